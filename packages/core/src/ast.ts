@@ -1,0 +1,429 @@
+/**
+ * The typed AST of a .kp file.  Every node has a literal `kind` tag and a source `span`; values are
+ * normalised (half-width digits, canonical keyword spellings), so two files that differ only in
+ * layout, full-width characters or keyword aliases have equal ASTs (ranges aside).
+ *
+ * A partial AST (after syntax errors) may lack children; optional fields say which ones can.
+ */
+import type { Span } from "./text/position.js";
+
+/** Fields every node has. */
+export interface NodeBase {
+  kind: string;
+  span: Span;
+}
+
+// ---------------------------------------------------------------- literals
+
+/** A 「…」 string: a name or a clause text. `value` is without the quotes. */
+export interface StringLit extends NodeBase {
+  kind: "String";
+  value: string;
+}
+
+/**
+ * A number as written, normalised: `text` is a plain decimal (`"0.5"`, `"75"`), `percent` tells
+ * whether it was written with `%`, `measure` is the measure word after it (`"分"`, `"次"` …).
+ */
+export interface NumberLit extends NodeBase {
+  kind: "Number";
+  text: string;
+  percent: boolean;
+  measure?: string;
+}
+
+/** A comment, kept for the formatter and hover. */
+export interface Comment extends NodeBase {
+  kind: "Comment";
+  /** `line` for `// …`, `block` for `/* … *\/`. */
+  style: "line" | "block";
+  /** The full text including the delimiters. */
+  text: string;
+}
+
+// ---------------------------------------------------------------- files
+
+/** One .kp file. */
+export interface KpFile extends NodeBase {
+  kind: "File";
+  /** Path or URI of the file, as given to the parser. */
+  path: string;
+  items: TopItem[];
+  comments: Comment[];
+}
+
+export type TopItem = HeaderItem | Indicator | BonusSection | PenaltySection;
+export type HeaderItem = TitleDecl | YearDecl | SubjectDecl | ClassesDecl | TotalDecl | RoundingDecl | IncludeDecl | GradesDecl;
+
+/** `细则 「title」` — marks the root file of a catalogue. */
+export interface TitleDecl extends NodeBase {
+  kind: "Title";
+  title?: StringLit;
+}
+/** `年度 2020` or `年度 「2020—2022」`. */
+export interface YearDecl extends NodeBase {
+  kind: "Year";
+  value?: NumberLit | StringLit;
+}
+/** `对象 「县（区）、园区」` — who is assessed, as text. */
+export interface SubjectDecl extends NodeBase {
+  kind: "Subject";
+  text?: StringLit;
+}
+/** `类别 「县区」、「园区」` — declares unit classes. */
+export interface ClassesDecl extends NodeBase {
+  kind: "Classes";
+  names: StringLit[];
+}
+/** `总分 100分`. */
+export interface TotalDecl extends NodeBase {
+  kind: "Total";
+  value?: NumberLit;
+}
+/** `舍入 保留 2 位` — totals are rounded half away from zero to this many decimals. */
+export interface RoundingDecl extends NodeBase {
+  kind: "Rounding";
+  places?: NumberLit;
+}
+/** `引入 「file.kp」` — another file of the catalogue, relative to this one. */
+export interface IncludeDecl extends NodeBase {
+  kind: "Include";
+  target?: StringLit;
+}
+
+/** `等次 { … }`. */
+export interface GradesDecl extends NodeBase {
+  kind: "Grades";
+  grades: Grade[];
+}
+/** `「优秀」 ≥ 90 且 前 20%`, or `「不合格」 其余`. */
+export interface Grade extends NodeBase {
+  kind: "Grade";
+  name?: StringLit;
+  conditions: GradeCondition[];
+  otherwise: boolean;
+}
+export type GradeCondition = ScoreCondition | RankCondition;
+/** `≥ 90` / `> 90`. */
+export interface ScoreCondition extends NodeBase {
+  kind: "ScoreCondition";
+  op: "≥" | ">";
+  value?: NumberLit;
+}
+/** `前 20%` (share of units) or `前 3 名`. */
+export interface RankCondition extends NodeBase {
+  kind: "RankCondition";
+  value?: NumberLit;
+}
+
+// ---------------------------------------------------------------- indicators
+
+/** `指标 「name」 4分 { … }`; points may be omitted for a heading whose children carry them. */
+export interface Indicator extends NodeBase {
+  kind: "Indicator";
+  name?: StringLit;
+  points?: NumberLit;
+  items: IndicatorItem[];
+}
+export type IndicatorItem = CodeDecl | DepartmentsDecl | AppliesDecl | ReferDecl | Indicator | Rule | Note | CapGroup | HighestGroup;
+
+/** `编号 「一」`. */
+export interface CodeDecl extends NodeBase {
+  kind: "Code";
+  code?: StringLit;
+}
+/** `考评单位 「A」、「B」`. */
+export interface DepartmentsDecl extends NodeBase {
+  kind: "Departments";
+  names: StringLit[];
+}
+/** `适用 「园区」` — as an indicator item or a rule modifier. */
+export interface AppliesDecl extends NodeBase {
+  kind: "Applies";
+  classes: StringLit[];
+}
+/** `参照 「园区」 以 「××区」 为准` — units of a class take another unit's score for this indicator. */
+export interface ReferDecl extends NodeBase {
+  kind: "Refer";
+  unitClass?: StringLit;
+  unit?: StringLit;
+}
+/** `注 「…」` — a clause kept verbatim but not scored. */
+export interface Note extends NodeBase {
+  kind: "Note";
+  text?: StringLit;
+}
+/** `合计 上限 2 { … }` — the listed rules' deductions together are capped. */
+export interface CapGroup extends NodeBase {
+  kind: "CapGroup";
+  cap?: NumberLit;
+  items: GroupItem[];
+}
+/** `就高 { … }` — one incident counts once, at its largest deduction. */
+export interface HighestGroup extends NodeBase {
+  kind: "HighestGroup";
+  cap?: NumberLit;
+  items: GroupItem[];
+}
+export type GroupItem = Rule | Note;
+/** `加分 「name」 上限 2 { … }` — bonus outside the base points. */
+export interface BonusSection extends NodeBase {
+  kind: "BonusSection";
+  name?: StringLit;
+  cap?: NumberLit;
+  items: GroupItem[];
+}
+/** `减分 「name」 { … }` — penalties outside the base points. */
+export interface PenaltySection extends NodeBase {
+  kind: "PenaltySection";
+  name?: StringLit;
+  cap?: NumberLit;
+  items: GroupItem[];
+}
+
+// ---------------------------------------------------------------- rules
+
+/** `规则 「name」 「clause text」 <body> <modifiers>`. */
+export interface Rule extends NodeBase {
+  kind: "Rule";
+  name?: StringLit;
+  clause?: StringLit;
+  body?: RuleBody;
+  modifiers: Modifier[];
+}
+
+export type RuleBody =
+  | PerBody
+  | OneShotBody
+  | ZeroBody
+  | BandsBody
+  | LinearBody
+  | ShortfallBody
+  | AssessedBody
+  | RateBody
+  | ProportionalBody
+  | RankedBody
+  | DiscretionBody
+  | VetoBody;
+
+/** Deduct (扣) or award (得). */
+export type Action = "deduct" | "award";
+
+/** A unit word of a per-occurrence rule: `每次`, `发现一起` (canonical `每起`). */
+export interface UnitWord extends NodeBase {
+  kind: "UnitWord";
+  /** Canonical spelling, e.g. `每起`. */
+  text: string;
+  /** The counted thing, e.g. `起`. */
+  noun: string;
+}
+
+/** `每次 扣 0.5` / `每村 每次 扣 0.1` / `每次 得 0.5` (patterns 1, 6). */
+export interface PerBody extends NodeBase {
+  kind: "Per";
+  units: UnitWord[];
+  action: Action;
+  amounts?: Amounts;
+}
+/** `扣 0.2` / `得 0.1` (patterns 5, 10). */
+export interface OneShotBody extends NodeBase {
+  kind: "OneShot";
+  action: Action;
+  amounts?: Amounts;
+}
+/** `不得分`. */
+export interface ZeroBody extends NodeBase {
+  kind: "Zero";
+}
+
+export type Amounts = SimpleAmount | CategoryAmounts;
+/** `0.5` with optional per-class overrides: `0.5 其中 「园区」 0.3`. */
+export interface SimpleAmount extends NodeBase {
+  kind: "Amount";
+  value?: NumberLit;
+  overrides: ClassAmount[];
+}
+/** `「园区」 0.3` inside `其中`. */
+export interface ClassAmount extends NodeBase {
+  kind: "ClassAmount";
+  unitClass?: StringLit;
+  value?: NumberLit;
+}
+/** `「轻处分」 0.05、「重处分」 0.1` (pattern 6). */
+export interface CategoryAmounts extends NodeBase {
+  kind: "Categories";
+  entries: CategoryAmount[];
+}
+export interface CategoryAmount extends NodeBase {
+  kind: "CategoryAmount";
+  name?: StringLit;
+  value?: NumberLit;
+}
+
+/** `分段 { [75%, 100%) 扣 0.2 … 未报送 扣 2 }` (patterns 7, 11). */
+export interface BandsBody extends NodeBase {
+  kind: "Bands";
+  bands: Band[];
+}
+export interface Band extends NodeBase {
+  kind: "Band";
+  range?: Interval | MissingCase;
+  outcome?: Outcome;
+}
+/**
+ * A range of values.  `[a, b)` sets both bounds (`[`/`]` include, `(`/`)` exclude); `≥ a`, `> a`,
+ * `≤ b`, `< b`, `= a` set one (or, for `=`, both).  `form` remembers which was written.
+ */
+export interface Interval extends NodeBase {
+  kind: "Interval";
+  form: "bracket" | "≥" | ">" | "≤" | "<" | "=";
+  lower?: NumberLit;
+  lowerInclusive: boolean;
+  upper?: NumberLit;
+  upperInclusive: boolean;
+}
+/** `未报送` — the value is missing. */
+export interface MissingCase extends NodeBase {
+  kind: "Missing";
+}
+/** `扣 0.2` / `得 0.1` / `不得分`. */
+export interface Outcome extends NodeBase {
+  kind: "Outcome";
+  action: Action | "zero";
+  amount?: NumberLit;
+}
+
+/** How a partial step of a linear rule counts. */
+export type StepMode = "proportional" | "floor" | "ceil";
+
+/** `基准 90% 每低 1% 扣 0.02 [按比例] [低于 80% 不得分]` (pattern 8). */
+export interface LinearBody extends NodeBase {
+  kind: "Linear";
+  base?: NumberLit;
+  /** The step word as written (canonical): 每低, 每超 … */
+  word: string;
+  direction: "below" | "above";
+  step?: NumberLit;
+  amount?: NumberLit;
+  /** Absent when not written (then proportional). */
+  mode?: StepMode;
+  cutoff?: Cutoff;
+}
+/** `低于 90% 不得分` / `高于 5 扣 1`. */
+export interface Cutoff extends NodeBase {
+  kind: "Cutoff";
+  direction: "below" | "above";
+  value?: NumberLit;
+  outcome?: Outcome;
+}
+/** `至少 4 次 每少 1 次 扣 0.25` (pattern 9). */
+export interface ShortfallBody extends NodeBase {
+  kind: "Shortfall";
+  target?: NumberLit;
+  step?: NumberLit;
+  amount?: NumberLit;
+}
+/** `按评价 得分 [满分 4]` — the fact is the score (pattern 12). */
+export interface AssessedBody extends NodeBase {
+  kind: "Assessed";
+  max?: NumberLit;
+}
+/** `按比率 得分 [满分 6]` — score = full × rate / 100 (pattern 12). */
+export interface RateBody extends NodeBase {
+  kind: "Rate";
+  max?: NumberLit;
+}
+/** `按最高比例 得分 [满分 2]` — score = full × value / best value (pattern 13). */
+export interface ProportionalBody extends NodeBase {
+  kind: "Proportional";
+  max?: NumberLit;
+}
+/** `按排名 得分 [满分 2] 每后退一位 扣 0.5 [越低越好]` (pattern 13). */
+export interface RankedBody extends NodeBase {
+  kind: "Ranked";
+  max?: NumberLit;
+  step?: NumberLit;
+  lowerIsBetter: boolean;
+}
+/** `酌情 扣 0.5 至 2` — the assessor gives an amount in the range (pattern 17). */
+export interface DiscretionBody extends NodeBase {
+  kind: "Discretion";
+  min?: NumberLit;
+  max?: NumberLit;
+}
+/** `一票否决` / `一票否优` (pattern 16). */
+export interface VetoBody extends NodeBase {
+  kind: "Veto";
+  level: "fail" | "noExcellent";
+}
+
+export type Modifier = CapModifier | OverdraftModifier | MultiplierModifier | AppliesDecl;
+/** `上限 4` (pattern 2). */
+export interface CapModifier extends NodeBase {
+  kind: "Cap";
+  value?: NumberLit;
+}
+/** `倒扣` — may deduct beyond the indicator's points, from its parent (pattern 4). */
+export interface OverdraftModifier extends NodeBase {
+  kind: "Overdraft";
+}
+/** `加倍 当 「重犯」` / `减半 当 「主动整改」` (pattern 18). */
+export interface MultiplierModifier extends NodeBase {
+  kind: "Multiplier";
+  factor: "double" | "half";
+  flag?: StringLit;
+}
+
+/** Any AST node. */
+export type Node =
+  | KpFile
+  | TopItem
+  | Grade
+  | GradeCondition
+  | IndicatorItem
+  | RuleBody
+  | Modifier
+  | Amounts
+  | ClassAmount
+  | CategoryAmount
+  | Band
+  | Interval
+  | MissingCase
+  | Outcome
+  | Cutoff
+  | UnitWord
+  | StringLit
+  | NumberLit
+  | Comment;
+
+/** Type guard for rules. */
+export function isRule(n: { kind: string }): n is Rule {
+  return n.kind === "Rule";
+}
+/** Type guard for indicators. */
+export function isIndicator(n: { kind: string }): n is Indicator {
+  return n.kind === "Indicator";
+}
+/** Type guard for rule and bonus/penalty containers. */
+export function isGroup(n: { kind: string }): n is CapGroup | HighestGroup {
+  return n.kind === "CapGroup" || n.kind === "HighestGroup";
+}
+
+/** Calls `visit` on every node below `node` (depth first, in source order), `node` included. */
+export function walk(node: Node, visit: (n: Node, parent: Node | undefined) => void, parent?: Node): void {
+  visit(node, parent);
+  for (const child of children(node)) walk(child, visit, node);
+}
+
+/** The direct children of a node, in source order. */
+export function children(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const key in node) {
+    if (key === "span" || key === "kind") continue;
+    const v = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "kind" in x) out.push(x as Node);
+    } else if (v && typeof v === "object" && "kind" in v) out.push(v as Node);
+  }
+  return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}

@@ -1,0 +1,190 @@
+/**
+ * The one message catalogue.  Every user-facing failure of kaoping has a stable code here, in bands
+ * by phase:
+ *
+ * - KP0xxx  files and encodings
+ * - KP1xxx  lexing and syntax
+ * - KP2xxx  semantics (names, kinds, amounts, bands, structure)
+ * - KP3xxx  lint (catalogue defects; see the lint package)
+ * - KP4xxx  facts (the scoring input) and scoring
+ *
+ * Messages are Chinese sentences with `{0}`, `{1}` … placeholders.  Codes are never reused.
+ */
+import type { Span } from "./text/position.js";
+
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "info" | "hint";
+
+/** One replacement in a file: `[start, end)` offsets are replaced by `newText`. */
+export interface TextEdit {
+  /** The file the edit applies to; the diagnostic's file when absent. */
+  file?: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix the user can apply: a title and the edits that make it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** Extra locations that explain a diagnostic (e.g. the first definition of a duplicate). */
+export interface RelatedInformation {
+  file?: string;
+  span: Span;
+  message: string;
+}
+
+/** A problem found in a user's input. */
+export interface Diagnostic {
+  /** Stable code, e.g. "KP2001". */
+  code: string;
+  severity: Severity;
+  /** The Chinese message, placeholders filled. */
+  message: string;
+  /** The file the diagnostic is in (a path or URI), if it concerns a file. */
+  file?: string;
+  /** Exact source range. */
+  span: Span;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+}
+
+/** An entry of the message catalogue. */
+export interface MessageDef {
+  severity: Severity;
+  message: string;
+}
+
+/** All diagnostics kaoping core can report. */
+export const messages = {
+  // ---- KP0xxx files and encodings
+  KP0001: { severity: "error", message: "找不到文件「{0}」" },
+  KP0002: { severity: "error", message: "「{0}」是目录，这里需要一个文件" },
+  KP0003: { severity: "error", message: "文件「{0}」不是 UTF-8 编码（看起来是 {1}）；请用编辑器另存为 UTF-8 后再试" },
+  KP0004: { severity: "error", message: "无法读取「{0}」：{1}" },
+  KP0005: { severity: "error", message: "目录「{0}」中没有 .kp 文件" },
+  KP0006: { severity: "error", message: "引入形成循环：{0}" },
+  KP0007: { severity: "error", message: "文件「{0}」含有 NUL 字符，不是文本文件" },
+  KP0008: { severity: "error", message: "文件「{0}」为空" },
+  KP0009: { severity: "error", message: "找不到细则的根文件：「{0}」中没有写「细则」标题的文件" },
+  KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
+
+  // ---- KP1xxx lexing and syntax
+  KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },
+  KP1002: { severity: "error", message: "「」字符串没有闭合：缺少「」」" },
+  KP1003: { severity: "error", message: "无法识别的字符「{0}」" },
+  KP1004: { severity: "error", message: "块注释没有闭合：缺少「*/」" },
+  KP1005: { severity: "error", message: "未知的关键字「{0}」，是否想写「{1}」？" },
+  KP1010: { severity: "warning", message: "全角字符「{0}」已按半角「{1}」处理" },
+  KP1101: { severity: "error", message: "此处应为{0}，实际为{1}" },
+  KP1102: { severity: "error", message: "此处应为{0}，实际为{1}" },
+  KP1103: { severity: "error", message: "此处至少需要一个{0}，实际为{1}" },
+  KP1104: { severity: "error", message: "多余的内容{0}：这里应是文件末尾或下一项" },
+
+  // ---- KP2xxx semantics
+  KP2001: { severity: "error", message: "未声明的类别「{0}」：请先在根文件中用「类别」声明" },
+  KP2002: { severity: "error", message: "规则名「{0}」重复：事实按规则名填写，规则名在整个细则中必须唯一" },
+  KP2003: { severity: "error", message: "同一层级下指标名「{0}」重复" },
+  KP2004: { severity: "error", message: "「{0}」重复声明" },
+  KP2005: { severity: "error", message: "「{0}」只能写在根文件（写有「细则」标题的文件）中" },
+  KP2006: { severity: "error", message: "{0}必须大于 0，实际为 {1}" },
+  KP2007: { severity: "error", message: "数值「{0}」的小数位数超过 6 位" },
+  KP2008: { severity: "error", message: "这里不能使用百分数「{0}」" },
+  KP2009: { severity: "error", message: "区间「{0}」是空的：下界必须小于上界" },
+  KP2010: { severity: "error", message: "同一分段中不能既扣分又得分" },
+  KP2011: { severity: "error", message: "同一分段中「未报送」只能出现一次" },
+  KP2012: { severity: "error", message: "分段的数值单位不一致：有的是百分数，有的不是" },
+  KP2013: { severity: "error", message: "指标「{0}」没有写分值，也无法由子项推出" },
+  KP2014: { severity: "error", message: "引入的文件「{0}」不存在" },
+  KP2015: { severity: "error", message: "文件「{0}」被引入了不止一次" },
+  KP2016: { severity: "error", message: "就高组中的规则「{0}」不能单独设上限：请把上限写在「就高」上" },
+  KP2017: { severity: "error", message: "规则「{0}」不能放在「{1}」中：{2}" },
+  KP2018: { severity: "error", message: "规则「{0}」没有写「满分」，而它所在的指标「{1}」还有其他计分规则；请写明本规则的满分" },
+  KP2019: { severity: "error", message: "规则「{0}」中的分类「{1}」重复" },
+  KP2020: { severity: "error", message: "类别「{0}」重复" },
+  KP2021: { severity: "error", message: "「其余」只能写在等次的最后一项" },
+  KP2022: { severity: "error", message: "等次缺少兜底项：最后一项应为「其余」" },
+  KP2023: { severity: "error", message: "「{0}」需要的是百分数（如 75%），实际为「{1}」" },
+  KP2024: { severity: "error", message: "规则「{0}」的满分 {1} 超过了所在指标「{2}」的分值 {3}" },
+  KP2025: { severity: "error", message: "参照的类别「{0}」不在本指标的适用范围内" },
+  KP2026: { severity: "error", message: "加倍/减半条件「{0}」在规则「{1}」中重复" },
+  KP2027: { severity: "error", message: "「{0}」只能出现在指标之外（文件顶层）" },
+  KP2028: { severity: "error", message: "细则缺少「细则」标题" },
+  KP2029: { severity: "error", message: "指标「{0}」的子项既有下级指标又有直接计分的规则，且没有写分值" },
+  KP2030: { severity: "error", message: "事实名「{0}」与规则「{1}」的分项冲突" },
+  KP2031: { severity: "error", message: "酌情扣分的下限 {0} 大于上限 {1}" },
+  KP2032: { severity: "error", message: "规则「{0}」的条件名「{1}」与分类名冲突" },
+
+  // ---- KP4xxx facts and scoring
+  KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
+  KP4002: { severity: "error", message: "细则中没有名为「{0}」的规则" },
+  KP4003: { severity: "error", message: "「{0}」的值「{1}」应为非负整数（次数）" },
+  KP4004: { severity: "error", message: "「{0}」的值「{1}」不是数字" },
+  KP4005: { severity: "error", message: "「{0}」的值 {1} 超出范围 {2}" },
+  KP4006: { severity: "error", message: "单位「{0}」重复出现" },
+  KP4007: { severity: "error", message: "单位「{0}」的类别「{1}」未在细则中声明" },
+  KP4008: { severity: "error", message: "单位「{0}」缺少规则「{1}」需要的事实（{2}）" },
+  KP4009: { severity: "error", message: "「{0}」的值「{1}」应为 是/否" },
+  KP4010: { severity: "error", message: "「{0}」的值「{1}」小数位数超过 6 位" },
+  KP4011: { severity: "error", message: "规则「{0}」参照的单位「{1}」不在事实文件中" },
+  KP4012: { severity: "error", message: "事实文件中没有任何单位" },
+  KP4013: { severity: "error", message: "事实文件不是有效的 JSON：{0}" },
+  KP4014: { severity: "error", message: "规则「{0}」没有分项「{1}」；可用的分项：{2}" },
+  KP4015: { severity: "error", message: "无法识别的列「{0}」" },
+  KP4016: { severity: "error", message: "不支持的事实文件格式「{0}」：支持 .csv、.json、.xlsx" },
+  KP4017: { severity: "warning", message: "事实文件按 {0} 编码读取；建议另存为 UTF-8" },
+  KP4018: { severity: "error", message: "计算「{0}」时数值超出可精确计算的范围" },
+  KP4019: { severity: "error", message: "「{0}」的值「{1}」格式不对：{2}" },
+  KP4020: { severity: "error", message: "事实文件的结构不对：{0}" },
+  KP4021: { severity: "error", message: "第 {0} 行与第 {1} 行重复填写了单位「{2}」的「{3}」" },
+} as const satisfies Record<string, MessageDef>;
+
+/** A code of the message catalogue. */
+export type MessageCode = keyof typeof messages;
+
+/** Fills `{0}`, `{1}` … in a catalogue message. */
+export function formatMessage(code: MessageCode, args: readonly (string | number)[] = []): string {
+  return messages[code].message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+}
+
+/** Makes a diagnostic from the catalogue. */
+export function diagnostic(
+  code: MessageCode,
+  span: Span,
+  args: readonly (string | number)[] = [],
+  extra: { file?: string; fixes?: Fix[]; related?: RelatedInformation[]; severity?: Severity } = {},
+): Diagnostic {
+  const d: Diagnostic = {
+    code,
+    severity: extra.severity ?? messages[code].severity,
+    message: formatMessage(code, args),
+    span,
+  };
+  if (extra.file !== undefined) d.file = extra.file;
+  if (extra.fixes && extra.fixes.length > 0) d.fixes = extra.fixes;
+  if (extra.related && extra.related.length > 0) d.related = extra.related;
+  return d;
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === "error");
+}
+
+/** Orders diagnostics by file, then position, then code: the order users read them in. */
+export function sortDiagnostics<T extends Diagnostic>(diags: readonly T[]): T[] {
+  return [...diags].sort(
+    (a, b) =>
+      compareText(a.file ?? "", b.file ?? "") ||
+      a.span.start.offset - b.span.start.offset ||
+      compareText(a.code, b.code),
+  );
+}
+
+/** Locale-independent string order (code units), so output is the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

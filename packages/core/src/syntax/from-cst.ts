@@ -1,0 +1,414 @@
+/**
+ * CST → AST.  A pure translation: values are normalised (half-width, canonical keywords), every node
+ * gets its exact span, and missing children of recovered (partial) CST nodes are left undefined.
+ */
+import type { CstNode, IToken } from "chevrotain";
+import type * as A from "../ast.js";
+import type { LineIndex, Span } from "../text/position.js";
+import { canonicalImage, isTokenOf, stringValue } from "./lexer.js";
+import * as T from "./tokens.js";
+
+type Child = CstNode | IToken;
+
+function isToken(c: Child): c is IToken {
+  return (c as IToken).image !== undefined;
+}
+
+/** Builds the AST of one file from its CST. */
+export class AstBuilder {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly path: string,
+  ) {}
+
+  // ---------------------------------------------------------------- helpers
+  private nodes(n: CstNode, name: string): CstNode[] {
+    return (n.children[name] ?? []) as CstNode[];
+  }
+  private node(n: CstNode, name: string): CstNode | undefined {
+    return this.nodes(n, name)[0];
+  }
+  private tokens(n: CstNode, name: string): IToken[] {
+    return ((n.children[name] ?? []) as IToken[]).filter((t) => !Number.isNaN(t.startOffset));
+  }
+  private token(n: CstNode, name: string): IToken | undefined {
+    return this.tokens(n, name)[0];
+  }
+  /** All tokens below a node, in order. */
+  private allTokens(n: CstNode): IToken[] {
+    const out: IToken[] = [];
+    const visit = (c: Child) => {
+      if (isToken(c)) {
+        if (!Number.isNaN(c.startOffset)) out.push(c);
+      } else for (const list of Object.values(c.children)) for (const x of list) visit(x);
+    };
+    visit(n);
+    return out.sort((a, b) => a.startOffset - b.startOffset);
+  }
+  private spanOfToken(t: IToken): Span {
+    return this.lines.span(t.startOffset, t.startOffset + t.image.length);
+  }
+  private spanOf(n: CstNode): Span {
+    const loc = n.location;
+    if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset)) {
+      // endOffset is inclusive: the last code unit of the last token.
+      return this.lines.span(loc.startOffset, loc.endOffset + 1);
+    }
+    const toks = this.allTokens(n);
+    if (toks.length === 0) return this.lines.span(0, 0);
+    const last = toks[toks.length - 1]!;
+    return this.lines.span(toks[0]!.startOffset, last.startOffset + last.image.length);
+  }
+  private str(t: IToken | undefined): A.StringLit | undefined {
+    if (!t) return undefined;
+    return { kind: "String", value: stringValue(t), span: this.spanOfToken(t) };
+  }
+  private strs(n: CstNode, name = "StringLiteral"): A.StringLit[] {
+    return this.tokens(n, name).map((t) => this.str(t)!);
+  }
+
+  /** A `value` CST node (number + optional measure word) → NumberLit. */
+  private num(n: CstNode | undefined): A.NumberLit | undefined {
+    if (!n) return undefined;
+    const t = this.token(n, "NumberLiteral");
+    if (!t) return undefined;
+    let text = canonicalImage(t);
+    const percent = text.endsWith("%");
+    if (percent) text = text.slice(0, -1);
+    const lit: A.NumberLit = { kind: "Number", text: normaliseDecimal(text), percent, span: this.spanOf(n) };
+    const m = this.token(n, "Measure");
+    if (m) lit.measure = canonicalImage(m);
+    return lit;
+  }
+
+  // ---------------------------------------------------------------- file
+  file(cst: CstNode, comments: IToken[]): A.KpFile {
+    const items: A.TopItem[] = [];
+    for (const top of this.nodes(cst, "topItem")) {
+      const item = this.topItem(top);
+      if (item) items.push(item);
+    }
+    return {
+      kind: "File",
+      path: this.path,
+      items,
+      comments: comments.map((c) => ({
+        kind: "Comment",
+        style: c.tokenType === T.LineComment ? "line" : "block",
+        text: c.image,
+        span: this.spanOfToken(c),
+      })),
+      span: this.lines.span(0, this.lines.text.length),
+    };
+  }
+
+  private topItem(n: CstNode): A.TopItem | undefined {
+    const c = n.children;
+    const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
+    let x: CstNode | undefined;
+    if ((x = sub("titleDecl"))) return { kind: "Title", title: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+    if ((x = sub("yearDecl"))) {
+      const v = this.node(x, "value");
+      return { kind: "Year", value: v ? this.num(v) : this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+    }
+    if ((x = sub("subjectDecl"))) return { kind: "Subject", text: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+    if ((x = sub("classesDecl"))) return { kind: "Classes", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
+    if ((x = sub("totalDecl"))) return { kind: "Total", value: this.num(this.node(x, "value")), span: this.spanOf(x) };
+    if ((x = sub("roundingDecl"))) return { kind: "Rounding", places: this.num(this.node(x, "value")), span: this.spanOf(x) };
+    if ((x = sub("includeDecl"))) return { kind: "Include", target: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+    if ((x = sub("gradesDecl"))) return this.grades(x);
+    if ((x = sub("indicator"))) return this.indicator(x);
+    if ((x = sub("bonusSection"))) return { kind: "BonusSection", ...this.section(x) };
+    if ((x = sub("penaltySection"))) return { kind: "PenaltySection", ...this.section(x) };
+    return undefined;
+  }
+
+  private section(n: CstNode): { name?: A.StringLit; cap?: A.NumberLit; items: A.GroupItem[]; span: Span } {
+    return {
+      name: this.str(this.token(n, "StringLiteral")),
+      cap: this.num(this.node(n, "value")),
+      items: this.groupItems(this.node(n, "groupBlock")),
+      span: this.spanOf(n),
+    };
+  }
+
+  private stringList(n: CstNode | undefined): A.StringLit[] {
+    return n ? this.strs(n) : [];
+  }
+
+  private grades(n: CstNode): A.GradesDecl {
+    return { kind: "Grades", grades: this.nodes(n, "grade").map((g) => this.grade(g)), span: this.spanOf(n) };
+  }
+
+  private grade(n: CstNode): A.Grade {
+    return {
+      kind: "Grade",
+      name: this.str(this.token(n, "StringLiteral")),
+      otherwise: this.tokens(n, "Otherwise").length > 0,
+      conditions: this.nodes(n, "gradeCondition").map((c): A.GradeCondition => {
+        if (this.token(c, "Top")) return { kind: "RankCondition", value: this.num(this.node(c, "value")), span: this.spanOf(c) };
+        return {
+          kind: "ScoreCondition",
+          op: this.token(c, "Gt") ? ">" : "≥",
+          value: this.num(this.node(c, "value")),
+          span: this.spanOf(c),
+        };
+      }),
+      span: this.spanOf(n),
+    };
+  }
+
+  // ---------------------------------------------------------------- indicators
+  private indicator(n: CstNode): A.Indicator {
+    const items: A.IndicatorItem[] = [];
+    for (const it of this.nodes(n, "indicatorItem")) {
+      const x = this.indicatorItem(it);
+      if (x) items.push(x);
+    }
+    return {
+      kind: "Indicator",
+      name: this.str(this.token(n, "StringLiteral")),
+      points: this.num(this.node(n, "value")),
+      items,
+      span: this.spanOf(n),
+    };
+  }
+
+  private indicatorItem(n: CstNode): A.IndicatorItem | undefined {
+    const c = n.children;
+    const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
+    let x: CstNode | undefined;
+    if ((x = sub("codeDecl"))) return { kind: "Code", code: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+    if ((x = sub("departmentsDecl"))) return { kind: "Departments", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
+    if ((x = sub("appliesDecl"))) return this.applies(x);
+    if ((x = sub("referDecl")))
+      return { kind: "Refer", unitClass: this.str(this.token(x, "unitClass")), unit: this.str(this.token(x, "unit")), span: this.spanOf(x) };
+    if ((x = sub("indicator"))) return this.indicator(x);
+    if ((x = sub("rule"))) return this.rule(x);
+    if ((x = sub("note"))) return this.note(x);
+    if ((x = sub("capGroup")))
+      return { kind: "CapGroup", cap: this.num(this.node(x, "value")), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
+    if ((x = sub("highestGroup")))
+      return { kind: "HighestGroup", cap: this.num(this.node(x, "value")), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
+    return undefined;
+  }
+
+  private applies(n: CstNode): A.AppliesDecl {
+    return { kind: "Applies", classes: this.stringList(this.node(n, "stringList")), span: this.spanOf(n) };
+  }
+
+  private note(n: CstNode): A.Note {
+    return { kind: "Note", text: this.str(this.token(n, "StringLiteral")), span: this.spanOf(n) };
+  }
+
+  private groupItems(n: CstNode | undefined): A.GroupItem[] {
+    if (!n) return [];
+    const items: A.GroupItem[] = [...this.nodes(n, "rule").map((r) => this.rule(r)), ...this.nodes(n, "note").map((r) => this.note(r))];
+    return items.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  }
+
+  // ---------------------------------------------------------------- rules
+  private rule(n: CstNode): A.Rule {
+    const bodyNode = this.node(n, "ruleBody");
+    return {
+      kind: "Rule",
+      name: this.str(this.token(n, "name")),
+      clause: this.str(this.token(n, "clause")),
+      body: bodyNode ? this.ruleBody(bodyNode) : undefined,
+      modifiers: this.nodes(n, "modifier")
+        .map((m) => this.modifier(m))
+        .filter((m): m is A.Modifier => m !== undefined),
+      span: this.spanOf(n),
+    };
+  }
+
+  private action(n: CstNode | undefined): A.Action {
+    return n && this.token(n, "Award") ? "award" : "deduct";
+  }
+
+  private ruleBody(n: CstNode): A.RuleBody | undefined {
+    const c = n.children;
+    const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
+    const span = this.spanOf(n);
+    let x: CstNode | undefined;
+    if ((x = sub("perBody"))) {
+      return {
+        kind: "Per",
+        units: this.tokens(x, "PerUnit").map((t): A.UnitWord => {
+          const info = T.perUnitInfo(t.image);
+          return { kind: "UnitWord", text: info.canonical, noun: info.noun, span: this.spanOfToken(t) };
+        }),
+        action: this.action(this.node(x, "action")),
+        amounts: this.amounts(this.node(x, "amounts")),
+        span,
+      };
+    }
+    if ((x = sub("oneShotBody")))
+      return { kind: "OneShot", action: this.action(this.node(x, "action")), amounts: this.amounts(this.node(x, "amounts")), span };
+    if (this.token(n, "ZeroScore")) return { kind: "Zero", span };
+    if ((x = sub("bandsBody"))) return { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
+    if ((x = sub("linearBody"))) {
+      const stepTok = this.token(x, "StepWord");
+      const word = stepTok ? canonicalImage(stepTok) : "每低";
+      const modeTok = this.token(x, "StepMode");
+      const body: A.LinearBody = {
+        kind: "Linear",
+        base: this.num(this.node(x, "base")),
+        word,
+        direction: /低|少|减少/.test(word) ? "below" : "above",
+        step: this.num(this.node(x, "step")),
+        amount: this.num(this.node(x, "amount")),
+        span,
+      };
+      if (modeTok) body.mode = modeTok.tokenType === T.ModeFloor ? "floor" : modeTok.tokenType === T.ModeCeil ? "ceil" : "proportional";
+      const cut = this.node(x, "cutoff");
+      if (cut) body.cutoff = this.cutoff(cut);
+      return body;
+    }
+    if ((x = sub("shortfallBody")))
+      return {
+        kind: "Shortfall",
+        target: this.num(this.node(x, "target")),
+        step: this.num(this.node(x, "step")),
+        amount: this.num(this.node(x, "amount")),
+        span,
+      };
+    if ((x = sub("scoredBody"))) {
+      const how = this.token(x, "how");
+      const max = this.num(this.node(this.node(x, "fullPoints") ?? x, "value"));
+      const kind = how?.tokenType === T.RateKw ? "Rate" : how?.tokenType === T.ProportionalKw ? "Proportional" : "Assessed";
+      const body = { kind, span } as A.AssessedBody | A.RateBody | A.ProportionalBody;
+      if (this.node(x, "fullPoints") && max) body.max = max;
+      return body;
+    }
+    if ((x = sub("rankedBody"))) {
+      const fp = this.node(x, "fullPoints");
+      const body: A.RankedBody = {
+        kind: "Ranked",
+        step: this.num(this.node(x, "value")),
+        lowerIsBetter: this.tokens(x, "LowerBetter").length > 0,
+        span,
+      };
+      if (fp) body.max = this.num(this.node(fp, "value"));
+      return body;
+    }
+    if ((x = sub("discretionBody")))
+      return { kind: "Discretion", min: this.num(this.node(x, "min")), max: this.num(this.node(x, "max")), span };
+    const veto = this.token(n, "VetoWord");
+    if (veto) return { kind: "Veto", level: veto.tokenType === T.VetoExcellent ? "noExcellent" : "fail", span };
+    return undefined;
+  }
+
+  private amounts(n: CstNode | undefined): A.Amounts | undefined {
+    if (!n) return undefined;
+    const categories = this.nodes(n, "category");
+    if (categories.length > 0) {
+      return {
+        kind: "Categories",
+        entries: categories.map((c) => ({
+          kind: "CategoryAmount",
+          name: this.str(this.token(c, "StringLiteral")),
+          value: this.num(this.node(c, "value")),
+          span: this.spanOf(c),
+        })),
+        span: this.spanOf(n),
+      };
+    }
+    return {
+      kind: "Amount",
+      value: this.num(this.node(n, "value")),
+      overrides: this.nodes(n, "namedAmount").map((c) => ({
+        kind: "ClassAmount",
+        unitClass: this.str(this.token(c, "StringLiteral")),
+        value: this.num(this.node(c, "value")),
+        span: this.spanOf(c),
+      })),
+      span: this.spanOf(n),
+    };
+  }
+
+  private band(n: CstNode): A.Band {
+    const iv = this.node(n, "interval");
+    const missing = this.token(n, "MissingKw");
+    const band: A.Band = { kind: "Band", span: this.spanOf(n) };
+    if (iv) band.range = this.interval(iv);
+    else if (missing) band.range = { kind: "Missing", span: this.spanOfToken(missing) };
+    const oc = this.node(n, "outcome");
+    if (oc) band.outcome = this.outcome(oc);
+    return band;
+  }
+
+  private interval(n: CstNode): A.Interval {
+    const span = this.spanOf(n);
+    const op = this.token(n, "CompareOp");
+    if (op) {
+      const bound = this.num(this.node(n, "bound"));
+      const sym = canonicalImage(op) as "≥" | ">" | "≤" | "<" | "=";
+      const iv: A.Interval = { kind: "Interval", form: sym, lowerInclusive: false, upperInclusive: false, span };
+      if (sym === "≥" || sym === ">" || sym === "=") {
+        iv.lower = bound;
+        iv.lowerInclusive = sym !== ">";
+      }
+      if (sym === "≤" || sym === "<" || sym === "=") {
+        iv.upper = bound;
+        iv.upperInclusive = sym !== "<";
+      }
+      return iv;
+    }
+    const open = this.token(n, "open");
+    const close = this.token(n, "close");
+    return {
+      kind: "Interval",
+      form: "bracket",
+      lower: this.num(this.node(n, "lower")),
+      lowerInclusive: open ? isTokenOf(open, T.LBracket) : true,
+      upper: this.num(this.node(n, "upper")),
+      upperInclusive: close ? isTokenOf(close, T.RBracket) : false,
+      span,
+    };
+  }
+
+  private outcome(n: CstNode): A.Outcome {
+    if (this.token(n, "ZeroScore")) return { kind: "Outcome", action: "zero", span: this.spanOf(n) };
+    return { kind: "Outcome", action: this.action(this.node(n, "action")), amount: this.num(this.node(n, "value")), span: this.spanOf(n) };
+  }
+
+  private cutoff(n: CstNode): A.Cutoff {
+    const w = this.token(n, "CutoffWord");
+    const zero = this.token(n, "ZeroScore");
+    const deduct = this.token(n, "Deduct");
+    const cut: A.Cutoff = {
+      kind: "Cutoff",
+      direction: w && w.tokenType === T.Above ? "above" : "below",
+      value: this.num(this.node(n, "value")),
+      span: this.spanOf(n),
+    };
+    if (zero) cut.outcome = { kind: "Outcome", action: "zero", span: this.spanOfToken(zero) };
+    else if (deduct) {
+      const amountNode = this.node(n, "amount");
+      const amount = this.num(amountNode);
+      const end = amountNode ? this.spanOf(amountNode).end : this.spanOfToken(deduct).end;
+      cut.outcome = { kind: "Outcome", action: "deduct", amount, span: { start: this.spanOfToken(deduct).start, end } };
+    }
+    return cut;
+  }
+
+  private modifier(n: CstNode): A.Modifier | undefined {
+    const span = this.spanOf(n);
+    if (this.token(n, "Cap")) return { kind: "Cap", value: this.num(this.node(n, "value")), span };
+    if (this.token(n, "Overdraft")) return { kind: "Overdraft", span };
+    if (this.token(n, "Double") || this.token(n, "Half"))
+      return { kind: "Multiplier", factor: this.token(n, "Double") ? "double" : "half", flag: this.str(this.token(n, "StringLiteral")), span };
+    const ap = this.node(n, "appliesDecl");
+    if (ap) return this.applies(ap);
+    return undefined;
+  }
+}
+
+/** `"007.50"` → `"7.5"`; keeps at least one digit before the point. */
+export function normaliseDecimal(text: string): string {
+  let [int, frac = ""] = text.split(".");
+  int = (int ?? "0").replace(/^0+(?=\d)/, "");
+  frac = frac.replace(/0+$/, "");
+  return frac ? `${int}.${frac}` : int;
+}

@@ -1,0 +1,189 @@
+/**
+ * The lexer: text → tokens, comments and lexical diagnostics.  It never fails: unknown words become
+ * strings (KP1001, with a fix that quotes them) or the keyword they misspell (KP1005), unknown
+ * characters are dropped (KP1003), full-width characters are accepted (KP1010, with a fix).
+ */
+import { Lexer, type IToken, type TokenType } from "chevrotain";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { LineIndex } from "../text/position.js";
+import * as T from "./tokens.js";
+
+const chevrotainLexer = new Lexer(T.allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+/** The result of lexing one file. */
+export interface LexResult {
+  /** Tokens for the parser (comments and trivia removed, errors recovered). */
+  tokens: IToken[];
+  /** Comments, in order, with their positions. */
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
+}
+
+/** Tokens that stand for an unknown word recovered as a string (no 「」 in their image). */
+const recoveredWords = new WeakSet<IToken>();
+
+/** True when a string token was recovered from a bare word (its image has no quotes). */
+export function isRecoveredWord(token: IToken): boolean {
+  return recoveredWords.has(token);
+}
+
+/** Maps full-width ASCII variants (U+FF01–FF5E) to ASCII, and 。 between digits to a point. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3002) out += ".";
+    else if (c === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Canonical text of a non-string token: half-width, canonical keyword spelling and operators. */
+export function canonicalImage(token: IToken): string {
+  const t = token.tokenType;
+  if (t === T.NumberLiteral) return toHalfWidth(token.image);
+  if (t === T.Ge) return "≥";
+  if (t === T.Le) return "≤";
+  const half = toHalfWidth(token.image);
+  return T.canonicalKeyword(half);
+}
+
+/** The value of a string token without its 「」. */
+export function stringValue(token: IToken): string {
+  const img = token.image;
+  if (recoveredWords.has(token)) return img;
+  const open = img.startsWith("「") ? 1 : 0;
+  const close = img.endsWith("」") && stringBalance(img) === 0 ? 1 : 0;
+  return img.slice(open, img.length - close);
+}
+
+/** 「 minus 」 count: 0 for a closed string. */
+function stringBalance(img: string): number {
+  let depth = 0;
+  for (const ch of img) {
+    if (ch === "「") depth++;
+    else if (ch === "」") depth--;
+  }
+  return depth;
+}
+
+const fullWidthChar = /[\uFF01-\uFF0B\uFF0D-\uFF5E]/;
+
+/** Levenshtein distance, small strings only. */
+function editDistance(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (A[i - 1] === B[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length]!;
+}
+
+/**
+ * The keyword a bare word most likely misspells: the only keyword of the same length one character
+ * away.  Two-character words are left alone: too many keywords are one character from them.
+ */
+export function closestKeyword(word: string): T.KeywordInfo | undefined {
+  const len = [...word].length;
+  if (len < 3) return undefined;
+  const found = new Set<T.KeywordInfo>();
+  for (const k of T.keywords) {
+    if (k.role === "measure") continue;
+    for (const s of [k.text, ...k.aliases]) {
+      if ([...s].length === len && editDistance(word, s) === 1) found.add(k);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Lexes one file. `file` is only used to label diagnostics. */
+export function lex(text: string, file?: string): LexResult {
+  const lines = new LineIndex(text);
+  const result = chevrotainLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  const tokens: IToken[] = [];
+  const at = (start: number, end: number) => lines.span(start, end);
+  const opts = file === undefined ? {} : { file };
+
+  for (const tok of result.tokens) {
+    const start = tok.startOffset;
+    const end = tok.startOffset + tok.image.length;
+    const t = tok.tokenType;
+    if (t === T.UnknownChar) {
+      diagnostics.push(diagnostic("KP1003", at(start, end), [tok.image], opts));
+      continue;
+    }
+    if (t === T.UnknownWord) {
+      const kwGuess = closestKeyword(tok.image);
+      const quote = { title: `写成「${tok.image}」`, edits: [{ start, end, newText: `「${tok.image}」` }] };
+      if (kwGuess) {
+        diagnostics.push(
+          diagnostic("KP1005", at(start, end), [tok.image, kwGuess.text], {
+            ...opts,
+            fixes: [{ title: `改为「${kwGuess.text}」`, edits: [{ start, end, newText: kwGuess.text }] }, quote],
+          }),
+        );
+      } else {
+        diagnostics.push(diagnostic("KP1001", at(start, end), [tok.image], { ...opts, fixes: [quote] }));
+      }
+      // Recovered as a string: a bare name is by far the commonest cause.
+      const s: IToken = { ...tok, tokenType: T.StringLiteral, tokenTypeIdx: T.StringLiteral.tokenTypeIdx! };
+      recoveredWords.add(s);
+      tokens.push(s);
+      continue;
+    }
+    if (t === T.StringLiteral) {
+      if (!tok.image.endsWith("」") || stringBalance(tok.image) !== 0) {
+        diagnostics.push(
+          diagnostic("KP1002", at(start, end), [], {
+            ...opts,
+            fixes: [{ title: "补上「」」", edits: [{ start: end, end, newText: "」".repeat(Math.max(1, stringBalance(tok.image))) }] }],
+          }),
+        );
+      }
+      tokens.push(tok);
+      continue;
+    }
+    if (fullWidthChar.test(tok.image) || (t === T.NumberLiteral && tok.image.includes("。"))) {
+      const fixed = canonicalImage(tok);
+      diagnostics.push(
+        diagnostic("KP1010", at(start, end), [tok.image, fixed], {
+          ...opts,
+          fixes: [{ title: `改为半角「${fixed}」`, edits: [{ start, end, newText: fixed }] }],
+        }),
+      );
+    }
+    tokens.push(tok);
+  }
+
+  const comments = result.groups["comments"] ?? [];
+  for (const c of comments) {
+    if (c.tokenType === T.BlockComment && !c.image.endsWith("*/")) {
+      const end = c.startOffset + c.image.length;
+      diagnostics.push(
+        diagnostic("KP1004", at(c.startOffset, end), [], {
+          ...opts,
+          fixes: [{ title: "补上「*/」", edits: [{ start: end, end, newText: "*/" }] }],
+        }),
+      );
+    }
+  }
+  return { tokens, comments, diagnostics, lines };
+}
+
+/** True when the token type is `type` or one of its categories is. */
+export function isTokenOf(token: IToken, type: TokenType): boolean {
+  return token.tokenType === type || (token.tokenType.CATEGORIES ?? []).includes(type);
+}

@@ -1,0 +1,469 @@
+/**
+ * The Chevrotain parser: tokens → CST.  The class holds only the grammar (kept in step with
+ * grammar/kp.ebnf); building the AST is in from-cst.ts.  Error recovery is on, so a file with several
+ * mistakes yields a diagnostic for each and a partial tree.
+ */
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import * as T from "./tokens.js";
+
+function describe(token: IToken): string {
+  if (token.tokenType === EOF) return "文件末尾";
+  const img = token.image.length > 20 ? token.image.slice(0, 20) + "…" : token.image;
+  return `「${img}」`;
+}
+
+function labelOf(t: TokenType): string {
+  return (t as TokenType & { LABEL?: string }).LABEL ?? t.name;
+}
+
+function joinExpected(paths: TokenType[][][] | TokenType[][]): string {
+  const firsts = new Set<string>();
+  const flat = (paths as unknown[]).flat(1) as TokenType[][];
+  for (const p of flat) if (p[0]) firsts.add(labelOf(p[0]));
+  const list = [...firsts];
+  if (list.length > 6) return list.slice(0, 6).join("、") + " 等";
+  return list.join("、") || "其他内容";
+}
+
+/** Chinese messages for Chevrotain's parse errors. */
+export const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `此处应为${labelOf(expected)}，实际为${describe(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `多余的内容${describe(firstRedundant)}：这里应是文件末尾或下一项`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription }) {
+    const what = customUserDescription ?? joinExpected(expectedPathsPerAlt);
+    return `此处应为${what}，实际为${describe(actual[0]!)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription }) {
+    const what = customUserDescription ?? joinExpected(expectedIterationPaths);
+    return `此处至少需要一个${what}，实际为${describe(actual[0]!)}`;
+  },
+};
+
+/** The .kp grammar.  Rule names match the productions of grammar/kp.ebnf. */
+export class KpParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      errorMessageProvider: errorMessages,
+      maxLookahead: 3,
+    });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE("file", () => {
+    this.MANY(() => this.SUBRULE(this.topItem));
+  });
+
+  topItem = this.RULE("topItem", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.titleDecl) },
+        { ALT: () => this.SUBRULE(this.yearDecl) },
+        { ALT: () => this.SUBRULE(this.subjectDecl) },
+        { ALT: () => this.SUBRULE(this.classesDecl) },
+        { ALT: () => this.SUBRULE(this.totalDecl) },
+        { ALT: () => this.SUBRULE(this.roundingDecl) },
+        { ALT: () => this.SUBRULE(this.includeDecl) },
+        { ALT: () => this.SUBRULE(this.gradesDecl) },
+        { ALT: () => this.SUBRULE(this.indicator) },
+        { ALT: () => this.SUBRULE(this.bonusSection) },
+        { ALT: () => this.SUBRULE(this.penaltySection) },
+      ],
+      ERR_MSG: "「指标」「细则」「引入」等顶层项",
+    });
+  });
+
+  // ---------------------------------------------------------------- header
+  titleDecl = this.RULE("titleDecl", () => {
+    this.CONSUME(T.Title);
+    this.CONSUME(T.StringLiteral);
+  });
+  yearDecl = this.RULE("yearDecl", () => {
+    this.CONSUME(T.Year);
+    this.OR([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+  });
+  subjectDecl = this.RULE("subjectDecl", () => {
+    this.CONSUME(T.Subject);
+    this.CONSUME(T.StringLiteral);
+  });
+  classesDecl = this.RULE("classesDecl", () => {
+    this.CONSUME(T.Classes);
+    this.SUBRULE(this.stringList);
+  });
+  totalDecl = this.RULE("totalDecl", () => {
+    this.CONSUME(T.Total);
+    this.SUBRULE(this.value);
+  });
+  roundingDecl = this.RULE("roundingDecl", () => {
+    this.CONSUME(T.Rounding);
+    this.CONSUME(T.Keep);
+    this.SUBRULE(this.value);
+  });
+  includeDecl = this.RULE("includeDecl", () => {
+    this.CONSUME(T.Include);
+    this.CONSUME(T.StringLiteral);
+  });
+  gradesDecl = this.RULE("gradesDecl", () => {
+    this.CONSUME(T.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.grade));
+    this.CONSUME(T.RBrace);
+  });
+  grade = this.RULE("grade", () => {
+    this.CONSUME(T.StringLiteral);
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.Otherwise) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.gradeCondition);
+            this.MANY(() => {
+              this.CONSUME(T.And);
+              this.SUBRULE2(this.gradeCondition);
+            });
+          },
+        },
+      ],
+      ERR_MSG: "等次条件（如「≥ 90」「前 20%」或「其余」）",
+    });
+  });
+  gradeCondition = this.RULE("gradeCondition", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Ge) }, { ALT: () => this.CONSUME(T.Gt) }]);
+          this.SUBRULE(this.value);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Top);
+          this.SUBRULE2(this.value);
+        },
+      },
+    ]);
+  });
+
+  // ---------------------------------------------------------------- indicators
+  indicator = this.RULE("indicator", () => {
+    this.CONSUME(T.IndicatorKw);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.value));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.indicatorItem));
+    this.CONSUME(T.RBrace);
+  });
+  indicatorItem = this.RULE("indicatorItem", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.codeDecl) },
+        { ALT: () => this.SUBRULE(this.departmentsDecl) },
+        { ALT: () => this.SUBRULE(this.appliesDecl) },
+        { ALT: () => this.SUBRULE(this.referDecl) },
+        { ALT: () => this.SUBRULE(this.indicator) },
+        { ALT: () => this.SUBRULE(this.rule) },
+        { ALT: () => this.SUBRULE(this.note) },
+        { ALT: () => this.SUBRULE(this.capGroup) },
+        { ALT: () => this.SUBRULE(this.highestGroup) },
+      ],
+      ERR_MSG: "「规则」「指标」「注」等",
+    });
+  });
+  codeDecl = this.RULE("codeDecl", () => {
+    this.CONSUME(T.Code);
+    this.CONSUME(T.StringLiteral);
+  });
+  departmentsDecl = this.RULE("departmentsDecl", () => {
+    this.CONSUME(T.Departments);
+    this.SUBRULE(this.stringList);
+  });
+  appliesDecl = this.RULE("appliesDecl", () => {
+    this.CONSUME(T.Applies);
+    this.SUBRULE(this.stringList);
+  });
+  referDecl = this.RULE("referDecl", () => {
+    this.CONSUME(T.Refer);
+    this.CONSUME(T.StringLiteral, { LABEL: "unitClass" });
+    this.CONSUME(T.Yi);
+    this.CONSUME2(T.StringLiteral, { LABEL: "unit" });
+    this.CONSUME(T.WeiZhun);
+  });
+  note = this.RULE("note", () => {
+    this.CONSUME(T.NoteKw);
+    this.CONSUME(T.StringLiteral);
+  });
+  capGroup = this.RULE("capGroup", () => {
+    this.CONSUME(T.SumCap);
+    this.CONSUME(T.Cap);
+    this.SUBRULE(this.value);
+    this.SUBRULE(this.groupBlock);
+  });
+  highestGroup = this.RULE("highestGroup", () => {
+    this.CONSUME(T.Highest);
+    this.OPTION(() => {
+      this.CONSUME(T.Cap);
+      this.SUBRULE(this.value);
+    });
+    this.SUBRULE(this.groupBlock);
+  });
+  bonusSection = this.RULE("bonusSection", () => {
+    this.CONSUME(T.Bonus);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Cap);
+      this.SUBRULE(this.value);
+    });
+    this.SUBRULE(this.groupBlock);
+  });
+  penaltySection = this.RULE("penaltySection", () => {
+    this.CONSUME(T.Penalty);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Cap);
+      this.SUBRULE(this.value);
+    });
+    this.SUBRULE(this.groupBlock);
+  });
+  groupBlock = this.RULE("groupBlock", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR({
+        DEF: [{ ALT: () => this.SUBRULE(this.rule) }, { ALT: () => this.SUBRULE(this.note) }],
+        ERR_MSG: "「规则」或「注」",
+      });
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  // ---------------------------------------------------------------- rules
+  rule = this.RULE("rule", () => {
+    this.CONSUME(T.RuleKw);
+    this.CONSUME(T.StringLiteral, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME2(T.StringLiteral, { LABEL: "clause" }));
+    this.SUBRULE(this.ruleBody);
+    this.MANY(() => this.SUBRULE(this.modifier));
+  });
+  ruleBody = this.RULE("ruleBody", () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.perBody) },
+        { ALT: () => this.SUBRULE(this.oneShotBody) },
+        { ALT: () => this.CONSUME(T.ZeroScore) },
+        { ALT: () => this.SUBRULE(this.bandsBody) },
+        { ALT: () => this.SUBRULE(this.linearBody) },
+        { ALT: () => this.SUBRULE(this.shortfallBody) },
+        { ALT: () => this.SUBRULE(this.scoredBody) },
+        { ALT: () => this.SUBRULE(this.rankedBody) },
+        { ALT: () => this.SUBRULE(this.discretionBody) },
+        { ALT: () => this.CONSUME(T.VetoWord) },
+      ],
+      ERR_MSG: "计分方式（如「每次 扣 0.5」「扣 0.2」「得 0.1」「分段 {…}」）",
+    });
+  });
+  perBody = this.RULE("perBody", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.PerUnit));
+    this.SUBRULE(this.action);
+    this.SUBRULE(this.amounts);
+  });
+  oneShotBody = this.RULE("oneShotBody", () => {
+    this.SUBRULE(this.action);
+    this.SUBRULE(this.amounts);
+  });
+  action = this.RULE("action", () => {
+    this.OR({ DEF: [{ ALT: () => this.CONSUME(T.Deduct) }, { ALT: () => this.CONSUME(T.Award) }], ERR_MSG: "「扣」或「得」" });
+  });
+  amounts = this.RULE("amounts", () => {
+    this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.SUBRULE(this.value);
+            this.OPTION(() => {
+              this.CONSUME(T.Among);
+              this.SUBRULE(this.namedAmount);
+              this.MANY(() => {
+                this.OPTION2(() => this.CONSUME(T.ListSep));
+                this.SUBRULE2(this.namedAmount);
+              });
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE3(this.namedAmount, { LABEL: "category" });
+            this.MANY2(() => {
+              this.OPTION3(() => this.CONSUME2(T.ListSep));
+              this.SUBRULE4(this.namedAmount, { LABEL: "category" });
+            });
+          },
+        },
+      ],
+      ERR_MSG: "分值（如「0.5」）或分类分值（如「「轻处分」 0.05」）",
+    });
+  });
+  namedAmount = this.RULE("namedAmount", () => {
+    this.CONSUME(T.StringLiteral);
+    this.SUBRULE(this.value);
+  });
+  bandsBody = this.RULE("bandsBody", () => {
+    this.CONSUME(T.BandsKw);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.band));
+    this.CONSUME(T.RBrace);
+  });
+  band = this.RULE("band", () => {
+    this.OR({
+      DEF: [{ ALT: () => this.SUBRULE(this.interval) }, { ALT: () => this.CONSUME(T.MissingKw) }],
+      ERR_MSG: "区间（如「[75%, 100%)」「≥ 98%」）或「未报送」",
+    });
+    this.SUBRULE(this.outcome);
+  });
+  interval = this.RULE("interval", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.LBracket, { LABEL: "open" }) },
+            { ALT: () => this.CONSUME(T.LParen, { LABEL: "open" }) },
+          ]);
+          this.SUBRULE(this.value, { LABEL: "lower" });
+          this.CONSUME(T.ListSep);
+          this.SUBRULE2(this.value, { LABEL: "upper" });
+          this.OR3([
+            { ALT: () => this.CONSUME(T.RBracket, { LABEL: "close" }) },
+            { ALT: () => this.CONSUME(T.RParen, { LABEL: "close" }) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.CompareOp);
+          this.SUBRULE3(this.value, { LABEL: "bound" });
+        },
+      },
+    ]);
+  });
+  outcome = this.RULE("outcome", () => {
+    this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.SUBRULE(this.action);
+            this.SUBRULE(this.value);
+          },
+        },
+        { ALT: () => this.CONSUME(T.ZeroScore) },
+      ],
+      ERR_MSG: "「扣 …」「得 …」或「不得分」",
+    });
+  });
+  linearBody = this.RULE("linearBody", () => {
+    this.CONSUME(T.Base);
+    this.SUBRULE(this.value, { LABEL: "base" });
+    this.CONSUME(T.StepWord);
+    this.SUBRULE2(this.value, { LABEL: "step" });
+    this.CONSUME(T.Deduct);
+    this.SUBRULE3(this.value, { LABEL: "amount" });
+    this.OPTION(() => this.CONSUME(T.StepMode));
+    this.OPTION2(() => this.SUBRULE(this.cutoff));
+  });
+  cutoff = this.RULE("cutoff", () => {
+    this.CONSUME(T.CutoffWord);
+    this.SUBRULE(this.value);
+    this.OR([
+      { ALT: () => this.CONSUME(T.ZeroScore) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Deduct);
+          this.SUBRULE2(this.value, { LABEL: "amount" });
+        },
+      },
+    ]);
+  });
+  shortfallBody = this.RULE("shortfallBody", () => {
+    this.CONSUME(T.AtLeast);
+    this.SUBRULE(this.value, { LABEL: "target" });
+    this.CONSUME(T.StepWord);
+    this.SUBRULE2(this.value, { LABEL: "step" });
+    this.CONSUME(T.Deduct);
+    this.SUBRULE3(this.value, { LABEL: "amount" });
+  });
+  scoredBody = this.RULE("scoredBody", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.AssessedKw, { LABEL: "how" }) },
+      { ALT: () => this.CONSUME(T.RateKw, { LABEL: "how" }) },
+      { ALT: () => this.CONSUME(T.ProportionalKw, { LABEL: "how" }) },
+    ]);
+    this.CONSUME(T.ScoreWord);
+    this.OPTION(() => this.SUBRULE(this.fullPoints));
+  });
+  rankedBody = this.RULE("rankedBody", () => {
+    this.CONSUME(T.RankedKw);
+    this.CONSUME(T.ScoreWord);
+    this.OPTION(() => this.SUBRULE(this.fullPoints));
+    this.CONSUME(T.StepBack);
+    this.CONSUME(T.Deduct);
+    this.SUBRULE(this.value);
+    this.OPTION2(() => this.CONSUME(T.LowerBetter));
+  });
+  fullPoints = this.RULE("fullPoints", () => {
+    this.CONSUME(T.Full);
+    this.SUBRULE(this.value);
+  });
+  discretionBody = this.RULE("discretionBody", () => {
+    this.CONSUME(T.Discretion);
+    this.CONSUME(T.Deduct);
+    this.SUBRULE(this.value, { LABEL: "min" });
+    this.CONSUME(T.To);
+    this.SUBRULE2(this.value, { LABEL: "max" });
+  });
+  modifier = this.RULE("modifier", () => {
+    this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.Cap);
+            this.SUBRULE(this.value);
+          },
+        },
+        { ALT: () => this.CONSUME(T.Overdraft) },
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(T.Double) }, { ALT: () => this.CONSUME(T.Half) }]);
+            this.CONSUME(T.When);
+            this.CONSUME(T.StringLiteral);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.appliesDecl) },
+      ],
+      ERR_MSG: "「上限」「倒扣」「加倍」「减半」或「适用」",
+    });
+  });
+
+  // ---------------------------------------------------------------- shared
+  stringList = this.RULE("stringList", () => {
+    this.CONSUME(T.StringLiteral);
+    this.MANY(() => {
+      this.OPTION(() => this.CONSUME(T.ListSep));
+      this.CONSUME2(T.StringLiteral);
+    });
+  });
+  value = this.RULE("value", () => {
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(T.Measure));
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are reusable and costly to build). */
+export const parser = new KpParser();
+
+/** Parses tokens into a CST; errors are in `parser.errors` afterwards. */
+export function parseTokens(tokens: IToken[]): CstNode {
+  parser.input = tokens;
+  return parser.file();
+}
