@@ -63,7 +63,7 @@ NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "${KAOPING_SKIP_APT:-0}" != 1 ]; then
   missing=()
   for p in "${APT_PACKAGES[@]}"; do
-    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$p")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     [ "$(id -u)" = 0 ] || die "apt packages missing (${missing[*]}) and not root; install them or set KAOPING_SKIP_APT=1"
@@ -86,7 +86,8 @@ installed_version() { node -p "require('$PKG_JSON').version" 2>/dev/null || true
 if [ -f "$MARKER" ] && [ -x "$BIN" ] && [ "$(installed_version)" = "$CODE_SERVER_VERSION" ]; then
   log "code-server $CODE_SERVER_VERSION already installed in $PREFIX"
 else
-  log "installing code-server@$CODE_SERVER_VERSION into $PREFIX (takes a few minutes)"
+  log "installing code-server@$CODE_SERVER_VERSION into $PREFIX (about a minute)"
+  case "$PREFIX" in /|"$HOME"|"$HOME"/|/usr|/usr/*|/tmp|/tmp/) die "refusing to wipe PREFIX=$PREFIX" ;; esac
   rm -rf "$PREFIX"
   mkdir -p "$PREFIX"
 

@@ -12,7 +12,7 @@
  *   await vs.close(); await cs.stop();
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import http from "node:http";
@@ -56,6 +56,7 @@ export const DEFAULT_USER_SETTINGS: Record<string, unknown> = {
   "git.openRepositoryInParentFolders": "never",
   "chat.commandCenter.enabled": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "workbench.reduceMotion": "on", // no fade-in animations in screenshots
   "editor.hover.delay": 200,
   "editor.minimap.enabled": false,
   "files.hotExit": "off",
@@ -81,6 +82,8 @@ export async function withTimeout<T>(what: string, ms: number, p: Promise<T>): P
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Like sleep, but does not keep the process alive (for grace periods raced against exit). */
+const graceSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Ask the kernel for a free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -175,15 +178,36 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((r) => child.once("exit", () => r()));
 }
 
-/** Processes to kill if the test runner exits without calling stop(). */
-const live = new Set<number>();
+/** Processes (pid -> temp dir to delete, if any) to kill if the test runner exits without stop(). */
+const live = new Map<number, string | undefined>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once("exit", () => {
-    for (const pid of live) killTree(pid, "SIGKILL");
-  });
+  const killAll = () => {
+    for (const [pid, dir] of live) {
+      killTree(pid, "SIGKILL");
+      if (dir) {
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+        } catch {
+          /* best effort */
+        }
+      }
+    }
+    live.clear();
+  };
+  process.once("exit", killAll);
+  // code-server runs in its own process group, so a Ctrl+C on the test runner does not reach it:
+  // kill it ourselves, then re-raise the signal if nobody else handles it.
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = () => {
+      killAll();
+      process.removeListener(sig, onSignal);
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 // ------------------------------------------------------------------ code-server
@@ -359,7 +383,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       throw new Error(`could not spawn ${bin}: ${spawnError?.message ?? "unknown error"}`);
     }
     const pid = child.pid;
-    live.add(pid);
+    live.set(pid, keepTemp ? undefined : tempDir);
     installExitHook();
 
     let stopped = false;
@@ -367,10 +391,10 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       if (stopped) return;
       stopped = true;
       killTree(pid, "SIGTERM");
-      const done = await Promise.race([exited(child).then(() => true), sleep(5000).then(() => false)]);
+      const done = await Promise.race([exited(child).then(() => true), graceSleep(5000).then(() => false)]);
       // SIGKILL leftovers too (extension host, file watcher, ...) even when the main process exited.
       killTree(pid, "SIGKILL");
-      if (!done) await Promise.race([exited(child), sleep(2000)]);
+      if (!done) await Promise.race([exited(child), graceSleep(2000)]);
       live.delete(pid);
       await cleanup();
     };
@@ -520,7 +544,6 @@ export function activeEditor(page: Page): Locator {
 export async function openFile(page: Page, fileName: string, timeoutMs = 20_000): Promise<void> {
   const base = path.basename(fileName);
   try {
-    await page.locator(SEL.workbench).click({ position: { x: 5, y: 5 }, trial: true }).catch(() => {});
     await page.keyboard.press("Control+P");
     const input = page.locator(SEL.quickInputBox);
     await input.waitFor({ state: "visible", timeout: timeoutMs });
@@ -700,10 +723,10 @@ export async function openQuickFix(page: Page, timeoutMs = 15_000): Promise<stri
   return (await page.locator(`${SEL.codeActionItem} .title`).allInnerTexts()).map((s) => s.trim());
 }
 
-/** Screenshot of the viewport; creates the parent directory. */
+/** Screenshot of the viewport (CSS animations finished); creates the parent directory. */
 export async function screenshot(page: Page, file: string): Promise<string> {
   const abs = path.resolve(file);
   await mkdir(path.dirname(abs), { recursive: true });
-  await page.screenshot({ path: abs, fullPage: false });
+  await page.screenshot({ path: abs, fullPage: false, animations: "disabled", caret: "initial" });
   return abs;
 }

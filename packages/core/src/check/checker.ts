@@ -1,0 +1,717 @@
+/**
+ * The checker: ASTs of a catalogue's files → the checked model (model.ts) and semantic diagnostics
+ * (KP2xxx).  It resolves names (classes, rules across files), derives indicator points, converts
+ * amounts to exact raw decimals, checks bands and placements, and works out the facts each rule takes.
+ * It never throws on user input and never mutates the ASTs.
+ */
+import type * as A from "../ast.js";
+import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js";
+import type * as M from "../model.js";
+import { kpDecimalProblem, kpFormat, kpParse } from "../runtime/decimal.js";
+import type { Span } from "../text/position.js";
+
+/** The result of checking a catalogue. */
+export interface CheckResult {
+  catalogue: M.Catalogue;
+  diagnostics: Diagnostic[];
+}
+
+/** Options of {@link checkCatalogue}. */
+export interface CheckOptions {
+  /**
+   * Check a fragment on its own (a file of a catalogue whose root is unknown): header checks and
+   * class references are skipped.
+   */
+  fragment?: boolean;
+}
+
+const ZERO: M.Raw = 0;
+
+/** Checks the files of one catalogue; `files[0]` is the root (the file with the 细则 title). */
+export function checkCatalogue(files: readonly A.KpFile[], options: CheckOptions = {}): CheckResult {
+  return new Checker(files, options).run();
+}
+
+class Checker {
+  private readonly diags: Diagnostic[] = [];
+  private file = "";
+  private readonly cat: M.Catalogue;
+  private readonly classNames = new Set<string>();
+  private readonly ruleByName = new Map<string, M.RuleModel>();
+
+  constructor(
+    private readonly files: readonly A.KpFile[],
+    private readonly options: CheckOptions,
+  ) {
+    this.cat = {
+      title: "",
+      classes: [],
+      grades: [],
+      indicators: [],
+      bonuses: [],
+      penalties: [],
+      rules: [],
+      files: [...files],
+      root: files[0]?.path ?? "",
+    };
+  }
+
+  private report(code: MessageCode, span: Span, args: (string | number)[] = [], extra: Parameters<typeof diagnostic>[3] = {}): void {
+    this.diags.push(diagnostic(code, span, args, { file: this.file, ...extra }));
+  }
+
+  run(): CheckResult {
+    this.header();
+    let topIndex = 0;
+    let sectionIndex = 0;
+    for (const f of this.files) {
+      this.file = f.path;
+      for (const item of f.items) {
+        if (item.kind === "Indicator") this.cat.indicators.push(this.indicator(item, String(++topIndex), undefined));
+        else if (item.kind === "BonusSection" || item.kind === "PenaltySection") {
+          const s = this.section(item, `S${++sectionIndex}`);
+          (s.kind === "bonus" ? this.cat.bonuses : this.cat.penalties).push(s);
+        }
+      }
+    }
+    for (const ind of this.cat.indicators) this.derivePoints(ind);
+    for (const ind of this.cat.indicators) this.finishIndicator(ind);
+    for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
+    return { catalogue: this.cat, diagnostics: this.diags };
+  }
+
+  // ---------------------------------------------------------------- header
+  private header(): void {
+    const seen = new Map<string, A.Node>();
+    const once = (item: A.HeaderItem, word: string): boolean => {
+      if (seen.has(item.kind)) {
+        this.report("KP2004", item.span, [word]);
+        return false;
+      }
+      seen.set(item.kind, item);
+      return true;
+    };
+    this.files.forEach((f, i) => {
+      this.file = f.path;
+      for (const item of f.items) {
+        if (item.kind === "Indicator" || item.kind === "BonusSection" || item.kind === "PenaltySection") continue;
+        const word = headerWord[item.kind];
+        if (i > 0 && item.kind !== "Include") {
+          this.report("KP2005", item.span, [word]);
+          continue;
+        }
+        switch (item.kind) {
+          case "Title":
+            if (once(item, word)) this.cat.title = item.title?.value ?? "";
+            break;
+          case "Year":
+            if (once(item, word) && item.value) this.cat.year = item.value.kind === "String" ? item.value.value : item.value.text;
+            break;
+          case "Subject":
+            if (once(item, word) && item.text) this.cat.subject = item.text.value;
+            break;
+          case "Classes":
+            for (const n of item.names) {
+              if (this.classNames.has(n.value)) this.report("KP2020", n.span, [n.value]);
+              else {
+                this.classNames.add(n.value);
+                this.cat.classes.push(n.value);
+              }
+            }
+            break;
+          case "Total":
+            if (once(item, word) && item.value) {
+              const v = this.amount(item.value, "总分");
+              if (v !== undefined) this.cat.declaredTotal = v;
+            }
+            break;
+          case "Rounding":
+            if (once(item, word) && item.places) {
+              const p = item.places;
+              if (p.percent || !/^\d+$/.test(p.text) || Number(p.text) > 6) this.report("KP2035", p.span, ["保留的小数位数", "0 到 6 的整数"]);
+              else this.cat.rounding = Number(p.text);
+            }
+            break;
+          case "Grades":
+            if (once(item, word)) this.grades(item);
+            break;
+          case "Include":
+            break;
+        }
+      }
+    });
+    const root = this.files[0];
+    if (root && !this.options.fragment && !root.items.some((i) => i.kind === "Title")) {
+      this.file = root.path;
+      this.report("KP2028", root.span.start.offset === root.span.end.offset ? root.span : { start: root.span.start, end: root.span.start });
+    }
+  }
+
+  private grades(g: A.GradesDecl): void {
+    g.grades.forEach((grade, i) => {
+      if (grade.otherwise && i !== g.grades.length - 1) this.report("KP2021", grade.span);
+      const conditions: M.GradeModel["conditions"] = [];
+      for (const c of grade.conditions) {
+        if (!c.value) continue;
+        const q = this.quantity(c.value);
+        if (!q) continue;
+        if (c.kind === "ScoreCondition") {
+          if (q.percent) this.report("KP2008", c.value.span, [c.value.text + "%"]);
+          conditions.push({ kind: "score", op: c.op, value: q.raw });
+        } else {
+          if (!q.percent && q.raw % 1000000 !== 0) this.report("KP2035", c.value.span, ["名次", "整数"]);
+          conditions.push({ kind: "rank", value: q.raw, percent: q.percent });
+        }
+      }
+      this.cat.grades.push({ name: grade.name?.value ?? "", conditions, otherwise: grade.otherwise, node: grade });
+    });
+    const last = g.grades[g.grades.length - 1];
+    if (g.grades.length > 0 && !last?.otherwise) this.report("KP2022", g.span);
+  }
+
+  // ---------------------------------------------------------------- numbers
+  /** A number as a quantity, checking that it is a representable decimal. */
+  private quantity(n: A.NumberLit): M.Quantity | undefined {
+    const problem = kpDecimalProblem(n.text);
+    if (problem === "tooManyPlaces") {
+      this.report("KP2007", n.span, [n.text]);
+      return undefined;
+    }
+    if (problem) {
+      this.report("KP2036", n.span, [n.text]);
+      return undefined;
+    }
+    const q: M.Quantity = { raw: kpParse(n.text), percent: n.percent, text: n.text + (n.percent ? "%" : "") };
+    if (n.measure) q.measure = n.measure;
+    return q;
+  }
+
+  /** A points amount: not a percentage, > 0 (or ≥ 0 with allowZero), measure 分 if any. */
+  private amount(n: A.NumberLit | undefined, what: string, allowZero = false): M.Raw | undefined {
+    if (!n) return undefined;
+    const q = this.quantity(n);
+    if (!q) return undefined;
+    if (q.percent) {
+      this.report("KP2008", n.span, [q.text]);
+      return undefined;
+    }
+    if (n.measure && n.measure !== "分" && n.measure !== "位") this.report("KP2034", n.span, [what, n.measure]);
+    if (q.raw < 0 || (q.raw === 0 && !allowZero)) {
+      this.report("KP2006", n.span, [what, q.text]);
+      return undefined;
+    }
+    return q.raw;
+  }
+
+  private checkClasses(names: readonly A.StringLit[]): string[] {
+    const out: string[] = [];
+    for (const n of names) {
+      if (!this.options.fragment && !this.classNames.has(n.value)) this.report("KP2001", n.span, [n.value]);
+      out.push(n.value);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- indicators
+  private indicator(node: A.Indicator, id: string, parent: M.IndicatorModel | undefined): M.IndicatorModel {
+    const ind: M.IndicatorModel = {
+      kind: "indicator",
+      id,
+      name: node.name?.value ?? "",
+      points: ZERO,
+      pointsDeclared: false,
+      departments: parent ? parent.departments : [],
+      children: [],
+      rules: [],
+      groups: [],
+      notes: [],
+      node,
+      file: this.file,
+    };
+    if (parent) ind.parent = parent;
+    if (node.points) {
+      const p = this.amount(node.points, "分值");
+      if (p !== undefined) {
+        ind.points = p;
+        ind.pointsDeclared = true;
+      }
+    }
+    const siblingNames = new Map<string, A.StringLit>();
+    let childIndex = 0;
+    for (const item of node.items) {
+      switch (item.kind) {
+        case "Code":
+          if (item.code) ind.code = item.code.value;
+          break;
+        case "Departments":
+          ind.departments = item.names.map((n) => n.value);
+          break;
+        case "Applies":
+          ind.appliesTo = this.checkClasses(item.classes);
+          break;
+        case "Refer":
+          if (item.unitClass) this.checkClasses([item.unitClass]);
+          if (item.unitClass && item.unit) ind.refer = { unitClass: item.unitClass.value, unit: item.unit.value };
+          break;
+        case "Indicator": {
+          const child = this.indicator(item, `${id}.${++childIndex}`, ind);
+          if (item.name) {
+            const prev = siblingNames.get(item.name.value);
+            if (prev) this.report("KP2003", item.name.span, [item.name.value], { related: [{ file: this.file, span: prev.span, message: "首次出现在这里" }] });
+            else siblingNames.set(item.name.value, item.name);
+          }
+          ind.children.push(child);
+          break;
+        }
+        case "Rule":
+          this.rule(item, ind, undefined);
+          break;
+        case "Note":
+          ind.notes.push(item);
+          break;
+        case "CapGroup":
+        case "HighestGroup":
+          this.group(item, ind);
+          break;
+      }
+    }
+    return ind;
+  }
+
+  private group(node: A.CapGroup | A.HighestGroup, owner: M.IndicatorModel): void {
+    const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : "highest", rules: [], node };
+    const cap = this.amount(node.cap, "上限");
+    if (cap !== undefined) g.cap = cap;
+    owner.groups.push(g);
+    for (const item of node.items) {
+      if (item.kind === "Note") owner.notes.push(item);
+      else this.rule(item, owner, g);
+    }
+  }
+
+  private section(node: A.BonusSection | A.PenaltySection, id: string): M.SectionModel {
+    const s: M.SectionModel = {
+      kind: node.kind === "BonusSection" ? "bonus" : "penalty",
+      id,
+      name: node.name?.value ?? "",
+      rules: [],
+      notes: [],
+      node,
+      file: this.file,
+    };
+    const cap = this.amount(node.cap, "上限");
+    if (cap !== undefined) s.cap = cap;
+    for (const item of node.items) {
+      if (item.kind === "Note") s.notes.push(item);
+      else this.rule(item, s, undefined);
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- rules
+  private rule(node: A.Rule, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
+    if (!node.name || !node.body) return; // syntax errors already reported
+    const name = node.name.value;
+    if (!node.clause) this.report("KP2033", node.name.span, [name]);
+    const body = this.body(node.body, name);
+    if (!body) return;
+    const effect: M.RuleEffect =
+      body.kind === "veto"
+        ? "veto"
+        : isAward(node.body, body)
+          ? "award"
+          : "deduct";
+    const rule: M.RuleModel = {
+      name,
+      clause: node.clause?.value ?? "",
+      effect,
+      body,
+      overdraft: false,
+      multipliers: [],
+      owner,
+      facts: [],
+      crossUnit: body.kind === "proportional" || body.kind === "ranked",
+      node,
+      file: this.file,
+    };
+    if (group) rule.group = group;
+    const flags = new Set<string>();
+    for (const m of node.modifiers) {
+      switch (m.kind) {
+        case "Cap": {
+          if (rule.cap !== undefined) this.report("KP2004", m.span, ["上限"]);
+          const c = this.amount(m.value, "上限");
+          if (c !== undefined) rule.cap = c;
+          if (group?.kind === "highest") this.report("KP2016", m.span, [name]);
+          break;
+        }
+        case "Overdraft":
+          rule.overdraft = true;
+          break;
+        case "Multiplier":
+          if (m.flag) {
+            if (flags.has(m.flag.value)) this.report("KP2026", m.flag.span, [m.flag.value, name]);
+            flags.add(m.flag.value);
+            rule.multipliers.push({ factor: m.factor, flag: m.flag.value });
+          }
+          break;
+        case "Applies":
+          rule.appliesTo = this.checkClasses(m.classes);
+          break;
+      }
+    }
+    this.checkPlacement(rule, owner, group);
+    const prev = this.ruleByName.get(name);
+    if (prev) {
+      this.report("KP2002", node.name.span, [name], {
+        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${name}」首次定义在这里` }],
+      });
+    } else this.ruleByName.set(name, rule);
+    owner.rules.push(rule);
+    group?.rules.push(rule);
+    this.cat.rules.push(rule);
+  }
+
+  /** Where a rule may stand: award rules in bonuses, deductions in penalties and groups. */
+  private checkPlacement(rule: M.RuleModel, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
+    const at = rule.node.body!.span;
+    const k = rule.body.kind;
+    if (owner.kind === "bonus" && rule.effect !== "award") this.report("KP2017", at, [rule.name, "加分", "加分项中只能有得分规则"]);
+    if (owner.kind === "penalty" && rule.effect !== "deduct") this.report("KP2017", at, [rule.name, "减分", "减分项中只能有扣分规则"]);
+    if (owner.kind !== "indicator" && (k === "zero" || (k === "bands" && rule.body.kind === "bands" && hasZero(rule.body))))
+      this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
+    if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分的规则须放在指标中"]);
+    if (group) {
+      const where = group.kind === "cap" ? "合计" : "就高";
+      if (rule.effect !== "deduct") this.report("KP2017", at, [rule.name, where, "组中只能有扣分规则"]);
+      else if (group.kind === "highest" && !(k === "per" || k === "categories" || k === "once"))
+        this.report("KP2017", at, [rule.name, where, "就高组中的规则须按次、分类或一次性扣分，才能按事件比较"]);
+      else if (group.kind === "highest" && k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
+        this.report("KP2017", at, [rule.name, where, "复合计次（如每村每次）无法按事件比较"]);
+    }
+  }
+
+  private body(b: A.RuleBody, ruleName: string): M.RuleBodyModel | undefined {
+    switch (b.kind) {
+      case "Per":
+      case "OneShot": {
+        if (!b.amounts) return undefined;
+        if (b.amounts.kind === "Categories") {
+          const categories: { name: string; amount: M.Raw }[] = [];
+          const names = new Set<string>();
+          for (const e of b.amounts.entries) {
+            if (!e.name) continue;
+            if (names.has(e.name.value)) this.report("KP2019", e.name.span, [ruleName, e.name.value]);
+            names.add(e.name.value);
+            const v = this.amount(e.value, "扣分");
+            if (v !== undefined) categories.push({ name: e.name.value, amount: v });
+          }
+          const noun = b.kind === "Per" ? b.units.map((u) => u.noun).join("") : "次";
+          return { kind: "categories", noun, categories };
+        }
+        const amount = this.amount(b.amounts.value, b.action === "award" ? "得分" : "扣分");
+        if (amount === undefined) return undefined;
+        const overrides: { unitClass: string; amount: M.Raw }[] = [];
+        const seen = new Set<string>();
+        for (const o of b.amounts.overrides) {
+          if (!o.unitClass) continue;
+          this.checkClasses([o.unitClass]);
+          if (seen.has(o.unitClass.value)) this.report("KP2020", o.unitClass.span, [o.unitClass.value]);
+          seen.add(o.unitClass.value);
+          const v = this.amount(o.value, "扣分");
+          if (v !== undefined) overrides.push({ unitClass: o.unitClass.value, amount: v });
+        }
+        if (b.kind === "Per") return { kind: "per", nouns: b.units.map((u) => u.noun), amount, overrides };
+        return { kind: "once", amount, overrides };
+      }
+      case "Zero":
+        return { kind: "zero" };
+      case "Bands":
+        return this.bands(b);
+      case "Linear": {
+        const base = b.base && this.quantity(b.base);
+        const step = b.step && this.quantity(b.step);
+        const amount = this.amount(b.amount, "扣分");
+        if (!base || !step || amount === undefined) return undefined;
+        if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
+        if (base.percent !== step.percent && !(step.measure && /百分点/.test(step.measure) && base.percent)) this.report("KP2012", b.step!.span);
+        const out: M.RuleBodyModel = { kind: "linear", direction: b.direction, word: b.word, base, step, amount, mode: b.mode ?? "proportional" };
+        if (b.cutoff?.value && b.cutoff.outcome) {
+          const value = this.quantity(b.cutoff.value);
+          const outcome = this.outcome(b.cutoff.outcome);
+          if (value && outcome) {
+            if (value.percent !== base.percent) this.report("KP2012", b.cutoff.value.span);
+            out.cutoff = { direction: b.cutoff.direction, value, outcome };
+          }
+        }
+        return out;
+      }
+      case "Shortfall": {
+        const target = b.target && this.quantity(b.target);
+        const step = b.step && this.quantity(b.step);
+        const amount = this.amount(b.amount, "扣分");
+        if (!target || !step || amount === undefined) return undefined;
+        for (const [q, n] of [
+          [target, b.target!],
+          [step, b.step!],
+        ] as const) {
+          if (q.percent || q.raw % 1000000 !== 0) this.report("KP2035", n.span, ["次数", "整数"]);
+        }
+        if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
+        return { kind: "shortfall", target, step, amount };
+      }
+      case "Assessed":
+      case "Rate":
+      case "Proportional": {
+        const max = b.max ? this.amount(b.max, "满分") : undefined;
+        const kind = b.kind === "Assessed" ? "assessed" : b.kind === "Rate" ? "rate" : "proportional";
+        return { kind, max: max ?? -1 };
+      }
+      case "Ranked": {
+        const max = b.max ? this.amount(b.max, "满分") : undefined;
+        const step = this.amount(b.step, "每后退一位的扣分");
+        if (step === undefined) return undefined;
+        return { kind: "ranked", max: max ?? -1, step, lowerIsBetter: b.lowerIsBetter };
+      }
+      case "Discretion": {
+        const min = this.amount(b.min, "酌情扣分的下限", true);
+        const max = this.amount(b.max, "酌情扣分的上限");
+        if (min === undefined || max === undefined) return undefined;
+        if (min > max) this.report("KP2031", b.span, [kpFormat(min), kpFormat(max)]);
+        return { kind: "discretion", min, max };
+      }
+      case "Veto":
+        return { kind: "veto", level: b.level };
+    }
+  }
+
+  private outcome(o: A.Outcome): M.OutcomeModel | undefined {
+    if (o.action === "zero") return { kind: "zero" };
+    const amount = this.amount(o.amount, o.action === "award" ? "得分" : "扣分", true);
+    if (amount === undefined) return undefined;
+    return { kind: o.action, amount };
+  }
+
+  private bands(b: A.BandsBody): M.RuleBodyModel | undefined {
+    const bands: M.BandModel[] = [];
+    let missing: M.OutcomeModel | undefined;
+    let percent: boolean | undefined;
+    let sawDeduct = false;
+    let sawAward = false;
+    for (const band of b.bands) {
+      if (!band.range || !band.outcome) continue;
+      const outcome = this.outcome(band.outcome);
+      if (!outcome) continue;
+      if (outcome.kind === "award") sawAward = true;
+      else sawDeduct = true;
+      if (sawAward && sawDeduct) this.report("KP2010", band.outcome.span);
+      if (band.range.kind === "Missing") {
+        if (missing) this.report("KP2011", band.range.span);
+        missing = outcome;
+        continue;
+      }
+      const iv = band.range;
+      const lower = iv.lower && this.quantity(iv.lower);
+      const upper = iv.upper && this.quantity(iv.upper);
+      for (const q of [lower, upper]) {
+        if (!q) continue;
+        if (percent === undefined) percent = q.percent;
+        else if (percent !== q.percent) this.report("KP2012", iv.span);
+      }
+      if (lower && upper && (lower.raw > upper.raw || (lower.raw === upper.raw && !(iv.lowerInclusive && iv.upperInclusive)))) {
+        this.report("KP2009", iv.span, [intervalText(iv)]);
+      }
+      const m: M.BandModel = { lowerInclusive: iv.lowerInclusive, upperInclusive: iv.upperInclusive, outcome, text: intervalText(iv), node: band };
+      if (lower) m.lower = lower;
+      if (upper) m.upper = upper;
+      bands.push(m);
+    }
+    const out: M.RuleBodyModel = { kind: "bands", percent: percent ?? false, bands };
+    if (missing) out.missing = missing;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- points and facts
+  /** Derives points of indicators written without them, bottom-up; also fills rule maxima. */
+  private derivePoints(ind: M.IndicatorModel): void {
+    for (const c of ind.children) this.derivePoints(c);
+    for (const r of ind.rules) r.maxAward = maxAward(r);
+    if (ind.pointsDeclared) return;
+    let sum = 0;
+    let ok = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
+    for (const c of ind.children) sum += c.points;
+    for (const r of ind.rules) {
+      if (r.effect !== "award") continue;
+      if (r.maxAward === undefined || r.maxAward < 0) ok = false;
+      else sum += r.maxAward;
+    }
+    if (!ok) {
+      this.file = ind.file;
+      this.report("KP2013", ind.node.name?.span ?? ind.node.span, [ind.name]);
+      return;
+    }
+    ind.points = sum;
+  }
+
+  private finishIndicator(ind: M.IndicatorModel): void {
+    this.file = ind.file;
+    const scoring = ind.rules.filter((r) => r.effect !== "veto");
+    for (const r of ind.rules) {
+      const b = r.body;
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max < 0) {
+        if (scoring.length > 1 || ind.children.length > 0) {
+          this.report("KP2018", r.node.name!.span, [r.name, ind.name]);
+          b.max = 0;
+        } else b.max = ind.points;
+        r.maxAward = b.max;
+      }
+      if (r.maxAward !== undefined && r.maxAward > ind.points && ind.pointsDeclared && r.effect === "award") {
+        const b2 = r.node.body!;
+        this.report("KP2024", b2.span, [r.name, kpFormat(r.maxAward), ind.name, kpFormat(ind.points)]);
+      }
+      r.facts = factsOf(r);
+    }
+    this.checkFactKeyClashes(ind.rules);
+    for (const c of ind.children) this.finishIndicator(c);
+  }
+
+  private finishSection(s: M.SectionModel): void {
+    this.file = s.file;
+    for (const r of s.rules) {
+      r.maxAward = maxAward(r);
+      const b = r.body;
+      if ((b.kind === "assessed" || b.kind === "rate") && b.max < 0) {
+        this.report("KP2018", r.node.name!.span, [r.name, s.name]);
+        b.max = 0;
+      }
+      r.facts = factsOf(r);
+    }
+    this.checkFactKeyClashes(s.rules);
+  }
+
+  private checkFactKeyClashes(rules: readonly M.RuleModel[]): void {
+    for (const r of rules) {
+      const subs = new Set<string>();
+      for (const f of r.facts) {
+        if (subs.has(f.key)) this.report("KP2032", r.node.name!.span, [r.name, f.key.slice(r.name.length + 1)]);
+        subs.add(f.key);
+      }
+      for (const f of r.facts) {
+        const other = this.ruleByName.get(f.key);
+        if (f.key !== r.name && other && other !== r) this.report("KP2030", r.node.name!.span, [f.key, r.name]);
+      }
+    }
+  }
+}
+
+const headerWord: Record<A.HeaderItem["kind"], string> = {
+  Title: "细则",
+  Year: "年度",
+  Subject: "对象",
+  Classes: "类别",
+  Total: "总分",
+  Rounding: "舍入",
+  Include: "引入",
+  Grades: "等次",
+};
+
+function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
+  if (node.kind === "Per" || node.kind === "OneShot") return node.action === "award";
+  if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
+  return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
+}
+
+function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
+  return b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero";
+}
+
+/** The most an award rule can give; undefined when unbounded or not an award. */
+export function maxAward(r: M.RuleModel): M.Raw | undefined {
+  if (r.effect !== "award") return undefined;
+  const b = r.body;
+  let m: M.Raw | undefined;
+  switch (b.kind) {
+    case "once":
+      m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
+      break;
+    case "bands":
+      m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "award" ? x.outcome.amount : 0)), b.missing?.kind === "award" ? b.missing.amount : 0);
+      break;
+    case "assessed":
+    case "rate":
+    case "proportional":
+    case "ranked":
+      m = b.max;
+      break;
+    default:
+      m = undefined;
+  }
+  if (r.cap !== undefined) m = m === undefined ? r.cap : Math.min(m, r.cap);
+  if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m = undefined;
+  return m;
+}
+
+/** The facts a rule takes, keyed as in facts files. */
+export function factsOf(r: M.RuleModel): M.FactKey[] {
+  const b = r.body;
+  const inHighest = r.group?.kind === "highest";
+  const out: M.FactKey[] = [];
+  const name = r.name;
+  switch (b.kind) {
+    case "per":
+      if (b.nouns.length === 1) out.push({ key: name, label: `${b.nouns[0]}数`, fact: { type: "count", noun: b.nouns[0]!, incidents: inHighest }, optional: true });
+      else for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
+      break;
+    case "categories":
+      for (const c of b.categories)
+        out.push({ key: `${name}.${c.name}`, label: `${c.name}的${b.noun}数`, fact: { type: "count", noun: b.noun, incidents: inHighest }, optional: true });
+      break;
+    case "once":
+      if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
+      else out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: inHighest }, optional: true });
+      break;
+    case "zero":
+    case "veto":
+      out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: false }, optional: true });
+      break;
+    case "bands":
+      out.push({
+        key: name,
+        label: b.percent ? "数值（百分数）" : "数值",
+        fact: { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined },
+        optional: b.missing !== undefined,
+      });
+      break;
+    case "linear":
+      out.push({ key: name, label: b.base.percent ? "数值（百分数）" : "数值", fact: { type: "value", percent: b.base.percent, integer: false, missing: false }, optional: false });
+      break;
+    case "shortfall": {
+      const noun = b.target.measure ?? "次";
+      out.push({ key: name, label: `实际完成的${noun}数`, fact: { type: "value", percent: false, integer: true, missing: false, noun }, optional: false });
+      break;
+    }
+    case "assessed":
+      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: false });
+      break;
+    case "rate":
+      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: false });
+      break;
+    case "proportional":
+    case "ranked":
+      out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
+      break;
+    case "discretion":
+      out.push({ key: name, label: "酌情扣分", fact: { type: "amount", min: b.min, max: b.max }, optional: true });
+      break;
+  }
+  for (const m of r.multipliers)
+    out.push({ key: `${name}.${m.flag}`, label: `是否${m.flag}（${m.factor === "double" ? "加倍" : "减半"}）`, fact: { type: "flag", incident: false }, optional: true });
+  return out;
+}
+
+/** An interval as people write it: [75%, 100%), ≥ 98%. */
+export function intervalText(iv: A.Interval): string {
+  const t = (n: A.NumberLit | undefined) => (n ? n.text + (n.percent ? "%" : "") : "?");
+  if (iv.form === "bracket") return `${iv.lowerInclusive ? "[" : "("}${t(iv.lower)}, ${t(iv.upper)}${iv.upperInclusive ? "]" : ")"}`;
+  return `${iv.form} ${t(iv.form === "≤" || iv.form === "<" ? iv.upper : iv.lower)}`;
+}

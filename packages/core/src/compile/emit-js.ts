@@ -1,0 +1,729 @@
+/**
+ * Model → JavaScript.  The emitted ES module is self-contained (it embeds the exact-decimal runtime
+ * and the facts reader), needs no parser at run time, and is deterministic: the same catalogue gives
+ * byte-identical output.  User text only enters it through jsString/commentText.
+ *
+ * Shape of the module:
+ *   runtime functions (kp*)          — exact decimals, facts reading
+ *   CATALOGUE, FACTS, …              — metadata and fact specs
+ *   r<n>(Z)                          — one function per rule: returns its deduction or award (raw)
+ *   g<n>(Z)                          — one per cap/highest group: returns the group's deduction
+ *   i<n>(Z)                          — one per indicator: writes its score to Z.S[n], carry to Z.K[n]
+ *   s<n>(Z)                          — one per bonus/penalty section
+ *   scoreAll / scoreUnit / checkFacts — the public API
+ * `Z` is the per-unit state: F facts, c classes, T trace (or null), S scores, K carries, V vetoes,
+ * X cross-unit results, R units by name, u unit index.
+ */
+import type * as M from "../model.js";
+import { kpFormat } from "../runtime/decimal.js";
+import { RUNTIME_JS } from "../runtime/source.js";
+import { commentText, jsString, jsValue } from "./js-literals.js";
+
+/** Options of {@link emitJs}. */
+export interface EmitOptions {
+  /** Tool version written in the header. */
+  version?: string;
+  /** Source file names written in the header (relative paths, for determinism). */
+  sources?: string[];
+}
+
+type Owner = M.IndicatorModel | M.SectionModel;
+
+interface Ctx {
+  out: string[];
+  ruleIndex: Map<M.RuleModel, number>;
+  indIndex: Map<M.IndicatorModel, number>;
+}
+
+const fmt = kpFormat;
+const S = jsString;
+
+/** Generates the scoring module of a checked catalogue. */
+export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
+  const ctx: Ctx = { out: [], ruleIndex: new Map(), indIndex: new Map() };
+  const o = ctx.out;
+  const allIndicators: M.IndicatorModel[] = [];
+  const collect = (i: M.IndicatorModel) => {
+    allIndicators.push(i);
+    i.children.forEach(collect);
+  };
+  cat.indicators.forEach(collect);
+  allIndicators.forEach((ind, n) => ctx.indIndex.set(ind, n));
+  cat.rules.forEach((r, n) => ctx.ruleIndex.set(r, n));
+
+  o.push(`// 计分模块：由 kaoping ${options.version ?? ""} 从细则「${commentText(cat.title)}」生成，请勿手工修改。`.replace("  ", " "));
+  if (options.sources?.length) o.push(`// 源文件：${commentText(options.sources.join("、"), 400)}`);
+  o.push(
+    "// 分值一律以「百万分之一分」为单位的整数精确计算（0.05 分记作 50000），不使用浮点小数。",
+    "// 舍入只有一种：四舍五入（kpDivRound），只用于细则规定的总分舍入和不能整除的除法（第 6 位小数）。",
+    "",
+    "// ---------------------------------------------------------------- 精确小数运行时",
+  );
+  o.push(RUNTIME_JS, "");
+
+  // ------------------------------------------------------------ metadata
+  o.push("// ---------------------------------------------------------------- 细则信息");
+  o.push(`/** 细则的结构：指标、分值、条文。 */`);
+  o.push(`export const catalogue = ${jsValue(catalogueMeta(cat))};`, "");
+  o.push(`const ROUNDING = ${cat.rounding ?? -1};`);
+  o.push(`const CLASSES = ${jsValue(cat.classes)};`);
+  o.push(`const RULE_NAMES = ${jsValue(Object.fromEntries(cat.rules.map((r) => [r.name, true])))};`);
+  o.push(`const FACTS = ${jsValue(factSpecs(cat))};`);
+  o.push(`const GRADES = ${jsValue(cat.grades.map((g) => ({ name: g.name, otherwise: g.otherwise, conditions: g.conditions })))};`);
+  o.push(`const INDICATOR_COUNT = ${allIndicators.length};`);
+  const refers = allIndicators.filter((i) => i.refer).map((i) => ({ unitClass: i.refer!.unitClass, unit: i.refer!.unit, indicator: i.id }));
+  o.push(`const REFERS = ${jsValue(refers)};`, "");
+
+  // ------------------------------------------------------------ rules
+  o.push("// ---------------------------------------------------------------- 规则（返回扣分或得分）");
+  for (const r of cat.rules) {
+    if (r.group?.kind === "highest") continue; // emitted inside their group
+    emitRule(ctx, r);
+  }
+
+  // ------------------------------------------------------------ cross-unit
+  const cross = cat.rules.filter((r) => r.crossUnit);
+  o.push("// ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）");
+  o.push("function crossUnit(units) {", "  const X = {};");
+  for (const r of cross) emitCross(ctx, r);
+  o.push("  return X;", "}", "");
+
+  // ------------------------------------------------------------ groups and indicators
+  o.push("// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）");
+  let groupNo = 0;
+  const groupName = new Map<M.GroupModel, string>();
+  for (const ind of allIndicators) {
+    for (const g of ind.groups) {
+      const gn = `g${++groupNo}`;
+      groupName.set(g, gn);
+      emitGroup(ctx, g, gn, ind);
+    }
+  }
+  for (const ind of [...allIndicators].reverse()) emitIndicator(ctx, ind, groupName);
+  cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`));
+  cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`));
+
+  // ------------------------------------------------------------ unit
+  o.push("// ---------------------------------------------------------------- 单个单位");
+  o.push("function runUnit(unit, u, X, R, trace) {");
+  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false };");
+  const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
+  for (const t of tops) o.push(`  i${t}(Z);`);
+  o.push(`  let base = ${tops.map((t) => `Z.S[${t}]`).join(" + ") || "0"};`);
+  o.push(`  const carry = ${tops.map((t) => `Z.K[${t}]`).join(" + ") || "0"};`);
+  o.push(`  const bonus = ${cat.bonuses.map((_, n) => `b${n + 1}(Z)`).join(" + ") || "0"};`);
+  o.push(`  const penalty = ${cat.penalties.map((_, n) => `p${n + 1}(Z)`).join(" + ") || "0"};`);
+  o.push("  const total = base - carry + bonus - penalty;");
+  o.push('  if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");');
+  o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };");
+  o.push("}", "");
+
+  o.push(PUBLIC_API);
+  return o.join("\n") + "\n";
+}
+
+// ==================================================================== metadata
+
+function catalogueMeta(cat: M.Catalogue): unknown {
+  const ind = (i: M.IndicatorModel): unknown => ({
+    id: i.id,
+    name: i.name,
+    points: fmt(i.points),
+    code: i.code,
+    departments: i.departments,
+    appliesTo: i.appliesTo,
+    refer: i.refer,
+    rules: i.rules.map((r) => r.name),
+    notes: i.notes.map((n) => n.text?.value ?? ""),
+    children: i.children.map(ind),
+  });
+  return {
+    title: cat.title,
+    year: cat.year,
+    subject: cat.subject,
+    classes: cat.classes,
+    total: cat.declaredTotal === undefined ? undefined : fmt(cat.declaredTotal),
+    rounding: cat.rounding,
+    indicators: cat.indicators.map(ind),
+    bonuses: cat.bonuses.map((s) => ({ id: s.id, name: s.name, cap: s.cap === undefined ? undefined : fmt(s.cap), rules: s.rules.map((r) => r.name) })),
+    penalties: cat.penalties.map((s) => ({ id: s.id, name: s.name, cap: s.cap === undefined ? undefined : fmt(s.cap), rules: s.rules.map((r) => r.name) })),
+    grades: cat.grades.map((g) => g.name),
+    rules: Object.fromEntries(
+      cat.rules.map((r) => [
+        r.name,
+        {
+          indicator: r.owner.id,
+          clause: r.clause,
+          effect: r.effect,
+          kind: r.body.kind,
+          facts: r.facts.map((f) => f.key),
+        },
+      ]),
+    ),
+  };
+}
+
+function factSpecs(cat: M.Catalogue): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const r of cat.rules) {
+    const cls = applicableClasses(r);
+    for (const f of r.facts) {
+      const t = f.fact;
+      const spec: Record<string, unknown> = { t: t.type, label: f.label };
+      if (t.type === "count") spec.inc = t.incidents;
+      if (t.type === "flag") spec.inc = t.incident;
+      if (t.type === "award") spec.max = t.max;
+      if (t.type === "value") {
+        spec.miss = t.missing;
+        if (t.integer) spec.int = true;
+      }
+      if (t.type === "score") spec.max = t.max;
+      if (t.type === "rate") spec.max = 100_000_000;
+      if (t.type === "amount") {
+        spec.max = t.max;
+      }
+      if (!f.optional) spec.req = true;
+      if (cls) spec.cls = cls;
+      out[f.key] = spec;
+    }
+  }
+  return out;
+}
+
+/** Classes a rule applies to, from the rule and its indicators; undefined = all. */
+export function applicableClasses(r: M.RuleModel): string[] | undefined {
+  let cls = r.appliesTo;
+  let ind: M.IndicatorModel | undefined = r.owner.kind === "indicator" ? r.owner : undefined;
+  while (ind) {
+    if (ind.appliesTo) cls = cls ? cls.filter((c) => ind!.appliesTo!.includes(c)) : ind.appliesTo;
+    ind = ind.parent;
+  }
+  return cls;
+}
+
+// ==================================================================== rules
+
+function ownerPoints(r: M.RuleModel): number {
+  return r.owner.kind === "indicator" ? r.owner.points : 0;
+}
+
+function classCond(classes: string[]): string {
+  return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
+}
+
+/** Code computing the amount for a unit, honouring per-class overrides: `Z.c["园区"] ? 300000 : 500000`. */
+function amountExpr(amount: number, overrides: { unitClass: string; amount: number }[]): string {
+  let e = String(amount);
+  for (const ov of [...overrides].reverse()) e = `Z.c[${S(ov.unitClass)}] ? ${ov.amount} : ${e}`;
+  return e;
+}
+function amountNote(overrides: { unitClass: string; amount: number }[]): string {
+  if (overrides.length === 0) return "";
+  return " + (" + overrides.map((ov) => `Z.c[${S(ov.unitClass)}] ? ${S(`（${ov.unitClass}标准）`)} : `).join("") + '"")';
+}
+
+function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string, facts: string): string {
+  return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(kind)}, a: ${amountVar}, x: ${text}, f: ${facts} });`;
+}
+
+/** Lines applying 加倍/减半 to variable `v`, extending note variable `note`. */
+function multiplierLines(r: M.RuleModel, v: string): string[] {
+  const lines: string[] = [];
+  for (const m of r.multipliers) {
+    const key = `${r.name}.${m.flag}`;
+    if (m.factor === "double") lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍`)}; }`);
+    else lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半`)}; }`);
+  }
+  return lines;
+}
+
+/** Lines capping variable `v` at the rule's cap, extending `note`. */
+function capLines(r: M.RuleModel, v: string): string[] {
+  if (r.cap === undefined) return [];
+  return [`  if (${v} > ${r.cap}) { note += ${S(`，封顶 ${fmt(r.cap)}`)}; ${v} = ${r.cap}; }`];
+}
+
+function emitRule(ctx: Ctx, r: M.RuleModel): void {
+  const o = ctx.out;
+  const n = ctx.ruleIndex.get(r)!;
+  const b = r.body;
+  const kind = r.effect === "award" ? "award" : "deduct";
+  o.push(`// [${commentText(r.owner.id)}] ${commentText(r.name, 40)}：${commentText(r.clause)}`);
+  o.push(`function r${n}(Z) {`);
+  if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
+  const key = S(r.name);
+  const P = ownerPoints(r);
+  const finish = (v: string, text: string, facts: string) => {
+    o.push(`  let note = "";`);
+    o.push(...multiplierLines(r, v));
+    o.push(...capLines(r, v));
+    o.push(`  ${traceCall(r, kind, v, `${text} + note`, facts)}`);
+    o.push(`  return ${v};`);
+  };
+  switch (b.kind) {
+    case "per": {
+      if (b.nouns.length === 1) {
+        o.push(`  const n = Z.F[${key}] || 0;`, "  if (n === 0) return 0;");
+        o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
+        o.push(`  let v = kpTimes(amt, n);`);
+        finish("v", `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(kpTimes(amt, n))`, `{ [${key}]: n }`);
+      } else {
+        const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
+        keys.forEach((k, i) => o.push(`  const n${i} = Z.F[${k}] || 0;`));
+        o.push(`  if (${keys.map((_, i) => `n${i} === 0`).join(" || ")}) return 0;`);
+        o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
+        o.push(`  let v = ${keys.reduce((acc, _, i) => `kpTimes(${acc}, n${i})`, "amt")};`);
+        const text = b.nouns.map((x, i) => `n${i} + ${S(x)}`).join(' + " × " + ') + ` + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(v)`;
+        o.push(`  const shown = kpFormat(v);`);
+        finish("v", text.replace("kpFormat(v)", "shown"), `{ ${keys.map((k, i) => `[${k}]: n${i}`).join(", ")} }`);
+      }
+      break;
+    }
+    case "categories": {
+      o.push("  let v = 0;", "  const parts = [];", "  const used = {};");
+      for (const c of b.categories) {
+        const k = S(`${r.name}.${c.name}`);
+        o.push(`  { const n = Z.F[${k}] || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+      }
+      o.push("  if (v === 0) return 0;");
+      finish("v", `parts.join(" + ") + " = " + kpFormat(v)`, "used");
+      break;
+    }
+    case "once": {
+      if (r.effect === "award") {
+        o.push(`  const v0 = Z.F[${key}] || 0;`, "  if (v0 === 0) return 0;");
+        o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
+        o.push("  let v = v0 > full ? full : v0;");
+        finish("v", `(v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）")`, `{ [${key}]: Z.F[${key}] }`);
+      } else {
+        o.push(`  if (!Z.F[${key}]) return 0;`);
+        o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
+        finish("v", `"发生，扣 " + kpFormat(v)${amountNote(b.overrides)}`, `{ [${key}]: true }`);
+      }
+      break;
+    }
+    case "zero":
+      o.push(`  if (!Z.F[${key}]) return 0;`, `  let v = ${P};`);
+      finish("v", S(`不得分：本项 ${fmt(P)} 分全部扣除`), `{ [${key}]: true }`);
+      break;
+    case "veto":
+      o.push(`  if (!Z.F[${key}]) return 0;`);
+      o.push(`  Z.V.push({ rule: ${key}, level: ${S(b.level)} });`);
+      o.push(`  if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${key}, k: "veto", a: 0, x: ${S(b.level === "fail" ? "一票否决：考评结果定为最低等次" : "一票否优：不能评为最高等次")}, f: { [${key}]: true } });`);
+      o.push("  return 0;");
+      break;
+    case "bands": {
+      const pct = b.percent ? '"%"' : '""';
+      o.push(`  const x = Z.F[${key}];`);
+      o.push("  let v = 0;", "  let why;");
+      if (b.missing) {
+        o.push(`  if (x === null || x === undefined) { v = ${outcomeAmount(b.missing, P)}; why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
+      } else o.push("  if (x === null || x === undefined) return 0;");
+      b.bands.forEach((band, i) => {
+        const conds: string[] = [];
+        if (band.lower) conds.push(`x ${band.lowerInclusive ? ">=" : ">"} ${band.lower.raw}`);
+        if (band.upper) conds.push(`x ${band.upperInclusive ? "<=" : "<"} ${band.upper.raw}`);
+        o.push(
+          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { v = ${outcomeAmount(band.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
+        );
+      });
+      o.push("  if (v === 0) return 0;");
+      finish("v", "why", `{ [${key}]: x === null ? "未报送" : kpFormat(x) + ${pct} }`);
+      break;
+    }
+    case "linear": {
+      const pct = b.base.percent ? '"%"' : '""';
+      const unit = b.step.measure ?? (b.step.percent ? "个百分点" : "");
+      o.push(`  const x = Z.F[${key}];`);
+      o.push("  let v = 0;", "  let why;");
+      let first = "if";
+      if (b.cutoff) {
+        const c = b.cutoff;
+        o.push(
+          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { v = ${outcomeAmount(c.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(`${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+        );
+        first = "else if";
+      }
+      const diff = b.direction === "below" ? `${b.base.raw} - x` : `x - ${b.base.raw}`;
+      const dirWord = b.direction === "below" ? "低于" : "超过";
+      const stepsExpr =
+        b.mode === "proportional"
+          ? `kpMulDiv(diff, ${b.amount}, ${b.step.raw})`
+          : `kpTimes(${b.amount}, kpSteps(diff, ${b.step.raw}, ${b.mode === "ceil"}))`;
+      const stepsText =
+        b.mode === "proportional"
+          ? `kpFormat(kpDiv(diff, ${b.step.raw}))`
+          : `String(kpSteps(diff, ${b.step.raw}, ${b.mode === "ceil"}))`;
+      o.push(`  ${first} (${diff} > 0) {`);
+      o.push(`    const diff = ${diff};`);
+      o.push(`    v = ${stepsExpr};`);
+      o.push(
+        `    why = ${S(`${dirWord}基准 ${b.base.text} `)} + kpFormat(diff) + ${S(unit ? ` ${unit}` : "")} + "，" + ${stepsText} + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(v)${b.mode === "proportional" ? "" : ` + ${S(b.mode === "floor" ? "（不足一档不计）" : "（不足一档按一档计）")}`};`,
+      );
+      o.push("  }");
+      o.push("  if (v === 0) return 0;");
+      finish("v", "why", `{ [${key}]: kpFormat(x) + ${pct} }`);
+      break;
+    }
+    case "shortfall": {
+      const noun = b.target.measure ?? "次";
+      o.push(`  const x = Z.F[${key}];`);
+      o.push(`  if (!(x < ${b.target.raw})) return 0;`);
+      o.push(`  const steps = kpSteps(${b.target.raw} - x, ${b.step.raw}, false);`);
+      o.push("  if (steps === 0) return 0;");
+      o.push(`  let v = kpTimes(${b.amount}, steps);`);
+      finish(
+        "v",
+        `${S(`至少 ${fmt(b.target.raw)} ${noun}，实际 `)} + kpFormat(x) + ${S(` ${noun}，少 `)} + kpFormat(${b.target.raw} - x) + ${S(` ${noun}，`)} + steps + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(v)`,
+        `{ [${key}]: kpFormat(x) }`,
+      );
+      break;
+    }
+    case "assessed":
+      o.push(`  let v = Z.F[${key}] || 0;`);
+      o.push("  if (v === 0) return 0;");
+      finish("v", `"评价得分 " + kpFormat(v) + ${S(`（满分 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
+      break;
+    case "rate":
+      o.push(`  const x = Z.F[${key}] || 0;`);
+      o.push(`  let v = kpMulDiv(${b.max}, x, 100000000);`);
+      o.push("  if (v === 0) return 0;");
+      finish("v", `"比率 " + kpFormat(x) + ${S(`% × 满分 ${fmt(b.max)} = `)} + kpFormat(v)`, `{ [${key}]: kpFormat(x) + "%" }`);
+      break;
+    case "proportional":
+    case "ranked": {
+      o.push(`  const c = Z.X[${n}][Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
+      finish("v", "c.x", `{ [${key}]: c.f }`);
+      break;
+    }
+    case "discretion":
+      o.push(`  let v = Z.F[${key}] || 0;`, "  if (v === 0) return 0;");
+      finish("v", `"酌情扣 " + kpFormat(v) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
+      break;
+  }
+  o.push("}", "");
+}
+
+function outcomeAmount(oc: M.OutcomeModel, P: number): string {
+  return oc.kind === "zero" ? String(P) : String(oc.amount);
+}
+function outcomeWord(oc: M.OutcomeModel, P: number): string {
+  if (oc.kind === "zero") return `不得分（本项 ${fmt(P)} 分全部扣除）`;
+  return `${oc.kind === "award" ? "得" : "扣"} ${fmt(oc.amount)}`;
+}
+
+/** Cross-unit rules: computed once over all units into X[ruleIndex][unitIndex] = { a, x, f }. */
+function emitCross(ctx: Ctx, r: M.RuleModel): void {
+  const o = ctx.out;
+  const n = ctx.ruleIndex.get(r)!;
+  const b = r.body;
+  const key = S(r.name);
+  const cls = applicableClasses(r);
+  o.push(`  { // ${commentText(r.name, 40)}`);
+  o.push(`    const vals = units.map((u) => (${cls ? cls.map((c) => `u.c[${S(c)}]`).join(" || ") : "true"}) ? u.F[${key}] : undefined);`);
+  o.push(`    const res = new Array(units.length);`);
+  if (b.kind === "proportional") {
+    o.push("    let best = 0;", "    for (const v of vals) if (v !== undefined && v > best) best = v;");
+    o.push("    vals.forEach((v, i) => {");
+    o.push("      if (v === undefined) return;");
+    o.push(`      const a = best === 0 ? 0 : kpMulDiv(${b.max}, v, best);`);
+    o.push(`      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + ${S(` × 满分 ${fmt(b.max)} = `)} + kpFormat(a), f: kpFormat(v) };`);
+    o.push("    });");
+  } else if (b.kind === "ranked") {
+    const better = b.lowerIsBetter ? "<" : ">";
+    o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
+    o.push("    vals.forEach((v, i) => {");
+    o.push("      if (v === undefined) return;");
+    o.push(`      let rank = 1;`);
+    o.push(`      for (const w of sorted) if (w ${better} v) rank++;`);
+    o.push(`      const lost = kpTimes(${b.step}, rank - 1);`);
+    o.push(`      const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
+    o.push(`      res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
+    o.push("    });");
+  }
+  o.push(`    X[${n}] = res;`);
+  o.push("  }");
+}
+
+/** A cap group or highest-only group: returns the group's deduction. */
+function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorModel): void {
+  const o = ctx.out;
+  const id = S(ind.id);
+  if (g.kind === "cap") {
+    o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(g.cap ?? 0)}：${commentText(g.rules.map((r) => r.name).join("、"))}`);
+    o.push(`function ${name}(Z) {`);
+    o.push(`  const d = ${g.rules.map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
+    o.push(
+      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: "以上合计扣 " + kpFormat(d) + ${S(`，超过合计上限 ${fmt(g.cap ?? 0)}，按 ${fmt(g.cap ?? 0)} 计`)} }); return ${g.cap}; }`,
+    );
+    o.push("  return d;", "}", "");
+    return;
+  }
+  // 就高: every occurrence is an item (incident id or anonymous); per incident only the largest counts.
+  o.push(`// [${commentText(ind.id)}] 就高（按最高标准扣分，不重复扣）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
+  o.push(`function ${name}(Z) {`);
+  o.push("  let anon = 0;", "  const best = new Map();", "  const hits = new Map();");
+  o.push("  const add = (id, a, rule) => {");
+  o.push("    if (id === undefined) { anon += a; return; }");
+  o.push("    const prev = best.get(id);");
+  o.push("    if (prev === undefined || a > prev) best.set(id, a);");
+  o.push("    const h = hits.get(id) || [];");
+  o.push("    h.push({ rule, a });");
+  o.push("    hits.set(id, h);");
+  o.push("  };");
+  o.push("  let gross = 0;");
+  for (const r of g.rules) {
+    const b = r.body;
+    const key = S(r.name);
+    const rid = S(r.name);
+    const applies = r.appliesTo ? `(${classCond(r.appliesTo)})` : "true";
+    o.push(`  if (${applies}) { // ${commentText(r.name, 40)}`);
+    o.push("    let note = \"\";");
+    if (b.kind === "per" || b.kind === "once") {
+      const isPer = b.kind === "per";
+      o.push(`    let amt = ${amountExpr(b.amount, b.overrides)};`);
+      o.push(...multiplierLines(r, "amt").map((l) => "  " + l));
+      if (isPer) {
+        o.push(`    const n = Z.F[${key}] || 0;`);
+        o.push(`    const ids = Z.F[${S(r.name + "#")}];`);
+        o.push("    if (n > 0) {");
+        o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
+        o.push("      const v = kpTimes(amt, n);", "      gross += v;");
+        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + " = " + kpFormat(v) + note + (ids ? "（事件：" + ids.join("、") + "）" : "")`, `{ [${key}]: ids || n }`)}`);
+        o.push("    }");
+      } else {
+        o.push(`    if (Z.F[${key}]) {`);
+        o.push(`      const ids = Z.F[${S(r.name + "#")}];`);
+        o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
+        o.push("      gross += amt;");
+        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, `{ [${key}]: ids ? ids[0] : true }`)}`);
+        o.push("    }");
+      }
+    } else if (b.kind === "categories") {
+      o.push("    let v = 0;", "    const parts = [];", "    const used = {};");
+      for (const c of b.categories) {
+        const k = `${r.name}.${c.name}`;
+        o.push(`    { let amt = ${c.amount};`);
+        o.push(...multiplierLines(r, "amt").map((l) => "    " + l.trimStart()));
+        o.push(`      const n = Z.F[${S(k)}] || 0; const ids = Z.F[${S(k + "#")}];`);
+        o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
+      }
+      o.push("    if (v > 0) {", "      gross += v;");
+      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, "used")}`);
+      o.push("    }");
+    }
+    o.push("  }");
+  }
+  o.push("  let d = anon;");
+  o.push("  for (const [id, a] of best) {");
+  o.push("    d += a;");
+  o.push("    const h = hits.get(id);");
+  o.push("    if (Z.T && h.length > 1) {");
+  o.push("      const sum = h.reduce((s, x) => s + x.a, 0);");
+  o.push(
+    `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
+  );
+  o.push("    }", "  }");
+  if (g.cap !== undefined) {
+    o.push(
+      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: "就高后合计扣 " + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
+    );
+  }
+  o.push("  return d;", "}", "");
+}
+
+function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>): void {
+  const o = ctx.out;
+  const n = ctx.indIndex.get(ind)!;
+  const id = S(ind.id);
+  const P = ind.points;
+  const subtree: number[] = [];
+  const walk = (i: M.IndicatorModel) => {
+    subtree.push(ctx.indIndex.get(i)!);
+    i.children.forEach(walk);
+  };
+  walk(ind);
+  o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(P)} 分）`);
+  o.push(`function i${n}(Z) {`);
+  if (ind.appliesTo) {
+    o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
+    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Z.K[${k}] = 0;`).join(" ")}`);
+    o.push(`    Z.S[${n}] = ${P};`);
+    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 ${fmt(P)} 计`)} });`);
+    o.push("    return;", "  }");
+  }
+  if (ind.refer) {
+    o.push(`  if (Z.c[${S(ind.refer.unitClass)}] && !Z.ref) {`);
+    o.push(`    const ref = Z.R[${S(ind.refer.unit)}];`);
+    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true };`);
+    o.push(`    i${n}(Y);`);
+    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];`).join(" ")}`);
+    o.push(
+      `    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${ind.refer.unitClass}本项得分以「${ind.refer.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`,
+    );
+    o.push("    return;", "  }");
+  }
+  o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
+  for (const c of ind.children) {
+    const k = ctx.indIndex.get(c)!;
+    o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
+  }
+  const emitted = new Set<M.GroupModel>();
+  for (const r of ind.rules) {
+    if (r.group) {
+      if (!emitted.has(r.group)) {
+        emitted.add(r.group);
+        o.push(`  d += ${groupName.get(r.group)}(Z);`);
+      }
+      continue;
+    }
+    const call = `r${ctx.ruleIndex.get(r)}(Z)`;
+    if (r.effect === "veto") o.push(`  ${call};`);
+    else if (r.effect === "award") o.push(`  pos += ${call};`);
+    else if (r.overdraft) o.push(`  o += ${call};`);
+    else o.push(`  d += ${call};`);
+  }
+  const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
+  o.push(`  const base = ${positive ? "pos" : P};`);
+  o.push("  let s = base - d;");
+  o.push(
+    `  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }`,
+  );
+  if (positive)
+    o.push(`  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${S(` 超过本项分值 ${fmt(P)}，按 ${fmt(P)} 计`)} }); s = ${P}; }`);
+  o.push("  s -= o;", "  let k = 0;");
+  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
+  o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`, "}", "");
+}
+
+function emitSection(ctx: Ctx, s: M.SectionModel, name: string): void {
+  const o = ctx.out;
+  const id = S(s.id);
+  o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
+  o.push(`function ${name}(Z) {`);
+  o.push(`  let v = ${s.rules.filter((r) => r.effect !== "veto").map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
+  for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
+  if (s.cap !== undefined)
+    o.push(
+      `  if (v > ${s.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${s.cap}, x: ${S(`${s.kind === "bonus" ? "加分" : "减分"}合计 `)} + kpFormat(v) + ${S(`，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计`)} }); v = ${s.cap}; }`,
+    );
+  o.push("  return v;", "}", "");
+}
+
+// ==================================================================== public API (fixed text)
+
+const PUBLIC_API = String.raw`// ---------------------------------------------------------------- 对外接口
+
+/** 事实有误时抛出；errors 列出全部问题。 */
+export class KpFactsError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => e.code + " " + e.message).join("\n"));
+    this.name = "KpFactsError";
+    this.errors = errors;
+  }
+}
+
+/** 检查各单位的事实，返回发现的全部问题（没有问题时为空数组）。 */
+export function checkFacts(units) {
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  return read.errors.concat(referErrors(read.units));
+}
+
+function referErrors(units) {
+  const names = {};
+  for (const u of units) names[u.name] = true;
+  const errors = [];
+  for (const r of REFERS) {
+    if (names[r.unit]) continue;
+    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.indicator + "」参照的单位「" + r.unit + "」不在事实文件中" });
+  }
+  return errors;
+}
+
+function indicatorTree(list, S) {
+  return list.map((m, n) => {
+    const score = S.get(m.id);
+    return { id: m.id, name: m.name, points: m.points, score: kpFormat(score), lost: kpFormat(kpParse(m.points) - score), children: indicatorTree(m.children, S) };
+  });
+}
+
+const INDICATOR_IDS = [];
+(function order(list) { for (const m of list) { INDICATOR_IDS.push(m.id); order(m.children); } })(catalogue.indicators);
+
+function gradeOf(r, rank, count) {
+  const fail = r.V.some((v) => v.level === "fail");
+  const noTop = r.V.some((v) => v.level === "noExcellent");
+  if (GRADES.length === 0) return null;
+  if (fail) return GRADES[GRADES.length - 1].name;
+  for (let g = 0; g < GRADES.length; g++) {
+    const grade = GRADES[g];
+    if (g === 0 && noTop && GRADES.length > 1) continue;
+    if (grade.otherwise) return grade.name;
+    let ok = true;
+    for (const c of grade.conditions) {
+      if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
+      else if (c.percent) ok = ok && rank <= Math.floor(kpMulDiv(count, c.value, 100000000) / 1000000 + 1e-9) ;
+      else ok = ok && rank <= c.value / 1000000;
+    }
+    if (ok) return grade.name;
+  }
+  return null;
+}
+
+/**
+ * 为全部单位计分并排名。
+ * units：[{ name, classes?, facts }]；options.detail（默认 true）给出各指标得分，options.trace 给出每项扣分、得分的计算过程。
+ * 事实有误时抛出 KpFactsError。
+ */
+export function scoreAll(units, options) {
+  const detail = !options || options.detail !== false;
+  const trace = !!(options && options.trace);
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  const errors = read.errors.concat(referErrors(read.units));
+  if (errors.length > 0) throw new KpFactsError(errors);
+  const list = read.units;
+  const R = {};
+  list.forEach((u, i) => { u.index = i; R[u.name] = u; });
+  const X = crossUnit(list);
+  const runs = list.map((u, i) => runUnit(u, i, X, R, trace));
+  const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
+  const results = [];
+  let rank = 0;
+  order.forEach((r, i) => {
+    if (i === 0 || r.rounded !== order[i - 1].rounded) rank = i + 1;
+    const res = {
+      unit: r.unit.name,
+      classes: r.unit.classes,
+      total: ROUNDING < 0 ? kpFormat(r.rounded) : kpFixed(r.rounded, ROUNDING),
+      exactTotal: kpFormat(r.total),
+      rank,
+      grade: gradeOf(r, rank, order.length),
+      vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
+    };
+    if (detail) {
+      const S = new Map();
+      INDICATOR_IDS.forEach((id, n) => S.set(id, r.S[n]));
+      res.indicators = indicatorTree(catalogue.indicators, S);
+      res.bonus = kpFormat(r.bonus);
+      res.penalty = kpFormat(r.penalty);
+    }
+    if (trace) {
+      res.trace = r.T.map((t) => {
+        const e = { indicator: t.i, kind: t.k, amount: kpFormat(t.a), text: t.x };
+        if (t.r !== undefined) { e.rule = t.r; e.clause = catalogue.rules[t.r].clause; }
+        if (t.f !== undefined) e.facts = t.f;
+        return e;
+      });
+    }
+    results.push(res);
+  });
+  return results;
+}
+
+/** 为一个单位计分（peers：需要比较的全部单位，用于排名、比例与参照；缺省时只与自身比较）。 */
+export function scoreUnit(unit, options) {
+  const peers = options && options.peers ? options.peers.filter((p) => p && p.name !== unit.name).concat([unit]) : [unit];
+  const all = scoreAll(peers, options);
+  return all.find((r) => r.unit === String(unit.name).trim());
+}
+`;

@@ -1,0 +1,212 @@
+/**
+ * Model → the compiled module's TypeScript declarations (.d.ts) and the JSON Schema of a facts file.
+ * Both type exactly the facts each rule takes, keyed as in facts files.
+ */
+import type * as M from "../model.js";
+import { kpFormat } from "../runtime/decimal.js";
+import { applicableClasses } from "./emit-js.js";
+import { commentText, jsString } from "./js-literals.js";
+
+function tsType(f: M.FactType): string {
+  switch (f.type) {
+    case "count":
+      return f.incidents ? "Count | IncidentIds" : "Count";
+    case "flag":
+      return f.incident ? "Flag | string" : "Flag";
+    case "award":
+      return "Flag | Decimal";
+    case "value":
+      return f.missing ? "Decimal | null" : "Decimal";
+    case "score":
+    case "rate":
+    case "amount":
+      return "Decimal";
+  }
+}
+
+function describeFact(f: M.FactType): string {
+  switch (f.type) {
+    case "count":
+      return `非负整数（${f.noun}数）${f.incidents ? "，或事件编号列表（每个编号算一次，就高时按编号比较）" : ""}`;
+    case "flag":
+      return `是/否${f.incident ? "，或一个事件编号" : ""}`;
+    case "award":
+      return `是/否（完成得满分 ${kpFormat(f.max)}），或 0 至 ${kpFormat(f.max)} 的分数`;
+    case "value":
+      return `${f.integer ? "非负整数" : "非负数"}${f.percent ? "（百分数，如 87.5 或 \"87.5%\"）" : ""}${f.missing ? "；未报送时留空或写 null" : ""}`;
+    case "score":
+      return `0 至 ${kpFormat(f.max)} 的得分`;
+    case "rate":
+      return "0 至 100 的百分数";
+    case "amount":
+      return `酌情扣分，${kpFormat(f.min)} 至 ${kpFormat(f.max)}；不扣时留空或写 0`;
+  }
+}
+
+/** The .d.ts of a compiled module. */
+export function emitDts(cat: M.Catalogue): string {
+  const o: string[] = [];
+  o.push(`// 计分模块的类型声明：细则「${commentText(cat.title)}」。由 kaoping 生成，请勿手工修改。`, "");
+  o.push("/** 非负整数，或写成文本的非负整数。 */", "export type Count = number | `${number}`;");
+  o.push("/** 事件编号列表：每个编号算一次。 */", "export type IncidentIds = string[];");
+  o.push('/** 是/否。 */', 'export type Flag = boolean | "是" | "否" | "有" | "无" | 0 | 1;');
+  o.push("/** 十进制数（最多 6 位小数），可写成文本；百分数可带 %。 */", "export type Decimal = number | string;", "");
+  o.push(`/** 单位类别。 */`, `export type UnitClass = ${cat.classes.map(jsString).join(" | ") || "never"};`, "");
+  o.push("/** 一个单位的事实：键为规则名（或 规则名.分项）。 */", "export interface Facts {");
+  for (const r of cat.rules) {
+    for (const f of r.facts) {
+      const cls = applicableClasses(r);
+      o.push(`  /**`);
+      o.push(`   * 【${commentText(r.name, 60)}】${commentText(f.label)}：${commentText(describeFact(f.fact))}${cls ? `（只适用于${commentText(cls.join("、"))}）` : ""}`);
+      o.push(`   * 条文：${commentText(r.clause, 200)}`);
+      o.push(`   */`);
+      o.push(`  ${jsString(f.key)}${f.optional ? "?" : ""}: ${tsType(f.fact)};`);
+    }
+  }
+  o.push("}", "");
+  o.push(
+    "/** 一个被考评单位。 */",
+    "export interface Unit {",
+    "  name: string;",
+    "  classes?: UnitClass[] | string;",
+    "  facts: Facts;",
+    "}",
+    "",
+    "/** 指标得分。 */",
+    "export interface IndicatorResult {",
+    "  id: string;",
+    "  name: string;",
+    "  points: string;",
+    "  score: string;",
+    "  lost: string;",
+    "  children: IndicatorResult[];",
+    "}",
+    "",
+    "/** 计算过程的一步。kind：deduct 扣分，award 得分，limit 封顶/扣完为止/就高核减，veto 否决，note 说明。 */",
+    "export interface TraceEntry {",
+    "  indicator: string;",
+    "  rule?: string;",
+    "  clause?: string;",
+    '  kind: "deduct" | "award" | "limit" | "veto" | "note";',
+    "  amount: string;",
+    "  text: string;",
+    "  facts?: Record<string, unknown>;",
+    "}",
+    "",
+    "/** 一个单位的结果。分值均为精确的十进制文本。 */",
+    "export interface UnitResult {",
+    "  unit: string;",
+    "  classes: string[];",
+    "  /** 按细则舍入后的总分 */",
+    "  total: string;",
+    "  /** 舍入前的总分 */",
+    "  exactTotal: string;",
+    "  rank: number;",
+    "  grade: string | null;",
+    '  vetoes: { rule: string; level: "fail" | "noExcellent"; clause: string }[];',
+    "  indicators?: IndicatorResult[];",
+    "  bonus?: string;",
+    "  penalty?: string;",
+    "  trace?: TraceEntry[];",
+    "}",
+    "",
+    "export interface ScoreOptions {",
+    "  /** 给出各指标得分（默认 true） */",
+    "  detail?: boolean;",
+    "  /** 给出每项扣分、得分的计算过程 */",
+    "  trace?: boolean;",
+    "}",
+    "",
+    "/** 事实中的一个问题。 */",
+    "export interface FactError {",
+    "  code: string;",
+    "  message: string;",
+    "  unit?: string;",
+    "  key?: string;",
+    "}",
+    "",
+    "export declare class KpFactsError extends Error {",
+    "  errors: FactError[];",
+    "}",
+    "",
+    "/** 细则的结构。 */",
+    "export declare const catalogue: {",
+    "  title: string;",
+    "  year?: string;",
+    "  classes: string[];",
+    "  total?: string;",
+    "  rounding?: number;",
+    "  indicators: unknown[];",
+    "  grades: string[];",
+    "  rules: Record<string, { indicator: string; clause: string; effect: string; kind: string; facts: string[] }>;",
+    "};",
+    "",
+    "export declare function checkFacts(units: Unit[]): FactError[];",
+    "export declare function scoreAll(units: Unit[], options?: ScoreOptions): UnitResult[];",
+    "export declare function scoreUnit(unit: Unit, options?: ScoreOptions & { peers?: Unit[] }): UnitResult;",
+    "",
+  );
+  return o.join("\n");
+}
+
+function schemaOf(f: M.FactKey): Record<string, unknown> {
+  const t = f.fact;
+  const dec = { oneOf: [{ type: "number", minimum: 0 }, { type: "string", pattern: "^\\s*[0-9０-９]+([.．][0-9０-９]+)?\\s*%?\\s*$" }] };
+  const flag = { oneOf: [{ type: "boolean" }, { enum: [0, 1, "是", "否", "有", "无", "true", "false", "1", "0", ""] }] };
+  const base: Record<string, unknown> = { description: `${f.label}：${describeFact(t)}` };
+  switch (t.type) {
+    case "count": {
+      const count = { oneOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: "^\\s*[0-9０-９]*\\s*$" }] };
+      return { ...base, ...(t.incidents ? { oneOf: [...count.oneOf, { type: "array", items: { type: "string" } }, { type: "string" }] } : count) };
+    }
+    case "flag":
+      return { ...base, ...(t.incident ? { oneOf: [...flag.oneOf, { type: "string" }] } : flag) };
+    case "award":
+      return { ...base, oneOf: [...flag.oneOf, { type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
+    case "value":
+      return { ...base, oneOf: [...dec.oneOf, ...(t.missing ? [{ type: "null" }, { const: "未报送" }] : [])] };
+    case "score":
+      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
+    case "rate":
+      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: 100 }, dec.oneOf[1]] };
+    case "amount":
+      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1], { type: "null" }] };
+  }
+}
+
+/** JSON Schema (2020-12) of a JSON facts file for this catalogue. */
+export function emitFactsSchema(cat: M.Catalogue): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  for (const r of cat.rules)
+    for (const f of r.facts) {
+      properties[f.key] = { ...schemaOf(f), $comment: r.clause };
+      if (!f.optional && !applicableClasses(r)) required.push(f.key);
+    }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: `「${cat.title}」的事实文件`,
+    description: "各被考评单位的事实。键为规则名，或「规则名.分项」（分类、复合计次、加倍/减半条件）。",
+    type: "object",
+    required: ["units"],
+    additionalProperties: false,
+    properties: {
+      units: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["name", "facts"],
+          additionalProperties: false,
+          properties: {
+            name: { type: "string", minLength: 1, description: "单位名称" },
+            classes: {
+              description: "单位类别",
+              oneOf: [{ type: "array", items: { enum: cat.classes } }, { type: "string" }],
+            },
+            facts: { type: "object", additionalProperties: false, properties, required },
+          },
+        },
+      },
+    },
+  };
+}

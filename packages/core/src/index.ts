@@ -1,0 +1,38 @@
+/**
+ * @kaoping/core — the .kp language: lexer, parser, typed AST, checker, compiler and exact-decimal
+ * runtime.  Everything is a pure function from one form to the next; user errors are returned as
+ * diagnostics.
+ *
+ *   text ──lex──▶ tokens ──parse──▶ CST ──from-cst──▶ AST ──check──▶ model ──compile──▶ JS/.d.ts/schema
+ */
+export * from "./ast.js";
+export * from "./diagnostics.js";
+export type * from "./model.js";
+export { VERSION } from "./version.js";
+export { LineIndex, joinSpans, type Position, type Span } from "./text/position.js";
+export { decodeBytes, type Decoded } from "./text/encoding.js";
+export * as tokens from "./syntax/tokens.js";
+export { keywords, keywordOf, canonicalKeyword, perUnits, measureWords, type KeywordInfo, type KeywordRole } from "./syntax/tokens.js";
+export { lex, toHalfWidth, canonicalImage, stringValue, isRecoveredWord, closestKeyword, type LexResult } from "./syntax/lexer.js";
+export { parseKp, type ParseResult } from "./syntax/parse.js";
+export { normaliseDecimal } from "./syntax/from-cst.js";
+export { KpParser } from "./syntax/parser.js";
+export { checkCatalogue, factsOf, intervalText, maxAward, type CheckOptions, type CheckResult } from "./check/checker.js";
+export {
+  analyzeCatalogue,
+  analyzeFiles,
+  fileDiagnostic,
+  includesOf,
+  isRootFile,
+  type Analysis,
+  type LoadedFile,
+  type ReadResult,
+  type SourceHost,
+} from "./project/load.js";
+export { nodeHost } from "./project/node-host.js";
+export { compileCatalogue, type CompiledCatalogue } from "./compile/compile.js";
+export { emitJs, applicableClasses, type EmitOptions } from "./compile/emit-js.js";
+export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
+export { jsString, commentText } from "./compile/js-literals.js";
+export * from "./runtime/decimal.js";
+export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";

@@ -1,0 +1,60 @@
+/** A {@link SourceHost} over the file system (Node.js). */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { decodeBytes } from "../text/encoding.js";
+import type { ReadResult, SourceHost } from "./load.js";
+
+/** Reads .kp files from disk: UTF-8 only; other encodings and binary files are reported. */
+export const nodeHost: SourceHost = {
+  read(path: string): ReadResult {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return { ok: false, code: "KP0001", args: [path] };
+      if (code === "EISDIR") return { ok: false, code: "KP0002", args: [path] };
+      return { ok: false, code: "KP0004", args: [path, (e as Error).message] };
+    }
+    const d = decodeBytes(bytes, false);
+    if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [path] } : { ok: false, code: "KP0003", args: [path, "未知编码"] };
+    if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [path, d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
+    if (d.text.trim() === "") return { ok: false, code: "KP0008", args: [path] };
+    return { ok: true, text: d.text };
+  },
+  resolve(fromFile: string, target: string): string {
+    return resolve(dirname(fromFile), target);
+  },
+  listKpFiles(dir: string): string[] {
+    const out: string[] = [];
+    const walk = (d: string) => {
+      let entries: string[];
+      try {
+        entries = readdirSync(d).sort();
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e === "node_modules" || e.startsWith(".")) continue;
+        const p = join(d, e);
+        let st;
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
+        if (st.isDirectory()) walk(p);
+        else if (e.endsWith(".kp")) out.push(resolve(p));
+      }
+    };
+    walk(resolve(dir));
+    return out;
+  },
+  isDirectory(path: string): boolean {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * Reading and validating units' facts — typed access to the runtime's facts reader (source.ts), the
+ * very code compiled modules run.
+ *
+ * A unit is `{ name, classes?, facts }`; `facts` maps fact keys (a rule name, or `rule.sub`) to
+ * values; nested objects are flattened (`{ 处分: { 轻处分: 1 } }` is `{ "处分.轻处分": 1 }`).  Values may
+ * be JSON numbers, booleans, arrays of incident ids, or text as found in CSV/Excel cells ("3",
+ * "87.5%", "是", "事件A、事件B", "" for nothing).
+ */
+import { runtime } from "./decimal.js";
+
+/** One fact key's expectations, as the compiler writes them into the module's FACTS table. */
+export interface FactSpec {
+  /** count | flag | award | value | score | rate | amount */
+  t: string;
+  /** whether incident ids are accepted (count, flag) */
+  inc?: boolean;
+  /** value may be missing (未报送) */
+  miss?: boolean;
+  /** value must be an integer */
+  int?: boolean;
+  /** raw bounds */
+  min?: number;
+  max?: number;
+  /** required (when the rule applies to the unit) */
+  req?: boolean;
+  /** classes the fact's rule applies to (undefined = all) */
+  cls?: string[];
+  /** human label */
+  label: string;
+}
+
+/** A problem with the facts, as data (the CLI turns it into a diagnostic with a location). */
+export interface FactError {
+  code: string;
+  message: string;
+  unit?: string;
+  key?: string;
+}
+
+/** A unit after reading: validated facts in exact form. */
+export interface ReadUnit {
+  name: string;
+  classes: string[];
+  /** class name → true */
+  c: Record<string, boolean>;
+  /** fact key → number (count, raw decimal), boolean, or null (missing); key + "#" → incident ids */
+  F: Record<string, unknown>;
+}
+
+/** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
+export const kpIds = runtime.kpIds as (text: string) => string[];
+/** Yes/no words people type in cells (是/否, 有/无, true/false, 1/0, √/×); undefined when neither. */
+export const kpFlag = runtime.kpFlag as (v: unknown) => boolean | undefined;
+/** A decimal from a number or text as raw millionths, or a problem: notNumber, negative, tooManyPlaces, tooLarge. */
+export const kpRawOf = runtime.kpRawOf as (v: unknown) => number | string;
+/** Reads units' facts against a FACTS table; returns the read units and every problem found. */
+export const kpReadUnits = runtime.kpReadUnits as (
+  specs: Record<string, FactSpec>,
+  declaredClasses: string[],
+  ruleNames: Record<string, boolean>,
+  units: unknown,
+) => { units: ReadUnit[]; errors: FactError[] };

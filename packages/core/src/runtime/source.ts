@@ -1,0 +1,380 @@
+/**
+ * The runtime of compiled modules, as JavaScript source: exact decimal arithmetic and facts reading.
+ *
+ * This text is the single source of these functions.  The compiler embeds it verbatim into every
+ * module it writes (so a module needs nothing at run time), and decimal.ts / facts.ts evaluate it once
+ * to give the rest of kaoping the very same functions, typed.  Keep it plain ES2022: no imports, no
+ * template literals, no module state.
+ *
+ * Values are "raw" decimals: integers counting millionths of a point (0.05 → 50000).  Integers below
+ * 2^53 are exact in a JavaScript number, so sums, comparisons and count × amount are exact and as fast
+ * as floating point; a product of two decimals or a quotient goes through kpDivRound, with a BigInt
+ * fallback when an intermediate product leaves the safe range.  A result that does not fit throws
+ * RangeError("KP4018"), never a wrong number.
+ *
+ * THE rounding function is kpDivRound: integer division rounding half away from zero (四舍五入:
+ * 2.345 → 2.35, −2.345 → −2.35).  It is used (a) where a catalogue says 舍入 保留 n 位, for totals,
+ * and (b) where a division cannot be exact (proportional and rate scores, 按比例 steps), at the sixth
+ * decimal.  Nothing else ever rounds.
+ */
+export const RUNTIME_JS = String.raw`/**
+ * Integer division n / d, rounding half away from zero.  n and d are safe integers, d ≠ 0.
+ */
+function kpDivRound(n, d) {
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const r = n % d;
+    const q = (n - r) / d;
+    if (r === 0)
+        return q + 0;
+    if (2 * Math.abs(r) >= d)
+        return n < 0 ? q - 1 : q + 1;
+    return q + 0;
+}
+/** a × b / c, rounded half away from zero; exact whenever the true result is an integer. */
+function kpMulDiv(a, b, c) {
+    const p = a * b;
+    if (Number.isSafeInteger(p))
+        return kpDivRound(p, c);
+    let n = BigInt(a) * BigInt(b);
+    let d = BigInt(c);
+    if (d < 0n) {
+        n = -n;
+        d = -d;
+    }
+    const r = n % d;
+    let q = n / d;
+    const ar = r < 0n ? -r : r;
+    if (r !== 0n && 2n * ar >= d)
+        q += n < 0n ? -1n : 1n;
+    const out = Number(q);
+    if (!Number.isSafeInteger(out))
+        throw new RangeError("KP4018");
+    return out;
+}
+/** The product of two raw decimals. */
+function kpMul(a, b) {
+    return kpMulDiv(a, b, 1000000);
+}
+/** a raw decimal times an integer count; throws when the result is not exact. */
+function kpTimes(a, n) {
+    const p = a * n;
+    if (!Number.isSafeInteger(p))
+        throw new RangeError("KP4018");
+    return p;
+}
+/** The sum of two raw decimals; throws when the result is not exact. */
+function kpAdd(a, b) {
+    const s = a + b;
+    if (!Number.isSafeInteger(s))
+        throw new RangeError("KP4018");
+    return s;
+}
+/** a / b of two raw decimals, rounded at the sixth decimal. */
+function kpDiv(a, b) {
+    return kpMulDiv(a, 1000000, b);
+}
+/** Rounds a raw decimal to 'places' decimals (0–6), half away from zero. */
+function kpRound(a, places) {
+    if (places >= 6)
+        return a;
+    const unit = 10 ** (6 - places);
+    return kpDivRound(a, unit) * unit;
+}
+/** Whole steps of a raw ratio, rounded down (floor) or up (ceil); used for 不足一档 modes. */
+function kpSteps(diff, step, up) {
+    const r = diff % step;
+    const q = (diff - r) / step;
+    return r !== 0 && up ? q + 1 : q;
+}
+/**
+ * Why a text is not a decimal this runtime can hold exactly ("" when it is fine).  Accepts
+ * half- and full-width digits, an optional '%', no sign, no exponent, at most 6 decimals.
+ */
+function kpDecimalProblem(text) {
+    const s = kpHalfWidth(text).trim().replace(/%$/, "");
+    if (!/^\d+(\.\d+)?$/.test(s))
+        return "notNumber";
+    const dot = s.indexOf(".");
+    if (dot >= 0 && s.length - dot - 1 > 6)
+        return "tooManyPlaces";
+    const raw = kpParse(s);
+    if (!Number.isSafeInteger(raw))
+        return "tooLarge";
+    return "";
+}
+/** Parses a decimal text (see {@link kpDecimalProblem}) into a raw value. */
+function kpParse(text) {
+    const s = kpHalfWidth(text).trim().replace(/%$/, "");
+    const dot = s.indexOf(".");
+    const int = dot < 0 ? s : s.slice(0, dot);
+    const frac = dot < 0 ? "" : s.slice(dot + 1);
+    return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
+}
+/** Full-width digits, point and percent sign → half-width. */
+function kpHalfWidth(text) {
+    return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+/** Formats a raw decimal: shortest exact form ('1.5', '0.05', '4'). */
+function kpFormat(a) {
+    const neg = a < 0;
+    const x = neg ? -a : a;
+    const frac = x % 1000000;
+    const int = (x - frac) / 1000000;
+    let s = String(int);
+    if (frac !== 0)
+        s += "." + String(frac).padStart(6, "0").replace(/0+$/, "");
+    return neg && x !== 0 ? "-" + s : s;
+}
+/** Formats a raw decimal with exactly 'places' decimals (it must already be rounded to them). */
+function kpFixed(a, places) {
+    const s = kpFormat(a);
+    if (places <= 0)
+        return s;
+    const dot = s.indexOf(".");
+    const have = dot < 0 ? 0 : s.length - dot - 1;
+    return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
+}
+/** The runtime functions a compiled module embeds, in dependency-free order. */
+/** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
+function kpIds(text) {
+    return text
+        .split(/[、,，;；\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+}
+/** Yes/no words people type in cells. */
+function kpFlag(v) {
+    if (v === true || v === 1)
+        return true;
+    if (v === false || v === 0)
+        return false;
+    if (typeof v !== "string")
+        return undefined;
+    const s = v.trim().toLowerCase();
+    if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s))
+        return true;
+    if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s))
+        return false;
+    return undefined;
+}
+/** A decimal from a number or text, as raw millionths; a string explains a problem. */
+function kpRawOf(v) {
+    if (typeof v === "number") {
+        if (!Number.isFinite(v))
+            return "notNumber";
+        if (v < 0)
+            return "negative";
+        const r = Math.round(v * 1000000);
+        if (!Number.isSafeInteger(r))
+            return "tooLarge";
+        if (r / 1000000 !== v)
+            return "tooManyPlaces";
+        return r;
+    }
+    if (typeof v !== "string")
+        return "notNumber";
+    const s = kpHalfWidth(v).trim();
+    if (/^-/.test(s))
+        return "negative";
+    const p = kpDecimalProblem(s);
+    return p === "" ? kpParse(s) : p;
+}
+/**
+ * Reads units' facts against the FACTS table of a compiled module.  Returns the read units and every
+ * problem found (all of them, not just the first).
+ */
+function kpReadUnits(specs, declaredClasses, ruleNames, units) {
+    const errors = [];
+    const out = [];
+    const err = (code, message, unit, key) => {
+        const e = { code, message };
+        if (unit !== undefined)
+            e.unit = unit;
+        if (key !== undefined)
+            e.key = key;
+        errors.push(e);
+    };
+    if (!Array.isArray(units)) {
+        err("KP4020", "事实文件的结构不对：需要单位的列表");
+        return { units: out, errors };
+    }
+    if (units.length === 0)
+        err("KP4012", "事实文件中没有任何单位");
+    const seen = {};
+    for (const u of units) {
+        if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
+            err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
+            continue;
+        }
+        const unit = u;
+        const name = unit.name.trim();
+        if (seen[name])
+            err("KP4006", "单位「" + name + "」重复出现", name);
+        seen[name] = true;
+        let classes = [];
+        if (Array.isArray(unit.classes))
+            classes = unit.classes.map((x) => String(x).trim()).filter((x) => x !== "");
+        else if (typeof unit.classes === "string")
+            classes = kpIds(unit.classes);
+        const c = {};
+        for (const k of classes) {
+            if (declaredClasses.indexOf(k) < 0)
+                err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
+            c[k] = true;
+        }
+        const flat = {};
+        const flatten = (prefix, obj) => {
+            if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
+                for (const k of Object.keys(obj))
+                    flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
+            }
+            else
+                flat[prefix] = obj;
+        };
+        if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
+            err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
+        else
+            flatten("", unit.facts ?? {});
+        const F = {};
+        for (const key of Object.keys(flat)) {
+            const spec = specs[key];
+            if (!spec) {
+                const dot = key.indexOf(".");
+                const base = dot < 0 ? key : key.slice(0, dot);
+                if (dot >= 0 && ruleNames[base]) {
+                    const subs = Object.keys(specs)
+                        .filter((k) => k.indexOf(base + ".") === 0)
+                        .map((k) => k.slice(base.length + 1));
+                    err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
+                }
+                else
+                    err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
+                continue;
+            }
+            const v = flat[key];
+            const isEmpty = v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+            const shown = typeof v === "string" ? v : JSON.stringify(v);
+            const where = "单位「" + name + "」的「" + key + "」";
+            if (spec.t === "count") {
+                if (isEmpty)
+                    continue;
+                if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
+                    if (!spec.inc) {
+                        err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                        continue;
+                    }
+                    F[key] = ids.length;
+                    F[key + "#"] = ids;
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string" || r % 1000000 !== 0) {
+                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                    continue;
+                }
+                F[key] = r / 1000000;
+            }
+            else if (spec.t === "flag") {
+                const b = kpFlag(v);
+                if (b === undefined) {
+                    if (spec.inc && typeof v === "string") {
+                        F[key] = true;
+                        F[key + "#"] = [v.trim()];
+                        continue;
+                    }
+                    err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
+                    continue;
+                }
+                F[key] = b;
+            }
+            else if (spec.t === "award") {
+                const b = kpFlag(v);
+                if (b !== undefined && !(typeof v === "number" && v !== 0 && v !== 1) && !(typeof v === "string" && /^\s*0*1\s*$/.test(v) && spec.max !== 1000000)) {
+                    F[key] = b ? spec.max : 0;
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string") {
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
+                    continue;
+                }
+                if (r > (spec.max ?? 0)) {
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max ?? 0) + "]", name, key);
+                    continue;
+                }
+                F[key] = r;
+            }
+            else {
+                if (isEmpty || (typeof v === "string" && /^(未报送|未填报|缺报|无数据)$/.test(v.trim()))) {
+                    if (spec.t === "value" && spec.miss)
+                        F[key] = null;
+                    else if (spec.t === "amount")
+                        F[key] = 0;
+                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])))
+                        err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string") {
+                    const code = r === "tooManyPlaces" ? "KP4010" : r === "negative" ? "KP4005" : "KP4004";
+                    const msg = code === "KP4010"
+                        ? "「" + key + "」的值「" + shown + "」小数位数超过 6 位"
+                        : code === "KP4005"
+                            ? "「" + key + "」的值 " + shown + " 超出范围：不能为负数"
+                            : "「" + key + "」的值「" + shown + "」不是数字";
+                    err(code, msg, name, key);
+                    continue;
+                }
+                if (spec.int && r % 1000000 !== 0) {
+                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                    continue;
+                }
+                const lo = spec.min ?? 0;
+                if (r < lo || (spec.max !== undefined && r > spec.max)) {
+                    const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
+                    continue;
+                }
+                F[key] = r;
+            }
+        }
+        // required facts that were not given at all
+        for (const key of Object.keys(specs)) {
+            const spec = specs[key];
+            if (!spec.req || key in flat)
+                continue;
+            if (spec.cls && !spec.cls.some((k) => c[k]))
+                continue;
+            err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+        }
+        out.push({ name, classes, c, F });
+    }
+    return { units: out, errors };
+}
+/** The fact-reading functions a compiled module embeds. */
+`;
+
+/** Names of the functions RUNTIME_JS defines. */
+export const RUNTIME_NAMES = [
+  "kpDivRound",
+  "kpMulDiv",
+  "kpMul",
+  "kpTimes",
+  "kpAdd",
+  "kpDiv",
+  "kpRound",
+  "kpSteps",
+  "kpDecimalProblem",
+  "kpParse",
+  "kpHalfWidth",
+  "kpFormat",
+  "kpFixed",
+  "kpIds",
+  "kpFlag",
+  "kpRawOf",
+  "kpReadUnits",
+] as const;
