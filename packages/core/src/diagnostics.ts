@@ -61,14 +61,14 @@ export interface MessageDef {
 /** All diagnostics kaoping core can report. */
 export const messages = {
   // ---- KP0xxx files and encodings
-  KP0001: { severity: "error", message: "找不到文件「{0}」" },
-  KP0002: { severity: "error", message: "「{0}」是目录，这里需要一个文件" },
-  KP0003: { severity: "error", message: "文件「{0}」不是 UTF-8 编码（看起来是 {1}）；请用编辑器另存为 UTF-8 后再试" },
-  KP0004: { severity: "error", message: "无法读取「{0}」：{1}" },
+  KP0001: { severity: "error", message: "找不到这个文件" },
+  KP0002: { severity: "error", message: "这是一个目录，这里需要一个文件" },
+  KP0003: { severity: "error", message: "文件不是 UTF-8 编码（看起来是 {0}）；请用编辑器另存为 UTF-8 后再试" },
+  KP0004: { severity: "error", message: "无法读取文件：{0}" },
   KP0005: { severity: "error", message: "目录「{0}」中没有 .kp 文件" },
   KP0006: { severity: "error", message: "引入形成循环：{0}" },
-  KP0007: { severity: "error", message: "文件「{0}」含有 NUL 字符，不是文本文件" },
-  KP0008: { severity: "error", message: "文件「{0}」为空" },
+  KP0007: { severity: "error", message: "文件含有 NUL 字符，不是文本文件" },
+  KP0008: { severity: "error", message: "文件是空的" },
   KP0009: { severity: "error", message: "找不到细则的根文件：「{0}」中没有写「细则」标题的文件" },
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
 
@@ -81,7 +81,6 @@ export const messages = {
   KP1010: { severity: "warning", message: "全角字符「{0}」已按半角「{1}」处理" },
   KP1101: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1102: { severity: "error", message: "此处应为{0}，实际为{1}" },
-  KP1103: { severity: "error", message: "此处至少需要一个{0}，实际为{1}" },
   KP1104: { severity: "error", message: "多余的内容{0}：这里应是文件末尾或下一项" },
 
   // ---- KP2xxx semantics

@@ -165,8 +165,8 @@ class Checker {
       }
       this.cat.grades.push({ name: grade.name?.value ?? "", conditions, otherwise: grade.otherwise, node: grade });
     });
-    const last = g.grades[g.grades.length - 1];
-    if (g.grades.length > 0 && !last?.otherwise) this.report("KP2022", g.span);
+    // A misplaced 其余 is KP2021 above; only a missing one is KP2022.
+    if (g.grades.length > 0 && !g.grades.some((x) => x.otherwise)) this.report("KP2022", g.span);
   }
 
   // ---------------------------------------------------------------- numbers
@@ -350,7 +350,10 @@ class Checker {
           break;
         case "Multiplier":
           if (m.flag) {
-            if (flags.has(m.flag.value)) this.report("KP2026", m.flag.span, [m.flag.value, name]);
+            if (flags.has(m.flag.value)) {
+              this.report("KP2026", m.flag.span, [m.flag.value, name]);
+              break;
+            }
             flags.add(m.flag.value);
             rule.multipliers.push({ factor: m.factor, flag: m.flag.value });
           }
@@ -401,7 +404,10 @@ class Checker {
           const names = new Set<string>();
           for (const e of b.amounts.entries) {
             if (!e.name) continue;
-            if (names.has(e.name.value)) this.report("KP2019", e.name.span, [ruleName, e.name.value]);
+            if (names.has(e.name.value)) {
+              this.report("KP2019", e.name.span, [ruleName, e.name.value]);
+              continue;
+            }
             names.add(e.name.value);
             const v = this.amount(e.value, "扣分");
             if (v !== undefined) categories.push({ name: e.name.value, amount: v });

@@ -55,7 +55,12 @@ export function fileDiagnostic(code: MessageCode, file: string, args: string[]):
  * Loads a catalogue from its root file and checks it.  `preloaded` supplies already-parsed files
  * (e.g. open editor documents) by path.
  */
-export function analyzeCatalogue(rootPath: string, host: SourceHost, preloaded?: Map<string, LoadedFile>): Analysis {
+export function analyzeCatalogue(
+  rootPath: string,
+  host: SourceHost,
+  preloaded?: Map<string, LoadedFile>,
+  options: { requireRoot?: boolean } = {},
+): Analysis {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const byPath = new Map<string, LoadedFile>();
@@ -82,7 +87,7 @@ export function analyzeCatalogue(rootPath: string, host: SourceHost, preloaded?:
       const target = host.resolve(path, item.target.value);
       if (stack.includes(target)) {
         diagnostics.push(
-          diagnostic("KP0006", item.target.span, [[...stack.slice(stack.indexOf(target)), target].map(baseName).join(" → ")], { file: path }),
+          diagnostic("KP0006", item.target.span, [[...stack.slice(stack.indexOf(target)), path, target].map(baseName).join(" → ")], { file: path }),
         );
         continue;
       }
@@ -102,7 +107,8 @@ export function analyzeCatalogue(rootPath: string, host: SourceHost, preloaded?:
   visit(rootPath, []);
 
   const asts: A.KpFile[] = files.map((f) => f.parsed.ast);
-  const fragment = !asts.some((a) => a.items.some((i) => i.kind === "Title"));
+  // A file without 细则 is a fragment, checked on its own — unless the caller needs a catalogue.
+  const fragment = !options.requireRoot && !asts.some((a) => a.items.some((i) => i.kind === "Title"));
   const checked = checkCatalogue(asts, { fragment });
   diagnostics.push(...checked.diagnostics);
   return { files, catalogue: checked.catalogue, diagnostics, fragment };

@@ -12,14 +12,14 @@ export const nodeHost: SourceHost = {
       bytes = readFileSync(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return { ok: false, code: "KP0001", args: [path] };
-      if (code === "EISDIR") return { ok: false, code: "KP0002", args: [path] };
-      return { ok: false, code: "KP0004", args: [path, (e as Error).message] };
+      if (code === "ENOENT") return { ok: false, code: "KP0001", args: [] };
+      if (code === "EISDIR") return { ok: false, code: "KP0002", args: [] };
+      return { ok: false, code: "KP0004", args: [readProblem(code, e as Error)] };
     }
     const d = decodeBytes(bytes, false);
-    if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [path] } : { ok: false, code: "KP0003", args: [path, "未知编码"] };
-    if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [path, d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
-    if (d.text.trim() === "") return { ok: false, code: "KP0008", args: [path] };
+    if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [] } : { ok: false, code: "KP0003", args: ["未知编码"] };
+    if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
+    if (d.text.trim() === "") return { ok: false, code: "KP0008", args: [] };
     return { ok: true, text: d.text };
   },
   resolve(fromFile: string, target: string): string {
@@ -58,3 +58,20 @@ export const nodeHost: SourceHost = {
     }
   },
 };
+
+/** A Chinese reason for a failed read. */
+function readProblem(code: string | undefined, e: Error): string {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "没有读取权限";
+    case "ENAMETOOLONG":
+      return "文件名太长";
+    case "ENOTDIR":
+      return "路径中有一段不是目录";
+    case "ELOOP":
+      return "符号链接形成循环";
+    default:
+      return `${code ?? ""} ${e.message}`.trim();
+  }
+}

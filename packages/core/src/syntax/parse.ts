@@ -25,7 +25,7 @@ export interface ParseResult {
 const codeOf: Record<string, MessageCode> = {
   MismatchedTokenException: "KP1101",
   NoViableAltException: "KP1102",
-  EarlyExitException: "KP1103",
+  EarlyExitException: "KP1102",
   NotAllInputParsedException: "KP1104",
 };
 
@@ -48,7 +48,8 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
     const key = `${span.start.offset}:${e.message}`;
     if (seen.has(key) || lexedAt.has(span.start.offset)) continue;
     seen.add(key);
-    const code = codeOf[e.name] ?? "KP1102";
+    // An unexpected token where the file could end is "redundant input" whichever way Chevrotain saw it.
+    const code = e.message.startsWith("多余的内容") ? "KP1104" : (codeOf[e.name] ?? "KP1102");
     const d = diagnostic(code, span, [], { file: path });
     d.message = e.message;
     diagnostics.push(d);

@@ -25,13 +25,23 @@ function joinExpected(paths: TokenType[][][] | TokenType[][]): string {
   return list.join("、") || "其他内容";
 }
 
+/** Items that belong inside an indicator block. */
+const indicatorOnly = new Set<TokenType>([T.RuleKw, T.NoteKw, T.SumCap, T.Highest, T.Departments, T.Applies, T.Refer, T.Code]);
+
+/** The message for a token after the last complete top-level item. */
+export function redundantMessage(token: IToken): string {
+  if (indicatorOnly.has(token.tokenType)) return `多余的内容${describe(token)}：它只能写在「指标 「名称」 分值 { … }」之中`;
+  return `多余的内容${describe(token)}：这里应是文件末尾或下一项`;
+}
+
 /** Chinese messages for Chevrotain's parse errors. */
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    if (expected === EOF) return redundantMessage(actual);
     return `此处应为${labelOf(expected)}，实际为${describe(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `多余的内容${describe(firstRedundant)}：这里应是文件末尾或下一项`;
+    return redundantMessage(firstRedundant);
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription }) {
     const what = customUserDescription ?? joinExpected(expectedPathsPerAlt);

@@ -1,0 +1,52 @@
+/**
+ * One case per diagnostic code of the core catalogue: a folder under diagnostics/<code>/ whose files
+ * are analysed as `kp check` would; the result is compared with the folder's expected.txt baseline,
+ * and the code must be among the diagnostics.  Facts codes (KP4xxx) are covered in facts.test.ts.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, analyzeFiles, messages, nodeHost, type Diagnostic } from "@kaoping/core";
+import { expectGolden, renderBaseline } from "./helpers.js";
+
+const dir = resolve(__dirname, "diagnostics");
+const cases = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort();
+
+function analyse(code: string): { diags: Diagnostic[]; texts: Map<string, string> } {
+  const caseDir = join(dir, code);
+  const files = readdirSync(caseDir).filter((f) => f.endsWith(".kp")).sort().map((f) => join(caseDir, f));
+  const texts = new Map(files.map((f) => [f, readFileSync(f, "utf8")]));
+  if (code === "KP2028") {
+    const a = analyzeCatalogue(join(caseDir, "root.kp"), nodeHost, undefined, { requireRoot: true });
+    return { diags: a.diagnostics, texts };
+  }
+  return { diags: analyzeFiles(files, nodeHost).flatMap((a) => a.diagnostics), texts };
+}
+
+describe("diagnostics baselines", () => {
+  for (const code of cases) {
+    it(code, () => {
+      const { diags, texts } = analyse(code);
+      expect(diags.map((d) => d.code)).toContain(code);
+      expectGolden(join(dir, code, "expected.txt"), renderBaseline(diags, texts, join(dir, code)));
+    });
+  }
+
+  it("KP0001 missing file, KP0002 directory, KP0004 unreadable name", () => {
+    const missing = analyzeFiles([join(dir, "没有这个文件.kp")], nodeHost)[0]!.diagnostics;
+    expect(missing.map((d) => [d.code, d.message])).toEqual([["KP0001", "找不到这个文件"]]);
+    const directory = analyzeFiles([dir], nodeHost)[0]!.diagnostics;
+    expect(directory.map((d) => d.code)).toEqual(["KP0002"]);
+    const tooLong = analyzeFiles([join(dir, "长".repeat(300) + ".kp")], nodeHost)[0]!.diagnostics;
+    expect(tooLong.map((d) => d.code)).toEqual(["KP0004"]);
+    expect(tooLong[0]!.message).toMatch(/^无法读取「/);
+  });
+
+  it("every KP0/KP1/KP2 code of the catalogue has a case", () => {
+    const special = new Set(["KP0001", "KP0002", "KP0004"]);
+    // KP0005/KP0009/KP0010 (finding .kp files and the root in a directory) belong to the CLI and are tested there.
+    const cli = new Set(["KP0005", "KP0009", "KP0010"]);
+    const codes = Object.keys(messages).filter((c) => /^KP[012]/.test(c) && !special.has(c) && !cli.has(c));
+    expect(codes.filter((c) => !cases.includes(c))).toEqual([]);
+  });
+});
