@@ -231,8 +231,8 @@ function multiplierLines(r: M.RuleModel, v: string): string[] {
   const lines: string[] = [];
   for (const m of r.multipliers) {
     const key = `${r.name}.${m.flag}`;
-    if (m.factor === "double") lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍`)}; }`);
-    else lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半`)}; }`);
+    if (m.factor === "double") lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍 → `)} + kpFormat(${v}); }`);
+    else lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半 → `)} + kpFormat(${v}); }`);
   }
   return lines;
 }
@@ -340,7 +340,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       if (b.cutoff) {
         const c = b.cutoff;
         o.push(
-          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { v = ${outcomeAmount(c.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(`${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { v = ${outcomeAmount(c.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
         );
         first = "else if";
       }

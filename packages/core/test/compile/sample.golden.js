@@ -1,0 +1,1337 @@
+// 计分模块：由 kaoping 0.1.0 从细则「样例细则」生成，请勿手工修改。
+// 源文件：sample.kp
+// 分值一律以「百万分之一分」为单位的整数精确计算（0.05 分记作 50000），不使用浮点小数。
+// 舍入只有一种：四舍五入（kpDivRound），只用于细则规定的总分舍入和不能整除的除法（第 6 位小数）。
+
+// ---------------------------------------------------------------- 精确小数运行时
+/**
+ * Integer division n / d, rounding half away from zero.  n and d are safe integers, d ≠ 0.
+ */
+function kpDivRound(n, d) {
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const r = n % d;
+    const q = (n - r) / d;
+    if (r === 0)
+        return q + 0;
+    if (2 * Math.abs(r) >= d)
+        return n < 0 ? q - 1 : q + 1;
+    return q + 0;
+}
+/** a × b / c, rounded half away from zero; exact whenever the true result is an integer. */
+function kpMulDiv(a, b, c) {
+    const p = a * b;
+    if (Number.isSafeInteger(p))
+        return kpDivRound(p, c);
+    let n = BigInt(a) * BigInt(b);
+    let d = BigInt(c);
+    if (d < 0n) {
+        n = -n;
+        d = -d;
+    }
+    const r = n % d;
+    let q = n / d;
+    const ar = r < 0n ? -r : r;
+    if (r !== 0n && 2n * ar >= d)
+        q += n < 0n ? -1n : 1n;
+    const out = Number(q);
+    if (!Number.isSafeInteger(out))
+        throw new RangeError("KP4018");
+    return out;
+}
+/** The product of two raw decimals. */
+function kpMul(a, b) {
+    return kpMulDiv(a, b, 1000000);
+}
+/** a raw decimal times an integer count; throws when the result is not exact. */
+function kpTimes(a, n) {
+    const p = a * n;
+    if (!Number.isSafeInteger(p))
+        throw new RangeError("KP4018");
+    return p;
+}
+/** The sum of two raw decimals; throws when the result is not exact. */
+function kpAdd(a, b) {
+    const s = a + b;
+    if (!Number.isSafeInteger(s))
+        throw new RangeError("KP4018");
+    return s;
+}
+/** a / b of two raw decimals, rounded at the sixth decimal. */
+function kpDiv(a, b) {
+    return kpMulDiv(a, 1000000, b);
+}
+/** Rounds a raw decimal to 'places' decimals (0–6), half away from zero. */
+function kpRound(a, places) {
+    if (places >= 6)
+        return a;
+    const unit = 10 ** (6 - places);
+    return kpDivRound(a, unit) * unit;
+}
+/** Whole steps of a raw ratio, rounded down (floor) or up (ceil); used for 不足一档 modes. */
+function kpSteps(diff, step, up) {
+    const r = diff % step;
+    const q = (diff - r) / step;
+    return r !== 0 && up ? q + 1 : q;
+}
+/**
+ * Why a text is not a decimal this runtime can hold exactly ("" when it is fine).  Accepts
+ * half- and full-width digits, an optional '%', no sign, no exponent, at most 6 decimals.
+ */
+function kpDecimalProblem(text) {
+    const s = kpHalfWidth(text).trim().replace(/%$/, "");
+    if (!/^\d+(\.\d+)?$/.test(s))
+        return "notNumber";
+    const dot = s.indexOf(".");
+    if (dot >= 0 && s.length - dot - 1 > 6)
+        return "tooManyPlaces";
+    const raw = kpParse(s);
+    if (!Number.isSafeInteger(raw))
+        return "tooLarge";
+    return "";
+}
+/** Parses a decimal text (see {@link kpDecimalProblem}) into a raw value. */
+function kpParse(text) {
+    const s = kpHalfWidth(text).trim().replace(/%$/, "");
+    const dot = s.indexOf(".");
+    const int = dot < 0 ? s : s.slice(0, dot);
+    const frac = dot < 0 ? "" : s.slice(dot + 1);
+    return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
+}
+/** Full-width digits, point and percent sign → half-width. */
+function kpHalfWidth(text) {
+    return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+/** Formats a raw decimal: shortest exact form ('1.5', '0.05', '4'). */
+function kpFormat(a) {
+    const neg = a < 0;
+    const x = neg ? -a : a;
+    const frac = x % 1000000;
+    const int = (x - frac) / 1000000;
+    let s = String(int);
+    if (frac !== 0)
+        s += "." + String(frac).padStart(6, "0").replace(/0+$/, "");
+    return neg && x !== 0 ? "-" + s : s;
+}
+/** Formats a raw decimal with exactly 'places' decimals (it must already be rounded to them). */
+function kpFixed(a, places) {
+    const s = kpFormat(a);
+    if (places <= 0)
+        return s;
+    const dot = s.indexOf(".");
+    const have = dot < 0 ? 0 : s.length - dot - 1;
+    return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
+}
+/** The runtime functions a compiled module embeds, in dependency-free order. */
+/** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
+function kpIds(text) {
+    return text
+        .split(/[、,，;；\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+}
+/** Yes/no words people type in cells. */
+function kpFlag(v) {
+    if (v === true || v === 1)
+        return true;
+    if (v === false || v === 0)
+        return false;
+    if (typeof v !== "string")
+        return undefined;
+    const s = v.trim().toLowerCase();
+    if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s))
+        return true;
+    if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s))
+        return false;
+    return undefined;
+}
+/** A decimal from a number or text, as raw millionths; a string explains a problem. */
+function kpRawOf(v) {
+    if (typeof v === "number") {
+        if (!Number.isFinite(v))
+            return "notNumber";
+        if (v < 0)
+            return "negative";
+        const r = Math.round(v * 1000000);
+        if (!Number.isSafeInteger(r))
+            return "tooLarge";
+        if (r / 1000000 !== v)
+            return "tooManyPlaces";
+        return r;
+    }
+    if (typeof v !== "string")
+        return "notNumber";
+    const s = kpHalfWidth(v).trim();
+    if (/^-/.test(s))
+        return "negative";
+    const p = kpDecimalProblem(s);
+    return p === "" ? kpParse(s) : p;
+}
+/**
+ * Reads units' facts against the FACTS table of a compiled module.  Returns the read units and every
+ * problem found (all of them, not just the first).
+ */
+function kpReadUnits(specs, declaredClasses, ruleNames, units) {
+    const errors = [];
+    const out = [];
+    const err = (code, message, unit, key) => {
+        const e = { code, message };
+        if (unit !== undefined)
+            e.unit = unit;
+        if (key !== undefined)
+            e.key = key;
+        errors.push(e);
+    };
+    if (!Array.isArray(units)) {
+        err("KP4020", "事实文件的结构不对：需要单位的列表");
+        return { units: out, errors };
+    }
+    if (units.length === 0)
+        err("KP4012", "事实文件中没有任何单位");
+    const seen = {};
+    for (const u of units) {
+        if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
+            err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
+            continue;
+        }
+        const unit = u;
+        const name = unit.name.trim();
+        if (seen[name])
+            err("KP4006", "单位「" + name + "」重复出现", name);
+        seen[name] = true;
+        let classes = [];
+        if (Array.isArray(unit.classes))
+            classes = unit.classes.map((x) => String(x).trim()).filter((x) => x !== "");
+        else if (typeof unit.classes === "string")
+            classes = kpIds(unit.classes);
+        const c = {};
+        for (const k of classes) {
+            if (declaredClasses.indexOf(k) < 0)
+                err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
+            c[k] = true;
+        }
+        const flat = {};
+        const flatten = (prefix, obj) => {
+            if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
+                for (const k of Object.keys(obj))
+                    flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
+            }
+            else
+                flat[prefix] = obj;
+        };
+        if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
+            err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
+        else
+            flatten("", unit.facts ?? {});
+        const F = {};
+        for (const key of Object.keys(flat)) {
+            const spec = specs[key];
+            if (!spec) {
+                const dot = key.indexOf(".");
+                const base = dot < 0 ? key : key.slice(0, dot);
+                if (dot >= 0 && ruleNames[base]) {
+                    const subs = Object.keys(specs)
+                        .filter((k) => k.indexOf(base + ".") === 0)
+                        .map((k) => k.slice(base.length + 1));
+                    err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
+                }
+                else
+                    err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
+                continue;
+            }
+            const v = flat[key];
+            const isEmpty = v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+            const shown = typeof v === "string" ? v : JSON.stringify(v);
+            const where = "单位「" + name + "」的「" + key + "」";
+            if (spec.t === "count") {
+                if (isEmpty)
+                    continue;
+                if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
+                    if (!spec.inc) {
+                        err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                        continue;
+                    }
+                    F[key] = ids.length;
+                    F[key + "#"] = ids;
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string" || r % 1000000 !== 0) {
+                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                    continue;
+                }
+                F[key] = r / 1000000;
+            }
+            else if (spec.t === "flag") {
+                const b = kpFlag(v);
+                if (b === undefined) {
+                    if (spec.inc && typeof v === "string") {
+                        F[key] = true;
+                        F[key + "#"] = [v.trim()];
+                        continue;
+                    }
+                    err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
+                    continue;
+                }
+                F[key] = b;
+            }
+            else if (spec.t === "award") {
+                const b = kpFlag(v);
+                if (b !== undefined && !(typeof v === "number" && v !== 0 && v !== 1) && !(typeof v === "string" && /^\s*0*1\s*$/.test(v) && spec.max !== 1000000)) {
+                    F[key] = b ? spec.max : 0;
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string") {
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
+                    continue;
+                }
+                if (r > (spec.max ?? 0)) {
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max ?? 0) + "]", name, key);
+                    continue;
+                }
+                F[key] = r;
+            }
+            else {
+                if (isEmpty || (typeof v === "string" && /^(未报送|未填报|缺报|无数据)$/.test(v.trim()))) {
+                    if (spec.t === "value" && spec.miss)
+                        F[key] = null;
+                    else if (spec.t === "amount")
+                        F[key] = 0;
+                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])))
+                        err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+                    continue;
+                }
+                const r = kpRawOf(v);
+                if (typeof r === "string") {
+                    const code = r === "tooManyPlaces" ? "KP4010" : r === "negative" ? "KP4005" : "KP4004";
+                    const msg = code === "KP4010"
+                        ? "「" + key + "」的值「" + shown + "」小数位数超过 6 位"
+                        : code === "KP4005"
+                            ? "「" + key + "」的值 " + shown + " 超出范围：不能为负数"
+                            : "「" + key + "」的值「" + shown + "」不是数字";
+                    err(code, msg, name, key);
+                    continue;
+                }
+                if (spec.int && r % 1000000 !== 0) {
+                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
+                    continue;
+                }
+                const lo = spec.min ?? 0;
+                if (r < lo || (spec.max !== undefined && r > spec.max)) {
+                    const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
+                    continue;
+                }
+                F[key] = r;
+            }
+        }
+        // required facts that were not given at all
+        for (const key of Object.keys(specs)) {
+            const spec = specs[key];
+            if (!spec.req || key in flat)
+                continue;
+            if (spec.cls && !spec.cls.some((k) => c[k]))
+                continue;
+            err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+        }
+        out.push({ name, classes, c, F });
+    }
+    return { units: out, errors };
+}
+/** The fact-reading functions a compiled module embeds. */
+
+
+// ---------------------------------------------------------------- 细则信息
+/** 细则的结构：指标、分值、条文。 */
+export const catalogue = {
+  title: "样例细则",
+  year: "2024",
+  subject: "各县（区）、园区",
+  classes: ["县区", "园区"],
+  total: "20",
+  rounding: 2,
+  indicators: [
+    {
+      id: "1",
+      name: "会议与信息",
+      points: "10",
+      departments: ["督查室"],
+      rules: ["参会", "文件", "清退", "信息", "检查", "达标率", "重犯", "酌情", "否决", "迟报", "漏报", "班子", "成员"],
+      notes: ["同一问题的，按最高标准扣分，不重复扣"],
+      children: []
+    },
+    {
+      id: "2",
+      name: "组织建设",
+      points: "5",
+      departments: [],
+      rules: [],
+      notes: [],
+      children: [
+        {
+          id: "2.1",
+          name: "学习",
+          points: "1",
+          departments: [],
+          rules: ["学习活动", "培训"],
+          notes: [],
+          children: []
+        },
+        {
+          id: "2.2",
+          name: "评价",
+          points: "4",
+          departments: [],
+          rules: ["评价得分", "满意度"],
+          notes: [],
+          children: []
+        }
+      ]
+    },
+    {
+      id: "3",
+      name: "比较",
+      points: "4",
+      departments: [],
+      refer: {
+        unitClass: "园区",
+        unit: "甲县"
+      },
+      rules: ["产值", "排名"],
+      notes: [],
+      children: []
+    }
+  ],
+  bonuses: [
+    {
+      id: "S1",
+      name: "创新",
+      cap: "1",
+      rules: ["创新"]
+    }
+  ],
+  penalties: [
+    {
+      id: "S2",
+      name: "问责",
+      rules: ["约谈"]
+    }
+  ],
+  grades: ["优秀", "良好", "合格", "不合格"],
+  rules: {
+    "参会": {
+      indicator: "1",
+      clause: "未按要求参加会议的，每次扣0.5分，最多扣2分",
+      effect: "deduct",
+      kind: "per",
+      facts: ["参会"]
+    },
+    "文件": {
+      indicator: "1",
+      clause: "文件签收不及时的，每件次扣0.02分；园区每件次扣0.01分",
+      effect: "deduct",
+      kind: "per",
+      facts: ["文件"]
+    },
+    "清退": {
+      indicator: "1",
+      clause: "文件清退不齐全的，扣0.2分",
+      effect: "deduct",
+      kind: "once",
+      facts: ["清退"]
+    },
+    "信息": {
+      indicator: "1",
+      clause: "完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分",
+      effect: "deduct",
+      kind: "bands",
+      facts: ["信息"]
+    },
+    "检查": {
+      indicator: "1",
+      clause: "全年至少4次，每少一次扣0.25分",
+      effect: "deduct",
+      kind: "shortfall",
+      facts: ["检查"]
+    },
+    "达标率": {
+      indicator: "1",
+      clause: "达标率低于90%的，每低1个百分点扣0.02分，低于80%不得分",
+      effect: "deduct",
+      kind: "linear",
+      facts: ["达标率"]
+    },
+    "重犯": {
+      indicator: "1",
+      clause: "违规的每次扣0.1分，重犯加倍",
+      effect: "deduct",
+      kind: "per",
+      facts: ["重犯", "重犯.重犯"]
+    },
+    "酌情": {
+      indicator: "1",
+      clause: "情节较重的，酌情扣0.5—2分",
+      effect: "deduct",
+      kind: "discretion",
+      facts: ["酌情"]
+    },
+    "否决": {
+      indicator: "1",
+      clause: "发生重大责任事故的，一票否决",
+      effect: "veto",
+      kind: "veto",
+      facts: ["否决"]
+    },
+    "迟报": {
+      indicator: "1",
+      clause: "迟报的，每次扣0.2分",
+      effect: "deduct",
+      kind: "per",
+      facts: ["迟报"]
+    },
+    "漏报": {
+      indicator: "1",
+      clause: "漏报的，每次扣0.3分",
+      effect: "deduct",
+      kind: "per",
+      facts: ["漏报"]
+    },
+    "班子": {
+      indicator: "1",
+      clause: "班子被通报的，扣0.1分",
+      effect: "deduct",
+      kind: "once",
+      facts: ["班子"]
+    },
+    "成员": {
+      indicator: "1",
+      clause: "成员被通报的，每人次扣0.05分；处分的，每人次扣0.2分",
+      effect: "deduct",
+      kind: "categories",
+      facts: ["成员.通报", "成员.处分"]
+    },
+    "学习活动": {
+      indicator: "2.1",
+      clause: "部署开展学习活动（0.5分）",
+      effect: "award",
+      kind: "once",
+      facts: ["学习活动"]
+    },
+    "培训": {
+      indicator: "2.1",
+      clause: "培训完成率98%以上得0.5分、92%—98%得0.2分",
+      effect: "award",
+      kind: "bands",
+      facts: ["培训"]
+    },
+    "评价得分": {
+      indicator: "2.2",
+      clause: "依据评价结果计算得分",
+      effect: "award",
+      kind: "assessed",
+      facts: ["评价得分"]
+    },
+    "满意度": {
+      indicator: "2.2",
+      clause: "依据满意度计算得分",
+      effect: "award",
+      kind: "rate",
+      facts: ["满意度"]
+    },
+    "产值": {
+      indicator: "3",
+      clause: "按第1名的比例得分",
+      effect: "award",
+      kind: "proportional",
+      facts: ["产值"]
+    },
+    "排名": {
+      indicator: "3",
+      clause: "第1名得满分，每后退一位扣0.5分",
+      effect: "award",
+      kind: "ranked",
+      facts: ["排名"]
+    },
+    "创新": {
+      indicator: "S1",
+      clause: "获得国家级表彰的，每次加0.5分",
+      effect: "award",
+      kind: "per",
+      facts: ["创新"]
+    },
+    "约谈": {
+      indicator: "S2",
+      clause: "被约谈的，每次扣1分",
+      effect: "deduct",
+      kind: "per",
+      facts: ["约谈"]
+    }
+  }
+};
+
+const ROUNDING = 2;
+const CLASSES = ["县区", "园区"];
+const RULE_NAMES = {
+  "参会": true,
+  "文件": true,
+  "清退": true,
+  "信息": true,
+  "检查": true,
+  "达标率": true,
+  "重犯": true,
+  "酌情": true,
+  "否决": true,
+  "迟报": true,
+  "漏报": true,
+  "班子": true,
+  "成员": true,
+  "学习活动": true,
+  "培训": true,
+  "评价得分": true,
+  "满意度": true,
+  "产值": true,
+  "排名": true,
+  "创新": true,
+  "约谈": true
+};
+const FACTS = {
+  "参会": {
+    t: "count",
+    label: "次数",
+    inc: false
+  },
+  "文件": {
+    t: "count",
+    label: "件次数",
+    inc: false
+  },
+  "清退": {
+    t: "flag",
+    label: "是否发生",
+    inc: false
+  },
+  "信息": {
+    t: "value",
+    label: "数值（百分数）",
+    miss: true
+  },
+  "检查": {
+    t: "value",
+    label: "实际完成的次数",
+    miss: false,
+    int: true,
+    req: true
+  },
+  "达标率": {
+    t: "value",
+    label: "数值（百分数）",
+    miss: false,
+    req: true
+  },
+  "重犯": {
+    t: "count",
+    label: "次数",
+    inc: false
+  },
+  "重犯.重犯": {
+    t: "flag",
+    label: "是否重犯（加倍）",
+    inc: false
+  },
+  "酌情": {
+    t: "amount",
+    label: "酌情扣分",
+    max: 2000000
+  },
+  "否决": {
+    t: "flag",
+    label: "是否发生",
+    inc: false
+  },
+  "迟报": {
+    t: "count",
+    label: "次数",
+    inc: false
+  },
+  "漏报": {
+    t: "count",
+    label: "次数",
+    inc: false
+  },
+  "班子": {
+    t: "flag",
+    label: "是否发生",
+    inc: true
+  },
+  "成员.通报": {
+    t: "count",
+    label: "通报的人次数",
+    inc: true
+  },
+  "成员.处分": {
+    t: "count",
+    label: "处分的人次数",
+    inc: true
+  },
+  "学习活动": {
+    t: "award",
+    label: "是否完成（或酌情给的分）",
+    max: 500000
+  },
+  "培训": {
+    t: "value",
+    label: "数值（百分数）",
+    miss: false,
+    req: true
+  },
+  "评价得分": {
+    t: "score",
+    label: "评价得分",
+    max: 2000000,
+    req: true
+  },
+  "满意度": {
+    t: "rate",
+    label: "比率（百分数）",
+    max: 100000000,
+    req: true
+  },
+  "产值": {
+    t: "value",
+    label: "用于比较的数值",
+    miss: false,
+    req: true
+  },
+  "排名": {
+    t: "value",
+    label: "用于比较的数值",
+    miss: false,
+    req: true
+  },
+  "创新": {
+    t: "count",
+    label: "次数",
+    inc: false
+  },
+  "约谈": {
+    t: "count",
+    label: "次数",
+    inc: false,
+    cls: ["县区"]
+  }
+};
+const GRADES = [
+  {
+    name: "优秀",
+    otherwise: false,
+    conditions: [
+      {
+        kind: "score",
+        op: "≥",
+        value: 18000000
+      },
+      {
+        kind: "rank",
+        value: 50000000,
+        percent: true
+      }
+    ]
+  },
+  {
+    name: "良好",
+    otherwise: false,
+    conditions: [
+      {
+        kind: "score",
+        op: "≥",
+        value: 15000000
+      }
+    ]
+  },
+  {
+    name: "合格",
+    otherwise: false,
+    conditions: [
+      {
+        kind: "score",
+        op: "≥",
+        value: 10000000
+      }
+    ]
+  },
+  {
+    name: "不合格",
+    otherwise: true,
+    conditions: []
+  }
+];
+const INDICATOR_COUNT = 5;
+const REFERS = [
+  {
+    unitClass: "园区",
+    unit: "甲县",
+    indicator: "3"
+  }
+];
+
+// ---------------------------------------------------------------- 规则（返回扣分或得分）
+// [1] 参会：未按要求参加会议的，每次扣0.5分，最多扣2分
+function r0(Z) {
+  const n = Z.F["参会"] || 0;
+  if (n === 0) return 0;
+  const amt = 500000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (v > 2000000) { note += "，封顶 2"; v = 2000000; }
+  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["参会"]: n } });
+  return v;
+}
+
+// [1] 文件：文件签收不及时的，每件次扣0.02分；园区每件次扣0.01分
+function r1(Z) {
+  const n = Z.F["文件"] || 0;
+  if (n === 0) return 0;
+  const amt = Z.c["园区"] ? 10000 : 20000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次" + " × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["文件"]: n } });
+  return v;
+}
+
+// [1] 清退：文件清退不齐全的，扣0.2分
+function r2(Z) {
+  if (!Z.F["清退"]) return 0;
+  let v = 200000;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v) + note, f: { ["清退"]: true } });
+  return v;
+}
+
+// [1] 信息：完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分
+function r3(Z) {
+  const x = Z.F["信息"];
+  let v = 0;
+  let why;
+  if (x === null || x === undefined) { v = 2000000; why = "未报送，扣 2"; }
+  else if (x >= 75000000 && x < 100000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [75%, 100%) 内，扣 0.2"; }
+  else if (x >= 50000000 && x < 75000000) { v = 400000; why = "数值 " + kpFormat(x) + "%" + " 在 [50%, 75%) 内，扣 0.4"; }
+  else if (x < 50000000) { v = 800000; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 50% 内，扣 0.8"; }
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: v, x: why + note, f: { ["信息"]: x === null ? "未报送" : kpFormat(x) + "%" } });
+  return v;
+}
+
+// [1] 检查：全年至少4次，每少一次扣0.25分
+function r4(Z) {
+  const x = Z.F["检查"];
+  if (!(x < 4000000)) return 0;
+  const steps = kpSteps(4000000 - x, 1000000, false);
+  if (steps === 0) return 0;
+  let v = kpTimes(250000, steps);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "检查", k: "deduct", a: v, x: "至少 4 次，实际 " + kpFormat(x) + " 次，少 " + kpFormat(4000000 - x) + " 次，" + steps + " 档 × 0.25 = " + kpFormat(v) + note, f: { ["检查"]: kpFormat(x) } });
+  return v;
+}
+
+// [1] 达标率：达标率低于90%的，每低1个百分点扣0.02分，低于80%不得分
+function r5(Z) {
+  const x = Z.F["达标率"];
+  let v = 0;
+  let why;
+  if (x < 80000000) { v = 10000000; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
+  else if (90000000 - x > 0) {
+    const diff = 90000000 - x;
+    v = kpMulDiv(diff, 20000, 1000000);
+    why = "低于基准 90% " + kpFormat(diff) + " 个百分点" + "，" + kpFormat(kpDiv(diff, 1000000)) + " 档 × 0.02 = " + kpFormat(v);
+  }
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "达标率", k: "deduct", a: v, x: why + note, f: { ["达标率"]: kpFormat(x) + "%" } });
+  return v;
+}
+
+// [1] 重犯：违规的每次扣0.1分，重犯加倍
+function r6(Z) {
+  const n = Z.F["重犯"] || 0;
+  if (n === 0) return 0;
+  const amt = 100000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.F["重犯.重犯"]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
+  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["重犯"]: n } });
+  return v;
+}
+
+// [1] 酌情：情节较重的，酌情扣0.5—2分
+function r7(Z) {
+  let v = Z.F["酌情"] || 0;
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "酌情", k: "deduct", a: v, x: "酌情扣 " + kpFormat(v) + "（范围 0.5 至 2）" + note, f: { ["酌情"]: kpFormat(v) } });
+  return v;
+}
+
+// [1] 否决：发生重大责任事故的，一票否决
+function r8(Z) {
+  if (!Z.F["否决"]) return 0;
+  Z.V.push({ rule: "否决", level: "fail" });
+  if (Z.T) Z.T.push({ i: "1", r: "否决", k: "veto", a: 0, x: "一票否决：考评结果定为最低等次", f: { ["否决"]: true } });
+  return 0;
+}
+
+// [1] 迟报：迟报的，每次扣0.2分
+function r9(Z) {
+  const n = Z.F["迟报"] || 0;
+  if (n === 0) return 0;
+  const amt = 200000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["迟报"]: n } });
+  return v;
+}
+
+// [1] 漏报：漏报的，每次扣0.3分
+function r10(Z) {
+  const n = Z.F["漏报"] || 0;
+  if (n === 0) return 0;
+  const amt = 300000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["漏报"]: n } });
+  return v;
+}
+
+// [2.1] 学习活动：部署开展学习活动（0.5分）
+function r13(Z) {
+  const v0 = Z.F["学习活动"] || 0;
+  if (v0 === 0) return 0;
+  const full = 500000;
+  let v = v0 > full ? full : v0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）") + note, f: { ["学习活动"]: Z.F["学习活动"] } });
+  return v;
+}
+
+// [2.1] 培训：培训完成率98%以上得0.5分、92%—98%得0.2分
+function r14(Z) {
+  const x = Z.F["培训"];
+  let v = 0;
+  let why;
+  if (x === null || x === undefined) return 0;
+  if (x >= 98000000) { v = 500000; why = "数值 " + kpFormat(x) + "%" + " 在 ≥ 98% 内，得 0.5"; }
+  else if (x >= 92000000 && x < 98000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [92%, 98%) 内，得 0.2"; }
+  else if (x < 92000000) { v = 0; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 92% 内，得 0"; }
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: v, x: why + note, f: { ["培训"]: x === null ? "未报送" : kpFormat(x) + "%" } });
+  return v;
+}
+
+// [2.2] 评价得分：依据评价结果计算得分
+function r15(Z) {
+  let v = Z.F["评价得分"] || 0;
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: v, x: "评价得分 " + kpFormat(v) + "（满分 2）" + note, f: { ["评价得分"]: kpFormat(v) } });
+  return v;
+}
+
+// [2.2] 满意度：依据满意度计算得分
+function r16(Z) {
+  const x = Z.F["满意度"] || 0;
+  let v = kpMulDiv(2000000, x, 100000000);
+  if (v === 0) return 0;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "2.2", r: "满意度", k: "award", a: v, x: "比率 " + kpFormat(x) + "% × 满分 2 = " + kpFormat(v) + note, f: { ["满意度"]: kpFormat(x) + "%" } });
+  return v;
+}
+
+// [3] 产值：按第1名的比例得分
+function r17(Z) {
+  const c = Z.X[17][Z.u];
+  if (!c) return 0;
+  let v = c.a;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "3", r: "产值", k: "award", a: v, x: c.x + note, f: { ["产值"]: c.f } });
+  return v;
+}
+
+// [3] 排名：第1名得满分，每后退一位扣0.5分
+function r18(Z) {
+  const c = Z.X[18][Z.u];
+  if (!c) return 0;
+  let v = c.a;
+  let note = "";
+  if (Z.T) Z.T.push({ i: "3", r: "排名", k: "award", a: v, x: c.x + note, f: { ["排名"]: c.f } });
+  return v;
+}
+
+// [S1] 创新：获得国家级表彰的，每次加0.5分
+function r19(Z) {
+  const n = Z.F["创新"] || 0;
+  if (n === 0) return 0;
+  const amt = 500000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["创新"]: n } });
+  return v;
+}
+
+// [S2] 约谈：被约谈的，每次扣1分
+function r20(Z) {
+  if (!(Z.c["县区"])) return 0;
+  const n = Z.F["约谈"] || 0;
+  if (n === 0) return 0;
+  const amt = 1000000;
+  let v = kpTimes(amt, n);
+  let note = "";
+  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["约谈"]: n } });
+  return v;
+}
+
+// ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）
+function crossUnit(units) {
+  const X = {};
+  { // 产值
+    const vals = units.map((u) => (true) ? u.F["产值"] : undefined);
+    const res = new Array(units.length);
+    let best = 0;
+    for (const v of vals) if (v !== undefined && v > best) best = v;
+    vals.forEach((v, i) => {
+      if (v === undefined) return;
+      const a = best === 0 ? 0 : kpMulDiv(2000000, v, best);
+      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + " × 满分 2 = " + kpFormat(a), f: kpFormat(v) };
+    });
+    X[17] = res;
+  }
+  { // 排名
+    const vals = units.map((u) => (true) ? u.F["排名"] : undefined);
+    const res = new Array(units.length);
+    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);
+    vals.forEach((v, i) => {
+      if (v === undefined) return;
+      let rank = 1;
+      for (const w of sorted) if (w > v) rank++;
+      const lost = kpTimes(500000, rank - 1);
+      const a = lost >= 2000000 ? 0 : 2000000 - lost;
+      res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };
+    });
+    X[18] = res;
+  }
+  return X;
+}
+
+// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）
+// [1] 合计上限 1：迟报、漏报
+function g1(Z) {
+  const d = r9(Z) + r10(Z);
+  if (d > 1000000) { if (Z.T) Z.T.push({ i: "1", k: "limit", a: d - 1000000, x: "以上合计扣 " + kpFormat(d) + "，超过合计上限 1，按 1 计" }); return 1000000; }
+  return d;
+}
+
+// [1] 就高（按最高标准扣分，不重复扣）：班子、成员
+function g2(Z) {
+  let anon = 0;
+  const best = new Map();
+  const hits = new Map();
+  const add = (id, a, rule) => {
+    if (id === undefined) { anon += a; return; }
+    const prev = best.get(id);
+    if (prev === undefined || a > prev) best.set(id, a);
+    const h = hits.get(id) || [];
+    h.push({ rule, a });
+    hits.set(id, h);
+  };
+  let gross = 0;
+  if (true) { // 班子
+    let note = "";
+    let amt = 100000;
+    if (Z.F["班子"]) {
+      const ids = Z.F["班子#"];
+      add(ids ? ids[0] : undefined, amt, "班子");
+      gross += amt;
+      if (Z.T) Z.T.push({ i: "1", r: "班子", k: "deduct", a: amt, x: "发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : ""), f: { ["班子"]: ids ? ids[0] : true } });
+    }
+  }
+  if (true) { // 成员
+    let note = "";
+    let v = 0;
+    const parts = [];
+    const used = {};
+    { let amt = 50000;
+      const n = Z.F["成员.通报"] || 0; const ids = Z.F["成员.通报#"];
+      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.通报"] = ids || n; parts.push("通报 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
+    { let amt = 200000;
+      const n = Z.F["成员.处分"] || 0; const ids = Z.F["成员.处分#"];
+      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.处分"] = ids || n; parts.push("处分 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
+    if (v > 0) {
+      gross += v;
+      if (Z.T) Z.T.push({ i: "1", r: "成员", k: "deduct", a: v, x: parts.join(" + ") + " = " + kpFormat(v) + note, f: used });
+    }
+  }
+  let d = anon;
+  for (const [id, a] of best) {
+    d += a;
+    const h = hits.get(id);
+    if (Z.T && h.length > 1) {
+      const sum = h.reduce((s, x) => s + x.a, 0);
+      Z.T.push({ i: "1", k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });
+    }
+  }
+  return d;
+}
+
+// [3] 比较（4 分）
+function i4(Z) {
+  if (Z.c["园区"] && !Z.ref) {
+    const ref = Z.R["甲县"];
+    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true };
+    i4(Y);
+    Z.S[4] = Y.S[4]; Z.K[4] = Y.K[4];
+    if (Z.T) Z.T.push({ i: "3", k: "note", a: 0, x: "园区本项得分以「甲县」得分为准：" + kpFormat(Y.S[4]) });
+    return;
+  }
+  let pos = 0;
+  let d = 0;
+  let o = 0;
+  pos += r17(Z);
+  pos += r18(Z);
+  const base = pos;
+  let s = base - d;
+  if (s < 0) { if (Z.T) Z.T.push({ i: "3", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  if (s > 4000000) { if (Z.T) Z.T.push({ i: "3", k: "limit", a: s - 4000000, x: "得分 " + kpFormat(s) + " 超过本项分值 4，按 4 计" }); s = 4000000; }
+  s -= o;
+  let k = 0;
+  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "3", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
+  Z.S[4] = s;
+  Z.K[4] = k;
+}
+
+// [2.2] 评价（4 分）
+function i3(Z) {
+  let pos = 0;
+  let d = 0;
+  let o = 0;
+  pos += r15(Z);
+  pos += r16(Z);
+  const base = pos;
+  let s = base - d;
+  if (s < 0) { if (Z.T) Z.T.push({ i: "2.2", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  if (s > 4000000) { if (Z.T) Z.T.push({ i: "2.2", k: "limit", a: s - 4000000, x: "得分 " + kpFormat(s) + " 超过本项分值 4，按 4 计" }); s = 4000000; }
+  s -= o;
+  let k = 0;
+  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2.2", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
+  Z.S[3] = s;
+  Z.K[3] = k;
+}
+
+// [2.1] 学习（1 分）
+function i2(Z) {
+  let pos = 0;
+  let d = 0;
+  let o = 0;
+  pos += r13(Z);
+  pos += r14(Z);
+  const base = pos;
+  let s = base - d;
+  if (s < 0) { if (Z.T) Z.T.push({ i: "2.1", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  if (s > 1000000) { if (Z.T) Z.T.push({ i: "2.1", k: "limit", a: s - 1000000, x: "得分 " + kpFormat(s) + " 超过本项分值 1，按 1 计" }); s = 1000000; }
+  s -= o;
+  let k = 0;
+  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2.1", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
+  Z.S[2] = s;
+  Z.K[2] = k;
+}
+
+// [2] 组织建设（5 分）
+function i1(Z) {
+  let pos = 0;
+  let d = 0;
+  let o = 0;
+  i2(Z); pos += Z.S[2]; o += Z.K[2];
+  i3(Z); pos += Z.S[3]; o += Z.K[3];
+  const base = pos;
+  let s = base - d;
+  if (s < 0) { if (Z.T) Z.T.push({ i: "2", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  if (s > 5000000) { if (Z.T) Z.T.push({ i: "2", k: "limit", a: s - 5000000, x: "得分 " + kpFormat(s) + " 超过本项分值 5，按 5 计" }); s = 5000000; }
+  s -= o;
+  let k = 0;
+  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
+  Z.S[1] = s;
+  Z.K[1] = k;
+}
+
+// [1] 会议与信息（10 分）
+function i0(Z) {
+  let pos = 0;
+  let d = 0;
+  let o = 0;
+  d += r0(Z);
+  d += r1(Z);
+  d += r2(Z);
+  d += r3(Z);
+  d += r4(Z);
+  d += r5(Z);
+  d += r6(Z);
+  d += r7(Z);
+  r8(Z);
+  d += g1(Z);
+  d += g2(Z);
+  const base = 10000000;
+  let s = base - d;
+  if (s < 0) { if (Z.T) Z.T.push({ i: "1", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  s -= o;
+  let k = 0;
+  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "1", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
+  Z.S[0] = s;
+  Z.K[0] = k;
+}
+
+// 加分「创新」
+function b1(Z) {
+  let v = r19(Z);
+  if (v > 1000000) { if (Z.T) Z.T.push({ i: "S1", k: "limit", a: v - 1000000, x: "加分合计 " + kpFormat(v) + "，超过上限 1，按 1 计" }); v = 1000000; }
+  return v;
+}
+
+// 减分「问责」
+function p1(Z) {
+  let v = r20(Z);
+  return v;
+}
+
+// ---------------------------------------------------------------- 单个单位
+function runUnit(unit, u, X, R, trace) {
+  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false };
+  i0(Z);
+  i1(Z);
+  i4(Z);
+  let base = Z.S[0] + Z.S[1] + Z.S[4];
+  const carry = Z.K[0] + Z.K[1] + Z.K[4];
+  const bonus = b1(Z);
+  const penalty = p1(Z);
+  const total = base - carry + bonus - penalty;
+  if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");
+  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };
+}
+
+// ---------------------------------------------------------------- 对外接口
+
+/** 事实有误时抛出；errors 列出全部问题。 */
+export class KpFactsError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => e.code + " " + e.message).join("\n"));
+    this.name = "KpFactsError";
+    this.errors = errors;
+  }
+}
+
+/** 检查各单位的事实，返回发现的全部问题（没有问题时为空数组）。 */
+export function checkFacts(units) {
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  return read.errors.concat(referErrors(read.units));
+}
+
+function referErrors(units) {
+  const names = {};
+  for (const u of units) names[u.name] = true;
+  const errors = [];
+  for (const r of REFERS) {
+    if (names[r.unit]) continue;
+    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.indicator + "」参照的单位「" + r.unit + "」不在事实文件中" });
+  }
+  return errors;
+}
+
+function indicatorTree(list, S) {
+  return list.map((m, n) => {
+    const score = S.get(m.id);
+    return { id: m.id, name: m.name, points: m.points, score: kpFormat(score), lost: kpFormat(kpParse(m.points) - score), children: indicatorTree(m.children, S) };
+  });
+}
+
+const INDICATOR_IDS = [];
+(function order(list) { for (const m of list) { INDICATOR_IDS.push(m.id); order(m.children); } })(catalogue.indicators);
+
+function gradeOf(r, rank, count) {
+  const fail = r.V.some((v) => v.level === "fail");
+  const noTop = r.V.some((v) => v.level === "noExcellent");
+  if (GRADES.length === 0) return null;
+  if (fail) return GRADES[GRADES.length - 1].name;
+  for (let g = 0; g < GRADES.length; g++) {
+    const grade = GRADES[g];
+    if (g === 0 && noTop && GRADES.length > 1) continue;
+    if (grade.otherwise) return grade.name;
+    let ok = true;
+    for (const c of grade.conditions) {
+      if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
+      else if (c.percent) ok = ok && rank <= Math.floor(kpMulDiv(count, c.value, 100000000) / 1000000 + 1e-9) ;
+      else ok = ok && rank <= c.value / 1000000;
+    }
+    if (ok) return grade.name;
+  }
+  return null;
+}
+
+/**
+ * 为全部单位计分并排名。
+ * units：[{ name, classes?, facts }]；options.detail（默认 true）给出各指标得分，options.trace 给出每项扣分、得分的计算过程。
+ * 事实有误时抛出 KpFactsError。
+ */
+export function scoreAll(units, options) {
+  const detail = !options || options.detail !== false;
+  const trace = !!(options && options.trace);
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  const errors = read.errors.concat(referErrors(read.units));
+  if (errors.length > 0) throw new KpFactsError(errors);
+  const list = read.units;
+  const R = {};
+  list.forEach((u, i) => { u.index = i; R[u.name] = u; });
+  const X = crossUnit(list);
+  const runs = list.map((u, i) => runUnit(u, i, X, R, trace));
+  const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
+  const results = [];
+  let rank = 0;
+  order.forEach((r, i) => {
+    if (i === 0 || r.rounded !== order[i - 1].rounded) rank = i + 1;
+    const res = {
+      unit: r.unit.name,
+      classes: r.unit.classes,
+      total: ROUNDING < 0 ? kpFormat(r.rounded) : kpFixed(r.rounded, ROUNDING),
+      exactTotal: kpFormat(r.total),
+      rank,
+      grade: gradeOf(r, rank, order.length),
+      vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
+    };
+    if (detail) {
+      const S = new Map();
+      INDICATOR_IDS.forEach((id, n) => S.set(id, r.S[n]));
+      res.indicators = indicatorTree(catalogue.indicators, S);
+      res.bonus = kpFormat(r.bonus);
+      res.penalty = kpFormat(r.penalty);
+    }
+    if (trace) {
+      res.trace = r.T.map((t) => {
+        const e = { indicator: t.i, kind: t.k, amount: kpFormat(t.a), text: t.x };
+        if (t.r !== undefined) { e.rule = t.r; e.clause = catalogue.rules[t.r].clause; }
+        if (t.f !== undefined) e.facts = t.f;
+        return e;
+      });
+    }
+    results.push(res);
+  });
+  return results;
+}
+
+/** 为一个单位计分（peers：需要比较的全部单位，用于排名、比例与参照；缺省时只与自身比较）。 */
+export function scoreUnit(unit, options) {
+  const peers = options && options.peers ? options.peers.filter((p) => p && p.name !== unit.name).concat([unit]) : [unit];
+  const all = scoreAll(peers, options);
+  return all.find((r) => r.unit === String(unit.name).trim());
+}
+
