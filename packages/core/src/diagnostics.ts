@@ -136,7 +136,7 @@ export const messages = {
   KP4015: { severity: "error", message: "无法识别的列「{0}」" },
   KP4016: { severity: "error", message: "不支持的事实文件格式「{0}」：支持 .csv、.json、.xlsx" },
   KP4017: { severity: "warning", message: "事实文件按 {0} 编码读取；建议另存为 UTF-8" },
-  KP4018: { severity: "error", message: "计算「{0}」时数值超出可精确计算的范围" },
+  KP4018: { severity: "error", message: "计算单位「{0}」的得分时数值超出可精确计算的范围，请检查事实中过大的数" },
   KP4019: { severity: "error", message: "「{0}」的值「{1}」格式不对：{2}" },
   KP4020: { severity: "error", message: "事实文件的结构不对：{0}" },
   KP4021: { severity: "error", message: "第 {0} 行与第 {1} 行重复填写了单位「{2}」的「{3}」" },

@@ -685,7 +685,15 @@ export function scoreAll(units, options) {
   const R = {};
   list.forEach((u, i) => { u.index = i; R[u.name] = u; });
   const X = crossUnit(list);
-  const runs = list.map((u, i) => runUnit(u, i, X, R, trace));
+  const runs = list.map((u, i) => {
+    try {
+      return runUnit(u, i, X, R, trace);
+    } catch (e) {
+      if (e instanceof RangeError && e.message === "KP4018")
+        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
+      throw e;
+    }
+  });
   const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
   const results = [];
   let rank = 0;

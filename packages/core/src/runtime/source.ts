@@ -231,7 +231,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 for (const k of Object.keys(obj))
                     flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
             }
-            else
+            else if (obj !== undefined)
                 flat[prefix] = obj;
         };
         if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
@@ -271,12 +271,12 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     F[key + "#"] = ids;
                     continue;
                 }
-                const r = kpRawOf(v);
-                if (typeof r === "string" || r % 1000000 !== 0) {
+                const n = typeof v === "number" ? v : typeof v === "string" ? Number(kpHalfWidth(v).trim()) : NaN;
+                if (!Number.isSafeInteger(n) || n < 0) {
                     err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
                     continue;
                 }
-                F[key] = r / 1000000;
+                F[key] = n;
             }
             else if (spec.t === "flag") {
                 const b = kpFlag(v);

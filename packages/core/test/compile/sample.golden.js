@@ -218,7 +218,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 for (const k of Object.keys(obj))
                     flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
             }
-            else
+            else if (obj !== undefined)
                 flat[prefix] = obj;
         };
         if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
@@ -258,12 +258,12 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     F[key + "#"] = ids;
                     continue;
                 }
-                const r = kpRawOf(v);
-                if (typeof r === "string" || r % 1000000 !== 0) {
+                const n = typeof v === "number" ? v : typeof v === "string" ? Number(kpHalfWidth(v).trim()) : NaN;
+                if (!Number.isSafeInteger(n) || n < 0) {
                     err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
                     continue;
                 }
-                F[key] = r / 1000000;
+                F[key] = n;
             }
             else if (spec.t === "flag") {
                 const b = kpFlag(v);
@@ -1293,7 +1293,15 @@ export function scoreAll(units, options) {
   const R = {};
   list.forEach((u, i) => { u.index = i; R[u.name] = u; });
   const X = crossUnit(list);
-  const runs = list.map((u, i) => runUnit(u, i, X, R, trace));
+  const runs = list.map((u, i) => {
+    try {
+      return runUnit(u, i, X, R, trace);
+    } catch (e) {
+      if (e instanceof RangeError && e.message === "KP4018")
+        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
+      throw e;
+    }
+  });
   const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
   const results = [];
   let rank = 0;

@@ -1,0 +1,82 @@
+/**
+ * Facts as a compiled module reads them (KP4xxx): every problem is reported with its unit and key,
+ * all at once; values people type in Excel cells are understood.
+ */
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, compileCatalogue, nodeHost } from "@kaoping/core";
+import { join, resolve } from "node:path";
+
+type Mod = {
+  checkFacts(units: unknown): { code: string; message: string; unit?: string; key?: string }[];
+  scoreAll(units: unknown, o?: object): { unit: string; total: string; trace?: { text: string }[] }[];
+};
+
+async function load(): Promise<Mod> {
+  const a = analyzeCatalogue(join(resolve(__dirname, "compile"), "sample.kp"), nodeHost);
+  const { js } = compileCatalogue(a.catalogue);
+  return (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as Mod;
+}
+
+const base = { 信息: "80%", 检查: 4, 达标率: 95, 培训: "99%", 评价得分: 1, 满意度: 90, 产值: 1, 排名: 1 };
+const unit = (facts: object, extra: object = {}) => ({ name: "甲县", classes: ["县区"], facts: { ...base, ...facts }, ...extra });
+
+describe("facts", async () => {
+  const m = await load();
+  const codes = (units: unknown) => m.checkFacts(units).map((e) => `${e.code} ${e.message}`);
+
+  it("accepts well-formed facts, with cell-style text", () => {
+    expect(codes([unit({ 参会: "3", 清退: "是", 成员: undefined, "成员.通报": "问题A、问题B", 学习活动: "√" })])).toEqual([]);
+  });
+
+  it.each([
+    ["KP4001", [{ classes: [], facts: {} }]],
+    ["KP4002", [unit({ 不存在的规则: 1 })]],
+    ["KP4003", [unit({ 参会: -1 })]],
+    ["KP4003", [unit({ 参会: 1.5 })]],
+    ["KP4003", [unit({ 参会: "三次" })]],
+    ["KP4004", [unit({ 信息: "八十" })]],
+    ["KP4005", [unit({ 满意度: "120%" })]],
+    ["KP4005", [unit({ 评价得分: 2.5 })]],
+    ["KP4005", [unit({ 信息: -5 })]],
+    ["KP4006", [unit({}), unit({})]],
+    ["KP4007", [unit({}, { classes: ["开发区"] })]],
+    ["KP4008", [unit({ 满意度: undefined })]],
+    ["KP4009", [unit({ 清退: "也许" })]],
+    ["KP4010", [unit({ 信息: "80.1234567%" })]],
+    ["KP4011", [unit({}, { name: "丙园区", classes: ["园区"] })]],
+    ["KP4012", []],
+    ["KP4014", [unit({ "成员.警告": 1 })]],
+    ["KP4019", [unit({ 学习活动: "一半" })]],
+    ["KP4020", "not a list"],
+    ["KP4020", [unit({}, { facts: [1, 2] })]],
+  ])("%s", (code, units) => {
+    const got = m.checkFacts(units);
+    expect(got.map((e) => e.code)).toContain(code);
+    for (const e of got) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("reports every problem of every unit, not just the first", () => {
+    const got = m.checkFacts([unit({ 参会: -1, 清退: "也许" }), unit({ 满意度: 101 }, { name: "乙县" })]);
+    expect(got.map((e) => [e.code, e.unit, e.key])).toEqual([
+      ["KP4003", "甲县", "参会"],
+      ["KP4009", "甲县", "清退"],
+      ["KP4005", "乙县", "满意度"],
+    ]);
+  });
+
+  it("does not require facts of rules that do not apply to the unit's class", () => {
+    // 减分「约谈」只适用于县区; a 园区 unit may omit it and a fact for it deducts nothing
+    const park = { name: "丙园区", classes: ["园区"], facts: { ...base, 约谈: 3 } };
+    expect(m.checkFacts([park, unit({})])).toEqual([]);
+    const r = m.scoreAll([park, unit({})]);
+    expect(r.find((x) => x.unit === "丙园区")).toBeDefined();
+  });
+
+  it("throws a KpFactsError listing all problems when scoring bad facts", () => {
+    expect(() => m.scoreAll([unit({ 参会: -1 })])).toThrow(/KP4003/);
+  });
+
+  it("reports an overflow instead of a wrong number (KP4018)", () => {
+    expect(() => m.scoreAll([unit({ 参会: 9_000_000_000_000 })])).toThrow(/KP4018/);
+  });
+});
