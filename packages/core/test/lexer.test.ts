@@ -99,7 +99,7 @@ describe("parser recovery", () => {
     expect(r.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column} ${d.code}`)).toEqual([
       "3:30 KP1102",
       "5:31 KP1102",
-      "6:29 KP1003",
+      "6:21 KP1003",
     ]);
     const ind = r.ast.items[1]!;
     expect(ind.kind === "Indicator" && ind.items.map((i) => (i as Rule).name?.value)).toContain("b");
