@@ -398,7 +398,7 @@ export class KpParser extends CstParser {
   shortfallBody = this.RULE("shortfallBody", () => {
     this.CONSUME(T.AtLeast);
     this.SUBRULE(this.value, { LABEL: "target" });
-    this.CONSUME(T.StepWord);
+    this.CONSUME(T.StepLess);
     this.SUBRULE2(this.value, { LABEL: "step" });
     this.CONSUME(T.Deduct);
     this.SUBRULE3(this.value, { LABEL: "amount" });

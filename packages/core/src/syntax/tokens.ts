@@ -218,6 +218,8 @@ const stepWords: [string, string, string][] = [
   ["StepDecrease", "每减少", "比基准每减少一档"],
 ];
 for (const [name, text, doc] of stepWords) kw(name, text, "action", doc, { categories: [StepWord] });
+/** 每少: the only step word of a shortfall rule (至少 4 次 每少 1 次 扣 0.25). */
+export const StepLess = byName.get("StepLess")!;
 
 export const ModeProportional = kw("ModeProportional", "按比例", "modifier", "不足一档的部分按比例计（默认）", { categories: [StepMode] });
 export const ModeFloor = kw("ModeFloor", "不足一档不计", "modifier", "只计完整的档", { categories: [StepMode] });
