@@ -184,9 +184,18 @@ function factSpecs(cat: M.Catalogue): Record<string, unknown> {
       }
       if (!f.optional) spec.req = true;
       if (cls) spec.cls = cls;
+      const referred = referringClasses(r);
+      if (referred.length > 0) spec.xcls = referred;
       out[f.key] = spec;
     }
   }
+  return out;
+}
+
+/** Classes whose units take another unit's score for an indicator containing the rule (参照). */
+function referringClasses(r: M.RuleModel): string[] {
+  const out: string[] = [];
+  for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.refer) out.push(ind.refer.unitClass);
   return out;
 }
 
@@ -328,7 +337,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         );
       });
       o.push("  if (v === 0) return 0;");
-      finish("v", "why", `{ [${key}]: x === null ? "未报送" : kpFormat(x) + ${pct} }`);
+      finish("v", "why", `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`);
       break;
     }
     case "linear": {
@@ -662,7 +671,11 @@ function gradeOf(r, rank, count) {
     let ok = true;
     for (const c of grade.conditions) {
       if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
-      else if (c.percent) ok = ok && rank <= Math.floor(kpMulDiv(count, c.value, 100000000) / 1000000 + 1e-9) ;
+      else if (c.percent) {
+        // 前 N%: rank ≤ floor(count × N / 100); c.value is N in millionths
+        const p = count * c.value;
+        ok = ok && rank <= (p - (p % 100000000)) / 100000000;
+      }
       else ok = ok && rank <= c.value / 1000000;
     }
     if (ok) return grade.name;

@@ -282,8 +282,13 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 const b = kpFlag(v);
                 if (b === undefined) {
                     if (spec.inc && typeof v === "string") {
+                        const ids = kpIds(v);
+                        if (ids.length > 1) {
+                            err("KP4019", "「" + key + "」的值「" + shown + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+                            continue;
+                        }
                         F[key] = true;
-                        F[key + "#"] = [v.trim()];
+                        F[key + "#"] = ids;
                         continue;
                     }
                     err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
@@ -292,8 +297,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 F[key] = b;
             }
             else if (spec.t === "award") {
-                const b = kpFlag(v);
-                if (b !== undefined && !(typeof v === "number" && v !== 0 && v !== 1) && !(typeof v === "string" && /^\s*0*1\s*$/.test(v) && spec.max !== 1000000)) {
+                // A number (in JSON or a cell) is the points given; anything else is yes/no.
+                const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+                if (!numeric) {
+                    const b = kpFlag(v);
+                    if (b === undefined) {
+                        err("KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
+                        continue;
+                    }
                     F[key] = b ? spec.max : 0;
                     continue;
                 }
@@ -314,7 +325,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                         F[key] = null;
                     else if (spec.t === "amount")
                         F[key] = 0;
-                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])))
+                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])) && !(spec.xcls && spec.xcls.some((k) => c[k])))
                         err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
                     continue;
                 }
@@ -348,6 +359,8 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             if (!spec.req || key in flat)
                 continue;
             if (spec.cls && !spec.cls.some((k) => c[k]))
+                continue;
+            if (spec.xcls && spec.xcls.some((k) => c[k]))
                 continue;
             err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
         }

@@ -269,8 +269,13 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 const b = kpFlag(v);
                 if (b === undefined) {
                     if (spec.inc && typeof v === "string") {
+                        const ids = kpIds(v);
+                        if (ids.length > 1) {
+                            err("KP4019", "「" + key + "」的值「" + shown + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+                            continue;
+                        }
                         F[key] = true;
-                        F[key + "#"] = [v.trim()];
+                        F[key + "#"] = ids;
                         continue;
                     }
                     err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
@@ -279,8 +284,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 F[key] = b;
             }
             else if (spec.t === "award") {
-                const b = kpFlag(v);
-                if (b !== undefined && !(typeof v === "number" && v !== 0 && v !== 1) && !(typeof v === "string" && /^\s*0*1\s*$/.test(v) && spec.max !== 1000000)) {
+                // A number (in JSON or a cell) is the points given; anything else is yes/no.
+                const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+                if (!numeric) {
+                    const b = kpFlag(v);
+                    if (b === undefined) {
+                        err("KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
+                        continue;
+                    }
                     F[key] = b ? spec.max : 0;
                     continue;
                 }
@@ -301,7 +312,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                         F[key] = null;
                     else if (spec.t === "amount")
                         F[key] = 0;
-                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])))
+                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])) && !(spec.xcls && spec.xcls.some((k) => c[k])))
                         err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
                     continue;
                 }
@@ -335,6 +346,8 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             if (!spec.req || key in flat)
                 continue;
             if (spec.cls && !spec.cls.some((k) => c[k]))
+                continue;
+            if (spec.xcls && spec.xcls.some((k) => c[k]))
                 continue;
             err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
         }
@@ -704,13 +717,15 @@ const FACTS = {
     t: "value",
     label: "用于比较的数值",
     miss: false,
-    req: true
+    req: true,
+    xcls: ["园区"]
   },
   "排名": {
     t: "value",
     label: "用于比较的数值",
     miss: false,
-    req: true
+    req: true,
+    xcls: ["园区"]
   },
   "创新": {
     t: "count",
@@ -822,7 +837,7 @@ function r3(Z) {
   else if (x < 50000000) { v = 800000; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 50% 内，扣 0.8"; }
   if (v === 0) return 0;
   let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: v, x: why + note, f: { ["信息"]: x === null ? "未报送" : kpFormat(x) + "%" } });
+  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: v, x: why + note, f: { ["信息"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
   return v;
 }
 
@@ -928,7 +943,7 @@ function r14(Z) {
   else if (x < 92000000) { v = 0; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 92% 内，得 0"; }
   if (v === 0) return 0;
   let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: v, x: why + note, f: { ["培训"]: x === null ? "未报送" : kpFormat(x) + "%" } });
+  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: v, x: why + note, f: { ["培训"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
   return v;
 }
 
@@ -1270,7 +1285,11 @@ function gradeOf(r, rank, count) {
     let ok = true;
     for (const c of grade.conditions) {
       if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
-      else if (c.percent) ok = ok && rank <= Math.floor(kpMulDiv(count, c.value, 100000000) / 1000000 + 1e-9) ;
+      else if (c.percent) {
+        // 前 N%: rank ≤ floor(count × N / 100); c.value is N in millionths
+        const p = count * c.value;
+        ok = ok && rank <= (p - (p % 100000000)) / 100000000;
+      }
       else ok = ok && rank <= c.value / 1000000;
     }
     if (ok) return grade.name;
