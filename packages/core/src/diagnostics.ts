@@ -113,7 +113,7 @@ export const messages = {
   KP2031: { severity: "error", message: "酌情扣分的下限 {0} 大于上限 {1}" },
   KP2032: { severity: "error", message: "规则「{0}」的分项名「{1}」重复（分类名、计次单位与加倍/减半条件不能同名）" },
   KP2033: { severity: "error", message: "规则「{0}」缺少条文原文：请在名称后用「」写上条文" },
-  KP2034: { severity: "error", message: "{0}的单位应为「分」，实际为「{1}」" },
+  KP2034: { severity: "error", message: "{0}后面的单位不对：应为{1}，实际为「{2}」" },
   KP2035: { severity: "error", message: "{0}应为{1}" },
   KP2036: { severity: "error", message: "数值「{0}」太大，无法精确计算" },
   KP2037: { severity: "warning", message: "文件「{0}」没有被细则「{1}」引入，它的内容不会参与计分" },

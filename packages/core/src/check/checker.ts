@@ -105,7 +105,10 @@ class Checker {
             if (once(item, word)) this.cat.title = item.title?.value ?? "";
             break;
           case "Year":
-            if (once(item, word) && item.value) this.cat.year = item.value.kind === "String" ? item.value.value : item.value.text;
+            if (once(item, word) && item.value) {
+              if (item.value.kind === "Number") this.measure(item.value, "年度", ["年"]);
+              this.cat.year = item.value.kind === "String" ? item.value.value : item.value.text;
+            }
             break;
           case "Subject":
             if (once(item, word) && item.text) this.cat.subject = item.text.value;
@@ -128,6 +131,7 @@ class Checker {
           case "Rounding":
             if (once(item, word) && item.places) {
               const p = item.places;
+              this.measure(p, "保留的小数位数", ["位"]);
               if (p.percent || !/^\d+$/.test(p.text) || Number(p.text) > 6) this.report("KP2035", p.span, ["保留的小数位数", "0 到 6 的整数"]);
               else this.cat.rounding = Number(p.text);
             }
@@ -156,9 +160,11 @@ class Checker {
         const q = this.quantity(c.value);
         if (!q) continue;
         if (c.kind === "ScoreCondition") {
+          this.measure(c.value, "等次的分数线", ["分"]);
           if (q.percent) this.report("KP2008", c.value.span, [c.value.text + "%"]);
           conditions.push({ kind: "score", op: c.op, value: q.raw });
         } else {
+          this.measure(c.value, "名次", ["名"]);
           if (!q.percent && q.raw % 1000000 !== 0) this.report("KP2035", c.value.span, ["名次", "整数"]);
           conditions.push({ kind: "rank", value: q.raw, percent: q.percent });
         }
@@ -195,12 +201,17 @@ class Checker {
       this.report("KP2008", n.span, [q.text]);
       return undefined;
     }
-    if (n.measure && n.measure !== "分" && n.measure !== "位") this.report("KP2034", n.span, [what, n.measure]);
+    this.measure(n, what, ["分"]);
     if (q.raw < 0 || (q.raw === 0 && !allowZero)) {
       this.report("KP2006", n.span, [what, q.text]);
       return undefined;
     }
     return q.raw;
+  }
+
+  /** Reports a measure word after a number that is not one of `allowed` (none written is fine). */
+  private measure(n: A.NumberLit, what: string, allowed: readonly string[]): void {
+    if (n.measure && !allowed.includes(n.measure)) this.report("KP2034", n.span, [what, allowed.map((m) => `「${m}」`).join("或"), n.measure]);
   }
 
   private checkClasses(names: readonly A.StringLit[]): string[] {

@@ -180,6 +180,7 @@ function factSpecs(cat: M.Catalogue): Record<string, unknown> {
       if (t.type === "score") spec.max = t.max;
       if (t.type === "rate") spec.max = 100_000_000;
       if (t.type === "amount") {
+        spec.min = t.min;
         spec.max = t.max;
       }
       if (!f.optional) spec.req = true;
@@ -262,10 +263,13 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
   const key = S(r.name);
   const P = ownerPoints(r);
-  const finish = (v: string, text: string, facts: string) => {
+  // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
+  // multiplied nor capped.
+  const finish = (v: string, text: string, facts: string, zeroable = false) => {
     o.push(`  let note = "";`);
-    o.push(...multiplierLines(r, v));
-    o.push(...capLines(r, v));
+    const adjust = [...multiplierLines(r, v), ...capLines(r, v)];
+    if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
+    else o.push(...adjust);
     o.push(`  ${traceCall(r, kind, v, `${text} + note`, facts)}`);
     o.push(`  return ${v};`);
   };
@@ -324,32 +328,32 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     case "bands": {
       const pct = b.percent ? '"%"' : '""';
       o.push(`  const x = Z.F[${key}];`);
-      o.push("  let v = 0;", "  let why;");
+      o.push("  let v = 0;", "  let why;", "  let zero = false;");
       if (b.missing) {
-        o.push(`  if (x === null || x === undefined) { v = ${outcomeAmount(b.missing, P)}; why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
+        o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P)} why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
       } else o.push("  if (x === null || x === undefined) return 0;");
       b.bands.forEach((band, i) => {
         const conds: string[] = [];
         if (band.lower) conds.push(`x ${band.lowerInclusive ? ">=" : ">"} ${band.lower.raw}`);
         if (band.upper) conds.push(`x ${band.upperInclusive ? "<=" : "<"} ${band.upper.raw}`);
         o.push(
-          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { v = ${outcomeAmount(band.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
+          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
         );
       });
       o.push("  if (v === 0) return 0;");
-      finish("v", "why", `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`);
+      finish("v", "why", `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`, true);
       break;
     }
     case "linear": {
       const pct = b.base.percent ? '"%"' : '""';
       const unit = b.step.measure ?? (b.step.percent ? "个百分点" : "");
       o.push(`  const x = Z.F[${key}];`);
-      o.push("  let v = 0;", "  let why;");
+      o.push("  let v = 0;", "  let why;", "  let zero = false;");
       let first = "if";
       if (b.cutoff) {
         const c = b.cutoff;
         o.push(
-          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { v = ${outcomeAmount(c.outcome, P)}; why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
         );
         first = "else if";
       }
@@ -371,7 +375,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       );
       o.push("  }");
       o.push("  if (v === 0) return 0;");
-      finish("v", "why", `{ [${key}]: kpFormat(x) + ${pct} }`);
+      finish("v", "why", `{ [${key}]: kpFormat(x) + ${pct} }`, true);
       break;
     }
     case "shortfall": {
@@ -413,8 +417,9 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   o.push("}", "");
 }
 
-function outcomeAmount(oc: M.OutcomeModel, P: number): string {
-  return oc.kind === "zero" ? String(P) : String(oc.amount);
+/** Code setting `v` (and `zero` for 不得分) for an outcome. */
+function outcomeAssign(oc: M.OutcomeModel, P: number): string {
+  return oc.kind === "zero" ? `v = ${P}; zero = true;` : `v = ${oc.amount};`;
 }
 function outcomeWord(oc: M.OutcomeModel, P: number): string {
   if (oc.kind === "zero") return `不得分（本项 ${fmt(P)} 分全部扣除）`;

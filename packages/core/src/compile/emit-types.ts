@@ -170,7 +170,10 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
     case "rate":
       return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: 100 }, dec.oneOf[1]] };
     case "amount":
-      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1], { type: "null" }] };
+      return {
+        ...base,
+        oneOf: [{ const: 0 }, { type: "number", minimum: Number(kpFormat(t.min)), maximum: Number(kpFormat(t.max)), not: { const: 0 } }, dec.oneOf[1], { type: "null" }],
+      };
   }
 }
 

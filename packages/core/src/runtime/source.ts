@@ -344,6 +344,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
                     continue;
                 }
+                if (spec.t === "amount" && r === 0) {
+                    F[key] = 0;
+                    continue;
+                }
                 const lo = spec.min ?? 0;
                 if (r < lo || (spec.max !== undefined && r > spec.max)) {
                     const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";

@@ -276,7 +276,9 @@ export class KpParser extends CstParser {
     });
   });
   perBody = this.RULE("perBody", () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(T.PerUnit));
+    // one unit word, or two for a compound unit (每村 每次)
+    this.CONSUME(T.PerUnit);
+    this.OPTION(() => this.CONSUME2(T.PerUnit));
     this.SUBRULE(this.action);
     this.SUBRULE(this.amounts);
   });

@@ -331,6 +331,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
                     continue;
                 }
+                if (spec.t === "amount" && r === 0) {
+                    F[key] = 0;
+                    continue;
+                }
                 const lo = spec.min ?? 0;
                 if (r < lo || (spec.max !== undefined && r > spec.max)) {
                     const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
@@ -658,6 +662,7 @@ const FACTS = {
   "酌情": {
     t: "amount",
     label: "酌情扣分",
+    min: 500000,
     max: 2000000
   },
   "否决": {
@@ -831,6 +836,7 @@ function r3(Z) {
   const x = Z.F["信息"];
   let v = 0;
   let why;
+  let zero = false;
   if (x === null || x === undefined) { v = 2000000; why = "未报送，扣 2"; }
   else if (x >= 75000000 && x < 100000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [75%, 100%) 内，扣 0.2"; }
   else if (x >= 50000000 && x < 75000000) { v = 400000; why = "数值 " + kpFormat(x) + "%" + " 在 [50%, 75%) 内，扣 0.4"; }
@@ -858,7 +864,8 @@ function r5(Z) {
   const x = Z.F["达标率"];
   let v = 0;
   let why;
-  if (x < 80000000) { v = 10000000; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
+  let zero = false;
+  if (x < 80000000) { v = 10000000; zero = true; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
   else if (90000000 - x > 0) {
     const diff = 90000000 - x;
     v = kpMulDiv(diff, 20000, 1000000);
@@ -937,6 +944,7 @@ function r14(Z) {
   const x = Z.F["培训"];
   let v = 0;
   let why;
+  let zero = false;
   if (x === null || x === undefined) return 0;
   if (x >= 98000000) { v = 500000; why = "数值 " + kpFormat(x) + "%" + " 在 ≥ 98% 内，得 0.5"; }
   else if (x >= 92000000 && x < 98000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [92%, 98%) 内，得 0.2"; }
