@@ -23,6 +23,8 @@ export interface SourceHost {
   listKpFiles?(dir: string): string[];
   /** True when the path is a directory. */
   isDirectory?(path: string): boolean;
+  /** The canonical form of a path (e.g. absolute), so one file is never seen under two names. */
+  normalize?(path: string): string;
 }
 
 /** One parsed file of a catalogue. */
@@ -64,6 +66,7 @@ export function analyzeCatalogue(
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const byPath = new Map<string, LoadedFile>();
+  rootPath = host.normalize?.(rootPath) ?? rootPath;
 
   const load = (path: string): LoadedFile | undefined => {
     const pre = preloaded?.get(path);
@@ -128,7 +131,8 @@ export function includesOf(ast: A.KpFile, host: SourceHost): string[] {
  * Finds the catalogues among a set of .kp files: each root with what it includes, and every file no
  * root includes as a fragment of its own.  Returns one analysis per catalogue or fragment.
  */
-export function analyzeFiles(paths: readonly string[], host: SourceHost): Analysis[] {
+export function analyzeFiles(givenPaths: readonly string[], host: SourceHost): Analysis[] {
+  const paths = [...new Set(givenPaths.map((p) => host.normalize?.(p) ?? p))];
   const parsed = new Map<string, LoadedFile>();
   const failures: Analysis[] = [];
   for (const p of paths) {

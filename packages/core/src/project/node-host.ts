@@ -50,6 +50,9 @@ export const nodeHost: SourceHost = {
     walk(resolve(dir));
     return out;
   },
+  normalize(path: string): string {
+    return resolve(path);
+  },
   isDirectory(path: string): boolean {
     try {
       return statSync(path).isDirectory();

@@ -1,0 +1,137 @@
+/**
+ * Reading numbers out of clause text (条文): Arabic and full-width digits, percentages, Chinese
+ * numerals (一 二 两 三 … 十 百 千 万), which numbers are point amounts (a number followed by 分, or
+ * listed with one: 「分别扣0.05、0.1、0.2分」, 「酌情扣0.5-2分」) and which amounts sit in a cap phrase
+ * (最多扣0.1分, 累计不超过2分, 2分封顶).  Numbers that are not amounts — 24小时, 12380, 10件事, years,
+ * 6个月 — are still read, so that code numbers (counts, thresholds) can be found in the text.
+ */
+import type { RuleModel } from "@kaoping/core";
+import type { LintContext } from "./rule.js";
+import { rawOf } from "./util.js";
+
+/** A number found in a clause. */
+export interface ClauseNumber {
+  raw: number;
+  percent: boolean;
+  /** A point amount: followed by 分 (or listed with one). */
+  amount: boolean;
+  /** An amount in a cap phrase (最多扣 X 分, 累计不超过 X 分, X 分封顶). */
+  cap: boolean;
+  /** Written with Chinese numerals. */
+  chinese: boolean;
+  /** `[start, end)` in the clause text (the number itself). */
+  start: number;
+  end: number;
+  /** The number as written, with 分 or % when it has one: 「0.5分」, 「98%」, 「一」. */
+  text: string;
+}
+
+const digitMap: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const unitMap: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** The value of a run of Chinese numerals (一 → 1, 十二 → 12, 二十五 → 25, 三百五十 → 350, 两 → 2). */
+export function chineseNumeralValue(s: string): number | undefined {
+  if (!s) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in digitMap) {
+      digit = digitMap[ch]!;
+    } else if (ch in unitMap) {
+      const u = unitMap[ch]!;
+      if (u === 10000) {
+        section = (section + (digit ?? 0)) * u;
+        total += section;
+        section = 0;
+      } else section += (digit ?? 1) * u;
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** Full-width digits, point and percent → half-width, one character for one (offsets are kept). */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９．％]/g, (c) => (c === "．" ? "." : c === "％" ? "%" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+const notPointsAfter = /^(钟|之|局|公司|支|管|行|值|类|段|项目)/;
+const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
+const capBefore = /(最多|最高|至多|不超过|不得超过|不超出|上限为?|封顶)\s*(扣|减|加|得)?\s*$/;
+const capAfter = /^\s*分?\s*(封顶|为限)/;
+
+/** Every number of a clause, in order. */
+export function clauseNumbers(clause: string): ClauseNumber[] {
+  const text = halfWidth(clause);
+  const out: ClauseNumber[] = [];
+  const re = /(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const chinese = m[2] !== undefined;
+    // 百分之 / 百分点 are words, not the number 100.
+    if (chinese && m[2] === "百" && text[end] === "分") continue;
+    let raw: number | undefined;
+    if (chinese) {
+      const v = chineseNumeralValue(m[2]!);
+      raw = v === undefined ? undefined : v * 1_000_000;
+    } else raw = rawOf(m[1]!);
+    if (raw === undefined || !Number.isSafeInteger(raw)) continue;
+    const after = text.slice(end);
+    const before = text.slice(0, start);
+    const percent = (!chinese && /^\s*%/.test(after)) || /百分之$/.test(before);
+    let amount = false;
+    if (!percent) {
+      const pts = /^\s*分/.exec(after);
+      const timeOfDay = /[时点:：]$/.test(before);
+      amount = !!pts && !timeOfDay && !notPointsAfter.test(after.slice(pts[0].length));
+      // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分.
+      if (chinese && amount && !/[扣得加减]\s*$/.test(before)) amount = false;
+    }
+    const textOut = clause.slice(start, end) + (percent ? "%" : amount ? "分" : "");
+    out.push({ raw, percent, amount, cap: false, chinese, start, end, text: textOut });
+  }
+  // A number listed with an amount is an amount too: 分别扣0.05、0.1、0.2分; 酌情扣0.5-2分.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (!a.amount && !a.percent && !a.chinese && b.amount && listSep.test(text.slice(a.end, b.start))) {
+      a.amount = true;
+      a.text = clause.slice(a.start, a.end) + "分";
+    }
+  }
+  for (const n of out) {
+    if (!n.amount) continue;
+    n.cap = capBefore.test(text.slice(Math.max(0, n.start - 8), n.start)) || capAfter.test(text.slice(n.end));
+  }
+  return out;
+}
+
+/** Words that name the case where no value is reported. */
+export const missingCaseWords = /未报送|未上报|未填报|未提供/g;
+
+/** The `[start, end)` ranges of the clause sentences (split at 。；;) that name a no-value case. */
+export function missingCaseSentences(clause: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of clause.matchAll(missingCaseWords)) {
+    let start = m.index;
+    while (start > 0 && !/[。；;]/.test(clause[start - 1]!)) start--;
+    let end = m.index;
+    while (end < clause.length && !/[。；;]/.test(clause[end]!)) end++;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * The source offset of character `index` of a rule's clause text, or undefined when the source
+ * between 「」 is not the clause verbatim.
+ */
+export function clauseOffset(ctx: LintContext, rule: RuleModel, index: number): number | undefined {
+  const lit = rule.node.clause;
+  if (!lit) return undefined;
+  const start = lit.span.start.offset + 1;
+  const src = ctx.text(rule.file).slice(start, start + lit.value.length);
+  return src === lit.value ? start + index : undefined;
+}

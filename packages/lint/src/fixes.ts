@@ -1,0 +1,51 @@
+/**
+ * Applying fixes.  `applyFixes` applies non-overlapping edits right to left, so earlier offsets stay
+ * valid; `fixEditsFor` gathers, for one file, the first fix of every fixable diagnostic — what
+ * `kp lint --fix` applies.
+ */
+import type { Diagnostic, TextEdit } from "@kaoping/core";
+
+/**
+ * Applies edits to a text.  Edits are taken in order of position; one that overlaps an edit already
+ * taken (or a second insertion at the same place) is left out, so conflicting fixes never corrupt
+ * the text — lint again to get the rest.  Identical edits count once.  Offsets outside the text are a
+ * caller's bug and throw a RangeError.
+ */
+export function applyFixes(text: string, edits: TextEdit[]): string {
+  for (const e of edits) {
+    if (!(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length)) {
+      throw new RangeError(`edit [${e.start}, ${e.end}) is outside the text (length ${text.length})`);
+    }
+  }
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const taken: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = taken[taken.length - 1];
+    if (last) {
+      if (last.start === e.start && last.end === e.end && last.newText === e.newText) continue;
+      if (e.start < last.end) continue;
+      if (e.start === last.start && last.start === last.end && e.start === e.end) continue;
+    }
+    taken.push(e);
+  }
+  let out = text;
+  for (let i = taken.length - 1; i >= 0; i--) {
+    const e = taken[i]!;
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  }
+  return out;
+}
+
+/** The edits of the first fix of every diagnostic that has one, for one file. */
+export function fixEditsFor(diagnostics: readonly Diagnostic[], file: string): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes?.[0];
+    if (!fix) continue;
+    const edits = fix.edits.filter((e) => (e.file ?? d.file) === file);
+    // A fix that also touches other files is applied whole or not at all.
+    if (edits.length !== fix.edits.length) continue;
+    out.push(...edits);
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * A plain text rendering of diagnostics, one line each — `file:line:col 级别 code message` — used
+ * by the corpus goldens and available to the CLI (which adds grouping, colours and code frames).
+ */
+import { relative, sep } from "node:path";
+import { sortDiagnostics, type Diagnostic, type Severity } from "@kaoping/core";
+
+/** The Chinese word for a severity. */
+export const severityWord: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示", hint: "建议" };
+
+/** A path relative to `baseDir` with forward slashes (as given when it is not below it). */
+export function displayPath(file: string, baseDir: string): string {
+  const rel = relative(baseDir, file);
+  const p = rel && !rel.startsWith("..") ? rel : file;
+  return p.split(sep).join("/");
+}
+
+/**
+ * Renders diagnostics as text, in reading order: `file:line:col 级别 code message`, and with
+ * `fixes: true` one `    修复：…` line per available fix.
+ */
+export function formatLintText(diags: readonly Diagnostic[], baseDir: string, options: { fixes?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const d of sortDiagnostics(diags)) {
+    const where = d.file ? `${displayPath(d.file, baseDir)}:${d.span.start.line}:${d.span.start.column}` : "<input>";
+    out.push(`${where} ${severityWord[d.severity]} ${d.code} ${d.message}`);
+    if (options.fixes) for (const f of d.fixes ?? []) out.push(`    修复：${f.title}`);
+  }
+  return out.length ? out.join("\n") + "\n" : "";
+}

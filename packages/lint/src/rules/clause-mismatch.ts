@@ -1,0 +1,230 @@
+/**
+ * clause-mismatch: the numbers of a rule's code and of its clause text disagree — the check that keeps
+ * the code faithful to the official text.
+ *
+ * Two directions:
+ * - every number written in the rule (amounts, caps, band bounds, bases, steps, targets, 满分,
+ *   酌情 ranges) must appear in the clause, in any spelling (0.5, ０.５, 一, 两, 98%);
+ * - every point amount of the clause (a number followed by 分, or listed with one) must be a number
+ *   of the rule, the indicator's points (「扣2分」 in a 2-point item is 不得分), a cap of the rule's
+ *   group or section, or 0.
+ * Numbers that are not amounts (24小时, 12380, 10件事, 20××年, 6个月) are only used for the first
+ * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
+ * 满分 equal to it, 0 and band bounds at 0% or 100%.
+ *
+ * When exactly one number of a kind disagrees on each side, they are paired: the diagnostic points at
+ * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
+ * cap in the code (最多扣1分) gets a fix that adds it.
+ */
+import type { RuleModel } from "@kaoping/core";
+import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
+import type { Finding, LintContext, LintRule } from "../rule.js";
+import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
+
+const HUNDRED = 100_000_000;
+
+function roleWord(n: RuleNumber, rule: RuleModel): string {
+  switch (n.role) {
+    case "amount":
+      return rule.effect === "award" ? "得分" : "扣分";
+    case "cap":
+      return "上限";
+    case "threshold":
+      return "分段界限";
+    case "base":
+      return "基准";
+    case "cutoff":
+      return "截断值";
+    case "target":
+      return "目标次数";
+    case "step":
+      return "步长";
+    case "full":
+      return "满分";
+    case "range":
+      return "酌情扣分";
+  }
+}
+
+const amountLike = new Set<RuleNumber["role"]>(["amount", "cap", "full", "range"]);
+
+function codeText(n: RuleNumber): string {
+  return fmt(n.raw) + (n.percent ? "%" : "");
+}
+
+/** Points the clause may mention without the rule writing them. */
+function extraPoints(rule: RuleModel): Set<number> {
+  const s = new Set<number>([0]);
+  const owner = rule.owner;
+  if (owner.kind === "indicator") {
+    for (let i: typeof owner | undefined = owner; i; i = i.parent) s.add(i.points);
+  } else if (owner.cap !== undefined) s.add(owner.cap);
+  if (rule.group?.cap !== undefined) s.add(rule.group.cap);
+  if (rule.maxAward !== undefined && rule.maxAward >= 0) s.add(rule.maxAward);
+  const k = rule.body.kind;
+  if (k === "rate" || k === "assessed" || k === "proportional") s.add(HUNDRED);
+  // One clause may be split into several rules (by 适用 class, or one rule per case): the numbers
+  // of the siblings that carry the same clause account for the rest of its amounts.
+  const clause = normaliseClause(rule.clause);
+  for (const other of owner.rules) {
+    if (other !== rule && normaliseClause(other.clause) === clause) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
+  }
+  return s;
+}
+
+function normaliseClause(s: string): string {
+  return s.replace(/[\s\u3000]/g, "");
+}
+
+function exempt(n: RuleNumber, rule: RuleModel): boolean {
+  const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
+  if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
+  if (n.role === "amount" && n.raw === 0) return true;
+  if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
+  return false;
+}
+
+function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
+  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent);
+  // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
+  return text.some((t) => t.raw === n.raw);
+}
+
+/** Unmatched code numbers of one value and kind, reported together. */
+interface CodeGroup {
+  nums: RuleNumber[];
+  raw: number;
+  percent: boolean;
+  amountLike: boolean;
+}
+
+function groupCode(nums: readonly RuleNumber[]): CodeGroup[] {
+  const out: CodeGroup[] = [];
+  for (const n of nums) {
+    const al = amountLike.has(n.role);
+    const g = out.find((x) => x.raw === n.raw && x.percent === n.percent && x.amountLike === al && x.nums[0]!.role === n.role);
+    if (g) g.nums.push(n);
+    else out.push({ nums: [n], raw: n.raw, percent: n.percent, amountLike: al });
+  }
+  return out;
+}
+
+/** Distinct values of clause numbers, first occurrence kept. */
+function distinct(nums: readonly ClauseNumber[]): ClauseNumber[] {
+  const out: ClauseNumber[] = [];
+  for (const n of nums) if (!out.some((x) => x.raw === n.raw && x.percent === n.percent)) out.push(n);
+  return out;
+}
+
+/**
+ * Structured readings that a bag of numbers would miss: 「至少4次」 is the target and 「每少一次」 the
+ * step of a shortfall; 「每低1个百分点」 the step of a linear rule.  Returns the code numbers found to
+ * disagree, each with the clause number it should be.
+ */
+function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[], clause: string): Map<RuleNumber, ClauseNumber> {
+  const out = new Map<RuleNumber, ClauseNumber>();
+  const after = (re: RegExp): ClauseNumber | undefined => {
+    const m = re.exec(clause);
+    if (!m) return undefined;
+    const at = m.index + m[0].length;
+    return text.find((t) => t.start >= at && t.start <= at + 1);
+  };
+  const body = rule.body.kind;
+  const pick = (role: RuleNumber["role"]) => code.find((c) => c.role === role);
+  const compare = (c: RuleNumber | undefined, t: ClauseNumber | undefined) => {
+    if (c && t && t.raw !== c.raw) out.set(c, t);
+  };
+  if (body === "shortfall") {
+    compare(pick("target"), after(/至少/));
+    compare(pick("step"), after(/每少/));
+  } else if (body === "linear") {
+    compare(pick("step"), after(/每(低|少|高|超|多|增加|减少)/));
+  }
+  return out;
+}
+
+function check(ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of ctx.catalogue.rules) {
+    if (!rule.node.clause || !rule.clause.trim()) continue;
+    const text = clauseNumbers(rule.clause);
+    const code = ruleNumbers(rule);
+    const extras = extraPoints(rule);
+    const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
+    const known = structured(rule, code, text, rule.clause);
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule) && !found(c, text)));
+    // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
+    const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
+    const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
+    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t)));
+    // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
+    const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
+
+    const textSpan = (t: ClauseNumber) => {
+      const at = clauseOffset(ctx, rule, t.start);
+      return at !== undefined ? ctx.span(rule.file, at, at + (t.end - t.start)) : rule.node.clause!.span;
+    };
+    const mismatch = (nums: RuleNumber[], partner: ClauseNumber) => {
+      const c = nums[0]!;
+      const role = roleWord(c, rule);
+      out.push({
+        file: rule.file,
+        span: c.node.span,
+        args: [rule.name, `${role} ${codeText(c)} 与条文中的「${partner.text}」不符`],
+        fixes: [{ title: `将${role} ${codeText(c)} 改为条文中的 ${fmt(partner.raw)}${partner.percent ? "%" : ""}`, edits: nums.map((n) => replaceNumberEdit(ctx, rule.file, n.node, partner.raw)) }],
+        related: [{ file: rule.file, span: textSpan(partner), message: `条文写的是「${partner.text}」` }],
+      });
+    };
+    for (const [c, t] of known) mismatch([c], t);
+
+    const pairedText = new Set<ClauseNumber>();
+    const amountGroups = badCode.filter((g) => g.amountLike);
+    const otherGroups = badCode.filter((g) => !g.amountLike);
+    for (const g of badCode) {
+      let partner: ClauseNumber | undefined;
+      if (g.amountLike && amountGroups.length === 1 && badText.length === 1) partner = badText[0];
+      if (!g.amountLike && otherGroups.length === 1) {
+        const same = unusedPlain.filter((t) => t.percent === g.percent);
+        if (same.length === 1) partner = same[0];
+      }
+      if (partner) {
+        pairedText.add(partner);
+        mismatch(g.nums, partner);
+      } else {
+        const c = g.nums[0]!;
+        out.push({ file: rule.file, span: c.node.span, args: [rule.name, `${roleWord(c, rule)} ${codeText(c)} 在条文中没有出现`] });
+      }
+    }
+    for (const t of badText) {
+      if (pairedText.has(t)) continue;
+      if (t.cap && rule.cap === undefined) {
+        out.push({
+          file: rule.file,
+          span: textSpan(t),
+          args: [rule.name, `条文规定了上限「${t.text}」，规则中没有这个上限`],
+          fixes: [{ title: `加上限 ${fmt(t.raw)}（条文的规定）`, edits: [insertCapEdit(rule, t.raw)] }],
+        });
+      } else {
+        out.push({ file: rule.file, span: textSpan(t), args: [rule.name, `条文中的「${t.text}」在规则中没有对应的数值`] });
+      }
+    }
+  }
+  return out;
+}
+
+export const clauseMismatch: LintRule = {
+  id: "clause-mismatch",
+  code: "KP3030",
+  defaultSeverity: "error",
+  title: "代码与条文不一致",
+  doc: {
+    description:
+      "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
+      "条文中的阿拉伯数字、全角数字、百分数和中文数字（一、两、三……十）都能识别；「24小时」「12380」「10件事」这类不是分值的数字只用来核对规则中的次数和界限。" +
+      "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限可以不写在条文里。" +
+      "两边各只有一个数值不一致时，诊断指向规则中的数值，修复改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，修复加上这个上限。",
+    bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
+    good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
+  },
+  check,
+};

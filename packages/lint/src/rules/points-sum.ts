@@ -1,0 +1,94 @@
+/**
+ * points-sum: the points of an indicator's children — child indicators' points plus its award rules'
+ * maxima — differ from the indicator's declared points; the first-level indicators differ from the
+ * declared 总分.  Items that apply only to some classes (适用) count in full: a unit they do not apply
+ * to scores them at full points (the compiler's 不适用按满分 rule), so every unit's maximum is the
+ * sum of all items.
+ */
+import type { IndicatorModel, NumberLit, RuleModel } from "@kaoping/core";
+import type { Finding, LintContext, LintRule } from "../rule.js";
+import { fmt, replaceNumberEdit } from "../util.js";
+
+interface Part {
+  points: number;
+  appliesTo?: string[];
+}
+
+/** The sum of the parts (one entry; the list shape leaves room for per-class sums). */
+function sums(parts: readonly Part[]): { unitClass?: string; sum: number }[] {
+  return [{ sum: parts.reduce((s, p) => s + p.points, 0) }];
+}
+
+function difference(sum: number, declared: number): string {
+  return sum < declared ? `少 ${fmt(declared - sum)} 分` : `多 ${fmt(sum - declared)} 分`;
+}
+
+function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
+  const parts: Part[] = [];
+  for (const r of rules) {
+    if (r.effect !== "award") continue;
+    if (r.maxAward === undefined || r.maxAward < 0) return undefined; // unbounded: unbounded-award reports it
+    const p: Part = { points: r.maxAward };
+    if (r.appliesTo) p.appliesTo = r.appliesTo;
+    parts.push(p);
+  }
+  return parts;
+}
+
+function indicatorPart(i: IndicatorModel): Part {
+  const p: Part = { points: i.points };
+  if (i.appliesTo) p.appliesTo = i.appliesTo;
+  return p;
+}
+
+function check(ctx: LintContext): Finding[] {
+  const out: Finding[] = [];
+  const report = (file: string, lit: NumberLit, subject: string, what: string, declared: number, parts: Part[]) => {
+    const all = sums(parts);
+    const bad = all.filter((s) => s.sum !== declared);
+    if (bad.length === 0) return;
+    const first = bad[0]!;
+    const who = first.unitClass !== undefined ? `${subject}（对「${first.unitClass}」类单位）` : subject;
+    const agree = all.every((s) => s.sum === first.sum);
+    out.push({
+      file,
+      span: lit.span,
+      args: [who, fmt(first.sum), what, fmt(declared), difference(first.sum, declared)],
+      fixes: agree ? [{ title: `将声明的${what}改为 ${fmt(first.sum)}`, edits: [replaceNumberEdit(ctx, file, lit, first.sum)] }] : [],
+    });
+  };
+  const visit = (ind: IndicatorModel) => {
+    for (const c of ind.children) visit(c);
+    if (!ind.pointsDeclared || !ind.node.points) return;
+    const awards = awardParts(ind.rules);
+    if (!awards) return;
+    if (ind.children.length === 0 && awards.length === 0) return;
+    // A child whose points could not be derived (KP2013) has no sum to compare.
+    if (ind.children.some((c) => !c.pointsDeclared && c.points === 0)) return;
+    report(ind.file, ind.node.points, `指标「${ind.name}」的子项`, "分值", ind.points, [...ind.children.map(indicatorPart), ...awards]);
+  };
+  for (const ind of ctx.catalogue.indicators) visit(ind);
+
+  const total = ctx.catalogue.declaredTotal;
+  const root = ctx.catalogue.files[0];
+  const decl = root?.items.find((i) => i.kind === "Total");
+  if (total !== undefined && root && decl?.kind === "Total" && decl.value && ctx.catalogue.indicators.length > 0) {
+    report(root.path, decl.value, "各一级指标", "总分", total, ctx.catalogue.indicators.map(indicatorPart));
+  }
+  return out;
+}
+
+export const pointsSum: LintRule = {
+  id: "points-sum",
+  code: "KP3010",
+  defaultSeverity: "warning",
+  title: "分值之和不符",
+  doc: {
+    description:
+      "指标的子项分值（下级指标的分值加上本指标中得分规则的满分）之和与声明的分值不一致，或各一级指标之和与声明的「总分」不一致。" +
+      "消息中给出两边的数值和差额。子项按「适用」分属不同类别时，按每一类别分别求和。修复：把声明的分值改为子项之和（请先确认不是子项写错了）。",
+    bad: '指标 「×的××建设」 2分 {\n  指标 「学习」 0.5分 { 规则 「学习」 「组织学习（0.5分）」 得 0.5 }\n  指标 「培训」 1分 { 规则 「培训」 「组织培训（1分）」 得 1 }\n}',
+    good: '指标 「×的××建设」 1.5分 {\n  指标 「学习」 0.5分 { 规则 「学习」 「组织学习（0.5分）」 得 0.5 }\n  指标 「培训」 1分 { 规则 「培训」 「组织培训（1分）」 得 1 }\n}',
+  },
+  check,
+};

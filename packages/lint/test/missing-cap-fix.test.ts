@@ -1,0 +1,64 @@
+/**
+ * The issue's acceptance test: a per-occurrence rule with no cap gets a missing-cap warning at the
+ * rule's exact range, with a fix adding a cap equal to the indicator's points; applying it, the file
+ * still parses and checks clean, and the warning is gone.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, nodeHost } from "@kaoping/core";
+import { applyFixes, fixEditsFor, lintAnalysis } from "@kaoping/lint";
+import { parsesClean } from "./helpers.js";
+
+const source = [
+  "细则 「示例细则」",
+  "",
+  "指标 「落实重大决策部署」 4分 {",
+  "  规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」",
+  "    每次 扣 0.5",
+  "}",
+  "",
+].join("\n");
+
+function write(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "kp-missing-cap-")), "细则.kp");
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("missing-cap on a per-occurrence rule", () => {
+  it("warns at the rule's body, states the worst case and offers 上限 <points>", () => {
+    const path = write(source);
+    const a = analyzeCatalogue(path, nodeHost);
+    expect(a.diagnostics).toEqual([]);
+    const diags = lintAnalysis(a);
+    expect(diags).toHaveLength(1);
+    const d = diags[0]!;
+    expect(d.code).toBe("KP3001");
+    expect(d.severity).toBe("warning");
+    expect(d.file).toBe(path);
+    expect(d.message).toBe("规则「参会」每次扣 0.5 分且没有上限：8 次即扣满本项 4 分，再多也只能扣完为止");
+    // Exactly `每次 扣 0.5` on line 5.
+    expect([d.span.start.line, d.span.start.column, d.span.end.line, d.span.end.column]).toEqual([5, 5, 5, 13]);
+    expect(source.slice(d.span.start.offset, d.span.end.offset)).toBe("每次 扣 0.5");
+    expect(d.fixes).toHaveLength(1);
+    expect(d.fixes![0]!.edits).toEqual([{ file: path, start: d.span.end.offset, end: d.span.end.offset, newText: " 上限 4" }]);
+  });
+
+  it("after the fix the file parses, checks clean and lints clean", () => {
+    const path = write(source);
+    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost));
+    const fixed = applyFixes(source, fixEditsFor(diags, path));
+    expect(fixed).toContain("    每次 扣 0.5 上限 4\n");
+    expect(parsesClean(fixed)).toBe(true);
+    const again = analyzeCatalogue(write(fixed), nodeHost);
+    expect(again.diagnostics).toEqual([]);
+    expect(lintAnalysis(again)).toEqual([]);
+  });
+
+  it("is silent when the indicator's 合计 group caps the rule, and fires again without it", () => {
+    const grouped = source.replace("  规则", "  合计 上限 2 {\n  规则").replace("每次 扣 0.5\n", "每次 扣 0.5\n  }\n");
+    expect(lintAnalysis(analyzeCatalogue(write(grouped), nodeHost))).toEqual([]);
+  });
+});
