@@ -15,6 +15,9 @@ import type { Span } from "./text/position.js";
 /** How serious a diagnostic is. */
 export type Severity = "error" | "warning" | "info" | "hint";
 
+/** How each severity is called in Chinese output (CLI, lint reports, editors). */
+export const severityWords: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示", hint: "建议" };
+
 /** One replacement in a file: `[start, end)` offsets are replaced by `newText`. */
 export interface TextEdit {
   /** The file the edit applies to; the diagnostic's file when absent. */
@@ -77,7 +80,7 @@ export const messages = {
   KP1002: { severity: "error", message: "「」字符串没有闭合：缺少「」」" },
   KP1003: { severity: "error", message: "无法识别的字符「{0}」" },
   KP1004: { severity: "error", message: "块注释没有闭合：缺少「*/」" },
-  KP1005: { severity: "error", message: "未知的关键字「{0}」，是否想写「{1}」？" },
+  KP1005: { severity: "error", message: "无法识别的文字「{0}」：是关键字「{1}」写错了吗？名称和条文须写在「」中" },
   KP1010: { severity: "warning", message: "全角字符「{0}」已按半角「{1}」处理" },
   KP1101: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1102: { severity: "error", message: "此处应为{0}，实际为{1}" },

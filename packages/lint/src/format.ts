@@ -3,10 +3,11 @@
  * by the corpus goldens and available to the CLI (which adds grouping, colours and code frames).
  */
 import { relative, sep } from "node:path";
-import { sortDiagnostics, type Diagnostic, type Severity } from "@kaoping/core";
+import { severityWords, sortDiagnostics, type Diagnostic, type Severity } from "@kaoping/core";
 
 /** The Chinese word for a severity. */
-export const severityWord: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示", hint: "建议" };
+/** Chinese severity words (core's, shared with the CLI and the language server). */
+export const severityWord: Readonly<Record<Severity, string>> = severityWords;
 
 /** A path relative to `baseDir` with forward slashes (as given when it is not below it). */
 export function displayPath(file: string, baseDir: string): string {

@@ -307,7 +307,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         o.push(`  const v0 = Z.F[${key}] || 0;`, "  if (v0 === 0) return 0;");
         o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
         o.push("  let v = v0 > full ? full : v0;");
-        finish("v", `(v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）")`, `{ [${key}]: Z.F[${key}] }`);
+        finish("v", `(v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）")`, `{ [${key}]: v0 >= full ? "是" : kpFormat(v0) }`);
       } else {
         o.push(`  if (!Z.F[${key}]) return 0;`);
         o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);

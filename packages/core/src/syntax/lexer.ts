@@ -93,7 +93,9 @@ function editDistance(a: string, b: string): number {
 
 /**
  * The keyword a bare word most likely misspells: the only keyword of the same length one character
- * away.  Two-character words are left alone: too many keywords are one character from them.
+ * away (按此例 → 按比例, 一票否绝 is ambiguous and gets none).  Two-character words are left alone:
+ * they are usually names (参会 is one character from 参照), and a wrong guess misleads more than no
+ * guess.  The word is still recovered as a name, and the fixes offer both.
  */
 export function closestKeyword(word: string): T.KeywordInfo | undefined {
   const len = [...word].length;

@@ -935,7 +935,7 @@ function r13(Z) {
   const full = 500000;
   let v = v0 > full ? full : v0;
   let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）") + note, f: { ["学习活动"]: Z.F["学习活动"] } });
+  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）") + note, f: { ["学习活动"]: v0 >= full ? "是" : kpFormat(v0) } });
   return v;
 }
 

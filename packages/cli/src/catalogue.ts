@@ -1,0 +1,101 @@
+/**
+ * Finding, loading and compiling the catalogue a command is given: a root .kp file, or a directory
+ * holding exactly one root (a .kp file with 细则).
+ */
+import {
+  analyzeCatalogue,
+  compileCatalogue,
+  fileDiagnostic,
+  hasErrors,
+  isRootFile,
+  nodeHost,
+  parseKp,
+  VERSION,
+  type Analysis,
+  type CompiledCatalogue,
+  type SourceHost,
+} from "@kaoping/core";
+import { basename, dirname, relative, sep } from "node:path";
+import { absolutePath, displayPath, type Io } from "./io.js";
+import type { CliDiagnostic } from "./report/diagnostics.js";
+import { importModule, type ScoringModule } from "./module.js";
+
+/**
+ * The file-system host of core, showing paths in messages relative to the working directory (core
+ * is given absolute paths so that a file reached twice is recognised as one).
+ */
+export function cliHost(io: Io): SourceHost {
+  return {
+    ...nodeHost,
+    read(path) {
+      const r = nodeHost.read(path);
+      if (r.ok) return r;
+      return { ...r, args: r.args.map((a) => a.split(path).join(displayPath(io, path))) };
+    },
+  };
+}
+
+/** The root file of a catalogue argument, or the diagnostics saying why there is none. */
+export function resolveCatalogue(io: Io, arg: string): { root?: string; diagnostics: CliDiagnostic[] } {
+  const abs = absolutePath(io, arg);
+  const host = cliHost(io);
+  if (!host.isDirectory?.(abs)) return { root: abs, diagnostics: [] };
+  const files = host.listKpFiles?.(abs) ?? [];
+  if (files.length === 0) return { diagnostics: [fileDiagnostic("KP0005", abs, [displayPath(io, abs)])] };
+  const roots = files.filter((f) => {
+    const r = host.read(f);
+    return r.ok && isRootFile(parseKp(r.text, f).ast);
+  });
+  if (roots.length === 1) return { root: roots[0], diagnostics: [] };
+  if (roots.length === 0) return { diagnostics: [fileDiagnostic("KP0009", abs, [displayPath(io, abs)])] };
+  return { diagnostics: [fileDiagnostic("KP0010", abs, [displayPath(io, abs), roots.map((r) => displayPath(io, r)).join("、")])] };
+}
+
+/** A loaded catalogue: its analysis and the texts of its files (for code frames). */
+export interface LoadedCatalogue {
+  root: string;
+  analysis: Analysis;
+  sources: Map<string, string>;
+}
+
+/** Loads and checks the catalogue whose root is `root` (which must declare 细则). */
+export function loadCatalogue(io: Io, root: string): LoadedCatalogue {
+  const analysis = analyzeCatalogue(root, cliHost(io), undefined, { requireRoot: true });
+  return { root, analysis, sources: new Map(analysis.files.map((f) => [f.path, f.text])) };
+}
+
+/** The source file names written into a module's header: relative to the root's directory. */
+export function headerSources(cat: LoadedCatalogue): string[] {
+  const dir = dirname(cat.root);
+  return cat.analysis.files.map((f) => relative(dir, f.path).split(sep).join("/"));
+}
+
+/** Compiles a checked catalogue (no errors) the way `kp compile` does. */
+export function compileLoaded(cat: LoadedCatalogue): CompiledCatalogue {
+  return compileCatalogue(cat.analysis.catalogue, { version: VERSION, sources: headerSources(cat) });
+}
+
+/** The base name of the output files: the root file's name without `.kp`, else `catalogue`. */
+export function outputBaseName(root: string): string {
+  const name = basename(root).replace(/\.kp$/i, "");
+  // Names a file system or an import specifier would trip over fall back to a plain one.
+  return name === "" || name.startsWith(".") || /[\\/:*?"<>|\u0000-\u001f]/.test(name) ? "catalogue" : name;
+}
+
+/** The outcome of preparing a catalogue for scoring. */
+export type Prepared =
+  | { ok: true; catalogue: LoadedCatalogue; module: ScoringModule; diagnostics: CliDiagnostic[] }
+  | { ok: false; diagnostics: CliDiagnostic[]; sources: Map<string, string> };
+
+/**
+ * Resolves, loads, checks and compiles a catalogue, then imports the compiled module — the very
+ * text `kp compile` would write.  Stops with the diagnostics when the catalogue has errors.
+ */
+export async function prepareCatalogue(io: Io, arg: string): Promise<Prepared> {
+  const resolved = resolveCatalogue(io, arg);
+  if (!resolved.root) return { ok: false, diagnostics: resolved.diagnostics, sources: new Map() };
+  const cat = loadCatalogue(io, resolved.root);
+  if (hasErrors(cat.analysis.diagnostics)) return { ok: false, diagnostics: cat.analysis.diagnostics, sources: cat.sources };
+  const module = await importModule(compileLoaded(cat).js);
+  return { ok: true, catalogue: cat, module, diagnostics: cat.analysis.diagnostics };
+}

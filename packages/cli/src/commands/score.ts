@@ -1,0 +1,110 @@
+/**
+ * `kp score` and `kp explain` share their front half: compile the catalogue in memory, import the
+ * module, read the facts, let the module check them, and report every problem at the user's cell or
+ * key.  Then `score` ranks all units.
+ */
+import { hasErrors } from "@kaoping/core";
+import { extname } from "node:path";
+import { prepareCatalogue } from "../catalogue.js";
+import { ExitCode, UsageError } from "../exit.js";
+import { loadFacts, locateFactErrors } from "../facts/load.js";
+import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
+import { absolutePath, colorsFor, displayPath, writeOutputs, type Colors, type Io } from "../io.js";
+import type { ScoringModule, UnitResult } from "../module.js";
+import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
+import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
+import { MAX_LISTED, printDiagnostics } from "./shared.js";
+import { startProgress } from "./progress.js";
+
+/** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
+export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts } | { ok: false; code: number };
+
+/** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
+export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors): Promise<Scorable> {
+  const prepared = await prepareCatalogue(io, catalogueArg);
+  if (!prepared.ok) {
+    printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
+    io.stderr.write(err.red("细则有错误，无法计分。") + "\n");
+    return { ok: false, code: ExitCode.problems };
+  }
+  if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
+  const cat = prepared.module.catalogue;
+  const facts = await loadFacts(io, factsArg, cat);
+  let diags: CliDiagnostic[] = facts.diagnostics;
+  // Problems in the header (a wrong column) leave the rest readable: check what was read, so that
+  // every problem is listed at once.  A file that gave no units at all has nothing more to say.
+  if (!hasErrors(diags) || facts.units.length > 0) diags = [...diags, ...locateFactErrors(facts, prepared.module.checkFacts(facts.units), cat)];
+  diags = dedupe(diags);
+  const sources = new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
+  if (diags.length > 0) printDiagnostics(io, io.stderr, diags, sources, err, MAX_LISTED);
+  if (hasErrors(diags)) {
+    const n = diags.filter((d) => d.severity === "error").length;
+    io.stderr.write(err.red(`事实文件「${displayPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
+    return { ok: false, code: ExitCode.problems };
+  }
+  return { ok: true, module: prepared.module, facts };
+}
+
+/**
+ * Runs the module's scoreAll.  A value too large to compute exactly (RangeError "KP4018") is a
+ * problem in the facts, reported as such.
+ */
+export function scoreUnits(io: Io, s: { module: ScoringModule; facts: LoadedFacts }, trace: boolean, err: Colors): UnitResult[] | undefined {
+  try {
+    return s.module.scoreAll(s.facts.units, { trace });
+  } catch (e) {
+    if (e instanceof RangeError && e.message === "KP4018") {
+      const d = factsDiagnostic(s.facts.file, "KP4018", undefined, ["得分"]);
+      d.message += "：请检查事实文件中过大的数值";
+      printDiagnostics(io, io.stderr, [d], new Map(), err);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+type Format = "table" | "json" | "csv";
+
+function formatFor(opts: { format?: Format; output?: string }): Format {
+  if (opts.format) return opts.format;
+  const ext = opts.output ? extname(opts.output).toLowerCase() : "";
+  return ext === ".json" ? "json" : ext === ".csv" ? "csv" : "table";
+}
+
+/** Units above which `kp score` shows a progress bar (when stderr is a terminal). */
+export const PROGRESS_THRESHOLD = 2000;
+
+export async function scoreCommand(
+  io: Io,
+  catalogueArg: string,
+  factsArg: string,
+  opts: { format?: Format; output?: string; color?: boolean },
+): Promise<number> {
+  const err = colorsFor(io.stderr, io.env, opts.color);
+  const format = formatFor(opts);
+  if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err);
+  if (!loaded.ok) return loaded.code;
+  const n = loaded.facts.units.length;
+  // One step for scoring, then one per output row (JSON is written in one go).
+  const progress = io.stderr.isTTY && n > PROGRESS_THRESHOLD ? startProgress(io, format === "json" ? 1 : n + 1) : undefined;
+  const results = scoreUnits(io, loaded, false, err);
+  progress?.tick("计分");
+  if (!results) {
+    progress?.stop();
+    return ExitCode.problems;
+  }
+  const cat = loaded.module.catalogue;
+  // Colour only on a terminal, never in a file.
+  const c = colorsFor(opts.output !== undefined ? { write: () => true } : io.stdout, io.env, opts.color);
+  const text =
+    format === "json" ? rankingJson(results) : format === "csv" ? rankingCsv(cat, results, () => progress?.tick("输出")) : rankingTable(cat, results, c, () => progress?.tick("输出"));
+  progress?.stop();
+  if (opts.output !== undefined) {
+    const path = absolutePath(io, opts.output);
+    // Excel opens a UTF-8 CSV correctly only with a BOM.
+    writeOutputs(io, [{ path, data: format === "csv" ? "\uFEFF" + text : text }]);
+    io.stdout.write(`已写入 ${displayPath(io, path)}（${results.length} 个单位）\n`);
+  } else io.stdout.write(text);
+  return ExitCode.ok;
+}

@@ -1,0 +1,105 @@
+/**
+ * CSV facts files.  csv-parse reads the values (RFC 4180: quotes, doubled quotes, line breaks inside
+ * quoted cells); a small scanner of the same grammar finds each cell's text range, so problems can be
+ * shown under the exact cell.  UTF-8 with or without BOM is the norm; GBK/GB18030 (what Excel saves
+ * on a Chinese Windows) and UTF-16 are decoded with a warning (KP4017).  CRLF, LF and CR line ends are
+ * all accepted.  The delimiter is a comma, or a tab or semicolon when the header row uses those.
+ */
+import { LineIndex } from "@kaoping/core";
+import { CsvError, parse } from "csv-parse/sync";
+import type { CliDiagnostic } from "../report/diagnostics.js";
+import type { Table, TableRow } from "./table.js";
+import { factsDiagnostic } from "./types.js";
+
+/** Character ranges of each field of each record. */
+type FieldRanges = { start: number; end: number }[][];
+
+/** Finds field ranges (quotes included) with the same grammar csv-parse reads. */
+export function scanFields(text: string, delimiter: string): FieldRanges {
+  const records: FieldRanges = [];
+  let fields: { start: number; end: number }[] = [];
+  const n = text.length;
+  let i = 0;
+  for (;;) {
+    const start = i;
+    if (text[i] === '"') {
+      i++;
+      while (i < n) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        i++;
+      }
+    }
+    while (i < n && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") i++;
+    fields.push({ start, end: i });
+    if (i >= n) {
+      if (!(fields.length === 1 && start === n)) records.push(fields);
+      break;
+    }
+    if (text[i] === delimiter) {
+      i++;
+      continue;
+    }
+    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    records.push(fields);
+    fields = [];
+    if (i >= n) break;
+  }
+  return records;
+}
+
+/** The delimiter of the header line: comma, unless tabs or semicolons clearly are. */
+export function detectDelimiter(text: string): string {
+  const nl = text.search(/[\r\n]/);
+  const first = (nl < 0 ? text : text.slice(0, nl)).replace(/"[^"]*"/g, "");
+  const count = (c: string) => first.split(c).length - 1;
+  const comma = count(",");
+  const tab = count("\t");
+  const semi = count(";");
+  if (tab > comma && tab >= semi) return "\t";
+  if (semi > comma && semi > tab) return ";";
+  return ",";
+}
+
+const csvErrors: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "引号没有闭合",
+  INVALID_OPENING_QUOTE: "引号的位置不对：引号只能出现在单元格的开头",
+  CSV_INVALID_CLOSING_QUOTE: "引号后面应是分隔符或换行",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "引号后面应是分隔符或换行",
+};
+
+/** Reads a CSV text (already decoded) into a table. */
+export function readCsv(file: string, text: string): { table?: Table; diagnostics: CliDiagnostic[] } {
+  const delimiter = detectDelimiter(text);
+  const lines = new LineIndex(text);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = (e as CsvError & { lines?: number }).lines ?? 1;
+    const start = lines.offsetAt(line, 1);
+    const what = csvErrors[e.code] ?? e.message;
+    return { diagnostics: [factsDiagnostic(file, "KP4020", { span: lines.span(start, start + lines.lineText(line).length) }, [`第 ${line} 行：${what}`])] };
+  }
+  const ranges = scanFields(text, delimiter);
+  const rows: TableRow[] = records.map((rec, r) => {
+    const fr = ranges[r];
+    const aligned = fr !== undefined && fr.length === rec.length;
+    const rowStart = fr?.[0]?.start ?? 0;
+    return {
+      row: lines.position(rowStart).line,
+      cells: rec.map((value, c) => {
+        const range = aligned ? fr[c]! : { start: rowStart, end: rowStart };
+        return { column: c + 1, value, text: value.trim(), start: range.start, end: range.end };
+      }),
+    };
+  });
+  return { table: { file, lines, rows }, diagnostics: [] };
+}

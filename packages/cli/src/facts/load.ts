@@ -1,0 +1,112 @@
+/**
+ * Loading a facts file (.json, .csv, .xlsx) for a compiled catalogue, and turning the problems the
+ * scoring module finds (FactError: code, message, unit, key) into diagnostics at the cell or key
+ * where the user wrote the fact.
+ *
+ * File problems use the KP0xxx codes the .kp files use: missing (KP0001), a directory (KP0002), not
+ * readable (KP0004), binary (KP0007), empty (KP0008), an unknown encoding (KP0003).
+ */
+import { decodeBytes, type Diagnostic } from "@kaoping/core";
+import { readFileSync, statSync } from "node:fs";
+import { extname } from "node:path";
+import { absolutePath, displayPath, type Io } from "../io.js";
+import { factKeys, type CatalogueMeta, type FactError } from "../module.js";
+import type { CliDiagnostic } from "../report/diagnostics.js";
+import { didYouMean } from "../suggest.js";
+import { readCsv } from "./csv.js";
+import { readJson } from "./json.js";
+import { tableToUnits, type KnownFacts, type Table } from "./table.js";
+import { factsDiagnostic, nowhere, type FactsLocation, type LoadedFacts } from "./types.js";
+import { readXlsx } from "./xlsx.js";
+
+const SUPPORTED = [".csv", ".json", ".xlsx"];
+
+/** What the catalogue accepts as fact keys. */
+export function knownFacts(cat: CatalogueMeta): KnownFacts {
+  return { keys: new Set(factKeys(cat)), rules: new Set(Object.keys(cat.rules)) };
+}
+
+/** Reads a facts file given on the command line. */
+export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta): Promise<LoadedFacts> {
+  const file = absolutePath(io, arg);
+  const shown = displayPath(io, file);
+  const fail = (d: CliDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
+  let bytes: Buffer;
+  try {
+    if (statSync(file).isDirectory()) return fail(factsDiagnostic(file, "KP0002", undefined, [shown]));
+    const ext = extname(file).toLowerCase();
+    if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return fail(factsDiagnostic(file, "KP0001", undefined, [shown]));
+    return fail(factsDiagnostic(file, "KP0004", undefined, [shown, ((e as Error).message ?? "").split(file).join(shown)]));
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === ".xlsx") {
+    if (bytes.length === 0) return fail(factsDiagnostic(file, "KP0008", undefined, [shown]));
+    const read = await readXlsx(file, bytes);
+    return fromTable(file, read.table, read.diagnostics, cat);
+  }
+  const decoded = decodeBytes(bytes, true);
+  if (!decoded.ok) {
+    return fail(decoded.problem === "binary" ? factsDiagnostic(file, "KP0007", undefined, [shown]) : factsDiagnostic(file, "KP0003", undefined, [shown, "未知编码"]));
+  }
+  const warnings: CliDiagnostic[] = [];
+  if (decoded.encoding !== "UTF-8") warnings.push(factsDiagnostic(file, "KP4017", undefined, [decoded.encoding === "GB18030" ? "GBK/GB18030" : decoded.encoding]));
+  const text = decoded.text;
+  if (text.trim() === "") return { file, units: [], diagnostics: [...warnings, factsDiagnostic(file, "KP0008", undefined, [shown])], locator: nowhere, text, rows: 0 };
+  if (ext === ".json") {
+    const r = readJson(file, text);
+    return { file, units: r.units, diagnostics: [...warnings, ...r.diagnostics], locator: r.locator, text, rows: r.rows };
+  }
+  const read = readCsv(file, text);
+  const loaded = fromTable(file, read.table, read.diagnostics, cat);
+  return { ...loaded, diagnostics: [...warnings, ...loaded.diagnostics], text };
+}
+
+function fromTable(file: string, table: Table | undefined, diagnostics: CliDiagnostic[], cat: CatalogueMeta): LoadedFacts {
+  if (!table) return { file, units: [], diagnostics, locator: nowhere, rows: 0 };
+  const r = tableToUnits(table, knownFacts(cat));
+  return { file, units: r.units, diagnostics: [...diagnostics, ...r.diagnostics], locator: r.locator, rows: r.rows, suggested: r.suggested };
+}
+
+/**
+ * The module's fact errors as diagnostics at the user's cells or keys.  Unknown fact keys get the
+ * closest known key; a duplicated unit points at its repetition, with its first row as related
+ * information.
+ */
+export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[], cat: CatalogueMeta): CliDiagnostic[] {
+  const { file, locator } = facts;
+  const occurrences = new Map<string, number>();
+  const keys = factKeys(cat);
+  const consequences = (e: FactError) => e.code === "KP4008" && e.key !== undefined && facts.suggested?.has(e.key) === true;
+  return errors.filter((e) => !consequences(e)).map((e) => {
+    const code = e.code as Diagnostic["code"];
+    let at: FactsLocation | undefined;
+    let message = e.message;
+    const related: CliDiagnostic["related"] = [];
+    if (e.code === "KP4006" && e.unit !== undefined) {
+      const n = (occurrences.get(e.unit) ?? 0) + 1;
+      occurrences.set(e.unit, n);
+      at = locator.unit(e.unit, n);
+      const firstAt = locator.unit(e.unit, 0);
+      if (firstAt) related.push({ file, span: firstAt.span, message: firstAt.cell ? `第一次出现在第 ${firstAt.cell.row} 行` : "第一次出现在这里" });
+    } else if (e.code === "KP4007" && e.unit !== undefined) {
+      const cls = /类别「(.*)」未在/.exec(e.message)?.[1];
+      at = locator.classes(e.unit, cls) ?? locator.unit(e.unit);
+    } else if (e.unit !== undefined && e.key !== undefined) {
+      at = locator.fact(e.unit, e.key) ?? locator.unit(e.unit);
+    } else if (e.unit !== undefined) {
+      at = locator.unit(e.unit);
+    }
+    if (e.code === "KP4002" && e.key !== undefined) {
+      const guess = didYouMean(e.key, keys);
+      if (guess) message += `，是否想写「${guess}」？`;
+    }
+    const d = factsDiagnostic(file, "KP4012", at, [], { message, related });
+    d.code = code;
+    d.severity = "error";
+    return d;
+  });
+}

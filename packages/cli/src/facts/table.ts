@@ -1,0 +1,293 @@
+/**
+ * Facts tables (CSV and Excel) → units.  Two layouts are recognised from the header row:
+ *
+ * WIDE — one row per unit:
+ *     单位, 类别, 参会, 信息完成率, 班子成员违纪.轻处分, …
+ *     甲县, 县区, 2,    87.5%,     1
+ *
+ * LONG — one fact per row:
+ *     单位, 类别, 规则,       值
+ *     甲县, 县区, 参会,       2
+ *     甲县, ,     信息完成率, 87.5%
+ *
+ * The unit column may also be headed 名称 / 单位名称 / name; 规则 may be 事实; 值 may be 数值.  Column
+ * names that are not fact keys of the catalogue are reported (KP4015) with the closest key, and their
+ * cells are left out rather than reported once per unit.
+ */
+import { diagnostic, LineIndex } from "@kaoping/core";
+import type { UnitInput } from "../module.js";
+import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
+import { didYouMean } from "../suggest.js";
+import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
+
+/** A cell of a table. */
+export interface TableCell {
+  /** 1-based column. */
+  column: number;
+  /** The value given to the scoring module (text for CSV; number, boolean or text for Excel). */
+  value: unknown;
+  /** The cell as text (trimmed for matching names). */
+  text: string;
+  /** The cell's text range in a CSV file (offsets; 0, 0 for Excel). */
+  start: number;
+  end: number;
+}
+
+/** A row of a table; `cells[c - 1]` is column c (missing cells are undefined). */
+export interface TableRow {
+  /** 1-based row (CSV: the line the row starts on). */
+  row: number;
+  cells: (TableCell | undefined)[];
+}
+
+/** A table read from a file. */
+export interface Table {
+  file: string;
+  /** Excel worksheet name (undefined for CSV). */
+  sheet?: string;
+  /** Lines of the CSV text (undefined for Excel), to turn cell offsets into lines and columns. */
+  lines?: LineIndex;
+  rows: TableRow[];
+}
+
+const noLines = new LineIndex("");
+
+/** What the catalogue accepts as fact keys (to check column names and suggest corrections). */
+export interface KnownFacts {
+  keys: ReadonlySet<string>;
+  rules: ReadonlySet<string>;
+}
+
+const UNIT_HEADERS = ["单位", "名称", "单位名称", "name"];
+const CLASS_HEADERS = ["类别", "单位类别", "classes"];
+const KEY_HEADERS = ["规则", "事实", "规则名", "key"];
+const VALUE_HEADERS = ["值", "数值", "value"];
+/** Columns people keep for themselves (row numbers, remarks); ignored unless a rule has the name. */
+const IGNORED_HEADERS = ["序号", "备注", "说明"];
+
+const isOneOf = (list: string[], s: string) => list.includes(s.toLowerCase());
+
+/** `C5`-style name of a cell. */
+export function cellName(row: number, column: number): string {
+  let c = column;
+  let letters = "";
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return `${letters}${row}`;
+}
+
+function locationOf(table: Table, row: TableRow, cell: TableCell | undefined, column: number): FactsLocation {
+  const ref: CellRef = { row: row.row, column, ref: cellName(row.row, column) };
+  if (table.sheet !== undefined) {
+    ref.sheet = table.sheet;
+    ref.value = cell?.text ?? "";
+  }
+  // A cell beyond the end of a short CSV row: point at the row's end.
+  const at = cell ?? row.cells.reduce<TableCell | undefined>((last, c) => c ?? last, undefined);
+  const start = cell ? cell.start : (at?.end ?? 0);
+  const end = cell ? cell.end : start;
+  return { span: (table.lines ?? noLines).span(start, end), cell: ref };
+}
+
+const isEmptyRow = (r: TableRow) => r.cells.every((c) => c === undefined || c.text === "");
+
+/** The result of reading a table's units. */
+export interface TableUnits {
+  units: UnitInput[];
+  diagnostics: CliDiagnostic[];
+  locator: FactsLocator;
+  rows: number;
+  /** Fact keys suggested for misnamed columns. */
+  suggested: Set<string>;
+}
+
+/** Reads the units of a table, checking its header against the catalogue's fact keys. */
+export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
+  const diagnostics: CliDiagnostic[] = [];
+  const rows = table.rows.filter((r) => !isEmptyRow(r));
+  // Locations are computed only when a problem is reported: a large file has millions of cells.
+  const unitRows = new Map<string, TableRow[]>();
+  const factRows = new Map<string, { row: TableRow; column: number }>(); // unit + "\u0000" + key
+  const classRows = new Map<string, TableRow>();
+  let unitColumn = 0;
+  let classColumn = 0;
+  const wideColumns = new Map<string, number>();
+  const locator: FactsLocator = {
+    unit: (name, occurrence = 0) => {
+      const row = unitRows.get(name)?.[occurrence];
+      return row ? at(row, unitColumn) : undefined;
+    },
+    fact: (name, key) => {
+      const long = factRows.get(`${name}\u0000${key}`);
+      if (long) return at(long.row, long.column);
+      const row = unitRows.get(name)?.[0];
+      const column = wideColumns.get(key);
+      return row && column !== undefined ? at(row, column) : undefined;
+    },
+    classes: (name) => {
+      const row = classRows.get(name);
+      return row ? at(row, classColumn) : undefined;
+    },
+  };
+  const at = (row: TableRow, column: number) => locationOf(table, row, row.cells[column - 1], column);
+  const result: TableUnits = { units: [], diagnostics, locator, rows: 0, suggested: new Set() };
+  const header = rows[0];
+  if (!header) return result;
+  const headerText = header.cells.map((c) => c?.text ?? "");
+
+  const unitCol = headerText.findIndex((h) => isOneOf(UNIT_HEADERS, h)) + 1;
+  const keyCol = headerText.findIndex((h) => isOneOf(KEY_HEADERS, h)) + 1;
+  const valueCol = headerText.findIndex((h) => isOneOf(VALUE_HEADERS, h)) + 1;
+  const classCol = headerText.findIndex((h) => isOneOf(CLASS_HEADERS, h)) + 1;
+  unitColumn = unitCol;
+  classColumn = classCol;
+  const long = unitCol > 0 && keyCol > 0 && valueCol > 0;
+
+  if (unitCol === 0) {
+    const col = Math.max(1, headerText.findIndex((h) => h !== "") + 1);
+    const there = headerText[col - 1] ?? "";
+    diagnostics.push(
+      factsDiagnostic(table.file, "KP4001", at(header, col), [], {
+        message: `事实文件缺少「单位」列：第一列的列名应为「单位」（也可写「名称」「单位名称」）${there ? `，这里是「${there}」` : ""}`,
+      }),
+    );
+    return result;
+  }
+
+  const dataRows = rows.slice(1);
+  result.rows = dataRows.length;
+  const unitsByName = new Map<string, UnitInput>();
+  const unitOrder: UnitInput[] = [];
+  const nameOf = (row: TableRow): string | undefined => {
+    const name = row.cells[unitCol - 1]?.text ?? "";
+    if (name !== "") return name;
+    diagnostics.push(
+      factsDiagnostic(table.file, "KP4020", at(row, unitCol), [`第 ${row.row} 行填写了内容，但没有填写单位名称`]),
+    );
+    return undefined;
+  };
+  const remember = (name: string, row: TableRow) => {
+    const list = unitRows.get(name);
+    if (list) list.push(row);
+    else unitRows.set(name, [row]);
+  };
+  const setClass = (unit: UnitInput, row: TableRow) => {
+    if (classCol === 0) return;
+    const cell = row.cells[classCol - 1];
+    if (!cell || cell.text === "") return;
+    const prev = typeof unit.classes === "string" && unit.classes !== "" ? unit.classes + "、" : "";
+    unit.classes = prev + cell.text;
+    if (!classRows.has(unit.name)) classRows.set(unit.name, row);
+  };
+
+  if (long) {
+    // ---------------------------------------------------------------- one fact per row
+    const seen = new Map<string, number>(); // unit + key → row
+    for (let c = 1; c <= headerText.length; c++) {
+      if (c === unitCol || c === keyCol || c === valueCol || c === classCol || headerText[c - 1] === "" || isOneOf(IGNORED_HEADERS, headerText[c - 1]!)) continue;
+      diagnostics.push(unknownColumn(table, at(header, c), headerText[c - 1]!, ["单位", "类别", "规则", "值"], "这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列").diagnostic);
+    }
+    for (const row of dataRows) {
+      const name = nameOf(row);
+      if (name === undefined) continue;
+      let unit = unitsByName.get(name);
+      if (!unit) {
+        unit = { name, facts: {} };
+        unitsByName.set(name, unit);
+        unitOrder.push(unit);
+        remember(name, row);
+      }
+      setClass(unit, row);
+      const key = row.cells[keyCol - 1]?.text ?? "";
+      if (key === "") {
+        if ((row.cells[valueCol - 1]?.text ?? "") !== "") diagnostics.push(factsDiagnostic(table.file, "KP4020", at(row, keyCol), [`第 ${row.row} 行填写了值，但没有填写规则名`]));
+        continue;
+      }
+      const id = `${name}\u0000${key}`;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        diagnostics.push(factsDiagnostic(table.file, "KP4021", at(row, keyCol), [first, row.row, name, key]));
+        continue;
+      }
+      seen.set(id, row.row);
+      unit.facts[key] = row.cells[valueCol - 1]?.value ?? "";
+      factRows.set(id, { row, column: keyCol });
+    }
+    result.units = unitOrder;
+    return result;
+  }
+
+  // ---------------------------------------------------------------- one unit per row
+  const columns: { column: number; key: string }[] = [];
+  const keyColumn = new Map<string, number>();
+  for (let c = 1; c <= headerText.length; c++) {
+    const h = headerText[c - 1]!;
+    if (c === unitCol || c === classCol || (isOneOf(IGNORED_HEADERS, h) && !known.keys.has(h))) continue;
+    if (h === "") {
+      // An unnamed column is harmless when it is empty (Excel often keeps a few).
+      if (dataRows.some((r) => (r.cells[c - 1]?.text ?? "") !== ""))
+        diagnostics.push(factsDiagnostic(table.file, "KP4015", at(header, c), ["（空）"], { message: `第 ${c} 列没有列名，但填写了内容：列名应为规则名（或「规则名.分项」）` }));
+      continue;
+    }
+    if (!known.keys.has(h)) {
+      const d = unknownColumn(table, at(header, c), h, [...known.keys], subItemsHint(h, known));
+      diagnostics.push(d.diagnostic);
+      if (d.guess) result.suggested.add(d.guess);
+      continue;
+    }
+    const prev = keyColumn.get(h);
+    if (prev !== undefined) {
+      diagnostics.push(factsDiagnostic(table.file, "KP4020", at(header, c), [`第 ${prev} 列与第 ${c} 列的列名都是「${h}」`]));
+      continue;
+    }
+    keyColumn.set(h, c);
+    wideColumns.set(h, c);
+    columns.push({ column: c, key: h });
+  }
+  for (const row of dataRows) {
+    const name = nameOf(row);
+    if (name === undefined) continue;
+    const unit: UnitInput = { name, facts: {} };
+    const isFirst = !unitRows.has(name);
+    remember(name, row);
+    if (isFirst) setClass(unit, row);
+    else if (classCol > 0 && (row.cells[classCol - 1]?.text ?? "") !== "") unit.classes = row.cells[classCol - 1]!.text;
+    for (const { column, key } of columns) {
+      const cell = row.cells[column - 1];
+      unit.facts[key] = cell?.value ?? "";
+    }
+    unitOrder.push(unit);
+  }
+  result.units = unitOrder;
+  return result;
+}
+
+/** KP4015 for a column name, with the closest expected name when there is one. */
+function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: CliDiagnostic; guess?: string } {
+  const guess = didYouMean(name, candidates);
+  const base = diagnostic("KP4015", at.span, [name]).message;
+  const message = base + (guess ? `，是否想写「${guess}」？` : "") + (hint && !guess ? `；${hint}` : "");
+  const d = factsDiagnostic(table.file, "KP4015", at, [name], { message });
+  if (guess && table.sheet === undefined && at.span.end.offset > at.span.start.offset) {
+    d.fixes = [{ title: `改为「${guess}」`, edits: [{ file: table.file, start: at.span.start.offset, end: at.span.end.offset, newText: quoteCsv(guess) }] }];
+  }
+  return { diagnostic: d, guess };
+}
+
+/** Explains what a wrong `规则名.分项` column could be. */
+function subItemsHint(name: string, known: KnownFacts): string {
+  const dot = name.indexOf(".");
+  const base = dot < 0 ? name : name.slice(0, dot);
+  if (known.rules.has(base)) {
+    const subs = [...known.keys].filter((k) => k.startsWith(base + ".")).map((k) => k.slice(base.length + 1));
+    return subs.length > 0 ? `规则「${base}」的分项有：${subs.join("、")}` : `规则「${base}」没有分项，列名应为「${base}」`;
+  }
+  return "列名应为「单位」「类别」或细则中的规则名（或「规则名.分项」）";
+}
+
+function quoteCsv(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,61 @@
+/**
+ * What the facts readers produce: units for the scoring module, and a locator that maps a unit and a
+ * fact key back to where the user wrote them (a table cell, or a JSON key), so that every problem the
+ * module finds is reported at a place in the user's file.
+ */
+import { diagnostic, LineIndex, type Fix, type MessageCode, type RelatedInformation, type Span } from "@kaoping/core";
+import type { UnitInput } from "../module.js";
+import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
+
+/** A place in a facts file: a text range, and the table cell when the file is a table. */
+export interface FactsLocation {
+  span: Span;
+  cell?: CellRef;
+}
+
+/** Maps units and fact keys back to where they were written. */
+export interface FactsLocator {
+  /** The name of the `occurrence`-th unit with this name (0 = first). */
+  unit(name: string, occurrence?: number): FactsLocation | undefined;
+  /** Where the fact `key` of unit `name` was written. */
+  fact(name: string, key: string): FactsLocation | undefined;
+  /** Where the classes of unit `name` were written (the class `cls` itself, when it can be told apart). */
+  classes(name: string, cls?: string): FactsLocation | undefined;
+}
+
+/** A facts file after reading: units, the problems found while reading, and a locator. */
+export interface LoadedFacts {
+  /** Absolute path. */
+  file: string;
+  units: UnitInput[];
+  diagnostics: CliDiagnostic[];
+  locator: FactsLocator;
+  /** The decoded text (CSV, JSON), for code frames; undefined for Excel files. */
+  text?: string;
+  /** Number of data rows or unit entries read. */
+  rows: number;
+  /**
+   * Fact keys suggested for misnamed columns: their "missing fact" errors (KP4008) are consequences
+   * of the misnamed column, already reported once, and are not repeated for every unit.
+   */
+  suggested?: ReadonlySet<string>;
+}
+
+export const emptySpan: Span = new LineIndex("").span(0, 0);
+
+/** A facts diagnostic at a location (file-level when `at` is undefined). */
+export function factsDiagnostic(
+  file: string,
+  code: MessageCode,
+  at: FactsLocation | undefined,
+  args: (string | number)[],
+  extra: { message?: string; related?: RelatedInformation[]; fixes?: Fix[] } = {},
+): CliDiagnostic {
+  const d: CliDiagnostic = diagnostic(code, at?.span ?? emptySpan, args, { file, related: extra.related, fixes: extra.fixes });
+  if (extra.message !== undefined) d.message = extra.message;
+  if (at?.cell) d.cell = at.cell;
+  return d;
+}
+
+/** A locator that knows nothing (every problem is then reported for the whole file). */
+export const nowhere: FactsLocator = { unit: () => undefined, fact: () => undefined, classes: () => undefined };
