@@ -85,6 +85,7 @@ export const messages = {
   KP1101: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1102: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1104: { severity: "error", message: "多余的内容{0}：这里应是文件末尾或下一项" },
+  KP1105: { severity: "error", message: "块嵌套超过 {0} 层，更深的内容已略过" },
 
   // ---- KP2xxx semantics
   KP2001: { severity: "error", message: "未声明的类别「{0}」：请先在根文件中用「类别」声明" },

@@ -33,18 +33,19 @@ const codeOf: Record<string, MessageCode> = {
 export function parseKp(text: string, path = "<input>"): ParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text; // keep offsets stable
   const lexed = lex(source, path);
-  const cst = parseTokens(lexed.tokens);
   const diagnostics = [...lexed.diagnostics];
+  const tokens = limitNesting(lexed.tokens, lexed.lines, path, diagnostics);
+  const cst = parseTokens(tokens);
   const seen = new Set<string>();
   // One diagnostic per place: a parse error on a token the lexer already reported is a consequence.
   const lexedAt = new Set(lexed.diagnostics.filter((d) => d.severity === "error").map((d) => d.span.start.offset));
   // …and so is an error on the token right after an unclosed string, which swallowed the line.
   const unclosedEnds = new Set(lexed.diagnostics.filter((d) => d.code === "KP1002").map((d) => d.span.end.offset));
-  lexed.tokens.forEach((t, i) => {
-    if (unclosedEnds.has(t.startOffset + t.image.length) && lexed.tokens[i + 1]) lexedAt.add(lexed.tokens[i + 1]!.startOffset);
+  tokens.forEach((t, i) => {
+    if (unclosedEnds.has(t.startOffset + t.image.length) && tokens[i + 1]) lexedAt.add(tokens[i + 1]!.startOffset);
   });
   for (const e of parser.errors as IRecognitionException[]) {
-    const span = errorSpan(e, lexed.lines, lexed.tokens);
+    const span = errorSpan(e, lexed.lines, tokens);
     const key = `${span.start.offset}:${e.message}`;
     if (seen.has(key) || lexedAt.has(span.start.offset)) continue;
     seen.add(key);
@@ -56,7 +57,40 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
   }
   const ast = new AstBuilder(lexed.lines, path).file(cst, lexed.comments);
   diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  return { ast, diagnostics, tokens: lexed.tokens, comments: lexed.comments, lines: lexed.lines };
+  return { ast, diagnostics, tokens, comments: lexed.comments, lines: lexed.lines };
+}
+
+/** Blocks deeper than this are reported (KP1105) and left out, so no input can exhaust the stack. */
+export const MAX_NESTING = 64;
+
+/**
+ * Cuts out blocks nested deeper than MAX_NESTING: the tokens from the offending `{` to its matching
+ * `}` (or to the end) are dropped with one KP1105 diagnostic each.  Real catalogues nest 3–5 deep.
+ */
+function limitNesting(tokens: IToken[], lines: LineIndex, path: string, out: Diagnostic[]): IToken[] {
+  let depth = 0;
+  let cutFrom = -1;
+  const kept: IToken[] = [];
+  for (const t of tokens) {
+    const name = t.tokenType.name;
+    if (cutFrom >= 0) {
+      if (name === "LBrace") depth++;
+      else if (name === "RBrace" && --depth === MAX_NESTING) {
+        cutFrom = -1;
+        kept.push(t); // the offending block's own close: it parses as an empty block
+      }
+      continue;
+    }
+    if (name === "LBrace" && ++depth > MAX_NESTING) {
+      cutFrom = t.startOffset;
+      out.push(diagnostic("KP1105", lines.span(t.startOffset, t.startOffset + t.image.length), [MAX_NESTING], { file: path }));
+      kept.push(t);
+      continue;
+    }
+    if (name === "RBrace") depth = Math.max(0, depth - 1);
+    kept.push(t);
+  }
+  return kept;
 }
 
 function errorSpan(e: IRecognitionException, lines: LineIndex, tokens: IToken[]) {
