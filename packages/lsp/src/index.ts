@@ -1,0 +1,31 @@
+/**
+ * @kaoping/lsp — the kaoping language server.  `startServer()` serves LSP on the transport given on
+ * the command line (`--stdio`, `--node-ipc`, `--socket=<port>`); the language logic is in
+ * service/*.ts, editor-independent and usable in-process.
+ */
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { loadFormatter, loadLint } from "./integrations.js";
+import { createServer } from "./server.js";
+
+/** Starts the language server on the transport named in `process.argv` (e.g. `--stdio`). */
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  createServer(connection, { loadLint, loadFormatter });
+  connection.listen();
+}
+
+export { createServer, KpRequests, uriToPath, type InitializationOptions, type ServerOptions } from "./server.js";
+export { loadFormatter, loadLint } from "./integrations.js";
+export { AnalysisScheduler } from "./scheduler.js";
+export { MemoryFileSystem, nodeFileSystem, type FileSystem } from "./service/files.js";
+export { Project, type CatalogueState, type DocContext, type LintProvider, type ProjectOptions } from "./service/project.js";
+export { completions, snippets, type CompletionItem } from "./service/completion.js";
+export { hover, ruleHover, type HoverResult } from "./service/hover.js";
+export { definition, references, highlights, prepareRename, rename, type Location } from "./service/navigation.js";
+export { documentSymbols, workspaceSymbols, foldingRanges, type OutlineSymbol } from "./service/outline.js";
+export { semanticTokens, semanticTokenTypes, semanticTokenModifiers, type SemanticToken } from "./service/semantic.js";
+export { codeActions, type CodeAction } from "./service/actions.js";
+export { inlayHints, type InlayHint } from "./service/hints.js";
+export { formatEdits, minimalEdit, type Formatter } from "./service/format.js";
+export { ruleMeaning, worstCaseText, deductionBound, childrenSum } from "./service/describe.js";
+export { compileTo, score, explain, unitsOf, readFacts } from "./service/commands.js";

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import { startServer } from "./index.js";
+startServer();

@@ -1,0 +1,288 @@
+/**
+ * Completion: keywords with their Chinese docs, unit words, measure words after a number, snippets
+ * for common clause shapes, unit classes after 适用 / 其中 / 参照, files after 引入, and names of
+ * rules and indicators inside clause and note texts (where a clause may cite another item).
+ */
+import * as C from "@kaoping/core";
+import { keywords, type KeywordInfo } from "@kaoping/core";
+import { indexOf } from "./names.js";
+import type { DocContext } from "./project.js";
+import { keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
+
+/** What a completion item is. */
+export type CompletionKind = "keyword" | "unit" | "measure" | "snippet" | "class" | "rule" | "indicator" | "file";
+
+/** One completion item; `replace` is the range its text replaces. */
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  /** `insertText` is a snippet (`${1:…}` placeholders, `\t` for one indentation step). */
+  snippet: boolean;
+  replace: { start: number; end: number };
+  filterText?: string;
+  sortText: string;
+}
+
+interface Snippet {
+  label: string;
+  filter: string;
+  body: string;
+  doc: string;
+}
+
+/** Snippets for the common clause shapes. */
+export const snippets: readonly Snippet[] = [
+  {
+    label: "规则（每次扣分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t每次 扣 ${3:0.5} 上限 ${4:2}",
+    doc: "按次扣分，带上限（模式 1、2）",
+  },
+  { label: "规则（一次性扣分）", filter: "规则", body: "规则 「${1:名称}」 「${2:条文原文}」\n\t扣 ${3:0.2}", doc: "发生即扣分（模式 5）" },
+  {
+    label: "规则（完成得分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t得 ${3:0.1}",
+    doc: "完成得分，或酌情给分（模式 10）",
+  },
+  {
+    label: "规则（分段扣分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t分段 {\n\t\t[${3:75%}, ${4:100%}) 扣 ${5:0.2}\n\t\t< ${6:75%} 扣 ${7:0.5}\n\t\t未报送 扣 ${8:1}\n\t}",
+    doc: "按数值所在区间扣分，[ 含、( 不含（模式 7）",
+  },
+  {
+    label: "规则（线性扣分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t基准 ${3:90%} 每低 ${4:1%} 扣 ${5:0.02}",
+    doc: "低于基准每低一档扣分（模式 8）",
+  },
+  {
+    label: "规则（至少几次）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t至少 ${3:4} 次 每少 ${4:1} 次 扣 ${5:0.25}",
+    doc: "全年至少几次，每少一次扣分（模式 9）",
+  },
+  {
+    label: "分段 { … }",
+    filter: "分段",
+    body: "分段 {\n\t[${1:75%}, ${2:100%}) 扣 ${3:0.2}\n\t未报送 扣 ${4:1}\n}",
+    doc: "分段块：每行一个区间和扣分",
+  },
+  { label: "指标 { … }", filter: "指标", body: "指标 「${1:名称}」 ${2:4}分 {\n\t$0\n}", doc: "指标：名称、分值与其下的规则" },
+  { label: "合计 上限 { … }", filter: "合计", body: "合计 上限 ${1:2} {\n\t$0\n}", doc: "以上项目累计扣分不超过（模式 3）" },
+  { label: "就高 { … }", filter: "就高", body: "就高 {\n\t$0\n}", doc: "按最高标准扣分，不重复扣（模式 14）" },
+  {
+    label: "加分 { … }",
+    filter: "加分",
+    body: "加分 「${1:名称}」 上限 ${2:2} {\n\t$0\n}",
+    doc: "基本分之外的加分项，须有上限（模式 15）",
+  },
+  {
+    label: "等次 { … }",
+    filter: "等次",
+    body: "等次 {\n\t「优秀」 ≥ ${1:90}\n\t「良好」 ≥ ${2:80}\n\t「合格」 ≥ ${3:60}\n\t「不合格」 其余\n}",
+    doc: "按总分评定等次（模式 20）",
+  },
+  {
+    label: "细则文件头",
+    filter: "细则",
+    body: "细则 「${1:标题}」\n年度 ${2:2024}\n类别 「${3:县区}」、「${4:园区}」\n总分 ${5:100}分",
+    doc: "根文件的文件头",
+  },
+];
+
+// Unit words (每次 …) are what people type most after structure words; within a role, core's order
+// (每次 before 每件次 …) is kept.
+const roleOrder: Record<KeywordInfo["role"], string> = {
+  structure: "1",
+  unit: "2",
+  action: "3",
+  modifier: "4",
+  header: "5",
+  operator: "6",
+  measure: "7",
+};
+
+const CLASS_CONTEXT = new Set(["适用", "其中", "参照", "类别"]);
+const WORD = /[\p{L}\p{M}_×·]/u;
+
+/** The completion items at `offset`. */
+export function completions(ctx: DocContext, offset: number): CompletionItem[] {
+  const text = ctx.file.text;
+  const parsed = ctx.file.parsed;
+  // Inside a comment: nothing.
+  for (const c of parsed.comments)
+    if (c.startOffset < offset && offset <= tokenEnd(c) && !(c.image.startsWith("/*") && c.image.endsWith("*/") && offset === tokenEnd(c)))
+      return [];
+
+  const str = stringAround(parsed.tokens, offset);
+  if (str) return inString(ctx, str, offset);
+
+  // The partial word being typed: the keyword or unknown word ending at the cursor.
+  let start = offset;
+  while (start > 0 && WORD.test(text.charAt(start - 1)) && text.charAt(start - 1) !== "」") start--;
+  const replace = { start, end: offset };
+  const before = tokensBefore(parsed.tokens, start, 8);
+  const prev = before[0];
+  const prevKw = prev && keywordOfToken(prev);
+
+  if (prevKw?.text === "规则" || prevKw?.text === "指标") return []; // a new name comes next
+  const classCtx = classContext(before);
+  if (classCtx) return classItems(ctx, replace, false, "");
+  if (prevKw?.text === "引入") return fileItems(ctx, replace, false, "");
+
+  const items: CompletionItem[] = [];
+  const afterNumber = prev?.tokenType === C.tokens.NumberLiteral && tokenEnd(prev) === start;
+  for (const [i, kw] of keywords.entries()) {
+    if (kw.role === "measure" && !afterNumber) continue;
+    items.push({
+      label: kw.text,
+      kind: kw.role === "unit" ? "unit" : kw.role === "measure" ? "measure" : "keyword",
+      detail: roleLabel[kw.role],
+      documentation: kw.doc + (kw.aliases.length > 0 ? `\n\n也写作：${kw.aliases.map((a) => `「${a}」`).join("、")}` : ""),
+      insertText: kw.text,
+      snippet: false,
+      replace,
+      sortText: `${afterNumber && kw.role === "measure" ? "0" : roleOrder[kw.role]}${String(i).padStart(3, "0")}`,
+    });
+  }
+  for (const s of snippets) {
+    items.push({
+      label: s.label,
+      kind: "snippet",
+      detail: "代码片段",
+      documentation: s.doc,
+      insertText: s.body,
+      snippet: true,
+      replace,
+      filterText: s.filter,
+      sortText: `0${s.filter}${s.label}`,
+    });
+  }
+  return items;
+}
+
+/** The string token around the cursor, when the cursor is inside its quotes. */
+function stringAround(tokens: readonly Token[], offset: number): Token | undefined {
+  // The last token starting before the cursor.
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found: Token | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) {
+      found = tokens[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // A bare word recovered as a string has no 「 (isRecoveredWord would not know a moved token).
+  if (!found || found.tokenType !== C.tokens.StringLiteral || !found.image.startsWith("「")) return undefined;
+  const end = tokenEnd(found);
+  const closed = found.image.length >= 2 && found.image.endsWith("」") && balanced(found.image);
+  if (offset < end || (!closed && offset === end)) return found;
+  return undefined;
+}
+
+function balanced(s: string): boolean {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === "「") d++;
+    else if (ch === "」") d--;
+  }
+  return d === 0;
+}
+
+/** True when the tokens before the cursor (last first) end a list after 适用 / 其中 / 参照. */
+function classContext(before: readonly Token[]): boolean {
+  for (let i = 0; i < before.length; i++) {
+    const t = before[i]!;
+    const kw = keywordOfToken(t);
+    if (kw) {
+      if (CLASS_CONTEXT.has(kw.text)) return i === 0 || before[0]!.tokenType === C.tokens.Dun || before[0]!.tokenType === C.tokens.Comma;
+      if (kw.role === "measure") continue;
+      return false;
+    }
+    const ty = t.tokenType;
+    if (ty === C.tokens.StringLiteral || ty === C.tokens.NumberLiteral || ty === C.tokens.Dun || ty === C.tokens.Comma) continue;
+    return false;
+  }
+  return false;
+}
+
+function inString(ctx: DocContext, str: Token, offset: number): CompletionItem[] {
+  const replace = { start: str.startOffset + 1, end: offset };
+  const prefix = ctx.file.text.slice(replace.start, offset);
+  const before = tokensBefore(ctx.file.parsed.tokens, str.startOffset, 8);
+  const prevKw = before[0] && keywordOfToken(before[0]);
+  if (classContext(before)) return classItems(ctx, replace, true, prefix);
+  if (prevKw?.text === "引入") return fileItems(ctx, replace, true, prefix);
+  // A clause or note text may cite other items: offer rule and indicator names.
+  const idx = indexOf(ctx.state.analysis);
+  const owner = idx.byFile.get(ctx.path)?.find((s) => s.lit.span.start.offset === str.startOffset);
+  if (!owner || !owner.text || (owner.kind !== "clause" && owner.kind !== "note")) return [];
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const s of idx.names) {
+    if ((s.kind !== "rule" && s.kind !== "indicator") || !s.definition || seen.has(`${s.kind}:${s.name}`)) continue;
+    seen.add(`${s.kind}:${s.name}`);
+    items.push({
+      label: `「${s.name}」`,
+      kind: s.kind,
+      detail: s.kind === "rule" ? "规则" : "指标",
+      insertText: `「${s.name}」`,
+      snippet: false,
+      replace: { start: offset, end: offset },
+      filterText: `「${s.name}」`,
+      sortText: `9${s.name}`,
+    });
+  }
+  return items;
+}
+
+function classItems(ctx: DocContext, replace: { start: number; end: number }, inString: boolean, prefix: string): CompletionItem[] {
+  const names = ctx.state.analysis.catalogue.classes.length > 0 ? ctx.state.analysis.catalogue.classes : declaredClassesAnywhere(ctx);
+  return names
+    .filter((n) => n.startsWith(prefix) || prefix === "")
+    .map((n) => ({
+      label: inString ? n : `「${n}」`,
+      kind: "class" as const,
+      detail: "单位类别",
+      insertText: inString ? n : `「${n}」`,
+      snippet: false,
+      replace,
+      sortText: `0${n}`,
+    }));
+}
+
+/** Classes declared in any file of the catalogue (a fragment has no checked header). */
+function declaredClassesAnywhere(ctx: DocContext): string[] {
+  const idx = indexOf(ctx.state.analysis);
+  return [...new Set(idx.names.filter((s) => s.kind === "class" && s.definition).map((s) => s.name))];
+}
+
+function fileItems(ctx: DocContext, replace: { start: number; end: number }, inString: boolean, prefix: string): CompletionItem[] {
+  const included = new Set(ctx.state.files);
+  const dir = ctx.path.replace(/[\\/][^\\/]*$/, "");
+  const out: CompletionItem[] = [];
+  // Files next to this one (the common layout), by relative name.
+  for (const f of ctx.list(dir)) {
+    if (f === ctx.path || included.has(f) || !f.startsWith(dir)) continue;
+    const rel = f.slice(dir.length + 1).replace(/\\/g, "/");
+    if (!rel.startsWith(prefix)) continue;
+    out.push({
+      label: inString ? rel : `「${rel}」`,
+      kind: "file",
+      detail: "引入文件",
+      insertText: inString ? rel : `「${rel}」`,
+      snippet: false,
+      replace,
+      sortText: `0${rel}`,
+    });
+  }
+  return out;
+}

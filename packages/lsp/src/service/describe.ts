@@ -1,0 +1,200 @@
+/**
+ * Rules and indicators in plain Chinese: what a rule means, the most it can deduct (or award), the
+ * cap that really applies to it.  Used by hover and inlay hints.  All arithmetic is exact (raw
+ * millionths, core's runtime).
+ */
+import { kpFormat, kpMulDiv, type IndicatorModel, type Raw, type RuleModel, type SectionModel } from "@kaoping/core";
+
+const f = (raw: Raw) => kpFormat(raw);
+
+/** What a rule does, as one Chinese sentence. */
+export function ruleMeaning(r: RuleModel): string {
+  const act = r.effect === "award" ? "得" : "扣";
+  const b = r.body;
+  let s: string;
+  switch (b.kind) {
+    case "per": {
+      const units = b.nouns.map((n) => `每${n}`).join("");
+      s = `${units}${act} ${f(b.amount)} 分`;
+      if (b.nouns.length > 1) s += `（${b.nouns.join("数 × ")}数）`;
+      s += overrides(b.overrides, act);
+      break;
+    }
+    case "categories":
+      s = `按分类每${b.noun}分别扣：${b.categories.map((c) => `「${c.name}」${f(c.amount)} 分`).join("、")}`;
+      break;
+    case "once":
+      s =
+        r.effect === "award"
+          ? `完成得 ${f(b.amount)} 分（也可由考评单位在 0 至 ${f(b.amount)} 分之间给分）`
+          : `发生即扣 ${f(b.amount)} 分（只扣一次）`;
+      s += overrides(b.overrides, act);
+      break;
+    case "zero":
+      s = "发生时本项不得分（得 0 分）";
+      break;
+    case "bands": {
+      const parts = b.bands.map((x) => `${x.text} ${outcome(x.outcome)}`);
+      if (b.missing) parts.push(`未报送 ${outcome(b.missing)}`);
+      s = `按数值所在区间：${parts.join("；")}`;
+      break;
+    }
+    case "linear": {
+      const mode = b.mode === "floor" ? "不足一档不计" : b.mode === "ceil" ? "不足一档按一档计" : "不足一档按比例计";
+      s = `以 ${b.base.text} 为基准，${b.word} ${b.step.text}${b.step.measure ? ` ${b.step.measure}` : ""} 扣 ${f(b.amount)} 分（${mode}）`;
+      if (b.cutoff) s += `；${b.cutoff.direction === "below" ? "低于" : "高于"} ${b.cutoff.value.text} ${outcome(b.cutoff.outcome)}`;
+      break;
+    }
+    case "shortfall": {
+      const noun = b.target.measure ?? "次";
+      s = `至少 ${b.target.text} ${noun}，每少 ${b.step.text} ${noun}扣 ${f(b.amount)} 分`;
+      break;
+    }
+    case "assessed":
+      s = `按评价结果得分（0 至 ${f(b.max)} 分）`;
+      break;
+    case "rate":
+      s = `得分 = 满分 ${f(b.max)} 分 × 比率`;
+      break;
+    case "proportional":
+      s = `得分 = 满分 ${f(b.max)} 分 × 本单位数值 ÷ 各单位中的最高数值`;
+      break;
+    case "ranked":
+      s = `第 1 名得满分 ${f(b.max)} 分，名次每后退一位扣 ${f(b.step)} 分${b.lowerIsBetter ? "（数值越低名次越前）" : ""}`;
+      break;
+    case "discretion":
+      s = `由考评单位酌情扣 ${f(b.min)} 至 ${f(b.max)} 分`;
+      break;
+    case "veto":
+      s = b.level === "fail" ? "一票否决：考评结果为最低等次" : "一票否优：不能评为最高等次";
+      break;
+  }
+  if (r.cap !== undefined) s += `，最多${act} ${f(r.cap)} 分`;
+  if (r.overdraft) s += "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
+  for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
+  if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;
+  return s;
+}
+
+function overrides(list: { unitClass: string; amount: Raw }[], act: string): string {
+  return list.map((o) => `；「${o.unitClass}」${act} ${f(o.amount)} 分`).join("");
+}
+
+function outcome(o: { kind: "deduct" | "award" | "zero"; amount?: Raw }): string {
+  if (o.kind === "zero") return "不得分";
+  return `${o.kind === "award" ? "得" : "扣"} ${f(o.amount ?? 0)} 分`;
+}
+
+/** What limits a rule's deduction. */
+export type BoundSource = "amount" | "cap" | "group" | "section" | "indicator" | "none";
+
+/** The most a rule can deduct, and what sets that limit. */
+export interface DeductionBound {
+  /** Undefined when nothing limits it (only with 倒扣 or in an uncapped penalty section). */
+  raw?: Raw;
+  by: BoundSource;
+  /** The rule's own deduction has no limit (per occurrence, per step …) before caps. */
+  unboundedAlone: boolean;
+}
+
+/** Points of the rule's owner (an indicator's points, a section's cap). */
+function ownerPoints(r: RuleModel): Raw | undefined {
+  return r.owner.kind === "indicator" ? r.owner.points : r.owner.cap;
+}
+
+/** The most the rule's body alone can deduct (before any cap); undefined = no limit. */
+export function bodyMaxDeduction(r: RuleModel): Raw | undefined {
+  const b = r.body;
+  let m: Raw | undefined;
+  switch (b.kind) {
+    case "per":
+    case "categories":
+      m = undefined;
+      break;
+    case "once":
+      m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
+      break;
+    case "zero":
+      m = ownerPoints(r);
+      break;
+    case "bands": {
+      const outs = [...b.bands.map((x) => x.outcome), ...(b.missing ? [b.missing] : [])];
+      if (outs.some((o) => o.kind === "zero")) m = ownerPoints(r);
+      else m = Math.max(0, ...outs.map((o) => (o.kind === "deduct" ? o.amount : 0)));
+      break;
+    }
+    case "linear":
+      if (b.cutoff?.outcome.kind === "zero") m = ownerPoints(r);
+      else if (b.direction === "below" && b.step.raw > 0)
+        m = kpMulDiv(b.base.raw, b.amount, b.step.raw); // the value is ≥ 0
+      else m = undefined;
+      break;
+    case "shortfall":
+      m = b.step.raw > 0 ? kpMulDiv(b.target.raw, b.amount, b.step.raw) : undefined;
+      break;
+    case "discretion":
+      m = b.max;
+      break;
+    default:
+      m = 0; // awards and vetoes deduct nothing themselves
+  }
+  if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m *= 2;
+  return m;
+}
+
+/** The worst case of a deduction rule: the most it can take from a unit, and why. */
+export function deductionBound(r: RuleModel): DeductionBound {
+  const alone = bodyMaxDeduction(r);
+  let best: { raw: Raw; by: BoundSource } | undefined = alone === undefined ? undefined : { raw: alone, by: "amount" };
+  // On a tie the enclosing limit is named (「不得分」 takes exactly the indicator's points).
+  const take = (raw: Raw | undefined, by: BoundSource) => {
+    if (raw !== undefined && (best === undefined || raw <= best.raw)) best = { raw, by };
+  };
+  take(r.cap, "cap");
+  take(r.group?.cap, "group");
+  if (r.owner.kind === "indicator") {
+    if (!r.overdraft) take(r.owner.points, "indicator");
+  } else take(r.owner.cap, "section");
+  const out: DeductionBound =
+    best === undefined ? { by: "none", unboundedAlone: true } : { raw: best.raw, by: best.by, unboundedAlone: alone === undefined };
+  return out;
+}
+
+/** One line about the worst case, e.g. 「最多扣 4 分（本指标分值）」. */
+export function worstCaseText(r: RuleModel): string {
+  if (r.effect === "veto") return r.body.kind === "veto" && r.body.level === "fail" ? "最坏情况：一票否决" : "最坏情况：不能评为最高等次";
+  if (r.effect === "award") {
+    if (r.maxAward !== undefined) return `最多得 ${f(r.maxAward)} 分`;
+    if (r.owner.kind === "indicator") return `最多得 ${f(r.owner.points)} 分（指标「${r.owner.name}」的分值）`;
+    return r.owner.cap !== undefined
+      ? `最多得 ${f(r.owner.cap)} 分（${r.owner.kind === "bonus" ? "加分项" : "减分项"}上限）`
+      : "最多得分：不设上限";
+  }
+  const b = deductionBound(r);
+  if (b.raw === undefined) return "最多扣分：不设上限（倒扣）";
+  const why: Record<BoundSource, string> = {
+    amount: "",
+    cap: "（本规则上限）",
+    group: r.group?.kind === "highest" ? "（就高组上限）" : "（合计上限）",
+    section: "（减分项上限）",
+    indicator: `（指标「${r.owner.name}」的分值）`,
+    none: "",
+  };
+  return `最多扣 ${f(b.raw)} 分${why[b.by]}`;
+}
+
+/** The sum of an indicator's parts: its children's points, or its award rules' maxima. */
+export function childrenSum(ind: IndicatorModel): Raw | undefined {
+  if (ind.children.length > 0) return ind.children.reduce((s, c) => s + c.points, 0);
+  const awards = ind.rules.filter((r) => r.effect === "award");
+  if (awards.length === 0 || awards.some((r) => r.maxAward === undefined)) return undefined;
+  return awards.reduce((s, r) => s + (r.maxAward ?? 0), 0);
+}
+
+/** The name of a rule's owner, as people say it. */
+export function ownerLabel(owner: IndicatorModel | SectionModel): string {
+  if (owner.kind === "indicator") return `指标「${owner.name}」（${f(owner.points)} 分）`;
+  return `${owner.kind === "bonus" ? "加分项" : "减分项"}「${owner.name}」${owner.cap !== undefined ? `（上限 ${f(owner.cap)} 分）` : ""}`;
+}
+
+export { f as formatPoints };

@@ -1,0 +1,69 @@
+/**
+ * Document and range formatting through the Prettier plugin (injected as a function, so the
+ * service does not load Prettier until someone formats).  A file with syntax errors is never
+ * rewritten: no edits.
+ */
+import type { LoadedFile, TextEdit } from "@kaoping/core";
+
+/** The formatter's signature (prettier-plugin-kp's `formatKp`). */
+export type Formatter = (
+  text: string,
+  options: { filepath: string; printWidth?: number; tabWidth?: number; useTabs?: boolean; rangeStart?: number; rangeEnd?: number },
+) => Promise<string>;
+
+/** Options of {@link formatEdits}. */
+export interface FormatRequest {
+  printWidth?: number;
+  tabWidth?: number;
+  useTabs?: boolean;
+  /** Format only this range (offsets); the whole file when absent. */
+  range?: { start: number; end: number };
+}
+
+/** The edits that format a file (at most one, covering what changed); none on syntax errors. */
+export async function formatEdits(file: LoadedFile, format: Formatter, request: FormatRequest = {}): Promise<TextEdit[]> {
+  if (file.parsed.diagnostics.some((d) => d.severity === "error")) return [];
+  const options: Parameters<Formatter>[1] = { filepath: file.path };
+  if (request.printWidth !== undefined) options.printWidth = request.printWidth;
+  if (request.tabWidth !== undefined) options.tabWidth = request.tabWidth;
+  if (request.useTabs !== undefined) options.useTabs = request.useTabs;
+  if (request.range) {
+    options.rangeStart = request.range.start;
+    options.rangeEnd = request.range.end;
+  }
+  let formatted: string;
+  try {
+    formatted = await format(file.text, options);
+  } catch (e) {
+    // KpSyntaxError carries the diagnostics: the file is not valid, so it is left alone.
+    if (e && typeof e === "object" && "diagnostics" in e) return [];
+    throw e;
+  }
+  const edit = minimalEdit(file.text, formatted);
+  return edit ? [edit] : [];
+}
+
+/** One edit turning `before` into `after`: the differing middle (undefined when equal). */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  // Never cut a surrogate pair in two.
+  if (start > 0 && isLowSurrogate(before.charCodeAt(start))) start--;
+  if (endB < before.length && isLowSurrogate(before.charCodeAt(endB))) {
+    endB++;
+    endA++;
+  }
+  return { start, end: endB, newText: after.slice(start, endA) };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -1,0 +1,161 @@
+/**
+ * Hover: on a rule, its clause text, what it means in plain Chinese, its worst case and the
+ * indicator's points; on an indicator, its points against its children's; on a class, where it is
+ * used; on a keyword, its documentation.
+ */
+import type * as A from "@kaoping/core";
+import type { IndicatorModel, RuleModel, SectionModel, Span } from "@kaoping/core";
+import { childrenSum, formatPoints as f, ownerLabel, ruleMeaning, worstCaseText } from "./describe.js";
+import { enclosingIndicator, indexOf, siteAt, type CatalogueIndex, type NameSite } from "./names.js";
+import type { DocContext } from "./project.js";
+import { keywordOfToken, md, roleLabel, tokenAt } from "./tokens.js";
+
+/** A hover: Markdown and the range it is about. */
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+/** The hover at `offset` of a document. */
+export function hover(ctx: DocContext, offset: number): HoverResult | undefined {
+  const idx = indexOf(ctx.state.analysis);
+  const site = siteAt(idx, ctx.path, offset);
+  if (site) {
+    const markdown = site.text ? textHover(idx, site.owner) : nameHover(ctx, idx, site);
+    return markdown ? { markdown, span: site.lit.span } : undefined;
+  }
+  const tok = tokenAt(ctx.file.parsed.tokens, offset);
+  const kw = tok && keywordOfToken(tok);
+  if (tok && kw) {
+    const aliases = kw.aliases.length > 0 ? `（也写作：${kw.aliases.map((a) => `「${md(a)}」`).join("、")}）` : "";
+    return {
+      markdown: `**${md(kw.text)}**　${roleLabel[kw.role]}${aliases}\n\n${md(kw.doc)}`,
+      span: ctx.file.parsed.lines.span(tok.startOffset, tok.startOffset + tok.image.length),
+    };
+  }
+  return undefined;
+}
+
+function textHover(idx: CatalogueIndex, owner: A.Node): string | undefined {
+  if (owner.kind === "Rule") {
+    const r = idx.rules.get(owner);
+    return r ? ruleHover(r) : undefined;
+  }
+  return undefined;
+}
+
+function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string | undefined {
+  switch (site.kind) {
+    case "rule": {
+      const r = idx.rules.get(site.owner as A.Rule);
+      if (r) return ruleHover(r);
+      const rule = site.owner as A.Rule;
+      return `**规则「${md(site.name)}」**${rule.clause ? `\n\n> ${md(rule.clause.value)}` : ""}`;
+    }
+    case "indicator": {
+      const m = idx.indicators.get(site.owner as A.Indicator);
+      return m ? indicatorHover(m) : `**指标「${md(site.name)}」**`;
+    }
+    case "section": {
+      const s = idx.sections.get(site.owner);
+      return s ? sectionHover(s) : undefined;
+    }
+    case "class":
+      return classHover(ctx, idx, site.name);
+    case "include": {
+      const target = ctx.resolve(ctx.path, site.name);
+      const inds = ctx.state.analysis.catalogue.indicators.filter((i) => i.file === target);
+      const list = inds.map((i) => `- 指标「${md(i.name)}」 ${f(i.points)} 分`).join("\n");
+      const known = ctx.state.files.includes(target);
+      return `**引入「${md(site.name)}」**　${known ? md(target) : "（文件不存在）"}${list ? `\n\n${list}` : ""}`;
+    }
+    case "category": {
+      const r = site.rule && idx.rules.get(site.rule);
+      const cat = r?.body.kind === "categories" ? r.body.categories.find((c) => c.name === site.name) : undefined;
+      return cat && r
+        ? `**分类「${md(site.name)}」**　规则「${md(r.name)}」\n\n每${md(r.body.kind === "categories" ? r.body.noun : "次")}扣 ${f(cat.amount)} 分；事实键「${md(r.name)}.${md(site.name)}」`
+        : undefined;
+    }
+    case "flag": {
+      const r = site.rule && idx.rules.get(site.rule);
+      const m = r?.multipliers.find((x) => x.flag === site.name);
+      return m && r
+        ? `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时${m.factor === "double" ? "加倍" : "减半"}扣分；事实键「${md(r.name)}.${md(site.name)}」（是/否）`
+        : undefined;
+    }
+    case "department":
+      return `**考评单位「${md(site.name)}」**`;
+    case "title": {
+      const c = ctx.state.analysis.catalogue;
+      const lines = [`**细则「${md(c.title)}」**`];
+      const total = c.indicators.reduce((s, i) => s + i.points, 0);
+      lines.push(
+        `${c.indicators.length} 个一级指标，合计 ${f(total)} 分${c.declaredTotal !== undefined ? `（声明总分 ${f(c.declaredTotal)} 分）` : ""}；${c.rules.length} 条规则`,
+      );
+      if (c.classes.length > 0) lines.push(`单位类别：${c.classes.map((x) => `「${md(x)}」`).join("、")}`);
+      return lines.join("\n\n");
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Hover text of a rule. */
+export function ruleHover(r: RuleModel): string {
+  const lines = [`**规则「${md(r.name)}」**　${md(ownerLabel(r.owner))}`];
+  if (r.clause) lines.push(`> ${md(r.clause)}`);
+  lines.push(`**含义**：${md(ruleMeaning(r))}`);
+  lines.push(`**${md(worstCaseText(r))}**`);
+  if (r.facts.length > 0) {
+    lines.push(`**事实**：${r.facts.map((k) => `「${md(k.key)}」${md(k.label)}`).join("；")}`);
+  }
+  return lines.join("\n\n");
+}
+
+function indicatorHover(m: IndicatorModel): string {
+  const lines = [`**指标「${md(m.name)}」**　${f(m.points)} 分${m.pointsDeclared ? "" : "（由子项推出）"}`];
+  const facts: string[] = [];
+  if (m.code) facts.push(`编号「${md(m.code)}」`);
+  const sum = childrenSum(m);
+  if (sum !== undefined) {
+    const parts = m.children.length > 0 ? `${m.children.length} 个子指标` : "得分规则";
+    facts.push(
+      `${parts}合计 ${f(sum)} 分${m.pointsDeclared && sum !== m.points ? `，与分值 ${f(m.points)} 分相差 ${f(Math.abs(m.points - sum))} 分` : ""}`,
+    );
+  }
+  if (m.rules.length > 0) facts.push(`${m.rules.length} 条规则`);
+  if (m.departments.length > 0) facts.push(`考评单位：${m.departments.map((d) => `「${md(d)}」`).join("、")}`);
+  if (m.appliesTo) facts.push(`只适用于${m.appliesTo.map((c) => `「${md(c)}」`).join("、")}`);
+  if (m.refer) facts.push(`「${md(m.refer.unitClass)}」的得分以「${md(m.refer.unit)}」为准`);
+  if (m.parent) facts.push(`上级指标：「${md(m.parent.name)}」`);
+  if (facts.length > 0) lines.push(facts.map((x) => `- ${x}`).join("\n"));
+  return lines.join("\n\n");
+}
+
+function sectionHover(s: SectionModel): string {
+  const lines = [`**${s.kind === "bonus" ? "加分项" : "减分项"}「${md(s.name)}」**${s.cap !== undefined ? `　上限 ${f(s.cap)} 分` : ""}`];
+  lines.push(`${s.rules.length} 条规则，在基本分之外${s.kind === "bonus" ? "加分" : "减分"}`);
+  return lines.join("\n\n");
+}
+
+function classHover(ctx: DocContext, idx: CatalogueIndex, name: string): string {
+  const declared = ctx.state.analysis.catalogue.classes.includes(name);
+  const uses = idx.names.filter((s) => s.kind === "class" && s.name === name && !s.definition);
+  const where = new Set<string>();
+  for (const u of uses) {
+    const ind = enclosingIndicator(idx, u.owner);
+    if (u.owner.kind === "Applies" || u.owner.kind === "ClassAmount") {
+      const parent = idx.parents.get(u.owner);
+      if (parent?.kind === "Rule" || parent?.kind === "Amount") {
+        let rule: A.Node | undefined = parent;
+        while (rule && rule.kind !== "Rule") rule = idx.parents.get(rule);
+        if (rule?.kind === "Rule" && rule.name) where.add(`规则「${md(rule.name.value)}」`);
+        continue;
+      }
+    }
+    if (ind) where.add(`指标「${md(ind.name)}」`);
+  }
+  const lines = [`**单位类别「${md(name)}」**　${declared ? "已在「类别」中声明" : "未声明"}`];
+  if (where.size > 0) lines.push(`用于：${[...where].join("、")}`);
+  return lines.join("\n\n");
+}

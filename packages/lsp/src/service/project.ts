@@ -1,0 +1,363 @@
+/**
+ * The project: open documents over the files of the workspace, and the catalogue each file belongs
+ * to.  A document is analysed with the whole catalogue of the root file (the one with 细则) that
+ * includes it, so names resolve and diagnostics are reported across files; a file no root includes
+ * is checked on its own as a fragment.
+ *
+ * Everything is cached: a file is parsed again only when its text changed, a catalogue is checked
+ * again only when one of its files did.  Editor-independent: positions are core offsets.
+ */
+import {
+  analyzeCatalogue,
+  fileDiagnostic,
+  includesOf,
+  isRootFile,
+  parseKp,
+  type Analysis,
+  type Diagnostic,
+  type LoadedFile,
+  type ReadResult,
+  type SourceHost,
+} from "@kaoping/core";
+import type { FileSystem } from "./files.js";
+import { minimalEdit } from "./format.js";
+import { reparse } from "./incremental.js";
+
+/** Lints an analysed catalogue (the lint package, injected so the service does not depend on it). */
+export type LintProvider = (analysis: Analysis) => Diagnostic[];
+
+/** A checked catalogue (or fragment) with everything the editor shows about it. */
+export interface CatalogueState {
+  /** The root file (or the fragment file itself). */
+  root: string;
+  /** Parse and check results; `analysis.files` are the cached parses. */
+  analysis: Analysis;
+  /** The linter's findings; undefined until the catalogue has been linted (`catalogueOf` lints by default). */
+  lint?: Diagnostic[];
+  /** Every diagnostic of the catalogue (parse, check, membership, and lint once linted), each with its `file`. */
+  diagnostics: Diagnostic[];
+  /**
+   * The previous version's lint findings moved onto the new text (those in an edited region are
+   * dropped), to show while the linter runs again, so that warnings do not flicker while typing.
+   */
+  staleLint: Diagnostic[];
+  /** The files of the catalogue, root first. */
+  files: string[];
+}
+
+/** A document with its catalogue: what every language feature works on. */
+export interface DocContext {
+  path: string;
+  /** The document's parse (the very object the catalogue's model points into). */
+  file: LoadedFile;
+  state: CatalogueState;
+  /** Resolves an include target written in a file of the catalogue. */
+  resolve(fromFile: string, target: string): string;
+  /** The .kp files under a directory. */
+  list(dir: string): string[];
+}
+
+/** Options of a {@link Project}. */
+export interface ProjectOptions {
+  /** Workspace folders: where catalogue roots are looked for. */
+  folders?: string[];
+  lint?: LintProvider;
+  /** Reports internal failures (e.g. of the linter), which must not stop the service. */
+  log?: (message: string) => void;
+  /** How long a directory listing is trusted without a change notification (ms; default 30 s). */
+  listingTtlMs?: number;
+}
+
+interface DiskEntry {
+  stamp: string | undefined;
+  result: ReadResult;
+}
+
+/** Open documents plus files on disk, parsed and checked on demand, with caches. */
+export class Project {
+  private readonly overlays = new Map<string, string>();
+  private readonly disk = new Map<string, DiskEntry>();
+  private readonly parsed = new Map<string, LoadedFile>();
+  private readonly ids = new WeakMap<LoadedFile, number>();
+  private nextId = 1;
+  private readonly catalogues = new Map<string, { key: string; state: CatalogueState }>();
+  private readonly listings = new Map<string, { at: number; files: string[] }>();
+  private folders: string[];
+  private readonly lint: LintProvider | undefined;
+  private readonly log: (message: string) => void;
+  private readonly listingTtlMs: number;
+  /** The host core reads through: open documents first, then the disk. */
+  readonly host: SourceHost;
+
+  constructor(
+    readonly fs: FileSystem,
+    options: ProjectOptions = {},
+  ) {
+    this.folders = options.folders ?? [];
+    this.lint = options.lint;
+    this.log = options.log ?? (() => {});
+    this.listingTtlMs = options.listingTtlMs ?? 30_000;
+    this.host = {
+      read: (p) => this.read(p),
+      resolve: (from, target) => this.fs.resolve(from, target),
+      listKpFiles: (dir) => this.list(dir),
+    };
+  }
+
+  // ---------------------------------------------------------------- documents and files
+
+  setFolders(folders: string[]): void {
+    this.folders = [...folders];
+    this.listings.clear();
+  }
+
+  getFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Sets the text of an open document (it then wins over the disk). */
+  setDocument(path: string, text: string): void {
+    const known = this.overlays.has(path);
+    this.overlays.set(path, text);
+    if (!known && !this.isListed(path)) this.listings.clear(); // a new file: list again
+  }
+
+  /** Forgets an open document: the disk version counts again. */
+  closeDocument(path: string): void {
+    this.overlays.delete(path);
+  }
+
+  isOpen(path: string): boolean {
+    return this.overlays.has(path);
+  }
+
+  openDocuments(): string[] {
+    return [...this.overlays.keys()];
+  }
+
+  /** Files changed on disk (or were created or deleted): forget listings and cached reads. */
+  filesChanged(paths: readonly string[] = []): void {
+    this.listings.clear();
+    for (const p of paths) this.disk.delete(p);
+  }
+
+  /** The text of a file: the open document, else the disk. */
+  read(path: string): ReadResult {
+    const text = this.overlays.get(path);
+    if (text !== undefined) return { ok: true, text }; // an empty new document is no error in an editor
+    const stamp = this.fs.stamp(path);
+    const cached = this.disk.get(path);
+    if (cached && cached.stamp === stamp && stamp !== undefined) return cached.result;
+    const result = this.fs.read(path);
+    this.disk.set(path, { stamp, result });
+    return result;
+  }
+
+  /** The parse of a file (cached while its text is unchanged); undefined when it cannot be read. */
+  load(path: string): LoadedFile | undefined {
+    const r = this.read(path);
+    if (!r.ok) {
+      this.parsed.delete(path);
+      return undefined;
+    }
+    const prev = this.parsed.get(path);
+    if (prev && prev.text === r.text) return prev;
+    // A large file edited inside one item: parse that item only (see incremental.ts).
+    const parsed = (prev && reparse(prev, r.text)) ?? parseKp(r.text, path);
+    const f: LoadedFile = { path, text: r.text, parsed };
+    this.ids.set(f, this.nextId++);
+    this.parsed.set(path, f);
+    return f;
+  }
+
+  /** .kp files under a directory (open documents included), cached. */
+  list(dir: string): string[] {
+    const now = Date.now();
+    const cached = this.listings.get(dir);
+    if (cached && now - cached.at < this.listingTtlMs) return cached.files;
+    const files = new Set(this.fs.listKpFiles(dir));
+    for (const p of this.overlays.keys()) if (p.endsWith(".kp") && this.fs.contains(dir, p)) files.add(p);
+    const sorted = [...files].sort();
+    this.listings.set(dir, { at: now, files: sorted });
+    return sorted;
+  }
+
+  private isListed(path: string): boolean {
+    for (const { files } of this.listings.values()) if (files.includes(path)) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- catalogues
+
+  /** Directories searched for the roots of a file's catalogue (none for an untitled document). */
+  private searchDirs(path: string): string[] {
+    if (!isFilePath(path)) return [];
+    const inFolders = this.folders.filter((f) => this.fs.contains(f, path));
+    return inFolders.length > 0 ? inFolders : [this.fs.dirname(path)];
+  }
+
+  /** Catalogue roots (files declaring 细则) under a directory. */
+  rootsIn(dir: string): string[] {
+    return this.list(dir).filter((p) => {
+      const r = this.read(p);
+      if (!r.ok || !r.text.includes("细则")) return false; // cheap test before parsing
+      const f = this.load(p);
+      return f !== undefined && isRootFile(f.parsed.ast);
+    });
+  }
+
+  /** The files of the catalogue rooted at `root`: the root and what it includes, transitively. */
+  closure(root: string): LoadedFile[] {
+    const out: LoadedFile[] = [];
+    const seen = new Set<string>();
+    const visit = (p: string) => {
+      if (seen.has(p)) return;
+      seen.add(p);
+      const f = this.load(p);
+      if (!f) return;
+      out.push(f);
+      for (const target of includesOf(f.parsed.ast, this.host)) visit(target);
+    };
+    visit(root);
+    return out;
+  }
+
+  /**
+   * The root of the catalogue a file belongs to: itself when it declares 细则, else the first root
+   * (in path order) that includes it, else itself as a fragment.  `orphanOf` names a root in the
+   * same directory that does not include it (then the file is reported as not included).
+   */
+  rootOf(path: string): { root: string; orphanOf?: string } {
+    const f = this.load(path);
+    if (f && isRootFile(f.parsed.ast)) return { root: path };
+    let sameDir: string | undefined;
+    for (const dir of this.searchDirs(path)) {
+      for (const r of this.rootsIn(dir)) {
+        if (r === path) continue;
+        if (this.closure(r).some((g) => g.path === path)) return { root: r };
+        if (sameDir === undefined && this.fs.dirname(r) === this.fs.dirname(path)) sameDir = r;
+      }
+    }
+    return sameDir === undefined ? { root: path } : { root: path, orphanOf: sameDir };
+  }
+
+  /**
+   * The checked catalogue a file belongs to (cached until one of its files changes), linted unless
+   * `lint: false` (linting a large catalogue takes longer than checking it).
+   */
+  catalogueOf(path: string, options: { lint?: boolean } = {}): CatalogueState {
+    const { root, orphanOf } = this.rootOf(path);
+    const files = this.closure(root);
+    const key = files.map((f) => `${f.path}#${this.ids.get(f)}`).join("|") + `|${orphanOf ?? ""}|${this.read(root).ok}`;
+    const cached = this.catalogues.get(root);
+    let state: CatalogueState;
+    if (cached && cached.key === key) state = cached.state;
+    else {
+      const preloaded = new Map(files.map((f) => [f.path, f]));
+      const analysis = analyzeCatalogue(root, this.host, preloaded);
+      const diagnostics = analysis.diagnostics.map((d) => (d.file === undefined ? { ...d, file: root } : d));
+      if (orphanOf !== undefined) diagnostics.push(fileDiagnostic("KP2037", path, [baseName(path), baseName(orphanOf)]));
+      state = {
+        root,
+        analysis,
+        diagnostics,
+        staleLint: cached ? carryOver(cached.state, analysis) : [],
+        files: analysis.files.map((f) => f.path),
+      };
+      if (state.files.length === 0) state.files.push(root);
+      this.catalogues.set(root, { key, state });
+    }
+    if ((options.lint ?? true) && state.lint === undefined) {
+      const lint = this.runLint(state.analysis).map((d) => (d.file === undefined ? { ...d, file: root } : d));
+      state.lint = lint;
+      state.diagnostics = [...state.diagnostics, ...lint];
+      state.staleLint = [];
+    }
+    return state;
+  }
+
+  /** What to show before the catalogue is linted again: its diagnostics plus the moved lint findings. */
+  provisionalDiagnostics(state: CatalogueState): Diagnostic[] {
+    return state.lint === undefined ? [...state.diagnostics, ...state.staleLint] : state.diagnostics;
+  }
+
+  private runLint(analysis: Analysis): Diagnostic[] {
+    if (!this.lint) return [];
+    // A half-typed file gives a partial AST: linting it would only add noise to the syntax errors.
+    if (analysis.diagnostics.some((d) => d.severity === "error" && /^KP[01]/.test(d.code))) return [];
+    try {
+      return this.lint(analysis);
+    } catch (e) {
+      this.log(`linter failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
+  }
+
+  /**
+   * A document with its catalogue; undefined when the file cannot be read.  Lints the catalogue
+   * unless `lint: false` (hover, completion and the like do not need the linter's findings).
+   */
+  context(path: string, options: { lint?: boolean } = {}): DocContext | undefined {
+    const own = this.load(path);
+    if (!own) return undefined;
+    const state = this.catalogueOf(path, options);
+    const file = state.analysis.files.find((f) => f.path === path) ?? own;
+    return { path, file, state, resolve: (from, target) => this.fs.resolve(from, target), list: (dir) => this.list(dir) };
+  }
+
+  /** Every .kp file of the workspace folders (for workspace symbols). */
+  workspaceFiles(): string[] {
+    const out = new Set<string>();
+    for (const dir of this.folders) for (const f of this.list(dir)) out.add(f);
+    for (const p of this.overlays.keys()) out.add(p);
+    return [...out].sort();
+  }
+
+  /** Roots of the catalogues the open documents belong to (deduplicated). */
+  openCatalogueRoots(): string[] {
+    const roots = new Set<string>();
+    for (const p of this.overlays.keys()) roots.add(this.rootOf(p).root);
+    return [...roots];
+  }
+}
+
+/** The lint findings of a previous state, moved onto the texts of a new analysis. */
+function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
+  const lint = prev.lint ?? prev.staleLint;
+  if (lint.length === 0) return [];
+  const oldFiles = new Map(prev.analysis.files.map((f) => [f.path, f]));
+  const newFiles = new Map(analysis.files.map((f) => [f.path, f]));
+  const edits = new Map<string, ReturnType<typeof minimalEdit> | null>();
+  const out: Diagnostic[] = [];
+  for (const d of lint) {
+    const file = d.file ?? prev.root;
+    const before = oldFiles.get(file);
+    const after = newFiles.get(file);
+    if (!before || !after) continue;
+    if (before.text === after.text) {
+      out.push(d);
+      continue;
+    }
+    if (!edits.has(file)) edits.set(file, minimalEdit(before.text, after.text) ?? null);
+    const e = edits.get(file);
+    if (!e) continue;
+    const delta = e.newText.length - (e.end - e.start);
+    const { start, end } = { start: d.span.start.offset, end: d.span.end.offset };
+    let moved: Diagnostic;
+    if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
+    else if (start >= e.end) moved = { ...d, span: after.parsed.lines.span(start + delta, end + delta) };
+    else continue; // the edit touched it: the linter will say
+    delete moved.fixes; // stale offsets: fixes come from the next lint
+    out.push(moved);
+  }
+  return out;
+}
+
+/** True for a path on a file system (not e.g. `untitled:Untitled-1`). */
+function isFilePath(p: string): boolean {
+  return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+function baseName(p: string): string {
+  return p.replace(/^.*[\\/]/, "");
+}

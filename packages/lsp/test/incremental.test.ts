@@ -1,0 +1,125 @@
+/**
+ * Incremental re-parsing gives exactly what a full parse gives: on thousands of random edits of a
+ * large real file (rules/ 01–03 concatenated, twice), chained one after another, every accepted
+ * incremental result equals `parseKp` of the new text — AST, spans, diagnostics with their fixes,
+ * tokens, comments, lines.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseKp, type ParseResult } from "@kaoping/core";
+import { INCREMENTAL_MIN_CHARS, reparse } from "../src/service/incremental.js";
+import { rulesDir } from "./helpers.js";
+
+// Twice over, to pass INCREMENTAL_MIN_CHARS (the repeated names are a semantic matter, not syntax).
+const files = ["01-×令畅通.kp", "02-×风连×建设和反腐败工作.kp", "03-组织建设.kp"].map((f) => readFileSync(path.join(rulesDir, f), "utf8"));
+const big = [...files, ...files].join("\n");
+
+/** Everything observable of a parse, as plain data. */
+function snapshot(p: ParseResult) {
+  const tok = (t: ParseResult["tokens"][number]) => [
+    t.tokenType.name,
+    t.image,
+    t.startOffset,
+    t.endOffset,
+    t.startLine,
+    t.startColumn,
+    t.endLine,
+    t.endColumn,
+  ];
+  return {
+    ast: JSON.parse(JSON.stringify(p.ast)) as unknown,
+    diagnostics: JSON.parse(JSON.stringify(p.diagnostics)) as unknown,
+    tokens: p.tokens.map(tok),
+    comments: p.comments.map(tok),
+    lines: p.lines.lineStarts,
+  };
+}
+
+const pieces = [
+  "1",
+  "0.5",
+  "扣",
+  "每次",
+  "上限",
+  "「",
+  "」",
+  "「新」",
+  "{",
+  "}",
+  " ",
+  "\n",
+  "、",
+  "分",
+  "x",
+  "//",
+  "/*",
+  "*/",
+  "规则",
+  "指标",
+  "。",
+  "％",
+  "５",
+];
+
+describe("incremental re-parsing", () => {
+  it("the test file is large enough to be parsed incrementally and parses without errors", () => {
+    expect(big.length).toBeGreaterThan(INCREMENTAL_MIN_CHARS);
+    expect(parseKp(big, "/big.kp").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("equals a full parse after every edit of random edit sequences", () => {
+    let accepted = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 12 }),
+        (edits) => {
+          let text = big;
+          let prev = { path: "/big.kp", text, parsed: parseKp(text, "/big.kp") };
+          for (const [at, del, ins] of edits) {
+            const start = at % (text.length + 1);
+            const next = text.slice(0, start) + ins + text.slice(Math.min(text.length, start + del));
+            const inc = reparse(prev, next);
+            const full = parseKp(next, "/big.kp");
+            total++;
+            if (inc) {
+              accepted++;
+              expect(snapshot(inc)).toEqual(snapshot(full));
+            }
+            text = next;
+            prev = { path: "/big.kp", text, parsed: inc ?? full };
+          }
+        },
+      ),
+      { numRuns: Number(process.env.KP_FC_RUNS ?? 100), seed: Number(process.env.KP_FC_SEED ?? 20261125) },
+    );
+    // The incremental path is really taken (edits inside an item of an error-free file).
+    expect(accepted / total).toBeGreaterThan(0.1);
+  }, 120_000);
+
+  it("typing inside a clause text of a large file is incremental", () => {
+    const prev = { path: "/big.kp", text: big, parsed: parseKp(big, "/big.kp") };
+    const at = big.indexOf("未按要求参加") + 2;
+    const next = big.slice(0, at) + "及时" + big.slice(at);
+    const inc = reparse(prev, next);
+    expect(inc).toBeDefined();
+    expect(snapshot(inc!)).toEqual(snapshot(parseKp(next, "/big.kp")));
+  });
+
+  it("declines: small files, files with errors, edits across items", () => {
+    const small = "指标 「甲」 4分 {\n}\n";
+    expect(reparse({ path: "/a.kp", text: small, parsed: parseKp(small) }, small.replace("4", "5"))).toBeUndefined();
+    const broken = big.replace("每次 扣 0.5", "每次 扣 扣");
+    expect(
+      reparse({ path: "/b.kp", text: broken, parsed: parseKp(broken) }, broken.replace("未按要求参加", "未按要求出席")),
+    ).toBeUndefined();
+    const prev = { path: "/big.kp", text: big, parsed: parseKp(big, "/big.kp") };
+    // An edit from inside one top-level item into the next touches no single item.
+    const [first, second] = prev.parsed.ast.items;
+    const from = first!.span.end.offset - 3;
+    const to = second!.span.start.offset + 3;
+    expect(reparse(prev, big.slice(0, from) + big.slice(to))).toBeUndefined();
+  });
+});

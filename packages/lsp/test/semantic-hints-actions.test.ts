@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { codeActions } from "../src/service/actions.js";
+import { inlayHints } from "../src/service/hints.js";
+import { semanticTokens } from "../src/service/semantic.js";
+import { applyEdits, markAt, rulesWorkspace, workspace } from "./helpers.js";
+
+describe("semantic tokens", () => {
+  it("classifies keywords by role, names apart from clause texts, numbers, operators, comments", () => {
+    const text = [
+      "细则 「甲」",
+      "类别 「县区」",
+      "/* 块",
+      "注释 */",
+      "指标 「乙」 4分 {",
+      "  规则 「参会」 「每次扣0.5分」 // 行注释",
+      "    每次 扣 0.5 上限 2 适用 「县区」",
+      "  规则 「率」 「…」 分段 { ≥ 90% 扣 0 }",
+      "}",
+      "",
+    ].join("\n");
+    const w = workspace({ "a.kp": text });
+    const toks = semanticTokens(w.ctx("a.kp")).map(
+      (t) => `${text.slice(t.start, t.start + t.length)}:${t.type}${t.modifiers.length ? `.${t.modifiers.join(".")}` : ""}`,
+    );
+    expect(toks).toEqual([
+      "细则:keyword.header",
+      "「甲」:namespace.declaration",
+      "类别:keyword.header",
+      "「县区」:class.declaration",
+      "/* 块:comment",
+      "注释 */:comment",
+      "指标:keyword.structure",
+      "「乙」:namespace.declaration",
+      "4:number",
+      "分:keyword.measure",
+      "规则:keyword.structure",
+      "「参会」:function.declaration",
+      "「每次扣0.5分」:string.documentation",
+      "// 行注释:comment",
+      "每次:keyword.unit",
+      "扣:keyword.action",
+      "0.5:number",
+      "上限:keyword.modifier",
+      "2:number",
+      "适用:keyword.structure",
+      "「县区」:class",
+      "规则:keyword.structure",
+      "「率」:function.declaration",
+      "「…」:string.documentation",
+      "分段:keyword.action",
+      "≥:operator",
+      "90%:number",
+      "扣:keyword.action",
+      "0:number",
+    ]);
+  });
+
+  it("a range request returns only the tokens in the range", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「丁」 扣 1\n}\n" });
+    const line2 = "指标 「乙」 4分 {\n".length;
+    const toks = semanticTokens(w.ctx("a.kp"), line2, line2 + 8);
+    expect(toks.map((t) => t.type)).toEqual(["keyword", "function"]);
+  });
+});
+
+describe("inlay hints", () => {
+  it("after an uncapped per-occurrence rule: the effective cap (the indicator's points)", () => {
+    const w = workspace({
+      "a.kp":
+        "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5<|>\n  规则 「戊」 「己」 每次 扣 0.5 上限 1\n  合计 上限 2 {\n    规则 「庚」 「辛」 每次 扣 1\n  }\n}\n",
+    });
+    const hints = inlayHints(w.ctx("a.kp"));
+    expect(hints).toEqual([{ offset: w.at("a.kp"), label: "实际上限 4", tooltip: "本规则没有写上限：最多扣 4 分（指标「乙」的分值）" }]);
+  });
+
+  it("after an indicator's points: its children's sum when it differs; derived points after a name", () => {
+    const w = rulesWorkspace({ "03-组织建设.kp": (t) => markAt(markAt(t, "指标 「组织建设」 21分", 13), "「抓好×学习××」", 9) });
+    const f = "03-组织建设.kp";
+    const hints = inlayHints(w.ctx(f)).filter((h) => h.offset === w.at(f, 0) || h.offset === w.at(f, 1));
+    expect(hints).toEqual([
+      { offset: w.at(f, 0), label: "子项合计 11.2", tooltip: "分值 21 分，子项合计 11.2 分，相差 9.8 分" },
+      { offset: w.at(f, 1), label: "0.5分", tooltip: "未写分值：由子项推出为 0.5 分" },
+    ]);
+  });
+
+  it("only hints in the requested range", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5\n}\n" });
+    expect(inlayHints(w.ctx("a.kp"), 0, 5)).toEqual([]);
+  });
+
+  it("with 倒扣 there is no limit", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5 倒扣\n}\n" });
+    expect(inlayHints(w.ctx("a.kp")).map((h) => h.label)).toEqual(["不设上限"]);
+  });
+});
+
+describe("code actions", () => {
+  it("KP1001: quote a bare word", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 出席<|>会议 「丁」 扣 1\n}\n" });
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp"));
+    expect(acts.map((a) => [a.title, a.kind, a.preferred, a.diagnostic?.code])).toEqual([["写成「出席会议」", "quickfix", true, "KP1001"]]);
+    expect(applyEdits(w.text("a.kp"), acts[0]!.edits.get(w.path("a.kp"))!)).toContain("规则 「出席会议」 「丁」");
+  });
+
+  it("KP1010: full-width to half-width, one at a time or the whole file", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 ４分 {\n  规则 「丙」 「丁」 每次 扣 ０．<|>５\n}\n" });
+    // (The linter also offers a cap here: not this test's business.)
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code !== "KP3001");
+    expect(acts.map((a) => [a.title, a.kind])).toEqual([
+      ["改为半角「0.5」", "quickfix"],
+      ["把本文件中的全角字符全部改为半角", "source.fixAll"],
+    ]);
+    expect(applyEdits(w.text("a.kp"), acts[1]!.edits.get(w.path("a.kp"))!)).toBe(
+      "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5\n}\n",
+    );
+    // Asked only for source actions (e.g. "fix all" on save): the quick fixes are not offered.
+    expect(codeActions(w.ctx("a.kp"), 0, 0, ["source.fixAll"]).map((a) => a.kind)).toEqual(["source.fixAll"]);
+  });
+
+  it("missing-cap (lint): add a cap equal to the indicator's points; the file then lints clean of it", () => {
+    const text = "指标 「乙」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.<|>5\n}\n";
+    const w = workspace({ "a.kp": text });
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3001");
+    expect(acts.length).toBe(1);
+    expect(acts[0]!.title).toContain("上限 4");
+    const fixed = applyEdits(w.text("a.kp"), acts[0]!.edits.get(w.path("a.kp"))!);
+    expect(fixed).toContain("每次 扣 0.5 上限 4");
+    w.open("a.kp", fixed);
+    expect(w.project.catalogueOf(w.path("a.kp")).diagnostics.filter((d) => d.code === "KP3001")).toEqual([]);
+  });
+
+  it("points-sum (lint): the fix is offered where the sum is reported", () => {
+    const text =
+      "指标 「甲」 5分 {\n  指标 「乙」 2分 {\n    规则 「丙」 「…」 扣 1\n  }\n  指标 「丁」 2分 {\n    规则 「戊」 「…」 扣 1\n  }\n}\n";
+    const w = workspace({ "a.kp": text });
+    const s = w.project.catalogueOf(w.path("a.kp"));
+    const d = s.diagnostics.find((x) => x.code === "KP3010");
+    expect(d).toBeDefined();
+    const acts = codeActions(w.ctx("a.kp"), d!.span.start.offset, d!.span.end.offset).filter((a) => a.diagnostic?.code === "KP3010");
+    expect(acts.length).toBeGreaterThan(0);
+    const fixed = applyEdits(text, acts[0]!.edits.get(w.path("a.kp"))!);
+    w.open("a.kp", fixed);
+    expect(w.project.catalogueOf(w.path("a.kp")).diagnostics.filter((x) => x.code === "KP3010")).toEqual([]);
+  });
+
+  it("no actions where there is no diagnostic", () => {
+    const w = rulesWorkspace();
+    expect(codeActions(w.ctx("细则.kp"), 0, 0)).toEqual([]);
+  });
+});

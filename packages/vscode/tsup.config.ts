@@ -1,0 +1,53 @@
+import { cpSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "tsup";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// The workspace packages are bundled from their sources (one copy of core in the server).
+const alias = {
+  "@kaoping/core": here("../core/src/index.ts"),
+  "@kaoping/lint": here("../lint/src/index.ts"),
+  "prettier-plugin-kp": here("../prettier-plugin-kp/src/index.ts"),
+};
+
+/** Copies the grammar and the language configuration from grammar/ into the extension. */
+async function copyGrammar(): Promise<void> {
+  mkdirSync(here("./syntaxes"), { recursive: true });
+  cpSync(here("../../grammar/kp.tmLanguage.json"), here("./syntaxes/kp.tmLanguage.json"));
+  cpSync(here("../../grammar/language-configuration.json"), here("./language-configuration.json"));
+}
+
+export default defineConfig([
+  // The client: CommonJS, as VS Code loads extensions; `vscode` is provided by the editor.
+  {
+    entry: { extension: "src/extension.ts" },
+    format: ["cjs"],
+    outExtension: () => ({ js: ".cjs" }),
+    platform: "node",
+    target: "node20",
+    external: ["vscode"],
+    noExternal: ["vscode-languageclient", "minimatch", "semver"],
+    sourcemap: true,
+    clean: true,
+    onSuccess: copyGrammar,
+  },
+  // The language server, self-contained (core, lint, the Prettier plugin and Prettier inside).
+  {
+    entry: { server: "../lsp/src/main.ts" },
+    format: ["esm"],
+    outExtension: () => ({ js: ".mjs" }),
+    platform: "node",
+    target: "node20",
+    noExternal: [/.*/],
+    sourcemap: false,
+    clean: false,
+    esbuildOptions(options) {
+      options.alias = alias;
+      // CommonJS dependencies (vscode-languageserver) call require() for Node built-ins.
+      options.banner = {
+        js: 'import { createRequire as __kpCreateRequire } from "node:module"; const require = __kpCreateRequire(import.meta.url);',
+      };
+    },
+  },
+]);
