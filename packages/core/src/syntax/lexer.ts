@@ -10,7 +10,9 @@ import * as T from "./tokens.js";
 
 const chevrotainLexer = new Lexer(T.allTokens, {
   positionTracking: "full",
-  ensureOptimizations: false,
+  // Every token has a pattern or start hints Chevrotain can index: keep the first-character
+  // optimisation on, and fail loudly here if a token change ever turns it off.
+  ensureOptimizations: true,
   skipValidations: true,
 });
 

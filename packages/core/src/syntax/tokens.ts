@@ -309,17 +309,48 @@ function matchUnknownWord(text: string, offset: number): RegExpExecArray | null 
   }
   return execResult(text.slice(offset, i));
 }
+/**
+ * Start-character hints for the catch-all tokens, so Chevrotain keeps its first-character
+ * optimisation (it indexes characters above U+00FF by their high byte, so one character per 256-block
+ * registers the whole block).
+ */
+function blockHints(accept: (ch: string) => boolean): string[] {
+  const hints: string[] = [];
+  const blocks = new Set<number>();
+  for (let c = 0; c <= 0xffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff && c !== 0xd800) continue;
+    const ch = String.fromCharCode(c);
+    if (!accept(ch)) continue;
+    if (c < 256) hints.push(ch);
+    else if (!blocks.has(c >> 8)) {
+      blocks.add(c >> 8);
+      hints.push(ch);
+    }
+  }
+  return hints;
+}
+
 export const UnknownWord = createToken({
   name: "UnknownWord",
   pattern: { exec: matchUnknownWord },
   line_breaks: false,
   label: "无法识别的文字",
+  start_chars_hint: blockHints((ch) => wordChar.test(ch) && !/[0-9\uFF10-\uFF19]/.test(ch)),
 });
+
+/** Any other single character (a whole surrogate pair counts as one). */
+function matchUnknownChar(text: string, offset: number): RegExpExecArray | null {
+  if (offset >= text.length) return null;
+  const c = text.charCodeAt(offset);
+  const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(offset + 1) & 0xfc00) === 0xdc00;
+  return execResult(text.slice(offset, offset + (pair ? 2 : 1)));
+}
 export const UnknownChar = createToken({
   name: "UnknownChar",
-  pattern: /[^]/,
+  pattern: { exec: matchUnknownChar },
   line_breaks: true,
   label: "无法识别的字符",
+  start_chars_hint: blockHints(() => true),
 });
 
 // ---------------------------------------------------------------- order
