@@ -3,10 +3,9 @@
  * the working directory, and atomic file writes (a file is either the old one or the complete new
  * one, never half written).
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
+import { writeFilesAtomic } from "@kaoping/core";
 import { UsageError } from "./exit.js";
 
 /** The colour functions the CLI uses (identity functions when colour is off). */
@@ -55,33 +54,7 @@ export function displayPath(io: Io, p: string): string {
   return (r === "" ? "." : r).split(sep).join("/");
 }
 
-/**
- * Writes files atomically: each text goes to a temporary file in its target's directory, and only
- * when all are written are they renamed over the targets (a rename within a directory is atomic).
- * If anything fails, the temporary files are removed and no target has changed.  Creates the
- * directories when `makeDir` is set.
- */
-export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[], makeDir = false): void {
-  const temps: string[] = [];
-  try {
-    for (const f of files) {
-      const dir = dirname(f.path);
-      if (makeDir) mkdirSync(dir, { recursive: true });
-      const tmp = join(dir, `.${basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-      temps.push(tmp);
-      writeFileSync(tmp, f.data);
-    }
-    files.forEach((f, i) => renameSync(temps[i]!, f.path));
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw e;
-  }
-}
-
-/** Writes one file atomically (see {@link writeFilesAtomic}). */
-export function writeFileAtomic(path: string, data: string | Uint8Array, makeDir = false): void {
-  writeFilesAtomic([{ path, data }], makeDir);
-}
+export { writeFileAtomic, writeFilesAtomic } from "@kaoping/core";
 
 /**
  * Writes a command's output files atomically; a file-system refusal (no permission, not a

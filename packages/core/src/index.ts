@@ -30,6 +30,21 @@ export {
   type SourceHost,
 } from "./project/load.js";
 export { nodeHost } from "./project/node-host.js";
+export { writeFileAtomic, writeFilesAtomic } from "./project/atomic.js";
+export {
+  evaluateCompiledModule,
+  importCompiledModule,
+  type CatalogueMeta,
+  type IndicatorMeta,
+  type IndicatorResult,
+  type RuleMeta,
+  type ScoringModule,
+  type SectionMeta,
+  type TraceEntry,
+  type UnitInput,
+  type UnitResult,
+  type Veto,
+} from "./compile/module.js";
 export { compileCatalogue, type CompiledCatalogue } from "./compile/compile.js";
 export { emitJs, applicableClasses, type EmitOptions } from "./compile/emit-js.js";
 export { emitDts, emitFactsSchema } from "./compile/emit-types.js";

@@ -5,9 +5,19 @@
  *
  * Facts files: JSON (`{ "units": [ { "name", "classes", "facts" } ] }` or a bare list of units).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compileCatalogue, formatMessage, hasErrors, VERSION } from "@kaoping/core";
+import {
+  compileCatalogue,
+  evaluateCompiledModule,
+  formatMessage,
+  hasErrors,
+  VERSION,
+  writeFilesAtomic,
+  type IndicatorResult,
+  type ScoringModule,
+  type UnitResult,
+} from "@kaoping/core";
 import type { CatalogueState } from "./project.js";
 
 /** Something the user must fix before the command can run, in Chinese. */
@@ -45,18 +55,6 @@ function notReady(state: CatalogueState): CommandError | undefined {
   return undefined;
 }
 
-/** Writes a file atomically (temporary file, then rename): never half written. */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** The base name of the outputs: the root file's name without `.kp`. */
 export function outputBase(root: string): string {
   return path.basename(root).replace(/\.kp$/i, "");
@@ -74,64 +72,25 @@ export function compileTo(state: CatalogueState, outDir: string): CompileOutcome
   try {
     mkdirSync(outDir, { recursive: true });
     const files = [`${base}.js`, `${base}.d.ts`, `${base}.schema.json`];
-    writeAtomic(files[0]!, out.js);
-    writeAtomic(files[1]!, out.dts);
-    writeAtomic(files[2]!, out.schema);
+    writeFilesAtomic(files.map((f, i) => ({ path: f, data: [out.js, out.dts, out.schema][i]! })));
     return { ok: true, files };
   } catch (e) {
     return fail(`无法写入「${outDir}」：${(e as Error).message}`);
   }
 }
 
-/** The API of a compiled catalogue module. */
-export interface CompiledModule {
-  catalogue: { title: string };
-  checkFacts(units: unknown): { code: string; message: string }[];
-  scoreAll(units: unknown, options?: { trace?: boolean; detail?: boolean }): UnitResult[];
-}
-
-/** One unit's result, as the compiled module returns it. */
-export interface UnitResult {
-  unit: string;
-  classes: string[];
-  total: string;
-  exactTotal: string;
-  rank: number;
-  grade: string | null;
-  vetoes: { rule: string; level: string; clause: string }[];
-  indicators?: IndicatorResult[];
-  bonus?: string;
-  penalty?: string;
-  trace?: { indicator: string; kind: string; amount: string; text: string; rule?: string; clause?: string; facts?: unknown }[];
-}
-
-export interface IndicatorResult {
-  id: string;
-  name: string;
-  points: string;
-  score: string;
-  lost: string;
-  children: IndicatorResult[];
-}
-
-const moduleCache = new WeakMap<CatalogueState, CompiledModule>();
+const moduleCache = new WeakMap<CatalogueState, ScoringModule>();
 
 /**
  * Loads the compiled module of a catalogue.  The generated module is self-contained (no imports)
  * and exports only declarations, so it is evaluated as a function body: no temporary file, nothing
  * left in the module registry.
  */
-export function loadCompiled(state: CatalogueState): CompiledModule {
+export function loadCompiled(state: CatalogueState): ScoringModule {
   const cached = moduleCache.get(state);
   if (cached) return cached;
   const { js } = compileCatalogue(state.analysis.catalogue, { version: VERSION });
-  const names: string[] = [];
-  const body = js.replace(/^export (const|let|function|class) ([A-Za-z_$][\w$]*)/gm, (_m, decl: string, name: string) => {
-    names.push(name);
-    return `${decl} ${name}`;
-  });
-  if (/^\s*(import|export)\b/m.test(body)) throw new Error("compiled module has an unexpected import/export");
-  const mod = new Function(`"use strict";\n${body}\nreturn { ${names.join(", ")} };`)() as CompiledModule;
+  const mod = evaluateCompiledModule(js);
   moduleCache.set(state, mod);
   return mod;
 }
@@ -172,7 +131,7 @@ function scoreWith(
   state: CatalogueState,
   factsFile: string,
   trace: boolean,
-): { ok: true; mod: CompiledModule; results: UnitResult[] } | CommandError {
+): { ok: true; mod: ScoringModule; results: UnitResult[] } | CommandError {
   const problem = notReady(state);
   if (problem) return problem;
   const facts = readFacts(factsFile);

@@ -1,0 +1,129 @@
+/**
+ * Compiled scoring modules as values: their API's types (mirroring the .d.ts emit-types.ts writes)
+ * and loading one from its source text, for tools that compute with exactly the code `kp compile`
+ * writes (the CLI's score/explain, the editor's commands).
+ */
+import type { FactError } from "../runtime/facts.js";
+
+/** A unit as the module takes it. */
+export interface UnitInput {
+  name: string;
+  classes?: string[] | string;
+  facts: Record<string, unknown>;
+}
+
+export interface IndicatorResult {
+  id: string;
+  name: string;
+  points: string;
+  score: string;
+  lost: string;
+  children: IndicatorResult[];
+}
+
+/** One step of a unit's computation. */
+export interface TraceEntry {
+  indicator: string;
+  rule?: string;
+  clause?: string;
+  kind: "deduct" | "award" | "limit" | "veto" | "note";
+  amount: string;
+  text: string;
+  facts?: Record<string, unknown>;
+}
+
+export interface Veto {
+  rule: string;
+  level: "fail" | "noExcellent";
+  clause: string;
+}
+
+/** A unit's result; every score is an exact decimal string. */
+export interface UnitResult {
+  unit: string;
+  classes: string[];
+  total: string;
+  exactTotal: string;
+  rank: number;
+  grade: string | null;
+  vetoes: Veto[];
+  indicators?: IndicatorResult[];
+  bonus?: string;
+  penalty?: string;
+  trace?: TraceEntry[];
+}
+
+export interface IndicatorMeta {
+  id: string;
+  name: string;
+  points: string;
+  code?: string;
+  departments: string[];
+  appliesTo?: string[];
+  rules: string[];
+  notes: string[];
+  children: IndicatorMeta[];
+}
+
+export interface SectionMeta {
+  id: string;
+  name: string;
+  cap?: string;
+  rules: string[];
+}
+
+export interface RuleMeta {
+  indicator: string;
+  clause: string;
+  effect: string;
+  kind: string;
+  facts: string[];
+}
+
+/** The catalogue structure a module exports. */
+export interface CatalogueMeta {
+  title: string;
+  year?: string;
+  subject?: string;
+  classes: string[];
+  total?: string;
+  rounding?: number;
+  indicators: IndicatorMeta[];
+  bonuses: SectionMeta[];
+  penalties: SectionMeta[];
+  grades: string[];
+  rules: Record<string, RuleMeta>;
+}
+
+/** A compiled scoring module: what `kp compile` writes, loaded. */
+export interface ScoringModule {
+  catalogue: CatalogueMeta;
+  /** Validates any value as a list of units (a facts file's content); returns every problem. */
+  checkFacts(units: unknown): FactError[];
+  /** Scores and ranks units (UnitInput[]); throws KpFactsError on bad facts. */
+  scoreAll(units: unknown, options?: { detail?: boolean; trace?: boolean }): UnitResult[];
+}
+
+/**
+ * Imports a module from its JavaScript text through a `data:` URL: nothing touches the disk, and the
+ * text is loaded exactly as `kp compile` writes it.
+ */
+export async function importCompiledModule(js: string): Promise<ScoringModule> {
+  const url = `data:text/javascript;base64,${Buffer.from(js, "utf8").toString("base64")}`;
+  return (await import(url)) as ScoringModule;
+}
+
+/**
+ * Loads a module synchronously by evaluating its text as a function body (a compiled module has no
+ * imports and exports only declarations): for callers that cannot await, such as a language server
+ * request handler.  Nothing is left in the module registry.
+ */
+export function evaluateCompiledModule(js: string): ScoringModule {
+  const names: string[] = [];
+  const body = js.replace(/^export (const|let|function|class) ([A-Za-z_$][\w$]*)/gm, (_m, decl: string, name: string) => {
+    names.push(name);
+    return `${decl} ${name}`;
+  });
+  if (/^\s*(import|export)\b/m.test(body)) throw new Error("internal: a compiled module has an unexpected import/export");
+  return new Function(`"use strict";\n${body}\nreturn { ${names.join(", ")} };`)() as ScoringModule;
+}
