@@ -14,6 +14,7 @@ import {
   kpFormat,
   kpMulDiv,
   kpReadUnits,
+  factSpecs,
   kpRound,
   kpSteps,
   kpTimes,
@@ -54,7 +55,7 @@ interface State {
 
 /** A prepared interpreter for one catalogue. */
 export class Interpreter {
-  private readonly specs: Record<string, FactSpec>;
+  private readonly specs: FactSpec[];
   private readonly ruleNames: Record<string, boolean>;
   private readonly refers: { unitClass: string; unit: string; indicator: string }[] = [];
   private readonly crossRules: RuleModel[];
@@ -73,8 +74,8 @@ export class Interpreter {
     this.crossRules = cat.rules.filter((r) => r.crossUnit);
   }
 
-  /** Reads and validates units' facts (core's reader); throws on any problem. */
-  read(units: unknown): ReadUnit[] {
+  /** Reads and validates units' facts with core's reader (facts by position); throws on any problem. */
+  readRaw(units: unknown): ReadUnit[] {
     const read = kpReadUnits(this.specs, this.cat.classes, this.ruleNames, units);
     const names = new Set(read.units.map((u) => u.name));
     for (const r of this.refers) {
@@ -82,6 +83,26 @@ export class Interpreter {
     }
     if (read.errors.length > 0) throw new Error(`facts rejected: ${read.errors.slice(0, 3).map((e) => `${e.code} ${e.message}`).join("; ")}`);
     return read.units;
+  }
+
+  /**
+   * Units as this interpreter evaluates them: the reader gives facts by position; a straightforward
+   * evaluator looks them up by key (incident ids under key + "#").
+   */
+  keyed(units: readonly ReadUnit[]): ReadUnit[] {
+    return units.map((u) => {
+      const byKey: Record<string, unknown> = {};
+      this.specs.forEach((spec, i) => {
+        if (u.F[2 * i] !== undefined) byKey[spec.k] = u.F[2 * i];
+        if (u.F[2 * i + 1] !== undefined) byKey[spec.k + "#"] = u.F[2 * i + 1];
+      });
+      return { ...u, F: byKey } as unknown as ReadUnit;
+    });
+  }
+
+  /** Reads units' facts (see {@link readRaw}) for this interpreter. */
+  read(units: unknown): ReadUnit[] {
+    return this.keyed(this.readRaw(units));
   }
 
   /** Scores all units (read, cross-unit rules, every unit, ranks, grades). */
@@ -119,7 +140,7 @@ export class Interpreter {
   }
 
   private runUnit(unit: ReadUnit, u: number) {
-    const Z: State = { F: unit.F, c: unit.c, S: new Map(), K: new Map(), V: [], u, ref: false };
+    const Z: State = { F: unit.F as unknown as Record<string, unknown>, c: unit.c, S: new Map(), K: new Map(), V: [], u, ref: false };
     let base = 0;
     let carry = 0;
     for (const ind of this.cat.indicators) {
@@ -155,7 +176,7 @@ export class Interpreter {
     }
     if (ind.refer && Z.c[ind.refer.unitClass] && !Z.ref) {
       const ref = this.byName[ind.refer.unit]!;
-      const Y: State = { F: ref.F, c: ref.c, S: new Map(), K: new Map(), V: [], u: ref.index, ref: true };
+      const Y: State = { F: ref.F as unknown as Record<string, unknown>, c: ref.c, S: new Map(), K: new Map(), V: [], u: ref.index, ref: true };
       this.indicator(ind, Y);
       const copy = (i: IndicatorModel) => {
         Z.S.set(i, Y.S.get(i)!);
@@ -391,7 +412,7 @@ export class Interpreter {
   private crossUnit(r: RuleModel): (CrossResult | undefined)[] {
     const b = r.body;
     const cls = applicableClasses(r);
-    const vals = this.units.map((u) => (this.applies(cls, u.c) ? (u.F[r.name] as number | undefined) : undefined));
+    const vals = this.units.map((u) => (this.applies(cls, u.c) ? ((u.F as unknown as Record<string, unknown>)[r.name] as number | undefined) : undefined));
     const res: (CrossResult | undefined)[] = new Array(vals.length);
     if (b.kind === "proportional") {
       let best = 0;
@@ -456,32 +477,3 @@ function upperBound(a: number[], v: number): number {
   return lo;
 }
 
-/**
- * The facts each rule takes, as the facts reader expects them — the same table the compiler writes
- * into a module (FACTS in emit-js.ts), built here from the model's fact keys.
- */
-export function factSpecs(cat: Catalogue): Record<string, FactSpec> {
-  const out: Record<string, FactSpec> = {};
-  for (const r of cat.rules) {
-    const cls = applicableClasses(r);
-    const referred: string[] = [];
-    for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.refer) referred.push(ind.refer.unitClass);
-    for (const f of r.facts) {
-      const t = f.fact;
-      const spec: FactSpec & { xcls?: string[] } = { t: t.type, label: f.label };
-      if (t.type === "count") spec.inc = t.incidents;
-      if (t.type === "flag") spec.inc = t.incident;
-      if (t.type === "award" || t.type === "score" || t.type === "amount") spec.max = t.max;
-      if (t.type === "value") {
-        spec.miss = t.missing;
-        if (t.integer) spec.int = true;
-      }
-      if (t.type === "rate") spec.max = 100_000_000;
-      if (!f.optional) spec.req = true;
-      if (cls) spec.cls = cls;
-      if (referred.length > 0) spec.xcls = referred;
-      out[f.key] = spec;
-    }
-  }
-  return out;
-}

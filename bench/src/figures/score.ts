@@ -138,7 +138,7 @@ export async function scoreFigures(plan: ScorePlan): Promise<{ figures: Figure[]
         { name: "handwritten", fn: () => (hand = scoreAllHandwritten(units, stats)) },
         { name: "interpreter", fn: () => (interpreted = interp.scoreAll(units)) },
         // core's facts reader alone (the part of both timings above that validates the input)
-        { name: "readOnly", fn: () => interp.read(units) },
+        { name: "readOnly", fn: () => interp.readRaw(units) },
       ],
       { warmup: 0, runs: plan.runs },
     );
@@ -147,10 +147,13 @@ export async function scoreFigures(plan: ScorePlan): Promise<{ figures: Figure[]
 
     consume(undefined);
     // Information: evaluation alone — facts read beforehand (untimed) by the same reader.
-    const preRead = interp.read(units);
-    const warmRead = interp.read(warm);
+    // (the compiled module takes the reader's units as they are; the interpreter its keyed copy)
+    const rawRead = interp.readRaw(units);
+    const preRead = interp.keyed(rawRead);
+    const warmRaw = interp.readRaw(warm);
+    const warmRead = interp.keyed(warmRaw);
     if (evalOnlyMod) {
-      consume(evalOnlyMod.scoreAll(Object.assign([], { preRead: warmRead }), { detail: false }));
+      consume(evalOnlyMod.scoreAll(Object.assign([], { preRead: warmRaw }), { detail: false }));
       consume(interp.scoreRead(warmRead));
     }
     let evalCompiled: CompiledResult[] = [];
@@ -158,7 +161,7 @@ export async function scoreFigures(plan: ScorePlan): Promise<{ figures: Figure[]
     const evalOnly = evalOnlyMod
       ? await interleaved(
           [
-            { name: "compiled", fn: () => (evalCompiled = evalOnlyMod.scoreAll(Object.assign([], { preRead }), { detail: false })) },
+            { name: "compiled", fn: () => (evalCompiled = evalOnlyMod.scoreAll(Object.assign([], { preRead: rawRead }), { detail: false })) },
             { name: "interpreter", fn: () => (evalInterp = interp.scoreRead(preRead)) },
           ],
           { warmup: 0, runs: plan.runs },

@@ -10,7 +10,7 @@ import { ExitCode, UsageError } from "../exit.js";
 import { loadFacts, locateFactErrors } from "../facts/load.js";
 import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
 import { absolutePath, colorsFor, displayPath, writeOutputs, type Colors, type Io } from "../io.js";
-import type { ScoringModule, UnitResult } from "../module.js";
+import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
@@ -31,18 +31,28 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   const cat = prepared.module.catalogue;
   const facts = await loadFacts(io, factsArg, cat);
   let diags: CliDiagnostic[] = facts.diagnostics;
-  // Problems in the header (a wrong column) leave the rest readable: check what was read, so that
-  // every problem is listed at once.  A file that gave no units at all has nothing more to say.
-  if (!hasErrors(diags) || facts.units.length > 0) diags = [...diags, ...locateFactErrors(facts, prepared.module.checkFacts(facts.units), cat)];
-  diags = dedupe(diags);
+  // Problems in the file's layout (a wrong column) leave the rest readable: let the module check
+  // what was read too, so that every problem is listed at once.  Otherwise the facts are checked
+  // once, by scoreAll itself (see scoreUnits): a 100,000-unit file is not read twice.
+  if (hasErrors(diags) && facts.units.length > 0) diags = [...diags, ...locateFactErrors(facts, prepared.module.checkFacts(facts.units), cat)];
+  if (reportFactProblems(io, facts, dedupe(diags), err)) return { ok: false, code: ExitCode.problems };
+  return { ok: true, module: prepared.module, facts };
+}
+
+/** Prints facts diagnostics; true when there are errors (then nothing can be scored). */
+function reportFactProblems(io: Io, facts: LoadedFacts, diags: CliDiagnostic[], err: Colors): boolean {
   const sources = new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
   if (diags.length > 0) printDiagnostics(io, io.stderr, diags, sources, err, MAX_LISTED);
-  if (hasErrors(diags)) {
-    const n = diags.filter((d) => d.severity === "error").length;
-    io.stderr.write(err.red(`事实文件「${displayPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
-    return { ok: false, code: ExitCode.problems };
-  }
-  return { ok: true, module: prepared.module, facts };
+  if (!hasErrors(diags)) return false;
+  const n = diags.filter((d) => d.severity === "error").length;
+  io.stderr.write(err.red(`事实文件「${displayPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
+  return true;
+}
+
+/** The module's KpFactsError, which lists every problem of the facts. */
+function factsErrorsOf(e: unknown): FactError[] | undefined {
+  if (e instanceof Error && e.name === "KpFactsError" && Array.isArray((e as Error & { errors?: unknown }).errors)) return (e as Error & { errors: FactError[] }).errors;
+  return undefined;
 }
 
 /**
@@ -53,6 +63,11 @@ export function scoreUnits(io: Io, s: { module: ScoringModule; facts: LoadedFact
   try {
     return s.module.scoreAll(s.facts.units, { trace });
   } catch (e) {
+    const problems = factsErrorsOf(e);
+    if (problems) {
+      reportFactProblems(io, s.facts, dedupe(locateFactErrors(s.facts, problems, s.module.catalogue)), err);
+      return undefined;
+    }
     if (e instanceof RangeError && e.message === "KP4018") {
       const d = factsDiagnostic(s.facts.file, "KP4018", undefined, ["得分"]);
       d.message += "：请检查事实文件中过大的数值";

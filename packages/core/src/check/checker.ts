@@ -178,6 +178,14 @@ class Checker {
   // ---------------------------------------------------------------- numbers
   /** A number as a quantity, checking that it is a representable decimal. */
   private quantity(n: A.NumberLit): M.Quantity | undefined {
+    // The AST's text is already a normalised decimal (half-width, no %): the common case is exact
+    // and small, so skip the general parser.
+    const fast = parseNormalised(n.text);
+    if (fast !== undefined) {
+      const q: M.Quantity = { raw: fast, percent: n.percent, text: n.percent ? n.text + "%" : n.text };
+      if (n.measure) q.measure = n.measure;
+      return q;
+    }
     const problem = kpDecimalProblem(n.text);
     if (problem === "tooManyPlaces") {
       this.report("KP2007", n.span, [n.text]);
@@ -619,6 +627,27 @@ class Checker {
       }
     }
   }
+}
+
+/** Raw value of a normalised decimal text with ≤ 6 decimals and ≤ 9 integer digits; undefined otherwise. */
+function parseNormalised(text: string): number | undefined {
+  const dot = text.indexOf(".");
+  const int = dot < 0 ? text : text.slice(0, dot);
+  const frac = dot < 0 ? "" : text.slice(dot + 1);
+  if (int.length === 0 || int.length > 9 || frac.length > 6) return undefined;
+  let v = 0;
+  for (let i = 0; i < int.length; i++) {
+    const d = int.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  let f = 0;
+  for (let i = 0; i < 6; i++) {
+    const d = i < frac.length ? frac.charCodeAt(i) - 48 : 0;
+    if (d < 0 || d > 9) return undefined;
+    f = f * 10 + d;
+  }
+  return v * 1000000 + f;
 }
 
 const headerWord: Record<A.HeaderItem["kind"], string> = {

@@ -16,6 +16,7 @@
  */
 import type * as M from "../model.js";
 import { kpFormat } from "../runtime/decimal.js";
+import type { FactSpec } from "../runtime/facts.js";
 import { RUNTIME_JS } from "../runtime/source.js";
 import { commentText, jsString, jsValue } from "./js-literals.js";
 
@@ -33,6 +34,15 @@ interface Ctx {
   out: string[];
   ruleIndex: Map<M.RuleModel, number>;
   indIndex: Map<M.IndicatorModel, number>;
+  /** Fact key → its position in FACTS (its value is at Z.F[2i], its incident ids at Z.F[2i+1]). */
+  factIndex: Map<string, number>;
+}
+
+/** The expression reading a fact (or, with `ids`, its incident ids) of the unit being scored. */
+function fx(ctx: Ctx, key: string, ids = false, unit = "Z"): string {
+  const i = ctx.factIndex.get(key);
+  if (i === undefined) throw new Error(`internal: no fact key ${key}`);
+  return `${unit}.F[${2 * i + (ids ? 1 : 0)}]`;
 }
 
 const fmt = kpFormat;
@@ -40,7 +50,8 @@ const S = jsString;
 
 /** Generates the scoring module of a checked catalogue. */
 export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
-  const ctx: Ctx = { out: [], ruleIndex: new Map(), indIndex: new Map() };
+  const specs = factSpecs(cat);
+  const ctx: Ctx = { out: [], ruleIndex: new Map(), indIndex: new Map(), factIndex: new Map(specs.map((x, i) => [x.k, i] as const)) };
   const o = ctx.out;
   const allIndicators: M.IndicatorModel[] = [];
   const collect = (i: M.IndicatorModel) => {
@@ -68,7 +79,8 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`const ROUNDING = ${cat.rounding ?? -1};`);
   o.push(`const CLASSES = ${jsValue(cat.classes)};`);
   o.push(`const RULE_NAMES = ${jsValue(Object.fromEntries(cat.rules.map((r) => [r.name, true])))};`);
-  o.push(`const FACTS = ${jsValue(factSpecs(cat))};`);
+  o.push("/** 事实：FACTS[i] 的值在 Z.F[2i]，事件编号在 Z.F[2i + 1]。 */");
+  o.push(`const FACTS = ${jsValue(specs)};`);
   o.push(`const GRADES = ${jsValue(cat.grades.map((g) => ({ name: g.name, otherwise: g.otherwise, conditions: g.conditions })))};`);
   o.push(`const INDICATOR_COUNT = ${allIndicators.length};`);
   const refers = allIndicators.filter((i) => i.refer).map((i) => ({ unitClass: i.refer!.unitClass, unit: i.refer!.unit, indicator: i.id }));
@@ -163,13 +175,14 @@ function catalogueMeta(cat: M.Catalogue): unknown {
   };
 }
 
-function factSpecs(cat: M.Catalogue): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** The fact specs a module's facts reader checks against (FACTS), one per fact key, in rule order. */
+export function factSpecs(cat: M.Catalogue): FactSpec[] {
+  const out: FactSpec[] = [];
   for (const r of cat.rules) {
     const cls = applicableClasses(r);
     for (const f of r.facts) {
       const t = f.fact;
-      const spec: Record<string, unknown> = { t: t.type, label: f.label };
+      const spec: FactSpec = { k: f.key, t: t.type, label: f.label };
       if (t.type === "count") spec.inc = t.incidents;
       if (t.type === "flag") spec.inc = t.incident;
       if (t.type === "award") spec.max = t.max;
@@ -187,7 +200,7 @@ function factSpecs(cat: M.Catalogue): Record<string, unknown> {
       if (cls) spec.cls = cls;
       const referred = referringClasses(r);
       if (referred.length > 0) spec.xcls = referred;
-      out[f.key] = spec;
+      out.push(spec);
     }
   }
   return out;
@@ -237,12 +250,12 @@ function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string
 }
 
 /** Lines applying 加倍/减半 to variable `v`, extending note variable `note`. */
-function multiplierLines(r: M.RuleModel, v: string): string[] {
+function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
   const lines: string[] = [];
   for (const m of r.multipliers) {
     const key = `${r.name}.${m.flag}`;
-    if (m.factor === "double") lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍 → `)} + kpFormat(${v}); }`);
-    else lines.push(`  if (Z.F[${S(key)}]) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半 → `)} + kpFormat(${v}); }`);
+    if (m.factor === "double") lines.push(`  if (${fx(ctx, key)}) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍 → `)} + kpFormat(${v}); }`);
+    else lines.push(`  if (${fx(ctx, key)}) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半 → `)} + kpFormat(${v}); }`);
   }
   return lines;
 }
@@ -259,15 +272,18 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const b = r.body;
   const kind = r.effect === "award" ? "award" : "deduct";
   o.push(`// [${commentText(r.owner.id)}] ${commentText(r.name, 40)}：${commentText(r.clause)}`);
+  if (r.facts.length > 0) o.push(`// 事实：${r.facts.map((f) => `${fx(ctx, f.key)}「${commentText(f.key, 40)}」`).join("，")}`);
   o.push(`function r${n}(Z) {`);
   if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
   const key = S(r.name);
+  // the rule's own fact (categories and compound units have only sub-keys)
+  const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
   const P = ownerPoints(r);
   // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
   // multiplied nor capped.
   const finish = (v: string, text: string, facts: string, zeroable = false) => {
     o.push(`  let note = "";`);
-    const adjust = [...multiplierLines(r, v), ...capLines(r, v)];
+    const adjust = [...multiplierLines(ctx, r, v), ...capLines(r, v)];
     if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
     else o.push(...adjust);
     o.push(`  ${traceCall(r, kind, v, `${text} + note`, facts)}`);
@@ -276,13 +292,13 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   switch (b.kind) {
     case "per": {
       if (b.nouns.length === 1) {
-        o.push(`  const n = Z.F[${key}] || 0;`, "  if (n === 0) return 0;");
+        o.push(`  const n = ${F} || 0;`, "  if (n === 0) return 0;");
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
         o.push(`  let v = kpTimes(amt, n);`);
         finish("v", `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(kpTimes(amt, n))`, `{ [${key}]: n }`);
       } else {
         const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
-        keys.forEach((k, i) => o.push(`  const n${i} = Z.F[${k}] || 0;`));
+        b.nouns.forEach((x, i) => o.push(`  const n${i} = ${fx(ctx, `${r.name}.${x}`)} || 0;`));
         o.push(`  if (${keys.map((_, i) => `n${i} === 0`).join(" || ")}) return 0;`);
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
         o.push(`  let v = ${keys.reduce((acc, _, i) => `kpTimes(${acc}, n${i})`, "amt")};`);
@@ -296,7 +312,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push("  let v = 0;", "  const parts = [];", "  const used = {};");
       for (const c of b.categories) {
         const k = S(`${r.name}.${c.name}`);
-        o.push(`  { const n = Z.F[${k}] || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+        o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
       }
       o.push("  if (v === 0) return 0;");
       finish("v", `parts.join(" + ") + " = " + kpFormat(v)`, "used");
@@ -304,30 +320,30 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     }
     case "once": {
       if (r.effect === "award") {
-        o.push(`  const v0 = Z.F[${key}] || 0;`, "  if (v0 === 0) return 0;");
+        o.push(`  const v0 = ${F} || 0;`, "  if (v0 === 0) return 0;");
         o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
         o.push("  let v = v0 > full ? full : v0;");
         finish("v", `(v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）")`, `{ [${key}]: v0 >= full ? "是" : kpFormat(v0) }`);
       } else {
-        o.push(`  if (!Z.F[${key}]) return 0;`);
+        o.push(`  if (!${F}) return 0;`);
         o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
         finish("v", `"发生，扣 " + kpFormat(v)${amountNote(b.overrides)}`, `{ [${key}]: true }`);
       }
       break;
     }
     case "zero":
-      o.push(`  if (!Z.F[${key}]) return 0;`, `  let v = ${P};`);
+      o.push(`  if (!${F}) return 0;`, `  let v = ${P};`);
       finish("v", S(`不得分：本项 ${fmt(P)} 分全部扣除`), `{ [${key}]: true }`);
       break;
     case "veto":
-      o.push(`  if (!Z.F[${key}]) return 0;`);
+      o.push(`  if (!${F}) return 0;`);
       o.push(`  Z.V.push({ rule: ${key}, level: ${S(b.level)} });`);
       o.push(`  if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${key}, k: "veto", a: 0, x: ${S(b.level === "fail" ? "一票否决：考评结果定为最低等次" : "一票否优：不能评为最高等次")}, f: { [${key}]: true } });`);
       o.push("  return 0;");
       break;
     case "bands": {
       const pct = b.percent ? '"%"' : '""';
-      o.push(`  const x = Z.F[${key}];`);
+      o.push(`  const x = ${F};`);
       o.push("  let v = 0;", "  let why;", "  let zero = false;");
       if (b.missing) {
         o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P)} why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
@@ -347,7 +363,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     case "linear": {
       const pct = b.base.percent ? '"%"' : '""';
       const unit = b.step.measure ?? (b.step.percent ? "个百分点" : "");
-      o.push(`  const x = Z.F[${key}];`);
+      o.push(`  const x = ${F};`);
       o.push("  let v = 0;", "  let why;", "  let zero = false;");
       let first = "if";
       if (b.cutoff) {
@@ -380,7 +396,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     }
     case "shortfall": {
       const noun = b.target.measure ?? "次";
-      o.push(`  const x = Z.F[${key}];`);
+      o.push(`  const x = ${F};`);
       o.push(`  if (!(x < ${b.target.raw})) return 0;`);
       o.push(`  const steps = kpSteps(${b.target.raw} - x, ${b.step.raw}, false);`);
       o.push("  if (steps === 0) return 0;");
@@ -393,12 +409,12 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "assessed":
-      o.push(`  let v = Z.F[${key}] || 0;`);
+      o.push(`  let v = ${F} || 0;`);
       o.push("  if (v === 0) return 0;");
       finish("v", `"评价得分 " + kpFormat(v) + ${S(`（满分 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
       break;
     case "rate":
-      o.push(`  const x = Z.F[${key}] || 0;`);
+      o.push(`  const x = ${F} || 0;`);
       o.push(`  let v = kpMulDiv(${b.max}, x, 100000000);`);
       o.push("  if (v === 0) return 0;");
       finish("v", `"比率 " + kpFormat(x) + ${S(`% × 满分 ${fmt(b.max)} = `)} + kpFormat(v)`, `{ [${key}]: kpFormat(x) + "%" }`);
@@ -410,7 +426,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "discretion":
-      o.push(`  let v = Z.F[${key}] || 0;`, "  if (v === 0) return 0;");
+      o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
       finish("v", `"酌情扣 " + kpFormat(v) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
       break;
   }
@@ -434,7 +450,7 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
   const key = S(r.name);
   const cls = applicableClasses(r);
   o.push(`  { // ${commentText(r.name, 40)}`);
-  o.push(`    const vals = units.map((u) => (${cls ? cls.map((c) => `u.c[${S(c)}]`).join(" || ") : "true"}) ? u.F[${key}] : undefined);`);
+  o.push(`    const vals = units.map((u) => (${cls ? cls.map((c) => `u.c[${S(c)}]`).join(" || ") : "true"}) ? ${fx(ctx, r.name, false, "u")} : undefined);`);
   o.push(`    const res = new Array(units.length);`);
   if (b.kind === "proportional") {
     o.push("    let best = 0;", "    for (const v of vals) if (v !== undefined && v > best) best = v;");
@@ -444,12 +460,18 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
     o.push(`      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + ${S(` × 满分 ${fmt(b.max)} = `)} + kpFormat(a), f: kpFormat(v) };`);
     o.push("    });");
   } else if (b.kind === "ranked") {
-    const better = b.lowerIsBetter ? "<" : ">";
+    // rank = 1 + the number of units strictly better (ties share the better rank), by binary search
     o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
     o.push("    vals.forEach((v, i) => {");
     o.push("      if (v === undefined) return;");
-    o.push(`      let rank = 1;`);
-    o.push(`      for (const w of sorted) if (w ${better} v) rank++;`);
+    o.push("      let lo = 0, hi = sorted.length;");
+    if (b.lowerIsBetter) {
+      o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }");
+      o.push("      const rank = lo + 1;");
+    } else {
+      o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }");
+      o.push("      const rank = sorted.length - lo + 1;");
+    }
     o.push(`      const lost = kpTimes(${b.step}, rank - 1);`);
     o.push(`      const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
     o.push(`      res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
@@ -495,19 +517,20 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
     o.push("    let note = \"\";");
     if (b.kind === "per" || b.kind === "once") {
       const isPer = b.kind === "per";
+      const F = fx(ctx, r.name);
       o.push(`    let amt = ${amountExpr(b.amount, b.overrides)};`);
-      o.push(...multiplierLines(r, "amt").map((l) => "  " + l));
+      o.push(...multiplierLines(ctx, r, "amt").map((l) => "  " + l));
       if (isPer) {
-        o.push(`    const n = Z.F[${key}] || 0;`);
-        o.push(`    const ids = Z.F[${S(r.name + "#")}];`);
+        o.push(`    const n = ${F} || 0;`);
+        o.push(`    const ids = ${fx(ctx, r.name, true)};`);
         o.push("    if (n > 0) {");
         o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
         o.push("      const v = kpTimes(amt, n);", "      gross += v;");
         o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + " = " + kpFormat(v) + note + (ids ? "（事件：" + ids.join("、") + "）" : "")`, `{ [${key}]: ids || n }`)}`);
         o.push("    }");
       } else {
-        o.push(`    if (Z.F[${key}]) {`);
-        o.push(`      const ids = Z.F[${S(r.name + "#")}];`);
+        o.push(`    if (${F}) {`);
+        o.push(`      const ids = ${fx(ctx, r.name, true)};`);
         o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
         o.push("      gross += amt;");
         o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, `{ [${key}]: ids ? ids[0] : true }`)}`);
@@ -518,8 +541,8 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
       for (const c of b.categories) {
         const k = `${r.name}.${c.name}`;
         o.push(`    { let amt = ${c.amount};`);
-        o.push(...multiplierLines(r, "amt").map((l) => "    " + l.trimStart()));
-        o.push(`      const n = Z.F[${S(k)}] || 0; const ids = Z.F[${S(k + "#")}];`);
+        o.push(...multiplierLines(ctx, r, "amt").map((l) => "    " + l.trimStart()));
+        o.push(`      const n = ${fx(ctx, k)} || 0; const ids = ${fx(ctx, k, true)};`);
         o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
       }
       o.push("    if (v > 0) {", "      gross += v;");

@@ -11,6 +11,8 @@ import { runtime } from "./decimal.js";
 
 /** One fact key's expectations, as the compiler writes them into the module's FACTS table. */
 export interface FactSpec {
+  /** The fact key: a rule name, or 规则名.分项 */
+  k: string;
   /** count | flag | award | value | score | rate | amount */
   t: string;
   /** whether incident ids are accepted (count, flag) */
@@ -26,6 +28,8 @@ export interface FactSpec {
   req?: boolean;
   /** classes the fact's rule applies to (undefined = all) */
   cls?: string[];
+  /** classes whose units take another unit's score here (参照): the fact is not required of them */
+  xcls?: string[];
   /** human label */
   label: string;
 }
@@ -44,8 +48,11 @@ export interface ReadUnit {
   classes: string[];
   /** class name → true */
   c: Record<string, boolean>;
-  /** fact key → number (count, raw decimal), boolean, or null (missing); key + "#" → incident ids */
-  F: Record<string, unknown>;
+  /**
+   * Facts by position in the spec list: the value of spec i at F[2i] (a count, a raw decimal, a
+   * boolean, or null for 未报送; undefined when not given) and its incident ids at F[2i+1].
+   */
+  F: unknown[];
 }
 
 /** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
@@ -54,9 +61,9 @@ export const kpIds = runtime.kpIds as (text: string) => string[];
 export const kpFlag = runtime.kpFlag as (v: unknown) => boolean | undefined;
 /** A decimal from a number or text as raw millionths, or a problem: notNumber, negative, tooManyPlaces, tooLarge. */
 export const kpRawOf = runtime.kpRawOf as (v: unknown) => number | string;
-/** Reads units' facts against a FACTS table; returns the read units and every problem found. */
+/** Reads units' facts against a FACTS spec list; returns the read units and every problem found. */
 export const kpReadUnits = runtime.kpReadUnits as (
-  specs: Record<string, FactSpec>,
+  specs: readonly FactSpec[],
   declaredClasses: string[],
   ruleNames: Record<string, boolean>,
   units: unknown,

@@ -176,6 +176,25 @@ function kpRawOf(v) {
     }
     if (typeof v !== "string")
         return "notNumber";
+    // Fast path: plain ASCII digits with an optional point and %, as cells usually are.
+    let int = 0, frac = 0, places = -1, digits = 0, i = 0;
+    const n = v.length;
+    while (i < n && v.charCodeAt(i) === 32) i++;
+    for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+            digits++;
+            if (places < 0) int = int * 10 + (c - 48);
+            else if (++places <= 6) frac = frac * 10 + (c - 48);
+        } else if (c === 46 && places < 0 && digits > 0) places = 0;
+        else break;
+    }
+    if (i < n && v.charCodeAt(i) === 37) i++;
+    while (i < n && v.charCodeAt(i) === 32) i++;
+    if (i === n && digits > 0 && places !== 0 && places <= 6 && int < 9000000000) {
+        for (let k = Math.max(places, 0); k < 6; k++) frac *= 10;
+        return int * 1000000 + frac;
+    }
     const s = kpHalfWidth(v).trim();
     if (/^-/.test(s))
         return "negative";
@@ -183,8 +202,10 @@ function kpRawOf(v) {
     return p === "" ? kpParse(s) : p;
 }
 /**
- * Reads units' facts against the FACTS table of a compiled module.  Returns the read units and every
- * problem found (all of them, not just the first).
+ * Reads units' facts against the FACTS table of a compiled module: a list of specs, one per fact key
+ * (spec.k), in a fixed order.  A read unit's facts are an array: the value of spec i at F[2i] (a
+ * count, a raw decimal, a boolean, or null for 未报送) and its incident ids, if any, at F[2i+1].
+ * Returns the read units and every problem found (all of them, not just the first).
  */
 function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const errors = [];
@@ -203,176 +224,196 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     }
     if (units.length === 0)
         err("KP4012", "事实文件中没有任何单位");
-    const seen = {};
+    // Once per call: where each key lives, and which facts are required.
+    const index = new Map();
+    const required = [];
+    for (let i = 0; i < specs.length; i++) {
+        index.set(specs[i].k, i);
+        if (specs[i].req)
+            required.push(i);
+    }
+    const size = specs.length * 2;
+    const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
+    const unknownKey = (key, name) => {
+        const dot = key.indexOf(".");
+        const base = dot < 0 ? key : key.slice(0, dot);
+        if (dot >= 0 && ruleNames[base]) {
+            const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
+            err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
+        }
+        else
+            err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
+    };
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.some((k) => c[k])) || (spec.xcls && spec.xcls.some((k) => c[k]));
+    const seen = new Set();
     for (const u of units) {
         if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
             err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
             continue;
         }
-        const unit = u;
-        const name = unit.name.trim();
-        if (seen[name])
+        const name = u.name.trim();
+        if (seen.has(name))
             err("KP4006", "单位「" + name + "」重复出现", name);
-        seen[name] = true;
+        seen.add(name);
         let classes = [];
-        if (Array.isArray(unit.classes))
-            classes = unit.classes.map((x) => String(x).trim()).filter((x) => x !== "");
-        else if (typeof unit.classes === "string")
-            classes = kpIds(unit.classes);
+        if (Array.isArray(u.classes))
+            classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
+        else if (typeof u.classes === "string")
+            classes = kpIds(u.classes);
         const c = {};
         for (const k of classes) {
             if (declaredClasses.indexOf(k) < 0)
                 err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
             c[k] = true;
         }
-        const flat = {};
-        const flatten = (prefix, obj) => {
-            if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
-                for (const k of Object.keys(obj))
-                    flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
-            }
-            else if (obj !== undefined)
-                flat[prefix] = obj;
-        };
-        if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
+        const F = new Array(size);
+        const given = new Uint8Array(specs.length);
+        const facts = u.facts;
+        if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
             err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
-        else
-            flatten("", unit.facts ?? {});
-        const F = {};
-        for (const key of Object.keys(flat)) {
-            const spec = specs[key];
-            if (!spec) {
-                const dot = key.indexOf(".");
-                const base = dot < 0 ? key : key.slice(0, dot);
-                if (dot >= 0 && ruleNames[base]) {
-                    const subs = Object.keys(specs)
-                        .filter((k) => k.indexOf(base + ".") === 0)
-                        .map((k) => k.slice(base.length + 1));
-                    err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
-                }
-                else
-                    err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
-                continue;
+            out.push({ name, classes, c, F });
+            continue;
+        }
+        const visit = (key, v) => {
+            if (v === undefined)
+                return;
+            if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+                // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
+                for (const k in v)
+                    visit(key + "." + k, v[k]);
+                return;
             }
-            const v = flat[key];
-            const isEmpty = v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-            const shown = typeof v === "string" ? v : JSON.stringify(v);
-            const where = "单位「" + name + "」的「" + key + "」";
-            if (spec.t === "count") {
+            const i = index.get(key);
+            if (i === undefined) {
+                unknownKey(key, name);
+                return;
+            }
+            given[i] = 1;
+            const spec = specs[i];
+            const t = spec.t;
+            const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+            if (t === "count") {
                 if (isEmpty)
-                    continue;
-                if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
-                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
-                    if (!spec.inc) {
-                        err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                        continue;
+                    return;
+                if (typeof v === "number") {
+                    if (Number.isSafeInteger(v) && v >= 0) {
+                        F[2 * i] = v;
+                        return;
                     }
-                    F[key] = ids.length;
-                    F[key + "#"] = ids;
-                    continue;
                 }
-                const n = typeof v === "number" ? v : typeof v === "string" ? Number(kpHalfWidth(v).trim()) : NaN;
-                if (!Number.isSafeInteger(n) || n < 0) {
-                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                    continue;
+                else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
+                    if (spec.inc) {
+                        F[2 * i] = ids.length;
+                        F[2 * i + 1] = ids;
+                        return;
+                    }
                 }
-                F[key] = n;
+                else if (typeof v === "string") {
+                    const n = Number(kpHalfWidth(v).trim());
+                    if (Number.isSafeInteger(n) && n >= 0) {
+                        F[2 * i] = n;
+                        return;
+                    }
+                }
+                err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
             }
-            else if (spec.t === "flag") {
+            else if (t === "flag") {
                 const b = kpFlag(v);
                 if (b === undefined) {
                     if (spec.inc && typeof v === "string") {
                         const ids = kpIds(v);
                         if (ids.length > 1) {
-                            err("KP4019", "「" + key + "」的值「" + shown + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
-                            continue;
+                            err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+                            return;
                         }
-                        F[key] = true;
-                        F[key + "#"] = ids;
-                        continue;
+                        F[2 * i] = true;
+                        F[2 * i + 1] = ids;
+                        return;
                     }
-                    err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
-                    continue;
+                    err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
+                    return;
                 }
-                F[key] = b;
+                F[2 * i] = b;
             }
-            else if (spec.t === "award") {
+            else if (t === "award") {
                 // A number (in JSON or a cell) is the points given; anything else is yes/no.
                 const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+                const max = spec.max ?? 0;
                 if (!numeric) {
                     const b = kpFlag(v);
                     if (b === undefined) {
-                        err("KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
-                        continue;
+                        err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                        return;
                     }
-                    F[key] = b ? spec.max : 0;
-                    continue;
+                    F[2 * i] = b ? max : 0;
+                    return;
                 }
                 const r = kpRawOf(v);
                 if (typeof r === "string") {
-                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
-                    continue;
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                    return;
                 }
-                if (r > (spec.max ?? 0)) {
-                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max ?? 0) + "]", name, key);
-                    continue;
+                if (r > max) {
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
+                    return;
                 }
-                F[key] = r;
+                F[2 * i] = r;
             }
             else {
-                if (isEmpty || (typeof v === "string" && /^(未报送|未填报|缺报|无数据)$/.test(v.trim()))) {
-                    if (spec.t === "value" && spec.miss)
-                        F[key] = null;
-                    else if (spec.t === "amount")
-                        F[key] = 0;
-                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])) && !(spec.xcls && spec.xcls.some((k) => c[k])))
-                        err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
-                    continue;
+                if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
+                    if (t === "value" && spec.miss)
+                        F[2 * i] = null;
+                    else if (t === "amount")
+                        F[2 * i] = 0;
+                    else
+                        given[i] = 0; // counts as not given: required-ness is checked below
+                    return;
                 }
                 const r = kpRawOf(v);
                 if (typeof r === "string") {
-                    const code = r === "tooManyPlaces" ? "KP4010" : r === "negative" ? "KP4005" : "KP4004";
-                    const msg = code === "KP4010"
-                        ? "「" + key + "」的值「" + shown + "」小数位数超过 6 位"
-                        : code === "KP4005"
-                            ? "「" + key + "」的值 " + shown + " 超出范围：不能为负数"
-                            : "「" + key + "」的值「" + shown + "」不是数字";
-                    err(code, msg, name, key);
-                    continue;
+                    const shown = shownOf(v);
+                    if (r === "tooManyPlaces")
+                        err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+                    else if (r === "negative")
+                        err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
+                    else
+                        err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
+                    return;
                 }
                 if (spec.int && r % 1000000 !== 0) {
-                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                    continue;
+                    err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+                    return;
                 }
-                if (spec.t === "amount" && r === 0) {
-                    F[key] = 0;
-                    continue;
+                if (t === "amount" && r === 0) {
+                    F[2 * i] = 0;
+                    return;
                 }
                 const lo = spec.min ?? 0;
                 if (r < lo || (spec.max !== undefined && r > spec.max)) {
                     const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
                     err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
-                    continue;
+                    return;
                 }
-                F[key] = r;
+                F[2 * i] = r;
             }
-        }
-        // required facts that were not given at all
-        for (const key of Object.keys(specs)) {
-            const spec = specs[key];
-            if (!spec.req || key in flat)
+        };
+        if (facts)
+            for (const key in facts)
+                visit(key, facts[key]);
+        // required facts not given (or given empty), unless the rule does not concern this unit
+        for (const i of required) {
+            if (given[i] === 1)
                 continue;
-            if (spec.cls && !spec.cls.some((k) => c[k]))
+            const spec = specs[i];
+            if (notApplicable(spec, c))
                 continue;
-            if (spec.xcls && spec.xcls.some((k) => c[k]))
-                continue;
-            err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+            err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
         }
         out.push({ name, classes, c, F });
     }
     return { units: out, errors };
 }
-/** The fact-reading functions a compiled module embeds. */
 `;
 
 /** Names of the functions RUNTIME_JS defines. */

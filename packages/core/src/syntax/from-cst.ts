@@ -29,10 +29,17 @@ export class AstBuilder {
     return this.nodes(n, name)[0];
   }
   private tokens(n: CstNode, name: string): IToken[] {
-    return ((n.children[name] ?? []) as IToken[]).filter((t) => !Number.isNaN(t.startOffset));
+    const list = n.children[name] as IToken[] | undefined;
+    if (!list) return [];
+    // Tokens inserted by error recovery have no position: leave them out.
+    for (const t of list) if (Number.isNaN(t.startOffset)) return list.filter((x) => !Number.isNaN(x.startOffset));
+    return list;
   }
   private token(n: CstNode, name: string): IToken | undefined {
-    return this.tokens(n, name)[0];
+    const list = n.children[name] as IToken[] | undefined;
+    if (!list) return undefined;
+    for (const t of list) if (!Number.isNaN(t.startOffset)) return t;
+    return undefined;
   }
   /** All tokens below a node, in order. */
   private allTokens(n: CstNode): IToken[] {
@@ -46,6 +53,14 @@ export class AstBuilder {
     return out.sort((a, b) => a.startOffset - b.startOffset);
   }
   private spanOfToken(t: IToken): Span {
+    // Chevrotain tracked lines and columns while lexing (1-based, end inclusive): no search needed.
+    if (t.startLine !== undefined && t.startColumn !== undefined && t.endLine !== undefined && t.endColumn !== undefined && !Number.isNaN(t.endColumn)) {
+      const end = t.startOffset + t.image.length;
+      return {
+        start: { offset: t.startOffset, line: t.startLine, column: t.startColumn },
+        end: { offset: end, line: t.endLine, column: t.endColumn + 1 },
+      };
+    }
     return this.lines.span(t.startOffset, t.startOffset + t.image.length);
   }
   private spanOf(n: CstNode): Span {
@@ -407,6 +422,11 @@ export class AstBuilder {
 
 /** `"007.50"` → `"7.5"`; keeps at least one digit before the point. */
 export function normaliseDecimal(text: string): string {
+  // Already normal (no leading zero before a digit, no trailing zero after a point): most numbers.
+  const c0 = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const dot = text.indexOf(".");
+  if (!(c0 === 48 && text.length > 1 && text.charCodeAt(1) !== 46) && !(dot >= 0 && (last === 48 || last === 46))) return text;
   let [int, frac = ""] = text.split(".");
   int = (int ?? "0").replace(/^0+(?=\d)/, "");
   frac = frac.replace(/0+$/, "");

@@ -50,6 +50,7 @@ export function toHalfWidth(s: string): string {
 /** Canonical text of a non-string token: half-width, canonical keyword spelling and operators. */
 export function canonicalImage(token: IToken): string {
   const t = token.tokenType;
+  if (t === T.NumberLiteral && isAscii(token.image)) return token.image;
   if (t === T.NumberLiteral) return toHalfWidth(token.image);
   if (t === T.Ge) return "≥";
   if (t === T.Le) return "≤";
@@ -57,12 +58,24 @@ export function canonicalImage(token: IToken): string {
   return T.canonicalKeyword(half);
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Token types whose images may contain full-width characters (keywords have fixed spellings). */
+const mayBeFullWidth = new Set<TokenType>([
+  T.NumberLiteral, T.LBrace, T.RBrace, T.LBracket, T.RBracket, T.LParen, T.RParen, T.Comma, T.Ge, T.Le, T.Gt, T.Lt, T.Eq, T.To,
+]);
+
 /** The value of a string token without its 「」. */
 export function stringValue(token: IToken): string {
   const img = token.image;
   if (recoveredWords.has(token)) return img;
-  const open = img.startsWith("「") ? 1 : 0;
-  const close = img.endsWith("」") && stringBalance(img) === 0 ? 1 : 0;
+  const open = img.charCodeAt(0) === 0x300c ? 1 : 0;
+  // Only a string with 「」 inside can be unbalanced: count then.
+  const nested = img.indexOf("「", 1) >= 0;
+  const close = img.charCodeAt(img.length - 1) === 0x300d && (!nested || stringBalance(img) === 0) ? 1 : 0;
   return img.slice(open, img.length - close);
 }
 
@@ -125,10 +138,6 @@ export function lex(text: string, file?: string): LexResult {
     const start = tok.startOffset;
     const end = tok.startOffset + tok.image.length;
     const t = tok.tokenType;
-    if (t === T.UnknownChar) {
-      diagnostics.push(diagnostic("KP1003", at(start, end), [tok.image], opts));
-      continue;
-    }
     if (t === T.UnknownWord) {
       const kwGuess = closestKeyword(tok.image);
       const quote = { title: `写成「${tok.image}」`, edits: [{ start, end, newText: `「${tok.image}」` }] };
@@ -160,7 +169,7 @@ export function lex(text: string, file?: string): LexResult {
       tokens.push(tok);
       continue;
     }
-    if (fullWidthChar.test(tok.image) || (t === T.NumberLiteral && tok.image.includes("。"))) {
+    if (mayBeFullWidth.has(t) && !isAscii(tok.image) && (fullWidthChar.test(tok.image) || (t === T.NumberLiteral && tok.image.includes("。")))) {
       const fixed = canonicalImage(tok);
       diagnostics.push(
         diagnostic("KP1010", at(start, end), [tok.image, fixed], {
@@ -171,6 +180,13 @@ export function lex(text: string, file?: string): LexResult {
     }
     tokens.push(tok);
   }
+
+  // Characters no token matches (Chevrotain skips each run of them and reports it): KP1003.
+  for (const e of result.errors) {
+    const image = text.slice(e.offset, e.offset + e.length);
+    diagnostics.push(diagnostic("KP1003", at(e.offset, e.offset + e.length), [image], opts));
+  }
+  if (result.errors.length > 0) diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
 
   const comments = result.groups["comments"] ?? [];
   for (const c of comments) {

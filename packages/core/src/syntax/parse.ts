@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js
 import type { LineIndex } from "../text/position.js";
 import { AstBuilder } from "./from-cst.js";
 import { lex } from "./lexer.js";
+import { LBrace, RBrace } from "./tokens.js";
 import { parser, parseTokens } from "./parser.js";
 
 /** The result of parsing one file. */
@@ -68,6 +69,15 @@ export const MAX_NESTING = 64;
  * `}` (or to the end) are dropped with one KP1105 diagnostic each.  Real catalogues nest 3–5 deep.
  */
 function limitNesting(tokens: IToken[], lines: LineIndex, path: string, out: Diagnostic[]): IToken[] {
+  // Fast path: no allocation unless something is too deep.
+  let d = 0;
+  let max = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LBrace) {
+      if (++d > max) max = d;
+    } else if (t.tokenType === RBrace && d > 0) d--;
+  }
+  if (max <= MAX_NESTING) return tokens;
   let depth = 0;
   let cutFrom = -1;
   const kept: IToken[] = [];

@@ -310,7 +310,7 @@ function matchUnknownWord(text: string, offset: number): RegExpExecArray | null 
   return execResult(text.slice(offset, i));
 }
 /**
- * Start-character hints for the catch-all tokens, so Chevrotain keeps its first-character
+ * Start-character hints for the catch-all word token, so Chevrotain keeps its first-character
  * optimisation (it indexes characters above U+00FF by their high byte, so one character per 256-block
  * registers the whole block).
  */
@@ -336,21 +336,6 @@ export const UnknownWord = createToken({
   line_breaks: false,
   label: "无法识别的文字",
   start_chars_hint: blockHints((ch) => wordChar.test(ch) && !/[0-9\uFF10-\uFF19]/.test(ch)),
-});
-
-/** Any other single character (a whole surrogate pair counts as one). */
-function matchUnknownChar(text: string, offset: number): RegExpExecArray | null {
-  if (offset >= text.length) return null;
-  const c = text.charCodeAt(offset);
-  const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(offset + 1) & 0xfc00) === 0xdc00;
-  return execResult(text.slice(offset, offset + (pair ? 2 : 1)));
-}
-export const UnknownChar = createToken({
-  name: "UnknownChar",
-  pattern: { exec: matchUnknownChar },
-  line_breaks: true,
-  label: "无法识别的字符",
-  start_chars_hint: blockHints(() => true),
 });
 
 // ---------------------------------------------------------------- order
@@ -382,7 +367,6 @@ export const allTokens: TokenType[] = [
   Lt,
   Eq,
   UnknownWord,
-  UnknownChar,
   // categories last: they never match text themselves
   PerUnit,
   Measure,

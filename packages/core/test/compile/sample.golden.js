@@ -163,6 +163,25 @@ function kpRawOf(v) {
     }
     if (typeof v !== "string")
         return "notNumber";
+    // Fast path: plain ASCII digits with an optional point and %, as cells usually are.
+    let int = 0, frac = 0, places = -1, digits = 0, i = 0;
+    const n = v.length;
+    while (i < n && v.charCodeAt(i) === 32) i++;
+    for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+            digits++;
+            if (places < 0) int = int * 10 + (c - 48);
+            else if (++places <= 6) frac = frac * 10 + (c - 48);
+        } else if (c === 46 && places < 0 && digits > 0) places = 0;
+        else break;
+    }
+    if (i < n && v.charCodeAt(i) === 37) i++;
+    while (i < n && v.charCodeAt(i) === 32) i++;
+    if (i === n && digits > 0 && places !== 0 && places <= 6 && int < 9000000000) {
+        for (let k = Math.max(places, 0); k < 6; k++) frac *= 10;
+        return int * 1000000 + frac;
+    }
     const s = kpHalfWidth(v).trim();
     if (/^-/.test(s))
         return "negative";
@@ -170,8 +189,10 @@ function kpRawOf(v) {
     return p === "" ? kpParse(s) : p;
 }
 /**
- * Reads units' facts against the FACTS table of a compiled module.  Returns the read units and every
- * problem found (all of them, not just the first).
+ * Reads units' facts against the FACTS table of a compiled module: a list of specs, one per fact key
+ * (spec.k), in a fixed order.  A read unit's facts are an array: the value of spec i at F[2i] (a
+ * count, a raw decimal, a boolean, or null for 未报送) and its incident ids, if any, at F[2i+1].
+ * Returns the read units and every problem found (all of them, not just the first).
  */
 function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const errors = [];
@@ -190,176 +211,196 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     }
     if (units.length === 0)
         err("KP4012", "事实文件中没有任何单位");
-    const seen = {};
+    // Once per call: where each key lives, and which facts are required.
+    const index = new Map();
+    const required = [];
+    for (let i = 0; i < specs.length; i++) {
+        index.set(specs[i].k, i);
+        if (specs[i].req)
+            required.push(i);
+    }
+    const size = specs.length * 2;
+    const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
+    const unknownKey = (key, name) => {
+        const dot = key.indexOf(".");
+        const base = dot < 0 ? key : key.slice(0, dot);
+        if (dot >= 0 && ruleNames[base]) {
+            const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
+            err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
+        }
+        else
+            err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
+    };
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.some((k) => c[k])) || (spec.xcls && spec.xcls.some((k) => c[k]));
+    const seen = new Set();
     for (const u of units) {
         if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
             err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
             continue;
         }
-        const unit = u;
-        const name = unit.name.trim();
-        if (seen[name])
+        const name = u.name.trim();
+        if (seen.has(name))
             err("KP4006", "单位「" + name + "」重复出现", name);
-        seen[name] = true;
+        seen.add(name);
         let classes = [];
-        if (Array.isArray(unit.classes))
-            classes = unit.classes.map((x) => String(x).trim()).filter((x) => x !== "");
-        else if (typeof unit.classes === "string")
-            classes = kpIds(unit.classes);
+        if (Array.isArray(u.classes))
+            classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
+        else if (typeof u.classes === "string")
+            classes = kpIds(u.classes);
         const c = {};
         for (const k of classes) {
             if (declaredClasses.indexOf(k) < 0)
                 err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
             c[k] = true;
         }
-        const flat = {};
-        const flatten = (prefix, obj) => {
-            if (obj !== null && typeof obj === "object" && !Array.isArray(obj)) {
-                for (const k of Object.keys(obj))
-                    flatten(prefix === "" ? k : prefix + "." + k, obj[k]);
-            }
-            else if (obj !== undefined)
-                flat[prefix] = obj;
-        };
-        if (unit.facts !== undefined && (unit.facts === null || typeof unit.facts !== "object" || Array.isArray(unit.facts)))
+        const F = new Array(size);
+        const given = new Uint8Array(specs.length);
+        const facts = u.facts;
+        if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
             err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
-        else
-            flatten("", unit.facts ?? {});
-        const F = {};
-        for (const key of Object.keys(flat)) {
-            const spec = specs[key];
-            if (!spec) {
-                const dot = key.indexOf(".");
-                const base = dot < 0 ? key : key.slice(0, dot);
-                if (dot >= 0 && ruleNames[base]) {
-                    const subs = Object.keys(specs)
-                        .filter((k) => k.indexOf(base + ".") === 0)
-                        .map((k) => k.slice(base.length + 1));
-                    err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
-                }
-                else
-                    err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
-                continue;
+            out.push({ name, classes, c, F });
+            continue;
+        }
+        const visit = (key, v) => {
+            if (v === undefined)
+                return;
+            if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+                // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
+                for (const k in v)
+                    visit(key + "." + k, v[k]);
+                return;
             }
-            const v = flat[key];
-            const isEmpty = v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-            const shown = typeof v === "string" ? v : JSON.stringify(v);
-            const where = "单位「" + name + "」的「" + key + "」";
-            if (spec.t === "count") {
+            const i = index.get(key);
+            if (i === undefined) {
+                unknownKey(key, name);
+                return;
+            }
+            given[i] = 1;
+            const spec = specs[i];
+            const t = spec.t;
+            const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+            if (t === "count") {
                 if (isEmpty)
-                    continue;
-                if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
-                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
-                    if (!spec.inc) {
-                        err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                        continue;
+                    return;
+                if (typeof v === "number") {
+                    if (Number.isSafeInteger(v) && v >= 0) {
+                        F[2 * i] = v;
+                        return;
                     }
-                    F[key] = ids.length;
-                    F[key + "#"] = ids;
-                    continue;
                 }
-                const n = typeof v === "number" ? v : typeof v === "string" ? Number(kpHalfWidth(v).trim()) : NaN;
-                if (!Number.isSafeInteger(n) || n < 0) {
-                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                    continue;
+                else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
+                    if (spec.inc) {
+                        F[2 * i] = ids.length;
+                        F[2 * i + 1] = ids;
+                        return;
+                    }
                 }
-                F[key] = n;
+                else if (typeof v === "string") {
+                    const n = Number(kpHalfWidth(v).trim());
+                    if (Number.isSafeInteger(n) && n >= 0) {
+                        F[2 * i] = n;
+                        return;
+                    }
+                }
+                err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
             }
-            else if (spec.t === "flag") {
+            else if (t === "flag") {
                 const b = kpFlag(v);
                 if (b === undefined) {
                     if (spec.inc && typeof v === "string") {
                         const ids = kpIds(v);
                         if (ids.length > 1) {
-                            err("KP4019", "「" + key + "」的值「" + shown + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
-                            continue;
+                            err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+                            return;
                         }
-                        F[key] = true;
-                        F[key + "#"] = ids;
-                        continue;
+                        F[2 * i] = true;
+                        F[2 * i + 1] = ids;
+                        return;
                     }
-                    err("KP4009", "「" + key + "」的值「" + shown + "」应为 是/否", name, key);
-                    continue;
+                    err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
+                    return;
                 }
-                F[key] = b;
+                F[2 * i] = b;
             }
-            else if (spec.t === "award") {
+            else if (t === "award") {
                 // A number (in JSON or a cell) is the points given; anything else is yes/no.
                 const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+                const max = spec.max ?? 0;
                 if (!numeric) {
                     const b = kpFlag(v);
                     if (b === undefined) {
-                        err("KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
-                        continue;
+                        err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                        return;
                     }
-                    F[key] = b ? spec.max : 0;
-                    continue;
+                    F[2 * i] = b ? max : 0;
+                    return;
                 }
                 const r = kpRawOf(v);
                 if (typeof r === "string") {
-                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", where + "应为 是/否 或 0 至 " + kpFormat(spec.max ?? 0) + " 的分数，实际为「" + shown + "」", name, key);
-                    continue;
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                    return;
                 }
-                if (r > (spec.max ?? 0)) {
-                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max ?? 0) + "]", name, key);
-                    continue;
+                if (r > max) {
+                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
+                    return;
                 }
-                F[key] = r;
+                F[2 * i] = r;
             }
             else {
-                if (isEmpty || (typeof v === "string" && /^(未报送|未填报|缺报|无数据)$/.test(v.trim()))) {
-                    if (spec.t === "value" && spec.miss)
-                        F[key] = null;
-                    else if (spec.t === "amount")
-                        F[key] = 0;
-                    else if (spec.req && !(spec.cls && !spec.cls.some((k) => c[k])) && !(spec.xcls && spec.xcls.some((k) => c[k])))
-                        err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
-                    continue;
+                if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
+                    if (t === "value" && spec.miss)
+                        F[2 * i] = null;
+                    else if (t === "amount")
+                        F[2 * i] = 0;
+                    else
+                        given[i] = 0; // counts as not given: required-ness is checked below
+                    return;
                 }
                 const r = kpRawOf(v);
                 if (typeof r === "string") {
-                    const code = r === "tooManyPlaces" ? "KP4010" : r === "negative" ? "KP4005" : "KP4004";
-                    const msg = code === "KP4010"
-                        ? "「" + key + "」的值「" + shown + "」小数位数超过 6 位"
-                        : code === "KP4005"
-                            ? "「" + key + "」的值 " + shown + " 超出范围：不能为负数"
-                            : "「" + key + "」的值「" + shown + "」不是数字";
-                    err(code, msg, name, key);
-                    continue;
+                    const shown = shownOf(v);
+                    if (r === "tooManyPlaces")
+                        err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+                    else if (r === "negative")
+                        err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
+                    else
+                        err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
+                    return;
                 }
                 if (spec.int && r % 1000000 !== 0) {
-                    err("KP4003", "「" + key + "」的值「" + shown + "」应为非负整数（次数）", name, key);
-                    continue;
+                    err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+                    return;
                 }
-                if (spec.t === "amount" && r === 0) {
-                    F[key] = 0;
-                    continue;
+                if (t === "amount" && r === 0) {
+                    F[2 * i] = 0;
+                    return;
                 }
                 const lo = spec.min ?? 0;
                 if (r < lo || (spec.max !== undefined && r > spec.max)) {
                     const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
                     err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
-                    continue;
+                    return;
                 }
-                F[key] = r;
+                F[2 * i] = r;
             }
-        }
-        // required facts that were not given at all
-        for (const key of Object.keys(specs)) {
-            const spec = specs[key];
-            if (!spec.req || key in flat)
+        };
+        if (facts)
+            for (const key in facts)
+                visit(key, facts[key]);
+        // required facts not given (or given empty), unless the rule does not concern this unit
+        for (const i of required) {
+            if (given[i] === 1)
                 continue;
-            if (spec.cls && !spec.cls.some((k) => c[k]))
+            const spec = specs[i];
+            if (notApplicable(spec, c))
                 continue;
-            if (spec.xcls && spec.xcls.some((k) => c[k]))
-                continue;
-            err("KP4008", "单位「" + name + "」缺少规则「" + key + "」需要的事实（" + spec.label + "）", name, key);
+            err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
         }
         out.push({ name, classes, c, F });
     }
     return { units: out, errors };
 }
-/** The fact-reading functions a compiled module embeds. */
 
 
 // ---------------------------------------------------------------- 细则信息
@@ -615,135 +656,159 @@ const RULE_NAMES = {
   "创新": true,
   "约谈": true
 };
-const FACTS = {
-  "参会": {
+/** 事实：FACTS[i] 的值在 Z.F[2i]，事件编号在 Z.F[2i + 1]。 */
+const FACTS = [
+  {
+    k: "参会",
     t: "count",
     label: "次数",
     inc: false
   },
-  "文件": {
+  {
+    k: "文件",
     t: "count",
     label: "件次数",
     inc: false
   },
-  "清退": {
+  {
+    k: "清退",
     t: "flag",
     label: "是否发生",
     inc: false
   },
-  "信息": {
+  {
+    k: "信息",
     t: "value",
     label: "数值（百分数）",
     miss: true
   },
-  "检查": {
+  {
+    k: "检查",
     t: "value",
     label: "实际完成的次数",
     miss: false,
     int: true,
     req: true
   },
-  "达标率": {
+  {
+    k: "达标率",
     t: "value",
     label: "数值（百分数）",
     miss: false,
     req: true
   },
-  "重犯": {
+  {
+    k: "重犯",
     t: "count",
     label: "次数",
     inc: false
   },
-  "重犯.重犯": {
+  {
+    k: "重犯.重犯",
     t: "flag",
     label: "是否重犯（加倍）",
     inc: false
   },
-  "酌情": {
+  {
+    k: "酌情",
     t: "amount",
     label: "酌情扣分",
     min: 500000,
     max: 2000000
   },
-  "否决": {
+  {
+    k: "否决",
     t: "flag",
     label: "是否发生",
     inc: false
   },
-  "迟报": {
+  {
+    k: "迟报",
     t: "count",
     label: "次数",
     inc: false
   },
-  "漏报": {
+  {
+    k: "漏报",
     t: "count",
     label: "次数",
     inc: false
   },
-  "班子": {
+  {
+    k: "班子",
     t: "flag",
     label: "是否发生",
     inc: true
   },
-  "成员.通报": {
+  {
+    k: "成员.通报",
     t: "count",
     label: "通报的人次数",
     inc: true
   },
-  "成员.处分": {
+  {
+    k: "成员.处分",
     t: "count",
     label: "处分的人次数",
     inc: true
   },
-  "学习活动": {
+  {
+    k: "学习活动",
     t: "award",
     label: "是否完成（或酌情给的分）",
     max: 500000
   },
-  "培训": {
+  {
+    k: "培训",
     t: "value",
     label: "数值（百分数）",
     miss: false,
     req: true
   },
-  "评价得分": {
+  {
+    k: "评价得分",
     t: "score",
     label: "评价得分",
     max: 2000000,
     req: true
   },
-  "满意度": {
+  {
+    k: "满意度",
     t: "rate",
     label: "比率（百分数）",
     max: 100000000,
     req: true
   },
-  "产值": {
+  {
+    k: "产值",
     t: "value",
     label: "用于比较的数值",
     miss: false,
     req: true,
     xcls: ["园区"]
   },
-  "排名": {
+  {
+    k: "排名",
     t: "value",
     label: "用于比较的数值",
     miss: false,
     req: true,
     xcls: ["园区"]
   },
-  "创新": {
+  {
+    k: "创新",
     t: "count",
     label: "次数",
     inc: false
   },
-  "约谈": {
+  {
+    k: "约谈",
     t: "count",
     label: "次数",
     inc: false,
     cls: ["县区"]
   }
-};
+];
 const GRADES = [
   {
     name: "优秀",
@@ -800,8 +865,9 @@ const REFERS = [
 
 // ---------------------------------------------------------------- 规则（返回扣分或得分）
 // [1] 参会：未按要求参加会议的，每次扣0.5分，最多扣2分
+// 事实：Z.F[0]「参会」
 function r0(Z) {
-  const n = Z.F["参会"] || 0;
+  const n = Z.F[0] || 0;
   if (n === 0) return 0;
   const amt = 500000;
   let v = kpTimes(amt, n);
@@ -812,8 +878,9 @@ function r0(Z) {
 }
 
 // [1] 文件：文件签收不及时的，每件次扣0.02分；园区每件次扣0.01分
+// 事实：Z.F[2]「文件」
 function r1(Z) {
-  const n = Z.F["文件"] || 0;
+  const n = Z.F[2] || 0;
   if (n === 0) return 0;
   const amt = Z.c["园区"] ? 10000 : 20000;
   let v = kpTimes(amt, n);
@@ -823,8 +890,9 @@ function r1(Z) {
 }
 
 // [1] 清退：文件清退不齐全的，扣0.2分
+// 事实：Z.F[4]「清退」
 function r2(Z) {
-  if (!Z.F["清退"]) return 0;
+  if (!Z.F[4]) return 0;
   let v = 200000;
   let note = "";
   if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v) + note, f: { ["清退"]: true } });
@@ -832,8 +900,9 @@ function r2(Z) {
 }
 
 // [1] 信息：完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分
+// 事实：Z.F[6]「信息」
 function r3(Z) {
-  const x = Z.F["信息"];
+  const x = Z.F[6];
   let v = 0;
   let why;
   let zero = false;
@@ -848,8 +917,9 @@ function r3(Z) {
 }
 
 // [1] 检查：全年至少4次，每少一次扣0.25分
+// 事实：Z.F[8]「检查」
 function r4(Z) {
-  const x = Z.F["检查"];
+  const x = Z.F[8];
   if (!(x < 4000000)) return 0;
   const steps = kpSteps(4000000 - x, 1000000, false);
   if (steps === 0) return 0;
@@ -860,8 +930,9 @@ function r4(Z) {
 }
 
 // [1] 达标率：达标率低于90%的，每低1个百分点扣0.02分，低于80%不得分
+// 事实：Z.F[10]「达标率」
 function r5(Z) {
-  const x = Z.F["达标率"];
+  const x = Z.F[10];
   let v = 0;
   let why;
   let zero = false;
@@ -878,20 +949,22 @@ function r5(Z) {
 }
 
 // [1] 重犯：违规的每次扣0.1分，重犯加倍
+// 事实：Z.F[12]「重犯」，Z.F[14]「重犯.重犯」
 function r6(Z) {
-  const n = Z.F["重犯"] || 0;
+  const n = Z.F[12] || 0;
   if (n === 0) return 0;
   const amt = 100000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.F["重犯.重犯"]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
+  if (Z.F[14]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
   if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["重犯"]: n } });
   return v;
 }
 
 // [1] 酌情：情节较重的，酌情扣0.5—2分
+// 事实：Z.F[16]「酌情」
 function r7(Z) {
-  let v = Z.F["酌情"] || 0;
+  let v = Z.F[16] || 0;
   if (v === 0) return 0;
   let note = "";
   if (Z.T) Z.T.push({ i: "1", r: "酌情", k: "deduct", a: v, x: "酌情扣 " + kpFormat(v) + "（范围 0.5 至 2）" + note, f: { ["酌情"]: kpFormat(v) } });
@@ -899,16 +972,18 @@ function r7(Z) {
 }
 
 // [1] 否决：发生重大责任事故的，一票否决
+// 事实：Z.F[18]「否决」
 function r8(Z) {
-  if (!Z.F["否决"]) return 0;
+  if (!Z.F[18]) return 0;
   Z.V.push({ rule: "否决", level: "fail" });
   if (Z.T) Z.T.push({ i: "1", r: "否决", k: "veto", a: 0, x: "一票否决：考评结果定为最低等次", f: { ["否决"]: true } });
   return 0;
 }
 
 // [1] 迟报：迟报的，每次扣0.2分
+// 事实：Z.F[20]「迟报」
 function r9(Z) {
-  const n = Z.F["迟报"] || 0;
+  const n = Z.F[20] || 0;
   if (n === 0) return 0;
   const amt = 200000;
   let v = kpTimes(amt, n);
@@ -918,8 +993,9 @@ function r9(Z) {
 }
 
 // [1] 漏报：漏报的，每次扣0.3分
+// 事实：Z.F[22]「漏报」
 function r10(Z) {
-  const n = Z.F["漏报"] || 0;
+  const n = Z.F[22] || 0;
   if (n === 0) return 0;
   const amt = 300000;
   let v = kpTimes(amt, n);
@@ -929,8 +1005,9 @@ function r10(Z) {
 }
 
 // [2.1] 学习活动：部署开展学习活动（0.5分）
+// 事实：Z.F[30]「学习活动」
 function r13(Z) {
-  const v0 = Z.F["学习活动"] || 0;
+  const v0 = Z.F[30] || 0;
   if (v0 === 0) return 0;
   const full = 500000;
   let v = v0 > full ? full : v0;
@@ -940,8 +1017,9 @@ function r13(Z) {
 }
 
 // [2.1] 培训：培训完成率98%以上得0.5分、92%—98%得0.2分
+// 事实：Z.F[32]「培训」
 function r14(Z) {
-  const x = Z.F["培训"];
+  const x = Z.F[32];
   let v = 0;
   let why;
   let zero = false;
@@ -956,8 +1034,9 @@ function r14(Z) {
 }
 
 // [2.2] 评价得分：依据评价结果计算得分
+// 事实：Z.F[34]「评价得分」
 function r15(Z) {
-  let v = Z.F["评价得分"] || 0;
+  let v = Z.F[34] || 0;
   if (v === 0) return 0;
   let note = "";
   if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: v, x: "评价得分 " + kpFormat(v) + "（满分 2）" + note, f: { ["评价得分"]: kpFormat(v) } });
@@ -965,8 +1044,9 @@ function r15(Z) {
 }
 
 // [2.2] 满意度：依据满意度计算得分
+// 事实：Z.F[36]「满意度」
 function r16(Z) {
-  const x = Z.F["满意度"] || 0;
+  const x = Z.F[36] || 0;
   let v = kpMulDiv(2000000, x, 100000000);
   if (v === 0) return 0;
   let note = "";
@@ -975,6 +1055,7 @@ function r16(Z) {
 }
 
 // [3] 产值：按第1名的比例得分
+// 事实：Z.F[38]「产值」
 function r17(Z) {
   const c = Z.X[17][Z.u];
   if (!c) return 0;
@@ -985,6 +1066,7 @@ function r17(Z) {
 }
 
 // [3] 排名：第1名得满分，每后退一位扣0.5分
+// 事实：Z.F[40]「排名」
 function r18(Z) {
   const c = Z.X[18][Z.u];
   if (!c) return 0;
@@ -995,8 +1077,9 @@ function r18(Z) {
 }
 
 // [S1] 创新：获得国家级表彰的，每次加0.5分
+// 事实：Z.F[42]「创新」
 function r19(Z) {
-  const n = Z.F["创新"] || 0;
+  const n = Z.F[42] || 0;
   if (n === 0) return 0;
   const amt = 500000;
   let v = kpTimes(amt, n);
@@ -1006,9 +1089,10 @@ function r19(Z) {
 }
 
 // [S2] 约谈：被约谈的，每次扣1分
+// 事实：Z.F[44]「约谈」
 function r20(Z) {
   if (!(Z.c["县区"])) return 0;
-  const n = Z.F["约谈"] || 0;
+  const n = Z.F[44] || 0;
   if (n === 0) return 0;
   const amt = 1000000;
   let v = kpTimes(amt, n);
@@ -1021,7 +1105,7 @@ function r20(Z) {
 function crossUnit(units) {
   const X = {};
   { // 产值
-    const vals = units.map((u) => (true) ? u.F["产值"] : undefined);
+    const vals = units.map((u) => (true) ? u.F[38] : undefined);
     const res = new Array(units.length);
     let best = 0;
     for (const v of vals) if (v !== undefined && v > best) best = v;
@@ -1033,13 +1117,14 @@ function crossUnit(units) {
     X[17] = res;
   }
   { // 排名
-    const vals = units.map((u) => (true) ? u.F["排名"] : undefined);
+    const vals = units.map((u) => (true) ? u.F[40] : undefined);
     const res = new Array(units.length);
     const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);
     vals.forEach((v, i) => {
       if (v === undefined) return;
-      let rank = 1;
-      for (const w of sorted) if (w > v) rank++;
+      let lo = 0, hi = sorted.length;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }
+      const rank = sorted.length - lo + 1;
       const lost = kpTimes(500000, rank - 1);
       const a = lost >= 2000000 ? 0 : 2000000 - lost;
       res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };
@@ -1074,8 +1159,8 @@ function g2(Z) {
   if (true) { // 班子
     let note = "";
     let amt = 100000;
-    if (Z.F["班子"]) {
-      const ids = Z.F["班子#"];
+    if (Z.F[24]) {
+      const ids = Z.F[25];
       add(ids ? ids[0] : undefined, amt, "班子");
       gross += amt;
       if (Z.T) Z.T.push({ i: "1", r: "班子", k: "deduct", a: amt, x: "发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : ""), f: { ["班子"]: ids ? ids[0] : true } });
@@ -1087,10 +1172,10 @@ function g2(Z) {
     const parts = [];
     const used = {};
     { let amt = 50000;
-      const n = Z.F["成员.通报"] || 0; const ids = Z.F["成员.通报#"];
+      const n = Z.F[26] || 0; const ids = Z.F[27];
       if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.通报"] = ids || n; parts.push("通报 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
     { let amt = 200000;
-      const n = Z.F["成员.处分"] || 0; const ids = Z.F["成员.处分#"];
+      const n = Z.F[28] || 0; const ids = Z.F[29];
       if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.处分"] = ids || n; parts.push("处分 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
     if (v > 0) {
       gross += v;
