@@ -34,7 +34,6 @@ export const outputPath = fileURLToPath(new URL("./syntax-diagrams.html", import
  */
 export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   file: { zh: "文件：任意多个顶层项", ebnf: "file" },
-  topItem: { zh: "顶层项：细则头部各项、指标、加分项、减分项", ebnf: "header item | top item" },
   titleDecl: { zh: "细则标题", ebnf: "header item（细则）" },
   yearDecl: { zh: "年度或有效期", ebnf: "header item（年度）" },
   subjectDecl: { zh: "考评对象（说明文字）", ebnf: "header item（对象）" },
@@ -46,7 +45,6 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   grade: { zh: "一个等次及其条件", ebnf: "grade" },
   gradeCondition: { zh: "等次条件：分数线或名次", ebnf: "grade cond" },
   indicator: { zh: "指标：名称、分值与内容", ebnf: "indicator" },
-  indicatorItem: { zh: "指标中的一项", ebnf: "indicator item" },
   codeDecl: { zh: "指标的官方编号", ebnf: "indicator item（编号）" },
   departmentsDecl: { zh: "考评单位", ebnf: "indicator item（考评单位）" },
   appliesDecl: { zh: "只适用于某些类别的单位", ebnf: "indicator item（适用）/ modifier（适用）" },
@@ -58,10 +56,8 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   penaltySection: { zh: "基本分之外的减分项", ebnf: "penalty section" },
   groupBlock: { zh: "组的内容：规则与注", ebnf: "{ group item }" },
   rule: { zh: "规则：名称、条文、计分方式、修饰", ebnf: "rule" },
-  ruleBody: { zh: "计分方式", ebnf: "rule body" },
   perBody: { zh: "按次计分（每次 扣 0.5）", ebnf: "per rule" },
   oneShotBody: { zh: "一次性扣分或得分（扣 0.2 / 得 0.1）", ebnf: "one shot" },
-  action: { zh: "扣或得", ebnf: "（扣 | 得）" },
   amounts: { zh: "分值、类别分值或分类分值", ebnf: "amounts" },
   namedAmount: { zh: "带名称的分值（「园区」 0.3、「轻处分」 0.05）", ebnf: "class amount | category amount" },
   bandsBody: { zh: "分段", ebnf: "bands" },
@@ -77,7 +73,6 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   discretionBody: { zh: "酌情扣分：酌情 扣 0.5 至 2", ebnf: "discretion" },
   modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、适用", ebnf: "modifier" },
   stringList: { zh: "「」名称的列表，可用 、 或 , 分隔", ebnf: "string { [ list sep ] string }" },
-  value: { zh: "数字（可带 % 与计量单位，如 0.5分、4次）", ebnf: "value | amount" },
 };
 
 /** Names of the productions of a serialized grammar, in order. */

@@ -82,25 +82,38 @@ export class AstBuilder {
     return this.tokens(n, name).map((t) => this.str(t)!);
   }
 
-  /** A `value` CST node (number + optional measure word) → NumberLit. */
-  private num(n: CstNode | undefined): A.NumberLit | undefined {
+  /** The number labelled `label` in node `n` (and its measure word, `label + "Measure"`) → NumberLit. */
+  private num(n: CstNode | undefined, label: string): A.NumberLit | undefined {
     if (!n) return undefined;
-    const t = this.token(n, "NumberLiteral");
+    const t = this.token(n, label);
     if (!t) return undefined;
     let text = canonicalImage(t);
     const percent = text.endsWith("%");
     if (percent) text = text.slice(0, -1);
-    const lit: A.NumberLit = { kind: "Number", text: normaliseDecimal(text), percent, span: this.spanOf(n) };
-    const m = this.token(n, "Measure");
+    const m = this.token(n, label + "Measure");
+    const span = this.spanOfToken(t);
+    if (m) span.end = this.spanOfToken(m).end;
+    const lit: A.NumberLit = { kind: "Number", text: normaliseDecimal(text), percent, span };
     if (m) lit.measure = canonicalImage(m);
     return lit;
+  }
+
+  /** Child nodes of several kinds, in source order (for inlined alternatives). */
+  private ordered(n: CstNode, names: readonly string[]): { name: string; node: CstNode }[] {
+    const out: { name: string; node: CstNode }[] = [];
+    for (const name of names) for (const node of this.nodes(n, name)) out.push({ name, node });
+    return out.sort((a, b) => this.startOf(a.node) - this.startOf(b.node));
+  }
+  private startOf(n: CstNode): number {
+    const o = n.location?.startOffset;
+    return o !== undefined && !Number.isNaN(o) ? o : (this.allTokens(n)[0]?.startOffset ?? 0);
   }
 
   // ---------------------------------------------------------------- file
   file(cst: CstNode, comments: IToken[]): A.KpFile {
     const items: A.TopItem[] = [];
-    for (const top of this.nodes(cst, "topItem")) {
-      const item = this.topItem(top);
+    for (const { name, node } of this.ordered(cst, topKinds)) {
+      const item = this.topItem(name, node);
       if (item) items.push(item);
     }
     return {
@@ -117,19 +130,18 @@ export class AstBuilder {
     };
   }
 
-  private topItem(n: CstNode): A.TopItem | undefined {
-    const c = n.children;
-    const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
+  private topItem(kind: string, node: CstNode): A.TopItem | undefined {
+    const sub = (name: string) => (kind === name ? node : undefined);
     let x: CstNode | undefined;
     if ((x = sub("titleDecl"))) return { kind: "Title", title: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("yearDecl"))) {
-      const v = this.node(x, "value");
-      return { kind: "Year", value: v ? this.num(v) : this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
+      const v = this.num(x, "value");
+      return { kind: "Year", value: v ?? this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     }
     if ((x = sub("subjectDecl"))) return { kind: "Subject", text: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("classesDecl"))) return { kind: "Classes", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
-    if ((x = sub("totalDecl"))) return { kind: "Total", value: this.num(this.node(x, "value")), span: this.spanOf(x) };
-    if ((x = sub("roundingDecl"))) return { kind: "Rounding", places: this.num(this.node(x, "value")), span: this.spanOf(x) };
+    if ((x = sub("totalDecl"))) return { kind: "Total", value: this.num(x, "value"), span: this.spanOf(x) };
+    if ((x = sub("roundingDecl"))) return { kind: "Rounding", places: this.num(x, "value"), span: this.spanOf(x) };
     if ((x = sub("includeDecl"))) return { kind: "Include", target: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("gradesDecl"))) return this.grades(x);
     if ((x = sub("indicator"))) return this.indicator(x);
@@ -141,7 +153,7 @@ export class AstBuilder {
   private section(n: CstNode): { name?: A.StringLit; cap?: A.NumberLit; items: A.GroupItem[]; span: Span } {
     return {
       name: this.str(this.token(n, "StringLiteral")),
-      cap: this.num(this.node(n, "value")),
+      cap: this.num(n, "value"),
       items: this.groupItems(this.node(n, "groupBlock")),
       span: this.spanOf(n),
     };
@@ -161,11 +173,11 @@ export class AstBuilder {
       name: this.str(this.token(n, "StringLiteral")),
       otherwise: this.tokens(n, "Otherwise").length > 0,
       conditions: this.nodes(n, "gradeCondition").map((c): A.GradeCondition => {
-        if (this.token(c, "Top")) return { kind: "RankCondition", value: this.num(this.node(c, "value")), span: this.spanOf(c) };
+        if (this.token(c, "Top")) return { kind: "RankCondition", value: this.num(c, "value"), span: this.spanOf(c) };
         return {
           kind: "ScoreCondition",
           op: this.token(c, "Gt") ? ">" : "≥",
-          value: this.num(this.node(c, "value")),
+          value: this.num(c, "value"),
           span: this.spanOf(c),
         };
       }),
@@ -176,22 +188,21 @@ export class AstBuilder {
   // ---------------------------------------------------------------- indicators
   private indicator(n: CstNode): A.Indicator {
     const items: A.IndicatorItem[] = [];
-    for (const it of this.nodes(n, "indicatorItem")) {
-      const x = this.indicatorItem(it);
+    for (const { name, node } of this.ordered(n, indicatorItemKinds)) {
+      const x = this.indicatorItem(name, node);
       if (x) items.push(x);
     }
     return {
       kind: "Indicator",
       name: this.str(this.token(n, "StringLiteral")),
-      points: this.num(this.node(n, "value")),
+      points: this.num(n, "value"),
       items,
       span: this.spanOf(n),
     };
   }
 
-  private indicatorItem(n: CstNode): A.IndicatorItem | undefined {
-    const c = n.children;
-    const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
+  private indicatorItem(kind: string, node: CstNode): A.IndicatorItem | undefined {
+    const sub = (name: string) => (kind === name ? node : undefined);
     let x: CstNode | undefined;
     if ((x = sub("codeDecl"))) return { kind: "Code", code: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("departmentsDecl"))) return { kind: "Departments", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
@@ -202,9 +213,9 @@ export class AstBuilder {
     if ((x = sub("rule"))) return this.rule(x);
     if ((x = sub("note"))) return this.note(x);
     if ((x = sub("capGroup")))
-      return { kind: "CapGroup", cap: this.num(this.node(x, "value")), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
+      return { kind: "CapGroup", cap: this.num(x, "value"), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     if ((x = sub("highestGroup")))
-      return { kind: "HighestGroup", cap: this.num(this.node(x, "value")), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
+      return { kind: "HighestGroup", cap: this.num(x, "value"), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     return undefined;
   }
 
@@ -224,12 +235,12 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- rules
   private rule(n: CstNode): A.Rule {
-    const bodyNode = this.node(n, "ruleBody");
+
     return {
       kind: "Rule",
       name: this.str(this.token(n, "name")),
       clause: this.str(this.token(n, "clause")),
-      body: bodyNode ? this.ruleBody(bodyNode) : undefined,
+      body: this.ruleBody(n),
       modifiers: this.nodes(n, "modifier")
         .map((m) => this.modifier(m))
         .filter((m): m is A.Modifier => m !== undefined),
@@ -237,14 +248,18 @@ export class AstBuilder {
     };
   }
 
-  private action(n: CstNode | undefined): A.Action {
-    return n && this.token(n, "Award") ? "award" : "deduct";
+  /** 扣 or 得 (the token labelled "action" in node `n`). */
+  private action(n: CstNode): A.Action {
+    return this.token(n, "action")?.tokenType === T.Award ? "award" : "deduct";
   }
 
+  /** The body of rule node `n` (its alternatives are inlined in the rule). */
   private ruleBody(n: CstNode): A.RuleBody | undefined {
     const c = n.children;
     const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
-    const span = this.spanOf(n);
+    const bodyNode = bodyKinds.map(sub).find((x) => x !== undefined);
+    const bodyToken = this.token(n, "ZeroScore") ?? this.token(n, "VetoWord");
+    const span = bodyNode ? this.spanOf(bodyNode) : bodyToken ? this.spanOfToken(bodyToken) : this.spanOf(n);
     let x: CstNode | undefined;
     if ((x = sub("perBody"))) {
       return {
@@ -253,13 +268,13 @@ export class AstBuilder {
           const info = T.perUnitInfo(t.image);
           return { kind: "UnitWord", text: info.canonical, noun: info.noun, span: this.spanOfToken(t) };
         }),
-        action: this.action(this.node(x, "action")),
+        action: this.action(x),
         amounts: this.amounts(this.node(x, "amounts")),
         span,
       };
     }
     if ((x = sub("oneShotBody")))
-      return { kind: "OneShot", action: this.action(this.node(x, "action")), amounts: this.amounts(this.node(x, "amounts")), span };
+      return { kind: "OneShot", action: this.action(x), amounts: this.amounts(this.node(x, "amounts")), span };
     if (this.token(n, "ZeroScore")) return { kind: "Zero", span };
     if ((x = sub("bandsBody"))) return { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
     if ((x = sub("linearBody"))) {
@@ -268,11 +283,11 @@ export class AstBuilder {
       const modeTok = this.token(x, "StepMode");
       const body: A.LinearBody = {
         kind: "Linear",
-        base: this.num(this.node(x, "base")),
+        base: this.num(x, "base"),
         word,
         direction: /低|少|减少/.test(word) ? "below" : "above",
-        step: this.num(this.node(x, "step")),
-        amount: this.num(this.node(x, "amount")),
+        step: this.num(x, "step"),
+        amount: this.num(x, "amount"),
         span,
       };
       if (modeTok) body.mode = modeTok.tokenType === T.ModeFloor ? "floor" : modeTok.tokenType === T.ModeCeil ? "ceil" : "proportional";
@@ -283,14 +298,14 @@ export class AstBuilder {
     if ((x = sub("shortfallBody")))
       return {
         kind: "Shortfall",
-        target: this.num(this.node(x, "target")),
-        step: this.num(this.node(x, "step")),
-        amount: this.num(this.node(x, "amount")),
+        target: this.num(x, "target"),
+        step: this.num(x, "step"),
+        amount: this.num(x, "amount"),
         span,
       };
     if ((x = sub("scoredBody"))) {
       const how = this.token(x, "how");
-      const max = this.num(this.node(this.node(x, "fullPoints") ?? x, "value"));
+      const max = this.num(this.node(x, "fullPoints") ?? x, "value");
       const kind = how?.tokenType === T.RateKw ? "Rate" : how?.tokenType === T.ProportionalKw ? "Proportional" : "Assessed";
       const body = { kind, span } as A.AssessedBody | A.RateBody | A.ProportionalBody;
       if (this.node(x, "fullPoints") && max) body.max = max;
@@ -300,15 +315,15 @@ export class AstBuilder {
       const fp = this.node(x, "fullPoints");
       const body: A.RankedBody = {
         kind: "Ranked",
-        step: this.num(this.node(x, "value")),
+        step: this.num(x, "value"),
         lowerIsBetter: this.tokens(x, "LowerBetter").length > 0,
         span,
       };
-      if (fp) body.max = this.num(this.node(fp, "value"));
+      if (fp) body.max = this.num(fp, "value");
       return body;
     }
     if ((x = sub("discretionBody")))
-      return { kind: "Discretion", min: this.num(this.node(x, "min")), max: this.num(this.node(x, "max")), span };
+      return { kind: "Discretion", min: this.num(x, "min"), max: this.num(x, "max"), span };
     const veto = this.token(n, "VetoWord");
     if (veto) return { kind: "Veto", level: veto.tokenType === T.VetoExcellent ? "noExcellent" : "fail", span };
     return undefined;
@@ -323,7 +338,7 @@ export class AstBuilder {
         entries: categories.map((c) => ({
           kind: "CategoryAmount",
           name: this.str(this.token(c, "StringLiteral")),
-          value: this.num(this.node(c, "value")),
+          value: this.num(c, "value"),
           span: this.spanOf(c),
         })),
         span: this.spanOf(n),
@@ -331,11 +346,11 @@ export class AstBuilder {
     }
     return {
       kind: "Amount",
-      value: this.num(this.node(n, "value")),
+      value: this.num(n, "value"),
       overrides: this.nodes(n, "namedAmount").map((c) => ({
         kind: "ClassAmount",
         unitClass: this.str(this.token(c, "StringLiteral")),
-        value: this.num(this.node(c, "value")),
+        value: this.num(c, "value"),
         span: this.spanOf(c),
       })),
       span: this.spanOf(n),
@@ -357,7 +372,7 @@ export class AstBuilder {
     const span = this.spanOf(n);
     const op = this.token(n, "CompareOp");
     if (op) {
-      const bound = this.num(this.node(n, "bound"));
+      const bound = this.num(n, "bound");
       const sym = canonicalImage(op) as "≥" | ">" | "≤" | "<" | "=";
       const iv: A.Interval = { kind: "Interval", form: sym, lowerInclusive: false, upperInclusive: false, span };
       if (sym === "≥" || sym === ">" || sym === "=") {
@@ -375,9 +390,9 @@ export class AstBuilder {
     return {
       kind: "Interval",
       form: "bracket",
-      lower: this.num(this.node(n, "lower")),
+      lower: this.num(n, "lower"),
       lowerInclusive: open ? isTokenOf(open, T.LBracket) : true,
-      upper: this.num(this.node(n, "upper")),
+      upper: this.num(n, "upper"),
       upperInclusive: close ? isTokenOf(close, T.RBracket) : false,
       span,
     };
@@ -385,7 +400,7 @@ export class AstBuilder {
 
   private outcome(n: CstNode): A.Outcome {
     if (this.token(n, "ZeroScore")) return { kind: "Outcome", action: "zero", span: this.spanOf(n) };
-    return { kind: "Outcome", action: this.action(this.node(n, "action")), amount: this.num(this.node(n, "value")), span: this.spanOf(n) };
+    return { kind: "Outcome", action: this.action(n), amount: this.num(n, "value"), span: this.spanOf(n) };
   }
 
   private cutoff(n: CstNode): A.Cutoff {
@@ -395,14 +410,13 @@ export class AstBuilder {
     const cut: A.Cutoff = {
       kind: "Cutoff",
       direction: w && w.tokenType === T.Above ? "above" : "below",
-      value: this.num(this.node(n, "value")),
+      value: this.num(n, "value"),
       span: this.spanOf(n),
     };
     if (zero) cut.outcome = { kind: "Outcome", action: "zero", span: this.spanOfToken(zero) };
     else if (deduct) {
-      const amountNode = this.node(n, "amount");
-      const amount = this.num(amountNode);
-      const end = amountNode ? this.spanOf(amountNode).end : this.spanOfToken(deduct).end;
+      const amount = this.num(n, "amount");
+      const end = amount ? amount.span.end : this.spanOfToken(deduct).end;
       cut.outcome = { kind: "Outcome", action: "deduct", amount, span: { start: this.spanOfToken(deduct).start, end } };
     }
     return cut;
@@ -410,7 +424,7 @@ export class AstBuilder {
 
   private modifier(n: CstNode): A.Modifier | undefined {
     const span = this.spanOf(n);
-    if (this.token(n, "Cap")) return { kind: "Cap", value: this.num(this.node(n, "value")), span };
+    if (this.token(n, "Cap")) return { kind: "Cap", value: this.num(n, "value"), span };
     if (this.token(n, "Overdraft")) return { kind: "Overdraft", span };
     if (this.token(n, "Double") || this.token(n, "Half"))
       return { kind: "Multiplier", factor: this.token(n, "Double") ? "double" : "half", flag: this.str(this.token(n, "StringLiteral")), span };
@@ -419,6 +433,27 @@ export class AstBuilder {
     return undefined;
   }
 }
+
+/** CST children that are top-level items (the file rule's alternatives). */
+const topKinds = [
+  "titleDecl",
+  "yearDecl",
+  "subjectDecl",
+  "classesDecl",
+  "totalDecl",
+  "roundingDecl",
+  "includeDecl",
+  "gradesDecl",
+  "indicator",
+  "bonusSection",
+  "penaltySection",
+] as const;
+
+/** CST children of a rule that are its body (the rule's alternatives, besides 不得分 and vetoes). */
+const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody"] as const;
+
+/** CST children that are indicator items (the indicator rule's alternatives). */
+const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup"] as const;
 
 /** `"007.50"` → `"7.5"`; keeps at least one digit before the point. */
 export function normaliseDecimal(text: string): string {
