@@ -1,0 +1,97 @@
+/**
+ * The inputs of docs/bad-input.md that are made at test time, in a temporary folder written `$T` in
+ * the table: byte-exact encodings (BOM, CRLF, UTF-16) that version control might rewrite, and the
+ * 10 MB catalogue.  Catalogues are variants of the CLI tests' catalogue
+ * (packages/cli/test/fixtures/catalogue), so the CLI tests' facts files score them.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
+const CATALOGUE = join(CLI_FIXTURES, "catalogue");
+
+const read = (name: string) => readFileSync(join(CATALOGUE, name), "utf8");
+const crlf = (s: string) => s.replace(/\r?\n/g, "\r\n");
+
+/** Writes every generated input under `t`. */
+export function makeBadInputs(t: string): void {
+  const dir = (name: string) => {
+    const d = join(t, name);
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  const root = read("细则.kp");
+  const part = read("指标.kp");
+
+  cpSync(CATALOGUE, dir("lf"), { recursive: true });
+  cpSync(join(CLI_FIXTURES, "facts", "ok.csv"), join(dir("facts"), "ok.csv"));
+
+  // BOM at the start of both files
+  writeFileSync(join(dir("bom"), "细则.kp"), "\uFEFF" + root);
+  writeFileSync(join(dir("bom"), "指标.kp"), "\uFEFF" + part);
+
+  // CRLF line ends; and one with an error on its last line, to show positions
+  writeFileSync(join(dir("crlf"), "细则.kp"), crlf(root));
+  writeFileSync(join(dir("crlf"), "指标.kp"), crlf(part));
+  writeFileSync(join(dir("crlf-error"), "细则.kp"), crlf(`细则 「换行测试」\n指标 「会议」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」 每次 扣\n}\n`));
+
+  // full-width digits, point, percent and brackets, as typed with a Chinese IME
+  writeFileSync(join(dir("fullwidth"), "细则.kp"), root);
+  writeFileSync(join(dir("fullwidth"), "指标.kp"), part.replace("每次 扣 0.5 上限 2", "每次 扣 ０．５ 上限 ２").replace("[75%, 100%)", "［75％，100％）"));
+
+  // UTF-16 (what Windows Notepad calls "Unicode")
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(root, "utf16le")]);
+  writeFileSync(join(dir("utf16"), "细则.kp"), utf16);
+
+  // a catalogue where 园区 takes 甲县's score for an indicator (参照), and facts without 甲县
+  writeFileSync(
+    join(dir("refer"), "细则.kp"),
+    `细则 「参照测试」\n类别 「县区」、「园区」\n指标 「会议」 4分 {\n  参照 「园区」 以 「甲县」 为准\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」 每次 扣 0.5\n}\n`,
+  );
+  writeFileSync(join(t, "facts", "refer.csv"), "单位,类别,参会\n乙县,县区,1\n丙园区,园区,0\n");
+
+  // facts: full-width digits, point and percent in cells; a count whose deduction overflows
+  writeFileSync(join(t, "facts", "fullwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,２,８７．５％,３．５,９２．５\n");
+  writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");
+  writeFileSync(join(t, "facts", "overflow.csv"), "单位,类别,迟报,评价得分,满意度\n甲县,县区,9000000000000000,3,90\n");
+  writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
+
+  // output places: an existing output folder, a file where a folder is expected, a folder where a
+  // file is expected
+  writeFileSync(join(dir("已有输出"), "syntax-errors.js"), "// 旧的输出\n");
+  writeFileSync(join(t, "一个文件"), "");
+  mkdirSync(join(t, "半途失败", "细则.d.ts"), { recursive: true });
+}
+
+/** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */
+export function writeBigFacts(path: string, bytes: number): number {
+  const header = "单位,类别,参会,清退,信息完成率,迟报,漏报,学习活动,评价得分,满意度,国家表彰,约谈";
+  const lines = [header];
+  let size = header.length;
+  for (let i = 0; size < bytes; i++) {
+    const line = `单位${String(i).padStart(6, "0")},${i % 7 === 0 ? "园区" : "县区"},${i % 5},${i % 2 ? "是" : "否"},${(i % 1000) / 10}%,${i % 3},${i % 4},是,${(i % 40) / 10},${(i % 1000) / 10},${i % 3},${i % 2}`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  writeFileSync(path, lines.join("\n") + "\n");
+  return lines.length - 1;
+}
+
+/** A catalogue of about `bytes` bytes: 细则 + one indicator with long-claused rules. */
+export function writeBigCatalogue(path: string, bytes: number): number {
+  const clause = "未按要求参加市委、市政府重要会议、重要活动，或未按规定时间反馈会议议定事项落实情况的，".repeat(8);
+  const lines = ["细则 「十兆字节的细则」", "指标 「会议」 100分 {"];
+  let size = 0;
+  let n = 0;
+  while (size < bytes) {
+    const line = `  规则 「规则${n}」 「${clause}第${n}条，每次扣0.01分」 每次 扣 0.01`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+    n++;
+  }
+  lines.push("}");
+  writeFileSync(path, lines.join("\n") + "\n");
+  return n;
+}
