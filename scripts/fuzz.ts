@@ -662,12 +662,7 @@ async function runLsp(c: Checker, input: FuzzInput, texts: Map<string, string>, 
  * Failures already reported to core (see the robustness report); they are counted, not fatal.
  * Each entry: a test on the failure and the bug it stands for.
  */
-const KNOWN: { id: string; test: (f: Failure, input: FuzzInput) => boolean }[] = [
-  {
-    id: "unclosed-block-comment-end: the Comment node of an unclosed /* … ending in a line break has its end line/column on the previous line",
-    test: (f) => f.invariant === "AST node range inside the document" && /^Comment: offset \d+ is \d+:1, span says/.test(f.message),
-  },
-];
+const KNOWN: { id: string; test: (f: Failure, input: FuzzInput) => boolean }[] = [];
 
 function knownId(f: Failure, input: FuzzInput): string | undefined {
   return KNOWN.find((k) => k.test(f, input))?.id;

@@ -5,7 +5,7 @@
  * 就高 group, scores and rates.  Values are JSON-native (numbers, booleans, arrays of ids), as in a
  * JSON facts file; the same objects are written to CSV for the CLI figure.
  */
-import { applicableClasses, type Catalogue, type FactType, type RuleModel } from "./core.js";
+import { applicableClasses, meetsClasses, type Catalogue, type FactType, type RuleModel } from "./core.js";
 import { Rng } from "./rng.js";
 
 /** A unit as the facts file and scoreAll take it. */
@@ -98,7 +98,7 @@ export function generateUnits(cat: Catalogue, count: number, seed = 7): Unit[] {
     const classes = cls === undefined ? [] : [cls];
     const facts: Record<string, unknown> = {};
     for (const { r, cls: applies, ids } of rules) {
-      if (applies && !applies.some((c) => classes.includes(c))) continue;
+      if (!meetsClasses(applies, (c) => classes.includes(c))) continue;
       for (const f of r.facts) {
         const v = valueFor(rng, r, f.fact, ids);
         if (v !== undefined) facts[f.key] = v;

@@ -9,6 +9,7 @@
  */
 import {
   applicableClasses,
+  meetsClasses,
   kpDivRound,
   kpFixed,
   kpFormat,
@@ -412,7 +413,7 @@ export class Interpreter {
   private crossUnit(r: RuleModel): (CrossResult | undefined)[] {
     const b = r.body;
     const cls = applicableClasses(r);
-    const vals = this.units.map((u) => (this.applies(cls, u.c) ? ((u.F as unknown as Record<string, unknown>)[r.name] as number | undefined) : undefined));
+    const vals = this.units.map((u) => (meetsClasses(cls, (k) => u.c[k] === true) ? ((u.F as unknown as Record<string, unknown>)[r.name] as number | undefined) : undefined));
     const res: (CrossResult | undefined)[] = new Array(vals.length);
     if (b.kind === "proportional") {
       let best = 0;

@@ -29,11 +29,11 @@ export const KNOWN_BUGS = {
    * 不得分 outcomes of 分段 and cut-offs — but a 不得分 RULE is still capped by its 上限, and any
    * 不得分 inside 合计 is limited by the group's cap.
    */
-  zeroCapped: true,
+  zeroCapped: false,
   /** A rule's 适用 inside an indicator's 适用 with other classes: applicableClasses intersects the class lists. */
-  nestedAppliesDisjoint: true,
+  nestedAppliesDisjoint: false,
   /** Children of an indicator that does not apply to a unit are reported with score 0 (the parent gets full points). */
-  notApplicableChildrenZero: true,
+  notApplicableChildrenZero: false,
 };
 
 // ==================================================================== draws

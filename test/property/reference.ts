@@ -8,7 +8,8 @@
  * - a rule gives a deduction or an award; 加倍/减半 apply, then the rule's 上限;
  * - 合计 caps the sum of its rules; 就高 counts each incident once at its largest amount;
  * - an indicator starts from its points (leaf without award rules) or from the sum of its children and
- *   awards, subtracts its deductions, stays within [0, points]; 倒扣 deductions go below 0 and the
+ *   awards, subtracts its deductions, stays within [0, points] — and is 0 when one of its own rules
+ *   ended in 不得分 (whatever its awards); 倒扣 deductions go below 0 and the
  *   excess is taken from the parent (and from the total at the top);
  * - an indicator that does not apply to a unit scores its full points; 参照 takes the indicator's
  *   result of another unit;
@@ -329,6 +330,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     let d = 0n;
     let o = 0n;
     let positive = false;
+    let zeroHit = false; // one of its own rules ended in 不得分: the indicator scores 0
     for (const item of ind.items) {
       if (item.type === "indicator") {
         evalIndicator(item, u, ref, out);
@@ -336,7 +338,8 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         o += out.K.get(item)!;
         positive = true;
       } else if (item.type === "rule") {
-        const v = ruleValue(item, u, P, out.vetoes);
+        const { v, zero } = ruleResult(item, u, P, out.vetoes);
+        if (zero) zeroHit = true;
         if (item.body.kind === "veto") continue;
         if (isAwardBody(item.body)) {
           pos += v;
@@ -350,8 +353,10 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         if (item.kind === "cap")
           for (const r of item.rules) {
             const x = ruleResult(r, u, P, out.vetoes);
-            if (x.zero) whole += x.v;
-            else g += x.v;
+            if (x.zero) {
+              whole += x.v;
+              zeroHit = true;
+            } else g += x.v;
           }
         else g = highestValue(item.rules, u);
         if (item.cap !== undefined && g > item.cap) g = item.cap;
@@ -361,6 +366,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     let s = (positive ? pos : P) - d;
     if (s < 0n) s = 0n;
     if (positive && s > P) s = P;
+    if (zeroHit) s = 0n;
     s -= o;
     let k = 0n;
     if (s < 0n) {

@@ -1,8 +1,8 @@
 /**
- * Compiler behaviours found wrong by the property tests (reference.ts states the intended semantics).
- * Each test states the CORRECT behaviour and is marked `it.fails` while the bug is in core: when core
- * is fixed the test starts passing, vitest reports it, and then `.fails` is removed here and the
- * matching flag in test/property/kp-gen.ts KNOWN_BUGS is set to false so the generator covers the case.
+ * Compiler behaviours the property tests and the fuzzer once found wrong (reference.ts states the
+ * intended semantics), kept as regression tests.  A new one is added as `it.fails` while the bug is in
+ * core, with the matching flag in test/property/kp-gen.ts KNOWN_BUGS set so the generator avoids it;
+ * when core is fixed, `.fails` goes and the flag is set to false.
  */
 import { describe, expect, it } from "vitest";
 import { parseKp, walk } from "@kaoping/core";
@@ -18,7 +18,7 @@ describe("KNOWN_BUGS.nestedAppliesDisjoint: 适用 on a rule inside an indicator
   const text = (body: string) => `细则 「t」 类别 「A」、「B」
 指标 「x」 2分 { 适用 「B」 规则 「r」 「c」 ${body} 适用 「A」 }`;
 
-  it.fails("a ranked rule compiles to a module that imports (today: SyntaxError, `() ?` in crossUnit)", async () => {
+  it("a ranked rule compiles to a module that imports", async () => {
     const mod = await load(text("按排名 得分 每后退一位 扣 0.5"));
     const res = mod.scoreAll([
       { name: "甲", classes: ["A", "B"], facts: { r: 3 } },
@@ -30,14 +30,14 @@ describe("KNOWN_BUGS.nestedAppliesDisjoint: 适用 on a rule inside an indicator
     ]);
   });
 
-  it.fails("the fact of a linear rule is required from a unit of both classes (KP4008)", async () => {
+  it("the fact of a linear rule is required from a unit of both classes (KP4008)", async () => {
     const mod = await load(text("基准 90% 每低 1% 扣 0.1"));
     expect(mod.checkFacts([{ name: "甲", classes: ["A", "B"], facts: {} }]).map((e) => e.code)).toEqual(["KP4008"]);
   });
 });
 
 describe("KNOWN_BUGS.notApplicableChildrenZero: children of an indicator that does not apply", () => {
-  it.fails("are reported with their full points, like their parent (today: 0, which reads as all points lost)", async () => {
+  it("are reported with their full points, like their parent", async () => {
     const mod = await load(`细则 「t」 类别 「A」、「B」
 指标 「x」 { 适用 「A」 指标 「y」 2分 { 规则 「r」 「c」 扣 1 } 指标 「z」 3分 { 规则 「s」 「c」 扣 1 } }`);
     const [res] = mod.scoreAll([{ name: "甲", classes: ["B"], facts: { r: true } }]);
@@ -54,19 +54,19 @@ describe("KNOWN_BUGS.zeroCapped: 不得分 takes the whole indicator, neither mu
   // As the compiler already does for 不得分 outcomes of 分段 and cut-offs (checked below, passing).
   const score = async (text: string, facts: Record<string, unknown>) => (await load(`细则 「t」\n${text}`)).scoreAll([{ name: "甲", facts }])[0]!.total;
 
-  it("a 不得分 band is not capped by the rule's 上限 (correct today)", async () => {
+  it("a 不得分 band is not capped by the rule's 上限", async () => {
     expect(await score(`指标 「x」 2分 { 规则 「r」 「c」 分段 { < 50% 不得分 } 上限 1 }`, { r: "10%" })).toBe("0");
   });
 
-  it.fails("a 不得分 rule with 上限 still empties the indicator (today: capped, 1)", async () => {
+  it("a 不得分 rule with 上限 still empties the indicator", async () => {
     expect(await score(`指标 「x」 2分 { 规则 「r」 「c」 不得分 上限 1 }`, { r: true })).toBe("0");
   });
 
-  it.fails("a 不得分 rule with 减半 still empties the indicator (today: halved, 1)", async () => {
+  it("a 不得分 rule with 减半 still empties the indicator", async () => {
     expect(await score(`指标 「x」 2分 { 规则 「r」 「c」 不得分 减半 当 「整改」 }`, { r: true, "r.整改": true })).toBe("0");
   });
 
-  it.fails("不得分 inside 合计 is not limited by the group's cap (today: 1)", async () => {
+  it("不得分 inside 合计 is not limited by the group's cap", async () => {
     expect(await score(`指标 「x」 2分 { 合计 上限 1 { 规则 「r」 「c」 不得分  规则 「s」 「c」 每次 扣 0.5 } }`, { r: true })).toBe("0");
   });
 });
@@ -87,7 +87,7 @@ describe("found by scripts/fuzz.ts (reported; it.fails until fixed, then also dr
     expect(p.diagnostics.map((d) => [d.code, d.span.start.offset, d.span.end.offset])).toEqual([["KP1003", 7, 9]]);
   });
 
-  it.fails("an unclosed block comment ending in a line break ends on the next line (line/column agree with the offset)", () => {
+  it("an unclosed block comment ending in a line break ends on the next line (line/column agree with the offset)", () => {
     const p = parseKp("/*\n", "x.kp");
     expect(p.ast.comments[0]!.span.end).toEqual({ offset: 3, line: 2, column: 1 });
   });

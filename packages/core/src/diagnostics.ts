@@ -133,7 +133,7 @@ export const messages = {
   KP4008: { severity: "error", message: "单位「{0}」缺少规则「{1}」需要的事实（{2}）" },
   KP4009: { severity: "error", message: "「{0}」的值「{1}」应为 是/否" },
   KP4010: { severity: "error", message: "「{0}」的值「{1}」小数位数超过 6 位" },
-  KP4011: { severity: "error", message: "规则「{0}」参照的单位「{1}」不在事实文件中" },
+  KP4011: { severity: "error", message: "指标「{0}」规定以单位「{1}」的得分为准，但事实文件中没有这个单位" },
   KP4012: { severity: "error", message: "事实文件中没有任何单位" },
   KP4013: { severity: "error", message: "事实文件不是有效的 JSON：{0}" },
   KP4014: { severity: "error", message: "规则「{0}」没有分项「{1}」；可用的分项：{2}" },

@@ -46,7 +46,7 @@ export {
   type Veto,
 } from "./compile/module.js";
 export { compileCatalogue, type CompiledCatalogue } from "./compile/compile.js";
-export { emitJs, applicableClasses, factSpecs, type EmitOptions } from "./compile/emit-js.js";
+export { emitJs, applicableClasses, meetsClasses, factSpecs, type EmitOptions } from "./compile/emit-js.js";
 export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
 export { jsString, commentText } from "./compile/js-literals.js";
 export * from "./runtime/decimal.js";

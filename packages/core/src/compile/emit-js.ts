@@ -83,7 +83,7 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`const FACTS = ${jsValue(specs)};`);
   o.push(`const GRADES = ${jsValue(cat.grades.map((g) => ({ name: g.name, otherwise: g.otherwise, conditions: g.conditions })))};`);
   o.push(`const INDICATOR_COUNT = ${allIndicators.length};`);
-  const refers = allIndicators.filter((i) => i.refer).map((i) => ({ unitClass: i.refer!.unitClass, unit: i.refer!.unit, indicator: i.id }));
+  const refers = allIndicators.filter((i) => i.refer).map((i) => ({ unitClass: i.refer!.unitClass, unit: i.refer!.unit, indicator: i.id, name: i.name }));
   o.push(`const REFERS = ${jsValue(refers)};`, "");
 
   // ------------------------------------------------------------ rules
@@ -118,7 +118,7 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   // ------------------------------------------------------------ unit
   o.push("// ---------------------------------------------------------------- 单个单位");
   o.push("function runUnit(unit, u, X, R, trace) {");
-  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false };");
+  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false };");
   const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
   for (const t of tops) o.push(`  i${t}(Z);`);
   o.push(`  let base = ${tops.map((t) => `Z.S[${t}]`).join(" + ") || "0"};`);
@@ -213,15 +213,20 @@ function referringClasses(r: M.RuleModel): string[] {
   return out;
 }
 
-/** Classes a rule applies to, from the rule and its indicators; undefined = all. */
-export function applicableClasses(r: M.RuleModel): string[] | undefined {
-  let cls = r.appliesTo;
-  let ind: M.IndicatorModel | undefined = r.owner.kind === "indicator" ? r.owner : undefined;
-  while (ind) {
-    if (ind.appliesTo) cls = cls ? cls.filter((c) => ind!.appliesTo!.includes(c)) : ind.appliesTo;
-    ind = ind.parent;
-  }
-  return cls;
+/**
+ * Which units a rule applies to, from its own 适用 and its indicators': a list of class lists, all of
+ * which must hold (a unit applies when, for every list, it has one of the classes); undefined = all.
+ */
+export function applicableClasses(r: M.RuleModel): string[][] | undefined {
+  const all: string[][] = [];
+  if (r.appliesTo) all.push(r.appliesTo);
+  for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) all.push(ind.appliesTo);
+  return all.length > 0 ? all : undefined;
+}
+
+/** Whether a unit with these classes meets an applicability (see {@link applicableClasses}). */
+export function meetsClasses(applies: readonly (readonly string[])[] | undefined, has: (unitClass: string) => boolean): boolean {
+  return !applies || applies.every((list) => list.some(has));
 }
 
 // ==================================================================== rules
@@ -332,8 +337,8 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "zero":
-      o.push(`  if (!${F}) return 0;`, `  let v = ${P};`);
-      finish("v", S(`不得分：本项 ${fmt(P)} 分全部扣除`), `{ [${key}]: true }`);
+      o.push(`  if (!${F}) return 0;`, `  let v = ${P};`, "  const zero = true;", "  Z.zr = true;");
+      finish("v", S(`不得分：本项 ${fmt(P)} 分全部扣除`), `{ [${key}]: true }`, true);
       break;
     case "veto":
       o.push(`  if (!${F}) return 0;`);
@@ -435,7 +440,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
 
 /** Code setting `v` (and `zero` for 不得分) for an outcome. */
 function outcomeAssign(oc: M.OutcomeModel, P: number): string {
-  return oc.kind === "zero" ? `v = ${P}; zero = true;` : `v = ${oc.amount};`;
+  return oc.kind === "zero" ? `v = ${P}; zero = true; Z.zr = true;` : `v = ${oc.amount};`;
 }
 function outcomeWord(oc: M.OutcomeModel, P: number): string {
   if (oc.kind === "zero") return `不得分（本项 ${fmt(P)} 分全部扣除）`;
@@ -450,7 +455,8 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
   const key = S(r.name);
   const cls = applicableClasses(r);
   o.push(`  { // ${commentText(r.name, 40)}`);
-  o.push(`    const vals = units.map((u) => (${cls ? cls.map((c) => `u.c[${S(c)}]`).join(" || ") : "true"}) ? ${fx(ctx, r.name, false, "u")} : undefined);`);
+  const cond = cls ? cls.map((list) => `(${list.map((c) => `u.c[${S(c)}]`).join(" || ")})`).join(" && ") : "true";
+  o.push(`    const vals = units.map((u) => (${cond}) ? ${fx(ctx, r.name, false, "u")} : undefined);`);
   o.push(`    const res = new Array(units.length);`);
   if (b.kind === "proportional") {
     o.push("    let best = 0;", "    for (const v of vals) if (v !== undefined && v > best) best = v;");
@@ -575,8 +581,10 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   const id = S(ind.id);
   const P = ind.points;
   const subtree: number[] = [];
+  const subtreePoints: [number, number][] = [];
   const walk = (i: M.IndicatorModel) => {
     subtree.push(ctx.indIndex.get(i)!);
+    subtreePoints.push([ctx.indIndex.get(i)!, i.points]);
     i.children.forEach(walk);
   };
   walk(ind);
@@ -584,15 +592,15 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   o.push(`function i${n}(Z) {`);
   if (ind.appliesTo) {
     o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
-    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Z.K[${k}] = 0;`).join(" ")}`);
-    o.push(`    Z.S[${n}] = ${P};`);
+    // not applicable: this indicator and everything under it count at full points
+    o.push(`    ${subtreePoints.map(([k, p]) => `Z.S[${k}] = ${p}; Z.K[${k}] = 0;`).join(" ")}`);
     o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 ${fmt(P)} 计`)} });`);
     o.push("    return;", "  }");
   }
   if (ind.refer) {
     o.push(`  if (Z.c[${S(ind.refer.unitClass)}] && !Z.ref) {`);
     o.push(`    const ref = Z.R[${S(ind.refer.unit)}];`);
-    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true };`);
+    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false };`);
     o.push(`    i${n}(Y);`);
     o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];`).join(" ")}`);
     o.push(
@@ -605,6 +613,9 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     const k = ctx.indIndex.get(c)!;
     o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
   }
+  // Z.zr: one of this indicator's own rules ended in 不得分 (set by the rule, whatever group caps
+  // its deduction): the indicator scores 0.
+  o.push("  Z.zr = false;");
   const emitted = new Set<M.GroupModel>();
   for (const r of ind.rules) {
     if (r.group) {
@@ -628,6 +639,8 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   );
   if (positive)
     o.push(`  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${S(` 超过本项分值 ${fmt(P)}，按 ${fmt(P)} 计`)} }); s = ${P}; }`);
+  o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
+  o.push("  Z.zr = false;");
   o.push("  s -= o;", "  let k = 0;");
   o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
   o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`, "}", "");
@@ -667,12 +680,11 @@ export function checkFacts(units) {
 }
 
 function referErrors(units) {
-  const names = {};
-  for (const u of units) names[u.name] = true;
+  const names = new Set(units.map((u) => u.name));
   const errors = [];
   for (const r of REFERS) {
-    if (names[r.unit]) continue;
-    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.indicator + "」参照的单位「" + r.unit + "」不在事实文件中" });
+    if (names.has(r.unit)) continue;
+    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定「" + r.unitClass + "」以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
   }
   return errors;
 }
@@ -723,7 +735,7 @@ export function scoreAll(units, options) {
   const errors = read.errors.concat(referErrors(read.units));
   if (errors.length > 0) throw new KpFactsError(errors);
   const list = read.units;
-  const R = {};
+  const R = Object.create(null);
   list.forEach((u, i) => { u.index = i; R[u.name] = u; });
   const X = crossUnit(list);
   const runs = list.map((u, i) => {

@@ -57,7 +57,7 @@ export function emitDts(cat: M.Catalogue): string {
     for (const f of r.facts) {
       const cls = applicableClasses(r);
       o.push(`  /**`);
-      o.push(`   * 【${commentText(r.name, 60)}】${commentText(f.label)}：${commentText(describeFact(f.fact))}${cls ? `（只适用于${commentText(cls.join("、"))}）` : ""}`);
+      o.push(`   * 【${commentText(r.name, 60)}】${commentText(f.label)}：${commentText(describeFact(f.fact))}${cls ? `（只适用于${commentText(cls.map((l) => l.join("或")).join("且"))}）` : ""}`);
       o.push(`   * 条文：${commentText(r.clause, 200)}`);
       o.push(`   */`);
       o.push(`  ${jsString(f.key)}${f.optional ? "?" : ""}: ${tsType(f.fact)};`);

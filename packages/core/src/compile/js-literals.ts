@@ -41,5 +41,7 @@ export function jsValue(v: unknown, indent = "", step = "  "): string {
 
 /** An object key: bare when it is a plain ASCII identifier, quoted otherwise. */
 export function propertyKey(k: string): string {
+  // `"__proto__": v` in a literal would set the prototype; the computed form makes a property
+  if (k === "__proto__") return `[${jsString(k)}]`;
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : jsString(k);
 }

@@ -26,8 +26,8 @@ export interface FactSpec {
   max?: number;
   /** required (when the rule applies to the unit) */
   req?: boolean;
-  /** classes the fact's rule applies to (undefined = all) */
-  cls?: string[];
+  /** classes the fact's rule applies to: every list must contain one of the unit's classes (undefined = all) */
+  cls?: string[][];
   /** classes whose units take another unit's score here (参照): the fact is not required of them */
   xcls?: string[];
   /** human label */

@@ -237,14 +237,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const unknownKey = (key, name) => {
         const dot = key.indexOf(".");
         const base = dot < 0 ? key : key.slice(0, dot);
-        if (dot >= 0 && ruleNames[base]) {
+        if (dot >= 0 && Object.prototype.hasOwnProperty.call(ruleNames, base)) {
             const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
             err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
         }
         else
             err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
     };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.some((k) => c[k])) || (spec.xcls && spec.xcls.some((k) => c[k]));
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true));
     const seen = new Set();
     for (const u of units) {
         if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
@@ -260,7 +260,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
         else if (typeof u.classes === "string")
             classes = kpIds(u.classes);
-        const c = {};
+        const c = Object.create(null); // class names may be anything, even "constructor"
         for (const k of classes) {
             if (declaredClasses.indexOf(k) < 0)
                 err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
@@ -298,6 +298,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 if (typeof v === "number") {
                     if (Number.isSafeInteger(v) && v >= 0) {
                         F[2 * i] = v;
+                        return;
+                    }
+                    if (Number.isInteger(v) && v > 0) {
+                        err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
                         return;
                     }
                 }

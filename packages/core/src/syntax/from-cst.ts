@@ -54,7 +54,10 @@ export class AstBuilder {
   }
   private spanOfToken(t: IToken): Span {
     // Chevrotain tracked lines and columns while lexing (1-based, end inclusive): no search needed.
-    if (t.startLine !== undefined && t.startColumn !== undefined && t.endLine !== undefined && t.endColumn !== undefined && !Number.isNaN(t.endColumn)) {
+    // (A token ending in a line break — an unclosed block comment — ends at the next line's start,
+    // which Chevrotain's inclusive end cannot say: compute that one.)
+    const lastChar = t.image.charCodeAt(t.image.length - 1);
+    if (lastChar !== 10 && lastChar !== 13 && t.startLine !== undefined && t.startColumn !== undefined && t.endLine !== undefined && t.endColumn !== undefined && !Number.isNaN(t.endColumn)) {
       const end = t.startOffset + t.image.length;
       return {
         start: { offset: t.startOffset, line: t.startLine, column: t.startColumn },

@@ -224,14 +224,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const unknownKey = (key, name) => {
         const dot = key.indexOf(".");
         const base = dot < 0 ? key : key.slice(0, dot);
-        if (dot >= 0 && ruleNames[base]) {
+        if (dot >= 0 && Object.prototype.hasOwnProperty.call(ruleNames, base)) {
             const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
             err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
         }
         else
             err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
     };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.some((k) => c[k])) || (spec.xcls && spec.xcls.some((k) => c[k]));
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true));
     const seen = new Set();
     for (const u of units) {
         if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
@@ -247,7 +247,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
         else if (typeof u.classes === "string")
             classes = kpIds(u.classes);
-        const c = {};
+        const c = Object.create(null); // class names may be anything, even "constructor"
         for (const k of classes) {
             if (declaredClasses.indexOf(k) < 0)
                 err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
@@ -285,6 +285,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 if (typeof v === "number") {
                     if (Number.isSafeInteger(v) && v >= 0) {
                         F[2 * i] = v;
+                        return;
+                    }
+                    if (Number.isInteger(v) && v > 0) {
+                        err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
                         return;
                     }
                 }
@@ -806,7 +810,9 @@ const FACTS = [
     t: "count",
     label: "次数",
     inc: false,
-    cls: ["县区"]
+    cls: [
+      ["县区"]
+    ]
   }
 ];
 const GRADES = [
@@ -859,7 +865,8 @@ const REFERS = [
   {
     unitClass: "园区",
     unit: "甲县",
-    indicator: "3"
+    indicator: "3",
+    name: "比较"
   }
 ];
 
@@ -936,7 +943,7 @@ function r5(Z) {
   let v = 0;
   let why;
   let zero = false;
-  if (x < 80000000) { v = 10000000; zero = true; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
+  if (x < 80000000) { v = 10000000; zero = true; Z.zr = true; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
   else if (90000000 - x > 0) {
     const diff = 90000000 - x;
     v = kpMulDiv(diff, 20000, 1000000);
@@ -1198,7 +1205,7 @@ function g2(Z) {
 function i4(Z) {
   if (Z.c["园区"] && !Z.ref) {
     const ref = Z.R["甲县"];
-    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true };
+    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false };
     i4(Y);
     Z.S[4] = Y.S[4]; Z.K[4] = Y.K[4];
     if (Z.T) Z.T.push({ i: "3", k: "note", a: 0, x: "园区本项得分以「甲县」得分为准：" + kpFormat(Y.S[4]) });
@@ -1207,12 +1214,15 @@ function i4(Z) {
   let pos = 0;
   let d = 0;
   let o = 0;
+  Z.zr = false;
   pos += r17(Z);
   pos += r18(Z);
   const base = pos;
   let s = base - d;
   if (s < 0) { if (Z.T) Z.T.push({ i: "3", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
   if (s > 4000000) { if (Z.T) Z.T.push({ i: "3", k: "limit", a: s - 4000000, x: "得分 " + kpFormat(s) + " 超过本项分值 4，按 4 计" }); s = 4000000; }
+  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: "3", k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }
+  Z.zr = false;
   s -= o;
   let k = 0;
   if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "3", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
@@ -1225,12 +1235,15 @@ function i3(Z) {
   let pos = 0;
   let d = 0;
   let o = 0;
+  Z.zr = false;
   pos += r15(Z);
   pos += r16(Z);
   const base = pos;
   let s = base - d;
   if (s < 0) { if (Z.T) Z.T.push({ i: "2.2", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
   if (s > 4000000) { if (Z.T) Z.T.push({ i: "2.2", k: "limit", a: s - 4000000, x: "得分 " + kpFormat(s) + " 超过本项分值 4，按 4 计" }); s = 4000000; }
+  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: "2.2", k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }
+  Z.zr = false;
   s -= o;
   let k = 0;
   if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2.2", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
@@ -1243,12 +1256,15 @@ function i2(Z) {
   let pos = 0;
   let d = 0;
   let o = 0;
+  Z.zr = false;
   pos += r13(Z);
   pos += r14(Z);
   const base = pos;
   let s = base - d;
   if (s < 0) { if (Z.T) Z.T.push({ i: "2.1", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
   if (s > 1000000) { if (Z.T) Z.T.push({ i: "2.1", k: "limit", a: s - 1000000, x: "得分 " + kpFormat(s) + " 超过本项分值 1，按 1 计" }); s = 1000000; }
+  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: "2.1", k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }
+  Z.zr = false;
   s -= o;
   let k = 0;
   if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2.1", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
@@ -1263,10 +1279,13 @@ function i1(Z) {
   let o = 0;
   i2(Z); pos += Z.S[2]; o += Z.K[2];
   i3(Z); pos += Z.S[3]; o += Z.K[3];
+  Z.zr = false;
   const base = pos;
   let s = base - d;
   if (s < 0) { if (Z.T) Z.T.push({ i: "2", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
   if (s > 5000000) { if (Z.T) Z.T.push({ i: "2", k: "limit", a: s - 5000000, x: "得分 " + kpFormat(s) + " 超过本项分值 5，按 5 计" }); s = 5000000; }
+  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: "2", k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }
+  Z.zr = false;
   s -= o;
   let k = 0;
   if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "2", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
@@ -1279,6 +1298,7 @@ function i0(Z) {
   let pos = 0;
   let d = 0;
   let o = 0;
+  Z.zr = false;
   d += r0(Z);
   d += r1(Z);
   d += r2(Z);
@@ -1293,6 +1313,8 @@ function i0(Z) {
   const base = 10000000;
   let s = base - d;
   if (s < 0) { if (Z.T) Z.T.push({ i: "1", k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }
+  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: "1", k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }
+  Z.zr = false;
   s -= o;
   let k = 0;
   if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: "1", k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }
@@ -1315,7 +1337,7 @@ function p1(Z) {
 
 // ---------------------------------------------------------------- 单个单位
 function runUnit(unit, u, X, R, trace) {
-  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false };
+  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false };
   i0(Z);
   i1(Z);
   i4(Z);
@@ -1346,12 +1368,11 @@ export function checkFacts(units) {
 }
 
 function referErrors(units) {
-  const names = {};
-  for (const u of units) names[u.name] = true;
+  const names = new Set(units.map((u) => u.name));
   const errors = [];
   for (const r of REFERS) {
-    if (names[r.unit]) continue;
-    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.indicator + "」参照的单位「" + r.unit + "」不在事实文件中" });
+    if (names.has(r.unit)) continue;
+    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定「" + r.unitClass + "」以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
   }
   return errors;
 }
@@ -1402,7 +1423,7 @@ export function scoreAll(units, options) {
   const errors = read.errors.concat(referErrors(read.units));
   if (errors.length > 0) throw new KpFactsError(errors);
   const list = read.units;
-  const R = {};
+  const R = Object.create(null);
   list.forEach((u, i) => { u.index = i; R[u.name] = u; });
   const X = crossUnit(list);
   const runs = list.map((u, i) => {
