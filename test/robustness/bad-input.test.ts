@@ -233,8 +233,8 @@ describe("rows checked in detail here", () => {
   });
 });
 
-describe("⚠ known defects (it.fails until fixed; then drop .fails and the ⚠ in docs/bad-input.md)", () => {
-  it.fails("写到一半失败时不改动任何输出文件", () => {
+describe("defects found and fixed (regression tests)", () => {
+  it("写到一半失败时不改动任何输出文件", () => {
     const out = join(T, "半途失败");
     const r = kp(["compile", "lf", "-o", "半途失败"], T);
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 /** Writing output files so that they are never half written (CLI outputs, editor commands). */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -18,6 +18,16 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
       const tmp = join(dir, `.${basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       temps.push(tmp);
       writeFileSync(tmp, f.data);
+    }
+    // A rename cannot replace a directory: find that out before any target has changed.
+    for (const f of files) {
+      let isDir = false;
+      try {
+        isDir = statSync(f.path).isDirectory();
+      } catch {
+        // absent: fine
+      }
+      if (isDir) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, rename '${f.path}'`), { code: "EISDIR", path: f.path });
     }
     files.forEach((f, i) => renameSync(temps[i]!, f.path));
   } catch (e) {
