@@ -3,13 +3,25 @@
  * the command line (`--stdio`, `--node-ipc`, `--socket=<port>`); the language logic is in
  * service/*.ts, editor-independent and usable in-process.
  */
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
 import { loadFormatter, loadLint } from "./integrations.js";
 import { createServer } from "./server.js";
 
 /** Starts the language server on the transport named in `process.argv` (e.g. `--stdio`). */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  let connection;
+  if (process.argv.includes("--stdio")) {
+    // A framing error (a bad Content-Length) leaves the stream unreadable for good: exit, so the
+    // editor restarts the server, rather than stay alive and silent.
+    const reader = new StreamMessageReader(process.stdin);
+    reader.onError((e) => {
+      // A message that is not valid JSON keeps the framing (the reader goes on); a bad header does not.
+      if (!/content-length|header/i.test(e.message)) return;
+      process.stderr.write(`kp: 无法读取编辑器发来的消息，语言服务器退出：${e.message}\n`);
+      process.exit(1);
+    });
+    connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  } else connection = createConnection(ProposedFeatures.all);
   createServer(connection, { loadLint, loadFormatter });
   connection.listen();
 }

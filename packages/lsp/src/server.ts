@@ -291,6 +291,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   // ---------------------------------------------------------------- lifecycle
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    clientHasFolders = params.capabilities?.workspace?.workspaceFolders === true;
     const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && params.rootUri) folders.push(uriToPath(params.rootUri));
     if (folders.length === 0 && params.rootPath) folders.push(params.rootPath);
@@ -331,8 +332,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     };
   });
 
+  /** Whether the client supports workspace folders (only then may the server listen for changes). */
+  let clientHasFolders = false;
   connection.onInitialized(
     guardNotification("initialized", () => {
+      if (!clientHasFolders) return;
       void connection.workspace?.onDidChangeWorkspaceFolders?.((e) => {
         const current = new Set(project.getFolders());
         for (const r of e.removed) current.delete(uriToPath(r.uri));
