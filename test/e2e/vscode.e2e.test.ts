@@ -198,7 +198,14 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await box.fill(facts);
     await page.keyboard.press("Enter");
     // The output panel shows the ranking (scrolled to its end: the last rows are rendered).
-    await expect.poll(async () => (await panel.allInnerTexts()).join("\n"), { timeout: 20_000 }).toContain("49.93");
+    try {
+      await expect.poll(async () => (await panel.allInnerTexts()).join("\n"), { timeout: 40_000 }).toContain("49.93");
+    } catch (e) {
+      // Keep what the page showed, to tell a slow server from a failed command.
+      await screenshot(page, path.join(shots, "command-score-failed.png"));
+      const notes = (await page.locator(".notifications-toasts, .notification-toast").allInnerTexts()).join(" | ");
+      throw new Error(`${(e as Error).message}\nnotifications: ${notes || "(none)"}`);
+    }
     const ranking = (await panel.allInnerTexts()).join("\n").replace(/\u00a0/g, " ");
     expect(ranking).toMatch(/1\s+××区\s+49\.93\s+优秀/);
     await screenshot(page, path.join(shots, "command-score.png"));

@@ -51,6 +51,8 @@ export function absolutePath(io: Io, p: string): string {
 export function displayPath(io: Io, p: string): string {
   if (!isAbsolute(p)) return p.split(sep).join("/");
   const r = relative(io.cwd, p);
+  // Outside the working directory a path like ../../tmp/x says less than the absolute one.
+  if (r === ".." || r.startsWith(".." + sep) || isAbsolute(r)) return p.split(sep).join("/");
   return (r === "" ? "." : r).split(sep).join("/");
 }
 

@@ -33,7 +33,10 @@ const messy = "细则「命令行」\n指标「甲」4分{规则「参会」「�
 /** Runs Prettier's CLI with the built plugin (through npx when asked, else its bin directly: faster). */
 function prettier(args: string[], npx = false) {
   const [cmd, pre] = npx ? ["npx", ["prettier"]] : [process.execPath, [join(packageRoot, "node_modules", "prettier", "bin", "prettier.cjs")]];
-  return spawnSync(cmd, [...pre, "--plugin", dist, ...args], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+  // As a user would run it: without the npm_config_* variables `pnpm test` passes down (npx warns
+  // about pnpm's own settings on stderr).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  return spawnSync(cmd, [...pre, "--plugin", dist, ...args], { cwd: packageRoot, encoding: "utf8", timeout: 60_000, env });
 }
 
 describe("prettier --plugin dist/index.js", () => {
