@@ -149,28 +149,36 @@ export const messages = {
 /** A code of the message catalogue. */
 export type MessageCode = keyof typeof messages;
 
-/** Fills `{0}`, `{1}` … in a catalogue message. */
-export function formatMessage(code: MessageCode, args: readonly (string | number)[] = []): string {
-  return messages[code].message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+/** Fills `{0}`, `{1}` … in a message template. */
+export function fillMessage(template: string, args: readonly (string | number)[] = []): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
 }
 
-/** Makes a diagnostic from the catalogue. */
-export function diagnostic(
-  code: MessageCode,
-  span: Span,
-  args: readonly (string | number)[] = [],
-  extra: { file?: string; fixes?: Fix[]; related?: RelatedInformation[]; severity?: Severity } = {},
-): Diagnostic {
-  const d: Diagnostic = {
-    code,
-    severity: extra.severity ?? messages[code].severity,
-    message: formatMessage(code, args),
-    span,
-  };
+/** Extra parts of a diagnostic. */
+export interface DiagnosticExtra {
+  file?: string;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+  severity?: Severity;
+}
+
+/** Makes a diagnostic from any message catalogue's entry (core's, or another package's like lint's). */
+export function makeDiagnostic(code: string, def: MessageDef, span: Span, args: readonly (string | number)[] = [], extra: DiagnosticExtra = {}): Diagnostic {
+  const d: Diagnostic = { code, severity: extra.severity ?? def.severity, message: fillMessage(def.message, args), span };
   if (extra.file !== undefined) d.file = extra.file;
   if (extra.fixes && extra.fixes.length > 0) d.fixes = extra.fixes;
   if (extra.related && extra.related.length > 0) d.related = extra.related;
   return d;
+}
+
+/** Fills `{0}`, `{1}` … in a catalogue message. */
+export function formatMessage(code: MessageCode, args: readonly (string | number)[] = []): string {
+  return fillMessage(messages[code].message, args);
+}
+
+/** Makes a diagnostic from the catalogue. */
+export function diagnostic(code: MessageCode, span: Span, args: readonly (string | number)[] = [], extra: DiagnosticExtra = {}): Diagnostic {
+  return makeDiagnostic(code, messages[code], span, args, extra);
 }
 
 /** True when any diagnostic is an error. */

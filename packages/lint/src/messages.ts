@@ -4,7 +4,7 @@
  * comments (KP39xx).  Messages are Chinese sentences with `{0}`, `{1}` … placeholders.  Codes are
  * never reused.
  */
-import type { Diagnostic, Fix, MessageDef, RelatedInformation, Severity, Span } from "@kaoping/core";
+import { fillMessage, makeDiagnostic, type Diagnostic, type DiagnosticExtra, type MessageDef, type Span } from "@kaoping/core";
 
 /** All diagnostics the linter can report. */
 export const lintMessages = {
@@ -38,21 +38,13 @@ export type LintCode = keyof typeof lintMessages;
 
 /** Fills `{0}`, `{1}` … in a lint catalogue message. */
 export function formatLintMessage(code: LintCode, args: readonly (string | number)[] = []): string {
-  return lintMessages[code].message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  return fillMessage(lintMessages[code].message, args);
 }
 
 /** Extra parts of a lint diagnostic. */
-export interface LintExtra {
-  fixes?: Fix[];
-  related?: RelatedInformation[];
-  severity?: Severity;
-}
+export type LintExtra = Omit<DiagnosticExtra, "file">;
 
 /** Makes a diagnostic from the lint catalogue. */
 export function lintDiagnostic(code: LintCode, file: string | undefined, span: Span, args: readonly (string | number)[] = [], extra: LintExtra = {}): Diagnostic {
-  const d: Diagnostic = { code, severity: extra.severity ?? lintMessages[code].severity, message: formatLintMessage(code, args), span };
-  if (file !== undefined) d.file = file;
-  if (extra.fixes && extra.fixes.length > 0) d.fixes = extra.fixes;
-  if (extra.related && extra.related.length > 0) d.related = extra.related;
-  return d;
+  return makeDiagnostic(code, lintMessages[code], span, args, file === undefined ? extra : { ...extra, file });
 }
