@@ -16,6 +16,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activeEditor,
+  chooseInFileDialog,
   e2eAvailable,
   editorLine,
   gotoPosition,
@@ -193,10 +194,7 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     const panel = page.locator(".part.panel .view-lines");
     // 「kp: 用事实文件计分」: choose the facts file in the file dialog (VS Code for the Web: a path box).
     await runCommand(page, "kp: 用事实文件计分");
-    const box = page.locator(SEL.quickInputBox);
-    await box.waitFor({ state: "visible", timeout: 15_000 });
-    await box.fill(facts);
-    await page.keyboard.press("Enter");
+    await chooseInFileDialog(page, facts);
     // The output panel shows the ranking (scrolled to its end: the last rows are rendered).
     try {
       await expect.poll(async () => (await panel.allInnerTexts()).join("\n"), { timeout: 40_000 }).toContain("49.93");
@@ -212,9 +210,8 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     // 「kp: 解释单位得分」: the dialog opens on the last facts file; then pick the unit.
     await activeEditor(page).locator(SEL.viewLines).click();
     await runCommand(page, "kp: 解释单位得分");
-    await box.waitFor({ state: "visible", timeout: 15_000 });
-    await box.fill(facts);
-    await page.keyboard.press("Enter");
+    await chooseInFileDialog(page, facts);
+    const box = page.locator(SEL.quickInputBox);
     await page.locator(SEL.quickInputRow, { hasText: "××区" }).first().waitFor({ state: "visible", timeout: 15_000 });
     await box.fill("××区");
     await page.keyboard.press("Enter");

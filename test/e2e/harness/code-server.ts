@@ -572,6 +572,46 @@ export async function runCommand(page: Page, title: string, timeoutMs = 15_000):
   await input.waitFor({ state: "hidden", timeout: timeoutMs }).catch(() => {});
 }
 
+/**
+ * Choose `filePath` in VS Code's own open dialog (the "simple file dialog" of VS Code for the Web:
+ * a path box over a folder listing). The dialog fills in its starting folder asynchronously after it
+ * appears, and would overwrite a path typed before that; so wait for its first value and listing,
+ * type the path, wait until the listing shows the file, accept, and check that the dialog closed
+ * (once more if it did not: under load it can still be refreshing its listing when Enter arrives).
+ */
+export async function chooseInFileDialog(page: Page, filePath: string, timeoutMs = 15_000): Promise<void> {
+  const input = page.locator(SEL.quickInputBox);
+  const base = path.basename(filePath);
+  await input.waitFor({ state: "visible", timeout: timeoutMs });
+  const started = Date.now();
+  while ((await input.inputValue()) === "" && Date.now() - started < timeoutMs) await page.waitForTimeout(100);
+  await page.locator(SEL.quickInputRow).first().waitFor({ state: "visible", timeout: timeoutMs });
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(filePath);
+    await page.locator(SEL.quickInputRow, { hasText: base }).first().waitFor({ state: "visible", timeout: timeoutMs });
+    await page.waitForTimeout(200); // let the dialog finish validating the typed path
+    if ((await input.inputValue()) !== filePath && attempt < 3) {
+      console.log(`[e2e] the file dialog replaced the typed path (attempt ${attempt}); typing it again`);
+      continue; // overwritten by a late refresh
+    }
+    // Closed: the widget is hidden, or it already shows the command's next step (another title).
+    const title = page.locator(`${SEL.quickInput} .quick-input-title`);
+    const dialogTitle = await title.innerText().catch(() => "");
+    await page.keyboard.press("Enter");
+    const until = Date.now() + 5000;
+    let closed = false;
+    while (!closed && Date.now() < until) {
+      closed = !(await input.isVisible()) || (await title.innerText().catch(() => "")) !== dialogTitle;
+      if (!closed) await page.waitForTimeout(100);
+    }
+    if (closed) return;
+    console.log(`[e2e] the file dialog stayed open after Enter (attempt ${attempt})`);
+    if (attempt === 3) {
+      throw new E2ETimeoutError(`the file dialog did not accept "${filePath}" (its box shows "${await input.inputValue()}")`);
+    }
+  }
+}
+
 /** Move the cursor with "Go to Line" (Ctrl+G); line and column are 1-based. */
 export async function gotoPosition(page: Page, line: number, column = 1, timeoutMs = 10_000): Promise<void> {
   await activeEditor(page).locator(SEL.viewLines).click();
