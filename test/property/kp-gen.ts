@@ -508,7 +508,7 @@ function groupRule(c: GenCtx, kind: "cap" | "highest", P: Raw | undefined): Rule
   }
   let r = indicatorRule(c, P, true);
   while (r.body.kind === "veto" || isAwardBody(r.body) || (KNOWN_BUGS.zeroCapped && canZero(r.body))) r = indicatorRule(c, P, true);
-  r.overdraft = false; // 倒扣 inside a group is ignored by the compiler; see the report
+  r.overdraft = false; // 倒扣 inside a group is an error (KP2038)
   return r;
 }
 

@@ -365,7 +365,8 @@ class Checker {
           break;
         }
         case "Overdraft":
-          rule.overdraft = true;
+          if (group) this.report("KP2038", m.span, [group.kind === "cap" ? "合计" : "就高", name]);
+          else rule.overdraft = true;
           break;
         case "Multiplier":
           if (m.flag) {
