@@ -39,7 +39,7 @@ export function parseSuppressions(files: readonly LoadedFile[]): { suppressions:
   const suppressions: Suppression[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
-    const { ast, tokens, lines } = f.parsed;
+    const { ast, lines } = f.parsed; // tokens only when needed: a re-parse computes them lazily
     const firstItem = ast.items[0]?.span.start.offset ?? Infinity;
     const ruleStarts = new Map<number, number>();
     walk(ast, (n) => {
@@ -82,7 +82,7 @@ export function parseSuppressions(files: readonly LoadedFile[]): { suppressions:
       if (known.length === 0) continue;
       const s: Suppression = { kind, file: f.path, start: span.start.offset, end: span.end.offset, rules: known, reason, used: new Set() };
       if (kind === "next-line") {
-        const next = tokens.find((t) => t.startOffset >= span.end.offset);
+        const next = f.parsed.tokens.find((t) => t.startOffset >= span.end.offset);
         if (next) {
           const line = lines.position(next.startOffset).line;
           const lineStart = lines.lineStarts[line - 1]!;

@@ -28,7 +28,28 @@ export class AnalysisScheduler {
     if (this.disposed) return;
     this.dirty.add(key);
     this.generation++;
+    for (const wake of this.sleepers) wake(false);
+    this.sleepers.clear();
     this.arm();
+  }
+
+  private readonly sleepers = new Set<(quiet: boolean) => void>();
+
+  /**
+   * Resolves true after `ms` without edits, false as soon as a document changes (or the scheduler
+   * is disposed): lets a run put off expensive work until the user pauses typing.
+   */
+  quiet(ms: number): Promise<boolean> {
+    if (this.disposed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const wake = (quiet: boolean) => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve(quiet);
+      };
+      const timer = setTimeout(() => wake(true), ms);
+      this.sleepers.add(wake);
+    });
   }
 
   private generation = 0;
@@ -62,6 +83,8 @@ export class AnalysisScheduler {
   /** Stops scheduling (pending work is dropped). */
   dispose(): void {
     this.disposed = true;
+    for (const wake of this.sleepers) wake(false);
+    this.sleepers.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty.clear();

@@ -46,6 +46,7 @@ import { nodeFileSystem, type FileSystem } from "./service/files.js";
 import { formatEdits, type Formatter } from "./service/format.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
+import { settleTokens } from "./service/incremental.js";
 import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
@@ -116,6 +117,8 @@ const symbolKind: Record<OutlineSymbol["kind"], SymbolKind> = {
  * linting.  Smaller ones are linted before anything is published (a few milliseconds).
  */
 export const TWO_PHASE_CHARS = 100_000;
+/** How long typing must pause before a large catalogue is linted (ms). */
+export const LINT_PAUSE_MS = 300;
 
 function sizeOf(state: CatalogueState): number {
   return state.analysis.files.reduce((n, f) => n + f.text.length, 0);
@@ -273,10 +276,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         await yieldToEventLoop();
         if (stale()) return;
         const checked = project.catalogueOf(p, { lint: false });
-        // A large catalogue takes a while to lint: show the check's findings first.
+        // A large catalogue takes a while to lint: show the check's findings (with the previous
+        // lint findings moved along) at once, and lint when the user pauses typing, so that
+        // linting never holds up the next keystroke's diagnostics.
         if (sizeOf(checked) > TWO_PHASE_CHARS) {
           publish(checked, true);
+          // Then the tokens a re-parse deferred (highlighting, hover and completion need them).
           await yieldToEventLoop();
+          if (stale()) return;
+          for (const f of checked.analysis.files) settleTokens(f.parsed);
+          if (checked.lint === undefined && !(await scheduler.quiet(LINT_PAUSE_MS))) return;
           if (stale()) return;
         }
         const linted = project.catalogueOf(p);

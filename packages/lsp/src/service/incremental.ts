@@ -69,20 +69,22 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
       endColumn: e.column,
     };
   };
-
+  // Tokens serve highlighting, hover and completion, not diagnostics: they are moved when first
+  // asked for (the server asks once the diagnostics are out), off the keystroke's critical path.
+  const prevLazy = lazyOf(prev.parsed);
+  const merge = (old: () => Token[], fresh: Token[]) => () => {
+    const all = old();
+    return [
+      ...all.filter((t) => t.startOffset < base),
+      ...fresh.map((t) => shiftToken(t, fromSub, lines)),
+      ...all.filter((t) => t.startOffset >= after).map(moveToken),
+    ];
+  };
+  const tokens = new Lazy(merge(prevLazy.tokens.get, sub.tokens), prevLazy.tokens);
+  const comments = new Lazy(merge(prevLazy.comments.get, sub.comments), prevLazy.comments);
   const newItems = items.map((it, i) =>
     i < idx ? it : i === idx ? (shiftNode(item, spanSub) as A.TopItem) : (shiftNode(it, spanOld) as A.TopItem),
   );
-  const tokens = [
-    ...prev.parsed.tokens.filter((t) => t.startOffset < base),
-    ...sub.tokens.map((t) => shiftToken(t, fromSub, lines)),
-    ...prev.parsed.tokens.filter((t) => t.startOffset >= after).map(moveToken),
-  ];
-  const comments = [
-    ...prev.parsed.comments.filter((t) => t.startOffset < base),
-    ...sub.comments.map((t) => shiftToken(t, fromSub, lines)),
-    ...prev.parsed.comments.filter((t) => t.startOffset >= after).map(moveToken),
-  ];
   const astComments = [
     ...prev.parsed.ast.comments.filter((c) => c.span.start.offset < base),
     ...sub.ast.comments.map((c) => ({ ...c, span: spanSub(c.span) })),
@@ -94,18 +96,75 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
     ...prev.parsed.diagnostics.filter((d) => d.span.start.offset >= after).map((d) => shiftDiagnostic(d, spanOld, moveOld)),
   ];
   const ast: A.KpFile = { ...prev.parsed.ast, items: newItems, comments: astComments, span: lines.span(0, text.length) };
-  return { ast, diagnostics, tokens, comments, lines };
+  const result = { ast, diagnostics, lines } as ParseResult;
+  Object.defineProperty(result, "tokens", { get: tokens.get, enumerable: true });
+  Object.defineProperty(result, "comments", { get: comments.get, enumerable: true });
+  lazies.set(result, { tokens, comments });
+  return result;
 }
 
-/** A deep copy of an AST node with every span mapped. */
+/** A token list computed on first use from the previous version's (which is then released). */
+class Lazy {
+  private value: Token[] | undefined;
+  private compute: (() => Token[]) | undefined;
+  /** How many unevaluated versions this one stands on (each adds one pass over the tokens). */
+  readonly depth: number;
+
+  constructor(compute: () => Token[], prev?: Lazy) {
+    this.compute = compute;
+    this.depth = prev && !prev.done ? prev.depth + 1 : 1;
+    // Bound the chain while nobody asks for tokens: settle the previous version now.
+    if (prev && this.depth > MAX_LAZY_DEPTH) {
+      prev.get();
+      this.depth = 1;
+    }
+  }
+
+  static of(value: Token[]): Lazy {
+    const l = new Lazy(() => value);
+    l.get();
+    return l;
+  }
+
+  get done(): boolean {
+    return this.value !== undefined;
+  }
+
+  readonly get = (): Token[] => {
+    if (this.value === undefined) {
+      this.value = this.compute!();
+      this.compute = undefined;
+    }
+    return this.value;
+  };
+}
+
+const MAX_LAZY_DEPTH = 4;
+const lazies = new WeakMap<ParseResult, { tokens: Lazy; comments: Lazy }>();
+
+function lazyOf(p: ParseResult): { tokens: Lazy; comments: Lazy } {
+  return lazies.get(p) ?? { tokens: Lazy.of(p.tokens), comments: Lazy.of(p.comments) };
+}
+
+/** Computes the tokens a re-parse deferred (the server calls it when the diagnostics are out). */
+export function settleTokens(p: ParseResult): void {
+  const l = lazies.get(p);
+  if (l) {
+    l.tokens.get();
+    l.comments.get();
+  }
+}
+
+/** A deep copy of an AST node with every span mapped (spread copies keep the nodes' shapes). */
 function shiftNode<T extends A.Node>(node: T, map: (s: Span) => Span): T {
-  const out: Record<string, unknown> = {};
-  for (const k in node) {
-    const v = (node as unknown as Record<string, unknown>)[k];
+  const out = { ...node } as Record<string, unknown>;
+  for (const k in out) {
+    const v = out[k];
+    if (typeof v !== "object" || v === null) continue;
     if (k === "span") out[k] = map(v as Span);
-    else if (Array.isArray(v)) out[k] = v.map((x) => (x && typeof x === "object" && "kind" in x ? shiftNode(x as A.Node, map) : x));
-    else if (v && typeof v === "object" && "kind" in v && "span" in v) out[k] = shiftNode(v as A.Node, map);
-    else out[k] = v;
+    else if (Array.isArray(v)) {
+      if (v.length > 0) out[k] = v.map((x) => (x && typeof x === "object" && "kind" in x ? shiftNode(x as A.Node, map) : x));
+    } else if ("kind" in v && "span" in v) out[k] = shiftNode(v as A.Node, map);
   }
   return out as T;
 }
