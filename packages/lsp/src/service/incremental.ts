@@ -56,17 +56,21 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   const spanOld = (s: Span): Span =>
     s.end.offset <= base ? s : { start: s.start.offset >= after ? movePos(s.start) : s.start, end: movePos(s.end) };
   const spanSub = (s: Span): Span => lines.span(fromSub(s.start.offset), fromSub(s.end.offset));
+  // As movePos, field by field: tens of thousands of tokens move on every edit.
+  const colShift = newEnd.column - oldEnd.column;
   const moveToken = (t: Token): Token => {
-    const s = movePos({ offset: t.startOffset, line: t.startLine ?? 0, column: t.startColumn ?? 0 });
-    const e = movePos({ offset: t.endOffset ?? t.startOffset, line: t.endLine ?? 0, column: t.endColumn ?? 0 });
+    const sl = t.startLine ?? 0;
+    const el = t.endLine ?? 0;
     return {
-      ...t,
-      startOffset: s.offset,
-      endOffset: e.offset,
-      startLine: s.line,
-      startColumn: s.column,
-      endLine: e.line,
-      endColumn: e.column,
+      image: t.image,
+      startOffset: t.startOffset + delta,
+      endOffset: (t.endOffset ?? t.startOffset) + delta,
+      startLine: sl + lineDelta,
+      endLine: el + lineDelta,
+      startColumn: (t.startColumn ?? 0) + (sl === oldEnd.line ? colShift : 0),
+      endColumn: (t.endColumn ?? 0) + (el === oldEnd.line ? colShift : 0),
+      tokenTypeIdx: t.tokenTypeIdx,
+      tokenType: t.tokenType,
     };
   };
   // Tokens serve highlighting, hover and completion, not diagnostics: they are moved when first
