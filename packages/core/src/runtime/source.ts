@@ -246,12 +246,144 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     };
     const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true));
     const seen = new Set();
+    // The unit being read (the visitor below is made once per call, not once per unit).
+    let name = "";
+    let F = [];
+    const given = new Uint8Array(specs.length); // cleared for each unit
+    const visit = (key, v) => {
+        if (v === undefined)
+            return;
+        if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+            // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
+            for (const k in v)
+                visit(key + "." + k, v[k]);
+            return;
+        }
+        const i = index.get(key);
+        if (i === undefined) {
+            unknownKey(key, name);
+            return;
+        }
+        given[i] = 1;
+        const spec = specs[i];
+        const t = spec.t;
+        const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+        if (t === "count") {
+            if (isEmpty)
+                return;
+            if (typeof v === "number") {
+                if (Number.isSafeInteger(v) && v >= 0) {
+                    F[2 * i] = v;
+                    return;
+                }
+                if (Number.isInteger(v) && v > 0) {
+                    err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
+                    return;
+                }
+            }
+            else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+                const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
+                if (spec.inc) {
+                    F[2 * i] = ids.length;
+                    F[2 * i + 1] = ids;
+                    return;
+                }
+            }
+            else if (typeof v === "string") {
+                const n = Number(kpHalfWidth(v).trim());
+                if (Number.isSafeInteger(n) && n >= 0) {
+                    F[2 * i] = n;
+                    return;
+                }
+            }
+            err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+        }
+        else if (t === "flag") {
+            const b = kpFlag(v);
+            if (b === undefined) {
+                if (spec.inc && typeof v === "string") {
+                    const ids = kpIds(v);
+                    if (ids.length > 1) {
+                        err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+                        return;
+                    }
+                    F[2 * i] = true;
+                    F[2 * i + 1] = ids;
+                    return;
+                }
+                err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
+                return;
+            }
+            F[2 * i] = b;
+        }
+        else if (t === "award") {
+            // A number (in JSON or a cell) is the points given; anything else is yes/no.
+            const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+            const max = spec.max ?? 0;
+            if (!numeric) {
+                const b = kpFlag(v);
+                if (b === undefined) {
+                    err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                    return;
+                }
+                F[2 * i] = b ? max : 0;
+                return;
+            }
+            const r = kpRawOf(v);
+            if (typeof r === "string") {
+                err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+                return;
+            }
+            if (r > max) {
+                err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
+                return;
+            }
+            F[2 * i] = r;
+        }
+        else {
+            if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
+                if (t === "value" && spec.miss)
+                    F[2 * i] = null;
+                else if (t === "amount")
+                    F[2 * i] = 0;
+                else
+                    given[i] = 0; // counts as not given: required-ness is checked below
+                return;
+            }
+            const r = kpRawOf(v);
+            if (typeof r === "string") {
+                const shown = shownOf(v);
+                if (r === "tooManyPlaces")
+                    err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+                else if (r === "negative")
+                    err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
+                else
+                    err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
+                return;
+            }
+            if (spec.int && r % 1000000 !== 0) {
+                err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+                return;
+            }
+            if (t === "amount" && r === 0) {
+                F[2 * i] = 0;
+                return;
+            }
+            const lo = spec.min ?? 0;
+            if (r < lo || (spec.max !== undefined && r > spec.max)) {
+                const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
+                err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
+                return;
+            }
+            F[2 * i] = r;
+        }
+    };
     for (const u of units) {
         if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
             err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
             continue;
         }
-        const name = u.name.trim();
+        name = u.name.trim();
         if (seen.has(name))
             err("KP4006", "单位「" + name + "」重复出现", name);
         seen.add(name);
@@ -266,142 +398,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
             c[k] = true;
         }
-        const F = new Array(size);
-        const given = new Uint8Array(specs.length);
+        F = new Array(size);
+        given.fill(0);
         const facts = u.facts;
         if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
             err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
             out.push({ name, classes, c, F });
             continue;
         }
-        const visit = (key, v) => {
-            if (v === undefined)
-                return;
-            if (v !== null && typeof v === "object" && !Array.isArray(v)) {
-                // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
-                for (const k in v)
-                    visit(key + "." + k, v[k]);
-                return;
-            }
-            const i = index.get(key);
-            if (i === undefined) {
-                unknownKey(key, name);
-                return;
-            }
-            given[i] = 1;
-            const spec = specs[i];
-            const t = spec.t;
-            const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
-            if (t === "count") {
-                if (isEmpty)
-                    return;
-                if (typeof v === "number") {
-                    if (Number.isSafeInteger(v) && v >= 0) {
-                        F[2 * i] = v;
-                        return;
-                    }
-                    if (Number.isInteger(v) && v > 0) {
-                        err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
-                        return;
-                    }
-                }
-                else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
-                    const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
-                    if (spec.inc) {
-                        F[2 * i] = ids.length;
-                        F[2 * i + 1] = ids;
-                        return;
-                    }
-                }
-                else if (typeof v === "string") {
-                    const n = Number(kpHalfWidth(v).trim());
-                    if (Number.isSafeInteger(n) && n >= 0) {
-                        F[2 * i] = n;
-                        return;
-                    }
-                }
-                err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
-            }
-            else if (t === "flag") {
-                const b = kpFlag(v);
-                if (b === undefined) {
-                    if (spec.inc && typeof v === "string") {
-                        const ids = kpIds(v);
-                        if (ids.length > 1) {
-                            err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
-                            return;
-                        }
-                        F[2 * i] = true;
-                        F[2 * i + 1] = ids;
-                        return;
-                    }
-                    err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
-                    return;
-                }
-                F[2 * i] = b;
-            }
-            else if (t === "award") {
-                // A number (in JSON or a cell) is the points given; anything else is yes/no.
-                const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
-                const max = spec.max ?? 0;
-                if (!numeric) {
-                    const b = kpFlag(v);
-                    if (b === undefined) {
-                        err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
-                        return;
-                    }
-                    F[2 * i] = b ? max : 0;
-                    return;
-                }
-                const r = kpRawOf(v);
-                if (typeof r === "string") {
-                    err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
-                    return;
-                }
-                if (r > max) {
-                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
-                    return;
-                }
-                F[2 * i] = r;
-            }
-            else {
-                if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
-                    if (t === "value" && spec.miss)
-                        F[2 * i] = null;
-                    else if (t === "amount")
-                        F[2 * i] = 0;
-                    else
-                        given[i] = 0; // counts as not given: required-ness is checked below
-                    return;
-                }
-                const r = kpRawOf(v);
-                if (typeof r === "string") {
-                    const shown = shownOf(v);
-                    if (r === "tooManyPlaces")
-                        err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
-                    else if (r === "negative")
-                        err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
-                    else
-                        err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
-                    return;
-                }
-                if (spec.int && r % 1000000 !== 0) {
-                    err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
-                    return;
-                }
-                if (t === "amount" && r === 0) {
-                    F[2 * i] = 0;
-                    return;
-                }
-                const lo = spec.min ?? 0;
-                if (r < lo || (spec.max !== undefined && r > spec.max)) {
-                    const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
-                    err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
-                    return;
-                }
-                F[2 * i] = r;
-            }
-        };
         if (facts)
             for (const key in facts)
                 visit(key, facts[key]);
