@@ -261,10 +261,20 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   };
 
-  // Parse → check → (publish, for a large catalogue) → lint → publish, yielding between steps;
-  // abandoned when stale.
+  /** Lints a document's catalogue (if not linted yet) and publishes every diagnostic of it. */
+  const lintAndPublish = async (p: string, stale: () => boolean): Promise<void> => {
+    const linted = project.catalogueOf(p);
+    await yieldToEventLoop();
+    if (!stale()) publish(linted, false);
+  };
+
+  // Parse → check → lint → publish for each edited catalogue, yielding between steps; abandoned
+  // when stale.  A large catalogue takes a while to lint: its check's findings (with the previous
+  // lint findings moved along) are published at once, and it is linted only when typing pauses,
+  // after every other catalogue of the run, so that linting never holds up a keystroke's diagnostics.
   const scheduler = new AnalysisScheduler(async (paths, stale) => {
     const done = new Set<string>();
+    const lintLater: string[] = [];
     for (const p of paths) {
       await yieldToEventLoop();
       if (stale() || shuttingDown) return;
@@ -276,22 +286,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         await yieldToEventLoop();
         if (stale()) return;
         const checked = project.catalogueOf(p, { lint: false });
-        // A large catalogue takes a while to lint: show the check's findings (with the previous
-        // lint findings moved along) at once, and lint when the user pauses typing, so that
-        // linting never holds up the next keystroke's diagnostics.
-        if (sizeOf(checked) > TWO_PHASE_CHARS) {
+        if (sizeOf(checked) > TWO_PHASE_CHARS && checked.lint === undefined) {
           publish(checked, true);
           // Then the tokens a re-parse deferred (highlighting, hover and completion need them).
           await yieldToEventLoop();
           if (stale()) return;
           for (const f of checked.analysis.files) settleTokens(f.parsed);
-          if (checked.lint === undefined && !(await scheduler.quiet(LINT_PAUSE_MS))) return;
-          if (stale()) return;
+          lintLater.push(p);
+          continue;
         }
-        const linted = project.catalogueOf(p);
-        await yieldToEventLoop();
-        if (stale()) return;
-        publish(linted, false);
+        await lintAndPublish(p, stale);
+      } catch (e) {
+        log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+    }
+    if (lintLater.length === 0 || !(await scheduler.quiet(LINT_PAUSE_MS))) return;
+    for (const p of lintLater) {
+      await yieldToEventLoop();
+      if (stale() || shuttingDown) return;
+      if (!project.isOpen(p)) continue; // closed during the pause
+      try {
+        await lintAndPublish(p, stale);
       } catch (e) {
         log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
       }
@@ -388,6 +403,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           lastSent.delete(pathToUri(f));
         }
         published.delete(root);
+        scheduler.touch(p); // a run in progress (e.g. waiting to lint) is stale now; the next skips the closed file
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
       lastSent.delete(e.document.uri);
     }),

@@ -50,6 +50,7 @@ let dir: string;
 let client: LspClient;
 let init: InitializeResult;
 const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const text = (name: string) => readFileSync(path.join(dir, name), "utf8");
 const lineOf = (t: string, needle: string, n = 0) => {
   let i = -1;
@@ -360,6 +361,53 @@ describe("resilience", () => {
     expect(lines(await client.diagnosticsAt(uri("big.kp"), v2, 20_000))).toEqual([lastLine + 1]);
     await client.waitForDiagnostics((p) => p.uri === uri("big.kp") && p.version === v2 && lines(p.diagnostics).includes(3), 20_000);
     await client.close(uri("big.kp"));
+  }, 60_000);
+
+  /** A catalogue over TWO_PHASE_CHARS whose last rule has no cap (a missing-cap warning). */
+  const largeCatalogue = (prefix: string) => {
+    let text = "";
+    for (let i = 0; text.length < 120_000; i++) {
+      text += `指标 「${prefix}${i}」 4分 {\n  规则 「${prefix}规则${i}」 「第${i}项未按要求完成的，每次扣0.5分，最多扣1分」\n    每次 扣 0.5 上限 1\n}\n`;
+    }
+    return text + `指标 「${prefix}末」 4分 {\n  规则 「${prefix}无上限」 「未按要求的，每次扣0.5分」\n    每次 扣 0.5\n}\n`;
+  };
+  const forUri = (u: string) => client.published.filter((p) => p.params.uri === u);
+
+  it("a large catalogue closed while its lint waits for a pause ends with no diagnostics", async () => {
+    const u = uri("closing.kp");
+    await client.open(u, largeCatalogue("关"));
+    await client.waitForDiagnostics((p) => p.uri === u && p.diagnostics.some((d) => d.code === "KP3001"), 20_000);
+    const v = await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// 改\n" }]);
+    await client.diagnosticsAt(u, v, 20_000); // the check's publish; the lint now waits for a pause
+    await client.close(u);
+    await sleep(1500); // past the pause and a lint
+    const last = forUri(u).at(-1)!;
+    expect(last.params.diagnostics).toEqual([]);
+  }, 60_000);
+
+  it("a small document edited with a large one gets its diagnostics before the large one is linted", async () => {
+    const big = uri("big-first.kp");
+    const small = uri("small-second.kp");
+    await client.open(big, largeCatalogue("先"));
+    await client.waitForDiagnostics((p) => p.uri === big && p.diagnostics.some((d) => d.code === "KP3001"), 20_000);
+    await client.open(small, "指标 「乙」 4分 {\n  规则 「小」 「每次扣0.5分」\n    每次 扣 0.5 上限 4\n}\n");
+    await client.diagnosticsAt(small, 1, 20_000);
+    await sleep(500);
+    // Both edited together (one analysis run, the large one first). The large one's edit removes a
+    // cap: the new missing-cap warning on line 2 comes only from its lint.
+    const capAt = { line: 2, character: "    每次 扣 0.5".length };
+    const vb = await client.change(big, [{ range: { start: capAt, end: { line: 2, character: capAt.character + " 上限 1".length } }, text: "" }]);
+    const vs = await client.change(small, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 12 } }, text: "扣" }]);
+    const linted = await client.waitForDiagnostics(
+      (p) => p.uri === big && p.version === vb && p.diagnostics.some((d) => d.code === "KP3001" && d.range.start.line === 2),
+      20_000,
+    );
+    const smallAt = client.published.findIndex((p) => p.params.uri === small && p.params.version === vs);
+    const lintedAt = client.published.findIndex((p) => p.params === linted);
+    expect(smallAt).toBeGreaterThanOrEqual(0);
+    expect(smallAt).toBeLessThan(lintedAt);
+    await client.close(small);
+    await client.close(big);
   }, 60_000);
 
   it("200 rapid edits: the diagnostics of the last version are right", async () => {
