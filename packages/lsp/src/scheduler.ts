@@ -28,8 +28,7 @@ export class AnalysisScheduler {
     if (this.disposed) return;
     this.dirty.add(key);
     this.generation++;
-    for (const wake of this.sleepers) wake(false);
-    this.sleepers.clear();
+    this.wakeSleepers();
     this.arm();
   }
 
@@ -53,6 +52,12 @@ export class AnalysisScheduler {
   }
 
   private generation = 0;
+
+  /** Ends every `quiet` wait with false. */
+  private wakeSleepers(): void {
+    for (const wake of this.sleepers) wake(false);
+    this.sleepers.clear();
+  }
 
   private arm(): void {
     if (this.timer || this.running || this.dirty.size === 0) return;
@@ -83,8 +88,7 @@ export class AnalysisScheduler {
   /** Stops scheduling (pending work is dropped). */
   dispose(): void {
     this.disposed = true;
-    for (const wake of this.sleepers) wake(false);
-    this.sleepers.clear();
+    this.wakeSleepers();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty.clear();

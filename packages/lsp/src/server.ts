@@ -261,11 +261,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   };
 
+  const analysisFailed = (p: string, e: unknown) => log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
+
   /** Lints a document's catalogue (if not linted yet) and publishes every diagnostic of it. */
   const lintAndPublish = async (p: string, stale: () => boolean): Promise<void> => {
-    const linted = project.catalogueOf(p);
-    await yieldToEventLoop();
-    if (!stale()) publish(linted, false);
+    try {
+      const linted = project.catalogueOf(p);
+      await yieldToEventLoop();
+      if (!stale()) publish(linted, false);
+    } catch (e) {
+      analysisFailed(p, e);
+    }
   };
 
   // Parse → check → lint → publish for each edited catalogue, yielding between steps; abandoned
@@ -295,21 +301,18 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           lintLater.push(p);
           continue;
         }
-        await lintAndPublish(p, stale);
       } catch (e) {
-        log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
+        analysisFailed(p, e);
+        continue;
       }
+      await lintAndPublish(p, stale);
     }
     if (lintLater.length === 0 || !(await scheduler.quiet(LINT_PAUSE_MS))) return;
     for (const p of lintLater) {
       await yieldToEventLoop();
       if (stale() || shuttingDown) return;
       if (!project.isOpen(p)) continue; // closed during the pause
-      try {
-        await lintAndPublish(p, stale);
-      } catch (e) {
-        log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
-      }
+      await lintAndPublish(p, stale);
     }
   }, interval);
 

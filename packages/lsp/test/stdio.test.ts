@@ -329,12 +329,18 @@ describe("resilience", () => {
     expect(syms).toHaveLength(1);
   });
 
-  it("a large catalogue: diagnostics after checking first (lint findings moved along), then after linting", async () => {
+  /** A catalogue over TWO_PHASE_CHARS whose last rule has no cap (a missing-cap warning). */
+  const largeCatalogue = (prefix: string) => {
     let text = "";
     for (let i = 0; text.length < 120_000; i++) {
-      text += `指标 「指标${i}」 4分 {\n  规则 「规则${i}」 「第${i}项未按要求完成的，每次扣0.5分，最多扣1分」\n    每次 扣 0.5 上限 1\n}\n`;
+      text += `指标 「${prefix}${i}」 4分 {\n  规则 「${prefix}规则${i}」 「第${i}项未按要求完成的，每次扣0.5分，最多扣1分」\n    每次 扣 0.5 上限 1\n}\n`;
     }
-    text += "指标 「末」 4分 {\n  规则 「无上限」 「未按要求的，每次扣0.5分」\n    每次 扣 0.5\n}\n";
+    return text + `指标 「${prefix}末」 4分 {\n  规则 「${prefix}无上限」 「未按要求的，每次扣0.5分」\n    每次 扣 0.5\n}\n`;
+  };
+  const forUri = (u: string) => client.published.filter((p) => p.params.uri === u);
+
+  it("a large catalogue: diagnostics after checking first (lint findings moved along), then after linting", async () => {
+    const text = largeCatalogue("");
     const lastLine = text.split("\n").length - 3; // 0-based line of 「每次 扣 0.5」 of 「无上限」
     await client.open(uri("big.kp"), text);
     await client.waitForDiagnostics((p) => p.uri === uri("big.kp") && p.diagnostics.some((d) => d.code === "KP3001"), 20_000);
@@ -362,16 +368,6 @@ describe("resilience", () => {
     await client.waitForDiagnostics((p) => p.uri === uri("big.kp") && p.version === v2 && lines(p.diagnostics).includes(3), 20_000);
     await client.close(uri("big.kp"));
   }, 60_000);
-
-  /** A catalogue over TWO_PHASE_CHARS whose last rule has no cap (a missing-cap warning). */
-  const largeCatalogue = (prefix: string) => {
-    let text = "";
-    for (let i = 0; text.length < 120_000; i++) {
-      text += `指标 「${prefix}${i}」 4分 {\n  规则 「${prefix}规则${i}」 「第${i}项未按要求完成的，每次扣0.5分，最多扣1分」\n    每次 扣 0.5 上限 1\n}\n`;
-    }
-    return text + `指标 「${prefix}末」 4分 {\n  规则 「${prefix}无上限」 「未按要求的，每次扣0.5分」\n    每次 扣 0.5\n}\n`;
-  };
-  const forUri = (u: string) => client.published.filter((p) => p.params.uri === u);
 
   it("a large catalogue closed while its lint waits for a pause ends with no diagnostics", async () => {
     const u = uri("closing.kp");

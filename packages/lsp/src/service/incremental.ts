@@ -124,9 +124,11 @@ class Lazy {
     }
   }
 
+  /** An already computed list (a full parse's). */
   static of(value: Token[]): Lazy {
     const l = new Lazy(() => value);
-    l.get();
+    l.value = value;
+    l.compute = undefined;
     return l;
   }
 
