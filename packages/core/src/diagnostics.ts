@@ -74,6 +74,8 @@ export const messages = {
   KP0008: { severity: "error", message: "文件是空的" },
   KP0009: { severity: "error", message: "找不到细则的根文件：「{0}」中没有写「细则」标题的文件" },
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
+  KP0011: { severity: "error", message: "这不是普通文件，而是{0}：kaoping 只读取普通文件" },
+  KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
 
   // ---- KP1xxx lexing and syntax
   KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },

@@ -31,6 +31,7 @@ export {
 } from "./project/load.js";
 export { nodeHost } from "./project/node-host.js";
 export { writeFileAtomic, writeFilesAtomic } from "./project/atomic.js";
+export { readRegularFile, byteCount, fileKind, formatBytes, systemReason, MAX_FACTS_BYTES, MAX_SOURCE_BYTES, type ReadFileResult } from "./project/read-file.js";
 export {
   evaluateCompiledModule,
   importCompiledModule,

@@ -3,7 +3,9 @@
  * are analysed as `kp check` would; the result is compared with the folder's expected.txt baseline,
  * and the code must be among the diagnostics.  Facts codes (KP4xxx) are covered in facts.test.ts.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCatalogue, analyzeFiles, messages, nodeHost, type Diagnostic } from "@kaoping/core";
@@ -42,8 +44,28 @@ describe("diagnostics baselines", () => {
     expect(tooLong[0]!.message).toBe("无法读取文件：文件名太长");
   });
 
+  it("KP0011 a FIFO, a device or a link to one is refused at once; KP0012 a file over the limit is not read", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "kp-special-"));
+    try {
+      const fifo = join(tmp, "管道.kp");
+      execFileSync("mkfifo", [fifo]);
+      const link = join(tmp, "零.kp");
+      symlinkSync("/dev/zero", link);
+      const big = join(tmp, "大.kp");
+      writeFileSync(big, "");
+      truncateSync(big, 32 * 1024 * 1024 + 1);
+      const [a, b, c, d] = analyzeFiles([fifo, "/dev/zero", link, big], nodeHost).map((x) => x.diagnostics.map((g) => [g.code, g.message]));
+      expect(a).toEqual([["KP0011", "这不是普通文件，而是命名管道（FIFO）：kaoping 只读取普通文件"]]);
+      expect(b).toEqual([["KP0011", "这不是普通文件，而是字符设备：kaoping 只读取普通文件"]]);
+      expect(c).toEqual(b);
+      expect(d).toEqual([["KP0012", "文件太大（33,554,433 字节），超过上限 32 MiB"]]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it("every KP0/KP1/KP2 code of the catalogue has a case", () => {
-    const special = new Set(["KP0001", "KP0002", "KP0004"]);
+    const special = new Set(["KP0001", "KP0002", "KP0004", "KP0011", "KP0012"]);
     // KP0005/KP0009/KP0010 (finding .kp files and the root in a directory) belong to the CLI and are tested there.
     const cli = new Set(["KP0005", "KP0009", "KP0010"]);
     const codes = Object.keys(messages).filter((c) => /^KP[012]/.test(c) && !special.has(c) && !cli.has(c));

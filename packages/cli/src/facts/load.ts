@@ -6,8 +6,7 @@
  * File problems use the KP0xxx codes the .kp files use: missing (KP0001), a directory (KP0002), not
  * readable (KP0004), binary (KP0007), empty (KP0008), an unknown encoding (KP0003).
  */
-import { decodeBytes, type Diagnostic } from "@kaoping/core";
-import { readFileSync, statSync } from "node:fs";
+import { byteCount, decodeBytes, formatBytes, MAX_FACTS_BYTES, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { extname } from "node:path";
 import { absolutePath, displayPath, type Io } from "../io.js";
 import { factKeys, type CatalogueMeta, type FactError } from "../module.js";
@@ -31,18 +30,24 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta): Promis
   const file = absolutePath(io, arg);
   const shown = displayPath(io, file);
   const fail = (d: CliDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
-  let bytes: Buffer;
-  try {
-    if (statSync(file).isDirectory()) return fail(factsDiagnostic(file, "KP0002", undefined, [shown]));
-    const ext = extname(file).toLowerCase();
-    if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return fail(factsDiagnostic(file, "KP0001", undefined, [shown]));
-    return fail(factsDiagnostic(file, "KP0004", undefined, [shown, ((e as Error).message ?? "").split(file).join(shown)]));
-  }
   const ext = extname(file).toLowerCase();
+  const got = readRegularFile(file, MAX_FACTS_BYTES);
+  if (!got.ok) {
+    switch (got.problem) {
+      case "missing":
+        return fail(factsDiagnostic(file, "KP0001", undefined, [shown]));
+      case "directory":
+        return fail(factsDiagnostic(file, "KP0002", undefined, [shown]));
+      case "not-regular":
+        return fail(factsDiagnostic(file, "KP0011", undefined, [got.kind]));
+      case "too-large":
+        return fail(factsDiagnostic(file, "KP0012", undefined, [byteCount(got.size), formatBytes(got.limit)]));
+      case "unreadable":
+        return fail(factsDiagnostic(file, "KP0004", undefined, [got.reason]));
+    }
+  }
+  if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
+  const bytes = got.bytes;
   if (ext === ".xlsx") {
     if (bytes.length === 0) return fail(factsDiagnostic(file, "KP0008", undefined, [shown]));
     const read = await readXlsx(file, bytes);

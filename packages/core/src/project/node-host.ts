@@ -1,22 +1,29 @@
 /** A {@link SourceHost} over the file system (Node.js). */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { decodeBytes } from "../text/encoding.js";
 import type { ReadResult, SourceHost } from "./load.js";
+import { byteCount, formatBytes, MAX_SOURCE_BYTES, readRegularFile } from "./read-file.js";
 
 /** Reads .kp files from disk: UTF-8 only; other encodings and binary files are reported. */
 export const nodeHost: SourceHost = {
   read(path: string): ReadResult {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return { ok: false, code: "KP0001", args: [] };
-      if (code === "EISDIR") return { ok: false, code: "KP0002", args: [] };
-      return { ok: false, code: "KP0004", args: [readProblem(code, e as Error)] };
+    const r = readRegularFile(path, MAX_SOURCE_BYTES);
+    if (!r.ok) {
+      switch (r.problem) {
+        case "missing":
+          return { ok: false, code: "KP0001", args: [] };
+        case "directory":
+          return { ok: false, code: "KP0002", args: [] };
+        case "not-regular":
+          return { ok: false, code: "KP0011", args: [r.kind] };
+        case "too-large":
+          return { ok: false, code: "KP0012", args: [byteCount(r.size), formatBytes(r.limit)] };
+        case "unreadable":
+          return { ok: false, code: "KP0004", args: [r.reason] };
+      }
     }
-    const d = decodeBytes(bytes, false);
+    const d = decodeBytes(r.bytes, false);
     if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [] } : { ok: false, code: "KP0003", args: ["未知编码"] };
     if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
     if (d.text.trim() === "") return { ok: false, code: "KP0008", args: [] };
@@ -61,20 +68,3 @@ export const nodeHost: SourceHost = {
     }
   },
 };
-
-/** A Chinese reason for a failed read. */
-function readProblem(code: string | undefined, e: Error): string {
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "没有读取权限";
-    case "ENAMETOOLONG":
-      return "文件名太长";
-    case "ENOTDIR":
-      return "路径中有一段不是目录";
-    case "ELOOP":
-      return "符号链接形成循环";
-    default:
-      return `${code ?? ""} ${e.message}`.trim();
-  }
-}
