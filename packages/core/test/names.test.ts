@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { invisibleChars, nameKey } from "@kaoping/core";
+
+describe("nameKey: names that look the same are the same name", () => {
+  it("composes accents (NFC) and maps full-width ASCII and the ideographic space", () => {
+    expect(nameKey("cafe\u0301")).toBe(nameKey("café"));
+    expect(nameKey("Ａ类　单位")).toBe("A类 单位");
+    expect(nameKey("参会（次）")).toBe("参会（次）");
+  });
+  it("keeps different names different", () => {
+    expect(nameKey("①参会")).not.toBe(nameKey("1参会"));
+    expect(nameKey("参会")).not.toBe(nameKey("参加"));
+  });
+});
+
+describe("invisibleChars", () => {
+  it("finds zero-width, bidi, control and filler characters with their offsets", () => {
+    expect(invisibleChars("参\u200B会").map((c) => [c.offset, c.codePoint, c.what])).toEqual([[1, "U+200B", "零宽字符"]]);
+    expect(invisibleChars("\u202E会参").map((c) => c.what)).toEqual(["双向文本控制符"]);
+    expect(invisibleChars("a\u001bb").map((c) => c.what)).toEqual(["控制字符"]);
+    expect(invisibleChars("\u3164").map((c) => c.what)).toEqual(["显示为空白的填充字符"]);
+    expect(invisibleChars("𠀀\u2066").map((c) => c.offset)).toEqual([2]);
+  });
+  it("accepts ordinary Chinese names, full-width punctuation and spaces", () => {
+    expect(invisibleChars("落实市×、市××重大决策部署（4分）·第1项 ①")).toEqual([]);
+  });
+});
