@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
 import { loadFormatter, loadLint } from "./integrations.js";
 import { createServer } from "./server.js";
+import { registerTestHooks } from "./test-hooks.js";
 
 /** Starts the language server on the transport named in `process.argv` (e.g. `--stdio`). */
 export function startServer(): void {
@@ -23,6 +24,7 @@ export function startServer(): void {
     connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
   } else connection = createConnection(ProposedFeatures.all);
   createServer(connection, { loadLint, loadFormatter });
+  registerTestHooks(connection);
   connection.listen();
 }
 

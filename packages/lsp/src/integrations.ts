@@ -19,6 +19,8 @@ export async function loadLint(): Promise<LintProvider | undefined> {
     const now = Date.now();
     let entry = configs.get(root);
     if (!entry || now - entry.at > CONFIG_TTL_MS) {
+      // Expired lookups are dropped (one per catalogue ever linted would otherwise stay).
+      for (const [r, e] of configs) if (now - e.at > CONFIG_TTL_MS) configs.delete(r);
       // Only real files have a configuration (an untitled document has none).
       const onDisk = root.startsWith("/") || /^[A-Za-z]:[\\/]/.test(root);
       entry = { at: now, found: onDisk ? lint.findLintConfig(root) : undefined };

@@ -409,6 +409,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         scheduler.touch(p); // a run in progress (e.g. waiting to lint) is stale now; the next skips the closed file
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
       lastSent.delete(e.document.uri);
+      // The URIs of files neither open nor shown with diagnostics are no longer needed.
+      for (const f of uriOf.keys()) if (!project.isOpen(f) && ![...published.values()].some((s) => s.has(f))) uriOf.delete(f);
     }),
   );
   connection.onDidChangeWatchedFiles(

@@ -64,9 +64,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Spawns the server (built dist/, or another entry such as the extension's bundle) and connects. */
-  static start(args: string[] = ["--stdio"], main = serverMain): LspClient {
-    const proc = spawn(process.execPath, [main, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  /**
+   * Spawns the server (built dist/, or another entry such as the extension's bundle) and connects;
+   * `node` adds options for Node.js (e.g. `--expose-gc`), `env` environment variables.
+   */
+  static start(args: string[] = ["--stdio"], main = serverMain, options: { node?: string[]; env?: NodeJS.ProcessEnv } = {}): LspClient {
+    const env = { ...process.env, ...options.env };
+    const proc = spawn(process.execPath, [...(options.node ?? []), main, ...args], { stdio: ["pipe", "pipe", "pipe"], env });
     return new LspClient(proc);
   }
 

@@ -162,3 +162,25 @@ describe("documents without a file", () => {
     expect(listed).toEqual([]);
   });
 });
+
+describe("closing documents", () => {
+  it("closing a document releases its parse and catalogue, and keeps those of the documents still open", () => {
+    const w = workspace({ "细则.kp": root, "a.kp": a });
+    w.open("a.kp", a.replace("适用 「县区」", "适用 「乡镇」"));
+    const text = "指标 「乙」 4分 {\n  适用 「乡镇」\n}\n";
+    w.project.setDocument("untitled:Untitled-1", text);
+    const kept = w.project.catalogueOf(w.path("a.kp"));
+    const closed = w.project.catalogueOf("untitled:Untitled-1");
+    w.project.closeDocument("untitled:Untitled-1");
+    // The open document's catalogue is still cached: the very same analysis.
+    expect(w.project.catalogueOf(w.path("a.kp"))).toBe(kept);
+    // The closed one was forgotten: the same text opened again is parsed and checked anew.
+    w.project.setDocument("untitled:Untitled-1", text);
+    const again = w.project.catalogueOf("untitled:Untitled-1");
+    expect(again).not.toBe(closed);
+    expect(again.analysis.files[0]).not.toBe(closed.analysis.files[0]);
+    // Closing the edited file: its catalogue is read from the disk again (no KP2001 from the edit).
+    w.project.closeDocument(w.path("a.kp"));
+    expect(w.project.catalogueOf(w.path("a.kp")).diagnostics.filter((d) => d.code === "KP2001")).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@
  * is checked on its own as a fragment.
  *
  * Everything is cached: a file is parsed again only when its text changed, a catalogue is checked
- * again only when one of its files did.  Editor-independent: positions are core offsets.
+ * again only when one of its files did.  The caches hold what the open documents need: closing a
+ * document releases the rest.  Editor-independent: positions are core offsets.
  */
 import {
   analyzeCatalogue,
@@ -122,9 +123,44 @@ export class Project {
     if (!known && !this.isListed(path)) this.listings.clear(); // a new file: list again
   }
 
-  /** Forgets an open document: the disk version counts again. */
+  /**
+   * Forgets an open document: the disk version counts again, and everything kept for it (its parse,
+   * its catalogue's analysis …) is released unless an open document still needs it.
+   */
   closeDocument(path: string): void {
     this.overlays.delete(path);
+    this.release();
+  }
+
+  /** Paths read and loaded while `release` finds what the open documents need. */
+  private inUse: { read: Set<string>; loaded: Set<string> } | undefined;
+
+  /**
+   * Drops every cached read, parse and catalogue no open document needs.  What they need is what
+   * analysing them reads: their catalogues, and the root files (with what those include) searched
+   * to find the catalogue a file belongs to.  So the caches hold the working set of the open
+   * documents, never the documents that were open once.
+   */
+  private release(): void {
+    const inUse = { read: new Set<string>(), loaded: new Set<string>() };
+    const roots = new Set<string>();
+    this.inUse = inUse;
+    try {
+      for (const p of this.overlays.keys()) {
+        const { root } = this.rootOf(p);
+        roots.add(root);
+        this.closure(root);
+      }
+    } catch (e) {
+      // Finding the working set failed: keep the caches as they are (they are only caches).
+      this.log(`releasing closed documents failed: ${(e as Error).stack ?? String(e)}`);
+      return;
+    } finally {
+      this.inUse = undefined;
+    }
+    for (const root of this.catalogues.keys()) if (!roots.has(root)) this.catalogues.delete(root);
+    for (const p of this.parsed.keys()) if (!inUse.loaded.has(p)) this.parsed.delete(p);
+    for (const p of this.disk.keys()) if (!inUse.read.has(p)) this.disk.delete(p);
   }
 
   isOpen(path: string): boolean {
@@ -143,6 +179,7 @@ export class Project {
 
   /** The text of a file: the open document, else the disk. */
   read(path: string): ReadResult {
+    this.inUse?.read.add(path);
     const text = this.overlays.get(path);
     if (text !== undefined) return { ok: true, text }; // an empty new document is no error in an editor
     const stamp = this.fs.stamp(path);
@@ -155,6 +192,7 @@ export class Project {
 
   /** The parse of a file (cached while its text is unchanged); undefined when it cannot be read. */
   load(path: string): LoadedFile | undefined {
+    this.inUse?.loaded.add(path);
     const r = this.read(path);
     if (!r.ok) {
       this.parsed.delete(path);
