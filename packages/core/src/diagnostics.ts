@@ -76,6 +76,7 @@ export const messages = {
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
   KP0011: { severity: "error", message: "这不是普通文件，而是{0}：kaoping 只读取普通文件" },
   KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
+  KP0020: { severity: "error", message: "无法读取编辑器发来的消息：{0}；语言服务器退出（编辑器会重新启动它）" },
 
   // ---- KP1xxx lexing and syntax
   KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },

@@ -3,25 +3,19 @@
  * the command line (`--stdio`, `--node-ipc`, `--socket=<port>`); the language logic is in
  * service/*.ts, editor-independent and usable in-process.
  */
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { loadFormatter, loadLint } from "./integrations.js";
 import { createServer } from "./server.js";
 import { registerTestHooks } from "./test-hooks.js";
+import { stdioTransport } from "./transport.js";
 
 /** Starts the language server on the transport named in `process.argv` (e.g. `--stdio`). */
 export function startServer(): void {
   let connection;
   if (process.argv.includes("--stdio")) {
-    // A framing error (a bad Content-Length) leaves the stream unreadable for good: exit, so the
-    // editor restarts the server, rather than stay alive and silent.
-    const reader = new StreamMessageReader(process.stdin);
-    reader.onError((e) => {
-      // A message that is not valid JSON keeps the framing (the reader goes on); a bad header does not.
-      if (!/content-length|header/i.test(e.message)) return;
-      process.stderr.write(`kp: 无法读取编辑器发来的消息，语言服务器退出：${e.message}\n`);
-      process.exit(1);
-    });
-    connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+    // Framing checked, and an exit when the input ends (see transport.ts).
+    const { reader, writer } = stdioTransport();
+    connection = createConnection(ProposedFeatures.all, reader, writer);
   } else connection = createConnection(ProposedFeatures.all);
   createServer(connection, { loadLint, loadFormatter });
   registerTestHooks(connection);
@@ -31,6 +25,7 @@ export function startServer(): void {
 export { createServer, KpRequests, uriToPath, type InitializationOptions, type ServerOptions } from "./server.js";
 export { loadFormatter, loadLint } from "./integrations.js";
 export { AnalysisScheduler } from "./scheduler.js";
+export { FrameChecker, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, stdioTransport, type StdioProcess } from "./transport.js";
 export { MemoryFileSystem, nodeFileSystem, type FileSystem } from "./service/files.js";
 export { Project, type CatalogueState, type DocContext, type LintProvider, type ProjectOptions } from "./service/project.js";
 export { completions, snippets, type CompletionItem } from "./service/completion.js";
