@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { MAX_FACTS_BYTES } from "@kaoping/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileTo, explain, readFacts, score, unitsOf } from "../src/service/commands.js";
 import { nodeFileSystem } from "../src/service/files.js";
@@ -103,5 +105,25 @@ describe("kp/score and kp/explain", () => {
     // A bare list of units is accepted too.
     writeFileSync(notJson, '[{"name": "甲", "facts": {}}]');
     expect(readFacts(notJson)).toEqual({ ok: true, units: [{ name: "甲", facts: {} }] });
+  });
+});
+
+describe("facts files that cannot be read", () => {
+  it("a FIFO, a device, a directory, a missing or too large file: refused at once with the CLI's codes", () => {
+    const fifo = path.join(tmp, "管道.json");
+    execFileSync("mkfifo", [fifo]); // no writer: reading it would block the server
+    const big = path.join(tmp, "大.json");
+    writeFileSync(big, "");
+    truncateSync(big, MAX_FACTS_BYTES + 1); // sparse: refused by its size, never read
+    const message = (f: string) => {
+      const r = readFacts(f);
+      return r.ok ? "ok" : r.message;
+    };
+    expect(message(fifo)).toBe(`无法读取事实文件「${fifo}」：KP0011 这不是普通文件，而是命名管道（FIFO）：kaoping 只读取普通文件`);
+    expect(message(tmp + "/目录.json")).toContain("KP0001 找不到这个文件");
+    const dir = path.join(tmp, "目录.json");
+    mkdirSync(dir);
+    expect(message(dir)).toContain("KP0002 这是一个目录");
+    expect(message(big)).toContain("KP0012 文件太大（268,435,457 字节），超过上限 256 MiB");
   });
 });

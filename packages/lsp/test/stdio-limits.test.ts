@@ -4,13 +4,20 @@
  * when its input closes, and files that are not regular files never block it.  Needs dist/
  * (`pnpm --filter @kaoping/lsp build`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DocumentSymbolRequest, ShutdownRequest, SemanticTokensRequest } from "vscode-languageserver-protocol/node";
+import {
+  DocumentSymbolRequest,
+  HoverRequest,
+  SemanticTokensRequest,
+  ShutdownRequest,
+  WorkspaceSymbolRequest,
+  type Hover,
+} from "vscode-languageserver-protocol/node";
 import { MemoryRequest, TEST_HOOKS_ENV, type MemoryReport } from "../src/test-hooks.js";
 import { LspClient, serverMain } from "./lsp-client.js";
 
@@ -119,18 +126,67 @@ describe("framing", () => {
 describe("end of input", () => {
   it("exits when stdin closes although the client's process (this one) is alive: code 1 without shutdown", async () => {
     const client = LspClient.start();
-    await client.initialize(pathToFileURL(dir).href); // processId: process.pid
-    client.proc.stdin!.end();
-    expect(await exitOf(client.proc, 5000)).toBe(1);
-    client.connection.dispose();
+    try {
+      await client.initialize(pathToFileURL(dir).href); // processId: process.pid
+      client.proc.stdin!.end();
+      expect(await exitOf(client.proc, 5000)).toBe(1);
+    } finally {
+      client.proc.kill("SIGKILL");
+      client.connection.dispose();
+    }
   });
 
   it("exits with code 0 when stdin closes after a shutdown request", async () => {
     const client = LspClient.start();
-    await client.initialize(pathToFileURL(dir).href);
-    await client.connection.sendRequest(ShutdownRequest.type);
-    client.proc.stdin!.end();
-    expect(await exitOf(client.proc, 5000)).toBe(0);
-    client.connection.dispose();
+    try {
+      await client.initialize(pathToFileURL(dir).href);
+      await client.connection.sendRequest(ShutdownRequest.type);
+      client.proc.stdin!.end();
+      expect(await exitOf(client.proc, 5000)).toBe(0);
+    } finally {
+      client.proc.kill("SIGKILL");
+      client.connection.dispose();
+    }
   });
+});
+
+/** The answer, or an error when it takes over `ms` (a blocked server must fail the test, not hang it). */
+function within<T>(ms: number, answer: Promise<T>): Promise<T> {
+  return Promise.race([answer, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+}
+
+describe("files that are not regular files", () => {
+  it("a FIFO .kp in the folder, a FIFO and /dev/zero named by 引入, a FIFO facts file: the server keeps answering", async () => {
+    const ws = path.join(dir, "fifo-ws");
+    mkdirSync(ws);
+    execFileSync("mkfifo", [path.join(ws, "管道.kp"), path.join(ws, "事实.json")]); // no writer: opening one to read would block
+    const root = "细则 「管道测试」\n引入 「管道.kp」\n引入 「/dev/zero」\n引入 「指标.kp」\n";
+    writeFileSync(path.join(ws, "细则.kp"), root);
+    const indicator = "指标 「甲」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.5 上限 4\n}\n";
+    writeFileSync(path.join(ws, "指标.kp"), indicator);
+    const client = LspClient.start();
+    try {
+      await client.initialize(pathToFileURL(ws).href);
+      const uri = (name: string) => pathToFileURL(path.join(ws, name)).href;
+      // A file of the catalogue: finding its root reads every .kp file of the folder, the FIFO too.
+      await client.open(uri("指标.kp"), indicator);
+      await client.open(uri("细则.kp"), root);
+      const ds = await client.waitForDiagnostics((p) => p.uri === uri("细则.kp") && p.diagnostics.length >= 2, 10_000);
+      const byLine = new Map(ds.diagnostics.map((d) => [d.range.start.line, d]));
+      expect(byLine.get(1)?.code).toBe("KP0011");
+      expect(byLine.get(1)?.message).toContain("命名管道（FIFO）");
+      expect(byLine.get(2)?.severity).toBe(1); // /dev/zero: refused (how, is core's business)
+      // Requests that read files: facts (a FIFO), every .kp of the workspace.
+      const units = await within(5000, client.request<{ ok: boolean; message: string }>("kp/units", { facts: path.join(ws, "事实.json") }));
+      expect(units).toEqual({ ok: false, message: expect.stringContaining("KP0011 这不是普通文件，而是命名管道（FIFO）") as string, details: [] });
+      const scored = await within(5000, client.request<{ ok: boolean }>("kp/score", { uri: uri("细则.kp"), facts: path.join(ws, "事实.json") }));
+      expect(scored.ok).toBe(false);
+      await within(5000, client.request(WorkspaceSymbolRequest.method, { query: "参会" }));
+      const at = { textDocument: { uri: uri("指标.kp") }, position: { line: 1, character: 9 } };
+      const h = await within(5000, client.request<Hover | null>(HoverRequest.method, at));
+      expect(h).not.toBeNull();
+    } finally {
+      await client.stop();
+    }
+  }, 30_000);
 });

@@ -5,16 +5,21 @@
  *
  * Facts files: JSON (`{ "units": [ { "name", "classes", "facts" } ] }` or a bare list of units).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
+  byteCount,
   compileCatalogue,
   evaluateCompiledModule,
+  formatBytes,
   formatMessage,
   hasErrors,
+  MAX_FACTS_BYTES,
+  readRegularFile,
   VERSION,
   writeFilesAtomic,
   type IndicatorResult,
+  type MessageCode,
   type ScoringModule,
   type UnitResult,
 } from "@kaoping/core";
@@ -95,18 +100,37 @@ export function loadCompiled(state: CatalogueState): ScoringModule {
   return mod;
 }
 
+/**
+ * The text of a facts file: a regular file of at most MAX_FACTS_BYTES only (a FIFO or a device
+ * would block the server or never end), with the codes the CLI gives for the same problems.
+ */
+function readFactsText(file: string): string | CommandError {
+  const r = readRegularFile(file, MAX_FACTS_BYTES);
+  if (r.ok) return r.bytes.toString("utf8");
+  const problem = (code: MessageCode, args: string[] = []) => fail(`无法读取事实文件「${file}」：${code} ${formatMessage(code, args)}`);
+  switch (r.problem) {
+    case "missing":
+      return problem("KP0001");
+    case "directory":
+      return problem("KP0002");
+    case "not-regular":
+      return problem("KP0011", [r.kind]);
+    case "too-large":
+      return problem("KP0012", [byteCount(r.size), formatBytes(r.limit)]);
+    case "unreadable":
+      return problem("KP0004", [r.reason]);
+  }
+}
+
 /** Reads the units of a JSON facts file. */
 export function readFacts(file: string): { ok: true; units: unknown[] } | CommandError {
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".json") {
     return fail(`编辑器中暂只支持 .json 事实文件；「${path.basename(file)}」请用命令行 kp score 计分`);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (e) {
-    return fail(`无法读取事实文件「${file}」：${(e as Error).message}`);
-  }
+  const read = readFactsText(file);
+  if (typeof read !== "string") return read;
+  const text = read.replace(/^\uFEFF/, "");
   let json: unknown;
   try {
     json = JSON.parse(text);
