@@ -22,7 +22,8 @@ export function startServer(): void {
   connection.listen();
 }
 
-export { createServer, KpRequests, uriToPath, type InitializationOptions, type ServerOptions } from "./server.js";
+export { createServer, KpRequests, type InitializationOptions, type ServerOptions } from "./server.js";
+export { uriToPath } from "./uris.js";
 export { loadFormatter, loadLint } from "./integrations.js";
 export { AnalysisScheduler } from "./scheduler.js";
 export { FrameChecker, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, stdioTransport, type StdioProcess } from "./transport.js";

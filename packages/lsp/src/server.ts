@@ -3,10 +3,10 @@
  * UTF-16 code units, as core's offsets do, so a position maps to an offset through the document.
  *
  * Robustness: every handler is wrapped (an exception is logged to the client's console and answered
- * with an empty result), requests about unknown documents get empty results, and analysis runs
- * in steps that yield to the event loop and stop when a newer edit arrives.
+ * with an empty result), and requests about unknown documents get empty results.  Diagnostics come
+ * from analysis.ts (runs that yield to the event loop and stop when a newer edit arrives) through
+ * publisher.ts; the announced features are in capabilities.ts, URIs in uris.ts.
  */
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic as KpDiagnostic, Span, TextEdit as KpTextEdit } from "@kaoping/core";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
@@ -21,7 +21,6 @@ import {
   MarkupKind,
   ResponseError,
   SymbolKind,
-  TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
   type CodeAction,
@@ -38,7 +37,9 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
-import { AnalysisScheduler, yieldToEventLoop } from "./scheduler.js";
+import { analysisScheduler } from "./analysis.js";
+import { capabilities } from "./capabilities.js";
+import { DiagnosticsPublisher } from "./publisher.js";
 import { codeActions } from "./service/actions.js";
 import { compileTo, explain, score, unitsOf } from "./service/commands.js";
 import { completions, type CompletionKind } from "./service/completion.js";
@@ -46,11 +47,11 @@ import { nodeFileSystem, type FileSystem } from "./service/files.js";
 import { formatEdits, type Formatter } from "./service/format.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
-import { settleTokens } from "./service/incremental.js";
 import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
+import { ClientUris, uriToPath } from "./uris.js";
 
 /** How the server is wired; everything has a default. */
 export interface ServerOptions {
@@ -111,31 +112,6 @@ const symbolKind: Record<OutlineSymbol["kind"], SymbolKind> = {
   section: SymbolKind.Namespace,
 };
 
-/**
- * Catalogues larger than this (UTF-16 code units, ≈ 2,500 lines) get their diagnostics in two
- * steps: after checking (with the previous lint findings moved onto the new text), then after
- * linting.  Smaller ones are linted before anything is published (a few milliseconds).
- */
-export const TWO_PHASE_CHARS = 100_000;
-/** How long typing must pause before a large catalogue is linted (ms). */
-export const LINT_PAUSE_MS = 300;
-
-function sizeOf(state: CatalogueState): number {
-  return state.analysis.files.reduce((n, f) => n + f.text.length, 0);
-}
-
-/** URI → file path (file: URIs become paths; other schemes are used as they are). */
-export function uriToPath(uri: string): string {
-  if (uri.startsWith("file:")) {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return uri;
-    }
-  }
-  return uri;
-}
-
 /** Wires the language service to a connection (which the caller then `listen()`s on). */
 export function createServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -144,11 +120,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const project = new Project(options.fs ?? nodeFileSystem, { log, lint: (a) => (lint ? lint(a) : []) });
   let formatter: Formatter | undefined = options.formatter;
   let formatterLoader = options.loadFormatter;
-  const uriOf = new Map<string, string>(); // path → the URI the client uses
+  const uris = new ClientUris();
   let interval = options.diagnosticsInterval ?? 150;
   let shuttingDown = false;
 
-  const pathToUri = (p: string): string => uriOf.get(p) ?? (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) ? pathToFileURL(p).href : p);
+  const pathToUri = (p: string): string => uris.uriOf(p);
 
   // ---------------------------------------------------------------- conversions
   const docFor = (uri: string) => documents.get(uri);
@@ -220,101 +196,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   // ---------------------------------------------------------------- diagnostics
-  /** Files each catalogue root last published diagnostics for. */
-  const published = new Map<string, Set<string>>();
-
-  /** The diagnostics last sent per URI in this version (to skip sending the same list twice). */
-  const lastSent = new Map<string, { version: number | undefined; json: string }>();
-
-  /**
-   * Publishes the diagnostics of every file of a catalogue; `provisional` (before linting) shows the
-   * previous lint findings moved onto the new text.
-   */
-  const publish = (state: CatalogueState, provisional: boolean) => {
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const f of state.files) byFile.set(f, []);
-    for (const d of provisional ? project.provisionalDiagnostics(state) : state.diagnostics) {
-      const file = d.file ?? state.root;
-      const list = byFile.get(file) ?? [];
-      list.push(toDiagnostic(d));
-      byFile.set(file, list);
-    }
-    const before = published.get(state.root) ?? new Set<string>();
-    const now = new Set(byFile.keys());
-    for (const [root, files] of published) if (root !== state.root) for (const f of now) files.delete(f);
-    for (const f of before) {
-      if (now.has(f)) continue;
-      // No longer part of this catalogue: clear, and analyse it again on its own if it is open.
-      void connection.sendDiagnostics({ uri: pathToUri(f), diagnostics: [] });
-      lastSent.delete(pathToUri(f));
-      if (project.isOpen(f)) scheduler.touch(f);
-    }
-    published.set(state.root, now);
-    for (const [file, diagnostics] of byFile) {
-      const uri = pathToUri(file);
-      const version = docFor(uri)?.version;
-      const json = JSON.stringify(diagnostics);
-      const last = lastSent.get(uri);
-      if (last && last.version === version && last.json === json) continue;
-      lastSent.set(uri, { version, json });
-      void connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
-    }
-  };
-
-  const analysisFailed = (p: string, e: unknown) => log(`kp: analysis of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
-
-  /** Lints a document's catalogue (if not linted yet) and publishes every diagnostic of it. */
-  const lintAndPublish = async (p: string, stale: () => boolean): Promise<void> => {
-    try {
-      const linted = project.catalogueOf(p);
-      await yieldToEventLoop();
-      if (!stale()) publish(linted, false);
-    } catch (e) {
-      analysisFailed(p, e);
-    }
-  };
-
-  // Parse → check → lint → publish for each edited catalogue, yielding between steps; abandoned
-  // when stale.  A large catalogue takes a while to lint: its check's findings (with the previous
-  // lint findings moved along) are published at once, and it is linted only when typing pauses,
-  // after every other catalogue of the run, so that linting never holds up a keystroke's diagnostics.
-  const scheduler = new AnalysisScheduler(async (paths, stale) => {
-    const done = new Set<string>();
-    const lintLater: string[] = [];
-    for (const p of paths) {
-      await yieldToEventLoop();
-      if (stale() || shuttingDown) return;
-      if (!project.isOpen(p)) continue;
-      try {
-        const { root } = project.rootOf(p); // parses the edited file
-        if (done.has(root)) continue;
-        done.add(root);
-        await yieldToEventLoop();
-        if (stale()) return;
-        const checked = project.catalogueOf(p, { lint: false });
-        if (sizeOf(checked) > TWO_PHASE_CHARS && checked.lint === undefined) {
-          publish(checked, true);
-          // Then the tokens a re-parse deferred (highlighting, hover and completion need them).
-          await yieldToEventLoop();
-          if (stale()) return;
-          for (const f of checked.analysis.files) settleTokens(f.parsed);
-          lintLater.push(p);
-          continue;
-        }
-      } catch (e) {
-        analysisFailed(p, e);
-        continue;
-      }
-      await lintAndPublish(p, stale);
-    }
-    if (lintLater.length === 0 || !(await scheduler.quiet(LINT_PAUSE_MS))) return;
-    for (const p of lintLater) {
-      await yieldToEventLoop();
-      if (stale() || shuttingDown) return;
-      if (!project.isOpen(p)) continue; // closed during the pause
-      await lintAndPublish(p, stale);
-    }
-  }, interval);
+  const publisher = new DiagnosticsPublisher({
+    send: (params) => void connection.sendDiagnostics(params),
+    uriOf: pathToUri,
+    versionOf: (uri) => docFor(uri)?.version,
+    toDiagnostic,
+    left: (p) => {
+      if (project.isOpen(p)) scheduler.touch(p);
+    },
+  });
+  const scheduler = analysisScheduler(
+    { project, publish: (state, diagnostics) => publisher.publish(state, diagnostics), log, shuttingDown: () => shuttingDown },
+    interval,
+  );
 
   // ---------------------------------------------------------------- lifecycle
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -334,28 +228,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     return {
       serverInfo: { name: "kaoping", version: "0.1.0" },
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ["「", "、"], resolveProvider: false },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: { label: "考评细则" },
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        semanticTokensProvider: {
-          legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] },
-          full: true,
-          range: true,
-        },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-        inlayHintProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities,
     };
   });
 
@@ -379,16 +252,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     scheduler.dispose();
   });
 
-  documents.onDidOpen(
-    guardNotification("didOpen", (e) => {
-      const p = uriToPath(e.document.uri);
-      uriOf.set(p, e.document.uri);
-    }),
-  );
+  documents.onDidOpen(guardNotification("didOpen", (e) => void uris.remember(e.document.uri)));
   documents.onDidChangeContent(
     guardNotification("didChange", (e) => {
-      const p = uriToPath(e.document.uri);
-      uriOf.set(p, e.document.uri);
+      const p = uris.remember(e.document.uri);
       project.setDocument(p, e.document.getText());
       scheduler.touch(p);
     }),
@@ -397,20 +264,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guardNotification("didClose", (e) => {
       const p = uriToPath(e.document.uri);
       const { root } = project.rootOf(p);
-      project.closeDocument(p);
+      project.closeDocument(p); // releases what only this document needed
       // Keep the catalogue's diagnostics while another of its files is open; else clear them.
       const stillOpen = project.openDocuments().some((o) => project.rootOf(o).root === root);
       if (!stillOpen) {
-        for (const f of published.get(root) ?? []) {
-          void connection.sendDiagnostics({ uri: pathToUri(f), diagnostics: [] });
-          lastSent.delete(pathToUri(f));
-        }
-        published.delete(root);
+        publisher.clearCatalogue(root);
         scheduler.touch(p); // a run in progress (e.g. waiting to lint) is stale now; the next skips the closed file
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
-      lastSent.delete(e.document.uri);
-      // The URIs of files neither open nor shown with diagnostics are no longer needed.
-      for (const f of uriOf.keys()) if (!project.isOpen(f) && ![...published.values()].some((s) => s.has(f))) uriOf.delete(f);
+      publisher.forget(e.document.uri);
+      uris.prune((f) => project.isOpen(f) || publisher.shows(f));
     }),
   );
   connection.onDidChangeWatchedFiles(
