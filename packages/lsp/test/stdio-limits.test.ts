@@ -90,7 +90,9 @@ function exitOf(proc: ChildProcess, ms: number): Promise<number | null | "still 
 
 /** A framed message, as a client writes it. */
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-const initialize = frame(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: process.pid, rootUri: null, capabilities: {} } }));
+const initialize = frame(
+  JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: process.pid, rootUri: null, capabilities: {} } }),
+);
 
 describe("framing", () => {
   // Each is written after a valid initialize request; stdin stays open (so the exit is the header's doing).
@@ -177,9 +179,10 @@ describe("files that are not regular files", () => {
       expect(byLine.get(1)?.message).toContain("命名管道（FIFO）");
       expect(byLine.get(2)?.severity).toBe(1); // /dev/zero: refused (how, is core's business)
       // Requests that read files: facts (a FIFO), every .kp of the workspace.
-      const units = await within(5000, client.request<{ ok: boolean; message: string }>("kp/units", { facts: path.join(ws, "事实.json") }));
+      const facts = path.join(ws, "事实.json");
+      const units = await within(5000, client.request<{ ok: boolean; message: string }>("kp/units", { facts }));
       expect(units).toEqual({ ok: false, message: expect.stringContaining("KP0011 这不是普通文件，而是命名管道（FIFO）") as string, details: [] });
-      const scored = await within(5000, client.request<{ ok: boolean }>("kp/score", { uri: uri("细则.kp"), facts: path.join(ws, "事实.json") }));
+      const scored = await within(5000, client.request<{ ok: boolean }>("kp/score", { uri: uri("细则.kp"), facts }));
       expect(scored.ok).toBe(false);
       await within(5000, client.request(WorkspaceSymbolRequest.method, { query: "参会" }));
       const at = { textDocument: { uri: uri("指标.kp") }, position: { line: 1, character: 9 } };

@@ -29,7 +29,8 @@ describe("FrameChecker", () => {
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(bodies, fc.boolean()), { minLength: 1, maxLength: 5 }), fc.array(fc.nat()), (messages, cuts) => {
-        const stream = Buffer.from(messages.map(([b, typed]) => frame(b, typed ? "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" : "")).join(""));
+        const typedHeader = "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n";
+        const stream = Buffer.from(messages.map(([b, typed]) => frame(b, typed ? typedHeader : "")).join(""));
         expect(check(stream, cuts.map((c) => c % (stream.length + 1)))).toBeUndefined();
       }),
     );
