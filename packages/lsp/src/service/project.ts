@@ -132,8 +132,13 @@ export class Project {
     this.release();
   }
 
-  /** Paths read and loaded while `release` finds what the open documents need. */
-  private inUse: { read: Set<string>; loaded: Set<string> } | undefined;
+  /**
+   * While `release` finds what the open documents need: the paths read and loaded, and the roots
+   * and closures already found (open documents of one folder search the same roots).
+   */
+  private inUse:
+    | { read: Set<string>; loaded: Set<string>; roots: Map<string, string[]>; closures: Map<string, LoadedFile[]> }
+    | undefined;
 
   /**
    * Drops every cached read, parse and catalogue no open document needs.  What they need is what
@@ -142,7 +147,12 @@ export class Project {
    * documents, never the documents that were open once.
    */
   private release(): void {
-    const inUse = { read: new Set<string>(), loaded: new Set<string>() };
+    const inUse = {
+      read: new Set<string>(),
+      loaded: new Set<string>(),
+      roots: new Map<string, string[]>(),
+      closures: new Map<string, LoadedFile[]>(),
+    };
     const roots = new Set<string>();
     this.inUse = inUse;
     try {
@@ -236,16 +246,22 @@ export class Project {
 
   /** Catalogue roots (files declaring 细则) under a directory. */
   rootsIn(dir: string): string[] {
-    return this.list(dir).filter((p) => {
+    const known = this.inUse?.roots.get(dir);
+    if (known) return known;
+    const roots = this.list(dir).filter((p) => {
       const r = this.read(p);
       if (!r.ok || !r.text.includes("细则")) return false; // cheap test before parsing
       const f = this.load(p);
       return f !== undefined && isRootFile(f.parsed.ast);
     });
+    this.inUse?.roots.set(dir, roots);
+    return roots;
   }
 
   /** The files of the catalogue rooted at `root`: the root and what it includes, transitively. */
   closure(root: string): LoadedFile[] {
+    const known = this.inUse?.closures.get(root);
+    if (known) return known;
     const out: LoadedFile[] = [];
     const seen = new Set<string>();
     const visit = (p: string) => {
@@ -257,6 +273,7 @@ export class Project {
       for (const target of includesOf(f.parsed.ast, this.host)) visit(target);
     };
     visit(root);
+    this.inUse?.closures.set(root, out);
     return out;
   }
 
