@@ -5,7 +5,7 @@
  * (`pnpm --filter @kaoping/lsp build`).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -188,6 +188,29 @@ describe("files that are not regular files", () => {
       const at = { textDocument: { uri: uri("指标.kp") }, position: { line: 1, character: 9 } };
       const h = await within(5000, client.request<Hover | null>(HoverRequest.method, at));
       expect(h).not.toBeNull();
+    } finally {
+      await client.stop();
+    }
+  }, 30_000);
+
+  it("a folder with two links back to itself: the workspace scan visits each folder once and the server answers", async () => {
+    const ws = path.join(dir, "loop-ws");
+    mkdirSync(path.join(ws, "子目录"), { recursive: true });
+    symlinkSync(".", path.join(ws, "a"));
+    symlinkSync(".", path.join(ws, "b"));
+    symlinkSync("..", path.join(ws, "子目录", "上级"));
+    writeFileSync(path.join(ws, "细则.kp"), "细则 「循环」\n引入 「子目录/指标.kp」\n");
+    const indicator = "指标 「甲」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.5 上限 4\n}\n";
+    writeFileSync(path.join(ws, "子目录", "指标.kp"), indicator);
+    const client = LspClient.start();
+    try {
+      await client.initialize(pathToFileURL(ws).href);
+      const u = pathToFileURL(path.join(ws, "子目录", "指标.kp")).href;
+      await client.open(u, indicator); // not a root: its root is searched for in the whole folder
+      expect(await client.diagnosticsAt(u, 1, 10_000)).toEqual([]);
+      const c = await within(5000, client.request<{ root: string; files: string[] } | null>("kp/catalogue", { uri: u }));
+      expect(c?.root).toBe(pathToFileURL(path.join(ws, "细则.kp")).href);
+      await within(5000, client.request(WorkspaceSymbolRequest.method, { query: "参会" }));
     } finally {
       await client.stop();
     }
