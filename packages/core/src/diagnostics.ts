@@ -76,6 +76,8 @@ export const messages = {
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
   KP0011: { severity: "error", message: "这不是普通文件，而是{0}：kaoping 只读取普通文件" },
   KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
+  KP0013: { severity: "error", message: "不能引入「{0}」：{1}；只能引入 .kp 文件，这个文件没有被读取" },
+  KP0014: { severity: "error", message: "不能引入「{0}」：它在细则根文件所在的目录之外，这个文件没有被读取；只能引入根文件所在目录及其子目录中的 .kp 文件（命令行可用 --include-root <目录> 增加允许的目录）" },
 
   // ---- KP1xxx lexing and syntax
   KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },
