@@ -126,6 +126,8 @@ export const messages = {
   KP2036: { severity: "error", message: "数值「{0}」太大，无法精确计算" },
   KP2037: { severity: "warning", message: "文件「{0}」没有被细则「{1}」引入，它的内容不会参与计分" },
   KP2038: { severity: "error", message: "「{0}」组中的规则「{1}」不能倒扣：组内的扣分合并计算，超出部分无法单独从上级扣除；请把这条规则移出组，或去掉「倒扣」" },
+  KP2039: { severity: "error", message: "名称「{0}」中有{1} {2}：名称中不能有看不见的字符，否则看起来相同的名称会被当作不同的名称" },
+  KP2040: { severity: "error", message: "规则「{0}」的事实名「{1}」与规则「{2}」的事实名「{3}」相同（或只差全角/半角、Unicode 写法）：事实文件无法区分它们" },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
