@@ -81,7 +81,27 @@ export function makeBadInputs(t: string): void {
   truncateSync(join(t, "太大.kp"), MAX_SOURCE_BYTES + 1);
   writeFileSync(join(dir("配置是管道"), "细则.kp"), small);
   execFileSync("mkfifo", [join(t, "配置是管道", "kp.config.json")]);
+
+  // names with an invisible character, and names that only look different (Unicode
+  // normalisation, full/half width): written here, since editors and version control may drop or
+  // normalise such characters
+  writeFileSync(join(dir("名称"), "看不见的字符.kp"), INVISIBLE_NAMES);
+  writeFileSync(join(t, "名称", "看似相同.kp"), LOOK_ALIKE_NAMES);
 }
+
+/** A catalogue with a zero-width space in a rule name (U+200B), beside the same name without it. */
+export const INVISIBLE_NAMES =
+  "细则 「名称测试」\n指标 「会议」 4分 {\n  规则 「参\u200B会」 「未按要求参会的，每次扣0.5分」 每次 扣 0.5 上限 2\n  规则 「参会」 「未按要求参会的，每次扣0.5分」 每次 扣 0.5 上限 2\n}\n";
+
+/** Rule names that differ only by normalisation or width, and two rules whose facts share a key. */
+export const LOOK_ALIKE_NAMES =
+  "细则 「名称测试」\n类别 「A类」、「县区」\n指标 「会议」 4分 {\n" +
+  "  规则 「cafe\u0301」 「c」 每次 扣 0.5 上限 2 适用 「Ａ类」\n" +
+  "  规则 「café」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「参会A」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「参会Ａ」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「违纪」 「c」 每起 扣 「处分.轻」 0.1 上限 2\n" +
+  "  规则 「违纪.处分」 「c」 每起 扣 「轻」 0.1 上限 2\n}\n";
 
 /** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */
 export function writeBigFacts(path: string, bytes: number): number {

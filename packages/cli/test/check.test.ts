@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { INVISIBLE_NAMES, LOOK_ALIKE_NAMES } from "../../../test/robustness/bad-input-fixtures.js";
 import { fixtures, kp, kpGolden, repoRoot } from "./helpers.js";
 
 describe("kp check", () => {
@@ -154,6 +155,29 @@ describe("kp check: special files never block", () => {
       const r = kp(["lint", "细则.kp"], { cwd: t });
       expect(r.stdout).toContain("kp.config.json 错误 KP3900 配置文件有误：无法读取：这不是普通文件，而是命名管道（FIFO）");
       expect(r.code).toBe(1);
+    } finally {
+      rmSync(t, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("kp check: names", () => {
+  it("reports an invisible character in a name at that character, with a fix, and names that only look different as duplicates", () => {
+    const t = mkdtempSync(join(tmpdir(), "kp-names-"));
+    try {
+      writeFileSync(join(t, "看不见的字符.kp"), INVISIBLE_NAMES);
+      writeFileSync(join(t, "看似相同.kp"), LOOK_ALIKE_NAMES);
+      const inv = kp(["check", "看不见的字符.kp"], { cwd: t });
+      expect(inv.stdout).toContain("看不见的字符.kp:3:8 错误 KP2039 名称「参[U+200B]会」中有零宽字符 U+200B：名称中不能有看不见的字符");
+      expect(inv.stdout).toContain("修复建议：删除零宽字符 U+200B");
+      expect(inv.stdout).toMatch(/检查了 1 个文件：1 个错误/);
+      expect(inv.code).toBe(1);
+      const alike = kp(["check", "看似相同.kp"], { cwd: t });
+      expect(alike.stdout).toContain("看似相同.kp:5:6 错误 KP2002 规则名「café」重复");
+      expect(alike.stdout).toContain("看似相同.kp:7:6 错误 KP2002 规则名「参会Ａ」重复");
+      expect(alike.stdout).toContain("看似相同.kp:9:6 错误 KP2040 规则「违纪.处分」的事实名「违纪.处分.轻」与规则「违纪」的事实名「违纪.处分.轻」相同");
+      expect(alike.stdout).toMatch(/检查了 1 个文件：3 个错误/);
+      expect(alike.code).toBe(1);
     } finally {
       rmSync(t, { recursive: true, force: true });
     }
