@@ -74,6 +74,7 @@ export function makeBadInputs(t: string): void {
   execFileSync("mkfifo", [join(t, "含管道", "管道.kp")]);
   symlinkSync("/dev/zero", join(t, "含管道", "零.kp"));
   symlinkSync(t, join(t, "含管道", "回到上级"));
+  symlinkSync("/etc/passwd", join(t, "含管道", "口令.kp"));
   writeFileSync(join(dir("引入特殊文件"), "细则.kp"), small.replace("\n指标", "\n引入 「/dev/zero」\n引入 「零.kp」\n引入 「管道.kp」\n指标"));
   symlinkSync("/dev/zero", join(t, "引入特殊文件", "零.kp"));
   execFileSync("mkfifo", [join(t, "引入特殊文件", "管道.kp")]);

@@ -142,6 +142,12 @@ describe("kp check: special files never block", () => {
       const direct = kp(["check", "含管道/零.kp", "/dev/zero"], { cwd: t });
       expect(direct.stdout).toContain("含管道/零.kp 错误 KP0011 这不是普通文件，而是字符设备");
       expect(direct.code).toBe(1);
+      // A .kp name linking to /etc/passwd is not a .kp file: refused, never quoted.
+      symlinkSync("/etc/passwd", join(t, "含管道", "口令.kp"));
+      const passwd = kp(["check", "含管道/口令.kp"], { cwd: t });
+      expect(passwd.stdout).toContain("含管道/口令.kp 错误 KP0015 这是指向非 .kp 文件的符号链接：kaoping 只读取 .kp 文件，它的内容没有使用");
+      expect(passwd.stdout).not.toMatch(/root:|nologin/);
+      expect(passwd.code).toBe(1);
     } finally {
       rmSync(t, { recursive: true, force: true });
     }

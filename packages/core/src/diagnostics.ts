@@ -78,6 +78,7 @@ export const messages = {
   KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
   KP0013: { severity: "error", message: "不能引入「{0}」：{1}；只能引入 .kp 文件，这个文件没有被读取" },
   KP0014: { severity: "error", message: "不能引入「{0}」：它在细则根文件所在的目录之外，这个文件没有被读取；只能引入根文件所在目录及其子目录中的 .kp 文件（命令行可用 --include-root <目录> 增加允许的目录）" },
+  KP0015: { severity: "error", message: "这是指向非 .kp 文件的符号链接：kaoping 只读取 .kp 文件，它的内容没有使用" },
 
   // ---- KP1xxx lexing and syntax
   KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },

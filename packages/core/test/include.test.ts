@@ -76,6 +76,20 @@ describe("引入 is limited to .kp files in the catalogue's folder tree", () => 
     expect(a.files).toHaveLength(1);
   });
 
+  it("a .kp name linking to another kind of file is never parsed, whichever host reads it (KP0015)", () => {
+    expect(nodeHost.read(join(t, "cat", "伪装.kp"))).toEqual({ ok: false, code: "KP0015", args: [] });
+    // An editor's host judges 引入 by name only: the read itself refuses the link.
+    const host: SourceHost = { read: (p) => nodeHost.read(p), resolve: (from, target) => nodeHost.resolve(from, target) };
+    writeFileSync(join(t, "cat", "link.kp"), root(["伪装.kp"]));
+    const a = analyzeCatalogue(join(t, "cat", "link.kp"), host);
+    expect(a.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([["KP0015", 2, 4]]);
+    expect(texts(a.diagnostics)).not.toContain(SECRET);
+    // Given directly, too.
+    const direct = analyzeFiles([join(t, "cat", "伪装.kp")], nodeHost)[0]!;
+    expect(codes(direct.diagnostics)).toEqual(["KP0015"]);
+    expect(direct.files).toEqual([]);
+  });
+
   it("a root reached through a symbolic link may include files beside the link", () => {
     mkdirSync(join(t, "linked"));
     writeFileSync(join(t, "linked", "子.kp"), part("子"));

@@ -23,6 +23,9 @@ export const nodeHost: SourceHost = {
           return { ok: false, code: "KP0004", args: [r.reason] };
       }
     }
+    // A .kp name that is a link to something else (/etc/passwd, notes.txt) is not a .kp file: its
+    // content is never parsed, so never quoted (the editor's host judges 引入 targets by name only).
+    if (/\.kp$/i.test(path) && !linksToKp(path)) return { ok: false, code: "KP0015", args: [] };
     const d = decodeBytes(r.bytes, false);
     if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [] } : { ok: false, code: "KP0003", args: ["未知编码"] };
     if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
@@ -89,7 +92,7 @@ export const nodeHost: SourceHost = {
   },
 };
 
-/** Whether a symbolic link leads to a path named .kp (a dangling link counts, to be reported as missing). */
+/** Whether a path (a symbolic link or not) leads to a path named .kp (a dangling link counts, to be reported as missing). */
 function linksToKp(link: string): boolean {
   try {
     return /\.kp$/i.test(realpathSync.native(link));
