@@ -90,6 +90,16 @@ describe("引入 is limited to .kp files in the catalogue's folder tree", () => 
     expect(direct.files).toEqual([]);
   });
 
+  it("a file given alone whose only includer may not include it is checked on its own, not skipped", () => {
+    mkdirSync(join(t, "up", "deeper"), { recursive: true });
+    writeFileSync(join(t, "up", "part.kp"), "指标 「零件」 2分 {\n  规则 「r」 「c」 每次 扣\n}\n");
+    writeFileSync(join(t, "up", "deeper", "root.kp"), root(["../part.kp"]));
+    const [a] = analyzeFiles([join(t, "up", "part.kp")], nodeHost);
+    // Its own syntax error is reported (before, the refused include hid it: 0 errors).
+    expect(codes(a!.diagnostics)).toContain("KP1102");
+    expect(a!.files.map((f) => f.path)).toEqual([join(t, "up", "part.kp")]);
+  });
+
   it("a root reached through a symbolic link may include files beside the link", () => {
     mkdirSync(join(t, "linked"));
     writeFileSync(join(t, "linked", "子.kp"), part("子"));

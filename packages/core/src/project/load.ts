@@ -237,11 +237,14 @@ export function analyzeFiles(givenPaths: readonly string[], host: SourceHost): A
     }
     if (owner) {
       const a = analyzeCatalogue(owner, host, parsed);
-      // Only this file's diagnostics concern the user here.
-      a.diagnostics = a.diagnostics.filter((d) => d.file === f.path);
-      for (const g of a.files) covered.add(g.path);
-      out.push(a);
-      continue;
+      // Only when the root really loaded the file (引入 may refuse it: outside the root's tree).
+      if (a.files.some((g) => g.path === f.path)) {
+        // Only this file's diagnostics concern the user here.
+        a.diagnostics = a.diagnostics.filter((d) => d.file === f.path);
+        for (const g of a.files) covered.add(g.path);
+        out.push(a);
+        continue;
+      }
     }
     const a = analyzeCatalogue(f.path, host, parsed);
     const rootHere = roots.find((r) => dirName(r.path) === dirName(f.path));
