@@ -4,9 +4,11 @@
  * 10 MB catalogue.  Catalogues are variants of the CLI tests' catalogue
  * (packages/cli/test/fixtures/catalogue), so the CLI tests' facts files score them.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MAX_SOURCE_BYTES } from "@kaoping/core";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
@@ -63,7 +65,44 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(dir("已有输出"), "syntax-errors.js"), "// 旧的输出\n");
   writeFileSync(join(t, "一个文件"), "");
   mkdirSync(join(t, "半途失败", "细则.d.ts"), { recursive: true });
+
+  // special files (made here: version control keeps no FIFOs): a folder holding a FIFO named .kp
+  // and a link to /dev/zero; a catalogue including /dev/zero, the link and the FIFO; a file over
+  // the size limit (sparse, so it costs no disk); a kp.config.json that is a FIFO
+  const small = "细则 「特殊文件」\n指标 「会议」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 2\n}\n";
+  writeFileSync(join(dir("含管道"), "细则.kp"), small);
+  execFileSync("mkfifo", [join(t, "含管道", "管道.kp")]);
+  symlinkSync("/dev/zero", join(t, "含管道", "零.kp"));
+  symlinkSync(t, join(t, "含管道", "回到上级"));
+  symlinkSync("/etc/passwd", join(t, "含管道", "口令.kp"));
+  writeFileSync(join(dir("引入特殊文件"), "细则.kp"), small.replace("\n指标", "\n引入 「/dev/zero」\n引入 「零.kp」\n引入 「管道.kp」\n指标"));
+  symlinkSync("/dev/zero", join(t, "引入特殊文件", "零.kp"));
+  execFileSync("mkfifo", [join(t, "引入特殊文件", "管道.kp")]);
+  writeFileSync(join(t, "太大.kp"), "");
+  truncateSync(join(t, "太大.kp"), MAX_SOURCE_BYTES + 1);
+  writeFileSync(join(dir("配置是管道"), "细则.kp"), small);
+  execFileSync("mkfifo", [join(t, "配置是管道", "kp.config.json")]);
+
+  // names with an invisible character, and names that only look different (Unicode
+  // normalisation, full/half width): written here, since editors and version control may drop or
+  // normalise such characters
+  writeFileSync(join(dir("名称"), "看不见的字符.kp"), INVISIBLE_NAMES);
+  writeFileSync(join(t, "名称", "看似相同.kp"), LOOK_ALIKE_NAMES);
 }
+
+/** A catalogue with a zero-width space in a rule name (U+200B), beside the same name without it. */
+export const INVISIBLE_NAMES =
+  "细则 「名称测试」\n指标 「会议」 4分 {\n  规则 「参\u200B会」 「未按要求参会的，每次扣0.5分」 每次 扣 0.5 上限 2\n  规则 「参会」 「未按要求参会的，每次扣0.5分」 每次 扣 0.5 上限 2\n}\n";
+
+/** Rule names that differ only by normalisation or width, and two rules whose facts share a key. */
+export const LOOK_ALIKE_NAMES =
+  "细则 「名称测试」\n类别 「A类」、「县区」\n指标 「会议」 4分 {\n" +
+  "  规则 「cafe\u0301」 「c」 每次 扣 0.5 上限 2 适用 「Ａ类」\n" +
+  "  规则 「café」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「参会A」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「参会Ａ」 「c」 每次 扣 0.5 上限 2\n" +
+  "  规则 「违纪」 「c」 每起 扣 「处分.轻」 0.1 上限 2\n" +
+  "  规则 「违纪.处分」 「c」 每起 扣 「轻」 0.1 上限 2\n}\n";
 
 /** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */
 export function writeBigFacts(path: string, bytes: number): number {

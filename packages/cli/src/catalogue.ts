@@ -15,7 +15,10 @@ import {
   type CompiledCatalogue,
   type SourceHost,
 } from "@kaoping/core";
+import { Option } from "commander";
+import { statSync } from "node:fs";
 import { basename, dirname, relative, sep } from "node:path";
+import { UsageError } from "./exit.js";
 import { absolutePath, displayPath, type Io } from "./io.js";
 import type { CliDiagnostic } from "./report/diagnostics.js";
 import { importModule, type ScoringModule } from "./module.js";
@@ -32,7 +35,36 @@ export function cliHost(io: Io): SourceHost {
       if (r.ok) return r;
       return { ...r, args: r.args.map((a) => a.split(path).join(displayPath(io, path))) };
     },
+    includeRoots: io.includeRoots ?? [],
   };
+}
+
+/** The `--include-root <目录>` option (repeatable) of the commands that load catalogues. */
+export function includeRootOption(): Option {
+  return new Option(
+    "--include-root <目录>",
+    "也允许「引入」这个目录（含子目录）中的 .kp 文件（可重复）",
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+}
+
+/**
+ * The `--include-root <目录>` options of a command: each must be an existing directory (else a usage
+ * error); returns the io whose catalogues may include .kp files from under them too.
+ */
+export function withIncludeRoots(io: Io, dirs: readonly string[] | undefined): Io {
+  if (!dirs || dirs.length === 0) return io;
+  const roots = dirs.map((d) => {
+    const abs = absolutePath(io, d);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new UsageError(`--include-root 应为目录，但「${displayPath(io, abs)}」不存在`);
+    }
+    if (!isDir) throw new UsageError(`--include-root 应为目录，但「${displayPath(io, abs)}」不是目录`);
+    return abs;
+  });
+  return { ...io, includeRoots: [...(io.includeRoots ?? []), ...roots] };
 }
 
 /** The root file of a catalogue argument, or the diagnostics saying why there is none. */

@@ -24,6 +24,8 @@ export interface Io {
   /** Working directory: relative arguments resolve against it, shown paths are relative to it. */
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Folders besides each catalogue's own from which 引入 may read (`--include-root`), absolute. */
+  includeRoots?: readonly string[];
 }
 
 /** The process's own streams, directory and environment. */

@@ -6,6 +6,7 @@
 import { VERSION } from "@kaoping/core";
 import { Command, CommanderError, Help, Option } from "commander";
 import stringWidth from "string-width";
+import { includeRootOption, withIncludeRoots } from "./catalogue.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
 import { explainCommand } from "./commands/explain.js";
@@ -112,9 +113,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .description("检查 .kp 文件：报告语法与语义错误，给出位置、原文和修复建议。目录会展开为其中全部 .kp 文件。")
     .argument("<文件或目录...>", ".kp 文件，或目录（检查其中全部 .kp 文件）")
     .addOption(formatOption(["text", "json"], "text", "输出格式"))
+    .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (paths: string[], opts: { format: "text" | "json"; color: boolean }) => {
-      setCode(await checkCommand(io, paths, opts));
+    .action(async (paths: string[], opts: { format: "text" | "json"; color: boolean; includeRoot?: string[] }) => {
+      setCode(await checkCommand(withIncludeRoots(io, opts.includeRoot), paths, opts));
     });
 
   program
@@ -124,9 +126,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<细则>", "细则的根文件（写有「细则」标题的 .kp 文件），或只含一个根文件的目录")
     .requiredOption("-o, --output <目录>", "输出目录（不存在时创建）")
     .option("--name <文件名>", "输出文件的基本名（默认为根文件名去掉 .kp）")
+    .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, opts: { output: string; name?: string; color: boolean }) => {
-      setCode(await compileCommand(io, catalogue, opts));
+    .action(async (catalogue: string, opts: { output: string; name?: string; color: boolean; includeRoot?: string[] }) => {
+      setCode(await compileCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
     });
 
   program
@@ -137,9 +140,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
+    .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; color: boolean }) => {
-      setCode(await scoreCommand(io, catalogue, facts, opts));
+    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; color: boolean; includeRoot?: string[] }) => {
+      setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
   program
@@ -150,9 +154,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
     .requiredOption("-u, --unit <单位>", "单位名称")
     .addOption(formatOption(["text", "json"], "text", "输出格式"))
+    .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; color: boolean }) => {
-      setCode(await explainCommand(io, catalogue, facts, opts));
+    .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; color: boolean; includeRoot?: string[] }) => {
+      setCode(await explainCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);

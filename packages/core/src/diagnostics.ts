@@ -76,6 +76,9 @@ export const messages = {
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
   KP0011: { severity: "error", message: "这不是普通文件，而是{0}：kaoping 只读取普通文件" },
   KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
+  KP0013: { severity: "error", message: "不能引入「{0}」：{1}；只能引入 .kp 文件，这个文件没有被读取" },
+  KP0014: { severity: "error", message: "不能引入「{0}」：它在细则根文件所在的目录之外，这个文件没有被读取；只能引入根文件所在目录及其子目录中的 .kp 文件（命令行可用 --include-root <目录> 增加允许的目录）" },
+  KP0015: { severity: "error", message: "这是指向非 .kp 文件的符号链接：kaoping 只读取 .kp 文件，它的内容没有使用" },
   KP0020: { severity: "error", message: "无法读取编辑器发来的消息：{0}；语言服务器退出（编辑器会重新启动它）" },
 
   // ---- KP1xxx lexing and syntax
@@ -125,6 +128,8 @@ export const messages = {
   KP2036: { severity: "error", message: "数值「{0}」太大，无法精确计算" },
   KP2037: { severity: "warning", message: "文件「{0}」没有被细则「{1}」引入，它的内容不会参与计分" },
   KP2038: { severity: "error", message: "「{0}」组中的规则「{1}」不能倒扣：组内的扣分合并计算，超出部分无法单独从上级扣除；请把这条规则移出组，或去掉「倒扣」" },
+  KP2039: { severity: "error", message: "名称「{0}」中有{1} {2}：名称中不能有看不见的字符，否则看起来相同的名称会被当作不同的名称" },
+  KP2040: { severity: "error", message: "规则「{0}」的事实名「{1}」与规则「{2}」的事实名「{3}」相同（或只差全角/半角、Unicode 写法）：事实文件无法区分它们" },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },

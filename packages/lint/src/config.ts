@@ -7,9 +7,9 @@
  * wrong shape, an unknown rule, an unknown level) are KP3900 diagnostics at their exact place in the
  * config file; the valid parts of a config still apply.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { LineIndex, type Diagnostic } from "@kaoping/core";
+import { byteCount, formatBytes, LineIndex, MAX_SOURCE_BYTES, readRegularFile, type Diagnostic, type ReadFileResult } from "@kaoping/core";
 import * as jsonc from "jsonc-parser";
 import { lintDiagnostic } from "./messages.js";
 import type { RuleLevel } from "./rule.js";
@@ -59,18 +59,34 @@ export function findLintConfig(startPath: string): { config: LintConfig; path?: 
   for (;;) {
     const candidate = join(dir, CONFIG_FILE);
     if (existsSync(candidate) && !isDirectory(candidate)) {
-      let text: string;
-      try {
-        text = readFileSync(candidate, "utf8");
-      } catch (e) {
-        const d = lintDiagnostic("KP3900", candidate, new LineIndex("").span(0, 0), [`无法读取：${(e as Error).message}`]);
+      // Only a regular file of bounded size: a FIFO or a link to /dev/zero named kp.config.json
+      // must not block or exhaust memory.
+      const r = readRegularFile(candidate, MAX_SOURCE_BYTES);
+      if (!r.ok) {
+        const d = lintDiagnostic("KP3900", candidate, new LineIndex("").span(0, 0), [`无法读取：${readProblem(r)}`]);
         return { config: {}, path: candidate, diagnostics: [d] };
       }
-      return { ...parseLintConfig(text, candidate), path: candidate };
+      return { ...parseLintConfig(r.bytes.toString("utf8"), candidate), path: candidate };
     }
     const up = dirname(dir);
     if (up === dir) return { config: {}, diagnostics: [] };
     dir = up;
+  }
+}
+
+/** Why a config file could not be read, in Chinese. */
+function readProblem(r: Exclude<ReadFileResult, { ok: true }>): string {
+  switch (r.problem) {
+    case "missing":
+      return "找不到这个文件";
+    case "directory":
+      return "这是一个目录";
+    case "not-regular":
+      return `这不是普通文件，而是${r.kind}`;
+    case "too-large":
+      return `文件太大（${byteCount(r.size)}），超过上限 ${formatBytes(r.limit)}`;
+    case "unreadable":
+      return r.reason;
   }
 }
 

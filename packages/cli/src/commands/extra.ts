@@ -4,6 +4,7 @@
  * check` or `kp score` never pay for Prettier or the language server.
  */
 import { Option, type Command } from "commander";
+import { includeRootOption, withIncludeRoots } from "../catalogue.js";
 import type { Io } from "../io.js";
 import { fmtCommand } from "./fmt.js";
 import { lintCommand } from "./lint.js";
@@ -22,9 +23,10 @@ const lint: AddCommand = (program, io, setCode, colorOption) => {
     .argument("<文件或目录...>", ".kp 文件，或目录（检查其中全部 .kp 文件）")
     .addOption(new Option("--format <格式>", "输出格式").choices(["text", "json", "sarif"]).default("text"))
     .option("--fix", "自动修复能修复的问题（原子写入）")
+    .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (paths: string[], opts: { format: "text" | "json" | "sarif"; fix?: boolean; color: boolean }) => {
-      setCode(await lintCommand(io, paths, opts));
+    .action(async (paths: string[], opts: { format: "text" | "json" | "sarif"; fix?: boolean; color: boolean; includeRoot?: string[] }) => {
+      setCode(await lintCommand(withIncludeRoots(io, opts.includeRoot), paths, opts));
     });
 };
 

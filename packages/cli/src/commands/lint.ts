@@ -4,8 +4,7 @@
  * cannot be linted, and must not look clean).  `--fix` applies the first fix of every fixable lint
  * diagnostic, file by file, atomically, until nothing more can be fixed.
  */
-import { analyzeFiles, compareText, hasErrors, type Diagnostic } from "@kaoping/core";
-import { readFileSync } from "node:fs";
+import { analyzeFiles, compareText, hasErrors, MAX_SOURCE_BYTES, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { cliHost } from "../catalogue.js";
 import { ExitCode, loadPackage } from "../exit.js";
 import { colorsFor, displayPath, writeOutputs, type Io } from "../io.js";
@@ -40,11 +39,9 @@ function runLint(io: Io, lint: LintApi, inputs: readonly string[], inputDiags: r
       configs.add(found.path);
       all.push(...found.diagnostics);
       if (found.diagnostics.length > 0) {
-        try {
-          sources.set(found.path, readFileSync(found.path, "utf8"));
-        } catch {
-          // reported by the config reader already
-        }
+        // For code frames; a file that cannot be read is reported by the config reader already.
+        const r = readRegularFile(found.path, MAX_SOURCE_BYTES);
+        if (r.ok) sources.set(found.path, r.bytes.toString("utf8"));
       }
     }
     all.push(...lint.lintAnalysis(a, found.config));

@@ -8,7 +8,9 @@ import type * as A from "../ast.js";
 import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js";
 import type * as M from "../model.js";
 import { kpDecimalProblem, kpFormat, kpParse } from "../runtime/decimal.js";
+import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
+import { factKeyClashes, invisibleNameDiagnostics } from "./names.js";
 
 /** The result of checking a catalogue. */
 export interface CheckResult {
@@ -36,7 +38,9 @@ class Checker {
   private readonly diags: Diagnostic[] = [];
   private file = "";
   private readonly cat: M.Catalogue;
-  private readonly classNames = new Set<string>();
+  /** Declared classes by {@link nameKey}: the spelling of their declaration. */
+  private readonly classNames = new Map<string, string>();
+  /** Rules by the {@link nameKey} of their names (the first of a name). */
   private readonly ruleByName = new Map<string, M.RuleModel>();
 
   constructor(
@@ -61,6 +65,7 @@ class Checker {
   }
 
   run(): CheckResult {
+    for (const f of this.files) this.diags.push(...invisibleNameDiagnostics(f));
     this.header();
     let topIndex = 0;
     let sectionIndex = 0;
@@ -77,6 +82,7 @@ class Checker {
     for (const ind of this.cat.indicators) this.derivePoints(ind);
     for (const ind of this.cat.indicators) this.finishIndicator(ind);
     for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
+    this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
     return { catalogue: this.cat, diagnostics: this.diags };
   }
 
@@ -115,9 +121,9 @@ class Checker {
             break;
           case "Classes":
             for (const n of item.names) {
-              if (this.classNames.has(n.value)) this.report("KP2020", n.span, [n.value]);
+              if (this.classNames.has(nameKey(n.value))) this.report("KP2020", n.span, [n.value]);
               else {
-                this.classNames.add(n.value);
+                this.classNames.set(nameKey(n.value), n.value);
                 this.cat.classes.push(n.value);
               }
             }
@@ -222,11 +228,13 @@ class Checker {
     if (n.measure && !allowed.includes(n.measure)) this.report("KP2034", n.span, [what, allowed.map((m) => `「${m}」`).join("或"), n.measure]);
   }
 
+  /** Class references, as declared: 「Ａ类」 refers to 「A类」 and stands for it in the model. */
   private checkClasses(names: readonly A.StringLit[]): string[] {
     const out: string[] = [];
     for (const n of names) {
-      if (!this.options.fragment && !this.classNames.has(n.value)) this.report("KP2001", n.span, [n.value]);
-      out.push(n.value);
+      const declared = this.classNames.get(nameKey(n.value));
+      if (!this.options.fragment && declared === undefined) this.report("KP2001", n.span, [n.value]);
+      out.push(declared ?? n.value);
     }
     return out;
   }
@@ -269,15 +277,17 @@ class Checker {
           ind.appliesTo = this.checkClasses(item.classes);
           break;
         case "Refer":
-          if (item.unitClass) this.checkClasses([item.unitClass]);
-          if (item.unitClass && item.unit) ind.refer = { unitClass: item.unitClass.value, unit: item.unit.value };
+          if (item.unitClass) {
+            const [unitClass] = this.checkClasses([item.unitClass]);
+            if (item.unit) ind.refer = { unitClass: unitClass!, unit: item.unit.value };
+          }
           break;
         case "Indicator": {
           const child = this.indicator(item, `${id}.${++childIndex}`, ind);
           if (item.name) {
-            const prev = siblingNames.get(item.name.value);
+            const prev = siblingNames.get(nameKey(item.name.value));
             if (prev) this.report("KP2003", item.name.span, [item.name.value], { related: [{ file: this.file, span: prev.span, message: "首次出现在这里" }] });
-            else siblingNames.set(item.name.value, item.name);
+            else siblingNames.set(nameKey(item.name.value), item.name);
           }
           ind.children.push(child);
           break;
@@ -370,11 +380,11 @@ class Checker {
           break;
         case "Multiplier":
           if (m.flag) {
-            if (flags.has(m.flag.value)) {
+            if (flags.has(nameKey(m.flag.value))) {
               this.report("KP2026", m.flag.span, [m.flag.value, name]);
               break;
             }
-            flags.add(m.flag.value);
+            flags.add(nameKey(m.flag.value));
             rule.multipliers.push({ factor: m.factor, flag: m.flag.value });
           }
           break;
@@ -384,12 +394,12 @@ class Checker {
       }
     }
     this.checkPlacement(rule, owner, group);
-    const prev = this.ruleByName.get(name);
+    const prev = this.ruleByName.get(nameKey(name));
     if (prev) {
       this.report("KP2002", node.name.span, [name], {
-        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${name}」首次定义在这里` }],
+        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${prev.name}」首次定义在这里` }],
       });
-    } else this.ruleByName.set(name, rule);
+    } else this.ruleByName.set(nameKey(name), rule);
     owner.rules.push(rule);
     group?.rules.push(rule);
     this.cat.rules.push(rule);
@@ -424,11 +434,11 @@ class Checker {
           const names = new Set<string>();
           for (const e of b.amounts.entries) {
             if (!e.name) continue;
-            if (names.has(e.name.value)) {
+            if (names.has(nameKey(e.name.value))) {
               this.report("KP2019", e.name.span, [ruleName, e.name.value]);
               continue;
             }
-            names.add(e.name.value);
+            names.add(nameKey(e.name.value));
             const v = this.amount(e.value, "扣分");
             if (v !== undefined) categories.push({ name: e.name.value, amount: v });
           }
@@ -441,11 +451,11 @@ class Checker {
         const seen = new Set<string>();
         for (const o of b.amounts.overrides) {
           if (!o.unitClass) continue;
-          this.checkClasses([o.unitClass]);
-          if (seen.has(o.unitClass.value)) this.report("KP2020", o.unitClass.span, [o.unitClass.value]);
-          seen.add(o.unitClass.value);
+          const [unitClass] = this.checkClasses([o.unitClass]);
+          if (seen.has(nameKey(o.unitClass.value))) this.report("KP2020", o.unitClass.span, [o.unitClass.value]);
+          seen.add(nameKey(o.unitClass.value));
           const v = this.amount(o.value, "扣分");
-          if (v !== undefined) overrides.push({ unitClass: o.unitClass.value, amount: v });
+          if (v !== undefined) overrides.push({ unitClass: unitClass!, amount: v });
         }
         if (b.kind === "Per") return { kind: "per", nouns: b.units.map((u) => u.noun), amount, overrides };
         return { kind: "once", amount, overrides };
@@ -619,12 +629,12 @@ class Checker {
     for (const r of rules) {
       const subs = new Set<string>();
       for (const f of r.facts) {
-        if (subs.has(f.key)) this.report("KP2032", r.node.name!.span, [r.name, f.key.slice(r.name.length + 1)]);
-        subs.add(f.key);
+        if (subs.has(nameKey(f.key))) this.report("KP2032", r.node.name!.span, [r.name, f.key.slice(r.name.length + 1)]);
+        subs.add(nameKey(f.key));
       }
       for (const f of r.facts) {
-        const other = this.ruleByName.get(f.key);
-        if (f.key !== r.name && other && other !== r) this.report("KP2030", r.node.name!.span, [f.key, r.name]);
+        const other = this.ruleByName.get(nameKey(f.key));
+        if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) this.report("KP2030", r.node.name!.span, [f.key, r.name]);
       }
     }
   }

@@ -25,6 +25,17 @@ export interface SourceHost {
   isDirectory?(path: string): boolean;
   /** The canonical form of a path (e.g. absolute), so one file is never seen under two names. */
   normalize?(path: string): string;
+  /**
+   * The real path of an existing file or directory: `..` and symbolic links resolved (what the
+   * include restriction judges); undefined when it does not exist.  Without it, paths are judged as
+   * written.
+   */
+  realpath?(path: string): string | undefined;
+  /**
+   * Folders besides the root file's own (and their subfolders) from which 引入 may read (the CLI's
+   * `--include-root`).  Absolute paths.
+   */
+  includeRoots?: readonly string[];
 }
 
 /** One parsed file of a catalogue. */
@@ -67,6 +78,7 @@ export function analyzeCatalogue(
   const files: LoadedFile[] = [];
   const byPath = new Map<string, LoadedFile>();
   rootPath = host.normalize?.(rootPath) ?? rootPath;
+  const allowed = allowedRoots(rootPath, host);
 
   const load = (path: string): LoadedFile | undefined => {
     const pre = preloaded?.get(path);
@@ -88,6 +100,12 @@ export function analyzeCatalogue(
     for (const item of f.parsed.ast.items) {
       if (item.kind !== "Include" || !item.target) continue;
       const target = host.resolve(path, item.target.value);
+      const refused = includeRefusal(target, allowed, host);
+      if (refused) {
+        const args = refused.code === "KP0002" ? [] : [item.target.value, refused.detail];
+        diagnostics.push(diagnostic(refused.code, item.target.span, args, { file: path }));
+        continue;
+      }
       if (stack.includes(target)) {
         diagnostics.push(
           diagnostic("KP0006", item.target.span, [[...stack.slice(stack.indexOf(target)), path, target].map(baseName).join(" → ")], { file: path }),
@@ -117,14 +135,59 @@ export function analyzeCatalogue(
   return { files, catalogue: checked.catalogue, diagnostics, fragment };
 }
 
+/**
+ * The folders 引入 may read from: the root file's directory and the host's extra include roots, each
+ * as a real path (symbolic links resolved) when the host can tell.
+ */
+function allowedRoots(rootPath: string, host: SourceHost): string[] {
+  const real = (p: string) => host.realpath?.(p) ?? p;
+  const rootReal = host.realpath?.(rootPath);
+  // A root reached through a symbolic link: its includes resolve beside the link, so both count.
+  const dirs = [real(dirName(rootPath)), ...(rootReal !== undefined ? [dirName(rootReal)] : []), ...(host.includeRoots ?? []).map(real)];
+  return [...new Set(dirs)];
+}
+
+/** True when `file` is `dir` or lies under it (both canonical paths). */
+function isInside(dir: string, file: string): boolean {
+  const d = dir.replace(/[\\/]+$/, "");
+  return file === d || file.startsWith(d + "/") || file.startsWith(d + "\\");
+}
+
+const KP_EXTENSION = /\.kp$/i;
+
+/**
+ * Why an 引入 target may not be read, or undefined when it may: it must be a .kp file, and lie —
+ * after `..` and symbolic links are resolved — inside one of the allowed folders.  Judged on the
+ * path alone, so a refused file's content is never read (and so never quoted).
+ */
+function includeRefusal(target: string, allowed: readonly string[], host: SourceHost): { code: MessageCode; detail: string } | undefined {
+  if (!KP_EXTENSION.test(target)) {
+    // A directory is named as such (nothing of it is read either way).
+    if (host.isDirectory?.(target)) return { code: "KP0002", detail: "" };
+    return { code: "KP0013", detail: "它不是 .kp 文件" };
+  }
+  const real = host.realpath?.(target);
+  if (real !== undefined && !KP_EXTENSION.test(real)) return { code: "KP0013", detail: "它是指向非 .kp 文件的符号链接" };
+  const judged = real ?? target;
+  if (!allowed.some((dir) => isInside(dir, judged))) return { code: "KP0014", detail: "" };
+  return undefined;
+}
+
 /** Whether a parsed file is a catalogue root (declares 细则). */
 export function isRootFile(ast: A.KpFile): boolean {
   return ast.items.some((i) => i.kind === "Title");
 }
 
-/** The include targets of a file, resolved. */
+/**
+ * The include targets of a file, resolved.  Targets that are not .kp files are left out: they are
+ * never read (the catalogue's analysis reports them, KP0013).
+ */
 export function includesOf(ast: A.KpFile, host: SourceHost): string[] {
-  return ast.items.flatMap((i) => (i.kind === "Include" && i.target ? [host.resolve(ast.path, i.target.value)] : []));
+  return ast.items.flatMap((i) => {
+    if (i.kind !== "Include" || !i.target) return [];
+    const target = host.resolve(ast.path, i.target.value);
+    return KP_EXTENSION.test(target) ? [target] : [];
+  });
 }
 
 /**
@@ -174,11 +237,14 @@ export function analyzeFiles(givenPaths: readonly string[], host: SourceHost): A
     }
     if (owner) {
       const a = analyzeCatalogue(owner, host, parsed);
-      // Only this file's diagnostics concern the user here.
-      a.diagnostics = a.diagnostics.filter((d) => d.file === f.path);
-      for (const g of a.files) covered.add(g.path);
-      out.push(a);
-      continue;
+      // Only when the root really loaded the file (引入 may refuse it: outside the root's tree).
+      if (a.files.some((g) => g.path === f.path)) {
+        // Only this file's diagnostics concern the user here.
+        a.diagnostics = a.diagnostics.filter((d) => d.file === f.path);
+        for (const g of a.files) covered.add(g.path);
+        out.push(a);
+        continue;
+      }
     }
     const a = analyzeCatalogue(f.path, host, parsed);
     const rootHere = roots.find((r) => dirName(r.path) === dirName(f.path));

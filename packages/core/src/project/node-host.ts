@@ -1,5 +1,5 @@
 /** A {@link SourceHost} over the file system (Node.js). */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { decodeBytes } from "../text/encoding.js";
 import type { ReadResult, SourceHost } from "./load.js";
@@ -23,6 +23,9 @@ export const nodeHost: SourceHost = {
           return { ok: false, code: "KP0004", args: [r.reason] };
       }
     }
+    // A .kp name that is a link to something else (/etc/passwd, notes.txt) is not a .kp file: its
+    // content is never parsed, so never quoted (the editor's host judges 引入 targets by name only).
+    if (/\.kp$/i.test(path) && !linksToKp(path)) return { ok: false, code: "KP0015", args: [] };
     const d = decodeBytes(r.bytes, false);
     if (!d.ok) return d.problem === "binary" ? { ok: false, code: "KP0007", args: [] } : { ok: false, code: "KP0003", args: ["未知编码"] };
     if (d.encoding !== "UTF-8") return { ok: false, code: "KP0003", args: [d.encoding === "GB18030" ? "GBK/GB18030" : d.encoding] };
@@ -32,30 +35,50 @@ export const nodeHost: SourceHost = {
   resolve(fromFile: string, target: string): string {
     return resolve(dirname(fromFile), target);
   },
+  /**
+   * Every .kp file under `dir`, sorted.  Symbolic links to directories are not followed, and a
+   * directory is entered once (by device and inode), so a link cycle or a bind mount cannot make the
+   * walk loop; nothing is opened here, so a FIFO or a device named .kp cannot block it (reading it
+   * later is KP0011).  A symbolic link named .kp counts only when its target is a .kp file too (a
+   * link to /etc/passwd or /dev/zero is not a .kp file: as with 引入, its content is never read).
+   * Hidden entries and node_modules are skipped.
+   */
   listKpFiles(dir: string): string[] {
     const out: string[] = [];
+    const entered = new Set<string>();
     const walk = (d: string) => {
-      let entries: string[];
+      let id: string;
       try {
-        entries = readdirSync(d).sort();
+        const st = statSync(d, { bigint: true });
+        id = `${st.dev}:${st.ino}`;
+      } catch {
+        return;
+      }
+      if (entered.has(id)) return;
+      entered.add(id);
+      let entries;
+      try {
+        entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch {
         return;
       }
       for (const e of entries) {
-        if (e === "node_modules" || e.startsWith(".")) continue;
-        const p = join(d, e);
-        let st;
-        try {
-          st = statSync(p);
-        } catch {
-          continue;
-        }
-        if (st.isDirectory()) walk(p);
-        else if (e.endsWith(".kp")) out.push(resolve(p));
+        if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (!e.name.endsWith(".kp")) continue;
+        else if (!e.isSymbolicLink() || linksToKp(p)) out.push(resolve(p));
       }
     };
     walk(resolve(dir));
     return out;
+  },
+  realpath(path: string): string | undefined {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return undefined;
+    }
   },
   normalize(path: string): string {
     return resolve(path);
@@ -68,3 +91,12 @@ export const nodeHost: SourceHost = {
     }
   },
 };
+
+/** Whether a path (a symbolic link or not) leads to a path named .kp (a dangling link counts, to be reported as missing). */
+function linksToKp(link: string): boolean {
+  try {
+    return /\.kp$/i.test(realpathSync.native(link));
+  } catch {
+    return true;
+  }
+}
