@@ -76,6 +76,11 @@ export const messages = {
   KP0010: { severity: "error", message: "「{0}」中有多个根文件（都写了「细则」标题）：{1}" },
   KP0011: { severity: "error", message: "这不是普通文件，而是{0}：kaoping 只读取普通文件" },
   KP0012: { severity: "error", message: "文件太大（{0}），超过上限 {1}" },
+  // KP0016–KP0019: writing outputs (files, the compiled set, standard output)
+  KP0016: { severity: "error", message: "输出文件「{0}」就是输入文件「{1}」：kaoping 不覆盖输入，请换一个输出文件" },
+  KP0017: { severity: "error", message: "无法写入「{0}」：{1}" },
+  KP0018: { severity: "error", message: "「{0}」中的编译结果不是同一次编译生成的（{1}）：请重新运行 kp compile" },
+  KP0019: { severity: "error", message: "无法写出{0}：{1}" },
 
   // ---- KP1xxx lexing and syntax
   KP1001: { severity: "error", message: "无法识别的文字「{0}」：名称和条文须写在「」中" },
