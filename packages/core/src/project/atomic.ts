@@ -87,17 +87,36 @@ export interface WriteOptions {
 /** Temporary and backup files of writes in progress in this process (removed on any exit). */
 const pending = new Set<string>();
 
+/** Removes a file if it is there; cleaning up never throws (a failure must not hide the first one). */
+function remove(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // left for the next write beside it (removeStaleTemporaries)
+  }
+}
+
 /** Removes the temporary files of writes in progress (for exit paths that skip `finally`). */
 export function removePendingTemporaries(): void {
-  for (const p of pending) rmSync(p, { force: true });
+  for (const p of pending) remove(p);
   pending.clear();
 }
 
 const TEMP_SUFFIX = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(tmp|bak)$/;
 
+/**
+ * The target's name as it appears in its temporary files: cut to 180 bytes, so that a temporary
+ * name stays within the 255 bytes of a file name wherever the target's name does.
+ */
+function tempBase(target: string): string {
+  let base = basename(target);
+  while (Buffer.byteLength(base) > 180) base = [...base].slice(0, -1).join("");
+  return base;
+}
+
 /** A temporary name beside `target`: `.<name>.<pid>.<random>.<kind>`. */
 function siblingName(target: string, kind: "tmp" | "bak"): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${kind}`);
+  return join(dirname(target), `.${tempBase(target)}.${process.pid}.${randomBytes(4).toString("hex")}.${kind}`);
 }
 
 function alive(pid: number): boolean {
@@ -118,10 +137,10 @@ function removeStaleTemporaries(target: string): void {
   } catch {
     return;
   }
-  const base = basename(target);
+  const base = tempBase(target);
   for (const n of names) {
     const m = TEMP_SUFFIX.exec(n);
-    if (m && m[1] === base && !alive(Number(m[2]))) rmSync(join(dirname(target), n), { force: true });
+    if (m && m[1] === base && !alive(Number(m[2]))) remove(join(dirname(target), n));
   }
 }
 
@@ -186,6 +205,7 @@ function holdSignals(): () => void {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
+  // Not unref'd: the event loop must turn (and read pending signals) before the process may end.
   return () => {
     setImmediate(() =>
       setImmediate(() => {
@@ -193,8 +213,8 @@ function holdSignals(): () => void {
           process.removeListener("SIGINT", onSignal);
           process.removeListener("SIGTERM", onSignal);
         }
-      }).unref(),
-    ).unref();
+      }),
+    );
   };
 }
 
@@ -276,7 +296,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
         if (t.backup) {
           renameSync(t.backup, t.real);
           pending.delete(t.backup);
-        } else rmSync(t.real, { force: true });
+        } else remove(t.real);
       } catch {
         // nothing more can be done; the generation id tells a mixed compiled set
       }
@@ -288,7 +308,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: string | 
     for (const t of targets) {
       for (const p of [t.temp, t.backup]) {
         if (p === undefined || !pending.has(p)) continue;
-        rmSync(p, { force: true });
+        remove(p);
         pending.delete(p);
       }
     }
