@@ -91,6 +91,20 @@ describe("-o onto something that is not a regular file (KP0017)", () => {
   });
 });
 
+describe("write errors of the system, in Chinese", () => {
+  it("a file name too long is said in Chinese (KP0017)", () => {
+    const dir = workspace();
+    const r = kp(["score", "catalogue", "ok.csv", "-o", "长".repeat(100) + ".csv"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`错误：KP0017 无法写入「${"长".repeat(100)}.csv」：文件名太长\n`);
+    expect(readdirSync(dir).sort()).toEqual(["catalogue", "ok.csv"]);
+    // a name that fits, but whose temporary name would not: written
+    const fits = "长".repeat(80) + ".csv";
+    expect(kp(["score", "catalogue", "ok.csv", "-o", fits], { cwd: dir }).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["catalogue", "ok.csv", fits].sort());
+  });
+});
+
 describe("kp fmt and lint --fix keep what the user set up", () => {
   const unformatted = () => readFileSync(join(fixtures, "lint", "unformatted.kp"), "utf8");
 
