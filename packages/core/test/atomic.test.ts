@@ -5,7 +5,7 @@
  * compiled sets carry one generation id (KP0018 when they are mixed).
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -126,7 +126,15 @@ describe("writeFilesAtomic: keeps what the user set up", () => {
     const e = refusal(() => writeFilesAtomic([{ path: fifo, data: "新" }]));
     expect([e.refusal, e.detail]).toEqual(["not-regular", "命名管道（FIFO）"]);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(refusal(() => writeFilesAtomic([{ path: "/dev/null", data: "新" }])).detail).toBe("字符设备");
+    // A device node of our own (never /dev/null: a regression would replace it); mknod needs root.
+    const device = join(dir, "设备");
+    try {
+      execFileSync("mknod", [device, "c", "1", "3"], { stdio: "ignore" });
+    } catch {
+      return;
+    }
+    expect(refusal(() => writeFilesAtomic([{ path: device, data: "新" }])).detail).toBe("字符设备");
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
   });
 
   it("refuses an input by device and inode, whatever the name (a link, a hard link)", () => {
@@ -134,7 +142,9 @@ describe("writeFilesAtomic: keeps what the user set up", () => {
     writeFileSync(input, "单位\n甲\n");
     const link = join(dir, "链接.csv");
     symlinkSync(input, link);
-    for (const target of [input, link, join(dir, ".", "事实.csv")]) {
+    const hard = join(dir, "硬链接.csv");
+    linkSync(input, hard);
+    for (const target of [input, link, hard, join(dir, ".", "事实.csv")]) {
       const e = refusal(() => writeFilesAtomic([{ path: target, data: "x" }], { inputs: [input] }));
       expect([e.refusal, e.detail]).toEqual(["is-input", input]);
     }
