@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
-import { formatMessage, WriteFilesError, writeFilesAtomic } from "@kaoping/core";
+import { formatMessage, WriteFilesError, writeFilesAtomic, writeReason } from "@kaoping/core";
 import { visible } from "./report/terminal.js";
 import { UsageError } from "./exit.js";
 
@@ -77,45 +77,15 @@ export function writeOutputs(io: Io, files: readonly { path: string; data: strin
     if (!(e instanceof WriteFilesError)) throw e;
     const target = shownPath(io, e.target);
     if (e.refusal === "is-input") throw new UsageError(formatMessage("KP0016", [target, shownPath(io, e.detail)]), "KP0016");
-    const why =
-      e.refusal === "read-only"
-        ? "文件是只读的，未改写（如需改写，请先修改文件的权限）"
-        : e.refusal === "not-regular"
-          ? `这是${e.detail}，不是普通文件`
-          : (writeProblem(e.cause) ?? writeProblem(e) ?? `系统错误 ${e.code}`);
-    throw new UsageError(formatMessage("KP0017", [target, why]), "KP0017");
+    throw new UsageError(formatMessage("KP0017", [target, e.message]), "KP0017");
   }
 }
 
-const writeProblems: Record<string, string> = {
-  EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
-  ENOTDIR: "路径中有一段是文件，不是目录",
-  EISDIR: "这是一个目录",
-  ENOSPC: "磁盘空间不足",
-  EDQUOT: "磁盘配额已用完",
-  EROFS: "文件系统是只读的",
-  // mkdir -p meets a file where a directory should be
-  EEXIST: "路径中有一段是文件，不是目录",
-  ENAMETOOLONG: "文件名太长",
-  ELOOP: "符号链接形成循环",
-  EIO: "写入时发生输入/输出错误",
-  EFBIG: "文件太大",
-  EBUSY: "文件正被占用",
-  ETXTBSY: "文件正被占用",
-  EMFILE: "同时打开的文件太多",
-  ENFILE: "同时打开的文件太多",
-  EPIPE: "读取输出的一方已关闭",
-  ENXIO: "设备不存在或不可用",
-  ENODEV: "设备不存在或不可用",
-  EAGAIN: "设备暂时不可用",
-};
-
-/** Why a file or stream could not be written, in Chinese (the system's code when it is an unusual one). */
+/** Why a file or stream could not be written, in Chinese (undefined when `e` has no system code). */
 export function writeProblem(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return undefined;
-  return writeProblems[code] ?? `系统错误 ${code}`;
+  return writeReason(code);
 }
 
 /** The process's own output streams' first write failures (disk full, reader gone …). */

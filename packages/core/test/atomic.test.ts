@@ -5,7 +5,7 @@
  * compiled sets carry one generation id (KP0018 when they are mixed).
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -97,6 +97,21 @@ describe("writeFilesAtomic: keeps what the user set up", () => {
     writeFilesAtomic([{ path: p, data: "新" }]);
     expect(statSync(p).mode & 0o777).toBe(0o600);
     expect(readFileSync(p, "utf8")).toBe("新");
+  });
+
+  it("keeps the owner where permitted (root: another user's file stays theirs)", () => {
+    if (process.getuid?.() !== 0) return;
+    const p = join(dir, "别人的.kp");
+    writeFileSync(p, "旧");
+    chownSync(p, 1234, 2345);
+    writeFilesAtomic([{ path: p, data: "新" }]);
+    expect([statSync(p).uid, statSync(p).gid]).toEqual([1234, 2345]);
+  });
+
+  it("says why in Chinese (the message), whatever the system said", () => {
+    const e = refusal(() => writeFilesAtomic([{ path: join(dir, "长".repeat(100) + ".kp"), data: "新" }]));
+    expect([e.code, e.message]).toEqual(["ENAMETOOLONG", "文件名太长"]);
+    expect(leftovers()).toEqual([]);
   });
 
   it("follows a symbolic link: the target is rewritten, the link stays a link", () => {

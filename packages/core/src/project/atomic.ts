@@ -50,9 +50,10 @@ export type WriteRefusal =
   | "is-input";
 
 /**
- * A write that failed.  `target` is the file the user asked for (not a temporary file); `code` is a
- * system error code (ENOSPC, EACCES …) or, when kaoping refused the target, the refusal; nothing of
- * the set has changed.
+ * A write that failed; nothing of the set has changed.  `target` is the file the user asked for (not
+ * a temporary file); `code` is the system's error code (ENOSPC, EACCES …) or, when kaoping refused
+ * the target, EISDIR/ENOTREG/EISINPUT/EREADONLY with `refusal` set; `detail` is the kind of file
+ * (not-regular) or the input's path (is-input).  The message is the reason in Chinese.
  */
 export class WriteFilesError extends Error {
   constructor(
@@ -62,9 +63,47 @@ export class WriteFilesError extends Error {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`${code}: ${target}${detail ? ` (${detail})` : ""}`, options);
+    super(
+      refusal === "read-only"
+        ? "文件是只读的，未改写（如需改写，请先修改文件的权限）"
+        : refusal === "not-regular"
+          ? `这是${detail}，不是普通文件`
+          : refusal === "is-input"
+            ? `这是输入文件「${detail}」，不能覆盖`
+            : writeReason(code),
+      options,
+    );
     this.name = "WriteFilesError";
   }
+}
+
+const writeReasons: Record<string, string> = {
+  EACCES: "没有写入权限",
+  EPERM: "没有写入权限",
+  ENOTDIR: "路径中有一段是文件，不是目录",
+  EISDIR: "这是一个目录",
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "磁盘配额已用完",
+  EROFS: "文件系统是只读的",
+  // mkdir -p meets a file where a directory should be
+  EEXIST: "路径中有一段是文件，不是目录",
+  ENAMETOOLONG: "文件名太长",
+  ELOOP: "符号链接形成循环",
+  EIO: "写入时发生输入/输出错误",
+  EFBIG: "文件太大",
+  EBUSY: "文件正被占用",
+  ETXTBSY: "文件正被占用",
+  EMFILE: "同时打开的文件太多",
+  ENFILE: "同时打开的文件太多",
+  EPIPE: "读取输出的一方已关闭",
+  ENXIO: "设备不存在或不可用",
+  ENODEV: "设备不存在或不可用",
+  EAGAIN: "设备暂时不可用",
+};
+
+/** Why a file or stream could not be written, in Chinese, from the system's error code. */
+export function writeReason(code: string | undefined): string {
+  return (code !== undefined ? writeReasons[code] : undefined) ?? `系统错误 ${code ?? "（未知）"}`;
 }
 
 /** The file-system calls a write uses; tests replace some of them to fail on purpose. */
