@@ -5,7 +5,7 @@
  * (packages/cli/test/fixtures/catalogue), so the CLI tests' facts files score them.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_SOURCE_BYTES } from "@kaoping/core";
@@ -88,6 +88,25 @@ export function makeBadInputs(t: string): void {
   // normalise such characters
   writeFileSync(join(dir("名称"), "看不见的字符.kp"), INVISIBLE_NAMES);
   writeFileSync(join(t, "名称", "看似相同.kp"), LOOK_ALIKE_NAMES);
+
+  // outputs that must not damage files (docs/bad-input.md, 输出文件): a compile output that is a
+  // link to a catalogue file, a read-only file, a 0600 file and a link for kp fmt, a FIFO for -o
+  mkdirSync(join(t, "链到细则"));
+  symlinkSync("../lf/指标.kp", join(t, "链到细则", "细则.d.ts"));
+  const unformatted = readFileSync(join(CLI_FIXTURES, "lint", "unformatted.kp"), "utf8");
+  writeFileSync(join(dir("只读"), "未格式化.kp"), unformatted);
+  chmodSync(join(t, "只读", "未格式化.kp"), 0o444);
+  writeFileSync(join(dir("保留设置"), "私密.kp"), unformatted, { mode: 0o600 });
+  writeFileSync(join(dir("保留设置/真"), "目标.kp"), unformatted);
+  symlinkSync("真/目标.kp", join(t, "保留设置", "链接.kp"));
+  execFileSync("mkfifo", [join(t, "管道.csv")]);
+  // temporary files of a kp compile killed between two renames (pid 4194305 is above Linux's pid_max)
+  writeFileSync(join(dir("中断的编译"), ".细则.js.4194305.0123abcd.tmp"), "// 新的一半\n");
+  writeFileSync(join(t, "中断的编译", ".细则.d.ts.4194305.0123abcd.bak"), "// 旧的\n");
+  // spreadsheet formulas as unit names; an escape sequence in a .kp file
+  const ok = readFileSync(join(CLI_FIXTURES, "facts", "ok.csv"), "utf8");
+  writeFileSync(join(t, "facts", "公式.csv"), ok.replace("甲县", "=1+2").replace("乙县", '"=HYPERLINK(""http://example.com"")"'));
+  writeFileSync(join(t, "控制字符.kp"), "细则 「t」\n指标 「a」 1分 {\n  规则 「r」 「c」 每次 扣 \u001b[2J\n}\n");
 }
 
 /** A catalogue with a zero-width space in a rule name (U+200B), beside the same name without it. */

@@ -3,6 +3,7 @@
  * the user's files are diagnostics (exit 1), never exceptions; any other exception is a bug in
  * kaoping (exit 70).
  */
+import { visibleLines } from "./report/terminal.js";
 
 /** Exit codes, documented in README.md. */
 export const ExitCode = {
@@ -20,9 +21,16 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** A wrong command line (bad argument value, unknown unit, unsupported output format …): exit 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message catalogue's code, when the error has one (e.g. KP0017 for a file that cannot be written). */
+  readonly code: string | undefined;
+  /**
+   * The message is shown as `错误：<code> <message>`; names and paths it quotes (from the command
+   * line or the user's files) have their control characters made visible, as in every terminal output.
+   */
+  constructor(message: string, code?: string) {
+    super(`${code !== undefined ? `${code} ` : ""}${visibleLines(message)}`);
     this.name = "UsageError";
+    this.code = code;
   }
 }
 

@@ -3,9 +3,10 @@
  * the working directory, and atomic file writes (a file is either the old one or the complete new
  * one, never half written).
  */
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
-import { writeFilesAtomic } from "@kaoping/core";
+import { formatMessage, WriteFilesError, writeFilesAtomic, writeReason } from "@kaoping/core";
+import { visible } from "./report/terminal.js";
 import { UsageError } from "./exit.js";
 
 /** The colour functions the CLI uses (identity functions when colour is off). */
@@ -30,7 +31,7 @@ export interface Io {
 
 /** The process's own streams, directory and environment. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return { stdout: guardedStdout(), stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
 /**
@@ -58,38 +59,49 @@ export function displayPath(io: Io, p: string): string {
   return (r === "" ? "." : r).split(sep).join("/");
 }
 
+/** A path as shown in a terminal: {@link displayPath} with control characters made visible. */
+export function shownPath(io: Io, p: string): string {
+  return visible(displayPath(io, p));
+}
+
 export { writeFileAtomic, writeFilesAtomic } from "@kaoping/core";
 
 /**
- * Writes a command's output files atomically; a file-system refusal (no permission, not a
- * directory, disk full …) is the user's to fix and becomes a usage error, not an internal one.
+ * Writes a command's output files atomically, all or nothing (see core's atomic.ts).  A file that
+ * cannot be written (no permission, read-only, a device, disk full …) is the user's to fix: a usage
+ * error with code KP0017; an output that is one of `inputs` (same device and inode, whatever its
+ * name) is refused with KP0016.  Nothing is written in either case.
  */
-export function writeOutputs(io: Io, files: readonly { path: string; data: string | Uint8Array }[]): void {
+export function writeOutputs(io: Io, files: readonly { path: string; data: string | Uint8Array }[], inputs: readonly string[] = []): void {
   try {
-    writeFilesAtomic(files, true);
+    writeFilesAtomic(files, { makeDir: true, inputs });
   } catch (e) {
-    const why = writeProblem(e);
-    if (why === undefined) throw e;
-    const path = (e as NodeJS.ErrnoException).path;
-    const target = files.find((f) => path !== undefined && (path === f.path || path.includes(basename(f.path))))?.path ?? files[0]?.path ?? "";
-    throw new UsageError(`无法写入「${displayPath(io, target)}」：${why}`);
+    if (!(e instanceof WriteFilesError)) throw e;
+    const target = shownPath(io, e.target);
+    if (e.refusal === "is-input") throw new UsageError(formatMessage("KP0016", [target, shownPath(io, e.detail)]), "KP0016");
+    throw new UsageError(formatMessage("KP0017", [target, e.message]), "KP0017");
   }
 }
 
-const writeProblems: Record<string, string> = {
-  EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
-  ENOTDIR: "路径中有一段是文件，不是目录",
-  EISDIR: "这是一个目录",
-  ENOSPC: "磁盘空间不足",
-  EROFS: "文件系统是只读的",
-  // mkdir -p meets a file where a directory should be
-  EEXIST: "路径中有一段是文件，不是目录",
-};
-
-/** Why a file could not be written, in Chinese (the system's reason when it is an unusual one). */
+/** Why a file or stream could not be written, in Chinese (undefined when `e` has no system code). */
 export function writeProblem(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return undefined;
-  return writeProblems[code] ?? `${code}`;
+  return writeReason(code);
+}
+
+/** The process's own output streams' first write failures (disk full, reader gone …). */
+export const streamFailures: { stdout?: NodeJS.ErrnoException; stderr?: NodeJS.ErrnoException } = {};
+
+/**
+ * Standard output that stops writing once a write has failed (the reader went away, the disk is
+ * full): the command runs to its end and its exit code is kept; cli.ts reports the failure.
+ */
+function guardedStdout(): OutStream {
+  return {
+    write: (text: string) => (streamFailures.stdout ? true : process.stdout.write(text)),
+    get isTTY() {
+      return process.stdout.isTTY;
+    },
+  };
 }

@@ -101,7 +101,7 @@ describe("kp compile", () => {
     writeFileSync(file, "x");
     const r = kp(["compile", "catalogue", "-o", file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^错误：-o 应为目录/);
+    expect(r.stderr).toMatch(/^错误：KP0017 无法写入「.*out\.js」：-o 应为目录/);
     expect(readFileSync(file, "utf8")).toBe("x");
   });
 });

@@ -107,7 +107,7 @@ describe("kp score", () => {
     writeFileSync(join(dir, "文件"), "");
     const r = kp(["score", "catalogue", "facts/ok.csv", "-o", join(dir, "文件", "排名.csv")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^错误：无法写入「.*排名\.csv」：路径中有一段是文件，不是目录/m);
+    expect(r.stderr).toMatch(/^错误：KP0017 无法写入「.*排名\.csv」：路径中有一段是文件，不是目录/m);
     expect(readdirSync(dir)).toEqual(["文件"]);
   });
 

@@ -79,6 +79,11 @@ export const messages = {
   KP0013: { severity: "error", message: "不能引入「{0}」：{1}；只能引入 .kp 文件，这个文件没有被读取" },
   KP0014: { severity: "error", message: "不能引入「{0}」：它在细则根文件所在的目录之外，这个文件没有被读取；只能引入根文件所在目录及其子目录中的 .kp 文件（命令行可用 --include-root <目录> 增加允许的目录）" },
   KP0015: { severity: "error", message: "这是指向非 .kp 文件的符号链接：kaoping 只读取 .kp 文件，它的内容没有使用" },
+  // KP0016–KP0019: writing outputs (files, the compiled set, standard output)
+  KP0016: { severity: "error", message: "输出文件「{0}」就是输入文件「{1}」：kaoping 不覆盖输入，请换一个输出文件" },
+  KP0017: { severity: "error", message: "无法写入「{0}」：{1}" },
+  KP0018: { severity: "error", message: "「{0}」中的编译结果不是同一次编译生成的（{1}）：请重新运行 kp compile" },
+  KP0019: { severity: "error", message: "无法写出{0}：{1}" },
   KP0020: { severity: "error", message: "无法读取编辑器发来的消息：{0}；语言服务器退出（编辑器会重新启动它）" },
 
   // ---- KP1xxx lexing and syntax

@@ -1,15 +1,17 @@
 /**
  * `kp compile <catalogue> -o <dir>`: writes `<name>.js`, `<name>.d.ts` and `<name>.facts.schema.json`
- * — all or nothing: when the catalogue has errors nothing is written, and each file is written
- * atomically.
+ * — all or nothing: when the catalogue has errors nothing is written, and the three files are
+ * written together (core's writeFilesAtomic), carrying one generation id so that a set mixed by a
+ * process killed between two renames is recognisable (core's verifyCompiledSet).
  */
-import { hasErrors } from "@kaoping/core";
+import { fileDiagnostic, formatMessage, hasErrors, stampCompiledSet, verifyCompiledSet } from "@kaoping/core";
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { compileLoaded, loadCatalogue, outputBaseName, resolveCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { absolutePath, colorsFor, displayPath, writeOutputs, type Io } from "../io.js";
+import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Io } from "../io.js";
 import { countsText } from "../report/diagnostics.js";
+import { visible } from "../report/terminal.js";
 import { printDiagnostics } from "./shared.js";
 
 export async function compileCommand(io: Io, catalogueArg: string, opts: { output: string; name?: string; color?: boolean }): Promise<number> {
@@ -18,7 +20,7 @@ export async function compileCommand(io: Io, catalogueArg: string, opts: { outpu
   const outDir = absolutePath(io, opts.output);
   if (opts.name !== undefined && (opts.name === "" || /[\\/]/.test(opts.name))) throw new UsageError(`--name 应为不含路径的文件名，实际为「${opts.name}」`);
   try {
-    if (!statSync(outDir).isDirectory()) throw new UsageError(`-o 应为目录，但「${displayPath(io, outDir)}」是一个文件`);
+    if (!statSync(outDir).isDirectory()) throw new UsageError(formatMessage("KP0017", [displayPath(io, outDir), "-o 应为目录，这是一个文件"]), "KP0017");
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // Absent: created below, once there is something to write.
@@ -36,15 +38,32 @@ export async function compileCommand(io: Io, catalogueArg: string, opts: { outpu
     io.stderr.write(err.red(`细则有错误（${countsText(diags)}），未生成任何文件。`) + "\n");
     return ExitCode.problems;
   }
-  const compiled = compileLoaded(cat);
+  const compiled = stampCompiledSet(compileLoaded(cat));
   const base = opts.name ?? outputBaseName(resolved.root);
   const files = [
     { path: join(outDir, `${base}.js`), data: compiled.js },
     { path: join(outDir, `${base}.d.ts`), data: compiled.dts },
     { path: join(outDir, `${base}.facts.schema.json`), data: compiled.schema },
   ];
-  writeOutputs(io, files);
-  io.stdout.write(`${out.green("已生成")}「${cat.analysis.catalogue.title}」的计分模块（${cat.analysis.catalogue.rules.length} 条规则）：\n`);
-  for (const f of files) io.stdout.write(`  ${displayPath(io, f.path)}\n`);
+  // Never over a file of the catalogue (e.g. a link to one), whatever its name.
+  writeOutputs(
+    io,
+    files,
+    cat.analysis.files.map((f) => f.path),
+  );
+  // Read the set back: another process writing the same files at the same time would mix two sets.
+  const check = verifyCompiledSet({ js: files[0]!.path, dts: files[1]!.path, schema: files[2]!.path });
+  if (!check.ok) {
+    const why =
+      check.problem === "mixed"
+        ? `编译标识：${Object.entries(check.generations)
+            .map(([f, g]) => `${basename(f)} ${g}`)
+            .join("，")}；可能有另一个进程同时写入了这些文件`
+        : `「${basename(check.file)}」${check.problem === "unreadable" ? "无法读取" : "没有编译标识"}`;
+    printDiagnostics(io, io.stderr, [fileDiagnostic("KP0018", outDir, [displayPath(io, outDir), why])], new Map(), err);
+    return ExitCode.problems;
+  }
+  io.stdout.write(`${out.green("已生成")}「${visible(cat.analysis.catalogue.title)}」的计分模块（${cat.analysis.catalogue.rules.length} 条规则）：\n`);
+  for (const f of files) io.stdout.write(`  ${shownPath(io, f.path)}\n`);
   return ExitCode.ok;
 }

@@ -6,7 +6,7 @@
 import { compareText, fileDiagnostic, type Diagnostic } from "@kaoping/core";
 import { cliHost } from "../catalogue.js";
 import { ExitCode, loadPackage } from "../exit.js";
-import { colorsFor, displayPath, writeOutputs, type Io } from "../io.js";
+import { colorsFor, shownPath, writeOutputs, type Io } from "../io.js";
 import type { CliDiagnostic } from "../report/diagnostics.js";
 import { expandKpPaths } from "./check.js";
 import { printDiagnostics } from "./shared.js";
@@ -49,11 +49,11 @@ export async function fmtCommand(io: Io, paths: string[], opts: { check?: boolea
     io.stderr.write(err.red(`${refused} 个文件有错误，未格式化。`) + "\n");
   }
   if (opts.check) {
-    for (const f of unformatted) io.stdout.write(`${out.yellow("未格式化")} ${displayPath(io, f)}\n`);
+    for (const f of unformatted) io.stdout.write(`${out.yellow("未格式化")} ${shownPath(io, f)}\n`);
     io.stdout.write(unformatted.length > 0 ? `${unformatted.length} 个文件需要格式化（运行 kp fmt 格式化）。\n` : `${files.length} 个文件都已格式化。\n`);
     return unformatted.length > 0 || problems.length > 0 ? ExitCode.problems : ExitCode.ok;
   }
-  for (const f of unformatted) io.stdout.write(`${out.green("已格式化")} ${displayPath(io, f)}\n`);
+  for (const f of unformatted) io.stdout.write(`${out.green("已格式化")} ${shownPath(io, f)}\n`);
   io.stdout.write(`格式化了 ${unformatted.length} 个文件（共 ${files.length} 个）。\n`);
   return problems.length > 0 ? ExitCode.problems : ExitCode.ok;
 }

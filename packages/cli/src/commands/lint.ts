@@ -7,7 +7,7 @@
 import { analyzeFiles, compareText, hasErrors, MAX_SOURCE_BYTES, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { cliHost } from "../catalogue.js";
 import { ExitCode, loadPackage } from "../exit.js";
-import { colorsFor, displayPath, writeOutputs, type Io } from "../io.js";
+import { colorsFor, displayPath, shownPath, writeOutputs, type Io } from "../io.js";
 import { countBySeverity, countsText, dedupe, diagnosticToJson, formatDiagnostic, sortForOutput, type CliDiagnostic } from "../report/diagnostics.js";
 import { expandKpPaths } from "./check.js";
 
@@ -93,14 +93,14 @@ export async function lintCommand(
     // Grouped by file: a header, then the file's problems with their code frames.
     let current: string | undefined;
     for (const d of diags) {
-      const file = d.file === undefined ? "" : displayPath(io, d.file);
+      const file = d.file === undefined ? "" : shownPath(io, d.file);
       if (file !== current) {
         io.stdout.write(`${c.bold(c.underline(file || "（无文件）"))}\n\n`);
         current = file;
       }
       io.stdout.write(formatDiagnostic(io, d, run.sources, c) + "\n\n");
     }
-    for (const file of [...fixed].sort(compareText)) io.stdout.write(`${c.green("已修复")} ${displayPath(io, file)}\n`);
+    for (const file of [...fixed].sort(compareText)) io.stdout.write(`${c.green("已修复")} ${shownPath(io, file)}\n`);
     const summary = `检查了 ${run.files.size} 个文件：${countsText(diags)}`;
     io.stdout.write((hasErrors(diags) ? c.red(summary) : diags.length > 0 ? c.yellow(summary) : c.green(summary)) + "\n");
   }

@@ -9,7 +9,7 @@ import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
 import { loadFacts, locateFactErrors } from "../facts/load.js";
 import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
-import { absolutePath, colorsFor, displayPath, writeOutputs, type Colors, type Io } from "../io.js";
+import { absolutePath, colorsFor, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
@@ -17,7 +17,7 @@ import { MAX_LISTED, printDiagnostics } from "./shared.js";
 import { startProgress } from "./progress.js";
 
 /** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
-export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts } | { ok: false; code: number };
+export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
 
 /** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
 export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors): Promise<Scorable> {
@@ -36,7 +36,9 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   // once, by scoreAll itself (see scoreUnits): a 100,000-unit file is not read twice.
   if (hasErrors(diags) && facts.units.length > 0) diags = [...diags, ...locateFactErrors(facts, prepared.module.checkFacts(facts.units), cat)];
   if (reportFactProblems(io, facts, dedupe(diags), err)) return { ok: false, code: ExitCode.problems };
-  return { ok: true, module: prepared.module, facts };
+  // The files read, which an output must never replace.
+  const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), facts.file];
+  return { ok: true, module: prepared.module, facts, inputs };
 }
 
 /** Prints facts diagnostics; true when there are errors (then nothing can be scored). */
@@ -45,7 +47,7 @@ function reportFactProblems(io: Io, facts: LoadedFacts, diags: CliDiagnostic[], 
   if (diags.length > 0) printDiagnostics(io, io.stderr, diags, sources, err, MAX_LISTED);
   if (!hasErrors(diags)) return false;
   const n = diags.filter((d) => d.severity === "error").length;
-  io.stderr.write(err.red(`事实文件「${displayPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
+  io.stderr.write(err.red(`事实文件「${shownPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
   return true;
 }
 
@@ -118,8 +120,8 @@ export async function scoreCommand(
   if (opts.output !== undefined) {
     const path = absolutePath(io, opts.output);
     // Excel opens a UTF-8 CSV correctly only with a BOM.
-    writeOutputs(io, [{ path, data: format === "csv" ? "\uFEFF" + text : text }]);
-    io.stdout.write(`已写入 ${displayPath(io, path)}（${results.length} 个单位）\n`);
+    writeOutputs(io, [{ path, data: format === "csv" ? "\uFEFF" + text : text }], loaded.inputs);
+    io.stdout.write(`已写入 ${shownPath(io, path)}（${results.length} 个单位）\n`);
   } else io.stdout.write(text);
   return ExitCode.ok;
 }

@@ -15,6 +15,7 @@
 import { compareText, LineIndex, severityWords as coreSeverityWords, type Diagnostic, type Severity, type Span } from "@kaoping/core";
 import { displayWidth } from "../width.js";
 import { displayPath, type Colors, type Io } from "../io.js";
+import { visible, visibleLines } from "./terminal.js";
 
 /** A cell of a facts table (CSV or Excel): 1-based row and column, and its A1-style name. */
 export interface CellRef {
@@ -63,20 +64,21 @@ function severityColor(c: Colors, s: Severity): (t: string) => string {
 
 /** Formats one diagnostic with its code frame, related information and fix titles. */
 export function formatDiagnostic(io: Io, d: CliDiagnostic, sources: Sources, c: Colors): string {
-  const loc = locationText(io, d);
-  const head = `${loc ? c.cyan(loc) + " " : ""}${severityColor(c, d.severity)(severityWord(d.severity))} ${c.gray(d.code)} ${d.message}`;
+  // File names, messages and source lines can hold control characters: shown, never sent to the terminal.
+  const loc = visible(locationText(io, d));
+  const head = `${loc ? c.cyan(loc) + " " : ""}${severityColor(c, d.severity)(severityWord(d.severity))} ${c.gray(d.code)} ${visibleLines(d.message)}`;
   const out = [head];
   const text = d.file !== undefined ? sources.get(d.file) : undefined;
   if (text !== undefined && !isFileLevel(d) && !(d.cell && d.cell.sheet !== undefined)) out.push(...codeFrame(text, d.span, c));
   else if (d.cell && d.cell.sheet !== undefined) {
-    out.push(`    ${c.gray("|")} 工作表「${d.cell.sheet}」单元格 ${d.cell.ref}${d.cell.value !== undefined ? `：${d.cell.value === "" ? "（空）" : d.cell.value}` : ""}`);
+    out.push(`    ${c.gray("|")} 工作表「${visible(d.cell.sheet)}」单元格 ${d.cell.ref}${d.cell.value !== undefined ? `：${d.cell.value === "" ? "（空）" : visible(d.cell.value)}` : ""}`);
   }
   for (const r of d.related ?? []) {
     const rd: CliDiagnostic = { code: "", severity: "info", message: r.message, span: r.span, file: r.file ?? d.file };
-    const rl = locationText(io, rd);
-    out.push(`  说明：${rl ? c.cyan(rl) + " " : ""}${r.message}`);
+    const rl = visible(locationText(io, rd));
+    out.push(`  说明：${rl ? c.cyan(rl) + " " : ""}${visibleLines(r.message)}`);
   }
-  for (const f of d.fixes ?? []) out.push(`  修复建议：${f.title}`);
+  for (const f of d.fixes ?? []) out.push(`  修复建议：${visibleLines(f.title)}`);
   return out.join("\n");
 }
 
@@ -86,7 +88,9 @@ const MAX_FRAME_CHARS = 120;
 const MAX_FRAME_LINES = 6;
 
 const expandTabs = (s: string) => s.replace(/\t/g, "    ");
-const width = (s: string) => displayWidth(expandTabs(s));
+/** A source line as shown: tabs as spaces, other control characters as escapes (terminal.ts). */
+const shown = (s: string) => visible(expandTabs(s));
+const width = (s: string) => displayWidth(shown(s));
 
 /**
  * The source lines of a range with `^~~~` under it.  Columns are UTF-16 based in the span and turned
@@ -126,7 +130,7 @@ export function codeFrame(text: string, span: Span, c: Colors): string[] {
     const pad = " ".repeat(width(line.slice(0, from)));
     const w = Math.max(1, width(line.slice(from, to)));
     const marks = l === first ? "^" + "~".repeat(w - 1) : "~".repeat(w);
-    out.push(`${c.gray(String(l).padStart(gutter + 2) + " |")} ${expandTabs(line)}`);
+    out.push(`${c.gray(String(l).padStart(gutter + 2) + " |")} ${shown(line)}`);
     out.push(`${c.gray(" ".repeat(gutter + 2) + " |")} ${pad}${c.red(marks)}`);
   });
   return out;

@@ -11,6 +11,7 @@
 import { displayWidth } from "../width.js";
 import type { Colors } from "../io.js";
 import type { CatalogueMeta, IndicatorResult, TraceEntry, UnitResult } from "../module.js";
+import { visible } from "./terminal.js";
 
 const kindWords: Record<TraceEntry["kind"], string> = { deduct: "扣", award: "得", limit: "核减", veto: "否决", note: "说明" };
 
@@ -50,11 +51,11 @@ function entryLines(e: TraceEntry, indent: string, c: Colors, facts: [string, un
   const hang = indent + " ".repeat(displayWidth(label) + 2);
   const out: string[] = [];
   if (e.rule !== undefined) {
-    out.push(`${indent}${color(label)}  ${c.bold(e.rule)}「${e.clause ?? ""}」`);
-    if (facts.length > 0) out.push(`${hang}事实：${facts.map(([k, v]) => `${k} = ${factText(v)}`).join("，")}`);
-    out.push(`${hang}计算：${e.text}`);
+    out.push(`${indent}${color(label)}  ${c.bold(visible(e.rule))}「${visible(e.clause ?? "")}」`);
+    if (facts.length > 0) out.push(`${hang}事实：${facts.map(([k, v]) => `${visible(k)} = ${visible(factText(v))}`).join("，")}`);
+    out.push(`${hang}计算：${visible(e.text)}`);
   } else {
-    out.push(`${indent}${color(label)}  ${e.text}`);
+    out.push(`${indent}${color(label)}  ${visible(e.text)}`);
   }
   return out;
 }
@@ -84,19 +85,20 @@ export function explainText(
   const byIndicator = new Map<string, TraceEntry[]>();
   for (const e of r.trace ?? []) byIndicator.set(e.indicator, [...(byIndicator.get(e.indicator) ?? []), e]);
 
-  out.push(`${c.bold("单位")}：${r.unit}${r.classes.length > 0 ? `（${r.classes.join("、")}）` : ""}`);
+  // Everything named in the user's files is shown with its control characters made visible.
+  out.push(`${c.bold("单位")}：${visible(r.unit)}${r.classes.length > 0 ? `（${r.classes.map(visible).join("、")}）` : ""}`);
   const exact = sameDecimal(r.exactTotal, r.total) ? "" : `（舍入前 ${r.exactTotal}）`;
   out.push(`${c.bold("总分")}：${c.bold(r.total)}${cat.total ? ` / ${cat.total} 分` : " 分"}${exact}`);
   out.push(`${c.bold("名次")}：第 ${r.rank} 名（共 ${count} 个单位）`);
-  if (cat.grades.length > 0) out.push(`${c.bold("等次")}：${r.grade ?? "无"}`);
+  if (cat.grades.length > 0) out.push(`${c.bold("等次")}：${r.grade != null ? visible(r.grade) : "无"}`);
   if (r.vetoes.length > 0) {
-    for (const v of r.vetoes) out.push(`${c.bold("否决")}：${c.red(v.level === "fail" ? "一票否决" : "一票否优")}——${v.rule}「${v.clause}」`);
+    for (const v of r.vetoes) out.push(`${c.bold("否决")}：${c.red(v.level === "fail" ? "一票否决" : "一票否优")}——${visible(v.rule)}「${visible(v.clause)}」`);
   }
   out.push("");
 
   const walk = (ind: IndicatorResult, depth: number) => {
     const indent = "  ".repeat(depth);
-    out.push(`${indent}${c.bold(ind.name)}  ${scoreText(ind.score, ind.points, c)}`);
+    out.push(`${indent}${c.bold(visible(ind.name))}  ${scoreText(ind.score, ind.points, c)}`);
     for (const e of byIndicator.get(ind.id) ?? []) out.push(...lines(e, indent + "  "));
     for (const child of ind.children) walk(child, depth + 1);
   };
@@ -106,7 +108,7 @@ export function explainText(
     if (list.length === 0) return;
     out.push("");
     for (const s of list) {
-      out.push(`${c.bold(`${word}「${s.name}」`)}${s.cap ? `（上限 ${s.cap} 分）` : ""}`);
+      out.push(`${c.bold(`${word}「${visible(s.name)}」`)}${s.cap ? `（上限 ${s.cap} 分）` : ""}`);
       const entries = byIndicator.get(s.id) ?? [];
       if (entries.length === 0) out.push(`  无`);
       for (const e of entries) out.push(...lines(e, "  "));

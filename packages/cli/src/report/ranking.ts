@@ -7,6 +7,8 @@ import Table from "cli-table3";
 import { displayWidth } from "../width.js";
 import type { Colors } from "../io.js";
 import type { CatalogueMeta, UnitResult } from "../module.js";
+import { csvField } from "./spreadsheet.js";
+import { visible } from "./terminal.js";
 
 /** One column of the ranking. */
 export interface RankingColumn {
@@ -44,7 +46,7 @@ export function rankingColumns(cat: CatalogueMeta, results: readonly UnitResult[
   cat.indicators.forEach((ind, i) => {
     cols.push({
       header: `${ind.name}（${ind.points}分）`,
-      tableHeader: `${shorten(ind.name, HEADER_WIDTH)}\n${ind.points}分`,
+      tableHeader: `${shorten(visible(ind.name), HEADER_WIDTH)}\n${ind.points}分`,
       numeric: true,
       value: (r) => r.indicators?.[i]?.score ?? "",
     });
@@ -81,8 +83,9 @@ export function rankingTable(
   const head = cols.map((col) => c.bold(col.tableHeader));
   const colAligns = cols.map((col) => (col.numeric ? ("right" as const) : ("left" as const)));
   const style = { head: [], border: [], compact: true };
-  const rows = results.map((r) => cols.map((col) => col.value(r)));
-  const title = `${cat.title}${cat.year ? `（${cat.year}）` : ""}：${results.length} 个单位`;
+  // Names come from the user's files: control characters are shown, before widths are measured.
+  const rows = results.map((r) => cols.map((col) => visible(col.value(r))));
+  const title = `${visible(cat.title)}${cat.year ? `（${visible(cat.year)}）` : ""}：${results.length} 个单位`;
   if (layout === "cli-table3" || (layout === "auto" && rows.length <= CLI_TABLE_MAX_ROWS)) {
     const table = new Table({ head, colAligns, style });
     for (const row of rows) {
@@ -116,16 +119,15 @@ export function rankingTable(
   return out.join("\n") + "\n";
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The ranking as CSV (header row, then one row per unit; `\n` line ends). */
+/**
+ * The ranking as CSV (header row, then one row per unit; `\n` line ends), for spreadsheets: a text
+ * that would start a formula is neutralised (report/spreadsheet.ts).
+ */
 export function rankingCsv(cat: CatalogueMeta, results: readonly UnitResult[], onRow?: () => void): string {
   const cols = rankingColumns(cat, results);
   const lines = [cols.map((col) => csvField(col.header)).join(",")];
   for (const r of results) {
-    lines.push(cols.map((col) => csvField(col.value(r))).join(","));
+    lines.push(cols.map((col) => csvField(col.value(r), col.numeric)).join(","));
     onRow?.();
   }
   return lines.join("\n") + "\n";

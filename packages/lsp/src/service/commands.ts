@@ -17,6 +17,7 @@ import {
   MAX_FACTS_BYTES,
   readRegularFile,
   VERSION,
+  stampCompiledSet,
   writeFilesAtomic,
   type IndicatorResult,
   type MessageCode,
@@ -77,7 +78,12 @@ export function compileTo(state: CatalogueState, outDir: string): CompileOutcome
   try {
     mkdirSync(outDir, { recursive: true });
     const files = [`${base}.js`, `${base}.d.ts`, `${base}.schema.json`];
-    writeFilesAtomic(files.map((f, i) => ({ path: f, data: [out.js, out.dts, out.schema][i]! })));
+    // As `kp compile`: one generation id in the three files, never over a file of the catalogue.
+    const set = stampCompiledSet(out);
+    writeFilesAtomic(
+      files.map((f, i) => ({ path: f, data: [set.js, set.dts, set.schema][i]! })),
+      { inputs: state.files },
+    );
     return { ok: true, files };
   } catch (e) {
     return fail(`无法写入「${outDir}」：${(e as Error).message}`);
