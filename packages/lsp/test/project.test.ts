@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeFileSystem } from "../src/service/files.js";
 import { Project } from "../src/service/project.js";
 import { rulesWorkspace, workspace } from "./helpers.js";
 
@@ -70,6 +74,45 @@ describe("catalogue membership", () => {
     expect(w.project.catalogueOf(w.path("a.kp")).analysis.fragment).toBe(true);
     w.open("细则.kp", root);
     expect(w.project.catalogueOf(w.path("a.kp")).root).toBe(w.path("细则.kp"));
+  });
+});
+
+describe("引入 is judged as by the CLI", () => {
+  it("a link in the folder to a .kp file outside it is refused (KP0014) and never read into the catalogue", () => {
+    const t = mkdtempSync(path.join(os.tmpdir(), "kp-lsp-include-"));
+    try {
+      const ws = path.join(t, "ws");
+      mkdirSync(ws);
+      mkdirSync(path.join(t, "outside"));
+      writeFileSync(path.join(t, "outside", "机密.kp"), "指标 「外部机密」 4分 {\n}\n");
+      symlinkSync(path.join(t, "outside", "机密.kp"), path.join(ws, "x.kp"));
+      writeFileSync(path.join(ws, "细则.kp"), "细则 「链接」\n引入 「x.kp」\n");
+      const project = new Project(nodeFileSystem, { folders: [ws] });
+      const s = project.catalogueOf(path.join(ws, "细则.kp"));
+      const d = s.diagnostics.find((x) => x.code === "KP0014");
+      expect(d).toMatchObject({ file: path.join(ws, "细则.kp"), span: { start: { line: 2, column: 4 } } });
+      expect(s.files).toEqual([path.join(ws, "细则.kp")]);
+      expect(s.analysis.catalogue.indicators.map((i) => i.name)).toEqual([]);
+      // The link itself, opened in the editor, has no root that may include it: checked on its own.
+      expect(project.catalogueOf(path.join(ws, "x.kp")).root).toBe(path.join(ws, "x.kp"));
+    } finally {
+      rmSync(t, { recursive: true, force: true });
+    }
+  });
+
+  it("a file whose only includer may not include it (outside that root's folder) is checked on its own", () => {
+    const part = "指标 「零件」 2分 {\n  规则 「r」 「c」 每次 扣\n}\n";
+    const w = workspace({ "up/part.kp": part, "up/deeper/root.kp": "细则 「深处」\n引入 「../part.kp」\n" });
+    const rootState = w.project.catalogueOf(w.path("up/deeper/root.kp"));
+    expect(rootState.diagnostics.map((d) => d.code)).toContain("KP0014");
+    const s = w.project.catalogueOf(w.path("up/part.kp"));
+    expect(s.root).toBe(w.path("up/part.kp"));
+    expect(s.files).toEqual([w.path("up/part.kp")]);
+    // Its own syntax error is reported (before: the refusing root owned it, and it got no diagnostics).
+    expect(s.diagnostics.filter((d) => d.file === w.path("up/part.kp")).map((d) => d.code)).toContain("KP1102");
+    expect(w.project.openCatalogueRoots()).toEqual([]);
+    w.open("up/part.kp");
+    expect(w.project.openCatalogueRoots()).toEqual([w.path("up/part.kp")]);
   });
 });
 

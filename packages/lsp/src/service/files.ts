@@ -20,6 +20,14 @@ export interface FileSystem {
   dirname(file: string): string;
   /** True when `file` lies inside `dir` (or is `dir`). */
   contains(dir: string, file: string): boolean;
+  /**
+   * The real path of an existing file or directory (`..` and symbolic links resolved), undefined
+   * when it does not exist.  What 引入 is judged by (core's `SourceHost.realpath`): without it, a
+   * link inside the folder to a .kp file outside it would be read.
+   */
+  realpath?(file: string): string | undefined;
+  /** True when the path is a directory (an 引入 of a directory is then named as such). */
+  isDirectory?(file: string): boolean;
 }
 
 /** The real file system. */
@@ -40,6 +48,9 @@ export const nodeFileSystem: FileSystem = {
     const rel = path.relative(dir, file);
     return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
   },
+  // The CLI's own judgement of 引入 (core's nodeHost), so the editor refuses exactly what kp refuses.
+  realpath: (file) => nodeHost.realpath?.(file),
+  isDirectory: (file) => nodeHost.isDirectory?.(file) ?? false,
 };
 
 /**

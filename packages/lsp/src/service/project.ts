@@ -98,11 +98,15 @@ export class Project {
     this.lint = options.lint;
     this.log = options.log ?? (() => {});
     this.listingTtlMs = options.listingTtlMs ?? 30_000;
-    this.host = {
+    const host: SourceHost = {
       read: (p) => this.read(p),
       resolve: (from, target) => this.fs.resolve(from, target),
       listKpFiles: (dir) => this.list(dir),
     };
+    // 引入 is judged on real paths, as by the CLI: a link in the folder to a .kp file outside it is refused (KP0014).
+    if (fs.realpath) host.realpath = (p) => fs.realpath!(p);
+    if (fs.isDirectory) host.isDirectory = (p) => fs.isDirectory!(p);
+    this.host = host;
   }
 
   // ---------------------------------------------------------------- documents and files
@@ -258,19 +262,23 @@ export class Project {
     return roots;
   }
 
-  /** The files of the catalogue rooted at `root`: the root and what it includes, transitively. */
+  /**
+   * The files of the catalogue rooted at `root`: the root and what it includes, transitively — only
+   * what the root may include (see {@link mayInclude}), so exactly the files its analysis loads.
+   */
   closure(root: string): LoadedFile[] {
     const known = this.inUse?.closures.get(root);
     if (known) return known;
     const out: LoadedFile[] = [];
     const seen = new Set<string>();
+    const allowed = this.includeFolders(root);
     const visit = (p: string) => {
       if (seen.has(p)) return;
       seen.add(p);
       const f = this.load(p);
       if (!f) return;
       out.push(f);
-      for (const target of includesOf(f.parsed.ast, this.host)) visit(target);
+      for (const target of includesOf(f.parsed.ast, this.host)) if (this.mayInclude(allowed, target)) visit(target);
     };
     visit(root);
     this.inUse?.closures.set(root, out);
@@ -278,8 +286,33 @@ export class Project {
   }
 
   /**
+   * The folders a catalogue rooted at `root` may include from: the root's folder and, for a root
+   * reached through a link, the real one's (as core's analyzeCatalogue judges; the server has no
+   * extra include roots).
+   */
+  private includeFolders(root: string): string[] {
+    const dir = this.fs.dirname(root);
+    const rootReal = this.host.realpath?.(root);
+    const dirs = [this.host.realpath?.(dir) ?? dir, ...(rootReal !== undefined ? [this.fs.dirname(rootReal)] : [])];
+    return [...new Set(dirs)];
+  }
+
+  /**
+   * Whether an 引入 target (a .kp name) is loaded by the analysis of a catalogue whose include
+   * folders are `allowed`: its real path must be a .kp file inside one of them — core's rule
+   * (KP0013/KP0014), judged on the path alone.  A root refused an include is not that file's owner:
+   * the file is then checked on its own (as `kp check` does), with diagnostics of its own.
+   */
+  private mayInclude(allowed: readonly string[], target: string): boolean {
+    const real = this.host.realpath?.(target);
+    if (real !== undefined && !/\.kp$/i.test(real)) return false;
+    const judged = real ?? target;
+    return allowed.some((dir) => isInside(dir, judged));
+  }
+
+  /**
    * The root of the catalogue a file belongs to: itself when it declares 细则, else the first root
-   * (in path order) that includes it, else itself as a fragment.  `orphanOf` names a root in the
+   * (in path order) that includes it and may include it, else itself as a fragment.  `orphanOf` names a root in the
    * same directory that does not include it (then the file is reported as not included).
    */
   rootOf(path: string): { root: string; orphanOf?: string } {
@@ -411,6 +444,12 @@ function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
 /** True for a path on a file system (not e.g. `untitled:Untitled-1`). */
 function isFilePath(p: string): boolean {
   return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+/** True when `file` is `dir` or lies under it (both canonical paths; either separator). */
+function isInside(dir: string, file: string): boolean {
+  const d = dir.replace(/[\\/]+$/, "");
+  return file === d || file.startsWith(d + "/") || file.startsWith(d + "\\");
 }
 
 function baseName(p: string): string {
