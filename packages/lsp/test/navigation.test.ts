@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hover } from "../src/service/hover.js";
 import { definition, highlights, prepareRename, references, rename } from "../src/service/navigation.js";
 import { applyEdits, workspace, type TestWorkspace } from "./helpers.js";
 
@@ -110,5 +111,60 @@ describe("rename", () => {
     const edits = rename(w.ctx("a.kp"), w.at("a.kp"), "丁");
     if (!edits || "error" in edits) throw new Error("no edits");
     expect(applyEdits(w.text("a.kp"), edits.get(w.path("a.kp"))!)).toBe("指标 「丁」 4分 {\n}\n");
+  });
+});
+
+describe("names are one name by nameKey (NFC, half-width), as the checker judges", () => {
+  // 「Ａ类」 is written in full-width letters; "Cafe\u0301" is e + combining acute (the declaration is NFC é).
+  const wide = {
+    "细则.kp": "细则 「甲」\n类别 「A<|>类」、「B类」、「Café」\n引入 「a.kp」\n",
+    "a.kp": "指标 「乙」 4分 {\n  适用 「Ａ<|>类」、「Cafe\u0301<|>」\n  规则 「参会」 「…」 每次 扣 0.5 其中 「A类」 0.3\n}\n",
+  };
+
+  it("the checker accepts the other spellings (the premise of these cases)", () => {
+    const w = workspace(wide);
+    expect(w.project.catalogueOf(w.path("a.kp")).analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("hover on 「Ａ类」 names the class as declared, and declared", () => {
+    const w = workspace(wide);
+    expect(hover(w.ctx("a.kp"), w.at("a.kp", 0))?.markdown).toBe("**单位类别「A类」**　已在「类别」中声明\n\n用于：指标「乙」、规则「参会」");
+  });
+
+  it("go to definition from 「Ａ类」 reaches 「A类」 in 类别; from e + ◌́ reaches é", () => {
+    const w = workspace(wide);
+    expect(definition(w.ctx("a.kp"), w.at("a.kp", 0)).map((d) => [d.file.slice(4), text(w, d)])).toEqual([["细则.kp", "「A类」"]]);
+    expect(definition(w.ctx("a.kp"), w.at("a.kp", 1)).map((d) => [d.file.slice(4), text(w, d)])).toEqual([["细则.kp", "「Café」"]]);
+  });
+
+  it("references and highlights include every spelling", () => {
+    const w = workspace(wide);
+    expect(references(w.ctx("细则.kp"), w.at("细则.kp")).map((r) => [r.file.slice(4), text(w, r)])).toEqual([
+      ["细则.kp", "「A类」"],
+      ["a.kp", "「Ａ类」"],
+      ["a.kp", "「A类」"],
+    ]);
+    expect(highlights(w.ctx("a.kp"), w.at("a.kp", 0)).map((h) => h.span.start.line)).toEqual([2, 3]);
+  });
+
+  it("rename from 「Ａ类」 renames 「A类」 too; renaming to one spelling respells the others only", () => {
+    const w = workspace(wide);
+    const edits = rename(w.ctx("a.kp"), w.at("a.kp", 0), "C类");
+    if (!edits || "error" in edits) throw new Error("no edits");
+    expect(applyEdits(w.text("细则.kp"), edits.get(w.path("细则.kp"))!)).toContain("类别 「C类」、「B类」");
+    expect(applyEdits(w.text("a.kp"), edits.get(w.path("a.kp"))!)).toContain("适用 「C类」、");
+    expect(applyEdits(w.text("a.kp"), edits.get(w.path("a.kp"))!)).toContain("其中 「C类」 0.3");
+    const respell = rename(w.ctx("a.kp"), w.at("a.kp", 0), "A类");
+    if (!respell || "error" in respell) throw new Error("no edits");
+    expect([...respell.keys()]).toEqual([w.path("a.kp")]);
+    expect(respell.get(w.path("a.kp"))).toHaveLength(1);
+    expect(applyEdits(w.text("a.kp"), respell.get(w.path("a.kp"))!)).toContain("适用 「A类」、");
+  });
+
+  it("a new name equal to another by nameKey clashes; a new name with an invisible character is refused", () => {
+    const w = workspace(wide);
+    expect(rename(w.ctx("细则.kp"), w.at("细则.kp"), "Ｂ类")).toEqual({ error: "单位类别「Ｂ类」已经存在" });
+    expect(rename(w.ctx("细则.kp"), w.at("细则.kp"), "Cafe\u0301")).toEqual({ error: "单位类别「Cafe\u0301」已经存在" });
+    expect(rename(w.ctx("细则.kp"), w.at("细则.kp"), "A\u200B类")).toEqual({ error: "名称中不能有看不见的字符（U+200B，零宽字符）" });
   });
 });

@@ -4,7 +4,7 @@
  * rules and indicators inside clause and note texts (where a clause may cite another item).
  */
 import * as C from "@kaoping/core";
-import { keywords, type KeywordInfo } from "@kaoping/core";
+import { keywords, nameKey, type KeywordInfo } from "@kaoping/core";
 import { indexOf } from "./names.js";
 import type { DocContext } from "./project.js";
 import { keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
@@ -228,8 +228,8 @@ function inString(ctx: DocContext, str: Token, offset: number): CompletionItem[]
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const s of idx.names) {
-    if ((s.kind !== "rule" && s.kind !== "indicator") || !s.definition || seen.has(`${s.kind}:${s.name}`)) continue;
-    seen.add(`${s.kind}:${s.name}`);
+    if ((s.kind !== "rule" && s.kind !== "indicator") || !s.definition || seen.has(`${s.kind}:${s.key}`)) continue;
+    seen.add(`${s.kind}:${s.key}`);
     items.push({
       label: `「${s.name}」`,
       kind: s.kind,
@@ -247,7 +247,7 @@ function inString(ctx: DocContext, str: Token, offset: number): CompletionItem[]
 function classItems(ctx: DocContext, replace: { start: number; end: number }, inString: boolean, prefix: string): CompletionItem[] {
   const names = ctx.state.analysis.catalogue.classes.length > 0 ? ctx.state.analysis.catalogue.classes : declaredClassesAnywhere(ctx);
   return names
-    .filter((n) => n.startsWith(prefix) || prefix === "")
+    .filter((n) => prefix === "" || nameKey(n).startsWith(nameKey(prefix)))
     .map((n) => ({
       label: inString ? n : `「${n}」`,
       kind: "class" as const,
@@ -262,7 +262,9 @@ function classItems(ctx: DocContext, replace: { start: number; end: number }, in
 /** Classes declared in any file of the catalogue (a fragment has no checked header). */
 function declaredClassesAnywhere(ctx: DocContext): string[] {
   const idx = indexOf(ctx.state.analysis);
-  return [...new Set(idx.names.filter((s) => s.kind === "class" && s.definition).map((s) => s.name))];
+  const byKey = new Map<string, string>();
+  for (const s of idx.names) if (s.kind === "class" && s.definition && !byKey.has(s.key)) byKey.set(s.key, s.name);
+  return [...byKey.values()];
 }
 
 function fileItems(ctx: DocContext, replace: { start: number; end: number }, inString: boolean, prefix: string): CompletionItem[] {

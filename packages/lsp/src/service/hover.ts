@@ -4,7 +4,7 @@
  * used; on a keyword, its documentation.
  */
 import type * as A from "@kaoping/core";
-import type { IndicatorModel, RuleModel, SectionModel, Span } from "@kaoping/core";
+import { nameKey, type IndicatorModel, type RuleModel, type SectionModel, type Span } from "@kaoping/core";
 import { childrenSum, formatPoints as f, ownerLabel, ruleMeaning, worstCaseText } from "./describe.js";
 import { enclosingIndicator, indexOf, siteAt, type CatalogueIndex, type NameSite } from "./names.js";
 import type { DocContext } from "./project.js";
@@ -61,7 +61,7 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
       return s ? sectionHover(s) : undefined;
     }
     case "class":
-      return classHover(ctx, idx, site.name);
+      return classHover(ctx, idx, site);
     case "include": {
       const target = ctx.resolve(ctx.path, site.name);
       const inds = ctx.state.analysis.catalogue.indicators.filter((i) => i.file === target);
@@ -71,14 +71,14 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
     }
     case "category": {
       const r = site.rule && idx.rules.get(site.rule);
-      const cat = r?.body.kind === "categories" ? r.body.categories.find((c) => c.name === site.name) : undefined;
+      const cat = r?.body.kind === "categories" ? r.body.categories.find((c) => nameKey(c.name) === site.key) : undefined;
       return cat && r
         ? `**分类「${md(site.name)}」**　规则「${md(r.name)}」\n\n每${md(r.body.kind === "categories" ? r.body.noun : "次")}扣 ${f(cat.amount)} 分；事实键「${md(r.name)}.${md(site.name)}」`
         : undefined;
     }
     case "flag": {
       const r = site.rule && idx.rules.get(site.rule);
-      const m = r?.multipliers.find((x) => x.flag === site.name);
+      const m = r?.multipliers.find((x) => nameKey(x.flag) === site.key);
       return m && r
         ? `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时${m.factor === "double" ? "加倍" : "减半"}扣分；事实键「${md(r.name)}.${md(site.name)}」（是/否）`
         : undefined;
@@ -138,9 +138,11 @@ function sectionHover(s: SectionModel): string {
   return lines.join("\n\n");
 }
 
-function classHover(ctx: DocContext, idx: CatalogueIndex, name: string): string {
-  const declared = ctx.state.analysis.catalogue.classes.includes(name);
-  const uses = idx.names.filter((s) => s.kind === "class" && s.name === name && !s.definition);
+/** A class by its {@link nameKey}: 「Ａ类」 is the class declared as 「A类」 (shown as declared). */
+function classHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string {
+  const declaredAs = ctx.state.analysis.catalogue.classes.find((c) => nameKey(c) === site.key);
+  const name = declaredAs ?? site.name;
+  const uses = idx.names.filter((s) => s.kind === "class" && s.key === site.key && !s.definition);
   const where = new Set<string>();
   for (const u of uses) {
     const ind = enclosingIndicator(idx, u.owner);
@@ -155,7 +157,7 @@ function classHover(ctx: DocContext, idx: CatalogueIndex, name: string): string 
     }
     if (ind) where.add(`指标「${md(ind.name)}」`);
   }
-  const lines = [`**单位类别「${md(name)}」**　${declared ? "已在「类别」中声明" : "未声明"}`];
+  const lines = [`**单位类别「${md(name)}」**　${declaredAs !== undefined ? "已在「类别」中声明" : "未声明"}`];
   if (where.size > 0) lines.push(`用于：${[...where].join("、")}`);
   return lines.join("\n\n");
 }

@@ -4,7 +4,7 @@
  * once per analysis and shared by hover, navigation, rename, highlighting and completion.
  */
 import type * as A from "@kaoping/core";
-import type { Analysis, IndicatorModel, RuleModel, SectionModel } from "@kaoping/core";
+import { nameKey, type Analysis, type IndicatorModel, type RuleModel, type SectionModel } from "@kaoping/core";
 
 /** What a name string names. */
 export type NameKind =
@@ -16,7 +16,13 @@ export type TextKind = "clause" | "note" | "subject" | "year";
 /** A 「…」 string that names something. */
 export interface NameSite {
   kind: NameKind;
+  /** The name as written. */
   name: string;
+  /**
+   * Its identity, core's {@link nameKey} (NFC, half-width), as the checker compares names: 「A类」 and
+   * 「Ａ类」, é and e + ◌́, are one name.  Names are matched by this, never as written.
+   */
+  key: string;
   file: string;
   lit: A.StringLit;
   /** True where the thing is declared (rule, indicator, class in 类别 …). */
@@ -84,7 +90,7 @@ function buildIndex(analysis: Analysis): CatalogueIndex {
     const file = f.path;
     const name = (kind: NameKind, lit: A.StringLit | undefined, owner: A.Node, definition: boolean, rule?: A.Rule) => {
       if (!lit) return;
-      const site: NameSite = { kind, name: lit.value, file, lit, definition, owner };
+      const site: NameSite = { kind, name: lit.value, key: nameKey(lit.value), file, lit, definition, owner };
       if (rule) site.rule = rule;
       idx.names.push(site);
       sites.push(site);

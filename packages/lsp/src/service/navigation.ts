@@ -7,7 +7,7 @@
  * rule; indicators are declared and not referenced; 引入 refers to a file.
  */
 import type { Span, TextEdit } from "@kaoping/core";
-import { LineIndex } from "@kaoping/core";
+import { invisibleChars, LineIndex, nameKey } from "@kaoping/core";
 import { indexOf, innerRange, siteAt, type CatalogueIndex, type NameSite } from "./names.js";
 import type { DocContext } from "./project.js";
 
@@ -39,7 +39,7 @@ function nameAt(ctx: DocContext, offset: number): { idx: CatalogueIndex; site: N
   return { idx, site };
 }
 
-/** Every site that names the same thing as `site`. */
+/** Every site that names the same thing as `site` (by {@link nameKey}, as the checker compares names). */
 export function sameThing(idx: CatalogueIndex, site: NameSite): NameSite[] {
   switch (site.kind) {
     case "indicator":
@@ -48,9 +48,9 @@ export function sameThing(idx: CatalogueIndex, site: NameSite): NameSite[] {
       return [site];
     case "category":
     case "flag":
-      return idx.names.filter((s) => s.kind === site.kind && s.name === site.name && s.rule === site.rule);
+      return idx.names.filter((s) => s.kind === site.kind && s.key === site.key && s.rule === site.rule);
     default:
-      return idx.names.filter((s) => s.kind === site.kind && s.name === site.name);
+      return idx.names.filter((s) => s.kind === site.kind && s.key === site.key);
   }
 }
 
@@ -111,16 +111,19 @@ export function rename(ctx: DocContext, offset: number, newName: string): Map<st
   if (site.kind === "include") return { error: "「引入」写的是文件名：请重命名文件本身，再修改这里" };
   const problem = nameProblem(newName);
   if (problem) return { error: problem };
-  if (newName === site.name) return new Map();
-  const clash = clashes(idx, site, newName);
+  const same = sameThing(idx, site);
+  // Renaming 「Ａ类」 to 「A类」 respells every occurrence written otherwise; nothing to do when none is.
+  if (same.every((s) => s.name === newName)) return new Map();
+  const clash = clashes(idx, site, same, newName);
   if (clash) return { error: clash };
   const texts = new Map(ctx.state.analysis.files.map((f) => [f.path, f.text]));
   texts.set(ctx.path, ctx.file.text);
   const edits = new Map<string, TextEdit[]>();
-  for (const s of sameThing(idx, site)) {
+  for (const s of same) {
     const text = texts.get(s.file);
     if (text === undefined) continue;
     const quoted = text.charAt(s.lit.span.start.offset) === "「";
+    if (quoted && s.name === newName) continue; // already written so
     const e: TextEdit = quoted
       ? { ...innerRange(s.lit, text), newText: newName, file: s.file }
       : { start: s.lit.span.start.offset, end: s.lit.span.end.offset, newText: `「${newName}」`, file: s.file };
@@ -141,27 +144,33 @@ export function nameProblem(name: string): string {
     else if (ch === "」" && --depth < 0) break;
   }
   if (depth !== 0) return "名称中的「」必须成对";
+  const hidden = invisibleChars(name)[0];
+  if (hidden) return `名称中不能有看不见的字符（${hidden.codePoint}，${hidden.what}）`;
   return "";
 }
 
-function clashes(idx: CatalogueIndex, site: NameSite, newName: string): string {
+/**
+ * Why renaming `site` (with the sites `same` that name the same thing) to `newName` would make two
+ * things one name ("" when it would not).  By {@link nameKey}: 「Ａ类」 clashes with 「A类」.
+ */
+function clashes(idx: CatalogueIndex, site: NameSite, same: readonly NameSite[], newName: string): string {
   const label = kindLabel[site.kind];
+  const key = nameKey(newName);
+  const others = idx.names.filter((s) => s.key === key && !same.includes(s));
   switch (site.kind) {
     case "rule":
     case "class":
     case "section":
     case "grade":
-      return idx.names.some((s) => s.kind === site.kind && s.definition && s.name === newName) ? `${label}「${newName}」已经存在` : "";
+      return others.some((s) => s.kind === site.kind && s.definition) ? `${label}「${newName}」已经存在` : "";
     case "indicator": {
       const parent = idx.parents.get(site.owner);
-      const siblings = idx.names.filter((s) => s.kind === "indicator" && s.file === site.file && idx.parents.get(s.owner) === parent);
-      return siblings.some((s) => s.name === newName) ? `同一层级下已有指标「${newName}」` : "";
+      const siblings = others.filter((s) => s.kind === "indicator" && s.file === site.file && idx.parents.get(s.owner) === parent);
+      return siblings.length > 0 ? `同一层级下已有指标「${newName}」` : "";
     }
     case "category":
     case "flag":
-      return idx.names.some((s) => (s.kind === "category" || s.kind === "flag") && s.rule === site.rule && s.name === newName)
-        ? `规则中已有分项「${newName}」`
-        : "";
+      return others.some((s) => (s.kind === "category" || s.kind === "flag") && s.rule === site.rule) ? `规则中已有分项「${newName}」` : "";
     default:
       return "";
   }

@@ -1,6 +1,6 @@
 /** The outline (indicator tree with rules), workspace symbols and folding ranges. */
 import type * as A from "@kaoping/core";
-import type { LoadedFile, Span } from "@kaoping/core";
+import { nameKey, type LoadedFile, type Span } from "@kaoping/core";
 import { childrenSum, formatPoints as f } from "./describe.js";
 import { indexOf } from "./names.js";
 import type { DocContext, Project } from "./project.js";
@@ -124,10 +124,13 @@ export interface WorkspaceSymbol {
   container?: string;
 }
 
-/** True when the characters of `query` appear in `name` in order (case-insensitive). */
+/**
+ * True when the characters of `query` appear in `name` in order (case-insensitive; both through
+ * core's `nameKey`, so 「Ａ」 finds 「A」 and é finds e + ◌́).
+ */
 export function fuzzyMatch(query: string, name: string): boolean {
-  const q = [...query.toLowerCase()].filter((c) => c.trim() !== "");
-  const n = name.toLowerCase();
+  const q = [...nameKey(query).toLowerCase()].filter((c) => c.trim() !== "");
+  const n = nameKey(name).toLowerCase();
   let at = 0;
   for (const c of q) {
     const i = n.indexOf(c, at);
