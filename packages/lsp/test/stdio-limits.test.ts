@@ -1,7 +1,8 @@
 /**
  * The server process under abuse, through a real stdio client: memory is released when documents
  * close, a broken message header ends the process (so the editor restarts it), the server exits
- * when its input closes, and files that are not regular files never block it.  Needs dist/
+ * when its input closes, files that are not regular files never block it, and 引入 is judged as by
+ * the CLI (a link to a file outside the folder is refused and never shown).  Needs dist/
  * (`pnpm --filter @kaoping/lsp build`).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -211,6 +212,39 @@ describe("files that are not regular files", () => {
       const c = await within(5000, client.request<{ root: string; files: string[] } | null>("kp/catalogue", { uri: u }));
       expect(c?.root).toBe(pathToFileURL(path.join(ws, "细则.kp")).href);
       await within(5000, client.request(WorkspaceSymbolRequest.method, { query: "参会" }));
+    } finally {
+      await client.stop();
+    }
+  }, 30_000);
+});
+
+describe("引入 as the CLI judges it", () => {
+  it("a link in the folder to a .kp file outside it: KP0014 on the 引入 line, and nothing of the outside file is shown", async () => {
+    const ws = path.join(dir, "link-ws");
+    mkdirSync(ws);
+    mkdirSync(path.join(dir, "外面"));
+    const secret = "指标 「外部机密指标」 4分 {\n  规则 「外部机密规则」 「外部机密条文」 每次 扣\n}\n";
+    writeFileSync(path.join(dir, "外面", "机密.kp"), secret);
+    symlinkSync(path.join(dir, "外面", "机密.kp"), path.join(ws, "x.kp"));
+    const root = "细则 「链接测试」\n引入 「x.kp」\n";
+    writeFileSync(path.join(ws, "细则.kp"), root);
+    const client = LspClient.start();
+    try {
+      await client.initialize(pathToFileURL(ws).href);
+      const uri = (name: string) => pathToFileURL(path.join(ws, name)).href;
+      await client.open(uri("细则.kp"), root);
+      const ds = await client.diagnosticsAt(uri("细则.kp"), 1, 10_000);
+      expect(ds.map((d) => [d.code, d.range.start.line])).toContainEqual(["KP0014", 1]);
+      const at = { textDocument: { uri: uri("细则.kp") }, position: { line: 1, character: 5 } };
+      const h = await within(5000, client.request<Hover | null>(HoverRequest.method, at));
+      const shown = JSON.stringify(h);
+      expect(shown).toContain("没有引入：KP0014");
+      expect(shown).not.toContain("外部机密");
+      const c = await within(5000, client.request<{ root: string; files: string[] } | null>("kp/catalogue", { uri: uri("细则.kp") }));
+      expect(c?.files).toEqual([uri("细则.kp")]);
+      // Nothing published for the link: the outside file's syntax error (扣 without an amount) is never shown.
+      expect(JSON.stringify([...client.diagnostics.values()])).not.toContain("外部机密");
+      expect(client.diagnostics.get(uri("x.kp"))?.diagnostics ?? []).toEqual([]);
     } finally {
       await client.stop();
     }

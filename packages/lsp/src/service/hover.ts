@@ -67,7 +67,12 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
       const inds = ctx.state.analysis.catalogue.indicators.filter((i) => i.file === target);
       const list = inds.map((i) => `- 指标「${md(i.name)}」 ${f(i.points)} 分`).join("\n");
       const known = ctx.state.files.includes(target);
-      return `**引入「${md(site.name)}」**　${known ? md(target) : "（文件不存在）"}${list ? `\n\n${list}` : ""}`;
+      // Not loaded: missing, or refused (outside the folder, not a .kp file …: the error on this line says why).
+      const refused = ctx.state.diagnostics.find(
+        (d) => d.file === ctx.path && d.severity === "error" && d.code !== "KP2014" && d.span.start.offset === site.lit.span.start.offset,
+      );
+      const where = known ? md(target) : refused ? `（没有引入：${refused.code}）` : "（文件不存在）";
+      return `**引入「${md(site.name)}」**　${where}${list ? `\n\n${list}` : ""}`;
     }
     case "category": {
       const r = site.rule && idx.rules.get(site.rule);
