@@ -14,6 +14,7 @@ import { extraCommands } from "./commands/extra.js";
 import { scoreCommand } from "./commands/score.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
+import { visibleLines } from "./report/terminal.js";
 
 const titles: Record<string, string> = {
   "Usage:": "用法：",
@@ -57,9 +58,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
       writeErr: (s) => io.stderr.write(s),
       getOutHelpWidth: () => 100,
       getErrHelpWidth: () => 100,
+      // Commander's messages echo the user's arguments: an ESC in one is shown as \x1b, never sent to the terminal.
       outputError: (s, write) => {
         const name = program.commands.find((c) => argv.includes(c.name()))?.name();
-        write(`${errColors.red("错误")}：${translateCommanderError(s)}\n运行「kp${name ? " " + name : ""} --help」查看用法。\n`);
+        write(`${errColors.red("错误")}：${visibleLines(translateCommanderError(s))}\n运行「kp${name ? " " + name : ""} --help」查看用法。\n`);
       },
     })
     .configureHelp({
@@ -195,12 +197,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
       return ExitCode.usage;
     }
     const err = e as Error;
+    // The message may quote input (a name, a path): control characters are shown, not sent.
     io.stderr.write(
-      `${errColors.red("内部错误")}：${err?.message ?? String(e)}\n` +
+      `${errColors.red("内部错误")}：${visibleLines(err?.message ?? String(e))}\n` +
         "这是 kaoping 自身的问题，不是您的输入有误。请把所用的命令、输入文件和以上信息报告给 kaoping 的维护者" +
         "（设置环境变量 KP_DEBUG=1 可显示详细的出错位置）。\n",
     );
-    if (io.env.KP_DEBUG === "1" && err?.stack) io.stderr.write(err.stack + "\n");
+    if (io.env.KP_DEBUG === "1" && err?.stack) io.stderr.write(visibleLines(err.stack) + "\n");
     return ExitCode.internal;
   }
 }
