@@ -45,7 +45,8 @@ describe("internal errors", () => {
       };
       return { code: await runCli(["check", "catalogue"], io), err };
     };
-    for (const env of [{ NO_COLOR: "1" }, { NO_COLOR: "1", KP_DEBUG: "1" }]) {
+    const envs: Record<string, string>[] = [{ NO_COLOR: "1" }, { NO_COLOR: "1", KP_DEBUG: "1" }];
+    for (const env of envs) {
       const r = await run(env);
       expect(r.code).toBe(70);
       expect(r.err).toMatch(/^内部错误：写入「\\x1b\[2J」失败（测试）\n/);
