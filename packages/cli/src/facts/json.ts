@@ -3,12 +3,35 @@
  * JSON Schema written by `kp compile` describes).  jsonc-parser gives every node's position, so a
  * syntax error is reported at its line and column (KP4013) and a problem with a fact at its key.
  * Strict JSON: no comments, no trailing commas.
+ *
+ * Values are built from the syntax tree, never through `JSON.parse`, so that nothing is lost or
+ * guessed on the way:
+ * - a number is read from its source text (its lexeme), exactly, by the rules of a CSV cell: at most
+ *   6 decimals (KP4010), no more than the exact range (KP4005); `1e2` is 100, `1E-7` has 7 decimals,
+ *   `-0` is read as the text "-0" (negative, as in a CSV cell).  `2.0000000000000001` is therefore
+ *   never the count 2;
+ * - a key written twice in one object — also `{"违纪":{"轻处分":2},"违纪.轻处分":5}` (one flattened
+ *   key), and two keys that are the same name after {@link nameKey} (full/half width, NFC) — is
+ *   KP4023 at the second, with the first as related information; so are two `name` or `facts` keys
+ *   in a unit;
+ * - a key or unit name containing an invisible, bidirectional-control or control character is KP4024
+ *   at it, naming the character (U+200B …); a fact key is matched to the catalogue's key through
+ *   {@link nameKey}; two unit names that are the same after nameKey but written differently are
+ *   KP4006 with both places;
+ * - nesting deeper than {@link MAX_JSON_DEPTH} arrays/objects is KP4020 at the bracket that goes too
+ *   deep (checked before parsing: the parser is recursive).
+ *
+ * Facts are handed to the module flattened (`违纪.轻处分`), as the module would flatten them.
  */
-import { LineIndex, type Span } from "@kaoping/core";
+import { invisibleChars, LineIndex, nameKey, type RelatedInformation, type Span } from "@kaoping/core";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { UnitInput } from "../module.js";
 import type { CliDiagnostic } from "../report/diagnostics.js";
+import { printable } from "./table.js";
 import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
+
+/** The deepest nesting of arrays and objects a JSON facts file may have (the facts need 5 or 6). */
+export const MAX_JSON_DEPTH = 64;
 
 const syntaxErrors: Record<string, string> = {
   InvalidSymbol: "无效的符号",
@@ -29,12 +52,72 @@ const syntaxErrors: Record<string, string> = {
   InvalidCharacter: "字符串中有无效的字符（如未转义的换行）",
 };
 
+/** The offset of the first `[` or `{` nested deeper than `max`, or -1. */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
+/** What the reader knows of the catalogue's fact keys: each key by its {@link nameKey}. */
+export type KeysByName = ReadonlyMap<string, string>;
+
+/** A JSON number read from its source text: the value for the module, or why it cannot be read. */
+export type JsonNumber = { value: number | string } | { problem: "tooManyPlaces" | "tooLarge" };
+
+/**
+ * Reads a JSON number lexeme exactly.  A number that a double holds exactly for the module's
+ * purposes (an integer up to 2^53 − 1, or at most 9 integer digits and 6 decimals) is a number; the
+ * few others that are still exact decimals are handed over as their plain decimal text, which the
+ * module reads digit by digit as it reads a CSV cell.
+ */
+export function readJsonNumber(lexeme: string): JsonNumber {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(lexeme);
+  if (!m) return { problem: "tooLarge" };
+  const [, sign, int = "", frac = "", expText = "0"] = m;
+  let digits = (int + frac).replace(/^0+/, "");
+  const trailing = digits.length - digits.replace(/0+$/, "").length;
+  digits = digits.slice(0, digits.length - trailing);
+  if (digits === "") return { value: sign === "-" ? "-0" : 0 };
+  // value = digits × 10^exp, digits without leading or trailing zeros
+  const expBig = BigInt(expText) - BigInt(frac.length) + BigInt(trailing);
+  if (expBig < -6n) return { problem: "tooManyPlaces" };
+  if (BigInt(digits.length) + expBig > 16n) return { problem: "tooLarge" };
+  const exp = Number(expBig);
+  const places = Math.max(0, -exp);
+  const intDigits = digits.length + exp;
+  let plain: string;
+  if (exp >= 0) plain = digits + "0".repeat(exp);
+  else if (intDigits > 0) plain = digits.slice(0, intDigits) + "." + digits.slice(intDigits);
+  else plain = "0." + "0".repeat(-intDigits) + digits;
+  plain = sign + plain;
+  const n = Number(plain);
+  if (places === 0 ? Number.isSafeInteger(n) : intDigits <= 9) return { value: n };
+  return { value: plain };
+}
+
 /** Reads a JSON facts text (already decoded). */
-export function readJson(file: string, text: string): { units: UnitInput[]; diagnostics: CliDiagnostic[]; locator: FactsLocator; rows: number } {
+export function readJson(
+  file: string,
+  text: string,
+  keys: KeysByName = new Map(),
+): { units: UnitInput[]; diagnostics: CliDiagnostic[]; locator: FactsLocator; rows: number; reported: Set<string> } {
   const lines = new LineIndex(text);
   const span = (n: { offset: number; length: number }): Span => lines.span(n.offset, n.offset + n.length);
   const diagnostics: CliDiagnostic[] = [];
+  const reported = new Set<string>();
   const unitNodes = new Map<string, Node[]>();
+  const factNodes = new Map<Node, Map<string, Node>>();
   const locator: FactsLocator = {
     unit(name, occurrence = 0) {
       const n = unitNodes.get(name)?.[occurrence];
@@ -43,9 +126,8 @@ export function readJson(file: string, text: string): { units: UnitInput[]; diag
     },
     fact(name, key) {
       const n = unitNodes.get(name)?.[0];
-      const facts = n && findNodeAtLocation(n, ["facts"]);
-      const prop = facts && findFlattened(facts, key);
-      return prop?.children?.[0] ? { span: span(prop.children[0]) } : undefined;
+      const k = n && factNodes.get(n)?.get(key);
+      return k ? { span: span(k) } : undefined;
     },
     classes(name, cls) {
       const n = unitNodes.get(name)?.[0];
@@ -54,6 +136,13 @@ export function readJson(file: string, text: string): { units: UnitInput[]; diag
       return item ? { span: span(item) } : c ? { span: span(c) } : undefined;
     },
   };
+  const result = (units: UnitInput[], rows: number) => ({ units, diagnostics, locator, rows, reported });
+
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    diagnostics.push(factsDiagnostic(file, "KP4020", { span: lines.span(deep, deep + 1) }, [`数组和对象的嵌套超过 ${MAX_JSON_DEPTH} 层`]));
+    return result([], 0);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -61,32 +150,80 @@ export function readJson(file: string, text: string): { units: UnitInput[]; diag
     const at: FactsLocation = first ? { span: span(first) } : { span: lines.span(0, 0) };
     const what = first ? (syntaxErrors[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : "文件中没有 JSON 值";
     diagnostics.push(factsDiagnostic(file, "KP4013", at, [what]));
-    return { units: [], diagnostics, locator, rows: 0 };
+    return result([], 0);
   }
-  const value = JSON.parse(text) as unknown;
-  let list: unknown[];
+
+  const related = (n: Node, message: string): RelatedInformation[] => [{ file, span: span(n), message }];
+  /** The properties of an object node, reporting keys written twice (also after nameKey). */
+  const properties = (obj: Node, canonical: (key: string) => string = nameKey): Map<string, { key: Node; value: Node }> => {
+    const props = new Map<string, { key: Node; value: Node }>();
+    for (const p of obj.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (!k || !v || typeof k.value !== "string") continue;
+      const id = canonical(k.value);
+      const prev = props.get(id);
+      if (prev) {
+        duplicateKey(k, prev.key);
+        continue;
+      }
+      props.set(id, { key: k, value: v });
+    }
+    return props;
+  };
+  const duplicateKey = (k: Node, prev: Node) => {
+    const shown = k.value as string;
+    const prevShown = prev.value as string;
+    const message = prevShown === shown ? `键「${shown}」重复出现：同一个对象中只能写一次` : `键「${shown}」与「${prevShown}」是同一个名称（写法不同），重复出现`;
+    diagnostics.push(factsDiagnostic(file, "KP4023", { span: span(k) }, [shown], { message, related: related(prev, "第一次出现在这里") }));
+  };
+  const invisible = (what: string, name: string, node: Node): boolean => {
+    const bad = invisibleChars(name);
+    if (bad.length === 0) return false;
+    const c = bad[0]!;
+    diagnostics.push(factsDiagnostic(file, "KP4024", { span: span(node) }, [what, printable(name), c.codePoint, c.what]));
+    return true;
+  };
+
+  /** A JSON value as the module expects it (numbers exactly, see readJsonNumber). */
+  const plainValue = (n: Node): unknown => {
+    switch (n.type) {
+      case "array":
+        return (n.children ?? []).map((c) => (c.type === "number" ? text.slice(c.offset, c.offset + c.length) : plainValue(c)));
+      case "object": {
+        const o: Record<string, unknown> = {};
+        for (const [k, p] of properties(n, (s) => s)) o[k] = plainValue(p.value);
+        return o;
+      }
+      case "number": {
+        const r = readJsonNumber(text.slice(n.offset, n.offset + n.length));
+        return "value" in r ? r.value : text.slice(n.offset, n.offset + n.length);
+      }
+      default:
+        return n.value as unknown;
+    }
+  };
+
   let listNode: Node;
-  if (Array.isArray(value)) {
-    list = value;
-    listNode = root;
-  } else if (value !== null && typeof value === "object" && Array.isArray((value as { units?: unknown }).units)) {
-    list = (value as { units: unknown[] }).units;
-    listNode = findNodeAtLocation(root, ["units"])!;
-  } else {
-    const unitsNode = root.type === "object" ? findNodeAtLocation(root, ["units"]) : undefined;
-    diagnostics.push(
-      factsDiagnostic(file, "KP4020", { span: span(unitsNode ?? root) }, [
-        unitsNode ? "「units」应为单位的数组" : "应为 { \"units\": [ … ] } 或单位的数组",
-      ]),
-    );
-    return { units: [], diagnostics, locator, rows: 0 };
+  if (root.type === "array") listNode = root;
+  else {
+    const units = root.type === "object" ? properties(root).get("units")?.value : undefined;
+    if (!units || units.type !== "array") {
+      diagnostics.push(
+        factsDiagnostic(file, "KP4020", { span: span(units ?? root) }, [units ? "「units」应为单位的数组" : "应为 { \"units\": [ … ] } 或单位的数组"]),
+      );
+      return result([], 0);
+    }
+    listNode = units;
   }
-  const units: UnitInput[] = [];
-  list.forEach((u, i) => {
-    const node = listNode.children![i]!;
-    const name = u !== null && typeof u === "object" && !Array.isArray(u) ? (u as { name?: unknown }).name : undefined;
-    if (typeof name !== "string" || name.trim() === "") {
-      const nameNode = node.type === "object" ? findNodeAtLocation(node, ["name"]) : undefined;
+
+  const out: UnitInput[] = [];
+  const byNameKey = new Map<string, Node>();
+  const list = listNode.children ?? [];
+  list.forEach((node, i) => {
+    const props = node.type === "object" ? properties(node) : undefined;
+    const nameNode = props?.get("name")?.value;
+    const name = nameNode?.type === "string" ? (nameNode.value as string) : undefined;
+    if (!props || name === undefined || name.trim() === "") {
       diagnostics.push(
         factsDiagnostic(file, "KP4001", { span: span(nameNode ?? node) }, [], {
           message: `第 ${i + 1} 个单位${node.type !== "object" ? "应为对象 { name, classes, facts }" : nameNode ? "的 name 应为非空文本" : "缺少 name 字段（单位名称）"}`,
@@ -94,29 +231,75 @@ export function readJson(file: string, text: string): { units: UnitInput[]; diag
       );
       return;
     }
-    const key = name.trim();
-    unitNodes.set(key, [...(unitNodes.get(key) ?? []), node]);
-    units.push(u as UnitInput);
-  });
-  return { units, diagnostics, locator, rows: list.length };
-}
+    const trimmed = name.trim();
+    invisible("单位名称", name, nameNode!);
+    const id = nameKey(trimmed);
+    const firstNode = byNameKey.get(id);
+    if (firstNode && (firstNode.value as string).trim() !== trimmed) {
+      const before = (firstNode.value as string).trim();
+      diagnostics.push(
+        factsDiagnostic(file, "KP4006", { span: span(nameNode!) }, [trimmed], {
+          message: `单位「${trimmed}」重复出现：与「${before}」是同一个名称（写法不同）`,
+          related: related(firstNode, "第一次出现在这里"),
+        }),
+      );
+    } else if (!firstNode) byNameKey.set(id, nameNode!);
+    unitNodes.set(trimmed, [...(unitNodes.get(trimmed) ?? []), node]);
 
-/**
- * The property of a facts object whose flattened key is `key` (the module flattens nested objects:
- * `{ "处分": { "轻处分": 1 } }` is `处分.轻处分`).
- */
-function findFlattened(facts: Node, key: string, prefix = ""): Node | undefined {
-  if (facts.type !== "object") return undefined;
-  for (const prop of facts.children ?? []) {
-    const k = prop.children?.[0]?.value as string | undefined;
-    const v = prop.children?.[1];
-    if (k === undefined) continue;
-    const full = prefix === "" ? k : `${prefix}.${k}`;
-    if (full === key) return prop;
-    if (v?.type === "object" && key.startsWith(full + ".")) {
-      const inner = findFlattened(v, key, full);
-      if (inner) return inner;
+    const unit: UnitInput = { name } as UnitInput;
+    const classesNode = props.get("classes")?.value;
+    if (classesNode) (unit as { classes?: unknown }).classes = plainValue(classesNode);
+    const factsNode = props.get("facts")?.value;
+    if (factsNode && factsNode.type !== "object") (unit as { facts?: unknown }).facts = plainValue(factsNode);
+    else if (factsNode) {
+      const flat: Record<string, unknown> = {};
+      const where = new Map<string, Node>();
+      const fullOf = new Map<Node, string>();
+      factNodes.set(node, where);
+      const visit = (obj: Node, prefix: string) => {
+        for (const p of obj.children ?? []) {
+          const [k, v] = p.children ?? [];
+          if (!k || !v || typeof k.value !== "string") continue;
+          if (invisible("事实的键", k.value, k)) continue;
+          const full = prefix === "" ? k.value : `${prefix}.${k.value}`;
+          if (v.type === "object") {
+            visit(v, full);
+            continue;
+          }
+          const key = keys.get(nameKey(full)) ?? full;
+          const prev = where.get(key);
+          if (prev) {
+            duplicateKeyFlat(k, full, prev);
+            continue;
+          }
+          where.set(key, k);
+          fullOf.set(k, full);
+          if (v.type === "number") {
+            const lexeme = text.slice(v.offset, v.offset + v.length);
+            const r = readJsonNumber(lexeme);
+            if ("problem" in r) {
+              reported.add(`${trimmed}\u0000${key}`);
+              diagnostics.push(
+                r.problem === "tooManyPlaces"
+                  ? factsDiagnostic(file, "KP4010", { span: span(k) }, [key, lexeme])
+                  : factsDiagnostic(file, "KP4005", { span: span(k) }, [key, lexeme, ""], { message: `「${key}」的值 ${lexeme} 超出范围：数太大，无法精确计算` }),
+              );
+              continue;
+            }
+            flat[key] = r.value;
+          } else flat[key] = plainValue(v);
+        }
+      };
+      const duplicateKeyFlat = (k: Node, full: string, prev: Node) => {
+        const prevFull = fullOf.get(prev) ?? "";
+        const message = prevFull === full ? `键「${full}」重复出现：同一个单位的事实只能写一次` : `键「${full}」与「${prevFull}」是同一个事实，重复出现`;
+        reported.add(`${trimmed}\u0000${keys.get(nameKey(full)) ?? full}`);
+        diagnostics.push(factsDiagnostic(file, "KP4023", { span: span(k) }, [full], { message, related: related(prev, "第一次出现在这里") }));
+      };
+      visit(factsNode, "");
+      unit.facts = flat as UnitInput["facts"];
     }
-  }
-  return undefined;
+    out.push(unit);
+  });
+  return result(out, list.length);
 }
