@@ -1,12 +1,14 @@
 /**
  * The inputs of docs/bad-input.md that are made at test time, in a temporary folder written `$T` in
- * the table: byte-exact encodings (BOM, CRLF, UTF-16) that version control might rewrite, and the
- * 10 MB catalogue.  Catalogues are variants of the CLI tests' catalogue
+ * the table: byte-exact encodings (BOM, CRLF, UTF-16, mixed line ends) that version control might
+ * rewrite, the 10 MB catalogue, and Excel workbooks (built with exceljs; bombs generated, never
+ * committed).  Catalogues are variants of the CLI tests' catalogue
  * (packages/cli/test/fixtures/catalogue), so the CLI tests' facts files score them.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mixedLineEndingsCsv, writeFactsWorkbooks } from "../../packages/cli/test/facts-fixtures.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
@@ -57,12 +59,19 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");
   writeFileSync(join(t, "facts", "overflow.csv"), "单位,类别,迟报,评价得分,满意度\n甲县,县区,9000000000000000,3,90\n");
   writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
+  // facts: rows ending in CRLF, LF and CR by turns (two exports pasted together)
+  writeFileSync(join(t, "facts", "mixed-line-ends.csv"), mixedLineEndingsCsv(CLI_FIXTURES));
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected
   writeFileSync(join(dir("已有输出"), "syntax-errors.js"), "// 旧的输出\n");
   writeFileSync(join(t, "一个文件"), "");
   mkdirSync(join(t, "半途失败", "细则.d.ts"), { recursive: true });
+}
+
+/** The Excel facts files (hidden sheets, formulas without results, broken zips, bombs) under `$T/facts/xlsx`. */
+export async function makeBadWorkbooks(t: string): Promise<void> {
+  await writeFactsWorkbooks(CLI_FIXTURES, join(t, "facts", "xlsx"));
 }
 
 /** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */
