@@ -7,7 +7,8 @@
  * Values are built from the syntax tree, never through `JSON.parse`, so that nothing is lost or
  * guessed on the way:
  * - a number is read from its source text (its lexeme), exactly, by the rules of a CSV cell: at most
- *   6 decimals (KP4010), no more than the exact range (KP4005); `1e2` is 100, `1E-7` has 7 decimals,
+ *   6 decimals as written once the exponent is applied (KP4010; `2.50000000` has 8, as in a CSV cell),
+ *   no more than the exact range (KP4005); `1e2` is 100, `1.5e1` is 15, `1E-7` has 7 decimals,
  *   `-0` is read as the text "-0" (negative, as in a CSV cell).  `2.0000000000000001` is therefore
  *   never the count 2;
  * - a key written twice in one object — also `{"违纪":{"轻处分":2},"违纪.轻处分":5}` (one flattened
@@ -85,13 +86,15 @@ export function readJsonNumber(lexeme: string): JsonNumber {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(lexeme);
   if (!m) return { problem: "tooLarge" };
   const [, sign, int = "", frac = "", expText = "0"] = m;
+  // Decimals as written once the exponent is applied (as a CSV cell counts them: 2.50000000 has 8).
+  const writtenExp = BigInt(expText) - BigInt(frac.length);
+  if (writtenExp < -6n) return { problem: "tooManyPlaces" };
   let digits = (int + frac).replace(/^0+/, "");
   const trailing = digits.length - digits.replace(/0+$/, "").length;
   digits = digits.slice(0, digits.length - trailing);
   if (digits === "") return { value: sign === "-" ? "-0" : 0 };
   // value = digits × 10^exp, digits without leading or trailing zeros
-  const expBig = BigInt(expText) - BigInt(frac.length) + BigInt(trailing);
-  if (expBig < -6n) return { problem: "tooManyPlaces" };
+  const expBig = writtenExp + BigInt(trailing);
   if (BigInt(digits.length) + expBig > 16n) return { problem: "tooLarge" };
   const exp = Number(expBig);
   const places = Math.max(0, -exp);
@@ -176,8 +179,11 @@ export function readJson(
     const message = prevShown === shown ? `键「${shown}」重复出现：同一个对象中只能写一次` : `键「${shown}」与「${prevShown}」是同一个名称（写法不同），重复出现`;
     diagnostics.push(factsDiagnostic(file, "KP4023", { span: span(k) }, [shown], { message, related: related(prev, "第一次出现在这里") }));
   };
+  const clean = new Set<string>(); // names already checked (the same keys repeat in every unit)
   const invisible = (what: string, name: string, node: Node): boolean => {
+    if (clean.has(name)) return false;
     const bad = invisibleChars(name);
+    if (bad.length === 0) clean.add(name);
     if (bad.length === 0) return false;
     const c = bad[0]!;
     diagnostics.push(factsDiagnostic(file, "KP4024", { span: span(node) }, [what, printable(name), c.codePoint, c.what]));
@@ -255,6 +261,7 @@ export function readJson(
       const flat: Record<string, unknown> = {};
       const where = new Map<string, Node>();
       const fullOf = new Map<Node, string>();
+      const seenKeys = new Map<string, Node>(); // nameKey of the flattened key → its first key node
       factNodes.set(node, where);
       const visit = (obj: Node, prefix: string) => {
         for (const p of obj.children ?? []) {
@@ -266,12 +273,14 @@ export function readJson(
             visit(v, full);
             continue;
           }
-          const key = keys.get(nameKey(full)) ?? full;
-          const prev = where.get(key);
+          const id = nameKey(full);
+          const key = keys.get(id) ?? full;
+          const prev = seenKeys.get(id);
           if (prev) {
             duplicateKeyFlat(k, full, prev);
             continue;
           }
+          seenKeys.set(id, k);
           where.set(key, k);
           fullOf.set(k, full);
           if (v.type === "number") {
