@@ -47,6 +47,12 @@ describe("CSV: line ends in any mix, rows never merged or dropped", () => {
     expect(r.stdout).toBe(base());
   });
 
+  it("reads a line of blanks only as an empty row, not as a row of one field", () => {
+    const r = score("blank-line.csv", okCsv(fixtures).replace("\n乙县", "\n   \n乙县"));
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(base());
+  });
+
   it("reports a row with more or fewer fields than the header at its line, with both counts (KP4022)", () => {
     const lines = okCsv(fixtures).trim().split("\n");
     lines[2] += ",1";
@@ -126,6 +132,8 @@ describe("JSON: numbers read from their source text", () => {
     expect(small.code).toBe(1);
     expect(small.stderr).toContain("错误 KP4010 「满意度」的值「1E-7」小数位数超过 6 位");
     expect(small.stderr).toContain("错误 KP4003 「迟报」的值「-0」应为非负整数（次数）");
+    const huge = score("huge.json", okJson().replace('"满意度": 92.5', '"满意度": 1e400'));
+    expect(huge.stderr).toContain("错误 KP4005 「满意度」的值 1e400 超出范围：数太大，无法精确计算");
     const csv = score("minus-zero.csv", okCsv(fixtures).replace("甲县,县区,2,是,87.5%,1,,3,", "甲县,县区,2,是,87.5%,1,,-0,"));
     expect(csv.stderr).toContain("错误 KP4003 「迟报」的值「-0」应为非负整数（次数）");
   });
@@ -233,6 +241,9 @@ describe("Excel: formulas, sheets, zips", () => {
     const all = kp(["score", "catalogue", x("all-hidden.xlsx")]);
     expect(all.code).toBe(1);
     expect(all.stderr).toContain("错误 KP4027 无法读取所选的工作表：工作簿中的工作表都是隐藏的");
+    const csv = kp(["score", "catalogue", "facts/ok.csv", "--sheet", "1"]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toContain("facts/ok.csv 错误 KP4027 无法读取所选的工作表：--sheet 只用于 .xlsx 文件，这里是 .csv 文件");
     const explain = kp(["explain", "catalogue", x("all-hidden.xlsx"), "--sheet", "隐藏", "-u", "甲县"]);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain("总分：17.35 / 20 分");

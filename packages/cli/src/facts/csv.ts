@@ -100,8 +100,8 @@ export function readCsv(file: string, text: string): { table?: Table; diagnostic
   const width = records[0]?.length ?? 0;
   const wrong: CliDiagnostic[] = [];
   records.forEach((rec, r) => {
-    // A blank line is an empty row (skipped later), not a row with one field.
-    if (r === 0 || rec.length === width || (rec.length === 1 && rec[0] === "")) return;
+    // A blank line (or one of blanks only) is an empty row, skipped later: no value can be lost.
+    if (r === 0 || rec.length === width || rec.every((v) => v.trim() === "")) return;
     const fr = ranges[r]!;
     const start = fr[0]!.start;
     const end = fr[fr.length - 1]!.end;

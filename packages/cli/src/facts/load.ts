@@ -54,6 +54,7 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta, options
     }
   }
   if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
+  if (options.sheet !== undefined && ext !== ".xlsx") return fail(factsDiagnostic(file, "KP4027", undefined, [`--sheet 只用于 .xlsx 文件，这里是 ${ext} 文件`]));
   const bytes = got.bytes;
   if (ext === ".xlsx") {
     if (bytes.length === 0) return fail(factsDiagnostic(file, "KP0008", undefined, [shown]));
