@@ -89,7 +89,7 @@ export function readCsv(file: string, text: string): { table?: Table; diagnostic
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines ?? 1;
     const start = lines.offsetAt(line, 1);
-    const what = csvErrors[e.code] ?? e.message;
+    const what = csvErrors[e.code] ?? `无法按 CSV 格式读取（${e.code}）`;
     return { diagnostics: [factsDiagnostic(file, "KP4020", { span: lines.span(start, start + lines.lineText(line).length) }, [`第 ${line} 行：${what}`])] };
   }
   const ranges = scanFields(text, delimiter);
