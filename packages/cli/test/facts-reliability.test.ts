@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readJsonNumber } from "../src/facts/json.js";
+import { isPlainNumber, readJsonNumber } from "../src/facts/json.js";
 import { detectDelimiter, readCsv, scanFields } from "../src/index.js";
 import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks } from "./facts-fixtures.js";
 import { fixtures, kp, tempDir } from "./helpers.js";
@@ -114,6 +114,15 @@ describe("JSON: numbers read from their source text", () => {
     // Exact decimals a double would round are handed over as text, read digit by digit.
     expect(readJsonNumber("9007199254740993")).toEqual({ value: "9007199254740993" });
     expect(readJsonNumber("1234567890.123456")).toEqual({ value: "1234567890.123456" });
+    // The fast path takes only numbers whose double is exactly what readJsonNumber gives.
+    const next = random(99);
+    for (let n = 0; n < 20_000; n++) {
+      const int = String(Math.floor(next() * 10 ** Math.floor(next() * 16)));
+      const frac = next() < 0.5 ? "" : "." + String(Math.floor(next() * 10 ** 7)).slice(0, 1 + Math.floor(next() * 7));
+      const lexeme = int + frac;
+      if (isPlainNumber(lexeme, 0, lexeme.length)) expect(readJsonNumber(lexeme), lexeme).toEqual({ value: Number(lexeme) });
+    }
+    for (const l of ["-1", "1e2", "1.", ".5", "1.1234567", "1234567890.5", "1234567890123456"]) expect(isPlainNumber(l, 0, l.length), l).toBe(false);
   });
 
   it("refuses 2.0000000000000001 as a count and 3.4999999999999999999 as a score, as the CSV path does (KP4010)", () => {

@@ -109,6 +109,27 @@ export function readJsonNumber(lexeme: string): JsonNumber {
   return { value: plain };
 }
 
+/**
+ * Whether the number at text[offset, offset + length) is non-negative, without exponent, with at
+ * most 9 integer digits and 1 to 6 decimals, or an integer of at most 15 digits: then its double is
+ * exact for the module (see {@link readJsonNumber}), and no text needs to be made.
+ */
+export function isPlainNumber(text: string, offset: number, length: number): boolean {
+  let intDigits = 0;
+  let places = -1;
+  for (let i = offset; i < offset + length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (places < 0) intDigits++;
+      else places++;
+    } else if (c === 46 && places < 0) places = 0;
+    else return false;
+  }
+  if (intDigits === 0) return false;
+  if (places < 0) return intDigits <= 15;
+  return places >= 1 && places <= 6 && intDigits <= 9;
+}
+
 /** Reads a JSON facts text (already decoded). */
 export function readJson(
   file: string,
@@ -120,7 +141,15 @@ export function readJson(
   const diagnostics: CliDiagnostic[] = [];
   const reported = new Set<string>();
   const unitNodes = new Map<string, Node[]>();
-  const factNodes = new Map<Node, Map<string, Node>>();
+  const idMemo = new Map<string, string>(); // the same keys repeat in every unit
+  const idOf = (name: string): string => {
+    let id = idMemo.get(name);
+    if (id === undefined) {
+      id = nameKey(name);
+      if (idMemo.size < 100_000) idMemo.set(name, id);
+    }
+    return id;
+  };
   const locator: FactsLocator = {
     unit(name, occurrence = 0) {
       const n = unitNodes.get(name)?.[occurrence];
@@ -129,7 +158,8 @@ export function readJson(
     },
     fact(name, key) {
       const n = unitNodes.get(name)?.[0];
-      const k = n && factNodes.get(n)?.get(key);
+      const facts = n && n.type === "object" ? findNodeAtLocation(n, ["facts"]) : undefined;
+      const k = facts && findFlattened(facts, idOf(key), idOf);
       return k ? { span: span(k) } : undefined;
     },
     classes(name, cls) {
@@ -158,7 +188,7 @@ export function readJson(
 
   const related = (n: Node, message: string): RelatedInformation[] => [{ file, span: span(n), message }];
   /** The properties of an object node, reporting keys written twice (also after nameKey). */
-  const properties = (obj: Node, canonical: (key: string) => string = nameKey): Map<string, { key: Node; value: Node }> => {
+  const properties = (obj: Node, canonical: (key: string) => string = idOf): Map<string, { key: Node; value: Node }> => {
     const props = new Map<string, { key: Node; value: Node }>();
     for (const p of obj.children ?? []) {
       const [k, v] = p.children ?? [];
@@ -223,6 +253,9 @@ export function readJson(
   }
 
   const out: UnitInput[] = [];
+  // Reused for every unit (cleared): a 100,000-unit file does not keep 100,000 maps.
+  const seen = new Map<string, Node>(); // nameKey of a flattened fact key → its first key node
+  const seenFull = new Map<string, string>(); // … → that key as written
   const byNameKey = new Map<string, Node>();
   const list = listNode.children ?? [];
   list.forEach((node, i) => {
@@ -241,6 +274,7 @@ export function readJson(
     invisible("单位名称", name, nameNode!);
     const id = nameKey(trimmed);
     const firstNode = byNameKey.get(id);
+
     if (firstNode && (firstNode.value as string).trim() !== trimmed) {
       const before = (firstNode.value as string).trim();
       diagnostics.push(
@@ -259,10 +293,8 @@ export function readJson(
     if (factsNode && factsNode.type !== "object") (unit as { facts?: unknown }).facts = plainValue(factsNode);
     else if (factsNode) {
       const flat: Record<string, unknown> = {};
-      const where = new Map<string, Node>();
-      const fullOf = new Map<Node, string>();
-      const seenKeys = new Map<string, Node>(); // nameKey of the flattened key → its first key node
-      factNodes.set(node, where);
+      seen.clear();
+      seenFull.clear();
       const visit = (obj: Node, prefix: string) => {
         for (const p of obj.children ?? []) {
           const [k, v] = p.children ?? [];
@@ -273,17 +305,21 @@ export function readJson(
             visit(v, full);
             continue;
           }
-          const id = nameKey(full);
+          const id = idOf(full);
           const key = keys.get(id) ?? full;
-          const prev = seenKeys.get(id);
+          const prev = seen.get(id);
           if (prev) {
-            duplicateKeyFlat(k, full, prev);
+            duplicateKeyFlat(k, full, prev, seenFull.get(id) ?? "");
             continue;
           }
-          seenKeys.set(id, k);
-          where.set(key, k);
-          fullOf.set(k, full);
+          seen.set(id, k);
+          seenFull.set(id, full);
           if (v.type === "number") {
+            if (isPlainNumber(text, v.offset, v.length)) {
+              // The common case: the parser's double is exactly what readJsonNumber would give.
+              flat[key] = v.value as number;
+              continue;
+            }
             const lexeme = text.slice(v.offset, v.offset + v.length);
             const r = readJsonNumber(lexeme);
             if ("problem" in r) {
@@ -299,10 +335,9 @@ export function readJson(
           } else flat[key] = plainValue(v);
         }
       };
-      const duplicateKeyFlat = (k: Node, full: string, prev: Node) => {
-        const prevFull = fullOf.get(prev) ?? "";
+      const duplicateKeyFlat = (k: Node, full: string, prev: Node, prevFull: string) => {
         const message = prevFull === full ? `键「${full}」重复出现：同一个单位的事实只能写一次` : `键「${full}」与「${prevFull}」是同一个事实，重复出现`;
-        reported.add(`${trimmed}\u0000${keys.get(nameKey(full)) ?? full}`);
+        reported.add(`${trimmed}\u0000${keys.get(idOf(full)) ?? full}`);
         diagnostics.push(factsDiagnostic(file, "KP4023", { span: span(k) }, [full], { message, related: related(prev, "第一次出现在这里") }));
       };
       visit(factsNode, "");
@@ -311,4 +346,22 @@ export function readJson(
     out.push(unit);
   });
   return result(out, list.length);
+}
+
+/**
+ * The key node of the fact whose flattened key has the identity `id` (nameKey) in a facts object:
+ * the first one, as the reader keeps the first of duplicates.  Only called to locate a problem.
+ */
+function findFlattened(facts: Node, id: string, idOf: (s: string) => string, prefix = ""): Node | undefined {
+  if (facts.type !== "object") return undefined;
+  for (const prop of facts.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v || typeof k.value !== "string") continue;
+    const full = prefix === "" ? k.value : `${prefix}.${k.value}`;
+    if (v.type === "object") {
+      const inner = findFlattened(v, id, idOf, full);
+      if (inner) return inner;
+    } else if (idOf(full) === id) return k;
+  }
+  return undefined;
 }
