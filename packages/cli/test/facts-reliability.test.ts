@@ -197,6 +197,12 @@ describe("names: invisible characters and confusable spellings", () => {
     expect(csv.code).toBe(1);
     expect(csv.stderr).toContain("invisible.csv:1:3 错误 KP4024 列名「参会\\u{200B}」中有看不见的字符 U+200B（零宽字符）");
     expect(csv.stderr).toContain("invisible.csv:3:1 错误 KP4024 单位名称「乙县\\u{202E}」中有看不见的字符 U+202E（双向文本控制符）");
+    // A required column with a hidden character: one error, not a "missing fact" for every unit.
+    const required = score("invisible-required.csv", okCsv(fixtures).replace("满意度", "满意度\u200b"));
+    expect(required.stderr).toContain("invisible-required.csv:1:12 错误 KP4024");
+    expect(required.stderr).toContain("有 1 个错误，无法计分。");
+    const requiredJson = score("invisible-required.json", okJson().replace('"满意度": 92.5', '"满意度\\u200b": 92.5'));
+    expect(requiredJson.stderr).toContain("有 1 个错误，无法计分。");
     const json = score("invisible.json", okJson().replace('"参会": 6', '"参会\\u2060": 6'));
     expect(json.code).toBe(1);
     expect(json.stderr).toContain("错误 KP4024 事实的键「参会\\u{2060}」中有看不见的字符 U+2060（零宽字符）");

@@ -28,7 +28,7 @@ import { invisibleChars, LineIndex, nameKey, type RelatedInformation, type Span 
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { UnitInput } from "../module.js";
 import type { CliDiagnostic } from "../report/diagnostics.js";
-import { printable } from "./table.js";
+import { printable, withoutInvisible } from "./table.js";
 import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
 
 /** The deepest nesting of arrays and objects a JSON facts file may have (the facts need 5 or 6). */
@@ -299,8 +299,13 @@ export function readJson(
         for (const p of obj.children ?? []) {
           const [k, v] = p.children ?? [];
           if (!k || !v || typeof k.value !== "string") continue;
-          if (invisible("事实的键", k.value, k)) continue;
           const full = prefix === "" ? k.value : `${prefix}.${k.value}`;
+          if (invisible("事实的键", k.value, k)) {
+            // The fact it was meant to be: the module's "missing fact" error about it is a consequence.
+            const meant = keys.get(idOf(withoutInvisible(full)));
+            if (meant !== undefined) reported.add(`${trimmed}\u0000${meant}`);
+            continue;
+          }
           if (v.type === "object") {
             visit(v, full);
             continue;

@@ -156,7 +156,12 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   const badHeaders = new Set<number>();
   const headerText = header.cells.map((c, i) => {
     const t = c?.text ?? "";
-    if (invisible("列名", t, header, i + 1)) badHeaders.add(i + 1);
+    if (invisible("列名", t, header, i + 1)) {
+      badHeaders.add(i + 1);
+      // The rule the column was meant for: its "missing fact" errors are consequences, not repeated per unit.
+      const meant = keyOf(withoutInvisible(t));
+      if (meant !== undefined) result.suggested.add(meant);
+    }
     return t;
   });
 
@@ -337,6 +342,13 @@ function subItemsHint(name: string, known: KnownFacts): string {
 
 function quoteCsv(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A name without its invisible characters. */
+export function withoutInvisible(name: string): string {
+  let out = "";
+  for (const ch of name) if (invisibleChars(ch).length === 0) out += ch;
+  return out;
 }
 
 /** A name with its invisible characters shown as \u{…}, so the message itself shows them. */
