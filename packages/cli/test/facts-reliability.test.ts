@@ -230,6 +230,17 @@ describe("names: invisible characters and confusable spellings", () => {
   });
 });
 
+describe("names that are Object.prototype members", () => {
+  it("reads a fact keyed 「__proto__」 as any other, from JSON and CSV", () => {
+    const cat = join(dir, "proto");
+    mkdirSync(cat, { recursive: true });
+    writeFileSync(join(cat, "细则.kp"), "细则 「t」\n指标 「x」 2分 { 规则 「__proto__」 「c」 扣 0.5 }\n");
+    writeFileSync(join(dir, "proto.json"), '[{"name":"甲","facts":{"__proto__":true}}]');
+    writeFileSync(join(dir, "proto.csv"), "单位,__proto__\n甲,是\n");
+    for (const f of ["proto.json", "proto.csv"]) expect(kp(["score", cat, join(dir, f), "--format", "csv"]).stdout, f).toContain("1,甲,1.5,1.5");
+  });
+});
+
 describe("Excel: formulas, sheets, zips", () => {
   const x = (f: string) => join(dir, "xlsx", f);
 

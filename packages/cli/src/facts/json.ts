@@ -226,7 +226,7 @@ export function readJson(
       case "array":
         return (n.children ?? []).map((c) => (c.type === "number" ? text.slice(c.offset, c.offset + c.length) : plainValue(c)));
       case "object": {
-        const o: Record<string, unknown> = {};
+        const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // "__proto__" is a key like any other
         for (const [k, p] of properties(n, (s) => s)) o[k] = plainValue(p.value);
         return o;
       }
@@ -292,7 +292,7 @@ export function readJson(
     const factsNode = props.get("facts")?.value;
     if (factsNode && factsNode.type !== "object") (unit as { facts?: unknown }).facts = plainValue(factsNode);
     else if (factsNode) {
-      const flat: Record<string, unknown> = {};
+      const flat: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // "__proto__" is a key like any other
       seen.clear();
       seenFull.clear();
       const visit = (obj: Node, prefix: string) => {

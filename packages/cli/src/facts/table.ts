@@ -239,7 +239,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
       if (name === undefined) continue;
       let unit = unitsByName.get(name);
       if (!unit) {
-        unit = { name, facts: {} };
+        unit = { name, facts: Object.create(null) as UnitInput["facts"] }; // "__proto__" is a key like any other
         unitsByName.set(name, unit);
         unitOrder.push(unit);
         remember(name, row);
@@ -302,7 +302,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   for (const row of dataRows) {
     const name = nameOf(row);
     if (name === undefined) continue;
-    const unit: UnitInput = { name, facts: {} };
+    const unit: UnitInput = { name, facts: Object.create(null) as UnitInput["facts"] };
     const isFirst = !unitRows.has(name);
     remember(name, row);
     if (isFirst) setClass(unit, row);
