@@ -75,6 +75,8 @@ export async function writeFactsWorkbooks(fixtures: string, dir: string): Promis
   // honestly, and with a header that says 1 KiB.
   await writeBomb(join(dir, "bomb.xlsx"), 300, false);
   await writeBomb(join(dir, "bomb-lying.xlsx"), 300, true);
+  // Under the size limit, but 1,000 times smaller than it says it inflates to.
+  await writeBomb(join(dir, "bomb-ratio.xlsx"), 20, false);
 }
 
 /** Deflates `mib` MiB of zeros (streamed: the zeros are never held at once). */

@@ -276,13 +276,22 @@ describe("Excel: formulas, sheets, zips", () => {
   });
 
   it("refuses decompression bombs quickly, with declared and with lying sizes (KP4029)", () => {
-    for (const f of ["bomb.xlsx", "bomb-lying.xlsx"]) {
+    for (const [f, size] of [
+      ["bomb.xlsx", "文件中声明为 314,572,800 字节"],
+      ["bomb-lying.xlsx", "超过 268,435,456 字节"],
+    ]) {
       const t0 = Date.now();
-      const r = kp(["score", "catalogue", x(f)]);
+      const r = kp(["score", "catalogue", x(f!)]);
       expect(r.code, f).toBe(1);
-      expect(r.stderr, f).toContain("错误 KP4029 Excel 文件解压后太大（超过 268,435,456 字节），超过上限 256 MiB");
+      expect(r.stderr, f).toContain(`错误 KP4029 Excel 文件解压后太大（${size}），超过上限 256 MiB`);
       expect(Date.now() - t0, f).toBeLessThan(15_000);
     }
+  });
+
+  it("refuses a workbook whose declared compression ratio no sheet reaches (KP4029)", () => {
+    const r = kp(["score", "catalogue", x("bomb-ratio.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/错误 KP4029 Excel 文件的压缩比异常：文件中声明解压后为 20,971,520 字节，是文件大小的 \d+ 倍（上限 500 倍），不像是一个工作簿/);
   });
 
   it("reports broken zips in Chinese (KP4020), never the libraries' English", () => {

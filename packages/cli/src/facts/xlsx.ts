@@ -16,9 +16,10 @@
  * Cell values: numbers (kept as numbers, at Excel's own 15 significant digits, so that a formula
  * giving 0.1 + 0.2 is 0.3; a cell formatted as a percentage holding 0.875 is "87.5%"), text, booleans,
  * formulas (their cached result: a formula cell without one is KP4025 at the cell, since Excel was not
- * there to compute it; when cached results were used, one KP4026 note per file says how many), rich text and hyperlinks (their text), merged cells (the value of
- * the merged range, so a unit name merged over several rows names each row), error values (their
- * text, e.g. "#DIV/0!", which the module then reports as not a number).
+ * there to compute it; when cached results were used, one KP4026 note per file says how many), rich
+ * text and hyperlinks (their text), merged cells (the value of the merged range, so a unit name merged
+ * over several rows names each row), error values (their text, e.g. "#DIV/0!", which the module then
+ * reports as not a number).
  */
 import { byteCount, formatBytes, nameKey } from "@kaoping/core";
 import type { Cell, CellValue, Worksheet } from "exceljs";
@@ -31,14 +32,26 @@ import { factsDiagnostic } from "./types.js";
 export const MAX_XLSX_UNZIPPED_BYTES = 256 * 1024 * 1024;
 /** The most entries an .xlsx zip may have (a workbook has a few dozen). */
 export const MAX_XLSX_ENTRIES = 10_000;
-/** The highest declared compression ratio accepted for a workbook that inflates to more than 16 MiB. */
-export const MAX_XLSX_RATIO = 200;
+/**
+ * The highest declared compression ratio accepted for a workbook that inflates to more than 16 MiB
+ * (sheet XML compresses 5 to 50 times; deflate cannot pass about 1,030).
+ */
+export const MAX_XLSX_RATIO = 500;
 
 const BROKEN_ZIP = "不是有效的 Excel 文件（.xlsx）：文件已损坏，或不是 .xlsx 格式（.xlsx 是一个 zip 压缩包）";
 
+/** Why an .xlsx file's zip must not be opened. */
+export interface ZipProblem {
+  code: "KP4029" | "KP4020";
+  args: string[];
+  message?: string;
+}
+
 /** Why an .xlsx file's zip must not be opened, or undefined when it may. */
-export async function checkZip(bytes: Buffer): Promise<{ code: "KP4029"; args: string[] } | { code: "KP4020"; args: string[] } | undefined> {
-  const tooLarge = (n: number) => ({ code: "KP4029" as const, args: [n > MAX_XLSX_UNZIPPED_BYTES ? `超过 ${byteCount(MAX_XLSX_UNZIPPED_BYTES)}` : byteCount(n), formatBytes(MAX_XLSX_UNZIPPED_BYTES)] });
+export async function checkZip(bytes: Buffer): Promise<ZipProblem | undefined> {
+  const limit = formatBytes(MAX_XLSX_UNZIPPED_BYTES);
+  const declaredTooLarge = (n: number): ZipProblem => ({ code: "KP4029", args: [`文件中声明为 ${byteCount(n)}`, limit] });
+  const inflatedTooLarge: ZipProblem = { code: "KP4029", args: [`超过 ${byteCount(MAX_XLSX_UNZIPPED_BYTES)}`, limit] };
   const broken = { code: "KP4020" as const, args: [BROKEN_ZIP] };
   let zip: yauzl.ZipFile;
   try {
@@ -65,9 +78,14 @@ export async function checkZip(bytes: Buffer): Promise<{ code: "KP4029"; args: s
     zip.readEntry();
   });
   if (listed === "broken") return broken;
-  if (declared > MAX_XLSX_UNZIPPED_BYTES) return tooLarge(declared);
+  if (declared > MAX_XLSX_UNZIPPED_BYTES) return declaredTooLarge(declared);
   if (declared > 16 * 1024 * 1024 && declared > bytes.length * MAX_XLSX_RATIO) {
-    return { code: "KP4029", args: [`${byteCount(declared)}，是文件大小的 ${Math.round(declared / bytes.length)} 倍`, formatBytes(MAX_XLSX_UNZIPPED_BYTES)] };
+    const ratio = Math.round(declared / bytes.length);
+    return {
+      code: "KP4029",
+      args: [`文件中声明为 ${byteCount(declared)}`, limit],
+      message: `Excel 文件的压缩比异常：文件中声明解压后为 ${byteCount(declared)}，是文件大小的 ${ratio} 倍（上限 ${MAX_XLSX_RATIO} 倍），不像是一个工作簿`,
+    };
   }
   // Inflate every entry once, counting: sizes that lie are caught by the count, not believed.
   let inflated = 0;
@@ -91,7 +109,7 @@ export async function checkZip(bytes: Buffer): Promise<{ code: "KP4029"; args: s
         stream.on("error", () => finish("broken"));
       });
     });
-    if (r === "large") return tooLarge(inflated);
+    if (r === "large") return inflatedTooLarge;
     if (r === "broken") return broken;
   }
   zip.close();
@@ -179,7 +197,7 @@ interface FormulaCount {
 /** Reads one worksheet of an .xlsx file: the first visible one, or the one `sheetArg` names. */
 export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): Promise<{ table?: Table; diagnostics: CliDiagnostic[] }> {
   const zipProblem = await checkZip(bytes);
-  if (zipProblem) return { diagnostics: [factsDiagnostic(file, zipProblem.code, undefined, zipProblem.args)] };
+  if (zipProblem) return { diagnostics: [factsDiagnostic(file, zipProblem.code, undefined, zipProblem.args, { message: zipProblem.message })] };
   const ExcelJS = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   try {
