@@ -47,8 +47,8 @@ describe("CSV: line ends in any mix, rows never merged or dropped", () => {
     expect(r.stdout).toBe(base());
   });
 
-  it("reads a line of blanks only as an empty row, not as a row of one field", () => {
-    const r = score("blank-line.csv", okCsv(fixtures).replace("\n乙县", "\n   \n乙县"));
+  it("reads a line of blanks only as an empty row, not as a row of one field (also before the header)", () => {
+    const r = score("blank-line.csv", "\n" + okCsv(fixtures).replace("\n乙县", "\n   \n乙县"));
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(base());
   });

@@ -97,11 +97,13 @@ export function readCsv(file: string, text: string): { table?: Table; diagnostic
     // The scanner and csv-parse read the same grammar; a disagreement is a defect, never a guess.
     throw new Error(`CSV scanner found ${ranges.length} records, csv-parse ${records.length}`);
   }
-  const width = records[0]?.length ?? 0;
+  // A blank line (or one of blanks only) is an empty row, skipped later: no value can be lost.
+  const blank = (rec: string[]) => rec.every((v) => v.trim() === "");
+  const headerAt = records.findIndex((rec) => !blank(rec));
+  const width = records[headerAt]?.length ?? 0;
   const wrong: CliDiagnostic[] = [];
   records.forEach((rec, r) => {
-    // A blank line (or one of blanks only) is an empty row, skipped later: no value can be lost.
-    if (r === 0 || rec.length === width || rec.every((v) => v.trim() === "")) return;
+    if (r <= headerAt || rec.length === width || blank(rec)) return;
     const fr = ranges[r]!;
     const start = fr[0]!.start;
     const end = fr[fr.length - 1]!.end;
