@@ -65,10 +65,10 @@ describe("CSV: line ends in any mix, rows never merged or dropped", () => {
 
   it("keeps scanFields in agreement with csv-parse on random inputs (line ends, quotes, delimiters)", () => {
     const next = random(20260);
-    const pieces = ["a", "甲县", "1.5", " ", ",", ",", ";", "\t", '"', '""', "\r", "\n", "\r\n", "\n\n"];
+    const pieces = ["a", "甲县", "1.5", " ", ",", ",", ";", "\t", '"', '""', "\r", "\n", "\r\n", "\n\n", "\uFEFF"];
     let compared = 0;
-    for (let n = 0; n < 3000; n++) {
-      let text = "";
+    for (let n = 0; n < 5000; n++) {
+      let text = next() < 0.1 ? "\uFEFF" : "";
       const len = 1 + Math.floor(next() * 30);
       for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
       // Never a crash: a table, or diagnostics.

@@ -22,7 +22,7 @@ export function scanFields(text: string, delimiter: string): FieldRanges {
   const records: FieldRanges = [];
   let fields: { start: number; end: number }[] = [];
   const n = text.length;
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte order mark is not text (csv-parse: bom)
   for (;;) {
     const start = i;
     if (text[i] === '"') {
