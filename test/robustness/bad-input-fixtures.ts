@@ -61,6 +61,8 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
   // facts: rows ending in CRLF, LF and CR by turns (two exports pasted together)
   writeFileSync(join(t, "facts", "mixed-line-ends.csv"), mixedLineEndingsCsv(CLI_FIXTURES));
+  // facts: a JSON file of more values than the reader's syntax tree may hold (12 MB)
+  writeFileSync(join(t, "facts", "many-values.json"), "[" + "0,".repeat(6_000_000) + "0]");
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected

@@ -180,6 +180,12 @@ describe("JSON: nesting and size", () => {
     expect(ok.stderr).not.toContain("嵌套");
   });
 
+  it("refuses more than 6,000,000 values before building a syntax tree that would not fit in the heap (KP0012)", () => {
+    const r = score("many-values.json", "[" + "0,".repeat(6_000_000) + "0]");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("many-values.json 错误 KP0012 文件太大（6,000,002 个 JSON 值和键），超过上限 6,000,000 个；更多的单位请用 CSV 文件");
+  });
+
   it("reads a 20 MB string and a 500,000-element array without crashing", () => {
     const name = "县".repeat(7_000_000);
     const r = score("huge-string.json", JSON.stringify([{ name, facts: {} }]));

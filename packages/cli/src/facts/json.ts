@@ -20,7 +20,8 @@
  *   {@link nameKey}; two unit names that are the same after nameKey but written differently are
  *   KP4006 with both places;
  * - nesting deeper than {@link MAX_JSON_DEPTH} arrays/objects is KP4020 at the bracket that goes too
- *   deep (checked before parsing: the parser is recursive).
+ *   deep (checked before parsing: the parser is recursive); more than {@link MAX_JSON_VALUES} values
+ *   and keys is KP0012 (the syntax tree would not fit in the JavaScript heap).
  *
  * Facts are handed to the module flattened (`违纪.轻处分`), as the module would flatten them.
  */
@@ -33,6 +34,14 @@ import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.
 
 /** The deepest nesting of arrays and objects a JSON facts file may have (the facts need 5 or 6). */
 export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The most values and keys a JSON facts file may have.  Its syntax tree (every value and key with
+ * its position) takes about 350 bytes for each: 6 million (about 45 MB of facts, 200,000 units of 12
+ * facts) keep the reader under 2.5 GB, where more would end in the JavaScript heap's abort.  Larger
+ * sets of facts fit in CSV files, which are read row by row into far less memory.
+ */
+export const MAX_JSON_VALUES = 6_000_000;
 
 const syntaxErrors: Record<string, string> = {
   InvalidSymbol: "无效的符号",
@@ -53,9 +62,13 @@ const syntaxErrors: Record<string, string> = {
   InvalidCharacter: "字符串中有无效的字符（如未转义的换行）",
 };
 
-/** The offset of the first `[` or `{` nested deeper than `max`, or -1. */
-export function tooDeepAt(text: string, max: number): number {
+/**
+ * Before parsing: the offset of the first `[` or `{` nested deeper than `maxDepth` (or -1), and about
+ * how many values and keys the text has (one for each `[`, `{`, `,` and `:`, plus one).
+ */
+export function scanJson(text: string, maxDepth: number): { tooDeepAt: number; values: number } {
   let depth = 0;
+  let values = 1;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -63,11 +76,13 @@ export function tooDeepAt(text: string, max: number): number {
       if (c === 92) i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
+    else if (c === 44 || c === 58) values++;
     else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
+      values++;
+      if (++depth > maxDepth) return { tooDeepAt: i, values };
     } else if (c === 93 || c === 125) depth--;
   }
-  return -1;
+  return { tooDeepAt: -1, values };
 }
 
 /** What the reader knows of the catalogue's fact keys: each key by its {@link nameKey}. */
@@ -171,7 +186,13 @@ export function readJson(
   };
   const result = (units: UnitInput[], rows: number) => ({ units, diagnostics, locator, rows, reported });
 
-  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  const scanned = scanJson(text, MAX_JSON_DEPTH);
+  const deep = scanned.tooDeepAt;
+  if (deep < 0 && scanned.values > MAX_JSON_VALUES) {
+    const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    diagnostics.push(factsDiagnostic(file, "KP0012", undefined, [`${count(scanned.values)} 个 JSON 值和键`, `${count(MAX_JSON_VALUES)} 个；更多的单位请用 CSV 文件`]));
+    return result([], 0);
+  }
   if (deep >= 0) {
     diagnostics.push(factsDiagnostic(file, "KP4020", { span: lines.span(deep, deep + 1) }, [`数组和对象的嵌套超过 ${MAX_JSON_DEPTH} 层`]));
     return result([], 0);
