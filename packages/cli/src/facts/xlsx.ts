@@ -28,8 +28,13 @@ import type { CliDiagnostic } from "../report/diagnostics.js";
 import { cellName, type Table, type TableCell, type TableRow } from "./table.js";
 import { factsDiagnostic } from "./types.js";
 
-/** The most bytes the entries of an .xlsx file may inflate to, together (declared and actual). */
-export const MAX_XLSX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+/**
+ * The most bytes the entries of an .xlsx file may inflate to, together (declared and actual).  exceljs
+ * holds the whole workbook in memory, about 25 times its XML (23 MB of sheet XML, 50,000 units of 15
+ * facts, takes 680 MB): 100 MiB keeps it under 3 GB, below the JavaScript heap's limit.  Larger sets
+ * of facts fit in CSV files.
+ */
+export const MAX_XLSX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 /** The most entries an .xlsx zip may have (a workbook has a few dozen). */
 export const MAX_XLSX_ENTRIES = 10_000;
 /**
