@@ -1,7 +1,8 @@
 /**
  * The inputs of docs/bad-input.md that are made at test time, in a temporary folder written `$T` in
- * the table: byte-exact encodings (BOM, CRLF, UTF-16) that version control might rewrite, and the
- * 10 MB catalogue.  Catalogues are variants of the CLI tests' catalogue
+ * the table: byte-exact encodings (BOM, CRLF, UTF-16, mixed line ends) that version control might
+ * rewrite, the 10 MB catalogue, and Excel workbooks (built with exceljs; bombs generated, never
+ * committed).  Catalogues are variants of the CLI tests' catalogue
  * (packages/cli/test/fixtures/catalogue), so the CLI tests' facts files score them.
  */
 import { execFileSync } from "node:child_process";
@@ -9,6 +10,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_SOURCE_BYTES } from "@kaoping/core";
+import { mixedLineEndingsCsv, writeFactsWorkbooks } from "../../packages/cli/test/facts-fixtures.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
@@ -59,6 +61,10 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");
   writeFileSync(join(t, "facts", "overflow.csv"), "单位,类别,迟报,评价得分,满意度\n甲县,县区,9000000000000000,3,90\n");
   writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
+  // facts: rows ending in CRLF, LF and CR by turns (two exports pasted together)
+  writeFileSync(join(t, "facts", "mixed-line-ends.csv"), mixedLineEndingsCsv(CLI_FIXTURES));
+  // facts: a JSON file of more values than the reader's syntax tree may hold (12 MB)
+  writeFileSync(join(t, "facts", "many-values.json"), "[" + "0,".repeat(6_000_000) + "0]");
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected
@@ -122,6 +128,11 @@ export const LOOK_ALIKE_NAMES =
   "  规则 「参会Ａ」 「c」 每次 扣 0.5 上限 2\n" +
   "  规则 「违纪」 「c」 每起 扣 「处分.轻」 0.1 上限 2\n" +
   "  规则 「违纪.处分」 「c」 每起 扣 「轻」 0.1 上限 2\n}\n";
+
+/** The Excel facts files (hidden sheets, formulas without results, broken zips, bombs) under `$T/facts/xlsx`. */
+export async function makeBadWorkbooks(t: string): Promise<void> {
+  await writeFactsWorkbooks(CLI_FIXTURES, join(t, "facts", "xlsx"));
+}
 
 /** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */
 export function writeBigFacts(path: string, bytes: number): number {

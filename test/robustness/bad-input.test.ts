@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_FIXTURES, makeBadInputs, REPO, writeBigCatalogue, writeBigFacts } from "./bad-input-fixtures.js";
+import { CLI_FIXTURES, makeBadInputs, makeBadWorkbooks, REPO, writeBigCatalogue, writeBigFacts } from "./bad-input-fixtures.js";
 
 const CLI = join(REPO, "packages/cli/dist/cli.js");
 const DOC = join(REPO, "docs/bad-input.md");
@@ -75,10 +75,11 @@ function kp(args: string[], cwd: string): { code: number | null; out: string; st
 
 const rows = tableRows();
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`找不到 ${CLI}：请先构建（pnpm --filter @kaoping/core --filter @kaoping/cli build）`);
   T = mkdtempSync(join(tmpdir(), "kp-bad-input-"));
   makeBadInputs(T);
+  await makeBadWorkbooks(T);
   writeBigCatalogue(join(T, "十兆字节.kp"), 10 * 1024 * 1024);
   writeBigFacts(join(T, "facts", "十兆字节.csv"), 10 * 1024 * 1024);
 });

@@ -142,9 +142,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
+    .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
@@ -156,9 +157,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
     .requiredOption("-u, --unit <单位>", "单位名称")
     .addOption(formatOption(["text", "json"], "text", "输出格式"))
+    .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await explainCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 

@@ -158,6 +158,14 @@ export const messages = {
   KP4019: { severity: "error", message: "「{0}」的值「{1}」格式不对：{2}" },
   KP4020: { severity: "error", message: "事实文件的结构不对：{0}" },
   KP4021: { severity: "error", message: "第 {0} 行与第 {1} 行重复填写了单位「{2}」的「{3}」" },
+  KP4022: { severity: "error", message: "第 {0} 行有 {1} 个字段，表头有 {2} 个：每一行的字段数应与表头相同" },
+  KP4023: { severity: "error", message: "键「{0}」重复出现" },
+  KP4024: { severity: "error", message: "{0}「{1}」中有看不见的字符 {2}（{3}）" },
+  KP4025: { severity: "error", message: "{0} 是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再试" },
+  KP4026: { severity: "info", message: "有 {0} 个公式单元格使用了文件中保存的计算结果（第一个是 {1}）" },
+  KP4027: { severity: "error", message: "无法读取所选的工作表：{0}" },
+  KP4028: { severity: "info", message: "读取的是工作表「{0}」（工作簿共有 {1} 个工作表：{2}）" },
+  KP4029: { severity: "error", message: "Excel 文件解压后太大（{0}），超过上限 {1}" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

@@ -12,10 +12,10 @@ export async function explainCommand(
   io: Io,
   catalogueArg: string,
   factsArg: string,
-  opts: { unit: string; format: "text" | "json"; color?: boolean },
+  opts: { unit: string; format: "text" | "json"; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err);
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet });
   if (!loaded.ok) return loaded.code;
   const results = scoreUnits(io, loaded, true, err);
   if (!results) return ExitCode.problems;

@@ -7,7 +7,7 @@ import { hasErrors } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { loadFacts, locateFactErrors } from "../facts/load.js";
+import { loadFacts, locateFactErrors, type FactsOptions } from "../facts/load.js";
 import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
@@ -20,7 +20,7 @@ import { startProgress } from "./progress.js";
 export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
 
 /** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
-export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors): Promise<Scorable> {
+export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}): Promise<Scorable> {
   const prepared = await prepareCatalogue(io, catalogueArg);
   if (!prepared.ok) {
     printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
@@ -29,7 +29,7 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   }
   if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
   const cat = prepared.module.catalogue;
-  const facts = await loadFacts(io, factsArg, cat);
+  const facts = await loadFacts(io, factsArg, cat, options);
   let diags: CliDiagnostic[] = facts.diagnostics;
   // Problems in the file's layout (a wrong column) leave the rest readable: let the module check
   // what was read too, so that every problem is listed at once.  Otherwise the facts are checked
@@ -95,12 +95,12 @@ export async function scoreCommand(
   io: Io,
   catalogueArg: string,
   factsArg: string,
-  opts: { format?: Format; output?: string; color?: boolean },
+  opts: { format?: Format; output?: string; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const format = formatFor(opts);
   if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err);
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet });
   if (!loaded.ok) return loaded.code;
   const n = loaded.facts.units.length;
   // One step for scoring, then one per output row (JSON is written in one go).

@@ -3,7 +3,10 @@
  * quoted cells); a small scanner of the same grammar finds each cell's text range, so problems can be
  * shown under the exact cell.  UTF-8 with or without BOM is the norm; GBK/GB18030 (what Excel saves
  * on a Chinese Windows) and UTF-16 are decoded with a warning (KP4017).  CRLF, LF and CR line ends are
- * all accepted.  The delimiter is a comma, or a tab or semicolon when the header row uses those.
+ * all accepted, in any mix (two exports pasted together): each ends a row outside quotes.  Every row
+ * must have as many fields as the header (KP4022, at its line, with both counts): a row is never
+ * merged into another, cut short or padded.  The delimiter is a comma, or a tab or semicolon when the
+ * header row uses those.
  */
 import { LineIndex } from "@kaoping/core";
 import { CsvError, parse } from "csv-parse/sync";
@@ -19,7 +22,7 @@ export function scanFields(text: string, delimiter: string): FieldRanges {
   const records: FieldRanges = [];
   let fields: { start: number; end: number }[] = [];
   const n = text.length;
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte order mark is not text (csv-parse: bom)
   for (;;) {
     const start = i;
     if (text[i] === '"') {
@@ -80,15 +83,34 @@ export function readCsv(file: string, text: string): { table?: Table; diagnostic
   const lines = new LineIndex(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    // Every line end, in any mix; the field counts are checked below (all rows, not just the first).
+    records = parse(text, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines ?? 1;
     const start = lines.offsetAt(line, 1);
-    const what = csvErrors[e.code] ?? e.message;
+    const what = csvErrors[e.code] ?? `无法按 CSV 格式读取（${e.code}）`;
     return { diagnostics: [factsDiagnostic(file, "KP4020", { span: lines.span(start, start + lines.lineText(line).length) }, [`第 ${line} 行：${what}`])] };
   }
   const ranges = scanFields(text, delimiter);
+  if (ranges.length !== records.length) {
+    // The scanner and csv-parse read the same grammar; a disagreement is a defect, never a guess.
+    throw new Error(`CSV scanner found ${ranges.length} records, csv-parse ${records.length}`);
+  }
+  // A blank line (or one of blanks only) is an empty row, skipped later: no value can be lost.
+  const blank = (rec: string[]) => rec.every((v) => v.trim() === "");
+  const headerAt = records.findIndex((rec) => !blank(rec));
+  const width = records[headerAt]?.length ?? 0;
+  const wrong: CliDiagnostic[] = [];
+  records.forEach((rec, r) => {
+    if (r <= headerAt || rec.length === width || blank(rec)) return;
+    const fr = ranges[r]!;
+    const start = fr[0]!.start;
+    const end = fr[fr.length - 1]!.end;
+    const line = lines.position(start).line;
+    wrong.push(factsDiagnostic(file, "KP4022", { span: lines.span(start, end) }, [line, rec.length, width]));
+  });
+  if (wrong.length > 0) return { diagnostics: wrong };
   const rows: TableRow[] = records.map((rec, r) => {
     const fr = ranges[r];
     const aligned = fr !== undefined && fr.length === rec.length;

@@ -6,7 +6,7 @@
  * File problems use the KP0xxx codes the .kp files use: missing (KP0001), a directory (KP0002), not
  * readable (KP0004), binary (KP0007), empty (KP0008), an unknown encoding (KP0003).
  */
-import { byteCount, decodeBytes, formatBytes, MAX_FACTS_BYTES, readRegularFile, type Diagnostic } from "@kaoping/core";
+import { byteCount, decodeBytes, formatBytes, MAX_FACTS_BYTES, nameKey, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { extname } from "node:path";
 import { absolutePath, displayPath, type Io } from "../io.js";
 import { factKeys, type CatalogueMeta, type FactError } from "../module.js";
@@ -22,11 +22,18 @@ const SUPPORTED = [".csv", ".json", ".xlsx"];
 
 /** What the catalogue accepts as fact keys. */
 export function knownFacts(cat: CatalogueMeta): KnownFacts {
-  return { keys: new Set(factKeys(cat)), rules: new Set(Object.keys(cat.rules)) };
+  const keys = factKeys(cat);
+  return { keys: new Set(keys), rules: new Set(Object.keys(cat.rules)), byName: new Map(keys.map((k) => [nameKey(k), k])) };
+}
+
+/** Options of reading a facts file. */
+export interface FactsOptions {
+  /** The worksheet of an .xlsx file to read: its name, or its 1-based number (`--sheet`). */
+  sheet?: string;
 }
 
 /** Reads a facts file given on the command line. */
-export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta): Promise<LoadedFacts> {
+export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta, options: FactsOptions = {}): Promise<LoadedFacts> {
   const file = absolutePath(io, arg);
   const shown = displayPath(io, file);
   const fail = (d: CliDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
@@ -47,10 +54,11 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta): Promis
     }
   }
   if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
+  if (options.sheet !== undefined && ext !== ".xlsx") return fail(factsDiagnostic(file, "KP4027", undefined, [`--sheet 只用于 .xlsx 文件，这里是 ${ext} 文件`]));
   const bytes = got.bytes;
   if (ext === ".xlsx") {
     if (bytes.length === 0) return fail(factsDiagnostic(file, "KP0008", undefined, [shown]));
-    const read = await readXlsx(file, bytes);
+    const read = await readXlsx(file, bytes, options.sheet);
     return fromTable(file, read.table, read.diagnostics, cat);
   }
   const decoded = decodeBytes(bytes, true);
@@ -62,8 +70,8 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta): Promis
   const text = decoded.text;
   if (text.trim() === "") return { file, units: [], diagnostics: [...warnings, factsDiagnostic(file, "KP0008", undefined, [shown])], locator: nowhere, text, rows: 0 };
   if (ext === ".json") {
-    const r = readJson(file, text);
-    return { file, units: r.units, diagnostics: [...warnings, ...r.diagnostics], locator: r.locator, text, rows: r.rows };
+    const r = readJson(file, text, knownFacts(cat).byName);
+    return { file, units: r.units, diagnostics: [...warnings, ...r.diagnostics], locator: r.locator, text, rows: r.rows, reported: r.reported };
   }
   const read = readCsv(file, text);
   const loaded = fromTable(file, read.table, read.diagnostics, cat);
@@ -85,7 +93,10 @@ export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[
   const { file, locator } = facts;
   const occurrences = new Map<string, number>();
   const keys = factKeys(cat);
-  const consequences = (e: FactError) => e.code === "KP4008" && e.key !== undefined && facts.suggested?.has(e.key) === true;
+  const consequences = (e: FactError) =>
+    (e.code === "KP4008" && e.key !== undefined && facts.suggested?.has(e.key) === true) ||
+    // A fact the reader already reported (and left out): the module's view of it adds nothing.
+    (e.unit !== undefined && e.key !== undefined && facts.reported?.has(`${e.unit}\u0000${e.key}`) === true);
   return errors.filter((e) => !consequences(e)).map((e) => {
     const code = e.code as Diagnostic["code"];
     let at: FactsLocation | undefined;

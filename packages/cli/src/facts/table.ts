@@ -13,8 +13,13 @@
  * The unit column may also be headed 名称 / 单位名称 / name; 规则 may be 事实; 值 may be 数值.  Column
  * names that are not fact keys of the catalogue are reported (KP4015) with the closest key, and their
  * cells are left out rather than reported once per unit.
+ *
+ * Names are compared through nameKey (NFC, full/half width): a header 「参会」 written in full-width
+ * letters is the catalogue's key; two columns, or two unit names, that are the same name written
+ * differently are duplicates (KP4020, KP4006, with both places).  A header, rule cell or unit name
+ * containing an invisible, bidirectional-control or control character is KP4024 at its cell.
  */
-import { diagnostic, LineIndex } from "@kaoping/core";
+import { diagnostic, invisibleChars, LineIndex, nameKey } from "@kaoping/core";
 import type { UnitInput } from "../module.js";
 import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
 import { didYouMean } from "../suggest.js";
@@ -56,6 +61,8 @@ const noLines = new LineIndex("");
 export interface KnownFacts {
   keys: ReadonlySet<string>;
   rules: ReadonlySet<string>;
+  /** Each key by its {@link nameKey} (a header written in full width is the same key). */
+  byName?: ReadonlyMap<string, string>;
 }
 
 const UNIT_HEADERS = ["单位", "名称", "单位名称", "name"];
@@ -65,7 +72,7 @@ const VALUE_HEADERS = ["值", "数值", "value"];
 /** Columns people keep for themselves (row numbers, remarks); ignored unless a rule has the name. */
 const IGNORED_HEADERS = ["序号", "备注", "说明"];
 
-const isOneOf = (list: string[], s: string) => list.includes(s.toLowerCase());
+const isOneOf = (list: string[], s: string) => list.includes(nameKey(s).toLowerCase());
 
 /** `C5`-style name of a cell. */
 export function cellName(row: number, column: number): string {
@@ -136,7 +143,27 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   const result: TableUnits = { units: [], diagnostics, locator, rows: 0, suggested: new Set() };
   const header = rows[0];
   if (!header) return result;
-  const headerText = header.cells.map((c) => c?.text ?? "");
+  /** KP4024 when `name` hides a character; true then. */
+  const invisible = (what: string, name: string, row: TableRow, column: number): boolean => {
+    const bad = invisibleChars(name);
+    if (bad.length === 0) return false;
+    const c = bad[0]!;
+    diagnostics.push(factsDiagnostic(table.file, "KP4024", at(row, column), [what, printable(name), c.codePoint, c.what]));
+    return true;
+  };
+  /** The catalogue's key for a name (the same after nameKey), or undefined. */
+  const keyOf = (name: string): string | undefined => (known.keys.has(name) ? name : known.byName?.get(nameKey(name)));
+  const badHeaders = new Set<number>();
+  const headerText = header.cells.map((c, i) => {
+    const t = c?.text ?? "";
+    if (invisible("列名", t, header, i + 1)) {
+      badHeaders.add(i + 1);
+      // The rule the column was meant for: its "missing fact" errors are consequences, not repeated per unit.
+      const meant = keyOf(withoutInvisible(t));
+      if (meant !== undefined) result.suggested.add(meant);
+    }
+    return t;
+  });
 
   const unitCol = headerText.findIndex((h) => isOneOf(UNIT_HEADERS, h)) + 1;
   const keyCol = headerText.findIndex((h) => isOneOf(KEY_HEADERS, h)) + 1;
@@ -161,9 +188,26 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   result.rows = dataRows.length;
   const unitsByName = new Map<string, UnitInput>();
   const unitOrder: UnitInput[] = [];
+  const spellings = new Map<string, { name: string; row: TableRow }>(); // nameKey → first spelling
   const nameOf = (row: TableRow): string | undefined => {
     const name = row.cells[unitCol - 1]?.text ?? "";
-    if (name !== "") return name;
+    if (name !== "") {
+      const id = nameKey(name);
+      const first = spellings.get(id);
+      if (!first) {
+        spellings.set(id, { name, row });
+        invisible("单位名称", name, row, unitCol);
+      } else if (first.name !== name) {
+        const firstAt = at(first.row, unitCol);
+        diagnostics.push(
+          factsDiagnostic(table.file, "KP4006", at(row, unitCol), [name], {
+            message: `单位「${name}」重复出现：与第 ${first.row.row} 行的「${first.name}」是同一个名称（写法不同）`,
+            related: [{ file: table.file, span: firstAt.span, message: `第一次出现在第 ${first.row.row} 行` }],
+          }),
+        );
+      }
+      return name;
+    }
     diagnostics.push(
       factsDiagnostic(table.file, "KP4020", at(row, unitCol), [`第 ${row.row} 行填写了内容，但没有填写单位名称`]),
     );
@@ -187,7 +231,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
     // ---------------------------------------------------------------- one fact per row
     const seen = new Map<string, number>(); // unit + key → row
     for (let c = 1; c <= headerText.length; c++) {
-      if (c === unitCol || c === keyCol || c === valueCol || c === classCol || headerText[c - 1] === "" || isOneOf(IGNORED_HEADERS, headerText[c - 1]!)) continue;
+      if (c === unitCol || c === keyCol || c === valueCol || c === classCol || badHeaders.has(c) || headerText[c - 1] === "" || isOneOf(IGNORED_HEADERS, headerText[c - 1]!)) continue;
       diagnostics.push(unknownColumn(table, at(header, c), headerText[c - 1]!, ["单位", "类别", "规则", "值"], "这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列").diagnostic);
     }
     for (const row of dataRows) {
@@ -195,17 +239,19 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
       if (name === undefined) continue;
       let unit = unitsByName.get(name);
       if (!unit) {
-        unit = { name, facts: {} };
+        unit = { name, facts: Object.create(null) as UnitInput["facts"] }; // "__proto__" is a key like any other
         unitsByName.set(name, unit);
         unitOrder.push(unit);
         remember(name, row);
       }
       setClass(unit, row);
-      const key = row.cells[keyCol - 1]?.text ?? "";
-      if (key === "") {
+      const written = row.cells[keyCol - 1]?.text ?? "";
+      if (written === "") {
         if ((row.cells[valueCol - 1]?.text ?? "") !== "") diagnostics.push(factsDiagnostic(table.file, "KP4020", at(row, keyCol), [`第 ${row.row} 行填写了值，但没有填写规则名`]));
         continue;
       }
+      if (invisible("规则名", written, row, keyCol)) continue;
+      const key = keyOf(written) ?? written;
       const id = `${name}\u0000${key}`;
       const first = seen.get(id);
       if (first !== undefined) {
@@ -225,32 +271,38 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   const keyColumn = new Map<string, number>();
   for (let c = 1; c <= headerText.length; c++) {
     const h = headerText[c - 1]!;
-    if (c === unitCol || c === classCol || (isOneOf(IGNORED_HEADERS, h) && !known.keys.has(h))) continue;
+    if (c === unitCol || c === classCol || badHeaders.has(c) || (isOneOf(IGNORED_HEADERS, h) && keyOf(h) === undefined)) continue;
     if (h === "") {
       // An unnamed column is harmless when it is empty (Excel often keeps a few).
       if (dataRows.some((r) => (r.cells[c - 1]?.text ?? "") !== ""))
         diagnostics.push(factsDiagnostic(table.file, "KP4015", at(header, c), ["（空）"], { message: `第 ${c} 列没有列名，但填写了内容：列名应为规则名（或「规则名.分项」）` }));
       continue;
     }
-    if (!known.keys.has(h)) {
+    const key = keyOf(h);
+    if (key === undefined) {
       const d = unknownColumn(table, at(header, c), h, [...known.keys], subItemsHint(h, known));
       diagnostics.push(d.diagnostic);
       if (d.guess) result.suggested.add(d.guess);
       continue;
     }
-    const prev = keyColumn.get(h);
+    const prev = keyColumn.get(key);
     if (prev !== undefined) {
-      diagnostics.push(factsDiagnostic(table.file, "KP4020", at(header, c), [`第 ${prev} 列与第 ${c} 列的列名都是「${h}」`]));
+      const same = headerText[prev - 1] === h ? `都是「${h}」` : `「${headerText[prev - 1]}」与「${h}」是同一个名称（写法不同）`;
+      diagnostics.push(
+        factsDiagnostic(table.file, "KP4020", at(header, c), [`第 ${prev} 列与第 ${c} 列的列名${same}`], {
+          related: [{ file: table.file, span: at(header, prev).span, message: `第 ${prev} 列` }],
+        }),
+      );
       continue;
     }
-    keyColumn.set(h, c);
-    wideColumns.set(h, c);
-    columns.push({ column: c, key: h });
+    keyColumn.set(key, c);
+    wideColumns.set(key, c);
+    columns.push({ column: c, key });
   }
   for (const row of dataRows) {
     const name = nameOf(row);
     if (name === undefined) continue;
-    const unit: UnitInput = { name, facts: {} };
+    const unit: UnitInput = { name, facts: Object.create(null) as UnitInput["facts"] };
     const isFirst = !unitRows.has(name);
     remember(name, row);
     if (isFirst) setClass(unit, row);
@@ -290,4 +342,18 @@ function subItemsHint(name: string, known: KnownFacts): string {
 
 function quoteCsv(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A name without its invisible characters. */
+export function withoutInvisible(name: string): string {
+  let out = "";
+  for (const ch of name) if (invisibleChars(ch).length === 0) out += ch;
+  return out;
+}
+
+/** A name with its invisible characters shown as \u{…}, so the message itself shows them. */
+export function printable(name: string): string {
+  let out = "";
+  for (const ch of name) out += invisibleChars(ch).length > 0 ? `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}` : ch;
+  return out;
 }

@@ -39,6 +39,8 @@ export interface LoadedFacts {
    * of the misnamed column, already reported once, and are not repeated for every unit.
    */
   suggested?: ReadonlySet<string>;
+  /** Facts (`unit + "\u0000" + key`) the reader reported and left out: the module's errors about them are consequences. */
+  reported?: ReadonlySet<string>;
 }
 
 export const emptySpan: Span = new LineIndex("").span(0, 0);
