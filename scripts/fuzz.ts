@@ -2,8 +2,15 @@
  * kaoping fuzzer: random and mutated .kp inputs through the parser, the checker (and, when a
  * catalogue checks clean, compile → import → score), the formatter and the language service.
  *
- *   npx tsx scripts/fuzz.ts --iterations 50000 [--seed 1] [--target parser|checker|formatter|lsp|all]
+ *   npx tsx scripts/fuzz.ts --iterations 50000 [--seed 1] [--target parser|checker|formatter|lsp|facts|all]
+ *                           [--facts-iterations N] [--save-known] [--strict] [--quiet] [--out DIR]
  *   npx tsx scripts/fuzz.ts --replay test/robustness/fuzz-failures/<name>.json
+ *
+ * Two kinds of inputs: catalogues (targets parser, checker, formatter, lsp; --iterations of them)
+ * and facts files for generated catalogues (target facts; --facts-iterations of them, as many by
+ * default): CSV, JSON and .xlsx, read by the CLI's facts loader and scored by the compiled module
+ * as `kp score` does — see scripts/fuzz/facts-gen.ts and facts-stage.ts for their invariants (no
+ * silent loss: a file read without errors scores exactly the units and facts written).
  *
  * Invariants, for every input:
  * - no uncaught exception (user errors are diagnostics; a module's facts errors are KpFactsError;
@@ -26,7 +33,9 @@
  *
  * A failing input is saved to test/robustness/fuzz-failures/ with its error and the command that
  * replays it.  Failures whose signature is in KNOWN (bugs reported to core, not yet fixed) are
- * counted separately and do not fail the run unless --strict.  Exit code: 0 = no new failure.
+ * counted separately and do not fail the run unless --strict; --save-known saves the smallest input
+ * of each known failure too (known-<id>.json).  The summary line (FUZZ-SUMMARY) lists the distinct
+ * signatures of new failures and the count of each known one.  Exit code: 0 = no new failure.
  *
  * The code lives in scripts/fuzz/, one concern per file: options.ts (command line), generators.ts
  * and mutations.ts (catalogue inputs), facts-gen.ts (facts files: CSV, JSON, xlsx), invariants.ts
@@ -40,6 +49,7 @@ import { parent } from "./fuzz/report.js";
 import { child } from "./fuzz/watchdog.js";
 
 export { makeInput, type FuzzInput } from "./fuzz/generators.js";
+export { makeFactsInput, materializeFacts, type FactsSpec } from "./fuzz/facts-gen.js";
 export { diagnosticProblems, type Failure } from "./fuzz/invariants.js";
 export { isKnownFailure } from "./fuzz/known.js";
 export { runInput } from "./fuzz/stages.js";

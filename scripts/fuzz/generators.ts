@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { keywords } from "@kaoping/core";
 import { drawFromSeed, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL, type Draw } from "../../test/property/kp-gen.js";
+import type { FactsSpec } from "./facts-gen.js";
 import { mutate, NUMBERS, randomUnicode } from "./mutations.js";
 import { ROOT } from "./options.js";
 
@@ -13,6 +14,8 @@ export interface FuzzInput {
   facts?: unknown[];
   /** Seed of the random choices made while running it (facts, offsets). */
   seed: number;
+  /** A facts file for the catalogue (the `facts` target; see facts-gen.ts). */
+  factsFile?: FactsSpec;
 }
 
 export function corpus(): { path: string; text: string }[] {

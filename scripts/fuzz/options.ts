@@ -8,11 +8,16 @@ export const ENTRY = join(ROOT, "scripts/fuzz.ts");
 /** Inputs over this many characters are "huge" (their own time limit, parser and checker only). */
 export const HUGE = 200_000;
 
-export type Target = "parser" | "checker" | "formatter" | "lsp";
-export const TARGETS: Target[] = ["parser", "checker", "formatter", "lsp"];
+/** What an input is run through: catalogue targets, or `facts` (a facts file through the CLI's loader and the module). */
+export type Target = "parser" | "checker" | "formatter" | "lsp" | "facts";
+export const TARGETS: Target[] = ["parser", "checker", "formatter", "lsp", "facts"];
+/** The targets a catalogue input is run through. */
+export const CATALOGUE_TARGETS: readonly Target[] = ["parser", "checker", "formatter", "lsp"];
 
 export interface Options {
   iterations: number;
+  /** Facts inputs (target `facts`): one per iteration by default. */
+  factsIterations: number;
   seed: number;
   targets: Target[];
   timeLimit: number;
@@ -20,6 +25,8 @@ export interface Options {
   out: string;
   replay?: string;
   strict: boolean;
+  /** Save the smallest input of each known failure too (as known-<id>.json). */
+  saveKnown: boolean;
   quiet: boolean;
   /** Generate 100,000-line inputs (every 2,500th iteration); on by default from 2,500 iterations. */
   huge: boolean;
@@ -32,9 +39,10 @@ export function parseOptions(argv: string[]): Options {
   };
   const iterations = Number(get("iterations") ?? 1000);
   const target = get("target") ?? "all";
-  if (target !== "all" && !TARGETS.includes(target as Target)) throw new Error(`--target: parser|checker|formatter|lsp|all, not ${target}`);
+  if (target !== "all" && !TARGETS.includes(target as Target)) throw new Error(`--target: ${TARGETS.join("|")}|all, not ${target}`);
   return {
     iterations,
+    factsIterations: Number(get("facts-iterations") ?? iterations),
     seed: Number(get("seed") ?? 1),
     targets: target === "all" ? TARGETS : [target as Target],
     timeLimit: Number(get("time-limit") ?? 2000),
@@ -42,6 +50,7 @@ export function parseOptions(argv: string[]): Options {
     out: resolve(get("out") ?? join(ROOT, "test/robustness/fuzz-failures")),
     replay: get("replay"),
     strict: argv.includes("--strict"),
+    saveKnown: argv.includes("--save-known"),
     quiet: argv.includes("--quiet"),
     huge: argv.includes("--huge") || (!argv.includes("--no-huge") && iterations >= 2500),
   };

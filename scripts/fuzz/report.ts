@@ -1,11 +1,17 @@
 /** The parent process: the run loop, saving failing inputs, the summary. */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { makeFactsInput, materializeFacts } from "./facts-gen.js";
 import { corpus, makeInput, type FuzzInput } from "./generators.js";
 import type { Failure } from "./invariants.js";
 import { knownId } from "./known.js";
-import { HUGE, type Options } from "./options.js";
+import { CATALOGUE_TARGETS, HUGE, type Options, type Target } from "./options.js";
 import { Runner } from "./watchdog.js";
+
+/** A file name for a known failure: "issue 10 item 2: JSON numbers through…" → "issue-10-item-2-json-numbers-through". */
+function knownSlug(id: string): string {
+  return id.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase().slice(0, 60).replace(/-$/, "");
+}
 
 export function save(opts: Options, input: FuzzInput, failures: Failure[], label: string): string {
   mkdirSync(opts.out, { recursive: true });
@@ -13,6 +19,8 @@ export function save(opts: Options, input: FuzzInput, failures: Failure[], label
   const big = input.files.reduce((n, f) => n + f.text.length, 0) > 1_000_000;
   writeFileSync(`${base}.json`, JSON.stringify({ input: big ? { ...input, files: input.files.map((f) => ({ path: f.path, text: f.text.slice(0, 2000) + "…(truncated)" })) } : input, failures }, null, 1) + "\n");
   writeFileSync(`${base}.kp`, input.files[0]!.text.slice(0, big ? 100_000 : undefined));
+  // the facts file itself, for reading (the .json holds it too, as base64)
+  if (input.factsFile?.base64 !== undefined) writeFileSync(`${base}.facts.${input.factsFile.format}`, Buffer.from(input.factsFile.base64, "base64"));
   return `${base}.json`;
 }
 
@@ -40,12 +48,26 @@ export async function parent(opts: Options): Promise<number> {
     const seenSignatures = new Set<string>();
     const slow: string[] = [];
     const stageMs: Record<string, number> = {};
-    for (let i = 0; i < opts.iterations; i++) {
-      const input = makeInput(opts.seed, i, files, opts.huge);
+    const signatures = new Map<string, { count: number; first: string }>();
+    const smallestKnown = new Map<string, number>();
+    const catalogueTargets = opts.targets.filter((t) => CATALOGUE_TARGETS.includes(t));
+    const factsTarget = opts.targets.includes("facts");
+    const rounds = Math.max(catalogueTargets.length > 0 ? opts.iterations : 0, factsTarget ? opts.factsIterations : 0);
+    for (let i = 0; i < rounds; i++) {
+      if (catalogueTargets.length > 0 && i < opts.iterations) await runOne(makeInput(opts.seed, i, files, opts.huge), catalogueTargets, i);
+      if (factsTarget && i < opts.factsIterations) {
+        const input = makeFactsInput(opts.seed, i);
+        await materializeFacts(input);
+        await runOne(input, ["facts"], i);
+      }
+      if (!opts.quiet && (i + 1) % 1000 === 0) say(`… ${i + 1} / ${rounds} (${Math.round((performance.now() - started) / 1000)} s, ${newFailures.length} new failures)`);
+    }
+
+    async function runOne(input: FuzzInput, allTargets: Target[], i: number): Promise<void> {
       const size = input.files.reduce((n, f) => n + f.text.length, 0);
       const limit = size > HUGE ? opts.hugeTimeLimit : opts.timeLimit;
       // 100,000-line files: parser and checker only (formatting and editor features are measured apart)
-      const targets = size > HUGE ? opts.targets.filter((t) => t === "parser" || t === "checker") : opts.targets;
+      const targets = size > HUGE ? allTargets.filter((t) => t === "parser" || t === "checker") : allTargets;
       let r = await runner.run(input, targets, limit);
       if (r.failures.some((f) => f.invariant === "no hang")) {
         // A loaded machine can stall a healthy child: retry once in a fresh one with 5× the time
@@ -63,15 +85,26 @@ export async function parent(opts: Options): Promise<number> {
       const fresh: Failure[] = [];
       for (const f of r.failures) {
         const k = knownId(f, input);
-        if (k) known.set(k, (known.get(k) ?? 0) + 1);
-        else fresh.push(f);
+        if (k) {
+          // --save-known: the smallest input of each known failure seen so far (for fuzz-failures/)
+          const size = input.factsFile?.base64?.length ?? input.files.reduce((n, x) => n + x.text.length, 0);
+          if (opts.saveKnown && size < (smallestKnown.get(k) ?? 20_000)) {
+            smallestKnown.set(k, size);
+            save(opts, input, r.failures, `known-${knownSlug(k)}`);
+          }
+          known.set(k, (known.get(k) ?? 0) + 1);
+        } else fresh.push(f);
       }
       if (fresh.length > 0) {
-        const sig = fresh.map((f) => `${f.target}|${f.invariant}|${f.message.replace(/\d+/g, "N").slice(0, 80)}`).join(";");
-        const label = `${fresh[0]!.target}-seed${opts.seed}-iter${i}`;
+        // (a facts failure ends in the list of the input's layout choices, " [...]": not part of its signature)
+        const sig = fresh.map((f) => `${f.target}|${f.invariant}|${f.message.replace(/ \[[^\]]*\]$/, "").replace(/\d+/g, "N").slice(0, 80)}`).join(";");
+        const label = `${input.factsFile ? `facts-${input.factsFile.format}` : fresh[0]!.target}-seed${opts.seed}-iter${i}`;
         const saved = save(opts, input, fresh, label);
         const first = !seenSignatures.has(sig);
         seenSignatures.add(sig);
+        const seen = signatures.get(sig);
+        if (seen) seen.count++;
+        else signatures.set(sig, { count: 1, first: label });
         newFailures.push(label);
         if (first || !opts.quiet) {
           say(`\n✗ #${i} (${input.kind}) ${fresh.map((f) => `${f.target} · ${f.invariant}: ${f.message}`).join("\n  ")}`);
@@ -79,16 +112,17 @@ export async function parent(opts: Options): Promise<number> {
           say(`  saved ${relative(process.cwd(), saved)}\n  reproduce: npx tsx scripts/fuzz.ts --replay ${relative(process.cwd(), saved)} --target ${opts.targets.length === 1 ? opts.targets[0] : "all"}`);
         }
       }
-      if (!opts.quiet && (i + 1) % 1000 === 0) say(`… ${i + 1} / ${opts.iterations} (${Math.round((performance.now() - started) / 1000)} s, ${newFailures.length} new failures)`);
     }
     const summary = {
       iterations: opts.iterations,
+      factsIterations: factsTarget ? opts.factsIterations : 0,
       seed: opts.seed,
       targets: opts.targets,
       seconds: Math.round((performance.now() - started) / 100) / 10,
       inputs: Object.fromEntries([...byKind].sort()),
       newFailures: newFailures.length,
       distinctNewFailures: seenSignatures.size,
+      signatures: [...signatures].map(([sig, v]) => `${v.count}× ${sig} (e.g. ${v.first})`),
       known: Object.fromEntries(known),
       msPerStage: Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, Math.round(v)])),
       slow,
