@@ -57,6 +57,9 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");
   writeFileSync(join(t, "facts", "overflow.csv"), "单位,类别,迟报,评价得分,满意度\n甲县,县区,9000000000000000,3,90\n");
   writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
+  // facts too large for any default heap (KP4030): 4,000 rows × 10,000 columns, 40 MB of commas
+  const columns = ",".repeat(9998);
+  writeFileSync(join(t, "facts", "四千万格.csv"), [`单位,参会${columns}`, ...Array.from({ length: 4000 }, (_, i) => `单位${i + 1},1${columns}`)].join("\n") + "\n");
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected

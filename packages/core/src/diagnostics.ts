@@ -147,6 +147,14 @@ export const messages = {
   KP4019: { severity: "error", message: "「{0}」的值「{1}」格式不对：{2}" },
   KP4020: { severity: "error", message: "事实文件的结构不对：{0}" },
   KP4021: { severity: "error", message: "第 {0} 行与第 {1} 行重复填写了单位「{2}」的「{3}」" },
+  KP4030: {
+    severity: "error",
+    message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",
+  },
+  KP4031: {
+    severity: "error",
+    message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",
+  },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */
