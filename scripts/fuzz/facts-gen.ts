@@ -541,8 +541,10 @@ function xlsxFacts(d: Draw, encoded: Encoded[]): FactsSpec {
   }
   const sheets: SheetSpec[] = [{ name: d.pick(["Sheet1", "事实", "2026年"]), hidden: false, rows }];
   if (d.bool(0.15)) {
-    // a hidden first sheet with other values: never to be read in place of the visible one
-    sheets.unshift({ name: "隐藏", hidden: true, rows: [m.header, ...m.rows.map((r) => r.map((v, c) => (c === 0 ? v : valueCols.has(c) ? "7" : v)))] });
+    // a hidden first sheet (an older copy: one unit fewer, or another unit): never to be read in
+    // place of the visible one
+    const older = m.rows.length >= 2 ? m.rows.slice(0, -1) : m.rows.map((r) => ["隐藏的单位", ...r.slice(1)]);
+    sheets.unshift({ name: "隐藏", hidden: true, rows: [m.header, ...older] });
     m.tags.push("hidden-first-sheet");
   }
   let expect = m.expect;

@@ -13,7 +13,8 @@ export const KNOWN: { id: string; test: (f: Failure, input: FuzzInput) => boolea
   {
     // item 1: relax_column_count merges rows of mixed CRLF/LF files and drops extra fields
     id: "issue 10 item 1: CSV rows with mixed line endings are merged",
-    test: (f, i) => facts(i, "csv") && SILENT.includes(f.invariant) && tagged(i, "eol-mixed"),
+    // (merged rows also hide a duplicated row: "bad input is reported" then fails as well)
+    test: (f, i) => facts(i, "csv") && (SILENT.includes(f.invariant) || f.invariant === "bad input is reported") && tagged(i, "eol-mixed"),
   },
   {
     // item 2: JSON numbers read through binary floating point (2.0000000000000001 → 2)
@@ -23,7 +24,8 @@ export const KNOWN: { id: string; test: (f: Failure, input: FuzzInput) => boolea
   {
     // item 5: the hidden first sheet is read instead of the visible one
     id: "issue 10 item 5: hidden first sheet read",
-    test: (f, i) => facts(i, "xlsx") && SILENT.includes(f.invariant) && tagged(i, "hidden-first-sheet"),
+    // (the hidden sheet is an older copy without the last row: a mutation there goes unseen)
+    test: (f, i) => facts(i, "xlsx") && (SILENT.includes(f.invariant) || f.invariant === "bad input is reported") && tagged(i, "hidden-first-sheet"),
   },
   {
     // item 15: deeply nested JSON overflows the stack (exit 70 in the CLI)
