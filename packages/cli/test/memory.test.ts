@@ -70,4 +70,14 @@ describe("memory limits", () => {
     );
     expect(scoringMemoryProblem("/x/事实.json", 100, cat, false, full)).toBeUndefined();
   });
+
+  it("collects the garbage of reading before it refuses (KP4031 only when the heap is really full)", () => {
+    const cat = { rules: { r: {} }, indicators: [] } as unknown as CatalogueMeta;
+    // full at first sight (garbage), roomy after a collection
+    const seen = [400, 100].map((mb) => ({ limit: 512 * 1024 * 1024, used: mb * 1024 * 1024 }));
+    let calls = 0;
+    const measure = () => seen[Math.min(calls++, 1)]!;
+    expect(scoringMemoryProblem("/x/事实.csv", 3_000_000, cat, false, measure)).toBeUndefined();
+    expect(calls).toBe(2);
+  });
 });
