@@ -31,10 +31,14 @@ import type { FuzzInput } from "./generators.js";
 import { LineCache, spanProblem, type Checker } from "./invariants.js";
 
 let dir: string | undefined;
-/** A temporary folder for this process's facts files, removed when it exits. */
+/**
+ * A temporary folder for this process's facts files: inside the watchdog's folder (KP_FUZZ_FACTS_DIR,
+ * removed by the parent, even after a killed child), or its own, removed when the process exits.
+ */
 function workDir(): string {
   if (!dir) {
-    const made = mkdtempSync(join(tmpdir(), "kp-fuzz-facts-"));
+    const parent = process.env.KP_FUZZ_FACTS_DIR;
+    const made = parent ? mkdtempSync(join(parent, "child-")) : mkdtempSync(join(tmpdir(), "kp-fuzz-facts-"));
     dir = made;
     process.on("exit", () => rmSync(made, { recursive: true, force: true }));
   }

@@ -1,5 +1,8 @@
 /** The watchdog: every input runs in a child process that is killed when it does not answer in time. */
 import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FuzzInput } from "./generators.js";
 import type { Failure } from "./invariants.js";
 import { ENTRY, type Target } from "./options.js";
@@ -13,7 +16,9 @@ export class Runner {
   constructor(private readonly targets: readonly Target[]) {}
 
   private spawn(): ChildProcess {
-    const child = fork(ENTRY, ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced" });
+    // Children write facts files under the runner's folder, removed at stop() (a killed child cannot clean up).
+    const env = { ...process.env, KP_FUZZ_FACTS_DIR: this.factsDir() };
+    const child = fork(ENTRY, ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"], serialization: "advanced", env });
     child.on("message", (m: { id: number; failures: Failure[]; ms: Record<string, number> }) => {
       if (this.pending && this.pending.child === child && m.id === this.pending.id) {
         const p = this.pending;
@@ -72,9 +77,16 @@ export class Runner {
     return { ...result, elapsed: performance.now() - t0 };
   }
 
+  private dir: string | undefined;
+  private factsDir(): string {
+    return (this.dir ??= mkdtempSync(join(tmpdir(), "kp-fuzz-facts-")));
+  }
+
   stop(): void {
     this.child?.kill();
     this.child = undefined;
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 }
 
