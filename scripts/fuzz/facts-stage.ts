@@ -30,19 +30,12 @@ import type { ExpectedUnit, FactsSpec, WrittenValue } from "./facts-gen.js";
 import type { FuzzInput } from "./generators.js";
 import { LineCache, spanProblem, type Checker } from "./invariants.js";
 
-let dir: string | undefined;
 /**
- * A temporary folder for this process's facts files: inside the watchdog's folder (KP_FUZZ_FACTS_DIR,
- * removed by the parent, even after a killed child), or its own, removed when the process exits.
+ * A temporary folder for one facts file, removed after the run: inside the watchdog's folder
+ * (KP_FUZZ_FACTS_DIR, which the parent removes, even after it killed a child) or the system's.
  */
 function workDir(): string {
-  if (!dir) {
-    const parent = process.env.KP_FUZZ_FACTS_DIR;
-    const made = parent ? mkdtempSync(join(parent, "child-")) : mkdtempSync(join(tmpdir(), "kp-fuzz-facts-"));
-    dir = made;
-    process.on("exit", () => rmSync(made, { recursive: true, force: true }));
-  }
-  return dir;
+  return mkdtempSync(join(process.env.KP_FUZZ_FACTS_DIR ?? tmpdir(), "kp-fuzz-facts-"));
 }
 
 const sink = { write: () => true };
@@ -122,6 +115,15 @@ function englishIn(message: string): string | undefined {
 
 /** Runs the facts file of `input` (see the file comment); broken invariants go to `c`. */
 export async function runFacts(c: Checker, input: FuzzInput, timed: <T>(name: string, f: () => T | Promise<T>) => Promise<T>): Promise<void> {
+  const work = workDir();
+  try {
+    await runFactsIn(work, c, input, timed);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runFactsIn(work: string, c: Checker, input: FuzzInput, timed: <T>(name: string, f: () => T | Promise<T>) => Promise<T>): Promise<void> {
   const spec = input.factsFile!;
   const texts = new Map(input.files.map((f) => [f.path, f.text]));
   let module: ScoringModule;
@@ -136,9 +138,9 @@ export async function runFacts(c: Checker, input: FuzzInput, timed: <T>(name: st
     c.crash("facts", "compiling the generated catalogue", e);
     return;
   }
-  const path = join(workDir(), `facts.${spec.format}`);
+  const path = join(work, `facts.${spec.format}`);
   writeFileSync(path, Buffer.from(spec.base64 ?? "", "base64"));
-  const io: Io = { stdout: sink, stderr: sink, cwd: workDir(), env: {} };
+  const io: Io = { stdout: sink, stderr: sink, cwd: work, env: {} };
   const cat = module.catalogue;
 
   // ---- what `kp score` does (loadForScoring, scoreUnits)
