@@ -65,6 +65,9 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "mixed-line-ends.csv"), mixedLineEndingsCsv(CLI_FIXTURES));
   // facts: a JSON file of more values than the reader's syntax tree may hold (12 MB)
   writeFileSync(join(t, "facts", "many-values.json"), "[" + "0,".repeat(6_000_000) + "0]");
+  // facts too large for any default heap (KP4030): 4,000 rows × 10,000 columns, 40 MB of commas
+  const columns = ",".repeat(9998);
+  writeFileSync(join(t, "facts", "四千万格.csv"), [`单位,参会${columns}`, ...Array.from({ length: 4000 }, (_, i) => `单位${i + 1},1${columns}`)].join("\n") + "\n");
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected

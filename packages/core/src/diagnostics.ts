@@ -166,6 +166,14 @@ export const messages = {
   KP4027: { severity: "error", message: "无法读取所选的工作表：{0}" },
   KP4028: { severity: "info", message: "读取的是工作表「{0}」（工作簿共有 {1} 个工作表：{2}）" },
   KP4029: { severity: "error", message: "Excel 文件解压后太大（{0}），超过上限 {1}" },
+  KP4030: {
+    severity: "error",
+    message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",
+  },
+  KP4031: {
+    severity: "error",
+    message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",
+  },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

@@ -15,7 +15,7 @@ export async function explainCommand(
   opts: { unit: string; format: "text" | "json"; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet });
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet }, true);
   if (!loaded.ok) return loaded.code;
   const results = scoreUnits(io, loaded, true, err);
   if (!results) return ExitCode.problems;

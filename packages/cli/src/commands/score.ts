@@ -9,6 +9,7 @@ import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
 import { loadFacts, locateFactErrors, type FactsOptions } from "../facts/load.js";
 import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
+import { factsMemoryProblem, scoringMemoryProblem } from "../memory.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
@@ -20,7 +21,7 @@ import { startProgress } from "./progress.js";
 export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
 
 /** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
-export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}): Promise<Scorable> {
+export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}, trace = false): Promise<Scorable> {
   const prepared = await prepareCatalogue(io, catalogueArg);
   if (!prepared.ok) {
     printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
@@ -29,6 +30,12 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   }
   if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
   const cat = prepared.module.catalogue;
+  // A facts file too large for the heap is refused before it is read (KP4030, see memory.ts).
+  const tooLarge = factsMemoryProblem(io, factsArg, cat, trace);
+  if (tooLarge) {
+    printDiagnostics(io, io.stderr, [tooLarge], new Map(), err);
+    return { ok: false, code: ExitCode.problems };
+  }
   const facts = await loadFacts(io, factsArg, cat, options);
   let diags: CliDiagnostic[] = facts.diagnostics;
   // Problems in the file's layout (a wrong column) leave the rest readable: let the module check
@@ -62,6 +69,11 @@ function factsErrorsOf(e: unknown): FactError[] | undefined {
  * problem in the facts, reported as such.
  */
 export function scoreUnits(io: Io, s: { module: ScoringModule; facts: LoadedFacts }, trace: boolean, err: Colors): UnitResult[] | undefined {
+  const noRoom = scoringMemoryProblem(s.facts.file, s.facts.units.length, s.module.catalogue, trace);
+  if (noRoom) {
+    printDiagnostics(io, io.stderr, [noRoom], new Map(), err);
+    return undefined;
+  }
   try {
     return s.module.scoreAll(s.facts.units, { trace });
   } catch (e) {
