@@ -59,6 +59,9 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");
   writeFileSync(join(t, "facts", "overflow.csv"), "单位,类别,迟报,评价得分,满意度\n甲县,县区,9000000000000000,3,90\n");
   writeFileSync(join(t, "facts", "big.csv"), "单位,规则0,规则9000\n甲县,3,1\n乙县,0,\n");
+  // JSON facts with a UTF-8 BOM (Windows Notepad): one that scores, one with a syntax error
+  writeFileSync(join(t, "facts", "bom.json"), "\uFEFF" + readFileSync(join(CLI_FIXTURES, "facts", "ok.json"), "utf8"));
+  writeFileSync(join(t, "facts", "bom-syntax.json"), "\uFEFF" + readFileSync(join(CLI_FIXTURES, "facts", "syntax.json"), "utf8"));
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected
