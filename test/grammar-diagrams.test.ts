@@ -13,8 +13,9 @@ import { describe, expect, it } from "vitest";
 import { KpParser } from "@kaoping/core";
 import { generateDiagramsHtml, outputPath, productionNames, productionNotes } from "../grammar/generate-diagrams.js";
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from "./e2e/harness/code-server.js";
+import { prerequisite } from "./prerequisite.js";
 
-const chromiumPath = process.env.KAOPING_CHROMIUM ?? DEFAULT_CHROMIUM;
+const chromiumPath = process.env.KAOPING_CHROMIUM || DEFAULT_CHROMIUM;
 const productions = productionNames(new KpParser().getSerializedGastProductions());
 
 describe("grammar/syntax-diagrams.html", () => {
@@ -40,7 +41,8 @@ describe("grammar/syntax-diagrams.html", () => {
     expect(committed).toContain("<title>.kp 语法图（铁路图）</title>");
   });
 
-  it.skipIf(!existsSync(chromiumPath))(
+  const hasChromium = prerequisite(`Chromium (${chromiumPath})`, existsSync(chromiumPath), "run `bash .ci/setup-e2e.sh` or set KAOPING_CHROMIUM");
+  it.skipIf(!hasChromium)(
     "renders one diagram per production in Chromium without network",
     async () => {
       const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS, headless: true });

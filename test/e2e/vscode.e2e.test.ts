@@ -5,7 +5,8 @@
  * shows its clause; completion offers keywords; the linter's missing-cap quick fix edits the file.
  *
  * Screenshots: test/e2e/screenshots/*.png (git-ignored).  Needs code-server and Chromium
- * (`bash .ci/setup-e2e.sh`); skipped with a message otherwise.
+ * (`bash .ci/setup-e2e.sh`); without them a visible skip naming what is missing, or a failure when CI
+ * is set (test/prerequisite.ts).
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activeEditor,
   chooseInFileDialog,
-  e2eAvailable,
+  e2eMissing,
   editorLine,
   gotoPosition,
   hoverOnText,
@@ -33,12 +34,13 @@ import {
   type BrowserSession,
   type CodeServer,
 } from "./harness/code-server.js";
+import { prerequisite } from "../prerequisite.js";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const shots = path.join(repo, "test/e2e/screenshots");
 const F1 = "01-×令畅通.kp";
-const available = e2eAvailable();
-if (!available) console.warn("[vscode.e2e] skipped: code-server or Chromium not installed (run `bash .ci/setup-e2e.sh`)");
+const missing = e2eMissing();
+const available = prerequisite(missing.join(" and ") || "code-server and Chromium", missing.length === 0, "run `bash .ci/setup-e2e.sh`");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

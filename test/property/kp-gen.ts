@@ -12,7 +12,8 @@
  *
  * Generator rules follow the checker: every generated catalogue must check without errors (the
  * property test asserts it).  Features with a known compiler bug are only generated when the bug is
- * marked fixed in `KNOWN_BUGS` (each has a failing-until-fixed test in test/robustness/known-bugs.test.ts).
+ * marked fixed in `KNOWN_BUGS` (all are fixed now; their regression tests are in
+ * test/robustness/known-bugs.test.ts).
  */
 import fc from "fast-check";
 

@@ -4,7 +4,8 @@
  *   separators, keyword aliases, full-width digits, trailing zeros) parses to the same AST;
  * - the formatter (prettier-plugin-kp's formatKp) is AST-preserving — print(AST) → parse gives the
  *   same AST, comments included — and idempotent.
- * ASTs are compared without spans (layout) and file paths.
+ * ASTs are compared without spans (layout) and file paths.  The fast-check seed is printed; replay a
+ * run with KP_FC_SEED=<seed> (seed.ts).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { parseKp, type KpFile } from "@kaoping/core";
 import { formatKp } from "prettier-plugin-kp";
 import { CANONICAL_STYLE, drawFromSeed, genCatalogue, genStyle, renderCatalogue, UNIT_POOL } from "./kp-gen.js";
 import { describeDiagnostics } from "./harness.js";
+import { PROPERTY_TIMEOUT, propertyParams } from "./seed.js";
 
 const LAYOUT_RUNS = Number(process.env.KP_PROP_LAYOUT_RUNS ?? 1500);
 const FORMAT_RUNS = Number(process.env.KP_PROP_FORMAT_RUNS ?? 400);
@@ -42,7 +44,7 @@ function parseClean(text: string, path: string): KpFile {
 }
 
 describe("round trips", () => {
-  it(`layout does not change the AST (${LAYOUT_RUNS} catalogues)`, () => {
+  it(`layout does not change the AST (${LAYOUT_RUNS} catalogues)`, { timeout: PROPERTY_TIMEOUT }, () => {
     fc.assert(
       fc.property(caseSeed, (seed) => {
         const d = drawFromSeed(seed);
@@ -57,11 +59,11 @@ describe("round trips", () => {
           expect(shape(a, false), `case seed ${seed}\n${f.text}\n---\n${canonical[i]!.text}`).toEqual(shape(b, false));
         });
       }),
-      { numRuns: LAYOUT_RUNS },
+      propertyParams("layout", LAYOUT_RUNS),
     );
   });
 
-  it(`formatting preserves the AST and is idempotent (${FORMAT_RUNS} catalogues)`, { timeout: 300_000 }, async () => {
+  it(`formatting preserves the AST and is idempotent (${FORMAT_RUNS} catalogues)`, { timeout: PROPERTY_TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(caseSeed, async (seed) => {
         const d = drawFromSeed(seed);
@@ -75,7 +77,7 @@ describe("round trips", () => {
           expect(await formatKp(once, { filepath: f.path }), `not idempotent: ${where}\n--- formatted\n${once}`).toBe(once);
         }
       }),
-      { numRuns: FORMAT_RUNS },
+      propertyParams("format", FORMAT_RUNS),
     );
   });
 });

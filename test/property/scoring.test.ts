@@ -9,34 +9,27 @@
  *
  * Each case is drawn from a seeded PRNG (drawing through fc.gen() costs more than compiling): the
  * counterexample fast-check prints is that seed, and the failure message carries the whole catalogue
- * and facts.  Reproduce with KP_PROP_SEED=<fast-check seed> (same runs) or replay one case seed with
- * `npx tsx scripts/fuzz.ts --replay-case <case seed>`.  More runs: KP_PROP_RUNS=<n>.
+ * and facts.  The fast-check seed is printed at the start; reproduce with KP_FC_SEED=<that seed> (same
+ * runs, see seed.ts) or replay one case seed with `npx tsx scripts/fuzz.ts --replay-case <case seed>`.
+ * More runs: KP_PROP_RUNS=<n>.  No time cap: all runs always run (seed.ts says why).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { drawFromSeed, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, dec, KNOWN_BUGS, UNIT_POOL } from "./kp-gen.js";
 import { compileRendered, flatScores, importModule, type ModuleResult } from "./harness.js";
 import { formatTotal, referenceScore } from "./reference.js";
+import { PROPERTY_TIMEOUT, propertyParams } from "./seed.js";
 
 const RUNS = Number(process.env.KP_PROP_RUNS ?? 1250);
 const FACT_SETS = 8;
-// Shrinking recompiles and re-imports a module per attempt: bound it, the failure message already
-// carries the whole catalogue and facts.
-const params: fc.Parameters<[number]> = { numRuns: RUNS, interruptAfterTimeLimit: Number(process.env.KP_PROP_TIME_LIMIT ?? 240_000), ...seedParams() };
-
-function seedParams(): { seed?: number; path?: string } {
-  const out: { seed?: number; path?: string } = {};
-  if (process.env.KP_PROP_SEED) out.seed = Number(process.env.KP_PROP_SEED);
-  if (process.env.KP_PROP_PATH) out.path = process.env.KP_PROP_PATH;
-  return out;
-}
 
 let cases = 0;
 /** One case = one seed; shrinking a seed means nothing. */
 const caseSeed = fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff }));
 
 describe("compiled scoring equals the exact reference", () => {
-  it(`on ${RUNS} generated catalogues × ${FACT_SETS} fact sets`, { timeout: 600_000 }, async () => {
+  it(`on ${RUNS} generated catalogues × ${FACT_SETS} fact sets`, { timeout: PROPERTY_TIMEOUT }, async () => {
+    const params: fc.Parameters<[number]> = propertyParams("scoring", RUNS);
     await fc.assert(
       fc.asyncProperty(caseSeed, async (seed) => {
         const d = drawFromSeed(seed);

@@ -68,6 +68,9 @@ export function makeBadInputs(t: string): void {
   // facts too large for any default heap (KP4030): 4,000 rows × 10,000 columns, 40 MB of commas
   const columns = ",".repeat(9998);
   writeFileSync(join(t, "facts", "四千万格.csv"), [`单位,参会${columns}`, ...Array.from({ length: 4000 }, (_, i) => `单位${i + 1},1${columns}`)].join("\n") + "\n");
+  // JSON facts with a UTF-8 BOM (Windows Notepad): one that scores, one with a syntax error
+  writeFileSync(join(t, "facts", "bom.json"), "\uFEFF" + readFileSync(join(CLI_FIXTURES, "facts", "ok.json"), "utf8"));
+  writeFileSync(join(t, "facts", "bom-syntax.json"), "\uFEFF" + readFileSync(join(CLI_FIXTURES, "facts", "syntax.json"), "utf8"));
 
   // output places: an existing output folder, a file where a folder is expected, a folder where a
   // file is expected

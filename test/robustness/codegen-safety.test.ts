@@ -205,11 +205,10 @@ describe("generated code is safe for any user text", () => {
 });
 
 /**
- * Names that are properties of Object.prototype.  The generated module keeps facts, classes, units
- * and metadata in plain objects (`{}`), so such names read inherited members.  These tests state the
- * correct behaviour; those still marked `.fails` fail until the runtime uses prototype-free maps
- * everywhere (Object.create(null) or Map, and a computed ["__proto__"] key in object literals) —
- * see the report; then drop `.fails`.
+ * Names that are properties of Object.prototype (constructor, toString, __proto__…): a generated
+ * module whose facts, classes, units or metadata lived in plain objects (`{}`) would read inherited
+ * members.  The runtime uses prototype-free maps (Object.create(null) or Map, and a computed
+ * ["__proto__"] key in object literals); these tests, all passing, keep it so.
  */
 describe("names that are Object.prototype members (every map in a module is safe from them)", () => {
   async function module(text: string) {

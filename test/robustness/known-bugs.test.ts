@@ -1,8 +1,8 @@
 /**
  * Compiler behaviours the property tests and the fuzzer once found wrong (reference.ts states the
- * intended semantics), kept as regression tests.  A new one is added as `it.fails` while the bug is in
- * core, with the matching flag in test/property/kp-gen.ts KNOWN_BUGS set so the generator avoids it;
- * when core is fixed, `.fails` goes and the flag is set to false.
+ * intended semantics), all fixed and kept as ordinary regression tests: no test here is `it.fails`,
+ * and every flag in test/property/kp-gen.ts KNOWN_BUGS is false.  A bug found later is added as an
+ * `it.fails` test with its flag set to true (so the generator avoids it) until core is fixed.
  */
 import { describe, expect, it } from "vitest";
 import { parseKp, walk } from "@kaoping/core";
@@ -71,7 +71,7 @@ describe("KNOWN_BUGS.zeroCapped: 不得分 takes the whole indicator, neither mu
   });
 });
 
-describe("found by scripts/fuzz.ts (reported; it.fails until fixed, then also drop the entry in KNOWN there)", () => {
+describe("found by scripts/fuzz.ts (fixed; regression tests)", () => {
   // Fixed in core (KP1105, nesting limit); kept as a regression test.
   it("deep nesting: 1,000 and 5,000 nested 指标 give a diagnostic, not a stack overflow", () => {
     for (const depth of [1000, 5000]) {

@@ -5,16 +5,16 @@
  * from its dist/) must be built first: the root `pnpm test` builds everything before vitest runs; on
  * its own, run `pnpm --filter @kaoping/core --filter @kaoping/cli build`.
  *
- * Goldens live in test/golden/; regenerate them with
- *   UPDATE_GOLDEN=1 npx vitest run packages/cli/test
+ * Goldens live in test/golden/ (test/golden.ts: a missing one fails); regenerate all goldens with
+ *   pnpm run update-golden
  * and review the change with `git diff`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
+import { expectGolden } from "../../../test/golden.js";
 
 export const cliDir = fileURLToPath(new URL("..", import.meta.url));
 export const repoRoot = join(cliDir, "..", "..");
@@ -55,16 +55,9 @@ export function transcript(args: string[], r: RunResult): string {
   return `$ kp ${shown}\n# 退出码 ${r.code}\n# stdout\n${r.stdout}# stderr\n${r.stderr}`;
 }
 
-/** Compares `text` with test/golden/<name>, or writes it there when UPDATE_GOLDEN=1. */
+/** Compares `text` with test/golden/<name>, or writes it there when UPDATE_GOLDEN=1 (test/golden.ts). */
 export function golden(name: string, text: string): void {
-  const path = join(goldenDir, name);
-  if (process.env.UPDATE_GOLDEN === "1") {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    return;
-  }
-  if (!existsSync(path)) throw new Error(`缺少 golden 文件 ${relative(repoRoot, path)}：用 UPDATE_GOLDEN=1 生成后检查其内容`);
-  expect(text).toBe(readFileSync(path, "utf8"));
+  expectGolden(join(goldenDir, name), text);
 }
 
 /** Runs `kp` and compares the transcript with a golden file; returns the result. */

@@ -5,11 +5,9 @@
  *   3 |     规则 「a」 「…」 每次 扣 0.5 适用 「园区」
  *     |                                         ~~~~~~
  *
- * Regenerate goldens with `UPDATE_GOLDEN=1 npx vitest run <path>`; review with `git diff`.
+ * Goldens: test/golden.ts (a missing one fails; regenerate all with `pnpm run update-golden`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
-import { expect } from "vitest";
+import { relative } from "node:path";
 import { LineIndex, sortDiagnostics, type Diagnostic } from "@kaoping/core";
 
 /** Renders diagnostics as a baseline: one header line each, the source line and ~~~ under the range. */
@@ -46,13 +44,5 @@ export function width(s: string): number {
   return w;
 }
 
-/** Compares `actual` with a golden file; writes it when UPDATE_GOLDEN=1 or when missing. */
-export function expectGolden(path: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    if (process.env.UPDATE_GOLDEN !== "1" && process.env.CI) throw new Error(`golden file missing: ${path}`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
+/** Compares `actual` with a golden file (test/golden.ts: a missing golden fails). */
+export { expectGolden } from "../../../test/golden.js";

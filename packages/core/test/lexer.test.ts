@@ -77,9 +77,25 @@ describe("lexer", () => {
     ]);
   });
 
-  it("never throws on arbitrary input", () => {
-    for (const s of ["", "「", "」", "/*", "\u0000", "每", "🙂规则「", "[[[(((", "1.2.3.4", "\uFEFF细则"]) {
-      expect(() => parseKp(s)).not.toThrow();
+  it("answers arbitrary input with located diagnostics, not an exception", () => {
+    // not only "does not throw": each input gets the diagnostics a writer should see, at the right place
+    const cases: [string, string[]][] = [
+      ["", []],
+      ["「", ["1:1-1:2 KP1002"]],
+      ["」", ["1:1-1:2 KP1003"]],
+      ["/*", ["1:1-1:3 KP1004"]],
+      ["\u0000", ["1:1-1:2 KP1003"]],
+      ["每", ["1:1-1:2 KP1001"]],
+      ["🙂规则「", ["1:1-1:3 KP1003", "1:3-1:5 KP1104", "1:5-1:6 KP1002"]],
+      ["[[[(((", ["1:1-1:2 KP1104"]],
+      ["1.2.3.4", ["1:1-1:4 KP1104", "1:4-1:5 KP1003"]],
+      ["\uFEFF细则", ["1:4-1:4 KP1101"]],
+    ];
+    for (const [text, want] of cases) {
+      const r = parseKp(text);
+      const got = r.diagnostics.map((d) => `${d.span.start.line}:${d.span.start.column}-${d.span.end.line}:${d.span.end.column} ${d.code}`);
+      expect(got, JSON.stringify(text)).toEqual(want);
+      for (const d of r.diagnostics) expect(d.severity === "error" && /[\u4e00-\u9fff]/.test(d.message), d.message).toBe(true);
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Golden files (under test/golden/) are regenerated with
- * `UPDATE_GOLDEN=1 npx vitest run packages/lsp/test`; review them with `git diff`.
+ * Golden files (under test/golden/; test/golden.ts: a missing one fails) are regenerated, with all
+ * others, by `pnpm run update-golden`; review them with `git diff`.
  *
  * Test helpers: an in-memory workspace whose texts may carry cursor markers `<|>` (removed from the
  * text; their offsets are returned), and a project over it.
@@ -8,13 +8,13 @@
  *   const w = workspace({ "细则.kp": "细则 「甲」\n指标 「<|>乙」 4分 { }" });
  *   hover(w.ctx("细则.kp"), w.at("细则.kp"))
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintAnalysis } from "@kaoping/lint";
-import { expect } from "vitest";
 import { MemoryFileSystem } from "../src/service/files.js";
 import { Project, type DocContext } from "../src/service/project.js";
+import { expectGolden as goldenCompare } from "../../../test/golden.js";
 
 export const MARK = "<|>";
 export const WS = "/ws";
@@ -118,14 +118,7 @@ export function applyEdits(text: string, edits: readonly { start: number; end: n
   return out;
 }
 
-/** Compares `actual` with a golden file; writes it when UPDATE_GOLDEN=1 or when it is missing. */
+/** Compares `actual` with a golden file (relative to this folder, or absolute; test/golden.ts: a missing golden fails). */
 export function expectGolden(file: string, actual: string): void {
-  const abs = path.isAbsolute(file) ? file : fileURLToPath(new URL(file, import.meta.url));
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(abs)) {
-    if (process.env.CI && process.env.UPDATE_GOLDEN !== "1") throw new Error(`golden file missing: ${abs}`);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    writeFileSync(abs, actual);
-    return;
-  }
-  expect(actual).toBe(readFileSync(abs, "utf8"));
+  goldenCompare(path.isAbsolute(file) ? file : fileURLToPath(new URL(file, import.meta.url)), actual);
 }

@@ -2,16 +2,14 @@
  * Test helpers for the formatter: formatting through Prettier's own API, the fixture files of the
  * whole repository, AST shapes and golden files.
  *
- * Regenerate the `_output.kp` goldens with
- *   UPDATE_GOLDEN=1 npx vitest run packages/prettier-plugin-kp/test/format.test.ts
- * and review them with `git diff`.
+ * The `_output.kp` goldens: test/golden.ts (a missing one fails; regenerate all goldens with
+ * `pnpm run update-golden` and review them with `git diff`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseKp } from "@kaoping/core";
 import * as prettier from "prettier";
-import { expect } from "vitest";
 import plugin from "prettier-plugin-kp";
 import { astShape } from "../src/ast-shape.js";
 
@@ -54,13 +52,5 @@ export function read(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/** Compares `actual` with a golden file; writes it when UPDATE_GOLDEN=1 (or when missing, outside CI). */
-export function expectGolden(path: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) {
-    if (process.env.CI && process.env.UPDATE_GOLDEN !== "1") throw new Error(`golden file missing: ${path}`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  expect(actual).toBe(readFileSync(path, "utf8"));
-}
+/** Compares `actual` with a golden file (test/golden.ts: a missing golden fails). */
+export { expectGolden } from "../../../test/golden.js";

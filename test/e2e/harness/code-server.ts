@@ -213,21 +213,26 @@ function installExitHook(): void {
 // ------------------------------------------------------------------ code-server
 
 export function resolveCodeServerBin(explicit?: string): string {
-  const bin = explicit ?? process.env.KAOPING_CODE_SERVER_BIN ?? DEFAULT_CODE_SERVER_BIN;
+  const bin = explicit ?? (process.env.KAOPING_CODE_SERVER_BIN || DEFAULT_CODE_SERVER_BIN);
   if (!existsSync(bin)) {
     throw new Error(`code-server not found at ${bin}; run \`bash .ci/setup-e2e.sh\` first (or set KAOPING_CODE_SERVER_BIN)`);
   }
   return bin;
 }
 
-/** True when everything the browser tests need is installed (use to skip suites). */
+/** What the browser tests need and this machine lacks, e.g. ["code-server (/…/code-server)"]; empty when all is there. */
+export function e2eMissing(): string[] {
+  const missing: string[] = [];
+  const bin = process.env.KAOPING_CODE_SERVER_BIN || DEFAULT_CODE_SERVER_BIN;
+  if (!existsSync(bin)) missing.push(`code-server (${bin})`);
+  const browser = process.env.KAOPING_CHROMIUM || DEFAULT_CHROMIUM;
+  if (!existsSync(browser)) missing.push(`Chromium (${browser})`);
+  return missing;
+}
+
+/** True when everything the browser tests need is installed (use with test/prerequisite.ts). */
 export function e2eAvailable(): boolean {
-  try {
-    resolveCodeServerBin();
-    return existsSync(process.env.KAOPING_CHROMIUM ?? DEFAULT_CHROMIUM);
-  } catch {
-    return false;
-  }
+  return e2eMissing().length === 0;
 }
 
 export interface StartCodeServerOptions {

@@ -85,6 +85,8 @@ function exempt(n: RuleNumber, rule: RuleModel): boolean {
 }
 
 function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
+  // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
+  // `扣 0.5` (test/clause-mismatch.test.ts).
   if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent);
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
   return text.some((t) => t.raw === n.raw);

@@ -1,0 +1,42 @@
+/**
+ * clause-mismatch (KP3030), cases the corpus under test/lint/clause-mismatch/ does not pin down: a
+ * code amount that appears in the clause only as a percentage (「缺席率超过0.5%的，扣2分」 against
+ * `扣 0.5`) is not found in the clause — 0.5% is a threshold, not 0.5 points.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, nodeHost } from "@kaoping/core";
+import { lintAnalysis } from "@kaoping/lint";
+
+function mismatches(points: number, rule: string): string[] {
+  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
+  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「会议」 ${points}分 {\n  ${rule}\n}\n`);
+  return lintAnalysis(analyzeCatalogue(path, nodeHost))
+    .filter((d) => d.code === "KP3030")
+    .map((d) => `${d.span.start.line}:${d.span.start.column} ${d.message}`);
+}
+
+describe("clause-mismatch: a percentage is not an amount", () => {
+  it("扣 0.5 against 「…超过0.5%的，扣2分」 is the 2 points written wrongly", () => {
+    expect(mismatches(10, "规则 「缺席」 「缺席率超过0.5%的，扣2分」 扣 0.5")).toEqual([
+      "4:30 规则「缺席」与条文不一致：扣分 0.5 与条文中的「2分」不符",
+    ]);
+  });
+
+  it("also when 扣2分 is the indicator's points (不得分), so the clause's amount needs no partner", () => {
+    expect(mismatches(2, "规则 「缺席」 「缺席率超过0.5%的，扣2分」 扣 0.5")).toEqual(["4:30 规则「缺席」与条文不一致：扣分 0.5 在条文中没有出现"]);
+  });
+
+  it("a cap that appears only as a percentage is not in the clause either", () => {
+    expect(mismatches(10, "规则 「缺席」 「每缺席一次扣0.5分，缺席率超过1%的扣1分」 每次 扣 0.5 上限 1")).toEqual([]);
+    expect(mismatches(10, "规则 「缺席」 「每缺席一次扣0.5分，缺席率超过3%的另扣1分」 每次 扣 0.5 上限 3")).toEqual([
+      "4:49 规则「缺席」与条文不一致：上限 3 与条文中的「1分」不符",
+    ]);
+  });
+
+  it("the same numbers as points are found", () => {
+    expect(mismatches(10, "规则 「缺席」 「缺席率超过0.5%的，扣0.5分」 扣 0.5")).toEqual([]);
+  });
+});
