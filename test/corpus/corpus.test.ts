@@ -11,7 +11,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { compileCatalogue } from "@kaoping/core";
 import {
+  analyse,
   CORPUS_DIR,
   computeFigures,
   FIGURES_FILE,
@@ -80,6 +82,13 @@ describe("corpus of real clauses", () => {
     const r = spawnSync(process.execPath, [CLI, "check", "--no-color", KP_DIR], { encoding: "utf8" });
     expect(r.stderr + r.stdout).toContain(`检查了 ${books.length} 个文件：0 个错误`);
     expect(r.status).toBe(0);
+  });
+
+  it("compiles every faithful encoding", () => {
+    for (const b of books) {
+      const a = analyse(`/corpus/${b.id}.kp`, renderCatalogue(b));
+      expect(compileCatalogue(a.catalogue, { version: "corpus" }).js, b.id).toContain("export");
+    }
   });
 
   it("has at least 100 mis-encodings, each differing from its faithful code", () => {
