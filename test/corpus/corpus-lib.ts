@@ -32,6 +32,8 @@ export interface Clause {
   points: number | null;
   /** `加分` or `减分` when the clause sits in such a section rather than in an indicator. */
   section?: "加分" | "减分";
+  /** A group the clause's rules sit in, e.g. `合计 上限 2` or `就高`: consecutive clauses with the same group share it. */
+  group?: string;
   /** The clause, verbatim as found (masks and typos kept). */
   text: string;
   /** The faithful encoding: the scoring part of one rule, or of several rules sharing the clause. */
@@ -51,6 +53,8 @@ export interface Rulebook {
   /** How the text was found (search corpus and query), and anything to know about the copy. */
   found: string;
   notes?: string;
+  /** Unit classes the encodings use (其中, 适用), declared as 类别. */
+  classes?: string[];
   clauses: Clause[];
 }
 
@@ -121,6 +125,7 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
   out.push(`细则 「${book.title}」`);
   if (book.year !== null) out.push(`年度 ${book.year}`);
   out.push(`对象 「${book.issuer}的考核对象」`);
+  if (book.classes?.length) out.push(`类别 ${book.classes.map((c) => `「${c}」`).join("、")}`);
   type Group = { section?: "加分" | "减分"; name: string; points: number | null; clauses: Clause[] };
   const groups: Group[] = [];
   for (const c of book.clauses) {
@@ -143,18 +148,26 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
   for (const g of groups) {
     out.push("");
     const body: string[] = [];
+    let open: string | undefined;
     for (const c of g.clauses) {
       const rules = rulesOf(c);
       if (rules.length === 0) {
         body.push(`  // ${c.id} 未编码（需要第 ${c.needs?.length ? c.needs.join("、") : "—"} 项）：${c.text}`);
         continue;
       }
+      if (open !== c.group) {
+        if (open !== undefined) body.push("  }");
+        if (c.group !== undefined) body.push(`  ${c.group} {`);
+        open = c.group;
+      }
+      const pad = open !== undefined ? "  " : "";
       for (const [name, code] of rules) {
         const written = override && override.rule === name ? override.code : code;
-        body.push(`  规则 「${name}」 「${c.text}」`);
-        body.push(`    ${written}`);
+        body.push(`${pad}  规则 「${name}」 「${c.text}」`);
+        body.push(`${pad}    ${written}`);
       }
     }
+    if (open !== undefined) body.push("  }");
     if (!g.clauses.some(isEncoded)) {
       out.push(`// ${g.section ?? "指标"} 「${g.name}」：条文都未能编码`);
       out.push(...body.map((l) => `//${l}`));
@@ -287,6 +300,8 @@ export interface Figures {
   writtenExactlyPct: number;
   /** How many unencoded clauses need each construct of issue 11 §1 ("0" = none of them). */
   needs: Record<string, number>;
+  /** How many encoded rules use each way of scoring (for the variety of the corpus). */
+  patterns: Record<string, number>;
   faithfulWithCheckErrors: string[];
   /** Encoded clauses on which lint reports KP3030 (a false positive: the encoding is faithful). */
   falsePositives: string[];
@@ -318,6 +333,8 @@ export function computeFigures(books: Rulebook[], mis: MisEncoding[]): Figures {
     const ns = c.needs?.length ? c.needs : [0];
     for (const n of ns) needs[String(n)] = (needs[String(n)] ?? 0) + 1;
   }
+  const patterns: Record<string, number> = {};
+  for (const c of encoded) for (const [, code] of rulesOf(c)) patterns[patternOf(code)] = (patterns[patternOf(code)] ?? 0) + 1;
   const faithfulWithCheckErrors: string[] = [];
   const falsePositives = new Set<string>();
   const bookOf = new Map<string, Rulebook>();
@@ -371,6 +388,7 @@ export function computeFigures(books: Rulebook[], mis: MisEncoding[]): Figures {
     encoded: encoded.length,
     writtenExactlyPct: pct(encoded.length, clauses.length),
     needs,
+    patterns,
     faithfulWithCheckErrors,
     falsePositives: [...falsePositives].sort(),
     falsePositivePct: pct(falsePositives.size, encoded.length),
@@ -382,6 +400,22 @@ export function computeFigures(books: Rulebook[], mis: MisEncoding[]): Figures {
     falseNegativePct: pct(target.missed, target.total),
     falseNegativesByKind: byKind,
   };
+}
+
+/** The way of scoring a rule's code uses, for the corpus's variety figure. */
+export function patternOf(code: string): string {
+  if (/^一票否/.test(code)) return "否决/否优";
+  if (/^酌情/.test(code)) return "酌情";
+  if (/^分段/.test(code)) return "分段";
+  if (/^基准/.test(code)) return "线性";
+  if (/^至少/.test(code)) return "次数不足";
+  if (/^按评价|^按比率/.test(code)) return "按评价/比率";
+  if (/^按最高比例|^按排名/.test(code)) return "单位间比较";
+  if (/^不得分/.test(code)) return "不得分";
+  const counted = COUNT_WORD.test(code);
+  const categories = /「/.test(code.replace(/(当|其中) 「[^」]*」/g, ""));
+  const award = /(^| )得 /.test(code);
+  return `${counted ? (categories ? "分类" : "按次") : "一次性"}${award ? "得分" : "扣分"}`;
 }
 
 /** The figures as the script and the test print them. */
@@ -396,6 +430,10 @@ export function formatFigures(f: Figures): string {
   return [
     `语料：${f.rulebooks} 份细则，${f.clauses} 条条文`,
     `能准确写出：${f.encoded} 条（${f.writtenExactlyPct}%；目标 ≥ 95%）；写不出的需要：${needs}`,
+    `写法分布（规则数）：${Object.entries(f.patterns)
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, k]) => `${p} ${k}`)
+      .join("、")}`,
     `忠实编码有检查错误：${f.faithfulWithCheckErrors.length} 条`,
     `条文不一致（KP3030）误报：${f.falsePositives.length} 条（${f.falsePositivePct}%；目标 ≤ 1%）：${f.falsePositives.join("、")}`,
     `故意写错：${f.misEncodings} 条，查出 ${f.caught} 条；其中数字、对调、含不含、种类 ${f.targetMisEncodings} 条，漏报 ${f.targetMissed} 条（${f.falseNegativePct}%；目标 ≤ 5%）`,
