@@ -1,0 +1,109 @@
+/**
+ * The corpus of real clauses (issue 11): the data is well formed, every faithful encoding checks
+ * clean (`kp check`, run as users run it), the generated catalogues and mis-encodings are up to date,
+ * and the figures are computed, printed and written to test/corpus/figures.json.
+ *
+ * The figures are for the team to track, not asserted against the issue's targets: this test asserts
+ * only what is true today.  Regenerate after editing test/corpus/clauses/:
+ * `npx tsx scripts/corpus-figures.ts --write`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileCatalogue } from "@kaoping/core";
+import {
+  analyse,
+  CORPUS_DIR,
+  computeFigures,
+  FIGURES_FILE,
+  formatFigures,
+  generateMisEncodings,
+  isEncoded,
+  KP_DIR,
+  loadMisEncodings,
+  loadRulebooks,
+  renderCatalogue,
+  rulesOf,
+} from "./corpus-lib.js";
+
+const REPO = join(CORPUS_DIR, "../..");
+const CLI = join(REPO, "packages/cli/dist/cli.js");
+const books = loadRulebooks();
+const clauses = books.flatMap((b) => b.clauses);
+
+describe("corpus of real clauses", () => {
+  it("has at least 300 clauses from at least 10 rulebooks, each with its source", () => {
+    expect(books.length).toBeGreaterThanOrEqual(10);
+    expect(clauses.length).toBeGreaterThanOrEqual(300);
+    for (const b of books) {
+      expect(b.title, b.id).not.toBe("");
+      expect(b.issuer, b.id).not.toBe("");
+      expect(b.source, b.id).toMatch(/^https?:\/\//);
+      expect(b.found, b.id).not.toBe("");
+      expect(b.year === null || (Number.isInteger(b.year) && b.year > 1990), b.id).toBe(true);
+      expect(b.clauses.length, b.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives every clause a unique id, its text, and either an encoding or what it needs", () => {
+    const ids = new Set<string>();
+    for (const c of clauses) {
+      expect(ids.has(c.id), c.id).toBe(false);
+      ids.add(c.id);
+      for (const [name] of rulesOf(c).slice(1)) ids.add(name);
+      expect(c.text.trim(), c.id).not.toBe("");
+      expect(c.text, c.id).not.toMatch(/\n/);
+      if (isEncoded(c)) expect(c.needs, c.id).toBeUndefined();
+      else {
+        expect(Array.isArray(c.needs), c.id).toBe(true);
+        for (const n of c.needs!) expect(Number.isInteger(n) && n >= 1 && n <= 16, `${c.id}: ${n}`).toBe(true);
+        expect(c.why ?? "", c.id).not.toBe("");
+      }
+    }
+  });
+
+  it("keeps the generated catalogues and mis-encodings up to date", () => {
+    const files = readdirSync(KP_DIR).filter((f) => f.endsWith(".kp")).sort();
+    expect(files).toEqual(books.map((b) => `${b.id}.kp`).sort());
+    for (const b of books) expect(readFileSync(join(KP_DIR, `${b.id}.kp`), "utf8"), b.id).toBe(renderCatalogue(b));
+    expect(loadMisEncodings()).toEqual(generateMisEncodings(books));
+  });
+
+  it("carries every encoded clause verbatim in its rules", () => {
+    for (const b of books) {
+      const text = readFileSync(join(KP_DIR, `${b.id}.kp`), "utf8");
+      for (const c of b.clauses) for (const [name] of rulesOf(c)) expect(text, name).toContain(`规则 「${name}」 「${c.text}」`);
+    }
+  });
+
+  it("checks every faithful encoding clean (kp check, as a user runs it)", () => {
+    expect(existsSync(CLI), "build the CLI first: pnpm run build").toBe(true);
+    const r = spawnSync(process.execPath, [CLI, "check", "--no-color", KP_DIR], { encoding: "utf8" });
+    expect(r.stderr + r.stdout).toContain(`检查了 ${books.length} 个文件：0 个错误`);
+    expect(r.status).toBe(0);
+  });
+
+  it("compiles every faithful encoding", () => {
+    for (const b of books) {
+      const a = analyse(`/corpus/${b.id}.kp`, renderCatalogue(b));
+      expect(compileCatalogue(a.catalogue, { version: "corpus" }).js, b.id).toContain("export");
+    }
+  });
+
+  it("has at least 100 mis-encodings, each differing from its faithful code", () => {
+    const mis = loadMisEncodings();
+    expect(mis.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(mis.map((m) => m.clause)).size).toBeGreaterThanOrEqual(100);
+    for (const m of mis) expect(m.code, `${m.clause} ${m.kind}`).not.toBe(m.from);
+  });
+
+  it("computes, prints and writes the figures", () => {
+    const f = computeFigures(books, loadMisEncodings());
+    expect(f.faithfulWithCheckErrors).toEqual([]);
+    expect(f.clauses).toBe(clauses.length);
+    expect(f.caught + f.falseNegatives.length).toBe(f.misEncodings);
+    process.stdout.write(formatFigures(f));
+    writeFileSync(FIGURES_FILE, JSON.stringify(f, null, 2) + "\n");
+  });
+});
