@@ -6,6 +6,7 @@
 import type { Fix } from "@kaoping/core";
 import { flipBoundEdit } from "../band-edits.js";
 import { bandIntervals, intervalText, overlaps } from "../bands.js";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 
 function check(ctx: LintContext): Finding[] {
@@ -22,10 +23,16 @@ function check(ctx: LintContext): Finding[] {
         const [lower, upper] = o.first.lo.v < o.second.lo.v || (o.first.lo.v === o.second.lo.v && o.first.hi.v <= o.second.hi.v) ? [o.first, o.second] : [o.second, o.first];
         const lowerIv = lower.band.node.range?.kind === "Interval" ? lower.band.node.range : undefined;
         const upperIv = upper.band.node.range?.kind === "Interval" ? upper.band.node.range : undefined;
-        const e =
-          (lowerIv && lower.hi.v === o.lo.v ? flipBoundEdit(ctx, rule.file, lowerIv, "upper") : undefined) ??
-          (upperIv && upper.lo.v === o.lo.v ? flipBoundEdit(ctx, rule.file, upperIv, "lower") : undefined);
-        if (e) fixes.push({ title: `让 ${intervalText(o.lo, o.hi, bi.percent)} 只属于「${upper.band.text}」`, edits: [e] });
+        const fromLower = lowerIv && lower.hi.v === o.lo.v ? flipBoundEdit(ctx, rule.file, lowerIv, "upper") : undefined;
+        const fromUpper = fromLower ? undefined : upperIv && upper.lo.v === o.lo.v ? flipBoundEdit(ctx, rule.file, upperIv, "lower") : undefined;
+        const e = fromLower ?? fromUpper;
+        const keeper = fromLower ? upper : lower;
+        if (e) {
+          const fix = { title: `让 ${intervalText(o.lo, o.hi, bi.percent)} 只属于「${keeper.band.text}」`, edits: [e] };
+          // The value is scored by the band written first: taking it from the later band changes
+          // nothing computed (safe); taking it from the first band moves it (a suggestion).
+          fixes.push(keeper === o.first ? fix : suggestion(fix));
+        }
       }
       out.push({
         file: rule.file,

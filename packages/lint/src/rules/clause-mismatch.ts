@@ -16,8 +16,9 @@
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
  * cap in the code (最多扣1分) gets a fix that adds it.
  */
-import type { RuleModel } from "@kaoping/core";
+import type { NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
@@ -143,6 +144,15 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
   return out;
 }
 
+/** The cap of the rule's group or section, with its literal, when it has one. */
+function enclosingCap(rule: RuleModel): { label: string; raw: number; lit: NumberLit; file: string } | undefined {
+  const g = rule.group;
+  if (g?.cap !== undefined && g.node.cap) return { label: g.kind === "cap" ? "合计组" : "就高组", raw: g.cap, lit: g.node.cap, file: rule.file };
+  const o = rule.owner;
+  if (o.kind !== "indicator" && o.cap !== undefined && o.node.cap) return { label: `${o.kind === "bonus" ? "加分项" : "减分项"}「${o.name}」`, raw: o.cap, lit: o.node.cap, file: o.file };
+  return undefined;
+}
+
 function check(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const rule of ctx.catalogue.rules) {
@@ -171,7 +181,8 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: c.node.span,
         args: [rule.name, `${role} ${codeText(c)} 与条文中的「${partner.text}」不符`],
-        fixes: [{ title: `将${role} ${codeText(c)} 改为条文中的 ${fmt(partner.raw)}${partner.percent ? "%" : ""}`, edits: nums.map((n) => replaceNumberEdit(ctx, rule.file, n.node, partner.raw)) }],
+        // Trusting the clause over the code changes scores: a suggestion, never applied by --fix.
+        fixes: [suggestion({ title: `将${role} ${codeText(c)} 改为条文中的 ${fmt(partner.raw)}${partner.percent ? "%" : ""}`, edits: nums.map((n) => replaceNumberEdit(ctx, rule.file, n.node, partner.raw)) })],
         related: [{ file: rule.file, span: textSpan(partner), message: `条文写的是「${partner.text}」` }],
       });
     };
@@ -198,11 +209,22 @@ function check(ctx: LintContext): Finding[] {
     for (const t of badText) {
       if (pairedText.has(t)) continue;
       if (t.cap && rule.cap === undefined) {
+        // The clause's cap may be the enclosing group's or section's, written with a wrong number:
+        // then that cap is what to correct, not a new cap on the rule.  Both are suggestions.
+        const enclosing = enclosingCap(rule);
+        const fixes = [];
+        if (enclosing) fixes.push(suggestion({ title: `将${enclosing.label}的上限 ${fmt(enclosing.raw)} 改为条文中的 ${fmt(t.raw)}`, edits: [replaceNumberEdit(ctx, enclosing.file, enclosing.lit, t.raw)] }));
+        fixes.push(suggestion({ title: `给规则加上限 ${fmt(t.raw)}（条文的规定）`, edits: [insertCapEdit(rule, t.raw)] }));
         out.push({
           file: rule.file,
           span: textSpan(t),
-          args: [rule.name, `条文规定了上限「${t.text}」，规则中没有这个上限`],
-          fixes: [{ title: `加上限 ${fmt(t.raw)}（条文的规定）`, edits: [insertCapEdit(rule, t.raw)] }],
+          args: [
+            rule.name,
+            enclosing
+              ? `条文规定了上限「${t.text}」，规则中没有这个上限，所在${enclosing.label}的上限却是 ${fmt(enclosing.raw)} 分`
+              : `条文规定了上限「${t.text}」，规则中没有这个上限`,
+          ],
+          fixes,
         });
       } else {
         out.push({ file: rule.file, span: textSpan(t), args: [rule.name, `条文中的「${t.text}」在规则中没有对应的数值`] });

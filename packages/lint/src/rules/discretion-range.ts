@@ -4,6 +4,7 @@
  * assessor's discretion — write a fixed deduction) and a maximum above the indicator's points (the
  * upper part of the range can never be deducted).
  */
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, replaceNumberEdit } from "../util.js";
 
@@ -18,7 +19,8 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: node.span,
         args: [rule.name, `下限与上限相同（都是 ${fmt(b.min)} 分），没有可酌情的余地：应写成「扣 ${fmt(b.min)}」`],
-        fixes: [{ title: `改为「扣 ${fmt(b.min)}」`, edits: [{ file: rule.file, start: node.span.start.offset, end: node.span.end.offset, newText: `扣 ${fmt(b.min)}` }] }],
+        // The facts change shape (an amount becomes a flag): a suggestion.
+        fixes: [suggestion({ title: `改为「扣 ${fmt(b.min)}」`, edits: [{ file: rule.file, start: node.span.start.offset, end: node.span.end.offset, newText: `扣 ${fmt(b.min)}` }] })],
       });
       continue;
     }
@@ -28,7 +30,8 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: node.max.span,
         args: [rule.name, `的上限 ${fmt(b.max)} 分超过了本项分值 ${fmt(owner.points)} 分：超出的部分永远扣不到`],
-        fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, node.max, owner.points)] }],
+        // Assessed amounts above the new maximum would no longer be accepted: a suggestion.
+        fixes: [suggestion({ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, node.max, owner.points)] })],
       });
     }
   }

@@ -6,6 +6,7 @@
  * sum of all items.
  */
 import type { IndicatorModel, NumberLit, RuleModel } from "@kaoping/core";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, replaceNumberEdit } from "../util.js";
 
@@ -54,7 +55,8 @@ function check(ctx: LintContext): Finding[] {
       file,
       span: lit.span,
       args: [who, fmt(first.sum), what, fmt(declared), difference(first.sum, declared)],
-      fixes: agree ? [{ title: `将声明的${what}改为 ${fmt(first.sum)}`, edits: [replaceNumberEdit(ctx, file, lit, first.sum)] }] : [],
+      // Changing a declared total changes every unit's maximum: never applied by --fix.
+      fixes: agree ? [suggestion({ title: `将声明的${what}改为 ${fmt(first.sum)}`, edits: [replaceNumberEdit(ctx, file, lit, first.sum)] })] : [],
     });
   };
   const visit = (ind: IndicatorModel) => {

@@ -4,6 +4,7 @@
  * more occurrences, the higher the score, which no rulebook intends.  (A 加分 section itself cannot
  * lack its cap: the grammar requires `加分 「…」 上限 N`.)
  */
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, unitWords } from "../util.js";
 
@@ -28,7 +29,8 @@ function check(ctx: LintContext): Finding[] {
       file: rule.file,
       span: rule.node.body!.span,
       args: [`规则「${rule.name}」`, how, why],
-      fixes: points !== undefined ? [{ title: `加上限 ${fmt(points)}（本项分值）`, edits: [insertCapEdit(rule, points)] }] : [],
+      // Capping an award changes the score when the same indicator also deducts: a suggestion.
+      fixes: points !== undefined ? [suggestion({ title: `加上限 ${fmt(points)}（本项分值）`, edits: [insertCapEdit(rule, points)] })] : [],
     });
   }
   return out;
