@@ -60,10 +60,14 @@ describe("missing-cap on a per-occurrence rule", () => {
   });
 
   it("offers the cap only as a suggestion when the indicator's awards can start it above its points", () => {
-    // Awards of up to 3 in a 2-point item: 得 3 − 扣 2.5 = 0.5 uncapped, 得 3 − 扣 2 = 1 with 上限 2.
-    const text = source.replace("4分", "2分").replace("    每次 扣 0.5\n", "    每次 扣 0.5\n  规则 「表彰」 「获表彰的得3分」\n    得 3\n");
+    // Awards of up to 3 in a 2-point item: 得 3 − 扣 2.5 = 0.5 uncapped, 得 3 − 扣 2 = 1 with 上限 2
+    // (test/property/lint-fixes.test.ts scores it).
+    const award = (n: string) => `  规则 「${n}」 「获表彰的得1.5分」\n    得 1.5\n`;
+    const text = source.replace("4分", "2分").replace("    每次 扣 0.5\n", `    每次 扣 0.5\n${award("表彰")}${award("表彰二")}`);
     const path = write(text);
-    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3001");
+    const a = analyzeCatalogue(path, nodeHost);
+    expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const diags = lintAnalysis(a).filter((d) => d.code === "KP3001");
     expect(diags).toHaveLength(1);
     expect(diags[0]!.fixes![0]!.title).toBe("加上限 2（本项分值，即扣完为止）（仅为建议，--fix 不自动应用）");
     expect(fixEditsFor(diags, path)).toEqual([]);

@@ -23,8 +23,10 @@ function check(ctx: LintContext): Finding[] {
         const [lower, upper] = o.first.lo.v < o.second.lo.v || (o.first.lo.v === o.second.lo.v && o.first.hi.v <= o.second.hi.v) ? [o.first, o.second] : [o.second, o.first];
         const lowerIv = lower.band.node.range?.kind === "Interval" ? lower.band.node.range : undefined;
         const upperIv = upper.band.node.range?.kind === "Interval" ? upper.band.node.range : undefined;
-        const fromLower = lowerIv && lower.hi.v === o.lo.v ? flipBoundEdit(ctx, rule.file, lowerIv, "upper") : undefined;
-        const fromUpper = fromLower ? undefined : upperIv && upper.lo.v === o.lo.v ? flipBoundEdit(ctx, rule.file, upperIv, "lower") : undefined;
+        // A band of one value ([x, x]) would become empty (KP2009): it cannot give the value up.
+        const fromLower = lowerIv && lower.hi.v === o.lo.v && lower.lo.v !== lower.hi.v ? flipBoundEdit(ctx, rule.file, lowerIv, "upper") : undefined;
+        const fromUpper =
+          fromLower ? undefined : upperIv && upper.lo.v === o.lo.v && upper.lo.v !== upper.hi.v ? flipBoundEdit(ctx, rule.file, upperIv, "lower") : undefined;
         const e = fromLower ?? fromUpper;
         const keeper = fromLower ? upper : lower;
         if (e) {
