@@ -12,12 +12,17 @@
  * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
  * 满分 equal to it, 0 and band bounds at 0% or 100%.
  *
+ * Then the structure the numbers miss (clause-structure.ts): the veto level (一票否决 / 一票否优), band
+ * inclusivity (含/不含, 不足, 低于, 达到) and category amounts in the order of 「分别扣…」.
+ *
  * When exactly one number of a kind disagrees on each side, they are paired: the diagnostic points at
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
  * cap in the code (最多扣1分) gets a fix that adds it.
  */
 import type { NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
+import { flipBoundEdit } from "../band-edits.js";
+import { boundMismatches, categoryMismatches, intervalOf, vetoMismatch } from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
@@ -230,6 +235,47 @@ function check(ctx: LintContext): Finding[] {
         out.push({ file: rule.file, span: textSpan(t), args: [rule.name, `条文中的「${t.text}」在规则中没有对应的数值`] });
       }
     }
+    // A number already reported above is not reported again by the structural readings.
+    const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
+    out.push(...structureFindings(ctx, rule).filter((f) => !reportedAt.has(f.span.start.offset)));
+  }
+  return out;
+}
+
+/** What the numbers alone miss: the veto level, band inclusivity, categories in the clause's order. */
+function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
+  const out: Finding[] = [];
+  const body = rule.node.body;
+  const veto = vetoMismatch(rule);
+  if (veto && body) {
+    out.push({
+      file: rule.file,
+      span: body.span,
+      args: [rule.name, veto.message],
+      fixes: [suggestion({ title: `改为「${veto.should}」`, edits: [{ file: rule.file, start: body.span.start.offset, end: body.span.end.offset, newText: veto.should }] })],
+    });
+  }
+  for (const f of boundMismatches(rule)) {
+    const iv = intervalOf(f.band!);
+    if (!iv) continue;
+    const e = flipBoundEdit(ctx, rule.file, iv, f.side!);
+    out.push({
+      file: rule.file,
+      span: iv.span,
+      args: [rule.name, f.message],
+      fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
+    });
+  }
+  const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
+  for (const f of categoryMismatches(rule)) {
+    const lit = entries[f.category!]?.value;
+    if (!lit) continue;
+    out.push({
+      file: rule.file,
+      span: lit.span,
+      args: [rule.name, f.message],
+      fixes: [suggestion({ title: `将分类的金额改为条文中的 ${f.should}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.amount!.raw)] })],
+    });
   }
   return out;
 }
