@@ -19,7 +19,7 @@
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
  * cap in the code (最多扣1分) gets a fix that adds it.
  */
-import type { NumberLit, RuleModel } from "@kaoping/core";
+import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
 import { boundMismatches, categoryMismatches, intervalOf, vetoMismatch } from "../clause-structure.js";
@@ -265,6 +265,33 @@ function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
       args: [rule.name, f.message],
       fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
     });
+  }
+  // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
+  // (an amount and its cap swapped, or a cap changed to a number found elsewhere) passes the number
+  // check.  Clause caps that are the group's or section's cap are theirs.
+  const capMod = rule.node.modifiers.find((m): m is CapModifier => m.kind === "Cap");
+  if (rule.cap !== undefined && capMod?.value) {
+    const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
+    const caps = clauseNumbers(rule.clause).filter((t) => t.cap && !enclosing.has(t.raw));
+    const values = [...new Set(caps.map((t) => t.raw))];
+    if (values.length === 1 && values[0] !== rule.cap) {
+      const t = caps[0]!;
+      const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
+      const swapped = amounts.length === 1 && amounts[0]!.raw === t.raw;
+      const edits = [replaceNumberEdit(ctx, rule.file, capMod.value, t.raw)];
+      if (swapped) edits.push(replaceNumberEdit(ctx, rule.file, amounts[0]!.node, rule.cap));
+      out.push({
+        file: rule.file,
+        span: capMod.value.span,
+        args: [
+          rule.name,
+          swapped
+            ? `上限 ${fmt(rule.cap)} 与${rule.effect === "award" ? "得分" : "扣分"} ${fmt(t.raw)} 对调了：条文的上限是「${t.text}」`
+            : `上限 ${fmt(rule.cap)} 与条文中的上限「${t.text}」不符`,
+        ],
+        fixes: [suggestion({ title: swapped ? `对调上限与${rule.effect === "award" ? "得分" : "扣分"}：上限 ${fmt(t.raw)}，${rule.effect === "award" ? "得分" : "扣分"} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
+      });
+    }
   }
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule)) {
