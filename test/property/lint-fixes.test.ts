@@ -222,6 +222,20 @@ const edgeCases: { name: string; text: string; facts: Unit[] }[] = [
     text: "细则 「边界」\n指标 「a」 2分 {\n  规则 「丙率」 「完成率98%以上得0.2分，98%得0.1分」\n    分段 {\n      [98%, 100%] 得 0.2\n      [98%, 98%] 得 0.1\n    }\n}\n",
     facts: [{ name: "甲", facts: { 丙率: "98%" } }],
   },
+  {
+    // The clause says how a missing value scores: adding that 未报送 band leaves every given value's score.
+    name: "missing-case-band",
+    text: "细则 「边界」\n指标 「a」 2分 {\n  规则 「完成率」 「完成目标的75%以上，扣0.2分；75%以下，扣0.8分；未报送信息的，扣2分」\n    分段 {\n      [75%, 100%) 扣 0.2\n      < 75% 扣 0.8\n    }\n}\n",
+    facts: [{ name: "甲", facts: { 完成率: "80%" } }, { name: "乙", facts: { 完成率: "10%" } }],
+  },
+  {
+    // A rule cap above its 合计 group's cap, in an indicator whose awards can exceed its points.
+    name: "cap-above-group",
+    text:
+      "细则 「边界」\n指标 「a」 2分 {\n  合计 上限 1 {\n    规则 「扣」 「每次扣0.5分，最多扣1.5分，合计最多扣1分」\n      每次 扣 0.5 上限 1.5\n    规则 「扣二」 「每次扣0.2分，合计最多扣1分」\n      每次 扣 0.2\n  }\n" +
+      "  规则 「奖」 「获表彰的得1.5分」\n    得 1.5\n  规则 「奖二」 「获表彰的得1.5分」\n    得 1.5\n}\n",
+    facts: [{ name: "甲", facts: { 扣: 4, 扣二: 3, 奖: "是", 奖二: "是" } }],
+  },
 ];
 
 describe("lint fixes keep the scores of a correct catalogue", () => {
