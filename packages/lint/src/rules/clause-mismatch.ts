@@ -211,8 +211,11 @@ function check(ctx: LintContext): Finding[] {
         out.push({ file: rule.file, span: c.node.span, args: [rule.name, `${roleWord(c, rule)} ${codeText(c)} 在条文中没有出现`] });
       }
     }
+    const capPhrase = capPhraseMismatch(rule);
     for (const t of badText) {
       if (pairedText.has(t)) continue;
+      // Reported below against the rule's cap (上限 … 与条文中的上限不符).
+      if (capPhrase && t.raw === capPhrase.raw && t.cap) continue;
       if (t.cap && rule.cap === undefined) {
         // The clause's cap may be the enclosing group's or section's, written with a wrong number:
         // then that cap is what to correct, not a new cap on the rule.  Both are suggestions.
@@ -240,6 +243,18 @@ function check(ctx: LintContext): Finding[] {
     out.push(...structureFindings(ctx, rule).filter((f) => !reportedAt.has(f.span.start.offset)));
   }
   return out;
+}
+
+/**
+ * The clause's cap phrase that the rule's own cap contradicts: the clause has one cap value (最多扣2分)
+ * that is not its group's or section's cap, and the rule's cap is another number.
+ */
+function capPhraseMismatch(rule: RuleModel): ClauseNumber | undefined {
+  if (rule.cap === undefined || !rule.node.modifiers.some((m) => m.kind === "Cap")) return undefined;
+  const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
+  const caps = clauseNumbers(rule.clause).filter((t) => t.cap && !enclosing.has(t.raw));
+  const values = [...new Set(caps.map((t) => t.raw))];
+  return values.length === 1 && values[0] !== rule.cap ? caps[0] : undefined;
 }
 
 /** What the numbers alone miss: the veto level, band inclusivity, categories in the clause's order. */
@@ -270,28 +285,19 @@ function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   // (an amount and its cap swapped, or a cap changed to a number found elsewhere) passes the number
   // check.  Clause caps that are the group's or section's cap are theirs.
   const capMod = rule.node.modifiers.find((m): m is CapModifier => m.kind === "Cap");
-  if (rule.cap !== undefined && capMod?.value) {
-    const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
-    const caps = clauseNumbers(rule.clause).filter((t) => t.cap && !enclosing.has(t.raw));
-    const values = [...new Set(caps.map((t) => t.raw))];
-    if (values.length === 1 && values[0] !== rule.cap) {
-      const t = caps[0]!;
-      const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
-      const swapped = amounts.length === 1 && amounts[0]!.raw === t.raw;
-      const edits = [replaceNumberEdit(ctx, rule.file, capMod.value, t.raw)];
-      if (swapped) edits.push(replaceNumberEdit(ctx, rule.file, amounts[0]!.node, rule.cap));
-      out.push({
-        file: rule.file,
-        span: capMod.value.span,
-        args: [
-          rule.name,
-          swapped
-            ? `上限 ${fmt(rule.cap)} 与${rule.effect === "award" ? "得分" : "扣分"} ${fmt(t.raw)} 对调了：条文的上限是「${t.text}」`
-            : `上限 ${fmt(rule.cap)} 与条文中的上限「${t.text}」不符`,
-        ],
-        fixes: [suggestion({ title: swapped ? `对调上限与${rule.effect === "award" ? "得分" : "扣分"}：上限 ${fmt(t.raw)}，${rule.effect === "award" ? "得分" : "扣分"} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
-      });
-    }
+  const t = capPhraseMismatch(rule);
+  if (rule.cap !== undefined && capMod?.value && t) {
+    const verb = rule.effect === "award" ? "得分" : "扣分";
+    const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
+    const swapped = amounts.length === 1 && amounts[0]!.raw === t.raw;
+    const edits = [replaceNumberEdit(ctx, rule.file, capMod.value, t.raw)];
+    if (swapped) edits.push(replaceNumberEdit(ctx, rule.file, amounts[0]!.node, rule.cap));
+    out.push({
+      file: rule.file,
+      span: capMod.value.span,
+      args: [rule.name, swapped ? `上限 ${fmt(rule.cap)} 与${verb} ${fmt(t.raw)} 对调了：条文的上限是「${t.text}」` : `上限 ${fmt(rule.cap)} 与条文中的上限「${t.text}」不符`],
+      fixes: [suggestion({ title: swapped ? `对调上限与${verb}：上限 ${fmt(t.raw)}，${verb} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
+    });
   }
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule)) {
