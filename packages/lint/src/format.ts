@@ -4,6 +4,7 @@
  */
 import { relative, sep } from "node:path";
 import { severityWords, sortDiagnostics, type Diagnostic, type Severity } from "@kaoping/core";
+import { isSuggestion } from "./fixes.js";
 
 /** The Chinese word for a severity. */
 /** Chinese severity words (core's, shared with the CLI and the language server). */
@@ -18,14 +19,15 @@ export function displayPath(file: string, baseDir: string): string {
 
 /**
  * Renders diagnostics as text, in reading order: `file:line:col 级别 code message`, and with
- * `fixes: true` one `    修复：…` line per available fix.
+ * `fixes: true` one line per available fix: `    修复：…` for a safe fix (applied by --fix), `    建议：…`
+ * for a suggestion.
  */
 export function formatLintText(diags: readonly Diagnostic[], baseDir: string, options: { fixes?: boolean } = {}): string {
   const out: string[] = [];
   for (const d of sortDiagnostics(diags)) {
     const where = d.file ? `${displayPath(d.file, baseDir)}:${d.span.start.line}:${d.span.start.column}` : "<input>";
     out.push(`${where} ${severityWord[d.severity]} ${d.code} ${d.message}`);
-    if (options.fixes) for (const f of d.fixes ?? []) out.push(`    修复：${f.title}`);
+    if (options.fixes) for (const f of d.fixes ?? []) out.push(`    ${isSuggestion(f) ? "建议" : "修复"}：${f.title}`);
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

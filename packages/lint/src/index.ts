@@ -13,7 +13,7 @@
 export { lintAnalysis, lintRules, ruleIdOf, isLintable } from "./lint.js";
 export { findLintConfig, parseLintConfig, CONFIG_FILE, type LintConfig } from "./config.js";
 export { toSarif, SARIF_SCHEMA, type SarifOptions } from "./sarif.js";
-export { applyFixes, fixEditsFor } from "./fixes.js";
+export { applyFixes, fixEditsFor, isSuggestion, suggestion, SUGGESTION_NOTE, type LintFix } from "./fixes.js";
 export { formatLintText, displayPath, severityWord } from "./format.js";
 export { lintMessages, formatLintMessage, type LintCode } from "./messages.js";
 export type { LintRuleInfo, LintRuleDoc, RuleLevel } from "./rule.js";

@@ -9,6 +9,8 @@ import type { LintContext, LintRuleInfo } from "./rule.js";
 import { allRules } from "./rules/index.js";
 import { parseSuppressions, suppresses } from "./suppress.js";
 
+const weight = { info: 0, warning: 1, error: 2 } as const;
+
 /** Every lint rule: id, code, default severity, Chinese title and documentation. */
 export const lintRules: LintRuleInfo[] = allRules.map(({ id, code, defaultSeverity, title, doc }) => ({ id, code, defaultSeverity, title, doc }));
 
@@ -54,7 +56,8 @@ export function lintAnalysis(analysis: Analysis, config: LintConfig = {}): Diagn
     if (level === "off") continue;
     ran.add(rule.id);
     for (const f of rule.check(ctx)) {
-      const d = lintDiagnostic(rule.code as LintCode, f.file, f.span, f.args, { severity: level, fixes: f.fixes ?? [], related: f.related ?? [] });
+      const severity = f.maxSeverity && weight[f.maxSeverity] < weight[level] ? f.maxSeverity : level;
+      const d = lintDiagnostic(rule.code as LintCode, f.file, f.span, f.args, { severity, fixes: f.fixes ?? [], related: f.related ?? [] });
       // Every suppression that covers it is used, so that none is reported as unused by mistake.
       const hits = suppressions.filter((s) => suppresses(s, d, rule.id));
       if (hits.length === 0) out.push(d);

@@ -40,6 +40,11 @@ export interface Finding {
   args: (string | number)[];
   fixes?: Fix[];
   related?: RelatedInformation[];
+  /**
+   * The most this finding may weigh: a rule configured above it reports the finding at this level
+   * (missing-cap reports a deduction its indicator already bounds as info, whatever its level).
+   */
+  maxSeverity?: "info" | "warning";
 }
 
 /** What a rule's check sees. */

@@ -1,7 +1,9 @@
 /**
- * The issue's acceptance test: a per-occurrence rule with no cap gets a missing-cap warning at the
+ * The issue's acceptance test: a per-occurrence rule with no cap gets a missing-cap finding at the
  * rule's exact range, with a fix adding a cap equal to the indicator's points; applying it, the file
- * still parses and checks clean, and the warning is gone.
+ * still parses and checks clean, and the finding is gone.  Since issue 11 a deduction its indicator
+ * bounds (扣完为止) is an info, not a warning; the fix is safe (applied by --fix) when the indicator
+ * cannot start above its points, and a suggestion otherwise.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +30,7 @@ function write(text: string): string {
 }
 
 describe("missing-cap on a per-occurrence rule", () => {
-  it("warns at the rule's body, states the worst case and offers 上限 <points>", () => {
+  it("reports at the rule's body (info: the indicator bounds it), states the worst case and offers 上限 <points>", () => {
     const path = write(source);
     const a = analyzeCatalogue(path, nodeHost);
     expect(a.diagnostics).toEqual([]);
@@ -36,7 +38,7 @@ describe("missing-cap on a per-occurrence rule", () => {
     expect(diags).toHaveLength(1);
     const d = diags[0]!;
     expect(d.code).toBe("KP3001");
-    expect(d.severity).toBe("warning");
+    expect(d.severity).toBe("info");
     expect(d.file).toBe(path);
     expect(d.message).toBe("规则「参会」每次扣 0.5 分且没有上限：8 次即扣满本项 4 分，再多也只能扣完为止");
     // Exactly `每次 扣 0.5` on line 5.
@@ -55,6 +57,20 @@ describe("missing-cap on a per-occurrence rule", () => {
     const again = analyzeCatalogue(write(fixed), nodeHost);
     expect(again.diagnostics).toEqual([]);
     expect(lintAnalysis(again)).toEqual([]);
+  });
+
+  it("offers the cap only as a suggestion when the indicator's awards can start it above its points", () => {
+    // Awards of up to 3 in a 2-point item: 得 3 − 扣 2.5 = 0.5 uncapped, 得 3 − 扣 2 = 1 with 上限 2
+    // (test/property/lint-fixes.test.ts scores it).
+    const award = (n: string) => `  规则 「${n}」 「获表彰的得1.5分」\n    得 1.5\n`;
+    const text = source.replace("4分", "2分").replace("    每次 扣 0.5\n", `    每次 扣 0.5\n${award("表彰")}${award("表彰二")}`);
+    const path = write(text);
+    const a = analyzeCatalogue(path, nodeHost);
+    expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const diags = lintAnalysis(a).filter((d) => d.code === "KP3001");
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.fixes![0]!.title).toBe("加上限 2（本项分值，即扣完为止）（仅为建议，--fix 不自动应用）");
+    expect(fixEditsFor(diags, path)).toEqual([]);
   });
 
   it("is silent when the indicator's 合计 group caps the rule, and fires again without it", () => {

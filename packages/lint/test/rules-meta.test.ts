@@ -38,6 +38,9 @@ describe("lintRules", () => {
   });
 
   it("every doc's bad example makes its rule fire and its good example does not", () => {
+    // duplicate-rule needs two rules that read one fact, which no construct gives yet (see its doc
+    // and duplicate-rule.test.ts); its bad example shows what it would report.
+    const dormant = new Set(["duplicate-rule"]);
     for (const r of lintRules) {
       const codes = (snippet: string) => {
         const path = join(mkdtempSync(join(tmpdir(), "kp-doc-")), "细则.kp");
@@ -46,7 +49,8 @@ describe("lintRules", () => {
         expect(a.diagnostics.filter((d) => d.severity === "error"), `${r.id}: ${snippet}`).toEqual([]);
         return lintAnalysis(a).map((d) => d.code);
       };
-      expect(codes(r.doc.bad), `${r.id} bad`).toContain(r.code);
+      if (dormant.has(r.id)) expect(codes(r.doc.bad), `${r.id} bad`).not.toContain(r.code);
+      else expect(codes(r.doc.bad), `${r.id} bad`).toContain(r.code);
       expect(codes(r.doc.good), `${r.id} good`).not.toContain(r.code);
     }
   });

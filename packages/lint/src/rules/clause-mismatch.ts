@@ -12,12 +12,18 @@
  * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
  * 满分 equal to it, 0 and band bounds at 0% or 100%.
  *
+ * Then the structure the numbers miss (clause-structure.ts): the veto level (一票否决 / 一票否优), band
+ * inclusivity (含/不含, 不足, 低于, 达到) and category amounts in the order of 「分别扣…」.
+ *
  * When exactly one number of a kind disagrees on each side, they are paired: the diagnostic points at
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
  * cap in the code (最多扣1分) gets a fix that adds it.
  */
-import type { RuleModel } from "@kaoping/core";
+import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
+import { flipBoundEdit } from "../band-edits.js";
+import { boundMismatches, categoryMismatches, intervalOf, vetoMismatch } from "../clause-structure.js";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
@@ -145,6 +151,15 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
   return out;
 }
 
+/** The cap of the rule's group or section, with its literal, when it has one. */
+function enclosingCap(rule: RuleModel): { label: string; raw: number; lit: NumberLit; file: string } | undefined {
+  const g = rule.group;
+  if (g?.cap !== undefined && g.node.cap) return { label: g.kind === "cap" ? "合计组" : "就高组", raw: g.cap, lit: g.node.cap, file: rule.file };
+  const o = rule.owner;
+  if (o.kind !== "indicator" && o.cap !== undefined && o.node.cap) return { label: `${o.kind === "bonus" ? "加分项" : "减分项"}「${o.name}」`, raw: o.cap, lit: o.node.cap, file: o.file };
+  return undefined;
+}
+
 function check(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const rule of ctx.catalogue.rules) {
@@ -173,7 +188,8 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: c.node.span,
         args: [rule.name, `${role} ${codeText(c)} 与条文中的「${partner.text}」不符`],
-        fixes: [{ title: `将${role} ${codeText(c)} 改为条文中的 ${fmt(partner.raw)}${partner.percent ? "%" : ""}`, edits: nums.map((n) => replaceNumberEdit(ctx, rule.file, n.node, partner.raw)) }],
+        // Trusting the clause over the code changes scores: a suggestion, never applied by --fix.
+        fixes: [suggestion({ title: `将${role} ${codeText(c)} 改为条文中的 ${fmt(partner.raw)}${partner.percent ? "%" : ""}`, edits: nums.map((n) => replaceNumberEdit(ctx, rule.file, n.node, partner.raw)) })],
         related: [{ file: rule.file, span: textSpan(partner), message: `条文写的是「${partner.text}」` }],
       });
     };
@@ -197,19 +213,104 @@ function check(ctx: LintContext): Finding[] {
         out.push({ file: rule.file, span: c.node.span, args: [rule.name, `${roleWord(c, rule)} ${codeText(c)} 在条文中没有出现`] });
       }
     }
+    const capPhrase = capPhraseMismatch(rule);
     for (const t of badText) {
       if (pairedText.has(t)) continue;
+      // Reported below against the rule's cap (上限 … 与条文中的上限不符).
+      if (capPhrase && t.raw === capPhrase.raw && t.cap) continue;
       if (t.cap && rule.cap === undefined) {
+        // The clause's cap may be the enclosing group's or section's, written with a wrong number:
+        // then that cap is what to correct, not a new cap on the rule.  Both are suggestions.
+        const enclosing = enclosingCap(rule);
+        const fixes = [];
+        if (enclosing) fixes.push(suggestion({ title: `将${enclosing.label}的上限 ${fmt(enclosing.raw)} 改为条文中的 ${fmt(t.raw)}`, edits: [replaceNumberEdit(ctx, enclosing.file, enclosing.lit, t.raw)] }));
+        fixes.push(suggestion({ title: `给规则加上限 ${fmt(t.raw)}（条文的规定）`, edits: [insertCapEdit(rule, t.raw)] }));
         out.push({
           file: rule.file,
           span: textSpan(t),
-          args: [rule.name, `条文规定了上限「${t.text}」，规则中没有这个上限`],
-          fixes: [{ title: `加上限 ${fmt(t.raw)}（条文的规定）`, edits: [insertCapEdit(rule, t.raw)] }],
+          args: [
+            rule.name,
+            enclosing
+              ? `条文规定了上限「${t.text}」，规则中没有这个上限，所在${enclosing.label}的上限却是 ${fmt(enclosing.raw)} 分`
+              : `条文规定了上限「${t.text}」，规则中没有这个上限`,
+          ],
+          fixes,
         });
       } else {
         out.push({ file: rule.file, span: textSpan(t), args: [rule.name, `条文中的「${t.text}」在规则中没有对应的数值`] });
       }
     }
+    // A number already reported above is not reported again by the structural readings.
+    const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
+    out.push(...structureFindings(ctx, rule).filter((f) => !reportedAt.has(f.span.start.offset)));
+  }
+  return out;
+}
+
+/**
+ * The clause's cap phrase that the rule's own cap contradicts: the clause has one cap value (最多扣2分)
+ * that is not its group's or section's cap, and the rule's cap is another number.
+ */
+function capPhraseMismatch(rule: RuleModel): ClauseNumber | undefined {
+  if (rule.cap === undefined || !rule.node.modifiers.some((m) => m.kind === "Cap")) return undefined;
+  const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
+  const caps = clauseNumbers(rule.clause).filter((t) => t.cap && !enclosing.has(t.raw));
+  const values = [...new Set(caps.map((t) => t.raw))];
+  return values.length === 1 && values[0] !== rule.cap ? caps[0] : undefined;
+}
+
+/** What the numbers alone miss: the veto level, band inclusivity, categories in the clause's order. */
+function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
+  const out: Finding[] = [];
+  const body = rule.node.body;
+  const veto = vetoMismatch(rule);
+  if (veto && body) {
+    out.push({
+      file: rule.file,
+      span: body.span,
+      args: [rule.name, veto.message],
+      fixes: [suggestion({ title: `改为「${veto.should}」`, edits: [{ file: rule.file, start: body.span.start.offset, end: body.span.end.offset, newText: veto.should }] })],
+    });
+  }
+  for (const f of boundMismatches(rule)) {
+    const iv = intervalOf(f.band!);
+    if (!iv) continue;
+    const e = flipBoundEdit(ctx, rule.file, iv, f.side!);
+    out.push({
+      file: rule.file,
+      span: iv.span,
+      args: [rule.name, f.message],
+      fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
+    });
+  }
+  // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
+  // (an amount and its cap swapped, or a cap changed to a number found elsewhere) passes the number
+  // check.  Clause caps that are the group's or section's cap are theirs.
+  const capMod = rule.node.modifiers.find((m): m is CapModifier => m.kind === "Cap");
+  const t = capPhraseMismatch(rule);
+  if (rule.cap !== undefined && capMod?.value && t) {
+    const verb = rule.effect === "award" ? "得分" : "扣分";
+    const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
+    const swapped = amounts.length === 1 && amounts[0]!.raw === t.raw;
+    const edits = [replaceNumberEdit(ctx, rule.file, capMod.value, t.raw)];
+    if (swapped) edits.push(replaceNumberEdit(ctx, rule.file, amounts[0]!.node, rule.cap));
+    out.push({
+      file: rule.file,
+      span: capMod.value.span,
+      args: [rule.name, swapped ? `上限 ${fmt(rule.cap)} 与${verb} ${fmt(t.raw)} 对调了：条文的上限是「${t.text}」` : `上限 ${fmt(rule.cap)} 与条文中的上限「${t.text}」不符`],
+      fixes: [suggestion({ title: swapped ? `对调上限与${verb}：上限 ${fmt(t.raw)}，${verb} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
+    });
+  }
+  const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
+  for (const f of categoryMismatches(rule)) {
+    const lit = entries[f.category!]?.value;
+    if (!lit) continue;
+    out.push({
+      file: rule.file,
+      span: lit.span,
+      args: [rule.name, f.message],
+      fixes: [suggestion({ title: `将分类的金额改为条文中的 ${f.should}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.amount!.raw)] })],
+    });
   }
   return out;
 }
@@ -224,7 +325,7 @@ export const clauseMismatch: LintRule = {
       "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
       "条文中的阿拉伯数字、全角数字、百分数和中文数字（一、两、三……十）都能识别；「24小时」「12380」「10件事」这类不是分值的数字只用来核对规则中的次数和界限。" +
       "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限可以不写在条文里。" +
-      "两边各只有一个数值不一致时，诊断指向规则中的数值，修复改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，修复加上这个上限。",
+      "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
   },

@@ -4,9 +4,16 @@
  * 加分 / 减分 section's cap; a cap larger than the most a bounded rule can ever deduct (one-shot,
  * bands, shortfall, discretion).  A cap equal to the indicator's points is the explicit 扣完为止 and
  * is fine.  Rules that may deduct beyond their indicator (倒扣) are not checked against its points.
+ *
+ * The fixes (lower the cap, or delete it) change no score when the cap really never binds: always for
+ * a cap above the group's or section's cap or above what the rule can deduct; for a cap above the
+ * indicator's points only when the indicator cannot start above its points (startsWithinPoints) —
+ * otherwise they are suggestions.
  */
 import type { CapGroup, CapModifier, Fix, HighestGroup, NumberLit } from "@kaoping/core";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
+import { startsWithinPoints } from "./missing-cap.js";
 import { boundedMaximum, deleteWithLeadingBlanks, fmt, ownerLabel, replaceNumberEdit } from "../util.js";
 
 function check(ctx: LintContext): Finding[] {
@@ -23,7 +30,9 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: mod.span,
         args: [subject, fmt(rule.cap), `它超过了所在${ownerLabel(owner)}的分值 ${fmt(owner.points)} 分，本项扣完为止时上限还没到`],
-        fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, owner.points)] }, removeFix],
+        fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, owner.points)] }, removeFix].map((f) =>
+          startsWithinPoints(owner) ? f : suggestion(f),
+        ),
       });
       continue;
     }
@@ -69,7 +78,9 @@ function check(ctx: LintContext): Finding[] {
       file: rule.file,
       span: capLit.span,
       args: [`${word}组`, fmt(g.cap), `它超过了所在${ownerLabel(owner)}的分值 ${fmt(owner.points)} 分，本项扣完为止时上限还没到`],
-      fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, capLit, owner.points)] }],
+      fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, capLit, owner.points)] }].map((f) =>
+        startsWithinPoints(owner) ? f : suggestion(f),
+      ),
     });
   }
   return out;

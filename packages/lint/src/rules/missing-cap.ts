@@ -1,14 +1,22 @@
 /**
  * missing-cap: a deduction that grows with a count (per occurrence, per person, per compound unit,
- * per category) or with a measured value beyond a base (每超 … without a 高于 cut-off; 每低 …
- * without a 低于 cut-off when the steps down to 0 deduct more than the indicator holds), with no cap
+ * per category) or with a measured value beyond a base (每超 … without a 高于 cut-off), with no cap
  * of its own and none from an enclosing 合计 / 就高 group or 减分 section.
  *
+ * Two risks, two severities.  A deduction nothing bounds — 倒扣 (it goes on into the parent and the
+ * total) or a 减分 section without a cap — is a warning (the rule's level).  A deduction its indicator
+ * already bounds (扣完为止: the indicator stays within [0, points]) is what real clauses mean when
+ * they write no cap, so it is reported as info at most, with the worst case and a fix that writes the
+ * 扣完为止 out (上限 本项分值).  That fix is safe — applied by --fix — when the indicator cannot start
+ * above its points (no children or awards adding up to more), so that the cap never binds before the
+ * indicator's floor; otherwise it is a suggestion.
+ *
  * Bounded bodies are not reported: one-shot, 不得分, bands, shortfall (bounded by its target),
- * discretion (bounded by its range), scores.  Rules of a 就高
+ * 基准…每低 (bounded by its base), discretion (bounded by its range), scores.  Rules of a 就高
  * group cannot carry their own cap (KP2016), so an uncapped 就高 group is reported once, at 就高.
  */
-import type { Fix, HighestGroup, RuleModel } from "@kaoping/core";
+import type { Fix, HighestGroup, IndicatorModel, RuleModel } from "@kaoping/core";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { ceilDiv, countedNoun, fmt, insertCapEdit, unitWords } from "../util.js";
 
@@ -51,14 +59,8 @@ export function unboundedGrowth(rule: RuleModel): Growth | undefined {
     case "linear": {
       if (b.cutoff?.direction === b.direction) return undefined;
       if (b.step.raw <= 0) return undefined;
-      if (b.direction === "below") {
-        // Values do not go below 0, so the most it can deduct is (base ÷ step) steps; only a rule
-        // that can deduct more than its indicator holds relies on 扣完为止.
-        const owner = rule.owner;
-        const full = b.mode === "floor" ? Math.floor(b.base.raw / b.step.raw) : Math.ceil(b.base.raw / b.step.raw);
-        const max = b.mode === "proportional" ? (b.base.raw * b.amount) / b.step.raw : full * b.amount;
-        if (owner.kind !== "indicator" || max <= owner.points) return undefined;
-      }
+      // Values do not go below 0, so 基准…每低 deducts at most (base ÷ step) steps: bounded.
+      if (b.direction === "below") return undefined;
       const measure = b.step.percent || b.step.measure === "百分点" ? "个百分点" : (b.step.measure ?? "");
       const unitWord = measure ? ` ${measure}` : "";
       const side = b.direction === "above" ? "超过" : "低于";
@@ -81,8 +83,12 @@ export function capOf(rule: RuleModel): number | undefined {
   return undefined;
 }
 
-/** The worst case of an unbounded rule against what it deducts from, and the cap a fix may add. */
-function worstCase(rule: RuleModel, g: Growth): { worst: string; fixPoints?: number } | undefined {
+/**
+ * The worst case of an unbounded rule against what it deducts from, and the cap a fix may add:
+ * `fixPoints` is set only when the indicator bounds the deduction (扣完为止), `safe` when adding that
+ * cap cannot change a score.
+ */
+function worstCase(rule: RuleModel, g: Growth): { worst: string; fixPoints?: number; safe?: boolean } | undefined {
   const owner = rule.owner;
   if (owner.kind !== "indicator") return { worst: `${ownerKindWord(owner.kind)}「${owner.name}」在基本分之外扣分，没有上限时扣分没有止境` };
   if (owner.points <= 0) return undefined;
@@ -91,7 +97,30 @@ function worstCase(rule: RuleModel, g: Growth): { worst: string; fixPoints?: num
     const parent = owner.parent;
     return { worst: parent ? `${reach}，且规则写了「倒扣」，还会继续扣上级指标「${parent.name}」的分` : `${reach}，且规则写了「倒扣」，扣分没有止境` };
   }
-  return { worst: `${reach}，再多也只能扣完为止`, fixPoints: owner.points };
+  return { worst: `${reach}，再多也只能扣完为止`, fixPoints: owner.points, safe: startsWithinPoints(owner) };
+}
+
+/**
+ * Whether an indicator can never start above its points: a leaf without awards starts from its
+ * points; otherwise it starts from its children's scores plus its awards, which stay within its
+ * points when their maxima add up to no more.  Then a deduction capped at the points takes the
+ * indicator to 0 exactly when the uncapped one does, and a cap of 本项分值 changes no score.
+ */
+export function startsWithinPoints(ind: IndicatorModel): boolean {
+  const awards = ind.rules.filter((r) => r.effect === "award");
+  if (ind.children.length === 0 && awards.length === 0) return true;
+  let sum = 0;
+  for (const c of ind.children) sum += c.points;
+  for (const r of awards) {
+    if (r.maxAward === undefined || r.maxAward < 0) return false;
+    sum += r.maxAward;
+  }
+  return sum <= ind.points;
+}
+
+/** A fix that writes 扣完为止 out: safe when it cannot change a score, else a suggestion. */
+function capFix(fix: Fix, safe: boolean | undefined): Fix {
+  return safe ? fix : suggestion(fix);
 }
 
 function check(ctx: LintContext): Finding[] {
@@ -117,13 +146,14 @@ function check(ctx: LintContext): Finding[] {
       const kwEnd = node.span.start.offset + "就高".length;
       const fixes: Fix[] =
         wc.fixPoints !== undefined && ctx.text(rule.file).slice(node.span.start.offset, kwEnd) === "就高"
-          ? [{ title: `给就高组加上限 ${fmt(wc.fixPoints)}（本项分值）`, edits: [{ file: rule.file, start: kwEnd, end: kwEnd, newText: ` 上限 ${fmt(wc.fixPoints)}` }] }]
+          ? [capFix({ title: `给就高组加上限 ${fmt(wc.fixPoints)}（本项分值）`, edits: [{ file: rule.file, start: kwEnd, end: kwEnd, newText: ` 上限 ${fmt(wc.fixPoints)}` }] }, wc.safe)]
           : [];
       out.push({
         file: rule.file,
         span: ctx.span(rule.file, node.span.start.offset, kwEnd),
         args: [`就高组中的规则${names}`, unbounded.length > 1 ? `按次扣分（最重的「${top.r.name}」${top.gr.how}）` : top.gr.how, wc.worst],
         fixes,
+        ...(wc.fixPoints !== undefined ? { maxSeverity: "info" as const } : {}),
       });
       continue;
     }
@@ -133,7 +163,9 @@ function check(ctx: LintContext): Finding[] {
       file: rule.file,
       span: rule.node.body!.span,
       args: [`规则「${rule.name}」`, g.how, wc.worst],
-      fixes: wc.fixPoints !== undefined ? [{ title: `加上限 ${fmt(wc.fixPoints)}（本项分值，即扣完为止）`, edits: [insertCapEdit(rule, wc.fixPoints)] }] : [],
+      fixes: wc.fixPoints !== undefined ? [capFix({ title: `加上限 ${fmt(wc.fixPoints)}（本项分值，即扣完为止）`, edits: [insertCapEdit(rule, wc.fixPoints)] }, wc.safe)] : [],
+      // A deduction the indicator bounds (扣完为止) is not the risk of one nothing bounds: info.
+      ...(wc.fixPoints !== undefined ? { maxSeverity: "info" as const } : {}),
     });
   }
   return out;
@@ -150,11 +182,11 @@ export const missingCap: LintRule = {
   title: "扣分没有上限",
   doc: {
     description:
-      "按次、按人次、按复合单位（每村每次）、按分类计次，或按超出基准的幅度（每超……，且没有「高于」截断）扣分的规则，扣分会随次数无限增长；" +
-      "按低于基准的幅度（每低……，且没有「低于」截断）扣分、而低到 0 时的扣分超过本项分值的规则，同样只能靠扣完为止截住。" +
-      "规则本身没有「上限」，所在的「合计」「就高」组或「减分」项也没有上限时报告，并说明最坏情况：多少次即扣满本项分值。" +
-      "一次性扣分、不得分、分段、至少……每少（以目标次数为限）、酌情扣分都有天然的上限，不报告。" +
-      "修复：在规则末尾加「上限 本项分值」，明确写出扣完为止；就高组则把上限加在「就高」上。",
+      "按次、按人次、按复合单位（每村每次）、按分类计次，或按超出基准的幅度（每超……，且没有「高于」截断）扣分的规则，扣分会随次数无限增长。" +
+      "规则本身没有「上限」，所在的「合计」「就高」组或「减分」项也没有上限时报告，并说明最坏情况。" +
+      "没有任何东西截住的扣分——写了「倒扣」的规则、没有上限的减分项——按本规则的级别（默认警告）报告；" +
+      "本项分值已经截住的扣分（扣完为止，条文没写上限时正是这个意思）风险不同，最多只作提示（info），修复在规则末尾加「上限 本项分值」把扣完为止写明（就高组加在「就高」上）。" +
+      "一次性扣分、不得分、分段、至少……每少（以目标次数为限）、基准……每低（以基准为限）、酌情扣分都有天然的上限，不报告。",
     bad: '指标 「信息工作」 2分 {\n  规则 「信息约稿」 「未完成信息约稿的，每次扣0.1分」\n    每次 扣 0.1\n}',
     good: '指标 「信息工作」 2分 {\n  规则 「信息约稿」 「未完成信息约稿的，每次扣0.1分」\n    每次 扣 0.1 上限 2\n}',
   },

@@ -6,6 +6,7 @@
  * sum of all items.
  */
 import type { IndicatorModel, NumberLit, RuleModel } from "@kaoping/core";
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, replaceNumberEdit } from "../util.js";
 
@@ -54,7 +55,8 @@ function check(ctx: LintContext): Finding[] {
       file,
       span: lit.span,
       args: [who, fmt(first.sum), what, fmt(declared), difference(first.sum, declared)],
-      fixes: agree ? [{ title: `将声明的${what}改为 ${fmt(first.sum)}`, edits: [replaceNumberEdit(ctx, file, lit, first.sum)] }] : [],
+      // Changing a declared total changes every unit's maximum: never applied by --fix.
+      fixes: agree ? [suggestion({ title: `将声明的${what}改为 ${fmt(first.sum)}`, edits: [replaceNumberEdit(ctx, file, lit, first.sum)] })] : [],
     });
   };
   const visit = (ind: IndicatorModel) => {
@@ -86,7 +88,7 @@ export const pointsSum: LintRule = {
   doc: {
     description:
       "指标的子项分值（下级指标的分值加上本指标中得分规则的满分）之和与声明的分值不一致，或各一级指标之和与声明的「总分」不一致。" +
-      "消息中给出两边的数值和差额。只适用于某类单位的子项同样计入（对不适用的单位按满分计）。修复：把声明的分值改为子项之和（请先确认不是子项写错了）。",
+      "消息中给出两边的数值和差额。只适用于某类单位的子项同样计入（对不适用的单位按满分计）。建议（不由 --fix 自动应用）：把声明的分值改为子项之和（请先确认不是子项写错了）。",
     bad: '指标 「×的××建设」 2分 {\n  指标 「学习」 0.5分 { 规则 「学习」 「组织学习（0.5分）」 得 0.5 }\n  指标 「培训」 1分 { 规则 「培训」 「组织培训（1分）」 得 1 }\n}',
     good: '指标 「×的××建设」 1.5分 {\n  指标 「学习」 0.5分 { 规则 「学习」 「组织学习（0.5分）」 得 0.5 }\n  指标 「培训」 1分 { 规则 「培训」 「组织培训（1分）」 得 1 }\n}',
   },

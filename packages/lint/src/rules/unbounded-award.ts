@@ -4,6 +4,7 @@
  * more occurrences, the higher the score, which no rulebook intends.  (A 加分 section itself cannot
  * lack its cap: the grammar requires `加分 「…」 上限 N`.)
  */
+import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, unitWords } from "../util.js";
 
@@ -28,7 +29,8 @@ function check(ctx: LintContext): Finding[] {
       file: rule.file,
       span: rule.node.body!.span,
       args: [`规则「${rule.name}」`, how, why],
-      fixes: points !== undefined ? [{ title: `加上限 ${fmt(points)}（本项分值）`, edits: [insertCapEdit(rule, points)] }] : [],
+      // Capping an award changes the score when the same indicator also deducts: a suggestion.
+      fixes: points !== undefined ? [suggestion({ title: `加上限 ${fmt(points)}（本项分值）`, edits: [insertCapEdit(rule, points)] })] : [],
     });
   }
   return out;
@@ -42,7 +44,7 @@ export const unboundedAward: LintRule = {
   doc: {
     description:
       "按次得分（每次 得、每项 得 ……）的规则没有「上限」，又不在有上限的「加分」项中时报告：次数越多得分越高，加分必须封顶。" +
-      "修复：在规则末尾加「上限 本项分值」（或条文规定的最高分）。",
+      "建议（不由 --fix 自动应用）：在规则末尾加「上限 本项分值」（或条文规定的最高分）。",
     bad: '指标 「信息采用」 1分 {\n  规则 「信息采用」 「信息被省级采用的，每篇得0.2分」\n    每篇 得 0.2\n}',
     good: '指标 「信息采用」 1分 {\n  规则 「信息采用」 「信息被省级采用的，每篇得0.2分，最高得1分」\n    每篇 得 0.2 上限 1\n}',
   },
