@@ -102,6 +102,17 @@ describe("code actions", () => {
     expect(applyEdits(w.text("a.kp"), acts[0]!.edits.get(w.path("a.kp"))!)).toContain("规则 「出席会议」 「丁」");
   });
 
+  it("a lint suggestion (not applied by --fix) is never the preferred fix", () => {
+    // The clause caps at 2 but the code at 3: correcting the cap is a suggestion (the code may be right).
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「未参会的，每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 <|>3\n}\n" });
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3030");
+    expect(acts.length).toBeGreaterThan(0);
+    for (const a of acts) {
+      expect(a.title).toContain("仅为建议");
+      expect(a.preferred).toBe(false);
+    }
+  });
+
   it("KP1010: full-width to half-width, one at a time or the whole file", () => {
     const w = workspace({ "a.kp": "指标 「乙」 ４分 {\n  规则 「丙」 「丁」 每次 扣 ０．<|>５\n}\n" });
     // (The linter also offers a cap here: not this test's business.)

@@ -4,6 +4,7 @@
  * normalises every full-width character of a file at once.
  */
 import type { Diagnostic, TextEdit } from "@kaoping/core";
+import { isSuggestion } from "@kaoping/lint";
 import type { DocContext } from "./project.js";
 
 /** A code action: a title and its edits, by file. */
@@ -13,7 +14,11 @@ export interface CodeAction {
   /** The diagnostic it fixes. */
   diagnostic?: Diagnostic;
   edits: Map<string, TextEdit[]>;
-  /** The first fix of a diagnostic is the preferred one (applied by "auto fix"). */
+  /**
+   * The first fix of a diagnostic that is not a lint suggestion is the preferred one (applied by
+   * "auto fix"): a suggestion can change what a correct catalogue computes, so it is never applied
+   * without the writer choosing it.
+   */
   preferred: boolean;
 }
 
@@ -43,9 +48,10 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
   const out: CodeAction[] = [];
   if (wants("quickfix")) {
     for (const d of diagnosticsIn(ctx, start, end)) {
-      (d.fixes ?? []).forEach((fix, i) => {
-        out.push({ title: fix.title, kind: "quickfix", diagnostic: d, edits: byFile(fix.edits, d.file ?? ctx.path), preferred: i === 0 });
-      });
+      const preferred = (d.fixes ?? []).find((fix) => !isSuggestion(fix));
+      for (const fix of d.fixes ?? []) {
+        out.push({ title: fix.title, kind: "quickfix", diagnostic: d, edits: byFile(fix.edits, d.file ?? ctx.path), preferred: fix === preferred });
+      }
     }
   }
   const all = fixAllFullWidth(ctx);
