@@ -9,7 +9,7 @@ import type { LintContext, LintRuleInfo } from "./rule.js";
 import { allRules } from "./rules/index.js";
 import { parseSuppressions, suppresses } from "./suppress.js";
 
-const weight = { info: 0, warning: 1, error: 2 } as const;
+const weight = { hint: -1, info: 0, warning: 1, error: 2 } as const;
 
 /** Every lint rule: id, code, default severity, Chinese title and documentation. */
 export const lintRules: LintRuleInfo[] = allRules.map(({ id, code, defaultSeverity, title, doc }) => ({ id, code, defaultSeverity, title, doc }));

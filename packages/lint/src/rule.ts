@@ -42,9 +42,9 @@ export interface Finding {
   related?: RelatedInformation[];
   /**
    * The most this finding may weigh: a rule configured above it reports the finding at this level
-   * (missing-cap reports a deduction its indicator already bounds as info, whatever its level).
+   * (missing-cap reports a deduction its indicator already bounds as a hint, whatever its level).
    */
-  maxSeverity?: "info" | "warning";
+  maxSeverity?: "hint" | "info" | "warning";
 }
 
 /** What a rule's check sees. */

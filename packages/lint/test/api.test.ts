@@ -31,8 +31,8 @@ describe("kp lint, through the API", () => {
     const { diags, configPath } = lintDir(project);
     expect(configPath).toBe(join(project, "kp.config.json"));
     // missing-cap is raised to error and unused-declaration is off in kp.config.json; the uncapped
-    // 参会 relies on its indicator's 扣完为止, which missing-cap reports as info at most.
-    expect(diags.filter((d) => d.code === "KP3001").map((d) => d.severity)).toEqual(["info"]);
+    // 参会 relies on its indicator's 扣完为止, which missing-cap reports as a hint at most.
+    expect(diags.filter((d) => d.code === "KP3001").map((d) => d.severity)).toEqual(["hint"]);
     expect(diags.some((d) => d.code === "KP3050")).toBe(false);
     // The suppressed clause mismatch (扣 0.4 against 0.5) is not reported.
     expect(diags.some((d) => d.code === "KP3030")).toBe(false);

@@ -24,11 +24,11 @@ describe("lintAnalysis", () => {
   it("uses default severities, the config's levels, and 'off'", () => {
     const a = analyse(uncapped);
     const codes = (cfg?: Parameters<typeof lintAnalysis>[1]) => lintAnalysis(a, cfg).map((d) => `${d.code}:${d.severity}`);
-    // missing-cap on deductions the indicator bounds (扣完为止) is info at most, whatever its level.
-    expect(codes()).toEqual(["KP3050:info", "KP3050:info", "KP3001:info", "KP3001:info", "KP3030:error"]);
+    // missing-cap on deductions the indicator bounds (扣完为止) is a hint at most, whatever its level.
+    expect(codes()).toEqual(["KP3050:info", "KP3050:info", "KP3001:hint", "KP3001:hint", "KP3030:error"]);
     expect(codes({ rules: { "missing-cap": "error", "unused-declaration": "off", "clause-mismatch": "info" } })).toEqual([
-      "KP3001:info",
-      "KP3001:info",
+      "KP3001:hint",
+      "KP3001:hint",
       "KP3030:info",
     ]);
   });
@@ -36,9 +36,9 @@ describe("lintAnalysis", () => {
   it("reports a deduction nothing bounds (倒扣) at missing-cap's configured level", () => {
     const a = analyse(uncapped.replace("每次 扣 0.5", "每次 扣 0.5 倒扣"));
     const codes = (cfg?: Parameters<typeof lintAnalysis>[1]) => lintAnalysis(a, cfg).filter((d) => d.code === "KP3001").map((d) => d.severity);
-    expect(codes()).toEqual(["warning", "info"]);
-    expect(codes({ rules: { "missing-cap": "error" } })).toEqual(["error", "info"]);
-    expect(codes({ rules: { "missing-cap": "info" } })).toEqual(["info", "info"]);
+    expect(codes()).toEqual(["warning", "hint"]);
+    expect(codes({ rules: { "missing-cap": "error" } })).toEqual(["error", "hint"]);
+    expect(codes({ rules: { "missing-cap": "info" } })).toEqual(["info", "hint"]);
     expect(codes({ rules: { "missing-cap": "off" } })).toEqual([]);
   });
 

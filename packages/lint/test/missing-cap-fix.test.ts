@@ -30,7 +30,7 @@ function write(text: string): string {
 }
 
 describe("missing-cap on a per-occurrence rule", () => {
-  it("reports at the rule's body (info: the indicator bounds it), states the worst case and offers 上限 <points>", () => {
+  it("reports at the rule's body (a hint: the indicator bounds it), states the worst case and offers 上限 <points>", () => {
     const path = write(source);
     const a = analyzeCatalogue(path, nodeHost);
     expect(a.diagnostics).toEqual([]);
@@ -38,7 +38,7 @@ describe("missing-cap on a per-occurrence rule", () => {
     expect(diags).toHaveLength(1);
     const d = diags[0]!;
     expect(d.code).toBe("KP3001");
-    expect(d.severity).toBe("info");
+    expect(d.severity).toBe("hint");
     expect(d.file).toBe(path);
     expect(d.message).toBe("规则「参会」每次扣 0.5 分且没有上限：8 次即扣满本项 4 分，再多也只能扣完为止");
     // Exactly `每次 扣 0.5` on line 5.

@@ -524,6 +524,8 @@ export const SEL = {
   suggestRow: ".editor-widget.suggest-widget.visible .monaco-list-row",
   squigglyError: ".squiggly-error",
   squigglyWarning: ".squiggly-warning",
+  squigglyInfo: ".squiggly-info",
+  squigglyHint: ".squiggly-hint",
   lightbulb: ".lightBulbWidget",
   codeActionMenu: ".action-widget",
   codeActionItem: ".action-widget .monaco-list-row.action",
@@ -742,11 +744,12 @@ export async function triggerSuggest(page: Page, timeoutMs = 15_000): Promise<st
 /** Wait until at least `min` error squiggles are rendered in the active editor. */
 export async function waitForSquiggles(
   page: Page,
-  kind: "error" | "warning" = "error",
+  kind: "error" | "warning" | "info" | "hint" = "error",
   min = 1,
   timeoutMs = 20_000,
 ): Promise<number> {
-  const loc = activeEditor(page).locator(kind === "error" ? SEL.squigglyError : SEL.squigglyWarning);
+  const selector = { error: SEL.squigglyError, warning: SEL.squigglyWarning, info: SEL.squigglyInfo, hint: SEL.squigglyHint }[kind];
+  const loc = activeEditor(page).locator(selector);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const n = await loc.count();

@@ -6,7 +6,7 @@
  * Two risks, two severities.  A deduction nothing bounds — 倒扣 (it goes on into the parent and the
  * total) or a 减分 section without a cap — is a warning (the rule's level).  A deduction its indicator
  * already bounds (扣完为止: the indicator stays within [0, points]) is what real clauses mean when
- * they write no cap, so it is reported as info at most, with the worst case and a fix that writes the
+ * they write no cap, so it is reported as a hint (建议) at most, with the worst case and a fix that writes the
  * 扣完为止 out (上限 本项分值).  That fix is safe — applied by --fix — when the indicator cannot start
  * above its points (no children or awards adding up to more), so that the cap never binds before the
  * indicator's floor; otherwise it is a suggestion.
@@ -153,7 +153,7 @@ function check(ctx: LintContext): Finding[] {
         span: ctx.span(rule.file, node.span.start.offset, kwEnd),
         args: [`就高组中的规则${names}`, unbounded.length > 1 ? `按次扣分（最重的「${top.r.name}」${top.gr.how}）` : top.gr.how, wc.worst],
         fixes,
-        ...(wc.fixPoints !== undefined ? { maxSeverity: "info" as const } : {}),
+        ...(wc.fixPoints !== undefined ? { maxSeverity: "hint" as const } : {}),
       });
       continue;
     }
@@ -164,8 +164,9 @@ function check(ctx: LintContext): Finding[] {
       span: rule.node.body!.span,
       args: [`规则「${rule.name}」`, g.how, wc.worst],
       fixes: wc.fixPoints !== undefined ? [capFix({ title: `加上限 ${fmt(wc.fixPoints)}（本项分值，即扣完为止）`, edits: [insertCapEdit(rule, wc.fixPoints)] }, wc.safe)] : [],
-      // A deduction the indicator bounds (扣完为止) is not the risk of one nothing bounds: info.
-      ...(wc.fixPoints !== undefined ? { maxSeverity: "info" as const } : {}),
+      // A deduction the indicator bounds (扣完为止) is not the risk of one nothing bounds: a hint
+      // (editors show it as a faint mark, not a squiggle under every per-occurrence rule).
+      ...(wc.fixPoints !== undefined ? { maxSeverity: "hint" as const } : {}),
     });
   }
   return out;
@@ -185,7 +186,7 @@ export const missingCap: LintRule = {
       "按次、按人次、按复合单位（每村每次）、按分类计次，或按超出基准的幅度（每超……，且没有「高于」截断）扣分的规则，扣分会随次数无限增长。" +
       "规则本身没有「上限」，所在的「合计」「就高」组或「减分」项也没有上限时报告，并说明最坏情况。" +
       "没有任何东西截住的扣分——写了「倒扣」的规则、没有上限的减分项——按本规则的级别（默认警告）报告；" +
-      "本项分值已经截住的扣分（扣完为止，条文没写上限时正是这个意思）风险不同，最多只作提示（info），修复在规则末尾加「上限 本项分值」把扣完为止写明（就高组加在「就高」上）。" +
+      "本项分值已经截住的扣分（扣完为止，条文没写上限时正是这个意思）风险不同，最多只作建议（hint，编辑器中只显示淡淡的标记），修复在规则末尾加「上限 本项分值」把扣完为止写明（就高组加在「就高」上）。" +
       "一次性扣分、不得分、分段、至少……每少（以目标次数为限）、基准……每低（以基准为限）、酌情扣分都有天然的上限，不报告。",
     bad: '指标 「信息工作」 2分 {\n  规则 「信息约稿」 「未完成信息约稿的，每次扣0.1分」\n    每次 扣 0.1\n}',
     good: '指标 「信息工作」 2分 {\n  规则 「信息约稿」 「未完成信息约稿的，每次扣0.1分」\n    每次 扣 0.1 上限 2\n}',
