@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isPlainNumber, readJsonNumber } from "../src/facts/json.js";
 import { detectDelimiter, readCsv, scanFields } from "../src/index.js";
-import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks } from "./facts-fixtures.js";
+import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks, writeIncidentFacts } from "./facts-fixtures.js";
 import { fixtures, kp, tempDir } from "./helpers.js";
 
 let dir = "";
@@ -21,6 +21,7 @@ const score = (name: string, content: string | Buffer, extra: string[] = []) => 
 beforeAll(async () => {
   dir = tempDir();
   await writeFactsWorkbooks(fixtures, join(dir, "xlsx"));
+  writeIncidentFacts(dir);
   // A catalogue with a rule named in ASCII letters, for full-width headers.
   mkdirSync(join(dir, "ascii"));
   writeFileSync(join(dir, "ascii", "细则.kp"), "细则 「t」\n指标 「会议」 4分 {\n  规则 「A类会议」 「未参加A类会议的，每次扣0.5分」 每次 扣 0.5\n}\n");
@@ -247,6 +248,26 @@ describe("names that are Object.prototype members", () => {
   });
 });
 
+describe("incident ids: a flat list of texts and integers, never a nested list or a decimal", () => {
+  const run = (f: string) => kp(["score", join(dir, "ids"), join(dir, "facts", f), "--format", "csv"]);
+
+  it("refuses a nested list as incident ids (KP4019) and a decimal where ids are accepted (KP4003)", () => {
+    const nested = run("ids-nested.json");
+    expect(nested.code).toBe(1);
+    expect(nested.stdout).toBe("");
+    expect(nested.stderr).toContain("ids-nested.json:3:43 错误 KP4019 「通报」的值格式不对：事件编号列表的第 1 项是一个列表：事件编号列表只能由文字或非负整数组成，不能嵌套");
+    const decimal = run("ids-decimal.csv");
+    expect(decimal.code).toBe(1);
+    expect(decimal.stdout).toBe("");
+    expect(decimal.stderr).toContain("ids-decimal.csv:3:3 错误 KP4003 「通报」的值「1.5」应为非负整数（次数）");
+    // ids as such are still read: each one counts once
+    writeFileSync(join(dir, "facts", "ids-ok.csv"), "单位,班子,通报\n甲县,否,事件A、事件B\n乙县,否,3\n");
+    const ok = run("ids-ok.csv");
+    expect(ok.stderr).toBe("");
+    expect(ok.stdout).toContain("1,甲县,1,1");
+  });
+});
+
 describe("Excel: formulas, sheets, zips", () => {
   const x = (f: string) => join(dir, "xlsx", f);
 
@@ -256,6 +277,18 @@ describe("Excel: formulas, sheets, zips", () => {
     expect(r.stderr).toContain("formula-no-result.xlsx:3:3 错误 KP4025 C3 是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再试");
     expect(r.stderr).toContain("工作表「事实」单元格 C3");
     expect(r.stderr).toContain("提示 KP4026 有 1 个公式单元格使用了文件中保存的计算结果（第一个是 C2）");
+  });
+
+  it("reports a value under no column at its cell (KP4022), never drops it: the Excel side of item 1", () => {
+    const r = kp(["score", "catalogue", x("beyond-header.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("beyond-header.xlsx:4:16 错误 KP4022 第 4 行的 P4 填写了「3」，但表头只有 15 列，这一格不在任何列名之下：每一行的内容都应在表头的列之内");
+    expect(r.stderr).toContain("工作表「事实」单元格 P4");
+    // one fact per row: a value in a column with an empty header is KP4015, not dropped either
+    const long = kp(["score", "catalogue", x("long-unnamed.xlsx")]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain("long-unnamed.xlsx:1:3 错误 KP4015 第 3 列没有列名，但填写了内容：这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列");
   });
 
   it("reads the first visible sheet, says which, and reads a hidden one only with --sheet (KP4028, KP4027)", () => {
