@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPlainNumber, readJsonNumber } from "../src/facts/json.js";
+import { isPlainNumber, readJsonNumber } from "@kaoping/facts";
 import { detectDelimiter, readCsv, scanFields } from "../src/index.js";
 import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks, writeIncidentFacts } from "./facts-fixtures.js";
 import { fixtures, kp, tempDir } from "./helpers.js";

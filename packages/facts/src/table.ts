@@ -19,11 +19,9 @@
  * differently are duplicates (KP4020, KP4006, with both places).  A header, rule cell or unit name
  * containing an invisible, bidirectional-control or control character is KP4024 at its cell.
  */
-import { diagnostic, invisibleChars, LineIndex, nameKey } from "@kaoping/core";
-import type { UnitInput } from "../module.js";
-import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
-import { didYouMean } from "../suggest.js";
-import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
+import { diagnostic, invisibleChars, LineIndex, nameKey, type UnitInput } from "@kaoping/core";
+import { didYouMean } from "./suggest.js";
+import { factsDiagnostic, type CellRef, type FactsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
 
 /** A cell of a table. */
 export interface TableCell {
@@ -104,7 +102,7 @@ const isEmptyRow = (r: TableRow) => r.cells.every((c) => c === undefined || c.te
 /** The result of reading a table's units. */
 export interface TableUnits {
   units: UnitInput[];
-  diagnostics: CliDiagnostic[];
+  diagnostics: FactsDiagnostic[];
   locator: FactsLocator;
   rows: number;
   /** Fact keys suggested for misnamed columns. */
@@ -113,7 +111,7 @@ export interface TableUnits {
 
 /** Reads the units of a table, checking its header against the catalogue's fact keys. */
 export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
-  const diagnostics: CliDiagnostic[] = [];
+  const diagnostics: FactsDiagnostic[] = [];
   const rows = table.rows.filter((r) => !isEmptyRow(r));
   // Locations are computed only when a problem is reported: a large file has millions of cells.
   const unitRows = new Map<string, TableRow[]>();
@@ -337,7 +335,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
 }
 
 /** KP4015 for a column name, with the closest expected name when there is one. */
-function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: CliDiagnostic; guess?: string } {
+function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: FactsDiagnostic; guess?: string } {
   const guess = didYouMean(name, candidates);
   const base = diagnostic("KP4015", at.span, [name]).message;
   const message = base + (guess ? `，是否想写「${guess}」？` : "") + (hint && !guess ? `；${hint}` : "");
