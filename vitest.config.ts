@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@kaoping/core": src("./packages/core/src/index.ts"),
+      "@kaoping/facts": src("./packages/facts/src/index.ts"),
       "@kaoping/lint": src("./packages/lint/src/index.ts"),
       "@kaoping/lsp": src("./packages/lsp/src/index.ts"),
       "prettier-plugin-kp": src("./packages/prettier-plugin-kp/src/index.ts"),

@@ -7,6 +7,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // The workspace packages are bundled from their sources (one copy of core in the server).
 const alias = {
   "@kaoping/core": here("../core/src/index.ts"),
+  "@kaoping/facts": here("../facts/src/index.ts"),
   "@kaoping/lint": here("../lint/src/index.ts"),
   "prettier-plugin-kp": here("../prettier-plugin-kp/src/index.ts"),
 };

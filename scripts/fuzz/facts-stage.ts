@@ -20,12 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeCatalogue, compileCatalogue, hasErrors, importCompiledModule, type ScoringModule, type UnitInput, type UnitResult } from "@kaoping/core";
 import { memoryHost } from "../../test/property/harness.js";
-import { loadFacts, locateFactErrors } from "../../packages/cli/src/facts/load.js";
-import { factsDiagnostic, type LoadedFacts } from "../../packages/cli/src/facts/types.js";
-import { shiftDecimal } from "../../packages/cli/src/facts/xlsx.js";
-import { cellName } from "../../packages/cli/src/facts/table.js";
-import type { Io } from "../../packages/cli/src/io.js";
-import type { CliDiagnostic } from "../../packages/cli/src/report/diagnostics.js";
+import { cellName, factsDiagnostic, loadFacts, locateFactErrors, shiftDecimal, type FactsDiagnostic, type LoadedFacts } from "@kaoping/facts";
 import type { ExpectedUnit, FactsSpec, WrittenValue } from "./facts-gen.js";
 import type { FuzzInput } from "./generators.js";
 import { LineCache, spanProblem, type Checker } from "./invariants.js";
@@ -38,7 +33,6 @@ function workDir(): string {
   return mkdtempSync(join(process.env.KP_FUZZ_FACTS_DIR ?? tmpdir(), "kp-fuzz-facts-"));
 }
 
-const sink = { write: () => true };
 
 /** A decimal number, possibly with an exponent (the JSON number grammar, a little wider). */
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -140,18 +134,17 @@ async function runFactsIn(work: string, c: Checker, input: FuzzInput, timed: <T>
   }
   const path = join(work, `facts.${spec.format}`);
   writeFileSync(path, Buffer.from(spec.base64 ?? "", "base64"));
-  const io: Io = { stdout: sink, stderr: sink, cwd: work, env: {} };
   const cat = module.catalogue;
 
   // ---- what `kp score` does (loadForScoring, scoreUnits)
   let loaded: LoadedFacts;
   try {
-    loaded = await timed("facts-read", () => loadFacts(io, path, cat));
+    loaded = await timed("facts-read", () => loadFacts(path, cat));
   } catch (e) {
     c.crash("facts", `loadFacts(${spec.format})`, e);
     return;
   }
-  const diags: CliDiagnostic[] = [...loaded.diagnostics];
+  const diags: FactsDiagnostic[] = [...loaded.diagnostics];
   let results: UnitResult[] | undefined;
   try {
     if (hasErrors(diags)) {

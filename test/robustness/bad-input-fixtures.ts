@@ -10,7 +10,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_SOURCE_BYTES } from "@kaoping/core";
-import { mixedLineEndingsCsv, writeFactsWorkbooks } from "../../packages/cli/test/facts-fixtures.js";
+import { mixedLineEndingsCsv, writeFactsWorkbooks, writeIncidentFacts } from "../../packages/cli/test/facts-fixtures.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
@@ -119,6 +119,8 @@ export function makeBadInputs(t: string): void {
   const ok = readFileSync(join(CLI_FIXTURES, "facts", "ok.csv"), "utf8");
   writeFileSync(join(t, "facts", "公式.csv"), ok.replace("甲县", "=1+2").replace("乙县", '"=HYPERLINK(""http://example.com"")"'));
   writeFileSync(join(t, "控制字符.kp"), "细则 「t」\n指标 「a」 1分 {\n  规则 「r」 「c」 每次 扣 \u001b[2J\n}\n");
+  // incident ids that are not ids: a nested list, a decimal ($T/ids, $T/facts/ids-*.{json,csv})
+  writeIncidentFacts(t);
 }
 
 /** A catalogue with a zero-width space in a rule name (U+200B), beside the same name without it. */

@@ -22,10 +22,25 @@ export { rankingColumns, rankingCsv, rankingJson, rankingTable, shorten } from "
 export { explainText, factText, flattenFacts } from "./report/explain.js";
 export { cliHost, compileLoaded, headerSources, loadCatalogue, outputBaseName, prepareCatalogue, resolveCatalogue, type LoadedCatalogue } from "./catalogue.js";
 export { importModule, factKeys, type ScoringModule, type UnitInput, type UnitResult, type TraceEntry, type FactError, type CatalogueMeta } from "./module.js";
-export { loadFacts, locateFactErrors, knownFacts } from "./facts/load.js";
-export { readCsv, scanFields, detectDelimiter } from "./facts/csv.js";
-export { readJson } from "./facts/json.js";
-export { shiftDecimal } from "./facts/xlsx.js";
-export { tableToUnits, cellName, type Table, type TableRow, type TableCell, type KnownFacts } from "./facts/table.js";
-export type { FactsLocator, FactsLocation, LoadedFacts } from "./facts/types.js";
-export { didYouMean, editDistance } from "./suggest.js";
+// The facts readers live in @kaoping/facts (shared with the language server); re-exported as before.
+export {
+  loadFacts,
+  locateFactErrors,
+  knownFacts,
+  readCsv,
+  scanFields,
+  detectDelimiter,
+  readJson,
+  shiftDecimal,
+  tableToUnits,
+  cellName,
+  didYouMean,
+  editDistance,
+  type Table,
+  type TableRow,
+  type TableCell,
+  type KnownFacts,
+  type FactsLocator,
+  type FactsLocation,
+  type LoadedFacts,
+} from "@kaoping/facts";

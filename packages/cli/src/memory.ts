@@ -22,7 +22,7 @@ import { extname } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { formatBytes } from "@kaoping/core";
-import { factsDiagnostic } from "./facts/types.js";
+import { factsDiagnostic } from "@kaoping/facts";
 import { absolutePath, type Io } from "./io.js";
 import type { CatalogueMeta, IndicatorMeta } from "./module.js";
 import type { CliDiagnostic } from "./report/diagnostics.js";

@@ -4,7 +4,7 @@
  * `kp score` and `kp explain` compute with exactly the code `kp compile` writes: the module text is
  * imported from a `data:` URL, so no file is written and no other code path exists.
  */
-import { importCompiledModule, type CatalogueMeta, type ScoringModule } from "@kaoping/core";
+import { importCompiledModule, type ScoringModule } from "@kaoping/core";
 
 export type {
   CatalogueMeta,
@@ -25,7 +25,5 @@ export function importModule(js: string): Promise<ScoringModule> {
   return importCompiledModule(js);
 }
 
-/** Every fact key the catalogue's rules take, in rule order. */
-export function factKeys(cat: CatalogueMeta): string[] {
-  return Object.values(cat.rules).flatMap((r) => r.facts);
-}
+/** Every fact key the catalogue's rules take, in rule order (with the facts readers). */
+export { factKeys } from "@kaoping/facts";

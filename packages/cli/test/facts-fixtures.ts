@@ -58,6 +58,25 @@ export async function writeFactsWorkbooks(fixtures: string, dir: string): Promis
     await wb.xlsx.writeFile(join(dir, "hidden-first.xlsx"));
   }
 
+  // A value to the right of the header's last column (P4, 丙县): under no column, it was dropped.
+  {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("事实");
+    for (const r of rows) ws.addRow(r);
+    ws.getCell(4, rows[0]!.length + 1).value = 3;
+    await wb.xlsx.writeFile(join(dir, "beyond-header.xlsx"));
+  }
+
+  // One fact per row, with an unnamed third column holding a value (C3): it was dropped too.
+  {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("事实");
+    ws.addRow(["单位", "规则", null, "值"]);
+    ws.addRow(["甲县", "参会", null, 1]);
+    ws.addRow(["甲县", "清退", 2, "是"]);
+    await wb.xlsx.writeFile(join(dir, "long-unnamed.xlsx"));
+  }
+
   // Every sheet hidden.
   {
     const wb = new ExcelJS.Workbook();
@@ -136,4 +155,23 @@ export async function writeBomb(path: string, mib: number, lying: boolean): Prom
   end.writeUInt32LE(cdSize, 12);
   end.writeUInt32LE(cdOffset, 16);
   writeFileSync(path, Buffer.concat([local, name, data, central, name, end]));
+}
+
+/**
+ * A catalogue whose rule 「通报」 (in a 就高 group) takes a count or a list of incident ids, and facts
+ * that are not ids: a nested list (JSON), and "1.5" (a mistyped count, CSV).  Old modules counted
+ * each as one incident.  Writes `<dir>/ids/细则.kp`, `<dir>/facts/ids-nested.json`, `ids-decimal.csv`.
+ */
+export function writeIncidentFacts(dir: string): void {
+  mkdirSync(join(dir, "ids"), { recursive: true });
+  mkdirSync(join(dir, "facts"), { recursive: true });
+  writeFileSync(
+    join(dir, "ids", "细则.kp"),
+    "细则 「事件编号」\n指标 「纪律」 2分 {\n  就高 {\n    规则 「班子」 「班子被通报的，扣0.5分」 扣 0.5\n    规则 「通报」 「被通报的，每次扣0.5分」 每次 扣 0.5\n  }\n}\n",
+  );
+  writeFileSync(join(dir, "facts", "ids-decimal.csv"), "单位,班子,通报\n甲县,否,事件A、事件B\n乙县,否,1.5\n丙县,是,事件A\n");
+  writeFileSync(
+    join(dir, "facts", "ids-nested.json"),
+    '{ "units": [\n  { "name": "甲县", "facts": { "班子": false, "通报": ["事件A", "事件B"] } },\n  { "name": "乙县", "facts": { "班子": false, "通报": [[["事件C"]]] } }\n] }\n',
+  );
 }

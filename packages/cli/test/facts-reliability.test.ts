@@ -1,12 +1,9 @@
 // Facts files that used to be read silently wrong, or crash (issue 10): each case runs the built CLI
-// as the user would, except the reader's building blocks tested in process.
-import { parse } from "csv-parse/sync";
+// as the user would.  The reader's building blocks are tested in process in packages/facts/test.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isPlainNumber, readJsonNumber } from "../src/facts/json.js";
-import { detectDelimiter, readCsv, scanFields } from "../src/index.js";
-import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks } from "./facts-fixtures.js";
+import { mixedLineEndingsCsv, okCsv, writeFactsWorkbooks, writeIncidentFacts } from "./facts-fixtures.js";
 import { fixtures, kp, tempDir } from "./helpers.js";
 
 let dir = "";
@@ -21,21 +18,11 @@ const score = (name: string, content: string | Buffer, extra: string[] = []) => 
 beforeAll(async () => {
   dir = tempDir();
   await writeFactsWorkbooks(fixtures, join(dir, "xlsx"));
+  writeIncidentFacts(dir);
   // A catalogue with a rule named in ASCII letters, for full-width headers.
   mkdirSync(join(dir, "ascii"));
   writeFileSync(join(dir, "ascii", "细则.kp"), "细则 「t」\n指标 「会议」 4分 {\n  规则 「A类会议」 「未参加A类会议的，每次扣0.5分」 每次 扣 0.5\n}\n");
 }, 120_000);
-
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("CSV: line ends in any mix, rows never merged or dropped", () => {
   it("reads CRLF, LF and CR rows pasted together as separate rows (same ranking as facts/ok.csv)", () => {
@@ -62,69 +49,9 @@ describe("CSV: line ends in any mix, rows never merged or dropped", () => {
     expect(r.stderr).toContain("widths.csv:3:1 错误 KP4022 第 3 行有 16 个字段，表头有 15 个");
     expect(r.stderr).toContain("widths.csv:5:1 错误 KP4022 第 5 行有 3 个字段，表头有 15 个");
   });
-
-  it("keeps scanFields in agreement with csv-parse on random inputs (line ends, quotes, delimiters)", () => {
-    const next = random(20260);
-    const pieces = ["a", "甲县", "1.5", " ", ",", ",", ";", "\t", '"', '""', "\r", "\n", "\r\n", "\n\n", "\uFEFF"];
-    let compared = 0;
-    for (let n = 0; n < 5000; n++) {
-      let text = next() < 0.1 ? "\uFEFF" : "";
-      const len = 1 + Math.floor(next() * 30);
-      for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
-      // Never a crash: a table, or diagnostics.
-      const read = readCsv("r.csv", text);
-      expect(read.table !== undefined || read.diagnostics.length > 0, JSON.stringify(text)).toBe(true);
-      const delimiter = detectDelimiter(text);
-      let records: string[][];
-      try {
-        records = parse(text, { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-      } catch {
-        continue;
-      }
-      const ranges = scanFields(text, delimiter);
-      const scanned = ranges.map((rec) =>
-        rec.map((f) => {
-          const s = text.slice(f.start, f.end);
-          return s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
-        }),
-      );
-      expect(scanned, JSON.stringify(text)).toEqual(records);
-      compared++;
-    }
-    expect(compared).toBeGreaterThan(500);
-  });
 });
 
 describe("JSON: numbers read from their source text", () => {
-  it("reads a number lexeme exactly, by the rules of a CSV cell", () => {
-    expect(readJsonNumber("2.0000000000000001")).toEqual({ problem: "tooManyPlaces" });
-    expect(readJsonNumber("3.4999999999999999999")).toEqual({ problem: "tooManyPlaces" });
-    expect(readJsonNumber("1E-7")).toEqual({ problem: "tooManyPlaces" });
-    expect(readJsonNumber("2.50000000")).toEqual({ problem: "tooManyPlaces" });
-    expect(readJsonNumber("1e-400")).toEqual({ problem: "tooManyPlaces" });
-    expect(readJsonNumber("1e400")).toEqual({ problem: "tooLarge" });
-    expect(readJsonNumber("1e2")).toEqual({ value: 100 });
-    expect(readJsonNumber("1.5e1")).toEqual({ value: 15 });
-    expect(readJsonNumber("92.5")).toEqual({ value: 92.5 });
-    expect(readJsonNumber("0.000001")).toEqual({ value: 0.000001 });
-    expect(readJsonNumber("0e99999")).toEqual({ value: 0 });
-    expect(readJsonNumber("-0")).toEqual({ value: "-0" });
-    expect(readJsonNumber("-2")).toEqual({ value: -2 });
-    expect(readJsonNumber("9007199254740991")).toEqual({ value: 9007199254740991 });
-    // Exact decimals a double would round are handed over as text, read digit by digit.
-    expect(readJsonNumber("9007199254740993")).toEqual({ value: "9007199254740993" });
-    expect(readJsonNumber("1234567890.123456")).toEqual({ value: "1234567890.123456" });
-    // The fast path takes only numbers whose double is exactly what readJsonNumber gives.
-    const next = random(99);
-    for (let n = 0; n < 20_000; n++) {
-      const int = String(Math.floor(next() * 10 ** Math.floor(next() * 16)));
-      const frac = next() < 0.5 ? "" : "." + String(Math.floor(next() * 10 ** 7)).slice(0, 1 + Math.floor(next() * 7));
-      const lexeme = int + frac;
-      if (isPlainNumber(lexeme, 0, lexeme.length)) expect(readJsonNumber(lexeme), lexeme).toEqual({ value: Number(lexeme) });
-    }
-    for (const l of ["-1", "1e2", "1.", ".5", "1.1234567", "1234567890.5", "1234567890123456"]) expect(isPlainNumber(l, 0, l.length), l).toBe(false);
-  });
-
   it("refuses 2.0000000000000001 as a count and 3.4999999999999999999 as a score, as the CSV path does (KP4010)", () => {
     const r = score("numbers.json", okJson().replace('"参会": 2,', '"参会": 2.0000000000000001,').replace('"评价得分": 3.5,', '"评价得分": 3.4999999999999999999,'));
     expect(r.code).toBe(1);
@@ -247,6 +174,26 @@ describe("names that are Object.prototype members", () => {
   });
 });
 
+describe("incident ids: a flat list of texts and integers, never a nested list or a decimal", () => {
+  const run = (f: string) => kp(["score", join(dir, "ids"), join(dir, "facts", f), "--format", "csv"]);
+
+  it("refuses a nested list as incident ids (KP4019) and a decimal where ids are accepted (KP4003)", () => {
+    const nested = run("ids-nested.json");
+    expect(nested.code).toBe(1);
+    expect(nested.stdout).toBe("");
+    expect(nested.stderr).toContain("ids-nested.json:3:43 错误 KP4019 「通报」的值格式不对：事件编号列表的第 1 项是一个列表：事件编号列表只能由文字或非负整数组成，不能嵌套");
+    const decimal = run("ids-decimal.csv");
+    expect(decimal.code).toBe(1);
+    expect(decimal.stdout).toBe("");
+    expect(decimal.stderr).toContain("ids-decimal.csv:3:3 错误 KP4003 「通报」的值「1.5」应为非负整数（次数）");
+    // ids as such are still read: each one counts once
+    writeFileSync(join(dir, "facts", "ids-ok.csv"), "单位,班子,通报\n甲县,否,事件A、事件B\n乙县,否,3\n");
+    const ok = run("ids-ok.csv");
+    expect(ok.stderr).toBe("");
+    expect(ok.stdout).toContain("1,甲县,1,1");
+  });
+});
+
 describe("Excel: formulas, sheets, zips", () => {
   const x = (f: string) => join(dir, "xlsx", f);
 
@@ -256,6 +203,18 @@ describe("Excel: formulas, sheets, zips", () => {
     expect(r.stderr).toContain("formula-no-result.xlsx:3:3 错误 KP4025 C3 是公式，但文件中没有保存计算结果：请在 Excel 中打开并保存后再试");
     expect(r.stderr).toContain("工作表「事实」单元格 C3");
     expect(r.stderr).toContain("提示 KP4026 有 1 个公式单元格使用了文件中保存的计算结果（第一个是 C2）");
+  });
+
+  it("reports a value under no column at its cell (KP4022), never drops it: the Excel side of item 1", () => {
+    const r = kp(["score", "catalogue", x("beyond-header.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("beyond-header.xlsx:4:16 错误 KP4022 第 4 行的 P4 填写了「3」，但表头只有 15 列，这一格不在任何列名之下：每一行的内容都应在表头的列之内");
+    expect(r.stderr).toContain("工作表「事实」单元格 P4");
+    // one fact per row: a value in a column with an empty header is KP4015, not dropped either
+    const long = kp(["score", "catalogue", x("long-unnamed.xlsx")]);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain("long-unnamed.xlsx:1:3 错误 KP4015 第 3 列没有列名，但填写了内容：这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列");
   });
 
   it("reads the first visible sheet, says which, and reads a hidden one only with --sheet (KP4028, KP4027)", () => {

@@ -56,6 +56,37 @@ describe("facts", async () => {
     for (const e of got) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  describe("an incident-id list is a flat list of ids (issue 10, found by the facts fuzzer)", () => {
+    const nested = (depth: number): unknown => {
+      let v: unknown = "A";
+      for (let i = 0; i < depth; i++) v = [v];
+      return v;
+    };
+    const one = (v: unknown) => codes([unit({ "成员.通报": v })]);
+    const total = (v: unknown) => m.scoreAll([unit({ "成员.通报": v })])[0]!.total;
+
+    it("100 or 1,000 levels of nested arrays are KP4019, not one incident", () => {
+      for (const depth of [2, 100, 1000]) {
+        expect(one(nested(depth)), String(depth)).toEqual(["KP4019 「成员.通报」的值格式不对：事件编号列表的第 1 项是一个列表：事件编号列表只能由文字或非负整数组成，不能嵌套"]);
+      }
+    });
+
+    it.each([[["A", ["B"]]], [[{}]], [[true]], [[null]], [[1.5]], [[-2]], [["A", "1.5"]], ["事件A、2.5"]])("%j is KP4019", (v) => {
+      expect(one(v).map((c) => c.slice(0, 6))).toEqual(["KP4019"]);
+    });
+
+    it("a decimal or negative number written as text is a mistyped count (KP4003), not an incident id", () => {
+      for (const v of ["1.5", "-2", "-0", "+3", "１．５", ".5", "3.", " 2.0 "]) expect(one(v), v).toEqual([`KP4003 「成员.通报」的值「${v}」应为非负整数（次数）`]);
+    });
+
+    it("ids are texts and non-negative integers", () => {
+      expect(one(["事件A", 3, " 事件B "])).toEqual([]);
+      expect(one("A、B、1")).toEqual([]);
+      expect(total(["A", 3])).toBe(total(2));
+      expect(total("A、B、1")).toBe(total(3));
+    });
+  });
+
   it("reports every problem of every unit, not just the first", () => {
     const got = m.checkFacts([unit({ 参会: -1, 清退: "也许" }), unit({ 满意度: 101 }, { name: "乙县" })]);
     expect(got.map((e) => [e.code, e.unit, e.key])).toEqual([

@@ -539,7 +539,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onRequest(
     KpRequests.units,
-    guard("kp/units", null, (params: { facts: string }) => unitsOf(uriToPath(params.facts))),
+    guard("kp/units", null, (params: { facts: string; uri?: string }) => unitsOf(uriToPath(params.facts), params.uri !== undefined ? stateFor(params.uri) : undefined)),
   );
   connection.onRequest(
     KpRequests.explain,

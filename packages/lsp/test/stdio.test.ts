@@ -2,7 +2,7 @@
  * The language server as a process, through a real LSP client over stdio (the built dist/main.js:
  * `pnpm --filter @kaoping/lsp build` first; `pnpm test` does it).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -278,6 +278,22 @@ describe("the server over stdio", () => {
     expect(r.results[0]).toMatchObject({ unit: "××区", total: "49.93" });
     const e = await client.request<{ ok: boolean; text: string }>("kp/explain", { uri: uri(F1), facts, unit: "××区" });
     expect(e.text).toContain("单位「××区」");
+  });
+
+  it("custom requests read facts as kp score does (@kaoping/facts): a CSV file scores, a lossy JSON number is refused", async () => {
+    const csv = await client.request<{ ok: boolean; results: { unit: string; total: string }[] }>("kp/score", { uri: uri("细则.kp"), facts: path.join(repoRoot, "examples/各县事实.csv") });
+    expect(csv.ok).toBe(true);
+    expect(csv.results[0]).toMatchObject({ unit: "××区", total: "49.93" });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kp-lsp-facts-"));
+    try {
+      const lossy = path.join(dir, "精度.json");
+      writeFileSync(lossy, readFileSync(path.join(repoRoot, "examples/各县事实.json"), "utf8").replace('"参会": 1,', '"参会": 2.0000000000000001,'));
+      const r = await client.request<{ ok: boolean; details: string[] }>("kp/score", { uri: uri("细则.kp"), facts: lossy });
+      expect(r.ok).toBe(false);
+      expect(r.details).toEqual([expect.stringMatching(/^精度\.json:\d+:\d+ KP4010 「参会」的值「2\.0000000000000001」小数位数超过 6 位$/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -103,8 +103,8 @@ async function chooseFacts(
     canSelectFiles: true,
     canSelectMany: false,
     openLabel: "用这个事实文件计分",
-    title: "kp：选择事实文件（JSON）",
-    filters: { 事实文件: ["json"] },
+    title: "kp：选择事实文件（CSV、Excel 或 JSON）",
+    filters: { 事实文件: ["csv", "xlsx", "json"] },
     defaultUri: last ? vscode.Uri.file(last) : vscode.Uri.file(path.dirname(doc.uri.fsPath)),
   });
   const uri = picked?.[0];
@@ -136,7 +136,7 @@ async function explain(
   if (!facts) return;
   let name = unit;
   if (!name) {
-    const units = await client.sendRequest<Outcome<{ units: string[] }>>("kp/units", { facts: facts.fsPath });
+    const units = await client.sendRequest<Outcome<{ units: string[] }>>("kp/units", { facts: facts.fsPath, uri: doc.uri.toString() });
     if (!units.ok) return report(units, output);
     name = await vscode.window.showQuickPick(units.units, { title: "kp：选择要解释得分的单位", placeHolder: "单位名称" });
     if (!name) return;

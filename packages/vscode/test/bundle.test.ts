@@ -4,6 +4,7 @@
  * Needs `pnpm --filter kaoping-vscode build`.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -44,6 +45,44 @@ describe("the extension's bundled server", () => {
       });
       expect(edits.length).toBe(1);
       expect(applyLspEdits(text, edits)).toContain("指标 「甲」 4分 {\n  规则 「参会」");
+      expect(client.stderr).toBe("");
+    } finally {
+      await client.stop();
+    }
+  }, 30_000);
+
+  it("scores .csv and .xlsx facts files (@kaoping/facts bundled; exceljs loaded on demand)", async () => {
+    expect(existsSync(bundle), "run `pnpm --filter kaoping-vscode build` first").toBe(true);
+    const work = path.join(dir, "facts");
+    mkdirSync(work);
+    const file = path.join(work, "细则.kp");
+    const text = "细则 「t」\n指标 「会议」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」 每次 扣 0.5 上限 2\n}\n";
+    writeFileSync(file, text);
+    writeFileSync(path.join(work, "事实.csv"), "单位,参会\n甲县,1\n乙县,3\n");
+    const ExcelJS = createRequire(path.join(path.dirname(bundle), "../../facts/package.json"))("exceljs") as {
+      Workbook: new () => { addWorksheet(name: string): { addRow(row: (string | number)[]): void }; xlsx: { writeFile(file: string): Promise<void> } };
+    };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("事实");
+    for (const row of [["单位", "参会"], ["甲县", 1], ["乙县", 3]]) ws.addRow(row);
+    await wb.xlsx.writeFile(path.join(work, "事实.xlsx"));
+    const ext = path.join(dir, "ext-facts");
+    mkdirSync(ext);
+    for (const f of readdirSync(path.dirname(bundle)))
+      if (f.endsWith(".mjs")) cpSync(path.join(path.dirname(bundle), f), path.join(ext, f));
+    const client = LspClient.start(["--stdio"], path.join(ext, "server.mjs"));
+    try {
+      await client.initialize(pathToFileURL(work).href);
+      const uri = pathToFileURL(file).href;
+      await client.open(uri, text);
+      for (const facts of ["事实.csv", "事实.xlsx"]) {
+        const r = await client.request<{ ok: boolean; message?: string; details?: string[]; results: { unit: string; total: string }[] }>("kp/score", { uri, facts: path.join(work, facts) });
+        expect(r.ok, `${facts}: ${r.message} ${r.details?.join("\n")} ${client.logs.join("\n")}`).toBe(true);
+        expect(r.results.map((u) => [u.unit, u.total])).toEqual([
+          ["甲县", "3.5"],
+          ["乙县", "2.5"],
+        ]);
+      }
       expect(client.stderr).toBe("");
     } finally {
       await client.stop();

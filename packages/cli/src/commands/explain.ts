@@ -2,7 +2,7 @@
 import { ExitCode, UsageError } from "../exit.js";
 import { colorsFor, type Io } from "../io.js";
 import { explainText, flattenFacts } from "../report/explain.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "@kaoping/facts";
 import { loadForScoring, scoreUnits } from "./score.js";
 
 /** Most unit names an error message lists. */

@@ -7,10 +7,9 @@ import { hasErrors } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { loadFacts, locateFactErrors, type FactsOptions } from "../facts/load.js";
-import { factsDiagnostic, type LoadedFacts } from "../facts/types.js";
+import { factsDiagnostic, loadFacts, locateFactErrors, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
 import { factsMemoryProblem, scoringMemoryProblem } from "../memory.js";
-import { absolutePath, colorsFor, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
+import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
@@ -36,7 +35,8 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
     printDiagnostics(io, io.stderr, [tooLarge], new Map(), err);
     return { ok: false, code: ExitCode.problems };
   }
-  const facts = await loadFacts(io, factsArg, cat, options);
+  const factsFile = absolutePath(io, factsArg);
+  const facts = await loadFacts(factsFile, cat, { ...options, shown: displayPath(io, factsFile) });
   let diags: CliDiagnostic[] = facts.diagnostics;
   // Problems in the file's layout (a wrong column) leave the rest readable: let the module check
   // what was read too, so that every problem is listed at once.  Otherwise the facts are checked

@@ -18,16 +18,9 @@ import { displayPath, type Colors, type Io } from "../io.js";
 import { visible, visibleLines } from "./terminal.js";
 
 /** A cell of a facts table (CSV or Excel): 1-based row and column, and its A1-style name. */
-export interface CellRef {
-  row: number;
-  column: number;
-  /** e.g. "C5" */
-  ref: string;
-  /** Excel worksheet name. */
-  sheet?: string;
-  /** The cell's content as shown (for Excel files, which have no text frame). */
-  value?: string;
-}
+import type { CellRef } from "@kaoping/facts";
+
+export type { CellRef };
 
 /** A diagnostic of the CLI: a core diagnostic, possibly located at a table cell. */
 export interface CliDiagnostic extends Diagnostic {

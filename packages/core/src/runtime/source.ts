@@ -145,6 +145,37 @@ function kpIds(text) {
         .map((s) => s.trim())
         .filter((s) => s !== "");
 }
+/** Whether a text reads as a number that is not a non-negative integer ("1.5", "-2", "３．０"). */
+function kpNotCount(text) {
+    const s = kpHalfWidth(text).trim();
+    return /^[+\-]?([0-9]+[.][0-9]*|[.][0-9]+|[0-9]+)$/.test(s) && !/^[0-9]+$/.test(s);
+}
+/**
+ * The incident ids of a count's value: a list, or a text of ids (事件A、事件B).  An id list is flat:
+ * texts and non-negative integers only (a nested list, an object, true or null is not an id), and an
+ * id that reads as a decimal or negative number ("1.5") is a mistyped count, not an id.  Returns the
+ * ids, or the problem as a Chinese text.
+ */
+function kpIdList(v) {
+    const list = Array.isArray(v) ? v : kpIds(v);
+    const ids = [];
+    for (let j = 0; j < list.length; j++) {
+        const x = list[j];
+        let id;
+        if (typeof x === "string")
+            id = x.trim();
+        else if (typeof x === "number" && Number.isSafeInteger(x) && x >= 0)
+            id = String(x);
+        else
+            return "事件编号列表的第 " + (j + 1) + " 项" + (Array.isArray(x) ? "是一个列表" : x !== null && typeof x === "object" ? "是一个对象" : "「" + String(x) + "」不是事件编号") + "：事件编号列表只能由文字或非负整数组成，不能嵌套";
+        if (id === "")
+            continue;
+        if (kpNotCount(id))
+            return "「" + id + "」像是写错的次数（次数应为非负整数），不是事件编号";
+        ids.push(id);
+    }
+    return ids;
+}
 /** Yes/no words people type in cells. */
 function kpFlag(v) {
     if (v === true || v === 1)
@@ -281,9 +312,16 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     return;
                 }
             }
+            else if (typeof v === "string" && kpNotCount(v)) {
+                // a decimal or signed number ("1.5", "2.0", "-0"): neither a count nor an incident id
+            }
             else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
-                const ids = Array.isArray(v) ? v.map((x) => String(x).trim()).filter((x) => x !== "") : kpIds(v);
                 if (spec.inc) {
+                    const ids = kpIdList(v);
+                    if (typeof ids === "string") {
+                        err("KP4019", "「" + key + "」的值格式不对：" + ids, name, key);
+                        return;
+                    }
                     F[2 * i] = ids.length;
                     F[2 * i + 1] = ids;
                     return;
@@ -301,7 +339,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         else if (t === "flag") {
             const b = kpFlag(v);
             if (b === undefined) {
-                if (spec.inc && typeof v === "string") {
+                if (spec.inc && typeof v === "string" && !kpNotCount(v)) {
                     const ids = kpIds(v);
                     if (ids.length > 1) {
                         err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
@@ -440,6 +478,8 @@ export const RUNTIME_NAMES = [
   "kpFormat",
   "kpFixed",
   "kpIds",
+  "kpNotCount",
+  "kpIdList",
   "kpFlag",
   "kpRawOf",
   "kpReadUnits",

@@ -3,27 +3,26 @@
  * it with a facts file, explain one unit's score.  They run core's compiler and the compiled module
  * itself, so the editor shows exactly what `kp score` computes.
  *
- * Facts files: JSON (`{ "units": [ { "name", "classes", "facts" } ] }` or a bare list of units).
+ * Facts files: .json, .csv and .xlsx, read by @kaoping/facts exactly as `kp score` reads them (numbers
+ * from their text, duplicate keys, rows and cells never dropped), with the same codes and messages.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
-  byteCount,
   compileCatalogue,
   evaluateCompiledModule,
-  formatBytes,
   formatMessage,
   hasErrors,
-  MAX_FACTS_BYTES,
-  readRegularFile,
   VERSION,
   stampCompiledSet,
   writeFilesAtomic,
+  type CatalogueMeta,
   type IndicatorResult,
-  type MessageCode,
   type ScoringModule,
+  type UnitInput,
   type UnitResult,
 } from "@kaoping/core";
+import { factsProblemLine, loadFacts, locateFactErrors, type FactsDiagnostic } from "@kaoping/facts";
 import type { CatalogueState } from "./project.js";
 
 /** Something the user must fix before the command can run, in Chinese. */
@@ -106,46 +105,43 @@ export function loadCompiled(state: CatalogueState): ScoringModule {
   return mod;
 }
 
-/**
- * The text of a facts file: a regular file of at most MAX_FACTS_BYTES only (a FIFO or a device
- * would block the server or never end), with the codes the CLI gives for the same problems.
- */
-function readFactsText(file: string): string | CommandError {
-  const r = readRegularFile(file, MAX_FACTS_BYTES);
-  if (r.ok) return r.bytes.toString("utf8");
-  const problem = (code: MessageCode, args: string[] = []) => fail(`无法读取事实文件「${file}」：${code} ${formatMessage(code, args)}`);
-  switch (r.problem) {
-    case "missing":
-      return problem("KP0001");
-    case "directory":
-      return problem("KP0002");
-    case "not-regular":
-      return problem("KP0011", [r.kind]);
-    case "too-large":
-      return problem("KP0012", [byteCount(r.size), formatBytes(r.limit)]);
-    case "unreadable":
-      return problem("KP0004", [r.reason]);
-  }
+/** A facts file read for a catalogue: its units, and notes (warnings, infos) worth showing. */
+export interface ReadFacts {
+  ok: true;
+  units: UnitInput[];
+  /** Warnings and infos of the reader (encoding KP4017, the sheet read KP4028, cached formulas KP4026). */
+  notes: string[];
 }
 
-/** Reads the units of a JSON facts file. */
-export function readFacts(file: string): { ok: true; units: unknown[] } | CommandError {
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== ".json") {
-    return fail(`编辑器中暂只支持 .json 事实文件；「${path.basename(file)}」请用命令行 kp score 计分`);
+/** A catalogue with no rules: enough to read the unit names of a facts file. */
+const NO_RULES: CatalogueMeta = { title: "", classes: [], indicators: [], bonuses: [], penalties: [], grades: [], rules: {} };
+
+/**
+ * Reads a facts file (.json, .csv, .xlsx) with the CLI's reader (@kaoping/facts): the same codes and
+ * messages as `kp score`, each problem with its place (`ok.csv:3:2 KP4003 …`).  A file that cannot be
+ * read at all (missing, a FIFO or a device — never read, as they would block the server —, a
+ * directory, over MAX_FACTS_BYTES) is one message; problems inside the file are listed in details.
+ * The compiled module's own checks of the facts (KP4xxx) are located and listed too.
+ */
+export async function readFacts(file: string, mod: ScoringModule): Promise<ReadFacts | CommandError> {
+  const cat = mod.catalogue;
+  const loaded = await loadFacts(file, cat, { shown: path.basename(file) });
+  const name = path.basename(file);
+  let diagnostics: FactsDiagnostic[] = loaded.diagnostics;
+  const [first] = diagnostics;
+  if (diagnostics.length === 1 && first && /^KP00/.test(first.code) && first.severity === "error") {
+    return fail(`无法读取事实文件「${file}」：${first.code} ${first.message}`);
   }
-  const read = readFactsText(file);
-  if (typeof read !== "string") return read;
-  const text = read.replace(/^\uFEFF/, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail(`KP4013 ${formatMessage("KP4013", [(e as Error).message])}`);
+  // As kp score: the module checks what was read, so every problem is listed at once.
+  if (loaded.units.length > 0) diagnostics = [...diagnostics, ...locateFactErrors(loaded, mod.checkFacts(loaded.units), cat)];
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    return fail(
+      `事实文件「${name}」有 ${errors.length} 处问题`,
+      errors.map((d) => factsProblemLine(d, name)),
+    );
   }
-  const units = Array.isArray(json) ? json : json && typeof json === "object" ? (json as { units?: unknown }).units : undefined;
-  if (!Array.isArray(units)) return fail(`KP4020 ${formatMessage("KP4020", ['需要 { "units": [...] } 或单位的列表'])}`);
-  return { ok: true, units };
+  return { ok: true, units: loaded.units, notes: diagnostics.map((d) => factsProblemLine(d, name)) };
 }
 
 /** The ranking of every unit. */
@@ -157,25 +153,18 @@ export interface ScoreOutcome {
   text: string;
 }
 
-function scoreWith(
+async function scoreWith(
   state: CatalogueState,
   factsFile: string,
   trace: boolean,
-): { ok: true; mod: ScoringModule; results: UnitResult[] } | CommandError {
+): Promise<{ ok: true; mod: ScoringModule; results: UnitResult[]; notes: string[] } | CommandError> {
   const problem = notReady(state);
   if (problem) return problem;
-  const facts = readFacts(factsFile);
-  if (!facts.ok) return facts;
   const mod = loadCompiled(state);
-  const errors = mod.checkFacts(facts.units);
-  if (errors.length > 0) {
-    return fail(
-      `事实文件「${path.basename(factsFile)}」有 ${errors.length} 处问题`,
-      errors.map((e) => `${e.code} ${e.message}`),
-    );
-  }
+  const facts = await readFacts(factsFile, mod);
+  if (!facts.ok) return facts;
   try {
-    return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }) };
+    return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), notes: facts.notes };
   } catch (e) {
     const errs = (e as { errors?: { code: string; message: string }[] }).errors;
     if (errs)
@@ -189,8 +178,8 @@ function scoreWith(
 }
 
 /** Scores every unit of a facts file. */
-export function score(state: CatalogueState, factsFile: string): ScoreOutcome | CommandError {
-  const r = scoreWith(state, factsFile, false);
+export async function score(state: CatalogueState, factsFile: string): Promise<ScoreOutcome | CommandError> {
+  const r = await scoreWith(state, factsFile, false);
   if (!r.ok) return r;
   const title = r.mod.catalogue.title;
   const rows = r.results.map((u) => [
@@ -200,18 +189,28 @@ export function score(state: CatalogueState, factsFile: string): ScoreOutcome | 
     u.grade ?? "",
     u.vetoes.map((v) => (v.level === "fail" ? "一票否决" : "一票否优")).join("、"),
   ]);
-  const lines = [`细则「${title}」计分结果`, `事实文件：${factsFile}（${r.results.length} 个单位）`, ""];
+  const lines = [`细则「${title}」计分结果`, `事实文件：${factsFile}（${r.results.length} 个单位）`, ...r.notes, ""];
   lines.push(...table(["名次", "单位", "总分", "等次", "否决"], rows));
   return { ok: true, title, results: r.results, text: lines.join("\n") + "\n" };
 }
 
-/** The unit names of a facts file (for choosing one). */
-export function unitsOf(factsFile: string): { ok: true; units: string[] } | CommandError {
-  const facts = readFacts(factsFile);
-  if (!facts.ok) return facts;
-  const names = facts.units.flatMap((u) =>
-    u && typeof u === "object" && typeof (u as { name?: unknown }).name === "string" ? [String((u as { name: string }).name).trim()] : [],
-  );
+/**
+ * The unit names of a facts file (for choosing one).  Without the catalogue (`state`), columns are
+ * not checked against its rules: only a file that cannot be read, or has no unit column, is refused.
+ */
+export async function unitsOf(factsFile: string, state?: CatalogueState): Promise<{ ok: true; units: string[] } | CommandError> {
+  const mod = state && !notReady(state) ? loadCompiled(state) : undefined;
+  const loaded = await loadFacts(factsFile, mod?.catalogue ?? NO_RULES, { shown: path.basename(factsFile) });
+  const names = loaded.units.map((u) => u.name.trim()).filter((n) => n !== "");
+  if (names.length === 0 && hasErrors(loaded.diagnostics)) {
+    const name = path.basename(factsFile);
+    const [first] = loaded.diagnostics;
+    if (loaded.diagnostics.length === 1 && first && /^KP00/.test(first.code)) return fail(`无法读取事实文件「${factsFile}」：${first.code} ${first.message}`);
+    return fail(
+      `事实文件「${name}」有 ${loaded.diagnostics.filter((d) => d.severity === "error").length} 处问题`,
+      loaded.diagnostics.filter((d) => d.severity === "error").map((d) => factsProblemLine(d, name)),
+    );
+  }
   return { ok: true, units: names };
 }
 
@@ -223,8 +222,8 @@ export interface ExplainOutcome {
 }
 
 /** Explains one unit's score: every deduction and award with its clause. */
-export function explain(state: CatalogueState, factsFile: string, unit: string): ExplainOutcome | CommandError {
-  const r = scoreWith(state, factsFile, true);
+export async function explain(state: CatalogueState, factsFile: string, unit: string): Promise<ExplainOutcome | CommandError> {
+  const r = await scoreWith(state, factsFile, true);
   if (!r.ok) return r;
   const result = r.results.find((u) => u.unit === unit.trim());
   if (!result) return fail(`事实文件中没有单位「${unit}」`);

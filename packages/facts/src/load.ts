@@ -8,14 +8,12 @@
  */
 import { byteCount, decodeBytes, formatBytes, MAX_FACTS_BYTES, nameKey, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { extname } from "node:path";
-import { absolutePath, displayPath, type Io } from "../io.js";
-import { factKeys, type CatalogueMeta, type FactError } from "../module.js";
-import type { CliDiagnostic } from "../report/diagnostics.js";
-import { didYouMean } from "../suggest.js";
+import type { CatalogueMeta, FactError } from "@kaoping/core";
+import { didYouMean } from "./suggest.js";
 import { readCsv } from "./csv.js";
 import { readJson } from "./json.js";
 import { tableToUnits, type KnownFacts, type Table } from "./table.js";
-import { factsDiagnostic, nowhere, type FactsLocation, type LoadedFacts } from "./types.js";
+import { factKeys, factsDiagnostic, nowhere, type FactsDiagnostic, type FactsLocation, type LoadedFacts } from "./types.js";
 import { readXlsx } from "./xlsx.js";
 
 const SUPPORTED = [".csv", ".json", ".xlsx"];
@@ -30,13 +28,17 @@ export function knownFacts(cat: CatalogueMeta): KnownFacts {
 export interface FactsOptions {
   /** The worksheet of an .xlsx file to read: its name, or its 1-based number (`--sheet`). */
   sheet?: string;
+  /** The file's name as shown in messages (KP0001 …): the CLI shows it relative to its working folder. */
+  shown?: string;
 }
 
-/** Reads a facts file given on the command line. */
-export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta, options: FactsOptions = {}): Promise<LoadedFacts> {
-  const file = absolutePath(io, arg);
-  const shown = displayPath(io, file);
-  const fail = (d: CliDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
+/**
+ * Reads a facts file (an absolute path) for a catalogue: the one reader of `kp score`, `kp explain`
+ * and the language server's commands, so all of them read a file the same way, with the same codes.
+ */
+export async function loadFacts(file: string, cat: CatalogueMeta, options: FactsOptions = {}): Promise<LoadedFacts> {
+  const shown = options.shown ?? file;
+  const fail = (d: FactsDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
   const ext = extname(file).toLowerCase();
   const got = readRegularFile(file, MAX_FACTS_BYTES);
   if (!got.ok) {
@@ -65,7 +67,7 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta, options
   if (!decoded.ok) {
     return fail(decoded.problem === "binary" ? factsDiagnostic(file, "KP0007", undefined, [shown]) : factsDiagnostic(file, "KP0003", undefined, [shown, "未知编码"]));
   }
-  const warnings: CliDiagnostic[] = [];
+  const warnings: FactsDiagnostic[] = [];
   if (decoded.encoding !== "UTF-8") warnings.push(factsDiagnostic(file, "KP4017", undefined, [decoded.encoding === "GB18030" ? "GBK/GB18030" : decoded.encoding]));
   const text = decoded.text;
   if (text.trim() === "") return { file, units: [], diagnostics: [...warnings, factsDiagnostic(file, "KP0008", undefined, [shown])], locator: nowhere, text, rows: 0 };
@@ -78,7 +80,7 @@ export async function loadFacts(io: Io, arg: string, cat: CatalogueMeta, options
   return { ...loaded, diagnostics: [...warnings, ...loaded.diagnostics], text };
 }
 
-function fromTable(file: string, table: Table | undefined, diagnostics: CliDiagnostic[], cat: CatalogueMeta): LoadedFacts {
+function fromTable(file: string, table: Table | undefined, diagnostics: FactsDiagnostic[], cat: CatalogueMeta): LoadedFacts {
   if (!table) return { file, units: [], diagnostics, locator: nowhere, rows: 0 };
   const r = tableToUnits(table, knownFacts(cat));
   return { file, units: r.units, diagnostics: [...diagnostics, ...r.diagnostics], locator: r.locator, rows: r.rows, suggested: r.suggested };
@@ -89,7 +91,7 @@ function fromTable(file: string, table: Table | undefined, diagnostics: CliDiagn
  * closest known key; a duplicated unit points at its repetition, with its first row as related
  * information.
  */
-export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[], cat: CatalogueMeta): CliDiagnostic[] {
+export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[], cat: CatalogueMeta): FactsDiagnostic[] {
   const { file, locator } = facts;
   const occurrences = new Map<string, number>();
   const keys = factKeys(cat);
@@ -101,7 +103,7 @@ export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[
     const code = e.code as Diagnostic["code"];
     let at: FactsLocation | undefined;
     let message = e.message;
-    const related: CliDiagnostic["related"] = [];
+    const related: FactsDiagnostic["related"] = [];
     if (e.code === "KP4006" && e.unit !== undefined) {
       const n = (occurrences.get(e.unit) ?? 0) + 1;
       occurrences.set(e.unit, n);

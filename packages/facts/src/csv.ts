@@ -10,9 +10,8 @@
  */
 import { LineIndex } from "@kaoping/core";
 import { CsvError, parse } from "csv-parse/sync";
-import type { CliDiagnostic } from "../report/diagnostics.js";
 import type { Table, TableRow } from "./table.js";
-import { factsDiagnostic } from "./types.js";
+import { factsDiagnostic, type FactsDiagnostic } from "./types.js";
 
 /** Character ranges of each field of each record. */
 type FieldRanges = { start: number; end: number }[][];
@@ -78,7 +77,7 @@ const csvErrors: Record<string, string> = {
 };
 
 /** Reads a CSV text (already decoded) into a table. */
-export function readCsv(file: string, text: string): { table?: Table; diagnostics: CliDiagnostic[] } {
+export function readCsv(file: string, text: string): { table?: Table; diagnostics: FactsDiagnostic[] } {
   const delimiter = detectDelimiter(text);
   const lines = new LineIndex(text);
   let records: string[][];
@@ -101,7 +100,7 @@ export function readCsv(file: string, text: string): { table?: Table; diagnostic
   const blank = (rec: string[]) => rec.every((v) => v.trim() === "");
   const headerAt = records.findIndex((rec) => !blank(rec));
   const width = records[headerAt]?.length ?? 0;
-  const wrong: CliDiagnostic[] = [];
+  const wrong: FactsDiagnostic[] = [];
   records.forEach((rec, r) => {
     if (r <= headerAt || rec.length === width || blank(rec)) return;
     const fr = ranges[r]!;

@@ -3,9 +3,29 @@
  * fact key back to where the user wrote them (a table cell, or a JSON key), so that every problem the
  * module finds is reported at a place in the user's file.
  */
-import { diagnostic, LineIndex, type Fix, type MessageCode, type RelatedInformation, type Span } from "@kaoping/core";
-import type { UnitInput } from "../module.js";
-import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
+import { diagnostic, LineIndex, type CatalogueMeta, type Diagnostic, type Fix, type MessageCode, type RelatedInformation, type Span, type UnitInput } from "@kaoping/core";
+
+/** A table cell a diagnostic is about. */
+export interface CellRef {
+  row: number;
+  column: number;
+  /** e.g. "C5" */
+  ref: string;
+  /** Excel worksheet name. */
+  sheet?: string;
+  /** The cell's content as shown (for Excel files, which have no text frame). */
+  value?: string;
+}
+
+/** A diagnostic about a facts file: a core diagnostic, possibly located at a table cell. */
+export interface FactsDiagnostic extends Diagnostic {
+  cell?: CellRef;
+}
+
+/** Every fact key the catalogue's rules take, in rule order. */
+export function factKeys(cat: CatalogueMeta): string[] {
+  return Object.values(cat.rules).flatMap((r) => r.facts);
+}
 
 /** A place in a facts file: a text range, and the table cell when the file is a table. */
 export interface FactsLocation {
@@ -28,7 +48,7 @@ export interface LoadedFacts {
   /** Absolute path. */
   file: string;
   units: UnitInput[];
-  diagnostics: CliDiagnostic[];
+  diagnostics: FactsDiagnostic[];
   locator: FactsLocator;
   /** The decoded text (CSV, JSON), for code frames; undefined for Excel files. */
   text?: string;
@@ -52,8 +72,8 @@ export function factsDiagnostic(
   at: FactsLocation | undefined,
   args: (string | number)[],
   extra: { message?: string; related?: RelatedInformation[]; fixes?: Fix[] } = {},
-): CliDiagnostic {
-  const d: CliDiagnostic = diagnostic(code, at?.span ?? emptySpan, args, { file, related: extra.related, fixes: extra.fixes });
+): FactsDiagnostic {
+  const d: FactsDiagnostic = diagnostic(code, at?.span ?? emptySpan, args, { file, related: extra.related, fixes: extra.fixes });
   if (extra.message !== undefined) d.message = extra.message;
   if (at?.cell) d.cell = at.cell;
   return d;
@@ -61,3 +81,14 @@ export function factsDiagnostic(
 
 /** A locator that knows nothing (every problem is then reported for the whole file). */
 export const nowhere: FactsLocator = { unit: () => undefined, fact: () => undefined, classes: () => undefined };
+
+/**
+ * A facts diagnostic on one line, as the editor lists it: `ok.csv:3:2 KP4003 …`, with the cell
+ * (`工作表「事实」单元格 C3`) for an Excel file; `name` is how the file is shown.
+ */
+export function factsProblemLine(d: FactsDiagnostic, name: string): string {
+  let where = name;
+  if (d.cell) where += `:${d.cell.row}:${d.cell.column}${d.cell.sheet !== undefined ? `（工作表「${d.cell.sheet}」单元格 ${d.cell.ref}）` : ""}`;
+  else if (d.span.end.offset > 0 || d.span.start.offset > 0) where += `:${d.span.start.line}:${d.span.start.column}`;
+  return `${where} ${d.code} ${d.message}`;
+}

@@ -25,12 +25,10 @@
  *
  * Facts are handed to the module flattened (`违纪.轻处分`), as the module would flatten them.
  */
-import { invisibleChars, LineIndex, nameKey, type RelatedInformation, type Span } from "@kaoping/core";
+import { invisibleChars, LineIndex, nameKey, type RelatedInformation, type Span, type UnitInput } from "@kaoping/core";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { UnitInput } from "../module.js";
-import type { CliDiagnostic } from "../report/diagnostics.js";
 import { printable, withoutInvisible } from "./table.js";
-import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
+import { factsDiagnostic, type FactsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
 
 /** The deepest nesting of arrays and objects a JSON facts file may have (the facts need 5 or 6). */
 export const MAX_JSON_DEPTH = 64;
@@ -150,10 +148,10 @@ export function readJson(
   file: string,
   text: string,
   keys: KeysByName = new Map(),
-): { units: UnitInput[]; diagnostics: CliDiagnostic[]; locator: FactsLocator; rows: number; reported: Set<string> } {
+): { units: UnitInput[]; diagnostics: FactsDiagnostic[]; locator: FactsLocator; rows: number; reported: Set<string> } {
   const lines = new LineIndex(text);
   const span = (n: { offset: number; length: number }): Span => lines.span(n.offset, n.offset + n.length);
-  const diagnostics: CliDiagnostic[] = [];
+  const diagnostics: FactsDiagnostic[] = [];
   const reported = new Set<string>();
   const unitNodes = new Map<string, Node[]>();
   const idMemo = new Map<string, string>(); // the same keys repeat in every unit

@@ -24,9 +24,8 @@
 import { byteCount, formatBytes, nameKey } from "@kaoping/core";
 import type { Cell, CellValue, Worksheet } from "exceljs";
 import yauzl from "yauzl";
-import type { CliDiagnostic } from "../report/diagnostics.js";
 import { cellName, type Table, type TableCell, type TableRow } from "./table.js";
-import { factsDiagnostic } from "./types.js";
+import { factsDiagnostic, type FactsDiagnostic } from "./types.js";
 
 /**
  * The most bytes the entries of an .xlsx file may inflate to, together (declared and actual).  exceljs
@@ -200,7 +199,7 @@ interface FormulaCount {
 }
 
 /** Reads one worksheet of an .xlsx file: the first visible one, or the one `sheetArg` names. */
-export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): Promise<{ table?: Table; diagnostics: CliDiagnostic[] }> {
+export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): Promise<{ table?: Table; diagnostics: FactsDiagnostic[] }> {
   const zipProblem = await checkZip(bytes);
   if (zipProblem) return { diagnostics: [factsDiagnostic(file, zipProblem.code, undefined, zipProblem.args, { message: zipProblem.message })] };
   const ExcelJS = (await import("exceljs")).default;
@@ -213,7 +212,7 @@ export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): 
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) return { diagnostics: [factsDiagnostic(file, "KP4020", undefined, ["工作簿中没有工作表"])] };
-  const diagnostics: CliDiagnostic[] = [];
+  const diagnostics: FactsDiagnostic[] = [];
   const listing = sheets.map((s, i) => `${i + 1}.「${s.name}」${s.state === "visible" ? "" : "（隐藏）"}`).join("、");
   let sheet: Worksheet | undefined;
   if (sheetArg !== undefined) {

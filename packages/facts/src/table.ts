@@ -19,11 +19,9 @@
  * differently are duplicates (KP4020, KP4006, with both places).  A header, rule cell or unit name
  * containing an invisible, bidirectional-control or control character is KP4024 at its cell.
  */
-import { diagnostic, invisibleChars, LineIndex, nameKey } from "@kaoping/core";
-import type { UnitInput } from "../module.js";
-import type { CellRef, CliDiagnostic } from "../report/diagnostics.js";
-import { didYouMean } from "../suggest.js";
-import { factsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
+import { diagnostic, invisibleChars, LineIndex, nameKey, type UnitInput } from "@kaoping/core";
+import { didYouMean } from "./suggest.js";
+import { factsDiagnostic, type CellRef, type FactsDiagnostic, type FactsLocation, type FactsLocator } from "./types.js";
 
 /** A cell of a table. */
 export interface TableCell {
@@ -104,7 +102,7 @@ const isEmptyRow = (r: TableRow) => r.cells.every((c) => c === undefined || c.te
 /** The result of reading a table's units. */
 export interface TableUnits {
   units: UnitInput[];
-  diagnostics: CliDiagnostic[];
+  diagnostics: FactsDiagnostic[];
   locator: FactsLocator;
   rows: number;
   /** Fact keys suggested for misnamed columns. */
@@ -113,7 +111,7 @@ export interface TableUnits {
 
 /** Reads the units of a table, checking its header against the catalogue's fact keys. */
 export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
-  const diagnostics: CliDiagnostic[] = [];
+  const diagnostics: FactsDiagnostic[] = [];
   const rows = table.rows.filter((r) => !isEmptyRow(r));
   // Locations are computed only when a problem is reported: a large file has millions of cells.
   const unitRows = new Map<string, TableRow[]>();
@@ -186,6 +184,23 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
 
   const dataRows = rows.slice(1);
   result.rows = dataRows.length;
+  // A value to the right of the header's last column (an Excel row may be longer than its header; a
+  // CSV row cannot, KP4022 in the CSV reader) is under no column: an error at its cell, never dropped.
+  for (const row of dataRows) {
+    const c = row.cells.findIndex((cell, i) => i >= headerText.length && cell !== undefined && cell.text !== "") + 1;
+    if (c === 0) continue;
+    const where = at(row, c);
+    diagnostics.push(
+      factsDiagnostic(table.file, "KP4022", where, [row.row, row.cells.length, headerText.length], {
+        message: `第 ${row.row} 行的 ${where.cell!.ref} 填写了「${printable(row.cells[c - 1]!.text)}」，但表头只有 ${headerText.length} 列，这一格不在任何列名之下：每一行的内容都应在表头的列之内`,
+      }),
+    );
+  }
+  /** An unnamed column within the header: harmless when empty (Excel often keeps a few), else KP4015. */
+  const unnamedWithContent = (c: number, hint = "列名应为规则名（或「规则名.分项」）") => {
+    if (dataRows.some((r) => (r.cells[c - 1]?.text ?? "") !== ""))
+      diagnostics.push(factsDiagnostic(table.file, "KP4015", at(header, c), ["（空）"], { message: `第 ${c} 列没有列名，但填写了内容：${hint}` }));
+  };
   const unitsByName = new Map<string, UnitInput>();
   const unitOrder: UnitInput[] = [];
   const spellings = new Map<string, { name: string; row: TableRow }>(); // nameKey → first spelling
@@ -231,7 +246,11 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
     // ---------------------------------------------------------------- one fact per row
     const seen = new Map<string, number>(); // unit + key → row
     for (let c = 1; c <= headerText.length; c++) {
-      if (c === unitCol || c === keyCol || c === valueCol || c === classCol || badHeaders.has(c) || headerText[c - 1] === "" || isOneOf(IGNORED_HEADERS, headerText[c - 1]!)) continue;
+      if (c === unitCol || c === keyCol || c === valueCol || c === classCol || badHeaders.has(c) || isOneOf(IGNORED_HEADERS, headerText[c - 1]!)) continue;
+      if (headerText[c - 1] === "") {
+        unnamedWithContent(c, "这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列");
+        continue;
+      }
       diagnostics.push(unknownColumn(table, at(header, c), headerText[c - 1]!, ["单位", "类别", "规则", "值"], "这是「一行一个事实」的表格，只能有「单位」「类别」「规则」「值」四列").diagnostic);
     }
     for (const row of dataRows) {
@@ -273,9 +292,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
     const h = headerText[c - 1]!;
     if (c === unitCol || c === classCol || badHeaders.has(c) || (isOneOf(IGNORED_HEADERS, h) && keyOf(h) === undefined)) continue;
     if (h === "") {
-      // An unnamed column is harmless when it is empty (Excel often keeps a few).
-      if (dataRows.some((r) => (r.cells[c - 1]?.text ?? "") !== ""))
-        diagnostics.push(factsDiagnostic(table.file, "KP4015", at(header, c), ["（空）"], { message: `第 ${c} 列没有列名，但填写了内容：列名应为规则名（或「规则名.分项」）` }));
+      unnamedWithContent(c);
       continue;
     }
     const key = keyOf(h);
@@ -318,7 +335,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
 }
 
 /** KP4015 for a column name, with the closest expected name when there is one. */
-function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: CliDiagnostic; guess?: string } {
+function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: FactsDiagnostic; guess?: string } {
   const guess = didYouMean(name, candidates);
   const base = diagnostic("KP4015", at.span, [name]).message;
   const message = base + (guess ? `，是否想写「${guess}」？` : "") + (hint && !guess ? `；${hint}` : "");
