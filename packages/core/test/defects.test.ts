@@ -3,7 +3,7 @@
  * (the comment beside each says what the old code did).  Every expected number is computed by hand.
  */
 import { describe, expect, it } from "vitest";
-import { compileRendered, importModule, type ScoringModule } from "../../../test/property/harness.js";
+import { analyzeRendered, compileRendered, importModule, type ScoringModule } from "../../../test/property/harness.js";
 
 async function compile(text: string): Promise<ScoringModule> {
   return importModule(compileRendered([{ path: "细则.kp", text }]).js);
@@ -48,5 +48,69 @@ describe("the trace shows the computed value before 加倍/减半 and the cap", 
       "2次 × 0.2（重犯加倍） = 0.4",
       "轻 1例 × 0.25（整改减半） = 0.25",
     ]);
+  });
+});
+
+const codes = (text: string) => analyzeRendered([{ path: "细则.kp", text }]).diagnostics.map((d) => d.code);
+
+describe("checker messages", () => {
+  it("扣 「B」 0.5、「C」 1 without 每… is KP2043, and its fix (每次) scores counts", async () => {
+    const text = `细则 「分类」
+总分 5分
+指标 「甲」 5分 {
+  规则 「处分」 「警告扣0.5分，记过扣1分」 扣 「警告」 0.5、「记过」 1
+}
+`;
+    // old: no diagnostic; the facts were counts although nothing in the rule said so
+    const a = analyzeRendered([{ path: "细则.kp", text }]);
+    expect(a.diagnostics.map((d) => d.code)).toEqual(["KP2043"]);
+    const edit = a.diagnostics[0]!.fixes![0]!.edits[0]!;
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    expect(fixed).toContain("每次 扣 「警告」 0.5");
+    const m = await compile(fixed);
+    // 2 × 0.5 + 1 × 1 = 2 → 5 − 2 = 3
+    expect(m.scoreAll([unit("甲县", { 处分: { 警告: 2, 记过: 1 } })])[0]!.exactTotal).toBe("3");
+  });
+
+  it("a rule without 满分 in a 加分 section is named as in that section (KP2046, not KP2018 「指标「加分」」)", () => {
+    const d = analyzeRendered([{ path: "细则.kp", text: "细则 「t」\n加分 「创新」 上限 2 {\n  规则 「评价」 「按评价加分」 按评价 得分\n}\n" }]).diagnostics;
+    expect(d.map((x) => [x.code, x.message])).toEqual([["KP2046", "规则「评价」没有写「满分」：它在加分「创新」中，加分项没有分值可作本规则的满分；请写明本规则的满分"]]);
+  });
+
+  it("基准 5天 每超 1% is about the 基准 and the step (KP2044), not bands (KP2012)", () => {
+    expect(codes("细则 「t」\n指标 「甲」 2分 {\n  规则 「办结」 「超过5天的，每超1天扣0.1分」 基准 5天 每超 1% 扣 0.1\n}\n")).toEqual(["KP2044"]);
+    // these stay fine: the same measure, 个百分点 on a percentage, no measure on one side
+    expect(codes("细则 「t」\n指标 「甲」 2分 {\n  规则 「a」 「a」 基准 5天 每超 1天 扣 0.1\n  规则 「b」 「b」 基准 90% 每低 1个百分点 扣 0.1 低于 60% 不得分\n  规则 「c」 「c」 基准 10 每减少 1天 扣 0.1\n}\n")).toEqual([]);
+  });
+
+  it("an oversized points value is KP2036 alone (no KP2013 after it)", () => {
+    expect(codes("细则 「t」\n指标 「乙」 {\n  规则 「活动」 「活动」 得 99999999999999\n}\n指标 「丙」 99999999999999分 {\n  规则 「缺席」 「缺席」 扣 1\n}\n")).toEqual(["KP2036", "KP2036"]);
+    // an indicator without points and without awards is still KP2013
+    expect(codes("细则 「t」\n指标 「乙」 {\n  规则 「缺席」 「缺席」 扣 1\n}\n")).toEqual(["KP2013"]);
+  });
+
+  it("an empty 分段 { } is KP2045; 分段 { 未报送 扣 1 } is a band rule", () => {
+    expect(codes("细则 「t」\n指标 「甲」 2分 {\n  规则 「信息」 「信息」 分段 { }\n}\n")).toEqual(["KP2045"]);
+    expect(codes("细则 「t」\n指标 「甲」 2分 {\n  规则 「信息」 「信息」 分段 { 未报送 扣 1 }\n}\n")).toEqual([]);
+  });
+});
+
+describe("a 分段 rule in a 加分 section: a value not given is no bonus", async () => {
+  const m = await compile(`细则 「加分分段」
+总分 10分
+指标 「甲」 10分 {
+  规则 「完成率」 「完成率低于60%的扣1分」 分段 { < 60% 扣 1 }
+}
+加分 「创新」 上限 2 {
+  规则 「获奖率」 「获奖率达到90%以上的加1分，80%—90%的加0.5分」 分段 { ≥ 90% 得 1  [80%, 90%) 得 0.5 }
+}
+`);
+  it("scores: given 95% → +1; given 85% → +0.5; not given → +0 (old: KP4008 for 乙县)", () => {
+    const r = m.scoreAll([unit("甲县", { 完成率: 70, 获奖率: "95%" }), unit("乙县", { 完成率: 50 }), unit("丙县", { 完成率: 70, 获奖率: 85 })]);
+    // 甲县 10 + 1 = 11; 乙县 10 − 1 + 0 = 9; 丙县 10 + 0.5 = 10.5
+    expect(Object.fromEntries(r.map((x) => [x.unit, x.exactTotal]))).toEqual({ 甲县: "11", 乙县: "9", 丙县: "10.5" });
+  });
+  it("the indicator's 分段 fact is still required (KP4008)", () => {
+    expect(() => m.scoreAll([unit("甲县", { 获奖率: 95 })])).toThrow(/KP4008 单位「甲县」缺少规则「完成率」需要的事实/);
   });
 });
