@@ -95,7 +95,7 @@ describe("checker messages", () => {
   });
 });
 
-describe("a 分段 rule in a 加分 section: a value not given is no bonus", async () => {
+describe("a 分段 (or 按评价) rule in a 加分 section: a value not given is no bonus", async () => {
   const m = await compile(`细则 「加分分段」
 总分 10分
 指标 「甲」 10分 {
@@ -103,12 +103,13 @@ describe("a 分段 rule in a 加分 section: a value not given is no bonus", asy
 }
 加分 「创新」 上限 2 {
   规则 「获奖率」 「获奖率达到90%以上的加1分，80%—90%的加0.5分」 分段 { ≥ 90% 得 1  [80%, 90%) 得 0.5 }
+  规则 「创新评价」 「按创新评价结果加分，最多加1分」 按评价 得分 满分 1
 }
 `);
-  it("scores: given 95% → +1; given 85% → +0.5; not given → +0 (old: KP4008 for 乙县)", () => {
-    const r = m.scoreAll([unit("甲县", { 完成率: 70, 获奖率: "95%" }), unit("乙县", { 完成率: 50 }), unit("丙县", { 完成率: 70, 获奖率: 85 })]);
-    // 甲县 10 + 1 = 11; 乙县 10 − 1 + 0 = 9; 丙县 10 + 0.5 = 10.5
-    expect(Object.fromEntries(r.map((x) => [x.unit, x.exactTotal]))).toEqual({ 甲县: "11", 乙县: "9", 丙县: "10.5" });
+  it("scores: given 95% → +1; given 85% → +0.5; not given → +0, 按评价 not given → +0 (old: KP4008 for 甲县 and 乙县)", () => {
+    const r = m.scoreAll([unit("甲县", { 完成率: 70, 获奖率: "95%" }), unit("乙县", { 完成率: 50 }), unit("丙县", { 完成率: 70, 获奖率: 85, 创新评价: 0.4 })]);
+    // 甲县 10 + 1 = 11; 乙县 10 − 1 + 0 = 9; 丙县 10 + 0.5 + 0.4 = 10.9
+    expect(Object.fromEntries(r.map((x) => [x.unit, x.exactTotal]))).toEqual({ 甲县: "11", 乙县: "9", 丙县: "10.9" });
   });
   it("the indicator's 分段 fact is still required (KP4008)", () => {
     expect(() => m.scoreAll([unit("甲县", { 获奖率: 95 })])).toThrow(/KP4008 单位「甲县」缺少规则「完成率」需要的事实/);

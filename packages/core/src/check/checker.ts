@@ -774,7 +774,8 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       break;
     case "bands":
       // In a 加分 section a value not given means nothing claimed, so no bonus (the bands are not
-      // looked at); in an indicator it is required unless the bands say what 未报送 costs.
+      // looked at; so for 按评价/按比率 there); in an indicator it is required unless the bands say
+      // what 未报送 costs.
       out.push({
         key: name,
         label: b.percent ? "数值（百分数）" : "数值",
@@ -791,10 +792,10 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       break;
     }
     case "assessed":
-      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: false });
+      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: r.owner.kind === "bonus" });
       break;
     case "rate":
-      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: false });
+      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: r.owner.kind === "bonus" });
       break;
     case "proportional":
     case "ranked":
