@@ -2,6 +2,10 @@
  * Regression tests for the smaller defects of issue 11 §3, each checked against the old behaviour
  * (the comment beside each says what the old code did).  Every expected number is computed by hand.
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeRendered, compileRendered, importModule, type ScoringModule } from "../../../test/property/harness.js";
 
@@ -113,5 +117,27 @@ describe("a 分段 (or 按评价) rule in a 加分 section: a value not given is
   });
   it("the indicator's 分段 fact is still required (KP4008)", () => {
     expect(() => m.scoreAll([unit("甲县", { 获奖率: 95 })])).toThrow(/KP4008 单位「甲县」缺少规则「完成率」需要的事实/);
+  });
+});
+
+describe("kp explain (the built CLI, as users run it)", () => {
+  const cli = join(__dirname, "../../cli/dist/cli.js");
+  it("shows 「= 2，群体性事件加倍 → 4」", () => {
+    if (!existsSync(cli)) throw new Error(`找不到 ${cli}：请先构建（pnpm --filter @kaoping/core --filter @kaoping/cli build）`);
+    const dir = mkdtempSync(join(tmpdir(), "kp-explain-"));
+    try {
+      writeFileSync(
+        join(dir, "细则.kp"),
+        "细则 「加倍」\n指标 「稳定」 5分 {\n  规则 「事件」 「甲类每例扣0.5分，乙类每例扣1分，群体性事件加倍」 每例 扣 「甲类」 0.5、「乙类」 1 加倍 当 「群体性事件」\n}\n",
+      );
+      writeFileSync(join(dir, "facts.json"), JSON.stringify({ units: [{ name: "甲县", facts: { 事件: { 甲类: 2, 乙类: 1, 群体性事件: "是" } } }] }));
+      const r = spawnSync(process.execPath, [cli, "explain", "细则.kp", "facts.json", "-u", "甲县"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      expect(r.status, r.stderr).toBe(0);
+      // 5 − 4 = 1; old: 「… = 4，群体性事件加倍 → 4」
+      expect(r.stdout).toContain("稳定  1 / 5 分");
+      expect(r.stdout).toContain("计算：甲类 2例 × 0.5 + 乙类 1例 × 1 = 2，群体性事件加倍 → 4");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
