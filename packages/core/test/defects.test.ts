@@ -89,8 +89,9 @@ describe("checker messages", () => {
 
   it("an oversized points value is KP2036 alone (no KP2013 after it)", () => {
     expect(codes("细则 「t」\n指标 「乙」 {\n  规则 「活动」 「活动」 得 99999999999999\n}\n指标 「丙」 99999999999999分 {\n  规则 「缺席」 「缺席」 扣 1\n}\n")).toEqual(["KP2036", "KP2036"]);
-    // an indicator without points and without awards is still KP2013
+    // an indicator without points and without awards is still KP2013, also beside an oversized deduction
     expect(codes("细则 「t」\n指标 「乙」 {\n  规则 「缺席」 「缺席」 扣 1\n}\n")).toEqual(["KP2013"]);
+    expect(codes("细则 「t」\n指标 「乙」 {\n  规则 「缺席」 「缺席」 扣 99999999999999\n}\n")).toEqual(["KP2036", "KP2013"]);
   });
 
   it("an empty 分段 { } is KP2045; 分段 { 未报送 扣 1 } is a band rule", () => {

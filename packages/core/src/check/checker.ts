@@ -43,7 +43,7 @@ class Checker {
   /** Rules by the {@link nameKey} of their names (the first of a name). */
   private readonly ruleByName = new Map<string, M.RuleModel>();
   /**
-   * Indicators and sections with points or a rule that could not be checked (an error is already
+   * Indicators and sections whose points or an award rule could not be checked (an error is already
    * reported there): their points are not derived, and saying so again (KP2013) would be noise.
    */
   private readonly unchecked = new Set<M.IndicatorModel | M.SectionModel>();
@@ -349,7 +349,8 @@ class Checker {
     if (!node.clause) this.report("KP2033", node.name.span, [name]);
     const body = this.body(node.body, name);
     if (!body) {
-      this.unchecked.add(owner);
+      // an award that could not be checked leaves its indicator's points underived (no KP2013)
+      if (mayAward(node.body)) this.unchecked.add(owner);
       return;
     }
     const effect: M.RuleEffect =
@@ -717,6 +718,24 @@ function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
   if (node.kind === "Per" || node.kind === "OneShot") return node.action === "award";
   if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
   return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
+}
+
+/** Whether a rule body (checked or not) gives points: what its indicator's points may be derived from. */
+function mayAward(b: A.RuleBody): boolean {
+  switch (b.kind) {
+    case "Per":
+    case "OneShot":
+      return b.action === "award";
+    case "Bands":
+      return b.bands.some((x) => x.outcome?.action === "award");
+    case "Assessed":
+    case "Rate":
+    case "Proportional":
+    case "Ranked":
+      return true;
+    default:
+      return false;
+  }
 }
 
 function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
