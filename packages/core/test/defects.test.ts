@@ -35,15 +35,15 @@ describe("the trace shows the computed value before 加倍/减半 and the cap", 
   it("categories: 2 × 0.5 + 1 × 1 = 2, doubled → 4, capped at 3", () => {
     // old: 「甲类 2例 × 0.5 + 乙类 1例 × 1 = 3，群体性事件加倍 → 4，封顶 3」 (the value after both)
     expect(trace({ 事件: { 甲类: 2, 乙类: 1, 群体性事件: "是" } })).toEqual([
-      ["事件", "3", "甲类 2例 × 0.5 + 乙类 1例 × 1 = 2，群体性事件加倍 → 4，封顶 3", { "事件.甲类": 2, "事件.乙类": 1 }],
+      ["事件", "3", "甲类 2例 × 0.5 + 乙类 1例 × 1 = 2，群体性事件加倍 → 4，封顶 3", { "事件.甲类": 2, "事件.乙类": 1, "事件.群体性事件": true }],
     ]);
     // 2 × 0.5 = 1, doubled → 2 (under the cap)
     expect(trace({ 事件: { 甲类: 2, 群体性事件: "是" } })[0]![2]).toBe("甲类 2例 × 0.5 = 1，群体性事件加倍 → 2");
   });
 
-  it("an assessed score: the fact and the computation show the input 3, halved → 1.5", () => {
-    // old: 「评价得分 1.5（满分 4），整改减半 → 1.5」 and the fact 评价 = 1.5
-    expect(trace({ 评价: 3, "评价.整改": "是" })).toEqual([["评价", "1.5", "评价得分 3（满分 4），整改减半 → 1.5", { 评价: "3" }]]);
+  it("an assessed score: the facts (with the condition) and the computation show the input 3, halved → 1.5", () => {
+    // old: 「评价得分 1.5（满分 4），整改减半 → 1.5」 and the fact 评价 = 1.5 (and no 评价.整改)
+    expect(trace({ 评价: 3, "评价.整改": "是" })).toEqual([["评价", "1.5", "评价得分 3（满分 4），整改减半 → 1.5", { 评价: "3", "评价.整改": true }]]);
   });
 
   it("就高: the multiplied amount is marked where it is used", () => {
@@ -136,6 +136,7 @@ describe("kp explain (the built CLI, as users run it)", () => {
       expect(r.status, r.stderr).toBe(0);
       // 5 − 4 = 1; old: 「… = 4，群体性事件加倍 → 4」
       expect(r.stdout).toContain("稳定  1 / 5 分");
+      expect(r.stdout).toContain("事实：事件.甲类 = 2，事件.乙类 = 1，事件.群体性事件 = 是");
       expect(r.stdout).toContain("计算：甲类 2例 × 0.5 + 乙类 1例 × 1 = 2，群体性事件加倍 → 4");
     } finally {
       rmSync(dir, { recursive: true, force: true });

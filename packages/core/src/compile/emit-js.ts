@@ -271,6 +271,14 @@ function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string, on: "result" | "am
   return lines;
 }
 
+/** A trace's facts object with the rule's 加倍/减半 conditions that hold added (「事件.群体性事件 = 是」). */
+function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
+  if (r.multipliers.length === 0) return facts;
+  const flags = r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`);
+  const literal = /^\{ (.*) \}$/.exec(facts);
+  return `{ ${literal ? literal[1] : `...${facts}`}, ${flags.join(", ")} }`;
+}
+
 /** Lines capping variable `v` at the rule's cap, extending `note`. */
 function capLines(r: M.RuleModel, v: string): string[] {
   if (r.cap === undefined) return [];
@@ -301,7 +309,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     if (adjust.length > 0) o.push(`  const ${pre} = ${v};`);
     if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
     else o.push(...adjust);
-    o.push(`  ${traceCall(r, kind, v, `${text(pre)} + note`, facts(pre))}`);
+    o.push(`  ${traceCall(r, kind, v, `${text(pre)} + note`, withFlags(ctx, r, facts(pre)))}`);
     o.push(`  return ${v};`);
   };
   switch (b.kind) {
@@ -542,14 +550,14 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push("    if (n > 0) {");
         o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
         o.push("      const v = kpTimes(amt, n);", "      gross += v;");
-        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, `{ [${key}]: ids || n }`)}`);
+        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
         o.push("    }");
       } else {
         o.push(`    if (${F}) {`);
         o.push(`      const ids = ${fx(ctx, r.name, true)};`);
         o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
         o.push("      gross += amt;");
-        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, `{ [${key}]: ids ? ids[0] : true }`)}`);
+        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
         o.push("    }");
       }
     } else if (b.kind === "categories") {
@@ -562,7 +570,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
       }
       o.push("    if (v > 0) {", "      gross += v;");
-      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, "used")}`);
+      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
       o.push("    }");
     }
     o.push("  }");

@@ -970,7 +970,7 @@ function r6(Z) {
   let note = "";
   const computed = v;
   if (Z.F[14]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
-  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["重犯"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
   return v;
 }
 
