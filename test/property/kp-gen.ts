@@ -451,7 +451,7 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return r;
     }
     case "categories":
-      return makeRule(c, name, { kind: "categories", units: d.bool(0.8) ? perUnits(d, false) : [], action: "deduct", categories: categories(d) }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) }, { cap: true, overdraft: true, mult: true });
     case "once":
       return makeRule(c, name, { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true });
     case "onceAward":
@@ -504,7 +504,7 @@ function groupRule(c: GenCtx, kind: "cap" | "highest", P: Raw | undefined): Rule
         ? { kind: "per", units: perUnits(d, false), action: "deduct", amount: amount(d), overrides: overrides(c) }
         : k === "once"
           ? { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }
-          : { kind: "categories", units: d.bool(0.8) ? perUnits(d, false) : [], action: "deduct", categories: categories(d) };
+          : { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) };
     return makeRule(c, name, body, { mult: true });
   }
   let r = indicatorRule(c, P, true);
@@ -959,7 +959,7 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
   const classes = cat.classes.length ? cat.classes.filter(() => d.bool(0.45)) : [];
   const facts = new Map<string, FactValue>();
   const omit = () => d.bool(0.25);
-  for (const { rule: r, group, path } of allRules(cat)) {
+  for (const { rule: r, group, path, section } of allRules(cat)) {
     const b = r.body;
     const highest = group?.kind === "highest";
     const count = (key: string) => {
@@ -993,7 +993,8 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         if (!omit()) facts.set(r.name, { t: "flag", v: d.bool(0.3) });
         break;
       case "bands": {
-        if (b.missing && omit()) break;
+        // a band value may be left out where 未报送 has a band, and in a 加分 section (no bonus)
+        if ((b.missing || section?.kind === "bonus") && omit()) break;
         if (b.missing && d.bool(0.2)) {
           facts.set(r.name, { t: "value", v: null });
           break;

@@ -121,6 +121,23 @@ export function makeBadInputs(t: string): void {
   writeFileSync(join(t, "控制字符.kp"), "细则 「t」\n指标 「a」 1分 {\n  规则 「r」 「c」 每次 扣 \u001b[2J\n}\n");
   // incident ids that are not ids: a nested list, a decimal ($T/ids, $T/facts/ids-*.{json,csv})
   writeIncidentFacts(t);
+  writeRuleCases(dir("规则"), t);
+}
+
+/** Rules the checker refuses, or reads in a way worth a row (issue 11 §3): 规则/*.kp, facts/加分分段.csv. */
+function writeRuleCases(d: string, t: string): void {
+  const cases: Record<string, string> = {
+    分类无计次: "细则 「分类扣分」\n指标 「纪律」 2分 {\n  规则 「处分」 「受到警告处分的扣0.5分，记过处分的扣1分」 扣 「警告」 0.5、「记过」 1\n}\n",
+    基准单位: "细则 「基准与步长」\n指标 「办件」 2分 {\n  规则 「办结」 「超过5天办结的，每超1天扣0.1分」 基准 5天 每超 1% 扣 0.1\n}\n",
+    空分段: "细则 「空分段」\n指标 「信息」 2分 {\n  规则 「报送」 「信息报送完成率低于90%的扣1分」 分段 { }\n}\n",
+    加分满分: "细则 「加分项中的按评价」\n加分 「创新」 上限 2 {\n  规则 「创新评价」 「依据创新评价结果计算加分」 按评价 得分\n}\n",
+    分值太大: "细则 「分值太大」\n指标 「活动」 {\n  规则 「开展活动」 「开展活动的得分」 得 99999999999999\n}\n",
+    加分分段:
+      "细则 「加分项中的分段」\n指标 「工作」 10分 {\n  规则 「完成率」 「完成率低于60%的扣1分」 分段 { < 60% 扣 1 }\n}\n" +
+      "加分 「创新」 上限 2 {\n  规则 「获奖率」 「获奖率达到90%以上的加1分，80%—90%的加0.5分」 分段 { ≥ 90% 得 1  [80%, 90%) 得 0.5 }\n}\n",
+  };
+  for (const [name, text] of Object.entries(cases)) writeFileSync(join(d, `${name}.kp`), text);
+  writeFileSync(join(t, "facts", "加分分段.csv"), "单位,完成率,获奖率\n甲县,70%,95%\n乙县,50%,\n");
 }
 
 /** A catalogue with a zero-width space in a rule name (U+200B), beside the same name without it. */

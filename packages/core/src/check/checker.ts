@@ -42,6 +42,11 @@ class Checker {
   private readonly classNames = new Map<string, string>();
   /** Rules by the {@link nameKey} of their names (the first of a name). */
   private readonly ruleByName = new Map<string, M.RuleModel>();
+  /**
+   * Indicators and sections whose points or an award rule could not be checked (an error is already
+   * reported there): their points are not derived, and saying so again (KP2013) would be noise.
+   */
+  private readonly unchecked = new Set<M.IndicatorModel | M.SectionModel>();
 
   constructor(
     private readonly files: readonly A.KpFile[],
@@ -261,7 +266,7 @@ class Checker {
       if (p !== undefined) {
         ind.points = p;
         ind.pointsDeclared = true;
-      }
+      } else this.unchecked.add(ind);
     }
     const siblingNames = new Map<string, A.StringLit>();
     let childIndex = 0;
@@ -343,7 +348,11 @@ class Checker {
     const name = node.name.value;
     if (!node.clause) this.report("KP2033", node.name.span, [name]);
     const body = this.body(node.body, name);
-    if (!body) return;
+    if (!body) {
+      // an award that could not be checked leaves its indicator's points underived (no KP2013)
+      if (mayAward(node.body)) this.unchecked.add(owner);
+      return;
+    }
     const effect: M.RuleEffect =
       body.kind === "veto"
         ? "veto"
@@ -430,6 +439,10 @@ class Checker {
       case "OneShot": {
         if (!b.amounts) return undefined;
         if (b.amounts.kind === "Categories") {
+          if (b.kind === "OneShot") {
+            this.oneShotCategories(b, ruleName);
+            return undefined;
+          }
           const categories: { name: string; amount: M.Raw }[] = [];
           const names = new Set<string>();
           for (const e of b.amounts.entries) {
@@ -463,20 +476,20 @@ class Checker {
       case "Zero":
         return { kind: "zero" };
       case "Bands":
-        return this.bands(b);
+        return this.bands(b, ruleName);
       case "Linear": {
         const base = b.base && this.quantity(b.base);
         const step = b.step && this.quantity(b.step);
         const amount = this.amount(b.amount, "扣分");
         if (!base || !step || amount === undefined) return undefined;
         if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
-        if (base.percent !== step.percent && !(step.measure && /百分点/.test(step.measure) && base.percent)) this.report("KP2012", b.step!.span);
+        this.sameUnit("步长", step, b.step!, base);
         const out: M.RuleBodyModel = { kind: "linear", direction: b.direction, word: b.word, base, step, amount, mode: b.mode ?? "proportional" };
         if (b.cutoff?.value && b.cutoff.outcome) {
           const value = this.quantity(b.cutoff.value);
           const outcome = this.outcome(b.cutoff.outcome);
           if (value && outcome) {
-            if (value.percent !== base.percent) this.report("KP2012", b.cutoff.value.span);
+            this.sameUnit("截断值", value, b.cutoff.value, base);
             out.cutoff = { direction: b.cutoff.direction, value, outcome };
           }
         }
@@ -521,6 +534,29 @@ class Checker {
     }
   }
 
+  /**
+   * `扣 「B」 0.5、「C」 1` without a counting unit (KP2043).  Categories are counts of occurrences
+   * (每人次 扣 「轻处分」 …); a one-shot rule's fact is 是/否, and one fact per category that is
+   * both at once would be guessed.  So the unit must be written; the fix writes 每次, which is what
+   * such a rule meant before it was an error.
+   */
+  private oneShotCategories(b: A.OneShotBody, ruleName: string): void {
+    const word = b.action === "award" ? "得" : "扣";
+    const at = b.span.start.offset;
+    this.report("KP2043", b.span, [ruleName, word], { fixes: [{ title: `在「${word}」前写上「每次」`, edits: [{ start: at, end: at, newText: "每次 " }] }] });
+  }
+
+  /**
+   * The step or cut-off of a linear rule in the base's unit (KP2044): both percentages, or both not;
+   * a percentage base may step by 个百分点; measure words, when both are written, are the same.
+   */
+  private sameUnit(what: string, q: M.Quantity, node: A.NumberLit, base: M.Quantity): void {
+    const points = what === "步长" && base.percent && q.measure !== undefined && /百分点/.test(q.measure);
+    const percentOk = q.percent === base.percent || points;
+    const measureOk = points || q.measure === undefined || base.measure === undefined || q.measure === base.measure;
+    if (!percentOk || !measureOk) this.report("KP2044", node.span, [what, q.text + (q.measure ?? ""), base.text + (base.measure ?? "")]);
+  }
+
   private outcome(o: A.Outcome): M.OutcomeModel | undefined {
     if (o.action === "zero") return { kind: "zero" };
     const amount = this.amount(o.amount, o.action === "award" ? "得分" : "扣分", true);
@@ -528,7 +564,11 @@ class Checker {
     return { kind: o.action, amount };
   }
 
-  private bands(b: A.BandsBody): M.RuleBodyModel | undefined {
+  private bands(b: A.BandsBody, ruleName: string): M.RuleBodyModel | undefined {
+    if (b.bands.length === 0) {
+      this.report("KP2045", b.span, [ruleName]);
+      return undefined;
+    }
     const bands: M.BandModel[] = [];
     let missing: M.OutcomeModel | undefined;
     let percent: boolean | undefined;
@@ -583,6 +623,7 @@ class Checker {
     }
     if (!ok) {
       this.file = ind.file;
+      if (this.unchecked.has(ind)) return; // an error in its points or rules is reported already
       this.report("KP2013", ind.node.name?.span ?? ind.node.span, [ind.name]);
       return;
     }
@@ -617,7 +658,8 @@ class Checker {
       r.maxAward = maxAward(r);
       const b = r.body;
       if ((b.kind === "assessed" || b.kind === "rate") && b.max < 0) {
-        this.report("KP2018", r.node.name!.span, [r.name, s.name]);
+        // In a 减分 section the rule is misplaced already (KP2017, an award among deductions).
+        if (s.kind === "bonus") this.report("KP2046", r.node.name!.span, [r.name, s.name]);
         b.max = 0;
       }
       r.facts = factsOf(r);
@@ -678,6 +720,24 @@ function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
   return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
 }
 
+/** Whether a rule body (checked or not) gives points: what its indicator's points may be derived from. */
+function mayAward(b: A.RuleBody): boolean {
+  switch (b.kind) {
+    case "Per":
+    case "OneShot":
+      return b.action === "award";
+    case "Bands":
+      return b.bands.some((x) => x.outcome?.action === "award");
+    case "Assessed":
+    case "Rate":
+    case "Proportional":
+    case "Ranked":
+      return true;
+    default:
+      return false;
+  }
+}
+
 function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
   return b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero";
 }
@@ -732,11 +792,14 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: false }, optional: true });
       break;
     case "bands":
+      // In a 加分 section a value not given means nothing claimed, so no bonus (the bands are not
+      // looked at; so for 按评价/按比率 there); in an indicator it is required unless the bands say
+      // what 未报送 costs.
       out.push({
         key: name,
         label: b.percent ? "数值（百分数）" : "数值",
         fact: { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined },
-        optional: b.missing !== undefined,
+        optional: b.missing !== undefined || r.owner.kind === "bonus",
       });
       break;
     case "linear":
@@ -748,10 +811,10 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       break;
     }
     case "assessed":
-      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: false });
+      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: r.owner.kind === "bonus" });
       break;
     case "rate":
-      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: false });
+      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: r.owner.kind === "bonus" });
       break;
     case "proportional":
     case "ranked":

@@ -254,15 +254,29 @@ function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string
   return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(kind)}, a: ${amountVar}, x: ${text}, f: ${facts} });`;
 }
 
-/** Lines applying 加倍/减半 to variable `v`, extending note variable `note`. */
-function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
+/**
+ * Lines applying 加倍/减半 to variable `v`, extending note variable `note`.  On a result (the
+ * default) the note shows each step's value (「，重犯加倍 → 0.4」); on an amount that is multiplied
+ * afterwards (就高 groups), only the condition (「（重犯加倍）」), written right after the amount.
+ */
+function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string, on: "result" | "amount" = "result", note = "note"): string[] {
   const lines: string[] = [];
   for (const m of r.multipliers) {
     const key = `${r.name}.${m.flag}`;
-    if (m.factor === "double") lines.push(`  if (${fx(ctx, key)}) { ${v} = kpTimes(${v}, 2); note += ${S(`，${m.flag}加倍 → `)} + kpFormat(${v}); }`);
-    else lines.push(`  if (${fx(ctx, key)}) { ${v} = kpDivRound(${v}, 2); note += ${S(`，${m.flag}减半 → `)} + kpFormat(${v}); }`);
+    const word = m.factor === "double" ? "加倍" : "减半";
+    const apply = m.factor === "double" ? `kpTimes(${v}, 2)` : `kpDivRound(${v}, 2)`;
+    const text = on === "result" ? `${S(`，${m.flag}${word} → `)} + kpFormat(${v})` : S(`（${m.flag}${word}）`);
+    lines.push(`  if (${fx(ctx, key)}) { ${v} = ${apply}; ${note} += ${text}; }`);
   }
   return lines;
+}
+
+/** A trace's facts object with the rule's 加倍/减半 conditions that hold added (「事件.群体性事件 = 是」). */
+function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
+  if (r.multipliers.length === 0) return facts;
+  const flags = r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`);
+  const literal = /^\{ (.*) \}$/.exec(facts);
+  return `{ ${literal ? literal[1] : `...${facts}`}, ${flags.join(", ")} }`;
 }
 
 /** Lines capping variable `v` at the rule's cap, extending `note`. */
@@ -286,12 +300,16 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const P = ownerPoints(r);
   // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
   // multiplied nor capped.
-  const finish = (v: string, text: string, facts: string, zeroable = false) => {
+  // `text` and `facts` are given the name of the variable holding the value *before* 加倍/减半 and
+  // the cap (`computed`): the trace shows the computed value first, then each adjustment (「= 2，重犯加倍 → 4」).
+  const finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable = false) => {
     o.push(`  let note = "";`);
     const adjust = [...multiplierLines(ctx, r, v), ...capLines(r, v)];
+    const pre = adjust.length > 0 ? "computed" : v;
+    if (adjust.length > 0) o.push(`  const ${pre} = ${v};`);
     if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
     else o.push(...adjust);
-    o.push(`  ${traceCall(r, kind, v, `${text} + note`, facts)}`);
+    o.push(`  ${traceCall(r, kind, v, `${text(pre)} + note`, withFlags(ctx, r, facts(pre)))}`);
     o.push(`  return ${v};`);
   };
   switch (b.kind) {
@@ -300,16 +318,15 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         o.push(`  const n = ${F} || 0;`, "  if (n === 0) return 0;");
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
         o.push(`  let v = kpTimes(amt, n);`);
-        finish("v", `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(kpTimes(amt, n))`, `{ [${key}]: n }`);
+        finish("v", (pre) => `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
       } else {
         const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
         b.nouns.forEach((x, i) => o.push(`  const n${i} = ${fx(ctx, `${r.name}.${x}`)} || 0;`));
         o.push(`  if (${keys.map((_, i) => `n${i} === 0`).join(" || ")}) return 0;`);
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
         o.push(`  let v = ${keys.reduce((acc, _, i) => `kpTimes(${acc}, n${i})`, "amt")};`);
-        const text = b.nouns.map((x, i) => `n${i} + ${S(x)}`).join(' + " × " + ') + ` + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(v)`;
-        o.push(`  const shown = kpFormat(v);`);
-        finish("v", text.replace("kpFormat(v)", "shown"), `{ ${keys.map((k, i) => `[${k}]: n${i}`).join(", ")} }`);
+        const text = (pre: string) => b.nouns.map((x, i) => `n${i} + ${S(x)}`).join(' + " × " + ') + ` + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`;
+        finish("v", text, () => `{ ${keys.map((k, i) => `[${k}]: n${i}`).join(", ")} }`);
       }
       break;
     }
@@ -320,7 +337,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
       }
       o.push("  if (v === 0) return 0;");
-      finish("v", `parts.join(" + ") + " = " + kpFormat(v)`, "used");
+      finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => "used");
       break;
     }
     case "once": {
@@ -328,17 +345,17 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         o.push(`  const v0 = ${F} || 0;`, "  if (v0 === 0) return 0;");
         o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
         o.push("  let v = v0 > full ? full : v0;");
-        finish("v", `(v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）")`, `{ [${key}]: v0 >= full ? "是" : kpFormat(v0) }`);
+        finish("v", (pre) => `(v0 >= full ? "已完成，得 " + kpFormat(${pre}) : "酌情给分 " + kpFormat(${pre}) + "（满分 " + kpFormat(full) + "）")`, () => `{ [${key}]: v0 >= full ? "是" : kpFormat(v0) }`);
       } else {
         o.push(`  if (!${F}) return 0;`);
         o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
-        finish("v", `"发生，扣 " + kpFormat(v)${amountNote(b.overrides)}`, `{ [${key}]: true }`);
+        finish("v", (pre) => `"发生，扣 " + kpFormat(${pre})${amountNote(b.overrides)}`, () => `{ [${key}]: true }`);
       }
       break;
     }
     case "zero":
       o.push(`  if (!${F}) return 0;`, `  let v = ${P};`, "  const zero = true;", "  Z.zr = true;");
-      finish("v", S(`不得分：本项 ${fmt(P)} 分全部扣除`), `{ [${key}]: true }`, true);
+      finish("v", () => S(`不得分：本项 ${fmt(P)} 分全部扣除`), () => `{ [${key}]: true }`, true);
       break;
     case "veto":
       o.push(`  if (!${F}) return 0;`);
@@ -362,7 +379,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         );
       });
       o.push("  if (v === 0) return 0;");
-      finish("v", "why", `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`, true);
+      finish("v", () => "why", () => `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`, true);
       break;
     }
     case "linear": {
@@ -396,7 +413,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       );
       o.push("  }");
       o.push("  if (v === 0) return 0;");
-      finish("v", "why", `{ [${key}]: kpFormat(x) + ${pct} }`, true);
+      finish("v", () => "why", () => `{ [${key}]: kpFormat(x) + ${pct} }`, true);
       break;
     }
     case "shortfall": {
@@ -408,31 +425,32 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push(`  let v = kpTimes(${b.amount}, steps);`);
       finish(
         "v",
-        `${S(`至少 ${fmt(b.target.raw)} ${noun}，实际 `)} + kpFormat(x) + ${S(` ${noun}，少 `)} + kpFormat(${b.target.raw} - x) + ${S(` ${noun}，`)} + steps + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(v)`,
-        `{ [${key}]: kpFormat(x) }`,
+        (pre) =>
+          `${S(`至少 ${fmt(b.target.raw)} ${noun}，实际 `)} + kpFormat(x) + ${S(` ${noun}，少 `)} + kpFormat(${b.target.raw} - x) + ${S(` ${noun}，`)} + steps + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(${pre})`,
+        () => `{ [${key}]: kpFormat(x) }`,
       );
       break;
     }
     case "assessed":
       o.push(`  let v = ${F} || 0;`);
       o.push("  if (v === 0) return 0;");
-      finish("v", `"评价得分 " + kpFormat(v) + ${S(`（满分 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
+      finish("v", (pre) => `"评价得分 " + kpFormat(${pre}) + ${S(`（满分 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
       break;
     case "rate":
       o.push(`  const x = ${F} || 0;`);
       o.push(`  let v = kpMulDiv(${b.max}, x, 100000000);`);
       o.push("  if (v === 0) return 0;");
-      finish("v", `"比率 " + kpFormat(x) + ${S(`% × 满分 ${fmt(b.max)} = `)} + kpFormat(v)`, `{ [${key}]: kpFormat(x) + "%" }`);
+      finish("v", (pre) => `"比率 " + kpFormat(x) + ${S(`% × 满分 ${fmt(b.max)} = `)} + kpFormat(${pre})`, () => `{ [${key}]: kpFormat(x) + "%" }`);
       break;
     case "proportional":
     case "ranked": {
       o.push(`  const c = Z.X[${n}][Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
-      finish("v", "c.x", `{ [${key}]: c.f }`);
+      finish("v", () => "c.x", () => `{ [${key}]: c.f }`);
       break;
     }
     case "discretion":
       o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
-      finish("v", `"酌情扣 " + kpFormat(v) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, `{ [${key}]: kpFormat(v) }`);
+      finish("v", (pre) => `"酌情扣 " + kpFormat(${pre}) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
       break;
   }
   o.push("}", "");
@@ -525,34 +543,34 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
       const isPer = b.kind === "per";
       const F = fx(ctx, r.name);
       o.push(`    let amt = ${amountExpr(b.amount, b.overrides)};`);
-      o.push(...multiplierLines(ctx, r, "amt").map((l) => "  " + l));
+      o.push(...multiplierLines(ctx, r, "amt", "amount").map((l) => "  " + l));
       if (isPer) {
         o.push(`    const n = ${F} || 0;`);
         o.push(`    const ids = ${fx(ctx, r.name, true)};`);
         o.push("    if (n > 0) {");
         o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
         o.push("      const v = kpTimes(amt, n);", "      gross += v;");
-        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + " = " + kpFormat(v) + note + (ids ? "（事件：" + ids.join("、") + "）" : "")`, `{ [${key}]: ids || n }`)}`);
+        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
         o.push("    }");
       } else {
         o.push(`    if (${F}) {`);
         o.push(`      const ids = ${fx(ctx, r.name, true)};`);
         o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
         o.push("      gross += amt;");
-        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, `{ [${key}]: ids ? ids[0] : true }`)}`);
+        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
         o.push("    }");
       }
     } else if (b.kind === "categories") {
       o.push("    let v = 0;", "    const parts = [];", "    const used = {};");
       for (const c of b.categories) {
         const k = `${r.name}.${c.name}`;
-        o.push(`    { let amt = ${c.amount};`);
-        o.push(...multiplierLines(ctx, r, "amt").map((l) => "    " + l.trimStart()));
+        o.push(`    { let amt = ${c.amount}; let times = "";`);
+        o.push(...multiplierLines(ctx, r, "amt", "amount", "times").map((l) => "    " + l.trimStart()));
         o.push(`      const n = ${fx(ctx, k)} || 0; const ids = ${fx(ctx, k, true)};`);
-        o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
+        o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
       }
       o.push("    if (v > 0) {", "      gross += v;");
-      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, "used")}`);
+      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
       o.push("    }");
     }
     o.push("  }");

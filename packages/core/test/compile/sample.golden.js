@@ -921,8 +921,9 @@ function r0(Z) {
   const amt = 500000;
   let v = kpTimes(amt, n);
   let note = "";
+  const computed = v;
   if (v > 2000000) { note += "，封顶 2"; v = 2000000; }
-  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["参会"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["参会"]: n } });
   return v;
 }
 
@@ -934,7 +935,7 @@ function r1(Z) {
   const amt = Z.c["园区"] ? 10000 : 20000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次" + " × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["文件"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次" + " × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(v) + note, f: { ["文件"]: n } });
   return v;
 }
 
@@ -1005,8 +1006,9 @@ function r6(Z) {
   const amt = 100000;
   let v = kpTimes(amt, n);
   let note = "";
+  const computed = v;
   if (Z.F[14]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
-  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["重犯"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
   return v;
 }
 
@@ -1037,7 +1039,7 @@ function r9(Z) {
   const amt = 200000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["迟报"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["迟报"]: n } });
   return v;
 }
 
@@ -1049,7 +1051,7 @@ function r10(Z) {
   const amt = 300000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["漏报"]: n } });
+  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["漏报"]: n } });
   return v;
 }
 
@@ -1133,7 +1135,7 @@ function r19(Z) {
   const amt = 500000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["创新"]: n } });
+  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["创新"]: n } });
   return v;
 }
 
@@ -1146,7 +1148,7 @@ function r20(Z) {
   const amt = 1000000;
   let v = kpTimes(amt, n);
   let note = "";
-  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(kpTimes(amt, n)) + note, f: { ["约谈"]: n } });
+  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["约谈"]: n } });
   return v;
 }
 
@@ -1220,12 +1222,12 @@ function g2(Z) {
     let v = 0;
     const parts = [];
     const used = {};
-    { let amt = 50000;
+    { let amt = 50000; let times = "";
       const n = Z.F[26] || 0; const ids = Z.F[27];
-      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.通报"] = ids || n; parts.push("通报 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
-    { let amt = 200000;
+      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.通报"] = ids || n; parts.push("通报 " + n + "人次 × " + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
+    { let amt = 200000; let times = "";
       const n = Z.F[28] || 0; const ids = Z.F[29];
-      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.处分"] = ids || n; parts.push("处分 " + n + "人次 × " + kpFormat(amt) + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
+      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.处分"] = ids || n; parts.push("处分 " + n + "人次 × " + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
     if (v > 0) {
       gross += v;
       if (Z.T) Z.T.push({ i: "1", r: "成员", k: "deduct", a: v, x: parts.join(" + ") + " = " + kpFormat(v) + note, f: used });
