@@ -222,7 +222,7 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await screenshot(page, path.join(shots, "command-explain.png"));
   }, 120_000);
 
-  it("the linter's missing-cap quick fix adds a cap", async () => {
+  it("the linter's quick fix puts back the cap the clause states", async () => {
     await revert(page);
     // rules/ suppresses missing-cap for the file (the original sets no caps there): clear that
     // comment's line (keeping line numbers) so the linter reports again …
@@ -241,16 +241,17 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await page.keyboard.press("Control+S");
     const file = path.join(dir, "rules", F1);
     await expect.poll(() => readFileSync(file, "utf8"), { timeout: 10_000 }).toContain("每件次 扣 0.02\n");
-    // A deduction its indicator already bounds (扣完为止) is reported as a hint (建议): a faint mark,
-    // not a squiggle under every per-occurrence rule.
-    await waitForSquiggles(page, "hint", 1, 10_000);
-    // … then ask for the fix on that line.
-    await gotoPosition(page, at.line, at.column - 2);
+    // The clause says 最多扣0.1分: clause-mismatch reports the missing cap as an error, and its fix
+    // (a suggestion, never applied by --fix) writes the clause's own number.
+    await waitForSquiggles(page, "error", 1, 10_000);
+    // … then ask for the fix where the error is: the clause's 0.1.
+    const stated = where(original, "最多扣0.1分");
+    await gotoPosition(page, stated.line, stated.column + 4);
     await expect
-      .poll(async () => (await openQuickFix(page).catch(() => [] as string[])).some((t) => t.includes("上限")), { timeout: 15_000 })
+      .poll(async () => (await openQuickFix(page).catch(() => [] as string[])).some((t) => t.includes("上限 0.1")), { timeout: 15_000 })
       .toBe(true);
     const titles = (await page.locator(`${SEL.codeActionItem} .title`).allInnerTexts()).map((s) => s.trim());
-    const fix = titles.find((t) => t.startsWith("加上限"));
+    const fix = titles.find((t) => t.startsWith("给规则加上限 0.1"));
     expect(fix, `quick fixes: ${titles.join(" | ")}`).toBeDefined();
     await screenshot(page, path.join(shots, "quickfix-menu.png"));
     // The first action is focused when the menu opens: move to ours, then Enter.
@@ -259,9 +260,10 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await expect
       .poll(async () => (await lineText(page, "每件次 扣 0.02")).trim(), { timeout: 10_000 })
       .toMatch(/^每件次 扣 0\.02 上限 [\d.]+/);
-    // Saved, the file has the cap the linter proposed (the indicator's points).
+    // Saved, the file has the cap the clause states, and no error is left.
     await page.keyboard.press("Control+S");
-    await expect.poll(() => readFileSync(file, "utf8"), { timeout: 10_000 }).toContain("每件次 扣 0.02 上限 0.3\n");
+    await expect.poll(() => readFileSync(file, "utf8"), { timeout: 10_000 }).toContain("每件次 扣 0.02 上限 0.1\n");
+    await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, path.join(shots, "quickfix-applied.png"));
   }, 90_000);
 });

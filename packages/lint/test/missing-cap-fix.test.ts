@@ -2,7 +2,7 @@
  * The issue's acceptance test: a per-occurrence rule with no cap gets a missing-cap finding at the
  * rule's exact range, with a fix adding a cap equal to the indicator's points; applying it, the file
  * still parses and checks clean, and the finding is gone.  Since issue 11 a deduction its indicator
- * bounds (扣完为止) is an info, not a warning; the fix is safe (applied by --fix) when the indicator
+ * bounds (扣完为止) is a hint, not a warning; the fix is safe (applied by --fix) when the indicator
  * cannot start above its points, and a suggestion otherwise.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -76,5 +76,18 @@ describe("missing-cap on a per-occurrence rule", () => {
   it("is silent when the indicator's 合计 group caps the rule, and fires again without it", () => {
     const grouped = source.replace("  规则", "  合计 上限 2 {\n  规则").replace("每次 扣 0.5\n", "每次 扣 0.5\n  }\n");
     expect(lintAnalysis(analyzeCatalogue(write(grouped), nodeHost))).toEqual([]);
+  });
+});
+
+describe("missing-cap leaves a cap the clause states to clause-mismatch", () => {
+  it("「最多扣0.1分」 without a cap: KP3030 with the clause's 0.1, no KP3001 offering 上限 本项分值", () => {
+    const path = write(
+      "细则 「t」\n指标 「文件管理」 0.3分 {\n  规则 「签收」 「文件签收不及时，每件次扣0.02分（最多扣0.1分）」\n    每件次 扣 0.02\n}\n",
+    );
+    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost));
+    expect(diags.map((d) => d.code)).toEqual(["KP3030"]);
+    expect(diags[0]!.fixes?.[0]?.title).toContain("上限 0.1");
+    // --fix applies no suggestion, so it never writes a cap the clause contradicts (上限 0.3).
+    expect(fixEditsFor(diags, path)).toEqual([]);
   });
 });

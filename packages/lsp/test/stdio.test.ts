@@ -351,7 +351,9 @@ describe("resilience", () => {
   const largeCatalogue = (prefix: string) => {
     let text = "";
     for (let i = 0; text.length < 120_000; i++) {
-      text += `指标 「${prefix}${i}」 4分 {\n  规则 「${prefix}规则${i}」 「第${i}项未按要求完成的，每次扣0.5分，最多扣1分」\n    每次 扣 0.5 上限 1\n}\n`;
+      // The clause states no cap, so removing the code's cap is a missing-cap finding (a clause that
+      // states one leaves it to clause-mismatch).
+      text += `指标 「${prefix}${i}」 4分 {\n  规则 「${prefix}规则${i}」 「第${i}项未按要求完成的，每次扣0.5分」\n    每次 扣 0.5 上限 1\n}\n`;
     }
     return text + `指标 「${prefix}末」 4分 {\n  规则 「${prefix}无上限」 「未按要求的，每次扣0.5分」\n    每次 扣 0.5\n}\n`;
   };

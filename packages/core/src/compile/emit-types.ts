@@ -48,7 +48,7 @@ export function emitDts(cat: M.Catalogue): string {
   const o: string[] = [];
   o.push(`// 计分模块的类型声明：细则「${commentText(cat.title)}」。由 kaoping 生成，请勿手工修改。`, "");
   o.push("/** 非负整数，或写成文本的非负整数。 */", "export type Count = number | `${number}`;");
-  o.push("/** 事件编号列表：每个编号算一次。 */", "export type IncidentIds = string[];");
+  o.push("/** 事件编号列表：每个编号（文字或非负整数）算一次。 */", "export type IncidentIds = (string | number)[];");
   o.push('/** 是/否。 */', 'export type Flag = boolean | "是" | "否" | "有" | "无" | 0 | 1;');
   o.push("/** 十进制数（最多 6 位小数），可写成文本；百分数可带 %。 */", "export type Decimal = number | string;", "");
   o.push(`/** 单位类别。 */`, `export type UnitClass = ${cat.classes.map(jsString).join(" | ") || "never"};`, "");
@@ -157,7 +157,7 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
   switch (t.type) {
     case "count": {
       const count = { oneOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: "^\\s*[0-9０-９]*\\s*$" }] };
-      return { ...base, ...(t.incidents ? { oneOf: [...count.oneOf, { type: "array", items: { type: "string" } }, { type: "string" }] } : count) };
+      return { ...base, ...(t.incidents ? { oneOf: [...count.oneOf, { type: "array", items: { oneOf: [{ type: "string" }, { type: "integer", minimum: 0 }] } }, { type: "string" }] } : count) };
     }
     case "flag":
       return { ...base, ...(t.incident ? { oneOf: [...flag.oneOf, { type: "string" }] } : flag) };

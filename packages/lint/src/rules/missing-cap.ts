@@ -11,11 +11,15 @@
  * above its points (no children or awards adding up to more), so that the cap never binds before the
  * indicator's floor; otherwise it is a suggestion.
  *
+ * A rule whose clause states a cap (最多扣 X 分) is left to clause-mismatch, which reports the
+ * missing cap with the clause's own number.
+ *
  * Bounded bodies are not reported: one-shot, 不得分, bands, shortfall (bounded by its target),
  * 基准…每低 (bounded by its base), discretion (bounded by its range), scores.  Rules of a 就高
  * group cannot carry their own cap (KP2016), so an uncapped 就高 group is reported once, at 就高.
  */
 import type { Fix, HighestGroup, IndicatorModel, RuleModel } from "@kaoping/core";
+import { clauseNumbers } from "../clause.js";
 import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { ceilDiv, countedNoun, fmt, insertCapEdit, unitWords } from "../util.js";
@@ -128,6 +132,9 @@ function check(ctx: LintContext): Finding[] {
   const reportedGroups = new Set<HighestGroup>();
   for (const rule of ctx.catalogue.rules) {
     if (capOf(rule) !== undefined) continue;
+    // The clause states a cap (最多扣 0.1 分): clause-mismatch reports the missing cap with the
+    // clause's number; offering 上限 本项分值 here would write a cap the clause contradicts.
+    if (rule.group?.kind !== "highest" && clauseNumbers(rule.clause).some((n) => n.cap)) continue;
     const g = unboundedGrowth(rule);
     if (!g) continue;
     if (rule.group?.kind === "highest") {
