@@ -1,8 +1,7 @@
 // Runs the built CLI (see helpers.ts: `pnpm test` builds first), except the in-process test of
 // internal errors at the end.
 import { describe, expect, it } from "vitest";
-import { runCli, type Io } from "../src/index.js";
-import { fixtures, kp, kpGolden } from "./helpers.js";
+import { kp, kpGolden, runWithFailingStdout } from "./helpers.js";
 
 describe("help and usage", () => {
   for (const cmd of ["", "check", "compile", "score", "explain", "lint", "fmt", "lsp"]) {
@@ -59,21 +58,8 @@ describe("colour", () => {
 
 describe("internal errors", () => {
   it("prints 内部错误 without a stack and exits 70; KP_DEBUG=1 adds the stack", async () => {
-    const run = async (env: Record<string, string>) => {
-      let err = "";
-      const io: Io = {
-        cwd: fixtures,
-        env,
-        // A stream that fails stands for any unexpected exception inside a command.
-        stdout: {
-          write: () => {
-            throw new Error("写入失败（测试）");
-          },
-        },
-        stderr: { write: (s: string) => (err += s) },
-      };
-      return { code: await runCli(["check", "catalogue"], io), err };
-    };
+    // A stream that fails stands for any unexpected exception inside a command.
+    const run = (env: Record<string, string>) => runWithFailingStdout("写入失败（测试）", env);
     const plain = await run({ NO_COLOR: "1" });
     expect(plain.code).toBe(70);
     expect(plain.err).toMatch(/^内部错误：写入失败（测试）\n/);

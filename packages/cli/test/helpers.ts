@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expectGolden } from "../../../test/golden.js";
+import { runCli, type Io } from "../src/index.js";
 
 export const cliDir = fileURLToPath(new URL("..", import.meta.url));
 export const repoRoot = join(cliDir, "..", "..");
@@ -70,4 +71,23 @@ export function kpGolden(name: string, args: string[], options: Parameters<typeo
 /** A fresh temporary directory. */
 export function tempDir(prefix = "kp-cli-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Runs `kp check catalogue` in-process with a standard output whose every write throws `message`:
+ * a stand-in for any unexpected exception inside a command (an internal error, exit 70).
+ */
+export async function runWithFailingStdout(message: string, env: Record<string, string>): Promise<{ code: number; err: string }> {
+  let err = "";
+  const io: Io = {
+    cwd: fixtures,
+    env,
+    stdout: {
+      write: () => {
+        throw new Error(message);
+      },
+    },
+    stderr: { write: (s: string) => (err += s) },
+  };
+  return { code: await runCli(["check", "catalogue"], io), err };
 }

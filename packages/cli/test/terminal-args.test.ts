@@ -3,8 +3,7 @@
 // unknown command or option, an invalid choice) is shown as \x1b, never sent.  Runs the built CLI,
 // except the in-process internal-error case (nothing in a real run raises one on purpose).
 import { describe, expect, it } from "vitest";
-import { runCli, type Io } from "../src/index.js";
-import { fixtures, kp } from "./helpers.js";
+import { kp, runWithFailingStdout } from "./helpers.js";
 
 const CLEAR = "\u001b[2J";
 const ESC = "\u001b";
@@ -31,20 +30,7 @@ describe("an ESC in a command-line argument is shown, not sent to the terminal",
 
 describe("internal errors", () => {
   it("a message (and, with KP_DEBUG=1, the stack) with an ESC is shown with the escape written out", async () => {
-    const run = async (env: Record<string, string>) => {
-      let err = "";
-      const io: Io = {
-        cwd: fixtures,
-        env,
-        stdout: {
-          write: () => {
-            throw new Error(`写入「${CLEAR}」失败（测试）`);
-          },
-        },
-        stderr: { write: (s: string) => (err += s) },
-      };
-      return { code: await runCli(["check", "catalogue"], io), err };
-    };
+    const run = (env: Record<string, string>) => runWithFailingStdout(`写入「${CLEAR}」失败（测试）`, env);
     const envs: Record<string, string>[] = [{ NO_COLOR: "1" }, { NO_COLOR: "1", KP_DEBUG: "1" }];
     for (const env of envs) {
       const r = await run(env);
