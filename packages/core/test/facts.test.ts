@@ -56,6 +56,14 @@ describe("facts", async () => {
     for (const e of got) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it("a number beyond the exact range is out of range (KP4005), not 'not a whole number' or 'not a number' (issue 11 §3)", () => {
+    expect(codes([unit({ 参会: "1000000000000000000" })])).toEqual(["KP4005 「参会」的值 1000000000000000000 超出范围：次数太大，无法精确计算"]);
+    expect(codes([unit({ 参会: "９００７１９９２５４７４０９９２" })])).toEqual(["KP4005 「参会」的值 9007199254740992 超出范围：次数太大，无法精确计算"]);
+    expect(codes([unit({ 信息: "9007199255%" })])).toEqual(["KP4005 「信息」的值 9007199255% 超出范围：超过可精确计算的上限 9007199254.740991"]);
+    // the largest exact count is accepted
+    expect(codes([unit({ 参会: "9007199254740991" })]).filter((c) => c.startsWith("KP4005") || c.startsWith("KP4003"))).toEqual([]);
+  });
+
   describe("an incident-id list is a flat list of ids (issue 10, found by the facts fuzzer)", () => {
     const nested = (depth: number): unknown => {
       let v: unknown = "A";

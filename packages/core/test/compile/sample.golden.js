@@ -321,6 +321,11 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     return;
                 }
             }
+            // A whole number too large to count exactly is out of range, not "not a whole number".
+            if (typeof v === "string" && /^\s*\d+\s*$/.test(kpHalfWidth(v))) {
+                err("KP4005", "「" + key + "」的值 " + kpHalfWidth(v).trim() + " 超出范围：次数太大，无法精确计算", name, key);
+                return;
+            }
             err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
         }
         else if (t === "flag") {
@@ -382,6 +387,8 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
                 else if (r === "negative")
                     err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
+                else if (r === "tooLarge")
+                    err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：超过可精确计算的上限 9007199254.740991", name, key);
                 else
                     err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
                 return;
