@@ -25,3 +25,14 @@ describe("invisibleChars", () => {
     expect(invisibleChars("落实市×、市××重大决策部署（4分）·第1项 ①")).toEqual([]);
   });
 });
+
+describe("the fast paths agree with the full computation", () => {
+  it("nameKey of names made of stable characters is the name; kana voicing marks still compose", () => {
+    for (const n of ["落实市×、市××重大决策部署", "参会A", "第1项·（二）", "abc"]) expect(nameKey(n)).toBe(n.normalize("NFC").replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    expect(nameKey("か\u3099")).toBe("が");
+    expect(nameKey("\uF900")).toBe("\uF900".normalize("NFC"));
+  });
+  it("invisibleChars finds every kind the slow path names", () => {
+    for (const ch of ["\u200B", "\u202E", "\u0001", "\u3164", "\u00AD", "\u034F", "\u2800", "\uFEFF", "\u2066"]) expect(invisibleChars(`甲${ch}乙`)).toHaveLength(1);
+  });
+});

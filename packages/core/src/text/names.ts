@@ -11,8 +11,17 @@
  * readers use these same two functions, so a fact key is found exactly when its rule would be.
  */
 
+/**
+ * Characters that NFC leaves alone and {@link nameKey} does not map: ASCII, Latin-1 and the Latin
+ * extensions below the combining marks (U+0300), and CJK punctuation, kana and unified ideographs
+ * (U+3001–U+9FFF) except the two combining kana voicing marks (U+3099, U+309A).  Almost every name in
+ * a Chinese rulebook is made of these only, so it is its own key without normalising.
+ */
+const STABLE = /^[\u0000-\u02FF\u3001-\u3098\u309B-\u9FFF]*$/;
+
 /** The identity of a name: NFC, full-width ASCII forms and the ideographic space as half-width. */
 export function nameKey(name: string): string {
+  if (STABLE.test(name)) return name;
   let out = "";
   const nfc = name.normalize("NFC");
   for (let i = 0; i < nfc.length; i++) {
@@ -52,8 +61,12 @@ export function invisibleKind(ch: string): string | undefined {
   return undefined;
 }
 
+/** Any character {@link invisibleKind} may name (one test for the common case: none). */
+const ANY_INVISIBLE = /[\p{Cf}\p{Cc}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u;
+
 /** Every invisible, bidirectional-control or control character in a name, in order. */
 export function invisibleChars(name: string): InvisibleChar[] {
+  if (!ANY_INVISIBLE.test(name)) return [];
   const out: InvisibleChar[] = [];
   let offset = 0;
   for (const ch of name) {
