@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogueMeta } from "../src/index.js";
-import { scoringMemoryProblem } from "../src/memory.js";
+import { scoringMemoryProblem } from "@kaoping/facts";
 import { kp } from "./helpers.js";
 
 const RULES = 100;

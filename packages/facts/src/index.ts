@@ -12,3 +12,4 @@ export { readXlsx, checkZip, shiftDecimal, MAX_XLSX_UNZIPPED_BYTES, MAX_XLSX_ENT
 export { tableToUnits, cellName, printable, withoutInvisible, type Table, type TableRow, type TableCell, type KnownFacts } from "./table.js";
 export { factKeys, factsDiagnostic, nowhere, emptySpan, factsProblemLine, type CellRef, type FactsDiagnostic, type FactsLocator, type FactsLocation, type LoadedFacts } from "./types.js";
 export { didYouMean, editDistance } from "./suggest.js";
+export { factsMemoryProblem, scoringMemoryProblem, heap, BYTES_PER_CELL, BYTES_PER_JSON_BYTE, BYTES_PER_XLSX_BYTE, BYTES_PER_RESULT, TRACE_FACTOR } from "./memory.js";

@@ -194,6 +194,38 @@ describe("files that are not regular files", () => {
     }
   }, 30_000);
 
+  it("a facts file too large for the server's heap is refused (KP4030) and the server keeps answering, never aborts", async () => {
+    const ws = path.join(dir, "heap-ws");
+    mkdirSync(ws);
+    const root = "细则 「内存测试」\n指标 「甲」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.5 上限 4\n}\n";
+    writeFileSync(path.join(ws, "细则.kp"), root);
+    // 4,000 rows × 10,000 columns (40 MB of commas): far more than a 64 MB heap can hold as a table.
+    const columns = ",".repeat(9998);
+    const facts = path.join(ws, "事实.csv");
+    writeFileSync(facts, [`单位,参会${columns}`, ...Array.from({ length: 4000 }, (_, i) => `单位${i + 1},1${columns}`)].join("\n") + "\n");
+    const client = LspClient.start(["--stdio"], serverMain, { node: ["--max-old-space-size=64"] });
+    try {
+      await client.initialize(pathToFileURL(ws).href);
+      const uri = pathToFileURL(path.join(ws, "细则.kp")).href;
+      await client.open(uri, root);
+      await client.waitForDiagnostics((p) => p.uri === uri, 10_000);
+      for (const [method, params] of [
+        ["kp/score", { uri, facts }],
+        ["kp/explain", { uri, facts, unit: "单位1" }],
+        ["kp/units", { facts }],
+      ] as const) {
+        const r = await within(20_000, client.request<{ ok: boolean; message: string }>(method, params));
+        expect(r.ok, method).toBe(false);
+        expect(r.message, method).toContain("KP4030 事实文件太大，内存不够");
+      }
+      // still alive and answering
+      const at = { textDocument: { uri }, position: { line: 2, character: 9 } };
+      expect(await within(5000, client.request<Hover | null>(HoverRequest.method, at))).not.toBeNull();
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
+
   it("a folder with two links back to itself: the workspace scan visits each folder once and the server answers", async () => {
     const ws = path.join(dir, "loop-ws");
     mkdirSync(path.join(ws, "子目录"), { recursive: true });

@@ -7,8 +7,7 @@ import { hasErrors } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { factsDiagnostic, loadFacts, locateFactErrors, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
-import { factsMemoryProblem, scoringMemoryProblem } from "../memory.js";
+import { factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
@@ -29,8 +28,8 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   }
   if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
   const cat = prepared.module.catalogue;
-  // A facts file too large for the heap is refused before it is read (KP4030, see memory.ts).
-  const tooLarge = factsMemoryProblem(io, factsArg, cat, trace);
+  // A facts file too large for the heap is refused before it is read (KP4030, see @kaoping/facts memory.ts).
+  const tooLarge = factsMemoryProblem(absolutePath(io, factsArg), cat, trace);
   if (tooLarge) {
     printDiagnostics(io, io.stderr, [tooLarge], new Map(), err);
     return { ok: false, code: ExitCode.problems };

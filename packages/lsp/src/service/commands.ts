@@ -22,7 +22,7 @@ import {
   type UnitInput,
   type UnitResult,
 } from "@kaoping/core";
-import { factsProblemLine, loadFacts, locateFactErrors, type FactsDiagnostic } from "@kaoping/facts";
+import { factsMemoryProblem, factsProblemLine, loadFacts, locateFactErrors, scoringMemoryProblem, type FactsDiagnostic } from "@kaoping/facts";
 import type { CatalogueState } from "./project.js";
 
 /** Something the user must fix before the command can run, in Chinese. */
@@ -123,8 +123,12 @@ const NO_RULES: CatalogueMeta = { title: "", classes: [], indicators: [], bonuse
  * directory, over MAX_FACTS_BYTES) is one message; problems inside the file are listed in details.
  * The compiled module's own checks of the facts (KP4xxx) are located and listed too.
  */
-export async function readFacts(file: string, mod: ScoringModule): Promise<ReadFacts | CommandError> {
+export async function readFacts(file: string, mod: ScoringModule, trace = false): Promise<ReadFacts | CommandError> {
   const cat = mod.catalogue;
+  // The server shares its heap with every open document: a facts file too large for it is refused
+  // before it is read (KP4030), as kp score refuses it — never a V8 abort that ends the server.
+  const tooLarge = factsMemoryProblem(file, cat, trace);
+  if (tooLarge) return fail(`无法读取事实文件「${file}」：${tooLarge.code} ${tooLarge.message}`);
   const loaded = await loadFacts(file, cat, { shown: path.basename(file) });
   const name = path.basename(file);
   let diagnostics: FactsDiagnostic[] = loaded.diagnostics;
@@ -141,6 +145,8 @@ export async function readFacts(file: string, mod: ScoringModule): Promise<ReadF
       errors.map((d) => factsProblemLine(d, name)),
     );
   }
+  const noRoom = scoringMemoryProblem(file, loaded.units.length, cat, trace);
+  if (noRoom) return fail(`无法计分「${file}」：${noRoom.code} ${noRoom.message}`);
   return { ok: true, units: loaded.units, notes: diagnostics.map((d) => factsProblemLine(d, name)) };
 }
 
@@ -161,7 +167,7 @@ async function scoreWith(
   const problem = notReady(state);
   if (problem) return problem;
   const mod = loadCompiled(state);
-  const facts = await readFacts(factsFile, mod);
+  const facts = await readFacts(factsFile, mod, trace);
   if (!facts.ok) return facts;
   try {
     return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), notes: facts.notes };
@@ -200,6 +206,8 @@ export async function score(state: CatalogueState, factsFile: string): Promise<S
  */
 export async function unitsOf(factsFile: string, state?: CatalogueState): Promise<{ ok: true; units: string[] } | CommandError> {
   const mod = state && !notReady(state) ? loadCompiled(state) : undefined;
+  const tooLarge = factsMemoryProblem(factsFile, mod?.catalogue ?? NO_RULES, false);
+  if (tooLarge) return fail(`无法读取事实文件「${factsFile}」：${tooLarge.code} ${tooLarge.message}`);
   const loaded = await loadFacts(factsFile, mod?.catalogue ?? NO_RULES, { shown: path.basename(factsFile) });
   const names = loaded.units.map((u) => u.name.trim()).filter((n) => n !== "");
   if (names.length === 0 && hasErrors(loaded.diagnostics)) {

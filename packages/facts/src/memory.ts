@@ -1,5 +1,6 @@
 /**
- * Memory limits of `kp score` and `kp explain`: a facts file too large for the JavaScript heap is
+ * Memory limits of scoring a facts file (`kp score`, `kp explain`, and the language server's score and
+ * explain commands, which share the heap with every open document): a facts file too large for the JavaScript heap is
  * refused before the heap runs out, with a code and what to do, never a V8 abort ("FATAL ERROR: …
  * JavaScript heap out of memory", exit 134).  Scoring keeps every unit, its facts and its results in
  * memory (bounded-memory scoring is a later piece of work), so the need grows with units × columns
@@ -21,11 +22,8 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { formatBytes } from "@kaoping/core";
-import { factsDiagnostic } from "@kaoping/facts";
-import { absolutePath, type Io } from "./io.js";
-import type { CatalogueMeta, IndicatorMeta } from "./module.js";
-import type { CliDiagnostic } from "./report/diagnostics.js";
+import { formatBytes, MAX_FACTS_BYTES, type CatalogueMeta, type IndicatorMeta } from "@kaoping/core";
+import { factsDiagnostic, type FactsDiagnostic } from "./types.js";
 
 /** Heap bytes per cell of a CSV table while it is read and held (text, parsed records, units, locator). */
 export const BYTES_PER_CELL = 160;
@@ -162,16 +160,17 @@ function suggestedMb(bytes: number): number {
 }
 
 /**
- * KP4030 when reading and scoring the facts file at `factsArg` would need more heap than there is
+ * KP4030 when reading and scoring the facts file at `path` (absolute) would need more heap than there is
  * (an estimate from the file, before it is read); undefined when it fits, or when the file cannot be
  * examined (the facts loader then reports why).
  */
-export function factsMemoryProblem(io: Io, factsArg: string, cat: CatalogueMeta, trace: boolean, h = heap()): CliDiagnostic | undefined {
-  const path = absolutePath(io, factsArg);
+export function factsMemoryProblem(path: string, cat: CatalogueMeta, trace: boolean, h = heap()): FactsDiagnostic | undefined {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return undefined;
+    // Not a regular file, or over the size limit of every facts file: the loader reports it (KP0011,
+    // KP0012), which says more than a memory estimate would.
+    if (!st.isFile() || st.size > MAX_FACTS_BYTES) return undefined;
     size = st.size;
   } catch {
     return undefined;
@@ -212,7 +211,7 @@ export function factsMemoryProblem(io: Io, factsArg: string, cat: CatalogueMeta,
  * KP4031 when scoring `units` units would need more heap than is left after reading them; undefined
  * when it fits.
  */
-export function scoringMemoryProblem(file: string, units: number, cat: CatalogueMeta, trace: boolean, measure: () => { limit: number; used: number } = heap): CliDiagnostic | undefined {
+export function scoringMemoryProblem(file: string, units: number, cat: CatalogueMeta, trace: boolean, measure: () => { limit: number; used: number } = heap): FactsDiagnostic | undefined {
   const need = units * resultBytesPerUnit(cat, trace);
   let h = measure();
   if (h.used + need <= h.limit) return undefined;
