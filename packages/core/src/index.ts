@@ -32,7 +32,7 @@ export {
 export { nodeHost } from "./project/node-host.js";
 export { writeFileAtomic, writeFilesAtomic, removePendingTemporaries, writeReason, WriteFilesError, type AtomicFs, type WriteOptions, type WriteRefusal } from "./project/atomic.js";
 export { stampCompiledSet, verifyCompiledSet, type CompiledSetCheck, type CompiledTexts } from "./project/compiled-set.js";
-export { readRegularFile, byteCount, fileKind, formatBytes, systemReason, MAX_FACTS_BYTES, MAX_SOURCE_BYTES, type ReadFileResult } from "./project/read-file.js";
+export { readRegularFile, readRefusal, byteCount, fileKind, formatBytes, systemReason, MAX_FACTS_BYTES, MAX_SOURCE_BYTES, type ReadFileResult } from "./project/read-file.js";
 export {
   evaluateCompiledModule,
   importCompiledModule,

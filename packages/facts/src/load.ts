@@ -6,7 +6,7 @@
  * File problems use the KP0xxx codes the .kp files use: missing (KP0001), a directory (KP0002), not
  * readable (KP0004), binary (KP0007), empty (KP0008), an unknown encoding (KP0003).
  */
-import { byteCount, decodeBytes, formatBytes, MAX_FACTS_BYTES, nameKey, readRegularFile, type Diagnostic } from "@kaoping/core";
+import { decodeBytes, MAX_FACTS_BYTES, nameKey, readRefusal, readRegularFile, type Diagnostic } from "@kaoping/core";
 import { extname } from "node:path";
 import type { CatalogueMeta, FactError } from "@kaoping/core";
 import { didYouMean } from "./suggest.js";
@@ -42,18 +42,8 @@ export async function loadFacts(file: string, cat: CatalogueMeta, options: Facts
   const ext = extname(file).toLowerCase();
   const got = readRegularFile(file, MAX_FACTS_BYTES);
   if (!got.ok) {
-    switch (got.problem) {
-      case "missing":
-        return fail(factsDiagnostic(file, "KP0001", undefined, [shown]));
-      case "directory":
-        return fail(factsDiagnostic(file, "KP0002", undefined, [shown]));
-      case "not-regular":
-        return fail(factsDiagnostic(file, "KP0011", undefined, [got.kind]));
-      case "too-large":
-        return fail(factsDiagnostic(file, "KP0012", undefined, [byteCount(got.size), formatBytes(got.limit)]));
-      case "unreadable":
-        return fail(factsDiagnostic(file, "KP0004", undefined, [got.reason]));
-    }
+    const { code, args } = readRefusal(got);
+    return fail(factsDiagnostic(file, code, undefined, args));
   }
   if (!SUPPORTED.includes(ext)) return fail(factsDiagnostic(file, "KP4016", undefined, [ext || "（无扩展名）"]));
   if (options.sheet !== undefined && ext !== ".xlsx") return fail(factsDiagnostic(file, "KP4027", undefined, [`--sheet 只用于 .xlsx 文件，这里是 ${ext} 文件`]));

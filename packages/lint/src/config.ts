@@ -9,7 +9,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { byteCount, formatBytes, LineIndex, MAX_SOURCE_BYTES, readRegularFile, type Diagnostic, type ReadFileResult } from "@kaoping/core";
+import { formatMessage, LineIndex, MAX_SOURCE_BYTES, readRefusal, readRegularFile, type Diagnostic, type ReadFileResult } from "@kaoping/core";
 import * as jsonc from "jsonc-parser";
 import { lintDiagnostic } from "./messages.js";
 import type { RuleLevel } from "./rule.js";
@@ -63,7 +63,7 @@ export function findLintConfig(startPath: string): { config: LintConfig; path?: 
       // must not block or exhaust memory.
       const r = readRegularFile(candidate, MAX_SOURCE_BYTES);
       if (!r.ok) {
-        const d = lintDiagnostic("KP3900", candidate, new LineIndex("").span(0, 0), [`无法读取：${readProblem(r)}`]);
+        const d = lintDiagnostic("KP3900", candidate, new LineIndex("").span(0, 0), [`无法读取：${readProblemText(r)}`]);
         return { config: {}, path: candidate, diagnostics: [d] };
       }
       return { ...parseLintConfig(r.bytes.toString("utf8"), candidate), path: candidate };
@@ -74,20 +74,10 @@ export function findLintConfig(startPath: string): { config: LintConfig; path?: 
   }
 }
 
-/** Why a config file could not be read, in Chinese. */
-function readProblem(r: Exclude<ReadFileResult, { ok: true }>): string {
-  switch (r.problem) {
-    case "missing":
-      return "找不到这个文件";
-    case "directory":
-      return "这是一个目录";
-    case "not-regular":
-      return `这不是普通文件，而是${r.kind}`;
-    case "too-large":
-      return `文件太大（${byteCount(r.size)}），超过上限 ${formatBytes(r.limit)}`;
-    case "unreadable":
-      return r.reason;
-  }
+/** Why a config file could not be read, in Chinese: core's message for the refusal. */
+function readProblemText(r: Exclude<ReadFileResult, { ok: true }>): string {
+  const { code, args } = readRefusal(r);
+  return formatMessage(code, args);
 }
 
 function isDirectory(p: string): boolean {

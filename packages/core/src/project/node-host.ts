@@ -3,26 +3,13 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { decodeBytes } from "../text/encoding.js";
 import type { ReadResult, SourceHost } from "./load.js";
-import { byteCount, formatBytes, MAX_SOURCE_BYTES, readRegularFile } from "./read-file.js";
+import { MAX_SOURCE_BYTES, readRefusal, readRegularFile } from "./read-file.js";
 
 /** Reads .kp files from disk: UTF-8 only; other encodings and binary files are reported. */
 export const nodeHost: SourceHost = {
   read(path: string): ReadResult {
     const r = readRegularFile(path, MAX_SOURCE_BYTES);
-    if (!r.ok) {
-      switch (r.problem) {
-        case "missing":
-          return { ok: false, code: "KP0001", args: [] };
-        case "directory":
-          return { ok: false, code: "KP0002", args: [] };
-        case "not-regular":
-          return { ok: false, code: "KP0011", args: [r.kind] };
-        case "too-large":
-          return { ok: false, code: "KP0012", args: [byteCount(r.size), formatBytes(r.limit)] };
-        case "unreadable":
-          return { ok: false, code: "KP0004", args: [r.reason] };
-      }
-    }
+    if (!r.ok) return { ok: false, ...readRefusal(r) };
     // A .kp name that is a link to something else (/etc/passwd, notes.txt) is not a .kp file: its
     // content is never parsed, so never quoted (the editor's host judges 引入 targets by name only).
     if (/\.kp$/i.test(path) && !linksToKp(path)) return { ok: false, code: "KP0015", args: [] };

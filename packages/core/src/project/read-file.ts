@@ -5,6 +5,7 @@
  * over the limit is refused before it is read into memory.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import type { MessageCode } from "../diagnostics.js";
 
 /** The most bytes a .kp file may have (the 10 MB catalogue of the robustness tests fits 3 times). */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
@@ -26,6 +27,26 @@ export type ReadFileResult =
   | { ok: false; problem: "too-large"; size: number; limit: number }
   /** Any other refusal of the system: `reason` is in Chinese. */
   | { ok: false; problem: "unreadable"; reason: string };
+
+/**
+ * The catalogue's code and arguments for a file that could not be read: KP0001 missing, KP0002 a
+ * directory, KP0011 not a regular file, KP0012 too large, KP0004 any other refusal.  The one mapping
+ * of the .kp reader, the facts reader and the lint config reader.
+ */
+export function readRefusal(r: Exclude<ReadFileResult, { ok: true }>): { code: MessageCode; args: string[] } {
+  switch (r.problem) {
+    case "missing":
+      return { code: "KP0001", args: [] };
+    case "directory":
+      return { code: "KP0002", args: [] };
+    case "not-regular":
+      return { code: "KP0011", args: [r.kind] };
+    case "too-large":
+      return { code: "KP0012", args: [byteCount(r.size), formatBytes(r.limit)] };
+    case "unreadable":
+      return { code: "KP0004", args: [r.reason] };
+  }
+}
 
 /** What a non-regular file is, in Chinese. */
 export function fileKind(st: Stats): string {
