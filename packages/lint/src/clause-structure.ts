@@ -12,7 +12,7 @@
  * named in the clause), so that faithful encodings stay clean.
  */
 import type { BandModel, Interval, RuleModel } from "@kaoping/core";
-import { clauseNumbers, type ClauseNumber } from "./clause.js";
+import type { ClauseNumber } from "./clause.js";
 
 /** A disagreement found, with where in the code it is. */
 export interface StructureFinding {
@@ -31,7 +31,7 @@ export interface StructureFinding {
 /** The veto level a clause names, when it names exactly one. */
 function vetoLevelOf(clause: string): "fail" | "noExcellent" | undefined {
   const fail = /一票否决/.test(clause);
-  const noExcellent = /一票否优|否优/.test(clause);
+  const noExcellent = /否优/.test(clause);
   if (fail === noExcellent) return undefined;
   return fail ? "fail" : "noExcellent";
 }
@@ -77,11 +77,10 @@ function sameValue(t: ClauseNumber, raw: number, percent: boolean): boolean {
  * whether X is in the band, 「不足X」「低于X」 that its upper bound X is excluded, 「达到X」 that its
  * lower bound X is included.
  */
-export function boundMismatches(rule: RuleModel): StructureFinding[] {
+export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): StructureFinding[] {
   const b = rule.body;
   if (b.kind !== "bands") return [];
   const clause = rule.clause;
-  const nums = clauseNumbers(clause);
   const sents = phrases(clause).map((s) => ({ ...s, nums: nums.filter((n) => n.start >= s.start && n.end <= s.end) }));
   const out: StructureFinding[] = [];
   const boundsOf = (band: BandModel) => [band.lower, band.upper].filter((q) => q !== undefined);
@@ -136,7 +135,8 @@ function saidInclusive(
     if (/^\s*[%％]?\s*[（(]\s*(包)?含\s*[）)]/.test(after)) return { inclusive: true, words: `${written}（含）` };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
-    if (side === "upper" && /(不足|低于|少于|未达到|未满|不满)\s*$/.test(before)) return { inclusive: false, words: `${/(不足|低于|少于|未达到|未满|不满)\s*$/.exec(before)![1]}${written}` };
+    const below = side === "upper" ? /(不足|低于|少于|未达到|未满|不满)\s*$/.exec(before) : null;
+    if (below) return { inclusive: false, words: `${below[1]}${written}` };
     if (side === "lower" && /(?<!未)达到\s*$/.test(before)) return { inclusive: true, words: `达到${written}` };
   }
   return undefined;
@@ -147,7 +147,7 @@ function saidInclusive(
  * a 分别 list has one amount per category, the categories in the order the clause names them take the
  * amounts in order.
  */
-export function categoryMismatches(rule: RuleModel): StructureFinding[] {
+export function categoryMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): StructureFinding[] {
   const b = rule.body;
   if (b.kind !== "categories" || b.categories.length < 2) return [];
   const clause = rule.clause;
@@ -155,7 +155,7 @@ export function categoryMismatches(rule: RuleModel): StructureFinding[] {
   if (!m) return [];
   const at = m.index + m[0].length;
   const list: ClauseNumber[] = [];
-  for (const n of clauseNumbers(clause)) {
+  for (const n of nums) {
     if (n.start < at || n.percent) continue;
     const gap = clause.slice(list.length ? list[list.length - 1]!.end : at, n.start);
     if (list.length && !/^\s*分?\s*[、,，和及]\s*$/.test(gap)) break;
@@ -175,7 +175,7 @@ export function categoryMismatches(rule: RuleModel): StructureFinding[] {
       kind: "category",
       category: ci,
       amount: want,
-      message: `分类「${c.name}」的金额与条文不符：条文按「${b.categories.map((x) => x.name).sort((x, y) => clause.indexOf(x) - clause.indexOf(y)).join("、")}」的顺序分别写了 ${list.map((x) => x.text.replace(/分$/, "")).join("、")}，「${c.name}」是第 ${k + 1} 个，应为 ${want.text}`,
+      message: `分类「${c.name}」的金额与条文不符：条文按「${order.map((i) => b.categories[i]!.name).join("、")}」的顺序分别写了 ${list.map((x) => x.text.replace(/分$/, "")).join("、")}，「${c.name}」是第 ${k + 1} 个，应为 ${want.text}`,
       should: want.text.replace(/分$/, ""),
     });
   });

@@ -213,7 +213,7 @@ function check(ctx: LintContext): Finding[] {
         out.push({ file: rule.file, span: c.node.span, args: [rule.name, `${roleWord(c, rule)} ${codeText(c)} 在条文中没有出现`] });
       }
     }
-    const capPhrase = capPhraseMismatch(rule);
+    const capPhrase = capPhraseMismatch(rule, text);
     for (const t of badText) {
       if (pairedText.has(t)) continue;
       // Reported below against the rule's cap (上限 … 与条文中的上限不符).
@@ -242,7 +242,7 @@ function check(ctx: LintContext): Finding[] {
     }
     // A number already reported above is not reported again by the structural readings.
     const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
-    out.push(...structureFindings(ctx, rule).filter((f) => !reportedAt.has(f.span.start.offset)));
+    out.push(...structureFindings(ctx, rule, text, capPhrase).filter((f) => !reportedAt.has(f.span.start.offset)));
   }
   return out;
 }
@@ -251,16 +251,19 @@ function check(ctx: LintContext): Finding[] {
  * The clause's cap phrase that the rule's own cap contradicts: the clause has one cap value (最多扣2分)
  * that is not its group's or section's cap, and the rule's cap is another number.
  */
-function capPhraseMismatch(rule: RuleModel): ClauseNumber | undefined {
+function capPhraseMismatch(rule: RuleModel, text: readonly ClauseNumber[]): ClauseNumber | undefined {
   if (rule.cap === undefined || !rule.node.modifiers.some((m) => m.kind === "Cap")) return undefined;
   const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
-  const caps = clauseNumbers(rule.clause).filter((t) => t.cap && !enclosing.has(t.raw));
+  const caps = text.filter((t) => t.cap && !enclosing.has(t.raw));
   const values = [...new Set(caps.map((t) => t.raw))];
   return values.length === 1 && values[0] !== rule.cap ? caps[0] : undefined;
 }
 
-/** What the numbers alone miss: the veto level, band inclusivity, categories in the clause's order. */
-function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
+/**
+ * What the numbers alone miss: the veto level, band inclusivity, categories in the clause's order.
+ * `text` is the clause's numbers and `capPhrase` its contradicted cap, as `check` already has them.
+ */
+function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly ClauseNumber[], capPhrase: ClauseNumber | undefined): Finding[] {
   const out: Finding[] = [];
   const body = rule.node.body;
   const veto = vetoMismatch(rule);
@@ -272,7 +275,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
       fixes: [suggestion({ title: `改为「${veto.should}」`, edits: [{ file: rule.file, start: body.span.start.offset, end: body.span.end.offset, newText: veto.should }] })],
     });
   }
-  for (const f of boundMismatches(rule)) {
+  for (const f of boundMismatches(rule, text)) {
     const iv = intervalOf(f.band!);
     if (!iv) continue;
     const e = flipBoundEdit(ctx, rule.file, iv, f.side!);
@@ -287,7 +290,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   // (an amount and its cap swapped, or a cap changed to a number found elsewhere) passes the number
   // check.  Clause caps that are the group's or section's cap are theirs.
   const capMod = rule.node.modifiers.find((m): m is CapModifier => m.kind === "Cap");
-  const t = capPhraseMismatch(rule);
+  const t = capPhrase;
   if (rule.cap !== undefined && capMod?.value && t) {
     const verb = rule.effect === "award" ? "得分" : "扣分";
     const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
@@ -302,7 +305,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel): Finding[] {
     });
   }
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
-  for (const f of categoryMismatches(rule)) {
+  for (const f of categoryMismatches(rule, text)) {
     const lit = entries[f.category!]?.value;
     if (!lit) continue;
     out.push({

@@ -22,6 +22,7 @@ function check(ctx: LintContext): Finding[] {
     for (let i = r.owner.kind === "indicator" ? r.owner : undefined; i; i = i.parent) if (i.appliesTo) return false;
     return true;
   });
+  if (partition) return out;
   const declared: { lit: StringLit; file: string }[] = [];
   for (const f of ctx.catalogue.files) {
     walk(f, (n) => {
@@ -43,7 +44,6 @@ function check(ctx: LintContext): Finding[] {
       }
     });
   }
-  if (partition) return out;
   const seen = new Set<string>();
   for (const d of declared) {
     const key = nameKey(d.lit.value);
