@@ -328,15 +328,15 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 }
             }
             else if (typeof v === "string") {
-                const n = Number(kpHalfWidth(v).trim());
-                if (Number.isSafeInteger(n) && n >= 0) {
+                // digits only (the branch above took everything else)
+                const digits = kpHalfWidth(v).trim();
+                const n = Number(digits);
+                if (Number.isSafeInteger(n)) {
                     F[2 * i] = n;
                     return;
                 }
-            }
-            // A whole number too large to count exactly is out of range, not "not a whole number".
-            if (typeof v === "string" && /^\s*\d+\s*$/.test(kpHalfWidth(v))) {
-                err("KP4005", "「" + key + "」的值 " + kpHalfWidth(v).trim() + " 超出范围：次数太大，无法精确计算", name, key);
+                // A whole number too large to count exactly is out of range, not "not a whole number".
+                err("KP4005", "「" + key + "」的值 " + digits + " 超出范围：次数太大，无法精确计算", name, key);
                 return;
             }
             err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
