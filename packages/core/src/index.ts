@@ -20,8 +20,10 @@ export { KpParser } from "./syntax/parser.js";
 export { checkCatalogue, factsOf, intervalText, maxAward, type CheckOptions, type CheckResult } from "./check/checker.js";
 export {
   analyzeCatalogue,
+  allowedRoots,
   analyzeFiles,
   fileDiagnostic,
+  includeRefusal,
   includesOf,
   isRootFile,
   type Analysis,

@@ -139,7 +139,7 @@ export function analyzeCatalogue(
  * The folders 引入 may read from: the root file's directory and the host's extra include roots, each
  * as a real path (symbolic links resolved) when the host can tell.
  */
-function allowedRoots(rootPath: string, host: SourceHost): string[] {
+export function allowedRoots(rootPath: string, host: SourceHost): string[] {
   const real = (p: string) => host.realpath?.(p) ?? p;
   const rootReal = host.realpath?.(rootPath);
   // A root reached through a symbolic link: its includes resolve beside the link, so both count.
@@ -160,7 +160,7 @@ const KP_EXTENSION = /\.kp$/i;
  * after `..` and symbolic links are resolved — inside one of the allowed folders.  Judged on the
  * path alone, so a refused file's content is never read (and so never quoted).
  */
-function includeRefusal(target: string, allowed: readonly string[], host: SourceHost): { code: MessageCode; detail: string } | undefined {
+export function includeRefusal(target: string, allowed: readonly string[], host: SourceHost): { code: MessageCode; detail: string } | undefined {
   if (!KP_EXTENSION.test(target)) {
     // A directory is named as such (nothing of it is read either way).
     if (host.isDirectory?.(target)) return { code: "KP0002", detail: "" };

@@ -9,8 +9,10 @@
  * document releases the rest.  Editor-independent: positions are core offsets.
  */
 import {
+  allowedRoots,
   analyzeCatalogue,
   fileDiagnostic,
+  includeRefusal,
   includesOf,
   isRootFile,
   parseKp,
@@ -264,50 +266,26 @@ export class Project {
 
   /**
    * The files of the catalogue rooted at `root`: the root and what it includes, transitively — only
-   * what the root may include (see {@link mayInclude}), so exactly the files its analysis loads.
+   * what the root may include (core's {@link includeRefusal}, as the analysis judges it), so exactly the files its analysis loads.
    */
   closure(root: string): LoadedFile[] {
     const known = this.inUse?.closures.get(root);
     if (known) return known;
     const out: LoadedFile[] = [];
     const seen = new Set<string>();
-    const allowed = this.includeFolders(root);
+    // The server has no extra include roots: the root's folder (and a linked root's real one).
+    const allowed = allowedRoots(root, this.host);
     const visit = (p: string) => {
       if (seen.has(p)) return;
       seen.add(p);
       const f = this.load(p);
       if (!f) return;
       out.push(f);
-      for (const target of includesOf(f.parsed.ast, this.host)) if (this.mayInclude(allowed, target)) visit(target);
+      for (const target of includesOf(f.parsed.ast, this.host)) if (includeRefusal(target, allowed, this.host) === undefined) visit(target);
     };
     visit(root);
     this.inUse?.closures.set(root, out);
     return out;
-  }
-
-  /**
-   * The folders a catalogue rooted at `root` may include from: the root's folder and, for a root
-   * reached through a link, the real one's (as core's analyzeCatalogue judges; the server has no
-   * extra include roots).
-   */
-  private includeFolders(root: string): string[] {
-    const dir = this.fs.dirname(root);
-    const rootReal = this.host.realpath?.(root);
-    const dirs = [this.host.realpath?.(dir) ?? dir, ...(rootReal !== undefined ? [this.fs.dirname(rootReal)] : [])];
-    return [...new Set(dirs)];
-  }
-
-  /**
-   * Whether an 引入 target (a .kp name) is loaded by the analysis of a catalogue whose include
-   * folders are `allowed`: its real path must be a .kp file inside one of them — core's rule
-   * (KP0013/KP0014), judged on the path alone.  A root refused an include is not that file's owner:
-   * the file is then checked on its own (as `kp check` does), with diagnostics of its own.
-   */
-  private mayInclude(allowed: readonly string[], target: string): boolean {
-    const real = this.host.realpath?.(target);
-    if (real !== undefined && !/\.kp$/i.test(real)) return false;
-    const judged = real ?? target;
-    return allowed.some((dir) => isInside(dir, judged));
   }
 
   /**
@@ -444,12 +422,6 @@ function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
 /** True for a path on a file system (not e.g. `untitled:Untitled-1`). */
 function isFilePath(p: string): boolean {
   return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p);
-}
-
-/** True when `file` is `dir` or lies under it (both canonical paths; either separator). */
-function isInside(dir: string, file: string): boolean {
-  const d = dir.replace(/[\\/]+$/, "");
-  return file === d || file.startsWith(d + "/") || file.startsWith(d + "\\");
 }
 
 function baseName(p: string): string {
