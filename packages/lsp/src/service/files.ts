@@ -2,7 +2,7 @@
  * Where the language service reads files from: the disk (Node.js) or, in tests, a map in memory.
  * Open editor documents are layered on top by the {@link Project}, never here.
  */
-import { readdirSync, statSync, type Stats } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { nodeHost, type ReadResult } from "@kaoping/core";
 
@@ -41,7 +41,8 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
-  listKpFiles: (dir) => listKpFiles(dir),
+  // core's walk: each directory once, links to directories not followed (as kp check finds files)
+  listKpFiles: (dir) => nodeHost.listKpFiles!(dir),
   resolve: (fromFile, target) => nodeHost.resolve(fromFile, target),
   dirname: (file) => path.dirname(file),
   contains(dir, file) {
@@ -52,47 +53,6 @@ export const nodeFileSystem: FileSystem = {
   realpath: (file) => nodeHost.realpath?.(file),
   isDirectory: (file) => nodeHost.isDirectory?.(file) ?? false,
 };
-
-/**
- * Every .kp file under a directory, recursively (symbolic links followed; node_modules and dot
- * entries skipped), in the order of core's `nodeHost.listKpFiles` — but each directory is visited
- * once: two links back to a parent folder (`a -> .`, `b -> .`) made that walk explore 2^40 paths,
- * and the server stopped answering.
- */
-function listKpFiles(dir: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const walk = (d: string, st: Stats) => {
-    const id = `${st.dev}:${st.ino}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    let entries: string[];
-    try {
-      entries = readdirSync(d).sort();
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e === "node_modules" || e.startsWith(".")) continue;
-      const p = path.join(d, e);
-      let s: Stats;
-      try {
-        s = statSync(p);
-      } catch {
-        continue;
-      }
-      if (s.isDirectory()) walk(p, s);
-      else if (e.endsWith(".kp")) out.push(path.resolve(p));
-    }
-  };
-  const root = path.resolve(dir);
-  try {
-    walk(root, statSync(root));
-  } catch {
-    /* no such directory: no files */
-  }
-  return out;
-}
 
 /**
  * A file system held in memory (POSIX paths), for tests and for hosts without a disk.  `files`
