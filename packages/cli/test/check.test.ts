@@ -20,7 +20,7 @@ describe("kp check", () => {
     const r = kpGolden("check/syntax-errors.txt", ["check", "check/syntax-errors.kp"]);
     expect(r.code).toBe(1);
     const locations = [...r.stdout.matchAll(/^check\/syntax-errors\.kp:(\d+):(\d+) 错误 (KP\d{4})/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
-    expect(locations).toEqual(["5:46 KP1001", "7:1 KP1102", "10:11 KP1002"]);
+    expect(locations).toEqual(["5:46 KP1005", "7:1 KP1102", "10:11 KP1002"]);
   });
 
   it("aligns carets under CJK text by display width", () => {

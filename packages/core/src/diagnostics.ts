@@ -93,6 +93,7 @@ export const messages = {
   KP1004: { severity: "error", message: "块注释没有闭合：缺少「*/」" },
   KP1005: { severity: "error", message: "无法识别的文字「{0}」：是关键字「{1}」写错了吗？名称和条文须写在「」中" },
   KP1010: { severity: "warning", message: "全角字符「{0}」已按半角「{1}」处理" },
+  KP1011: { severity: "warning", message: "{0} 已按 {1} 处理：名称和条文应写在「」中（中文输入法常打出【】或“”）" },
   KP1101: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1102: { severity: "error", message: "此处应为{0}，实际为{1}" },
   KP1104: { severity: "error", message: "多余的内容{0}：这里应是文件末尾或下一项" },

@@ -128,6 +128,16 @@ describe("code actions", () => {
     expect(codeActions(w.ctx("a.kp"), 0, 0, ["source.fixAll"]).map((a) => a.kind)).toEqual(["source.fixAll"]);
   });
 
+  it("KP1011: 【】 and “” typed for 「」, one at a time or the whole file in one action", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 【丙】 “丁<|>” 扣 1\n}\n" });
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code !== "KP3001");
+    expect(acts.map((a) => [a.title, a.kind])).toEqual([
+      ["改为「丁」", "quickfix"],
+      ["把本文件中的【】“”『』‘’ 全部改为「」", "source.fixAll"],
+    ]);
+    expect(applyEdits(w.text("a.kp"), acts[1]!.edits.get(w.path("a.kp"))!)).toBe("指标 「乙」 4分 {\n  规则 「丙」 「丁」 扣 1\n}\n");
+  });
+
   it("missing-cap (lint): add a cap equal to the indicator's points; the file then lints clean of it", () => {
     const text = "指标 「乙」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.<|>5\n}\n";
     const w = workspace({ "a.kp": text });

@@ -54,6 +54,10 @@ describe("formatKp", () => {
     expect(await formatKp(sample.replace("扣 0.5\n", "扣 ０．５\n"))).toBe(sample);
   });
 
+  it("writes 「」 for the 【】 and “” a pinyin IME types (KP1011 is a warning)", async () => {
+    expect(await formatKp(sample.replace("「参会」", "【参会】").replace("「每次扣0.5分」", "“每次扣0.5分”"))).toBe(sample);
+  });
+
   it("keeps a byte order mark and writes LF line ends", async () => {
     expect(await formatKp("\uFEFF" + sample.replace(/\n/g, "\r\n"))).toBe("\uFEFF" + sample);
   });

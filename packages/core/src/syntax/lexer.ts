@@ -4,7 +4,7 @@
  * characters are dropped (KP1003), full-width characters are accepted (KP1010, with a fix).
  */
 import { Lexer, type IToken, type TokenType } from "chevrotain";
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic, type Fix, type TextEdit } from "../diagnostics.js";
 import { LineIndex } from "../text/position.js";
 import * as T from "./tokens.js";
 
@@ -24,6 +24,8 @@ export interface LexResult {
   comments: IToken[];
   diagnostics: Diagnostic[];
   lines: LineIndex;
+  /** Bare words one edit from a keyword, for the parser to rank by position. */
+  typos: Typo[];
 }
 
 /** Tokens that stand for an unknown word recovered as a string (no 「」 in their image). */
@@ -72,6 +74,8 @@ const mayBeFullWidth = new Set<TokenType>([
 export function stringValue(token: IToken): string {
   const img = token.image;
   if (recoveredWords.has(token)) return img;
+  const imeClose = T.IME_QUOTES.get(img[0] ?? "");
+  if (imeClose !== undefined) return img.slice(1, img.endsWith(imeClose) && img.length > 1 ? -1 : undefined);
   const open = img.charCodeAt(0) === 0x300c ? 1 : 0;
   // Only a string with 「」 inside can be unbalanced: count then.
   const nested = img.indexOf("「", 1) >= 0;
@@ -107,22 +111,54 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The keyword a bare word most likely misspells: the only keyword of the same length one character
- * away (按此例 → 按比例, 一票否绝 is ambiguous and gets none).  Two-character words are left alone:
- * they are usually names (参会 is one character from 参照), and a wrong guess misleads more than no
- * guess.  The word is still recovered as a name, and the fixes offer both.
+ * The keywords a bare word may misspell: every keyword (not a measure word) one edit away from it
+ * (a character changed, added or dropped), those of the word's own length first.  一票否诀 gets both
+ * 一票否决 and 一票否优; 上线 gets 上限.
+ */
+export function keywordCandidates(word: string): T.KeywordInfo[] {
+  const len = [...word].length;
+  if (len < 2) return [];
+  const found: { k: T.KeywordInfo; same: boolean; i: number }[] = [];
+  T.keywords.forEach((k, i) => {
+    if (k.role === "measure") return;
+    let best: boolean | undefined;
+    for (const s of [k.text, ...k.aliases]) {
+      const n = [...s].length;
+      if (Math.abs(n - len) > 1 || s === word || editDistance(word, s) !== 1) continue;
+      best = best === true || n === len;
+    }
+    if (best !== undefined) found.push({ k, same: best, i });
+  });
+  return found.sort((x, y) => Number(y.same) - Number(x.same) || x.i - y.i).map((x) => x.k);
+}
+
+/**
+ * The keyword a bare word most likely misspells, when only one is one edit away and the word has at
+ * least three characters (two-character words are usually names: 参会 is one character from 参照;
+ * the parser suggests a keyword for them only where one may stand, see parse.ts).
  */
 export function closestKeyword(word: string): T.KeywordInfo | undefined {
-  const len = [...word].length;
-  if (len < 3) return undefined;
-  const found = new Set<T.KeywordInfo>();
-  for (const k of T.keywords) {
-    if (k.role === "measure") continue;
-    for (const s of [k.text, ...k.aliases]) {
-      if ([...s].length === len && editDistance(word, s) === 1) found.add(k);
-    }
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+  if ([...word].length < 3) return undefined;
+  const c = keywordCandidates(word);
+  return c.length === 1 ? c[0] : undefined;
+}
+
+/** A bare word that may be a misspelt keyword: the parser ranks the candidates by position. */
+export interface Typo {
+  /** The word, recovered as a string token. */
+  token: IToken;
+  candidates: T.KeywordInfo[];
+  /** Its KP1005 (three or more characters) or KP1001 diagnostic, which the parser may refine. */
+  diagnostic: Diagnostic;
+}
+
+/** The KP1005 diagnostic of a misspelt keyword: one fix per candidate, then quoting the word. */
+export function typoDiagnostic(word: string, start: number, end: number, candidates: readonly T.KeywordInfo[], lines: LineIndex, file?: string): Diagnostic {
+  const quote = { title: `写成「${word}」`, edits: [{ start, end, newText: `「${word}」` }] };
+  return diagnostic("KP1005", lines.span(start, end), [word, candidates.map((k) => k.text).join("」或「")], {
+    ...(file === undefined ? {} : { file }),
+    fixes: [...candidates.map((k) => ({ title: `改为「${k.text}」`, edits: [{ start, end, newText: k.text }] })), quote],
+  });
 }
 
 /** Lexes one file. `file` is only used to label diagnostics. */
@@ -131,6 +167,8 @@ export function lex(text: string, file?: string): LexResult {
   const result = chevrotainLexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
   const tokens: IToken[] = [];
+  const imeStrings: IToken[] = [];
+  const typos: Typo[] = [];
   const at = (start: number, end: number) => lines.span(start, end);
   const opts = file === undefined ? {} : { file };
 
@@ -139,22 +177,22 @@ export function lex(text: string, file?: string): LexResult {
     const end = tok.startOffset + tok.image.length;
     const t = tok.tokenType;
     if (t === T.UnknownWord) {
-      const kwGuess = closestKeyword(tok.image);
-      const quote = { title: `写成「${tok.image}」`, edits: [{ start, end, newText: `「${tok.image}」` }] };
-      if (kwGuess) {
-        diagnostics.push(
-          diagnostic("KP1005", at(start, end), [tok.image, kwGuess.text], {
-            ...opts,
-            fixes: [{ title: `改为「${kwGuess.text}」`, edits: [{ start, end, newText: kwGuess.text }] }, quote],
-          }),
-        );
-      } else {
-        diagnostics.push(diagnostic("KP1001", at(start, end), [tok.image], { ...opts, fixes: [quote] }));
-      }
+      const candidates = keywordCandidates(tok.image);
+      const d =
+        candidates.length > 0 && [...tok.image].length >= 3
+          ? typoDiagnostic(tok.image, start, end, candidates, lines, file)
+          : diagnostic("KP1001", at(start, end), [tok.image], { ...opts, fixes: [{ title: `写成「${tok.image}」`, edits: [{ start, end, newText: `「${tok.image}」` }] }] });
+      diagnostics.push(d);
       // Recovered as a string: a bare name is by far the commonest cause.
       const s: IToken = { ...tok, tokenType: T.StringLiteral, tokenTypeIdx: T.StringLiteral.tokenTypeIdx! };
       recoveredWords.add(s);
       tokens.push(s);
+      if (candidates.length > 0) typos.push({ token: s, candidates, diagnostic: d });
+      continue;
+    }
+    if (t === T.StringLiteral && T.IME_QUOTES.has(tok.image[0] ?? "")) {
+      imeStrings.push(tok);
+      tokens.push(tok);
       continue;
     }
     if (t === T.StringLiteral) {
@@ -181,12 +219,14 @@ export function lex(text: string, file?: string): LexResult {
     tokens.push(tok);
   }
 
+  if (imeStrings.length > 0) reportImeQuotes(imeStrings, lines, diagnostics, opts);
+
   // Characters no token matches (Chevrotain skips each run of them and reports it): KP1003.
   for (const e of result.errors) {
     const image = text.slice(e.offset, e.offset + e.length);
     diagnostics.push(diagnostic("KP1003", at(e.offset, e.offset + e.length), [image], opts));
   }
-  if (result.errors.length > 0) diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  if (result.errors.length > 0 || imeStrings.length > 0) diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
 
   const comments = result.groups["comments"] ?? [];
   for (const c of comments) {
@@ -200,7 +240,36 @@ export function lex(text: string, file?: string): LexResult {
       );
     }
   }
-  return { tokens, comments, diagnostics, lines };
+  return { tokens, comments, diagnostics, lines, typos };
+}
+
+/** The edits that turn one 【…】/“…”/『…』/‘…’ string into 「…」 (closing it when it is not). */
+function imeQuoteEdits(tok: IToken): TextEdit[] {
+  const start = tok.startOffset;
+  const end = start + tok.image.length;
+  const close = T.IME_QUOTES.get(tok.image[0]!)!;
+  const closed = tok.image.length > 1 && tok.image.endsWith(close);
+  return [
+    { start, end: start + 1, newText: "「" },
+    closed ? { start: end - 1, end, newText: "」" } : { start: end, end, newText: "」" },
+  ];
+}
+
+/**
+ * Strings written with the quotes an IME gives (【】 “” 『』 ‘’): a KP1011 warning each (KP1002 when
+ * unclosed), with a fix.  The editor offers one action for the whole file; the formatter writes 「」.
+ */
+function reportImeQuotes(strings: IToken[], lines: LineIndex, out: Diagnostic[], opts: { file?: string }): void {
+  for (const tok of strings) {
+    const start = tok.startOffset;
+    const end = start + tok.image.length;
+    const close = T.IME_QUOTES.get(tok.image[0]!)!;
+    const closed = tok.image.length > 1 && tok.image.endsWith(close);
+    const value = tok.image.slice(1, closed ? -1 : undefined);
+    const fixes: Fix[] = [{ title: closed ? `改为「${value}」` : `改为「${value}」并补上「」」`, edits: imeQuoteEdits(tok) }];
+    if (closed) out.push(diagnostic("KP1011", lines.span(start, end), [tok.image, `「${value}」`], { ...opts, fixes }));
+    else out.push(diagnostic("KP1002", lines.span(start, end), [], { ...opts, fixes }));
+  }
 }
 
 /** True when the token type is `type` or one of its categories is. */

@@ -34,9 +34,27 @@ export function redundantMessage(token: IToken): string {
   return `多余的内容${describe(token)}：这里应是文件末尾或下一项`;
 }
 
+/**
+ * The token types the parser expected where it met an unexpected token, by the token's offset (of the
+ * last parse): parse.ts uses them to tell whether a misspelt keyword may stand there.
+ */
+export const expectedAt = new Map<number, Set<TokenType>>();
+
+function expect(actual: IToken | undefined, types: Iterable<TokenType>): void {
+  if (!actual || Number.isNaN(actual.startOffset)) return;
+  const set = expectedAt.get(actual.startOffset) ?? new Set<TokenType>();
+  for (const t of types) set.add(t);
+  expectedAt.set(actual.startOffset, set);
+}
+
+function firstsOf(paths: TokenType[][][] | TokenType[][]): TokenType[] {
+  return ((paths as unknown[]).flat(1) as TokenType[][]).flatMap((p) => (p[0] ? [p[0]] : []));
+}
+
 /** Chinese messages for Chevrotain's parse errors. */
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
+    expect(actual, [expected]);
     if (expected === EOF) return redundantMessage(actual);
     return `此处应为${labelOf(expected)}，实际为${describe(actual)}`;
   },
@@ -44,10 +62,12 @@ export const errorMessages: IParserErrorMessageProvider = {
     return redundantMessage(firstRedundant);
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription }) {
+    expect(actual[0], firstsOf(expectedPathsPerAlt));
     const what = customUserDescription ?? joinExpected(expectedPathsPerAlt);
     return `此处应为${what}，实际为${describe(actual[0]!)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription }) {
+    expect(actual[0], firstsOf(expectedIterationPaths));
     const what = customUserDescription ?? joinExpected(expectedIterationPaths);
     return `此处至少需要一个${what}，实际为${describe(actual[0]!)}`;
   },
@@ -479,6 +499,7 @@ export const parser = new KpParser();
 
 /** Parses tokens into a CST; errors are in `parser.errors` afterwards. */
 export function parseTokens(tokens: IToken[]): CstNode {
+  expectedAt.clear();
   parser.input = tokens;
   return parser.file();
 }

@@ -115,30 +115,86 @@ function execResult(image: string): RegExpExecArray {
 }
 
 /**
+ * Quote pairs a Chinese IME types where a writer means 「」 (Windows pinyin gives 【】 and “”):
+ * outside a 「」 string they open and close a string too, with a KP1011 warning and a fix.  Inside
+ * 「…」 they are ordinary text (「未按“三重一大”要求」).
+ */
+export const IME_QUOTES: ReadonlyMap<string, string> = new Map([
+  ["【", "】"],
+  ["“", "”"],
+  ["『", "』"],
+  ["‘", "’"],
+]);
+
+/**
  * 「…」 strings: single-line, with balanced nested 「」 allowed.  An unclosed string ends at the line
- * break and is reported (KP1002) but still becomes a string, so parsing goes on.
+ * break and is reported (KP1002) but still becomes a string, so parsing goes on — unless the rest of
+ * the line holds another whole string after a space or a 「 (`「名称 「条文」`): then the unclosed
+ * one ends before it, so a missing 」 after a rule name does not swallow the clause.
  */
 function matchString(text: string, offset: number): RegExpExecArray | null {
-  if (text.charCodeAt(offset) !== 0x300c /* 「 */) return null;
+  const first = text.charCodeAt(offset);
+  if (first !== 0x300c /* 「 */) {
+    const close = IME_QUOTES.get(text[offset] ?? "");
+    if (close === undefined) return null;
+    for (let i = offset + 1; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === close) return execResult(text.slice(offset, i + 1));
+      if (c === "\n" || c === "\r") return execResult(text.slice(offset, i));
+    }
+    return execResult(text.slice(offset));
+  }
   let depth = 0;
-  for (let i = offset; i < text.length; i++) {
+  let i = offset;
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x300c) depth++;
     else if (c === 0x300d /* 」 */) {
       depth--;
       if (depth === 0) return execResult(text.slice(offset, i + 1));
-    } else if (c === 10 || c === 13) {
-      return execResult(text.slice(offset, i));
+    } else if (c === 10 || c === 13) break;
+  }
+  return execResult(text.slice(offset, unclosedEnd(text, offset, i)));
+}
+
+/**
+ * Where an unclosed 「 string that runs to `lineEnd` should end: before the first space or 「 after
+ * which a whole, closed string starts; `lineEnd` when there is none.
+ */
+function unclosedEnd(text: string, offset: number, lineEnd: number): number {
+  for (let p = offset + 1; p < lineEnd; p++) {
+    const c = text.charCodeAt(p);
+    const space = c === 32 || c === 9 || c === 0x3000;
+    if (!space && c !== 0x300c) continue;
+    let q = p;
+    while (q < lineEnd && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 0x3000)) q++;
+    if (q >= lineEnd || text.charCodeAt(q) !== 0x300c) continue;
+    if (closedStringAt(text, q, lineEnd)) {
+      // the name ends at the last non-space character before the space or 「
+      let end = p;
+      while (end > offset + 1 && /[ \t\u3000]/.test(text[end - 1]!)) end--;
+      return end;
     }
   }
-  return execResult(text.slice(offset));
+  return lineEnd;
+}
+
+/** True when a balanced 「…」 starts at `at` and closes before `lineEnd`. */
+function closedStringAt(text: string, at: number, lineEnd: number): boolean {
+  let depth = 0;
+  for (let i = at; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300c) depth++;
+    else if (c === 0x300d && --depth === 0) return true;
+  }
+  return false;
 }
 export const StringLiteral = createToken({
   name: "StringLiteral",
   pattern: { exec: matchString },
   line_breaks: false,
   label: "「」中的名称或条文",
-  start_chars_hint: ["「"],
+  start_chars_hint: ["「", ...IME_QUOTES.keys()],
 });
 
 /** Decimal numbers with optional %, half- or full-width digits (０-９, ．, ％). */

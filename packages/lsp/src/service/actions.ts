@@ -22,8 +22,14 @@ export interface CodeAction {
   preferred: boolean;
 }
 
-/** The full-width → half-width warning. */
-const FULL_WIDTH = "KP1010";
+/**
+ * Warnings whose first fix only normalises what an IME typed, one action for the whole file each:
+ * full-width characters (KP1010) and 【】“”『』‘’ written for 「」 (KP1011).
+ */
+const NORMALISING = [
+  { code: "KP1010", title: "把本文件中的全角字符全部改为半角" },
+  { code: "KP1011", title: "把本文件中的【】“”『』‘’ 全部改为「」" },
+] as const;
 
 /** Diagnostics of the document touching `[start, end]`. */
 export function diagnosticsIn(ctx: DocContext, start: number, end: number): Diagnostic[] {
@@ -54,23 +60,28 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
       }
     }
   }
-  const all = fixAllFullWidth(ctx);
-  if (all && (wants("source.fixAll") || (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === FULL_WIDTH))))
-    out.push(all);
+  for (const { code, title } of NORMALISING) {
+    const all = fixAllOf(ctx, code, title);
+    if (all && (wants("source.fixAll") || (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === code)))) out.push(all);
+  }
   return out;
 }
 
-/** One action that applies every full-width fix of the document (when there are at least two). */
-export function fixAllFullWidth(ctx: DocContext): CodeAction | undefined {
+/** One action that applies the first fix of every `code` diagnostic of the document (when there are at least two). */
+function fixAllOf(ctx: DocContext, code: string, title: string): CodeAction | undefined {
   const edits: TextEdit[] = [];
+  let fixes = 0;
   for (const d of ctx.state.diagnostics) {
-    if (d.file !== ctx.path || d.code !== FULL_WIDTH) continue;
+    if (d.file !== ctx.path || d.code !== code) continue;
     const fix = d.fixes?.[0];
-    if (fix) edits.push(...fix.edits.filter((e) => (e.file ?? ctx.path) === ctx.path));
+    if (fix) {
+      fixes++;
+      edits.push(...fix.edits.filter((e) => (e.file ?? ctx.path) === ctx.path));
+    }
   }
-  if (edits.length < 2) return undefined;
+  if (fixes < 2) return undefined;
   edits.sort((a, b) => a.start - b.start);
   const merged: TextEdit[] = [];
   for (const e of edits) if (merged.length === 0 || e.start >= merged[merged.length - 1]!.end) merged.push(e);
-  return { title: "把本文件中的全角字符全部改为半角", kind: "source.fixAll", edits: new Map([[ctx.path, merged]]), preferred: false };
+  return { title, kind: "source.fixAll", edits: new Map([[ctx.path, merged]]), preferred: false };
 }
