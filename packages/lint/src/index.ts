@@ -16,4 +16,5 @@ export { toSarif, SARIF_SCHEMA, type SarifOptions } from "./sarif.js";
 export { applyFixes, fixEditsFor, isSuggestion, suggestion, SUGGESTION_NOTE, type LintFix } from "./fixes.js";
 export { formatLintText, displayPath, severityWord } from "./format.js";
 export { lintMessages, formatLintMessage, type LintCode } from "./messages.js";
+export { suppressionEdit, REASON_PLACEHOLDER } from "./suppress.js";
 export type { LintRuleInfo, LintRuleDoc, RuleLevel } from "./rule.js";

@@ -31,6 +31,8 @@ export const lintMessages = {
   KP3903: { severity: "info", message: "抑制注释对规则「{0}」没有抑制任何诊断，可以删除" },
   KP3904: { severity: "warning", message: "「kp-disable」必须写在文件的第一项之前，写在这里不生效；只想抑制下一行请用「kp-disable-next-line」" },
   KP3905: { severity: "warning", message: "抑制注释缺少规则名：请写成「// {0} 规则名: 原因」" },
+  // ---- the editor
+  KP3906: { severity: "info", message: "本文件另有 {0}未在编辑器中显示（错误全部显示，警告、提示和建议每个文件最多显示 {1} 条）：运行「kp lint」查看全部" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the lint catalogue. */

@@ -11,7 +11,7 @@
  * (KP3902); a misplaced kp-disable does not take effect (KP3904); a suppression that suppressed
  * nothing is reported as unused (KP3903, info).
  */
-import { walk, type Diagnostic, type LoadedFile } from "@kaoping/core";
+import { walk, type Diagnostic, type LoadedFile, type TextEdit } from "@kaoping/core";
 import { closestRule } from "./config.js";
 import { lintDiagnostic } from "./messages.js";
 import { ruleById } from "./rules/index.js";
@@ -30,6 +30,28 @@ export interface Suppression {
   covers?: { start: number; end: number };
   /** Rule ids that suppressed at least one diagnostic. */
   used: Set<string>;
+}
+
+/**
+ * The reason the editor's 「本行不检查」 fix writes for the writer to replace: while it stands, the
+ * suppression has no reason and does not take effect (KP3901).
+ */
+export const REASON_PLACEHOLDER = "在此写明原因";
+
+/**
+ * The edit that suppresses one diagnostic of rule `id`: a `// kp-disable-next-line id: 在此写明原因`
+ * line above the rule the diagnostic is in (so it covers the whole rule), or above its line.
+ */
+export function suppressionEdit(file: LoadedFile, d: Diagnostic, id: string): TextEdit {
+  const at = d.span.start.offset;
+  let lineOf = d.span.start.line;
+  walk(file.parsed.ast, (n) => {
+    if (n.kind === "Rule" && n.span.start.offset <= at && at <= n.span.end.offset) lineOf = n.span.start.line;
+  });
+  const lines = file.parsed.lines;
+  const start = lines.lineStarts[lineOf - 1] ?? 0;
+  const indent = /^[ \t\u3000]*/.exec(lines.text.slice(start, start + 200))![0];
+  return { start, end: start, newText: `${indent}// kp-disable-next-line ${id}: ${REASON_PLACEHOLDER}\n` };
 }
 
 const directive = /^\/\/\s*kp-(disable-next-line|disable)(?=$|[\s:：])(.*)$/s;
@@ -54,7 +76,8 @@ export function parseSuppressions(files: readonly LoadedFile[]): { suppressions:
       const body = m[2]!;
       const colon = body.search(/[:：]/);
       const list = colon < 0 ? body : body.slice(0, colon);
-      const reason = colon < 0 ? "" : body.slice(colon + 1).trim();
+      const written = colon < 0 ? "" : body.slice(colon + 1).trim();
+      const reason = written === REASON_PLACEHOLDER ? "" : written;
       const bodyStart = c.span.start.offset + c.text.length - body.length;
       const span = c.span;
       const ids: { id: string; start: number }[] = [];

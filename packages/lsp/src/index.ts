@@ -18,6 +18,9 @@ export function startServer(): void {
     connection = createConnection(ProposedFeatures.all, reader, writer);
   } else connection = createConnection(ProposedFeatures.all);
   createServer(connection, { loadLint, loadFormatter });
+  // A promise nobody awaited (a client that rejects a request of ours) is logged, not fatal: Node's
+  // default would end the server and leave the writer without diagnostics.
+  process.on("unhandledRejection", (reason) => connection.console.error(`kp: unhandled rejection: ${String(reason)}`));
   registerTestHooks(connection);
   connection.listen();
 }

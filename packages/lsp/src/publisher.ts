@@ -2,8 +2,14 @@
  * Publishing diagnostics: every file of a catalogue gets its list (an empty list clears the file),
  * the same list is not sent twice for the same document version, and a file that left a catalogue
  * (an include removed, a root renamed) is cleared.
+ *
+ * Errors go first: VS Code draws only the first 500 markers of a file, so a file with hundreds of lint
+ * warnings would otherwise hide an error below them.  Past {@link MAX_MARKERS} warnings, information
+ * and hints per file the rest are left out and one information diagnostic at the top of the file says
+ * how many, and how to see them.
  */
 import type { Diagnostic as KpDiagnostic } from "@kaoping/core";
+import { formatLintMessage } from "@kaoping/lint";
 import type { Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
 import type { CatalogueState } from "./service/project.js";
 
@@ -16,6 +22,45 @@ export interface PublisherHost {
   toDiagnostic(d: KpDiagnostic): Diagnostic;
   /** A file is no longer part of the catalogue it was shown with (analyse it on its own if open). */
   left(path: string): void;
+}
+
+/** Warnings, information and hints sent per file at most (errors are never left out). */
+export const MAX_MARKERS = 300;
+
+const RANK: Record<number, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+
+/**
+ * A file's diagnostics as sent: errors, then warnings, information and hints, each in source order;
+ * past `max` non-errors, the others are left out and one information diagnostic at the top of the
+ * file says how many.
+ */
+export function orderAndCap(list: Diagnostic[], max = MAX_MARKERS): Diagnostic[] {
+  const sorted = list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (RANK[a.d.severity ?? 1] ?? 0) - (RANK[b.d.severity ?? 1] ?? 0) || a.i - b.i)
+    .map((x) => x.d);
+  const errors = sorted.filter((d) => (d.severity ?? 1) === 1).length;
+  if (sorted.length - errors <= max) return sorted;
+  const kept = sorted.slice(0, errors + max);
+  const left = sorted.slice(errors + max);
+  const parts = (
+    [
+      [2, "警告"],
+      [3, "提示"],
+      [4, "建议"],
+    ] as const
+  )
+    .map(([sev, word]) => [left.filter((d) => d.severity === sev).length, word] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} 条${word}`);
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: "kp",
+    code: "KP3906",
+    message: formatLintMessage("KP3906", [parts.join("、"), max]),
+  });
+  return kept;
 }
 
 export class DiagnosticsPublisher {
@@ -45,7 +90,8 @@ export class DiagnosticsPublisher {
       this.host.left(f);
     }
     this.published.set(state.root, now);
-    for (const [file, list] of byFile) {
+    for (const [file, all] of byFile) {
+      const list = orderAndCap(all);
       const uri = this.host.uriOf(file);
       const version = this.host.versionOf(uri);
       const json = JSON.stringify(list);

@@ -19,6 +19,8 @@ import {
   InsertTextFormat,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   SymbolKind,
   TextDocuments,
@@ -44,7 +46,7 @@ import { codeActions } from "./service/actions.js";
 import { compileTo, explain, score, unitsOf } from "./service/commands.js";
 import { completions, type CompletionKind } from "./service/completion.js";
 import { nodeFileSystem, type FileSystem } from "./service/files.js";
-import { formatEdits, type Formatter } from "./service/format.js";
+import { formatEdits, formatRefusal, type Formatter } from "./service/format.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
 import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
@@ -455,6 +457,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const c = contextOf(uri);
     const f = await getFormatter();
     if (!c || !f) return [];
+    const refusal = formatRefusal(c.ctx.file);
+    if (refusal) {
+      // a notification (window/showMessage): showWarningMessage would be a request the client may not handle
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refusal }).catch(() => undefined);
+      return [];
+    }
     const request: Parameters<typeof formatEdits>[2] = { tabWidth: fmt.tabSize, useTabs: !fmt.insertSpaces };
     if (range) request.range = { start: c.doc.offsetAt(range.start), end: c.doc.offsetAt(range.end) };
     const version = c.doc.version;

@@ -42,6 +42,8 @@ export class LspClient {
   readonly published: { at: number; params: PublishDiagnosticsParams }[] = [];
   /** Messages the server logged (window/logMessage). */
   readonly logs: string[] = [];
+  /** Messages the server showed the user (window/showMessage): type (1 error … 4 log) and text. */
+  readonly shown: { type: number; message: string }[] = [];
   stderr = "";
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
@@ -60,6 +62,9 @@ export class LspClient {
     });
     this.connection.onNotification(LogMessageNotification.method, (p: { message: string }) => {
       this.logs.push(p.message);
+    });
+    this.connection.onNotification("window/showMessage", (p: { type: number; message: string }) => {
+      this.shown.push(p);
     });
     this.connection.listen();
   }

@@ -94,6 +94,8 @@ describe("inlay hints", () => {
   });
 });
 
+const isSuppression = (a: { title: string }) => a.title.startsWith("本行不检查");
+
 describe("code actions", () => {
   it("KP1001: quote a bare word", () => {
     const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 出席<|>会议 「丁」 扣 1\n}\n" });
@@ -105,7 +107,7 @@ describe("code actions", () => {
   it("a lint suggestion (not applied by --fix) is never the preferred fix", () => {
     // The clause caps at 2 but the code at 3: correcting the cap is a suggestion (the code may be right).
     const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「未参会的，每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 <|>3\n}\n" });
-    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3030");
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3030" && !isSuppression(a));
     expect(acts.length).toBeGreaterThan(0);
     for (const a of acts) {
       expect(a.title).toContain("仅为建议");
@@ -113,10 +115,21 @@ describe("code actions", () => {
     }
   });
 
+  it("a cap larger than the item and not the clause's: the clause's fix comes first, the item's is not preferred", () => {
+    const w = workspace({ "a.kp": "指标 「甲」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 <|>6\n}\n" });
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => !isSuppression(a));
+    expect(acts.map((a) => [a.diagnostic?.code, a.title, a.preferred])).toEqual([
+      ["KP3030", "将上限 6 改为条文中的 2（仅为建议，--fix 不自动应用）", false],
+      // changing 6 to the item's 4 would leave the clause-mismatch error on the same number
+      ["KP3003", "将上限改为本项分值 4", false],
+      ["KP3003", "删除这个上限", false],
+    ]);
+  });
+
   it("KP1010: full-width to half-width, one at a time or the whole file", () => {
     const w = workspace({ "a.kp": "指标 「乙」 ４分 {\n  规则 「丙」 「丁」 每次 扣 ０．<|>５\n}\n" });
     // (The linter also offers a cap here: not this test's business.)
-    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code !== "KP3001");
+    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code !== "KP3001" && !isSuppression(a));
     expect(acts.map((a) => [a.title, a.kind])).toEqual([
       ["改为半角「0.5」", "quickfix"],
       ["把本文件中的全角字符全部改为半角", "source.fixAll"],
@@ -141,8 +154,13 @@ describe("code actions", () => {
   it("missing-cap (lint): add a cap equal to the indicator's points; the file then lints clean of it", () => {
     const text = "指标 「乙」 4分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」\n    每次 扣 0.<|>5\n}\n";
     const w = workspace({ "a.kp": text });
-    const acts = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3001");
-    expect(acts.length).toBe(1);
+    const all = codeActions(w.ctx("a.kp"), w.at("a.kp"), w.at("a.kp")).filter((a) => a.diagnostic?.code === "KP3001");
+    // the fix, and the suppression every lint finding offers (never preferred)
+    expect(all.map((a) => [a.title, a.preferred])).toEqual([
+      [all[0]!.title, true],
+      ["本行不检查（kp-disable-next-line missing-cap）", false],
+    ]);
+    const acts = all.filter((a) => !isSuppression(a));
     expect(acts[0]!.title).toContain("上限 4");
     const fixed = applyEdits(w.text("a.kp"), acts[0]!.edits.get(w.path("a.kp"))!);
     expect(fixed).toContain("每次 扣 0.5 上限 4");

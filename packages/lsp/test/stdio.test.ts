@@ -230,6 +230,50 @@ describe("the server over stdio", () => {
     await client.close(uri("messy.kp"));
   });
 
+  it("formatting a file with syntax errors says why nothing changed (window/showMessage)", async () => {
+    const broken = "指标 「甲」 4分 {\n  规则 「乙」 「丙」 每次 扣\n}\n";
+    await client.open(uri("broken.kp"), broken);
+    const before = client.shown.length;
+    const edits = await client.request<TextEdit[]>(DocumentFormattingRequest.method, {
+      textDocument: { uri: uri("broken.kp") },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    expect(edits).toEqual([]);
+    for (let i = 0; i < 200 && client.shown.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(client.shown[before]).toEqual({
+      type: 2,
+      message: expect.stringMatching(/^无法格式化：文件有语法错误，在第 3 行第 1 列：KP1102 .*改正后再格式化（有语法错误的文件不会被改写）。$/),
+    });
+    await client.close(uri("broken.kp"));
+  });
+
+  it("a lint finding can be suppressed for its rule with a reason to write (本行不检查)", async () => {
+    const t = "指标 「甲」 4分 {\n  规则 「乙」 「未参会的，每次扣0.5分，最多扣2分」\n    每次 扣 0.5 上限 3\n}\n";
+    await client.open(uri("suppress.kp"), t);
+    const ds = await client.diagnosticsAt(uri("suppress.kp"), 1);
+    const d = ds.find((x) => x.code === "KP3030")!;
+    const actions = await client.request<CodeAction[]>(CodeActionRequest.method, {
+      textDocument: { uri: uri("suppress.kp") },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    const suppress = actions.find((a) => a.title === "本行不检查（kp-disable-next-line clause-mismatch）")!;
+    expect(suppress.isPreferred).toBeFalsy();
+    const out = TextDocument.applyEdits(TextDocument.create("x", "kp", 1, t), suppress.edit!.changes![uri("suppress.kp")]!);
+    expect(out).toBe("指标 「甲」 4分 {\n  // kp-disable-next-line clause-mismatch: 在此写明原因\n  规则 「乙」 「未参会的，每次扣0.5分，最多扣2分」\n    每次 扣 0.5 上限 3\n}\n");
+    // With the placeholder left in, the suppression has no reason and does not take effect (KP3901) …
+    await client.change(uri("suppress.kp"), [{ text: out }]);
+    let now = await client.diagnosticsAt(uri("suppress.kp"), 2);
+    // (KP2037: the file is not included by the folder's catalogue: not this test's business.)
+    const codes = () => now.map((x) => x.code).filter((c) => c !== "KP2037").sort();
+    expect(codes()).toEqual(["KP3030", "KP3901"]);
+    // … with a reason written, the finding is gone.
+    await client.change(uri("suppress.kp"), [{ text: out.replace("在此写明原因", "原文另有补充通知，按 3 分计") }]);
+    now = await client.diagnosticsAt(uri("suppress.kp"), 3);
+    expect(codes()).toEqual([]);
+    await client.close(uri("suppress.kp"));
+  });
+
   it("code action: the fix a diagnostic carries (quote a bare word)", async () => {
     const t = "指标 「甲」 4分 {\n  规则 出席会议 「丙」 扣 1\n}\n";
     await client.open(uri("bare.kp"), t);

@@ -4,7 +4,7 @@
  * normalises every full-width character of a file at once.
  */
 import type { Diagnostic, TextEdit } from "@kaoping/core";
-import { isSuggestion } from "@kaoping/lint";
+import { isSuggestion, ruleIdOf, suppressionEdit } from "@kaoping/lint";
 import type { DocContext } from "./project.js";
 
 /** A code action: a title and its edits, by file. */
@@ -53,10 +53,20 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
     !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`) || o.startsWith(kind));
   const out: CodeAction[] = [];
   if (wants("quickfix")) {
-    for (const d of diagnosticsIn(ctx, start, end)) {
-      const preferred = (d.fixes ?? []).find((fix) => !isSuggestion(fix));
+    // Errors' fixes first: with a cap that is both larger than the item (info) and not the clause's
+    // (error), the fix the clause supports is the one to read first.
+    const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+    const here = diagnosticsIn(ctx, start, end).sort((a, b) => rank[a.severity] - rank[b.severity]);
+    for (const d of here) {
+      const preferred = (d.fixes ?? []).find((fix) => !isSuggestion(fix) && !leavesErrorOnItsRange(ctx, d, fix.edits));
       for (const fix of d.fixes ?? []) {
         out.push({ title: fix.title, kind: "quickfix", diagnostic: d, edits: byFile(fix.edits, d.file ?? ctx.path), preferred: fix === preferred });
+      }
+      // A lint finding the writer judges right for this rulebook: suppress it here, saying why.
+      const id = ruleIdOf(d.code);
+      if (id && (d.file ?? ctx.path) === ctx.path) {
+        const edit = suppressionEdit(ctx.file, d, id);
+        out.push({ title: `本行不检查（kp-disable-next-line ${id}）`, kind: "quickfix", diagnostic: d, edits: byFile([edit], ctx.path), preferred: false });
       }
     }
   }
@@ -65,6 +75,20 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
     if (all && (wants("source.fixAll") || (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === code)))) out.push(all);
   }
   return out;
+}
+
+/**
+ * True when another error of the document lies on a range the edits change: the fix does not answer
+ * it (that error has fixes of its own), so it may leave the error there and is not preferred.
+ */
+function leavesErrorOnItsRange(ctx: DocContext, d: Diagnostic, edits: readonly TextEdit[]): boolean {
+  return ctx.state.diagnostics.some(
+    (o) =>
+      o !== d &&
+      o.severity === "error" &&
+      o.file === ctx.path &&
+      edits.some((e) => (e.file ?? ctx.path) === ctx.path && e.start <= o.span.end.offset && o.span.start.offset <= e.end),
+  );
 }
 
 /** One action that applies the first fix of every `code` diagnostic of the document (when there are at least two). */

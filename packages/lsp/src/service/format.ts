@@ -20,6 +20,19 @@ export interface FormatRequest {
   range?: { start: number; end: number };
 }
 
+/**
+ * Why a file cannot be formatted, as the writer should read it (undefined when it can): formatting
+ * that does nothing without a word looks broken.
+ */
+export function formatRefusal(file: LoadedFile): string | undefined {
+  const errors = file.parsed.diagnostics.filter((d) => d.severity === "error");
+  const first = errors[0];
+  if (!first) return undefined;
+  const where = `第 ${first.span.start.line} 行第 ${first.span.start.column} 列：${first.code} ${first.message}`;
+  const count = errors.length > 1 ? `${errors.length} 处语法错误，第一处在` : "语法错误，在";
+  return `无法格式化：文件有${count}${where}。改正后再格式化（有语法错误的文件不会被改写）。`;
+}
+
 /** The edits that format a file (at most one, covering what changed); none on syntax errors. */
 export async function formatEdits(file: LoadedFile, format: Formatter, request: FormatRequest = {}): Promise<TextEdit[]> {
   if (file.parsed.diagnostics.some((d) => d.severity === "error")) return [];
