@@ -195,7 +195,7 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     const facts = path.join(dir, "rules", "各县事实.json");
     const panel = page.locator(".part.panel .view-lines");
     // 「kp: 用事实文件计分」: choose the facts file in the file dialog (VS Code for the Web: a path box).
-    await runCommand(page, "kp: 用事实文件计分");
+    await runCommand(page, "考评: 用事实文件计分");
     await chooseInFileDialog(page, facts);
     // The output panel shows the ranking (scrolled to its end: the last rows are rendered).
     try {
@@ -211,7 +211,7 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await screenshot(page, path.join(shots, "command-score.png"));
     // 「kp: 解释单位得分」: the dialog opens on the last facts file; then pick the unit.
     await activeEditor(page).locator(SEL.viewLines).click();
-    await runCommand(page, "kp: 解释单位得分");
+    await runCommand(page, "考评: 解释单位得分");
     await chooseInFileDialog(page, facts);
     const box = page.locator(SEL.quickInputBox);
     await page.locator(SEL.quickInputRow, { hasText: "××区" }).first().waitFor({ state: "visible", timeout: 15_000 });

@@ -65,7 +65,7 @@ export function outputBase(root: string): string {
   return path.basename(root).replace(/\.kp$/i, "");
 }
 
-/** Compiles the catalogue into `outDir`: `<name>.js`, `<name>.d.ts`, `<name>.schema.json`. */
+/** Compiles the catalogue into `outDir`: `<name>.js`, `<name>.d.ts`, `<name>.facts.schema.json` (the names `kp compile` writes). */
 export function compileTo(state: CatalogueState, outDir: string): CompileOutcome | CommandError {
   const problem = notReady(state);
   if (problem) return problem;
@@ -76,7 +76,7 @@ export function compileTo(state: CatalogueState, outDir: string): CompileOutcome
   const base = path.join(outDir, outputBase(state.root));
   try {
     mkdirSync(outDir, { recursive: true });
-    const files = [`${base}.js`, `${base}.d.ts`, `${base}.schema.json`];
+    const files = [`${base}.js`, `${base}.d.ts`, `${base}.facts.schema.json`];
     // As `kp compile`: one generation id in the three files, never over a file of the catalogue.
     const set = stampCompiledSet(out);
     writeFilesAtomic(
