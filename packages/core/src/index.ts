@@ -13,7 +13,8 @@ export { LineIndex, joinSpans, type Position, type Span } from "./text/position.
 export { decodeBytes, type Decoded } from "./text/encoding.js";
 export * as tokens from "./syntax/tokens.js";
 export { keywords, keywordOf, canonicalKeyword, perUnits, measureWords, type KeywordInfo, type KeywordRole } from "./syntax/tokens.js";
-export { lex, toHalfWidth, canonicalImage, stringValue, isRecoveredWord, closestKeyword, type LexResult } from "./syntax/lexer.js";
+export { lex, toHalfWidth, canonicalImage, stringValue, isRecoveredWord, closestKeyword, keywordCandidates, type LexResult } from "./syntax/lexer.js";
+export { allowedAt, keywordFits } from "./syntax/expect.js";
 export { parseKp, type ParseResult } from "./syntax/parse.js";
 export { normaliseDecimal } from "./syntax/from-cst.js";
 export { KpParser } from "./syntax/parser.js";

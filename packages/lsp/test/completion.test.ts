@@ -12,26 +12,49 @@ function at(a: string, extra: Record<string, string> = {}) {
 }
 
 describe("completion", () => {
-  it("offers keywords with their Chinese docs, unit words and snippets on an empty line", () => {
+  it("offers, on an empty line of an indicator, its items with their Chinese docs — and no keyword that cannot stand there", () => {
     const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
     const labels = items.map((i) => i.label);
-    expect(labels).toEqual(expect.arrayContaining(["规则", "每次", "扣", "上限", "分段", "适用", "规则（每次扣分）", "分段 { … }"]));
-    const kou = items.find((i) => i.label === "扣")!;
-    expect(kou).toMatchObject({ kind: "keyword", detail: "计分方式", documentation: "扣分", insertText: "扣", snippet: false });
-    const meici = items.find((i) => i.label === "每次")!;
+    expect(labels).toEqual(expect.arrayContaining(["规则", "指标", "注", "合计", "就高", "适用", "考评单位", "规则（每次扣分）", "合计 上限 { … }"]));
+    for (const no of ["以", "为准", "当", "满分", "扣", "上限", "每次", "等次", "细则", "细则文件头", "加分", "个百分点"]) expect(labels).not.toContain(no);
+    const rule = items.find((i) => i.label === "规则")!;
+    expect(rule).toMatchObject({ kind: "keyword", detail: "结构", documentation: "规则：名称、条文原文与计分方式", insertText: "规则", snippet: false });
+  });
+
+  it("follows the grammar through a rule: method after the clause, 扣/得 after 每次, modifiers after the amount", () => {
+    const labelsAt = (a: string) => at(a).items.map((i) => i.label);
+    const method = labelsAt("指标 「乙」 4分 {\n  规则 「a」 「b」 <|>\n}\n");
+    expect(method).toEqual(expect.arrayContaining(["每次", "扣", "得", "不得分", "分段", "基准", "至少", "按评价", "酌情", "一票否决"]));
+    for (const no of ["上限", "规则", "适用", "其中"]) expect(method).not.toContain(no);
+    const kou = at("指标 「乙」 4分 {\n  规则 「a」 「b」 <|>\n}\n").items.find((i) => i.label === "扣")!;
+    expect(kou).toMatchObject({ kind: "keyword", detail: "计分方式", documentation: "扣分" });
+    const meici = at("指标 「乙」 4分 {\n  规则 「a」 「b」 <|>\n}\n").items.find((i) => i.label === "每次")!;
     expect(meici).toMatchObject({ kind: "unit", detail: "计次单位", documentation: "按次计：每次扣（或得）一次" });
-    const cap = items.find((i) => i.label === "上限")!;
+    expect(labelsAt("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 <|>\n}\n").filter((l) => !l.startsWith("每"))).toEqual(["扣", "得"]);
+    const after = at("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 扣 0.5 <|>\n}\n").items;
+    expect(after.map((i) => i.label)).toEqual(expect.arrayContaining(["上限", "倒扣", "加倍", "减半", "适用", "其中", "规则"]));
+    const cap = after.find((i) => i.label === "上限")!;
     expect(cap.documentation).toBe("扣分（或得分）的上限，即封顶\n\n也写作：「封顶」");
-    // Every non-measure keyword is offered, once.
-    const kws = keywords.filter((k) => k.role !== "measure").map((k) => k.text);
-    expect(
-      items
-        .filter((i) => i.kind === "keyword" || i.kind === "unit")
-        .map((i) => i.label)
-        .sort(),
-    ).toEqual([...kws].sort());
+    // on the same line, what continues the rule comes before a new item
+    const first = [...after].sort((x, y) => x.sortText.localeCompare(y.sortText)).slice(0, 5).map((i) => i.label);
+    expect(first).toEqual(["上限", "倒扣", "加倍", "减半", "其中"]);
+  });
+
+  it("inside 分段: bands and 未报送; inside 等次: conditions; header items only at the top of the root", () => {
+    const bands = at("指标 「乙」 4分 {\n  规则 「a」 「b」 分段 {\n    [75%, 100%) 扣 0.2\n    <|>\n  }\n}\n").items.map((i) => i.label);
+    expect(bands).toEqual(expect.arrayContaining(["未报送", "[下限, 上限) 扣 …", "< 数值 扣 …", "≥ 数值 得 …"]));
+    expect(bands).not.toContain("规则");
+    const grades = at("等次 {\n  「优秀」 <|>\n}\n").items.map((i) => i.label);
+    expect(grades).toEqual(expect.arrayContaining(["≥ 分数", "前 …%", "其余"]));
+    // a.kp is included by the root: no 细则/年度/总分 there
+    const top = at("<|>\n指标 「乙」 4分 {\n}\n").items.map((i) => i.label);
+    expect(top).toEqual(expect.arrayContaining(["指标", "加分", "减分", "等次"]));
+    for (const no of ["细则", "年度", "总分", "细则文件头", "规则"]) expect(top).not.toContain(no);
+    const w = workspace({ "细则.kp": "<|>\n指标 「乙」 4分 {\n}\n" });
+    const inRoot = completions(w.ctx("细则.kp"), w.at("细则.kp")).map((i) => i.label);
+    expect(inRoot).toEqual(expect.arrayContaining(["细则", "年度", "总分", "类别", "细则文件头", "指标"]));
     // Measure words only after a number.
-    expect(labels).not.toContain("个百分点");
+    expect(inRoot).not.toContain("个百分点");
   });
 
   it("the rule snippet inserts the common clause shape", () => {

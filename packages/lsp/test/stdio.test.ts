@@ -162,9 +162,11 @@ describe("the server over stdio", () => {
     });
     const items = Array.isArray(r) ? r : r.items;
     const labels = items.map((i) => i.label);
-    expect(labels).toEqual(expect.arrayContaining(["每次", "扣", "上限", "规则（每次扣分）"]));
+    // after a rule's clause: its scoring method, not modifiers or a new item
+    expect(labels).toEqual(expect.arrayContaining(["每次", "扣", "分段", "一票否决", "分段 { … }"]));
+    for (const no of ["上限", "规则", "规则（每次扣分）", "以", "为准", "满分", "细则"]) expect(labels).not.toContain(no);
     expect(items.find((i) => i.label === "扣")?.documentation).toEqual({ kind: "markdown", value: "扣分" });
-    expect(items.find((i) => i.label === "规则（每次扣分）")?.insertTextFormat).toBe(2);
+    expect(items.find((i) => i.label === "分段 { … }")?.insertTextFormat).toBe(2);
   });
 
   it("hover on a rule name shows its clause text", async () => {

@@ -8,10 +8,9 @@ import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js
 import type { LineIndex } from "../text/position.js";
 import { AstBuilder } from "./from-cst.js";
 import { lex, typoDiagnostic, type Typo } from "./lexer.js";
-import * as T from "./tokens.js";
 import { LBrace, RBrace, type KeywordInfo } from "./tokens.js";
+import { allowedAt, keywordFits } from "./expect.js";
 import { expectedAt, parser, parseTokens } from "./parser.js";
-import type { TokenType } from "chevrotain";
 
 /** The result of parsing one file. */
 export interface ParseResult {
@@ -77,8 +76,8 @@ function rankTypos(typos: readonly Typo[], tokens: IToken[], diagnostics: Diagno
   for (const typo of typos.slice(0, MAX_RANKED_TYPOS)) {
     const i = index.get(typo.token);
     if (i === undefined) continue;
-    const allowed = allowedAt(tokens, i);
-    const fits = (k: KeywordInfo) => allowed.has(k.token) || (k.token.CATEGORIES ?? []).some((c) => allowed.has(c));
+    const allowed = allowedAt(tokens, i, expectedAt.get(tokens[i]!.startOffset));
+    const fits = (k: KeywordInfo) => keywordFits(k.token, allowed);
     const fitting = typo.candidates.filter(fits);
     const word = typo.token.image;
     const short = [...word].length < 3;
@@ -89,65 +88,6 @@ function rankTypos(typos: readonly Typo[], tokens: IToken[], diagnostics: Diagno
     const start = typo.token.startOffset;
     diagnostics[at] = typoDiagnostic(word, start, start + word.length, ranked, lines, path);
   }
-}
-
-/** The block a token is in: the production that starts at its opener keyword. */
-const BLOCK_RULES = new Map<TokenType, string>([
-  [T.IndicatorKw, "indicator"],
-  [T.Bonus, "bonusSection"],
-  [T.Penalty, "penaltySection"],
-  [T.SumCap, "capGroup"],
-  [T.Highest, "highestGroup"],
-  [T.Grades, "gradesDecl"],
-]);
-/** Keywords that start an item of a block or of the file. */
-const ITEM_STARTS = new Set<TokenType>([
-  T.RuleKw, T.NoteKw, T.SumCap, T.Highest, T.IndicatorKw, T.Code, T.Departments, T.Applies, T.Refer,
-  T.Title, T.Year, T.Subject, T.Classes, T.Total, T.Rounding, T.Include, T.Grades, T.Bonus, T.Penalty,
-]);
-/** The most tokens content assist is run over (it costs ≈ 30 µs a token). */
-const MAX_ASSIST_TOKENS = 400;
-
-/**
- * The token types that may stand at `tokens[i]`: what the parser expected there when it failed, and
- * what the grammar allows after the item the token is in (Chevrotain's content assist over the
- * block's header and the item's tokens, which also sees optional modifiers the parse went past).
- */
-function allowedAt(tokens: IToken[], i: number): Set<TokenType> {
-  const allowed = new Set<TokenType>(expectedAt.get(tokens[i]!.startOffset) ?? []);
-  // the enclosing block's `{` and the last item start before i at the block's own depth
-  let depth = 0;
-  let itemStart = -1;
-  let open = -1;
-  for (let j = i - 1; j >= 0; j--) {
-    const t = tokens[j]!.tokenType;
-    if (t === RBrace) depth++;
-    else if (t === LBrace) {
-      if (depth === 0) {
-        open = j;
-        break;
-      }
-      depth--;
-    } else if (depth === 0 && itemStart < 0 && ITEM_STARTS.has(t)) itemStart = j;
-  }
-  let header: IToken[] = [];
-  let rule = "file";
-  if (open >= 0) {
-    let k = open - 1;
-    while (k >= 0 && open - k <= 8 && !BLOCK_RULES.has(tokens[k]!.tokenType)) k--;
-    const opener = k >= 0 ? BLOCK_RULES.get(tokens[k]!.tokenType) : undefined;
-    if (!opener) return allowed;
-    rule = opener;
-    header = tokens.slice(k, open + 1);
-  }
-  const item = itemStart >= 0 ? tokens.slice(itemStart, i) : [];
-  if (header.length + item.length > MAX_ASSIST_TOKENS) return allowed;
-  try {
-    for (const p of parser.computeContentAssist(rule, [...header, ...item])) allowed.add(p.nextTokenType);
-  } catch {
-    // content assist is a refinement: without it the parser's own expectation stands
-  }
-  return allowed;
 }
 
 /** Blocks deeper than this are reported (KP1105) and left out, so no input can exhaust the stack. */

@@ -4,6 +4,7 @@
  * rules and indicators inside clause and note texts (where a clause may cite another item).
  */
 import * as C from "@kaoping/core";
+type TokenType = typeof C.tokens.LBracket;
 import { keywords, nameKey, type KeywordInfo } from "@kaoping/core";
 import { indexOf } from "./names.js";
 import type { DocContext } from "./project.js";
@@ -68,6 +69,32 @@ export const snippets: readonly Snippet[] = [
     doc: "全年至少几次，每少一次扣分（模式 9）",
   },
   {
+    label: "规则（分类扣分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t每人次 扣 「${3:轻处分}」 ${4:0.05}、「${5:重处分}」 ${6:0.1}",
+    doc: "按类别分别扣分（模式 6）",
+  },
+  { label: "规则（酌情扣分）", filter: "规则", body: "规则 「${1:名称}」 「${2:条文原文}」\n\t酌情 扣 ${3:0.5} 至 ${4:2}", doc: "由考核组在范围内酌情扣分（模式 17）" },
+  { label: "规则（一票否决）", filter: "规则", body: "规则 「${1:名称}」 「${2:条文原文}」\n\t一票否决", doc: "发生即整体不合格（模式 16）；否优用「一票否优」" },
+  {
+    label: "规则（按评价得分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t按评价 得分 满分 ${3:4}",
+    doc: "事实就是得分（模式 12）；按百分比得分用「按比率 得分」",
+  },
+  {
+    label: "规则（按比率得分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t按比率 得分 满分 ${3:6}",
+    doc: "得分 = 满分 × 比率 ÷ 100（模式 12）",
+  },
+  {
+    label: "规则（加倍扣分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t每次 扣 ${3:0.5} 加倍 当 「${4:重犯}」",
+    doc: "条件成立时整条规则加倍（模式 18）；减半用「减半 当」",
+  },
+  {
     label: "分段 { … }",
     filter: "分段",
     body: "分段 {\n\t[${1:75%}, ${2:100%}) 扣 ${3:0.2}\n\t未报送 扣 ${4:1}\n}",
@@ -82,6 +109,7 @@ export const snippets: readonly Snippet[] = [
     body: "加分 「${1:名称}」 上限 ${2:2} {\n\t$0\n}",
     doc: "基本分之外的加分项，须有上限（模式 15）",
   },
+  { label: "减分 { … }", filter: "减分", body: "减分 「${1:名称}」 上限 ${2:5} {\n\t$0\n}", doc: "基本分之外的减分项（模式 15）" },
   {
     label: "等次 { … }",
     filter: "等次",
@@ -138,8 +166,19 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
 
   const items: CompletionItem[] = [];
   const afterNumber = prev?.tokenType === C.tokens.NumberLiteral && tokenEnd(prev) === start;
+  // Only what the grammar allows here (Chevrotain's content assist over the item being written);
+  // when that cannot be told (the tokens before do not parse), every keyword.
+  const allowed = C.allowedAt(parsed.tokens, countBefore(parsed.tokens, start));
+  // Header items belong at the top of a root file, before its indicators (等次 may come last).
+  const isRoot = ctx.path === ctx.state.root;
+  const afterItems = parsed.ast.items.some((i) => (i.kind === "Indicator" || i.kind === "BonusSection" || i.kind === "PenaltySection") && i.span.start.offset < start);
+  const headerOk = (kw: KeywordInfo) => kw.role !== "header" || kw.text === "等次" || kw.text === "引入" || (isRoot && !afterItems);
+  const fits = (kw: KeywordInfo) => (allowed.size === 0 || C.keywordFits(kw.token, allowed)) && headerOk(kw);
+  // Continuing a line: what continues the item (上限 after an amount) before what starts a new one.
+  const lineStart = !prev || ctx.file.parsed.lines.position(prev.startOffset).line !== ctx.file.parsed.lines.position(start).line;
+  const group = (kw: KeywordInfo | undefined) => (kw && (kw.role === "structure" || kw.role === "header") ? (lineStart ? "0" : "1") : lineStart ? "1" : "0");
   for (const [i, kw] of keywords.entries()) {
-    if (kw.role === "measure" && !afterNumber) continue;
+    if (kw.role === "measure" ? !afterNumber : !fits(kw)) continue;
     items.push({
       label: kw.text,
       kind: kw.role === "unit" ? "unit" : kw.role === "measure" ? "measure" : "keyword",
@@ -148,10 +187,14 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
       insertText: kw.text,
       snippet: false,
       replace,
-      sortText: `${afterNumber && kw.role === "measure" ? "0" : roleOrder[kw.role]}${String(i).padStart(3, "0")}`,
+      sortText: `${afterNumber && kw.role === "measure" ? "00" : group(kw) + roleOrder[kw.role]}${String(i).padStart(3, "0")}`,
     });
   }
+  const hasTitle = parsed.ast.items.some((i) => i.kind === "Title");
   for (const s of snippets) {
+    const lead = keywordByText.get(s.filter);
+    if (lead && !fits(lead)) continue;
+    if (s.filter === "细则" && hasTitle) continue;
     items.push({
       label: s.label,
       kind: "snippet",
@@ -161,10 +204,40 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
       snippet: true,
       replace,
       filterText: s.filter,
-      sortText: `0${s.filter}${s.label}`,
+      sortText: `${group(lead)}0${s.filter}${s.label}`,
     });
   }
+  for (const t of templates) {
+    if (!C.keywordFits(t.token, allowed) || (t.only === "bands") !== allowed.has(C.tokens.LBracket)) continue;
+    items.push({ label: t.label, kind: "snippet", detail: "代码片段", documentation: t.doc, insertText: t.body, snippet: true, replace, filterText: t.filter, sortText: `00${t.label}` });
+  }
   return items;
+}
+
+/**
+ * Templates that start with punctuation rather than a keyword: band intervals inside 分段 and score
+ * conditions inside 等次 (offered where the grammar allows their first token).
+ */
+const templates: readonly { label: string; token: TokenType; only: "bands" | "grades"; filter: string; body: string; doc: string }[] = [
+  { label: "[下限, 上限) 扣 …", token: C.tokens.LBracket, only: "bands", filter: "[", body: "[${1:75%}, ${2:100%}) 扣 ${3:0.2}", doc: "区间：[ 含、( 不含；] 含、) 不含" },
+  { label: "< 数值 扣 …", token: C.tokens.Lt, only: "bands", filter: "<", body: "< ${1:75%} 扣 ${2:0.5}", doc: "低于某值" },
+  { label: "≥ 数值 得 …", token: C.tokens.Ge, only: "bands", filter: "≥", body: "≥ ${1:90%} 得 ${2:1}", doc: "达到某值" },
+  { label: "≥ 分数", token: C.tokens.Ge, only: "grades", filter: "≥", body: "≥ ${1:90}", doc: "总分达到某分数" },
+  { label: "前 …%", token: C.tokens.Top, only: "grades", filter: "前", body: "前 ${1:20%}", doc: "排名在前若干（百分比或名次）" },
+];
+
+const keywordByText = new Map(keywords.map((k) => [k.text, k]));
+
+/** How many tokens start before `offset`. */
+function countBefore(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The string token around the cursor, when the cursor is inside its quotes. */
