@@ -22,7 +22,18 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { boundMismatches, categoryMismatches, intervalOf, vetoMismatch } from "../clause-structure.js";
+import {
+  boundMismatches,
+  categoryMismatches,
+  halvedSiblingCategories,
+  intervalOf,
+  kindMismatch,
+  normaliseClause,
+  perOccurrenceMismatch,
+  rankDirectionMismatch,
+  vetoMismatch,
+  type StructureFinding,
+} from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
@@ -78,22 +89,73 @@ function extraPoints(rule: RuleModel): Set<number> {
   return s;
 }
 
-function normaliseClause(s: string): string {
-  return s.replace(/[\s\u3000]/g, "");
-}
-
-function exempt(n: RuleNumber, rule: RuleModel): boolean {
+function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {
   const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
+  // 满分 against the 标准分 a sibling clause states is checked by standardScoreMismatch.
+  if (n.role === "full" && standard) return true;
   if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
   if (n.role === "amount" && n.raw === 0) return true;
   if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
+  // 「酌情扣分」 with no range written: from 0 up to the item's points.
+  if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
+  // 按排名: 「依次得10分、9分、8分」 is a step of 1.
+  if (n.role === "amount" && rankList(rule, text)) return true;
+  // 按排名: 「第二位得满分的95%……以后按5%依次递减」 is a step of points × 5%.
+  if (rule.body.kind === "ranked" && n.role === "amount" && points !== undefined) {
+    if (text.some((t) => t.percent && BigInt(points) * BigInt(t.raw) === BigInt(n.raw) * 100_000_000n)) return true;
+  }
+  // 「按相应级别……减半计分」: half of an amount of a sibling rule.
+  if (n.role === "amount" && /减半|減半/.test(rule.clause)) {
+    if (rule.owner.rules.some((o) => o !== rule && ruleNumbers(o).some((m) => m.role === "amount" && m.raw === n.raw * 2))) return true;
+  }
   return false;
+}
+
+/**
+ * A rank list (「第一至三名依次得10分、9分、8分」) written as a 按排名 rule: the clause's amounts go down
+ * from the rule's 满分 by its step.  Returns the amounts, or undefined when the clause is not such a
+ * list.
+ */
+function rankList(rule: RuleModel, text: readonly ClauseNumber[]): Set<number> | undefined {
+  const b = rule.body;
+  if (b.kind !== "ranked" || b.step <= 0) return undefined;
+  const values = [...new Set(text.filter((t) => t.amount && !t.percent).map((t) => t.raw))].sort((x, y) => y - x);
+  if (values.length < 2 || values[0] !== b.max) return undefined;
+  for (let i = 1; i < values.length; i++) if (values[i - 1]! - values[i]! !== b.step) return undefined;
+  return new Set(values);
+}
+
+/**
+ * 「得标准分」 with no number, where a sibling clause of the same indicator states it (「得标准分10分」):
+ * the number a 满分 must be.
+ */
+interface StandardScore {
+  raw: number;
+  rule: RuleModel;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): StandardScore | undefined {
+  if (!/标准分|標準分/.test(rule.clause) || text.some((t) => t.amount)) return undefined;
+  const found: StandardScore[] = [];
+  for (const o of rule.owner.rules) {
+    if (o === rule) continue;
+    for (const m of o.clause.matchAll(/(?:标准分|標準分)(?:为)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/g)) {
+      const n = clauseNumbers(m[0])[0];
+      if (n) found.push({ raw: n.raw, rule: o, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  const values = new Set(found.map((f) => f.raw));
+  return values.size === 1 ? found[0] : undefined;
 }
 
 function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
-  // `扣 0.5` (test/clause-mismatch.test.ts).
-  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent);
+  // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
+  // 「每出现一种」 does not account for `扣 1`.
+  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent && (!t.chinese || t.amount));
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
   return text.some((t) => t.raw === n.raw);
 }
@@ -169,11 +231,13 @@ function check(ctx: LintContext): Finding[] {
     const extras = extraPoints(rule);
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule) && !found(c, text)));
+    const standard = standardScore(rule, text);
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, text, standard) && !found(c, text)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
-    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t)));
+    const ranks = rankList(rule, text);
+    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t) && !ranks?.has(t.raw)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
@@ -194,6 +258,21 @@ function check(ctx: LintContext): Finding[] {
       });
     };
     for (const [c, t] of known) mismatch([c], t);
+    // 满分 against the 标准分 a sibling clause states (「得标准分10分」).
+    const full = code.find((c) => c.role === "full");
+    if (standard && full && full.raw !== standard.raw) {
+      const at = clauseOffset(ctx, standard.rule, standard.start);
+      out.push({
+        file: rule.file,
+        span: full.node.span,
+        args: [rule.name, `满分 ${codeText(full)} 与条文所说的「标准分」不符：规则「${standard.rule.name}」的条文写的是「${standard.text}」`],
+        fixes: [suggestion({ title: `将满分改为标准分 ${fmt(standard.raw)}`, edits: [replaceNumberEdit(ctx, rule.file, full.node, standard.raw)] })],
+        related:
+          at !== undefined
+            ? [{ file: standard.rule.file, span: ctx.span(standard.rule.file, at, at + standard.text.length), message: `标准分：「${standard.text}」` }]
+            : undefined,
+      });
+    }
 
     const pairedText = new Set<ClauseNumber>();
     const amountGroups = badCode.filter((g) => g.amountLike);
@@ -266,6 +345,10 @@ function capPhraseMismatch(rule: RuleModel, text: readonly ClauseNumber[]): Clau
 function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly ClauseNumber[], capPhrase: ClauseNumber | undefined): Finding[] {
   const out: Finding[] = [];
   const body = rule.node.body;
+  const related = (f: StructureFinding) => {
+    const at = f.at && clauseOffset(ctx, rule, f.at.start);
+    return at !== undefined && f.at ? [{ file: rule.file, span: ctx.span(rule.file, at, at + (f.at.end - f.at.start)), message: `条文：「${rule.clause.slice(f.at.start, f.at.end)}」` }] : undefined;
+  };
   const veto = vetoMismatch(rule);
   if (veto && body) {
     out.push({
@@ -273,6 +356,29 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: body.span,
       args: [rule.name, veto.message],
       fixes: [suggestion({ title: `改为「${veto.should}」`, edits: [{ file: rule.file, start: body.span.start.offset, end: body.span.end.offset, newText: veto.should }] })],
+      related: related(veto),
+    });
+  }
+  // 按比率 / 按评价: the word is the first of the body (「按比率 得分 满分 10」).
+  const kind = kindMismatch(rule);
+  if (kind && body) {
+    const word = body.kind === "Rate" ? "按比率" : "按评价";
+    const src = ctx.text(rule.file);
+    const at = body.span.start.offset;
+    const fixes = src.startsWith(word, at) ? [suggestion({ title: `改为「${kind.should}」`, edits: [{ file: rule.file, start: at, end: at + word.length, newText: kind.should }] })] : [];
+    out.push({ file: rule.file, span: body.span, args: [rule.name, kind.message], fixes, related: related(kind) });
+  }
+  const direction = rankDirectionMismatch(rule);
+  if (direction && body) out.push({ file: rule.file, span: body.span, args: [rule.name, direction.message], related: related(direction) });
+  const per = perOccurrenceMismatch(rule);
+  if (per && body) {
+    const at = body.span.start.offset;
+    out.push({
+      file: rule.file,
+      span: body.span,
+      args: [rule.name, per.message],
+      fixes: rule.body.kind === "once" ? [suggestion({ title: "改为按次计分：在前面加「每次」", edits: [{ file: rule.file, start: at, end: at, newText: "每次 " }] })] : [],
+      related: related(per),
     });
   }
   for (const f of boundMismatches(rule, text)) {
@@ -284,6 +390,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: iv.span,
       args: [rule.name, f.message],
       fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
+      related: related(f),
     });
   }
   // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
@@ -313,6 +420,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: lit.span,
       args: [rule.name, f.message],
       fixes: [suggestion({ title: `将分类的金额改为条文中的 ${f.should}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.amount!.raw)] })],
+      related: related(f),
     });
   }
   return out;
