@@ -144,6 +144,19 @@ describe("a count word dropped", () => {
 });
 
 describe("numbers", () => {
+  it("「完成的得满分」: the item's own points", () => {
+    expect(kp3030(3, rule("按时完成的得满分", "得 3"))).toEqual([]);
+    expect(kp3030(3, rule("按时完成的得满分", "得 2"))).toEqual(["得分 2 在条文中没有出现"]);
+  });
+  it("one clause split across sub-indicators: the other rule's numbers account for its amounts", () => {
+    const c = "按时报送的得1分，质量高的另得2分";
+    const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
+    writeFileSync(
+      path,
+      `细则 「条文」\n总分 3分\n指标 「报送」 3分 {\n  指标 「按时」 1分 {\n    规则 「a」 「${c}」 得 1\n  }\n  指标 「质量」 2分 {\n    规则 「b」 「${c}」 得 2\n  }\n}\n`,
+    );
+    expect(lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3030")).toEqual([]);
+  });
   it("「每出现一种」 is not an amount of 1", () => {
     const c = "每出现一种档案损坏现象扣0.5分，扣完为止。";
     expect(kp3030(10, rule(c, "每项 扣 0.5"))).toEqual([]);

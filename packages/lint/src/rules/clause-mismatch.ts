@@ -70,7 +70,7 @@ function codeText(n: RuleNumber): string {
 }
 
 /** Points the clause may mention without the rule writing them. */
-function extraPoints(rule: RuleModel): Set<number> {
+function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   const s = new Set<number>([0]);
   const owner = rule.owner;
   if (owner.kind === "indicator") {
@@ -80,10 +80,11 @@ function extraPoints(rule: RuleModel): Set<number> {
   if (rule.maxAward !== undefined && rule.maxAward >= 0) s.add(rule.maxAward);
   const k = rule.body.kind;
   if (k === "rate" || k === "assessed" || k === "proportional") s.add(HUNDRED);
-  // One clause may be split into several rules (by 适用 class, or one rule per case): the numbers
-  // of the siblings that carry the same clause account for the rest of its amounts.
+  // One clause may be split into several rules (by 适用 class, or one rule per case, also across
+  // sub-indicators or into a 加分 section): the numbers of the rules that carry the same clause
+  // account for the rest of its amounts.
   const clause = normaliseClause(rule.clause);
-  for (const other of owner.rules) {
+  for (const other of all) {
     if (other !== rule && normaliseClause(other.clause) === clause) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
   }
   return s;
@@ -96,6 +97,10 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
   if (n.role === "amount" && n.raw === 0) return true;
   if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
+  // 「完成的得满分」「得标准分」 with no number: the item's own points.
+  if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {
+    if (/满分|标准分|標準分|全分|该项分|本项分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+  }
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -228,7 +233,7 @@ function check(ctx: LintContext): Finding[] {
     if (!rule.node.clause || !rule.clause.trim()) continue;
     const text = clauseNumbers(rule.clause);
     const code = ruleNumbers(rule);
-    const extras = extraPoints(rule);
+    const extras = extraPoints(rule, ctx.catalogue.rules);
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
