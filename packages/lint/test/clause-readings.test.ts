@@ -134,6 +134,8 @@ describe("a count word dropped", () => {
   it("duties, slogans and an item's points in brackets are not counts", () => {
     expect(kp3030(10, rule("近三年每年检查一次，并有检查记录，0.5分", "得 0.5"))).toEqual([]);
     expect(kp3030(10, rule("每个月发表任务数为1篇，没有完成任务的，相关人员在当月月考中各扣1分。", "扣 1"))).toEqual([]);
+    expect(kp3030(10, rule("每月召开一次例会，未召开的扣0.5分", "扣 0.5"))).toEqual([]);
+    expect(kp3030(10, rule("逾期未报的，每天扣0.1分", "扣 0.1"))).toHaveLength(1);
     expect(kp3030(10, rule("扎实推动“八个一批”挂职交流（0.2分）", "得 0.2"))).toEqual([]);
     expect(kp3030(10, rule("向本地每名党员赠阅书籍(0.1分)", "得 0.1"))).toEqual([]);
   });
