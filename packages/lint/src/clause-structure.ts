@@ -173,9 +173,13 @@ function saidInclusive(
     if (paren) return { inclusive: !paren[1], words: written + after.slice(0, paren[0].length).trim() };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
-    const below = side === "upper" ? /(不足|低于|少于|未达到|未满|不满)\s*$/.exec(before) : null;
-    if (below) return { inclusive: false, words: `${below[1]}${written}` };
-    if (side === "lower" && /(?<!未)达到\s*$/.test(before)) return { inclusive: true, words: `达到${written}` };
+    // 「不低于X」「不超过X」 include X; 「低于X」「超过X」 do not (「超过X（含）」 is read above).
+    const word = /(不低于|不少于|不超过|不高于|不多于|不足|低于|少于|未达到|未满|不满|超过|高于|多于|大于|达到)\s*$/.exec(before)?.[1];
+    if (!word || (word === "达到" && /未\s*达到\s*$/.test(before))) continue;
+    const upperWords: Record<string, boolean> = { 不足: false, 低于: false, 少于: false, 未达到: false, 未满: false, 不满: false, 不超过: true, 不高于: true, 不多于: true };
+    const lowerWords: Record<string, boolean> = { 超过: false, 高于: false, 多于: false, 大于: false, 达到: true, 不低于: true, 不少于: true };
+    const table = side === "upper" ? upperWords : lowerWords;
+    if (word in table) return { inclusive: table[word]!, words: `${word}${written}` };
   }
   return undefined;
 }

@@ -112,6 +112,15 @@ describe("band inclusivity", () => {
       "分段「(80, 90]」含 90，条文写的是「90分以上」：「以上」含本数，90 属于上面一档",
     ]);
   });
+  it("「不低于X」 includes X and 「超过X」 does not; 「超过X（含）」 does", () => {
+    const c = "完成率不低于90%的得2分";
+    expect(kp3030(2, rule(c, "分段 { ≥ 90% 得 2 }"))).toEqual([]);
+    expect(kp3030(2, rule(c, "分段 { > 90% 得 2 }"))).toEqual(["分段「> 90%」不含 90%，条文写的是「不低于90%」"]);
+    const over = "超过3次的扣2分";
+    expect(kp3030(10, rule(over, "分段 { > 3 扣 2 }"))).toEqual([]);
+    expect(kp3030(10, rule(over, "分段 { ≥ 3 扣 2 }"))).toEqual(["分段「≥ 3」含 3，条文写的是「超过3」"]);
+    expect(kp3030(10, rule("超过3次（含）的扣2分", "分段 { ≥ 3 扣 2 }"))).toEqual([]);
+  });
 });
 
 describe("a count word dropped", () => {
