@@ -12,8 +12,14 @@
  * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
  * 满分 equal to it, 0 and band bounds at 0% or 100%.
  *
- * Then the structure the numbers miss (clause-structure.ts): the veto level (一票否决 / 一票否优), band
- * inclusivity (含/不含, 不足, 低于, 达到) and category amounts in the order of 「分别扣…」.
+ * Readings that keep faithful encodings clean: 酌情 with no range written (0 to the item's points),
+ * 「得满分」 with no number (the item's points), 「得标准分」 stated by a sibling clause (then 满分 must
+ * be it), 按排名 steps of 满分 × 5% or of a rank list (依次得10分、9分、8分), 减半 of a sibling's amounts,
+ * a clause split into rules anywhere in the catalogue.
+ *
+ * Then the structure the numbers miss (clause-structure.ts): the veto level, 按比率 / 按评价, the
+ * ranking's direction, per occurrence against once, band inclusivity (含/不含, 不足, 低于, 达到, 超过,
+ * 以上) and category amounts (分别扣…, each after its name, 减半).
  *
  * When exactly one number of a kind disagrees on each side, they are paired: the diagnostic points at
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
@@ -25,7 +31,6 @@ import { flipBoundEdit } from "../band-edits.js";
 import {
   boundMismatches,
   categoryMismatches,
-  halvedSiblingCategories,
   intervalOf,
   kindMismatch,
   normaliseClause,
