@@ -401,7 +401,7 @@ export function rankDirectionMismatch(rule: RuleModel): StructureFinding | undef
 }
 
 /** A counted thing: 次, 起, 件, 项 (and traditional 項, 條, 個, 處). */
-const countUnit = "(?:件次|人次|处次|次|件|起|项|項|例|处|處|条|條|人|个|個|家|村|户|戶|篇|宗|批|种|種|份|名|位|所|单|卷|部门|问题|問題)";
+const countUnit = "(?:件次|人次|处次|次|件|起|项|項|例|处|處|条|條|人|个|個|家|村|户|戶|篇|宗|批|种|種|份|名|位|所|单|卷|座|辆|栋|块|张|部门|问题|問題)";
 /** A period: counted only right before the amount (「每天扣0.1分」), not in 「每月召开一次例会，未召开的扣0.5分」. */
 const periodUnit = "(?:天|日|月|周|季度|年)";
 const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\\d０-９]{0,10}?(?:[\\d０-９]|[一二两三四五六七八九十])|(?<![（(\\d０-９.．])[\\d０-９][\\d０-９.．]*\\s*分)";
@@ -412,7 +412,8 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
  * long way to the amount, is not read.
  */
 const perOccurrence = new RegExp(
-  `(?:每|缺|少)[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+  `每[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+    `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
     `|(?<![第个一二三四五六七八九十])(?:一|1)\\s*${countUnit}(?!性)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +

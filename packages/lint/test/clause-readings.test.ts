@@ -134,6 +134,10 @@ describe("a count word dropped", () => {
     expect(kp3030(10, rule("《建设报》采纳1篇计5分。", "得 5"))).toHaveLength(1);
     expect(kp3030(10, rule("建卷和资料不完整的按卷扣2分。", "扣 2"))).toHaveLength(1);
     expect(kp3030(10, rule("河長公示牌設立不規範，每個扣0.5分", "扣 0.5"))).toHaveLength(1);
+    expect(kp3030(10, rule("未實現河長全覆蓋，缺一條扣0.5分", "扣 0.5"))).toHaveLength(1);
+    expect(kp3030(20, rule("建成1座生态公厕，得10分；每增加一座加5分", "得 5"))).toContain(
+      "条文按次计分（「每增加一座加5分」），规则却只得一次：应写「每次 得 …」（或条文的计数单位，如每起、每项）",
+    );
   });
   it("「每人每次」 is two counts", () => {
     const c = "被抽查到迟到早退的每人每次扣1分";
@@ -144,6 +148,8 @@ describe("a count word dropped", () => {
     expect(kp3030(10, rule("近三年每年检查一次，并有检查记录，0.5分", "得 0.5"))).toEqual([]);
     expect(kp3030(10, rule("每个月发表任务数为1篇，没有完成任务的，相关人员在当月月考中各扣1分。", "扣 1"))).toEqual([]);
     expect(kp3030(10, rule("每月召开一次例会，未召开的扣0.5分", "扣 0.5"))).toEqual([]);
+    expect(kp3030(10, rule("缺少相关人员签字的扣1分", "扣 1"))).toEqual([]);
+    expect(kp3030(10, rule("缺台账扣1分，缺现场记录扣1分", "扣 1"))).toEqual([]);
     expect(kp3030(10, rule("逾期未报的，每天扣0.1分", "扣 0.1"))).toHaveLength(1);
     expect(kp3030(10, rule("扎实推动“八个一批”挂职交流（0.2分）", "得 0.2"))).toEqual([]);
     expect(kp3030(10, rule("向本地每名党员赠阅书籍(0.1分)", "得 0.1"))).toEqual([]);
