@@ -414,10 +414,10 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
 const perOccurrence = new RegExp(
   `每[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
     `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
-    `|(?<![第个一二三四五六七八九十])(?:一|1)\\s*${countUnit}(?!性)[^，,。；;]{0,12}?${scoreAfter}` +
+    `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +
-    `|(?:发现|發現)一${countUnit}?`,
+    `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,
 );
 
 /** Two count words in a row: 「每人每次」「每村每次」. */

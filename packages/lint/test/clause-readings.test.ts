@@ -149,6 +149,8 @@ describe("a count word dropped", () => {
     expect(kp3030(10, rule("每个月发表任务数为1篇，没有完成任务的，相关人员在当月月考中各扣1分。", "扣 1"))).toEqual([]);
     expect(kp3030(10, rule("每月召开一次例会，未召开的扣0.5分", "扣 0.5"))).toEqual([]);
     expect(kp3030(10, rule("缺少相关人员签字的扣1分", "扣 1"))).toEqual([]);
+    expect(kp3030(10, rule("全年未发生一次安全事故得2分", "得 2"))).toEqual([]);
+    expect(kp3030(10, rule("全年未发现一起违规问题得2分", "得 2"))).toEqual([]);
     expect(kp3030(10, rule("缺台账扣1分，缺现场记录扣1分", "扣 1"))).toEqual([]);
     expect(kp3030(10, rule("逾期未报的，每天扣0.1分", "扣 0.1"))).toHaveLength(1);
     expect(kp3030(10, rule("扎实推动“八个一批”挂职交流（0.2分）", "得 0.2"))).toEqual([]);
