@@ -87,8 +87,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
       const pts = /^\s*分/.exec(after);
       const timeOfDay = /[时点:：]$/.test(before);
       amount = !!pts && !timeOfDay && !notPointsAfter.test(after.slice(pts[0].length));
-      // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分.
-      if (chinese && amount && !/[扣得加减]\s*$/.test(before)) amount = false;
+      // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分, 计一分.
+      if (chinese && amount && !/[扣得加减计計记記增]\s*$/.test(before)) amount = false;
     }
     const textOut = clause.slice(start, end) + (percent ? "%" : amount ? "分" : "");
     out.push({ raw, percent, amount, cap: false, chinese, start, end, text: textOut });

@@ -181,6 +181,9 @@ describe("numbers", () => {
     expect(kp3030(10, rule(c, "每项 扣 0.5"))).toEqual([]);
     expect(kp3030(10, rule(c, "每项 扣 1"))).toEqual(["扣分 1 与条文中的「0.5分」不符"]);
   });
+  it("a Chinese numeral after 计 is an amount: 「每篇计一分」 accounts for 得 1", () => {
+    expect(kp3030(10, rule("被采用的每篇计一分", "每篇 得 1"))).toEqual([]);
+  });
   it("a copy's 「0 5分」 is 0.5", () => {
     expect(kp3030(10, rule("受到市委市政府表彰的，加0 5分", "得 0.5"))).toEqual([]);
     expect(kp3030(10, rule("受到市委市政府表彰的，加0 5分", "得 5"))).toHaveLength(1);
