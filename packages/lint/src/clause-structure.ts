@@ -1,25 +1,33 @@
 /**
  * Readings of a clause that a bag of numbers misses (clause-mismatch's false negatives, issue 11 §2):
  *
- * - 一票否决 / 一票否优: the veto level the clause names must be the code's;
- * - band inclusivity: 「含75%」「不含100%」 in the sentence of a band, and 「不足X」「低于X」 (X excluded
- *   from the band below it) and 「达到X」 (X included in the band above it), must agree with the band's
- *   bounds — today every band of 「75%-100%（含75%，不含100%）」 can be flipped to (75%, 100%] and
- *   still lint clean;
- * - 分别扣0.05、0.1、0.2: the amounts map to the categories in the order the clause names them.
+ * - 一票否决 / 一票否优: the veto level the clause names (also 「取消……评优资格」) must be the code's;
+ * - 按比率 / 按评价: a rate (按完成比例得分, 完成率乘以) against an assessment (评价, 考核打分);
+ * - 按排名: the end the clause rewards (「最高的得满分」) against 越低越好;
+ * - per occurrence: a clause that scores each occurrence (每次, 每发现一起, 缺一项, 采纳1篇计) against a
+ *   rule that scores once, and 「每人每次」 against one count word;
+ * - band inclusivity: 「含75%」「不含100%」「100件(含本数)」 in the sentence of a band, 「不足X」「低于X」
+ *   「不超过X」 (the band below), 「达到X」「不低于X」「超过X」 (the band above) must agree with the
+ *   band's bounds, and 「X以上」 takes X;
+ * - category amounts: in the order of 「分别扣0.05、0.1、0.2」, each after its name (「主办单位每次扣1分，
+ *   协办单位扣0.5分」), or half a sibling's (「按相应级别……减半计分」).
  *
  * Each reading is only used when it is unambiguous (the band's sentence is found, every category is
- * named in the clause), so that faithful encodings stay clean.
+ * named in the clause, the clause's amounts are the code's in another order), so that faithful
+ * encodings stay clean: test/corpus measures it (no finding on the 288 faithful encodings).
  */
 import type { BandModel, Interval, RuleModel } from "@kaoping/core";
 import type { ClauseNumber } from "./clause.js";
+import { fmt } from "./util.js";
 
 /** A disagreement found, with where in the code it is. */
 export interface StructureFinding {
   message: string;
   /** What the code should say, for a suggestion's title. */
   should: string;
-  kind: "veto" | "bound" | "category";
+  kind: "veto" | "bound" | "category" | "kind" | "direction" | "per";
+  /** The words of the clause the finding rests on, as `[start, end)` in the clause. */
+  at?: { start: number; end: number };
   /** The band and side of a bound finding. */
   band?: BandModel;
   side?: "lower" | "upper";
@@ -28,10 +36,16 @@ export interface StructureFinding {
   amount?: ClauseNumber;
 }
 
+/**
+ * Words that take away a unit's chance of 优秀 (一票否优) without the word 否优: 「取消年度督查工作评优资格」,
+ * 「不得评为优秀」, 「不能评先评优」.
+ */
+const noExcellentWords = /一票否优|否优|取消[^。；;]{0,16}评(?:优|先)|(?:不得|不能|不予)(?:参加|参与)?评(?:为)?(?:优|先)/;
+
 /** The veto level a clause names, when it names exactly one. */
-function vetoLevelOf(clause: string): "fail" | "noExcellent" | undefined {
-  const fail = /一票否决/.test(clause);
-  const noExcellent = /否优/.test(clause);
+export function vetoLevelOf(clause: string): "fail" | "noExcellent" | undefined {
+  const fail = /否决/.test(clause);
+  const noExcellent = noExcellentWords.test(clause);
   if (fail === noExcellent) return undefined;
   return fail ? "fail" : "noExcellent";
 }
@@ -41,7 +55,9 @@ export function vetoMismatch(rule: RuleModel): StructureFinding | undefined {
   const said = vetoLevelOf(rule.clause);
   if (!said || said === rule.body.level) return undefined;
   const word = (l: "fail" | "noExcellent") => (l === "fail" ? "一票否决" : "一票否优");
-  return { kind: "veto", message: `规则写的是「${word(rule.body.level)}」，条文写的是「${word(said)}」`, should: word(said) };
+  const m = (said === "fail" ? /一票否决|否决/ : noExcellentWords).exec(rule.clause)!;
+  const quoted = m[0] === word(said) ? `「${m[0]}」` : `「${m[0]}」（${word(said)}）`;
+  return { kind: "veto", message: `规则写的是「${word(rule.body.level)}」，条文写的是${quoted}`, should: word(said), at: { start: m.index, end: m.index + m[0].length } };
 }
 
 /**
@@ -114,6 +130,33 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
       });
     }
   }
+  // 「X以上」 takes X (以上、以下 include the number they name): X belongs to the band above it, so a
+  // band that ends at X must not include it, and a band that starts at X must.  「X以下」 is left
+  // alone: rulebooks that write 「90分以上满分，90分以下扣1分」 read 以下 as 低于.
+  for (const band of b.bands) {
+    const iv = band.node.range;
+    if (!iv || iv.kind !== "Interval") continue;
+    for (const side of ["lower", "upper"] as const) {
+      const q = side === "lower" ? band.lower : band.upper;
+      const inclusive = side === "lower" ? band.lowerInclusive : band.upperInclusive;
+      // Upper bound X included, or lower bound X excluded: X is not in the band above.
+      if (!q || inclusive === (side === "lower")) continue;
+      if (out.some((f) => f.band === band && f.side === side)) continue;
+      // Two bands sharing X (`≥ 98%` and `[92%, 98%]`) is band-overlap's finding, with its fix.
+      if (side === "upper" && b.bands.some((o) => o !== band && o.lower?.raw === q.raw && o.lowerInclusive)) continue;
+      const above = nums.find((n) => sameValue(n, q.raw, q.percent) && /^\s*(?:[%％]|分|件|个|次|人|家|项|篇|条|天|日|元|万元|小时)?\s*以上(?!\s*[（(]\s*不含)/.test(clause.slice(n.end)));
+      if (!above) continue;
+      const words = clause.slice(above.start, above.end + /^[^上]*上/.exec(clause.slice(above.end))![0].length);
+      out.push({
+        kind: "bound",
+        band,
+        side,
+        message: `分段「${band.text}」${side === "upper" ? "含" : "不含"} ${q.text}，条文写的是「${words}」：「以上」含本数，${q.text} 属于${side === "upper" ? "上面一档" : "这一档"}`,
+        should: `${side === "upper" ? "不含" : "含"} ${q.text}`,
+        at: { start: above.start, end: above.start + words.length },
+      });
+    }
+  }
   return out;
 }
 
@@ -131,28 +174,66 @@ function saidInclusive(
     const before = text.slice(0, n.start - offset);
     const after = text.slice(n.end - offset);
     const written = text.slice(n.start - offset, n.end - offset) + (percent && /^\s*[%％]/.test(after) ? "%" : "");
-    if (/^\s*[%％]?\s*[（(]\s*不含\s*[）)]/.test(after)) return { inclusive: false, words: `${written}（不含）` };
-    if (/^\s*[%％]?\s*[（(]\s*(包)?含\s*[）)]/.test(after)) return { inclusive: true, words: `${written}（含）` };
+    const paren = /^\s*(?:[%％]|分|件|个|次|人|家|项|篇|条|天|日|元|万元|小时)?\s*[（(]\s*(不)?(?:包)?含(?:本数)?\s*[）)]/.exec(after);
+    if (paren) return { inclusive: !paren[1], words: written + after.slice(0, paren[0].length).trim() };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
-    const below = side === "upper" ? /(不足|低于|少于|未达到|未满|不满)\s*$/.exec(before) : null;
-    if (below) return { inclusive: false, words: `${below[1]}${written}` };
-    if (side === "lower" && /(?<!未)达到\s*$/.test(before)) return { inclusive: true, words: `达到${written}` };
+    // 「不低于X」「不超过X」 include X; 「低于X」「超过X」 do not (「超过X（含）」 is read above).
+    const word = /(不低于|不少于|不超过|不高于|不多于|不足|低于|少于|未达到|未满|不满|超过|高于|多于|大于|达到)\s*$/.exec(before)?.[1];
+    if (!word || (word === "达到" && /未\s*达到\s*$/.test(before))) continue;
+    const upperWords: Record<string, boolean> = { 不足: false, 低于: false, 少于: false, 未达到: false, 未满: false, 不满: false, 不超过: true, 不高于: true, 不多于: true };
+    const lowerWords: Record<string, boolean> = { 超过: false, 高于: false, 多于: false, 大于: false, 达到: true, 不低于: true, 不少于: true };
+    const table = side === "upper" ? upperWords : lowerWords;
+    if (word in table) return { inclusive: table[word]!, words: `${word}${written}` };
   }
   return undefined;
 }
 
 /**
- * 「分别扣0.05、0.1、0.2分」 against the categories: when every category is named in the clause and
- * a 分别 list has one amount per category, the categories in the order the clause names them take the
- * amounts in order.
+ * The categories' amounts against the clause, in three readings (the first that applies):
+ *
+ * - 「分别扣0.05、0.1、0.2分」: when every category is named in the clause before a 分别 list with one
+ *   amount per category, the categories in the order the clause names them take the amounts in order;
+ * - 「轻处分扣0.05分，重处分扣0.1分」: each category name is followed by its amount (the text from a name
+ *   to the next holds exactly one amount); one category the clause does not name takes the amount
+ *   before the first name (「未完成的，扣5分，协办单位扣2.5分」).  Only used when the clause's amounts
+ *   are the code's amounts in another order, so that a swap is found and nothing else is guessed;
+ * - 「按相应级别……减半计分」: each category takes half the amount of the category of a sibling rule
+ *   whose name its own contains (「县级学术」 ← 「县级」).
  */
 export function categoryMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): StructureFinding[] {
   const b = rule.body;
   if (b.kind !== "categories" || b.categories.length < 2) return [];
+  const want = listReading(rule, nums) ?? pairReading(rule, nums) ?? halfReading(rule);
+  if (!want) return [];
+  const out: StructureFinding[] = [];
+  b.categories.forEach((c, ci) => {
+    const w = want.amounts[ci];
+    if (!w || c.amount === w.raw) return;
+    out.push({
+      kind: "category",
+      category: ci,
+      amount: w,
+      message: `分类「${c.name}」的金额与条文不符：${want.why(ci)}，应为 ${w.text}`,
+      should: w.text.replace(/分$/, ""),
+      at: w.end > w.start ? { start: w.start, end: w.end } : undefined,
+    });
+  });
+  return out;
+}
+
+interface CategoryReading {
+  /** The clause's amount for each category (by index), undefined when the reading says nothing. */
+  amounts: (ClauseNumber | undefined)[];
+  why(ci: number): string;
+}
+
+function listReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryReading | undefined {
+  const b = rule.body;
+  if (b.kind !== "categories") return undefined;
   const clause = rule.clause;
-  const m = /分别(?:扣|得|计|加|减|扣除)?/.exec(clause);
-  if (!m) return [];
+  const m = /分别(?:对应)?(?:扣除|扣|得|计|加|减|增记|记)?/.exec(clause);
+  if (!m) return undefined;
   const at = m.index + m[0].length;
   const list: ClauseNumber[] = [];
   for (const n of nums) {
@@ -162,28 +243,223 @@ export function categoryMismatches(rule: RuleModel, nums: readonly ClauseNumber[
     if (!list.length && gap.trim()) break;
     list.push(n);
   }
-  if (list.length !== b.categories.length) return [];
+  if (list.length !== b.categories.length) return undefined;
   const positions = b.categories.map((c) => clause.indexOf(c.name));
-  if (positions.some((p) => p < 0 || p >= m.index)) return [];
+  if (positions.some((p) => p < 0 || p >= m.index)) return undefined;
   const order = b.categories.map((_, i) => i).sort((x, y) => positions[x]! - positions[y]!);
-  const out: StructureFinding[] = [];
-  order.forEach((ci, k) => {
-    const want = list[k]!;
-    const c = b.categories[ci]!;
-    if (c.amount === want.raw) return;
-    out.push({
-      kind: "category",
-      category: ci,
-      amount: want,
-      message: `分类「${c.name}」的金额与条文不符：条文按「${order.map((i) => b.categories[i]!.name).join("、")}」的顺序分别写了 ${list.map((x) => x.text.replace(/分$/, "")).join("、")}，「${c.name}」是第 ${k + 1} 个，应为 ${want.text}`,
-      should: want.text.replace(/分$/, ""),
-    });
+  const amounts: (ClauseNumber | undefined)[] = [];
+  order.forEach((ci, k) => (amounts[ci] = list[k]));
+  return {
+    amounts,
+    why: (ci) =>
+      `条文按「${order.map((i) => b.categories[i]!.name).join("、")}」的顺序分别写了 ${list.map((x) => x.text.replace(/分$/, "")).join("、")}，「${b.categories[ci]!.name}」是第 ${order.indexOf(ci) + 1} 个`,
+  };
+}
+
+function pairReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryReading | undefined {
+  const b = rule.body;
+  if (b.kind !== "categories") return undefined;
+  const clause = rule.clause;
+  const cats = b.categories.map((c, i) => ({ name: c.name, i, pos: clause.indexOf(c.name) }));
+  const named = cats.filter((c) => c.pos >= 0).sort((x, y) => x.pos - y.pos);
+  const unnamed = cats.filter((c) => c.pos < 0);
+  if (named.length === 0 || unnamed.length > 1) return undefined;
+  for (let k = 1; k < named.length; k++) if (named[k - 1]!.pos + named[k - 1]!.name.length > named[k]!.pos) return undefined;
+  const amounts = nums.filter((n) => n.amount && !n.cap && !n.percent);
+  const only = (from: number, to: number): ClauseNumber | undefined => {
+    const inside = amounts.filter((n) => n.start >= from && n.start < to);
+    const values = new Set(inside.map((n) => n.raw));
+    return values.size === 1 ? inside[0] : undefined;
+  };
+  const want: (ClauseNumber | undefined)[] = [];
+  if (unnamed.length === 1) want[unnamed[0]!.i] = only(0, named[0]!.pos);
+  named.forEach((c, k) => (want[c.i] = only(c.pos + c.name.length, k + 1 < named.length ? named[k + 1]!.pos : clause.length)));
+  if (cats.some((c) => want[c.i] === undefined)) return undefined;
+  // A swap only: the clause's amounts are the code's, in another order.
+  const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y).join(",");
+  if (sorted(want.map((w) => w!.raw)) !== sorted(b.categories.map((c) => c.amount))) return undefined;
+  return {
+    amounts: want,
+    why: (ci) => {
+      const c = cats[ci]!;
+      return c.pos >= 0 ? `条文中「${c.name}」之后写的是「${want[ci]!.text}」` : `条文未点名的「${c.name}」在第一个分类之前，写的是「${want[ci]!.text}」`;
+    },
+  };
+}
+
+function halfReading(rule: RuleModel): CategoryReading | undefined {
+  const b = rule.body;
+  if (b.kind !== "categories" || !/减半|減半/.test(rule.clause)) return undefined;
+  const half = halvedSiblingCategories(rule);
+  if (!half) return undefined;
+  const amounts = b.categories.map((c) => {
+    const from = half.get(c.name);
+    if (!from) return undefined;
+    const text = `${fmt(from.amount / 2)}分`;
+    return { raw: from.amount / 2, percent: false, amount: true, cap: false, chinese: false, start: 0, end: 0, text } satisfies ClauseNumber;
   });
-  return out;
+  return {
+    amounts,
+    why: (ci) => {
+      const from = half.get(b.categories[ci]!.name)!;
+      return `条文写的是「减半计分」，相应的「${from.name}」是 ${fmt(from.amount)} 分`;
+    },
+  };
+}
+
+/**
+ * For a 减半 rule with categories: each category's sibling category (a category of another rule of
+ * the same indicator or section whose name the category's name contains; the longest such, when
+ * unique).
+ */
+export function halvedSiblingCategories(rule: RuleModel): Map<string, { name: string; amount: number }> | undefined {
+  const b = rule.body;
+  if (b.kind !== "categories") return undefined;
+  const others = rule.owner.rules.filter((o) => o !== rule).flatMap((o) => (o.body.kind === "categories" ? o.body.categories : []));
+  const out = new Map<string, { name: string; amount: number }>();
+  for (const c of b.categories) {
+    const fits = others.filter((o) => o.name !== c.name && c.name.includes(o.name));
+    const longest = Math.max(0, ...fits.map((o) => o.name.length));
+    const best = fits.filter((o) => o.name.length === longest);
+    if (best.length === 1 && best[0]!.amount % 2 === 0) out.set(c.name, best[0]!);
+  }
+  return out.size ? out : undefined;
 }
 
 /** The interval node of a band, for edits. */
 export function intervalOf(band: BandModel): Interval | undefined {
   const r = band.node.range;
   return r?.kind === "Interval" ? r : undefined;
+}
+
+/** Words of a rate: the score is the completion rate (or share) times the points. */
+const rateWords = /比例|比率|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
+/** Words of an assessment: the score is what the assessor gives. */
+const assessWords = /评价|评分|打分|评定|测评|评议|酌情|考核办法|考评办法/;
+
+/**
+ * 按比率 against 按评价: a 按比率 rule needs a rate in the clause (完成率, 按完成比例, 乘以); a 按评价
+ * rule whose clause speaks only of a rate (按完成比例得分) is a 按比率 rule.
+ */
+export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
+  const k = rule.body.kind;
+  if (k !== "rate" && k !== "assessed") return undefined;
+  const clause = rule.clause;
+  const rate = rateWords.exec(clause);
+  const assess = assessWords.exec(clause);
+  // A 满意度 or a product (「得分＝2分×满意度」) may be the rate of a 按比率 rule, though alone they do
+  // not make a 按评价 rule wrong.
+  const maybeRate = rate ?? /满意度|满意率|[0-9０-９]\s*分\s*[×xX＊*]|[×＊*]\s*(?:满意度|完成率|比例|比率)/.exec(clause);
+  // 「依据调查结果计算得分」 may be a rate (a 满意度): only an assessment word says it is not.
+  if (k === "rate" && !maybeRate && assess) {
+    return {
+      kind: "kind",
+      message: `规则按比率（完成率乘以分值）计分，条文写的是「${assess[0]}」，没有完成率或比例的说法：应写「按评价」`,
+      should: "按评价",
+      at: { start: assess.index, end: assess.index + assess[0].length },
+    };
+  }
+  // 「按相应比例扣分」「按实际完成率乘以标准分」 say how the score is computed, whatever else the
+  // clause says (「按照……完成情况打分」); only an assessment word proper (评价, 测评) outweighs them.
+  const computed = /按[^，,。；;]{0,8}(?:比例|比率|完成率)(?:得分|扣分|计分|计算|折算)|乘以/.exec(clause);
+  if (k === "assessed" && computed && !/评价|测评|评议|评定|酌情/.test(clause)) {
+    return {
+      kind: "kind",
+      message: `规则按评价计分，条文写的是「${computed[0]}」：按完成率或比例计分应写「按比率」`,
+      should: "按比率",
+      at: { start: computed.index, end: computed.index + computed[0].length },
+    };
+  }
+  if (k === "assessed" && rate && !assess) {
+    return {
+      kind: "kind",
+      message: `规则按评价计分，条文写的是「${rate[0]}」：按完成率或比例计分应写「按比率」`,
+      should: "按比率",
+      at: { start: rate.index, end: rate.index + rate[0].length },
+    };
+  }
+  return undefined;
+}
+
+/** 按排名: which end of the ranking the clause rewards. */
+export function rankDirectionMismatch(rule: RuleModel): StructureFinding | undefined {
+  const b = rule.body;
+  if (b.kind !== "ranked") return undefined;
+  const high = /(?:最高|最多|最大|最快)的?[^，,。；;]{0,16}满分|从高到低|由高到低|越高越好|按高低/.exec(rule.clause);
+  const low = /(?:最低|最少|最小)的?[^，,。；;]{0,16}满分|从低到高|由低到高|越低越好|按低高/.exec(rule.clause);
+  if (!!high === !!low) return undefined;
+  const said = (high ?? low)!;
+  if ((said === low) === b.lowerIsBetter) return undefined;
+  return {
+    kind: "direction",
+    message: b.lowerIsBetter
+      ? `规则写了「越低越好」（数值最低的排第一），条文写的是「${said[0]}」：数值越高越好`
+      : `规则按数值越高越好排名，条文写的是「${said[0]}」：应写「越低越好」`,
+    should: b.lowerIsBetter ? "去掉「越低越好」" : "加上「越低越好」",
+    at: { start: said.index, end: said.index + said[0].length },
+  };
+}
+
+/** A counted thing: 次, 起, 件, 项 (and traditional 項, 條, 個, 處). */
+const countUnit = "(?:件次|人次|处次|次|件|起|项|項|例|处|處|条|條|人|个|個|家|村|户|戶|篇|宗|批|种|種|份|名|位|所|单|卷|座|辆|栋|块|张|部门|问题|問題)";
+/** A period: counted only right before the amount (「每天扣0.1分」), not in 「每月召开一次例会，未召开的扣0.5分」. */
+const periodUnit = "(?:天|日|月|周|季度|年)";
+const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\\d０-９]{0,10}?(?:[\\d０-９]|[一二两三四五六七八九十])|(?<![（(\\d０-９.．])[\\d０-９][\\d０-９.．]*\\s*分)";
+/**
+ * A clause that scores each occurrence: 「每次扣0.5分」「每起」「每发现一起」「缺一项扣0.5分」
+ * 「采纳1篇计10分」「按卷扣2分」, the count word close before the amount.  「每年检查一次，0.5分」 and
+ * 「每个月发表任务数为1篇……扣1分」 are duties, not counts: a period between 每 and the unit, or a
+ * long way to the amount, is not read.
+ */
+const perOccurrence = new RegExp(
+  `每[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+    `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
+    `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性)[^，,。；;]{0,12}?${scoreAfter}` +
+    `|按${countUnit}\\s*${scoreAfter}` +
+    `|每个?${periodUnit}\\s*${scoreAfter}` +
+    `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,
+);
+
+/** Two count words in a row: 「每人每次」「每村每次」. */
+const twoCounts = new RegExp(`每${countUnit}\\s*每${countUnit}`);
+
+/**
+ * A rule that scores once where its clause scores each occurrence (the count word forgotten), or
+ * counts one thing where the clause counts two (「每人每次扣1分」 written `每次 扣 1`).
+ */
+export function perOccurrenceMismatch(rule: RuleModel): StructureFinding | undefined {
+  const b = rule.body;
+  if (b.kind === "per" && b.nouns.length === 1) {
+    const two = twoCounts.exec(rule.clause);
+    if (!two) return undefined;
+    const verb = rule.effect === "award" ? "得" : "扣";
+    return {
+      kind: "per",
+      message: `条文按「${two[0]}」计分（两个计数单位），规则只写了「每${b.nouns[0]}」：应写「${two[0].replace(/每/g, " 每").trim()} ${verb} …」`,
+      should: two[0],
+      at: { start: two.index, end: two.index + two[0].length },
+    };
+  }
+  if (b.kind !== "once") return undefined;
+  const m = perOccurrence.exec(rule.clause);
+  if (!m) return undefined;
+  // One clause split into rules: 「得10分；发现一处扣2分」 is `得 10` and `每处 扣 2`.
+  const same = normaliseClause(rule.clause);
+  const split = rule.owner.rules.some((o) => o !== rule && normaliseClause(o.clause) === same && (o.body.kind === "per" || o.body.kind === "categories"));
+  if (split) return undefined;
+  // Quoted up to the end of its phrase: 「每发现一起扣0.5分」.
+  const rest = /^[^，,。；;]{0,12}/.exec(rule.clause.slice(m.index + m[0].length))![0];
+  const words = (m[0] + rest).replace(/[，,]\s*$/, "");
+  const verb = rule.effect === "award" ? "得" : "扣";
+  return {
+    kind: "per",
+    message: `条文按次计分（「${words}」），规则却只${verb}一次：应写「每次 ${verb} …」（或条文的计数单位，如每起、每项）`,
+    should: "每次",
+    at: { start: m.index, end: m.index + words.length },
+  };
+}
+
+/** A clause without blanks, for comparing the clauses of rules. */
+export function normaliseClause(s: string): string {
+  return s.replace(/[\s\u3000]/g, "");
 }

@@ -65,18 +65,19 @@ const capAfter = /^\s*分?\s*(封顶|为限)/;
 export function clauseNumbers(clause: string): ClauseNumber[] {
   const text = halfWidth(clause);
   const out: ClauseNumber[] = [];
-  const re = /(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
+  // 「0 5分」: a copy (OCR) that lost the point of 0.5; no other number is written 0 and a blank.
+  const re = /0[ \u3000](\d+)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const chinese = m[2] !== undefined;
+    const chinese = m[3] !== undefined;
     // 百分之 / 百分点 are words, not the number 100.
-    if (chinese && m[2] === "百" && text[end] === "分") continue;
+    if (chinese && m[3] === "百" && text[end] === "分") continue;
     let raw: number | undefined;
     if (chinese) {
-      const v = chineseNumeralValue(m[2]!);
+      const v = chineseNumeralValue(m[3]!);
       raw = v === undefined ? undefined : v * 1_000_000;
-    } else raw = rawOf(m[1]!);
+    } else raw = m[1] !== undefined ? rawOf(`0.${m[1]}`) : rawOf(m[2]!);
     if (raw === undefined || !Number.isSafeInteger(raw)) continue;
     const after = text.slice(end);
     const before = text.slice(0, start);
@@ -86,8 +87,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
       const pts = /^\s*分/.exec(after);
       const timeOfDay = /[时点:：]$/.test(before);
       amount = !!pts && !timeOfDay && !notPointsAfter.test(after.slice(pts[0].length));
-      // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分.
-      if (chinese && amount && !/[扣得加减]\s*$/.test(before)) amount = false;
+      // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分, 计一分.
+      if (chinese && amount && !/[扣得加减计計记記增]\s*$/.test(before)) amount = false;
     }
     const textOut = clause.slice(start, end) + (percent ? "%" : amount ? "分" : "");
     out.push({ raw, percent, amount, cap: false, chinese, start, end, text: textOut });

@@ -12,8 +12,14 @@
  * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
  * 满分 equal to it, 0 and band bounds at 0% or 100%.
  *
- * Then the structure the numbers miss (clause-structure.ts): the veto level (一票否决 / 一票否优), band
- * inclusivity (含/不含, 不足, 低于, 达到) and category amounts in the order of 「分别扣…」.
+ * Readings that keep faithful encodings clean: 酌情 with no range written (0 to the item's points),
+ * 「得满分」 with no number (the item's points), 「得标准分」 stated by a sibling clause (then 满分 must
+ * be it), 按排名 steps of 满分 × 5% or of a rank list (依次得10分、9分、8分), 减半 of a sibling's amounts,
+ * a clause split into rules anywhere in the catalogue.
+ *
+ * Then the structure the numbers miss (clause-structure.ts): the veto level, 按比率 / 按评价, the
+ * ranking's direction, per occurrence against once, band inclusivity (含/不含, 不足, 低于, 达到, 超过,
+ * 以上) and category amounts (分别扣…, each after its name, 减半).
  *
  * When exactly one number of a kind disagrees on each side, they are paired: the diagnostic points at
  * the code's number and the fix replaces it with the clause's.  A cap phrase in the clause with no
@@ -22,7 +28,17 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { boundMismatches, categoryMismatches, intervalOf, vetoMismatch } from "../clause-structure.js";
+import {
+  boundMismatches,
+  categoryMismatches,
+  intervalOf,
+  kindMismatch,
+  normaliseClause,
+  perOccurrenceMismatch,
+  rankDirectionMismatch,
+  vetoMismatch,
+  type StructureFinding,
+} from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
@@ -59,7 +75,7 @@ function codeText(n: RuleNumber): string {
 }
 
 /** Points the clause may mention without the rule writing them. */
-function extraPoints(rule: RuleModel): Set<number> {
+function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   const s = new Set<number>([0]);
   const owner = rule.owner;
   if (owner.kind === "indicator") {
@@ -69,31 +85,87 @@ function extraPoints(rule: RuleModel): Set<number> {
   if (rule.maxAward !== undefined && rule.maxAward >= 0) s.add(rule.maxAward);
   const k = rule.body.kind;
   if (k === "rate" || k === "assessed" || k === "proportional") s.add(HUNDRED);
-  // One clause may be split into several rules (by 适用 class, or one rule per case): the numbers
-  // of the siblings that carry the same clause account for the rest of its amounts.
+  // One clause may be split into several rules (by 适用 class, or one rule per case, also across
+  // sub-indicators or into a 加分 section): the numbers of the rules that carry the same clause
+  // account for the rest of its amounts.
   const clause = normaliseClause(rule.clause);
-  for (const other of owner.rules) {
+  for (const other of all) {
     if (other !== rule && normaliseClause(other.clause) === clause) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
   }
   return s;
 }
 
-function normaliseClause(s: string): string {
-  return s.replace(/[\s\u3000]/g, "");
-}
-
-function exempt(n: RuleNumber, rule: RuleModel): boolean {
+function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {
   const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
+  // 满分 against the 标准分 a sibling clause states is checked by standardScoreMismatch.
+  if (n.role === "full" && standard) return true;
   if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
   if (n.role === "amount" && n.raw === 0) return true;
   if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
+  // 「完成的得满分」「得标准分」 with no number: the item's own points.
+  if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {
+    if (/满分|标准分|標準分|全分|该项分|本项分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+  }
+  // 「酌情扣分」 with no range written: from 0 up to the item's points.
+  if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
+  // 按排名: 「依次得10分、9分、8分」 is a step of 1.
+  if (n.role === "amount" && rankList(rule, text)) return true;
+  // 按排名: 「第二位得满分的95%……以后按5%依次递减」 is a step of points × 5%.
+  if (rule.body.kind === "ranked" && n.role === "amount" && points !== undefined) {
+    if (text.some((t) => t.percent && BigInt(points) * BigInt(t.raw) === BigInt(n.raw) * 100_000_000n)) return true;
+  }
+  // 「按相应级别……减半计分」: half of an amount of a sibling rule.
+  if (n.role === "amount" && /减半|減半/.test(rule.clause)) {
+    if (rule.owner.rules.some((o) => o !== rule && ruleNumbers(o).some((m) => m.role === "amount" && m.raw === n.raw * 2))) return true;
+  }
   return false;
+}
+
+/**
+ * A rank list (「第一至三名依次得10分、9分、8分」) written as a 按排名 rule: the clause's amounts go down
+ * from the rule's 满分 by its step.  Returns the amounts, or undefined when the clause is not such a
+ * list.
+ */
+function rankList(rule: RuleModel, text: readonly ClauseNumber[]): Set<number> | undefined {
+  const b = rule.body;
+  if (b.kind !== "ranked" || b.step <= 0) return undefined;
+  const values = [...new Set(text.filter((t) => t.amount && !t.percent).map((t) => t.raw))].sort((x, y) => y - x);
+  if (values.length < 2 || values[0] !== b.max) return undefined;
+  for (let i = 1; i < values.length; i++) if (values[i - 1]! - values[i]! !== b.step) return undefined;
+  return new Set(values);
+}
+
+/**
+ * 「得标准分」 with no number, where a sibling clause of the same indicator states it (「得标准分10分」):
+ * the number a 满分 must be.
+ */
+interface StandardScore {
+  raw: number;
+  rule: RuleModel;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): StandardScore | undefined {
+  if (!/标准分|標準分/.test(rule.clause) || text.some((t) => t.amount)) return undefined;
+  const found: StandardScore[] = [];
+  for (const o of rule.owner.rules) {
+    if (o === rule) continue;
+    for (const m of o.clause.matchAll(/(?:标准分|標準分)(?:为)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分/g)) {
+      const n = clauseNumbers(m[0])[0];
+      if (n) found.push({ raw: n.raw, rule: o, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  const values = new Set(found.map((f) => f.raw));
+  return values.size === 1 ? found[0] : undefined;
 }
 
 function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
-  // `扣 0.5` (test/clause-mismatch.test.ts).
-  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent);
+  // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
+  // 「每出现一种」 does not account for `扣 1`.
+  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent && (!t.chinese || t.amount));
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
   return text.some((t) => t.raw === n.raw);
 }
@@ -166,14 +238,16 @@ function check(ctx: LintContext): Finding[] {
     if (!rule.node.clause || !rule.clause.trim()) continue;
     const text = clauseNumbers(rule.clause);
     const code = ruleNumbers(rule);
-    const extras = extraPoints(rule);
+    const extras = extraPoints(rule, ctx.catalogue.rules);
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule) && !found(c, text)));
+    const standard = standardScore(rule, text);
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, text, standard) && !found(c, text)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
-    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t)));
+    const ranks = rankList(rule, text);
+    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t) && !ranks?.has(t.raw)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
@@ -194,6 +268,21 @@ function check(ctx: LintContext): Finding[] {
       });
     };
     for (const [c, t] of known) mismatch([c], t);
+    // 满分 against the 标准分 a sibling clause states (「得标准分10分」).
+    const full = code.find((c) => c.role === "full");
+    if (standard && full && full.raw !== standard.raw) {
+      const at = clauseOffset(ctx, standard.rule, standard.start);
+      out.push({
+        file: rule.file,
+        span: full.node.span,
+        args: [rule.name, `满分 ${codeText(full)} 与条文所说的「标准分」不符：规则「${standard.rule.name}」的条文写的是「${standard.text}」`],
+        fixes: [suggestion({ title: `将满分改为标准分 ${fmt(standard.raw)}`, edits: [replaceNumberEdit(ctx, rule.file, full.node, standard.raw)] })],
+        related:
+          at !== undefined
+            ? [{ file: standard.rule.file, span: ctx.span(standard.rule.file, at, at + standard.text.length), message: `标准分：「${standard.text}」` }]
+            : undefined,
+      });
+    }
 
     const pairedText = new Set<ClauseNumber>();
     const amountGroups = badCode.filter((g) => g.amountLike);
@@ -266,6 +355,10 @@ function capPhraseMismatch(rule: RuleModel, text: readonly ClauseNumber[]): Clau
 function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly ClauseNumber[], capPhrase: ClauseNumber | undefined): Finding[] {
   const out: Finding[] = [];
   const body = rule.node.body;
+  const related = (f: StructureFinding) => {
+    const at = f.at && clauseOffset(ctx, rule, f.at.start);
+    return at !== undefined && f.at ? [{ file: rule.file, span: ctx.span(rule.file, at, at + (f.at.end - f.at.start)), message: `条文：「${rule.clause.slice(f.at.start, f.at.end)}」` }] : undefined;
+  };
   const veto = vetoMismatch(rule);
   if (veto && body) {
     out.push({
@@ -273,6 +366,29 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: body.span,
       args: [rule.name, veto.message],
       fixes: [suggestion({ title: `改为「${veto.should}」`, edits: [{ file: rule.file, start: body.span.start.offset, end: body.span.end.offset, newText: veto.should }] })],
+      related: related(veto),
+    });
+  }
+  // 按比率 / 按评价: the word is the first of the body (「按比率 得分 满分 10」).
+  const kind = kindMismatch(rule);
+  if (kind && body) {
+    const word = body.kind === "Rate" ? "按比率" : "按评价";
+    const src = ctx.text(rule.file);
+    const at = body.span.start.offset;
+    const fixes = src.startsWith(word, at) ? [suggestion({ title: `改为「${kind.should}」`, edits: [{ file: rule.file, start: at, end: at + word.length, newText: kind.should }] })] : [];
+    out.push({ file: rule.file, span: body.span, args: [rule.name, kind.message], fixes, related: related(kind) });
+  }
+  const direction = rankDirectionMismatch(rule);
+  if (direction && body) out.push({ file: rule.file, span: body.span, args: [rule.name, direction.message], related: related(direction) });
+  const per = perOccurrenceMismatch(rule);
+  if (per && body) {
+    const at = body.span.start.offset;
+    out.push({
+      file: rule.file,
+      span: body.span,
+      args: [rule.name, per.message],
+      fixes: rule.body.kind === "once" ? [suggestion({ title: "改为按次计分：在前面加「每次」", edits: [{ file: rule.file, start: at, end: at, newText: "每次 " }] })] : [],
+      related: related(per),
     });
   }
   for (const f of boundMismatches(rule, text)) {
@@ -284,6 +400,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: iv.span,
       args: [rule.name, f.message],
       fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
+      related: related(f),
     });
   }
   // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
@@ -313,6 +430,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       span: lit.span,
       args: [rule.name, f.message],
       fixes: [suggestion({ title: `将分类的金额改为条文中的 ${f.should}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.amount!.raw)] })],
+      related: related(f),
     });
   }
   return out;
@@ -327,7 +445,8 @@ export const clauseMismatch: LintRule = {
     description:
       "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
       "条文中的阿拉伯数字、全角数字、百分数和中文数字（一、两、三……十）都能识别；「24小时」「12380」「10件事」这类不是分值的数字只用来核对规则中的次数和界限。" +
-      "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限可以不写在条文里。" +
+      "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限、没写范围的「酌情扣分」的 0 至本项分值、「得满分」「得标准分」的本项分值可以不写在条文里；按排名的步长可以是满分乘以条文中的百分数（「按5%依次递减」）或条文列出的名次分值之差（「依次得10分、9分、8分」）。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「100件(含本数)以上」，「X以上」含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）。" +
       "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
