@@ -390,6 +390,12 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 F[2 * i + 1] = [];
                 return;
             }
+            // one 0 (not a list) is nothing given, as for 酌情 once; inside a list a 0 is an amount
+            if (!Array.isArray(v) && kpRawOf(v) === 0) {
+                F[2 * i] = 0;
+                F[2 * i + 1] = [];
+                return;
+            }
             const list = Array.isArray(v) ? v : typeof v === "string" ? kpIds(v) : [v];
             const amounts = [];
             let total = 0;
