@@ -313,8 +313,10 @@ function waiverLines(ctx: Ctx, r: M.RuleModel, v: string, zeroable: boolean): st
   for (const w of r.waivers) {
     const key = `${r.name}.${w.flag}`;
     if (w.mode === "cancel") {
-      const shown = zeroable ? `(zero ? ${S("（不因本规则不得分）")} : kpFormat(${v}))` : `kpFormat(${v})`;
-      lines.push(`  if (${fx(ctx, key)} && (${v} > 0${zeroable ? " || zero" : ""})) { note += ${S(`，${w.flag}：免扣 `)} + ${shown}; ${v} = 0;${zeroable ? " zero = false;" : ""} }`);
+      const text = zeroable
+        ? `(zero ? ${S(`，${w.flag}：免扣，本项不因本规则不得分`)} : ${S(`，${w.flag}：免扣 `)} + kpFormat(${v}))`
+        : `${S(`，${w.flag}：免扣 `)} + kpFormat(${v})`;
+      lines.push(`  if (${fx(ctx, key)} && (${v} > 0${zeroable ? " || zero" : ""})) { note += ${text}; ${v} = 0;${zeroable ? " zero = false;" : ""} }`);
     } else {
       lines.push(`  { const red = ${fx(ctx, key)} || 0; Z.w = true;`);
       lines.push(
