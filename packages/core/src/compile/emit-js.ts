@@ -528,7 +528,10 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   }
   o.push("}", "");
   if (reductions.length > 0) {
-    o.push(`function r${n}(Z) {`, "  Z.w = false;", `  const v = r${n}_(Z);`);
+    o.push(`function r${n}(Z) {`);
+    // a rule that does not apply to the unit ignores its facts, the reduction included (语言参考 §6.5)
+    if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
+    o.push("  Z.w = false;", `  const v = r${n}_(Z);`);
     for (const w of reductions) {
       const k = `${r.name}.${w.flag}`;
       o.push(
