@@ -123,3 +123,11 @@ describe("the assessor's judgement", async () => {
     expect(props["会议"]!.oneOf).toContainEqual({ type: "array", items: { oneOf: [{ type: "number", minimum: 1, maximum: 3 }, expect.objectContaining({ type: "string" })] } });
   });
 });
+
+describe("the assessor's judgement: misplaced", () => {
+  it("每次 酌情 in a 就高 group is KP2017 with its own reason", () => {
+    const parsed = parseKp("细则 「t」\n指标 「甲」 4分 {\n  就高 {\n    规则 「会议」 「每起扣1-2分」 每起 酌情 扣 1 至 2\n  }\n}\n", "t.kp");
+    const d = checkCatalogue([parsed.ast]).diagnostics;
+    expect(d.map((x) => `${x.code} ${x.message}`)).toEqual([expect.stringMatching(/^KP2017 .*酌情扣分的分数由考评单位给出，不对应某一事件/)]);
+  });
+});

@@ -462,6 +462,8 @@ class Checker {
     if (group) {
       const where = group.kind === "cap" ? "合计" : "就高";
       if (rule.effect !== "deduct") this.report("KP2017", at, [rule.name, where, "组中只能有扣分规则"]);
+      else if (group.kind === "highest" && k === "discretion")
+        this.report("KP2017", at, [rule.name, where, "酌情扣分的分数由考评单位给出，不对应某一事件，无法按事件比较；请把这条规则移出就高组"]);
       else if (group.kind === "highest" && !(k === "per" || k === "categories" || k === "once"))
         this.report("KP2017", at, [rule.name, where, "就高组中的规则须按次、分类或一次性扣分，才能按事件比较"]);
       else if (group.kind === "highest" && k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
