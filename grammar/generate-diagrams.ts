@@ -70,8 +70,9 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   scoredBody: { zh: "按评价、按比率、按最高比例得分", ebnf: "assessed | rate | proportional" },
   rankedBody: { zh: "按排名得分", ebnf: "ranked" },
   fullPoints: { zh: "满分", ebnf: "\"满分\" amount" },
-  discretionBody: { zh: "酌情扣分：酌情 扣 0.5 至 2", ebnf: "discretion" },
-  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、适用", ebnf: "modifier" },
+  discretionBody: { zh: "酌情扣分或得分：酌情 扣 0.5 至 2、每次 酌情 扣 1 至 3、酌情 得 0.5 至 1", ebnf: "discretion" },
+  committeeBody: { zh: "考核组评议给分：评议 得分（以上限、加分项上限或指标分值为界）", ebnf: "committee" },
+  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、免扣、可减免、适用", ebnf: "modifier" },
   stringList: { zh: "「」名称的列表，可用 、 或 , 分隔", ebnf: "string { [ list sep ] string }" },
 };
 

@@ -243,12 +243,18 @@ export class Interpreter {
     return oc.kind === "zero" ? P : oc.amount;
   }
 
-  /** 加倍/减半, then the rule's cap. */
+  /** 加倍/减半, then the rule's cap, then 免扣/可减免. */
   private finish(r: RuleModel, v: number, F: Record<string, unknown>): number {
     for (const m of r.multipliers) {
       if (F[`${r.name}.${m.flag}`]) v = m.factor === "double" ? kpTimes(v, 2) : kpDivRound(v, 2);
     }
     if (r.cap !== undefined && v > r.cap) v = r.cap;
+    for (const w of r.waivers) {
+      const f = F[`${r.name}.${w.flag}`];
+      if (w.mode === "cancel") {
+        if (f) v = 0;
+      } else v -= (f as number) || 0;
+    }
     return v;
   }
 
@@ -335,6 +341,7 @@ export class Interpreter {
         return this.finish(r, kpTimes(b.amount, steps), F);
       }
       case "assessed":
+      case "committee":
       case "discretion": {
         const v = (F[r.name] as number) || 0;
         if (v === 0) return 0;

@@ -127,7 +127,10 @@ export type BodySpec =
   | { kind: "shortfall"; target: Raw; step: Raw; amount: Raw; measure?: string }
   | { kind: "assessed" | "rate" | "proportional"; max?: Raw }
   | { kind: "ranked"; max?: Raw; step: Raw; lowerIsBetter: boolean }
-  | { kind: "discretion"; min: Raw; max: Raw };
+  /** 酌情 扣/得 A 至 B; with `unit` (每次 …) one amount per occurrence */
+  | { kind: "discretion"; min: Raw; max: Raw; unit?: string; action?: "deduct" | "award" }
+  /** 评议 得分: bounded by the rule's cap, else the section's cap, else the indicator's points */
+  | { kind: "committee" };
 
 export interface RuleSpec {
   type: "rule";
@@ -137,6 +140,8 @@ export interface RuleSpec {
   cap?: Raw;
   overdraft: boolean;
   multipliers: { factor: "double" | "half"; flag: string }[];
+  /** 免扣/可减免 当 「…」 */
+  waivers?: { mode: "cancel" | "reduce"; flag: string }[];
   appliesTo?: string[];
 }
 
@@ -195,7 +200,9 @@ export type FactValue =
   | { t: "flag"; v: boolean; id?: string }
   | { t: "award"; v: "yes" | "no" | Raw }
   | { t: "value"; v: Raw | null }
-  | { t: "amount"; v: Raw };
+  | { t: "amount"; v: Raw }
+  /** 每次 酌情: the amount of each occurrence */
+  | { t: "amounts"; v: Raw[] };
 
 export interface UnitSpec {
   name: string;
@@ -212,6 +219,8 @@ const RULE_WORDS = ["参会", "迟报", "漏报", "反馈", "清退", "约稿", 
 const CATEGORY_POOL = ["轻处分", "重处分", "刑事处罚", "通报批评", "诫勉"];
 const DOUBLE_FLAGS = ["重犯", "情节严重"];
 const HALF_FLAGS = ["主动整改", "首次"];
+const CANCEL_FLAGS = ["上级政策调整", "不可抗力"];
+const REDUCE_FLAGS = ["整改到位", "主动说明"];
 const CLAUSES = [
   "未按要求参加重要会议的，每次扣0.5分",
   "完成75%—100%（含75%，不含100%）扣0.2分",
@@ -319,6 +328,14 @@ function multipliers(d: Draw): RuleSpec["multipliers"] {
   return out;
 }
 
+/** 免扣 on any deduction rule; 可减免 only where the generator knows the deduction (一次性扣分 without 加倍/减半). */
+function waivers(d: Draw, body: BodySpec, mults: RuleSpec["multipliers"]): NonNullable<RuleSpec["waivers"]> {
+  const out: NonNullable<RuleSpec["waivers"]> = [];
+  if (d.bool(0.15)) out.push({ mode: "cancel", flag: d.pick(CANCEL_FLAGS) });
+  if (body.kind === "once" && body.action === "deduct" && mults.length === 0 && d.bool(0.3)) out.push({ mode: "reduce", flag: d.pick(REDUCE_FLAGS) });
+  return out;
+}
+
 function overrides(c: GenCtx, max?: Raw): { cls: string; amount: Raw }[] {
   if (c.classes.length === 0 || !c.d.bool(0.25)) return [];
   return pickSubset(c.d, c.classes).map((cls) => ({ cls, amount: amount(c.d, max) }));
@@ -416,12 +433,16 @@ function linearBody(d: Draw): Extract<BodySpec, { kind: "linear" }> {
   return body;
 }
 
-function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean }): RuleSpec {
+function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean; waive?: boolean }): RuleSpec {
   const d = c.d;
   const r: RuleSpec = { type: "rule", name, clause: d.pick(CLAUSES), body, overdraft: false, multipliers: [] };
   if (opts.cap && d.bool(0.25)) r.cap = amount(d);
   if (opts.overdraft && d.bool(0.1)) r.overdraft = true;
   if (opts.mult) r.multipliers = multipliers(d);
+  if (opts.waive) {
+    const w = waivers(d, body, r.multipliers);
+    if (w.length > 0) r.waivers = w;
+  }
   if (opts.applies !== false) {
     const a = appliesChoice(c);
     if (a) r.appliesTo = a;
@@ -440,40 +461,41 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
   const kind = d.pick([
     "per", "per", "per", "categories", "once", "once", "onceAward", "zero", "veto", "bands", "bands", "linear",
     "shortfall", "assessed", "rate", "proportional", "ranked", "discretion", "perAward",
+    "discretionPer", "discretionAward", "committee",
   ] as const);
   const awardMax = P;
   switch (kind) {
     case "per":
-      return makeRule(c, name, { kind: "per", units: perUnits(d, d.bool(0.15)), action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "per", units: perUnits(d, d.bool(0.15)), action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true, waive: true });
     case "perAward": {
       const r = makeRule(c, name, { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d, awardMax), overrides: [] }, {});
       if (P === undefined || d.bool(0.5)) r.cap = amount(d, awardMax);
       return r;
     }
     case "categories":
-      return makeRule(c, name, { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) }, { cap: true, overdraft: true, mult: true, waive: true });
     case "once":
-      return makeRule(c, name, { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true, waive: true });
     case "onceAward":
       return makeRule(c, name, { kind: "once", action: "award", amount: amount(d, awardMax), overrides: overrides(c, awardMax) }, {});
     case "zero":
       if (P === undefined) return indicatorRule(c, P, scoredNeedsMax);
-      return makeRule(c, name, { kind: "zero" }, { cap: !KNOWN_BUGS.zeroCapped, mult: !KNOWN_BUGS.zeroCapped });
+      return makeRule(c, name, { kind: "zero" }, { cap: !KNOWN_BUGS.zeroCapped, mult: !KNOWN_BUGS.zeroCapped, waive: true });
     case "veto":
       return makeRule(c, name, { kind: "veto", level: d.bool() ? "fail" : "noExcellent" }, {});
     case "bands": {
       const award = d.bool(0.4);
       if (award) return makeRule(c, name, bandsBody(c, true, awardMax, false), {});
-      return makeRule(c, name, bandsBody(c, false, P, P === undefined), { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, bandsBody(c, false, P, P === undefined), { cap: true, overdraft: true, mult: true, waive: true });
     }
     case "linear": {
       const body = linearBody(d);
       if (P === undefined && body.cutoff?.outcome.kind === "zero") body.cutoff.outcome = { kind: "deduct", amount: amount(d) };
-      return makeRule(c, name, body, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, body, { cap: true, overdraft: true, mult: true, waive: true });
     }
     case "shortfall": {
       const target = raw(d.int(1, 10));
-      return makeRule(c, name, { kind: "shortfall", target, step: raw(d.pick([1, 1, 2, 3])), amount: amount(d), measure: d.pick([undefined, "次", "篇", "天"]) }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "shortfall", target, step: raw(d.pick([1, 1, 2, 3])), amount: amount(d), measure: d.pick([undefined, "次", "篇", "天"]) }, { cap: true, overdraft: true, mult: true, waive: true });
     }
     case "assessed":
     case "rate":
@@ -488,7 +510,23 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
     case "discretion": {
       const lo = d.bool(0.3) ? 0n : amount(d);
       const hi = lo + amount(d);
-      return makeRule(c, name, { kind: "discretion", min: lo, max: hi }, { cap: true, overdraft: true, mult: true });
+      return makeRule(c, name, { kind: "discretion", min: lo, max: hi }, { cap: true, overdraft: true, mult: true, waive: true });
+    }
+    case "discretionPer": {
+      const lo = d.bool(0.3) ? 0n : amount(d);
+      const hi = lo + amount(d);
+      return makeRule(c, name, { kind: "discretion", min: lo, max: hi, unit: d.pick(PER_UNITS)[0], action: "deduct" }, { cap: true, overdraft: true, mult: true, waive: true });
+    }
+    case "discretionAward": {
+      // its maximum must not exceed the indicator's points (KP2024)
+      const hi = amount(d, awardMax);
+      const lo = d.bool(0.3) ? 0n : amount(d, hi);
+      return makeRule(c, name, { kind: "discretion", min: lo, max: hi, action: "award" }, {});
+    }
+    case "committee": {
+      const r = makeRule(c, name, { kind: "committee" }, {});
+      if (P === undefined || d.bool(0.4)) r.cap = amount(d, awardMax);
+      return r;
     }
   }
 }
@@ -520,6 +558,8 @@ export function canZero(b: BodySpec): boolean {
 
 export function isAwardBody(b: BodySpec): boolean {
   if (b.kind === "per" || b.kind === "categories" || b.kind === "once") return b.action === "award";
+  if (b.kind === "discretion") return b.action === "award";
+  if (b.kind === "committee") return true;
   if (b.kind === "bands") return b.bands.some((x) => x.outcome.kind === "award") || b.missing?.kind === "award";
   return b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked";
 }
@@ -590,7 +630,19 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
   for (let i = 0; i < n; i++) {
     const name = c.names.next(RULE_WORDS, d);
     if (kind === "bonus") {
-      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories"] as const);
+      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee"] as const);
+      if (k === "committee") {
+        // bounded by the section's cap (always set on a generated 加分), sometimes its own
+        s.rules.push(makeRule(c, name, { kind: "committee" }, { cap: true }));
+        continue;
+      }
+      if (k === "discretionAward" || k === "discretionPerAward") {
+        const lo = d.bool(0.3) ? 0n : amount(d);
+        const body: BodySpec = { kind: "discretion", min: lo, max: lo + amount(d), action: "award" };
+        if (k === "discretionPerAward") body.unit = d.pick(PER_UNITS)[0];
+        s.rules.push(makeRule(c, name, body, { cap: true }));
+        continue;
+      }
       const body: BodySpec =
         k === "per"
           ? { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d), overrides: overrides(c) }
@@ -603,7 +655,7 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
                 : { kind: k, max: amount(d) };
       s.rules.push(makeRule(c, name, body, { cap: true }));
     } else {
-      const k = d.pick(["per", "once", "categories", "linear", "shortfall", "discretion", "bands"] as const);
+      const k = d.pick(["per", "once", "categories", "linear", "shortfall", "discretion", "discretionPer", "bands"] as const);
       const body: BodySpec =
         k === "per"
           ? { kind: "per", units: perUnits(d, d.bool(0.2)), action: "deduct", amount: amount(d), overrides: overrides(c) }
@@ -621,8 +673,13 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
                   ? { kind: "shortfall", target: raw(d.int(1, 8)), step: raw(1), amount: amount(d) }
                   : k === "discretion"
                     ? { kind: "discretion", min: 0n, max: amount(d) }
-                    : bandsBody(c, false, undefined, true);
-      s.rules.push(makeRule(c, name, body, { cap: true, mult: true }));
+                    : k === "discretionPer"
+                      ? (() => {
+                          const lo = amount(d);
+                          return { kind: "discretion" as const, min: lo, max: lo + amount(d), unit: d.pick(PER_UNITS)[0], action: "deduct" as const };
+                        })()
+                      : bandsBody(c, false, undefined, true);
+      s.rules.push(makeRule(c, name, body, { cap: true, mult: true, waive: true }));
     }
   }
   return s;
@@ -827,7 +884,9 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
     case "ranked":
       return `按排名 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} 每后退一位 扣 ${w.amt(b.step)}${b.lowerIsBetter ? " 越低越好" : ""}`;
     case "discretion":
-      return `酌情 扣 ${w.amt(b.min)} ${s.aliases ? "～" : "至"} ${w.amt(b.max)}`;
+      return `${b.unit ? perWord(s, b.unit) + " " : ""}酌情 ${act(b.action ?? "deduct")} ${w.amt(b.min)} ${s.aliases ? "～" : "至"} ${w.amt(b.max)}`;
+    case "committee":
+      return "评议 得分";
   }
 }
 
@@ -836,6 +895,7 @@ function ruleText(w: Writer, s: Style, r: RuleSpec): string {
   if (r.cap !== undefined) t += ` ${s.aliases ? "封顶" : "上限"} ${w.amt(r.cap)}`;
   if (r.overdraft) t += " 倒扣";
   for (const m of r.multipliers) t += ` ${m.factor === "double" ? "加倍" : "减半"} 当 ${w.str(m.flag)}`;
+  for (const x of r.waivers ?? []) t += ` ${x.mode === "cancel" ? "免扣" : "可减免"} 当 ${w.str(x.flag)}`;
   if (r.appliesTo) t += ` 适用 ${w.list(r.appliesTo)}`;
   return t;
 }
@@ -1026,10 +1086,35 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
       case "discretion":
         if (omit()) break;
-        facts.set(r.name, { t: "amount", v: d.bool(0.2) ? 0n : b.min + (BigInt(d.int(0, 1000)) * (b.max - b.min)) / 1000n });
+        if (b.unit !== undefined) {
+          const n = d.int(0, 3);
+          const list: Raw[] = [];
+          for (let i = 0; i < n; i++) list.push(d.bool(0.2) ? d.pick([b.min, b.max]) : b.min + (BigInt(d.int(0, 1000)) * (b.max - b.min)) / 1000n);
+          facts.set(r.name, { t: "amounts", v: list });
+        } else facts.set(r.name, { t: "amount", v: d.bool(0.2) ? 0n : b.min + (BigInt(d.int(0, 1000)) * (b.max - b.min)) / 1000n });
         break;
+      case "committee": {
+        if (omit()) break;
+        const bound = r.cap ?? (section ? section.cap! : path[path.length - 1]!.points!);
+        facts.set(r.name, { t: "amount", v: d.bool(0.2) ? d.pick([0n, bound]) : (BigInt(d.int(0, 1000)) * bound) / 1000n });
+        break;
+      }
     }
     for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
+    for (const x of r.waivers ?? []) {
+      if (omit()) continue;
+      if (x.mode === "cancel") facts.set(`${r.name}.${x.flag}`, { t: "flag", v: d.bool(0.4) });
+      else if (b.kind === "once") {
+        // a reduction only where the rule deducts (else KP4065), at most the deduction of this unit's class
+        const f = facts.get(r.name);
+        if (!f || f.t !== "flag" || !f.v) continue;
+        // after a 免扣 that holds the deduction is 0: a reduction then is beyond it (KP4065)
+        if ((r.waivers ?? []).some((y) => y.mode === "cancel" && (facts.get(`${r.name}.${y.flag}`) as { v?: unknown } | undefined)?.v === true)) continue;
+        let ded = b.overrides.find((o) => classes.includes(o.cls))?.amount ?? b.amount;
+        if (r.cap !== undefined && r.cap < ded) ded = r.cap;
+        facts.set(`${r.name}.${x.flag}`, { t: "amount", v: d.bool(0.2) ? d.pick([0n, ded]) : (BigInt(d.int(0, 1000)) * ded) / 1000n });
+      }
+    }
   }
   return { name, classes, facts };
 }
@@ -1086,6 +1171,12 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
         break;
       case "amount":
         v = f.v === 0n ? d.pick([0, ""]) : d.bool() ? dec(f.v) : Number(dec(f.v));
+        break;
+      case "amounts":
+        if (f.v.length === 0) v = d.pick(["", null, []]);
+        else if (f.v.length === 1 && f.v[0] !== 0n && d.bool(0.4)) v = d.bool() ? dec(f.v[0]!) : Number(dec(f.v[0]!));
+        else if (d.bool()) v = f.v.map((x) => (d.bool() ? dec(x) : Number(dec(x))));
+        else v = f.v.map((x) => dec(x)).join(d.pick(["、", ",", "；"]));
         break;
     }
     facts[key] = v;

@@ -5,7 +5,9 @@
  *
  * Semantics, in brief (millionths of a point, exact; the only rounding is half away from zero at the
  * sixth decimal for divisions — 按比例 steps, 按比率, 按最高比例, 减半 — and at the catalogue's 舍入 for totals):
- * - a rule gives a deduction or an award; 加倍/减半 apply, then the rule's 上限;
+ * - a rule gives a deduction or an award; 加倍/减半 apply, then the rule's 上限, then 免扣 (the
+ *   deduction is 0, and a 不得分 is lifted) and 可减免 (the amount given is subtracted);
+ * - 每次 酌情 sums the amounts given per occurrence; 评议 得分 is the amount given;
  * - 合计 caps the sum of its rules; 就高 counts each incident once at its largest amount;
  * - an indicator starts from its points (leaf without award rules) or from the sum of its children and
  *   awards, subtracts its deductions, stays within [0, points] — and is 0 when one of its own rules
@@ -75,6 +77,8 @@ function maxAwardOf(r: RuleSpec, P: Raw | undefined): Raw | undefined {
     for (const x of b.bands) if (x.outcome.kind === "award") m = max(m, x.outcome.amount);
     if (b.missing?.kind === "award") m = max(m, b.missing.amount);
   } else if (b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") m = b.max ?? P;
+  else if (b.kind === "discretion") m = b.unit === undefined ? b.max : undefined;
+  else if (b.kind === "committee") m = P;
   if (r.cap !== undefined) m = m === undefined ? r.cap : min(m, r.cap);
   if (r.multipliers.some((x) => x.factor === "double")) m = undefined;
   return m;
@@ -253,13 +257,30 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         break;
       case "discretion": {
         const f = u.facts.get(r.name);
+        if (b.unit !== undefined) v = f && f.t === "amounts" ? f.v.reduce((a, x) => a + x, 0n) : 0n;
+        else v = f && f.t === "amount" ? f.v : 0n;
+        break;
+      }
+      case "committee": {
+        const f = u.facts.get(r.name);
         v = f && f.t === "amount" ? f.v : 0n;
         break;
       }
     }
-    if (v === 0n || zero) return { v, zero };
+    const cancelled = (r.waivers ?? []).some((w) => w.mode === "cancel" && flag(u, `${r.name}.${w.flag}`).on);
+    if (zero) return cancelled ? { v: 0n, zero: false } : { v, zero };
+    if (v === 0n) return { v, zero };
     v = multiply(r, u, v);
     if (r.cap !== undefined && v > r.cap) v = r.cap;
+    // 免扣 and 可减免 after the cap, in the order written
+    for (const w of r.waivers ?? []) {
+      if (w.mode === "cancel") {
+        if (flag(u, `${r.name}.${w.flag}`).on) v = 0n;
+      } else {
+        const f = u.facts.get(`${r.name}.${w.flag}`);
+        if (f && f.t === "amount") v -= f.v;
+      }
+    }
     return { v, zero };
   };
   const ruleValue = (r: RuleSpec, u: Unit, P: Raw, vetoes: RefResult["vetoes"]): Raw => ruleResult(r, u, P, vetoes).v;

@@ -204,6 +204,7 @@ export type RuleBody =
   | ProportionalBody
   | RankedBody
   | DiscretionBody
+  | CommitteeBody
   | VetoBody;
 
 /** Deduct (扣) or award (得). */
@@ -345,11 +346,21 @@ export interface RankedBody extends NodeBase {
   step?: NumberLit;
   lowerIsBetter: boolean;
 }
-/** `酌情 扣 0.5 至 2` — the assessor gives an amount in the range (pattern 17). */
+/**
+ * `酌情 扣 0.5 至 2` — the assessor gives an amount in the range (pattern 17); `酌情 得 0.5 至 1` an
+ * award; `每起 酌情 扣 1 至 2` one amount in the range per occurrence (pattern 37).
+ */
 export interface DiscretionBody extends NodeBase {
   kind: "Discretion";
+  /** The unit word of a per-occurrence range (每起 …); absent for once per rule. */
+  unit?: UnitWord;
+  action: Action;
   min?: NumberLit;
   max?: NumberLit;
+}
+/** `评议 得分` — the committee gives the points, bounded by the rule's or the section's cap (pattern 36). */
+export interface CommitteeBody extends NodeBase {
+  kind: "Committee";
 }
 /** `一票否决` / `一票否优` (pattern 16). */
 export interface VetoBody extends NodeBase {
@@ -357,7 +368,7 @@ export interface VetoBody extends NodeBase {
   level: "fail" | "noExcellent";
 }
 
-export type Modifier = CapModifier | OverdraftModifier | MultiplierModifier | AppliesDecl;
+export type Modifier = CapModifier | OverdraftModifier | MultiplierModifier | WaiverModifier | AppliesDecl;
 /** `上限 4` (pattern 2). */
 export interface CapModifier extends NodeBase {
   kind: "Cap";
@@ -371,6 +382,16 @@ export interface OverdraftModifier extends NodeBase {
 export interface MultiplierModifier extends NodeBase {
   kind: "Multiplier";
   factor: "double" | "half";
+  flag?: StringLit;
+}
+
+/**
+ * `免扣 当 「上级政策调整」` (the deduction is cancelled when the condition holds) / `可减免 当 「主动整改」`
+ * (the assessor may reduce it by an amount in [0, the deduction]) (pattern 35).
+ */
+export interface WaiverModifier extends NodeBase {
+  kind: "Waiver";
+  mode: "cancel" | "reduce";
   flag?: StringLit;
 }
 

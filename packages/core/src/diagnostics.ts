@@ -144,6 +144,17 @@ export const messages = {
   KP2045: { severity: "error", message: "规则「{0}」的分段中一档也没有：分段至少要写一档（区间及其结果，如「≥ 90% 得 1」，或「未报送 扣 1」）" },
   KP2046: { severity: "error", message: "规则「{0}」没有写「满分」：它在加分「{1}」中，加分项没有分值可作本规则的满分；请写明本规则的满分" },
 
+  // assessor's judgement: 评议 得分, 免扣/可减免, 酌情 per occurrence and as an award
+  KP2100: {
+    severity: "error",
+    message: "规则「{0}」由考核组评议给分，但没有任何上限：请在规则后写「上限 …」，或把它放在有上限的加分项或有分值的指标中（评议的分数不能没有上限）",
+  },
+  KP2101: { severity: "error", message: "规则「{0}」不扣分，不能写「{1}」：免扣、可减免只用于扣分规则" },
+  KP2102: { severity: "error", message: "规则「{0}」可能「不得分」或一票否决，不能写「可减免」：减免的是扣分的分数；条件成立时整条规则不扣分请写「免扣 当 「…」」" },
+  KP2103: { severity: "error", message: "就高组中的规则「{0}」不能写「{1}」：组内按事件比较扣分，减免无法归到某一事件；请把这条规则移出就高组" },
+  KP2104: { severity: "error", message: "规则「{0}」由考核组评议给分，不能再「{1}」：评议的分数就是本规则的得分" },
+  KP2105: { severity: "error", message: "条件「{0}」在规则「{1}」中重复（加倍、减半、免扣、可减免的条件不能同名）" },
+
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
   KP4002: { severity: "error", message: "细则中没有名为「{0}」的规则" },
@@ -174,6 +185,10 @@ export const messages = {
   KP4027: { severity: "error", message: "无法读取所选的工作表：{0}" },
   KP4028: { severity: "info", message: "读取的是工作表「{0}」（工作簿共有 {1} 个工作表：{2}）" },
   KP4029: { severity: "error", message: "Excel 文件解压后太大（{0}），超过上限 {1}" },
+  KP4065: { severity: "error", message: "「{0}」的减免 {1} 超出范围 {2}：减免的分数应在 0 至本规则的扣分之间" },
+  KP4066: { severity: "error", message: "「{0}」的评议得分 {1} 超出范围 {2}" },
+  KP4067: { severity: "error", message: "「{0}」的酌情分数 {1} 超出范围 {2}" },
+  KP4068: { severity: "error", message: "「{0}」的值「{1}」格式不对：应为每{2}酌情给的分数，多{2}时用「、」隔开（如「1、1.5」）" },
   KP4030: {
     severity: "error",
     message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",

@@ -117,7 +117,13 @@ export type FactType =
   /** a percentage in [0, 100] */
   | { type: "rate" }
   /** an amount in [min, max] given by the assessor; 0 or absent = not applied */
-  | { type: "amount"; min: Raw; max: Raw };
+  | { type: "amount"; min: Raw; max: Raw; award?: boolean }
+  /** the amounts given per occurrence (每起 酌情 …), each in [min, max]; absent or empty = none */
+  | { type: "amounts"; min: Raw; max: Raw; noun: string }
+  /** points the committee gives (评议 得分), in [0, max] */
+  | { type: "committee"; max: Raw }
+  /** a reduction of the rule's deduction (可减免), in [0, the deduction]; `max` is the most any deduction of the rule can be, when known */
+  | { type: "reduce"; max?: Raw };
 
 /** One key of the facts a rule takes. */
 export interface FactKey {
@@ -152,7 +158,10 @@ export type RuleBodyModel =
   | { kind: "rate"; max: Raw }
   | { kind: "proportional"; max: Raw }
   | { kind: "ranked"; max: Raw; step: Raw; lowerIsBetter: boolean }
-  | { kind: "discretion"; min: Raw; max: Raw }
+  /** `noun` for a range per occurrence (每起 酌情 扣 1 至 2) */
+  | { kind: "discretion"; min: Raw; max: Raw; noun?: string }
+  /** 评议 得分: `max` is its bound (the rule's cap, else the section's cap or the indicator's points) */
+  | { kind: "committee"; max: Raw }
   | { kind: "veto"; level: "fail" | "noExcellent" };
 
 /** One band of a 分段 rule. */
@@ -181,6 +190,11 @@ export interface RuleModel {
   cap?: Raw;
   overdraft: boolean;
   multipliers: { factor: "double" | "half"; flag: string }[];
+  /**
+   * 免扣 (cancel) / 可减免 (reduce) conditions, applied after 加倍/减半 and the rule's cap, before
+   * groups and the indicator (see 语言参考 §6 免扣与减免).
+   */
+  waivers: { mode: "cancel" | "reduce"; flag: string }[];
   /** Classes the rule applies to; undefined = all. */
   appliesTo?: string[];
   /** The indicator or section it belongs to. */

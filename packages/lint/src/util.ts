@@ -122,6 +122,7 @@ export function boundedMaximum(rule: RuleModel, points: Raw | undefined): Raw | 
       m = ceilDiv(b.target.raw, b.step.raw) * b.amount;
       break;
     case "discretion":
+      if (b.noun !== undefined) return undefined; // 每起 酌情: one amount per occurrence, no bound alone
       m = b.max;
       break;
     default:

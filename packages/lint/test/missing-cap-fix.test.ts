@@ -91,3 +91,38 @@ describe("missing-cap leaves a cap the clause states to clause-mismatch", () => 
     expect(fixEditsFor(diags, path)).toEqual([]);
   });
 });
+
+describe("missing-cap and ineffective-cap with the assessor's judgement", () => {
+  it("每次 酌情 扣 grows with the occurrences: a hint with the worst case at the range's maximum", () => {
+    const path = write("细则 「t」\n指标 「党委责任」 10分 {\n  规则 「会议」 「未开或少开的，按次扣1-3分」\n    每次 酌情 扣 1 至 3\n}\n");
+    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3001");
+    expect(diags.map((d) => d.message)).toEqual(["规则「会议」每次酌情扣 1 至 3 分且没有上限：按每次 3 分计，4 次即扣满本项 10 分，再多也只能扣完为止"]);
+  });
+
+  it("酌情 扣 once per rule is bounded by its range: no finding", () => {
+    const path = write("细则 「t」\n指标 「党委责任」 10分 {\n  规则 「会议」 「视情节酌情扣1-3分」\n    酌情 扣 1 至 3\n}\n");
+    expect(lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3001")).toEqual([]);
+  });
+
+  it("with 可减免 a cap is applied before the reduction, so writing 扣完为止 out is only a suggestion", () => {
+    // 每次 扣 1, 12 次, 减免 3: uncapped 12 − 3 = 9 → 10 − 9 = 1; with 上限 10: 10 − 3 = 7 → 10 − 7 = 3.
+    const text = "细则 「t」\n指标 「整改」 10分 {\n  规则 「问题」 「每个问题扣1分，主动整改的可酌情减免」\n    每个 扣 1 可减免 当 「主动整改」\n}\n";
+    const path = write(text);
+    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3001");
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.fixes![0]!.title).toContain("仅为建议");
+    expect(fixEditsFor(diags, path)).toEqual([]);
+  });
+
+  it("ineffective-cap: lowering a cap above the indicator's points is only a suggestion with 可减免", () => {
+    const text = "细则 「t」\n指标 「整改」 10分 {\n  规则 「问题」 「每个问题扣1分，最多扣15分，主动整改的可酌情减免」\n    每个 扣 1 上限 15 可减免 当 「主动整改」\n}\n";
+    const path = write(text);
+    const diags = lintAnalysis(analyzeCatalogue(path, nodeHost)).filter((d) => d.code === "KP3003");
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.fixes!.every((f) => f.title.includes("仅为建议"))).toBe(true);
+    expect(fixEditsFor(diags, path)).toEqual([]);
+    // without 可减免 the same fix is applied by --fix
+    const plain = write(text.replace(" 可减免 当 「主动整改」", ""));
+    expect(fixEditsFor(lintAnalysis(analyzeCatalogue(plain, nodeHost)).filter((d) => d.code === "KP3003"), plain).length).toBeGreaterThan(0);
+  });
+});

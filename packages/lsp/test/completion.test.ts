@@ -76,13 +76,25 @@ describe("completion", () => {
           ? `指标 「容器」 4分 {\n${body}\n}\n`
           : s.filter === "分段"
             ? `指标 「容器」 4分 {\n规则 「甲」 「乙」\n${body}\n}\n`
-            : body + "\n";
+            : s.filter === "免扣" || s.filter === "可减免"
+              ? `指标 「容器」 4分 {\n规则 「甲」 「乙」 扣 1 ${body}\n}\n`
+              : body + "\n";
       const errors = parseKp(text, "snippet.kp").diagnostics.filter((d) => d.severity === "error");
       expect(
         errors.map((d) => d.message),
         `${s.label}:\n${text}`,
       ).toEqual([]);
     }
+  });
+
+  it("offers the assessor's judgement: 评议, 免扣, 可减免 as keywords with docs, and their snippets", () => {
+    const { items } = at("指标 「乙」 4分 {\n  规则 「丙」 「丁」 扣 1 <|>\n}\n");
+    expect(items.find((i) => i.label === "免扣")).toMatchObject({ kind: "keyword", insertText: "免扣", snippet: false });
+    expect(items.find((i) => i.label === "免扣")!.documentation).toContain("条件成立时本规则不扣分");
+    expect(items.find((i) => i.label === "可减免")!.documentation).toContain("减免的分数在 0 至扣分之间");
+    expect(items.find((i) => i.label === "评议")!.documentation).toContain("上限");
+    expect(items.find((i) => i.label === "免扣 当 「…」")).toMatchObject({ kind: "snippet", insertText: "免扣 当 「${1:确因上级政策调整}」" });
+    expect(items.find((i) => i.label === "规则（每次酌情扣分）")?.insertText).toContain("每次 酌情 扣 ${3:1} 至 ${4:3}");
   });
 
   it("replaces the partial word being typed (a prefix of a keyword)", () => {

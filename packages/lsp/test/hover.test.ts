@@ -52,6 +52,31 @@ describe("hover", () => {
     expect(md).toContain("- 得分规则合计 0.5 分");
   });
 
+  it("on the assessor's judgement: 评议 得分, 每次 酌情, 免扣 and 可减免 conditions", () => {
+    const text = [
+      "指标 「甲」 4分 {",
+      "  规则 「会议」 「未开或少开的，按次扣1-3分」 每次 酌情 扣 1 至 3",
+      "  规则 「任务」 「确因上级政策调整未完成的不扣分，主动整改到位的可酌情减免」 扣 1.5 免扣 当 「上级政策调整」 可减免 当 「主动整改」",
+      "}",
+      "加分 「创新」 上限 3 {",
+      "  规则 「创新」 「由考核组评议加分」 评议 得分",
+      "}",
+      "",
+    ].join("\n");
+    const hoverAt = (needle: string, n = 1) => {
+      const w = workspace({ "a.kp": markAt(text, needle, 1, n - 1) });
+      return hover(w.ctx("a.kp"), w.at("a.kp"))?.markdown ?? "";
+    };
+    expect(hoverAt("「会议」")).toContain("**含义**：每次由考评单位酌情扣 1 至 3 分（每次各给一个分数）");
+    expect(hoverAt("「任务」")).toContain(
+      "**含义**：发生即扣 1.5 分（只扣一次）；「上级政策调整」时不扣分（免扣）；「主动整改」时可由考评单位减免，减免 0 至本规则的扣分",
+    );
+    expect(hoverAt("「创新」", 2)).toContain("**含义**：由考核组评议给分，0 至 3 分");
+    expect(hoverAt("「上级政策调整」")).toBe("**条件「上级政策调整」**　规则「任务」\n\n条件成立时本规则不扣分（免扣）；事实键「任务.上级政策调整」（是/否）");
+    expect(hoverAt("「主动整改」")).toContain("条件成立时由考评单位减免本规则的扣分；事实键「任务.主动整改」（减免的分数，0 至本规则的扣分）");
+    expect(ruleMeaning).toBeTypeOf("function");
+  });
+
   it("on a keyword: its documentation and aliases", () => {
     const w = workspace({ "a.kp": "指标 「甲」 4分 {\n  规则 「乙」 「丙」 每次 扣 0.5 封<|>顶 2\n}\n" });
     const h = hover(w.ctx("a.kp"), w.at("a.kp"));

@@ -327,7 +327,9 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "Ranked":
       return ["按排名 得分", opt("max", " 满分 "), " 每后退一位 扣", opt("step"), node.lowerIsBetter ? " 越低越好" : ""];
     case "Discretion":
-      return ["酌情 扣", opt("min"), " 至", opt("max")];
+      return [node.unit ? [print("unit"), " "] : "", "酌情 ", action(node.action), opt("min"), " 至", opt("max")];
+    case "Committee":
+      return "评议 得分";
     case "Veto":
       return node.level === "fail" ? "一票否决" : "一票否优";
 
@@ -338,6 +340,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return "倒扣";
     case "Multiplier":
       return [node.factor === "double" ? "加倍" : "减半", " 当", opt("flag")];
+    case "Waiver":
+      return [node.mode === "cancel" ? "免扣" : "可减免", " 当", opt("flag")];
   }
   return "";
 }

@@ -366,6 +366,7 @@ class Checker {
       body,
       overdraft: false,
       multipliers: [],
+      waivers: [],
       owner,
       facts: [],
       crossUnit: body.kind === "proportional" || body.kind === "ranked",
@@ -374,6 +375,7 @@ class Checker {
     };
     if (group) rule.group = group;
     const flags = new Set<string>();
+    const waiverFlags = new Set<string>();
     for (const m of node.modifiers) {
       switch (m.kind) {
         case "Cap": {
@@ -390,11 +392,28 @@ class Checker {
         case "Multiplier":
           if (m.flag) {
             if (flags.has(nameKey(m.flag.value))) {
-              this.report("KP2026", m.flag.span, [m.flag.value, name]);
+              if (waiverFlags.has(nameKey(m.flag.value))) this.report("KP2105", m.flag.span, [m.flag.value, name]);
+              else this.report("KP2026", m.flag.span, [m.flag.value, name]);
               break;
             }
             flags.add(nameKey(m.flag.value));
             rule.multipliers.push({ factor: m.factor, flag: m.flag.value });
+            if (body.kind === "committee") this.report("KP2104", m.span, [name, m.factor === "double" ? "加倍" : "减半"]);
+          }
+          break;
+        case "Waiver":
+          if (m.flag) {
+            const word = m.mode === "cancel" ? "免扣" : "可减免";
+            if (flags.has(nameKey(m.flag.value))) {
+              this.report("KP2105", m.flag.span, [m.flag.value, name]);
+              break;
+            }
+            flags.add(nameKey(m.flag.value));
+            waiverFlags.add(nameKey(m.flag.value));
+            if (effect !== "deduct") this.report("KP2101", m.span, [name, word]);
+            else if (group?.kind === "highest") this.report("KP2103", m.span, [name, word]);
+            else if (m.mode === "reduce" && mayZero(body)) this.report("KP2102", m.span, [name]);
+            else rule.waivers.push({ mode: m.mode, flag: m.flag.value });
           }
           break;
         case "Applies":
@@ -402,6 +421,7 @@ class Checker {
           break;
       }
     }
+    if (body.kind === "committee") this.committeeBound(rule, body, owner);
     this.checkPlacement(rule, owner, group);
     const prev = this.ruleByName.get(nameKey(name));
     if (prev) {
@@ -412,6 +432,22 @@ class Checker {
     owner.rules.push(rule);
     group?.rules.push(rule);
     this.cat.rules.push(rule);
+  }
+
+  /**
+   * The bound of 评议 得分 (KP2100): the rule's own cap, else its 加分 section's cap, else its
+   * indicator's declared points.  Never unbounded.
+   */
+  private committeeBound(rule: M.RuleModel, body: Extract<M.RuleBodyModel, { kind: "committee" }>, owner: M.IndicatorModel | M.SectionModel): void {
+    const bound = rule.cap ?? (owner.kind === "indicator" ? (owner.pointsDeclared ? owner.points : undefined) : owner.kind === "bonus" ? owner.cap : undefined);
+    if (bound === undefined) {
+      // a 减分 section reports the award as misplaced (KP2017); say nothing more there
+      if (owner.kind !== "penalty") this.report("KP2100", rule.node.body!.span, [rule.name]);
+      this.unchecked.add(owner);
+      body.max = 0;
+      return;
+    }
+    body.max = bound;
   }
 
   /** Where a rule may stand: award rules in bonuses, deductions in penalties and groups. */
@@ -426,6 +462,8 @@ class Checker {
     if (group) {
       const where = group.kind === "cap" ? "合计" : "就高";
       if (rule.effect !== "deduct") this.report("KP2017", at, [rule.name, where, "组中只能有扣分规则"]);
+      else if (group.kind === "highest" && k === "discretion")
+        this.report("KP2017", at, [rule.name, where, "酌情扣分的分数由考评单位给出，不对应某一事件，无法按事件比较；请把这条规则移出就高组"]);
       else if (group.kind === "highest" && !(k === "per" || k === "categories" || k === "once"))
         this.report("KP2017", at, [rule.name, where, "就高组中的规则须按次、分类或一次性扣分，才能按事件比较"]);
       else if (group.kind === "highest" && k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
@@ -523,12 +561,17 @@ class Checker {
         return { kind: "ranked", max: max ?? -1, step, lowerIsBetter: b.lowerIsBetter };
       }
       case "Discretion": {
-        const min = this.amount(b.min, "酌情扣分的下限", true);
-        const max = this.amount(b.max, "酌情扣分的上限");
+        const word = b.action === "award" ? "酌情得分" : "酌情扣分";
+        const min = this.amount(b.min, `${word}的下限`, true);
+        const max = this.amount(b.max, `${word}的上限`);
         if (min === undefined || max === undefined) return undefined;
         if (min > max) this.report("KP2031", b.span, [kpFormat(min), kpFormat(max)]);
-        return { kind: "discretion", min, max };
+        const out: M.RuleBodyModel = { kind: "discretion", min, max };
+        if (b.unit) out.noun = b.unit.noun;
+        return out;
       }
+      case "Committee":
+        return { kind: "committee", max: -1 }; // bounded in committeeBound, once the rule's cap is known
       case "Veto":
         return { kind: "veto", level: b.level };
     }
@@ -715,7 +758,8 @@ const headerWord: Record<A.HeaderItem["kind"], string> = {
 };
 
 function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
-  if (node.kind === "Per" || node.kind === "OneShot") return node.action === "award";
+  if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion") return node.action === "award";
+  if (node.kind === "Committee") return true;
   if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
   return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
 }
@@ -725,7 +769,10 @@ function mayAward(b: A.RuleBody): boolean {
   switch (b.kind) {
     case "Per":
     case "OneShot":
+    case "Discretion":
       return b.action === "award";
+    case "Committee":
+      return true;
     case "Bands":
       return b.bands.some((x) => x.outcome?.action === "award");
     case "Assessed":
@@ -736,6 +783,23 @@ function mayAward(b: A.RuleBody): boolean {
     default:
       return false;
   }
+}
+
+/** Whether a rule body may end in 不得分 (which takes the whole indicator) or a veto. */
+function mayZero(b: M.RuleBodyModel): boolean {
+  return b.kind === "zero" || b.kind === "veto" || (b.kind === "bands" && hasZero(b)) || (b.kind === "linear" && b.cutoff?.outcome.kind === "zero");
+}
+
+/** The most a deduction rule can take before any waiver, when its body and cap say; undefined when unbounded there. */
+export function ruleMaxDeduction(r: M.RuleModel): M.Raw | undefined {
+  const b = r.body;
+  let m: M.Raw | undefined;
+  if (b.kind === "once") m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
+  else if (b.kind === "discretion" && b.noun === undefined) m = b.max;
+  else if (b.kind === "bands" && !hasZero(b)) m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "deduct" ? x.outcome.amount : 0)), b.missing?.kind === "deduct" ? b.missing.amount : 0);
+  if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m *= 2;
+  if (r.cap !== undefined) m = m === undefined ? r.cap : Math.min(m, r.cap);
+  return m;
 }
 
 function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
@@ -758,7 +822,11 @@ export function maxAward(r: M.RuleModel): M.Raw | undefined {
     case "rate":
     case "proportional":
     case "ranked":
+    case "committee":
       m = b.max;
+      break;
+    case "discretion":
+      m = b.noun === undefined ? b.max : undefined;
       break;
     default:
       m = undefined;
@@ -820,12 +888,28 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
     case "ranked":
       out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
       break;
-    case "discretion":
-      out.push({ key: name, label: "酌情扣分", fact: { type: "amount", min: b.min, max: b.max }, optional: true });
+    case "discretion": {
+      const word = r.effect === "award" ? "酌情得分" : "酌情扣分";
+      if (b.noun !== undefined) out.push({ key: name, label: `每${b.noun}的${word}`, fact: { type: "amounts", min: b.min, max: b.max, noun: b.noun }, optional: true });
+      else if (r.effect === "award") out.push({ key: name, label: word, fact: { type: "amount", min: b.min, max: b.max, award: true }, optional: true });
+      else out.push({ key: name, label: word, fact: { type: "amount", min: b.min, max: b.max }, optional: true });
+      break;
+    }
+    case "committee":
+      out.push({ key: name, label: "考核组评议的得分", fact: { type: "committee", max: b.max }, optional: true });
       break;
   }
   for (const m of r.multipliers)
     out.push({ key: `${name}.${m.flag}`, label: `是否${m.flag}（${m.factor === "double" ? "加倍" : "减半"}）`, fact: { type: "flag", incident: false }, optional: true });
+  for (const w of r.waivers) {
+    if (w.mode === "cancel") out.push({ key: `${name}.${w.flag}`, label: `是否${w.flag}（免扣）`, fact: { type: "flag", incident: false }, optional: true });
+    else {
+      const fact: M.FactType = { type: "reduce" };
+      const max = ruleMaxDeduction(r);
+      if (max !== undefined) fact.max = max;
+      out.push({ key: `${name}.${w.flag}`, label: `${w.flag}时减免的分数`, fact, optional: true });
+    }
+  }
   return out;
 }
 

@@ -130,7 +130,9 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };");
   o.push("}", "");
 
-  o.push(PUBLIC_API);
+  const scoreChecks = cat.rules.some((r) => r.waivers.some((w) => w.mode === "reduce"));
+  if (scoreChecks) o.push(UNIT_NAME_FN);
+  o.push(scoreChecks ? PUBLIC_API.replace(CHECK_FACTS, CHECK_FACTS_SCORING) : PUBLIC_API);
   return o.join("\n") + "\n";
 }
 
@@ -195,6 +197,21 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       if (t.type === "amount") {
         spec.min = t.min;
         spec.max = t.max;
+        if (t.award) spec.oc = "KP4067";
+      }
+      if (t.type === "amounts") {
+        spec.min = t.min;
+        spec.max = t.max;
+        spec.n = t.noun;
+      }
+      if (t.type === "committee") {
+        spec.t = "score";
+        spec.max = t.max;
+        spec.oc = "KP4066";
+      }
+      if (t.type === "reduce") {
+        if (t.max !== undefined) spec.max = t.max;
+        spec.oc = "KP4065";
       }
       if (!f.optional) spec.req = true;
       if (cls) spec.cls = cls;
@@ -271,12 +288,44 @@ function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string, on: "result" | "am
   return lines;
 }
 
-/** A trace's facts object with the rule's 加倍/减半 conditions that hold added (「事件.群体性事件 = 是」). */
+/**
+ * A trace's facts object with the rule's 加倍/减半 and 免扣 conditions that hold added (「事件.群体性事件 = 是」),
+ * and its 可减免 amounts given.
+ */
 function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
-  if (r.multipliers.length === 0) return facts;
-  const flags = r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`);
+  if (r.multipliers.length === 0 && r.waivers.length === 0) return facts;
+  const flags = [...r.multipliers, ...r.waivers].map((m) => {
+    const k = `${r.name}.${m.flag}`;
+    const shown = "mode" in m && m.mode === "reduce" ? `kpFormat(${fx(ctx, k)})` : "true";
+    return `...(${fx(ctx, k)} ? { [${S(k)}]: ${shown} } : {})`;
+  });
   const literal = /^\{ (.*) \}$/.exec(facts);
   return `{ ${literal ? literal[1] : `...${facts}`}, ${flags.join(", ")} }`;
+}
+
+/**
+ * Lines applying the rule's 免扣/可减免 to variable `v` (after 加倍/减半 and the cap), extending `note`.
+ * With `zeroable`, a 免扣 also lifts the rule's 不得分 (`zero`).  A reduction beyond the deduction is a
+ * facts error (KP4065) of the unit, thrown as such: nothing is clamped silently.
+ */
+function waiverLines(ctx: Ctx, r: M.RuleModel, v: string, zeroable: boolean): string[] {
+  const lines: string[] = [];
+  for (const w of r.waivers) {
+    const key = `${r.name}.${w.flag}`;
+    if (w.mode === "cancel") {
+      const text = zeroable
+        ? `(zero ? ${S(`，${w.flag}：免扣，本项不因本规则不得分`)} : ${S(`，${w.flag}：免扣 `)} + kpFormat(${v}))`
+        : `${S(`，${w.flag}：免扣 `)} + kpFormat(${v})`;
+      lines.push(`  if (${fx(ctx, key)} && (${v} > 0${zeroable ? " || zero" : ""})) { note += ${text}; ${v} = 0;${zeroable ? " zero = false;" : ""} }`);
+    } else {
+      lines.push(`  { const red = ${fx(ctx, key)} || 0; Z.w = true;`);
+      lines.push(
+        `    if (red > ${v}) throw new KpFactsError([{ code: "KP4065", message: ${S(`「${key}」的减免 `)} + kpFormat(red) + " 超出范围 [0, " + kpFormat(${v}) + ${S("]：减免的分数应在 0 至本规则的扣分之间（本单位本规则扣 ")} + kpFormat(${v}) + "）", unit: kpUnitName(Z), key: ${S(key)} }]);`,
+      );
+      lines.push(`    if (red > 0) { ${v} -= red; note += ${S(`，${w.flag}：减免 `)} + kpFormat(red) + " → " + kpFormat(${v}); } }`);
+    }
+  }
+  return lines;
 }
 
 /** Lines capping variable `v` at the rule's cap, extending `note`. */
@@ -292,12 +341,16 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const kind = r.effect === "award" ? "award" : "deduct";
   o.push(`// [${commentText(r.owner.id)}] ${commentText(r.name, 40)}：${commentText(r.clause)}`);
   if (r.facts.length > 0) o.push(`// 事实：${r.facts.map((f) => `${fx(ctx, f.key)}「${commentText(f.key, 40)}」`).join("，")}`);
-  o.push(`function r${n}(Z) {`);
+  // With 可减免 the body is r<n>_ and r<n> checks that a reduction given was applied to a deduction.
+  const reductions = r.waivers.filter((w) => w.mode === "reduce");
+  o.push(`function r${n}${reductions.length > 0 ? "_" : ""}(Z) {`);
   if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
   const key = S(r.name);
   // the rule's own fact (categories and compound units have only sub-keys)
   const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
   const P = ownerPoints(r);
+  // With a 免扣, a rule's 不得分 marks the indicator (Z.zr) only after the waiver is looked at.
+  const deferZr = r.waivers.length > 0;
   // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
   // multiplied nor capped.
   // `text` and `facts` are given the name of the variable holding the value *before* 加倍/减半 and
@@ -305,10 +358,14 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable = false) => {
     o.push(`  let note = "";`);
     const adjust = [...multiplierLines(ctx, r, v), ...capLines(r, v)];
-    const pre = adjust.length > 0 ? "computed" : v;
-    if (adjust.length > 0) o.push(`  const ${pre} = ${v};`);
+    const waive = waiverLines(ctx, r, v, zeroable);
+    const pre = adjust.length + waive.length > 0 ? "computed" : v;
+    if (adjust.length + waive.length > 0) o.push(`  const ${pre} = ${v};`);
     if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
     else o.push(...adjust);
+    o.push(...waive);
+    // 不得分 takes the indicator only once a 免扣 has not lifted it (deferZr below)
+    if (zeroable && deferZr) o.push("  if (zero) Z.zr = true;");
     o.push(`  ${traceCall(r, kind, v, `${text(pre)} + note`, withFlags(ctx, r, facts(pre)))}`);
     o.push(`  return ${v};`);
   };
@@ -354,7 +411,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "zero":
-      o.push(`  if (!${F}) return 0;`, `  let v = ${P};`, "  const zero = true;", "  Z.zr = true;");
+      o.push(`  if (!${F}) return 0;`, `  let v = ${P};`, `  ${deferZr ? "let" : "const"} zero = true;`, ...(deferZr ? [] : ["  Z.zr = true;"]));
       finish("v", () => S(`不得分：本项 ${fmt(P)} 分全部扣除`), () => `{ [${key}]: true }`, true);
       break;
     case "veto":
@@ -368,14 +425,14 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push(`  const x = ${F};`);
       o.push("  let v = 0;", "  let why;", "  let zero = false;");
       if (b.missing) {
-        o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P)} why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
+        o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P, deferZr)} why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
       } else o.push("  if (x === null || x === undefined) return 0;");
       b.bands.forEach((band, i) => {
         const conds: string[] = [];
         if (band.lower) conds.push(`x ${band.lowerInclusive ? ">=" : ">"} ${band.lower.raw}`);
         if (band.upper) conds.push(`x ${band.upperInclusive ? "<=" : "<"} ${band.upper.raw}`);
         o.push(
-          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
+          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
         );
       });
       o.push("  if (v === 0) return 0;");
@@ -391,7 +448,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       if (b.cutoff) {
         const c = b.cutoff;
         o.push(
-          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
         );
         first = "else if";
       }
@@ -448,17 +505,46 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       finish("v", () => "c.x", () => `{ [${key}]: c.f }`);
       break;
     }
-    case "discretion":
+    case "discretion": {
+      const word = r.effect === "award" ? "酌情得" : "酌情扣";
+      if (b.noun !== undefined) {
+        // 每起 酌情 …: one amount per occurrence, their sum (the reader checked each is in range)
+        o.push(`  const list = ${fx(ctx, r.name, true)};`, "  if (!list || list.length === 0) return 0;", `  let v = ${F};`);
+        finish(
+          "v",
+          (pre) => `list.length + ${S(`${b.noun}，${word} `)} + list.map(kpFormat).join("、") + " = " + kpFormat(${pre}) + ${S(`（每${b.noun} ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`,
+          () => `{ [${key}]: list.map(kpFormat).join("、") }`,
+        );
+      } else {
+        o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
+        finish("v", (pre) => `${S(word + " ")} + kpFormat(${pre}) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
+      }
+      break;
+    }
+    case "committee":
       o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
-      finish("v", (pre) => `"酌情扣 " + kpFormat(${pre}) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
+      finish("v", (pre) => `"考核组评议得 " + kpFormat(${pre}) + ${S(`（不超过 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
       break;
   }
   o.push("}", "");
+  if (reductions.length > 0) {
+    o.push(`function r${n}(Z) {`);
+    // a rule that does not apply to the unit ignores its facts, the reduction included (语言参考 §6.5)
+    if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
+    o.push("  Z.w = false;", `  const v = r${n}_(Z);`);
+    for (const w of reductions) {
+      const k = `${r.name}.${w.flag}`;
+      o.push(
+        `  if (!Z.w && ${fx(ctx, k)} > 0) throw new KpFactsError([{ code: "KP4065", message: ${S(`「${k}」的减免 `)} + kpFormat(${fx(ctx, k)}) + ${S(" 超出范围 [0, 0]：减免的分数应在 0 至本规则的扣分之间（本单位本规则不扣分）")}, unit: kpUnitName(Z), key: ${S(k)} }]);`,
+      );
+    }
+    o.push("  return v;", "}", "");
+  }
 }
 
 /** Code setting `v` (and `zero` for 不得分) for an outcome. */
-function outcomeAssign(oc: M.OutcomeModel, P: number): string {
-  return oc.kind === "zero" ? `v = ${P}; zero = true; Z.zr = true;` : `v = ${oc.amount};`;
+function outcomeAssign(oc: M.OutcomeModel, P: number, deferZr = false): string {
+  return oc.kind === "zero" ? `v = ${P}; zero = true;${deferZr ? "" : " Z.zr = true;"}` : `v = ${oc.amount};`;
 }
 function outcomeWord(oc: M.OutcomeModel, P: number): string {
   if (oc.kind === "zero") return `不得分（本项 ${fmt(P)} 分全部扣除）`;
@@ -679,6 +765,35 @@ function emitSection(ctx: Ctx, s: M.SectionModel, name: string): void {
 }
 
 // ==================================================================== public API (fixed text)
+
+/** The name of the unit whose facts Z holds (for a facts error found while scoring: KP4065). */
+const UNIT_NAME_FN = `function kpUnitName(Z) {
+  for (const n in Z.R) if (Z.R[n].index === Z.u) return n;
+  return undefined;
+}
+`;
+
+const CHECK_FACTS = `export function checkFacts(units) {
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  return read.errors.concat(referErrors(read.units));
+}`;
+
+/**
+ * checkFacts of a catalogue with 可减免: a reduction is bounded by the deduction it reduces, known
+ * only by scoring, so the facts are also scored (the first unit with such an error reports it).
+ */
+const CHECK_FACTS_SCORING = `export function checkFacts(units) {
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  const errors = read.errors.concat(referErrors(read.units));
+  if (errors.length > 0) return errors;
+  try {
+    scoreAll(units, { detail: false });
+  } catch (e) {
+    if (e instanceof KpFactsError) return e.errors;
+    throw e;
+  }
+  return errors;
+}`;
 
 const PUBLIC_API = String.raw`// ---------------------------------------------------------------- 对外接口
 

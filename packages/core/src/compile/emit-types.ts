@@ -20,7 +20,11 @@ function tsType(f: M.FactType): string {
     case "score":
     case "rate":
     case "amount":
+    case "committee":
+    case "reduce":
       return "Decimal";
+    case "amounts":
+      return "Decimal | Decimal[]";
   }
 }
 
@@ -39,7 +43,13 @@ function describeFact(f: M.FactType): string {
     case "rate":
       return "0 至 100 的百分数";
     case "amount":
-      return `酌情扣分，${kpFormat(f.min)} 至 ${kpFormat(f.max)}；不扣时留空或写 0`;
+      return f.award ? `酌情得分，${kpFormat(f.min)} 至 ${kpFormat(f.max)}；不给分时留空或写 0` : `酌情扣分，${kpFormat(f.min)} 至 ${kpFormat(f.max)}；不扣时留空或写 0`;
+    case "amounts":
+      return `每${f.noun}酌情给的分数，各在 ${kpFormat(f.min)} 至 ${kpFormat(f.max)} 之间，多${f.noun}时写成列表或用「、」隔开（如「1、1.5」）；没有时留空`;
+    case "committee":
+      return `考核组评议的得分，0 至 ${kpFormat(f.max)}`;
+    case "reduce":
+      return `减免的分数，0 至本规则的扣分${f.max === undefined ? "" : `（最多 ${kpFormat(f.max)}）`}；不减免时留空或写 0`;
   }
 }
 
@@ -174,6 +184,14 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
         ...base,
         oneOf: [{ const: 0 }, { type: "number", minimum: Number(kpFormat(t.min)), maximum: Number(kpFormat(t.max)), not: { const: 0 } }, dec.oneOf[1], { type: "null" }],
       };
+    case "amounts": {
+      const one = { oneOf: [{ type: "number", minimum: Number(kpFormat(t.min)), maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
+      return { ...base, oneOf: [...one.oneOf, { type: "array", items: one }, { type: "null" }] };
+    }
+    case "committee":
+      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
+    case "reduce":
+      return { ...base, oneOf: [{ type: "number", minimum: 0, ...(t.max === undefined ? {} : { maximum: Number(kpFormat(t.max)) }) }, dec.oneOf[1], { type: "null" }] };
   }
 }
 

@@ -13,8 +13,12 @@ import { runtime } from "./decimal.js";
 export interface FactSpec {
   /** The fact key: a rule name, or 规则名.分项 */
   k: string;
-  /** count | flag | award | value | score | rate | amount */
+  /** count | flag | award | value | score | rate | amount | amounts | reduce */
   t: string;
+  /** the code of a value out of range when not KP4005 (KP4065 a reduction, KP4066 评议, KP4067 酌情) */
+  oc?: string;
+  /** the counted noun of per-occurrence amounts (起, 次 …) */
+  n?: string;
   /** whether incident ids are accepted (count, flag) */
   inc?: boolean;
   /** value may be missing (未报送) */

@@ -325,8 +325,16 @@ export class AstBuilder {
       if (fp) body.max = this.num(fp, "value");
       return body;
     }
-    if ((x = sub("discretionBody")))
-      return { kind: "Discretion", min: this.num(x, "min"), max: this.num(x, "max"), span };
+    if ((x = sub("discretionBody"))) {
+      const body: A.DiscretionBody = { kind: "Discretion", action: this.action(x), min: this.num(x, "min"), max: this.num(x, "max"), span };
+      const u = this.token(x, "PerUnit");
+      if (u) {
+        const info = T.perUnitInfo(u.image);
+        body.unit = { kind: "UnitWord", text: info.canonical, noun: info.noun, span: this.spanOfToken(u) };
+      }
+      return body;
+    }
+    if (sub("committeeBody")) return { kind: "Committee", span };
     const veto = this.token(n, "VetoWord");
     if (veto) return { kind: "Veto", level: veto.tokenType === T.VetoExcellent ? "noExcellent" : "fail", span };
     return undefined;
@@ -429,6 +437,8 @@ export class AstBuilder {
     const span = this.spanOf(n);
     if (this.token(n, "Cap")) return { kind: "Cap", value: this.num(n, "value"), span };
     if (this.token(n, "Overdraft")) return { kind: "Overdraft", span };
+    if (this.token(n, "WaiveAll") || this.token(n, "WaivePart"))
+      return { kind: "Waiver", mode: this.token(n, "WaiveAll") ? "cancel" : "reduce", flag: this.str(this.token(n, "StringLiteral")), span };
     if (this.token(n, "Double") || this.token(n, "Half"))
       return { kind: "Multiplier", factor: this.token(n, "Double") ? "double" : "half", flag: this.str(this.token(n, "StringLiteral")), span };
     const ap = this.node(n, "appliesDecl");
@@ -453,7 +463,7 @@ const topKinds = [
 ] as const;
 
 /** CST children of a rule that are its body (the rule's alternatives, besides 不得分 and vetoes). */
-const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody"] as const;
+const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody", "committeeBody"] as const;
 
 /** CST children that are indicator items (the indicator rule's alternatives). */
 const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup"] as const;

@@ -286,6 +286,7 @@ export class KpParser extends CstParser {
         { ALT: () => this.SUBRULE(this.scoredBody) },
         { ALT: () => this.SUBRULE(this.rankedBody) },
         { ALT: () => this.SUBRULE(this.discretionBody) },
+        { ALT: () => this.SUBRULE(this.committeeBody) },
         { ALT: () => this.CONSUME(T.VetoWord) },
       ],
       ERR_MSG: "计分方式（如「每次 扣 0.5」「扣 0.2」「得 0.1」「分段 {…}」）",
@@ -442,11 +443,16 @@ export class KpParser extends CstParser {
     this.val(1);
   });
   discretionBody = this.RULE("discretionBody", () => {
+    this.OPTION(() => this.CONSUME(T.PerUnit));
     this.CONSUME(T.Discretion);
-    this.CONSUME(T.Deduct);
+    this.act();
     this.val(1, "min");
     this.CONSUME(T.To);
     this.val(2, "max");
+  });
+  committeeBody = this.RULE("committeeBody", () => {
+    this.CONSUME(T.Committee);
+    this.CONSUME(T.ScoreWord);
   });
   modifier = this.RULE("modifier", () => {
     this.OR({
@@ -460,14 +466,19 @@ export class KpParser extends CstParser {
         { ALT: () => this.CONSUME(T.Overdraft) },
         {
           ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(T.Double) }, { ALT: () => this.CONSUME(T.Half) }]);
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Double) },
+              { ALT: () => this.CONSUME(T.Half) },
+              { ALT: () => this.CONSUME(T.WaiveAll) },
+              { ALT: () => this.CONSUME(T.WaivePart) },
+            ]);
             this.CONSUME(T.When);
             this.CONSUME(T.StringLiteral);
           },
         },
         { ALT: () => this.SUBRULE(this.appliesDecl) },
       ],
-      ERR_MSG: "「上限」「倒扣」「加倍」「减半」或「适用」",
+      ERR_MSG: "「上限」「倒扣」「加倍」「减半」「免扣」「可减免」或「适用」",
     });
   });
 

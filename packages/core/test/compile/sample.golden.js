@@ -370,11 +370,48 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             }
             F[2 * i] = r;
         }
+        else if (t === "amounts") {
+            // 每起 酌情 …: the amount given for each occurrence, each in [min, max]
+            if (isEmpty) {
+                F[2 * i] = 0;
+                F[2 * i + 1] = [];
+                return;
+            }
+            // one 0 (not a list) is nothing given, as for 酌情 once; inside a list a 0 is an amount
+            if (!Array.isArray(v) && kpRawOf(v) === 0) {
+                F[2 * i] = 0;
+                F[2 * i + 1] = [];
+                return;
+            }
+            const list = Array.isArray(v) ? v : typeof v === "string" ? kpIds(v) : [v];
+            const amounts = [];
+            let total = 0;
+            for (let j = 0; j < list.length; j++) {
+                const x = list[j];
+                const r = typeof x === "number" || typeof x === "string" ? kpRawOf(x) : "notNumber";
+                if (typeof r === "string") {
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4068", r === "tooManyPlaces" ? "「" + key + "」的值「" + shownOf(x) + "」小数位数超过 6 位" : "「" + key + "」的值「" + shownOf(v) + "」格式不对：应为每" + spec.n + "酌情给的分数，多" + spec.n + "时用「、」隔开（如「1、1.5」）", name, key);
+                    return;
+                }
+                if (r < spec.min || r > spec.max) {
+                    err("KP4067", "「" + key + "」的酌情分数 " + kpFormat(r) + " 超出范围 [" + kpFormat(spec.min) + ", " + kpFormat(spec.max) + "]" + (list.length > 1 ? "（第 " + (j + 1) + " " + spec.n + "）" : ""), name, key);
+                    return;
+                }
+                amounts.push(r);
+                total += r;
+            }
+            if (!Number.isSafeInteger(total)) {
+                err("KP4005", "「" + key + "」的值 " + shownOf(v) + " 超出范围：合计太大，无法精确计算", name, key);
+                return;
+            }
+            F[2 * i] = total;
+            F[2 * i + 1] = amounts;
+        }
         else {
             if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
                 if (t === "value" && spec.miss)
                     F[2 * i] = null;
-                else if (t === "amount")
+                else if (t === "amount" || t === "reduce")
                     F[2 * i] = 0;
                 else
                     given[i] = 0; // counts as not given: required-ness is checked below
@@ -397,14 +434,16 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
                 return;
             }
-            if (t === "amount" && r === 0) {
+            if ((t === "amount" || t === "reduce") && r === 0) {
                 F[2 * i] = 0;
                 return;
             }
             const lo = spec.min ?? 0;
             if (r < lo || (spec.max !== undefined && r > spec.max)) {
                 const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
-                err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
+                // a rule's own code says what the value is (KP4065 a reduction, KP4066 评议, KP4067 酌情)
+                const what = spec.oc === "KP4065" ? "的减免 " : spec.oc === "KP4066" ? "的评议得分 " : spec.oc === "KP4067" ? "的酌情分数 " : "的值 ";
+                err(spec.oc || "KP4005", "「" + key + "」" + what + kpFormat(r) + " 超出范围 " + range + (spec.oc === "KP4065" ? "：减免的分数应在 0 至本规则的扣分之间" : ""), name, key);
                 return;
             }
             F[2 * i] = r;

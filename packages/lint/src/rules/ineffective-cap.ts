@@ -8,7 +8,8 @@
  * The fixes (lower the cap, or delete it) change no score when the cap really never binds: always for
  * a cap above the group's or section's cap or above what the rule can deduct; for a cap above the
  * indicator's points only when the indicator cannot start above its points (startsWithinPoints) —
- * otherwise they are suggestions.
+ * otherwise they are suggestions.  A rule with 可减免 is reduced after its cap (the reduction is bounded
+ * by the capped deduction), so there its cap always matters: the fixes are suggestions.
  */
 import type { CapGroup, CapModifier, Fix, HighestGroup, NumberLit } from "@kaoping/core";
 import { suggestion } from "../fixes.js";
@@ -25,13 +26,16 @@ function check(ctx: LintContext): Finding[] {
     const owner = rule.owner;
     const removeFix: Fix = { title: "删除这个上限", edits: [deleteWithLeadingBlanks(ctx, rule.file, mod.span.start.offset, mod.span.end.offset)] };
     const subject = `规则「${rule.name}」`;
+    // 可减免 applies after the rule's cap: changing the cap changes what is left after the reduction
+    const reducible = rule.waivers.some((w) => w.mode === "reduce");
+    const guard = (f: Fix): Fix => (reducible ? suggestion(f) : f);
     if (owner.kind === "indicator" && !rule.overdraft && rule.cap > owner.points && owner.points > 0) {
       out.push({
         file: rule.file,
         span: mod.span,
         args: [subject, fmt(rule.cap), `它超过了所在${ownerLabel(owner)}的分值 ${fmt(owner.points)} 分，本项扣完为止时上限还没到`],
         fixes: [{ title: `将上限改为本项分值 ${fmt(owner.points)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, owner.points)] }, removeFix].map((f) =>
-          startsWithinPoints(owner) ? f : suggestion(f),
+          startsWithinPoints(owner) && !reducible ? f : suggestion(f),
         ),
       });
       continue;
@@ -41,7 +45,7 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: mod.span,
         args: [subject, fmt(rule.cap), `它超过了所在合计组的上限 ${fmt(rule.group.cap)} 分`],
-        fixes: [{ title: `将上限改为 ${fmt(rule.group.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, rule.group.cap)] }, removeFix],
+        fixes: [{ title: `将上限改为 ${fmt(rule.group.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, rule.group.cap)] }, removeFix].map(guard),
       });
       continue;
     }
@@ -50,7 +54,7 @@ function check(ctx: LintContext): Finding[] {
         file: rule.file,
         span: mod.span,
         args: [subject, fmt(rule.cap), `它超过了所在${ownerLabel(owner)}的上限 ${fmt(owner.cap)} 分`],
-        fixes: [{ title: `将上限改为 ${fmt(owner.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, owner.cap)] }, removeFix],
+        fixes: [{ title: `将上限改为 ${fmt(owner.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, mod.value, owner.cap)] }, removeFix].map(guard),
       });
       continue;
     }

@@ -15,7 +15,8 @@
  * missing cap with the clause's own number.
  *
  * Bounded bodies are not reported: one-shot, 不得分, bands, shortfall (bounded by its target),
- * 基准…每低 (bounded by its base), discretion (bounded by its range), scores.  Rules of a 就高
+ * 基准…每低 (bounded by its base), discretion once per rule (bounded by its range), scores; 每次 酌情
+ * grows with the occurrences like 每次 扣.  Rules of a 就高
  * group cannot carry their own cap (KP2016), so an uncapped 就高 group is reported once, at 就高.
  */
 import type { Fix, HighestGroup, IndicatorModel, RuleModel } from "@kaoping/core";
@@ -60,6 +61,15 @@ export function unboundedGrowth(rule: RuleModel): Growth | undefined {
         reach: (p) => `最重的「${worst.name}」${ceilDiv(p, worst.amount)} ${b.noun}`,
       };
     }
+    case "discretion": {
+      // 每次 酌情 扣 A 至 B grows with the occurrences; once per rule it is bounded by its range
+      if (b.noun === undefined || b.max <= 0) return undefined;
+      return {
+        how: `每${b.noun}酌情扣 ${fmt(b.min)} 至 ${fmt(b.max)} 分`,
+        unit: b.max,
+        reach: (p) => `按每${b.noun} ${fmt(b.max)} 分计，${ceilDiv(p, b.max)} ${b.noun}`,
+      };
+    }
     case "linear": {
       if (b.cutoff?.direction === b.direction) return undefined;
       if (b.step.raw <= 0) return undefined;
@@ -101,7 +111,9 @@ function worstCase(rule: RuleModel, g: Growth): { worst: string; fixPoints?: num
     const parent = owner.parent;
     return { worst: parent ? `${reach}，且规则写了「倒扣」，还会继续扣上级指标「${parent.name}」的分` : `${reach}，且规则写了「倒扣」，扣分没有止境` };
   }
-  return { worst: `${reach}，再多也只能扣完为止`, fixPoints: owner.points, safe: startsWithinPoints(owner) };
+  // 可减免 applies after the rule's cap: a cap written out changes what is left after the reduction
+  const reducible = rule.waivers.some((w) => w.mode === "reduce");
+  return { worst: `${reach}，再多也只能扣完为止`, fixPoints: owner.points, safe: startsWithinPoints(owner) && !reducible };
 }
 
 /**

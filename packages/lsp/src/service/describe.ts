@@ -63,7 +63,10 @@ export function ruleMeaning(r: RuleModel): string {
       s = `第 1 名得满分 ${f(b.max)} 分，名次每后退一位扣 ${f(b.step)} 分${b.lowerIsBetter ? "（数值越低名次越前）" : ""}`;
       break;
     case "discretion":
-      s = `由考评单位酌情扣 ${f(b.min)} 至 ${f(b.max)} 分`;
+      s = b.noun !== undefined ? `每${b.noun}由考评单位酌情${act} ${f(b.min)} 至 ${f(b.max)} 分（每${b.noun}各给一个分数）` : `由考评单位酌情${act} ${f(b.min)} 至 ${f(b.max)} 分`;
+      break;
+    case "committee":
+      s = `由考核组评议给分，0 至 ${f(b.max)} 分`;
       break;
     case "veto":
       s = b.level === "fail" ? "一票否决：考评结果为最低等次" : "一票否优：不能评为最高等次";
@@ -72,6 +75,7 @@ export function ruleMeaning(r: RuleModel): string {
   if (r.cap !== undefined) s += `，最多${act} ${f(r.cap)} 分`;
   if (r.overdraft) s += "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
   for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
+  for (const w of r.waivers) s += w.mode === "cancel" ? `；「${w.flag}」时不扣分（免扣）` : `；「${w.flag}」时可由考评单位减免，减免 0 至本规则的扣分`;
   if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;
   return s;
 }
@@ -133,7 +137,7 @@ export function bodyMaxDeduction(r: RuleModel): Raw | undefined {
       m = b.step.raw > 0 ? kpMulDiv(b.target.raw, b.amount, b.step.raw) : undefined;
       break;
     case "discretion":
-      m = b.max;
+      m = b.noun === undefined ? b.max : undefined;
       break;
     default:
       m = 0; // awards and vetoes deduct nothing themselves

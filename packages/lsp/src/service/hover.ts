@@ -84,9 +84,13 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
     case "flag": {
       const r = site.rule && idx.rules.get(site.rule);
       const m = r?.multipliers.find((x) => nameKey(x.flag) === site.key);
-      return m && r
-        ? `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时${m.factor === "double" ? "加倍" : "减半"}扣分；事实键「${md(r.name)}.${md(site.name)}」（是/否）`
-        : undefined;
+      if (m && r) return `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时${m.factor === "double" ? "加倍" : "减半"}扣分；事实键「${md(r.name)}.${md(site.name)}」（是/否）`;
+      const w = r?.waivers.find((x) => nameKey(x.flag) === site.key);
+      if (w && r)
+        return w.mode === "cancel"
+          ? `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时本规则不扣分（免扣）；事实键「${md(r.name)}.${md(site.name)}」（是/否）`
+          : `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时由考评单位减免本规则的扣分；事实键「${md(r.name)}.${md(site.name)}」（减免的分数，0 至本规则的扣分）`;
+      return undefined;
     }
     case "department":
       return `**考评单位「${md(site.name)}」**`;

@@ -154,6 +154,7 @@ function buildIndex(analysis: Analysis): CatalogueIndex {
           name("class", n.unitClass, n, false);
           break;
         case "Multiplier":
+        case "Waiver":
           name("flag", n.flag, n, true, currentRule);
           break;
       }
