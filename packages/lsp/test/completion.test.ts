@@ -30,7 +30,7 @@ describe("completion", () => {
     expect(kou).toMatchObject({ kind: "keyword", detail: "计分方式", documentation: "扣分" });
     const meici = at("指标 「乙」 4分 {\n  规则 「a」 「b」 <|>\n}\n").items.find((i) => i.label === "每次")!;
     expect(meici).toMatchObject({ kind: "unit", detail: "计次单位", documentation: "按次计：每次扣（或得）一次" });
-    expect(labelsAt("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 <|>\n}\n").filter((l) => !l.startsWith("每"))).toEqual(["扣", "得"]);
+    expect(labelsAt("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 <|>\n}\n").filter((l) => !l.startsWith("每"))).toEqual(["扣", "得", "酌情"]);
     const after = at("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 扣 0.5 <|>\n}\n").items;
     expect(after.map((i) => i.label)).toEqual(expect.arrayContaining(["上限", "倒扣", "加倍", "减半", "适用", "其中", "规则"]));
     const cap = after.find((i) => i.label === "上限")!;
@@ -92,7 +92,9 @@ describe("completion", () => {
     expect(items.find((i) => i.label === "免扣")).toMatchObject({ kind: "keyword", insertText: "免扣", snippet: false });
     expect(items.find((i) => i.label === "免扣")!.documentation).toContain("条件成立时本规则不扣分");
     expect(items.find((i) => i.label === "可减免")!.documentation).toContain("减免的分数在 0 至扣分之间");
-    expect(items.find((i) => i.label === "评议")!.documentation).toContain("上限");
+    // 评议 begins a scoring method: offered after the clause, not after an amount
+    expect(items.find((i) => i.label === "评议")).toBeUndefined();
+    expect(at("指标 「乙」 4分 {\n  规则 「丙」 「丁」 <|>\n}\n").items.find((i) => i.label === "评议")!.documentation).toContain("上限");
     expect(items.find((i) => i.label === "免扣 当 「…」")).toMatchObject({ kind: "snippet", insertText: "免扣 当 「${1:确因上级政策调整}」" });
     expect(items.find((i) => i.label === "规则（每次酌情扣分）")?.insertText).toContain("每次 酌情 扣 ${3:1} 至 ${4:3}");
   });
