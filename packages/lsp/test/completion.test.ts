@@ -36,7 +36,7 @@ describe("completion", () => {
     const cap = after.find((i) => i.label === "上限")!;
     expect(cap.documentation).toBe("扣分（或得分）的上限，即封顶\n\n也写作：「封顶」");
     // on the same line, what continues the rule comes before a new item
-    const first = [...after].sort((x, y) => x.sortText.localeCompare(y.sortText)).slice(0, 5).map((i) => i.label);
+    const first = [...after].filter((i) => i.kind === "keyword").sort((x, y) => x.sortText.localeCompare(y.sortText)).slice(0, 5).map((i) => i.label);
     expect(first).toEqual(["上限", "倒扣", "加倍", "减半", "其中"]);
   });
 
