@@ -245,6 +245,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return printBlock(path, options, print, ["合计 上限", indent(opt("cap"))], "items");
     case "HighestGroup":
       return printBlock(path, options, print, ["就高", indent(opt("cap", " 上限 "))], "items");
+    case "ChoiceGroup":
+      return printBlock(path, options, print, ["择一"], "items");
     case "BonusSection":
       return printBlock(path, options, print, ["加分", indent([opt("name"), opt("cap", " 上限 ")])], "items");
     case "PenaltySection":

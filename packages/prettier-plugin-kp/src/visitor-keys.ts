@@ -25,6 +25,7 @@ const keys: Record<string, readonly string[]> = {
   Note: ["text"],
   CapGroup: ["cap", "items"],
   HighestGroup: ["cap", "items"],
+  ChoiceGroup: ["items"],
   BonusSection: ["name", "cap", "items"],
   PenaltySection: ["name", "cap", "items"],
   Rule: ["name", "clause", "body", "modifiers"],

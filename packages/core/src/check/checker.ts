@@ -305,6 +305,7 @@ class Checker {
           break;
         case "CapGroup":
         case "HighestGroup":
+        case "ChoiceGroup":
           this.group(item, ind);
           break;
       }
@@ -312,14 +313,23 @@ class Checker {
     return ind;
   }
 
-  private group(node: A.CapGroup | A.HighestGroup, owner: M.IndicatorModel): void {
-    const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : "highest", rules: [], node };
-    const cap = this.amount(node.cap, "上限");
-    if (cap !== undefined) g.cap = cap;
+  private choiceCount = 0;
+
+  private group(node: A.CapGroup | A.HighestGroup | A.ChoiceGroup, owner: M.IndicatorModel | M.SectionModel): void {
+    const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : node.kind === "HighestGroup" ? "highest" : "choice", rules: [], node };
+    if (node.kind !== "ChoiceGroup") {
+      const cap = this.amount(node.cap, "上限");
+      if (cap !== undefined) g.cap = cap;
+    } else g.choice = ++this.choiceCount;
     owner.groups.push(g);
     for (const item of node.items) {
       if (item.kind === "Note") owner.notes.push(item);
       else this.rule(item, owner, g);
+    }
+    // 择一 with one rule has nothing to choose between (a rule that failed to check is not counted).
+    if (node.kind === "ChoiceGroup" && node.items.filter((i) => i.kind === "Rule").length < 2) {
+      const at = node.span.start; // the keyword 择一 (two characters on one line)
+      this.report("KP2092", { start: at, end: { offset: at.offset + 2, line: at.line, column: at.column + 2 } });
     }
   }
 
@@ -329,6 +339,7 @@ class Checker {
       id,
       name: node.name?.value ?? "",
       rules: [],
+      groups: [],
       notes: [],
       node,
       file: this.file,
@@ -337,7 +348,8 @@ class Checker {
     if (cap !== undefined) s.cap = cap;
     for (const item of node.items) {
       if (item.kind === "Note") s.notes.push(item);
-      else this.rule(item, s, undefined);
+      else if (item.kind === "Rule") this.rule(item, s, undefined);
+      else this.group(item, s);
     }
     return s;
   }
@@ -384,7 +396,8 @@ class Checker {
           break;
         }
         case "Overdraft":
-          if (group) this.report("KP2038", m.span, [group.kind === "cap" ? "合计" : "就高", name]);
+          // 择一: the alternatives are scored as separate rules (only one can happen), so 倒扣 works.
+          if (group && group.kind !== "choice") this.report("KP2038", m.span, [group.kind === "cap" ? "合计" : "就高", name]);
           else rule.overdraft = true;
           break;
         case "Multiplier":
@@ -423,7 +436,15 @@ class Checker {
     if (owner.kind !== "indicator" && (k === "zero" || (k === "bands" && rule.body.kind === "bands" && hasZero(rule.body))))
       this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
     if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分的规则须放在指标中"]);
-    if (group) {
+    if (group?.kind === "choice") {
+      if (!(k === "once" || k === "zero" || k === "veto")) this.report("KP2091", at, [rule.name]);
+    } else if (group?.kind === "highest" && owner.kind === "bonus") {
+      // 就高 in a 加分 section: per item (incident id) only the largest award counts.
+      if (rule.effect === "award" && !(k === "per" || k === "categories" || k === "once"))
+        this.report("KP2017", at, [rule.name, "就高", "加分中就高组的规则须按项、分类或一次性得分，才能按事项比较"]);
+      else if (k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
+        this.report("KP2017", at, [rule.name, "就高", "复合计次（如每村每次）无法按事项比较"]);
+    } else if (group) {
       const where = group.kind === "cap" ? "合计" : "就高";
       if (rule.effect !== "deduct") this.report("KP2017", at, [rule.name, where, "组中只能有扣分规则"]);
       else if (group.kind === "highest" && !(k === "per" || k === "categories" || k === "once"))
@@ -613,14 +634,25 @@ class Checker {
     for (const c of ind.children) this.derivePoints(c);
     for (const r of ind.rules) r.maxAward = maxAward(r);
     if (ind.pointsDeclared) return;
+    // A veto-only list (否决清单): no points, only 一票否决/一票否优 rules; it adds nothing to the total.
+    if (ind.children.length === 0 && ind.rules.some((r) => r.effect === "veto") && !ind.rules.some((r) => r.effect === "award")) {
+      ind.vetoOnly = true;
+      this.file = ind.file;
+      for (const r of ind.rules) if (r.effect !== "veto") this.report("KP2090", r.node.body!.span, [ind.name, r.name]);
+      return;
+    }
     let sum = 0;
     let ok = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
     for (const c of ind.children) sum += c.points;
+    // 择一: only one alternative can happen, so a group counts its largest award.
+    const choiceMax = new Map<M.GroupModel, M.Raw>();
     for (const r of ind.rules) {
       if (r.effect !== "award") continue;
       if (r.maxAward === undefined || r.maxAward < 0) ok = false;
+      else if (r.group?.kind === "choice") choiceMax.set(r.group, Math.max(choiceMax.get(r.group) ?? 0, r.maxAward));
       else sum += r.maxAward;
     }
+    for (const m of choiceMax.values()) sum += m;
     if (!ok) {
       this.file = ind.file;
       if (this.unchecked.has(ind)) return; // an error in its points or rules is reported already
@@ -784,7 +816,9 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
         out.push({ key: `${name}.${c.name}`, label: `${c.name}的${b.noun}数`, fact: { type: "count", noun: b.noun, incidents: inHighest }, optional: true });
       break;
     case "once":
-      if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
+      // In a 就高 group an award is per item: yes, or the item's id (the same id in several rules is one item).
+      if (r.effect === "award" && inHighest) out.push({ key: name, label: "是否获得（或事项编号）", fact: { type: "flag", incident: true }, optional: true });
+      else if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
       else out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: inHighest }, optional: true });
       break;
     case "zero":

@@ -104,16 +104,19 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）");
   let groupNo = 0;
   const groupName = new Map<M.GroupModel, string>();
-  for (const ind of allIndicators) {
-    for (const g of ind.groups) {
+  // 择一 groups need no function: their rules are scored as separate rules (the facts reader lets
+  // only one of them happen, KP4060).
+  for (const owner of [...allIndicators, ...cat.bonuses, ...cat.penalties]) {
+    for (const g of owner.groups) {
+      if (g.kind === "choice") continue;
       const gn = `g${++groupNo}`;
       groupName.set(g, gn);
-      emitGroup(ctx, g, gn, ind);
+      emitGroup(ctx, g, gn, owner);
     }
   }
   for (const ind of [...allIndicators].reverse()) emitIndicator(ctx, ind, groupName);
-  cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`));
-  cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`));
+  cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`, groupName));
+  cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`, groupName));
 
   // ------------------------------------------------------------ unit
   o.push("// ---------------------------------------------------------------- 单个单位");
@@ -198,6 +201,8 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       }
       if (!f.optional) spec.req = true;
       if (cls) spec.cls = cls;
+      // the rule's own fact only (not its 加倍/减半 conditions)
+      if (r.group?.choice !== undefined && f.key === r.name) spec.x = r.group.choice;
       const referred = referringClasses(r);
       if (referred.length > 0) spec.xcls = referred;
       out.push(spec);
@@ -505,10 +510,16 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
   o.push("  }");
 }
 
-/** A cap group or highest-only group: returns the group's deduction. */
-function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorModel): void {
+/**
+ * A cap group or highest-only group: returns the group's deduction (or, for 就高 in a 加分 section,
+ * its award).
+ */
+function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): void {
   const o = ctx.out;
   const id = S(ind.id);
+  const award = ind.kind === "bonus";
+  const act = award ? "award" : "deduct";
+  const verb = award ? "加" : "扣";
   if (g.kind === "cap") {
     o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(g.cap ?? 0)}：${commentText(g.rules.map((r) => r.name).join("、"))}`);
     o.push(`function ${name}(Z) {`);
@@ -520,7 +531,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
     return;
   }
   // 就高: every occurrence is an item (incident id or anonymous); per incident only the largest counts.
-  o.push(`// [${commentText(ind.id)}] 就高（按最高标准扣分，不重复扣）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
+  o.push(`// [${commentText(ind.id)}] 就高（按最高标准${verb}分，不重复${verb}）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
   o.push(`function ${name}(Z) {`);
   o.push("  let anon = 0;", "  const best = new Map();", "  const hits = new Map();");
   o.push("  const add = (id, a, rule) => {");
@@ -550,14 +561,14 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push("    if (n > 0) {");
         o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
         o.push("      const v = kpTimes(amt, n);", "      gross += v;");
-        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
+        o.push(`      ${traceCall(r, act, "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
         o.push("    }");
       } else {
         o.push(`    if (${F}) {`);
         o.push(`      const ids = ${fx(ctx, r.name, true)};`);
         o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
         o.push("      gross += amt;");
-        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
+        o.push(`      ${traceCall(r, act, "amt", `${S(award ? "获得，加 " : "发生，扣 ")} + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
         o.push("    }");
       }
     } else if (b.kind === "categories") {
@@ -570,7 +581,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
       }
       o.push("    if (v > 0) {", "      gross += v;");
-      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
+      o.push(`      ${traceCall(r, act, "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
       o.push("    }");
     }
     o.push("  }");
@@ -582,12 +593,14 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
   o.push("    if (Z.T && h.length > 1) {");
   o.push("      const sum = h.reduce((s, x) => s + x.a, 0);");
   o.push(
-    `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
+    award
+      ? `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事项「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高级别加 " + kpFormat(a) + "，不累加" });`
+      : `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
   );
   o.push("    }", "  }");
   if (g.cap !== undefined) {
     o.push(
-      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: "就高后合计扣 " + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
+      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: ${S(`就高后合计${verb} `)} + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
     );
   }
   o.push("  return d;", "}", "");
@@ -636,7 +649,7 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   o.push("  Z.zr = false;");
   const emitted = new Set<M.GroupModel>();
   for (const r of ind.rules) {
-    if (r.group) {
+    if (r.group && r.group.kind !== "choice") {
       if (!emitted.has(r.group)) {
         emitted.add(r.group);
         o.push(`  d += ${groupName.get(r.group)}(Z);`);
@@ -664,12 +677,22 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`, "}", "");
 }
 
-function emitSection(ctx: Ctx, s: M.SectionModel, name: string): void {
+function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {
   const o = ctx.out;
   const id = S(s.id);
   o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
   o.push(`function ${name}(Z) {`);
-  o.push(`  let v = ${s.rules.filter((r) => r.effect !== "veto").map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
+  // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
+  const terms: string[] = [];
+  const emitted = new Set<M.GroupModel>();
+  for (const r of s.rules) {
+    if (r.effect === "veto") continue;
+    if (r.group && r.group.kind !== "choice") {
+      if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
+      emitted.add(r.group);
+    } else terms.push(`r${ctx.ruleIndex.get(r)}(Z)`);
+  }
+  o.push(`  let v = ${terms.join(" + ") || "0"};`);
   for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
   if (s.cap !== undefined)
     o.push(

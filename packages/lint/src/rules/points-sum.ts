@@ -3,7 +3,7 @@
  * maxima — differ from the indicator's declared points; the first-level indicators differ from the
  * declared 总分.  Items that apply only to some classes (适用) count in full: a unit they do not apply
  * to scores them at full points (the compiler's 不适用按满分 rule), so every unit's maximum is the
- * sum of all items.
+ * sum of all items.  The alternatives of a 择一 group count once, at the largest (only one can happen).
  */
 import type { IndicatorModel, NumberLit, RuleModel } from "@kaoping/core";
 import { suggestion } from "../fixes.js";
@@ -26,9 +26,21 @@ function difference(sum: number, declared: number): string {
 
 function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
   const parts: Part[] = [];
+  const choice = new Map<unknown, Part>();
   for (const r of rules) {
     if (r.effect !== "award") continue;
     if (r.maxAward === undefined || r.maxAward < 0) return undefined; // unbounded: unbounded-award reports it
+    if (r.group?.kind === "choice") {
+      // 择一: one part per group, the largest alternative
+      const prev = choice.get(r.group);
+      if (prev) prev.points = Math.max(prev.points, r.maxAward);
+      else {
+        const p: Part = { points: r.maxAward };
+        choice.set(r.group, p);
+        parts.push(p);
+      }
+      continue;
+    }
     const p: Part = { points: r.maxAward };
     if (r.appliesTo) p.appliesTo = r.appliesTo;
     parts.push(p);
