@@ -118,11 +118,16 @@ export interface RankCondition extends NodeBase {
 
 // ---------------------------------------------------------------- indicators
 
-/** `指标 「name」 4分 { … }`; points may be omitted for a heading whose children carry them. */
+/**
+ * `指标 「name」 4分 { … }`; points may be omitted for a heading whose children carry them.
+ * `指标 「name」 5分 其中 「其他县」 3分 { … }`: points that differ by unit class (`classPoints`).
+ */
 export interface Indicator extends NodeBase {
   kind: "Indicator";
   name?: StringLit;
   points?: NumberLit;
+  /** Per-class points after `其中` (only with `points`). */
+  classPoints?: ClassAmount[];
   items: IndicatorItem[];
 }
 export type IndicatorItem = CodeDecl | DepartmentsDecl | AppliesDecl | ReferDecl | Indicator | Rule | Note | CapGroup | HighestGroup | ChoiceGroup;

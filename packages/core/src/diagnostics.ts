@@ -148,6 +148,11 @@ export const messages = {
   },
   KP2091: { severity: "error", message: "「择一」组中的规则「{0}」须是一次性的得分或扣分（得 X、扣 X）、不得分或一票否决/一票否优：择一是看几种情形中哪一种发生" },
   KP2092: { severity: "error", message: "「择一」组中至少要有两条规则：只有一种情形时无从择一，请去掉「择一」" },
+  KP2093: { severity: "error", message: "规则「{0}」最多得 {1} 分，超过了指标「{2}」对「{3}」的分值 {4}：指标的分值因类别而异时，规则须适合最小的分值" },
+  KP2094: {
+    severity: "error",
+    message: "规则「{0}」没有写「满分」，而指标「{1}」的分值因类别而异：请写明本规则的满分（不超过各类别中最小的分值）",
+  },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },

@@ -62,6 +62,12 @@ export interface IndicatorModel {
   points: Raw;
   pointsDeclared: boolean;
   /**
+   * Points that differ by unit class (`5分 其中 「其他县」 3分`, or derived from children that have
+   * them): a unit of one of these classes has these points here (the first listed class it has);
+   * other units have `points`.
+   */
+  classPoints?: { unitClass: string; points: Raw }[];
+  /**
    * A veto-only list (否决清单): written without points and holding only 一票否决/一票否优 rules.
    * Its points are 0 and it adds nothing to the total; its rules only set vetoes.
    */

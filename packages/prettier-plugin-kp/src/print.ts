@@ -229,8 +229,12 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return ["前", opt("value")];
 
     // ---- indicators
-    case "Indicator":
-      return printBlock(path, options, print, ["指标", indent([opt("name"), opt("points")])], "items");
+    case "Indicator": {
+      // points that differ by class: 5分 其中 「其他县」 3分、「园区」 2分
+      const classPoints = node.classPoints ? path.map(() => print(), "classPoints") : [];
+      const among = classPoints.length > 0 ? [" 其中 ", fill(join(softline, classPoints.map((d, i) => (i < classPoints.length - 1 ? [d, "、"] : d))))] : "";
+      return printBlock(path, options, print, ["指标", indent([opt("name"), opt("points"), among])], "items");
+    }
     case "Code":
       return ["编号", indent(opt("code"))];
     case "Departments":

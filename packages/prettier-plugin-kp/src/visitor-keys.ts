@@ -17,7 +17,7 @@ const keys: Record<string, readonly string[]> = {
   Grade: ["name", "conditions"],
   ScoreCondition: ["value"],
   RankCondition: ["value"],
-  Indicator: ["name", "points", "items"],
+  Indicator: ["name", "points", "classPoints", "items"],
   Code: ["code"],
   Departments: ["names"],
   Applies: ["classes"],

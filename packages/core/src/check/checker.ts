@@ -268,6 +268,23 @@ class Checker {
         ind.pointsDeclared = true;
       } else this.unchecked.add(ind);
     }
+    if (node.classPoints) {
+      // 5分 其中 「其他县」 3分: points that differ by unit class
+      const list: { unitClass: string; points: M.Raw }[] = [];
+      const seen = new Set<string>();
+      for (const cp of node.classPoints) {
+        if (!cp.unitClass) continue;
+        const [unitClass] = this.checkClasses([cp.unitClass]);
+        if (seen.has(nameKey(cp.unitClass.value))) {
+          this.report("KP2020", cp.unitClass.span, [cp.unitClass.value]);
+          continue;
+        }
+        seen.add(nameKey(cp.unitClass.value));
+        const v = this.amount(cp.value, "分值");
+        if (v !== undefined) list.push({ unitClass: unitClass!, points: v });
+      }
+      if (list.length > 0 && ind.pointsDeclared) ind.classPoints = list;
+    }
     const siblingNames = new Map<string, A.StringLit>();
     let childIndex = 0;
     for (const item of node.items) {
@@ -660,6 +677,13 @@ class Checker {
       return;
     }
     ind.points = sum;
+    // children whose points differ by class: so do this indicator's (the awards are the same for all)
+    const classes: string[] = [];
+    for (const c of ind.children) for (const cp of c.classPoints ?? []) if (!classes.includes(cp.unitClass)) classes.push(cp.unitClass);
+    if (classes.length > 0) {
+      const awards = sum - ind.children.reduce((s, c) => s + c.points, 0);
+      ind.classPoints = classes.map((unitClass) => ({ unitClass, points: awards + ind.children.reduce((s, c) => s + pointsFor(c, unitClass), 0) }));
+    }
   }
 
   private finishIndicator(ind: M.IndicatorModel): void {
@@ -668,7 +692,11 @@ class Checker {
     for (const r of ind.rules) {
       const b = r.body;
       if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max < 0) {
-        if (scoring.length > 1 || ind.children.length > 0) {
+        if (ind.classPoints && scoring.length === 1 && ind.children.length === 0) {
+          // its full points would differ by class, and its fact's range with them
+          this.report("KP2094", r.node.name!.span, [r.name, ind.name]);
+          b.max = 0;
+        } else if (scoring.length > 1 || ind.children.length > 0) {
           this.report("KP2018", r.node.name!.span, [r.name, ind.name]);
           b.max = 0;
         } else b.max = ind.points;
@@ -677,6 +705,10 @@ class Checker {
       if (r.maxAward !== undefined && r.maxAward > ind.points && ind.pointsDeclared && r.effect === "award") {
         const b2 = r.node.body!;
         this.report("KP2024", b2.span, [r.name, kpFormat(r.maxAward), ind.name, kpFormat(ind.points)]);
+      } else if (r.maxAward !== undefined && r.effect === "award" && ind.pointsDeclared && ind.classPoints) {
+        // the rule must fit the smallest points of any class
+        const low = ind.classPoints.find((cp) => cp.points < r.maxAward!);
+        if (low) this.report("KP2093", r.node.body!.span, [r.name, kpFormat(r.maxAward), ind.name, low.unitClass, kpFormat(low.points)]);
       }
       r.facts = factsOf(r);
     }
@@ -772,6 +804,11 @@ function mayAward(b: A.RuleBody): boolean {
 
 function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
   return b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero";
+}
+
+/** An indicator's points for units of a class (its per-class points, or its points). */
+export function pointsFor(ind: M.IndicatorModel, unitClass: string): M.Raw {
+  return ind.classPoints?.find((cp) => cp.unitClass === unitClass)?.points ?? ind.points;
 }
 
 /** The most an award rule can give; undefined when unbounded or not an award. */

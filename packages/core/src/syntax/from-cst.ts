@@ -206,13 +206,18 @@ export class AstBuilder {
       const x = this.indicatorItem(name, node);
       if (x) items.push(x);
     }
-    return {
+    const ind: A.Indicator = {
       kind: "Indicator",
       name: this.str(this.token(n, "StringLiteral")),
       points: this.num(n, "value"),
       items,
       span: this.spanOf(n),
     };
+    const classPoints = this.nodes(n, "namedAmount").map(
+      (c): A.ClassAmount => ({ kind: "ClassAmount", unitClass: this.str(this.token(c, "StringLiteral")), value: this.num(c, "value"), span: this.spanOf(c) }),
+    );
+    if (classPoints.length > 0) ind.classPoints = classPoints;
+    return ind;
   }
 
   private indicatorItem(kind: string, node: CstNode): A.IndicatorItem | undefined {

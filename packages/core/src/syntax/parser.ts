@@ -164,7 +164,18 @@ export class KpParser extends CstParser {
   indicator = this.RULE("indicator", () => {
     this.CONSUME(T.IndicatorKw);
     this.CONSUME(T.StringLiteral);
-    this.OPTION(() => this.val(1));
+    this.OPTION(() => {
+      this.val(1);
+      // points that differ by unit class: 5分 其中 「其他县」 3分
+      this.OPTION2(() => {
+        this.CONSUME(T.Among);
+        this.SUBRULE(this.namedAmount);
+        this.MANY2(() => {
+          this.OPTION3(() => this.CONSUME(T.ListSep));
+          this.SUBRULE2(this.namedAmount);
+        });
+      });
+    });
     this.CONSUME(T.LBrace);
     this.MANY(() =>
       this.OR({
