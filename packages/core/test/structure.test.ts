@@ -167,3 +167,76 @@ describe("就高 in 加分", () => {
     expect(codes(`细则 「t」\n指标 「甲」 1分 { 注 「略」 }\n加分 「乙」 上限 2 {\n  就高 {\n    规则 「a」 「a」 每次 扣 1\n  }\n}\n`)).toEqual(["KP2017"]);
   });
 });
+
+describe("points that differ by unit class (§1.12)", () => {
+  const TEXT = `细则 「分类分值」
+类别 「重点县」、「其他县」、「园区」
+总分 10分
+指标 「招商引资」 5分 其中 「其他县」 3分、「园区」 4分 {
+  规则 「未完成」 「未完成的扣2分」 扣 2
+  规则 「重大失误」 「出现重大失误的不得分」 不得分
+}
+指标 「综合」 {
+  指标 「甲」 2分 其中 「其他县」 4分 {
+    规则 「差错」 「每次扣1分」 每次 扣 1
+  }
+  指标 「乙」 3分 {
+    规则 「完成」 「完成得3分」 得 3
+  }
+}
+`;
+  const u = (name: string, classes: string[], facts: Record<string, unknown>) => ({ name, classes, facts });
+
+  it("are checked and derived per class", () => {
+    const a = analysed(TEXT);
+    expect(a.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const [zs, zh] = a.catalogue.indicators;
+    expect(zs!.classPoints).toEqual([
+      { unitClass: "其他县", points: 3_000_000 },
+      { unitClass: "园区", points: 4_000_000 },
+    ]);
+    // 综合: 2 + 3 = 5; for 其他县 4 + 3 = 7
+    expect([zh!.points, zh!.classPoints]).toEqual([5_000_000, [{ unitClass: "其他县", points: 7_000_000 }]]);
+  });
+
+  it("score each unit against its class's points: base, 不得分, clamp, reports", async () => {
+    const m = await compile(TEXT);
+    const res = m.scoreAll(
+      [
+        u("A县", ["重点县"], { 未完成: "是", 差错: 1, 完成: "是" }),
+        u("B县", ["其他县"], { 重大失误: "是", 差错: 1, 完成: "是" }),
+        u("C县", ["其他县"], { 未完成: "是" }),
+        u("D园", ["园区"], { 未完成: "是", 差错: 3 }),
+      ],
+      { trace: true },
+    );
+    const by = new Map(res.map((r) => [r.unit, r]));
+    const row = (n: string) => by.get(n)!.indicators!.map((i) => [i.points, i.score, i.lost, i.children.map((c) => [c.points, c.score])]);
+    // A县: 5 − 2 = 3; 甲 2 − 1 = 1, 乙 3 → 4 (of 5); total 7
+    expect([by.get("A县")!.total, row("A县")]).toEqual(["7", [["5", "3", "2", []], ["5", "4", "1", [["2", "1"], ["3", "3"]]]]]);
+    // B县: 3 − 3 (不得分) = 0; 甲 4 − 1 = 3, 乙 3 → 6 (of 7); total 6
+    expect([by.get("B县")!.total, row("B县")]).toEqual(["6", [["3", "0", "3", []], ["7", "6", "1", [["4", "3"], ["3", "3"]]]]]);
+    expect(by.get("B县")!.trace!.find((t) => t.rule === "重大失误")!.text).toBe("不得分：本项 3 分全部扣除");
+    // C县: 3 − 2 = 1; 甲 4, 乙 0 → 4; total 5
+    expect(by.get("C县")!.total).toBe("5");
+    // D园: 4 − 2 = 2; 甲 2 − 3 → 0 (扣完为止), 乙 0 → 0; total 2
+    expect([by.get("D园")!.total, row("D园")[0]]).toEqual(["2", ["4", "2", "2", []]]);
+  });
+
+  it("are written back by the formatter's parser as written (AST)", () => {
+    const a = analysed(TEXT);
+    const node = a.catalogue.indicators[0]!.node;
+    expect(node.classPoints!.map((c) => [c.unitClass!.value, c.value!.text, c.value!.measure])).toEqual([
+      ["其他县", "3", "分"],
+      ["园区", "4", "分"],
+    ]);
+  });
+
+  it("report undeclared classes, duplicates, rules that do not fit the smaller points and 满分-less scored rules", () => {
+    expect(codes(`细则 「t」\n类别 「甲」\n指标 「x」 5分 其中 「乙」 3分 { 规则 「r」 「r」 扣 1 }\n`)).toEqual(["KP2001"]);
+    expect(codes(`细则 「t」\n类别 「甲」\n指标 「x」 5分 其中 「甲」 3分、「甲」 2分 { 规则 「r」 「r」 扣 1 }\n`)).toEqual(["KP2020"]);
+    expect(codes(`细则 「t」\n类别 「甲」\n指标 「x」 5分 其中 「甲」 3分 { 规则 「r」 「r」 得 4 }\n`)).toEqual(["KP2093"]);
+    expect(codes(`细则 「t」\n类别 「甲」\n指标 「x」 5分 其中 「甲」 3分 { 规则 「r」 「r」 按比率 得分 }\n`)).toEqual(["KP2094"]);
+    expect(codes(`细则 「t」\n类别 「甲」\n指标 「x」 5分 其中 「甲」 3分 { 规则 「r」 「r」 按比率 得分 满分 3 }\n`)).toEqual([]);
+  });
+});

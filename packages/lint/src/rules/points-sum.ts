@@ -12,12 +12,27 @@ import { fmt, replaceNumberEdit } from "../util.js";
 
 interface Part {
   points: number;
+  /** Points that differ by class (指标 … 5分 其中 「其他县」 3分). */
+  classPoints?: { unitClass: string; points: number }[];
   appliesTo?: string[];
 }
 
-/** The sum of the parts (one entry; the list shape leaves room for per-class sums). */
-function sums(parts: readonly Part[]): { unitClass?: string; sum: number }[] {
-  return [{ sum: parts.reduce((s, p) => s + p.points, 0) }];
+/** A part's points for units of a class (undefined: units of none of the listed classes). */
+const pointsOf = (p: Part, unitClass: string | undefined): number =>
+  (unitClass === undefined ? undefined : p.classPoints?.find((cp) => cp.unitClass === unitClass)?.points) ?? p.points;
+
+/**
+ * The sums of the parts: one for units of none of the classes whose points differ, and one for each
+ * such class (first the class's own entry is compared with `declared` for that class).
+ */
+function sums(parts: readonly Part[], extra: readonly string[] = []): { unitClass?: string; sum: number }[] {
+  const classes = [...extra];
+  for (const p of parts) for (const cp of p.classPoints ?? []) if (!classes.includes(cp.unitClass)) classes.push(cp.unitClass);
+  return [undefined, ...classes].map((unitClass) => {
+    const s: { unitClass?: string; sum: number } = { sum: parts.reduce((t, p) => t + pointsOf(p, unitClass), 0) };
+    if (unitClass !== undefined) s.unitClass = unitClass;
+    return s;
+  });
 }
 
 function difference(sum: number, declared: number): string {
@@ -50,19 +65,22 @@ function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
 
 function indicatorPart(i: IndicatorModel): Part {
   const p: Part = { points: i.points };
+  if (i.classPoints) p.classPoints = i.classPoints;
   if (i.appliesTo) p.appliesTo = i.appliesTo;
   return p;
 }
 
 function check(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
-  const report = (file: string, lit: NumberLit, subject: string, what: string, declared: number, parts: Part[]) => {
-    const all = sums(parts);
-    const bad = all.filter((s) => s.sum !== declared);
+  const report = (file: string, lit: NumberLit, subject: string, what: string, declaredPart: Part, parts: Part[]) => {
+    const all = sums(parts, (declaredPart.classPoints ?? []).map((cp) => cp.unitClass));
+    const bad = all.filter((s) => s.sum !== pointsOf(declaredPart, s.unitClass));
     if (bad.length === 0) return;
     const first = bad[0]!;
+    const declared = pointsOf(declaredPart, first.unitClass);
     const who = first.unitClass !== undefined ? `${subject}（对「${first.unitClass}」类单位）` : subject;
-    const agree = all.every((s) => s.sum === first.sum);
+    // one number to write only when the points do not differ by class
+    const agree = all.length === 1;
     out.push({
       file,
       span: lit.span,
@@ -79,7 +97,7 @@ function check(ctx: LintContext): Finding[] {
     if (ind.children.length === 0 && awards.length === 0) return;
     // A child whose points could not be derived (KP2013) has no sum to compare.
     if (ind.children.some((c) => !c.pointsDeclared && c.points === 0)) return;
-    report(ind.file, ind.node.points, `指标「${ind.name}」的子项`, "分值", ind.points, [...ind.children.map(indicatorPart), ...awards]);
+    report(ind.file, ind.node.points, `指标「${ind.name}」的子项`, "分值", indicatorPart(ind), [...ind.children.map(indicatorPart), ...awards]);
   };
   for (const ind of ctx.catalogue.indicators) visit(ind);
 
@@ -87,7 +105,7 @@ function check(ctx: LintContext): Finding[] {
   const root = ctx.catalogue.files[0];
   const decl = root?.items.find((i) => i.kind === "Total");
   if (total !== undefined && root && decl?.kind === "Total" && decl.value && ctx.catalogue.indicators.length > 0) {
-    report(root.path, decl.value, "各一级指标", "总分", total, ctx.catalogue.indicators.map(indicatorPart));
+    report(root.path, decl.value, "各一级指标", "总分", { points: total }, ctx.catalogue.indicators.map(indicatorPart));
   }
   return out;
 }
