@@ -12,6 +12,8 @@ import { fmt, replaceNumberEdit } from "../util.js";
 
 interface Part {
   points: number;
+  /** An award rule's maximum (a rule that does not apply to a unit gives it nothing). */
+  rule?: boolean;
   /** Points that differ by class (指标 … 5分 其中 「其他县」 3分). */
   classPoints?: { unitClass: string; points: number }[];
   appliesTo?: string[];
@@ -22,17 +24,17 @@ const pointsOf = (p: Part, unitClass: string | undefined): number =>
   (unitClass === undefined ? undefined : p.classPoints?.find((cp) => cp.unitClass === unitClass)?.points) ?? p.points;
 
 /**
- * The sums of the parts: one for units of none of the classes whose points differ, and one for each
- * such class (first the class's own entry is compared with `declared` for that class).
+ * The sums of the parts.  One sum when no points differ by class (items under 适用 count in full).
+ * When some do (`5分 其中 「其他县」 3分`), one sum per declared class: each part at that class's
+ * points, an award rule under 适用 only for its classes (it gives the others nothing), an indicator
+ * under 适用 in full (a unit it does not apply to scores its full points).
  */
-function sums(parts: readonly Part[], extra: readonly string[] = []): { unitClass?: string; sum: number }[] {
-  const classes = [...extra];
-  for (const p of parts) for (const cp of p.classPoints ?? []) if (!classes.includes(cp.unitClass)) classes.push(cp.unitClass);
-  return [undefined, ...classes].map((unitClass) => {
-    const s: { unitClass?: string; sum: number } = { sum: parts.reduce((t, p) => t + pointsOf(p, unitClass), 0) };
-    if (unitClass !== undefined) s.unitClass = unitClass;
-    return s;
-  });
+function sums(parts: readonly Part[], declared: Part, classes: readonly string[]): { unitClass?: string; sum: number }[] {
+  if (!declared.classPoints && !parts.some((p) => p.classPoints)) return [{ sum: parts.reduce((s, p) => s + p.points, 0) }];
+  return classes.map((unitClass) => ({
+    unitClass,
+    sum: parts.reduce((t, p) => t + (p.rule && p.appliesTo && !p.appliesTo.includes(unitClass) ? 0 : pointsOf(p, unitClass)), 0),
+  }));
 }
 
 function difference(sum: number, declared: number): string {
@@ -56,7 +58,7 @@ function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
       }
       continue;
     }
-    const p: Part = { points: r.maxAward };
+    const p: Part = { points: r.maxAward, rule: true };
     if (r.appliesTo) p.appliesTo = r.appliesTo;
     parts.push(p);
   }
@@ -73,7 +75,7 @@ function indicatorPart(i: IndicatorModel): Part {
 function check(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   const report = (file: string, lit: NumberLit, subject: string, what: string, declaredPart: Part, parts: Part[]) => {
-    const all = sums(parts, (declaredPart.classPoints ?? []).map((cp) => cp.unitClass));
+    const all = sums(parts, declaredPart, ctx.catalogue.classes);
     const bad = all.filter((s) => s.sum !== pointsOf(declaredPart, s.unitClass));
     if (bad.length === 0) return;
     const first = bad[0]!;
