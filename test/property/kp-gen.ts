@@ -154,6 +154,8 @@ export interface IndSpec {
   name: string;
   /** Declared points (undefined = derived from children and award rules). */
   points?: Raw;
+  /** Points that differ by class (`5分 其中 「其他县」 3分`; only with declared points). */
+  classPoints?: { cls: string; points: Raw }[];
   code?: string;
   departments?: string[];
   appliesTo?: string[];
@@ -559,6 +561,22 @@ function highestAwardGroup(c: GenCtx): GroupSpec {
   return g;
 }
 
+/** The most an award rule can give, as the checker counts it (undefined: unbounded or not an award). */
+function awardBound(r: RuleSpec): Raw | undefined {
+  const b = r.body;
+  if (!isAwardBody(b)) return undefined;
+  let m: Raw | undefined;
+  if (b.kind === "once") m = awardFactMax(b);
+  else if (b.kind === "bands") {
+    m = 0n;
+    for (const x of b.bands) if (x.outcome.kind === "award" && x.outcome.amount > m) m = x.outcome.amount;
+    if (b.missing?.kind === "award" && b.missing.amount > m) m = b.missing.amount;
+  } else if (b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") m = b.max;
+  if (r.cap !== undefined) m = m === undefined || r.cap < m ? r.cap : m;
+  if (r.multipliers.some((x) => x.factor === "double")) m = undefined;
+  return m;
+}
+
 /** Whether a rule may end in 不得分. */
 export function canZero(b: BodySpec): boolean {
   return b.kind === "zero" || (b.kind === "bands" && (b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero")) || (b.kind === "linear" && b.cutoff?.outcome.kind === "zero");
@@ -635,6 +653,19 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
+  }
+  if (ind.points !== undefined && !hasChildren && c.classes.length > 0 && d.bool(0.2)) {
+    // points that differ by class: 满分-less scored rules get one (KP2094), and every class's points
+    // fit the rules' largest award (KP2093); otherwise any points, smaller or larger
+    const rules = ind.items.flatMap((x) => (x.type === "rule" ? [x] : x.type === "group" ? x.rules : []));
+    for (const r of rules) {
+      const b = r.body;
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, ind.points);
+    }
+    const bound = rules.reduce((m, r) => { const a = awardBound(r); return a !== undefined && a > m ? a : m; }, 0n);
+    ind.classPoints = pickSubset(d, c.classes)
+      .slice(0, 2)
+      .map((cls) => { const p = points(d); return { cls, points: p < bound ? bound : p }; });
   }
   if (d.bool(0.15)) ind.items.splice(d.int(0, ind.items.length), 0, { type: "note", text: "本项按《××办法》执行" });
   if (applies) c.applyStack.pop();
@@ -902,7 +933,8 @@ function ruleText(w: Writer, s: Style, r: RuleSpec): string {
 
 function writeIndicator(w: Writer, s: Style, ind: IndSpec, depth: number): void {
   w.comment(depth, `指标「${ind.name}」`);
-  w.line(depth, `指标 ${w.str(ind.name)}${ind.points !== undefined ? ` ${w.num(ind.points, false, s.fen || depth === 0 ? "分" : undefined)}` : ""} {`);
+  const among = ind.classPoints ? ` 其中 ${ind.classPoints.map((cp) => `${w.str(cp.cls)} ${w.num(cp.points, false, s.fen ? "分" : undefined)}`).join(s.listSep === " " ? " " : "、")}` : "";
+  w.line(depth, `指标 ${w.str(ind.name)}${ind.points !== undefined ? ` ${w.num(ind.points, false, s.fen || depth === 0 ? "分" : undefined)}${among}` : ""} {`);
   if (ind.code) w.line(depth + 1, `编号 ${w.str(ind.code)}`);
   if (ind.departments) w.line(depth + 1, `考评单位 ${w.list(ind.departments)}`);
   if (ind.appliesTo) w.line(depth + 1, `适用 ${w.list(ind.appliesTo)}`);

@@ -109,6 +109,17 @@ interface Unit {
   index: number;
 }
 
+/**
+ * An indicator's points for a unit: declared points that differ by class are the first listed class
+ * the unit has; derived points are the children's (for this unit) plus the awards' maxima.
+ */
+function unitPoints(ind: IndSpec, u: Unit, pts: Map<IndSpec, Raw>): Raw {
+  if (ind.points !== undefined) return ind.classPoints?.find((cp) => u.classes.has(cp.cls))?.points ?? ind.points;
+  let sum = pts.get(ind)!;
+  for (const item of ind.items) if (item.type === "indicator") sum += unitPoints(item, u, pts) - pts.get(item)!;
+  return sum;
+}
+
 function hasAny(u: Unit, classes: readonly string[] | undefined): boolean {
   return classes === undefined || classes.some((c) => u.classes.has(c));
 }
@@ -310,10 +321,10 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     notApplicable: Set<IndSpec>;
   }
   const evalIndicator = (ind: IndSpec, u: Unit, ref: boolean, out: IndOut): void => {
-    const P = pts.get(ind)!;
+    const P = unitPoints(ind, u, pts);
     if (!hasAny(u, ind.appliesTo)) {
       for (const x of subtree(ind)) {
-        out.S.set(x, pts.get(x)!);
+        out.S.set(x, unitPoints(x, u, pts));
         out.K.set(x, 0n);
         if (x !== ind) out.notApplicable.add(x);
       }
