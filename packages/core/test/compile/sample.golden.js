@@ -1403,7 +1403,7 @@ function p1(Z) {
 
 // ---------------------------------------------------------------- 单个单位
 function runUnit(unit, u, X, R, trace) {
-  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false };
+  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false, P: [] };
   i0(Z);
   i1(Z);
   i4(Z);
@@ -1413,7 +1413,7 @@ function runUnit(unit, u, X, R, trace) {
   const penalty = p1(Z);
   const total = base - carry + bonus - penalty;
   if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");
-  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };
+  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, P: Z.P, V: Z.V, T: Z.T };
 }
 
 // ---------------------------------------------------------------- 对外接口
@@ -1443,10 +1443,12 @@ function referErrors(units) {
   return errors;
 }
 
-function indicatorTree(list, S) {
+function indicatorTree(list, S, P) {
   return list.map((m, n) => {
     const score = S.get(m.id);
-    return { id: m.id, name: m.name, points: m.points, score: kpFormat(score), lost: kpFormat(kpParse(m.points) - score), children: indicatorTree(m.children, S) };
+    // points that differ by class are this unit's
+    const points = P.get(m.id) === undefined ? kpParse(m.points) : P.get(m.id);
+    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: indicatorTree(m.children, S, P) };
   });
 }
 
@@ -1517,8 +1519,9 @@ export function scoreAll(units, options) {
     };
     if (detail) {
       const S = new Map();
-      INDICATOR_IDS.forEach((id, n) => S.set(id, r.S[n]));
-      res.indicators = indicatorTree(catalogue.indicators, S);
+      const P = new Map();
+      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
+      res.indicators = indicatorTree(catalogue.indicators, S, P);
       res.bonus = kpFormat(r.bonus);
       res.penalty = kpFormat(r.penalty);
     }

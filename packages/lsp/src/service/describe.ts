@@ -184,7 +184,7 @@ export function worstCaseText(r: RuleModel): string {
     cap: "（本规则上限）",
     group: r.group?.kind === "highest" ? "（就高组上限）" : "（合计上限）",
     section: "（减分项上限）",
-    indicator: `（指标「${r.owner.name}」的分值）`,
+    indicator: `（指标「${r.owner.name}」的分值${r.owner.kind === "indicator" && r.owner.classPoints ? `；${r.owner.classPoints.map((cp) => `「${cp.unitClass}」${f(cp.points)} 分`).join("、")}` : ""}）`,
     none: "",
   };
   return `最多扣 ${f(b.raw)} 分${why[b.by]}`;
