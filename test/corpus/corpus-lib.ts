@@ -133,8 +133,14 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
     if (!g) groups.push((g = { section: c.section, name: c.indicator, points: c.points, clauses: [] }));
     g.clauses.push(c);
   }
+  // A list of vetoes whose page states no points is written without points (a veto-only list, §1.14).
+  const vetoOnly = (g: Group): boolean =>
+    g.section === undefined &&
+    g.points === null &&
+    g.clauses.some(isEncoded) &&
+    g.clauses.every((c) => rulesOf(c).every(([, code]) => /^一票否[决优]$/.test(code.trim())));
   const total = groups
-    .filter((g) => g.section === undefined && g.clauses.some(isEncoded))
+    .filter((g) => g.section === undefined && g.clauses.some(isEncoded) && !vetoOnly(g))
     .reduce((s, g) => s + (g.points ?? NOTIONAL) * 1_000_000, 0);
   // A rulebook whose clauses here are all bonuses still needs an indicator to check.
   const placeholder = total === 0;
@@ -174,6 +180,7 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
       continue;
     }
     if (g.section) out.push(`${g.section} 「${g.name}」${g.points !== null ? ` 上限 ${g.points}` : ""} {`);
+    else if (vetoOnly(g)) out.push(`指标 「${g.name}」 {`);
     else {
       out.push(`指标 「${g.name}」 ${g.points ?? NOTIONAL}分 {`);
       if (g.points === null) out.push(`  注 「所见文本未列明本项分值，取${NOTIONAL}分只为能检查」`);

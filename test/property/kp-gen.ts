@@ -147,7 +147,8 @@ export interface RuleSpec {
 
 export interface GroupSpec {
   type: "group";
-  kind: "cap" | "highest";
+  /** 合计, 就高, or 择一 (mutually exclusive alternatives: facts name at most one). */
+  kind: "cap" | "highest" | "choice";
   cap?: Raw;
   rules: RuleSpec[];
   notes: string[];
@@ -158,6 +159,8 @@ export interface IndSpec {
   name: string;
   /** Declared points (undefined = derived from children and award rules). */
   points?: Raw;
+  /** Points that differ by class (`5分 其中 「其他县」 3分`; only with declared points). */
+  classPoints?: { cls: string; points: Raw }[];
   code?: string;
   departments?: string[];
   appliesTo?: string[];
@@ -170,6 +173,8 @@ export interface SectionSpec {
   name: string;
   cap?: Raw;
   rules: RuleSpec[];
+  /** 就高 and 择一 groups, written after the rules. */
+  groups?: GroupSpec[];
 }
 
 export interface GradeSpec {
@@ -551,6 +556,65 @@ function groupRule(c: GenCtx, kind: "cap" | "highest", P: Raw | undefined): Rule
   return r;
 }
 
+/**
+ * A rule fit for a 择一 group: one-shot award or deduction, 不得分 (with points) or a veto.  `award`
+ * says which one-shot action (a 加分 section takes awards, a 减分 section deductions); undefined = any.
+ */
+function choiceRule(c: GenCtx, P: Raw | undefined, award: boolean | undefined, inSection: boolean): RuleSpec {
+  const d = c.d;
+  const name = c.names.next(RULE_WORDS, d);
+  const k = award === true ? "onceAward" : award === false ? "once" : d.pick(["once", "onceAward", "onceAward", "zero", "veto"] as const);
+  if (k === "onceAward") return makeRule(c, name, { kind: "once", action: "award", amount: amount(d, P), overrides: overrides(c, P) }, {});
+  if (k === "zero" && P !== undefined && !inSection) return makeRule(c, name, { kind: "zero" }, { cap: !KNOWN_BUGS.zeroCapped, mult: !KNOWN_BUGS.zeroCapped });
+  if (k === "veto") return makeRule(c, name, { kind: "veto", level: d.bool() ? "fail" : "noExcellent" }, {});
+  return makeRule(c, name, { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: !inSection, mult: true });
+}
+
+/** A 择一 group of 2–3 alternatives. */
+function choiceGroup(c: GenCtx, P: Raw | undefined, award: boolean | undefined, inSection: boolean): GroupSpec {
+  const g: GroupSpec = { type: "group", kind: "choice", rules: [], notes: [] };
+  const m = c.d.int(2, 3);
+  for (let i = 0; i < m; i++) g.rules.push(choiceRule(c, P, award, inSection));
+  if (c.d.bool(0.2)) g.notes.push("以上情形只按一种计");
+  return g;
+}
+
+/** A 就高 group of award rules for a 加分 section (per item, only the largest award counts). */
+function highestAwardGroup(c: GenCtx): GroupSpec {
+  const d = c.d;
+  const g: GroupSpec = { type: "group", kind: "highest", rules: [], notes: [] };
+  if (d.bool(0.3)) g.cap = amount(d);
+  const m = d.int(1, 3);
+  for (let i = 0; i < m; i++) {
+    const name = c.names.next(RULE_WORDS, d);
+    const k = d.pick(["per", "once", "categories"] as const);
+    const body: BodySpec =
+      k === "per"
+        ? { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d), overrides: overrides(c) }
+        : k === "once"
+          ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c) }
+          : { kind: "categories", units: perUnits(d, false), action: "award", categories: categories(d) };
+    g.rules.push(makeRule(c, name, body, { mult: true }));
+  }
+  return g;
+}
+
+/** The most an award rule can give, as the checker counts it (undefined: unbounded or not an award). */
+function awardBound(r: RuleSpec): Raw | undefined {
+  const b = r.body;
+  if (!isAwardBody(b)) return undefined;
+  let m: Raw | undefined;
+  if (b.kind === "once") m = awardFactMax(b);
+  else if (b.kind === "bands") {
+    m = 0n;
+    for (const x of b.bands) if (x.outcome.kind === "award" && x.outcome.amount > m) m = x.outcome.amount;
+    if (b.missing?.kind === "award" && b.missing.amount > m) m = b.missing.amount;
+  } else if (b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") m = b.max;
+  if (r.cap !== undefined) m = m === undefined || r.cap < m ? r.cap : m;
+  if (r.multipliers.some((x) => x.factor === "double")) m = undefined;
+  return m;
+}
+
 /** Whether a rule may end in 不得分. */
 export function canZero(b: BodySpec): boolean {
   return b.kind === "zero" || (b.kind === "bands" && (b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero")) || (b.kind === "linear" && b.cutoff?.outcome.kind === "zero");
@@ -585,6 +649,10 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       ind.items.push(r);
     }
     if (d.bool(0.3)) ind.points = points(d);
+  } else if (d.bool(0.06)) {
+    // a veto-only list: no points, only 一票否决/一票否优 rules
+    const n = d.int(1, 3);
+    for (let i = 0; i < n; i++) ind.items.push(makeRule(c, c.names.next(RULE_WORDS, d), { kind: "veto", level: d.bool() ? "fail" : "noExcellent" }, {}));
   } else {
     const declared = d.bool(0.85);
     const P = declared ? points(d) : undefined;
@@ -616,6 +684,28 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
+    if (d.bool(0.2)) {
+      const g = choiceGroup(c, P, undefined, false);
+      // 满分-less scored rules: the group may add scoring rules (KP2018)
+      for (const r of rules) {
+        const b = r.body;
+        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, P);
+      }
+      ind.items.splice(d.int(0, ind.items.length), 0, g);
+    }
+  }
+  if (ind.points !== undefined && !hasChildren && c.classes.length > 0 && d.bool(0.2)) {
+    // points that differ by class: 满分-less scored rules get one (KP2094), and every class's points
+    // fit the rules' largest award (KP2093); otherwise any points, smaller or larger
+    const rules = ind.items.flatMap((x) => (x.type === "rule" ? [x] : x.type === "group" ? x.rules : []));
+    for (const r of rules) {
+      const b = r.body;
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, ind.points);
+    }
+    const bound = rules.reduce((m, r) => { const a = awardBound(r); return a !== undefined && a > m ? a : m; }, 0n);
+    ind.classPoints = pickSubset(d, c.classes)
+      .slice(0, 2)
+      .map((cls) => { const p = points(d); return { cls, points: p < bound ? bound : p }; });
   }
   if (d.bool(0.15)) ind.items.splice(d.int(0, ind.items.length), 0, { type: "note", text: "本项按《××办法》执行" });
   if (applies) c.applyStack.pop();
@@ -682,6 +772,7 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
       s.rules.push(makeRule(c, name, body, { cap: true, mult: true, waive: true }));
     }
   }
+  if (d.bool(0.3)) (s.groups ??= []).push(kind === "bonus" && d.bool(0.6) ? highestAwardGroup(c) : choiceGroup(c, undefined, kind === "bonus", true));
   return s;
 }
 
@@ -902,7 +993,8 @@ function ruleText(w: Writer, s: Style, r: RuleSpec): string {
 
 function writeIndicator(w: Writer, s: Style, ind: IndSpec, depth: number): void {
   w.comment(depth, `指标「${ind.name}」`);
-  w.line(depth, `指标 ${w.str(ind.name)}${ind.points !== undefined ? ` ${w.num(ind.points, false, s.fen || depth === 0 ? "分" : undefined)}` : ""} {`);
+  const among = ind.classPoints ? ` 其中 ${ind.classPoints.map((cp) => `${w.str(cp.cls)} ${w.num(cp.points, false, s.fen ? "分" : undefined)}`).join(s.listSep === " " ? " " : "、")}` : "";
+  w.line(depth, `指标 ${w.str(ind.name)}${ind.points !== undefined ? ` ${w.num(ind.points, false, s.fen || depth === 0 ? "分" : undefined)}${among}` : ""} {`);
   if (ind.code) w.line(depth + 1, `编号 ${w.str(ind.code)}`);
   if (ind.departments) w.line(depth + 1, `考评单位 ${w.list(ind.departments)}`);
   if (ind.appliesTo) w.line(depth + 1, `适用 ${w.list(ind.appliesTo)}`);
@@ -911,14 +1003,16 @@ function writeIndicator(w: Writer, s: Style, ind: IndSpec, depth: number): void 
     if (item.type === "indicator") writeIndicator(w, s, item, depth + 1);
     else if (item.type === "rule") w.line(depth + 1, ruleText(w, s, item));
     else if (item.type === "note") w.line(depth + 1, `注 ${w.str(item.text)}`);
-    else {
-      const head = item.kind === "cap" ? `合计 上限 ${w.amt(item.cap!)}` : `就高${item.cap !== undefined ? ` 上限 ${w.amt(item.cap)}` : ""}`;
-      w.line(depth + 1, `${head} {`);
-      for (const r of item.rules) w.line(depth + 2, ruleText(w, s, r));
-      for (const n of item.notes) w.line(depth + 2, `注 ${w.str(n)}`);
-      w.line(depth + 1, "}");
-    }
+    else writeGroup(w, s, item, depth + 1);
   }
+  w.line(depth, "}");
+}
+
+function writeGroup(w: Writer, s: Style, item: GroupSpec, depth: number): void {
+  const head = item.kind === "cap" ? `合计 上限 ${w.amt(item.cap!)}` : item.kind === "choice" ? "择一" : `就高${item.cap !== undefined ? ` 上限 ${w.amt(item.cap)}` : ""}`;
+  w.line(depth, `${head} {`);
+  for (const r of item.rules) w.line(depth + 1, ruleText(w, s, r));
+  for (const n of item.notes) w.line(depth + 1, `注 ${w.str(n)}`);
   w.line(depth, "}");
 }
 
@@ -960,6 +1054,7 @@ export function renderCatalogue(cat: CatSpec, s: Style, dir = "/cat"): RenderedF
     const w = parts.length ? parts[parts.length - 1]! : root;
     w.line(0, `${sec.kind === "bonus" ? "加分" : "减分"} ${w.str(sec.name)}${sec.cap !== undefined ? ` 上限 ${w.amt(sec.cap)}` : ""} {`);
     for (const r of sec.rules) w.line(1, ruleText(w, s, r));
+    for (const g of sec.groups ?? []) writeGroup(w, s, g, 1);
     w.line(0, "}");
   }
   files.push({ path: `${dir}/root.kp`, text: root.text() });
@@ -989,7 +1084,10 @@ export function allRules(cat: CatSpec): RuleCtx[] {
     }
   };
   cat.indicators.forEach((i) => visit(i, []));
-  for (const s of cat.sections) for (const r of s.rules) out.push({ rule: r, path: [], section: s });
+  for (const s of cat.sections) {
+    for (const r of s.rules) out.push({ rule: r, path: [], section: s });
+    for (const g of s.groups ?? []) for (const r of g.rules) out.push({ rule: r, path: [], section: s, group: g });
+  }
   return out;
 }
 
@@ -1019,9 +1117,19 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
   const classes = cat.classes.length ? cat.classes.filter(() => d.bool(0.45)) : [];
   const facts = new Map<string, FactValue>();
   const omit = () => d.bool(0.25);
+  // 择一: at most one alternative of a group happens (the others are omitted or 否)
+  const chosen = new Map<GroupSpec, RuleSpec | undefined>();
+  for (const { group } of allRules(cat))
+    if (group?.kind === "choice" && !chosen.has(group)) chosen.set(group, d.bool(0.75) ? d.pick(group.rules) : undefined);
   for (const { rule: r, group, path, section } of allRules(cat)) {
     const b = r.body;
     const highest = group?.kind === "highest";
+    if (group?.kind === "choice" && chosen.get(group) !== r) {
+      if (!omit()) facts.set(r.name, b.kind === "once" && b.action === "award" ? { t: "award", v: d.bool() ? "no" : 0n } : { t: "flag", v: false });
+      for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
+      continue;
+    }
+    const on = group?.kind === "choice"; // the chosen alternative happens
     const count = (key: string) => {
       if (omit()) return;
       if (highest && d.bool(0.5)) {
@@ -1038,19 +1146,30 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         for (const c of b.categories) count(`${r.name}.${c.name}`);
         break;
       case "once":
-        if (b.action === "award") {
+        if (b.action === "award" && highest) {
+          // 就高 in a 加分 section: yes, or an item id
+          if (omit()) break;
+          if (d.bool(0.5)) facts.set(r.name, { t: "flag", v: true, id: d.pick(ID_POOL) });
+          else facts.set(r.name, { t: "flag", v: d.bool(0.5) });
+        } else if (b.action === "award") {
+          if (on) {
+            facts.set(r.name, { t: "award", v: "yes" });
+            break;
+          }
           if (omit()) break;
           const max = awardFactMax(b);
           const v = d.pick(["yes", "no", "partial"] as const);
           facts.set(r.name, { t: "award", v: v === "partial" ? BigInt(d.int(0, Number(max))) : v });
-        } else if (!omit()) {
+        } else if (on) facts.set(r.name, { t: "flag", v: true });
+        else if (!omit()) {
           if (highest && d.bool(0.4)) facts.set(r.name, { t: "flag", v: true, id: d.pick(ID_POOL) });
           else facts.set(r.name, { t: "flag", v: d.bool(0.5) });
         }
         break;
       case "zero":
       case "veto":
-        if (!omit()) facts.set(r.name, { t: "flag", v: d.bool(0.3) });
+        if (on) facts.set(r.name, { t: "flag", v: true });
+        else if (!omit()) facts.set(r.name, { t: "flag", v: d.bool(0.3) });
         break;
       case "bands": {
         // a band value may be left out where 未报送 has a band, and in a 加分 section (no bonus)

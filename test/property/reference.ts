@@ -94,7 +94,11 @@ export function indicatorPoints(cat: CatSpec): Map<IndSpec, Raw> {
       pts.set(ind, ind.points);
       return ind.points;
     }
-    for (const item of ind.items) if (item.type === "rule") sum += maxAwardOf(item, undefined) ?? 0n;
+    for (const item of ind.items) {
+      if (item.type === "rule") sum += maxAwardOf(item, undefined) ?? 0n;
+      // 择一: only one alternative can happen, so the group counts its largest award
+      else if (item.type === "group" && item.kind === "choice") sum += item.rules.reduce((m, r) => max(m, maxAwardOf(r, undefined) ?? 0n), 0n);
+    }
     pts.set(ind, sum);
     return sum;
   };
@@ -107,6 +111,17 @@ interface Unit {
   classes: Set<string>;
   facts: Map<string, FactValue>;
   index: number;
+}
+
+/**
+ * An indicator's points for a unit: declared points that differ by class are the first listed class
+ * the unit has; derived points are the children's (for this unit) plus the awards' maxima.
+ */
+function unitPoints(ind: IndSpec, u: Unit, pts: Map<IndSpec, Raw>): Raw {
+  if (ind.points !== undefined) return ind.classPoints?.find((cp) => u.classes.has(cp.cls))?.points ?? ind.points;
+  let sum = pts.get(ind)!;
+  for (const item of ind.items) if (item.type === "indicator") sum += unitPoints(item, u, pts) - pts.get(item)!;
+  return sum;
 }
 
 function hasAny(u: Unit, classes: readonly string[] | undefined): boolean {
@@ -327,10 +342,10 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     notApplicable: Set<IndSpec>;
   }
   const evalIndicator = (ind: IndSpec, u: Unit, ref: boolean, out: IndOut): void => {
-    const P = pts.get(ind)!;
+    const P = unitPoints(ind, u, pts);
     if (!hasAny(u, ind.appliesTo)) {
       for (const x of subtree(ind)) {
-        out.S.set(x, pts.get(x)!);
+        out.S.set(x, unitPoints(x, u, pts));
         out.K.set(x, 0n);
         if (x !== ind) out.notApplicable.add(x);
       }
@@ -367,6 +382,18 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
           positive = true;
         } else if (item.overdraft) o += v;
         else d += v;
+      } else if (item.type === "group" && item.kind === "choice") {
+        // 择一: the alternatives score as separate rules (the facts let only one happen)
+        for (const r of item.rules) {
+          const { v, zero } = ruleResult(r, u, P, out.vetoes);
+          if (zero) zeroHit = true;
+          if (r.body.kind === "veto") continue;
+          if (isAwardBody(r.body)) {
+            pos += v;
+            positive = true;
+          } else if (r.overdraft) o += v;
+          else d += v;
+        }
       } else if (item.type === "group") {
         // 不得分 inside 合计 is not limited by the group's cap.
         let g = 0n;
@@ -401,6 +428,15 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
   const sectionValue = (sec: SectionSpec, u: Unit, vetoes: RefResult["vetoes"]): Raw => {
     let v = 0n;
     for (const r of sec.rules) v += ruleValue(r, u, 0n, vetoes);
+    for (const g of sec.groups ?? []) {
+      if (g.kind === "choice") for (const r of g.rules) v += ruleValue(r, u, 0n, vetoes);
+      else {
+        // 就高: per item only the largest award (or deduction) counts
+        let h = highestValue(g.rules, u);
+        if (g.cap !== undefined && h > g.cap) h = g.cap;
+        v += h;
+      }
+    }
     if (sec.cap !== undefined && v > sec.cap) v = sec.cap;
     return v;
   };

@@ -75,7 +75,9 @@ describe("fuzzing", () => {
       for (let i = 0; ; i++) {
         const input = makeFactsInput(3, i);
         const spec = input.factsFile!;
-        if (spec.format !== "csv" || spec.expect !== "exact" || spec.units.length < 2 || spec.tags.some((t) => t.startsWith("eol-mixed"))) continue;
+        // (a value that may be refused rather than read — a quote inside a cell, a huge number — leaves
+        // nothing to compare: skip those too)
+        if (spec.format !== "csv" || spec.expect !== "exact" || spec.units.length < 2 || spec.tags.some((t) => t.startsWith("eol-mixed") || t === "quote-inside" || t === "huge-number")) continue;
         if ((await runInput(input, ["facts"])).failures.length === 0) return input;
       }
     };

@@ -118,14 +118,19 @@ export interface RankCondition extends NodeBase {
 
 // ---------------------------------------------------------------- indicators
 
-/** `指标 「name」 4分 { … }`; points may be omitted for a heading whose children carry them. */
+/**
+ * `指标 「name」 4分 { … }`; points may be omitted for a heading whose children carry them.
+ * `指标 「name」 5分 其中 「其他县」 3分 { … }`: points that differ by unit class (`classPoints`).
+ */
 export interface Indicator extends NodeBase {
   kind: "Indicator";
   name?: StringLit;
   points?: NumberLit;
+  /** Per-class points after `其中` (only with `points`). */
+  classPoints?: ClassAmount[];
   items: IndicatorItem[];
 }
-export type IndicatorItem = CodeDecl | DepartmentsDecl | AppliesDecl | ReferDecl | Indicator | Rule | Note | CapGroup | HighestGroup;
+export type IndicatorItem = CodeDecl | DepartmentsDecl | AppliesDecl | ReferDecl | Indicator | Rule | Note | CapGroup | HighestGroup | ChoiceGroup;
 
 /** `编号 「一」`. */
 export interface CodeDecl extends NodeBase {
@@ -159,26 +164,39 @@ export interface CapGroup extends NodeBase {
   cap?: NumberLit;
   items: GroupItem[];
 }
-/** `就高 { … }` — one incident counts once, at its largest deduction. */
+/**
+ * `就高 { … }` — one incident counts once, at its largest deduction (in an indicator or a 减分
+ * section), or one item once, at its largest award (in a 加分 section).
+ */
 export interface HighestGroup extends NodeBase {
   kind: "HighestGroup";
   cap?: NumberLit;
   items: GroupItem[];
 }
+/**
+ * `择一 { … }` — mutually exclusive alternatives: at most one of the rules may happen to a unit
+ * (facts naming two are an error, KP4060); points derived from them count the largest.
+ */
+export interface ChoiceGroup extends NodeBase {
+  kind: "ChoiceGroup";
+  items: GroupItem[];
+}
 export type GroupItem = Rule | Note;
+/** What a 加分/减分 section holds: rules and notes, and 就高/择一 groups of them. */
+export type SectionItem = GroupItem | HighestGroup | ChoiceGroup;
 /** `加分 「name」 上限 2 { … }` — bonus outside the base points. */
 export interface BonusSection extends NodeBase {
   kind: "BonusSection";
   name?: StringLit;
   cap?: NumberLit;
-  items: GroupItem[];
+  items: SectionItem[];
 }
 /** `减分 「name」 { … }` — penalties outside the base points. */
 export interface PenaltySection extends NodeBase {
   kind: "PenaltySection";
   name?: StringLit;
   cap?: NumberLit;
-  items: GroupItem[];
+  items: SectionItem[];
 }
 
 // ---------------------------------------------------------------- rules
@@ -426,8 +444,8 @@ export function isIndicator(n: { kind: string }): n is Indicator {
   return n.kind === "Indicator";
 }
 /** Type guard for rule and bonus/penalty containers. */
-export function isGroup(n: { kind: string }): n is CapGroup | HighestGroup {
-  return n.kind === "CapGroup" || n.kind === "HighestGroup";
+export function isGroup(n: { kind: string }): n is CapGroup | HighestGroup | ChoiceGroup {
+  return n.kind === "CapGroup" || n.kind === "HighestGroup" || n.kind === "ChoiceGroup";
 }
 
 /** Calls `visit` on every node below `node` (depth first, in source order), `node` included. */

@@ -143,6 +143,17 @@ export const messages = {
   KP2044: { severity: "error", message: "{0}「{1}」与基准「{2}」的单位不一致：应都是百分数（百分数的基准也可以用「个百分点」作步长），或都带同样的计量单位" },
   KP2045: { severity: "error", message: "规则「{0}」的分段中一档也没有：分段至少要写一档（区间及其结果，如「≥ 90% 得 1」，或「未报送 扣 1」）" },
   KP2046: { severity: "error", message: "规则「{0}」没有写「满分」：它在加分「{1}」中，加分项没有分值可作本规则的满分；请写明本规则的满分" },
+  KP2090: {
+    severity: "error",
+    message: "指标「{0}」没有写分值，是只含一票否决、一票否优的否决清单，不能有计分的规则「{1}」：请给指标写上分值，或把这条规则移到有分值的指标中",
+  },
+  KP2091: { severity: "error", message: "「择一」组中的规则「{0}」须是一次性的得分或扣分（得 X、扣 X）、不得分或一票否决/一票否优：择一是看几种情形中哪一种发生" },
+  KP2092: { severity: "error", message: "「择一」组中至少要有两条规则：只有一种情形时无从择一，请去掉「择一」" },
+  KP2093: { severity: "error", message: "规则「{0}」最多得 {1} 分，超过了指标「{2}」对「{3}」的分值 {4}：指标的分值因类别而异时，规则须适合最小的分值" },
+  KP2094: {
+    severity: "error",
+    message: "规则「{0}」没有写「满分」，而指标「{1}」的分值因类别而异：请写明本规则的满分（不超过各类别中最小的分值）",
+  },
 
   // assessor's judgement: 评议 得分, 免扣/可减免, 酌情 per occurrence and as an award
   KP2100: {
@@ -189,6 +200,7 @@ export const messages = {
   KP4066: { severity: "error", message: "「{0}」的评议得分 {1} 超出范围 {2}" },
   KP4067: { severity: "error", message: "「{0}」的酌情分数 {1} 超出范围 {2}" },
   KP4068: { severity: "error", message: "「{0}」的值「{1}」格式不对：应为每{2}酌情给的分数，多{2}时用「、」隔开（如「1、1.5」）" },
+  KP4060: { severity: "error", message: "单位「{0}」的事实同时写了{1}：它们是同一「择一」组中的情形，只能有一种发生" },
   KP4030: {
     severity: "error",
     message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",

@@ -61,6 +61,17 @@ export interface IndicatorModel {
   /** Points (declared, or derived from the children). */
   points: Raw;
   pointsDeclared: boolean;
+  /**
+   * Points that differ by unit class (`5分 其中 「其他县」 3分`, or derived from children that have
+   * them): a unit of one of these classes has these points here (the first listed class it has);
+   * other units have `points`.
+   */
+  classPoints?: { unitClass: string; points: Raw }[];
+  /**
+   * A veto-only list (否决清单): written without points and holding only 一票否决/一票否优 rules.
+   * Its points are 0 and it adds nothing to the total; its rules only set vetoes.
+   */
+  vetoOnly?: boolean;
   code?: string;
   /** Evaluating departments (inherited when not declared). */
   departments: string[];
@@ -86,17 +97,25 @@ export interface SectionModel {
   name: string;
   cap?: Raw;
   rules: RuleModel[];
+  /** 就高 and 择一 groups in the section (their rules are also in `rules`). */
+  groups: GroupModel[];
   notes: A.Note[];
   node: A.BonusSection | A.PenaltySection;
   file: string;
 }
 
-/** A cap group (合计) or highest-only group (就高). */
+/**
+ * A cap group (合计), a highest-only group (就高: per incident or item, only the largest deduction or
+ * award counts) or a group of mutually exclusive alternatives (择一: at most one rule may happen to a
+ * unit, which the facts reader enforces, KP4060; derived points count the largest alternative).
+ */
 export interface GroupModel {
-  kind: "cap" | "highest";
+  kind: "cap" | "highest" | "choice";
   cap?: Raw;
   rules: RuleModel[];
-  node: A.CapGroup | A.HighestGroup;
+  node: A.CapGroup | A.HighestGroup | A.ChoiceGroup;
+  /** 择一 groups: their number in the catalogue (1, 2, …), written to the fact specs (`x`). */
+  choice?: number;
 }
 
 /** What a rule does with its result. */

@@ -72,7 +72,7 @@ describe("completion", () => {
         .replace(/\$\d+/g, "")
         .replace(/\t/g, "  ");
       const text =
-        s.filter === "规则" || s.filter === "合计" || s.filter === "就高"
+        s.filter === "规则" || s.filter === "合计" || s.filter === "就高" || s.filter === "择一"
           ? `指标 「容器」 4分 {\n${body}\n}\n`
           : s.filter === "分段"
             ? `指标 「容器」 4分 {\n规则 「甲」 「乙」\n${body}\n}\n`

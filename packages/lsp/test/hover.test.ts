@@ -83,6 +83,17 @@ describe("hover", () => {
     expect(h?.markdown).toBe("**上限**　修饰（也写作：「封顶」）\n\n扣分（或得分）的上限，即封顶");
   });
 
+  it("on a veto-only list and on points that differ by class (issue 11 §1.12, §1.14)", () => {
+    const w = workspace({
+      "细则.kp": "细则 「甲」\n类别 「重点县」、「其他县」\n指标 「单项<|>否决」 {\n  规则 「乙」 「发生事故的，一票否决」 一票否决\n}\n指标 「招商」 5分 其中 「其他县」 3分 {\n  规则 「丙」 「未完成的扣1分」 扣 1\n}\n",
+    });
+    expect(hover(w.ctx("细则.kp"), w.at("细则.kp"))?.markdown).toContain("**指标「单项否决」**　否决清单：只含一票否决、一票否优，没有分值，不计入总分");
+    const v = workspace({
+      "细则.kp": "细则 「甲」\n类别 「重点县」、「其他县」\n指标 「招<|>商」 5分 其中 「其他县」 3分 {\n  规则 「丙」 「未完成的扣1分」 扣 1\n}\n",
+    });
+    expect(hover(v.ctx("细则.kp"), v.at("细则.kp"))?.markdown).toContain("**指标「招商」**　5 分，「其他县」3 分");
+  });
+
   it("on a class: declared or not, and where it is used", () => {
     const w = workspace({
       "细则.kp": "细则 「甲」\n类别 「县<|>区」、「园区」\n引入 「a.kp」\n",

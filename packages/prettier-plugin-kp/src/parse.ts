@@ -80,7 +80,7 @@ export function parent(node: object): PNode | undefined {
 }
 
 /** Node kinds that hold a `{ … }` block. */
-export const blockKinds = new Set(["Indicator", "CapGroup", "HighestGroup", "BonusSection", "PenaltySection", "Grades", "Bands"]);
+export const blockKinds = new Set(["Indicator", "CapGroup", "HighestGroup", "ChoiceGroup", "BonusSection", "PenaltySection", "Grades", "Bands"]);
 
 // ---------------------------------------------------------------- Prettier parser hooks
 
@@ -143,6 +143,7 @@ export function blockItems(node: PNode): PNode[] {
     case "Indicator":
     case "CapGroup":
     case "HighestGroup":
+    case "ChoiceGroup":
     case "BonusSection":
     case "PenaltySection":
       return node.items;

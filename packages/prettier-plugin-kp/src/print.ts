@@ -229,8 +229,12 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return ["前", opt("value")];
 
     // ---- indicators
-    case "Indicator":
-      return printBlock(path, options, print, ["指标", indent([opt("name"), opt("points")])], "items");
+    case "Indicator": {
+      // points that differ by class: 5分 其中 「其他县」 3分、「园区」 2分
+      const classPoints = node.classPoints ? path.map(() => print(), "classPoints") : [];
+      const among = classPoints.length > 0 ? [" 其中 ", fill(join(softline, classPoints.map((d, i) => (i < classPoints.length - 1 ? [d, "、"] : d))))] : "";
+      return printBlock(path, options, print, ["指标", indent([opt("name"), opt("points"), among])], "items");
+    }
     case "Code":
       return ["编号", indent(opt("code"))];
     case "Departments":
@@ -245,6 +249,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return printBlock(path, options, print, ["合计 上限", indent(opt("cap"))], "items");
     case "HighestGroup":
       return printBlock(path, options, print, ["就高", indent(opt("cap", " 上限 "))], "items");
+    case "ChoiceGroup":
+      return printBlock(path, options, print, ["择一"], "items");
     case "BonusSection":
       return printBlock(path, options, print, ["加分", indent([opt("name"), opt("cap", " 上限 ")])], "items");
     case "PenaltySection":

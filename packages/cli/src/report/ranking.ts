@@ -44,9 +44,11 @@ export function rankingColumns(cat: CatalogueMeta, results: readonly UnitResult[
     { header: "总分", tableHeader: "总分", numeric: true, value: (r) => r.total },
   ];
   cat.indicators.forEach((ind, i) => {
+    // points that differ by class: 「5分，其他县 3分」 (each unit's own are in its results)
+    const points = `${ind.points}分${(ind.classPoints ?? []).map((cp) => `，${cp.unitClass} ${cp.points}分`).join("")}`;
     cols.push({
-      header: `${ind.name}（${ind.points}分）`,
-      tableHeader: `${shorten(visible(ind.name), HEADER_WIDTH)}\n${ind.points}分`,
+      header: `${ind.name}（${points}）`,
+      tableHeader: `${shorten(visible(ind.name), HEADER_WIDTH)}\n${points}`,
       numeric: true,
       value: (r) => r.indicators?.[i]?.score ?? "",
     });

@@ -268,6 +268,23 @@ class Checker {
         ind.pointsDeclared = true;
       } else this.unchecked.add(ind);
     }
+    if (node.classPoints) {
+      // 5分 其中 「其他县」 3分: points that differ by unit class
+      const list: { unitClass: string; points: M.Raw }[] = [];
+      const seen = new Set<string>();
+      for (const cp of node.classPoints) {
+        if (!cp.unitClass) continue;
+        const [unitClass] = this.checkClasses([cp.unitClass]);
+        if (seen.has(nameKey(cp.unitClass.value))) {
+          this.report("KP2020", cp.unitClass.span, [cp.unitClass.value]);
+          continue;
+        }
+        seen.add(nameKey(cp.unitClass.value));
+        const v = this.amount(cp.value, "分值");
+        if (v !== undefined) list.push({ unitClass: unitClass!, points: v });
+      }
+      if (list.length > 0 && ind.pointsDeclared) ind.classPoints = list;
+    }
     const siblingNames = new Map<string, A.StringLit>();
     let childIndex = 0;
     for (const item of node.items) {
@@ -305,6 +322,7 @@ class Checker {
           break;
         case "CapGroup":
         case "HighestGroup":
+        case "ChoiceGroup":
           this.group(item, ind);
           break;
       }
@@ -312,14 +330,23 @@ class Checker {
     return ind;
   }
 
-  private group(node: A.CapGroup | A.HighestGroup, owner: M.IndicatorModel): void {
-    const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : "highest", rules: [], node };
-    const cap = this.amount(node.cap, "上限");
-    if (cap !== undefined) g.cap = cap;
+  private choiceCount = 0;
+
+  private group(node: A.CapGroup | A.HighestGroup | A.ChoiceGroup, owner: M.IndicatorModel | M.SectionModel): void {
+    const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : node.kind === "HighestGroup" ? "highest" : "choice", rules: [], node };
+    if (node.kind !== "ChoiceGroup") {
+      const cap = this.amount(node.cap, "上限");
+      if (cap !== undefined) g.cap = cap;
+    } else g.choice = ++this.choiceCount;
     owner.groups.push(g);
     for (const item of node.items) {
       if (item.kind === "Note") owner.notes.push(item);
       else this.rule(item, owner, g);
+    }
+    // 择一 with one rule has nothing to choose between (a rule that failed to check is not counted).
+    if (node.kind === "ChoiceGroup" && node.items.filter((i) => i.kind === "Rule").length < 2) {
+      const at = node.span.start; // the keyword 择一 (two characters on one line)
+      this.report("KP2092", { start: at, end: { offset: at.offset + 2, line: at.line, column: at.column + 2 } });
     }
   }
 
@@ -329,6 +356,7 @@ class Checker {
       id,
       name: node.name?.value ?? "",
       rules: [],
+      groups: [],
       notes: [],
       node,
       file: this.file,
@@ -337,7 +365,8 @@ class Checker {
     if (cap !== undefined) s.cap = cap;
     for (const item of node.items) {
       if (item.kind === "Note") s.notes.push(item);
-      else this.rule(item, s, undefined);
+      else if (item.kind === "Rule") this.rule(item, s, undefined);
+      else this.group(item, s);
     }
     return s;
   }
@@ -386,7 +415,8 @@ class Checker {
           break;
         }
         case "Overdraft":
-          if (group) this.report("KP2038", m.span, [group.kind === "cap" ? "合计" : "就高", name]);
+          // 择一: the alternatives are scored as separate rules (only one can happen), so 倒扣 works.
+          if (group && group.kind !== "choice") this.report("KP2038", m.span, [group.kind === "cap" ? "合计" : "就高", name]);
           else rule.overdraft = true;
           break;
         case "Multiplier":
@@ -459,7 +489,15 @@ class Checker {
     if (owner.kind !== "indicator" && (k === "zero" || (k === "bands" && rule.body.kind === "bands" && hasZero(rule.body))))
       this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
     if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分的规则须放在指标中"]);
-    if (group) {
+    if (group?.kind === "choice") {
+      if (!(k === "once" || k === "zero" || k === "veto")) this.report("KP2091", at, [rule.name]);
+    } else if (group?.kind === "highest" && owner.kind === "bonus") {
+      // 就高 in a 加分 section: per item (incident id) only the largest award counts.
+      if (rule.effect === "award" && !(k === "per" || k === "categories" || k === "once"))
+        this.report("KP2017", at, [rule.name, "就高", "加分中就高组的规则须按项、分类或一次性得分，才能按事项比较"]);
+      else if (k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
+        this.report("KP2017", at, [rule.name, "就高", "复合计次（如每村每次）无法按事项比较"]);
+    } else if (group) {
       const where = group.kind === "cap" ? "合计" : "就高";
       if (rule.effect !== "deduct") this.report("KP2017", at, [rule.name, where, "组中只能有扣分规则"]);
       else if (group.kind === "highest" && k === "discretion")
@@ -656,14 +694,25 @@ class Checker {
     for (const c of ind.children) this.derivePoints(c);
     for (const r of ind.rules) r.maxAward = maxAward(r);
     if (ind.pointsDeclared) return;
+    // A veto-only list (否决清单): no points, only 一票否决/一票否优 rules; it adds nothing to the total.
+    if (ind.children.length === 0 && ind.rules.some((r) => r.effect === "veto") && !ind.rules.some((r) => r.effect === "award")) {
+      ind.vetoOnly = true;
+      this.file = ind.file;
+      for (const r of ind.rules) if (r.effect !== "veto") this.report("KP2090", r.node.body!.span, [ind.name, r.name]);
+      return;
+    }
     let sum = 0;
     let ok = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
     for (const c of ind.children) sum += c.points;
+    // 择一: only one alternative can happen, so a group counts its largest award.
+    const choiceMax = new Map<M.GroupModel, M.Raw>();
     for (const r of ind.rules) {
       if (r.effect !== "award") continue;
       if (r.maxAward === undefined || r.maxAward < 0) ok = false;
+      else if (r.group?.kind === "choice") choiceMax.set(r.group, Math.max(choiceMax.get(r.group) ?? 0, r.maxAward));
       else sum += r.maxAward;
     }
+    for (const m of choiceMax.values()) sum += m;
     if (!ok) {
       this.file = ind.file;
       if (this.unchecked.has(ind)) return; // an error in its points or rules is reported already
@@ -671,6 +720,13 @@ class Checker {
       return;
     }
     ind.points = sum;
+    // children whose points differ by class: so do this indicator's (the awards are the same for all)
+    const classes: string[] = [];
+    for (const c of ind.children) for (const cp of c.classPoints ?? []) if (!classes.includes(cp.unitClass)) classes.push(cp.unitClass);
+    if (classes.length > 0) {
+      const awards = sum - ind.children.reduce((s, c) => s + c.points, 0);
+      ind.classPoints = classes.map((unitClass) => ({ unitClass, points: awards + ind.children.reduce((s, c) => s + pointsFor(c, unitClass), 0) }));
+    }
   }
 
   private finishIndicator(ind: M.IndicatorModel): void {
@@ -679,7 +735,11 @@ class Checker {
     for (const r of ind.rules) {
       const b = r.body;
       if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max < 0) {
-        if (scoring.length > 1 || ind.children.length > 0) {
+        if (ind.classPoints && scoring.length === 1 && ind.children.length === 0) {
+          // its full points would differ by class, and its fact's range with them
+          this.report("KP2094", r.node.name!.span, [r.name, ind.name]);
+          b.max = 0;
+        } else if (scoring.length > 1 || ind.children.length > 0) {
           this.report("KP2018", r.node.name!.span, [r.name, ind.name]);
           b.max = 0;
         } else b.max = ind.points;
@@ -688,6 +748,10 @@ class Checker {
       if (r.maxAward !== undefined && r.maxAward > ind.points && ind.pointsDeclared && r.effect === "award") {
         const b2 = r.node.body!;
         this.report("KP2024", b2.span, [r.name, kpFormat(r.maxAward), ind.name, kpFormat(ind.points)]);
+      } else if (r.maxAward !== undefined && r.effect === "award" && ind.pointsDeclared && ind.classPoints) {
+        // the rule must fit the smallest points of any class
+        const low = ind.classPoints.find((cp) => cp.points < r.maxAward!);
+        if (low) this.report("KP2093", r.node.body!.span, [r.name, kpFormat(r.maxAward), ind.name, low.unitClass, kpFormat(low.points)]);
       }
       r.facts = factsOf(r);
     }
@@ -806,6 +870,11 @@ function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
   return b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero";
 }
 
+/** An indicator's points for units of a class (its per-class points, or its points). */
+export function pointsFor(ind: M.IndicatorModel, unitClass: string): M.Raw {
+  return ind.classPoints?.find((cp) => cp.unitClass === unitClass)?.points ?? ind.points;
+}
+
 /** The most an award rule can give; undefined when unbounded or not an award. */
 export function maxAward(r: M.RuleModel): M.Raw | undefined {
   if (r.effect !== "award") return undefined;
@@ -852,7 +921,9 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
         out.push({ key: `${name}.${c.name}`, label: `${c.name}的${b.noun}数`, fact: { type: "count", noun: b.noun, incidents: inHighest }, optional: true });
       break;
     case "once":
-      if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
+      // In a 就高 group an award is per item: yes, or the item's id (the same id in several rules is one item).
+      if (r.effect === "award" && inHighest) out.push({ key: name, label: "是否获得（或事项编号）", fact: { type: "flag", incident: true }, optional: true });
+      else if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
       else out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: inHighest }, optional: true });
       break;
     case "zero":

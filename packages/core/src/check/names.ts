@@ -59,6 +59,7 @@ export function namesOf(file: A.KpFile): A.StringLit[] {
           break;
         case "CapGroup":
         case "HighestGroup":
+        case "ChoiceGroup":
           groupItems(i.items);
           break;
         case "Note":
@@ -83,7 +84,7 @@ export function namesOf(file: A.KpFile): A.StringLit[] {
       case "BonusSection":
       case "PenaltySection":
         add(item.name);
-        groupItems(item.items);
+        for (const x of item.items) groupItems(x.kind === "Rule" || x.kind === "Note" ? [x] : x.items);
         break;
       default:
         break; // texts: 细则, 年度, 对象; numbers: 总分, 舍入

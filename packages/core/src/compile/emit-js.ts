@@ -104,21 +104,25 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）");
   let groupNo = 0;
   const groupName = new Map<M.GroupModel, string>();
-  for (const ind of allIndicators) {
-    for (const g of ind.groups) {
+  // 择一 groups need no function: their rules are scored as separate rules (the facts reader lets
+  // only one of them happen, KP4060).
+  for (const owner of [...allIndicators, ...cat.bonuses, ...cat.penalties]) {
+    for (const g of owner.groups) {
+      if (g.kind === "choice") continue;
       const gn = `g${++groupNo}`;
       groupName.set(g, gn);
-      emitGroup(ctx, g, gn, ind);
+      emitGroup(ctx, g, gn, owner);
     }
   }
   for (const ind of [...allIndicators].reverse()) emitIndicator(ctx, ind, groupName);
-  cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`));
-  cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`));
+  cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`, groupName));
+  cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`, groupName));
 
   // ------------------------------------------------------------ unit
   o.push("// ---------------------------------------------------------------- 单个单位");
   o.push("function runUnit(unit, u, X, R, trace) {");
-  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false };");
+  // Z.P: points of the indicators whose points differ by class, for this unit (others: their points)
+  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false, P: [] };");
   const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
   for (const t of tops) o.push(`  i${t}(Z);`);
   o.push(`  let base = ${tops.map((t) => `Z.S[${t}]`).join(" + ") || "0"};`);
@@ -127,7 +131,7 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`  const penalty = ${cat.penalties.map((_, n) => `p${n + 1}(Z)`).join(" + ") || "0"};`);
   o.push("  const total = base - carry + bonus - penalty;");
   o.push('  if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");');
-  o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };");
+  o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, P: Z.P, V: Z.V, T: Z.T };");
   o.push("}", "");
 
   const scoreChecks = cat.rules.some((r) => r.waivers.some((w) => w.mode === "reduce"));
@@ -143,6 +147,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
     id: i.id,
     name: i.name,
     points: fmt(i.points),
+    classPoints: i.classPoints?.map((cp) => ({ unitClass: cp.unitClass, points: fmt(cp.points) })),
     code: i.code,
     departments: i.departments,
     appliesTo: i.appliesTo,
@@ -215,6 +220,8 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       }
       if (!f.optional) spec.req = true;
       if (cls) spec.cls = cls;
+      // the rule's own fact only (not its 加倍/减半 conditions)
+      if (r.group?.choice !== undefined && f.key === r.name) spec.x = r.group.choice;
       const referred = referringClasses(r);
       if (referred.length > 0) spec.xcls = referred;
       out.push(spec);
@@ -250,6 +257,32 @@ export function meetsClasses(applies: readonly (readonly string[])[] | undefined
 
 function ownerPoints(r: M.RuleModel): number {
   return r.owner.kind === "indicator" ? r.owner.points : 0;
+}
+
+/** Whether an indicator's points, or a descendant's, differ by unit class. */
+function classDependent(ind: M.IndicatorModel): boolean {
+  return ind.classPoints !== undefined;
+}
+
+/**
+ * Code giving an indicator's points for the unit being scored: a number, or for points that differ
+ * by class (`5分 其中 「其他县」 3分`) the first listed class the unit has; derived points are the
+ * sum of the children's (each for this unit) plus the awards' maxima.
+ */
+function pointsExpr(ind: M.IndicatorModel): string {
+  if (!ind.classPoints) return String(ind.points);
+  if (!ind.pointsDeclared) {
+    const awards = ind.points - ind.children.reduce((s, c) => s + c.points, 0);
+    return `(${[...ind.children.map(pointsExpr), ...(awards !== 0 ? [String(awards)] : [])].join(" + ")})`;
+  }
+  let e = String(ind.points);
+  for (const cp of [...ind.classPoints].reverse()) e = `Z.c[${S(cp.unitClass)}] ? ${cp.points} : ${e}`;
+  return `(${e})`;
+}
+
+/** A rule's indicator's points as code (see {@link pointsExpr}); 0 in a section. */
+function ownerPointsExpr(r: M.RuleModel): string {
+  return r.owner.kind === "indicator" ? pointsExpr(r.owner) : "0";
 }
 
 function classCond(classes: string[]): string {
@@ -348,7 +381,9 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const key = S(r.name);
   // the rule's own fact (categories and compound units have only sub-keys)
   const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
-  const P = ownerPoints(r);
+  // the owner's points, as code (per unit when they differ by class); `PT` for texts (undefined: differs)
+  const P = ownerPointsExpr(r);
+  const PT = r.owner.kind === "indicator" && classDependent(r.owner) ? undefined : ownerPoints(r);
   // With a 免扣, a rule's 不得分 marks the indicator (Z.zr) only after the waiver is looked at.
   const deferZr = r.waivers.length > 0;
   // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
@@ -412,7 +447,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
     }
     case "zero":
       o.push(`  if (!${F}) return 0;`, `  let v = ${P};`, `  ${deferZr ? "let" : "const"} zero = true;`, ...(deferZr ? [] : ["  Z.zr = true;"]));
-      finish("v", () => S(`不得分：本项 ${fmt(P)} 分全部扣除`), () => `{ [${key}]: true }`, true);
+      finish("v", () => (PT === undefined ? `"不得分：本项 " + kpFormat(v) + " 分全部扣除"` : S(`不得分：本项 ${fmt(PT)} 分全部扣除`)), () => `{ [${key}]: true }`, true);
       break;
     case "veto":
       o.push(`  if (!${F}) return 0;`);
@@ -425,14 +460,14 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push(`  const x = ${F};`);
       o.push("  let v = 0;", "  let why;", "  let zero = false;");
       if (b.missing) {
-        o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P, deferZr)} why = ${S("未报送，" + outcomeWord(b.missing, P))}; }`);
+        o.push(`  if (x === null || x === undefined) { ${outcomeAssign(b.missing, P, deferZr)} why = ${S("未报送，" + outcomeWord(b.missing, PT))}; }`);
       } else o.push("  if (x === null || x === undefined) return 0;");
       b.bands.forEach((band, i) => {
         const conds: string[] = [];
         if (band.lower) conds.push(`x ${band.lowerInclusive ? ">=" : ">"} ${band.lower.raw}`);
         if (band.upper) conds.push(`x ${band.upperInclusive ? "<=" : "<"} ${band.upper.raw}`);
         o.push(
-          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, P)}`)}; }`,
+          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, PT)}`)}; }`,
         );
       });
       o.push("  if (v === 0) return 0;");
@@ -448,7 +483,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       if (b.cutoff) {
         const c = b.cutoff;
         o.push(
-          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+          `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, PT)}`)}; }`,
         );
         first = "else if";
       }
@@ -543,11 +578,12 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
 }
 
 /** Code setting `v` (and `zero` for 不得分) for an outcome. */
-function outcomeAssign(oc: M.OutcomeModel, P: number, deferZr = false): string {
+function outcomeAssign(oc: M.OutcomeModel, P: string, deferZr = false): string {
   return oc.kind === "zero" ? `v = ${P}; zero = true;${deferZr ? "" : " Z.zr = true;"}` : `v = ${oc.amount};`;
 }
-function outcomeWord(oc: M.OutcomeModel, P: number): string {
-  if (oc.kind === "zero") return `不得分（本项 ${fmt(P)} 分全部扣除）`;
+/** `P` undefined: the points differ by class (the trace's amount shows them). */
+function outcomeWord(oc: M.OutcomeModel, P: number | undefined): string {
+  if (oc.kind === "zero") return P === undefined ? "不得分（本项分值全部扣除）" : `不得分（本项 ${fmt(P)} 分全部扣除）`;
   return `${oc.kind === "award" ? "得" : "扣"} ${fmt(oc.amount)}`;
 }
 
@@ -591,10 +627,16 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
   o.push("  }");
 }
 
-/** A cap group or highest-only group: returns the group's deduction. */
-function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorModel): void {
+/**
+ * A cap group or highest-only group: returns the group's deduction (or, for 就高 in a 加分 section,
+ * its award).
+ */
+function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): void {
   const o = ctx.out;
   const id = S(ind.id);
+  const award = ind.kind === "bonus";
+  const act = award ? "award" : "deduct";
+  const verb = award ? "加" : "扣";
   if (g.kind === "cap") {
     o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(g.cap ?? 0)}：${commentText(g.rules.map((r) => r.name).join("、"))}`);
     o.push(`function ${name}(Z) {`);
@@ -606,7 +648,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
     return;
   }
   // 就高: every occurrence is an item (incident id or anonymous); per incident only the largest counts.
-  o.push(`// [${commentText(ind.id)}] 就高（按最高标准扣分，不重复扣）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
+  o.push(`// [${commentText(ind.id)}] 就高（按最高标准${verb}分，不重复${verb}）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
   o.push(`function ${name}(Z) {`);
   o.push("  let anon = 0;", "  const best = new Map();", "  const hits = new Map();");
   o.push("  const add = (id, a, rule) => {");
@@ -636,14 +678,14 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push("    if (n > 0) {");
         o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
         o.push("      const v = kpTimes(amt, n);", "      gross += v;");
-        o.push(`      ${traceCall(r, "deduct", "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
+        o.push(`      ${traceCall(r, act, "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
         o.push("    }");
       } else {
         o.push(`    if (${F}) {`);
         o.push(`      const ids = ${fx(ctx, r.name, true)};`);
         o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
         o.push("      gross += amt;");
-        o.push(`      ${traceCall(r, "deduct", "amt", `"发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
+        o.push(`      ${traceCall(r, act, "amt", `${S(award ? "获得，加 " : "发生，扣 ")} + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
         o.push("    }");
       }
     } else if (b.kind === "categories") {
@@ -656,7 +698,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
         o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
       }
       o.push("    if (v > 0) {", "      gross += v;");
-      o.push(`      ${traceCall(r, "deduct", "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
+      o.push(`      ${traceCall(r, act, "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
       o.push("    }");
     }
     o.push("  }");
@@ -668,12 +710,14 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: M.IndicatorMode
   o.push("    if (Z.T && h.length > 1) {");
   o.push("      const sum = h.reduce((s, x) => s + x.a, 0);");
   o.push(
-    `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
+    award
+      ? `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事项「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高级别加 " + kpFormat(a) + "，不累加" });`
+      : `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
   );
   o.push("    }", "  }");
   if (g.cap !== undefined) {
     o.push(
-      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: "就高后合计扣 " + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
+      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: ${S(`就高后合计${verb} `)} + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
     );
   }
   o.push("  return d;", "}", "");
@@ -683,28 +727,35 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   const o = ctx.out;
   const n = ctx.indIndex.get(ind)!;
   const id = S(ind.id);
-  const P = ind.points;
+  // Points that differ by unit class are computed per unit into `P` (and Z.P[n], for reports);
+  // otherwise they are a number in the code, as are the texts that show them.
+  const cd = classDependent(ind);
+  const P: string | number = cd ? "P" : ind.points;
+  /** A text with the points in it: `before` + points + `after`, as code. */
+  const withPoints = (before: string, after: string): string => (cd ? `${S(before)} + kpFormat(P) + ${S(after)}` : S(`${before}${fmt(ind.points)}${after}`));
   const subtree: number[] = [];
-  const subtreePoints: [number, number][] = [];
+  const subtreePoints: [number, string, boolean][] = [];
   const walk = (i: M.IndicatorModel) => {
     subtree.push(ctx.indIndex.get(i)!);
-    subtreePoints.push([ctx.indIndex.get(i)!, i.points]);
+    subtreePoints.push([ctx.indIndex.get(i)!, pointsExpr(i), classDependent(i)]);
     i.children.forEach(walk);
   };
   walk(ind);
-  o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(P)} 分）`);
+  const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
+  o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
+  if (cd) o.push(`  const P = ${pointsExpr(ind)};`, `  Z.P[${n}] = P;`);
   if (ind.appliesTo) {
     o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
     // not applicable: this indicator and everything under it count at full points
-    o.push(`    ${subtreePoints.map(([k, p]) => `Z.S[${k}] = ${p}; Z.K[${k}] = 0;`).join(" ")}`);
-    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 ${fmt(P)} 计`)} });`);
+    o.push(`    ${subtreePoints.map(([k, p, c]) => `Z.S[${k}] = ${p};${c ? ` Z.P[${k}] = ${p};` : ""} Z.K[${k}] = 0;`).join(" ")}`);
+    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${withPoints(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计")} });`);
     o.push("    return;", "  }");
   }
   if (ind.refer) {
     o.push(`  if (Z.c[${S(ind.refer.unitClass)}] && !Z.ref) {`);
     o.push(`    const ref = Z.R[${S(ind.refer.unit)}];`);
-    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false };`);
+    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false${subtreePoints.some((x) => x[2]) ? ", P: []" : ""} };`);
     o.push(`    i${n}(Y);`);
     o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];`).join(" ")}`);
     o.push(
@@ -722,7 +773,7 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   o.push("  Z.zr = false;");
   const emitted = new Set<M.GroupModel>();
   for (const r of ind.rules) {
-    if (r.group) {
+    if (r.group && r.group.kind !== "choice") {
       if (!emitted.has(r.group)) {
         emitted.add(r.group);
         o.push(`  d += ${groupName.get(r.group)}(Z);`);
@@ -742,7 +793,9 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     `  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }`,
   );
   if (positive)
-    o.push(`  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${S(` 超过本项分值 ${fmt(P)}，按 ${fmt(P)} 计`)} }); s = ${P}; }`);
+    o.push(
+      `  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${cd ? `" 超过本项分值 " + kpFormat(P) + "，按 " + kpFormat(P) + " 计"` : S(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)} }); s = ${P}; }`,
+    );
   o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
   o.push("  Z.zr = false;");
   o.push("  s -= o;", "  let k = 0;");
@@ -750,12 +803,22 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`, "}", "");
 }
 
-function emitSection(ctx: Ctx, s: M.SectionModel, name: string): void {
+function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {
   const o = ctx.out;
   const id = S(s.id);
   o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
   o.push(`function ${name}(Z) {`);
-  o.push(`  let v = ${s.rules.filter((r) => r.effect !== "veto").map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
+  // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
+  const terms: string[] = [];
+  const emitted = new Set<M.GroupModel>();
+  for (const r of s.rules) {
+    if (r.effect === "veto") continue;
+    if (r.group && r.group.kind !== "choice") {
+      if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
+      emitted.add(r.group);
+    } else terms.push(`r${ctx.ruleIndex.get(r)}(Z)`);
+  }
+  o.push(`  let v = ${terms.join(" + ") || "0"};`);
   for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
   if (s.cap !== undefined)
     o.push(
@@ -822,10 +885,12 @@ function referErrors(units) {
   return errors;
 }
 
-function indicatorTree(list, S) {
+function indicatorTree(list, S, P) {
   return list.map((m, n) => {
     const score = S.get(m.id);
-    return { id: m.id, name: m.name, points: m.points, score: kpFormat(score), lost: kpFormat(kpParse(m.points) - score), children: indicatorTree(m.children, S) };
+    // points that differ by class are this unit's
+    const points = P.get(m.id) === undefined ? kpParse(m.points) : P.get(m.id);
+    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: indicatorTree(m.children, S, P) };
   });
 }
 
@@ -896,8 +961,9 @@ export function scoreAll(units, options) {
     };
     if (detail) {
       const S = new Map();
-      INDICATOR_IDS.forEach((id, n) => S.set(id, r.S[n]));
-      res.indicators = indicatorTree(catalogue.indicators, S);
+      const P = new Map();
+      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
+      res.indicators = indicatorTree(catalogue.indicators, S, P);
       res.bonus = kpFormat(r.bonus);
       res.penalty = kpFormat(r.penalty);
     }

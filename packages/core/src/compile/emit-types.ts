@@ -86,6 +86,7 @@ export function emitDts(cat: M.Catalogue): string {
     "export interface IndicatorResult {",
     "  id: string;",
     "  name: string;",
+    "  /** 本单位在该指标的分值（分值因类别而异时按本单位的类别）。 */",
     "  points: string;",
     "  score: string;",
     "  lost: string;",

@@ -15,6 +15,7 @@ export interface UnitInput {
 export interface IndicatorResult {
   id: string;
   name: string;
+  /** This unit's points here (per its class when they differ by class). */
   points: string;
   score: string;
   lost: string;
@@ -57,6 +58,8 @@ export interface IndicatorMeta {
   id: string;
   name: string;
   points: string;
+  /** Points that differ by unit class (指标 … 5分 其中 「其他县」 3分). */
+  classPoints?: { unitClass: string; points: string }[];
   code?: string;
   departments: string[];
   appliesTo?: string[];

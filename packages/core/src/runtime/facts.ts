@@ -34,6 +34,8 @@ export interface FactSpec {
   cls?: string[][];
   /** classes whose units take another unit's score here (参照): the fact is not required of them */
   xcls?: string[];
+  /** the 择一 group (1, 2, …) of the fact's rule: of the facts of one group, at most one may be given as happened (KP4060) */
+  x?: number;
   /** human label */
   label: string;
 }

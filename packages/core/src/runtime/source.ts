@@ -258,10 +258,19 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     // Once per call: where each key lives, and which facts are required.
     const index = new Map();
     const required = [];
+    // 择一 groups: group number → positions of its facts (at most one may say "happened")
+    const choices = new Map();
     for (let i = 0; i < specs.length; i++) {
         index.set(specs[i].k, i);
         if (specs[i].req)
             required.push(i);
+        if (specs[i].x !== undefined) {
+            const list = choices.get(specs[i].x);
+            if (list)
+                list.push(i);
+            else
+                choices.set(specs[i].x, [i]);
+        }
     }
     const size = specs.length * 2;
     const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
@@ -501,6 +510,12 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             if (notApplicable(spec, c))
                 continue;
             err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
+        }
+        // 择一: facts naming more than one alternative are an error, never a guess
+        for (const list of choices.values()) {
+            const hit = list.filter((i) => F[2 * i] !== undefined && F[2 * i] !== null && F[2 * i] !== false && F[2 * i] !== 0);
+            if (hit.length > 1)
+                err("KP4060", "单位「" + name + "」的事实同时写了" + hit.map((i) => "「" + specs[i].k + "」").join("") + "：它们是同一「择一」组中的情形，只能有一种发生", name, specs[hit[1]].k);
         }
         out.push({ name, classes, c, F });
     }

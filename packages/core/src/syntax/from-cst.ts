@@ -153,11 +153,22 @@ export class AstBuilder {
     return undefined;
   }
 
-  private section(n: CstNode): { name?: A.StringLit; cap?: A.NumberLit; items: A.GroupItem[]; span: Span } {
+  private section(n: CstNode): { name?: A.StringLit; cap?: A.NumberLit; items: A.SectionItem[]; span: Span } {
+    const block = this.node(n, "sectionBlock");
+    const items: A.SectionItem[] = [];
+    if (block)
+      for (const { name, node } of this.ordered(block, sectionItemKinds)) {
+        if (name === "rule") items.push(this.rule(node));
+        else if (name === "note") items.push(this.note(node));
+        else {
+          const g = this.indicatorItem(name, node);
+          if (g && (g.kind === "HighestGroup" || g.kind === "ChoiceGroup")) items.push(g);
+        }
+      }
     return {
       name: this.str(this.token(n, "StringLiteral")),
       cap: this.num(n, "value"),
-      items: this.groupItems(this.node(n, "groupBlock")),
+      items,
       span: this.spanOf(n),
     };
   }
@@ -195,13 +206,18 @@ export class AstBuilder {
       const x = this.indicatorItem(name, node);
       if (x) items.push(x);
     }
-    return {
+    const ind: A.Indicator = {
       kind: "Indicator",
       name: this.str(this.token(n, "StringLiteral")),
       points: this.num(n, "value"),
       items,
       span: this.spanOf(n),
     };
+    const classPoints = this.nodes(n, "namedAmount").map(
+      (c): A.ClassAmount => ({ kind: "ClassAmount", unitClass: this.str(this.token(c, "StringLiteral")), value: this.num(c, "value"), span: this.spanOf(c) }),
+    );
+    if (classPoints.length > 0) ind.classPoints = classPoints;
+    return ind;
   }
 
   private indicatorItem(kind: string, node: CstNode): A.IndicatorItem | undefined {
@@ -219,6 +235,7 @@ export class AstBuilder {
       return { kind: "CapGroup", cap: this.num(x, "value"), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     if ((x = sub("highestGroup")))
       return { kind: "HighestGroup", cap: this.num(x, "value"), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
+    if ((x = sub("choiceGroup"))) return { kind: "ChoiceGroup", items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     return undefined;
   }
 
@@ -466,7 +483,8 @@ const topKinds = [
 const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody", "committeeBody"] as const;
 
 /** CST children that are indicator items (the indicator rule's alternatives). */
-const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup"] as const;
+const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup", "choiceGroup"] as const;
+const sectionItemKinds = ["rule", "note", "highestGroup", "choiceGroup"] as const;
 
 /** `"007.50"` → `"7.5"`; keeps at least one digit before the point. */
 export function normaliseDecimal(text: string): string {

@@ -26,7 +26,7 @@ function joinExpected(paths: TokenType[][][] | TokenType[][]): string {
 }
 
 /** Items that belong inside an indicator block. */
-const indicatorOnly = new Set<TokenType>([T.RuleKw, T.NoteKw, T.SumCap, T.Highest, T.Departments, T.Applies, T.Refer, T.Code]);
+const indicatorOnly = new Set<TokenType>([T.RuleKw, T.NoteKw, T.SumCap, T.Highest, T.Choice, T.Departments, T.Applies, T.Refer, T.Code]);
 
 /** The message for a token after the last complete top-level item. */
 export function redundantMessage(token: IToken): string {
@@ -184,7 +184,18 @@ export class KpParser extends CstParser {
   indicator = this.RULE("indicator", () => {
     this.CONSUME(T.IndicatorKw);
     this.CONSUME(T.StringLiteral);
-    this.OPTION(() => this.val(1));
+    this.OPTION(() => {
+      this.val(1);
+      // points that differ by unit class: 5分 其中 「其他县」 3分
+      this.OPTION2(() => {
+        this.CONSUME(T.Among);
+        this.SUBRULE(this.namedAmount);
+        this.MANY2(() => {
+          this.OPTION3(() => this.CONSUME(T.ListSep));
+          this.SUBRULE2(this.namedAmount);
+        });
+      });
+    });
     this.CONSUME(T.LBrace);
     this.MANY(() =>
       this.OR({
@@ -198,6 +209,7 @@ export class KpParser extends CstParser {
           { ALT: () => this.SUBRULE(this.note) },
           { ALT: () => this.SUBRULE(this.capGroup) },
           { ALT: () => this.SUBRULE(this.highestGroup) },
+          { ALT: () => this.SUBRULE(this.choiceGroup) },
         ],
         ERR_MSG: "「规则」「指标」「注」等",
       }),
@@ -241,6 +253,10 @@ export class KpParser extends CstParser {
     });
     this.SUBRULE(this.groupBlock);
   });
+  choiceGroup = this.RULE("choiceGroup", () => {
+    this.CONSUME(T.Choice);
+    this.SUBRULE(this.groupBlock);
+  });
   bonusSection = this.RULE("bonusSection", () => {
     this.CONSUME(T.Bonus);
     this.CONSUME(T.StringLiteral);
@@ -248,7 +264,7 @@ export class KpParser extends CstParser {
       this.CONSUME(T.Cap);
       this.val(1);
     });
-    this.SUBRULE(this.groupBlock);
+    this.SUBRULE(this.sectionBlock);
   });
   penaltySection = this.RULE("penaltySection", () => {
     this.CONSUME(T.Penalty);
@@ -257,7 +273,23 @@ export class KpParser extends CstParser {
       this.CONSUME(T.Cap);
       this.val(1);
     });
-    this.SUBRULE(this.groupBlock);
+    this.SUBRULE(this.sectionBlock);
+  });
+  /** A 加分/减分 section's block: rules and notes, and 就高/择一 groups of them. */
+  sectionBlock = this.RULE("sectionBlock", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR({
+        DEF: [
+          { ALT: () => this.SUBRULE(this.rule) },
+          { ALT: () => this.SUBRULE(this.note) },
+          { ALT: () => this.SUBRULE(this.highestGroup) },
+          { ALT: () => this.SUBRULE(this.choiceGroup) },
+        ],
+        ERR_MSG: "「规则」「注」「就高」或「择一」",
+      });
+    });
+    this.CONSUME(T.RBrace);
   });
   groupBlock = this.RULE("groupBlock", () => {
     this.CONSUME(T.LBrace);

@@ -245,10 +245,19 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     // Once per call: where each key lives, and which facts are required.
     const index = new Map();
     const required = [];
+    // 择一 groups: group number → positions of its facts (at most one may say "happened")
+    const choices = new Map();
     for (let i = 0; i < specs.length; i++) {
         index.set(specs[i].k, i);
         if (specs[i].req)
             required.push(i);
+        if (specs[i].x !== undefined) {
+            const list = choices.get(specs[i].x);
+            if (list)
+                list.push(i);
+            else
+                choices.set(specs[i].x, [i]);
+        }
     }
     const size = specs.length * 2;
     const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
@@ -488,6 +497,12 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             if (notApplicable(spec, c))
                 continue;
             err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
+        }
+        // 择一: facts naming more than one alternative are an error, never a guess
+        for (const list of choices.values()) {
+            const hit = list.filter((i) => F[2 * i] !== undefined && F[2 * i] !== null && F[2 * i] !== false && F[2 * i] !== 0);
+            if (hit.length > 1)
+                err("KP4060", "单位「" + name + "」的事实同时写了" + hit.map((i) => "「" + specs[i].k + "」").join("") + "：它们是同一「择一」组中的情形，只能有一种发生", name, specs[hit[1]].k);
         }
         out.push({ name, classes, c, F });
     }
@@ -1427,7 +1442,7 @@ function p1(Z) {
 
 // ---------------------------------------------------------------- 单个单位
 function runUnit(unit, u, X, R, trace) {
-  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false };
+  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false, P: [] };
   i0(Z);
   i1(Z);
   i4(Z);
@@ -1437,7 +1452,7 @@ function runUnit(unit, u, X, R, trace) {
   const penalty = p1(Z);
   const total = base - carry + bonus - penalty;
   if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");
-  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, V: Z.V, T: Z.T };
+  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, P: Z.P, V: Z.V, T: Z.T };
 }
 
 // ---------------------------------------------------------------- 对外接口
@@ -1467,10 +1482,12 @@ function referErrors(units) {
   return errors;
 }
 
-function indicatorTree(list, S) {
+function indicatorTree(list, S, P) {
   return list.map((m, n) => {
     const score = S.get(m.id);
-    return { id: m.id, name: m.name, points: m.points, score: kpFormat(score), lost: kpFormat(kpParse(m.points) - score), children: indicatorTree(m.children, S) };
+    // points that differ by class are this unit's
+    const points = P.get(m.id) === undefined ? kpParse(m.points) : P.get(m.id);
+    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: indicatorTree(m.children, S, P) };
   });
 }
 
@@ -1541,8 +1558,9 @@ export function scoreAll(units, options) {
     };
     if (detail) {
       const S = new Map();
-      INDICATOR_IDS.forEach((id, n) => S.set(id, r.S[n]));
-      res.indicators = indicatorTree(catalogue.indicators, S);
+      const P = new Map();
+      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
+      res.indicators = indicatorTree(catalogue.indicators, S, P);
       res.bonus = kpFormat(r.bonus);
       res.penalty = kpFormat(r.penalty);
     }

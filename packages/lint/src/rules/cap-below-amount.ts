@@ -19,13 +19,13 @@ function check(ctx: LintContext): Finding[] {
   const seen = new Set<CapGroup | HighestGroup>();
   for (const rule of ctx.catalogue.rules) {
     const g = rule.group;
-    if (!g || g.cap === undefined || seen.has(g.node) || !g.node.cap) continue;
+    if (!g || g.cap === undefined || g.node.kind === "ChoiceGroup" || seen.has(g.node) || !g.node.cap) continue;
     seen.add(g.node);
     const amounts = g.rules.map((r) => largestAmount(r)).filter((a): a is number => a !== undefined);
     if (amounts.length === 0) continue;
     const single = Math.max(...amounts);
     if (g.cap >= single) continue;
-    out.push({ file: rule.file, span: g.node.cap.span, args: [`${g.kind === "cap" ? "合计" : "就高"}组`, fmt(g.cap), "扣分", fmt(single)] });
+    out.push({ file: rule.file, span: g.node.cap.span, args: [`${g.kind === "cap" ? "合计" : "就高"}组`, fmt(g.cap), rule.effect === "award" ? "得分" : "扣分", fmt(single)] });
   }
   return out;
 }

@@ -226,7 +226,7 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
 /** The cap of the rule's group or section, with its literal, when it has one. */
 function enclosingCap(rule: RuleModel): { label: string; raw: number; lit: NumberLit; file: string } | undefined {
   const g = rule.group;
-  if (g?.cap !== undefined && g.node.cap) return { label: g.kind === "cap" ? "合计组" : "就高组", raw: g.cap, lit: g.node.cap, file: rule.file };
+  if (g?.cap !== undefined && g.node.kind !== "ChoiceGroup" && g.node.cap) return { label: g.kind === "cap" ? "合计组" : "就高组", raw: g.cap, lit: g.node.cap, file: rule.file };
   const o = rule.owner;
   if (o.kind !== "indicator" && o.cap !== undefined && o.node.cap) return { label: `${o.kind === "bonus" ? "加分项" : "减分项"}「${o.name}」`, raw: o.cap, lit: o.node.cap, file: o.file };
   return undefined;

@@ -8,7 +8,7 @@ import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt } from "../util.js";
 
 function hasContent(node: Indicator): boolean {
-  return node.items.some((i) => i.kind === "Rule" || i.kind === "Note" || i.kind === "Indicator" || ((i.kind === "CapGroup" || i.kind === "HighestGroup") && i.items.length > 0));
+  return node.items.some((i) => i.kind === "Rule" || i.kind === "Note" || i.kind === "Indicator" || ((i.kind === "CapGroup" || i.kind === "HighestGroup" || i.kind === "ChoiceGroup") && i.items.length > 0));
 }
 
 function check(ctx: LintContext): Finding[] {

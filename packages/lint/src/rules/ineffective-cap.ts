@@ -73,7 +73,7 @@ function check(ctx: LintContext): Finding[] {
   for (const rule of ctx.catalogue.rules) {
     const g = rule.group;
     const owner = rule.owner;
-    if (!g || g.cap === undefined || seen.has(g.node) || owner.kind !== "indicator") continue;
+    if (!g || g.cap === undefined || g.node.kind === "ChoiceGroup" || seen.has(g.node) || owner.kind !== "indicator") continue;
     seen.add(g.node);
     const capLit: NumberLit | undefined = g.node.cap;
     if (!capLit || g.cap <= owner.points || owner.points <= 0 || g.rules.some((r) => r.overdraft)) continue;

@@ -3,7 +3,7 @@
  * maxima — differ from the indicator's declared points; the first-level indicators differ from the
  * declared 总分.  Items that apply only to some classes (适用) count in full: a unit they do not apply
  * to scores them at full points (the compiler's 不适用按满分 rule), so every unit's maximum is the
- * sum of all items.
+ * sum of all items.  The alternatives of a 择一 group count once, at the largest (only one can happen).
  */
 import type { IndicatorModel, NumberLit, RuleModel } from "@kaoping/core";
 import { suggestion } from "../fixes.js";
@@ -12,12 +12,29 @@ import { fmt, replaceNumberEdit } from "../util.js";
 
 interface Part {
   points: number;
+  /** An award rule's maximum (a rule that does not apply to a unit gives it nothing). */
+  rule?: boolean;
+  /** Points that differ by class (指标 … 5分 其中 「其他县」 3分). */
+  classPoints?: { unitClass: string; points: number }[];
   appliesTo?: string[];
 }
 
-/** The sum of the parts (one entry; the list shape leaves room for per-class sums). */
-function sums(parts: readonly Part[]): { unitClass?: string; sum: number }[] {
-  return [{ sum: parts.reduce((s, p) => s + p.points, 0) }];
+/** A part's points for units of a class (undefined: units of none of the listed classes). */
+const pointsOf = (p: Part, unitClass: string | undefined): number =>
+  (unitClass === undefined ? undefined : p.classPoints?.find((cp) => cp.unitClass === unitClass)?.points) ?? p.points;
+
+/**
+ * The sums of the parts.  One sum when no points differ by class (items under 适用 count in full).
+ * When some do (`5分 其中 「其他县」 3分`), one sum per declared class: each part at that class's
+ * points, an award rule under 适用 only for its classes (it gives the others nothing), an indicator
+ * under 适用 in full (a unit it does not apply to scores its full points).
+ */
+function sums(parts: readonly Part[], declared: Part, classes: readonly string[]): { unitClass?: string; sum: number }[] {
+  if (!declared.classPoints && !parts.some((p) => p.classPoints)) return [{ sum: parts.reduce((s, p) => s + p.points, 0) }];
+  return classes.map((unitClass) => ({
+    unitClass,
+    sum: parts.reduce((t, p) => t + (p.rule && p.appliesTo && !p.appliesTo.includes(unitClass) ? 0 : pointsOf(p, unitClass)), 0),
+  }));
 }
 
 function difference(sum: number, declared: number): string {
@@ -26,10 +43,22 @@ function difference(sum: number, declared: number): string {
 
 function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
   const parts: Part[] = [];
+  const choice = new Map<unknown, Part>();
   for (const r of rules) {
     if (r.effect !== "award") continue;
     if (r.maxAward === undefined || r.maxAward < 0) return undefined; // unbounded: unbounded-award reports it
-    const p: Part = { points: r.maxAward };
+    if (r.group?.kind === "choice") {
+      // 择一: one part per group, the largest alternative
+      const prev = choice.get(r.group);
+      if (prev) prev.points = Math.max(prev.points, r.maxAward);
+      else {
+        const p: Part = { points: r.maxAward };
+        choice.set(r.group, p);
+        parts.push(p);
+      }
+      continue;
+    }
+    const p: Part = { points: r.maxAward, rule: true };
     if (r.appliesTo) p.appliesTo = r.appliesTo;
     parts.push(p);
   }
@@ -38,19 +67,22 @@ function awardParts(rules: readonly RuleModel[]): Part[] | undefined {
 
 function indicatorPart(i: IndicatorModel): Part {
   const p: Part = { points: i.points };
+  if (i.classPoints) p.classPoints = i.classPoints;
   if (i.appliesTo) p.appliesTo = i.appliesTo;
   return p;
 }
 
 function check(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
-  const report = (file: string, lit: NumberLit, subject: string, what: string, declared: number, parts: Part[]) => {
-    const all = sums(parts);
-    const bad = all.filter((s) => s.sum !== declared);
+  const report = (file: string, lit: NumberLit, subject: string, what: string, declaredPart: Part, parts: Part[]) => {
+    const all = sums(parts, declaredPart, ctx.catalogue.classes);
+    const bad = all.filter((s) => s.sum !== pointsOf(declaredPart, s.unitClass));
     if (bad.length === 0) return;
     const first = bad[0]!;
+    const declared = pointsOf(declaredPart, first.unitClass);
     const who = first.unitClass !== undefined ? `${subject}（对「${first.unitClass}」类单位）` : subject;
-    const agree = all.every((s) => s.sum === first.sum);
+    // one number to write only when the points do not differ by class
+    const agree = all.length === 1;
     out.push({
       file,
       span: lit.span,
@@ -67,7 +99,7 @@ function check(ctx: LintContext): Finding[] {
     if (ind.children.length === 0 && awards.length === 0) return;
     // A child whose points could not be derived (KP2013) has no sum to compare.
     if (ind.children.some((c) => !c.pointsDeclared && c.points === 0)) return;
-    report(ind.file, ind.node.points, `指标「${ind.name}」的子项`, "分值", ind.points, [...ind.children.map(indicatorPart), ...awards]);
+    report(ind.file, ind.node.points, `指标「${ind.name}」的子项`, "分值", indicatorPart(ind), [...ind.children.map(indicatorPart), ...awards]);
   };
   for (const ind of ctx.catalogue.indicators) visit(ind);
 
@@ -75,7 +107,7 @@ function check(ctx: LintContext): Finding[] {
   const root = ctx.catalogue.files[0];
   const decl = root?.items.find((i) => i.kind === "Total");
   if (total !== undefined && root && decl?.kind === "Total" && decl.value && ctx.catalogue.indicators.length > 0) {
-    report(root.path, decl.value, "各一级指标", "总分", total, ctx.catalogue.indicators.map(indicatorPart));
+    report(root.path, decl.value, "各一级指标", "总分", { points: total }, ctx.catalogue.indicators.map(indicatorPart));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * units; the linter cannot see facts, hence the default severity is info and there is no fix.  A
  * class that only labels units and never changes scoring is worth a second look, not an error.
  */
-import { nameKey, walk, type StringLit } from "@kaoping/core";
+import { nameKey, walk, type IndicatorModel, type StringLit } from "@kaoping/core";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 
 function check(ctx: LintContext): Finding[] {
@@ -16,12 +16,16 @@ function check(ctx: LintContext): Finding[] {
   // 其中 「园区」 0.3 scores the named classes one way and every other class the other way: in a rule
   // that applies to every class, the classes it does not name are used too (as the rest), so none
   // is reported.  Under 适用 the rest is the classes of 适用, which count as used already.
-  const partition = ctx.catalogue.rules.some((r) => {
+  const partitionRule = ctx.catalogue.rules.some((r) => {
     const b = r.body;
     if ((b.kind !== "per" && b.kind !== "once") || b.overrides.length === 0 || r.appliesTo) return false;
     for (let i = r.owner.kind === "indicator" ? r.owner : undefined; i; i = i.parent) if (i.appliesTo) return false;
     return true;
   });
+  // so does an indicator's 5分 其中 「其他县」 3分
+  const partitionPoints = (list: readonly IndicatorModel[]): boolean =>
+    list.some((i) => !i.appliesTo && ((i.pointsDeclared && i.classPoints !== undefined) || partitionPoints(i.children)));
+  const partition = partitionRule || partitionPoints(ctx.catalogue.indicators);
   if (partition) return out;
   const declared: { lit: StringLit; file: string }[] = [];
   for (const f of ctx.catalogue.files) {

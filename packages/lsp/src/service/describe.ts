@@ -26,7 +26,9 @@ export function ruleMeaning(r: RuleModel): string {
     case "once":
       s =
         r.effect === "award"
-          ? `完成得 ${f(b.amount)} 分（也可由考评单位在 0 至 ${f(b.amount)} 分之间给分）`
+          ? r.group?.kind === "highest"
+            ? `获得即得 ${f(b.amount)} 分`
+            : `完成得 ${f(b.amount)} 分（也可由考评单位在 0 至 ${f(b.amount)} 分之间给分）`
           : `发生即扣 ${f(b.amount)} 分（只扣一次）`;
       s += overrides(b.overrides, act);
       break;
@@ -77,6 +79,11 @@ export function ruleMeaning(r: RuleModel): string {
   for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
   for (const w of r.waivers) s += w.mode === "cancel" ? `；「${w.flag}」时不扣分（免扣）` : `；「${w.flag}」时可由考评单位减免，减免 0 至本规则的扣分`;
   if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;
+  if (r.group?.kind === "choice") {
+    const others = r.group.rules.filter((x) => x !== r).map((x) => `「${x.name}」`);
+    if (others.length > 0) s += `；择一：与${others.join("、")}只能有一种发生`;
+  }
+  if (r.group?.kind === "highest" && r.owner.kind === "bonus") s += "；就高：同一事项获多级的，只按最高级别加分，不累加";
   return s;
 }
 
@@ -181,18 +188,28 @@ export function worstCaseText(r: RuleModel): string {
     cap: "（本规则上限）",
     group: r.group?.kind === "highest" ? "（就高组上限）" : "（合计上限）",
     section: "（减分项上限）",
-    indicator: `（指标「${r.owner.name}」的分值）`,
+    indicator: `（指标「${r.owner.name}」的分值${r.owner.kind === "indicator" && r.owner.classPoints ? `；${r.owner.classPoints.map((cp) => `「${cp.unitClass}」${f(cp.points)} 分`).join("、")}` : ""}）`,
     none: "",
   };
   return `最多扣 ${f(b.raw)} 分${why[b.by]}`;
 }
 
-/** The sum of an indicator's parts: its children's points, or its award rules' maxima. */
+/**
+ * The sum of an indicator's parts: its children's points, or its award rules' maxima (a 择一 group
+ * counts once, at its largest alternative).
+ */
 export function childrenSum(ind: IndicatorModel): Raw | undefined {
   if (ind.children.length > 0) return ind.children.reduce((s, c) => s + c.points, 0);
   const awards = ind.rules.filter((r) => r.effect === "award");
   if (awards.length === 0 || awards.some((r) => r.maxAward === undefined)) return undefined;
-  return awards.reduce((s, r) => s + (r.maxAward ?? 0), 0);
+  let sum = 0;
+  const choice = new Map<unknown, Raw>();
+  for (const r of awards) {
+    if (r.group?.kind === "choice") choice.set(r.group, Math.max(choice.get(r.group) ?? 0, r.maxAward ?? 0));
+    else sum += r.maxAward ?? 0;
+  }
+  for (const m of choice.values()) sum += m;
+  return sum;
 }
 
 /** The name of a rule's owner, as people say it. */

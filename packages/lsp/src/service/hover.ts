@@ -122,7 +122,11 @@ export function ruleHover(r: RuleModel): string {
 }
 
 function indicatorHover(m: IndicatorModel): string {
-  const lines = [`**指标「${md(m.name)}」**　${f(m.points)} 分${m.pointsDeclared ? "" : "（由子项推出）"}`];
+  const lines = [
+    m.vetoOnly
+      ? `**指标「${md(m.name)}」**　否决清单：只含一票否决、一票否优，没有分值，不计入总分`
+      : `**指标「${md(m.name)}」**　${f(m.points)} 分${m.classPoints ? m.classPoints.map((cp) => `，「${md(cp.unitClass)}」${f(cp.points)} 分`).join("") : ""}${m.pointsDeclared ? "" : "（由子项推出）"}`,
+  ];
   const facts: string[] = [];
   if (m.code) facts.push(`编号「${md(m.code)}」`);
   const sum = childrenSum(m);

@@ -48,6 +48,13 @@ export function documentSymbols(ctx: DocContext): OutlineSymbol[] {
 
   const rule = (r: A.Rule): OutlineSymbol => sym(r.name?.value, clip(r.clause?.value ?? ""), "rule", r, r.name?.span);
   const groupItems = (items: A.GroupItem[]) => items.filter((i): i is A.Rule => i.kind === "Rule").map(rule);
+  const groupSym = (item: A.CapGroup | A.HighestGroup | A.ChoiceGroup): OutlineSymbol =>
+    item.kind === "CapGroup"
+      ? sym(`合计 上限 ${item.cap?.text ?? "?"}`, "", "group", item, undefined, groupItems(item.items))
+      : item.kind === "HighestGroup"
+        ? sym(`就高${item.cap ? ` 上限 ${item.cap.text}` : ""}`, "", "group", item, undefined, groupItems(item.items))
+        : sym("择一", "", "group", item, undefined, groupItems(item.items));
+  const sectionItems = (items: A.SectionItem[]) => items.flatMap((i) => (i.kind === "Rule" ? [rule(i)] : i.kind === "Note" ? [] : [groupSym(i)]));
 
   const indicator = (n: A.Indicator): OutlineSymbol => {
     const m = idx.indicators.get(n);
@@ -60,10 +67,7 @@ export function documentSymbols(ctx: DocContext): OutlineSymbol[] {
     for (const item of n.items) {
       if (item.kind === "Indicator") children.push(indicator(item));
       else if (item.kind === "Rule") children.push(rule(item));
-      else if (item.kind === "CapGroup")
-        children.push(sym(`合计 上限 ${item.cap?.text ?? "?"}`, "", "group", item, undefined, groupItems(item.items)));
-      else if (item.kind === "HighestGroup")
-        children.push(sym(`就高${item.cap ? ` 上限 ${item.cap.text}` : ""}`, "", "group", item, undefined, groupItems(item.items)));
+      else if (item.kind === "CapGroup" || item.kind === "HighestGroup" || item.kind === "ChoiceGroup") children.push(groupSym(item));
     }
     return sym(n.name?.value, detail, "indicator", n, n.name?.span, children);
   };
@@ -104,7 +108,7 @@ export function documentSymbols(ctx: DocContext): OutlineSymbol[] {
             "section",
             item,
             item.name?.span,
-            groupItems(item.items),
+            sectionItems(item.items),
           ),
         );
         break;
@@ -159,13 +163,13 @@ function collectSymbols(file: LoadedFile, query: string, out: WorkspaceSymbol[],
     if (container) s.container = container;
     out.push(s);
   };
-  const items = (list: (A.IndicatorItem | A.GroupItem)[], container: string | undefined) => {
+  const items = (list: (A.IndicatorItem | A.SectionItem)[], container: string | undefined) => {
     for (const it of list) {
       if (it.kind === "Rule") push(it.name?.value, "rule", it.name?.span, container);
       else if (it.kind === "Indicator") {
         push(it.name?.value, "indicator", it.name?.span, container);
         items(it.items, it.name?.value);
-      } else if (it.kind === "CapGroup" || it.kind === "HighestGroup") items(it.items, container);
+      } else if (it.kind === "CapGroup" || it.kind === "HighestGroup" || it.kind === "ChoiceGroup") items(it.items, container);
     }
   };
   for (const item of file.parsed.ast.items) {
@@ -187,7 +191,7 @@ export interface FoldingRange {
   kind?: "comment" | "imports" | "region";
 }
 
-const BLOCKS = new Set(["Indicator", "CapGroup", "HighestGroup", "BonusSection", "PenaltySection", "Grades", "Bands"]);
+const BLOCKS = new Set(["Indicator", "CapGroup", "HighestGroup", "ChoiceGroup", "BonusSection", "PenaltySection", "Grades", "Bands"]);
 
 /** Blocks (`{ … }`, the closing line stays visible), runs of comments and of 引入 lines. */
 export function foldingRanges(file: LoadedFile): FoldingRange[] {
