@@ -359,6 +359,20 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             }
             F[2 * i] = b;
         }
+        else if (t === "outcome") {
+            if (isEmpty) {
+                given[i] = 0; // counts as not given: required-ness is checked below
+                return;
+            }
+            const names = spec.names || [];
+            const s = (typeof v === "string" || typeof v === "number") ? String(v).normalize("NFC").trim() : undefined;
+            const at = s === undefined ? -1 : names.indexOf(s);
+            if (at < 0) {
+                err("KP4055", "「" + key + "」的值「" + shownOf(v) + "」不是规定的评定结果：只能是 " + names.join("、"), name, key);
+                return;
+            }
+            F[2 * i] = at;
+        }
         else if (t === "award") {
             // A number (in JSON or a cell) is the points given; anything else is yes/no.
             const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
@@ -398,6 +412,8 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 const shown = shownOf(v);
                 if (r === "tooManyPlaces")
                     err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+                else if (r === "negative" && spec.sc !== undefined)
+                    err("KP4056", "「" + key + "」的值 " + shown + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
                 else if (r === "negative")
                     err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
                 else if (r === "tooLarge")
@@ -415,6 +431,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 return;
             }
             const lo = spec.min ?? 0;
+            if (spec.sc !== undefined && r > spec.max) {
+                err("KP4056", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
+                return;
+            }
             if (r < lo || (spec.max !== undefined && r > spec.max)) {
                 const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
                 err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 " + range, name, key);
