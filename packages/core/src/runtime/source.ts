@@ -342,6 +342,11 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
         }
         else if (t === "flag") {
+            if (spec.req && isEmpty) {
+                // a required yes/no (得 … 否则 扣 …) left empty is not given, never read as 否
+                given[i] = 0;
+                return;
+            }
             const b = kpFlag(v);
             if (b === undefined) {
                 if (spec.inc && typeof v === "string" && !kpNotCount(v)) {
