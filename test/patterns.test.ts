@@ -148,10 +148,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // ---------------------------------------------------------------- the patterns
 
-it("has the 20 patterns of PRODUCT.md, each complete", () => {
-  expect(folders).toHaveLength(20);
+/** The pattern number of a folder (「29-rated」 → 29). */
+const patternNo = (folder: string) => Number(folder.slice(0, 2));
+
+it("has the 20 patterns of PRODUCT.md and the patterns of issue 11 (numbered, in order), each complete", () => {
+  expect(folders.slice(0, 20).map(patternNo)).toEqual(folders.slice(0, 20).map((_, i) => i + 1));
   folders.forEach((f, i) => {
-    expect(f).toMatch(new RegExp(`^${String(i + 1).padStart(2, "0")}-[a-z]+(-[a-z]+)*$`));
+    expect(f).toMatch(/^\d\d-[a-z]+(-[a-z]+)*$/);
+    if (i > 0) expect(patternNo(f)).toBeGreaterThan(patternNo(folders[i - 1]!));
     for (const file of ["catalogue.kp", "facts.json", "expected.json", "README.md"]) expect(existsSync(join(patternsDir, f, file)), `${f}/${file}`).toBe(true);
   });
 });
@@ -252,7 +256,7 @@ describe("grammar/语言参考.md", () => {
   });
 
   it("has one worked example per pattern, in order, each linking its folder", () => {
-    expect(sections.map((s) => Number(/^模式 (\d+)：/.exec(s)![1]))).toEqual(folders.map((_, i) => i + 1));
+    expect(sections.map((s) => Number(/^模式 (\d+)：/.exec(s)![1]))).toEqual(folders.map(patternNo));
     sections.forEach((s, i) => expect(s).toContain(`(../test/patterns/${folders[i]}/)`));
   });
 
