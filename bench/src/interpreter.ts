@@ -304,6 +304,13 @@ export class Interpreter {
       case "veto":
         if (F[r.name]) Z.V.push({ rule: r.name, level: b.level });
         return 0;
+      case "rated": {
+        // the reader gives the outcome's position in the list
+        const x = F[r.name] as number | null | undefined;
+        if (x === null || x === undefined) return 0;
+        const v = b.outcomes[x]?.amount ?? 0;
+        return v === 0 ? 0 : this.finish(r, v, F);
+      }
       case "bands": {
         const x = F[r.name] as number | null | undefined;
         let v = 0;

@@ -38,6 +38,11 @@ export interface Clause {
   text: string;
   /** The faithful encoding: the scoring part of one rule, or of several rules sharing the clause. */
   kp?: string | string[];
+  /**
+   * `header`: the clause is about the whole catalogue and `kp` is a header item (「最终得分以满分100分进行折算」:
+   * `总分 100分 折算`), written in the catalogue's header with the clause as a comment; it has no rule.
+   */
+  scope?: "header";
   /** Constructs of issue 11 §1 (1–16) the clause needs to be written exactly; [] = none of them. */
   needs?: number[];
   /** Why the clause cannot be written exactly today (with `needs`), or a remark on the encoding. */
@@ -102,7 +107,7 @@ export function loadMisEncodings(file = MIS_FILE): MisEncoding[] {
 
 /** The rules of a clause: [rule name, code] pairs (`a`, `a-2`, … when several rules share it). */
 export function rulesOf(c: Clause): [string, string][] {
-  if (c.kp === undefined) return [];
+  if (c.kp === undefined || c.scope === "header") return [];
   const codes = Array.isArray(c.kp) ? c.kp : [c.kp];
   return codes.map((code, i) => [i === 0 ? c.id : `${c.id}-${i + 1}`, code]);
 }
@@ -129,6 +134,7 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
   type Group = { section?: "加分" | "减分"; name: string; points: number | null; clauses: Clause[] };
   const groups: Group[] = [];
   for (const c of book.clauses) {
+    if (c.scope === "header") continue;
     let g = groups.find((x) => x.name === c.indicator && x.section === c.section);
     if (!g) groups.push((g = { section: c.section, name: c.indicator, points: c.points, clauses: [] }));
     g.clauses.push(c);
@@ -144,7 +150,12 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
     .reduce((s, g) => s + (g.points ?? NOTIONAL) * 1_000_000, 0);
   // A rulebook whose clauses here are all bonuses still needs an indicator to check.
   const placeholder = total === 0;
-  out.push(`总分 ${placeholder ? 1 : total / 1_000_000}分`);
+  // A header clause (总分 … 折算) takes the place of the 总分 line, its clause kept as a comment.
+  const header = book.clauses.filter((c) => c.scope === "header" && typeof c.kp === "string");
+  const totalLine = header.find((c) => (c.kp as string).startsWith("总分"));
+  for (const c of header) out.push(`// ${c.id}：${c.text}`);
+  for (const c of header) if (c !== totalLine) out.push(c.kp as string);
+  out.push(totalLine ? (totalLine.kp as string) : `总分 ${placeholder ? 1 : total / 1_000_000}分`);
   if (placeholder) {
     out.push("");
     out.push("指标 「（本细则的其余指标未收录）」 1分 {");
@@ -419,6 +430,8 @@ export function patternOf(code: string): string {
   if (/^按评价|^按比率/.test(code)) return "按评价/比率";
   if (/^按最高比例|^按排名/.test(code)) return "单位间比较";
   if (/^不得分/.test(code)) return "不得分";
+  if (/^评为/.test(code)) return "评定结果";
+  if (/ 否则 /.test(code)) return "否则";
   const counted = COUNT_WORD.test(code);
   const categories = /「/.test(code.replace(/(当|其中) 「[^」]*」/g, ""));
   const award = /(^| )得 /.test(code);

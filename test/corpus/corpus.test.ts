@@ -76,6 +76,8 @@ describe("corpus of real clauses", () => {
     for (const b of books) {
       const text = readFileSync(join(KP_DIR, `${b.id}.kp`), "utf8");
       for (const c of b.clauses) for (const [name] of rulesOf(c)) expect(text, name).toContain(`规则 「${name}」 「${c.text}」`);
+      // a header clause (scope: header) is written in the header, its clause as a comment above it
+      for (const c of b.clauses.filter((x) => x.scope === "header")) expect(text, c.id).toContain(`// ${c.id}：${c.text}\n${c.kp as string}\n`);
     }
   });
 

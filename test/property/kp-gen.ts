@@ -110,7 +110,14 @@ export interface BandSpec {
 export type BodySpec =
   | { kind: "per"; units: string[]; action: "deduct" | "award"; amount: Raw; overrides: { cls: string; amount: Raw }[] }
   | { kind: "categories"; units: string[]; action: "deduct" | "award"; categories: { name: string; amount: Raw }[] }
-  | { kind: "once"; action: "deduct" | "award"; amount: Raw; overrides: { cls: string; amount: Raw }[] }
+  | {
+      kind: "once";
+      action: "deduct" | "award";
+      amount: Raw;
+      overrides: { cls: string; amount: Raw }[];
+      /** 得 X 否则 扣 Y / 否则 倒扣 Y (award only) */
+      otherwise?: { amount: Raw; overdraft: boolean };
+    }
   | { kind: "zero" }
   | { kind: "veto"; level: "fail" | "noExcellent" }
   | { kind: "bands"; percent: boolean; bands: BandSpec[]; missing?: Outcome }
@@ -125,7 +132,9 @@ export type BodySpec =
       cutoff?: { direction: "below" | "above"; value: Quantity; outcome: Outcome };
     }
   | { kind: "shortfall"; target: Raw; step: Raw; amount: Raw; measure?: string }
-  | { kind: "assessed" | "rate" | "proportional"; max?: Raw }
+  | { kind: "assessed" | "rate" | "proportional"; max?: Raw; scale?: Raw }
+  /** 评为 … 分别得/扣: `full` (满分), `pct` (a share of the indicator's points) or `amount` */
+  | { kind: "rated"; action: "deduct" | "award"; outcomes: { name: string; full?: boolean; pct?: Raw; amount?: Raw }[] }
   | { kind: "ranked"; max?: Raw; step: Raw; lowerIsBetter: boolean }
   /** 酌情 扣/得 A 至 B; with `unit` (每次 …) one amount per occurrence */
   | { kind: "discretion"; min: Raw; max: Raw; unit?: string; action?: "deduct" | "award" }
@@ -189,6 +198,8 @@ export interface CatSpec {
   subject?: string;
   classes: string[];
   total?: Raw;
+  /** 总分 T 折算 */
+  rescale?: boolean;
   rounding?: number;
   grades: GradeSpec[];
   indicators: IndSpec[];
@@ -207,7 +218,8 @@ export type FactValue =
   | { t: "value"; v: Raw | null }
   | { t: "amount"; v: Raw }
   /** 每次 酌情: the amount of each occurrence */
-  | { t: "amounts"; v: Raw[] };
+  | { t: "amounts"; v: Raw[] }
+  | { t: "outcome"; v: string };
 
 export interface UnitSpec {
   name: string;
@@ -252,6 +264,19 @@ const PER_UNITS: [string, string, string[]][] = [
   ["每天", "天", []],
 ];
 const NICE_AMOUNTS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.3, 0.5, 1, 2];
+const OUTCOME_POOL = ["好", "较好", "一般", "差", "优秀", "合格", "基本合格", "不合格"];
+const SCALES = [100, 120, 150, 10, 5];
+
+/** 评为 …: 1–4 distinct outcome names; shares (满分, %) only where the indicator declares its points. */
+function ratedBody(d: Draw, action: "deduct" | "award", P: Raw | undefined): Extract<BodySpec, { kind: "rated" }> {
+  const names = pickSubset(d, OUTCOME_POOL).slice(0, 4);
+  const outcomes = names.map((name) => {
+    if (P !== undefined && d.bool(0.2)) return { name, full: true };
+    if (P !== undefined && d.bool(0.4)) return { name, pct: d.bool(0.7) ? raw(d.pick([0, 20, 50, 60, 80, 90, 100])) : BigInt(d.int(0, 100_000_000)) };
+    return { name, amount: d.bool(0.15) ? 0n : amount(d, action === "award" ? P : undefined) };
+  });
+  return { kind: "rated", action, outcomes };
+}
 
 /** The counted noun of a canonical per-occurrence unit word (每件次 → 件次). */
 export function nounOf(unitWord: string): string {
@@ -466,7 +491,7 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
   const kind = d.pick([
     "per", "per", "per", "categories", "once", "once", "onceAward", "zero", "veto", "bands", "bands", "linear",
     "shortfall", "assessed", "rate", "proportional", "ranked", "discretion", "perAward",
-    "discretionPer", "discretionAward", "committee",
+    "discretionPer", "discretionAward", "committee", "onceElse", "rated", "rescaled",
   ] as const);
   const awardMax = P;
   switch (kind) {
@@ -483,6 +508,15 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }, { cap: true, overdraft: true, mult: true, waive: true });
     case "onceAward":
       return makeRule(c, name, { kind: "once", action: "award", amount: amount(d, awardMax), overrides: overrides(c, awardMax) }, {});
+    case "onceElse":
+      return makeRule(c, name, { kind: "once", action: "award", amount: amount(d, awardMax), overrides: overrides(c, awardMax), otherwise: { amount: amount(d), overdraft: d.bool(0.4) } }, {});
+    case "rated":
+      return makeRule(c, name, ratedBody(d, d.bool(0.7) ? "award" : "deduct", P), {});
+    case "rescaled": {
+      const max = scoredNeedsMax || P === undefined || d.bool(0.5) ? amount(d, P) : undefined;
+      const scale = d.bool(0.8) ? raw(d.pick(SCALES)) : BigInt(d.int(1, 200_000_000));
+      return makeRule(c, name, { kind: "assessed", ...(max === undefined ? {} : { max }), scale }, {});
+    }
     case "zero":
       if (P === undefined) return indicatorRule(c, P, scoredNeedsMax);
       return makeRule(c, name, { kind: "zero" }, { cap: !KNOWN_BUGS.zeroCapped, mult: !KNOWN_BUGS.zeroCapped, waive: true });
@@ -621,7 +655,7 @@ export function canZero(b: BodySpec): boolean {
 }
 
 export function isAwardBody(b: BodySpec): boolean {
-  if (b.kind === "per" || b.kind === "categories" || b.kind === "once") return b.action === "award";
+  if (b.kind === "per" || b.kind === "categories" || b.kind === "once" || b.kind === "rated") return b.action === "award";
   if (b.kind === "discretion") return b.action === "award";
   if (b.kind === "committee") return true;
   if (b.kind === "bands") return b.bands.some((x) => x.outcome.kind === "award") || b.missing?.kind === "award";
@@ -720,7 +754,7 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
   for (let i = 0; i < n; i++) {
     const name = c.names.next(RULE_WORDS, d);
     if (kind === "bonus") {
-      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee"] as const);
+      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee", "onceElse", "rated", "rescaled"] as const);
       if (k === "committee") {
         // bounded by the section's cap (always set on a generated 加分), sometimes its own
         s.rules.push(makeRule(c, name, { kind: "committee" }, { cap: true }));
@@ -734,7 +768,13 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
         continue;
       }
       const body: BodySpec =
-        k === "per"
+        k === "onceElse"
+          ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c), otherwise: { amount: amount(d), overdraft: d.bool(0.2) } }
+          : k === "rated"
+            ? ratedBody(d, "award", undefined)
+            : k === "rescaled"
+              ? { kind: "assessed", max: amount(d), scale: raw(d.pick(SCALES)) }
+              : k === "per"
           ? { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d), overrides: overrides(c) }
           : k === "once"
             ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c) }
@@ -743,11 +783,13 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
               : k === "bands"
                 ? bandsBody(c, true, undefined, true)
                 : { kind: k, max: amount(d) };
-      s.rules.push(makeRule(c, name, body, { cap: true }));
+      s.rules.push(makeRule(c, name, body, { cap: body.kind !== "once" || body.otherwise === undefined }));
     } else {
-      const k = d.pick(["per", "once", "categories", "linear", "shortfall", "discretion", "discretionPer", "bands"] as const);
+      const k = d.pick(["per", "once", "categories", "linear", "shortfall", "discretion", "discretionPer", "bands", "rated"] as const);
       const body: BodySpec =
-        k === "per"
+        k === "rated"
+          ? ratedBody(d, "deduct", undefined)
+          : k === "per"
           ? { kind: "per", units: perUnits(d, d.bool(0.2)), action: "deduct", amount: amount(d), overrides: overrides(c) }
           : k === "once"
             ? { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }
@@ -769,7 +811,7 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
                           return { kind: "discretion" as const, min: lo, max: lo + amount(d), unit: d.pick(PER_UNITS)[0], action: "deduct" as const };
                         })()
                       : bandsBody(c, false, undefined, true);
-      s.rules.push(makeRule(c, name, body, { cap: true, mult: true, waive: true }));
+      s.rules.push(makeRule(c, name, body, { cap: true, mult: body.kind !== "rated", waive: body.kind !== "rated" }));
     }
   }
   if (d.bool(0.3)) (s.groups ??= []).push(kind === "bonus" && d.bool(0.6) ? highestAwardGroup(c) : choiceGroup(c, undefined, kind === "bonus", true));
@@ -817,6 +859,8 @@ export function genCatalogue(d: Draw, unitNames: readonly string[], opts: GenOpt
   if (d.bool(0.3)) cat.sections.push(section(c, "bonus"));
   if (d.bool(0.3)) cat.sections.push(section(c, "penalty"));
   if (d.bool(0.3)) cat.total = raw(d.int(1, 100));
+  // 总分 T 折算 needs points to rescale from (KP2086 otherwise)
+  if (cat.total !== undefined && cat.indicators.some((i) => i.points !== undefined) && d.bool(0.4)) cat.rescale = true;
   return cat;
 }
 
@@ -948,7 +992,12 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
       return `${b.units.map((u) => perWord(s, u)).join(" ")}${b.units.length ? " " : ""}${act(b.action)} ${cats}`;
     }
     case "once":
-      return `${act(b.action)} ${w.amt(b.amount)}${ovr(b.overrides)}`;
+      return `${act(b.action)} ${w.amt(b.amount)}${ovr(b.overrides)}${b.otherwise ? ` 否则 ${b.otherwise.overdraft ? "倒扣" : "扣"} ${w.amt(b.otherwise.amount)}` : ""}`;
+    case "rated": {
+      const sep = s.listSep === " " ? " " : "、";
+      const vals = b.outcomes.map((o) => (o.full ? "满分" : o.pct !== undefined ? w.num(o.pct, true) : w.amt(o.amount!)));
+      return `评为 ${w.list(b.outcomes.map((o) => o.name))} 分别${act(b.action)} ${vals.join(sep)}`;
+    }
     case "zero":
       return "不得分";
     case "veto":
@@ -970,7 +1019,7 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
     case "rate":
     case "proportional": {
       const kw = { assessed: "按评价", rate: "按比率", proportional: "按最高比例" }[b.kind];
-      return `${kw} 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""}`;
+      return `${kw} 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""}${b.scale !== undefined ? ` 折算自 ${w.amt(b.scale)}` : ""}`;
     }
     case "ranked":
       return `按排名 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} 每后退一位 扣 ${w.amt(b.step)}${b.lowerIsBetter ? " 越低越好" : ""}`;
@@ -1024,7 +1073,7 @@ export function renderCatalogue(cat: CatSpec, s: Style, dir = "/cat"): RenderedF
   if (cat.year) root.line(0, /^\d+$/.test(cat.year) ? `年度 ${cat.year}` : `年度 ${root.str(cat.year)}`);
   if (cat.subject) root.line(0, `对象 ${root.str(cat.subject)}`);
   if (cat.classes.length) root.line(0, `类别 ${root.list(cat.classes)}`);
-  if (cat.total !== undefined) root.line(0, `总分 ${root.num(cat.total, false, "分")}`);
+  if (cat.total !== undefined) root.line(0, `总分 ${root.num(cat.total, false, "分")}${cat.rescale ? " 折算" : ""}`);
   if (cat.rounding !== undefined) root.line(0, `舍入 保留 ${cat.rounding} 位`);
   if (cat.grades.length) {
     root.line(0, "等次 {");
@@ -1146,7 +1195,10 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         for (const c of b.categories) count(`${r.name}.${c.name}`);
         break;
       case "once":
-        if (b.action === "award" && highest) {
+        if (b.otherwise) {
+          // required: never omitted
+          facts.set(r.name, { t: "flag", v: d.bool(0.5) });
+        } else if (b.action === "award" && highest) {
           // 就高 in a 加分 section: yes, or an item id
           if (omit()) break;
           if (d.bool(0.5)) facts.set(r.name, { t: "flag", v: true, id: d.pick(ID_POOL) });
@@ -1191,10 +1243,19 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         facts.set(r.name, { t: "value", v: raw(d.int(0, Number(b.target / SCALE) + 2)) });
         break;
       case "assessed": {
+        if (b.scale !== undefined) {
+          if (section?.kind === "bonus" && omit()) break;
+          facts.set(r.name, { t: "value", v: nearValue(d, [b.scale, 0n], 0n, b.scale) });
+          break;
+        }
         const max = scoredMax(r, path);
         facts.set(r.name, { t: "value", v: nearValue(d, [max], 0n, max) });
         break;
       }
+      case "rated":
+        if (section?.kind === "bonus" && omit()) break;
+        facts.set(r.name, { t: "outcome", v: d.pick(b.outcomes).name });
+        break;
         break;
       case "rate":
         facts.set(r.name, { t: "value", v: nearValue(d, [raw(100), 0n], 0n, raw(100)) });
@@ -1260,8 +1321,10 @@ function fullWidthDigits(s: string): string {
 /** Encodes typed facts as a facts-file unit, in a randomly chosen spelling per value. */
 export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; classes?: string[] | string; facts: Record<string, unknown> } {
   const percentKeys = new Set<string>();
+  const requiredFlags = new Set<string>();
   for (const { rule } of allRules(cat)) {
     const b = rule.body;
+    if (b.kind === "once" && b.otherwise) requiredFlags.add(rule.name);
     if ((b.kind === "bands" && b.percent) || (b.kind === "linear" && b.base.percent) || b.kind === "rate") percentKeys.add(rule.name);
   }
   const facts: Record<string, unknown> = {};
@@ -1274,6 +1337,7 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
         break;
       case "flag":
         if (f.id !== undefined) v = f.id;
+        else if (requiredFlags.has(key)) v = f.v ? d.pick([true, "是", "完成", 1, "√"]) : d.pick([false, "否", "未完成", 0, "×"]);
         else v = f.v ? d.pick([true, "是", "有", 1, "√"]) : d.pick([false, "否", "无", 0, ""]);
         break;
       case "award":
@@ -1296,6 +1360,9 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
         else if (f.v.length === 1 && f.v[0] !== 0n && d.bool(0.4)) v = d.bool() ? dec(f.v[0]!) : Number(dec(f.v[0]!));
         else if (d.bool()) v = f.v.map((x) => (d.bool() ? dec(x) : Number(dec(x))));
         else v = f.v.map((x) => dec(x)).join(d.pick(["、", ",", "；"]));
+        break;
+      case "outcome":
+        v = d.bool(0.15) ? ` ${f.v} ` : f.v;
         break;
     }
     facts[key] = v;

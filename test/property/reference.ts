@@ -72,6 +72,11 @@ function maxAwardOf(r: RuleSpec, P: Raw | undefined): Raw | undefined {
   if (!isAwardBody(b)) return undefined;
   let m: Raw | undefined;
   if (b.kind === "once") m = awardFactMax(b);
+  else if (b.kind === "rated") {
+    // shares need declared points: an indicator whose points are derived has amounts only
+    m = 0n;
+    for (const o of b.outcomes) m = max(m, o.full ? (P ?? 0n) : o.pct !== undefined ? divRound((P ?? 0n) * o.pct, 100n * SCALE) : o.amount!);
+  }
   else if (b.kind === "bands") {
     m = 0n;
     for (const x of b.bands) if (x.outcome.kind === "award") m = max(m, x.outcome.amount);
@@ -212,7 +217,10 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         for (const c of b.categories) v += c.amount * count(u, `${r.name}.${c.name}`).n;
         break;
       case "once":
-        if (b.action === "award") {
+        if (b.otherwise) {
+          // 否则: yes → the award, no → the deduction (negative; booked by the indicator or section)
+          v = flag(u, r.name).on ? classAmount(u, b.amount, b.overrides) : -b.otherwise.amount;
+        } else if (b.action === "award") {
           const f = u.facts.get(r.name);
           const given = !f || f.t !== "award" ? 0n : f.v === "yes" ? awardFactMax(b) : f.v === "no" ? 0n : f.v;
           v = min(given, classAmount(u, b.amount, b.overrides));
@@ -262,7 +270,14 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       }
       case "assessed":
         v = value(u, r.name) ?? 0n;
+        if (b.scale !== undefined) v = divRound(v * (b.max ?? P), b.scale);
         break;
+      case "rated": {
+        const f = u.facts.get(r.name);
+        const o = f && f.t === "outcome" ? b.outcomes.find((x) => x.name === f.v) : undefined;
+        if (o) v = o.full ? P : o.pct !== undefined ? divRound(P * o.pct, 100n * SCALE) : o.amount!;
+        break;
+      }
       case "rate":
         v = divRound((b.max ?? P) * (value(u, r.name) ?? 0n), 100n * SCALE);
         break;
@@ -377,7 +392,11 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         const { v, zero } = ruleResult(item, u, P, out.vetoes);
         if (zero) zeroHit = true;
         if (item.body.kind === "veto") continue;
-        if (isAwardBody(item.body)) {
+        if (item.body.kind === "once" && item.body.otherwise && v < 0n) {
+          if (item.body.otherwise.overdraft) o -= v;
+          else d -= v;
+          positive = true;
+        } else if (isAwardBody(item.body)) {
           pos += v;
           positive = true;
         } else if (item.overdraft) o += v;
@@ -427,7 +446,12 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
 
   const sectionValue = (sec: SectionSpec, u: Unit, vetoes: RefResult["vetoes"]): Raw => {
     let v = 0n;
-    for (const r of sec.rules) v += ruleValue(r, u, 0n, vetoes);
+    let m = 0n; // 否则 deductions: from the total, outside the cap
+    for (const r of sec.rules) {
+      const x = ruleValue(r, u, 0n, vetoes);
+      if (x < 0n) m -= x;
+      else v += x;
+    }
     for (const g of sec.groups ?? []) {
       if (g.kind === "choice") for (const r of g.rules) v += ruleValue(r, u, 0n, vetoes);
       else {
@@ -438,7 +462,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       }
     }
     if (sec.cap !== undefined && v > sec.cap) v = sec.cap;
-    return v;
+    return v - m;
   };
 
   const places = cat.rounding;
@@ -457,7 +481,9 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       if (sec.kind === "bonus") bonus += sectionValue(sec, u, out.vetoes);
       else penalty += sectionValue(sec, u, out.vetoes);
     }
-    const total = base - carry + bonus - penalty;
+    const unscaled = base - carry + bonus - penalty;
+    const from = cat.indicators.reduce((a, ind) => a + pts.get(ind)!, 0n);
+    const total = cat.rescale && cat.total !== undefined && from > 0n ? divRound(unscaled * cat.total, from) : unscaled;
     const rounded = places === undefined || places >= 6 ? total : divRound(total, 10n ** BigInt(6 - places)) * 10n ** BigInt(6 - places);
     const scores = new Map<string, Raw>();
     for (const [ind, s] of out.S) scores.set(ids.get(ind)!, s);

@@ -75,10 +75,12 @@ export interface ClassesDecl extends NodeBase {
   kind: "Classes";
   names: StringLit[];
 }
-/** `总分 100分`. */
+/** `总分 100分`; `总分 100分 折算` rescales the final score to this total. */
 export interface TotalDecl extends NodeBase {
   kind: "Total";
   value?: NumberLit;
+  /** `折算` written: the final score is rescaled to `value`. */
+  rescale?: boolean;
 }
 /** `舍入 保留 2 位` — totals are rounded half away from zero to this many decimals. */
 export interface RoundingDecl extends NodeBase {
@@ -223,6 +225,7 @@ export type RuleBody =
   | RankedBody
   | DiscretionBody
   | CommitteeBody
+  | RatedBody
   | VetoBody;
 
 /** Deduct (扣) or award (得). */
@@ -244,11 +247,32 @@ export interface PerBody extends NodeBase {
   action: Action;
   amounts?: Amounts;
 }
-/** `扣 0.2` / `得 0.1` (patterns 5, 10). */
+/** `扣 0.2` / `得 0.1` (patterns 5, 10); `得 1 否则 扣 2` (pattern 30). */
 export interface OneShotBody extends NodeBase {
   kind: "OneShot";
   action: Action;
   amounts?: Amounts;
+  otherwise?: ElseBranch;
+}
+/** `否则 扣 2` / `否则 倒扣 2`: what a no (未完成) costs. */
+export interface ElseBranch extends NodeBase {
+  kind: "Else";
+  /** As written: 扣, 倒扣 (deduct, carried beyond the indicator) or 得 (KP2080). */
+  action: "deduct" | "overdraft" | "award";
+  amount?: NumberLit;
+}
+/** `评为 「好」、「较好」 分别得 满分、80%` — the fact is one of the named outcomes (pattern 29). */
+export interface RatedBody extends NodeBase {
+  kind: "Rated";
+  names: StringLit[];
+  action: Action;
+  values: RatedValue[];
+}
+/** `满分`, `1.5` (points) or `80%` (a share of the item's points). */
+export interface RatedValue extends NodeBase {
+  kind: "RatedValue";
+  full: boolean;
+  value?: NumberLit;
 }
 /** `不得分`. */
 export interface ZeroBody extends NodeBase {
@@ -342,20 +366,26 @@ export interface ShortfallBody extends NodeBase {
   step?: NumberLit;
   amount?: NumberLit;
 }
-/** `按评价 得分 [满分 4]` — the fact is the score (pattern 12). */
+/**
+ * `按评价 得分 [满分 4]` — the fact is the score (pattern 12); `… 折算自 120` — the fact is a score out
+ * of 120, rescaled to the rule's points (pattern 31).
+ */
 export interface AssessedBody extends NodeBase {
   kind: "Assessed";
   max?: NumberLit;
+  scale?: NumberLit;
 }
-/** `按比率 得分 [满分 6]` — score = full × rate / 100 (pattern 12). */
+/** `按比率 得分 [满分 6]` — score = full × rate / 100 (pattern 12); 折算自 here is KP2081. */
 export interface RateBody extends NodeBase {
   kind: "Rate";
   max?: NumberLit;
+  scale?: NumberLit;
 }
-/** `按最高比例 得分 [满分 2]` — score = full × value / best value (pattern 13). */
+/** `按最高比例 得分 [满分 2]` — score = full × value / best value (pattern 13); 折算自 here is KP2081. */
 export interface ProportionalBody extends NodeBase {
   kind: "Proportional";
   max?: NumberLit;
+  scale?: NumberLit;
 }
 /** `按排名 得分 [满分 2] 每后退一位 扣 0.5 [越低越好]` (pattern 13). */
 export interface RankedBody extends NodeBase {
@@ -429,6 +459,8 @@ export type Node =
   | Interval
   | MissingCase
   | Outcome
+  | ElseBranch
+  | RatedValue
   | Cutoff
   | UnitWord
   | StringLit

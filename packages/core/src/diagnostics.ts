@@ -167,6 +167,14 @@ export const messages = {
   KP2105: { severity: "error", message: "条件「{0}」在规则「{1}」中重复（加倍、减半、免扣、可减免的条件不能同名）" },
 
   // ---- KP4xxx facts and scoring
+  KP2080: { severity: "error", message: "规则「{0}」的「否则」写法不对：{1}（应写作「得 1 否则 扣 2」或「得 1 否则 倒扣 2」）" },
+  KP2081: { severity: "error", message: "规则「{0}」的「折算自」只能用于「按评价 得分」：{1}，不需要折算" },
+  KP2082: { severity: "error", message: "规则「{0}」的评定结果「{1}」重复出现" },
+  KP2083: { severity: "error", message: "规则「{0}」评为 {1} 种结果，却分别写了 {2} 个分值：结果与分值应按顺序一一对应" },
+  KP2084: { severity: "error", message: "规则「{0}」的「{1}」是本项分值的份额，但{2}：请写成分值（如「1.5」）" },
+  KP2085: { severity: "error", message: "规则「{0}」的「{1}」超过本项分值的 100%" },
+  KP2086: { severity: "error", message: "「总分 {0} 折算」无法折算：{1}" },
+  KP2087: { severity: "error", message: "规则「{0}」有「否则」分支，不能同时「{1}」：加倍、减半只用于按次或一次性扣分" },
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
   KP4002: { severity: "error", message: "细则中没有名为「{0}」的规则" },
   KP4003: { severity: "error", message: "「{0}」的值「{1}」应为非负整数（次数）" },
@@ -209,6 +217,8 @@ export const messages = {
     severity: "error",
     message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",
   },
+  KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
+  KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

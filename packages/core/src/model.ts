@@ -28,6 +28,8 @@ export interface Catalogue {
   classes: string[];
   /** Declared total points, if any. */
   declaredTotal?: Raw;
+  /** `总分 100分 折算`: the final score is rescaled from the indicators' points to `declaredTotal`. */
+  rescale?: boolean;
   /** Decimals totals are rounded to (half away from zero), if the catalogue says. */
   rounding?: number;
   grades: GradeModel[];
@@ -131,8 +133,10 @@ export type FactType =
   | { type: "award"; max: Raw }
   /** a measured value; `missing` = may be absent (未报送) */
   | { type: "value"; percent: boolean; integer: boolean; missing: boolean; noun?: string }
-  /** a score in [0, max] given by an assessment */
-  | { type: "score"; max: Raw }
+  /** a score in [0, max] given by an assessment; with `scale`, a score in [0, scale] rescaled to max (折算自) */
+  | { type: "score"; max: Raw; scale?: Raw }
+  /** one of the named outcomes (评为 …), given by its name */
+  | { type: "outcome"; names: string[] }
   /** a percentage in [0, 100] */
   | { type: "rate" }
   /** an amount in [min, max] given by the assessor; 0 or absent = not applied */
@@ -159,7 +163,13 @@ export interface FactKey {
 export type RuleBodyModel =
   | { kind: "per"; nouns: string[]; amount: Raw; overrides: { unitClass: string; amount: Raw }[] }
   | { kind: "categories"; noun: string; categories: { name: string; amount: Raw }[] }
-  | { kind: "once"; amount: Raw; overrides: { unitClass: string; amount: Raw }[] }
+  | {
+      kind: "once";
+      amount: Raw;
+      overrides: { unitClass: string; amount: Raw }[];
+      /** `得 1 否则 扣 2`: the deduction when the fact is no (倒扣: carried beyond the indicator) */
+      otherwise?: { amount: Raw; overdraft: boolean };
+    }
   | { kind: "zero" }
   | { kind: "bands"; percent: boolean; bands: BandModel[]; missing?: OutcomeModel }
   | {
@@ -173,7 +183,9 @@ export type RuleBodyModel =
       cutoff?: { direction: "below" | "above"; value: Quantity; outcome: OutcomeModel };
     }
   | { kind: "shortfall"; target: Quantity; step: Quantity; amount: Raw }
-  | { kind: "assessed"; max: Raw }
+  | { kind: "assessed"; max: Raw; scale?: Raw }
+  /** 评为 …: each named outcome's amount (awarded or deducted by the rule's effect), as written in `text` */
+  | { kind: "rated"; outcomes: { name: string; amount: Raw; text: string }[] }
   | { kind: "rate"; max: Raw }
   | { kind: "proportional"; max: Raw }
   | { kind: "ranked"; max: Raw; step: Raw; lowerIsBetter: boolean }

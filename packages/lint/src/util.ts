@@ -134,7 +134,7 @@ export function boundedMaximum(rule: RuleModel, points: Raw | undefined): Raw | 
 /** A number written in a rule, with what it means there. */
 export interface RuleNumber {
   node: NumberLit;
-  role: "amount" | "cap" | "threshold" | "base" | "cutoff" | "target" | "step" | "full" | "range";
+  role: "amount" | "cap" | "threshold" | "base" | "cutoff" | "target" | "step" | "full" | "range" | "share" | "scale";
   raw: Raw;
   percent: boolean;
 }
@@ -156,6 +156,11 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
           add(b.amounts.value, "amount");
           for (const o of b.amounts.overrides) add(o.value, "amount");
         } else if (b.amounts) for (const e of b.amounts.entries) add(e.value, "amount");
+        if (b.kind === "OneShot") add(b.otherwise?.amount, "amount");
+        break;
+      case "Rated":
+        // 评为 … 分别得 1.5、80%: a plain number is an amount, a percentage a share of the item's points
+        for (const v of b.values) add(v.value, v.value?.percent ? "share" : "amount");
         break;
       case "Bands":
         for (const band of b.bands) {
@@ -182,6 +187,7 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
       case "Rate":
       case "Proportional":
         add(b.max, "full");
+        add(b.scale, "scale");
         break;
       case "Ranked":
         add(b.max, "full");

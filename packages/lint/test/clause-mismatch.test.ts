@@ -40,3 +40,28 @@ describe("clause-mismatch: a percentage is not an amount", () => {
     expect(mismatches(10, "规则 「缺席」 「缺席率超过0.5%的，扣0.5分」 扣 0.5")).toEqual([]);
   });
 });
+
+describe("clause-mismatch on outcomes (issue 11 §1.5, §1.8, §1.13): the numbers of 否则, 评为 and 折算自 are the rule's", () => {
+  it("否则: the deduction is checked against the clause", () => {
+    expect(mismatches(1, "规则 「按期」 「按期完成的得1分，未完成的倒扣2分」 得 1 否则 倒扣 2")).toEqual([]);
+    expect(mismatches(1, "规则 「按期」 「按期完成的得1分，未完成的倒扣2分」 得 1 否则 倒扣 3")).toEqual([
+      "4:41 规则「按期」与条文不一致：得分 3 与条文中的「2分」不符",
+    ]);
+  });
+  it("评为: amounts and shares are checked against the clause", () => {
+    expect(mismatches(5, "规则 「公开」 「评为好、较好、一般的分别得满分、80%、60%」 评为 「好」、「较好」、「一般」 分别得 满分、80%、60%")).toEqual([]);
+    expect(mismatches(5, "规则 「公开」 「评为好、较好、一般的分别得满分、80%、60%」 评为 「好」、「较好」、「一般」 分别得 满分、80%、50%")).toEqual([
+      "4:65 规则「公开」与条文不一致：份额 50% 与条文中的「60%」不符",
+    ]);
+    expect(mismatches(3, "规则 「档案」 「评为一级、二级的分别得2分、1.5分」 评为 「一级」、「二级」 分别得 2、1")).toEqual([
+      "4:26 规则「档案」与条文不一致：条文中的「1.5分」在规则中没有对应的数值",
+    ]);
+  });
+  it("折算自: the scale is checked against the clause (百分制 is 100)", () => {
+    expect(mismatches(4, "规则 「上级」 「采用上级部门考核结果（满分120分），按本项分值折算」 按评价 得分 折算自 120")).toEqual([]);
+    expect(mismatches(4, "规则 「上级」 「按评价结果（百分制）折算」 按评价 得分 折算自 100")).toEqual([]);
+    expect(mismatches(4, "规则 「上级」 「采用上级部门考核结果（满分120分），按本项分值折算」 按评价 得分 折算自 100")).toEqual([
+      "4:51 规则「上级」与条文不一致：原满分 100 与条文中的「120分」不符",
+    ]);
+  });
+});

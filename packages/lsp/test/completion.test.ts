@@ -171,3 +171,11 @@ describe("completion", () => {
     expect(at("指标 「乙<|>」 4分 {\n}\n").items).toEqual([]);
   });
 });
+
+describe("completion of outcomes (issue 11 §1.5, §1.8, §1.13)", () => {
+  it("offers 否则, 评为, 分别, 折算自 with their docs, and the snippets", () => {
+    const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
+    for (const k of ["否则", "评为", "分别", "折算自"]) expect(items.find((i) => i.label === k)?.documentation ?? items.find((i) => i.label === k)?.detail, k).toBeTruthy();
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["规则（完成得分，否则扣分）", "规则（评定结果）", "规则（折算上级考核结果）"]));
+  });
+});

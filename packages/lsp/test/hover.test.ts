@@ -144,3 +144,38 @@ describe("meaning and worst case of every rule of the 20 patterns (golden)", () 
     expectGolden("golden/meaning.txt", out.join("\n"));
   });
 });
+
+describe("hover on outcomes (issue 11 §1.5, §1.8, §1.13)", () => {
+  const text = `细则 「甲」
+总分 100分 折算
+指标 「公开」 5分 {
+  规则 「公开<|>评价」 「评为好、较好的分别得满分、80%」 评为 「好」、「较好」 分别得 满分、80%
+}
+`;
+  it("评为: each outcome with its amount and the share it came from", () => {
+    const w = workspace({ "a.kp": text });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain("**含义**：按评定结果得分：评为「好」得 5 分（满分）、评为「较好」得 4 分（80%）");
+    expect(md).toContain("**事实**：「公开评价」评定结果（好、较好）");
+  });
+  it("否则: both branches, and that a 加分 section's cap does not bound the deduction", () => {
+    const w = workspace({ "a.kp": `细则 「甲」\n加分 「其他」 上限 10 {\n  规则 「网<|>站」 「完成任务的加5分，完不成任务的在总分值中扣5分」 得 5 否则 扣 5\n}\n` });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain("**含义**：完成得 5 分，未完成扣 5 分（否则：事实须填 是/否）；未完成的扣分从总分中扣，不受加分上限限制");
+  });
+  it("折算自: the formula", () => {
+    const w = workspace({ "a.kp": `细则 「甲」\n指标 「上级」 4分 {\n  规则 「上<|>级」 「采用上级部门考核结果，按本项分值折算」 按评价 得分 折算自 120\n}\n` });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain("**含义**：按评价结果折算：得分 = 评价结果（0 至 120）× 4 ÷ 120");
+  });
+  it("the new keywords have Chinese docs", () => {
+    for (const [src, doc] of [
+      ["得 1 否<|>则 扣 2", "**否则**"],
+      ["按评价 得分 折算<|>自 120", "**折算自**"],
+      ["评<|>为 「好」 分别得 满分", "**评为**"],
+    ] as const) {
+      const w = workspace({ "a.kp": `细则 「甲」\n指标 「乙」 4分 {\n  规则 「丙」 「丁」 ${src}\n}\n` });
+      expect(hover(w.ctx("a.kp"), w.at("a.kp"))?.markdown.startsWith(doc)).toBe(true);
+    }
+  });
+});

@@ -208,7 +208,7 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "Classes":
       return ["类别 ", indent(printList(path, print, "names"))];
     case "Total":
-      return ["总分", indent(opt("value"))];
+      return ["总分", indent([opt("value"), node.rescale ? " 折算" : ""])];
     case "Rounding":
       return ["舍入 保留", indent(opt("places"))];
     case "Include":
@@ -276,7 +276,23 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "UnitWord":
       return node.text;
     case "OneShot":
-      return [action(node.action), opt("amounts")];
+      return [action(node.action), opt("amounts"), opt("otherwise")];
+    case "Else":
+      return ["否则 ", { deduct: "扣", overdraft: "倒扣", award: "得" }[node.action], opt("amount")];
+    case "Rated": {
+      const names = path.map(() => print(), "names");
+      const values = path.map(() => print(), "values");
+      return [
+        "评为 ",
+        indent(fill(join(softline, names.map((d, i) => (i < names.length - 1 ? [d, "、"] : d))))),
+        " 分别",
+        action(node.action),
+        " ",
+        indent(fill(join(softline, values.map((d, i) => (i < values.length - 1 ? [d, "、"] : d))))),
+      ];
+    }
+    case "RatedValue":
+      return node.full ? "满分" : node.value ? p("value") : "";
     case "Zero":
       return "不得分";
     case "Amount": {
@@ -325,11 +341,11 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "Shortfall":
       return ["至少", opt("target"), " 每少", opt("step"), " 扣", opt("amount")];
     case "Assessed":
-      return ["按评价 得分", opt("max", " 满分 ")];
+      return ["按评价 得分", opt("max", " 满分 "), opt("scale", " 折算自 ")];
     case "Rate":
-      return ["按比率 得分", opt("max", " 满分 ")];
+      return ["按比率 得分", opt("max", " 满分 "), opt("scale", " 折算自 ")];
     case "Proportional":
-      return ["按最高比例 得分", opt("max", " 满分 ")];
+      return ["按最高比例 得分", opt("max", " 满分 "), opt("scale", " 折算自 ")];
     case "Ranked":
       return ["按排名 得分", opt("max", " 满分 "), " 每后退一位 扣", opt("step"), node.lowerIsBetter ? " 越低越好" : ""];
     case "Discretion":

@@ -89,6 +89,8 @@ export function explainText(
   out.push(`${c.bold("单位")}：${visible(r.unit)}${r.classes.length > 0 ? `（${r.classes.map(visible).join("、")}）` : ""}`);
   const exact = sameDecimal(r.exactTotal, r.total) ? "" : `（舍入前 ${r.exactTotal}）`;
   out.push(`${c.bold("总分")}：${c.bold(r.total)}${cat.total ? ` / ${cat.total} 分` : " 分"}${exact}`);
+  // 总分 N 折算: the catalogue-level trace entry (indicator "") says how the total was rescaled
+  for (const e of byIndicator.get("") ?? []) out.push(`${c.bold("折算")}：${visible(e.text)}`);
   out.push(`${c.bold("名次")}：第 ${r.rank} 名（共 ${count} 个单位）`);
   if (cat.grades.length > 0) out.push(`${c.bold("等次")}：${r.grade != null ? visible(r.grade) : "无"}`);
   if (r.vetoes.length > 0) {

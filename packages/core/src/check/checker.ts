@@ -7,7 +7,7 @@
 import type * as A from "../ast.js";
 import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js";
 import type * as M from "../model.js";
-import { kpDecimalProblem, kpFormat, kpParse } from "../runtime/decimal.js";
+import { kpDecimalProblem, kpFormat, kpMulDiv, kpParse } from "../runtime/decimal.js";
 import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
 import { factKeyClashes, invisibleNameDiagnostics } from "./names.js";
@@ -87,6 +87,7 @@ class Checker {
     for (const ind of this.cat.indicators) this.derivePoints(ind);
     for (const ind of this.cat.indicators) this.finishIndicator(ind);
     for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
+    this.checkRescale();
     this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
     return { catalogue: this.cat, diagnostics: this.diags };
   }
@@ -137,6 +138,7 @@ class Checker {
             if (once(item, word) && item.value) {
               const v = this.amount(item.value, "总分");
               if (v !== undefined) this.cat.declaredTotal = v;
+              if (item.rescale) this.cat.rescale = true;
             }
             break;
           case "Rounding":
@@ -160,6 +162,17 @@ class Checker {
       this.file = root.path;
       this.report("KP2028", root.span.start.offset === root.span.end.offset ? root.span : { start: root.span.start, end: root.span.start });
     }
+  }
+
+  /** `总分 100分 折算`: the indicators' points must add up to something to rescale from (KP2086). */
+  private checkRescale(): void {
+    if (!this.cat.rescale || this.cat.declaredTotal === undefined) return;
+    const root = this.files[0];
+    const decl = root?.items.find((i): i is A.TotalDecl => i.kind === "Total");
+    if (!root || !decl) return;
+    this.file = root.path;
+    const sum = this.cat.indicators.reduce((a, i) => a + i.points, 0);
+    if (this.cat.indicators.length === 0 || sum <= 0) this.report("KP2086", decl.span, [kpFormat(this.cat.declaredTotal), "细则中没有有分值的指标，没有可折算的满分"]);
   }
 
   private grades(g: A.GradesDecl): void {
@@ -372,10 +385,14 @@ class Checker {
   }
 
   // ---------------------------------------------------------------- rules
+  /** The indicator or section whose rule is being checked (评为 resolves shares of its points). */
+  private currentOwner: M.IndicatorModel | M.SectionModel | undefined;
+
   private rule(node: A.Rule, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
     if (!node.name || !node.body) return; // syntax errors already reported
     const name = node.name.value;
     if (!node.clause) this.report("KP2033", node.name.span, [name]);
+    this.currentOwner = owner;
     const body = this.body(node.body, name);
     if (!body) {
       // an award that could not be checked leaves its indicator's points underived (no KP2013)
@@ -403,6 +420,7 @@ class Checker {
       file: this.file,
     };
     if (group) rule.group = group;
+    if (body.kind === "once" && body.otherwise?.overdraft) rule.overdraft = true;
     const flags = new Set<string>();
     const waiverFlags = new Set<string>();
     for (const m of node.modifiers) {
@@ -427,6 +445,7 @@ class Checker {
               break;
             }
             flags.add(nameKey(m.flag.value));
+            if (body.kind === "once" && body.otherwise) this.report("KP2087", m.span, [name, m.factor === "double" ? "加倍" : "减半"]);
             rule.multipliers.push({ factor: m.factor, flag: m.flag.value });
             if (body.kind === "committee") this.report("KP2104", m.span, [name, m.factor === "double" ? "加倍" : "减半"]);
           }
@@ -547,7 +566,22 @@ class Checker {
           if (v !== undefined) overrides.push({ unitClass: unitClass!, amount: v });
         }
         if (b.kind === "Per") return { kind: "per", nouns: b.units.map((u) => u.noun), amount, overrides };
-        return { kind: "once", amount, overrides };
+        const once: M.RuleBodyModel = { kind: "once", amount, overrides };
+        if (b.otherwise) {
+          const e = b.otherwise;
+          if (b.action !== "award") {
+            this.report("KP2080", e.span, [ruleName, "「否则」只能跟在得分（得 …）之后：扣分规则的事实本就是「是否发生」"]);
+            return undefined;
+          }
+          if (e.action === "award") {
+            this.report("KP2080", e.span, [ruleName, "「否则」之后应是扣分：未完成时得分与「得 …」自相矛盾"]);
+            return undefined;
+          }
+          const other = this.amount(e.amount, "扣分");
+          if (other === undefined) return undefined;
+          once.otherwise = { amount: other, overdraft: e.action === "overdraft" };
+        }
+        return once;
       }
       case "Zero":
         return { kind: "zero" };
@@ -590,8 +624,19 @@ class Checker {
       case "Proportional": {
         const max = b.max ? this.amount(b.max, "满分") : undefined;
         const kind = b.kind === "Assessed" ? "assessed" : b.kind === "Rate" ? "rate" : "proportional";
+        if (b.scale && b.kind !== "Assessed") {
+          this.report("KP2081", b.scale.span, [ruleName, b.kind === "Rate" ? "按比率得分的事实是百分数" : "按最高比例得分与第 1 名相比"]);
+          return undefined;
+        }
+        if (b.kind === "Assessed" && b.scale) {
+          const scale = this.amount(b.scale, "原满分");
+          if (scale === undefined) return undefined;
+          return { kind: "assessed", max: max ?? -1, scale };
+        }
         return { kind, max: max ?? -1 };
       }
+      case "Rated":
+        return this.rated(b, ruleName);
       case "Ranked": {
         const max = b.max ? this.amount(b.max, "满分") : undefined;
         const step = this.amount(b.step, "每后退一位的扣分");
@@ -613,6 +658,68 @@ class Checker {
       case "Veto":
         return { kind: "veto", level: b.level };
     }
+  }
+
+  /**
+   * `评为 「好」、「较好」 分别得 满分、80%`: names and values pair up in order; 满分 and a percentage are
+   * shares of the item's declared points (the indicator being checked), resolved here, exactly.
+   */
+  private rated(b: A.RatedBody, ruleName: string): M.RuleBodyModel | undefined {
+    const seen = new Set<string>();
+    let ok = true;
+    for (const n of b.names) {
+      if (seen.has(nameKey(n.value))) {
+        this.report("KP2082", n.span, [ruleName, n.value]);
+        ok = false;
+      }
+      seen.add(nameKey(n.value));
+    }
+    if (b.names.length !== b.values.length) {
+      this.report("KP2083", b.span, [ruleName, b.names.length, b.values.length]);
+      return undefined;
+    }
+    const owner = this.currentOwner;
+    const points = owner?.kind === "indicator" && owner.pointsDeclared ? owner.points : undefined;
+    const outcomes: { name: string; amount: M.Raw; text: string }[] = [];
+    b.values.forEach((v, i) => {
+      const name = b.names[i]!.value;
+      const text = v.full ? "满分" : v.value ? v.value.text + (v.value.percent ? "%" : "") : "?";
+      const share = v.full || v.value?.percent;
+      if (share) {
+        if (points === undefined) {
+          const why = owner?.kind === "indicator" ? `指标「${owner.name}」没有写分值` : "加分、减分项没有分值";
+          this.report("KP2084", v.span, [ruleName, text, why]);
+          ok = false;
+          return;
+        }
+        let pct = 100_000_000;
+        if (!v.full) {
+          const q = this.quantity(v.value!);
+          if (!q) {
+            ok = false;
+            return;
+          }
+          this.measure(v.value!, "份额", []);
+          if (q.raw > 100_000_000) {
+            this.report("KP2085", v.span, [ruleName, text]);
+            ok = false;
+            return;
+          }
+          pct = q.raw;
+        }
+        // points × pct / 100: both raw, so divide by 100 × 10^6 (rounds only beyond the sixth decimal)
+        outcomes.push({ name, amount: kpMulDiv(points, pct, 100_000_000), text });
+        return;
+      }
+      const a = this.amount(v.value, b.action === "award" ? "得分" : "扣分", true);
+      if (a === undefined) {
+        ok = false;
+        return;
+      }
+      outcomes.push({ name, amount: a, text });
+    });
+    if (!ok) return undefined;
+    return { kind: "rated", outcomes };
   }
 
   /**
@@ -822,7 +929,7 @@ const headerWord: Record<A.HeaderItem["kind"], string> = {
 };
 
 function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
-  if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion") return node.action === "award";
+  if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion" || node.kind === "Rated") return node.action === "award";
   if (node.kind === "Committee") return true;
   if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
   return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
@@ -834,6 +941,7 @@ function mayAward(b: A.RuleBody): boolean {
     case "Per":
     case "OneShot":
     case "Discretion":
+    case "Rated":
       return b.action === "award";
     case "Committee":
       return true;
@@ -897,6 +1005,9 @@ export function maxAward(r: M.RuleModel): M.Raw | undefined {
     case "discretion":
       m = b.noun === undefined ? b.max : undefined;
       break;
+    case "rated":
+      m = Math.max(0, ...b.outcomes.map((x) => x.amount));
+      break;
     default:
       m = undefined;
   }
@@ -921,8 +1032,9 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
         out.push({ key: `${name}.${c.name}`, label: `${c.name}的${b.noun}数`, fact: { type: "count", noun: b.noun, incidents: inHighest }, optional: true });
       break;
     case "once":
+      if (b.otherwise) out.push({ key: name, label: "是否完成（是/否，须填写：否则扣分）", fact: { type: "flag", incident: false }, optional: false });
       // In a 就高 group an award is per item: yes, or the item's id (the same id in several rules is one item).
-      if (r.effect === "award" && inHighest) out.push({ key: name, label: "是否获得（或事项编号）", fact: { type: "flag", incident: true }, optional: true });
+      else if (r.effect === "award" && inHighest) out.push({ key: name, label: "是否获得（或事项编号）", fact: { type: "flag", incident: true }, optional: true });
       else if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
       else out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: inHighest }, optional: true });
       break;
@@ -950,8 +1062,15 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       break;
     }
     case "assessed":
-      out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: r.owner.kind === "bonus" });
+      if (b.scale !== undefined)
+        out.push({ key: name, label: `评价得分（满分 ${kpFormat(b.scale)}，折算为 ${kpFormat(b.max)}）`, fact: { type: "score", max: b.max, scale: b.scale }, optional: r.owner.kind === "bonus" });
+      else out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: r.owner.kind === "bonus" });
       break;
+    case "rated": {
+      const names = b.outcomes.map((o) => o.name);
+      out.push({ key: name, label: `评定结果（${names.join("、")}）`, fact: { type: "outcome", names }, optional: r.owner.kind === "bonus" });
+      break;
+    }
     case "rate":
       out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: r.owner.kind === "bonus" });
       break;

@@ -129,7 +129,13 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`  const carry = ${tops.map((t) => `Z.K[${t}]`).join(" + ") || "0"};`);
   o.push(`  const bonus = ${cat.bonuses.map((_, n) => `b${n + 1}(Z)`).join(" + ") || "0"};`);
   o.push(`  const penalty = ${cat.penalties.map((_, n) => `p${n + 1}(Z)`).join(" + ") || "0"};`);
-  o.push("  const total = base - carry + bonus - penalty;");
+  if (cat.rescale && cat.declaredTotal !== undefined) {
+    // 总分 N 折算: the final score, out of the indicators' points, rescaled to N (one rounding, at the sixth decimal)
+    const from = cat.indicators.reduce((a, i) => a + i.points, 0);
+    o.push("  const unscaled = base - carry + bonus - penalty;");
+    o.push(`  const total = kpMulDiv(unscaled, ${cat.declaredTotal}, ${from});`);
+    o.push(`  if (Z.T) Z.T.push({ i: "", k: "note", a: total, x: "各项合计 " + kpFormat(unscaled) + ${S(`（满分 ${fmt(from)}），按满分 ${fmt(cat.declaredTotal)} 折算：`)} + kpFormat(unscaled) + ${S(` × ${fmt(cat.declaredTotal)} ÷ ${fmt(from)} = `)} + kpFormat(total) });`);
+  } else o.push("  const total = base - carry + bonus - penalty;");
   o.push('  if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");');
   o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, P: Z.P, V: Z.V, T: Z.T };");
   o.push("}", "");
@@ -162,6 +168,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
     subject: cat.subject,
     classes: cat.classes,
     total: cat.declaredTotal === undefined ? undefined : fmt(cat.declaredTotal),
+    rescale: cat.rescale ? true : undefined,
     rounding: cat.rounding,
     indicators: cat.indicators.map(ind),
     bonuses: cat.bonuses.map((s) => ({ id: s.id, name: s.name, cap: s.cap === undefined ? undefined : fmt(s.cap), rules: s.rules.map((r) => r.name) })),
@@ -197,7 +204,9 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
         spec.miss = t.missing;
         if (t.integer) spec.int = true;
       }
-      if (t.type === "score") spec.max = t.max;
+      if (t.type === "score") spec.max = t.scale ?? t.max;
+      if (t.type === "score" && t.scale !== undefined) spec.sc = t.max;
+      if (t.type === "outcome") spec.names = t.names;
       if (t.type === "rate") spec.max = 100_000_000;
       if (t.type === "amount") {
         spec.min = t.min;
@@ -433,6 +442,17 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "once": {
+      if (b.otherwise) {
+        // One yes/no fact, two outcomes: yes → the award (returned positive), no → the 否则 deduction
+        // (returned negative; the indicator or section books it as a deduction).
+        const e = b.otherwise;
+        o.push(`  if (!${F}) {`);
+        o.push(`    ${traceCall(r, "deduct", String(e.amount), S(`未完成，${e.overdraft ? "倒扣" : "扣"} ${fmt(e.amount)}`), `{ [${key}]: false }`)}`);
+        o.push(`    return ${-e.amount};`, "  }");
+        o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
+        finish("v", (pre) => `"已完成，得 " + kpFormat(${pre})${amountNote(b.overrides)}`, () => `{ [${key}]: true }`);
+        break;
+      }
       if (r.effect === "award") {
         o.push(`  const v0 = ${F} || 0;`, "  if (v0 === 0) return 0;");
         o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
@@ -524,6 +544,17 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "assessed":
+      if (b.scale !== undefined) {
+        const scale = b.scale;
+        o.push(`  const x = ${F} || 0;`, "  if (x === 0) return 0;");
+        o.push(`  let v = kpMulDiv(x, ${b.max}, ${b.scale});`);
+        finish(
+          "v",
+          (pre) => `"评价结果 " + kpFormat(x) + ${S(`（满分 ${fmt(scale)}），按本项满分 ${fmt(b.max)} 折算：`)} + kpFormat(x) + ${S(` × ${fmt(b.max)} ÷ ${fmt(scale)} = `)} + kpFormat(${pre})`,
+          () => `{ [${key}]: kpFormat(x) }`,
+        );
+        break;
+      }
       o.push(`  let v = ${F} || 0;`);
       o.push("  if (v === 0) return 0;");
       finish("v", (pre) => `"评价得分 " + kpFormat(${pre}) + ${S(`（满分 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
@@ -554,6 +585,17 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
         finish("v", (pre) => `${S(word + " ")} + kpFormat(${pre}) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
       }
+      break;
+    }
+    case "rated": {
+      // the fact is the outcome's position in the list (the reader checked the name)
+      const word = r.effect === "award" ? "得" : "扣";
+      o.push(`  const x = ${F};`, "  if (x === undefined || x === null) return 0;");
+      o.push(`  const NAMES = ${jsValue(b.outcomes.map((x) => x.name))};`);
+      o.push(`  const TEXTS = ${jsValue(b.outcomes.map((x) => (x.text === String(fmt(x.amount)) ? "" : `（${x.text === "满分" ? (PT === undefined ? "满分" : `满分 ${fmt(PT)}`) : PT === undefined ? `本项分值的 ${x.text}` : `本项 ${fmt(PT)} 分的 ${x.text}`}）`)))};`);
+      o.push(`  let v = ${jsValue(b.outcomes.map((x) => x.amount))}[x];`);
+      o.push("  if (v === 0) return 0;");
+      finish("v", (pre) => `"评为「" + NAMES[x] + "」，${word} " + kpFormat(${pre}) + TEXTS[x]`, () => `{ [${key}]: NAMES[x] }`);
       break;
     }
     case "committee":
@@ -781,7 +823,8 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
       continue;
     }
     const call = `r${ctx.ruleIndex.get(r)}(Z)`;
-    if (r.effect === "veto") o.push(`  ${call};`);
+    if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
+    else if (r.effect === "veto") o.push(`  ${call};`);
     else if (r.effect === "award") o.push(`  pos += ${call};`);
     else if (r.overdraft) o.push(`  o += ${call};`);
     else o.push(`  d += ${call};`);
@@ -808,11 +851,12 @@ function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M
   const id = S(s.id);
   o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
   o.push(`function ${name}(Z) {`);
+  const branched = (r: M.RuleModel) => r.body.kind === "once" && r.body.otherwise !== undefined;
   // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
   const terms: string[] = [];
   const emitted = new Set<M.GroupModel>();
   for (const r of s.rules) {
-    if (r.effect === "veto") continue;
+    if (r.effect === "veto" || branched(r)) continue;
     if (r.group && r.group.kind !== "choice") {
       if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
       emitted.add(r.group);
@@ -820,10 +864,22 @@ function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M
   }
   o.push(`  let v = ${terms.join(" + ") || "0"};`);
   for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
+  // 否则 deductions of a 加分 section are taken from the total: outside the section's cap (which
+  // bounds awards), after it.
+  const branchedRules = s.rules.filter(branched);
+  if (branchedRules.length > 0) {
+    o.push("  let m = 0;");
+    for (const r of branchedRules) o.push(`  { const x = r${ctx.ruleIndex.get(r)}(Z); if (x >= 0) v += x; else m -= x; }`);
+  }
   if (s.cap !== undefined)
     o.push(
       `  if (v > ${s.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${s.cap}, x: ${S(`${s.kind === "bonus" ? "加分" : "减分"}合计 `)} + kpFormat(v) + ${S(`，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计`)} }); v = ${s.cap}; }`,
     );
+  if (branchedRules.length > 0) {
+    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: "未完成任务扣 " + kpFormat(m) + ${S(s.cap !== undefined ? `，从总分中扣除（不受加分上限 ${fmt(s.cap)} 限制）` : "，从总分中扣除")} });`);
+    o.push("  return v - m;", "}", "");
+    return;
+  }
   o.push("  return v;", "}", "");
 }
 

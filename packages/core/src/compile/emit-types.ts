@@ -25,6 +25,8 @@ function tsType(f: M.FactType): string {
       return "Decimal";
     case "amounts":
       return "Decimal | Decimal[]";
+    case "outcome":
+      return f.names.map((n) => jsString(n)).join(" | ");
   }
 }
 
@@ -39,7 +41,9 @@ function describeFact(f: M.FactType): string {
     case "value":
       return `${f.integer ? "非负整数" : "非负数"}${f.percent ? "（百分数，如 87.5 或 \"87.5%\"）" : ""}${f.missing ? "；未报送时留空或写 null" : ""}`;
     case "score":
-      return `0 至 ${kpFormat(f.max)} 的得分`;
+      return f.scale !== undefined ? `0 至 ${kpFormat(f.scale)} 的评价结果（按满分 ${kpFormat(f.max)} 折算）` : `0 至 ${kpFormat(f.max)} 的得分`;
+    case "outcome":
+      return `评定结果，只能是 ${f.names.join("、")} 之一`;
     case "rate":
       return "0 至 100 的百分数";
     case "amount":
@@ -177,7 +181,9 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
     case "value":
       return { ...base, oneOf: [...dec.oneOf, ...(t.missing ? [{ type: "null" }, { const: "未报送" }] : [])] };
     case "score":
-      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
+      return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.scale ?? t.max)) }, dec.oneOf[1]] };
+    case "outcome":
+      return { ...base, enum: t.names };
     case "rate":
       return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: 100 }, dec.oneOf[1]] };
     case "amount":

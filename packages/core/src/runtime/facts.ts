@@ -13,7 +13,7 @@ import { runtime } from "./decimal.js";
 export interface FactSpec {
   /** The fact key: a rule name, or 规则名.分项 */
   k: string;
-  /** count | flag | award | value | score | rate | amount | amounts | reduce */
+  /** count | flag | award | value | score | rate | amount | amounts | reduce | outcome */
   t: string;
   /** the code of a value out of range when not KP4005 (KP4065 a reduction, KP4066 评议, KP4067 酌情) */
   oc?: string;
@@ -28,6 +28,10 @@ export interface FactSpec {
   /** raw bounds */
   min?: number;
   max?: number;
+  /** score (折算自): the rule's points the score in [0, max] is rescaled to */
+  sc?: number;
+  /** outcome: the allowed names, in order (the value read is the position) */
+  names?: string[];
   /** required (when the rule applies to the unit) */
   req?: boolean;
   /** classes the fact's rule applies to: every list must contain one of the unit's classes (undefined = all) */

@@ -351,6 +351,11 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
         }
         else if (t === "flag") {
+            if (spec.req && isEmpty) {
+                // a required yes/no (得 … 否则 扣 …) left empty is not given, never read as 否
+                given[i] = 0;
+                return;
+            }
             const b = kpFlag(v);
             if (b === undefined) {
                 if (spec.inc && typeof v === "string" && !kpNotCount(v)) {
@@ -367,6 +372,20 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 return;
             }
             F[2 * i] = b;
+        }
+        else if (t === "outcome") {
+            if (isEmpty) {
+                given[i] = 0; // counts as not given: required-ness is checked below
+                return;
+            }
+            const names = spec.names || [];
+            const s = (typeof v === "string" || typeof v === "number") ? String(v).normalize("NFC").trim() : undefined;
+            const at = s === undefined ? -1 : names.indexOf(s);
+            if (at < 0) {
+                err("KP4055", "「" + key + "」的值「" + shownOf(v) + "」不是规定的评定结果：只能是 " + names.join("、"), name, key);
+                return;
+            }
+            F[2 * i] = at;
         }
         else if (t === "award") {
             // A number (in JSON or a cell) is the points given; anything else is yes/no.
@@ -444,6 +463,8 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 const shown = shownOf(v);
                 if (r === "tooManyPlaces")
                     err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+                else if (r === "negative" && spec.sc !== undefined)
+                    err("KP4056", "「" + key + "」的值 " + shown + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
                 else if (r === "negative")
                     err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
                 else if (r === "tooLarge")
@@ -461,6 +482,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 return;
             }
             const lo = spec.min ?? 0;
+            if (spec.sc !== undefined && r > spec.max) {
+                err("KP4056", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
+                return;
+            }
             if (r < lo || (spec.max !== undefined && r > spec.max)) {
                 const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
                 // a rule's own code says what the value is (KP4065 a reduction, KP4066 评议, KP4067 酌情)

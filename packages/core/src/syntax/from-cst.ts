@@ -143,7 +143,11 @@ export class AstBuilder {
     }
     if ((x = sub("subjectDecl"))) return { kind: "Subject", text: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("classesDecl"))) return { kind: "Classes", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
-    if ((x = sub("totalDecl"))) return { kind: "Total", value: this.num(x, "value"), span: this.spanOf(x) };
+    if ((x = sub("totalDecl"))) {
+      const total: A.TotalDecl = { kind: "Total", value: this.num(x, "value"), span: this.spanOf(x) };
+      if (this.token(x, "Rescale")) total.rescale = true;
+      return total;
+    }
     if ((x = sub("roundingDecl"))) return { kind: "Rounding", places: this.num(x, "value"), span: this.spanOf(x) };
     if ((x = sub("includeDecl"))) return { kind: "Include", target: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("gradesDecl"))) return this.grades(x);
@@ -293,8 +297,20 @@ export class AstBuilder {
         span,
       };
     }
-    if ((x = sub("oneShotBody")))
-      return { kind: "OneShot", action: this.action(x), amounts: this.amounts(this.node(x, "amounts")), span };
+    if ((x = sub("oneShotBody"))) {
+      const body: A.OneShotBody = { kind: "OneShot", action: this.action(x), amounts: this.amounts(this.node(x, "amounts")), span };
+      const e = this.node(x, "elseBranch");
+      if (e) {
+        const t = this.token(e, "elseAction");
+        body.otherwise = {
+          kind: "Else",
+          action: t?.tokenType === T.Overdraft ? "overdraft" : t?.tokenType === T.Award ? "award" : "deduct",
+          amount: this.num(e, "value"),
+          span: this.spanOf(e),
+        };
+      }
+      return body;
+    }
     if (this.token(n, "ZeroScore")) return { kind: "Zero", span };
     if ((x = sub("bandsBody"))) return { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
     if ((x = sub("linearBody"))) {
@@ -329,6 +345,8 @@ export class AstBuilder {
       const kind = how?.tokenType === T.RateKw ? "Rate" : how?.tokenType === T.ProportionalKw ? "Proportional" : "Assessed";
       const body = { kind, span } as A.AssessedBody | A.RateBody | A.ProportionalBody;
       if (this.node(x, "fullPoints") && max) body.max = max;
+      const scale = this.num(x, "scale");
+      if (scale) body.scale = scale;
       return body;
     }
     if ((x = sub("rankedBody"))) {
@@ -352,6 +370,19 @@ export class AstBuilder {
       return body;
     }
     if (sub("committeeBody")) return { kind: "Committee", span };
+    if ((x = sub("ratedBody")))
+      return {
+        kind: "Rated",
+        names: this.stringList(this.node(x, "stringList")),
+        action: this.action(x),
+        values: this.nodes(x, "ratedValue").map((v): A.RatedValue => {
+          const rv: A.RatedValue = { kind: "RatedValue", full: this.token(v, "Full") !== undefined, span: this.spanOf(v) };
+          const n = this.num(v, "value");
+          if (n) rv.value = n;
+          return rv;
+        }),
+        span,
+      };
     const veto = this.token(n, "VetoWord");
     if (veto) return { kind: "Veto", level: veto.tokenType === T.VetoExcellent ? "noExcellent" : "fail", span };
     return undefined;
@@ -480,7 +511,7 @@ const topKinds = [
 ] as const;
 
 /** CST children of a rule that are its body (the rule's alternatives, besides 不得分 and vetoes). */
-const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody", "committeeBody"] as const;
+const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfallBody", "scoredBody", "rankedBody", "discretionBody", "committeeBody", "ratedBody"] as const;
 
 /** CST children that are indicator items (the indicator rule's alternatives). */
 const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup", "choiceGroup"] as const;

@@ -129,6 +129,7 @@ export class KpParser extends CstParser {
   totalDecl = this.RULE("totalDecl", () => {
     this.CONSUME(T.Total);
     this.val(1);
+    this.OPTION(() => this.CONSUME(T.Rescale));
   });
   roundingDecl = this.RULE("roundingDecl", () => {
     this.CONSUME(T.Rounding);
@@ -319,6 +320,7 @@ export class KpParser extends CstParser {
         { ALT: () => this.SUBRULE(this.rankedBody) },
         { ALT: () => this.SUBRULE(this.discretionBody) },
         { ALT: () => this.SUBRULE(this.committeeBody) },
+        { ALT: () => this.SUBRULE(this.ratedBody) },
         { ALT: () => this.CONSUME(T.VetoWord) },
       ],
       ERR_MSG: "计分方式（如「每次 扣 0.5」「扣 0.2」「得 0.1」「分段 {…}」）",
@@ -335,6 +337,38 @@ export class KpParser extends CstParser {
   oneShotBody = this.RULE("oneShotBody", () => {
     this.act();
     this.SUBRULE(this.amounts);
+    this.OPTION(() => this.SUBRULE(this.elseBranch));
+  });
+  /** 否则 扣 2 / 否则 倒扣 2 (否则 得 … parses and is KP2080). */
+  elseBranch = this.RULE("elseBranch", () => {
+    this.CONSUME(T.Else);
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.Deduct, { LABEL: "elseAction" }) },
+        { ALT: () => this.CONSUME(T.Overdraft, { LABEL: "elseAction" }) },
+        { ALT: () => this.CONSUME(T.Award, { LABEL: "elseAction" }) },
+      ],
+      ERR_MSG: "「扣」或「倒扣」",
+    });
+    this.val(1);
+  });
+  /** 评为 「好」、「较好」 分别得 满分、80% (enumerated outcomes). */
+  ratedBody = this.RULE("ratedBody", () => {
+    this.CONSUME(T.RatedAs);
+    this.SUBRULE(this.stringList);
+    this.CONSUME(T.Respectively);
+    this.act();
+    this.SUBRULE(this.ratedValue);
+    this.MANY(() => {
+      this.OPTION(() => this.CONSUME(T.ListSep));
+      this.SUBRULE2(this.ratedValue);
+    });
+  });
+  ratedValue = this.RULE("ratedValue", () => {
+    this.OR({
+      DEF: [{ ALT: () => this.CONSUME(T.Full) }, { ALT: () => this.val(1) }],
+      ERR_MSG: "「满分」、分值（如「1.5」）或本项分值的百分比（如「80%」）",
+    });
   });
   amounts = this.RULE("amounts", () => {
     this.OR({
@@ -460,6 +494,10 @@ export class KpParser extends CstParser {
     ]);
     this.CONSUME(T.ScoreWord);
     this.OPTION(() => this.SUBRULE(this.fullPoints));
+    this.OPTION2(() => {
+      this.CONSUME(T.RescaleFrom);
+      this.val(2, "scale");
+    });
   });
   rankedBody = this.RULE("rankedBody", () => {
     this.CONSUME(T.RankedKw);

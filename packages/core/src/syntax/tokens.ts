@@ -265,6 +265,14 @@ export const And = kw("And", "且", "operator", "等次的多个条件同时满�
 export const Top = kw("Top", "前", "operator", "名次在前 N 名或前 N%");
 export const Otherwise = kw("Otherwise", "其余", "operator", "其余情形");
 
+/** 否则: the other outcome of a one-shot rule with one yes/no fact (得 1 否则 扣 2). */
+export const Else = kw("Else", "否则", "action", "否则：事实为「否」（未完成）时的结果，如「得 1 否则 扣 2」「得 5 否则 倒扣 5」；事实必须填写");
+/** 折算自: the scale of an external score (按评价 得分 满分 4 折算自 120); after 总分, the total is rescaled. */
+export const RescaleFrom = kw("RescaleFrom", "折算自", "action", "按原满分折算：按评价 得分 满分 4 折算自 120，即得分 = 评价结果 × 4 ÷ 120（四舍五入到 6 位小数）");
+export const Rescale = kw("Rescale", "折算", "header", "总分 100分 折算：各项合计（含加减分）按满分 100 折算，等次按折算后的总分评定");
+/** 评为: a rule whose fact is one of named outcomes (评为 「好」、「较好」 分别得 满分、80%). */
+export const RatedAs = kw("RatedAs", "评为", "action", "按评定结果计分：评为 「好」、「较好」、「一般」 分别得 满分、80%、60%；事实填评定结果的名称");
+export const Respectively = kw("Respectively", "分别", "action", "分别：评为 … 分别得（或分别扣）…，按顺序对应各评定结果");
 export const Below = kw("Below", "低于", "action", "截断：低于某值时", { categories: [CutoffWord] });
 export const Above = kw("Above", "高于", "action", "截断：高于某值时", { categories: [CutoffWord] });
 

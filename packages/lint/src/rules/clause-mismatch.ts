@@ -65,10 +65,14 @@ function roleWord(n: RuleNumber, rule: RuleModel): string {
       return "满分";
     case "range":
       return "酌情扣分";
+    case "share":
+      return "份额";
+    case "scale":
+      return "原满分";
   }
 }
 
-const amountLike = new Set<RuleNumber["role"]>(["amount", "cap", "full", "range"]);
+const amountLike = new Set<RuleNumber["role"]>(["amount", "cap", "full", "range", "scale"]);
 
 function codeText(n: RuleNumber): string {
   return fmt(n.raw) + (n.percent ? "%" : "");
@@ -101,6 +105,8 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   if (n.role === "full" && standard) return true;
   if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
   if (n.role === "amount" && n.raw === 0) return true;
+  // 「（百分制）折算」: a scale of 100 the clause names in words
+  if (n.role === "scale" && n.raw === HUNDRED && /百分制/.test(rule.clause)) return true;
   if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
   // 「完成的得满分」「得标准分」 with no number: the item's own points.
   if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {

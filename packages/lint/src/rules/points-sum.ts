@@ -106,7 +106,8 @@ function check(ctx: LintContext): Finding[] {
   const total = ctx.catalogue.declaredTotal;
   const root = ctx.catalogue.files[0];
   const decl = root?.items.find((i) => i.kind === "Total");
-  if (total !== undefined && root && decl?.kind === "Total" && decl.value && ctx.catalogue.indicators.length > 0) {
+  // 总分 N 折算: the declared total is the scale the final score is rescaled to, not the sum of the points
+  if (total !== undefined && !ctx.catalogue.rescale && root && decl?.kind === "Total" && decl.value && ctx.catalogue.indicators.length > 0) {
     report(root.path, decl.value, "各一级指标", "总分", { points: total }, ctx.catalogue.indicators.map(indicatorPart));
   }
   return out;

@@ -24,11 +24,12 @@ export function ruleMeaning(r: RuleModel): string {
       s = `按分类每${b.noun}分别扣：${b.categories.map((c) => `「${c.name}」${f(c.amount)} 分`).join("、")}`;
       break;
     case "once":
-      s =
-        r.effect === "award"
-          ? r.group?.kind === "highest"
-            ? `获得即得 ${f(b.amount)} 分`
-            : `完成得 ${f(b.amount)} 分（也可由考评单位在 0 至 ${f(b.amount)} 分之间给分）`
+      s = b.otherwise
+        ? `完成得 ${f(b.amount)} 分，未完成${b.otherwise.overdraft ? "倒扣" : "扣"} ${f(b.otherwise.amount)} 分（否则：事实须填 是/否）`
+        : r.effect === "award"
+            ? r.group?.kind === "highest"
+              ? `获得即得 ${f(b.amount)} 分`
+              : `完成得 ${f(b.amount)} 分（也可由考评单位在 0 至 ${f(b.amount)} 分之间给分）`
           : `发生即扣 ${f(b.amount)} 分（只扣一次）`;
       s += overrides(b.overrides, act);
       break;
@@ -53,7 +54,13 @@ export function ruleMeaning(r: RuleModel): string {
       break;
     }
     case "assessed":
-      s = `按评价结果得分（0 至 ${f(b.max)} 分）`;
+      s =
+        b.scale !== undefined
+          ? `按评价结果折算：得分 = 评价结果（0 至 ${f(b.scale)}）× ${f(b.max)} ÷ ${f(b.scale)}`
+          : `按评价结果得分（0 至 ${f(b.max)} 分）`;
+      break;
+    case "rated":
+      s = `按评定结果${act}分：${b.outcomes.map((o) => `评为「${o.name}」${act} ${f(o.amount)} 分${o.text === f(o.amount) ? "" : `（${o.text}）`}`).join("、")}`;
       break;
     case "rate":
       s = `得分 = 满分 ${f(b.max)} 分 × 比率`;
@@ -75,7 +82,8 @@ export function ruleMeaning(r: RuleModel): string {
       break;
   }
   if (r.cap !== undefined) s += `，最多${act} ${f(r.cap)} 分`;
-  if (r.overdraft) s += "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
+  if (r.overdraft) s += b.kind === "once" && b.otherwise ? "；未完成的扣分可扣到本指标分值之外（倒扣，从上级指标中扣）" : "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
+  if (b.kind === "once" && b.otherwise && r.owner.kind === "bonus") s += "；未完成的扣分从总分中扣，不受加分上限限制";
   for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
   for (const w of r.waivers) s += w.mode === "cancel" ? `；「${w.flag}」时不扣分（免扣）` : `；「${w.flag}」时可由考评单位减免，减免 0 至本规则的扣分`;
   if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;
@@ -123,7 +131,10 @@ export function bodyMaxDeduction(r: RuleModel): Raw | undefined {
       m = undefined;
       break;
     case "once":
-      m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
+      m = b.otherwise ? b.otherwise.amount : Math.max(b.amount, ...b.overrides.map((o) => o.amount));
+      break;
+    case "rated":
+      m = r.effect === "deduct" ? Math.max(0, ...b.outcomes.map((o) => o.amount)) : 0;
       break;
     case "zero":
       m = ownerPoints(r);
