@@ -142,6 +142,15 @@ export const messages = {
   KP2044: { severity: "error", message: "{0}「{1}」与基准「{2}」的单位不一致：应都是百分数（百分数的基准也可以用「个百分点」作步长），或都带同样的计量单位" },
   KP2045: { severity: "error", message: "规则「{0}」的分段中一档也没有：分段至少要写一档（区间及其结果，如「≥ 90% 得 1」，或「未报送 扣 1」）" },
   KP2046: { severity: "error", message: "规则「{0}」没有写「满分」：它在加分「{1}」中，加分项没有分值可作本规则的满分；请写明本规则的满分" },
+  // KP2050–KP2059: linear rules (awards, two-sided, computed bases)
+  KP2050: { severity: "error", message: "规则「{0}」的两侧应一侧得分、一侧扣分，且方向相反（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）" },
+  KP2051: {
+    severity: "error",
+    message: "规则「{0}」达到基准得本项分值、高于（低于）基准加分（扣分），只能直接写在写明分值、没有下级指标、没有其他得分规则的指标中：{1}",
+  },
+  KP2052: { severity: "error", message: "两侧加减分的规则「{0}」不能用「{1}」：{2}" },
+  KP2053: { severity: "error", message: "得分的线性规则「{0}」不能写截断（{1}）：截断只用于扣分的线性规则和两侧加减分的规则" },
+  KP2054: { severity: "error", message: "规则「{0}」以「{1}」为基准，只能写在有分值的指标中（各单位须填写数值{2}）" },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
