@@ -438,7 +438,7 @@ class Checker {
   private checkLinearPlacement(rule: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "linear" }>, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
     const at = rule.node.body!.span;
     if (b.baseFrom === "target" && owner.kind !== "indicator") this.report("KP2054", at, [rule.name, "目标值", "和目标值"]);
-    if (!b.other) return;
+    if (!b.other || owner.kind === "bonus") return; // in a 加分 section KP2017 says it already
     const why =
       owner.kind !== "indicator"
         ? `它在${owner.kind === "bonus" ? "加分" : "减分"}「${owner.name}」中`
