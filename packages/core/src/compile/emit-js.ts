@@ -541,7 +541,7 @@ function emitLinear(ctx: Ctx, r: M.RuleModel, b: LinearBody, n: number, F: strin
   if (b.cutoff) {
     const c = b.cutoff;
     o.push(
-      `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)}; }`,
+      `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, P)}`)};${b.other ? " sign = -1;" : ""} }`,
     );
     first = "else if";
   }
@@ -552,7 +552,6 @@ function emitLinear(ctx: Ctx, r: M.RuleModel, b: LinearBody, n: number, F: strin
     o.push("  }");
     first = "else if";
   }
-  if (b.cutoff && b.other) o.push("  if (zero) sign = -1;");
   o.push("  if (v === 0) return 0;");
   if (!b.other) {
     finish("v", () => "why", () => factsText, true);
