@@ -441,7 +441,7 @@ class Checker {
     if (!b.other || owner.kind === "bonus") return; // in a 加分 section KP2017 says it already
     const why =
       owner.kind !== "indicator"
-        ? `它在${owner.kind === "bonus" ? "加分" : "减分"}「${owner.name}」中`
+        ? `它在减分「${owner.name}」中`
         : group
           ? `它在「${group.kind === "cap" ? "合计" : "就高"}」组中`
           : !owner.pointsDeclared
