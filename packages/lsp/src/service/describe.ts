@@ -50,7 +50,7 @@ export function ruleMeaning(r: RuleModel): string {
             ? "以各单位数值的中位数"
             : b.baseFrom === "target"
               ? "以本单位的目标值"
-              : `以 ${b.base.text}`;
+              : `以 ${b.base.text} `;
       s = `${base}为基准，${side(b.word, b.step, b.action, b.amount, b.mode, b.sideCap)}`;
       if (b.other) {
         s += `；${side(b.other.word, b.other.step, b.other.action, b.other.amount, b.other.mode, b.other.cap)}`;
@@ -200,7 +200,7 @@ export function worstCaseText(r: RuleModel): string {
   const worst = `最多扣 ${f(b.raw)} 分${why[b.by]}`;
   if (r.body.kind === "linear" && r.body.other) {
     const cap = r.body.action === "award" ? r.body.sideCap : r.body.other.cap;
-    return `${worst}；高于基准最多另加 ${cap === undefined ? "不设上限" : `${f(cap)} 分`}（可超出本项分值）`;
+    return `${worst}；${cap === undefined ? "高于基准的加分不设上限" : `高于基准最多另加 ${f(cap)} 分`}（可超出本项分值）`;
   }
   return worst;
 }
