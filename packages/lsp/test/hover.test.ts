@@ -62,6 +62,8 @@ describe("hover", () => {
     );
     expect(md).toContain("**最多扣 5 分（指标「控规」的分值）；高于基准最多另加 2 分（可超出本项分值）**");
     expect(md).toContain("「编制率.目标值」");
+    const w2 = workspace({ "a.kp": w.text("a.kp").replace("指标 「控规」", "指标 「控<|>规」") });
+    expect(hover(w2.ctx("a.kp"), w2.at("a.kp"))!.markdown).toContain("- 高于基准的加分可超出分值，最多 2 分（得分最高 7 分）");
   });
 
   it("on a linear award and on a base computed across units", () => {
