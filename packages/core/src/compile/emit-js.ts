@@ -593,12 +593,15 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
     // the base: the average (rounded at the 6th decimal) or the median (of an even count, the mean
     // of the two middle values, rounded likewise) of the applicable units' values
     o.push("    const have = vals.filter((v) => v !== undefined && v !== null);");
+    // (values are ≥ 0; the sum in BigInt so that no count of units can overflow it; the average and
+    // the median lie between the values, so they fit)
     if (b.baseFrom === "average") {
-      o.push("    let sum = 0;", "    for (const v of have) sum = kpAdd(sum, v);");
-      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: have.length === 0 ? 0 : kpDivRound(sum, have.length) };");
+      o.push("    let sum = 0n;", "    for (const v of have) sum += BigInt(v);", "    const cnt = BigInt(have.length);");
+      o.push("    let avg = cnt === 0n ? 0n : sum / cnt;", "    if (cnt !== 0n && 2n * (sum % cnt) >= cnt) avg += 1n;");
+      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: Number(avg) };");
     } else {
       o.push("    have.sort((p, q) => p - q);", "    const m = have.length >> 1;");
-      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: have.length === 0 ? 0 : have.length % 2 === 1 ? have[m] : kpDivRound(kpAdd(have[m - 1], have[m]), 2) };");
+      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: have.length === 0 ? 0 : have.length % 2 === 1 ? have[m] : have[m - 1] + kpDivRound(have[m] - have[m - 1], 2) };");
     }
     o.push("  }");
     return;
