@@ -98,6 +98,18 @@ export interface Quantity {
 
 export type Outcome = { kind: "deduct"; amount: Raw } | { kind: "award"; amount: Raw } | { kind: "zero" };
 
+export type StepModeSpec = "proportional" | "floor" | "ceil" | "round";
+
+export interface LinearSideSpec {
+  word: string;
+  direction: "below" | "above";
+  step: Quantity;
+  action: "deduct" | "award";
+  amount: Raw;
+  mode?: StepModeSpec;
+  cap?: Raw;
+}
+
 export interface BandSpec {
   form: "bracket" | "≥" | ">" | "≤" | "<" | "=";
   lower?: Raw;
@@ -125,10 +137,17 @@ export type BodySpec =
       kind: "linear";
       word: string;
       direction: "below" | "above";
+      /** With `baseFrom` the base's raw is unused (percent still says what the values are). */
       base: Quantity;
+      baseFrom?: "average" | "median" | "target";
       step: Quantity;
+      /** 得 (written 得 or 加); absent = 扣. */
+      action?: "award";
       amount: Raw;
-      mode?: "proportional" | "floor" | "ceil";
+      mode?: StepModeSpec;
+      /** Two-sided: the other side (opposite direction and action), and the first side's cap. */
+      other?: LinearSideSpec;
+      sideCap?: Raw;
       cutoff?: { direction: "below" | "above"; value: Quantity; outcome: Outcome };
     }
   | { kind: "shortfall"; target: Raw; step: Raw; amount: Raw; measure?: string }
@@ -432,7 +451,7 @@ function bandsBody(c: GenCtx, award: boolean, P: Raw | undefined, inSection: boo
   return body;
 }
 
-function linearBody(d: Draw): Extract<BodySpec, { kind: "linear" }> {
+function linearBody(d: Draw, opts: { award?: boolean; twoSided?: boolean; baseFrom?: boolean } = {}): Extract<BodySpec, { kind: "linear" }> {
   const [word, direction] = d.pick([
     ["每低", "below"],
     ["每少", "below"],
@@ -453,7 +472,24 @@ function linearBody(d: Draw): Extract<BodySpec, { kind: "linear" }> {
       : { raw: stepRaw, percent: true }
     : { raw: stepRaw, percent: false };
   const body: Extract<BodySpec, { kind: "linear" }> = { kind: "linear", word, direction, base, step, amount: amount(d) };
-  if (d.bool(0.6)) body.mode = d.pick(["proportional", "floor", "ceil"] as const);
+  if (d.bool(0.6)) body.mode = d.pick(["proportional", "floor", "ceil", "round"] as const);
+  if (opts.baseFrom && d.bool(0.3)) body.baseFrom = d.pick(["average", "median", "target"] as const);
+  if (opts.award) {
+    body.action = "award";
+    return body;
+  }
+  if (opts.twoSided) {
+    const [w2, dir2] = direction === "below" ? d.pick([["每增加", "above"], ["每超", "above"], ["每高", "above"]] as const) : d.pick([["每少", "below"], ["每低", "below"], ["每减少", "below"]] as const);
+    const stepRaw2 = d.bool(0.7) ? raw(d.pick([0.5, 1, 2, 5])) : BigInt(d.int(1, 5_000_000));
+    const step2: Quantity = step.percent || step.measure ? (d.bool(0.5) && percent ? { raw: stepRaw2, percent: false, measure: "个百分点" } : { ...step, raw: stepRaw2 }) : { raw: stepRaw2, percent: false };
+    const first: "deduct" | "award" = d.bool() ? "deduct" : "award";
+    if (first === "award") body.action = "award";
+    const other: LinearSideSpec = { word: w2, direction: dir2, step: step2, action: first === "award" ? "deduct" : "award", amount: amount(d) };
+    if (d.bool(0.5)) other.mode = d.pick(["proportional", "floor", "ceil", "round"] as const);
+    if (d.bool(0.4)) other.cap = amount(d);
+    if (d.bool(0.4)) body.sideCap = amount(d);
+    body.other = other;
+  }
   if (d.bool(0.4)) {
     const cdir = d.bool(0.8) ? direction : direction === "below" ? "above" : "below";
     const off = BigInt(d.int(0, 20_000_000));
@@ -491,7 +527,7 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
   const kind = d.pick([
     "per", "per", "per", "categories", "once", "once", "onceAward", "zero", "veto", "bands", "bands", "linear",
     "shortfall", "assessed", "rate", "proportional", "ranked", "discretion", "perAward",
-    "discretionPer", "discretionAward", "committee", "onceElse", "rated", "rescaled",
+    "discretionPer", "discretionAward", "committee", "onceElse", "rated", "rescaled", "linearAward",
   ] as const);
   const awardMax = P;
   switch (kind) {
@@ -528,9 +564,14 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, bandsBody(c, false, P, P === undefined), { cap: true, overdraft: true, mult: true, waive: true });
     }
     case "linear": {
-      const body = linearBody(d);
+      const body = linearBody(d, { baseFrom: true });
       if (P === undefined && body.cutoff?.outcome.kind === "zero") body.cutoff.outcome = { kind: "deduct", amount: amount(d) };
       return makeRule(c, name, body, { cap: true, overdraft: true, mult: true, waive: true });
+    }
+    case "linearAward": {
+      const r = makeRule(c, name, linearBody(d, { award: true, baseFrom: true }), {});
+      if (P === undefined || d.bool(0.5)) r.cap = amount(d, awardMax);
+      return r;
     }
     case "shortfall": {
       const target = raw(d.int(1, 10));
@@ -659,7 +700,13 @@ export function isAwardBody(b: BodySpec): boolean {
   if (b.kind === "discretion") return b.action === "award";
   if (b.kind === "committee") return true;
   if (b.kind === "bands") return b.bands.some((x) => x.outcome.kind === "award") || b.missing?.kind === "award";
+  if (b.kind === "linear") return b.action === "award" && !b.other;
   return b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked";
+}
+
+/** A two-sided linear rule (达到基准得本项分值，一侧加分、一侧扣分). */
+export function isTwoSided(b: BodySpec): boolean {
+  return b.kind === "linear" && b.other !== undefined;
 }
 
 function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndSpec {
@@ -702,6 +749,11 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
     for (const r of rules) {
       const b = r.body;
       if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined && scoring.length > 1) b.max = amount(d, P);
+    }
+    // A two-sided linear rule: only in a leaf with declared points and no other award rules (KP2051).
+    if (P !== undefined && d.bool(0.2) && !rules.some((r) => isAwardBody(r.body))) {
+      const r = makeRule(c, c.names.next(RULE_WORDS, d), linearBody(d, { twoSided: true, baseFrom: true }), {});
+      rules.splice(d.int(0, rules.length), 0, r);
     }
     ind.items.push(...rules);
     if (d.bool(0.3)) {
@@ -754,7 +806,7 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
   for (let i = 0; i < n; i++) {
     const name = c.names.next(RULE_WORDS, d);
     if (kind === "bonus") {
-      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee", "onceElse", "rated", "rescaled"] as const);
+      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee", "onceElse", "rated", "rescaled", "linear"] as const);
       if (k === "committee") {
         // bounded by the section's cap (always set on a generated 加分), sometimes its own
         s.rules.push(makeRule(c, name, { kind: "committee" }, { cap: true }));
@@ -774,7 +826,9 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
             ? ratedBody(d, "award", undefined)
             : k === "rescaled"
               ? { kind: "assessed", max: amount(d), scale: raw(d.pick(SCALES)) }
-              : k === "per"
+              : k === "linear"
+                ? linearBody(d, { award: true })
+                : k === "per"
           ? { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d), overrides: overrides(c) }
           : k === "once"
             ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c) }
@@ -1008,8 +1062,18 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
       return `分段 { ${parts.join(s.newlines ? "  " : " ")} }`;
     }
     case "linear": {
-      let t = `基准 ${w.q(b.base)} ${b.word} ${w.q(b.step)} 扣 ${w.amt(b.amount)}`;
-      if (b.mode) t += " " + { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计" }[b.mode];
+      const modes = { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计", round: "不足一档四舍五入" };
+      const base = b.baseFrom ? { average: "平均值", median: "中位数", target: "目标值" }[b.baseFrom] : w.q(b.base);
+      const awardWord = () => (s.aliases ? "加" : "得");
+      let t = `基准 ${base} ${b.word} ${w.q(b.step)} ${b.action === "award" ? awardWord() : "扣"} ${w.amt(b.amount)}`;
+      if (b.mode) t += " " + modes[b.mode];
+      if (b.other) {
+        const o = b.other;
+        if (b.sideCap !== undefined) t += ` 上限 ${w.amt(b.sideCap)}`;
+        t += `${s.aliases ? "、" : "，"}${o.word} ${w.q(o.step)} ${o.action === "award" ? awardWord() : "扣"} ${w.amt(o.amount)}`;
+        if (o.mode) t += " " + modes[o.mode];
+        if (o.cap !== undefined) t += ` 上限 ${w.amt(o.cap)}`;
+      }
       if (b.cutoff) t += ` ${b.cutoff.direction === "below" ? "低于" : "高于"} ${w.q(b.cutoff.value)} ${outcomeText(w, b.cutoff.outcome)}`;
       return t;
     }
@@ -1235,8 +1299,15 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
       }
       case "linear": {
-        const pts = [b.base.raw, ...(b.cutoff ? [b.cutoff.value.raw] : [])];
-        facts.set(r.name, { t: "value", v: nearValue(d, pts, 0n, b.base.percent ? raw(100) : b.base.raw + raw(30)) });
+        // in a 加分 section a value not given means nothing claimed
+        if (section?.kind === "bonus" && omit()) break;
+        let base = b.base.raw;
+        if (b.baseFrom === "target") {
+          base = nearValue(d, [b.base.raw], 0n, b.base.percent ? raw(100) : b.base.raw + raw(30));
+          facts.set(`${r.name}.目标值`, { t: "value", v: base });
+        }
+        const pts = [base, ...(b.cutoff ? [b.cutoff.value.raw] : [])];
+        facts.set(r.name, { t: "value", v: nearValue(d, pts, 0n, b.base.percent ? raw(100) : base + raw(30)) });
         break;
       }
       case "shortfall":
@@ -1326,6 +1397,7 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
     const b = rule.body;
     if (b.kind === "once" && b.otherwise) requiredFlags.add(rule.name);
     if ((b.kind === "bands" && b.percent) || (b.kind === "linear" && b.base.percent) || b.kind === "rate") percentKeys.add(rule.name);
+    if (b.kind === "linear" && b.base.percent && b.baseFrom === "target") percentKeys.add(`${rule.name}.目标值`);
   }
   const facts: Record<string, unknown> = {};
   for (const [key, f] of u.facts) {

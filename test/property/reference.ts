@@ -13,13 +13,17 @@
  *   awards, subtracts its deductions, stays within [0, points] — and is 0 when one of its own rules
  *   ended in 不得分 (whatever its awards); 倒扣 deductions go below 0 and the
  *   excess is taken from the parent (and from the total at the top);
+ * - a linear rule counts steps beyond its base (a number, the average or median of the applicable
+ *   units' values, or the unit's own 目标值): 按比例, ⌊⌋, ⌈⌉ or 四舍五入 steps; a two-sided one
+ *   (达到基准得本项分值) deducts on one side (within the indicator) and awards on the other, added to
+ *   the indicator's score after its clamp, so above its points, and passed up to the parents the same way;
  * - an indicator that does not apply to a unit scores its full points; 参照 takes the indicator's
  *   result of another unit;
  * - total = Σ top indicators − carried 倒扣 + bonus (capped) − penalty (capped), rounded per 舍入;
  * - ranks: competition ranking on the rounded total (1, 1, 3); grades: the first grade whose
  *   conditions all hold, 一票否决 → the last grade, 一票否优 → never the first.
  */
-import { SCALE, dec, allRules, awardFactMax, nounOf, isAwardBody, type BodySpec, type CatSpec, type FactValue, type IndSpec, type Outcome, type RuleSpec, type SectionSpec, type UnitSpec, type Raw, type RuleCtx } from "./kp-gen.js";
+import { SCALE, dec, allRules, awardFactMax, nounOf, isAwardBody, isTwoSided, type BodySpec, type CatSpec, type FactValue, type IndSpec, type Outcome, type RuleSpec, type SectionSpec, type UnitSpec, type Raw, type RuleCtx } from "./kp-gen.js";
 
 /** What the reference computes for one unit. */
 export interface RefResult {
@@ -161,6 +165,24 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
   // ---- cross-unit rules (ranking, proportional), over the units the rule applies to
   const applies = (rc: RuleCtx, u: Unit) => hasAny(u, rc.rule.appliesTo) && rc.path.every((ind) => hasAny(u, ind.appliesTo));
   const cross = new Map<RuleSpec, Map<Unit, Raw>>();
+  // 基准 平均值 / 中位数: over the applicable units' values (half away from zero at the 6th decimal)
+  const baseOf = new Map<RuleSpec, Raw>();
+  for (const rc of rules) {
+    const b = rc.rule.body;
+    if (b.kind !== "linear" || (b.baseFrom !== "average" && b.baseFrom !== "median")) continue;
+    const vals = us.filter((u) => applies(rc, u)).map((u) => value(u, rc.rule.name)).filter((v): v is Raw => v !== null);
+    vals.sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
+    const n = BigInt(vals.length);
+    let B = 0n;
+    if (vals.length > 0) {
+      if (b.baseFrom === "average") B = divRound(vals.reduce((a, v) => a + v, 0n), n);
+      else {
+        const m = vals.length >> 1;
+        B = vals.length % 2 === 1 ? vals[m]! : divRound(vals[m - 1]! + vals[m]!, 2n);
+      }
+    }
+    baseOf.set(rc.rule, B);
+  }
   for (const rc of rules) {
     const b = rc.rule.body;
     if (b.kind !== "proportional" && b.kind !== "ranked") continue;
@@ -246,19 +268,33 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         break;
       }
       case "linear": {
-        const x = value(u, r.name) ?? 0n;
+        const given = value(u, r.name);
+        if (given === null && b.action === "award" && !b.other) return { v: 0n, zero }; // 加分项: not claimed
+        const x = given ?? 0n;
+        const B = b.baseFrom === "target" ? (value(u, `${r.name}.目标值`) ?? 0n) : b.baseFrom ? baseOf.get(r)! : b.base.raw;
         const c = b.cutoff;
-        if (c && (c.direction === "below" ? x < c.value.raw : x > c.value.raw)) v = outcomeAmount(c.outcome, P);
-        else {
-          const diff = b.direction === "below" ? b.base.raw - x : x - b.base.raw;
-          if (diff > 0n) {
-            const mode = b.mode ?? "proportional";
-            if (mode === "proportional") v = divRound(diff * b.amount, b.step.raw);
+        const sides = [{ direction: b.direction, step: b.step.raw, amount: b.amount, mode: b.mode ?? "proportional", action: b.action ?? "deduct", cap: b.sideCap }];
+        if (b.other) sides.push({ direction: b.other.direction, step: b.other.step.raw, amount: b.other.amount, mode: b.other.mode ?? "proportional", action: b.other.action, cap: b.other.cap });
+        if (c && (c.direction === "below" ? x < c.value.raw : x > c.value.raw)) {
+          v = outcomeAmount(c.outcome, P);
+          if (b.other) return { v: -v, zero };
+        } else {
+          for (const side of sides) {
+            const diff = side.direction === "below" ? B - x : x - B;
+            if (diff <= 0n) continue;
+            let w: bigint;
+            if (side.mode === "proportional") w = divRound(diff * side.amount, side.step);
+            else if (side.mode === "round") w = side.amount * divRound(diff, side.step);
             else {
-              const whole = diff / b.step.raw;
-              const steps = mode === "ceil" && whole * b.step.raw !== diff ? whole + 1n : whole;
-              v = b.amount * steps;
+              const whole = diff / side.step;
+              const steps = side.mode === "ceil" && whole * side.step !== diff ? whole + 1n : whole;
+              w = side.amount * steps;
             }
+            if (b.other) {
+              if (side.cap !== undefined && w > side.cap) w = side.cap;
+              return { v: side.action === "award" ? w : -w, zero };
+            }
+            v = w;
           }
         }
         break;
@@ -353,6 +389,8 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
   interface IndOut {
     S: Map<IndSpec, Raw>;
     K: Map<IndSpec, Raw>;
+    /** The part of S above the indicator's points (two-sided linear awards). */
+    E: Map<IndSpec, Raw>;
     vetoes: RefResult["vetoes"];
     notApplicable: Set<IndSpec>;
   }
@@ -362,17 +400,19 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       for (const x of subtree(ind)) {
         out.S.set(x, unitPoints(x, u, pts));
         out.K.set(x, 0n);
+        out.E.set(x, 0n);
         if (x !== ind) out.notApplicable.add(x);
       }
       return;
     }
     if (ind.refer && u.classes.has(ind.refer.unitClass) && !ref) {
       const other = byName.get(ind.refer.unit)!;
-      const tmp: IndOut = { S: new Map(), K: new Map(), vetoes: [], notApplicable: new Set() };
+      const tmp: IndOut = { S: new Map(), K: new Map(), E: new Map(), vetoes: [], notApplicable: new Set() };
       evalIndicator(ind, other, true, tmp);
       for (const x of subtree(ind)) {
         out.S.set(x, tmp.S.get(x)!);
         out.K.set(x, tmp.K.get(x)!);
+        out.E.set(x, tmp.E.get(x)!);
       }
       for (const x of tmp.notApplicable) out.notApplicable.add(x);
       return; // the referenced unit's vetoes are its own
@@ -380,12 +420,14 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     let pos = 0n;
     let d = 0n;
     let o = 0n;
+    let e = 0n; // two-sided linear awards: added above the points after the clamp
     let positive = false;
     let zeroHit = false; // one of its own rules ended in 不得分: the indicator scores 0
     for (const item of ind.items) {
       if (item.type === "indicator") {
         evalIndicator(item, u, ref, out);
-        pos += out.S.get(item)!;
+        pos += out.S.get(item)! - out.E.get(item)!;
+        e += out.E.get(item)!;
         o += out.K.get(item)!;
         positive = true;
       } else if (item.type === "rule") {
@@ -396,6 +438,9 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
           if (item.body.otherwise.overdraft) o -= v;
           else d -= v;
           positive = true;
+        } else if (isTwoSided(item.body)) {
+          if (v < 0n) d -= v;
+          else e += v;
         } else if (isAwardBody(item.body)) {
           pos += v;
           positive = true;
@@ -433,7 +478,11 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     let s = (positive ? pos : P) - d;
     if (s < 0n) s = 0n;
     if (positive && s > P) s = P;
-    if (zeroHit) s = 0n;
+    if (zeroHit) {
+      s = 0n;
+      e = 0n;
+    }
+    s += e;
     s -= o;
     let k = 0n;
     if (s < 0n) {
@@ -442,6 +491,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     }
     out.S.set(ind, s);
     out.K.set(ind, k);
+    out.E.set(ind, s < e ? s : e);
   };
 
   const sectionValue = (sec: SectionSpec, u: Unit, vetoes: RefResult["vetoes"]): Raw => {
@@ -467,7 +517,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
 
   const places = cat.rounding;
   const runs = us.map((u) => {
-    const out: IndOut = { S: new Map(), K: new Map(), vetoes: [], notApplicable: new Set() };
+    const out: IndOut = { S: new Map(), K: new Map(), E: new Map(), vetoes: [], notApplicable: new Set() };
     let base = 0n;
     let carry = 0n;
     for (const ind of cat.indicators) {

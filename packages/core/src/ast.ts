@@ -337,20 +337,46 @@ export interface Outcome extends NodeBase {
 }
 
 /** How a partial step of a linear rule counts. */
-export type StepMode = "proportional" | "floor" | "ceil";
+export type StepMode = "proportional" | "floor" | "ceil" | "round";
 
-/** `基准 90% 每低 1% 扣 0.02 [按比例] [低于 80% 不得分]` (pattern 8). */
+/** Where a linear rule's base comes from when it is not a number: 平均值, 中位数 (across units), 目标值 (the unit's own). */
+export type BaseFrom = "average" | "median" | "target";
+
+/**
+ * `基准 90% 每低 1% 扣 0.02 [按比例] [低于 80% 不得分]` (pattern 8); an award `基准 0 每增加 50万元 得 0.5`
+ * (pattern 21); two-sided `基准 100% 每增加 1% 得 1 上限 2，每少 1% 扣 1` (pattern 22); a base computed
+ * across units `基准 平均值 每低 1个百分点 扣 0.2` (pattern 23).  The first side's fields are flat.
+ */
 export interface LinearBody extends NodeBase {
   kind: "Linear";
+  /** The base as a number; absent with `baseFrom`. */
   base?: NumberLit;
+  baseFrom?: BaseFrom;
   /** The step word as written (canonical): 每低, 每超 … */
   word: string;
   direction: "below" | "above";
   step?: NumberLit;
+  /** 扣 (deduct) or 得/加 (award). */
+  action: Action;
   amount?: NumberLit;
   /** Absent when not written (then proportional). */
   mode?: StepMode;
+  /** The second side of a two-sided rule, after 「，」. */
+  other?: LinearSide;
+  /** A 上限 written right after the first side of a two-sided rule (it caps that side). */
+  sideCap?: NumberLit;
   cutoff?: Cutoff;
+}
+/** The second side of a two-sided linear rule: `每少 1% 扣 1 [上限 C]`. */
+export interface LinearSide extends NodeBase {
+  kind: "LinearSide";
+  word: string;
+  direction: "below" | "above";
+  step?: NumberLit;
+  action: Action;
+  amount?: NumberLit;
+  mode?: StepMode;
+  cap?: NumberLit;
 }
 /** `低于 90% 不得分` / `高于 5 扣 1`. */
 export interface Cutoff extends NodeBase {
@@ -462,6 +488,7 @@ export type Node =
   | ElseBranch
   | RatedValue
   | Cutoff
+  | LinearSide
   | UnitWord
   | StringLit
   | NumberLit

@@ -165,6 +165,15 @@ export const messages = {
   KP2103: { severity: "error", message: "就高组中的规则「{0}」不能写「{1}」：组内按事件比较扣分，减免无法归到某一事件；请把这条规则移出就高组" },
   KP2104: { severity: "error", message: "规则「{0}」由考核组评议给分，不能再「{1}」：评议的分数就是本规则的得分" },
   KP2105: { severity: "error", message: "条件「{0}」在规则「{1}」中重复（加倍、减半、免扣、可减免的条件不能同名）" },
+  // KP2050–KP2059: linear rules (awards, two-sided, computed bases)
+  KP2050: { severity: "error", message: "规则「{0}」的两侧应一侧得分、一侧扣分，且方向相反（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）" },
+  KP2051: {
+    severity: "error",
+    message: "规则「{0}」达到基准得本项分值、高于（低于）基准加分（扣分），只能直接写在写明分值、没有下级指标、没有其他得分规则的指标中：{1}",
+  },
+  KP2052: { severity: "error", message: "两侧加减分的规则「{0}」不能用「{1}」：{2}" },
+  KP2053: { severity: "error", message: "得分的线性规则「{0}」不能写截断（{1}）：截断只用于扣分的线性规则和两侧加减分的规则" },
+  KP2054: { severity: "error", message: "规则「{0}」以「{1}」为基准，只能写在有分值的指标中（各单位须填写数值{2}）" },
 
   // ---- KP4xxx facts and scoring
   KP2080: { severity: "error", message: "规则「{0}」的「否则」写法不对：{1}（应写作「得 1 否则 扣 2」或「得 1 否则 倒扣 2」）" },

@@ -88,6 +88,12 @@ export interface IndicatorModel {
   groups: GroupModel[];
   /** Notes (clauses kept but not scored). */
   notes: A.Note[];
+  /**
+   * How far two-sided linear rules (in it or below it) may lift its score above its points: 0 when
+   * none can, undefined when unbounded (an award side without 上限).  Its points stay its points
+   * (totals, 总分); the score may exceed them by at most this.
+   */
+  maxAbove?: Raw;
   node: A.Indicator;
   file: string;
 }
@@ -176,10 +182,22 @@ export type RuleBodyModel =
       kind: "linear";
       direction: "below" | "above";
       word: string;
+      /**
+       * The base; with `baseFrom` its `raw` is 0 (the base is computed when scoring), `text` is the
+       * keyword (平均值 …) and `percent` says whether the values are percentages (from the step).
+       */
       base: Quantity;
+      /** 平均值 / 中位数 of the applicable units' values (computed once over all units), or 目标值: the unit's own target (a fact). */
+      baseFrom?: A.BaseFrom;
       step: Quantity;
       amount: Raw;
       mode: A.StepMode;
+      /** 扣 or 得 of the (first) side. */
+      action: "deduct" | "award";
+      /** Two-sided (达到基准得本项分值，一侧加分、一侧扣分): the second side. */
+      other?: LinearSideModel;
+      /** In a two-sided rule, the cap of the first side (the rule's 上限 is not used there). */
+      sideCap?: Raw;
       cutoff?: { direction: "below" | "above"; value: Quantity; outcome: OutcomeModel };
     }
   | { kind: "shortfall"; target: Quantity; step: Quantity; amount: Raw }
@@ -194,6 +212,17 @@ export type RuleBodyModel =
   /** 评议 得分: `max` is its bound (the rule's cap, else the section's cap or the indicator's points) */
   | { kind: "committee"; max: Raw }
   | { kind: "veto"; level: "fail" | "noExcellent" };
+
+/** The second side of a two-sided linear rule. */
+export interface LinearSideModel {
+  direction: "below" | "above";
+  word: string;
+  step: Quantity;
+  amount: Raw;
+  mode: A.StepMode;
+  action: "deduct" | "award";
+  cap?: Raw;
+}
 
 /** One band of a 分段 rule. */
 export interface BandModel {

@@ -175,6 +175,10 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
         add(b.base, "base");
         add(b.step, "step");
         add(b.amount, "amount");
+        add(b.sideCap, "cap");
+        add(b.other?.step, "step");
+        add(b.other?.amount, "amount");
+        add(b.other?.cap, "cap");
         add(b.cutoff?.value, "cutoff");
         add(b.cutoff?.outcome?.amount, "amount");
         break;

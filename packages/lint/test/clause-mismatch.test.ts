@@ -65,3 +65,28 @@ describe("clause-mismatch on outcomes (issue 11 §1.5, §1.8, §1.13): the numbe
     ]);
   });
 });
+
+describe("clause-mismatch: the award cap of a two-sided linear rule", () => {
+  const clause = "完成得基本分;大于目标值的,每增加1%加1分,最高加2分;小于目标值的,每少1%扣1分,扣分至基本分值扣完为止。";
+  it("a faithful encoding is clean, with the cap after either side", () => {
+    expect(mismatches(5, `规则 「编制率」 「${clause}」 基准 目标值 每增加 1% 得 1 上限 2，每少 1% 扣 1`)).toEqual([]);
+    expect(mismatches(5, `规则 「编制率」 「${clause}」 基准 目标值 每少 1% 扣 1，每增加 1% 得 1 上限 2`)).toEqual([]);
+  });
+
+  it("最高加2分: the amount and the cap swapped (both numbers are in the clause) is found", () => {
+    expect(mismatches(5, `规则 「编制率」 「${clause}」 基准 目标值 每增加 1% 得 2 上限 1，每少 1% 扣 1`)).toEqual([
+      "4:92 规则「编制率」与条文不一致：加分的上限 1 与条文「最高加2分」不符（应为 2）",
+    ]);
+  });
+
+  it("加分至基本分值封顶: the cap is the item's points; another number of the clause, or none, is found", () => {
+    const c2 = "完成得基本分,大于目标值的,每增加10万元加0.5分, 加分至基本分值封顶;少于目标值的,每少10万元扣1分,扣分至基本分值扣完为止。";
+    expect(mismatches(5, `规则 「资金」 「${c2}」 基准 目标值 每增加 10万元 得 0.5 上限 5，每少 10万元 扣 1`)).toEqual([]);
+    expect(mismatches(5, `规则 「资金」 「${c2}」 基准 目标值 每增加 10万元 得 0.5 上限 10，每少 10万元 扣 1`)).toEqual([
+      "4:106 规则「资金」与条文不一致：加分的上限 10 与条文「加分至基本分值封顶」不符（应为 5）",
+    ]);
+    expect(mismatches(5, `规则 「资金」 「${c2}」 基准 目标值 每增加 10万元 得 0.5，每少 10万元 扣 1`)).toEqual([
+      "4:81 规则「资金」与条文不一致：条文规定了加分的上限「加分至基本分值封顶」，规则加分的一侧没有写上限 5",
+    ]);
+  });
+});

@@ -57,6 +57,15 @@ describe("completion", () => {
     expect(inRoot).not.toContain("个百分点");
   });
 
+  it("offers the linear forms: 平均值、中位数、目标值、不足一档四舍五入 and the linear award snippets", () => {
+    const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
+    expect(items.find((i) => i.label === "平均值")?.documentation).toBe("基准为各适用单位数值的平均值（先算出全部单位的平均值，再逐个单位计分）");
+    expect(items.find((i) => i.label === "不足一档四舍五入")?.documentation).toBe("档数四舍五入：不足半档不计，半档及以上按一档计");
+    expect(items.find((i) => i.label === "得")?.documentation).toContain("也写作：「加」");
+    expect(items.find((i) => i.label === "规则（两侧加减分）")?.insertText).toBe("规则 「${1:名称}」 「${2:条文原文}」\n\t基准 ${3:目标值} 每增加 ${4:1%} 得 ${5:1} 上限 ${6:2}，每少 ${7:1%} 扣 ${8:1}");
+    expect(items.map((i) => i.label)).toContain("规则（线性加分）");
+  });
+
   it("the rule snippet inserts the common clause shape", () => {
     const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
     const s = items.find((i) => i.label === "规则（每次扣分）")!;

@@ -77,6 +77,30 @@ describe("hover", () => {
     expect(ruleMeaning).toBeTypeOf("function");
   });
 
+  it("on a two-sided linear rule: both sides, the award above the points, both facts", () => {
+    const w = workspace({
+      "a.kp": "细则 「甲」\n指标 「控规」 5分 {\n  规则 「编<|>制率」 「完成得基本分;大于目标值的,每增加1%加1分,最高加2分;小于目标值的,每少1%扣1分」 基准 目标值 每增加 1% 加 1 上限 2，每少 1% 扣 1\n}\n",
+    });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain(
+      "**含义**：以本单位的目标值为基准，每增加 1% 得 1 分（不足一档按比例计），最多加 2 分；每少 1% 扣 1 分（不足一档按比例计）；达到基准得本项分值，加分可超出本项分值，扣分以本项分值为限",
+    );
+    expect(md).toContain("**最多扣 5 分（指标「控规」的分值）；高于基准最多另加 2 分（可超出本项分值）**");
+    expect(md).toContain("「编制率.目标值」");
+    const w2 = workspace({ "a.kp": w.text("a.kp").replace("指标 「控规」", "指标 「控<|>规」") });
+    expect(hover(w2.ctx("a.kp"), w2.at("a.kp"))!.markdown).toContain("- 高于基准的加分可超出分值，最多 2 分（得分最高 7 分）");
+  });
+
+  it("on a linear award and on a base computed across units", () => {
+    const w = workspace({
+      "a.kp": "细则 「甲」\n指标 「招商」 3分 {\n  规则 「到<|>位资金」 「每增加50万元加0.5分」 基准 100万元 每增加 50万元 得 0.5 不足一档四舍五入 上限 3\n}\n指标 「增长」 2分 {\n  规则 「增幅」 「以各单位平均值为基准，每低1个百分点扣0.2分」 基准 平均值 每低 1个百分点 扣 0.2\n}\n",
+    });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain("**含义**：以 100 为基准，每增加 50 万元 得 0.5 分（不足一档四舍五入），最多得 3 分");
+    const w2 = workspace({ "a.kp": w.text("a.kp").replace("「增幅」", "「增<|>幅」") });
+    expect(hover(w2.ctx("a.kp"), w2.at("a.kp"))!.markdown).toContain("**含义**：以各单位数值的平均值为基准，每低 1 个百分点 扣 0.2 分（不足一档按比例计）");
+  });
+
   it("on a keyword: its documentation and aliases", () => {
     const w = workspace({ "a.kp": "指标 「甲」 4分 {\n  规则 「乙」 「丙」 每次 扣 0.5 封<|>顶 2\n}\n" });
     const h = hover(w.ctx("a.kp"), w.at("a.kp"));

@@ -333,8 +333,26 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "Outcome":
       return node.action === "zero" ? "不得分" : [action(node.action), opt("amount")];
     case "Linear": {
-      const mode = node.mode ? { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计" }[node.mode] : undefined;
-      return ["基准", opt("base"), " ", node.word, opt("step"), " 扣", opt("amount"), mode ? [" ", mode] : "", opt("cutoff")];
+      const mode = node.mode ? modeWords[node.mode] : undefined;
+      const base = node.baseFrom ? [" ", baseFromWords[node.baseFrom]] : opt("base");
+      return [
+        "基准",
+        base,
+        " ",
+        node.word,
+        opt("step"),
+        " ",
+        action(node.action),
+        opt("amount"),
+        mode ? [" ", mode] : "",
+        opt("sideCap", " 上限 "),
+        node.other ? ["，", p("other")] : "",
+        opt("cutoff"),
+      ];
+    }
+    case "LinearSide": {
+      const mode = node.mode ? modeWords[node.mode] : undefined;
+      return [node.word, opt("step"), " ", action(node.action), opt("amount"), mode ? [" ", mode] : "", opt("cap", " 上限 ")];
     }
     case "Cutoff":
       return [node.direction === "below" ? "低于" : "高于", opt("value"), opt("outcome")];
@@ -367,6 +385,9 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
   }
   return "";
 }
+
+const modeWords: Record<A.StepMode, string> = { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计", round: "不足一档四舍五入" };
+const baseFromWords: Record<A.BaseFrom, string> = { average: "平均值", median: "中位数", target: "目标值" };
 
 function action(a: A.Action): string {
   return a === "award" ? "得" : "扣";

@@ -415,7 +415,7 @@ class Checker {
       waivers: [],
       owner,
       facts: [],
-      crossUnit: body.kind === "proportional" || body.kind === "ranked",
+      crossUnit: body.kind === "proportional" || body.kind === "ranked" || (body.kind === "linear" && (body.baseFrom === "average" || body.baseFrom === "median")),
       node,
       file: this.file,
     };
@@ -507,7 +507,8 @@ class Checker {
     if (owner.kind === "penalty" && rule.effect !== "deduct") this.report("KP2017", at, [rule.name, "减分", "减分项中只能有扣分规则"]);
     if (owner.kind !== "indicator" && (k === "zero" || (k === "bands" && rule.body.kind === "bands" && hasZero(rule.body))))
       this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
-    if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分的规则须放在指标中"]);
+    if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分、以各单位平均值或中位数为基准的规则须放在指标中"]);
+    if (rule.body.kind === "linear") this.checkLinearPlacement(rule, rule.body, owner, group);
     if (group?.kind === "choice") {
       if (!(k === "once" || k === "zero" || k === "veto")) this.report("KP2091", at, [rule.name]);
     } else if (group?.kind === "highest" && owner.kind === "bonus") {
@@ -525,6 +526,27 @@ class Checker {
         this.report("KP2017", at, [rule.name, where, "就高组中的规则须按次、分类或一次性扣分，才能按事件比较"]);
       else if (group.kind === "highest" && k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
         this.report("KP2017", at, [rule.name, where, "复合计次（如每村每次）无法按事件比较"]);
+    }
+  }
+
+  /** Where a two-sided or 目标值 linear rule may stand, and what it may not be combined with. */
+  private checkLinearPlacement(rule: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "linear" }>, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
+    const at = rule.node.body!.span;
+    if (b.baseFrom === "target" && owner.kind !== "indicator") this.report("KP2054", at, [rule.name, "目标值", "和目标值"]);
+    if (!b.other || owner.kind === "bonus") return; // in a 加分 section KP2017 says it already
+    const why =
+      owner.kind !== "indicator"
+        ? `它在减分「${owner.name}」中`
+        : group
+          ? `它在「${group.kind === "cap" ? "合计" : "就高"}」组中`
+          : !owner.pointsDeclared
+            ? `指标「${owner.name}」没有写分值`
+            : undefined;
+    if (why) this.report("KP2051", at, [rule.name, why]);
+    for (const m of rule.node.modifiers) {
+      if (m.kind === "Cap") this.report("KP2052", m.span, [rule.name, "上限", "上限请写在它所限的那一侧之后（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）"]);
+      else if (m.kind === "Overdraft") this.report("KP2052", m.span, [rule.name, "倒扣", "扣分以本项分值为限（扣完为止）"]);
+      else if (m.kind === "Multiplier") this.report("KP2052", m.span, [rule.name, m.factor === "double" ? "加倍" : "减半", "加倍、减半只用于只扣分或只得分的规则"]);
     }
   }
 
@@ -587,24 +609,8 @@ class Checker {
         return { kind: "zero" };
       case "Bands":
         return this.bands(b, ruleName);
-      case "Linear": {
-        const base = b.base && this.quantity(b.base);
-        const step = b.step && this.quantity(b.step);
-        const amount = this.amount(b.amount, "扣分");
-        if (!base || !step || amount === undefined) return undefined;
-        if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
-        this.sameUnit("步长", step, b.step!, base);
-        const out: M.RuleBodyModel = { kind: "linear", direction: b.direction, word: b.word, base, step, amount, mode: b.mode ?? "proportional" };
-        if (b.cutoff?.value && b.cutoff.outcome) {
-          const value = this.quantity(b.cutoff.value);
-          const outcome = this.outcome(b.cutoff.outcome);
-          if (value && outcome) {
-            this.sameUnit("截断值", value, b.cutoff.value, base);
-            out.cutoff = { direction: b.cutoff.direction, value, outcome };
-          }
-        }
-        return out;
-      }
+      case "Linear":
+        return this.linear(b, ruleName);
       case "Shortfall": {
         const target = b.target && this.quantity(b.target);
         const step = b.step && this.quantity(b.step);
@@ -720,6 +726,72 @@ class Checker {
     });
     if (!ok) return undefined;
     return { kind: "rated", outcomes };
+  }
+
+  /**
+   * A linear rule: one side (扣 or 得 per step beyond the base) or two (达到基准得本项分值, one side
+   * awards and the other deducts); the base a number, or 平均值/中位数/目标值 (then the values are
+   * percentages when the step is one, or in 个百分点).
+   */
+  private linear(b: A.LinearBody, ruleName: string): M.RuleBodyModel | undefined {
+    const step = b.step && this.quantity(b.step);
+    const amount = this.amount(b.amount, b.action === "award" ? "得分" : "扣分");
+    let base: M.Quantity | undefined;
+    if (b.baseFrom) {
+      if (step) {
+        const percent = step.percent || (step.measure !== undefined && /百分点/.test(step.measure));
+        base = { raw: 0, percent, text: baseFromWord[b.baseFrom] };
+        if (!percent && step.measure) base.measure = step.measure;
+      }
+    } else base = b.base && this.quantity(b.base);
+    if (!base || !step || amount === undefined) return undefined;
+    if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
+    if (!b.baseFrom) this.sameUnit("步长", step, b.step!, base);
+    const out: Extract<M.RuleBodyModel, { kind: "linear" }> = {
+      kind: "linear",
+      direction: b.direction,
+      word: b.word,
+      base,
+      step,
+      amount,
+      mode: b.mode ?? "proportional",
+      action: b.action,
+    };
+    if (b.baseFrom) out.baseFrom = b.baseFrom;
+    if (b.other) {
+      const o = b.other;
+      const oStep = o.step && this.quantity(o.step);
+      const oAmount = this.amount(o.amount, o.action === "award" ? "得分" : "扣分");
+      if (!oStep || oAmount === undefined) return undefined;
+      if (oStep.raw <= 0) this.report("KP2006", o.step!.span, ["步长", oStep.text]);
+      this.sameUnit("步长", oStep, o.step!, base);
+      if (o.action === b.action || o.direction === b.direction) {
+        this.report("KP2050", o.span, [ruleName]);
+        return undefined;
+      }
+      out.other = { direction: o.direction, word: o.word, step: oStep, amount: oAmount, mode: o.mode ?? "proportional", action: o.action };
+      if (o.cap) {
+        const c = this.amount(o.cap, "上限");
+        if (c !== undefined) out.other.cap = c;
+      }
+      if (b.sideCap) {
+        const c = this.amount(b.sideCap, "上限");
+        if (c !== undefined) out.sideCap = c;
+      }
+    }
+    if (b.cutoff?.value && b.cutoff.outcome) {
+      if (b.action === "award" && !b.other) {
+        this.report("KP2053", b.cutoff.span, [ruleName, b.cutoff.direction === "below" ? "低于" : "高于"]);
+        return undefined;
+      }
+      const value = this.quantity(b.cutoff.value);
+      const outcome = this.outcome(b.cutoff.outcome);
+      if (value && outcome) {
+        this.sameUnit("截断值", value, b.cutoff.value, base);
+        out.cutoff = { direction: b.cutoff.direction, value, outcome };
+      }
+    }
+    return out;
   }
 
   /**
@@ -864,6 +936,20 @@ class Checker {
     }
     this.checkFactKeyClashes(ind.rules);
     for (const c of ind.children) this.finishIndicator(c);
+    // Two-sided linear rules: the item's score may exceed its points by their award sides.
+    let above: M.Raw | undefined = 0;
+    for (const r of ind.rules) {
+      const b = r.body;
+      if (b.kind !== "linear" || !b.other) continue;
+      if (ind.pointsDeclared && !r.group) {
+        const other = ind.children.length > 0 ? `指标「${ind.name}」有下级指标` : ind.rules.some((x) => x.effect === "award") ? `指标「${ind.name}」还有得分规则` : undefined;
+        if (other) this.report("KP2051", r.node.body!.span, [r.name, other]);
+      }
+      const awardCap = b.action === "award" ? b.sideCap : b.other.cap;
+      above = above === undefined || awardCap === undefined ? undefined : above + awardCap;
+    }
+    for (const c of ind.children) above = above === undefined || c.maxAbove === undefined ? undefined : above + c.maxAbove;
+    ind.maxAbove = above;
   }
 
   private finishSection(s: M.SectionModel): void {
@@ -917,6 +1003,8 @@ function parseNormalised(text: string): number | undefined {
   return v * 1000000 + f;
 }
 
+const baseFromWord: Record<A.BaseFrom, string> = { average: "平均值", median: "中位数", target: "目标值" };
+
 const headerWord: Record<A.HeaderItem["kind"], string> = {
   Title: "细则",
   Year: "年度",
@@ -931,6 +1019,7 @@ const headerWord: Record<A.HeaderItem["kind"], string> = {
 function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
   if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion" || node.kind === "Rated") return node.action === "award";
   if (node.kind === "Committee") return true;
+  if (body.kind === "linear") return body.action === "award" && !body.other;
   if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
   return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
 }
@@ -947,6 +1036,8 @@ function mayAward(b: A.RuleBody): boolean {
       return true;
     case "Bands":
       return b.bands.some((x) => x.outcome?.action === "award");
+    case "Linear":
+      return b.action === "award" && !b.other;
     case "Assessed":
     case "Rate":
     case "Proportional":
@@ -1053,9 +1144,16 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
         optional: b.missing !== undefined || r.owner.kind === "bonus",
       });
       break;
-    case "linear":
-      out.push({ key: name, label: b.base.percent ? "数值（百分数）" : "数值", fact: { type: "value", percent: b.base.percent, integer: false, missing: false }, optional: false });
+    case "linear": {
+      // In a 加分 section a value not given means nothing claimed (no award).
+      const optional = r.owner.kind === "bonus" && !b.baseFrom;
+      const noun = b.base.percent ? undefined : (b.base.measure ?? b.step.measure);
+      const value: M.FactType = { type: "value", percent: b.base.percent, integer: false, missing: false };
+      if (noun) value.noun = noun;
+      out.push({ key: name, label: b.base.percent ? "数值（百分数）" : "数值", fact: b.baseFrom ? value : { type: "value", percent: b.base.percent, integer: false, missing: false }, optional });
+      if (b.baseFrom === "target") out.push({ key: `${name}.目标值`, label: b.base.percent ? "目标值（百分数）" : "目标值", fact: value, optional: false });
       break;
+    }
     case "shortfall": {
       const noun = b.target.measure ?? "次";
       out.push({ key: name, label: `实际完成的${noun}数`, fact: { type: "value", percent: false, integer: true, missing: false, noun }, optional: false });

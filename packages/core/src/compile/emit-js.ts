@@ -122,7 +122,8 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("// ---------------------------------------------------------------- 单个单位");
   o.push("function runUnit(unit, u, X, R, trace) {");
   // Z.P: points of the indicators whose points differ by class, for this unit (others: their points)
-  o.push("  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X, R, u, ref: false, zr: false, P: [] };");
+  const anyAbove = cat.indicators.some(hasAbove);
+  o.push(`  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), ${anyAbove ? "E: new Array(INDICATOR_COUNT), " : ""}V: [], X, R, u, ref: false, zr: false, P: [] };`);
   const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
   for (const t of tops) o.push(`  i${t}(Z);`);
   o.push(`  let base = ${tops.map((t) => `Z.S[${t}]`).join(" + ") || "0"};`);
@@ -495,6 +496,10 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     }
     case "linear": {
+      if (b.action === "award" || b.other || b.baseFrom || b.mode === "round") {
+        emitLinear(ctx, r, b, n, F, P, PT, deferZr, finish);
+        break;
+      }
       const pct = b.base.percent ? '"%"' : '""';
       const unit = b.step.measure ?? (b.step.percent ? "个百分点" : "");
       o.push(`  const x = ${F};`);
@@ -619,6 +624,107 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   }
 }
 
+type LinearBody = Extract<M.RuleBodyModel, { kind: "linear" }>;
+interface Side {
+  direction: "below" | "above";
+  step: M.Quantity;
+  amount: number;
+  mode: LinearBody["mode"];
+  action: "deduct" | "award";
+  cap?: number;
+}
+
+const modeWords: Record<LinearBody["mode"], string> = { proportional: "", floor: "（不足一档不计）", ceil: "（不足一档按一档计）", round: "（不足一档四舍五入）" };
+
+/** Lines computing one side of a linear rule into `v` from `diff` (> 0), with `why`. */
+function sideLines(side: Side, baseText: string): string[] {
+  const unit = side.step.measure ?? (side.step.percent ? "个百分点" : "");
+  const s = side.step.raw;
+  const stepsExpr =
+    side.mode === "proportional"
+      ? `kpMulDiv(diff, ${side.amount}, ${s})`
+      : side.mode === "round"
+        ? `kpTimes(${side.amount}, kpDivRound(diff, ${s}))`
+        : `kpTimes(${side.amount}, kpSteps(diff, ${s}, ${side.mode === "ceil"}))`;
+  const stepsText =
+    side.mode === "proportional"
+      ? `kpFormat(kpDiv(diff, ${s}))`
+      : side.mode === "round"
+        ? `kpFormat(kpDiv(diff, ${s})) + " → " + kpDivRound(diff, ${s})`
+        : `String(kpSteps(diff, ${s}, ${side.mode === "ceil"}))`;
+  const dirWord = side.direction === "below" ? "低于" : "超过";
+  const act = side.action === "award" ? "得" : "扣";
+  const lines = [
+    `    v = ${stepsExpr};`,
+    `    why = ${S(dirWord)} + ${baseText} + " " + kpFormat(diff) + ${S(unit ? ` ${unit}` : "")} + "，" + ${stepsText} + ${S(` 档 × ${fmt(side.amount)} = `)} + kpFormat(v)${modeWords[side.mode] ? ` + ${S(modeWords[side.mode])}` : ""};`,
+  ];
+  if (side.cap !== undefined) lines.push(`    if (v > ${side.cap}) { why += ${S(`，${side.action === "award" ? "加分" : "扣分"}最多 ${fmt(side.cap)}`)}; v = ${side.cap}; }`);
+  lines.push(`    why += ${S(`，${act} `)} + kpFormat(v);`);
+  return lines;
+}
+
+/**
+ * A linear rule beyond a plain deduction: an award, two sides (returns the award above the item's
+ * points as a positive number, the deduction as a negative one), a base computed across units
+ * (Z.X[n].b) or the unit's own target, 不足一档四舍五入.
+ */
+function emitLinear(ctx: Ctx, r: M.RuleModel, b: LinearBody, n: number, F: string, P: string, PT: number | undefined, deferZr: boolean, finish: (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable?: boolean) => void): void {
+  const o = ctx.out;
+  const key = S(r.name);
+  const pct = b.base.percent ? '"%"' : '""';
+  const measure = b.base.percent ? "" : (b.base.measure ?? "");
+  o.push(`  const x = ${F};`);
+  if (r.facts[0]?.optional) o.push("  if (x === null || x === undefined) return 0;");
+  let baseText: string;
+  let factsText: string;
+  if (b.baseFrom === "average" || b.baseFrom === "median") {
+    o.push(`  const B = Z.X[${n}].b;`);
+    baseText = `${S(`基准（各单位${b.base.text}）`)} + kpFormat(B) + ${pct}${measure ? ` + ${S(measure)}` : ""}`;
+    factsText = `{ [${key}]: kpFormat(x) + ${pct}, ${S(b.base.text)}: kpFormat(B) + ${pct} }`;
+  } else if (b.baseFrom === "target") {
+    o.push(`  const B = ${fx(ctx, `${r.name}.目标值`)};`);
+    baseText = `"目标值 " + kpFormat(B) + ${pct}${measure ? ` + ${S(measure)}` : ""}`;
+    factsText = `{ [${key}]: kpFormat(x) + ${pct}, [${S(`${r.name}.目标值`)}]: kpFormat(B) + ${pct} }`;
+  } else {
+    o.push(`  const B = ${b.base.raw};`);
+    baseText = S(`基准 ${b.base.text}${b.base.measure && !b.base.percent ? b.base.measure : ""}`);
+    factsText = `{ [${key}]: kpFormat(x) + ${pct} }`;
+  }
+  o.push("  let v = 0;", "  let why;", "  let zero = false;");
+  const sides: Side[] = [{ direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action }];
+  if (b.other) {
+    if (b.sideCap !== undefined) sides[0]!.cap = b.sideCap;
+    const os: Side = { direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action };
+    if (b.other.cap !== undefined) os.cap = b.other.cap;
+    sides.push(os);
+  }
+  // `sign`: −1 when the result is a deduction of a two-sided rule (returned negative).
+  if (b.other) o.push("  let sign = 1;");
+  let first = "if";
+  if (b.cutoff) {
+    const c = b.cutoff;
+    o.push(
+      `  if (x ${c.direction === "below" ? "<" : ">"} ${c.value.raw}) { ${outcomeAssign(c.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` ${c.direction === "below" ? "低于" : "高于"} ${c.value.text}，${outcomeWord(c.outcome, PT)}`)};${b.other ? " sign = -1;" : ""} }`,
+    );
+    first = "else if";
+  }
+  for (const side of sides) {
+    const diff = side.direction === "below" ? "B - x" : "x - B";
+    o.push(`  ${first} (${diff} > 0) {`, `    const diff = ${diff};`, ...sideLines(side, baseText));
+    if (b.other && side.action === "deduct") o.push("    sign = -1;");
+    o.push("  }");
+    first = "else if";
+  }
+  o.push("  if (v === 0) return 0;");
+  if (!b.other) {
+    finish("v", () => "why", () => factsText, true);
+    return;
+  }
+  // Two-sided: no multipliers or caps of the rule (KP2052); the trace says which side applied.
+  o.push(`  ${traceCall(r, "deduct", "v", "why", factsText).replace(`k: "deduct"`, `k: sign < 0 ? "deduct" : "award"`)}`);
+  o.push("  return sign * v;");
+}
+
 /** Code setting `v` (and `zero` for 不得分) for an outcome. */
 function outcomeAssign(oc: M.OutcomeModel, P: string, deferZr = false): string {
   return oc.kind === "zero" ? `v = ${P}; zero = true;${deferZr ? "" : " Z.zr = true;"}` : `v = ${oc.amount};`;
@@ -647,6 +753,22 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
     o.push(`      const a = best === 0 ? 0 : kpMulDiv(${b.max}, v, best);`);
     o.push(`      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + ${S(` × 满分 ${fmt(b.max)} = `)} + kpFormat(a), f: kpFormat(v) };`);
     o.push("    });");
+  } else if (b.kind === "linear") {
+    // the base: the average (rounded at the 6th decimal) or the median (of an even count, the mean
+    // of the two middle values, rounded likewise) of the applicable units' values
+    o.push("    const have = vals.filter((v) => v !== undefined && v !== null);");
+    // (values are ≥ 0; the sum in BigInt so that no count of units can overflow it; the average and
+    // the median lie between the values, so they fit)
+    if (b.baseFrom === "average") {
+      o.push("    let sum = 0n;", "    for (const v of have) sum += BigInt(v);", "    const cnt = BigInt(have.length);");
+      o.push("    let avg = cnt === 0n ? 0n : sum / cnt;", "    if (cnt !== 0n && 2n * (sum % cnt) >= cnt) avg += 1n;");
+      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: Number(avg) };");
+    } else {
+      o.push("    have.sort((p, q) => p - q);", "    const m = have.length >> 1;");
+      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: have.length === 0 ? 0 : have.length % 2 === 1 ? have[m] : have[m - 1] + kpDivRound(have[m] - have[m - 1], 2) };");
+    }
+    o.push("  }");
+    return;
   } else if (b.kind === "ranked") {
     // rank = 1 + the number of units strictly better (ties share the better rank), by binary search
     o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
@@ -783,6 +905,9 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     i.children.forEach(walk);
   };
   walk(ind);
+  // `above`: a two-sided linear rule in this subtree may lift scores above points; Z.E[n] holds
+  // the part of Z.S[n] above the points, which parents add after their own clamp.
+  const above = hasAbove(ind);
   const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
   o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
@@ -790,25 +915,27 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
   if (ind.appliesTo) {
     o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
     // not applicable: this indicator and everything under it count at full points
-    o.push(`    ${subtreePoints.map(([k, p, c]) => `Z.S[${k}] = ${p};${c ? ` Z.P[${k}] = ${p};` : ""} Z.K[${k}] = 0;`).join(" ")}`);
+    o.push(`    ${subtreePoints.map(([k, p, c]) => `Z.S[${k}] = ${p};${c ? ` Z.P[${k}] = ${p};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
     o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${withPoints(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计")} });`);
     o.push("    return;", "  }");
   }
   if (ind.refer) {
     o.push(`  if (Z.c[${S(ind.refer.unitClass)}] && !Z.ref) {`);
     o.push(`    const ref = Z.R[${S(ind.refer.unit)}];`);
-    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false${subtreePoints.some((x) => x[2]) ? ", P: []" : ""} };`);
+    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), ${above ? "E: new Array(INDICATOR_COUNT), " : ""}V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false${subtreePoints.some((x) => x[2]) ? ", P: []" : ""} };`);
     o.push(`    i${n}(Y);`);
-    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];`).join(" ")}`);
+    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}`).join(" ")}`);
     o.push(
       `    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${ind.refer.unitClass}本项得分以「${ind.refer.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`,
     );
     o.push("    return;", "  }");
   }
   o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
+  if (above) o.push("  let e = 0;");
   for (const c of ind.children) {
     const k = ctx.indIndex.get(c)!;
-    o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
+    if (hasAbove(c)) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
+    else o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
   }
   // Z.zr: one of this indicator's own rules ended in 不得分 (set by the rule, whatever group caps
   // its deduction): the indicator scores 0.
@@ -824,6 +951,7 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     }
     const call = `r${ctx.ruleIndex.get(r)}(Z)`;
     if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
+    else if (r.body.kind === "linear" && r.body.other) o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
     else if (r.effect === "veto") o.push(`  ${call};`);
     else if (r.effect === "award") o.push(`  pos += ${call};`);
     else if (r.overdraft) o.push(`  o += ${call};`);
@@ -839,11 +967,21 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     o.push(
       `  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${cd ? `" 超过本项分值 " + kpFormat(P) + "，按 " + kpFormat(P) + " 计"` : S(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)} }); s = ${P}; }`,
     );
-  o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
+  if (above) {
+    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: "有规则「不得分」：本项得 0 分" }); s = 0; e = 0; }`);
+    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${withPoints("高于基准的加分可超出本项分值 ", "：")} + kpFormat(s) + " + " + kpFormat(e) + " = " + kpFormat(s + e) }); s += e; }`);
+  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
   o.push("  Z.zr = false;");
   o.push("  s -= o;", "  let k = 0;");
   o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
-  o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`, "}", "");
+  o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`);
+  if (above) o.push(`  Z.E[${n}] = s < e ? s : e;`);
+  o.push("}", "");
+}
+
+/** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */
+function hasAbove(ind: M.IndicatorModel): boolean {
+  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
 }
 
 function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {

@@ -316,17 +316,41 @@ export class AstBuilder {
     if ((x = sub("linearBody"))) {
       const stepTok = this.token(x, "StepWord");
       const word = stepTok ? canonicalImage(stepTok) : "每低";
-      const modeTok = this.token(x, "StepMode");
       const body: A.LinearBody = {
         kind: "Linear",
         base: this.num(x, "base"),
         word,
-        direction: /低|少|减少/.test(word) ? "below" : "above",
+        direction: stepDirection(word),
         step: this.num(x, "step"),
+        action: this.action(x),
         amount: this.num(x, "amount"),
         span,
       };
-      if (modeTok) body.mode = modeTok.tokenType === T.ModeFloor ? "floor" : modeTok.tokenType === T.ModeCeil ? "ceil" : "proportional";
+      const from = this.token(x, "BaseFrom");
+      if (from) body.baseFrom = from.tokenType === T.BaseAverage ? "average" : from.tokenType === T.BaseMedian ? "median" : "target";
+      const mode = stepMode(this.token(x, "StepMode"));
+      if (mode) body.mode = mode;
+      const sideCap = this.num(x, "sideCap");
+      if (sideCap) body.sideCap = sideCap;
+      const side = this.node(x, "linearSide");
+      if (side) {
+        const w = this.token(side, "StepWord");
+        const sw = w ? canonicalImage(w) : "每低";
+        const other: A.LinearSide = {
+          kind: "LinearSide",
+          word: sw,
+          direction: stepDirection(sw),
+          step: this.num(side, "step"),
+          action: this.action(side),
+          amount: this.num(side, "amount"),
+          span: this.spanOf(side),
+        };
+        const m = stepMode(this.token(side, "StepMode"));
+        if (m) other.mode = m;
+        const cap = this.num(side, "cap");
+        if (cap) other.cap = cap;
+        body.other = other;
+      }
       const cut = this.node(x, "cutoff");
       if (cut) body.cutoff = this.cutoff(cut);
       return body;
@@ -516,6 +540,15 @@ const bodyKinds = ["perBody", "oneShotBody", "bandsBody", "linearBody", "shortfa
 /** CST children that are indicator items (the indicator rule's alternatives). */
 const indicatorItemKinds = ["codeDecl", "departmentsDecl", "appliesDecl", "referDecl", "indicator", "rule", "note", "capGroup", "highestGroup", "choiceGroup"] as const;
 const sectionItemKinds = ["rule", "note", "highestGroup", "choiceGroup"] as const;
+
+function stepDirection(word: string): "below" | "above" {
+  return /低|少/.test(word) ? "below" : "above";
+}
+
+function stepMode(t: IToken | undefined): A.StepMode | undefined {
+  if (!t) return undefined;
+  return t.tokenType === T.ModeFloor ? "floor" : t.tokenType === T.ModeCeil ? "ceil" : t.tokenType === T.ModeRound ? "round" : "proportional";
+}
 
 /** `"007.50"` → `"7.5"`; keeps at least one digit before the point. */
 export function normaliseDecimal(text: string): string {

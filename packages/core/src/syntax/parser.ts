@@ -3,7 +3,7 @@
  * grammar/kp.ebnf); building the AST is in from-cst.ts.  Error recovery is on, so a file with several
  * mistakes yields a diagnostic for each and a partial tree.
  */
-import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, tokenMatcher, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
 function describe(token: IToken): string {
@@ -457,13 +457,44 @@ export class KpParser extends CstParser {
   });
   linearBody = this.RULE("linearBody", () => {
     this.CONSUME(T.Base);
-    this.val(1, "base");
+    this.OR({
+      DEF: [{ ALT: () => this.val(1, "base") }, { ALT: () => this.CONSUME(T.BaseFrom) }],
+      ERR_MSG: "基准值（如「90%」）或「平均值」「中位数」「目标值」",
+    });
     this.CONSUME(T.StepWord);
     this.val(2, "step");
-    this.CONSUME(T.Deduct);
+    this.act();
     this.val(3, "amount");
     this.OPTION(() => this.CONSUME(T.StepMode));
+    // 上限 right after the first side caps that side, when a second side follows (上限 C ，…);
+    // otherwise 上限 is the rule's modifier.
+    this.OPTION3({
+      GATE: () => {
+        if (this.LA(1).tokenType !== T.Cap || this.LA(2).tokenType !== T.NumberLiteral) return false;
+        const k = this.isMeasure(this.LA(3)) ? 4 : 3;
+        return this.isListSep(this.LA(k));
+      },
+      DEF: () => {
+        this.CONSUME(T.Cap);
+        this.val(4, "sideCap");
+      },
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.ListSep);
+      this.SUBRULE(this.linearSide);
+    });
     this.OPTION2(() => this.SUBRULE(this.cutoff));
+  });
+  linearSide = this.RULE("linearSide", () => {
+    this.CONSUME(T.StepWord);
+    this.val(1, "step");
+    this.act();
+    this.val(2, "amount");
+    this.OPTION(() => this.CONSUME(T.StepMode));
+    this.OPTION2(() => {
+      this.CONSUME(T.Cap);
+      this.val(3, "cap");
+    });
   });
   cutoff = this.RULE("cutoff", () => {
     this.CONSUME(T.CutoffWord);
@@ -564,6 +595,13 @@ export class KpParser extends CstParser {
   private val(idx: number, label = "value"): void {
     this.consume(idx, T.NumberLiteral, { LABEL: label });
     this.option(idx + 20, () => this.consume(idx, T.Measure, { LABEL: label + "Measure" }));
+  }
+
+  private isMeasure(t: IToken): boolean {
+    return tokenMatcher(t, T.Measure);
+  }
+  private isListSep(t: IToken): boolean {
+    return tokenMatcher(t, T.ListSep);
   }
 
   /** 扣 or 得, labelled "action". */

@@ -236,7 +236,7 @@ export const RuleKw = kw("RuleKw", "规则", "structure", "规则：名称、条
 export const ZeroScore = kw("ZeroScore", "不得分", "action", "本项得 0 分");
 export const ScoreWord = kw("ScoreWord", "得分", "action", "计算得分");
 export const Deduct = kw("Deduct", "扣", "action", "扣分");
-export const Award = kw("Award", "得", "action", "得分");
+export const Award = kw("Award", "得", "action", "得分（也可写「加」，如「每增加 1% 加 1」）", { aliases: ["加"] });
 export const Cap = kw("Cap", "上限", "modifier", "扣分（或得分）的上限，即封顶", { aliases: ["封顶"] });
 export const Overdraft = kw("Overdraft", "倒扣", "modifier", "可扣到本指标分值之外，从上级指标中扣");
 export const Double = kw("Double", "加倍", "modifier", "条件成立时加倍扣分");
@@ -245,7 +245,12 @@ export const When = kw("When", "当", "modifier", "加倍/减半、免扣/可减
 export const Among = kw("Among", "其中", "modifier", "某类单位的不同扣分标准");
 export const BandsKw = kw("BandsKw", "分段", "action", "按数值所在区间扣分或得分");
 export const MissingKw = kw("MissingKw", "未报送", "action", "未报送（数值缺失）的情形");
-export const Base = kw("Base", "基准", "action", "线性扣分的基准值");
+export const Base = kw("Base", "基准", "action", "线性规则的基准值：一个数，或「平均值」「中位数」「目标值」");
+/** What a linear rule's base is when it is not a number written in the catalogue. */
+export const BaseFrom = createToken({ name: "BaseFrom", pattern: Lexer.NA, label: "「平均值」「中位数」或「目标值」" });
+export const BaseAverage = kw("BaseAverage", "平均值", "action", "基准为各适用单位数值的平均值（先算出全部单位的平均值，再逐个单位计分）", { categories: [BaseFrom] });
+export const BaseMedian = kw("BaseMedian", "中位数", "action", "基准为各适用单位数值的中位数（单位数为偶数时取中间两个数的平均值）", { categories: [BaseFrom] });
+export const BaseTarget = kw("BaseTarget", "目标值", "action", "基准为各单位自己的目标值（事实中另填「规则名.目标值」）", { categories: [BaseFrom] });
 export const AtLeast = kw("AtLeast", "至少", "action", "至少完成的次数");
 export const AssessedKw = kw("AssessedKw", "按评价", "action", "依据评价结果得分（事实为得分）");
 export const RateKw = kw("RateKw", "按比率", "action", "按比率得分：满分 × 比率");
@@ -292,6 +297,7 @@ export const StepLess = byName.get("StepLess")!;
 export const ModeProportional = kw("ModeProportional", "按比例", "modifier", "不足一档的部分按比例计（默认）", { categories: [StepMode] });
 export const ModeFloor = kw("ModeFloor", "不足一档不计", "modifier", "只计完整的档", { categories: [StepMode] });
 export const ModeCeil = kw("ModeCeil", "不足一档按一档计", "modifier", "不足一档的部分按一档计", { categories: [StepMode] });
+export const ModeRound = kw("ModeRound", "不足一档四舍五入", "modifier", "档数四舍五入：不足半档不计，半档及以上按一档计", { categories: [StepMode] });
 
 /** Per-occurrence unit words; `noun` is the counted thing shown in reports (次, 件次, 人次 …). */
 export const perUnits: { name: string; text: string; noun: string; aliases?: string[] }[] = [
@@ -444,6 +450,7 @@ export const allTokens: TokenType[] = [
   ListSep,
   CompareOp,
   CutoffWord,
+  BaseFrom,
 ];
 
 /** All keywords with their documentation (for completion, hover and highlighting). */

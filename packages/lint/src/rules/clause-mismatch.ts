@@ -427,6 +427,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       fixes: [suggestion({ title: swapped ? `对调上限与${verb}：上限 ${fmt(t.raw)}，${verb} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
     });
   }
+  out.push(...awardSideCapFindings(ctx, rule));
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule, text)) {
     const lit = entries[f.category!]?.value;
@@ -440,6 +441,37 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
     });
   }
   return out;
+}
+
+/**
+ * A two-sided linear rule's award cap against the clause: 「最高加2分」「最多加2分」 is that cap;
+ * 「加分至基本分值封顶（为止）」 is a cap equal to the item's points.  Both numbers pass the number check
+ * when they appear elsewhere in the clause (an amount and the cap swapped, a cap changed to 1).
+ */
+function awardSideCapFindings(ctx: LintContext, rule: RuleModel): Finding[] {
+  const b = rule.body;
+  const node = rule.node.body;
+  if (b.kind !== "linear" || !b.other || node?.kind !== "Linear" || rule.owner.kind !== "indicator") return [];
+  const cap = b.action === "award" ? b.sideCap : b.other.cap;
+  const lit = b.action === "award" ? node.sideCap : node.other?.cap;
+  const clause = normaliseClause(rule.clause);
+  let want: { raw: number; text: string } | undefined;
+  const toPoints = /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause);
+  if (toPoints) want = { raw: rule.owner.points, text: toPoints[0] };
+  else {
+    const m = /(最高|最多)加(\d+(?:\.\d+)?)分/.exec(clause);
+    if (m) want = { raw: Math.round(Number(m[2]) * 1_000_000), text: m[0] };
+  }
+  if (!want || cap === want.raw) return [];
+  if (cap === undefined || !lit) return [{ file: rule.file, span: node.span, args: [rule.name, `条文规定了加分的上限「${want.text}」，规则加分的一侧没有写上限 ${fmt(want.raw)}`] }];
+  return [
+    {
+      file: rule.file,
+      span: lit.span,
+      args: [rule.name, `加分的上限 ${fmt(cap)} 与条文「${want.text}」不符（应为 ${fmt(want.raw)}）`],
+      fixes: [suggestion({ title: `将加分的上限改为 ${fmt(want.raw)}`, edits: [replaceNumberEdit(ctx, rule.file, lit, want.raw)] })],
+    },
+  ];
 }
 
 export const clauseMismatch: LintRule = {

@@ -71,6 +71,8 @@ export function unboundedGrowth(rule: RuleModel): Growth | undefined {
       };
     }
     case "linear": {
+      // awards, and two-sided rules (their deduction is bounded by the item: 扣完为止)
+      if (b.action === "award" || b.other) return undefined;
       if (b.cutoff?.direction === b.direction) return undefined;
       if (b.step.raw <= 0) return undefined;
       // Values do not go below 0, so 基准…每低 deducts at most (base ÷ step) steps: bounded.

@@ -43,8 +43,22 @@ export function ruleMeaning(r: RuleModel): string {
       break;
     }
     case "linear": {
-      const mode = b.mode === "floor" ? "不足一档不计" : b.mode === "ceil" ? "不足一档按一档计" : "不足一档按比例计";
-      s = `以 ${b.base.text} 为基准，${b.word} ${b.step.text}${b.step.measure ? ` ${b.step.measure}` : ""} 扣 ${f(b.amount)} 分（${mode}）`;
+      const modeText = (m: string) => (m === "floor" ? "不足一档不计" : m === "ceil" ? "不足一档按一档计" : m === "round" ? "不足一档四舍五入" : "不足一档按比例计");
+      const side = (word: string, step: { text: string; measure?: string }, action: string, amount: Raw, mode: string, cap: Raw | undefined) =>
+        `${word} ${step.text}${step.measure ? ` ${step.measure}` : ""} ${action === "award" ? "得" : "扣"} ${f(amount)} 分（${modeText(mode)}）${cap !== undefined ? `，最多${action === "award" ? "加" : "扣"} ${f(cap)} 分` : ""}`;
+      const base =
+        b.baseFrom === "average"
+          ? "以各单位数值的平均值"
+          : b.baseFrom === "median"
+            ? "以各单位数值的中位数"
+            : b.baseFrom === "target"
+              ? "以本单位的目标值"
+              : `以 ${b.base.text} `;
+      s = `${base}为基准，${side(b.word, b.step, b.action, b.amount, b.mode, b.sideCap)}`;
+      if (b.other) {
+        s += `；${side(b.other.word, b.other.step, b.other.action, b.other.amount, b.other.mode, b.other.cap)}`;
+        s += "；达到基准得本项分值，加分可超出本项分值，扣分以本项分值为限";
+      }
       if (b.cutoff) s += `；${b.cutoff.direction === "below" ? "低于" : "高于"} ${b.cutoff.value.text} ${outcome(b.cutoff.outcome)}`;
       break;
     }
@@ -147,6 +161,9 @@ export function bodyMaxDeduction(r: RuleModel): Raw | undefined {
     }
     case "linear":
       if (b.cutoff?.outcome.kind === "zero") m = ownerPoints(r);
+      else if (b.other) m = b.other.action === "deduct" ? b.other.cap : b.sideCap; // else bounded by the item
+      else if (b.action === "award") m = 0;
+      else if (b.baseFrom) m = undefined;
       else if (b.direction === "below" && b.step.raw > 0)
         m = kpMulDiv(b.base.raw, b.amount, b.step.raw); // the value is ≥ 0
       else m = undefined;
@@ -202,7 +219,12 @@ export function worstCaseText(r: RuleModel): string {
     indicator: `（指标「${r.owner.name}」的分值${r.owner.kind === "indicator" && r.owner.classPoints ? `；${r.owner.classPoints.map((cp) => `「${cp.unitClass}」${f(cp.points)} 分`).join("、")}` : ""}）`,
     none: "",
   };
-  return `最多扣 ${f(b.raw)} 分${why[b.by]}`;
+  const worst = `最多扣 ${f(b.raw)} 分${why[b.by]}`;
+  if (r.body.kind === "linear" && r.body.other) {
+    const cap = r.body.action === "award" ? r.body.sideCap : r.body.other.cap;
+    return `${worst}；${cap === undefined ? "高于基准的加分不设上限" : `高于基准最多另加 ${f(cap)} 分`}（可超出本项分值）`;
+  }
+  return worst;
 }
 
 /**

@@ -137,6 +137,8 @@ function indicatorHover(m: IndicatorModel): string {
     );
   }
   if (m.rules.length > 0) facts.push(`${m.rules.length} 条规则`);
+  if (m.maxAbove === undefined) facts.push("高于基准的加分可超出分值，不设上限");
+  else if (m.maxAbove > 0) facts.push(`高于基准的加分可超出分值，最多 ${f(m.maxAbove)} 分（得分最高 ${f(m.points + m.maxAbove)} 分）`);
   if (m.departments.length > 0) facts.push(`考评单位：${m.departments.map((d) => `「${md(d)}」`).join("、")}`);
   if (m.appliesTo) facts.push(`只适用于${m.appliesTo.map((c) => `「${md(c)}」`).join("、")}`);
   if (m.refer) facts.push(`「${md(m.refer.unitClass)}」的得分以「${md(m.refer.unit)}」为准`);
