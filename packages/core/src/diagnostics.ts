@@ -142,6 +142,15 @@ export const messages = {
   KP2044: { severity: "error", message: "{0}「{1}」与基准「{2}」的单位不一致：应都是百分数（百分数的基准也可以用「个百分点」作步长），或都带同样的计量单位" },
   KP2045: { severity: "error", message: "规则「{0}」的分段中一档也没有：分段至少要写一档（区间及其结果，如「≥ 90% 得 1」，或「未报送 扣 1」）" },
   KP2046: { severity: "error", message: "规则「{0}」没有写「满分」：它在加分「{1}」中，加分项没有分值可作本规则的满分；请写明本规则的满分" },
+  KP2070: { severity: "error", message: "参照「{0}」没有说取这些单位的哪个得分：请写「平均分」「最高分」或「最低分」，如「参照 未涉及 以 {0} 平均分 为准」" },
+  KP2071: { severity: "error", message: "规则「{0}」按得分排名，但所排的得分又取决于这条规则（循环）：{1}" },
+  KP2072: { severity: "error", message: "参照 {0} 以 {1} {2} 为准：取得分的单位都在参照的单位之外计算，这组单位中永远没有单位可以取{2}" },
+  KP2073: { severity: "error", message: "规则「{0}」按指标「{1}」的得分排名，但细则中没有这个指标" },
+  KP2074: { severity: "error", message: "规则「{0}」按指标「{1}」的得分排名，但有 {2} 个指标叫这个名称，无法确定是哪一个：请给指标改用不同的名称" },
+  KP2075: { severity: "error", message: "规则「{0}」依次得分的分值不能比前一名多：第 {1} 名得 {2}，而{3}得 {4}" },
+  KP2076: { severity: "error", message: "规则「{0}」依次得分：各名次的分值已经写明，不能再写「满分」" },
+  KP2077: { severity: "error", message: "指标「{0}」中 {1} 的单位已由前面的参照规定了得分，这一条永远不会用到" },
+  KP2078: { severity: "error", message: "指标「{0}」的「未涉及」事实名「{1}」与{2}相同：事实文件无法区分它们" },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
@@ -177,6 +186,7 @@ export const messages = {
     severity: "error",
     message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",
   },
+  KP4050: { severity: "error", message: "单位「{0}」的指标「{1}」以{2}{3}为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）" },
   KP4031: {
     severity: "error",
     message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",

@@ -30,6 +30,8 @@ export interface FactSpec {
   cls?: string[][];
   /** classes whose units take another unit's score here (参照): the fact is not required of them */
   xcls?: string[];
+  /** 未涉及 flags (fact keys) of the indicators above: a unit flagged there need not give this fact. */
+  xf?: string[];
   /** human label */
   label: string;
 }
