@@ -908,7 +908,9 @@ function referErrors(units) {
         if (kpPool(units, k, u).length > 0) continue;
         const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
         const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
-        errors.push({ code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name });
+        const e = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };
+        if (r.flag !== undefined) e.key = FACTS[r.flag].k;
+        errors.push(e);
       }
     }
   }
