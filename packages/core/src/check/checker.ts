@@ -172,7 +172,8 @@ class Checker {
         if (s === 1) {
           const from = stack.findIndex((x) => x.node === e.to);
           const cycle = [...stack.slice(from + 1).map((x) => x.via!), e];
-          const text = [label(e.to), ...cycle.map((x) => (x.rule ? `规则「${x.rule.name}」按${label(x.to).replace(/^指标/, "")}得分排名 → ${label(x.to)}` : `含 ${label(x.to)}`))].join(" → ");
+          const step = (x: Edge) => (x.to === TOTAL ? `规则「${x.rule!.name}」按总分排名 → 总分` : `规则「${x.rule!.name}」按「${x.to.name}」得分排名 → ${label(x.to)}`);
+          const text = [label(e.to), ...cycle.map((x) => (x.rule ? step(x) : `含 ${label(x.to)}`))].join(" → ");
           const rule = cycle.find((x) => x.rule)?.rule;
           if (rule && !reported.has(rule)) {
             reported.add(rule);
@@ -452,9 +453,10 @@ class Checker {
         return;
       }
     }
+    const takerWords = taker.kind === "flag" ? "未涉及本项" : `「${taker.unitClass}」`;
     const dup = ind.refers.find((r) => (r.taker.kind === "flag" ? taker.kind === "flag" : taker.kind === "class" && nameKey(r.taker.unitClass) === nameKey(taker.unitClass)));
     if (dup) {
-      this.report("KP2077", item.span, [ind.name, takerText], { related: [{ file: this.file, span: dup.node.span, message: "前面的参照在这里" }] });
+      this.report("KP2077", item.span, [ind.name, takerWords], { related: [{ file: this.file, span: dup.node.span, message: "前面的参照在这里" }] });
       return;
     }
     ind.refers.push({ taker, source, node: item });

@@ -28,6 +28,8 @@ export interface KeywordInfo {
 }
 
 const keywordInfos: KeywordInfo[] = [];
+/** Keywords that are keywords only before certain text (a one-character word like 按): their pattern. */
+const lookaheads = new Map<string, string>();
 const byName = new Map<string, TokenType>();
 
 function escapeRe(s: string): string {
@@ -39,13 +41,15 @@ function kw(
   text: string,
   role: KeywordRole,
   doc: string,
-  opts: { aliases?: string[]; categories?: TokenType[] } = {},
+  opts: { aliases?: string[]; categories?: TokenType[]; followedBy?: string } = {},
 ): TokenType {
   const aliases = opts.aliases ?? [];
   const spellings = [text, ...aliases].sort((a, b) => b.length - a.length);
+  const source = spellings.map(escapeRe).join("|") + (opts.followedBy ? `(?=${opts.followedBy})` : "");
+  if (opts.followedBy) lookaheads.set(text, source);
   const token = createToken({
     name,
-    pattern: new RegExp(spellings.map(escapeRe).join("|")),
+    pattern: new RegExp(source),
     label: `「${text}」`,
     categories: opts.categories ?? [],
     start_chars_hint: [...new Set(spellings.map((s) => s[0]!))],
@@ -200,7 +204,11 @@ export const AssessedKw = kw("AssessedKw", "按评价", "action", "依据评价�
 export const RateKw = kw("RateKw", "按比率", "action", "按比率得分：满分 × 比率");
 export const ProportionalKw = kw("ProportionalKw", "按最高比例", "action", "按与第 1 名的比例得分（需要全部单位）");
 export const RankedKw = kw("RankedKw", "按排名", "action", "按名次得分（需要全部单位）");
-export const ByKw = kw("ByKw", "按", "action", "按 「指标」 得分 排名、按 总分 排名：按计算出的得分排名（需要全部单位）");
+// 按 is a keyword only before 「 or 总分 (按 「指标」 得分 排名, 按 总分 排名): everywhere else a bare 按
+// stays part of the word (按此例 is still KP1005 for 按比例, not 按 + 此例).
+export const ByKw = kw("ByKw", "按", "action", "按 「指标」 得分 排名、按 总分 排名：按计算出的得分排名（需要全部单位）", {
+  followedBy: "[ \\t\\u3000]*(?:「|总分)",
+});
 export const RankWord = kw("RankWord", "排名", "action", "按 「指标」 得分 排名、按 总分 排名");
 export const InOrder = kw("InOrder", "依次", "action", "依次 得 10、9、8：第 1、2、3 名分别得的分，其后的名次得 0（或「其余 得 X」）");
 export const Full = kw("Full", "满分", "action", "本规则的满分");
@@ -304,7 +312,7 @@ function matchUnknownWord(text: string, offset: number): RegExpExecArray | null 
       .filter((k) => k.role !== "measure")
       .flatMap((k) => [k.text, ...k.aliases])
       .sort((a, b) => b.length - a.length)
-      .map(escapeRe)
+      .map((t) => lookaheads.get(t) ?? escapeRe(t))
       .join("|"),
     "y",
   );
