@@ -25,6 +25,8 @@ export interface KeywordInfo {
   /** One-line Chinese explanation, shown in completion and hover. */
   doc: string;
   token: TokenType;
+  /** A regex (JavaScript syntax) the text must be followed by to be this keyword (按: 「 or 总分). */
+  followedBy?: string;
 }
 
 const keywordInfos: KeywordInfo[] = [];
@@ -54,7 +56,9 @@ function kw(
     categories: opts.categories ?? [],
     start_chars_hint: [...new Set(spellings.map((s) => s[0]!))],
   });
-  keywordInfos.push({ text, aliases, role, doc, token });
+  const info: KeywordInfo = { text, aliases, role, doc, token };
+  if (opts.followedBy) info.followedBy = opts.followedBy;
+  keywordInfos.push(info);
   byName.set(name, token);
   return token;
 }
