@@ -150,6 +150,7 @@ export const messages = {
   KP2075: { severity: "error", message: "规则「{0}」依次得分的分值不能比前一名多：第 {1} 名得 {2}，而{3}得 {4}" },
   KP2076: { severity: "error", message: "规则「{0}」依次得分：各名次的分值已经写明，不能再写「满分」" },
   KP2077: { severity: "error", message: "指标「{0}」中{1}的单位已由前面的参照规定了得分，这一条永远不会用到" },
+  KP2079: { severity: "error", message: "规则「{0}」按指标「{1}」的得分排名，但它的上级指标「{2}」写有参照：取参照得分的单位在「{1}」上的得分不是自己算出的，排名无从确定；请按「{2}」的得分排名，或把参照写在「{1}」中" },
   KP2078: { severity: "error", message: "指标「{0}」的「未涉及」事实名「{1}」与{2}相同：事实文件无法区分它们" },
 
   // ---- KP4xxx facts and scoring

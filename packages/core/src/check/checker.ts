@@ -120,7 +120,15 @@ class Checker {
       this.file = r.file;
       const found = byName.get(nameKey(n.indicator.value)) ?? [];
       if (found.length === 1) {
-        r.body.by = { kind: "indicator", indicator: found[0]! };
+        const target = found[0]!;
+        let above = target.parent;
+        while (above && above.refers.length === 0) above = above.parent;
+        if (above) {
+          this.report("KP2079", n.indicator.span, [r.name, target.name, above.name]);
+          dropped.add(r);
+          continue;
+        }
+        r.body.by = { kind: "indicator", indicator: target };
         continue;
       }
       if (found.length === 0) this.report("KP2073", n.indicator.span, [r.name, n.indicator.value]);
