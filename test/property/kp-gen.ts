@@ -126,7 +126,17 @@ export type BodySpec =
     }
   | { kind: "shortfall"; target: Raw; step: Raw; amount: Raw; measure?: string }
   | { kind: "assessed" | "rate" | "proportional"; max?: Raw }
-  | { kind: "ranked"; max?: Raw; step: Raw; lowerIsBetter: boolean }
+  | {
+      kind: "ranked";
+      max?: Raw;
+      step: Raw;
+      lowerIsBetter: boolean;
+      /** 依次 得 …: points of places 1, 2 … (step unused) and 其余 得 rest. */
+      table?: Raw[];
+      rest?: Raw;
+      /** 按 「指标」 得分 排名 (a top-level indicator generated earlier) / 按 总分 排名. */
+      by?: { kind: "indicator"; name: string } | { kind: "total" };
+    }
   | { kind: "discretion"; min: Raw; max: Raw };
 
 export interface RuleSpec {
@@ -157,7 +167,17 @@ export interface IndSpec {
   departments?: string[];
   appliesTo?: string[];
   refer?: { unitClass: string; unit: string };
+  /** 参照 … 以 … 平均分/最高分/最低分 为准 (written after `refer`). */
+  pool?: PoolSpec;
   items: (IndSpec | RuleSpec | GroupSpec | { type: "note"; text: string })[];
+}
+
+/** A 参照 to a pool: takers (a class, or 未涉及 flagged units) take the pool's aggregate. */
+export interface PoolSpec {
+  taker: { cls: string } | { flag: true };
+  pool: "class" | "same" | "all";
+  poolClass?: string;
+  agg: "average" | "max" | "min";
 }
 
 export interface SectionSpec {
@@ -283,6 +303,8 @@ interface GenCtx {
   classes: string[];
   /** Classes the enclosing indicators restrict to (innermost last). */
   applyStack: string[][];
+  /** Top-level indicators generated so far: what a ranking may rank by without a cycle. */
+  tops: IndSpec[];
 }
 
 function amount(d: Draw, max?: Raw): Raw {
@@ -482,8 +504,12 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, { kind, ...(max === undefined ? {} : { max }) }, {});
     }
     case "ranked": {
+      // by an earlier top-level indicator's score (never a cycle), or by the rule's fact
+      const target = c.tops.length > 0 && d.bool(0.35) ? d.pick(c.tops) : undefined;
+      const by = target ? { by: { kind: "indicator" as const, name: target.name } } : {};
+      if (d.bool(0.4)) return makeRule(c, name, { kind: "ranked", step: 0n, lowerIsBetter: d.bool(0.3), ...rankTable(d, P), ...by }, {});
       const max = scoredNeedsMax || P === undefined || d.bool(0.5) ? amount(d, P) : undefined;
-      return makeRule(c, name, { kind: "ranked", ...(max === undefined ? {} : { max }), step: amount(d), lowerIsBetter: d.bool(0.3) }, {});
+      return makeRule(c, name, { kind: "ranked", ...(max === undefined ? {} : { max }), step: amount(d), lowerIsBetter: d.bool(0.3), ...by }, {});
     }
     case "discretion": {
       const lo = d.bool(0.3) ? 0n : amount(d);
@@ -491,6 +517,20 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, { kind: "discretion", min: lo, max: hi }, { cap: true, overdraft: true, mult: true });
     }
   }
+}
+
+/** 依次 得 a、b、c [其余 得 r]: non-increasing, at most `max`. */
+function rankTable(d: Draw, max: Raw | undefined): { table: Raw[]; rest?: Raw } {
+  const n = d.int(1, 4);
+  const table: Raw[] = [];
+  let last = amount(d, max);
+  for (let i = 0; i < n; i++) {
+    table.push(last);
+    if (d.bool(0.2)) continue; // a tie in the table
+    last = last - (d.bool(0.7) ? last / BigInt(d.int(2, 5)) : BigInt(d.int(0, Number(last))));
+  }
+  if (d.bool(0.4)) return { table, rest: d.bool(0.3) ? 0n : BigInt(d.int(0, Number(table[table.length - 1]!))) };
+  return { table };
 }
 
 /** A deduction rule fit for a 合计 or 就高 group. */
@@ -532,6 +572,17 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
   const applies = appliesChoice(c);
   if (applies) ind.appliesTo = applies;
   if (c.classes.length > 0 && d.bool(0.12)) ind.refer = { unitClass: d.pick(c.classes), unit: unitNames[0]! };
+  if (d.bool(0.15)) {
+    // a class taker must differ from the 参照 before it (KP2077) and from its pool's class (KP2072)
+    const free = c.classes.filter((k) => k !== ind.refer?.unitClass);
+    const taker: PoolSpec["taker"] = free.length > 0 && d.bool(0.4) ? { cls: d.pick(free) } : { flag: true };
+    const others = c.classes.filter((k) => !("cls" in taker) || k !== taker.cls);
+    const pool = d.pick(["class", "same", "all"] as const);
+    const agg = d.pick(["average", "average", "max", "min"] as const);
+    if (pool === "class" && others.length > 0) ind.pool = { taker, pool, poolClass: d.pick(others), agg };
+    else if (pool === "same" && !("cls" in taker)) ind.pool = { taker, pool, agg };
+    else ind.pool = { taker, pool: "all", agg };
+  }
   if (applies) c.applyStack.push(applies);
   const hasChildren = depth < 3 && d.bool(depth === 1 ? 0.5 : 0.3);
   if (hasChildren) {
@@ -559,7 +610,7 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
     const scoring = rules.filter((r) => r.body.kind !== "veto");
     for (const r of rules) {
       const b = r.body;
-      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined && scoring.length > 1) b.max = amount(d, P);
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined && scoring.length > 1) b.max = amount(d, P);
     }
     ind.items.push(...rules);
     if (d.bool(0.3)) {
@@ -572,7 +623,7 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       // A 满分-less scored rule must be the only scoring rule of its indicator.
       for (const r of rules) {
         const b = r.body;
-        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, P);
+        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined) b.max = amount(d, P);
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
@@ -590,9 +641,14 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
   for (let i = 0; i < n; i++) {
     const name = c.names.next(RULE_WORDS, d);
     if (kind === "bonus") {
-      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories"] as const);
+      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "rank"] as const);
+      const rankBy = (): { kind: "indicator"; name: string } | { kind: "total" } => (d.bool(0.5) || c.tops.length === 0 ? { kind: "total" } : { kind: "indicator", name: d.pick(c.tops).name });
       const body: BodySpec =
-        k === "per"
+        k === "rank"
+          ? d.bool(0.6)
+            ? { kind: "ranked", step: 0n, lowerIsBetter: d.bool(0.2), ...rankTable(d, undefined), by: rankBy() }
+            : { kind: "ranked", max: amount(d), step: amount(d), lowerIsBetter: d.bool(0.2), by: rankBy() }
+          : k === "per"
           ? { kind: "per", units: perUnits(d, false), action: "award", amount: amount(d), overrides: overrides(c) }
           : k === "once"
             ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c) }
@@ -652,7 +708,7 @@ function grades(d: Draw): GradeSpec[] {
 /** Draws a catalogue description. `unitNames` are the units facts will be drawn for (first one used by 参照). */
 export function genCatalogue(d: Draw, unitNames: readonly string[], opts: GenOptions = {}): CatSpec {
   const classes = d.bool(0.7) ? pickSubset(d, CLASS_POOL) : [];
-  const c: GenCtx = { d, names: new Names(), classes, applyStack: [] };
+  const c: GenCtx = { d, names: new Names(), classes, applyStack: [], tops: [] };
   const cat: CatSpec = {
     title: d.pick(["市对县保证目标考评细则", "样例细则", "考评细则（试行）"]),
     classes,
@@ -665,7 +721,11 @@ export function genCatalogue(d: Draw, unitNames: readonly string[], opts: GenOpt
   if (d.bool(0.3)) cat.subject = "各县（区）、园区";
   if (d.bool(0.6)) cat.rounding = d.int(0, 6);
   const top = d.int(1, opts.maxTop ?? 3);
-  for (let i = 0; i < top; i++) cat.indicators.push(indicator(c, 1, unitNames));
+  for (let i = 0; i < top; i++) {
+    const ind = indicator(c, 1, unitNames);
+    cat.indicators.push(ind);
+    c.tops.push(ind);
+  }
   if (d.bool(0.3)) cat.sections.push(section(c, "bonus"));
   if (d.bool(0.3)) cat.sections.push(section(c, "penalty"));
   if (d.bool(0.3)) cat.total = raw(d.int(1, 100));
@@ -824,8 +884,13 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
       const kw = { assessed: "按评价", rate: "按比率", proportional: "按最高比例" }[b.kind];
       return `${kw} 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""}`;
     }
-    case "ranked":
-      return `按排名 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} 每后退一位 扣 ${w.amt(b.step)}${b.lowerIsBetter ? " 越低越好" : ""}`;
+    case "ranked": {
+      const by = !b.by ? "按排名 得分" : b.by.kind === "total" ? (s.aliases ? "按总分排名" : "按 总分 排名") : `按 ${w.str(b.by.name)}${s.aliases ? "" : " 得分"} 排名`;
+      const how = b.table
+        ? `依次 得 ${b.table.map((x) => w.amt(x)).join(s.listSep === " " ? " " : s.listSep)}${b.rest !== undefined ? ` 其余 得 ${w.amt(b.rest)}` : ""}`
+        : `每后退一位 扣 ${w.amt(b.step)}`;
+      return `${by}${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} ${how}${b.lowerIsBetter ? " 越低越好" : ""}`;
+    }
     case "discretion":
       return `酌情 扣 ${w.amt(b.min)} ${s.aliases ? "～" : "至"} ${w.amt(b.max)}`;
   }
@@ -847,6 +912,12 @@ function writeIndicator(w: Writer, s: Style, ind: IndSpec, depth: number): void 
   if (ind.departments) w.line(depth + 1, `考评单位 ${w.list(ind.departments)}`);
   if (ind.appliesTo) w.line(depth + 1, `适用 ${w.list(ind.appliesTo)}`);
   if (ind.refer) w.line(depth + 1, `参照 ${w.str(ind.refer.unitClass)} 以 ${w.str(ind.refer.unit)} 为准`);
+  if (ind.pool) {
+    const p = ind.pool;
+    const taker = "cls" in p.taker ? w.str(p.taker.cls) : "未涉及";
+    const pool = p.pool === "class" ? w.str(p.poolClass!) : p.pool === "same" ? "同类单位" : "各单位";
+    w.line(depth + 1, `参照 ${taker} 以 ${pool} ${{ average: "平均分", max: "最高分", min: "最低分" }[p.agg]} 为准`);
+  }
   for (const item of ind.items) {
     if (item.type === "indicator") writeIndicator(w, s, item, depth + 1);
     else if (item.type === "rule") w.line(depth + 1, ruleText(w, s, item));
@@ -1022,6 +1093,7 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
       case "proportional":
       case "ranked":
+        if (b.kind === "ranked" && b.by) break; // ranked by a computed score: no fact
         facts.set(r.name, { t: "value", v: d.bool(0.1) ? 0n : d.bool(0.8) ? raw(d.int(0, 200)) : BigInt(d.int(0, 2 ** 30)) * BigInt(d.int(1, 1000)) });
         break;
       case "discretion":
@@ -1030,6 +1102,24 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
     }
     for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
+  }
+  // 参照 未涉及: flag some units; a flagged unit (not the 参照 target UNIT_POOL[0], which is also scored
+  // as a referent, where 参照 below do not apply) may leave out the facts under that indicator — but
+  // not a cross-unit rule's, which ranks every unit that gives it
+  const flagged: IndSpec[] = [];
+  const visit = (ind: IndSpec) => {
+    if (ind.pool && "flag" in ind.pool.taker && d.bool(0.35)) {
+      facts.set(`${ind.name}.未涉及`, { t: "flag", v: true });
+      flagged.push(ind);
+    } else if (ind.pool && "flag" in ind.pool.taker && d.bool(0.2)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: false });
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
+  if (name !== UNIT_POOL[0] && flagged.length > 0 && d.bool(0.5)) {
+    for (const { rule: r, path } of allRules(cat)) {
+      if (r.body.kind === "proportional" || r.body.kind === "ranked" || !path.some((p) => flagged.includes(p))) continue;
+      for (const key of [...facts.keys()]) if (key === r.name || key.startsWith(`${r.name}.`)) facts.delete(key);
+    }
   }
   return { name, classes, facts };
 }
