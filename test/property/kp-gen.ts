@@ -1103,25 +1103,101 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
     }
     for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
   }
-  // 参照 未涉及: flag some units; a flagged unit (not the 参照 target UNIT_POOL[0], which is also scored
-  // as a referent, where 参照 below do not apply) may leave out the facts under that indicator — but
-  // not a cross-unit rule's, which ranks every unit that gives it
-  const flagged: IndSpec[] = [];
+  // 参照 未涉及: flag some units (omitFlaggedFacts may then leave their facts out)
   const visit = (ind: IndSpec) => {
-    if (ind.pool && "flag" in ind.pool.taker && d.bool(0.35)) {
-      facts.set(`${ind.name}.未涉及`, { t: "flag", v: true });
-      flagged.push(ind);
-    } else if (ind.pool && "flag" in ind.pool.taker && d.bool(0.2)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: false });
+    if (ind.pool && "flag" in ind.pool.taker && d.bool(0.35)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: true });
+    else if (ind.pool && "flag" in ind.pool.taker && d.bool(0.2)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: false });
     for (const item of ind.items) if (item.type === "indicator") visit(item);
   };
   cat.indicators.forEach(visit);
-  if (name !== UNIT_POOL[0] && flagged.length > 0 && d.bool(0.5)) {
-    for (const { rule: r, path } of allRules(cat)) {
-      if (r.body.kind === "proportional" || r.body.kind === "ranked" || !path.some((p) => flagged.includes(p))) continue;
-      for (const key of [...facts.keys()]) if (key === r.name || key.startsWith(`${r.name}.`)) facts.delete(key);
+  return { name, classes, facts };
+}
+
+/**
+ * A unit flagged 未涉及 (not the 参照 target UNIT_POOL[0], which is also scored as a referent, where
+ * 参照 below do not apply) may leave out the facts under that indicator — but not a cross-unit rule's,
+ * which ranks every unit that gives it.
+ */
+function omitFlaggedFacts(d: Draw, cat: CatSpec, u: UnitSpec): void {
+  const flagged: IndSpec[] = [];
+  const visit = (ind: IndSpec) => {
+    const f = u.facts.get(`${ind.name}.未涉及`);
+    if (ind.pool && f?.t === "flag" && f.v) flagged.push(ind);
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
+  if (u.name === UNIT_POOL[0] || flagged.length === 0 || !d.bool(0.5)) return;
+  for (const { rule: r, path } of allRules(cat)) {
+    if (r.body.kind === "proportional" || r.body.kind === "ranked" || !path.some((p) => flagged.includes(p))) continue;
+    for (const key of [...u.facts.keys()]) if (key === r.name || key.startsWith(`${r.name}.`)) u.facts.delete(key);
+  }
+}
+
+/**
+ * The units whose 参照 to a pool finds no unit (the facts are then refused with KP4050): a unit that
+ * reaches the indicator's 参照 (it applies, no 参照 above or before concerns it) and takes it, while no
+ * other unit the indicator applies to takes no 参照 there or above (and is of the pool).
+ */
+export function emptyPools(cat: CatSpec, units: readonly UnitSpec[]): string[] {
+  const out: string[] = [];
+  const flagOn = (u: UnitSpec, key: string) => {
+    const f = u.facts.get(key);
+    return !!f && f.t === "flag" && f.v;
+  };
+  const has = (u: UnitSpec, cls: readonly string[] | undefined) => cls === undefined || cls.some((c) => u.classes.includes(c));
+  const visit = (ind: IndSpec, path: IndSpec[]) => {
+    const chain = [...path, ind];
+    const applies = (u: UnitSpec, upTo: IndSpec[]) => upTo.every((i) => has(u, i.appliesTo));
+    const takesAt = (u: UnitSpec, i: IndSpec, upTo: IndSpec[]) => {
+      if (!applies(u, upTo)) return { old: false, pool: false };
+      const old = i.refer !== undefined && u.classes.includes(i.refer.unitClass);
+      const p = i.pool;
+      const pool = !!p && ("cls" in p.taker ? u.classes.includes(p.taker.cls) : flagOn(u, `${i.name}.未涉及`));
+      return { old, pool };
+    };
+    const takesAnyOf = (u: UnitSpec, list: IndSpec[]) =>
+      list.some((i, k) => {
+        const t = takesAt(u, i, chain.slice(0, k + 1));
+        return t.old || t.pool;
+      });
+    if (ind.pool) {
+      const p = ind.pool;
+      for (const u of units) {
+        const here = takesAt(u, ind, chain);
+        if (!here.pool || here.old || takesAnyOf(u, path)) continue;
+        const pool = units.filter((v) => {
+          if (v === u || !applies(v, chain) || takesAnyOf(v, chain)) return false;
+          if (p.pool === "class") return v.classes.includes(p.poolClass!);
+          if (p.pool === "same") return cat.classes.every((k) => v.classes.includes(k) === u.classes.includes(k));
+          return true;
+        });
+        if (pool.length === 0) out.push(u.name);
+      }
+    }
+    for (const item of ind.items) if (item.type === "indicator") visit(item, chain);
+  };
+  cat.indicators.forEach((i) => visit(i, []));
+  return out;
+}
+
+/** Makes every 参照 to a pool find a unit: the units with none stop being 未涉及 and lose the taking classes. */
+function fillPools(cat: CatSpec, units: UnitSpec[]): void {
+  const takerClasses = new Set<string>();
+  const visit = (ind: IndSpec) => {
+    if (ind.pool && "cls" in ind.pool.taker) takerClasses.add(ind.pool.taker.cls);
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
+  for (let round = 0; round < 4; round++) {
+    const empty = new Set(emptyPools(cat, units));
+    if (empty.size === 0) return;
+    for (const u of units) {
+      if (!empty.has(u.name)) continue;
+      const flags = [...u.facts.keys()].filter((k) => k.endsWith(".未涉及") && u.facts.get(k)!.t === "flag");
+      if (flags.some((k) => (u.facts.get(k) as { v: boolean }).v)) for (const k of flags) u.facts.set(k, { t: "flag", v: false });
+      else u.classes = u.classes.filter((c) => !takerClasses.has(c));
     }
   }
-  return { name, classes, facts };
 }
 
 /** The full points of a scored rule: its 满分, or its indicator's points when it is the only scoring rule. */
@@ -1132,9 +1208,13 @@ export function scoredMax(r: RuleSpec, path: IndSpec[]): Raw {
 }
 
 /** Draws units (1–`count`) with facts; the first is always UNIT_POOL[0] (参照 targets it). */
-export function genUnits(d: Draw, cat: CatSpec, count: number): UnitSpec[] {
+export function genUnits(d: Draw, cat: CatSpec, count: number, opts: { emptyPools?: boolean } = {}): UnitSpec[] {
   const names = [UNIT_POOL[0]!, ...UNIT_POOL.slice(1).filter(() => d.bool(0.6))].slice(0, Math.max(1, count));
-  return names.map((n) => genUnit(d, cat, n));
+  const units = names.map((n) => genUnit(d, cat, n));
+  // valid facts unless asked otherwise: a 参照 to an empty pool is refused (KP4050)
+  if (!opts.emptyPools) fillPools(cat, units);
+  for (const u of units) omitFlaggedFacts(d, cat, u);
+  return units;
 }
 
 // ---------------------------------------------------------------- encoding facts as JSON

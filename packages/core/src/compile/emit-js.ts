@@ -151,6 +151,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
     refer: i.refer,
     rules: i.rules.map((r) => r.name),
     notes: i.notes.map((n) => n.text?.value ?? ""),
+    facts: i.notConcerned ? [i.notConcerned.key] : undefined,
     children: i.children.map(ind),
   });
   return {
