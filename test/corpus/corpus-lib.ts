@@ -428,7 +428,7 @@ export function patternOf(code: string): string {
   if (/^基准/.test(code)) return "线性";
   if (/^至少/.test(code)) return "次数不足";
   if (/^按评价|^按比率/.test(code)) return "按评价/比率";
-  if (/^按最高比例|^按排名/.test(code)) return "单位间比较";
+  if (/^按最高比例|^按排名|^按 ?(「[^」]*」|总分)/.test(code)) return "单位间比较";
   if (/^不得分/.test(code)) return "不得分";
   if (/^评为/.test(code)) return "评定结果";
   if (/ 否则 /.test(code)) return "否则";

@@ -154,7 +154,17 @@ export type BodySpec =
   | { kind: "assessed" | "rate" | "proportional"; max?: Raw; scale?: Raw }
   /** 评为 … 分别得/扣: `full` (满分), `pct` (a share of the indicator's points) or `amount` */
   | { kind: "rated"; action: "deduct" | "award"; outcomes: { name: string; full?: boolean; pct?: Raw; amount?: Raw }[] }
-  | { kind: "ranked"; max?: Raw; step: Raw; lowerIsBetter: boolean }
+  | {
+      kind: "ranked";
+      max?: Raw;
+      step: Raw;
+      lowerIsBetter: boolean;
+      /** 依次 得 …: points of places 1, 2 … (step unused) and 其余 得 rest. */
+      table?: Raw[];
+      rest?: Raw;
+      /** 按 「指标」 得分 排名 (a top-level indicator generated earlier) / 按 总分 排名. */
+      by?: { kind: "indicator"; name: string } | { kind: "total" };
+    }
   /** 酌情 扣/得 A 至 B; with `unit` (每次 …) one amount per occurrence */
   | { kind: "discretion"; min: Raw; max: Raw; unit?: string; action?: "deduct" | "award" }
   /** 评议 得分: bounded by the rule's cap, else the section's cap, else the indicator's points */
@@ -193,7 +203,17 @@ export interface IndSpec {
   departments?: string[];
   appliesTo?: string[];
   refer?: { unitClass: string; unit: string };
+  /** 参照 … 以 … 平均分/最高分/最低分 为准 (written after `refer`). */
+  pool?: PoolSpec;
   items: (IndSpec | RuleSpec | GroupSpec | { type: "note"; text: string })[];
+}
+
+/** A 参照 to a pool: takers (a class, or 未涉及 flagged units) take the pool's aggregate. */
+export interface PoolSpec {
+  taker: { cls: string } | { flag: true };
+  pool: "class" | "same" | "all";
+  poolClass?: string;
+  agg: "average" | "max" | "min";
 }
 
 export interface SectionSpec {
@@ -341,6 +361,8 @@ interface GenCtx {
   classes: string[];
   /** Classes the enclosing indicators restrict to (innermost last). */
   applyStack: string[][];
+  /** Top-level indicators generated so far: what a ranking may rank by without a cycle. */
+  tops: IndSpec[];
 }
 
 function amount(d: Draw, max?: Raw): Raw {
@@ -584,8 +606,12 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, { kind, ...(max === undefined ? {} : { max }) }, {});
     }
     case "ranked": {
+      // by an earlier top-level indicator's score (never a cycle), or by the rule's fact
+      const target = c.tops.length > 0 && d.bool(0.35) ? d.pick(c.tops) : undefined;
+      const by = target ? { by: { kind: "indicator" as const, name: target.name } } : {};
+      if (d.bool(0.4)) return makeRule(c, name, { kind: "ranked", step: 0n, lowerIsBetter: d.bool(0.3), ...rankTable(d, P), ...by }, {});
       const max = scoredNeedsMax || P === undefined || d.bool(0.5) ? amount(d, P) : undefined;
-      return makeRule(c, name, { kind: "ranked", ...(max === undefined ? {} : { max }), step: amount(d), lowerIsBetter: d.bool(0.3) }, {});
+      return makeRule(c, name, { kind: "ranked", ...(max === undefined ? {} : { max }), step: amount(d), lowerIsBetter: d.bool(0.3), ...by }, {});
     }
     case "discretion": {
       const lo = d.bool(0.3) ? 0n : amount(d);
@@ -609,6 +635,20 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return r;
     }
   }
+}
+
+/** 依次 得 a、b、c [其余 得 r]: non-increasing, at most `max`. */
+function rankTable(d: Draw, max: Raw | undefined): { table: Raw[]; rest?: Raw } {
+  const n = d.int(1, 4);
+  const table: Raw[] = [];
+  let last = amount(d, max);
+  for (let i = 0; i < n; i++) {
+    table.push(last);
+    if (d.bool(0.2)) continue; // a tie in the table
+    last = last - (d.bool(0.7) ? last / BigInt(d.int(2, 5)) : BigInt(d.int(0, Number(last))));
+  }
+  if (d.bool(0.4)) return { table, rest: d.bool(0.3) ? 0n : BigInt(d.int(0, Number(table[table.length - 1]!))) };
+  return { table };
 }
 
 /** A deduction rule fit for a 合计 or 就高 group. */
@@ -717,6 +757,17 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
   const applies = appliesChoice(c);
   if (applies) ind.appliesTo = applies;
   if (c.classes.length > 0 && d.bool(0.12)) ind.refer = { unitClass: d.pick(c.classes), unit: unitNames[0]! };
+  if (d.bool(0.15)) {
+    // a class taker must differ from the 参照 before it (KP2077) and from its pool's class (KP2072)
+    const free = c.classes.filter((k) => k !== ind.refer?.unitClass);
+    const taker: PoolSpec["taker"] = free.length > 0 && d.bool(0.4) ? { cls: d.pick(free) } : { flag: true };
+    const others = c.classes.filter((k) => !("cls" in taker) || k !== taker.cls);
+    const pool = d.pick(["class", "same", "all"] as const);
+    const agg = d.pick(["average", "average", "max", "min"] as const);
+    if (pool === "class" && others.length > 0) ind.pool = { taker, pool, poolClass: d.pick(others), agg };
+    else if (pool === "same" && !("cls" in taker)) ind.pool = { taker, pool, agg };
+    else ind.pool = { taker, pool: "all", agg };
+  }
   if (applies) c.applyStack.push(applies);
   const hasChildren = depth < 3 && d.bool(depth === 1 ? 0.5 : 0.3);
   if (hasChildren) {
@@ -748,7 +799,7 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
     const scoring = rules.filter((r) => r.body.kind !== "veto");
     for (const r of rules) {
       const b = r.body;
-      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined && scoring.length > 1) b.max = amount(d, P);
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined && scoring.length > 1) b.max = amount(d, P);
     }
     // A two-sided linear rule: only in a leaf with declared points and no other award rules (KP2051).
     if (P !== undefined && d.bool(0.2) && !rules.some((r) => isAwardBody(r.body))) {
@@ -766,7 +817,7 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       // A 满分-less scored rule must be the only scoring rule of its indicator.
       for (const r of rules) {
         const b = r.body;
-        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, P);
+        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined) b.max = amount(d, P);
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
@@ -806,7 +857,8 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
   for (let i = 0; i < n; i++) {
     const name = c.names.next(RULE_WORDS, d);
     if (kind === "bonus") {
-      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee", "onceElse", "rated", "rescaled", "linear"] as const);
+      const k = d.pick(["per", "once", "bands", "assessed", "rate", "categories", "discretionAward", "discretionPerAward", "committee", "onceElse", "rated", "rescaled", "linear", "rank"] as const);
+      const rankBy = (): { kind: "indicator"; name: string } | { kind: "total" } => (d.bool(0.5) || c.tops.length === 0 ? { kind: "total" } : { kind: "indicator", name: d.pick(c.tops).name });
       if (k === "committee") {
         // bounded by the section's cap (always set on a generated 加分), sometimes its own
         s.rules.push(makeRule(c, name, { kind: "committee" }, { cap: true }));
@@ -820,7 +872,11 @@ function section(c: GenCtx, kind: "bonus" | "penalty"): SectionSpec {
         continue;
       }
       const body: BodySpec =
-        k === "onceElse"
+        k === "rank"
+          ? d.bool(0.6)
+            ? { kind: "ranked", step: 0n, lowerIsBetter: d.bool(0.2), ...rankTable(d, undefined), by: rankBy() }
+            : { kind: "ranked", max: amount(d), step: amount(d), lowerIsBetter: d.bool(0.2), by: rankBy() }
+          : k === "onceElse"
           ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c), otherwise: { amount: amount(d), overdraft: d.bool(0.2) } }
           : k === "rated"
             ? ratedBody(d, "award", undefined)
@@ -896,7 +952,7 @@ function grades(d: Draw): GradeSpec[] {
 /** Draws a catalogue description. `unitNames` are the units facts will be drawn for (first one used by 参照). */
 export function genCatalogue(d: Draw, unitNames: readonly string[], opts: GenOptions = {}): CatSpec {
   const classes = d.bool(0.7) ? pickSubset(d, CLASS_POOL) : [];
-  const c: GenCtx = { d, names: new Names(), classes, applyStack: [] };
+  const c: GenCtx = { d, names: new Names(), classes, applyStack: [], tops: [] };
   const cat: CatSpec = {
     title: d.pick(["市对县保证目标考评细则", "样例细则", "考评细则（试行）"]),
     classes,
@@ -909,7 +965,11 @@ export function genCatalogue(d: Draw, unitNames: readonly string[], opts: GenOpt
   if (d.bool(0.3)) cat.subject = "各县（区）、园区";
   if (d.bool(0.6)) cat.rounding = d.int(0, 6);
   const top = d.int(1, opts.maxTop ?? 3);
-  for (let i = 0; i < top; i++) cat.indicators.push(indicator(c, 1, unitNames));
+  for (let i = 0; i < top; i++) {
+    const ind = indicator(c, 1, unitNames);
+    cat.indicators.push(ind);
+    c.tops.push(ind);
+  }
   if (d.bool(0.3)) cat.sections.push(section(c, "bonus"));
   if (d.bool(0.3)) cat.sections.push(section(c, "penalty"));
   if (d.bool(0.3)) cat.total = raw(d.int(1, 100));
@@ -1085,8 +1145,13 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
       const kw = { assessed: "按评价", rate: "按比率", proportional: "按最高比例" }[b.kind];
       return `${kw} 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""}${b.scale !== undefined ? ` 折算自 ${w.amt(b.scale)}` : ""}`;
     }
-    case "ranked":
-      return `按排名 得分${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} 每后退一位 扣 ${w.amt(b.step)}${b.lowerIsBetter ? " 越低越好" : ""}`;
+    case "ranked": {
+      const by = !b.by ? "按排名 得分" : b.by.kind === "total" ? (s.aliases ? "按总分排名" : "按 总分 排名") : `按 ${w.str(b.by.name)}${s.aliases ? "" : " 得分"} 排名`;
+      const how = b.table
+        ? `依次 得 ${b.table.map((x) => w.amt(x)).join(s.listSep === " " ? " " : s.listSep)}${b.rest !== undefined ? ` 其余 得 ${w.amt(b.rest)}` : ""}`
+        : `每后退一位 扣 ${w.amt(b.step)}`;
+      return `${by}${b.max !== undefined ? ` 满分 ${w.amt(b.max)}` : ""} ${how}${b.lowerIsBetter ? " 越低越好" : ""}`;
+    }
     case "discretion":
       return `${b.unit ? perWord(s, b.unit) + " " : ""}酌情 ${act(b.action ?? "deduct")} ${w.amt(b.min)} ${s.aliases ? "～" : "至"} ${w.amt(b.max)}`;
     case "committee":
@@ -1112,6 +1177,12 @@ function writeIndicator(w: Writer, s: Style, ind: IndSpec, depth: number): void 
   if (ind.departments) w.line(depth + 1, `考评单位 ${w.list(ind.departments)}`);
   if (ind.appliesTo) w.line(depth + 1, `适用 ${w.list(ind.appliesTo)}`);
   if (ind.refer) w.line(depth + 1, `参照 ${w.str(ind.refer.unitClass)} 以 ${w.str(ind.refer.unit)} 为准`);
+  if (ind.pool) {
+    const p = ind.pool;
+    const taker = "cls" in p.taker ? w.str(p.taker.cls) : "未涉及";
+    const pool = p.pool === "class" ? w.str(p.poolClass!) : p.pool === "same" ? "同类单位" : "各单位";
+    w.line(depth + 1, `参照 ${taker} 以 ${pool} ${{ average: "平均分", max: "最高分", min: "最低分" }[p.agg]} 为准`);
+  }
   for (const item of ind.items) {
     if (item.type === "indicator") writeIndicator(w, s, item, depth + 1);
     else if (item.type === "rule") w.line(depth + 1, ruleText(w, s, item));
@@ -1333,6 +1404,7 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
       case "proportional":
       case "ranked":
+        if (b.kind === "ranked" && b.by) break; // ranked by a computed score: no fact
         facts.set(r.name, { t: "value", v: d.bool(0.1) ? 0n : d.bool(0.8) ? raw(d.int(0, 200)) : BigInt(d.int(0, 2 ** 30)) * BigInt(d.int(1, 1000)) });
         break;
       case "discretion":
@@ -1367,7 +1439,101 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
       }
     }
   }
+  // 参照 未涉及: flag some units (omitFlaggedFacts may then leave their facts out)
+  const visit = (ind: IndSpec) => {
+    if (ind.pool && "flag" in ind.pool.taker && d.bool(0.35)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: true });
+    else if (ind.pool && "flag" in ind.pool.taker && d.bool(0.2)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: false });
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
   return { name, classes, facts };
+}
+
+/**
+ * A unit flagged 未涉及 (not the 参照 target UNIT_POOL[0], which is also scored as a referent, where
+ * 参照 below do not apply) may leave out the facts under that indicator — but not a cross-unit rule's,
+ * which ranks every unit that gives it.
+ */
+function omitFlaggedFacts(d: Draw, cat: CatSpec, u: UnitSpec): void {
+  const flagged: IndSpec[] = [];
+  const visit = (ind: IndSpec) => {
+    const f = u.facts.get(`${ind.name}.未涉及`);
+    if (ind.pool && f?.t === "flag" && f.v) flagged.push(ind);
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
+  if (u.name === UNIT_POOL[0] || flagged.length === 0 || !d.bool(0.5)) return;
+  for (const { rule: r, path } of allRules(cat)) {
+    if (r.body.kind === "proportional" || r.body.kind === "ranked" || !path.some((p) => flagged.includes(p))) continue;
+    for (const key of [...u.facts.keys()]) if (key === r.name || key.startsWith(`${r.name}.`)) u.facts.delete(key);
+  }
+}
+
+/**
+ * The units whose 参照 to a pool finds no unit (the facts are then refused with KP4050): a unit that
+ * reaches the indicator's 参照 (it applies, no 参照 above or before concerns it) and takes it, while no
+ * other unit the indicator applies to takes no 参照 there or above (and is of the pool).
+ */
+export function emptyPools(cat: CatSpec, units: readonly UnitSpec[]): string[] {
+  const out: string[] = [];
+  const flagOn = (u: UnitSpec, key: string) => {
+    const f = u.facts.get(key);
+    return !!f && f.t === "flag" && f.v;
+  };
+  const has = (u: UnitSpec, cls: readonly string[] | undefined) => cls === undefined || cls.some((c) => u.classes.includes(c));
+  const visit = (ind: IndSpec, path: IndSpec[]) => {
+    const chain = [...path, ind];
+    const applies = (u: UnitSpec, upTo: IndSpec[]) => upTo.every((i) => has(u, i.appliesTo));
+    const takesAt = (u: UnitSpec, i: IndSpec, upTo: IndSpec[]) => {
+      if (!applies(u, upTo)) return { old: false, pool: false };
+      const old = i.refer !== undefined && u.classes.includes(i.refer.unitClass);
+      const p = i.pool;
+      const pool = !!p && ("cls" in p.taker ? u.classes.includes(p.taker.cls) : flagOn(u, `${i.name}.未涉及`));
+      return { old, pool };
+    };
+    const takesAnyOf = (u: UnitSpec, list: IndSpec[]) =>
+      list.some((i, k) => {
+        const t = takesAt(u, i, chain.slice(0, k + 1));
+        return t.old || t.pool;
+      });
+    if (ind.pool) {
+      const p = ind.pool;
+      for (const u of units) {
+        const here = takesAt(u, ind, chain);
+        if (!here.pool || here.old || takesAnyOf(u, path)) continue;
+        const pool = units.filter((v) => {
+          if (v === u || !applies(v, chain) || takesAnyOf(v, chain)) return false;
+          if (p.pool === "class") return v.classes.includes(p.poolClass!);
+          if (p.pool === "same") return cat.classes.every((k) => v.classes.includes(k) === u.classes.includes(k));
+          return true;
+        });
+        if (pool.length === 0) out.push(u.name);
+      }
+    }
+    for (const item of ind.items) if (item.type === "indicator") visit(item, chain);
+  };
+  cat.indicators.forEach((i) => visit(i, []));
+  return out;
+}
+
+/** Makes every 参照 to a pool find a unit: the units with none stop being 未涉及 and lose the taking classes. */
+function fillPools(cat: CatSpec, units: UnitSpec[]): void {
+  const takerClasses = new Set<string>();
+  const visit = (ind: IndSpec) => {
+    if (ind.pool && "cls" in ind.pool.taker) takerClasses.add(ind.pool.taker.cls);
+    for (const item of ind.items) if (item.type === "indicator") visit(item);
+  };
+  cat.indicators.forEach(visit);
+  for (let round = 0; round < 4; round++) {
+    const empty = new Set(emptyPools(cat, units));
+    if (empty.size === 0) return;
+    for (const u of units) {
+      if (!empty.has(u.name)) continue;
+      const flags = [...u.facts.keys()].filter((k) => k.endsWith(".未涉及") && u.facts.get(k)!.t === "flag");
+      if (flags.some((k) => (u.facts.get(k) as { v: boolean }).v)) for (const k of flags) u.facts.set(k, { t: "flag", v: false });
+      else u.classes = u.classes.filter((c) => !takerClasses.has(c));
+    }
+  }
 }
 
 /** The full points of a scored rule: its 满分, or its indicator's points when it is the only scoring rule. */
@@ -1378,9 +1544,13 @@ export function scoredMax(r: RuleSpec, path: IndSpec[]): Raw {
 }
 
 /** Draws units (1–`count`) with facts; the first is always UNIT_POOL[0] (参照 targets it). */
-export function genUnits(d: Draw, cat: CatSpec, count: number): UnitSpec[] {
+export function genUnits(d: Draw, cat: CatSpec, count: number, opts: { emptyPools?: boolean } = {}): UnitSpec[] {
   const names = [UNIT_POOL[0]!, ...UNIT_POOL.slice(1).filter(() => d.bool(0.6))].slice(0, Math.max(1, count));
-  return names.map((n) => genUnit(d, cat, n));
+  const units = names.map((n) => genUnit(d, cat, n));
+  // valid facts unless asked otherwise: a 参照 to an empty pool is refused (KP4050)
+  if (!opts.emptyPools) fillPools(cat, units);
+  for (const u of units) omitFlaggedFacts(d, cat, u);
+  return units;
 }
 
 // ---------------------------------------------------------------- encoding facts as JSON

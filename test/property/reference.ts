@@ -85,7 +85,8 @@ function maxAwardOf(r: RuleSpec, P: Raw | undefined): Raw | undefined {
     m = 0n;
     for (const x of b.bands) if (x.outcome.kind === "award") m = max(m, x.outcome.amount);
     if (b.missing?.kind === "award") m = max(m, b.missing.amount);
-  } else if (b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") m = b.max ?? P;
+  } else if (b.kind === "ranked" && b.table) m = b.table[0]!;
+  else if (b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") m = b.max ?? P;
   else if (b.kind === "discretion") m = b.unit === undefined ? b.max : undefined;
   else if (b.kind === "committee") m = P;
   if (r.cap !== undefined) m = m === undefined ? r.cap : min(m, r.cap);
@@ -186,6 +187,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
   for (const rc of rules) {
     const b = rc.rule.body;
     if (b.kind !== "proportional" && b.kind !== "ranked") continue;
+    if (b.kind === "ranked" && b.by) continue; // ranked by a computed score: computed on first use
     const full = b.max ?? pts.get(rc.path[rc.path.length - 1]!)!;
     const vals = us.filter((u) => applies(rc, u)).map((u) => [u, value(u, rc.rule.name) ?? 0n] as const);
     const res = new Map<Unit, Raw>();
@@ -193,15 +195,50 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       const best = vals.reduce((m, [, v]) => max(m, v), 0n);
       for (const [u, v] of vals) res.set(u, best === 0n ? 0n : divRound(full * v, best));
     } else {
-      const { lowerIsBetter, step } = b as Extract<BodySpec, { kind: "ranked" }>;
-      for (const [u, v] of vals) {
-        const rank = 1n + BigInt(vals.filter(([, w]) => (lowerIsBetter ? w < v : w > v)).length);
-        const lost = step * (rank - 1n);
-        res.set(u, lost >= full ? 0n : full - lost);
-      }
+      rankInto(b as Extract<BodySpec, { kind: "ranked" }>, full, vals, res);
     }
     cross.set(rc.rule, res);
   }
+  /** Competition ranking (1, 1, 3): 每后退一位 from `full`, or the 依次 table (then 其余, else 0). */
+  function rankInto(b: Extract<BodySpec, { kind: "ranked" }>, full: Raw, vals: (readonly [Unit, Raw])[], res: Map<Unit, Raw>): void {
+    for (const [u, v] of vals) {
+      const rank = 1n + BigInt(vals.filter(([, w]) => (b.lowerIsBetter ? w < v : w > v)).length);
+      if (b.table) res.set(u, rank <= BigInt(b.table.length) ? b.table[Number(rank) - 1]! : (b.rest ?? 0n));
+      else {
+        const lost = b.step * (rank - 1n);
+        res.set(u, lost >= full ? 0n : full - lost);
+      }
+    }
+  }
+  /** Rankings by a computed score (an indicator's, or the total before bonuses), on first use. */
+  const computedRanks = new Map<RuleSpec, Map<Unit, Raw>>();
+  const computedRank = (r: RuleSpec): Map<Unit, Raw> => {
+    let res = computedRanks.get(r);
+    if (res) return res;
+    const rc = rules.find((x) => x.rule === r)!;
+    const b = r.body as Extract<BodySpec, { kind: "ranked" }>;
+    const target = b.by!.kind === "indicator" ? cat.indicators.find((i) => i.name === (b.by as { name: string }).name)! : undefined;
+    const vals: (readonly [Unit, Raw])[] = [];
+    for (const u of us) {
+      if (!applies(rc, u) || (target && !hasAny(u, target.appliesTo))) continue;
+      const out: IndOut = { S: new Map(), K: new Map(), E: new Map(), vetoes: [], notApplicable: new Set() };
+      if (target) {
+        evalIndicator(target, u, false, out);
+        vals.push([u, out.S.get(target)!]);
+      } else {
+        let v = 0n;
+        for (const ind of cat.indicators) {
+          evalIndicator(ind, u, false, out);
+          v += out.S.get(ind)! - out.K.get(ind)!;
+        }
+        vals.push([u, v]);
+      }
+    }
+    res = new Map();
+    rankInto(b, b.max ?? pts.get(rc.path[rc.path.length - 1]!) ?? 0n, vals, res);
+    computedRanks.set(r, res);
+    return res;
+  };
 
   const classAmount = (u: Unit, amount: Raw, overrides: { cls: string; amount: Raw }[]) => {
     for (const o of overrides) if (u.classes.has(o.cls)) return o.amount;
@@ -319,7 +356,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         break;
       case "proportional":
       case "ranked":
-        v = cross.get(r)!.get(u) ?? 0n;
+        v = (b.kind === "ranked" && b.by ? computedRank(r) : cross.get(r)!).get(u) ?? 0n;
         break;
       case "discretion": {
         const f = u.facts.get(r.name);
@@ -384,6 +421,46 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     return d;
   };
 
+  // ---- 参照 to a pool
+  const parents = new Map<IndSpec, IndSpec>();
+  const walkParents = (ind: IndSpec) => {
+    for (const item of ind.items)
+      if (item.type === "indicator") {
+        parents.set(item, ind);
+        walkParents(item);
+      }
+  };
+  cat.indicators.forEach(walkParents);
+  const chain = (ind: IndSpec): IndSpec[] => {
+    const out: IndSpec[] = [];
+    for (let i: IndSpec | undefined = ind; i; i = parents.get(i)) out.push(i);
+    return out;
+  };
+  /** The indicator (and those above it) apply to the unit. */
+  const chainApplies = (u: Unit, ind: IndSpec) => chain(ind).every((i) => hasAny(u, i.appliesTo));
+  const takesPool = (u: Unit, ind: IndSpec) => {
+    const t = ind.pool!.taker;
+    return "cls" in t ? u.classes.has(t.cls) : flag(u, `${ind.name}.未涉及`).on;
+  };
+  /** Whether the unit takes any 参照 written on this indicator (where it applies). */
+  const takesAnyAt = (u: Unit, ind: IndSpec) =>
+    chainApplies(u, ind) && ((ind.refer !== undefined && u.classes.has(ind.refer.unitClass)) || (ind.pool !== undefined && takesPool(u, ind)));
+  const poolOf = (u: Unit, ind: IndSpec): Unit[] => {
+    const p = ind.pool!;
+    return us.filter((v) => {
+      if (v === u || !chainApplies(v, ind) || chain(ind).some((i) => takesAnyAt(v, i))) return false;
+      if (p.pool === "class") return v.classes.has(p.poolClass!);
+      if (p.pool === "same") return cat.classes.every((k) => v.classes.has(k) === u.classes.has(k));
+      return true;
+    });
+  };
+  const aggregate = (list: Raw[], agg: "average" | "max" | "min"): Raw => {
+    if (list.length === 0) return 0n;
+    if (agg === "max") return list.reduce(max);
+    if (agg === "min") return list.reduce(min);
+    return divRound(list.reduce((a, b) => a + b, 0n), BigInt(list.length));
+  };
+
   const subtree = (ind: IndSpec): IndSpec[] => [ind, ...ind.items.flatMap((i) => (i.type === "indicator" ? subtree(i) : []))];
 
   interface IndOut {
@@ -416,6 +493,21 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       }
       for (const x of tmp.notApplicable) out.notApplicable.add(x);
       return; // the referenced unit's vetoes are its own
+    }
+    if (ind.pool && takesPool(u, ind) && !ref) {
+      // the pool: units the indicator applies to that take no 参照 here or above; each scored as usual
+      const pool = poolOf(u, ind);
+      const runs = pool.map((v) => {
+        const tmp: IndOut = { S: new Map(), K: new Map(), E: new Map(), vetoes: [], notApplicable: new Set() };
+        evalIndicator(ind, v, false, tmp);
+        return tmp.S;
+      });
+      for (const x of subtree(ind)) {
+        const list = runs.map((S) => S.get(x)!);
+        out.S.set(x, aggregate(list, ind.pool.agg));
+        out.K.set(x, 0n);
+      }
+      return;
     }
     let pos = 0n;
     let d = 0n;
@@ -579,3 +671,5 @@ export function formatTotal(r: Raw, places: number | undefined): string {
   const have = dot < 0 ? 0 : s.length - dot - 1;
   return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
 }
+
+export { emptyPools } from "./kp-gen.js";

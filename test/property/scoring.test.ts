@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { drawFromSeed, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, dec, KNOWN_BUGS, UNIT_POOL } from "./kp-gen.js";
 import { compileRendered, flatScores, importModule, type ModuleResult } from "./harness.js";
-import { formatTotal, referenceScore } from "./reference.js";
+import { emptyPools, formatTotal, referenceScore } from "./reference.js";
 import { PROPERTY_TIMEOUT, propertyParams } from "./seed.js";
 
 const RUNS = Number(process.env.KP_PROP_RUNS ?? 1250);
@@ -38,10 +38,21 @@ describe("compiled scoring equals the exact reference", () => {
         const { js } = compileRendered(files);
         const mod = await importModule(js);
         for (let k = 0; k < FACT_SETS; k++) {
-          const units = genUnits(d, cat, d.int(1, 6));
+          // a few fact sets may leave a 参照's pool empty: their refusal (KP4050) is checked too
+          const units = genUnits(d, cat, d.int(1, 6), { emptyPools: d.bool(0.25) });
           const json = units.map((u) => encodeUnit(d, cat, u));
           const trace = d.bool(0.2);
           const context = () => `case seed ${seed}\n${files.map((f) => `=== ${f.path}\n${f.text}`).join("\n")}\n=== facts\n${JSON.stringify(json, null, 1)}`;
+          // a 参照 whose pool is empty for some unit: the facts are refused (KP4050), for exactly those units
+          const empty = emptyPools(cat, units);
+          if (empty.length > 0) {
+            const errs = mod.checkFacts(json);
+            expect(errs.map((e) => e.code), context()).toEqual(errs.map(() => "KP4050"));
+            expect([...new Set(errs.map((e) => e.unit))].sort(), context()).toEqual([...new Set(empty)].sort());
+            expect(() => mod.scoreAll(json), context()).toThrow("KP4050");
+            cases++;
+            continue;
+          }
           let got: ModuleResult[];
           try {
             got = mod.scoreAll(json, { trace });

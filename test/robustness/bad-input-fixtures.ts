@@ -56,6 +56,13 @@ export function makeBadInputs(t: string): void {
   );
   writeFileSync(join(t, "facts", "refer.csv"), "单位,类别,参会\n乙县,县区,1\n丙园区,园区,0\n");
 
+  // a unit 未涉及 an indicator scored by 同类单位's average, with no such unit (KP4050)
+  writeFileSync(
+    join(dir("pool"), "细则.kp"),
+    `细则 「平均分测试」\n类别 「县区」\n指标 「信访」 2分 {\n  参照 未涉及 以 同类单位 平均分 为准\n  规则 「越级上访」 「发生越级上访的，每起扣0.5分；未涉及该项工作的，按同类单位平均分计」 每起 扣 0.5\n}\n`,
+  );
+  writeFileSync(join(t, "facts", "pool.csv"), "单位,类别,越级上访,信访.未涉及\n甲县,县区,,是\n");
+
   // facts: full-width digits, point and percent in cells; a count whose deduction overflows
   writeFileSync(join(t, "facts", "fullwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,２,８７．５％,３．５,９２．５\n");
   writeFileSync(join(t, "facts", "halfwidth.csv"), "单位,类别,参会,信息完成率,评价得分,满意度\n甲县,县区,2,87.5%,3.5,92.5\n");

@@ -207,6 +207,18 @@ describe("rows checked in detail here", () => {
     expect(ok.out).toContain("1,甲县,3,3");
   });
 
+  it("参照平均分没有单位可取（KP4050）", () => {
+    const r = kp(["score", "pool", "facts/pool.csv"], T);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("facts/pool.csv:2:4 错误 KP4050 单位「甲县」的指标「信访」（1）以同类单位的平均分为准，但没有这样的单位可取");
+    // With 乙县 assessed (2 − 0.5 = 1.5), 甲县 takes the average of its 同类单位: 1.5
+    writeFileSync(join(T, "facts", "pool-ok.csv"), "单位,类别,越级上访,信访.未涉及\n甲县,县区,,是\n乙县,县区,1,否\n");
+    const ok = kp(["score", "pool", "facts/pool-ok.csv", "--format", "csv"], T);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("1,甲县,1.5,1.5");
+    expect(ok.out).toContain("1,乙县,1.5,1.5");
+  });
+
   it("成功的 compile 与 score 不留临时文件", () => {
     const out = join(T, "成功");
     for (let i = 0; i < 3; i++) expect(kp(["compile", "lf", "-o", out], T).code).toBe(0);

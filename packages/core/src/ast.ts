@@ -149,12 +149,26 @@ export interface AppliesDecl extends NodeBase {
   kind: "Applies";
   classes: StringLit[];
 }
-/** `参照 「园区」 以 「××区」 为准` — units of a class take another unit's score for this indicator. */
+/**
+ * `参照 「园区」 以 「××区」 为准` — units of a class take another unit's score for this indicator;
+ * `参照 「非牵头部门」 以 「牵头部门」 平均分 为准`, `参照 未涉及 以 同类单位 平均分 为准` — they take the
+ * average (最高分, 最低分) of a pool of units.  Without `aggregate`, `unit` names one unit; with it,
+ * `unit` names the pool's class (or `pool` says 同类单位 / 各单位).
+ */
 export interface ReferDecl extends NodeBase {
   kind: "Refer";
+  /** The class whose units take the score; absent with `notConcerned`. */
   unitClass?: StringLit;
+  /** 未涉及: the takers are the units whose flag 「指标名.未涉及」 is yes. */
+  notConcerned?: boolean;
+  /** One unit (no aggregate) or the pool's class (with an aggregate). */
   unit?: StringLit;
+  /** 同类单位 / 各单位 instead of a named class. */
+  pool?: "same" | "all";
+  aggregate?: ReferAggregate;
 }
+/** 平均分 / 最高分 / 最低分. */
+export type ReferAggregate = "average" | "max" | "min";
 /** `注 「…」` — a clause kept verbatim but not scored. */
 export interface Note extends NodeBase {
   kind: "Note";
@@ -413,11 +427,24 @@ export interface ProportionalBody extends NodeBase {
   max?: NumberLit;
   scale?: NumberLit;
 }
-/** `按排名 得分 [满分 2] 每后退一位 扣 0.5 [越低越好]` (pattern 13). */
+/**
+ * `按排名 得分 [满分 2] 每后退一位 扣 0.5 [越低越好]` (pattern 13); `… 依次 得 10、9、8 [其余 得 5]`
+ * gives points by place from a list; `按 「指标」 得分 排名 …` / `按 总分 排名 …` rank by a computed score
+ * instead of the rule's fact (pattern 28).
+ */
 export interface RankedBody extends NodeBase {
   kind: "Ranked";
+  /** What is ranked: the rule's fact (按排名 得分), an indicator's score, or the total before bonuses. */
+  by: "fact" | "indicator" | "total";
+  /** The indicator named with by = "indicator". */
+  indicator?: StringLit;
   max?: NumberLit;
+  /** 每后退一位 扣 X (absent with a list). */
   step?: NumberLit;
+  /** 依次 得 10、9、8: points of places 1, 2, 3 …; present (maybe empty after recovery) for the list form. */
+  table?: NumberLit[];
+  /** 其余 得 X: points of places beyond the list. */
+  rest?: NumberLit;
   lowerIsBetter: boolean;
 }
 /**

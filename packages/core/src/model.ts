@@ -79,8 +79,12 @@ export interface IndicatorModel {
   departments: string[];
   /** Classes the indicator applies to; undefined = all. */
   appliesTo?: string[];
-  /** Units of `unitClass` take `unit`'s score for this indicator. */
+  /** Units of `unitClass` take `unit`'s score for this indicator (the first 参照 of that form, as before). */
   refer?: { unitClass: string; unit: string };
+  /** Every 参照 of this indicator, in order (a unit takes the first that concerns it). */
+  refers: ReferModel[];
+  /** The yes/no fact 「指标名.未涉及」 when a 参照 未涉及 is written. */
+  notConcerned?: FactKey;
   parent?: IndicatorModel;
   children: IndicatorModel[];
   /** Rules directly in this indicator (also those inside its groups), in order. */
@@ -97,6 +101,21 @@ export interface IndicatorModel {
   node: A.Indicator;
   file: string;
 }
+
+/**
+ * A 参照: which units take (the units of a class, or those whose 未涉及 flag is yes) and from
+ * whom (one unit's score, or the average / highest / lowest score of a pool of units: the units of a
+ * class, the units of the same classes as the taker (同类单位), or all units (各单位) — always only
+ * units the indicator applies to and that take no 参照 on it or above it).
+ */
+export interface ReferModel {
+  taker: { kind: "class"; unitClass: string } | { kind: "flag"; key: string };
+  source: { kind: "unit"; unit: string } | { kind: "pool"; pool: "class" | "same" | "all"; unitClass?: string; aggregate: A.ReferAggregate };
+  node: A.ReferDecl;
+}
+
+/** What a ranking rule ranks by: its own fact, an indicator's score, or the total before bonuses. */
+export type RankSource = { kind: "fact" } | { kind: "indicator"; indicator: IndicatorModel } | { kind: "total" };
 
 /** A bonus (加分) or penalty (减分) section outside the base points. */
 export interface SectionModel {
@@ -206,7 +225,19 @@ export type RuleBodyModel =
   | { kind: "rated"; outcomes: { name: string; amount: Raw; text: string }[] }
   | { kind: "rate"; max: Raw }
   | { kind: "proportional"; max: Raw }
-  | { kind: "ranked"; max: Raw; step: Raw; lowerIsBetter: boolean }
+  | {
+      kind: "ranked";
+      /** First place's points (the table's largest with a table). */
+      max: Raw;
+      /** 每后退一位 扣 (0 with a table). */
+      step: Raw;
+      lowerIsBetter: boolean;
+      /** What is ranked; a resolved indicator for 按 「指标」 得分 排名. */
+      by: RankSource;
+      /** 依次 得 …: points of places 1, 2, 3 …; places beyond get `rest` (0 when not written). */
+      table?: Raw[];
+      rest?: Raw;
+    }
   /** `noun` for a range per occurrence (每起 酌情 扣 1 至 2) */
   | { kind: "discretion"; min: Raw; max: Raw; noun?: string }
   /** 评议 得分: `max` is its bound (the rule's cap, else the section's cap or the indicator's points) */

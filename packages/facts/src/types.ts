@@ -24,7 +24,15 @@ export interface FactsDiagnostic extends Diagnostic {
 
 /** Every fact key the catalogue's rules take, in rule order. */
 export function factKeys(cat: CatalogueMeta): string[] {
-  return Object.values(cat.rules).flatMap((r) => r.facts);
+  const own: string[] = [];
+  const walk = (list: CatalogueMeta["indicators"]) => {
+    for (const i of list) {
+      own.push(...(i.facts ?? [])); // 「指标名.未涉及」
+      walk(i.children);
+    }
+  };
+  walk(cat.indicators);
+  return [...Object.values(cat.rules).flatMap((r) => r.facts), ...own];
 }
 
 /** A place in a facts file: a text range, and the table cell when the file is a table. */

@@ -196,6 +196,8 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
       case "Ranked":
         add(b.max, "full");
         add(b.step, "amount");
+        for (const t of b.table ?? []) add(t, "amount");
+        add(b.rest, "amount");
         break;
       case "Discretion":
         add(b.min, "range");

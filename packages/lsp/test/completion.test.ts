@@ -81,7 +81,7 @@ describe("completion", () => {
         .replace(/\$\d+/g, "")
         .replace(/\t/g, "  ");
       const text =
-        s.filter === "规则" || s.filter === "合计" || s.filter === "就高" || s.filter === "择一"
+        s.filter === "规则" || s.filter === "合计" || s.filter === "就高" || s.filter === "择一" || s.filter === "参照"
           ? `指标 「容器」 4分 {\n${body}\n}\n`
           : s.filter === "分段"
             ? `指标 「容器」 4分 {\n规则 「甲」 「乙」\n${body}\n}\n`
@@ -186,5 +186,18 @@ describe("completion of outcomes (issue 11 §1.5, §1.8, §1.13)", () => {
     const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
     for (const k of ["否则", "评为", "分别", "折算自"]) expect(items.find((i) => i.label === k)?.documentation ?? items.find((i) => i.label === k)?.detail, k).toBeTruthy();
     expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["规则（完成得分，否则扣分）", "规则（评定结果）", "规则（折算上级考核结果）"]));
+  });
+});
+
+describe("completion of the cross-unit constructs (issue 11 §1.3, §1.10)", () => {
+  it("offers indicator names inside 按 「…」 and classes after 参照 … 以", () => {
+    const inBy = at("指标 「项目」 4分 {\n}\n指标 「进位」 3分 {\n  规则 「甲」 「乙」 按 「项<|>」 得分 排名 依次 得 3\n}\n").items;
+    expect(inBy.map((i) => [i.label, i.kind])).toEqual([["项目", "indicator"]]);
+    const afterYi = at("指标 「项目」 4分 {\n  参照 「园区」 以 「<|>」 平均分 为准\n}\n").items;
+    expect(afterYi.map((i) => i.label)).toEqual(["县区", "园区"]);
+  });
+  it("offers the 参照 and ranking snippets", () => {
+    const labels = at("指标 「项目」 4分 {\n  <|>\n}\n").items.filter((i) => i.kind === "snippet").map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["参照（未涉及按平均分计）", "规则（名次依次得分）", "规则（按另一指标的得分排名）"]));
   });
 });

@@ -203,3 +203,30 @@ describe("hover on outcomes (issue 11 §1.5, §1.8, §1.13)", () => {
     }
   });
 });
+
+describe("hover on the cross-unit constructs (issue 11 §1.3, §1.10)", () => {
+  const root = `细则 「甲」
+类别 「县区」、「园区」
+指标 「项目」 4分 {
+  参照 「园区」 以 「县区」 平均分 为准
+  参照 未涉及 以 同类单位 最高分 为准
+  规则 「滞后」 「每个扣0.5分」 每个 扣 0.5
+}
+指标 「进位」 3分 {
+  规则 「项目排名」 「按项目得分排名，前两名依次得3分、2分」 按 「项目」 得分 排名 依次 得 3、2
+}
+加分 「前三」 上限 1 {
+  规则 「总分排名」 「总分第一名加1分，第二名加0.5分」 按 总分 排名 依次 得 1、0.5 其余 得 0.1
+}
+`;
+  it("an indicator lists its 参照; a ranking rule says what it ranks by and the points by place", () => {
+    const w = workspace({ "细则.kp": root.replace("指标 「项目」", "指标 「项<|>目」") });
+    const md = hover(w.ctx("细则.kp"), w.at("细则.kp"))!.markdown;
+    expect(md).toContain("「园区」的得分以「县区」各单位（本项照常考核的）的平均分为准");
+    expect(md).toContain("未涉及本项的单位（事实「项目.未涉及」为是）的得分以同类单位（本项照常考核的）的最高分为准");
+    const w2 = workspace({ "细则.kp": root.replace("「项目排名」", "「项目<|>排名」") });
+    expect(hover(w2.ctx("细则.kp"), w2.at("细则.kp"))!.markdown).toContain("**含义**：按指标「项目」的得分排名，依次得分：第 1 名 3 分、第 2 名 2 分，其后的名次不得分；同分同名次");
+    const w3 = workspace({ "细则.kp": root.replace("「总分排名」", "「总分<|>排名」") });
+    expect(hover(w3.ctx("细则.kp"), w3.at("细则.kp"))!.markdown).toContain("**含义**：按加分、减分之前的总分排名，依次得分：第 1 名 1 分、第 2 名 0.5 分，其后的名次得 0.1 分；同分同名次");
+  });
+});

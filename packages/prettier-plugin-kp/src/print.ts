@@ -241,8 +241,12 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return ["考评单位 ", indent(printList(path, print, "names"))];
     case "Applies":
       return ["适用 ", indent(printList(path, print, "classes"))];
-    case "Refer":
-      return ["参照", indent([opt("unitClass"), " 以", opt("unit"), " 为准"])];
+    case "Refer": {
+      const taker = node.notConcerned ? " 未涉及" : opt("unitClass");
+      const source = node.pool ? (node.pool === "same" ? " 同类单位" : " 各单位") : opt("unit");
+      const agg = node.aggregate ? { average: " 平均分", max: " 最高分", min: " 最低分" }[node.aggregate as "average" | "max" | "min"] : "";
+      return ["参照", indent([taker, " 以", source, agg, " 为准"])];
+    }
     case "Note":
       return ["注", indent(opt("text"))];
     case "CapGroup":
@@ -364,8 +368,14 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return ["按比率 得分", opt("max", " 满分 "), opt("scale", " 折算自 ")];
     case "Proportional":
       return ["按最高比例 得分", opt("max", " 满分 "), opt("scale", " 折算自 ")];
-    case "Ranked":
-      return ["按排名 得分", opt("max", " 满分 "), " 每后退一位 扣", opt("step"), node.lowerIsBetter ? " 越低越好" : ""];
+    case "Ranked": {
+      const by = node.by === "indicator" ? ["按", opt("indicator"), " 得分 排名"] : node.by === "total" ? "按 总分 排名" : "按排名 得分";
+      if (node.table) {
+        const places = path.map(() => print(), "table");
+        return [by, opt("max", " 满分 "), " 依次 得 ", join("、", places), opt("rest", " 其余 得 "), node.lowerIsBetter ? " 越低越好" : ""];
+      }
+      return [by, opt("max", " 满分 "), " 每后退一位 扣", opt("step"), node.lowerIsBetter ? " 越低越好" : ""];
+    }
     case "Discretion":
       return [node.unit ? [print("unit"), " "] : "", "酌情 ", action(node.action), opt("min"), " 至", opt("max")];
     case "Committee":

@@ -46,7 +46,7 @@ const keys: Record<string, readonly string[]> = {
   Assessed: ["max"],
   Rate: ["max"],
   Proportional: ["max"],
-  Ranked: ["max", "step"],
+  Ranked: ["indicator", "max", "step", "table", "rest"],
   Discretion: ["min", "max"],
   Cap: ["value"],
   Multiplier: ["flag"],

@@ -34,7 +34,10 @@ function alternation(words: readonly string[], all: readonly string[]): string {
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map((w) => {
       const longer = all.filter((o) => o.length > w.length && o.startsWith(w)).map((o) => escapeRe(o.slice(w.length)));
-      return escapeRe(w) + (longer.length > 0 ? `(?!${[...new Set(longer)].join("|")})` : "");
+      // a keyword only before certain text (按 「…」, 按 总分): the same lookahead, in Oniguruma syntax
+      const follow = keywords.find((k) => k.text === w)?.followedBy;
+      const ahead = follow ? `(?=${follow.replace(/\\u([0-9a-fA-F]{4})/g, "\\x{$1}")})` : "";
+      return escapeRe(w) + (longer.length > 0 ? `(?!${[...new Set(longer)].join("|")})` : "") + ahead;
     });
   return parts.join("|");
 }

@@ -84,12 +84,136 @@ class Checker {
         }
       }
     }
+    this.resolveRanks();
     for (const ind of this.cat.indicators) this.derivePoints(ind);
     for (const ind of this.cat.indicators) this.finishIndicator(ind);
     for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
     this.checkRescale();
     this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
+    this.notConcernedClashes();
+    this.rankCycles();
     return { catalogue: this.cat, diagnostics: this.diags };
+  }
+
+  // ---------------------------------------------------------------- cross-unit scores
+  /** Every indicator, depth first. */
+  private allIndicators(): M.IndicatorModel[] {
+    const out: M.IndicatorModel[] = [];
+    const walk = (i: M.IndicatorModel) => {
+      out.push(i);
+      i.children.forEach(walk);
+    };
+    this.cat.indicators.forEach(walk);
+    return out;
+  }
+
+  /** Resolves 按 「指标」 得分 排名 to its indicator (KP2073 none, KP2074 several). */
+  private resolveRanks(): void {
+    const byName = new Map<string, M.IndicatorModel[]>();
+    for (const i of this.allIndicators()) {
+      const k = nameKey(i.name);
+      byName.set(k, [...(byName.get(k) ?? []), i]);
+    }
+    const dropped = new Set<M.RuleModel>();
+    for (const r of this.cat.rules) {
+      const n = r.node.body;
+      if (r.body.kind !== "ranked" || n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
+      this.file = r.file;
+      const found = byName.get(nameKey(n.indicator.value)) ?? [];
+      if (found.length === 1) {
+        const target = found[0]!;
+        let above = target.parent;
+        while (above && above.refers.length === 0) above = above.parent;
+        if (above) {
+          this.report("KP2079", n.indicator.span, [r.name, target.name, above.name]);
+          dropped.add(r);
+          continue;
+        }
+        r.body.by = { kind: "indicator", indicator: target };
+        continue;
+      }
+      if (found.length === 0) this.report("KP2073", n.indicator.span, [r.name, n.indicator.value]);
+      else
+        this.report("KP2074", n.indicator.span, [r.name, n.indicator.value, found.length], {
+          related: found.map((i) => ({ file: i.file, span: i.node.name?.span ?? i.node.span, message: `指标「${i.name}」（${i.id}）` })),
+        });
+      dropped.add(r);
+    }
+    if (dropped.size === 0) return;
+    // a rule whose ranking cannot be resolved is left out of the model, like any rule with an error
+    const keep = (list: M.RuleModel[]) => list.filter((r) => !dropped.has(r));
+    this.cat.rules = keep(this.cat.rules);
+    for (const r of dropped) {
+      r.owner.rules = keep(r.owner.rules);
+      if (r.group) r.group.rules = keep(r.group.rules);
+      if (this.ruleByName.get(nameKey(r.name)) === r) this.ruleByName.delete(nameKey(r.name));
+      this.unchecked.add(r.owner);
+    }
+  }
+
+  /**
+   * A ranking by a computed score may not depend on itself (KP2071): the graph is indicator → its
+   * children and the indicators its ranking rules rank by (总分: every first-level indicator).
+   */
+  private rankCycles(): void {
+    const TOTAL = "总分";
+    type Node = M.IndicatorModel | typeof TOTAL;
+    type Edge = { to: Node; rule?: M.RuleModel };
+    const edges = (n: Node): Edge[] => {
+      if (n === TOTAL) return this.cat.indicators.map((to) => ({ to }));
+      const out: Edge[] = n.children.map((to) => ({ to }));
+      for (const r of n.rules) {
+        if (r.body.kind !== "ranked") continue;
+        if (r.body.by.kind === "indicator") out.push({ to: r.body.by.indicator, rule: r });
+        else if (r.body.by.kind === "total") out.push({ to: TOTAL, rule: r });
+      }
+      return out;
+    };
+    const label = (n: Node) => (n === TOTAL ? "总分" : `指标「${n.name}」`);
+    const state = new Map<Node, 1 | 2>();
+    const stack: { node: Node; via?: Edge }[] = [];
+    const reported = new Set<M.RuleModel>();
+    const visit = (n: Node, via?: Edge) => {
+      state.set(n, 1);
+      stack.push(via ? { node: n, via } : { node: n });
+      for (const e of edges(n)) {
+        const s = state.get(e.to);
+        if (s === 1) {
+          const from = stack.findIndex((x) => x.node === e.to);
+          const cycle = [...stack.slice(from + 1).map((x) => x.via!), e];
+          const step = (x: Edge) => (x.to === TOTAL ? `规则「${x.rule!.name}」按总分排名 → 总分` : `规则「${x.rule!.name}」按「${x.to.name}」得分排名 → ${label(x.to)}`);
+          const text = [label(e.to), ...cycle.map((x) => (x.rule ? step(x) : `含 ${label(x.to)}`))].join(" → ");
+          const rule = cycle.find((x) => x.rule)?.rule;
+          if (rule && !reported.has(rule)) {
+            reported.add(rule);
+            this.file = rule.file;
+            this.report("KP2071", rule.node.body!.span, [rule.name, text]);
+          }
+        } else if (s === undefined) visit(e.to, e);
+      }
+      stack.pop();
+      state.set(n, 2);
+    };
+    for (const i of this.allIndicators()) if (!state.has(i)) visit(i);
+  }
+
+  /** The 「指标名.未涉及」 fact may not be another fact's key (KP2078). */
+  private notConcernedClashes(): void {
+    const keys = new Map<string, string>();
+    for (const r of this.cat.rules) {
+      keys.set(nameKey(r.name), `规则「${r.name}」的事实名`);
+      for (const f of r.facts) keys.set(nameKey(f.key), `规则「${r.name}」的事实名「${f.key}」`);
+    }
+    for (const i of this.allIndicators()) {
+      if (!i.notConcerned) continue;
+      const k = nameKey(i.notConcerned.key);
+      const other = keys.get(k);
+      if (other !== undefined) {
+        this.file = i.file;
+        const at = i.refers.find((r) => r.taker.kind === "flag")!.node;
+        this.report("KP2078", at.span, [i.name, i.notConcerned.key, other]);
+      } else keys.set(k, `指标「${i.name}」（${i.id}）的「未涉及」事实名`);
+    }
   }
 
   // ---------------------------------------------------------------- header
@@ -270,6 +394,7 @@ class Checker {
       rules: [],
       groups: [],
       notes: [],
+      refers: [],
       node,
       file: this.file,
     };
@@ -312,10 +437,7 @@ class Checker {
           ind.appliesTo = this.checkClasses(item.classes);
           break;
         case "Refer":
-          if (item.unitClass) {
-            const [unitClass] = this.checkClasses([item.unitClass]);
-            if (item.unit) ind.refer = { unitClass: unitClass!, unit: item.unit.value };
-          }
+          this.refer(item, ind);
           break;
         case "Indicator": {
           const child = this.indicator(item, `${id}.${++childIndex}`, ind);
@@ -341,6 +463,45 @@ class Checker {
       }
     }
     return ind;
+  }
+
+  /** A 参照 of an indicator (see {@link M.ReferModel}). */
+  private refer(item: A.ReferDecl, ind: M.IndicatorModel): void {
+    let taker: M.ReferModel["taker"];
+    if (item.notConcerned) taker = { kind: "flag", key: `${ind.name}.未涉及` };
+    else if (item.unitClass) taker = { kind: "class", unitClass: this.checkClasses([item.unitClass])[0]! };
+    else return; // syntax error reported
+    const takerText = taker.kind === "flag" ? "未涉及" : `「${taker.unitClass}」`;
+    let source: M.ReferModel["source"];
+    if (!item.aggregate) {
+      if (item.pool) {
+        this.report("KP2070", item.span, [item.pool === "same" ? "同类单位" : "各单位"]);
+        return;
+      }
+      if (!item.unit) return;
+      source = { kind: "unit", unit: item.unit.value };
+    } else if (item.pool) source = { kind: "pool", pool: item.pool, aggregate: item.aggregate };
+    else if (item.unit) source = { kind: "pool", pool: "class", unitClass: this.checkClasses([item.unit])[0]!, aggregate: item.aggregate };
+    else return;
+    if (source.kind === "pool" && taker.kind === "class") {
+      // the takers are never in the pool: a class taking its own class's (or 同类单位's) score has none
+      const own = source.pool === "same" || (source.pool === "class" && nameKey(source.unitClass!) === nameKey(taker.unitClass));
+      if (own) {
+        const poolText = source.pool === "same" ? "同类单位" : `「${source.unitClass}」`;
+        this.report("KP2072", item.span, [takerText, poolText, aggregateWord[source.aggregate]]);
+        return;
+      }
+    }
+    const takerWords = taker.kind === "flag" ? "未涉及本项" : `「${taker.unitClass}」`;
+    const dup = ind.refers.find((r) => (r.taker.kind === "flag" ? taker.kind === "flag" : taker.kind === "class" && nameKey(r.taker.unitClass) === nameKey(taker.unitClass)));
+    if (dup) {
+      this.report("KP2077", item.span, [ind.name, takerWords], { related: [{ file: this.file, span: dup.node.span, message: "前面的参照在这里" }] });
+      return;
+    }
+    ind.refers.push({ taker, source, node: item });
+    if (taker.kind === "class" && source.kind === "unit" && !ind.refer) ind.refer = { unitClass: taker.unitClass, unit: source.unit };
+    if (taker.kind === "flag")
+      ind.notConcerned = { key: taker.key, label: "是否未涉及本项（按参照计分）", fact: { type: "flag", incident: false }, optional: true };
   }
 
   private choiceCount = 0;
@@ -507,7 +668,7 @@ class Checker {
     if (owner.kind === "penalty" && rule.effect !== "deduct") this.report("KP2017", at, [rule.name, "减分", "减分项中只能有扣分规则"]);
     if (owner.kind !== "indicator" && (k === "zero" || (k === "bands" && rule.body.kind === "bands" && hasZero(rule.body))))
       this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
-    if (owner.kind !== "indicator" && rule.crossUnit) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分、以各单位平均值或中位数为基准的规则须放在指标中"]);
+    if (owner.kind !== "indicator" && rule.crossUnit && !computedRank(rule)) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分、以各单位平均值或中位数为基准的规则须放在指标中"]);
     if (rule.body.kind === "linear") this.checkLinearPlacement(rule, rule.body, owner, group);
     if (group?.kind === "choice") {
       if (!(k === "once" || k === "zero" || k === "veto")) this.report("KP2091", at, [rule.name]);
@@ -644,10 +805,35 @@ class Checker {
       case "Rated":
         return this.rated(b, ruleName);
       case "Ranked": {
+        // 按 「指标」 得分 排名 is resolved once every indicator is known (resolveRanks)
+        const by: M.RankSource = b.by === "total" ? { kind: "total" } : { kind: "fact" };
+        if (b.table) {
+          if (b.max) this.report("KP2076", b.max.span, [ruleName]);
+          const table: M.Raw[] = [];
+          for (const t of b.table) {
+            const v = this.amount(t, "名次的得分", true);
+            if (v === undefined) return undefined;
+            table.push(v);
+          }
+          if (table.length === 0) return undefined; // syntax error reported
+          const rest = b.rest ? this.amount(b.rest, "其余名次的得分", true) : 0;
+          if (rest === undefined) return undefined;
+          const places = [...table, rest];
+          for (let i = 1; i < places.length; i++) {
+            if (places[i]! > places[i - 1]!) {
+              const at = i < table.length ? b.table[i]! : b.rest!;
+              this.report("KP2075", at.span, [ruleName, String(i), kpFormat(places[i - 1]!), i < table.length ? `第 ${i + 1} 名` : `其余名次（第 ${i + 1} 名起）`, kpFormat(places[i]!)]);
+              return undefined;
+            }
+          }
+          const out: M.RuleBodyModel = { kind: "ranked", max: table[0]!, step: 0, lowerIsBetter: b.lowerIsBetter, by, table };
+          if (b.rest) out.rest = rest;
+          return out;
+        }
         const max = b.max ? this.amount(b.max, "满分") : undefined;
         const step = this.amount(b.step, "每后退一位的扣分");
         if (step === undefined) return undefined;
-        return { kind: "ranked", max: max ?? -1, step, lowerIsBetter: b.lowerIsBetter };
+        return { kind: "ranked", max: max ?? -1, step, lowerIsBetter: b.lowerIsBetter, by };
       }
       case "Discretion": {
         const word = b.action === "award" ? "酌情得分" : "酌情扣分";
@@ -957,7 +1143,7 @@ class Checker {
     for (const r of s.rules) {
       r.maxAward = maxAward(r);
       const b = r.body;
-      if ((b.kind === "assessed" || b.kind === "rate") && b.max < 0) {
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "ranked") && b.max < 0) {
         // In a 减分 section the rule is misplaced already (KP2017, an award among deductions).
         if (s.kind === "bonus") this.report("KP2046", r.node.name!.span, [r.name, s.name]);
         b.max = 0;
@@ -1015,6 +1201,13 @@ const headerWord: Record<A.HeaderItem["kind"], string> = {
   Include: "引入",
   Grades: "等次",
 };
+
+const aggregateWord: Record<A.ReferAggregate, string> = { average: "平均分", max: "最高分", min: "最低分" };
+
+/** A ranking rule that ranks by a computed score (an indicator's, or the total): it takes no fact. */
+export function computedRank(r: M.RuleModel): boolean {
+  return r.body.kind === "ranked" && r.node.body?.kind === "Ranked" && r.node.body.by !== "fact";
+}
 
 function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
   if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion" || node.kind === "Rated") return node.action === "award";
@@ -1172,8 +1365,11 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
     case "rate":
       out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: r.owner.kind === "bonus" });
       break;
-    case "proportional":
     case "ranked":
+      if (computedRank(r)) break;
+      out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
+      break;
+    case "proportional":
       out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
       break;
     case "discretion": {

@@ -83,8 +83,10 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`const FACTS = ${jsValue(specs)};`);
   o.push(`const GRADES = ${jsValue(cat.grades.map((g) => ({ name: g.name, otherwise: g.otherwise, conditions: g.conditions })))};`);
   o.push(`const INDICATOR_COUNT = ${allIndicators.length};`);
-  const refers = allIndicators.filter((i) => i.refer).map((i) => ({ unitClass: i.refer!.unitClass, unit: i.refer!.unit, indicator: i.id, name: i.name }));
-  o.push(`const REFERS = ${jsValue(refers)};`, "");
+  const refers = referTable(ctx, allIndicators);
+  o.push(`const REFERS = ${jsValue(refers.entries)};`, "");
+  const needsUnits = refers.pools || cat.rules.some((r) => r.body.kind === "ranked" && r.body.by.kind !== "fact");
+  if (refers.pools) o.push(POOL_HELPERS);
 
   // ------------------------------------------------------------ rules
   o.push("// ---------------------------------------------------------------- 规则（返回扣分或得分）");
@@ -97,7 +99,8 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   const cross = cat.rules.filter((r) => r.crossUnit);
   o.push("// ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）");
   o.push("function crossUnit(units) {", "  const X = {};");
-  for (const r of cross) emitCross(ctx, r);
+  if (needsUnits) o.push("  X.L = units; // 全部单位：参照平均分、按计算得分排名时用", "  X.M = new Map(); // 参照平均分的缓存");
+  for (const r of cross) if (r.body.kind !== "ranked" || r.body.by.kind === "fact") emitCross(ctx, r);
   o.push("  return X;", "}", "");
 
   // ------------------------------------------------------------ groups and indicators
@@ -114,7 +117,8 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
       emitGroup(ctx, g, gn, owner);
     }
   }
-  for (const ind of [...allIndicators].reverse()) emitIndicator(ctx, ind, groupName);
+  for (const ind of [...allIndicators].reverse()) emitIndicator(ctx, ind, groupName, refers.index);
+  for (const r of cross) if (r.body.kind === "ranked" && r.body.by.kind !== "fact") emitComputedRank(ctx, r, cat);
   cat.bonuses.forEach((s, n) => emitSection(ctx, s, `b${n + 1}`, groupName));
   cat.penalties.forEach((s, n) => emitSection(ctx, s, `p${n + 1}`, groupName));
 
@@ -161,6 +165,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
     refer: i.refer,
     rules: i.rules.map((r) => r.name),
     notes: i.notes.map((n) => n.text?.value ?? ""),
+    facts: i.notConcerned ? [i.notConcerned.key] : undefined,
     children: i.children.map(ind),
   });
   return {
@@ -234,11 +239,134 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       if (r.group?.choice !== undefined && f.key === r.name) spec.x = r.group.choice;
       const referred = referringClasses(r);
       if (referred.length > 0) spec.xcls = referred;
+      const flags = notConcernedKeys(r);
+      if (flags.length > 0) spec.xf = flags;
       out.push(spec);
     }
   }
+  // 参照 未涉及: one yes/no fact per indicator, after every rule's (so rule facts keep their places)
+  const walk = (ind: M.IndicatorModel) => {
+    if (ind.notConcerned) {
+      const spec: FactSpec = { k: ind.notConcerned.key, t: "flag", label: ind.notConcerned.label, inc: false };
+      const cls = indicatorClasses(ind);
+      if (cls) spec.cls = cls;
+      out.push(spec);
+    }
+    ind.children.forEach(walk);
+  };
+  cat.indicators.forEach(walk);
   return out;
 }
+
+/** The 未涉及 flags of the indicators containing a rule: a unit flagged there need not give its facts. */
+function notConcernedKeys(r: M.RuleModel): string[] {
+  const out: string[] = [];
+  for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.notConcerned) out.push(ind.notConcerned.key);
+  return out;
+}
+
+/** Which units an indicator applies to (its 适用 and its parents'), as {@link applicableClasses}. */
+export function indicatorClasses(ind: M.IndicatorModel): string[][] | undefined {
+  const all: string[][] = [];
+  for (let i: M.IndicatorModel | undefined = ind; i; i = i.parent) if (i.appliesTo) all.push(i.appliesTo);
+  return all.length > 0 ? all : undefined;
+}
+
+/**
+ * REFERS: one entry per 参照, indicators in order.  A one-unit 参照 of a class keeps the entry it has
+ * always had ({ unitClass, unit, indicator, name }); the others say who takes (flag: the 未涉及
+ * fact's position), from what pool, and, for the pool's membership, which 参照 sit on the same
+ * indicator (sib) and above it (anc), and the indicator's applicability (app).
+ */
+function referTable(ctx: Ctx, all: M.IndicatorModel[]): { entries: Record<string, unknown>[]; index: Map<M.ReferModel, number>; pools: boolean } {
+  const entries: Record<string, unknown>[] = [];
+  const index = new Map<M.ReferModel, number>();
+  for (const ind of all) for (const r of ind.refers) index.set(r, index.size);
+  const pools = [...index.keys()].some((r) => r.source.kind === "pool");
+  for (const ind of all) {
+    for (const r of ind.refers) {
+      const e: Record<string, unknown> = {};
+      if (r.taker.kind === "class") e.unitClass = r.taker.unitClass;
+      if (r.source.kind === "unit") e.unit = r.source.unit;
+      e.indicator = ind.id;
+      e.name = ind.name;
+      if (r.taker.kind === "flag") e.flag = ctx.factIndex.get(r.taker.key);
+      if (r.source.kind === "pool") {
+        e.pool = r.source.pool;
+        if (r.source.unitClass !== undefined) e.poolClass = r.source.unitClass;
+        e.agg = r.source.aggregate;
+      }
+      if (pools) {
+        e.app = indicatorClasses(ind);
+        e.sib = ind.refers.map((x) => index.get(x)!);
+        const anc: number[] = [];
+        for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) anc.push(index.get(x)!);
+        e.anc = anc;
+      }
+      entries.push(e);
+    }
+  }
+  return { entries, index, pools };
+}
+
+/** Runtime of 参照 to a pool of units (emitted only when a catalogue has one). */
+const POOL_HELPERS = String.raw`/** 单位 u 是否取 REFERS[k] 规定的参照得分（不看同一指标中前面的参照）。 */
+function kpTakes(u, R) {
+  if (R.app && !R.app.every((l) => l.some((c) => u.c[c] === true))) return false;
+  return R.flag !== undefined ? u.F[2 * R.flag] === true : u.c[R.unitClass] === true;
+}
+/** 参照 REFERS[k] 为单位 u 取平均分（最高分、最低分）的那组单位：本项照常考核、自己不取参照得分的单位。 */
+function kpPool(units, k, u) {
+  const R = REFERS[k];
+  return units.filter((v) => {
+    if (v === u) return false;
+    if (R.app && !R.app.every((l) => l.some((c) => v.c[c] === true))) return false;
+    if (R.sib.some((j) => kpTakes(v, REFERS[j])) || R.anc.some((j) => kpTakes(v, REFERS[j]))) return false;
+    if (R.pool === "class") return v.c[R.poolClass] === true;
+    if (R.pool === "same") return CLASSES.every((c) => (v.c[c] === true) === (u.c[c] === true));
+    return true;
+  });
+}
+/** 平均分（第 6 位小数四舍五入）、最高分或最低分。 */
+function kpAggregate(list, agg) {
+  if (list.length === 0) return 0;
+  let m = list[0];
+  if (agg === "max") { for (const x of list) if (x > m) m = x; return m; }
+  if (agg === "min") { for (const x of list) if (x < m) m = x; return m; }
+  let sum = 0;
+  for (const x of list) sum += x;
+  if (!Number.isSafeInteger(sum)) throw new RangeError("KP4018");
+  return kpDivRound(sum, list.length);
+}
+/** 参照 REFERS[k]（指标 n，函数 fn，下级指标 sub）为单位 Z 取的得分，同一组单位只算一次。 */
+function kpPoolScores(Z, k, fn, sub) {
+  const units = Z.X.L;
+  const u = units[Z.u];
+  const R = REFERS[k];
+  const key = k + "|" + (R.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("") : "");
+  let P = Z.X.M.get(key);
+  if (P) return P;
+  const pool = kpPool(units, k, u);
+  const S = sub.map(() => []);
+  for (const v of pool) {
+    const Y = { F: v.F, c: v.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: v.index, ref: false, zr: false, P: [] };
+    fn(Y);
+    sub.forEach((j, x) => S[x].push(Y.S[j]));
+  }
+  P = { names: pool.map((v) => v.name), S, agg: S.map((list) => kpAggregate(list, R.agg)) };
+  Z.X.M.set(key, P);
+  return P;
+}
+/** 说明：各单位的得分与取值的算式。 */
+function kpPoolText(P, agg) {
+  const list = P.S[0];
+  const each = P.names.map((n, i) => n + " " + kpFormat(list[i])).join("、");
+  if (agg === "max") return each + "，最高 " + kpFormat(P.agg[0]);
+  if (agg === "min") return each + "，最低 " + kpFormat(P.agg[0]);
+  if (list.length === 1) return each + "（只有这 1 个单位），平均分 " + kpFormat(P.agg[0]);
+  return each + "，平均分 (" + list.map(kpFormat).join(" + ") + ") ÷ " + list.length + " = " + kpFormat(P.agg[0]);
+}
+`;
 
 /** Classes whose units take another unit's score for an indicator containing the rule (参照). */
 function referringClasses(r: M.RuleModel): string[] {
@@ -572,6 +700,12 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       break;
     case "proportional":
     case "ranked": {
+      if (b.kind === "ranked" && b.by.kind !== "fact") {
+        // ranked by a computed score: every unit's score is computed on first use (no cycle: KP2071)
+        o.push(`  const c = (Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X)))[Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
+        finish("v", () => "c.x", () => "{}");
+        break;
+      }
       o.push(`  const c = Z.X[${n}][Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
       finish("v", () => "c.x", () => `{ [${key}]: c.f }`);
       break;
@@ -769,26 +903,78 @@ function emitCross(ctx: Ctx, r: M.RuleModel): void {
     }
     o.push("  }");
     return;
-  } else if (b.kind === "ranked") {
-    // rank = 1 + the number of units strictly better (ties share the better rank), by binary search
-    o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
-    o.push("    vals.forEach((v, i) => {");
-    o.push("      if (v === undefined) return;");
-    o.push("      let lo = 0, hi = sorted.length;");
-    if (b.lowerIsBetter) {
-      o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }");
-      o.push("      const rank = lo + 1;");
-    } else {
-      o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }");
-      o.push("      const rank = sorted.length - lo + 1;");
-    }
-    o.push(`      const lost = kpTimes(${b.step}, rank - 1);`);
-    o.push(`      const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
-    o.push(`      res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
-    o.push("    });");
-  }
+  } else if (b.kind === "ranked") rankLines(o, b, '""');
   o.push(`    X[${n}] = res;`);
   o.push("  }");
+}
+
+/**
+ * Lines ranking `vals` (undefined = not ranked) into `res`: rank = 1 + the number of units strictly
+ * better (ties share the better rank, the next rank is skipped: 1, 1, 3), by binary search; then
+ * 每后退一位 or the 依次 table.  `what` is an expression prefixed to the explanation.
+ */
+function rankLines(o: string[], b: Extract<M.RuleBodyModel, { kind: "ranked" }>, what: string): void {
+  o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
+  o.push("    vals.forEach((v, i) => {");
+  o.push("      if (v === undefined) return;");
+  o.push("      let lo = 0, hi = sorted.length;");
+  if (b.lowerIsBetter) {
+    o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }");
+    o.push("      const rank = lo + 1;");
+  } else {
+    o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }");
+    o.push("      const rank = sorted.length - lo + 1;");
+  }
+  const pre = what === '""' ? "" : `${what} + `;
+  if (b.table) {
+    const rest = b.rest ?? 0;
+    o.push(`      const table = ${jsValue(b.table)};`);
+    o.push(`      const a = rank <= table.length ? table[rank - 1] : ${rest};`);
+    o.push(
+      `      res[i] = { a, x: ${pre}"第 " + rank + " 名（共 " + sorted.length + " 个单位），" + (rank <= table.length ? ${S(`依次得 ${b.table.map(fmt).join("、")}：第 `)} + rank + " 名得 " + kpFormat(a) : ${S(b.rest === undefined ? `依次得 ${b.table.map(fmt).join("、")}，第 ${b.table.length + 1} 名起不得分` : `第 ${b.table.length + 1} 名起其余得 ${fmt(rest)}`)}), f: kpFormat(v) };`,
+    );
+  } else {
+    o.push(`      const lost = kpTimes(${b.step}, rank - 1);`);
+    o.push(`      const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
+    o.push(`      res[i] = { a, x: ${pre}"第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
+  }
+  o.push("    });");
+}
+
+/**
+ * A ranking by a computed score: rk<n>(X) gives X[n] — each unit's place and points — from every
+ * ranked unit's score of the indicator (its own subtree run, 参照 on it applied) or its total before
+ * bonuses (base − 倒扣 carried out of the first-level indicators).
+ */
+function emitComputedRank(ctx: Ctx, r: M.RuleModel, cat: M.Catalogue): void {
+  const o = ctx.out;
+  const n = ctx.ruleIndex.get(r)!;
+  const b = r.body;
+  if (b.kind !== "ranked" || b.by.kind === "fact") return;
+  const lists = [...(applicableClasses(r) ?? []), ...(b.by.kind === "indicator" ? (indicatorClasses(b.by.indicator) ?? []) : [])];
+  const cond = lists.length > 0 ? lists.map((list) => `(${list.map((c) => `u.c[${S(c)}]`).join(" || ")})`).join(" && ") : "true";
+  const fresh = "{ F: u.F, c: u.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X, R: null, u: i, ref: false, zr: false, P: [] }";
+  o.push(`// [${commentText(r.owner.id)}] ${commentText(r.name, 40)}：按${b.by.kind === "total" ? "总分（加分、减分之前）" : `「${commentText(b.by.indicator.name)}」得分`}排名`);
+  o.push(`function rk${n}(X) {`);
+  o.push("  const units = X.L;");
+  o.push("  const R = Object.create(null);", "  for (const u of units) R[u.name] = u;");
+  if (b.by.kind === "indicator") {
+    const k = ctx.indIndex.get(b.by.indicator)!;
+    o.push("  const vals = units.map((u, i) => {");
+    o.push(`    if (!(${cond})) return undefined;`);
+    o.push(`    const Y = ${fresh};`, "    Y.R = R;", `    i${k}(Y);`, `    return Y.S[${k}];`, "  });");
+  } else {
+    const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
+    o.push("  const vals = units.map((u, i) => {");
+    o.push(`    if (!(${cond})) return undefined;`);
+    o.push(`    const Y = ${fresh};`, "    Y.R = R;");
+    for (const t of tops) o.push(`    i${t}(Y);`);
+    o.push(`    return ${tops.map((t) => `Y.S[${t}]`).join(" + ") || "0"} - (${tops.map((t) => `Y.K[${t}]`).join(" + ") || "0"});`, "  });");
+  }
+  o.push("  const res = new Array(units.length);");
+  const what = b.by.kind === "total" ? `"总分（加分、减分之前）" + kpFormat(v) + "，"` : `${S(`「${b.by.indicator.name}」得分 `)} + kpFormat(v) + "，"`;
+  rankLines(o, b, what);
+  o.push("  return res;", "}", "");
 }
 
 /**
@@ -887,7 +1073,7 @@ function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): void {
   o.push("  return d;", "}", "");
 }
 
-function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>): void {
+function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
   const o = ctx.out;
   const n = ctx.indIndex.get(ind)!;
   const id = S(ind.id);
@@ -919,15 +1105,24 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${withPoints(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计")} });`);
     o.push("    return;", "  }");
   }
-  if (ind.refer) {
-    o.push(`  if (Z.c[${S(ind.refer.unitClass)}] && !Z.ref) {`);
-    o.push(`    const ref = Z.R[${S(ind.refer.unit)}];`);
-    o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), ${above ? "E: new Array(INDICATOR_COUNT), " : ""}V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false${subtreePoints.some((x) => x[2]) ? ", P: []" : ""} };`);
-    o.push(`    i${n}(Y);`);
-    o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}`).join(" ")}`);
-    o.push(
-      `    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${ind.refer.unitClass}本项得分以「${ind.refer.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`,
-    );
+  for (const ref of ind.refers) {
+    const takes = ref.taker.kind === "class" ? `Z.c[${S(ref.taker.unitClass)}]` : `${fx(ctx, ref.taker.key)} === true`;
+    const who = ref.taker.kind === "class" ? ref.taker.unitClass : "本单位未涉及本项，";
+    o.push(`  if (${takes} && !Z.ref) {`);
+    if (ref.source.kind === "unit") {
+      o.push(`    const ref = Z.R[${S(ref.source.unit)}];`);
+      o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false, P: [] };`);
+      o.push(`    i${n}(Y);`);
+      o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}${subtreePoints.some((x) => x[0] === k && x[2]) ? ` Z.P[${k}] = Y.P[${k}];` : ""}`).join(" ")}`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以「${ref.source.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`);
+    } else {
+      // the pool's scores of this indicator and each indicator under it; no 倒扣 is carried
+      const pool = ref.source.pool === "class" ? `「${ref.source.unitClass}」各单位` : ref.source.pool === "same" ? "同类单位" : "各单位";
+      const word = { average: "平均分", max: "最高分", min: "最低分" }[ref.source.aggregate];
+      o.push(`    const P = kpPoolScores(Z, ${referIndex.get(ref)}, i${n}, [${subtree.join(", ")}]);`);
+      o.push(`    ${subtree.map((k, x) => `Z.S[${k}] = P.agg[${x}]; Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以${pool}的${word}为准：`)} + kpPoolText(P, ${S(ref.source.aggregate)}) });`);
+    }
     o.push("    return;", "  }");
   }
   o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
@@ -1072,9 +1267,29 @@ export function checkFacts(units) {
 function referErrors(units) {
   const names = new Set(units.map((u) => u.name));
   const errors = [];
-  for (const r of REFERS) {
-    if (names.has(r.unit)) continue;
-    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定「" + r.unitClass + "」以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+  for (let k = 0; k < REFERS.length; k++) {
+    const r = REFERS[k];
+    if (r.unit !== undefined) {
+      if (names.has(r.unit)) continue;
+      const takes = (u) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass]);
+      const who = r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」";
+      if (units.some(takes)) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+    } else if (r.pool !== undefined) {
+      // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
+      // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
+      const found = new Map();
+      for (const u of units) {
+        if (!kpTakes(u, r) || r.anc.some((j) => kpTakes(u, REFERS[j])) || r.sib.some((j) => j < k && kpTakes(u, REFERS[j]))) continue;
+        const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
+        if (!found.has(sig)) found.set(sig, kpPool(units, k, u).length > 0);
+        if (found.get(sig)) continue;
+        const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
+        const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
+        const e = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };
+        if (r.flag !== undefined) e.key = FACTS[r.flag].k;
+        errors.push(e);
+      }
+    }
   }
   return errors;
 }

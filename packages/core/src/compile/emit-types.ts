@@ -77,6 +77,11 @@ export function emitDts(cat: M.Catalogue): string {
       o.push(`  ${jsString(f.key)}${f.optional ? "?" : ""}: ${tsType(f.fact)};`);
     }
   }
+  for (const ind of notConcernedIndicators(cat)) {
+    const f = ind.notConcerned!;
+    o.push(`  /** 【指标「${commentText(ind.name, 60)}」】${commentText(f.label)}：${commentText(describeFact(f.fact))} */`);
+    o.push(`  ${jsString(f.key)}?: ${tsType(f.fact)};`);
+  }
   o.push("}", "");
   o.push(
     "/** 一个被考评单位。 */",
@@ -209,8 +214,9 @@ export function emitFactsSchema(cat: M.Catalogue): Record<string, unknown> {
   for (const r of cat.rules)
     for (const f of r.facts) {
       properties[f.key] = { ...schemaOf(f), $comment: r.clause };
-      if (!f.optional && !applicableClasses(r)) required.push(f.key);
+      if (!f.optional && !applicableClasses(r) && !underNotConcerned(r)) required.push(f.key);
     }
+  for (const ind of notConcernedIndicators(cat)) properties[ind.notConcerned!.key] = { ...schemaOf(ind.notConcerned!), $comment: `指标「${ind.name}」：未涉及本项的单位按参照计分` };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `「${cat.title}」的事实文件`,
@@ -237,4 +243,21 @@ export function emitFactsSchema(cat: M.Catalogue): Record<string, unknown> {
       },
     },
   };
+}
+
+/** Indicators with a 参照 未涉及 (their yes/no fact 「指标名.未涉及」), in order. */
+function notConcernedIndicators(cat: M.Catalogue): M.IndicatorModel[] {
+  const out: M.IndicatorModel[] = [];
+  const walk = (i: M.IndicatorModel) => {
+    if (i.notConcerned) out.push(i);
+    i.children.forEach(walk);
+  };
+  cat.indicators.forEach(walk);
+  return out;
+}
+
+/** Whether a unit may leave the rule's facts out by saying 未涉及 on an indicator above it. */
+function underNotConcerned(r: M.RuleModel): boolean {
+  for (let i = r.owner.kind === "indicator" ? r.owner : undefined; i; i = i.parent) if (i.notConcerned) return true;
+  return false;
 }

@@ -65,6 +65,8 @@ export interface IndicatorMeta {
   appliesTo?: string[];
   rules: string[];
   notes: string[];
+  /** The indicator's own facts (「指标名.未涉及」 of a 参照 未涉及), when it has any. */
+  facts?: string[];
   children: IndicatorMeta[];
 }
 

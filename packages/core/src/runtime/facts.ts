@@ -40,6 +40,8 @@ export interface FactSpec {
   xcls?: string[];
   /** the 择一 group (1, 2, …) of the fact's rule: of the facts of one group, at most one may be given as happened (KP4060) */
   x?: number;
+  /** 未涉及 flags (fact keys) of the indicators above: a unit flagged there need not give this fact. */
+  xf?: string[];
   /** human label */
   label: string;
 }

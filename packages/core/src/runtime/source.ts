@@ -284,7 +284,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         else
             err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
     };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true));
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true)) || (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
     const seen = new Set();
     // The unit being read (the visitor below is made once per call, not once per unit).
     let name = "";

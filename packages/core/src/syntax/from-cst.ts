@@ -230,8 +230,7 @@ export class AstBuilder {
     if ((x = sub("codeDecl"))) return { kind: "Code", code: this.str(this.token(x, "StringLiteral")), span: this.spanOf(x) };
     if ((x = sub("departmentsDecl"))) return { kind: "Departments", names: this.stringList(this.node(x, "stringList")), span: this.spanOf(x) };
     if ((x = sub("appliesDecl"))) return this.applies(x);
-    if ((x = sub("referDecl")))
-      return { kind: "Refer", unitClass: this.str(this.token(x, "unitClass")), unit: this.str(this.token(x, "unit")), span: this.spanOf(x) };
+    if ((x = sub("referDecl"))) return this.refer(x);
     if ((x = sub("indicator"))) return this.indicator(x);
     if ((x = sub("rule"))) return this.rule(x);
     if ((x = sub("note"))) return this.note(x);
@@ -241,6 +240,16 @@ export class AstBuilder {
       return { kind: "HighestGroup", cap: this.num(x, "value"), items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     if ((x = sub("choiceGroup"))) return { kind: "ChoiceGroup", items: this.groupItems(this.node(x, "groupBlock")), span: this.spanOf(x) };
     return undefined;
+  }
+
+  private refer(x: CstNode): A.ReferDecl {
+    const r: A.ReferDecl = { kind: "Refer", unitClass: this.str(this.token(x, "unitClass")), unit: this.str(this.token(x, "unit")), span: this.spanOf(x) };
+    if (this.token(x, "NotConcerned")) r.notConcerned = true;
+    const pool = this.token(x, "pool");
+    if (pool) r.pool = pool.tokenType === T.SameClassUnits ? "same" : "all";
+    const agg = this.token(x, "aggregate");
+    if (agg) r.aggregate = agg.tokenType === T.MaxScore ? "max" : agg.tokenType === T.MinScore ? "min" : "average";
+    return r;
   }
 
   private applies(n: CstNode): A.AppliesDecl {
@@ -375,13 +384,23 @@ export class AstBuilder {
     }
     if ((x = sub("rankedBody"))) {
       const fp = this.node(x, "fullPoints");
+      const indicator = this.token(x, "indicator");
       const body: A.RankedBody = {
         kind: "Ranked",
+        by: indicator ? "indicator" : this.token(x, "total") ? "total" : "fact",
         step: this.num(x, "value"),
         lowerIsBetter: this.tokens(x, "LowerBetter").length > 0,
         span,
       };
+      if (indicator) body.indicator = this.str(indicator);
       if (fp) body.max = this.num(fp, "value");
+      if (this.token(x, "InOrder")) {
+        body.table = this.nodes(x, "place")
+          .map((p) => this.num(p, "value"))
+          .filter((v): v is A.NumberLit => v !== undefined);
+        const rest = this.num(this.node(x, "rest"), "value");
+        if (rest) body.rest = rest;
+      }
       return body;
     }
     if ((x = sub("discretionBody"))) {

@@ -231,9 +231,20 @@ export class KpParser extends CstParser {
   });
   referDecl = this.RULE("referDecl", () => {
     this.CONSUME(T.Refer);
-    this.CONSUME(T.StringLiteral, { LABEL: "unitClass" });
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "unitClass" }) }, { ALT: () => this.CONSUME(T.NotConcerned) }]);
     this.CONSUME(T.Yi);
-    this.CONSUME2(T.StringLiteral, { LABEL: "unit" });
+    this.OR2([
+      { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "unit" }) },
+      { ALT: () => this.CONSUME(T.SameClassUnits, { LABEL: "pool" }) },
+      { ALT: () => this.CONSUME(T.AllUnits, { LABEL: "pool" }) },
+    ]);
+    this.OPTION(() =>
+      this.OR3([
+        { ALT: () => this.CONSUME(T.AverageScore, { LABEL: "aggregate" }) },
+        { ALT: () => this.CONSUME(T.MaxScore, { LABEL: "aggregate" }) },
+        { ALT: () => this.CONSUME(T.MinScore, { LABEL: "aggregate" }) },
+      ]),
+    );
     this.CONSUME(T.WeiZhun);
   });
   note = this.RULE("note", () => {
@@ -531,13 +542,60 @@ export class KpParser extends CstParser {
     });
   });
   rankedBody = this.RULE("rankedBody", () => {
-    this.CONSUME(T.RankedKw);
-    this.CONSUME(T.ScoreWord);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.RankedKw);
+          this.CONSUME(T.ScoreWord);
+        },
+      },
+      {
+        // 按 「指标」 得分 排名 / 按 总分 排名
+        ALT: () => {
+          this.CONSUME(T.ByKw);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(T.StringLiteral, { LABEL: "indicator" });
+                this.OPTION3(() => this.CONSUME2(T.ScoreWord));
+              },
+            },
+            { ALT: () => this.CONSUME(T.Total, { LABEL: "total" }) },
+          ]);
+          this.CONSUME(T.RankWord);
+        },
+      },
+    ]);
     this.OPTION(() => this.SUBRULE(this.fullPoints));
-    this.CONSUME(T.StepBack);
-    this.CONSUME(T.Deduct);
-    this.val(1);
+    this.OR3([
+      {
+        ALT: () => {
+          this.CONSUME(T.StepBack);
+          this.CONSUME(T.Deduct);
+          this.val(1);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.InOrder);
+          this.CONSUME(T.Award);
+          this.SUBRULE(this.rankPoints, { LABEL: "place" });
+          this.MANY(() => {
+            this.OPTION4(() => this.CONSUME(T.ListSep));
+            this.SUBRULE2(this.rankPoints, { LABEL: "place" });
+          });
+          this.OPTION5(() => {
+            this.CONSUME(T.Otherwise);
+            this.CONSUME2(T.Award);
+            this.SUBRULE3(this.rankPoints, { LABEL: "rest" });
+          });
+        },
+      },
+    ]);
     this.OPTION2(() => this.CONSUME(T.LowerBetter));
+  });
+  rankPoints = this.RULE("rankPoints", () => {
+    this.val(1);
   });
   fullPoints = this.RULE("fullPoints", () => {
     this.CONSUME(T.Full);

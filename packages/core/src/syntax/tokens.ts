@@ -25,9 +25,13 @@ export interface KeywordInfo {
   /** One-line Chinese explanation, shown in completion and hover. */
   doc: string;
   token: TokenType;
+  /** A regex (JavaScript syntax) the text must be followed by to be this keyword (按: 「 or 总分). */
+  followedBy?: string;
 }
 
 const keywordInfos: KeywordInfo[] = [];
+/** Keywords that are keywords only before certain text (a one-character word like 按): their pattern. */
+const lookaheads = new Map<string, string>();
 const byName = new Map<string, TokenType>();
 
 function escapeRe(s: string): string {
@@ -39,18 +43,22 @@ function kw(
   text: string,
   role: KeywordRole,
   doc: string,
-  opts: { aliases?: string[]; categories?: TokenType[] } = {},
+  opts: { aliases?: string[]; categories?: TokenType[]; followedBy?: string } = {},
 ): TokenType {
   const aliases = opts.aliases ?? [];
   const spellings = [text, ...aliases].sort((a, b) => b.length - a.length);
+  const source = spellings.map(escapeRe).join("|") + (opts.followedBy ? `(?=${opts.followedBy})` : "");
+  if (opts.followedBy) lookaheads.set(text, source);
   const token = createToken({
     name,
-    pattern: new RegExp(spellings.map(escapeRe).join("|")),
+    pattern: new RegExp(source),
     label: `「${text}」`,
     categories: opts.categories ?? [],
     start_chars_hint: [...new Set(spellings.map((s) => s[0]!))],
   });
-  keywordInfos.push({ text, aliases, role, doc, token });
+  const info: KeywordInfo = { text, aliases, role, doc, token };
+  if (opts.followedBy) info.followedBy = opts.followedBy;
+  keywordInfos.push(info);
   byName.set(name, token);
   return token;
 }
@@ -221,9 +229,15 @@ export const IndicatorKw = kw("IndicatorKw", "指标", "structure", "指标：�
 export const Code = kw("Code", "编号", "structure", "指标的官方编号");
 export const Departments = kw("Departments", "考评单位", "structure", "负责考评的部门");
 export const Applies = kw("Applies", "适用", "structure", "只适用于某些类别的单位");
-export const Refer = kw("Refer", "参照", "structure", "某类单位的本项得分以某单位的得分为准");
+export const Refer = kw("Refer", "参照", "structure", "某类单位（或未涉及本项的单位）的本项得分以某单位的得分、或一组单位的平均分（最高分、最低分）为准");
 export const Yi = kw("Yi", "以", "structure", "参照 「类别」 以 「单位」 为准");
 export const WeiZhun = kw("WeiZhun", "为准", "structure", "参照 「类别」 以 「单位」 为准");
+export const NotConcerned = kw("NotConcerned", "未涉及", "structure", "参照 未涉及 …：事实「指标名.未涉及」为「是」的单位（未涉及该项工作的）");
+export const SameClassUnits = kw("SameClassUnits", "同类单位", "structure", "参照中：与本单位类别相同、本项照常考核的单位");
+export const AllUnits = kw("AllUnits", "各单位", "structure", "参照中：本项照常考核的全部单位");
+export const AverageScore = kw("AverageScore", "平均分", "structure", "参照中：取这些单位本项得分的平均分（第 6 位小数四舍五入）");
+export const MaxScore = kw("MaxScore", "最高分", "structure", "参照中：取这些单位本项得分的最高分");
+export const MinScore = kw("MinScore", "最低分", "structure", "参照中：取这些单位本项得分的最低分");
 export const NoteKw = kw("NoteKw", "注", "structure", "只记载条文、不计分的说明");
 export const SumCap = kw("SumCap", "合计", "structure", "几条规则合计扣分的上限（以上项目累计扣分不超过）");
 export const Highest = kw("Highest", "就高", "structure", "同一事件触发多条规则时只按最高标准计：在指标中按最高标准扣分，在加分中按最高级别加分（不累加）");
@@ -256,6 +270,13 @@ export const AssessedKw = kw("AssessedKw", "按评价", "action", "依据评价�
 export const RateKw = kw("RateKw", "按比率", "action", "按比率得分：满分 × 比率");
 export const ProportionalKw = kw("ProportionalKw", "按最高比例", "action", "按与第 1 名的比例得分（需要全部单位）");
 export const RankedKw = kw("RankedKw", "按排名", "action", "按名次得分（需要全部单位）");
+// 按 is a keyword only before 「 or 总分 (按 「指标」 得分 排名, 按 总分 排名): everywhere else a bare 按
+// stays part of the word (按此例 is still KP1005 for 按比例, not 按 + 此例).
+export const ByKw = kw("ByKw", "按", "action", "按 「指标」 得分 排名、按 总分 排名：按计算出的得分排名（需要全部单位）", {
+  followedBy: "[ \\t\\u3000]*(?:「|总分)",
+});
+export const RankWord = kw("RankWord", "排名", "action", "按 「指标」 得分 排名、按 总分 排名");
+export const InOrder = kw("InOrder", "依次", "action", "依次 得 10、9、8：第 1、2、3 名分别得的分，其后的名次得 0（或「其余 得 X」）");
 export const Full = kw("Full", "满分", "action", "本规则的满分");
 export const StepBack = kw("StepBack", "每后退一位", "action", "名次每后退一位扣分");
 export const LowerBetter = kw("LowerBetter", "越低越好", "modifier", "数值越低名次越前");
@@ -369,7 +390,7 @@ function matchUnknownWord(text: string, offset: number): RegExpExecArray | null 
       .filter((k) => k.role !== "measure")
       .flatMap((k) => [k.text, ...k.aliases])
       .sort((a, b) => b.length - a.length)
-      .map(escapeRe)
+      .map((t) => lookaheads.get(t) ?? escapeRe(t))
       .join("|"),
     "y",
   );

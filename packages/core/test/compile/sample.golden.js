@@ -271,7 +271,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         else
             err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
     };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true));
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true)) || (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
     const seen = new Set();
     // The unit being read (the visitor below is made once per call, not once per unit).
     let name = "";
@@ -1500,9 +1500,29 @@ export function checkFacts(units) {
 function referErrors(units) {
   const names = new Set(units.map((u) => u.name));
   const errors = [];
-  for (const r of REFERS) {
-    if (names.has(r.unit)) continue;
-    if (units.some((u) => u.c[r.unitClass])) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定「" + r.unitClass + "」以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+  for (let k = 0; k < REFERS.length; k++) {
+    const r = REFERS[k];
+    if (r.unit !== undefined) {
+      if (names.has(r.unit)) continue;
+      const takes = (u) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass]);
+      const who = r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」";
+      if (units.some(takes)) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+    } else if (r.pool !== undefined) {
+      // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
+      // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
+      const found = new Map();
+      for (const u of units) {
+        if (!kpTakes(u, r) || r.anc.some((j) => kpTakes(u, REFERS[j])) || r.sib.some((j) => j < k && kpTakes(u, REFERS[j]))) continue;
+        const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
+        if (!found.has(sig)) found.set(sig, kpPool(units, k, u).length > 0);
+        if (found.get(sig)) continue;
+        const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
+        const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
+        const e = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };
+        if (r.flag !== undefined) e.key = FACTS[r.flag].k;
+        errors.push(e);
+      }
+    }
   }
   return errors;
 }

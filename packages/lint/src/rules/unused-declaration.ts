@@ -42,6 +42,8 @@ function check(ctx: LintContext): Finding[] {
           break;
         case "Refer":
           if (n.unitClass) used.add(nameKey(n.unitClass.value));
+          // 以 「类别」 平均分 为准: the pool's class is used too
+          if (n.aggregate && n.unit) used.add(nameKey(n.unit.value));
           break;
         default:
           break;

@@ -149,6 +149,24 @@ export const snippets: readonly Snippet[] = [
     doc: "条件成立时考评单位可减免本规则的扣分，减免 0 至扣分（模式 35）",
   },
   {
+    label: "规则（名次依次得分）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t按排名 得分 依次 得 ${3:10}、${4:9}、${5:8}",
+    doc: "按名次依次得分：前三名依次得 10、9、8 分，其后不得分（模式 28）",
+  },
+  {
+    label: "规则（按另一指标的得分排名）",
+    filter: "规则",
+    body: "规则 「${1:名称}」 「${2:条文原文}」\n\t按 「${3:指标}」 得分 排名 依次 得 ${4:3}、${5:2}",
+    doc: "按另一个指标算出的得分排名，名次依次得分（模式 28）；加分项中也可以「按 总分 排名」",
+  },
+  {
+    label: "参照（未涉及按平均分计）",
+    filter: "参照",
+    body: "参照 未涉及 以 ${1:同类单位} ${2:平均分} 为准",
+    doc: "未涉及该项工作的单位（事实「指标名.未涉及」为是），本项按同类单位（或各单位、某类单位）的平均分（最高分、最低分）计（模式 27）",
+  },
+  {
     label: "分段 { … }",
     filter: "分段",
     body: "分段 {\n\t[${1:75%}, ${2:100%}) 扣 ${3:0.2}\n\t未报送 扣 ${4:1}\n}",
@@ -196,7 +214,8 @@ const roleOrder: Record<KeywordInfo["role"], string> = {
   measure: "7",
 };
 
-const CLASS_CONTEXT = new Set(["适用", "其中", "参照", "类别"]);
+// 以: 参照 「园区」 以 「县区」 平均分 为准 (the pool's class; with a unit, the list simply has no match)
+const CLASS_CONTEXT = new Set(["适用", "其中", "参照", "类别", "以"]);
 const WORD = /[\p{L}\p{M}_×·]/u;
 
 /** The completion items at `offset`. */
@@ -354,6 +373,7 @@ function inString(ctx: DocContext, str: Token, offset: number): CompletionItem[]
   const prevKw = before[0] && keywordOfToken(before[0]);
   if (classContext(before)) return classItems(ctx, replace, true, prefix);
   if (prevKw?.text === "引入") return fileItems(ctx, replace, true, prefix);
+  if (prevKw?.text === "按") return indicatorItems(ctx, replace, prefix);
   // A clause or note text may cite other items: offer rule and indicator names.
   const idx = indexOf(ctx.state.analysis);
   const owner = idx.byFile.get(ctx.path)?.find((s) => s.lit.span.start.offset === str.startOffset);
@@ -418,6 +438,19 @@ function fileItems(ctx: DocContext, replace: { start: number; end: number }, inS
       replace,
       sortText: `0${rel}`,
     });
+  }
+  return out;
+}
+
+/** Indicator names, inside the 「」 of 按 「…」 得分 排名. */
+function indicatorItems(ctx: DocContext, replace: { start: number; end: number }, prefix: string): CompletionItem[] {
+  const idx = indexOf(ctx.state.analysis);
+  const seen = new Set<string>();
+  const out: CompletionItem[] = [];
+  for (const s of idx.names) {
+    if (s.kind !== "indicator" || !s.definition || seen.has(s.key) || (prefix !== "" && !s.key.startsWith(nameKey(prefix)))) continue;
+    seen.add(s.key);
+    out.push({ label: s.name, kind: "indicator", detail: "指标（按它的得分排名）", insertText: s.name, snippet: false, replace, sortText: `0${s.name}` });
   }
   return out;
 }

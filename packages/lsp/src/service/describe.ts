@@ -82,9 +82,15 @@ export function ruleMeaning(r: RuleModel): string {
     case "proportional":
       s = `得分 = 满分 ${f(b.max)} 分 × 本单位数值 ÷ 各单位中的最高数值`;
       break;
-    case "ranked":
-      s = `第 1 名得满分 ${f(b.max)} 分，名次每后退一位扣 ${f(b.step)} 分${b.lowerIsBetter ? "（数值越低名次越前）" : ""}`;
+    case "ranked": {
+      const by = b.by.kind === "indicator" ? `按指标「${b.by.indicator.name}」的得分排名，` : b.by.kind === "total" ? "按加分、减分之前的总分排名，" : "";
+      const order = b.lowerIsBetter ? (b.by.kind === "fact" ? "（数值越低名次越前）" : "（越低名次越前）") : "";
+      if (b.table) {
+        const places = b.table.map((x, i) => `第 ${i + 1} 名 ${f(x)} 分`).join("、");
+        s = `${by}依次得分：${places}，其后的名次${b.rest ? `得 ${f(b.rest)} 分` : "不得分"}；同分同名次${order}`;
+      } else s = `${by}第 1 名得满分 ${f(b.max)} 分，名次每后退一位扣 ${f(b.step)} 分${order}`;
       break;
+    }
     case "discretion":
       s = b.noun !== undefined ? `每${b.noun}由考评单位酌情${act} ${f(b.min)} 至 ${f(b.max)} 分（每${b.noun}各给一个分数）` : `由考评单位酌情${act} ${f(b.min)} 至 ${f(b.max)} 分`;
       break;

@@ -4,7 +4,7 @@
  * used; on a keyword, its documentation.
  */
 import type * as A from "@kaoping/core";
-import { nameKey, type IndicatorModel, type RuleModel, type SectionModel, type Span } from "@kaoping/core";
+import { nameKey, type IndicatorModel, type ReferModel, type RuleModel, type SectionModel, type Span } from "@kaoping/core";
 import { childrenSum, formatPoints as f, ownerLabel, ruleMeaning, worstCaseText } from "./describe.js";
 import { enclosingIndicator, indexOf, siteAt, type CatalogueIndex, type NameSite } from "./names.js";
 import type { DocContext } from "./project.js";
@@ -141,7 +141,7 @@ function indicatorHover(m: IndicatorModel): string {
   else if (m.maxAbove > 0) facts.push(`高于基准的加分可超出分值，最多 ${f(m.maxAbove)} 分（得分最高 ${f(m.points + m.maxAbove)} 分）`);
   if (m.departments.length > 0) facts.push(`考评单位：${m.departments.map((d) => `「${md(d)}」`).join("、")}`);
   if (m.appliesTo) facts.push(`只适用于${m.appliesTo.map((c) => `「${md(c)}」`).join("、")}`);
-  if (m.refer) facts.push(`「${md(m.refer.unitClass)}」的得分以「${md(m.refer.unit)}」为准`);
+  for (const r of m.refers) facts.push(referText(r));
   if (m.parent) facts.push(`上级指标：「${md(m.parent.name)}」`);
   if (facts.length > 0) lines.push(facts.map((x) => `- ${x}`).join("\n"));
   return lines.join("\n\n");
@@ -175,4 +175,13 @@ function classHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): strin
   const lines = [`**单位类别「${md(name)}」**　${declaredAs !== undefined ? "已在「类别」中声明" : "未声明"}`];
   if (where.size > 0) lines.push(`用于：${[...where].join("、")}`);
   return lines.join("\n\n");
+}
+
+/** A 参照 in words: who takes which score. */
+function referText(r: ReferModel): string {
+  const who = r.taker.kind === "class" ? `「${md(r.taker.unitClass)}」的得分` : `未涉及本项的单位（事实「${md(r.taker.key)}」为是）的得分`;
+  if (r.source.kind === "unit") return `${who}以「${md(r.source.unit)}」为准`;
+  const pool = r.source.pool === "class" ? `「${md(r.source.unitClass ?? "")}」各单位` : r.source.pool === "same" ? "同类单位" : "各单位";
+  const word = { average: "平均分", max: "最高分", min: "最低分" }[r.source.aggregate];
+  return `${who}以${pool}（本项照常考核的）的${word}为准`;
 }

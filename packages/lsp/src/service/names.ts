@@ -133,7 +133,11 @@ function buildIndex(analysis: Analysis): CatalogueIndex {
           break;
         case "Refer":
           name("class", n.unitClass, n, false);
-          name("unit", n.unit, n, false);
+          // with 平均分/最高分/最低分 the string names the pool's class, otherwise one unit
+          name(n.aggregate ? "class" : "unit", n.unit, n, false);
+          break;
+        case "Ranked":
+          name("indicator", n.indicator, n, false);
           break;
         case "Note":
           text("note", n.text, n);
