@@ -142,6 +142,17 @@ export const messages = {
   KP2044: { severity: "error", message: "{0}「{1}」与基准「{2}」的单位不一致：应都是百分数（百分数的基准也可以用「个百分点」作步长），或都带同样的计量单位" },
   KP2045: { severity: "error", message: "规则「{0}」的分段中一档也没有：分段至少要写一档（区间及其结果，如「≥ 90% 得 1」，或「未报送 扣 1」）" },
   KP2046: { severity: "error", message: "规则「{0}」没有写「满分」：它在加分「{1}」中，加分项没有分值可作本规则的满分；请写明本规则的满分" },
+  KP2060: {
+    severity: "error",
+    message: "规则「{0}」不能写「其中 「{1}」 {2}」：{3}。只对部分次数加倍、减半、加 N 倍的写法只用于一个计次单位、一个分值的按次扣分或得分（如「每起 扣 1 其中 「已查结」 减半」）",
+  },
+  KP2061: { severity: "error", message: "就高组中的规则「{0}」不能写「{1}」：组内按事件比较扣分，只对部分次数加倍或按某数平均后无法逐个事件比较" },
+  KP2062: { severity: "error", message: "次数条件「{0}」在规则「{1}」中重复：每个条件只写一次" },
+  KP2063: { severity: "error", message: "规则「{0}」的倍数「{1}」不对：{2}" },
+  KP2064: { severity: "error", message: "规则「{0}」按「{1}」平均，除数应为正整数" },
+  KP2065: { severity: "error", message: "规则「{0}」不能写「按 … 平均」：它是{1}，只有按次、分类或一次性的扣分（得分）可以按某数平均" },
+  KP2066: { severity: "error", message: "规则「{0}」写了两个「按 … 平均」：只能按一个数平均" },
+  KP2067: { severity: "error", message: "规则「{0}」按「{1}」平均，而「{1}」是一条规则的名称：除数的事实名不能与规则名相同" },
 
   // ---- KP4xxx facts and scoring
   KP4001: { severity: "error", message: "事实文件缺少「单位」列（或 JSON 中的 name 字段）" },
@@ -177,6 +188,8 @@ export const messages = {
     severity: "error",
     message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",
   },
+  KP4045: { severity: "error", message: "单位「{0}」的「{1}」共 {2} {3}，多于「{4}」的 {5} {3}：其中加倍、减半的次数不能多于总次数" },
+  KP4046: { severity: "error", message: "单位「{0}」的「{1}」为 0：按它平均时除数应为正整数" },
   KP4031: {
     severity: "error",
     message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",

@@ -178,17 +178,36 @@ function catalogueMeta(cat: M.Catalogue): unknown {
 /** The fact specs a module's facts reader checks against (FACTS), one per fact key, in rule order. */
 export function factSpecs(cat: M.Catalogue): FactSpec[] {
   const out: FactSpec[] = [];
+  // A divisor fact (按 「所辖乡镇数」 平均) is the unit's, shared by every rule dividing by it: one spec,
+  // required of a unit when any of those rules concerns it.
+  const shared = new Map<string, FactSpec>();
   for (const r of cat.rules) {
     const cls = applicableClasses(r);
     for (const f of r.facts) {
       const t = f.fact;
+      const prev = t.type === "value" && t.positive ? shared.get(f.key) : undefined;
+      if (prev) {
+        if (prev.cls && (!cls || JSON.stringify(prev.cls) !== JSON.stringify(cls))) delete prev.cls;
+        const referred = referringClasses(r);
+        if (prev.xcls) prev.xcls = prev.xcls.filter((c) => referred.includes(c));
+        if (prev.xcls?.length === 0) delete prev.xcls;
+        continue;
+      }
       const spec: FactSpec = { k: f.key, t: t.type, label: f.label };
       if (t.type === "count") spec.inc = t.incidents;
+      if (t.type === "count" && t.within !== undefined) {
+        spec.of = t.within;
+        spec.noun = t.noun;
+      }
       if (t.type === "flag") spec.inc = t.incident;
       if (t.type === "award") spec.max = t.max;
       if (t.type === "value") {
         spec.miss = t.missing;
         if (t.integer) spec.int = true;
+        if (t.positive) {
+          spec.pos = true;
+          shared.set(f.key, spec);
+        }
       }
       if (t.type === "score") spec.max = t.max;
       if (t.type === "rate") spec.max = 100_000_000;
@@ -271,10 +290,27 @@ function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string, on: "result" | "am
   return lines;
 }
 
+/**
+ * Lines dividing variable `v` by the rule's 按 … 平均 divisor (a fact of the unit, read as a raw
+ * decimal, or a number), rounding at the sixth decimal, extending `note`.
+ */
+function averageLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
+  const a = r.average;
+  if (!a) return [];
+  if ("fact" in a) {
+    const d = fx(ctx, a.fact);
+    return [`  { const d = ${d}; ${v} = kpMulDiv(${v}, 1000000, d); note += ${S(`，按${a.fact} `)} + kpFormat(d) + ${S(" 平均 → ")} + kpFormat(${v}); }`];
+  }
+  return [`  ${v} = kpDivRound(${v}, ${a.value}); note += ${S(`，按 ${a.value} 平均 → `)} + kpFormat(${v});`];
+}
+
 /** A trace's facts object with the rule's 加倍/减半 conditions that hold added (「事件.群体性事件 = 是」). */
 function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
-  if (r.multipliers.length === 0) return facts;
-  const flags = r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`);
+  const extra: string[] = [];
+  for (const o of r.occurrences) extra.push(`...(${fx(ctx, `${r.name}.${o.condition}`)} ? { [${S(`${r.name}.${o.condition}`)}]: ${fx(ctx, `${r.name}.${o.condition}`)} } : {})`);
+  if (r.average && "fact" in r.average) extra.push(`[${S(r.average.fact)}]: kpFormat(${fx(ctx, r.average.fact)})`);
+  if (r.multipliers.length === 0 && extra.length === 0) return facts;
+  const flags = [...extra, ...r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`)];
   const literal = /^\{ (.*) \}$/.exec(facts);
   return `{ ${literal ? literal[1] : `...${facts}`}, ${flags.join(", ")} }`;
 }
@@ -304,7 +340,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   // the cap (`computed`): the trace shows the computed value first, then each adjustment (「= 2，重犯加倍 → 4」).
   const finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable = false) => {
     o.push(`  let note = "";`);
-    const adjust = [...multiplierLines(ctx, r, v), ...capLines(r, v)];
+    const adjust = [...averageLines(ctx, r, v), ...multiplierLines(ctx, r, v), ...capLines(r, v)];
     const pre = adjust.length > 0 ? "computed" : v;
     if (adjust.length > 0) o.push(`  const ${pre} = ${v};`);
     if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
@@ -317,8 +353,24 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       if (b.nouns.length === 1) {
         o.push(`  const n = ${F} || 0;`, "  if (n === 0) return 0;");
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
-        o.push(`  let v = kpTimes(amt, n);`);
-        finish("v", (pre) => `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        if (r.occurrences.length === 0) {
+          o.push(`  let v = kpTimes(amt, n);`);
+          finish("v", (pre) => `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        } else {
+          // 其中 「已查结」 减半: the occurrences of each condition at amt × factor (one rounding each),
+          // the rest at amt; the facts reader has checked the parts do not exceed n (KP4045).
+          const noun = b.nouns[0]!;
+          r.occurrences.forEach((x, i) => o.push(`  const m${i} = ${fx(ctx, `${r.name}.${x.condition}`)} || 0;`));
+          o.push(`  const n0 = n${r.occurrences.map((_, i) => ` - m${i}`).join("")};`);
+          o.push(`  let v = kpTimes(amt, n0);`);
+          o.push(`  const parts = n0 > 0 ? [n0 + ${S(noun)} + " × " + kpFormat(amt)${amountNote(b.overrides)}] : [];`);
+          r.occurrences.forEach((x, i) => {
+            o.push(
+              `  if (m${i} > 0) { v = kpAdd(v, kpMulDiv(kpTimes(amt, m${i}), ${x.factor}, 1000000)); parts.push(${S(`${x.condition} `)} + m${i} + ${S(noun)} + " × " + kpFormat(amt) + ${S(` × ${fmt(x.factor)}（${x.word}）`)}); }`,
+            );
+          });
+          finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        }
       } else {
         const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
         b.nouns.forEach((x, i) => o.push(`  const n${i} = ${fx(ctx, `${r.name}.${x}`)} || 0;`));

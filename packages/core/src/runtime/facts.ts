@@ -21,6 +21,12 @@ export interface FactSpec {
   miss?: boolean;
   /** value must be an integer */
   int?: boolean;
+  /** value must not be 0 (a divisor of 按 … 平均: KP4046) */
+  pos?: boolean;
+  /** a count that is part of the count keyed `of` (其中 「已查结」 减半): together they may not exceed it (KP4045) */
+  of?: string;
+  /** the counted noun of such a part (次, 人 …), for KP4045's message */
+  noun?: string;
   /** raw bounds */
   min?: number;
   max?: number;

@@ -263,6 +263,17 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         if (specs[i].req)
             required.push(i);
     }
+    // Counts that are parts of another count (其中 「已查结」 减半): total index → part indices.
+    const parts = new Map();
+    for (let i = 0; i < specs.length; i++) {
+        const of = specs[i].of;
+        if (of === undefined || !index.has(of))
+            continue;
+        const t = index.get(of);
+        if (!parts.has(t))
+            parts.set(t, []);
+        parts.get(t).push(i);
+    }
     const size = specs.length * 2;
     const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
     const unknownKey = (key, name) => {
@@ -410,6 +421,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
                 return;
             }
+            if (spec.pos && r === 0) {
+                err("KP4046", "单位「" + name + "」的「" + key + "」为 0：按它平均时除数应为正整数", name, key);
+                return;
+            }
             if (t === "amount" && r === 0) {
                 F[2 * i] = 0;
                 return;
@@ -454,6 +469,17 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         if (facts)
             for (const key in facts)
                 visit(key, facts[key]);
+        for (const [t, list] of parts) {
+            let sum = 0;
+            for (const i of list)
+                sum += F[2 * i] || 0;
+            const total = F[2 * t] || 0;
+            if (sum > total) {
+                const noun = specs[list[0]].noun || "次";
+                const what = list.map((i) => specs[i].k).join("、");
+                err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[list[0]].k);
+            }
+        }
         // required facts not given (or given empty), unless the rule does not concern this unit
         for (const i of required) {
             if (given[i] === 1)
@@ -461,7 +487,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             const spec = specs[i];
             if (notApplicable(spec, c))
                 continue;
-            err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
+            if (spec.pos)
+                err("KP4008", "单位「" + name + "」缺少事实「" + spec.k + "」（按它平均的除数，正整数）", name, spec.k);
+            else
+                err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
         }
         out.push({ name, classes, c, F });
     }
