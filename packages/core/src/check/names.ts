@@ -28,6 +28,8 @@ export function namesOf(file: A.KpFile): A.StringLit[] {
     }
     for (const m of r.modifiers) {
       if (m.kind === "Multiplier") add(m.flag);
+      else if (m.kind === "Occurrences") for (const e of m.entries) add(e.condition);
+      else if (m.kind === "Average") add(m.fact);
       else if (m.kind === "Applies") m.classes.forEach(add);
     }
   };

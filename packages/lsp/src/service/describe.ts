@@ -71,6 +71,8 @@ export function ruleMeaning(r: RuleModel): string {
   }
   if (r.cap !== undefined) s += `，最多${act} ${f(r.cap)} 分`;
   if (r.overdraft) s += "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
+  for (const o of r.occurrences) s += `；其中「${o.condition}」的按 ${f(o.factor)} 倍计（${o.word}）`;
+  if (r.average) s += "fact" in r.average ? `；按单位的「${r.average.fact}」平均（除以它）` : `；按 ${r.average.value} 平均（除以 ${r.average.value}）`;
   for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
   if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;
   return s;
