@@ -137,6 +137,10 @@ export interface RuleSpec {
   cap?: Raw;
   overdraft: boolean;
   multipliers: { factor: "double" | "half"; flag: string }[];
+  /** 其中 「已查结」 减半 (per-occurrence rules with one unit word): factor as raw (×2 → 2000000). */
+  occurrences?: { condition: string; form: "double" | "half" | "plus" | "times"; n?: Raw; factor: Raw }[];
+  /** 按 「所辖乡镇数」 平均 (a fact of the unit) or 按 N 平均. */
+  average?: { fact: string } | { value: number };
   appliesTo?: string[];
 }
 
@@ -212,6 +216,10 @@ const RULE_WORDS = ["参会", "迟报", "漏报", "反馈", "清退", "约稿", 
 const CATEGORY_POOL = ["轻处分", "重处分", "刑事处罚", "通报批评", "诫勉"];
 const DOUBLE_FLAGS = ["重犯", "情节严重"];
 const HALF_FLAGS = ["主动整改", "首次"];
+/** Conditions of 其中 「…」 加倍 (never a flag's name: they share the rule's sub-keys). */
+const OCC_CONDS = ["已查结", "重复访", "群体性", "省级批示", "头版头条"];
+/** Divisors of 按 「…」 平均: facts of the unit, shared by the rules dividing by them. */
+export const DIVISOR_FACTS = ["所辖乡镇数", "所辖村数"];
 const CLAUSES = [
   "未按要求参加重要会议的，每次扣0.5分",
   "完成75%—100%（含75%，不含100%）扣0.2分",
@@ -416,12 +424,27 @@ function linearBody(d: Draw): Extract<BodySpec, { kind: "linear" }> {
   return body;
 }
 
-function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean }): RuleSpec {
+function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean; occ?: boolean }): RuleSpec {
   const d = c.d;
   const r: RuleSpec = { type: "rule", name, clause: d.pick(CLAUSES), body, overdraft: false, multipliers: [] };
   if (opts.cap && d.bool(0.25)) r.cap = amount(d);
   if (opts.overdraft && d.bool(0.1)) r.overdraft = true;
   if (opts.mult) r.multipliers = multipliers(d);
+  if (opts.occ !== false) {
+    // 其中 「…」 加倍 on a rule counting one kind of occurrence; 按 … 平均 on per/categories/once
+    if (body.kind === "per" && body.units.length === 1 && d.bool(0.2)) {
+      const conds = pickSubset(d, OCC_CONDS).slice(0, d.int(1, 2));
+      r.occurrences = conds.map((condition) => {
+        const form = d.pick(["double", "half", "plus", "times"] as const);
+        if (form === "double") return { condition, form, factor: raw(2) };
+        if (form === "half") return { condition, form, factor: raw(0.5) };
+        const n = d.bool(0.8) ? raw(d.int(1, 4)) : BigInt(d.int(1, 3_000_000));
+        return { condition, form, n, factor: form === "plus" ? n + raw(1) : n };
+      });
+    }
+    if ((body.kind === "per" || body.kind === "categories" || body.kind === "once") && d.bool(0.15))
+      r.average = d.bool(0.7) ? { fact: d.pick(DIVISOR_FACTS) } : { value: d.int(1, 12) };
+  }
   if (opts.applies !== false) {
     const a = appliesChoice(c);
     if (a) r.appliesTo = a;
@@ -505,7 +528,7 @@ function groupRule(c: GenCtx, kind: "cap" | "highest", P: Raw | undefined): Rule
         : k === "once"
           ? { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }
           : { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) };
-    return makeRule(c, name, body, { mult: true });
+    return makeRule(c, name, body, { mult: true, occ: false }); // 就高: neither (KP2061)
   }
   let r = indicatorRule(c, P, true);
   while (r.body.kind === "veto" || isAwardBody(r.body) || (KNOWN_BUGS.zeroCapped && canZero(r.body))) r = indicatorRule(c, P, true);
@@ -835,6 +858,12 @@ function ruleText(w: Writer, s: Style, r: RuleSpec): string {
   let t = `规则 ${w.str(r.name)} ${w.str(r.clause)} ${bodyText(w, s, r.body)}`;
   if (r.cap !== undefined) t += ` ${s.aliases ? "封顶" : "上限"} ${w.amt(r.cap)}`;
   if (r.overdraft) t += " 倒扣";
+  if (r.occurrences?.length) {
+    const word = (o: NonNullable<RuleSpec["occurrences"]>[number]) =>
+      o.form === "double" ? "加倍" : o.form === "half" ? "减半" : `${o.form === "plus" ? "加" : "按"} ${w.num(o.n!, false, "倍")}`;
+    t += ` 其中 ${r.occurrences.map((o) => `${w.str(o.condition)} ${word(o)}`).join(s.listSep === " " ? " " : "、")}`;
+  }
+  if (r.average) t += "fact" in r.average ? ` 按 ${w.str(r.average.fact)} 平均` : ` 按 ${r.average.value} 平均`;
   for (const m of r.multipliers) t += ` ${m.factor === "double" ? "加倍" : "减半"} 当 ${w.str(m.flag)}`;
   if (r.appliesTo) t += ` 适用 ${w.list(r.appliesTo)}`;
   return t;
@@ -1030,6 +1059,19 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         break;
     }
     for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
+    if (r.occurrences) {
+      // parts of the rule's count: together never more than it (more is KP4045)
+      const total = facts.get(r.name);
+      let left = total && total.t === "count" ? total.n : 0;
+      for (const o of r.occurrences) {
+        if (omit()) continue;
+        const m = d.int(0, left);
+        left -= m;
+        facts.set(`${r.name}.${o.condition}`, { t: "count", n: m });
+      }
+    }
+    // a divisor is required of every unit a rule dividing by it concerns: always given, ≥ 1
+    if (r.average && "fact" in r.average && !facts.has(r.average.fact)) facts.set(r.average.fact, { t: "value", v: raw(d.int(1, 12)) });
   }
   return { name, classes, facts };
 }

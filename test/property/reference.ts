@@ -185,7 +185,16 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     switch (b.kind) {
       case "per": {
         const amt = classAmount(u, b.amount, b.overrides);
-        if (b.units.length === 1) v = amt * count(u, r.name).n;
+        if (b.units.length === 1 && r.occurrences?.length) {
+          // 其中 「已查结」 减半: each condition's occurrences at amt × factor, rounded once; the rest at amt
+          let rest = count(u, r.name).n;
+          for (const o of r.occurrences) {
+            const m = count(u, `${r.name}.${o.condition}`).n;
+            rest -= m;
+            v += divRound(amt * m * o.factor, SCALE);
+          }
+          v += amt * rest;
+        } else if (b.units.length === 1) v = amt * count(u, r.name).n;
         else v = b.units.reduce((acc, w) => acc * count(u, `${r.name}.${nounOf(w)}`).n, amt);
         break;
       }
@@ -258,6 +267,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
       }
     }
     if (v === 0n || zero) return { v, zero };
+    if (r.average) v = "fact" in r.average ? divRound(v * SCALE, value(u, r.average.fact)!) : divRound(v, BigInt(r.average.value));
     v = multiply(r, u, v);
     if (r.cap !== undefined && v > r.cap) v = r.cap;
     return { v, zero };
