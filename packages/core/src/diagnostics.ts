@@ -190,6 +190,9 @@ export const messages = {
   },
   KP4045: { severity: "error", message: "单位「{0}」的「{1}」共 {2} {3}，多于「{4}」的 {5} {3}：其中加倍、减半的次数不能多于总次数" },
   KP4046: { severity: "error", message: "单位「{0}」的「{1}」为 0：按它平均时除数应为正整数" },
+  KP4047: { severity: "error", message: "单位「{0}」的「{1}」逐项填了{2}数，又填了「{3}」：两种写法只能用一种" },
+  KP4048: { severity: "error", message: "「{0}」中「{1}」的{2}数「{3}」应为非负整数" },
+  KP4049: { severity: "error", message: "「{0}」的值格式不对：{1}" },
   KP4031: {
     severity: "error",
     message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",

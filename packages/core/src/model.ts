@@ -106,6 +106,11 @@ export type RuleEffect = "deduct" | "award" | "veto";
 export type FactType =
   /** a non-negative integer, or a list of incident ids (each one occurrence); `within`: the key of a count it is part of (KP4045) */
   | { type: "count"; noun: string; incidents: boolean; within?: string }
+  /**
+   * per-item counts of a compound rule (每村 每次): item → count (JSON object or 「甲村 2、乙村 1」), or
+   * their sum; the alternative to the product of 「规则名.村」 × 「规则名.次」 (KP4047 when both)
+   */
+  | { type: "items"; item: string; noun: string }
   /** yes/no; with `incident`, an incident id also means yes */
   | { type: "flag"; incident: boolean }
   /** a checklist item: yes (full points), no, or partial points in [0, max] */

@@ -866,7 +866,12 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
   switch (b.kind) {
     case "per":
       if (b.nouns.length === 1) out.push({ key: name, label: `${b.nouns[0]}数`, fact: { type: "count", noun: b.nouns[0]!, incidents: inHighest }, optional: true });
-      else for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
+      else {
+        for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
+        // or, when the count differs per item: each item's count under the rule's own name
+        const [item, noun] = [b.nouns[0]!, b.nouns.slice(1).join("")];
+        out.push({ key: name, label: `各${item}的${noun}数（逐项填写）`, fact: { type: "items", item, noun }, optional: true });
+      }
       break;
     case "categories":
       for (const c of b.categories)

@@ -169,6 +169,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
           effect: r.effect,
           kind: r.body.kind,
           facts: r.facts.map((f) => f.key),
+          ...(r.facts.some((f) => f.fact.type === "items") ? { perItem: true } : {}),
         },
       ]),
     ),
@@ -195,6 +196,10 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       }
       const spec: FactSpec = { k: f.key, t: t.type, label: f.label };
       if (t.type === "count") spec.inc = t.incidents;
+      if (t.type === "items") {
+        spec.item = t.item;
+        spec.noun = t.noun;
+      }
       if (t.type === "count" && t.within !== undefined) {
         spec.of = t.within;
         spec.noun = t.noun;
@@ -372,6 +377,20 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
           finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
         }
       } else {
+        // per-item counts under the rule's name (「甲村 2、乙村 1」, or their sum) replace the product
+        const noun = b.nouns.slice(1).join("");
+        o.push(`  if (${fx(ctx, r.name)} !== undefined) {`);
+        o.push(`    const n = ${fx(ctx, r.name)};`, "    if (n === 0) return 0;");
+        o.push(`    const items = ${fx(ctx, r.name, true)};`);
+        o.push(`    const amt = ${amountExpr(b.amount, b.overrides)};`);
+        o.push(`    let v = kpTimes(amt, n);`);
+        o.push(`    const each = items && items.length > 0 ? items.map((x) => x[0] + " " + x[1] + ${S(noun)}).join(" + ") + " = " : "";`);
+        o.push(`    const shown = items && items.length > 0 ? items.map((x) => x[0] + " " + x[1]).join("、") : n;`);
+        const inner: string[] = [];
+        const saved = o.length;
+        finish("v", (pre) => `each + n + ${S(noun)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: shown }`);
+        inner.push(...o.splice(saved).map((l) => "  " + l));
+        o.push(...inner, "  }");
         const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
         b.nouns.forEach((x, i) => o.push(`  const n${i} = ${fx(ctx, `${r.name}.${x}`)} || 0;`));
         o.push(`  if (${keys.map((_, i) => `n${i} === 0`).join(" || ")}) return 0;`);

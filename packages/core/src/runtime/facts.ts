@@ -13,7 +13,7 @@ import { runtime } from "./decimal.js";
 export interface FactSpec {
   /** The fact key: a rule name, or 规则名.分项 */
   k: string;
-  /** count | flag | award | value | score | rate | amount */
+  /** count | items | flag | award | value | score | rate | amount */
   t: string;
   /** whether incident ids are accepted (count, flag) */
   inc?: boolean;
@@ -25,8 +25,10 @@ export interface FactSpec {
   pos?: boolean;
   /** a count that is part of the count keyed `of` (其中 「已查结」 减半): together they may not exceed it (KP4045) */
   of?: string;
-  /** the counted noun of such a part (次, 人 …), for KP4045's message */
+  /** the counted noun of such a part (次, 人 …), for KP4045's message; of per-item counts (t = items) */
   noun?: string;
+  /** per-item counts (t = items): the item noun (村) */
+  item?: string;
   /** raw bounds */
   min?: number;
   max?: number;
