@@ -199,7 +199,9 @@ export type FactValue =
   | { t: "flag"; v: boolean; id?: string }
   | { t: "award"; v: "yes" | "no" | Raw }
   | { t: "value"; v: Raw | null }
-  | { t: "amount"; v: Raw };
+  | { t: "amount"; v: Raw }
+  /** per-item counts of a compound rule (每村 每次) under the rule's name; `sum`: written as their sum */
+  | { t: "items"; items: [string, number][]; sum: boolean };
 
 export interface UnitSpec {
   name: string;
@@ -982,6 +984,7 @@ function nearValue(d: Draw, points: Raw[], lo: Raw, hi: Raw): Raw {
 }
 
 const ID_POOL = ["事件A", "事件B", "事件C", "问题1", "问题2"];
+const ITEM_NAMES = ["东", "西", "南", "北", "第3"];
 
 /** Typed facts of one unit for every rule of the catalogue. */
 export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
@@ -1001,7 +1004,11 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
     switch (b.kind) {
       case "per":
         if (b.units.length === 1) count(r.name);
-        else for (const u of b.units) count(`${r.name}.${nounOf(u)}`);
+        else if (d.bool(0.35)) {
+          // each item's count (甲村 2、乙村 1) instead of 村数 × 每村次数
+          const items = ITEM_NAMES.filter(() => d.bool(0.5)).map((x) => [x + nounOf(b.units[0]!), d.int(0, 5)] as [string, number]);
+          facts.set(r.name, { t: "items", items, sum: d.bool(0.15) });
+        } else for (const u of b.units) count(`${r.name}.${nounOf(u)}`);
         break;
       case "categories":
         for (const c of b.categories) count(`${r.name}.${c.name}`);
@@ -1128,6 +1135,11 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
         break;
       case "amount":
         v = f.v === 0n ? d.pick([0, ""]) : d.bool() ? dec(f.v) : Number(dec(f.v));
+        break;
+      case "items":
+        if (f.sum) v = f.items.reduce((a, [, n]) => a + n, 0);
+        else if (d.bool()) v = Object.fromEntries(f.items.map(([k, n]) => [k, d.bool(0.8) ? n : String(n)]));
+        else v = f.items.map(([k, n]) => `${k}${d.pick([" ", "", "：", ":"])}${n}`).join(d.pick(["、", "，", "；"]));
         break;
     }
     facts[key] = v;

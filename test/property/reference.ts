@@ -195,7 +195,11 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
           }
           v += amt * rest;
         } else if (b.units.length === 1) v = amt * count(u, r.name).n;
-        else v = b.units.reduce((acc, w) => acc * count(u, `${r.name}.${nounOf(w)}`).n, amt);
+        else {
+          const items = u.facts.get(r.name);
+          if (items && items.t === "items") v = amt * BigInt(items.items.reduce((a, [, n]) => a + n, 0));
+          else v = b.units.reduce((acc, w) => acc * count(u, `${r.name}.${nounOf(w)}`).n, amt);
+        }
         break;
       }
       case "categories":
