@@ -327,7 +327,9 @@ export function readJson(
             continue;
           }
           // { 村: { 甲村: 2 } } of a compound count (每村 每次) is that rule's per-item counts, not nested keys
-          if (v.type === "object" && !perItem.has(idOf(full))) {
+          // ({ 村: { 村: 3, 次: 2 } } is the nested form of 村.村 and 村.次)
+          const nested = (o: Node) => (o.children ?? []).every((c) => typeof c.children?.[0]?.value === "string" && keys.has(idOf(`${full}.${c.children[0].value as string}`)));
+          if (v.type === "object" && (!perItem.has(idOf(full)) || nested(v))) {
             visit(v, full);
             continue;
           }

@@ -306,7 +306,9 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const visit = (key, v) => {
         if (v === undefined)
             return;
-        if (v !== null && typeof v === "object" && !Array.isArray(v) && !(index.has(key) && specs[index.get(key)].t === "items")) {
+        // { 驻村缺勤: { 村: 3, 次: 2 } } is 驻村缺勤.村 and 驻村缺勤.次; other keys under a compound count's
+        // name are its items ({ 驻村缺勤: { 东村: 2, 西村: 1 } })
+        if (v !== null && typeof v === "object" && !Array.isArray(v) && !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
             // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
             for (const k in v)
                 visit(key + "." + k, v[k]);
