@@ -28,6 +28,8 @@ export interface KeywordInfo {
 }
 
 const keywordInfos: KeywordInfo[] = [];
+/** Keywords that are keywords only before certain characters (see `followedBy` in kw). */
+const followedByOf = new Map<string, string>();
 const byName = new Map<string, TokenType>();
 
 function escapeRe(s: string): string {
@@ -39,18 +41,22 @@ function kw(
   text: string,
   role: KeywordRole,
   doc: string,
-  opts: { aliases?: string[]; categories?: TokenType[] } = {},
+  opts: { aliases?: string[]; categories?: TokenType[]; followedBy?: string } = {},
 ): TokenType {
   const aliases = opts.aliases ?? [];
   const spellings = [text, ...aliases].sort((a, b) => b.length - a.length);
+  // `followedBy`: a one-character word that is a keyword only before these (so 「按此例」 stays one
+  // unknown word, and KP1005 can still guess 「按比例」)
+  const alternatives = spellings.map(escapeRe).join("|");
   const token = createToken({
     name,
-    pattern: new RegExp(spellings.map(escapeRe).join("|")),
+    pattern: new RegExp(opts.followedBy ? `(?:${alternatives})(?=${opts.followedBy}|$)` : alternatives),
     label: `「${text}」`,
     categories: opts.categories ?? [],
     start_chars_hint: [...new Set(spellings.map((s) => s[0]!))],
   });
   keywordInfos.push({ text, aliases, role, doc, token });
+  if (opts.followedBy) for (const sp of spellings) followedByOf.set(sp, opts.followedBy);
   byName.set(name, token);
   return token;
 }
@@ -186,8 +192,10 @@ export const Double = kw("Double", "加倍", "modifier", "条件成立时加倍�
 export const Half = kw("Half", "减半", "modifier", "条件成立时减半扣分");
 export const When = kw("When", "当", "modifier", "加倍/减半的条件");
 export const Among = kw("Among", "其中", "modifier", "某类单位的不同扣分标准；或其中某些次数加倍、减半、加 N 倍（其中 「已查结」 减半）");
-export const PlusKw = kw("PlusKw", "加", "modifier", "加 N 倍：在原计分基础上再加 N 倍，即按 N+1 倍计（加 2倍 即 3 倍）");
-export const ByKw = kw("ByKw", "按", "modifier", "按 N 倍：按原计分的 N 倍计；按 「数」 平均：扣分（得分）除以该数");
+/** What may follow 加 and 按 (a space, a name, a number): otherwise they are part of an unknown word. */
+const beforeOperand = "[\\s\\u3000「0-9\\uFF10-\\uFF19]";
+export const PlusKw = kw("PlusKw", "加", "modifier", "加 N 倍：在原计分基础上再加 N 倍，即按 N+1 倍计（加 2倍 即 3 倍）", { followedBy: beforeOperand });
+export const ByKw = kw("ByKw", "按", "modifier", "按 N 倍：按原计分的 N 倍计；按 「数」 平均：扣分（得分）除以该数", { followedBy: beforeOperand });
 export const TimesKw = kw("TimesKw", "倍", "modifier", "倍数：加 2倍、按 3倍");
 export const AverageKw = kw("AverageKw", "平均", "modifier", "按 「所辖乡镇数」 平均：本规则的扣分（得分）除以该数，第 6 位小数四舍五入");
 export const BandsKw = kw("BandsKw", "分段", "action", "按数值所在区间扣分或得分");
@@ -299,7 +307,7 @@ function matchUnknownWord(text: string, offset: number): RegExpExecArray | null 
       .filter((k) => k.role !== "measure")
       .flatMap((k) => [k.text, ...k.aliases])
       .sort((a, b) => b.length - a.length)
-      .map(escapeRe)
+      .map((sp) => escapeRe(sp) + (followedByOf.has(sp) ? `(?=${followedByOf.get(sp)!}|$)` : ""))
       .join("|"),
     "y",
   );
