@@ -557,8 +557,9 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             const total = F[2 * t] || 0;
             if (sum > total) {
                 const noun = specs[list[0]].noun || "次";
-                const what = list.map((i) => specs[i].k).join("、");
-                err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[list[0]].k);
+                const filled = list.filter((i) => (F[2 * i] || 0) > 0);
+                const what = filled.map((i) => specs[i].k).join("、");
+                err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[filled[0]].k);
             }
         }
         // required facts not given (or given empty), unless the rule does not concern this unit
