@@ -71,7 +71,8 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   rankedBody: { zh: "按排名得分", ebnf: "ranked" },
   fullPoints: { zh: "满分", ebnf: "\"满分\" amount" },
   discretionBody: { zh: "酌情扣分：酌情 扣 0.5 至 2", ebnf: "discretion" },
-  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、适用", ebnf: "modifier" },
+  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、其中（部分次数）、按…平均、适用", ebnf: "modifier" },
+  occurrenceFactor: { zh: "部分次数的条件与倍数：「已查结」 减半、「省市领导批示」 加 2倍", ebnf: "occurrence" },
   stringList: { zh: "「」名称的列表，可用 、 或 , 分隔", ebnf: "string { [ list sep ] string }" },
 };
 
