@@ -16,7 +16,7 @@ export function ruleMeaning(r: RuleModel): string {
     case "per": {
       const units = b.nouns.map((n) => `每${n}`).join("");
       s = `${units}${act} ${f(b.amount)} 分`;
-      if (b.nouns.length > 1) s += `（${b.nouns.join("数 × ")}数）`;
+      if (b.nouns.length > 1) s += `（${b.nouns.join("数 × ")}数，或逐${b.nouns[0]}填写的${b.nouns.slice(1).join("")}数之和）`;
       s += overrides(b.overrides, act);
       break;
     }
