@@ -31,7 +31,7 @@ describe("其中 「条件」 加倍 / 减半 / 加 N倍 / 按 N倍", async () =
   const m = await compile(CATALOGUE);
   const deduction = (facts: Facts) => {
     const [r] = m.scoreAll([unit("甲县", { 所辖乡镇数: 1, ...facts })], { trace: true });
-    return { score: r!.indicators[0]!.score, trace: (r!.trace ?? []).map((t) => t.text) };
+    return { score: r?.indicators?.[0]?.score, trace: (r?.trace ?? []).map((t) => t.text) };
   };
 
   it.each([
@@ -71,7 +71,7 @@ describe("按 「所辖乡镇数」 平均 and 按 N 平均", async () => {
   const m = await compile(CATALOGUE);
   const run = (facts: Facts) => {
     const [r] = m.scoreAll([unit("甲县", facts)], { trace: true });
-    return { score: r!.indicators[0]!.score, trace: (r!.trace ?? []).map((t) => t.text) };
+    return { score: r?.indicators?.[0]?.score, trace: (r?.trace ?? []).map((t) => t.text) };
   };
 
   it.each([
@@ -117,7 +117,7 @@ describe("每村 每次: per-item counts", async () => {
   const m = await compile(CATALOGUE);
   const run = (facts: Facts) => {
     const [r] = m.scoreAll([unit("甲县", { 所辖乡镇数: 1, ...facts })], { trace: true });
-    return { score: r!.indicators[0]!.score, trace: (r!.trace ?? []).map((t) => t.text) };
+    return { score: r?.indicators?.[0]?.score, trace: (r?.trace ?? []).map((t) => t.text) };
   };
 
   it.each([
