@@ -434,7 +434,7 @@ function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean
   if (opts.mult) r.multipliers = multipliers(d);
   if (opts.occ !== false) {
     // 其中 「…」 加倍 on a rule counting one kind of occurrence; 按 … 平均 on per/categories/once
-    if (body.kind === "per" && body.units.length === 1 && d.bool(0.2)) {
+    if (((body.kind === "per" && body.units.length === 1) || (body.kind === "categories" && body.units.length === 1)) && d.bool(0.2)) {
       const conds = pickSubset(d, OCC_CONDS).slice(0, d.int(1, 2));
       r.occurrences = conds.map((condition) => {
         const form = d.pick(["double", "half", "plus", "times"] as const);
@@ -1067,14 +1067,18 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
     }
     for (const m of r.multipliers) if (!omit()) facts.set(`${r.name}.${m.flag}`, { t: "flag", v: d.bool(0.4) });
     if (r.occurrences) {
-      // parts of the rule's count: together never more than it (more is KP4045)
-      const total = facts.get(r.name);
-      let left = total && total.t === "count" ? total.n : 0;
-      for (const o of r.occurrences) {
-        if (omit()) continue;
-        const m = d.int(0, left);
-        left -= m;
-        facts.set(`${r.name}.${o.condition}`, { t: "count", n: m });
+      // parts of the rule's count (of each category's): together never more than it (more is KP4045)
+      const totals: [string, string][] =
+        b.kind === "categories" ? b.categories.map((c) => [`${r.name}.${c.name}`, `.${c.name}`]) : [[r.name, ""]];
+      for (const [totalKey, suffix] of totals) {
+        const total = facts.get(totalKey);
+        let left = total && total.t === "count" ? total.n : 0;
+        for (const o of r.occurrences) {
+          if (omit()) continue;
+          const m = d.int(0, left);
+          left -= m;
+          facts.set(`${r.name}.${o.condition}${suffix}`, { t: "count", n: m });
+        }
       }
     }
     // a divisor is required of every unit a rule dividing by it concerns: always given, ≥ 1

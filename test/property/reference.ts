@@ -203,7 +203,15 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         break;
       }
       case "categories":
-        for (const c of b.categories) v += c.amount * count(u, `${r.name}.${c.name}`).n;
+        for (const c of b.categories) {
+          let rest = count(u, `${r.name}.${c.name}`).n;
+          for (const o of r.occurrences ?? []) {
+            const m = count(u, `${r.name}.${o.condition}.${c.name}`).n;
+            rest -= m;
+            v += divRound(c.amount * m * o.factor, SCALE);
+          }
+          v += c.amount * rest;
+        }
         break;
       case "once":
         if (b.action === "award") {

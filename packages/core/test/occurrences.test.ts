@@ -58,6 +58,28 @@ describe("其中 「条件」 加倍 / 减半 / 加 N倍 / 按 N倍", async () =
     );
   });
 
+  it("on a categories rule: each category's occurrences meeting a condition (规则名.条件.分类)", async () => {
+    const c = await compile(`细则 「分类」
+总分 10分
+加分 「信息工作」 上限 100 {
+  规则 「信息」 「上报的每条计5分，省办采用的每条计15分；省市领导批示的在原计分基础上加2倍计分，国务院领导批示的加3倍计分」
+    每条 得 「上报」 5、「省办采用」 15 其中 「省市领导批示」 加 2倍、「国务院领导批示」 加 3倍
+}
+指标 「基础」 10分 {
+  注 「只为有基本分」
+}
+`);
+    // 上报 3: 1 plain 5 + 省市 1 × 5 × 3 + 国务院 1 × 5 × 4 = 5 + 15 + 20 = 40; 省办采用 2: 1 × 15 + 省市 1 × 15 × 3 = 60 → 100
+    const facts = { "信息.上报": 3, "信息.省办采用": 2, 信息: { 省市领导批示: { 上报: 1, 省办采用: 1 }, 国务院领导批示: { 上报: 1 } } };
+    const [r] = c.scoreAll([unit("甲县", facts)], { trace: true });
+    expect(r!.bonus).toBe("100");
+    expect((r!.trace ?? []).map((t) => t.text)).toContain(
+      "上报 1条 × 5 + 省市领导批示 上报 1条 × 5 × 3（加2倍） + 国务院领导批示 上报 1条 × 5 × 4（加3倍） + 省办采用 1条 × 15 + 省市领导批示 省办采用 1条 × 15 × 3（加2倍） = 100",
+    );
+    const errs = c.checkFacts([unit("甲县", { "信息.上报": 1, "信息.省市领导批示.上报": 1, "信息.国务院领导批示.上报": 1 })]);
+    expect(errs.map((e) => `${e.code} ${e.key}`)).toEqual(["KP4045 信息.省市领导批示.上报"]);
+  });
+
   it("more occurrences meeting the conditions than occurrences is KP4045, at the condition's key", () => {
     const errs = m.checkFacts([unit("甲县", { 所辖乡镇数: 1, 信息: 2, "信息.省市批示": 2, "信息.国务院批示": 1 })]);
     expect(errs.map((e) => [e.code, e.key, e.message])).toEqual([

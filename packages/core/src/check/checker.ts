@@ -433,12 +433,16 @@ class Checker {
       const word = e.factor === "double" ? "加倍" : e.factor === "half" ? "减半" : `${e.factor === "plus" ? "加" : "按"} ${e.n?.text ?? "?"}倍`;
       const why =
         b.kind === "categories"
-          ? "它按分类计分，各分类中哪些次数加倍无从得知（请把各分类写成单独的规则）"
+          ? undefined
           : b.kind === "per" && b.nouns.length > 1
             ? "它是复合计次（如每村每次），总次数是几个事实之积"
             : b.kind !== "per"
               ? "它不是按次计分"
               : undefined;
+      if (b.kind === "categories" && b.categories.some((c) => nameKey(c.name) === nameKey(e.condition!.value))) {
+        this.report("KP2062", e.condition.span, [e.condition.value, rule.name]);
+        continue;
+      }
       if (why !== undefined) {
         this.report("KP2060", e.span, [rule.name, e.condition.value, word, why]);
         continue;
@@ -923,6 +927,15 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
   if (b.kind === "per")
     for (const o of r.occurrences)
       out.push({ key: `${name}.${o.condition}`, label: `其中${o.condition}的${b.nouns[0]}数（${o.word}）`, fact: { type: "count", noun: b.nouns[0]!, incidents: false, within: name }, optional: true });
+  if (b.kind === "categories")
+    for (const o of r.occurrences)
+      for (const c of b.categories)
+        out.push({
+          key: `${name}.${o.condition}.${c.name}`,
+          label: `${c.name}中${o.condition}的${b.noun}数（${o.word}）`,
+          fact: { type: "count", noun: b.noun, incidents: false, within: `${name}.${c.name}` },
+          optional: true,
+        });
   if (r.average && "fact" in r.average)
     out.push({ key: r.average.fact, label: `${r.average.fact}（按它平均的除数，正整数）`, fact: { type: "value", percent: false, integer: true, missing: false, positive: true }, optional: false });
   return out;

@@ -312,7 +312,8 @@ function averageLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
 /** A trace's facts object with the rule's 加倍/减半 conditions that hold added (「事件.群体性事件 = 是」). */
 function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
   const extra: string[] = [];
-  for (const o of r.occurrences) extra.push(`...(${fx(ctx, `${r.name}.${o.condition}`)} ? { [${S(`${r.name}.${o.condition}`)}]: ${fx(ctx, `${r.name}.${o.condition}`)} } : {})`);
+  // (a categories rule puts its conditions' counts in `used` itself)
+  if (r.body.kind === "per") for (const o of r.occurrences) extra.push(`...(${fx(ctx, `${r.name}.${o.condition}`)} ? { [${S(`${r.name}.${o.condition}`)}]: ${fx(ctx, `${r.name}.${o.condition}`)} } : {})`);
   if (r.average && "fact" in r.average) extra.push(`[${S(r.average.fact)}]: kpFormat(${fx(ctx, r.average.fact)})`);
   if (r.multipliers.length === 0 && extra.length === 0) return facts;
   const flags = [...extra, ...r.multipliers.map((m) => `...(${fx(ctx, `${r.name}.${m.flag}`)} ? { [${S(`${r.name}.${m.flag}`)}]: true } : {})`)];
@@ -405,7 +406,23 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push("  let v = 0;", "  const parts = [];", "  const used = {};");
       for (const c of b.categories) {
         const k = S(`${r.name}.${c.name}`);
-        o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+        if (r.occurrences.length === 0) {
+          o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+          continue;
+        }
+        // 其中 「省市领导批示」 加 2倍: per category, the occurrences of each condition at amount × factor
+        const ms = r.occurrences.map((x) => `${r.name}.${x.condition}.${c.name}`);
+        o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) {`);
+        o.push(`    used[${k}] = n;`);
+        ms.forEach((key, i) => o.push(`    const m${i} = ${fx(ctx, key)} || 0;`));
+        o.push(`    const n0 = n${ms.map((_, i) => ` - m${i}`).join("")};`);
+        o.push(`    if (n0 > 0) { v += kpTimes(${c.amount}, n0); parts.push(${S(c.name + " ")} + n0 + ${S(b.noun + " × " + fmt(c.amount))}); }`);
+        r.occurrences.forEach((x, i) =>
+          o.push(
+            `    if (m${i} > 0) { v = kpAdd(v, kpMulDiv(kpTimes(${c.amount}, m${i}), ${x.factor}, 1000000)); used[${S(ms[i]!)}] = m${i}; parts.push(${S(`${x.condition} ${c.name} `)} + m${i} + ${S(`${b.noun} × ${fmt(c.amount)} × ${fmt(x.factor)}（${x.word}）`)}); }`,
+          ),
+        );
+        o.push("  } }");
       }
       o.push("  if (v === 0) return 0;");
       finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => "used");

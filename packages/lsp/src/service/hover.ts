@@ -86,6 +86,10 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
       const m = r?.multipliers.find((x) => nameKey(x.flag) === site.key);
       const o = r?.occurrences.find((x) => nameKey(x.condition) === site.key);
       if (o && r) {
+        if (r.body.kind === "categories") {
+          const noun = r.body.noun;
+          return `**次数条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n各分类中${md(site.name)}的${noun}按 ${f(o.factor)} 倍计（${o.word}）；事实键「${md(r.name)}.${md(site.name)}.分类名」（${noun}数，不能多于该分类的${noun}数）`;
+        }
         const noun = r.body.kind === "per" ? r.body.nouns[0] : "次";
         return `**次数条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n其中${md(site.name)}的${noun}按 ${f(o.factor)} 倍计（${o.word}）；事实键「${md(r.name)}.${md(site.name)}」（${noun}数，不能多于「${md(r.name)}」的${noun}数）`;
       }
