@@ -79,7 +79,8 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   fullPoints: { zh: "满分", ebnf: "\"满分\" amount" },
   discretionBody: { zh: "酌情扣分或得分：酌情 扣 0.5 至 2、每次 酌情 扣 1 至 3、酌情 得 0.5 至 1", ebnf: "discretion" },
   committeeBody: { zh: "考核组评议给分：评议 得分（以上限、加分项上限或指标分值为界）", ebnf: "committee" },
-  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、免扣、可减免、适用", ebnf: "modifier" },
+  modifier: { zh: "规则修饰：上限、倒扣、加倍、减半、免扣、可减免、其中（部分次数）、按…平均、适用", ebnf: "modifier" },
+  occurrenceFactor: { zh: "部分次数的条件与倍数：「已查结」 减半、「省市领导批示」 加 2倍", ebnf: "occurrence" },
   stringList: { zh: "「」名称的列表，可用 、 或 , 分隔", ebnf: "string { [ list sep ] string }" },
 };
 

@@ -71,6 +71,8 @@ function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "是" : "否";
   if (Array.isArray(v)) return v.join("、");
+  // per-item counts of a compound rule ({ 东村: 2 }) as a cell writes them: 「东村 2、西村 1」
+  if (typeof v === "object") return Object.entries(v).map(([k, n]) => `${k} ${String(n)}`).join("、");
   return String(v);
 }
 

@@ -72,13 +72,15 @@ function unitDifference(read: readonly UnitInput[], written: readonly ExpectedUn
     if (String(r.name).trim() !== w.name) return `unit ${i + 1}: written ${JSON.stringify(w.name)}, read ${JSON.stringify(r.name)}`;
     if (classesOf(r.classes) !== w.classes) return `unit ${w.name}: classes written ${JSON.stringify(w.classes)}, read ${JSON.stringify(r.classes)}`;
     const facts = flatten(r.facts);
-    const keys = new Set([...Object.keys(facts), ...Object.keys(w.facts)]);
+    // per-item counts of a compound rule (每村 每次) are written as an object: compare them flattened too
+    const wf = flatten(w.facts);
+    const keys = new Set([...Object.keys(facts), ...Object.keys(wf)]);
     for (const k of keys) {
       if (!(k in facts)) return `unit ${w.name}: fact ${JSON.stringify(k)} written, not read`;
-      if (!(k in w.facts)) return `unit ${w.name}: fact ${JSON.stringify(k)} read, never written`;
+      if (!(k in wf)) return `unit ${w.name}: fact ${JSON.stringify(k)} read, never written`;
       const a = canonicalValue(facts[k]);
-      const b = canonicalValue(w.facts[k]);
-      if (a !== b) return `unit ${w.name}: fact ${JSON.stringify(k)} written ${JSON.stringify(w.facts[k])}, read ${JSON.stringify(facts[k])}`;
+      const b = canonicalValue(wf[k]);
+      if (a !== b) return `unit ${w.name}: fact ${JSON.stringify(k)} written ${JSON.stringify(wf[k])}, read ${JSON.stringify(facts[k])}`;
     }
   }
   return undefined;

@@ -180,6 +180,10 @@ export interface RuleSpec {
   multipliers: { factor: "double" | "half"; flag: string }[];
   /** 免扣/可减免 当 「…」 */
   waivers?: { mode: "cancel" | "reduce"; flag: string }[];
+  /** 其中 「已查结」 减半 (per-occurrence rules with one unit word): factor as raw (×2 → 2000000). */
+  occurrences?: { condition: string; form: "double" | "half" | "plus" | "times"; n?: Raw; factor: Raw }[];
+  /** 按 「所辖乡镇数」 平均 (a fact of the unit) or 按 N 平均. */
+  average?: { fact: string } | { value: number };
   appliesTo?: string[];
 }
 
@@ -258,7 +262,9 @@ export type FactValue =
   | { t: "amount"; v: Raw }
   /** 每次 酌情: the amount of each occurrence */
   | { t: "amounts"; v: Raw[] }
-  | { t: "outcome"; v: string };
+  | { t: "outcome"; v: string }
+  /** per-item counts of a compound rule (每村 每次) under the rule's name; `sum`: written as their sum */
+  | { t: "items"; items: [string, number][]; sum: boolean };
 
 export interface UnitSpec {
   name: string;
@@ -277,6 +283,10 @@ const DOUBLE_FLAGS = ["重犯", "情节严重"];
 const HALF_FLAGS = ["主动整改", "首次"];
 const CANCEL_FLAGS = ["上级政策调整", "不可抗力"];
 const REDUCE_FLAGS = ["整改到位", "主动说明"];
+/** Conditions of 其中 「…」 加倍 (never a flag's name: they share the rule's sub-keys). */
+const OCC_CONDS = ["已查结", "重复访", "群体性", "省级批示", "头版头条"];
+/** Divisors of 按 「…」 平均: facts of the unit, shared by the rules dividing by them. */
+export const DIVISOR_FACTS = ["所辖乡镇数", "所辖村数"];
 const CLAUSES = [
   "未按要求参加重要会议的，每次扣0.5分",
   "完成75%—100%（含75%，不含100%）扣0.2分",
@@ -521,7 +531,7 @@ function linearBody(d: Draw, opts: { award?: boolean; twoSided?: boolean; baseFr
   return body;
 }
 
-function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean; waive?: boolean }): RuleSpec {
+function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean; overdraft?: boolean; mult?: boolean; applies?: boolean; waive?: boolean; occ?: boolean }): RuleSpec {
   const d = c.d;
   const r: RuleSpec = { type: "rule", name, clause: d.pick(CLAUSES), body, overdraft: false, multipliers: [] };
   if (opts.cap && d.bool(0.25)) r.cap = amount(d);
@@ -530,6 +540,22 @@ function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean
   if (opts.waive) {
     const w = waivers(d, body, r.multipliers);
     if (w.length > 0) r.waivers = w;
+  }
+  if (opts.occ !== false) {
+    // 其中 「…」 加倍 on a rule counting one kind of occurrence; 按 … 平均 on per/categories/once
+    if (((body.kind === "per" && body.units.length === 1) || (body.kind === "categories" && body.units.length === 1)) && d.bool(0.2)) {
+      const conds = pickSubset(d, OCC_CONDS).slice(0, d.int(1, 2));
+      r.occurrences = conds.map((condition) => {
+        const form = d.pick(["double", "half", "plus", "times"] as const);
+        if (form === "double") return { condition, form, factor: raw(2) };
+        if (form === "half") return { condition, form, factor: raw(0.5) };
+        const n = d.bool(0.8) ? raw(d.int(1, 4)) : BigInt(d.int(1, 3_000_000));
+        return { condition, form, n, factor: form === "plus" ? n + raw(1) : n };
+      });
+    }
+    // (not with 可减免: its generated amounts assume the undivided deduction)
+    if ((body.kind === "per" || body.kind === "categories" || body.kind === "once") && !r.waivers && d.bool(0.15))
+      r.average = d.bool(0.7) ? { fact: d.pick(DIVISOR_FACTS) } : { value: d.int(1, 12) };
   }
   if (opts.applies !== false) {
     const a = appliesChoice(c);
@@ -663,7 +689,7 @@ function groupRule(c: GenCtx, kind: "cap" | "highest", P: Raw | undefined): Rule
         : k === "once"
           ? { kind: "once", action: "deduct", amount: amount(d), overrides: overrides(c) }
           : { kind: "categories", units: perUnits(d, false), action: "deduct", categories: categories(d) };
-    return makeRule(c, name, body, { mult: true });
+    return makeRule(c, name, body, { mult: true, occ: false }); // 就高: neither (KP2061)
   }
   let r = indicatorRule(c, P, true);
   while (r.body.kind === "veto" || isAwardBody(r.body) || (KNOWN_BUGS.zeroCapped && canZero(r.body))) r = indicatorRule(c, P, true);
@@ -1163,6 +1189,12 @@ function ruleText(w: Writer, s: Style, r: RuleSpec): string {
   let t = `规则 ${w.str(r.name)} ${w.str(r.clause)} ${bodyText(w, s, r.body)}`;
   if (r.cap !== undefined) t += ` ${s.aliases ? "封顶" : "上限"} ${w.amt(r.cap)}`;
   if (r.overdraft) t += " 倒扣";
+  if (r.occurrences?.length) {
+    const word = (o: NonNullable<RuleSpec["occurrences"]>[number]) =>
+      o.form === "double" ? "加倍" : o.form === "half" ? "减半" : `${o.form === "plus" ? "加" : "按"} ${w.num(o.n!, false, "倍")}`;
+    t += ` 其中 ${r.occurrences.map((o) => `${w.str(o.condition)} ${word(o)}`).join(s.listSep === " " ? " " : "、")}`;
+  }
+  if (r.average) t += "fact" in r.average ? ` 按 ${w.str(r.average.fact)} 平均` : ` 按 ${r.average.value} 平均`;
   for (const m of r.multipliers) t += ` ${m.factor === "double" ? "加倍" : "减半"} 当 ${w.str(m.flag)}`;
   for (const x of r.waivers ?? []) t += ` ${x.mode === "cancel" ? "免扣" : "可减免"} 当 ${w.str(x.flag)}`;
   if (r.appliesTo) t += ` 适用 ${w.list(r.appliesTo)}`;
@@ -1295,6 +1327,7 @@ function nearValue(d: Draw, points: Raw[], lo: Raw, hi: Raw): Raw {
 }
 
 const ID_POOL = ["事件A", "事件B", "事件C", "问题1", "问题2"];
+const ITEM_NAMES = ["东", "西", "南", "北", "第3"];
 
 /** Typed facts of one unit for every rule of the catalogue. */
 export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
@@ -1324,7 +1357,11 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
     switch (b.kind) {
       case "per":
         if (b.units.length === 1) count(r.name);
-        else for (const u of b.units) count(`${r.name}.${nounOf(u)}`);
+        else if (d.bool(0.35)) {
+          // each item's count (甲村 2、乙村 1) instead of 村数 × 每村次数
+          const items = ITEM_NAMES.filter(() => d.bool(0.5)).map((x) => [x + nounOf(b.units[0]!), d.int(0, 5)] as [string, number]);
+          facts.set(r.name, { t: "items", items, sum: d.bool(0.15) });
+        } else for (const u of b.units) count(`${r.name}.${nounOf(u)}`);
         break;
       case "categories":
         for (const c of b.categories) count(`${r.name}.${c.name}`);
@@ -1438,6 +1475,23 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
         facts.set(`${r.name}.${x.flag}`, { t: "amount", v: d.bool(0.2) ? d.pick([0n, ded]) : (BigInt(d.int(0, 1000)) * ded) / 1000n });
       }
     }
+    if (r.occurrences) {
+      // parts of the rule's count (of each category's): together never more than it (more is KP4045)
+      const totals: [string, string][] =
+        b.kind === "categories" ? b.categories.map((c) => [`${r.name}.${c.name}`, `.${c.name}`]) : [[r.name, ""]];
+      for (const [totalKey, suffix] of totals) {
+        const total = facts.get(totalKey);
+        let left = total && total.t === "count" ? total.n : 0;
+        for (const o of r.occurrences) {
+          if (omit()) continue;
+          const m = d.int(0, left);
+          left -= m;
+          facts.set(`${r.name}.${o.condition}${suffix}`, { t: "count", n: m });
+        }
+      }
+    }
+    // a divisor is required of every unit a rule dividing by it concerns: always given, ≥ 1
+    if (r.average && "fact" in r.average && !facts.has(r.average.fact)) facts.set(r.average.fact, { t: "value", v: raw(d.int(1, 12)) });
   }
   // 参照 未涉及: flag some units (omitFlaggedFacts may then leave their facts out)
   const visit = (ind: IndSpec) => {
@@ -1605,6 +1659,11 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
         break;
       case "outcome":
         v = d.bool(0.15) ? ` ${f.v} ` : f.v;
+        break;
+      case "items":
+        if (f.sum) v = f.items.reduce((a, [, n]) => a + n, 0);
+        else if (d.bool()) v = Object.fromEntries(f.items.map(([k, n]) => [k, d.bool(0.8) ? n : String(n)]));
+        else v = f.items.map(([k, n]) => `${k}${d.pick([" ", "", "：", ":"])}${n}`).join(d.pick(["、", "，", "；"]));
         break;
     }
     facts[key] = v;

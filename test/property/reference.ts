@@ -268,12 +268,33 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     switch (b.kind) {
       case "per": {
         const amt = classAmount(u, b.amount, b.overrides);
-        if (b.units.length === 1) v = amt * count(u, r.name).n;
-        else v = b.units.reduce((acc, w) => acc * count(u, `${r.name}.${nounOf(w)}`).n, amt);
+        if (b.units.length === 1 && r.occurrences?.length) {
+          // 其中 「已查结」 减半: each condition's occurrences at amt × factor, rounded once; the rest at amt
+          let rest = count(u, r.name).n;
+          for (const o of r.occurrences) {
+            const m = count(u, `${r.name}.${o.condition}`).n;
+            rest -= m;
+            v += divRound(amt * m * o.factor, SCALE);
+          }
+          v += amt * rest;
+        } else if (b.units.length === 1) v = amt * count(u, r.name).n;
+        else {
+          const items = u.facts.get(r.name);
+          if (items && items.t === "items") v = amt * BigInt(items.items.reduce((a, [, n]) => a + n, 0));
+          else v = b.units.reduce((acc, w) => acc * count(u, `${r.name}.${nounOf(w)}`).n, amt);
+        }
         break;
       }
       case "categories":
-        for (const c of b.categories) v += c.amount * count(u, `${r.name}.${c.name}`).n;
+        for (const c of b.categories) {
+          let rest = count(u, `${r.name}.${c.name}`).n;
+          for (const o of r.occurrences ?? []) {
+            const m = count(u, `${r.name}.${o.condition}.${c.name}`).n;
+            rest -= m;
+            v += divRound(c.amount * m * o.factor, SCALE);
+          }
+          v += c.amount * rest;
+        }
         break;
       case "once":
         if (b.otherwise) {
@@ -373,6 +394,7 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     const cancelled = (r.waivers ?? []).some((w) => w.mode === "cancel" && flag(u, `${r.name}.${w.flag}`).on);
     if (zero) return cancelled ? { v: 0n, zero: false } : { v, zero };
     if (v === 0n) return { v, zero };
+    if (r.average) v = "fact" in r.average ? divRound(v * SCALE, value(u, r.average.fact)!) : divRound(v, BigInt(r.average.value));
     v = multiply(r, u, v);
     if (r.cap !== undefined && v > r.cap) v = r.cap;
     // 免扣 and 可减免 after the cap, in the order written

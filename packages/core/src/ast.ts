@@ -469,7 +469,7 @@ export interface VetoBody extends NodeBase {
   level: "fail" | "noExcellent";
 }
 
-export type Modifier = CapModifier | OverdraftModifier | MultiplierModifier | WaiverModifier | AppliesDecl;
+export type Modifier = CapModifier | OverdraftModifier | MultiplierModifier | WaiverModifier | OccurrencesModifier | AverageModifier | AppliesDecl;
 /** `上限 4` (pattern 2). */
 export interface CapModifier extends NodeBase {
   kind: "Cap";
@@ -495,6 +495,28 @@ export interface WaiverModifier extends NodeBase {
   mode: "cancel" | "reduce";
   flag?: StringLit;
 }
+/**
+ * `其中 「已查结」 减半、「重复访」 加倍` — only the occurrences meeting a condition are multiplied:
+ * each condition is a count (「规则名.条件」) within the rule's count.
+ */
+export interface OccurrencesModifier extends NodeBase {
+  kind: "Occurrences";
+  entries: OccurrenceFactor[];
+}
+/** One condition of `其中`: 加倍 ×2, 减半 ×½, 加 N倍 ×(N+1), 按 N倍 ×N. */
+export interface OccurrenceFactor extends NodeBase {
+  kind: "OccurrenceFactor";
+  condition?: StringLit;
+  factor: "double" | "half" | "plus" | "times";
+  /** N of 加 N倍 / 按 N倍. */
+  n?: NumberLit;
+}
+/** `按 「所辖乡镇数」 平均` (a fact of the unit) or `按 12 平均` (a number): the result divided by it. */
+export interface AverageModifier extends NodeBase {
+  kind: "Average";
+  fact?: StringLit;
+  value?: NumberLit;
+}
 
 /** Any AST node. */
 export type Node =
@@ -507,6 +529,7 @@ export type Node =
   | Modifier
   | Amounts
   | ClassAmount
+  | OccurrenceFactor
   | CategoryAmount
   | Band
   | Interval

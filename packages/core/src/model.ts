@@ -150,14 +150,19 @@ export type RuleEffect = "deduct" | "award" | "veto";
 
 /** The fact one key of a facts file supplies. */
 export type FactType =
-  /** a non-negative integer, or a list of incident ids (each one occurrence) */
-  | { type: "count"; noun: string; incidents: boolean }
+  /** a non-negative integer, or a list of incident ids (each one occurrence); `within`: the key of a count it is part of (KP4045) */
+  | { type: "count"; noun: string; incidents: boolean; within?: string }
+  /**
+   * per-item counts of a compound rule (每村 每次): item → count (JSON object or 「甲村 2、乙村 1」), or
+   * their sum; the alternative to the product of 「规则名.村」 × 「规则名.次」 (KP4047 when both)
+   */
+  | { type: "items"; item: string; noun: string }
   /** yes/no; with `incident`, an incident id also means yes */
   | { type: "flag"; incident: boolean }
   /** a checklist item: yes (full points), no, or partial points in [0, max] */
   | { type: "award"; max: Raw }
-  /** a measured value; `missing` = may be absent (未报送) */
-  | { type: "value"; percent: boolean; integer: boolean; missing: boolean; noun?: string }
+  /** a measured value; `missing` = may be absent (未报送); `positive` = 0 is refused (a divisor, KP4046) */
+  | { type: "value"; percent: boolean; integer: boolean; missing: boolean; noun?: string; positive?: boolean }
   /** a score in [0, max] given by an assessment; with `scale`, a score in [0, scale] rescaled to max (折算自) */
   | { type: "score"; max: Raw; scale?: Raw }
   /** one of the named outcomes (评为 …), given by its name */
@@ -286,6 +291,14 @@ export interface RuleModel {
    * groups and the indicator (see 语言参考 §6 免扣与减免).
    */
   waivers: { mode: "cancel" | "reduce"; flag: string }[];
+  /**
+   * `其中 「已查结」 减半` (per-occurrence rules only): the occurrences meeting a condition — a count
+   * 「规则名.条件」 within the rule's count — are multiplied by `factor` (raw: 2 → 2000000, ½ → 500000);
+   * `word` as shown (加倍, 减半, 加2倍, 按3倍).
+   */
+  occurrences: { condition: string; factor: Raw; word: string }[];
+  /** `按 「所辖乡镇数」 平均` / `按 12 平均`: the result divided by a fact of the unit or a positive integer. */
+  average?: { fact: string } | { value: number };
   /** Classes the rule applies to; undefined = all. */
   appliesTo?: string[];
   /** The indicator or section it belongs to. */

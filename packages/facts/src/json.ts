@@ -148,6 +148,7 @@ export function readJson(
   file: string,
   text: string,
   keys: KeysByName = new Map(),
+  perItem: ReadonlySet<string> = new Set(),
 ): { units: UnitInput[]; diagnostics: FactsDiagnostic[]; locator: FactsLocator; rows: number; reported: Set<string> } {
   const lines = new LineIndex(text);
   const span = (n: { offset: number; length: number }): Span => lines.span(n.offset, n.offset + n.length);
@@ -325,7 +326,10 @@ export function readJson(
             if (meant !== undefined) reported.add(`${trimmed}\u0000${meant}`);
             continue;
           }
-          if (v.type === "object") {
+          // { 村: { 甲村: 2 } } of a compound count (每村 每次) is that rule's per-item counts, not nested keys
+          // ({ 村: { 村: 3, 次: 2 } } is the nested form of 村.村 and 村.次)
+          const nested = (o: Node) => (o.children ?? []).every((c) => typeof c.children?.[0]?.value === "string" && keys.has(idOf(`${full}.${c.children[0].value as string}`)));
+          if (v.type === "object" && (!perItem.has(idOf(full)) || nested(v))) {
             visit(v, full);
             continue;
           }
@@ -382,10 +386,11 @@ function findFlattened(facts: Node, id: string, idOf: (s: string) => string, pre
     const [k, v] = prop.children ?? [];
     if (!k || !v || typeof k.value !== "string") continue;
     const full = prefix === "" ? k.value : `${prefix}.${k.value}`;
+    if (idOf(full) === id) return k; // also per-item counts written as an object (每村 每次)
     if (v.type === "object") {
       const inner = findFlattened(v, id, idOf, full);
       if (inner) return inner;
-    } else if (idOf(full) === id) return k;
+    }
   }
   return undefined;
 }

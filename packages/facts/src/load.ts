@@ -21,7 +21,8 @@ const SUPPORTED = [".csv", ".json", ".xlsx"];
 /** What the catalogue accepts as fact keys. */
 export function knownFacts(cat: CatalogueMeta): KnownFacts {
   const keys = factKeys(cat);
-  return { keys: new Set(keys), rules: new Set(Object.keys(cat.rules)), byName: new Map(keys.map((k) => [nameKey(k), k])) };
+  const perItem = new Set(Object.entries(cat.rules).filter(([, r]) => r.perItem === true).map(([name]) => nameKey(name)));
+  return { keys: new Set(keys), rules: new Set(Object.keys(cat.rules)), byName: new Map(keys.map((k) => [nameKey(k), k])), perItem };
 }
 
 /** Options of reading a facts file. */
@@ -62,7 +63,8 @@ export async function loadFacts(file: string, cat: CatalogueMeta, options: Facts
   const text = decoded.text;
   if (text.trim() === "") return { file, units: [], diagnostics: [...warnings, factsDiagnostic(file, "KP0008", undefined, [shown])], locator: nowhere, text, rows: 0 };
   if (ext === ".json") {
-    const r = readJson(file, text, knownFacts(cat).byName);
+    const known = knownFacts(cat);
+    const r = readJson(file, text, known.byName, known.perItem);
     return { file, units: r.units, diagnostics: [...warnings, ...r.diagnostics], locator: r.locator, text, rows: r.rows, reported: r.reported };
   }
   const read = readCsv(file, text);

@@ -61,6 +61,8 @@ export interface KnownFacts {
   rules: ReadonlySet<string>;
   /** Each key by its {@link nameKey} (a header written in full width is the same key). */
   byName?: ReadonlyMap<string, string>;
+  /** Rules (by {@link nameKey}) whose own key takes per-item counts (每村 每次): a JSON object there is the value. */
+  perItem?: ReadonlySet<string>;
 }
 
 const UNIT_HEADERS = ["单位", "名称", "单位名称", "name"];

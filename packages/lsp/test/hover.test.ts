@@ -118,6 +118,14 @@ describe("hover", () => {
     expect(hover(v.ctx("细则.kp"), v.at("细则.kp"))?.markdown).toContain("**指标「招商」**　5 分，「其他县」3 分");
   });
 
+  it("on a condition of 其中 「已查结」 减半: its factor and fact key; on the rule: the meaning with it", () => {
+    const w = workspace({ "a.kp": "指标 「甲」 4分 {\n  规则 「事故」 「每起扣1分，已查结的减半」 每起 扣 1 其中 「已查<|>结」 减半 按 「所辖乡镇数」 平均\n}\n" });
+    expect(hover(w.ctx("a.kp"), w.at("a.kp"))?.markdown).toBe(
+      "**次数条件「已查结」**　规则「事故」\n\n其中已查结的起按 0.5 倍计（减半）；事实键「事故.已查结」（起数，不能多于「事故」的起数）",
+    );
+    expect(ruleMeaning(w.ctx("a.kp").state.analysis.catalogue.rules[0]!)).toBe("每起扣 1 分；其中「已查结」的按 0.5 倍计（减半）；按单位的「所辖乡镇数」平均（除以它）");
+  });
+
   it("on a class: declared or not, and where it is used", () => {
     const w = workspace({
       "细则.kp": "细则 「甲」\n类别 「县<|>区」、「园区」\n引入 「a.kp」\n",

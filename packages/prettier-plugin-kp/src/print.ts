@@ -392,6 +392,14 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return [node.factor === "double" ? "加倍" : "减半", " 当", opt("flag")];
     case "Waiver":
       return [node.mode === "cancel" ? "免扣" : "可减免", " 当", opt("flag")];
+    case "Occurrences":
+      return ["其中 ", indent(printList(path, print, "entries"))];
+    case "OccurrenceFactor": {
+      const word = node.factor === "double" ? " 加倍" : node.factor === "half" ? " 减半" : [node.factor === "plus" ? " 加" : " 按", opt("n"), "倍"];
+      return [node.condition ? p("condition") : "", word];
+    }
+    case "Average":
+      return ["按", opt("fact"), opt("value"), " 平均"];
   }
   return "";
 }

@@ -50,6 +50,9 @@ const keys: Record<string, readonly string[]> = {
   Discretion: ["min", "max"],
   Cap: ["value"],
   Multiplier: ["flag"],
+  Occurrences: ["entries"],
+  OccurrenceFactor: ["condition", "n"],
+  Average: ["fact", "value"],
 };
 
 /** The child keys of a node.  `= 5` intervals share one number as both bounds: it is walked once. */

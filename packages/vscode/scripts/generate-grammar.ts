@@ -146,8 +146,8 @@ export function generateGrammar(): Record<string, unknown> {
         ],
       },
       classes: {
-        comment: "Unit classes: declared after 类别, used after 适用 / 其中 / 参照 (until another word).",
-        begin: "(类别)|(适用|其中|参照)",
+        comment: "Unit classes: declared after 类别, used after 适用 / 其中 / 参照 (until another word); not the conditions of 其中 「已查结」 减半.",
+        begin: "(类别)|(适用|参照|其中(?!\\s*「[^」]*」\\s*(?:加倍|减半|加|按)))",
         beginCaptures: { "1": { name: "keyword.other.header.kp" }, "2": { name: "keyword.control.structure.kp" } },
         end: `(?=[^\\s「、,，0-9.%\\x{FF10}-\\x{FF19}\\x{FF0C}\\x{FF0E}\\x{FF05}分])|$`,
         patterns: [string("entity.name.type.class.kp"), { include: "#numbers" }, { include: "#operators" }, { include: "#punctuation" }],

@@ -574,6 +574,7 @@ class Checker {
       overdraft: false,
       multipliers: [],
       waivers: [],
+      occurrences: [],
       owner,
       facts: [],
       crossUnit: body.kind === "proportional" || body.kind === "ranked" || (body.kind === "linear" && (body.baseFrom === "average" || body.baseFrom === "median")),
@@ -626,6 +627,12 @@ class Checker {
             else rule.waivers.push({ mode: m.mode, flag: m.flag.value });
           }
           break;
+        case "Occurrences":
+          this.occurrences(rule, m, flags);
+          break;
+        case "Average":
+          this.average(rule, m);
+          break;
         case "Applies":
           rule.appliesTo = this.checkClasses(m.classes);
           break;
@@ -658,6 +665,92 @@ class Checker {
       return;
     }
     body.max = bound;
+  }
+
+  /**
+   * `其中 「已查结」 减半、「重复访」 加倍`: only a rule counting one kind of occurrence at one amount can
+   * say which of its occurrences are multiplied (each condition's count is part of the rule's count).
+   * Conditions share the rule's sub-keys with 加倍/减半 当 (`flags`).
+   */
+  private occurrences(rule: M.RuleModel, m: A.OccurrencesModifier, flags: Set<string>): void {
+    const b = rule.body;
+    for (const e of m.entries) {
+      if (!e.condition) continue;
+      const word = e.factor === "double" ? "加倍" : e.factor === "half" ? "减半" : `${e.factor === "plus" ? "加" : "按"} ${e.n?.text ?? "?"}倍`;
+      const why =
+        b.kind === "categories"
+          ? undefined
+          : b.kind === "per" && b.nouns.length > 1
+            ? "它是复合计次（如每村每次），总次数是几个事实之积"
+            : b.kind !== "per"
+              ? "它不是按次计分"
+              : undefined;
+      if (b.kind === "categories" && b.categories.some((c) => nameKey(c.name) === nameKey(e.condition!.value))) {
+        this.report("KP2062", e.condition.span, [e.condition.value, rule.name]);
+        continue;
+      }
+      if (why !== undefined) {
+        this.report("KP2060", e.span, [rule.name, e.condition.value, word, why]);
+        continue;
+      }
+      if (rule.group?.kind === "highest") {
+        this.report("KP2061", e.span, [rule.name, `其中 「${e.condition.value}」 ${word}`]);
+        continue;
+      }
+      if (flags.has(nameKey(e.condition.value))) {
+        this.report("KP2062", e.condition.span, [e.condition.value, rule.name]);
+        continue;
+      }
+      let factor: M.Raw;
+      if (e.factor === "double") factor = 2_000_000;
+      else if (e.factor === "half") factor = 500_000;
+      else {
+        const q = e.n && this.quantity(e.n);
+        if (!q) continue;
+        if (q.percent || q.raw <= 0) {
+          this.report("KP2063", e.n!.span, [rule.name, word, "倍数应为大于 0 的数"]);
+          continue;
+        }
+        factor = e.factor === "plus" ? q.raw + 1_000_000 : q.raw;
+      }
+      flags.add(nameKey(e.condition.value));
+      rule.occurrences.push({ condition: e.condition.value, factor, word: word.replace(/ /g, "") });
+    }
+  }
+
+  /** `按 「所辖乡镇数」 平均` / `按 12 平均`: the rule's result divided by a fact of the unit or a number. */
+  private average(rule: M.RuleModel, m: A.AverageModifier): void {
+    const shown = m.fact?.value ?? m.value?.text ?? "?";
+    if (rule.average !== undefined) {
+      this.report("KP2066", m.span, [rule.name]);
+      return;
+    }
+    const k = rule.body.kind;
+    if (k !== "per" && k !== "categories" && k !== "once") {
+      const what = k === "bands" ? "分段计分" : k === "linear" ? "线性扣分" : k === "zero" ? "不得分" : k === "veto" ? "否决" : "按数值计分的规则";
+      this.report("KP2065", m.span, [rule.name, what]);
+      return;
+    }
+    if (rule.group?.kind === "highest") {
+      this.report("KP2061", m.span, [rule.name, `按 ${m.fact ? `「${shown}」` : shown} 平均`]);
+      return;
+    }
+    if (m.fact) {
+      if (nameKey(m.fact.value) === nameKey(rule.name)) {
+        this.report("KP2067", m.fact.span, [rule.name, m.fact.value]);
+        return;
+      }
+      rule.average = { fact: m.fact.value };
+      return;
+    }
+    if (!m.value) return;
+    const q = this.quantity(m.value);
+    if (!q) return;
+    if (q.percent || q.raw <= 0 || q.raw % 1_000_000 !== 0) {
+      this.report("KP2064", m.value.span, [rule.name, shown]);
+      return;
+    }
+    rule.average = { value: q.raw / 1_000_000 };
   }
 
   /** Where a rule may stand: award rules in bonuses, deductions in penalties and groups. */
@@ -1309,7 +1402,12 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
   switch (b.kind) {
     case "per":
       if (b.nouns.length === 1) out.push({ key: name, label: `${b.nouns[0]}数`, fact: { type: "count", noun: b.nouns[0]!, incidents: inHighest }, optional: true });
-      else for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
+      else {
+        for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
+        // or, when the count differs per item: each item's count under the rule's own name
+        const [item, noun] = [b.nouns[0]!, b.nouns.slice(1).join("")];
+        out.push({ key: name, label: `各${item}的${noun}数（逐项填写）`, fact: { type: "items", item, noun }, optional: true });
+      }
       break;
     case "categories":
       for (const c of b.categories)
@@ -1394,6 +1492,20 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       out.push({ key: `${name}.${w.flag}`, label: `${w.flag}时减免的分数`, fact, optional: true });
     }
   }
+  if (b.kind === "per")
+    for (const o of r.occurrences)
+      out.push({ key: `${name}.${o.condition}`, label: `其中${o.condition}的${b.nouns[0]}数（${o.word}）`, fact: { type: "count", noun: b.nouns[0]!, incidents: false, within: name }, optional: true });
+  if (b.kind === "categories")
+    for (const o of r.occurrences)
+      for (const c of b.categories)
+        out.push({
+          key: `${name}.${o.condition}.${c.name}`,
+          label: `${c.name}中${o.condition}的${b.noun}数（${o.word}）`,
+          fact: { type: "count", noun: b.noun, incidents: false, within: `${name}.${c.name}` },
+          optional: true,
+        });
+  if (r.average && "fact" in r.average)
+    out.push({ key: r.average.fact, label: `${r.average.fact}（按它平均的除数，正整数）`, fact: { type: "value", percent: false, integer: true, missing: false, positive: true }, optional: false });
   return out;
 }
 

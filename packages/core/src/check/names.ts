@@ -28,6 +28,8 @@ export function namesOf(file: A.KpFile): A.StringLit[] {
     }
     for (const m of r.modifiers) {
       if (m.kind === "Multiplier") add(m.flag);
+      else if (m.kind === "Occurrences") for (const e of m.entries) add(e.condition);
+      else if (m.kind === "Average") add(m.fact);
       else if (m.kind === "Applies") m.classes.forEach(add);
     }
   };
@@ -139,7 +141,9 @@ export function visibleName(name: string): string {
  */
 export function factKeyClashes(rules: readonly M.RuleModel[], ruleByKey: ReadonlyMap<string, M.RuleModel>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const owner = new Map<string, { rule: M.RuleModel; key: string }>();
+  const owner = new Map<string, { rule: M.RuleModel; key: string; shared: boolean }>();
+  // A divisor of 按 「所辖乡镇数」 平均 is a fact of the unit: rules dividing by it share its key.
+  const isShared = (f: M.FactKey) => f.fact.type === "value" && f.fact.positive === true;
   for (const r of rules) {
     if (ruleByKey.get(nameKey(r.name)) !== r || !r.node.name) continue;
     const mine = new Set<string>();
@@ -150,14 +154,14 @@ export function factKeyClashes(rules: readonly M.RuleModel[], ruleByKey: Readonl
       const prev = owner.get(k);
       const named = ruleByKey.get(k);
       if (named && named !== r) continue; // KP2030
-      if (prev && prev.rule !== r) {
+      if (prev && prev.rule !== r && !(prev.shared && isShared(f))) {
         out.push(
           diagnostic("KP2040", r.node.name.span, [r.name, f.key, prev.rule.name, prev.key], {
             file: r.file,
             related: prev.rule.node.name ? [{ file: prev.rule.file, span: prev.rule.node.name.span, message: `规则「${prev.rule.name}」在这里` }] : [],
           }),
         );
-      } else owner.set(k, { rule: r, key: f.key });
+      } else if (!prev) owner.set(k, { rule: r, key: f.key, shared: isShared(f) });
     }
   }
   return out;

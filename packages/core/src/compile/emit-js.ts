@@ -189,6 +189,7 @@ function catalogueMeta(cat: M.Catalogue): unknown {
           effect: r.effect,
           kind: r.body.kind,
           facts: r.facts.map((f) => f.key),
+          ...(r.facts.some((f) => f.fact.type === "items") ? { perItem: true } : {}),
         },
       ]),
     ),
@@ -198,17 +199,40 @@ function catalogueMeta(cat: M.Catalogue): unknown {
 /** The fact specs a module's facts reader checks against (FACTS), one per fact key, in rule order. */
 export function factSpecs(cat: M.Catalogue): FactSpec[] {
   const out: FactSpec[] = [];
+  // A divisor fact (按 「所辖乡镇数」 平均) is the unit's, shared by every rule dividing by it: one spec,
+  // required of a unit when any of those rules concerns it.
+  const shared = new Map<string, FactSpec>();
   for (const r of cat.rules) {
     const cls = applicableClasses(r);
     for (const f of r.facts) {
       const t = f.fact;
+      const prev = t.type === "value" && t.positive ? shared.get(f.key) : undefined;
+      if (prev) {
+        if (prev.cls && (!cls || JSON.stringify(prev.cls) !== JSON.stringify(cls))) delete prev.cls;
+        const referred = referringClasses(r);
+        if (prev.xcls) prev.xcls = prev.xcls.filter((c) => referred.includes(c));
+        if (prev.xcls?.length === 0) delete prev.xcls;
+        continue;
+      }
       const spec: FactSpec = { k: f.key, t: t.type, label: f.label };
       if (t.type === "count") spec.inc = t.incidents;
+      if (t.type === "items") {
+        spec.item = t.item;
+        spec.noun = t.noun;
+      }
+      if (t.type === "count" && t.within !== undefined) {
+        spec.of = t.within;
+        spec.noun = t.noun;
+      }
       if (t.type === "flag") spec.inc = t.incident;
       if (t.type === "award") spec.max = t.max;
       if (t.type === "value") {
         spec.miss = t.missing;
         if (t.integer) spec.int = true;
+        if (t.positive) {
+          spec.pos = true;
+          shared.set(f.key, spec);
+        }
       }
       if (t.type === "score") spec.max = t.scale ?? t.max;
       if (t.type === "score" && t.scale !== undefined) spec.sc = t.max;
@@ -460,16 +484,37 @@ function multiplierLines(ctx: Ctx, r: M.RuleModel, v: string, on: "result" | "am
 }
 
 /**
+ * Lines dividing variable `v` by the rule's 按 … 平均 divisor (a fact of the unit, read as a raw
+ * decimal, or a number), rounding at the sixth decimal, extending `note`.
+ */
+function averageLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
+  const a = r.average;
+  if (!a) return [];
+  if ("fact" in a) {
+    const d = fx(ctx, a.fact);
+    return [`  { const d = ${d}; ${v} = kpMulDiv(${v}, 1000000, d); note += ${S(`，按${a.fact} `)} + kpFormat(d) + ${S(" 平均 → ")} + kpFormat(${v}); }`];
+  }
+  return [`  ${v} = kpDivRound(${v}, ${a.value}); note += ${S(`，按 ${a.value} 平均 → `)} + kpFormat(${v});`];
+}
+
+/**
  * A trace's facts object with the rule's 加倍/减半 and 免扣 conditions that hold added (「事件.群体性事件 = 是」),
- * and its 可减免 amounts given.
+ * its 可减免 amounts given, the counts of its 其中 conditions and its 按 … 平均 divisor.
  */
 function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
-  if (r.multipliers.length === 0 && r.waivers.length === 0) return facts;
-  const flags = [...r.multipliers, ...r.waivers].map((m) => {
-    const k = `${r.name}.${m.flag}`;
-    const shown = "mode" in m && m.mode === "reduce" ? `kpFormat(${fx(ctx, k)})` : "true";
-    return `...(${fx(ctx, k)} ? { [${S(k)}]: ${shown} } : {})`;
-  });
+  const extra: string[] = [];
+  // (a categories rule puts its conditions' counts in `used` itself)
+  if (r.body.kind === "per") for (const o of r.occurrences) extra.push(`...(${fx(ctx, `${r.name}.${o.condition}`)} ? { [${S(`${r.name}.${o.condition}`)}]: ${fx(ctx, `${r.name}.${o.condition}`)} } : {})`);
+  if (r.average && "fact" in r.average) extra.push(`[${S(r.average.fact)}]: kpFormat(${fx(ctx, r.average.fact)})`);
+  if (r.multipliers.length === 0 && r.waivers.length === 0 && extra.length === 0) return facts;
+  const flags = [
+    ...extra,
+    ...[...r.multipliers, ...r.waivers].map((m) => {
+      const k = `${r.name}.${m.flag}`;
+      const shown = "mode" in m && m.mode === "reduce" ? `kpFormat(${fx(ctx, k)})` : "true";
+      return `...(${fx(ctx, k)} ? { [${S(k)}]: ${shown} } : {})`;
+    }),
+  ];
   const literal = /^\{ (.*) \}$/.exec(facts);
   return `{ ${literal ? literal[1] : `...${facts}`}, ${flags.join(", ")} }`;
 }
@@ -530,7 +575,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
   // the cap (`computed`): the trace shows the computed value first, then each adjustment (「= 2，重犯加倍 → 4」).
   const finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable = false) => {
     o.push(`  let note = "";`);
-    const adjust = [...multiplierLines(ctx, r, v), ...capLines(r, v)];
+    const adjust = [...averageLines(ctx, r, v), ...multiplierLines(ctx, r, v), ...capLines(r, v)];
     const waive = waiverLines(ctx, r, v, zeroable);
     const pre = adjust.length + waive.length > 0 ? "computed" : v;
     if (adjust.length + waive.length > 0) o.push(`  const ${pre} = ${v};`);
@@ -547,9 +592,39 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       if (b.nouns.length === 1) {
         o.push(`  const n = ${F} || 0;`, "  if (n === 0) return 0;");
         o.push(`  const amt = ${amountExpr(b.amount, b.overrides)};`);
-        o.push(`  let v = kpTimes(amt, n);`);
-        finish("v", (pre) => `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        if (r.occurrences.length === 0) {
+          o.push(`  let v = kpTimes(amt, n);`);
+          finish("v", (pre) => `n + ${S(b.nouns[0]!)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        } else {
+          // 其中 「已查结」 减半: the occurrences of each condition at amt × factor (one rounding each),
+          // the rest at amt; the facts reader has checked the parts do not exceed n (KP4045).
+          const noun = b.nouns[0]!;
+          r.occurrences.forEach((x, i) => o.push(`  const m${i} = ${fx(ctx, `${r.name}.${x.condition}`)} || 0;`));
+          o.push(`  const n0 = n${r.occurrences.map((_, i) => ` - m${i}`).join("")};`);
+          o.push(`  let v = kpTimes(amt, n0);`);
+          o.push(`  const parts = n0 > 0 ? [n0 + ${S(noun)} + " × " + kpFormat(amt)${amountNote(b.overrides)}] : [];`);
+          r.occurrences.forEach((x, i) => {
+            o.push(
+              `  if (m${i} > 0) { v = kpAdd(v, kpMulDiv(kpTimes(amt, m${i}), ${x.factor}, 1000000)); parts.push(${S(`${x.condition} `)} + m${i} + ${S(noun)} + " × " + kpFormat(amt) + ${S(` × ${fmt(x.factor)}（${x.word}）`)}); }`,
+            );
+          });
+          finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => `{ [${key}]: n }`);
+        }
       } else {
+        // per-item counts under the rule's name (「甲村 2、乙村 1」, or their sum) replace the product
+        const noun = b.nouns.slice(1).join("");
+        o.push(`  if (${fx(ctx, r.name)} !== undefined) {`);
+        o.push(`    const n = ${fx(ctx, r.name)};`, "    if (n === 0) return 0;");
+        o.push(`    const items = ${fx(ctx, r.name, true)};`);
+        o.push(`    const amt = ${amountExpr(b.amount, b.overrides)};`);
+        o.push(`    let v = kpTimes(amt, n);`);
+        o.push(`    const each = items && items.length > 0 ? items.map((x) => x[0] + " " + x[1] + ${S(noun)}).join(" + ") + " = " : "";`);
+        o.push(`    const shown = items && items.length > 0 ? items.map((x) => x[0] + " " + x[1]).join("、") : n;`);
+        const inner: string[] = [];
+        const saved = o.length;
+        finish("v", (pre) => `each + n + ${S(noun)} + " × " + kpFormat(amt)${amountNote(b.overrides)} + " = " + kpFormat(${pre})`, () => `{ [${key}]: shown }`);
+        inner.push(...o.splice(saved).map((l) => "  " + l));
+        o.push(...inner, "  }");
         const keys = b.nouns.map((x) => S(`${r.name}.${x}`));
         b.nouns.forEach((x, i) => o.push(`  const n${i} = ${fx(ctx, `${r.name}.${x}`)} || 0;`));
         o.push(`  if (${keys.map((_, i) => `n${i} === 0`).join(" || ")}) return 0;`);
@@ -564,7 +639,23 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
       o.push("  let v = 0;", "  const parts = [];", "  const used = {};");
       for (const c of b.categories) {
         const k = S(`${r.name}.${c.name}`);
-        o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+        if (r.occurrences.length === 0) {
+          o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) { v += kpTimes(${c.amount}, n); used[${k}] = n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × " + fmt(c.amount))}); } }`);
+          continue;
+        }
+        // 其中 「省市领导批示」 加 2倍: per category, the occurrences of each condition at amount × factor
+        const ms = r.occurrences.map((x) => `${r.name}.${x.condition}.${c.name}`);
+        o.push(`  { const n = ${fx(ctx, `${r.name}.${c.name}`)} || 0; if (n > 0) {`);
+        o.push(`    used[${k}] = n;`);
+        ms.forEach((key, i) => o.push(`    const m${i} = ${fx(ctx, key)} || 0;`));
+        o.push(`    const n0 = n${ms.map((_, i) => ` - m${i}`).join("")};`);
+        o.push(`    if (n0 > 0) { v += kpTimes(${c.amount}, n0); parts.push(${S(c.name + " ")} + n0 + ${S(b.noun + " × " + fmt(c.amount))}); }`);
+        r.occurrences.forEach((x, i) =>
+          o.push(
+            `    if (m${i} > 0) { v = kpAdd(v, kpMulDiv(kpTimes(${c.amount}, m${i}), ${x.factor}, 1000000)); used[${S(ms[i]!)}] = m${i}; parts.push(${S(`${x.condition} ${c.name} `)} + m${i} + ${S(`${b.noun} × ${fmt(c.amount)} × ${fmt(x.factor)}（${x.word}）`)}); }`,
+          ),
+        );
+        o.push("  } }");
       }
       o.push("  if (v === 0) return 0;");
       finish("v", (pre) => `parts.join(" + ") + " = " + kpFormat(${pre})`, () => "used");

@@ -11,6 +11,8 @@ function tsType(f: M.FactType): string {
   switch (f.type) {
     case "count":
       return f.incidents ? "Count | IncidentIds" : "Count";
+    case "items":
+      return "Count | ItemCounts | string";
     case "flag":
       return f.incident ? "Flag | string" : "Flag";
     case "award":
@@ -34,6 +36,8 @@ function describeFact(f: M.FactType): string {
   switch (f.type) {
     case "count":
       return `非负整数（${f.noun}数）${f.incidents ? "，或事件编号列表（每个编号算一次，就高时按编号比较）" : ""}`;
+    case "items":
+      return `各${f.item}的${f.noun}数：JSON 对象（{ "甲${f.item}": 2, "乙${f.item}": 1 }）或文字（「甲${f.item} 2、乙${f.item} 1」），也可以直接填${f.noun}数之和；填了它就不再填「规则名.${f.item}」「规则名.${f.noun}」`;
     case "flag":
       return `是/否${f.incident ? "，或一个事件编号" : ""}`;
     case "award":
@@ -63,12 +67,16 @@ export function emitDts(cat: M.Catalogue): string {
   o.push(`// 计分模块的类型声明：细则「${commentText(cat.title)}」。由 kaoping 生成，请勿手工修改。`, "");
   o.push("/** 非负整数，或写成文本的非负整数。 */", "export type Count = number | `${number}`;");
   o.push("/** 事件编号列表：每个编号（文字或非负整数）算一次。 */", "export type IncidentIds = (string | number)[];");
+  o.push("/** 逐项的次数：项名 → 次数。 */", "export type ItemCounts = Record<string, Count>;");
   o.push('/** 是/否。 */', 'export type Flag = boolean | "是" | "否" | "有" | "无" | 0 | 1;');
   o.push("/** 十进制数（最多 6 位小数），可写成文本；百分数可带 %。 */", "export type Decimal = number | string;", "");
   o.push(`/** 单位类别。 */`, `export type UnitClass = ${cat.classes.map(jsString).join(" | ") || "never"};`, "");
   o.push("/** 一个单位的事实：键为规则名（或 规则名.分项）。 */", "export interface Facts {");
+  const seen = new Set<string>(); // a divisor (按 「所辖乡镇数」 平均) is one key for several rules
   for (const r of cat.rules) {
     for (const f of r.facts) {
+      if (seen.has(f.key)) continue;
+      seen.add(f.key);
       const cls = applicableClasses(r);
       o.push(`  /**`);
       o.push(`   * 【${commentText(r.name, 60)}】${commentText(f.label)}：${commentText(describeFact(f.fact))}${cls ? `（只适用于${commentText(cls.map((l) => l.join("或")).join("且"))}）` : ""}`);
@@ -179,6 +187,8 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
       const count = { oneOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: "^\\s*[0-9０-９]*\\s*$" }] };
       return { ...base, ...(t.incidents ? { oneOf: [...count.oneOf, { type: "array", items: { oneOf: [{ type: "string" }, { type: "integer", minimum: 0 }] } }, { type: "string" }] } : count) };
     }
+    case "items":
+      return { ...base, oneOf: [{ type: "integer", minimum: 0 }, { type: "object", additionalProperties: { oneOf: [{ type: "integer", minimum: 0 }, { type: "string" }] } }, { type: "string" }] };
     case "flag":
       return { ...base, ...(t.incident ? { oneOf: [...flag.oneOf, { type: "string" }] } : flag) };
     case "award":
@@ -213,6 +223,7 @@ export function emitFactsSchema(cat: M.Catalogue): Record<string, unknown> {
   const required: string[] = [];
   for (const r of cat.rules)
     for (const f of r.facts) {
+      if (f.key in properties) continue; // a shared divisor: described by its first rule
       properties[f.key] = { ...schemaOf(f), $comment: r.clause };
       if (!f.optional && !applicableClasses(r) && !underNotConcerned(r)) required.push(f.key);
     }
@@ -220,7 +231,7 @@ export function emitFactsSchema(cat: M.Catalogue): Record<string, unknown> {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `「${cat.title}」的事实文件`,
-    description: "各被考评单位的事实。键为规则名，或「规则名.分项」（分类、复合计次、加倍/减半条件）。",
+    description: "各被考评单位的事实。键为规则名，或「规则名.分项」（分类、复合计次、加倍/减半条件、部分次数的条件），或按某数平均的除数名。",
     type: "object",
     required: ["units"],
     additionalProperties: false,

@@ -83,6 +83,8 @@ export interface RuleMeta {
   effect: string;
   kind: string;
   facts: string[];
+  /** A compound count (每村 每次) may take per-item counts under the rule's name: a JSON object there is one fact, not nested keys. */
+  perItem?: true;
 }
 
 /** The catalogue structure a module exports. */

@@ -13,7 +13,7 @@ import { runtime } from "./decimal.js";
 export interface FactSpec {
   /** The fact key: a rule name, or 规则名.分项 */
   k: string;
-  /** count | flag | award | value | score | rate | amount | amounts | reduce | outcome */
+  /** count | items | flag | award | value | score | rate | amount | amounts | reduce | outcome */
   t: string;
   /** the code of a value out of range when not KP4005 (KP4065 a reduction, KP4066 评议, KP4067 酌情) */
   oc?: string;
@@ -25,6 +25,14 @@ export interface FactSpec {
   miss?: boolean;
   /** value must be an integer */
   int?: boolean;
+  /** value must not be 0 (a divisor of 按 … 平均: KP4046) */
+  pos?: boolean;
+  /** a count that is part of the count keyed `of` (其中 「已查结」 减半): together they may not exceed it (KP4045) */
+  of?: string;
+  /** the counted noun of such a part (次, 人 …), for KP4045's message; of per-item counts (t = items) */
+  noun?: string;
+  /** per-item counts (t = items): the item noun (村) */
+  item?: string;
   /** raw bounds */
   min?: number;
   max?: number;

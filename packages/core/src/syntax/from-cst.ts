@@ -532,9 +532,32 @@ export class AstBuilder {
       return { kind: "Waiver", mode: this.token(n, "WaiveAll") ? "cancel" : "reduce", flag: this.str(this.token(n, "StringLiteral")), span };
     if (this.token(n, "Double") || this.token(n, "Half"))
       return { kind: "Multiplier", factor: this.token(n, "Double") ? "double" : "half", flag: this.str(this.token(n, "StringLiteral")), span };
+    if (this.token(n, "Among")) {
+      const entries = this.nodes(n, "occurrenceFactor").map((f) => this.occurrenceFactor(f));
+      return { kind: "Occurrences", entries, span };
+    }
+    if (this.token(n, "ByKw") && this.token(n, "AverageKw")) {
+      const m: A.AverageModifier = { kind: "Average", span };
+      const fact = this.str(this.token(n, "divisorFact"));
+      if (fact) m.fact = fact;
+      const value = this.num(n, "divisor");
+      if (value) m.value = value;
+      return m;
+    }
     const ap = this.node(n, "appliesDecl");
     if (ap) return this.applies(ap);
     return undefined;
+  }
+
+  private occurrenceFactor(n: CstNode): A.OccurrenceFactor {
+    const how = this.token(n, "how");
+    const factor = this.token(n, "Double") ? "double" : this.token(n, "Half") ? "half" : how && how.tokenType === T.ByKw ? "times" : "plus";
+    const f: A.OccurrenceFactor = { kind: "OccurrenceFactor", factor, span: this.spanOf(n) };
+    const condition = this.str(this.token(n, "StringLiteral"));
+    if (condition) f.condition = condition;
+    const value = this.num(n, "NumberLiteral");
+    if (value) f.n = value;
+    return f;
   }
 }
 

@@ -387,13 +387,17 @@ export class KpParser extends CstParser {
         {
           ALT: () => {
             this.val(1);
-            this.OPTION(() => {
-              this.CONSUME(T.Among);
-              this.SUBRULE(this.namedAmount);
-              this.MANY(() => {
-                this.OPTION2(() => this.CONSUME(T.ListSep));
-                this.SUBRULE2(this.namedAmount);
-              });
+            // 其中 「园区」 0.3 (a class's amount) here; 其中 「已查结」 减半 is a modifier of the rule
+            this.OPTION({
+              GATE: () => this.LA(1).tokenType !== T.Among || this.LA(3).tokenType === T.NumberLiteral,
+              DEF: () => {
+                this.CONSUME(T.Among);
+                this.SUBRULE(this.namedAmount);
+                this.MANY(() => {
+                  this.OPTION2(() => this.CONSUME(T.ListSep));
+                  this.SUBRULE2(this.namedAmount);
+                });
+              },
             });
           },
         },
@@ -635,9 +639,47 @@ export class KpParser extends CstParser {
             this.CONSUME(T.StringLiteral);
           },
         },
+        {
+          ALT: () => {
+            this.CONSUME(T.Among);
+            this.SUBRULE(this.occurrenceFactor);
+            this.MANY(() => {
+              this.OPTION(() => this.CONSUME(T.ListSep));
+              this.SUBRULE2(this.occurrenceFactor);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.ByKw);
+            this.OR3([
+              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "divisorFact" }) },
+              { ALT: () => this.CONSUME(T.NumberLiteral, { LABEL: "divisor" }) },
+            ]);
+            this.CONSUME(T.AverageKw);
+          },
+        },
         { ALT: () => this.SUBRULE(this.appliesDecl) },
       ],
-      ERR_MSG: "「上限」「倒扣」「加倍」「减半」「免扣」「可减免」或「适用」",
+      ERR_MSG: "「上限」「倒扣」「加倍」「减半」「免扣」「可减免」「其中」「按」或「适用」",
+    });
+  });
+  /** `「已查结」 减半`, `「重复访」 加倍`, `「国务院领导批示」 加 3倍`, `「头版头条」 按 2倍` after 其中. */
+  occurrenceFactor = this.RULE("occurrenceFactor", () => {
+    this.CONSUME(T.StringLiteral);
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(T.Double) },
+        { ALT: () => this.CONSUME(T.Half) },
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(T.Award, { LABEL: "how" }) }, { ALT: () => this.CONSUME(T.ByKw, { LABEL: "how" }) }]);
+            this.CONSUME(T.NumberLiteral);
+            this.CONSUME(T.TimesKw);
+          },
+        },
+      ],
+      ERR_MSG: "「加倍」「减半」「加 N倍」或「按 N倍」",
     });
   });
 

@@ -256,7 +256,9 @@ export const Overdraft = kw("Overdraft", "倒扣", "modifier", "可扣到本指�
 export const Double = kw("Double", "加倍", "modifier", "条件成立时加倍扣分");
 export const Half = kw("Half", "减半", "modifier", "条件成立时减半扣分");
 export const When = kw("When", "当", "modifier", "加倍/减半、免扣/可减免的条件");
-export const Among = kw("Among", "其中", "modifier", "某类单位的不同扣分标准");
+export const Among = kw("Among", "其中", "modifier", "某类单位的不同扣分标准；或其中某些次数加倍、减半、加 N 倍（其中 「已查结」 减半）");
+export const TimesKw = kw("TimesKw", "倍", "modifier", "倍数：加 2倍（按 3 倍计）、按 3倍");
+export const AverageKw = kw("AverageKw", "平均", "modifier", "按 「所辖乡镇数」 平均：本规则的扣分（得分）除以该数，第 6 位小数四舍五入");
 export const BandsKw = kw("BandsKw", "分段", "action", "按数值所在区间扣分或得分");
 export const MissingKw = kw("MissingKw", "未报送", "action", "未报送（数值缺失）的情形");
 export const Base = kw("Base", "基准", "action", "线性规则的基准值：一个数，或「平均值」「中位数」「目标值」");
@@ -272,9 +274,14 @@ export const ProportionalKw = kw("ProportionalKw", "按最高比例", "action", 
 export const RankedKw = kw("RankedKw", "按排名", "action", "按名次得分（需要全部单位）");
 // 按 is a keyword only before 「 or 总分 (按 「指标」 得分 排名, 按 总分 排名): everywhere else a bare 按
 // stays part of the word (按此例 is still KP1005 for 按比例, not 按 + 此例).
-export const ByKw = kw("ByKw", "按", "action", "按 「指标」 得分 排名、按 总分 排名：按计算出的得分排名（需要全部单位）", {
-  followedBy: "[ \\t\\u3000]*(?:「|总分)",
-});
+export const ByKw = kw(
+  "ByKw",
+  "按",
+  "action",
+  "按 「指标」 得分 排名、按 总分 排名：按计算出的得分排名（需要全部单位）；按 N倍：按原计分的 N 倍计；按 「数」 平均：扣分（得分）除以该数",
+  // a keyword only before a name, 总分 or a number: 「按此例」 stays one unknown word (KP1005 guesses 按比例)
+  { followedBy: "[ \\t\\u3000]*(?:「|总分|[0-9\\uFF10-\\uFF19])" },
+);
 export const RankWord = kw("RankWord", "排名", "action", "按 「指标」 得分 排名、按 总分 排名");
 export const InOrder = kw("InOrder", "依次", "action", "依次 得 10、9、8：第 1、2、3 名分别得的分，其后的名次得 0（或「其余 得 X」）");
 export const Full = kw("Full", "满分", "action", "本规则的满分");

@@ -4,6 +4,8 @@
 export type Count = number | `${number}`;
 /** 事件编号列表：每个编号（文字或非负整数）算一次。 */
 export type IncidentIds = (string | number)[];
+/** 逐项的次数：项名 → 次数。 */
+export type ItemCounts = Record<string, Count>;
 /** 是/否。 */
 export type Flag = boolean | "是" | "否" | "有" | "无" | 0 | 1;
 /** 十进制数（最多 6 位小数），可写成文本；百分数可带 %。 */

@@ -28,7 +28,7 @@ function normalise(s: string): string {
 /** The scoring of a rule, comparable with JSON (names, files and nodes left out). */
 function scoring(r: RuleModel): string {
   const body = JSON.stringify(r.body, (k, v: unknown) => (k === "node" || k === "text" ? undefined : v));
-  return JSON.stringify([body, r.cap ?? null, r.overdraft, r.multipliers, r.appliesTo ?? null]);
+  return JSON.stringify([body, r.cap ?? null, r.overdraft, r.multipliers, r.occurrences, r.average ?? null, r.appliesTo ?? null]);
 }
 
 function disjoint(a: RuleModel, b: RuleModel): boolean {

@@ -16,7 +16,7 @@ export function ruleMeaning(r: RuleModel): string {
     case "per": {
       const units = b.nouns.map((n) => `每${n}`).join("");
       s = `${units}${act} ${f(b.amount)} 分`;
-      if (b.nouns.length > 1) s += `（${b.nouns.join("数 × ")}数）`;
+      if (b.nouns.length > 1) s += `（${b.nouns.join("数 × ")}数，或逐${b.nouns[0]}填写的${b.nouns.slice(1).join("")}数之和）`;
       s += overrides(b.overrides, act);
       break;
     }
@@ -104,6 +104,8 @@ export function ruleMeaning(r: RuleModel): string {
   if (r.cap !== undefined) s += `，最多${act} ${f(r.cap)} 分`;
   if (r.overdraft) s += b.kind === "once" && b.otherwise ? "；未完成的扣分可扣到本指标分值之外（倒扣，从上级指标中扣）" : "；可扣到本指标分值之外（倒扣，从上级指标中扣）";
   if (b.kind === "once" && b.otherwise && r.owner.kind === "bonus") s += "；未完成的扣分从总分中扣，不受加分上限限制";
+  for (const o of r.occurrences) s += `；其中「${o.condition}」的按 ${f(o.factor)} 倍计（${o.word}）`;
+  if (r.average) s += "fact" in r.average ? `；按单位的「${r.average.fact}」平均（除以它）` : `；按 ${r.average.value} 平均（除以 ${r.average.value}）`;
   for (const m of r.multipliers) s += `；「${m.flag}」时${m.factor === "double" ? "加倍" : "减半"}`;
   for (const w of r.waivers) s += w.mode === "cancel" ? `；「${w.flag}」时不扣分（免扣）` : `；「${w.flag}」时可由考评单位减免，减免 0 至本规则的扣分`;
   if (r.appliesTo) s += `；只适用于${r.appliesTo.map((c) => `「${c}」`).join("、")}`;

@@ -84,6 +84,15 @@ function nameHover(ctx: DocContext, idx: CatalogueIndex, site: NameSite): string
     case "flag": {
       const r = site.rule && idx.rules.get(site.rule);
       const m = r?.multipliers.find((x) => nameKey(x.flag) === site.key);
+      const o = r?.occurrences.find((x) => nameKey(x.condition) === site.key);
+      if (o && r) {
+        if (r.body.kind === "categories") {
+          const noun = r.body.noun;
+          return `**次数条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n各分类中${md(site.name)}的${noun}按 ${f(o.factor)} 倍计（${o.word}）；事实键「${md(r.name)}.${md(site.name)}.分类名」（${noun}数，不能多于该分类的${noun}数）`;
+        }
+        const noun = r.body.kind === "per" ? r.body.nouns[0] : "次";
+        return `**次数条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n其中${md(site.name)}的${noun}按 ${f(o.factor)} 倍计（${o.word}）；事实键「${md(r.name)}.${md(site.name)}」（${noun}数，不能多于「${md(r.name)}」的${noun}数）`;
+      }
       if (m && r) return `**条件「${md(site.name)}」**　规则「${md(r.name)}」\n\n条件成立时${m.factor === "double" ? "加倍" : "减半"}扣分；事实键「${md(r.name)}.${md(site.name)}」（是/否）`;
       const w = r?.waivers.find((x) => nameKey(x.flag) === site.key);
       if (w && r)

@@ -161,6 +161,9 @@ function buildIndex(analysis: Analysis): CatalogueIndex {
         case "Waiver":
           name("flag", n.flag, n, true, currentRule);
           break;
+        case "OccurrenceFactor":
+          name("flag", n.condition, n, true, currentRule);
+          break;
       }
     });
     sites.sort((a, b) => a.lit.span.start.offset - b.lit.span.start.offset);
