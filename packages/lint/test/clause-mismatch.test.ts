@@ -54,7 +54,8 @@ describe("clause-mismatch on outcomes (issue 11 §1.5, §1.8, §1.13): the numbe
       "4:65 规则「公开」与条文不一致：份额 50% 与条文中的「60%」不符",
     ]);
     expect(mismatches(3, "规则 「档案」 「评为一级、二级的分别得2分、1.5分」 评为 「一级」、「二级」 分别得 2、1")).toEqual([
-      "4:26 规则「档案」与条文不一致：条文中的「1.5分」在规则中没有对应的数值",
+      // the category reading pairs the clause's amounts with the outcomes in order: the second is wrong
+      "4:51 规则「档案」与条文不一致：得分 1 与条文中的「1.5分」不符",
     ]);
   });
   it("折算自: the scale is checked against the clause (百分制 is 100)", () => {

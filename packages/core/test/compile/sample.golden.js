@@ -259,6 +259,28 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 choices.set(specs[i].x, [i]);
         }
     }
+    // Per-item counts (t = items) exclude the product form's sub-keys of the same rule (KP4047).
+    const productKeys = new Map();
+    for (let i = 0; i < specs.length; i++) {
+        if (specs[i].t !== "items")
+            continue;
+        const subs = [];
+        for (let j = 0; j < specs.length; j++)
+            if (specs[j].t === "count" && specs[j].of === undefined && specs[j].k.indexOf(specs[i].k + ".") === 0)
+                subs.push(j);
+        productKeys.set(i, subs);
+    }
+    // Counts that are parts of another count (其中 「已查结」 减半): total index → part indices.
+    const parts = new Map();
+    for (let i = 0; i < specs.length; i++) {
+        const of = specs[i].of;
+        if (of === undefined || !index.has(of))
+            continue;
+        const t = index.get(of);
+        if (!parts.has(t))
+            parts.set(t, []);
+        parts.get(t).push(i);
+    }
     const size = specs.length * 2;
     const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
     const unknownKey = (key, name) => {
@@ -280,7 +302,9 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     const visit = (key, v) => {
         if (v === undefined)
             return;
-        if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+        // { 驻村缺勤: { 村: 3, 次: 2 } } is 驻村缺勤.村 and 驻村缺勤.次; other keys under a compound count's
+        // name are its items ({ 驻村缺勤: { 东村: 2, 西村: 1 } })
+        if (v !== null && typeof v === "object" && !Array.isArray(v) && !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
             // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
             for (const k in v)
                 visit(key + "." + k, v[k]);
@@ -295,6 +319,67 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         const spec = specs[i];
         const t = spec.t;
         const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+        if (t === "items") {
+            // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
+            if (isEmpty)
+                return;
+            const noun = spec.noun || "次";
+            let pairs;
+            if (typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+\s*$/.test(v))) {
+                const n = typeof v === "number" ? v : Number(kpHalfWidth(v).trim());
+                if (!Number.isSafeInteger(n) || n < 0) {
+                    err("KP4048", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（" + noun + "数之和），或逐项的" + noun + "数", name, key);
+                    return;
+                }
+                F[2 * i] = n;
+                return;
+            }
+            if (typeof v === "string") {
+                pairs = [];
+                for (const part of v.split(/[、,，;；\n]/)) {
+                    if (part.trim() === "")
+                        continue;
+                    const m = /^\s*(.+?)\s*[:：]?\s*([0-9０-９]+)\s*([^\s0-9０-９]*)\s*$/.exec(part);
+                    if (!m || (m[3] !== "" && m[3] !== noun)) {
+                        err("KP4049", "「" + key + "」的值格式不对：「" + part.trim() + "」应写成「项名 " + noun + "数」，如「甲" + (spec.item || "项") + " 2」，各项用「、」隔开", name, key);
+                        return;
+                    }
+                    pairs.push([m[1], kpHalfWidth(m[2])]);
+                }
+            }
+            else if (v !== null && typeof v === "object" && !Array.isArray(v))
+                pairs = Object.keys(v).map((k) => [k, v[k]]);
+            else {
+                err("KP4049", "「" + key + "」的值格式不对：应为逐项的" + noun + "数（如 { \"甲" + (spec.item || "项") + "\": 2 } 或「甲" + (spec.item || "项") + " 2、乙" + (spec.item || "项") + " 1」），或" + noun + "数之和", name, key);
+                return;
+            }
+            let sum = 0;
+            const items = [];
+            const names = new Set();
+            for (const [item, c] of pairs) {
+                const label = String(item).trim();
+                const n = typeof c === "number" ? c : typeof c === "string" && /^\s*[0-9０-９]+\s*$/.test(c) ? Number(kpHalfWidth(c).trim()) : NaN;
+                if (label === "" || names.has(label)) {
+                    err("KP4049", "「" + key + "」的值格式不对：" + (label === "" ? "有一项没有名称" : "「" + label + "」写了两次"), name, key);
+                    return;
+                }
+                names.add(label);
+                if (!Number.isSafeInteger(n) || n < 0) {
+                    err("KP4048", "「" + key + "」中「" + label + "」的" + noun + "数「" + shownOf(c) + "」应为非负整数", name, key);
+                    return;
+                }
+                sum += n;
+                if (!Number.isSafeInteger(sum)) {
+                    err("KP4005", "「" + key + "」的值超出范围：次数太大，无法精确计算", name, key);
+                    return;
+                }
+                if (n > 0)
+                    items.push([label, n]);
+            }
+            F[2 * i] = sum;
+            F[2 * i + 1] = items;
+            return;
+        }
         if (t === "count") {
             if (isEmpty)
                 return;
@@ -464,6 +549,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
                 return;
             }
+            if (spec.pos && r === 0) {
+                err("KP4046", "单位「" + name + "」的「" + key + "」为 0：按它平均时除数应为正整数", name, key);
+                return;
+            }
             if ((t === "amount" || t === "reduce") && r === 0) {
                 F[2 * i] = 0;
                 return;
@@ -514,6 +603,25 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         if (facts)
             for (const key in facts)
                 visit(key, facts[key]);
+        for (const [i, subs] of productKeys) {
+            if (given[i] !== 1 || F[2 * i] === undefined)
+                continue;
+            const both = subs.filter((j) => given[j] === 1 && F[2 * j] !== undefined);
+            if (both.length > 0)
+                err("KP4047", "单位「" + name + "」的「" + specs[i].k + "」逐项填了" + (specs[i].noun || "次") + "数，又填了「" + both.map((j) => specs[j].k).join("」「") + "」：两种写法只能用一种", name, specs[both[0]].k);
+        }
+        for (const [t, list] of parts) {
+            let sum = 0;
+            for (const i of list)
+                sum += F[2 * i] || 0;
+            const total = F[2 * t] || 0;
+            if (sum > total) {
+                const noun = specs[list[0]].noun || "次";
+                const filled = list.filter((i) => (F[2 * i] || 0) > 0);
+                const what = filled.map((i) => specs[i].k).join("、");
+                err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[filled[0]].k);
+            }
+        }
         // required facts not given (or given empty), unless the rule does not concern this unit
         for (const i of required) {
             if (given[i] === 1)
@@ -521,7 +629,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             const spec = specs[i];
             if (notApplicable(spec, c))
                 continue;
-            err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
+            if (spec.pos)
+                err("KP4008", "单位「" + name + "」缺少事实「" + spec.k + "」（按它平均的除数，正整数）", name, spec.k);
+            else
+                err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
         }
         // 择一: facts naming more than one alternative are an error, never a guess
         for (const list of choices.values()) {
@@ -1335,7 +1446,7 @@ function g2(Z) {
 function i4(Z) {
   if (Z.c["园区"] && !Z.ref) {
     const ref = Z.R["甲县"];
-    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false };
+    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false, P: [] };
     i4(Y);
     Z.S[4] = Y.S[4]; Z.K[4] = Y.K[4];
     if (Z.T) Z.T.push({ i: "3", k: "note", a: 0, x: "园区本项得分以「甲县」得分为准：" + kpFormat(Y.S[4]) });
