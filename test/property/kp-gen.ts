@@ -554,7 +554,7 @@ function makeRule(c: GenCtx, name: string, body: BodySpec, opts: { cap?: boolean
       });
     }
     // (not with 可减免: its generated amounts assume the undivided deduction)
-    if ((body.kind === "per" || body.kind === "categories" || body.kind === "once") && !r.waivers && d.bool(0.15))
+    if ((body.kind === "per" || body.kind === "categories" || (body.kind === "once" && !body.otherwise)) && !r.waivers && d.bool(0.15))
       r.average = d.bool(0.7) ? { fact: d.pick(DIVISOR_FACTS) } : { value: d.int(1, 12) };
   }
   if (opts.applies !== false) {
@@ -735,7 +735,7 @@ function highestAwardGroup(c: GenCtx): GroupSpec {
         : k === "once"
           ? { kind: "once", action: "award", amount: amount(d), overrides: overrides(c) }
           : { kind: "categories", units: perUnits(d, false), action: "award", categories: categories(d) };
-    g.rules.push(makeRule(c, name, body, { mult: true }));
+    g.rules.push(makeRule(c, name, body, { mult: true, occ: false })); // 就高: no 其中 … 加倍 or 按 … 平均 (KP2061)
   }
   return g;
 }
@@ -847,23 +847,29 @@ function indicator(c: GenCtx, depth: number, unitNames: readonly string[]): IndS
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
-    if (d.bool(0.2)) {
+    // (not beside a two-sided linear rule: 择一 alternatives may award, KP2051)
+    if (!rules.some((r) => isTwoSided(r.body)) && d.bool(0.2)) {
       const g = choiceGroup(c, P, undefined, false);
       // 满分-less scored rules: the group may add scoring rules (KP2018)
       for (const r of rules) {
         const b = r.body;
-        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, P);
+        if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined) b.max = amount(d, P);
       }
       ind.items.splice(d.int(0, ind.items.length), 0, g);
     }
   }
-  if (ind.points !== undefined && !hasChildren && c.classes.length > 0 && d.bool(0.2)) {
+  const twoSidedHere = ind.items.some((x) => x.type === "rule" && isTwoSided(x.body));
+  const ownRules = ind.items.flatMap((x) => (x.type === "rule" ? [x] : x.type === "group" ? x.rules : []));
+  // (only where every award rule's largest award is known here: KP2093 compares it with each class's points)
+  const sharesOfPoints = ownRules.some((r) => r.body.kind === "rated" && r.body.outcomes.some((o) => o.full || o.pct !== undefined));
+  const boundsKnown = !sharesOfPoints && ownRules.every((r) => !isAwardBody(r.body) || awardBound(r) !== undefined || r.body.kind === "assessed" || r.body.kind === "rate" || r.body.kind === "proportional" || (r.body.kind === "ranked" && !r.body.table));
+  if (ind.points !== undefined && !hasChildren && !twoSidedHere && boundsKnown && c.classes.length > 0 && d.bool(0.2)) {
     // points that differ by class: 满分-less scored rules get one (KP2094), and every class's points
     // fit the rules' largest award (KP2093); otherwise any points, smaller or larger
-    const rules = ind.items.flatMap((x) => (x.type === "rule" ? [x] : x.type === "group" ? x.rules : []));
+    const rules = ownRules;
     for (const r of rules) {
       const b = r.body;
-      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || b.kind === "ranked") && b.max === undefined) b.max = amount(d, ind.points);
+      if ((b.kind === "assessed" || b.kind === "rate" || b.kind === "proportional" || (b.kind === "ranked" && !b.table)) && b.max === undefined) b.max = amount(d, ind.points);
     }
     const bound = rules.reduce((m, r) => { const a = awardBound(r); return a !== undefined && a > m ? a : m; }, 0n);
     ind.classPoints = pickSubset(d, c.classes)
@@ -1493,6 +1499,10 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
     // a divisor is required of every unit a rule dividing by it concerns: always given, ≥ 1
     if (r.average && "fact" in r.average && !facts.has(r.average.fact)) facts.set(r.average.fact, { t: "value", v: raw(d.int(1, 12)) });
   }
+  // A divisor is an attribute of the unit (所辖乡镇数): every unit gives it, whichever of its rules'
+  // facts it gives (a 择一 alternative that did not happen, say).
+  for (const { rule: r } of allRules(cat))
+    if (r.average && "fact" in r.average && !facts.has(r.average.fact)) facts.set(r.average.fact, { t: "value", v: raw(d.int(1, 12)) });
   // 参照 未涉及: flag some units (omitFlaggedFacts may then leave their facts out)
   const visit = (ind: IndSpec) => {
     if (ind.pool && "flag" in ind.pool.taker && d.bool(0.35)) facts.set(`${ind.name}.未涉及`, { t: "flag", v: true });
@@ -1585,7 +1595,11 @@ function fillPools(cat: CatSpec, units: UnitSpec[]): void {
       if (!empty.has(u.name)) continue;
       const flags = [...u.facts.keys()].filter((k) => k.endsWith(".未涉及") && u.facts.get(k)!.t === "flag");
       if (flags.some((k) => (u.facts.get(k) as { v: boolean }).v)) for (const k of flags) u.facts.set(k, { t: "flag", v: false });
-      else u.classes = u.classes.filter((c) => !takerClasses.has(c));
+      else {
+        u.classes = u.classes.filter((c) => !takerClasses.has(c));
+        // a 可减免 amount was drawn within the deduction of the unit's former classes: drop it
+        for (const { rule: r } of allRules(cat)) for (const w of r.waivers ?? []) if (w.mode === "reduce") u.facts.delete(`${r.name}.${w.flag}`);
+      }
     }
   }
 }

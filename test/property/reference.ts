@@ -540,8 +540,8 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
     for (const item of ind.items) {
       if (item.type === "indicator") {
         evalIndicator(item, u, ref, out);
-        pos += out.S.get(item)! - out.E.get(item)!;
-        e += out.E.get(item)!;
+        pos += out.S.get(item)! - (out.E.get(item) ?? 0n);
+        e += (out.E.get(item) ?? 0n);
         o += out.K.get(item)!;
         positive = true;
       } else if (item.type === "rule") {

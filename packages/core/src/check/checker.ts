@@ -726,8 +726,9 @@ class Checker {
       return;
     }
     const k = rule.body.kind;
-    if (k !== "per" && k !== "categories" && k !== "once") {
-      const what = k === "bands" ? "分段计分" : k === "linear" ? "线性扣分" : k === "zero" ? "不得分" : k === "veto" ? "否决" : "按数值计分的规则";
+    if ((k !== "per" && k !== "categories" && k !== "once") || (rule.body.kind === "once" && rule.body.otherwise)) {
+      // (a 否则 rule: which of its two results would be divided is not said)
+      const what = k === "once" ? "有「否则」的规则" : k === "bands" ? "分段计分" : k === "linear" ? "线性扣分" : k === "zero" ? "不得分" : k === "veto" ? "否决" : "按数值计分的规则";
       this.report("KP2065", m.span, [rule.name, what]);
       return;
     }
@@ -964,7 +965,9 @@ class Checker {
       return undefined;
     }
     const owner = this.currentOwner;
-    const points = owner?.kind === "indicator" && owner.pointsDeclared ? owner.points : undefined;
+    // a share of points that differ by class would differ by unit: not written as a share (KP2084)
+    const byClass = owner?.kind === "indicator" && owner.classPoints !== undefined;
+    const points = owner?.kind === "indicator" && owner.pointsDeclared && !byClass ? owner.points : undefined;
     const outcomes: { name: string; amount: M.Raw; text: string }[] = [];
     b.values.forEach((v, i) => {
       const name = b.names[i]!.value;
@@ -972,7 +975,7 @@ class Checker {
       const share = v.full || v.value?.percent;
       if (share) {
         if (points === undefined) {
-          const why = owner?.kind === "indicator" ? `指标「${owner.name}」没有写分值` : "加分、减分项没有分值";
+          const why = owner?.kind !== "indicator" ? "加分、减分项没有分值" : byClass ? `指标「${owner.name}」的分值因类别而异，请写分数` : `指标「${owner.name}」没有写分值`;
           this.report("KP2084", v.span, [ruleName, text, why]);
           ok = false;
           return;
