@@ -156,20 +156,24 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await page.keyboard.press("Escape");
   }, 60_000);
 
-  it("completion offers keywords (每次, 扣) with their docs", async () => {
+  it("completion offers what the grammar allows where the cursor is (每次 after a clause, 扣 after 每次)", async () => {
     await revert(page);
     const at = where(original, "每次 扣 0.5\n    规则 「学习部署」");
     await gotoPosition(page, at.line, 1);
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
-    await page.keyboard.type("每");
+    // after a rule's clause: its scoring method
+    await page.keyboard.type("规则 「新规则」 「未按要求报送的，每次扣0.1分」 每");
     const labels = await triggerSuggest(page);
     expect(labels).toContain("每次");
+    expect(labels).not.toContain("上限");
     await screenshot(page, path.join(shots, "completion.png"));
     await page.keyboard.press("Escape");
-    await page.keyboard.press("Backspace");
-    await page.keyboard.type("扣");
-    expect(await triggerSuggest(page)).toContain("扣");
+    // after 每次: 扣 or 得, and no structure word
+    await page.keyboard.type("次 ");
+    const after = await triggerSuggest(page);
+    expect(after).toContain("扣");
+    expect(after).not.toContain("规则");
     await page.keyboard.press("Escape");
   }, 90_000);
 

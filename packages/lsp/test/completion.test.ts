@@ -31,6 +31,9 @@ describe("completion", () => {
     const meici = at("指标 「乙」 4分 {\n  规则 「a」 「b」 <|>\n}\n").items.find((i) => i.label === "每次")!;
     expect(meici).toMatchObject({ kind: "unit", detail: "计次单位", documentation: "按次计：每次扣（或得）一次" });
     expect(labelsAt("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 <|>\n}\n").filter((l) => !l.startsWith("每"))).toEqual(["扣", "得", "酌情"]);
+    // …and they come before a second unit word (每村 每次 is rare)
+    const afterUnit = at("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 <|>\n}\n").items.sort((x, y) => x.sortText.localeCompare(y.sortText));
+    expect(afterUnit.slice(0, 3).map((i) => i.label)).toEqual(["扣", "得", "酌情"]);
     const after = at("指标 「乙」 4分 {\n  规则 「a」 「b」 每次 扣 0.5 <|>\n}\n").items;
     expect(after.map((i) => i.label)).toEqual(expect.arrayContaining(["上限", "倒扣", "加倍", "减半", "适用", "其中", "规则"]));
     const cap = after.find((i) => i.label === "上限")!;

@@ -267,7 +267,10 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
   const fits = (kw: KeywordInfo) => (allowed.size === 0 || C.keywordFits(kw.token, allowed)) && headerOk(kw);
   // Continuing a line: what continues the item (上限 after an amount) before what starts a new one.
   const lineStart = !prev || ctx.file.parsed.lines.position(prev.startOffset).line !== ctx.file.parsed.lines.position(start).line;
-  const group = (kw: KeywordInfo | undefined) => (kw && (kw.role === "structure" || kw.role === "header") ? (lineStart ? "0" : "1") : lineStart ? "1" : "0");
+  // after a unit word (每次), 扣/得 before a second unit word (每村 每次 is rare)
+  const afterUnit = prevKw?.role === "unit";
+  const group = (kw: KeywordInfo | undefined) =>
+    kw && (kw.role === "structure" || kw.role === "header") ? (lineStart ? "0" : "1") : afterUnit && kw?.role === "unit" ? "1" : lineStart ? "1" : "0";
   for (const [i, kw] of keywords.entries()) {
     if (kw.role === "measure" ? !afterNumber : !fits(kw)) continue;
     items.push({
