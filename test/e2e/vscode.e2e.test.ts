@@ -175,6 +175,14 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     expect(after).toContain("扣");
     expect(after).not.toContain("规则");
     await page.keyboard.press("Escape");
+    // pinyin initials, typed without switching the input method: gz → 规则 on the next line
+    await page.keyboard.type("扣 0.1");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("gz");
+    expect(await triggerSuggest(page)).toContain("规则");
+    await screenshot(page, path.join(shots, "completion-pinyin.png"));
+    await page.keyboard.press("Escape");
   }, 90_000);
 
   it("a mistake shows an error squiggle within a second", async () => {

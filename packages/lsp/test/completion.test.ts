@@ -74,7 +74,7 @@ describe("completion", () => {
   it("the rule snippet inserts the common clause shape", () => {
     const { items } = at("指标 「乙」 4分 {\n  <|>\n}\n");
     const s = items.find((i) => i.label === "规则（每次扣分）")!;
-    expect(s).toMatchObject({ kind: "snippet", snippet: true, filterText: "规则" });
+    expect(s).toMatchObject({ kind: "snippet", snippet: true, filterText: "规则 guize gz" });
     expect(s.insertText).toBe("规则 「${1:名称}」 「${2:条文原文}」\n\t每次 扣 ${3:0.5} 上限 ${4:2}");
     expect(s.sortText < items.find((i) => i.label === "规则")!.sortText).toBe(true);
   });

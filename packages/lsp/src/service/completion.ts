@@ -7,6 +7,7 @@ import * as C from "@kaoping/core";
 type TokenType = typeof C.tokens.LBracket;
 import { keywords, nameKey, type KeywordInfo } from "@kaoping/core";
 import { indexOf } from "./names.js";
+import { KEYWORD_PINYIN } from "./pinyin-table.js";
 import type { DocContext } from "./project.js";
 import { keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
 
@@ -281,6 +282,8 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
       insertText: kw.text,
       snippet: false,
       replace,
+      // pinyin, full and initials: 规则 from "guize" or "gz", without switching the input method
+      filterText: withPinyin(kw.text),
       sortText: `${afterNumber && kw.role === "measure" ? "00" : group(kw) + roleOrder[kw.role]}${String(i).padStart(3, "0")}`,
     });
   }
@@ -297,7 +300,7 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
       insertText: s.body,
       snippet: true,
       replace,
-      filterText: s.filter,
+      filterText: withPinyin(s.filter),
       sortText: `${group(lead)}0${s.filter}${s.label}`,
     });
   }
@@ -321,6 +324,12 @@ const templates: readonly { label: string; token: TokenType; only: "bands" | "gr
 ];
 
 const keywordByText = new Map(keywords.map((k) => [k.text, k]));
+
+/** `规则 guize gz`: the word, then its pinyin (what the client filters on). */
+function withPinyin(word: string): string {
+  const p = KEYWORD_PINYIN[word];
+  return p ? `${word} ${p}` : word;
+}
 
 /** How many tokens start before `offset`. */
 function countBefore(tokens: readonly Token[], offset: number): number {
