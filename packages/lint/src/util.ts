@@ -169,6 +169,8 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
             if (band.range.upper !== band.range.lower) add(band.range.upper, "threshold");
           }
           add(band.outcome?.amount, "amount");
+          add(band.steps?.step, "step");
+          add(band.steps?.amount, "amount");
         }
         break;
       case "Linear":
