@@ -785,14 +785,14 @@ class Checker {
   }
 
   /**
-   * An award band going on with 扣 per step may end below 0, a deduction from its indicator: only
-   * directly in an indicator (KP2114), without 上限/倒扣/加倍/减半 (KP2115).
+   * An award band going on with 扣 per step may end below 0, a deduction from its indicator: not in
+   * a 加分 section (KP2114), without 上限/倒扣/加倍/减半 (KP2115).
    */
   private checkSignedBandsPlacement(rule: M.RuleModel, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
     const at = rule.node.body!.span;
-    if (owner.kind === "bonus") return; // KP2017 says it already when it is not an award
-    if (owner.kind !== "indicator") this.report("KP2114", at, [rule.name, `它在减分「${owner.name}」中`]);
-    else if (group) this.report("KP2114", at, [rule.name, `它在「${group.kind === "cap" ? "合计" : group.kind === "highest" ? "就高" : "择一"}」组中`]);
+    // in a 减分 section or a group KP2017/KP2091 say it already (award rules cannot stand there)
+    if (owner.kind === "penalty" || group) return;
+    if (owner.kind === "bonus") this.report("KP2114", at, [rule.name, `它在加分「${owner.name}」中（加分项中减到 0 以下无处可扣）`]);
     for (const m of rule.node.modifiers) {
       if (m.kind === "Cap") this.report("KP2115", m.span, [rule.name, "上限", "得分以各区间写明的分值为限，减到 0 以下的部分是从本项扣分"]);
       else if (m.kind === "Overdraft") this.report("KP2115", m.span, [rule.name, "倒扣", "扣分以本项分值为限（扣完为止）"]);
