@@ -213,5 +213,6 @@ describe("completion of signed values (issue 11 §1.8)", () => {
     expect(after("分段 ").find((i) => i.label === "可为负")?.documentation).toBeTruthy();
     expect(after("分段 可为负 {\n    < 0 得 1.5 ").map((i) => i.label)).toEqual(expect.arrayContaining(["每低", "每高"]));
     expect(after("分段 可为负 {\n    < 0 得 1.5 每低 0.1 扣 0.1 ").map((i) => i.label)).toEqual(expect.arrayContaining(["不足一档不计"]));
+    expect(at("指标 「乙」 4分 {\n  <|>\n}\n").items.map((i) => i.label)).toContain("规则（可为负的数值：提升、持平、下降）");
   });
 });
