@@ -117,6 +117,8 @@ export interface BandSpec {
   upper?: Raw;
   upperInclusive: boolean;
   outcome: Outcome;
+  /** `… 每低 S 扣 X [mode]`: the outcome goes on per step from the band's upper (below) or lower (above) bound */
+  steps?: { word: string; direction: "below" | "above"; step: Raw; amount: Raw; mode?: StepModeSpec };
 }
 
 export type BodySpec =
@@ -132,7 +134,7 @@ export type BodySpec =
     }
   | { kind: "zero" }
   | { kind: "veto"; level: "fail" | "noExcellent" }
-  | { kind: "bands"; percent: boolean; bands: BandSpec[]; missing?: Outcome }
+  | { kind: "bands"; percent: boolean; bands: BandSpec[]; missing?: Outcome; signed?: boolean }
   | {
       kind: "linear";
       word: string;
@@ -452,10 +454,13 @@ function cuts(d: Draw, percent: boolean, n: number): Raw[] {
   return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function bandsBody(c: GenCtx, award: boolean, P: Raw | undefined, inSection: boolean): Extract<BodySpec, { kind: "bands" }> {
+function bandsBody(c: GenCtx, award: boolean, P: Raw | undefined, inSection: boolean, signedOk = false): Extract<BodySpec, { kind: "bands" }> {
   const d = c.d;
   const percent = d.bool(0.6);
-  const cp = cuts(d, percent, d.int(1, 4));
+  // 分段 可为负 (issue 11 §1.8): some cut points below 0, and bands going on per step
+  const signed = signedOk && d.bool(0.3);
+  const shift = signed ? d.pick([0n, raw(5), raw(10), BigInt(d.int(1, 20_000_000))]) : 0n;
+  const cp = cuts(d, percent, d.int(1, 4)).map((x) => x - shift);
   const outcome = (): Outcome => {
     if (award) return { kind: "award", amount: d.bool(0.15) ? 0n : amount(d, P) };
     if (!inSection && d.bool(0.1)) return { kind: "zero" };
@@ -478,7 +483,18 @@ function bandsBody(c: GenCtx, award: boolean, P: Raw | undefined, inSection: boo
   if (bands.length === 0 || d.bool(0.4))
     bands.push(d.bool() ? { form: "≥", lower: last, lowerInclusive: true, upperInclusive: false, outcome: outcome() } : { form: ">", lower: last, lowerInclusive: false, upperInclusive: false, outcome: outcome() });
   if (d.bool(0.3)) bands.reverse();
+  if (signedOk)
+    for (const band of bands) {
+      if (band.outcome.kind === "zero" || !d.bool(0.3)) continue;
+      const below = band.upper !== undefined && (band.lower === undefined || d.bool());
+      if (!below && band.lower === undefined) continue;
+      const [word, direction] = below ? d.pick([["每低", "below"], ["每少", "below"], ["每减少", "below"]] as const) : d.pick([["每高", "above"], ["每超", "above"], ["每增加", "above"]] as const);
+      const step = d.bool(0.7) ? raw(d.pick([0.1, 0.5, 1, 2])) : BigInt(d.int(1, 3_000_000));
+      band.steps = { word, direction, step, amount: amount(d) };
+      if (d.bool(0.6)) band.steps.mode = d.pick(["proportional", "floor", "ceil", "round"] as const);
+    }
   const body: Extract<BodySpec, { kind: "bands" }> = { kind: "bands", percent, bands };
+  if (signed) body.signed = true;
   if (d.bool(0.35)) body.missing = outcome();
   return body;
 }
@@ -608,8 +624,8 @@ function indicatorRule(c: GenCtx, P: Raw | undefined, scoredNeedsMax: boolean): 
       return makeRule(c, name, { kind: "veto", level: d.bool() ? "fail" : "noExcellent" }, {});
     case "bands": {
       const award = d.bool(0.4);
-      if (award) return makeRule(c, name, bandsBody(c, true, awardMax, false), {});
-      return makeRule(c, name, bandsBody(c, false, P, P === undefined), { cap: true, overdraft: true, mult: true, waive: true });
+      if (award) return makeRule(c, name, bandsBody(c, true, awardMax, false, true), {});
+      return makeRule(c, name, bandsBody(c, false, P, P === undefined, true), { cap: true, overdraft: true, mult: true, waive: true });
     }
     case "linear": {
       const body = linearBody(d, { baseFrom: true });
@@ -1119,7 +1135,12 @@ function bandText(w: Writer, b: BandSpec, percent: boolean): string {
     default:
       iv = `${b.form} ${n(b.upper)}`;
   }
-  return `${iv} ${outcomeText(w, b.outcome)}`;
+  let t = `${iv} ${outcomeText(w, b.outcome)}`;
+  if (b.steps) {
+    const modes = { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计", round: "不足一档四舍五入" };
+    t += ` ${b.steps.word} ${w.num(b.steps.step, percent)} 扣 ${w.amt(b.steps.amount)}${b.steps.mode ? " " + modes[b.steps.mode] : ""}`;
+  }
+  return t;
 }
 
 function perWord(s: Style, u: string): string {
@@ -1151,7 +1172,7 @@ function bodyText(w: Writer, s: Style, b: BodySpec): string {
     case "bands": {
       const parts = b.bands.map((x) => bandText(w, x, b.percent));
       if (b.missing) parts.push(`未报送 ${outcomeText(w, b.missing)}`);
-      return `分段 { ${parts.join(s.newlines ? "  " : " ")} }`;
+      return `分段${b.signed ? " 可为负" : ""} { ${parts.join(s.newlines ? "  " : " ")} }`;
     }
     case "linear": {
       const modes = { proportional: "按比例", floor: "不足一档不计", ceil: "不足一档按一档计", round: "不足一档四舍五入" };
@@ -1409,7 +1430,7 @@ export function genUnit(d: Draw, cat: CatSpec, name: string): UnitSpec {
           break;
         }
         const pts = b.bands.flatMap((x) => [x.lower, x.upper]).filter((x): x is Raw => x !== undefined);
-        facts.set(r.name, { t: "value", v: nearValue(d, pts, 0n, b.percent ? raw(100) : raw(30)) });
+        facts.set(r.name, { t: "value", v: nearValue(d, pts, b.signed ? -raw(30) : 0n, b.percent ? raw(100) : raw(30)) });
         break;
       }
       case "linear": {
@@ -1630,11 +1651,13 @@ function fullWidthDigits(s: string): string {
 /** Encodes typed facts as a facts-file unit, in a randomly chosen spelling per value. */
 export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; classes?: string[] | string; facts: Record<string, unknown> } {
   const percentKeys = new Set<string>();
+  const signedKeys = new Set<string>();
   const requiredFlags = new Set<string>();
   for (const { rule } of allRules(cat)) {
     const b = rule.body;
     if (b.kind === "once" && b.otherwise) requiredFlags.add(rule.name);
     if ((b.kind === "bands" && b.percent) || (b.kind === "linear" && b.base.percent) || b.kind === "rate") percentKeys.add(rule.name);
+    if (b.kind === "bands" && b.signed) signedKeys.add(rule.name);
     if (b.kind === "linear" && b.base.percent && b.baseFrom === "target") percentKeys.add(`${rule.name}.目标值`);
   }
   const facts: Record<string, unknown> = {};
@@ -1658,8 +1681,11 @@ export function encodeUnit(d: Draw, cat: CatSpec, u: UnitSpec): { name: string; 
       case "value":
         if (f.v === null) v = d.pick([null, "", "未报送"]);
         else {
-          const t = dec(f.v);
-          v = percentKeys.has(key) && d.bool(0.6) ? t + "%" : d.bool(0.5) ? t : Number(t);
+          let t = dec(f.v);
+          // 可为负: the minus as typed (-, −, －), a + on a positive value now and then
+          if (signedKeys.has(key) && f.v < 0n) t = d.pick(["-", "\u2212", "\uFF0D"]) + t.slice(1);
+          else if (signedKeys.has(key) && d.bool(0.15)) t = "+" + t;
+          v = percentKeys.has(key) && d.bool(0.6) ? t + "%" : d.bool(0.5) || !/^[0-9.-]+$/.test(t) ? t : Number(t);
         }
         break;
       case "amount":

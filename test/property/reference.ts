@@ -322,6 +322,22 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
               (band.upper === undefined || (band.upperInclusive ? x <= band.upper : x < band.upper)),
           );
           v = hit ? outcomeAmount(hit.outcome, P) : 0n;
+          const st = hit?.steps;
+          if (hit && st && hit.outcome.kind !== "zero") {
+            // from the band's bound, per step: an award decreases (below 0 it is a deduction), a deduction grows
+            const diff = st.direction === "below" ? hit.upper! - x : x - hit.lower!;
+            let w = 0n;
+            if (diff > 0n) {
+              const mode = st.mode ?? "proportional";
+              if (mode === "proportional") w = divRound(diff * st.amount, st.step);
+              else if (mode === "round") w = st.amount * divRound(diff, st.step);
+              else {
+                const whole = diff / st.step;
+                w = st.amount * (mode === "ceil" && whole * st.step !== diff ? whole + 1n : whole);
+              }
+            }
+            v = hit.outcome.kind === "award" ? v - w : v + w;
+          }
         }
         break;
       }
@@ -551,6 +567,9 @@ export function referenceScore(cat: CatSpec, units: readonly UnitSpec[]): RefRes
         if (item.body.kind === "once" && item.body.otherwise && v < 0n) {
           if (item.body.otherwise.overdraft) o -= v;
           else d -= v;
+          positive = true;
+        } else if (item.body.kind === "bands" && v < 0n) {
+          d -= v; // an award band gone below 0 per step: a deduction from the item
           positive = true;
         } else if (isTwoSided(item.body)) {
           if (v < 0n) d -= v;

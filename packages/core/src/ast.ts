@@ -320,12 +320,26 @@ export interface CategoryAmount extends NodeBase {
 /** `分段 { [75%, 100%) 扣 0.2 … 未报送 扣 2 }` (patterns 7, 11). */
 export interface BandsBody extends NodeBase {
   kind: "Bands";
+  /** `分段 可为负 {…}`: the value may be negative (pattern 38); without it a negative fact is refused. */
+  signed?: boolean;
   bands: Band[];
 }
 export interface Band extends NodeBase {
   kind: "Band";
   range?: Interval | MissingCase;
   outcome?: Outcome;
+  /** `< 0 得 1.5 每低 0.1个百分点 扣 0.1`: the outcome goes on linearly from the band's bound (pattern 38). */
+  steps?: BandSteps;
+}
+/** `每低 0.1个百分点 扣 0.1 [不足一档不计]` after a band's outcome: counted from the band's upper bound (每低…) or lower bound (每高…). */
+export interface BandSteps extends NodeBase {
+  kind: "BandSteps";
+  word: string;
+  direction: "below" | "above";
+  step?: NumberLit;
+  action: Action;
+  amount?: NumberLit;
+  mode?: StepMode;
 }
 /**
  * A range of values.  `[a, b)` sets both bounds (`[`/`]` include, `(`/`)` exclude); `≥ a`, `> a`,
@@ -336,8 +350,12 @@ export interface Interval extends NodeBase {
   form: "bracket" | "≥" | ">" | "≤" | "<" | "=";
   lower?: NumberLit;
   lowerInclusive: boolean;
+  /** The lower bound is written with a minus sign (`[-5, 0)`); the NumberLit is its magnitude. */
+  lowerNegative?: boolean;
   upper?: NumberLit;
   upperInclusive: boolean;
+  /** The upper bound is written with a minus sign (`< -5`, `[-10, -5)`). */
+  upperNegative?: boolean;
 }
 /** `未报送` — the value is missing. */
 export interface MissingCase extends NodeBase {
@@ -532,6 +550,7 @@ export type Node =
   | OccurrenceFactor
   | CategoryAmount
   | Band
+  | BandSteps
   | Interval
   | MissingCase
   | Outcome

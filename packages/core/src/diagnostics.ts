@@ -166,6 +166,13 @@ export const messages = {
   KP2104: { severity: "error", message: "规则「{0}」由考核组评议给分，不能再「{1}」：评议的分数就是本规则的得分" },
   KP2105: { severity: "error", message: "条件「{0}」在规则「{1}」中重复（加倍、减半、免扣、可减免的条件不能同名）" },
   // KP2050–KP2059: linear rules (awards, two-sided, computed bases)
+  // KP2110–KP2119: signed values (分段 可为负) and bands going on per step
+  KP2110: { severity: "error", message: "区间的界限 {0} 是负数：数值可为负时请写「分段 可为负 {…}」，否则负数的数值一律不收" },
+  KP2111: { severity: "error", message: "规则「{0}」的区间「{1}」没有{3}：「{2}」从区间的{3}算起（如「< 0 得 1.5 每低 0.1个百分点 扣 0.1」从 0 往下算）" },
+  KP2112: { severity: "error", message: "规则「{0}」的「{1}」是不得分，不能再「{2} …」逐档计分" },
+  KP2113: { severity: "error", message: "规则「{0}」的「{1}」之后「{2} …」只能是「扣」：从区间写明的分值起逐档扣减（得分逐档减少，扣分逐档增加）" },
+  KP2114: { severity: "error", message: "规则「{0}」的得分逐档减少，可能减到 0 以下（成为本项的扣分），只能直接写在指标中：{1}" },
+  KP2115: { severity: "error", message: "规则「{0}」的得分逐档减少、可能成为扣分，不能用「{1}」：{2}" },
   KP2050: { severity: "error", message: "规则「{0}」的两侧应一侧得分、一侧扣分，且方向相反（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）" },
   KP2051: {
     severity: "error",
@@ -253,6 +260,8 @@ export const messages = {
     severity: "error",
     message: "内存不够计分：{0} 个单位的事实已占用 {1}，计分估计还需要约 {2}，超过上限 {3}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={4}",
   },
+  // KP4070–KP4074: signed values (分段 可为负)
+  KP4070: { severity: "error", message: "「{0}」的值「{1}」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）" },
   KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
   KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
 } as const satisfies Record<string, MessageDef>;

@@ -161,8 +161,8 @@ export type FactType =
   | { type: "flag"; incident: boolean }
   /** a checklist item: yes (full points), no, or partial points in [0, max] */
   | { type: "award"; max: Raw }
-  /** a measured value; `missing` = may be absent (未报送); `positive` = 0 is refused (a divisor, KP4046) */
-  | { type: "value"; percent: boolean; integer: boolean; missing: boolean; noun?: string; positive?: boolean }
+  /** a measured value; `missing` = may be absent (未报送); `positive` = 0 is refused (a divisor, KP4046); `signed` = may be negative (分段 可为负) */
+  | { type: "value"; percent: boolean; integer: boolean; missing: boolean; noun?: string; positive?: boolean; signed?: boolean }
   /** a score in [0, max] given by an assessment; with `scale`, a score in [0, scale] rescaled to max (折算自) */
   | { type: "score"; max: Raw; scale?: Raw }
   /** one of the named outcomes (评为 …), given by its name */
@@ -201,7 +201,16 @@ export type RuleBodyModel =
       otherwise?: { amount: Raw; overdraft: boolean };
     }
   | { kind: "zero" }
-  | { kind: "bands"; percent: boolean; bands: BandModel[]; missing?: OutcomeModel }
+  | {
+      kind: "bands";
+      percent: boolean;
+      bands: BandModel[];
+      missing?: OutcomeModel;
+      /** 分段 可为负: the value may be negative. */
+      signed?: boolean;
+      /** An award band goes on with 扣 per step: the result may fall below 0 (returned negative, a deduction from the item). */
+      mayGoNegative?: boolean;
+    }
   | {
       kind: "linear";
       direction: "below" | "above";
@@ -267,9 +276,22 @@ export interface BandModel {
   upper?: Quantity;
   upperInclusive: boolean;
   outcome: OutcomeModel;
+  /** `… 每低 0.1个百分点 扣 0.1`: the outcome goes on linearly from the band's upper bound (below) or lower bound (above). */
+  steps?: BandStepsModel;
   /** As written, e.g. "[75%, 100%)". */
   text: string;
   node: A.Band;
+}
+
+/** The linear continuation of a band's outcome: always 扣 (an award decreases, a deduction grows). */
+export interface BandStepsModel {
+  direction: "below" | "above";
+  word: string;
+  step: Quantity;
+  amount: Raw;
+  mode: A.StepMode;
+  /** Where the steps are counted from: the band's upper bound (below) or lower bound (above). */
+  from: Quantity;
 }
 
 /** What happens in a band or at a cut-off. */

@@ -29,10 +29,12 @@ export interface BandInterval {
 export function bandIntervals(rule: RuleModel): { percent: boolean; intervals: BandInterval[] } | undefined {
   const b = rule.body;
   if (b.kind !== "bands") return undefined;
+  // 分段 可为负: the values are not a share, so open ends stay infinite
   const percent = b.percent;
+  const share = percent && !b.signed;
   const intervals = b.bands.map((band, index): BandInterval => {
-    const lo: Bound = band.lower ? { v: band.lower.raw, inc: band.lowerInclusive } : percent ? { v: 0, inc: true } : { v: -Infinity, inc: false };
-    const hi: Bound = band.upper ? { v: band.upper.raw, inc: band.upperInclusive } : percent ? { v: HUNDRED, inc: true } : { v: Infinity, inc: false };
+    const lo: Bound = band.lower ? { v: band.lower.raw, inc: band.lowerInclusive } : share ? { v: 0, inc: true } : { v: -Infinity, inc: false };
+    const hi: Bound = band.upper ? { v: band.upper.raw, inc: band.upperInclusive } : share ? { v: HUNDRED, inc: true } : { v: Infinity, inc: false };
     return { lo, hi, band, index };
   });
   return { percent, intervals: intervals.filter((i) => !isEmpty(i.lo, i.hi)) };

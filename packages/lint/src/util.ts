@@ -116,6 +116,7 @@ export function boundedMaximum(rule: RuleModel, points: Raw | undefined): Raw | 
       m = points;
       break;
     case "bands":
+      if (b.bands.some((x) => x.steps)) return undefined; // a deduction growing per step (分段 可为负)
       m = Math.max(0, ...[...b.bands.map((x) => x.outcome), ...(b.missing ? [b.missing] : [])].map((o) => (o.kind === "zero" ? (points ?? 0) : o.amount)));
       break;
     case "shortfall":
@@ -169,6 +170,8 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
             if (band.range.upper !== band.range.lower) add(band.range.upper, "threshold");
           }
           add(band.outcome?.amount, "amount");
+          add(band.steps?.step, "step");
+          add(band.steps?.amount, "amount");
         }
         break;
       case "Linear":

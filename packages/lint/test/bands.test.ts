@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkCatalogue, parseKp, type RuleModel } from "@kaoping/core";
 import { bandIntervals, gaps, intervalText, overlaps } from "../src/bands.js";
 
-function rule(bands: string): RuleModel {
-  const text = `细则 「x」\n指标 「a」 2分 {\n  规则 「r」 「条文」 分段 {\n${bands}\n  }\n}\n`;
+function rule(bands: string, signed = false): RuleModel {
+  const text = `细则 「x」\n指标 「a」 2分 {\n  规则 「r」 「条文」 分段${signed ? " 可为负" : ""} {\n${bands}\n  }\n}\n`;
   const parsed = parseKp(text, "x.kp");
   expect(parsed.diagnostics).toEqual([]);
   const checked = checkCatalogue([parsed.ast]);
@@ -12,8 +12,8 @@ function rule(bands: string): RuleModel {
   return checked.catalogue.rules[0]!;
 }
 
-function describeBands(bands: string): { gaps: string[]; overlaps: string[] } {
-  const bi = bandIntervals(rule(bands))!;
+function describeBands(bands: string, signed = false): { gaps: string[]; overlaps: string[] } {
+  const bi = bandIntervals(rule(bands, signed))!;
   return {
     gaps: gaps(bi.intervals).map((g) => intervalText(g.lo, g.hi, bi.percent)),
     overlaps: overlaps(bi.intervals).map((o) => `${o.first.band.text} ∩ ${o.second.band.text} = ${intervalText(o.lo, o.hi, bi.percent)}`),
@@ -45,5 +45,12 @@ describe("band gaps and overlaps", () => {
   });
   it("ignores the 未报送 band", () => {
     expect(describeBands("[0%, 100%] 扣 0.2\n未报送 扣 2")).toEqual({ gaps: [], overlaps: [] });
+  });
+  it("分段 可为负: negative bounds, = 0, and percent bands open below 0% (issue 11 §1.8)", () => {
+    expect(describeBands("> 0 得 2\n= 0 得 1.5\n< 0 得 1.5 每低 0.1 扣 0.1", true)).toEqual({ gaps: [], overlaps: [] });
+    expect(describeBands("< -5 扣 1\n(-5, 0) 扣 0.5", true).gaps).toEqual(["-5"]);
+    expect(describeBands("< 0 扣 1\n[-2.5, -1) 扣 0.5", true).overlaps).toEqual(["< 0 ∩ [-2.5, -1) = [-2.5, -1)"]);
+    // a signed percentage is a change, not a share: < -1% does not stop at 0%
+    expect(describeBands("< -1% 扣 1\n[0%, 5%) 扣 0.5", true).gaps).toEqual(["[-1%, 0%)"]);
   });
 });

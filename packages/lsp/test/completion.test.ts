@@ -209,3 +209,13 @@ describe("completion of the cross-unit constructs (issue 11 §1.3, §1.10)", () 
     expect(labels).toEqual(expect.arrayContaining(["参照（未涉及按平均分计）", "规则（名次依次得分）", "规则（按另一指标的得分排名）"]));
   });
 });
+
+describe("completion of signed values (issue 11 §1.8)", () => {
+  it("offers 可为负 after 分段, and the step words after a band's outcome", () => {
+    const after = (rule: string) => at(`指标 「乙」 4分 {\n  规则 「a」 「b」 ${rule}<|>\n}\n`).items;
+    expect(after("分段 ").find((i) => i.label === "可为负")?.documentation).toBeTruthy();
+    expect(after("分段 可为负 {\n    < 0 得 1.5 ").map((i) => i.label)).toEqual(expect.arrayContaining(["每低", "每高"]));
+    expect(after("分段 可为负 {\n    < 0 得 1.5 每低 0.1 扣 0.1 ").map((i) => i.label)).toEqual(expect.arrayContaining(["不足一档不计"]));
+    expect(at("指标 「乙」 4分 {\n  <|>\n}\n").items.map((i) => i.label)).toContain("规则（可为负的数值：提升、持平、下降）");
+  });
+});

@@ -238,3 +238,28 @@ describe("hover on the cross-unit constructs (issue 11 §1.3, §1.10)", () => {
     expect(hover(w3.ctx("细则.kp"), w3.at("细则.kp"))!.markdown).toContain("**含义**：按加分、减分之前的总分排名，依次得分：第 1 名 1 分、第 2 名 0.5 分，其后的名次得 0.1 分；同分同名次");
   });
 });
+
+describe("hover on signed values (issue 11 §1.8)", () => {
+  const text = `细则 「甲」
+指标 「增幅」 {
+  规则 「增幅<|>变化」 「比上年提升的得2分，持平的得1.5分，下降的每下降0.1个百分点扣0.1分」
+    分段 可为负 {
+      > 0 得 2
+      = 0 得 1.5
+      < 0 得 1.5 每低 0.1个百分点 扣 0.1
+    }
+}
+`;
+  it("分段 可为负: negative values, the steps from the band's bound, the award going below 0", () => {
+    const w = workspace({ "a.kp": text });
+    const md = hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown;
+    expect(md).toContain(
+      "**含义**：按数值所在区间（数值可为负数）：\\> 0 得 2 分；= 0 得 1.5 分；\\< 0 得 1.5 分，比 0 每低 0.1 个百分点 再扣 0.1 分（不足一档按比例计）；得分减到 0 以下的部分从本项扣除",
+    );
+    expect(md).toContain("**事实**：「增幅变化」数值，可为负数");
+  });
+  it("on 可为负: its documentation", () => {
+    const w = workspace({ "a.kp": text.replace("<|>", "").replace("可为负", "可为<|>负") });
+    expect(hover(w.ctx("a.kp"), w.at("a.kp"))!.markdown).toContain("数值可为负数");
+  });
+});

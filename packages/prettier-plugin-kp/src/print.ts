@@ -32,12 +32,18 @@ function rangeText(r: A.Interval | A.MissingCase | undefined): string {
   if (!r) return "";
   if (r.kind === "Missing") return "未报送";
   if (r.form === "bracket") {
-    const lower = r.lower ? numberText(r.lower) : "";
-    const upper = r.upper ? numberText(r.upper) : "";
+    const lower = r.lower ? minus(r.lowerNegative, r.lower) + numberText(r.lower) : "";
+    const upper = r.upper ? minus(r.upperNegative, r.upper) + numberText(r.upper) : "";
     return `${r.lowerInclusive ? "[" : "("}${lower}, ${upper}${r.upperInclusive ? "]" : ")"}`;
   }
-  const bound = r.form === "≤" || r.form === "<" ? r.upper : r.lower;
-  return `${r.form} ${bound ? numberText(bound) : ""}`;
+  const upperForm = r.form === "≤" || r.form === "<";
+  const bound = upperForm ? r.upper : r.lower;
+  return `${r.form} ${bound ? minus(upperForm ? r.upperNegative : r.lowerNegative, bound) + numberText(bound) : ""}`;
+}
+
+/** The minus sign of a negative band bound (分段 可为负), written `-`; none on a zero (`-0` is `0`). */
+function minus(negative: boolean | undefined, n: A.NumberLit): string {
+  return negative && !/^[0.]+$/.test(n.text) ? "-" : "";
 }
 
 const width = (s: string) => util.getStringWidth(s);
@@ -317,20 +323,28 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
     case "CategoryAmount":
       return [node.name ? p("name") : "", opt("value")];
     case "Bands":
-      return printBlock(path, options, print, "分段", "bands");
+      return printBlock(path, options, print, node.signed ? "分段 可为负" : "分段", "bands");
     case "Band": {
       // Outcomes line up in one column inside a 分段 block.
       const up = path.parent as A.BandsBody;
       const col = columnWidth(up, () => up.bands.map((b) => rangeText(b.range)));
       const pad = " ".repeat(Math.max(0, col - width(rangeText(node.range))) + 1);
-      return [node.range ? p("range") : "", indent([pad, node.outcome ? p("outcome") : ""])];
+      return [node.range ? p("range") : "", indent([pad, node.outcome ? p("outcome") : "", opt("steps")])];
+    }
+    case "BandSteps": {
+      const mode = node.mode ? modeWords[node.mode] : undefined;
+      return [node.word, opt("step"), " ", action(node.action), opt("amount"), mode ? [" ", mode] : ""];
     }
     case "Interval": {
       if (node.form === "bracket") {
-        return [node.lowerInclusive ? "[" : "(", node.lower ? p("lower") : "", ", ", node.upper ? p("upper") : "", node.upperInclusive ? "]" : ")"];
+        const lo = node.lower ? [minus(node.lowerNegative, node.lower), p("lower")] : "";
+        const hi = node.upper ? [minus(node.upperNegative, node.upper), p("upper")] : "";
+        return [node.lowerInclusive ? "[" : "(", lo, ", ", hi, node.upperInclusive ? "]" : ")"];
       }
       const key = node.form === "≤" || node.form === "<" ? "upper" : "lower";
-      return [node.form, indent(opt(key))];
+      const bound = node.form === "≤" || node.form === "<" ? node.upper : node.lower;
+      const neg = node.form === "≤" || node.form === "<" ? node.upperNegative : node.lowerNegative;
+      return [node.form, indent(bound ? [" ", minus(neg, bound), p(key)] : "")];
     }
     case "Missing":
       return "未报送";

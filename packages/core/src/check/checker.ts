@@ -764,6 +764,7 @@ class Checker {
       this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "「不得分」只能用于有分值的指标"]);
     if (owner.kind !== "indicator" && rule.crossUnit && !computedRank(rule)) this.report("KP2017", at, [rule.name, owner.kind === "bonus" ? "加分" : "减分", "按排名或比例得分、以各单位平均值或中位数为基准的规则须放在指标中"]);
     if (rule.body.kind === "linear") this.checkLinearPlacement(rule, rule.body, owner, group);
+    if (rule.body.kind === "bands" && rule.body.mayGoNegative) this.checkSignedBandsPlacement(rule, owner, group);
     if (group?.kind === "choice") {
       if (!(k === "once" || k === "zero" || k === "veto")) this.report("KP2091", at, [rule.name]);
     } else if (group?.kind === "highest" && owner.kind === "bonus") {
@@ -781,6 +782,22 @@ class Checker {
         this.report("KP2017", at, [rule.name, where, "就高组中的规则须按次、分类或一次性扣分，才能按事件比较"]);
       else if (group.kind === "highest" && k === "per" && rule.body.kind === "per" && rule.body.nouns.length > 1)
         this.report("KP2017", at, [rule.name, where, "复合计次（如每村每次）无法按事件比较"]);
+    }
+  }
+
+  /**
+   * An award band going on with 扣 per step may end below 0, a deduction from its indicator: not in
+   * a 加分 section (KP2114), without 上限/倒扣/加倍/减半 (KP2115).
+   */
+  private checkSignedBandsPlacement(rule: M.RuleModel, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
+    const at = rule.node.body!.span;
+    // in a 减分 section or a group KP2017/KP2091 say it already (award rules cannot stand there)
+    if (owner.kind === "penalty" || group) return;
+    if (owner.kind === "bonus") this.report("KP2114", at, [rule.name, `它在加分「${owner.name}」中（加分项中减到 0 以下无处可扣）`]);
+    for (const m of rule.node.modifiers) {
+      if (m.kind === "Cap") this.report("KP2115", m.span, [rule.name, "上限", "得分以各区间写明的分值为限，减到 0 以下的部分是从本项扣分"]);
+      else if (m.kind === "Overdraft") this.report("KP2115", m.span, [rule.name, "倒扣", "扣分以本项分值为限（扣完为止）"]);
+      else if (m.kind === "Multiplier") this.report("KP2115", m.span, [rule.name, m.factor === "double" ? "加倍" : "减半", "加倍、减半只用于只扣分或只得分的规则"]);
     }
   }
 
@@ -1116,6 +1133,7 @@ class Checker {
     let percent: boolean | undefined;
     let sawDeduct = false;
     let sawAward = false;
+    let mayGoNegative = false;
     for (const band of b.bands) {
       if (!band.range || !band.outcome) continue;
       const outcome = this.outcome(band.outcome);
@@ -1129,8 +1147,8 @@ class Checker {
         continue;
       }
       const iv = band.range;
-      const lower = iv.lower && this.quantity(iv.lower);
-      const upper = iv.upper && this.quantity(iv.upper);
+      const lower = iv.lower && this.bound(iv.lower, iv.lowerNegative === true, b.signed === true);
+      const upper = iv.upper && this.bound(iv.upper, iv.upperNegative === true, b.signed === true);
       for (const q of [lower, upper]) {
         if (!q) continue;
         if (percent === undefined) percent = q.percent;
@@ -1142,11 +1160,57 @@ class Checker {
       const m: M.BandModel = { lowerInclusive: iv.lowerInclusive, upperInclusive: iv.upperInclusive, outcome, text: intervalText(iv), node: band };
       if (lower) m.lower = lower;
       if (upper) m.upper = upper;
+      if (band.steps) {
+        const st = this.bandSteps(band.steps, m, ruleName);
+        if (!st) continue;
+        m.steps = st;
+        if (outcome.kind === "award") mayGoNegative = true;
+      }
       bands.push(m);
     }
-    const out: M.RuleBodyModel = { kind: "bands", percent: percent ?? false, bands };
+    const out: Extract<M.RuleBodyModel, { kind: "bands" }> = { kind: "bands", percent: percent ?? false, bands };
     if (missing) out.missing = missing;
+    if (b.signed) out.signed = true;
+    if (mayGoNegative) out.mayGoNegative = true;
     return out;
+  }
+
+  /** A band bound; `-` only in 分段 可为负 (KP2110). */
+  private bound(n: A.NumberLit, negative: boolean, signed: boolean): M.Quantity | undefined {
+    const q = this.quantity(n);
+    if (!q || !negative || q.raw === 0) return q;
+    if (!signed) {
+      this.report("KP2110", n.span, ["-" + q.text]);
+      return undefined;
+    }
+    return { ...q, raw: -q.raw, text: "-" + q.text };
+  }
+
+  /** `每低 0.1个百分点 扣 0.1` after a band's outcome (KP2111–KP2113). */
+  private bandSteps(st: A.BandSteps, band: M.BandModel, ruleName: string): M.BandStepsModel | undefined {
+    const at = `${band.text} ${band.outcome.kind === "zero" ? "不得分" : (band.outcome.kind === "award" ? "得 " : "扣 ") + kpFormat(band.outcome.amount)}`;
+    if (band.outcome.kind === "zero") {
+      this.report("KP2112", st.span, [ruleName, at, st.word]);
+      return undefined;
+    }
+    if (st.action !== "deduct") {
+      this.report("KP2113", st.span, [ruleName, at, st.word]);
+      return undefined;
+    }
+    const from = st.direction === "below" ? band.upper : band.lower;
+    if (!from) {
+      this.report("KP2111", st.span, [ruleName, band.text, st.word, st.direction === "below" ? "上界" : "下界"]);
+      return undefined;
+    }
+    const step = st.step && this.quantity(st.step);
+    const amount = this.amount(st.amount, "扣分");
+    if (!step || amount === undefined) return undefined;
+    if (step.raw <= 0) {
+      this.report("KP2006", st.step!.span, ["步长", step.text]);
+      return undefined;
+    }
+    this.sameUnit("步长", step, st.step!, from);
+    return { direction: st.direction, word: st.word, step, amount, mode: st.mode ?? "proportional", from };
   }
 
   // ---------------------------------------------------------------- points and facts
@@ -1348,7 +1412,7 @@ export function ruleMaxDeduction(r: M.RuleModel): M.Raw | undefined {
   let m: M.Raw | undefined;
   if (b.kind === "once") m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
   else if (b.kind === "discretion" && b.noun === undefined) m = b.max;
-  else if (b.kind === "bands" && !hasZero(b)) m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "deduct" ? x.outcome.amount : 0)), b.missing?.kind === "deduct" ? b.missing.amount : 0);
+  else if (b.kind === "bands" && !hasZero(b) && !b.bands.some((x) => x.steps)) m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "deduct" ? x.outcome.amount : 0)), b.missing?.kind === "deduct" ? b.missing.amount : 0);
   if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m *= 2;
   if (r.cap !== undefined) m = m === undefined ? r.cap : Math.min(m, r.cap);
   return m;
@@ -1433,8 +1497,8 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
       // what 未报送 costs.
       out.push({
         key: name,
-        label: b.percent ? "数值（百分数）" : "数值",
-        fact: { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined },
+        label: (b.percent ? "数值（百分数）" : "数值") + (b.signed ? "，可为负数" : ""),
+        fact: b.signed ? { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined, signed: true } : { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined },
         optional: b.missing !== undefined || r.owner.kind === "bonus",
       });
       break;
@@ -1514,7 +1578,8 @@ export function factsOf(r: M.RuleModel): M.FactKey[] {
 
 /** An interval as people write it: [75%, 100%), ≥ 98%. */
 export function intervalText(iv: A.Interval): string {
-  const t = (n: A.NumberLit | undefined) => (n ? n.text + (n.percent ? "%" : "") : "?");
-  if (iv.form === "bracket") return `${iv.lowerInclusive ? "[" : "("}${t(iv.lower)}, ${t(iv.upper)}${iv.upperInclusive ? "]" : ")"}`;
-  return `${iv.form} ${t(iv.form === "≤" || iv.form === "<" ? iv.upper : iv.lower)}`;
+  const t = (n: A.NumberLit | undefined, neg: boolean | undefined) => (n ? (neg && !/^[0.]+$/.test(n.text) ? "-" : "") + n.text + (n.percent ? "%" : "") : "?");
+  if (iv.form === "bracket") return `${iv.lowerInclusive ? "[" : "("}${t(iv.lower, iv.lowerNegative)}, ${t(iv.upper, iv.upperNegative)}${iv.upperInclusive ? "]" : ")"}`;
+  const upperForm = iv.form === "≤" || iv.form === "<";
+  return `${iv.form} ${t(upperForm ? iv.upper : iv.lower, upperForm ? iv.upperNegative : iv.lowerNegative)}`;
 }

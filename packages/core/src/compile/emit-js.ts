@@ -229,6 +229,7 @@ export function factSpecs(cat: M.Catalogue): FactSpec[] {
       if (t.type === "value") {
         spec.miss = t.missing;
         if (t.integer) spec.int = true;
+        if (t.signed) spec.neg = true;
         if (t.positive) {
           spec.pos = true;
           shared.set(f.key, spec);
@@ -706,12 +707,21 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         const conds: string[] = [];
         if (band.lower) conds.push(`x ${band.lowerInclusive ? ">=" : ">"} ${band.lower.raw}`);
         if (band.upper) conds.push(`x ${band.upperInclusive ? "<=" : "<"} ${band.upper.raw}`);
-        o.push(
-          `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) { ${outcomeAssign(band.outcome, P, deferZr)} why = "数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, PT)}`)}; }`,
-        );
+        const head = `  ${i === 0 && !b.missing ? "if" : "else if"} (${conds.join(" && ") || "true"}) {`;
+        const inBand = `"数值 " + kpFormat(x) + ${pct} + ${S(` 在 ${band.text} 内，${outcomeWord(band.outcome, PT)}`)}`;
+        if (band.steps && band.outcome.kind !== "zero") o.push(head, ...bandStepLines(band.steps, band.outcome, inBand), "  }");
+        else o.push(`${head} ${outcomeAssign(band.outcome, P, deferZr)} why = ${inBand}; }`);
       });
       o.push("  if (v === 0) return 0;");
-      finish("v", () => "why", () => `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`, true);
+      const factsText = `{ [${key}]: x === null || x === undefined ? "未报送" : kpFormat(x) + ${pct} }`;
+      if (b.mayGoNegative) {
+        // an award gone below 0 per step is a deduction from the item (returned negative); no
+        // multipliers or caps here (KP2115)
+        o.push(`  ${traceCall(r, "award", "(v < 0 ? -v : v)", "why", factsText).replace(`k: "award"`, `k: v < 0 ? "deduct" : "award"`)}`);
+        o.push("  return v;");
+        break;
+      }
+      finish("v", () => "why", () => factsText, true);
       break;
     }
     case "linear": {
@@ -860,6 +870,42 @@ interface Side {
 }
 
 const modeWords: Record<LinearBody["mode"], string> = { proportional: "", floor: "（不足一档不计）", ceil: "（不足一档按一档计）", round: "（不足一档四舍五入）" };
+
+/**
+ * Lines of a band going on per step (`< 0 得 1.5 每低 0.1个百分点 扣 0.1`): `v` = the band's amount
+ * minus (an award) or plus (a deduction) the steps counted from the band's bound; an award may end
+ * below 0 (then `v` is negative: a deduction).
+ */
+function bandStepLines(st: M.BandStepsModel, oc: M.OutcomeModel, inBand: string): string[] {
+  const base = oc.kind === "zero" ? 0 : oc.amount;
+  const award = oc.kind === "award";
+  const unit = st.step.measure ?? (st.step.percent ? "个百分点" : "");
+  const s = st.step.raw;
+  const stepsExpr =
+    st.mode === "proportional"
+      ? `kpMulDiv(diff, ${st.amount}, ${s})`
+      : st.mode === "round"
+        ? `kpTimes(${st.amount}, kpDivRound(diff, ${s}))`
+        : `kpTimes(${st.amount}, kpSteps(diff, ${s}, ${st.mode === "ceil"}))`;
+  const stepsText =
+    st.mode === "proportional"
+      ? `kpFormat(kpDiv(diff, ${s}))`
+      : st.mode === "round"
+        ? `kpFormat(kpDiv(diff, ${s})) + " → " + kpDivRound(diff, ${s})`
+        : `String(kpSteps(diff, ${s}, ${st.mode === "ceil"}))`;
+  const diff = st.direction === "below" ? `${st.from.raw} - x` : `x - ${st.from.raw}`;
+  const dirWord = st.direction === "below" ? "低于" : "高于";
+  return [
+    `    const diff = ${diff};`,
+    `    v = ${base};`,
+    `    why = ${inBand};`,
+    "    if (diff > 0) {",
+    `      const w = ${stepsExpr};`,
+    `      v = ${award ? `${base} - w` : `${base} + w`};`,
+    `      why += ${S(`；比 ${st.from.text} ${st.direction === "below" ? "低" : "高"} `)} + kpFormat(diff) + ${S(unit ? ` ${unit}` : "")} + "，" + ${stepsText} + ${S(` 档 × ${fmt(st.amount)} = `)} + kpFormat(w)${modeWords[st.mode] ? ` + ${S(modeWords[st.mode])}` : ""} + ${S(`，${award ? "得" : "扣"} ${fmt(base)} ${award ? "−" : "+"} `)} + kpFormat(w) + " = " + kpFormat(v)${award ? ` + (v < 0 ? "，即扣 " + kpFormat(-v) : "")` : ""};`,
+    "    }",
+  ];
+}
 
 /** Lines computing one side of a linear rule into `v` from `diff` (> 0), with `why`. */
 function sideLines(side: Side, baseText: string): string[] {
@@ -1237,6 +1283,7 @@ function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupMo
     }
     const call = `r${ctx.ruleIndex.get(r)}(Z)`;
     if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
+    else if (r.body.kind === "bands" && r.body.mayGoNegative) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else d -= v; }`);
     else if (r.body.kind === "linear" && r.body.other) o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
     else if (r.effect === "veto") o.push(`  ${call};`);
     else if (r.effect === "award") o.push(`  pos += ${call};`);

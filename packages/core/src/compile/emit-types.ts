@@ -43,6 +43,7 @@ function describeFact(f: M.FactType): string {
     case "award":
       return `是/否（完成得满分 ${kpFormat(f.max)}），或 0 至 ${kpFormat(f.max)} 的分数`;
     case "value":
+      if (f.signed) return `正数、0 或负数（如 -0.3、"-0.3"、"+0.5"）${f.percent ? "（百分数，如 -1.5 或 \"-1.5%\"）" : ""}${f.missing ? "；未报送时留空或写 null" : ""}`;
       return `${f.integer ? "非负整数" : "非负数"}${f.percent ? "（百分数，如 87.5 或 \"87.5%\"）" : ""}${f.missing ? "；未报送时留空或写 null" : ""}`;
     case "score":
       return f.scale !== undefined ? `0 至 ${kpFormat(f.scale)} 的评价结果（按满分 ${kpFormat(f.max)} 折算）` : `0 至 ${kpFormat(f.max)} 的得分`;
@@ -193,8 +194,11 @@ function schemaOf(f: M.FactKey): Record<string, unknown> {
       return { ...base, ...(t.incident ? { oneOf: [...flag.oneOf, { type: "string" }] } : flag) };
     case "award":
       return { ...base, oneOf: [...flag.oneOf, { type: "number", minimum: 0, maximum: Number(kpFormat(t.max)) }, dec.oneOf[1]] };
-    case "value":
-      return { ...base, oneOf: [...dec.oneOf, ...(t.missing ? [{ type: "null" }, { const: "未报送" }] : [])] };
+    case "value": {
+      // 分段 可为负: any number; a text with one sign (-, −, －, +, ＋) before the digits
+      const signed = [{ type: "number" }, { type: "string", pattern: "^\\s*[+\\-\u2212\uFF0B\uFF0D]?\\s*[0-9０-９]+([.．][0-9０-９]+)?\\s*%?\\s*$" }];
+      return { ...base, oneOf: [...(t.signed ? signed : dec.oneOf), ...(t.missing ? [{ type: "null" }, { const: "未报送" }] : [])] };
+    }
     case "score":
       return { ...base, oneOf: [{ type: "number", minimum: 0, maximum: Number(kpFormat(t.scale ?? t.max)) }, dec.oneOf[1]] };
     case "outcome":

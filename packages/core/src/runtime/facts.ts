@@ -25,6 +25,8 @@ export interface FactSpec {
   miss?: boolean;
   /** value must be an integer */
   int?: boolean;
+  /** value may be negative (分段 可为负): "-0.3", "−0.3%", "+0.5" are read; a malformed sign is KP4070 */
+  neg?: boolean;
   /** value must not be 0 (a divisor of 按 … 平均: KP4046) */
   pos?: boolean;
   /** a count that is part of the count keyed `of` (其中 「已查结」 减半): together they may not exceed it (KP4045) */

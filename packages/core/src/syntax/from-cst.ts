@@ -321,7 +321,11 @@ export class AstBuilder {
       return body;
     }
     if (this.token(n, "ZeroScore")) return { kind: "Zero", span };
-    if ((x = sub("bandsBody"))) return { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
+    if ((x = sub("bandsBody"))) {
+      const body: A.BandsBody = { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
+      if (this.token(x, "SignedKw")) body.signed = true;
+      return body;
+    }
     if ((x = sub("linearBody"))) {
       const stepTok = this.token(x, "StepWord");
       const word = stepTok ? canonicalImage(stepTok) : "每低";
@@ -467,6 +471,23 @@ export class AstBuilder {
     else if (missing) band.range = { kind: "Missing", span: this.spanOfToken(missing) };
     const oc = this.node(n, "outcome");
     if (oc) band.outcome = this.outcome(oc);
+    const st = this.node(n, "bandSteps");
+    if (st) {
+      const w = this.token(st, "StepWord");
+      const word = w ? canonicalImage(w) : "每低";
+      const steps: A.BandSteps = {
+        kind: "BandSteps",
+        word,
+        direction: stepDirection(word),
+        step: this.num(st, "step"),
+        action: this.action(st),
+        amount: this.num(st, "amount"),
+        span: this.spanOf(st),
+      };
+      const mode = stepMode(this.token(st, "StepMode"));
+      if (mode) steps.mode = mode;
+      band.steps = steps;
+    }
     return band;
   }
 
@@ -477,19 +498,22 @@ export class AstBuilder {
       const bound = this.num(n, "bound");
       const sym = canonicalImage(op) as "≥" | ">" | "≤" | "<" | "=";
       const iv: A.Interval = { kind: "Interval", form: sym, lowerInclusive: false, upperInclusive: false, span };
+      const neg = this.token(n, "boundMinus") !== undefined;
       if (sym === "≥" || sym === ">" || sym === "=") {
         iv.lower = bound;
         iv.lowerInclusive = sym !== ">";
+        if (neg) iv.lowerNegative = true;
       }
       if (sym === "≤" || sym === "<" || sym === "=") {
         iv.upper = bound;
         iv.upperInclusive = sym !== "<";
+        if (neg) iv.upperNegative = true;
       }
       return iv;
     }
     const open = this.token(n, "open");
     const close = this.token(n, "close");
-    return {
+    const iv: A.Interval = {
       kind: "Interval",
       form: "bracket",
       lower: this.num(n, "lower"),
@@ -498,6 +522,9 @@ export class AstBuilder {
       upperInclusive: close ? isTokenOf(close, T.RBracket) : false,
       span,
     };
+    if (this.token(n, "lowerMinus")) iv.lowerNegative = true;
+    if (this.token(n, "upperMinus")) iv.upperNegative = true;
+    return iv;
   }
 
   private outcome(n: CstNode): A.Outcome {

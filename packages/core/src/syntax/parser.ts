@@ -420,6 +420,7 @@ export class KpParser extends CstParser {
   });
   bandsBody = this.RULE("bandsBody", () => {
     this.CONSUME(T.BandsKw);
+    this.OPTION(() => this.CONSUME(T.SignedKw));
     this.CONSUME(T.LBrace);
     this.MANY(() => this.SUBRULE(this.band));
     this.CONSUME(T.RBrace);
@@ -430,6 +431,15 @@ export class KpParser extends CstParser {
       ERR_MSG: "区间（如「[75%, 100%)」「≥ 98%」）或「未报送」",
     });
     this.SUBRULE(this.outcome);
+    // < 0 得 1.5 每低 0.1个百分点 扣 0.1: the outcome goes on linearly from the band's bound
+    this.OPTION(() => this.SUBRULE(this.bandSteps));
+  });
+  bandSteps = this.RULE("bandSteps", () => {
+    this.CONSUME(T.StepWord);
+    this.val(1, "step");
+    this.act();
+    this.val(2, "amount");
+    this.OPTION(() => this.CONSUME(T.StepMode));
   });
   interval = this.RULE("interval", () => {
     this.OR([
@@ -439,8 +449,10 @@ export class KpParser extends CstParser {
             { ALT: () => this.CONSUME(T.LBracket, { LABEL: "open" }) },
             { ALT: () => this.CONSUME(T.LParen, { LABEL: "open" }) },
           ]);
+          this.OPTION(() => this.CONSUME(T.Minus, { LABEL: "lowerMinus" }));
           this.val(1, "lower");
           this.CONSUME(T.ListSep);
+          this.OPTION2(() => this.CONSUME2(T.Minus, { LABEL: "upperMinus" }));
           this.val(2, "upper");
           this.OR3([
             { ALT: () => this.CONSUME(T.RBracket, { LABEL: "close" }) },
@@ -451,6 +463,7 @@ export class KpParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.CompareOp);
+          this.OPTION3(() => this.CONSUME3(T.Minus, { LABEL: "boundMinus" }));
           this.val(3, "bound");
         },
       },

@@ -260,6 +260,8 @@ export const Among = kw("Among", "其中", "modifier", "某类单位的不同扣
 export const TimesKw = kw("TimesKw", "倍", "modifier", "倍数：加 2倍（按 3 倍计）、按 3倍");
 export const AverageKw = kw("AverageKw", "平均", "modifier", "按 「所辖乡镇数」 平均：本规则的扣分（得分）除以该数，第 6 位小数四舍五入");
 export const BandsKw = kw("BandsKw", "分段", "action", "按数值所在区间扣分或得分");
+/** 可为负: the value of a 分段 rule may be negative (a change on last year): 分段 可为负 { < 0 … }. */
+export const SignedKw = kw("SignedKw", "可为负", "modifier", "数值可为负数（如比上年的增减、个百分点的变化）：分段 可为负 { > 0 得 2  = 0 得 1.5  < 0 得 1.5 每低 0.1个百分点 扣 0.1 }；不写时负数的事实一律不收（也可写「可为负数」）", { aliases: ["可为负数"] });
 export const MissingKw = kw("MissingKw", "未报送", "action", "未报送（数值缺失）的情形");
 export const Base = kw("Base", "基准", "action", "线性规则的基准值：一个数，或「平均值」「中位数」「目标值」");
 /** What a linear rule's base is when it is not a number written in the catalogue. */
@@ -385,6 +387,8 @@ export const Le = punct("Le", /≤|<=|\uFF1C\uFF1D|≦/, "「≤」", ["≤", "<
 export const Gt = punct("Gt", /[>\uFF1E]/, "「>」", [">", "＞"], [CompareOp]);
 export const Lt = punct("Lt", /[<\uFF1C]/, "「<」", ["<", "＜"], [CompareOp]);
 export const Eq = punct("Eq", /[=\uFF1D]/, "「=」", ["=", "＝"], [CompareOp]);
+/** The minus sign of a negative band bound (分段 可为负 { [-5, 0) … }): -, − (U+2212) or －. */
+export const Minus = punct("Minus", /[-\u2212\uFF0D]/, "「-」", ["-", "\u2212", "－"]);
 
 // ---------------------------------------------------------------- error tokens
 const wordChar = /[\p{L}\p{M}\p{N}_×·]/u;
@@ -468,6 +472,7 @@ export const allTokens: TokenType[] = [
   Gt,
   Lt,
   Eq,
+  Minus,
   UnknownWord,
   // categories last: they never match text themselves
   PerUnit,

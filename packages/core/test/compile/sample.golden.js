@@ -530,7 +530,17 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     given[i] = 0; // counts as not given: required-ness is checked below
                 return;
             }
-            const r = kpRawOf(v);
+            let r = kpRawOf(v);
+            if (spec.neg && r === "negative" || spec.neg && typeof v === "string" && typeof r === "string" && /^\s*[+\-\u2212\uFF0B\uFF0D]/.test(v)) {
+                // 分段 可为负: one sign before the number (-, − U+2212, －, +, ＋), then a number as usual
+                const m = typeof v === "number" ? null : /^\s*([+\-\u2212\uFF0B\uFF0D])\s*(.*)$/s.exec(v);
+                const a = typeof v === "number" ? kpRawOf(-v) : m && !/^[+\-\u2212\uFF0B\uFF0D]/.test(m[2]) && m[2] !== "" ? kpRawOf(m[2]) : "sign";
+                if (a === "sign" || a === "notNumber" || a === "negative") {
+                    err("KP4070", "「" + key + "」的值「" + shownOf(v) + "」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）", name, key);
+                    return;
+                }
+                r = typeof a === "number" && (typeof v === "number" || m[1] !== "+" && m[1] !== "\uFF0B") ? (a === 0 ? 0 : -a) : a;
+            }
             if (typeof r === "string") {
                 const shown = shownOf(v);
                 if (r === "tooManyPlaces")
@@ -557,7 +567,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 F[2 * i] = 0;
                 return;
             }
-            const lo = spec.min ?? 0;
+            const lo = spec.min ?? (spec.neg ? -Infinity : 0);
             if (spec.sc !== undefined && r > spec.max) {
                 err("KP4056", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
                 return;

@@ -108,6 +108,8 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   // 「（百分制）折算」: a scale of 100 the clause names in words
   if (n.role === "scale" && n.raw === HUNDRED && /百分制/.test(rule.clause)) return true;
   if (n.role === "threshold" && n.percent && (n.raw === 0 || n.raw === HUNDRED)) return true;
+  // 分段 可为负: a bound of 0 is what 提升/持平/下降 (增加/减少) say in words
+  if (n.role === "threshold" && n.raw === 0 && rule.body.kind === "bands" && rule.body.signed) return true;
   // 「完成的得满分」「得标准分」 with no number: the item's own points.
   if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {
     if (/满分|标准分|標準分|全分|该项分|本项分/.test(rule.clause) && !text.some((t) => t.amount)) return true;

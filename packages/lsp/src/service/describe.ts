@@ -37,9 +37,15 @@ export function ruleMeaning(r: RuleModel): string {
       s = "发生时本项不得分（得 0 分）";
       break;
     case "bands": {
-      const parts = b.bands.map((x) => `${x.text} ${outcome(x.outcome)}`);
+      const modeWord = (m: string) => (m === "floor" ? "不足一档不计" : m === "ceil" ? "不足一档按一档计" : m === "round" ? "不足一档四舍五入" : "不足一档按比例计");
+      const steps = (x: (typeof b.bands)[number]) =>
+        x.steps
+          ? `，比 ${x.steps.from.text} 每${x.steps.direction === "below" ? "低" : "高"} ${x.steps.step.text}${x.steps.step.measure ? ` ${x.steps.step.measure}` : ""} 再扣 ${f(x.steps.amount)} 分（${modeWord(x.steps.mode)}）`
+          : "";
+      const parts = b.bands.map((x) => `${x.text} ${outcome(x.outcome)}${steps(x)}`);
       if (b.missing) parts.push(`未报送 ${outcome(b.missing)}`);
-      s = `按数值所在区间：${parts.join("；")}`;
+      s = `按数值所在区间${b.signed ? "（数值可为负数）" : ""}：${parts.join("；")}`;
+      if (b.mayGoNegative) s += "；得分减到 0 以下的部分从本项扣除";
       break;
     }
     case "linear": {
@@ -164,6 +170,7 @@ export function bodyMaxDeduction(r: RuleModel): Raw | undefined {
     case "bands": {
       const outs = [...b.bands.map((x) => x.outcome), ...(b.missing ? [b.missing] : [])];
       if (outs.some((o) => o.kind === "zero")) m = ownerPoints(r);
+      else if (b.bands.some((x) => x.steps)) m = b.mayGoNegative ? ownerPoints(r) : undefined; // grows per step: bounded by the item
       else m = Math.max(0, ...outs.map((o) => (o.kind === "deduct" ? o.amount : 0)));
       break;
     }
