@@ -45,6 +45,8 @@ export const KEYWORD_PINYIN: Readonly<Record<string, string>> = {
   "发现一例": "faxianyili fxyl",
   "发现一起": "faxianyiqi fxyq",
   "发现一项": "faxianyixiang fxyx",
+  "可为负": "keweifu kwf",
+  "可为负数": "keweifushu kwfs",
   "可减免": "kejianmian kjm",
   "各单位": "gedanwei gdw",
   "合计": "heji hj",
