@@ -14,6 +14,7 @@
  * `Z` is the per-unit state: F facts, c classes, T trace (or null), S scores, K carries, V vetoes,
  * X cross-unit results, R units by name, u unit index.
  */
+import type * as A from "../ast.js";
 import type * as M from "../model.js";
 import { kpFormat } from "../runtime/decimal.js";
 import type { FactSpec } from "../runtime/facts.js";
@@ -880,21 +881,8 @@ function bandStepLines(st: M.BandStepsModel, oc: M.OutcomeModel, inBand: string)
   const base = oc.kind === "zero" ? 0 : oc.amount;
   const award = oc.kind === "award";
   const unit = st.step.measure ?? (st.step.percent ? "个百分点" : "");
-  const s = st.step.raw;
-  const stepsExpr =
-    st.mode === "proportional"
-      ? `kpMulDiv(diff, ${st.amount}, ${s})`
-      : st.mode === "round"
-        ? `kpTimes(${st.amount}, kpDivRound(diff, ${s}))`
-        : `kpTimes(${st.amount}, kpSteps(diff, ${s}, ${st.mode === "ceil"}))`;
-  const stepsText =
-    st.mode === "proportional"
-      ? `kpFormat(kpDiv(diff, ${s}))`
-      : st.mode === "round"
-        ? `kpFormat(kpDiv(diff, ${s})) + " → " + kpDivRound(diff, ${s})`
-        : `String(kpSteps(diff, ${s}, ${st.mode === "ceil"}))`;
+  const { stepsExpr, stepsText } = stepCode(st.mode, st.amount, st.step.raw);
   const diff = st.direction === "below" ? `${st.from.raw} - x` : `x - ${st.from.raw}`;
-  const dirWord = st.direction === "below" ? "低于" : "高于";
   return [
     `    const diff = ${diff};`,
     `    v = ${base};`,
@@ -907,22 +895,21 @@ function bandStepLines(st: M.BandStepsModel, oc: M.OutcomeModel, inBand: string)
   ];
 }
 
+/**
+ * The code of `amount` per step of `step` over `diff` (> 0) with a 不足一档 mode, and of the number of
+ * steps as shown: shared by linear rules' sides and band steps.
+ */
+function stepCode(mode: A.StepMode, amount: number, step: number): { stepsExpr: string; stepsText: string } {
+  if (mode === "proportional") return { stepsExpr: `kpMulDiv(diff, ${amount}, ${step})`, stepsText: `kpFormat(kpDiv(diff, ${step}))` };
+  if (mode === "round")
+    return { stepsExpr: `kpTimes(${amount}, kpDivRound(diff, ${step}))`, stepsText: `kpFormat(kpDiv(diff, ${step})) + " → " + kpDivRound(diff, ${step})` };
+  return { stepsExpr: `kpTimes(${amount}, kpSteps(diff, ${step}, ${mode === "ceil"}))`, stepsText: `String(kpSteps(diff, ${step}, ${mode === "ceil"}))` };
+}
+
 /** Lines computing one side of a linear rule into `v` from `diff` (> 0), with `why`. */
 function sideLines(side: Side, baseText: string): string[] {
   const unit = side.step.measure ?? (side.step.percent ? "个百分点" : "");
-  const s = side.step.raw;
-  const stepsExpr =
-    side.mode === "proportional"
-      ? `kpMulDiv(diff, ${side.amount}, ${s})`
-      : side.mode === "round"
-        ? `kpTimes(${side.amount}, kpDivRound(diff, ${s}))`
-        : `kpTimes(${side.amount}, kpSteps(diff, ${s}, ${side.mode === "ceil"}))`;
-  const stepsText =
-    side.mode === "proportional"
-      ? `kpFormat(kpDiv(diff, ${s}))`
-      : side.mode === "round"
-        ? `kpFormat(kpDiv(diff, ${s})) + " → " + kpDivRound(diff, ${s})`
-        : `String(kpSteps(diff, ${s}, ${side.mode === "ceil"}))`;
+  const { stepsExpr, stepsText } = stepCode(side.mode, side.amount, side.step.raw);
   const dirWord = side.direction === "below" ? "低于" : "超过";
   const act = side.action === "award" ? "得" : "扣";
   const lines = [
