@@ -47,6 +47,7 @@ import { compileTo, explain, score, unitsOf } from "./service/commands.js";
 import { completions, type CompletionKind } from "./service/completion.js";
 import { nodeFileSystem, type FileSystem } from "./service/files.js";
 import { formatEdits, formatRefusal, type Formatter } from "./service/format.js";
+import type { CapHints } from "./service/hints.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
 import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
@@ -73,6 +74,8 @@ export interface ServerOptions {
 /** Options a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
   diagnosticsInterval?: number;
+  /** Which 实际上限 inlay hints to show (default `informative`: where the line does not tell it). */
+  capHints?: CapHints;
 }
 
 /** Custom requests (used by the VS Code commands; any client may send them). */
@@ -124,6 +127,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let formatterLoader = options.loadFormatter;
   const uris = new ClientUris();
   let interval = options.diagnosticsInterval ?? 150;
+  let capHints: CapHints = "informative";
   let shuttingDown = false;
 
   const pathToUri = (p: string): string => uris.uriOf(p);
@@ -221,6 +225,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     project.setFolders(folders);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.diagnosticsInterval === "number" && init.diagnosticsInterval >= 0) interval = init.diagnosticsInterval;
+    if (init.capHints === "informative" || init.capHints === "all" || init.capHints === "off") capHints = init.capHints;
     scheduler.intervalMs = interval;
     if (!lint && options.loadLint) {
       lint = await options.loadLint().catch((e: unknown) => {
@@ -505,7 +510,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         if (!c) return [];
         const from = c.doc.offsetAt(params.range.start);
         const to = c.doc.offsetAt(params.range.end);
-        return inlayHints(c.ctx, from, to).map((h) => ({
+        return inlayHints(c.ctx, from, to, capHints).map((h) => ({
           position: c.doc.positionAt(h.offset),
           label: h.label,
           kind: InlayHintKind.Parameter,

@@ -64,13 +64,22 @@ describe("semantic tokens", () => {
 });
 
 describe("inlay hints", () => {
-  it("after an uncapped per-occurrence rule: the effective cap (the indicator's points)", () => {
+  it("after an uncapped per-occurrence rule: the effective cap (the indicator's points) — shown with 「all」, not by default", () => {
     const w = workspace({
       "a.kp":
         "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5<|>\n  规则 「戊」 「己」 每次 扣 0.5 上限 1\n  合计 上限 2 {\n    规则 「庚」 「辛」 每次 扣 1\n  }\n}\n",
     });
-    const hints = inlayHints(w.ctx("a.kp"));
+    const hints = inlayHints(w.ctx("a.kp"), 0, Number.POSITIVE_INFINITY, "all");
     expect(hints).toEqual([{ offset: w.at("a.kp"), label: "实际上限 4", tooltip: "本规则没有写上限：最多扣 4 分（指标「乙」的分值）" }]);
+    // by default (informative): 扣完为止 at the indicator's own points is what every writer expects — no hint
+    expect(inlayHints(w.ctx("a.kp"))).toEqual([]);
+    expect(inlayHints(w.ctx("a.kp"), 0, Number.POSITIVE_INFINITY, "off")).toEqual([]);
+  });
+
+  it("by default a cap hint shows where the line does not tell it: a 倒扣 rule nothing bounds", () => {
+    const w = workspace({ "a.kp": "指标 「乙」 4分 {\n  规则 「丙」 「丁」 每次 扣 0.5 倒扣<|>\n}\n" });
+    const hints = inlayHints(w.ctx("a.kp"));
+    expect(hints.map((h) => [h.offset, h.label])).toEqual([[w.at("a.kp"), "不设上限"]]);
   });
 
   it("after an indicator's points: its children's sum when it differs; derived points after a name", () => {

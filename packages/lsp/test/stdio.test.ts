@@ -312,7 +312,8 @@ describe("the server over stdio", () => {
       textDocument: { uri: uri(F1) },
       range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
     });
-    expect(hints.map((h) => h.label)).toContain("实际上限 4");
+    // rules/ deducts up to each indicator's points (扣完为止): no 实际上限 hint by default (issue 12 §4)
+    expect(hints.map((h) => h.label)).not.toContain("实际上限 4");
     const ws = await client.request<{ name: string }[]>(WorkspaceSymbolRequest.method, { query: "信息完成率" });
     expect(ws.map((s) => s.name)).toEqual(["信息完成率"]);
   });

@@ -34,7 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language: "kp" },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.kp") },
-    initializationOptions: { diagnosticsInterval: config.get<number>("diagnosticsInterval", 150) },
+    initializationOptions: {
+      diagnosticsInterval: config.get<number>("diagnosticsInterval", 150),
+      capHints: config.get<string>("inlayHints.effectiveCap", "informative"),
+    },
     outputChannelName: "考评 kaoping 语言服务",
   };
   client = new LanguageClient("kaoping", "考评 kaoping", serverOptions, clientOptions);
