@@ -172,19 +172,23 @@ function matchString(text: string, offset: number): RegExpExecArray | null {
 function unclosedEnd(text: string, offset: number, lineEnd: number): number {
   for (let p = offset + 1; p < lineEnd; p++) {
     const c = text.charCodeAt(p);
-    const space = c === 32 || c === 9 || c === 0x3000;
-    if (!space && c !== 0x300c) continue;
+    if (!isBlank(c) && c !== 0x300c) continue;
     let q = p;
-    while (q < lineEnd && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 0x3000)) q++;
+    while (q < lineEnd && isBlank(text.charCodeAt(q))) q++;
     if (q >= lineEnd || text.charCodeAt(q) !== 0x300c) continue;
     if (closedStringAt(text, q, lineEnd)) {
       // the name ends at the last non-space character before the space or 「
       let end = p;
-      while (end > offset + 1 && /[ \t\u3000]/.test(text[end - 1]!)) end--;
+      while (end > offset + 1 && isBlank(text.charCodeAt(end - 1))) end--;
       return end;
     }
   }
   return lineEnd;
+}
+
+/** A space, a tab or a full-width space. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000;
 }
 
 /** True when a balanced 「…」 starts at `at` and closes before `lineEnd`. */

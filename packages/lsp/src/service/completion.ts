@@ -9,7 +9,7 @@ import { keywords, nameKey, type KeywordInfo } from "@kaoping/core";
 import { indexOf } from "./names.js";
 import { KEYWORD_PINYIN } from "./pinyin-table.js";
 import type { DocContext } from "./project.js";
-import { keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
+import { countStartingBefore, keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
 
 /** What a completion item is. */
 export type CompletionKind = "keyword" | "unit" | "measure" | "snippet" | "class" | "rule" | "indicator" | "file";
@@ -266,7 +266,7 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
   const afterNumber = prev?.tokenType === C.tokens.NumberLiteral && tokenEnd(prev) === start;
   // Only what the grammar allows here (Chevrotain's content assist over the item being written);
   // when that cannot be told (the tokens before do not parse), every keyword.
-  const allowed = C.allowedAt(parsed.tokens, countBefore(parsed.tokens, start));
+  const allowed = C.allowedAt(parsed.tokens, countStartingBefore(parsed.tokens, start));
   // Header items belong at the top of a root file, before its indicators (等次 may come last).
   const isRoot = ctx.path === ctx.state.root;
   const afterItems = parsed.ast.items.some((i) => (i.kind === "Indicator" || i.kind === "BonusSection" || i.kind === "PenaltySection") && i.span.start.offset < start);
@@ -337,31 +337,10 @@ function withPinyin(word: string): string {
   return p ? `${word} ${p}` : word;
 }
 
-/** How many tokens start before `offset`. */
-function countBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The string token around the cursor, when the cursor is inside its quotes. */
 function stringAround(tokens: readonly Token[], offset: number): Token | undefined {
   // The last token starting before the cursor.
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found: Token | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) {
-      found = tokens[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = tokens[countStartingBefore(tokens, offset) - 1];
   // A bare word recovered as a string has no 「 (isRecoveredWord would not know a moved token).
   if (!found || found.tokenType !== C.tokens.StringLiteral || !found.image.startsWith("「")) return undefined;
   const end = tokenEnd(found);

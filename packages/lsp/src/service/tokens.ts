@@ -24,6 +24,11 @@ function lastStartingAtOrBefore(tokens: readonly Token[], offset: number): numbe
   return found;
 }
 
+/** How many tokens start before `offset` (the index the cursor's own token would have). */
+export function countStartingBefore(tokens: readonly Token[], offset: number): number {
+  return lastStartingAtOrBefore(tokens, offset - 1) + 1;
+}
+
 /**
  * The token under `offset`: the one containing it, or the one ending right at it (the cursor just
  * after a word still "touches" it).
