@@ -1,0 +1,51 @@
+// The clause recogniser: one table cell's text → clauses → the .kp scoring of each clause.
+//
+// This is the interface between the importer's structure side (readers, indicator tree, output)
+// and the recogniser. The structure side calls only these two functions.
+
+/** What the structure side knows about the item a cell belongs to. */
+export interface ClauseContext {
+  /** The indicator's name as recovered from the document. */
+  readonly indicator: string;
+  /** The item's points as decimal text ("4", "0.5"), or null when the document does not say. */
+  readonly points: string | null;
+  /** A 加分 / 减分 section holds the clause (its points are a cap), or null for an ordinary item. */
+  readonly section: "加分" | "减分" | null;
+}
+
+/** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */
+export interface Clause {
+  readonly text: string;
+  /** Offset of the clause in the cell's text. */
+  readonly offset: number;
+}
+
+/**
+ * A clause read fully: one or more rule bodies (the scoring part after the clause, e.g.
+ * `每次 扣 0.5 上限 2`), several when the clause gives several rules (「…各扣6分」); or a clause that
+ * could not be read fully: the rule is written with the clause and the marker `待补`, and `reason`
+ * says why (shown in the import report).
+ */
+export type Recognition =
+  | { readonly kind: "rules"; readonly bodies: readonly string[]; readonly names?: readonly string[] }
+  | { readonly kind: "todo"; readonly reason: string };
+
+/** Splits a cell into its scoring clauses (at 「；」, numbered items, …), each verbatim. */
+export function splitClauses(cell: string): Clause[] {
+  // Interim implementation until the recogniser lands: split at 「；」 and line breaks only.
+  const out: Clause[] = [];
+  const re = /[^；;\n]+/g;
+  for (let m = re.exec(cell); m; m = re.exec(cell)) {
+    const text = m[0].trim();
+    if (text) out.push({ text, offset: m.index + m[0].indexOf(text) });
+  }
+  return out;
+}
+
+/** Reads one clause into .kp scoring, or says why it cannot. Never guesses. */
+export function recogniseClause(text: string, ctx: ClauseContext): Recognition {
+  // Interim implementation until the recogniser lands: every clause is a to-do.
+  void text;
+  void ctx;
+  return { kind: "todo", reason: "识别器尚未接入" };
+}
