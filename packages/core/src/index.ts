@@ -13,6 +13,7 @@ export { LineIndex, joinSpans, type Position, type Span } from "./text/position.
 export { decodeBytes, type Decoded } from "./text/encoding.js";
 export * as tokens from "./syntax/tokens.js";
 export { keywords, keywordOf, canonicalKeyword, perUnits, measureWords, type KeywordInfo, type KeywordRole } from "./syntax/tokens.js";
+export { keywordDocs, keywordDoc, keywordsWithoutDocs, exampleCatalogue, type KeywordDoc, type ExampleContext } from "./syntax/keyword-docs.js";
 export { lex, toHalfWidth, canonicalImage, stringValue, isRecoveredWord, closestKeyword, keywordCandidates, type LexResult } from "./syntax/lexer.js";
 export { allowedAt, keywordFits } from "./syntax/expect.js";
 export { parseKp, type ParseResult } from "./syntax/parse.js";

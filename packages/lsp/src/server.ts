@@ -316,7 +316,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard("hover", null, (params) => {
       const c = contextOf(params.textDocument.uri);
       if (!c) return null;
-      const h = hover(c.ctx, c.doc.offsetAt(params.position));
+      const h = hover(c.ctx, c.doc.offsetAt(params.position), () => contextOf(params.textDocument.uri, true)?.ctx);
       return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(h.span) } : null;
     }),
   );

@@ -1,13 +1,18 @@
 /**
  * Hover: on a rule, its clause text, what it means in plain Chinese, its worst case and the
  * indicator's points; on an indicator, its points against its children's; on a class, where it is
- * used; on a keyword, its documentation.
+ * used; on a keyword, its documentation, an example and a link to the language reference; on a number,
+ * a band interval or a grade's condition, what it is there (hover-values.ts); on a suppression
+ * comment, what it silences (hover-suppression.ts).
  */
 import type * as A from "@kaoping/core";
-import { nameKey, type IndicatorModel, type ReferModel, type RuleModel, type SectionModel, type Span } from "@kaoping/core";
+import { keywordDoc, nameKey, type IndicatorModel, type ReferModel, type RuleModel, type SectionModel, type Span } from "@kaoping/core";
 import { childrenSum, formatPoints as f, ownerLabel, ruleMeaning, worstCaseText } from "./describe.js";
 import { enclosingIndicator, indexOf, siteAt, type CatalogueIndex, type NameSite } from "./names.js";
 import type { DocContext } from "./project.js";
+import { suppressionAt, suppressionHover } from "./hover-suppression.js";
+import { valueHover } from "./hover-values.js";
+import { sectionLink } from "./reference.js";
 import { keywordOfToken, md, roleLabel, tokenAt } from "./tokens.js";
 
 /** A hover: Markdown and the range it is about. */
@@ -16,8 +21,16 @@ export interface HoverResult {
   span: Span;
 }
 
-/** The hover at `offset` of a document. */
-export function hover(ctx: DocContext, offset: number): HoverResult | undefined {
+/**
+ * The hover at `offset` of a document.  `linted` gives the document's context with the linter's
+ * findings (a suppression comment's hover says whether it suppressed anything).
+ */
+export function hover(ctx: DocContext, offset: number, linted?: () => DocContext | undefined): HoverResult | undefined {
+  const comment = suppressionAt(ctx, offset);
+  if (comment) {
+    const lint = (ctx.state.lint ? ctx : linted?.())?.state.lint;
+    return { markdown: suppressionHover(ctx, comment, lint), span: comment.span };
+  }
   const idx = indexOf(ctx.state.analysis);
   const site = siteAt(idx, ctx.path, offset);
   if (site) {
@@ -28,11 +41,13 @@ export function hover(ctx: DocContext, offset: number): HoverResult | undefined 
   const kw = tok && keywordOfToken(tok);
   if (tok && kw) {
     const aliases = kw.aliases.length > 0 ? `（也写作：${kw.aliases.map((a) => `「${md(a)}」`).join("、")}）` : "";
-    return {
-      markdown: `**${md(kw.text)}**　${roleLabel[kw.role]}${aliases}\n\n${md(kw.doc)}`,
-      span: ctx.file.parsed.lines.span(tok.startOffset, tok.startOffset + tok.image.length),
-    };
+    const parts = [`**${md(kw.text)}**　${roleLabel[kw.role]}${aliases}`, md(kw.doc)];
+    const doc = keywordDoc(kw.text);
+    if (doc) parts.push(`例：\n\n\`\`\`kp\n${doc.example}\n\`\`\``, sectionLink(doc.section));
+    return { markdown: parts.join("\n\n"), span: ctx.file.parsed.lines.span(tok.startOffset, tok.startOffset + tok.image.length) };
   }
+  const value = valueHover(ctx, offset);
+  if (value) return { markdown: value.markdown, span: ctx.file.parsed.lines.span(value.start, value.end) };
   return undefined;
 }
 
