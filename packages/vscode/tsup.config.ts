@@ -12,9 +12,14 @@ const alias = {
   "prettier-plugin-kp": here("../prettier-plugin-kp/src/index.ts"),
 };
 
-/** Copies the grammar and the language configuration from grammar/ into the extension. */
+/**
+ * Copies the grammar and the language configuration from grammar/ into the extension, and the
+ * language reference into docs/ (hovers on keywords link to its sections: service/reference.ts).
+ */
 async function copyGrammar(): Promise<void> {
   mkdirSync(here("./syntaxes"), { recursive: true });
+  mkdirSync(here("./docs"), { recursive: true });
+  cpSync(here("../../grammar/语言参考.md"), here("./docs/语言参考.md"));
   cpSync(here("../../grammar/kp.tmLanguage.json"), here("./syntaxes/kp.tmLanguage.json"));
   cpSync(here("../../grammar/language-configuration.json"), here("./language-configuration.json"));
 }

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { keywords } from "@kaoping/core";
 import { ruleMeaning, worstCaseText } from "../src/service/describe.js";
 import { hover } from "../src/service/hover.js";
+import { referenceDoc } from "../src/service/reference.js";
 import { expectGolden, markAt, repoRoot, rulesWorkspace, workspace } from "./helpers.js";
 
 const F1 = "01-×令畅通.kp";
@@ -101,10 +103,33 @@ describe("hover", () => {
     expect(hover(w2.ctx("a.kp"), w2.at("a.kp"))!.markdown).toContain("**含义**：以各单位数值的平均值为基准，每低 1 个百分点 扣 0.2 分（不足一档按比例计）");
   });
 
-  it("on a keyword: its documentation and aliases", () => {
+  it("on a keyword: its documentation and aliases, an example and a link to the language reference section", () => {
     const w = workspace({ "a.kp": "指标 「甲」 4分 {\n  规则 「乙」 「丙」 每次 扣 0.5 封<|>顶 2\n}\n" });
     const h = hover(w.ctx("a.kp"), w.at("a.kp"));
-    expect(h?.markdown).toBe("**上限**　修饰（也写作：「封顶」）\n\n扣分（或得分）的上限，即封顶");
+    const doc = referenceDoc()!;
+    const line = doc.sections.get("6.1")!.line;
+    expect(h?.markdown).toBe(
+      [
+        "**上限**　修饰（也写作：「封顶」）",
+        "扣分（或得分）的上限，即封顶",
+        "例：\n\n```kp\n规则 「参会」 「未按要求参加会议的，每次扣0.5分，最多扣2分」\n  每次 扣 0.5 上限 2\n```",
+        `[语言参考 6.1 上限](${doc.uri}#L${line})`,
+      ].join("\n\n"),
+    );
+    expect(readFileSync(doc.path, "utf8").split("\n")[line - 1]).toBe("### 6.1 上限 `上限 X`");
+  });
+
+  it("every keyword's hover has its example in a kp code block and a link to an existing line of the reference", () => {
+    const doc = referenceDoc()!;
+    const lines = readFileSync(doc.path, "utf8").split("\n");
+    for (const k of keywords) {
+      const w = workspace({ "a.kp": `<|>${k.text} 「甲」` }, { lint: false });
+      const md = hover(w.ctx("a.kp"), w.at("a.kp") + 1)?.markdown ?? "";
+      expect(md, k.text).toContain("```kp\n");
+      const m = /\]\((file:[^)#]+)#L(\d+)\)$/.exec(md);
+      expect(m?.[1], k.text).toBe(doc.uri);
+      expect(lines[Number(m![2]) - 1], k.text).toMatch(/^#+ \d/);
+    }
   });
 
   it("on a veto-only list and on points that differ by class (issue 11 §1.12, §1.14)", () => {
@@ -141,8 +166,8 @@ describe("hover", () => {
     expect(md).toContain("- 指标「组织建设」 21 分");
   });
 
-  it("nothing on whitespace, numbers or comments", () => {
-    const w = workspace({ "a.kp": "// 注<|>释\n指标 「甲」 <|>4分 {<|>\n}\n" });
+  it("nothing on whitespace, braces or ordinary comments", () => {
+    const w = workspace({ "a.kp": "// 注<|>释\n指标 「甲」 <|> 4分 {<|>\n}\n" });
     for (let i = 0; i < 3; i++) expect(hover(w.ctx("a.kp"), w.at("a.kp", i))).toBeUndefined();
   });
 

@@ -37,7 +37,7 @@ describe("semantic tokens", () => {
       "「参会」:function.declaration",
       "「每次扣0.5分」:string.documentation",
       "// 行注释:comment",
-      "每次:keyword.unit",
+      "每次:unitWord",
       "扣:keyword.action",
       "0.5:number",
       "上限:keyword.modifier",
@@ -53,6 +53,15 @@ describe("semantic tokens", () => {
       "扣:keyword.action",
       "0:number",
     ]);
+  });
+
+  it("counting units are unitWord, not keywords or names; 且 前 其余 and comparison signs are operators (issue 12 §4)", () => {
+    const text = "细则 「甲」\n等次 {\n  「优秀」 ≥ 90 且 前 20%\n  「不合格」 其余\n}\n指标 「乙」 4分 {\n  规则 「丙」 「丁」 发现一起 扣 1\n  规则 「戊」 「己」 每村 每次 扣 0.1\n  规则 「率」 「…」 分段 { [75%, 100%) 扣 0.2 < 75% 扣 0.5 }\n}\n";
+    const w = workspace({ "a.kp": text });
+    const of = (word: string) => semanticTokens(w.ctx("a.kp")).filter((t) => text.slice(t.start, t.start + t.length) === word).map((t) => t.type);
+    for (const u of ["发现一起", "每村", "每次"]) expect(of(u)).toEqual(["unitWord"]);
+    for (const o of ["≥", "且", "前", "其余", "<"]) expect(of(o)).toEqual(["operator"]);
+    expect(of("「优秀」")).toEqual(["enumMember"]);
   });
 
   it("a range request returns only the tokens in the range", () => {

@@ -8,7 +8,10 @@
  *
  * Scopes (chosen so common themes colour them): keywords by role — header `keyword.other.header`,
  * structure `keyword.control.structure`, scoring `keyword.other.action`, modifiers
- * `storage.modifier`, unit words `support.type.unit`, operators `keyword.operator`; names —
+ * `storage.modifier`, counting units `keyword.other.unit.counting` (keyword-coloured, not like names),
+ * the words of bands and grades (且 前 其余 至) `keyword.operator.wordlike` and comparison signs
+ * `keyword.operator.comparison` + `keyword.operator.wordlike` (two scopes: the default themes colour
+ * only the word-like operators, and leave plain `keyword.operator` uncoloured); names —
  * indicators and sections `entity.name.namespace`, rules `entity.name.function`, unit classes
  * `entity.name.type.class`; clause texts `string.quoted.other.clause`, other strings
  * `string.quoted.other`; numbers `constant.numeric` with their measure word `keyword.other.unit`.
@@ -161,15 +164,15 @@ export function generateGrammar(): Record<string, unknown> {
         patterns: [
           { name: "keyword.other.header.kp", match: kw(["header"]) },
           { name: "keyword.control.structure.kp", match: kw(["structure"]) },
-          { name: "support.type.unit.kp", match: kw(["unit"]) },
+          { name: "keyword.other.unit.counting.kp", match: kw(["unit"]) },
           { name: "storage.modifier.kp", match: kw(["modifier"]) },
           { name: "keyword.other.action.kp", match: kw(["action"]) },
-          { name: "keyword.operator.word.kp", match: kw(["operator"]) },
+          { name: "keyword.operator.wordlike.kp", match: kw(["operator"]) },
         ],
       },
       operators: {
         patterns: [
-          { name: "keyword.operator.comparison.kp", match: "≥|≤|>=|<=|＞＝|＜＝|≧|≦|>|<|=|＞|＜|＝" },
+          { name: "keyword.operator.comparison.kp keyword.operator.wordlike.kp", match: "≥|≤|>=|<=|＞＝|＜＝|≧|≦|>|<|=|＞|＜|＝" },
           { name: "punctuation.separator.list.kp", match: "[、,，]" },
           { name: "punctuation.terminator.kp", match: "[;；:：。]" },
         ],

@@ -69,7 +69,7 @@ describe("grammar/kp.tmLanguage.json", () => {
       ["「", "punctuation.definition.string.begin.kp"],
       ["未按要求参加会议的，每次扣0.5分", "string.quoted.other.clause.kp"],
       ["」", "punctuation.definition.string.end.kp"],
-      ["每次", "support.type.unit.kp"],
+      ["每次", "keyword.other.unit.counting.kp"],
       ["扣", "keyword.other.action.kp"],
       ["0.5", "constant.numeric.kp"],
       ["上限", "storage.modifier.kp"],
@@ -79,7 +79,7 @@ describe("grammar/kp.tmLanguage.json", () => {
 
   it("without spaces, as typed with an IME: 每次扣0.5上限4", () => {
     expect(tokens("每次扣0.5上限4").map(([s, sc]) => `${s}:${sc.split(".")[0]}`)).toEqual([
-      "每次:support",
+      "每次:keyword",
       "扣:keyword",
       "0.5:constant",
       "上限:storage",
@@ -117,6 +117,25 @@ describe("grammar/kp.tmLanguage.json", () => {
         .join(""),
     ).toBe("按《办法》「附件」执行");
     expect(scopeOf(t, "扣")).toBe("keyword.other.action.kp");
+  });
+
+  it("colours 且, 前, 其余 and comparison signs in 等次 and 分段 as word-like operators; counting units as keywords, not names (issue 12 §4)", () => {
+    const t = "等次 {\n  「优秀」 ≥ 90 且 前 20%\n  「不合格」 其余\n}\n指标 「乙」 4分 {\n  规则 「率」 「…」 分段 { [75%, 100%) 扣 0.2  < 75% 扣 0.5  = 0 不得分 }\n  规则 「丙」 「丁」 发现一起 扣 1\n  规则 「戊」 「己」 每件次 扣 1\n}";
+    // The innermost scope is what a theme colours: the default themes colour keyword.operator.wordlike, not keyword.operator.
+    for (const w of ["≥", "且", "前", "其余", "<", "="]) expect(scopeOf(t, w)).toBe("keyword.operator.wordlike.kp");
+    const all = (needle: string) => {
+      let stack = vsctm.INITIAL;
+      for (const line of t.split("\n")) {
+        const r = grammar.tokenizeLine(line, stack);
+        const hit = r.tokens.find((k) => line.slice(k.startIndex, k.endIndex) === needle);
+        if (hit) return hit.scopes;
+        stack = r.ruleStack;
+      }
+      return [];
+    };
+    expect(all("≥")).toContain("keyword.operator.comparison.kp");
+    for (const w of ["发现一起", "每件次"]) expect(scopeOf(t, w)).toBe("keyword.other.unit.counting.kp");
+    expect(scopeOf(t, "乙")).toBe("entity.name.namespace.indicator.kp");
   });
 
   it("longer keywords win over their prefixes (分段 is not 分 + 段, 得分 is not 得 + 分)", () => {

@@ -102,7 +102,7 @@ export function referenceDoc(): ReferenceDoc | undefined {
 }
 
 /** The Markdown link to a section, e.g. `[语言参考 5.4 分段 …](file:///…#L322)`; plain text when the file is not found. */
-export function sectionLink(number: string, doc: ReferenceDoc | undefined = referenceDoc()): string {
+export function sectionLink(number: string, doc: ReferenceDoc | null = referenceDoc() ?? null): string {
   const s = doc?.sections.get(number);
   const label = `语言参考 ${number}${s ? ` ${s.title}` : ""}`.replace(/[\\[\]*_<>|#]/g, (c) => `\\${c}`);
   if (!doc || !s) return `见${label}`;

@@ -1,7 +1,10 @@
 /**
  * Semantic tokens: keywords by role, names by what they name (rules, indicators, classes …) apart
- * from clause texts, numbers, operators and comments.  Tokens never span lines (block comments are
- * cut at line breaks), and come sorted.
+ * from clause texts, numbers, operators and comments.  Counting units (每次, 每件次, 发现一起 …) are
+ * a type of their own, `unitWord` (a keyword to clients that do not know it), so they are not
+ * coloured like names; the words of bands and grades (且, 前, 其余, 至) and the comparison signs are
+ * `operator` (packages/vscode maps both to scopes the default themes colour).  Tokens never span
+ * lines (block comments are cut at line breaks), and come sorted.
  */
 import * as T from "@kaoping/core";
 import type { LoadedFile } from "@kaoping/core";
@@ -22,6 +25,7 @@ export const semanticTokenTypes = [
   "enumMember",
   "parameter",
   "variable",
+  "unitWord",
 ] as const;
 
 /** Token modifiers, in legend order (roles of keywords are custom modifiers). */
@@ -32,7 +36,6 @@ export const semanticTokenModifiers = [
   "structure",
   "action",
   "modifier",
-  "unit",
   "measure",
 ] as const;
 
@@ -110,6 +113,7 @@ function tokensOf(file: LoadedFile, sites: Map<number, Site>, from: number, to: 
       const kw = keywordOfToken(t);
       if (!kw) continue;
       if (kw.role === "operator") push(start, end, "operator", []);
+      else if (kw.role === "unit") push(start, end, "unitWord", []);
       else push(start, end, "keyword", [kw.role]);
     }
   }
