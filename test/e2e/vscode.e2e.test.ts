@@ -137,6 +137,33 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await page.mouse.move(1, 1);
   }, 60_000);
 
+  it("a keyword's hover teaches: its meaning, an example, a link that opens the language reference at its section (issue 12 §4)", async () => {
+    let text = "";
+    for (let attempt = 0; attempt < 6 && !text.includes("语言参考"); attempt++) {
+      text = await hoverOnText(page, "考评单位", 0, 5_000).catch(() => "");
+    }
+    expect(text).toContain("负责考评的部门");
+    // the example, rendered as a code block (highlighted with the extension's grammar)
+    const code = page.locator(`${SEL.hoverContents} .monaco-tokenized-source`).filter({ hasText: "「市委办公室」、「市政府办公室」" });
+    expect(await code.count()).toBeGreaterThan(0);
+    const link = page.locator(`${SEL.hoverContents} a`).filter({ hasText: "语言参考 4 指标" });
+    await expect.poll(() => link.count(), { timeout: 5_000 }).toBe(1);
+    await screenshot(page, path.join(shots, "hover-keyword.png"));
+    // The link opens the reference (shipped in the extension) in the editor at the section's heading.
+    await link.click();
+    await expect.poll(async () => page.locator(SEL.activeTab).innerText(), { timeout: 15_000 }).toContain("语言参考.md");
+    await expect.poll(async () => activeEditor(page).locator(".view-line").allInnerTexts().then((ls) => ls.join("\n").replace(/\u00a0/g, " ")), { timeout: 10_000 }).toContain("## 4. 指标");
+    // the cursor is on the heading's line
+    const heading = readFileSync(path.join(repo, "grammar/语言参考.md"), "utf8").split("\n").indexOf("## 4. 指标") + 1;
+    expect(heading).toBeGreaterThan(0);
+    await expect.poll(async () => page.locator(SEL.statusbar).innerText(), { timeout: 10_000 }).toMatch(new RegExp(`(行 |Ln )${heading}\\b`));
+    await screenshot(page, path.join(shots, "hover-keyword-reference.png"));
+    // back to the catalogue (its tab is still open)
+    await page.locator(".tabs-container .tab").filter({ hasText: F1 }).click();
+    await page.locator(SEL.activeTab).filter({ hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
+    await page.mouse.move(1, 1);
+  }, 90_000);
+
   it("shows no error squiggles on rules/", async () => {
     // The server has answered (hover above): its diagnostics are in. Give the decorations a moment.
     await sleep(1000);
