@@ -158,11 +158,48 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     expect(heading).toBeGreaterThan(0);
     await expect.poll(async () => page.locator(SEL.statusbar).innerText(), { timeout: 10_000 }).toMatch(new RegExp(`(行 |Ln )${heading}\\b`));
     await screenshot(page, path.join(shots, "hover-keyword-reference.png"));
-    // back to the catalogue (its tab is still open)
+    // close the reference; back to the catalogue (its tab is still open)
+    const refTab = page.locator(".tabs-container .tab").filter({ hasText: "语言参考.md" });
+    await refTab.hover();
+    await refTab.locator(".codicon-close").first().click();
+    await refTab.waitFor({ state: "detached", timeout: 5_000 });
     await page.locator(".tabs-container .tab").filter({ hasText: F1 }).click();
     await page.locator(SEL.activeTab).filter({ hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
     await page.mouse.move(1, 1);
   }, 90_000);
+
+  it("colours 且, 前, 其余 and ≥ in 等次 (not as plain text), and counting units (每次) unlike indicator names (issue 12 §4)", async () => {
+    /** The colour class (mtkN) of each rendered token of the line holding `needle`, by its text. */
+    const classes = async (needle: string | RegExp) =>
+      new Map(
+        (
+          await activeEditor(page)
+            .locator(".view-lines .view-line", { hasText: needle })
+            .first()
+            .locator("span span")
+            .evaluateAll((els) => els.map((e) => [(e.textContent ?? "").replace(/\u00a0/g, " ").trim(), e.className] as [string, string]))
+        ).filter(([t]) => t !== ""),
+      );
+    await openFile(page, "细则.kp");
+    let grade = new Map<string, string>();
+    // semantic tokens arrive after the TextMate colours: both must colour the operators
+    for (let i = 0; i < 30 && !(grade.get("且") && grade.get("且") !== "mtk1"); i++) {
+      grade = await classes("且");
+      await sleep(200);
+    }
+    const plain = (await activeEditor(page).locator(".view-line span span.mtk1").count()) > 0 ? "mtk1" : "";
+    for (const op of ["≥", "且", "前"]) expect(grade.get(op), op).not.toBe(plain);
+    expect((await classes("其余")).get("其余")).not.toBe(plain);
+    await screenshot(page, path.join(shots, "colours-grades.png"));
+    await page.locator(".tabs-container .tab").filter({ hasText: F1 }).click();
+    await page.locator(SEL.activeTab).filter({ hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
+    const indicator = [...(await classes("落实市×、市××重大决策部署"))].find(([t]) => t.includes("落实市×"))?.[1];
+    const unit = await classes(/^\s*每次\s/);
+    expect(indicator).toBeDefined();
+    expect(unit.get("每次")).toBeDefined();
+    expect(unit.get("每次")).not.toBe(indicator);
+    expect(unit.get("每次")).not.toBe(plain);
+  }, 60_000);
 
   it("shows no error squiggles on rules/", async () => {
     // The server has answered (hover above): its diagnostics are in. Give the decorations a moment.
