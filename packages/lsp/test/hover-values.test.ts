@@ -59,6 +59,24 @@ const catalogue = `细则 「示<|>例」
 }
 `;
 
+/** More places a number stands (full-width input, negative bounds, 否则, 平均, 酌情, 至少, 折算自, 分类). */
+const more = `细则 「其他」
+年度 <|>2024
+指标 「甲」 10分 {
+  规则 「按期」 「按期完成的得1分，未完成的倒扣2分」 得 1 否则 倒扣 <|>2
+  规则 「事故」 「每起扣1分，按所辖乡镇数平均」 每起 扣 １<|>．５ 按 <|>3 平均
+  规则 「质量」 「酌情扣0.5至2分」 酌情 扣 0.<|>5 至 <|>2
+  规则 「学习」 「少于4次的，每少1次扣0.25分」 至少 <|>4次 每少 1次 扣 0.25
+  规则 「处分」 「每人次扣轻处分0.05分」 每人次 扣 「轻处分」 0.0<|>5、「重处分」 0.1
+}
+指标 「乙」 4分 {
+  规则 「考核」 「满分120分，按本项分值折算」 按评价 得分 折算自 12<|>0
+}
+指标 「丙」 {
+  规则 「变化」 「…」 分段 可为负 { [-<|>5, 0) 得 1  ≥ 0 得 2 }
+}
+`;
+
 describe("hover on values", () => {
   const w = workspace({ "细则.kp": catalogue });
   const text = w.text("细则.kp");
@@ -75,6 +93,15 @@ describe("hover on values", () => {
       out.push(h ? `[${text.slice(h.span.start.offset, h.span.end.offset)}]\n${h.markdown}` : "(没有悬停)");
       out.push("");
     }
+    const w2 = workspace({ "其他.kp": more });
+    const t2 = w2.text("其他.kp");
+    for (let i = 0; i < (more.match(/<\|>/g) ?? []).length; i++) {
+      const h = hover(w2.ctx("其他.kp"), w2.at("其他.kp", i));
+      const o = w2.at("其他.kp", i);
+      out.push(`## 其他 ${i}: ${t2.slice(t2.lastIndexOf("\n", o - 1) + 1, t2.indexOf("\n", o)).trim()}`);
+      out.push(h ? `[${t2.slice(h.span.start.offset, h.span.end.offset)}]\n${h.markdown}` : "(没有悬停)");
+      out.push("");
+    }
     expectGolden("golden/hover-values.txt", out.join("\n"));
   });
 
@@ -89,7 +116,7 @@ describe("hover on values", () => {
     expect(find("**4分**　指标分值")).toContain("本指标满分 4分");
     expect(find("**75%**　分段下限")).toContain("数值 ≥ 75%（含端点）；百分数");
     expect(find("**2**　加 N 倍")).toContain("即按 3 倍计");
-    expect(find("**80%**　评为「较好」的得分")).toContain("即本项分值的 80%");
+    expect(find("**80%**　评为「较好」的得分")).toContain("即本项分值 5 分 × 80% = 4 分");
     expect(find("**20%**　名次在前 20%")).toContain("名次 ≤ ⌊单位数 × 20%⌋");
   });
 

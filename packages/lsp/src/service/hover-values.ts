@@ -58,7 +58,9 @@ export function valueHover(ctx: DocContext, offset: number): { markdown: string;
     const text = numberText(node as A.NumberLit, parent, chain, model);
     if (!text) return undefined;
     const written = ctx.file.text.slice(node.span.start.offset, node.span.end.offset);
-    const lines = [`**${md(shown(node as A.NumberLit))}**　${md(text.what)}`];
+    const iv = parent.kind === "Interval" ? (parent as A.Interval) : undefined;
+    const negative = iv ? (iv.lower === node ? iv.lowerNegative : iv.upperNegative) === true : false;
+    const lines = [`**${negative ? "-" : ""}${md(shown(node as A.NumberLit))}**　${md(text.what)}`];
     if (written.replace(/\s+/g, "") !== shown(node as A.NumberLit)) lines[0] += `（写作「${md(written)}」）`;
     if (text.more) lines.push(md(text.more));
     const band = parent.kind === "Interval" ? bandText(chain, model) : undefined;
@@ -112,8 +114,10 @@ function numberText(n: A.NumberLit, parent: A.Node, chain: readonly A.Node[], mo
       const a = act(body?.action);
       return units ? { what: `${a}分额`, more: `${units}${a} ${n.text} 分` } : { what: `${a}分额`, more: `发生即${a} ${n.text} 分` };
     }
-    case "CategoryAmount":
-      return { what: `分类「${(parent as A.CategoryAmount).name?.value ?? ""}」的${act(body?.action)}分额`, more: `该分类每次${act(body?.action)} ${n.text} 分` };
+    case "CategoryAmount": {
+      const units = body && "units" in body && body.units ? body.units.map((u) => u.text).join("") : "每次";
+      return { what: `分类「${(parent as A.CategoryAmount).name?.value ?? ""}」的${act(body?.action)}分额`, more: `该分类${units}${act(body?.action)} ${n.text} 分` };
+    }
     case "Cap":
       return { what: "上限", more: `本规则最多${model?.effect === "award" ? "得" : "扣"} ${n.text} 分（加倍、减半之后）` };
     case "CapGroup":
@@ -192,7 +196,13 @@ function numberText(n: A.NumberLit, parent: A.Node, chain: readonly A.Node[], mo
       const i = rated?.values.indexOf(parent as A.RatedValue) ?? -1;
       const name = rated?.names[i]?.value;
       const points = model?.owner.kind === "indicator" ? model.owner.points : undefined;
-      const share = pct && points !== undefined ? `，即本项分值的 ${v}` : pct ? "，即本项分值的份额" : "";
+      const amount = model?.body.kind === "rated" ? model.body.outcomes[i]?.amount : undefined;
+      const share =
+        pct && points !== undefined && amount !== undefined
+          ? `，即本项分值 ${fmt(points)} 分 × ${v} = ${fmt(amount)} 分`
+          : pct
+            ? "，即本项分值的份额"
+            : "";
       return { what: `${name ? `评为「${name}」` : "评定结果"}的${act(rated?.action)}分`, more: `${act(rated?.action)} ${v}${pct ? "" : " 分"}${share}` };
     }
     case "ScoreCondition":
