@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCatalogue, exampleCatalogue, keywordDocs, keywords, keywordsWithoutDocs, type SourceHost } from "@kaoping/core";
+import { lintAnalysis } from "@kaoping/lint";
 import { findReferenceFile, githubAnchor, parseSections, referenceDoc, sectionLink } from "../src/service/reference.js";
 import { repoRoot } from "./helpers.js";
 
@@ -29,13 +30,13 @@ describe("keyword docs", () => {
     expect([...keywordDocs.keys()].filter((k) => !texts.has(k))).toEqual([]);
   });
 
-  it("every example uses its keyword and checks clean (no error, no warning) in a minimal catalogue", () => {
+  it("every example uses its keyword and checks clean (no error, no warning, not even the linter's) in a minimal catalogue", () => {
     const failures: string[] = [];
     for (const [word, doc] of keywordDocs) {
       const k = keywords.find((x) => x.text === word)!;
       if (![k.text, ...k.aliases].some((s) => doc.example.includes(s))) failures.push(`${word}: the example does not use it`);
       const a = check(exampleCatalogue(doc));
-      for (const d of a.diagnostics.filter((x) => x.severity === "error" || x.severity === "warning"))
+      for (const d of [...a.diagnostics, ...lintAnalysis(a)].filter((x) => x.severity === "error" || x.severity === "warning"))
         failures.push(`${word}: ${d.code} ${d.message} (line ${d.span.start.line})`);
       if (a.catalogue.indicators.length === 0) failures.push(`${word}: no indicator was checked`);
     }
