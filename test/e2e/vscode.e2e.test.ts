@@ -2,7 +2,9 @@
  * The extension in a real VS Code: builds and packages the .vsix, installs it into code-server,
  * opens a temporary copy of rules/ in Chromium (Playwright) and checks, as a rule writer would see
  * it: highlighting, the outline, no errors; a mistake → a squiggle within a second; hover on a rule
- * shows its clause; completion offers keywords; the linter's missing-cap quick fix edits the file.
+ * shows its clause, on a keyword an example and a link that opens the language reference, on a band
+ * its interval; 等次's operators and counting units are coloured; completion offers keywords; the
+ * linter's missing-cap quick fix edits the file.
  *
  * Screenshots: test/e2e/screenshots/*.png (git-ignored).  Needs code-server and Chromium
  * (`bash .ci/setup-e2e.sh`); without them a visible skip naming what is missing, or a failure when CI
@@ -168,6 +170,21 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await page.mouse.move(1, 1);
   }, 90_000);
 
+  it("a band interval's hover shows its math form and the values that fall in it (issue 12 §4)", async () => {
+    // bring the band's line into view (the cursor there), then hover with the mouse
+    const at = where(original, "< 25%");
+    await gotoPosition(page, at.line, at.column);
+    let text = "";
+    for (let attempt = 0; attempt < 6 && !text.includes("区间"); attempt++) {
+      text = await hoverOnText(page, "<", 0, 5_000).catch(() => "");
+    }
+    expect(text).toContain("区间 (−∞, 25%)");
+    expect(text).toContain("[0, 25%)");
+    await screenshot(page, path.join(shots, "hover-band.png"));
+    await page.mouse.move(1, 1);
+    await gotoPosition(page, 1, 1);
+  }, 60_000);
+
   it("colours 且, 前, 其余 and ≥ in 等次 (not as plain text), and counting units (每次) unlike indicator names (issue 12 §4)", async () => {
     /** The colour class (mtkN) of each rendered token of the line holding `needle`, by its text. */
     const classes = async (needle: string | RegExp) =>
@@ -191,6 +208,10 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     for (const op of ["≥", "且", "前"]) expect(grade.get(op), op).not.toBe(plain);
     expect((await classes("其余")).get("其余")).not.toBe(plain);
     await screenshot(page, path.join(shots, "colours-grades.png"));
+    const rootTab = page.locator(".tabs-container .tab").filter({ hasText: "细则.kp" });
+    await rootTab.hover();
+    await rootTab.locator(".codicon-close").first().click();
+    await rootTab.waitFor({ state: "detached", timeout: 5_000 });
     await page.locator(".tabs-container .tab").filter({ hasText: F1 }).click();
     await page.locator(SEL.activeTab).filter({ hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
     const indicator = [...(await classes("落实市×、市××重大决策部署"))].find(([t]) => t.includes("落实市×"))?.[1];
