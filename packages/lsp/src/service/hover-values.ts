@@ -5,27 +5,35 @@
  * condition says what it compares.
  */
 import type * as A from "@kaoping/core";
-import { kpFormat, walk, type BandModel, type RuleModel } from "@kaoping/core";
+import { kpFormat, type BandModel, type RuleModel } from "@kaoping/core";
 import { bandInterval, effectiveIntervals, inequality, mathForm, sameIntervals, type ValueInterval } from "./intervals.js";
 import { indexOf } from "./names.js";
 import type { DocContext } from "./project.js";
 import { md } from "./tokens.js";
 
-/** The nodes containing an offset, outermost first. */
+/** The nodes containing an offset, outermost first: a descent through the one child that contains it. */
 function pathTo(file: A.KpFile, offset: number): A.Node[] {
   const chain: A.Node[] = [];
-  walk(file, (n) => {
-    if (n.span.start.offset <= offset && offset < n.span.end.offset) {
-      // walk visits parents before children, in source order: a containing node extends the chain
-      while (chain.length > 0 && !contains(chain[chain.length - 1]!, n)) chain.pop();
-      chain.push(n);
-    }
-  });
+  let node: A.Node | undefined = file;
+  while (node) {
+    chain.push(node);
+    node = childAt(node, offset);
+  }
   return chain;
 }
 
-function contains(outer: A.Node, inner: A.Node): boolean {
-  return outer.span.start.offset <= inner.span.start.offset && inner.span.end.offset <= outer.span.end.offset && outer !== inner;
+const within = (n: unknown, offset: number): n is A.Node =>
+  typeof n === "object" && n !== null && "kind" in n && "span" in n && (n as A.Node).span.start.offset <= offset && offset < (n as A.Node).span.end.offset;
+
+/** The child node of `node` whose range contains `offset` (children do not overlap). */
+function childAt(node: A.Node, offset: number): A.Node | undefined {
+  for (const [key, v] of Object.entries(node)) {
+    if (key === "span" || key === "comments") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (within(x, offset)) return x;
+    } else if (within(v, offset)) return v;
+  }
+  return undefined;
 }
 
 /** The field of `parent` that holds `child` (`["table", 2]` for an array element). */
