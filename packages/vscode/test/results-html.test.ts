@@ -63,7 +63,7 @@ describe("the ranking", () => {
     expect(table.map((r) => [r[0], r[1], r[3], r[7]])).toEqual(expected.map((u) => [String(u.rank), u.unit, u.total, u.grade]));
     expect(table[0]).toEqual(["1", "××区", "县区", "49.93", "15.5", "24.328", "10.1", "优秀"]);
     const head = html.slice(html.indexOf("<thead>"), html.indexOf("</thead>"));
-    expect(cellText(head).replace(/\n/g, "").replace(/↕/g, "|")).toBe("|名次|单位|类别|总分62分|×令畅通16分|×风连×建设和反腐败工作25分|组织建设21分|等次");
+    expect(cellText(head).replace(/\n/g, "").replace(/↕/g, "|")).toBe("名次|单位|类别|总分62分|×令畅通16分|×风连×建设和反腐败工作25分|组织建设21分|等次|");
     expect(html).toContain("<h1>计分结果：市对县保证目标考评细则（20××）</h1>");
   });
 
@@ -108,7 +108,7 @@ describe("the ranking", () => {
     };
     const html = rankingHtml(withExtras, { factsName: "a.csv" });
     const head = cellText(html.slice(html.indexOf("<thead>"), html.indexOf("</thead>"))).replace(/\n/g, "").replace(/↕/g, "|");
-    expect(head).toBe("|名次|单位|类别|总分62分|×令畅通16分|×风连×建设和反腐败工作25分|组织建设21分|加分|减分|等次|否决");
+    expect(head).toBe("名次|单位|类别|总分62分|×令畅通16分|×风连×建设和反腐败工作25分|组织建设21分|加分|减分|等次|否决|");
     expect(html).not.toContain("<b>甲");
     expect(html).toContain("&#60;b&#62;甲&#38;乙&#60;/b&#62;");
     expect(rows(html)[0]!.slice(7)).toEqual(["0.5", "1", "优秀", "一票否决（安全事故）"]);

@@ -142,11 +142,11 @@ export function rankingHtml(answer: ScoreAnswer, source: RankingSource): string 
   out.push(`</div>`);
   out.push(`</header>`);
   if (answer.notes.length > 0) out.push(`<ul class="notes">${answer.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`);
-  out.push(`<table class="ranking" aria-label="排名">`);
+  out.push(`<div class="table-wrap"><table class="ranking" aria-label="排名">`);
   out.push(`<thead><tr>`);
   cols.forEach((c, i) => {
     out.push(
-      `<th scope="col" class="${c.numeric ? "num" : "text"}" data-col="${i}" aria-sort="none"><button type="button" class="sort" data-sort="${i}" title="按此列排序">↕</button>${c.head}</th>`,
+      `<th scope="col" class="${c.numeric ? "num" : "text"}" data-col="${i}" aria-sort="none"><span class="th-name">${c.head}</span><button type="button" class="sort" data-sort="${i}" title="按此列排序" aria-label="按此列排序">↕</button></th>`,
     );
   });
   out.push(`</tr></thead>`);
@@ -158,7 +158,7 @@ export function rankingHtml(answer: ScoreAnswer, source: RankingSource): string 
     });
     out.push(`<tr data-name="${esc(r.unit)}">${cells.join("")}</tr>`);
   });
-  out.push(`</tbody></table>`);
+  out.push(`</tbody></table></div>`);
   out.push(`<p class="empty" id="no-match" hidden>没有名称包含所填文字的单位。</p>`);
   return out.join("\n");
 }
