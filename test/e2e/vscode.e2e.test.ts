@@ -274,6 +274,16 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await view.locator('button[data-action="rescore"]').first().click();
     await expect.poll(async () => rows.count(), { timeout: 20_000 }).toBe(expected.length);
 
+    // The filter box keeps the units whose name contains the text; a click on 总分's ↕ sorts by it
+    await view.locator("#filter").fill("县");
+    const counties = expected.filter((u) => u.unit.includes("县"));
+    await expect.poll(async () => view.locator("table.ranking tbody tr:visible").count(), { timeout: 5000 }).toBe(counties.length);
+    await view.locator('th[data-col="3"] button.sort').click();
+    const lowest = [...counties].sort((a, b) => a.rank - b.rank).at(-1)!;
+    expect((await view.locator("table.ranking tbody tr:visible").first().locator("td").allInnerTexts()).map((t) => t.trim())[1]).toBe(lowest.unit);
+    await view.locator("#filter").fill("");
+    await expect.poll(async () => view.locator("table.ranking tbody tr:visible").count(), { timeout: 5000 }).toBe(expected.length);
+
     // The theme's colours: in a dark theme the view is dark too (VS Code's CSS variables)
     const background = () =>
       view.locator("body").evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor);
@@ -298,7 +308,28 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
       await theme("Light Modern");
     }
     await expect.poll(background, { timeout: 15_000 }).toBe(light);
+    await page.keyboard.press("Control+1"); // the next tests type in the catalogue's editor
   }, 150_000);
+
+  it("「考评: 解释单位得分」 opens the chosen unit's explanation in the results view, the ranking one click away", async () => {
+    // back to the catalogue's editor (the first group; the results view is in the second)
+    await page.keyboard.press("Control+1");
+    await page.locator(`.editor-group-container.active ${SEL.activeTab}`, { hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
+    await runCommand(page, "考评: 解释单位得分");
+    await chooseInFileDialog(page, path.join(dir, "rules", "各县事实.csv"));
+    await page.locator(SEL.quickInputRow, { hasText: "××区" }).first().waitFor({ state: "visible", timeout: 15_000 });
+    await page.locator(SEL.quickInputBox).fill("××区");
+    await page.keyboard.press("Enter");
+    const view = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+    const explain = view.locator("#explain-view");
+    await expect.poll(async () => explain.locator("h1").innerText().catch(() => ""), { timeout: 30_000 }).toContain("××区");
+    expect(await explain.locator("strong.total").innerText()).toBe("49.93");
+    expect(await explain.locator("li.entry").count()).toBeGreaterThan(10);
+    await view.locator('a[data-action="ranking"]').click();
+    await view.locator("#ranking-view table.ranking").waitFor({ state: "visible", timeout: 5000 });
+    expect(await view.locator("table.ranking tbody tr").count()).toBe(11);
+    await page.keyboard.press("Control+1"); // the next tests type in the catalogue's editor
+  }, 90_000);
 
   it("the linter's quick fix puts back the cap the clause states", async () => {
     await revert(page);

@@ -51,12 +51,19 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-/** The .kp document the command is about: the active editor's. */
+/** The .kp document the command is about: the active editor's (else a visible .kp editor's). */
 function activeKp(): vscode.TextDocument | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
+  // With the results view focused there is no active text editor: the .kp editor beside it counts.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === "kp");
+  const doc = editor?.document;
   if (doc && doc.languageId === "kp") return doc;
   void vscode.window.showWarningMessage("请先打开一个 .kp 细则文件");
   return undefined;
+}
+
+/** The column a document is shown in (rules are opened there from the results view). */
+function columnOf(doc: vscode.TextDocument): vscode.ViewColumn | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn;
 }
 
 function report(e: CommandError, output: vscode.OutputChannel): void {
@@ -122,8 +129,7 @@ async function score(context: vscode.ExtensionContext, factsUri: vscode.Uri | un
   if (!doc || !client) return;
   const facts = await chooseFacts(context, doc, factsUri);
   if (!facts) return;
-  const column = vscode.window.activeTextEditor?.viewColumn;
-  await ResultsPanel.show(context, request, (e) => report(e, output), { catalogue: doc.uri, facts, column });
+  await ResultsPanel.show(context, request, (e) => report(e, output), { catalogue: doc.uri, facts, column: columnOf(doc) });
 }
 
 /** 「解释单位得分」: one unit's explanation in the results view (the ranking one click away). */
@@ -135,7 +141,7 @@ async function explain(
 ): Promise<void> {
   const doc = activeKp();
   if (!doc || !client) return;
-  const column = vscode.window.activeTextEditor?.viewColumn;
+  const column = columnOf(doc);
   const facts = await chooseFacts(context, doc, factsUri);
   if (!facts) return;
   let name = unit;
