@@ -563,9 +563,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onRequest(
     KpRequests.score,
-    guard("kp/score", null, (params: { uri: string; facts: string }) => {
+    guard("kp/score", null, (params: { uri: string; facts: string; levels?: number }) => {
       const s = stateFor(params.uri);
-      return s ? score(s, uriToPath(params.facts)).then(withLocations) : noFile(params.uri);
+      return s ? score(s, uriToPath(params.facts), { levels: typeof params.levels === "number" ? params.levels : undefined }).then(withLocations) : noFile(params.uri);
     }),
   );
   connection.onRequest(

@@ -86,6 +86,15 @@ describe("kp/score and kp/explain answer what the results view needs", () => {
     expect(r.text.split("\n")[0]).toBe("细则「市对县保证目标考评细则」计分结果");
   });
 
+  it("kp/score with levels: 1 keeps the first-level indicators only (what a ranking shows; less to send)", async () => {
+    const all = await client.request<ScoreAnswer>("kp/score", { uri: uri(F1), facts: csv });
+    const top = await client.request<ScoreAnswer>("kp/score", { uri: uri(F1), facts: csv, levels: 1 });
+    expect(all.results[0]!.indicators![0]!.children.length).toBeGreaterThan(0);
+    for (const u of top.results) for (const i of u.indicators!) expect(i.children).toEqual([]);
+    expect(top.results.map((u) => u.indicators!.map((i) => i.score))).toEqual(all.results.map((u) => u.indicators!.map((i) => i.score)));
+    expect(JSON.stringify(top).length).toBeLessThan(JSON.stringify(all).length / 2);
+  });
+
   it("kp/explain: the unit's trace, its facts as read, and where every rule of the trace is written", async () => {
     const r = await client.request<ExplainAnswer>("kp/explain", { uri: uri("细则.kp"), facts: csv, unit: "白水县" });
     expect(r.ok, JSON.stringify(r).slice(0, 400)).toBe(true);

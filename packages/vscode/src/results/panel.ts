@@ -59,7 +59,7 @@ export class ResultsPanel {
   static async show(context: vscode.ExtensionContext, request: Request, report: ReportError, source: ResultsSource, unit?: string): Promise<void> {
     const score = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: "考评：正在计分…" },
-      () => request<Outcome<ScoreAnswer>>("kp/score", { uri: source.catalogue.toString(), facts: source.facts.fsPath }),
+      () => request<Outcome<ScoreAnswer>>("kp/score", { uri: source.catalogue.toString(), facts: source.facts.fsPath, levels: 1 }),
     );
     if (!score.ok) return report(score);
     let explained: Outcome<ExplainAnswer> | undefined;
@@ -136,7 +136,7 @@ export class ResultsPanel {
 
   private async rescore(): Promise<void> {
     this.post({ type: "busy", text: "正在重新计分…" });
-    const r = await this.request<Outcome<ScoreAnswer>>("kp/score", this.params());
+    const r = await this.request<Outcome<ScoreAnswer>>("kp/score", { ...this.params(), levels: 1 });
     if (!r.ok) return this.fail(r);
     this.score = r;
     this.panel.title = `计分结果：${r.catalogue.title}`;
