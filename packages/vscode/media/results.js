@@ -70,6 +70,9 @@
       return;
     }
     const open = target.closest("[data-open]");
+    const selected = window.getSelection();
+    // Selecting a clause to copy it is not a click on the deduction (only its links open it then).
+    if (open && selected && !selected.isCollapsed && !target.closest("a")) return;
     if (open) {
       event.preventDefault();
       vscode.postMessage({ type: "open", kind: open.getAttribute("data-open"), key: open.getAttribute("data-key") });

@@ -6,7 +6,7 @@
  * page's Content-Security-Policy, and that text from the user's files is escaped.
  * Needs `pnpm --filter @kaoping/lsp build`.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -132,6 +132,52 @@ describe("a unit's explanation", () => {
     expect(links).toEqual(new Set((explained.result.trace ?? []).flatMap((t) => (t.rule ? [t.rule] : []))));
     expect(html).toContain('<li class="entry limit"><span class="amount num">核减 0.05</span>');
     expect(html).toMatch(/data-open="indicator" data-key="1\.2"[^>]*>办×市×、市××主职××、交办事项<\/a><\/span><span class="score num part">3 \/ 4 分<\/span>/);
+  });
+});
+
+describe("a catalogue with bonus and penalty sections and a veto", () => {
+  it("the ranking has 加分, 减分 and 否决 columns; the explanation lists the sections and links the veto's rule", async () => {
+    const small = path.join(dir, "small");
+    mkdirSync(small);
+    writeFileSync(
+      path.join(small, "细则.kp"),
+      [
+        "细则 「小细则」",
+        "指标 「会议」 4分 {",
+        "  规则 「参会」 「未按要求参加会议的，每次扣0.5分」 每次 扣 0.5 上限 2",
+        "}",
+        "指标 「单项否决」 {",
+        "  规则 「事故」 「发生安全事故的，一票否决」 一票否决",
+        "}",
+        "加分 「创新创优」 上限 2 {",
+        "  规则 「省级表彰」 「工作获得省委、省政府表彰的，每项加0.5分」 每项 得 0.5",
+        "}",
+        "减分 「负面清单」 {",
+        "  规则 「通报批评」 「工作被省级以上通报批评的，每次扣1分」 每次 扣 1",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(path.join(small, "事实.csv"), "单位,参会,事故,省级表彰,通报批评\n甲县,1,否,2,0\n乙县,0,是,0,1\n");
+    const uri = pathToFileURL(path.join(small, "细则.kp")).href;
+    const facts = path.join(small, "事实.csv");
+    const s = await client.request<({ ok: true } & ScoreAnswer) | { ok: false; message: string; details: string[] }>("kp/score", { uri, facts, levels: 1 });
+    if (!s.ok) throw new Error(`${s.message}\n${s.details.join("\n")}`);
+    const ranking = rankingHtml(s, { factsName: "事实.csv" });
+    const head = cellText(ranking.slice(ranking.indexOf("<thead>"), ranking.indexOf("</thead>"))).replace(/\n/g, "").replace(/↕/g, "|");
+    expect(head).toBe("名次|单位|总分|会议4分|单项否决0分|加分|减分|否决|");
+    const byUnit = Object.fromEntries(rows(ranking).map((r) => [r[1], r]));
+    expect(byUnit["甲县"]).toEqual(["1", "甲县", "4.5", "3.5", "0", "1", "0", ""]);
+    expect(byUnit["乙县"]!.slice(5)).toEqual(["0", "1", "一票否决（事故）"]);
+    expect(ranking).toContain('data-open="rule" data-key="事故"'); // the veto's rule opens in the editor
+    const e = await client.request<({ ok: true } & ExplainAnswer) | { ok: false; message: string }>("kp/explain", { uri, facts, unit: "乙县" });
+    if (!e.ok) throw new Error(e.message);
+    const html = explanationHtml(e);
+    expect(cellText(html)).toContain("否决一票否决——事故「发生安全事故的，一票否决」");
+    expect(cellText(html)).toContain("加分「创新创优」上限 2 分");
+    expect(cellText(html)).toContain("减分合计：1 分");
+    expect(html).toMatch(/<li class="entry deduct opens" data-open="rule" data-key="通报批评">/);
+    expect(html).toContain('data-open="indicator" data-key="S1"');
   });
 });
 
