@@ -36,6 +36,8 @@ export class ResultsPanel {
   private explained: ExplainAnswer | undefined;
   /** The unit whose explanation is shown, if any. */
   private unit: string | undefined;
+  /** Counts the requests made for the view: an answer to an older one than the last is dropped. */
+  private generation = 0;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -48,7 +50,9 @@ export class ResultsPanel {
       if (ResultsPanel.current === this) ResultsPanel.current = undefined;
     });
     panel.webview.onDidReceiveMessage((m: unknown) => {
-      if (isFromWebview(m)) void this.receive(m);
+      if (!isFromWebview(m)) return;
+      // A request the server could not answer (it stopped, say) is shown, never an unhandled rejection.
+      this.receive(m).catch((e: unknown) => this.fail({ ok: false, message: `考评语言服务没有回答：${e instanceof Error ? e.message : String(e)}`, details: [] }));
     });
   }
 
@@ -87,6 +91,7 @@ export class ResultsPanel {
 
   /** Sets the whole page: the ranking, and an explanation when one is given. */
   private render(score: ScoreAnswer, explained: ExplainAnswer | undefined): void {
+    this.generation++;
     this.score = score;
     this.explained = explained;
     this.unit = explained?.result.unit;
@@ -117,6 +122,7 @@ export class ResultsPanel {
         return this.rescore();
       case "ranking":
         this.unit = undefined;
+        this.generation++; // an explanation still on its way is not shown over the ranking
         return;
     }
   }
@@ -126,8 +132,10 @@ export class ResultsPanel {
   }
 
   private async explain(unit: string): Promise<void> {
+    const generation = ++this.generation;
     this.post({ type: "busy", text: `正在解释「${unit}」的得分…` });
     const r = await this.request<Outcome<ExplainAnswer>>("kp/explain", this.params({ unit }));
+    if (generation !== this.generation) return; // another unit was clicked meanwhile
     if (!r.ok) return this.fail(r);
     this.explained = r;
     this.unit = r.result.unit;
@@ -135,8 +143,10 @@ export class ResultsPanel {
   }
 
   private async rescore(): Promise<void> {
+    const generation = ++this.generation;
     this.post({ type: "busy", text: "正在重新计分…" });
     const r = await this.request<Outcome<ScoreAnswer>>("kp/score", { ...this.params(), levels: 1 });
+    if (generation !== this.generation) return;
     if (!r.ok) return this.fail(r);
     this.score = r;
     this.panel.title = `计分结果：${r.catalogue.title}`;
