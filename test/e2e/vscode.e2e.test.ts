@@ -4,7 +4,8 @@
  * it: highlighting, the outline, no errors; a mistake → a squiggle within a second; hover on a rule
  * shows its clause, on a keyword an example and a link that opens the language reference, on a band
  * its interval; 等次's operators and counting units are coloured; completion offers keywords; the
- * linter's missing-cap quick fix edits the file.
+ * linter's missing-cap quick fix edits the file;
+ * scoring shows the results view (ranking → a unit's explanation → the rule in the editor).
  *
  * Screenshots: test/e2e/screenshots/*.png (git-ignored).  Needs code-server and Chromium
  * (`bash .ci/setup-e2e.sh`); without them a visible skip naming what is missing, or a failure when CI
@@ -68,6 +69,12 @@ async function revert(page: Page): Promise<void> {
   await activeEditor(page).locator(SEL.viewLines).click();
 }
 
+/** Focuses the catalogue's editor in the first group (the results view opens in the second). */
+async function focusFirstGroup(page: Page, file: string): Promise<void> {
+  await page.locator(".editor-group-container").first().locator(`.tabs-container .tab[data-resource-name="${file}"]`).click();
+  await page.locator(`.editor-group-container.active ${SEL.activeTab}`, { hasText: file }).waitFor({ state: "visible", timeout: 10_000 });
+}
+
 /** The text of the rendered editor line containing `needle` (non-breaking spaces as spaces). */
 async function lineText(page: Page, needle: string): Promise<string> {
   return (await editorLine(page, needle).innerText()).replace(/\u00a0/g, " ");
@@ -92,6 +99,7 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     const ws = path.join(dir, "rules");
     cpSync(path.join(repo, "rules"), ws, { recursive: true });
     cpSync(path.join(repo, "examples/各县事实.json"), path.join(ws, "各县事实.json"));
+    cpSync(path.join(repo, "examples/各县事实.csv"), path.join(ws, "各县事实.csv"));
     original = readFileSync(path.join(ws, F1), "utf8");
     // VS Code for the Web saves after a delay by default: keep edits in the editor until we save.
     cs = await startCodeServer({ workspace: ws, extensionVsix: path.join(ext, "kaoping.vsix"), userSettings: { "files.autoSave": "off" } });
@@ -290,37 +298,127 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
   }, 60_000);
 
-  it("the commands score a facts file and explain a unit (through the server's custom requests)", async () => {
+  it("the results view: 计分 shows the ranking, a click on a unit explains it, a click on a deduction opens the rule", async () => {
     await revert(page);
-    const facts = path.join(dir, "rules", "各县事实.json");
-    const panel = page.locator(".part.panel .view-lines");
-    // 「kp: 用事实文件计分」: choose the facts file in the file dialog (VS Code for the Web: a path box).
+    const facts = path.join(dir, "rules", "各县事实.csv");
+    const expected = JSON.parse(readFileSync(path.join(repo, "examples/expected.json"), "utf8")) as { unit: string; total: string; rank: number }[];
+    // 「考评: 用事实文件计分」 with the CSV facts file (VS Code for the Web: a path box)
     await runCommand(page, "考评: 用事实文件计分");
     await chooseInFileDialog(page, facts);
-    // The output panel shows the ranking (scrolled to its end: the last rows are rendered).
+    // The webview: code-server nests the page in two iframes (the host frame, then the content).
+    const view = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+    const rows = view.locator("table.ranking tbody tr");
     try {
-      await expect.poll(async () => (await panel.allInnerTexts()).join("\n"), { timeout: 40_000 }).toContain("49.93");
+      await rows.first().waitFor({ state: "visible", timeout: 40_000 });
     } catch (e) {
-      // Keep what the page showed, to tell a slow server from a failed command.
-      await screenshot(page, path.join(shots, "command-score-failed.png"));
+      await screenshot(page, path.join(shots, "results-failed.png"));
       const notes = (await page.locator(".notifications-toasts, .notification-toast").allInnerTexts()).join(" | ");
       throw new Error(`${(e as Error).message}\nnotifications: ${notes || "(none)"}`);
     }
-    const ranking = (await panel.allInnerTexts()).join("\n").replace(/\u00a0/g, " ");
-    expect(ranking).toMatch(/1\s+××区\s+49\.93\s+优秀/);
-    await screenshot(page, path.join(shots, "command-score.png"));
-    // 「kp: 解释单位得分」: the dialog opens on the last facts file; then pick the unit.
-    await activeEditor(page).locator(SEL.viewLines).click();
+    await page.locator(".tabs-container .tab", { hasText: "计分结果：市对县保证目标考评细则" }).waitFor({ state: "visible", timeout: 10_000 });
+    expect(await rows.count()).toBe(expected.length);
+    // every unit's rank, name and exact total, in the order of examples/expected.json
+    const cells: string[][] = [];
+    for (let i = 0; i < expected.length; i++) cells.push((await rows.nth(i).locator("td").allInnerTexts()).map((t) => t.trim()));
+    expect(cells.map((c) => [c[0], c[1], c[3]])).toEqual(expected.map((u) => [String(u.rank), u.unit, u.total]));
+    const heads = (await view.locator("table.ranking thead th").allInnerTexts()).map((t) => t.replace(/[↕\s]/g, ""));
+    expect(heads).toEqual(["名次", "单位", "类别", "总分62分", "×令畅通16分", "×风连×建设和反腐败工作25分", "组织建设21分", "等次"]);
+    // numbers right-aligned with tabular figures, in the theme's colours
+    const style = await view
+      .locator("table.ranking tbody td.num")
+      .nth(1)
+      .evaluate((td) => {
+        const s = (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string; fontVariantNumeric: string } }).getComputedStyle(td);
+        return { align: s.textAlign, figures: s.fontVariantNumeric };
+      });
+    expect(style).toMatchObject({ align: "right", figures: "tabular-nums" });
+    await screenshot(page, path.join(shots, "results-ranking.png"));
+
+    // A click on 白水县: its explanation, from the top (not scrolled to its end)
+    await view.locator("table.ranking a.unit", { hasText: "白水县" }).click();
+    const explain = view.locator("#explain-view");
+    await expect.poll(async () => explain.locator("h1").innerText().catch(() => ""), { timeout: 20_000 }).toContain("白水县");
+    expect(await explain.locator("strong.total").innerText()).toBe("48.00");
+    expect(await view.locator("#ranking-view").isHidden()).toBe(true);
+    const deduction = explain.locator('li.entry.deduct[data-key="交办反馈"]');
+    const entry = await deduction.innerText();
+    expect(entry).toContain("未按要求在规定时间内反馈××、交办事项进展情况的，每件次扣0.5分");
+    expect(entry).toContain("计算：2件次 × 0.5 = 1");
+    expect(await explain.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+    await screenshot(page, path.join(shots, "results-explain.png"));
+
+    // A click on the deduction: the rule's file is the active editor, the rule's name selected
+    await deduction.locator(".calc").click();
+    await page.locator(SEL.activeTab, { hasText: F1 }).waitFor({ state: "visible", timeout: 10_000 });
+    const at = where(original, "「交办反馈」");
+    const name = "交办反馈".length;
+    const cursor = page.locator(`${SEL.statusbar} [id="status.editor.selection"]`);
+    await expect
+      .poll(async () => (await cursor.innerText()).replace(/\s+/g, " "), { timeout: 10_000 })
+      .toMatch(new RegExp(`^Ln ${at.line}, Col ${at.column + 1 + name}(?: \\(${name} selected\\))?$`));
+    expect(await cursor.innerText()).toContain(`(${name} selected)`);
+    await screenshot(page, path.join(shots, "results-open-rule.png"));
+
+    // 返回排名, then 重新计分: the same ranking again
+    await view.locator('a[data-action="ranking"]').click();
+    await view.locator("#ranking-view").waitFor({ state: "visible", timeout: 5000 });
+    await view.locator('button[data-action="rescore"]').first().click();
+    await expect.poll(async () => rows.count(), { timeout: 20_000 }).toBe(expected.length);
+
+    // The filter box keeps the units whose name contains the text; a click on 总分's ↕ sorts by it
+    await view.locator("#filter").fill("县");
+    const counties = expected.filter((u) => u.unit.includes("县"));
+    await expect.poll(async () => view.locator("table.ranking tbody tr:visible").count(), { timeout: 5000 }).toBe(counties.length);
+    await view.locator('th[data-col="3"] button.sort').click();
+    const lowest = [...counties].sort((a, b) => a.rank - b.rank).at(-1)!;
+    expect((await view.locator("table.ranking tbody tr:visible").first().locator("td").allInnerTexts()).map((t) => t.trim())[1]).toBe(lowest.unit);
+    await view.locator("#filter").fill("");
+    await expect.poll(async () => view.locator("table.ranking tbody tr:visible").count(), { timeout: 5000 }).toBe(expected.length);
+
+    // The theme's colours: in a dark theme the view is dark too (VS Code's CSS variables)
+    const background = () =>
+      view.locator("body").evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor);
+    const light = await background();
+    // (with the theme picker, Ctrl+K Ctrl+T: the filtered list previews the theme, Enter keeps it)
+    const theme = async (name: string) => {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+K");
+      await page.keyboard.press("Control+T");
+      await page.locator(SEL.quickInputBox).waitFor({ state: "visible", timeout: 10_000 });
+      await page.keyboard.type(name);
+      await page.waitForTimeout(800);
+      await page.keyboard.press("Enter");
+      await page.locator(SEL.quickInputBox).waitFor({ state: "hidden", timeout: 10_000 });
+    };
+    await theme("Dark Modern");
+    try {
+      await expect.poll(background, { timeout: 15_000 }).not.toBe(light);
+      await page.waitForTimeout(300);
+      await screenshot(page, path.join(shots, "results-ranking-dark.png"));
+    } finally {
+      await theme("Light Modern");
+    }
+    await expect.poll(background, { timeout: 15_000 }).toBe(light);
+    await focusFirstGroup(page, F1); // the next tests type in the catalogue's editor
+  }, 150_000);
+
+  it("「考评: 解释单位得分」 opens the chosen unit's explanation in the results view, the ranking one click away", async () => {
+    await focusFirstGroup(page, F1);
     await runCommand(page, "考评: 解释单位得分");
-    await chooseInFileDialog(page, facts);
-    const box = page.locator(SEL.quickInputBox);
+    await chooseInFileDialog(page, path.join(dir, "rules", "各县事实.csv"));
     await page.locator(SEL.quickInputRow, { hasText: "××区" }).first().waitFor({ state: "visible", timeout: 15_000 });
-    await box.fill("××区");
+    await page.locator(SEL.quickInputBox).fill("××区");
     await page.keyboard.press("Enter");
-    await expect.poll(async () => (await panel.allInnerTexts()).join("\n"), { timeout: 20_000 }).toContain("条文：");
-    expect((await panel.allInnerTexts()).join("\n")).not.toContain("49.93"); // the ranking was replaced
-    await screenshot(page, path.join(shots, "command-explain.png"));
-  }, 120_000);
+    const view = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+    const explain = view.locator("#explain-view");
+    await expect.poll(async () => explain.locator("h1").innerText().catch(() => ""), { timeout: 30_000 }).toContain("××区");
+    expect(await explain.locator("strong.total").innerText()).toBe("49.93");
+    expect(await explain.locator("li.entry").count()).toBeGreaterThan(10);
+    await view.locator('a[data-action="ranking"]').click();
+    await view.locator("#ranking-view table.ranking").waitFor({ state: "visible", timeout: 5000 });
+    expect(await view.locator("table.ranking tbody tr").count()).toBe(11);
+    await focusFirstGroup(page, F1); // the next tests type in the catalogue's editor
+  }, 90_000);
 
   it("the linter's quick fix puts back the cap the clause states", async () => {
     await revert(page);

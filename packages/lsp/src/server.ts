@@ -52,6 +52,7 @@ import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
 import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
+import type { ResultPlaces } from "./service/places.js";
 import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
 import { ClientUris, uriToPath } from "./uris.js";
@@ -76,6 +77,15 @@ export interface InitializationOptions {
   diagnosticsInterval?: number;
   /** Which 实际上限 inlay hints to show (default `informative`: where the line does not tell it). */
   capHints?: CapHints;
+}
+
+/**
+ * Where the rules, indicators and sections named in a `kp/score` / `kp/explain` answer are written
+ * (rules by name, indicators and sections by id), as LSP locations: the name inside its 「」.
+ */
+export interface LocatedPlaces {
+  rules: Record<string, Location>;
+  indicators: Record<string, Location>;
 }
 
 /** Custom requests (used by the VS Code commands; any client may send them). */
@@ -527,6 +537,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return project.load(p) ? project.catalogueOf(p, { lint: false }) : undefined;
   };
   const noFile = (uri: string) => ({ ok: false as const, message: `无法读取「${uriToPath(uri)}」`, details: [] });
+  /** A command's places ({file, span}) as LSP locations ({uri, range}), for the client to open. */
+  const withLocations = <T extends object>(r: T): T | (Omit<T, "places"> & { places: LocatedPlaces }) => {
+    if (!("places" in r)) return r;
+    const places = r.places as ResultPlaces;
+    const located = (m: Record<string, { file: string; span: Span }>): Record<string, Location> =>
+      Object.fromEntries(Object.entries(m).map(([k, p]) => [k, toLocation(p)]));
+    return { ...r, places: { rules: located(places.rules), indicators: located(places.indicators) } };
+  };
   connection.onRequest(
     KpRequests.catalogue,
     guard("kp/catalogue", null, (params: { uri: string }) => {
@@ -545,9 +563,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onRequest(
     KpRequests.score,
-    guard("kp/score", null, (params: { uri: string; facts: string }) => {
+    guard("kp/score", null, (params: { uri: string; facts: string; levels?: number }) => {
       const s = stateFor(params.uri);
-      return s ? score(s, uriToPath(params.facts)) : noFile(params.uri);
+      return s ? score(s, uriToPath(params.facts), { levels: typeof params.levels === "number" ? params.levels : undefined }).then(withLocations) : noFile(params.uri);
     }),
   );
   connection.onRequest(
@@ -558,7 +576,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     KpRequests.explain,
     guard("kp/explain", null, (params: { uri: string; facts: string; unit: string }) => {
       const s = stateFor(params.uri);
-      return s ? explain(s, uriToPath(params.facts), params.unit) : noFile(params.uri);
+      return s ? explain(s, uriToPath(params.facts), params.unit).then(withLocations) : noFile(params.uri);
     }),
   );
 

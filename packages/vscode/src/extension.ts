@@ -1,22 +1,16 @@
 /**
  * The kaoping VS Code extension: a client only.  It starts the bundled language server
  * (dist/server.mjs, the same server as `kp lsp --stdio`) over IPC and adds three commands that run
- * the server's custom requests, so all language logic stays in the server and core.
+ * the server's custom requests, so all language logic stays in the server and core.  Scores and
+ * explanations are shown in the results view (results/panel.ts).
  */
 import path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import type { CommandError, Outcome } from "./results/messages.js";
+import { ResultsPanel, type Request } from "./results/panel.js";
 
 let client: LanguageClient | undefined;
-
-/** What the server's commands answer on failure. */
-interface CommandError {
-  ok: false;
-  message: string;
-  details: string[];
-}
-
-type Outcome<T> = ({ ok: true } & T) | CommandError;
 
 const OUTPUT_NAME = "考评 kaoping 计分";
 const LAST_FACTS = "kaoping.lastFactsFile";
@@ -47,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand("kaoping.compile", (outDir?: vscode.Uri) => compile(outDir, output)),
+    // Arguments (another command may call these): the facts file's Uri; for explain, the unit's name.
     vscode.commands.registerCommand("kaoping.score", (facts?: vscode.Uri) => score(context, facts, output)),
     vscode.commands.registerCommand("kaoping.explain", (facts?: vscode.Uri, unit?: string) => explain(context, facts, unit, output)),
   );
@@ -56,12 +51,19 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-/** The .kp document the command is about: the active editor's. */
+/** The .kp document the command is about: the active editor's (else a visible .kp editor's). */
 function activeKp(): vscode.TextDocument | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
+  // With the results view focused there is no active text editor: the .kp editor beside it counts.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === "kp");
+  const doc = editor?.document;
   if (doc && doc.languageId === "kp") return doc;
   void vscode.window.showWarningMessage("请先打开一个 .kp 细则文件");
   return undefined;
+}
+
+/** The column a document is shown in (rules are opened there from the results view). */
+function columnOf(doc: vscode.TextDocument): vscode.ViewColumn | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn;
 }
 
 function report(e: CommandError, output: vscode.OutputChannel): void {
@@ -115,18 +117,22 @@ async function chooseFacts(
   return uri;
 }
 
+/** The server's custom requests, for the results view. */
+const request: Request = <R>(method: string, params: unknown) => {
+  if (!client) return Promise.reject(new Error("考评语言服务未启动"));
+  return client.sendRequest<R>(method, params);
+};
+
+/** 「用事实文件计分」: the ranking in the results view. */
 async function score(context: vscode.ExtensionContext, factsUri: vscode.Uri | undefined, output: vscode.OutputChannel): Promise<void> {
   const doc = activeKp();
   if (!doc || !client) return;
   const facts = await chooseFacts(context, doc, factsUri);
   if (!facts) return;
-  const r = await client.sendRequest<Outcome<{ text: string }>>("kp/score", { uri: doc.uri.toString(), facts: facts.fsPath });
-  if (!r.ok) return report(r, output);
-  output.clear();
-  output.append(r.text);
-  output.show(true);
+  await ResultsPanel.show(context, request, (e) => report(e, output), { catalogue: doc.uri, facts, column: columnOf(doc) });
 }
 
+/** 「解释单位得分」: one unit's explanation in the results view (the ranking one click away). */
 async function explain(
   context: vscode.ExtensionContext,
   factsUri: vscode.Uri | undefined,
@@ -135,6 +141,7 @@ async function explain(
 ): Promise<void> {
   const doc = activeKp();
   if (!doc || !client) return;
+  const column = columnOf(doc);
   const facts = await chooseFacts(context, doc, factsUri);
   if (!facts) return;
   let name = unit;
@@ -144,9 +151,5 @@ async function explain(
     name = await vscode.window.showQuickPick(units.units, { title: "kp：选择要解释得分的单位", placeHolder: "单位名称" });
     if (!name) return;
   }
-  const r = await client.sendRequest<Outcome<{ text: string }>>("kp/explain", { uri: doc.uri.toString(), facts: facts.fsPath, unit: name });
-  if (!r.ok) return report(r, output);
-  output.clear();
-  output.append(r.text);
-  output.show(true);
+  await ResultsPanel.show(context, request, (e) => report(e, output), { catalogue: doc.uri, facts, column }, name);
 }

@@ -23,6 +23,7 @@ import {
   type UnitResult,
 } from "@kaoping/core";
 import { factsMemoryProblem, factsProblemLine, loadFacts, locateFactErrors, scoringMemoryProblem, type FactsDiagnostic } from "@kaoping/facts";
+import { resultPlaces, type ResultPlaces } from "./places.js";
 import type { CatalogueState } from "./project.js";
 
 /** Something the user must fix before the command can run, in Chinese. */
@@ -157,20 +158,26 @@ export interface ScoreOutcome {
   results: UnitResult[];
   /** The ranking as a text table (Chinese). */
   text: string;
+  /** The catalogue as the compiled module describes it (indicators, sections, grades, classes): the ranking's columns. */
+  catalogue: CatalogueMeta;
+  /** Where the indicators and sections are written, and the rules of the vetoes (for an editor to open them). */
+  places: ResultPlaces;
+  /** The reader's warnings and infos about the facts file, one a line. */
+  notes: string[];
 }
 
 async function scoreWith(
   state: CatalogueState,
   factsFile: string,
   trace: boolean,
-): Promise<{ ok: true; mod: ScoringModule; results: UnitResult[]; notes: string[] } | CommandError> {
+): Promise<{ ok: true; mod: ScoringModule; results: UnitResult[]; units: UnitInput[]; notes: string[] } | CommandError> {
   const problem = notReady(state);
   if (problem) return problem;
   const mod = loadCompiled(state);
   const facts = await readFacts(factsFile, mod, trace);
   if (!facts.ok) return facts;
   try {
-    return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), notes: facts.notes };
+    return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), units: facts.units, notes: facts.notes };
   } catch (e) {
     const errs = (e as { errors?: { code: string; message: string }[] }).errors;
     if (errs)
@@ -183,10 +190,29 @@ async function scoreWith(
   }
 }
 
+/** Options of {@link score}. */
+export interface ScoreOptions {
+  /**
+   * How many levels of indicators each result keeps (1: the first-level indicators only, what a
+   * ranking shows); all by default.  A results view asks for 1: with 1,000 units of a large
+   * catalogue the full trees are tens of megabytes.
+   */
+  levels?: number;
+}
+
+/** The indicator results down to `levels` levels (the deeper ones' children left empty). */
+function trimLevels(list: IndicatorResult[], levels: number): IndicatorResult[] {
+  return list.map((i) => ({ ...i, children: levels > 1 ? trimLevels(i.children, levels - 1) : [] }));
+}
+
 /** Scores every unit of a facts file. */
-export async function score(state: CatalogueState, factsFile: string): Promise<ScoreOutcome | CommandError> {
+export async function score(state: CatalogueState, factsFile: string, options: ScoreOptions = {}): Promise<ScoreOutcome | CommandError> {
   const r = await scoreWith(state, factsFile, false);
   if (!r.ok) return r;
+  const levels = options.levels;
+  if (levels !== undefined && Number.isInteger(levels) && levels >= 1) {
+    r.results = r.results.map((u) => (u.indicators ? { ...u, indicators: trimLevels(u.indicators, levels) } : u));
+  }
   const title = r.mod.catalogue.title;
   const rows = r.results.map((u) => [
     String(u.rank),
@@ -197,7 +223,16 @@ export async function score(state: CatalogueState, factsFile: string): Promise<S
   ]);
   const lines = [`细则「${title}」计分结果`, `事实文件：${factsFile}（${r.results.length} 个单位）`, ...r.notes, ""];
   lines.push(...table(["名次", "单位", "总分", "等次", "否决"], rows));
-  return { ok: true, title, results: r.results, text: lines.join("\n") + "\n" };
+  const vetoRules = r.results.flatMap((u) => u.vetoes.map((v) => v.rule));
+  return {
+    ok: true,
+    title,
+    results: r.results,
+    text: lines.join("\n") + "\n",
+    catalogue: r.mod.catalogue,
+    places: resultPlaces(state, vetoRules),
+    notes: r.notes,
+  };
 }
 
 /**
@@ -225,8 +260,17 @@ export async function unitsOf(factsFile: string, state?: CatalogueState): Promis
 /** One unit's explanation. */
 export interface ExplainOutcome {
   ok: true;
+  /** The unit's result with its trace. */
   result: UnitResult;
   text: string;
+  /** How many units were ranked. */
+  count: number;
+  /** The catalogue as the compiled module describes it. */
+  catalogue: CatalogueMeta;
+  /** Where the indicators and sections are written, and the rules the trace and the vetoes name. */
+  places: ResultPlaces;
+  /** The unit's facts the trace names, as read (nested objects flattened to `rule.sub` keys, as the module reads them). */
+  inputs: Record<string, unknown>;
 }
 
 /** Explains one unit's score: every deduction and award with its clause. */
@@ -235,7 +279,34 @@ export async function explain(state: CatalogueState, factsFile: string, unit: st
   if (!r.ok) return r;
   const result = r.results.find((u) => u.unit === unit.trim());
   if (!result) return fail(`事实文件中没有单位「${unit}」`);
-  return { ok: true, result, text: explanationText(result, r.mod.catalogue.title, r.results.length) };
+  const input = r.units.find((u) => u.name.trim() === result.unit);
+  const named = [...(result.trace ?? []).flatMap((t) => (t.rule === undefined ? [] : [t.rule])), ...result.vetoes.map((v) => v.rule)];
+  return {
+    ok: true,
+    result,
+    text: explanationText(result, r.mod.catalogue.title, r.results.length),
+    count: r.results.length,
+    catalogue: r.mod.catalogue,
+    places: resultPlaces(state, named),
+    inputs: usedInputs(result, flattenFacts(input?.facts ?? {})),
+  };
+}
+
+/** The facts the trace of a result names, as read (the rest of the unit's facts is not sent). */
+function usedInputs(result: UnitResult, facts: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of result.trace ?? []) for (const k of Object.keys(t.facts ?? {})) if (k in facts) out[k] = facts[k];
+  return out;
+}
+
+/** A unit's facts with nested objects flattened to `rule.sub` keys (as the module reads them; as `kp explain` shows them). */
+export function flattenFacts(facts: Readonly<Record<string, unknown>>, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, v] of Object.entries(facts)) {
+    const key = prefix === "" ? k : `${prefix}.${k}`;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) flattenFacts(v as Record<string, unknown>, key, out);
+    else out[key] = v;
+  }
+  return out;
 }
 
 /** The explanation of a unit as text (Chinese). */
