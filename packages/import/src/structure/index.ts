@@ -7,7 +7,7 @@ import { findColumns } from "./columns.js";
 import { sumPoints, toMillionths } from "./decimal.js";
 import { readParagraphs } from "./paragraphs.js";
 import { newBuilder, readTable } from "./table.js";
-import { cellHeading, oneLine } from "./text.js";
+import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine } from "./text.js";
 import { newItem, type Item, type Structure } from "./tree.js";
 
 export type { Item, Structure, ClauseCell } from "./tree.js";
@@ -38,6 +38,7 @@ export function recoverStructure(doc: ReadDocument): Structure {
     }
   }
   for (const item of b.items) splitHeadings(item, b.problems);
+  for (const item of b.items) derivePoints(item, b.problems);
   if (!hasPoints(b.items)) fail("KP5021", [], { file: doc.file });
   checkSums(b.items, b.problems);
   return { title: title ? oneLine(title) : null, items: b.items, problems: b.problems };
@@ -74,6 +75,28 @@ function splitHeadings(item: Item, problems: ImportProblem[]): void {
     }
   }
   if (item.children.length > 0) item.cells.splice(0, item.cells.length, ...direct);
+}
+
+/**
+ * An item without points whose clauses each give theirs in brackets (「…（0.1分）；…（0.2分）」, a list of
+ * awards) has their sum: declared, so that the catalogue states it even while its rules are to-do.
+ */
+function derivePoints(item: Item, problems: ImportProblem[]): void {
+  for (const c of item.children) derivePoints(c, problems);
+  if (item.points !== null) return;
+  if (item.children.length > 0) {
+    if (item.children.every((c) => c.points !== null)) return;
+    problems.push(importProblem("KP5033", [item.name], item.loc));
+    return;
+  }
+  const text = item.cells.map((c) => c.text).join("\n");
+  const found = [...text.matchAll(new RegExp(BRACKET_POINTS.source, "g"))].map((m) => cleanDecimal(m[1]!));
+  if (found.length > 0 && !/扣/.test(text)) {
+    item.points = sumPoints(found);
+    problems.push(importProblem("KP5034", [item.name, item.points], item.loc));
+  } else {
+    problems.push(importProblem("KP5033", [item.name], item.loc));
+  }
 }
 
 function hasPoints(items: readonly Item[]): boolean {

@@ -28,6 +28,8 @@ export function oneLine(s: string): string {
 }
 
 const POINTS_RE = /[（(]\s*(?:共|计|满分|合计)?\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
+/** Points in brackets: 「（0.1分）」「(共0.4分)」. */
+export const BRACKET_POINTS = POINTS_RE;
 const TRAIL_POINTS = new RegExp(POINTS_RE.source + String.raw`\s*[。.．：:]?\s*$`);
 const BARE_TRAIL = /(?:共|计)?\s*(\d+(?:\.\d+)?)\s*分\s*$/;
 
