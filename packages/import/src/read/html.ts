@@ -57,6 +57,8 @@ export function readHtml(file: string, text: string): ReadDocument {
       if (n.nodeName === "#text") {
         const t = clean((n as DefaultTreeAdapterMap["textNode"]).value);
         if (t) blocks.push({ kind: "paragraph", text: t, loc: { file, line: n.sourceCodeLocation?.startLine ?? 0 } });
+      } else if ("childNodes" in n) {
+        for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
       }
       return;
     }

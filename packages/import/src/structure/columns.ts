@@ -15,7 +15,8 @@ export interface Columns {
   readonly names: readonly string[];
 }
 
-const CLAUSE = /细则|标准|评分|扣分|计分|考核要点|考核内容|考评内容|具体内容|考核办法|评价内容|工作要求|目标任务/;
+const CLAUSE = /细则|标准|评分|扣分|计分|考核办法|评分办法/;
+const WEAK_CLAUSE = /考核要点|考核内容|考评内容|具体内容|评价内容|工作要求|目标任务|内容/;
 const POINTS = /^(分值|分数|满分|权重|标准分|基础分|分值（分）|分值\(分\))$|分值/;
 const UNIT = /单位|部门|责任|牵头/;
 const NOTES = /备注|说明/;
@@ -27,21 +28,29 @@ export function findColumns(table: Table): Columns | null {
   const width = table.rows[0]?.length ?? 0;
   for (let r = 0; r < Math.min(table.rows.length, 10); r++) {
     const names = table.rows[r]!.map((c) => text(c).replace(/\s/g, ""));
-    const known = names.filter((n) => n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n)));
+    const known = names.filter((n) => n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || WEAK_CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n)));
     if (known.length < 2) continue;
     let clause = -1;
     let points: number | null = null;
     let unit: number | null = null;
     let notes: number | null = null;
     const levels: number[] = [];
+    // The clause column: a strong word (细则, 标准, 评分 …) wins over a weak one (内容, 要点 …).
+    const strong = names.findIndex((n, c) => n.length > 0 && n.length <= 12 && CLAUSE.test(n) && !/指标/.test(n) && (c === 0 || table.rows[r]![c] !== table.rows[r]![c - 1]));
+    if (strong >= 0) clause = strong;
+    else {
+      const weak = names.findIndex((n) => n.length > 0 && n.length <= 12 && WEAK_CLAUSE.test(n) && !/指标|项目/.test(n));
+      const levelish = names.some((n, c) => c < weak && LEVEL.test(n));
+      if (weak >= 0 && levelish) clause = weak;
+    }
     names.forEach((n, c) => {
+      if (c === clause) return;
       if (c > 0 && table.rows[r]![c] === table.rows[r]![c - 1]) return;
       if (!n || n.length > 12) return;
       if (POINTS.test(n) && points === null) points = c;
       else if (NOTES.test(n) && notes === null) notes = c;
       else if (UNIT.test(n) && unit === null) unit = c;
-      else if (CLAUSE.test(n) && clause < 0 && !/指标/.test(n)) clause = c;
-      else if (LEVEL.test(n) && !/序号/.test(n)) levels.push(c);
+      else if ((LEVEL.test(n) || WEAK_CLAUSE.test(n)) && !/序号/.test(n)) levels.push(c);
     });
     if (clause < 0) clause = longestColumn(table, r + 1, new Set([...levels, points ?? -1, unit ?? -1, notes ?? -1]));
     if (clause < 0) return null;

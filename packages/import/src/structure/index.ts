@@ -32,7 +32,7 @@ export function recoverStructure(doc: ReadDocument): Structure {
     title = r.title;
     b.items.push(...r.items);
   } else {
-    title = before.find((p) => oneLine(p.text).length <= 60)?.text ?? null;
+    title = before.find((p) => oneLine(p.text).length <= 60)?.text ?? b.above.find((t) => t.length <= 60) ?? null;
     for (const p of doc.blocks.slice(firstTable < 0 ? 0 : firstTable).filter((x): x is Paragraph => x.kind === "paragraph")) {
       b.problems.push(importProblem("KP5030", [short(p.text)], p.loc));
     }

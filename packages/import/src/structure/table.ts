@@ -37,10 +37,12 @@ export interface TreeBuilder {
   current: { item: Item; cell: Cell | null; heading: Heading }[];
   /** Cells already read (a merged cell covers several rows). */
   readonly seen: Set<Cell>;
+  /** Text above a table's header row (a sheet's merged title row). */
+  readonly above: string[];
 }
 
 export function newBuilder(): TreeBuilder {
-  return { items: [], problems: [], current: [], seen: new Set() };
+  return { items: [], problems: [], current: [], seen: new Set(), above: [] };
 }
 
 function toRows(table: Table, from: number): Row[] {
@@ -104,6 +106,9 @@ function splitUnits(text: string): string[] {
 
 /** Reads one table into the tree. */
 export function readTable(b: TreeBuilder, table: Table, cols: Columns): void {
+  for (let r = 0; r < cols.header; r++) {
+    for (const c of table.rows[r]!) if (c && c.text.trim() && !b.above.includes(oneLine(c.text))) b.above.push(oneLine(c.text));
+  }
   const rows = toRows(table, cols.header + 1);
   const header = cols.header >= 0 ? table.rows[cols.header]!.map((c) => (c ? squeeze(c.text) : "")) : null;
   const kept: Row[] = [];
