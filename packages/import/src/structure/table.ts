@@ -131,6 +131,8 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
   cols.levels.forEach((c, level) => {
     const slot = row.slots[c]!;
     if (!slot.text) return;
+    // A cell spanning two level columns (an item without a lower level) is one item.
+    if (level > 0 && slot.cell !== null && slot.cell === row.slots[cols.levels[level - 1]!]!.cell) return;
     const open = b.current[level];
     if (open && slot.cell !== null && open.cell === slot.cell && !table.emptyContinues) return;
     const heading = parseHeading(slot.text);
