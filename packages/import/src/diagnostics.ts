@@ -8,7 +8,7 @@ export const importMessages = {
   // ---- reading
   KP5001: { severity: "error", message: "无法读取文件：{0}" },
   KP5002: { severity: "error", message: "文件太大（{0}），超过导入上限 {1}；请只保留指标表格后再导入" },
-  KP5003: { severity: "error", message: "这是旧版二进制文档（{0}），不能直接导入；请先转换为 .docx，例如：libreoffice --headless --convert-to docx 「{1}」" },
+  KP5003: { severity: "error", message: "这是旧版二进制文档（{0}），不能直接导入；请先转换为 .docx，例如：libreoffice --headless --convert-to docx {1}" },
   KP5004: { severity: "error", message: "文档受密码保护（已加密），无法读取；请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入" },
   KP5005: { severity: "error", message: "不是有效的 .docx 文档：{0}；文件可能已损坏，或扩展名与内容不符" },
   KP5006: { severity: "error", message: "不是有效的 .xlsx 工作簿：{0}；文件可能已损坏，或扩展名与内容不符" },

@@ -21,10 +21,11 @@ export async function importCommand(io: Io, fileArg: string, opts: ImportCommand
   const out = colorsFor(io.stdout, io.env, opts.color);
   const file = absolutePath(io, fileArg);
   const shown = displayPath(io, file);
+  // Problems of the input are located in it (file, sheet, row, cell); problems of the output folder name the folder.
   const problem = (p: { code: string; message: string; loc?: { file: string } }): number => {
-    const where = p.loc ? imp.formatLoc({ ...p.loc, file: shown }) : shown;
-    if (opts.format === "json") io.stdout.write(JSON.stringify({ ok: false, error: { code: p.code, message: p.message, location: p.loc ? { ...p.loc, file: shown } : { file: shown } } }, null, 2) + "\n");
-    io.stderr.write(`${visibleLines(where)} ${err.red("错误")} ${p.code} ${visibleLines(p.message)}\n${err.red("没有生成任何文件。")}\n`);
+    const where = p.loc ? `${imp.formatLoc({ ...p.loc, file: shown })} ` : "";
+    if (opts.format === "json") io.stdout.write(JSON.stringify({ ok: false, error: { code: p.code, message: p.message, ...(p.loc ? { location: { ...p.loc, file: shown } } : {}) } }, null, 2) + "\n");
+    io.stderr.write(`${visibleLines(where)}${err.red("错误")} ${p.code} ${visibleLines(p.message)}\n${err.red("没有生成任何文件。")}\n`);
     return ExitCode.problems;
   };
   const read = readRegularFile(file, imp.MAX_IMPORT_BYTES);
@@ -34,7 +35,7 @@ export async function importCommand(io: Io, fileArg: string, opts: ImportCommand
     return problem(imp.importProblem("KP5001", [formatMessage(r.code, r.args)], { file }));
   }
   const { formatKp } = await loadPackage("prettier-plugin-kp", () => import("prettier-plugin-kp"));
-  const result = await imp.importDocument(file, read.bytes, { format: (text, name) => formatKp(text, { filepath: name }) });
+  const result = await imp.importDocument(shown, read.bytes, { format: (text, name) => formatKp(text, { filepath: name }) });
   if (!result.ok) return problem(result.problem);
   const target = absolutePath(io, opts.output);
   try {
