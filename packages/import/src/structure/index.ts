@@ -28,7 +28,7 @@ export function recoverStructure(doc: ReadDocument): Structure {
   const before = firstTable < 0 ? [] : doc.blocks.slice(0, firstTable).filter((x): x is Paragraph => x.kind === "paragraph");
   if (used === 0 || b.items.length === 0) {
     const r = readParagraphs(paragraphs, b.problems);
-    if (!r) fail("KP5020", [], { file: doc.file });
+    if (!r) fail(tables.length > 0 && used === 0 ? "KP5022" : "KP5020", [], { file: doc.file });
     title = r.title;
     b.items.push(...r.items);
   } else {
