@@ -15,6 +15,7 @@ export const importMessages = {
   KP5007: { severity: "error", message: "无法识别的文件格式（{0}）；kp import 支持 .docx、.xlsx、.html 和 UTF-8 文本" },
   KP5008: { severity: "error", message: "文件是空的" },
   KP5009: { severity: "error", message: "文本文件不是 UTF-8 编码（看起来是 {0}）；请另存为 UTF-8 后再导入" },
+  KP5010: { severity: "error", message: "「{0}」太大（{1}），不像一张指标表格；请只保留指标表格后再导入" },
   // ---- structure
   KP5020: { severity: "error", message: "文档中没有找到指标表格，也没有带编号的指标标题（如「一、」「（一）」「1.」），无法确定指标结构" },
   KP5021: { severity: "error", message: "表格中没有任何分值（如「（16分）」「共0.4分」或分值列），无法确定指标的分值" },

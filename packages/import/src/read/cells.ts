@@ -1,4 +1,5 @@
 // Shared helpers of the readers: cell text cleaning and building a grid from cells with spans.
+import { ImportError, importProblem } from "../diagnostics.js";
 import type { Cell, SourceLoc, Table } from "../model.js";
 
 /** Removes HTML tags left in text (a copy of a web page: 「<p>组织建设</p>」) and decodes the common entities. */
@@ -15,6 +16,9 @@ export function stripTags(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** At most this many slots (rows × columns) in one table: a rulebook has a few thousand. */
+export const MAX_SLOTS = 2_000_000;
+
 /** A cell as a reader found it, before it is placed in the grid. */
 export interface RawCell {
   text: string;
@@ -30,6 +34,7 @@ export interface RawCell {
 export function gridFromRows(index: number, rows: readonly (readonly RawCell[])[], name?: string): Table {
   const grid: (Cell | null)[][] = [];
   const ensure = (r: number): (Cell | null)[] => (grid[r] ??= []);
+  let slots = 0;
   rows.forEach((cells, r) => {
     const row = ensure(r);
     let c = 0;
@@ -37,6 +42,8 @@ export function gridFromRows(index: number, rows: readonly (readonly RawCell[])[
       while (row[c] !== undefined && row[c] !== null) c++;
       const rowSpan = Math.max(1, Math.min(raw.rowSpan, rows.length - r));
       const colSpan = Math.max(1, Math.min(raw.colSpan, 1000));
+      slots += rowSpan * colSpan;
+      if (slots > MAX_SLOTS) throw new ImportError(importProblem("KP5010", [`表格 ${index}`, `超过 ${MAX_SLOTS} 个单元格`], raw.loc));
       const cell: Cell = { text: raw.text, row: r, col: c, rowSpan, colSpan, loc: raw.loc };
       for (let dr = 0; dr < rowSpan; dr++) {
         const target = ensure(r + dr);
@@ -45,7 +52,8 @@ export function gridFromRows(index: number, rows: readonly (readonly RawCell[])[
       c += colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  if (grid.length * width > MAX_SLOTS) throw new ImportError(importProblem("KP5010", [`表格 ${index}`, `${grid.length} 行 × ${width} 列`], rows[0]?.[0]?.loc));
   const full = grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
   return { kind: "table", index, ...(name !== undefined ? { name } : {}), rows: full, breaksBefore: new Set(), emptyContinues: false };
 }

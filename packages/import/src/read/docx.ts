@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 import type { Block, Cell, ReadDocument, Table } from "../model.js";
 import { fail } from "../diagnostics.js";
+import { MAX_SLOTS } from "./cells.js";
 
 type XNode = Record<string, unknown>;
 
@@ -22,6 +23,16 @@ function attrOf(n: XNode, name: string): string | undefined {
   const v = a?.[`@${name}`];
   return v === undefined ? undefined : String(v);
 }
+/** Children with content controls (w:sdt → w:sdtContent), custom XML and smart tags unwrapped. */
+function contentKids(n: XNode): XNode[] {
+  return kids(n).flatMap((k) => {
+    const t = tagOf(k);
+    if (t === "w:sdt") return kids(k).filter((x) => tagOf(x) === "w:sdtContent").flatMap(contentKids);
+    if (t === "w:customXml" || t === "w:smartTag") return contentKids(k);
+    return [k];
+  });
+}
+
 function child(n: XNode, tag: string): XNode | undefined {
   return kids(n).find((k) => tagOf(k) === tag);
 }
@@ -73,13 +84,13 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDoc
   const readTable = (tbl: XNode): Table => {
     const index = ++tables;
     const grid: (Cell | null)[][] = [];
-    const trs = kids(tbl).filter((k) => tagOf(k) === "w:tr");
+    const trs = contentKids(tbl).filter((k) => tagOf(k) === "w:tr");
     trs.forEach((tr, r) => {
       const row: (Cell | null)[] = (grid[r] = []);
       let c = 0;
-      for (const tc of kids(tr).filter((k) => tagOf(k) === "w:tc")) {
+      for (const tc of contentKids(tr).filter((k) => tagOf(k) === "w:tc")) {
         const pr = child(tc, "w:tcPr");
-        const span = Math.max(1, Number((pr && child(pr, "w:gridSpan") && attrOf(child(pr, "w:gridSpan")!, "w:val")) ?? 1) || 1);
+        const span = Math.min(1000, Math.max(1, Number((pr && child(pr, "w:gridSpan") && attrOf(child(pr, "w:gridSpan")!, "w:val")) ?? 1) || 1));
         const vm = pr && child(pr, "w:vMerge");
         const continues = vm !== undefined && (attrOf(vm, "w:val") ?? "continue") === "continue";
         const above = r > 0 ? grid[r - 1]![c] : null;
@@ -88,7 +99,7 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDoc
           (above as { rowSpan: number }).rowSpan = r - above.row + 1;
           for (let cc = c; cc < c + span; cc++) row[cc] = above;
         } else {
-          const text = kids(tc)
+          const text = contentKids(tc)
             .filter((k) => tagOf(k) === "w:p" || tagOf(k) === "w:tbl")
             .map((k) => (tagOf(k) === "w:p" ? textOf(k) : ""))
             .join("\n")
@@ -99,10 +110,11 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDoc
         c += span;
       }
     });
-    const width = Math.max(0, ...grid.map((r) => r.length));
+    const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+    if (grid.length * width > MAX_SLOTS) fail("KP5010", [`表格 ${index}`, `${grid.length} 行 × ${width} 列`], { file, table: index });
     return { kind: "table", index, rows: grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)), breaksBefore: new Set(), emptyContinues: false };
   };
-  for (const n of kids(body)) {
+  for (const n of contentKids(body)) {
     const t = tagOf(n);
     if (t === "w:p") {
       paragraphs++;

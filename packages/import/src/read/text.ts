@@ -2,7 +2,8 @@
 // one); the lines before and after it are paragraphs.  A blank line inside such a table is a page
 // break: the row after it may continue the row before it (the structure step decides).
 import type { Block, Cell, ReadDocument } from "../model.js";
-import { stripTags } from "./cells.js";
+import { MAX_SLOTS, stripTags } from "./cells.js";
+import { fail } from "../diagnostics.js";
 
 export function readText(file: string, text: string): ReadDocument {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
@@ -35,7 +36,8 @@ export function readText(file: string, text: string): ReadDocument {
       line.split("\t").map((t, c): Cell => ({ text: stripTags(t).trim(), row: r, col: c, rowSpan: 1, colSpan: 1, loc: { file, line: i + 1, col: c + 1 } })),
     );
   }
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (rows.length * width > MAX_SLOTS) fail("KP5010", ["表格", `${rows.length} 行 × ${width} 列`], { file, line: first + 1 });
   const full = rows.map((r, ri) =>
     Array.from({ length: width }, (_, c): Cell => r[c] ?? { text: "", row: ri, col: c, rowSpan: 1, colSpan: 1, loc: { ...r[0]!.loc, col: c + 1 } }),
   );

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import type { Block, Cell, ReadDocument } from "../model.js";
 import { fail } from "../diagnostics.js";
+import { MAX_SLOTS } from "./cells.js";
 
 export async function readXlsx(file: string, bytes: Uint8Array): Promise<ReadDocument> {
   const wb = new ExcelJS.Workbook();
@@ -16,8 +17,17 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<ReadDoc
   wb.eachSheet((ws) => {
     if (ws.state !== "visible") return;
     index++;
-    const height = ws.rowCount;
-    const width = ws.columnCount;
+    // The grid spans the cells that hold text (a formatted cell far away, at XFD1048576, adds nothing).
+    let height = 0;
+    let width = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if ((cell.text ?? "").trim() === "") return;
+        height = Math.max(height, r);
+        width = Math.max(width, c);
+      });
+    });
+    if (height * width > MAX_SLOTS) fail("KP5010", [ws.name, `${height} 行 × ${width} 列`], { file, sheet: ws.name });
     const grid: (Cell | null)[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => null));
     const masters = new Map<string, Cell>();
     for (let r = 1; r <= height; r++) {
