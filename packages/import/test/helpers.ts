@@ -49,7 +49,11 @@ export function catalogueTree(dir: string, root = "细则.kp"): { tree: TreeNode
 export function writeFiles(files: ReadonlyMap<string, string>, placeholder = !coreKnowsTodo): string {
   const dir = mkdtempSync(join(tmpdir(), "kp-import-"));
   mkdirSync(dir, { recursive: true });
-  for (const [name, text] of files) writeFileSync(join(dir, name), placeholder && name.endsWith(".kp") ? text.replace(/^(\s*)(规则 .*) 待补$/gm, "$1$2\n$1  扣 0.01") : text);
+  // A placeholder award in a 加分 section, a deduction elsewhere.
+  for (const [name, text] of files) {
+    const body = /^加分 「/m.test(text) ? "得 0.01" : "扣 0.01";
+    writeFileSync(join(dir, name), placeholder && name.endsWith(".kp") ? text.replace(/^(\s*)(规则 .*) 待补$/gm, `$1$2\n$1  ${body}`) : text);
+  }
   return dir;
 }
 

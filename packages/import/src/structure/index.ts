@@ -7,7 +7,7 @@ import { findColumns } from "./columns.js";
 import { sumPoints, toMillionths } from "./decimal.js";
 import { readParagraphs } from "./paragraphs.js";
 import { newBuilder, readTable } from "./table.js";
-import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine } from "./text.js";
+import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine, sectionOf } from "./text.js";
 import { newItem, type Item, type Structure } from "./tree.js";
 
 export type { Item, Structure, ClauseCell } from "./tree.js";
@@ -38,7 +38,8 @@ export function recoverStructure(doc: ReadDocument): Structure {
     }
   }
   for (const item of b.items) splitHeadings(item, b.problems);
-  for (const item of b.items) derivePoints(item, b.problems);
+  // A 加分/减分 section needs no points (they are its cap); its sub-items' clauses are written in it.
+  for (const item of b.items) if (sectionOf(item.name) === null) derivePoints(item, b.problems);
   if (!hasPoints(b.items)) fail("KP5021", [], { file: doc.file });
   checkSums(b.items, b.problems);
   return { title: title ? oneLine(title) : null, items: b.items, problems: b.problems };

@@ -94,3 +94,11 @@ export function cellHeading(text: string): CellHeading | null {
 export function endsSentence(text: string): boolean {
   return /[。；;！!？?）)」”]\s*$/.test(text.trim());
 }
+
+/** A first-level item that is a 加分 or 减分 section, by its name (「加分项目」「扣分因素」「考核扣分」…). */
+export function sectionOf(name: string): "加分" | "减分" | null {
+  const n = name.replace(/\s/g, "");
+  if (/加分/.test(n) && !/扣分|减分/.test(n)) return "加分";
+  if (/^(减分|扣分)|(减分|扣分)(项|项目|因素|情形)?$/.test(n)) return "减分";
+  return null;
+}

@@ -5,7 +5,7 @@ import { importProblem, type ImportProblem } from "../diagnostics.js";
 import type { Clause, Recognition } from "../recognise/index.js";
 import type { Item, Structure } from "../structure/index.js";
 import { sumPoints } from "../structure/decimal.js";
-import { oneLine } from "../structure/text.js";
+import { oneLine, sectionOf } from "../structure/text.js";
 import { clauseName, fileName, NameTable, quoteText } from "./names.js";
 
 /** One clause of the catalogue and what became of it (for the report). */
@@ -48,18 +48,26 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
     return q(r.text);
   };
 
-  const writeItem = (item: Item, file: string, depth: number, out: string[]): void => {
+  const writeItem = (item: Item, file: string, depth: number, out: string[], section: "加分" | "减分" | null = null): void => {
     const pad = "  ".repeat(depth);
     const name = indicatorNames.unique(oneLine(item.name).replace(/[「」]/g, ""));
     if (name !== item.name) problems.push(importProblem("KP5028", [item.name, name], item.loc));
-    out.push(`${pad}指标 ${q(name)}${item.points !== null ? ` ${item.points}分` : ""} {`);
-    if (item.units.length > 0) out.push(`${pad}  考评单位 ${item.units.map((u) => text(u, item.loc)).join("、")}`, "");
+    if (section && depth === 0) {
+      // A 加分 / 减分 section: its points are a cap; it holds rules only (its sub-items' clauses are written in it).
+      out.push(`${section} ${q(name)}${item.points !== null ? ` 上限 ${item.points}` : ""} {`);
+      if (item.units.length > 0) out.push(`${pad}  // 考评单位：${item.units.join("、")}`, "");
+      problems.push(importProblem("KP5035", [item.name, section], item.loc));
+    } else {
+      out.push(`${pad}指标 ${q(name)}${item.points !== null ? ` ${item.points}分` : ""} {`);
+      if (item.units.length > 0) out.push(`${pad}  考评单位 ${item.units.map((u) => text(u, item.loc)).join("、")}`, "");
+    }
     let wrote = false;
-    for (const cell of item.cells) {
+    const cells = section && depth === 0 ? flatCells(item) : item.cells;
+    for (const cell of cells) {
       for (const clause of recogniser.splitClauses(cell.text)) {
         const verbatim = oneLine(clause.text);
         if (!verbatim) continue;
-        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section: null });
+        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section });
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           recognition.bodies.forEach((body, i) => {
@@ -75,9 +83,9 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
         wrote = true;
       }
     }
-    for (const child of item.children) {
+    for (const child of section && depth === 0 ? [] : item.children) {
       out.push("");
-      writeItem(child, file, depth + 1, out);
+      writeItem(child, file, depth + 1, out, section);
       wrote = true;
     }
     for (const n of item.notes) out.push(`${pad}  注 ${text(n, item.loc)}`);
@@ -90,14 +98,17 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
 
   s.items.forEach((top, i) => {
     const file = fileName(i + 1, top.name);
-    const out: string[] = [`// 一级指标${q(oneLine(top.name))}${top.points !== null ? `（${top.points}分）` : ""}，由 kp import 导入。`, ""];
-    writeItem(top, file, 0, out);
+    const section = sectionOf(top.name);
+    const what = section ? `${section}项` : "一级指标";
+    const out: string[] = [`// ${what}${q(oneLine(top.name))}${top.points !== null ? `（${top.points}分）` : ""}，由 kp import 导入。`, ""];
+    writeItem(top, file, 0, out, section);
     files.set(file, tidy(out));
     includes.push(file);
   });
 
   const title = s.title ?? source.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  const total = s.items.every((i) => i.points !== null) ? sumPoints(s.items.map((i) => i.points!)) : null;
+  const base = s.items.filter((i) => sectionOf(i.name) === null);
+  const total = base.length > 0 && base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
   const root = [
     `// 由 kp import 从${q(source.replace(/^.*[\\/]/, ""))}导入的草稿：条文照录，写有「待补」的规则须补写计分方式（见 导入报告.md）。`,
     "",
@@ -108,6 +119,10 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   ];
   files.set(ROOT_FILE, tidy(root));
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
+}
+
+function flatCells(item: Item): Item["cells"] {
+  return [...item.cells, ...item.children.flatMap(flatCells)];
 }
 
 /** One blank line at most, none before a closing brace, one final newline. */
