@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importDocument } from "@kaoping/import";
-import { catalogueTree, coreKnowsTodo, repoRoot, seedPath, treeLines, writeFiles } from "./helpers.js";
+import { catalogueTree, coreKnowsTodo, repoRoot, seedPath, treeLines, writeFiles, type TreeNode } from "./helpers.js";
 
 describe("seed round trip", async () => {
   const r = await importDocument(seedPath, readFileSync(seedPath));
@@ -20,7 +20,7 @@ describe("seed round trip", async () => {
     expect(treeLines(imported.tree).join("\n")).toBe(treeLines(hand.tree).join("\n"));
     // Points the document states are declared; rules/ derives the third level's from its rules,
     // the import sums the bracketed points of the clauses (KP5034) — the same figures.
-    const declared = (t: typeof hand.tree): string[] => t.flatMap((n) => [`${n.name}:${n.declared}`, ...declared(n.children)]);
+    const declared = (t: readonly TreeNode[]): string[] => t.flatMap((n) => [`${n.name}:${n.declared}`, ...declared(n.children)]);
     const differ = declared(imported.tree).filter((x, i) => x !== declared(hand.tree)[i]);
     expect(differ.every((x) => x.endsWith(":true"))).toBe(true);
     expect(r.report.problems.filter((p) => p.code === "KP5034").map((p) => p.message.replace(/「(.*)」.*/, "$1"))).toEqual(differ.map((x) => x.replace(/:true$/, "")));

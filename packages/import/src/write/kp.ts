@@ -71,8 +71,10 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           recognition.bodies.forEach((body, i) => {
-            const rule = ruleNames.unique(recognition.names?.[i] ?? (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));
-            out.push(`${pad}  规则 ${q(rule)} ${text(verbatim, cell.loc)}`, `${pad}    ${body}`);
+            const given = recognition.names?.[i]?.replace(/[「」\s]/g, "");
+            const rule = ruleNames.unique(given || (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));
+            // A body may span lines (分段 { … }): each line indented under the rule.
+            out.push(`${pad}  规则 ${q(rule)} ${text(verbatim, cell.loc)}`, ...body.trim().split("\n").map((l) => `${pad}    ${l}`));
             clauses.push({ indicator: name, rule, text: verbatim, file, loc: cell.loc, recognition });
           });
         } else {
