@@ -33,6 +33,8 @@ export const importMessages = {
   KP5033: { severity: "warning", message: "「{0}」没有写分值，条文中也没有可合计的分值；须由其下规则推出（规则待补时 kp check 会报告缺少分值）" },
   KP5034: { severity: "info", message: "「{0}」没有写分值，按其条文中括注的分值合计为 {1} 分" },
   KP5035: { severity: "info", message: "「{0}」写为{1}项（分值为上限，不计入总分）" },
+  KP5036: { severity: "info", message: "「{0}」行（{1} 分）是合计，不是指标，已跳过" },
+  KP5037: { severity: "info", message: "指标名太长，取为「{0}」，原文写为注" },
   // ---- output
   KP5040: { severity: "error", message: "输出目录「{0}」已存在且不是空的；请换一个目录，或加 --force 覆盖" },
   KP5041: { severity: "error", message: "输出目录「{0}」中有要导入的文件本身，不能覆盖" },

@@ -46,3 +46,30 @@ describe("writer", async () => {
     expect(treeLines(tree)).toEqual(["会议落实 6分", "  参加会议 4分", "  会议落实2 2分", "信息工作 2分", "  信息约稿 2分"]);
   });
 });
+
+describe("a points column, a 序号 column, a 备注 column, a requirement as the item and a 合计 row", async () => {
+  const t: FixtureTable = [
+    ["序号", "考核项目", "考核内容", "分值", "评分标准", "备注"],
+    ["1", "党建工作", "认真落实全面从严治党主体责任，按时召开专题会议研究部署党建工作，年内不少于两次，会议纪要及时归档备查", "4", "未按时召开专题会议的，每少一次扣2分。", "以会议纪要为准"],
+    [null, null, "按要求报送信息", "2", "迟报、漏报信息的，每次扣0.5分。", ""],
+    ["2", "业务工作", "完成年度目标任务", "4", "未完成年度目标任务的，每项扣1分。", ""],
+    [{ text: "合计", span: 3 }, "10", "", ""],
+  ];
+  const r = await importDocument("表.docx", await docx([{ table: t }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("reads points from the column, ignores 序号, skips the 合计 row and checks it", () => {
+    const { tree, diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(treeLines(tree)).toEqual(["党建工作 6分", "  认真落实全面从严治党主体责任 4分", "  按要求报送信息 2分", "业务工作 4分", "  完成年度目标任务 4分"]);
+    expect(r.report.problems.map((p) => p.code)).toContain("KP5036");
+    expect(r.report.problems.filter((p) => p.code === "KP5023")).toEqual([]);
+  });
+
+  it("shortens a long requirement used as the item's name and keeps it as a note; notes go to 注", () => {
+    const all = [...r.files.values()].join("\n");
+    expect(all).toContain("注 「认真落实全面从严治党主体责任，按时召开专题会议研究部署党建工作，年内不少于两次，会议纪要及时归档备查」");
+    expect(all).toContain("注 「以会议纪要为准」");
+    expect(r.report.problems.find((p) => p.code === "KP5037")?.message).toBe("指标名太长，取为「认真落实全面从严治党主体责任」，原文写为注");
+  });
+});

@@ -42,6 +42,13 @@ export function recoverStructure(doc: ReadDocument): Structure {
   for (const item of b.items) if (sectionOf(item.name) === null) derivePoints(item, b.problems);
   if (!hasPoints(b.items)) fail("KP5021", [], { file: doc.file });
   checkSums(b.items, b.problems);
+  for (const t of b.totals) {
+    const base = b.items.filter((i) => sectionOf(i.name) === null);
+    const sum = base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
+    b.problems.push(importProblem("KP5036", [t.text, t.points ?? "—"], t.loc));
+    if (t.points !== null && sum !== null && toMillionths(sum) !== toMillionths(t.points)) b.problems.push(importProblem("KP5023", ["合计", t.points, sum], t.loc));
+  }
+  shortenNames(b.items, b.problems);
   return { title: title ? oneLine(title) : null, items: b.items, problems: b.problems };
 }
 
@@ -97,6 +104,19 @@ function derivePoints(item: Item, problems: ImportProblem[]): void {
     problems.push(importProblem("KP5034", [item.name, item.points], item.loc));
   } else {
     problems.push(importProblem("KP5033", [item.name], item.loc));
+  }
+}
+
+/** An indicator name longer than 40 characters (a requirement written in the level column) is shortened; the full text becomes a note. */
+function shortenNames(items: readonly Item[], problems: ImportProblem[]): void {
+  for (const item of items) {
+    shortenNames(item.children, problems);
+    if (item.name.length <= 40) continue;
+    const full = item.name;
+    const first = full.split(/[，,；;。：:（(]/)[0]!.replace(/[^\p{L}\p{N}×“”]/gu, "");
+    item.name = (first.length >= 2 ? first : full).slice(0, 16);
+    item.notes.unshift(full);
+    problems.push(importProblem("KP5037", [item.name], item.loc));
   }
 }
 

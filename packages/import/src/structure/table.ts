@@ -39,10 +39,12 @@ export interface TreeBuilder {
   readonly seen: Set<Cell>;
   /** Text above a table's header row (a sheet's merged title row). */
   readonly above: string[];
+  /** 合计 rows: the total they state. */
+  readonly totals: { text: string; points: string | null; loc: SourceLoc }[];
 }
 
 export function newBuilder(): TreeBuilder {
-  return { items: [], problems: [], current: [], seen: new Set(), above: [] };
+  return { items: [], problems: [], current: [], seen: new Set(), above: [], totals: [] };
 }
 
 function toRows(table: Table, from: number): Row[] {
@@ -126,7 +128,16 @@ export function readTable(b: TreeBuilder, table: Table, cols: Columns): void {
   for (const row of kept) readRow(b, row, cols, table);
 }
 
+const TOTAL_ROW = /^(合\s*计|总\s*计|总\s*分|小\s*计)/;
+
 function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
+  // A 合计 row states the total; it is not an item (the total is checked against the items').
+  const first = cols.levels.map((c) => row.slots[c]!.text).find((t) => t);
+  if (first !== undefined && TOTAL_ROW.test(oneLine(first))) {
+    const pts = [first, ...(cols.points !== null ? [row.slots[cols.points]!.text] : []), row.slots[cols.clause]!.text].map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(oneLine(t))?.[1]).find((x) => x !== undefined);
+    b.totals.push({ text: oneLine(first), points: pts ? cleanDecimal(pts) : null, loc: row.slots[cols.levels[0]!]!.loc });
+    return;
+  }
   let opened = -1;
   cols.levels.forEach((c, level) => {
     const slot = row.slots[c]!;
