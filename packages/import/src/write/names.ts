@@ -3,20 +3,33 @@
 // randomness: a name depends only on the text and on the names before it in document order).
 
 const FILLER = /^(?:因|对|若|凡|在|如|经|被|由|未按要求|未按规定|未按时|按要求|认真|积极|扎实|持续|全面|进一步|切实)+/;
+const NEGATION = /^未(?:及时|按时|完成|能|经)?/;
 
 /** Characters a name keeps: letters, digits, CJK and the masking ×. */
 function bare(s: string): string {
-  return s.replace(/[^\p{L}\p{N}×]/gu, "");
+  return s.replace(/[^\p{L}\p{N}×、]/gu, "");
 }
 
-/** A short name for a clause: its first phrase, without filler words, at most `max` characters. */
+/**
+ * A short name for a clause: its first phrase, without filler words (「未按要求」「认真」…), at most
+ * `max` characters, cut where a word ends when it can be (before 、 和 及 或 与 并 不 的), never inside a number.
+ */
 export function clauseName(text: string, max = 8): string {
-  const first = text.split(/[，,；;。：:（(]/).find((p) => bare(p).length >= 2) ?? text;
+  const first = text.split(/[，,；;。：:（(]/).find((p) => bare(p).replace(/、/g, "").length >= 2) ?? text;
   let core = bare(first.replace(/的$/, ""));
-  const stripped = core.replace(FILLER, "");
-  if (stripped.length >= 2) core = stripped;
-  core = core.replace(/的$/, "");
-  return core.slice(0, max) || "条文";
+  for (const re of [FILLER, NEGATION]) {
+    const stripped = core.replace(re, "");
+    if (stripped.replace(/、/g, "").length >= 2) core = stripped;
+  }
+  core = core.replace(/^、+/, "").replace(/的$/, "");
+  if (core.replace(/、/g, "").length > max) {
+    let cut = -1;
+    for (let i = 4; i <= max && i < core.length; i++) if (/[、和及或与并不的]/.test(core[i]!)) cut = i;
+    core = cut > 0 ? core.slice(0, cut) : core.replace(/、/g, "").slice(0, max);
+    // Never end in the middle of a number.
+    if (/\d$/.test(core)) core = core.replace(/[\d.%]+$/, "") || core;
+  }
+  return core.replace(/、/g, "") || "条文";
 }
 
 /** Hands out unique names: the second 「参会」 becomes 「参会2」, and so on. */
