@@ -20,6 +20,11 @@ export function recoverStructure(doc: ReadDocument): Structure {
   for (const t of tables) {
     const cols = findColumns(t);
     if (!cols) continue;
+    // After the first table, only tables with a header continue the tree (a sheet of notes does not).
+    if (used > 0 && cols.header < 0) {
+      b.problems.push(importProblem("KP5030", [`${t.name ? `工作表「${t.name}」` : `表格 ${t.index}`}（没有表头）`], t.rows[0]?.find((c) => c)?.loc));
+      continue;
+    }
     used++;
     readTable(b, t, cols);
   }

@@ -52,8 +52,9 @@ function toRows(table: Table, from: number): Row[] {
   for (let r = from; r < table.rows.length; r++) {
     const cells = table.rows[r]!;
     const first = cells.find((c) => c !== null);
-    const loc: SourceLoc = first ? { ...first.loc, ...(first.loc.line !== undefined ? {} : { row: r + 1 }), col: undefined } : { file: "" };
-    delete (loc as { col?: number }).col;
+    // The row's location: its first cell's, without the column.
+    const { col: _col, ...loc }: SourceLoc = first ? first.loc : { file: "" };
+    void _col;
     rows.push({
       index: r,
       loc,
