@@ -12,8 +12,8 @@ const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
 const cellText = (c: FixtureCell): string => (c === null ? "" : typeof c === "string" ? c : c.text);
 const cellSpan = (c: FixtureCell): number => (c !== null && typeof c === "object" ? c.span : 1);
 
-function wPara(text: string, list?: { level: number }): string {
-  const ppr = list ? `<w:pPr><w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="1"/></w:numPr></w:pPr>` : "";
+function wPara(text: string, list?: { level: number; numId?: number }): string {
+  const ppr = list ? `<w:pPr><w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="${list.numId ?? 1}"/></w:numPr></w:pPr>` : "";
   return `<w:p>${ppr}${text.split("\n").map((l, i) => `${i ? "<w:r><w:br/></w:r>" : ""}<w:r><w:t xml:space="preserve">${esc(l)}</w:t></w:r>`).join("")}</w:p>`;
 }
 
@@ -31,10 +31,16 @@ function wTable(t: FixtureTable): string {
   return `<w:tbl><w:tblPr/>${rows.join("")}</w:tbl>`;
 }
 
-export type DocxBlock = { paragraph: string; list?: number } | { table: FixtureTable };
+export type DocxBlock = { paragraph: string; list?: number; numId?: number } | { table: FixtureTable };
+
+/** A list definition of numbering.xml: its numId and, per level, the format and label (「%1、」). */
+export interface DocxList {
+  numId: number;
+  levels: { fmt: string; text: string }[];
+}
 
 /** A minimal but valid .docx (the parts Word itself needs to open it). */
-export async function docx(blocks: DocxBlock[]): Promise<Uint8Array> {
+export async function docx(blocks: DocxBlock[], lists: DocxList[] = []): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -44,7 +50,12 @@ export async function docx(blocks: DocxBlock[]): Promise<Uint8Array> {
     "_rels/.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
   );
-  const body = blocks.map((b) => ("table" in b ? wTable(b.table) : wPara(b.paragraph, b.list !== undefined ? { level: b.list } : undefined))).join("");
+  const body = blocks.map((b) => ("table" in b ? wTable(b.table) : wPara(b.paragraph, b.list !== undefined ? { level: b.list, numId: b.numId } : undefined))).join("");
+  if (lists.length > 0) {
+    const abstracts = lists.map((l) => `<w:abstractNum w:abstractNumId="${l.numId}">${l.levels.map((v, i) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${v.fmt}"/><w:lvlText w:val="${esc(v.text)}"/></w:lvl>`).join("")}</w:abstractNum>`).join("");
+    const nums = lists.map((l) => `<w:num w:numId="${l.numId}"><w:abstractNumId w:val="${l.numId}"/></w:num>`).join("");
+    zip.file("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${abstracts}${nums}</w:numbering>`);
+  }
   zip.file(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`,

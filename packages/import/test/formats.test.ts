@@ -67,4 +67,26 @@ describe("one model from every reader", () => {
       "  重点任务 20 clauses=1",
     ]);
   });
+  it(".docx without a table: labels from numbering.xml tell 「一、」 from 「（一）」 where the list levels do not", async () => {
+    // Three lists, all at level 0: only their formats (numbering.xml) say which is the higher level.
+    const lists = [
+      { numId: 1, levels: [{ fmt: "chineseCounting", text: "%1、" }] },
+      { numId: 2, levels: [{ fmt: "chineseCounting", text: "（%1）" }] },
+      { numId: 3, levels: [{ fmt: "decimal", text: "%1." }] },
+    ];
+    const bytes = await docx(
+      [
+        { paragraph: "党建工作（10分）", list: 0, numId: 1 },
+        { paragraph: "组织建设（6分）", list: 0, numId: 2 },
+        { paragraph: "未按期召开支部会议的，每次扣1分。", list: 0, numId: 3 },
+        { paragraph: "未按要求开展主题党日活动的，每次扣1分。", list: 0, numId: 3 },
+        { paragraph: "宣传工作（4分）", list: 0, numId: 2 },
+        { paragraph: "未按要求报送信息的，每次扣0.5分。", list: 0, numId: 3 },
+        { paragraph: "业务工作（20分）", list: 0, numId: 1 },
+        { paragraph: "重点任务未按期完成的，每项扣2分。" },
+      ],
+      lists,
+    );
+    expect(await tree("细则.docx", bytes)).toEqual(["党建工作 10", "  组织建设 6 clauses=2", "  宣传工作 4 clauses=1", "业务工作 20 clauses=1"]);
+  });
 });

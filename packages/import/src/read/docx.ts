@@ -51,12 +51,61 @@ function textOf(n: XNode): string {
   return s;
 }
 
-function listLevel(p: XNode): number | undefined {
+/** A paragraph's list membership: numId and level (w:numPr). */
+function listOf(p: XNode): { numId: string; level: number } | undefined {
   const ppr = child(p, "w:pPr");
   const num = ppr && child(ppr, "w:numPr");
   if (!num) return undefined;
   const ilvl = child(num, "w:ilvl");
-  return Number(ilvl ? attrOf(ilvl, "w:val") ?? 0 : 0);
+  const id = child(num, "w:numId");
+  return { numId: (id && attrOf(id, "w:val")) ?? "0", level: Number(ilvl ? attrOf(ilvl, "w:val") ?? 0 : 0) || 0 };
+}
+
+/** A sample number in a list format: what Word shows for the first item. */
+const SAMPLE: Record<string, string> = {
+  chineseCounting: "一",
+  chineseCountingThousand: "一",
+  chineseLegalSimplified: "壹",
+  ideographTraditional: "甲",
+  decimal: "1",
+  decimalZero: "01",
+  decimalEnclosedCircle: "①",
+  decimalEnclosedCircleChinese: "①",
+  decimalFullWidth: "１",
+};
+
+/**
+ * numbering.xml: for each list (numId) and level, the label Word draws before the text (「一、」
+ * 「（一）」「1.」); numbered headings are told apart by their labels, as typed ones are.
+ */
+async function readNumbering(zip: JSZip): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const entry = zip.file("word/numbering.xml");
+  if (!entry) return labels;
+  let xml: XNode[];
+  try {
+    xml = parser.parse(await entry.async("string")) as XNode[];
+  } catch {
+    return labels; // a damaged numbering part: the list levels still tell the hierarchy
+  }
+  const root = xml.find((n) => tagOf(n) === "w:numbering");
+  if (!root) return labels;
+  const abstract = new Map<string, XNode>();
+  for (const a of kids(root).filter((k) => tagOf(k) === "w:abstractNum")) abstract.set(attrOf(a, "w:abstractNumId") ?? "", a);
+  for (const n of kids(root).filter((k) => tagOf(k) === "w:num")) {
+    const ref = child(n, "w:abstractNumId");
+    const a = ref && abstract.get(attrOf(ref, "w:val") ?? "");
+    if (!a) continue;
+    for (const lvl of kids(a).filter((k) => tagOf(k) === "w:lvl")) {
+      const fmt = child(lvl, "w:numFmt");
+      const text = child(lvl, "w:lvlText");
+      const sample = SAMPLE[(fmt && attrOf(fmt, "w:val")) ?? ""];
+      const pattern = text && attrOf(text, "w:val");
+      if (sample === undefined || !pattern) continue;
+      labels.set(`${attrOf(n, "w:numId")}:${attrOf(lvl, "w:ilvl")}`, pattern.replace(/%\d/g, sample));
+    }
+  }
+  return labels;
 }
 
 export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDocument> {
@@ -78,6 +127,7 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDoc
   const body = docNode && child(docNode, "w:body");
   if (!body) fail("KP5005", ["word/document.xml 中没有正文"], { file });
 
+  const numbering = await readNumbering(zip);
   const blocks: Block[] = [];
   let paragraphs = 0;
   let tables = 0;
@@ -119,8 +169,9 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<ReadDoc
     if (t === "w:p") {
       paragraphs++;
       const text = textOf(n).trim();
-      const level = listLevel(n);
-      if (text) blocks.push({ kind: "paragraph", text, ...(level !== undefined ? { listLevel: level } : {}), loc: { file, paragraph: paragraphs } });
+      const list = listOf(n);
+      const label = list ? numbering.get(`${list.numId}:${list.level}`) : undefined;
+      if (text) blocks.push({ kind: "paragraph", text: label ? `${label}${text}` : text, ...(list ? { listLevel: list.level } : {}), loc: { file, paragraph: paragraphs } });
     } else if (t === "w:tbl") {
       blocks.push(readTable(n));
     }
