@@ -57,6 +57,16 @@ describe("kp import", () => {
     expect(j.problems.map((p) => p.code)).toContain("KP5024");
   });
 
+  it("reports a refusal as JSON too with --format json (and on stderr), writing nothing", () => {
+    const tmp = tempDir("kp-import-");
+    const r = kp(["import", "没有这个文件.docx", "-o", "out", "--format", "json"], { cwd: tmp });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; location: { file: string } } };
+    expect(j).toEqual({ ok: false, error: { code: "KP5001", message: "无法读取文件：找不到这个文件", location: { file: "没有这个文件.docx" } } });
+    expect(r.stderr).toContain("KP5001");
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   describe("refuses to overwrite", () => {
     it("a folder with something in it, unless --force; with --force replaces it whole", () => {
       const tmp = tempDir("kp-import-");
