@@ -10,6 +10,7 @@ import { includeRootOption, withIncludeRoots } from "./catalogue.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
 import { explainCommand } from "./commands/explain.js";
+import { importCommand } from "./commands/import.js";
 import { extraCommands } from "./commands/extra.js";
 import { scoreCommand } from "./commands/score.js";
 import { ExitCode, UsageError } from "./exit.js";
@@ -101,6 +102,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
+  kp import 细则.docx -o 草稿/                 从已有的 Word 细则生成 .kp 草稿
 
 退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误。`,
     );
@@ -162,6 +164,21 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(colorOption())
     .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await explainCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
+    });
+
+  program
+    .command("import")
+    .summary("从已有的 Word、Excel、网页或文本细则生成 .kp 草稿")
+    .description(
+      "从已有的细则文档（.docx、.xlsx、.html 或文本）生成 .kp 细则草稿：恢复指标层级与分值，条文照录；\n能识别的条文写出计分方式，不能识别的写为「待补」；同时写出 导入报告.md。\n输出目录整体写入，失败时不留下半个目录。旧版 .doc、.wps 请先转换：\n  libreoffice --headless --convert-to docx <文件>",
+    )
+    .argument("<文件>", "细则文档：.docx、.xlsx、.html 或 UTF-8 文本")
+    .requiredOption("-o, --output <目录>", "输出目录（不存在或为空；已有内容时须加 --force）")
+    .option("--force", "输出目录已有内容时整体替换")
+    .addOption(formatOption(["text", "json"], "text", "报告的输出格式"))
+    .addOption(colorOption())
+    .action(async (file: string, opts: { output: string; force?: boolean; format: "text" | "json"; color: boolean }) => {
+      setCode(await importCommand(io, file, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);

@@ -1,2 +1,10 @@
 export { splitClauses, recogniseClause } from "./recognise/index.js";
 export type { Clause, ClauseContext, Recognition } from "./recognise/index.js";
+export { importDocument, REPORT_FILE, type ImportOptions, type ImportResult } from "./import.js";
+export { importMessages, importProblem, formatLoc, ImportError, type ImportCode, type ImportProblem, type ImportSeverity } from "./diagnostics.js";
+export type { ReadDocument, Block, Table, Paragraph, Cell, SourceLoc, SourceFormat } from "./model.js";
+export { readDocument, MAX_IMPORT_BYTES } from "./read/index.js";
+export { recoverStructure, type Item, type Structure, type ClauseCell } from "./structure/index.js";
+export { writeDirectory } from "./write/output.js";
+export { reportMarkdown, reportText, reportJson, type ImportReport, type ImportSummary } from "./write/report.js";
+export { ROOT_FILE, type ClauseOutcome } from "./write/kp.js";

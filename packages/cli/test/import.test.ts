@@ -1,0 +1,156 @@
+/**
+ * `kp import` as a user runs it (a subprocess of the built CLI): the seed gives a catalogue (every
+ * file a golden) that `kp check` accepts but for the to-do markers; bad input gets a located Chinese
+ * error with its code and leaves no folder behind; an existing folder is refused unless --force.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync, closeSync, openSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { docx, xlsx } from "../../import/test/build-fixtures.js";
+import { golden, kp, repoRoot, tempDir, transcript } from "./helpers.js";
+
+const seed = "../shared/seed/000_570ee5cf945afaf0.txt";
+
+/** A transcript with the temporary folder written as <临时目录>. */
+function shown(args: string[], r: ReturnType<typeof kp>, tmp: string): string {
+  return transcript(args, r).split(tmp).join("<临时目录>");
+}
+
+describe("kp import", () => {
+  it("imports the seed: a catalogue of a root and one file per 一级指标, and a report", () => {
+    const tmp = tempDir("kp-import-");
+    const out = join(tmp, "草稿");
+    const args = ["import", seed, "-o", out];
+    const r = kp(args, { cwd: repoRoot });
+    golden("import/seed.txt", shown(args, r, tmp));
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(["01-×令畅通.kp", "02-×风连×建设和反腐败工作.kp", "03-组织建设.kp", "导入报告.md", "细则.kp"]);
+    for (const f of files) golden(`import/seed/${f}`, readFileSync(join(out, f), "utf8"));
+    // Nothing but the catalogue: no temporary folder left beside it.
+    expect(readdirSync(tmp)).toEqual(["草稿"]);
+  });
+
+  it("writes a catalogue kp check accepts but for its to-do markers, already formatted", () => {
+    const tmp = tempDir("kp-import-");
+    const out = join(tmp, "out");
+    expect(kp(["import", seed, "-o", out], { cwd: repoRoot }).code).toBe(0);
+    const check = kp(["check", out, "--format", "json"], { cwd: repoRoot });
+    const diags = (JSON.parse(check.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }).diagnostics;
+    const todoMarkers = diags.filter((d) => d.code === "KP2120" || (d.code === "KP1001" && d.message.includes("「待补」")));
+    expect(todoMarkers).toHaveLength(129);
+    expect(diags.filter((d) => !todoMarkers.includes(d))).toEqual([]);
+    if (diags.some((d) => d.code === "KP2120")) expect(kp(["fmt", "--check", out], { cwd: repoRoot }).code).toBe(0);
+  });
+
+  it("prints the report as JSON with --format json", () => {
+    const tmp = tempDir("kp-import-");
+    const r = kp(["import", seed, "-o", join(tmp, "out"), "--format", "json"], { cwd: repoRoot });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { ok: boolean; summary: { clauses: number; recognised: number; todo: number; indicators: number }; problems: { code: string }[]; clauses: { rule: string; recognised: boolean; reason?: string; location: { line: number } }[] };
+    expect(j.ok).toBe(true);
+    expect(j.summary.indicators).toBe(39);
+    expect(j.summary.clauses).toBe(129);
+    expect(j.summary.recognised + j.summary.todo).toBe(129);
+    expect(j.clauses.every((c) => c.recognised || (c.reason ?? "").length > 0)).toBe(true);
+    expect(j.clauses[0]!.location.line).toBe(6);
+    expect(j.problems.map((p) => p.code)).toContain("KP5024");
+  });
+
+  it("reports a refusal as JSON too with --format json (and on stderr), writing nothing", () => {
+    const tmp = tempDir("kp-import-");
+    const r = kp(["import", "没有这个文件.docx", "-o", "out", "--format", "json"], { cwd: tmp });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { ok: boolean; error: { code: string; message: string; location: { file: string } } };
+    expect(j).toEqual({ ok: false, error: { code: "KP5001", message: "无法读取文件：找不到这个文件", location: { file: "没有这个文件.docx" } } });
+    expect(r.stderr).toContain("KP5001");
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  describe("refuses to overwrite", () => {
+    it("a folder with something in it, unless --force; with --force replaces it whole", () => {
+      const tmp = tempDir("kp-import-");
+      const out = join(tmp, "out");
+      mkdirSync(out);
+      writeFileSync(join(out, "我的笔记.txt"), "别删我");
+      const args = ["import", seed, "-o", out];
+      const r = kp(args, { cwd: repoRoot });
+      golden("import/not-empty.txt", shown(args, r, tmp));
+      expect(r.code).toBe(1);
+      expect(readdirSync(out)).toEqual(["我的笔记.txt"]);
+      const f = kp([...args, "--force"], { cwd: repoRoot });
+      expect(f.code).toBe(0);
+      expect(readdirSync(out)).toContain("细则.kp");
+      expect(readdirSync(out)).not.toContain("我的笔记.txt");
+      expect(readdirSync(tmp)).toEqual(["out"]);
+    });
+
+    it("the folder that holds the input itself, even with --force", () => {
+      const tmp = tempDir("kp-import-");
+      writeFileSync(join(tmp, "细则.txt"), readFileSync(join(repoRoot, seed)));
+      const args = ["import", "细则.txt", "-o", ".", "--force"];
+      const r = kp(args, { cwd: tmp });
+      golden("import/input-inside.txt", transcript(args, r));
+      expect(r.code).toBe(1);
+      expect(readdirSync(tmp)).toEqual(["细则.txt"]);
+    });
+
+    it("a file where the folder should be", () => {
+      const tmp = tempDir("kp-import-");
+      writeFileSync(join(tmp, "out"), "");
+      const r = kp(["import", join(repoRoot, seed), "-o", "out"], { cwd: tmp });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("KP5043");
+    });
+  });
+
+  describe("bad input: a clear Chinese error with its code, and no folder", () => {
+    const ole = (extra: string[]): Buffer => {
+      const header = Buffer.alloc(1536);
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+      let at = 1024;
+      for (const name of extra) at += header.write(name, at, "utf16le") + 2;
+      return header;
+    };
+    const noPointsTable = [
+      ["考核项目", "评分标准"],
+      ["会议落实", "未按要求参加会议的，扣分"],
+      ["信息报送", "信息报送不及时的，酌情扣分"],
+    ];
+    const cases: { name: string; file: string; code: string; make: () => Promise<Buffer | Uint8Array | string> | Buffer | string | null }[] = [
+      // An encrypted Office file is an OLE container with EncryptionInfo and EncryptedPackage streams.
+      { name: "password-protected", file: "加密.docx", code: "KP5004", make: () => ole(["EncryptionInfo", "EncryptedPackage"]) },
+      { name: "old-word", file: "旧版.doc", code: "KP5003", make: () => ole(["WordDocument"]) },
+      { name: "corrupt-docx", file: "损坏.docx", code: "KP5005", make: async () => Buffer.from(await docx([{ paragraph: "x" }])).subarray(0, 60) },
+      { name: "docx-not-zip", file: "假的.docx", code: "KP5005", make: () => "这不是 Word 文档" },
+      { name: "xlsx-not-workbook", file: "假的.xlsx", code: "KP5006", make: () => "单位,得分\n青山县,90\n" },
+      { name: "no-points", file: "无分值.docx", code: "KP5021", make: () => docx([{ table: noPointsTable }]) },
+      { name: "no-tables", file: "无表格.docx", code: "KP5020", make: () => docx([{ paragraph: "关于做好年度考核工作的通知" }, { paragraph: "各单位要高度重视，认真组织。" }]) },
+      { name: "no-points-xlsx", file: "无分值.xlsx", code: "KP5021", make: () => xlsx(noPointsTable) },
+      { name: "empty", file: "空.txt", code: "KP5008", make: () => "" },
+      { name: "missing", file: "没有这个文件.docx", code: "KP5001", make: () => null },
+      { name: "too-large", file: "巨大.txt", code: "KP5002", make: () => null },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: ${c.code}`, async () => {
+        const tmp = tempDir("kp-import-");
+        const data = await c.make();
+        if (data !== null) writeFileSync(join(tmp, c.file), data);
+        if (c.name === "too-large") {
+          closeSync(openSync(join(tmp, c.file), "w"));
+          truncateSync(join(tmp, c.file), 50 * 1024 * 1024);
+        }
+        const args = ["import", c.file, "-o", "out"];
+        const started = Date.now();
+        const r = kp(args, { cwd: tmp });
+        expect(Date.now() - started).toBeLessThan(10_000);
+        golden(`import/bad-${c.name}.txt`, transcript(args, r));
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(c.code);
+        expect(r.stderr).not.toMatch(/at .*\.js:\d+|内部错误/);
+        expect(existsSync(join(tmp, "out"))).toBe(false);
+        expect(readdirSync(tmp).filter((f) => f !== c.file)).toEqual([]);
+      });
+    }
+  });
+});

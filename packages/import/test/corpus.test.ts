@@ -1,0 +1,30 @@
+// The structure corpus (issue 13 §Measured, structure): for each document rebuilt from a public
+// rulebook, the indicator tree and points the import recovers are the document's, and every clause
+// is in the catalogue verbatim.
+import { describe, expect, it } from "vitest";
+import { importDocument } from "@kaoping/import";
+import { corpusDocs, corpusFile, groups } from "./corpus-docs.js";
+import { catalogueTree, treeLines, writeFiles } from "./helpers.js";
+import { oneLine } from "../src/structure/text.js";
+
+describe("structure corpus", () => {
+  for (const doc of corpusDocs) {
+    it(`${doc.id}: ${doc.layout}`, async () => {
+      const f = corpusFile(doc.id);
+      const r = await importDocument(doc.file, await doc.build());
+      if (!r.ok) throw new Error(`${r.problem.code} ${r.problem.message}`);
+      const expected = groups(f);
+      expect(r.structure.title).toBe(f.title);
+      const { tree, diagnostics } = catalogueTree(writeFiles(r.files));
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(treeLines(tree)).toEqual(expected.map((g) => `${g.name} ${g.points}分`));
+      // Every clause under its item, verbatim (how a cell splits into clauses is the recogniser's part).
+      const byItem = (xs: { indicator: string; text: string }[]): Record<string, string> => {
+        const out: Record<string, string> = {};
+        for (const x of xs) out[x.indicator] = (out[x.indicator] ?? "") + oneLine(x.text).replace(/[；;。]/g, "");
+        return out;
+      };
+      expect(byItem(r.report.clauses.map((c) => ({ indicator: c.indicator, text: c.text })))).toEqual(byItem([...f.clauses]));
+    });
+  }
+});

@@ -1,0 +1,75 @@
+// The writer: 加分/减分 sections, names made unique, 「」 inside a clause, an item without clauses —
+// and what it writes passes `kp check` (to-do markers aside) with each of these.
+import { describe, expect, it } from "vitest";
+import { importDocument } from "@kaoping/import";
+import { docx, type FixtureTable } from "./build-fixtures.js";
+import { catalogueTree, treeLines, writeFiles } from "./helpers.js";
+
+const table: FixtureTable = [
+  ["一级指标", "二级指标", "考评细则", "考评单位"],
+  ["会议落实（6分）", "参加会议（4分）", "未按要求参加重要会议的，每次扣0.5分；\n\n未按要求参加重要会议的，每次扣0.5分。", "市委办公室"],
+  [null, "会议落实（2分）", "对「三重一大」事项未集体研究的，每次扣0.2分。", null],
+  ["信息工作（2分）", "信息约稿（2分）", "", "市委办公室"],
+  [{ text: "加分项目（3分）", span: 2 }, "获省级表彰的，每次加1分，最多加3分。", "市考评办"],
+  [{ text: "扣分因素", span: 2 }, "被市委通报批评的，每次扣1分。", null],
+];
+
+describe("writer", async () => {
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某市考评细则" }, { table }]));
+  if (!r.ok) throw new Error(r.problem.message);
+  const all = [...r.files].map(([n, t]) => `== ${n}\n${t}`).join("\n");
+
+  it("writes 加分/减分 sections with their cap, outside the total", () => {
+    expect(r.files.get("03-加分项目.kp")).toContain("加分 「加分项目」 上限 3 {");
+    expect(r.files.get("04-扣分因素.kp")).toContain("减分 「扣分因素」 {");
+    expect(r.files.get("细则.kp")).toContain("总分 8分");
+    expect(r.report.problems.filter((p) => p.code === "KP5035")).toHaveLength(2);
+    expect(r.report.problems.filter((p) => p.code === "KP5033")).toEqual([]);
+  });
+
+  it("makes indicator and rule names unique, and says so", () => {
+    expect(all).toContain("指标 「会议落实2」 2分 {");
+    expect(r.report.problems.find((p) => p.code === "KP5028")?.message).toBe("名称「会议落实」重复，改为「会议落实2」");
+    const names = r.report.clauses.map((c) => c.rule);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("keeps 「」 inside a clause when balanced, and writes an item without clauses with a note", () => {
+    expect(all).toContain("「对「三重一大」事项未集体研究的，每次扣0.2分。」");
+    expect(all).toContain("注 「原文此项没有条文」");
+    expect(r.report.problems.find((p) => p.code === "KP5031")?.message).toContain("信息约稿");
+  });
+
+  it("passes kp check (to-do markers aside) and keeps the tree", () => {
+    const { tree, diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(treeLines(tree)).toEqual(["会议落实 6分", "  参加会议 4分", "  会议落实2 2分", "信息工作 2分", "  信息约稿 2分"]);
+  });
+});
+
+describe("a points column, a 序号 column, a 备注 column, a requirement as the item and a 合计 row", async () => {
+  const t: FixtureTable = [
+    ["序号", "考核项目", "考核内容", "分值", "评分标准", "备注"],
+    ["1", "党建工作", "认真落实全面从严治党主体责任，按时召开专题会议研究部署党建工作，年内不少于两次，会议纪要及时归档备查", "4", "未按时召开专题会议的，每少一次扣2分。", "以会议纪要为准"],
+    [null, null, "按要求报送信息", "2", "迟报、漏报信息的，每次扣0.5分。", ""],
+    ["2", "业务工作", "完成年度目标任务", "4", "未完成年度目标任务的，每项扣1分。", ""],
+    [{ text: "合计", span: 3 }, "10", "", ""],
+  ];
+  const r = await importDocument("表.docx", await docx([{ table: t }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("reads points from the column, ignores 序号, skips the 合计 row and checks it", () => {
+    const { tree, diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(treeLines(tree)).toEqual(["党建工作 6分", "  认真落实全面从严治党主体责任 4分", "  按要求报送信息 2分", "业务工作 4分", "  完成年度目标任务 4分"]);
+    expect(r.report.problems.map((p) => p.code)).toContain("KP5036");
+    expect(r.report.problems.filter((p) => p.code === "KP5023")).toEqual([]);
+  });
+
+  it("shortens a long requirement used as the item's name and keeps it as a note; notes go to 注", () => {
+    const all = [...r.files.values()].join("\n");
+    expect(all).toContain("注 「认真落实全面从严治党主体责任，按时召开专题会议研究部署党建工作，年内不少于两次，会议纪要及时归档备查」");
+    expect(all).toContain("注 「以会议纪要为准」");
+    expect(r.report.problems.find((p) => p.code === "KP5037")?.message).toBe("指标名太长，取为「认真落实全面从严治党主体责任」，原文写为注");
+  });
+});
