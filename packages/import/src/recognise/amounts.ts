@@ -59,6 +59,12 @@ const THRESHOLD_RE = new RegExp(
 /** Steps of a linear rule (每增加 1%、每少 10万元): read only by the linear pattern. */
 const STEP_RE = new RegExp(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|条|个|人|处|例|起|篇|宗|户|家)`);
 
+/** Why a counted clause cannot be read as a plain count (it scores by steps), or undefined. */
+export function stepReason(t: string): string | undefined {
+  const st = STEP_RE.exec(t);
+  return st ? `条文按「${st[0]}」逐档计分：需要写成线性计分，未能自动确定` : undefined;
+}
+
 /** Why the clause cannot be read as a plain count or one-shot amount, or undefined. */
 export function thresholdReason(t: string): string | undefined {
   const th = THRESHOLD_RE.exec(t);

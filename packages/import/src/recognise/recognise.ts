@@ -6,10 +6,12 @@ import type { ClauseContext, Recognition } from "./index.js";
 import { normalise } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
+import { singleBand } from "./patterns/bands.js";
+import { targetLinear } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 
-const PATTERNS: readonly Pattern[] = [header, veto, assessed, rate, discretion, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, veto, assessed, rate, discretion, targetLinear, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);

@@ -1,5 +1,5 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
-import { amountsIn, capOf, sameAmounts, thresholdReason } from "../amounts.js";
+import { amountsIn, capOf, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
 import { normalise, NUM, numberText } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
@@ -80,7 +80,10 @@ const otherwise: Pattern = (t) => {
 const single: Pattern = (t0, ctx) => {
   // 「完成得基本分，未完成的不得分」: full points when done is the item's points, nothing to write
   // 「其中有一项不达标扣3分」: 其中 = among the item's requirements
-  const t = t0.replace(/^完成(?:任务)?(?:的)?得(?:基本分|满分)[,;]/, "").replace(/^其中(?=有[一1])/, "");
+  const t = t0
+    .replace(/^完成(?:任务)?(?:的)?得(?:基本分|满分)[,;]/, "")
+    .replace(/^其中(?=有[一1])/, "")
+    .replace(/(得|计)标准分(?=\d)/, "$1"); // 「得标准分10分」
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
   // 「得2分；否则不得分」 is the award's other side: the award is the reading
@@ -98,8 +101,6 @@ const single: Pattern = (t0, ctx) => {
   if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
   if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
-  const why = thresholdReason(withoutElse);
-  if (why) return refusal(why);
   const act = new RegExp(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
   const bare = new RegExp(`${NUM}分`).exec(withoutElse);
   const at = act ?? bare;
@@ -118,6 +119,10 @@ const single: Pattern = (t0, ctx) => {
   const previous = segs.length > 1 && current === "" ? segs[segs.length - 2] : undefined;
   const words = countWords(current, previous);
   if (words === "unsure") return refusal("条文按几次计一次分，未能确定计数方式");
+  // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
+  // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
+  const why = words.length > 0 ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
   // without a count word may be meant per 宗 — a to-do, never read as a one-shot deduction
