@@ -19,6 +19,12 @@ const PER_SEGMENT_RE = new RegExp(`^每(?:发现|出现|发生|有|缺|少)?[一
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
 function countWords(prefix: string, previousSegment: string | undefined): string[] | "unsure" {
   if (/按次$/.test(prefix)) return ["每次"];
+  // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
+  const unknown = new RegExp(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
+  if (unknown) return "unsure";
+  // 「每少出台一种意见或少研究一次」: two different count words in one clause
+  const nouns = new Set([...prefix.matchAll(new RegExp(`[一1](${NOUNS})`, "g"))].map((m) => unitOf(m[1]!)));
+  if (nouns.size > 1) return "unsure";
   if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
   const lead = LEADING_RE.exec(prefix);
   if (lead) return [unitOf(lead[1]!)!];
@@ -118,7 +124,11 @@ const single: Pattern = (t0, ctx) => {
   const current = segs[segs.length - 1]!;
   const previous = segs.length > 1 && current === "" ? segs[segs.length - 2] : undefined;
   const words = countWords(current, previous);
-  if (words === "unsure") return refusal("条文按几次计一次分，未能确定计数方式");
+  if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
+  if (words.length === 0 && new RegExp(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
+    return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
+  }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
   // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
   const why = words.length > 0 ? stepReason(withoutElse) : thresholdReason(withoutElse);
