@@ -1,17 +1,17 @@
 // Amounts, caps and thresholds in a normalised clause: what a reading must account for.
-import { NUM, numberText } from "./normalise.js";
+import { NUM, numberText, rx } from "./normalise.js";
 
 /** Every points amount written in the clause (「扣2分」「0.5分」「记 3 分」), as decimal text, in order. */
 export function amountsIn(t: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(`${NUM}分`, "g");
+  const re = rx(`${NUM}分`, "g");
   for (let m = re.exec(t); m; m = re.exec(t)) {
     // 「90分以上」「满意度80分」 are values of a fact, not amounts: the threshold guard handles them
     const v = numberText(m[1]!);
     if (v !== undefined) out.push(v);
   }
   // 「未落实的扣2」: an amount whose 分 the copy dropped
-  const bare = new RegExp(`(?:扣|减|加|得)${NUM}(?=$|[,;。)])`, "g");
+  const bare = rx(`(?:扣|减|加|得)${NUM}(?=$|[,;。)])`, "g");
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const v = numberText(m[1]!);
     if (v !== undefined) out.push(v);
@@ -32,7 +32,7 @@ const CAP_PHRASES = [
   `(?:单项|本项|累计|合计)?(?:最多|最高|至多)?(?:扣分|加分|得分)?(?:不超过|不得超过|不超出)${NUM}分`,
   `(?:扣分|加分)?(?:上限|封顶)(?:为)?${NUM}分`,
 ];
-const CAP_RE = new RegExp(`[,;]?(?:${CAP_PHRASES.join("|")})`);
+const CAP_RE = rx(`[,;]?(?:${CAP_PHRASES.join("|")})`);
 const EXHAUST_RE = /[,;]?(?:扣分至基本分值)?(?:本项)?(?:分值)?(?:扣完为止|扣完即止|扣满为止|扣完本项分为止|扣至0分为止|扣到0分为止)/;
 
 /**
@@ -42,7 +42,7 @@ const EXHAUST_RE = /[,;]?(?:扣分至基本分值)?(?:本项)?(?:分值)?(?:扣�
 export function capOf(t: string): CapReading | undefined {
   const m = CAP_RE.exec(t);
   if (m) {
-    const num = new RegExp(NUM).exec(m[0].replace(/^[,;]/, ""));
+    const num = rx(NUM).exec(m[0].replace(/^[,;]/, ""));
     const value = num ? numberText(num[1]!) : undefined;
     if (value === undefined) return undefined;
     return { value, rest: t.slice(0, m.index) + t.slice(m.index + m[0].length) };
@@ -53,11 +53,11 @@ export function capOf(t: string): CapReading | undefined {
 }
 
 /** Words that bound a fact (a threshold): a clause with one next to a number is not a plain count. */
-const THRESHOLD_RE = new RegExp(
+const THRESHOLD_RE = rx(
   `(?:低于|高于|超过|不足|少于|多于|大于|小于|不少于|不低于|不高于|不超过|达到|至少|未达|满)${NUM}|${NUM}[^,;。分\\d]{0,6}(?:以上|以下|以内|之内|以外)`,
 );
 /** Steps of a linear rule (每增加 1%、每少 10万元): read only by the linear pattern. */
-const STEP_RE = new RegExp(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|条|个|人|处|例|起|篇|宗|户|家)`);
+const STEP_RE = rx(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|条|个|人|处|例|起|篇|宗|户|家)`);
 
 /** Why a counted clause cannot be read as a plain count (it scores by steps), or undefined. */
 export function stepReason(t: string): string | undefined {

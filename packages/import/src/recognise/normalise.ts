@@ -39,3 +39,13 @@ export function numberText(s: string): string | undefined {
 
 /** A number in a pattern: digits (with decimals) or a small Chinese numeral. */
 export const NUM = "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})";
+
+const cache = new Map<string, RegExp>();
+/** A compiled pattern, built once per source (the patterns are assembled from the word lists). */
+export function rx(source: string, flags = ""): RegExp {
+  const key = `${flags}/${source}`;
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = new RegExp(source, flags)));
+  r.lastIndex = 0;
+  return r;
+}

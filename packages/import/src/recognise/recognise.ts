@@ -3,7 +3,7 @@
 // more than the reading: a to-do, never a guess).
 import { amountsIn, sameAmounts } from "./amounts.js";
 import type { ClauseContext, Recognition } from "./index.js";
-import { normalise } from "./normalise.js";
+import { normalise, rx } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
 import { singleBand } from "./patterns/bands.js";
@@ -16,7 +16,7 @@ const PATTERNS: readonly Pattern[] = [header, veto, assessed, rate, discretion, 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
-  if (ctx.points !== null) t = t.replace(new RegExp(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   if (t.includes("□")) return { kind: "todo", reason: "条文的数字中间有空格（如「0 5分」），未能确定分值" };
   for (const p of PATTERNS) {
@@ -29,5 +29,5 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
     }
     return r.names ? { kind: "rules", bodies: r.bodies, names: r.names } : { kind: "rules", bodies: r.bodies };
   }
-  return { kind: "todo", reason: new RegExp("分").test(t) ? "未能识别条文的计分方式" : "条文没有写分值或计分方式" };
+  return { kind: "todo", reason: rx("分").test(t) ? "未能识别条文的计分方式" : "条文没有写分值或计分方式" };
 }

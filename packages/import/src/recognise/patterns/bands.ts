@@ -3,7 +3,7 @@
 // person (rulebooks use them both ways).
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
-import { NUM, numberText } from "../normalise.js";
+import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const OPS: readonly [RegExp, string, string][] = [
@@ -16,12 +16,12 @@ const OPS: readonly [RegExp, string, string][] = [
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
 
 export const singleBand: Pattern = (t) => {
-  const re = new RegExp(`(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  const re = rx(`(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;
   const rest = t.slice(b.index! + b[0].length);
-  const act = new RegExp(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
+  const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
   if (!act) return undefined;
   if (/以上|以下|以内/.test(t)) return refusal("条文的界限写作「以上」「以下」，是否含本数未能确定");
   if (capOf(t) || amountsIn(t.slice(0, b.index)).length > 0) return undefined;

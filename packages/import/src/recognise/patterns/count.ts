@@ -1,6 +1,6 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
 import { amountsIn, capOf, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
-import { normalise, NUM, numberText } from "../normalise.js";
+import { normalise, NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -9,21 +9,21 @@ const SPECIAL = /分别|各(?:扣|加|得|减|计)|加倍|减半|双倍|其中|�
 /** Words of a negative finding: a bare amount (「0.5分」) after one is a deduction, not an award. */
 const NEGATIVE = /未|不|无|没有|缺|少|差|问题|违|错|迟|漏|超期|延误|失|被|投诉|批评|通报|事故/;
 
-const PER_RE = new RegExp(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
+const PER_RE = rx(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
 /** Findings that happen several times (a problem, a complaint, a notice). */
 const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访/;
-const PER_RE_ONE = new RegExp(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-const LEADING_RE = new RegExp(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
-const PER_SEGMENT_RE = new RegExp(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
+const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
+const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
 function countWords(prefix: string, previousSegment: string | undefined): string[] | "unsure" {
   if (/按次$/.test(prefix)) return ["每次"];
   // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
-  const unknown = new RegExp(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
+  const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
   if (unknown) return "unsure";
   // 「每少出台一种意见或少研究一次」: two different count words in one clause
-  const nouns = new Set([...prefix.matchAll(new RegExp(`[一1](${NOUNS})`, "g"))].map((m) => unitOf(m[1]!)));
+  const nouns = new Set([...prefix.matchAll(rx(`[一1](${NOUNS})`, "g"))].map((m) => unitOf(m[1]!)));
   if (nouns.size > 1) return "unsure";
   if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
   const lead = LEADING_RE.exec(prefix);
@@ -38,12 +38,12 @@ function countWords(prefix: string, previousSegment: string | undefined): string
     if (seg) return [unitOf(seg[1]!)!];
     // 「每承办一项工作任务且按要求完成，加1分」: the count word ends the sentence before the amount
     if (previousSegment !== undefined && prefix === "") {
-      const all = [...previousSegment.matchAll(new RegExp(PER_RE.source, "g"))];
+      const all = [...previousSegment.matchAll(rx(PER_RE.source, "g"))];
       const m = all[all.length - 1];
       if (m) return [unitOf((m[2] ?? m[3])!)!];
     }
     // 「每3次」「每两人」: a count other than one
-    if (new RegExp(`每${NUM}(?:${NOUNS})`).test(prefix)) return "unsure";
+    if (rx(`每${NUM}(?:${NOUNS})`).test(prefix)) return "unsure";
     return [];
   }
   const last = found[found.length - 1]!;
@@ -58,8 +58,8 @@ const shortfall: Pattern = (t) => {
   if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
-  const need = new RegExp(`(?:至少|不少于)${NUM}次|${NUM}次(?:以上|\\(含\\)以上)`).exec(t);
-  const less = new RegExp(`(?:每)?少(?:开展|召开|组织|报送)?[一1](?:次)[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
+  const need = rx(`(?:至少|不少于)${NUM}次|${NUM}次(?:以上|\\(含\\)以上)`).exec(t);
+  const less = rx(`(?:每)?少(?:开展|召开|组织|报送)?[一1](?:次)[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
   const n = numberText((need[1] ?? need[2])!);
   const x = numberText(less[2]!);
@@ -71,13 +71,13 @@ const shortfall: Pattern = (t) => {
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
 const otherwise: Pattern = (t) => {
   if (/每增加|每减少|每超|标准分/.test(t)) return undefined;
-  const m = new RegExp(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
+  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
   if (!m) return undefined;
   const a = numberText(m[1]!);
   const b = numberText(m[3]!);
   if (a === undefined || b === undefined) return undefined;
   // 「基础分值5分，完成任务的加5分」: the base is the award itself
-  const base = new RegExp(`基础分值?${NUM}分`).exec(t.slice(0, m.index));
+  const base = rx(`基础分值?${NUM}分`).exec(t.slice(0, m.index));
   const used = [...amountsIn(m[0]), ...(base && numberText(base[1]!) === a ? [a] : [])];
   return reading([`得 ${a} 否则 扣 ${b}`], used);
 };
@@ -107,8 +107,8 @@ const single: Pattern = (t0, ctx) => {
   if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
   if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
-  const act = new RegExp(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
-  const bare = new RegExp(`${NUM}分`).exec(withoutElse);
+  const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
+  const bare = rx(`${NUM}分`).exec(withoutElse);
   const at = act ?? bare;
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
@@ -126,7 +126,7 @@ const single: Pattern = (t0, ctx) => {
   const words = countWords(current, previous);
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
-  if (words.length === 0 && new RegExp(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
+  if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
     return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
   }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the

@@ -1,7 +1,7 @@
 // Clauses whose kind decides the body, not an amount: vetoes, 按评价, 按比率, 酌情, and clauses about
 // the whole catalogue.
 import { amountsIn } from "../amounts.js";
-import { NUM, numberText } from "../normalise.js";
+import { NUM, numberText, rx } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 /** 「…满分100分进行折算」: a header item, not a rule. */
@@ -14,7 +14,7 @@ export const veto: Pattern = (t) => {
   const noExcellent = /一票否优|取消[^,;。]{0,12}评(?:优|先)(?:评先|评优)?资格|不得评为(?:优秀|先进)/.test(t);
   if (!fail && !noExcellent) return undefined;
   if (fail && noExcellent) return refusal("条文既有一票否决又有一票否优，未能确定是哪一种");
-  if (new RegExp(`${NUM}分`).test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
+  if (rx(`${NUM}分`).test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
   return reading([fail ? "一票否决" : "一票否优"], []);
 };
 
@@ -24,7 +24,7 @@ export const assessed: Pattern = (t, ctx) => {
   if (!by) return undefined;
   if (by[1] !== undefined && ctx.points !== null && numberText(by[1]) !== ctx.points) return refusal(`条文的「占${by[1]}分」与本项分值 ${ctx.points} 分不一致`);
   const rest = t.replace(by[0], "");
-  if (new RegExp(`${NUM}分`).test(rest)) return refusal("条文既按评价计分又写有分值，未能确定计分方式");
+  if (rx(`${NUM}分`).test(rest)) return refusal("条文既按评价计分又写有分值，未能确定计分方式");
   return reading(["按评价 得分"], amountsIn(by[0]));
 };
 
@@ -32,18 +32,18 @@ export const assessed: Pattern = (t, ctx) => {
 export const rate: Pattern = (t) => {
   if (!/按(?:实际)?完成(?:比例|比率|率)(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分/.test(t)) return undefined;
   if (/标准分|基本分/.test(t) && !/完成任务得基本分|得基本分;|满分/.test(t)) return refusal("条文按比例计分，但满分是「标准分」，未能确定其分值");
-  if (new RegExp(`${NUM}分`).test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
+  if (rx(`${NUM}分`).test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
   return reading(["按比率 得分"], []);
 };
 
 /** 酌情扣分: a range (「扣5-10分」「扣5分至10分」), or no number at all (up to the item's points). */
 export const discretion: Pattern = (t, ctx) => {
-  const odd = new RegExp(`按次${NUM}-${NUM}扣分`).exec(t);
-  if (odd && !new RegExp(`${NUM}分`).test(t)) {
+  const odd = rx(`按次${NUM}-${NUM}扣分`).exec(t);
+  if (odd && !rx(`${NUM}分`).test(t)) {
     const [a, b] = [numberText(odd[1]!), numberText(odd[2]!)];
     if (a !== undefined && b !== undefined) return reading([`每次 酌情 扣 ${a} 至 ${b}`], []);
   }
-  const range = new RegExp(`(按次|每次|一次)?(酌情)?(扣|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`).exec(t);
+  const range = rx(`(按次|每次|一次)?(酌情)?(扣|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`).exec(t);
   if (range) {
     const [, per, , verb, a, b] = range;
     const min = numberText(a!);
@@ -51,11 +51,11 @@ export const discretion: Pattern = (t, ctx) => {
     if (min === undefined || max === undefined) return undefined;
     const action = verb === "扣" ? "扣" : "得";
     const rest = t.replace(range[0], "");
-    if (new RegExp(`${NUM}分`).test(rest)) return refusal("条文除酌情范围外还有分值，未能确定计分方式");
+    if (rx(`${NUM}分`).test(rest)) return refusal("条文除酌情范围外还有分值，未能确定计分方式");
     if (/每(?!次)[^,;。]{0,6}(?:一|1)?(?:件|项|条|人|处|起|例)/.test(t.slice(0, range.index))) return refusal("条文按件酌情计分，未能确定计数的单位");
     return reading([`${per ? "每次 " : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(range[0]));
   }
-  if (/酌情(?:扣分|减分)|视[^,;。]*情况[^,;。]*扣分/.test(t) && !new RegExp(`${NUM}分`).test(t)) {
+  if (/酌情(?:扣分|减分)|视[^,;。]*情况[^,;。]*扣分/.test(t) && !rx(`${NUM}分`).test(t)) {
     if (ctx.points === null || ctx.section !== null) return refusal("条文酌情扣分，但本项没有分值，未能确定扣分的上限");
     return reading([`酌情 扣 0 至 ${ctx.points}`], []);
   }

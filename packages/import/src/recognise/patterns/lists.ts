@@ -1,7 +1,7 @@
 // Clauses that list several amounts: categories in order (「被中央、省、市、区通报的，每例分别扣4分、3分、
 // 2分、1分」), 承办/协办 classes of a unit, and 「A、B各扣6分」 (one rule per item).
 import { amountsIn, capOf, thresholdReason } from "../amounts.js";
-import { NUM, numberText } from "../normalise.js";
+import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -15,9 +15,9 @@ function itemName(raw: string, first: boolean, last: boolean): string {
 
 /** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
 const respectively: Pattern = (t) => {
-  const m = new RegExp(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
+  const m = rx(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
   if (!m) return undefined;
-  const values = [...m[3]!.matchAll(new RegExp(NUM, "g"))].map((x) => numberText(x[1]!));
+  const values = [...m[3]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
   if (values.some((v) => v === undefined)) return undefined;
   const verb = actionOf(m[2]!);
   const before = t.slice(0, m.index);
@@ -43,7 +43,7 @@ const respectively: Pattern = (t) => {
 
 /** 「主办单位每次加1分，协办单位加0.5分」. */
 const leadAndAssist: Pattern = (t) => {
-  const m = new RegExp(`(主办|承办|牵头)单位(每(?:${NOUNS}))?(${VERBS})${NUM}分[,;]?(协办|配合)单位(?:每(?:${NOUNS}))?(${VERBS})${NUM}分`).exec(t);
+  const m = rx(`(主办|承办|牵头)单位(每(?:${NOUNS}))?(${VERBS})${NUM}分[,;]?(协办|配合)单位(?:每(?:${NOUNS}))?(${VERBS})${NUM}分`).exec(t);
   if (!m) return undefined;
   const verb = actionOf(m[3]!);
   const verb2 = actionOf(m[6]!);
@@ -51,7 +51,7 @@ const leadAndAssist: Pattern = (t) => {
   const b = numberText(m[7]!);
   if (!verb || verb !== verb2 || a === undefined || b === undefined) return undefined;
   const before = t.slice(0, m.index);
-  const unit = m[2] ?? new RegExp(`每[^,;。每]{0,6}?[一1]?(${NOUNS})$`).exec(before.replace(/[,;]$/, ""))?.[1];
+  const unit = m[2] ?? rx(`每[^,;。每]{0,6}?[一1]?(${NOUNS})$`).exec(before.replace(/[,;]$/, ""))?.[1];
   if (!unit) return refusal("条文按承办、协办分别计分，但未写按次还是按件，未能确定");
   const word = unit.startsWith("每") ? unit : unitOf(unit);
   if (!word) return undefined;
@@ -62,7 +62,7 @@ const leadAndAssist: Pattern = (t) => {
 
 /** 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item. */
 const each: Pattern = (t) => {
-  const m = new RegExp(`各(${VERBS})${NUM}分`).exec(t);
+  const m = rx(`各(${VERBS})${NUM}分`).exec(t);
   if (!m) return undefined;
   const verb = actionOf(m[1]!);
   const amount = numberText(m[2]!);
@@ -82,7 +82,7 @@ const each: Pattern = (t) => {
  * one amount per piece — categories in the order written.
  */
 const pieces: Pattern = (t) => {
-  const amountRe = new RegExp(`(${VERBS})${NUM}分`, "g");
+  const amountRe = rx(`(${VERBS})${NUM}分`, "g");
   const found = [...t.matchAll(amountRe)];
   if (found.length < 2 || capOf(t) || /分别|各(?:扣|加|得)/.test(t)) return undefined;
   const parts: { name: string; unit: string; verb: string; amount: string }[] = [];
@@ -90,7 +90,7 @@ const pieces: Pattern = (t) => {
   for (const m of found) {
     const piece = t.slice(from, m.index);
     from = m.index + m[0].length;
-    const per = new RegExp(`^[,;、。]?(.*?)(?:每(${NOUNS})|(?:采纳|发现|有)?[一1](${NOUNS}))$`).exec(piece);
+    const per = rx(`^[,;、。]?(.*?)(?:每(${NOUNS})|(?:采纳|发现|有)?[一1](${NOUNS}))$`).exec(piece);
     const verb = actionOf(m[1]!);
     const amount = numberText(m[2]!);
     if (!per || !verb || amount === undefined) return undefined;
