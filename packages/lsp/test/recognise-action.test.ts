@@ -92,7 +92,7 @@ describe("the 待补 marker and the recogniser in the editor", () => {
     const ds = client.diagnostics.get(uri("a.kp"))!.diagnostics;
     expect(ds.some((d) => d.code === "KP3030" && d.range.start.line === 7)).toBe(true);
     const acts = (await actionsAt("a.kp", SOURCE, "扣 0.5")).filter((a) => a.title.startsWith(TITLE));
-    expect(acts.map((a) => [a.title, a.isPreferred ?? false, a.diagnostics?.[0]?.code])).toEqual([[`${TITLE}：改为「每次 扣 0.5 上限 2」`, false, "KP3030"]]);
+    expect(acts.map((a) => [a.title, a.isPreferred ?? false, a.diagnostics?.[0]?.code])).toEqual([[`${TITLE}：改为「每次 扣 0.5 上限 2」（仅为建议）`, false, "KP3030"]]);
     expect(apply("a.kp", SOURCE, acts[0]!)).toContain("「迟报的每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 2\n");
   });
 

@@ -73,6 +73,17 @@ function editFor(ctx: DocContext, l: Located, r: Extract<Recognition, { kind: "r
   return { file: ctx.path, start: rule.span.start.offset, end, newText: rules.join(`\n${indent}`) };
 }
 
+/** Whether one of the linter's fixes, applied to the rule's scoring, gives the reading. */
+function lintFixesGive(ctx: DocContext, fixes: readonly { edits: readonly TextEdit[] }[], range: { start: number; end: number }, reading: string): boolean {
+  return fixes.some((fix) => {
+    const edits = fix.edits.filter((e) => (e.file ?? ctx.path) === ctx.path);
+    if (edits.some((e) => e.start < range.start || e.end > range.end)) return false;
+    let text = ctx.file.text.slice(range.start, range.end);
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - range.start) + e.newText + text.slice(e.end - range.start);
+    return squash(text) === squash(reading);
+  });
+}
+
 /** The scoring of a rule as the formatter would compare it: whitespace collapsed. */
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -94,10 +105,13 @@ export function recogniseActions(ctx: DocContext, start: number, end: number): C
       // only an unambiguous reading that says something else than the code
       const range = scoringRange(rule);
       if (r.bodies.length !== 1 || !range || squash(ctx.file.text.slice(range.start, range.end)) === squash(r.bodies[0]!)) continue;
+      // the linter's own fix already writes this reading: no second action for it
+      if (lintFixesGive(ctx, mismatch.fixes ?? [], range, r.bodies[0]!)) continue;
     }
     const edit = editFor(ctx, l, r);
     if (!edit) continue;
-    const title = mismatch && !todo ? `${RECOGNISE_TITLE}：改为「${r.bodies[0]}」` : `${RECOGNISE_TITLE}：${r.bodies.join("；")}`;
+    // like the linter's fixes of KP3030, a suggestion: the code may be right and the clause loose
+    const title = mismatch && !todo ? `${RECOGNISE_TITLE}：改为「${r.bodies[0]}」（仅为建议）` : `${RECOGNISE_TITLE}：${r.bodies.join("；")}`;
     const diagnostic =
       mismatch && !todo
         ? mismatch
