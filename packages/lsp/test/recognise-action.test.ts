@@ -106,6 +106,21 @@ describe("the 待补 marker and the recogniser in the editor", () => {
     await client.close(uri("b.kp"));
   });
 
+  it("on a clause pasted as a line of its own, writes it as a rule (or a 待补 rule when it cannot be read)", async () => {
+    const t = "细则 「丁」\n对象 「单位」\n总分 10分\n\n指标 「路面」 10分 {\n  规则 「垃圾」 「发现一处扣2分」 每处 扣 2\n  「②未按时报送的，每次扣0.5分」\n  视工作情况酌定\n}\n";
+    await client.open(uri("d.kp"), t);
+    await client.diagnosticsAt(uri("d.kp"), 1);
+    const quoted = (await actionsAt("d.kp", t, "「②")).filter((a) => a.title.includes("这行条文"));
+    expect(quoted.map((a) => a.title)).toEqual([`${TITLE}：把这行条文写成规则（每次 扣 0.5）`]);
+    expect(apply("d.kp", t, quoted[0]!)).toContain("\n  规则 「未按时报送」 「②未按时报送的，每次扣0.5分」 每次 扣 0.5\n  视工作情况酌定\n");
+    const bare = (await actionsAt("d.kp", t, "视工作")).filter((a) => a.title.includes("这行条文"));
+    expect(bare.map((a) => a.title)).toEqual(["把这行条文写成待补规则（未能识别：条文没有写分值或计分方式）"]);
+    expect(apply("d.kp", t, bare[0]!)).toContain("\n  规则 「视工作情况酌定」 「视工作情况酌定」 待补\n}");
+    // a line that is part of the language is never taken for a clause
+    expect((await actionsAt("d.kp", t, "规则 「垃圾」")).filter((a) => a.title.includes("这行条文"))).toEqual([]);
+    await client.close(uri("d.kp"));
+  });
+
   it("hover explains 待补 and completion offers it where a scoring method may stand", async () => {
     const doc = TextDocument.create("x", "kp", 1, SOURCE);
     const hover = await client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: uri("a.kp") }, position: doc.positionAt(SOURCE.indexOf("待补") + 1) });

@@ -87,10 +87,81 @@ function lintFixesGive(ctx: DocContext, fixes: readonly { edits: readonly TextEd
 /** The scoring of a rule as the formatter would compare it: whitespace collapsed. */
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
-/** The recogniser's actions for the rules touching `[start, end]`. */
+/** Lines that start a construct of the language: never taken for a pasted clause. */
+const CONSTRUCT = /^(?:规则|指标|注|合计|就高|择一|加分|减分|细则|总分|对象|年度|类别|引入|等次|编号|考评单位|适用|参照|舍入|\/\/|\/\*|\}|\{)/;
+
+/** A short rule name from a clause: its first words without numbering and punctuation. */
+function nameFrom(clause: string, taken: ReadonlySet<string>): string {
+  const plain = clause.replace(/^\s*(?:[①-⑳]|[（(]?[0-9０-９一二三四五六七八九十]{1,2}[）).．、])\s*/, "").replace(/[\s，,。；;：:、“”"'（）()《》「」【】]/g, "");
+  // the subject before the scoring (「未按时报送的，每次扣0.5分」 → 未按时报送)
+  const cut = /每|扣|加|得|计|[0-9０-９]/.exec(plain);
+  const subject = (cut && cut.index >= 2 ? plain.slice(0, cut.index) : plain).replace(/的$/, "");
+  const base = [...subject].slice(0, 10).join("") || "条文";
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
+/**
+ * A clause pasted as a line of its own inside an indicator or section (「未报送每次扣1分」, with or without
+ * the quotes): the line becomes a rule with the recognised scoring, or with 待补 when it cannot be read.
+ */
+function pastedLine(ctx: DocContext, at: number, all: readonly Located[]): CodeAction | undefined {
+  const text = ctx.file.text;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const line = text.slice(lineStart, lineEnd);
+  const trimmed = line.trim();
+  if (trimmed === "" || CONSTRUCT.test(trimmed) || !/[\u4e00-\u9fa5]/.test(trimmed)) return undefined;
+  const quoted = /^「([^「」]+)」$/.exec(trimmed);
+  if (!quoted && /[「」{}]/.test(trimmed)) return undefined;
+  const clause = quoted ? quoted[1]! : trimmed;
+  // inside a block of an indicator or section, and not a piece of an existing rule
+  const owner = blockAt(ctx.file.parsed.ast, lineStart);
+  if (!owner || all.some((l) => l.rule.span.start.offset <= lineStart && l.rule.span.end.offset >= lineEnd)) return undefined;
+  const siblings = all.filter((l) => l.ctx.indicator === owner.indicator && l.ctx.section === owner.section && l.rule.clause).map((l) => l.rule.clause!.value);
+  const r = recogniseClause(clause, { ...owner, siblings });
+  const taken = new Set(all.map((l) => l.rule.name?.value ?? ""));
+  const indent = /^[ \t]*/.exec(line)![0];
+  const name = nameFrom(clause, taken);
+  const bodies = r.kind === "rules" ? r.bodies : ["待补"];
+  const rules = bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 「${clause}」 ${b}`);
+  const title = r.kind === "rules" ? `${RECOGNISE_TITLE}：把这行条文写成规则（${r.bodies.join("；")}）` : `把这行条文写成待补规则（未能识别：${r.reason}）`;
+  return {
+    title,
+    kind: "quickfix",
+    edits: new Map([[ctx.path, [{ file: ctx.path, start: lineStart + indent.length, end: lineEnd - (line.length - line.trimEnd().length), newText: rules.join(`\n${indent}`) }]]]),
+    preferred: false,
+  };
+}
+
+/** The indicator or section whose block holds `offset` (innermost), as a clause context. */
+function blockAt(file: A.KpFile, offset: number): ClauseContext | undefined {
+  let found: ClauseContext | undefined;
+  const inside = (n: A.Node) => n.span.start.offset < offset && n.span.end.offset > offset;
+  const visit = (items: readonly { kind: string }[]): void => {
+    for (const item of items) {
+      if (item.kind === "Indicator" && inside(item as A.Indicator)) {
+        const n = item as A.Indicator;
+        found = { indicator: n.name?.value ?? "", points: n.points && !n.points.percent ? n.points.text : null, section: null };
+        visit(n.items);
+      } else if ((item.kind === "BonusSection" || item.kind === "PenaltySection") && inside(item as A.BonusSection)) {
+        const n = item as A.BonusSection | A.PenaltySection;
+        found = { indicator: n.name?.value ?? "", points: n.cap?.text ?? null, section: item.kind === "BonusSection" ? "加分" : "减分" };
+      }
+    }
+  };
+  visit(file.items as readonly { kind: string }[]);
+  return found;
+}
+
+/** The recogniser's actions for the rules touching `[start, end]`, and for a pasted clause line at `start`. */
 export function recogniseActions(ctx: DocContext, start: number, end: number): CodeAction[] {
   const all = rulesOf(ctx.file.parsed.ast);
   const out: CodeAction[] = [];
+  const pasted = pastedLine(ctx, start, all);
+  if (pasted) out.push(pasted);
   for (const l of all) {
     const { rule } = l;
     if (!rule.clause || rule.span.start.offset > end || rule.span.end.offset < start) continue;
