@@ -31,6 +31,9 @@ describe("recogniseClause reads", () => {
     ["1、县住建局网站基础分值5分,完成任务的加5分,完不成任务的在总分值中扣5分。", bonus, ["得 5 否则 扣 5"]],
     ["完成得基本分;大于目标值的,每增加1%加1分,最高加2分;小于目标值的,每少1%扣1分,扣分至基本分值扣完为止。", item("5"), ["基准 目标值 每增加 1% 得 1 上限 2，每少 1% 扣 1"]],
     ["路面整洁卫生,无暴露垃圾、污水,得10分;发现一处扣2分,扣完为止", item(), ["得 10", "每处 扣 2"]],
+    ["未完成任务或作业:扣2分/项", item(), ["每项 扣 2"]],
+    ["违反规章制度:扣3分/次", item(), ["每次 扣 3"]],
+    ["迟到:扣1-2分/次", item(), ["每次 酌情 扣 1 至 2"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
   });
@@ -49,6 +52,8 @@ describe("recogniseClause never guesses", () => {
     ["其余按高低排序计算得分,第二位得满分的95%,第三位得满分的90%,以后按5%依次递减。", "ranking"],
     ["考核结果为“较差”和“差”等次的,综合考评目标考核分别倒扣0.3分、0.5分。", "倒扣 by grade"],
     ["视情况处理", "no scoring at all"],
+    ["按每次0.5分扣", "a bare amount with the verb after it"],
+    ["车辆乱停放:扣2分/辆", "a count word after the amount the language does not have"],
     ["", "empty"],
   ])("%s (%s)", (text) => {
     const r = recogniseClause(text, item());

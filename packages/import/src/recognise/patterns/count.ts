@@ -115,6 +115,8 @@ const single: Pattern = (t0, ctx) => {
   if (!act) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
+    if (/扣|减|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     verb = "得";
   }
   if (!verb) return undefined;
@@ -123,7 +125,12 @@ const single: Pattern = (t0, ctx) => {
   const segs = prefix.split(/[,;。:]/);
   const current = segs[segs.length - 1]!;
   const previous = segs.length > 1 && current === "" ? segs[segs.length - 2] : undefined;
-  const words = countWords(current, previous);
+  // 「扣2分/项」「0.5分/人次」: the count word after the amount
+  const after = withoutElse.slice(at.index + at[0].length);
+  const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
+  if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
+  const counted = countWords(current, previous);
+  const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
   if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {

@@ -3,6 +3,7 @@
 import { amountsIn } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
+import { NOUNS, unitOf } from "../units.js";
 
 /** 「…满分100分进行折算」: a header item, not a rule. */
 export const header: Pattern = (t) =>
@@ -43,17 +44,24 @@ export const discretion: Pattern = (t, ctx) => {
     const [a, b] = [numberText(odd[1]!), numberText(odd[2]!)];
     if (a !== undefined && b !== undefined) return reading([`每次 酌情 扣 ${a} 至 ${b}`], []);
   }
-  const range = rx(`(按次|每次|一次)?(酌情)?(扣|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`).exec(t);
+  const range = rx(`(按次|一次|每(?:${NOUNS}))?(酌情)?(扣|减|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`).exec(t);
   if (range) {
     const [, per, , verb, a, b] = range;
     const min = numberText(a!);
     const max = numberText(b!);
     if (min === undefined || max === undefined) return undefined;
-    const action = verb === "扣" ? "扣" : "得";
+    const action = verb === "扣" || verb === "减" ? "扣" : "得";
     const rest = t.replace(range[0], "");
     if (rx(`${NUM}分`).test(rest)) return refusal("条文除酌情范围外还有分值，未能确定计分方式");
-    if (/每(?!次)[^,;。]{0,6}(?:一|1)?(?:件|项|条|人|处|起|例)/.test(t.slice(0, range.index))) return refusal("条文按件酌情计分，未能确定计数的单位");
-    return reading([`${per ? "每次 " : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(range[0]));
+    // the count word: before the range (「每例减5-10分」「按次扣」) or after it (「扣1-2分/次」)
+    const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(t.slice(range.index + range[0].length));
+    let unit = per === undefined ? undefined : per === "按次" || per === "一次" ? "每次" : unitOf(per.slice(1));
+    if (slash) {
+      if (unit || !unitOf(slash[1]!)) return refusal("条文按「/…」酌情计分，未能确定计数单位");
+      unit = unitOf(slash[1]!);
+    }
+    if (!unit && /每(?!次)[^,;。]{0,6}(?:一|1)?(?:件|项|条|人|处|起|例)/.test(t.slice(0, range.index))) return refusal("条文按件酌情计分，未能确定计数的单位");
+    return reading([`${unit ? `${unit} ` : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(range[0]));
   }
   if (/酌情(?:扣分|减分)|视[^,;。]*情况[^,;。]*扣分/.test(t) && !rx(`${NUM}分`).test(t)) {
     if (ctx.points === null || ctx.section !== null) return refusal("条文酌情扣分，但本项没有分值，未能确定扣分的上限");
