@@ -69,8 +69,11 @@ export function splitClauses(cell: string): Clause[] {
       continue;
     }
     const cur = pending ? { start: pending.start, end: p.end } : { ...p };
+    // whether the piece scores, tested on the new text and the seam (linear in the cell's length)
+    const scores = SCORES.test(text) || (pending !== undefined && SCORES.test(cell.slice(Math.max(cur.start, p.start - 8), Math.min(p.end, p.start + 8))));
     pending = undefined;
-    if (!SCORES.test(cell.slice(cur.start, cur.end)) || HEADING.test(cell.slice(cur.start, cur.end))) {
+    const curText = cur.end - cur.start < 200 ? cell.slice(cur.start, cur.end) : "";
+    if (!scores || HEADING.test(curText)) {
       pending = cur;
       continue;
     }
