@@ -5,7 +5,7 @@
  * Equivalence: both are parsed by core's parser as the rule of a minimal catalogue (the clause's
  * indicator with its points, or its 加分/减分 section) and their ASTs compared with spans removed and
  * category names replaced by their position — the names of 「中央」 4、「省」 3 are the author's words,
- * the amounts and their order are the meaning.  Each clause is given, as `siblings`, the other
+ * the amounts and their order are the meaning — and step words by their direction only (每低 = 每少).  Each clause is given, as `siblings`, the other
  * clauses of its indicator (the corpus keeps indicators, not cells).  Everything else (unit words, amounts, caps, bands and
  * their inclusivity, kinds) must be identical.  A reading that differs is `wrong`; a to-do is `todo`.
  */
@@ -57,6 +57,8 @@ export function normalisedBody(body: string, c: Pick<CorpusClause, "points" | "s
   let cat = 0;
   return JSON.stringify({ body: rule.body, modifiers: rule.modifiers }, (key, value: unknown) => {
     if (key === "span") return undefined;
+    // 每低 and 每少 (每高, 每超, 每多 …) are the same step: only the direction is the meaning
+    if (key === "word" && typeof value === "string" && /^每/.test(value)) return undefined;
     if (key === "name" && value && typeof value === "object" && (value as { kind?: string }).kind === "String") return `#${cat++}`;
     return value;
   });

@@ -32,6 +32,7 @@ describe("recogniseClause reads", () => {
     ["完成得基本分;大于目标值的,每增加1%加1分,最高加2分;小于目标值的,每少1%扣1分,扣分至基本分值扣完为止。", item("5"), ["基准 目标值 每增加 1% 得 1 上限 2，每少 1% 扣 1"]],
     ["路面整洁卫生,无暴露垃圾、污水,得10分;发现一处扣2分,扣完为止", item(), ["得 10", "每处 扣 2"]],
     ["未完成任务或作业:扣2分/项", item(), ["每项 扣 2"]],
+    ["符合政策生育率达87%以上计7分,每低3个百分点扣0.5分。", item("7"), ["基准 87% 每低 3个百分点 扣 0.5"]],
     ["违反规章制度:扣3分/次", item(), ["每次 扣 3"]],
     ["迟到:扣1-2分/次", item(), ["每次 酌情 扣 1 至 2"]],
   ] as const)("%s", (text, ctx, want) => {
@@ -53,6 +54,8 @@ describe("recogniseClause never guesses", () => {
     ["考核结果为“较差”和“差”等次的,综合考评目标考核分别倒扣0.3分、0.5分。", "倒扣 by grade"],
     ["视情况处理", "no scoring at all"],
     ["按每次0.5分扣", "a bare amount with the verb after it"],
+    ["出生嬰兒性別比控制在110以內記10分,每上升1次扣0.5分。", "a step in another unit than the base"],
+    ["合法率達92%以上記8分,每低1個百分點扣1分。", "full points other than the item's (10)"],
     ["车辆乱停放:扣2分/辆", "a count word after the amount the language does not have"],
     ["", "empty"],
   ])("%s (%s)", (text) => {
