@@ -46,7 +46,7 @@ export function loadBooks(dir: string): CorpusBook[] {
 }
 
 /** The rule body's AST in a minimal catalogue, normalised for comparison; undefined if it does not parse. */
-export function normalisedBody(body: string, c: Pick<CorpusClause, "points" | "section">): string | undefined {
+export function normalisedBody(body: string, c: { points: number | string | null; section?: "加分" | "减分" | undefined }): string | undefined {
   const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
   const text = `细则 「比较」\n对象 「单位」\n总分 ${c.points ?? 10}分\n${owner}\n  规则 「甲」 「条文」 ${body}\n}\n`;
   const r = parseKp(text, "cmp.kp");

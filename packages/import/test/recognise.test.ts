@@ -2,7 +2,7 @@
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadBooks } from "./corpus-measure.js";
+import { loadBooks, normalisedBody } from "./corpus-measure.js";
 
 const item = (points: string | null = "10"): ClauseContext => ({ indicator: "项", points, section: null });
 const bonus: ClauseContext = { indicator: "加分", points: "5", section: "加分" };
@@ -32,11 +32,15 @@ describe("recogniseClause reads", () => {
     ["完成得基本分;大于目标值的,每增加1%加1分,最高加2分;小于目标值的,每少1%扣1分,扣分至基本分值扣完为止。", item("5"), ["基准 目标值 每增加 1% 得 1 上限 2，每少 1% 扣 1"]],
     ["路面整洁卫生,无暴露垃圾、污水,得10分;发现一处扣2分,扣完为止", item(), ["得 10", "每处 扣 2"]],
     ["未完成任务或作业:扣2分/项", item(), ["每项 扣 2"]],
+    ["政务公开工作评为好、较好、一般的分别得满分、80%、60%", item("5"), ["评为 「好」、「较好」、「一般」 分别得 满分、80%、60%"]],
+    ["优秀得满分,良好得80%,一般得60%,较差不得分。", item("5"), ["评为 「优秀」、「良好」、「一般」、「较差」 分别得 满分、80%、60%、0"]],
     ["符合政策生育率达87%以上计7分,每低3个百分点扣0.5分。", item("7"), ["基准 87% 每低 3个百分点 扣 0.5"]],
     ["违反规章制度:扣3分/次", item(), ["每次 扣 3"]],
     ["迟到:扣1-2分/次", item(), ["每次 酌情 扣 1 至 2"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+    // every reading is valid .kp in its place
+    for (const b of want) expect(normalisedBody(b, { points: ctx.points, section: ctx.section ?? undefined }), b).toBeDefined();
   });
 });
 
