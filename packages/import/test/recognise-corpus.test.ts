@@ -6,6 +6,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { checkCatalogue, parseKp } from "@kaoping/core";
+import { recogniseClause } from "@kaoping/import";
 import { figures, judge, loadBooks, pct, type Judged } from "./corpus-measure.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
@@ -35,6 +37,26 @@ describe("the recogniser on the corpus", () => {
       for (const j of judged) if (j.verdict === process.env.RECOG_SHOW) console.log(j.clause.id, "|", j.clause.text, "| want:", JSON.stringify(j.clause.kp), "| got:", JSON.stringify(j.got));
     }
     expect(judged.length).toBeGreaterThanOrEqual(310);
+  });
+
+  it("writes only valid .kp: every reading of every corpus clause parses and checks in its place", () => {
+    const bad: string[] = [];
+    let checked = 0;
+    for (const b of books) {
+      for (const c of b.clauses) {
+        const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null });
+        if (r.kind !== "rules") continue;
+        const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
+        const rules = r.bodies.map((body, i) => `  规则 「甲${i}」 「条文」 ${body}`).join("\n");
+        const text = `细则 「比较」\n对象 「单位」\n总分 ${c.section ? 1 : (c.points ?? 10)}分\n${c.section ? "指标 「基本」 1分 {\n  规则 「基」 「条文」 扣 1\n}\n" : ""}${owner}\n${rules}\n}\n`;
+        const parsed = parseKp(text, "r.kp");
+        checked++;
+        const errors = [...parsed.diagnostics, ...checkCatalogue([parsed.ast]).diagnostics].filter((d) => d.severity === "error");
+        if (errors.length > 0) bad.push(`${c.id}: ${r.bodies.join(" / ")} → ${errors.map((d) => `${d.code} ${d.message}`).join("; ")}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
   });
 
   it("meets the targets in-sample: correct ≥ 85 %, wrong ≤ 1 %", () => {
