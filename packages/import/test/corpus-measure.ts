@@ -46,7 +46,11 @@ export function loadBooks(dir: string): CorpusBook[] {
 }
 
 /** The rule body's AST in a minimal catalogue, normalised for comparison; undefined if it does not parse. */
-export function normalisedBody(body: string, c: { points: number | string | null; section?: "加分" | "减分" | undefined }): string | undefined {
+export function normalisedBody(
+  body: string,
+  c: { points: number | string | null; section?: "加分" | "减分" | undefined },
+  options: { withoutApplies?: boolean } = {},
+): string | undefined {
   const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
   const text = `细则 「比较」\n对象 「单位」\n总分 ${c.points ?? 10}分\n${owner}\n  规则 「甲」 「条文」 ${body}\n}\n`;
   const r = parseKp(text, "cmp.kp");
@@ -55,7 +59,8 @@ export function normalisedBody(body: string, c: { points: number | string | null
   const rule = item?.items.find((i) => i.kind === "Rule");
   if (!rule) return undefined;
   let cat = 0;
-  return JSON.stringify({ body: rule.body, modifiers: rule.modifiers }, (key, value: unknown) => {
+  const modifiers = options.withoutApplies ? (rule.modifiers as { kind: string }[]).filter((m) => m.kind !== "Applies") : rule.modifiers;
+  return JSON.stringify({ body: rule.body, modifiers }, (key, value: unknown) => {
     if (key === "span") return undefined;
     // 每低 and 每少 (每高, 每超, 每多 …) are the same step: only the direction is the meaning
     if (key === "word" && typeof value === "string" && /^每/.test(value)) return undefined;

@@ -17,7 +17,11 @@ const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
-function countWords(prefix: string, previousSegment: string | undefined): string[] | "unsure" {
+function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
+  // a quoted name (「“×个一批”工程」) counts nothing
+  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length));
+  const prefix = mask(rawPrefix);
+  const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
   if (/按次$/.test(prefix)) return ["每次"];
   // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
   const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
@@ -112,13 +116,16 @@ const single: Pattern = (t0, ctx) => {
   const at = act ?? bare;
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
-  if (!act) {
+  // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
+  const bracketed = !act && rx(`^[^()]*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
     if (/扣|减|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
-    verb = "得";
   }
+  if (!act) verb = "得";
+  if (bracketed && ctx.section === "减分") return refusal("减分项中的条文只写了分值，未能确定");
   if (!verb) return undefined;
   const amount = numberText((act ? act[2] : bare![1])!)!;
   const prefix = withoutElse.slice(0, at.index);

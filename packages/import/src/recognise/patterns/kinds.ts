@@ -21,7 +21,8 @@ export const veto: Pattern = (t) => {
 
 /** 按评价 得分: the points are given by an assessment the clause refers to. */
 export const assessed: Pattern = (t, ctx) => {
-  const by = /根据实际情况进行评分|根据实际情况评分|按照《[^》]+》[^,;。]*(?:考核打分|执行|打分|评分)|评价[。,]?占(\d+(?:\.\d+)?)分/.exec(t);
+  if (/满意度|满意率/.test(t) && /调查结果|测评结果/.test(t)) return refusal("条文按满意度调查结果计分：是按满意率（按比率）还是按评价，未能确定");
+  const by = /(?:依据|根据|按照?)[^,;。]{0,6}(?:评价|测评|考核|考评)结果(?:确定|计算)?得分|根据实际情况进行评分|根据实际情况评分|按照《[^》]+》[^,;。]*(?:考核打分|执行|打分|评分)|评价[。,]?占(\d+(?:\.\d+)?)分/.exec(t);
   if (!by) return undefined;
   if (by[1] !== undefined && ctx.points !== null && numberText(by[1]) !== ctx.points) return refusal(`条文的「占${by[1]}分」与本项分值 ${ctx.points} 分不一致`);
   const rest = t.replace(by[0], "");

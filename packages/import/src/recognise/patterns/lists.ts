@@ -10,7 +10,7 @@ function itemName(raw: string, first: boolean, last: boolean): string {
   let s = raw;
   if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对)/, "");
   if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|的).*$/, "");
-  return s.replace(/[「」“”"'《》()]/g, "");
+  return s.replace(/\([^()]*\)/g, "").replace(/的$/, "").replace(/[「」“”"'《》()]/g, "");
 }
 
 /** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
@@ -22,8 +22,10 @@ const respectively: Pattern = (t) => {
   const verb = actionOf(m[2]!);
   const before = t.slice(0, m.index);
   // the list is the one after the last 被/受到 (「…经验和效果被省、市、县…宣传推介的」)
-  const marker = Math.max(before.lastIndexOf("被"), before.lastIndexOf("受到"));
-  const lists = [...before.slice(marker + 1).matchAll(/([^,;。、]{1,12}(?:、[^,;。、]{1,12})+)/g)];
+  const markers = [...before.matchAll(/被|受到/g)];
+  const last = markers[markers.length - 1];
+  const from = last ? last.index + last[0].length : 0;
+  const lists = [...before.slice(from).matchAll(/([^,;。、]{1,24}(?:、[^,;。、]{1,24})+)/g)];
   const list = lists[lists.length - 1];
   if (!verb || !list) return refusal("条文分别计分，但未能找到分别对应的各类");
   const raw = list[1]!.split("、");
@@ -38,7 +40,7 @@ const respectively: Pattern = (t) => {
     return refusal("条文分别计分，但不是按次计，未能确定");
   }
   const cats = names.map((n, i) => `「${n}」 ${values[i]}`).join("、");
-  return reading([`${unit} ${verb} ${cats}`], values as string[]);
+  return reading([`${unit} ${verb} ${cats}`], amountsIn(m[0]));
 };
 
 /** 「主办单位每次加1分，协办单位加0.5分」. */
