@@ -10,6 +10,9 @@ const alias = {
   "@kaoping/facts": here("../facts/src/index.ts"),
   "@kaoping/lint": here("../lint/src/index.ts"),
   "prettier-plugin-kp": here("../prettier-plugin-kp/src/index.ts"),
+  // The server uses only the clause recogniser of @kaoping/import (根据条文生成计分方式): its module
+  // alone, so the readers' dependencies (exceljs, parse5, jszip) stay out of the extension.
+  "@kaoping/import": here("../import/src/recognise/index.ts"),
 };
 
 /**

@@ -11,6 +11,7 @@ import {
   nodeHost,
   parseKp,
   VERSION,
+  withTodoRefusals,
   type Analysis,
   type CompiledCatalogue,
   type SourceHost,
@@ -127,7 +128,9 @@ export async function prepareCatalogue(io: Io, arg: string): Promise<Prepared> {
   const resolved = resolveCatalogue(io, arg);
   if (!resolved.root) return { ok: false, diagnostics: resolved.diagnostics, sources: new Map() };
   const cat = loadCatalogue(io, resolved.root);
-  if (hasErrors(cat.analysis.diagnostics)) return { ok: false, diagnostics: cat.analysis.diagnostics, sources: cat.sources };
+  // 待补 rules would score a silent 0: refused here (KP2121), while `kp check` only warns (KP2120).
+  const diagnostics = withTodoRefusals(cat.analysis.diagnostics);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, sources: cat.sources };
   const module = await importModule(compileLoaded(cat).js);
   return { ok: true, catalogue: cat, module, diagnostics: cat.analysis.diagnostics };
 }

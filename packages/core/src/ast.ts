@@ -240,7 +240,8 @@ export type RuleBody =
   | DiscretionBody
   | CommitteeBody
   | RatedBody
-  | VetoBody;
+  | VetoBody
+  | TodoBody;
 
 /** Deduct (扣) or award (得). */
 export type Action = "deduct" | "award";
@@ -287,6 +288,10 @@ export interface RatedValue extends NodeBase {
   kind: "RatedValue";
   full: boolean;
   value?: NumberLit;
+}
+/** `待补`: the clause's scoring is still to be written (an import could not read it); never scored. */
+export interface TodoBody extends NodeBase {
+  kind: "Todo";
 }
 /** `不得分`. */
 export interface ZeroBody extends NodeBase {

@@ -173,6 +173,10 @@ export const messages = {
   KP2113: { severity: "error", message: "规则「{0}」的「{1}」之后「{2} …」只能是「扣」：从区间写明的分值起逐档扣减（得分逐档减少，扣分逐档增加）" },
   KP2114: { severity: "error", message: "规则「{0}」的得分逐档减少，可能减到 0 以下（成为本项的扣分），只能直接写在指标中：{1}" },
   KP2115: { severity: "error", message: "规则「{0}」的得分逐档减少、可能成为扣分，不能用「{1}」：{2}" },
+
+  // KP2120–KP2129: the to-do marker 待补 (a clause whose scoring is still to be written)
+  KP2120: { severity: "warning", message: "条文未能自动识别，请补写计分方式：规则「{0}」还是「待补」" },
+  KP2121: { severity: "error", message: "还有 {0} 条规则待补写，不能计分：规则「{1}」还是「待补」，请先补写计分方式" },
   KP2050: { severity: "error", message: "规则「{0}」的两侧应一侧得分、一侧扣分，且方向相反（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）" },
   KP2051: {
     severity: "error",

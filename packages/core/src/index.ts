@@ -19,6 +19,7 @@ export { allowedAt, keywordFits } from "./syntax/expect.js";
 export { parseKp, type ParseResult } from "./syntax/parse.js";
 export { normaliseDecimal } from "./syntax/from-cst.js";
 export { KpParser } from "./syntax/parser.js";
+export { todoRefusals, withTodoRefusals } from "./check/todo.js";
 export { checkCatalogue, factsOf, intervalText, maxAward, type CheckOptions, type CheckResult } from "./check/checker.js";
 export {
   analyzeCatalogue,

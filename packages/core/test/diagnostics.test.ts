@@ -72,6 +72,8 @@ describe("diagnostics baselines", () => {
     const cli = new Set(["KP0005", "KP0009", "KP0010", "KP0016", "KP0017", "KP0018", "KP0019"]);
     // KP0020 (a message header the language server cannot use) is tested in packages/lsp/test/stdio-limits.test.ts.
     const lsp = new Set(["KP0020"]);
+    // KP2121 (待补 refused when compiling or scoring) is not a check diagnostic: tested in todo-marker.test.ts and the CLI's todo.test.ts.
+    lsp.add("KP2121");
     const codes = Object.keys(messages).filter((c) => /^KP[012]/.test(c) && !special.has(c) && !cli.has(c) && !lsp.has(c));
     expect(codes.filter((c) => !cases.includes(c))).toEqual([]);
   });

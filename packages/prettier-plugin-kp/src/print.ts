@@ -305,6 +305,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return node.full ? "满分" : node.value ? p("value") : "";
     case "Zero":
       return "不得分";
+    case "Todo":
+      return "待补";
     case "Amount": {
       if (node.overrides.length === 0) return p("value");
       const overrides = path.map(() => print(), "overrides");

@@ -4,7 +4,7 @@
  * written together (core's writeFilesAtomic), carrying one generation id so that a set mixed by a
  * process killed between two renames is recognisable (core's verifyCompiledSet).
  */
-import { fileDiagnostic, formatMessage, hasErrors, stampCompiledSet, verifyCompiledSet } from "@kaoping/core";
+import { fileDiagnostic, formatMessage, hasErrors, stampCompiledSet, verifyCompiledSet, withTodoRefusals } from "@kaoping/core";
 import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compileLoaded, loadCatalogue, outputBaseName, resolveCatalogue } from "../catalogue.js";
@@ -32,7 +32,7 @@ export async function compileCommand(io: Io, catalogueArg: string, opts: { outpu
     return ExitCode.problems;
   }
   const cat = loadCatalogue(io, resolved.root);
-  const diags = cat.analysis.diagnostics;
+  const diags = withTodoRefusals(cat.analysis.diagnostics);
   if (diags.length > 0) printDiagnostics(io, io.stderr, diags, cat.sources, err);
   if (hasErrors(diags)) {
     io.stderr.write(err.red(`细则有错误（${countsText(diags)}），未生成任何文件。`) + "\n");

@@ -557,7 +557,7 @@ class Checker {
     const body = this.body(node.body, name);
     if (!body) {
       // an award that could not be checked leaves its indicator's points underived (no KP2013)
-      if (mayAward(node.body)) this.unchecked.add(owner);
+      if (mayAward(node.body) || node.body.kind === "Todo") this.unchecked.add(owner);
       return;
     }
     const effect: M.RuleEffect =
@@ -879,6 +879,9 @@ class Checker {
       }
       case "Zero":
         return { kind: "zero" };
+      case "Todo":
+        this.report("KP2120", b.span, [ruleName]);
+        return undefined;
       case "Bands":
         return this.bands(b, ruleName);
       case "Linear":

@@ -291,7 +291,7 @@ export class AstBuilder {
     const c = n.children;
     const sub = (name: string) => (c[name]?.[0] as CstNode | undefined);
     const bodyNode = bodyKinds.map(sub).find((x) => x !== undefined);
-    const bodyToken = this.token(n, "ZeroScore") ?? this.token(n, "VetoWord");
+    const bodyToken = this.token(n, "ZeroScore") ?? this.token(n, "VetoWord") ?? this.token(n, "TodoMark");
     const span = bodyNode ? this.spanOf(bodyNode) : bodyToken ? this.spanOfToken(bodyToken) : this.spanOf(n);
     let x: CstNode | undefined;
     if ((x = sub("perBody"))) {
@@ -321,6 +321,7 @@ export class AstBuilder {
       return body;
     }
     if (this.token(n, "ZeroScore")) return { kind: "Zero", span };
+    if (this.token(n, "TodoMark")) return { kind: "Todo", span };
     if ((x = sub("bandsBody"))) {
       const body: A.BandsBody = { kind: "Bands", bands: this.nodes(x, "band").map((b) => this.band(b)), span };
       if (this.token(x, "SignedKw")) body.signed = true;

@@ -333,6 +333,7 @@ export class KpParser extends CstParser {
         { ALT: () => this.SUBRULE(this.committeeBody) },
         { ALT: () => this.SUBRULE(this.ratedBody) },
         { ALT: () => this.CONSUME(T.VetoWord) },
+        { ALT: () => this.CONSUME(T.TodoMark) },
       ],
       ERR_MSG: "计分方式（如「每次 扣 0.5」「扣 0.2」「得 0.1」「分段 {…}」）",
     });

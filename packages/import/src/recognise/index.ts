@@ -2,6 +2,8 @@
 //
 // This is the interface between the importer's structure side (readers, indicator tree, output)
 // and the recogniser. The structure side calls only these two functions.
+import { recognise } from "./recognise.js";
+import { splitClauses as split } from "./split.js";
 
 /** What the structure side knows about the item a cell belongs to. */
 export interface ClauseContext {
@@ -11,6 +13,12 @@ export interface ClauseContext {
   readonly points: string | null;
   /** A 加分 / 减分 section holds the clause (its points are a cap), or null for an ordinary item. */
   readonly section: "加分" | "减分" | null;
+  /**
+   * Optional: the other clauses of the same item (cell), verbatim. When given, a clause that writes
+   * an amount with no count word among siblings that count (「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」)
+   * is a to-do rather than read as a one-shot deduction: the count word may be meant to carry over.
+   */
+  readonly siblings?: readonly string[];
 }
 
 /** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */
@@ -32,20 +40,10 @@ export type Recognition =
 
 /** Splits a cell into its scoring clauses (at 「；」, numbered items, …), each verbatim. */
 export function splitClauses(cell: string): Clause[] {
-  // Interim implementation until the recogniser lands: split at 「；」 and line breaks only.
-  const out: Clause[] = [];
-  const re = /[^；;\n]+/g;
-  for (let m = re.exec(cell); m; m = re.exec(cell)) {
-    const text = m[0].trim();
-    if (text) out.push({ text, offset: m.index + m[0].indexOf(text) });
-  }
-  return out;
+  return split(cell);
 }
 
 /** Reads one clause into .kp scoring, or says why it cannot. Never guesses. */
 export function recogniseClause(text: string, ctx: ClauseContext): Recognition {
-  // Interim implementation until the recogniser lands: every clause is a to-do.
-  void text;
-  void ctx;
-  return { kind: "todo", reason: "识别器尚未接入" };
+  return recognise(text, ctx);
 }

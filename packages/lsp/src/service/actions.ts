@@ -1,11 +1,13 @@
 /**
  * Code actions: the fixes diagnostics carry (core's lexer fixes such as quoting a bare word or
  * making full-width characters half-width, the linter's such as adding a cap), plus one action that
- * normalises every full-width character of a file at once.
+ * normalises every full-width character of a file at once, and the clause recogniser's
+ * 「根据条文生成计分方式」 (recognise-action.ts).
  */
 import type { Diagnostic, TextEdit } from "@kaoping/core";
 import { isSuggestion, ruleIdOf, suppressionEdit } from "@kaoping/lint";
 import type { DocContext } from "./project.js";
+import { recogniseActions } from "./recognise-action.js";
 
 /** A code action: a title and its edits, by file. */
 export interface CodeAction {
@@ -70,6 +72,8 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
       }
     }
   }
+  // 根据条文生成计分方式: 待补 rules, rules with a clause and no scoring, KP3030 mismatches
+  if (wants("quickfix")) out.push(...recogniseActions(ctx, start, end));
   for (const { code, title } of NORMALISING) {
     const all = fixAllOf(ctx, code, title);
     if (all && (wants("source.fixAll") || (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === code)))) out.push(all);

@@ -69,6 +69,7 @@ export const KEYWORD_PINYIN: Readonly<Record<string, string>> = {
   "年度": "niandu nd",
   "引入": "yinru yr",
   "当": "dang d",
+  "待补": "daibu db",
   "得": "de d",
   "得分": "defen df",
   "总分": "zongfen zf",

@@ -1,0 +1,42 @@
+/** 待补: parsed into a Todo body, a warning in check, refused (KP2121 at each marker) before compiling or scoring. */
+import { describe, expect, it } from "vitest";
+import { analyzeFiles, hasErrors, parseKp, withTodoRefusals, type SourceHost } from "@kaoping/core";
+
+const TEXT = "细则 「草稿」\n总分 10分\n指标 「甲」 10分 {\n  规则 「一」 「未报送每次扣1分」 每次 扣 1\n  规则 「二」 「视情况」 待补\n  规则 「三」 「另议」 待补\n}\n";
+const host: SourceHost = {
+  read: (p) => (p === "a.kp" ? { ok: true, text: TEXT } : { ok: false, code: "KP0001", args: [] }),
+  resolve: (_f, t) => t,
+  isDirectory: () => false,
+};
+
+describe("待补", () => {
+  it("parses as a Todo body with the marker's span", () => {
+    const r = parseKp(TEXT, "a.kp");
+    expect(r.diagnostics).toEqual([]);
+    const ind = r.ast.items.find((i) => i.kind === "Indicator")!;
+    const rules = (ind as { items: { kind: string; body?: { kind: string; span: { start: { offset: number } } } }[] }).items.filter((i) => i.kind === "Rule");
+    expect(rules.map((x) => x.body?.kind)).toEqual(["Per", "Todo", "Todo"]);
+    expect(TEXT.slice(rules[1]!.body!.span.start.offset, rules[1]!.body!.span.start.offset + 2)).toBe("待补");
+  });
+
+  it("check warns (KP2120) and passes; compiling/scoring is refused with KP2121 at each marker", () => {
+    const a = analyzeFiles(["a.kp"], host)[0]!;
+    expect(a.diagnostics.map((d) => [d.code, d.severity, d.span.start.line])).toEqual([
+      ["KP2120", "warning", 5],
+      ["KP2120", "warning", 6],
+    ]);
+    expect(hasErrors(a.diagnostics)).toBe(false);
+    const refused = withTodoRefusals(a.diagnostics);
+    expect(refused.map((d) => [d.code, d.severity, d.span.start.line, d.message])).toEqual([
+      ["KP2121", "error", 5, "还有 2 条规则待补写，不能计分：规则「二」还是「待补」，请先补写计分方式"],
+      ["KP2121", "error", 6, "还有 2 条规则待补写，不能计分：规则「三」还是「待补」，请先补写计分方式"],
+    ]);
+    // the written rules are still checked and modelled; the 待补 ones are not scored at all
+    expect(a.catalogue.indicators[0]!.rules.map((r) => r.name)).toEqual(["一"]);
+  });
+
+  it("a catalogue without 待补 is unaffected", () => {
+    const a = analyzeFiles(["a.kp"], { ...host, read: () => ({ ok: true, text: TEXT.replace(/待补/g, "扣 1") }) })[0]!;
+    expect(withTodoRefusals(a.diagnostics)).toEqual(a.diagnostics);
+  });
+});

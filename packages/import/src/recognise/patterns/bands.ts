@@ -1,0 +1,37 @@
+// One bound and one amount: 「签订率低于100%，扣2分」→ 分段 { < 100% 扣 2 }. The bound's word decides its
+// inclusivity (低于/不足 strict, 达到/不低于 inclusive, 「(含)」 written out); 以上/以下 alone are left to a
+// person (rulebooks use them both ways).
+import { measureWords } from "@kaoping/core";
+import { amountsIn, capOf } from "../amounts.js";
+import { NUM, numberText, rx } from "../normalise.js";
+import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
+
+const OPS: readonly [RegExp, string, string][] = [
+  // word, operator, operator when 「(含)」 follows
+  [/^(?:低于|不足|少于|未达到|小于)$/, "<", "≤"],
+  [/^(?:高于|超过|多于|大于)$/, ">", "≥"],
+  [/^(?:达到|不低于|不少于)$/, "≥", "≥"],
+  [/^(?:不高于|不超过)$/, "≤", "≤"],
+];
+const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
+
+export const singleBand: Pattern = (t) => {
+  const re = rx(`(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  const bounds = [...t.matchAll(re)];
+  if (bounds.length !== 1) return undefined;
+  const b = bounds[0]!;
+  const rest = t.slice(b.index! + b[0].length);
+  const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
+  if (!act) return undefined;
+  if (/以上|以下|以内/.test(t)) return refusal("条文的界限写作「以上」「以下」，是否含本数未能确定");
+  if (capOf(t) || amountsIn(t.slice(0, b.index)).length > 0) return undefined;
+  const value = numberText(b[3]!);
+  const op = OPS.find(([w]) => w.test(b[1]!));
+  if (value === undefined || !op) return undefined;
+  const bound = `${op[b[2] ? 2 : 1]} ${value}${b[4] ?? ""}`;
+  if (act[1] === undefined) return reading([`分段 { ${bound} 不得分 }`], []);
+  const verb = actionOf(act[1]);
+  const amount = numberText(act[2]!);
+  if (!verb || amount === undefined) return undefined;
+  return reading([`分段 { ${bound} ${verb} ${amount} }`], [amount]);
+};

@@ -1,0 +1,184 @@
+// The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
+import { amountsIn, capOf, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
+import { normalise, NUM, numberText, rx } from "../normalise.js";
+import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
+import { NOUNS, unitOf } from "../units.js";
+
+/** Words that make a clause more than one amount (read by other patterns, or a to-do). */
+const SPECIAL = /分别|各(?:扣|加|得|减|计)|加倍|减半|双倍|其中|就高|按最高|平均|排名|名次|第[一二三1-3]名|比例|比率|否则|视情况|按实际情况|标准分|基本分|基础分|倒扣|另行|酌情/;
+/** Words of a negative finding: a bare amount (「0.5分」) after one is a deduction, not an award. */
+const NEGATIVE = /未|不|无|没有|缺|少|差|问题|违|错|迟|漏|超期|延误|失|被|投诉|批评|通报|事故/;
+
+const PER_RE = rx(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
+/** Findings that happen several times (a problem, a complaint, a notice). */
+const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访/;
+const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
+const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
+
+/** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
+function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
+  // a quoted name (「“×个一批”工程」) counts nothing
+  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length));
+  const prefix = mask(rawPrefix);
+  const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
+  if (/按次$/.test(prefix)) return ["每次"];
+  // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
+  const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
+  if (unknown) return "unsure";
+  // 「每少出台一种意见或少研究一次」: two different count words in one clause
+  const nouns = new Set([...prefix.matchAll(rx(`[一1](${NOUNS})`, "g"))].map((m) => unitOf(m[1]!)));
+  if (nouns.size > 1) return "unsure";
+  if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
+  const lead = LEADING_RE.exec(prefix);
+  if (lead) return [unitOf(lead[1]!)!];
+  const found: { index: number; end: number; unit: string; gap: string }[] = [];
+  PER_RE.lastIndex = 0;
+  for (let m = PER_RE.exec(prefix); m; m = PER_RE.exec(prefix)) {
+    found.push({ index: m.index, end: m.index + m[0].length, unit: unitOf((m[2] ?? m[3])!)!, gap: m[1] ?? "" });
+  }
+  if (found.length === 0) {
+    const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
+    if (seg) return [unitOf(seg[1]!)!];
+    // 「每承办一项工作任务且按要求完成，加1分」: the count word ends the sentence before the amount
+    if (previousSegment !== undefined && prefix === "") {
+      const all = [...previousSegment.matchAll(rx(PER_RE.source, "g"))];
+      const m = all[all.length - 1];
+      if (m) return [unitOf((m[2] ?? m[3])!)!];
+    }
+    // 「每3次」「每两人」: a count other than one
+    if (rx(`每${NUM}(?:${NOUNS})`).test(prefix)) return "unsure";
+    return [];
+  }
+  const last = found[found.length - 1]!;
+  // 每人每次: two adjacent count words make a compound unit
+  const before = found[found.length - 2];
+  if (before && before.end === last.index && before.gap === "" && last.gap === "") return [before.unit, last.unit];
+  return [last.unit];
+}
+
+/** 至少 N次 … 少一次扣 X (次数不足). */
+const shortfall: Pattern = (t) => {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
+    return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
+  }
+  const need = rx(`(?:至少|不少于)${NUM}次|${NUM}次(?:以上|\\(含\\)以上)`).exec(t);
+  const less = rx(`(?:每)?少(?:开展|召开|组织|报送)?[一1](?:次)[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
+  if (!need || !less) return undefined;
+  const n = numberText((need[1] ?? need[2])!);
+  const x = numberText(less[2]!);
+  if (n === undefined || x === undefined) return undefined;
+  const cap = capOf(t);
+  return reading([`至少 ${n}次 每少 1次 扣 ${x}${cap?.value ? ` 上限 ${cap.value}` : ""}`], amountsIn(less[0] + (cap?.value ? `${cap.value}分` : "")));
+};
+
+/** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
+const otherwise: Pattern = (t) => {
+  if (/每增加|每减少|每超|标准分/.test(t)) return undefined;
+  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
+  if (!m) return undefined;
+  const a = numberText(m[1]!);
+  const b = numberText(m[3]!);
+  if (a === undefined || b === undefined) return undefined;
+  // 「基础分值5分，完成任务的加5分」: the base is the award itself
+  const base = rx(`基础分值?${NUM}分`).exec(t.slice(0, m.index));
+  const used = [...amountsIn(m[0]), ...(base && numberText(base[1]!) === a ? [a] : [])];
+  return reading([`得 ${a} 否则 扣 ${b}`], used);
+};
+
+/** One amount, per occurrence or once; 不得分. */
+const single: Pattern = (t0, ctx) => {
+  // 「完成得基本分，未完成的不得分」: full points when done is the item's points, nothing to write
+  // 「其中有一项不达标扣3分」: 其中 = among the item's requirements
+  const t = t0
+    .replace(/^完成(?:任务)?(?:的)?得(?:基本分|满分)[,;]/, "")
+    .replace(/^其中(?=有[一1])/, "")
+    .replace(/(得|计)标准分(?=\d)/, "$1"); // 「得标准分10分」
+  const cap = capOf(t);
+  const body = cap ? cap.rest : t;
+  // 「得2分；否则不得分」 is the award's other side: the award is the reading
+  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?不得分[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  const amounts = amountsIn(body);
+  if (amounts.length === 0) {
+    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分/.test(body) && !/不扣分/.test(body)) {
+      if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
+      if (thresholdReason(body)) return refusal(thresholdReason(body)!);
+      return reading(["不得分"], []);
+    }
+    return undefined;
+  }
+  const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
+  if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
+  if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
+  if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
+  const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
+  const bare = rx(`${NUM}分`).exec(withoutElse);
+  const at = act ?? bare;
+  if (!at) return undefined;
+  let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
+  // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
+  const bracketed = !act && rx(`^[^()]*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  if (!act && !bracketed) {
+    // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
+    if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
+    if (/扣|减|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+  }
+  if (!act) verb = "得";
+  if (bracketed && ctx.section === "减分") return refusal("减分项中的条文只写了分值，未能确定");
+  if (!verb) return undefined;
+  const amount = numberText((act ? act[2] : bare![1])!)!;
+  const prefix = withoutElse.slice(0, at.index);
+  const segs = prefix.split(/[,;。:]/);
+  const current = segs[segs.length - 1]!;
+  const previous = segs.length > 1 && current === "" ? segs[segs.length - 2] : undefined;
+  // 「扣2分/项」「0.5分/人次」: the count word after the amount
+  const after = withoutElse.slice(at.index + at[0].length);
+  const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
+  if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
+  const counted = countWords(current, previous);
+  const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
+  if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
+  if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
+    return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
+  }
+  // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
+  // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
+  const why = words.length > 0 ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  if (why) return refusal(why);
+  if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
+  // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
+  // without a count word may be meant per 宗 — a to-do, never read as a one-shot deduction
+  const counting = ctx.siblings?.some((x) => PER_RE_ONE.test(normalise(x))) ?? false;
+  if (words.length === 0 && verb === "扣" && counting && EVENT.test(withoutElse)) {
+    return refusal("同一项的其他条文按次（按件）扣分，本条没有写计数单位，未能确定是一次性扣分还是按次扣分");
+  }
+  const capText = cap?.value ? ` 上限 ${cap.value}` : "";
+  if (cap?.value && words.length === 0) return refusal("条文有上限却不是按次计分，未能确定计分方式");
+  const used = [amount, ...(cap?.value ? [cap.value] : [])];
+  return reading([`${words.length > 0 ? words.join(" ") + " " : ""}${verb} ${amount}${capText}`], used);
+};
+
+/**
+ * 「路面整洁卫生…，得10分；发现一处扣2分，扣完为止」: parts at 「;」 that each read on their own are several
+ * rules — but never two one-shot amounts (「…的得3分；未认领的扣3分」 is one either/or rule).
+ */
+const parts: Pattern = (t, ctx) => {
+  const ps = t.split(";").filter((p) => p.replace(/[。,]/g, "") !== "");
+  if (ps.length < 2) return undefined;
+  const bodies: string[] = [];
+  const used: string[] = [];
+  for (const p of ps) {
+    const r = single(p, ctx) ?? shortfall(p, ctx);
+    if (!r || r.kind !== "reading") return undefined;
+    if (!sameAmounts(amountsIn(p), r.used)) return undefined;
+    if (r.bodies.includes("不得分")) return undefined; // 「…得10分；未按标准建设不得分」: the award's other side
+    bodies.push(...r.bodies);
+    used.push(...r.used);
+  }
+  if (bodies.filter((b) => /^(?:扣|得) /.test(b)).length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
+  return reading(bodies, used);
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, parts, single];

@@ -1,0 +1,49 @@
+// Outcomes named in the clause, each with its points (pattern 29): 「评为好、较好、一般的分别得满分、80%、
+// 60%」 or 「优秀得满分，良好得80%，一般得60%，较差不得分」 → 评为 「好」、「较好」、「一般」 分别得 满分、80%、60%.
+// Only the grade words rulebooks use are taken as outcomes; anything else is left to the other patterns.
+import { NUM, numberText, rx } from "../normalise.js";
+import { reading, refusal, type Pattern } from "../reading.js";
+
+const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格";
+const VALUE = `满分|${NUM}%|${NUM}分|不得分|0分`;
+
+/** A value as the language writes it: 满分, 80%, 1.5 (points), 0. */
+function valueText(v: string): string | undefined {
+  if (v === "满分") return "满分";
+  if (v === "不得分" || v === "0分") return "0";
+  const pct = /^(.+)%$/.exec(v);
+  if (pct) {
+    const n = numberText(pct[1]!);
+    return n === undefined ? undefined : `${n}%`;
+  }
+  const pts = /^(.+)分$/.exec(v);
+  return pts ? numberText(pts[1]!) : undefined;
+}
+
+export const grades: Pattern = (t) => {
+  // 「评为好、较好、一般的分别得满分、80%、60%」
+  const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
+  let names: string[];
+  let values: string[];
+  let consumed: string;
+  if (list) {
+    names = list[1]!.split("、");
+    values = list[2]!.split("、");
+    consumed = list[0];
+  } else {
+    // 「优秀得满分，良好得80%，一般得60%，较差不得分」
+    const pieces = [...t.matchAll(rx(`(?:^|[,;。])(?:评为|评定为|为)?(${GRADE})(?:的|等次的?)?(?:得|计|记)?(${VALUE})`, "g"))];
+    if (pieces.length < 2) return undefined;
+    names = pieces.map((p) => p[1]!);
+    values = pieces.map((p) => p[2]!);
+    consumed = pieces.map((p) => p[0]).join("");
+  }
+  if (names.length !== values.length) return refusal(`条文列了 ${names.length} 个评定结果，却有 ${values.length} 个分值`);
+  if (new Set(names).size !== names.length) return refusal("条文的评定结果有重复，未能确定");
+  const vs = values.map(valueText);
+  if (vs.some((v) => v === undefined)) return undefined;
+  const rest = t.replace(consumed, "");
+  if (rx(`${NUM}分`).test(rest.replace(/[,;。]/g, ""))) return refusal("条文除各评定结果的分值外还有分值，未能确定");
+  const used = values.filter((v) => rx(`^${NUM}分$`).test(v)).map((v) => valueText(v)!);
+  return reading([`评为 ${names.map((n) => `「${n}」`).join("、")} 分别得 ${vs.join("、")}`], used);
+};

@@ -1,0 +1,52 @@
+// Two-sided linear scoring around the target (pattern 22): 「完成得基本分；大于目标值的，每增加1%加1分，最高
+// 加2分；小于目标值的，每少1%扣1分，扣分至基本分值扣完为止」.
+import { measureWords } from "@kaoping/core";
+import { NUM, numberText, rx } from "../normalise.js";
+import { reading, refusal, type Pattern } from "../reading.js";
+
+const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
+const STEP = `${NUM}(%|${UNITS})`;
+
+export const targetLinear: Pattern = (t, ctx) => {
+  const up = rx(`(?:大于|超过|高于)目标值的?,?(每增加|每超过|每多)${STEP}(?:加|得)${NUM}分(?:,?(?:最高|最多)加${NUM}分|,?加分至基本分值(?:为止|封顶))?`).exec(t);
+  const down = rx(`(?:小于|少于|低于)目标值的?,?(每少|每减少|每低)${STEP}(?:扣|减)${NUM}分(?:,?扣分至基本分值扣完为止)?`).exec(t);
+  if (!up || !down || ctx.points === null || ctx.section !== null) return undefined;
+  if (!/^完成(?:目标)?(?:的)?得基本分[;,]/.test(t)) return undefined;
+  const rest = t.replace(/^完成(?:目标)?(?:的)?得基本分[;,]/, "").replace(up[0], "").replace(down[0], "");
+  if (!/^[;,。]*$/.test(rest)) return undefined;
+  const [ua, ub, uc] = [numberText(up[2]!), numberText(up[4]!), up[5] !== undefined ? numberText(up[5]) : undefined];
+  const [da, db] = [numberText(down[2]!), numberText(down[4]!)];
+  if (ua === undefined || ub === undefined || da === undefined || db === undefined) return undefined;
+  const upStep = up[1] === "每超过" ? "每超" : up[1];
+  const cap = uc !== undefined ? ` 上限 ${uc}` : /加分至基本分值/.test(up[0]) ? ` 上限 ${ctx.points}` : "";
+  const used = [ub, ...(uc !== undefined ? [uc] : []), db];
+  return reading([`基准 目标值 ${upStep} ${ua}${up[3]} 得 ${ub}${cap}，${down[1]} ${da}${down[3]} 扣 ${db}`], used);
+};
+
+/**
+ * One-sided linear scoring from a base the clause states (pattern 8): 「符合政策生育率达87%以上计7分，每低3个
+ * 百分点扣0.5分」→ 基准 87% 每低 3个百分点 扣 0.5. The full points must be the item's; the base's
+ * 以上/以下 does not matter (at the base nothing is deducted either way).
+ */
+export const baseLinear: Pattern = (t, ctx) => {
+  const m = rx(
+    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:计|记|得)${NUM}分[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
+  ).exec(t);
+  if (!m || ctx.points === null || ctx.section !== null) return undefined;
+  const [, baseNum, basePct, full, word, stepNum, stepUnit, amountNum] = m;
+  const base = numberText(baseNum!);
+  const points = numberText(full!);
+  const step = numberText(stepNum!);
+  const amount = numberText(amountNum!);
+  if (base === undefined || points === undefined || step === undefined || amount === undefined) return undefined;
+  if (points !== ctx.points) return refusal(`条文写的满分 ${points} 分与本项分值 ${ctx.points} 分不一致，未能确定`);
+  const below = /低|少|下降|减少|降低/.test(word!);
+  const stepWord = below ? (/少/.test(word!) ? "每少" : "每低") : /超/.test(word!) ? "每超" : /多/.test(word!) ? "每多" : /增加/.test(word!) ? "每增加" : "每高";
+  // the step's unit: 个百分点 or % for a percentage base; none otherwise
+  if (stepUnit && !basePct) return refusal("条文的基准不是百分数，步长却是百分点，未能确定");
+  if (basePct && !stepUnit) return refusal("条文的基准是百分数，步长没有写单位，未能确定");
+  const rest = t.slice(0, m.index);
+  if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量)$/.test(rest)) return undefined;
+  if (rx(`${NUM}分`).test(rest)) return undefined;
+  return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], [points, amount]);
+};

@@ -1,0 +1,110 @@
+// Clauses that list several amounts: categories in order (「被中央、省、市、区通报的，每例分别扣4分、3分、
+// 2分、1分」), 承办/协办 classes of a unit, and 「A、B各扣6分」 (one rule per item).
+import { amountsIn, capOf, thresholdReason } from "../amounts.js";
+import { NUM, numberText, rx } from "../normalise.js";
+import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
+import { NOUNS, unitOf } from "../units.js";
+
+/** A short name for a listed item: the list's words without verbs and trailing phrases. */
+function itemName(raw: string, first: boolean, last: boolean): string {
+  let s = raw;
+  if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对)/, "");
+  if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|的).*$/, "");
+  return s.replace(/\([^()]*\)/g, "").replace(/的$/, "").replace(/[「」“”"'《》()]/g, "");
+}
+
+/** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
+const respectively: Pattern = (t) => {
+  const m = rx(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
+  if (!m) return undefined;
+  const values = [...m[3]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
+  if (values.some((v) => v === undefined)) return undefined;
+  const verb = actionOf(m[2]!);
+  const before = t.slice(0, m.index);
+  // the list is the one after the last 被/受到 (「…经验和效果被省、市、县…宣传推介的」)
+  const markers = [...before.matchAll(/被|受到/g)];
+  const last = markers[markers.length - 1];
+  const from = last ? last.index + last[0].length : 0;
+  const lists = [...before.slice(from).matchAll(/([^,;。、]{1,24}(?:、[^,;。、]{1,24})+)/g)];
+  const list = lists[lists.length - 1];
+  if (!verb || !list) return refusal("条文分别计分，但未能找到分别对应的各类");
+  const raw = list[1]!.split("、");
+  if (raw.length !== values.length) return refusal(`条文列了 ${raw.length} 类，却有 ${values.length} 个分值`);
+  const names = raw.map((r, i) => itemName(r, i === 0, i === raw.length - 1));
+  if (names.some((n) => n === "") || new Set(names).size !== names.length) return refusal("条文分别计分，未能确定各类的名称");
+  const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
+  if (amountsIn(rest).length > 0 || thresholdReason(rest)) return refusal("条文分别计分之外还有分值或界限，未能确定");
+  const unit = m[1] ?? /每(次|件|例|条|篇|项|起|人)/.exec(before)?.[0];
+  if (!unit) {
+    // 「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: separate one-shot rules
+    return refusal("条文分别计分，但不是按次计，未能确定");
+  }
+  const cats = names.map((n, i) => `「${n}」 ${values[i]}`).join("、");
+  return reading([`${unit} ${verb} ${cats}`], amountsIn(m[0]));
+};
+
+/** 「主办单位每次加1分，协办单位加0.5分」. */
+const leadAndAssist: Pattern = (t) => {
+  const m = rx(`(主办|承办|牵头)单位(每(?:${NOUNS}))?(${VERBS})${NUM}分[,;]?(协办|配合)单位(?:每(?:${NOUNS}))?(${VERBS})${NUM}分`).exec(t);
+  if (!m) return undefined;
+  const verb = actionOf(m[3]!);
+  const verb2 = actionOf(m[6]!);
+  const a = numberText(m[4]!);
+  const b = numberText(m[7]!);
+  if (!verb || verb !== verb2 || a === undefined || b === undefined) return undefined;
+  const before = t.slice(0, m.index);
+  const unit = m[2] ?? rx(`每[^,;。每]{0,6}?[一1]?(${NOUNS})$`).exec(before.replace(/[,;]$/, ""))?.[1];
+  if (!unit) return refusal("条文按承办、协办分别计分，但未写按次还是按件，未能确定");
+  const word = unit.startsWith("每") ? unit : unitOf(unit);
+  if (!word) return undefined;
+  const rest = before + t.slice(m.index + m[0].length);
+  if (amountsIn(rest).length > 0 || thresholdReason(rest)) return refusal("条文除承办、协办分值外还有分值或界限，未能确定");
+  return reading([`${word} ${verb} 「${m[1]}」 ${a}、「${m[5]}」 ${b}`], [a, b]);
+};
+
+/** 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item. */
+const each: Pattern = (t) => {
+  const m = rx(`各(${VERBS})${NUM}分`).exec(t);
+  if (!m) return undefined;
+  const verb = actionOf(m[1]!);
+  const amount = numberText(m[2]!);
+  if (!verb || amount === undefined) return undefined;
+  const before = t.slice(0, m.index).split(/[,;。]/).pop()!;
+  const items = before.split(/、/);
+  if (items.length < 2 || items.length > 6) return refusal("条文「各」计分，但未能确定有几项");
+  const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
+  if (amountsIn(rest).length > 0 || capOf(t) || thresholdReason(rest)) return refusal("条文「各」计分之外还有分值或界限，未能确定");
+  if (/每/.test(before)) return refusal("条文「各」按次计分，未能确定");
+  const names = items.map((x) => x.replace(/^(?:无|未|没有|不)/, "").replace(/的$/, ""));
+  return reading(items.map(() => `${verb} ${amount}`), [amount], new Set(names).size === names.length ? names : undefined);
+};
+
+/**
+ * 「县级刊物采纳1篇计5分，市级报刊采纳1篇计7分，省级以上报刊采纳1篇计10分」: one count word, one verb,
+ * one amount per piece — categories in the order written.
+ */
+const pieces: Pattern = (t) => {
+  const amountRe = rx(`(${VERBS})${NUM}分`, "g");
+  const found = [...t.matchAll(amountRe)];
+  if (found.length < 2 || capOf(t) || /分别|各(?:扣|加|得)/.test(t)) return undefined;
+  const parts: { name: string; unit: string; verb: string; amount: string }[] = [];
+  let from = 0;
+  for (const m of found) {
+    const piece = t.slice(from, m.index);
+    from = m.index + m[0].length;
+    const per = rx(`^[,;、。]?(.*?)(?:每(${NOUNS})|(?:采纳|发现|有)?[一1](${NOUNS}))$`).exec(piece);
+    const verb = actionOf(m[1]!);
+    const amount = numberText(m[2]!);
+    if (!per || !verb || amount === undefined) return undefined;
+    parts.push({ name: per[1]!.replace(/的$/, ""), unit: unitOf((per[2] ?? per[3])!)!, verb, amount });
+  }
+  if (!/^[。;,]?$/.test(t.slice(from))) return undefined;
+  const first = parts[0]!;
+  if (parts.some((p) => p.unit !== first.unit || p.verb !== first.verb)) return refusal("条文各部分的计数单位或扣分、得分不同，未能确定");
+  if (parts.some((p) => p.name === "" || thresholdReason(p.name)) || new Set(parts.map((p) => p.name)).size !== parts.length) {
+    return refusal("条文分类计分，未能确定各类的名称");
+  }
+  return reading([`${first.unit} ${first.verb} ${parts.map((p) => `「${p.name}」 ${p.amount}`).join("、")}`], parts.map((p) => p.amount));
+};
+
+export const listPatterns: readonly Pattern[] = [respectively, leadAndAssist, each, pieces];

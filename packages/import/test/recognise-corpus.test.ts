@@ -1,0 +1,68 @@
+/**
+ * The recogniser measured on the corpus (issue 13, "Measured"): per document and overall, clauses
+ * read correctly, read wrongly (the dangerous class) and left as to-do, on the corpus the recogniser
+ * was tuned on (in-sample) and on the held-out rulebooks (`heldOut: true`, written by hand before the
+ * recogniser was run on them).  See corpus-measure.ts for how equivalence is decided.
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkCatalogue, parseKp } from "@kaoping/core";
+import { recogniseClause } from "@kaoping/import";
+import { figures, judge, loadBooks, pct, type Judged } from "./corpus-measure.js";
+
+const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
+const books = loadBooks(DIR);
+const judged = judge(books);
+const inSample = judged.filter((j) => !books.find((b) => b.id === j.book)!.heldOut);
+const heldOut = judged.filter((j) => books.find((b) => b.id === j.book)!.heldOut);
+
+function table(title: string, js: readonly Judged[]): string {
+  const lines = [`${title}`, "document                                   clauses correct wrong  to-do"];
+  for (const b of books) {
+    const f = figures(js.filter((j) => j.book === b.id));
+    if (f.clauses === 0) continue;
+    lines.push(`${b.id.padEnd(42)} ${String(f.clauses).padStart(7)} ${String(f.correct).padStart(7)} ${String(f.wrong).padStart(5)} ${String(f.todo).padStart(6)}`);
+  }
+  const f = figures(js);
+  lines.push(`${"overall".padEnd(42)} ${String(f.clauses).padStart(7)} ${String(f.correct).padStart(7)} ${String(f.wrong).padStart(5)} ${String(f.todo).padStart(6)}`);
+  lines.push(`correct ${pct(f.correct, f.clauses)}, wrong ${pct(f.wrong, f.clauses)}, to-do ${pct(f.todo, f.clauses)}`);
+  return lines.join("\n");
+}
+
+describe("the recogniser on the corpus", () => {
+  it("prints per document and overall figures (in-sample and held-out)", () => {
+    console.log(table("IN-SAMPLE (the recogniser was tuned on these)", inSample));
+    if (heldOut.length > 0) console.log(table("HELD-OUT (written by hand before the recogniser ran on them)", heldOut));
+    if (process.env.RECOG_SHOW) {
+      for (const j of judged) if (j.verdict === process.env.RECOG_SHOW) console.log(j.clause.id, "|", j.clause.text, "| want:", JSON.stringify(j.clause.kp), "| got:", JSON.stringify(j.got));
+    }
+    expect(judged.length).toBeGreaterThanOrEqual(310);
+  });
+
+  it("writes only valid .kp: every reading of every corpus clause parses and checks in its place", () => {
+    const bad: string[] = [];
+    let checked = 0;
+    for (const b of books) {
+      for (const c of b.clauses) {
+        const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null });
+        if (r.kind !== "rules") continue;
+        const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
+        const rules = r.bodies.map((body, i) => `  规则 「甲${i}」 「条文」 ${body}`).join("\n");
+        const text = `细则 「比较」\n对象 「单位」\n总分 ${c.section ? 1 : (c.points ?? 10)}分\n${c.section ? "指标 「基本」 1分 {\n  规则 「基」 「条文」 扣 1\n}\n" : ""}${owner}\n${rules}\n}\n`;
+        const parsed = parseKp(text, "r.kp");
+        checked++;
+        const errors = [...parsed.diagnostics, ...checkCatalogue([parsed.ast]).diagnostics].filter((d) => d.severity === "error");
+        if (errors.length > 0) bad.push(`${c.id}: ${r.bodies.join(" / ")} → ${errors.map((d) => `${d.code} ${d.message}`).join("; ")}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it("meets the targets in-sample: correct ≥ 85 %, wrong ≤ 1 %", () => {
+    const f = figures(inSample);
+    const wrong = inSample.filter((j) => j.verdict === "wrong").map((j) => `${j.clause.id}: ${JSON.stringify(j.got)} ≠ ${JSON.stringify(j.clause.kp)}`);
+    expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
+    expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.85);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * 「根据条文生成计分方式」 and the 待补 marker in the editor, through the real server over stdio (the built
+ * dist/main.js): the action on 待补, on a rule with a clause and no scoring, on a KP3030 mismatch;
+ * none where the clause cannot be read; hover and completion know 待补.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type CompletionList, type Hover } from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { LspClient, serverMain } from "./lsp-client.js";
+
+let dir: string;
+let client: LspClient;
+const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+const TITLE = "根据条文生成计分方式";
+
+const SOURCE = [
+  "细则 「测试」",
+  "对象 「单位」",
+  "总分 30分",
+  "",
+  "指标 「信息报送」 10分 {",
+  "  规则 「未报送」 「未报送每次扣1分」 待补",
+  "  规则 「视情况」 「视工作情况处理」 待补",
+  "  规则 「迟报」 「迟报的每次扣0.5分，最多扣2分」 扣 0.5",
+  "}",
+  "",
+  "指标 「环境卫生」 18分 {",
+  "  规则 「设施」 「无垃圾池、垃圾填埋场各扣6分。」 待补",
+  "}",
+  "",
+].join("\n");
+
+async function actionsAt(name: string, text: string, needle: string): Promise<CodeAction[]> {
+  const doc = TextDocument.create("x", "kp", 1, text);
+  const at = doc.positionAt(text.indexOf(needle));
+  return client.request<CodeAction[]>(CodeActionRequest.method, {
+    textDocument: { uri: uri(name) },
+    range: { start: at, end: at },
+    context: { diagnostics: [] },
+  });
+}
+const apply = (name: string, text: string, a: CodeAction): string =>
+  TextDocument.applyEdits(TextDocument.create("x", "kp", 1, text), a.edit!.changes![uri(name)]!);
+
+beforeAll(async () => {
+  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run \`pnpm --filter @kaoping/lsp build\` first`);
+  dir = mkdtempSync(path.join(os.tmpdir(), "kp-lsp-recog-"));
+  client = LspClient.start();
+  await client.initialize(pathToFileURL(dir).href);
+  await client.open(uri("a.kp"), SOURCE);
+  await client.diagnosticsAt(uri("a.kp"), 1);
+});
+afterAll(async () => {
+  await client?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the 待补 marker and the recogniser in the editor", () => {
+  it("reports each 待补 as warning KP2120", () => {
+    const ds = client.diagnostics.get(uri("a.kp"))!.diagnostics.filter((d) => d.code === "KP2120");
+    expect(ds.map((d) => [d.range.start.line, d.severity, d.message])).toEqual([
+      [5, 2, "条文未能自动识别，请补写计分方式：规则「未报送」还是「待补」"],
+      [6, 2, "条文未能自动识别，请补写计分方式：规则「视情况」还是「待补」"],
+      [11, 2, "条文未能自动识别，请补写计分方式：规则「设施」还是「待补」"],
+    ]);
+  });
+
+  it("on 待补, writes the scoring the clause reads as (preferred)", async () => {
+    const acts = (await actionsAt("a.kp", SOURCE, "待补")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => [a.title, a.isPreferred, a.diagnostics?.[0]?.code])).toEqual([[`${TITLE}：每次 扣 1`, true, "KP2120"]]);
+    expect(apply("a.kp", SOURCE, acts[0]!)).toContain("  规则 「未报送」 「未报送每次扣1分」 每次 扣 1\n");
+  });
+
+  it("offers nothing on a clause it cannot read (no guess)", async () => {
+    const acts = await actionsAt("a.kp", SOURCE, "「视工作情况处理」");
+    expect(acts.filter((a) => a.title.startsWith(TITLE))).toEqual([]);
+  });
+
+  it("one rule per reading when a clause gives several (「…各扣6分」)", async () => {
+    const acts = (await actionsAt("a.kp", SOURCE, "「设施」")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => a.title)).toEqual([`${TITLE}：扣 6；扣 6`]);
+    expect(apply("a.kp", SOURCE, acts[0]!)).toContain(
+      "  规则 「设施」 「无垃圾池、垃圾填埋场各扣6分。」 扣 6\n  规则 「设施-2」 「无垃圾池、垃圾填埋场各扣6分。」 扣 6\n",
+    );
+  });
+
+  it("on a KP3030 clause mismatch, offers the reading as the fix", async () => {
+    const ds = client.diagnostics.get(uri("a.kp"))!.diagnostics;
+    expect(ds.some((d) => d.code === "KP3030" && d.range.start.line === 7)).toBe(true);
+    const acts = (await actionsAt("a.kp", SOURCE, "扣 0.5")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => [a.title, a.isPreferred ?? false, a.diagnostics?.[0]?.code])).toEqual([[`${TITLE}：改为「每次 扣 0.5 上限 2」（仅为建议）`, false, "KP3030"]]);
+    expect(apply("a.kp", SOURCE, acts[0]!)).toContain("「迟报的每次扣0.5分，最多扣2分」 每次 扣 0.5 上限 2\n");
+  });
+
+  it("on a rule with its clause and no scoring yet, inserts the scoring", async () => {
+    const t = "细则 「乙」\n对象 「单位」\n总分 10分\n\n指标 「路面」 10分 {\n  规则 「垃圾」 「发现一处扣2分」\n}\n";
+    await client.open(uri("b.kp"), t);
+    await client.diagnosticsAt(uri("b.kp"), 1);
+    const acts = (await actionsAt("b.kp", t, "「发现一处扣2分」")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => a.title)).toEqual([`${TITLE}：每处 扣 2`]);
+    expect(apply("b.kp", t, acts[0]!)).toContain("  规则 「垃圾」 「发现一处扣2分」 每处 扣 2\n");
+    await client.close(uri("b.kp"));
+  });
+
+  it("on a clause pasted as a line of its own, writes it as a rule (or a 待补 rule when it cannot be read)", async () => {
+    const t = "细则 「丁」\n对象 「单位」\n总分 10分\n\n指标 「路面」 10分 {\n  规则 「垃圾」 「发现一处扣2分」 每处 扣 2\n  「②未按时报送的，每次扣0.5分」\n  视工作情况酌定\n}\n";
+    await client.open(uri("d.kp"), t);
+    await client.diagnosticsAt(uri("d.kp"), 1);
+    const quoted = (await actionsAt("d.kp", t, "「②")).filter((a) => a.title.includes("这行条文"));
+    expect(quoted.map((a) => a.title)).toEqual([`${TITLE}：把这行条文写成规则（每次 扣 0.5）`]);
+    expect(apply("d.kp", t, quoted[0]!)).toContain("\n  规则 「未按时报送」 「②未按时报送的，每次扣0.5分」 每次 扣 0.5\n  视工作情况酌定\n");
+    const bare = (await actionsAt("d.kp", t, "视工作")).filter((a) => a.title.includes("这行条文"));
+    expect(bare.map((a) => a.title)).toEqual(["把这行条文写成待补规则（未能识别：条文没有写分值或计分方式）"]);
+    expect(apply("d.kp", t, bare[0]!)).toContain("\n  规则 「视工作情况酌定」 「视工作情况酌定」 待补\n}");
+    // a line that is part of the language is never taken for a clause
+    expect((await actionsAt("d.kp", t, "规则 「垃圾」")).filter((a) => a.title.includes("这行条文"))).toEqual([]);
+    await client.close(uri("d.kp"));
+  });
+
+  it("hover explains 待补 and completion offers it where a scoring method may stand", async () => {
+    const doc = TextDocument.create("x", "kp", 1, SOURCE);
+    const hover = await client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: uri("a.kp") }, position: doc.positionAt(SOURCE.indexOf("待补") + 1) });
+    expect(JSON.stringify(hover?.contents)).toContain("计分方式还没写");
+    const t = "细则 「丙」\n对象 「单位」\n总分 10分\n\n指标 「甲」 10分 {\n  规则 「一」 「条文」 \n}\n";
+    await client.open(uri("c.kp"), t);
+    await client.diagnosticsAt(uri("c.kp"), 1);
+    const pos = TextDocument.create("x", "kp", 1, t).positionAt(t.indexOf("「条文」 ") + 5);
+    const res = await client.request<CompletionList | CompletionItem[]>(CompletionRequest.method, { textDocument: { uri: uri("c.kp") }, position: pos });
+    const items = Array.isArray(res) ? res : res.items;
+    expect(items.map((i) => i.label)).toContain("待补");
+    await client.close(uri("c.kp"));
+  });
+});
