@@ -2,10 +2,15 @@
  * The kaoping VS Code extension: a client only.  It starts the bundled language server
  * (dist/server.mjs, the same server as `kp lsp --stdio`) over IPC and adds three commands that run
  * the server's custom requests, so all language logic stays in the server and core.
+ *
+ * Also: the current catalogue in the status bar (status.ts), the facts JSON Schema for
+ * `jsonValidation` (schema.ts), and the file watcher that lets the server re-check facts files.
  */
 import path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerFactsSchema } from "./schema.js";
+import { registerCatalogueStatus } from "./status.js";
 
 let client: LanguageClient | undefined;
 
@@ -33,15 +38,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", language: "kp" },
       { scheme: "untitled", language: "kp" },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.kp") },
+    // .kp files, and facts files (the server re-checks those of open catalogues when they change)
+    synchronize: {
+      fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.kp"), vscode.workspace.createFileSystemWatcher("**/*.{json,csv,xlsx}")],
+    },
     initializationOptions: {
       diagnosticsInterval: config.get<number>("diagnosticsInterval", 150),
       capHints: config.get<string>("inlayHints.effectiveCap", "informative"),
+    },
+    middleware: {
+      // kaoping.codeLens.enable is read on every request: turning it off needs no restart.
+      provideCodeLenses: (document, token, next) =>
+        vscode.workspace.getConfiguration("kaoping").get<boolean>("codeLens.enable", true) ? next(document, token) : [],
     },
     outputChannelName: "考评 kaoping 语言服务",
   };
   client = new LanguageClient("kaoping", "考评 kaoping", serverOptions, clientOptions);
   await client.start();
+  const started = client;
+  const status = registerCatalogueStatus(context, started);
+  registerFactsSchema(context, started, status);
 
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
   context.subscriptions.push(
