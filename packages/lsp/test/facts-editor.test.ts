@@ -18,6 +18,7 @@ import {
   type CodeLens,
   type Diagnostic,
   type TextDocumentEdit,
+  type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -37,6 +38,9 @@ const positionOf = (t: string, needle: string, n = 0) => {
   if (i < 0) throw new Error(`${needle} not found`);
   return TextDocument.create("x", "kp", 0, t).positionAt(i);
 };
+const messageOf = (d: Diagnostic): string => (typeof d.message === "string" ? d.message : d.message.value);
+/** The plain text edits of a rename (the server sends no snippet edits). */
+const plain = (edits: TextDocumentEdit["edits"]): TextEdit[] => edits.filter((e): e is TextEdit => "newText" in e);
 const simple = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
 
 /** The facts file of the examples with the rule 参会 written under its old name 参加会议 for one unit. */
@@ -109,8 +113,8 @@ describe("facts problems as diagnostics at their file and line", () => {
     await wb.xlsx.writeFile(file("评分.xlsx"));
     const r = await client.request<{ ok: boolean }>("kp/score", { uri: uri(ROOT), facts: file("评分.xlsx") });
     expect(r.ok).toBe(false);
-    const p = await client.waitForDiagnostics((d) => d.uri === uri(ROOT) && d.diagnostics.some((x) => x.message.includes("评分.xlsx")), 10_000);
-    const mine = p.diagnostics.filter((x) => x.message.includes("评分.xlsx"));
+    const p = await client.waitForDiagnostics((d) => d.uri === uri(ROOT) && d.diagnostics.some((x) => messageOf(x).includes("评分.xlsx")), 10_000);
+    const mine = p.diagnostics.filter((x) => messageOf(x).includes("评分.xlsx"));
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((d) => `${d.code} ${d.message}`)).toContain(
       "KP4015 事实文件「评分.xlsx」（工作表「事实」单元格 C1）：无法识别的列「参加会议」；列名应为「单位」「类别」或细则中的规则名（或「规则名.分项」）",
@@ -130,7 +134,7 @@ describe("rename also updates the facts files", () => {
     expect(edit.changeAnnotations).toEqual({
       "kp.facts": { label: "同时更新事实文件", needsConfirmation: true, description: expect.stringContaining("「各县事实.json」") },
     });
-    const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((d) => [d.textDocument.uri, d.edits]));
+    const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((d) => [d.textDocument.uri, plain(d.edits)]));
     expect(byUri.get(uri(F1))?.length).toBeGreaterThan(0);
     // Offsets are in the text without its byte order mark, as the editor holds it.
     const noBom = (name: string) => text(name).replace(/^\uFEFF/, "");
@@ -158,7 +162,7 @@ describe("rename also updates the facts files", () => {
       position: positionOf(text(ROOT), "园区」", 1), // 类别 「县区」、「园区」
       newName: "开发区",
     }))!;
-    const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((d) => [d.textDocument.uri, d.edits]));
+    const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((d) => [d.textDocument.uri, plain(d.edits)]));
     const after = TextDocument.applyEdits(TextDocument.create(uri("各县事实.json"), "json", 0, text("各县事实.json")), byUri.get(uri("各县事实.json"))!);
     const classes = (JSON.parse(after) as { units: { classes: string[] }[] }).units.flatMap((u) => u.classes);
     expect(classes).toContain("开发区");
