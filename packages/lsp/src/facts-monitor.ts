@@ -37,8 +37,8 @@ export class FactsMonitor {
   private readonly found = new Map<string, Map<string, Checked>>();
   /** The last clean state of each catalogue (what facts are checked against). */
   private readonly clean = new Map<string, CatalogueState>();
-  /** The last facts schema of each catalogue that checked clean. */
-  private readonly schemas = new Map<string, string>();
+  /** The facts schema of each catalogue's last clean state (computed when first asked for). */
+  private readonly schemas = new Map<string, { state: CatalogueState; text: string }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private disposed = false;
 
@@ -64,14 +64,20 @@ export class FactsMonitor {
 
   /** The facts JSON Schema of a catalogue, as it last checked clean (undefined when it never did). */
   schemaOf(root: string): string | undefined {
-    return this.schemas.get(root);
+    const state = this.clean.get(root);
+    if (!state) return undefined;
+    const cached = this.schemas.get(root);
+    if (cached?.state === state) return cached.text;
+    const text = JSON.stringify(emitFactsSchema(state.analysis.catalogue), null, 2) + "\n";
+    this.schemas.set(root, { state, text });
+    return text;
   }
 
   /** A catalogue was checked: if clean, its facts files are checked after a pause. */
   checked(state: CatalogueState): void {
     if (state.analysis.fragment || state.analysis.diagnostics.some((d) => d.severity === "error")) return;
+    // Nothing more on the keystroke's path: the schema and the facts wait for the pause.
     this.clean.set(state.root, state);
-    this.schemas.set(state.root, JSON.stringify(emitFactsSchema(state.analysis.catalogue), null, 2) + "\n");
     this.schedule(state.root, FACTS_PAUSE_MS);
   }
 
@@ -97,6 +103,7 @@ export class FactsMonitor {
     if (t) clearTimeout(t);
     this.timers.delete(root);
     this.clean.delete(root);
+    this.schemas.delete(root);
     this.found.delete(root);
   }
 
@@ -123,7 +130,7 @@ export class FactsMonitor {
     if (this.disposed) return;
     const state = this.clean.get(root);
     if (!state) return;
-    const schema = this.schemas.get(root) ?? "";
+    const schema = this.schemaOf(root) ?? "";
     const before = this.found.get(root) ?? new Map<string, Checked>();
     const now = new Map<string, Checked>();
     let changed = false;
