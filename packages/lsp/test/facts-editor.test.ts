@@ -22,7 +22,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { repoRoot, rulesDir } from "./helpers.js";
+import { expectGolden, repoRoot, rulesDir } from "./helpers.js";
 import { LspClient, serverMain } from "./lsp-client.js";
 
 const F1 = "01-×令畅通.kp";
@@ -116,6 +116,7 @@ describe("facts problems as diagnostics at their file and line", () => {
     const p = await client.waitForDiagnostics((d) => d.uri === uri(ROOT) && d.diagnostics.some((x) => messageOf(x).includes("评分.xlsx")), 10_000);
     const mine = p.diagnostics.filter((x) => messageOf(x).includes("评分.xlsx"));
     expect(mine.length).toBeGreaterThan(0);
+    expectGolden("golden/facts-xlsx-on-root.txt", mine.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${messageOf(d)}`).join("\n") + "\n");
     expect(mine.map((d) => `${d.code} ${d.message}`)).toContain(
       "KP4015 事实文件「评分.xlsx」（工作表「事实」单元格 C1）：无法识别的列「参加会议」；列名应为「单位」「类别」或细则中的规则名（或「规则名.分项」）",
     );
@@ -186,6 +187,18 @@ describe("code lenses, the catalogue summary, the facts schema", () => {
       ["计分", "kaoping.score"],
       ["解释", "kaoping.explain"],
     ]);
+  });
+
+  it("the lenses of every file of rules/, as the user sees them (golden)", async () => {
+    const lines: string[] = [];
+    for (const name of readdirSync(dir).filter((f) => f.endsWith(".kp")).sort()) {
+      if (name !== ROOT && name !== F1) await client.open(uri(name), text(name));
+      const t = text(name).split("\n");
+      const lenses = (await client.request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri: pathToFileURL(file(name)).href } }))!;
+      lines.push(`# ${name}`);
+      for (const l of lenses) lines.push(`${l.range.start.line + 1}: [${l.command?.title}${l.command?.command ? ` → ${l.command.command}` : ""}] ${t[l.range.start.line]!.trim()}`);
+    }
+    expectGolden("golden/codelens.txt", lines.join("\n") + "\n");
   });
 
   it("kp/catalogue: title, total points, errors and facts files", async () => {
