@@ -16,7 +16,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { nameKey, type Diagnostic } from "@kaoping/core";
+import type { Diagnostic } from "@kaoping/core";
 import { factsMemoryProblem, loadFacts, locateFactErrors, readCsv, type FactsDiagnostic, type LoadedFacts } from "@kaoping/facts";
 import { parseTree, type Node } from "jsonc-parser";
 import { loadCompiled } from "./commands.js";
@@ -158,9 +158,3 @@ function onRoot(state: CatalogueState, d: FactsDiagnostic, name: string): Diagno
   delete out.fixes;
   return out;
 }
-
-/** The facts JSON Schema of a catalogue (as `kp compile` writes it to `<名>.facts.schema.json`). */
-export { emitFactsSchema } from "@kaoping/core";
-
-/** Whether two names are one name for the catalogue (core's {@link nameKey}). */
-export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
