@@ -72,10 +72,18 @@ async function lineText(page: Page, needle: string): Promise<string> {
 }
 
 /**
- * Quick Open, tried up to three times: under load its file search may not list a file yet (a file
+ * A file's tab when it is open, else Quick Open, tried up to three times: under load its file search may not list a file yet (a file
  * just written, or right after another file was opened), and the first Enter then opens nothing.
  */
 async function openFileAgain(page: Page, name: string): Promise<void> {
+  // Already open: its tab.
+  const tab = page.locator(".tabs-container .tab", { hasText: name }).first();
+  if ((await tab.count()) > 0) {
+    await tab.click();
+    await page.locator(SEL.activeTab, { hasText: name }).waitFor({ state: "visible", timeout: 10_000 });
+    await activeEditor(page).locator(SEL.viewLines).waitFor({ state: "visible", timeout: 10_000 });
+    return;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await openFile(page, name, 10_000);
@@ -350,5 +358,45 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
       await page.keyboard.press("Escape");
       await revert(page);
     }, 120_000);
+    it("facts and lenses: renaming a rule offers 「同时更新事实文件」 in the refactor preview, and applies it", async () => {
+      await openFileAgain(page, F1);
+      const at = where(original, "「参会」");
+      await gotoPosition(page, at.line, at.column + 2);
+      // (F2 before the server is up renames nothing: VS Code does not ask again, so press it again)
+      const box = page.locator(".rename-box input").first();
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        await page.keyboard.press("F2");
+        if (await box.waitFor({ state: "visible", timeout: 3_000 }).then(() => true, () => false)) break;
+        await page.keyboard.press("Escape");
+        await gotoPosition(page, at.line, at.column + 2);
+      }
+      await box.waitFor({ state: "visible", timeout: 3_000 });
+      // Replace the proposed name (selected by Playwright, deleted, then typed; checked before Enter).
+      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toBe("参会");
+      await box.selectText();
+      await page.keyboard.press("Backspace");
+      await page.keyboard.type("参加会议");
+      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toBe("参加会议");
+      await page.keyboard.press("Enter");
+      // The facts edits need confirmation: VS Code shows them in the refactor preview, grouped under the annotation.
+      const pane = page.locator(".part.panel");
+      await expect.poll(async () => pane.innerText().catch(() => ""), { timeout: 20_000 }).toContain("各县事实.json");
+      // The facts file's edits are offered unchecked (they need confirmation), the .kp edit checked.
+      const checkbox = (name: string) => pane.locator(`.monaco-list-row[aria-label^="${name},"] input.edit-checkbox`).first();
+      expect(await checkbox("各县事实.json").isChecked()).toBe(false);
+      expect(await checkbox(F1).isChecked()).toBe(true);
+      // Grouped by type, the preview names the annotation.
+      await pane.locator('.action-label[aria-label="Group Changes By Type"]').first().click();
+      await expect.poll(async () => pane.innerText().catch(() => ""), { timeout: 10_000 }).toContain("同时更新事实文件");
+      await screenshot(page, path.join(shots, "facts-rename-preview.png"));
+      // The user confirms: check the facts edits, then Apply.
+      await checkbox("各县事实.json").click();
+      await expect.poll(() => checkbox("各县事实.json").isChecked(), { timeout: 5_000 }).toBe(true);
+      await pane.locator(".monaco-button", { hasText: "Apply" }).first().click();
+      const facts = path.join(dir, "rules", "各县事实.json");
+      await expect.poll(() => readFileSync(facts, "utf8"), { timeout: 15_000 }).toContain('"参加会议": 1');
+      expect(readFileSync(facts, "utf8")).not.toContain('"参会":');
+      await expect.poll(async () => (await lineText(page, "规则 「参加会议」")).trim(), { timeout: 10_000 }).toContain("参加会议");
+    }, 90_000);
   });
 });
