@@ -12,6 +12,7 @@ import path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   CompletionItemKind,
   DiagnosticSeverity,
   DocumentHighlightKind,
@@ -100,6 +101,12 @@ export const KpRequests = {
   factsSchema: "kp/factsSchema",
 } as const;
 
+/** Custom notifications a client may send. */
+export const KpNotifications = {
+  /** The client's code lens setting changed: `{ enabled }`; the server asks the client to fetch them again. */
+  codeLens: "kp/codeLens",
+} as const;
+
 /** The change annotation of facts-file edits in a rename (the user confirms or refuses them). */
 export const FACTS_ANNOTATION = "kp.facts";
 
@@ -145,6 +152,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let interval = options.diagnosticsInterval ?? 150;
   let capHints: CapHints = "informative";
   let lensesOn = true;
+  let clientRefreshesLenses = false;
   /** Whether the client lets the user confirm annotated edits (LSP 3.16 change annotations). */
   let clientAnnotations = false;
   let shuttingDown = false;
@@ -259,6 +267,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (typeof init.diagnosticsInterval === "number" && init.diagnosticsInterval >= 0) interval = init.diagnosticsInterval;
     if (init.capHints === "informative" || init.capHints === "all" || init.capHints === "off") capHints = init.capHints;
     if (init.codeLens === false) lensesOn = false;
+    clientRefreshesLenses = params.capabilities?.workspace?.codeLens?.refreshSupport === true;
     clientAnnotations = params.capabilities?.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined &&
       params.capabilities.workspace.workspaceEdit.documentChanges === true;
     scheduler.intervalMs = interval;
@@ -615,6 +624,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // A label only: VS Code draws a lens whose command is "" without making it clickable.
         command: { title: l.title, command: l.command ?? "", ...(l.command ? { arguments: [] } : {}) },
       }));
+    }),
+  );
+
+  connection.onNotification(
+    KpNotifications.codeLens,
+    guardNotification(KpNotifications.codeLens, (params: { enabled?: boolean }) => {
+      lensesOn = params?.enabled !== false;
+      if (clientRefreshesLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }),
   );
 

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  CodeLensRefreshRequest,
   CodeLensRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -216,11 +217,21 @@ describe("code lenses, the catalogue summary, the facts schema", () => {
     expect(factsSchema.additionalProperties).toBe(false);
   });
 
-  it("code lenses can be turned off (initializationOptions.codeLens = false)", async () => {
+  it("code lenses can be turned off (initializationOptions.codeLens = false) and on again (kp/codeLens, then a refresh)", async () => {
     const other = LspClient.start();
+    let refreshes = 0;
+    other.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      refreshes++;
+    });
     try {
-      await other.initialize(pathToFileURL(dir).href, { codeLens: false });
+      await other.initialize(pathToFileURL(dir).href, { codeLens: false }, { codeLens: { refreshSupport: true } });
       await other.open(uri(F1), text(F1));
+      expect(await other.request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri: uri(F1) } })).toEqual([]);
+      await other.connection.sendNotification("kp/codeLens", { enabled: true });
+      await expect.poll(() => refreshes, { timeout: 5_000 }).toBe(1);
+      expect((await other.request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri: uri(F1) } }))!.length).toBeGreaterThan(0);
+      await other.connection.sendNotification("kp/codeLens", { enabled: false });
+      await expect.poll(() => refreshes, { timeout: 5_000 }).toBe(2);
       expect(await other.request<CodeLens[]>(CodeLensRequest.method, { textDocument: { uri: uri(F1) } })).toEqual([]);
     } finally {
       await other.stop();

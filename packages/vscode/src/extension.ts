@@ -45,17 +45,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: {
       diagnosticsInterval: config.get<number>("diagnosticsInterval", 150),
       capHints: config.get<string>("inlayHints.effectiveCap", "informative"),
-    },
-    middleware: {
-      // kaoping.codeLens.enable is read on every request: turning it off needs no restart.
-      provideCodeLenses: (document, token, next) =>
-        vscode.workspace.getConfiguration("kaoping").get<boolean>("codeLens.enable", true) ? next(document, token) : [],
+      codeLens: config.get<boolean>("codeLens.enable", true),
     },
     outputChannelName: "考评 kaoping 语言服务",
   };
   client = new LanguageClient("kaoping", "考评 kaoping", serverOptions, clientOptions);
   await client.start();
   const started = client;
+  // kaoping.codeLens.enable takes effect at once: the server drops or draws the lenses again.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration("kaoping.codeLens.enable")) return;
+      const enabled = vscode.workspace.getConfiguration("kaoping").get<boolean>("codeLens.enable", true);
+      void started.sendNotification("kp/codeLens", { enabled });
+    }),
+  );
   const status = registerCatalogueStatus(context, started);
   registerFactsSchema(context, started, status);
 
