@@ -6,8 +6,10 @@
  * file (or the root file for .xlsx) and clears them when they go away.
  *
  * A facts file is checked again only when it or what the catalogue expects of facts (its facts
- * schema) changed: typing in a clause does not re-read a 10 MB facts file.
+ * schema) changed: typing in a clause does not re-read a 10 MB facts file.  A facts file being
+ * edited is checked as the editor holds it (`setText`, the client's `kp/factsText`), as it is typed.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { emitFactsSchema, type Diagnostic } from "@kaoping/core";
 import { checkFactsFile, conventionalFactsFiles } from "./service/facts-files.js";
@@ -40,6 +42,8 @@ export class FactsMonitor {
   /** The facts schema of each catalogue's last clean state (computed when first asked for). */
   private readonly schemas = new Map<string, { state: CatalogueState; text: string }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Facts files as the editor holds them (unsaved edits), with a digest of the text. */
+  private readonly texts = new Map<string, { text: string; digest: string }>();
   private disposed = false;
 
   constructor(private readonly host: FactsMonitorHost) {}
@@ -97,6 +101,13 @@ export class FactsMonitor {
     }
   }
 
+  /** A facts file as the editor holds it (undefined: as on disk again, e.g. closed); its catalogues are checked soon. */
+  setText(file: string, text: string | undefined): void {
+    if (text === undefined) this.texts.delete(file);
+    else this.texts.set(file, { text, digest: createHash("sha1").update(text).digest("hex") });
+    for (const root of this.clean.keys()) if (this.filesOf(root).includes(file)) this.schedule(root, 150);
+  }
+
   /** Forgets a catalogue (its last document closed). */
   forget(root: string): void {
     const t = this.timers.get(root);
@@ -135,7 +146,8 @@ export class FactsMonitor {
     const now = new Map<string, Checked>();
     let changed = false;
     for (const file of this.filesOf(root)) {
-      const stamp = this.host.stamp(file);
+      const edited = this.texts.get(file);
+      const stamp = edited ? `text:${edited.digest}` : this.host.stamp(file);
       if (stamp === undefined) {
         changed ||= before.has(file);
         continue;
@@ -147,7 +159,7 @@ export class FactsMonitor {
         continue;
       }
       try {
-        const r = await checkFactsFile(state, file);
+        const r = await checkFactsFile(state, file, edited?.text);
         if (this.disposed || this.clean.get(root) !== state) return; // a newer check will run
         if (!r) continue;
         now.set(file, { signature, diagnostics: r.diagnostics });

@@ -105,6 +105,8 @@ export const KpRequests = {
 export const KpNotifications = {
   /** The client's code lens setting changed: `{ enabled }`; the server asks the client to fetch them again. */
   codeLens: "kp/codeLens",
+  /** A facts file as the editor holds it: `{ uri, text }` while edited, `{ uri, text: null }` when closed. */
+  factsText: "kp/factsText",
 } as const;
 
 /** The change annotation of facts-file edits in a rename (the user confirms or refuses them). */
@@ -632,6 +634,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guardNotification(KpNotifications.codeLens, (params: { enabled?: boolean }) => {
       lensesOn = params?.enabled !== false;
       if (clientRefreshesLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }),
+  );
+
+  connection.onNotification(
+    KpNotifications.factsText,
+    guardNotification(KpNotifications.factsText, (params: { uri: string; text: string | null }) => {
+      const p = uriToPath(params.uri);
+      if (hasFactsExtension(p)) facts.setText(p, typeof params.text === "string" ? params.text : undefined);
     }),
   );
 

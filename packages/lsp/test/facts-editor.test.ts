@@ -85,6 +85,16 @@ describe("facts problems as diagnostics at their file and line", () => {
     expect(p.diagnostics).toEqual([]);
   }, 20_000);
 
+  it("is checked as it is typed (kp/factsText), and from the disk again when closed", async () => {
+    const typed = text("各县事实.json").replace('"报送超时": 2,', '"报送超时": 2,\n        "报送超时了": 1,');
+    await client.connection.sendNotification("kp/factsText", { uri: uri("各县事实.json"), text: typed });
+    const p = await client.waitForDiagnostics((d) => d.uri === uri("各县事实.json") && d.diagnostics.length > 0, 10_000, false);
+    const where = positionOf(typed, '"报送超时了"');
+    expect(p.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code])).toEqual([[where.line, where.character, "KP4002"]]);
+    await client.connection.sendNotification("kp/factsText", { uri: uri("各县事实.json"), text: null });
+    await client.waitForDiagnostics((d) => d.uri === uri("各县事实.json") && d.diagnostics.length === 0, 10_000, false);
+  }, 20_000);
+
   it("a CSV cell with a bad value: at its line and column, with the unit", async () => {
     const csv = text("各县事实.csv").replace("青山县,县区,1,", "青山县,县区,很多,");
     writeFileSync(file("各县事实.csv"), csv);

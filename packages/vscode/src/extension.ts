@@ -4,11 +4,13 @@
  * the server's custom requests, so all language logic stays in the server and core.
  *
  * Also: the current catalogue in the status bar (status.ts), the facts JSON Schema for
- * `jsonValidation` (schema.ts), and the file watcher that lets the server re-check facts files.
+ * `jsonValidation` (schema.ts), facts files sent to the server as they are typed (facts-sync.ts), and
+ * the file watcher that lets the server re-check facts files when they change on disk.
  */
 import path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerFactsSync } from "./facts-sync.js";
 import { registerFactsSchema } from "./schema.js";
 import { registerCatalogueStatus } from "./status.js";
 
@@ -62,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   const status = registerCatalogueStatus(context, started);
   registerFactsSchema(context, started, status);
+  registerFactsSync(context, started, status);
 
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
   context.subscriptions.push(

@@ -84,10 +84,10 @@ export function dedupeFacts(list: readonly FactsDiagnostic[]): FactsDiagnostic[]
 
 /**
  * Checks a facts file against a catalogue that checks clean: every problem `kp score` would report,
- * as diagnostics where the user can see them.  A catalogue with errors cannot be compiled: undefined
+ * as diagnostics where the user can see them; `text` is the file as the editor holds it (unsaved).  A catalogue with errors cannot be compiled: undefined
  * (the caller keeps what it showed before).
  */
-export async function checkFactsFile(state: CatalogueState, file: string): Promise<FactsCheck | undefined> {
+export async function checkFactsFile(state: CatalogueState, file: string, text?: string): Promise<FactsCheck | undefined> {
   if (state.analysis.fragment || state.analysis.diagnostics.some((d) => d.severity === "error")) return undefined;
   const mod = loadCompiled(state);
   const cat = mod.catalogue;
@@ -96,7 +96,7 @@ export async function checkFactsFile(state: CatalogueState, file: string): Promi
   let list: FactsDiagnostic[];
   if (tooLarge) list = [{ ...tooLarge, file }];
   else {
-    const loaded = await loadFacts(file, cat, { shown: name });
+    const loaded = await loadFacts(file, cat, text === undefined ? { shown: name } : { shown: name, text });
     list = loaded.diagnostics;
     if (loaded.units.length > 0) list = [...list, ...locateFactErrors(loaded, mod.checkFacts(loaded.units), cat)];
     list = withUnits(loaded, dedupeFacts(list));
