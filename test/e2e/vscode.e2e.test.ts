@@ -356,6 +356,19 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
       expect(labels).toContain("参会");
       await screenshot(page, path.join(shots, "facts-completion.png"));
       await page.keyboard.press("Escape");
+      // Typed, not saved: the server checks the text as the editor holds it.
+      await page.keyboard.press("Home");
+      await page.keyboard.press("Shift+End");
+      await page.keyboard.press("Delete"); // (a quote typed over a selection would surround it)
+      await page.keyboard.type('"报送超时了": 1,');
+      let typed = "";
+      for (let attempt = 0; attempt < 8 && !typed.includes("KP4002"); attempt++) {
+        await page.mouse.move(1, 1); // (a hover already shown is not refreshed)
+        await sleep(500);
+        typed = await hoverOnText(page, "报送超时了", 0, 3_000).catch(() => "");
+      }
+      expect(typed).toContain("单位「青山县」：细则中没有名为「报送超时了」的规则");
+      await page.mouse.move(1, 1);
       await revert(page);
     }, 120_000);
     it("facts and lenses: renaming a rule offers 「同时更新事实文件」 in the refactor preview, and applies it", async () => {

@@ -115,11 +115,15 @@ function withUnits(loaded: LoadedFacts, list: FactsDiagnostic[]): FactsDiagnosti
   const unitAt = unitFinder(loaded.file, loaded.text);
   if (!unitAt) return list;
   return list.map((d) => {
-    if (d.span.end.offset === 0) return d; // about the whole file
+    if (d.span.end.offset === 0 || !NAMES_UNIT.test(d.code) || SYNTAX.has(d.code)) return d; // the whole file, or its syntax
     const unit = unitAt(d);
     return unit !== undefined && unit !== "" && !d.message.includes(`「${unit}」`) ? { ...d, message: `单位「${unit}」：${d.message}` } : d;
   });
 }
+
+/** Problems of a unit's facts (KP4xxx); the file's syntax (JSON, CSV rows) is nobody's unit. */
+const NAMES_UNIT = /^KP4/;
+const SYNTAX = new Set(["KP4013", "KP4020", "KP4022"]);
 
 /** A function that tells the unit a problem of a facts file is in (undefined when it cannot). */
 function unitFinder(file: string, text: string): ((d: FactsDiagnostic) => string | undefined) | undefined {
