@@ -2,7 +2,10 @@
  * The extension in a real VS Code: builds and packages the .vsix, installs it into code-server,
  * opens a temporary copy of rules/ in Chromium (Playwright) and checks, as a rule writer would see
  * it: highlighting, the outline, no errors; a mistake → a squiggle within a second; hover on a rule
- * shows its clause; completion offers keywords; the linter's missing-cap quick fix edits the file.
+ * shows its clause; completion offers keywords; the linter's missing-cap quick fix edits the file;
+ * the catalogue's status-bar item, code lenses and the editor-title button; a facts JSON file's
+ * problems at its keys (saved and as typed) with the compiled schema's completion; a rename that
+ * offers to update the facts files.
  *
  * Screenshots: test/e2e/screenshots/*.png (git-ignored).  Needs code-server and Chromium
  * (`bash .ci/setup-e2e.sh`); without them a visible skip naming what is missing, or a failure when CI
@@ -147,7 +150,8 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     }
     expect(seen.size).toBeGreaterThanOrEqual(5);
     // The language mode in the status bar is the extension's language, by its Chinese name.
-    await expect.poll(async () => page.locator(SEL.statusbar).innerText(), { timeout: 10_000 }).toContain("考评细则");
+    // (its own item: the catalogue's status-bar item names the catalogue, 「…考评细则」, too)
+    await expect.poll(async () => page.locator(`${SEL.statusbar} #status\\.editor\\.mode`).innerText(), { timeout: 10_000 }).toContain("考评细则");
     await screenshot(page, path.join(shots, "highlight.png"));
   }, 60_000);
 
