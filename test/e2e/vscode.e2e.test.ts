@@ -5,14 +5,17 @@
  * shows its clause, on a keyword an example and a link that opens the language reference, on a band
  * its interval; 等次's operators and counting units are coloured; completion offers keywords; the
  * linter's missing-cap quick fix edits the file;
- * scoring shows the results view (ranking → a unit's explanation → the rule in the editor).
+ * scoring shows the results view (ranking → a unit's explanation → the rule in the editor);
+ * the catalogue's status-bar item, code lenses and the editor-title button; a facts JSON file's
+ * problems at its keys (saved and as typed) with the compiled schema's completion; a rename that
+ * offers to update the facts files.
  *
  * Screenshots: test/e2e/screenshots/*.png (git-ignored).  Needs code-server and Chromium
  * (`bash .ci/setup-e2e.sh`); without them a visible skip naming what is missing, or a failure when CI
  * is set (test/prerequisite.ts).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +83,33 @@ async function lineText(page: Page, needle: string): Promise<string> {
   return (await editorLine(page, needle).innerText()).replace(/\u00a0/g, " ");
 }
 
+/**
+ * A file's tab when it is open, else Quick Open, tried up to three times: under load its file search may not list a file yet (a file
+ * just written, or right after another file was opened), and the first Enter then opens nothing.
+ */
+async function openFileAgain(page: Page, name: string): Promise<void> {
+  // Already open: its tab.
+  const tab = page.locator(".tabs-container .tab", { hasText: name }).first();
+  if ((await tab.count()) > 0) {
+    await tab.click();
+    await page.locator(SEL.activeTab, { hasText: name }).waitFor({ state: "visible", timeout: 10_000 });
+    await activeEditor(page).locator(SEL.viewLines).waitFor({ state: "visible", timeout: 10_000 });
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openFile(page, name, 10_000);
+    } catch (e) {
+      if (attempt === 3) {
+        await screenshot(page, path.join(shots, `open-failed-${attempt}.png`));
+        throw e;
+      }
+      console.log(`[vscode.e2e] Quick Open did not open ${name} (attempt ${attempt}); again`);
+      await page.keyboard.press("Escape");
+    }
+  }
+}
+
 describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", () => {
   let dir: string;
   let cs: CodeServer;
@@ -130,7 +160,8 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     }
     expect(seen.size).toBeGreaterThanOrEqual(5);
     // The language mode in the status bar is the extension's language, by its Chinese name.
-    await expect.poll(async () => page.locator(SEL.statusbar).innerText(), { timeout: 10_000 }).toContain("考评细则");
+    // (its own item: the catalogue's status-bar item names the catalogue, 「…考评细则」, too)
+    await expect.poll(async () => page.locator(`${SEL.statusbar} #status\\.editor\\.mode`).innerText(), { timeout: 10_000 }).toContain("考评细则");
     await screenshot(page, path.join(shots, "highlight.png"));
   }, 60_000);
 
@@ -464,4 +495,108 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, path.join(shots, "quickfix-applied.png"));
   }, 90_000);
+  describe("facts and lenses", () => {
+    it("facts and lenses: the status bar shows the catalogue, code lenses are drawn, the editor title has 计分", async () => {
+      await revert(page);
+      // The status-bar item of the current catalogue: title, total points, errors.
+      await expect.poll(async () => page.locator(SEL.statusbar).innerText(), { timeout: 20_000 }).toMatch(/市对县保证目标考评细则 · 62分 · \S*\s*0/);
+      // An indicator's lens: its points and rule count.
+      const lenses = activeEditor(page).locator(".codelens-decoration");
+      await expect.poll(async () => (await lenses.allInnerTexts()).join(" | "), { timeout: 20_000 }).toMatch(/16分 · \d+条规则/);
+      console.log(`[vscode.e2e] code lenses: ${(await lenses.allInnerTexts()).join(" | ")}`);
+      // The editor-title button runs 计分.
+      expect(await page.locator(".editor-actions .action-label.codicon-play").count()).toBeGreaterThan(0);
+      await screenshot(page, path.join(shots, "codelens-statusbar.png"));
+      // The root's title line: 计分 and 解释 lenses.
+      await openFileAgain(page, "细则.kp");
+      await expect.poll(async () => (await lenses.allInnerTexts()).join(" | "), { timeout: 20_000 }).toMatch(/计分[\s|]*解释/);
+      await screenshot(page, path.join(shots, "codelens-root.png"));
+    }, 90_000);
+
+    it("facts and lenses: a bad facts JSON file shows a squiggle at the bad key; the schema completes rule keys", async () => {
+      const bad = path.join(dir, "rules", "坏事实.json");
+      writeFileSync(bad, readFileSync(path.join(repo, "examples/各县事实.json"), "utf8").replace('"参会": 1,', '"参加会议": 1,'));
+      await openFileAgain(page, "坏事实.json");
+      await waitForSquiggles(page, "error", 1, 30_000);
+      // The squiggle is at the key: its hover has the server's KP4002 (with the unit) and the schema's complaint.
+      let hover = "";
+      for (let attempt = 0; attempt < 8 && !(hover.includes("KP4002") && /not allowed|不允许/.test(hover)); attempt++) {
+        hover = await hoverOnText(page, "参加会议", 0, 5_000).catch(() => "");
+        if (!hover.includes("KP4002")) await sleep(500);
+      }
+      expect(hover).toContain("单位「青山县」：细则中没有名为「参加会议」的规则");
+      expect(hover).toMatch(/参加会议.*(not allowed|不允许)/s);
+      await screenshot(page, path.join(shots, "facts-squiggle.png"));
+      await page.mouse.move(1, 1);
+      // Completion of rule keys from the compiled schema (VS Code's JSON service).
+      const at = where(readFileSync(bad, "utf8"), '"参加会议": 1,');
+      await gotoPosition(page, at.line, 1);
+      await page.keyboard.press("End");
+      await page.keyboard.press("Enter");
+      // (typed 「"参」: the list is long, only its first rows are rendered)
+      await page.keyboard.type('"参');
+      let labels: string[] = [];
+      for (let attempt = 0; attempt < 5 && !labels.includes("参会"); attempt++) {
+        labels = await triggerSuggest(page, 5_000).catch(() => []);
+        if (!labels.includes("参会")) await page.keyboard.press("Escape");
+      }
+      expect(labels).toContain("参会");
+      await screenshot(page, path.join(shots, "facts-completion.png"));
+      await page.keyboard.press("Escape");
+      // Typed, not saved: the server checks the text as the editor holds it.
+      await page.keyboard.press("Home");
+      await page.keyboard.press("Shift+End");
+      await page.keyboard.press("Delete"); // (a quote typed over a selection would surround it)
+      await page.keyboard.type('"报送超时了": 1,');
+      let typed = "";
+      for (let attempt = 0; attempt < 8 && !typed.includes("KP4002"); attempt++) {
+        await page.mouse.move(1, 1); // (a hover already shown is not refreshed)
+        await sleep(500);
+        typed = await hoverOnText(page, "报送超时了", 0, 3_000).catch(() => "");
+      }
+      expect(typed).toContain("单位「青山县」：细则中没有名为「报送超时了」的规则");
+      await page.mouse.move(1, 1);
+      await revert(page);
+    }, 120_000);
+    it("facts and lenses: renaming a rule offers 「同时更新事实文件」 in the refactor preview, and applies it", async () => {
+      await openFileAgain(page, F1);
+      const at = where(original, "「参会」");
+      await gotoPosition(page, at.line, at.column + 2);
+      // (F2 before the server is up renames nothing: VS Code does not ask again, so press it again)
+      const box = page.locator(".rename-box input").first();
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        await page.keyboard.press("F2");
+        if (await box.waitFor({ state: "visible", timeout: 3_000 }).then(() => true, () => false)) break;
+        await page.keyboard.press("Escape");
+        await gotoPosition(page, at.line, at.column + 2);
+      }
+      await box.waitFor({ state: "visible", timeout: 3_000 });
+      // Replace the proposed name (selected by Playwright, deleted, then typed; checked before Enter).
+      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toBe("参会");
+      await box.selectText();
+      await page.keyboard.press("Backspace");
+      await page.keyboard.type("参加会议");
+      await expect.poll(() => box.inputValue(), { timeout: 5_000 }).toBe("参加会议");
+      await page.keyboard.press("Enter");
+      // The facts edits need confirmation: VS Code shows them in the refactor preview, grouped under the annotation.
+      const pane = page.locator(".part.panel");
+      await expect.poll(async () => pane.innerText().catch(() => ""), { timeout: 20_000 }).toContain("各县事实.json");
+      // The facts file's edits are offered unchecked (they need confirmation), the .kp edit checked.
+      const checkbox = (name: string) => pane.locator(`.monaco-list-row[aria-label^="${name},"] input.edit-checkbox`).first();
+      expect(await checkbox("各县事实.json").isChecked()).toBe(false);
+      expect(await checkbox(F1).isChecked()).toBe(true);
+      // Grouped by type, the preview names the annotation.
+      await pane.locator('.action-label[aria-label="Group Changes By Type"]').first().click();
+      await expect.poll(async () => pane.innerText().catch(() => ""), { timeout: 10_000 }).toContain("同时更新事实文件");
+      await screenshot(page, path.join(shots, "facts-rename-preview.png"));
+      // The user confirms: check the facts edits, then Apply.
+      await checkbox("各县事实.json").click();
+      await expect.poll(() => checkbox("各县事实.json").isChecked(), { timeout: 5_000 }).toBe(true);
+      await pane.locator(".monaco-button", { hasText: "Apply" }).first().click();
+      const facts = path.join(dir, "rules", "各县事实.json");
+      await expect.poll(() => readFileSync(facts, "utf8"), { timeout: 15_000 }).toContain('"参加会议": 1');
+      expect(readFileSync(facts, "utf8")).not.toContain('"参会":');
+      await expect.poll(async () => (await lineText(page, "规则 「参加会议」")).trim(), { timeout: 10_000 }).toContain("参加会议");
+    }, 90_000);
+  });
 });

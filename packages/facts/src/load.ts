@@ -31,6 +31,11 @@ export interface FactsOptions {
   sheet?: string;
   /** The file's name as shown in messages (KP0001 …): the CLI shows it relative to its working folder. */
   shown?: string;
+  /**
+   * The text of a .json or .csv file as an editor holds it (unsaved edits), read instead of the disk
+   * (the language server checks a facts file as it is typed).  Ignored for .xlsx files.
+   */
+  text?: string;
 }
 
 /**
@@ -41,7 +46,8 @@ export async function loadFacts(file: string, cat: CatalogueMeta, options: Facts
   const shown = options.shown ?? file;
   const fail = (d: FactsDiagnostic): LoadedFacts => ({ file, units: [], diagnostics: [d], locator: nowhere, rows: 0 });
   const ext = extname(file).toLowerCase();
-  const got = readRegularFile(file, MAX_FACTS_BYTES);
+  const got =
+    options.text !== undefined && ext !== ".xlsx" ? { ok: true as const, bytes: Buffer.from(options.text, "utf8") } : readRegularFile(file, MAX_FACTS_BYTES);
   if (!got.ok) {
     const { code, args } = readRefusal(got);
     return fail(factsDiagnostic(file, code, undefined, args));

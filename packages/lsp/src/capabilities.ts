@@ -22,5 +22,6 @@ export const capabilities: ServerCapabilities = {
   documentRangeFormattingProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
   inlayHintProvider: true,
+  codeLensProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };

@@ -8,9 +8,11 @@
  * publisher.ts; the announced features are in capabilities.ts, URIs in uris.ts.
  */
 import type { Diagnostic as KpDiagnostic, Span, TextEdit as KpTextEdit } from "@kaoping/core";
+import path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   CompletionItemKind,
   DiagnosticSeverity,
   DocumentHighlightKind,
@@ -25,7 +27,10 @@ import {
   SymbolKind,
   TextDocuments,
   type CancellationToken,
+  type AnnotatedTextEdit,
+  type ChangeAnnotation,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type Diagnostic,
@@ -36,9 +41,11 @@ import {
   type Position,
   type Range,
   type SymbolInformation,
+  type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from "vscode-languageserver/node";
+import { FactsMonitor } from "./facts-monitor.js";
 import { analysisScheduler } from "./analysis.js";
 import { capabilities } from "./capabilities.js";
 import { DiagnosticsPublisher } from "./publisher.js";
@@ -50,7 +57,11 @@ import { formatEdits, formatRefusal, type Formatter } from "./service/format.js"
 import type { CapHints } from "./service/hints.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
-import { definition, highlights, prepareRename, references, rename } from "./service/navigation.js";
+import { formatPoints } from "./service/describe.js";
+import { hasFactsExtension } from "./service/facts-files.js";
+import { factsRenameEdits } from "./service/facts-rename.js";
+import { codeLenses } from "./service/lenses.js";
+import { definition, highlights, prepareRename, references, rename, renameTarget } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import type { ResultPlaces } from "./service/places.js";
 import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
@@ -77,6 +88,8 @@ export interface InitializationOptions {
   diagnosticsInterval?: number;
   /** Which 实际上限 inlay hints to show (default `informative`: where the line does not tell it). */
   capHints?: CapHints;
+  /** Code lenses (points and rule counts of indicators, 计分/解释 on the root); default true. */
+  codeLens?: boolean;
 }
 
 /**
@@ -95,7 +108,19 @@ export const KpRequests = {
   units: "kp/units",
   explain: "kp/explain",
   catalogue: "kp/catalogue",
+  factsSchema: "kp/factsSchema",
 } as const;
+
+/** Custom notifications a client may send. */
+export const KpNotifications = {
+  /** The client's code lens setting changed: `{ enabled }`; the server asks the client to fetch them again. */
+  codeLens: "kp/codeLens",
+  /** A facts file as the editor holds it: `{ uri, text }` while edited, `{ uri, text: null }` when closed. */
+  factsText: "kp/factsText",
+} as const;
+
+/** The change annotation of facts-file edits in a rename (the user confirms or refuses them). */
+export const FACTS_ANNOTATION = "kp.facts";
 
 const severity: Record<KpDiagnostic["severity"], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -138,6 +163,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const uris = new ClientUris();
   let interval = options.diagnosticsInterval ?? 150;
   let capHints: CapHints = "informative";
+  let lensesOn = true;
+  let clientRefreshesLenses = false;
+  /** Whether the client lets the user confirm annotated edits (LSP 3.16 change annotations). */
+  let clientAnnotations = false;
   let shuttingDown = false;
 
   const pathToUri = (p: string): string => uris.uriOf(p);
@@ -221,10 +250,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (project.isOpen(p)) scheduler.touch(p);
     },
   });
-  const scheduler = analysisScheduler(
-    { project, publish: (state, diagnostics) => publisher.publish(state, diagnostics), log, shuttingDown: () => shuttingDown },
-    interval,
-  );
+  /** What each catalogue last published (the facts findings are published with it). */
+  const lastPublished = new Map<string, { state: CatalogueState; diagnostics: readonly KpDiagnostic[] }>();
+  const facts = new FactsMonitor({
+    project,
+    stamp: (f) => nodeFileSystem.stamp(f),
+    log,
+    republish: (root) => {
+      const last = lastPublished.get(root);
+      if (last && !shuttingDown) publisher.publish(last.state, [...last.diagnostics, ...facts.diagnosticsOf(root)]);
+    },
+  });
+  const publish = (state: CatalogueState, diagnostics: readonly KpDiagnostic[]): void => {
+    lastPublished.set(state.root, { state, diagnostics });
+    publisher.publish(state, [...diagnostics, ...facts.diagnosticsOf(state.root)]);
+    facts.checked(state);
+  };
+  const scheduler = analysisScheduler({ project, publish, log, shuttingDown: () => shuttingDown }, interval);
 
   // ---------------------------------------------------------------- lifecycle
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -236,6 +278,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.diagnosticsInterval === "number" && init.diagnosticsInterval >= 0) interval = init.diagnosticsInterval;
     if (init.capHints === "informative" || init.capHints === "all" || init.capHints === "off") capHints = init.capHints;
+    if (init.codeLens === false) lensesOn = false;
+    clientRefreshesLenses = params.capabilities?.workspace?.codeLens?.refreshSupport === true;
+    clientAnnotations = params.capabilities?.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined &&
+      params.capabilities.workspace.workspaceEdit.documentChanges === true;
     scheduler.intervalMs = interval;
     if (!lint && options.loadLint) {
       lint = await options.loadLint().catch((e: unknown) => {
@@ -267,6 +313,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onShutdown(() => {
     shuttingDown = true;
     scheduler.dispose();
+    facts.dispose();
   });
 
   documents.onDidOpen(guardNotification("didOpen", (e) => void uris.remember(e.document.uri)));
@@ -286,6 +333,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const stillOpen = project.openDocuments().some((o) => project.rootOf(o).root === root);
       if (!stillOpen) {
         publisher.clearCatalogue(root);
+        lastPublished.delete(root);
+        facts.forget(root);
         scheduler.touch(p); // a run in progress (e.g. waiting to lint) is stale now; the next skips the closed file
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
       publisher.forget(e.document.uri);
@@ -294,7 +343,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onDidChangeWatchedFiles(
     guardNotification("didChangeWatchedFiles", (e) => {
-      project.filesChanged(e.changes.map((c) => uriToPath(c.uri)));
+      const paths = e.changes.map((c) => uriToPath(c.uri));
+      const factsFiles = paths.filter(hasFactsExtension);
+      if (factsFiles.length > 0) facts.filesChanged(factsFiles);
+      if (factsFiles.length === paths.length) return; // only facts files: the catalogues did not change
+      project.filesChanged(paths);
       for (const p of project.openDocuments()) scheduler.touch(p);
     }),
   );
@@ -375,15 +428,57 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     try {
       const c = contextOf(params.textDocument.uri);
       if (!c) return null;
-      const r = rename(c.ctx, c.doc.offsetAt(params.position), params.newName);
+      const offset = c.doc.offsetAt(params.position);
+      const r = rename(c.ctx, offset, params.newName);
       if (!r) return null;
       if ("error" in r) return new ResponseError(LSPErrorCodes.RequestFailed, r.error);
-      return workspaceEdit(r);
+      const target = renameTarget(c.ctx, offset);
+      const edit = workspaceEdit(r);
+      return target && r.size > 0 ? withFactsEdits(edit, c.ctx.state.root, target, params.newName) : edit;
     } catch (e) {
       log(`kp: rename failed: ${(e as Error)?.stack ?? String(e)}`);
       return null;
     }
   });
+
+  /**
+   * Adds the edits of the catalogue's facts files (facts-files.ts says which) to a rename, annotated
+   * 「同时更新事实文件」 so that the user sees and may refuse them; files that cannot be edited (.xlsx)
+   * are named in a message.  A client without change annotations gets the .kp edits only, and the
+   * facts files to update are named in a message.
+   */
+  const withFactsEdits = (edit: WorkspaceEdit, root: string, target: { kind: "rule" | "class"; name: string }, newName: string): WorkspaceEdit => {
+    const found = factsRenameEdits(facts.filesOf(root), target.kind, target.name, newName);
+    const what = target.kind === "rule" ? "规则" : "类别";
+    const tell = (message: string) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }).catch(() => undefined);
+    const names = (files: string[]) => files.map((f) => `「${path.basename(f)}」`).join("、");
+    if (found.manual.length > 0) tell(`以下事实文件无法在编辑器中修改，请手动把${what}「${target.name}」改为「${newName}」：${names(found.manual)}`);
+    if (found.files.length === 0) return edit;
+    if (!clientAnnotations) {
+      tell(`以下事实文件也用到了${what}「${target.name}」，请手动更新：${names(found.files.map((f) => f.file))}`);
+      return edit;
+    }
+    const documentChanges: TextDocumentEdit[] = Object.entries(edit.changes ?? {}).map(([uri, edits]) => ({
+      textDocument: { uri, version: docFor(uri)?.version ?? null },
+      edits,
+    }));
+    for (const f of found.files) {
+      const doc = TextDocument.create(pathToUri(f.file), "plaintext", 0, f.text);
+      const edits: AnnotatedTextEdit[] = f.edits.map((e) => ({
+        range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+        newText: e.newText,
+        annotationId: FACTS_ANNOTATION,
+      }));
+      documentChanges.push({ textDocument: { uri: doc.uri, version: null }, edits });
+    }
+    const annotation: ChangeAnnotation = {
+      label: "同时更新事实文件",
+      needsConfirmation: true,
+      description: `把事实文件中的${what}「${target.name}」改为「${newName}」：${names(found.files.map((f) => f.file))}`,
+    };
+    return { documentChanges, changeAnnotations: { [FACTS_ANNOTATION]: annotation } };
+  };
 
   const toDocumentSymbol = (s: OutlineSymbol): DocumentSymbol => ({
     name: s.name,
@@ -531,6 +626,35 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     ),
   );
 
+  connection.onCodeLens(
+    guard("codeLens", [] as CodeLens[], (params) => {
+      if (!lensesOn) return [];
+      const c = contextOf(params.textDocument.uri);
+      if (!c) return [];
+      return codeLenses(c.ctx).map((l) => ({
+        range: rangeOf(l.span),
+        // A label only: VS Code draws a lens whose command is "" without making it clickable.
+        command: { title: l.title, command: l.command ?? "", ...(l.command ? { arguments: [] } : {}) },
+      }));
+    }),
+  );
+
+  connection.onNotification(
+    KpNotifications.codeLens,
+    guardNotification(KpNotifications.codeLens, (params: { enabled?: boolean }) => {
+      lensesOn = params?.enabled !== false;
+      if (clientRefreshesLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }),
+  );
+
+  connection.onNotification(
+    KpNotifications.factsText,
+    guardNotification(KpNotifications.factsText, (params: { uri: string; text: string | null }) => {
+      const p = uriToPath(params.uri);
+      if (hasFactsExtension(p)) facts.setText(p, typeof params.text === "string" ? params.text : undefined);
+    }),
+  );
+
   // ---------------------------------------------------------------- commands (custom requests)
   const stateFor = (uri: string): CatalogueState | undefined => {
     const p = uriToPath(uri);
@@ -549,9 +673,20 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     KpRequests.catalogue,
     guard("kp/catalogue", null, (params: { uri: string }) => {
       const s = stateFor(params.uri);
-      return s
-        ? { root: pathToUri(s.root), files: s.files.map(pathToUri), fragment: s.analysis.fragment, title: s.analysis.catalogue.title }
-        : null;
+      if (!s) return null;
+      const cat = s.analysis.catalogue;
+      const points = cat.declaredTotal ?? cat.indicators.reduce((n, i) => n + i.points, 0);
+      const count = (sev: KpDiagnostic["severity"]) => s.diagnostics.filter((d) => d.severity === sev).length;
+      return {
+        root: pathToUri(s.root),
+        files: s.files.map(pathToUri),
+        fragment: s.analysis.fragment,
+        title: cat.title,
+        points: formatPoints(points),
+        errors: count("error"),
+        warnings: count("warning"),
+        factsFiles: s.analysis.fragment ? [] : facts.filesOf(s.root).map(pathToUri),
+      };
     }),
   );
   connection.onRequest(
@@ -565,7 +700,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     KpRequests.score,
     guard("kp/score", null, (params: { uri: string; facts: string; levels?: number }) => {
       const s = stateFor(params.uri);
-      return s ? score(s, uriToPath(params.facts), { levels: typeof params.levels === "number" ? params.levels : undefined }).then(withLocations) : noFile(params.uri);
+      if (!s) return noFile(params.uri);
+      void facts.use(s, uriToPath(params.facts));
+      return score(s, uriToPath(params.facts), { levels: typeof params.levels === "number" ? params.levels : undefined }).then(withLocations);
     }),
   );
   connection.onRequest(
@@ -576,7 +713,32 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     KpRequests.explain,
     guard("kp/explain", null, (params: { uri: string; facts: string; unit: string }) => {
       const s = stateFor(params.uri);
-      return s ? explain(s, uriToPath(params.facts), params.unit).then(withLocations) : noFile(params.uri);
+      if (!s) return noFile(params.uri);
+      void facts.use(s, uriToPath(params.facts));
+      return explain(s, uriToPath(params.facts), params.unit).then(withLocations);
+    }),
+  );
+  connection.onRequest(
+    KpRequests.factsSchema,
+    guard("kp/factsSchema", null, (params: { uri?: string }) => {
+      // The catalogue of the given document; else the only catalogue open, or the only one in the workspace.
+      let root: string | undefined;
+      if (params.uri) root = stateFor(params.uri)?.root;
+      if (!root) {
+        const open = project.openCatalogueRoots().filter((r) => !project.catalogueOf(r, { lint: false }).analysis.fragment);
+        const candidates = open.length > 0 ? open : [...new Set(project.getFolders().flatMap((f) => project.rootsIn(f)))];
+        if (candidates.length === 1) root = candidates[0];
+      }
+      if (!root) return null;
+      let schema = facts.schemaOf(root);
+      if (schema === undefined) {
+        const s = project.catalogueOf(root, { lint: false });
+        if (!s.analysis.fragment && !s.analysis.diagnostics.some((d) => d.severity === "error")) {
+          facts.checked(s);
+          schema = facts.schemaOf(root);
+        }
+      }
+      return schema === undefined ? null : { root: pathToUri(root), schema };
     }),
   );
 

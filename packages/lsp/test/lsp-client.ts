@@ -79,7 +79,8 @@ export class LspClient {
     return new LspClient(proc);
   }
 
-  async initialize(rootUri: string, initializationOptions?: unknown): Promise<InitializeResult> {
+  /** `workspace` adds client capabilities of the workspace (e.g. `workspaceEdit`). */
+  async initialize(rootUri: string, initializationOptions?: unknown, workspace: Record<string, unknown> = {}): Promise<InitializeResult> {
     const r = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
@@ -93,7 +94,7 @@ export class LspClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ["relative"] },
         },
-        workspace: { workspaceFolders: true },
+        workspace: { workspaceFolders: true, ...workspace },
       },
       initializationOptions,
     });

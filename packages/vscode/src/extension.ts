@@ -3,12 +3,19 @@
  * (dist/server.mjs, the same server as `kp lsp --stdio`) over IPC and adds three commands that run
  * the server's custom requests, so all language logic stays in the server and core.  Scores and
  * explanations are shown in the results view (results/panel.ts).
+ *
+ * Also: the current catalogue in the status bar (status.ts), the facts JSON Schema for
+ * `jsonValidation` (schema.ts), facts files sent to the server as they are typed (facts-sync.ts), and
+ * the file watcher that lets the server re-check facts files when they change on disk.
  */
 import path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import type { CommandError, Outcome } from "./results/messages.js";
 import { ResultsPanel, type Request } from "./results/panel.js";
+import { registerFactsSync } from "./facts-sync.js";
+import { registerFactsSchema } from "./schema.js";
+import { registerCatalogueStatus } from "./status.js";
 
 let client: LanguageClient | undefined;
 
@@ -27,15 +34,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", language: "kp" },
       { scheme: "untitled", language: "kp" },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.kp") },
+    // .kp files, and facts files (the server re-checks those of open catalogues when they change)
+    synchronize: {
+      fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.kp"), vscode.workspace.createFileSystemWatcher("**/*.{json,csv,xlsx}")],
+    },
     initializationOptions: {
       diagnosticsInterval: config.get<number>("diagnosticsInterval", 150),
       capHints: config.get<string>("inlayHints.effectiveCap", "informative"),
+      codeLens: config.get<boolean>("codeLens.enable", true),
     },
     outputChannelName: "考评 kaoping 语言服务",
   };
   client = new LanguageClient("kaoping", "考评 kaoping", serverOptions, clientOptions);
   await client.start();
+  const started = client;
+  // kaoping.codeLens.enable takes effect at once: the server drops or draws the lenses again.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration("kaoping.codeLens.enable")) return;
+      const enabled = vscode.workspace.getConfiguration("kaoping").get<boolean>("codeLens.enable", true);
+      void started.sendNotification("kp/codeLens", { enabled });
+    }),
+  );
+  const status = registerCatalogueStatus(context, started);
+  registerFactsSchema(context, started, status);
+  registerFactsSync(context, started, status);
 
   const output = vscode.window.createOutputChannel(OUTPUT_NAME);
   context.subscriptions.push(

@@ -175,3 +175,11 @@ function clashes(idx: CatalogueIndex, site: NameSite, same: readonly NameSite[],
       return "";
   }
 }
+
+/** What a rename at `offset` renames, when facts files may use it: a rule or a unit class, by its declared name. */
+export function renameTarget(ctx: DocContext, offset: number): { kind: "rule" | "class"; name: string } | undefined {
+  const found = nameAt(ctx, offset);
+  if (!found || (found.site.kind !== "rule" && found.site.kind !== "class")) return undefined;
+  const declared = sameThing(found.idx, found.site).find((s) => s.definition) ?? found.site;
+  return { kind: found.site.kind, name: declared.name };
+}
