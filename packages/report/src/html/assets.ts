@@ -34,6 +34,8 @@ td.num { text-align: right; white-space: nowrap; }
 td.total { font-weight: 600; }
 td.unit { white-space: nowrap; }
 td.clause { font-size: 12px; }
+td.name { min-width: 7em; }
+th.num { white-space: nowrap; }
 table.ranking tbody tr:nth-child(even) { background: #f8fafc; }
 .crumbs { max-width: 180mm; margin: 0 auto 8px; display: flex; gap: 18px; font-size: 13px; }
 .kpis { display: flex; gap: 28px; margin: 10px 0 4px; flex-wrap: wrap; }
@@ -87,14 +89,13 @@ export const reportJs = `/* kaoping kp report: draws the charts of this page (sp
     var cat = { type: "category", data: s.categories, inverse: horizontal, axisTick: { show: false },
       axisLabel: { fontFamily: FONT, color: "#3e4c59", interval: 0, width: horizontal ? 150 : 80, overflow: "truncate", rotate: !horizontal && s.categories.length > 6 ? 30 : 0 } };
     var val = { type: "value", axisLabel: { fontFamily: FONT, color: "#5f6b7a" }, splitLine: { lineStyle: { color: "#e4e8ee" } } };
-    if (s.max !== undefined) val.max = s.max;
     if (s.unit === "个单位") val.minInterval = 1;
     var series = s.series.map(function (x, i) {
       return {
         name: x.name, type: "bar", data: x.values, itemStyle: { color: x.color }, barMaxWidth: 22,
         barGap: s.overlap ? "-100%" : "20%", z: i + 2, animation: false,
         label: x.labels ? { show: true, position: horizontal ? "right" : "top", fontFamily: FONT, fontSize: 11, color: "#1f2933",
-          formatter: function (p) { return x.values[p.dataIndex]; } } : { show: false }
+          formatter: function (p) { return (x.texts || x.values)[p.dataIndex]; } } : { show: false }
       };
     });
     return {

@@ -9,6 +9,8 @@ export interface ChartSeries {
   color: string;
   /** Show each value's text at the end of its bar. */
   labels?: boolean;
+  /** The label of each bar when it says more than the value ("14.84 / 16"). */
+  texts?: string[];
 }
 
 export interface ChartSpec {
@@ -22,15 +24,15 @@ export interface ChartSpec {
   unit: string;
   /** Series drawn over each other (score over its maximum) instead of side by side. */
   overlap?: boolean;
-  /** The value axis' maximum, as a decimal string. */
-  max?: string;
+  /** Thinner rows (small multiples). */
+  compact?: boolean;
 }
 
 export const COLORS = { score: "#2f6fb0", max: "#dfe6ee", lost: "#c4473a", count: "#4f8f5b", award: "#d08b2c" } as const;
 
 /** Height in pixels a chart needs for its categories. */
 export function chartHeight(spec: ChartSpec): number {
-  return spec.kind === "hbar" ? Math.max(160, 48 + spec.categories.length * 26) : 260;
+  return spec.kind === "hbar" ? Math.max(150, (spec.series.length > 1 ? 64 : 44) + spec.categories.length * (spec.compact ? 20 : 26)) : 220;
 }
 
 /** The chart's place in a page. */

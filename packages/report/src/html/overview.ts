@@ -78,14 +78,22 @@ export function overviewPart(input: ReportInput): PagePart {
     categories: top.map((r) => `${r.rank}. ${r.unit}`),
     series: [{ name: "总分", values: top.map((r) => r.total), color: COLORS.score, labels: true }],
     unit: "分",
-    ...(cat.total ? { max: cat.total } : {}),
   });
   const dist = cat.indicators.map((ind, i) => {
     // A unit the indicator does not apply to has no score there; the axis runs to the largest points of any class.
     const scores = results.flatMap((r) => (r.indicators?.[i] ? [r.indicators[i]!.score] : []));
     const most = [ind.points, ...(ind.classPoints ?? []).map((c) => c.points)].reduce((a, b) => (toMillionths(b) > toMillionths(a) ? b : a));
     const d = distribution(scores, most);
-    const spec: ChartSpec = { id: `chart-dist-${i + 1}`, kind: "vbar", title: `${ind.name}（${pointsText(ind)}）`, categories: d.labels, series: [{ name: "单位数", values: d.counts.map(String), color: COLORS.score }], unit: "个单位" };
+    // Highest scores on top.
+    const spec: ChartSpec = {
+      id: `chart-dist-${i + 1}`,
+      kind: "hbar",
+      title: `${ind.name}（${pointsText(ind)}）`,
+      categories: [...d.labels].reverse(),
+      series: [{ name: "单位数", values: d.counts.map(String).reverse(), color: COLORS.score, labels: true }],
+      unit: "个单位",
+      compact: true,
+    };
     charts.push(spec);
     return `<figure class="dist">${chartDiv(spec, `${ind.name}得分分布`)}<figcaption>${esc(ind.name)}（${esc(pointsText(ind))}）</figcaption></figure>`;
   });
@@ -115,13 +123,13 @@ ${chartDiv(spec, "等次分布")}
     charts.push(spec);
     const rows = costly.map(
       (c, i) =>
-        `<tr><td class="num">${i + 1}</td><td>${esc(c.rule)}</td><td>${esc(c.place?.path.join(" › ") ?? "")}</td><td class="clause">${esc(c.clause)}</td><td class="num">${esc(c.total)}</td><td class="num">${c.units}</td></tr>`,
+        `<tr><td class="num">${i + 1}</td><td class="name">${esc(c.rule)}</td><td>${esc(c.place?.path.join(" › ") ?? "")}</td><td class="clause">${esc(c.clause)}</td><td class="num">${esc(c.total)}</td><td class="num">${c.units}</td></tr>`,
     );
     costHtml = `<section class="rules">
 <h2>扣分最多的条款</h2>
 <p class="note">各单位按该条款被扣的分数之和（封顶、就高核减之前），前 ${costly.length} 条。</p>
 ${chartDiv(spec, "扣分最多的条款")}
-<table class="small"><thead><tr><th>序</th><th>规则</th><th>指标</th><th>条款</th><th>扣分合计</th><th>单位数</th></tr></thead>
+<table class="small"><thead><tr><th class="num">序</th><th>规则</th><th>指标</th><th>条款</th><th class="num">扣分合计</th><th class="num">单位数</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -139,7 +147,7 @@ ${chartDiv(charts[0]!, "排名")}
 </section>
 <section class="distribution">
 <h2>各项指标的得分分布</h2>
-<p class="note">横轴为得分区间（左闭右开，最后一段含满分），纵轴为单位数。</p>
+<p class="note">每段为一个得分区间（含下限、不含上限，最高一段含满分）及落在其中的单位数。</p>
 <div class="grid">
 ${dist.join("\n")}
 </div>

@@ -61,7 +61,7 @@ function unitChart(r: UnitResult, id: string): ChartSpec {
     categories: inds.map((i) => i.name),
     series: [
       { name: "满分", values: inds.map((i) => i.points), color: COLORS.max },
-      { name: "得分", values: inds.map((i) => i.score), color: COLORS.score, labels: true },
+      { name: "得分", values: inds.map((i) => i.score), color: COLORS.score, labels: true, texts: inds.map((i) => `${i.score} / ${i.points}`) },
     ],
     unit: "分",
     overlap: true,
