@@ -101,7 +101,7 @@ export const reportJs = `/* kaoping kp report: draws the charts of this page (sp
     return {
       animation: false,
       textStyle: { fontFamily: FONT },
-      grid: { left: 8, right: 48, top: s.series.length > 1 ? 28 : 12, bottom: 8, containLabel: true },
+      grid: { left: 8, right: s.overlap ? 80 : 48, top: s.series.length > 1 ? 28 : 12, bottom: 8, containLabel: true },
       legend: s.series.length > 1 ? { top: 0, right: 8, textStyle: { fontFamily: FONT } } : undefined,
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, formatter: function (ps) {
         var i = ps[0].dataIndex, out = [s.categories[i]];
