@@ -54,6 +54,8 @@ export interface ReportOptions {
   inputs?: readonly string[];
   /** The target as the user wrote it, for messages. */
   shown?: string;
+  /** How a path is shown in messages. */
+  showPath?: (path: string) => string;
 }
 
 /** What was written. */

@@ -14,6 +14,8 @@ export interface FolderOptions {
   inputs?: readonly string[];
   /** The target as the user wrote it, for messages. */
   shown?: string;
+  /** How a path is shown in messages (relative to the working folder, say). */
+  showPath?: (path: string) => string;
 }
 
 function inside(dir: string, file: string): boolean {
@@ -29,7 +31,7 @@ function reason(e: unknown): string {
 /** Refuses a target that cannot take the report (KP6001, KP6002, KP6004); call before building. */
 export function checkTarget(target: string, options: FolderOptions = {}): void {
   const shown = options.shown ?? target;
-  for (const input of options.inputs ?? []) if (inside(resolve(target), resolve(input))) throw new ReportError("KP6004", [shown, input]);
+  for (const input of options.inputs ?? []) if (inside(resolve(target), resolve(input))) throw new ReportError("KP6004", [shown, options.showPath?.(input) ?? input]);
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw new ReportError("KP6002", [shown]);
   if (readdirSync(target).length > 0 && !options.force) throw new ReportError("KP6001", [shown]);

@@ -49,6 +49,7 @@ export async function reportCommand(
       force: opts.force,
       inputs: loaded.inputs,
       shown,
+      showPath: (p) => shownPath(io, p),
       ...(chromium !== undefined ? { pdfChromium: chromium } : {}),
     });
     const mb = (summary.bytes / 1024 / 1024).toFixed(1);
