@@ -90,11 +90,6 @@ export function stepsOf(input: ReportInput, r: UnitResult, places: ReadonlyMap<s
   }));
 }
 
-/** Whether a step changes the score (a deduction, an award, a cap) rather than only saying something. */
-export function counts(s: Step): boolean {
-  return s.kind !== "note" || s.amount !== "0";
-}
-
 /** A rule and the points it took from all units together (before caps), with how many units it hit. */
 export interface RuleCost {
   rule: string;

@@ -1,14 +1,27 @@
 /**
  * The Excel workbook 报告.xlsx (exceljs): 排名 (rank, unit, class, total, each top-level indicator and
  * bonus/penalty section, grade), one sheet per top-level indicator with its sub-indicators, and 扣分明细
- * (every deduction and award, with an autofilter).  Every score is a number cell whose stored value is
+ * (every deduction, cap, veto and bonus/penalty entry, with an autofilter).  Every score is a number cell whose stored value is
  * the exact decimal `kp score` prints (decimal.ts) with a number format showing the same digits.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CatalogueMeta, UnitResult } from "@kaoping/core";
 import { canonical, excelNumber, numberFormat } from "./decimal.js";
-import { counts, descendants, kindWords, placesOf, pointsText, stepsOf, vetoWord, type ReportInput } from "./data.js";
+import { descendants, kindWords, placesOf, pointsText, stepsOf, vetoWord, type ReportInput, type Step } from "./data.js";
+
+/** Data rows per sheet: Excel's 1,048,576 rows less the title and header. */
+const MAX_ROWS = 1_048_574;
+
+/**
+ * The steps the deductions sheet lists: deductions, caps (核减), vetoes, and every entry of a bonus or
+ * penalty section.  An indicator's own awards (a checklist item done, an evaluation's score) are in
+ * the indicator sheets and on the unit pages; listing them here would bury the deductions.
+ */
+function isDeduction(s: Step): boolean {
+  if (s.kind === "deduct" || s.kind === "limit" || s.kind === "veto") return true;
+  return s.kind === "award" && s.place !== undefined && s.place.path[0]!.startsWith("加分：");
+}
 
 type Cell = string | number | { score: string };
 interface Column {
@@ -182,25 +195,22 @@ export async function excelReport(input: ReportInput): Promise<Uint8Array> {
   });
 
   const places = placesOf(cat);
-  const steps = results.flatMap((r) => stepsOf(input, r, places).filter(counts));
-  tableSheet(
-    wb,
-    exact,
-    "扣分明细",
-    `${heading}扣分与加分明细`,
-    [
-      { header: "单位", width: 14, value: (s) => s.unit },
-      { header: "名次", width: 6, value: (s) => s.rank },
-      { header: "指标", width: 28, value: (s) => s.place?.path.join(" › ") ?? "" },
-      { header: "类型", width: 6, value: (s) => kindWords[s.kind] },
-      { header: "规则", width: 16, value: (s) => s.rule },
-      { header: "条款", width: 40, value: (s) => s.clause },
-      { header: "事实", width: 20, value: (s) => s.facts },
-      { header: "计算", width: 24, value: (s) => s.computation },
-      { header: "分值", width: 8, value: (s) => ({ score: s.amount }) },
-    ],
-    steps,
-    true,
-  );
+  const steps = results.flatMap((r) => stepsOf(input, r, places).filter(isDeduction));
+  const deductionColumns: { header: string; width: number; value(s: Step): Cell }[] = [
+    { header: "单位", width: 14, value: (s) => s.unit },
+    { header: "名次", width: 6, value: (s) => s.rank },
+    { header: "指标", width: 28, value: (s) => s.place?.path.join(" › ") ?? "" },
+    { header: "类型", width: 6, value: (s) => kindWords[s.kind] },
+    { header: "规则", width: 16, value: (s) => s.rule },
+    { header: "条款", width: 40, value: (s) => s.clause },
+    { header: "事实", width: 20, value: (s) => s.facts },
+    { header: "计算", width: 24, value: (s) => s.computation },
+    { header: "分值", width: 8, value: (s) => ({ score: s.amount }) },
+  ];
+  // A sheet holds at most 1,048,576 rows: more deductions go on to 扣分明细（2）and so on.
+  for (let k = 0; k === 0 || k * MAX_ROWS < steps.length; k++) {
+    const name = k === 0 ? "扣分明细" : sheetName(`扣分明细（${k + 1}）`, taken);
+    tableSheet(wb, exact, name, `${heading}扣分明细${k > 0 ? `（${k + 1}）` : ""}`, deductionColumns, steps.slice(k * MAX_ROWS, (k + 1) * MAX_ROWS), true);
+  }
   return withExactTexts(new Uint8Array(await wb.xlsx.writeBuffer()), exact);
 }

@@ -120,9 +120,10 @@ describe("报告.xlsx", () => {
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["单位", "名次", "指标", "类型", "规则", "条款", "事实", "计算", "分值"]);
     expect(ws.autoFilter).toBe(`A2:I${ws.rowCount}`);
     expect(await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async("string")).toContain(`<autoFilter ref="A2:I${ws.rowCount}"/>`);
-    // as many rows as the trace has steps that count (every unit's deductions, awards, caps, vetoes)
+    // as many rows as the trace has deductions, caps and vetoes (this catalogue has no bonus sections)
     const steps = kp(["explain", rulesRoot, exampleFacts, "-u", "青山县", "--format", "json"]);
-    const trace = (JSON.parse(steps.stdout) as UnitResult).trace!.filter((e) => e.kind !== "note" || e.amount !== "0");
+    const trace = (JSON.parse(steps.stdout) as UnitResult).trace!.filter((e) => e.kind === "deduct" || e.kind === "limit" || e.kind === "veto");
+    expect(trace.length).toBeGreaterThan(3);
     expect((ws.getSheetValues() as unknown[][]).filter((r) => r?.[1] === "青山县")).toHaveLength(trace.length);
     const row = (ws.getSheetValues() as unknown[][]).find((r) => r?.[1] === "青山县" && r?.[5] === "参会")!;
     expect(row.slice(1)).toEqual(["青山县", 2, "×令畅通 › 落实市×、市××重大决策部署", "扣分", "参会", "未按要求参加市×、市××重要会议、重要活动的，每次扣0.5分", "参会 = 1", "1次 × 0.5 = 0.5", 0.5]);
