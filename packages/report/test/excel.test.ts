@@ -129,3 +129,19 @@ describe("报告.xlsx", () => {
     expect(row.slice(1)).toEqual(["青山县", 2, "×令畅通 › 落实市×、市××重大决策部署", "扣分", "参会", "未按要求参加市×、市××重要会议、重要活动的，每次扣0.5分", "参会 = 1", "1次 × 0.5 = 0.5", 0.5]);
   });
 });
+
+describe("报告.xlsx with hostile names", () => {
+  it("a unit or clause that looks like a formula stays text (no formula cell anywhere)", async () => {
+    const { excelReport } = await import("@kaoping/report");
+    const { exampleInput } = await import("./fixture.js");
+    const input = await exampleInput();
+    const evil = '=HYPERLINK("http://example.invalid","点击")';
+    const results = input.results.map((r, i) => (i === 0 ? { ...r, unit: evil, trace: r.trace?.map((e) => ({ ...e, clause: evil })) } : r));
+    const bytes = await excelReport({ ...input, results });
+    const z = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(z.files).filter((n) => n.startsWith("xl/worksheets/sheet"))) expect(await z.file(name)!.async("string")).not.toContain("<f>");
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(back.getWorksheet("排名")!.getCell("B3").value).toBe(evil);
+  });
+});
