@@ -2,7 +2,14 @@
 import type { ChartSpec } from "./charts.js";
 import { esc, jsonInScript } from "./escape.js";
 
-/** A whole page; `root` is the way back to the report's folder ("" or "../"). */
+/** Where a body wants its charts' scripts, when not at its end (before a long table, say). */
+export const SCRIPTS_HERE = "<!--kp-scripts-->";
+
+/**
+ * A whole page; `root` is the way back to the report's folder ("" or "../").  The charts' scripts go
+ * where the body has SCRIPTS_HERE (so that charts are drawn before a long table below is parsed), else
+ * at its end.
+ */
 export function page(title: string, body: string, charts: readonly ChartSpec[], root: string): string {
   const scripts =
     charts.length === 0
@@ -18,8 +25,7 @@ export function page(title: string, body: string, charts: readonly ChartSpec[], 
 <link rel="stylesheet" href="${root}assets/report.css">
 </head>
 <body>
-${body}
-${scripts}</body>
+${body.includes(SCRIPTS_HERE) ? `${body.replace(SCRIPTS_HERE, () => scripts.trimEnd())}\n` : `${body}\n${scripts}`}</body>
 </html>
 `;
 }

@@ -8,7 +8,7 @@ import { fromMillionths, toMillionths } from "../decimal.js";
 import { costliestRules, placesOf, pointsText, vetoWord, type ReportInput } from "../data.js";
 import { chartDiv, COLORS, type ChartSpec } from "./charts.js";
 import { esc } from "./escape.js";
-import { page } from "./layout.js";
+import { page, SCRIPTS_HERE } from "./layout.js";
 import { unitFile, UNITS_DIR } from "./paths.js";
 import type { PagePart } from "./unit.js";
 
@@ -154,6 +154,7 @@ ${dist.join("\n")}
 </section>
 ${gradeHtml}
 ${costHtml}
+${SCRIPTS_HERE}
 <section class="table">
 <h2>排名表</h2>
 <p class="note">点击单位名称查看该单位的得分明细。</p>

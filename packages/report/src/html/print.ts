@@ -3,12 +3,12 @@
  * new page, by the print stylesheet), made of the very same parts as the HTML pages.
  */
 import { placesOf, type ReportInput } from "../data.js";
-import { page } from "./layout.js";
+import { page, SCRIPTS_HERE } from "./layout.js";
 import { overviewPart } from "./overview.js";
 import { unitPart } from "./unit.js";
 
 export function printHtml(input: ReportInput): string {
   const places = placesOf(input.catalogue);
   const parts = [overviewPart(input), ...input.results.map((_, i) => unitPart(input, i, places, `chart-unit-${i + 1}`))];
-  return page(parts[0]!.title, parts.map((p) => p.body).join("\n"), parts.flatMap((p) => p.charts), "");
+  return page(parts[0]!.title, parts.map((p) => p.body.replace(SCRIPTS_HERE, "")).join("\n"), parts.flatMap((p) => p.charts), "");
 }
