@@ -13,7 +13,8 @@ import { flattenFacts } from "../../cli/src/report/explain.js";
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 export const rulesRoot = join(repoRoot, "rules", "细则.kp");
 export const exampleFacts = join(repoRoot, "examples", "各县事实.csv");
-export const goldenDir = fileURLToPath(new URL("./golden/", import.meta.url));
+/** The report's goldens live with the CLI's, so that `pnpm run update-golden` regenerates them. */
+export const goldenDir = fileURLToPath(new URL("../../cli/test/golden/report/", import.meta.url));
 
 export async function exampleInput(): Promise<ReportInput> {
   const analysis = analyzeCatalogue(rulesRoot, nodeHost);

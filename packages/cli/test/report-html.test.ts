@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { distribution, esc, jsonInScript, overviewHtml, printHtml, unitHtml, unitFile, type ReportInput } from "@kaoping/report";
 import { expectGolden } from "../../../test/golden.js";
-import { exampleInput, goldenDir } from "./fixture.js";
+import { exampleInput, goldenDir } from "../../report/test/fixture.js";
 
 const input = await exampleInput();
 
