@@ -2,14 +2,14 @@
  * 报告.xlsx as a user gets it: `kp report` run as a process, the workbook read back with exceljs and
  * its XML with jszip; every number compared as text with `kp score --format json` (also a process).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorResult, UnitResult } from "@kaoping/core";
 import { kp, tempDir } from "../../cli/test/helpers.js";
-import { exampleFacts, rulesRoot } from "./fixture.js";
+import { exampleFacts, repoRoot, rulesRoot } from "./fixture.js";
 
 let scored: UnitResult[];
 let wb: ExcelJS.Workbook;
@@ -21,8 +21,8 @@ function tree(ind: IndicatorResult): IndicatorResult[] {
 }
 
 /** Every `<c r="…"><v>…</v>` of a sheet's XML: address → stored text. */
-async function storedValues(sheetId: number): Promise<Map<string, string>> {
-  const xml = await zip.file(`xl/worksheets/sheet${sheetId}.xml`)!.async("string");
+async function storedValues(sheetId: number, from: JSZip = zip): Promise<Map<string, string>> {
+  const xml = await from.file(`xl/worksheets/sheet${sheetId}.xml`)!.async("string");
   return new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v>)/g)].filter((m) => m[2] !== undefined).map((m) => [m[1]!, m[2]!]));
 }
 
@@ -143,5 +143,56 @@ describe("报告.xlsx with hostile names", () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(back.getWorksheet("排名")!.getCell("B3").value).toBe(evil);
+  });
+});
+
+describe("a catalogue with bonus and penalty sections and a veto (the CLI's test catalogue)", () => {
+  const fixtures = join(repoRoot, "packages", "cli", "test", "fixtures");
+  let book: ExcelJS.Workbook;
+  let bookZip: JSZip;
+  let dir: string;
+  beforeAll(async () => {
+    dir = join(tempDir("kp-report-"), "报告");
+    const r = kp(["report", "catalogue", "facts/ok.csv", "-o", dir]);
+    expect(r.code).toBe(0);
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, "报告.xlsx")) as unknown as ArrayBuffer);
+    bookZip = await JSZip.loadAsync(readFileSync(join(dir, "报告.xlsx")));
+  }, 60_000);
+
+  it("ranking: bonus, penalty, grade and veto columns, numbers exactly kp score's", async () => {
+    const s = kp(["score", "catalogue", "facts/ok.csv", "--format", "json"], { cwd: fixtures });
+    const units = JSON.parse(s.stdout) as UnitResult[];
+    const ws = book.getWorksheet("排名")!;
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header).toEqual(["名次", "单位", "类别", "总分（20分）", "会议与信息工作（10分）", "组织建设（10分）", "加分", "减分", "等次", "否决"]);
+    const stored = await storedValues(ws.id, bookZip);
+    units.forEach((u, i) => {
+      const row = ws.getRow(i + 3);
+      expect(row.getCell(2).value).toBe(u.unit);
+      expect(stored.get(`D${i + 3}`)).toBe(u.total);
+      expect(stored.get(`G${i + 3}`)).toBe(u.bonus);
+      expect(stored.get(`H${i + 3}`)).toBe(u.penalty);
+      expect(row.getCell(9).value).toBe(u.grade);
+      expect(row.getCell(10).value ?? "").toBe(u.vetoes.map((v) => `${v.level === "fail" ? "一票否决" : "一票否优"}（${v.rule}）`).join("；"));
+    });
+    expect(units.some((u) => u.vetoes.length > 0)).toBe(true);
+  });
+
+  it("deductions list the bonus and penalty entries and the veto", () => {
+    const rows = (book.getWorksheet("扣分明细")!.getSheetValues() as unknown[][]).filter(Boolean).slice(2);
+    const kinds = new Set(rows.map((r) => `${r[4]} ${r[5]}`));
+    expect(kinds).toContain("得分 国家表彰");
+    expect(kinds).toContain("扣分 约谈");
+    expect(kinds).toContain("否决 安全事故");
+  });
+
+  it("a unit page shows the veto and the sections' totals", () => {
+    const page = readdirSync(join(dir, "units")).map((f) => readFileSync(join(dir, "units", f), "utf8")).find((h) => h.includes("<h1>乙县"))!;
+    expect(page).toContain('<p class="veto">一票否优：安全事故「发生重大安全事故的，一票否优」</p>');
+    expect(page).toContain("加分：创新加分（上限 1 分）");
+    expect(page).toContain("加分合计：1 分");
+    expect(page).toContain("减分合计：1 分");
+    expect(page).not.toContain("舍入前"); // 14.90 and 14.9 are the same number
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { CatalogueMeta, IndicatorResult, UnitResult } from "@kaoping/core";
 import { kindWords, placesOf, stepsOf, vetoWord, type Place, type ReportInput, type Step } from "../data.js";
+import { canonical } from "../decimal.js";
 import { chartDiv, COLORS, type ChartSpec } from "./charts.js";
 import { esc } from "./escape.js";
 import { page } from "./layout.js";
@@ -87,7 +88,7 @@ export function unitPart(input: ReportInput, index: number, places: ReadonlyMap<
   const n = results.length;
   const prev = index > 0 ? `<a href="${unitFile(index - 1, n)}" rel="prev">上一个：${esc(results[index - 1]!.unit)}</a>` : "";
   const next = index < n - 1 ? `<a href="${unitFile(index + 1, n)}" rel="next">下一个：${esc(results[index + 1]!.unit)}</a>` : "";
-  const exact = r.exactTotal !== r.total ? `<span class="exact">舍入前 ${esc(r.exactTotal)}</span>` : "";
+  const exact = canonical(r.exactTotal) !== canonical(r.total) ? `<span class="exact">舍入前 ${esc(r.exactTotal)}</span>` : "";
   const vetoes = r.vetoes.map((v) => `<p class="veto">${vetoWord(v.level)}：${esc(v.rule)}「${esc(v.clause)}」</p>`).join("\n");
   const sections = sectionsHtml(cat, r, byPlace);
   const title = `${r.unit}：${cat.title}${cat.year ? `（${cat.year}）` : ""}得分`;
