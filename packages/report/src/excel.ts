@@ -212,5 +212,7 @@ export async function excelReport(input: ReportInput): Promise<Uint8Array> {
     const name = k === 0 ? "扣分明细" : sheetName(`扣分明细（${k + 1}）`, taken);
     tableSheet(wb, exact, name, `${heading}扣分明细${k > 0 ? `（${k + 1}）` : ""}`, deductionColumns, steps.slice(k * MAX_ROWS, (k + 1) * MAX_ROWS), true);
   }
-  return withExactTexts(new Uint8Array(await wb.xlsx.writeBuffer()), exact);
+  // When sheets are rewritten (exact texts), exceljs stores them uncompressed and jszip compresses once.
+  const options = exact.size > 0 ? { zip: { compression: "STORE" } } : {};
+  return withExactTexts(new Uint8Array(await wb.xlsx.writeBuffer(options as ExcelJS.XlsxWriteOptions)), exact);
 }

@@ -5,7 +5,7 @@
  * Chinese text set in a CJK font, and the PDF with each unit starting on a new page.  Screenshots of
  * the overview and one unit page are kept in test/report-screenshots/ (not committed).
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -117,6 +117,7 @@ describe.skipIf(!hasChromium)("the HTML report in Chromium", () => {
   });
 
   it("the PDF: the overview, then each unit starting on a new page (page counts add up)", async () => {
+    expect(readdirSync(dir).sort()).toEqual(["assets", "index.html", "units", "报告.pdf", "报告.xlsx"]); // the print document is not left behind
     const pdf = readFileSync(join(dir, "报告.pdf"));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/NotoSansCJK/); // the CJK font is embedded
