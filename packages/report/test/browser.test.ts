@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)("the HTML report in Chromium", () => {
 
   it("every unit page is reachable from the overview and draws its chart", async () => {
     const page = await open("index.html");
-    const links = await page.$$eval("table.ranking a", (as) => as.map((a) => [(a as HTMLAnchorElement).href, a.textContent]));
+    const links = await page.$$eval("table.ranking a", (as) => as.map((a) => [(a as unknown as { href: string }).href, a.textContent]));
     expect(links.map(([, t]) => t)).toEqual(scored.map((u) => u.unit));
     await page.close();
     for (const [href, name] of links) {
