@@ -59,13 +59,16 @@ li.step.deduct .badge, li.step.veto .badge { background: #fbe9e7; color: var(--l
 li.step.award .badge { background: #e8f3ea; color: #2f6f3a; }
 li.step.limit .badge { background: #fdf3e1; color: var(--award); }
 li.step .where { color: var(--muted); font-size: 12px; }
-li.step .facts, li.step .calc { color: var(--muted); }
+li.step .facts, li.step .calc { color: var(--muted); display: inline; }
+li.step .facts { margin-right: 1.5em; }
 .none { color: var(--muted); margin: 4px 0 8px 1.5em; }
 .sum { font-weight: 600; text-align: right; }
 @page { size: A4; margin: 14mm 15mm; }
 @media print {
   html { background: #fff; }
-  body { padding: 0; font-size: 12px; }
+  body { padding: 0; font-size: 11px; }
+  li.step { font-size: 11px; padding: 2px 0; }
+  .ind { padding: 1px 0; }
   main { max-width: none; border: none; padding: 0; }
   .crumbs { display: none; }
   a { color: inherit; }
