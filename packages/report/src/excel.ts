@@ -4,6 +4,7 @@
  * (every deduction, cap, veto and bonus/penalty entry, with an autofilter).  Every score is a number cell whose stored value is
  * the exact decimal `kp score` prints (decimal.ts) with a number format showing the same digits.
  */
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CatalogueMeta, UnitResult } from "@kaoping/core";
@@ -90,7 +91,7 @@ async function withExactTexts(bytes: Uint8Array, exact: ExactTexts): Promise<Uin
 /** A sheet: a title row over the whole width, a header row, one row per item; printed A4 landscape. */
 function tableSheet<T>(wb: ExcelJS.Workbook, exact: ExactTexts, name: string, title: string, cols: { header: string; width: number; value(x: T): Cell }[], rows: readonly T[], filter = false): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: "2:2", margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
     headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
   });
@@ -101,6 +102,7 @@ function tableSheet<T>(wb: ExcelJS.Workbook, exact: ExactTexts, name: string, ti
   t.font = { name: FONT, size: 14, bold: true };
   t.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(1).height = 26;
+  ws.getRow(1).commit();
   const head = ws.getRow(2);
   cols.forEach((c, i) => {
     const cell = head.getCell(i + 1);
@@ -110,6 +112,7 @@ function tableSheet<T>(wb: ExcelJS.Workbook, exact: ExactTexts, name: string, ti
     cell.border = THIN;
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   });
+  head.commit();
   rows.forEach((x, ri) => {
     const row = ws.getRow(ri + 3);
     cols.forEach((c, i) => {
@@ -119,9 +122,10 @@ function tableSheet<T>(wb: ExcelJS.Workbook, exact: ExactTexts, name: string, ti
       cell.border = THIN;
       cell.alignment = { vertical: "top", wrapText: typeof cell.value === "string" };
     });
+    row.commit();
   });
-  ws.pageSetup.printTitlesRow = "2:2";
   if (filter) ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: cols.length } };
+  ws.commit();
   return ws;
 }
 
@@ -165,10 +169,19 @@ function scoresOf(r: UnitResult): Map<string, string> {
 /** The whole workbook, as the bytes of an .xlsx file. */
 export async function excelReport(input: ReportInput): Promise<Uint8Array> {
   const { catalogue: cat, results } = input;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "kaoping";
+  // Streamed: each row is written out as it is made, so 20,000 units do not hold every cell in memory.
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
   // A fixed date keeps the same results in the same bytes (no clock in a report).
-  wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
+  const date = new Date(Date.UTC(2000, 0, 1));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = wb.lastModifiedBy = "kaoping";
+  wb.created = wb.modified = date;
   const heading = `${cat.title}${cat.year ? `（${cat.year}）` : ""}`;
   const taken = new Set<string>(["排名", "扣分明细"]);
   const exact: ExactTexts = new Map();
@@ -212,7 +225,7 @@ export async function excelReport(input: ReportInput): Promise<Uint8Array> {
     const name = k === 0 ? "扣分明细" : sheetName(`扣分明细（${k + 1}）`, taken);
     tableSheet(wb, exact, name, `${heading}扣分明细${k > 0 ? `（${k + 1}）` : ""}`, deductionColumns, steps.slice(k * MAX_ROWS, (k + 1) * MAX_ROWS), true);
   }
-  // When sheets are rewritten (exact texts), exceljs stores them uncompressed and jszip compresses once.
-  const options = exact.size > 0 ? { zip: { compression: "STORE" } } : {};
-  return withExactTexts(new Uint8Array(await wb.xlsx.writeBuffer(options as ExcelJS.XlsxWriteOptions)), exact);
+  await wb.commit();
+  await ended;
+  return withExactTexts(new Uint8Array(Buffer.concat(chunks)), exact);
 }
