@@ -12,6 +12,7 @@ import { compileCommand } from "./commands/compile.js";
 import { explainCommand } from "./commands/explain.js";
 import { importCommand } from "./commands/import.js";
 import { extraCommands } from "./commands/extra.js";
+import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
@@ -100,6 +101,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp compile rules/ -o out/                    把细则编译为 out/细则.js、.d.ts 与 .facts.schema.json
   kp score rules/ examples/各县事实.csv        按事实计分并排名
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
+  kp report rules/ examples/各县事实.csv -o 报告/    生成 Excel 与网页报告（加 --pdf 另有 PDF）
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
   kp import 细则.docx -o 草稿/                 从已有的 Word 细则生成 .kp 草稿
@@ -179,6 +181,24 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(colorOption())
     .action(async (file: string, opts: { output: string; force?: boolean; format: "text" | "json"; color: boolean }) => {
       setCode(await importCommand(io, file, opts));
+    });
+
+  program
+    .command("report")
+    .summary("生成考评报告：Excel、网页（含图表）与 PDF")
+    .description(
+      "按细则计分，把结果写成一个报告文件夹：报告.xlsx（排名、各指标、扣分明细），index.html（总览与图表，\n离线可打开）及 units/ 下每个单位一页，加 --pdf 时另有 报告.pdf。先在旁边的临时文件夹中生成，\n完成后才放到目标位置：失败时不留下半个报告。",
+    )
+    .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
+    .argument("<事实...>", "事实文件：.csv、.json 或 .xlsx（目前只接受一个）")
+    .requiredOption("-o, --output <文件夹>", "报告文件夹（不存在时创建）")
+    .option("--pdf", "同时生成 报告.pdf（需要 Chromium：/usr/bin/chromium，或环境变量 KAOPING_CHROMIUM）")
+    .option("--force", "输出文件夹不是空的时，用新报告替换它")
+    .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (catalogue: string, facts: string[], opts: { output: string; pdf?: boolean; force?: boolean; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+      setCode(await reportCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);
