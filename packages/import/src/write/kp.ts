@@ -27,7 +27,10 @@ export interface WrittenCatalogue {
 
 export interface RecogniserFns {
   splitClauses(cell: string): Clause[];
-  recogniseClause(text: string, ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null }): Recognition;
+  recogniseClause(
+    text: string,
+    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[] },
+  ): Recognition;
 }
 
 export const ROOT_FILE = "细则.kp";
@@ -63,11 +66,14 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
     }
     let wrote = false;
     const cells = section && depth === 0 ? flatCells(item) : item.cells;
-    for (const cell of cells) {
-      for (const clause of recogniser.splitClauses(cell.text)) {
-        const verbatim = oneLine(clause.text);
-        if (!verbatim) continue;
-        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section });
+    // Each clause is read knowing the other clauses of its item (an amount with no count word beside
+    // siblings that count is a to-do, not a one-shot reading).
+    const split = cells.map((cell) => ({ cell, clauses: recogniser.splitClauses(cell.text).map((c) => oneLine(c.text)).filter((t) => t !== "") }));
+    const all = split.flatMap((x) => x.clauses);
+    for (const { cell, clauses: texts } of split) {
+      for (const verbatim of texts) {
+        const siblings = all.filter((t) => t !== verbatim);
+        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings });
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           recognition.bodies.forEach((body, i) => {
