@@ -3,7 +3,8 @@
  *
  * Which worksheet: the first *visible* one (tab order), or the one `--sheet` names (its name, or its
  * 1-based number in tab order; a hidden sheet only this way).  When the workbook has several sheets,
- * an info diagnostic (KP4028) says which was read; an unknown `--sheet`, or a workbook whose sheets
+ * an info diagnostic (KP4028) says which was read (not when the others are only a 「说明」 sheet, as in
+ * the templates kp template writes); an unknown `--sheet`, or a workbook whose sheets
  * are all hidden, is KP4027, listing the sheets.
  *
  * Before exceljs sees the bytes, the zip is checked (yauzl): at most {@link MAX_XLSX_ENTRIES} entries,
@@ -224,7 +225,8 @@ export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): 
     sheet = sheets.find((s) => s.state === "visible");
     if (!sheet) return { diagnostics: [factsDiagnostic(file, "KP4027", undefined, [`工作簿中的工作表都是隐藏的：${listing}；要读取隐藏的工作表，请用 --sheet 指定名称或序号`])] };
   }
-  if (sheets.length > 1) diagnostics.push(factsDiagnostic(file, "KP4028", undefined, [sheet.name, sheets.length, listing]));
+  // A template's instructions sheet (kp template's 「说明」) is not a second table: no note about it.
+  if (sheets.some((s) => s !== sheet && s.name !== "说明")) diagnostics.push(factsDiagnostic(file, "KP4028", undefined, [sheet.name, sheets.length, listing]));
   const formulas: FormulaCount = { missing: [], cached: 0 };
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
