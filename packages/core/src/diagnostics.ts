@@ -273,6 +273,7 @@ export const messages = {
   KP4085: { severity: "error", message: "没有一个事实文件有「{0}」列：{1}" },
   KP4086: { severity: "error", message: "目录「{0}」中没有事实文件（.csv、.json、.xlsx）" },
   KP4087: { severity: "warning", message: "事实文件「{0}」给了两次，只读一次" },
+  KP4089: { severity: "error", message: "「{0}」的单元格 {1} 在合并单元格 {2} 中：合并单元格的值会算给其中每一行的单位，请取消合并，逐个单位填写" },
   KP4090: { severity: "error", message: "单位名单中「{0}」重复出现：第 {1} 行与第 {2} 行" },
   KP4091: { severity: "error", message: "单位名单「{0}」中没有任何单位" },
   KP4092: { severity: "error", message: "单位名单中单位「{0}」的类别「{1}」未在细则中声明；细则中的类别：{2}" },
