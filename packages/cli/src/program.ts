@@ -194,10 +194,11 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
     .argument("<事实...>", "事实文件（.csv、.json、.xlsx）或目录")
     .addOption(formatOption(["text", "json"], "text", "输出格式"))
+    .option("--units <文件>", "单位名单（同 kp template --units）：名单中的单位都应有一行，名单外的单位是错误")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, files: string[], opts: { format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, files: string[], opts: { format: "text" | "json"; units?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await factsCheckCommand(withIncludeRoots(io, opts.includeRoot), catalogue, files, opts));
     });
 

@@ -210,7 +210,7 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
         const shownValue = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
         out.push(
           factsDiagnostic(f.file, "KP4080", here, [u.name, k, `${placeText(shown(g.file), there)}填「${shownValue(m.unit.facts[k])}」，${placeText(shown(f.file), here)}填「${shownValue(v)}」`], {
-            related: there ? [{ file: g.file, span: there.span, message: `先在${placeText(shown(g.file), there)}填写了「${shownValue(m.unit.facts[k])}」` }] : [],
+            related: there ? [{ file: g.file, span: there.span, message: `先在 ${placeText(shown(g.file), there)}填写了「${shownValue(m.unit.facts[k])}」` }] : [],
           }),
         );
         reported.add(`${m.unit.name}\u0000${k}`);

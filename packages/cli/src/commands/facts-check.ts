@@ -6,19 +6,42 @@
  * workbook sent back empty), is listed under the department that fills it.  Other problems are
  * printed as diagnostics (stderr).  Exit 0 when nothing is missing and nothing is wrong, else 1.
  */
-import { hasErrors, type FactError } from "@kaoping/core";
-import { departmentOf, factOwners, locateFactErrors, NO_DEPARTMENT } from "@kaoping/facts";
+import { hasErrors, nameKey, type FactError } from "@kaoping/core";
+import { departmentOf, factOwners, locateFactErrors, NO_DEPARTMENT, type LoadedFacts } from "@kaoping/facts";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode } from "../exit.js";
-import { colorsFor, displayPath, type Io } from "../io.js";
+import { absolutePath, colorsFor, displayPath, type Io } from "../io.js";
 import { dedupe, diagnosticToJson, type CliDiagnostic } from "../report/diagnostics.js";
 import { readFactsArgs } from "./score.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
 
-/** The facts a department still owes, unit by unit. */
+/** The facts a department still owes, unit by unit, and its returns sent back empty. */
 export interface Owed {
   department: string;
   units: { unit: string; facts: string[] }[];
+  /** Files of the department with no fact filled in (shown paths). */
+  unfilled?: string[];
+}
+
+/**
+ * What merged returns lack beyond the module's missing required facts: a row missing from a file
+ * (every column of that file, for that unit, optional facts too) and files sent back empty.
+ */
+export function returnGaps(facts: LoadedFacts, expected: readonly string[]): { missing: FactError[]; unfilled: { file: string; keys: string[] }[] } {
+  const missing: FactError[] = [];
+  const unfilled: { file: string; keys: string[] }[] = [];
+  for (const f of facts.merged?.files ?? []) {
+    if (f.units.length === 0) continue;
+    const cols = [...new Set(f.units.flatMap((u) => Object.keys(u.facts)))];
+    if (cols.length === 0) continue;
+    if (!f.units.some((u) => Object.values(u.facts).some((v) => v !== "" && v !== undefined))) {
+      unfilled.push({ file: f.file, keys: cols });
+      continue;
+    }
+    const here = new Set(f.units.map((u) => nameKey(u.name.trim())));
+    for (const unit of expected) if (!here.has(nameKey(unit))) for (const key of cols) missing.push({ code: "KP4008", message: "", unit, key });
+  }
+  return { missing, unfilled };
 }
 
 /** The missing required facts of the module's errors, by department (catalogue order) and unit (file order). */
@@ -52,7 +75,7 @@ export async function factsCheckCommand(
   io: Io,
   catalogueArg: string,
   factsArgs: readonly string[],
-  opts: { format: "text" | "json"; sheet?: string; color?: boolean },
+  opts: { format: "text" | "json"; units?: string; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const out = colorsFor(io.stdout, io.env, opts.color);
@@ -63,13 +86,37 @@ export async function factsCheckCommand(
     return ExitCode.problems;
   }
   const cat = prepared.module.catalogue;
-  const facts = await readFactsArgs(io, factsArgs, cat, err, { sheet: opts.sheet }, false);
+  let units: string[] | undefined;
+  let unitsFile: string | undefined;
+  if (opts.units !== undefined) {
+    const file = absolutePath(io, opts.units);
+    unitsFile = displayPath(io, file);
+    const list = await (await import("@kaoping/template")).readUnitsList(file, cat, unitsFile);
+    if (list.diagnostics.length > 0) printDiagnostics(io, io.stderr, list.diagnostics, new Map(), err);
+    if (hasErrors(list.diagnostics)) {
+      io.stderr.write(err.red(`单位名单「${unitsFile}」有错误，无法检查事实。`) + "\n");
+      return ExitCode.problems;
+    }
+    units = list.units.map((u) => u.name);
+  }
+  const facts = await readFactsArgs(io, factsArgs, cat, err, { sheet: opts.sheet, units, unitsFile }, false);
   if (!facts) return ExitCode.problems;
   const errors = facts.units.length > 0 ? prepared.module.checkFacts(facts.units) : [];
   // Missing facts are the list itself; every other problem is a diagnostic.
   const problems: CliDiagnostic[] = dedupe([...facts.diagnostics, ...locateFactErrors(facts, errors, cat).filter((d) => d.code !== "KP4008" && d.code !== "KP4085")]);
-  const owed = owedFacts(errors, factOwners(cat), facts.units.map((u) => u.name));
-  const count = owed.reduce((n, d) => n + d.units.reduce((m, u) => m + u.facts.length, 0), 0);
+  const owners = factOwners(cat);
+  const unitNames = facts.units.map((u) => u.name);
+  const gaps = returnGaps(facts, units ?? unitNames);
+  const owed = owedFacts([...errors, ...gaps.missing], owners, units ?? unitNames);
+  for (const g of gaps.unfilled) {
+    const department = departmentOf(owners.get(g.keys[0]!));
+    let d = owed.find((o) => o.department === department);
+    if (!d) owed.push((d = { department, units: [] }));
+    (d.unfilled ??= []).push(displayPath(io, g.file));
+  }
+  const order = [...new Set([...owners.values()].map((o) => departmentOf(o))), NO_DEPARTMENT];
+  owed.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
+  const count = owed.reduce((n, d) => n + d.units.reduce((m, u) => m + u.facts.length, 0), 0) + gaps.unfilled.length;
   const unitCount = new Set(owed.flatMap((d) => d.units.map((u) => u.unit))).size;
   const files = facts.merged ? facts.merged.files.map((f) => f.file) : [facts.file];
   const sources = facts.merged ? facts.merged.sources : new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
@@ -94,9 +141,12 @@ export async function factsCheckCommand(
   io.stdout.write(`尚未填写的事实（${read}）：\n`);
   for (const d of owed) {
     const n = d.units.reduce((m, u) => m + u.facts.length, 0);
-    io.stdout.write(`\n${out.bold(`考评单位「${d.department}」`)}：${d.units.length} 个单位，${n} 项\n`);
+    const parts = [...(d.units.length > 0 ? [`${d.units.length} 个单位，${n} 项`] : []), ...(d.unfilled ? [`${d.unfilled.length} 张填报表没有填写`] : [])];
+    io.stdout.write(`\n${out.bold(`考评单位「${d.department}」`)}：${parts.join("；")}\n`);
+    for (const f of d.unfilled ?? []) io.stdout.write(`  填报表「${f}」整张没有填写\n`);
     for (const u of d.units) io.stdout.write(`  ${u.unit}：${u.facts.join("、")}\n`);
   }
-  io.stdout.write(`\n共缺 ${count} 项事实（${unitCount} 个单位）${problems.length > 0 ? `；另有 ${problems.length} 个问题，见上方的提示` : ""}。\n`);
+  const owedItems = count - gaps.unfilled.length;
+  io.stdout.write(`\n共缺 ${owedItems} 项事实（${unitCount} 个单位）${gaps.unfilled.length > 0 ? `，${gaps.unfilled.length} 张填报表整张没有填写` : ""}${problems.length > 0 ? `；另有 ${problems.length} 个问题，见上方的提示` : ""}。\n`);
   return ExitCode.problems;
 }
