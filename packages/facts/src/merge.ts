@@ -93,6 +93,9 @@ export function placeText(shown: string, loc: FactsLocation | undefined): string
   return `${shown} 第 ${loc.cell.row} 行第 ${loc.cell.column} 列（${loc.cell.ref}）`;
 }
 
+/** The cell of a location, for related information (whose file is shown beside it): `工作表「事实」单元格 C3 ` or `这里`. */
+const cellText = (loc: FactsLocation): string => (loc.cell?.sheet !== undefined ? `工作表「${loc.cell.sheet}」单元格 ${loc.cell.ref} ` : "这里");
+
 interface MergedUnit {
   unit: UnitInput;
   /** The file each given fact came from (index into files). */
@@ -188,7 +191,7 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
           const here = inFile(f.locator.classes(u.name) ?? f.locator.unit(u.name), f.file);
           out.push(
             factsDiagnostic(f.file, "KP4081", here, [u.name, `${placeText(shown(g.file), there)}为「${classText(m.unit.classes)}」，${placeText(shown(f.file), here)}为「${cls}」`], {
-              related: there ? [{ file: g.file, span: there.span, message: `${placeText(shown(g.file), there)}：「${classText(m.unit.classes)}」` }] : [],
+              related: there ? [{ file: g.file, span: there.span, message: `${cellText(there)}的类别为「${classText(m.unit.classes)}」` }] : [],
             }),
           );
         }
@@ -210,7 +213,7 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
         const shownValue = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
         out.push(
           factsDiagnostic(f.file, "KP4080", here, [u.name, k, `${placeText(shown(g.file), there)}填「${shownValue(m.unit.facts[k])}」，${placeText(shown(f.file), here)}填「${shownValue(v)}」`], {
-            related: there ? [{ file: g.file, span: there.span, message: `先在 ${placeText(shown(g.file), there)}填写了「${shownValue(m.unit.facts[k])}」` }] : [],
+            related: there ? [{ file: g.file, span: there.span, message: `先在${cellText(there)}填写了「${shownValue(m.unit.facts[k])}」` }] : [],
           }),
         );
         reported.add(`${m.unit.name}\u0000${k}`);

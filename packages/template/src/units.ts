@@ -3,7 +3,7 @@
  * followed by its classes after a comma or a tab: `青山县,县区`), or an earlier facts file (.csv, .json,
  * .xlsx) read by @kaoping/facts — its 单位 and 类别 columns; its facts are not needed.
  */
-import { decodeBytes, MAX_FACTS_BYTES, nameKey, readRefusal, readRegularFile, type CatalogueMeta } from "@kaoping/core";
+import { decodeBytes, LineIndex, MAX_FACTS_BYTES, nameKey, readRefusal, readRegularFile, type CatalogueMeta } from "@kaoping/core";
 import { factsDiagnostic, loadFacts, type FactsDiagnostic, type FactsLocation } from "@kaoping/facts";
 import { extname } from "node:path";
 import type { TemplateUnit } from "./plan.js";
@@ -35,15 +35,22 @@ export async function readUnitsList(file: string, cat: CatalogueMeta, shown: str
   if (!decoded.ok) return { units: [], diagnostics: [factsDiagnostic(file, decoded.problem === "binary" ? "KP0007" : "KP0003", undefined, decoded.problem === "binary" ? [shown] : [shown, "未知编码"])] };
   const units: TemplateUnit[] = [];
   const lines: number[] = [];
-  decoded.text.split(/\r\n|\r|\n/).forEach((line, i) => {
+  const places: FactsLocation[] = [];
+  const index = new LineIndex(decoded.text);
+  let offset = 0;
+  for (const [i, line] of decoded.text.split(/(?<=\r\n|\r(?!\n)|\n)/).entries()) {
+    const start = offset;
+    offset += line.length;
     const t = line.trim();
-    if (t === "" || t.startsWith("#")) return;
+    if (t === "" || t.startsWith("#")) continue;
     const [name = "", ...rest] = t.split(/[,，\t]/);
-    if (name.trim() === "单位" && units.length === 0) return; // a header line
+    if (name.trim() === "单位" && units.length === 0) continue; // a header line
+    const at = start + line.indexOf(name.trim());
     units.push({ name: name.trim(), classes: rest.map((c) => c.trim()).filter((c) => c !== "").join("、") });
     lines.push(i + 1);
-  });
-  return finish(file, shown, units, cat, [], undefined, lines);
+    places.push({ span: index.span(at, at + name.trim().length) });
+  }
+  return finish(file, shown, units, cat, [], (i) => places[i], lines);
 }
 
 function finish(
