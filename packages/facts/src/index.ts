@@ -11,7 +11,7 @@ export { readJson, readJsonNumber, isPlainNumber, MAX_JSON_DEPTH, MAX_JSON_VALUE
 export { readXlsx, checkZip, shiftDecimal, MAX_XLSX_UNZIPPED_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO } from "./xlsx.js";
 export { tableToUnits, cellName, printable, withoutInvisible, type Table, type TableRow, type TableCell, type KnownFacts } from "./table.js";
 export { factKeys, factsDiagnostic, nowhere, emptySpan, factsProblemLine, type CellRef, type FactsDiagnostic, type FactsLocator, type FactsLocation, type LoadedFacts, type MergedFrom } from "./types.js";
-export { loadFactsFiles, mergeFacts, expandFactsPaths, placeText, type FactsFilesOptions } from "./merge.js";
+export { loadFactsFiles, mergeFacts, expandFactsPaths, isFolderOfFacts, placeText, type FactsFilesOptions } from "./merge.js";
 export { factOwners, departmentOf, NO_DEPARTMENT, type FactOwner } from "./owners.js";
 export { didYouMean, editDistance } from "./suggest.js";
 export { factsMemoryProblem, scoringMemoryProblem, heap, BYTES_PER_CELL, BYTES_PER_JSON_BYTE, BYTES_PER_XLSX_BYTE, BYTES_PER_RESULT, TRACE_FACTOR } from "./memory.js";

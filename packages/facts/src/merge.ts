@@ -62,13 +62,7 @@ export function expandFactsPaths(paths: readonly string[], shown: (f: string) =>
     files.push(file);
   };
   for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) {
+    if (!isFolderOfFacts(p)) {
       add(p);
       continue;
     }
@@ -80,6 +74,19 @@ export function expandFactsPaths(paths: readonly string[], shown: (f: string) =>
     for (const name of inside) add(join(p, name));
   }
   return { files, diagnostics };
+}
+
+/**
+ * Whether a path is a folder to read the facts files of: a directory, unless its name ends like a
+ * facts file (a folder 「目录.csv」 is a mistake, reported by loadFacts as KP0002 as always).
+ */
+export function isFolderOfFacts(p: string): boolean {
+  if (SUPPORTED.has(extname(p).toLowerCase())) return false;
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const isGiven = (v: unknown) => v !== undefined && v !== "";
@@ -111,15 +118,8 @@ interface MergedUnit {
  */
 export async function loadFactsFiles(paths: readonly string[], cat: CatalogueMeta, options: FactsFilesOptions = {}): Promise<LoadedFacts> {
   const shown = options.shown ?? ((f: string) => f);
-  const single = (p: string) => {
-    try {
-      return !statSync(p).isDirectory();
-    } catch {
-      return true;
-    }
-  };
   const one: FactsOptions = { sheet: options.sheet };
-  if (paths.length === 1 && single(paths[0]!) && options.units === undefined) return loadFacts(paths[0]!, cat, { ...one, shown: shown(paths[0]!) });
+  if (paths.length === 1 && !isFolderOfFacts(paths[0]!) && options.units === undefined) return loadFacts(paths[0]!, cat, { ...one, shown: shown(paths[0]!) });
   const expanded = expandFactsPaths(paths, shown);
   const files: LoadedFacts[] = [];
   for (const f of expanded.files) files.push(await loadFacts(f, cat, { ...one, shown: shown(f) }));

@@ -7,8 +7,7 @@ import { hasErrors, type CatalogueMeta } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { expandFactsPaths, factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, mergeFacts, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
-import { statSync } from "node:fs";
+import { expandFactsPaths, isFolderOfFacts, factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, mergeFacts, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
@@ -69,14 +68,7 @@ export async function readFactsArgs(
   const args = typeof factsArg === "string" ? [factsArg] : factsArg;
   const paths = args.map((a) => absolutePath(io, a));
   const shown = (f: string) => displayPath(io, f);
-  const isDir = (p: string) => {
-    try {
-      return statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  const one = paths.length === 1 && !isDir(paths[0]!) && options.units === undefined;
+  const one = paths.length === 1 && !isFolderOfFacts(paths[0]!) && options.units === undefined;
   const expanded = one ? { files: paths, diagnostics: [] } : expandFactsPaths(paths, shown);
   for (const file of expanded.files) {
     const tooLarge = factsMemoryProblem(file, cat, trace);
@@ -97,7 +89,7 @@ function reportFactProblems(io: Io, facts: LoadedFacts, diags: CliDiagnostic[], 
   if (diags.length > 0) printDiagnostics(io, io.stderr, diags, sources, err, MAX_LISTED);
   if (!hasErrors(diags)) return false;
   const n = diags.filter((d) => d.severity === "error").length;
-  const what = facts.merged ? `事实文件（共 ${facts.merged.files.length} 个）` : `事实文件「${shownPath(io, facts.file)}」`;
+  const what = !facts.merged ? `事实文件「${shownPath(io, facts.file)}」` : facts.merged.files.length > 0 ? `事实文件（共 ${facts.merged.files.length} 个）` : "没有读到事实文件，";
   io.stderr.write(err.red(`${what}有 ${n} 个错误，无法计分。`) + "\n");
   return true;
 }
