@@ -7,6 +7,7 @@
  *   <dir>/交回/<考评单位>.xlsx   every department's return, filled
  *   <dir>/全部.xlsx              the one-workbook template (every column), filled
  *   <dir>/冲突/                  the one-workbook template filled, beside 办公室's return (every fact twice)
+ *   <dir>/空/                    an empty folder
  *   <dir>/未填写/                办公室's return as sent out (empty), with the others filled
  * and, from 全部.xlsx:
  *   <dir>/计数写了文字.xlsx       「三次」 in 参会 (a count) of 甲县
@@ -42,7 +43,7 @@ export async function writeTemplateWorkbooks(dir: string): Promise<void> {
   const table = factsTable(join(MERGE_FIXTURES, "全部.csv"));
   const byDept = planTemplates(meta, specs, { byDepartment: true, units });
   const [all] = planTemplates(meta, specs, { byDepartment: false, units }) as [TemplatePlan];
-  for (const sub of ["交回", "冲突", "未填写"]) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ["交回", "冲突", "未填写", "空"]) mkdirSync(join(dir, sub), { recursive: true });
   copyFileSync(join(MERGE_FIXTURES, "细则.kp"), join(dir, "细则.kp"));
   const filled = new Map<string, Buffer>();
   for (const p of byDept) {
