@@ -12,6 +12,7 @@ import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode } from "../exit.js";
 import { absolutePath, colorsFor, displayPath, type Io } from "../io.js";
 import { dedupe, diagnosticToJson, type CliDiagnostic } from "../report/diagnostics.js";
+import { visible } from "../report/terminal.js";
 import { readFactsArgs } from "./score.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
 
@@ -142,9 +143,9 @@ export async function factsCheckCommand(
   for (const d of owed) {
     const n = d.units.reduce((m, u) => m + u.facts.length, 0);
     const parts = [...(d.units.length > 0 ? [`${d.units.length} 个单位，${n} 项`] : []), ...(d.unfilled ? [`${d.unfilled.length} 张填报表没有填写`] : [])];
-    io.stdout.write(`\n${out.bold(`考评单位「${d.department}」`)}：${parts.join("；")}\n`);
-    for (const f of d.unfilled ?? []) io.stdout.write(`  填报表「${f}」整张没有填写\n`);
-    for (const u of d.units) io.stdout.write(`  ${u.unit}：${u.facts.join("、")}\n`);
+    io.stdout.write(`\n${out.bold(`考评单位「${visible(d.department)}」`)}：${parts.join("；")}\n`);
+    for (const f of d.unfilled ?? []) io.stdout.write(`  填报表「${visible(f)}」整张没有填写\n`);
+    for (const u of d.units) io.stdout.write(`  ${visible(u.unit)}：${u.facts.map(visible).join("、")}\n`);
   }
   const owedItems = count - gaps.unfilled.length;
   io.stdout.write(`\n共缺 ${owedItems} 项事实（${unitCount} 个单位）${gaps.unfilled.length > 0 ? `，${gaps.unfilled.length} 张填报表整张没有填写` : ""}${problems.length > 0 ? `；另有 ${problems.length} 个问题，见上方的提示` : ""}。\n`);

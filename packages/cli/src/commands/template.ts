@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { loadCatalogue, resolveCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Io } from "../io.js";
+import { visible } from "../report/terminal.js";
 import { printDiagnostics } from "./shared.js";
 
 /** A department's name as a file name: characters no file system takes become 「_」. */
@@ -76,10 +77,10 @@ export async function templateCommand(
     } else files.push({ path: join(outDir, `${base}.xlsx`), data: await tpl.templateXlsx(plan) });
   }
   writeOutputs(io, files, inputs);
-  io.stdout.write(`${out.green("已生成")}「${meta.title}」的事实填报表（${units.length} 个单位）：\n`);
+  io.stdout.write(`${out.green("已生成")}「${visible(meta.title)}」的事实填报表（${units.length} 个单位）：\n`);
   plans.forEach((plan, i) => {
     const f = files[opts.format === "csv" ? i * 2 : i]!;
-    io.stdout.write(`  ${shownPath(io, f.path)}  ${plan.department !== undefined ? `考评单位「${plan.department}」，` : ""}${plan.columns.length} 列\n`);
+    io.stdout.write(`  ${shownPath(io, f.path)}  ${plan.department !== undefined ? `考评单位「${visible(plan.department)}」，` : ""}${plan.columns.length} 列\n`);
   });
   return ExitCode.ok;
 }
