@@ -129,6 +129,8 @@ export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[
     const d = factsDiagnostic(file, "KP4012", at, [], { message, related });
     d.code = code;
     d.severity = "error";
+    // Merged files: a problem located nowhere is about no one file.
+    if (merged && !at) delete d.file;
     return d;
   })];
 }

@@ -105,8 +105,6 @@ const cellText = (loc: FactsLocation): string => (loc.cell?.sheet !== undefined 
 
 interface MergedUnit {
   unit: UnitInput;
-  /** The file each given fact came from (index into files). */
-  from: Map<string, number>;
   classesFrom?: number;
   /** Files having a row for the unit. */
   rows: Set<number>;
@@ -139,6 +137,28 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
   const listed = options.units ? new Set(options.units.map((u) => nameKey(u.trim()))) : undefined;
   const owners = factOwners(cat);
 
+  /** Units of a file by nameKey, built when first needed (to find who gave a fact). */
+  const byName: (Map<string, UnitInput> | undefined)[] = [];
+  const unitIn = (fi: number, name: string): UnitInput | undefined => {
+    let map = byName[fi];
+    if (!map) {
+      map = new Map();
+      for (const u of files[fi]!.units) {
+        const id = nameKey(u.name.trim());
+        if (!map.has(id)) map.set(id, u);
+      }
+      byName[fi] = map;
+    }
+    return map.get(nameKey(name.trim()));
+  };
+  /** The first of the files before `before` (all files when undefined) that gave unit m's fact `key`. */
+  const giver = (m: MergedUnit, key: string, before?: number): number | undefined => {
+    for (const i of m.rows) {
+      if (before !== undefined && i >= before) break;
+      if (isGiven(unitIn(i, m.unit.name)?.facts[key])) return i;
+    }
+    return undefined;
+  };
   files.forEach((f, fi) => {
     out.push(...f.diagnostics);
     for (const k of f.suggested ?? []) suggested.add(k);
@@ -148,9 +168,9 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
     const seenHere = new Map<string, { name: string; n: number }>(); // nameKey → first spelling, occurrences of it
     let filled = false;
     for (const u of f.units) {
-      for (const [k, v] of Object.entries(u.facts)) {
+      for (const k in u.facts) {
         cols.add(k);
-        if (isGiven(v)) filled = true;
+        if (!filled && isGiven(u.facts[k])) filled = true;
       }
       const id = nameKey(u.name.trim());
       // A unit twice in one file: loadFacts's table reader or the module reports it (KP4006) for one
@@ -175,7 +195,7 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
       }
       let m = units.get(id);
       if (!m) {
-        m = { unit: { name: u.name, facts: Object.create(null) as UnitInput["facts"] }, from: new Map(), rows: new Set() };
+        m = { unit: { name: u.name, facts: Object.create(null) as UnitInput["facts"] }, rows: new Set() };
         units.set(id, m);
         order.push(m);
       }
@@ -196,18 +216,19 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
           );
         }
       }
-      for (const [k, v] of Object.entries(u.facts)) {
-        const prev = m.from.get(k);
+      const facts = m.unit.facts;
+      for (const k in u.facts) {
+        const v = u.facts[k];
         if (!isGiven(v)) {
-          if (!(k in m.unit.facts)) m.unit.facts[k] = v;
+          if (!(k in facts)) facts[k] = v;
           continue;
         }
-        if (prev === undefined) {
-          m.unit.facts[k] = v;
-          m.from.set(k, fi);
+        if (!isGiven(facts[k])) {
+          facts[k] = v;
           continue;
         }
-        const g = files[prev]!;
+        // Rare: look up which earlier file gave it.
+        const g = files[giver(m, k, fi) ?? fi]!;
         const there = inFile(g.locator.fact(m.unit.name, k) ?? g.locator.unit(m.unit.name), g.file);
         const here = inFile(f.locator.fact(u.name, k) ?? f.locator.unit(u.name), f.file);
         const shownValue = (x: unknown) => (typeof x === "string" ? x : JSON.stringify(x));
@@ -253,7 +274,7 @@ export function mergeFacts(files: readonly LoadedFacts[], cat: CatalogueMeta, op
     fact: (name, key) => {
       const m = units.get(nameKey(name.trim()));
       if (!m) return undefined;
-      const fi = m.from.get(key) ?? [...m.rows].find((i) => fileColumns[i]!.has(key));
+      const fi = giver(m, key) ?? [...m.rows].find((i) => fileColumns[i]!.has(key));
       const f = fi !== undefined ? files[fi] : fileOf(m);
       return f ? inFile(f.locator.fact(name, key) ?? f.locator.unit(name), f.file) : undefined;
     },
