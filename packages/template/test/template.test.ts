@@ -69,7 +69,14 @@ async function dump(bytes: Buffer): Promise<string> {
     if (n > 1) out.push(`  ${n}: ${(row.values as unknown[]).slice(1).map((x) => String(x ?? "")).join(" | ")}`);
   });
   out.push("\n说明：");
-  wb.getWorksheet("说明")!.eachRow((row) => out.push("  " + (row.values as unknown[]).slice(1).map((x) => String(x ?? "")).filter((x) => x !== "").join(" | ")));
+  wb.getWorksheet("说明")!.eachRow((row) => {
+    const cells: string[] = [];
+    // A merged range once (exceljs gives its value in every cell of it).
+    row.eachCell((c) => {
+      if (!c.isMerged || c.master === c || c.master.address === c.address) cells.push(String(c.value ?? ""));
+    });
+    out.push("  " + cells.filter((x) => x !== "").join(" | "));
+  });
   return out.join("\n") + "\n";
 }
 
