@@ -69,8 +69,12 @@ export async function templateCommand(
   }
   const plans = tpl.planTemplates(meta, specs, { byDepartment: opts.by !== undefined, units });
   const files: { path: string; data: string | Uint8Array }[] = [];
+  const used = new Set<string>();
   for (const plan of plans) {
-    const base = plan.department !== undefined ? fileNameOf(plan.department) : "事实填报表";
+    let base = plan.department !== undefined ? fileNameOf(plan.department) : "事实填报表";
+    // Two departments whose names become one file name (「甲/乙」「甲_乙」): the second gets a number.
+    for (let n = 2; used.has(base.toLowerCase()); n++) base = `${fileNameOf(plan.department ?? "")}（${n}）`;
+    used.add(base.toLowerCase());
     if (opts.format === "csv") {
       files.push({ path: join(outDir, `${base}.csv`), data: tpl.templateCsv(plan) });
       files.push({ path: join(outDir, `${base}.说明.txt`), data: tpl.templateReadme(plan) });
