@@ -125,6 +125,10 @@ describe("merged returns: conflicts and gaps (goldens)", () => {
     const split = kp(["score", "merge/细则.kp", "merge/交回", "--format", "json"]);
     expect(whole.code).toBe(0);
     expect(split.stdout).toBe(whole.stdout);
+    // a return is an input: never overwritten
+    const over = kp(["score", "merge/细则.kp", "merge/交回", "-o", "merge/交回/办公室.csv"]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain("KP0016 输出文件「merge/交回/办公室.csv」就是输入文件「merge/交回/办公室.csv」");
   });
 });
 
