@@ -38,6 +38,19 @@ const isPercent = (s: FactSpec) => s.t === "rate" || /百分/.test(s.label);
 
 const YES_NO = '"是,否"';
 
+/** Excel's limit on an explicit list (the quoted text of a list validation). */
+const LIST_MAX = 255;
+
+/**
+ * Names as an Excel list validation (`"好,较好"`), or undefined when Excel cannot hold them: a name with
+ * a comma or a quote, or a list longer than Excel's 255 characters (then the column is only prompted).
+ */
+export function excelList(names: readonly string[]): string | undefined {
+  if (names.length === 0 || names.some((n) => /[,"]/.test(n))) return undefined;
+  const list = `"${names.join(",")}"`;
+  return list.length <= LIST_MAX ? list : undefined;
+}
+
 /** The form of a fact's column. */
 export function columnForm(s: FactSpec): ColumnForm {
   const optional = s.req === true ? "" : "不适用或没有发生的留空。";
@@ -69,10 +82,12 @@ export function columnForm(s: FactSpec): ColumnForm {
     }
     case "outcome": {
       const names = s.names ?? [];
+      const list = excelList(names);
+      if (list === undefined) return { kind: "分类", enter: `填写评定结果，只能是：${names.join("、")}。` };
       return {
         kind: "分类",
         enter: `从下拉列表中选择：${names.join("、")}。`,
-        validation: { type: "list", formulae: [`"${names.join(",")}"`], errorStyle: "stop", error: `只能填：${names.join("、")}` },
+        validation: { type: "list", formulae: [list], errorStyle: "stop", error: `只能填：${names.join("、")}` },
       };
     }
     case "rate":

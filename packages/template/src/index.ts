@@ -4,7 +4,7 @@
  * the facts reader (@kaoping/facts) accepts: a filled template reads back with no mapping.
  */
 export { planTemplates, templateColumns, departmentsOf, type TemplatePlan, type TemplateColumn, type TemplateUnit, type PlanOptions } from "./plan.js";
-export { columnForm, type ColumnForm, type ColumnValidation } from "./columns.js";
+export { columnForm, excelList, type ColumnForm, type ColumnValidation } from "./columns.js";
 export { columnNote, howToFill, FACTS_SHEET, HELP_SHEET } from "./notes.js";
 export { templateXlsx, BLANK_ROWS } from "./xlsx.js";
 export { templateCsv, templateReadme } from "./csv.js";

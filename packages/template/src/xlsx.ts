@@ -5,6 +5,7 @@
  * year, department, how to fill, and every column explained.
  */
 import ExcelJS from "exceljs";
+import { excelList } from "./columns.js";
 import type { TemplatePlan } from "./plan.js";
 import { columnNote, FACTS_SHEET, HELP_SHEET, howToFill } from "./notes.js";
 
@@ -58,11 +59,12 @@ export async function templateXlsx(plan: TemplatePlan): Promise<Buffer> {
   for (let c = 1; c <= header.length; c++) head.getCell(c).fill = HEADER_FILL;
   head.getCell(1).note = "单位名称：已按名单填好，不要改写；同一个单位只占一行。";
   head.getCell(2).note = `单位类别${plan.classes.length > 0 ? `：${plan.classes.join("、")}` : ""}（已按名单填好）。`;
-  if (plan.classes.length > 0) {
+  const classList = excelList(plan.classes);
+  if (classList !== undefined) {
     validations(ws).add(`B2:B${last}`, {
       type: "list",
       allowBlank: true,
-      formulae: [`"${plan.classes.join(",")}"`],
+      formulae: [classList],
       showErrorMessage: true,
       errorStyle: "warning",
       errorTitle: "类别",

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectGolden } from "../../../test/golden.js";
-import { planTemplates, readUnitsList, templateCsv, templateReadme, templateXlsx, type TemplatePlan } from "../src/index.js";
+import { excelList, planTemplates, readUnitsList, templateCsv, templateReadme, templateXlsx, type TemplatePlan } from "../src/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const fixtures = join(here, "fixtures");
@@ -179,6 +179,14 @@ describe("kp template --format csv", () => {
     const csv = templateCsv(plan);
     expect(csv).toBe("\uFEFF单位,类别,参会,清退\r\n甲县,县区,,\r\n乙县,县区,,\r\n丙园区,园区,,\r\n");
     expectGolden(join(goldenDir, "办公室.说明.txt"), templateReadme(plan));
+  });
+});
+
+describe("Excel lists", () => {
+  it("are used only where Excel can hold them (no comma or quote in a name, at most 255 characters)", () => {
+    expect(excelList(["好", "较好"])).toBe('"好,较好"');
+    expect(excelList(["甲,乙", "丙"])).toBeUndefined();
+    expect(excelList(Array.from({ length: 60 }, (_, i) => `结果${i}`))).toBeUndefined();
   });
 });
 
