@@ -65,8 +65,9 @@ export async function writeTemplateWorkbooks(dir: string): Promise<void> {
   writeFileSync(
     join(dir, "说明在前.xlsx"),
     await edit(base, (wb) => {
-      wb.getWorksheet("说明")!.orderNo = 0;
-      wb.getWorksheet("事实")!.orderNo = 1;
+      // exceljs orders sheets by orderNo, which its typings do not declare.
+      (wb.getWorksheet("说明") as unknown as { orderNo: number }).orderNo = 0;
+      (wb.getWorksheet("事实") as unknown as { orderNo: number }).orderNo = 1;
     }),
   );
   writeFileSync(
