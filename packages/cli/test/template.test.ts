@@ -139,15 +139,18 @@ describe("kp facts check", () => {
     expect(r.stdout).toContain("考评单位「办公室」：1 个单位，2 项\n  丙园区：参会、清退");
     expect(r.stdout).toContain("填报表「merge/缺漏/信息科.csv」整张没有填写");
     expect(r.stdout).toContain("考评单位「组织部」：3 个单位，3 项");
+    expect(r.stdout).toContain("考评单位「未指定考评单位」：没有交回（它负责的 1 列，没有一个文件有）");
   });
 
   it("gives the same list as JSON", () => {
     const r = kp(["facts", "check", "merge/细则.kp", "merge/缺漏", "--format", "json"]);
     expect(r.code).toBe(1);
     golden("merge/facts-check.json", r.stdout);
-    const j = JSON.parse(r.stdout) as { complete: boolean; missing: { department: string; units: { unit: string; facts: string[] }[]; unfilled?: string[] }[] };
+    const j = JSON.parse(r.stdout) as { complete: boolean; missing: { department: string; units: { unit: string; facts: string[] }[]; unfilled?: string[]; absent?: string[] }[] };
     expect(j.complete).toBe(false);
-    expect(j.missing.map((d) => d.department)).toEqual(["办公室", "信息科", "组织部"]);
+    expect(j.missing.map((d) => d.department)).toEqual(["办公室", "信息科", "组织部", "未指定考评单位"]);
+    // no file has 未指定考评单位's column: it sent nothing back
+    expect(j.missing[3]).toEqual({ department: "未指定考评单位", units: [], absent: ["国家表彰"] });
     expect(j.missing[2]!.units).toEqual([
       { unit: "甲县", facts: ["评价得分"] },
       { unit: "乙县", facts: ["评价得分"] },

@@ -7,7 +7,7 @@
  * printed as diagnostics (stderr).  Exit 0 when nothing is missing and nothing is wrong, else 1.
  */
 import { hasErrors, nameKey, type FactError } from "@kaoping/core";
-import { departmentOf, factOwners, locateFactErrors, NO_DEPARTMENT, type LoadedFacts } from "@kaoping/facts";
+import { departmentOf, factKeys, factOwners, locateFactErrors, NO_DEPARTMENT, type LoadedFacts } from "@kaoping/facts";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode } from "../exit.js";
 import { absolutePath, colorsFor, displayPath, type Io } from "../io.js";
@@ -22,6 +22,8 @@ export interface Owed {
   units: { unit: string; facts: string[] }[];
   /** Files of the department with no fact filled in (shown paths). */
   unfilled?: string[];
+  /** The department's columns, when no file has any of them: it sent nothing back. */
+  absent?: string[];
 }
 
 /**
@@ -115,9 +117,26 @@ export async function factsCheckCommand(
     if (!d) owed.push((d = { department, units: [] }));
     (d.unfilled ??= []).push(displayPath(io, g.file));
   }
+  // Several returns: departments none of whose columns any file has sent nothing back.  (One file is
+  // one return; a long table or JSON lists only the facts given, so absence says nothing there.)
+  const seen = new Set(facts.merged?.columns.keys() ?? []);
+  const byDepartment = new Map<string, string[]>();
+  for (const key of factKeys(cat)) {
+    const d = departmentOf(owners.get(key));
+    byDepartment.set(d, [...(byDepartment.get(d) ?? []), key]);
+  }
+  let absentCount = 0;
+  if (facts.merged && facts.units.length > 0)
+    for (const [department, cols] of byDepartment) {
+      if (cols.some((k) => seen.has(k))) continue;
+      absentCount++;
+      let d = owed.find((o) => o.department === department);
+      if (!d) owed.push((d = { department, units: [] }));
+      d.absent = cols;
+    }
   const order = [...new Set([...owners.values()].map((o) => departmentOf(o))), NO_DEPARTMENT];
   owed.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
-  const count = owed.reduce((n, d) => n + d.units.reduce((m, u) => m + u.facts.length, 0), 0) + gaps.unfilled.length;
+  const count = owed.reduce((n, d) => n + d.units.reduce((m, u) => m + u.facts.length, 0), 0) + gaps.unfilled.length + absentCount;
   const unitCount = new Set(owed.flatMap((d) => d.units.map((u) => u.unit))).size;
   const files = facts.merged ? facts.merged.files.map((f) => f.file) : [facts.file];
   const sources = facts.merged ? facts.merged.sources : new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
@@ -142,12 +161,16 @@ export async function factsCheckCommand(
   io.stdout.write(`尚未填写的事实（${read}）：\n`);
   for (const d of owed) {
     const n = d.units.reduce((m, u) => m + u.facts.length, 0);
-    const parts = [...(d.units.length > 0 ? [`${d.units.length} 个单位，${n} 项`] : []), ...(d.unfilled ? [`${d.unfilled.length} 张填报表没有填写`] : [])];
+    const parts = [
+      ...(d.absent ? [`没有交回（它负责的 ${d.absent.length} 列，没有一个文件有）`] : []),
+      ...(d.units.length > 0 ? [`${d.units.length} 个单位，${n} 项`] : []),
+      ...(d.unfilled ? [`${d.unfilled.length} 张填报表没有填写`] : []),
+    ];
     io.stdout.write(`\n${out.bold(`考评单位「${visible(d.department)}」`)}：${parts.join("；")}\n`);
     for (const f of d.unfilled ?? []) io.stdout.write(`  填报表「${visible(f)}」整张没有填写\n`);
     for (const u of d.units) io.stdout.write(`  ${visible(u.unit)}：${u.facts.map(visible).join("、")}\n`);
   }
-  const owedItems = count - gaps.unfilled.length;
-  io.stdout.write(`\n共缺 ${owedItems} 项事实（${unitCount} 个单位）${gaps.unfilled.length > 0 ? `，${gaps.unfilled.length} 张填报表整张没有填写` : ""}${problems.length > 0 ? `；另有 ${problems.length} 个问题，见上方的提示` : ""}。\n`);
+  const owedItems = count - gaps.unfilled.length - absentCount;
+  io.stdout.write(`\n共缺 ${owedItems} 项事实（${unitCount} 个单位）${gaps.unfilled.length > 0 ? `，${gaps.unfilled.length} 张填报表整张没有填写` : ""}${absentCount > 0 ? `，${absentCount} 个考评单位没有交回` : ""}${problems.length > 0 ? `；另有 ${problems.length} 个问题，见上方的提示` : ""}。\n`);
   return ExitCode.problems;
 }
