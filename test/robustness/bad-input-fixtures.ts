@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_SOURCE_BYTES } from "@kaoping/core";
 import { mixedLineEndingsCsv, writeFactsWorkbooks, writeIncidentFacts } from "../../packages/cli/test/facts-fixtures.js";
+import { writeTemplateWorkbooks } from "../../packages/cli/test/template-fixtures.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI_FIXTURES = join(REPO, "packages/cli/test/fixtures");
@@ -164,6 +165,8 @@ export const LOOK_ALIKE_NAMES =
 /** The Excel facts files (hidden sheets, formulas without results, broken zips, bombs) under `$T/facts/xlsx`. */
 export async function makeBadWorkbooks(t: string): Promise<void> {
   await writeFactsWorkbooks(CLI_FIXTURES, join(t, "facts", "xlsx"));
+  // kp template's workbooks, filled and spoiled (packages/cli/test/template-fixtures.ts), under `$T/填报`.
+  await writeTemplateWorkbooks(join(t, "填报"));
 }
 
 /** A facts file of about `bytes` bytes for the `lf` catalogue (as in the CLI's 10 MB test). */

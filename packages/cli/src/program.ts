@@ -14,6 +14,8 @@ import { importCommand } from "./commands/import.js";
 import { extraCommands } from "./commands/extra.js";
 import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
+import { factsCheckCommand } from "./commands/facts-check.js";
+import { templateCommand } from "./commands/template.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
 import { visibleLines } from "./report/terminal.js";
@@ -101,6 +103,9 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp compile rules/ -o out/                    把细则编译为 out/细则.js、.d.ts 与 .facts.schema.json
   kp score rules/ examples/各县事实.csv        按事实计分并排名
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
+  kp template rules/ -o 填报表/ --by 考评单位 --units 单位.txt   为各考评单位生成事实填报表
+  kp score rules/ 交回/                        合并各考评单位交回的表并计分
+  kp facts check rules/ 交回/                  列出尚未填写的事实
   kp report rules/ examples/各县事实.csv -o 报告/    生成 Excel 与网页报告（加 --pdf 另有 PDF）
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
@@ -143,13 +148,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .summary("为各单位计分并排名")
     .description("按细则为事实文件中的各单位计分并排名。计分用的正是 kp compile 生成的模块代码；分数为精确的十进制数。")
     .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
-    .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
+    .argument("<事实...>", "事实文件（.csv、.json、.xlsx）；可给多个文件或目录，按单位名称合并")
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string[], opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
@@ -158,13 +163,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .summary("解释一个单位的得分")
     .description("解释一个单位的得分：每个指标的得分，每一项扣分、得分所依据的条文、事实和计算过程")
     .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
-    .argument("<事实>", "事实文件：.csv、.json 或 .xlsx")
+    .argument("<事实...>", "事实文件（.csv、.json、.xlsx）；可给多个文件或目录，按单位名称合并")
     .requiredOption("-u, --unit <单位>", "单位名称")
     .addOption(formatOption(["text", "json"], "text", "输出格式"))
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string[], opts: { unit: string; format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await explainCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 
@@ -190,7 +195,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
       "按细则计分，把结果写成一个报告文件夹：报告.xlsx（排名、各指标、扣分明细），index.html（总览与图表，\n离线可打开）及 units/ 下每个单位一页，加 --pdf 时另有 报告.pdf。先在旁边的临时文件夹中生成，\n完成后才放到目标位置：失败时不留下半个报告。",
     )
     .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
-    .argument("<事实...>", "事实文件：.csv、.json 或 .xlsx（目前只接受一个）")
+    .argument("<事实...>", "事实文件或目录：.csv、.json 或 .xlsx（多个时按单位合并）")
     .requiredOption("-o, --output <文件夹>", "报告文件夹（不存在时创建）")
     .option("--pdf", "同时生成 报告.pdf（需要 Chromium：/usr/bin/chromium，或环境变量 KAOPING_CHROMIUM）")
     .option("--force", "输出文件夹不是空的时，用新报告替换它")
@@ -199,6 +204,39 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(colorOption())
     .action(async (catalogue: string, facts: string[], opts: { output: string; pdf?: boolean; force?: boolean; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await reportCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
+    });
+
+  program
+    .command("template")
+    .summary("生成事实填报表（Excel 或 CSV），发给各考评单位填写")
+    .description(
+      "生成事实填报表：每个单位一行，每条规则需要的事实一列（列名就是规则名，填好后 kp score 直接读取）；\n列名带批注（条文和填写要求），单元格有数据验证和填写提示，另有「说明」工作表。\n用 --by 考评单位 时每个考评单位一个工作簿，只含它负责的列（一个指标列有几个考评单位时，由第一个列出的填写）。",
+    )
+    .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
+    .requiredOption("-o, --output <目录>", "输出目录（不存在时创建）")
+    .addOption(new Option("--by <分组>", "每个考评单位一个工作簿").choices(["考评单位"]))
+    .option("--units <文件>", "单位名单：每行一个单位（可在逗号后写类别）的文本文件，或以前的事实文件（.csv、.json、.xlsx）")
+    .addOption(new Option("--format <格式>", "填报表的格式").choices(["xlsx", "csv"]).default("xlsx"))
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (catalogue: string, opts: { output: string; by?: string; units?: string; format: "xlsx" | "csv"; color: boolean; includeRoot?: string[] }) => {
+      setCode(await templateCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
+    });
+
+  const facts = program.command("facts").summary("检查交回的事实文件").description("检查交回的事实文件。");
+  facts
+    .command("check")
+    .summary("列出尚未填写的事实（按考评单位、单位）")
+    .description("读取交回的事实文件（可给多个文件或目录，按单位名称合并），按考评单位、单位列出尚未填写的事实——催报时发出的清单。\n有尚未填写的事实或事实有错误时退出码为 1。")
+    .argument("<细则>", "细则的根文件，或只含一个根文件的目录")
+    .argument("<事实...>", "事实文件（.csv、.json、.xlsx）或目录")
+    .addOption(formatOption(["text", "json"], "text", "输出格式"))
+    .option("--units <文件>", "单位名单（同 kp template --units）：名单中的单位都应有一行，名单外的单位是错误")
+    .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (catalogue: string, files: string[], opts: { format: "text" | "json"; units?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+      setCode(await factsCheckCommand(withIncludeRoots(io, opts.includeRoot), catalogue, files, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);

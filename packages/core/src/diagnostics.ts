@@ -268,6 +268,20 @@ export const messages = {
   KP4070: { severity: "error", message: "「{0}」的值「{1}」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）" },
   KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
   KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
+  // KP4080–KP4099: several facts files merged (kp score a.xlsx b.xlsx 目录/), fact templates (kp template)
+  KP4080: { severity: "error", message: "单位「{0}」的「{1}」在两个文件中都填写了：{2}；同一个事实只能由一个文件填写" },
+  KP4081: { severity: "error", message: "单位「{0}」的类别在两个文件中不同：{1}" },
+  KP4082: { severity: "error", message: "单位「{0}」不在单位名单「{1}」中" },
+  KP4083: { severity: "error", message: "文件中没有单位「{0}」的行：{1}" },
+  KP4084: { severity: "error", message: "文件中没有填写任何事实：{0}" },
+  KP4085: { severity: "error", message: "没有一个事实文件有「{0}」列：{1}" },
+  KP4086: { severity: "error", message: "目录「{0}」中没有事实文件（.csv、.json、.xlsx）" },
+  KP4087: { severity: "warning", message: "事实文件「{0}」给了两次，只读一次" },
+  KP4089: { severity: "error", message: "「{0}」的单元格 {1} 在合并单元格 {2} 中：合并单元格的值会算给其中每一行的单位，请取消合并，逐个单位填写" },
+  KP4090: { severity: "error", message: "单位名单中「{0}」重复出现：第 {1} 行与第 {2} 行" },
+  KP4091: { severity: "error", message: "单位名单「{0}」中没有任何单位" },
+  KP4092: { severity: "error", message: "单位名单中单位「{0}」的类别「{1}」未在细则中声明；细则中的类别：{2}" },
+  KP4093: { severity: "error", message: "细则没有需要填写的事实，无法生成填报表" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

@@ -10,6 +10,7 @@ import { decodeBytes, MAX_FACTS_BYTES, nameKey, readRefusal, readRegularFile, ty
 import { extname } from "node:path";
 import type { CatalogueMeta, FactError } from "@kaoping/core";
 import { didYouMean } from "./suggest.js";
+import { departmentOf, factOwners } from "./owners.js";
 import { readCsv } from "./csv.js";
 import { readJson } from "./json.js";
 import { tableToUnits, type KnownFacts, type Table } from "./table.js";
@@ -97,7 +98,18 @@ export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[
     (e.code === "KP4008" && e.key !== undefined && facts.suggested?.has(e.key) === true) ||
     // A fact the reader already reported (and left out): the module's view of it adds nothing.
     (e.unit !== undefined && e.key !== undefined && facts.reported?.has(`${e.unit}\u0000${e.key}`) === true);
-  return errors.filter((e) => !consequences(e)).map((e) => {
+  // Merged files: a required fact no file has a column for is one KP4085, not one KP4008 per unit.
+  const noColumn = new Map<string, number>();
+  const merged = facts.merged;
+  if (merged) for (const e of errors) if (e.code === "KP4008" && e.key !== undefined && !merged.columns.has(e.key)) noColumn.set(e.key, (noColumn.get(e.key) ?? 0) + 1);
+  const owners = noColumn.size > 0 ? factOwners(cat) : undefined;
+  const columnsMissing = [...noColumn].map(([key, n]) => {
+    const o = owners?.get(key);
+    const d = factsDiagnostic(file, "KP4085", undefined, [key, `它由考评单位「${departmentOf(o)}」填写（${o?.rule !== undefined ? `规则「${o.rule}」，` : ""}指标「${o?.path.join(" › ") ?? ""}」），${n} 个单位因此缺少这个事实`]);
+    delete d.file;
+    return d;
+  });
+  return [...columnsMissing, ...errors.filter((e) => !consequences(e) && !(e.code === "KP4008" && e.key !== undefined && noColumn.has(e.key))).map((e) => {
     const code = e.code as Diagnostic["code"];
     let at: FactsLocation | undefined;
     let message = e.message;
@@ -123,6 +135,8 @@ export function locateFactErrors(facts: LoadedFacts, errors: readonly FactError[
     const d = factsDiagnostic(file, "KP4012", at, [], { message, related });
     d.code = code;
     d.severity = "error";
+    // Merged files: a problem located nowhere is about no one file.
+    if (merged && !at) delete d.file;
     return d;
-  });
+  })];
 }

@@ -31,6 +31,8 @@ export interface TableCell {
   value: unknown;
   /** The cell as text (trimmed for matching names). */
   text: string;
+  /** Excel: the merged range (`C3:C4`) the cell is in, when that range spans several rows. */
+  merged?: string;
   /** The cell's text range in a CSV file (offsets; 0, 0 for Excel). */
   start: number;
   end: number;
@@ -318,6 +320,7 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
     wideColumns.set(key, c);
     columns.push({ column: c, key });
   }
+  const mergedReported = new Set<string>();
   for (const row of dataRows) {
     const name = nameOf(row);
     if (name === undefined) continue;
@@ -329,6 +332,11 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
     for (const { column, key } of columns) {
       const cell = row.cells[column - 1];
       unit.facts[key] = cell?.value ?? "";
+      // One value merged over several units' rows would be counted for each of them.
+      if (cell?.merged !== undefined && !mergedReported.has(cell.merged)) {
+        mergedReported.add(cell.merged);
+        diagnostics.push(factsDiagnostic(table.file, "KP4089", at(row, column), [key, cellName(row.row, column), cell.merged]));
+      }
     }
     unitOrder.push(unit);
   }

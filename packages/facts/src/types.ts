@@ -39,6 +39,8 @@ export function factKeys(cat: CatalogueMeta): string[] {
 export interface FactsLocation {
   span: Span;
   cell?: CellRef;
+  /** The file, when the location is in another file than the one a diagnostic is made for (merged facts). */
+  file?: string;
 }
 
 /** Maps units and fact keys back to where they were written. */
@@ -69,6 +71,19 @@ export interface LoadedFacts {
   suggested?: ReadonlySet<string>;
   /** Facts (`unit + "\u0000" + key`) the reader reported and left out: the module's errors about them are consequences. */
   reported?: ReadonlySet<string>;
+  /**
+   * Several files merged (loadFactsFiles): each file as read, and the texts of the CSV/JSON ones
+   * (for code frames).  Undefined for one file read by loadFacts.
+   */
+  merged?: MergedFrom;
+}
+
+/** What merged facts were merged from. */
+export interface MergedFrom {
+  files: readonly LoadedFacts[];
+  sources: ReadonlyMap<string, string>;
+  /** Fact keys and the files that have a column (or a key) for them. */
+  columns: ReadonlyMap<string, readonly string[]>;
 }
 
 export const emptySpan: Span = new LineIndex("").span(0, 0);
@@ -81,7 +96,7 @@ export function factsDiagnostic(
   args: (string | number)[],
   extra: { message?: string; related?: RelatedInformation[]; fixes?: Fix[] } = {},
 ): FactsDiagnostic {
-  const d: FactsDiagnostic = diagnostic(code, at?.span ?? emptySpan, args, { file, related: extra.related, fixes: extra.fixes });
+  const d: FactsDiagnostic = diagnostic(code, at?.span ?? emptySpan, args, { file: at?.file ?? file, related: extra.related, fixes: extra.fixes });
   if (extra.message !== undefined) d.message = extra.message;
   if (at?.cell) d.cell = at.cell;
   return d;

@@ -3,7 +3,8 @@
  *
  * Which worksheet: the first *visible* one (tab order), or the one `--sheet` names (its name, or its
  * 1-based number in tab order; a hidden sheet only this way).  When the workbook has several sheets,
- * an info diagnostic (KP4028) says which was read; an unknown `--sheet`, or a workbook whose sheets
+ * an info diagnostic (KP4028) says which was read (not when the others are only a 「说明」 sheet, as in
+ * the templates kp template writes); an unknown `--sheet`, or a workbook whose sheets
  * are all hidden, is KP4027, listing the sheets.
  *
  * Before exceljs sees the bytes, the zip is checked (yauzl): at most {@link MAX_XLSX_ENTRIES} entries,
@@ -18,8 +19,9 @@
  * formulas (their cached result: a formula cell without one is KP4025 at the cell, since Excel was not
  * there to compute it; when cached results were used, one KP4026 note per file says how many), rich
  * text and hyperlinks (their text), merged cells (the value of the merged range, so a unit name merged
- * over several rows names each row), error values (their text, e.g. "#DIV/0!", which the module then
- * reports as not a number).
+ * over several rows names each row; a range over several rows is marked, and a fact cell in one is
+ * KP4089 in table.ts: one value would be counted for several units), error values (their text, e.g.
+ * "#DIV/0!", which the module then reports as not a number).
  */
 import { byteCount, formatBytes, nameKey } from "@kaoping/core";
 import type { Cell, CellValue, Worksheet } from "exceljs";
@@ -224,17 +226,29 @@ export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): 
     sheet = sheets.find((s) => s.state === "visible");
     if (!sheet) return { diagnostics: [factsDiagnostic(file, "KP4027", undefined, [`工作簿中的工作表都是隐藏的：${listing}；要读取隐藏的工作表，请用 --sheet 指定名称或序号`])] };
   }
-  if (sheets.length > 1) diagnostics.push(factsDiagnostic(file, "KP4028", undefined, [sheet.name, sheets.length, listing]));
+  // A template's instructions sheet (kp template's 「说明」) is not a second table: no note about it.
+  if (sheets.some((s) => s !== sheet && s.name !== "说明")) diagnostics.push(factsDiagnostic(file, "KP4028", undefined, [sheet.name, sheets.length, listing]));
   const formulas: FormulaCount = { missing: [], cached: 0 };
   const rows: TableRow[] = [];
+  // Merged ranges by their master cell: the cells in each, to mark those spanning several rows.
+  const merges = new Map<string, { cells: TableCell[]; rows: Set<number>; last: string }>();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (TableCell | undefined)[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       const { value, text } = cellValue(cell, formulas, rowNumber, column);
-      cells[column - 1] = { column, value, text, start: 0, end: 0 };
+      const read: TableCell = { column, value, text, start: 0, end: 0 };
+      cells[column - 1] = read;
+      if (cell.isMerged) {
+        const m = merges.get(cell.master.address) ?? { cells: [], rows: new Set<number>(), last: cell.address };
+        merges.set(cell.master.address, m);
+        m.cells.push(read);
+        m.rows.add(rowNumber);
+        m.last = cell.address;
+      }
     });
     rows.push({ row: rowNumber, cells });
   });
+  for (const [master, m] of merges) if (m.rows.size > 1) for (const c of m.cells) c.merged = `${master}:${m.last}`;
   for (const m of formulas.missing) {
     const ref = cellName(m.row, m.column);
     diagnostics.push({ ...factsDiagnostic(file, "KP4025", undefined, [ref]), cell: { row: m.row, column: m.column, ref, sheet: sheet.name, value: "" } });

@@ -6,7 +6,7 @@
 export const reportMessages = {
   KP6001: "输出文件夹「{0}」不是空的；如要用新报告替换它，请加 --force",
   KP6002: "「{0}」已存在，但不是文件夹：报告要写入一个文件夹",
-  KP6003: "kp report 目前只接受一个事实文件，实际给了 {0} 个：{1}",
+  // KP6003 (several facts files) is retired: kp report merges them as kp score does.
   KP6004: "输出文件夹「{0}」中有本次读取的输入文件「{1}」，不能替换它；请换一个输出文件夹",
   KP6005: "无法写入报告「{0}」：{1}",
   KP6006: "找不到 Chromium（{0}）：生成 PDF 需要它。请安装（apt-get install chromium），或用环境变量 KAOPING_CHROMIUM 指明其路径，或去掉 --pdf",

@@ -11,7 +11,7 @@ const LISTED_UNITS = 30;
 export async function explainCommand(
   io: Io,
   catalogueArg: string,
-  factsArg: string,
+  factsArg: string | readonly string[],
   opts: { unit: string; format: "text" | "json"; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);

@@ -11,13 +11,9 @@ import type { Colors } from "../io.js";
 
 type Report = typeof import("@kaoping/report");
 
-/**
- * Reads the facts for a report.  One file for now: reading several (rows joined by unit) is the
- * multi-file loader of @kaoping/facts, which replaces this call when it lands.
- */
-async function loadReportFacts(io: Io, report: Report, catalogue: string, facts: readonly string[], err: Colors, sheet: string | undefined): Promise<Scorable> {
-  if (facts.length !== 1) throw new UsageError(report.reportMessage("KP6003", [facts.length, facts.map((f) => `「${f}」`).join("、")]), "KP6003");
-  return loadForScoring(io, catalogue, facts[0]!, err, { sheet }, true);
+/** Reads the facts for a report: several files and folders (departments' returns) are merged by unit name, as kp score does. */
+async function loadReportFacts(io: Io, catalogue: string, facts: readonly string[], err: Colors, sheet: string | undefined): Promise<Scorable> {
+  return loadForScoring(io, catalogue, facts.length === 1 ? facts[0]! : facts, err, { sheet }, true);
 }
 
 /** A problem of the report itself, as a usage error with its code. */
@@ -40,7 +36,7 @@ export async function reportCommand(
     // Refuse early what would be refused at the end: a busy target, a missing Chromium.
     report.checkTarget(target, { force: opts.force, shown });
     const chromium = opts.pdf ? report.chromiumFor(io.env) : undefined;
-    const loaded = await loadReportFacts(io, report, catalogueArg, factsArgs, err, opts.sheet);
+    const loaded = await loadReportFacts(io, catalogueArg, factsArgs, err, opts.sheet);
     if (!loaded.ok) return loaded.code;
     const results = scoreUnits(io, loaded, true, err);
     if (!results) return ExitCode.problems;

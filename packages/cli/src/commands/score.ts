@@ -3,11 +3,11 @@
  * module, read the facts, let the module check them, and report every problem at the user's cell or
  * key.  Then `score` ranks all units.
  */
-import { hasErrors } from "@kaoping/core";
+import { hasErrors, type CatalogueMeta } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
+import { expandFactsPaths, isFolderOfFacts, factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, mergeFacts, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
@@ -18,8 +18,19 @@ import { startProgress } from "./progress.js";
 /** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
 export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
 
-/** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
-export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}, trace = false): Promise<Scorable> {
+/**
+ * Loads the catalogue and the facts, printing every problem (to stderr); stops on errors.  `factsArg`
+ * is one facts file (read by loadFacts, exactly as always) or several files and folders, merged by
+ * @kaoping/facts's mergeFacts (rows joined by unit name; KP4080–KP4087).
+ */
+export async function loadForScoring(
+  io: Io,
+  catalogueArg: string,
+  factsArg: string | readonly string[],
+  err: Colors,
+  options: FactsOptions & { units?: readonly string[]; unitsFile?: string } = {},
+  trace = false,
+): Promise<Scorable> {
   const prepared = await prepareCatalogue(io, catalogueArg);
   if (!prepared.ok) {
     printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
@@ -28,14 +39,8 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   }
   if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
   const cat = prepared.module.catalogue;
-  // A facts file too large for the heap is refused before it is read (KP4030, see @kaoping/facts memory.ts).
-  const tooLarge = factsMemoryProblem(absolutePath(io, factsArg), cat, trace);
-  if (tooLarge) {
-    printDiagnostics(io, io.stderr, [tooLarge], new Map(), err);
-    return { ok: false, code: ExitCode.problems };
-  }
-  const factsFile = absolutePath(io, factsArg);
-  const facts = await loadFacts(factsFile, cat, { ...options, shown: displayPath(io, factsFile) });
+  const facts = await readFactsArgs(io, factsArg, cat, err, options, trace);
+  if (!facts) return { ok: false, code: ExitCode.problems };
   let diags: CliDiagnostic[] = facts.diagnostics;
   // Problems in the file's layout (a wrong column) leave the rest readable: let the module check
   // what was read too, so that every problem is listed at once.  Otherwise the facts are checked
@@ -43,17 +48,49 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   if (hasErrors(diags) && facts.units.length > 0) diags = [...diags, ...locateFactErrors(facts, prepared.module.checkFacts(facts.units), cat)];
   if (reportFactProblems(io, facts, dedupe(diags), err)) return { ok: false, code: ExitCode.problems };
   // The files read, which an output must never replace.
-  const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), facts.file];
+  const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), ...(facts.merged ? facts.merged.files.map((f) => f.file) : [facts.file])];
   return { ok: true, module: prepared.module, facts, inputs };
+}
+
+/**
+ * Reads the facts arguments: one file as always (loadFacts), else every file of the files and
+ * folders given, merged.  A file too large for the heap is refused before it is read (KP4030, see
+ * @kaoping/facts memory.ts).  Undefined (after printing) when a file is too large.
+ */
+export async function readFactsArgs(
+  io: Io,
+  factsArg: string | readonly string[],
+  cat: CatalogueMeta,
+  err: Colors,
+  options: FactsOptions & { units?: readonly string[]; unitsFile?: string },
+  trace: boolean,
+): Promise<LoadedFacts | undefined> {
+  const args = typeof factsArg === "string" ? [factsArg] : factsArg;
+  const paths = args.map((a) => absolutePath(io, a));
+  const shown = (f: string) => displayPath(io, f);
+  const one = paths.length === 1 && !isFolderOfFacts(paths[0]!) && options.units === undefined;
+  const expanded = one ? { files: paths, diagnostics: [] } : expandFactsPaths(paths, shown);
+  for (const file of expanded.files) {
+    const tooLarge = factsMemoryProblem(file, cat, trace);
+    if (tooLarge) {
+      printDiagnostics(io, io.stderr, [tooLarge], new Map(), err);
+      return undefined;
+    }
+  }
+  if (one) return loadFacts(paths[0]!, cat, { sheet: options.sheet, shown: shown(paths[0]!) });
+  const files: LoadedFacts[] = [];
+  for (const f of expanded.files) files.push(await loadFacts(f, cat, { sheet: options.sheet, shown: shown(f) }));
+  return mergeFacts(files, cat, { shown, units: options.units, unitsFile: options.unitsFile }, expanded.diagnostics);
 }
 
 /** Prints facts diagnostics; true when there are errors (then nothing can be scored). */
 function reportFactProblems(io: Io, facts: LoadedFacts, diags: CliDiagnostic[], err: Colors): boolean {
-  const sources = new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
+  const sources = facts.merged ? facts.merged.sources : new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
   if (diags.length > 0) printDiagnostics(io, io.stderr, diags, sources, err, MAX_LISTED);
   if (!hasErrors(diags)) return false;
   const n = diags.filter((d) => d.severity === "error").length;
-  io.stderr.write(err.red(`事实文件「${shownPath(io, facts.file)}」有 ${n} 个错误，无法计分。`) + "\n");
+  const what = !facts.merged ? `事实文件「${shownPath(io, facts.file)}」` : facts.merged.files.length > 0 ? `事实文件（共 ${facts.merged.files.length} 个）` : "没有读到事实文件，";
+  io.stderr.write(err.red(`${what}有 ${n} 个错误，无法计分。`) + "\n");
   return true;
 }
 
@@ -105,7 +142,7 @@ export const PROGRESS_THRESHOLD = 2000;
 export async function scoreCommand(
   io: Io,
   catalogueArg: string,
-  factsArg: string,
+  factsArg: string | readonly string[],
   opts: { format?: Format; output?: string; sheet?: string; color?: boolean },
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
