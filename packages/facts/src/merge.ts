@@ -95,7 +95,8 @@ const inFile = (loc: FactsLocation | undefined, file: string): FactsLocation | u
 
 /** Where a location is, in words: `a.xlsx（工作表「事实」单元格 C3）` or `a.csv 第 3 行第 2 列`. */
 export function placeText(shown: string, loc: FactsLocation | undefined): string {
-  if (!loc?.cell) return shown;
+  if (!loc) return shown;
+  if (!loc.cell) return `${shown} 第 ${loc.span.start.line} 行`;
   if (loc.cell.sheet !== undefined) return `${shown}（工作表「${loc.cell.sheet}」单元格 ${loc.cell.ref}）`;
   return `${shown} 第 ${loc.cell.row} 行第 ${loc.cell.column} 列（${loc.cell.ref}）`;
 }

@@ -106,7 +106,7 @@ describe("what a merge reports", () => {
     writeFileSync(join(dir, "b.json"), '[{"name": "甲县", "facts": {"参会": 3}}]\n');
     const merged = await loadFactsFiles([dir], mod.catalogue, { shown: (f) => f.slice(dir.length + 1) });
     const d = merged.diagnostics.find((x) => x.code === "KP4080")!;
-    expect(d.message).toBe("单位「甲县」的「参会」在两个文件中都填写了：a.csv 第 2 行第 3 列（C2）填「2」，b.json填「3」；同一个事实只能由一个文件填写");
+    expect(d.message).toBe("单位「甲县」的「参会」在两个文件中都填写了：a.csv 第 2 行第 3 列（C2）填「2」，b.json 第 1 行填「3」；同一个事实只能由一个文件填写");
     expect(d.file).toBe(join(dir, "b.json"));
     expect(d.span.start.line).toBe(1);
     expect(d.related?.[0]?.file).toBe(join(dir, "a.csv"));
