@@ -54,7 +54,7 @@ export function parseSections(text: string): Map<string, ReferenceSection> {
     const m = /^#{1,6}\s+(.*)$/.exec(l);
     if (!m) return;
     const heading = m[1]!;
-    const num = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/.exec(heading);
+    const num = /^(\d+(?:\.\d+)*[a-z]?)\.?\s+(.*)$/.exec(heading);
     if (!num || out.has(num[1]!)) return;
     out.set(num[1]!, { number: num[1]!, title: shortTitle(num[2]!), line: i + 1, anchor: githubAnchor(heading) });
   });
