@@ -329,6 +329,30 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
   }, 60_000);
 
+  it("【】 typed by a pinyin IME for 「」 are read as 「」 with a warning, and one quick fix converts the whole file (issue 12 §2)", async () => {
+    await revert(page);
+    // The writer's IME typed 【】 for both the rule's name and its clause.
+    const at = where(original, "「学习部署」");
+    await gotoPosition(page, at.line, at.column);
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("【学习部署】 【未按要求及时学习，每次扣0.5分】");
+    // Read as strings (no error), each a KP1011 warning …
+    await waitForSquiggles(page, "warning", 2, 10_000);
+    expect(await activeEditor(page).locator(SEL.squigglyError).count()).toBe(0);
+    // … and the quick fix offers to convert every one of them in the file at once.
+    const title = "把本文件中的【】“”『』‘’ 全部改为「」";
+    await gotoPosition(page, at.line, at.column + 1);
+    await expect.poll(async () => (await openQuickFix(page).catch(() => [] as string[])).includes(title), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, path.join(shots, "ime-fix-menu.png"));
+    const titles = (await page.locator(`${SEL.codeActionItem} .title`).allInnerTexts()).map((t) => t.trim());
+    for (let i = 0; i < titles.indexOf(title); i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await lineText(page, "学习部署")).trim(), { timeout: 10_000 })
+      .toBe("规则 「学习部署」 「未按要求及时学习，每次扣0.5分」");
+    await screenshot(page, path.join(shots, "ime-fixed.png"));
+  }, 90_000);
+
   it("the results view: 计分 shows the ranking, a click on a unit explains it, a click on a deduction opens the rule", async () => {
     await revert(page);
     const facts = path.join(dir, "rules", "各县事实.csv");
