@@ -9,6 +9,7 @@ import stringWidth from "string-width";
 import { includeRootOption, withIncludeRoots } from "./catalogue.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
+import { diffCommand, type DiffOptions } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { extraCommands } from "./commands/extra.js";
 import { scoreCommand } from "./commands/score.js";
@@ -162,6 +163,24 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(colorOption())
     .action(async (catalogue: string, facts: string, opts: { unit: string; format: "text" | "json"; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await explainCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
+    });
+
+  program
+    .command("diff")
+    .summary("比较细则的两个版本（可按同一份事实比较各单位得分的变化）")
+    .description(
+      "比较细则的两个版本：列出增加、删除、改名、移动的指标和规则，分值、上限、分段、分类、等次等的变化，\n以及条文的逐词改动。规则按名称对应，改了名的按条文（相同或相似）对应。\n给出 --facts 时，按同一份事实为两个版本计分，列出各单位总分、名次、等次的变化及其原因。",
+    )
+    .argument("<原版细则>", "原版细则的根文件，或只含一个根文件的目录")
+    .argument("<新版细则>", "新版细则的根文件，或只含一个根文件的目录")
+    .addOption(formatOption(["text", "json", "md"], "text", "输出格式（md：可贴入修订说明的 Markdown）"))
+    .option("--facts <事实>", "按这份事实文件（.csv、.json 或 .xlsx）为两个版本计分并比较")
+    .option("-o, --output <文件>", "写入文件（原子写入）")
+    .option("--exit-code", "有变化时退出码为 1（同 git diff --exit-code）")
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (oldArg: string, newArg: string, opts: DiffOptions & { includeRoot?: string[] }) => {
+      setCode(await diffCommand(withIncludeRoots(io, opts.includeRoot), oldArg, newArg, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);

@@ -264,6 +264,10 @@ export const messages = {
   KP4070: { severity: "error", message: "「{0}」的值「{1}」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）" },
   KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
   KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
+  // KP7050–KP7099: kp diff (comparing two versions of a catalogue on the same facts)
+  KP7050: { severity: "info", message: "事实「{0}」按{1}细则中改名后的规则「{2}」读取（原规则「{3}」）" },
+  KP7051: { severity: "info", message: "{0}细则中没有规则使用事实「{1}」（规则「{2}」只在{3}细则中）：计算{0}得分时不使用这一事实" },
+  KP7052: { severity: "warning", message: "事实文件中没有{0}细则的规则「{1}」需要的事实「{2}」（{3}细则中没有这条规则）：计算{0}得分时各单位按事实文件的默认值计（{4}）" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */
