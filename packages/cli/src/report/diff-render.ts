@@ -178,7 +178,7 @@ export function diffText(r: DiffReport, c: Colors): string {
       for (const p of u.indicators) out.push(`  ${v(pointsLine(p, "指标"))}`);
       for (const p of u.rules) out.push(`  ${v(pointsLine(p, "规则"))}`);
     }
-    out.push("", FOOTNOTE);
+    out.push("", r.units.every((u) => u.rules.length === 0 && u.indicators.length === 0 && u.delta === "0") ? "各单位的得分没有变化。" : FOOTNOTE);
   }
   return out.join("\n") + "\n";
 }
