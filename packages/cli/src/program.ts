@@ -102,8 +102,9 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
+  kp diff rules/ rules-2027/ --facts examples/各县事实.csv   比较两个版本及其对各单位得分的影响
 
-退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误。`,
+退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误（kp diff 另有约定，见 kp diff --help）。`,
     );
 
   const colorOption = () => new Option("--no-color", "不使用颜色（也可设置环境变量 NO_COLOR）");
@@ -171,12 +172,23 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .description(
       "比较细则的两个版本：列出增加、删除、改名、移动的指标和规则，分值、上限、分段、分类、等次等的变化，\n以及条文的逐词改动。规则按名称对应，改了名的按条文（相同或相似）对应。\n给出 --facts 时，按同一份事实为两个版本计分，列出各单位总分、名次、等次的变化及其原因。",
     )
-    .argument("<原版细则>", "原版细则的根文件，或只含一个根文件的目录")
-    .argument("<新版细则>", "新版细则的根文件，或只含一个根文件的目录")
-    .addOption(formatOption(["text", "json", "md"], "text", "输出格式（md：可贴入修订说明的 Markdown）"))
+    .argument("<原版>", "原版细则的根文件，或只含一个根文件的目录")
+    .argument("<新版>", "新版细则的根文件，或只含一个根文件的目录")
+    .addOption(formatOption(["text", "json", "md"], "text", "输出格式（md：Markdown 页面）"))
     .option("--facts <事实>", "按这份事实文件（.csv、.json 或 .xlsx）为两个版本计分并比较")
     .option("-o, --output <文件>", "写入文件（原子写入）")
     .option("--exit-code", "有变化时退出码为 1（同 git diff --exit-code）")
+    .addHelpText(
+      "after",
+      `
+示例：
+  kp diff rules/ rules-2027/                                 列出两个版本的差别
+  kp diff rules/ rules-2027/ --facts examples/各县事实.csv   并比较各单位的总分、名次、等次
+  kp diff rules/ rules-2027/ --format md -o 修订对照.md      写成可贴入修订说明的 Markdown
+
+退出码（同 diff 与 git diff --exit-code）：0 正常（给出 --exit-code 时表示没有变化）；
+1 有变化（只在给出 --exit-code 时）；2 无法比较（细则或事实文件有错误、路径不存在、用法错误）；70 内部错误。`,
+    )
     .addOption(includeRootOption())
     .addOption(colorOption())
     .action(async (oldArg: string, newArg: string, opts: DiffOptions & { includeRoot?: string[] }) => {
