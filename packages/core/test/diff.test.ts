@@ -4,7 +4,7 @@
  * named in the catalogue's words.
  */
 import { describe, expect, it } from "vitest";
-import { checkCatalogue, clauseSimilarity, diffCatalogues, parseKp, type Version } from "../src/index.js";
+import { checkCatalogue, clauseSimilarity, diffCatalogues, parseKp, type DiffVersion as Version } from "../src/index.js";
 
 function version(text: string, path = "/v/细则.kp"): Version {
   const parsed = parseKp(text, path);

@@ -209,12 +209,13 @@ export function diffJson(r: DiffReport): string {
 
 /** Text safe in a Markdown table cell. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, " ");
+  // Control characters are shown (\x1b), never sent: the page may be printed to a terminal.
+  return visible(text.replace(/\r?\n/g, " ")).replace(/[\\`*_~[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
 export function diffMarkdown(r: DiffReport): string {
   const out: string[] = [];
-  out.push(`# 细则修订对照：${md(r.title)}`, "", `- 原版：\`${r.oldPath.replace(/`/g, "'")}\``, `- 新版：\`${r.newPath.replace(/`/g, "'")}\``, `- ${summaryLine(r.diff)}`, "");
+  out.push(`# 细则修订对照：${md(r.title)}`, "", `- 原版：\`${visible(r.oldPath).replace(/`/g, "'")}\``, `- 新版：\`${visible(r.newPath).replace(/`/g, "'")}\``, `- ${summaryLine(r.diff)}`, "");
   const mdClause = (runs: WordRun[]) => runs.map((x) => (x.op === "same" ? md(x.text) : x.op === "del" ? `~~${md(x.text)}~~` : `**${md(x.text)}**`)).join("");
   if (r.diff.header.length > 0) {
     out.push("## 总体设置", "", "| 项目 | 原 | 新 |", "|---|---|---|");
