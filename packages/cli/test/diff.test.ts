@@ -26,6 +26,13 @@ describe("kp diff between the seed and its revision", () => {
     expect(kp([...seed, "--exit-code"], { cwd: repoRoot }).code).toBe(1);
   });
 
+  it("colours deletions red and insertions green on a terminal, with the same layout", () => {
+    const plain = kp(seed, { cwd: repoRoot }).stdout;
+    const coloured = kp(seed, { cwd: repoRoot, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } }).stdout;
+    expect(coloured).toContain("\x1b[31m[-75-]\x1b[39m\x1b[32m{+80+}\x1b[39m");
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, "")).toBe(plain);
+  });
+
   it("writes JSON with the clause's word-level difference", () => {
     const r = kpGolden("diff/seed-json.txt", [...seed, "--format", "json"], { cwd: repoRoot });
     expect(r.code).toBe(0);

@@ -101,6 +101,60 @@ describe("diffCatalogues", () => {
   });
 });
 
+describe("diffCatalogues: more kinds of change", () => {
+  const more = `${head}类别 「县区」、「园区」
+指标 「纪律」 6分 {
+  规则 「违纪」 「受处分的，每人次分别扣0.05、0.1分」 每人次 扣 「轻处分」 0.05、「重处分」 0.1
+  规则 「事故」 「发生重大事故的，一票否优」 一票否优
+  合计 上限 1 {
+    规则 「迟报」 「迟报的，每次扣0.2分」 每次 扣 0.2
+  }
+}
+指标 「服务」 4分 {
+  规则 「投诉」 「被投诉的，每次扣0.5分」 每次 扣 0.5 适用 「县区」
+}
+加分 「创新加分」 上限 1 {
+  规则 「表彰」 「获得表彰的，每次加0.5分」 每次 得 0.5
+}
+`;
+
+  it("names categories, vetoes, cap groups, classes and a section's cap", () => {
+    const next = more
+      .replace("「重处分」 0.1", "「重处分」 0.2")
+      .replaceAll("一票否优", "一票否决")
+      .replace("合计 上限 1", "合计 上限 0.8")
+      .replace("适用 「县区」", "适用 「县区」、「园区」")
+      .replace("「创新加分」 上限 1", "「创新加分」 上限 2");
+    const d = diffCatalogues(version(more), version(next));
+    expect(d.indicators.map((i) => [i.kind, i.name, i.changes])).toEqual([
+      ["indicator", "纪律", [{ aspect: "合计", old: "合计 上限 1（「迟报」）", new: "合计 上限 0.8（「迟报」）" }]],
+      ["section", "创新加分", [{ aspect: "上限", old: "上限 1", new: "上限 2" }]],
+    ]);
+    expect(d.rules.map((r) => [r.name, r.changes])).toEqual([
+      ["违纪", [{ aspect: "分类", old: "每人次 扣 「轻处分」 0.05、「重处分」 0.1", new: "每人次 扣 「轻处分」 0.05、「重处分」 0.2" }]],
+      ["事故", [{ aspect: "否决", old: "一票否优", new: "一票否决" }]],
+      ["投诉", [{ aspect: "适用", old: "「县区」", new: "「县区」、「园区」" }]],
+    ]);
+    expect(d.rules[1]!.clause).toEqual({ old: "发生重大事故的，一票否优", new: "发生重大事故的，一票否决" });
+  });
+
+  it("lists an added indicator with its points and where it sits", () => {
+    const next = more.replace("指标 「服务」 4分 {", "指标 「服务」 4分 {\n  指标 「窗口」 1分 {\n    规则 「排队」 「排队超时的，每次扣0.1分」 每次 扣 0.1\n  }");
+    const d = diffCatalogues(version(more), version(next));
+    expect(d.indicators).toEqual([expect.objectContaining({ status: "added", name: "窗口", summary: "指标 1分", parent: "服务" })]);
+    expect(d.rules).toEqual([expect.objectContaining({ status: "added", name: "排队", summary: "每次 扣 0.1", parent: "窗口" })]);
+  });
+
+  it("reports an indicator moved under another parent", () => {
+    const a = `${head}指标 「甲」 5分 {\n  指标 「窗口」 2分 {\n    规则 「排队」 「排队超时的，每次扣0.1分」 每次 扣 0.1\n  }\n  规则 「迟报」 「迟报的，每次扣0.2分」 每次 扣 0.2\n}\n指标 「乙」 5分 {\n  规则 「漏报」 「漏报的，每次扣0.3分」 每次 扣 0.3\n}\n`;
+    const b = `${head}指标 「甲」 5分 {\n  规则 「迟报」 「迟报的，每次扣0.2分」 每次 扣 0.2\n}\n指标 「乙」 5分 {\n  指标 「窗口」 2分 {\n    规则 「排队」 「排队超时的，每次扣0.1分」 每次 扣 0.1\n  }\n  规则 「漏报」 「漏报的，每次扣0.3分」 每次 扣 0.3\n}\n`;
+    const d = diffCatalogues(version(a), version(b));
+    expect(d.indicators).toEqual([expect.objectContaining({ name: "窗口", moved: { from: "甲", to: "乙" }, changes: [] })]);
+    // Its rule stays in it: not moved.
+    expect(d.rules).toEqual([]);
+  });
+});
+
 describe("clauseSimilarity", () => {
   it("is 1 for the same text (whitespace ignored), 0 for texts sharing no two characters", () => {
     expect(clauseSimilarity("每次 扣0.5分", "每次扣0.5分")).toBe(1);
