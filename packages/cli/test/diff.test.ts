@@ -59,6 +59,11 @@ describe("kp diff between the seed and its revision", () => {
     expect(readFileSync(out, "utf8")).toBe(r.stdout);
   });
 
+  it("gives the same units' changes from the JSON twin of the facts", () => {
+    const units = (facts: string) => (JSON.parse(kp([...seed, "--facts", facts, "--format", "json"], { cwd: repoRoot }).stdout) as { units: unknown[] }).units;
+    expect(units("examples/各县事实.json")).toEqual(units("examples/各县事实.csv"));
+  });
+
   it("scores both versions on the same facts: totals, ranks, grades and the rules responsible (hand-checked)", () => {
     const r = kpGolden("diff/seed-facts.txt", [...seed, "--facts", "examples/各县事实.csv"], { cwd: repoRoot });
     expect(r.code).toBe(0);
@@ -104,6 +109,14 @@ describe("kp diff on bad input", () => {
     const r = kpGolden("diff/same.txt", ["diff", "catalogue", "catalogue", "--exit-code"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("两个版本没有差别。");
+  });
+
+  it("reports a fact the new version requires that the file lacks, at each unit's row (exit 2), and reads a renamed rule's column", () => {
+    const r = kpGolden("diff/missing-required-fact.txt", ["diff", "catalogue", "diff/new", "--facts", "facts/ok.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("提示 KP7050 事实「清退」按新版细则中改名后的规则「文件清退」读取（原规则「清退」）");
+    expect(r.stderr).toContain("facts/ok.csv:2:1 错误 KP4008 单位「甲县」缺少规则「学习评价」需要的事实（评价得分）");
   });
 
   it("reports facts with errors (exit 2)", () => {

@@ -21,6 +21,8 @@ export const DiffExit = { same: 0, changed: 1, trouble: 2 } as const;
 export interface DiffOptions {
   format: "text" | "json" | "md";
   facts?: string;
+  /** The worksheet of an .xlsx facts file. */
+  sheet?: string;
   output?: string;
   exitCode?: boolean;
   color?: boolean;
@@ -53,7 +55,7 @@ export async function diffCommand(io: Io, oldArg: string, newArg: string, opts: 
   };
   const inputs = [...o.analysis.files, ...n.analysis.files].map((f) => f.path);
   if (opts.facts !== undefined) {
-    const units = await scoreBoth(io, opts.facts, o, n, diff.ruleNames, err);
+    const units = await scoreBoth(io, opts.facts, opts.sheet, o, n, diff.ruleNames, err);
     if (!units) return DiffExit.trouble;
     report.units = unitChanges(units.old, units.new, diff.ruleNames, diff.indicatorIds);
     report.factsPath = displayPath(io, absolutePath(io, opts.facts));
@@ -74,6 +76,7 @@ export async function diffCommand(io: Io, oldArg: string, newArg: string, opts: 
 async function scoreBoth(
   io: Io,
   factsArg: string,
+  sheet: string | undefined,
   o: { analysis: Analysis; module: ScoringModule },
   n: { analysis: Analysis; module: ScoringModule },
   ruleNames: ReadonlyMap<string, string>,
@@ -82,7 +85,7 @@ async function scoreBoth(
   const file = absolutePath(io, factsArg);
   const oldMeta = o.module.catalogue;
   const newMeta = n.module.catalogue;
-  const facts = await loadFacts(file, unionMeta(oldMeta, newMeta), { shown: displayPath(io, file) });
+  const facts = await loadFacts(file, unionMeta(oldMeta, newMeta), { shown: displayPath(io, file), sheet });
   const sources = new Map(facts.text !== undefined ? [[facts.file, facts.text]] : []);
   const fail = (diags: FactsDiagnostic[]) => {
     printDiagnostics(io, io.stderr, dedupe(diags), sources, err, MAX_LISTED);
