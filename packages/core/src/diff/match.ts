@@ -5,7 +5,7 @@
  */
 import type { IndicatorModel, RuleModel, SectionModel } from "../model.js";
 import { nameKey } from "../text/names.js";
-import { clauseSimilarity } from "./similarity.js";
+import { clauseProfile, profileSimilarity, type ClauseProfile } from "./similarity.js";
 import type { MatchHow } from "./types.js";
 
 /** Clauses at least this similar pair a renamed rule. */
@@ -90,7 +90,8 @@ export function matchRules(olds: readonly RuleModel[], news: readonly RuleModel[
   restO = exact.olds;
   restN = exact.news;
   if (restO.length * restN.length <= MAX_SIMILARITY_PAIRS) {
-    pairs.push(...bySimilarity(restO, restN, (o, n) => clauseSimilarity(o.clause, n.clause), CLAUSE_THRESHOLD, () => "similar"));
+    const profiles = new Map<RuleModel, ClauseProfile>([...restO, ...restN].map((r) => [r, clauseProfile(r.clause)]));
+    pairs.push(...bySimilarity(restO, restN, (o, n) => profileSimilarity(profiles.get(o)!, profiles.get(n)!), CLAUSE_THRESHOLD, () => "similar"));
   }
   return finish(pairs, olds, news);
 }
