@@ -57,6 +57,14 @@ describe("kp diff between the seed and its revision", () => {
     const w = kp([...seed, "--format", "md", "--facts", "examples/各县事实.csv", "-o", out], { cwd: repoRoot });
     expect(w.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(r.stdout);
+    // Never over an input: a catalogue file or the facts file.
+    const before = readFileSync(join(repoRoot, "examples", "各县事实.csv"), "utf8");
+    for (const target of ["rules/细则.kp", "examples/各县事实.csv"]) {
+      const refused = kp([...seed, "--facts", "examples/各县事实.csv", "-o", target], { cwd: repoRoot });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`错误：KP0016 输出文件「${target}」就是输入文件「${target}」`);
+    }
+    expect(readFileSync(join(repoRoot, "examples", "各县事实.csv"), "utf8")).toBe(before);
   });
 
   it("gives the same units' changes from the JSON twin of the facts", () => {
