@@ -104,12 +104,12 @@ function containerChanges(o: Version, n: Version, p: Pair<Container>): AspectCha
     push(out, "参照", a.refers.map((r) => wordsAt(o.texts, a.file, r.node.span)).join("；"), b.refers.map((r) => wordsAt(n.texts, b.file, r.node.span)).join("；"));
     push(out, "代码", a.code, b.code);
   }
-  const groups = (v: Version, c: Container) =>
+  const groups = (c: Container) =>
     c.groups
       .filter((g) => g.kind === "cap")
       .map((g) => `合计 上限 ${kpFormat(g.cap ?? 0)}（${g.rules.map((r) => `「${r.name}」`).join("、")}）`)
       .join("；");
-  push(out, "合计", groups(o, a), groups(n, b));
+  push(out, "合计", groups(a), groups(b));
   return out;
 }
 
@@ -206,15 +206,14 @@ export function diffCatalogues(o: Version, n: Version): CatalogueDiff {
     if ((oldParent ? containerNew.get(oldParent) : undefined) !== newParent) item.moved = { from: parentName(p.old), to: parentName(p.new) };
     if (item.oldName !== undefined || item.moved || changes.length > 0) indicators.push(item);
   }
-  const lone = (v: Version, c: Container, status: "added" | "removed"): ItemDiff => {
+  const lone = (c: Container, status: "added" | "removed"): ItemDiff => {
     const item: ItemDiff = { kind: c.kind === "indicator" ? "indicator" : "section", status, name: c.name, changes: [], summary: `${sectionWord(c)} ${indicatorPoints(c) ?? ""}`.trim() };
     item[status === "added" ? "new" : "old"] = place(c.file, c.node);
     if (parentName(c)) item.parent = parentName(c);
-    void v;
     return item;
   };
-  for (const c of containers.added) indicators.push(lone(n, c, "added"));
-  for (const c of containers.removed) indicators.push(lone(o, c, "removed"));
+  for (const c of containers.added) indicators.push(lone(c, "added"));
+  for (const c of containers.removed) indicators.push(lone(c, "removed"));
 
   const ruleItems: ItemDiff[] = [];
   for (const p of rules.pairs) {
