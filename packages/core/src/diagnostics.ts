@@ -282,6 +282,10 @@ export const messages = {
   KP4091: { severity: "error", message: "单位名单「{0}」中没有任何单位" },
   KP4092: { severity: "error", message: "单位名单中单位「{0}」的类别「{1}」未在细则中声明；细则中的类别：{2}" },
   KP4093: { severity: "error", message: "细则没有需要填写的事实，无法生成填报表" },
+  // KP7050–KP7099: kp diff (comparing two versions of a catalogue on the same facts)
+  KP7050: { severity: "info", message: "事实「{0}」按{1}细则中改名后的规则「{2}」读取（原规则「{3}」）" },
+  KP7051: { severity: "info", message: "{0}细则中没有规则使用事实「{1}」（规则「{2}」只在{3}细则中）：计算{0}得分时不使用这一事实" },
+  KP7052: { severity: "warning", message: "事实文件中没有{0}细则的规则「{1}」需要的事实「{2}」（{3}细则中没有这条规则）：计算{0}得分时各单位按事实文件的默认值计（{4}）" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */
