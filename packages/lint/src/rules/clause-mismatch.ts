@@ -246,7 +246,7 @@ function check(ctx: LintContext): Finding[] {
     if (!rule.node.clause || !rule.clause.trim()) continue;
     const text = clauseNumbers(rule.clause);
     const code = ruleNumbers(rule);
-    const extras = extraPoints(rule, ctx.catalogue.rules);
+    const extras = extraPoints(rule, ctx.analysis.catalogue.rules); // the clause's rules anywhere, also when one item is linted
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
