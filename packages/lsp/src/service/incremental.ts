@@ -104,7 +104,20 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   Object.defineProperty(result, "tokens", { get: tokens.get, enumerable: true });
   Object.defineProperty(result, "comments", { get: comments.get, enumerable: true });
   lazies.set(result, { tokens, comments });
+  edited.set(result, idx);
   return result;
+}
+
+/** The index of the top-level item a re-parse parsed again, by result. */
+const edited = new WeakMap<ParseResult, number>();
+
+/**
+ * The top-level item of `p` that an incremental re-parse parsed again (the item the edit lay in);
+ * undefined for a full parse.  The editor lints that item at once (the rest when typing pauses).
+ */
+export function editedItem(p: ParseResult): A.TopItem | undefined {
+  const i = edited.get(p);
+  return i === undefined ? undefined : p.ast.items[i];
 }
 
 /** A token list computed on first use from the previous version's (which is then released). */
