@@ -92,11 +92,28 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   // One clause may be split into several rules (by 适用 class, or one rule per case, also across
   // sub-indicators or into a 加分 section): the numbers of the rules that carry the same clause
   // account for the rest of its amounts.
-  const clause = normaliseClause(rule.clause);
-  for (const other of all) {
-    if (other !== rule && normaliseClause(other.clause) === clause) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
+  for (const other of byClause(all).get(normaliseClause(rule.clause)) ?? []) {
+    if (other !== rule) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
   }
   return s;
+}
+
+/** The rules of a catalogue by normalised clause (in catalogue order), computed once per rule list. */
+const clauseIndexes = new WeakMap<readonly RuleModel[], Map<string, RuleModel[]>>();
+
+function byClause(all: readonly RuleModel[]): Map<string, RuleModel[]> {
+  let index = clauseIndexes.get(all);
+  if (!index) {
+    index = new Map();
+    for (const r of all) {
+      const k = normaliseClause(r.clause);
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    clauseIndexes.set(all, index);
+  }
+  return index;
 }
 
 function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {

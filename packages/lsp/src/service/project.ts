@@ -21,6 +21,7 @@ import {
   type LoadedFile,
   type ReadResult,
   type SourceHost,
+  type Span,
   type TopItem,
 } from "@kaoping/core";
 import type { FileSystem } from "./files.js";
@@ -383,7 +384,7 @@ export class Project {
       if (!it) continue;
       try {
         const found = item.lint(state.analysis, f.path, it);
-        if (found) out.push({ file: f.path, start: it.span.start.offset, end: it.span.end.offset, codes: item.codes, diagnostics: found });
+        if (found) out.push({ file: f.path, start: it.span.start.offset, end: it.span.end.offset, codes: item.codes, diagnostics: found.map(detached) });
       } catch (e) {
         this.log(`linter failed: ${(e as Error).stack ?? String(e)}`);
       }
@@ -415,7 +416,7 @@ export class Project {
     // A half-typed file gives a partial AST: linting it would only add noise to the syntax errors.
     if (!isLintable(analysis)) return [];
     try {
-      return this.lint(analysis);
+      return this.lint(analysis).map(detached);
     } catch (e) {
       this.log(`linter failed: ${(e as Error).stack ?? String(e)}`);
       return [];
@@ -453,6 +454,21 @@ export class Project {
 /** Whether the linter runs on an analysis: not on a half-typed file (syntax errors, KP0xxx/KP1xxx). */
 function isLintable(analysis: Analysis): boolean {
   return !analysis.diagnostics.some((d) => d.severity === "error" && /^KP[01]/.test(d.code));
+}
+
+/**
+ * A lint finding with spans of its own: the AST's spans move in place on the next incremental
+ * re-parse (incremental.ts), while findings kept for the next version (carried over) must keep the
+ * positions of the text they were found in.
+ */
+function detached(d: Diagnostic): Diagnostic {
+  const out: Diagnostic = { ...d, span: copySpan(d.span) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: copySpan(r.span) }));
+  return out;
+}
+
+function copySpan(s: Span): Span {
+  return { start: { ...s.start }, end: { ...s.end } };
 }
 
 /** The lint findings of a previous state, moved onto the texts of a new analysis. */
