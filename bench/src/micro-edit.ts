@@ -27,6 +27,7 @@ const lint = await loadLint();
 const project = new Project(fs, { folders: ["/w"], lint });
 project.setDocument(file, gen.kp);
 project.catalogueOf(file); // open: parse, check, lint
+const peakAfterOpen = process.resourceUsage().maxRSS / 1024;
 
 const spots: number[] = [];
 for (const m of gen.kp.matchAll(/(?:扣|得) (\d+(?:\.\d+)?)/g)) spots.push(m.index + m[0].length);
@@ -68,4 +69,7 @@ for (let i = 0; i < edits; i++) {
 const f = (x: number) => x.toFixed(1).padStart(6);
 console.log(`${gen.lines} lines, ${edits} edits; wall p50 / p95, cpu p50 / p95 (ms)`);
 for (const n of names) console.log(`${n.padEnd(7)} wall ${f(percentile(wall[n], 50))} / ${f(percentile(wall[n], 95))}   cpu ${f(percentile(cpu[n], 50))} / ${f(percentile(cpu[n], 95))}`);
-console.log(`heap after GC ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+console.log(
+  `heap after GC ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, ` +
+    `peak rss ${peakAfterOpen.toFixed(0)} MB after opening, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB after the edits`,
+);
