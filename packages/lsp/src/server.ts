@@ -64,7 +64,7 @@ import { codeLenses } from "./service/lenses.js";
 import { definition, highlights, prepareRename, references, rename, renameTarget } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import type { ResultPlaces } from "./service/places.js";
-import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
+import { Project, lintThrough, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
 import { ClientUris, uriToPath } from "./uris.js";
 
@@ -157,7 +157,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => connection.console.error(m);
   let lint: LintProvider | undefined = options.lint;
-  const project = new Project(options.fs ?? nodeFileSystem, { log, lint: (a) => (lint ? lint(a) : []) });
+  const project = new Project(options.fs ?? nodeFileSystem, { log, lint: lintThrough(() => lint) });
   let formatter: Formatter | undefined = options.formatter;
   let formatterLoader = options.loadFormatter;
   const uris = new ClientUris();
