@@ -133,6 +133,7 @@ function coverages(tested: readonly TestedFile[]): { catalogue: string; coverage
     coverage: coverageOf(
       cat.analysis.catalogue!,
       runs.flatMap((t) => t.run.results.flatMap((r) => r.results.map((u) => u.trace ?? []))),
+      runs.flatMap((t) => t.run.results.flatMap((r) => r.inputs)),
     ),
   }));
 }

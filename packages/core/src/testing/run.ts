@@ -30,6 +30,8 @@ export interface ScenarioResult {
   ms: number;
   /** The results of its units (with trace), for coverage and record. */
   results: UnitResult[];
+  /** Its units as the module took them. */
+  inputs: UnitInput[];
 }
 
 export interface FileRun {
@@ -195,7 +197,7 @@ export function runScenarios(file: ScenarioFile, mod: ScoringModule, now: () => 
         if (f) failures.push(f);
       }
     }
-    run.results.push({ scenario: s, passed: failures.length === 0, failures, ms, results });
+    run.results.push({ scenario: s, passed: failures.length === 0, failures, ms, results, inputs });
   }
   return run;
 }
