@@ -81,6 +81,7 @@ export async function testCommand(io: Io, paths: string[], opts: TestOptions): P
   const cache = new Map<string, Prepared>();
   const tested: TestedFile[] = [];
   let broken = false;
+  let skipped = 0;
   for (const path of files) {
     let text: string;
     try {
@@ -105,6 +106,7 @@ export async function testCommand(io: Io, paths: string[], opts: TestOptions): P
     }
     if (!prepared.ok) {
       broken = true;
+      skipped++;
       continue;
     }
     const run = runScenarios(parsed, prepared.module);
@@ -117,7 +119,7 @@ export async function testCommand(io: Io, paths: string[], opts: TestOptions): P
   if (opts.format === "junit") io.stdout.write(testJunit(io, tested));
   else if (opts.format === "json") io.stdout.write(testJson(io, tested, coverage));
   else {
-    io.stdout.write(testText(io, tested, out));
+    io.stdout.write(testText(io, tested, out, skipped));
     if (coverage) io.stdout.write(coverageText(io, coverage, out));
   }
   const failed = tested.some((t) => t.run.results.some((r) => !r.passed));
@@ -155,7 +157,7 @@ async function recordCommand(io: Io, paths: string[], opts: TestOptions, err: Co
   const name = (opts.name ?? unitName).trim();
   const same = file.scenarios.find((s) => s.name === name);
   if (same) {
-    io.stderr.write(`${shownPath(io, target)}:${same.span.start.line}: ${err.red("错误")} KP7031 ${displayPath(io, target)} 中已有名为「${name}」的场景（第 ${same.span.start.line} 行）：不会覆盖；请用 --name 换一个名称，或先删除那个场景\n`);
+    io.stderr.write(`${shownPath(io, target)}:${same.span.start.line}:1 ${err.red("错误")} KP7031 ${displayPath(io, target)} 中已有名为「${name}」的场景（第 ${same.span.start.line} 行）：不会覆盖；请用 --name 换一个名称，或先删除那个场景\n`);
     return ExitCode.problems;
   }
   if (/[「」\n]/.test(name)) throw new UsageError(`场景名称不能含「、」或换行：${name}`);

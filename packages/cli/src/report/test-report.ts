@@ -3,6 +3,7 @@
  * with the explain trace of what differs, counts and durations), JUnit XML for CI, JSON, and the
  * coverage of rules, bands and caps.
  */
+import { dirname, relative, sep } from "node:path";
 import type { Coverage, CoverageItem, Failure, TraceEntry } from "@kaoping/core";
 import type { TestedFile } from "../commands/test.js";
 import { colorsFor, displayPath, type Colors, type Io } from "../io.js";
@@ -38,14 +39,14 @@ function expectationWords(f: Failure, several: boolean): string {
 }
 
 /** The text report of all runs. */
-export function testText(io: Io, tested: readonly TestedFile[], c: Colors): string {
+export function testText(io: Io, tested: readonly TestedFile[], c: Colors, skipped = 0): string {
   const out: string[] = [];
   let passed = 0;
   let failed = 0;
   let total = 0;
   for (const t of tested) {
     if (t.run.results.length === 0) continue;
-    const where = t.catalogue ? `（细则：${displayPath(io, t.catalogue.root)}）` : "";
+    const where = t.catalogue ? `（细则：${relative(dirname(t.run.file.file), t.catalogue.root).split(sep).join("/")}）` : "";
     out.push(`${c.bold(visible(displayPath(io, t.run.file.file)))}${where}`);
     for (const r of t.run.results) {
       total += r.ms;
@@ -70,7 +71,8 @@ export function testText(io: Io, tested: readonly TestedFile[], c: Colors): stri
   }
   const parts = [c.green(`${passed} 个通过`)];
   if (failed > 0) parts.push(c.red(`${failed} 个失败`));
-  out.push(`场景：${parts.join("，")}，共 ${passed + failed} 个${ms(io, total)}`);
+  const broken = tested.filter((t) => t.run.diagnostics.some((d) => d.severity === "error")).length + skipped;
+  out.push(`场景：${parts.join("，")}，共 ${passed + failed} 个${ms(io, total)}${broken > 0 ? c.red(`；${broken} 个测试文件有错误，其中的场景未运行或未全部运行`) : ""}`);
   return out.join("\n") + "\n";
 }
 

@@ -91,7 +91,7 @@ export function resolveScenarios(file: ScenarioFile, cat: CatalogueMeta): Diagno
         if (e.kind === "total" && cat.rounding !== undefined && decimalPlaces(e.value) > cat.rounding)
           diag("KP7015", e.span, ["总分", e.value, decimalPlaces(e.value), `细则规定的 ${cat.rounding} 位（舍入 保留 ${cat.rounding} 位）`]);
         else if ((e.kind === "indicator" || e.kind === "rule" || e.kind === "total") && decimalPlaces(e.value) > PLACES)
-          diag("KP7015", e.span, [e.kind === "rule" ? "规则得分" : e.kind === "total" ? "总分" : "指标得分", e.value, decimalPlaces(e.value), `计分的精度 ${PLACES} 位（百万分之一分）`]);
+          diag("KP7015", e.span, [e.kind === "rule" ? "规则得分" : e.kind === "total" ? "总分" : "指标得分", e.written, decimalPlaces(e.value), `计分的精度 ${PLACES} 位（百万分之一分）`]);
       }
     }
   }
