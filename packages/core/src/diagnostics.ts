@@ -288,6 +288,7 @@ export const messages = {
   KP7021: { severity: "error", message: "名次应为正整数，不能是「{0}」" },
   KP7022: { severity: "error", message: "场景「{0}」只有一个单位，名次总是 1：名次的期望需要写几个单位" },
   KP7030: { severity: "error", message: "找不到测试文件所用的细则「{0}」" },
+  KP7033: { severity: "error", message: "细则「{0}」有错误，无法运行场景：请先修正细则" },
   KP7031: { severity: "error", message: "{0} 中已有名为「{1}」的场景（第 {2} 行）：不会覆盖；请用 --name 换一个名称，或先删除那个场景" },
   KP7032: { severity: "error", message: "测试文件中有名称里含「」」的场景或事实，无法写出：{0}" },
 } as const satisfies Record<string, MessageDef>;

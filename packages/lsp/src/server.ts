@@ -26,6 +26,7 @@ import {
   TextDocuments,
   type CancellationToken,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type Diagnostic,
@@ -54,6 +55,7 @@ import { definition, highlights, prepareRename, references, rename } from "./ser
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
+import { isScenarioFile, scenarioLenses, ScenarioRunner, SCENARIO_COMMAND } from "./service/scenarios.js";
 import { ClientUris, uriToPath } from "./uris.js";
 
 /** How the server is wired; everything has a default. */
@@ -170,7 +172,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** The service context of an open document (undefined for unknown documents); linted on request. */
   const contextOf = (uri: string, lint = false): { ctx: DocContext; doc: TextDocument } | undefined => {
     const doc = docFor(uri);
-    if (!doc) return undefined;
+    if (!doc || isScenarioFile(uri)) return undefined;
     const path = uriToPath(uri);
     const ctx = project.context(path, { lint });
     return ctx ? { ctx, doc } : undefined;
@@ -259,9 +261,59 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     scheduler.dispose();
   });
 
+  // ---------------------------------------------------------------- scenario files (*.kptest)
+  // Run with core's testing/ against their catalogue (service/scenarios.ts); never part of the project.
+  const scenarios = new ScenarioRunner((p) => docFor(pathToUri(p))?.getText());
+  const publishScenarios = (uri: string) => {
+    const doc = docFor(uri);
+    if (!doc) return;
+    const { diagnostics } = scenarios.run(uriToPath(uri), doc.getText());
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map(toDiagnostic) });
+  };
+  let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After an edit of a catalogue: the open scenario files run again (once the typing pauses). */
+  const rerunScenarios = () => {
+    if (!documents.all().some((d) => isScenarioFile(d.uri))) return;
+    if (scenarioTimer) clearTimeout(scenarioTimer);
+    scenarioTimer = setTimeout(
+      guardNotification("scenarios", () => {
+        for (const d of documents.all()) if (isScenarioFile(d.uri)) publishScenarios(d.uri);
+      }),
+      interval,
+    );
+  };
+  connection.onCodeLens(
+    guard("codeLens", [] as CodeLens[], (params) => {
+      const doc = docFor(params.textDocument.uri);
+      if (!doc || !isScenarioFile(params.textDocument.uri)) return [];
+      return scenarioLenses(params.textDocument.uri, uriToPath(params.textDocument.uri), doc.getText()).map((l) => ({
+        range: rangeOf(l.span),
+        command: { title: l.title, command: l.command, arguments: l.arguments },
+      }));
+    }),
+  );
+  connection.onExecuteCommand(
+    guard("executeCommand", null, (params) => {
+      if (params.command !== SCENARIO_COMMAND) return null;
+      const [uri, name] = (params.arguments ?? []) as [string, string];
+      const doc = typeof uri === "string" ? docFor(uri) : undefined;
+      if (!doc || typeof name !== "string") return null;
+      const r = scenarios.runOne(uriToPath(uri), doc.getText(), name);
+      void connection.sendNotification(ShowMessageNotification.type, { type: r.ok ? MessageType.Info : MessageType.Error, message: r.message });
+      publishScenarios(uri);
+      return r;
+    }),
+  );
+
   documents.onDidOpen(guardNotification("didOpen", (e) => void uris.remember(e.document.uri)));
   documents.onDidChangeContent(
     guardNotification("didChange", (e) => {
+      if (isScenarioFile(e.document.uri)) {
+        uris.remember(e.document.uri);
+        publishScenarios(e.document.uri);
+        return;
+      }
+      rerunScenarios();
       const p = uris.remember(e.document.uri);
       project.setDocument(p, e.document.getText());
       scheduler.touch(p);
@@ -269,6 +321,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   documents.onDidClose(
     guardNotification("didClose", (e) => {
+      if (isScenarioFile(e.document.uri)) {
+        void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+        return;
+      }
       const p = uriToPath(e.document.uri);
       const { root } = project.rootOf(p);
       project.closeDocument(p); // releases what only this document needed
