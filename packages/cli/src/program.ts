@@ -101,6 +101,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
+  kp test rules/ --coverage                    运行测试场景（.kptest），报告没有场景覆盖的规则
 
 退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误。`,
     );
