@@ -18,6 +18,18 @@ describe("kp test", () => {
     expect(r.stdout).toContain("规则 127/127（100.0%）    分段 8/8（100.0%）    上限 1/1（100.0%）");
   });
 
+  it("examples/各县.kptest (recorded from examples/各县事实.csv) passes and pins the totals of examples/expected.json", () => {
+    const r = kp(["test", "examples/"], { cwd: repoRoot, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("场景：3 个通过，共 3 个");
+    const expected = JSON.parse(readFileSync(join(repoRoot, "examples", "expected.json"), "utf8")) as { unit: string; total: string }[];
+    const text = readFileSync(join(repoRoot, "examples", "各县.kptest"), "utf8");
+    for (const block of text.split(/^场景 /m).slice(1)) {
+      const unit = /^「([^」]+)」/.exec(block)![1]!;
+      expect(/期望 总分 (\S+)/.exec(block)![1]).toBe(expected.find((u) => u.unit === unit)!.total);
+    }
+  });
+
   it("a failing run shows expected, actual and the trace of the rule, and exits 1", () => {
     const r = kpGolden("test/failing.txt", ["test", "失败.kptest"], { cwd: dir, env });
     expect(r.code).toBe(1);
