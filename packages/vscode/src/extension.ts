@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: "file", language: "kp" },
       { scheme: "untitled", language: "kp" },
+      // scenario files: run against their catalogue, failing expectations shown, code lens 「运行」
+      { scheme: "file", language: "kptest" },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.kp") },
     initializationOptions: {
