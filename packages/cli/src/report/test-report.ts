@@ -93,10 +93,11 @@ export function testJunit(io: Io, tested: readonly TestedFile[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = tested.flatMap((t) => t.run.results);
   const sum = (l: { ms: number }[]) => l.reduce((a, r) => a + Math.round(r.ms), 0);
-  out.push(`<testsuites name="kp test" tests="${all.length}" failures="${all.filter((r) => !r.passed).length}" errors="0" time="${seconds(io, sum(all))}">`);
+  const broken = tested.filter((t) => t.run.diagnostics.some((d) => d.severity === "error")).length;
+  out.push(`<testsuites name="kp test" tests="${all.length + broken}" failures="${all.filter((r) => !r.passed).length}" errors="${broken}" time="${seconds(io, sum(all))}">`);
   for (const t of tested) {
     const file = displayPath(io, t.run.file.file);
-    const errors = t.run.diagnostics.filter((d) => d.severity === "error");
+    const errors = t.run.diagnostics.filter((d) => d.severity === "error").sort((a, b) => a.span.start.offset - b.span.start.offset);
     const rs = t.run.results;
     out.push(`  <testsuite name="${xml(file)}" tests="${rs.length + (errors.length > 0 ? 1 : 0)}" failures="${rs.filter((r) => !r.passed).length}" errors="${errors.length > 0 ? 1 : 0}" time="${seconds(io, sum(rs))}">`);
     if (errors.length > 0) {
