@@ -259,6 +259,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onShutdown(() => {
     shuttingDown = true;
     scheduler.dispose();
+    if (scenarioTimer) clearTimeout(scenarioTimer);
   });
 
   // ---------------------------------------------------------------- scenario files (*.kptest)
@@ -271,13 +272,32 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map(toDiagnostic) });
   };
   let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
-  /** After an edit of a catalogue: the open scenario files run again (once the typing pauses). */
+  /** Scenario files on disk whose diagnostics were published without being open. */
+  const shownScenarios = new Set<string>();
+  /**
+   * After an edit of a catalogue (once the typing pauses): the open scenario files run again, and so
+   * do the scenario files beside an open catalogue's root, so a change that breaks an agreed case
+   * shows in the problems list before its scenario file is opened.
+   */
   const rerunScenarios = () => {
-    if (!documents.all().some((d) => isScenarioFile(d.uri))) return;
     if (scenarioTimer) clearTimeout(scenarioTimer);
     scenarioTimer = setTimeout(
       guardNotification("scenarios", () => {
         for (const d of documents.all()) if (isScenarioFile(d.uri)) publishScenarios(d.uri);
+        const roots = new Set(project.openDocuments().map((o) => project.rootOf(o).root));
+        const now = new Set<string>();
+        for (const file of scenarios.besides([...roots])) {
+          const uri = pathToUri(file);
+          if (docFor(uri)) continue;
+          const text = scenarios.readDisk(file);
+          if (text === undefined) continue;
+          now.add(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: scenarios.run(file, text).diagnostics.map(toDiagnostic) });
+        }
+        // Files whose catalogue is no longer open lose their diagnostics.
+        for (const uri of shownScenarios) if (!now.has(uri) && !docFor(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        shownScenarios.clear();
+        for (const uri of now) shownScenarios.add(uri);
       }),
       interval,
     );
@@ -323,6 +343,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guardNotification("didClose", (e) => {
       if (isScenarioFile(e.document.uri)) {
         void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+        rerunScenarios(); // beside an open catalogue, its file on disk is shown again
         return;
       }
       const p = uriToPath(e.document.uri);
@@ -336,6 +357,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
       publisher.forget(e.document.uri);
       uris.prune((f) => project.isOpen(f) || publisher.shows(f));
+      rerunScenarios();
     }),
   );
   connection.onDidChangeWatchedFiles(

@@ -98,3 +98,25 @@ describe("scenario files in the language server (stdio)", () => {
     expect(p.diagnostics.map((d) => [d.code, d.range.start.line + 1, d.message])).toEqual([["KP7010", 7, "细则中没有名为「事古」的事实，是否想写「事故」？"]]);
   });
 });
+
+describe("scenario files beside an open catalogue (stdio)", () => {
+  it("opening only the catalogue shows the failing expectations of the .kptest beside it; closing it clears them", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kp-scenarios-"));
+    writeFileSync(path.join(dir, "细则.kp"), catalogue);
+    writeFileSync(path.join(dir, "细则.kptest"), scenarios);
+    const client = LspClient.start();
+    try {
+      await client.initialize(pathToFileURL(dir).href, { diagnosticsInterval: 0 });
+      const kp = pathToFileURL(path.join(dir, "细则.kp")).href;
+      const test = pathToFileURL(path.join(dir, "细则.kptest")).href;
+      await client.open(kp, catalogue);
+      const p = await client.waitForDiagnostics((d) => d.uri === test);
+      expect(p.diagnostics.map((d) => [d.code, d.range.start.line + 1])).toEqual([["KP7020", 8]]);
+      await client.close(kp);
+      await client.waitForDiagnostics((d) => d.uri === test && d.diagnostics.length === 0, 10_000, false);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

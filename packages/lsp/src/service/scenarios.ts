@@ -10,6 +10,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import {
   analyzeCatalogue,
+  decodeBytes,
+  MAX_SOURCE_BYTES,
+  readRegularFile,
   compileCatalogue,
   diagnostic,
   evaluateCompiledModule,
@@ -87,6 +90,27 @@ export class ScenarioRunner {
     }
     const run = runScenarios(parsed, cached.module);
     return { run, diagnostics: runDiagnostics(run) };
+  }
+
+  /** The scenario files in the directories of these catalogue roots (on disk). */
+  besides(roots: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const dir of new Set(roots.map((r) => path.dirname(r)))) {
+      try {
+        for (const n of readdirSync(dir).sort()) if (isScenarioFile(n)) out.push(path.join(dir, n));
+      } catch {
+        // an unreadable directory has no scenarios to show
+      }
+    }
+    return out;
+  }
+
+  /** A scenario file's text on disk (undefined when unreadable or too large). */
+  readDisk(file: string): string | undefined {
+    const r = readRegularFile(file, MAX_SOURCE_BYTES);
+    if (!r.ok) return undefined;
+    const d = decodeBytes(r.bytes, false);
+    return d.ok ? d.text : undefined;
   }
 
   /** One scenario's outcome as a message for the user. */
