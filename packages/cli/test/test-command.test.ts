@@ -2,7 +2,7 @@
  * `kp test` as a subprocess: passing and failing runs (with the trace of what differs), JUnit, JSON,
  * coverage, --record (and its refusal to overwrite), and bad scenario files — all against goldens.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { golden, kp, kpGolden, repoRoot, fixtures, tempDir, transcript } from "./helpers.js";
@@ -59,6 +59,9 @@ describe("kp test", () => {
     const r = kpGolden("test/bad.txt", ["test", "坏.kptest"], { cwd: dir, env });
     expect(r.code).toBe(1);
     for (const code of ["KP7001", "KP7003", "KP7004", "KP7005", "KP7006", "KP7010", "KP7011", "KP7012", "KP7013", "KP7014", "KP7015", "KP7022"]) expect(r.stderr).toContain(code);
+    const j = kp(["test", "坏.kptest", "--format", "junit"], { cwd: dir, env });
+    expect(j.stdout).toMatch(/<testsuites name="kp test" tests="1" failures="0" errors="1"/);
+    expect(j.stdout).toContain('<error message="测试文件有 15 个错误">坏.kptest:4 KP7014');
     const m = kpGolden("test/missing-facts.txt", ["test", "缺事实.kptest"], { cwd: dir, env });
     expect(m.code).toBe(1);
     expect(m.stderr).toContain("KP7017");
@@ -93,5 +96,21 @@ describe("kp test", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("KP7031");
     expect(readFileSync(file, "utf8").split("场景 「白水县」").length).toBe(2);
+  });
+
+  it("--record creates a scenario file beside the catalogue, which then runs against it", () => {
+    const t = tempDir();
+    cpSync(join(repoRoot, "rules"), join(t, "rules"), { recursive: true, filter: (p) => !p.endsWith(".kptest") });
+    copyFileSync(join(repoRoot, "examples", "各县事实.csv"), join(t, "各县事实.csv"));
+    expect(existsSync(join(t, "rules", "新.kptest"))).toBe(false);
+    const r = kp(["test", "rules/新.kptest", "--record", "各县事实.csv", "--unit", "西岭县", "--name", "西岭县（去年）"], { cwd: t, env });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(t, "rules", "新.kptest"), "utf8");
+    expect(text.startsWith("// 测试场景（写法见语言参考第 13 节）")).toBe(true);
+    expect(text).toContain("场景 「西岭县（去年）」");
+    const run = kp(["test", "rules/"], { cwd: t, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("✓ 西岭县（去年）");
   });
 });

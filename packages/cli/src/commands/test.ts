@@ -170,7 +170,7 @@ async function recordCommand(io: Io, paths: string[], opts: TestOptions, err: Co
   const u = alone.scenarios[0]!.units[0] ?? { name, implicit: true, facts: [], expectations: [], span: alone.scenarios[0]!.span };
   const result = loaded.module.scoreAll([unitInput({ ...alone, baseline: file.baseline }, u, cat)], { detail: true, trace: true })[0]!;
   const block = recordScenario(name, classes, facts, result, cat, file);
-  const header = exists ? "" : file.catalogue ? "" : `// 「${name}」等场景：kp test 运行，kp test --coverage 查看覆盖率\n`;
+  const header = exists ? "" : "// 测试场景（写法见语言参考第 13 节）：kp test 运行，kp test --coverage 查看覆盖率\n";
   const sep = before === "" || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
   try {
     writeFileAtomic(target, before + header + sep + block, { inputs: [loaded.facts.file] });
