@@ -3,6 +3,7 @@
  * coverage, --record (and its refusal to overwrite), and bad scenario files — all against goldens.
  */
 import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { golden, kp, kpGolden, repoRoot, fixtures, tempDir, transcript } from "./helpers.js";
@@ -112,5 +113,13 @@ describe("kp test", () => {
     const run = kp(["test", "rules/"], { cwd: t, env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("✓ 西岭县（去年）");
+  });
+
+  it("a scenario file that is a named pipe is refused at once (KP0011), never waited on", () => {
+    const t = tempDir();
+    execFileSync("mkfifo", [join(t, "管道.kptest")]);
+    const r = kp(["test", "管道.kptest"], { cwd: t, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("管道.kptest 错误 KP0011 这不是普通文件，而是命名管道（FIFO）");
   });
 });

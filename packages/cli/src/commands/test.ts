@@ -12,7 +12,13 @@ import {
   runScenarios,
   unitInput,
   SCENARIO_EXTENSION,
+  decodeBytes,
+  fileDiagnostic,
+  MAX_SOURCE_BYTES,
+  readRefusal,
+  readRegularFile,
   writeFileAtomic,
+  type Diagnostic,
   type Coverage,
   type FileRun,
   type ScenarioFile,
@@ -65,6 +71,22 @@ function scenarioFiles(io: Io, paths: readonly string[]): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * A scenario file's text, read like a .kp file: only a regular file (a FIFO or a device is refused at
+ * once, never waited on), at most MAX_SOURCE_BYTES, UTF-8.
+ */
+function readScenarioText(path: string): { text: string } | { problem: Diagnostic } {
+  const r = readRegularFile(path, MAX_SOURCE_BYTES);
+  if (!r.ok) {
+    const why = readRefusal(r);
+    return { problem: fileDiagnostic(why.code, path, why.args) };
+  }
+  const d = decodeBytes(r.bytes, false);
+  if (!d.ok) return { problem: fileDiagnostic(d.problem === "binary" ? "KP0007" : "KP0003", path, d.problem === "binary" ? [] : ["未知编码"]) };
+  if (d.encoding !== "UTF-8") return { problem: fileDiagnostic("KP0003", path, [d.encoding]) };
+  return { text: d.text };
+}
+
 /** The catalogue a scenario file names (细则 「…」), else the one root beside it. */
 function catalogueArg(file: ScenarioFile): string {
   return file.catalogue ? resolve(dirname(file.file), file.catalogue.path) : dirname(file.file);
@@ -83,12 +105,14 @@ export async function testCommand(io: Io, paths: string[], opts: TestOptions): P
   let broken = false;
   let skipped = 0;
   for (const path of files) {
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (e) {
-      throw new UsageError(`无法读取「${displayPath(io, path)}」：${writeProblem(e) ?? String(e)}`);
+    const read = readScenarioText(path);
+    if ("problem" in read) {
+      printDiagnostics(io, io.stderr, [read.problem], new Map(), err);
+      broken = true;
+      skipped++;
+      continue;
     }
+    const text = read.text;
     const parsed = parseScenarios(text, path);
     const arg = catalogueArg(parsed);
     let prepared = cache.get(arg);
@@ -147,7 +171,15 @@ async function recordCommand(io: Io, paths: string[], opts: TestOptions, err: Co
   const target = absolutePath(io, paths[0]!);
   if (!target.endsWith(SCENARIO_EXTENSION)) throw new UsageError(`测试文件的扩展名应为 ${SCENARIO_EXTENSION}：${displayPath(io, target)}`);
   const exists = existsSync(target);
-  const before = exists ? readFileSync(target, "utf8") : "";
+  let before = "";
+  if (exists) {
+    const read = readScenarioText(target);
+    if ("problem" in read) {
+      printDiagnostics(io, io.stderr, [read.problem], new Map(), err);
+      return ExitCode.problems;
+    }
+    before = read.text;
+  }
   const file = parseScenarios(before, target);
   const loaded = await loadForScoring(io, catalogueArg(file), absolutePath(io, opts.record!), err, { sheet: opts.sheet }, true);
   if (!loaded.ok) return loaded.code;
