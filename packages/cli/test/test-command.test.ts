@@ -122,4 +122,12 @@ describe("kp test", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("管道.kptest 错误 KP0011 这不是普通文件，而是命名管道（FIFO）");
   });
+
+  it("coverage sees the caps of groups (合计上限) and of bonus sections", () => {
+    const r = kpGolden("test/coverage-caps.txt", ["test", "组/", "--coverage"], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("上限 1/2（50.0%）");
+    expect(r.stdout).toContain("组/细则.kp:8  「创新」的上限 2 从未达到");
+    expect(r.stdout).not.toContain("合计上限");
+  });
 });

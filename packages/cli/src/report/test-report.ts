@@ -142,7 +142,9 @@ export function coverageText(io: Io, list: readonly { catalogue: string; coverag
 function itemWords(i: CoverageItem): string {
   if (i.kind === "rule") return `规则「${visible(i.rule)}」从未适用`;
   if (i.kind === "band") return `规则「${visible(i.rule)}」的分段 ${i.detail} 从未落入`;
-  return `规则「${visible(i.rule)}」的${i.detail}从未达到`;
+  if (i.scope === "group") return `组「${visible(i.rule)}」的${i.detail} 从未达到`;
+  if (i.scope === "section") return `「${visible(i.rule)}」的${i.detail} 从未达到`;
+  return `规则「${visible(i.rule)}」的${i.detail} 从未达到`;
 }
 
 /** covered/total (percent with one decimal, from integers). */

@@ -4,7 +4,7 @@
  *   rule  applied: a trace entry of the rule (a deduction, an award, a veto)
  *   band  hit:     the rule's entry says the value was in that band (or 未报送 for the missing band);
  *                  a band worth nothing leaves no entry, so it is hit when a unit's value lies in it
- *   cap   reached: the rule's entry says it was capped (封顶)
+ *   cap   reached: the rule's entry says it was capped (封顶); a group's or a section's cap: its limit entry
  */
 import type { TraceEntry, UnitInput } from "../compile/module.js";
 import type { BandModel } from "../model.js";
@@ -14,7 +14,10 @@ import { kpFormat } from "../runtime/decimal.js";
 
 export interface CoverageItem {
   kind: "rule" | "band" | "cap";
+  /** The rule; for a group's cap its rules (、), for a section's cap the section's name. */
   rule: string;
+  /** Whose cap: a rule's (default), a group's (合计上限 / 就高 上限) or a bonus/penalty section's. */
+  scope?: "group" | "section";
   /** The band as written ([75%, 100%), 未报送) or the cap (上限 4). */
   detail?: string;
   file: string;
@@ -43,6 +46,27 @@ export function coverageOf(cat: Catalogue, traces: readonly (readonly TraceEntry
       if (r.body.missing) items.push({ kind: "band", rule: r.name, detail: "未报送", file: r.file, line, covered: entries.some((e) => e.text.startsWith("未报送")) });
     }
     if (r.cap !== undefined) items.push({ kind: "cap", rule: r.name, detail: `上限 ${kpFormat(r.cap)}`, file: r.file, line, covered: entries.some((e) => e.text.includes("封顶")) });
+  }
+  const limits = traces.flatMap((t) => t.filter((e) => e.kind === "limit"));
+  const groups = new Set(cat.rules.map((r) => r.group).filter((g): g is NonNullable<typeof g> => g?.cap !== undefined));
+  for (const g of groups) {
+    const owner = g.rules[0]!.owner;
+    const cap = kpFormat(g.cap!);
+    items.push({
+      kind: "cap",
+      scope: "group",
+      rule: g.rules.map((r) => r.name).join("、"),
+      detail: `${g.kind === "cap" ? "合计上限" : "上限"} ${cap}`,
+      file: g.rules[0]!.file,
+      line: g.node.span.start.line,
+      covered: limits.some((e) => e.indicator === owner.id && e.text.includes(`上限 ${cap}，按 ${cap} 计`) && !e.text.startsWith("加分合计") && !e.text.startsWith("减分合计")),
+    });
+  }
+  for (const sec of [...cat.bonuses, ...cat.penalties]) {
+    if (sec.cap === undefined) continue;
+    const cap = kpFormat(sec.cap);
+    const word = sec.kind === "bonus" ? "加分合计" : "减分合计";
+    items.push({ kind: "cap", scope: "section", rule: sec.name, detail: `上限 ${cap}`, file: sec.file, line: sec.node.span.start.line, covered: limits.some((e) => e.indicator === sec.id && e.text.startsWith(word)) });
   }
   const counts = { rule: { covered: 0, total: 0 }, band: { covered: 0, total: 0 }, cap: { covered: 0, total: 0 } };
   for (const i of items) {
