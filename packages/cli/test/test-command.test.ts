@@ -63,6 +63,9 @@ describe("kp test", () => {
     const j = kp(["test", "坏.kptest", "--format", "junit"], { cwd: dir, env });
     expect(j.stdout).toMatch(/<testsuites name="kp test" tests="1" failures="0" errors="1"/);
     expect(j.stdout).toContain('<error message="测试文件有 15 个错误">坏.kptest:4 KP7014');
+    const n = kp(["test", "无细则.kptest"], { cwd: dir, env });
+    expect(n.code).toBe(1);
+    expect(n.stderr).toContain("无细则.kptest:1:1 错误 KP7030 找不到测试文件所用的细则「不存在.kp」");
     const m = kpGolden("test/missing-facts.txt", ["test", "缺事实.kptest"], { cwd: dir, env });
     expect(m.code).toBe(1);
     expect(m.stderr).toContain("KP7017");

@@ -13,6 +13,7 @@ import {
   unitInput,
   SCENARIO_EXTENSION,
   decodeBytes,
+  diagnostic,
   fileDiagnostic,
   MAX_SOURCE_BYTES,
   readRefusal,
@@ -23,7 +24,7 @@ import {
   type FileRun,
   type ScenarioFile,
 } from "@kaoping/core";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { prepareCatalogue, type LoadedCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
@@ -115,13 +116,17 @@ export async function testCommand(io: Io, paths: string[], opts: TestOptions): P
     const text = read.text;
     const parsed = parseScenarios(text, path);
     const arg = catalogueArg(parsed);
+    if (!existsSync(arg)) {
+      const at = parsed.catalogue?.span ?? { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+      printDiagnostics(io, io.stderr, [diagnostic("KP7030", at, [parsed.catalogue?.path ?? displayPath(io, arg)], { file: path })], new Map([[path, text]]), err);
+      broken = true;
+      skipped++;
+      continue;
+    }
     let prepared = cache.get(arg);
     if (!prepared) {
-      const p = existsSync(arg) ? await prepareCatalogue(io, arg) : undefined;
-      if (!p) {
-        io.stderr.write(`${shownPath(io, path)}: ${err.red("错误")} KP7030 找不到测试文件所用的细则「${displayPath(io, arg)}」\n\n`);
-        prepared = { ok: false };
-      } else if (!p.ok) {
+      const p = await prepareCatalogue(io, arg);
+      if (!p.ok) {
         printDiagnostics(io, io.stderr, p.diagnostics, p.sources, err);
         io.stderr.write(err.red(`细则有错误，无法运行测试：${displayPath(io, arg)}`) + "\n");
         prepared = { ok: false };
