@@ -264,7 +264,7 @@ export const messages = {
   KP4070: { severity: "error", message: "「{0}」的值「{1}」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）" },
   KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
   KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
-  // ---- KP7001–KP7049 test scenarios (*.kptest, kp test; see testing/)
+  // ---- KP7001–KP7049 test scenarios (*.kptest, kp test, the editor; see testing/): KP7001–KP7022 the file, KP7030–KP7033 running it
   KP7001: { severity: "error", message: "看不懂这一行：{0}" },
   KP7002: { severity: "error", message: "「{0}」只能写在「场景」之内" },
   KP7003: { severity: "error", message: "事实「{0}」没有填写值：应写成「{0}」 = 值" },
@@ -290,7 +290,6 @@ export const messages = {
   KP7030: { severity: "error", message: "找不到测试文件所用的细则「{0}」" },
   KP7033: { severity: "error", message: "细则「{0}」有错误，无法运行场景：请先修正细则" },
   KP7031: { severity: "error", message: "{0} 中已有名为「{1}」的场景（第 {2} 行）：不会覆盖；请用 --name 换一个名称，或先删除那个场景" },
-  KP7032: { severity: "error", message: "测试文件中有名称里含「」」的场景或事实，无法写出：{0}" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */
