@@ -112,6 +112,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp fmt rules/                                按统一格式排版
   kp import 细则.docx -o 草稿/                 从已有的 Word 细则生成 .kp 草稿
   kp diff rules/ rules-2027/ --facts examples/各县事实.csv   比较两个版本及其对各单位得分的影响
+  kp test rules/ --coverage                    运行测试场景（.kptest），报告没有场景覆盖的规则
 
 退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误（kp diff 另有约定，见 kp diff --help）。`,
     );
