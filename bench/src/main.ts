@@ -6,7 +6,9 @@
  *
  * --quick   tiny sizes, one run each: checks that the bench works (CI); writes nothing unless --out
  * --out     directory for the JSON (default: bench/results/ for a complete full run, else nothing)
- * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import, 8 report)
+ * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import,
+ *           8 report, 10 keystroke → squiggle in VS Code: needs code-server and Chromium, and is left out
+ *           of --quick unless named)
  *
  * Exit code: 0 when the run completed (goals met or not — the table says which); 1 when a check
  * failed (scorers disagree, a generated input is invalid) or the bench itself broke.
@@ -22,6 +24,7 @@ import { editorFigures } from "./figures/editor.js";
 import { coldStartFigure, largeInputFigure } from "./figures/cli.js";
 import { importFigure } from "./figures/import.js";
 import { reportFigures } from "./figures/report.js";
+import { vscodeFigures } from "./figures/vscode.js";
 
 interface Args {
   quick: boolean;
@@ -39,7 +42,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--only") args.only = new Set(argv[++i]!.split(","));
     else if (a.startsWith("--only=")) args.only = new Set(a.slice(7).split(","));
-    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8)`);
+    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,10)`);
   }
   return args;
 }
@@ -52,6 +55,7 @@ function planFor(quick: boolean) {
         compile: { warmup: 0, runs: 1 },
         score: { units: 400, warmup: 1, runs: 1, infoUnits: 400, coverageUnits: 400, crossCheckBytes: 40_000, crossCheckUnits: 150 },
         editor: { edits: 8, completions: 5, largeLines: 1_500 },
+        vscode: { lines: 1_500, keystrokes: 2 },
         coldStart: { warmup: 0, runs: 1 },
         large: { units: 300 },
         import: { warmup: 0, runs: 1 },
@@ -62,6 +66,7 @@ function planFor(quick: boolean) {
         compile: { warmup: 2, runs: 5 },
         score: { units: 100_000, warmup: 1, runs: 3, infoUnits: 10_000, coverageUnits: 5_000, crossCheckBytes: 200_000, crossCheckUnits: 1_500 },
         editor: { edits: 200, completions: 100, largeLines: 10_000 },
+        vscode: { lines: 5_000, keystrokes: 10 },
         coldStart: { warmup: 2, runs: 10 },
         large: { units: 100_000 },
         import: { warmup: 2, runs: 7 },
@@ -116,6 +121,11 @@ async function main(): Promise<number> {
   await attempt("6", "large input (kp score)", async () => {
     figures.push(await largeInputFigure(plan.large));
   });
+  // A real VS Code takes minutes to build, start and drive: not part of the quick smoke run unless named.
+  if (!args.quick || args.only?.has("10"))
+    await attempt("10", "keystroke → squiggle in VS Code (code-server)", async () => {
+      figures.push(...(await vscodeFigures(plan.vscode)));
+    });
 
   await attempt("7", "import speed (kp import)", async () => {
     figures.push(await importFigure(plan.import));

@@ -623,4 +623,41 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
       await expect.poll(async () => (await lineText(page, "规则 「参加会议」")).trim(), { timeout: 10_000 }).toContain("参加会议");
     }, 90_000);
   });
+
+  it("a scenario file (.kptest): each scenario has a code lens 「运行」; a wrong expectation is squiggled and 「运行」 says why (issue 16)", async () => {
+    await page.keyboard.press("Escape");
+    await openFile(page, "细则.kptest");
+    const scenarios = readFileSync(path.join(dir, "rules", "细则.kptest"), "utf8");
+    const lenses = activeEditor(page).locator(".codelens-decoration a").filter({ hasText: "运行" });
+    await expect.poll(() => lenses.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // Every scenario passes: no squiggle.
+    expect(await activeEditor(page).locator(SEL.squigglyError).count()).toBe(0);
+    // 42.6 → 42.7: the expectation is wrong now.
+    const at = where(scenarios, "期望 总分 42.6");
+    await gotoPosition(page, at.line, at.column + "期望 总分 42.".length);
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("7");
+    await waitForSquiggles(page, "error", 1, 10_000);
+    // The lens just above the scenario's line runs it.
+    const head = where(scenarios, "场景 「会议、交办与重点工作」");
+    await gotoPosition(page, head.line, 1);
+    const lineBox = (await editorLine(page, "场景 「会议、交办与重点工作」").boundingBox())!;
+    let best: { i: number; dy: number } | undefined;
+    for (let i = 0; i < (await lenses.count()); i++) {
+      const b = await lenses.nth(i).boundingBox();
+      if (!b || b.y > lineBox.y) continue;
+      const dy = lineBox.y - b.y;
+      if (!best || dy < best.dy) best = { i, dy };
+    }
+    expect(best, "no code lens above the scenario's line").toBeDefined();
+    await lenses.nth(best!.i).click();
+    const toast = page.locator(".notifications-toasts").filter({ hasText: "场景「会议、交办与重点工作」未通过" });
+    await toast.first().waitFor({ state: "visible", timeout: 15_000 });
+    expect(await toast.first().innerText()).toContain("期望 42.7，实际 42.60");
+    await gotoPosition(page, at.line, at.column);
+    await screenshot(page, path.join(shots, "scenario-failing.png"));
+    await revert(page);
+    await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
+    await screenshot(page, path.join(shots, "scenario-lenses.png"));
+  }, 90_000);
 });

@@ -16,6 +16,22 @@ export const rssMB = (pid: number) => statusField(pid, "VmRSS");
 /** Peak resident memory of a process so far, MB. */
 export const peakRssMB = (pid: number) => statusField(pid, "VmHWM");
 
+/**
+ * CPU time a process has used so far (user + system, all its threads, GC helpers included), ms, from
+ * /proc/<pid>/stat (clock ticks, assumed 100 per second as on Linux); undefined off Linux.  Unlike
+ * wall-clock latency, it hardly moves when other processes load the machine.
+ */
+export function cpuTimeMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which is in parentheses and may contain spaces): utime is the 14th field, stime the 15th.
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The outcome of a timed child process. */
 export interface Timed {
   code: number | null;

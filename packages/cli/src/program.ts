@@ -9,6 +9,7 @@ import stringWidth from "string-width";
 import { includeRootOption, withIncludeRoots } from "./catalogue.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
+import { diffCommand, type DiffOptions } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { importCommand } from "./commands/import.js";
 import { extraCommands } from "./commands/extra.js";
@@ -110,8 +111,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp lint rules/ --fix                         检查细则的缺陷并自动修复能修复的
   kp fmt rules/                                按统一格式排版
   kp import 细则.docx -o 草稿/                 从已有的 Word 细则生成 .kp 草稿
+  kp diff rules/ rules-2027/ --facts examples/各县事实.csv   比较两个版本及其对各单位得分的影响
+  kp test rules/ --coverage                    运行测试场景（.kptest），报告没有场景覆盖的规则
 
-退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误。`,
+退出码：0 正常；1 细则或事实有错误；2 用法错误；70 内部错误（kp diff 另有约定，见 kp diff --help）。`,
     );
 
   const colorOption = () => new Option("--no-color", "不使用颜色（也可设置环境变量 NO_COLOR）");
@@ -237,6 +240,36 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(colorOption())
     .action(async (catalogue: string, files: string[], opts: { format: "text" | "json"; units?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
       setCode(await factsCheckCommand(withIncludeRoots(io, opts.includeRoot), catalogue, files, opts));
+    });
+
+  program
+    .command("diff")
+    .summary("比较细则的两个版本（可按同一份事实比较各单位得分的变化）")
+    .description(
+      "比较细则的两个版本：列出增加、删除、改名、移动的指标和规则，分值、上限、分段、分类、等次等的变化，\n以及条文的逐词改动。规则按名称对应，改了名的按条文（相同或相似）对应。\n给出 --facts 时，按同一份事实为两个版本计分，列出各单位总分、名次、等次的变化及其原因。",
+    )
+    .argument("<原版>", "原版细则的根文件，或只含一个根文件的目录")
+    .argument("<新版>", "新版细则的根文件，或只含一个根文件的目录")
+    .addOption(formatOption(["text", "json", "md"], "text", "输出格式（md：Markdown 页面）"))
+    .option("--facts <事实>", "按这份事实文件（.csv、.json 或 .xlsx）为两个版本计分并比较")
+    .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
+    .option("-o, --output <文件>", "写入文件（原子写入）")
+    .option("--exit-code", "有变化时退出码为 1（同 git diff --exit-code）")
+    .addHelpText(
+      "after",
+      `
+示例：
+  kp diff rules/ rules-2027/                                 列出两个版本的差别
+  kp diff rules/ rules-2027/ --facts examples/各县事实.csv   并比较各单位的总分、名次、等次
+  kp diff rules/ rules-2027/ --format md -o 修订对照.md      写成可贴入修订说明的 Markdown
+
+退出码（同 diff 与 git diff --exit-code）：0 正常（给出 --exit-code 时表示没有变化）；
+1 有变化（只在给出 --exit-code 时）；2 无法比较（细则或事实文件有错误、路径不存在、用法错误）；70 内部错误。`,
+    )
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (oldArg: string, newArg: string, opts: DiffOptions & { includeRoot?: string[] }) => {
+      setCode(await diffCommand(withIncludeRoots(io, opts.includeRoot), oldArg, newArg, opts));
     });
 
   for (const add of extraCommands) add(program, io, setCode, colorOption);

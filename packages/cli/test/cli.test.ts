@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { kp, kpGolden, runWithFailingStdout } from "./helpers.js";
 
 describe("help and usage", () => {
-  for (const cmd of ["", "check", "compile", "score", "explain", "lint", "fmt", "lsp", "import"]) {
+  for (const cmd of ["", "check", "compile", "score", "explain", "lint", "fmt", "lsp", "import", "diff", "test"]) {
     it(`prints Chinese help for ${cmd || "kp"}`, () => {
       const args = cmd ? [cmd, "--help"] : ["--help"];
       const r = kpGolden(`help/${cmd || "kp"}.txt`, args);

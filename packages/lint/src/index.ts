@@ -10,7 +10,7 @@
  * Configuration comes from the nearest kp.config.json (findLintConfig); suppressions from
  * `// kp-disable-next-line <rule>: 原因` and `// kp-disable <rule>: 原因` comments.
  */
-export { lintAnalysis, lintRules, ruleIdOf, isLintable } from "./lint.js";
+export { lintAnalysis, lintItem, itemLintCodes, lintRules, ruleIdOf, isLintable } from "./lint.js";
 export { findLintConfig, parseLintConfig, CONFIG_FILE, type LintConfig } from "./config.js";
 export { toSarif, SARIF_SCHEMA, type SarifOptions } from "./sarif.js";
 export { applyFixes, fixEditsFor, isSuggestion, suggestion, SUGGESTION_NOTE, type LintFix } from "./fixes.js";

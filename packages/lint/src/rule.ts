@@ -57,9 +57,22 @@ export interface LintContext {
   lines(file: string): LineIndex;
   /** The span of `[start, end)` in a file. */
   span(file: string, start: number, end: number): Span;
+  /**
+   * True when only one top-level item is linted (the editor's keystroke lint, `lintItem`):
+   * `catalogue` then holds that item's indicator or section and its rules only, while
+   * `analysis.catalogue` is still the whole catalogue.  Findings about the whole catalogue (the
+   * first-level indicators against 总分) are left to the whole-catalogue lint.
+   */
+  item?: boolean;
 }
 
 /** A lint rule: its description and its check. */
 export interface LintRule extends LintRuleInfo {
   check(ctx: LintContext): Finding[];
+  /**
+   * Its findings depend on the whole catalogue (e.g. a declaration no item uses): it does not run
+   * when one item is linted (`lintItem`).  Other rules find, for the rules and indicators of one
+   * top-level item, what they find there in the whole catalogue.
+   */
+  catalogueWide?: boolean;
 }

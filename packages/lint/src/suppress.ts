@@ -63,10 +63,16 @@ export function parseSuppressions(files: readonly LoadedFile[]): { suppressions:
   for (const f of files) {
     const { ast, lines } = f.parsed; // tokens only when needed: a re-parse computes them lazily
     const firstItem = ast.items[0]?.span.start.offset ?? Infinity;
-    const ruleStarts = new Map<number, number>();
-    walk(ast, (n) => {
-      if (n.kind === "Rule" && !ruleStarts.has(n.span.start.line)) ruleStarts.set(n.span.start.line, n.span.end.offset);
-    });
+    // Where rules start, by line: found on the first kp-disable-next-line (most files have none).
+    let starts: Map<number, number> | undefined;
+    const ruleStarts = (): Map<number, number> => {
+      if (starts) return starts;
+      const found = new Map<number, number>();
+      walk(ast, (n) => {
+        if (n.kind === "Rule" && !found.has(n.span.start.line)) found.set(n.span.start.line, n.span.end.offset);
+      });
+      return (starts = found);
+    };
     for (const c of ast.comments) {
       if (c.style !== "line") continue;
       const m = directive.exec(c.text);
@@ -110,7 +116,7 @@ export function parseSuppressions(files: readonly LoadedFile[]): { suppressions:
           const line = lines.position(next.startOffset).line;
           const lineStart = lines.lineStarts[line - 1]!;
           const lineEnd = line < lines.lineCount ? lines.lineStarts[line]! : lines.text.length;
-          s.covers = { start: lineStart, end: Math.max(lineEnd, ruleStarts.get(line) ?? 0) };
+          s.covers = { start: lineStart, end: Math.max(lineEnd, ruleStarts().get(line) ?? 0) };
         }
       }
       suppressions.push(s);

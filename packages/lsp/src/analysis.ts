@@ -7,6 +7,7 @@
  * diagnostics.
  */
 import type { Diagnostic } from "@kaoping/core";
+import { collectIfGrown } from "./memory.js";
 import { AnalysisScheduler, yieldToEventLoop } from "./scheduler.js";
 import { settleTokens } from "./service/incremental.js";
 import type { CatalogueState, Project } from "./service/project.js";
@@ -69,6 +70,10 @@ export function analysisScheduler(host: AnalysisHost, intervalMs: number): Analy
           await yieldToEventLoop();
           if (stale()) return;
           for (const f of checked.analysis.files) settleTokens(f.parsed);
+          // Between two keystrokes: give back what the previous versions left (memory.ts).
+          await yieldToEventLoop();
+          if (stale()) return;
+          collectIfGrown();
           lintLater.push(p);
           continue;
         }

@@ -1,5 +1,6 @@
 /** What the server announces in its `initialize` answer. */
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from "vscode-languageserver/node";
+import { SCENARIO_COMMAND } from "./service/scenarios.js";
 import { semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
 
 export const capabilities: ServerCapabilities = {
@@ -22,6 +23,8 @@ export const capabilities: ServerCapabilities = {
   documentRangeFormattingProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
   inlayHintProvider: true,
+  // code lenses: 「N分 · M条规则」 on indicators, 计分/解释 on the root (service/lenses.ts), 「运行」 on each scenario of a *.kptest file (service/scenarios.ts)
   codeLensProvider: { resolveProvider: false },
+  executeCommandProvider: { commands: [SCENARIO_COMMAND] },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };

@@ -4,7 +4,7 @@
  */
 import type { Analysis, Diagnostic } from "@kaoping/core";
 import type { Formatter } from "./service/format.js";
-import type { LintProvider } from "./service/project.js";
+import type { ItemLintProvider, LintProvider } from "./service/project.js";
 
 /** How long a lint configuration lookup is trusted (ms). */
 const CONFIG_TTL_MS = 2000;
@@ -14,7 +14,7 @@ export async function loadLint(): Promise<LintProvider | undefined> {
   const lint = await import("@kaoping/lint");
   type Found = ReturnType<typeof lint.findLintConfig>;
   const configs = new Map<string, { at: number; found: Found | undefined }>();
-  return (analysis: Analysis): Diagnostic[] => {
+  const configFor = (analysis: Analysis): Found | undefined => {
     const root = analysis.catalogue.root || analysis.files[0]?.path || "";
     const now = Date.now();
     let entry = configs.get(root);
@@ -26,8 +26,18 @@ export async function loadLint(): Promise<LintProvider | undefined> {
       entry = { at: now, found: onDisk ? lint.findLintConfig(root) : undefined };
       configs.set(root, entry);
     }
-    return [...(entry.found?.diagnostics ?? []), ...lint.lintAnalysis(analysis, entry.found?.config ?? {})];
+    return entry.found;
   };
+  const whole = (analysis: Analysis): Diagnostic[] => {
+    const found = configFor(analysis);
+    return [...(found?.diagnostics ?? []), ...lint.lintAnalysis(analysis, found?.config ?? {})];
+  };
+  // One indicator, on every keystroke: the configuration's own problems are the whole lint's to report.
+  const item: ItemLintProvider = {
+    codes: lint.itemLintCodes,
+    lint: (analysis, file, it) => lint.lintItem(analysis, file, it, configFor(analysis)?.config ?? {}),
+  };
+  return Object.assign(whole, { item });
 }
 
 /** Loads `prettier-plugin-kp`'s `formatKp`. */

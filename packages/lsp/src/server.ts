@@ -64,8 +64,9 @@ import { codeLenses } from "./service/lenses.js";
 import { definition, highlights, prepareRename, references, rename, renameTarget } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
 import type { ResultPlaces } from "./service/places.js";
-import { Project, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
+import { Project, lintThrough, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
+import { isScenarioFile, scenarioLenses, ScenarioRunner, SCENARIO_COMMAND } from "./service/scenarios.js";
 import { ClientUris, uriToPath } from "./uris.js";
 
 /** How the server is wired; everything has a default. */
@@ -157,7 +158,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => connection.console.error(m);
   let lint: LintProvider | undefined = options.lint;
-  const project = new Project(options.fs ?? nodeFileSystem, { log, lint: (a) => (lint ? lint(a) : []) });
+  const project = new Project(options.fs ?? nodeFileSystem, { log, lint: lintThrough(() => lint) });
   let formatter: Formatter | undefined = options.formatter;
   let formatterLoader = options.loadFormatter;
   const uris = new ClientUris();
@@ -209,7 +210,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** The service context of an open document (undefined for unknown documents); linted on request. */
   const contextOf = (uri: string, lint = false): { ctx: DocContext; doc: TextDocument } | undefined => {
     const doc = docFor(uri);
-    if (!doc) return undefined;
+    if (!doc || isScenarioFile(uri)) return undefined;
     const path = uriToPath(uri);
     const ctx = project.context(path, { lint });
     return ctx ? { ctx, doc } : undefined;
@@ -314,11 +315,71 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     shuttingDown = true;
     scheduler.dispose();
     facts.dispose();
+    if (scenarioTimer) clearTimeout(scenarioTimer);
   });
+
+  // ---------------------------------------------------------------- scenario files (*.kptest)
+  // Run with core's testing/ against their catalogue (service/scenarios.ts); never part of the project.
+  const scenarios = new ScenarioRunner((p) => docFor(pathToUri(p))?.getText());
+  const publishScenarios = (uri: string) => {
+    const doc = docFor(uri);
+    if (!doc) return;
+    const { diagnostics } = scenarios.run(uriToPath(uri), doc.getText());
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map(toDiagnostic) });
+  };
+  let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scenario files on disk whose diagnostics were published without being open. */
+  const shownScenarios = new Set<string>();
+  /**
+   * After an edit of a catalogue (once the typing pauses): the open scenario files run again, and so
+   * do the scenario files beside an open catalogue's root, so a change that breaks an agreed case
+   * shows in the problems list before its scenario file is opened.
+   */
+  const rerunScenarios = () => {
+    if (scenarioTimer) clearTimeout(scenarioTimer);
+    scenarioTimer = setTimeout(
+      guardNotification("scenarios", () => {
+        for (const d of documents.all()) if (isScenarioFile(d.uri)) publishScenarios(d.uri);
+        const roots = new Set(project.openDocuments().map((o) => project.rootOf(o).root));
+        const now = new Set<string>();
+        for (const file of scenarios.besides([...roots])) {
+          const uri = pathToUri(file);
+          if (docFor(uri)) continue;
+          const text = scenarios.readDisk(file);
+          if (text === undefined) continue;
+          now.add(uri);
+          void connection.sendDiagnostics({ uri, diagnostics: scenarios.run(file, text).diagnostics.map(toDiagnostic) });
+        }
+        // Files whose catalogue is no longer open lose their diagnostics.
+        for (const uri of shownScenarios) if (!now.has(uri) && !docFor(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        shownScenarios.clear();
+        for (const uri of now) shownScenarios.add(uri);
+      }),
+      interval,
+    );
+  };
+  connection.onExecuteCommand(
+    guard("executeCommand", null, (params) => {
+      if (params.command !== SCENARIO_COMMAND) return null;
+      const [uri, name] = (params.arguments ?? []) as [string, string];
+      const doc = typeof uri === "string" ? docFor(uri) : undefined;
+      if (!doc || typeof name !== "string") return null;
+      const r = scenarios.runOne(uriToPath(uri), doc.getText(), name);
+      void connection.sendNotification(ShowMessageNotification.type, { type: r.ok ? MessageType.Info : MessageType.Error, message: r.message });
+      publishScenarios(uri);
+      return r;
+    }),
+  );
 
   documents.onDidOpen(guardNotification("didOpen", (e) => void uris.remember(e.document.uri)));
   documents.onDidChangeContent(
     guardNotification("didChange", (e) => {
+      if (isScenarioFile(e.document.uri)) {
+        uris.remember(e.document.uri);
+        publishScenarios(e.document.uri);
+        return;
+      }
+      rerunScenarios();
       const p = uris.remember(e.document.uri);
       project.setDocument(p, e.document.getText());
       scheduler.touch(p);
@@ -326,6 +387,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   documents.onDidClose(
     guardNotification("didClose", (e) => {
+      if (isScenarioFile(e.document.uri)) {
+        void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+        rerunScenarios(); // beside an open catalogue, its file on disk is shown again
+        return;
+      }
       const p = uriToPath(e.document.uri);
       const { root } = project.rootOf(p);
       project.closeDocument(p); // releases what only this document needed
@@ -339,6 +405,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       } else for (const o of project.openDocuments()) if (project.rootOf(o).root === root) scheduler.touch(o);
       publisher.forget(e.document.uri);
       uris.prune((f) => project.isOpen(f) || publisher.shows(f));
+      rerunScenarios();
     }),
   );
   connection.onDidChangeWatchedFiles(
@@ -629,6 +696,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onCodeLens(
     guard("codeLens", [] as CodeLens[], (params) => {
       if (!lensesOn) return [];
+      // 「运行」 on each scenario of a *.kptest file (service/scenarios.ts)
+      if (isScenarioFile(params.textDocument.uri)) {
+        const doc = docFor(params.textDocument.uri);
+        if (!doc) return [];
+        return scenarioLenses(params.textDocument.uri, uriToPath(params.textDocument.uri), doc.getText()).map((l) => ({
+          range: rangeOf(l.span),
+          command: { title: l.title, command: l.command, arguments: l.arguments },
+        }));
+      }
       const c = contextOf(params.textDocument.uri);
       if (!c) return [];
       return codeLenses(c.ctx).map((l) => ({

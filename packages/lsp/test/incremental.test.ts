@@ -2,13 +2,14 @@
  * Incremental re-parsing gives exactly what a full parse gives: on thousands of random edits of a
  * large real file (rules/ 01–03 concatenated, twice), chained one after another, every accepted
  * incremental result equals `parseKp` of the new text — AST, spans, diagnostics with their fixes,
- * tokens, comments, lines.
+ * tokens, comments, lines — and checking it gives the diagnostics checking the full parse gives (the
+ * items after the edit are the previous parse's objects, moved in place).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseKp, type ParseResult } from "@kaoping/core";
+import { checkCatalogue, parseKp, type ParseResult } from "@kaoping/core";
 import { INCREMENTAL_MIN_CHARS, reparse } from "../src/service/incremental.js";
 import { rulesDir } from "./helpers.js";
 
@@ -89,6 +90,8 @@ describe("incremental re-parsing", () => {
             if (inc) {
               accepted++;
               expect(snapshot(inc, readTokens)).toEqual(snapshot(full, readTokens));
+              const checked = (p: ParseResult) => JSON.parse(JSON.stringify(checkCatalogue([p.ast], { fragment: true }).diagnostics)) as unknown;
+              expect(checked(inc)).toEqual(checked(full));
               last = { inc, full };
             }
             text = next;

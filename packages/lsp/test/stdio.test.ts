@@ -423,16 +423,36 @@ describe("resilience", () => {
         timeout: 20_000,
       })
       .toBeGreaterThanOrEqual(1);
-    // A new finding is the linter's: not in the check's publish, in the one after the pause.
-    // Remove the cap of 「规则0」 (line 3 now): 「    每次 扣 0.5 上限 1」.
+    // A new finding in the edited indicator is in the check's publish already (the edited
+    // indicator is linted at once). Remove the cap of 「规则0」 (line 3 now): 「    每次 扣 0.5 上限 1」.
     const capAt = { line: 3, character: "    每次 扣 0.5".length };
     const v2 = await client.change(uri("big.kp"), [
       { range: { start: capAt, end: { line: 3, character: capAt.character + " 上限 1".length } }, text: "" },
     ]);
     const lines = (ds: { code?: string | number; range: { start: { line: number } } }[]) =>
-      ds.filter((d) => d.code === "KP3001").map((d) => d.range.start.line);
-    expect(lines(await client.diagnosticsAt(uri("big.kp"), v2, 20_000))).toEqual([lastLine + 1]);
-    await client.waitForDiagnostics((p) => p.uri === uri("big.kp") && p.version === v2 && lines(p.diagnostics).includes(3), 20_000);
+      ds
+        .filter((d) => d.code === "KP3001")
+        .map((d) => d.range.start.line)
+        .sort((a, b) => a - b);
+    const firstOfV2 = await client.diagnosticsAt(uri("big.kp"), v2, 20_000);
+    expect(lines(firstOfV2)).toEqual([3, lastLine + 1]);
+    // After the pause, the whole lint says the same.
+    const from2 = client.published.length;
+    await expect
+      .poll(() => client.published.slice(from2).filter((p) => p.params.uri === uri("big.kp") && p.params.version === v2).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(1);
+    const linted = client.published.slice(from2).find((p) => p.params.uri === uri("big.kp") && p.params.version === v2)!.params.diagnostics;
+    const key = (ds: typeof linted) => ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
+    expect(key(linted)).toEqual(key(firstOfV2));
+    // A new finding outside any single edited item is the whole lint's: an edit from the first line
+    // into 「规则0」 (no one item holds it) puts the cap back and removes the one of 「规则1」.
+    const v3 = await client.change(uri("big.kp"), [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// 又一行\n" },
+      { range: { start: { line: 4, character: capAt.character }, end: { line: 4, character: capAt.character } }, text: " 上限 1" },
+      { range: { start: { line: 8, character: capAt.character }, end: { line: 8, character: capAt.character + " 上限 1".length } }, text: "" },
+    ]);
+    expect(lines(await client.diagnosticsAt(uri("big.kp"), v3, 20_000))).toEqual([lastLine + 2]);
+    await client.waitForDiagnostics((p) => p.uri === uri("big.kp") && p.version === v3 && lines(p.diagnostics).includes(8), 20_000);
     await client.close(uri("big.kp"));
   }, 60_000);
 
@@ -447,14 +467,18 @@ describe("resilience", () => {
     await client.waitForDiagnostics((p) => p.uri === u && p.diagnostics.some((d) => d.code === "KP3001"), 20_000);
     await client.waitForDiagnostics((p) => p.uri === other && p.diagnostics.some((d) => d.code === "KP3001"), 20_000);
     const v = await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// 改\n" }]);
-    // Remove the cap of 「伴规则0」 (line 2): the missing-cap warning there comes only from its lint.
-    const capAt = { line: 2, character: "    每次 扣 0.5".length };
-    const vo = await client.change(other, [{ range: { start: capAt, end: { line: 2, character: capAt.character + " 上限 1".length } }, text: "" }]);
+    // Add a line before the first item and remove the cap of 「伴规则0」 (line 3 then): no single
+    // item holds the edit, so the missing-cap warning there comes only from the whole lint.
+    const capAt = { line: 3, character: "    每次 扣 0.5".length };
+    const vo = await client.change(other, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// 伴\n" },
+      { range: { start: capAt, end: { line: 3, character: capAt.character + " 上限 1".length } }, text: "" },
+    ]);
     await client.diagnosticsAt(u, v, 20_000); // the check's publish; the lint now waits for a pause
     const before = forUri(u).length;
     await client.close(u);
     await client.waitForDiagnostics(
-      (p) => p.uri === other && p.version === vo && p.diagnostics.some((d) => d.code === "KP3001" && d.range.start.line === 2),
+      (p) => p.uri === other && p.version === vo && p.diagnostics.some((d) => d.code === "KP3001" && d.range.start.line === 3),
       20_000,
     );
     // After the close: the clearing publish, and nothing after it (a lint that had already
@@ -474,13 +498,17 @@ describe("resilience", () => {
     await client.open(small, "指标 「乙」 4分 {\n  规则 「小」 「每次扣0.5分」\n    每次 扣 0.5 上限 4\n}\n");
     // Its publish ends the run that checked it: the scheduler is idle now.
     await client.diagnosticsAt(small, 1, 20_000);
-    // Both edited together (one analysis run, the large one first). The large one's edit removes a
-    // cap: the new missing-cap warning on line 2 comes only from its lint.
-    const capAt = { line: 2, character: "    每次 扣 0.5".length };
-    const vb = await client.change(big, [{ range: { start: capAt, end: { line: 2, character: capAt.character + " 上限 1".length } }, text: "" }]);
+    // Both edited together (one analysis run, the large one first). The large one's edit adds a
+    // line before its first item and removes a cap (no single item holds the edit, so the edited
+    // indicator is not linted at once): the new missing-cap warning on line 3 comes only from its lint.
+    const capAt = { line: 3, character: "    每次 扣 0.5".length };
+    const vb = await client.change(big, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// 新\n" },
+      { range: { start: capAt, end: { line: 3, character: capAt.character + " 上限 1".length } }, text: "" },
+    ]);
     const vs = await client.change(small, [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 12 } }, text: "扣" }]);
     const linted = await client.waitForDiagnostics(
-      (p) => p.uri === big && p.version === vb && p.diagnostics.some((d) => d.code === "KP3001" && d.range.start.line === 2),
+      (p) => p.uri === big && p.version === vb && p.diagnostics.some((d) => d.code === "KP3001" && d.range.start.line === 3),
       20_000,
     );
     const smallAt = client.published.findIndex((p) => p.params.uri === small && p.params.version === vs);

@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: "file", language: "kp" },
       { scheme: "untitled", language: "kp" },
+      // scenario files: run against their catalogue, failing expectations shown, code lens 「运行」
+      { scheme: "file", language: "kptest" },
     ],
     // .kp files, and facts files (the server re-checks those of open catalogues when they change)
     synchronize: {

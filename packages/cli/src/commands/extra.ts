@@ -9,6 +9,7 @@ import type { Io } from "../io.js";
 import { fmtCommand } from "./fmt.js";
 import { lintCommand } from "./lint.js";
 import { lspCommand } from "./lsp.js";
+import { testCommand, type TestOptions } from "./test.js";
 
 /** Adds a command to the program. */
 export type AddCommand = (program: Command, io: Io, setCode: (code: number) => void, colorOption: () => Option) => void;
@@ -54,4 +55,27 @@ const lsp: AddCommand = (program) => {
     });
 };
 
-export const extraCommands: AddCommand[] = [lint, fmt, lsp];
+const test: AddCommand = (program, io, setCode, colorOption) => {
+  program
+    .command("test")
+    .summary("运行细则的测试场景（.kptest），查看覆盖率，从实际单位记录场景")
+    .description(
+      "运行测试场景（.kptest 文件）：按细则为每个场景的单位计分，逐项核对期望的得分、总分、等次和名次。\n" +
+        "失败时列出期望值、实际值和相关规则的计分过程。目录会展开为其中全部 .kptest 文件（默认：当前目录）。\n" +
+        "退出码：0 全部通过；1 有场景未通过，或测试文件、细则有错误；2 用法错误。",
+    )
+    .argument("[文件或目录...]", ".kptest 文件，或目录（运行其中全部 .kptest 文件）")
+    .addOption(new Option("--format <格式>", "输出格式（junit 供 CI 系统读取）").choices(["text", "json", "junit"]).default("text"))
+    .option("--coverage", "同时报告没有场景覆盖的规则、分段和上限")
+    .option("--record <事实文件>", "从事实文件中一个单位的事实和当前得分记录一个场景，追加到给定的测试文件")
+    .option("-u, --unit <单位>", "与 --record 一起使用：要记录的单位")
+    .option("--name <场景名>", "与 --record 一起使用：场景名称（默认为单位名称）")
+    .option("--sheet <名称或序号>", "与 --record 一起使用：读取 .xlsx 事实文件中的哪个工作表")
+    .addOption(includeRootOption())
+    .addOption(colorOption())
+    .action(async (paths: string[], opts: TestOptions & { includeRoot?: string[] }) => {
+      setCode(await testCommand(withIncludeRoots(io, opts.includeRoot), paths, opts));
+    });
+};
+
+export const extraCommands: AddCommand[] = [lint, fmt, lsp, test];

@@ -92,11 +92,55 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   // One clause may be split into several rules (by 适用 class, or one rule per case, also across
   // sub-indicators or into a 加分 section): the numbers of the rules that carry the same clause
   // account for the rest of its amounts.
-  const clause = normaliseClause(rule.clause);
-  for (const other of all) {
-    if (other !== rule && normaliseClause(other.clause) === clause) for (const n of ruleNumbers(other)) if (!n.percent) s.add(n.raw);
-  }
+  const group = byClause(all).get(normaliseClause(rule.clause));
+  if (group) for (const raw of othersAmounts(group, rule)) s.add(raw);
   return s;
+}
+
+/** Rules that carry one clause, with the amounts (not percentages) they write, counted once per rule. */
+interface ClauseGroup {
+  rules: RuleModel[];
+  /** Computed when first asked for: by amount, how many of the rules write it. */
+  counts?: Map<number, number>;
+  own?: Map<RuleModel, Set<number>>;
+}
+
+/** The amounts the other rules of a clause group write (in first-seen order). */
+function othersAmounts(group: ClauseGroup, rule: RuleModel): number[] {
+  if (!group.counts || !group.own) {
+    const counts = new Map<number, number>();
+    const own = new Map<RuleModel, Set<number>>();
+    for (const r of group.rules) {
+      const raws = new Set<number>();
+      for (const n of ruleNumbers(r)) if (!n.percent) raws.add(n.raw);
+      own.set(r, raws);
+      for (const raw of raws) counts.set(raw, (counts.get(raw) ?? 0) + 1);
+    }
+    group.counts = counts;
+    group.own = own;
+  }
+  const mine = group.own.get(rule);
+  const out: number[] = [];
+  for (const [raw, n] of group.counts) if (n - (mine?.has(raw) ? 1 : 0) > 0) out.push(raw);
+  return out;
+}
+
+/** The rules of a catalogue by normalised clause (in catalogue order), computed once per rule list. */
+const clauseIndexes = new WeakMap<readonly RuleModel[], Map<string, ClauseGroup>>();
+
+function byClause(all: readonly RuleModel[]): Map<string, ClauseGroup> {
+  let index = clauseIndexes.get(all);
+  if (!index) {
+    index = new Map();
+    for (const r of all) {
+      const k = normaliseClause(r.clause);
+      const group = index.get(k);
+      if (group) group.rules.push(r);
+      else index.set(k, { rules: [r] });
+    }
+    clauseIndexes.set(all, index);
+  }
+  return index;
 }
 
 function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {
@@ -246,7 +290,7 @@ function check(ctx: LintContext): Finding[] {
     if (!rule.node.clause || !rule.clause.trim()) continue;
     const text = clauseNumbers(rule.clause);
     const code = ruleNumbers(rule);
-    const extras = extraPoints(rule, ctx.catalogue.rules);
+    const extras = extraPoints(rule, ctx.analysis.catalogue.rules); // the clause's rules anywhere, also when one item is linted
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);

@@ -103,6 +103,7 @@ function check(ctx: LintContext): Finding[] {
   };
   for (const ind of ctx.catalogue.indicators) visit(ind);
 
+  if (ctx.item) return out; // the first-level indicators against 总分: the whole-catalogue lint's
   const total = ctx.catalogue.declaredTotal;
   const root = ctx.catalogue.files[0];
   const decl = root?.items.find((i) => i.kind === "Total");

@@ -74,4 +74,5 @@ export const unusedDeclaration: LintRule = {
     good: '细则 「示例细则」\n类别 「县区」、「园区」\n指标 「信息工作」 2分 {\n  规则 「信息约稿」 「未完成信息约稿的，每次扣0.1分」 每次 扣 0.1 上限 2 适用 「县区」、「园区」\n}',
   },
   check,
+  catalogueWide: true,
 };

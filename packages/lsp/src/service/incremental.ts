@@ -4,6 +4,13 @@
  * and the rest of the previous parse is moved by the edit's length.  Parsing a 10,000-line file
  * takes ~200 ms; one item, a millisecond.
  *
+ * Nothing after the edited item is copied: its AST nodes, comments and tokens are the previous
+ * parse's objects, their positions moved in place (a walk that allocates nothing, instead of a deep
+ * copy per keystroke, which the garbage collector then had to reclaim).  The previous parse is
+ * therefore spent: its items after the edit now carry the new positions.  The project replaces it
+ * on every edit; what outlives it (lint findings carried onto the new text) holds copies of its
+ * spans (see project.ts), never the AST's own.
+ *
  * It is only used where it gives exactly what a full parse gives: the previous parse has no
  * errors, the edited item parses on its own without errors into one item of the same kind that
  * spans its whole text.  A top-level item's extent is then decided by its own tokens (braces, or a
@@ -48,63 +55,85 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   const oldEnd = prev.parsed.lines.position(edit.end);
   const newEnd = lines.position(edit.start + edit.newText.length);
   const lineDelta = newEnd.line - oldEnd.line;
+  const colShift = newEnd.column - oldEnd.column;
   const movePos = (p: Position): Position => ({
     offset: p.offset + delta,
     line: p.line + lineDelta,
-    column: p.line === oldEnd.line ? p.column - oldEnd.column + newEnd.column : p.column,
+    column: p.line === oldEnd.line ? p.column + colShift : p.column,
   });
   const spanOld = (s: Span): Span =>
     s.end.offset <= base ? s : { start: s.start.offset >= after ? movePos(s.start) : s.start, end: movePos(s.end) };
   const spanSub = (s: Span): Span => lines.span(fromSub(s.start.offset), fromSub(s.end.offset));
-  // As movePos, field by field: tens of thousands of tokens move on every edit.
-  const colShift = newEnd.column - oldEnd.column;
-  const moveToken = (t: Token): Token => {
+  // In place (see the header): every position of the items after the edit lies after it.
+  const movePosInPlace = (p: Position): void => {
+    if (p.line === oldEnd.line) p.column += colShift;
+    p.offset += delta;
+    p.line += lineDelta;
+  };
+  const moveSpanInPlace = (s: Span): void => {
+    movePosInPlace(s.start);
+    movePosInPlace(s.end);
+  };
+  const moveTokenInPlace = (t: Token): Token => {
     const sl = t.startLine ?? 0;
     const el = t.endLine ?? 0;
-    return {
-      image: t.image,
-      startOffset: t.startOffset + delta,
-      endOffset: (t.endOffset ?? t.startOffset) + delta,
-      startLine: sl + lineDelta,
-      endLine: el + lineDelta,
-      startColumn: (t.startColumn ?? 0) + (sl === oldEnd.line ? colShift : 0),
-      endColumn: (t.endColumn ?? 0) + (el === oldEnd.line ? colShift : 0),
-      tokenTypeIdx: t.tokenTypeIdx,
-      tokenType: t.tokenType,
-    };
+    t.startOffset += delta;
+    t.endOffset = (t.endOffset ?? t.startOffset - delta) + delta;
+    t.startLine = sl + lineDelta;
+    t.endLine = el + lineDelta;
+    t.startColumn = (t.startColumn ?? 0) + (sl === oldEnd.line ? colShift : 0);
+    t.endColumn = (t.endColumn ?? 0) + (el === oldEnd.line ? colShift : 0);
+    return t;
   };
   // Tokens serve highlighting, hover and completion, not diagnostics: they are moved when first
   // asked for (the server asks once the diagnostics are out), off the keystroke's critical path.
   const prevLazy = lazyOf(prev.parsed);
   const merge = (old: () => Token[], fresh: Token[]) => () => {
     const all = old();
-    return [
-      ...all.filter((t) => t.startOffset < base),
-      ...fresh.map((t) => shiftToken(t, fromSub, lines)),
-      ...all.filter((t) => t.startOffset >= after).map(moveToken),
-    ];
+    const out: Token[] = [];
+    for (const t of all) if (t.startOffset < base) out.push(t);
+    for (const t of fresh) out.push(shiftToken(t, fromSub, lines));
+    for (const t of all) if (t.startOffset >= after) out.push(moveTokenInPlace(t));
+    return out;
   };
   const tokens = new Lazy(merge(prevLazy.tokens.get, sub.tokens), prevLazy.tokens);
   const comments = new Lazy(merge(prevLazy.comments.get, sub.comments), prevLazy.comments);
-  const newItems = items.map((it, i) =>
-    i < idx ? it : i === idx ? (shiftNode(item, spanSub) as A.TopItem) : (shiftNode(it, spanOld) as A.TopItem),
-  );
-  const astComments = [
-    ...prev.parsed.ast.comments.filter((c) => c.span.start.offset < base),
-    ...sub.ast.comments.map((c) => ({ ...c, span: spanSub(c.span) })),
-    ...prev.parsed.ast.comments.filter((c) => c.span.start.offset >= after).map((c) => ({ ...c, span: spanOld(c.span) })),
-  ];
+  // Copies first (diagnostics are few, and may share spans with the AST), then the moves in place.
   const diagnostics = [
     ...prev.parsed.diagnostics.filter((d) => d.span.start.offset < base),
     ...sub.diagnostics.map((d) => shiftDiagnostic(d, spanSub, fromSub)),
     ...prev.parsed.diagnostics.filter((d) => d.span.start.offset >= after).map((d) => shiftDiagnostic(d, spanOld, moveOld)),
   ];
+  const astComments: A.Comment[] = [];
+  for (const c of prev.parsed.ast.comments) if (c.span.start.offset < base) astComments.push(c);
+  for (const c of sub.ast.comments) astComments.push({ ...c, span: spanSub(c.span) });
+  for (const c of prev.parsed.ast.comments) {
+    if (c.span.start.offset < after) continue;
+    moveSpanInPlace(c.span);
+    astComments.push(c);
+  }
+  const newItems = items.slice();
+  newItems[idx] = shiftNode(item, spanSub) as A.TopItem;
+  for (let i = idx + 1; i < items.length; i++) moveNodeInPlace(items[i]!, moveSpanInPlace);
   const ast: A.KpFile = { ...prev.parsed.ast, items: newItems, comments: astComments, span: lines.span(0, text.length) };
   const result = { ast, diagnostics, lines } as ParseResult;
   Object.defineProperty(result, "tokens", { get: tokens.get, enumerable: true });
   Object.defineProperty(result, "comments", { get: comments.get, enumerable: true });
   lazies.set(result, { tokens, comments });
+  edited.set(result, idx);
   return result;
+}
+
+/** The index of the top-level item a re-parse parsed again, by result. */
+const edited = new WeakMap<ParseResult, number>();
+
+/**
+ * The top-level item of `p` that an incremental re-parse parsed again (the item the edit lay in);
+ * undefined for a full parse.  The editor lints that item at once (the rest when typing pauses).
+ */
+export function editedItem(p: ParseResult): A.TopItem | undefined {
+  const i = edited.get(p);
+  return i === undefined ? undefined : p.ast.items[i];
 }
 
 /** A token list computed on first use from the previous version's (which is then released). */
@@ -173,6 +202,19 @@ function shiftNode<T extends A.Node>(node: T, map: (s: Span) => Span): T {
     } else if ("kind" in v && "span" in v) out[k] = shiftNode(v as A.Node, map);
   }
   return out as T;
+}
+
+/** Moves every span of an AST node in place (the walk of {@link shiftNode}, allocating nothing). */
+function moveNodeInPlace(node: A.Node, move: (s: Span) => void): void {
+  const n = node as unknown as Record<string, unknown>;
+  for (const k in n) {
+    const v = n[k];
+    if (typeof v !== "object" || v === null) continue;
+    if (k === "span") move(v as Span);
+    else if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "kind" in x) moveNodeInPlace(x as A.Node, move);
+    } else if ("kind" in v && "span" in v) moveNodeInPlace(v as A.Node, move);
+  }
 }
 
 function shiftToken(t: Token, map: (o: number) => number, lines: LineIndex): Token {

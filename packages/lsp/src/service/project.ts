@@ -21,13 +21,38 @@ import {
   type LoadedFile,
   type ReadResult,
   type SourceHost,
+  type Span,
+  type TopItem,
 } from "@kaoping/core";
 import type { FileSystem } from "./files.js";
 import { minimalEdit } from "./format.js";
-import { reparse } from "./incremental.js";
+import { editedItem, reparse } from "./incremental.js";
 
-/** Lints an analysed catalogue (the lint package, injected so the service does not depend on it). */
-export type LintProvider = (analysis: Analysis) => Diagnostic[];
+/**
+ * Lints an analysed catalogue (the lint package, injected so the service does not depend on it);
+ * `item`, when given, lints one top-level item of it: exactly what the whole lint finds inside that
+ * item with the codes `item.codes` (undefined when the catalogue cannot be linted).
+ */
+export type LintProvider = ((analysis: Analysis) => Diagnostic[]) & { item?: ItemLintProvider };
+
+/** Lints one top-level item of a catalogue (see {@link LintProvider}). */
+export interface ItemLintProvider {
+  codes: ReadonlySet<string>;
+  lint(analysis: Analysis, file: string, item: TopItem): Diagnostic[] | undefined;
+}
+
+/** A provider that lints with whatever `current()` gives at the time (none yet: no findings). */
+export function lintThrough(current: () => LintProvider | undefined): LintProvider {
+  const none: ReadonlySet<string> = new Set();
+  return Object.assign((a: Analysis) => current()?.(a) ?? [], {
+    item: {
+      get codes() {
+        return current()?.item?.codes ?? none;
+      },
+      lint: (a: Analysis, file: string, item: TopItem) => current()?.item?.lint(a, file, item),
+    },
+  });
+}
 
 /** A checked catalogue (or fragment) with everything the editor shows about it. */
 export interface CatalogueState {
@@ -44,6 +69,12 @@ export interface CatalogueState {
    * dropped), to show while the linter runs again, so that warnings do not flicker while typing.
    */
   staleLint: Diagnostic[];
+  /**
+   * Until the catalogue is linted: the lint findings of the items an edit re-parsed (the edited
+   * indicator), found when the provisional diagnostics are asked for; they replace the moved
+   * findings with their codes inside those items (in `staleLint`).
+   */
+  itemLint?: { file: string; start: number; end: number; codes: ReadonlySet<string>; diagnostics: Diagnostic[] }[];
   /** The files of the catalogue, root first. */
   files: string[];
 }
@@ -338,21 +369,54 @@ export class Project {
       state.lint = lint;
       state.diagnostics = [...state.diagnostics, ...lint];
       state.staleLint = [];
+      delete state.itemLint;
     }
     return state;
   }
 
-  /** What to show before the catalogue is linted again: its diagnostics plus the moved lint findings. */
+  /** The lint findings of the items of a catalogue that an incremental re-parse parsed again. */
+  private lintEditedItems(state: CatalogueState): NonNullable<CatalogueState["itemLint"]> {
+    const out: NonNullable<CatalogueState["itemLint"]> = [];
+    const item = this.lint?.item;
+    if (!item || !isLintable(state.analysis)) return out;
+    for (const f of state.analysis.files) {
+      const it = editedItem(f.parsed);
+      if (!it) continue;
+      try {
+        const found = item.lint(state.analysis, f.path, it);
+        if (found) out.push({ file: f.path, start: it.span.start.offset, end: it.span.end.offset, codes: item.codes, diagnostics: found.map(detached) });
+      } catch (e) {
+        this.log(`linter failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What to show before the catalogue is linted again: its diagnostics, the lint findings of the
+   * edited items (linted now), and the previous findings moved onto the new text (except those the
+   * edited items' findings replace).  The edited items' findings join `staleLint`, so that the next
+   * version carries them over.
+   */
   provisionalDiagnostics(state: CatalogueState): Diagnostic[] {
-    return state.lint === undefined ? [...state.diagnostics, ...state.staleLint] : state.diagnostics;
+    if (state.lint !== undefined) return state.diagnostics;
+    if (state.itemLint === undefined) {
+      const items = (state.itemLint = this.lintEditedItems(state));
+      if (items.length > 0) {
+        const replaced = (d: Diagnostic) =>
+          items.some((i) => i.codes.has(d.code) && (d.file ?? state.root) === i.file && d.span.start.offset >= i.start && d.span.end.offset <= i.end);
+        state.staleLint = [...state.staleLint.filter((d) => !replaced(d)), ...items.flatMap((i) => i.diagnostics)];
+      }
+    }
+    return [...state.diagnostics, ...state.staleLint];
   }
 
   private runLint(analysis: Analysis): Diagnostic[] {
     if (!this.lint) return [];
     // A half-typed file gives a partial AST: linting it would only add noise to the syntax errors.
-    if (analysis.diagnostics.some((d) => d.severity === "error" && /^KP[01]/.test(d.code))) return [];
+    if (!isLintable(analysis)) return [];
     try {
-      return this.lint(analysis);
+      return this.lint(analysis).map(detached);
     } catch (e) {
       this.log(`linter failed: ${(e as Error).stack ?? String(e)}`);
       return [];
@@ -385,6 +449,26 @@ export class Project {
     for (const p of this.overlays.keys()) roots.add(this.rootOf(p).root);
     return [...roots];
   }
+}
+
+/** Whether the linter runs on an analysis: not on a half-typed file (syntax errors, KP0xxx/KP1xxx). */
+function isLintable(analysis: Analysis): boolean {
+  return !analysis.diagnostics.some((d) => d.severity === "error" && /^KP[01]/.test(d.code));
+}
+
+/**
+ * A lint finding with spans of its own: the AST's spans move in place on the next incremental
+ * re-parse (incremental.ts), while findings kept for the next version (carried over) must keep the
+ * positions of the text they were found in.
+ */
+function detached(d: Diagnostic): Diagnostic {
+  const out: Diagnostic = { ...d, span: copySpan(d.span) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: copySpan(r.span) }));
+  return out;
+}
+
+function copySpan(s: Span): Span {
+  return { start: { ...s.start }, end: { ...s.end } };
 }
 
 /** The lint findings of a previous state, moved onto the texts of a new analysis. */
