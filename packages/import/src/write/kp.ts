@@ -65,6 +65,7 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       if (item.units.length > 0) out.push(`${pad}  考评单位 ${item.units.map((u) => text(u, item.loc)).join("、")}`, "");
     }
     let wrote = false;
+    const notes: string[] = [];
     const cells = section && depth === 0 ? flatCells(item) : item.cells;
     // Each clause is read knowing the other clauses of its item (an amount with no count word beside
     // siblings that count is a to-do, not a one-shot reading).
@@ -74,6 +75,13 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       for (const verbatim of texts) {
         const siblings = all.filter((t) => t !== verbatim);
         const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings });
+        const note = recognition.kind === "todo" ? noteCode(verbatim) : undefined;
+        if (note) {
+          // A clause that scores nothing on its own: a note (with a report entry), not a to-do rule.
+          notes.push(verbatim);
+          problems.push(importProblem(note, [verbatim.slice(0, 30)], cell.loc));
+          continue;
+        }
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           recognition.bodies.forEach((body, i) => {
@@ -96,8 +104,8 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       writeItem(child, file, depth + 1, out, section);
       wrote = true;
     }
-    for (const n of item.notes) out.push(`${pad}  注 ${text(n, item.loc)}`);
-    if (!wrote && item.notes.length === 0) {
+    for (const n of [...notes, ...item.notes]) out.push(`${pad}  注 ${text(n, item.loc)}`);
+    if (!wrote && item.notes.length === 0 && notes.length === 0) {
       out.push(`${pad}  注 「原文此项没有条文」`);
       problems.push(importProblem("KP5031", [item.name], item.loc));
     }
@@ -127,6 +135,23 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   ];
   files.set(ROOT_FILE, tidy(root));
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
+}
+
+/** Amounts and scoring words: a clause with none of them scores nothing by itself. */
+const SCORING = /[0-9０-９一二三四五六七八九十]\s*分|扣|得|加|减|罚|否决|评优|评先|计分|记分|计算|按.{0,6}(?:评价|比例|比率)/;
+/** 「…因同一问题被问责的，按最高标准扣分，不重复扣」: how the item's other clauses combine. */
+const COMBINES = /不重复(?:扣|计|加|得)|按最高标准|就高|从高/;
+
+/**
+ * A clause the recogniser could not read that is a note, not a to-do: one with no amount that is either a
+ * fragment (no scoring word at all: 「全覆盖开展城市基层×组织」, where the document is cut off) or says only
+ * how the item's other clauses combine (KP5051). Any other clause stays a 待补 rule.
+ */
+function noteCode(clause: string): "KP5050" | "KP5051" | undefined {
+  if (/[0-9０-９]\s*分|[一二三四五六七八九十]分(?!类|析|工|布|解|管|批|散|钟|之|段|化)/.test(clause)) return undefined;
+  if (!SCORING.test(clause)) return "KP5050";
+  if (COMBINES.test(clause) && !/每|按次|按件/.test(clause)) return "KP5051";
+  return undefined;
 }
 
 function flatCells(item: Item): Item["cells"] {

@@ -1,5 +1,5 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
-import { amountsIn, capOf, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
+import { amountsIn, capOf, NOT_WORD, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
 import { normalise, NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
@@ -112,12 +112,12 @@ const single: Pattern = (t0, ctx) => {
   if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
   const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
-  const bare = rx(`${NUM}分`).exec(withoutElse);
+  const bare = rx(`${NUM}分${NOT_WORD}`).exec(withoutElse);
   const at = act ?? bare;
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
   // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
-  const bracketed = !act && rx(`^[^()]*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
@@ -145,7 +145,9 @@ const single: Pattern = (t0, ctx) => {
   }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
   // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
-  const why = words.length > 0 ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  // A task with its points in brackets (「…做好满2个聘期大学生村官有序流动…（0.1分）」) is a checklist item:
+  // a count bound in it describes the task (the fact is whether it was done); a percentage stays a band.
+  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(withoutElse);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
