@@ -12,6 +12,9 @@ const NEGATIVE = /未|不|无|没有|缺|少|差|问题|违|错|迟|漏|超期|�
 const PER_RE = rx(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
 /** Findings that happen several times (a problem, a complaint, a notice). */
 const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访/;
+/** A count of people, and a clause about people. */
+const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
+const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
 const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
@@ -152,7 +155,14 @@ const single: Pattern = (t0, ctx) => {
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
   // without a count word may be meant per 宗 — a to-do, never read as a one-shot deduction
-  const counting = ctx.siblings?.some((x) => PER_RE_ONE.test(normalise(x))) ?? false;
+  // A count of people (每人次、每名) carries over only to a clause about people: 「××主职班子被问责…扣0.1分」
+  // beside 「班子成员…每人次扣0.05分」 is about the body, which is not counted per person.
+  const aboutPeople = PEOPLE.test(withoutElse);
+  const counting =
+    ctx.siblings?.some((x) => {
+      const n = normalise(x);
+      return PER_RE_ONE.test(n) && (aboutPeople || !PER_PERSON.test(n) || rx(`每(?!人|名)(?:${NOUNS})`).test(n));
+    }) ?? false;
   if (words.length === 0 && verb === "扣" && counting && EVENT.test(withoutElse)) {
     return refusal("同一项的其他条文按次（按件）扣分，本条没有写计数单位，未能确定是一次性扣分还是按次扣分");
   }
