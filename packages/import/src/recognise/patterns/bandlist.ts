@@ -62,7 +62,9 @@ export const bandList: Pattern = (t) => {
     if (!verb || amount === undefined) return undefined;
     rows.push({ bound: row.bound, verb, amount });
   }
-  const width = Math.max(...rows.map((r) => r.bound.length));
-  const body = ["分段 {", ...rows.map((r) => `  ${r.bound.padEnd(width)} ${r.verb} ${r.amount}`), "}"].join("\n");
+  // aligned as kp fmt aligns them (a CJK character is two columns wide)
+  const cols = (x: string): number => [...x].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const width = Math.max(...rows.map((r) => cols(r.bound)));
+  const body = ["分段 {", ...rows.map((r) => `  ${r.bound}${" ".repeat(width - cols(r.bound))} ${r.verb} ${r.amount}`), "}"].join("\n");
   return reading([body], rows.map((r) => r.amount));
 };
