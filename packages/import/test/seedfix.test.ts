@@ -62,3 +62,42 @@ describe("siblings that count people", () => {
     expect(recogniseClause("被通报的，扣0.1分；", item("4", ["巡查发现问题每宗扣0.3分"])).kind).toBe("todo");
   });
 });
+
+describe("the writer: notes and 就高 groups", async () => {
+  const { importDocument } = await import("@kaoping/import");
+  const { docx } = await import("./build-fixtures.js");
+  const { catalogueTree, writeFiles } = await import("./helpers.js");
+  const r = await importDocument(
+    "细则.docx",
+    await docx([
+      { paragraph: "某市考评细则" },
+      {
+        table: [
+          ["一级指标", "二级指标", "考评细则", "考评单位"],
+          ["责任落实（4分）", "问责情况（2分）", "班子被通报的，扣0.5分；班子成员被诫勉的，每人次扣0.2分；纪律处分的，每人次扣0.3分。因同一问题被问责的，按最高标准扣分，不重复扣。", "市纪委"],
+          [null, "工作落实（2分）", "未按时报送的，每次扣0.5分；全年完成率达到90%以上的，得1分。同一问题按最高标准扣分，不重复扣。", null],
+          [null, "基层建设", "健全联动体系（0.1分）；全覆盖开展城市基层", null],
+        ],
+      },
+    ]),
+  );
+  if (!r.ok) throw new Error(r.problem.message);
+  const text = r.files.get("01-责任落实.kp")!;
+
+  it("makes a cell's deductions a 就高 group when a clause says 按最高标准扣分、不重复扣 (KP5052)", () => {
+    expect(text).toMatch(/就高 \{\n(?:.*\n){6}\s+注 「因同一问题被问责的，按最高标准扣分，不重复扣。」\n\s+\}/);
+    expect(r.report.problems.filter((p) => p.code === "KP5052")).toHaveLength(1);
+  });
+
+  it("writes the statement as a note when its cell holds more than deductions (KP5051), and a fragment as a note (KP5050)", () => {
+    expect(text).toContain("注 「同一问题按最高标准扣分，不重复扣。」");
+    expect(text).toContain("注 「全覆盖开展城市基层」");
+    expect(r.report.problems.filter((p) => p.code === "KP5051" || p.code === "KP5050").map((p) => p.code).sort()).toEqual(["KP5050", "KP5051"]);
+    expect(r.report.clauses.map((c) => c.text)).not.toContain("全覆盖开展城市基层");
+  });
+
+  it("passes kp check but for its to-do markers", () => {
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
