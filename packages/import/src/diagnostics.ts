@@ -35,6 +35,10 @@ export const importMessages = {
   KP5035: { severity: "info", message: "「{0}」写为{1}项（分值为上限，不计入总分）" },
   KP5036: { severity: "info", message: "「{0}」行（{1} 分）是合计，不是指标，已跳过" },
   KP5037: { severity: "info", message: "指标名太长，取为「{0}」，原文写为注" },
+  // ---- clauses written as notes
+  KP5050: { severity: "warning", message: "条文「{0}」没有分值，也不是完整的计分条文（原文可能在此截断），照录为注；请核对原文" },
+  KP5051: { severity: "warning", message: "条文「{0}」没有分值，说明同项其他条文如何合并计分，照录为注；如须按就高计分，请改写为就高组" },
+  KP5052: { severity: "info", message: "条文「{0}」说明同一问题按最高标准扣分、不重复扣：同一单元格的 {1} 条扣分规则写为就高组（事实可填事件编号）" },
   // ---- output
   KP5040: { severity: "error", message: "输出目录「{0}」已存在且不是空的；请换一个目录，或加 --force 覆盖" },
   KP5041: { severity: "error", message: "输出目录「{0}」中有要导入的文件本身，不能覆盖" },

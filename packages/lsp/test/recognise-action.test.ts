@@ -121,6 +121,18 @@ describe("the 待补 marker and the recogniser in the editor", () => {
     await client.close(uri("d.kp"));
   });
 
+  it("on a band list's 待补, writes the whole 分段 (its 未报送 row too), indented under the rule", async () => {
+    const clause = "完成目标的75%-100%（含75%，不含100%），扣0.2分；完成目标的75%以下，扣0.8分；未报送信息的，扣2分";
+    const t = `细则 「戊」\n对象 「单位」\n总分 2分\n\n指标 「信息」 2分 {\n  规则 「信息完成率」 「${clause}」 待补\n}\n`;
+    await client.open(uri("e.kp"), t);
+    await client.diagnosticsAt(uri("e.kp"), 1);
+    const acts = (await actionsAt("e.kp", t, "待补")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts).toHaveLength(1);
+    const fixed = apply("e.kp", t, acts[0]!);
+    expect(fixed).toContain(`  规则 「信息完成率」 「${clause}」\n    分段 {\n      [75%, 100%) 扣 0.2\n      < 75%       扣 0.8\n      未报送      扣 2\n    }\n}`);
+    await client.close(uri("e.kp"));
+  });
+
   it("hover explains 待补 and completion offers it where a scoring method may stand", async () => {
     const doc = TextDocument.create("x", "kp", 1, SOURCE);
     const hover = await client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: uri("a.kp") }, position: doc.positionAt(SOURCE.indexOf("待补") + 1) });

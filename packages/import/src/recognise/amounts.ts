@@ -1,10 +1,13 @@
 // Amounts, caps and thresholds in a normalised clause: what a reading must account for.
 import { NUM, numberText, rx } from "./normalise.js";
 
+/** 「三分类」「三分之一」「十分钟」: 分 begins another word there, not a points amount. */
+export const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化)";
+
 /** Every points amount written in the clause (「扣2分」「0.5分」「记 3 分」), as decimal text, in order. */
 export function amountsIn(t: string): string[] {
   const out: string[] = [];
-  const re = rx(`${NUM}分`, "g");
+  const re = rx(`${NUM}分${NOT_WORD}`, "g");
   for (let m = re.exec(t); m; m = re.exec(t)) {
     // 「90分以上」「满意度80分」 are values of a fact, not amounts: the threshold guard handles them
     const v = numberText(m[1]!);

@@ -7,12 +7,13 @@ import { normalise, rx } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
 import { singleBand } from "./patterns/bands.js";
+import { bandList } from "./patterns/bandlist.js";
 import { grades } from "./patterns/grades.js";
 import { baseLinear, targetLinear } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 
-const PATTERNS: readonly Pattern[] = [header, veto, assessed, rate, grades, discretion, targetLinear, baseLinear, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, bandList, veto, assessed, rate, grades, discretion, targetLinear, baseLinear, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);

@@ -23,8 +23,13 @@ interface Piece {
   end: number;
 }
 
+/** 「完成目标分值的50%-75%（含50%，不含75%），扣0.4分」: a band of a list, anywhere in the piece, with its amount. */
+const BAND_ROW = /[0-9０-９]+(?:\.\d+)?\s*[%％]\s*[-－—~～至到]\s*[0-9０-９]+(?:\.\d+)?\s*[%％]|[0-9０-９]+(?:\.\d+)?\s*[%％]\s*(?:以上|以下)/;
+/** The tail of a band list: 「未报送信息的，扣2分」 is the list's row for a return never sent. */
+const NOT_SENT = /^(?:未报送|未上报|未报|未提交)/;
+
 /** Raw pieces: ends after 「；」「;」「。」 and line breaks, and before numbered items. */
-function pieces(cell: string): Piece[] {
+function pieces(cell: string, ranOn: Set<number>): Piece[] {
   const cuts = new Set<number>();
   for (let i = 0; i < cell.length; i++) {
     const ch = cell[i]!;
@@ -37,6 +42,17 @@ function pieces(cell: string): Piece[] {
   // ① … ⑳ and （1） … anywhere start an item
   for (let i = 1; i < cell.length; i++) if (/[①-⑳]/.test(cell[i]!)) cuts.add(i);
   for (const m of cell.matchAll(/[（(][0-9０-９]{1,2}[）)]/g)) if (m.index > 0) cuts.add(m.index);
+  // 「…机制（0.2分）建立完善…（0.1分）；」: two checklist items run together — an item's points in
+  // brackets followed straight by text end it, unless the piece is a numbered heading (「2、引进内资(22分)每…」).
+  const ran = /[（(]\s*[0-9０-９]+(?:\.\d+)?\s*分\s*[）)](?=[\u4e00-\u9fa5“"《])/g;
+  for (let m = ran.exec(cell); m; m = ran.exec(cell)) {
+    const end = m.index + m[0].length;
+    const from = Math.max(0, ...[...cuts].filter((c) => c <= m!.index));
+    if (!/^\s*(?:[①-⑳]|[（(]\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[）)]|[0-9０-９一二三四五六七八九十]{1,2}\s*[.．、])/.test(cell.slice(from, m.index))) {
+      cuts.add(end);
+      ranOn.add(end);
+    }
+  }
   const bounds = [0, ...[...cuts].filter((c) => c > 0 && c < cell.length).sort((a, b) => a - b), cell.length];
   const out: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) out.push({ start: bounds[i]!, end: bounds[i + 1]! });
@@ -52,7 +68,8 @@ const trimmed = (cell: string, p: Piece): Piece => {
 
 /** Splits a cell into its scoring clauses, each verbatim with its offset. */
 export function splitClauses(cell: string): Clause[] {
-  const raw = pieces(cell)
+  const ranOn = new Set<number>();
+  const raw = pieces(cell, ranOn)
     .map((p) => trimmed(cell, p))
     .filter((p) => p.end > p.start && /[^\s；;。，,、]/.test(cell.slice(p.start, p.end)));
   const merged: Piece[] = [];
@@ -64,6 +81,11 @@ export function splitClauses(cell: string): Clause[] {
       last.end = p.end; // a band list continues
       continue;
     }
+    const lastText = last ? cell.slice(last.start, last.end) : "";
+    if (last && !pending && BAND_ROW.test(lastText) && SCORES.test(text) && (BAND_ROW.test(text) || NOT_SENT.test(text)) && !NOT_SENT.test(lastText.replace(/[；;。\s]+$/, "").replace(/^[^]*[；;]/, ""))) {
+      last.end = p.end; // a band list whose rows each name their band (and its 未报送 row)
+      continue;
+    }
     if (last && !pending && OTHER_SIDE.test(text) && AWARD_SIDE.test(cell.slice(last.start, last.end)) && !OTHER_SIDE.test(cell.slice(last.start, last.end))) {
       last.end = p.end; // the other side of an award: one clause
       continue;
@@ -73,7 +95,7 @@ export function splitClauses(cell: string): Clause[] {
     const scores = SCORES.test(text) || (pending !== undefined && SCORES.test(cell.slice(Math.max(cur.start, p.start - 8), Math.min(p.end, p.start + 8))));
     pending = undefined;
     const curText = cur.end - cur.start < 200 ? cell.slice(cur.start, cur.end) : "";
-    if (!scores || HEADING.test(curText)) {
+    if (!scores || (HEADING.test(curText) && !ranOn.has(p.end))) {
       pending = cur;
       continue;
     }

@@ -65,39 +65,66 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       if (item.units.length > 0) out.push(`${pad}  考评单位 ${item.units.map((u) => text(u, item.loc)).join("、")}`, "");
     }
     let wrote = false;
+    const notes: string[] = [];
     const cells = section && depth === 0 ? flatCells(item) : item.cells;
-    // Each clause is read knowing the other clauses of its item (an amount with no count word beside
-    // siblings that count is a to-do, not a one-shot reading).
+    // Each clause is read knowing the other clauses of its cell (an amount with no count word beside
+    // siblings that count is a to-do, not a one-shot reading): a count word carries over within a
+    // passage, never from another row of the table.
     const split = cells.map((cell) => ({ cell, clauses: recogniser.splitClauses(cell.text).map((c) => oneLine(c.text)).filter((t) => t !== "") }));
-    const all = split.flatMap((x) => x.clauses);
     for (const { cell, clauses: texts } of split) {
-      for (const verbatim of texts) {
-        const siblings = all.filter((t) => t !== verbatim);
+      const read = texts.map((verbatim) => {
+        const siblings = texts.filter((t) => t !== verbatim);
         const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings });
+        return { verbatim, recognition, note: recognition.kind === "todo" ? noteCode(verbatim) : undefined };
+      });
+      // 「…因同一问题被问责的，按最高标准扣分，不重复扣」 after the cell's deductions: they form a 就高 group.
+      const highest = read.find((x) => x.note === "KP5051" && HIGHEST.test(x.verbatim));
+      const members = read.filter((x) => x !== highest);
+      const grouped =
+        highest !== undefined &&
+        members.length >= 2 &&
+        members.every((x) => x.recognition.kind === "rules" && x.recognition.bodies.length === 1 && GROUPABLE.test(x.recognition.bodies[0]!));
+      const inner = grouped ? `${pad}  ` : pad;
+      if (grouped) {
+        out.push(`${pad}  就高 {`);
+        problems.push(importProblem("KP5052", [highest.verbatim.slice(0, 30), String(members.length)], cell.loc));
+      }
+      for (const { verbatim, recognition, note } of read) {
+        if (grouped && verbatim === highest.verbatim) {
+          out.push(`${inner}  注 ${text(verbatim, cell.loc)}`);
+          continue;
+        }
+        if (note) {
+          // A clause that scores nothing on its own: a note (with a report entry), not a to-do rule.
+          notes.push(verbatim);
+          problems.push(importProblem(note, [verbatim.slice(0, 30)], cell.loc));
+          continue;
+        }
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           recognition.bodies.forEach((body, i) => {
             const given = recognition.names?.[i]?.replace(/[「」\s]/g, "");
             const rule = ruleNames.unique(given || (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));
             // A body may span lines (分段 { … }): each line indented under the rule.
-            out.push(`${pad}  规则 ${q(rule)} ${text(verbatim, cell.loc)}`, ...body.trim().split("\n").map((l) => `${pad}    ${l}`));
+            out.push(`${inner}  规则 ${q(rule)} ${text(verbatim, cell.loc)}`, ...body.trim().split("\n").map((l) => `${inner}    ${l}`));
             clauses.push({ indicator: name, rule, text: verbatim, file, loc: cell.loc, recognition });
           });
         } else {
           const rule = ruleNames.unique(base);
-          out.push(`${pad}  规则 ${q(rule)} ${text(verbatim, cell.loc)} 待补`);
+          out.push(`${inner}  规则 ${q(rule)} ${text(verbatim, cell.loc)} 待补`);
           clauses.push({ indicator: name, rule, text: verbatim, file, loc: cell.loc, recognition: recognition.kind === "todo" ? recognition : { kind: "todo", reason: "识别器没有给出计分方式" } });
         }
         wrote = true;
       }
+      if (grouped) out.push(`${pad}  }`);
     }
     for (const child of section && depth === 0 ? [] : item.children) {
       out.push("");
       writeItem(child, file, depth + 1, out, section);
       wrote = true;
     }
-    for (const n of item.notes) out.push(`${pad}  注 ${text(n, item.loc)}`);
-    if (!wrote && item.notes.length === 0) {
+    for (const n of [...notes, ...item.notes]) out.push(`${pad}  注 ${text(n, item.loc)}`);
+    if (!wrote && item.notes.length === 0 && notes.length === 0) {
       out.push(`${pad}  注 「原文此项没有条文」`);
       problems.push(importProblem("KP5031", [item.name], item.loc));
     }
@@ -127,6 +154,28 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   ];
   files.set(ROOT_FILE, tidy(root));
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
+}
+
+/** 「按最高标准扣分，不重复扣」: the same finding under several clauses counts once, at the highest. */
+const HIGHEST = /按最高标准|就高|从高/;
+/** What a 就高 group may hold: per-count, category or one-shot deductions without a cap of their own. */
+const GROUPABLE = /^(?:每\S+ )?扣 (?:\d+(?:\.\d+)?|「[^\n]*」 \d+(?:\.\d+)?)$/;
+
+/** Amounts and scoring words: a clause with none of them scores nothing by itself. */
+const SCORING = /[0-9０-９一二三四五六七八九十]\s*分|扣|得|加|减|罚|否决|评优|评先|计分|记分|计算|按.{0,6}(?:评价|比例|比率)/;
+/** 「…因同一问题被问责的，按最高标准扣分，不重复扣」: how the item's other clauses combine. */
+const COMBINES = /不重复(?:扣|计|加|得)|按最高标准|就高|从高/;
+
+/**
+ * A clause the recogniser could not read that is a note, not a to-do: one with no amount that is either a
+ * fragment (no scoring word at all: 「全覆盖开展城市基层×组织」, where the document is cut off) or says only
+ * how the item's other clauses combine (KP5051). Any other clause stays a 待补 rule.
+ */
+function noteCode(clause: string): "KP5050" | "KP5051" | undefined {
+  if (/[0-9０-９]\s*分|[一二三四五六七八九十]分(?!类|析|工|布|解|管|批|散|钟|之|段|化)/.test(clause)) return undefined;
+  if (!SCORING.test(clause)) return "KP5050";
+  if (COMBINES.test(clause) && !/每|按次|按件/.test(clause)) return "KP5051";
+  return undefined;
 }
 
 function flatCells(item: Item): Item["cells"] {

@@ -53,23 +53,34 @@ function scoringRange(rule: A.Rule): { start: number; end: number } | undefined 
   return { start: rule.body.span.start.offset, end: last.span.end.offset };
 }
 
+/** A body after its rule's clause: on the same line, or, when it spans lines (分段 { … }), under the rule. */
+function placed(body: string, indent: string): string {
+  return body.includes("\n") ? `\n${body.split("\n").map((l) => `${indent}  ${l}`).join("\n")}` : ` ${body}`;
+}
+
 /** The edit that writes a reading in place of the rule's scoring (or after its clause when it has none). */
 function editFor(ctx: DocContext, l: Located, r: Extract<Recognition, { kind: "rules" }>): TextEdit | undefined {
   const rule = l.rule;
   if (!rule.clause || !rule.name) return undefined;
   const text = ctx.file.text;
-  if (r.bodies.length === 1) {
-    const range = scoringRange(rule);
-    if (range) return { file: ctx.path, start: range.start, end: range.end, newText: r.bodies[0]! };
-    return { file: ctx.path, start: rule.clause.span.end.offset, end: rule.clause.span.end.offset, newText: ` ${r.bodies[0]}` };
-  }
-  // Several rules from one clause (「A、B各扣6分」): the rule becomes one rule per reading.
   const lineStart = text.lastIndexOf("\n", rule.span.start.offset - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  if (r.bodies.length === 1) {
+    const range = scoringRange(rule);
+    const body = r.bodies[0]!;
+    const clauseEnd = rule.clause.span.end.offset;
+    // a body of several lines (分段 { … }) goes under the rule, from the clause on
+    if (body.includes("\n") && (!range || text.slice(clauseEnd, range.start).trim() === "")) {
+      return { file: ctx.path, start: clauseEnd, end: range?.end ?? clauseEnd, newText: placed(body, indent) };
+    }
+    if (range) return { file: ctx.path, start: range.start, end: range.end, newText: body };
+    return { file: ctx.path, start: clauseEnd, end: clauseEnd, newText: ` ${body}` };
+  }
+  // Several rules from one clause (「A、B各扣6分」): the rule becomes one rule per reading.
   const clause = text.slice(rule.clause.span.start.offset, rule.clause.span.end.offset);
   const name = rule.name.value;
   const end = scoringRange(rule)?.end ?? rule.clause.span.end.offset;
-  const rules = r.bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 ${clause} ${b}`);
+  const rules = r.bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 ${clause}${placed(b, indent)}`);
   return { file: ctx.path, start: rule.span.start.offset, end, newText: rules.join(`\n${indent}`) };
 }
 
@@ -126,7 +137,7 @@ function pastedLine(ctx: DocContext, at: number, all: readonly Located[]): CodeA
   const indent = /^[ \t]*/.exec(line)![0];
   const name = nameFrom(clause, taken);
   const bodies = r.kind === "rules" ? r.bodies : ["待补"];
-  const rules = bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 「${clause}」 ${b}`);
+  const rules = bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 「${clause}」${placed(b, indent)}`);
   const title = r.kind === "rules" ? `${RECOGNISE_TITLE}：把这行条文写成规则（${r.bodies.join("；")}）` : `把这行条文写成待补规则（未能识别：${r.reason}）`;
   return {
     title,

@@ -1,5 +1,5 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
-import { amountsIn, capOf, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
+import { amountsIn, capOf, NOT_WORD, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
 import { normalise, NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
@@ -12,6 +12,9 @@ const NEGATIVE = /未|不|无|没有|缺|少|差|问题|违|错|迟|漏|超期|�
 const PER_RE = rx(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
 /** Findings that happen several times (a problem, a complaint, a notice). */
 const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访/;
+/** A count of people, and a clause about people. */
+const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
+const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
 const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
@@ -112,12 +115,12 @@ const single: Pattern = (t0, ctx) => {
   if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
   const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
-  const bare = rx(`${NUM}分`).exec(withoutElse);
+  const bare = rx(`${NUM}分${NOT_WORD}`).exec(withoutElse);
   const at = act ?? bare;
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
   // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
-  const bracketed = !act && rx(`^[^()]*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
@@ -145,12 +148,21 @@ const single: Pattern = (t0, ctx) => {
   }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
   // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
-  const why = words.length > 0 ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  // A task with its points in brackets (「…做好满2个聘期大学生村官有序流动…（0.1分）」) is a checklist item:
+  // a count bound in it describes the task (the fact is whether it was done); a percentage stays a band.
+  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(withoutElse);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
   // without a count word may be meant per 宗 — a to-do, never read as a one-shot deduction
-  const counting = ctx.siblings?.some((x) => PER_RE_ONE.test(normalise(x))) ?? false;
+  // A count of people (每人次、每名) carries over only to a clause about people: 「××主职班子被问责…扣0.1分」
+  // beside 「班子成员…每人次扣0.05分」 is about the body, which is not counted per person.
+  const aboutPeople = PEOPLE.test(withoutElse);
+  const counting =
+    ctx.siblings?.some((x) => {
+      const n = normalise(x);
+      return PER_RE_ONE.test(n) && (aboutPeople || !PER_PERSON.test(n) || rx(`每(?!人|名)(?:${NOUNS})`).test(n));
+    }) ?? false;
   if (words.length === 0 && verb === "扣" && counting && EVENT.test(withoutElse)) {
     return refusal("同一项的其他条文按次（按件）扣分，本条没有写计数单位，未能确定是一次性扣分还是按次扣分");
   }
