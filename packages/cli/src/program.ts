@@ -13,6 +13,8 @@ import { explainCommand } from "./commands/explain.js";
 import { importCommand } from "./commands/import.js";
 import { extraCommands } from "./commands/extra.js";
 import { scoreCommand } from "./commands/score.js";
+import { scoreWithEngine } from "./commands/score-engine.js";
+import { compileSqlCommand } from "./commands/compile-sql.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
 import { visibleLines } from "./report/terminal.js";
@@ -130,9 +132,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<细则>", "细则的根文件（写有「细则」标题的 .kp 文件），或只含一个根文件的目录")
     .requiredOption("-o, --output <目录>", "输出目录（不存在时创建）")
     .option("--name <文件名>", "输出文件的基本名（默认为根文件名去掉 .kp）")
+    .addOption(new Option("--target <目标>", "编译目标：js（计分模块）或 sql（一条计分查询，见 --dialect）").choices(["js", "sql"]).default("js"))
+    .addOption(new Option("--dialect <方言>", "--target sql 的 SQL 方言").choices(["duckdb", "postgres"]).default("duckdb"))
+    .option("--table <表名>", "--target sql：事实表的表名（默认 kp_facts）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, opts: { output: string; name?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, opts: { output: string; name?: string; target: string; dialect: string; table?: string; color: boolean; includeRoot?: string[] }) => {
+      if (opts.target === "sql") return setCode(await compileSqlCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
       setCode(await compileCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
     });
 
@@ -145,9 +151,11 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
+    .addOption(new Option("--engine <引擎>", "计分引擎：js（默认）或 duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分；输出 json 或 csv）").choices(["js", "duckdb"]).default("js"))
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; engine: string; color: boolean; includeRoot?: string[] }) => {
+      if (opts.engine !== "js") return setCode(await scoreWithEngine(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
       setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 

@@ -7,6 +7,7 @@
  * - KP2xxx  semantics (names, kinds, amounts, bands, structure)
  * - KP3xxx  lint (catalogue defects; see the lint package)
  * - KP4xxx  facts (the scoring input) and scoring
+ * - KP8xxx  the SQL target and its engines (KP8001 here; KP8010–KP8049 in @kaoping/engines, errors.ts)
  *
  * Messages are Chinese sentences with `{0}`, `{1}` … placeholders.  Codes are never reused.
  */
@@ -268,6 +269,8 @@ export const messages = {
   KP4070: { severity: "error", message: "「{0}」的值「{1}」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）" },
   KP4055: { severity: "error", message: "「{0}」的值「{1}」不是规定的评定结果：只能是 {2}" },
   KP4056: { severity: "error", message: "「{0}」的值 {1} 超出范围 [0, {2}]：它是满分 {2} 的评价结果，按本项满分 {3} 折算" },
+  // KP8001: the SQL target (kp compile --target sql, kp score --engine duckdb|postgres)
+  KP8001: { severity: "error", message: "SQL 目标暂不支持{0}：请用 JavaScript 计分（kp compile 默认目标，kp score 默认引擎）" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

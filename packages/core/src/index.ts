@@ -59,6 +59,6 @@ export { jsString, commentText } from "./compile/js-literals.js";
 export * from "./runtime/decimal.js";
 export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";
 export { nameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
-export { lower } from "./ir/lower.js";
+export { lower, lowerDiagnostic } from "./ir/lower.js";
 export { emitSql, sqlIdent, sqlComment, type SqlDialect, type SqlOptions, type SqlQuery } from "./ir/emit-sql.js";
 export { LowerError, IDS_SUFFIX, type IrProgram, type IrColumn, type IrStep, type Expr as IrExpr, type Cond as IrCond } from "./ir/types.js";

@@ -7,14 +7,16 @@
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
-import { emitSql, sqlIdent } from "@kaoping/core";
+import { emitSql, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
 import { rowsToResults, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
 const MISSING = ["未报送", "未填报", "缺报", "无数据"];
-const list = (words: string[]) => words.map((w) => `'${w}'`).join(", ");
+/** A list literal of fixed words (list_contains: DuckDB plans `x IN (…)` over many columns slowly). */
+const list = (words: string[]) => "[" + words.map((w) => `'${w}'`).join(", ") + "]";
+const among = (x: string, words: string[]) => `list_contains(${list(words)}, ${x})`;
 const SEP = "'[、,，;；\\n]'";
 
 /** DuckDB's reader of a facts file, by extension. */
@@ -39,16 +41,16 @@ function typed(col: IrColumn, src: string, award: Map<string, number>): { value:
       return { value: `(CASE WHEN ${src} IS NULL OR regexp_full_match(${t}, '[0-9]*') THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
     case "flag":
       return {
-        value: `(CASE WHEN ${src} IS NULL THEN FALSE WHEN lower(${t}) IN (${list(YES)}) THEN TRUE WHEN lower(${t}) IN (${list(NO)}) THEN FALSE ELSE TRUE END)`,
+        value: `(CASE WHEN ${src} IS NULL THEN FALSE WHEN ${among(`lower(${t})`, YES)} THEN TRUE WHEN ${among(`lower(${t})`, NO)} THEN FALSE ELSE TRUE END)`,
         bad: "FALSE",
       };
     case "decimal": {
       const num = `regexp_replace(${t}, '%$', '')`;
       const full = award.get(col.key);
-      const yes = full === undefined ? "" : ` WHEN lower(${t}) IN (${list(YES.filter((w) => w !== "1"))}) THEN CAST(${full} AS DECIMAL(18,6)) / 1000000 WHEN lower(${t}) IN (${list(NO.filter((w) => w !== "0" && w !== ""))}) THEN CAST(0 AS DECIMAL(18,6))`;
+      const yes = full === undefined ? "" : ` WHEN ${among(`lower(${t})`, YES.filter((w) => w !== "1"))} THEN CAST('${kpFormat(full)}' AS DECIMAL(18,6)) WHEN ${among(`lower(${t})`, NO.filter((w) => w !== "0" && w !== ""))} THEN CAST(0 AS DECIMAL(18,6))`;
       return {
-        value: `(CASE WHEN ${src} IS NULL OR ${t} IN ('', ${list(MISSING)}) THEN NULL${yes} ELSE TRY_CAST(${num} AS DECIMAL(18,6)) END)`,
-        bad: `(${src} IS NOT NULL AND ${t} NOT IN ('', ${list(MISSING)})${full === undefined ? "" : ` AND lower(${t}) NOT IN (${list([...YES, ...NO])})`} AND (TRY_CAST(${num} AS DECIMAL(18,6)) IS NULL OR NOT regexp_full_match(${num}, '[0-9]+(\\.[0-9]{1,6})?')))`,
+        value: `(CASE WHEN ${src} IS NULL OR ${among(t, ["", ...MISSING])} THEN NULL${yes} ELSE TRY_CAST(${num} AS DECIMAL(18,6)) END)`,
+        bad: `(${src} IS NOT NULL AND NOT ${among(t, ["", ...MISSING])}${full === undefined ? "" : ` AND NOT ${among(`lower(${t})`, [...YES, ...NO])}`} AND (TRY_CAST(${num} AS DECIMAL(18,6)) IS NULL OR NOT regexp_full_match(${num}, '[0-9]+(\\.[0-9]{1,6})?')))`,
       };
     }
   }
@@ -61,11 +63,13 @@ export interface DuckDbScoreOptions {
 
 /** Scores the units of a facts file in DuckDB. */
 export async function scoreWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions = {}): Promise<EngineResult[]> {
+  const T0 = Date.now();
+  const lap = (what: string) => { if (process.env.KP_SQL_TIMING) process.stderr.write(`${what} ${Date.now() - T0} ms\n`); };
   const instance = await DuckDBInstance.create(":memory:");
   const con = await instance.connect();
   try {
     try {
-      await con.run(`CREATE TEMP VIEW "kp_raw" AS SELECT * FROM ${reader(file)}`);
+      await con.run(`CREATE TEMP TABLE "kp_raw" AS SELECT * FROM ${reader(file)}`);
     } catch (e) {
       throw new EngineError("KP8012", `DuckDB 读不了事实文件「${file}」：${firstLine(e)}`);
     }
@@ -77,8 +81,9 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
     const cols = ir.columns.map((c) => ({ c, t: typed(c, have.has(c.key) ? sqlIdent(c.key) : "NULL", award) }));
     const classes = have.has("类别") ? `list_filter(list_transform(regexp_split_to_array(trim(CAST("类别" AS VARCHAR)), ${SEP}), (s) -> trim(s)), (s) -> s <> '')` : "CAST([] AS VARCHAR[])";
     await con.run(
-      `CREATE TEMP VIEW "kp_facts" AS SELECT trim(CAST("单位" AS VARCHAR)) AS "单位", ${classes} AS "类别"${cols.map(({ c, t }) => `, ${t.value} AS ${sqlIdent(c.name)}`).join("")} FROM "kp_raw"`,
+      `CREATE TEMP TABLE "kp_facts" AS SELECT trim(CAST("单位" AS VARCHAR)) AS "单位", ${classes} AS "类别"${cols.map(({ c, t }) => `, ${t.value} AS ${sqlIdent(c.name)}`).join("")} FROM "kp_raw"`,
     );
+    lap("facts");
     // every cell that does not read, with its unit and column
     const checks = cols.filter(({ t }) => t.bad !== "FALSE");
     if (checks.length > 0) {
@@ -86,6 +91,7 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
       const bad = (await con.runAndReadAll(q + " LIMIT 50")).getRowObjectsJS() as { u: string; k: string; v: string }[];
       if (bad.length > 0) throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」不是数字（最多 6 位小数，可带 %）`).join("\n"));
     }
+    lap("checked");
     const q = emitSql(ir, { dialect: "duckdb" });
     let reader_;
     try {
@@ -93,6 +99,7 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
     } catch (e) {
       throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
     }
+    lap("scored");
     return rowsToResults(ir, reader_.getRowObjectsJS() as Record<string, unknown>[]);
   } finally {
     con.closeSync();

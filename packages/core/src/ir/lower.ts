@@ -3,6 +3,8 @@
  * trace texts; a construct not lowered yet throws LowerError naming it (KP8001), so the SQL target
  * never computes a wrong number.
  */
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
@@ -47,7 +49,7 @@ class Lowering {
     return i;
   }
 
-  refuse(what: string, r: { node: { span: { start: number; end: number } }; file: string }): never {
+  refuse(what: string, r: { node: { span: Span }; file: string }): never {
     throw new LowerError(what, r.file, r.node.span);
   }
 
@@ -347,4 +349,9 @@ export function lower(cat: M.Catalogue): IrProgram {
     grades,
     rounding: cat.rounding === undefined || cat.rounding >= 6 ? -1 : cat.rounding,
   };
+}
+
+/** The diagnostic (KP8001) of a construct the SQL target cannot lower, at the construct. */
+export function lowerDiagnostic(e: LowerError): Diagnostic {
+  return diagnostic("KP8001", e.span, [e.construct], { file: e.file });
 }

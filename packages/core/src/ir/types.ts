@@ -13,6 +13,7 @@
  * Names a user wrote (classes, units, grades, incident ids) are never part of an expression's text:
  * they are `name` parameters (`Param`), numbered in `IrProgram.params`.
  */
+import type { Span } from "../text/position.js";
 
 /** A parameter: a user-written name, passed to the engine separately from the query text. */
 export interface Param {
@@ -130,7 +131,7 @@ export class LowerError extends Error {
   constructor(
     readonly construct: string,
     readonly file: string,
-    readonly span: { start: number; end: number },
+    readonly span: Span,
   ) {
     super(construct);
     this.name = "LowerError";
