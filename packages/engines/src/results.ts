@@ -16,7 +16,9 @@ export interface EngineResult {
 
 function raw(v: unknown, unit: string, what: string): number {
   if (v === null || v === undefined) throw new EngineError("KP8013", `单位「${unit}」的${what}算不出来（参照的单位不在事实中？）`);
-  return kpParse(String(v));
+  // kpParse reads unsigned decimals: the sign is taken off and put back
+  const t = String(v);
+  return t.startsWith("-") ? -kpParse(t.slice(1)) : kpParse(t);
 }
 
 /** Sorted as the JS module sorts: by the rounded total, then by name. */

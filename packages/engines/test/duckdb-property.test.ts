@@ -16,7 +16,7 @@ import { awardMaxima, scoreWithDuckDb } from "@kaoping/engines";
 import { dec, drawFromSeed, emptyPools, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL, type FactValue, type UnitSpec } from "../../../test/property/kp-gen.js";
 import { compileRendered, flatScores, importModule } from "../../../test/property/harness.js";
 
-const RUNS = Number(process.env.KP_SQL_PROP_RUNS ?? 120);
+const RUNS = Number(process.env.KP_SQL_PROP_RUNS ?? 400);
 const dir = mkdtempSync(join(tmpdir(), "kp-sql-prop-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -77,7 +77,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
 export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   const D = DIALECTS[options.dialect];
   const colName = (i: number) => `c${i}`;
-  const divRound = (n: string, d: number) => `CAST(SIGN(${n}) * ${D.idiv(`(2 * ABS(${n}) + ${d})`, String(2 * d))} AS BIGINT)`;
+  const divRound = (n: string, d: string) => `CAST(SIGN(${n}) * ${D.idiv(`(2 * ABS(${n}) + ${d})`, `(2 * ${d})`)} AS BIGINT)`;
   const x = (e: Expr): string => {
     switch (e.k) {
       case "const":
@@ -91,7 +91,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
       case "mul":
         return `(CAST(${x(e.a)} AS BIGINT) * ${x(e.b)})`;
       case "mulDiv":
-        return divRound(`(${D.wide(x(e.a))} * ${x(e.b)})`, e.c);
+        return divRound(`(${D.wide(x(e.a))} * ${x(e.b)})`, e.by ? D.wide(x(e.by)) : String(e.c));
       case "steps":
         return e.ceil ? D.idiv(`(${x(e.diff)} + ${e.step - 1})`, String(e.step)) : D.idiv(x(e.diff), String(e.step));
       case "min":
@@ -102,6 +102,10 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         return `(CASE WHEN ${cond(e.c)} THEN ${x(e.a)} ELSE ${x(e.b)} END)`;
       case "ref":
         return sqlIdent(e.name);
+      case "rank":
+        return `CAST(RANK() OVER (PARTITION BY ${cond(e.among)} ORDER BY ${x(e.value)} ${e.lowerIsBetter ? "ASC" : "DESC"}) AS BIGINT)`;
+      case "best":
+        return `MAX(${x(e.value)}) OVER (PARTITION BY ${cond(e.among)})`;
       case "highest": {
         const anon = e.hits.map((h) => {
           const n = h.count < 0 ? "1" : `COALESCE(${sqlIdent(colName(h.count))}, 0)`;

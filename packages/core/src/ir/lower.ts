@@ -72,6 +72,8 @@ class Lowering {
       case "value":
       case "score":
       case "rate":
+      case "amount":
+      case "committee":
         if (t.type === "value" && t.signed) this.refuse("可为负的数值（分段 可为负）", r);
         return { col: this.col(key, "decimal"), fact: t };
       default:
@@ -176,6 +178,37 @@ class Lowering {
       case "rate": {
         const { col } = this.factOf(r);
         v = this.finish(r, { k: "mulDiv", a: c(b.max), b: { k: "num", col }, c: 100_000_000 });
+        break;
+      }
+      case "committee":
+        v = this.finish(r, { k: "num", col: this.factOf(r).col });
+        break;
+      case "discretion":
+        if (b.noun !== undefined) this.refuse("每次酌情扣分", r);
+        v = this.finish(r, { k: "num", col: this.factOf(r).col });
+        break;
+      case "ranked":
+      case "proportional": {
+        // computed over the units the rule applies to (its 适用 and its indicators'): window functions
+        if (b.kind === "ranked" && b.by.kind !== "fact") this.refuse("按计算得分排名", r);
+        const { col } = this.factOf(r);
+        const x: Expr = { k: "num", col };
+        const lists: string[][] = [];
+        if (r.appliesTo) lists.push(r.appliesTo);
+        for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
+        const among = and(lists.map((l) => this.classes(l)));
+        if (b.kind === "proportional") {
+          const best = max({ k: "best", value: x, among }, c(0));
+          v = iff({ k: "cmp", op: "=", a: best, b: c(0) }, c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best });
+        } else {
+          const rank: Expr = { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter };
+          if (b.table) {
+            let e: Expr = c(b.rest ?? 0);
+            for (let i = b.table.length - 1; i >= 0; i--) e = iff({ k: "cmp", op: "=", a: rank, b: c(i + 1) }, c(b.table[i]!), e);
+            v = e;
+          } else v = max(sub(c(b.max), { k: "mul", a: c(b.step), b: sub(rank, c(1)) }), c(0));
+        }
+        v = this.finish(r, v);
         break;
       }
       default:
@@ -300,7 +333,6 @@ function subtreeHasRefer(i: M.IndicatorModel): boolean {
 /** Lowers a checked catalogue (without errors) into the scoring IR; throws LowerError (KP8001). */
 export function lower(cat: M.Catalogue): IrProgram {
   const L = new Lowering(cat);
-  if (cat.rescale) L.refuse("总分 … 折算", { node: cat.files[0]!, file: cat.root });
   let n = 0;
   const number = (i: M.IndicatorModel) => {
     L.indNo.set(i, n++);
@@ -321,7 +353,12 @@ export function lower(cat: M.Catalogue): IrProgram {
   const penalty = L.step("kp_penalty", sum(cat.penalties.map((s, i) => section(s, `p${i + 1}`))), "减分");
   const base = sum(tops.map((t) => ref(t.s)));
   const carry = sum(tops.map((t) => ref(t.k)));
-  L.step("kp_total", sub(add(sub(base, carry), bonus), penalty), "总分");
+  const unscaled = sub(add(sub(base, carry), bonus), penalty);
+  if (cat.rescale && cat.declaredTotal !== undefined) {
+    // 总分 N 折算: out of the indicators' points, rescaled to N (one rounding, at the sixth decimal)
+    const from = cat.indicators.reduce((a, i) => a + i.points, 0);
+    L.step("kp_total", { k: "mulDiv", a: L.step("kp_unscaled", unscaled, "折算前的总分"), b: c(cat.declaredTotal), c: from }, "总分（折算）");
+  } else L.step("kp_total", unscaled, "总分");
   const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
   L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
@@ -347,7 +384,7 @@ export function lower(cat: M.Catalogue): IrProgram {
     vetoFail: vetoCond("fail"),
     vetoNoExcellent: vetoCond("noExcellent"),
     grades,
-    rounding: cat.rounding === undefined || cat.rounding >= 6 ? -1 : cat.rounding,
+    rounding: cat.rounding ?? -1,
   };
 }
 

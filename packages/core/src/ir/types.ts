@@ -30,8 +30,8 @@ export type Expr =
   | { k: "sub"; a: Expr; b: Expr }
   /** a × b, exact (an overflow is an engine error, never a wrong number). */
   | { k: "mul"; a: Expr; b: Expr }
-  /** a × b ÷ c rounded half away from zero (c > 0); the intermediate is wide. */
-  | { k: "mulDiv"; a: Expr; b: Expr; c: number }
+  /** a × b ÷ c (or ÷ `by`, an expression > 0) rounded half away from zero; the intermediate is wide. */
+  | { k: "mulDiv"; a: Expr; b: Expr; c: number; by?: Expr }
   /** whole steps of diff ÷ step (diff ≥ 0): rounded down, or up with `ceil`. */
   | { k: "steps"; diff: Expr; step: number; ceil: boolean }
   | { k: "min"; a: Expr; b: Expr }
@@ -39,6 +39,10 @@ export type Expr =
   | { k: "if"; c: Cond; a: Expr; b: Expr }
   /** The value of an earlier named column of the same unit (a rule, an indicator step). */
   | { k: "ref"; name: string }
+  /** Cross-unit: 1 + the number of units (where `among` holds) with a strictly better value. */
+  | { k: "rank"; value: Expr; among: Cond; lowerIsBetter: boolean }
+  /** Cross-unit: the largest value over the units where `among` holds. */
+  | { k: "best"; value: Expr; among: Cond }
   /** 就高: per incident id only the largest amount counts; anonymous amounts add up. */
   | { k: "highest"; hits: Hit[] };
 
