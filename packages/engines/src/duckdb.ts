@@ -5,7 +5,7 @@
  * 「事件A、事件B」); a cell that does not read is an error KP8010 with its unit and column, a missing
  * column KP8011, a file DuckDB cannot read KP8012.  Nothing is written.
  */
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
 import { emitSql, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
@@ -63,6 +63,27 @@ export interface DuckDbScoreOptions {
 
 /** Scores the units of a facts file in DuckDB. */
 export async function scoreWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions = {}): Promise<EngineResult[]> {
+  return withTypedFacts(ir, file, options, async (con) => {
+    const q = emitSql(ir, { dialect: "duckdb" });
+    let reader_;
+    try {
+      reader_ = await con.runAndReadAll(q.sql, q.params);
+    } catch (e) {
+      throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
+    }
+    return rowsToResults(ir, reader_.getRowObjectsJS() as Record<string, unknown>[]);
+  });
+}
+
+/** The facts of a file as typed rows of the documented facts table (to load it into a database). */
+export async function typedFactRows(ir: IrProgram, file: string, options: DuckDbScoreOptions = {}): Promise<{ columns: string[]; rows: unknown[][] }> {
+  return withTypedFacts(ir, file, options, async (con) => {
+    const r = await con.runAndReadAll(`SELECT * FROM "kp_facts"`);
+    return { columns: r.columnNames(), rows: r.getRowsJS() as unknown[][] };
+  });
+}
+
+async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbScoreOptions, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
   const T0 = Date.now();
   const lap = (what: string) => { if (process.env.KP_SQL_TIMING) process.stderr.write(`${what} ${Date.now() - T0} ms\n`); };
   const instance = await DuckDBInstance.create(":memory:");
@@ -92,15 +113,9 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
       if (bad.length > 0) throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」不是数字（最多 6 位小数，可带 %）`).join("\n"));
     }
     lap("checked");
-    const q = emitSql(ir, { dialect: "duckdb" });
-    let reader_;
-    try {
-      reader_ = await con.runAndReadAll(q.sql, q.params);
-    } catch (e) {
-      throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
-    }
+    const out = await use(con);
     lap("scored");
-    return rowsToResults(ir, reader_.getRowObjectsJS() as Record<string, unknown>[]);
+    return out;
   } finally {
     con.closeSync();
     instance.closeSync();

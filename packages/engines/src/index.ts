@@ -1,4 +1,5 @@
-export { scoreWithDuckDb, type DuckDbScoreOptions } from "./duckdb.js";
+export { scoreWithDuckDb, typedFactRows, type DuckDbScoreOptions } from "./duckdb.js";
+export { scoreWithPostgres, type PostgresScoreOptions } from "./postgres.js";
 export { EngineError } from "./errors.js";
 export { rowsToResults, type EngineResult } from "./results.js";
 export { awardMaxima } from "./awards.js";
