@@ -6,7 +6,7 @@
  */
 import { LowerError, lower, lowerDiagnostic, type Catalogue } from "@kaoping/core";
 import { prepareCatalogue } from "../catalogue.js";
-import { ExitCode } from "../exit.js";
+import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Io } from "../io.js";
 import { csvField } from "../report/spreadsheet.js";
 import { printDiagnostics } from "./shared.js";
@@ -33,8 +33,14 @@ export function lowerOrReport(io: Io, cat: Catalogue, sources: Map<string, strin
   }
 }
 
-export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: string, opts: { engine: string; format?: string; output?: string; color?: boolean }): Promise<number> {
+export async function scoreWithEngine(
+  io: Io,
+  catalogueArg: string,
+  factsArg: string,
+  opts: { engine: string; format?: string; output?: string; db?: string; table?: string; write?: string; color?: boolean },
+): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
+  if (opts.engine === "postgres" && (opts.db === undefined || opts.table === undefined)) throw new UsageError("--engine postgres 需要 --db <连接串> 和 --table <事实表>");
   const prepared = await prepareCatalogue(io, catalogueArg);
   if (!prepared.ok) {
     printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
@@ -47,7 +53,10 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
   const engines = await import("@kaoping/engines");
   let rows: EngineRow[];
   try {
-    rows = await engines.scoreWithDuckDb(ir, absolutePath(io, factsArg), { awards: engines.awardMaxima(cat) });
+    rows =
+      opts.engine === "postgres"
+        ? await engines.scoreWithPostgres(ir, { db: opts.db!, table: opts.table!, ...(opts.write !== undefined ? { write: opts.write } : {}) })
+        : await engines.scoreWithDuckDb(ir, absolutePath(io, factsArg), { awards: engines.awardMaxima(cat) });
   } catch (e) {
     if (!(e instanceof engines.EngineError)) throw e;
     io.stderr.write(err.red(`${e.code} `) + e.message + "\n");
@@ -57,8 +66,9 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
   const text = format === "csv" ? engineCsv(ir.indicators.map((i) => i.id), rows) : JSON.stringify(rows, null, 2) + "\n";
   if (opts.output !== undefined) {
     const path = absolutePath(io, opts.output);
-    writeOutputs(io, [{ path, data: format === "csv" ? "\uFEFF" + text : text }], [...prepared.catalogue.analysis.files.map((f) => f.path), absolutePath(io, factsArg)]);
-    io.stdout.write(`已写入 ${shownPath(io, path)}（${rows.length} 个单位，DuckDB 计分）\n`);
+    const inputs = prepared.catalogue.analysis.files.map((f) => f.path);
+    writeOutputs(io, [{ path, data: format === "csv" ? "\uFEFF" + text : text }], opts.engine === "postgres" ? inputs : [...inputs, absolutePath(io, factsArg)]);
+    io.stdout.write(`已写入 ${shownPath(io, path)}（${rows.length} 个单位，${opts.engine === "postgres" ? "PostgreSQL" : "DuckDB"} 计分）\n`);
   } else io.stdout.write(text);
   return ExitCode.ok;
 }

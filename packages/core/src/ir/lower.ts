@@ -21,6 +21,17 @@ const and = (list: Cond[]): Cond => {
   return l.length === 0 ? { k: "true" } : l.length === 1 ? l[0]! : { k: "and", list: l };
 };
 
+/** Chinese names of scoring forms, for KP8001. */
+const BODY_WORDS: Partial<Record<M.RuleBodyModel["kind"], string>> = {
+  zero: "不得分",
+  rated: "评为 …（评定结果）",
+  discretion: "酌情",
+  veto: "一票否决",
+  ranked: "排名",
+  proportional: "按比例",
+  committee: "评议",
+};
+
 class Lowering {
   readonly params: string[] = [];
   readonly columns: IrColumn[] = [];
@@ -212,7 +223,7 @@ class Lowering {
         break;
       }
       default:
-        return this.refuse(`计分方式「${b.kind}」`, r);
+        return this.refuse(`计分方式「${BODY_WORDS[b.kind] ?? b.kind}」`, r);
     }
     if (r.appliesTo) v = iff(this.classes(r.appliesTo), v, c(0));
     return v;
