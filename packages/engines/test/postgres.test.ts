@@ -9,7 +9,8 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
-import { awardMaxima, EngineError, scoreWithPostgres, typedFactRows } from "@kaoping/engines";
+import { awardMaxima, EngineError, scoreWithPostgres } from "@kaoping/engines";
+import { loadFactsTable } from "./pg-load.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
 
 const root = resolve(__dirname, "../../..");
@@ -17,29 +18,9 @@ let server: PgServer;
 let ir: IrProgram;
 let client: pg.Client;
 
-/** PostgreSQL type of a facts column (the documented schema). */
-function pgType(name: string): string {
-  if (name === "单位") return "TEXT";
-  if (name === "类别" || name.endsWith("#事件")) return "TEXT[]";
-  const col = ir.columns.find((c) => c.name === name)!;
-  return col.type === "count" ? "BIGINT" : col.type === "decimal" ? "DECIMAL(18,6)" : "BOOLEAN";
-}
-
 async function loadTable(table: string, drop: string[] = [], retype: Record<string, string> = {}): Promise<void> {
   const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
-  const { columns, rows } = await typedFactRows(ir, join(root, "examples/各县事实.csv"), { awards: awardMaxima(a.catalogue) });
-  const keep = columns.map((c, i) => [c, i] as const).filter(([c]) => !drop.includes(c));
-  const q = (n: string) => '"' + n.replace(/"/g, '""') + '"';
-  await client.query(`DROP TABLE IF EXISTS ${q(table)}`);
-  await client.query(`CREATE TABLE ${q(table)} (${keep.map(([c]) => `${q(c)} ${retype[c] ?? pgType(c)}`).join(", ")})`);
-  for (const row of rows) {
-    const values = keep.map(([c, i]) => {
-      const v = row[i];
-      if (retype[c]) return v === null ? null : String(v);
-      return typeof v === "bigint" ? v.toString() : v;
-    });
-    await client.query({ text: `INSERT INTO ${q(table)} VALUES (${keep.map((_, i) => `$${i + 1}`).join(", ")})`, values });
-  }
+  await loadFactsTable(client, ir, join(root, "examples/各县事实.csv"), table, { awards: awardMaxima(a.catalogue), drop, retype });
 }
 
 const enabled = postgresAvailable();

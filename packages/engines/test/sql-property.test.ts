@@ -10,15 +10,30 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LowerError, lower } from "@kaoping/core";
-import { awardMaxima, scoreWithDuckDb } from "@kaoping/engines";
+import { awardMaxima, scoreWithDuckDb, scoreWithPostgres, type EngineResult } from "@kaoping/engines";
+import { loadFactsTable } from "./pg-load.js";
+import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
 import { dec, drawFromSeed, emptyPools, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL, type FactValue, type UnitSpec } from "../../../test/property/kp-gen.js";
 import { compileRendered, flatScores, importModule } from "../../../test/property/harness.js";
 
 const RUNS = Number(process.env.KP_SQL_PROP_RUNS ?? 400);
 const dir = mkdtempSync(join(tmpdir(), "kp-sql-prop-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let server: PgServer | undefined;
+let client: pg.Client | undefined;
+beforeAll(async () => {
+  if (!postgresAvailable()) return;
+  server = await startPostgres();
+  client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+}, 120_000);
+afterAll(async () => {
+  await client?.end();
+  server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A CSV cell: quoted when needed. */
 const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -46,7 +61,7 @@ function csvOf(units: UnitSpec[], keys: string[]): string {
   return lines.join("\n") + "\n";
 }
 
-describe("DuckDB = the JS module on generated catalogues", () => {
+describe("DuckDB = PostgreSQL = the JS module on generated catalogues", () => {
   it(`on ${RUNS} seeds`, { timeout: 1_800_000 }, async () => {
     let lowered = 0;
     let cases = 0;
@@ -73,11 +88,17 @@ describe("DuckDB = the JS module on generated catalogues", () => {
         const file = join(dir, `s${seed}-${k}.csv`);
         writeFileSync(file, csvOf(units, keys));
         const context = `seed ${seed * 7919} set ${k}\n${files.map((f) => `=== ${f.path}\n${f.text}`).join("\n")}\n=== facts\n${csvOf(units, keys)}`;
-        const got = await scoreWithDuckDb(ir, file, { awards: awardMaxima(analysis.catalogue) });
-        expect(got.map((g) => g.unit), context).toEqual(want.map((w) => w.unit));
+        const awards = awardMaxima(analysis.catalogue);
+        const engines: [string, EngineResult[]][] = [["DuckDB", await scoreWithDuckDb(ir, file, { awards })]];
+        if (client && server) {
+          await loadFactsTable(client, ir, file, "facts", { awards });
+          engines.push(["PostgreSQL", await scoreWithPostgres(ir, { db: server.url, table: "facts" })]);
+        }
+        for (const [engine, got] of engines) {
+        expect(got.map((g) => g.unit), `${engine}\n${context}`).toEqual(want.map((w) => w.unit));
         for (const w of want) {
           const g = got.find((x) => x.unit === w.unit)!;
-          expect({ total: g.total, exactTotal: g.exactTotal, rank: g.rank, grade: g.grade, bonus: g.bonus, penalty: g.penalty }, `unit ${w.unit}\n${context}`).toEqual({
+          expect({ total: g.total, exactTotal: g.exactTotal, rank: g.rank, grade: g.grade, bonus: g.bonus, penalty: g.penalty }, `${engine} unit ${w.unit}\n${context}`).toEqual({
             total: w.total,
             exactTotal: w.exactTotal,
             rank: w.rank,
@@ -85,13 +106,14 @@ describe("DuckDB = the JS module on generated catalogues", () => {
             bonus: w.bonus,
             penalty: w.penalty,
           });
-          expect(new Map(Object.entries(g.scores)), `unit ${w.unit}\n${context}`).toEqual(flatScores(w.indicators));
+          expect(new Map(Object.entries(g.scores)), `${engine} unit ${w.unit}\n${context}`).toEqual(flatScores(w.indicators));
+        }
         }
         cases++;
       }
     }
     // eslint-disable-next-line no-console
-    console.log(`SQL property: ${lowered}/${RUNS} catalogues lowered, ${cases} fact sets compared`);
+    console.log(`SQL property: ${lowered}/${RUNS} catalogues lowered, ${cases} fact sets compared on DuckDB${server ? " and PostgreSQL" : ""}`);
     expect(lowered).toBeGreaterThanOrEqual(Math.ceil(RUNS * 0.05));
     expect(cases).toBeGreaterThan(0);
   });
