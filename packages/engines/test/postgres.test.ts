@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
 import { awardMaxima, EngineError, scoreWithPostgres } from "@kaoping/engines";
 import { loadFactsTable } from "./pg-load.js";
+import { prerequisite } from "../../../test/prerequisite.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
 
 const root = resolve(__dirname, "../../..");
@@ -23,7 +24,7 @@ async function loadTable(table: string, drop: string[] = [], retype: Record<stri
   await loadFactsTable(client, ir, join(root, "examples/各县事实.csv"), table, { awards: awardMaxima(a.catalogue), drop, retype });
 }
 
-const enabled = postgresAvailable();
+const enabled = prerequisite("PostgreSQL 15 (/usr/lib/postgresql/15/bin)", postgresAvailable(), "run `bash .ci/setup-postgres.sh`");
 
 describe.skipIf(!enabled)("PostgreSQL engine", () => {
   beforeAll(async () => {
