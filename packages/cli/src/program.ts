@@ -151,10 +151,10 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
-    .addOption(new Option("--engine <引擎>", "计分引擎：js（默认）、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；输出 json 或 csv").choices(["js", "duckdb", "postgres"]).default("js"))
+    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；后两者输出 json 或 csv").choices(["js", "duckdb", "postgres"]).default("js"))
     .option("--db <连接串>", "--engine postgres：数据库连接串，如 postgres://用户:密码@127.0.0.1:5432/库名")
     .option("--table <表名>", "--engine postgres：事实表（此时 <事实> 写 - ）")
-    .option("--write <表名>", "--engine postgres：把结果写入这张表（新建后在一个事务中改名替换，失败时不留下半张表）")
+    .option("--write <表名>", "--engine postgres：结果写入这张表（先建新表，再在一个事务中替换）")
     .addOption(includeRootOption())
     .addOption(colorOption())
     .action(async (catalogue: string, facts: string, opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; engine: string; db?: string; table?: string; write?: string; color: boolean; includeRoot?: string[] }) => {
