@@ -294,10 +294,24 @@ class Lowering {
     return out;
   }
 
+  /**
+   * An indicator's points for the unit: a number, or for points that differ by class the first listed
+   * class the unit has; derived points are the children's (each for this unit) plus the awards' maxima.
+   */
+  points(ind: M.IndicatorModel): Expr {
+    if (!ind.classPoints) return c(ind.points);
+    if (!ind.pointsDeclared) {
+      const awards = ind.points - ind.children.reduce((a, ch) => a + ch.points, 0);
+      return add(sum(ind.children.map((ch) => this.points(ch))), c(awards));
+    }
+    let e = c(ind.points);
+    for (const cp of [...ind.classPoints].reverse()) e = iff({ k: "class", name: this.param(cp.unitClass) }, c(cp.points), e);
+    return e;
+  }
+
   /** Lowers an indicator and its subtree; returns the names of its score and carry. */
   indicator(ind: M.IndicatorModel, applies: Cond, vetoes: { cond: Cond; r: M.RuleModel }[]): { s: string; k: string } {
     const n = this.indNo.get(ind)!;
-    if (ind.classPoints) this.refuse("按类别不同的分值", { node: ind.node, file: ind.file });
     if (ind.notConcerned || ind.refers.some((x) => x.source.kind !== "unit" || x.taker.kind !== "class")) this.refuse("参照（平均分、未涉及）", { node: ind.node, file: ind.file });
     if (ind.refers.length > 1) this.refuse("一个指标的多个参照", { node: ind.node, file: ind.file });
     const here = and([applies, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : [])]);
@@ -314,7 +328,7 @@ class Lowering {
     const over = sum([...children.map((x) => ref(x.k)), ...t.over]);
     const d = sum(t.ded);
     const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
-    const P = c(ind.points);
+    const P = this.points(ind);
     let s: Expr = max(sub(positive ? pos : P, d), c(0));
     if (positive) s = min(s, P);
     const tn = this.step(`i${n}_t`, sub(s, over), `${ind.id} ${ind.name}`);
