@@ -15,6 +15,7 @@ export default defineConfig({
       "@kaoping/import": src("./packages/import/src/index.ts"),
       "@kaoping/template": src("./packages/template/src/index.ts"),
       "@kaoping/report": src("./packages/report/src/index.ts"),
+      "@kaoping/engines": src("./packages/engines/src/index.ts"),
       "prettier-plugin-kp": src("./packages/prettier-plugin-kp/src/index.ts"),
     },
   },

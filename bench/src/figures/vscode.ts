@@ -1,5 +1,6 @@
+/// <reference lib="dom" />
 /**
- * Figure 7 — keystroke → squiggle drawn, in a real VS Code (code-server + Chromium through
+ * Figure 10 — keystroke → squiggle drawn, in a real VS Code (code-server + Chromium through
  * playwright-core, the e2e harness of test/e2e/harness), on a generated catalogue of ~5,000 lines:
  *
  *   10a  a syntax error: 「扣」 typed right after an amount; time from the key (or text input) event in the page

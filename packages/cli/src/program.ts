@@ -17,6 +17,8 @@ import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
 import { factsCheckCommand } from "./commands/facts-check.js";
 import { templateCommand } from "./commands/template.js";
+import { scoreWithEngine } from "./commands/score-engine.js";
+import { compileSqlCommand } from "./commands/compile-sql.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
 import { visibleLines } from "./report/terminal.js";
@@ -140,9 +142,13 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .argument("<细则>", "细则的根文件（写有「细则」标题的 .kp 文件），或只含一个根文件的目录")
     .requiredOption("-o, --output <目录>", "输出目录（不存在时创建）")
     .option("--name <文件名>", "输出文件的基本名（默认为根文件名去掉 .kp）")
+    .addOption(new Option("--target <目标>", "编译目标：js（计分模块）或 sql（一条计分查询，见 --dialect）").choices(["js", "sql"]).default("js"))
+    .addOption(new Option("--dialect <方言>", "--target sql 的 SQL 方言").choices(["duckdb", "postgres"]).default("duckdb"))
+    .option("--table <表名>", "--target sql：事实表的表名（默认 kp_facts）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, opts: { output: string; name?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, opts: { output: string; name?: string; target: string; dialect: string; table?: string; color: boolean; includeRoot?: string[] }) => {
+      if (opts.target === "sql") return setCode(await compileSqlCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
       setCode(await compileCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
     });
 
@@ -155,9 +161,17 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
+    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；后两者输出 json 或 csv").choices(["js", "duckdb", "postgres"]).default("js"))
+    .option("--db <连接串>", "--engine postgres：数据库连接串，如 postgres://用户:密码@127.0.0.1:5432/库名")
+    .option("--table <表名>", "--engine postgres：事实表（此时 <事实> 写 - ）")
+    .option("--write <表名>", "--engine postgres：结果写入这张表（先建新表，再在一个事务中替换）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string[], opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, facts: string[], opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; engine: string; db?: string; table?: string; write?: string; color: boolean; includeRoot?: string[] }) => {
+      if (opts.engine !== "js") {
+        if (facts.length !== 1) throw new UsageError(`--engine ${opts.engine} 只读一个事实文件（或 PostgreSQL 的表），实际给了 ${facts.length} 个`);
+        return setCode(await scoreWithEngine(withIncludeRoots(io, opts.includeRoot), catalogue, facts[0]!, opts));
+      }
       setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });
 

@@ -7,6 +7,7 @@
  * - KP2xxx  semantics (names, kinds, amounts, bands, structure)
  * - KP3xxx  lint (catalogue defects; see the lint package)
  * - KP4xxx  facts (the scoring input) and scoring
+ * - KP8xxx  the SQL target and its engines (KP8001 here; KP8010–KP8049 in @kaoping/engines, errors.ts)
  *
  * Messages are Chinese sentences with `{0}`, `{1}` … placeholders.  Codes are never reused.
  */
@@ -312,6 +313,8 @@ export const messages = {
   KP7030: { severity: "error", message: "找不到测试文件所用的细则「{0}」" },
   KP7033: { severity: "error", message: "细则「{0}」有错误，无法运行场景：请先修正细则" },
   KP7031: { severity: "error", message: "{0} 中已有名为「{1}」的场景（第 {2} 行）：不会覆盖；请用 --name 换一个名称，或先删除那个场景" },
+  // KP8001: the SQL target (kp compile --target sql, kp score --engine duckdb|postgres)
+  KP8001: { severity: "error", message: "SQL 目标暂不支持{0}：请用 JavaScript 计分（kp compile 默认目标，kp score 默认引擎）" },
 } as const satisfies Record<string, MessageDef>;
 
 /** A code of the message catalogue. */

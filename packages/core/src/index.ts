@@ -61,3 +61,6 @@ export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, typ
 export { nameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
 export * from "./diff/index.js";
 export * from "./testing/index.js";
+export { lower, lowerDiagnostic } from "./ir/lower.js";
+export { emitSql, sqlIdent, sqlComment, type SqlDialect, type SqlOptions, type SqlQuery } from "./ir/emit-sql.js";
+export { LowerError, IDS_SUFFIX, type IrProgram, type IrColumn, type IrStep, type Expr as IrExpr, type Cond as IrCond } from "./ir/types.js";

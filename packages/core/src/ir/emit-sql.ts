@@ -1,0 +1,247 @@
+/**
+ * Scoring IR → one SQL query (DuckDB or PostgreSQL dialect) over a typed facts table.
+ *
+ * Facts table (documented in packages/cli/README.md): one row per unit; "单位" text, "类别" a list of
+ * class names (DuckDB VARCHAR[], PostgreSQL TEXT[]); one column per fact key, named exactly as the
+ * key: counts BIGINT, decimals DECIMAL(18,6) (a percentage as its number: 92.35% → 92.35; an
+ * award item 是 → its full points), yes/no BOOLEAN; a count's incident ids in a list column
+ * "<key>#事件" (VARCHAR[] / TEXT[]; NULL or empty when the count is given as a number).
+ *
+ * Arithmetic is on raw millionths (BIGINT, which is exactly DECIMAL(18,6)'s representation), with
+ * a wide intermediate (HUGEINT / NUMERIC) for products that divide; the one rounding (half away from
+ * zero) is written out as integer division, so no dialect's ROUND or float division is involved.
+ * Results are DECIMAL(18,6).  Identifiers are always quoted; user-written names (classes, units,
+ * grades) are parameters $1…$n, never SQL text; notes appear only as escaped comments.
+ *
+ * The PostgreSQL dialect keeps to what openGauss, KingbaseES, HighGo, Citus and Greenplum share:
+ * WITH (non-recursive), CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
+ * unnest/cardinality/ANY, RANK() and COUNT(*) OVER ().
+ */
+import { IDS_SUFFIX, type Cond, type Expr, type IrProgram } from "./types.js";
+
+export type SqlDialect = "duckdb" | "postgres";
+
+export interface SqlOptions {
+  dialect: SqlDialect;
+  /** The facts table (or view) name; "kp_facts" by default. */
+  table?: string;
+}
+
+/** The query text and its parameters (user-written names, in order). */
+export interface SqlQuery {
+  sql: string;
+  params: string[];
+  /** Output columns: "单位", "名次", "等次", "总分", "精确总分", "加分", "减分", then "指标 <id>". */
+  columns: string[];
+}
+
+/** A quoted identifier. */
+export function sqlIdent(name: string): string {
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+/** A text as an SQL comment line: no line breaks, no comment terminators. */
+export function sqlComment(text: string): string {
+  return "-- " + text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\*\//g, "* /").replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 200);
+}
+
+interface Dialect {
+  wide(e: string): string;
+  idiv(a: string, b: string): string;
+  hasClass(p: number): string;
+  len(ids: string): string;
+  first(ids: string): string;
+  param(p: number): string;
+}
+
+const DIALECTS: Record<SqlDialect, Dialect> = {
+  duckdb: {
+    wide: (e) => `CAST(${e} AS HUGEINT)`,
+    idiv: (a, b) => `(${a} // ${b})`,
+    hasClass: (p) => `list_contains("kp_classes", CAST($${p} AS VARCHAR))`,
+    len: (ids) => `COALESCE(len(${ids}), 0)`,
+    first: (ids) => `${ids}[1]`,
+    param: (p) => `CAST($${p} AS VARCHAR)`,
+  },
+  postgres: {
+    wide: (e) => `CAST(${e} AS NUMERIC)`,
+    idiv: (a, b) => `div(${a}, ${b})`,
+    hasClass: (p) => `(CAST($${p} AS TEXT) = ANY("kp_classes"))`,
+    len: (ids) => `COALESCE(cardinality(${ids}), 0)`,
+    first: (ids) => `${ids}[1]`,
+    param: (p) => `CAST($${p} AS TEXT)`,
+  },
+};
+
+/** Prints the IR as one query. */
+export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
+  const D = DIALECTS[options.dialect];
+  const colName = (i: number) => `c${i}`;
+  const divRound = (n: string, d: string) => `CAST(SIGN(${n}) * ${D.idiv(`(2 * ABS(${n}) + ${d})`, `(2 * ${d})`)} AS BIGINT)`;
+  const x = (e: Expr): string => {
+    switch (e.k) {
+      case "const":
+        return e.v < 0 ? `(${e.v})` : String(e.v);
+      case "num":
+        return `COALESCE(${sqlIdent(colName(e.col))}, 0)`;
+      case "add":
+        return `(${x(e.a)} + ${x(e.b)})`;
+      case "sub":
+        return `(${x(e.a)} - ${x(e.b)})`;
+      case "mul":
+        return `(CAST(${x(e.a)} AS BIGINT) * ${x(e.b)})`;
+      case "mulDiv":
+        return divRound(`(${D.wide(x(e.a))} * ${x(e.b)})`, e.by ? D.wide(x(e.by)) : String(e.c));
+      case "steps":
+        return e.ceil ? D.idiv(`(${x(e.diff)} + ${e.step - 1})`, String(e.step)) : D.idiv(x(e.diff), String(e.step));
+      case "min":
+        return `LEAST(${x(e.a)}, ${x(e.b)})`;
+      case "max":
+        return `GREATEST(${x(e.a)}, ${x(e.b)})`;
+      case "if":
+        return `(CASE WHEN ${cond(e.c)} THEN ${x(e.a)} ELSE ${x(e.b)} END)`;
+      case "ref":
+        return sqlIdent(e.name);
+      case "rank":
+        return `CAST(RANK() OVER (PARTITION BY ${cond(e.among)} ORDER BY ${x(e.value)} ${e.lowerIsBetter ? "ASC" : "DESC"}) AS BIGINT)`;
+      case "best":
+        return `MAX(${x(e.value)}) OVER (PARTITION BY ${cond(e.among)})`;
+      case "highest": {
+        const anon = e.hits.map((h) => {
+          const n = h.count < 0 ? "1" : `COALESCE(${sqlIdent(colName(h.count))}, 0)`;
+          return `(CASE WHEN ${cond(h.when)} AND ${D.len(sqlIdent(colName(h.ids)))} = 0 THEN CAST(${x(h.amount)} AS BIGINT) * ${n} ELSE 0 END)`;
+        });
+        const rows = e.hits.map((h) => {
+          const ids = sqlIdent(colName(h.ids));
+          return h.count < 0
+            ? `SELECT ${D.first(ids)} AS "id", CAST(${x(h.amount)} AS BIGINT) AS "a" WHERE ${cond(h.when)} AND ${D.len(ids)} > 0`
+            : `SELECT "u"."id" AS "id", CAST(${x(h.amount)} AS BIGINT) AS "a" FROM unnest(${ids}) AS "u"("id") WHERE ${cond(h.when)}`;
+        });
+        const byId = `(SELECT COALESCE(SUM("m"), 0) FROM (SELECT "h"."id", MAX("h"."a") AS "m" FROM (${rows.join(" UNION ALL ")}) AS "h" GROUP BY "h"."id") AS "q")`;
+        return `(CAST(${byId} AS BIGINT) + ${anon.join(" + ")})`;
+      }
+    }
+  };
+  const cond = (c: Cond): string => {
+    switch (c.k) {
+      case "true":
+        return "TRUE";
+      case "cmp":
+        return `(${x(c.a)} ${c.op} ${x(c.b)})`;
+      case "and":
+        return `(${c.list.map(cond).join(" AND ")})`;
+      case "or":
+        return c.list.length === 0 ? "FALSE" : `(${c.list.map(cond).join(" OR ")})`;
+      case "not":
+        return `(NOT ${cond(c.c)})`;
+      case "class":
+        return D.hasClass(c.name.n);
+      case "flag":
+        return `COALESCE(${sqlIdent(colName(c.col))}, FALSE)`;
+      case "missing":
+        return `(${sqlIdent(colName(c.col))} IS NULL)`;
+    }
+  };
+
+  const lines: string[] = [];
+  lines.push(sqlComment(`计分查询：由 kaoping 从细则「${ir.title}」生成（${options.dialect === "duckdb" ? "DuckDB" : "PostgreSQL"}），请勿手工修改。`));
+  lines.push(sqlComment("分值以「百万分之一分」为单位的整数精确计算，结果为 DECIMAL(18,6)；舍入只有一种：四舍五入（半数远离零）。"));
+  lines.push(sqlComment("参数（单位类别、单位名、等次名）依次为："));
+  ir.params.forEach((p, i) => lines.push(sqlComment(`  $${i + 1} = ${JSON.stringify(p)}`)));
+  const table = sqlIdent(options.table ?? "kp_facts");
+  // stage 0: the facts, typed, under short names
+  const colsIn = ir.columns.map((col, i) => {
+    const src = sqlIdent(col.name);
+    if (col.type === "decimal") return `CAST(${src} * 1000000 AS BIGINT) AS ${sqlIdent(colName(i))}`;
+    if (col.type === "count") return `CAST(${src} AS BIGINT) AS ${sqlIdent(colName(i))}`;
+    return `${src} AS ${sqlIdent(colName(i))}`;
+  });
+  void IDS_SUFFIX;
+  const ctes: string[] = [];
+  let known = ['"kp_unit"', '"kp_classes"', ...ir.columns.map((_, i) => sqlIdent(colName(i)))];
+  ctes.push(`"kp_s0" AS (SELECT ${sqlIdent("单位")} AS "kp_unit", ${sqlIdent("类别")} AS "kp_classes"${colsIn.map((s) => ", " + s).join("")} FROM ${table})`);
+  // steps, one stage per dependency level; a 参照 is a stage of its own
+  const level = new Map<string, number>();
+  const refsOf = (e: Expr, out: Set<string>): Set<string> => {
+    if (e.k === "ref") out.add(e.name);
+    for (const v of Object.values(e)) if (v && typeof v === "object" && "k" in v) refsOf(v as Expr, out);
+    if (e.k === "highest") for (const h of e.hits) refsOf(h.amount, out);
+    return out;
+  };
+  let stage = 0;
+  let pending: { name: string; sql: string; note: string }[] = [];
+  let pendingLevel = 1;
+  const flush = () => {
+    if (pending.length === 0) return;
+    stage++;
+    const body = pending.map((p) => `\n    ${sqlComment(p.note)}\n    ${p.sql} AS ${sqlIdent(p.name)}`).join(",");
+    ctes.push(`"kp_s${stage}" AS (SELECT ${known.join(", ")},${body}\n  FROM "kp_s${stage - 1}")`);
+    known = [...known, ...pending.map((p) => sqlIdent(p.name))];
+    pending = [];
+  };
+  let floor = 0;
+  const refersAfter = new Map(ir.refers.map((r) => [r.after, r] as const));
+  for (const s of ir.steps) {
+    let lv = floor + 1;
+    for (const n of refsOf(s.value, new Set())) lv = Math.max(lv, (level.get(n) ?? 0) + 1);
+    if (lv > pendingLevel) {
+      flush();
+      pendingLevel = lv;
+    }
+    // the stage it lands in (a step may join a later stage than it needs)
+    level.set(s.name, pendingLevel);
+    pending.push({ name: s.name, sql: x(s.value), note: s.note });
+    const rf = refersAfter.get(s.name);
+    if (rf) {
+      flush();
+      stage++;
+      const prev = `"kp_s${stage - 1}"`;
+      const cols = known.map((k) => {
+        const name = k.slice(1, -1).replace(/""/g, '"');
+        if (!rf.names.includes(name)) return k;
+        return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${k} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit.n)}) ELSE ${k} END) AS ${k}`;
+      });
+      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
+      floor = Math.max(...level.values());
+      for (const n of rf.names) level.set(n, floor + 1);
+      floor += 1;
+      pendingLevel = floor + 1;
+    }
+  }
+  flush();
+  const last = `"kp_s${stage}"`;
+  ctes.push(`"kp_ranked" AS (SELECT *, RANK() OVER (ORDER BY "kp_rounded" DESC) AS "kp_rank", COUNT(*) OVER () AS "kp_count",\n    ${cond(ir.vetoFail)} AS "kp_fail", ${cond(ir.vetoNoExcellent)} AS "kp_notop" FROM ${last})`);
+  // grades (gradeOf in the JS module)
+  const g = ir.grades;
+  let grade = "CAST(NULL AS TEXT)";
+  if (g.length > 0) {
+    const whens: string[] = [`WHEN "kp_fail" THEN ${D.param(g[g.length - 1]!.name.n)}`];
+    g.forEach((gr, i) => {
+      const cs: string[] = [];
+      if (i === 0 && g.length > 1) cs.push('NOT "kp_notop"');
+      if (!gr.otherwise)
+        for (const c of gr.conditions) {
+          if (c.kind === "score") cs.push(`"kp_rounded" ${c.op === ">" ? ">" : ">="} ${c.value}`);
+          else if (c.percent) cs.push(`"kp_rank" <= ${D.idiv(`CAST("kp_count" AS BIGINT) * ${c.value}`, "100000000")}`);
+          else cs.push(`CAST("kp_rank" AS BIGINT) * 1000000 <= ${c.value}`);
+        }
+      whens.push(`WHEN ${cs.join(" AND ") || "TRUE"} THEN ${D.param(gr.name.n)}`);
+    });
+    grade = `(CASE ${whens.join(" ")} ELSE NULL END)`;
+  }
+  const dec = (name: string) => `CAST(CAST(${sqlIdent(name)} AS DECIMAL(38,0)) * 0.000001 AS DECIMAL(18,6))`;
+  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)];
+  const select = [
+    `"kp_unit" AS ${sqlIdent("单位")}`,
+    `CAST("kp_rank" AS BIGINT) AS ${sqlIdent("名次")}`,
+    `${grade} AS ${sqlIdent("等次")}`,
+    `${dec("kp_rounded")} AS ${sqlIdent("总分")}`,
+    `${dec("kp_total")} AS ${sqlIdent("精确总分")}`,
+    `${dec(ir.bonus)} AS ${sqlIdent("加分")}`,
+    `${dec(ir.penalty)} AS ${sqlIdent("减分")}`,
+    ...ir.indicators.map((i) => `${dec(i.score)} AS ${sqlIdent(`指标 ${i.id}`)}`),
+  ];
+  lines.push("WITH " + ctes.join(",\n"));
+  lines.push(`SELECT ${select.join(",\n  ")}\nFROM "kp_ranked"\nORDER BY "kp_rank", "kp_unit"`);
+  return { sql: lines.join("\n") + "\n", params: ir.params, columns };
+}

@@ -1,0 +1,45 @@
+/** Engine rows (DECIMAL(18,6) columns) → results in the JS module's form: exact decimal strings. */
+import { kpFixed, kpFormat, kpParse, type IrProgram } from "@kaoping/core";
+import { EngineError } from "./errors.js";
+
+export interface EngineResult {
+  unit: string;
+  rank: number;
+  grade: string | null;
+  total: string;
+  exactTotal: string;
+  bonus: string;
+  penalty: string;
+  /** indicator id → score */
+  scores: Record<string, string>;
+}
+
+function raw(v: unknown, unit: string, what: string): number {
+  if (v === null || v === undefined) throw new EngineError("KP8013", `单位「${unit}」的${what}算不出来（参照的单位不在事实中？）`);
+  // kpParse reads unsigned decimals: the sign is taken off and put back
+  const t = String(v);
+  return t.startsWith("-") ? -kpParse(t.slice(1)) : kpParse(t);
+}
+
+/** Sorted as the JS module sorts: by the rounded total, then by name. */
+export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): EngineResult[] {
+  const out = rows.map((r) => {
+    const unit = String(r["单位"]);
+    const rounded = raw(r["总分"], unit, "总分");
+    const scores: Record<string, string> = {};
+    for (const i of ir.indicators) scores[i.id] = kpFormat(raw(r[`指标 ${i.id}`], unit, `指标 ${i.id} 得分`));
+    return {
+      unit,
+      rank: Number(r["名次"]),
+      grade: r["等次"] === null || r["等次"] === undefined ? null : String(r["等次"]),
+      total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
+      exactTotal: kpFormat(raw(r["精确总分"], unit, "总分")),
+      bonus: kpFormat(raw(r["加分"], unit, "加分")),
+      penalty: kpFormat(raw(r["减分"], unit, "减分")),
+      scores,
+      rounded,
+    };
+  });
+  out.sort((a, b) => b.rounded - a.rounded || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  return out.map(({ rounded: _, ...rest }) => rest);
+}

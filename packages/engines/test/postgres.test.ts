@@ -1,0 +1,88 @@
+/**
+ * PostgreSQL: rules/ scored in a real PostgreSQL 15 server (started here) over the documented typed
+ * facts table gives examples/expected.json; results written back atomically; bad input (a missing
+ * column, a wrong type, a server that is down, a wrong password) is a clear Chinese error and leaves
+ * no partial results table.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
+import { awardMaxima, EngineError, scoreWithPostgres } from "@kaoping/engines";
+import { loadFactsTable } from "./pg-load.js";
+import { prerequisite } from "../../../test/prerequisite.js";
+import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
+
+const root = resolve(__dirname, "../../..");
+let server: PgServer;
+let ir: IrProgram;
+let client: pg.Client;
+
+async function loadTable(table: string, drop: string[] = [], retype: Record<string, string> = {}): Promise<void> {
+  const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+  await loadFactsTable(client, ir, join(root, "examples/各县事实.csv"), table, { awards: awardMaxima(a.catalogue), drop, retype });
+}
+
+const enabled = prerequisite("PostgreSQL 15 (/usr/lib/postgresql/15/bin)", postgresAvailable(), "run `bash .ci/setup-postgres.sh`");
+
+describe.skipIf(!enabled)("PostgreSQL engine", () => {
+  beforeAll(async () => {
+    server = await startPostgres();
+    ir = lower(analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost).catalogue);
+    client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    await loadTable("各县事实");
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    server?.stop();
+  });
+
+  it("gives expected.json on rules/ + examples/", async () => {
+    const got = await scoreWithPostgres(ir, { db: server.url, table: "各县事实" });
+    const expected = JSON.parse(readFileSync(join(root, "examples/expected.json"), "utf8")) as { unit: string; total: string; exactTotal: string; rank: number; grade: string | null; indicators: Record<string, string> }[];
+    expect(got.map((g) => g.unit)).toEqual(expected.map((e) => e.unit));
+    for (const e of expected) {
+      const g = got.find((x) => x.unit === e.unit)!;
+      expect({ total: g.total, exactTotal: g.exactTotal, rank: g.rank, grade: g.grade }).toEqual({ total: e.total, exactTotal: e.exactTotal, rank: e.rank, grade: e.grade });
+      expect(g.scores).toEqual(e.indicators);
+    }
+  }, 60_000);
+
+  it("writes the results into a table, replacing it atomically", async () => {
+    await client.query(`CREATE TABLE "结果" (old INT)`);
+    await scoreWithPostgres(ir, { db: server.url, table: "各县事实", write: "结果" });
+    const r = await client.query(`SELECT "单位", "总分"::TEXT AS t, "名次" FROM "结果" ORDER BY "名次", "单位"`);
+    expect(r.rows[0]).toEqual({ 单位: "××区", t: "49.930000", 名次: "1" });
+    expect(r.rows).toHaveLength(11);
+    const tables = await client.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%__kp_%'`);
+    expect(tables.rows).toEqual([]);
+  }, 60_000);
+
+  it("a missing column: KP8011 naming it; nothing written", async () => {
+    await loadTable("缺列", ["参会"]);
+    const err = await scoreWithPostgres(ir, { db: server.url, table: "缺列", write: "结果2" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    expect((err as EngineError).code).toBe("KP8011");
+    expect((err as EngineError).message).toContain("「参会」");
+    expect((await client.query(`SELECT to_regclass('"结果2"') AS t`)).rows[0].t).toBeNull();
+  }, 60_000);
+
+  it("a wrong type: KP8024 in Chinese; nothing written", async () => {
+    await loadTable("错类型", [], { 参会: "TEXT" });
+    const err = await scoreWithPostgres(ir, { db: server.url, table: "错类型", write: "结果3" }).catch((e: unknown) => e);
+    expect((err as EngineError).code).toBe("KP8024");
+    expect((err as EngineError).message).toMatch(/列类型不对/);
+    expect((await client.query(`SELECT to_regclass('"结果3"') AS t`)).rows[0].t).toBeNull();
+  }, 60_000);
+
+  it("a wrong password: KP8021; a server that is down: KP8020", async () => {
+    const wrong = server.url.replace("kp-secret", "nope");
+    expect(((await scoreWithPostgres(ir, { db: wrong, table: "各县事实" }).catch((e: unknown) => e)) as EngineError).code).toBe("KP8021");
+    const down = `postgres://kp:kp-secret@127.0.0.1:1/kp`;
+    const e = (await scoreWithPostgres(ir, { db: down, table: "各县事实" }).catch((x: unknown) => x)) as EngineError;
+    expect(e.code).toBe("KP8020");
+    expect(e.message).toContain("连不上数据库");
+  }, 60_000);
+});
