@@ -34,7 +34,7 @@ export {
   type SourceHost,
 } from "./project/load.js";
 export { nodeHost } from "./project/node-host.js";
-export { writeFileAtomic, writeFilesAtomic, removePendingTemporaries, writeReason, WriteFilesError, type AtomicFs, type WriteOptions, type WriteRefusal } from "./project/atomic.js";
+export { writeFileAtomic, writeFilesAtomic, removePendingTemporaries, type FileData, writeReason, WriteFilesError, type AtomicFs, type WriteOptions, type WriteRefusal } from "./project/atomic.js";
 export { stampCompiledSet, verifyCompiledSet, type CompiledSetCheck, type CompiledTexts } from "./project/compiled-set.js";
 export { readRegularFile, readRefusal, byteCount, fileKind, formatBytes, systemReason, MAX_FACTS_BYTES, MAX_SOURCE_BYTES, type ReadFileResult } from "./project/read-file.js";
 export {
@@ -45,6 +45,8 @@ export {
   type IndicatorResult,
   type RuleMeta,
   type ScoringModule,
+  type Scorer,
+  type StreamedResult,
   type SectionMeta,
   type TraceEntry,
   type UnitInput,

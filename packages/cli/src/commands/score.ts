@@ -14,19 +14,15 @@ import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
 import { startProgress } from "./progress.js";
+import { scoreStreaming } from "./score-stream.js";
 
 /** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
 export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
 
 /** Loads the catalogue and the facts, printing every problem (to stderr); stops on errors. */
-export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}, trace = false): Promise<Scorable> {
-  const prepared = await prepareCatalogue(io, catalogueArg);
-  if (!prepared.ok) {
-    printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
-    io.stderr.write(err.red("细则有错误，无法计分。") + "\n");
-    return { ok: false, code: ExitCode.problems };
-  }
-  if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
+export async function loadForScoring(io: Io, catalogueArg: string, factsArg: string, err: Colors, options: FactsOptions = {}, trace = false, ready?: ReadyCatalogue): Promise<Scorable> {
+  const prepared = ready ?? (await prepareForScoring(io, catalogueArg, err));
+  if (!prepared.ok) return prepared;
   const cat = prepared.module.catalogue;
   // A facts file too large for the heap is refused before it is read (KP4030, see @kaoping/facts memory.ts).
   const tooLarge = factsMemoryProblem(absolutePath(io, factsArg), cat, trace);
@@ -45,6 +41,21 @@ export async function loadForScoring(io: Io, catalogueArg: string, factsArg: str
   // The files read, which an output must never replace.
   const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), facts.file];
   return { ok: true, module: prepared.module, facts, inputs };
+}
+
+/** A compiled catalogue ready for facts, or the exit code when it had errors. */
+export type ReadyCatalogue = Extract<Awaited<ReturnType<typeof prepareCatalogue>>, { ok: true }> | { ok: false; code: number };
+
+/** Compiles the catalogue for scoring, printing its problems (to stderr); stops on errors. */
+export async function prepareForScoring(io: Io, catalogueArg: string, err: Colors): Promise<ReadyCatalogue> {
+  const prepared = await prepareCatalogue(io, catalogueArg);
+  if (!prepared.ok) {
+    printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
+    io.stderr.write(err.red("细则有错误，无法计分。") + "\n");
+    return { ok: false, code: ExitCode.problems };
+  }
+  if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
+  return prepared;
 }
 
 /** Prints facts diagnostics; true when there are errors (then nothing can be scored). */
@@ -111,7 +122,15 @@ export async function scoreCommand(
   const err = colorsFor(io.stderr, io.env, opts.color);
   const format = formatFor(opts);
   if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet });
+  const prepared = await prepareForScoring(io, catalogueArg, err);
+  if (!prepared.ok) return prepared.code;
+  // CSV facts to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts); anything it
+  // does not take (other files, the table, facts with problems) is read whole, as below.
+  if (format !== "table" && opts.sheet === undefined && extname(factsArg).toLowerCase() === ".csv") {
+    const streamed = await scoreStreaming(io, prepared, absolutePath(io, factsArg), format, opts.output === undefined ? undefined : absolutePath(io, opts.output));
+    if (streamed !== undefined) return streamed;
+  }
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet }, false, prepared);
   if (!loaded.ok) return loaded.code;
   const n = loaded.facts.units.length;
   // One step for scoring, then one per output row (JSON is written in one go).
