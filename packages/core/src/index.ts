@@ -54,6 +54,7 @@ export {
   type Veto,
 } from "./compile/module.js";
 export { compileCatalogue, type CompiledCatalogue } from "./compile/compile.js";
+export { inFormat, moduleExtensions, toCommonJs, type ModuleFormat } from "./compile/module-format.js";
 export { emitJs, applicableClasses, meetsClasses, factSpecs, type EmitOptions } from "./compile/emit-js.js";
 export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
 export { jsString, commentText } from "./compile/js-literals.js";
