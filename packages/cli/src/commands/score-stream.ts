@@ -21,6 +21,7 @@ import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
 import { csvField } from "../report/spreadsheet.js";
+import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
 
 /** Results (and output text) are buffered up to this many characters before a write. */
 const FLUSH_CHARS = 1 << 20;
@@ -142,6 +143,9 @@ export async function scoreStreaming(
     }
     spill.flush();
     const n = ranking.order.length;
+    // As the whole-file path: on a terminal, one step for scoring, then one per output row (JSON: one).
+    const progress = io.stderr.isTTY && n > PROGRESS_THRESHOLD ? startProgress(io, format === "json" ? 1 : n + 1) : undefined;
+    progress?.tick("计分");
     const columns = rankingColumns(cat, [], vetoes);
     /** The output text, produced piece by piece in rank order. */
     const produce = (write: (text: string) => void, bom: boolean) => {
@@ -168,6 +172,7 @@ export async function scoreStreaming(
           if (graded) row += "," + csvField(ranking.grade[i] ?? "");
           if (vetoes) row += "," + record.slice(end);
           put(row + "\n");
+          progress?.tick("输出");
         } else {
           const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
@@ -175,6 +180,7 @@ export async function scoreStreaming(
       }
       if (format === "json") put("\n]\n");
       if (buf.length > 0) write(buf.join(""));
+      progress?.stop();
     };
     if (output !== undefined) {
       // Excel opens a UTF-8 CSV correctly only with a BOM.

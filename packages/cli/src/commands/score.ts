@@ -13,7 +13,7 @@ import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
-import { startProgress } from "./progress.js";
+import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
 import { scoreStreaming } from "./score-stream.js";
 
 /** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
@@ -110,8 +110,7 @@ function formatFor(opts: { format?: Format; output?: string }): Format {
   return ext === ".json" ? "json" : ext === ".csv" ? "csv" : "table";
 }
 
-/** Units above which `kp score` shows a progress bar (when stderr is a terminal). */
-export const PROGRESS_THRESHOLD = 2000;
+export { PROGRESS_THRESHOLD } from "./progress.js";
 
 export async function scoreCommand(
   io: Io,
