@@ -6,7 +6,7 @@
  *
  * --quick   tiny sizes, one run each: checks that the bench works (CI); writes nothing unless --out
  * --out     directory for the JSON (default: bench/results/ for a complete full run, else nothing)
- * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import)
+ * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import, 9 streaming score)
  *
  * Exit code: 0 when the run completed (goals met or not — the table says which); 1 when a check
  * failed (scorers disagree, a generated input is invalid) or the bench itself broke.
@@ -21,6 +21,7 @@ import { scoreFigures } from "./figures/score.js";
 import { editorFigures } from "./figures/editor.js";
 import { coldStartFigure, largeInputFigure } from "./figures/cli.js";
 import { importFigure } from "./figures/import.js";
+import { streamFigures } from "./figures/stream.js";
 
 interface Args {
   quick: boolean;
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--only") args.only = new Set(argv[++i]!.split(","));
     else if (a.startsWith("--only=")) args.only = new Set(a.slice(7).split(","));
-    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7)`);
+    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,9)`);
   }
   return args;
 }
@@ -54,6 +55,7 @@ function planFor(quick: boolean) {
         coldStart: { warmup: 0, runs: 1 },
         large: { units: 300 },
         import: { warmup: 0, runs: 1 },
+        stream: { sizes: [300, 900], block: 300 },
       }
     : {
         parse: { bytes: 1_000_000, warmup: 3, runs: 7 },
@@ -63,6 +65,7 @@ function planFor(quick: boolean) {
         coldStart: { warmup: 2, runs: 10 },
         large: { units: 100_000 },
         import: { warmup: 2, runs: 7 },
+        stream: { sizes: [100_000, 1_000_000], block: 100_000 },
       };
 }
 
@@ -116,6 +119,10 @@ async function main(): Promise<number> {
 
   await attempt("7", "import speed (kp import)", async () => {
     figures.push(await importFigure(plan.import));
+  });
+
+  await attempt("9", "streaming kp score (bounded memory)", async () => {
+    figures.push(...(await streamFigures(plan.stream)));
   });
 
   const mode = args.quick ? "quick smoke mode: sizes and runs too small for the goals to mean anything" : "full";
