@@ -5,7 +5,7 @@
  * column), bonus and penalty, a 参照 to a unit that comes after the units taking it.  Facts with
  * problems are reported exactly as before, and nothing is written.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
@@ -116,6 +116,25 @@ describe("kp score streams CSV facts", () => {
     expect(s.stderr).toContain("KP4006");
     expect(s.stdout).toBe("");
     expect(readdirSync(dir).filter((f) => f.startsWith("bad-out") || f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a problem in a file too large to read whole (over 256 MiB) is reported (KP4100), not just its size", { timeout: 120_000 }, () => {
+    // 2,000 unique rows (the first batch), the second one bad, then padding to 257 MiB never read
+    const head = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 2001);
+    head[2] = head[2]!.replace(/^([^,]*,[^,]*),[^,]*,/, "$1,很多,");
+    const row = Buffer.from(head[1]!.replace(/^[^,]*/, "填充") + "\n");
+    const file = join(dir, "huge.csv");
+    const first = Buffer.from(head.join("\n") + "\n");
+    const size = 257 * 1024 * 1024;
+    const fill = Buffer.alloc(size - first.length - ((size - first.length) % row.length));
+    for (let at = 0; at < fill.length; at += row.length) row.copy(fill, at);
+    writeFileSync(file, Buffer.concat([first, fill]));
+    const r = kp(["score", join(fixtures, "catalogue"), file, "-o", join(dir, "huge-out.csv")], { cwd: repoRoot });
+    rmSync(file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("KP4100 事实文件有问题：单位「单位00001」的「参会」的值「很多」应为非负整数（次数）。文件大于 256 MiB，不能整体读入以逐格列出全部问题：请改正后重新计分");
+    expect(r.stderr).not.toContain("KP0012");
+    expect(existsSync(join(dir, "huge-out.csv"))).toBe(false);
   });
 
   it("keeps the whole-file path for what it does not stream: the table, a catalogue with a ranking rule", () => {

@@ -18,13 +18,20 @@ import { detectDelimiter } from "./csv.js";
 import { isLongHeader, tableToUnits, type KnownFacts, type TableRow } from "./table.js";
 
 /** The outcome of streaming: how many units were read, or why the whole-file reader must take over. */
-export type CsvStreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string };
+export type CsvStreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string; problem?: string };
 
 /** Rows per batch: large enough that a batch's fixed costs vanish, small enough to stay in memory. */
 export const STREAM_BATCH_ROWS = 2000;
 
-/** Raised inside the stream to stop it; carries why. */
-class Stop extends Error {}
+/** Raised inside the stream to stop it; carries why, and the first problem in the facts if that is why. */
+class Stop extends Error {
+  constructor(
+    why: string,
+    readonly problem?: string,
+  ) {
+    super(why);
+  }
+}
 
 /** The file's text, decoded as UTF-8 piece by piece; anything else (GBK, UTF-16, binary) stops. */
 async function* decoded(file: string): AsyncGenerator<string> {
@@ -87,10 +94,11 @@ export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (
     const flush = () => {
       if (batch.length === 0) return;
       const read = tableToUnits({ file, rows: [header!, ...batch] }, known);
-      if (read.diagnostics.length > 0) throw new Stop("有问题");
+      const first = read.diagnostics[0];
+      if (first) throw new Stop("有问题", `${first.cell ? `第 ${first.cell.row} 行 ${first.cell.ref.replace(/\d+$/, "")} 列：` : ""}${first.message}`);
       for (const u of read.units) {
         const id = nameKey(u.name);
-        if (names.has(id)) throw new Stop("单位重复");
+        if (names.has(id)) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
         names.add(id);
       }
       units += read.units.length;
@@ -108,7 +116,7 @@ export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (
         continue;
       }
       if (blank(rec)) continue;
-      if (rec.length !== header.cells.length) throw new Stop("列数不一致");
+      if (rec.length !== header.cells.length) throw new Stop("列数不一致", `第 ${n} 行有 ${rec.length} 个字段，表头有 ${header.cells.length} 个`);
       rows++;
       batch.push({ row: n, cells: rec.map((value, c) => ({ column: c + 1, value, text: value.trim(), start: 0, end: 0 })) });
       if (batch.length >= batchRows) flush();
@@ -117,7 +125,7 @@ export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (
     if (!header || units === 0) return { ok: false, why: "没有单位" };
     return { ok: true, units, rows };
   } catch (e) {
-    if (e instanceof Stop) return { ok: false, why: e.message };
+    if (e instanceof Stop) return { ok: false, why: e.message, problem: e.problem };
     if ((e as { code?: unknown }).code !== undefined && String((e as { code?: unknown }).code).startsWith("CSV_")) return { ok: false, why: "CSV 格式有误" };
     if ((e as NodeJS.ErrnoException).syscall !== undefined) return { ok: false, why: "无法读取" };
     throw e;

@@ -12,16 +12,17 @@
  * return undefined before anything is written: the caller reads the file whole and reports every
  * problem at its cell, as before.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { knownFacts, streamCsvUnits } from "@kaoping/facts";
-import type { ScoringModule, StreamedResult, UnitResult } from "@kaoping/core";
+import { factsDiagnostic, knownFacts, streamCsvUnits } from "@kaoping/facts";
+import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
-import { shownPath, writeOutputs, type Io } from "../io.js";
+import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
 import { csvField } from "../report/spreadsheet.js";
 import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
+import { printDiagnostics } from "./shared.js";
 
 /** Results (and output text) are buffered up to this many characters before a write. */
 const FLUSH_CHARS = 1 << 20;
@@ -105,6 +106,7 @@ export async function scoreStreaming(
   factsFile: string,
   format: "csv" | "json",
   output: string | undefined,
+  err: Colors,
 ): Promise<number | undefined> {
   const module = prepared.module;
   // KP_SCORE_WHOLE=1 (tests): always the whole-file path, to compare the two.
@@ -130,15 +132,15 @@ export async function scoreStreaming(
     try {
       read = await streamCsvUnits(factsFile, knownFacts(cat), (units) => scorer.add(units));
     } catch (e) {
-      if (isFactsError(e)) return undefined;
+      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
       throw e;
     }
-    if (!read.ok) return undefined;
+    if (!read.ok) return tooLargeToList(io, err, factsFile, read.problem);
     let ranking: ReturnType<typeof scorer.finish>;
     try {
       ranking = scorer.finish();
     } catch (e) {
-      if (isFactsError(e)) return undefined;
+      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
       throw e;
     }
     spill.flush();
@@ -211,6 +213,33 @@ function csvParts(cat: ScoringModule["catalogue"]): { middle(r: StreamedResult):
     },
     veto: (r) => csvField(veto.value(asResult(r)), veto.numeric),
   };
+}
+
+/**
+ * When the stream stopped at a problem in a file too large to be read whole (over MAX_FACTS_BYTES,
+ * where the whole-file path would only say KP0012): that problem, as KP4100, and exit code 1.
+ * Otherwise undefined: the whole-file path reports every problem at its cell.
+ */
+function tooLargeToList(io: Io, err: Colors, file: string, problem: string | undefined): number | undefined {
+  if (problem === undefined) return undefined;
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size <= MAX_FACTS_BYTES) return undefined;
+  const d = factsDiagnostic(file, "KP4100", undefined, [problem, formatBytes(MAX_FACTS_BYTES)]);
+  printDiagnostics(io, io.stderr, [d], new Map(), err);
+  io.stderr.write(err.red(`事实文件「${shownPath(io, file)}」有错误，无法计分。`) + "\n");
+  return ExitCode.problems;
+}
+
+/** The first problem of a KpFactsError, with its unit. */
+function firstProblem(e: unknown): string | undefined {
+  const first = (e as { errors?: { message: string; unit?: string }[] }).errors?.[0];
+  if (!first) return undefined;
+  return first.unit !== undefined && !first.message.includes(`「${first.unit}」`) ? `单位「${first.unit}」的${first.message}` : first.message;
 }
 
 function isFactsError(e: unknown): boolean {

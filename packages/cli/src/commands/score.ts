@@ -126,7 +126,7 @@ export async function scoreCommand(
   // CSV facts to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts); anything it
   // does not take (other files, the table, facts with problems) is read whole, as below.
   if (format !== "table" && opts.sheet === undefined && extname(factsArg).toLowerCase() === ".csv") {
-    const streamed = await scoreStreaming(io, prepared, absolutePath(io, factsArg), format, opts.output === undefined ? undefined : absolutePath(io, opts.output));
+    const streamed = await scoreStreaming(io, prepared, absolutePath(io, factsArg), format, opts.output === undefined ? undefined : absolutePath(io, opts.output), err);
     if (streamed !== undefined) return streamed;
   }
   const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet }, false, prepared);
