@@ -116,10 +116,20 @@ describe("kp score streams CSV facts", () => {
     expect(s.stderr).toContain("KP4006");
     expect(s.stdout).toBe("");
     expect(readdirSync(dir).filter((f) => f.startsWith("bad-out") || f.endsWith(".tmp"))).toEqual([]);
+    // a name written in full width, 2,500 rows (many batches) after the same name: the only problem
+    const dup = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 3001);
+    dup[2500] = dup[2500]!.replace(/^[^,]*,/, "单位０００００,");
+    writeFileSync(file, dup.join("\r\n"));
+    const ds = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: streamed });
+    const dw = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: whole });
+    expect(ds.code).toBe(1);
+    expect(ds.stderr).toBe(STREAMED + dw.stderr);
+    expect(ds.stderr).toContain("KP4006 单位「单位０００００」重复出现：与第 2 行的「单位00000」是同一个名称（写法不同）");
+    expect(existsSync(out + ".csv")).toBe(false);
   });
 
   it("a problem in a file too large to read whole (over 256 MiB) is reported (KP4100), not just its size", { timeout: 120_000 }, () => {
-    // 2,000 unique rows (the first batch), the second one bad, then padding to 257 MiB never read
+    // 2,000 unique rows, the second one bad (found in the first batch), then padding to 257 MiB never read
     const head = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 2001);
     head[2] = head[2]!.replace(/^([^,]*,[^,]*),[^,]*,/, "$1,很多,");
     const row = Buffer.from(head[1]!.replace(/^[^,]*/, "填充") + "\n");

@@ -21,7 +21,7 @@ import { isLongHeader, tableToUnits, type KnownFacts, type TableRow } from "./ta
 export type CsvStreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string; problem?: string };
 
 /** Rows per batch: large enough that a batch's fixed costs vanish, small enough to stay in memory. */
-export const STREAM_BATCH_ROWS = 2000;
+export const STREAM_BATCH_ROWS = 200;
 
 /** Raised inside the stream to stop it; carries why, and the first problem in the facts if that is why. */
 class Stop extends Error {
@@ -36,7 +36,7 @@ class Stop extends Error {
 /** The file's text, decoded as UTF-8 piece by piece; anything else (GBK, UTF-16, binary) stops. */
 async function* decoded(file: string): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
@@ -61,7 +61,13 @@ const blank = (rec: readonly string[]) => rec.every((v) => v.trim() === "");
  * Reads a CSV facts file (an absolute path) in batches of units, calling `onBatch` for each; see the
  * file comment for when it stops (`ok: false`).  Errors thrown by `onBatch` end the read and propagate.
  */
-export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (units: UnitInput[]) => void, batchRows = STREAM_BATCH_ROWS): Promise<CsvStreamOutcome> {
+export async function streamCsvUnits(
+  file: string,
+  known: KnownFacts,
+  onBatch: (units: UnitInput[]) => void,
+  options: { batchRows?: number; seen?: (name: string) => boolean } = {},
+): Promise<CsvStreamOutcome> {
+  const batchRows = options.batchRows ?? STREAM_BATCH_ROWS;
   try {
     if (!statSync(file).isFile()) return { ok: false, why: "不是普通文件" };
   } catch {
@@ -88,7 +94,7 @@ export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (
     parser = source.pipe(parse({ delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: false, bom: true }));
     let header: TableRow | undefined;
     let batch: TableRow[] = [];
-    const names = new Set<string>();
+    const variants = new Set<string>();
     let units = 0;
     let rows = 0;
     const flush = () => {
@@ -96,10 +102,15 @@ export async function streamCsvUnits(file: string, known: KnownFacts, onBatch: (
       const read = tableToUnits({ file, rows: [header!, ...batch] }, known);
       const first = read.diagnostics[0];
       if (first) throw new Stop("有问题", `${first.cell ? `第 ${first.cell.row} 行 ${first.cell.ref.replace(/\d+$/, "")} 列：` : ""}${first.message}`);
+      // A name written differently from an earlier one (full width, another Unicode form) is a
+      // duplicate too.  Only such spellings are kept here; names the same as their nameKey are
+      // asked of `seen` (the scorer knows every name; it reports exact repetitions itself).
       for (const u of read.units) {
         const id = nameKey(u.name);
-        if (names.has(id)) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
-        names.add(id);
+        if (id !== u.name) {
+          if (variants.has(id) || options.seen?.(id) === true) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
+          variants.add(id);
+        } else if (variants.has(id)) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
       }
       units += read.units.length;
       batch = [];

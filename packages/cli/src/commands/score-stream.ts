@@ -130,7 +130,7 @@ export async function scoreStreaming(
     );
     let read;
     try {
-      read = await streamCsvUnits(factsFile, knownFacts(cat), (units) => scorer.add(units));
+      read = await streamCsvUnits(factsFile, knownFacts(cat), (units) => scorer.add(units), { seen: (name) => scorer.has(name) });
     } catch (e) {
       if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
       throw e;

@@ -179,6 +179,8 @@ export function emitDts(cat: M.Catalogue): string {
     "",
     "/** 逐个单位计分：add 检查并计分一批单位，结果（不含名次、等次）交给 onResult；finish 给出名次与等次。 */",
     "export interface Scorer {",
+    "  /** 是否已有这个名称的单位。 */",
+    "  has(name: string): boolean;",
     "  add(units: Unit[]): void;",
     "  /** order：按名次排列的单位序号（add 的先后）；rank[k]、grade[k]：第 k 个位置的名次与等次。 */",
     "  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };",

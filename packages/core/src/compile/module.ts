@@ -123,6 +123,8 @@ export type StreamedResult = Omit<UnitResult, "rank" | "grade" | "trace"> & {
 
 /** Scores units batch by batch, keeping per unit only its name, rounded total and vetoes. */
 export interface Scorer {
+  /** Whether a unit of this (trimmed) name was added. */
+  has(name: string): boolean;
   /** Checks and scores a batch; throws KpFactsError on bad facts. */
   add(units: unknown): void;
   /** Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]`, `grade[k]` are position k's. */

@@ -1806,6 +1806,9 @@ export function createScorer(onResult, options) {
     onResult(u.index, res);
   };
   return {
+    has(name) {
+      return seen.has(name);
+    },
     add(units) {
       if (!Array.isArray(units) || units.length === 0) return;
       const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
