@@ -7,7 +7,7 @@
  * --quick   tiny sizes, one run each: checks that the bench works (CI); writes nothing unless --out
  * --out     directory for the JSON (default: bench/results/ for a complete full run, else nothing)
  * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import,
- *           8 report, 10 keystroke → squiggle in VS Code: needs code-server and Chromium, and is left out
+ *           8 report, 9 streaming score, 10 keystroke → squiggle in VS Code: needs code-server and Chromium, and is left out
  *           of --quick unless named)
  *
  * Exit code: 0 when the run completed (goals met or not — the table says which); 1 when a check
@@ -25,6 +25,7 @@ import { coldStartFigure, largeInputFigure } from "./figures/cli.js";
 import { importFigure } from "./figures/import.js";
 import { reportFigures } from "./figures/report.js";
 import { vscodeFigures } from "./figures/vscode.js";
+import { streamFigures } from "./figures/stream.js";
 
 interface Args {
   quick: boolean;
@@ -42,7 +43,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--only") args.only = new Set(argv[++i]!.split(","));
     else if (a.startsWith("--only=")) args.only = new Set(a.slice(7).split(","));
-    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,10)`);
+    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,9,10)`);
   }
   return args;
 }
@@ -60,6 +61,7 @@ function planFor(quick: boolean) {
         large: { units: 300 },
         import: { warmup: 0, runs: 1 },
         report: { units: [200] },
+        stream: { sizes: [300, 900], block: 300 },
       }
     : {
         parse: { bytes: 1_000_000, warmup: 3, runs: 7 },
@@ -71,6 +73,7 @@ function planFor(quick: boolean) {
         large: { units: 100_000 },
         import: { warmup: 2, runs: 7 },
         report: { units: [2_000, 20_000] },
+        stream: { sizes: [100_000, 1_000_000], block: 100_000 },
       };
 }
 
@@ -132,6 +135,10 @@ async function main(): Promise<number> {
   });
   await attempt("8", "reports (kp report: Excel, HTML, overview in Chromium)", async () => {
     figures.push(...(await reportFigures(plan.report)));
+  });
+
+  await attempt("9", "streaming kp score (bounded memory)", async () => {
+    figures.push(...(await streamFigures(plan.stream)));
   });
 
   const mode = args.quick ? "quick smoke mode: sizes and runs too small for the goals to mean anything" : "full";

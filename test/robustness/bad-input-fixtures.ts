@@ -84,7 +84,7 @@ export function makeBadInputs(t: string): void {
   // file is expected
   writeFileSync(join(dir("已有输出"), "syntax-errors.js"), "// 旧的输出\n");
   writeFileSync(join(t, "一个文件"), "");
-  mkdirSync(join(t, "半途失败", "细则.d.ts"), { recursive: true });
+  mkdirSync(join(t, "半途失败", "细则.d.mts"), { recursive: true });
 
   // special files (made here: version control keeps no FIFOs): a folder holding a FIFO named .kp
   // and a link to /dev/zero; a catalogue including /dev/zero, the link and the FIFO; a file over
@@ -112,7 +112,7 @@ export function makeBadInputs(t: string): void {
   // outputs that must not damage files (docs/bad-input.md, 输出文件): a compile output that is a
   // link to a catalogue file, a read-only file, a 0600 file and a link for kp fmt, a FIFO for -o
   mkdirSync(join(t, "链到细则"));
-  symlinkSync("../lf/指标.kp", join(t, "链到细则", "细则.d.ts"));
+  symlinkSync("../lf/指标.kp", join(t, "链到细则", "细则.d.mts"));
   const unformatted = readFileSync(join(CLI_FIXTURES, "lint", "unformatted.kp"), "utf8");
   writeFileSync(join(dir("只读"), "未格式化.kp"), unformatted);
   chmodSync(join(t, "只读", "未格式化.kp"), 0o444);
@@ -121,8 +121,8 @@ export function makeBadInputs(t: string): void {
   symlinkSync("真/目标.kp", join(t, "保留设置", "链接.kp"));
   execFileSync("mkfifo", [join(t, "管道.csv")]);
   // temporary files of a kp compile killed between two renames (pid 4194305 is above Linux's pid_max)
-  writeFileSync(join(dir("中断的编译"), ".细则.js.4194305.0123abcd.tmp"), "// 新的一半\n");
-  writeFileSync(join(t, "中断的编译", ".细则.d.ts.4194305.0123abcd.bak"), "// 旧的\n");
+  writeFileSync(join(dir("中断的编译"), ".细则.mjs.4194305.0123abcd.tmp"), "// 新的一半\n");
+  writeFileSync(join(t, "中断的编译", ".细则.d.mts.4194305.0123abcd.bak"), "// 旧的\n");
   // spreadsheet formulas as unit names; an escape sequence in a .kp file
   const ok = readFileSync(join(CLI_FIXTURES, "facts", "ok.csv"), "utf8");
   writeFileSync(join(t, "facts", "公式.csv"), ok.replace("甲县", "=1+2").replace("乙县", '"=HYPERLINK(""http://example.com"")"'));

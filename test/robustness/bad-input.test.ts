@@ -127,7 +127,7 @@ describe("docs/bad-input.md", () => {
 });
 
 const compileOut = (dir: string) => readdirSync(dir).sort();
-const module = (dir: string) => readFileSync(join(dir, "细则.js"), "utf8").replace(/^\/\/ 源文件：.*$/m, "");
+const module = (dir: string) => readFileSync(join(dir, "细则.mjs"), "utf8").replace(/^\/\/ 源文件：.*$/m, "");
 
 describe("rows checked in detail here", () => {
   it("BOM：编译结果与无 BOM 的细则逐字节相同", () => {
@@ -222,7 +222,7 @@ describe("rows checked in detail here", () => {
   it("成功的 compile 与 score 不留临时文件", () => {
     const out = join(T, "成功");
     for (let i = 0; i < 3; i++) expect(kp(["compile", "lf", "-o", out], T).code).toBe(0);
-    expect(compileOut(out)).toEqual(["细则.d.ts", "细则.facts.schema.json", "细则.js"]);
+    expect(compileOut(out)).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
     const dir = join(T, "排名");
     mkdirSync(dir);
     for (const f of ["排名.csv", "排名.json", "排名.csv"]) expect(kp(["score", "lf", "facts/ok.csv", "-o", join(dir, f)], T).code).toBe(0);
@@ -254,7 +254,7 @@ describe("defects found and fixed (regression tests)", () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain("这是一个目录");
     expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    // 细则.d.ts cannot be written: 细则.js must not have been replaced either.
-    expect(readdirSync(out)).toEqual(["细则.d.ts"]);
+    // 细则.d.mts cannot be written: 细则.mjs must not have been replaced either.
+    expect(readdirSync(out)).toEqual(["细则.d.mts"]);
   });
 });

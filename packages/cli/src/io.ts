@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import pc from "picocolors";
-import { formatMessage, WriteFilesError, writeFilesAtomic, writeReason } from "@kaoping/core";
+import { formatMessage, WriteFilesError, writeFilesAtomic, writeReason, type FileData } from "@kaoping/core";
 import { visible } from "./report/terminal.js";
 import { UsageError } from "./exit.js";
 
@@ -72,7 +72,7 @@ export { writeFileAtomic, writeFilesAtomic } from "@kaoping/core";
  * error with code KP0017; an output that is one of `inputs` (same device and inode, whatever its
  * name) is refused with KP0016.  Nothing is written in either case.
  */
-export function writeOutputs(io: Io, files: readonly { path: string; data: string | Uint8Array }[], inputs: readonly string[] = []): void {
+export function writeOutputs(io: Io, files: readonly { path: string; data: FileData }[], inputs: readonly string[] = []): void {
   try {
     writeFilesAtomic(files, { makeDir: true, inputs });
   } catch (e) {

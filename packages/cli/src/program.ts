@@ -103,7 +103,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
       `
 示例：
   kp check rules/                              检查 rules/ 下的全部 .kp 文件
-  kp compile rules/ -o out/                    把细则编译为 out/细则.js、.d.ts 与 .facts.schema.json
+  kp compile rules/ -o out/                    把细则编译为 out/细则.mjs、.d.mts 与 .facts.schema.json
   kp score rules/ examples/各县事实.csv        按事实计分并排名
   kp explain rules/ examples/各县事实.csv -u 青山县   解释一个单位的得分
   kp template rules/ -o 填报表/ --by 考评单位 --units 单位.txt   为各考评单位生成事实填报表
@@ -137,17 +137,18 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
 
   program
     .command("compile")
-    .summary("把细则编译为计分模块（.js、.d.ts 与事实文件的 JSON Schema）")
-    .description("把细则编译为计分模块：<名称>.js（计分函数）、<名称>.d.ts（类型声明）、<名称>.facts.schema.json\n（事实文件的 JSON Schema）。细则有错误时不写任何文件；每个文件都原子写入。")
+    .summary("把细则编译为计分模块（.mjs、.d.mts 与事实文件的 JSON Schema）")
+    .description("把细则编译为计分模块：<名称>.mjs（计分函数）、<名称>.d.mts（类型声明）、\n<名称>.facts.schema.json（事实文件的 JSON Schema）。--module cjs 时写 <名称>.cjs 与\n<名称>.d.cts（CommonJS，供 require 导入）。细则有错误时不写任何文件；每个文件都原子写入。")
     .argument("<细则>", "细则的根文件（写有「细则」标题的 .kp 文件），或只含一个根文件的目录")
     .requiredOption("-o, --output <目录>", "输出目录（不存在时创建）")
     .option("--name <文件名>", "输出文件的基本名（默认为根文件名去掉 .kp）")
     .addOption(new Option("--target <目标>", "编译目标：js（计分模块）或 sql（一条计分查询，见 --dialect）").choices(["js", "sql"]).default("js"))
     .addOption(new Option("--dialect <方言>", "--target sql 的 SQL 方言").choices(["duckdb", "postgres"]).default("duckdb"))
     .option("--table <表名>", "--target sql：事实表的表名（默认 kp_facts）")
+    .addOption(new Option("--module <格式>", "模块格式：esm 写 .mjs 与 .d.mts（import 导入），cjs 写 .cjs 与 .d.cts（require 导入）").choices(["esm", "cjs"]).default("esm"))
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, opts: { output: string; name?: string; target: string; dialect: string; table?: string; color: boolean; includeRoot?: string[] }) => {
+    .action(async (catalogue: string, opts: { output: string; name?: string; module: "esm" | "cjs"; target: string; dialect: string; table?: string; color: boolean; includeRoot?: string[] }) => {
       if (opts.target === "sql") return setCode(await compileSqlCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
       setCode(await compileCommand(withIncludeRoots(io, opts.includeRoot), catalogue, opts));
     });

@@ -17,11 +17,11 @@ describe("kp compile", () => {
     const r = kp(args, { cwd: repoRoot });
     golden("compile/rules.txt", hideTemp(transcript(["compile", "rules/", "-o", "<tmp>/out"], r), out.replace(/\/out$/, ""), repoRoot));
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["细则.d.ts", "细则.facts.schema.json", "细则.js"]);
-    const js = readFileSync(join(out, "细则.js"), "utf8");
+    expect(readdirSync(out).sort()).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
+    const js = readFileSync(join(out, "细则.mjs"), "utf8");
     expect(js).toContain("// 源文件：细则.kp、01-×令畅通.kp、02-×风连×建设和反腐败工作.kp、03-组织建设.kp");
     expect(JSON.parse(readFileSync(join(out, "细则.facts.schema.json"), "utf8")).properties.units).toBeDefined();
-    expect(readFileSync(join(out, "细则.d.ts"), "utf8")).toContain("export declare function scoreAll");
+    expect(readFileSync(join(out, "细则.d.mts"), "utf8")).toContain("export declare function scoreAll");
   });
 
   it("writes a module that runs in plain Node, with the scores `kp score` computes", () => {
@@ -29,7 +29,7 @@ describe("kp compile", () => {
     expect(kp(["compile", "rules", "-o", out], { cwd: repoRoot }).code).toBe(0);
     // A directory with nothing but the module: no node_modules, no package.json.
     const bare = tempDir("kp-bare-");
-    copyFileSync(join(out, "细则.js"), join(bare, "catalogue.mjs"));
+    copyFileSync(join(out, "细则.mjs"), join(bare, "catalogue.mjs"));
     const facts = kp(["score", "rules", join(fixtures, "facts", "rules.csv"), "--format", "json"], { cwd: repoRoot });
     expect(facts.code).toBe(0);
     const units = [
@@ -46,6 +46,51 @@ describe("kp compile", () => {
     expect(r.stdout).toBe(facts.stdout);
   });
 
+  it("imports anywhere: .mjs from a CommonJS and an ES package, --module cjs (.cjs, .d.cts) with require", () => {
+    const root = tempDir("kp-modules-");
+    const units = readFileSync(join(repoRoot, "examples", "各县事实.json"), "utf8");
+    const expected = kp(["score", "rules", join(repoRoot, "examples", "各县事实.json"), "--format", "json"], { cwd: repoRoot });
+    expect(expected.code, expected.stderr).toBe(0);
+    const scoreWith = (dir: string, load: string) => {
+      writeFileSync(join(dir, "units.json"), units);
+      const script = `${load}.then((m) => { const f = require("node:fs").readFileSync("units.json", "utf8"); const u = JSON.parse(f); process.stdout.write(JSON.stringify(m.scoreAll(u.units ?? u), null, 2) + "\\n"); })`;
+      return spawnSync(process.execPath, ["-e", script], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+    };
+    // A CommonJS package (no "type") and an ES package, each with the default .mjs
+    for (const [name, pkg] of [["cjs-pkg", { name: "cjs-pkg" }], ["esm-pkg", { name: "esm-pkg", type: "module" }]] as const) {
+      const dir = join(root, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, "package.json"), JSON.stringify(pkg));
+      const r = kp(["compile", "rules", "-o", join(dir, "out")], { cwd: repoRoot });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
+      const run = scoreWith(dir, `import("./out/细则.mjs")`);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(expected.stdout);
+    }
+    // --module cjs in a CommonJS package: require() works, and the declarations are .d.cts
+    const dir = join(root, "require");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "require-pkg" }));
+    const r = kp(["compile", "rules", "-o", join(dir, "out"), "--module", "cjs"], { cwd: repoRoot });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("细则.cjs");
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.cjs", "细则.d.cts", "细则.facts.schema.json"]);
+    expect(readFileSync(join(dir, "out", "细则.cjs"), "utf8")).toMatch(/^module\.exports = \{ [^}]*scoreAll[^}]*createScorer[^}]* \};$/m);
+    expect(readFileSync(join(dir, "out", "细则.d.cts"), "utf8")).toContain("export declare function scoreAll");
+    const run = scoreWith(dir, `Promise.resolve(require("./out/细则.cjs"))`);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(expected.stdout);
+    // and an ES package imports the .cjs too (Node gives module.exports as its exports)
+    const esm = scoreWith(dir, `import("./out/细则.cjs")`);
+    expect(esm.stdout).toBe(expected.stdout);
+    // a module format kp does not write is a usage error, in Chinese
+    const bad = kp(["compile", "rules", "-o", join(root, "x"), "--module", "amd"], { cwd: repoRoot });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("选项 --module <格式> 的值「amd」无效，可选：esm、cjs");
+    expect(existsSync(join(root, "x"))).toBe(false);
+  });
+
   it("writes nothing when the catalogue has errors", () => {
     const dir = tempDir();
     const out = join(dir, "out");
@@ -58,24 +103,24 @@ describe("kp compile", () => {
 
   it("leaves an existing output directory untouched when the catalogue has errors", () => {
     const out = tempDir();
-    writeFileSync(join(out, "syntax-errors.js"), "// old\n");
+    writeFileSync(join(out, "syntax-errors.mjs"), "// old\n");
     expect(kp(["compile", "check/syntax-errors.kp", "-o", out]).code).toBe(1);
-    expect(readdirSync(out)).toEqual(["syntax-errors.js"]);
-    expect(readFileSync(join(out, "syntax-errors.js"), "utf8")).toBe("// old\n");
+    expect(readdirSync(out)).toEqual(["syntax-errors.mjs"]);
+    expect(readFileSync(join(out, "syntax-errors.mjs"), "utf8")).toBe("// old\n");
   });
 
   it("resolves a directory to its one root file, and names the outputs after it", () => {
     const out = tempDir();
     const r = kp(["compile", "catalogue", "-o", out]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["细则.d.ts", "细则.facts.schema.json", "细则.js"]);
-    expect(readFileSync(join(out, "细则.js"), "utf8")).toContain("// 源文件：细则.kp、指标.kp");
+    expect(readdirSync(out).sort()).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
+    expect(readFileSync(join(out, "细则.mjs"), "utf8")).toContain("// 源文件：细则.kp、指标.kp");
   });
 
   it("takes --name for the output files", () => {
     const out = tempDir();
     expect(kp(["compile", "catalogue", "-o", out, "--name", "catalogue"]).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["catalogue.d.ts", "catalogue.facts.schema.json", "catalogue.js"]);
+    expect(readdirSync(out).sort()).toEqual(["catalogue.d.mts", "catalogue.facts.schema.json", "catalogue.mjs"]);
   });
 
   it("explains why a directory has no usable root", () => {

@@ -34,8 +34,18 @@ afterAll(() => {
 const small = { NODE_OPTIONS: "--max-old-space-size=64" };
 
 describe("memory limits", () => {
-  it("kp score refuses a facts file too large for the heap (KP4030): Chinese message, exit 1, no output file", () => {
-    const r = kp(["score", "细则.kp", "事实.csv", "-o", "排名.csv"], { cwd: dir, env: small });
+  it("kp score streams a CSV facts file to CSV or JSON in bounded memory: the same file scores in the small heap", () => {
+    for (const out of ["排名-流式.csv", "排名-流式.json"]) {
+      const r = kp(["score", "细则.kp", "事实.csv", "-o", out], { cwd: dir, env: { ...small, KP_SCORE_TRACE: "1" } });
+      expect(r.stderr).toBe("kp: 流式计分\n");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`（${UNITS} 个单位）`);
+    }
+    expect(readFileSync(join(dir, "排名-流式.csv"), "utf8").split("\n").length).toBe(UNITS + 2);
+  });
+
+  it("kp score refuses a facts file too large for the heap (KP4030) where it reads it whole (the table): Chinese message, exit 1, no output file", () => {
+    const r = kp(["score", "细则.kp", "事实.csv", "--format", "table"], { cwd: dir, env: small });
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory|at /);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain("事实.csv 错误 KP4030 事实文件太大，内存不够：8,000 行、808,101 个单元格，读取并计分估计需要约");

@@ -62,13 +62,13 @@ describe("-o never replaces an input (KP0016)", () => {
   it("kp compile refuses an output file that is a catalogue file (here through a link)", () => {
     const dir = workspace();
     mkdirSync(join(dir, "out"));
-    symlinkSync(join(dir, "catalogue", "指标.kp"), join(dir, "out", "细则.d.ts"));
+    symlinkSync(join(dir, "catalogue", "指标.kp"), join(dir, "out", "细则.d.mts"));
     const part = readFileSync(join(dir, "catalogue", "指标.kp"), "utf8");
     const r = kp(["compile", "catalogue", "-o", "out"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("KP0016 输出文件「out/细则.d.ts」就是输入文件「catalogue/指标.kp」");
+    expect(r.stderr).toContain("KP0016 输出文件「out/细则.d.mts」就是输入文件「catalogue/指标.kp」");
     expect(readFileSync(join(dir, "catalogue", "指标.kp"), "utf8")).toBe(part);
-    expect(readdirSync(join(dir, "out"))).toEqual(["细则.d.ts"]);
+    expect(readdirSync(join(dir, "out"))).toEqual(["细则.d.mts"]);
   });
 });
 
@@ -163,7 +163,7 @@ function killBetweenRenames(args: string[], cwd: string, signal: NodeJS.Signals,
 }
 
 describe("kp compile: a set of three files, all or nothing", () => {
-  const set = (out: string) => ({ js: join(out, "细则.js"), dts: join(out, "细则.d.ts"), schema: join(out, "细则.facts.schema.json") });
+  const set = (out: string) => ({ js: join(out, "细则.mjs"), dts: join(out, "细则.d.mts"), schema: join(out, "细则.facts.schema.json") });
 
   it("killed (SIGKILL) between two renames: the mixed set is detectable, and the next compile cleans up", async () => {
     const dir = workspace();
@@ -179,7 +179,7 @@ describe("kp compile: a set of three files, all or nothing", () => {
     expect(readdirSync(join(dir, "out")).filter((f) => f.startsWith("."))).not.toEqual([]);
     const again = kp(["compile", "catalogue", "-o", "out"], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.d.ts", "细则.facts.schema.json", "细则.js"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
     expect(verifyCompiledSet(set(join(dir, "out")))).toMatchObject({ ok: true });
   }, 60_000);
 
@@ -190,9 +190,9 @@ describe("kp compile: a set of three files, all or nothing", () => {
     writeFileSync(root, readFileSync(root, "utf8").replace("测试考评细则", "另一个细则"));
     const killed = await killBetweenRenames(["compile", "catalogue", "-o", "out"], dir, "SIGTERM", 1_500);
     expect(killed.signal).toBe("SIGTERM");
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.d.ts", "细则.facts.schema.json", "细则.js"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["细则.d.mts", "细则.facts.schema.json", "细则.mjs"]);
     expect(verifyCompiledSet(set(join(dir, "out")))).toMatchObject({ ok: true });
-    expect(readFileSync(join(dir, "out", "细则.js"), "utf8")).toContain("另一个细则");
+    expect(readFileSync(join(dir, "out", "细则.mjs"), "utf8")).toContain("另一个细则");
   }, 60_000);
 });
 

@@ -255,6 +255,7 @@ export const messages = {
     severity: "error",
     message: "事实文件太大，内存不够：{0}，读取并计分估计需要约 {1} 内存，超过上限 {2}。请把单位分到几个较小的事实文件中分别计分，或提高 Node.js 的内存上限，例如 NODE_OPTIONS=--max-old-space-size={3}",
   },
+  KP4100: { severity: "error", message: "事实文件有问题：{0}。文件大于 {1}，不能整体读入以逐格列出全部问题：请改正后重新计分" },
   KP4050: { severity: "error", message: "单位「{0}」的指标「{1}」以{2}{3}为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）" },
   KP4045: { severity: "error", message: "单位「{0}」的「{1}」共 {2} {3}，多于「{4}」的 {5} {3}：其中加倍、减半的次数不能多于总次数" },
   KP4046: { severity: "error", message: "单位「{0}」的「{1}」为 0：按它平均时除数应为正整数" },

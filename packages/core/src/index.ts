@@ -35,7 +35,7 @@ export {
   type SourceHost,
 } from "./project/load.js";
 export { nodeHost } from "./project/node-host.js";
-export { writeFileAtomic, writeFilesAtomic, removePendingTemporaries, writeReason, WriteFilesError, type AtomicFs, type WriteOptions, type WriteRefusal } from "./project/atomic.js";
+export { writeFileAtomic, writeFilesAtomic, removePendingTemporaries, type FileData, writeReason, WriteFilesError, type AtomicFs, type WriteOptions, type WriteRefusal } from "./project/atomic.js";
 export { stampCompiledSet, verifyCompiledSet, type CompiledSetCheck, type CompiledTexts } from "./project/compiled-set.js";
 export { readRegularFile, readRefusal, byteCount, fileKind, formatBytes, systemReason, MAX_FACTS_BYTES, MAX_SOURCE_BYTES, type ReadFileResult } from "./project/read-file.js";
 export {
@@ -46,6 +46,8 @@ export {
   type IndicatorResult,
   type RuleMeta,
   type ScoringModule,
+  type Scorer,
+  type StreamedResult,
   type SectionMeta,
   type TraceEntry,
   type UnitInput,
@@ -53,6 +55,7 @@ export {
   type Veto,
 } from "./compile/module.js";
 export { compileCatalogue, type CompiledCatalogue } from "./compile/compile.js";
+export { inFormat, moduleExtensions, toCommonJs, type ModuleFormat } from "./compile/module-format.js";
 export { emitJs, applicableClasses, meetsClasses, factSpecs, type EmitOptions } from "./compile/emit-js.js";
 export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
 export { jsString, commentText } from "./compile/js-literals.js";

@@ -7,9 +7,10 @@
  */
 export { loadFacts, locateFactErrors, knownFacts, type FactsOptions } from "./load.js";
 export { readCsv, scanFields, detectDelimiter } from "./csv.js";
+export { streamCsvUnits, STREAM_BATCH_ROWS, type CsvStreamOutcome } from "./csv-stream.js";
 export { readJson, readJsonNumber, isPlainNumber, MAX_JSON_DEPTH, MAX_JSON_VALUES } from "./json.js";
 export { readXlsx, checkZip, shiftDecimal, MAX_XLSX_UNZIPPED_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO } from "./xlsx.js";
-export { tableToUnits, cellName, printable, withoutInvisible, type Table, type TableRow, type TableCell, type KnownFacts } from "./table.js";
+export { tableToUnits, isLongHeader, cellName, printable, withoutInvisible, type Table, type TableRow, type TableCell, type KnownFacts } from "./table.js";
 export { factKeys, factsDiagnostic, nowhere, emptySpan, factsProblemLine, type CellRef, type FactsDiagnostic, type FactsLocator, type FactsLocation, type LoadedFacts, type MergedFrom } from "./types.js";
 export { loadFactsFiles, mergeFacts, expandFactsPaths, isFolderOfFacts, placeText, type FactsFilesOptions } from "./merge.js";
 export { factOwners, departmentOf, NO_DEPARTMENT, type FactOwner } from "./owners.js";

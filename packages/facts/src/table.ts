@@ -76,6 +76,11 @@ const IGNORED_HEADERS = ["序号", "备注", "说明"];
 
 const isOneOf = (list: string[], s: string) => list.includes(nameKey(s).toLowerCase());
 
+/** Whether a header row is the LONG layout (one fact per row: 单位, 规则, 值 columns). */
+export function isLongHeader(header: readonly string[]): boolean {
+  return header.some((h) => isOneOf(UNIT_HEADERS, h)) && header.some((h) => isOneOf(KEY_HEADERS, h)) && header.some((h) => isOneOf(VALUE_HEADERS, h));
+}
+
 /** `C5`-style name of a cell. */
 export function cellName(row: number, column: number): string {
   let c = column;

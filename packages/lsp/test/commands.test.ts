@@ -26,11 +26,11 @@ describe("kp/compile", () => {
   it("compiles the catalogue of a file (not just the file) into a folder", async () => {
     const out = path.join(tmp, "out");
     const r = compileTo(rules(), out);
-    expect(r).toEqual({ ok: true, files: [path.join(out, "细则.js"), path.join(out, "细则.d.ts"), path.join(out, "细则.facts.schema.json")] });
-    const mod = (await import(path.join(out, "细则.js"))) as { catalogue: { title: string; rules: unknown[] } };
+    expect(r).toEqual({ ok: true, files: [path.join(out, "细则.mjs"), path.join(out, "细则.d.mts"), path.join(out, "细则.facts.schema.json")] });
+    const mod = (await import(path.join(out, "细则.mjs"))) as { catalogue: { title: string; rules: unknown[] } };
     expect(mod.catalogue.title).toBe("市对县保证目标考评细则");
     expect(JSON.parse(readFileSync(path.join(out, "细则.facts.schema.json"), "utf8")).required).toEqual(["units"]);
-    expect(readFileSync(path.join(out, "细则.d.ts"), "utf8")).toContain('"参会"?: Count;');
+    expect(readFileSync(path.join(out, "细则.d.mts"), "utf8")).toContain('"参会"?: Count;');
   });
 
   it("refuses a catalogue with errors, listing them; writes nothing", () => {

@@ -1,10 +1,11 @@
 /**
- * `kp compile <catalogue> -o <dir>`: writes `<name>.js`, `<name>.d.ts` and `<name>.facts.schema.json`
+ * `kp compile <catalogue> -o <dir>`: writes `<name>.mjs`, `<name>.d.mts` and `<name>.facts.schema.json`
+ * (with `--module cjs`: `<name>.cjs`, `<name>.d.cts`: CommonJS, core's module-format.ts)
  * — all or nothing: when the catalogue has errors nothing is written, and the three files are
  * written together (core's writeFilesAtomic), carrying one generation id so that a set mixed by a
  * process killed between two renames is recognisable (core's verifyCompiledSet).
  */
-import { fileDiagnostic, formatMessage, hasErrors, stampCompiledSet, verifyCompiledSet, withTodoRefusals } from "@kaoping/core";
+import { fileDiagnostic, formatMessage, hasErrors, inFormat, moduleExtensions, stampCompiledSet, verifyCompiledSet, withTodoRefusals, type ModuleFormat } from "@kaoping/core";
 import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { compileLoaded, loadCatalogue, outputBaseName, resolveCatalogue } from "../catalogue.js";
@@ -14,7 +15,7 @@ import { countsText } from "../report/diagnostics.js";
 import { visible } from "../report/terminal.js";
 import { printDiagnostics } from "./shared.js";
 
-export async function compileCommand(io: Io, catalogueArg: string, opts: { output: string; name?: string; color?: boolean }): Promise<number> {
+export async function compileCommand(io: Io, catalogueArg: string, opts: { output: string; name?: string; module?: ModuleFormat; color?: boolean }): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const out = colorsFor(io.stdout, io.env, opts.color);
   const outDir = absolutePath(io, opts.output);
@@ -38,11 +39,14 @@ export async function compileCommand(io: Io, catalogueArg: string, opts: { outpu
     io.stderr.write(err.red(`细则有错误（${countsText(diags)}），未生成任何文件。`) + "\n");
     return ExitCode.problems;
   }
-  const compiled = stampCompiledSet(compileLoaded(cat));
+  const format = opts.module ?? "esm";
+  const unstamped = compileLoaded(cat);
+  const compiled = stampCompiledSet({ ...unstamped, js: inFormat(unstamped.js, format) });
   const base = opts.name ?? outputBaseName(resolved.root);
+  const ext = moduleExtensions(format);
   const files = [
-    { path: join(outDir, `${base}.js`), data: compiled.js },
-    { path: join(outDir, `${base}.d.ts`), data: compiled.dts },
+    { path: join(outDir, `${base}${ext.js}`), data: compiled.js },
+    { path: join(outDir, `${base}${ext.dts}`), data: compiled.dts },
     { path: join(outDir, `${base}.facts.schema.json`), data: compiled.schema },
   ];
   // Never over a file of the catalogue (e.g. a link to one), whatever its name.

@@ -6,6 +6,9 @@
 import cliProgress from "cli-progress";
 import type { Io } from "../io.js";
 
+/** Units above which `kp score` shows a progress bar (when stderr is a terminal). */
+export const PROGRESS_THRESHOLD = 2000;
+
 export interface Progress {
   tick(phase: string): void;
   stop(): void;

@@ -13,7 +13,8 @@ import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
 import { rankingCsv, rankingJson, rankingTable } from "../report/ranking.js";
 import { MAX_LISTED, printDiagnostics } from "./shared.js";
-import { startProgress } from "./progress.js";
+import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
+import { scoreStreaming } from "./score-stream.js";
 
 /** A catalogue and facts ready for scoring, or the exit code when something was wrong. */
 export type Scorable = { ok: true; module: ScoringModule; facts: LoadedFacts; inputs: string[] } | { ok: false; code: number };
@@ -30,14 +31,10 @@ export async function loadForScoring(
   err: Colors,
   options: FactsOptions & { units?: readonly string[]; unitsFile?: string } = {},
   trace = false,
+  ready?: ReadyCatalogue,
 ): Promise<Scorable> {
-  const prepared = await prepareCatalogue(io, catalogueArg);
-  if (!prepared.ok) {
-    printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
-    io.stderr.write(err.red("细则有错误，无法计分。") + "\n");
-    return { ok: false, code: ExitCode.problems };
-  }
-  if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
+  const prepared = ready ?? (await prepareForScoring(io, catalogueArg, err));
+  if (!prepared.ok) return prepared;
   const cat = prepared.module.catalogue;
   const facts = await readFactsArgs(io, factsArg, cat, err, options, trace);
   if (!facts) return { ok: false, code: ExitCode.problems };
@@ -50,6 +47,21 @@ export async function loadForScoring(
   // The files read, which an output must never replace.
   const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), ...(facts.merged ? facts.merged.files.map((f) => f.file) : [facts.file])];
   return { ok: true, module: prepared.module, facts, inputs };
+}
+
+/** A compiled catalogue ready for facts, or the exit code when it had errors. */
+export type ReadyCatalogue = Extract<Awaited<ReturnType<typeof prepareCatalogue>>, { ok: true }> | { ok: false; code: number };
+
+/** Compiles the catalogue for scoring, printing its problems (to stderr); stops on errors. */
+export async function prepareForScoring(io: Io, catalogueArg: string, err: Colors): Promise<ReadyCatalogue> {
+  const prepared = await prepareCatalogue(io, catalogueArg);
+  if (!prepared.ok) {
+    printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.sources, err);
+    io.stderr.write(err.red("细则有错误，无法计分。") + "\n");
+    return { ok: false, code: ExitCode.problems };
+  }
+  if (prepared.diagnostics.length > 0) printDiagnostics(io, io.stderr, prepared.diagnostics, prepared.catalogue.sources, err);
+  return prepared;
 }
 
 /**
@@ -136,8 +148,7 @@ function formatFor(opts: { format?: Format; output?: string }): Format {
   return ext === ".json" ? "json" : ext === ".csv" ? "csv" : "table";
 }
 
-/** Units above which `kp score` shows a progress bar (when stderr is a terminal). */
-export const PROGRESS_THRESHOLD = 2000;
+export { PROGRESS_THRESHOLD } from "./progress.js";
 
 export async function scoreCommand(
   io: Io,
@@ -148,7 +159,17 @@ export async function scoreCommand(
   const err = colorsFor(io.stderr, io.env, opts.color);
   const format = formatFor(opts);
   if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet });
+  const prepared = await prepareForScoring(io, catalogueArg, err);
+  if (!prepared.ok) return prepared.code;
+  // One CSV facts file to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts);
+  // anything it does not take (several files, other formats, the table, facts with problems) is read
+  // whole, as below.
+  const single = typeof factsArg === "string" ? factsArg : factsArg.length === 1 ? factsArg[0]! : undefined;
+  if (format !== "table" && opts.sheet === undefined && single !== undefined && extname(single).toLowerCase() === ".csv" && !isFolderOfFacts(absolutePath(io, single))) {
+    const streamed = await scoreStreaming(io, prepared, absolutePath(io, single), format, opts.output === undefined ? undefined : absolutePath(io, opts.output), err);
+    if (streamed !== undefined) return streamed;
+  }
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet }, false, prepared);
   if (!loaded.ok) return loaded.code;
   const n = loaded.facts.units.length;
   // One step for scoring, then one per output row (JSON is written in one go).

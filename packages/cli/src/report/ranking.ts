@@ -37,7 +37,7 @@ export function shorten(text: string, max: number): string {
 const vetoWord = (level: string) => (level === "fail" ? "一票否决" : "一票否优");
 
 /** The columns of a ranking for this catalogue and these results. */
-export function rankingColumns(cat: CatalogueMeta, results: readonly UnitResult[]): RankingColumn[] {
+export function rankingColumns(cat: CatalogueMeta, results: readonly UnitResult[], vetoes = results.some((r) => r.vetoes.length > 0)): RankingColumn[] {
   const cols: RankingColumn[] = [
     { header: "名次", tableHeader: "名次", numeric: true, value: (r) => String(r.rank) },
     { header: "单位", tableHeader: "单位", numeric: false, value: (r) => r.unit },
@@ -56,7 +56,7 @@ export function rankingColumns(cat: CatalogueMeta, results: readonly UnitResult[
   if (cat.bonuses.length > 0) cols.push({ header: "加分", tableHeader: "加分", numeric: true, value: (r) => r.bonus ?? "" });
   if (cat.penalties.length > 0) cols.push({ header: "减分", tableHeader: "减分", numeric: true, value: (r) => r.penalty ?? "" });
   if (cat.grades.length > 0) cols.push({ header: "等次", tableHeader: "等次", numeric: false, value: (r) => r.grade ?? "" });
-  if (results.some((r) => r.vetoes.length > 0)) {
+  if (vetoes) {
     cols.push({
       header: "否决",
       tableHeader: "否决",

@@ -149,6 +149,9 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   const scoreChecks = cat.rules.some((r) => r.waivers.some((w) => w.mode === "reduce"));
   if (scoreChecks) o.push(UNIT_NAME_FN);
   o.push(scoreChecks ? PUBLIC_API.replace(CHECK_FACTS, CHECK_FACTS_SCORING) : PUBLIC_API);
+  // One unit at a time (kp score on large files): catalogues whose units need no other unit but the
+  // one a 参照 names (no ranking, proportion, average or pool); the others score with scoreAll.
+  o.push(`const STREAMABLE = ${cross.length === 0 && !refers.pools};`, SCORER_API);
   return o.join("\n") + "\n";
 }
 
@@ -1519,5 +1522,119 @@ export function scoreUnit(unit, options) {
   const peers = options && options.peers ? options.peers.filter((p) => p && p.name !== unit.name).concat([unit]) : [unit];
   const all = scoreAll(peers, options);
   return all.find((r) => r.unit === String(unit.name).trim());
+}
+`;
+
+/**
+ * createScorer: scoring one unit at a time, keeping per unit only what ranking and grades need (name,
+ * rounded total, vetoes).  Results come out as units are scored (onResult, without rank and grade);
+ * finish() ranks them exactly as scoreAll does.  A unit taking a 参照 to a unit not yet seen waits for it.
+ */
+const SCORER_API = String.raw`
+/** 一级指标在 INDICATOR_IDS 中的位置。 */
+const TOP_POSITIONS = [];
+catalogue.indicators.reduce((at, m) => { TOP_POSITIONS.push(at); return at + (function size(x) { return 1 + x.children.reduce((a, c) => a + size(c), 0); })(m); }, 0);
+
+/** 能否逐个单位计分（没有排名、比例、平均分、参照平均分等需要全部单位的规则）。 */
+export const streamable = STREAMABLE;
+
+/**
+ * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
+ * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
+ * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
+ */
+export function createScorer(onResult, options) {
+  const detail = !options || options.detail !== false;
+  if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
+  const X = crossUnit([]);
+  const R = Object.create(null);
+  const seen = new Set();
+  const names = [];
+  const rounded = [];
+  const vetoed = [];
+  let waiting = [];
+  const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass] === true);
+  const blocked = (u) => REFERS.some((r) => r.unit !== undefined && R[r.unit] === undefined && takes(u, r));
+  const run = (u) => {
+    let r;
+    try {
+      r = runUnit(u, u.index, X, R, false);
+    } catch (e) {
+      if (e instanceof RangeError && e.message === "KP4018")
+        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
+      throw e;
+    }
+    rounded[u.index] = r.rounded;
+    vetoed[u.index] = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    const res = {
+      unit: u.name,
+      classes: u.classes,
+      total: ROUNDING < 0 ? kpFormat(r.rounded) : kpFixed(r.rounded, ROUNDING),
+      exactTotal: kpFormat(r.total),
+      vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
+    };
+    if (detail) {
+      const S = new Map();
+      const P = new Map();
+      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
+      res.indicators = indicatorTree(catalogue.indicators, S, P);
+    } else res.top = TOP_POSITIONS.map((n) => kpFormat(r.S[n]));
+    res.bonus = kpFormat(r.bonus);
+    res.penalty = kpFormat(r.penalty);
+    onResult(u.index, res);
+  };
+  return {
+    has(name) {
+      return seen.has(name);
+    },
+    add(units) {
+      if (!Array.isArray(units) || units.length === 0) return;
+      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const errors = read.errors;
+      for (const u of read.units) if (seen.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
+      if (errors.length > 0) throw new KpFactsError(errors);
+      let named = false;
+      for (const u of read.units) {
+        seen.add(u.name);
+        u.index = names.length;
+        names.push(u.name);
+        if (REFERS.some((r) => r.unit === u.name)) { R[u.name] = u; named = true; }
+      }
+      if (named && waiting.length > 0) {
+        const still = [];
+        for (const u of waiting) if (blocked(u)) still.push(u); else run(u);
+        waiting = still;
+      }
+      for (const u of read.units) if (blocked(u)) waiting.push(u); else run(u);
+    },
+    finish() {
+      if (waiting.length > 0) {
+        const errors = [];
+        for (const r of REFERS)
+          if (r.unit !== undefined && R[r.unit] === undefined && waiting.some((u) => takes(u, r)))
+            errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + (r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」") + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+        throw new KpFactsError(errors);
+      }
+      if (names.length === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
+      const n = names.length;
+      const order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => rounded[b] - rounded[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      const rank = new Uint32Array(n);
+      const grade = new Array(n);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        const k = order[i];
+        if (i === 0 || rounded[k] !== rounded[order[i - 1]]) at = i + 1;
+        rank[i] = at;
+        const V = [];
+        if (vetoed[k] & 1) V.push({ level: "fail" });
+        if (vetoed[k] & 2) V.push({ level: "noExcellent" });
+        grade[i] = gradeOf({ V, rounded: rounded[k] }, at, n);
+      }
+      return { order, rank, grade };
+    },
+  };
 }
 `;

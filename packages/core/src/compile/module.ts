@@ -109,6 +109,26 @@ export interface ScoringModule {
   checkFacts(units: unknown): FactError[];
   /** Scores and ranks units (UnitInput[]); throws KpFactsError on bad facts. */
   scoreAll(units: unknown, options?: { detail?: boolean; trace?: boolean }): UnitResult[];
+  /** Whether units can be scored one at a time (no ranking, proportion or average rule). */
+  streamable?: boolean;
+  /** Scoring one batch of units at a time (only when `streamable`); results as in scoreAll. */
+  createScorer?(onResult: (index: number, result: StreamedResult) => void, options?: { detail?: boolean }): Scorer;
+}
+
+/** A unit's result as a Scorer gives it: everything but rank and grade (known only at the end). */
+export type StreamedResult = Omit<UnitResult, "rank" | "grade" | "trace"> & {
+  /** With `detail: false`: the top-level indicators' scores, in order (and no `indicators`). */
+  top?: string[];
+};
+
+/** Scores units batch by batch, keeping per unit only its name, rounded total and vetoes. */
+export interface Scorer {
+  /** Whether a unit of this (trimmed) name was added. */
+  has(name: string): boolean;
+  /** Checks and scores a batch; throws KpFactsError on bad facts. */
+  add(units: unknown): void;
+  /** Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]`, `grade[k]` are position k's. */
+  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };
 }
 
 /**

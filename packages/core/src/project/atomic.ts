@@ -262,7 +262,7 @@ interface Target {
   path: string;
   /** The file actually written (links followed). */
   real: string;
-  data: string | Uint8Array;
+  data: FileData;
   old?: Stats;
   temp?: string;
   backup?: string;
@@ -273,7 +273,13 @@ interface Target {
  * Writes files atomically, all or nothing (see the file comment).  Throws a {@link WriteFilesError}
  * naming the target when a file cannot be written; then no target has changed.
  */
-export function writeFilesAtomic(files: readonly { path: string; data: string | Uint8Array }[], options: WriteOptions = {}): void {
+/**
+ * A file's content: text, bytes, or a producer that writes it piece by piece (`write` appends UTF-8
+ * text to the temporary file), so a large output is never held whole in memory.
+ */
+export type FileData = string | Uint8Array | ((write: (text: string) => void) => void);
+
+export function writeFilesAtomic(files: readonly { path: string; data: FileData }[], options: WriteOptions = {}): void {
   const fs = { ...realFs, ...options.fs };
   const targets: Target[] = files.map((f) => ({ path: f.path, real: followLinks(f.path), data: f.data }));
   const inputs = (options.inputs ?? []).map((p) => ({ path: p, st: statOrUndefined(p) })).filter((i) => i.st !== undefined);
@@ -371,9 +377,12 @@ function writeTemporary(t: Target, fs: AtomicFs): void {
       }
       fchmodSync(fd, t.old.mode & 0o7777);
     }
-    const bytes = typeof t.data === "string" ? Buffer.from(t.data, "utf8") : t.data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    const put = (bytes: Uint8Array) => {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    };
+    if (typeof t.data === "function") t.data((text) => put(Buffer.from(text, "utf8")));
+    else put(typeof t.data === "string" ? Buffer.from(t.data, "utf8") : t.data);
     fs.fsync(fd);
   } finally {
     closeSync(fd);
@@ -398,6 +407,6 @@ function syncDirectory(dir: string, fs: AtomicFs): void {
 }
 
 /** Writes one file atomically (see {@link writeFilesAtomic}). */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, data: FileData, options: WriteOptions = {}): void {
   writeFilesAtomic([{ path, data }], options);
 }

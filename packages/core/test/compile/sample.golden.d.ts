@@ -213,3 +213,17 @@ export declare const catalogue: {
 export declare function checkFacts(units: Unit[]): FactError[];
 export declare function scoreAll(units: Unit[], options?: ScoreOptions): UnitResult[];
 export declare function scoreUnit(unit: Unit, options?: ScoreOptions & { peers?: Unit[] }): UnitResult;
+
+/** 能否逐个单位计分（没有排名、比例、平均分等需要全部单位的规则）。 */
+export declare const streamable: boolean;
+
+/** 逐个单位计分：add 检查并计分一批单位，结果（不含名次、等次）交给 onResult；finish 给出名次与等次。 */
+export interface Scorer {
+  /** 是否已有这个名称的单位。 */
+  has(name: string): boolean;
+  add(units: Unit[]): void;
+  /** order：按名次排列的单位序号（add 的先后）；rank[k]、grade[k]：第 k 个位置的名次与等次。 */
+  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };
+}
+/** options.detail 为 false 时，结果不含 indicators，而以 top 给出一级指标得分。 */
+export declare function createScorer(onResult: (index: number, result: Omit<UnitResult, "rank" | "grade" | "trace"> & { top?: string[] }) => void, options?: { detail?: boolean }): Scorer;

@@ -68,7 +68,7 @@ export function outputBase(root: string): string {
   return path.basename(root).replace(/\.kp$/i, "");
 }
 
-/** Compiles the catalogue into `outDir`: `<name>.js`, `<name>.d.ts`, `<name>.facts.schema.json` (the names `kp compile` writes). */
+/** Compiles the catalogue into `outDir`: `<name>.mjs`, `<name>.d.mts`, `<name>.facts.schema.json` (the names `kp compile` writes by default). */
 export function compileTo(state: CatalogueState, outDir: string): CompileOutcome | CommandError {
   const problem = notReady(state);
   if (problem) return problem;
@@ -79,7 +79,7 @@ export function compileTo(state: CatalogueState, outDir: string): CompileOutcome
   const base = path.join(outDir, outputBase(state.root));
   try {
     mkdirSync(outDir, { recursive: true });
-    const files = [`${base}.js`, `${base}.d.ts`, `${base}.facts.schema.json`];
+    const files = [`${base}.mjs`, `${base}.d.mts`, `${base}.facts.schema.json`];
     // As `kp compile`: one generation id in the three files, never over a file of the catalogue.
     const set = stampCompiledSet(out);
     writeFilesAtomic(

@@ -1,0 +1,247 @@
+/**
+ * `kp score` on a CSV facts file, in bounded memory: units are read in batches (@kaoping/facts
+ * streamCsvUnits) and scored as they arrive by the module's Scorer; each unit's result (without rank
+ * and grade) is written at once to a spill file in a private temporary folder, and only its place
+ * there is kept (two numbers), with what ranking needs (kept by the Scorer: name, rounded total,
+ * vetoes).  At the end the ranking is known, and the output is written as a stream in rank order,
+ * each result read back from the spill file — into a temporary file renamed over the target (core's
+ * writeFilesAtomic with a producer) or to standard output.  The text is the same, byte for byte, as
+ * the whole-file path's (rankingCsv / rankingJson).
+ *
+ * Facts with any problem (and files the stream does not take: another encoding, the LONG layout …)
+ * return undefined before anything is written: the caller reads the file whole and reports every
+ * problem at its cell, as before.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { factsDiagnostic, knownFacts, streamCsvUnits } from "@kaoping/facts";
+import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitResult } from "@kaoping/core";
+import { ExitCode } from "../exit.js";
+import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
+import { rankingColumns } from "../report/ranking.js";
+import { csvField } from "../report/spreadsheet.js";
+import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
+import { printDiagnostics } from "./shared.js";
+
+/** Results (and output text) are buffered up to this many characters before a write. */
+const FLUSH_CHARS = 1 << 20;
+
+/** A growable list of spill-file places: byte offset and length of each unit's record. */
+class Places {
+  offsets = new Float64Array(1024);
+  lengths = new Uint32Array(1024);
+  set(k: number, offset: number, length: number): void {
+    if (k >= this.offsets.length) {
+      const size = Math.max(k + 1, this.offsets.length * 2);
+      const o = new Float64Array(size);
+      o.set(this.offsets);
+      const l = new Uint32Array(size);
+      l.set(this.lengths);
+      this.offsets = o;
+      this.lengths = l;
+    }
+    this.offsets[k] = offset;
+    this.lengths[k] = length;
+  }
+}
+
+/** The spill file: results appended as JSON, read back by place. */
+class Spill {
+  private readonly dir = mkdtempSync(join(tmpdir(), "kp-score-"));
+  private readonly fd = openSync(join(this.dir, "results.jsonl"), "w+", 0o600);
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private size = 0;
+  readonly places = new Places();
+  private buffer = Buffer.alloc(64 * 1024);
+
+  add(k: number, record: string): void {
+    const bytes = Buffer.byteLength(record, "utf8");
+    this.places.set(k, this.size, bytes);
+    this.size += bytes;
+    this.pending.push(record);
+    this.pendingChars += record.length;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    let off = 0;
+    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  read(k: number): string {
+    const length = this.places.lengths[k]!;
+    if (length > this.buffer.length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
+    let got = 0;
+    while (got < length) got += readSync(this.fd, this.buffer, got, length - got, this.places.offsets[k]! + got);
+    return this.buffer.toString("utf8", 0, length);
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** A result with rank and grade, its keys in scoreAll's order (the JSON output is byte-identical). */
+function ranked(r: StreamedResult, rank: number, grade: string | null): UnitResult {
+  return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank, grade, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
+}
+
+/**
+ * Scores a CSV facts file as a stream and writes the ranking (CSV or JSON) to `output` or stdout.
+ * Returns the exit code, or undefined when the file must be read whole (nothing was written then).
+ */
+export async function scoreStreaming(
+  io: Io,
+  prepared: { module: ScoringModule; catalogue: { analysis: { files: readonly { path: string }[] } } },
+  factsFile: string,
+  format: "csv" | "json",
+  output: string | undefined,
+  err: Colors,
+): Promise<number | undefined> {
+  const module = prepared.module;
+  // KP_SCORE_WHOLE=1 (tests): always the whole-file path, to compare the two.
+  if (module.streamable !== true || module.createScorer === undefined || io.env.KP_SCORE_WHOLE === "1") return undefined;
+  if (io.env.KP_SCORE_TRACE === "1") io.stderr.write("kp: 流式计分\n");
+  const cat = module.catalogue;
+  const spill = new Spill();
+  try {
+    let vetoes = false;
+    // CSV: each unit's row between rank and grade, and its veto cell, are spilled as text
+    // (`<length>:<middle><veto>`); JSON: the whole result.
+    const csv = format === "csv" ? csvParts(cat) : undefined;
+    const scorer = module.createScorer(
+      (k, r) => {
+        if (r.vetoes.length > 0) vetoes = true;
+        if (!csv) return spill.add(k, JSON.stringify(r));
+        const middle = csv.middle(r);
+        spill.add(k, `${middle.length}:${middle}${r.vetoes.length > 0 ? csv.veto(r) : ""}`);
+      },
+      { detail: format === "json" },
+    );
+    let read;
+    try {
+      read = await streamCsvUnits(factsFile, knownFacts(cat), (units) => scorer.add(units), { seen: (name) => scorer.has(name) });
+    } catch (e) {
+      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
+      throw e;
+    }
+    if (!read.ok) return tooLargeToList(io, err, factsFile, read.problem);
+    let ranking: ReturnType<typeof scorer.finish>;
+    try {
+      ranking = scorer.finish();
+    } catch (e) {
+      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
+      throw e;
+    }
+    spill.flush();
+    const n = ranking.order.length;
+    // As the whole-file path: on a terminal, one step for scoring, then one per output row (JSON: one).
+    const progress = io.stderr.isTTY && n > PROGRESS_THRESHOLD ? startProgress(io, format === "json" ? 1 : n + 1) : undefined;
+    progress?.tick("计分");
+    const columns = rankingColumns(cat, [], vetoes);
+    /** The output text, produced piece by piece in rank order. */
+    const produce = (write: (text: string) => void, bom: boolean) => {
+      let buf: string[] = [];
+      let chars = 0;
+      const put = (text: string) => {
+        buf.push(text);
+        chars += text.length;
+        if (chars >= FLUSH_CHARS) {
+          write(buf.join(""));
+          buf = [];
+          chars = 0;
+        }
+      };
+      if (format === "csv") put((bom ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
+      else put("[\n");
+      const graded = columns.some((col) => col.header === "等次");
+      for (let i = 0; i < n; i++) {
+        const record = spill.read(ranking.order[i]!);
+        if (csv) {
+          const colon = record.indexOf(":");
+          const end = colon + 1 + Number(record.slice(0, colon));
+          let row = `${ranking.rank[i]},${record.slice(colon + 1, end)}`;
+          if (graded) row += "," + csvField(ranking.grade[i] ?? "");
+          if (vetoes) row += "," + record.slice(end);
+          put(row + "\n");
+          progress?.tick("输出");
+        } else {
+          const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
+          put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
+        }
+      }
+      if (format === "json") put("\n]\n");
+      if (buf.length > 0) write(buf.join(""));
+      progress?.stop();
+    };
+    if (output !== undefined) {
+      // Excel opens a UTF-8 CSV correctly only with a BOM.
+      const inputs = [...prepared.catalogue.analysis.files.map((f) => f.path), factsFile];
+      writeOutputs(io, [{ path: output, data: (write) => produce(write, format === "csv") }], inputs);
+      io.stdout.write(`已写入 ${shownPath(io, output)}（${n} 个单位）\n`);
+    } else produce((text) => io.stdout.write(text), false);
+    return ExitCode.ok;
+  } finally {
+    spill.close();
+  }
+}
+
+/**
+ * The CSV columns of a unit's row that do not depend on the ranking — unit, total, top-level
+ * indicators, bonus, penalty (all but 名次 before them and 等次, 否决 after) — and the veto cell,
+ * as rankingCsv writes them (the same column definitions).
+ */
+function csvParts(cat: ScoringModule["catalogue"]): { middle(r: StreamedResult): string; veto(r: StreamedResult): string } {
+  const cols = rankingColumns(cat, [], true);
+  const middle = cols.filter((col) => col.header !== "名次" && col.header !== "等次" && col.header !== "否决");
+  const veto = cols.find((col) => col.header === "否决")!;
+  const asResult = (r: StreamedResult) => ({ ...r, rank: 0, grade: null, indicators: r.top?.map((score) => ({ score })) }) as unknown as UnitResult;
+  return {
+    middle: (r) => {
+      const u = asResult(r);
+      return middle.map((col) => csvField(col.value(u), col.numeric)).join(",");
+    },
+    veto: (r) => csvField(veto.value(asResult(r)), veto.numeric),
+  };
+}
+
+/**
+ * When the stream stopped at a problem in a file too large to be read whole (over MAX_FACTS_BYTES,
+ * where the whole-file path would only say KP0012): that problem, as KP4100, and exit code 1.
+ * Otherwise undefined: the whole-file path reports every problem at its cell.
+ */
+function tooLargeToList(io: Io, err: Colors, file: string, problem: string | undefined): number | undefined {
+  if (problem === undefined) return undefined;
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  if (size <= MAX_FACTS_BYTES) return undefined;
+  const d = factsDiagnostic(file, "KP4100", undefined, [problem, formatBytes(MAX_FACTS_BYTES)]);
+  printDiagnostics(io, io.stderr, [d], new Map(), err);
+  io.stderr.write(err.red(`事实文件「${shownPath(io, file)}」有错误，无法计分。`) + "\n");
+  return ExitCode.problems;
+}
+
+/** The first problem of a KpFactsError, with its unit. */
+function firstProblem(e: unknown): string | undefined {
+  const first = (e as { errors?: { message: string; unit?: string }[] }).errors?.[0];
+  if (!first) return undefined;
+  return first.unit !== undefined && !first.message.includes(`「${first.unit}」`) ? `单位「${first.unit}」的${first.message}` : first.message;
+}
+
+function isFactsError(e: unknown): boolean {
+  return e instanceof Error && e.name === "KpFactsError";
+}

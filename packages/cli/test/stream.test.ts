@@ -1,0 +1,164 @@
+/**
+ * `kp score` on CSV facts streams (commands/score-stream.ts): the output must be byte-identical to
+ * the whole-file path (KP_SCORE_WHOLE=1 forces it; KP_SCORE_TRACE=1 says on stderr that the stream
+ * was taken), on the examples and on generated 10,000-unit files — ties, grades, vetoes (the 否决
+ * column), bonus and penalty, a 参照 to a unit that comes after the units taking it.  Facts with
+ * problems are reported exactly as before, and nothing is written.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
+import { generateUnits, unitsToCsv } from "../../../bench/src/gen-facts.js";
+import { fixtures, kp, repoRoot, tempDir } from "./helpers.js";
+
+const STREAMED = "kp: 流式计分\n";
+const streamed = { KP_SCORE_TRACE: "1" };
+const whole = { KP_SCORE_WHOLE: "1" };
+
+let dir = "";
+/** rules/ with 10,000 generated units (the bench's generator). */
+let rulesCsv = "";
+/** The test catalogue (grades, 一票否优, bonus, penalty, rounding to 2 places) with 10,000 units. */
+let testCsv = "";
+
+beforeAll(() => {
+  dir = tempDir("kp-stream-");
+  const rules = rulesSources();
+  const cat = analyzeOrThrow(rules.root, memoryHost(rules.files), "rules/").catalogue;
+  rulesCsv = join(dir, "rules-10k.csv");
+  writeFileSync(rulesCsv, "\uFEFF" + unitsToCsv(cat, generateUnits(cat, 10_000, 21)));
+  const header = "单位,类别,参会,清退,信息完成率,违纪.轻处分,违纪.重处分,迟报,漏报,学习活动,评价得分,满意度,安全事故,国家表彰,约谈";
+  const rows = Array.from({ length: 10_000 }, (_, i) => {
+    const v = (m: number) => (i * 7919 + m * 104729) % m;
+    return [`单位${String(i).padStart(5, "0")}`, i % 3 === 0 ? "园区" : "县区", v(5), v(2) ? "是" : "否", `${50 + v(51)}%`, v(3), v(50) === 0 ? 1 : "", v(4), v(3), "是", `${v(4)}.${v(10)}`, `${80 + v(21)}`, v(97) === 0 ? "是" : "否", v(30) === 0 ? 2 : "", v(40) === 0 ? 1 : ""].join(",");
+  });
+  testCsv = join(dir, "test-10k.csv");
+  writeFileSync(testCsv, [header, ...rows].join("\r\n") + "\r\n");
+});
+
+/** Runs `kp score` streamed and whole with the same arguments; both must succeed. */
+function both(args: (out: string) => string[], ext: string): { s: string; w: string; stdout: string } {
+  const s = kp(args(join(dir, `s${ext}`)), { cwd: repoRoot, env: streamed });
+  const w = kp(args(join(dir, `w${ext}`)), { cwd: repoRoot, env: whole });
+  expect(s.code, s.stderr).toBe(0);
+  expect(w.code, w.stderr).toBe(0);
+  expect(s.stderr).toBe(STREAMED);
+  expect(w.stderr).toBe("");
+  const read = (p: string, r: { stdout: string }) => (existsSync(p) ? readFileSync(p, "utf8") : r.stdout);
+  return { s: read(join(dir, `s${ext}`), s), w: read(join(dir, `w${ext}`), w), stdout: s.stdout };
+}
+
+describe("kp score streams CSV facts", () => {
+  it("gives the examples' results byte for byte (CSV and JSON, to a file and to stdout)", { timeout: 60_000 }, () => {
+    const csv = join(repoRoot, "examples", "各县事实.csv");
+    for (const format of ["csv", "json"]) {
+      const toFile = both((out) => ["score", "rules", csv, "-o", out], "." + format);
+      expect(toFile.s).toBe(toFile.w);
+      expect(toFile.stdout).toMatch(/^已写入 .*s\.(csv|json)（11 个单位）\n$/);
+      const toStdout = both(() => ["score", "rules", csv, "--format", format], ".none");
+      expect(toStdout.s).toBe(toStdout.w);
+    }
+    // and the JSON is examples/expected.json's ranking (the contract of the examples)
+    const json = kp(["score", "rules", csv, "--format", "json"], { cwd: repoRoot, env: streamed });
+    const expected = JSON.parse(readFileSync(join(repoRoot, "examples", "expected.json"), "utf8")) as unknown;
+    const got = JSON.parse(json.stdout) as { unit: string; total: string; rank: number }[];
+    expect(JSON.stringify(expected)).toContain(`"${got[0]!.unit}"`);
+    expect(got.map((r) => r.rank)).toEqual([...got.map((r) => r.rank)].sort((a, b) => a - b));
+  });
+
+  it("gives the same results on 10,000 generated units of rules/ (CSV and JSON)", { timeout: 300_000 }, () => {
+    for (const ext of [".csv", ".json"]) {
+      const r = both((out) => ["score", "rules", rulesCsv, "-o", out], ext);
+      expect(r.s).toBe(r.w);
+      expect(r.s.split("\n").length).toBeGreaterThan(10_000);
+    }
+  });
+
+  it("… and on 10,000 units with ties, grades, vetoes, bonus and penalty", { timeout: 300_000 }, () => {
+    const r = both((out) => ["score", join(fixtures, "catalogue"), testCsv, "-o", out], ".csv");
+    expect(r.s).toBe(r.w);
+    const lines = r.s.split("\n");
+    expect(lines[0]).toBe("\uFEFF名次,单位,总分,会议与信息工作（10分）,组织建设（10分）,加分,减分,等次,否决");
+    expect(lines.some((l) => l.endsWith(",一票否优（安全事故）"))).toBe(true);
+    // ties share a rank
+    const ranks = lines.slice(1, -1).map((l) => Number(l.split(",")[0]));
+    expect(new Set(ranks).size).toBeLessThan(ranks.length);
+    const j = both((out) => ["score", join(fixtures, "catalogue"), testCsv, "-o", out], ".json");
+    expect(j.s).toBe(j.w);
+  });
+
+  it("scores units taking a 参照 to a unit that comes later in the file", () => {
+    const lines = readFileSync(join(repoRoot, "examples", "各县事实.csv"), "utf8").split(/\r?\n/).filter((l) => l !== "");
+    const referred = lines.findIndex((l) => l.startsWith("××区,"));
+    expect(referred).toBeGreaterThan(0);
+    const moved = [lines[0]!, ...lines.slice(1).filter((_, i) => i + 1 !== referred), lines[referred]!];
+    const file = join(dir, "referred-last.csv");
+    writeFileSync(file, moved.join("\n") + "\n");
+    const r = both((out) => ["score", "rules", file, "-o", out], ".ref.csv");
+    expect(r.s).toBe(r.w);
+    expect(r.s).toContain("经开园区");
+  });
+
+  it("reports problems in the facts exactly as the whole-file path, and writes nothing", { timeout: 120_000 }, () => {
+    const lines = readFileSync(testCsv, "utf8").split("\r\n");
+    // a bad count far into the file, and a unit repeated (written in full width) in another batch
+    lines[7000] = lines[7000]!.replace(/^([^,]*,[^,]*),[^,]*,/, "$1,很多,");
+    lines[9000] = lines[9000]!.replace(/^[^,]*,/, "单位００００１,");
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, lines.join("\r\n"));
+    const out = join(dir, "bad-out");
+    const s = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: streamed });
+    const w = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: whole });
+    expect(s.code).toBe(1);
+    expect(s.stderr).toBe(STREAMED + w.stderr);
+    expect(s.stderr).toContain("KP4003");
+    expect(s.stderr).toContain("KP4006");
+    expect(s.stdout).toBe("");
+    expect(readdirSync(dir).filter((f) => f.startsWith("bad-out") || f.endsWith(".tmp"))).toEqual([]);
+    // a name written in full width, 2,500 rows (many batches) after the same name: the only problem
+    const dup = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 3001);
+    dup[2500] = dup[2500]!.replace(/^[^,]*,/, "单位０００００,");
+    writeFileSync(file, dup.join("\r\n"));
+    const ds = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: streamed });
+    const dw = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: whole });
+    expect(ds.code).toBe(1);
+    expect(ds.stderr).toBe(STREAMED + dw.stderr);
+    expect(ds.stderr).toContain("KP4006 单位「单位０００００」重复出现：与第 2 行的「单位00000」是同一个名称（写法不同）");
+    expect(existsSync(out + ".csv")).toBe(false);
+  });
+
+  it("a problem in a file too large to read whole (over 256 MiB) is reported (KP4100), not just its size", { timeout: 120_000 }, () => {
+    // 2,000 unique rows, the second one bad (found in the first batch), then padding to 257 MiB never read
+    const head = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 2001);
+    head[2] = head[2]!.replace(/^([^,]*,[^,]*),[^,]*,/, "$1,很多,");
+    const row = Buffer.from(head[1]!.replace(/^[^,]*/, "填充") + "\n");
+    const file = join(dir, "huge.csv");
+    const first = Buffer.from(head.join("\n") + "\n");
+    const size = 257 * 1024 * 1024;
+    const fill = Buffer.alloc(size - first.length - ((size - first.length) % row.length));
+    for (let at = 0; at < fill.length; at += row.length) row.copy(fill, at);
+    writeFileSync(file, Buffer.concat([first, fill]));
+    const r = kp(["score", join(fixtures, "catalogue"), file, "-o", join(dir, "huge-out.csv")], { cwd: repoRoot });
+    rmSync(file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("KP4100 事实文件有问题：单位「单位00001」的「参会」的值「很多」应为非负整数（次数）。文件大于 256 MiB，不能整体读入以逐格列出全部问题：请改正后重新计分");
+    expect(r.stderr).not.toContain("KP0012");
+    expect(existsSync(join(dir, "huge-out.csv"))).toBe(false);
+  });
+
+  it("keeps the whole-file path for what it does not stream: the table, a catalogue with a ranking rule", () => {
+    const table = kp(["score", join(fixtures, "catalogue"), "facts/ok.csv"], { env: streamed });
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe("");
+    const rankDir = tempDir("kp-stream-rank-");
+    writeFileSync(join(rankDir, "细则.kp"), '细则 「排名」\n指标 「工作」 10分 {\n  规则 「项目」 「按项目数排名，第一名得2分，每后退一位扣0.5分」 按排名 得分 满分 2 每后退一位 扣 0.5\n}\n');
+    writeFileSync(join(rankDir, "事实.csv"), "单位,项目\n甲,3\n乙,5\n丙,1\n");
+    const s = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: streamed });
+    const w = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: whole });
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toBe("");
+    expect(s.stdout).toBe(w.stdout);
+    expect(existsSync(join(fixtures, "facts", "ok.csv"))).toBe(true);
+  });
+});
