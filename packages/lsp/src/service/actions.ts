@@ -76,7 +76,11 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
   if (wants("quickfix")) out.push(...recogniseActions(ctx, start, end));
   for (const { code, title } of NORMALISING) {
     const all = fixAllOf(ctx, code, title);
-    if (all && (wants("source.fixAll") || (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === code)))) out.push(all);
+    if (!all) continue;
+    // Beside one of its diagnostics it is a quick fix (VS Code's Ctrl+. menu lists quick fixes, not
+    // source actions); asked for as a source action (fix all on save) it is source.fixAll.
+    if (wants("quickfix") && diagnosticsIn(ctx, start, end).some((d) => d.code === code)) out.push({ ...all, kind: "quickfix" });
+    else if (wants("source.fixAll")) out.push(all);
   }
   return out;
 }
