@@ -3,41 +3,30 @@
  * over the facts table "kp_facts", schema in packages/cli/README.md) and `<name>.<dialect>.params.json`
  * (the values of its parameters $1…$n: the user-written names it compares with) — together, atomically.
  */
-import { emitSql, hasErrors, withTodoRefusals, type SqlDialect } from "@kaoping/core";
+import { emitSql, type SqlDialect } from "@kaoping/core";
 import { join } from "node:path";
-import { loadCatalogue, outputBaseName, resolveCatalogue } from "../catalogue.js";
+import { outputBaseName } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Io } from "../io.js";
-import { countsText } from "../report/diagnostics.js";
 import { visible } from "../report/terminal.js";
 import { lowerOrReport } from "./score-engine.js";
-import { printDiagnostics } from "./shared.js";
+import { catalogueForOutput } from "./output-catalogue.js";
 
 export async function compileSqlCommand(io: Io, catalogueArg: string, opts: { output: string; name?: string; dialect?: string; table?: string; color?: boolean }): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const dialect = (opts.dialect ?? "duckdb") as SqlDialect;
   if (dialect !== "duckdb" && dialect !== "postgres") throw new UsageError(`--dialect 只能是 duckdb 或 postgres，实际为「${opts.dialect}」`);
   if (opts.name !== undefined && (opts.name === "" || /[\\/]/.test(opts.name))) throw new UsageError(`--name 应为不含路径的文件名，实际为「${opts.name}」`);
-  const resolved = resolveCatalogue(io, catalogueArg);
-  if (!resolved.root) {
-    printDiagnostics(io, io.stderr, resolved.diagnostics, new Map(), err);
-    io.stderr.write(err.red("细则有错误，未生成任何文件。") + "\n");
-    return ExitCode.problems;
-  }
-  const cat = loadCatalogue(io, resolved.root);
-  const diags = withTodoRefusals(cat.analysis.diagnostics);
-  if (diags.length > 0) printDiagnostics(io, io.stderr, diags, cat.sources, err);
-  if (hasErrors(diags)) {
-    io.stderr.write(err.red(`细则有错误（${countsText(diags)}），未生成任何文件。`) + "\n");
-    return ExitCode.problems;
-  }
+  const loaded = catalogueForOutput(io, catalogueArg, err, "refuse");
+  if (!loaded) return ExitCode.problems;
+  const { cat } = loaded;
   const ir = lowerOrReport(io, cat.analysis.catalogue, cat.sources, opts.color);
   if (!ir) {
     io.stderr.write(err.red("未生成任何文件。") + "\n");
     return ExitCode.problems;
   }
   const q = emitSql(ir, { dialect, ...(opts.table !== undefined ? { table: opts.table } : {}) });
-  const base = opts.name ?? outputBaseName(resolved.root);
+  const base = opts.name ?? outputBaseName(cat.root);
   const outDir = absolutePath(io, opts.output);
   const files = [
     { path: join(outDir, `${base}.${dialect}.sql`), data: q.sql },

@@ -5,44 +5,28 @@
  * written together (core's writeFilesAtomic), carrying one generation id so that a set mixed by a
  * process killed between two renames is recognisable (core's verifyCompiledSet).
  */
-import { fileDiagnostic, formatMessage, hasErrors, inFormat, moduleExtensions, stampCompiledSet, verifyCompiledSet, withTodoRefusals, type ModuleFormat } from "@kaoping/core";
-import { statSync } from "node:fs";
+import { fileDiagnostic, inFormat, moduleExtensions, stampCompiledSet, verifyCompiledSet, type ModuleFormat } from "@kaoping/core";
 import { basename, join } from "node:path";
-import { compileLoaded, loadCatalogue, outputBaseName, resolveCatalogue } from "../catalogue.js";
+import { compileLoaded, outputBaseName } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Io } from "../io.js";
-import { countsText } from "../report/diagnostics.js";
 import { visible } from "../report/terminal.js";
 import { printDiagnostics } from "./shared.js";
+import { catalogueForOutput, refuseFileAsOutputFolder } from "./output-catalogue.js";
 
 export async function compileCommand(io: Io, catalogueArg: string, opts: { output: string; name?: string; module?: ModuleFormat; color?: boolean }): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const out = colorsFor(io.stdout, io.env, opts.color);
   const outDir = absolutePath(io, opts.output);
   if (opts.name !== undefined && (opts.name === "" || /[\\/]/.test(opts.name))) throw new UsageError(`--name 应为不含路径的文件名，实际为「${opts.name}」`);
-  try {
-    if (!statSync(outDir).isDirectory()) throw new UsageError(formatMessage("KP0017", [displayPath(io, outDir), "-o 应为目录，这是一个文件"]), "KP0017");
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    // Absent: created below, once there is something to write.
-  }
-  const resolved = resolveCatalogue(io, catalogueArg);
-  if (!resolved.root) {
-    printDiagnostics(io, io.stderr, resolved.diagnostics, new Map(), err);
-    io.stderr.write(err.red("细则有错误，未生成任何文件。") + "\n");
-    return ExitCode.problems;
-  }
-  const cat = loadCatalogue(io, resolved.root);
-  const diags = withTodoRefusals(cat.analysis.diagnostics);
-  if (diags.length > 0) printDiagnostics(io, io.stderr, diags, cat.sources, err);
-  if (hasErrors(diags)) {
-    io.stderr.write(err.red(`细则有错误（${countsText(diags)}），未生成任何文件。`) + "\n");
-    return ExitCode.problems;
-  }
+  refuseFileAsOutputFolder(io, outDir);
+  const loaded = catalogueForOutput(io, catalogueArg, err, "refuse");
+  if (!loaded) return ExitCode.problems;
+  const { cat, diagnostics: diags } = loaded;
   const format = opts.module ?? "esm";
   const unstamped = compileLoaded(cat);
   const compiled = stampCompiledSet({ ...unstamped, js: inFormat(unstamped.js, format) });
-  const base = opts.name ?? outputBaseName(resolved.root);
+  const base = opts.name ?? outputBaseName(cat.root);
   const ext = moduleExtensions(format);
   const files = [
     { path: join(outDir, `${base}${ext.js}`), data: compiled.js },

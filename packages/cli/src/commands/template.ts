@@ -3,14 +3,13 @@
  * templates (填报表) to send to the evaluating departments (@kaoping/template).  All files are written
  * at once or none (writeOutputs); nothing is written when the catalogue or the units list has errors.
  */
-import { factSpecs, formatMessage, hasErrors } from "@kaoping/core";
-import { statSync } from "node:fs";
+import { factSpecs, hasErrors } from "@kaoping/core";
 import { join } from "node:path";
-import { loadCatalogue, resolveCatalogue } from "../catalogue.js";
-import { ExitCode, UsageError } from "../exit.js";
+import { ExitCode } from "../exit.js";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Io } from "../io.js";
 import { visible } from "../report/terminal.js";
 import { printDiagnostics } from "./shared.js";
+import { catalogueForOutput, refuseFileAsOutputFolder } from "./output-catalogue.js";
 
 /** A department's name as a file name: characters no file system takes become 「_」. */
 export function fileNameOf(name: string): string {
@@ -26,24 +25,10 @@ export async function templateCommand(
   const err = colorsFor(io.stderr, io.env, opts.color);
   const out = colorsFor(io.stdout, io.env, opts.color);
   const outDir = absolutePath(io, opts.output);
-  try {
-    if (!statSync(outDir).isDirectory()) throw new UsageError(formatMessage("KP0017", [displayPath(io, outDir), "-o 应为目录，这是一个文件"]), "KP0017");
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-  }
-  const resolved = resolveCatalogue(io, catalogueArg);
-  if (!resolved.root) {
-    printDiagnostics(io, io.stderr, resolved.diagnostics, new Map(), err);
-    io.stderr.write(err.red("细则有错误，未生成任何文件。") + "\n");
-    return ExitCode.problems;
-  }
-  const cat = loadCatalogue(io, resolved.root);
-  const diags = cat.analysis.diagnostics;
-  if (diags.length > 0) printDiagnostics(io, io.stderr, diags, cat.sources, err);
-  if (hasErrors(diags)) {
-    io.stderr.write(err.red("细则有错误，未生成任何文件。") + "\n");
-    return ExitCode.problems;
-  }
+  refuseFileAsOutputFolder(io, outDir);
+  const loaded = catalogueForOutput(io, catalogueArg, err, "allow");
+  if (!loaded) return ExitCode.problems;
+  const { cat } = loaded;
   const tpl = await import("@kaoping/template");
   const { compileLoaded } = await import("../catalogue.js");
   const { importModule } = await import("../module.js");
@@ -52,7 +37,7 @@ export async function templateCommand(
   const inputs = cat.analysis.files.map((f) => f.path);
   if (specs.length === 0) {
     const { factsDiagnostic } = await import("@kaoping/facts");
-    printDiagnostics(io, io.stderr, [factsDiagnostic(resolved.root, "KP4093", undefined, [])], new Map(), err);
+    printDiagnostics(io, io.stderr, [factsDiagnostic(cat.root, "KP4093", undefined, [])], new Map(), err);
     return ExitCode.problems;
   }
   let units: { name: string; classes: string }[] = [];
