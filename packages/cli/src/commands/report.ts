@@ -6,15 +6,9 @@
 import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, shownPath, type Io } from "../io.js";
 import { flattenFacts } from "../report/explain.js";
-import { loadForScoring, scoreUnits, type Scorable } from "./score.js";
-import type { Colors } from "../io.js";
+import { loadForScoring, scoreUnits } from "./score.js";
 
 type Report = typeof import("@kaoping/report");
-
-/** Reads the facts for a report: several files and folders (departments' returns) are merged by unit name, as kp score does. */
-async function loadReportFacts(io: Io, catalogue: string, facts: readonly string[], err: Colors, sheet: string | undefined): Promise<Scorable> {
-  return loadForScoring(io, catalogue, facts.length === 1 ? facts[0]! : facts, err, { sheet }, true);
-}
 
 /** A problem of the report itself, as a usage error with its code. */
 function asUsage(report: Report, e: unknown): unknown {
@@ -36,7 +30,7 @@ export async function reportCommand(
     // Refuse early what would be refused at the end: a busy target, a missing Chromium.
     report.checkTarget(target, { force: opts.force, shown });
     const chromium = opts.pdf ? report.chromiumFor(io.env) : undefined;
-    const loaded = await loadReportFacts(io, catalogueArg, factsArgs, err, opts.sheet);
+    const loaded = await loadForScoring(io, catalogueArg, factsArgs, err, { sheet: opts.sheet }, true); // several files and folders merged by unit, as kp score does
     if (!loaded.ok) return loaded.code;
     const results = scoreUnits(io, loaded, true, err);
     if (!results) return ExitCode.problems;

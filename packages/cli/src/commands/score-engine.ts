@@ -10,17 +10,10 @@ import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Io } from "../io.js";
 import { csvField } from "../report/spreadsheet.js";
 import { printDiagnostics } from "./shared.js";
+import type { EngineResult } from "@kaoping/engines";
 
-interface EngineRow {
-  unit: string;
-  rank: number;
-  grade: string | null;
-  total: string;
-  exactTotal: string;
-  bonus: string;
-  penalty: string;
-  scores: Record<string, string>;
-}
+/** One unit as an engine returns it (exact decimal strings). */
+type EngineRow = EngineResult;
 
 /** The IR of a catalogue, or KP8001 printed. */
 export function lowerOrReport(io: Io, cat: Catalogue, sources: Map<string, string>, color?: boolean): ReturnType<typeof lower> | undefined {
