@@ -409,12 +409,12 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
  * A clause that scores each occurrence: 「每次扣0.5分」「每起」「每发现一起」「缺一项扣0.5分」
  * 「采纳1篇计10分」「按卷扣2分」, the count word close before the amount.  「每年检查一次，0.5分」 and
  * 「每个月发表任务数为1篇……扣1分」 are duties, not counts: a period between 每 and the unit, or a
- * long way to the amount, is not read.
+ * long way to the amount, is not read; nor is a threshold: 「发展1名以上新党员计2分」.
  */
 const perOccurrence = new RegExp(
   `每[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
     `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
-    `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性)[^，,。；;]{0,12}?${scoreAfter}` +
+    `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性|\\s*(?:及|或)?以上|\\s*(?:及|或)?以下)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +
     `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,

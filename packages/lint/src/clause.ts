@@ -81,6 +81,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
     if (raw === undefined || !Number.isSafeInteger(raw)) continue;
     const after = text.slice(end);
     const before = text.slice(0, start);
+    // An item number opening the clause is not a value: 「3.镇综治……」「4、能积极……」「（2）」.
+    if (/^[\s\u3000]*[（(]?$/.test(before) && (/^[.．、]\s*(?![\d０-９])/.test(after) || (/[（(]$/.test(before) && /^[）)]/.test(after)))) continue;
     const percent = (!chinese && /^\s*%/.test(after)) || /百分之$/.test(before);
     let amount = false;
     if (!percent) {

@@ -91,3 +91,30 @@ describe("clause-mismatch: the award cap of a two-sided linear rule", () => {
     ]);
   });
 });
+
+describe("clause-mismatch: item numbers, thresholds and yearly targets are not the clause's values (corpus false positives dh-07, pb-03)", () => {
+  it("an item number opening the clause is not partnered with the code's numbers", () => {
+    // Not 「目标次数 5 与条文中的「3」不符」: the 3 is the item's number.
+    expect(mismatches(10, "规则 「例会」 「3.按要求召开例会,每少一次扣0.25分。」 至少 5次 每少 1次 扣 0.25")).toEqual([
+      "4:38 规则「例会」与条文不一致：目标次数 5 在条文中没有出现",
+    ]);
+    expect(mismatches(10, "规则 「例会」 「（2）按要求召开例会,每少一次扣0.25分。」 至少 5次 每少 1次 扣 0.25")).toEqual([
+      "4:39 规则「例会」与条文不一致：目标次数 5 在条文中没有出现",
+    ]);
+    // A number that only looks like one (「3.5分」) stays a value.
+    expect(mismatches(10, "规则 「例会」 「3.5分，未召开例会的扣。」 扣 2")).toEqual(["4:29 规则「例会」与条文不一致：扣分 2 与条文中的「3.5分」不符"]);
+  });
+
+  it("「至少每季度…一次」 is a yearly target of 4; 每月 is 12; another target is still found", () => {
+    expect(mismatches(10, "规则 「例会」 「至少每季度召开一次例会,每少一次扣0.25分。」 至少 4次 每少 1次 扣 0.25")).toEqual([]);
+    expect(mismatches(10, "规则 「例会」 「每月至少召开一次例会,每少一次扣0.25分。」 至少 12次 每少 1次 扣 0.25")).toEqual([]);
+    expect(mismatches(10, "规则 「例会」 「至少每季度召开一次例会,每少一次扣0.25分。」 至少 3次 每少 1次 扣 0.25")).toHaveLength(1);
+  });
+
+  it("「发展1名以上新党员计2分」 is a threshold, not a count per person; 「每发展1名计2分」 still is", () => {
+    const per = (clause: string, code: string) =>
+      mismatches(10, `规则 「发展」 「${clause}」 ${code}`).filter((m) => m.includes("按次计分"));
+    expect(per("年内发展1名以上新党员计2分。", "得 2")).toEqual([]);
+    expect(per("年内每发展1名新党员计2分。", "得 2")).toHaveLength(1);
+  });
+});

@@ -170,7 +170,22 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   if (n.role === "amount" && /减半|減半/.test(rule.clause)) {
     if (rule.owner.rules.some((o) => o !== rule && ruleNumbers(o).some((m) => m.role === "amount" && m.raw === n.raw * 2))) return true;
   }
+  // 「至少每季度召开一次」: a yearly target the clause gives as a period (4 quarters, 12 months, 2 halves).
+  if (n.role === "target" && n.raw === periodTarget(rule.clause)) return true;
   return false;
+}
+
+const PERIODS: Record<string, number> = { 季度: 4, 季: 4, 月: 12, 半年: 2 };
+
+/**
+ * The yearly count a clause states as 「每季度/每月/每半年 … 一次」 (in millionths), when it states
+ * exactly one such period; otherwise undefined.
+ */
+export function periodTarget(clause: string): number | undefined {
+  const found = [...clause.matchAll(/每(?:个)?(季度|季|月|半年)[^，,。；;]{0,30}?(?:一|1)\s*次/g)];
+  const kinds = new Set(found.map((m) => PERIODS[m[1]!]));
+  if (kinds.size !== 1) return undefined;
+  return [...kinds][0]! * 1_000_000;
 }
 
 /**
