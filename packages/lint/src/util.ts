@@ -135,7 +135,7 @@ export function boundedMaximum(rule: RuleModel, points: Raw | undefined): Raw | 
 /** A number written in a rule, with what it means there. */
 export interface RuleNumber {
   node: NumberLit;
-  role: "amount" | "cap" | "threshold" | "base" | "cutoff" | "target" | "step" | "full" | "range" | "share" | "scale";
+  role: "amount" | "cap" | "threshold" | "base" | "cutoff" | "target" | "step" | "full" | "range" | "share" | "scale" | "factor";
   raw: Raw;
   percent: boolean;
 }
@@ -210,7 +210,11 @@ export function ruleNumbers(rule: RuleModel): RuleNumber[] {
         break;
     }
   }
-  for (const m of rule.node.modifiers) if (m.kind === "Cap") add(m.value, "cap");
+  for (const m of rule.node.modifiers) {
+    if (m.kind === "Cap") add(m.value, "cap");
+    // 其中 「重复发生」 加 2倍: the N of 加 N倍 / 按 N倍
+    if (m.kind === "Occurrences") for (const e of m.entries) add(e.n, "factor");
+  }
   return out.sort((x, y) => x.node.span.start.offset - y.node.span.start.offset);
 }
 

@@ -118,3 +118,28 @@ describe("clause-mismatch: item numbers, thresholds and yearly targets are not t
     expect(per("年内每发展1名新党员计2分。", "得 2")).toHaveLength(1);
   });
 });
+
+describe("clause-mismatch: the multiples of 其中 (加 N倍 is N + 1 times, 按 N倍 N times)", () => {
+  const rule = (clause: string, code: string) => mismatches(10, `规则 「秸秆」 「${clause}」 ${code}`);
+
+  it("a faithful 加 N倍 / 按 N倍 is clean", () => {
+    expect(rule("每发现一处扣0.2分，重复发生的加2倍扣分。", "每处 扣 0.2 其中 「重复发生」 加 2倍")).toEqual([]);
+    expect(rule("每发现一处扣0.2分，重复发生的按3倍扣分。", "每处 扣 0.2 其中 「重复发生」 按 3倍")).toEqual([]);
+    expect(rule("每发现一处扣0.2分，重复发生的加倍扣分。", "每处 扣 0.2 其中 「重复发生」 加倍")).toEqual([]);
+  });
+
+  it("加 and 按 swapped is found, with the clause's words", () => {
+    expect(rule("每发现一处扣0.2分，重复发生的加2倍扣分。", "每处 扣 0.2 其中 「重复发生」 按 2倍")).toEqual([
+      "4:57 规则「秸秆」与条文不一致：「按 2倍」是原扣分的 2 倍，条文写的是「加2倍」（3 倍）",
+    ]);
+  });
+
+  it("a wrong N is found; 「加2倍」 written 加倍 is found", () => {
+    expect(rule("每发现一处扣0.2分，重复发生的加2倍扣分。", "每处 扣 0.2 其中 「重复发生」 加 3倍")).toEqual([
+      "4:57 规则「秸秆」与条文不一致：倍数 3 在条文中没有出现",
+    ]);
+    expect(rule("每发现一处扣0.2分，重复发生的加2倍扣分。", "每处 扣 0.2 其中 「重复发生」 加倍")).toEqual([
+      "4:28 规则「秸秆」与条文不一致：条文的「加2倍」（原扣分的 3 倍）在规则中没有对应的倍数（「加倍」是 2 倍；应写「其中 「条件」 加 2倍」）",
+    ]);
+  });
+});

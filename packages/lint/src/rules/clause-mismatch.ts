@@ -26,7 +26,7 @@
  * cap in the code (最多扣1分) gets a fix that adds it.
  */
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
-import { clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
+import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
 import {
   boundMismatches,
@@ -41,7 +41,7 @@ import {
 } from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
-import { fmt, insertCapEdit, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
+import { fmt, insertCapEdit, rawOf, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
 const HUNDRED = 100_000_000;
 
@@ -69,6 +69,8 @@ function roleWord(n: RuleNumber, rule: RuleModel): string {
       return "份额";
     case "scale":
       return "原满分";
+    case "factor":
+      return "倍数";
   }
 }
 
@@ -396,9 +398,72 @@ function check(ctx: LintContext): Finding[] {
         out.push({ file: rule.file, span: textSpan(t), args: [rule.name, `条文中的「${t.text}」在规则中没有对应的数值`] });
       }
     }
+    out.push(...factorFindings(ctx, rule));
     // A number already reported above is not reported again by the structural readings.
     const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
     out.push(...structureFindings(ctx, rule, text, capPhrase).filter((f) => !reportedAt.has(f.span.start.offset)));
+  }
+  return out;
+}
+
+/** A multiple the clause states: 「加2倍扣分」「按3倍扣分」「两倍」. */
+interface ClauseFactor {
+  word: "加" | "按" | "";
+  n: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function clauseFactors(clause: string): ClauseFactor[] {
+  const out: ClauseFactor[] = [];
+  for (const m of clause.matchAll(/(加|按)?\s*([0-9０-９]+|[一二两三四五六七八九十]+)\s*倍/g)) {
+    const digits = m[2]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const n = /^[0-9]+$/.test(digits) ? Number(digits) : chineseNumeralValue(digits);
+    if (n === undefined || !Number.isSafeInteger(n)) continue;
+    out.push({ word: (m[1] ?? "") as ClauseFactor["word"], n, start: m.index!, end: m.index! + m[0].length, text: m[0].trim() });
+  }
+  return out;
+}
+
+/**
+ * The multiples of 其中 against the clause's words: 加 N倍 is N + 1 times the deduction, 按 N倍 is N times,
+ * so 「加2倍扣分」 written `按 2倍` (or the other way round) scores one time too few (too many); and a clause
+ * that says 「加2倍」 (3 times) where the code has no multiple of 2 at all (加倍 is 2 times).
+ */
+function factorFindings(ctx: LintContext, rule: RuleModel): Finding[] {
+  const said = clauseFactors(rule.clause);
+  if (said.length === 0) return [];
+  const out: Finding[] = [];
+  const spanOf = (f: ClauseFactor) => {
+    const at = clauseOffset(ctx, rule, f.start);
+    return at !== undefined ? ctx.span(rule.file, at, at + (f.end - f.start)) : rule.node.clause!.span;
+  };
+  const entries = rule.node.modifiers.flatMap((m) => (m.kind === "Occurrences" ? m.entries : []));
+  for (const e of entries) {
+    if (!e.n || (e.factor !== "plus" && e.factor !== "times")) continue;
+    const n = rawOf(e.n.text);
+    if (n === undefined || n % 1_000_000 !== 0) continue;
+    const codeWord = e.factor === "plus" ? "加" : "按";
+    const other = said.find((f) => f.n * 1_000_000 === n && f.word !== "" && f.word !== codeWord);
+    if (!other) continue;
+    const times = (w: string, k: number) => (w === "加" ? k + 1 : k);
+    out.push({
+      file: rule.file,
+      span: e.n.span,
+      args: [rule.name, `「${codeWord} ${fmt(n)}倍」是原扣分的 ${times(codeWord, n / 1_000_000)} 倍，条文写的是「${other.text}」（${times(other.word, other.n)} 倍）`],
+      related: [{ file: rule.file, span: spanOf(other), message: `条文写的是「${other.text}」` }],
+    });
+  }
+  // A code multiple of another N is reported as a number (倍数 3 在条文中没有出现).
+  if (entries.some((e) => e.n)) return out;
+  for (const f of said) {
+    if (f.word !== "加" || f.n < 2) continue;
+    out.push({
+      file: rule.file,
+      span: spanOf(f),
+      args: [rule.name, `条文的「${f.text}」（原扣分的 ${f.n + 1} 倍）在规则中没有对应的倍数（「加倍」是 2 倍；应写「其中 「条件」 加 ${f.n}倍」）`],
+    });
   }
   return out;
 }
@@ -542,10 +607,10 @@ export const clauseMismatch: LintRule = {
   title: "代码与条文不一致",
   doc: {
     description:
-      "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
+      "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围、其中的倍数）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
       "条文中的阿拉伯数字、全角数字、百分数和中文数字（一、两、三……十）都能识别；「24小时」「12380」「10件事」这类不是分值的数字只用来核对规则中的次数和界限。" +
       "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限、没写范围的「酌情扣分」的 0 至本项分值、「得满分」「得标准分」的本项分值可以不写在条文里；按排名的步长可以是满分乘以条文中的百分数（「按5%依次递减」）或条文列出的名次分值之差（「依次得10分、9分、8分」）。" +
-      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「100件(含本数)以上」，「X以上」含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「100件(含本数)以上」，「X以上」含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
       "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
