@@ -61,12 +61,18 @@ const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
 const capBefore = /(最多|最高|至多|不超过|不得超过|不超出|上限为?|封顶)\s*(扣|减|加|得)?\s*$/;
 const capAfter = /^\s*分?\s*(封顶|为限)/;
 
+/**
+ * A person the clause deducts from besides the unit, right before the amount: 「首席代表扣1分」「责任人另扣0.5分」
+ * (not 「主要领导参加一次加2.5分」: the unit's award for what the leader does).
+ */
+const otherSubject = /(首席代表|直接责任人|责任人|负责人|分管领导|主要领导|当事人|经办人)(?:另|再|也|则|各)?[扣减][^\d，,。；;、]{0,2}$/;
+
 /** Every number of a clause, in order. */
 export function clauseNumbers(clause: string): ClauseNumber[] {
   const text = halfWidth(clause);
   const out: ClauseNumber[] = [];
-  // 「0 5分」: a copy (OCR) that lost the point of 0.5; no other number is written 0 and a blank.
-  const re = /0[ \u3000](\d+)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
+  // 「0 5分」「0. 5分」: a copy (OCR) that lost or split the point of 0.5; no other number is written so.
+  const re = /0[.．]?[ \u3000](\d+)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -81,6 +87,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
     if (raw === undefined || !Number.isSafeInteger(raw)) continue;
     const after = text.slice(end);
     const before = text.slice(0, start);
+    // Another person's deduction is not the unit's: 「每次扣2分、首席代表扣1分」.
+    if (otherSubject.test(before.slice(before.search(/[^，,。；;、]*$/)))) continue;
     // An item number opening the clause is not a value: 「3.镇综治……」「4、能积极……」「（2）」.
     if (/^[\s\u3000]*[（(]?$/.test(before) && (/^[.．、]\s*(?![\d０-９])/.test(after) || (/[（(]$/.test(before) && /^[）)]/.test(after)))) continue;
     const percent = (!chinese && /^\s*%/.test(after)) || /百分之$/.test(before);

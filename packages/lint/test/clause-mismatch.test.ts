@@ -143,3 +143,24 @@ describe("clause-mismatch: the multiples of 其中 (加 N倍 is N + 1 times, 按
     ]);
   });
 });
+
+describe("clause-mismatch: what the second held-out corpus showed (session 21)", () => {
+  it("another person's deduction (「首席代表扣1分」) is not the unit's; the unit's own is still checked", () => {
+    expect(mismatches(10, "规则 「撤岗」 「擅自撤出窗口人员的,每人次扣2分、首席代表扣1分。」 每人次 扣 2")).toEqual([]);
+    expect(mismatches(10, "规则 「撤岗」 「擅自撤出窗口人员的,每人次扣2分、首席代表扣1分。」 每人次 扣 1")).toEqual([
+      "4:45 规则「撤岗」与条文不一致：扣分 1 与条文中的「2分」不符",
+    ]);
+    // The unit's award for what its leader does is the unit's.
+    expect(mismatches(10, "规则 「参加」 「县主要领导参加一次加2.5分」 每次 得 1")).toHaveLength(1);
+  });
+
+  it("「0. 5分」 (a copy that split the point) is 0.5", () => {
+    expect(mismatches(10, "规则 「指南」 「办事指南不准确的,每发现一项扣0. 5分。」 每项 扣 0.5")).toEqual([]);
+  });
+
+  it("a base of 0 and a step of 1 go without saying only when every number of the clause is accounted for", () => {
+    expect(mismatches(10, "规则 「经费」 「每上升一个百分点加1分」 基准 0% 每增加 1个百分点 得 1 上限 10")).toEqual([]);
+    expect(mismatches(10, "规则 「平台」 「被平台扣分的,按被扣分值的10倍扣分」 基准 0 每超 1 扣 10")).toEqual([]);
+    expect(mismatches(10, "规则 「经费」 「比上年增长5%以上的,每上升一个百分点加1分」 基准 0% 每增加 1个百分点 得 1 上限 10")).toHaveLength(1);
+  });
+});

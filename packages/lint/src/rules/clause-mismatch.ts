@@ -172,6 +172,12 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   if (n.role === "amount" && /减半|減半/.test(rule.clause)) {
     if (rule.owner.rules.some((o) => o !== rule && ruleNumbers(o).some((m) => m.role === "amount" && m.raw === n.raw * 2))) return true;
   }
+  // 「每上升一个百分点加1分」「按被扣分值的10倍扣分」: a base of 0 and a step of 1 go without saying —
+  // when every number the clause does write is accounted for by the code.
+  if ((n.role === "base" && n.raw === 0) || (n.role === "step" && n.raw === 1_000_000)) {
+    const code = ruleNumbers(rule);
+    if (text.every((t) => t.amount || code.some((c) => c.raw === t.raw))) return true;
+  }
   // 「至少每季度召开一次」: a yearly target the clause gives as a period (4 quarters, 12 months, 2 halves).
   if (n.role === "target" && n.raw === periodTarget(rule.clause)) return true;
   return false;
