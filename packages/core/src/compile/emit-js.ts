@@ -18,7 +18,7 @@ import type * as A from "../ast.js";
 import type * as M from "../model.js";
 import { kpFormat } from "../runtime/decimal.js";
 import type { FactSpec } from "../runtime/facts.js";
-import { RUNTIME_JS } from "../runtime/source.js";
+import { RUNTIME_JS } from "../runtime/generated.js";
 import { commentText, jsString, jsValue } from "./js-literals.js";
 
 /** Options of {@link emitJs}. */

@@ -76,6 +76,18 @@ function kpSteps(diff, step, up) {
     const q = (diff - r) / step;
     return r !== 0 && up ? q + 1 : q;
 }
+/** Full-width digits, point and percent sign → half-width. */
+function kpHalfWidth(text) {
+    return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => (c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+/** Parses a decimal text (see {@link kpDecimalProblem}) into a raw value. */
+function kpParse(text) {
+    const s = kpHalfWidth(text).trim().replace(/%$/, "");
+    const dot = s.indexOf(".");
+    const int = dot < 0 ? s : s.slice(0, dot);
+    const frac = dot < 0 ? "" : s.slice(dot + 1);
+    return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
+}
 /**
  * Why a text is not a decimal this runtime can hold exactly ("" when it is fine).  Accepts
  * half- and full-width digits, an optional '%', no sign, no exponent, at most 6 decimals.
@@ -91,18 +103,6 @@ function kpDecimalProblem(text) {
     if (!Number.isSafeInteger(raw))
         return "tooLarge";
     return "";
-}
-/** Parses a decimal text (see {@link kpDecimalProblem}) into a raw value. */
-function kpParse(text) {
-    const s = kpHalfWidth(text).trim().replace(/%$/, "");
-    const dot = s.indexOf(".");
-    const int = dot < 0 ? s : s.slice(0, dot);
-    const frac = dot < 0 ? "" : s.slice(dot + 1);
-    return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
-}
-/** Full-width digits, point and percent sign → half-width. */
-function kpHalfWidth(text) {
-    return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 /** Formats a raw decimal: shortest exact form ('1.5', '0.05', '4'). */
 function kpFormat(a) {
@@ -124,7 +124,6 @@ function kpFixed(a, places) {
     const have = dot < 0 ? 0 : s.length - dot - 1;
     return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
 }
-/** The runtime functions a compiled module embeds, in dependency-free order. */
 /** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
 function kpIds(text) {
     return text
@@ -154,7 +153,11 @@ function kpIdList(v) {
         else if (typeof x === "number" && Number.isSafeInteger(x) && x >= 0)
             id = String(x);
         else
-            return "事件编号列表的第 " + (j + 1) + " 项" + (Array.isArray(x) ? "是一个列表" : x !== null && typeof x === "object" ? "是一个对象" : "「" + String(x) + "」不是事件编号") + "：事件编号列表只能由文字或非负整数组成，不能嵌套";
+            return ("事件编号列表的第 " +
+                (j + 1) +
+                " 项" +
+                (Array.isArray(x) ? "是一个列表" : x !== null && typeof x === "object" ? "是一个对象" : "「" + String(x) + "」不是事件编号") +
+                "：事件编号列表只能由文字或非负整数组成，不能嵌套");
         if (id === "")
             continue;
         if (kpNotCount(id))
@@ -163,7 +166,7 @@ function kpIdList(v) {
     }
     return ids;
 }
-/** Yes/no words people type in cells. */
+/** Yes/no words people type in cells; undefined when neither. */
 function kpFlag(v) {
     if (v === true || v === 1)
         return true;
@@ -197,20 +200,29 @@ function kpRawOf(v) {
     // Fast path: plain ASCII digits with an optional point and %, as cells usually are.
     let int = 0, frac = 0, places = -1, digits = 0, i = 0;
     const n = v.length;
-    while (i < n && v.charCodeAt(i) === 32) i++;
+    while (i < n && v.charCodeAt(i) === 32)
+        i++;
     for (; i < n; i++) {
         const c = v.charCodeAt(i);
         if (c >= 48 && c <= 57) {
             digits++;
-            if (places < 0) int = int * 10 + (c - 48);
-            else if (++places <= 6) frac = frac * 10 + (c - 48);
-        } else if (c === 46 && places < 0 && digits > 0) places = 0;
-        else break;
+            if (places < 0)
+                int = int * 10 + (c - 48);
+            else if (++places <= 6)
+                frac = frac * 10 + (c - 48);
+        }
+        else if (c === 46 && places < 0 && digits > 0)
+            places = 0;
+        else
+            break;
     }
-    if (i < n && v.charCodeAt(i) === 37) i++;
-    while (i < n && v.charCodeAt(i) === 32) i++;
+    if (i < n && v.charCodeAt(i) === 37)
+        i++;
+    while (i < n && v.charCodeAt(i) === 32)
+        i++;
     if (i === n && digits > 0 && places !== 0 && places <= 6 && int < 9000000000) {
-        for (let k = Math.max(places, 0); k < 6; k++) frac *= 10;
+        for (let k = Math.max(places, 0); k < 6; k++)
+            frac *= 10;
         return int * 1000000 + frac;
     }
     const s = kpHalfWidth(v).trim();
@@ -293,7 +305,9 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
         else
             err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
     };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) || (spec.xcls && spec.xcls.some((k) => c[k] === true)) || (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
+    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) ||
+        (spec.xcls && spec.xcls.some((k) => c[k] === true)) ||
+        (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
     const seen = new Set();
     // The unit being read (the visitor below is made once per call, not once per unit).
     let name = "";
@@ -304,7 +318,10 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
             return;
         // { 驻村缺勤: { 村: 3, 次: 2 } } is 驻村缺勤.村 and 驻村缺勤.次; other keys under a compound count's
         // name are its items ({ 驻村缺勤: { 东村: 2, 西村: 1 } })
-        if (v !== null && typeof v === "object" && !Array.isArray(v) && !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
+        if (v !== null &&
+            typeof v === "object" &&
+            !Array.isArray(v) &&
+            !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
             // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
             for (const k in v)
                 visit(key + "." + k, v[k]);
@@ -451,7 +468,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 return;
             }
             const names = spec.names || [];
-            const s = (typeof v === "string" || typeof v === "number") ? String(v).normalize("NFC").trim() : undefined;
+            const s = typeof v === "string" || typeof v === "number" ? String(v).normalize("NFC").trim() : undefined;
             const at = s === undefined ? -1 : names.indexOf(s);
             if (at < 0) {
                 err("KP4055", "「" + key + "」的值「" + shownOf(v) + "」不是规定的评定结果：只能是 " + names.join("、"), name, key);
@@ -503,7 +520,9 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 const x = list[j];
                 const r = typeof x === "number" || typeof x === "string" ? kpRawOf(x) : "notNumber";
                 if (typeof r === "string") {
-                    err(r === "tooManyPlaces" ? "KP4010" : "KP4068", r === "tooManyPlaces" ? "「" + key + "」的值「" + shownOf(x) + "」小数位数超过 6 位" : "「" + key + "」的值「" + shownOf(v) + "」格式不对：应为每" + spec.n + "酌情给的分数，多" + spec.n + "时用「、」隔开（如「1、1.5」）", name, key);
+                    err(r === "tooManyPlaces" ? "KP4010" : "KP4068", r === "tooManyPlaces"
+                        ? "「" + key + "」的值「" + shownOf(x) + "」小数位数超过 6 位"
+                        : "「" + key + "」的值「" + shownOf(v) + "」格式不对：应为每" + spec.n + "酌情给的分数，多" + spec.n + "时用「、」隔开（如「1、1.5」）", name, key);
                     return;
                 }
                 if (r < spec.min || r > spec.max) {
@@ -531,7 +550,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                 return;
             }
             let r = kpRawOf(v);
-            if (spec.neg && r === "negative" || spec.neg && typeof v === "string" && typeof r === "string" && /^\s*[+\-\u2212\uFF0B\uFF0D]/.test(v)) {
+            if ((spec.neg && r === "negative") || (spec.neg && typeof v === "string" && typeof r === "string" && /^\s*[+\-\u2212\uFF0B\uFF0D]/.test(v))) {
                 // 分段 可为负: one sign before the number (-, − U+2212, －, +, ＋), then a number as usual
                 const m = typeof v === "number" ? null : /^\s*([+\-\u2212\uFF0B\uFF0D])\s*(.*)$/s.exec(v);
                 const a = typeof v === "number" ? kpRawOf(-v) : m && !/^[+\-\u2212\uFF0B\uFF0D]/.test(m[2]) && m[2] !== "" ? kpRawOf(m[2]) : "sign";
@@ -539,7 +558,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
                     err("KP4070", "「" + key + "」的值「" + shownOf(v) + "」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）", name, key);
                     return;
                 }
-                r = typeof a === "number" && (typeof v === "number" || m[1] !== "+" && m[1] !== "\uFF0B") ? (a === 0 ? 0 : -a) : a;
+                r = typeof a === "number" && (typeof v === "number" || (m[1] !== "+" && m[1] !== "\uFF0B")) ? (a === 0 ? 0 : -a) : a;
             }
             if (typeof r === "string") {
                 const shown = shownOf(v);
@@ -654,7 +673,6 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     }
     return { units: out, errors };
 }
-
 
 // ---------------------------------------------------------------- 细则信息
 /** 细则的结构：指标、分值、条文。 */
