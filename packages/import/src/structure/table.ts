@@ -9,6 +9,7 @@ import type { Cell, SourceLoc, Table } from "../model.js";
 import type { Columns } from "./columns.js";
 import { clauseLike, endsSentence, parseHeading, squeeze, oneLine, cleanDecimal, type Heading } from "./text.js";
 import { newItem, type Item } from "./tree.js";
+import { numberingLevel } from "./paragraphs.js";
 
 interface Slot {
   text: string;
@@ -107,9 +108,16 @@ function splitUnits(text: string): string[] {
     .filter((u) => u);
 }
 
+/** A level cell's numbering label (「（一）包绿化美化」「1.搞好…」) is layout, not part of the item's name. */
+function unnumbered(h: Heading): Heading {
+  const n = numberingLevel(h.name);
+  const rest = n ? n.rest.trim() : "";
+  return rest ? { ...h, name: rest } : h;
+}
+
 /** Reads one table into the tree. */
 export function readTable(b: TreeBuilder, table: Table, cols: Columns): void {
-  for (let r = 0; r < cols.header; r++) {
+  for (let r = 0; r < cols.headerTop; r++) {
     for (const c of table.rows[r]!) if (c && c.text.trim() && !b.above.includes(oneLine(c.text))) b.above.push(oneLine(c.text));
   }
   const rows = toRows(table, cols.header + 1);
@@ -147,7 +155,7 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
     if (level > 0 && slot.cell !== null && slot.cell === row.slots[cols.levels[level - 1]!]!.cell) return;
     const open = b.current[level];
     if (open && slot.cell !== null && open.cell === slot.cell && !table.emptyContinues) return;
-    const heading = parseHeading(slot.text);
+    const heading = unnumbered(parseHeading(slot.text));
     if (open && opened < 0 && open.heading.name === heading.name && (heading.points === null || open.heading.points === heading.points)) {
       // The same item again (a page's header repeats the cells that span pages).
       if (slot.cell !== open.cell) b.problems.push(importProblem("KP5026", [heading.name], slot.loc));
