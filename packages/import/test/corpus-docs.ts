@@ -8,6 +8,7 @@ import { repoRoot } from "./helpers.js";
 interface CorpusClause {
   readonly indicator: string;
   readonly points: number | null;
+  readonly section?: "加分" | "减分";
   readonly text: string;
 }
 interface CorpusFile {
@@ -45,6 +46,12 @@ export interface CorpusDoc {
    * pins the failure (those items have no clause in the report) so that fixing it shows up here.
    */
   readonly known?: { readonly items: readonly string[]; readonly why: string };
+  /** Items the writer renames to keep names unique (the book's name → the catalogue's). */
+  readonly renamed?: Readonly<Record<string, string>>;
+  /** Problems the import must report (code and the item's name), e.g. points that do not add up. */
+  readonly reports?: readonly { readonly code: string; readonly about: string }[];
+  /** Which of the book's clauses the document holds (default: all). */
+  readonly holds?: (c: CorpusClause) => boolean;
 }
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -190,5 +197,49 @@ export const corpusDocs: readonly CorpusDoc[] = [
       why: "write/kp.ts takes 「…等方面酌情打分。」 for a fragment without scoring words (its SCORING words lack 打分/酌情) and writes it as a 注 with KP5050, not as a rule",
     },
     tree: ["报表数据采集 5分", "报表报送 5分", "报表质量 20分", "  数据逻辑关系审核 5分", "  数据合理性和有效性审核 15分", "统计分析报告 10分", "  报告报送 2分", "  报告数据准确性 5分", "  报告分析 3分"],
+  },
+  {
+    // A Word table on three levels, as the county's own: 考核项目 (一级, with points) merged down its block,
+    // 考核要点 (二级) with its points in a 分值 column, 考核内容 (三级, 「1.1.1 …（10分）」) and 评分标准, one row per
+    // 三级 item.  The excerpt stops before item 1.4, so 一级's stated 75 points are more than its items' 55.
+    id: "54-dingyuan-food-safety-2011",
+    file: "定远县食品安全工作目标考核评分细则.docx",
+    layout: ".docx：考核项目（一级，含分值）| 考核要点（二级）| 分值 | 考核内容（三级，含编号与分值）| 评分标准；一级、二级、分值纵向合并；一级所写分值多于所收各项之和",
+    holds: (c) => c.section === undefined,
+    renamed: { 食品安全工作纳入政府目标考核: "食品安全工作纳入政府目标考核2" },
+    reports: [{ code: "KP5023", about: "政府组织工作与保障" }],
+    build: () => {
+      const f = corpusFile("54-dingyuan-food-safety-2011");
+      const byName = new Map(groups({ ...f, clauses: f.clauses.filter((c) => c.section === undefined) }).map((g) => [g.name, g]));
+      const level2: [string, string, string[]][] = [
+        ["1.1食品安全工作纳入政府目标考核", "20", ["食品安全工作纳入政府目标考核", "有考核有考核结果"]],
+        ["1.2研究解决食品安全实际问题情况", "15", ["政府研究部署食品安全工作", "成立食品安全委员会", "县政府领导现场调研"]],
+        ["1.3食品安全工作经费纳入同级财政预算", "20", ["食品安全监管经费", "食品安全委员会办公室工作经费"]],
+      ];
+      const t: FixtureTable = [["考核项目", "考核要点", "分值", "考核内容", "评分标准"]];
+      let first = true;
+      level2.forEach(([name2, pts2, items], n2) => {
+        items.forEach((name3, n3) => {
+          const g = byName.get(name3)!;
+          t.push([first ? "1.政府组织工作与保障（75分）" : null, n3 === 0 ? name2 : null, n3 === 0 ? pts2 : null, `1.${n2 + 1}.${n3 + 1}${name3}（${g.points}分）`, g.clauses.join("\n\n")]);
+          first = false;
+        });
+      });
+      return docx([{ paragraph: f.title }, { table: t }]);
+    },
+    tree: [
+      "政府组织工作与保障 75分",
+      "  食品安全工作纳入政府目标考核 20分",
+      // The 三级 item has its 二级 item's name in the document itself: the writer makes the names unique.
+      "    食品安全工作纳入政府目标考核2 10分",
+      "    有考核有考核结果 10分",
+      "  研究解决食品安全实际问题情况 15分",
+      "    政府研究部署食品安全工作 5分",
+      "    成立食品安全委员会 5分",
+      "    县政府领导现场调研 5分",
+      "  食品安全工作经费纳入同级财政预算 20分",
+      "    食品安全监管经费 15分",
+      "    食品安全委员会办公室工作经费 5分",
+    ],
   },
 ];
