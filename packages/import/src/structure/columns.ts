@@ -4,8 +4,10 @@ import type { Cell, Table } from "../model.js";
 import { oneLine } from "./text.js";
 
 export interface Columns {
-  /** The header row's index, or -1 without one. */
+  /** The header row's index (its last row when it has two), or -1 without one. */
   readonly header: number;
+  /** The header's first row (= header, unless a cell of it spans columns named in the row below). */
+  readonly headerTop: number;
   readonly levels: readonly number[];
   readonly clause: number;
   readonly points: number | null;
@@ -24,11 +26,27 @@ const LEVEL = /指标|项目|类别|名称|内容|事项|序号/;
 
 const text = (c: Cell | null | undefined): string => (c ? oneLine(c.text) : "");
 
+const headerWord = (n: string): boolean => n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || WEAK_CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n));
+
+/**
+ * A header of two rows: a cell spanning columns (「考核项目」 over 「项目」「分值」) is named, column by
+ * column, by the header words of the row below it.  Returns the header's cells by column and its last row.
+ */
+function headerCells(table: Table, r: number): { cells: readonly (Cell | null)[]; last: number } {
+  const top = table.rows[r]!;
+  const below = table.rows[r + 1];
+  if (!below) return { cells: top, last: r };
+  const spanned = top.map((c, i) => c !== null && c.colSpan > 1 && below[i] !== c && headerWord(text(c).replace(/\s/g, "")));
+  if (!spanned.some(Boolean) || !spanned.every((s, i) => !s || headerWord(text(below[i]).replace(/\s/g, "")))) return { cells: top, last: r };
+  return { cells: top.map((c, i) => (spanned[i] ? below[i]! : c)), last: r + 1 };
+}
+
 export function findColumns(table: Table): Columns | null {
   const width = table.rows[0]?.length ?? 0;
-  for (let r = 0; r < Math.min(table.rows.length, 10); r++) {
-    const names = table.rows[r]!.map((c) => text(c).replace(/\s/g, ""));
-    const known = names.filter((n) => n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || WEAK_CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n)));
+  for (let r0 = 0; r0 < Math.min(table.rows.length, 10); r0++) {
+    const { cells: row, last: r } = headerCells(table, r0);
+    const names = row.map((c) => text(c).replace(/\s/g, ""));
+    const known = names.filter(headerWord);
     if (known.length < 2) continue;
     let clause = -1;
     let points: number | null = null;
@@ -36,7 +54,7 @@ export function findColumns(table: Table): Columns | null {
     let notes: number | null = null;
     const levels: number[] = [];
     // The clause column: a strong word (细则, 标准, 评分 …) wins over a weak one (内容, 要点 …).
-    const strong = names.findIndex((n, c) => n.length > 0 && n.length <= 12 && CLAUSE.test(n) && !/指标/.test(n) && (c === 0 || table.rows[r]![c] !== table.rows[r]![c - 1]));
+    const strong = names.findIndex((n, c) => n.length > 0 && n.length <= 12 && CLAUSE.test(n) && !/指标/.test(n) && (c === 0 || row[c] !== row[c - 1]));
     if (strong >= 0) clause = strong;
     else {
       const weak = names.findIndex((n) => n.length > 0 && n.length <= 12 && WEAK_CLAUSE.test(n) && !/指标|项目/.test(n));
@@ -45,7 +63,7 @@ export function findColumns(table: Table): Columns | null {
     }
     names.forEach((n, c) => {
       if (c === clause) return;
-      if (c > 0 && table.rows[r]![c] === table.rows[r]![c - 1]) return;
+      if (c > 0 && row[c] === row[c - 1]) return;
       if (!n || n.length > 12) return;
       if (POINTS.test(n) && points === null) points = c;
       else if (NOTES.test(n) && notes === null) notes = c;
@@ -54,14 +72,14 @@ export function findColumns(table: Table): Columns | null {
     });
     if (clause < 0) clause = longestColumn(table, r + 1, new Set([...levels, points ?? -1, unit ?? -1, notes ?? -1]));
     if (clause < 0) return null;
-    return { header: r, levels: levels.filter((c) => c < clause), clause, points, unit, notes, names };
+    return { header: r, headerTop: r0, levels: levels.filter((c) => c < clause), clause, points, unit, notes, names };
   }
   // No header: the longest column holds the clauses, the columns left of it are levels.
   const clause = longestColumn(table, 0, new Set());
   if (clause < 0) return null;
   const levels = Array.from({ length: clause }, (_, i) => i);
   const right = clause + 1 < width ? clause + 1 : null;
-  return { header: -1, levels, clause, points: null, unit: right, notes: null, names: Array.from({ length: width }, () => "") };
+  return { header: -1, headerTop: -1, levels, clause, points: null, unit: right, notes: null, names: Array.from({ length: width }, () => "") };
 }
 
 function longestColumn(table: Table, from: number, skip: ReadonlySet<number>): number {

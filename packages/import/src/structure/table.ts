@@ -9,6 +9,7 @@ import type { Cell, SourceLoc, Table } from "../model.js";
 import type { Columns } from "./columns.js";
 import { clauseLike, endsSentence, parseHeading, squeeze, oneLine, cleanDecimal, type Heading } from "./text.js";
 import { newItem, type Item } from "./tree.js";
+import { numberingLevel } from "./paragraphs.js";
 
 interface Slot {
   text: string;
@@ -107,9 +108,19 @@ function splitUnits(text: string): string[] {
     .filter((u) => u);
 }
 
+/** An outline number 「1.1」「1.2.3」 before a name (not a decimal amount: 「1.5万元…」 keeps its number). */
+const OUTLINE = /^\d+(?:[.．]\d+)+\s*(?=[\u4e00-\u9fa5])(?![万亿元个分倍年月日天次件人户项])/;
+
+/** A level cell's numbering label (「（一）包绿化美化」「1.搞好…」「1.2.3…」) is layout, not part of the item's name. */
+function unnumbered(h: Heading): Heading {
+  const n = numberingLevel(h.name);
+  const rest = n ? n.rest.trim() : h.name.replace(OUTLINE, "").trim();
+  return rest ? { ...h, name: rest } : h;
+}
+
 /** Reads one table into the tree. */
 export function readTable(b: TreeBuilder, table: Table, cols: Columns): void {
-  for (let r = 0; r < cols.header; r++) {
+  for (let r = 0; r < cols.headerTop; r++) {
     for (const c of table.rows[r]!) if (c && c.text.trim() && !b.above.includes(oneLine(c.text))) b.above.push(oneLine(c.text));
   }
   const rows = toRows(table, cols.header + 1);
@@ -140,6 +151,7 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
     return;
   }
   let opened = -1;
+  const openedHere = new Set<number>();
   cols.levels.forEach((c, level) => {
     const slot = row.slots[c]!;
     if (!slot.text) return;
@@ -147,7 +159,7 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
     if (level > 0 && slot.cell !== null && slot.cell === row.slots[cols.levels[level - 1]!]!.cell) return;
     const open = b.current[level];
     if (open && slot.cell !== null && open.cell === slot.cell && !table.emptyContinues) return;
-    const heading = parseHeading(slot.text);
+    const heading = unnumbered(parseHeading(slot.text));
     if (open && opened < 0 && open.heading.name === heading.name && (heading.points === null || open.heading.points === heading.points)) {
       // The same item again (a page's header repeats the cells that span pages).
       if (slot.cell !== open.cell) b.problems.push(importProblem("KP5026", [heading.name], slot.loc));
@@ -162,12 +174,18 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
     b.current[level] = { item, cell: slot.cell, heading };
     b.current.length = level + 1;
     opened = level;
+    openedHere.add(level);
   });
   const deepest = [...b.current].reverse().find((x) => x !== undefined)?.item;
   const pointsText = cols.points !== null ? oneLine(row.slots[cols.points]!.text) : "";
   const pm = /^(\d+(?:\.\d+)?)\s*分?$/.exec(pointsText);
   const rowPoints = pm ? cleanDecimal(pm[1]!) : null;
-  if (rowPoints !== null && deepest && opened >= 0 && deepest.points === null && deepest === b.current[opened]!.item) deepest.points = rowPoints;
+  // A points column between two level columns (一级 | 二级 | 分值 | 三级 …) holds the points of the level to its left.
+  const pointsLevel = cols.points === null ? -1 : cols.levels.filter((c) => c < cols.points!).length - 1;
+  if (pointsLevel >= 0 && pointsLevel < cols.levels.length - 1) {
+    const own = b.current[pointsLevel]?.item;
+    if (rowPoints !== null && own && openedHere.has(pointsLevel) && own.points === null) own.points = rowPoints;
+  } else if (rowPoints !== null && deepest && opened >= 0 && deepest.points === null && deepest === b.current[opened]!.item) deepest.points = rowPoints;
   const clause = row.slots[cols.clause]!;
   const fresh = (slot: Slot): boolean => {
     if (slot.cell === null || table.emptyContinues) return true;
