@@ -265,7 +265,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     )
     .argument("<原版>", "原版细则的根文件，或只含一个根文件的目录")
     .argument("<新版>", "新版细则的根文件，或只含一个根文件的目录")
-    .addOption(formatOption(["text", "json", "md", "html"], "text", "输出格式（md：Markdown 页面；html：自带图表的网页，须用 -o 写入文件）"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text", "输出格式（md：Markdown；html：网页）"))
     .option("--facts <事实>", "按这份事实文件（.csv、.json 或 .xlsx）为两个版本计分并比较")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .option("-o, --output <文件>", "写入文件（原子写入）")
