@@ -93,6 +93,18 @@ describe("kp diff --format html between the seed and its revision", () => {
   });
 });
 
+describe("kp diff --format html between a catalogue and itself", () => {
+  it("says there is no difference, lists no change (exit 0, also with --exit-code)", () => {
+    const out = join(tempDir("kp-diff-html-same-"), "页.html");
+    const r = kp(["diff", "catalogue", "catalogue", "--format", "html", "-o", out, "--exit-code"]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, "utf8");
+    expect(page).toContain('<p class="lead">两个版本没有差别。</p>');
+    expect(page).not.toContain("结构变化");
+    expect(page).not.toContain("<table class=\"counts\">");
+  });
+});
+
 describe("kp diff --format html on bad input", () => {
   it("refuses html without -o (KP7053, exit 2, nothing read or written)", () => {
     const r = kp([...seed, "--format", "html"], { cwd: repoRoot });
