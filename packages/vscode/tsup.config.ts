@@ -26,6 +26,7 @@ async function copyGrammar(): Promise<void> {
   cpSync(here("../../grammar/kp.tmLanguage.json"), here("./syntaxes/kp.tmLanguage.json"));
   cpSync(here("../../grammar/kptest.tmLanguage.json"), here("./syntaxes/kptest.tmLanguage.json"));
   cpSync(here("../../grammar/language-configuration.json"), here("./language-configuration.json"));
+  cpSync(here("../../grammar/kptest-language-configuration.json"), here("./kptest-language-configuration.json"));
 }
 
 export default defineConfig([

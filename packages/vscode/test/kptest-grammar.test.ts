@@ -60,6 +60,16 @@ describe("grammar/kptest.tmLanguage.json", () => {
     expect(readFileSync(path.join(repo, "packages/vscode/tsup.config.ts"), "utf8")).toContain('"./syntaxes/kptest.tmLanguage.json"');
   });
 
+  it("has its own language configuration: // comments only (the format has no block comments), 「」 pairs", () => {
+    const manifest = JSON.parse(readFileSync(path.join(repo, "packages/vscode/package.json"), "utf8")) as { contributes: { languages: { id: string; configuration: string }[] } };
+    expect(manifest.contributes.languages.find((l) => l.id === "kptest")?.configuration).toBe("./kptest-language-configuration.json");
+    expect(readFileSync(path.join(repo, "packages/vscode/tsup.config.ts"), "utf8")).toContain('"./kptest-language-configuration.json"');
+    const conf = JSON.parse(readFileSync(path.join(repo, "grammar/kptest-language-configuration.json"), "utf8")) as { comments: object; brackets: string[][] };
+    expect(conf.comments).toEqual({ lineComment: "//" });
+    expect(conf.brackets).toEqual([["「", "」"]]);
+    expect(parseScenarios("/* 块注释 */", "t.kptest").diagnostics.map((d) => d.code)).toEqual(["KP7001"]); // why: a block comment is not part of the format
+  });
+
   it("scopes the header lines, a scenario, its class, facts and every kind of expectation", () => {
     const text = [
       "细则 「../rules/细则.kp」 // 注释",
