@@ -24,6 +24,7 @@ export interface WordRun {
 /** A rule's or indicator's points for one unit in both versions (undefined: not in that version). */
 export interface DiffPoints {
   name: string;
+  /** Old name of a renamed rule or indicator. */
   oldName?: string;
   old?: string;
   new?: string;
@@ -31,14 +32,16 @@ export interface DiffPoints {
   delta: string;
 }
 
-/** One unit's scores in both versions. */
+/** One unit's scores in both versions (the CLI's unitChanges). */
 export interface DiffUnit {
   unit: string;
   old: { total: string; rank: number; grade: string | null };
   new: { total: string; rank: number; grade: string | null };
-  /** New total − old total, signed exact decimal. */
+  /** New total − old total (the totals as shown, rounded as each version says), signed exact decimal. */
   delta: string;
+  /** Leaf indicators whose score changed. */
   indicators: DiffPoints[];
+  /** Rules whose deduction (negative) or award changed. */
   rules: DiffPoints[];
 }
 
