@@ -6,7 +6,7 @@
  * catalogue with errors (nothing written).  The page in Chromium: packages/report/test/diff-browser.test.ts.
  * Plus the renderer as a pure function: escaping, sorting by |Δ| exactly.  Needs the built CLI.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { byChange, echartsSource, renderDiffPage, type DiffPageInput } from "@kaoping/report";
@@ -102,6 +102,25 @@ describe("kp diff --format html between a catalogue and itself", () => {
     expect(page).toContain('<p class="lead">两个版本没有差别。</p>');
     expect(page).not.toContain("结构变化");
     expect(page).not.toContain("<table class=\"counts\">");
+  });
+});
+
+describe("kp diff --format html: a renamed first-level indicator", () => {
+  it("groups its changes, the removed rule's too, under the new name with old → new points", () => {
+    const dir = tempDir("kp-diff-html-rename-");
+    const rules = (name: string, points: string, last: string) =>
+      `细则 「改名测试」\n总分 10分\n指标 「${name}」 ${points}分 {\n  规则 「参会」 「未按要求参加会议的，每次扣0.5分」 每次 扣 0.5\n  规则 「清退」 「文件清退不齐全的，扣0.2分」 扣 0.2\n  规则 「信息」 「信息报送不及时的，每次扣0.1分」 每次 扣 0.1\n  ${last}\n}\n`;
+    writeFileSync(join(dir, "旧.kp"), rules("会议工作", "10", "规则 「考核」 「年度考核结果为不称职的，扣1分」 扣 1"));
+    writeFileSync(join(dir, "新.kp"), rules("会议与信息工作", "8", "规则 「漏报」 「漏报重要信息的，每次扣0.3分」 每次 扣 0.3"));
+    const out = join(dir, "页.html");
+    const r = kp(["diff", "旧.kp", "新.kp", "--format", "html", "-o", out], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, "utf8");
+    expect(page).toContain("原名「会议工作」");
+    expect(page.match(/<section class="group">/g)).toHaveLength(1);
+    expect(page).toContain("<h3>会议与信息工作 <small>10 → 8分</small></h3>");
+    expect(page).toMatch(/<span class="tag removed">删除<\/span><\/td><td class="kind">规则<\/td><td class="name">考核<\/td>/);
   });
 });
 

@@ -105,7 +105,7 @@ interface Groups {
   ofName: Map<string, string>;
   ofRule: Map<string, string>;
   /** First-level indicators and sections in the catalogue's order, with their points or cap. */
-  order: { name: string; points?: string }[];
+  order: { id: string; name: string; points?: string }[];
 }
 
 function groupsOf(meta: CatalogueMeta): Groups {
@@ -118,11 +118,11 @@ function groupsOf(meta: CatalogueMeta): Groups {
     for (const c of i.children) walk(c, top);
   };
   for (const top of meta.indicators) {
-    order.push({ name: top.name, points: top.points });
+    order.push({ id: top.id, name: top.name, points: top.points });
     walk(top, top.name);
   }
   for (const s of [...meta.bonuses, ...meta.penalties]) {
-    order.push({ name: s.name, ...(s.cap !== undefined ? { points: s.cap } : {}) });
+    order.push({ id: s.id, name: s.name, ...(s.cap !== undefined ? { points: s.cap } : {}) });
     ofName.set(s.name, s.name);
     ofId.set(s.id, s.name);
   }
@@ -134,10 +134,25 @@ function groupsOf(meta: CatalogueMeta): Groups {
   return { ofName, ofRule, order };
 }
 
-/** The first-level indicator an item belongs to: the new version's place, the old one's for a removed item. */
-function groupOf(i: ItemDiff, g: { old: Groups; new: Groups }): string | undefined {
-  const v = i.status === "removed" ? g.old : g.new;
-  return i.kind === "rule" ? v.ofRule.get(i.name) : v.ofName.get(i.name);
+/**
+ * The first-level indicator an item belongs to, by its new name: the new version's place, the old
+ * one's for a removed item (under the new name of a renamed first-level indicator).
+ */
+function groupOf(i: ItemDiff, g: { old: Groups; new: Groups; renamed: ReadonlyMap<string, string> }): string | undefined {
+  if (i.status !== "removed") return i.kind === "rule" ? g.new.ofRule.get(i.name) : g.new.ofName.get(i.name);
+  const top = i.kind === "rule" ? g.old.ofRule.get(i.name) : g.old.ofName.get(i.name);
+  return top === undefined ? undefined : (g.renamed.get(top) ?? top);
+}
+
+/** Old name → new name of each first-level indicator present in both versions (by the diff's pairing). */
+function renamedTops(oldG: Groups, newG: Groups, indicatorIds: ReadonlyMap<string, string>): Map<string, string> {
+  const newById = new Map(newG.order.map((o) => [o.id, o.name]));
+  const out = new Map<string, string>();
+  for (const o of oldG.order) {
+    const n = newById.get(indicatorIds.get(o.id) ?? "\u0000");
+    if (n !== undefined) out.set(o.name, n);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ structural changes
@@ -178,7 +193,10 @@ const ITEM_HEAD = `<thead><tr><th>变化</th><th>类别</th><th>名称</th><th>�
 
 function changesHtml(input: DiffPageInput): string {
   const { diff } = input;
-  const g = { old: groupsOf(input.oldCatalogue), new: groupsOf(input.newCatalogue) };
+  const oldG = groupsOf(input.oldCatalogue);
+  const newG = groupsOf(input.newCatalogue);
+  const renamed = renamedTops(oldG, newG, diff.indicatorIds);
+  const g = { old: oldG, new: newG, renamed };
   const items = [...diff.indicators, ...diff.rules];
   const byGroup = new Map<string, ItemDiff[]>();
   for (const i of items) {
@@ -190,10 +208,12 @@ function changesHtml(input: DiffPageInput): string {
     const rows = diff.header.map((h) => `<tr><td class="name">${esc(h.aspect)}</td><td class="was">${esc(h.old ?? none)}</td><td class="now">${esc(h.new ?? none)}</td></tr>`);
     out.push(`<section class="group header-changes">\n<h3>总体设置</h3>\n<table class="aspects"><thead><tr><th>项目</th><th>原版</th><th>新版</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>\n</section>`);
   }
-  const oldPoints = new Map(g.old.order.map((o) => [o.name, o.points]));
-  const newNames = new Set(g.new.order.map((o) => o.name));
-  const order = [...g.new.order.map((o) => o.name), ...g.old.order.map((o) => o.name).filter((n) => !newNames.has(n)), ""];
-  const newPoints = new Map(g.new.order.map((o) => [o.name, o.points]));
+  // Points of each group under its new name (a renamed first-level indicator's old points too).
+  const oldPoints = new Map(oldG.order.map((o) => [renamed.get(o.name) ?? o.name, o.points]));
+  const newNames = new Set(newG.order.map((o) => o.name));
+  const gone = oldG.order.map((o) => renamed.get(o.name) ?? o.name).filter((n) => !newNames.has(n));
+  const order = [...newG.order.map((o) => o.name), ...gone, ""];
+  const newPoints = new Map(newG.order.map((o) => [o.name, o.points]));
   for (const name of order) {
     const list = byGroup.get(name);
     if (!list) continue;
