@@ -24,7 +24,9 @@ async function copyGrammar(): Promise<void> {
   mkdirSync(here("./docs"), { recursive: true });
   cpSync(here("../../grammar/语言参考.md"), here("./docs/语言参考.md"));
   cpSync(here("../../grammar/kp.tmLanguage.json"), here("./syntaxes/kp.tmLanguage.json"));
+  cpSync(here("../../grammar/kptest.tmLanguage.json"), here("./syntaxes/kptest.tmLanguage.json"));
   cpSync(here("../../grammar/language-configuration.json"), here("./language-configuration.json"));
+  cpSync(here("../../grammar/kptest-language-configuration.json"), here("./kptest-language-configuration.json"));
 }
 
 export default defineConfig([

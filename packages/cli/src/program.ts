@@ -265,7 +265,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     )
     .argument("<原版>", "原版细则的根文件，或只含一个根文件的目录")
     .argument("<新版>", "新版细则的根文件，或只含一个根文件的目录")
-    .addOption(formatOption(["text", "json", "md"], "text", "输出格式（md：Markdown 页面）"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text", "输出格式（md：Markdown；html：网页）"))
     .option("--facts <事实>", "按这份事实文件（.csv、.json 或 .xlsx）为两个版本计分并比较")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
     .option("-o, --output <文件>", "写入文件（原子写入）")
@@ -277,6 +277,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
   kp diff rules/ rules-2027/                                 列出两个版本的差别
   kp diff rules/ rules-2027/ --facts examples/各县事实.csv   并比较各单位的总分、名次、等次
   kp diff rules/ rules-2027/ --format md -o 修订对照.md      写成可贴入修订说明的 Markdown
+  kp diff rules/ rules-2027/ --facts examples/各县事实.csv --format html -o 修订对照.html
+                                                             写成一个网页（可离线打开、打印）
 
 退出码（同 diff 与 git diff --exit-code）：0 正常（给出 --exit-code 时表示没有变化）；
 1 有变化（只在给出 --exit-code 时）；2 无法比较（细则或事实文件有错误、路径不存在、用法错误）；70 内部错误。`,

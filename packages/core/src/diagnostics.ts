@@ -288,6 +288,7 @@ export const messages = {
   KP7050: { severity: "info", message: "事实「{0}」按{1}细则中改名后的规则「{2}」读取（原规则「{3}」）" },
   KP7051: { severity: "info", message: "{0}细则中没有规则使用事实「{1}」（规则「{2}」只在{3}细则中）：计算{0}得分时不使用这一事实" },
   KP7052: { severity: "warning", message: "事实文件中没有{0}细则的规则「{1}」需要的事实「{2}」（{3}细则中没有这条规则）：计算{0}得分时各单位按事实文件的默认值计（{4}）" },
+  KP7053: { severity: "error", message: "--format html 要写入一个文件：请用 -o 指定，例如 -o 修订对照.html（页面自带样式、脚本和图表，不输出到终端）" },
   // ---- KP7001–KP7049 test scenarios (*.kptest, kp test, the editor; see testing/): KP7001–KP7022 the file, KP7030–KP7033 running it
   KP7001: { severity: "error", message: "看不懂这一行：{0}" },
   KP7002: { severity: "error", message: "「{0}」只能写在「场景」之内" },

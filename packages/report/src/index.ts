@@ -3,7 +3,7 @@
  * read: 报告.xlsx, a self-contained HTML report (index.html + units/*.html + assets/, ECharts copied
  * in, opens offline) and, on request, 报告.pdf rendered from the same HTML.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync as readdir, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync as readdir, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { placesOf, type ReportInput } from "./data.js";
@@ -21,7 +21,8 @@ export { excelReport, sheetName } from "./excel.js";
 export { overviewHtml, overviewPart, distribution, TOP_UNITS, TOP_RULES } from "./html/overview.js";
 export { unitHtml, unitPart } from "./html/unit.js";
 export { printHtml } from "./html/print.js";
-export { page } from "./html/layout.js";
+export { page, standalonePage, inlineScript, SCRIPTS_HERE, type InlineAssets } from "./html/layout.js";
+export { renderDiffPage, diffTitle, byChange, DIFF_CHART_UNITS, type DiffPageInput, type DiffPageOptions, type DiffUnit, type DiffPoints, type WordRun } from "./html/diff.js";
 export { esc, jsonInScript } from "./html/escape.js";
 export { unitFile, UNITS_DIR } from "./html/paths.js";
 export { reportCss, reportJs } from "./html/assets.js";
@@ -44,6 +45,11 @@ export function echartsFile(): string {
   }
   if (!existsSync(path)) throw new ReportError("KP6008", [path]);
   return path;
+}
+
+/** The ECharts build's text, for a page that carries it inline. */
+export function echartsSource(): string {
+  return readFileSync(echartsFile(), "utf8");
 }
 
 export interface ReportOptions {

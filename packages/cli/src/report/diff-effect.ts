@@ -4,30 +4,20 @@
  * traces).  All arithmetic is on exact raw decimals (millionths), never binary floats.
  */
 import { kpFormat, kpParse } from "@kaoping/core";
+import type { DiffPoints, DiffUnit } from "@kaoping/report";
 import type { IndicatorResult, UnitResult } from "../module.js";
 
-/** A rule's or an indicator's points for one unit in both versions (undefined: not in that version). */
-export interface PointsChange {
-  name: string;
-  /** Old name of a renamed rule or indicator. */
-  oldName?: string;
-  old?: string;
-  new?: string;
-  delta: string;
-}
+/**
+ * A rule's or an indicator's points for one unit in both versions (undefined: not in that version).
+ * The type the diff page renders (a type import: the report package is not loaded for it).
+ */
+export type PointsChange = DiffPoints;
 
-/** One unit's scores in both versions. */
-export interface UnitChange {
-  unit: string;
-  old: { total: string; rank: number; grade: string | null };
-  new: { total: string; rank: number; grade: string | null };
-  /** New total − old total (the totals as shown, rounded as each version says). */
-  delta: string;
-  /** Leaf indicators whose score changed. */
-  indicators: PointsChange[];
-  /** Rules whose deduction or award changed (a deduction is negative). */
-  rules: PointsChange[];
-}
+/**
+ * One unit's scores in both versions: totals as shown (rounded as each version says), Δ, the leaf
+ * indicators whose score changed and the rules whose deduction (negative) or award changed.
+ */
+export type UnitChange = DiffUnit;
 
 const signed = (raw: number): string => (raw > 0 ? `+${kpFormat(raw)}` : kpFormat(raw));
 

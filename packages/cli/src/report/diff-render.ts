@@ -3,7 +3,7 @@
  * page for a revision memo.  Every name and text comes from the user's files: terminal text passes
  * through `visible`, Markdown through `md`.
  */
-import type { AspectChange, CatalogueDiff, ItemDiff } from "@kaoping/core";
+import { howWord, itemWord, summaryLine, type AspectChange, type CatalogueDiff, type ItemDiff } from "@kaoping/core";
 import Table from "cli-table3";
 import type { Colors } from "../io.js";
 import type { UnitChange, PointsChange } from "./diff-effect.js";
@@ -21,17 +21,6 @@ export interface DiffReport {
   where: (p: { file: string; line: number } | undefined) => string;
   units?: UnitChange[];
   factsPath?: string;
-}
-
-const statusWord: Record<ItemDiff["status"], string> = { added: "增加", removed: "删除", changed: "修改" };
-const howWord = { name: "名称相同", clause: "条文相同", similar: "条文相似", content: "内容相同" } as const;
-
-/** The kind of change an item shows first: 增加, 删除, 改名, 移动, 修改. */
-export function itemWord(i: ItemDiff): string {
-  if (i.status !== "changed") return statusWord[i.status];
-  if (i.oldName !== undefined) return "改名";
-  if (i.moved) return "移动";
-  return "修改";
 }
 
 const none = "（无）";
@@ -60,22 +49,6 @@ function itemLines(i: ItemDiff, clause: (runs: WordRun[]) => string): string[] {
 
 function changeLine(c: AspectChange): string {
   return `${c.aspect}：${c.old ?? none} → ${c.new ?? none}`;
-}
-
-function counts(items: readonly ItemDiff[]): string {
-  const by = new Map<string, number>();
-  for (const i of items) by.set(itemWord(i), (by.get(itemWord(i)) ?? 0) + 1);
-  return ["增加", "删除", "改名", "移动", "修改"].filter((w) => by.has(w)).map((w) => `${w} ${by.get(w)}`).join("，");
-}
-
-/** The summary line: what changed, counted. */
-export function summaryLine(d: CatalogueDiff): string {
-  if (d.same) return "两个版本没有差别。";
-  const parts: string[] = [];
-  if (d.header.length > 0) parts.push(`总体设置 ${d.header.length} 处`);
-  if (d.indicators.length > 0) parts.push(`指标：${counts(d.indicators)}`);
-  if (d.rules.length > 0) parts.push(`规则：${counts(d.rules)}`);
-  return `共 ${d.header.length + d.indicators.length + d.rules.length} 处变化（${parts.join("；")}）。`;
 }
 
 const signedRank = (o: number, n: number) => (o === n ? `${n}` : `${o} → ${n}`);

@@ -4,13 +4,11 @@
  * compared with jsdiff's `diffArrays` (Myers' algorithm; the `diff` package is the well-kept,
  * widely used implementation, and it leaves the tokenising to us).
  */
+import type { WordRun } from "@kaoping/report";
 import { diffArrays } from "diff";
 
-/** A run of words kept, deleted or inserted. */
-export interface WordRun {
-  op: "same" | "del" | "ins";
-  text: string;
-}
+/** A run of words kept, deleted or inserted (the type the diff page renders). */
+export type { WordRun };
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 

@@ -75,6 +75,34 @@ export interface ScenarioFile {
 /** The file extension of scenario files. */
 export const SCENARIO_EXTENSION = ".kptest";
 
+/**
+ * The words of the format, in one place: the parser below reads them, and the editor's grammar of
+ * .kptest (packages/vscode/scripts/generate-grammar.ts → grammar/kptest.tmLanguage.json) colours them.
+ */
+export const SCENARIO_WORDS = {
+  catalogue: "细则",
+  baseline: "基准",
+  scenario: "场景",
+  unit: "单位",
+  unitClass: "类别",
+  expect: "期望",
+  /** What an expectation checks. */
+  indicator: "指标",
+  rule: "规则",
+  total: "总分",
+  grade: "等次",
+  rank: "名次",
+  /** A rule's points: 扣 0.5, 得 1, 不扣分. */
+  deduct: "扣",
+  award: "得",
+  noDeduction: "不扣分",
+  /** Measure and ordinal words an expectation may carry: 1.7 分, 第 2 名. */
+  points: "分",
+  ordinal: "第",
+  place: "名",
+} as const;
+
+const W = SCENARIO_WORDS;
 const QUOTED = "「([^」]*)」";
 const NUMBER = "([-+＋－]?[0-9０-９.．]+)";
 
@@ -123,17 +151,17 @@ export function parseScenarios(text: string, file: string): ScenarioFile {
     const whole = spanOf(lineNo, lineStart, from, from + t.length);
     let m: RegExpExecArray | null;
 
-    if ((m = new RegExp(`^细则\\s*${QUOTED}$`).exec(t))) {
+    if ((m = new RegExp(`^${W.catalogue}\\s*${QUOTED}$`).exec(t))) {
       if (scenario || inBaseline || out.catalogue) diag("KP7019", whole);
       else out.catalogue = { path: m[1]!.trim(), span: whole };
       return;
     }
-    if (t === "基准") {
+    if (t === W.baseline) {
       if (scenario) diag("KP7001", whole, [`「基准」应写在第一个「场景」之前`]);
       inBaseline = true;
       return;
     }
-    if ((m = new RegExp(`^场景\\s*${QUOTED}$`).exec(t))) {
+    if ((m = new RegExp(`^${W.scenario}\\s*${QUOTED}$`).exec(t))) {
       const name = m[1]!.trim();
       const prev = names.get(name);
       if (prev !== undefined) diag("KP7004", whole, [name, prev]);
@@ -144,7 +172,7 @@ export function parseScenarios(text: string, file: string): ScenarioFile {
       out.scenarios.push(scenario);
       return;
     }
-    if ((m = new RegExp(`^单位\\s*${QUOTED}(?:\\s*类别\\s*${QUOTED})?$`).exec(t))) {
+    if ((m = new RegExp(`^${W.unit}\\s*${QUOTED}(?:\\s*${W.unitClass}\\s*${QUOTED})?$`).exec(t))) {
       if (!scenario) return void diag("KP7002", whole, ["单位"]);
       const name = m[1]!.trim();
       if (scenario.units.some((u) => u.name === name)) diag("KP7008", whole, [scenario.name, name]);
@@ -162,7 +190,7 @@ export function parseScenarios(text: string, file: string): ScenarioFile {
       }
       return unit;
     };
-    if ((m = new RegExp(`^类别\\s*${QUOTED}$`).exec(t))) {
+    if ((m = new RegExp(`^${W.unitClass}\\s*${QUOTED}$`).exec(t))) {
       const u = current();
       if (!u) return void diag("KP7002", whole, ["类别"]);
       u.unitClass = { name: m[1]!.trim(), span: whole };
@@ -185,8 +213,8 @@ export function parseScenarios(text: string, file: string): ScenarioFile {
       u.facts.push(fact);
       return;
     }
-    if (t.startsWith("期望")) {
-      const rest = t.slice(2).trim();
+    if (t.startsWith(W.expect)) {
+      const rest = t.slice(W.expect.length).trim();
       const e = parseExpectation(rest, whole);
       if (typeof e === "string") return void diag("KP7006", whole, [e]);
       if ("bad" in e) return void diag(e.code, whole, e.args);
@@ -212,27 +240,27 @@ function decimalOrBad(text: string): string | Bad {
 
 function parseExpectation(rest: string, span: Span): Expectation | Bad | string {
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`^(指标|规则)\\s*${QUOTED}\\s*(扣|得)?\\s*${NUMBER}\\s*分?$`).exec(rest))) {
+  if ((m = new RegExp(`^(${W.indicator}|${W.rule})\\s*${QUOTED}\\s*(${W.deduct}|${W.award})?\\s*${NUMBER}\\s*${W.points}?$`).exec(rest))) {
     const n = decimalOrBad(m[4]!);
     if (typeof n !== "string") return n;
-    const kind = m[1] === "指标" ? "indicator" : "rule";
+    const kind = m[1] === W.indicator ? "indicator" : "rule";
     if (kind === "indicator" && m[3]) return "指标的期望是它的得分，不写「扣」「得」，例如：期望 指标 「信息工作」 1.7";
-    const negative = m[3] === "扣" || (m[3] === undefined && n.startsWith("-"));
+    const negative = m[3] === W.deduct || (m[3] === undefined && n.startsWith("-"));
     const abs = n.replace(/^-/, "");
     const value = kind === "rule" && negative && !/^0*\.?0*$/.test(abs) ? "-" + abs : kind === "rule" ? abs : n;
     return { kind, target: m[2]!.trim(), value, written: `${m[3] ?? ""}${m[3] ? " " : ""}${n}`, span };
   }
-  if ((m = new RegExp(`^(指标|规则)\\s*${QUOTED}\\s*不扣分$`).exec(rest))) {
-    if (m[1] === "指标") return "「不扣分」只用于规则，例如：期望 规则 「参会」 不扣分";
+  if ((m = new RegExp(`^(${W.indicator}|${W.rule})\\s*${QUOTED}\\s*${W.noDeduction}$`).exec(rest))) {
+    if (m[1] === W.indicator) return "「不扣分」只用于规则，例如：期望 规则 「参会」 不扣分";
     return { kind: "rule", target: m[2]!.trim(), value: "0", written: "不扣分", span };
   }
-  if ((m = new RegExp(`^总分\\s*${NUMBER}\\s*分?$`).exec(rest))) {
+  if ((m = new RegExp(`^${W.total}\\s*${NUMBER}\\s*${W.points}?$`).exec(rest))) {
     const n = decimalOrBad(m[1]!);
     if (typeof n !== "string") return n;
     return { kind: "total", value: n, written: n, span };
   }
-  if ((m = new RegExp(`^等次\\s*${QUOTED}$`).exec(rest))) return { kind: "grade", value: m[1]!.trim(), written: `「${m[1]!.trim()}」`, span };
-  if ((m = /^名次\s*(?:第\s*)?(\S+?)\s*名?$/.exec(rest))) {
+  if ((m = new RegExp(`^${W.grade}\\s*${QUOTED}$`).exec(rest))) return { kind: "grade", value: m[1]!.trim(), written: `「${m[1]!.trim()}」`, span };
+  if ((m = new RegExp(`^${W.rank}\\s*(?:${W.ordinal}\\s*)?(\\S+?)\\s*${W.place}?$`).exec(rest))) {
     const n = numberText(m[1]!);
     if (!/^[1-9][0-9]{0,8}$/.test(n)) return { bad: true, code: "KP7021", args: [m[1]!] };
     return { kind: "rank", value: n, written: n, span };

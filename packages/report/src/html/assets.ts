@@ -89,13 +89,22 @@ export const reportJs = `/* kaoping kp report: draws the charts of this page (sp
   var specs = JSON.parse(el.textContent);
   function option(s) {
     var horizontal = s.kind === "hbar";
-    var cat = { type: "category", data: s.categories, inverse: horizontal, axisTick: { show: false },
+    var cat = { type: "category", data: s.categories, inverse: horizontal, axisTick: { show: false }, axisLine: { onZero: false },
       axisLabel: { fontFamily: FONT, color: "#3e4c59", interval: 0, width: horizontal ? 150 : 80, overflow: "truncate", rotate: !horizontal && s.categories.length > 6 ? 30 : 0 } };
     var val = { type: "value", axisLabel: { fontFamily: FONT, color: "#5f6b7a" }, splitLine: { lineStyle: { color: "#e4e8ee" } } };
     if (s.unit === "个单位") val.minInterval = 1;
+    // Gains and losses (a value string starting with "-"): room on both sides for the end labels.
+    if (s.series.some(function (x) { return x.values.some(function (v) { return String(v).charAt(0) === "-"; }); })) val.boundaryGap = ["20%", "20%"];
     var series = s.series.map(function (x, i) {
       return {
-        name: x.name, type: "bar", data: x.values, itemStyle: { color: x.color }, barMaxWidth: 22,
+        name: x.name, type: "bar", barMaxWidth: 22, itemStyle: { color: x.color },
+        // A negative value (its string starts with "-") has its label at the bar's far end.
+        data: x.values.map(function (v, k) {
+          var item = { value: v };
+          if (x.colors) item.itemStyle = { color: x.colors[k] };
+          if (String(v).charAt(0) === "-") item.label = { position: horizontal ? "left" : "bottom" };
+          return item;
+        }),
         barGap: s.overlap ? "-100%" : "20%", z: i + 2, animation: false,
         label: x.labels ? { show: true, position: horizontal ? "right" : "top", fontFamily: FONT, fontSize: 11, color: "#1f2933",
           formatter: function (p) { return (x.texts || x.values)[p.dataIndex]; } } : { show: false }

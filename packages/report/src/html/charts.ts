@@ -11,6 +11,8 @@ export interface ChartSeries {
   labels?: boolean;
   /** The label of each bar when it says more than the value ("14.84 / 16"). */
   texts?: string[];
+  /** A colour per bar (gains and losses in one series), instead of `color`. */
+  colors?: string[];
 }
 
 export interface ChartSpec {
@@ -28,7 +30,7 @@ export interface ChartSpec {
   compact?: boolean;
 }
 
-export const COLORS = { score: "#2f6fb0", max: "#dfe6ee", lost: "#c4473a", count: "#4f8f5b", award: "#d08b2c" } as const;
+export const COLORS = { score: "#2f6fb0", max: "#dfe6ee", lost: "#c4473a", count: "#4f8f5b", award: "#d08b2c", gain: "#2f8a4a" } as const;
 
 /** Height in pixels a chart needs for its categories. */
 export function chartHeight(spec: ChartSpec): number {
