@@ -22,7 +22,8 @@ const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NO
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
 function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
   // a quoted name (「“×个一批”工程」) counts nothing
-  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length));
+  // 「一般事故」「一律」: 一 that begins a word, not a count
+  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length)).replace(/一(?=般|律|些|定|致|旦|并|线|贯|直|同|切)/g, "□");
   const prefix = mask(rawPrefix);
   const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
   if (/按次$/.test(prefix)) return ["每次"];
