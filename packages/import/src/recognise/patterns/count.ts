@@ -151,7 +151,9 @@ const single: Pattern = (t0, ctx) => {
   // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
   // A task with its points in brackets (「…做好满2个聘期大学生村官有序流动…（0.1分）」) is a checklist item:
   // a count bound in it describes the task (the fact is whether it was done); a percentage stays a band.
-  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  // 「有1座以上垃圾中转站，得10分」: at least one is having one — whether it has, not a threshold
+  const existence = withoutElse.replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2");
+  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(existence);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
@@ -194,4 +196,23 @@ const parts: Pattern = (t, ctx) => {
   return reading(bodies, used);
 };
 
-export const countPatterns: readonly Pattern[] = [shortfall, otherwise, parts, single];
+/**
+ * 「…“应领尽领”的得3分；因主观原因未认领…的扣3分」 in an item of 3 points: the item's points when done and
+ * none when not — one yes/no fact, the deduction of the item's points (扣 3). Only when both amounts
+ * are the item's points (else 得 X 否则 扣 Y or two rules: a to-do).
+ */
+const fullOrNothing: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const award = rx(`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`).exec(t);
+  if (!award) return undefined;
+  const rest = t.slice(award[0].length);
+  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
+  if (!deduct) return undefined;
+  const a = numberText(award[1]!);
+  const b = numberText(deduct[2]!);
+  if (a !== ctx.points || b !== ctx.points) return undefined;
+  if (thresholdReason(t) || capOf(t) || SPECIAL.test(t) || /每/.test(t)) return undefined;
+  return reading([`扣 ${b}`], amountsIn(t));
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, single];

@@ -1,0 +1,82 @@
+/**
+ * Patterns the recogniser reads since session 21, on clauses written for these tests (general rulebook
+ * phrasing, not the corpus): band cascades (「低于90%扣1分，低于80%扣2分」), rankings, the vetoes of an item
+ * named 单项否决, the item's points when done and none when not, 「有1座以上」; each reading checked in a
+ * catalogue; and the never-guess side of each (a near-miss is a to-do with a Chinese reason).
+ */
+import { analyzeFiles, type SourceHost } from "@kaoping/core";
+import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
+import { describe, expect, it } from "vitest";
+
+const item = (points: string | null = "10", indicator = "项"): ClauseContext => ({ indicator, points, section: null });
+const bonus: ClauseContext = { indicator: "加分", points: "5", section: "加分" };
+const bodies = (r: Recognition): readonly string[] | string => (r.kind === "rules" ? r.bodies : `todo: ${r.reason}`);
+
+function errorsOf(body: string, ctx: ClauseContext): string[] {
+  const owner = ctx.section ? `${ctx.section} 「项」 上限 ${ctx.points ?? 10} {` : `指标 「项」 ${ctx.points === null ? "" : `${ctx.points}分 `}{`;
+  const text = `细则 「试」\n对象 「单位」\n总分 ${ctx.points ?? 10}分\n${owner}\n  规则 「甲」 「条文」 ${body}\n}\n`;
+  const host: SourceHost = { read: () => ({ ok: true, text }), resolve: (_f, t) => t, isDirectory: () => false };
+  return analyzeFiles(["a.kp"], host)[0]!.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
+}
+
+describe("new patterns", () => {
+  it.each([
+    // band cascades: strict words, the next row's bound is where a row stops
+    ["完成率低于90%扣1分，低于80%扣2分", item(), ["分段 {\n  [80%, 90%) 扣 1\n  < 80%      扣 2\n}"]],
+    ["办结率低于95%的，扣0.5分；低于90%的，扣1分；低于80%的，不得分。", item(), ["分段 {\n  [90%, 95%) 扣 0.5\n  [80%, 90%) 扣 1\n  < 80%      不得分\n}"]],
+    ["群众满意率达到95%的不扣分，低于95%扣0.5分，低于90%扣1分", item(), ["分段 {\n  [90%, 95%) 扣 0.5\n  < 90%      扣 1\n}"]],
+    ["超过规定时限5天的扣1分，超过10天的扣2分", item(), ["分段 {\n  (5天, 10天] 扣 1\n  > 10天      扣 2\n}"]],
+    ["参训率不足(含)90%扣1分，不足80%扣2分", item(), ["分段 {\n  [80%, 90%] 扣 1\n  < 80%      扣 2\n}"]],
+    // rankings among the units
+    ["排名第一得10分，每后退一位扣0.5分", item(), ["按排名 得分 满分 10 每后退一位 扣 0.5"]],
+    ["按完成率排名，第一名得满分，每后退一名扣0.2分", item("4"), ["按排名 得分 每后退一位 扣 0.2"]],
+    ["按事故起数由低到高排名，第一名得4分，每后退一位扣0.2分", item("4"), ["按排名 得分 满分 4 每后退一位 扣 0.2 越低越好"]],
+    ["前三名依次得10、9、8分，其余得6分", item(), ["按排名 得分 依次 得 10、9、8 其余 得 6"]],
+    ["第一名得5分、第二名得4分、第三名得3分", item("5"), ["按排名 得分 依次 得 5、4、3"]],
+    // the conditions listed under an item named 单项否决 / 一票否优
+    ["空白栏目数量超过(含)5个。", item(null, "单项否决"), ["一票否决"]],
+    ["发生重大安全生产责任事故的", item(null, "一票否优事项"), ["一票否优"]],
+    // the item's points when done, none when not: one yes/no fact
+    ["政务服务事项“应领尽领”的得3分；未认领的扣3分。", item("3"), ["扣 3"]],
+    ["落实事项实时更新管理的得2分,未落实的扣2", item("2"), ["扣 2"]],
+    // 有1座以上: having one
+    ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
+  ] as const)("%s", (text, ctx, want) => {
+    expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
+  });
+});
+
+describe("never a guessed reading", () => {
+  it.each([
+    // cascades: added up, mixed directions, 以下 rows, 不低于 (inclusive) before 低于, a per-step row, a cap
+    ["低于90%扣1分，低于80%再扣1分", item()],
+    ["低于90%扣1分，超过95%加1分", item()],
+    ["低于90%扣1分，80%以下扣2分", item()],
+    ["每超过1天扣1分，超过10天的扣5分", item()],
+    ["低于90%扣1分，低于80%扣2分，最多扣3分", item()],
+    ["达到90%的不扣分，低于95%扣0.5分，低于85%扣1分", item()],
+    ["满意度低于80分扣2分，低于70分扣4分", item()],
+    // rankings: by a computed score, in a 加分 section, not from the first, values rising, counts not matching
+    ["按得分排名，第一名得5分，每后退一位扣0.5分", item()],
+    ["第一名加0.5分、第二名加0.3分、第三名加0.1分", bonus],
+    ["第一名得5分，第三名得3分", item()],
+    ["第一名得3分、第二名得4分", item()],
+    ["前三名依次得10、9分", item()],
+    ["每次排名第一的加1分", item()],
+    // an item not named 否决 whose clause writes no points
+    ["空白栏目数量超过(含)5个。", item(null, "网站栏目")],
+    // done / not done with amounts other than the item's points
+    ["政务服务事项“应领尽领”的得3分；未认领的扣3分。", item("5")],
+    // 有2座以上 is a threshold
+    ["有2座以上垃圾中转站,得10分", item("20")],
+  ] as const)("%s → to-do", (text, ctx) => {
+    const r = recogniseClause(text, ctx);
+    expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
+    if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("a clause of a 否决 item that writes points is read by its points, not as a veto", () => {
+    expect(bodies(recogniseClause("空白栏目数量超过5个的扣2分。", item(null, "单项否决")))).toEqual(["分段 { > 5个 扣 2 }"]);
+  });
+});
