@@ -39,6 +39,14 @@ describe("new patterns", () => {
     // the item's points when done, none when not: one yes/no fact
     ["政务服务事项“应领尽领”的得3分；未认领的扣3分。", item("3"), ["扣 3"]],
     ["落实事项实时更新管理的得2分,未落实的扣2", item("2"), ["扣 2"]],
+    // grades after a lead-in (「考核结果为优秀的…」): every grade is taken
+    ["考核结果为优秀的得满分，良好的得80%，一般的得60%，较差的不得分", item("5"), ["评为 「优秀」、「良好」、「一般」、「较差」 分别得 满分、80%、60%、0"]],
+    ["政务公开工作评为好、较好、一般的分别得满分、80%、60%，评为差的不得分", item("5"), ["评为 「好」、「较好」、「一般」、「差」 分别得 满分、80%、60%、0"]],
+    // a linear deduction from a base: 得满分, or the base alone
+    ["群众满意度达到90%以上的得满分，每降低1个百分点扣0.5分", item("5"), ["基准 90% 每低 1个百分点 扣 0.5"]],
+    ["信访案件按期办结率100%，每降低1个百分点扣0.2分", item("5"), ["基准 100% 每低 1个百分点 扣 0.2"]],
+    // category names without the punctuation between them
+    ["被市级以上媒体曝光的，每次扣2分，被中央媒体曝光的每次扣5分", item(), ["每次 扣 「被市级以上媒体曝光」 2、「被中央媒体曝光」 5"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
   ] as const)("%s", (text, ctx, want) => {
@@ -68,6 +76,10 @@ describe("never a guessed reading", () => {
     ["空白栏目数量超过(含)5个。", item(null, "网站栏目")],
     // done / not done with amounts other than the item's points
     ["政务服务事项“应领尽领”的得3分；未认领的扣3分。", item("5")],
+    // 「1个百分点」 is a step, never a count (每个)
+    ["完成率每降低1个百分点扣0.5分", item()],
+    // a grade the reading cannot place
+    ["评为优秀的得满分，良好的得80%，其他等次由考核组确定", item("5")],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
   ] as const)("%s → to-do", (text, ctx) => {

@@ -23,7 +23,7 @@ const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NO
 function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
   // a quoted name (「“×个一批”工程」) counts nothing
   // 「一般事故」「一律」: 一 that begins a word, not a count
-  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length)).replace(/一(?=般|律|些|定|致|旦|并|线|贯|直|同|切)/g, "□");
+  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length)).replace(/一(?=般|律|些|定|致|旦|并|线|贯|直|同|切)/g, "□").replace(/(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)个百分点/g, (m) => "□".repeat(m.length));
   const prefix = mask(rawPrefix);
   const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
   if (/按次$/.test(prefix)) return ["每次"];

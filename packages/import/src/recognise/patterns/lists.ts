@@ -96,7 +96,7 @@ const pieces: Pattern = (t) => {
     const verb = actionOf(m[1]!);
     const amount = numberText(m[2]!);
     if (!per || !verb || amount === undefined) return undefined;
-    parts.push({ name: per[1]!.replace(/的$/, ""), unit: unitOf((per[2] ?? per[3])!)!, verb, amount });
+    parts.push({ name: per[1]!.replace(/[,;、。]+$/, "").replace(/的$/, ""), unit: unitOf((per[2] ?? per[3])!)!, verb, amount });
   }
   if (!/^[。;,]?$/.test(t.slice(from))) return undefined;
   const first = parts[0]!;
