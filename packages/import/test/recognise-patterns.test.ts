@@ -47,6 +47,10 @@ describe("new patterns", () => {
     ["信访案件按期办结率100%，每降低1个百分点扣0.2分", item("5"), ["基准 100% 每低 1个百分点 扣 0.2"]],
     // category names without the punctuation between them
     ["被市级以上媒体曝光的，每次扣2分，被中央媒体曝光的每次扣5分", item(), ["每次 扣 「被市级以上媒体曝光」 2、「被中央媒体曝光」 5"]],
+    // findings of different kinds, each with its own one-shot amount: one rule each
+    ["发生重大安全事故的扣10分，发生较大事故的扣5分", item("20"), ["扣 10", "扣 5"]],
+    ["未建立工作档案的扣1分；档案资料不规范的扣0.5分", item("3"), ["扣 1", "扣 0.5"]],
+    ["有关工作被国家部委推广的加2分，被省推广的加1分", bonus, ["得 2", "得 1"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
   ] as const)("%s", (text, ctx, want) => {
@@ -80,6 +84,15 @@ describe("never a guessed reading", () => {
     ["完成率每降低1个百分点扣0.5分", item()],
     // a grade the reading cannot place
     ["评为优秀的得满分，良好的得80%，其他等次由考核组确定", item("5")],
+    // several one-shot amounts: an escalation (instead of the first, or on top?), a class of units,
+    // a bare continuation, a deduction beside an award, a cap
+    ["未按时报送的扣1分，情节严重的扣2分", item()],
+    ["未按时报送的扣1分，造成不良影响的扣2分", item()],
+    ["在规定时限内未完成的,扣5分,协办单位扣2.5分。", item()],
+    ["未按时报送的扣1分，的扣2分", item()],
+    ["按时报送的得1分，未报送的扣0.5分", item()],
+    ["未建立档案的扣1分，档案不规范的扣0.5分，最多扣1分", item()],
+    ["被省级及以上通报批评的扣3分，被市级通报批评的扣2分", item()],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
   ] as const)("%s → to-do", (text, ctx) => {

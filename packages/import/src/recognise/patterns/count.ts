@@ -192,7 +192,10 @@ const parts: Pattern = (t, ctx) => {
     bodies.push(...r.bodies);
     used.push(...r.used);
   }
-  if (bodies.filter((b) => /^(?:扣|得) /.test(b)).length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
+  const oneShots = bodies.filter((b) => /^(?:扣|得) /.test(b));
+  // several one-shot deductions (or awards) of different findings: read by oneShotList
+  if (oneShots.length === bodies.length && new Set(oneShots.map((b) => b[0])).size === 1) return undefined;
+  if (oneShots.length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
   return reading(bodies, used);
 };
 
@@ -215,4 +218,43 @@ const fullOrNothing: Pattern = (t, ctx) => {
   return reading([`扣 ${b}`], amountsIn(t));
 };
 
-export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, single];
+/** Words that make a later amount an escalation of an earlier one (in place of it, or on top of it). */
+const ESCALATION = /情节严重|情节较重|情节特别|严重的|造成严重|造成不良|不良影响|较大影响|重大影响|影响恶劣|再次|屡次|多次|重复|连续|累计|另扣|再扣|加扣|并扣|同时|其中|其他|其余|以上|以下|否则/;
+
+/**
+ * 「发生重大安全事故的扣10分，发生较大事故的扣5分」「未建立档案的扣1分，档案不规范的扣0.5分」: findings of
+ * different kinds, each with its own one-shot amount — one rule each. Never when a later finding can be
+ * an escalation of an earlier one (「…的扣1分，情节严重的扣2分」: instead of it, or on top?), never with a
+ * cap, a count word or a threshold, and never a deduction beside an award.
+ */
+const oneShotList: Pattern = (t, ctx) => {
+  const segs = t.split(/[,;。]/).filter((x) => x !== "");
+  if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各/.test(t)) return undefined;
+  const groups: string[] = [];
+  let pending = "";
+  for (const seg of segs) {
+    pending = pending === "" ? seg : `${pending},${seg}`;
+    if (amountsIn(seg).length > 0) {
+      groups.push(pending);
+      pending = "";
+    }
+  }
+  if (pending !== "" || groups.length < 2) return undefined;
+  const bodies: string[] = [];
+  const used: string[] = [];
+  for (const g of groups) {
+    // each finding says what it is: not a bare 「…的扣2分」 continuing the one before
+    const before = g.slice(0, g.search(rx(`(?:${VERBS})?${NUM}分`))).replace(/^(?:对|凡|如|若|被)/, "").replace(/[的,]+$/, "");
+    if (before.length < 3 || /^(?:的|者|其|且|并|或|及|对此|该)/.test(before)) return undefined;
+    // 「…的扣5分，协办单位扣2.5分」: the same finding for another class of units, not another finding
+    if (/(?:单位|部门|乡镇|街道|县区|园区|村|社区)$/.test(before)) return refusal("条文按单位类别（如承办、协办单位）分别计分，未能确定");
+    const r = single(g, ctx);
+    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^(?:扣|得) [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    bodies.push(r.bodies[0]!);
+    used.push(...r.used);
+  }
+  if (new Set(bodies.map((b) => b[0])).size !== 1) return undefined;
+  return reading(bodies, used);
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, oneShotList, single];
