@@ -143,6 +143,10 @@ const single: Pattern = (t0, ctx) => {
   const counted = countWords(current, previous);
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot
+  if (words.length === 0 && (rx(`每${NUM}`).test(withoutElse) || /每[百千万亿]/.test(withoutElse))) {
+    return refusal("条文按「每＋数量」计分（如「每100万元」），需要写成线性计分，未能自动确定");
+  }
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
   if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
     return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
@@ -229,7 +233,9 @@ const ESCALATION = /情节严重|情节较重|情节特别|严重的|造成严�
  */
 const oneShotList: Pattern = (t, ctx) => {
   const segs = t.split(/[,;。]/).filter((x) => x !== "");
-  if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各/.test(t)) return undefined;
+  if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各|满分|得分|基本分|标准分/.test(t)) return undefined;
+  // 「延迟一周扣1分，延迟两周扣2分」: a quantity in the findings makes them bands, not kinds
+  if (/[\d一二两三四五六七八九十半]+(?:周|天|日|个月|月|年|次|件|个|项|起|人|小时|篇|条|%)/.test(t.replace(rx(`${NUM}分`, "g"), ""))) return undefined;
   const groups: string[] = [];
   let pending = "";
   for (const seg of segs) {
