@@ -20,6 +20,7 @@ export const veto: Pattern = (t, ctx) => {
     return reading([/否优/.test(ctx.indicator) ? "一票否优" : "一票否决"], []);
   }
   if (fail && noExcellent) return refusal("条文既有一票否决又有一票否优，未能确定是哪一种");
+  if (/不得分|不计分|扣分|扣除/.test(t)) return refusal("条文既有否决（否优）又有不得分或扣分，未能确定是一条还是两条规则");
   if (rx(`${NUM}分`).test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
   return reading([fail ? "一票否决" : "一票否优"], []);
 };
