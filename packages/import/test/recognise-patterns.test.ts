@@ -54,6 +54,11 @@ describe("new patterns", () => {
     ["未建立工作档案的扣1分；档案资料不规范的扣0.5分", item("3"), ["扣 1", "扣 0.5"]],
     ["有关工作被国家部委推广的加2分，被省推广的加1分", bonus, ["得 2", "得 1"]],
     ["未制定方案扣1分，未组织实施扣2分，未总结扣1分", item("5"), ["扣 1", "扣 2", "扣 1"]],
+    // 次数不足 with any count word the requirement and the step share
+    ["全年报送信息不少于12篇，每少1篇扣0.2分", item("3"), ["至少 12篇 每少 1篇 扣 0.2"]],
+    // the item's whole points deducted is 不得分; 按比例 / 按完成比例折算 is 按比率
+    ["未建立制度的，扣除该项全部分值", item("3"), ["不得分"]],
+    ["按照完成比例折算得分", item("5"), ["按比率 得分"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
   ] as const)("%s", (text, ctx, want) => {
@@ -102,6 +107,9 @@ describe("never a guessed reading", () => {
     ["每万人口发生案件数超标的扣1分", item()],
     // a veto beside 不得分 or a deduction: one rule or two?
     ["发生重大安全责任事故，本项不得分，并取消评先资格", item()],
+    // a requirement in one count word, the step in another; a requirement the shortfall pattern cannot read
+    ["全年报送信息不少于12篇，每少1条扣0.2分", item("3")],
+    ["每季度不少于3次，每少一个村扣0.2分", item("3")],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
   ] as const)("%s → to-do", (text, ctx) => {

@@ -66,14 +66,18 @@ const shortfall: Pattern = (t) => {
   if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
-  const need = rx(`(?:至少|不少于)${NUM}次|${NUM}次(?:以上|\\(含\\)以上)`).exec(t);
-  const less = rx(`(?:每)?少(?:开展|召开|组织|报送)?[一1](?:次)[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
+  // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
+  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
+  const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
+  const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
-  const n = numberText((need[1] ?? need[2])!);
-  const x = numberText(less[2]!);
+  const n = numberText((need[1] ?? need[3])!);
+  const word = (need[2] ?? need[4])!;
+  const x = numberText(less[3]!);
   if (n === undefined || x === undefined) return undefined;
+  if (less[1] !== word) return refusal(`条文要求的是「${word}」，少的却按「${less[1]}」扣分，未能确定`);
   const cap = capOf(t);
-  return reading([`至少 ${n}次 每少 1次 扣 ${x}${cap?.value ? ` 上限 ${cap.value}` : ""}`], amountsIn(less[0] + (cap?.value ? `${cap.value}分` : "")));
+  return reading([`至少 ${n}${word} 每少 1${word} 扣 ${x}${cap?.value ? ` 上限 ${cap.value}` : ""}`], amountsIn(less[0] + (cap?.value ? `${cap.value}分` : "")));
 };
 
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
@@ -104,7 +108,7 @@ const single: Pattern = (t0, ctx) => {
   const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?不得分[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
-    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分/.test(body) && !/不扣分/.test(body)) {
+    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
@@ -143,6 +147,9 @@ const single: Pattern = (t0, ctx) => {
   const counted = countWords(current, previous);
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
+    return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
+  }
   // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot
   if (words.length === 0 && (rx(`每${NUM}`).test(withoutElse) || /每[百千万亿]/.test(withoutElse))) {
     return refusal("条文按「每＋数量」计分（如「每100万元」），需要写成线性计分，未能自动确定");

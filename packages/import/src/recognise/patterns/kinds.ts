@@ -38,7 +38,7 @@ export const assessed: Pattern = (t, ctx) => {
 
 /** 按比率 得分: 「未完成的，按完成比例得分」. */
 export const rate: Pattern = (t) => {
-  if (!/按(?:实际)?完成(?:比例|比率|率)(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分/.test(t)) return undefined;
+  if (!/按(?:照)?(?:实际)?完成(?:比例|比率|率)(?:折算)?(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分|按比例(?:折算)?得分/.test(t)) return undefined;
   if (/标准分|基本分/.test(t) && !/完成任务得基本分|得基本分;|满分/.test(t)) return refusal("条文按比例计分，但满分是「标准分」，未能确定其分值");
   if (rx(`${NUM}分`).test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
   return reading(["按比率 得分"], []);
