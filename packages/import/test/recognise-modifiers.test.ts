@@ -17,7 +17,9 @@ const bodies = (r: Recognition): readonly string[] | string => (r.kind === "rule
 function errorsOf(body: string, ctx: ClauseContext): string[] {
   const owner = ctx.section ? `${ctx.section} 「项」 上限 ${ctx.points ?? 10} {` : `指标 「项」 ${ctx.points ?? 10}分 {`;
   const base = ctx.section ? "指标 「基本」 10分 {\n  规则 「基」 「条文」 扣 1\n}\n" : "";
-  const text = `细则 「试」\n对象 「单位」\n总分 10分\n${base}${owner}\n  规则 「甲」 「条文」 ${body}\n}\n`;
+  const named = [...body.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => `「${m[1]}」`);
+  const classes = named.length > 0 ? `类别 ${named.join("、")}\n` : "";
+  const text = `细则 「试」\n对象 「单位」\n总分 10分\n${classes}${base}${owner}\n  规则 「甲」 「条文」 ${body}\n}\n`;
   const host: SourceHost = { read: () => ({ ok: true, text }), resolve: (_f, t) => t, isDirectory: () => false };
   return analyzeFiles(["a.kp"], host)[0]!.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
 }
@@ -42,6 +44,10 @@ describe("modifiers written as their own phrase", () => {
     ["每发生一起较大事故扣1分，按所辖乡镇数平均计算", item("3"), ["每起 扣 1 按 「所辖乡镇数」 平均"]],
     ["每发生一起一般事故扣0.2分，按所辖乡镇数平均计算，最多扣1分", item("3"), ["每起 扣 0.2 按 「所辖乡镇数」 平均 上限 1"]],
     ["督办事项被通报的，每次扣1分，由3个牵头部门平均承担", item("2"), ["每次 扣 1 按 3 平均"]],
+    // 其中 「类别」 Y: a class of units with its own amount (declared by kp import)
+    ["每个扣0.5分，其中园区每个扣0.3分", item(), ["每个 扣 0.5 其中 「园区」 0.3"]],
+    ["未按期完成的扣1分，其中开发区扣0.5分", item(), ["扣 1 其中 「开发区」 0.5"]],
+    ["每篇加0.2分，其中市直部门每篇加0.1分", bonus, ["每篇 得 0.2 其中 「市直部门」 0.1"]],
     // 倒扣: beyond the indicator's points; in a 减分 section a plain deduction
     ["发生重大责任事故的，每起倒扣2分", item("4"), ["每起 扣 2 倒扣"]],
     ["未完成的倒扣1分", item("4"), ["扣 1 倒扣"]],
@@ -59,7 +65,7 @@ describe("never a reading that drops a modifier", () => {
     ["迟报的每次扣0.5分，瞒报的加倍扣分", item(), /整条规则加倍，还是其中符合条件的几次/],
     ["发生安全事故的，每起扣1分，已查结的减半", item(), /整条规则加倍，还是其中符合条件的几次/],
     // a threshold in the condition is not a yes/no fact
-    ["未按时完成的扣2分，3次以上的加倍扣分", item(), /未能确定条件的名称/],
+    ["未按时完成的扣2分，3次以上的加倍扣分", item(), /未能确定条件或类别的名称/],
     // a multiplier on an award, 其中 on a one-shot amount, 可减免 on 不得分
     ["完成任务的得2分，表现突出的加倍", item(), /不是作用于一次性扣分/],
     ["未完成的扣2分，其中情节严重的加倍", item(), /只用于按次计分/],
@@ -70,6 +76,10 @@ describe("never a reading that drops a modifier", () => {
     // 倒扣 in a 加分 section, or beside a plain 扣
     ["未完成的倒扣1分", bonus, /加分项中的条文写的是倒扣/],
     ["未完成的扣1分，弄虚作假的倒扣2分", item(), /既有倒扣又有扣分/],
+    // 其中 a kind of finding (not a class of units), another verb or count word
+    ["每个问题扣0.5分，其中重大问题每个扣1分", item(), /未能确定条件或类别的名称/],
+    ["每个扣0.5分，其中园区每个加0.3分", item(), /一个扣分、一个得分/],
+    ["每个扣0.5分，其中园区每次扣0.3分", item(), /计数单位不同/],
     // two rules and a modifier: which one?
     ["路面整洁，得10分；发现一处扣2分，情节严重的加倍扣分", item(), /.+/],
   ] as const)("%s → to-do", (text, ctx, reason) => {

@@ -73,3 +73,21 @@ describe("a points column, a 序号 column, a 备注 column, a requirement as th
     expect(r.report.problems.find((p) => p.code === "KP5037")?.message).toBe("指标名太长，取为「认真落实全面从严治党主体责任」，原文写为注");
   });
 });
+
+describe("a class of units with its own amount (其中园区…)", async () => {
+  const classTable: FixtureTable = [
+    ["一级指标", "二级指标", "考评细则"],
+    ["安全生产（4分）", "隐患整改（4分）", "检查发现隐患未整改的，每处扣0.5分，其中园区每处扣0.3分；\n\n未按期报送台账的扣1分，其中开发区扣0.5分。"],
+  ];
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某县考评细则" }, { table: classTable }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("declares the classes its readings name in the root, and passes kp check", () => {
+    expect(r.files.get("细则.kp")).toContain("类别 「园区」、「开发区」");
+    const all = [...r.files.values()].join("\n");
+    expect(all).toContain("每处 扣 0.5 其中 「园区」 0.3");
+    expect(all).toContain("扣 1 其中 「开发区」 0.5");
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning")).toEqual([]);
+  });
+});

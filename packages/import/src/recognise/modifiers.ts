@@ -7,15 +7,20 @@
 // that ignored it would be wrong.
 import { CAP_RE } from "./amounts.js";
 import { NUM, numberText, rx } from "./normalise.js";
+import { actionOf } from "./reading.js";
+import { NOUNS, unitOf } from "./units.js";
 
 /** One modifier phrase taken from the clause. */
 export interface ModifierPhrase {
   /** What the modifier needs of the reading's body. */
-  readonly kind: "whole-multiplier" | "occurrences" | "cancel" | "reduce" | "average" | "overdraft";
+  readonly kind: "whole-multiplier" | "occurrences" | "cancel" | "reduce" | "average" | "overdraft" | "class";
   /** The modifier as .kp text (`加倍 当 「造成严重影响」`). */
   readonly text: string;
   /** Where the phrase starts in the clause (the modifiers are written in the clause's order). */
   readonly at: number;
+  /** For a class's own amount (其中 「园区」 0.3): its verb and count word as written, to match the body's. */
+  readonly verb?: "扣" | "得";
+  readonly unit?: string;
 }
 
 export interface TakenModifiers {
@@ -55,8 +60,20 @@ function segments(t: string): { text: string; at: number; end: number }[] {
   return out;
 }
 
+/** A class of units by its name (园区, 开发区, 市直部门 …), not a kind of finding (重大问题). */
+const CLASS_NAME = /^(?:[\u4e00-\u9fa5]{0,6}?)(?:园区|开发区|高新区|街道|乡镇|镇|县区|县|市直部门|市直单位|部门|单位|社区|村)$/;
+const CLASS_AMOUNT = rx(`^其中,?([\u4e00-\u9fa5]{1,10}?)(?:的)?,?(每(?:${NOUNS}))?(扣|减|加|得)${NUM}分$`);
+
 /** One segment (or two joined at a comma: 「情节严重的,加倍扣分」) as a modifier, or undefined. */
 function modifierOf(s: string, at: number): ModifierPhrase | "unsure" | undefined {
+  // 「其中园区每个扣0.3分」: the amount for a class of units (语言参考 §6.4)
+  const c = CLASS_AMOUNT.exec(s);
+  if (c) {
+    const value = numberText(c[4]!);
+    if (!CLASS_NAME.test(c[1]!) || /问题|事故|案件|事项|情形|级/.test(c[1]!) || value === undefined) return "unsure";
+    const unit = c[2] !== undefined ? unitOf(c[2].slice(1)) : undefined;
+    return { kind: "class", text: `其中 「${c[1]}」 ${value}`, at, verb: actionOf(c[3]!) ?? "扣", ...(unit ? { unit } : {}) };
+  }
   let m = OCCURRENCES.exec(s);
   if (m) {
     const name = conditionName(m[1]!);
@@ -114,7 +131,7 @@ export function takeModifiers(t: string, section: "加分" | "减分" | null): T
         i++;
       }
     }
-    if (m === "unsure") return { unsure: `条文的「${t.slice(s.at, end)}」是加倍、减半、免扣或平均的条件，未能确定条件的名称` };
+    if (m === "unsure") return { unsure: `条文的「${t.slice(s.at, end)}」是加倍、减半、免扣、平均的条件或某类单位的分值，未能确定条件或类别的名称` };
     if (m) {
       modifiers.push(m);
       cut.push({ at: s.at, end });
@@ -166,5 +183,12 @@ export function unfit(body: string, m: ModifierPhrase): string | undefined {
       return perOne || oneShotDeduct || /^得 [\d.]+$/.test(body) ? undefined : "条文的「按…平均」不是作用于按次或一次性计分，未能确定";
     case "overdraft":
       return deduct ? undefined : "条文的倒扣不是作用于扣分，未能确定";
+    case "class": {
+      const own = /^(?:(每[^ ]+) )?(扣|得) [\d.]+$/.exec(body);
+      if (!own) return "条文的「其中…」按单位类别另计分值，但不是作用于按次或一次性计分，未能确定";
+      if (own[2] !== m.verb) return "条文的「其中…」与前面的计分一个扣分、一个得分，未能确定";
+      if (m.unit !== undefined && m.unit !== own[1]) return "条文的「其中…」与前面的计分计数单位不同，未能确定";
+      return undefined;
+    }
   }
 }

@@ -144,16 +144,24 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   const title = s.title ?? source.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const base = s.items.filter((i) => sectionOf(i.name) === null);
   const total = base.length > 0 && base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
+  // 「其中园区每个扣0.3分」 read as `其中 「园区」 0.3`: the classes of units the readings name, declared
+  const classes = [...new Set(clauses.flatMap((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.flatMap(classesOf) : [])))];
   const root = [
     `// 由 kp import 从${q(source.replace(/^.*[\\/]/, ""))}导入的草稿：条文照录，写有「待补」的规则须补写计分方式（见 导入报告.md）。`,
     "",
     `细则 ${text(oneLine(title), { file: source })}`,
     ...(total !== null ? [`总分 ${total}分`] : []),
+    ...(classes.length > 0 ? [`类别 ${classes.map(q).join("、")}`] : []),
     "",
     ...includes.map((f) => `引入 ${q(f)}`),
   ];
   files.set(ROOT_FILE, tidy(root));
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
+}
+
+/** The classes of units a rule body names with their own amount (`其中 「园区」 0.3`), not its conditions (`其中 「已查结」 减半`). */
+export function classesOf(body: string): string[] {
+  return [...body.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!);
 }
 
 /** 「按最高标准扣分，不重复扣」: the same finding under several clauses counts once, at the highest. */
