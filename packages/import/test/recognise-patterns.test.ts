@@ -65,6 +65,7 @@ describe("new patterns", () => {
     ["按照完成比例折算得分", item("5"), ["按比率 得分"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
+    ["组织开展政务公开培训1次以上的得1分", item("1"), ["得 1"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -118,6 +119,8 @@ describe("never a guessed reading", () => {
     ["每季度不少于3次，每少一个村扣0.2分", item("3")],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
+    ["开展培训2次以上的得1分", item("1")],
+    ["争取资金1万元以上的加1分", bonus],
   ] as const)("%s → to-do", (text, ctx) => {
     const r = recogniseClause(text, ctx);
     expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");

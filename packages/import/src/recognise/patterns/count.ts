@@ -16,7 +16,7 @@ const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
@@ -163,7 +163,10 @@ const single: Pattern = (t0, ctx) => {
   // A task with its points in brackets (「…做好满2个聘期大学生村官有序流动…（0.1分）」) is a checklist item:
   // a count bound in it describes the task (the fact is whether it was done); a percentage stays a band.
   // 「有1座以上垃圾中转站，得10分」: at least one is having one — whether it has, not a threshold
-  const existence = withoutElse.replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2");
+  // (「开展培训1次以上的得1分」: at least once is having done it)
+  const existence = withoutElse
+    .replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2")
+    .replace(rx(`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "g"), "");
   const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(existence);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
