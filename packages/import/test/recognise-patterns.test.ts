@@ -58,6 +58,9 @@ describe("new patterns", () => {
     ["未建立工作档案的扣1分；档案资料不规范的扣0.5分", item("3"), ["扣 1", "扣 0.5"]],
     ["有关工作被国家部委推广的加2分，被省推广的加1分", bonus, ["得 2", "得 1"]],
     ["未制定方案扣1分，未组织实施扣2分，未总结扣1分", item("5"), ["扣 1", "扣 2", "扣 1"]],
+    // 分别 without a count word: one one-shot rule per listed item
+    ["被中央、省级媒体曝光的分别扣2分、1分", item("3"), ["扣 2", "扣 1"]],
+    ["考核结果为“较差”和“差”等次的，分别倒扣0.3分、0.5分。", { indicator: "减分", points: "5", section: "减分" } as ClauseContext, ["扣 0.3", "扣 0.5"]],
     // 次数不足 with any count word the requirement and the step share
     ["全年报送信息不少于12篇，每少1篇扣0.2分", item("3"), ["至少 12篇 每少 1篇 扣 0.2"]],
     // the item's whole points deducted is 不得分; 按比例 / 按完成比例折算 is 按比率
@@ -120,6 +123,7 @@ describe("never a guessed reading", () => {
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
     ["开展培训2次以上的得1分", item("1")],
+    ["被中央、省、市媒体曝光的分别扣2分、1分", item("3")],
     ["争取资金1万元以上的加1分", bonus],
   ] as const)("%s → to-do", (text, ctx) => {
     const r = recogniseClause(text, ctx);

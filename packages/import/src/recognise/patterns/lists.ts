@@ -8,8 +8,8 @@ import { NOUNS, unitOf } from "../units.js";
 /** A short name for a listed item: the list's words without verbs and trailing phrases. */
 function itemName(raw: string, first: boolean, last: boolean): string {
   let s = raw;
-  if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对)/, "");
-  if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|的).*$/, "");
+  if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对|为)/, "");
+  if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|曝光|等次|的).*$/, "");
   return s.replace(/\([^()]*\)/g, "").replace(/的$/, "").replace(/[「」“”"'《》()]/g, "");
 }
 
@@ -26,18 +26,29 @@ const respectively: Pattern = (t) => {
   const last = markers[markers.length - 1];
   const from = last ? last.index + last[0].length : 0;
   const lists = [...before.slice(from).matchAll(/([^,;。、]{1,24}(?:、[^,;。、]{1,24})+)/g)];
-  const list = lists[lists.length - 1];
-  if (!verb || !list) return refusal("条文分别计分，但未能找到分别对应的各类");
-  const raw = list[1]!.split("、");
+  let list: RegExpMatchArray | undefined = lists[lists.length - 1];
+  let raw: string[] | undefined = list?.[1]!.split("、");
+  const unitWord = m[1] ?? /每(次|件|例|条|篇|项|起|人)/.exec(before)?.[0];
+  // 「考核结果为“较差”和“差”等次的，分别倒扣0.3分、0.5分」: two items joined by 和/或, one-shot amounts
+  if (!list && !unitWord && values.length === 2) {
+    const pair = /([^,;。和或与及]{1,24})(?:和|或|与|及)([^,;。和或与及]{1,24})(?=[,;。]|$)/.exec(before.slice(from).replace(/[,;。]+$/, "").split(/[,;。]/).find((x) => /和|或|与|及/.test(x)) ?? "");
+    if (pair) {
+      list = pair;
+      raw = [pair[1]!, pair[2]!];
+    }
+  }
+  if (!verb || !list || !raw) return refusal("条文分别计分，但未能找到分别对应的各类");
   if (raw.length !== values.length) return refusal(`条文列了 ${raw.length} 类，却有 ${values.length} 个分值`);
   const names = raw.map((r, i) => itemName(r, i === 0, i === raw.length - 1));
   if (names.some((n) => n === "") || new Set(names).size !== names.length) return refusal("条文分别计分，未能确定各类的名称");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || thresholdReason(rest)) return refusal("条文分别计分之外还有分值或界限，未能确定");
-  const unit = m[1] ?? /每(次|件|例|条|篇|项|起|人)/.exec(before)?.[0];
+  const unit = unitWord;
   if (!unit) {
-    // 「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: separate one-shot rules
-    return refusal("条文分别计分，但不是按次计，未能确定");
+    // 「被中央、省级媒体曝光的分别扣2分、1分」「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: one one-shot
+    // rule per item (each its own finding), named by the item
+    if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
+    return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
   }
   const cats = names.map((n, i) => `「${n}」 ${values[i]}`).join("、");
   return reading([`${unit} ${verb} ${cats}`], amountsIn(m[0]));
