@@ -52,6 +52,7 @@ describe("modifiers written as their own phrase", () => {
     ["发生重大责任事故的，每起倒扣2分", item("4"), ["每起 扣 2 倒扣"]],
     ["未完成的倒扣1分", item("4"), ["扣 1 倒扣"]],
     ["被评为较差等次的倒扣0.3分", penalty, ["扣 0.3"]],
+    ["按期完成的得1分，未完成的倒扣2分", item("1"), ["得 1 否则 倒扣 2"]],
   ] as const)("%s", (text, ctx, want) => {
     const r = recogniseClause(text, ctx);
     expect(bodies(r)).toEqual(want);
@@ -66,6 +67,8 @@ describe("never a reading that drops a modifier", () => {
     ["发生安全事故的，每起扣1分，已查结的减半", item(), /整条规则加倍，还是其中符合条件的几次/],
     // a threshold in the condition is not a yes/no fact
     ["未按时完成的扣2分，3次以上的加倍扣分", item(), /未能确定条件或类别的名称/],
+    // 「以上扣分加倍」 points back at the clause: no condition of its own
+    ["每次扣1分，情节严重的，以上扣分加倍", item(), /未能确定条件或类别的名称/],
     // a multiplier on an award, 其中 on a one-shot amount, 可减免 on 不得分
     ["完成任务的得2分，表现突出的加倍", item(), /不是作用于一次性扣分/],
     ["未完成的扣2分，其中情节严重的加倍", item(), /只用于按次计分/],

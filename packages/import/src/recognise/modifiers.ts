@@ -36,6 +36,8 @@ function conditionName(raw: string): string | undefined {
     .replace(/(?:的|者)$/, "")
     .replace(/[“”"「」『』]/g, "");
   // a number in the condition is a threshold (「3次以上的加倍」): not a yes/no fact
+  // 「以上扣分加倍」「上述情形减半」: what the phrase points back to is not a condition of its own
+  if (/^(?:以上|上述|前述|本项|该项|此项|本条|该条|扣分|其)/.test(name)) return undefined;
   if (name.length < 2 || name.length > 18 || /\d|[一二三四五六七八九十]+(?:次|个|件|起|项|人)|分|%/.test(name)) return undefined;
   return name;
 }
@@ -182,7 +184,7 @@ export function unfit(body: string, m: ModifierPhrase): string | undefined {
     case "average":
       return perOne || oneShotDeduct || /^得 [\d.]+$/.test(body) ? undefined : "条文的「按…平均」不是作用于按次或一次性计分，未能确定";
     case "overdraft":
-      return deduct ? undefined : "条文的倒扣不是作用于扣分，未能确定";
+      return deduct || /^得 [\d.]+ 否则 扣 [\d.]+$/.test(body) ? undefined : "条文的倒扣不是作用于扣分，未能确定";
     case "class": {
       const own = /^(?:(每[^ ]+) )?(扣|得) [\d.]+$/.exec(body);
       if (!own) return "条文的「其中…」按单位类别另计分值，但不是作用于按次或一次性计分，未能确定";

@@ -21,8 +21,14 @@ const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|�
 
 /** The body with the clause's modifiers after it, in the clause's order (its cap among them). */
 function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIndex: number): string {
-  const items: { at: number; text: string }[] = modifiers.map((m) => ({ at: m.at, text: m.text }));
   let b = body;
+  // 「按期完成的得1分，未完成的倒扣2分」: the other side is what may go beyond the points (语言参考 §5.14)
+  if (/^得 [\d.]+ 否则 扣 /.test(b) && modifiers.some((m) => m.kind === "overdraft")) {
+    b = b.replace(" 否则 扣 ", " 否则 倒扣 ");
+    modifiers = modifiers.filter((m) => m.kind !== "overdraft");
+    if (modifiers.length === 0) return b;
+  }
+  const items: { at: number; text: string }[] = modifiers.map((m) => ({ at: m.at, text: m.text }));
   const cap = / 上限 ([\d.]+)$/.exec(b);
   if (cap && capIndex >= 0) {
     b = b.slice(0, cap.index);
