@@ -15,6 +15,16 @@ const ROW = rx(
   `(?<!每|不|未|没有)(低于|不足|少于|未达到|未达|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?(?:规定时限|规定期限|时限|期限|规定时间)?${NUM}(%|${UNITS})?(?!\\d|以上|以下|及以上|及以下)(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
   "g",
 );
+/**
+ * 「90%及以上得2分」「80%以上得1分」: the bound before 以上/以下. 及以上 and 「(含)」 include it; a bare 以上/以下
+ * is read only when the list says it elsewhere — the complement row (「低于80%不得分」 makes 80%以上 include
+ * 80%), then the same word alike in the whole list — else a to-do.
+ */
+const POST = rx(
+  `(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
+  "g",
+);
+
 /** A lead that states the top band scores nothing: 「达到95%的不扣分」「95%以上得满分」. */
 const LEAD = rx(`^[^\\d]*?(?:达到|不低于|在)?${NUM}(%|${UNITS})?(?:\\(含\\))?(?:及以上|以上)?(?:的)?[,]?(?:的)?(?:不扣分|得满分|满分|得全分)[,;。]?`);
 
@@ -27,15 +37,82 @@ interface Row {
   readonly amount: string | undefined;
 }
 
+interface Raw {
+  readonly index: number;
+  readonly text: string;
+  readonly below: boolean;
+  /** undefined: a bare 以上/以下, to be resolved from the list */
+  readonly inclusive: boolean | undefined;
+  readonly post: string | undefined;
+  readonly value: string | undefined;
+  readonly unit: string;
+  readonly verb: string | undefined;
+  readonly amount: string | undefined;
+  readonly zero: boolean;
+}
+
+function rawRows(t: string): Raw[] {
+  const pre: Raw[] = [...t.matchAll(ROW)].map((m) => ({
+    index: m.index,
+    text: m[0],
+    below: BELOW.test(m[1]!),
+    inclusive: m[2] !== undefined || INCLUSIVE.test(m[1]!),
+    post: undefined,
+    value: numberText(m[3]!),
+    unit: m[4] ?? "",
+    verb: m[5],
+    amount: m[6] !== undefined ? numberText(m[6]) : undefined,
+    zero: m[7] !== undefined,
+  }));
+  const post: Raw[] = [...t.matchAll(POST)].map((m) => ({
+    index: m.index,
+    text: m[0],
+    below: m[5] === "以下",
+    inclusive: m[3] !== undefined || m[4] !== undefined || m[6] !== undefined ? true : undefined,
+    post: m[5],
+    value: numberText(m[1]!),
+    unit: m[2] ?? "",
+    verb: m[7],
+    amount: m[8] !== undefined ? numberText(m[8]) : undefined,
+    zero: m[9] !== undefined,
+  }));
+  const all = [...pre, ...post].sort((a, b) => a.index - b.index);
+  // overlapping matches: not a list this pattern reads
+  return all.some((r, i) => i > 0 && r.index < all[i - 1]!.index + all[i - 1]!.text.length) ? [] : all;
+}
+
 export const bandCascade: Pattern = (t) => {
-  const found = [...t.matchAll(ROW)];
+  const found = rawRows(t);
   if (found.length < 2) return undefined;
+  // a bare 以上/以下: the other side of a row with the same bound, then the same word alike
+  const open = found.filter((r) => r.inclusive === undefined);
+  if (open.length > 0) {
+    const settled = new Map<string, boolean>();
+    for (const r of open) {
+      const other = found.find((x) => x !== r && x.value === r.value && x.below !== r.below && x.inclusive !== undefined);
+      if (other) settled.set(`${r.index}`, !other.inclusive);
+    }
+    const byWord = new Map<string, boolean>();
+    for (const r of open) {
+      const v = settled.get(`${r.index}`);
+      if (v === undefined) continue;
+      if (byWord.has(r.post!) && byWord.get(r.post!) !== v) return refusal(`条文的「${r.post}」在各档中含不含本数不一致，未能确定`);
+      byWord.set(r.post!, v);
+    }
+    for (let i = 0; i < found.length; i++) {
+      const r = found[i]!;
+      if (r.inclusive !== undefined) continue;
+      const v = settled.get(`${r.index}`) ?? byWord.get(r.post!);
+      if (v === undefined) return refusal(`分段的「${r.value}${r.unit}${r.post}」是否含本数，原文没有写，也未能从其他档确定`);
+      found[i] = { ...r, inclusive: v };
+    }
+  }
   // between and around the rows only words: no other number, no 以上/以下 row, no accumulation
   let between = "";
   let from = 0;
   for (const m of found) {
     between += `${t.slice(from, m.index)}|`;
-    from = m.index + m[0].length;
+    from = m.index + m.text.length;
   }
   between += t.slice(from);
   const lead = LEAD.exec(between.slice(0, between.indexOf("|")));
@@ -45,11 +122,9 @@ export const bandCascade: Pattern = (t) => {
   if (/再扣|另扣|另加|再加|累计|累加|叠加|加扣|并扣/.test(t)) return refusal("条文的各档是累加扣分还是分段扣分，未能确定");
   const rows: Row[] = [];
   for (const m of found) {
-    const value = numberText(m[3]!);
-    const verb = m[5] !== undefined ? actionOf(m[5]) : undefined;
-    const amount = m[6] !== undefined ? numberText(m[6]) : undefined;
-    if (value === undefined || (m[7] === undefined && (verb === undefined || amount === undefined))) return undefined;
-    rows.push({ below: BELOW.test(m[1]!), inclusive: m[2] !== undefined || INCLUSIVE.test(m[1]!), value, unit: m[4] ?? "", result: m[7] !== undefined ? "不得分" : `${verb} ${amount}`, amount });
+    const verb = m.verb !== undefined ? actionOf(m.verb) : undefined;
+    if (m.value === undefined || (!m.zero && (verb === undefined || m.amount === undefined))) return undefined;
+    rows.push({ below: m.below, inclusive: m.inclusive!, value: m.value, unit: m.unit, result: m.zero ? "不得分" : `${verb} ${m.amount}`, amount: m.amount });
   }
   // 「达到100%得5分，达到90%得4分，低于90%不得分」: one last row on the other side of the narrowest bound,
   // written as its complement (达到 90% / 低于 90%), is the band below (above) all the others
