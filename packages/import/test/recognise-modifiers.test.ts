@@ -74,8 +74,10 @@ describe("never a reading that drops a modifier", () => {
     ["未完成的扣2分，其中情节严重的加倍", item(), /只用于按次计分/],
     ["未开展的不得分，主动整改到位的可酌情减免", item(), /减免不是作用于扣分/],
     // a waiver or multiplier inside the scoring phrase, not its own phrase: not taken, never ignored
-    ["未完成的扣2分（确因上级政策调整的不扣分）", item(), /加倍、减半、免扣或减免之类的条件/],
-    ["造成严重影响的加倍扣2分", item(), /加倍、减半、免扣或减免之类的条件|加倍/],
+    ["未完成的扣2分（确因上级政策调整的不扣分）", item(), /加倍、减半、免扣、减免或分担之类的规定/],
+    ["造成严重影响的加倍扣2分", item(), /加倍、减半、免扣、减免或分担之类的规定|加倍/],
+    // a share between units that the language has no modifier for
+    ["每次扣2分，主要责任单位和次要责任单位按6:4承担", item(), /分担之类的规定/],
     // 倒扣 in a 加分 section, or beside a plain 扣
     ["未完成的倒扣1分", bonus, /加分项中的条文写的是倒扣/],
     ["未完成的扣1分，弄虚作假的倒扣2分", item(), /既有倒扣又有扣分/],

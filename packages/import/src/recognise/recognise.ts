@@ -17,7 +17,7 @@ import type { Pattern } from "./reading.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
-const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分/;
+const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|承担|分担|分摊|\d+[:：]\d+/;
 
 /** The body with the clause's modifiers after it, in the clause's order (its cap among them). */
 function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIndex: number): string {
@@ -50,7 +50,7 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
   const rest = taken.rest;
   // a waiver or multiplier the modifiers did not take: a reading without it would be wrong
   const left = RESIDUE.exec(rest);
-  if (left) return { kind: "todo", reason: `条文的「${left[0]}」是加倍、减半、免扣或减免之类的条件，未能确定它作用于哪个分值` };
+  if (left) return { kind: "todo", reason: `条文的「${left[0]}」是加倍、减半、免扣、减免或分担之类的规定，未能确定它作用于哪个分值` };
   for (const p of PATTERNS) {
     const r = p(rest, ctx);
     if (!r) continue;
