@@ -119,6 +119,8 @@ describe("never a guessed reading", () => {
     ["未建立档案的扣1分，档案不规范的扣0.5分，最多扣1分", item()],
     ["被省级及以上通报批评的扣3分，被市级通报批评的扣2分", item()],
     ["按时完成得满分，延迟一周扣1分，延迟两周扣2分", item()],
+    // 「每超过1个百分点」 is a step, never a one-band 分段 (> 1个百分点 was a wrong reading)
+    ["出生人口性别比每超过1个百分点扣0.2分", item("2")],
     // 「每100万元」 is a step of a quantity: never a one-shot award
     ["争取上级资金每100万元加0.1分", bonus],
     ["每万人口发生案件数超标的扣1分", item()],

@@ -37,7 +37,8 @@ function postBand(t: string): ReturnType<Pattern> {
 export const singleBand: Pattern = (t) => {
   const post = postBand(t);
   if (post) return post;
-  const re = rx(`(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  // (「每超过1个百分点扣0.2分」 is a step, not a bound)
+  const re = rx(`(?<!每)(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;
