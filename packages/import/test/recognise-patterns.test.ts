@@ -55,6 +55,7 @@ describe("new patterns", () => {
     // a linear deduction from a base: 得满分, or the base alone
     ["群众满意度达到90%以上的得满分，每降低1个百分点扣0.5分", item("5"), ["基准 90% 每低 1个百分点 扣 0.5"]],
     ["信访案件按期办结率100%，每降低1个百分点扣0.2分", item("5"), ["基准 100% 每低 1个百分点 扣 0.2"]],
+    ["档案整理合格率低于95%的，每低1个百分点扣0.1分", item("3"), ["基准 95% 每低 1个百分点 扣 0.1"]],
     // category names without the punctuation between them
     ["被市级以上媒体曝光的，每次扣2分，被中央媒体曝光的每次扣5分", item(), ["每次 扣 「被市级以上媒体曝光」 2、「被中央媒体曝光」 5"]],
     // findings of different kinds, each with its own one-shot amount: one rule each
@@ -121,6 +122,8 @@ describe("never a guessed reading", () => {
     ["按时完成得满分，延迟一周扣1分，延迟两周扣2分", item()],
     // 「每超过1个百分点」 is a step, never a one-band 分段 (> 1个百分点 was a wrong reading)
     ["出生人口性别比每超过1个百分点扣0.2分", item("2")],
+    // 「每超时1个工作日」: the language has no count word for a working day (每个 would be a guess)
+    ["办件超时的，每超时1个工作日扣0.2分", item("3")],
     // 「每100万元」 is a step of a quantity: never a one-shot award
     ["争取上级资金每100万元加0.1分", bonus],
     ["每万人口发生案件数超标的扣1分", item()],

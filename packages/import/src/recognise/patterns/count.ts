@@ -27,6 +27,8 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined): string[
   const prefix = mask(rawPrefix);
   const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
   if (/按次$/.test(prefix)) return ["每次"];
+  // 「每超时1个工作日」「1个学时」: a measure the language has no count word for (每个 would be a guess)
+  if (/[一1]个(?:工作日|学时|课时|小时|季度|平方|批次)/.test(rawPrefix)) return "unsure";
   // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
   const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
   if (unknown) return "unsure";
