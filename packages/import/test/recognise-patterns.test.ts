@@ -63,6 +63,8 @@ describe("new patterns", () => {
     ["未建立工作档案的扣1分；档案资料不规范的扣0.5分", item("3"), ["扣 1", "扣 0.5"]],
     ["有关工作被国家部委推广的加2分，被省推广的加1分", bonus, ["得 2", "得 1"]],
     ["未制定方案扣1分，未组织实施扣2分，未总结扣1分", item("5"), ["扣 1", "扣 2", "扣 1"]],
+    // 承担 a task is not a share of a deduction
+    ["承担全市重点工作任务的，每项加0.5分", bonus, ["每项 得 0.5"]],
     // 分别 without a count word: one one-shot rule per listed item
     ["被中央、省级媒体曝光的分别扣2分、1分", item("3"), ["扣 2", "扣 1"]],
     ["考核结果为“较差”和“差”等次的，分别倒扣0.3分、0.5分。", { indicator: "减分", points: "5", section: "减分" } as ClauseContext, ["扣 0.3", "扣 0.5"]],

@@ -17,18 +17,19 @@ import type { Pattern } from "./reading.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
-const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|承担|分担|分摊|\d+[:：]\d+/;
+const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
 
 /** The body with the clause's modifiers after it, in the clause's order (its cap among them). */
 function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIndex: number): string {
   let b = body;
+  let mods = modifiers;
   // 「按期完成的得1分，未完成的倒扣2分」: the other side is what may go beyond the points (语言参考 §5.14)
-  if (/^得 [\d.]+ 否则 扣 /.test(b) && modifiers.some((m) => m.kind === "overdraft")) {
+  if (/^得 [\d.]+ 否则 扣 /.test(b) && mods.some((m) => m.kind === "overdraft")) {
     b = b.replace(" 否则 扣 ", " 否则 倒扣 ");
-    modifiers = modifiers.filter((m) => m.kind !== "overdraft");
-    if (modifiers.length === 0) return b;
+    mods = mods.filter((m) => m.kind !== "overdraft");
+    if (mods.length === 0) return b;
   }
-  const items: { at: number; text: string }[] = modifiers.map((m) => ({ at: m.at, text: m.text }));
+  const items: { at: number; text: string }[] = mods.map((m) => ({ at: m.at, text: m.text }));
   const cap = / 上限 ([\d.]+)$/.exec(b);
   if (cap && capIndex >= 0) {
     b = b.slice(0, cap.index);
