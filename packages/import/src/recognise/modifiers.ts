@@ -110,9 +110,6 @@ function modifierOf(s: string, at: number): ModifierPhrase | "unsure" | undefine
   return undefined;
 }
 
-/** Words of a waiver or multiplier: a clause with one not taken as a modifier is never read without it. */
-export const MODIFIER_WORDS = /加倍|双倍|翻倍|减半|不扣分|不予扣分|免予扣分|免于扣分|免扣|除外|减免|平均/;
-
 /**
  * Takes the modifier phrases out of a clause; `unsure` when a phrase looks like one but its condition
  * cannot be named (a threshold in it, too long). The first segment is never a modifier (it is what
