@@ -73,6 +73,10 @@ describe("new patterns", () => {
     // the item's whole points deducted is 不得分; 按比例 / 按完成比例折算 is 按比率
     ["未建立制度的，扣除该项全部分值", item("3"), ["不得分"]],
     ["按照完成比例折算得分", item("5"), ["按比率 得分"]],
+    // 「每个人」「每个村」: the noun after 个 is the count word
+    ["每个人扣0.5分", item(), ["每人 扣 0.5"]],
+    ["未完成的每个村扣0.2分", item(), ["每村 扣 0.2"]],
+    ["每个部门扣0.5分", item(), ["每个 扣 0.5"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
     ["组织开展政务公开培训1次以上的得1分", item("1"), ["得 1"]],
@@ -134,6 +138,11 @@ describe("never a guessed reading", () => {
     // a requirement in one count word, the step in another; a requirement the shortfall pattern cannot read
     ["全年报送信息不少于12篇，每少1条扣0.2分", item("3")],
     ["每季度不少于3次，每少一个村扣0.2分", item("3")],
+    // a count the language has no word for: never a one-shot amount (「扣 0.5」 was a wrong reading)
+    ["每名干部扣0.5分", item()],
+    ["每位同志扣0.5分", item()],
+    ["每份材料扣0.5分", item()],
+    ["缺一名扣0.5分", item()],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],
     ["开展培训2次以上的得1分", item("1")],

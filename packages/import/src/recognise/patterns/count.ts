@@ -43,6 +43,19 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined): string[
   for (let m = PER_RE.exec(prefix); m; m = PER_RE.exec(prefix)) {
     found.push({ index: m.index, end: m.index + m[0].length, unit: unitOf((m[2] ?? m[3])!)!, gap: m[1] ?? "" });
   }
+  // 「每名干部」「每份材料」「每本台账」: a 每 the count words did not take counts something the language has
+  // no word for — never a one-shot amount (periods 每年、每季度 … say when, not what is counted)
+  for (const m of prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
+    if (!found.some((f) => m.index >= f.index && m.index < f.end)) return "unsure";
+  }
+  // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
+  if (/[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
+  // 「每个人」「每个村」: the noun after 个 is itself a count word (每人, 每村)
+  const last0 = found[found.length - 1];
+  if (last0 && last0.unit === "每个") {
+    const after = rx(`^每个(人次|人|村|户|家)`).exec(prefix.slice(last0.index));
+    if (after) return [unitOf(after[1]!)!];
+  }
   if (found.length === 0) {
     const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
     if (seg) return [unitOf(seg[1]!)!];
