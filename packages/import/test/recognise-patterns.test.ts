@@ -73,6 +73,8 @@ describe("new patterns", () => {
     // the item's whole points deducted is 不得分; 按比例 / 按完成比例折算 is 按比率
     ["未建立制度的，扣除该项全部分值", item("3"), ["不得分"]],
     ["按照完成比例折算得分", item("5"), ["按比率 得分"]],
+    // categories with a cap of the whole list
+    ["轻微问题每处扣0.1分，一般问题每处扣0.3分，严重问题每处扣0.5分，最多扣2分", item("3"), ["每处 扣 「轻微问题」 0.1、「一般问题」 0.3、「严重问题」 0.5 上限 2"]],
     // 「每个人」「每个村」: the noun after 个 is the count word
     ["每个人扣0.5分", item(), ["每人 扣 0.5"]],
     ["未完成的每个村扣0.2分", item(), ["每村 扣 0.2"]],

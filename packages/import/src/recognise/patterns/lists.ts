@@ -94,7 +94,11 @@ const each: Pattern = (t) => {
  * 「县级刊物采纳1篇计5分，市级报刊采纳1篇计7分，省级以上报刊采纳1篇计10分」: one count word, one verb,
  * one amount per piece — categories in the order written.
  */
-const pieces: Pattern = (t) => {
+const pieces: Pattern = (t0) => {
+  // 「…严重问题每处扣0.5分，最多扣2分」: a cap of the whole list (上限 after the categories)
+  const cap = capOf(t0);
+  if (cap && cap.value === null) return undefined;
+  const t = cap ? cap.rest : t0;
   const amountRe = rx(`(${VERBS})${NUM}分`, "g");
   const found = [...t.matchAll(amountRe)];
   if (found.length < 2 || capOf(t) || /分别|各(?:扣|加|得)/.test(t)) return undefined;
@@ -115,7 +119,8 @@ const pieces: Pattern = (t) => {
   if (parts.some((p) => p.name === "" || thresholdReason(p.name)) || new Set(parts.map((p) => p.name)).size !== parts.length) {
     return refusal("条文分类计分，未能确定各类的名称");
   }
-  return reading([`${first.unit} ${first.verb} ${parts.map((p) => `「${p.name}」 ${p.amount}`).join("、")}`], parts.map((p) => p.amount));
+  const capText = cap?.value ? ` 上限 ${cap.value}` : "";
+  return reading([`${first.unit} ${first.verb} ${parts.map((p) => `「${p.name}」 ${p.amount}`).join("、")}${capText}`], [...parts.map((p) => p.amount), ...(cap?.value ? [cap.value] : [])]);
 };
 
 export const listPatterns: readonly Pattern[] = [respectively, leadAndAssist, each, pieces];
