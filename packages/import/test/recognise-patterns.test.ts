@@ -73,6 +73,8 @@ describe("new patterns", () => {
     // the item's whole points deducted is 不得分; 按比例 / 按完成比例折算 is 按比率
     ["未建立制度的，扣除该项全部分值", item("3"), ["不得分"]],
     ["按照完成比例折算得分", item("5"), ["按比率 得分"]],
+    // a checklist task with its points in brackets: 「每名」 describes the task, it counts nothing
+    ["向本地每名党员赠阅党刊(0.1分)", item("2"), ["得 0.1"]],
     // categories with a cap of the whole list
     ["轻微问题每处扣0.1分，一般问题每处扣0.3分，严重问题每处扣0.5分，最多扣2分", item("3"), ["每处 扣 「轻微问题」 0.1、「一般问题」 0.3、「严重问题」 0.5 上限 2"]],
     // 「每个人」「每个村」: the noun after 个 is the count word

@@ -20,7 +20,7 @@ const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
-function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
+function countWords(rawPrefix: string, rawPrevious: string | undefined, task = false): string[] | "unsure" {
   // a quoted name (「“×个一批”工程」) counts nothing
   // 「一般事故」「一律」: 一 that begins a word, not a count
   const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length)).replace(/一(?=般|律|些|定|致|旦|并|线|贯|直|同|切)/g, "□").replace(/(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)个百分点/g, (m) => "□".repeat(m.length));
@@ -45,11 +45,12 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined): string[
   }
   // 「每名干部」「每份材料」「每本台账」: a 每 the count words did not take counts something the language has
   // no word for — never a one-shot amount (periods 每年、每季度 … say when, not what is counted)
-  for (const m of prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
+  // (a checklist task with its points in brackets — 「向本地每名×员赠阅×(0.1分)」 — describes what is done: `task`)
+  for (const m of task ? [] : prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
     if (!found.some((f) => m.index >= f.index && m.index < f.end)) return "unsure";
   }
   // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
-  if (/[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
+  if (!task && /[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
   // 「每个人」「每个村」: the noun after 个 is itself a count word (每人, 每村)
   const last0 = found[found.length - 1];
   if (last0 && last0.unit === "每个") {
@@ -159,7 +160,8 @@ const single: Pattern = (t0, ctx) => {
   const after = withoutElse.slice(at.index + at[0].length);
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
-  const counted = countWords(current, previous);
+  const inBrackets = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse);
+  const counted = countWords(current, previous, inBrackets);
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
