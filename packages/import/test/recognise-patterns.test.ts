@@ -77,10 +77,8 @@ describe("new patterns", () => {
     ["向本地每名党员赠阅党刊(0.1分)", item("2"), ["得 0.1"]],
     // categories with a cap of the whole list
     ["轻微问题每处扣0.1分，一般问题每处扣0.3分，严重问题每处扣0.5分，最多扣2分", item("3"), ["每处 扣 「轻微问题」 0.1、「一般问题」 0.3、「严重问题」 0.5 上限 2"]],
-    // 「每个人」「每个村」: the noun after 个 is the count word
-    ["每个人扣0.5分", item(), ["每人 扣 0.5"]],
-    ["未完成的每个村扣0.2分", item(), ["每村 扣 0.2"]],
-    ["每个部门扣0.5分", item(), ["每个 扣 0.5"]],
+    // 「每个人」: the count word as written (每个)
+    ["每个人扣0.5分", item(), ["每个 扣 0.5"]],
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
     ["组织开展政务公开培训1次以上的得1分", item("1"), ["得 1"]],
@@ -160,5 +158,11 @@ describe("never a guessed reading", () => {
 
   it("a clause of a 否决 item that writes points is read by its points, not as a veto", () => {
     expect(bodies(recogniseClause("空白栏目数量超过5个的扣2分。", item(null, "单项否决")))).toEqual(["分段 { > 5个 扣 2 }"]);
+  });
+
+  it("findings listed beside clauses that count are a to-do (the count word may carry over)", () => {
+    const ctx = { ...item(), siblings: ["巡查发现问题每宗扣0.3分"] };
+    expect(recogniseClause("发生重大安全事故的扣10分，发生较大事故的扣5分", ctx).kind).toBe("todo");
+    expect(recogniseClause("被中央、省级媒体曝光的分别扣2分、1分", ctx).kind).toBe("todo");
   });
 });

@@ -51,12 +51,6 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   }
   // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
   if (!task && /[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
-  // 「每个人」「每个村」: the noun after 个 is itself a count word (每人, 每村)
-  const last0 = found[found.length - 1];
-  if (last0 && last0.unit === "每个") {
-    const after = rx(`^每个(人次|人|村|户|家)`).exec(prefix.slice(last0.index));
-    if (after) return [unitOf(after[1]!)!];
-  }
   if (found.length === 0) {
     const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
     if (seg) return [unitOf(seg[1]!)!];
@@ -259,6 +253,8 @@ const ESCALATION = /情节严重|情节较重|情节特别|严重的|造成严�
  * cap, a count word or a threshold, and never a deduction beside an award.
  */
 const oneShotList: Pattern = (t, ctx) => {
+  // beside clauses that count (「每宗扣0.3分」), the findings may be counted the same way: a to-do
+  if (ctx.siblings?.some((x) => PER_RE_ONE.test(normalise(x)))) return undefined;
   const segs = t.split(/[,;。]/).filter((x) => x !== "");
   if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各|满分|得分|基本分|标准分/.test(t)) return undefined;
   // 「延迟一周扣1分，延迟两周扣2分」: a quantity in the findings makes them bands, not kinds

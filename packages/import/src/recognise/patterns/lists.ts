@@ -14,7 +14,7 @@ function itemName(raw: string, first: boolean, last: boolean): string {
 }
 
 /** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
-const respectively: Pattern = (t) => {
+const respectively: Pattern = (t, ctx) => {
   const m = rx(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
   if (!m) return undefined;
   const values = [...m[3]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
@@ -48,6 +48,8 @@ const respectively: Pattern = (t) => {
     // 「被中央、省级媒体曝光的分别扣2分、1分」「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: one one-shot
     // rule per item (each its own finding), named by the item
     if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
+    // beside clauses that count, the listed findings may be counted the same way
+    if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条分别计分却没有写计数单位，未能确定");
     return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
   }
   const cats = names.map((n, i) => `「${n}」 ${values[i]}`).join("、");
