@@ -35,6 +35,22 @@ describe("待补", () => {
     expect(a.catalogue.indicators[0]!.rules.map((r) => r.name)).toEqual(["一"]);
   });
 
+  it("modifiers after 待补 are an error at the modifiers (KP2122), never silently ignored; 适用 may stay", () => {
+    const text = (rest: string): SourceHost => ({ ...host, read: () => ({ ok: true, text: TEXT.replace("「视情况」 待补", `「视情况」 待补 ${rest}`) }) });
+    const capped = analyzeFiles(["a.kp"], text("上限 3 倒扣"))[0]!;
+    const err = capped.diagnostics.filter((d) => d.code === "KP2122");
+    expect(err.map((d) => [d.severity, d.span.start.line, d.message])).toEqual([
+      ["error", 5, "规则「二」是「待补」，待补之后不能再写「上限、倒扣」：上限、倒扣、加倍、减半、免扣、其中、平均是计分方式的修饰，请补写计分方式时一并写在计分方式之后"],
+    ]);
+    expect(hasErrors(capped.diagnostics)).toBe(true);
+    for (const rest of ["减半 当 「主动整改」", "免扣 当 「上级调整」", "按 「乡镇数」 平均"]) {
+      expect(analyzeFiles(["a.kp"], text(rest))[0]!.diagnostics.map((d) => d.code)).toContain("KP2122");
+    }
+    // 适用 says which units the rule is for, not how it scores: only the to-do warning
+    const applies = analyzeFiles(["a.kp"], { ...host, read: () => ({ ok: true, text: `细则 「草稿」\n总分 10分\n类别 「园区」\n${TEXT.slice(TEXT.indexOf("指标")).replace("「视情况」 待补", "「视情况」 待补 适用 「园区」")}` }) })[0]!;
+    expect(applies.diagnostics.map((d) => d.code)).toEqual(["KP2120", "KP2120"]);
+  });
+
   it("a catalogue without 待补 is unaffected", () => {
     const a = analyzeFiles(["a.kp"], { ...host, read: () => ({ ok: true, text: TEXT.replace(/待补/g, "扣 1") }) })[0]!;
     expect(withTodoRefusals(a.diagnostics)).toEqual(a.diagnostics);

@@ -5,7 +5,7 @@
  * Equivalence: both are parsed by core's parser as the rule of a minimal catalogue (the clause's
  * indicator with its points, or its 加分/减分 section) and their ASTs compared with spans removed and
  * category names replaced by their position — the names of 「中央」 4、「省」 3 are the author's words,
- * the amounts and their order are the meaning — and step words by their direction only (每低 = 每少).  Each clause is given, as `siblings`, the other
+ * the amounts and their order are the meaning; likewise the names of modifier conditions — and step words by their direction only (每低 = 每少).  Each clause is given, as `siblings`, the other
  * clauses of its indicator (the corpus keeps indicators, not cells).  Everything else (unit words, amounts, caps, bands and
  * their inclusivity, kinds) must be identical.  A reading that differs is `wrong`; a to-do is `todo`.
  */
@@ -65,6 +65,9 @@ export function normalisedBody(
     // 每低 and 每少 (每高, 每超, 每多 …) are the same step: only the direction is the meaning
     if (key === "word" && typeof value === "string" && /^每/.test(value)) return undefined;
     if (key === "name" && value && typeof value === "object" && (value as { kind?: string }).kind === "String") return `#${cat++}`;
+    // the condition of 加倍/减半/免扣/可减免/其中 and the fact of 按 … 平均 are named in the author's words
+    // too (「确因上级政策调整」 or 「上级政策调整」): the modifier, its kind and its place are the meaning
+    if ((key === "flag" || key === "condition" || key === "fact") && value && typeof value === "object" && (value as { kind?: string }).kind === "String") return "#label";
     return value;
   });
 }

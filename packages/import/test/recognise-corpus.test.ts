@@ -48,7 +48,10 @@ describe("the recogniser on the corpus", () => {
         if (r.kind !== "rules") continue;
         const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
         const rules = r.bodies.map((body, i) => `  规则 「甲${i}」 「条文」 ${body}`).join("\n");
-        const text = `细则 「比较」\n对象 「单位」\n总分 ${c.section ? 1 : (c.points ?? 10)}分\n${c.section ? "指标 「基本」 1分 {\n  规则 「基」 「条文」 扣 1\n}\n" : ""}${owner}\n${rules}\n}\n`;
+        // 「其中园区每个扣0.3分」: the classes a reading names are declared, as kp import declares them
+        const named = [...new Set(r.bodies.flatMap((b) => [...b.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!)))];
+        const classes = named.length > 0 ? `类别 ${named.map((n) => `「${n}」`).join("、")}\n` : "";
+        const text = `细则 「比较」\n对象 「单位」\n总分 ${c.section ? 1 : (c.points ?? 10)}分\n${classes}${c.section ? "指标 「基本」 1分 {\n  规则 「基」 「条文」 扣 1\n}\n" : ""}${owner}\n${rules}\n}\n`;
         const parsed = parseKp(text, "r.kp");
         checked++;
         const errors = [...parsed.diagnostics, ...checkCatalogue([parsed.ast]).diagnostics].filter((d) => d.severity === "error");

@@ -73,3 +73,41 @@ describe("a points column, a 序号 column, a 备注 column, a requirement as th
     expect(r.report.problems.find((p) => p.code === "KP5037")?.message).toBe("指标名太长，取为「认真落实全面从严治党主体责任」，原文写为注");
   });
 });
+
+describe("a class of units with its own amount (其中园区…)", async () => {
+  const classTable: FixtureTable = [
+    ["一级指标", "二级指标", "考评细则"],
+    ["安全生产（4分）", "隐患整改（4分）", "检查发现隐患未整改的，每处扣0.5分，其中园区每处扣0.3分；\n\n未按期报送台账的扣1分，其中开发区扣0.5分。"],
+  ];
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某县考评细则" }, { table: classTable }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("declares the classes its readings name in the root, and passes kp check", () => {
+    expect(r.files.get("细则.kp")).toContain("类别 「园区」、「开发区」");
+    const all = [...r.files.values()].join("\n");
+    expect(all).toContain("每处 扣 0.5 其中 「园区」 0.3");
+    expect(all).toContain("扣 1 其中 「开发区」 0.5");
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning")).toEqual([]);
+  });
+});
+
+describe("a 加分 section whose awards count once at the highest level (按最高级别加分)", async () => {
+  const bonusTable: FixtureTable = [
+    ["一级指标", "二级指标", "考评细则"],
+    ["工作落实（4分）", "任务完成（4分）", "未按期完成的，每项扣1分。"],
+    [{ text: "加分项目（3分）", span: 2 }, "获国家级表彰的，每项加3分；\n\n获省级表彰的，每项加2分；\n\n同一项目获多级表彰的，按最高级别加分，不重复计分。"],
+  ];
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某县考评细则" }, { table: bonusTable }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("writes them as a 就高 group with the statement as its note (KP5053), and passes kp check", () => {
+    const text = r.files.get("02-加分项目.kp")!;
+    expect(text).toMatch(/就高 \{\n\s+规则 [^\n]+\n\s+每项 得 3\n\s+规则 [^\n]+\n\s+每项 得 2\n\s+注 「同一项目获多级表彰的，按最高级别加分，不重复计分。」\n\s+\}/);
+    expect(r.report.problems.filter((p) => p.code === "KP5053").map((p) => p.message)).toEqual([
+      "条文「同一项目获多级表彰的，按最高级别加分，不重复计分。」说明同一事项按最高级别加分、不重复计分：同一单元格的 2 条加分规则写为就高组（事实可填事项编号）",
+    ]);
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

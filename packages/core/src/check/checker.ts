@@ -549,12 +549,27 @@ class Checker {
   /** The indicator or section whose rule is being checked (评为 resolves shares of its points). */
   private currentOwner: M.IndicatorModel | M.SectionModel | undefined;
 
+  /**
+   * `待补 上限 3`: a modifier says how a scoring is modified, and there is no scoring yet — an error
+   * at the modifiers (KP2122), never silently ignored. 适用 says which units the rule is for, not how
+   * it scores, so it may stay on an unwritten rule.
+   */
+  private todoModifiers(node: A.Rule, name: string): void {
+    const scoring = node.modifiers.filter((m) => m.kind !== "Applies");
+    if (scoring.length === 0) return;
+    const first = scoring[0]!;
+    const last = scoring[scoring.length - 1]!;
+    const words = [...new Set(scoring.map(modifierWord))].join("、");
+    this.report("KP2122", { ...first.span, end: last.span.end }, [name, words]);
+  }
+
   private rule(node: A.Rule, owner: M.IndicatorModel | M.SectionModel, group: M.GroupModel | undefined): void {
     if (!node.name || !node.body) return; // syntax errors already reported
     const name = node.name.value;
     if (!node.clause) this.report("KP2033", node.name.span, [name]);
     this.currentOwner = owner;
     const body = this.body(node.body, name);
+    if (node.body.kind === "Todo") this.todoModifiers(node, name);
     if (!body) {
       // an award that could not be checked leaves its indicator's points underived (no KP2013)
       if (mayAward(node.body) || node.body.kind === "Todo") this.unchecked.add(owner);
@@ -1585,4 +1600,24 @@ export function intervalText(iv: A.Interval): string {
   if (iv.form === "bracket") return `${iv.lowerInclusive ? "[" : "("}${t(iv.lower, iv.lowerNegative)}, ${t(iv.upper, iv.upperNegative)}${iv.upperInclusive ? "]" : ")"}`;
   const upperForm = iv.form === "≤" || iv.form === "<";
   return `${iv.form} ${t(upperForm ? iv.upper : iv.lower, upperForm ? iv.upperNegative : iv.lowerNegative)}`;
+}
+
+/** The word a modifier is written with, for messages. */
+function modifierWord(m: A.Modifier): string {
+  switch (m.kind) {
+    case "Cap":
+      return "上限";
+    case "Overdraft":
+      return "倒扣";
+    case "Multiplier":
+      return m.factor === "double" ? "加倍" : "减半";
+    case "Waiver":
+      return m.mode === "cancel" ? "免扣" : "可减免";
+    case "Occurrences":
+      return "其中";
+    case "Average":
+      return "平均";
+    case "Applies":
+      return "适用";
+  }
 }

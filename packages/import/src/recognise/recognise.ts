@@ -8,12 +8,37 @@ import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
 import { singleBand } from "./patterns/bands.js";
 import { bandList } from "./patterns/bandlist.js";
+import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
+import { ranking } from "./patterns/ranking.js";
 import { baseLinear, targetLinear } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
+import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 
-const PATTERNS: readonly Pattern[] = [header, bandList, veto, assessed, rate, grades, discretion, targetLinear, baseLinear, singleBand, ...listPatterns, ...countPatterns];
+/** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
+const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
+
+/** The body with the clause's modifiers after it, in the clause's order (its cap among them). */
+function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIndex: number): string {
+  let b = body;
+  let mods = modifiers;
+  // 「按期完成的得1分，未完成的倒扣2分」: the other side is what may go beyond the points (语言参考 §5.14)
+  if (/^得 [\d.]+ 否则 扣 /.test(b) && mods.some((m) => m.kind === "overdraft")) {
+    b = b.replace(" 否则 扣 ", " 否则 倒扣 ");
+    mods = mods.filter((m) => m.kind !== "overdraft");
+    if (mods.length === 0) return b;
+  }
+  const items: { at: number; text: string }[] = mods.map((m) => ({ at: m.at, text: m.text }));
+  const cap = / 上限 ([\d.]+)$/.exec(b);
+  if (cap && capIndex >= 0) {
+    b = b.slice(0, cap.index);
+    items.push({ at: capIndex, text: `上限 ${cap[1]}` });
+  }
+  return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
+}
+
+const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, baseLinear, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
@@ -21,15 +46,28 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
   if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   if (t.includes("□")) return { kind: "todo", reason: "条文的数字中间有空格（如「0 5分」），未能确定分值" };
+  const taken = takeModifiers(t, ctx.section);
+  if ("unsure" in taken) return { kind: "todo", reason: taken.unsure };
+  const rest = taken.rest;
+  // a waiver or multiplier the modifiers did not take: a reading without it would be wrong
+  const left = RESIDUE.exec(rest);
+  if (left) return { kind: "todo", reason: `条文的「${left[0]}」是加倍、减半、免扣、减免或分担之类的规定，未能确定它作用于哪个分值` };
   for (const p of PATTERNS) {
-    const r = p(t, ctx);
+    const r = p(rest, ctx);
     if (!r) continue;
     if (r.kind === "refusal") return { kind: "todo", reason: r.reason };
-    const all = amountsIn(t);
+    const all = amountsIn(rest);
     if (!sameAmounts(all, r.used)) {
       return { kind: "todo", reason: `条文的分值（${all.join("、") || "无"}）未能全部对应到计分方式` };
     }
-    return r.names ? { kind: "rules", bodies: r.bodies, names: r.names } : { kind: "rules", bodies: r.bodies };
+    if (taken.modifiers.length === 0) return r.names ? { kind: "rules", bodies: r.bodies, names: r.names } : { kind: "rules", bodies: r.bodies };
+    if (r.bodies.length !== 1) return { kind: "todo", reason: "条文有几条规则，又写了加倍、减半、免扣或平均，未能确定它作用于哪一条" };
+    const body = r.bodies[0]!;
+    for (const m of taken.modifiers) {
+      const why = unfit(body, m);
+      if (why) return { kind: "todo", reason: why };
+    }
+    return { kind: "rules", bodies: [withModifiers(body, taken.modifiers, capAt(t))] };
   }
   return { kind: "todo", reason: rx("分").test(t) ? "未能识别条文的计分方式" : "条文没有写分值或计分方式" };
 }

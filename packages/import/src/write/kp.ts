@@ -83,11 +83,11 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       const grouped =
         highest !== undefined &&
         members.length >= 2 &&
-        members.every((x) => x.recognition.kind === "rules" && x.recognition.bodies.length === 1 && GROUPABLE.test(x.recognition.bodies[0]!));
+        members.every((x) => x.recognition.kind === "rules" && x.recognition.bodies.length === 1 && (section === "加分" ? GROUPABLE_AWARD : GROUPABLE).test(x.recognition.bodies[0]!));
       const inner = grouped ? `${pad}  ` : pad;
       if (grouped) {
         out.push(`${pad}  就高 {`);
-        problems.push(importProblem("KP5052", [highest.verbatim.slice(0, 30), String(members.length)], cell.loc));
+        problems.push(importProblem(section === "加分" ? "KP5053" : "KP5052", [highest.verbatim.slice(0, 30), String(members.length)], cell.loc));
       }
       for (const { verbatim, recognition, note } of read) {
         if (grouped && verbatim === highest.verbatim) {
@@ -144,11 +144,14 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   const title = s.title ?? source.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const base = s.items.filter((i) => sectionOf(i.name) === null);
   const total = base.length > 0 && base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
+  // 「其中园区每个扣0.3分」 read as `其中 「园区」 0.3`: the classes of units the readings name, declared
+  const classes = [...new Set(clauses.flatMap((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.flatMap(classesOf) : [])))];
   const root = [
     `// 由 kp import 从${q(source.replace(/^.*[\\/]/, ""))}导入的草稿：条文照录，写有「待补」的规则须补写计分方式（见 导入报告.md）。`,
     "",
     `细则 ${text(oneLine(title), { file: source })}`,
     ...(total !== null ? [`总分 ${total}分`] : []),
+    ...(classes.length > 0 ? [`类别 ${classes.map(q).join("、")}`] : []),
     "",
     ...includes.map((f) => `引入 ${q(f)}`),
   ];
@@ -156,15 +159,22 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
 }
 
+/** The classes of units a rule body names with their own amount (`其中 「园区」 0.3`), not its conditions (`其中 「已查结」 减半`). */
+export function classesOf(body: string): string[] {
+  return [...body.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!);
+}
+
 /** 「按最高标准扣分，不重复扣」: the same finding under several clauses counts once, at the highest. */
-const HIGHEST = /按最高标准|就高|从高/;
+const HIGHEST = /按最高(?:标准|级别|档次)|就高|从高/;
 /** What a 就高 group may hold: per-count, category or one-shot deductions without a cap of their own. */
 const GROUPABLE = /^(?:每\S+ )?扣 (?:\d+(?:\.\d+)?|「[^\n]*」 \d+(?:\.\d+)?)$/;
+/** In a 加分 section (「同一项目获多级表彰的，按最高级别加分，不重复计分」): awards of the same kinds (语言参考 §7.2). */
+const GROUPABLE_AWARD = /^(?:每\S+ )?得 (?:\d+(?:\.\d+)?|「[^\n]*」 \d+(?:\.\d+)?)$/;
 
 /** Amounts and scoring words: a clause with none of them scores nothing by itself. */
 const SCORING = /[0-9０-９一二三四五六七八九十]\s*分|扣|得|加|减|罚|否决|评优|评先|计分|记分|计算|按.{0,6}(?:评价|比例|比率)/;
 /** 「…因同一问题被问责的，按最高标准扣分，不重复扣」: how the item's other clauses combine. */
-const COMBINES = /不重复(?:扣|计|加|得)|按最高标准|就高|从高/;
+const COMBINES = /不重复(?:扣|计|加|得)|按最高(?:标准|级别|档次)|就高|从高/;
 
 /**
  * A clause the recogniser could not read that is a note, not a to-do: one with no amount that is either a

@@ -1,6 +1,6 @@
 // One bound and one amount: 「签订率低于100%，扣2分」→ 分段 { < 100% 扣 2 }. The bound's word decides its
 // inclusivity (低于/不足 strict, 达到/不低于 inclusive, 「(含)」 written out); 以上/以下 alone are left to a
-// person (rulebooks use them both ways).
+// person (rulebooks use them both ways) unless written 「及以上」「(含)以下」.
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
@@ -15,8 +15,30 @@ const OPS: readonly [RegExp, string, string][] = [
 ];
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
 
+/** 「完成率90%及以上得2分」「60分(含)以下不得分」: one bound whose inclusivity the clause writes out. */
+function postBand(t: string): ReturnType<Pattern> {
+  const all = [...t.matchAll(rx(`(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?`, "g"))];
+  if (all.length !== 1) return undefined;
+  const b = all[0]!;
+  if (!b[3] && !b[4] && !b[6]) return undefined; // a bare 以上/以下: never guessed
+  const rest = t.slice(b.index! + b[0].length);
+  const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
+  if (!act || capOf(t) || amountsIn(t.slice(0, b.index)).length > 0 || /[<>≤≥]|低于|高于|超过|不足|达到/.test(t.slice(0, b.index))) return undefined;
+  const value = numberText(b[1]!);
+  if (value === undefined) return undefined;
+  const bound = `${b[5] === "以上" ? "≥" : "≤"} ${value}${b[2] ?? ""}`;
+  if (act[1] === undefined) return reading([`分段 { ${bound} 不得分 }`], []);
+  const verb = actionOf(act[1]);
+  const amount = numberText(act[2]!);
+  if (!verb || amount === undefined) return undefined;
+  return reading([`分段 { ${bound} ${verb} ${amount} }`], [amount]);
+}
+
 export const singleBand: Pattern = (t) => {
-  const re = rx(`(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  const post = postBand(t);
+  if (post) return post;
+  // (「每超过1个百分点扣0.2分」 is a step, not a bound)
+  const re = rx(`(?<!每)(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;

@@ -16,16 +16,19 @@ const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
-function countWords(rawPrefix: string, rawPrevious: string | undefined): string[] | "unsure" {
+function countWords(rawPrefix: string, rawPrevious: string | undefined, task = false): string[] | "unsure" {
   // a quoted name (「“×个一批”工程」) counts nothing
-  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length));
+  // 「一般事故」「一律」: 一 that begins a word, not a count
+  const mask = (s: string): string => s.replace(/[“"《「][^”"》」]*[”"》」]/g, (m) => "□".repeat(m.length)).replace(/一(?=般|律|些|定|致|旦|并|线|贯|直|同|切)/g, "□").replace(/(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)个百分点/g, (m) => "□".repeat(m.length));
   const prefix = mask(rawPrefix);
   const previousSegment = rawPrevious === undefined ? undefined : mask(rawPrevious);
   if (/按次$/.test(prefix)) return ["每次"];
+  // 「每超时1个工作日」「1个学时」: a measure the language has no count word for (每个 would be a guess)
+  if (/[一1]个(?:工作日|学时|课时|小时|季度|平方|批次)/.test(rawPrefix)) return "unsure";
   // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
   const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
   if (unknown) return "unsure";
@@ -40,6 +43,14 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined): string[
   for (let m = PER_RE.exec(prefix); m; m = PER_RE.exec(prefix)) {
     found.push({ index: m.index, end: m.index + m[0].length, unit: unitOf((m[2] ?? m[3])!)!, gap: m[1] ?? "" });
   }
+  // 「每名干部」「每份材料」「每本台账」: a 每 the count words did not take counts something the language has
+  // no word for — never a one-shot amount (periods 每年、每季度 … say when, not what is counted)
+  // (a checklist task with its points in brackets — 「向本地每名×员赠阅×(0.1分)」 — describes what is done: `task`)
+  for (const m of task ? [] : prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
+    if (!found.some((f) => m.index >= f.index && m.index < f.end)) return "unsure";
+  }
+  // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
+  if (!task && /[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
   if (found.length === 0) {
     const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
     if (seg) return [unitOf(seg[1]!)!];
@@ -65,14 +76,18 @@ const shortfall: Pattern = (t) => {
   if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
-  const need = rx(`(?:至少|不少于)${NUM}次|${NUM}次(?:以上|\\(含\\)以上)`).exec(t);
-  const less = rx(`(?:每)?少(?:开展|召开|组织|报送)?[一1](?:次)[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
+  // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
+  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
+  const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
+  const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
-  const n = numberText((need[1] ?? need[2])!);
-  const x = numberText(less[2]!);
+  const n = numberText((need[1] ?? need[3])!);
+  const word = (need[2] ?? need[4])!;
+  const x = numberText(less[3]!);
   if (n === undefined || x === undefined) return undefined;
+  if (less[1] !== word) return refusal(`条文要求的是「${word}」，少的却按「${less[1]}」扣分，未能确定`);
   const cap = capOf(t);
-  return reading([`至少 ${n}次 每少 1次 扣 ${x}${cap?.value ? ` 上限 ${cap.value}` : ""}`], amountsIn(less[0] + (cap?.value ? `${cap.value}分` : "")));
+  return reading([`至少 ${n}${word} 每少 1${word} 扣 ${x}${cap?.value ? ` 上限 ${cap.value}` : ""}`], amountsIn(less[0] + (cap?.value ? `${cap.value}分` : "")));
 };
 
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
@@ -103,7 +118,7 @@ const single: Pattern = (t0, ctx) => {
   const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?不得分[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
-    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分/.test(body) && !/不扣分/.test(body)) {
+    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
@@ -139,9 +154,17 @@ const single: Pattern = (t0, ctx) => {
   const after = withoutElse.slice(at.index + at[0].length);
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
-  const counted = countWords(current, previous);
+  const inBrackets = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse);
+  const counted = countWords(current, previous, inBrackets);
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
+    return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
+  }
+  // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot
+  if (words.length === 0 && (rx(`每${NUM}`).test(withoutElse) || /每[百千万亿]/.test(withoutElse))) {
+    return refusal("条文按「每＋数量」计分（如「每100万元」），需要写成线性计分，未能自动确定");
+  }
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
   if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
     return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
@@ -150,7 +173,12 @@ const single: Pattern = (t0, ctx) => {
   // fact. In a one-shot clause it is the fact's threshold: a band, left to a person.
   // A task with its points in brackets (「…做好满2个聘期大学生村官有序流动…（0.1分）」) is a checklist item:
   // a count bound in it describes the task (the fact is whether it was done); a percentage stays a band.
-  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(withoutElse);
+  // 「有1座以上垃圾中转站，得10分」: at least one is having one — whether it has, not a threshold
+  // (「开展培训1次以上的得1分」: at least once is having done it)
+  const existence = withoutElse
+    .replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2")
+    .replace(rx(`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "g"), "");
+  const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(existence);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
   // 「巡查发现问题每宗扣0.3分」「未及时整改的扣1分」: among siblings that count, a finding of the same kind
@@ -189,8 +217,73 @@ const parts: Pattern = (t, ctx) => {
     bodies.push(...r.bodies);
     used.push(...r.used);
   }
-  if (bodies.filter((b) => /^(?:扣|得) /.test(b)).length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
+  const oneShots = bodies.filter((b) => /^(?:扣|得) /.test(b));
+  // several one-shot deductions (or awards) of different findings: read by oneShotList
+  if (oneShots.length === bodies.length && new Set(oneShots.map((b) => b[0])).size === 1) return undefined;
+  if (oneShots.length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
   return reading(bodies, used);
 };
 
-export const countPatterns: readonly Pattern[] = [shortfall, otherwise, parts, single];
+/**
+ * 「…“应领尽领”的得3分；因主观原因未认领…的扣3分」 in an item of 3 points: the item's points when done and
+ * none when not — one yes/no fact, the deduction of the item's points (扣 3). Only when both amounts
+ * are the item's points (else 得 X 否则 扣 Y or two rules: a to-do).
+ */
+const fullOrNothing: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const award = rx(`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`).exec(t);
+  if (!award) return undefined;
+  const rest = t.slice(award[0].length);
+  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
+  if (!deduct) return undefined;
+  const a = numberText(award[1]!);
+  const b = numberText(deduct[2]!);
+  if (a !== ctx.points || b !== ctx.points) return undefined;
+  if (thresholdReason(t) || capOf(t) || SPECIAL.test(t) || /每/.test(t)) return undefined;
+  return reading([`扣 ${b}`], amountsIn(t));
+};
+
+/** Words that make a later amount an escalation of an earlier one (in place of it, or on top of it). */
+const ESCALATION = /情节严重|情节较重|情节特别|严重的|造成严重|造成不良|不良影响|较大影响|重大影响|影响恶劣|再次|屡次|多次|重复|连续|累计|另扣|再扣|加扣|并扣|同时|其中|其他|其余|以上|以下|否则/;
+
+/**
+ * 「发生重大安全事故的扣10分，发生较大事故的扣5分」「未建立档案的扣1分，档案不规范的扣0.5分」: findings of
+ * different kinds, each with its own one-shot amount — one rule each. Never when a later finding can be
+ * an escalation of an earlier one (「…的扣1分，情节严重的扣2分」: instead of it, or on top?), never with a
+ * cap, a count word or a threshold, and never a deduction beside an award.
+ */
+const oneShotList: Pattern = (t, ctx) => {
+  // beside clauses that count (「每宗扣0.3分」), the findings may be counted the same way: a to-do
+  if (ctx.siblings?.some((x) => PER_RE_ONE.test(normalise(x)))) return undefined;
+  const segs = t.split(/[,;。]/).filter((x) => x !== "");
+  if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各|满分|得分|基本分|标准分/.test(t)) return undefined;
+  // 「延迟一周扣1分，延迟两周扣2分」: a quantity in the findings makes them bands, not kinds
+  if (/[\d一二两三四五六七八九十半]+(?:周|天|日|个月|月|年|次|件|个|项|起|人|小时|篇|条|%)/.test(t.replace(rx(`${NUM}分`, "g"), ""))) return undefined;
+  const groups: string[] = [];
+  let pending = "";
+  for (const seg of segs) {
+    pending = pending === "" ? seg : `${pending},${seg}`;
+    if (amountsIn(seg).length > 0) {
+      groups.push(pending);
+      pending = "";
+    }
+  }
+  if (pending !== "" || groups.length < 2) return undefined;
+  const bodies: string[] = [];
+  const used: string[] = [];
+  for (const g of groups) {
+    // each finding says what it is: not a bare 「…的扣2分」 continuing the one before
+    const before = g.slice(0, g.search(rx(`(?:${VERBS})?${NUM}分`))).replace(/^(?:对|凡|如|若|被)/, "").replace(/[的,]+$/, "");
+    if (before.length < 3 || /^(?:的|者|其|且|并|或|及|对此|该)/.test(before)) return undefined;
+    // 「…的扣5分，协办单位扣2.5分」: the same finding for another class of units, not another finding
+    if (/(?:单位|部门|乡镇|街道|县区|园区|村|社区)$/.test(before)) return refusal("条文按单位类别（如承办、协办单位）分别计分，未能确定");
+    const r = single(g, ctx);
+    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^(?:扣|得) [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    bodies.push(r.bodies[0]!);
+    used.push(...r.used);
+  }
+  if (new Set(bodies.map((b) => b[0])).size !== 1) return undefined;
+  return reading(bodies, used);
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, oneShotList, single];

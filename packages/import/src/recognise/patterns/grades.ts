@@ -4,13 +4,13 @@
 import { NUM, numberText, rx } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
-const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格";
-const VALUE = `满分|${NUM}%|${NUM}分|不得分|0分`;
+const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格|[A-E]等|[A-E]级|[一二三四五]等|[一二三四五]类";
+const VALUE = `满分|${NUM}%|${NUM}分|不得分|不加分|0分`;
 
 /** A value as the language writes it: 满分, 80%, 1.5 (points), 0. */
 function valueText(v: string): string | undefined {
   if (v === "满分") return "满分";
-  if (v === "不得分" || v === "0分") return "0";
+  if (v === "不得分" || v === "不加分" || v === "0分") return "0";
   const pct = /^(.+)%$/.exec(v);
   if (pct) {
     const n = numberText(pct[1]!);
@@ -32,17 +32,33 @@ export const grades: Pattern = (t) => {
     consumed = list[0];
   } else {
     // 「优秀得满分，良好得80%，一般得60%，较差不得分」
-    const pieces = [...t.matchAll(rx(`(?:^|[,;。])(?:评为|评定为|为)?(${GRADE})(?:的|等次的?)?(?:得|计|记)?(${VALUE})`, "g"))];
+    const pieces = [...t.matchAll(rx(`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`, "g"))];
     if (pieces.length < 2) return undefined;
     names = pieces.map((p) => p[1]!);
     values = pieces.map((p) => p[2]!);
     consumed = pieces.map((p) => p[0]).join("");
   }
+  let rest = t;
+  const piece = rx(`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`, "g");
+  if (list) {
+    rest = rest.replace(consumed, "");
+    // 「…分别得满分、80%、60%，评为差的不得分」: the outcomes written after the list
+    for (const p of [...rest.matchAll(piece)]) {
+      names.push(p[1]!);
+      values.push(p[2]!);
+      rest = rest.replace(p[0], "");
+    }
+  } else for (const p of t.matchAll(piece)) rest = rest.replace(p[0], "");
   if (names.length !== values.length) return refusal(`条文列了 ${names.length} 个评定结果，却有 ${values.length} 个分值`);
   if (new Set(names).size !== names.length) return refusal("条文的评定结果有重复，未能确定");
   const vs = values.map(valueText);
   if (vs.some((v) => v === undefined)) return undefined;
-  const rest = t.replace(consumed, "");
+  // a grade the reading did not take (「考核结果为优秀的得满分」 before the list): never dropped
+  const missed = rx(`(?:${GRADE.split("|").filter((g) => g.length > 1).join("|")})`).exec(rest);
+  if (missed) return refusal(`条文的评定结果「${missed[0]}」未能对应到分值，未能确定`);
+  // 「其他等次由考核组确定」「其余酌情」: the clause says more about the outcomes than the list
+  const more = /等次|其他|其它|其余|另行|确定|评议|酌情|扣/.exec(rest.replace(/^[^,;。]*?(?:评为|评定为|为|是)(?=[,;。]|$)/, ""));
+  if (more) return refusal(`条文在各评定结果的分值之外还写了「${more[0]}」，未能确定`);
   if (rx(`${NUM}分`).test(rest.replace(/[,;。]/g, ""))) return refusal("条文除各评定结果的分值外还有分值，未能确定");
   const used = values.filter((v) => rx(`^${NUM}分$`).test(v)).map((v) => valueText(v)!);
   return reading([`评为 ${names.map((n) => `「${n}」`).join("、")} 分别得 ${vs.join("、")}`], used);

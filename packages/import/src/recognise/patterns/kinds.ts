@@ -10,11 +10,17 @@ export const header: Pattern = (t) =>
   /折算/.test(t) && /满分/.test(t) ? refusal("条文是关于整个细则的折算，请写在细则头部（总分 … 折算）") : undefined;
 
 /** 一票否决 / 单项否决 / 取消评优资格 (一票否优). */
-export const veto: Pattern = (t) => {
+export const veto: Pattern = (t, ctx) => {
   const fail = /一票否决|单项否决|实行否决/.test(t);
   const noExcellent = /一票否优|取消[^,;。]{0,12}评(?:优|先)(?:评先|评优)?资格|不得评为(?:优秀|先进)/.test(t);
-  if (!fail && !noExcellent) return undefined;
+  if (!fail && !noExcellent) {
+    // a clause of an item named 「单项否决」「一票否决事项」 that writes no points: one of the item's vetoes
+    const ofItem = ctx.section === null && /否决|否优/.test(ctx.indicator) && !/否决.*否优|否优.*否决/.test(ctx.indicator);
+    if (!ofItem || rx(`${NUM}分`).test(t) || /扣|得分|加分|减分|不得分/.test(t)) return undefined;
+    return reading([/否优/.test(ctx.indicator) ? "一票否优" : "一票否决"], []);
+  }
   if (fail && noExcellent) return refusal("条文既有一票否决又有一票否优，未能确定是哪一种");
+  if (/不得分|不计分|扣分|扣除/.test(t)) return refusal("条文既有否决（否优）又有不得分或扣分，未能确定是一条还是两条规则");
   if (rx(`${NUM}分`).test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
   return reading([fail ? "一票否决" : "一票否优"], []);
 };
@@ -32,7 +38,7 @@ export const assessed: Pattern = (t, ctx) => {
 
 /** 按比率 得分: 「未完成的，按完成比例得分」. */
 export const rate: Pattern = (t) => {
-  if (!/按(?:实际)?完成(?:比例|比率|率)(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分/.test(t)) return undefined;
+  if (!/按(?:照)?(?:实际)?完成(?:比例|比率|率)(?:折算)?(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分|按比例(?:折算)?得分/.test(t)) return undefined;
   if (/标准分|基本分/.test(t) && !/完成任务得基本分|得基本分;|满分/.test(t)) return refusal("条文按比例计分，但满分是「标准分」，未能确定其分值");
   if (rx(`${NUM}分`).test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
   return reading(["按比率 得分"], []);

@@ -29,13 +29,24 @@ export const targetLinear: Pattern = (t, ctx) => {
  * 以上/以下 does not matter (at the base nothing is deducted either way).
  */
 export const baseLinear: Pattern = (t, ctx) => {
+  // 「合格率低于95%的，每低1个百分点扣0.1分」: the bound is the base, the deduction runs below it
+  const under = rx(`^([^,;。\\d]*?)(?:低于|不足|未达到)${NUM}(%)?(?:的)?,?(每(?:低|少|下降|减少|降低))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`).exec(t);
+  if (under && ctx.section === null) {
+    const [, , b, pct, word, st, su, am] = under;
+    const [base, step, amount] = [numberText(b!), numberText(st!), numberText(am!)];
+    if (base === undefined || step === undefined || amount === undefined) return undefined;
+    if (pct && !su) return refusal("条文的基准是百分数，步长没有写单位，未能确定");
+    if (su && !pct) return refusal("条文的基准不是百分数，步长却是百分点，未能确定");
+    return reading([`基准 ${base}${pct ? "%" : ""} ${/少/.test(word!) ? "每少" : "每低"} ${step}${su ?? ""} 扣 ${amount}`], [amount]);
+  }
   const m = rx(
-    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:计|记|得)${NUM}分[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
+    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(?:计|记|得)(?:${NUM}分|(满分)))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
   ).exec(t);
   if (!m || ctx.points === null || ctx.section !== null) return undefined;
-  const [, baseNum, basePct, full, word, stepNum, stepUnit, amountNum] = m;
+  const [, baseNum, basePct, full, fullWord, word, stepNum, stepUnit, amountNum] = m;
   const base = numberText(baseNum!);
-  const points = numberText(full!);
+  // 「得满分」 or no full points written (「按期办结率100%，每降低1个百分点扣0.2分」): the item's points
+  const points = full !== undefined ? numberText(full) : fullWord !== undefined || m[0].length > 0 ? ctx.points : undefined;
   const step = numberText(stepNum!);
   const amount = numberText(amountNum!);
   if (base === undefined || points === undefined || step === undefined || amount === undefined) return undefined;
@@ -46,7 +57,7 @@ export const baseLinear: Pattern = (t, ctx) => {
   if (stepUnit && !basePct) return refusal("条文的基准不是百分数，步长却是百分点，未能确定");
   if (basePct && !stepUnit) return refusal("条文的基准是百分数，步长没有写单位，未能确定");
   const rest = t.slice(0, m.index);
-  if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量)$/.test(rest)) return undefined;
+  if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量|度|值)$/.test(rest)) return undefined;
   if (rx(`${NUM}分`).test(rest)) return undefined;
-  return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], [points, amount]);
+  return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], full !== undefined ? [points, amount] : [amount]);
 };

@@ -8,13 +8,13 @@ import { NOUNS, unitOf } from "../units.js";
 /** A short name for a listed item: the list's words without verbs and trailing phrases. */
 function itemName(raw: string, first: boolean, last: boolean): string {
   let s = raw;
-  if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对)/, "");
-  if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|的).*$/, "");
+  if (first) s = s.replace(/^.*?(?:被|受到|经|由|在|对|为)/, "");
+  if (last) s = s.replace(/(?:通报|表彰|批评|党报|小康|宣传|简报|采纳|问责|曝光|等次|的).*$/, "");
   return s.replace(/\([^()]*\)/g, "").replace(/的$/, "").replace(/[「」“”"'《》()]/g, "");
 }
 
 /** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
-const respectively: Pattern = (t) => {
+const respectively: Pattern = (t, ctx) => {
   const m = rx(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
   if (!m) return undefined;
   const values = [...m[3]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
@@ -26,18 +26,31 @@ const respectively: Pattern = (t) => {
   const last = markers[markers.length - 1];
   const from = last ? last.index + last[0].length : 0;
   const lists = [...before.slice(from).matchAll(/([^,;。、]{1,24}(?:、[^,;。、]{1,24})+)/g)];
-  const list = lists[lists.length - 1];
-  if (!verb || !list) return refusal("条文分别计分，但未能找到分别对应的各类");
-  const raw = list[1]!.split("、");
+  let list: RegExpMatchArray | undefined = lists[lists.length - 1];
+  let raw: string[] | undefined = list?.[1]!.split("、");
+  const unitWord = m[1] ?? /每(次|件|例|条|篇|项|起|人)/.exec(before)?.[0];
+  // 「考核结果为“较差”和“差”等次的，分别倒扣0.3分、0.5分」: two items joined by 和/或, one-shot amounts
+  if (!list && !unitWord && values.length === 2) {
+    const pair = /([^,;。和或与及]{1,24})(?:和|或|与|及)([^,;。和或与及]{1,24})(?=[,;。]|$)/.exec(before.slice(from).replace(/[,;。]+$/, "").split(/[,;。]/).find((x) => /和|或|与|及/.test(x)) ?? "");
+    if (pair) {
+      list = pair;
+      raw = [pair[1]!, pair[2]!];
+    }
+  }
+  if (!verb || !list || !raw) return refusal("条文分别计分，但未能找到分别对应的各类");
   if (raw.length !== values.length) return refusal(`条文列了 ${raw.length} 类，却有 ${values.length} 个分值`);
   const names = raw.map((r, i) => itemName(r, i === 0, i === raw.length - 1));
   if (names.some((n) => n === "") || new Set(names).size !== names.length) return refusal("条文分别计分，未能确定各类的名称");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || thresholdReason(rest)) return refusal("条文分别计分之外还有分值或界限，未能确定");
-  const unit = m[1] ?? /每(次|件|例|条|篇|项|起|人)/.exec(before)?.[0];
+  const unit = unitWord;
   if (!unit) {
-    // 「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: separate one-shot rules
-    return refusal("条文分别计分，但不是按次计，未能确定");
+    // 「被中央、省级媒体曝光的分别扣2分、1分」「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: one one-shot
+    // rule per item (each its own finding), named by the item
+    if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
+    // beside clauses that count, the listed findings may be counted the same way
+    if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条分别计分却没有写计数单位，未能确定");
+    return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
   }
   const cats = names.map((n, i) => `「${n}」 ${values[i]}`).join("、");
   return reading([`${unit} ${verb} ${cats}`], amountsIn(m[0]));
@@ -83,7 +96,11 @@ const each: Pattern = (t) => {
  * 「县级刊物采纳1篇计5分，市级报刊采纳1篇计7分，省级以上报刊采纳1篇计10分」: one count word, one verb,
  * one amount per piece — categories in the order written.
  */
-const pieces: Pattern = (t) => {
+const pieces: Pattern = (t0) => {
+  // 「…严重问题每处扣0.5分，最多扣2分」: a cap of the whole list (上限 after the categories)
+  const cap = capOf(t0);
+  if (cap && cap.value === null) return undefined;
+  const t = cap ? cap.rest : t0;
   const amountRe = rx(`(${VERBS})${NUM}分`, "g");
   const found = [...t.matchAll(amountRe)];
   if (found.length < 2 || capOf(t) || /分别|各(?:扣|加|得)/.test(t)) return undefined;
@@ -96,7 +113,7 @@ const pieces: Pattern = (t) => {
     const verb = actionOf(m[1]!);
     const amount = numberText(m[2]!);
     if (!per || !verb || amount === undefined) return undefined;
-    parts.push({ name: per[1]!.replace(/的$/, ""), unit: unitOf((per[2] ?? per[3])!)!, verb, amount });
+    parts.push({ name: per[1]!.replace(/[,;、。]+$/, "").replace(/的$/, ""), unit: unitOf((per[2] ?? per[3])!)!, verb, amount });
   }
   if (!/^[。;,]?$/.test(t.slice(from))) return undefined;
   const first = parts[0]!;
@@ -104,7 +121,8 @@ const pieces: Pattern = (t) => {
   if (parts.some((p) => p.name === "" || thresholdReason(p.name)) || new Set(parts.map((p) => p.name)).size !== parts.length) {
     return refusal("条文分类计分，未能确定各类的名称");
   }
-  return reading([`${first.unit} ${first.verb} ${parts.map((p) => `「${p.name}」 ${p.amount}`).join("、")}`], parts.map((p) => p.amount));
+  const capText = cap?.value ? ` 上限 ${cap.value}` : "";
+  return reading([`${first.unit} ${first.verb} ${parts.map((p) => `「${p.name}」 ${p.amount}`).join("、")}${capText}`], [...parts.map((p) => p.amount), ...(cap?.value ? [cap.value] : [])]);
 };
 
 export const listPatterns: readonly Pattern[] = [respectively, leadAndAssist, each, pieces];
