@@ -192,10 +192,6 @@ export const corpusDocs: readonly CorpusDoc[] = [
       ];
       return enc(lines.join("\n") + "\n");
     },
-    known: {
-      items: ["报告分析"],
-      why: "write/kp.ts takes 「…等方面酌情打分。」 for a fragment without scoring words (its SCORING words lack 打分/酌情) and writes it as a 注 with KP5050, not as a rule",
-    },
     tree: ["报表数据采集 5分", "报表报送 5分", "报表质量 20分", "  数据逻辑关系审核 5分", "  数据合理性和有效性审核 15分", "统计分析报告 10分", "  报告报送 2分", "  报告数据准确性 5分", "  报告分析 3分"],
   },
   {

@@ -172,7 +172,7 @@ const GROUPABLE = /^(?:每\S+ )?扣 (?:\d+(?:\.\d+)?|「[^\n]*」 \d+(?:\.\d+)?)
 const GROUPABLE_AWARD = /^(?:每\S+ )?得 (?:\d+(?:\.\d+)?|「[^\n]*」 \d+(?:\.\d+)?)$/;
 
 /** Amounts and scoring words: a clause with none of them scores nothing by itself. */
-const SCORING = /[0-9０-９一二三四五六七八九十]\s*分|扣|得|加|减|罚|否决|评优|评先|计分|记分|计算|按.{0,6}(?:评价|比例|比率)/;
+const SCORING = /[0-9０-９一二三四五六七八九十]\s*分|扣|得|加|减|罚|否决|评优|评先|计分|记分|打分|评分|酌情|计算|按.{0,6}(?:评价|比例|比率)/;
 /** 「…因同一问题被问责的，按最高标准扣分，不重复扣」: how the item's other clauses combine. */
 const COMBINES = /不重复(?:扣|计|加|得)|按最高(?:标准|级别|档次)|就高|从高/;
 
