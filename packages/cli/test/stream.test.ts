@@ -147,15 +147,54 @@ describe("kp score streams CSV facts", () => {
     expect(existsSync(join(dir, "huge-out.csv"))).toBe(false);
   });
 
-  it("keeps the whole-file path for what it does not stream: the table, a catalogue with a ranking rule", () => {
+  it("scores rules across units in two passes (ranking by a fact, proportion, average and median bases, 前 N% grades): the same bytes on 5,000 units", { timeout: 300_000 }, () => {
+    const crossDir = tempDir("kp-stream-cross-");
+    const pattern = (n: string) => readFileSync(join(repoRoot, "test", "patterns", n, "catalogue.kp"), "utf8");
+    // pattern 13's catalogue (proportion, two rankings, grades by rank) with pattern 23's indicators (average, median)
+    const p23 = pattern("23-linear-computed-base");
+    writeFileSync(join(crossDir, "细则.kp"), pattern("13-cross-unit").replace("总分 6分\n", "") + "\n" + p23.slice(p23.indexOf("指标")));
+    const rows = Array.from({ length: 5_000 }, (_, i) => {
+      const v = (m: number) => (i * 7919 + m * 104729) % m;
+      // many ties (few distinct values)
+      return [`县${String(i).padStart(4, "0")}`, v(40), v(13) === 0 ? 95 : 50 + v(30), `0.${v(9)}`, `${v(12)}.${v(10)}%`, `${3 + v(6)}.${v(10)}`].join(",");
+    });
+    writeFileSync(join(crossDir, "事实.csv"), ["单位,到位资金,项目排名,事故率,收入增幅,办结天数", ...rows].join("\n") + "\n");
+    for (const format of ["csv", "json"]) {
+      const s = kp(["score", "细则.kp", "事实.csv", "-o", `s.${format}`], { cwd: crossDir, env: streamed });
+      const w = kp(["score", "细则.kp", "事实.csv", "-o", `w.${format}`], { cwd: crossDir, env: whole });
+      expect(s.code, s.stderr).toBe(0);
+      expect(w.code, w.stderr).toBe(0);
+      expect(s.stderr).toBe(STREAMED);
+      const got = readFileSync(join(crossDir, `s.${format}`), "utf8");
+      expect(got).toBe(readFileSync(join(crossDir, `w.${format}`), "utf8"));
+      if (format === "csv") {
+        const lines = got.split("\n");
+        expect(lines.length).toBe(5_002);
+        expect(lines[0]).toContain("等次");
+        expect(new Set(lines.slice(1, -1).map((l) => l.split(",")[0])).size).toBeLessThan(5_000); // ties
+      }
+    }
+    // a problem found in the first pass: reported as the whole-file path does, nothing written
+    writeFileSync(join(crossDir, "坏.csv"), readFileSync(join(crossDir, "事实.csv"), "utf8").replace(/\n县0003,\d+,/, "\n县0003,很多,"));
+    const bad = kp(["score", "细则.kp", "坏.csv", "-o", "bad.csv"], { cwd: crossDir, env: streamed });
+    const badWhole = kp(["score", "细则.kp", "坏.csv", "-o", "bad.csv"], { cwd: crossDir, env: whole });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(STREAMED + badWhole.stderr);
+    expect(bad.stderr).toContain("到位资金");
+    expect(existsSync(join(crossDir, "bad.csv"))).toBe(false);
+  });
+
+  it("keeps the whole-file path for what it does not stream: the table, a ranking by a computed score", () => {
     const table = kp(["score", join(fixtures, "catalogue"), "facts/ok.csv"], { env: streamed });
     expect(table.code).toBe(0);
     expect(table.stderr).toBe("");
-    const rankDir = tempDir("kp-stream-rank-");
-    writeFileSync(join(rankDir, "细则.kp"), '细则 「排名」\n指标 「工作」 10分 {\n  规则 「项目」 「按项目数排名，第一名得2分，每后退一位扣0.5分」 按排名 得分 满分 2 每后退一位 扣 0.5\n}\n');
-    writeFileSync(join(rankDir, "事实.csv"), "单位,项目\n甲,3\n乙,5\n丙,1\n");
-    const s = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: streamed });
-    const w = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: whole });
+    const rankDir = join(repoRoot, "test", "patterns", "28-rank-by-score");
+    const facts = JSON.parse(readFileSync(join(rankDir, "facts.json"), "utf8")) as { units: { name: string; facts: Record<string, unknown> }[] };
+    const keys = [...new Set(facts.units.flatMap((u) => Object.keys(u.facts)))];
+    const csvDir = tempDir("kp-stream-rank-");
+    writeFileSync(join(csvDir, "事实.csv"), [["单位", ...keys].join(","), ...facts.units.map((u) => [u.name, ...keys.map((k) => String(u.facts[k] ?? ""))].join(","))].join("\n") + "\n");
+    const s = kp(["score", join(rankDir, "catalogue.kp"), join(csvDir, "事实.csv"), "--format", "csv"], { cwd: csvDir, env: streamed });
+    const w = kp(["score", join(rankDir, "catalogue.kp"), join(csvDir, "事实.csv"), "--format", "csv"], { cwd: csvDir, env: whole });
     expect(s.code, s.stderr).toBe(0);
     expect(s.stderr).toBe("");
     expect(s.stdout).toBe(w.stdout);

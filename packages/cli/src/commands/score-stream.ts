@@ -16,7 +16,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { factsDiagnostic, knownFacts, streamCsvUnits } from "@kaoping/facts";
-import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitResult } from "@kaoping/core";
+import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -27,10 +27,15 @@ import { printDiagnostics } from "./shared.js";
 /** Results (and output text) are buffered up to this many characters before a write. */
 const FLUSH_CHARS = 1 << 20;
 
-/** A growable list of spill-file places: byte offset and length of each unit's record. */
+/**
+ * The spill-file places: byte offset where each unit's record starts, in a growable Float64Array
+ * (8 bytes a unit, off the garbage-collected heap); records are written in the order units are
+ * scored, so a record ends where the next one starts (the last one at `end`).
+ */
 class Places {
-  offsets = new Float64Array(1024);
-  lengths = new Uint32Array(1024);
+  private offsets = new Float64Array(1024);
+  /** Unit indices in the order their records were written, and each record's length. */
+  private lengths = new Uint32Array(1024);
   set(k: number, offset: number, length: number): void {
     if (k >= this.offsets.length) {
       const size = Math.max(k + 1, this.offsets.length * 2);
@@ -43,6 +48,12 @@ class Places {
     }
     this.offsets[k] = offset;
     this.lengths[k] = length;
+  }
+  offset(k: number): number {
+    return this.offsets[k]!;
+  }
+  length(k: number): number {
+    return this.lengths[k]!;
   }
 }
 
@@ -75,10 +86,10 @@ class Spill {
   }
 
   read(k: number): string {
-    const length = this.places.lengths[k]!;
+    const length = this.places.length(k);
     if (length > this.buffer.length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
     let got = 0;
-    while (got < length) got += readSync(this.fd, this.buffer, got, length - got, this.places.offsets[k]! + got);
+    while (got < length) got += readSync(this.fd, this.buffer, got, length - got, this.places.offset(k) + got);
     return this.buffer.toString("utf8", 0, length);
   }
 
@@ -128,14 +139,20 @@ export async function scoreStreaming(
       },
       { detail: format === "json" },
     );
-    let read;
-    try {
-      read = await streamCsvUnits(factsFile, knownFacts(cat), (units) => scorer.add(units), { seen: (name) => scorer.has(name) });
-    } catch (e) {
-      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
-      throw e;
+    const known = knownFacts(cat);
+    // Rules across units on facts (ranking by a fact, proportion, average/median): a first pass over
+    // the facts gives them their compact values; the units are scored in the second.
+    const passes = module.passes === 2 ? [(units: UnitInput[]) => scorer.survey(units), (units: UnitInput[]) => scorer.add(units)] : [(units: UnitInput[]) => scorer.add(units)];
+    for (const pass of passes) {
+      let read;
+      try {
+        read = await streamCsvUnits(factsFile, known, pass, { seen: (name) => scorer.has(name) });
+      } catch (e) {
+        if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
+        throw e;
+      }
+      if (!read.ok) return tooLargeToList(io, err, factsFile, read.problem);
     }
-    if (!read.ok) return tooLargeToList(io, err, factsFile, read.problem);
     let ranking: ReturnType<typeof scorer.finish>;
     try {
       ranking = scorer.finish();
