@@ -1,6 +1,7 @@
 /**
- * `kp score` on a CSV facts file, in bounded memory: units are read in batches (@kaoping/facts
- * streamCsvUnits) and scored as they arrive by the module's Scorer; each unit's result (without rank
+ * `kp score` on a CSV, JSON Lines or .xlsx facts file, in bounded memory: units are read in batches
+ * (@kaoping/facts streamUnits) and scored as they arrive by the module's Scorer (after a first pass
+ * over the facts when rules across units need one: Scorer.survey); each unit's result (without rank
  * and grade) is written at once to a spill file in a private temporary folder, and only its place
  * there is kept (two numbers), with what ranking needs (kept by the Scorer: name, rounded total,
  * vetoes).  At the end the ranking is known, and the output is written as a stream in rank order,
@@ -15,7 +16,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factsDiagnostic, knownFacts, streamCsvUnits } from "@kaoping/facts";
+import { factsDiagnostic, knownFacts, streamUnits } from "@kaoping/facts";
 import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
@@ -108,7 +109,7 @@ function ranked(r: StreamedResult, rank: number, grade: string | null): UnitResu
 }
 
 /**
- * Scores a CSV facts file as a stream and writes the ranking (CSV or JSON) to `output` or stdout.
+ * Scores a CSV, JSON Lines or .xlsx facts file as a stream and writes the ranking (CSV or JSON) to `output` or stdout.
  * Returns the exit code, or undefined when the file must be read whole (nothing was written then).
  */
 export async function scoreStreaming(
@@ -143,21 +144,27 @@ export async function scoreStreaming(
     // Rules across units on facts (ranking by a fact, proportion, average/median): a first pass over
     // the facts gives them their compact values; the units are scored in the second.
     const passes = module.passes === 2 ? [(units: UnitInput[]) => scorer.survey(units), (units: UnitInput[]) => scorer.add(units)] : [(units: UnitInput[]) => scorer.add(units)];
+    // KP_SCORE_TRACE=1 (tests, bench): why the file is read whole after all.
+    const whole = (why: string, problem: string | undefined) => {
+      const code = tooLargeToList(io, err, factsFile, problem);
+      if (code === undefined && io.env.KP_SCORE_TRACE === "1") io.stderr.write(`kp: 整体读取（${why}）\n`);
+      return code;
+    };
     for (const pass of passes) {
       let read;
       try {
-        read = await streamCsvUnits(factsFile, known, pass, { seen: (name) => scorer.has(name) });
+        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer.has(name) });
       } catch (e) {
-        if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
+        if (isFactsError(e)) return whole("事实有误", firstProblem(e));
         throw e;
       }
-      if (!read.ok) return tooLargeToList(io, err, factsFile, read.problem);
+      if (!read.ok) return whole(read.why, read.problem);
     }
     let ranking: ReturnType<typeof scorer.finish>;
     try {
       ranking = scorer.finish();
     } catch (e) {
-      if (isFactsError(e)) return tooLargeToList(io, err, factsFile, firstProblem(e));
+      if (isFactsError(e)) return whole("事实有误", firstProblem(e));
       throw e;
     }
     spill.flush();
