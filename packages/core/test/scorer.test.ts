@@ -111,6 +111,29 @@ describe("createScorer", () => {
     if (/^(13|23)-/.test(d)) expect(m.passes).toBe(2);
   });
 
+  it("keeps its compact state right past the chunk boundaries (150,000 units: 65,536 per number chunk, 2^20 name characters per chunk)", { timeout: 120_000 }, () => {
+    const a = analyzeCatalogue("/virtual/细则.kp", {
+      ...nodeHost,
+      read: () => ({ ok: true, text: '细则 「大」\n指标 「工作」 10分 {\n  规则 「迟报」 「每次扣0.5分」 每次 扣 0.5\n}\n' }),
+    } as typeof nodeHost);
+    const m = evaluateCompiledModule(compileCatalogue(a.catalogue).js);
+    // names of varied lengths and scripts (ties everywhere: the order within a total is by name)
+    const list = Array.from({ length: 150_000 }, (_, i) => ({ name: `${["单位", "Unit", "𠀋县"][i % 3]}${(i * 7919) % 150_000}`, facts: { 迟报: i % 23 } }));
+    const all = m.scoreAll(list, { detail: false });
+    const got: StreamedResult[] = [];
+    const scorer = m.createScorer!((k, r) => (got[k] = r), { detail: false });
+    for (let i = 0; i < list.length; i += 1000) scorer.add(list.slice(i, i + 1000));
+    const { order, rank, grade } = scorer.finish();
+    expect(order.length).toBe(all.length);
+    [...order].forEach((k, i) => {
+      expect(got[k]!.unit).toBe(all[i]!.unit);
+      expect(rank[i]).toBe(all[i]!.rank);
+      expect(grade[i] ?? null).toBe(all[i]!.grade);
+    });
+    expect(scorer.has("Unit1")).toBe(list.some((u) => u.name === "Unit1"));
+    expect(() => scorer.add([{ name: list[140_000]!.name, facts: { 迟报: 0 } }])).toThrow();
+  });
+
   it("is not offered for a catalogue with a rule that needs every unit's computed score (ranking by score)", () => {
     const m = moduleOf(join(repo, "test", "patterns", "28-rank-by-score", "catalogue.kp"));
     expect(m.streamable).toBe(false);

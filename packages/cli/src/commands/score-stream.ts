@@ -29,32 +29,28 @@ import { printDiagnostics } from "./shared.js";
 const FLUSH_CHARS = 1 << 20;
 
 /**
- * The spill-file places: byte offset where each unit's record starts, in a growable Float64Array
- * (8 bytes a unit, off the garbage-collected heap); records are written in the order units are
- * scored, so a record ends where the next one starts (the last one at `end`).
+ * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays
+ * (12 bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
  */
 class Places {
-  private offsets = new Float64Array(1024);
-  /** Unit indices in the order their records were written, and each record's length. */
-  private lengths = new Uint32Array(1024);
+  private static readonly SHIFT = 16;
+  private readonly offsets: Float64Array[] = [];
+  private readonly lengths: Uint32Array[] = [];
   set(k: number, offset: number, length: number): void {
-    if (k >= this.offsets.length) {
-      const size = Math.max(k + 1, this.offsets.length * 2);
-      const o = new Float64Array(size);
-      o.set(this.offsets);
-      const l = new Uint32Array(size);
-      l.set(this.lengths);
-      this.offsets = o;
-      this.lengths = l;
+    const c = k >>> Places.SHIFT;
+    while (this.offsets.length <= c) {
+      this.offsets.push(new Float64Array(1 << Places.SHIFT));
+      this.lengths.push(new Uint32Array(1 << Places.SHIFT));
     }
-    this.offsets[k] = offset;
-    this.lengths[k] = length;
+    const i = k & ((1 << Places.SHIFT) - 1);
+    this.offsets[c]![i] = offset;
+    this.lengths[c]![i] = length;
   }
   offset(k: number): number {
-    return this.offsets[k]!;
+    return this.offsets[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
   }
   length(k: number): number {
-    return this.lengths[k]!;
+    return this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
   }
 }
 

@@ -1607,24 +1607,48 @@ export const passes = PASSES;
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
 /**
- * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于一块可增长的
- * Uint16Array，第 k 个名称从 at[k] 起到 at[k + 1] 止；开放定址散列表 slot 由名称找序号（查重复）。
+ * 每个单位一个数的表（Type 为 Float64Array、Uint32Array 等），分块存放（每块 65536 个）：增长时不复制、不留一倍的空位，
+ * 大文件时峰值内存不因扩容而跳升。
+ */
+function kpChunks(Type) {
+  const chunks = [];
+  return {
+    set(k, v) {
+      const c = k >>> 16;
+      while (chunks.length <= c) chunks.push(new Type(1 << 16));
+      chunks[c][k & 0xffff] = v;
+    },
+    get(k) { return chunks[k >>> 16][k & 0xffff]; },
+  };
+}
+
+/**
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
+ * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
  * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
  */
 function kpNameTable() {
-  let chars = new Uint16Array(1 << 16);
-  let at = new Uint32Array(1 << 10);
+  const chars = [];
+  const at = kpChunks(Uint32Array);
+  at.set(0, 0);
   let slot = new Int32Array(1 << 11).fill(-1);
   let count = 0;
+  let end = 0;
+  const ch = (i) => chars[i >>> 20][i & 0xfffff];
   const hash = (s) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h >>> 0;
   };
+  const hashOf = (k) => {
+    let h = 0x811c9dc5;
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i++) h = Math.imul(h ^ ch(i), 0x01000193);
+    return h >>> 0;
+  };
   const same = (k, s) => {
-    const from = at[k];
-    if (at[k + 1] - from !== s.length) return false;
-    for (let i = 0; i < s.length; i++) if (chars[from + i] !== s.charCodeAt(i)) return false;
+    const from = at.get(k);
+    if (at.get(k + 1) - from !== s.length) return false;
+    for (let i = 0; i < s.length; i++) if (ch(from + i) !== s.charCodeAt(i)) return false;
     return true;
   };
   const place = (k, h) => {
@@ -1643,54 +1667,27 @@ function kpNameTable() {
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
-      if (at[k] + s.length > chars.length) {
-        const more = new Uint16Array(Math.max(chars.length * 2, at[k] + s.length));
-        more.set(chars);
-        chars = more;
+      for (let i = 0; i < s.length; i++, end++) {
+        if (end >>> 20 >= chars.length) chars.push(new Uint16Array(1 << 20));
+        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
       }
-      for (let i = 0; i < s.length; i++) chars[at[k] + i] = s.charCodeAt(i);
-      if (k + 2 > at.length) {
-        const more = new Uint32Array(at.length * 2);
-        more.set(at);
-        at = more;
-      }
-      at[k + 1] = at[k] + s.length;
+      at.set(k + 1, end);
       count++;
       if (count * 2 > slot.length) {
         slot = new Int32Array(slot.length * 2).fill(-1);
-        for (let j = 0; j < count; j++) {
-          let h = 0x811c9dc5;
-          for (let i = at[j]; i < at[j + 1]; i++) h = Math.imul(h ^ chars[i], 0x01000193);
-          place(j, h >>> 0);
-        }
+        for (let j = 0; j < count; j++) place(j, hashOf(j));
       } else place(k, hash(s));
       return k;
     },
     compare(a, b) {
-      const pa = at[a], la = at[a + 1] - pa, pb = at[b], lb = at[b + 1] - pb;
+      const pa = at.get(a), la = at.get(a + 1) - pa, pb = at.get(b), lb = at.get(b + 1) - pb;
       const n = la < lb ? la : lb;
       for (let i = 0; i < n; i++) {
-        const d = chars[pa + i] - chars[pb + i];
+        const d = ch(pa + i) - ch(pb + i);
         if (d !== 0) return d;
       }
       return la - lb;
     },
-  };
-}
-
-/** 可增长的 Float64Array（每个单位一个数）。 */
-function kpNumbers() {
-  let a = new Float64Array(1 << 10);
-  return {
-    set(k, v) {
-      if (k >= a.length) {
-        const more = new Float64Array(Math.max(k + 1, a.length * 2));
-        more.set(a);
-        a = more;
-      }
-      a[k] = v;
-    },
-    get(k) { return a[k]; },
   };
 }
 
@@ -1703,8 +1700,8 @@ export function createScorer(onResult, options) {
   const R = Object.create(null);
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
-  const rounded = kpNumbers();
-  let vetoed = new Uint8Array(1 << 10);
+  const rounded = kpChunks(Float64Array);
+  const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass] === true);
   const blocked = (u) => REFERS.some((r) => r.unit !== undefined && R[r.unit] === undefined && takes(u, r));
@@ -1718,12 +1715,7 @@ export function createScorer(onResult, options) {
       throw e;
     }
     rounded.set(u.index, r.rounded);
-    if (u.index >= vetoed.length) {
-      const more = new Uint8Array(vetoed.length * 2);
-      more.set(vetoed);
-      vetoed = more;
-    }
-    vetoed[u.index] = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
     const res = {
       unit: u.name,
       classes: u.classes,
@@ -1801,8 +1793,8 @@ export function createScorer(onResult, options) {
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
         rank[i] = at;
         const V = [];
-        if (vetoed[k] & 1) V.push({ level: "fail" });
-        if (vetoed[k] & 2) V.push({ level: "noExcellent" });
+        if (vetoed.get(k) & 1) V.push({ level: "fail" });
+        if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
         grade[i] = gradeOf({ V, rounded: rounded.get(k) }, at, n);
       }
       return { order, rank, grade };
