@@ -150,6 +150,17 @@ export async function scoreStreaming(
       if (code === undefined && io.env.KP_SCORE_TRACE === "1") io.stderr.write(`kp: 整体读取（${why}）\n`);
       return code;
     };
+    // Two passes must read the same file: one changed in between is read whole (once) instead.
+    const stamp = () => {
+      try {
+        const st = statSync(factsFile);
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return "";
+      }
+    };
+    const before = stamp();
+    const counts: number[] = [];
     for (const pass of passes) {
       let read;
       try {
@@ -159,7 +170,9 @@ export async function scoreStreaming(
         throw e;
       }
       if (!read.ok) return whole(read.why, read.problem);
+      counts.push(read.units);
     }
+    if (passes.length === 2 && (stamp() !== before || counts[0] !== counts[1])) return whole("两遍之间文件有变动", undefined);
     let ranking: ReturnType<typeof scorer.finish>;
     try {
       ranking = scorer.finish();
