@@ -60,6 +60,13 @@ export interface ScoringModule {
   scoreAll(units: unknown, options?: { trace?: boolean; detail?: boolean }): ModuleResult[];
   scoreUnit(unit: unknown, options?: { trace?: boolean; detail?: boolean; peers?: unknown[] }): ModuleResult | undefined;
   checkFacts(units: unknown): { code: string; message: string; unit?: string; key?: string }[];
+  /** Scoring batch by batch (kp score on large files); see core's module.ts. */
+  streamable?: boolean;
+  passes?: 1 | 2;
+  createScorer?(
+    onResult: (index: number, result: Omit<ModuleResult, "rank" | "grade">) => void,
+    options?: { detail?: boolean },
+  ): { survey(units: unknown): void; add(units: unknown): void; finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] } };
   catalogue: {
     title: string;
     classes: string[];

@@ -7,6 +7,9 @@
  *
  * The 1M-unit file (about 380 MB) is written chunk by chunk: one generated 100,000-unit block, its
  * unit names suffixed per chunk so that every name is unique.
+ *
+ * Figure 9d: the same at the first size from JSON Lines (one unit per line) → CSV; its baseline is
+ * reading the lines and JSON.parse-ing each in a child process.
  */
 import { appendFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,6 +36,30 @@ function writeFacts(file: string, units: number, block: number): void {
   }
 }
 
+/** Writes a JSON Lines file of `units` units of rules/ (blocks of `block` generated units, renamed per block). */
+function writeJsonl(file: string, units: number, block: number): void {
+  const rules = rulesSources();
+  const cat = analyzeOrThrow(rules.root, memoryHost(rules.files), "rules/").catalogue;
+  const base = generateUnits(cat, Math.min(units, block), 13);
+  writeFileSync(file, "");
+  for (let start = 0, c = 0; start < units; start += block, c++) {
+    const part = base.slice(0, Math.min(block, units - start)).map((u) => (c === 0 ? u : { ...u, name: `${u.name}-${c}` }));
+    appendFileSync(file, part.map((u) => JSON.stringify(u)).join("\n") + "\n");
+  }
+}
+
+/** The JSON Lines baseline: the file's lines read (readline) and each JSON.parse-d (a child process, as kp). */
+function jsonlScript(file: string): string {
+  return `
+const { createReadStream } = require("node:fs");
+const { createInterface } = require("node:readline");
+let n = 0;
+createInterface({ input: createReadStream(${JSON.stringify(file)}), crlfDelay: Infinity })
+  .on("line", (l) => { if (l.trim() !== "") { JSON.parse(l); n++; } })
+  .on("close", () => process.stdout.write(String(n)));
+`;
+}
+
 /** The baseline: csv-parse's stream API over the file, records counted (a child process, as kp). */
 function parseScript(file: string): string {
   const csvParse = createRequire(join(root, "packages", "facts", "package.json")).resolve("csv-parse");
@@ -56,15 +83,16 @@ interface Run {
   csvBytes: number;
 }
 
-async function runSize(dir: string, units: number, block: number): Promise<Run | string> {
-  const csv = join(dir, `facts-${units}.csv`);
-  writeFacts(csv, units, block);
+async function runSize(dir: string, units: number, block: number, kind: "csv" | "jsonl" = "csv"): Promise<Run | string> {
+  const csv = join(dir, `facts-${units}.${kind}`);
+  if (kind === "csv") writeFacts(csv, units, block);
+  else writeJsonl(csv, units, block);
   const out = join(dir, `scores-${units}.csv`);
   const kp = await timed(process.execPath, [...childNodeArgs, cliEntry, "score", "rules", csv, "-o", out], { cwd: root, rss: true, env: { ...process.env, KP_SCORE_TRACE: "1" } });
   if (kp.code !== 0) return `kp score exited with ${kp.code}: ${kp.stderr.trim().split("\n").slice(0, 2).join(" / ")}`;
   if (!kp.stderr.includes("流式计分")) return "kp score did not stream";
-  const parse = await timed(process.execPath, ["-e", parseScript(csv)], { cwd: root, rss: true });
-  if (parse.code !== 0 || Number(parse.stdout) !== units + 1) return `csv-parse baseline failed (${parse.code}, ${parse.stdout} records)`;
+  const parse = await timed(process.execPath, ["-e", kind === "csv" ? parseScript(csv) : jsonlScript(csv)], { cwd: root, rss: true });
+  if (parse.code !== 0 || Number(parse.stdout) !== units + (kind === "csv" ? 1 : 0)) return `${kind} baseline failed (${parse.code}, ${parse.stdout} records)`;
   const run = { units, kpMs: kp.wallMs, kpPeakMB: kp.peakMB, parseMs: parse.wallMs, parsePeakMB: parse.peakMB, csvBytes: statSync(csv).size };
   rmSync(csv, { force: true });
   rmSync(out, { force: true });
@@ -118,6 +146,28 @@ export async function streamFigures(plan: { sizes: number[]; block: number }): P
         status: "ok",
         values: { smallPeakMB: small.kpPeakMB, largePeakMB: large.kpPeakMB },
       });
+    }
+    // 9d: JSON Lines at the first size
+    {
+      const units = plan.sizes[0]!;
+      const name = `kp score streaming, ${units.toLocaleString("en-US")}-unit JSON Lines → CSV`;
+      const r = await runSize(dir, units, plan.block, "jsonl");
+      if (typeof r === "string") figures.push(unavailable("9d", name, "peak RSS ≤ 300 MB", r, "failed"));
+      else {
+        const ratio = r.kpMs / r.parseMs;
+        figures.push({
+          id: "9d",
+          name,
+          goal: "peak RSS ≤ 300 MB",
+          measured: `${ms(r.kpMs)} (${((r.kpMs * 1000) / units).toFixed(1)} µs/unit), peak RSS ${mb(r.kpPeakMB)}`,
+          baseline: `readline + JSON.parse ${ms(r.parseMs)} (${((r.parseMs * 1000) / units).toFixed(1)} µs/unit), peak RSS ${mb(r.parsePeakMB)}`,
+          ratio,
+          met: r.kpPeakMB !== undefined && r.kpPeakMB <= 300,
+          status: "ok",
+          note: `peak RSS ${r.kpPeakMB !== undefined && r.kpPeakMB <= 300 ? "within" : "over"} 300 MB`,
+          values: { units, jsonlBytes: r.csvBytes, kpMs: r.kpMs, kpPeakMB: r.kpPeakMB ?? null, parseMs: r.parseMs, parsePeakMB: r.parsePeakMB ?? null },
+        });
+      }
     }
     return figures;
   } finally {

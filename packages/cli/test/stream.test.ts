@@ -7,12 +7,19 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
 import { generateUnits, unitsToCsv } from "../../../bench/src/gen-facts.js";
 import { fixtures, kp, repoRoot, tempDir } from "./helpers.js";
 
 const STREAMED = "kp: 流式计分\n";
+/** The stream's start, then why it read the file whole after all (KP_SCORE_TRACE=1), then the whole-file path's own words. */
+function fellBack(stderr: string, whole: string): void {
+  const m = /^kp: 流式计分\nkp: 整体读取（[^）\n]+）\n/.exec(stderr);
+  expect(m, stderr).not.toBeNull();
+  expect(stderr.slice(m![0].length)).toBe(whole);
+}
 const streamed = { KP_SCORE_TRACE: "1" };
 const whole = { KP_SCORE_WHOLE: "1" };
 
@@ -21,6 +28,8 @@ let dir = "";
 let rulesCsv = "";
 /** The test catalogue (grades, 一票否优, bonus, penalty, rounding to 2 places) with 10,000 units. */
 let testCsv = "";
+/** rules/ with 3,000 generated units as JSON Lines. */
+let rulesJsonl = "";
 
 beforeAll(() => {
   dir = tempDir("kp-stream-");
@@ -28,6 +37,8 @@ beforeAll(() => {
   const cat = analyzeOrThrow(rules.root, memoryHost(rules.files), "rules/").catalogue;
   rulesCsv = join(dir, "rules-10k.csv");
   writeFileSync(rulesCsv, "\uFEFF" + unitsToCsv(cat, generateUnits(cat, 10_000, 21)));
+  rulesJsonl = join(dir, "rules-3k.jsonl");
+  writeFileSync(rulesJsonl, generateUnits(cat, 3_000, 22).map((u) => JSON.stringify(u)).join("\n") + "\n");
   const header = "单位,类别,参会,清退,信息完成率,违纪.轻处分,违纪.重处分,迟报,漏报,学习活动,评价得分,满意度,安全事故,国家表彰,约谈";
   const rows = Array.from({ length: 10_000 }, (_, i) => {
     const v = (m: number) => (i * 7919 + m * 104729) % m;
@@ -111,7 +122,7 @@ describe("kp score streams CSV facts", () => {
     const s = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: streamed });
     const w = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: whole });
     expect(s.code).toBe(1);
-    expect(s.stderr).toBe(STREAMED + w.stderr);
+    fellBack(s.stderr, w.stderr);
     expect(s.stderr).toContain("KP4003");
     expect(s.stderr).toContain("KP4006");
     expect(s.stdout).toBe("");
@@ -123,7 +134,7 @@ describe("kp score streams CSV facts", () => {
     const ds = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: streamed });
     const dw = kp(["score", join(fixtures, "catalogue"), file, "-o", out + ".csv"], { cwd: repoRoot, env: whole });
     expect(ds.code).toBe(1);
-    expect(ds.stderr).toBe(STREAMED + dw.stderr);
+    fellBack(ds.stderr, dw.stderr);
     expect(ds.stderr).toContain("KP4006 单位「单位０００００」重复出现：与第 2 行的「单位00000」是同一个名称（写法不同）");
     expect(existsSync(out + ".csv")).toBe(false);
   });
@@ -147,18 +158,141 @@ describe("kp score streams CSV facts", () => {
     expect(existsSync(join(dir, "huge-out.csv"))).toBe(false);
   });
 
-  it("keeps the whole-file path for what it does not stream: the table, a catalogue with a ranking rule", () => {
+  it("scores rules across units in two passes (ranking by a fact, proportion, average and median bases, 前 N% grades): the same bytes on 5,000 units", { timeout: 300_000 }, () => {
+    const crossDir = tempDir("kp-stream-cross-");
+    const pattern = (n: string) => readFileSync(join(repoRoot, "test", "patterns", n, "catalogue.kp"), "utf8");
+    // pattern 13's catalogue (proportion, two rankings, grades by rank) with pattern 23's indicators (average, median)
+    const p23 = pattern("23-linear-computed-base");
+    writeFileSync(join(crossDir, "细则.kp"), pattern("13-cross-unit").replace("总分 6分\n", "") + "\n" + p23.slice(p23.indexOf("指标")));
+    const rows = Array.from({ length: 5_000 }, (_, i) => {
+      const v = (m: number) => (i * 7919 + m * 104729) % m;
+      // many ties (few distinct values)
+      return [`县${String(i).padStart(4, "0")}`, v(40), v(13) === 0 ? 95 : 50 + v(30), `0.${v(9)}`, `${v(12)}.${v(10)}%`, `${3 + v(6)}.${v(10)}`].join(",");
+    });
+    writeFileSync(join(crossDir, "事实.csv"), ["单位,到位资金,项目排名,事故率,收入增幅,办结天数", ...rows].join("\n") + "\n");
+    for (const format of ["csv", "json"]) {
+      const s = kp(["score", "细则.kp", "事实.csv", "-o", `s.${format}`], { cwd: crossDir, env: streamed });
+      const w = kp(["score", "细则.kp", "事实.csv", "-o", `w.${format}`], { cwd: crossDir, env: whole });
+      expect(s.code, s.stderr).toBe(0);
+      expect(w.code, w.stderr).toBe(0);
+      expect(s.stderr).toBe(STREAMED);
+      const got = readFileSync(join(crossDir, `s.${format}`), "utf8");
+      expect(got).toBe(readFileSync(join(crossDir, `w.${format}`), "utf8"));
+      if (format === "csv") {
+        const lines = got.split("\n");
+        expect(lines.length).toBe(5_002);
+        expect(lines[0]).toContain("等次");
+        expect(new Set(lines.slice(1, -1).map((l) => l.split(",")[0])).size).toBeLessThan(5_000); // ties
+      }
+    }
+    // a problem found in the first pass: reported as the whole-file path does, nothing written
+    writeFileSync(join(crossDir, "坏.csv"), readFileSync(join(crossDir, "事实.csv"), "utf8").replace(/\n县0003,\d+,/, "\n县0003,很多,"));
+    const bad = kp(["score", "细则.kp", "坏.csv", "-o", "bad.csv"], { cwd: crossDir, env: streamed });
+    const badWhole = kp(["score", "细则.kp", "坏.csv", "-o", "bad.csv"], { cwd: crossDir, env: whole });
+    expect(bad.code).toBe(1);
+    fellBack(bad.stderr, badWhole.stderr);
+    expect(bad.stderr).toContain("到位资金");
+    expect(existsSync(join(crossDir, "bad.csv"))).toBe(false);
+  });
+
+  it("keeps the whole-file path for what it does not stream: the table, a ranking by a computed score", () => {
     const table = kp(["score", join(fixtures, "catalogue"), "facts/ok.csv"], { env: streamed });
     expect(table.code).toBe(0);
     expect(table.stderr).toBe("");
-    const rankDir = tempDir("kp-stream-rank-");
-    writeFileSync(join(rankDir, "细则.kp"), '细则 「排名」\n指标 「工作」 10分 {\n  规则 「项目」 「按项目数排名，第一名得2分，每后退一位扣0.5分」 按排名 得分 满分 2 每后退一位 扣 0.5\n}\n');
-    writeFileSync(join(rankDir, "事实.csv"), "单位,项目\n甲,3\n乙,5\n丙,1\n");
-    const s = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: streamed });
-    const w = kp(["score", "细则.kp", "事实.csv", "--format", "csv"], { cwd: rankDir, env: whole });
+    const rankDir = join(repoRoot, "test", "patterns", "28-rank-by-score");
+    const facts = JSON.parse(readFileSync(join(rankDir, "facts.json"), "utf8")) as { units: { name: string; facts: Record<string, unknown> }[] };
+    const keys = [...new Set(facts.units.flatMap((u) => Object.keys(u.facts)))];
+    const csvDir = tempDir("kp-stream-rank-");
+    writeFileSync(join(csvDir, "事实.csv"), [["单位", ...keys].join(","), ...facts.units.map((u) => [u.name, ...keys.map((k) => String(u.facts[k] ?? ""))].join(","))].join("\n") + "\n");
+    const s = kp(["score", join(rankDir, "catalogue.kp"), join(csvDir, "事实.csv"), "--format", "csv"], { cwd: csvDir, env: streamed });
+    const w = kp(["score", join(rankDir, "catalogue.kp"), join(csvDir, "事实.csv"), "--format", "csv"], { cwd: csvDir, env: whole });
     expect(s.code, s.stderr).toBe(0);
     expect(s.stderr).toBe("");
     expect(s.stdout).toBe(w.stdout);
     expect(existsSync(join(fixtures, "facts", "ok.csv"))).toBe(true);
+  });
+});
+
+/** An .xlsx file of a CSV's rows (numbers as numbers), and maybe a second sheet or merged cells. */
+async function xlsxOf(csv: string, out: string, extra?: "说明" | "另一个" | "merge"): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("事实");
+  for (const line of readFileSync(csv, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l !== "")) ws.addRow(line.split(",").map((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+  if (extra === "merge") ws.mergeCells("C3:C4");
+  if (extra === "说明" || extra === "另一个") wb.addWorksheet(extra).addRow(["填写说明"]);
+  await wb.xlsx.writeFile(out);
+}
+
+describe("kp score streams JSON Lines and .xlsx facts", () => {
+  it("JSON Lines: the same bytes as the whole-file path on 3,000 units (CSV and JSON), and the same as the .json file", { timeout: 300_000 }, () => {
+    for (const format of ["csv", "json"]) {
+      const r = both((out) => ["score", "rules", rulesJsonl, "-o", out], "." + format);
+      expect(r.s).toBe(r.w);
+      expect(r.stdout).toMatch(/（3000 个单位）\n$/);
+    }
+    const json = join(dir, "rules-3k.json");
+    writeFileSync(json, "[\n" + readFileSync(rulesJsonl, "utf8").trim().split("\n").join(",\n") + "\n]\n");
+    const fromJson = kp(["score", "rules", json, "--format", "csv"], { cwd: repoRoot });
+    const fromJsonl = kp(["score", "rules", rulesJsonl, "--format", "csv"], { cwd: repoRoot, env: streamed });
+    expect(fromJsonl.stderr).toBe(STREAMED);
+    expect(fromJsonl.stdout).toBe(fromJson.stdout);
+  });
+
+  it("JSON Lines: every problem reported at its line (a bad value, two units on a line, a unit broken over lines), nothing written", { timeout: 120_000 }, () => {
+    const lines = readFileSync(rulesJsonl, "utf8").split("\n");
+    lines[0] = "  " + lines[0]!.replace(/"name":"[^"]*"/, '"name":""'); // line 1: columns shift back
+    lines[1500] = lines[1500]!.replace(/"参会":\d+/, '"参会":"很多"');
+    lines[2000] = lines[2000]! + ' {"name":"多余"}';
+    lines[2500] = lines[2500]!.slice(0, lines[2500]!.indexOf('"facts":{') + 9); // the rest of the unit is not on its line
+    lines[2700] = lines[2700]!.slice(0, 20); // a string not closed
+    const file = join(dir, "bad.jsonl");
+    writeFileSync(file, lines.join("\n"));
+    const out = join(dir, "bad-jsonl.csv");
+    const s = kp(["score", "rules", file, "-o", out], { cwd: repoRoot, env: streamed });
+    const w = kp(["score", "rules", file, "-o", out], { cwd: repoRoot, env: whole });
+    expect(s.code).toBe(1);
+    fellBack(s.stderr, w.stderr);
+    expect(w.stderr).toMatch(/bad\.jsonl:1:11 错误 KP4001 第 1 个单位的 name 应为非空文本\n {2}1 \| {3}\{"name":""/); // line 1: the column in the file
+    if (lines[1500]!.includes("很多")) expect(w.stderr).toMatch(/bad\.jsonl:1501:\d+ 错误 KP4003 「参会」的值「很多」/);
+    expect(w.stderr).toMatch(/bad\.jsonl:2001:\d+ 错误 KP4101 JSON Lines 文件每行应恰好写一个单位：这一行在一个单位之后还有内容/);
+    expect(w.stderr).toMatch(/bad\.jsonl:2501:\d+ 错误 KP4101 .*没有在行末写完/);
+    expect(w.stderr).toMatch(/bad\.jsonl:2701:\d+ 错误 KP4013 事实文件不是有效的 JSON：字符串没有闭合/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it(".xlsx: the first sheet streamed row by row, the same bytes as the whole-file path (a template's 「说明」 sheet beside it)", { timeout: 300_000 }, async () => {
+    const xlsx = join(dir, "test-10k.xlsx");
+    await xlsxOf(testCsv, xlsx, "说明");
+    for (const format of ["csv", "json"]) {
+      const r = both((out) => ["score", join(fixtures, "catalogue"), xlsx, "-o", out], "." + format);
+      expect(r.s).toBe(r.w);
+      expect(r.stdout).toMatch(/（10000 个单位）\n$/);
+    }
+  });
+
+  it(".xlsx: what reads otherwise whole (merged cells, a second sheet) or has problems is read whole, reported at its sheet and cell, nothing written", { timeout: 300_000 }, async () => {
+    const small = join(dir, "small.csv");
+    const rows = readFileSync(testCsv, "utf8").split("\r\n").slice(0, 401);
+    writeFileSync(small, rows.join("\n") + "\n");
+    for (const extra of ["merge", "另一个"] as const) {
+      const xlsx = join(dir, `small-${extra}.xlsx`);
+      await xlsxOf(small, xlsx, extra);
+      const s = kp(["score", join(fixtures, "catalogue"), xlsx, "--format", "csv"], { cwd: repoRoot, env: streamed });
+      const w = kp(["score", join(fixtures, "catalogue"), xlsx, "--format", "csv"], { cwd: repoRoot, env: whole });
+      expect(s.stdout).toBe(w.stdout);
+      fellBack(s.stderr, w.stderr);
+      expect(s.stderr).toMatch(extra === "merge" ? /整体读取（有合并单元格）/ : /整体读取（不止一个工作表）/);
+    }
+    rows[300] = rows[300]!.replace(/^([^,]*,[^,]*),[^,]*,/, "$1,很多,");
+    writeFileSync(small, rows.join("\n") + "\n");
+    const bad = join(dir, "bad.xlsx");
+    await xlsxOf(small, bad);
+    const out = join(dir, "bad-xlsx.csv");
+    const s = kp(["score", join(fixtures, "catalogue"), bad, "-o", out], { cwd: repoRoot, env: streamed });
+    const w = kp(["score", join(fixtures, "catalogue"), bad, "-o", out], { cwd: repoRoot, env: whole });
+    expect(s.code).toBe(1);
+    fellBack(s.stderr, w.stderr);
+    expect(w.stderr).toMatch(/工作表「事实」.*C301|C301.*很多|很多.*C301/s);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -10,50 +10,18 @@
  * is not so it stops with `ok: false`; the caller then reads the file with loadFacts, which reports
  * every problem at its cell with a code frame, exactly as before (nothing has been written yet).
  */
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { nameKey, type UnitInput } from "@kaoping/core";
+import type { UnitInput } from "@kaoping/core";
 import { detectDelimiter } from "./csv.js";
+import { decoded, duplicateNames, Stop, STREAM_BATCH_ROWS, type StreamOptions, type StreamOutcome } from "./stream-common.js";
 import { isLongHeader, tableToUnits, type KnownFacts, type TableRow } from "./table.js";
 
 /** The outcome of streaming: how many units were read, or why the whole-file reader must take over. */
-export type CsvStreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string; problem?: string };
+export type CsvStreamOutcome = StreamOutcome;
 
-/** Rows per batch: large enough that a batch's fixed costs vanish, small enough to stay in memory. */
-export const STREAM_BATCH_ROWS = 200;
-
-/** Raised inside the stream to stop it; carries why, and the first problem in the facts if that is why. */
-class Stop extends Error {
-  constructor(
-    why: string,
-    readonly problem?: string,
-  ) {
-    super(why);
-  }
-}
-
-/** The file's text, decoded as UTF-8 piece by piece; anything else (GBK, UTF-16, binary) stops. */
-async function* decoded(file: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
-    let text: string;
-    try {
-      text = decoder.decode(chunk as Buffer, { stream: true });
-    } catch {
-      throw new Stop("不是 UTF-8 编码");
-    }
-    if (text.includes("\u0000")) throw new Stop("二进制内容");
-    if (text !== "") yield text;
-  }
-  let rest: string;
-  try {
-    rest = decoder.decode();
-  } catch {
-    throw new Stop("不是 UTF-8 编码");
-  }
-  if (rest !== "") yield rest;
-}
+export { STREAM_BATCH_ROWS };
 
 const blank = (rec: readonly string[]) => rec.every((v) => v.trim() === "");
 
@@ -65,8 +33,8 @@ export async function streamCsvUnits(
   file: string,
   known: KnownFacts,
   onBatch: (units: UnitInput[]) => void,
-  options: { batchRows?: number; seen?: (name: string) => boolean } = {},
-): Promise<CsvStreamOutcome> {
+  options: StreamOptions = {},
+): Promise<StreamOutcome> {
   const batchRows = options.batchRows ?? STREAM_BATCH_ROWS;
   try {
     if (!statSync(file).isFile()) return { ok: false, why: "不是普通文件" };
@@ -94,7 +62,7 @@ export async function streamCsvUnits(
     parser = source.pipe(parse({ delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: false, bom: true }));
     let header: TableRow | undefined;
     let batch: TableRow[] = [];
-    const variants = new Set<string>();
+    const names = duplicateNames(options.seen);
     let units = 0;
     let rows = 0;
     const flush = () => {
@@ -102,16 +70,7 @@ export async function streamCsvUnits(
       const read = tableToUnits({ file, rows: [header!, ...batch] }, known);
       const first = read.diagnostics[0];
       if (first) throw new Stop("有问题", `${first.cell ? `第 ${first.cell.row} 行 ${first.cell.ref.replace(/\d+$/, "")} 列：` : ""}${first.message}`);
-      // A name written differently from an earlier one (full width, another Unicode form) is a
-      // duplicate too.  Only such spellings are kept here; names the same as their nameKey are
-      // asked of `seen` (the scorer knows every name; it reports exact repetitions itself).
-      for (const u of read.units) {
-        const id = nameKey(u.name);
-        if (id !== u.name) {
-          if (variants.has(id) || options.seen?.(id) === true) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
-          variants.add(id);
-        } else if (variants.has(id)) throw new Stop("单位重复", `单位「${u.name}」重复出现`);
-      }
+      names(read.units);
       units += read.units.length;
       batch = [];
       onBatch(read.units);

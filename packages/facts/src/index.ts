@@ -8,6 +8,11 @@
 export { loadFacts, locateFactErrors, knownFacts, type FactsOptions } from "./load.js";
 export { readCsv, scanFields, detectDelimiter } from "./csv.js";
 export { streamCsvUnits, STREAM_BATCH_ROWS, type CsvStreamOutcome } from "./csv-stream.js";
+export { streamJsonlUnits } from "./jsonl-stream.js";
+export { streamXlsxUnits } from "./xlsx-stream.js";
+export { streamUnits, STREAMED_FACTS } from "./stream.js";
+export type { StreamOptions, StreamOutcome } from "./stream-common.js";
+export { readJsonl } from "./jsonl.js";
 export { readJson, readJsonNumber, isPlainNumber, MAX_JSON_DEPTH, MAX_JSON_VALUES } from "./json.js";
 export { readXlsx, checkZip, shiftDecimal, MAX_XLSX_UNZIPPED_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO } from "./xlsx.js";
 export { tableToUnits, isLongHeader, cellName, printable, withoutInvisible, type Table, type TableRow, type TableCell, type KnownFacts } from "./table.js";

@@ -143,6 +143,11 @@ export function isPlainNumber(text: string, offset: number, length: number): boo
   return places >= 1 && places <= 6 && intDigits <= 9;
 }
 
+/** A jsonc-parser syntax error (its printed code) in Chinese. */
+export function syntaxMessage(code: string): string {
+  return syntaxErrors[code] ?? code;
+}
+
 /** Reads a JSON facts text (already decoded). */
 export function readJson(
   file: string,
@@ -201,7 +206,7 @@ export function readJson(
   const first = errors[0];
   if (first || !root) {
     const at: FactsLocation = first ? { span: span(first) } : { span: lines.span(0, 0) };
-    const what = first ? (syntaxErrors[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : "文件中没有 JSON 值";
+    const what = first ? syntaxMessage(printParseErrorCode(first.error)) : "文件中没有 JSON 值";
     diagnostics.push(factsDiagnostic(file, "KP4013", at, [what]));
     return result([], 0);
   }

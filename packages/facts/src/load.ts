@@ -1,5 +1,5 @@
 /**
- * Loading a facts file (.json, .csv, .xlsx) for a compiled catalogue, and turning the problems the
+ * Loading a facts file (.json, .jsonl, .csv, .xlsx) for a compiled catalogue, and turning the problems the
  * scoring module finds (FactError: code, message, unit, key) into diagnostics at the cell or key
  * where the user wrote the fact.
  *
@@ -13,11 +13,12 @@ import { didYouMean } from "./suggest.js";
 import { departmentOf, factOwners } from "./owners.js";
 import { readCsv } from "./csv.js";
 import { readJson } from "./json.js";
+import { readJsonl } from "./jsonl.js";
 import { tableToUnits, type KnownFacts, type Table } from "./table.js";
 import { factKeys, factsDiagnostic, nowhere, type FactsDiagnostic, type FactsLocation, type LoadedFacts } from "./types.js";
 import { readXlsx } from "./xlsx.js";
 
-const SUPPORTED = [".csv", ".json", ".xlsx"];
+const SUPPORTED = [".csv", ".json", ".jsonl", ".xlsx"];
 
 /** What the catalogue accepts as fact keys. */
 export function knownFacts(cat: CatalogueMeta): KnownFacts {
@@ -69,9 +70,9 @@ export async function loadFacts(file: string, cat: CatalogueMeta, options: Facts
   if (decoded.encoding !== "UTF-8") warnings.push(factsDiagnostic(file, "KP4017", undefined, [decoded.encoding === "GB18030" ? "GBK/GB18030" : decoded.encoding]));
   const text = decoded.text;
   if (text.trim() === "") return { file, units: [], diagnostics: [...warnings, factsDiagnostic(file, "KP0008", undefined, [shown])], locator: nowhere, text, rows: 0 };
-  if (ext === ".json") {
+  if (ext === ".json" || ext === ".jsonl") {
     const known = knownFacts(cat);
-    const r = readJson(file, text, known.byName, known.perItem);
+    const r = (ext === ".json" ? readJson : readJsonl)(file, text, known.byName, known.perItem);
     return { file, units: r.units, diagnostics: [...warnings, ...r.diagnostics], locator: r.locator, text, rows: r.rows, reported: r.reported };
   }
   const read = readCsv(file, text);

@@ -189,7 +189,7 @@ export function factsMemoryProblem(path: string, cat: CatalogueMeta, trace: bool
     const units = Math.max(0, shape.lines - 1);
     need = shape.cells * BYTES_PER_CELL + units * perUnit;
     what = `${count(units)} 行、${count(shape.cells)} 个单元格`;
-  } else if (ext === ".json") {
+  } else if (ext === ".json" || ext === ".jsonl") {
     let units: number;
     try {
       units = occurrences(path, Buffer.from('"name"'));

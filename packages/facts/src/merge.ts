@@ -39,7 +39,7 @@ export interface FactsFilesOptions {
   unitsFile?: string;
 }
 
-const SUPPORTED = new Set([".csv", ".json", ".xlsx"]);
+const SUPPORTED = new Set([".csv", ".json", ".jsonl", ".xlsx"]);
 
 /** The facts files of the arguments: folders expanded (their facts files by name), duplicates dropped. */
 export function expandFactsPaths(paths: readonly string[], shown: (f: string) => string = (f) => f): { files: string[]; diagnostics: FactsDiagnostic[] } {

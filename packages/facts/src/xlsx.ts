@@ -26,6 +26,7 @@
 import { byteCount, formatBytes, nameKey } from "@kaoping/core";
 import type { Cell, CellValue, Worksheet } from "exceljs";
 import yauzl from "yauzl";
+import { loadExcelJs } from "./exceljs-load.js";
 import { cellName, type Table, type TableCell, type TableRow } from "./table.js";
 import { factsDiagnostic, type FactsDiagnostic } from "./types.js";
 
@@ -151,8 +152,8 @@ function excelNumber(n: number): number {
   return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
 }
 
-/** The value of a cell for the scoring module, and its text. */
-function cellValue(cell: Cell, formulas: FormulaCount, row: number, column: number): { value: unknown; text: string } {
+/** The value of a cell for the scoring module, and its text (also read by xlsx-stream.ts). */
+export function cellValue(cell: Cell, formulas: FormulaCount, row: number, column: number): { value: unknown; text: string } {
   const fromValue = (v: CellValue): { value: unknown; text: string } => {
     if (v === null || v === undefined) return { value: "", text: "" };
     if (typeof v === "number") {
@@ -194,7 +195,7 @@ function cellValue(cell: Cell, formulas: FormulaCount, row: number, column: numb
 }
 
 /** What was learned while reading cells: formulas without and with a cached result. */
-interface FormulaCount {
+export interface FormulaCount {
   missing: { row: number; column: number }[];
   cached: number;
   firstCached?: string;
@@ -204,7 +205,7 @@ interface FormulaCount {
 export async function readXlsx(file: string, bytes: Buffer, sheetArg?: string): Promise<{ table?: Table; diagnostics: FactsDiagnostic[] }> {
   const zipProblem = await checkZip(bytes);
   if (zipProblem) return { diagnostics: [factsDiagnostic(file, zipProblem.code, undefined, zipProblem.args, { message: zipProblem.message })] };
-  const ExcelJS = (await import("exceljs")).default;
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);

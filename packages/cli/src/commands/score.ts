@@ -7,7 +7,7 @@ import { hasErrors, type CatalogueMeta } from "@kaoping/core";
 import { extname } from "node:path";
 import { prepareCatalogue } from "../catalogue.js";
 import { ExitCode, UsageError } from "../exit.js";
-import { expandFactsPaths, isFolderOfFacts, factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, mergeFacts, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
+import { expandFactsPaths, isFolderOfFacts, STREAMED_FACTS, factsDiagnostic, factsMemoryProblem, loadFacts, locateFactErrors, mergeFacts, scoringMemoryProblem, type FactsOptions, type LoadedFacts } from "@kaoping/facts";
 import { absolutePath, colorsFor, displayPath, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import type { FactError, ScoringModule, UnitResult } from "../module.js";
 import { dedupe, type CliDiagnostic } from "../report/diagnostics.js";
@@ -161,11 +161,11 @@ export async function scoreCommand(
   if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
   const prepared = await prepareForScoring(io, catalogueArg, err);
   if (!prepared.ok) return prepared.code;
-  // One CSV facts file to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts);
+  // One CSV, JSON Lines or .xlsx facts file to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts);
   // anything it does not take (several files, other formats, the table, facts with problems) is read
   // whole, as below.
   const single = typeof factsArg === "string" ? factsArg : factsArg.length === 1 ? factsArg[0]! : undefined;
-  if (format !== "table" && opts.sheet === undefined && single !== undefined && extname(single).toLowerCase() === ".csv" && !isFolderOfFacts(absolutePath(io, single))) {
+  if (format !== "table" && opts.sheet === undefined && single !== undefined && (STREAMED_FACTS as readonly string[]).includes(extname(single).toLowerCase()) && !isFolderOfFacts(absolutePath(io, single))) {
     const streamed = await scoreStreaming(io, prepared, absolutePath(io, single), format, opts.output === undefined ? undefined : absolutePath(io, opts.output), err);
     if (streamed !== undefined) return streamed;
   }

@@ -99,10 +99,14 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   // ------------------------------------------------------------ cross-unit
   const cross = cat.rules.filter((r) => r.crossUnit);
   o.push("// ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）");
-  o.push("function crossUnit(units) {", "  const X = {};");
+  // Rules on facts (ranking by a fact, proportion, average/median base) keep only compact values
+  // across units: crossStart/crossSee/crossEnd gather them unit by unit (scoreAll over all units,
+  // createScorer in a first pass over the facts); cx<n>(X, u) gives one unit's entry from them.
+  o.push("function crossUnit(units) {", "  const X = crossStart();");
   if (needsUnits) o.push("  X.L = units; // 全部单位：参照平均分、按计算得分排名时用", "  X.M = new Map(); // 参照平均分的缓存");
-  for (const r of cross) if (r.body.kind !== "ranked" || r.body.by.kind === "fact") emitCross(ctx, r);
-  o.push("  return X;", "}", "");
+  o.push("  for (const u of units) crossSee(X, u);", "  crossEnd(X);", "  return X;", "}", "");
+  const onFacts = cross.filter((r) => r.body.kind !== "ranked" || r.body.by.kind === "fact");
+  emitCross(ctx, onFacts);
 
   // ------------------------------------------------------------ groups and indicators
   o.push("// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）");
@@ -150,8 +154,11 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   if (scoreChecks) o.push(UNIT_NAME_FN);
   o.push(scoreChecks ? PUBLIC_API.replace(CHECK_FACTS, CHECK_FACTS_SCORING) : PUBLIC_API);
   // One unit at a time (kp score on large files): catalogues whose units need no other unit but the
-  // one a 参照 names (no ranking, proportion, average or pool); the others score with scoreAll.
-  o.push(`const STREAMABLE = ${cross.length === 0 && !refers.pools};`, SCORER_API);
+  // one a 参照 names; the others score with scoreAll.
+  // Rules on facts across units (ranking by a fact, proportion, average/median) take a first pass
+  // over the facts (createScorer's survey); rankings by a computed score and pools need whole units.
+  const computedRanks = cross.some((r) => r.body.kind === "ranked" && r.body.by.kind !== "fact");
+  o.push(`const STREAMABLE = ${!computedRanks && !refers.pools};`, `const PASSES = ${onFacts.length > 0 ? 2 : 1};`, SCORER_API);
   return o.join("\n") + "\n";
 }
 
@@ -811,7 +818,7 @@ function emitRule(ctx: Ctx, r: M.RuleModel): void {
         finish("v", () => "c.x", () => "{}");
         break;
       }
-      o.push(`  const c = Z.X[${n}][Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
+      o.push(`  const c = cx${n}(Z.X, Z);`, "  if (!c) return 0;", "  let v = c.a;");
       finish("v", () => "c.x", () => `{ [${key}]: c.f }`);
       break;
     }
@@ -996,75 +1003,123 @@ function outcomeWord(oc: M.OutcomeModel, P: number | undefined): string {
   return `${oc.kind === "award" ? "得" : "扣"} ${fmt(oc.amount)}`;
 }
 
-/** Cross-unit rules: computed once over all units into X[ruleIndex][unitIndex] = { a, x, f }. */
-function emitCross(ctx: Ctx, r: M.RuleModel): void {
-  const o = ctx.out;
-  const n = ctx.ruleIndex.get(r)!;
-  const b = r.body;
-  const key = S(r.name);
+/** The JS test of a rule's applicability (its 适用 and its indicators') on unit `u`. */
+function condOf(r: M.RuleModel, u: string): string {
   const cls = applicableClasses(r);
-  o.push(`  { // ${commentText(r.name, 40)}`);
-  const cond = cls ? cls.map((list) => `(${list.map((c) => `u.c[${S(c)}]`).join(" || ")})`).join(" && ") : "true";
-  o.push(`    const vals = units.map((u) => (${cond}) ? ${fx(ctx, r.name, false, "u")} : undefined);`);
-  o.push(`    const res = new Array(units.length);`);
-  if (b.kind === "proportional") {
-    o.push("    let best = 0;", "    for (const v of vals) if (v !== undefined && v > best) best = v;");
-    o.push("    vals.forEach((v, i) => {");
-    o.push("      if (v === undefined) return;");
-    o.push(`      const a = best === 0 ? 0 : kpMulDiv(${b.max}, v, best);`);
-    o.push(`      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + ${S(` × 满分 ${fmt(b.max)} = `)} + kpFormat(a), f: kpFormat(v) };`);
-    o.push("    });");
-  } else if (b.kind === "linear") {
-    // the base: the average (rounded at the 6th decimal) or the median (of an even count, the mean
-    // of the two middle values, rounded likewise) of the applicable units' values
-    o.push("    const have = vals.filter((v) => v !== undefined && v !== null);");
-    // (values are ≥ 0; the sum in BigInt so that no count of units can overflow it; the average and
-    // the median lie between the values, so they fit)
-    if (b.baseFrom === "average") {
-      o.push("    let sum = 0n;", "    for (const v of have) sum += BigInt(v);", "    const cnt = BigInt(have.length);");
-      o.push("    let avg = cnt === 0n ? 0n : sum / cnt;", "    if (cnt !== 0n && 2n * (sum % cnt) >= cnt) avg += 1n;");
-      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: Number(avg) };");
-    } else {
-      o.push("    have.sort((p, q) => p - q);", "    const m = have.length >> 1;");
-      o.push("    X[" + String(ctx.ruleIndex.get(r)) + "] = { b: have.length === 0 ? 0 : have.length % 2 === 1 ? have[m] : have[m - 1] + kpDivRound(have[m] - have[m - 1], 2) };");
-    }
-    o.push("  }");
-    return;
-  } else if (b.kind === "ranked") rankLines(o, b, '""');
-  o.push(`    X[${n}] = res;`);
-  o.push("  }");
+  return cls ? cls.map((list) => `(${list.map((c) => `${u}.c[${S(c)}]`).join(" || ")})`).join(" && ") : "true";
 }
 
 /**
- * Lines ranking `vals` (undefined = not ranked) into `res`: rank = 1 + the number of units strictly
+ * Cross-unit rules on facts, gathered unit by unit into X[n] — the best value (proportion), the sum
+ * and count (average base), the values (median base, ranking by a fact: a growable Float64Array,
+ * sorted at the end) — and, for proportion and ranking, cx<n>(X, u): unit u's entry { a, x, f }
+ * (undefined when the rule does not apply to it) from its own facts and X[n].
+ */
+function emitCross(ctx: Ctx, rules: readonly M.RuleModel[]): void {
+  const o = ctx.out;
+  const start: string[] = [];
+  const see: string[] = [];
+  const end: string[] = [];
+  const each: string[] = [];
+  for (const r of rules) {
+    const n = ctx.ruleIndex.get(r)!;
+    const b = r.body;
+    const v = fx(ctx, r.name, false, "u");
+    const cond = condOf(r, "u");
+    see.push(`  // ${commentText(r.name, 40)}`);
+    if (b.kind === "proportional") {
+      start.push(`  X[${n}] = { best: 0 };`);
+      see.push(`  if (${cond}) { const v = ${v}; if (v !== undefined && v > X[${n}].best) X[${n}].best = v; }`);
+      each.push(`// ${commentText(r.name, 40)}：比例（按最高值）`, `function cx${n}(X, u) {`, `  if (!(${cond})) return undefined;`, `  const v = ${v};`, "  if (v === undefined) return undefined;", `  const best = X[${n}].best;`);
+      each.push(`  const a = best === 0 ? 0 : kpMulDiv(${b.max}, v, best);`);
+      each.push(`  return { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + ${S(` × 满分 ${fmt(b.max)} = `)} + kpFormat(a), f: kpFormat(v) };`, "}", "");
+    } else if (b.kind === "linear") {
+      // the base: the average (rounded at the 6th decimal) or the median (of an even count, the mean
+      // of the two middle values, rounded likewise) of the applicable units' values
+      // (values are ≥ 0; the sum in BigInt so that no count of units can overflow it; the average and
+      // the median lie between the values, so they fit)
+      if (b.baseFrom === "average") {
+        start.push(`  X[${n}] = { s: 0n, c: 0n };`);
+        see.push(`  if (${cond}) { const v = ${v}; if (v !== undefined && v !== null) { X[${n}].s += BigInt(v); X[${n}].c++; } }`);
+        end.push(`  { const sum = X[${n}].s, cnt = X[${n}].c;`, "    let avg = cnt === 0n ? 0n : sum / cnt;", "    if (cnt !== 0n && 2n * (sum % cnt) >= cnt) avg += 1n;", `    X[${n}] = { b: Number(avg) }; }`);
+      } else {
+        start.push(`  X[${n}] = kpValues();`);
+        see.push(`  if (${cond}) { const v = ${v}; if (v !== undefined && v !== null) X[${n}].push(v); }`);
+        end.push(`  { const have = X[${n}].sorted();`, "    const m = have.length >> 1;", `    X[${n}] = { b: have.length === 0 ? 0 : have.length % 2 === 1 ? have[m] : have[m - 1] + kpDivRound(have[m] - have[m - 1], 2) }; }`);
+      }
+    } else if (b.kind === "ranked") {
+      // (a value null — not given — ranks as 0, as it compares in the sort)
+      start.push(`  X[${n}] = kpValues();`);
+      see.push(`  if (${cond}) { const v = ${v}; if (v !== undefined) X[${n}].push(v); }`);
+      end.push(`  X[${n}] = X[${n}].sorted();`);
+      each.push(`// ${commentText(r.name, 40)}：排名`, `function cx${n}(X, u) {`, `  if (!(${cond})) return undefined;`, `  const v = ${v};`, "  if (v === undefined) return undefined;", `  const sorted = X[${n}];`);
+      rankLines(each, b, '""', "  ", "return ");
+      each.push("}", "");
+    }
+  }
+  o.push("function crossStart() {", "  const X = {};", ...start, "  return X;", "}", "");
+  o.push("function crossSee(X, u) {", ...see, "}", "");
+  o.push("function crossEnd(X) {", ...end, "}", "");
+  if (rules.some((r) => r.body.kind === "ranked" || (r.body.kind === "linear" && r.body.baseFrom === "median"))) o.push(KP_VALUES);
+  o.push(...each);
+}
+
+/** A growable list of numbers (one per unit, off the garbage-collected heap); sorted() ends it. */
+const KP_VALUES = String.raw`/** 可增长的数值表（每个单位一个数）：push 添加，sorted() 给出从小到大排好的 Float64Array。 */
+function kpValues() {
+  let a = new Float64Array(1 << 10);
+  let n = 0;
+  return {
+    push(v) {
+      if (n === a.length) {
+        const more = new Float64Array(a.length * 2);
+        more.set(a);
+        a = more;
+      }
+      a[n++] = v;
+    },
+    sorted() {
+      return a.slice(0, n).sort();
+    },
+  };
+}
+`;
+
+/**
+ * Lines ranking value `v` among `sorted` (ascending) into an entry given to `sink`: rank = 1 + the number of units strictly
  * better (ties share the better rank, the next rank is skipped: 1, 1, 3), by binary search; then
  * 每后退一位 or the 依次 table.  `what` is an expression prefixed to the explanation.
  */
-function rankLines(o: string[], b: Extract<M.RuleBodyModel, { kind: "ranked" }>, what: string): void {
-  o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
-  o.push("    vals.forEach((v, i) => {");
-  o.push("      if (v === undefined) return;");
-  o.push("      let lo = 0, hi = sorted.length;");
+function rankLines(o: string[], b: Extract<M.RuleBodyModel, { kind: "ranked" }>, what: string, indent = "      ", sink = "res[i] = "): void {
+  o.push(indent + "let lo = 0, hi = sorted.length;");
   if (b.lowerIsBetter) {
-    o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }");
-    o.push("      const rank = lo + 1;");
+    o.push(indent + "while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }");
+    o.push(indent + "const rank = lo + 1;");
   } else {
-    o.push("      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }");
-    o.push("      const rank = sorted.length - lo + 1;");
+    o.push(indent + "while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }");
+    o.push(indent + "const rank = sorted.length - lo + 1;");
   }
   const pre = what === '""' ? "" : `${what} + `;
   if (b.table) {
     const rest = b.rest ?? 0;
-    o.push(`      const table = ${jsValue(b.table)};`);
-    o.push(`      const a = rank <= table.length ? table[rank - 1] : ${rest};`);
+    o.push(indent + `const table = ${jsValue(b.table)};`);
+    o.push(indent + `const a = rank <= table.length ? table[rank - 1] : ${rest};`);
     o.push(
-      `      res[i] = { a, x: ${pre}"第 " + rank + " 名（共 " + sorted.length + " 个单位），" + (rank <= table.length ? ${S(`依次得 ${b.table.map(fmt).join("、")}：第 `)} + rank + " 名得 " + kpFormat(a) : ${S(b.rest === undefined ? `依次得 ${b.table.map(fmt).join("、")}，第 ${b.table.length + 1} 名起不得分` : `第 ${b.table.length + 1} 名起其余得 ${fmt(rest)}`)}), f: kpFormat(v) };`,
+      indent + `${sink}{ a, x: ${pre}"第 " + rank + " 名（共 " + sorted.length + " 个单位），" + (rank <= table.length ? ${S(`依次得 ${b.table.map(fmt).join("、")}：第 `)} + rank + " 名得 " + kpFormat(a) : ${S(b.rest === undefined ? `依次得 ${b.table.map(fmt).join("、")}，第 ${b.table.length + 1} 名起不得分` : `第 ${b.table.length + 1} 名起其余得 ${fmt(rest)}`)}), f: kpFormat(v) };`,
     );
   } else {
-    o.push(`      const lost = kpTimes(${b.step}, rank - 1);`);
-    o.push(`      const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
-    o.push(`      res[i] = { a, x: ${pre}"第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
+    o.push(indent + `const lost = kpTimes(${b.step}, rank - 1);`);
+    o.push(indent + `const a = lost >= ${b.max} ? 0 : ${b.max} - lost;`);
+    o.push(indent + `${sink}{ a, x: ${pre}"第 " + rank + " 名，后退 " + (rank - 1) + ${S(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `)} + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };`);
   }
+}
+
+/** Lines ranking `vals` (undefined = not ranked) into `res`: each ranked value's entry (rankLines). */
+function rankAll(o: string[], b: Extract<M.RuleBodyModel, { kind: "ranked" }>, what: string): void {
+  o.push("    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);");
+  o.push("    vals.forEach((v, i) => {");
+  o.push("      if (v === undefined) return;");
+  rankLines(o, b, what);
   o.push("    });");
 }
 
@@ -1100,7 +1155,7 @@ function emitComputedRank(ctx: Ctx, r: M.RuleModel, cat: M.Catalogue): void {
   }
   o.push("  const res = new Array(units.length);");
   const what = b.by.kind === "total" ? `"总分（加分、减分之前）" + kpFormat(v) + "，"` : `${S(`「${b.by.indicator.name}」得分 `)} + kpFormat(v) + "，"`;
-  rankLines(o, b, what);
+  rankAll(o, b, what);
   o.push("  return res;", "}", "");
 }
 
@@ -1535,24 +1590,118 @@ const SCORER_API = String.raw`
 const TOP_POSITIONS = [];
 catalogue.indicators.reduce((at, m) => { TOP_POSITIONS.push(at); return at + (function size(x) { return 1 + x.children.reduce((a, c) => a + size(c), 0); })(m); }, 0);
 
-/** 能否逐个单位计分（没有排名、比例、平均分、参照平均分等需要全部单位的规则）。 */
+/** 能否逐个单位计分（没有按计算得分排名、参照平均分等需要全部单位得分的规则）。 */
 export const streamable = STREAMABLE;
+
+/**
+ * 逐个单位计分要读几遍事实：1，或 2（有按事实排名、比例、平均分或中位数为基准的规则：先用 survey 把全部单位的事实读一遍，
+ * 只留这些规则需要的数，再用 add 计分）。
+ */
+export const passes = PASSES;
 
 /**
  * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
  * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
  * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
+/**
+ * 每个单位一个数的表（Type 为 Float64Array、Uint32Array 等），分块存放（每块 65536 个）：增长时不复制、不留一倍的空位，
+ * 大文件时峰值内存不因扩容而跳升。
+ */
+function kpChunks(Type) {
+  const chunks = [];
+  return {
+    set(k, v) {
+      const c = k >>> 16;
+      while (chunks.length <= c) chunks.push(new Type(1 << 16));
+      chunks[c][k & 0xffff] = v;
+    },
+    get(k) { return chunks[k >>> 16][k & 0xffff]; },
+  };
+}
+
+/**
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
+ * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
+ * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
+ */
+function kpNameTable() {
+  const chars = [];
+  const at = kpChunks(Uint32Array);
+  at.set(0, 0);
+  let slot = new Int32Array(1 << 11).fill(-1);
+  let count = 0;
+  let end = 0;
+  const ch = (i) => chars[i >>> 20][i & 0xfffff];
+  const hash = (s) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const hashOf = (k) => {
+    let h = 0x811c9dc5;
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i++) h = Math.imul(h ^ ch(i), 0x01000193);
+    return h >>> 0;
+  };
+  const same = (k, s) => {
+    const from = at.get(k);
+    if (at.get(k + 1) - from !== s.length) return false;
+    for (let i = 0; i < s.length; i++) if (ch(from + i) !== s.charCodeAt(i)) return false;
+    return true;
+  };
+  const place = (k, h) => {
+    const mask = slot.length - 1;
+    let i = h & mask;
+    while (slot[i] !== -1) i = (i + 1) & mask;
+    slot[i] = k;
+  };
+  return {
+    get size() { return count; },
+    has(s) {
+      const mask = slot.length - 1;
+      for (let i = hash(s) & mask; slot[i] !== -1; i = (i + 1) & mask) if (same(slot[i], s)) return true;
+      return false;
+    },
+    /** 添加一个名称（调用前已确认没有），返回其序号。 */
+    add(s) {
+      const k = count;
+      for (let i = 0; i < s.length; i++, end++) {
+        if (end >>> 20 >= chars.length) chars.push(new Uint16Array(1 << 20));
+        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
+      }
+      at.set(k + 1, end);
+      count++;
+      if (count * 2 > slot.length) {
+        slot = new Int32Array(slot.length * 2).fill(-1);
+        for (let j = 0; j < count; j++) place(j, hashOf(j));
+      } else place(k, hash(s));
+      return k;
+    },
+    compare(a, b) {
+      const pa = at.get(a), la = at.get(a + 1) - pa, pb = at.get(b), lb = at.get(b + 1) - pb;
+      const n = la < lb ? la : lb;
+      for (let i = 0; i < n; i++) {
+        const d = ch(pa + i) - ch(pb + i);
+        if (d !== 0) return d;
+      }
+      return la - lb;
+    },
+  };
+}
+
 export function createScorer(onResult, options) {
   const detail = !options || options.detail !== false;
   if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
-  const X = crossUnit([]);
+  const X = crossStart();
+  let surveyed = false;
+  let started = false;
   const R = Object.create(null);
-  const seen = new Set();
-  const names = [];
-  const rounded = [];
-  const vetoed = [];
+  // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
+  const names = kpNameTable();
+  const rounded = kpChunks(Float64Array);
+  const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass] === true);
   const blocked = (u) => REFERS.some((r) => r.unit !== undefined && R[r.unit] === undefined && takes(u, r));
@@ -1565,8 +1714,8 @@ export function createScorer(onResult, options) {
         throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
       throw e;
     }
-    rounded[u.index] = r.rounded;
-    vetoed[u.index] = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    rounded.set(u.index, r.rounded);
+    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
     const res = {
       unit: u.name,
       classes: u.classes,
@@ -1586,19 +1735,30 @@ export function createScorer(onResult, options) {
   };
   return {
     has(name) {
-      return seen.has(name);
+      return names.has(name);
+    },
+    survey(units) {
+      if (started) throw new Error("survey 须在 add 之前");
+      surveyed = true;
+      if (!Array.isArray(units) || units.length === 0) return;
+      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      if (read.errors.length > 0) throw new KpFactsError(read.errors);
+      for (const u of read.units) crossSee(X, u);
     },
     add(units) {
+      if (!started) {
+        if (PASSES === 2 && !surveyed) throw new Error("本细则有跨单位的规则（排名、比例等），请先用 survey 读一遍全部单位");
+        crossEnd(X);
+        started = true;
+      }
       if (!Array.isArray(units) || units.length === 0) return;
       const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
-      for (const u of read.units) if (seen.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
+      for (const u of read.units) if (names.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
       if (errors.length > 0) throw new KpFactsError(errors);
       let named = false;
       for (const u of read.units) {
-        seen.add(u.name);
-        u.index = names.length;
-        names.push(u.name);
+        u.index = names.add(u.name);
         if (REFERS.some((r) => r.unit === u.name)) { R[u.name] = u; named = true; }
       }
       if (named && waiting.length > 0) {
@@ -1609,6 +1769,10 @@ export function createScorer(onResult, options) {
       for (const u of read.units) if (blocked(u)) waiting.push(u); else run(u);
     },
     finish() {
+      if (!started) {
+        crossEnd(X);
+        started = true;
+      }
       if (waiting.length > 0) {
         const errors = [];
         for (const r of REFERS)
@@ -1616,22 +1780,22 @@ export function createScorer(onResult, options) {
             errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + (r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」") + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
         throw new KpFactsError(errors);
       }
-      if (names.length === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
-      const n = names.length;
+      const n = names.size;
+      if (n === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
       const order = new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => rounded[b] - rounded[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      order.sort((a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
       const rank = new Uint32Array(n);
       const grade = new Array(n);
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
-        if (i === 0 || rounded[k] !== rounded[order[i - 1]]) at = i + 1;
+        if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
         rank[i] = at;
         const V = [];
-        if (vetoed[k] & 1) V.push({ level: "fail" });
-        if (vetoed[k] & 2) V.push({ level: "noExcellent" });
-        grade[i] = gradeOf({ V, rounded: rounded[k] }, at, n);
+        if (vetoed.get(k) & 1) V.push({ level: "fail" });
+        if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
+        grade[i] = gradeOf({ V, rounded: rounded.get(k) }, at, n);
       }
       return { order, rank, grade };
     },

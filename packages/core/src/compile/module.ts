@@ -109,8 +109,10 @@ export interface ScoringModule {
   checkFacts(units: unknown): FactError[];
   /** Scores and ranks units (UnitInput[]); throws KpFactsError on bad facts. */
   scoreAll(units: unknown, options?: { detail?: boolean; trace?: boolean }): UnitResult[];
-  /** Whether units can be scored one at a time (no ranking, proportion or average rule). */
+  /** Whether units can be scored one at a time (no ranking by a computed score, no pool 参照). */
   streamable?: boolean;
+  /** Passes over the facts a Scorer needs: 2 when rules across units on facts (ranking, proportion, average/median) need a `survey` first. */
+  passes?: 1 | 2;
   /** Scoring one batch of units at a time (only when `streamable`); results as in scoreAll. */
   createScorer?(onResult: (index: number, result: StreamedResult) => void, options?: { detail?: boolean }): Scorer;
 }
@@ -125,6 +127,8 @@ export type StreamedResult = Omit<UnitResult, "rank" | "grade" | "trace"> & {
 export interface Scorer {
   /** Whether a unit of this (trimmed) name was added. */
   has(name: string): boolean;
+  /** First pass (when the module's `passes` is 2): reads a batch's facts, keeping only what rules across units need; throws KpFactsError on bad facts. */
+  survey(units: unknown): void;
   /** Checks and scores a batch; throws KpFactsError on bad facts. */
   add(units: unknown): void;
   /** Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]`, `grade[k]` are position k's. */

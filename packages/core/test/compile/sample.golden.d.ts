@@ -214,13 +214,17 @@ export declare function checkFacts(units: Unit[]): FactError[];
 export declare function scoreAll(units: Unit[], options?: ScoreOptions): UnitResult[];
 export declare function scoreUnit(unit: Unit, options?: ScoreOptions & { peers?: Unit[] }): UnitResult;
 
-/** 能否逐个单位计分（没有排名、比例、平均分等需要全部单位的规则）。 */
+/** 能否逐个单位计分（没有按计算得分排名、参照平均分等需要全部单位得分的规则）。 */
 export declare const streamable: boolean;
+/** 逐个单位计分要读几遍事实：2 表示有按事实排名、比例、平均分等规则，须先以 survey 读一遍全部单位。 */
+export declare const passes: 1 | 2;
 
 /** 逐个单位计分：add 检查并计分一批单位，结果（不含名次、等次）交给 onResult；finish 给出名次与等次。 */
 export interface Scorer {
   /** 是否已有这个名称的单位。 */
   has(name: string): boolean;
+  /** 第一遍（passes 为 2 时）：读一批单位的事实，只留跨单位规则需要的数。 */
+  survey(units: Unit[]): void;
   add(units: Unit[]): void;
   /** order：按名次排列的单位序号（add 的先后）；rank[k]、grade[k]：第 k 个位置的名次与等次。 */
   finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };

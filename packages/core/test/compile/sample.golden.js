@@ -1333,7 +1333,7 @@ function r16(Z) {
 // [3] 产值：按第1名的比例得分
 // 事实：Z.F[38]「产值」
 function r17(Z) {
-  const c = Z.X[17][Z.u];
+  const c = cx17(Z.X, Z);
   if (!c) return 0;
   let v = c.a;
   let note = "";
@@ -1344,7 +1344,7 @@ function r17(Z) {
 // [3] 排名：第1名得满分，每后退一位扣0.5分
 // 事实：Z.F[40]「排名」
 function r18(Z) {
-  const c = Z.X[18][Z.u];
+  const c = cx18(Z.X, Z);
   if (!c) return 0;
   let v = c.a;
   let note = "";
@@ -1379,35 +1379,71 @@ function r20(Z) {
 
 // ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）
 function crossUnit(units) {
-  const X = {};
-  { // 产值
-    const vals = units.map((u) => (true) ? u.F[38] : undefined);
-    const res = new Array(units.length);
-    let best = 0;
-    for (const v of vals) if (v !== undefined && v > best) best = v;
-    vals.forEach((v, i) => {
-      if (v === undefined) return;
-      const a = best === 0 ? 0 : kpMulDiv(2000000, v, best);
-      res[i] = { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + " × 满分 2 = " + kpFormat(a), f: kpFormat(v) };
-    });
-    X[17] = res;
-  }
-  { // 排名
-    const vals = units.map((u) => (true) ? u.F[40] : undefined);
-    const res = new Array(units.length);
-    const sorted = vals.filter((v) => v !== undefined).sort((p, q) => p - q);
-    vals.forEach((v, i) => {
-      if (v === undefined) return;
-      let lo = 0, hi = sorted.length;
-      while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }
-      const rank = sorted.length - lo + 1;
-      const lost = kpTimes(500000, rank - 1);
-      const a = lost >= 2000000 ? 0 : 2000000 - lost;
-      res[i] = { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };
-    });
-    X[18] = res;
-  }
+  const X = crossStart();
+  for (const u of units) crossSee(X, u);
+  crossEnd(X);
   return X;
+}
+
+function crossStart() {
+  const X = {};
+  X[17] = { best: 0 };
+  X[18] = kpValues();
+  return X;
+}
+
+function crossSee(X, u) {
+  // 产值
+  if (true) { const v = u.F[38]; if (v !== undefined && v > X[17].best) X[17].best = v; }
+  // 排名
+  if (true) { const v = u.F[40]; if (v !== undefined) X[18].push(v); }
+}
+
+function crossEnd(X) {
+  X[18] = X[18].sorted();
+}
+
+/** 可增长的数值表（每个单位一个数）：push 添加，sorted() 给出从小到大排好的 Float64Array。 */
+function kpValues() {
+  let a = new Float64Array(1 << 10);
+  let n = 0;
+  return {
+    push(v) {
+      if (n === a.length) {
+        const more = new Float64Array(a.length * 2);
+        more.set(a);
+        a = more;
+      }
+      a[n++] = v;
+    },
+    sorted() {
+      return a.slice(0, n).sort();
+    },
+  };
+}
+
+// 产值：比例（按最高值）
+function cx17(X, u) {
+  if (!(true)) return undefined;
+  const v = u.F[38];
+  if (v === undefined) return undefined;
+  const best = X[17].best;
+  const a = best === 0 ? 0 : kpMulDiv(2000000, v, best);
+  return { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + " × 满分 2 = " + kpFormat(a), f: kpFormat(v) };
+}
+
+// 排名：排名
+function cx18(X, u) {
+  if (!(true)) return undefined;
+  const v = u.F[40];
+  if (v === undefined) return undefined;
+  const sorted = X[18];
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }
+  const rank = sorted.length - lo + 1;
+  const lost = kpTimes(500000, rank - 1);
+  const a = lost >= 2000000 ? 0 : 2000000 - lost;
+  return { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };
 }
 
 // ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）
@@ -1768,30 +1804,125 @@ export function scoreUnit(unit, options) {
   return all.find((r) => r.unit === String(unit.name).trim());
 }
 
-const STREAMABLE = false;
+const STREAMABLE = true;
+const PASSES = 2;
 
 /** 一级指标在 INDICATOR_IDS 中的位置。 */
 const TOP_POSITIONS = [];
 catalogue.indicators.reduce((at, m) => { TOP_POSITIONS.push(at); return at + (function size(x) { return 1 + x.children.reduce((a, c) => a + size(c), 0); })(m); }, 0);
 
-/** 能否逐个单位计分（没有排名、比例、平均分、参照平均分等需要全部单位的规则）。 */
+/** 能否逐个单位计分（没有按计算得分排名、参照平均分等需要全部单位得分的规则）。 */
 export const streamable = STREAMABLE;
+
+/**
+ * 逐个单位计分要读几遍事实：1，或 2（有按事实排名、比例、平均分或中位数为基准的规则：先用 survey 把全部单位的事实读一遍，
+ * 只留这些规则需要的数，再用 add 计分）。
+ */
+export const passes = PASSES;
 
 /**
  * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
  * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
  * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
+/**
+ * 每个单位一个数的表（Type 为 Float64Array、Uint32Array 等），分块存放（每块 65536 个）：增长时不复制、不留一倍的空位，
+ * 大文件时峰值内存不因扩容而跳升。
+ */
+function kpChunks(Type) {
+  const chunks = [];
+  return {
+    set(k, v) {
+      const c = k >>> 16;
+      while (chunks.length <= c) chunks.push(new Type(1 << 16));
+      chunks[c][k & 0xffff] = v;
+    },
+    get(k) { return chunks[k >>> 16][k & 0xffff]; },
+  };
+}
+
+/**
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
+ * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
+ * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
+ */
+function kpNameTable() {
+  const chars = [];
+  const at = kpChunks(Uint32Array);
+  at.set(0, 0);
+  let slot = new Int32Array(1 << 11).fill(-1);
+  let count = 0;
+  let end = 0;
+  const ch = (i) => chars[i >>> 20][i & 0xfffff];
+  const hash = (s) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const hashOf = (k) => {
+    let h = 0x811c9dc5;
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i++) h = Math.imul(h ^ ch(i), 0x01000193);
+    return h >>> 0;
+  };
+  const same = (k, s) => {
+    const from = at.get(k);
+    if (at.get(k + 1) - from !== s.length) return false;
+    for (let i = 0; i < s.length; i++) if (ch(from + i) !== s.charCodeAt(i)) return false;
+    return true;
+  };
+  const place = (k, h) => {
+    const mask = slot.length - 1;
+    let i = h & mask;
+    while (slot[i] !== -1) i = (i + 1) & mask;
+    slot[i] = k;
+  };
+  return {
+    get size() { return count; },
+    has(s) {
+      const mask = slot.length - 1;
+      for (let i = hash(s) & mask; slot[i] !== -1; i = (i + 1) & mask) if (same(slot[i], s)) return true;
+      return false;
+    },
+    /** 添加一个名称（调用前已确认没有），返回其序号。 */
+    add(s) {
+      const k = count;
+      for (let i = 0; i < s.length; i++, end++) {
+        if (end >>> 20 >= chars.length) chars.push(new Uint16Array(1 << 20));
+        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
+      }
+      at.set(k + 1, end);
+      count++;
+      if (count * 2 > slot.length) {
+        slot = new Int32Array(slot.length * 2).fill(-1);
+        for (let j = 0; j < count; j++) place(j, hashOf(j));
+      } else place(k, hash(s));
+      return k;
+    },
+    compare(a, b) {
+      const pa = at.get(a), la = at.get(a + 1) - pa, pb = at.get(b), lb = at.get(b + 1) - pb;
+      const n = la < lb ? la : lb;
+      for (let i = 0; i < n; i++) {
+        const d = ch(pa + i) - ch(pb + i);
+        if (d !== 0) return d;
+      }
+      return la - lb;
+    },
+  };
+}
+
 export function createScorer(onResult, options) {
   const detail = !options || options.detail !== false;
   if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
-  const X = crossUnit([]);
+  const X = crossStart();
+  let surveyed = false;
+  let started = false;
   const R = Object.create(null);
-  const seen = new Set();
-  const names = [];
-  const rounded = [];
-  const vetoed = [];
+  // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
+  const names = kpNameTable();
+  const rounded = kpChunks(Float64Array);
+  const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass] === true);
   const blocked = (u) => REFERS.some((r) => r.unit !== undefined && R[r.unit] === undefined && takes(u, r));
@@ -1804,8 +1935,8 @@ export function createScorer(onResult, options) {
         throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
       throw e;
     }
-    rounded[u.index] = r.rounded;
-    vetoed[u.index] = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    rounded.set(u.index, r.rounded);
+    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
     const res = {
       unit: u.name,
       classes: u.classes,
@@ -1825,19 +1956,30 @@ export function createScorer(onResult, options) {
   };
   return {
     has(name) {
-      return seen.has(name);
+      return names.has(name);
+    },
+    survey(units) {
+      if (started) throw new Error("survey 须在 add 之前");
+      surveyed = true;
+      if (!Array.isArray(units) || units.length === 0) return;
+      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      if (read.errors.length > 0) throw new KpFactsError(read.errors);
+      for (const u of read.units) crossSee(X, u);
     },
     add(units) {
+      if (!started) {
+        if (PASSES === 2 && !surveyed) throw new Error("本细则有跨单位的规则（排名、比例等），请先用 survey 读一遍全部单位");
+        crossEnd(X);
+        started = true;
+      }
       if (!Array.isArray(units) || units.length === 0) return;
       const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
-      for (const u of read.units) if (seen.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
+      for (const u of read.units) if (names.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
       if (errors.length > 0) throw new KpFactsError(errors);
       let named = false;
       for (const u of read.units) {
-        seen.add(u.name);
-        u.index = names.length;
-        names.push(u.name);
+        u.index = names.add(u.name);
         if (REFERS.some((r) => r.unit === u.name)) { R[u.name] = u; named = true; }
       }
       if (named && waiting.length > 0) {
@@ -1848,6 +1990,10 @@ export function createScorer(onResult, options) {
       for (const u of read.units) if (blocked(u)) waiting.push(u); else run(u);
     },
     finish() {
+      if (!started) {
+        crossEnd(X);
+        started = true;
+      }
       if (waiting.length > 0) {
         const errors = [];
         for (const r of REFERS)
@@ -1855,22 +2001,22 @@ export function createScorer(onResult, options) {
             errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + (r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」") + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
         throw new KpFactsError(errors);
       }
-      if (names.length === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
-      const n = names.length;
+      const n = names.size;
+      if (n === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
       const order = new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => rounded[b] - rounded[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+      order.sort((a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
       const rank = new Uint32Array(n);
       const grade = new Array(n);
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
-        if (i === 0 || rounded[k] !== rounded[order[i - 1]]) at = i + 1;
+        if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
         rank[i] = at;
         const V = [];
-        if (vetoed[k] & 1) V.push({ level: "fail" });
-        if (vetoed[k] & 2) V.push({ level: "noExcellent" });
-        grade[i] = gradeOf({ V, rounded: rounded[k] }, at, n);
+        if (vetoed.get(k) & 1) V.push({ level: "fail" });
+        if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
+        grade[i] = gradeOf({ V, rounded: rounded.get(k) }, at, n);
       }
       return { order, rank, grade };
     },
