@@ -10,7 +10,8 @@ import type * as M from "../model.js";
 import { kpDecimalProblem, kpFormat, kpMulDiv, kpParse } from "../runtime/decimal.js";
 import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
-import { factKeyClashes, invisibleNameDiagnostics } from "./names.js";
+import { CheckCache, type ItemCheck } from "./item-cache.js";
+import { factKeyClashes, invisibleItemNameDiagnostics } from "./names.js";
 
 /** The result of checking a catalogue. */
 export interface CheckResult {
@@ -25,6 +26,11 @@ export interface CheckOptions {
    * class references are skipped.
    */
   fragment?: boolean;
+  /**
+   * Results of the previous checks of this catalogue, reused for the top-level items an edit did not
+   * touch (item-cache.ts); the result equals a check without it.
+   */
+  cache?: CheckCache;
 }
 
 const ZERO: M.Raw = 0;
@@ -35,7 +41,8 @@ export function checkCatalogue(files: readonly A.KpFile[], options: CheckOptions
 }
 
 class Checker {
-  private readonly diags: Diagnostic[] = [];
+  /** Where diagnostics go: the catalogue's list, or the bucket of the item being checked. */
+  private diags: Diagnostic[] = [];
   private file = "";
   private readonly cat: M.Catalogue;
   /** Declared classes by {@link nameKey}: the spelling of their declaration. */
@@ -70,29 +77,124 @@ class Checker {
   }
 
   run(): CheckResult {
-    for (const f of this.files) this.diags.push(...invisibleNameDiagnostics(f));
+    const out: Diagnostic[] = [];
+    const header: Diagnostic[] = [];
+    this.diags = header;
     this.header();
+    // The context an item's check depends on besides its position (item-cache.ts).
+    const classes = [...this.classNames].map(([k, v]) => `${k}=${v}`).join("\u0001");
+    const shared = `${this.options.fragment ? "F" : "C"}\u0000${classes}`;
+    const cache = this.options.cache;
+    if (cache) cache.last.reused = cache.last.checked = 0;
+    const items: ItemCheck[] = [];
+    /** The items checked now, with their contexts. */
+    const fresh = new Map<ItemCheck, string>();
     let topIndex = 0;
     let sectionIndex = 0;
     for (const f of this.files) {
       this.file = f.path;
       for (const item of f.items) {
-        if (item.kind === "Indicator") this.cat.indicators.push(this.indicator(item, String(++topIndex), undefined));
-        else if (item.kind === "BonusSection" || item.kind === "PenaltySection") {
-          const s = this.section(item, `S${++sectionIndex}`);
-          (s.kind === "bonus" ? this.cat.bonuses : this.cat.penalties).push(s);
+        if (item.kind !== "Indicator" && item.kind !== "BonusSection" && item.kind !== "PenaltySection") {
+          items.push({ rules: [], invisible: invisibleItemNameDiagnostics(item, f.path), own: [], derived: [], finished: [], choices: 0 });
+          continue;
         }
+        const id = item.kind === "Indicator" ? String(++topIndex) : `S${++sectionIndex}`;
+        const context = `${f.path}\u0000${id}\u0000${this.choiceCount}\u0000${shared}`;
+        const kept = cache?.reuse(item, context);
+        if (kept) cache!.last.reused++;
+        else if (cache) cache.last.checked++;
+        const c = kept ?? this.checkItem(item, id, f.path);
+        if (!kept) fresh.set(c, context);
+        this.choiceCount += c.choices;
+        items.push(c);
+        const m = c.model!;
+        if (m.kind === "indicator") this.cat.indicators.push(m);
+        else (m.kind === "bonus" ? this.cat.bonuses : this.cat.penalties).push(m);
+        for (const r of c.rules) this.cat.rules.push(r);
       }
     }
+    for (const c of items) out.push(...c.invisible);
+    out.push(...header);
+    for (const c of items) out.push(...c.own);
+    this.diags = out;
+    this.duplicateRules();
     this.resolveRanks();
-    for (const ind of this.cat.indicators) this.derivePoints(ind);
-    for (const ind of this.cat.indicators) this.finishIndicator(ind);
-    for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
+    // Points and maxima of the items checked now (a kept item's are in its model already).
+    for (const c of fresh.keys()) {
+      this.diags = c.derived;
+      if (c.model?.kind === "indicator") this.derivePoints(c.model);
+    }
+    for (const c of fresh.keys()) {
+      this.diags = c.finished;
+      if (c.model?.kind === "indicator") this.finishIndicator(c.model);
+    }
+    for (const c of fresh.keys()) {
+      this.diags = c.finished;
+      if (c.model && c.model.kind !== "indicator") this.finishSection(c.model);
+    }
+    for (const c of items) out.push(...c.derived);
+    for (const c of items) if (c.model?.kind === "indicator") out.push(...c.finished);
+    for (const c of items) if (c.model && c.model.kind !== "indicator") out.push(...c.finished);
+    this.diags = out;
+    this.factKeysNamingRules();
     this.checkRescale();
     this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
     this.notConcernedClashes();
     this.rankCycles();
-    return { catalogue: this.cat, diagnostics: this.diags };
+    if (cache)
+      for (const [c, context] of fresh) if (!c.rules.some(rankedByIndicator)) cache.store(c.model!.node, c.model!.file, context, c);
+    return { catalogue: this.cat, diagnostics: out };
+  }
+
+  /** Models one top-level indicator or section (its own diagnostics in the result's buckets). */
+  private checkItem(item: A.Indicator | A.BonusSection | A.PenaltySection, id: string, file: string): ItemCheck {
+    const c: ItemCheck = { rules: [], invisible: invisibleItemNameDiagnostics(item, file), own: [], derived: [], finished: [], choices: 0 };
+    const choicesBefore = this.choiceCount;
+    this.diags = c.own;
+    this.itemRules = c.rules;
+    c.model = item.kind === "Indicator" ? this.indicator(item, id, undefined) : this.section(item, id);
+    c.choices = this.choiceCount - choicesBefore;
+    this.choiceCount = choicesBefore; // run() advances it, for kept items too
+    return c;
+  }
+
+  /** The rules of the item being modelled. */
+  private itemRules: M.RuleModel[] = [];
+
+  /** KP2002: a rule name used before (the first rule of a name is the one others refer to). */
+  private duplicateRules(): void {
+    for (const rule of this.cat.rules) {
+      const key = nameKey(rule.name);
+      const prev = this.ruleByName.get(key);
+      if (!prev) {
+        this.ruleByName.set(key, rule);
+        continue;
+      }
+      this.file = rule.file;
+      this.report("KP2002", rule.node.name!.span, [rule.name], {
+        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${prev.name}」首次定义在这里` }],
+      });
+    }
+  }
+
+  /** KP2030: a fact key of a rule that is another rule's name. */
+  private factKeysNamingRules(): void {
+    const visit = (rules: readonly M.RuleModel[]) => {
+      for (const r of rules)
+        for (const f of r.facts) {
+          const other = this.ruleByName.get(nameKey(f.key));
+          if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) {
+            this.file = r.file;
+            this.report("KP2030", r.node.name!.span, [f.key, r.name]);
+          }
+        }
+    };
+    const walk = (ind: M.IndicatorModel) => {
+      visit(ind.rules);
+      ind.children.forEach(walk);
+    };
+    this.cat.indicators.forEach(walk);
+    for (const s of [...this.cat.bonuses, ...this.cat.penalties]) visit(s.rules);
   }
 
   // ---------------------------------------------------------------- cross-unit scores
@@ -640,15 +742,9 @@ class Checker {
     }
     if (body.kind === "committee") this.committeeBound(rule, body, owner);
     this.checkPlacement(rule, owner, group);
-    const prev = this.ruleByName.get(nameKey(name));
-    if (prev) {
-      this.report("KP2002", node.name.span, [name], {
-        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${prev.name}」首次定义在这里` }],
-      });
-    } else this.ruleByName.set(nameKey(name), rule);
     owner.rules.push(rule);
     group?.rules.push(rule);
-    this.cat.rules.push(rule);
+    this.itemRules.push(rule);
   }
 
   /**
@@ -1323,12 +1419,13 @@ class Checker {
         if (subs.has(nameKey(f.key))) this.report("KP2032", r.node.name!.span, [r.name, f.key.slice(r.name.length + 1)]);
         subs.add(nameKey(f.key));
       }
-      for (const f of r.facts) {
-        const other = this.ruleByName.get(nameKey(f.key));
-        if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) this.report("KP2030", r.node.name!.span, [f.key, r.name]);
-      }
     }
   }
+}
+
+/** A rule ranking by an indicator's score: resolved across items, so its item is never kept. */
+function rankedByIndicator(r: M.RuleModel): boolean {
+  return r.node.body?.kind === "Ranked" && r.node.body.by === "indicator";
 }
 
 /** Raw value of a normalised decimal text with ≤ 6 decimals and ≤ 9 integer digits; undefined otherwise. */
