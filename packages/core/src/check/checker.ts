@@ -301,20 +301,25 @@ class Checker {
 
   /** The 「指标名.未涉及」 fact may not be another fact's key (KP2078). */
   private notConcernedClashes(): void {
-    const keys = new Map<string, string>();
+    const flagged = this.allIndicators().filter((i) => i.notConcerned);
+    if (flagged.length === 0) return;
+    // What a key names, described only when it clashes (most catalogues have thousands of keys).
+    type Named = { rule: M.RuleModel; fact?: M.FactKey } | { indicator: M.IndicatorModel };
+    const described = (n: Named) =>
+      "indicator" in n ? `指标「${n.indicator.name}」（${n.indicator.id}）的「未涉及」事实名` : n.fact ? `规则「${n.rule.name}」的事实名「${n.fact.key}」` : `规则「${n.rule.name}」的事实名`;
+    const keys = new Map<string, Named>();
     for (const r of this.cat.rules) {
-      keys.set(nameKey(r.name), `规则「${r.name}」的事实名`);
-      for (const f of r.facts) keys.set(nameKey(f.key), `规则「${r.name}」的事实名「${f.key}」`);
+      keys.set(nameKey(r.name), { rule: r });
+      for (const f of r.facts) keys.set(nameKey(f.key), { rule: r, fact: f });
     }
-    for (const i of this.allIndicators()) {
-      if (!i.notConcerned) continue;
-      const k = nameKey(i.notConcerned.key);
+    for (const i of flagged) {
+      const k = nameKey(i.notConcerned!.key);
       const other = keys.get(k);
       if (other !== undefined) {
         this.file = i.file;
         const at = i.refers.find((r) => r.taker.kind === "flag")!.node;
-        this.report("KP2078", at.span, [i.name, i.notConcerned.key, other]);
-      } else keys.set(k, `指标「${i.name}」（${i.id}）的「未涉及」事实名`);
+        this.report("KP2078", at.span, [i.name, i.notConcerned!.key, described(other)]);
+      } else keys.set(k, { indicator: i });
     }
   }
 
