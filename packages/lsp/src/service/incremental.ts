@@ -29,18 +29,22 @@ export const INCREMENTAL_MIN_CHARS = 20_000;
 /** The parse of `text`, reusing `prev` (the parse of the previous text of the same file) when it can. */
 export function reparse(prev: LoadedFile, text: string): ParseResult | undefined {
   if (text.length < INCREMENTAL_MIN_CHARS) return undefined;
-  if (prev.parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const edit = minimalEdit(prev.text, text);
   if (!edit) return prev.parsed;
   const items = prev.parsed.ast.items;
   const idx = items.findIndex((it) => it.span.start.offset < edit.start && edit.end < it.span.end.offset);
   if (idx < 0) return undefined;
   const old = items[idx]!;
+  // Errors elsewhere may have decided where the items around them end: parse the whole file.
+  if (prev.parsed.diagnostics.some((d) => d.severity === "error" && !(d.span.start.offset >= old.span.start.offset && d.span.end.offset <= old.span.end.offset)))
+    return undefined;
   const delta = edit.newText.length - (edit.end - edit.start);
   const base = old.span.start.offset;
   const part = text.slice(base, old.span.end.offset + delta);
   if (part.includes("\uFEFF")) return undefined;
   const sub = parseKp(part, prev.path);
+  // A broken item is parsed with the whole file: where error recovery ends it depends on what
+  // follows (e.g. 指标 typed inside an indicator), so its own parse could differ from the file's.
   if (sub.diagnostics.some((d) => d.severity === "error")) return undefined;
   const item = sub.ast.items[0];
   if (sub.ast.items.length !== 1 || !item || item.kind !== old.kind) return undefined;
