@@ -50,7 +50,7 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   if (sub.ast.items.length !== 1 || !item || item.kind !== old.kind) return undefined;
   if (item.span.start.offset !== 0 || item.span.end.offset !== part.length) return undefined;
 
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(prev.parsed.lines, text, edit.start, edit.end, edit.newText.length);
   const after = old.span.end.offset; // offsets ≥ this move by delta
   const moveOld = (o: number) => (o >= after ? o + delta : o);
   const fromSub = (o: number) => o + base;

@@ -501,7 +501,10 @@ function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
     const delta = e.newText.length - (e.end - e.start);
     const { start, end } = { start: d.span.start.offset, end: d.span.end.offset };
     let moved: Diagnostic;
-    if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
+    if (end <= e.start && !d.fixes) {
+      out.push(d); // before the edit nothing moved (and a finding carried once has no fixes: kept as it is)
+      continue;
+    } else if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
     else if (start >= e.end) moved = { ...d, span: after.parsed.lines.span(start + delta, end + delta) };
     else continue; // the edit touched it: the linter will say
     delete moved.fixes; // stale offsets: fixes come from the next lint
