@@ -11,6 +11,7 @@ import { kpDecimalProblem, kpFormat, kpMulDiv, kpParse } from "../runtime/decima
 import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
 import type { CheckCache, ItemCheck } from "./item-cache.js";
+import { type CatalogueContext, duplicateRules, factKeysNamingRules, notConcernedClashes, rankCycles, resolveRanks } from "./catalogue-passes.js";
 import { factKeyClashes, invisibleItemNameDiagnostics } from "./names.js";
 import { computedRank, factsOf, hasZero, intervalText, isAward, maxAward, mayAward, mayZero, pointsFor } from "./rule-model.js";
 
@@ -120,8 +121,14 @@ class Checker {
     out.push(...header);
     for (const c of items) out.push(...c.own);
     this.diags = out;
-    this.duplicateRules();
-    this.resolveRanks();
+    const ctx: CatalogueContext = {
+      cat: this.cat,
+      ruleByName: this.ruleByName,
+      unchecked: this.unchecked,
+      report: (file, code, span, args = [], extra = {}) => void this.diags.push(diagnostic(code, span, args, { ...extra, file })),
+    };
+    duplicateRules(ctx);
+    resolveRanks(ctx);
     // Points and maxima of the items checked now (a kept item's are in its model already).
     for (const c of fresh.keys()) {
       this.diags = c.derived;
@@ -139,11 +146,11 @@ class Checker {
     for (const c of items) if (c.model?.kind === "indicator") out.push(...c.finished);
     for (const c of items) if (c.model && c.model.kind !== "indicator") out.push(...c.finished);
     this.diags = out;
-    this.factKeysNamingRules();
+    factKeysNamingRules(ctx);
     this.checkRescale();
     this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
-    this.notConcernedClashes();
-    this.rankCycles();
+    notConcernedClashes(ctx);
+    rankCycles(ctx);
     if (cache)
       for (const [c, context] of fresh) if (!c.rules.some(rankedByIndicator)) cache.store(c.model!.node, c.model!.file, context, c);
     return { catalogue: this.cat, diagnostics: out };
@@ -163,168 +170,6 @@ class Checker {
 
   /** The rules of the item being modelled. */
   private itemRules: M.RuleModel[] = [];
-
-  /** KP2002: a rule name used before (the first rule of a name is the one others refer to). */
-  private duplicateRules(): void {
-    for (const rule of this.cat.rules) {
-      const key = nameKey(rule.name);
-      const prev = this.ruleByName.get(key);
-      if (!prev) {
-        this.ruleByName.set(key, rule);
-        continue;
-      }
-      this.file = rule.file;
-      this.report("KP2002", rule.node.name!.span, [rule.name], {
-        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${prev.name}」首次定义在这里` }],
-      });
-    }
-  }
-
-  /** KP2030: a fact key of a rule that is another rule's name. */
-  private factKeysNamingRules(): void {
-    const visit = (rules: readonly M.RuleModel[]) => {
-      for (const r of rules)
-        for (const f of r.facts) {
-          const other = this.ruleByName.get(nameKey(f.key));
-          if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) {
-            this.file = r.file;
-            this.report("KP2030", r.node.name!.span, [f.key, r.name]);
-          }
-        }
-    };
-    const walk = (ind: M.IndicatorModel) => {
-      visit(ind.rules);
-      ind.children.forEach(walk);
-    };
-    this.cat.indicators.forEach(walk);
-    for (const s of [...this.cat.bonuses, ...this.cat.penalties]) visit(s.rules);
-  }
-
-  // ---------------------------------------------------------------- cross-unit scores
-  /** Every indicator, depth first. */
-  private allIndicators(): M.IndicatorModel[] {
-    const out: M.IndicatorModel[] = [];
-    const walk = (i: M.IndicatorModel) => {
-      out.push(i);
-      i.children.forEach(walk);
-    };
-    this.cat.indicators.forEach(walk);
-    return out;
-  }
-
-  /** Resolves 按 「指标」 得分 排名 to its indicator (KP2073 none, KP2074 several). */
-  private resolveRanks(): void {
-    const byName = new Map<string, M.IndicatorModel[]>();
-    for (const i of this.allIndicators()) {
-      const k = nameKey(i.name);
-      byName.set(k, [...(byName.get(k) ?? []), i]);
-    }
-    const dropped = new Set<M.RuleModel>();
-    for (const r of this.cat.rules) {
-      const n = r.node.body;
-      if (r.body.kind !== "ranked" || n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
-      this.file = r.file;
-      const found = byName.get(nameKey(n.indicator.value)) ?? [];
-      if (found.length === 1) {
-        const target = found[0]!;
-        let above = target.parent;
-        while (above && above.refers.length === 0) above = above.parent;
-        if (above) {
-          this.report("KP2079", n.indicator.span, [r.name, target.name, above.name]);
-          dropped.add(r);
-          continue;
-        }
-        r.body.by = { kind: "indicator", indicator: target };
-        continue;
-      }
-      if (found.length === 0) this.report("KP2073", n.indicator.span, [r.name, n.indicator.value]);
-      else
-        this.report("KP2074", n.indicator.span, [r.name, n.indicator.value, found.length], {
-          related: found.map((i) => ({ file: i.file, span: i.node.name?.span ?? i.node.span, message: `指标「${i.name}」（${i.id}）` })),
-        });
-      dropped.add(r);
-    }
-    if (dropped.size === 0) return;
-    // a rule whose ranking cannot be resolved is left out of the model, like any rule with an error
-    const keep = (list: M.RuleModel[]) => list.filter((r) => !dropped.has(r));
-    this.cat.rules = keep(this.cat.rules);
-    for (const r of dropped) {
-      r.owner.rules = keep(r.owner.rules);
-      if (r.group) r.group.rules = keep(r.group.rules);
-      if (this.ruleByName.get(nameKey(r.name)) === r) this.ruleByName.delete(nameKey(r.name));
-      this.unchecked.add(r.owner);
-    }
-  }
-
-  /**
-   * A ranking by a computed score may not depend on itself (KP2071): the graph is indicator → its
-   * children and the indicators its ranking rules rank by (总分: every first-level indicator).
-   */
-  private rankCycles(): void {
-    const TOTAL = "总分";
-    type Node = M.IndicatorModel | typeof TOTAL;
-    type Edge = { to: Node; rule?: M.RuleModel };
-    const edges = (n: Node): Edge[] => {
-      if (n === TOTAL) return this.cat.indicators.map((to) => ({ to }));
-      const out: Edge[] = n.children.map((to) => ({ to }));
-      for (const r of n.rules) {
-        if (r.body.kind !== "ranked") continue;
-        if (r.body.by.kind === "indicator") out.push({ to: r.body.by.indicator, rule: r });
-        else if (r.body.by.kind === "total") out.push({ to: TOTAL, rule: r });
-      }
-      return out;
-    };
-    const label = (n: Node) => (n === TOTAL ? "总分" : `指标「${n.name}」`);
-    const state = new Map<Node, 1 | 2>();
-    const stack: { node: Node; via?: Edge }[] = [];
-    const reported = new Set<M.RuleModel>();
-    const visit = (n: Node, via?: Edge) => {
-      state.set(n, 1);
-      stack.push(via ? { node: n, via } : { node: n });
-      for (const e of edges(n)) {
-        const s = state.get(e.to);
-        if (s === 1) {
-          const from = stack.findIndex((x) => x.node === e.to);
-          const cycle = [...stack.slice(from + 1).map((x) => x.via!), e];
-          const step = (x: Edge) => (x.to === TOTAL ? `规则「${x.rule!.name}」按总分排名 → 总分` : `规则「${x.rule!.name}」按「${x.to.name}」得分排名 → ${label(x.to)}`);
-          const text = [label(e.to), ...cycle.map((x) => (x.rule ? step(x) : `含 ${label(x.to)}`))].join(" → ");
-          const rule = cycle.find((x) => x.rule)?.rule;
-          if (rule && !reported.has(rule)) {
-            reported.add(rule);
-            this.file = rule.file;
-            this.report("KP2071", rule.node.body!.span, [rule.name, text]);
-          }
-        } else if (s === undefined) visit(e.to, e);
-      }
-      stack.pop();
-      state.set(n, 2);
-    };
-    for (const i of this.allIndicators()) if (!state.has(i)) visit(i);
-  }
-
-  /** The 「指标名.未涉及」 fact may not be another fact's key (KP2078). */
-  private notConcernedClashes(): void {
-    const flagged = this.allIndicators().filter((i) => i.notConcerned);
-    if (flagged.length === 0) return;
-    // What a key names, described only when it clashes (most catalogues have thousands of keys).
-    type Named = { rule: M.RuleModel; fact?: M.FactKey } | { indicator: M.IndicatorModel };
-    const described = (n: Named) =>
-      "indicator" in n ? `指标「${n.indicator.name}」（${n.indicator.id}）的「未涉及」事实名` : n.fact ? `规则「${n.rule.name}」的事实名「${n.fact.key}」` : `规则「${n.rule.name}」的事实名`;
-    const keys = new Map<string, Named>();
-    for (const r of this.cat.rules) {
-      keys.set(nameKey(r.name), { rule: r });
-      for (const f of r.facts) keys.set(nameKey(f.key), { rule: r, fact: f });
-    }
-    for (const i of flagged) {
-      const k = nameKey(i.notConcerned!.key);
-      const other = keys.get(k);
-      if (other !== undefined) {
-        this.file = i.file;
-        const at = i.refers.find((r) => r.taker.kind === "flag")!.node;
-        this.report("KP2078", at.span, [i.name, i.notConcerned!.key, described(other)]);
-      } else keys.set(k, { indicator: i });
-    }
-  }
 
   // ---------------------------------------------------------------- header
   private header(): void {
