@@ -30,8 +30,15 @@ export function nameKey(name: string): string {
   if (known !== undefined) return known;
   const key = computeKey(name);
   if (keys.size >= MAX_KEYS) keys.clear();
-  keys.set(name, key);
+  // Kept as copies: a name is often a slice of its file's whole text, which it would keep alive.
+  const own = copied(name);
+  keys.set(own, key === name ? own : copied(key));
   return key;
+}
+
+/** A string with its own characters (not a slice of a longer one). */
+function copied(s: string): string {
+  return (" " + s).slice(1);
 }
 
 function computeKey(name: string): string {
