@@ -21,6 +21,7 @@ export { normaliseDecimal } from "./syntax/from-cst.js";
 export { KpParser } from "./syntax/parser.js";
 export { todoRefusals, withTodoRefusals } from "./check/todo.js";
 export { checkCatalogue, factsOf, intervalText, maxAward, type CheckOptions, type CheckResult } from "./check/checker.js";
+export { CheckCache } from "./check/item-cache.js";
 export {
   analyzeCatalogue,
   allowedRoots,

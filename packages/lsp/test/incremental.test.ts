@@ -3,7 +3,8 @@
  * large real file (rules/ 01–03 concatenated, twice), chained one after another, every accepted
  * incremental result equals `parseKp` of the new text — AST, spans, diagnostics with their fixes,
  * tokens, comments, lines — and checking it gives the diagnostics checking the full parse gives (the
- * items after the edit are the previous parse's objects, moved in place).
+ * items after the edit are the previous parse's objects, moved in place).  An edit that mends a
+ * syntax error inside one item re-parses that item only; an edit that breaks one parses the file.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -114,6 +115,25 @@ describe("incremental re-parsing", () => {
     expect(inc).toBeDefined();
     expect(snapshot(inc!)).toEqual(snapshot(parseKp(next, "/big.kp")));
   });
+
+  it("mending a syntax error inside one item re-parses that item only, and equals a full parse", () => {
+    let mended = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom("扣 扣", "{", "「", "上限", "每次", "分段", "x"), (at, piece) => {
+        const start = at % big.length;
+        const broken = big.slice(0, start) + piece + big.slice(start);
+        const prev = { path: "/big.kp", text: broken, parsed: parseKp(broken, "/big.kp") };
+        // the edit that takes the piece out again
+        const inc = reparse(prev, big);
+        if (!inc) return;
+        mended++;
+        expect(snapshot(inc)).toEqual(snapshot(parseKp(big, "/big.kp")));
+      }),
+      { numRuns: Number(process.env.KP_FC_RUNS ?? 150), seed: Number(process.env.KP_FC_SEED ?? 20261205) },
+    );
+    // (errors inside the item only: many pieces break it there)
+    expect(mended).toBeGreaterThan(20);
+  }, 120_000);
 
   it("declines: small files, files with errors, edits across items", () => {
     const small = "指标 「甲」 4分 {\n}\n";

@@ -10,7 +10,10 @@ import type * as M from "../model.js";
 import { kpDecimalProblem, kpFormat, kpMulDiv, kpParse } from "../runtime/decimal.js";
 import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
-import { factKeyClashes, invisibleNameDiagnostics } from "./names.js";
+import type { CheckCache, ItemCheck } from "./item-cache.js";
+import { type CatalogueContext, duplicateRules, factKeysNamingRules, notConcernedClashes, rankCycles, resolveRanks } from "./catalogue-passes.js";
+import { factKeyClashes, invisibleItemNameDiagnostics } from "./names.js";
+import { computedRank, factsOf, hasZero, intervalText, isAward, maxAward, mayAward, mayZero, pointsFor } from "./rule-model.js";
 
 /** The result of checking a catalogue. */
 export interface CheckResult {
@@ -25,9 +28,16 @@ export interface CheckOptions {
    * class references are skipped.
    */
   fragment?: boolean;
+  /**
+   * Results of the previous checks of this catalogue, reused for the top-level items an edit did not
+   * touch (item-cache.ts); the result equals a check without it.
+   */
+  cache?: CheckCache;
 }
 
 const ZERO: M.Raw = 0;
+
+export { computedRank, factsOf, intervalText, maxAward, pointsFor, ruleMaxDeduction } from "./rule-model.js";
 
 /** Checks the files of one catalogue; `files[0]` is the root (the file with the 细则 title). */
 export function checkCatalogue(files: readonly A.KpFile[], options: CheckOptions = {}): CheckResult {
@@ -35,7 +45,8 @@ export function checkCatalogue(files: readonly A.KpFile[], options: CheckOptions
 }
 
 class Checker {
-  private readonly diags: Diagnostic[] = [];
+  /** Where diagnostics go: the catalogue's list, or the bucket of the item being checked. */
+  private diags: Diagnostic[] = [];
   private file = "";
   private readonly cat: M.Catalogue;
   /** Declared classes by {@link nameKey}: the spelling of their declaration. */
@@ -70,151 +81,95 @@ class Checker {
   }
 
   run(): CheckResult {
-    for (const f of this.files) this.diags.push(...invisibleNameDiagnostics(f));
+    const out: Diagnostic[] = [];
+    const header: Diagnostic[] = [];
+    this.diags = header;
     this.header();
+    // The context an item's check depends on besides its position (item-cache.ts).
+    const classes = [...this.classNames].map(([k, v]) => `${k}=${v}`).join("\u0001");
+    const shared = `${this.options.fragment ? "F" : "C"}\u0000${classes}`;
+    const cache = this.options.cache;
+    if (cache) cache.last.reused = cache.last.checked = 0;
+    const items: ItemCheck[] = [];
+    /** The items checked now, with their contexts. */
+    const fresh = new Map<ItemCheck, string>();
     let topIndex = 0;
     let sectionIndex = 0;
     for (const f of this.files) {
       this.file = f.path;
       for (const item of f.items) {
-        if (item.kind === "Indicator") this.cat.indicators.push(this.indicator(item, String(++topIndex), undefined));
-        else if (item.kind === "BonusSection" || item.kind === "PenaltySection") {
-          const s = this.section(item, `S${++sectionIndex}`);
-          (s.kind === "bonus" ? this.cat.bonuses : this.cat.penalties).push(s);
-        }
-      }
-    }
-    this.resolveRanks();
-    for (const ind of this.cat.indicators) this.derivePoints(ind);
-    for (const ind of this.cat.indicators) this.finishIndicator(ind);
-    for (const s of [...this.cat.bonuses, ...this.cat.penalties]) this.finishSection(s);
-    this.checkRescale();
-    this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
-    this.notConcernedClashes();
-    this.rankCycles();
-    return { catalogue: this.cat, diagnostics: this.diags };
-  }
-
-  // ---------------------------------------------------------------- cross-unit scores
-  /** Every indicator, depth first. */
-  private allIndicators(): M.IndicatorModel[] {
-    const out: M.IndicatorModel[] = [];
-    const walk = (i: M.IndicatorModel) => {
-      out.push(i);
-      i.children.forEach(walk);
-    };
-    this.cat.indicators.forEach(walk);
-    return out;
-  }
-
-  /** Resolves 按 「指标」 得分 排名 to its indicator (KP2073 none, KP2074 several). */
-  private resolveRanks(): void {
-    const byName = new Map<string, M.IndicatorModel[]>();
-    for (const i of this.allIndicators()) {
-      const k = nameKey(i.name);
-      byName.set(k, [...(byName.get(k) ?? []), i]);
-    }
-    const dropped = new Set<M.RuleModel>();
-    for (const r of this.cat.rules) {
-      const n = r.node.body;
-      if (r.body.kind !== "ranked" || n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
-      this.file = r.file;
-      const found = byName.get(nameKey(n.indicator.value)) ?? [];
-      if (found.length === 1) {
-        const target = found[0]!;
-        let above = target.parent;
-        while (above && above.refers.length === 0) above = above.parent;
-        if (above) {
-          this.report("KP2079", n.indicator.span, [r.name, target.name, above.name]);
-          dropped.add(r);
+        if (item.kind !== "Indicator" && item.kind !== "BonusSection" && item.kind !== "PenaltySection") {
+          items.push({ rules: [], invisible: invisibleItemNameDiagnostics(item, f.path), own: [], derived: [], finished: [], choices: 0 });
           continue;
         }
-        r.body.by = { kind: "indicator", indicator: target };
-        continue;
+        const id = item.kind === "Indicator" ? String(++topIndex) : `S${++sectionIndex}`;
+        const context = `${f.path}\u0000${id}\u0000${this.choiceCount}\u0000${shared}`;
+        const kept = cache?.reuse(item, context);
+        if (kept) cache!.last.reused++;
+        else if (cache) cache.last.checked++;
+        const c = kept ?? this.checkItem(item, id, f.path);
+        if (!kept) fresh.set(c, context);
+        this.choiceCount += c.choices;
+        items.push(c);
+        const m = c.model!;
+        if (m.kind === "indicator") this.cat.indicators.push(m);
+        else (m.kind === "bonus" ? this.cat.bonuses : this.cat.penalties).push(m);
+        for (const r of c.rules) this.cat.rules.push(r);
       }
-      if (found.length === 0) this.report("KP2073", n.indicator.span, [r.name, n.indicator.value]);
-      else
-        this.report("KP2074", n.indicator.span, [r.name, n.indicator.value, found.length], {
-          related: found.map((i) => ({ file: i.file, span: i.node.name?.span ?? i.node.span, message: `指标「${i.name}」（${i.id}）` })),
-        });
-      dropped.add(r);
     }
-    if (dropped.size === 0) return;
-    // a rule whose ranking cannot be resolved is left out of the model, like any rule with an error
-    const keep = (list: M.RuleModel[]) => list.filter((r) => !dropped.has(r));
-    this.cat.rules = keep(this.cat.rules);
-    for (const r of dropped) {
-      r.owner.rules = keep(r.owner.rules);
-      if (r.group) r.group.rules = keep(r.group.rules);
-      if (this.ruleByName.get(nameKey(r.name)) === r) this.ruleByName.delete(nameKey(r.name));
-      this.unchecked.add(r.owner);
+    for (const c of items) out.push(...c.invisible);
+    out.push(...header);
+    for (const c of items) out.push(...c.own);
+    this.diags = out;
+    const ctx: CatalogueContext = {
+      cat: this.cat,
+      ruleByName: this.ruleByName,
+      unchecked: this.unchecked,
+      report: (file, code, span, args = [], extra = {}) => void this.diags.push(diagnostic(code, span, args, { ...extra, file })),
+    };
+    duplicateRules(ctx);
+    resolveRanks(ctx);
+    // Points and maxima of the items checked now (a kept item's are in its model already).
+    for (const c of fresh.keys()) {
+      this.diags = c.derived;
+      if (c.model?.kind === "indicator") this.derivePoints(c.model);
     }
+    for (const c of fresh.keys()) {
+      this.diags = c.finished;
+      if (c.model?.kind === "indicator") this.finishIndicator(c.model);
+    }
+    for (const c of fresh.keys()) {
+      this.diags = c.finished;
+      if (c.model && c.model.kind !== "indicator") this.finishSection(c.model);
+    }
+    for (const c of items) out.push(...c.derived);
+    for (const c of items) if (c.model?.kind === "indicator") out.push(...c.finished);
+    for (const c of items) if (c.model && c.model.kind !== "indicator") out.push(...c.finished);
+    this.diags = out;
+    factKeysNamingRules(ctx);
+    this.checkRescale();
+    this.diags.push(...factKeyClashes(this.cat.rules, this.ruleByName));
+    notConcernedClashes(ctx);
+    rankCycles(ctx);
+    if (cache)
+      for (const [c, context] of fresh) if (!c.rules.some(rankedByIndicator)) cache.store(c.model!.node, c.model!.file, context, c);
+    return { catalogue: this.cat, diagnostics: out };
   }
 
-  /**
-   * A ranking by a computed score may not depend on itself (KP2071): the graph is indicator → its
-   * children and the indicators its ranking rules rank by (总分: every first-level indicator).
-   */
-  private rankCycles(): void {
-    const TOTAL = "总分";
-    type Node = M.IndicatorModel | typeof TOTAL;
-    type Edge = { to: Node; rule?: M.RuleModel };
-    const edges = (n: Node): Edge[] => {
-      if (n === TOTAL) return this.cat.indicators.map((to) => ({ to }));
-      const out: Edge[] = n.children.map((to) => ({ to }));
-      for (const r of n.rules) {
-        if (r.body.kind !== "ranked") continue;
-        if (r.body.by.kind === "indicator") out.push({ to: r.body.by.indicator, rule: r });
-        else if (r.body.by.kind === "total") out.push({ to: TOTAL, rule: r });
-      }
-      return out;
-    };
-    const label = (n: Node) => (n === TOTAL ? "总分" : `指标「${n.name}」`);
-    const state = new Map<Node, 1 | 2>();
-    const stack: { node: Node; via?: Edge }[] = [];
-    const reported = new Set<M.RuleModel>();
-    const visit = (n: Node, via?: Edge) => {
-      state.set(n, 1);
-      stack.push(via ? { node: n, via } : { node: n });
-      for (const e of edges(n)) {
-        const s = state.get(e.to);
-        if (s === 1) {
-          const from = stack.findIndex((x) => x.node === e.to);
-          const cycle = [...stack.slice(from + 1).map((x) => x.via!), e];
-          const step = (x: Edge) => (x.to === TOTAL ? `规则「${x.rule!.name}」按总分排名 → 总分` : `规则「${x.rule!.name}」按「${x.to.name}」得分排名 → ${label(x.to)}`);
-          const text = [label(e.to), ...cycle.map((x) => (x.rule ? step(x) : `含 ${label(x.to)}`))].join(" → ");
-          const rule = cycle.find((x) => x.rule)?.rule;
-          if (rule && !reported.has(rule)) {
-            reported.add(rule);
-            this.file = rule.file;
-            this.report("KP2071", rule.node.body!.span, [rule.name, text]);
-          }
-        } else if (s === undefined) visit(e.to, e);
-      }
-      stack.pop();
-      state.set(n, 2);
-    };
-    for (const i of this.allIndicators()) if (!state.has(i)) visit(i);
+  /** Models one top-level indicator or section (its own diagnostics in the result's buckets). */
+  private checkItem(item: A.Indicator | A.BonusSection | A.PenaltySection, id: string, file: string): ItemCheck {
+    const c: ItemCheck = { rules: [], invisible: invisibleItemNameDiagnostics(item, file), own: [], derived: [], finished: [], choices: 0 };
+    const choicesBefore = this.choiceCount;
+    this.diags = c.own;
+    this.itemRules = c.rules;
+    c.model = item.kind === "Indicator" ? this.indicator(item, id, undefined) : this.section(item, id);
+    c.choices = this.choiceCount - choicesBefore;
+    this.choiceCount = choicesBefore; // run() advances it, for kept items too
+    return c;
   }
 
-  /** The 「指标名.未涉及」 fact may not be another fact's key (KP2078). */
-  private notConcernedClashes(): void {
-    const keys = new Map<string, string>();
-    for (const r of this.cat.rules) {
-      keys.set(nameKey(r.name), `规则「${r.name}」的事实名`);
-      for (const f of r.facts) keys.set(nameKey(f.key), `规则「${r.name}」的事实名「${f.key}」`);
-    }
-    for (const i of this.allIndicators()) {
-      if (!i.notConcerned) continue;
-      const k = nameKey(i.notConcerned.key);
-      const other = keys.get(k);
-      if (other !== undefined) {
-        this.file = i.file;
-        const at = i.refers.find((r) => r.taker.kind === "flag")!.node;
-        this.report("KP2078", at.span, [i.name, i.notConcerned.key, other]);
-      } else keys.set(k, `指标「${i.name}」（${i.id}）的「未涉及」事实名`);
-    }
-  }
+  /** The rules of the item being modelled. */
+  private itemRules: M.RuleModel[] = [];
 
   // ---------------------------------------------------------------- header
   private header(): void {
@@ -655,15 +610,9 @@ class Checker {
     }
     if (body.kind === "committee") this.committeeBound(rule, body, owner);
     this.checkPlacement(rule, owner, group);
-    const prev = this.ruleByName.get(nameKey(name));
-    if (prev) {
-      this.report("KP2002", node.name.span, [name], {
-        related: [{ file: prev.file, span: prev.node.name!.span, message: `「${prev.name}」首次定义在这里` }],
-      });
-    } else this.ruleByName.set(nameKey(name), rule);
     owner.rules.push(rule);
     group?.rules.push(rule);
-    this.cat.rules.push(rule);
+    this.itemRules.push(rule);
   }
 
   /**
@@ -1338,12 +1287,13 @@ class Checker {
         if (subs.has(nameKey(f.key))) this.report("KP2032", r.node.name!.span, [r.name, f.key.slice(r.name.length + 1)]);
         subs.add(nameKey(f.key));
       }
-      for (const f of r.facts) {
-        const other = this.ruleByName.get(nameKey(f.key));
-        if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) this.report("KP2030", r.node.name!.span, [f.key, r.name]);
-      }
     }
   }
+}
+
+/** A rule ranking by an indicator's score: resolved across items, so its item is never kept. */
+function rankedByIndicator(r: M.RuleModel): boolean {
+  return r.node.body?.kind === "Ranked" && r.node.body.by === "indicator";
 }
 
 /** Raw value of a normalised decimal text with ≤ 6 decimals and ≤ 9 integer digits; undefined otherwise. */
@@ -1381,226 +1331,6 @@ const headerWord: Record<A.HeaderItem["kind"], string> = {
 };
 
 const aggregateWord: Record<A.ReferAggregate, string> = { average: "平均分", max: "最高分", min: "最低分" };
-
-/** A ranking rule that ranks by a computed score (an indicator's, or the total): it takes no fact. */
-export function computedRank(r: M.RuleModel): boolean {
-  return r.body.kind === "ranked" && r.node.body?.kind === "Ranked" && r.node.body.by !== "fact";
-}
-
-function isAward(node: A.RuleBody, body: M.RuleBodyModel): boolean {
-  if (node.kind === "Per" || node.kind === "OneShot" || node.kind === "Discretion" || node.kind === "Rated") return node.action === "award";
-  if (node.kind === "Committee") return true;
-  if (body.kind === "linear") return body.action === "award" && !body.other;
-  if (body.kind === "bands") return body.bands.some((b) => b.outcome.kind === "award") || body.missing?.kind === "award";
-  return body.kind === "assessed" || body.kind === "rate" || body.kind === "proportional" || body.kind === "ranked";
-}
-
-/** Whether a rule body (checked or not) gives points: what its indicator's points may be derived from. */
-function mayAward(b: A.RuleBody): boolean {
-  switch (b.kind) {
-    case "Per":
-    case "OneShot":
-    case "Discretion":
-    case "Rated":
-      return b.action === "award";
-    case "Committee":
-      return true;
-    case "Bands":
-      return b.bands.some((x) => x.outcome?.action === "award");
-    case "Linear":
-      return b.action === "award" && !b.other;
-    case "Assessed":
-    case "Rate":
-    case "Proportional":
-    case "Ranked":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Whether a rule body may end in 不得分 (which takes the whole indicator) or a veto. */
-function mayZero(b: M.RuleBodyModel): boolean {
-  return b.kind === "zero" || b.kind === "veto" || (b.kind === "bands" && hasZero(b)) || (b.kind === "linear" && b.cutoff?.outcome.kind === "zero");
-}
-
-/** The most a deduction rule can take before any waiver, when its body and cap say; undefined when unbounded there. */
-export function ruleMaxDeduction(r: M.RuleModel): M.Raw | undefined {
-  const b = r.body;
-  let m: M.Raw | undefined;
-  if (b.kind === "once") m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
-  else if (b.kind === "discretion" && b.noun === undefined) m = b.max;
-  else if (b.kind === "bands" && !hasZero(b) && !b.bands.some((x) => x.steps)) m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "deduct" ? x.outcome.amount : 0)), b.missing?.kind === "deduct" ? b.missing.amount : 0);
-  if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m *= 2;
-  if (r.cap !== undefined) m = m === undefined ? r.cap : Math.min(m, r.cap);
-  return m;
-}
-
-function hasZero(b: Extract<M.RuleBodyModel, { kind: "bands" }>): boolean {
-  return b.bands.some((x) => x.outcome.kind === "zero") || b.missing?.kind === "zero";
-}
-
-/** An indicator's points for units of a class (its per-class points, or its points). */
-export function pointsFor(ind: M.IndicatorModel, unitClass: string): M.Raw {
-  return ind.classPoints?.find((cp) => cp.unitClass === unitClass)?.points ?? ind.points;
-}
-
-/** The most an award rule can give; undefined when unbounded or not an award. */
-export function maxAward(r: M.RuleModel): M.Raw | undefined {
-  if (r.effect !== "award") return undefined;
-  const b = r.body;
-  let m: M.Raw | undefined;
-  switch (b.kind) {
-    case "once":
-      m = Math.max(b.amount, ...b.overrides.map((o) => o.amount));
-      break;
-    case "bands":
-      m = Math.max(0, ...b.bands.map((x) => (x.outcome.kind === "award" ? x.outcome.amount : 0)), b.missing?.kind === "award" ? b.missing.amount : 0);
-      break;
-    case "assessed":
-    case "rate":
-    case "proportional":
-    case "ranked":
-    case "committee":
-      m = b.max;
-      break;
-    case "discretion":
-      m = b.noun === undefined ? b.max : undefined;
-      break;
-    case "rated":
-      m = Math.max(0, ...b.outcomes.map((x) => x.amount));
-      break;
-    default:
-      m = undefined;
-  }
-  if (r.cap !== undefined) m = m === undefined ? r.cap : Math.min(m, r.cap);
-  if (m !== undefined && r.multipliers.some((x) => x.factor === "double")) m = undefined;
-  return m;
-}
-
-/** The facts a rule takes, keyed as in facts files. */
-export function factsOf(r: M.RuleModel): M.FactKey[] {
-  const b = r.body;
-  const inHighest = r.group?.kind === "highest";
-  const out: M.FactKey[] = [];
-  const name = r.name;
-  switch (b.kind) {
-    case "per":
-      if (b.nouns.length === 1) out.push({ key: name, label: `${b.nouns[0]}数`, fact: { type: "count", noun: b.nouns[0]!, incidents: inHighest }, optional: true });
-      else {
-        for (const n of b.nouns) out.push({ key: `${name}.${n}`, label: `${n}数`, fact: { type: "count", noun: n, incidents: false }, optional: true });
-        // or, when the count differs per item: each item's count under the rule's own name
-        const [item, noun] = [b.nouns[0]!, b.nouns.slice(1).join("")];
-        out.push({ key: name, label: `各${item}的${noun}数（逐项填写）`, fact: { type: "items", item, noun }, optional: true });
-      }
-      break;
-    case "categories":
-      for (const c of b.categories)
-        out.push({ key: `${name}.${c.name}`, label: `${c.name}的${b.noun}数`, fact: { type: "count", noun: b.noun, incidents: inHighest }, optional: true });
-      break;
-    case "once":
-      if (b.otherwise) out.push({ key: name, label: "是否完成（是/否，须填写：否则扣分）", fact: { type: "flag", incident: false }, optional: false });
-      // In a 就高 group an award is per item: yes, or the item's id (the same id in several rules is one item).
-      else if (r.effect === "award" && inHighest) out.push({ key: name, label: "是否获得（或事项编号）", fact: { type: "flag", incident: true }, optional: true });
-      else if (r.effect === "award") out.push({ key: name, label: "是否完成（或酌情给的分）", fact: { type: "award", max: Math.max(b.amount, ...b.overrides.map((o) => o.amount)) }, optional: true });
-      else out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: inHighest }, optional: true });
-      break;
-    case "zero":
-    case "veto":
-      out.push({ key: name, label: "是否发生", fact: { type: "flag", incident: false }, optional: true });
-      break;
-    case "bands":
-      // In a 加分 section a value not given means nothing claimed, so no bonus (the bands are not
-      // looked at; so for 按评价/按比率 there); in an indicator it is required unless the bands say
-      // what 未报送 costs.
-      out.push({
-        key: name,
-        label: (b.percent ? "数值（百分数）" : "数值") + (b.signed ? "，可为负数" : ""),
-        fact: b.signed ? { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined, signed: true } : { type: "value", percent: b.percent, integer: false, missing: b.missing !== undefined },
-        optional: b.missing !== undefined || r.owner.kind === "bonus",
-      });
-      break;
-    case "linear": {
-      // In a 加分 section a value not given means nothing claimed (no award).
-      const optional = r.owner.kind === "bonus" && !b.baseFrom;
-      const noun = b.base.percent ? undefined : (b.base.measure ?? b.step.measure);
-      const value: M.FactType = { type: "value", percent: b.base.percent, integer: false, missing: false };
-      if (noun) value.noun = noun;
-      out.push({ key: name, label: b.base.percent ? "数值（百分数）" : "数值", fact: b.baseFrom ? value : { type: "value", percent: b.base.percent, integer: false, missing: false }, optional });
-      if (b.baseFrom === "target") out.push({ key: `${name}.目标值`, label: b.base.percent ? "目标值（百分数）" : "目标值", fact: value, optional: false });
-      break;
-    }
-    case "shortfall": {
-      const noun = b.target.measure ?? "次";
-      out.push({ key: name, label: `实际完成的${noun}数`, fact: { type: "value", percent: false, integer: true, missing: false, noun }, optional: false });
-      break;
-    }
-    case "assessed":
-      if (b.scale !== undefined)
-        out.push({ key: name, label: `评价得分（满分 ${kpFormat(b.scale)}，折算为 ${kpFormat(b.max)}）`, fact: { type: "score", max: b.max, scale: b.scale }, optional: r.owner.kind === "bonus" });
-      else out.push({ key: name, label: "评价得分", fact: { type: "score", max: b.max }, optional: r.owner.kind === "bonus" });
-      break;
-    case "rated": {
-      const names = b.outcomes.map((o) => o.name);
-      out.push({ key: name, label: `评定结果（${names.join("、")}）`, fact: { type: "outcome", names }, optional: r.owner.kind === "bonus" });
-      break;
-    }
-    case "rate":
-      out.push({ key: name, label: "比率（百分数）", fact: { type: "rate" }, optional: r.owner.kind === "bonus" });
-      break;
-    case "ranked":
-      if (computedRank(r)) break;
-      out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
-      break;
-    case "proportional":
-      out.push({ key: name, label: "用于比较的数值", fact: { type: "value", percent: false, integer: false, missing: false }, optional: false });
-      break;
-    case "discretion": {
-      const word = r.effect === "award" ? "酌情得分" : "酌情扣分";
-      if (b.noun !== undefined) out.push({ key: name, label: `每${b.noun}的${word}`, fact: { type: "amounts", min: b.min, max: b.max, noun: b.noun }, optional: true });
-      else if (r.effect === "award") out.push({ key: name, label: word, fact: { type: "amount", min: b.min, max: b.max, award: true }, optional: true });
-      else out.push({ key: name, label: word, fact: { type: "amount", min: b.min, max: b.max }, optional: true });
-      break;
-    }
-    case "committee":
-      out.push({ key: name, label: "考核组评议的得分", fact: { type: "committee", max: b.max }, optional: true });
-      break;
-  }
-  for (const m of r.multipliers)
-    out.push({ key: `${name}.${m.flag}`, label: `是否${m.flag}（${m.factor === "double" ? "加倍" : "减半"}）`, fact: { type: "flag", incident: false }, optional: true });
-  for (const w of r.waivers) {
-    if (w.mode === "cancel") out.push({ key: `${name}.${w.flag}`, label: `是否${w.flag}（免扣）`, fact: { type: "flag", incident: false }, optional: true });
-    else {
-      const fact: M.FactType = { type: "reduce" };
-      const max = ruleMaxDeduction(r);
-      if (max !== undefined) fact.max = max;
-      out.push({ key: `${name}.${w.flag}`, label: `${w.flag}时减免的分数`, fact, optional: true });
-    }
-  }
-  if (b.kind === "per")
-    for (const o of r.occurrences)
-      out.push({ key: `${name}.${o.condition}`, label: `其中${o.condition}的${b.nouns[0]}数（${o.word}）`, fact: { type: "count", noun: b.nouns[0]!, incidents: false, within: name }, optional: true });
-  if (b.kind === "categories")
-    for (const o of r.occurrences)
-      for (const c of b.categories)
-        out.push({
-          key: `${name}.${o.condition}.${c.name}`,
-          label: `${c.name}中${o.condition}的${b.noun}数（${o.word}）`,
-          fact: { type: "count", noun: b.noun, incidents: false, within: `${name}.${c.name}` },
-          optional: true,
-        });
-  if (r.average && "fact" in r.average)
-    out.push({ key: r.average.fact, label: `${r.average.fact}（按它平均的除数，正整数）`, fact: { type: "value", percent: false, integer: true, missing: false, positive: true }, optional: false });
-  return out;
-}
-
-/** An interval as people write it: [75%, 100%), ≥ 98%. */
-export function intervalText(iv: A.Interval): string {
-  const t = (n: A.NumberLit | undefined, neg: boolean | undefined) => (n ? (neg && !/^[0.]+$/.test(n.text) ? "-" : "") + n.text + (n.percent ? "%" : "") : "?");
-  if (iv.form === "bracket") return `${iv.lowerInclusive ? "[" : "("}${t(iv.lower, iv.lowerNegative)}, ${t(iv.upper, iv.upperNegative)}${iv.upperInclusive ? "]" : ")"}`;
-  const upperForm = iv.form === "≤" || iv.form === "<";
-  return `${iv.form} ${t(upperForm ? iv.upper : iv.lower, upperForm ? iv.upperNegative : iv.lowerNegative)}`;
-}
 
 /** The word a modifier is written with, for messages. */
 function modifierWord(m: A.Modifier): string {

@@ -15,6 +15,11 @@ import type { Position, Span } from "../text/position.js";
 
 /** Every name of a file, in source order. */
 export function namesOf(file: A.KpFile): A.StringLit[] {
+  return file.items.flatMap(namesOfItem);
+}
+
+/** Every name of a top-level item, in source order. */
+export function namesOfItem(item: A.TopItem): A.StringLit[] {
   const out: A.StringLit[] = [];
   const add = (s: A.StringLit | undefined) => {
     if (s) out.push(s);
@@ -69,36 +74,39 @@ export function namesOf(file: A.KpFile): A.StringLit[] {
       }
     }
   };
-  for (const item of file.items) {
-    switch (item.kind) {
-      case "Classes":
-        item.names.forEach(add);
-        break;
-      case "Include":
-        add(item.target);
-        break;
-      case "Grades":
-        for (const g of item.grades) add(g.name);
-        break;
-      case "Indicator":
-        indicator(item);
-        break;
-      case "BonusSection":
-      case "PenaltySection":
-        add(item.name);
-        for (const x of item.items) groupItems(x.kind === "Rule" || x.kind === "Note" ? [x] : x.items);
-        break;
-      default:
-        break; // texts: 细则, 年度, 对象; numbers: 总分, 舍入
-    }
+  switch (item.kind) {
+    case "Classes":
+      item.names.forEach(add);
+      break;
+    case "Include":
+      add(item.target);
+      break;
+    case "Grades":
+      for (const g of item.grades) add(g.name);
+      break;
+    case "Indicator":
+      indicator(item);
+      break;
+    case "BonusSection":
+    case "PenaltySection":
+      add(item.name);
+      for (const x of item.items) groupItems(x.kind === "Rule" || x.kind === "Note" ? [x] : x.items);
+      break;
+    default:
+      break; // texts: 细则, 年度, 对象; numbers: 总分, 舍入
   }
   return out;
 }
 
 /** KP2039 for each invisible character in a name of `file`, at that character, with a fix deleting it. */
 export function invisibleNameDiagnostics(file: A.KpFile): Diagnostic[] {
+  return file.items.flatMap((item) => invisibleItemNameDiagnostics(item, file.path));
+}
+
+/** {@link invisibleNameDiagnostics} of one top-level item of the file `path`. */
+export function invisibleItemNameDiagnostics(item: A.TopItem, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const name of namesOf(file)) {
+  for (const name of namesOfItem(item)) {
     const found = invisibleChars(name.value);
     if (found.length === 0) continue;
     // The value is the source text after the opening 「 (if any): strings are single-line.
@@ -113,7 +121,7 @@ export function invisibleNameDiagnostics(file: A.KpFile): Diagnostic[] {
       const span: Span = { start: at(0), end: at(c.char.length) };
       out.push(
         diagnostic("KP2039", span, [shown, c.what, c.codePoint], {
-          file: file.path,
+          file: path,
           fixes: [{ title: `删除${c.what} ${c.codePoint}`, edits: [{ start: span.start.offset, end: span.end.offset, newText: "" }] }],
         }),
       );

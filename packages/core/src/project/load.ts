@@ -5,6 +5,7 @@
  */
 import type * as A from "../ast.js";
 import { checkCatalogue } from "../check/checker.js";
+import type { CheckCache } from "../check/item-cache.js";
 import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js";
 import type { Catalogue } from "../model.js";
 import { parseKp, type ParseResult } from "../syntax/parse.js";
@@ -66,13 +67,14 @@ export function fileDiagnostic(code: MessageCode, file: string, args: string[]):
 
 /**
  * Loads a catalogue from its root file and checks it.  `preloaded` supplies already-parsed files
- * (e.g. open editor documents) by path.
+ * (e.g. open editor documents) by path; `checkCache` keeps per-item check results between two
+ * analyses of the same catalogue (the editor's; see check/item-cache.ts).
  */
 export function analyzeCatalogue(
   rootPath: string,
   host: SourceHost,
   preloaded?: Map<string, LoadedFile>,
-  options: { requireRoot?: boolean } = {},
+  options: { requireRoot?: boolean; checkCache?: CheckCache } = {},
 ): Analysis {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
@@ -130,7 +132,7 @@ export function analyzeCatalogue(
   const asts: A.KpFile[] = files.map((f) => f.parsed.ast);
   // A file without 细则 is a fragment, checked on its own — unless the caller needs a catalogue.
   const fragment = !options.requireRoot && !asts.some((a) => a.items.some((i) => i.kind === "Title"));
-  const checked = checkCatalogue(asts, { fragment });
+  const checked = checkCatalogue(asts, options.checkCache ? { fragment, cache: options.checkCache } : { fragment });
   diagnostics.push(...checked.diagnostics);
   return { files, catalogue: checked.catalogue, diagnostics, fragment };
 }

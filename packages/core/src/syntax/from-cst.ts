@@ -58,10 +58,12 @@ export class AstBuilder {
     // which Chevrotain's inclusive end cannot say: compute that one.)
     const lastChar = t.image.charCodeAt(t.image.length - 1);
     if (lastChar !== 10 && lastChar !== 13 && t.startLine !== undefined && t.startColumn !== undefined && t.endLine !== undefined && t.endColumn !== undefined && !Number.isNaN(t.endColumn)) {
-      const end = t.startOffset + t.image.length;
+      // `| 0`: Chevrotain's token fields hold boxed numbers; positions keep small integers
+      // (text/position.ts), so that a large file's ~100,000 positions hold no boxes.
+      const end = (t.startOffset + t.image.length) | 0;
       return {
-        start: { offset: t.startOffset, line: t.startLine, column: t.startColumn },
-        end: { offset: end, line: t.endLine, column: t.endColumn + 1 },
+        start: { offset: t.startOffset | 0, line: t.startLine | 0, column: t.startColumn | 0 },
+        end: { offset: end, line: t.endLine | 0, column: (t.endColumn + 1) | 0 },
       };
     }
     return this.lines.span(t.startOffset, t.startOffset + t.image.length);

@@ -19,8 +19,29 @@
  */
 const STABLE = /^[\u0000-\u02FF\u3001-\u3098\u309B-\u9FFF]*$/;
 
+/** Keys already computed: the checker and the editor ask for the same names on every keystroke. */
+const keys = new Map<string, string>();
+/** Bounds {@link keys} (it is emptied when full: a long editing session types many names). */
+const MAX_KEYS = 50_000;
+
 /** The identity of a name: NFC, full-width ASCII forms and the ideographic space as half-width. */
 export function nameKey(name: string): string {
+  const known = keys.get(name);
+  if (known !== undefined) return known;
+  const key = computeKey(name);
+  if (keys.size >= MAX_KEYS) keys.clear();
+  // Kept as copies: a name is often a slice of its file's whole text, which it would keep alive.
+  const own = copied(name);
+  keys.set(own, key === name ? own : copied(key));
+  return key;
+}
+
+/** A string with its own characters (not a slice of a longer one). */
+function copied(s: string): string {
+  return (" " + s).slice(1);
+}
+
+function computeKey(name: string): string {
   if (STABLE.test(name)) return name;
   let out = "";
   const nfc = name.normalize("NFC");

@@ -94,7 +94,7 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   // One clause may be split into several rules (by 适用 class, or one rule per case, also across
   // sub-indicators or into a 加分 section): the numbers of the rules that carry the same clause
   // account for the rest of its amounts.
-  const group = byClause(all).get(normaliseClause(rule.clause));
+  const group = byClause(all).get(factsOfRule(rule).clause);
   if (group) for (const raw of othersAmounts(group, rule)) s.add(raw);
   return s;
 }
@@ -113,8 +113,7 @@ function othersAmounts(group: ClauseGroup, rule: RuleModel): number[] {
     const counts = new Map<number, number>();
     const own = new Map<RuleModel, Set<number>>();
     for (const r of group.rules) {
-      const raws = new Set<number>();
-      for (const n of ruleNumbers(r)) if (!n.percent) raws.add(n.raw);
+      const raws = amountsOf(r);
       own.set(r, raws);
       for (const raw of raws) counts.set(raw, (counts.get(raw) ?? 0) + 1);
     }
@@ -127,6 +126,29 @@ function othersAmounts(group: ClauseGroup, rule: RuleModel): number[] {
   return out;
 }
 
+/**
+ * A rule's normalised clause and the amounts (not percentages) it writes, computed once per rule:
+ * the editor re-checks only the edited indicator, so the other rules' models are the same objects
+ * keystroke after keystroke, and the clause index below is rebuilt from these in a fraction of the
+ * time.
+ */
+const ruleFacts = new WeakMap<RuleModel, { clause: string; amounts?: Set<number> }>();
+
+function factsOfRule(r: RuleModel): { clause: string; amounts?: Set<number> } {
+  let f = ruleFacts.get(r);
+  if (!f) ruleFacts.set(r, (f = { clause: normaliseClause(r.clause) }));
+  return f;
+}
+
+function amountsOf(r: RuleModel): Set<number> {
+  const f = factsOfRule(r);
+  if (!f.amounts) {
+    f.amounts = new Set<number>();
+    for (const n of ruleNumbers(r)) if (!n.percent) f.amounts.add(n.raw);
+  }
+  return f.amounts;
+}
+
 /** The rules of a catalogue by normalised clause (in catalogue order), computed once per rule list. */
 const clauseIndexes = new WeakMap<readonly RuleModel[], Map<string, ClauseGroup>>();
 
@@ -135,7 +157,7 @@ function byClause(all: readonly RuleModel[]): Map<string, ClauseGroup> {
   if (!index) {
     index = new Map();
     for (const r of all) {
-      const k = normaliseClause(r.clause);
+      const k = factsOfRule(r).clause;
       const group = index.get(k);
       if (group) group.rules.push(r);
       else index.set(k, { rules: [r] });

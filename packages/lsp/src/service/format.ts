@@ -59,6 +59,17 @@ export async function formatEdits(file: LoadedFile, format: Formatter, request: 
 /** One edit turning `before` into `after`: the differing middle (undefined when equal). */
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
+  // The re-parse and the lint carried over ask for the same pair of a large file's versions.
+  if (before === last.before && after === last.after) return last.edit && { ...last.edit };
+  const edit = computeEdit(before, after);
+  last = { before, after, edit };
+  return edit && { ...edit };
+}
+
+/** The last pair asked for (two texts held: the document's current and previous versions). */
+let last: { before: string; after: string; edit: TextEdit | undefined } = { before: "", after: "", edit: undefined };
+
+function computeEdit(before: string, after: string): TextEdit | undefined {
   let start = 0;
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;

@@ -29,24 +29,28 @@ export const INCREMENTAL_MIN_CHARS = 20_000;
 /** The parse of `text`, reusing `prev` (the parse of the previous text of the same file) when it can. */
 export function reparse(prev: LoadedFile, text: string): ParseResult | undefined {
   if (text.length < INCREMENTAL_MIN_CHARS) return undefined;
-  if (prev.parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const edit = minimalEdit(prev.text, text);
   if (!edit) return prev.parsed;
   const items = prev.parsed.ast.items;
   const idx = items.findIndex((it) => it.span.start.offset < edit.start && edit.end < it.span.end.offset);
   if (idx < 0) return undefined;
   const old = items[idx]!;
+  // Errors elsewhere may have decided where the items around them end: parse the whole file.
+  if (prev.parsed.diagnostics.some((d) => d.severity === "error" && !(d.span.start.offset >= old.span.start.offset && d.span.end.offset <= old.span.end.offset)))
+    return undefined;
   const delta = edit.newText.length - (edit.end - edit.start);
   const base = old.span.start.offset;
-  const part = text.slice(base, old.span.end.offset + delta);
+  const part = copied(text.slice(base, old.span.end.offset + delta));
   if (part.includes("\uFEFF")) return undefined;
   const sub = parseKp(part, prev.path);
+  // A broken item is parsed with the whole file: where error recovery ends it depends on what
+  // follows (e.g. 指标 typed inside an indicator), so its own parse could differ from the file's.
   if (sub.diagnostics.some((d) => d.severity === "error")) return undefined;
   const item = sub.ast.items[0];
   if (sub.ast.items.length !== 1 || !item || item.kind !== old.kind) return undefined;
   if (item.span.start.offset !== 0 || item.span.end.offset !== part.length) return undefined;
 
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(prev.parsed.lines, text, edit.start, edit.end, edit.newText.length);
   const after = old.span.end.offset; // offsets ≥ this move by delta
   const moveOld = (o: number) => (o >= after ? o + delta : o);
   const fromSub = (o: number) => o + base;
@@ -122,6 +126,15 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   lazies.set(result, { tokens, comments });
   edited.set(result, idx);
   return result;
+}
+
+/**
+ * A string with its own characters.  A slice of a long string refers to the whole of it, and so
+ * does every name, text and token image parsed from the slice: the item would keep this version of
+ * the file alive until it is edited again (up to one version per item: tens of MB on 10,000 lines).
+ */
+function copied(s: string): string {
+  return (" " + s).slice(1); // the concatenation is flattened into a new string, then sliced
 }
 
 /** The index of the top-level item a re-parse parsed again, by result. */

@@ -5,12 +5,14 @@
  * is checked on its own as a fragment.
  *
  * Everything is cached: a file is parsed again only when its text changed, a catalogue is checked
- * again only when one of its files did.  The caches hold what the open documents need: closing a
+ * again only when one of its files did, and then re-checks only the items an edit touched (core's
+ * CheckCache).  The caches hold what the open documents need: closing a
  * document releases the rest.  Editor-independent: positions are core offsets.
  */
 import {
   allowedRoots,
   analyzeCatalogue,
+  CheckCache,
   fileDiagnostic,
   includeRefusal,
   includesOf,
@@ -115,6 +117,8 @@ export class Project {
   private readonly ids = new WeakMap<LoadedFile, number>();
   private nextId = 1;
   private readonly catalogues = new Map<string, { key: string; state: CatalogueState }>();
+  /** Per catalogue root: the check results of its items, reused for the items an edit did not touch. */
+  private readonly checkCaches = new Map<string, CheckCache>();
   private readonly listings = new Map<string, { at: number; files: string[] }>();
   private folders: string[];
   private readonly lint: LintProvider | undefined;
@@ -206,6 +210,7 @@ export class Project {
       this.inUse = undefined;
     }
     for (const root of this.catalogues.keys()) if (!roots.has(root)) this.catalogues.delete(root);
+    for (const root of this.checkCaches.keys()) if (!roots.has(root)) this.checkCaches.delete(root);
     for (const p of this.parsed.keys()) if (!inUse.loaded.has(p)) this.parsed.delete(p);
     for (const p of this.disk.keys()) if (!inUse.read.has(p)) this.disk.delete(p);
   }
@@ -351,7 +356,9 @@ export class Project {
     if (cached && cached.key === key) state = cached.state;
     else {
       const preloaded = new Map(files.map((f) => [f.path, f]));
-      const analysis = analyzeCatalogue(root, this.host, preloaded);
+      let checkCache = this.checkCaches.get(root);
+      if (!checkCache) this.checkCaches.set(root, (checkCache = new CheckCache()));
+      const analysis = analyzeCatalogue(root, this.host, preloaded, { checkCache });
       const diagnostics = analysis.diagnostics.map((d) => (d.file === undefined ? { ...d, file: root } : d));
       if (orphanOf !== undefined) diagnostics.push(fileDiagnostic("KP2037", path, [baseName(path), baseName(orphanOf)]));
       state = {
@@ -494,7 +501,10 @@ function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
     const delta = e.newText.length - (e.end - e.start);
     const { start, end } = { start: d.span.start.offset, end: d.span.end.offset };
     let moved: Diagnostic;
-    if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
+    if (end <= e.start && !d.fixes) {
+      out.push(d); // before the edit nothing moved (and a finding carried once has no fixes: kept as it is)
+      continue;
+    } else if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
     else if (start >= e.end) moved = { ...d, span: after.parsed.lines.span(start + delta, end + delta) };
     else continue; // the edit touched it: the linter will say
     delete moved.fixes; // stale offsets: fixes come from the next lint
