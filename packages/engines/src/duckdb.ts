@@ -17,7 +17,7 @@
  * spills that to a private temporary folder when it outgrows memory.  Nothing is written.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
@@ -183,6 +183,24 @@ export async function typedFactRows(ir: IrProgram, file: string, options: DuckDb
   });
 }
 
+/**
+ * Writes the facts of a file as a CSV of the documented facts table that PostgreSQL's COPY … CSV
+ * HEADER reads (lists as array literals {"a","b"}): the way to load a large facts file into a
+ * database (bench figure 11, tests).  Bad cells are KP8010 as in scoring, and nothing is written.
+ */
+export async function writeFactsForPostgres(ir: IrProgram, file: string, out: string, options: DuckDbScoreOptions = {}): Promise<number> {
+  return withTypedFacts(ir, file, options, async (con) => {
+    if (((await con.runAndReadAll(`SELECT count(*) FROM "kp_facts" WHERE "kp_bad"`)).getRows()[0]![0] as bigint) > 0n) await reportBadCells(con);
+    const array = (c: string) => `'{' || array_to_string(list_transform(${c}, (x) -> '"' || replace(replace(x, '\\', '\\\\'), '"', '\\"') || '"'), ',') || '}'`;
+    const cols = ["单位", "类别", ...ir.columns.map((c) => c.name)].map((name) => {
+      const list = name === "类别" || ir.columns.some((c) => c.name === name && c.type === "ids");
+      return list ? `${array(sqlIdent(name))} AS ${sqlIdent(name)}` : sqlIdent(name);
+    });
+    await con.run(`COPY (SELECT ${cols.join(", ")} FROM "kp_facts") TO '${out.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`);
+    return Number((await con.runAndReadAll(`SELECT count(*) FROM "kp_facts"`)).getRows()[0]![0] as bigint);
+  });
+}
+
 /** The query of every bad cell, per connection (bound only when it runs: binding it is slow). */
 const badCellsQuery = new WeakMap<DuckDBConnection, string>();
 
@@ -199,7 +217,9 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
   };
   // DuckDB spills sorts and windows larger than memory here (removed after)
   const spill = mkdtempSync(join(tmpdir(), "kp-duckdb-"));
-  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill, preserve_insertion_order: "false" });
+  // memory: at most half of the machine's and 4 GiB (DuckDB's own default is 80 %); beyond it, the spill folder
+  const memory = `${Math.floor(Math.min(4096, totalmem() / 2 / 2 ** 20))}MB`;
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill, preserve_insertion_order: "false", memory_limit: memory });
   const con = await instance.connect();
   try {
     let described;
