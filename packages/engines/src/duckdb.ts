@@ -113,7 +113,9 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
     const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), `"kp_bad"`];
-    const sql = `SELECT ${cols.join(", ")} FROM (\n${q.sql}) AS "kp_q" ORDER BY 1, 2`;
+    // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
+    const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
+    const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
     let result;
     try {
       result = await con.stream(sql, q.params);
