@@ -253,11 +253,14 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
       `CREATE TEMP VIEW "kp_facts" AS SELECT ${names.join(", ")}, ${checks.length === 0 ? "FALSE" : `GREATEST(${checks.map(({ c }, i) => badOf(c, `"kp_b${i}"`)).join(", ")})`} AS "kp_bad" FROM (${typedSql}) AS "kp_typed"`,
     );
     lap("facts view");
-    // every bad cell with its unit and column (read only when kp_bad was seen)
-    const badCells = cols
-      .filter(({ t }) => t.bad !== "FALSE")
-      .map(({ c, t }) => `SELECT "kp_unit_text" AS "u", '${c.key.replace(/'/g, "''")}' AS "k", CAST(${sqlIdent(c.key)} AS VARCHAR) AS "v" FROM (${textSql}) AS "kp_text" WHERE ${t.bad} AND ${t.value} IS NULL`);
-    badCellsQuery.set(con, badCells.length === 0 ? `SELECT '' AS "u", '' AS "k", '' AS "v" WHERE FALSE` : badCells.join(" UNION ALL "));
+    // every bad cell with its unit and column, in one more pass over the file (only when kp_bad was seen)
+    const cells = checks.map(({ c, t }) => `{'k': '${c.key.replace(/'/g, "''")}', 'v': CAST(${sqlIdent(c.key)} AS VARCHAR), 'b': (${t.bad} AND ${t.value} IS NULL)}`);
+    badCellsQuery.set(
+      con,
+      cells.length === 0
+        ? `SELECT '' AS "u", '' AS "k", '' AS "v" WHERE FALSE`
+        : `SELECT "u", "c"['k'] AS "k", "c"['v'] AS "v" FROM (SELECT "kp_unit_text" AS "u", unnest(list_filter([${cells.join(", ")}], (x) -> x['b'])) AS "c" FROM (${textSql}) AS "kp_text")`,
+    );
     lap("prepared");
     // developer aid: DuckDB's profile of the scoring query (operators, rows, time) as JSON
     if (process.env.KP_SQL_PROFILE) await con.run(`PRAGMA enable_profiling = 'json'; PRAGMA profiling_output = '${process.env.KP_SQL_PROFILE.replace(/'/g, "''")}'`);

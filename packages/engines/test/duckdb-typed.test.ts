@@ -2,7 +2,7 @@
  * The fast paths of the DuckDB engine keep the meaning: a Parquet file whose columns already have
  * their types (BIGINT counts, DECIMAL values, BOOLEAN yes/no) scores as the same facts written as
  * text in a CSV, and as the JS module; a negative number in a typed column is a bad cell (KP8010)
- * as the text "-5" is; units of one total come in the JS module's order even where UTF-16 and code
+ * as the text "-5" is; every bad cell of a CSV is named; units of one total come in the JS module's order even where UTF-16 and code
  * point order differ; and the query has as many stages as the catalogue is deep, not one per
  * indicator.
  */
@@ -91,6 +91,16 @@ describe("DuckDB fast paths keep the meaning", () => {
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).code).toBe("KP8010");
     expect((err as EngineError).message).toContain("单位「戊县」的「完成率」的值「-5.00」");
+  }, 120_000);
+
+  it("every bad cell of a CSV is named with its unit, column and value (one pass), nothing else", async () => {
+    writeFileSync(join(dir, "细则.kp"), KP);
+    writeFileSync(join(dir, "bad.csv"), CSV.replace("0.123456", "很好").replace("49.99%", "49.9999999%"));
+    const ir = lower(analyzeCatalogue(join(dir, "细则.kp"), nodeHost).catalogue);
+    const err = await scoreWithDuckDb(ir, join(dir, "bad.csv")).catch((e: unknown) => e);
+    expect((err as EngineError).code).toBe("KP8010");
+    const lines = (err as EngineError).message.split("\n").sort();
+    expect(lines).toEqual(["单位「丙县」的「完成率」的值「49.9999999%」不是数字（最多 6 位小数，可带 %）", "单位「乙县」的「比率」的值「很好」不是数字（最多 6 位小数，可带 %）"]);
   }, 120_000);
 
   it("rules/ prints as few stages as it is deep (not one per indicator)", () => {
