@@ -14,7 +14,7 @@
  * grades) are parameters $1…$n, never SQL text; notes appear only as escaped comments.
  *
  * The PostgreSQL dialect keeps to what openGauss, KingbaseES, HighGo, Citus and Greenplum share:
- * WITH (non-recursive), CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
+ * WITH (non-recursive), OFFSET 0, CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
  * unnest/cardinality/ANY, RANK() and COUNT(*) OVER ().
  */
 import { IDS_SUFFIX, type Cond, type Expr, type IrProgram } from "./types.js";
@@ -56,6 +56,12 @@ interface Dialect {
   param(p: number): string;
   /** 就高 by incident id: the sum over distinct ids of the largest amount among the hits naming it. */
   byIncident(hits: IncidentHit[]): string;
+  /**
+   * Ends a stage's SELECT so that the planner computes it once per row.  PostgreSQL inlines a CTE used
+   * once and substitutes its expressions into the next stage: a value used twice (a clamp, a carry)
+   * is then computed twice, doubling at every level — OFFSET 0 keeps the stage a subquery.
+   */
+  fence: string;
 }
 
 /** One 就高 source as printed: its id list, whether it applies, its amount, whether only the first id counts. */
@@ -99,6 +105,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS VARCHAR)`,
     byIncident: duckByIncident,
+    fence: "",
   },
   postgres: {
     wide: (e) => `CAST(${e} AS NUMERIC)`,
@@ -108,6 +115,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS TEXT)`,
     byIncident: pgByIncident,
+    fence: " OFFSET 0",
   },
 };
 
@@ -214,7 +222,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
       const pending = byLevel.get(lv)!;
       stage++;
       const body = pending.map((p) => `\n    ${sqlComment(p.note)}\n    ${p.sql} AS ${sqlIdent(p.name)}`).join(",");
-      ctes.push(`"kp_s${stage}" AS (SELECT ${known.join(", ")},${body}\n  FROM "kp_s${stage - 1}")`);
+      ctes.push(`"kp_s${stage}" AS (SELECT ${known.join(", ")},${body}\n  FROM "kp_s${stage - 1}"${D.fence})`);
       known = [...known, ...pending.map((p) => sqlIdent(p.name))];
     }
     byLevel = new Map();
@@ -238,7 +246,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         if (!rf.names.includes(name)) return k;
         return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${k} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit.n)}) ELSE ${k} END) AS ${k}`;
       });
-      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
+      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev}${D.fence})`);
       floor = Math.max(...level.values());
       for (const n of rf.names) level.set(n, floor + 1);
       floor += 1;
