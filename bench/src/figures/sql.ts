@@ -125,7 +125,9 @@ process.stdout.write(JSON.stringify({ loadMs, scoreMs, rows: Number(rows) }));`)
   }
 }
 
-export async function sqlFigures(plan: SqlPlan): Promise<Figure[]> {
+/** The plan, or parts of it from KP_BENCH_SQL_PLAN (JSON, e.g. {"duck":[],"cross":[]} to run the PostgreSQL row alone). */
+export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
+  const plan: SqlPlan = { ...planned, ...(process.env.KP_BENCH_SQL_PLAN ? (JSON.parse(process.env.KP_BENCH_SQL_PLAN) as Partial<SqlPlan>) : {}) };
   const letters = "abcdef";
   if (!existsSync(cliEntry) || !existsSync(enginesDist)) return [unavailable("11a", "DuckDB engine on large facts", "info", NOT_BUILT)];
   const dir = mkdtempSync(join(tmpdir(), "kp-bench-sql-"));
@@ -138,6 +140,16 @@ export async function sqlFigures(plan: SqlPlan): Promise<Figure[]> {
     log(`${f.id}: ${f.measured} | ${f.baseline}${f.ratio === null ? "" : ` | ${f.ratio.toFixed(2)}×`}${f.note ? ` (${f.note})` : ""}`);
   };
   try {
+    let pgDone = false;
+    const pgRow = async (csv: string) => {
+      pgDone = true;
+      log(`PostgreSQL ${n(plan.pg)} rows`);
+      try {
+        push(await postgresRow(dir, csv, plan.pg));
+      } catch (e) {
+        push(unavailable("11e", `PostgreSQL, ${n(plan.pg)} rows in a table`, "info", (e as Error).message.slice(0, 300), "failed"));
+      }
+    };
     // the cross-over: JS streaming and DuckDB on the same CSV
     for (const [k, units] of plan.cross.entries()) {
       const id = `11f${k + 1}`;
@@ -197,16 +209,14 @@ export async function sqlFigures(plan: SqlPlan): Promise<Figure[]> {
           push(unavailable(id, name, "info", (e as Error).message, "failed"));
         }
       }
-      if (plan.pg === units) {
-        log(`PostgreSQL ${n(units)} rows`);
-        try {
-          push(await postgresRow(dir, csv, units));
-        } catch (e) {
-          push(unavailable("11e", `PostgreSQL, ${n(units)} rows in a table`, "info", (e as Error).message.slice(0, 300), "failed"));
-        }
-      }
+      if (plan.pg === units) await pgRow(csv);
       rmSync(csv, { force: true });
       rmSync(parquet, { force: true });
+    }
+    if (plan.pg > 0 && !pgDone) {
+      const csv = join(dir, `facts-${plan.pg}.csv`);
+      writeFacts(csv, plan.pg, plan.block);
+      await pgRow(csv);
     }
     return figures;
   } finally {
