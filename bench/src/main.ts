@@ -8,7 +8,7 @@
  * --out     directory for the JSON (default: bench/results/ for a complete full run, else nothing)
  * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import,
  *           8 report, 9 streaming score, 10 keystroke → squiggle in VS Code: needs code-server and Chromium, and is left out
- *           of --quick unless named)
+ *           of --quick unless named, 11 SQL engines on large facts)
  *
  * Exit code: 0 when the run completed (goals met or not — the table says which); 1 when a check
  * failed (scorers disagree, a generated input is invalid) or the bench itself broke.
@@ -26,6 +26,7 @@ import { importFigure } from "./figures/import.js";
 import { reportFigures } from "./figures/report.js";
 import { vscodeFigures } from "./figures/vscode.js";
 import { streamFigures } from "./figures/stream.js";
+import { sqlFigures } from "./figures/sql.js";
 
 interface Args {
   quick: boolean;
@@ -43,7 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith("--out=")) args.out = a.slice(6);
     else if (a === "--only") args.only = new Set(argv[++i]!.split(","));
     else if (a.startsWith("--only=")) args.only = new Set(a.slice(7).split(","));
-    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,9,10)`);
+    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,9,10,11)`);
   }
   return args;
 }
@@ -62,6 +63,7 @@ function planFor(quick: boolean) {
         import: { warmup: 0, runs: 1 },
         report: { units: [200] },
         stream: { sizes: [300, 900], block: 300 },
+        sql: { duck: [600], pg: 600, cross: [300], block: 300 },
       }
     : {
         parse: { bytes: 1_000_000, warmup: 3, runs: 7 },
@@ -74,6 +76,7 @@ function planFor(quick: boolean) {
         import: { warmup: 2, runs: 7 },
         report: { units: [2_000, 20_000] },
         stream: { sizes: [100_000, 1_000_000], block: 100_000 },
+        sql: { duck: [1_000_000, 3_000_000], pg: 1_000_000, cross: [10_000, 30_000, 100_000, 300_000], block: 100_000 },
       };
 }
 
@@ -139,6 +142,10 @@ async function main(): Promise<number> {
 
   await attempt("9", "streaming kp score (bounded memory)", async () => {
     figures.push(...(await streamFigures(plan.stream)));
+  });
+
+  await attempt("11", "SQL engines on large facts (DuckDB CSV/Parquet, PostgreSQL, cross-over with JS)", async () => {
+    figures.push(...(await sqlFigures(plan.sql)));
   });
 
   const mode = args.quick ? "quick smoke mode: sizes and runs too small for the goals to mean anything" : "full";

@@ -1,15 +1,29 @@
 /**
  * `kp score --engine duckdb`: the catalogue's SQL run in embedded DuckDB directly over a CSV,
- * Parquet or JSON file.  The file's cells are read as text (CSV) and typed by a generated view that
- * accepts the value forms of the facts reader (numbers with an optional %, 是/否 words, incident ids
- * 「事件A、事件B」); a cell that does not read is an error KP8010 with its unit and column, a missing
- * column KP8011, a file DuckDB cannot read KP8012.  Nothing is written.
+ * Parquet or JSON file, as one streaming pass.
+ *
+ * The file is a view (never copied into memory): a CSV's cells are read as text, a Parquet/JSON
+ * column keeps its own type.  A second view types each column as the facts table wants it, accepting
+ * the value forms of the facts reader (numbers with an optional %, 是/否 words, incident ids
+ * 「事件A、事件B」); a column that already has the right type (a Parquet BIGINT count, DECIMAL value,
+ * BOOLEAN yes/no) is taken as it is.  The typing is written so that the common cell costs one cheap
+ * test: a number is matched by a regular expression before it is cast (a failing TRY_CAST is two
+ * orders of magnitude slower than a match), and every column's text is trimmed once.  Each row also
+ * carries `kp_bad`, whether one of its cells does not read; the scoring query passes it through, so
+ * checking costs no second pass — only when a cell is bad is the file read again to name every bad
+ * cell with its unit and column (KP8010, at most 50).  A missing column is KP8011, a file DuckDB
+ * cannot read KP8012.  Results are formatted to exact decimal strings in SQL and handed over chunk by
+ * chunk (2,048 rows), so that memory holds no more than DuckDB's own sort and window state; DuckDB
+ * spills that to a private temporary folder when it outgrows memory.  Nothing is written.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
-import { emitSql, kpFormat, sqlIdent } from "@kaoping/core";
+import { emitSql, kpFixed, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { rowsToResults, type EngineResult } from "./results.js";
+import { sortTies, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
@@ -18,6 +32,9 @@ const MISSING = ["未报送", "未填报", "缺报", "无数据"];
 const list = (words: string[]) => "[" + words.map((w) => `'${w}'`).join(", ") + "]";
 const among = (x: string, words: string[]) => `list_contains(${list(words)}, ${x})`;
 const SEP = "'[、,，;；\\n]'";
+/** A plain decimal: digits, at most 6 places (the % form is tested apart). */
+const NUMBER = "'[0-9]+(\\.[0-9]{1,6})?'";
+const PERCENT = "'[0-9]+(\\.[0-9]{1,6})?%'";
 
 /** DuckDB's reader of a facts file, by extension. */
 function reader(file: string): string {
@@ -27,31 +44,46 @@ function reader(file: string): string {
   return `read_csv(${path}, all_varchar = true, header = true)`;
 }
 
-/** The typed value of one column from its text `t` (trimmed, % removed for decimals). */
-function typed(col: IrColumn, src: string, award: Map<string, number>): { value: string; bad: string } {
-  const t = `trim(CAST(${src} AS VARCHAR))`;
+/** A source column: its SQL name in the raw view, its trimmed text (a name in the text view), its DuckDB type. */
+interface Source {
+  src: string;
+  text: string;
+  type: string;
+}
+
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
+const DECIMAL = /^DECIMAL\((\d+),(\d+)\)$/;
+
+/** The typed value of one column, and when its cell does not read (`bad`, "FALSE" when it always reads). */
+function typed(col: IrColumn, s: Source | undefined, award: Map<string, number>): { value: string; bad: string } {
+  if (s === undefined) {
+    // an ids column whose count column is absent: no ids
+    return { value: col.type === "ids" ? "CAST([] AS VARCHAR[])" : "NULL", bad: "FALSE" };
+  }
+  const { src, text: t } = s;
   const ids = `list_filter(list_transform(regexp_split_to_array(${t}, ${SEP}), (s) -> trim(s)), (s) -> s <> '')`;
   switch (col.type) {
     case "count":
       return {
-        value: `(CASE WHEN ${src} IS NULL OR ${t} = '' THEN 0 WHEN regexp_full_match(${t}, '[0-9]+') THEN CAST(${t} AS BIGINT) ELSE len(${ids}) END)`,
+        value: `(CASE WHEN ${t} IS NULL OR ${t} = '' THEN 0 WHEN regexp_full_match(${t}, '[0-9]+') THEN CAST(${t} AS BIGINT) ELSE len(${ids}) END)`,
         bad: `FALSE`,
       };
     case "ids":
-      return { value: `(CASE WHEN ${src} IS NULL OR regexp_full_match(${t}, '[0-9]*') THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
+      return { value: `(CASE WHEN ${t} IS NULL OR regexp_full_match(${t}, '[0-9]*') THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
     case "flag":
-      return {
-        value: `(CASE WHEN ${src} IS NULL THEN FALSE WHEN ${among(`lower(${t})`, YES)} THEN TRUE WHEN ${among(`lower(${t})`, NO)} THEN FALSE ELSE TRUE END)`,
-        bad: "FALSE",
-      };
+      if (s.type === "BOOLEAN") return { value: `COALESCE(${src}, FALSE)`, bad: "FALSE" };
+      // a word of NO (or an empty cell) is no; a word of YES, or anything else written, is yes
+      return { value: `(${t} IS NOT NULL AND NOT ${among(`lower(${t})`, NO)})`, bad: "FALSE" };
     case "decimal": {
-      const num = `regexp_replace(${t}, '%$', '')`;
       const full = award.get(col.key);
-      const yes = full === undefined ? "" : ` WHEN ${among(`lower(${t})`, YES.filter((w) => w !== "1"))} THEN CAST('${kpFormat(full)}' AS DECIMAL(18,6)) WHEN ${among(`lower(${t})`, NO.filter((w) => w !== "0" && w !== ""))} THEN CAST(0 AS DECIMAL(18,6))`;
-      return {
-        value: `(CASE WHEN ${src} IS NULL OR ${among(t, ["", ...MISSING])} THEN NULL${yes} ELSE TRY_CAST(${num} AS DECIMAL(18,6)) END)`,
-        bad: `(${src} IS NOT NULL AND NOT ${among(t, ["", ...MISSING])}${full === undefined ? "" : ` AND NOT ${among(`lower(${t})`, [...YES, ...NO])}`} AND (TRY_CAST(${num} AS DECIMAL(18,6)) IS NULL OR NOT regexp_full_match(${num}, '[0-9]+(\\.[0-9]{1,6})?')))`,
-      };
+      const m = DECIMAL.exec(s.type);
+      // a numeric column of at most 6 places: its value, unless negative (bad, as the text "-5" is)
+      if (INTEGER.test(s.type) || (m && Number(m[2]) <= 6)) return { value: `(CASE WHEN ${src} >= 0 THEN TRY_CAST(${src} AS DECIMAL(18,6)) END)`, bad: `(${src} IS NOT NULL)` };
+      const words = full === undefined ? "" : ` WHEN ${among(`lower(${t})`, YES.filter((w) => w !== "1"))} THEN CAST('${kpFormat(full)}' AS DECIMAL(18,6)) WHEN ${among(`lower(${t})`, NO.filter((w) => w !== "0" && w !== ""))} THEN CAST(0 AS DECIMAL(18,6))`;
+      const absent = `(${t} IS NULL OR ${among(t, ["", ...MISSING])})`;
+      // a number that matches but does not fit DECIMAL(18,6) is NULL from TRY_CAST, and bad below
+      const value = `(CASE WHEN regexp_full_match(${t}, ${NUMBER}) THEN TRY_CAST(${t} AS DECIMAL(18,6)) WHEN ${absent} THEN NULL${words} WHEN regexp_full_match(${t}, ${PERCENT}) THEN TRY_CAST(left(${t}, -1) AS DECIMAL(18,6)) ELSE NULL END)`;
+      return { value, bad: `(NOT ${absent})` };
     }
   }
 }
@@ -61,64 +93,184 @@ export interface DuckDbScoreOptions {
   awards?: Map<string, number>;
 }
 
-/** Scores the units of a facts file in DuckDB. */
+/** Scores the units of a facts file in DuckDB (all results at once: see {@link streamWithDuckDb}). */
 export async function scoreWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions = {}): Promise<EngineResult[]> {
+  const out: EngineResult[] = [];
+  await streamWithDuckDb(ir, file, options, (rows) => {
+    for (const r of rows) out.push(r);
+  });
+  return out;
+}
+
+/**
+ * Scores the units of a facts file in DuckDB and hands the results over in rank order, a batch at a
+ * time (ties in the JS module's order).  Throws KP8010 after the last batch when a cell did not read:
+ * the caller must not keep what it was given before the promise resolves.  Returns the number of units.
+ */
+export async function streamWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions, onRows: (rows: EngineResult[]) => void): Promise<number> {
   return withTypedFacts(ir, file, options, async (con) => {
-    const q = emitSql(ir, { dialect: "duckdb" });
-    let reader_;
+    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"] });
+    // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
+    const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
+    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), `"kp_bad"`];
+    // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
+    const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
+    const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
+    let result;
     try {
-      reader_ = await con.runAndReadAll(q.sql, q.params);
+      result = await con.stream(sql, q.params);
     } catch (e) {
       throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
     }
-    return rowsToResults(ir, reader_.getRowObjectsJS() as Record<string, unknown>[]);
+    let n = 0;
+    let bad = false;
+    let ties: EngineResult[] = [];
+    const ids = ir.indicators.map((i) => i.id);
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (e) {
+        throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
+      }
+      if (!chunk || chunk.rowCount === 0) break;
+      const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
+      const batch: EngineResult[] = [];
+      for (let r = 0; r < chunk.rowCount; r++) {
+        if (c[c.length - 1]![r] === true) bad = true;
+        const scores: Record<string, string> = {};
+        const unit = String(c[1]![r]);
+        for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
+        const rounded = need(c[3]![r], unit, "总分");
+        const row: EngineResult = {
+          unit,
+          rank: Number(c[0]![r]),
+          grade: c[2]![r] === null ? null : String(c[2]![r]),
+          total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
+          exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
+          bonus: kpFormat(need(c[5]![r], unit, "加分")),
+          penalty: kpFormat(need(c[6]![r], unit, "减分")),
+          scores,
+        };
+        // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
+        if (ties.length > 0 && ties[0]!.rank !== row.rank) {
+          batch.push(...sortTies(ties));
+          ties = [];
+        }
+        ties.push(row);
+        n++;
+      }
+      if (batch.length > 0) onRows(batch);
+    }
+    if (ties.length > 0) onRows(sortTies(ties));
+    if (bad) await reportBadCells(con);
+    return n;
   });
+}
+
+/** An engine value that must be there (NULL: a 参照 unit absent from the facts …). */
+function need(v: unknown, unit: string, what: string): number {
+  if (v === null || v === undefined) throw new EngineError("KP8013", `单位「${unit}」的${what}算不出来（参照的单位不在事实中？）`);
+  const n = Number(v as bigint);
+  if (!Number.isSafeInteger(n)) throw new EngineError("KP8013", `单位「${unit}」的${what}超出可精确表示的范围`);
+  return n;
 }
 
 /** The facts of a file as typed rows of the documented facts table (to load it into a database). */
 export async function typedFactRows(ir: IrProgram, file: string, options: DuckDbScoreOptions = {}): Promise<{ columns: string[]; rows: unknown[][] }> {
   return withTypedFacts(ir, file, options, async (con) => {
-    const r = await con.runAndReadAll(`SELECT * FROM "kp_facts"`);
+    if (((await con.runAndReadAll(`SELECT count(*) FROM "kp_facts" WHERE "kp_bad"`)).getRows()[0]![0] as bigint) > 0n) await reportBadCells(con);
+    const r = await con.runAndReadAll(`SELECT * EXCLUDE ("kp_bad") FROM "kp_facts"`);
     return { columns: r.columnNames(), rows: r.getRowsJS() as unknown[][] };
   });
 }
 
+/**
+ * Writes the facts of a file as a CSV of the documented facts table that PostgreSQL's COPY … CSV
+ * HEADER reads (lists as array literals {"a","b"}): the way to load a large facts file into a
+ * database (bench figure 11, tests).  Bad cells are KP8010 as in scoring, and nothing is written.
+ */
+export async function writeFactsForPostgres(ir: IrProgram, file: string, out: string, options: DuckDbScoreOptions = {}): Promise<number> {
+  return withTypedFacts(ir, file, options, async (con) => {
+    if (((await con.runAndReadAll(`SELECT count(*) FROM "kp_facts" WHERE "kp_bad"`)).getRows()[0]![0] as bigint) > 0n) await reportBadCells(con);
+    const array = (c: string) => `'{' || array_to_string(list_transform(${c}, (x) -> '"' || replace(replace(x, '\\', '\\\\'), '"', '\\"') || '"'), ',') || '}'`;
+    const cols = ["单位", "类别", ...ir.columns.map((c) => c.name)].map((name) => {
+      const list = name === "类别" || ir.columns.some((c) => c.name === name && c.type === "ids");
+      return list ? `${array(sqlIdent(name))} AS ${sqlIdent(name)}` : sqlIdent(name);
+    });
+    await con.run(`COPY (SELECT ${cols.join(", ")} FROM "kp_facts") TO '${out.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`);
+    return Number((await con.runAndReadAll(`SELECT count(*) FROM "kp_facts"`)).getRows()[0]![0] as bigint);
+  });
+}
+
+/** The query of every bad cell, per connection (bound only when it runs: binding it is slow). */
+const badCellsQuery = new WeakMap<DuckDBConnection, string>();
+
+/** Every cell that does not read (at most 50), with its unit and column: KP8010. */
+async function reportBadCells(con: DuckDBConnection): Promise<never> {
+  const bad = (await con.runAndReadAll(`${badCellsQuery.get(con)} LIMIT 50`)).getRowObjectsJS() as { u: string; k: string; v: string }[];
+  throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」不是数字（最多 6 位小数，可带 %）`).join("\n"));
+}
+
 async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbScoreOptions, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
   const T0 = Date.now();
-  const lap = (what: string) => { if (process.env.KP_SQL_TIMING) process.stderr.write(`${what} ${Date.now() - T0} ms\n`); };
-  const instance = await DuckDBInstance.create(":memory:");
+  const lap = (what: string) => {
+    if (process.env.KP_SQL_TIMING) process.stderr.write(`${what} ${Date.now() - T0} ms\n`);
+  };
+  // DuckDB spills sorts and windows larger than memory here (removed after)
+  const spill = mkdtempSync(join(tmpdir(), "kp-duckdb-"));
+  // memory: at most half of the machine's and 4 GiB (DuckDB's own default is 80 %); beyond it, the spill folder
+  const memory = `${Math.floor(Math.min(4096, totalmem() / 2 / 2 ** 20))}MB`;
+  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill, preserve_insertion_order: "false", memory_limit: memory });
   const con = await instance.connect();
   try {
+    let described;
     try {
-      await con.run(`CREATE TEMP TABLE "kp_raw" AS SELECT * FROM ${reader(file)}`);
+      described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(file)}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
     } catch (e) {
       throw new EngineError("KP8012", `DuckDB 读不了事实文件「${file}」：${firstLine(e)}`);
     }
-    const have = new Set((await con.runAndReadAll(`SELECT * FROM "kp_raw" LIMIT 0`)).columnNames());
+    lap("described");
+    const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
     const needed = ["单位", ...new Set(ir.columns.filter((c) => c.type !== "ids").map((c) => c.key))];
-    const missing = needed.filter((k) => !have.has(k));
+    const missing = needed.filter((k) => !typeOf.has(k));
     if (missing.length > 0) throw new EngineError("KP8011", `事实文件「${file}」缺少列：${missing.map((m) => `「${m}」`).join("、")}`);
     const award = options.awards ?? new Map<string, number>();
-    const cols = ir.columns.map((c) => ({ c, t: typed(c, have.has(c.key) ? sqlIdent(c.key) : "NULL", award) }));
-    const classes = have.has("类别") ? `list_filter(list_transform(regexp_split_to_array(trim(CAST("类别" AS VARCHAR)), ${SEP}), (s) -> trim(s)), (s) -> s <> '')` : "CAST([] AS VARCHAR[])";
-    await con.run(
-      `CREATE TEMP TABLE "kp_facts" AS SELECT trim(CAST("单位" AS VARCHAR)) AS "单位", ${classes} AS "类别"${cols.map(({ c, t }) => `, ${t.value} AS ${sqlIdent(c.name)}`).join("")} FROM "kp_raw"`,
-    );
-    lap("facts");
-    // every cell that does not read, with its unit and column
+    // view 1: each key's text, trimmed once
+    const keys = [...new Set(ir.columns.map((c) => c.key))].filter((k) => typeOf.has(k));
+    const sources = new Map<string, Source>(keys.map((k, i) => [k, { src: sqlIdent(k), text: sqlIdent(`kp_t${i}`), type: typeOf.get(k)! }]));
+    const texts = keys.map((k, i) => `trim(CAST(${sqlIdent(k)} AS VARCHAR)) AS ${sqlIdent(`kp_t${i}`)}`);
+    const classes = typeOf.has("类别") ? `list_filter(list_transform(regexp_split_to_array(trim(CAST("类别" AS VARCHAR)), ${SEP}), (s) -> trim(s)), (s) -> s <> '')` : "CAST([] AS VARCHAR[])";
+    const textSql = `SELECT *, trim(CAST("单位" AS VARCHAR)) AS "kp_unit_text", ${classes} AS "kp_class_list"${texts.map((t) => ", " + t).join("")} FROM ${reader(file)}`;
+    // view 2: the facts table of the documented schema, with kp_bad
+    const cols = ir.columns.map((c) => ({ c, t: typed(c, sources.get(c.key), award) }));
     const checks = cols.filter(({ t }) => t.bad !== "FALSE");
-    if (checks.length > 0) {
-      const q = checks.map(({ c, t }) => `SELECT trim(CAST("单位" AS VARCHAR)) AS "u", '${c.key.replace(/'/g, "''")}' AS "k", CAST(${sqlIdent(c.key)} AS VARCHAR) AS "v" FROM "kp_raw" WHERE ${t.bad}`).join(" UNION ALL ");
-      const bad = (await con.runAndReadAll(q + " LIMIT 50")).getRowObjectsJS() as { u: string; k: string; v: string }[];
-      if (bad.length > 0) throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」不是数字（最多 6 位小数，可带 %）`).join("\n"));
-    }
-    lap("checked");
+    // a decimal cell is bad when it is not absent and did not read (its value is NULL)
+    const badOf = (c: IrColumn, bad: string) => `(${bad} AND ${sqlIdent(c.name)} IS NULL)`;
+    const typedSql = `SELECT "kp_unit_text" AS "单位", "kp_class_list" AS "类别"${cols.map(({ c, t }) => `, ${t.value} AS ${sqlIdent(c.name)}`).join("")}${checks.map(({ t }, i) => `, ${t.bad} AS "kp_b${i}"`).join("")} FROM (${textSql}) AS "kp_text"`;
+    const names = ["单位", "类别", ...ir.columns.map((c) => c.name)].map(sqlIdent);
+    await con.run(
+      `CREATE TEMP VIEW "kp_facts" AS SELECT ${names.join(", ")}, ${checks.length === 0 ? "FALSE" : `GREATEST(${checks.map(({ c }, i) => badOf(c, `"kp_b${i}"`)).join(", ")})`} AS "kp_bad" FROM (${typedSql}) AS "kp_typed"`,
+    );
+    lap("facts view");
+    // every bad cell with its unit and column, in one more pass over the file (only when kp_bad was seen)
+    const cells = checks.map(({ c, t }) => `{'k': '${c.key.replace(/'/g, "''")}', 'v': CAST(${sqlIdent(c.key)} AS VARCHAR), 'b': (${t.bad} AND ${t.value} IS NULL)}`);
+    badCellsQuery.set(
+      con,
+      cells.length === 0
+        ? `SELECT '' AS "u", '' AS "k", '' AS "v" WHERE FALSE`
+        : `SELECT "u", "c"['k'] AS "k", "c"['v'] AS "v" FROM (SELECT "kp_unit_text" AS "u", unnest(list_filter([${cells.join(", ")}], (x) -> x['b'])) AS "c" FROM (${textSql}) AS "kp_text")`,
+    );
+    lap("prepared");
+    // developer aid: DuckDB's profile of the scoring query (operators, rows, time) as JSON
+    if (process.env.KP_SQL_PROFILE) await con.run(`PRAGMA enable_profiling = 'json'; PRAGMA profiling_output = '${process.env.KP_SQL_PROFILE.replace(/'/g, "''")}'`);
     const out = await use(con);
     lap("scored");
     return out;
   } finally {
     con.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
 }
 

@@ -43,3 +43,8 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
   out.sort((a, b) => b.rounded - a.rounded || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   return out.map(({ rounded: _, ...rest }) => rest);
 }
+
+/** Units of one rank (one rounded total), by name as the JS module orders them (UTF-16 code units). */
+export function sortTies(rows: EngineResult[]): EngineResult[] {
+  return rows.length < 2 ? rows : rows.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+}

@@ -14,7 +14,7 @@
  * grades) are parameters $1…$n, never SQL text; notes appear only as escaped comments.
  *
  * The PostgreSQL dialect keeps to what openGauss, KingbaseES, HighGo, Citus and Greenplum share:
- * WITH (non-recursive), CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
+ * WITH (non-recursive), OFFSET 0, CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
  * unnest/cardinality/ANY, RANK() and COUNT(*) OVER ().
  */
 import { IDS_SUFFIX, type Cond, type Expr, type IrProgram } from "./types.js";
@@ -25,6 +25,8 @@ export interface SqlOptions {
   dialect: SqlDialect;
   /** The facts table (or view) name; "kp_facts" by default. */
   table?: string;
+  /** Columns of the facts table passed through unchanged to the result, after the scores (e.g. a row id). */
+  carry?: string[];
 }
 
 /** The query text and its parameters (user-written names, in order). */
@@ -52,6 +54,46 @@ interface Dialect {
   len(ids: string): string;
   first(ids: string): string;
   param(p: number): string;
+  /** 就高 by incident id: the sum over distinct ids of the largest amount among the hits naming it. */
+  byIncident(hits: IncidentHit[]): string;
+  /**
+   * Ends a stage's SELECT so that the planner computes it once per row.  PostgreSQL inlines a CTE used
+   * once and substitutes its expressions into the next stage: a value used twice (a clamp, a carry)
+   * is then computed twice, doubling at every level — OFFSET 0 keeps the stage a subquery.
+   */
+  fence: string;
+}
+
+/** One 就高 source as printed: its id list, whether it applies, its amount, whether only the first id counts. */
+interface IncidentHit {
+  ids: string;
+  when: string;
+  amount: string;
+  firstOnly: boolean;
+}
+
+/**
+ * DuckDB: list functions on the row itself (no subquery, so no decorrelating join per 就高 group):
+ * the ids of the hits that apply, deduplicated, each mapped to its largest amount.  GREATEST skips
+ * the NULLs of hits that do not name the id.
+ */
+function duckByIncident(hits: IncidentHit[]): string {
+  const lists = hits.map((h) => `(CASE WHEN ${h.when} THEN COALESCE(${h.firstOnly ? `${h.ids}[1:1]` : h.ids}, CAST([] AS VARCHAR[])) ELSE CAST([] AS VARCHAR[]) END)`);
+  const any = hits.map((h) => `COALESCE(len(${h.ids}), 0) > 0`).join(" OR ");
+  const best = hits.map((h, i) => `CASE WHEN list_contains(${lists[i]}, "kp_id") THEN CAST(${h.amount} AS BIGINT) END`);
+  const ids = lists.length === 1 ? `list_distinct(${lists[0]})` : `list_distinct(list_concat(${lists.join(", ")}))`;
+  const sum = `COALESCE(list_sum(list_transform(${ids}, "kp_id" -> ${best.length === 1 ? best[0] : `GREATEST(${best.join(", ")})`})), 0)`;
+  return `(CASE WHEN ${any} THEN CAST(${sum} AS BIGINT) ELSE 0 END)`;
+}
+
+/** PostgreSQL (and its family, which have no list lambdas): a scalar subquery over the unnested ids. */
+function pgByIncident(hits: IncidentHit[]): string {
+  const rows = hits.map((h) =>
+    h.firstOnly
+      ? `SELECT ${h.ids}[1] AS "id", CAST(${h.amount} AS BIGINT) AS "a" WHERE ${h.when} AND COALESCE(cardinality(${h.ids}), 0) > 0`
+      : `SELECT "u"."id" AS "id", CAST(${h.amount} AS BIGINT) AS "a" FROM unnest(${h.ids}) AS "u"("id") WHERE ${h.when}`,
+  );
+  return `CAST((SELECT COALESCE(SUM("m"), 0) FROM (SELECT "h"."id", MAX("h"."a") AS "m" FROM (${rows.join(" UNION ALL ")}) AS "h" GROUP BY "h"."id") AS "q") AS BIGINT)`;
 }
 
 const DIALECTS: Record<SqlDialect, Dialect> = {
@@ -62,6 +104,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     len: (ids) => `COALESCE(len(${ids}), 0)`,
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS VARCHAR)`,
+    byIncident: duckByIncident,
+    fence: "",
   },
   postgres: {
     wide: (e) => `CAST(${e} AS NUMERIC)`,
@@ -70,6 +114,8 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     len: (ids) => `COALESCE(cardinality(${ids}), 0)`,
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS TEXT)`,
+    byIncident: pgByIncident,
+    fence: " OFFSET 0",
   },
 };
 
@@ -111,13 +157,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
           const n = h.count < 0 ? "1" : `COALESCE(${sqlIdent(colName(h.count))}, 0)`;
           return `(CASE WHEN ${cond(h.when)} AND ${D.len(sqlIdent(colName(h.ids)))} = 0 THEN CAST(${x(h.amount)} AS BIGINT) * ${n} ELSE 0 END)`;
         });
-        const rows = e.hits.map((h) => {
-          const ids = sqlIdent(colName(h.ids));
-          return h.count < 0
-            ? `SELECT ${D.first(ids)} AS "id", CAST(${x(h.amount)} AS BIGINT) AS "a" WHERE ${cond(h.when)} AND ${D.len(ids)} > 0`
-            : `SELECT "u"."id" AS "id", CAST(${x(h.amount)} AS BIGINT) AS "a" FROM unnest(${ids}) AS "u"("id") WHERE ${cond(h.when)}`;
-        });
-        const byId = `(SELECT COALESCE(SUM("m"), 0) FROM (SELECT "h"."id", MAX("h"."a") AS "m" FROM (${rows.join(" UNION ALL ")}) AS "h" GROUP BY "h"."id") AS "q")`;
+        const byId = D.byIncident(e.hits.map((h) => ({ ids: sqlIdent(colName(h.ids)), when: cond(h.when), amount: x(h.amount), firstOnly: h.count < 0 })));
         return `(CAST(${byId} AS BIGINT) + ${anon.join(" + ")})`;
       }
     }
@@ -158,7 +198,10 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   });
   void IDS_SUFFIX;
   const ctes: string[] = [];
-  let known = ['"kp_unit"', '"kp_classes"', ...ir.columns.map((_, i) => sqlIdent(colName(i)))];
+  const carry = options.carry ?? [];
+  const carried = carry.map((_, i) => sqlIdent(`kp_carry_${i}`));
+  colsIn.push(...carry.map((c, i) => `${sqlIdent(c)} AS ${carried[i]}`));
+  let known = ['"kp_unit"', '"kp_classes"', ...ir.columns.map((_, i) => sqlIdent(colName(i))), ...carried];
   ctes.push(`"kp_s0" AS (SELECT ${sqlIdent("单位")} AS "kp_unit", ${sqlIdent("类别")} AS "kp_classes"${colsIn.map((s) => ", " + s).join("")} FROM ${table})`);
   // steps, one stage per dependency level; a 参照 is a stage of its own
   const level = new Map<string, number>();
@@ -168,29 +211,31 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     if (e.k === "highest") for (const h of e.hits) refsOf(h.amount, out);
     return out;
   };
+  // Each step lands in the stage of its dependency level (one more than the deepest step it refers
+  // to), not after the step before it: the number of stages is the depth of the catalogue (rule →
+  // group → indicator → section → total), not its number of indicators.  A 参照 is a barrier: it is a
+  // stage of its own, and every later step comes after it.
   let stage = 0;
-  let pending: { name: string; sql: string; note: string }[] = [];
-  let pendingLevel = 1;
+  let byLevel = new Map<number, { name: string; sql: string; note: string }[]>();
   const flush = () => {
-    if (pending.length === 0) return;
-    stage++;
-    const body = pending.map((p) => `\n    ${sqlComment(p.note)}\n    ${p.sql} AS ${sqlIdent(p.name)}`).join(",");
-    ctes.push(`"kp_s${stage}" AS (SELECT ${known.join(", ")},${body}\n  FROM "kp_s${stage - 1}")`);
-    known = [...known, ...pending.map((p) => sqlIdent(p.name))];
-    pending = [];
+    for (const lv of [...byLevel.keys()].sort((p, q) => p - q)) {
+      const pending = byLevel.get(lv)!;
+      stage++;
+      const body = pending.map((p) => `\n    ${sqlComment(p.note)}\n    ${p.sql} AS ${sqlIdent(p.name)}`).join(",");
+      ctes.push(`"kp_s${stage}" AS (SELECT ${known.join(", ")},${body}\n  FROM "kp_s${stage - 1}"${D.fence})`);
+      known = [...known, ...pending.map((p) => sqlIdent(p.name))];
+    }
+    byLevel = new Map();
   };
   let floor = 0;
   const refersAfter = new Map(ir.refers.map((r) => [r.after, r] as const));
   for (const s of ir.steps) {
     let lv = floor + 1;
     for (const n of refsOf(s.value, new Set())) lv = Math.max(lv, (level.get(n) ?? 0) + 1);
-    if (lv > pendingLevel) {
-      flush();
-      pendingLevel = lv;
-    }
-    // the stage it lands in (a step may join a later stage than it needs)
-    level.set(s.name, pendingLevel);
-    pending.push({ name: s.name, sql: x(s.value), note: s.note });
+    level.set(s.name, lv);
+    const bucket = byLevel.get(lv) ?? [];
+    bucket.push({ name: s.name, sql: x(s.value), note: s.note });
+    byLevel.set(lv, bucket);
     const rf = refersAfter.get(s.name);
     if (rf) {
       flush();
@@ -201,11 +246,10 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         if (!rf.names.includes(name)) return k;
         return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${k} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit.n)}) ELSE ${k} END) AS ${k}`;
       });
-      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
+      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev}${D.fence})`);
       floor = Math.max(...level.values());
       for (const n of rf.names) level.set(n, floor + 1);
       floor += 1;
-      pendingLevel = floor + 1;
     }
   }
   flush();
@@ -230,7 +274,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     grade = `(CASE ${whens.join(" ")} ELSE NULL END)`;
   }
   const dec = (name: string) => `CAST(CAST(${sqlIdent(name)} AS DECIMAL(38,0)) * 0.000001 AS DECIMAL(18,6))`;
-  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)];
+  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`), ...carry];
   const select = [
     `"kp_unit" AS ${sqlIdent("单位")}`,
     `CAST("kp_rank" AS BIGINT) AS ${sqlIdent("名次")}`,
@@ -240,6 +284,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     `${dec(ir.bonus)} AS ${sqlIdent("加分")}`,
     `${dec(ir.penalty)} AS ${sqlIdent("减分")}`,
     ...ir.indicators.map((i) => `${dec(i.score)} AS ${sqlIdent(`指标 ${i.id}`)}`),
+    ...carry.map((c, i) => `${carried[i]} AS ${sqlIdent(c)}`),
   ];
   lines.push("WITH " + ctes.join(",\n"));
   lines.push(`SELECT ${select.join(",\n  ")}\nFROM "kp_ranked"\nORDER BY "kp_rank", "kp_unit"`);
