@@ -50,6 +50,12 @@ function factText(f: FactValue): string {
       return f.v === null ? "" : dec(f.v);
     case "amount":
       return dec(f.v);
+    case "amounts":
+      return f.v.map(dec).join("、");
+    case "outcome":
+      return f.v;
+    case "items":
+      return f.sum ? String(f.items.reduce((a, [, n]) => a + n, 0)) : f.items.map(([k, n]) => `${k} ${n}`).join("、");
     default:
       throw new Error(`fact form ${f.t} not written to CSV`);
   }
