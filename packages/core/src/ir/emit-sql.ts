@@ -157,7 +157,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   // stage 0: the facts, typed, under short names
   const colsIn = ir.columns.map((col, i) => {
     const src = sqlIdent(col.name);
-    if (col.type === "decimal" || col.type === "signed" || col.type === "amounts") return `CAST(${src} * 1000000 AS BIGINT) AS ${sqlIdent(colName(i))}`;
+    if (col.type === "decimal" || col.type === "signed" || col.type === "amounts") return `CAST(CAST(${src} AS DECIMAL(38,6)) * 1000000 AS BIGINT) AS ${sqlIdent(colName(i))}`;
     if (col.type === "count" || col.type === "items") return `CAST(${src} AS BIGINT) AS ${sqlIdent(colName(i))}`;
     return `${src} AS ${sqlIdent(colName(i))}`;
   });

@@ -60,6 +60,10 @@ class Lowering {
   readonly indNo = new Map<M.IndicatorModel, number>();
   /** When each lowered rule ends in 不得分 (its owner's score becomes 0). */
   private readonly zeros = new Map<M.RuleModel, Cond>();
+  /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
+  tops: { s: string; k: string }[] = [];
+  /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
+  readonly shown: { n: number; applies: Cond; P: Expr }[] = [];
   /** Cross-unit bases (平均值/中位数) already lowered, by rule. */
   private readonly bases = new Map<M.RuleModel, Expr>();
 
@@ -367,9 +371,21 @@ class Lowering {
       case "ranked":
       case "proportional": {
         // computed over the units the rule applies to (its 适用 and its indicators'): window functions
-        if (b.kind === "ranked" && b.by.kind !== "fact") this.refuse("按计算得分排名", r);
-        const x = this.num(r);
-        const among = this.applicable(r);
+        let x: Expr;
+        let among = this.applicable(r);
+        if (b.kind === "ranked" && b.by.kind !== "fact") {
+          // by a computed score: the indicator's (its own 适用 only, 参照 applied — indicators are
+          // lowered so that it comes first) or the total before bonuses (a rule of a section)
+          if (b.by.kind === "indicator") {
+            const k = this.indNo.get(b.by.indicator)!;
+            if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
+            x = ref(`i${k}`);
+            among = and([among, this.indApplies(b.by.indicator)]);
+          } else {
+            if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
+            x = sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
+          }
+        } else x = this.num(r);
         let v: Expr;
         if (b.kind === "proportional") {
           const best = max({ k: "best", value: x, among }, c(0));
@@ -382,7 +398,8 @@ class Lowering {
             v = e;
           } else v = max(sub(c(b.max), mul(c(b.step), sub(rank, c(1)))), c(0));
         }
-        low = this.finish(r, v);
+        // a unit outside the ranking gets nothing from it
+        low = this.finish(r, iff(among, v, c(0)));
         break;
       }
       default:
@@ -535,7 +552,7 @@ class Lowering {
     const anyTaker = or(takers);
     if (refs.some((x) => x.source.kind === "unit") && ind.children.some(subtreeHasRefer)) this.refuse("参照中的参照", { node: ind.node, file: ind.file });
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
-    const children = ind.children.map((ch) => this.indicator(ch, here, vetoHere, vetoes));
+    const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
     const t = this.terms(ind.rules, `i${n}`, false);
     for (const r of t.vetoes) vetoes.push({ cond: vetoHere, r });
     const above = hasAbove(ind);
@@ -556,9 +573,13 @@ class Lowering {
     const sName = `i${n}`;
     const kName = `i${n}_k`;
     const eName = `i${n}_e`;
-    this.step(sName, iff(here, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
-    this.step(kName, iff(here, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
-    if (above) this.step(eName, iff(here, min(ref(sName), ref(`i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
+    // computed as the JS module's indicator function does: only its own 适用 is looked at (a 参照 to
+    // one unit takes the unit's scores so computed); an ancestor's 适用 counts where it is shown (`shown`)
+    const own: Cond = ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
+    if (applies.k !== "true") this.shown.push({ n, applies, P });
+    this.step(sName, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
+    this.step(kName, iff(own, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
+    if (above) this.step(eName, iff(own, min(ref(sName), ref(`i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
     // 参照: the first that concerns a unit (in order), after the subtree is computed
     if (refs.length > 0) {
       const scores: string[] = [];
@@ -604,6 +625,43 @@ function hasAbove(ind: M.IndicatorModel): boolean {
   return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
 }
 
+/** The indicators of a subtree. */
+function subtree(i: M.IndicatorModel, out = new Set<M.IndicatorModel>()): Set<M.IndicatorModel> {
+  out.add(i);
+  i.children.forEach((ch) => subtree(ch, out));
+  return out;
+}
+
+/** The rules of a subtree. */
+function subtreeRules(i: M.IndicatorModel): M.RuleModel[] {
+  return [...subtree(i)].flatMap((x) => x.rules);
+}
+
+/**
+ * Sibling indicators in an order where one whose rules rank by another sibling's subtree comes after
+ * it (KP2071 rules out cycles); otherwise as written.
+ */
+function dependencyOrder(list: readonly M.IndicatorModel[]): M.IndicatorModel[] {
+  const needs = new Map(list.map((x) => [x, new Set<M.IndicatorModel>()] as const));
+  const subs = new Map(list.map((x) => [x, subtree(x)] as const));
+  for (const x of list)
+    for (const r of subtreeRules(x)) {
+      const b = r.body;
+      if (b.kind !== "ranked" || b.by.kind !== "indicator") continue;
+      const by = b.by.indicator;
+      for (const y of list) if (y !== x && subs.get(y)!.has(by)) needs.get(x)!.add(y);
+    }
+  const out: M.IndicatorModel[] = [];
+  const visit = (x: M.IndicatorModel, seen: Set<M.IndicatorModel>) => {
+    if (out.includes(x) || seen.has(x)) return;
+    seen.add(x);
+    for (const y of needs.get(x)!) visit(y, seen);
+    out.push(x);
+  };
+  for (const x of list) visit(x, new Set());
+  return out;
+}
+
 function subtreeHasRefer(i: M.IndicatorModel): boolean {
   return i.refers.length > 0 || i.children.some(subtreeHasRefer);
 }
@@ -618,7 +676,9 @@ export function lower(cat: M.Catalogue): IrProgram {
   };
   cat.indicators.forEach(number);
   const vetoes: { cond: Cond; r: M.RuleModel }[] = [];
-  const tops = cat.indicators.map((i) => L.indicator(i, { k: "true" }, { k: "true" }, vetoes));
+  const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
+  const tops = cat.indicators.map((i) => lowered.get(i)!);
+  L.tops = tops;
   const section = (s: M.SectionModel, name: string): Expr => {
     const t = L.terms(s.rules, name, true);
     // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
@@ -645,6 +705,9 @@ export function lower(cat: M.Catalogue): IrProgram {
     return list.length === 0 ? { k: "not", c: { k: "true" } } : { k: "or", list };
   };
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
+  // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
+  const shownAs = new Map<number, string>();
+  for (const x of L.shown) shownAs.set(x.n, (L.step(`i${x.n}_out`, iff(x.applies, ref(`i${x.n}`), x.P), "上级指标不适用时按满分计"), `i${x.n}_out`));
   const all: M.IndicatorModel[] = [];
   const collect = (i: M.IndicatorModel) => {
     all.push(i);
@@ -657,7 +720,7 @@ export function lower(cat: M.Catalogue): IrProgram {
     columns: L.columns,
     steps: L.steps,
     refers: L.refers,
-    indicators: all.map((i) => ({ id: i.id, name: i.name, score: `i${L.indNo.get(i)}` })),
+    indicators: all.map((i) => ({ id: i.id, name: i.name, score: shownAs.get(L.indNo.get(i)!) ?? `i${L.indNo.get(i)}` })),
     bonus: "kp_bonus",
     penalty: "kp_penalty",
     vetoFail: vetoCond("fail"),
