@@ -207,7 +207,8 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
       const cols = known.map((k) => {
         const name = k.slice(1, -1).replace(/""/g, '"');
         if (!rf.names.includes(name)) return k;
-        return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${k} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
+        const from = rf.from ? sqlIdent(rf.from[rf.names.indexOf(name)]!) : k;
+        return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
       });
       ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
       }

@@ -60,6 +60,11 @@ class Lowering {
   readonly indNo = new Map<M.IndicatorModel, number>();
   /** When each lowered rule ends in 不得分 (its owner's score becomes 0). */
   private readonly zeros = new Map<M.RuleModel, Cond>();
+  /**
+   * Prefix of step names while a subtree is lowered a second time without its 参照 ("x3_": the
+   * scores a 参照 to one unit takes from it, as the JS module computes them), "" otherwise.
+   */
+  private prefix = "";
   /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
   tops: { s: string; k: string }[] = [];
   /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
@@ -449,6 +454,7 @@ class Lowering {
   }
 
   step(name: string, value: Expr, note: string): Expr {
+    name = this.prefix + name;
     this.steps.push({ name, value, note });
     return ref(name);
   }
@@ -550,7 +556,6 @@ class Lowering {
     const refs = ind.refers;
     const takers = refs.map((x) => this.takes(x));
     const anyTaker = or(takers);
-    if (refs.some((x) => x.source.kind === "unit") && ind.children.some(subtreeHasRefer)) this.refuse("参照中的参照", { node: ind.node, file: ind.file });
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
     const t = this.terms(ind.rules, `i${n}`, false);
@@ -570,18 +575,28 @@ class Lowering {
       s = add(zr ? iff(zr, c(0), s) : s, en);
     } else if (zr) s = iff(zr, c(0), s);
     const tn = this.step(`i${n}_t`, sub(s, over), `${ind.id} ${ind.name}`);
-    const sName = `i${n}`;
-    const kName = `i${n}_k`;
-    const eName = `i${n}_e`;
+    const sName = `${this.prefix}i${n}`;
+    const kName = `${this.prefix}i${n}_k`;
+    const eName = `${this.prefix}i${n}_e`;
     // computed as the JS module's indicator function does: only its own 适用 is looked at (a 参照 to
     // one unit takes the unit's scores so computed); an ancestor's 适用 counts where it is shown (`shown`)
-    const own: Cond = ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
-    if (applies.k !== "true") this.shown.push({ n, applies, P });
-    this.step(sName, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
-    this.step(kName, iff(own, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
-    if (above) this.step(eName, iff(own, min(ref(sName), ref(`i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
-    // 参照: the first that concerns a unit (in order), after the subtree is computed
-    if (refs.length > 0) {
+    // (lowered a second time, the subtree's root is called as the JS module calls it: its 适用 and
+    // those between it and the indicator count — `here`, from a root given no applicability)
+    const own: Cond = this.prefix !== "" ? here : ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
+    if (applies.k !== "true" && this.prefix === "") this.shown.push({ n, applies, P });
+    this.step(`i${n}`, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
+    this.step(`i${n}_k`, iff(own, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
+    if (above) this.step(`i${n}_e`, iff(own, min(ref(sName), ref(`${this.prefix}i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
+    // 参照: the first that concerns a unit (in order), after the subtree is computed; a 参照 to one
+    // unit takes the unit's scores computed without any 参照 in the subtree (the JS module's Y.ref),
+    // lowered a second time under a prefix when there are others
+    const rawNeeded = refs.some((x) => x.source.kind === "unit") && (refs.length > 1 || ind.children.some(subtreeHasRefer) || (ind.appliesTo !== undefined && ind.children.length > 0));
+    if (rawNeeded && this.prefix === "") {
+      this.prefix = `x${n}_`;
+      this.indicator(ind, { k: "true" }, vetoScope, []);
+      this.prefix = "";
+    }
+    if (refs.length > 0 && this.prefix === "") {
       const scores: string[] = [];
       const zeroed: string[] = [];
       const walk = (i: M.IndicatorModel) => {
@@ -596,13 +611,13 @@ class Lowering {
       // units that take a 参照 on this indicator or above it are in no pool
       const ancestors: Cond[] = [];
       for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) ancestors.push(and([this.indApplies(p), this.takes(x)]));
-      const last = above ? eName : kName;
+      // after the subtree's steps (and their second lowering)
+      const last = this.steps[this.steps.length - 1]!.name;
       refs.forEach((rf, j) => {
         const taker = and([here, takers[j]!, ...takers.slice(0, j).map(not)]);
         if (rf.source.kind === "unit") {
-          // (after an earlier 参照 of the same indicator, the unit's own scores may already be taken over)
-          if (j > 0) this.refuse("同一指标中排在后面的「参照 单位」", { node: ind.node, file: ind.file });
-          this.refers.push({ after: last, taker, unit: this.param(rf.source.unit), names: [...scores, ...zeroed] });
+          const names = [...scores, ...zeroed];
+          this.refers.push({ after: last, taker, unit: this.param(rf.source.unit), names, ...(rawNeeded ? { from: names.map((x) => `x${n}_${x}`) } : {}) });
           return;
         }
         const src = rf.source;

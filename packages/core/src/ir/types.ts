@@ -118,6 +118,8 @@ export interface IrRefer {
   unit?: Param;
   /** The step names taken over (scores and carries of the subtree). */
   names: string[];
+  /** With `unit`: the step each of `names` is taken from (the subtree computed without its 参照), when not the same. */
+  from?: string[];
   /**
    * 参照 平均分/最高分/最低分: each of `scores` becomes the aggregate over the units where `among`
    * holds (with `same`: only those of the taker's class set, `part`), 0 when none; `zeroed` become 0.
