@@ -38,7 +38,8 @@ function typed(col: IrColumn, src: string, award: Map<string, number>): { value:
         bad: `FALSE`,
       };
     case "ids":
-      return { value: `(CASE WHEN ${src} IS NULL OR regexp_full_match(${t}, '[0-9]*') THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
+      // (a yes/no word of a yes/no fact is no incident id)
+      return { value: `(CASE WHEN ${src} IS NULL OR regexp_full_match(${t}, '[0-9]*') OR ${among(`lower(${t})`, [...YES, ...NO])} THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
     case "flag":
       return {
         value: `(CASE WHEN ${src} IS NULL THEN FALSE WHEN ${among(`lower(${t})`, YES)} THEN TRUE WHEN ${among(`lower(${t})`, NO)} THEN FALSE ELSE TRUE END)`,

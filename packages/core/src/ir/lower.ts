@@ -590,7 +590,7 @@ class Lowering {
     // 参照: the first that concerns a unit (in order), after the subtree is computed; a 参照 to one
     // unit takes the unit's scores computed without any 参照 in the subtree (the JS module's Y.ref),
     // lowered a second time under a prefix when there are others
-    const rawNeeded = refs.some((x) => x.source.kind === "unit") && (refs.length > 1 || ind.children.some(subtreeHasRefer) || (ind.appliesTo !== undefined && ind.children.length > 0));
+    const rawNeeded = refs.some((x) => x.source.kind === "unit") && (refs.length > 1 || ind.children.some(subtreeHasRefer) || [...subtree(ind)].some((i) => i.appliesTo !== undefined && i.children.length > 0));
     if (rawNeeded && this.prefix === "") {
       this.prefix = `x${n}_`;
       this.indicator(ind, { k: "true" }, vetoScope, []);
