@@ -257,14 +257,14 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
 }
 
 /** A window over the units where `among` holds (and, with `part`, of the same `part` value). */
-function overSql(part: string | undefined): string {
-  return part === undefined ? "OVER ()" : `OVER (PARTITION BY ${part})`;
+function overSql(part: string[] | undefined): string {
+  return part === undefined || part.length === 0 ? "OVER ()" : `OVER (PARTITION BY ${part.join(", ")})`;
 }
 
 /** Cross-unit aggregates and positions (IR `agg`, `rowNo`) as window functions. */
 function crossUnitSql(e: Extract<Expr, { k: "agg" | "rowNo" }>, x: (e: Expr) => string, cond: (c: Cond) => string): string {
   if (e.k === "rowNo") return `CAST(ROW_NUMBER() OVER (PARTITION BY ${cond(e.among)} ORDER BY ${x(e.value)}) AS BIGINT)`;
-  const over = overSql(e.part && x(e.part));
+  const over = overSql(e.part?.map(x));
   if (e.fn === "count") return `CAST(COUNT(CASE WHEN ${cond(e.among)} THEN 1 END) ${over} AS BIGINT)`;
   return `CAST(COALESCE(${e.fn.toUpperCase()}(CASE WHEN ${cond(e.among)} THEN ${x(e.value)} END) ${over}, 0) AS BIGINT)`;
 }
@@ -284,7 +284,7 @@ function poolReferSql(
 ): string {
   const taker = cond(rf.taker);
   const among = cond(pool.among);
-  const over = overSql(pool.part && x(pool.part));
+  const over = overSql(pool.part?.map(x));
   const cols = known.map((k) => {
     const name = k.slice(1, -1).replace(/""/g, '"');
     if (pool.zeroed.includes(name)) return `(CASE WHEN ${taker} THEN 0 ELSE ${k} END) AS ${k}`;

@@ -623,11 +623,8 @@ class Lowering {
         const src = rf.source;
         const inPool: Cond[] = [app, ...takers.map((x) => not(and([app, x]))), ...ancestors.map(not)];
         if (src.pool === "class") inPool.push(this.classes([src.unitClass!]));
-        let part: Expr | undefined;
-        if (src.pool === "same") {
-          if (this.cat.classes.length > 50) this.refuse("同类单位参照（类别过多）", { node: ind.node, file: ind.file });
-          part = sum(this.cat.classes.map((cl, i) => iff(this.classes([cl]), c(2 ** i), c(0))));
-        }
+        // 同类单位: the same classes (of those the catalogue declares) as the taker
+        const part = src.pool === "same" ? this.cat.classes.map((cl) => iff(this.classes([cl]), c(1), c(0))) : undefined;
         this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: src.aggregate, among: and(inPool), ...(part ? { part } : {}), scores, zeroed } });
       });
     }

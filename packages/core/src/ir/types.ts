@@ -47,9 +47,9 @@ export type Expr =
   | { k: "highest"; hits: Hit[] }
   /**
    * Cross-unit: an aggregate of `value` over the units where `among` holds (sum, count, max, min;
-   * 0 when there are none), among the units with the same `part` value when given.
+   * 0 when there are none), among the units with the same `part` values when given.
    */
-  | { k: "agg"; fn: "sum" | "count" | "max" | "min"; value: Expr; among: Cond; part?: Expr }
+  | { k: "agg"; fn: "sum" | "count" | "max" | "min"; value: Expr; among: Cond; part?: Expr[] }
   /** Cross-unit: the unit's position (1, 2, …; ties in any order) by `value` ascending among the units where `among` holds. */
   | { k: "rowNo"; value: Expr; among: Cond };
 
@@ -122,9 +122,10 @@ export interface IrRefer {
   from?: string[];
   /**
    * 参照 平均分/最高分/最低分: each of `scores` becomes the aggregate over the units where `among`
-   * holds (with `same`: only those of the taker's class set, `part`), 0 when none; `zeroed` become 0.
+   * holds (同类单位: only those with the taker's `part` values — one 0/1 per class), 0 when none;
+   * `zeroed` become 0.
    */
-  pool?: { agg: "average" | "max" | "min"; among: Cond; part?: Expr; scores: string[]; zeroed: string[] };
+  pool?: { agg: "average" | "max" | "min"; among: Cond; part?: Expr[]; scores: string[]; zeroed: string[] };
 }
 
 /** A grade: conditions on the rounded total and the rank, tried in order. */
