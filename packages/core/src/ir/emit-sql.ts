@@ -15,7 +15,7 @@
  *
  * The PostgreSQL dialect keeps to what openGauss, KingbaseES, HighGo, Citus and Greenplum share:
  * WITH (non-recursive), CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
- * unnest/cardinality/ANY, RANK() and COUNT(*) OVER ().
+ * unnest/cardinality/ANY, RANK(), ROW_NUMBER() and COUNT/SUM/MAX/MIN … OVER (PARTITION BY …).
  */
 import { IDS_SUFFIX, type Cond, type Expr, type IrProgram, type IrRefer } from "./types.js";
 
@@ -204,13 +204,13 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
       const prev = `"kp_s${stage - 1}"`;
       if (rf.pool) ctes.push(`"kp_s${stage}" AS (${poolReferSql(rf, rf.pool, known, prev, x, cond, divRound)})`);
       else {
-      const cols = known.map((k) => {
-        const name = k.slice(1, -1).replace(/""/g, '"');
-        if (!rf.names.includes(name)) return k;
-        const from = rf.from ? sqlIdent(rf.from[rf.names.indexOf(name)]!) : k;
-        return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
-      });
-      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
+        const cols = known.map((k) => {
+          const name = k.slice(1, -1).replace(/""/g, '"');
+          if (!rf.names.includes(name)) return k;
+          const from = rf.from ? sqlIdent(rf.from[rf.names.indexOf(name)]!) : k;
+          return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
+        });
+        ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev})`);
       }
       floor = Math.max(...level.values());
       for (const n of rf.names) level.set(n, floor + 1);
