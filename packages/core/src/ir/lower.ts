@@ -68,7 +68,9 @@ class Lowering {
   /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
   tops: { s: string; k: string }[] = [];
   /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
-  readonly shown: { n: number; applies: Cond; P: Expr }[] = [];
+  readonly shown: { ind: M.IndicatorModel; n: number; applies: Cond; P: Expr }[] = [];
+  /** The units taking a 参照 of an indicator (they show what they took in its whole subtree). */
+  readonly takers = new Map<M.IndicatorModel, Cond>();
   /** Cross-unit bases (平均值/中位数) already lowered, by rule. */
   private readonly bases = new Map<M.RuleModel, Expr>();
 
@@ -583,7 +585,8 @@ class Lowering {
     // (lowered a second time, the subtree's root is called as the JS module calls it: its 适用 and
     // those between it and the indicator count — `here`, from a root given no applicability)
     const own: Cond = this.prefix !== "" ? here : ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
-    if (applies.k !== "true" && this.prefix === "") this.shown.push({ n, applies, P });
+    if (applies.k !== "true" && this.prefix === "") this.shown.push({ ind, n, applies, P });
+    if (anyTaker && this.prefix === "") this.takers.set(ind, and([here, anyTaker]));
     this.step(`i${n}`, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
     this.step(`i${n}_k`, iff(own, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
     if (above) this.step(`i${n}_e`, iff(own, min(ref(sName), ref(`${this.prefix}i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
@@ -719,7 +722,13 @@ export function lower(cat: M.Catalogue): IrProgram {
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
   // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
   const shownAs = new Map<number, string>();
-  for (const x of L.shown) shownAs.set(x.n, (L.step(`i${x.n}_out`, iff(x.applies, ref(`i${x.n}`), x.P), "上级指标不适用时按满分计"), `i${x.n}_out`));
+  // (except for a unit that took a 参照 above: it shows what it took)
+  for (const x of L.shown) {
+    const took: Cond[] = [];
+    for (let p = x.ind.parent; p; p = p.parent) if (L.takers.has(p)) took.push(L.takers.get(p)!);
+    const shows: Cond = took.length > 0 ? { k: "or", list: [x.applies, ...took] } : x.applies;
+    shownAs.set(x.n, (L.step(`i${x.n}_out`, iff(shows, ref(`i${x.n}`), x.P), "上级指标不适用时按满分计"), `i${x.n}_out`));
+  }
   const all: M.IndicatorModel[] = [];
   const collect = (i: M.IndicatorModel) => {
     all.push(i);
