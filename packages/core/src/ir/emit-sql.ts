@@ -289,12 +289,13 @@ function poolReferSql(
     const name = k.slice(1, -1).replace(/""/g, '"');
     if (pool.zeroed.includes(name)) return `(CASE WHEN ${taker} THEN 0 ELSE ${k} END) AS ${k}`;
     if (!pool.scores.includes(name)) return k;
+    const v = pool.from ? sqlIdent(pool.from[pool.scores.indexOf(name)]!) : k;
     let agg: string;
     if (pool.agg === "average") {
       const n = `COUNT(CASE WHEN ${among} THEN 1 END) ${over}`;
-      const total = `CAST(SUM(CASE WHEN ${among} THEN ${k} END) ${over} AS BIGINT)`;
+      const total = `CAST(SUM(CASE WHEN ${among} THEN ${v} END) ${over} AS BIGINT)`;
       agg = `(CASE WHEN ${n} = 0 THEN 0 ELSE ${divRound(total, `CAST(${n} AS BIGINT)`)} END)`;
-    } else agg = `CAST(COALESCE(${pool.agg === "max" ? "MAX" : "MIN"}(CASE WHEN ${among} THEN ${k} END) ${over}, 0) AS BIGINT)`;
+    } else agg = `CAST(COALESCE(${pool.agg === "max" ? "MAX" : "MIN"}(CASE WHEN ${among} THEN ${v} END) ${over}, 0) AS BIGINT)`;
     return `(CASE WHEN ${taker} THEN ${agg} ELSE ${k} END) AS ${k}`;
   });
   return `${sqlComment(`参照：本类单位取${pool.agg === "average" ? "平均分" : pool.agg === "max" ? "最高分" : "最低分"}`)}\n  SELECT ${cols.join(", ")} FROM ${prev}`;

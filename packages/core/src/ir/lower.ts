@@ -614,6 +614,22 @@ class Lowering {
       // units that take a 参照 on this indicator or above it are in no pool
       const ancestors: Cond[] = [];
       for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) ancestors.push(and([this.indApplies(p), this.takes(x)]));
+      // a pool member's scores as this indicator's computation sees them: an indicator inside that
+      // does not apply to the member counts at full points
+      const poolFrom: string[] = [];
+      if (refs.some((x) => x.source.kind === "pool")) {
+        const walk2 = (i: M.IndicatorModel, chain: Cond[]) => {
+          const k = this.indNo.get(i)!;
+          const c2 = i === ind ? chain : i.appliesTo ? [...chain, this.classes(i.appliesTo)] : chain;
+          if (c2.length === 0) poolFrom.push(`i${k}`);
+          else {
+            this.step(`q${n}_${k}`, iff(and(c2), ref(`i${k}`), this.points(i)), `${i.id} ${i.name}（参照的各单位）`);
+            poolFrom.push(`q${n}_${k}`);
+          }
+          i.children.forEach((ch) => walk2(ch, c2));
+        };
+        walk2(ind, []);
+      }
       // after the subtree's steps (and their second lowering)
       const last = this.steps[this.steps.length - 1]!.name;
       refs.forEach((rf, j) => {
@@ -628,7 +644,7 @@ class Lowering {
         if (src.pool === "class") inPool.push(this.classes([src.unitClass!]));
         // 同类单位: the same classes (of those the catalogue declares) as the taker
         const part = src.pool === "same" ? this.cat.classes.map((cl) => iff(this.classes([cl]), c(1), c(0))) : undefined;
-        this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: src.aggregate, among: and(inPool), ...(part ? { part } : {}), scores, zeroed } });
+        this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: src.aggregate, among: and(inPool), ...(part ? { part } : {}), scores, from: poolFrom, zeroed } });
       });
     }
     return above ? { s: sName, k: kName, e: eName } : { s: sName, k: kName };

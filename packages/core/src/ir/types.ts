@@ -123,9 +123,9 @@ export interface IrRefer {
   /**
    * 参照 平均分/最高分/最低分: each of `scores` becomes the aggregate over the units where `among`
    * holds (同类单位: only those with the taker's `part` values — one 0/1 per class), 0 when none;
-   * `zeroed` become 0.
+   * `zeroed` become 0.  `from`: the step each score is aggregated from, when not the same.
    */
-  pool?: { agg: "average" | "max" | "min"; among: Cond; part?: Expr[]; scores: string[]; zeroed: string[] };
+  pool?: { agg: "average" | "max" | "min"; among: Cond; part?: Expr[]; scores: string[]; from?: string[]; zeroed: string[] };
 }
 
 /** A grade: conditions on the rounded total and the rank, tried in order. */
