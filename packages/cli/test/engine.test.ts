@@ -1,8 +1,8 @@
 /**
  * `kp score --engine duckdb` and `kp compile --target sql`, run as a subprocess: the shipped example
  * scored in DuckDB equals the JS engine's results; bad input (a missing column, a cell that is not a
- * number, a file DuckDB cannot read, a construct the SQL target does not lower) is a clear Chinese
- * error with its code and no output file.  Goldens: what the user sees.
+ * number, a file DuckDB cannot read) is a clear Chinese error with its code and no output file; a
+ * construct once refused (KP8001) scores as in the JS engine.  Goldens: what the user sees.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -84,14 +84,20 @@ describe("kp compile --target sql", () => {
     }
   }, 120_000);
 
-  it("a construct the SQL target does not lower yet: KP8001 at the rule, nothing written", () => {
+  it("a ranking by a computed score (once KP8001) is scored in DuckDB as by the JS engine", () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, "细则.kp"),
       "细则 「测试」\n指标 「工作」 10 分 {\n  规则 「迟报」 「迟报一次扣1分」 每次 扣 1\n}\n指标 「评比」 3 分 {\n  规则 「名次」 「按工作得分排名」 按 「工作」 得分 排名 依次 得 3、2\n}\n",
     );
-    const r = kpGolden("engine-kp8001.txt", ["compile", "细则.kp", "-o", "out", "--target", "sql"], dir);
-    expect(r.code).toBe(1);
-    expect(existsSync(join(dir, "out"))).toBe(false);
+    writeFileSync(join(dir, "事实.csv"), "单位,迟报\n甲县,2\n乙县,0\n丙县,5\n丁县,1\n");
+    const sql = kp(["score", "细则.kp", "事实.csv", "--engine", "duckdb", "--format", "json"], { cwd: dir });
+    expect(sql.stderr).toBe("");
+    expect(sql.code).toBe(0);
+    const js = kp(["score", "细则.kp", "事实.csv", "--format", "json"], { cwd: dir });
+    const pick = (t: string) => (JSON.parse(t) as { unit: string; rank: number; total: string }[]).map((u) => [u.unit, u.rank, u.total]);
+    expect(pick(sql.stdout)).toEqual(pick(js.stdout));
+    // 乙县 works best (10), ranks first in 评比 (3): 13; 丁县 9 + 2 = 11
+    expect(pick(sql.stdout).slice(0, 2)).toEqual([["乙县", 1, "13"], ["丁县", 2, "11"]]);
   }, 60_000);
 });

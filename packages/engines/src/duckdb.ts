@@ -69,7 +69,8 @@ function typed(col: IrColumn, s: Source | undefined, award: Map<string, number>)
         bad: `FALSE`,
       };
     case "ids":
-      return { value: `(CASE WHEN ${t} IS NULL OR regexp_full_match(${t}, '[0-9]*') THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
+      // (a yes/no word of a yes/no fact is no incident id)
+      return { value: `(CASE WHEN ${t} IS NULL OR regexp_full_match(${t}, '[0-9]*') OR ${among(`lower(${t})`, [...YES, ...NO])} THEN CAST([] AS VARCHAR[]) ELSE ${ids} END)`, bad: "FALSE" };
     case "flag":
       if (s.type === "BOOLEAN") return { value: `COALESCE(${src}, FALSE)`, bad: "FALSE" };
       // a word of NO (or an empty cell) is no; a word of YES, or anything else written, is yes
@@ -85,6 +86,43 @@ function typed(col: IrColumn, s: Source | undefined, award: Map<string, number>)
       const value = `(CASE WHEN regexp_full_match(${t}, ${NUMBER}) THEN TRY_CAST(${t} AS DECIMAL(18,6)) WHEN ${absent} THEN NULL${words} WHEN regexp_full_match(${t}, ${PERCENT}) THEN TRY_CAST(left(${t}, -1) AS DECIMAL(18,6)) ELSE NULL END)`;
       return { value, bad: `(NOT ${absent})` };
     }
+    default:
+      return typedMore(col.type, src, t, ids);
+  }
+}
+
+/**
+ * The column types of more scoring forms: a decimal that may be negative (分段 可为负: -, −, －, +),
+ * an outcome's name (评为, NFC), the amounts of 每次酌情 (「1、0.5」, read as their sum), and a
+ * compound rule's per-item counts (「甲村 2、乙村 1」 or their sum; empty → NULL: not given).
+ */
+function typedMore(type: IrColumn["type"], src: string, t: string, ids: string): { value: string; bad: string } {
+  const empty = `${src} IS NULL OR ${t} = ''`;
+  const DEC = "'[0-9]+(\\.[0-9]{1,6})?'";
+  switch (type) {
+    case "signed": {
+      const num = `regexp_replace(regexp_replace(regexp_replace(${t}, '%$', ''), '^[−－]', '-'), '^[+]', '')`;
+      return {
+        value: `(CASE WHEN ${empty} OR ${among(t, MISSING)} THEN NULL ELSE TRY_CAST(${num} AS DECIMAL(18,6)) END)`,
+        bad: `(NOT (${empty} OR ${among(t, MISSING)}) AND (TRY_CAST(${num} AS DECIMAL(18,6)) IS NULL OR NOT regexp_full_match(${num}, '-?[0-9]+(\\.[0-9]{1,6})?')))`,
+      };
+    }
+    case "text":
+      return { value: `(CASE WHEN ${empty} THEN NULL ELSE nfc_normalize(${t}) END)`, bad: "FALSE" };
+    case "amounts":
+      return {
+        value: `(CASE WHEN ${empty} THEN CAST(0 AS DECIMAL(18,6)) ELSE CAST(list_sum(list_transform(${ids}, (s) -> TRY_CAST(s AS DECIMAL(18,6)))) AS DECIMAL(18,6)) END)`,
+        bad: `(NOT (${empty}) AND NOT list_bool_and(list_transform(${ids}, (s) -> regexp_full_match(s, ${DEC}))))`,
+      };
+    case "items": {
+      const each = `list_transform(${ids}, (s) -> regexp_extract(s, '([0-9]+)[^0-9]*$', 1))`;
+      return {
+        value: `(CASE WHEN ${empty} THEN NULL WHEN regexp_full_match(${t}, '[0-9]+') THEN CAST(${t} AS BIGINT) ELSE CAST(list_sum(list_transform(${each}, (s) -> TRY_CAST(s AS BIGINT))) AS BIGINT) END)`,
+        bad: `(NOT (${empty}) AND list_contains(${each}, ''))`,
+      };
+    }
+    default:
+      return { value: "NULL", bad: "FALSE" };
   }
 }
 

@@ -60,7 +60,9 @@ export async function scoreWithPostgres(ir: IrProgram, options: PostgresScoreOpt
     want("类别", ["ARRAY"], "TEXT[]");
     for (const c of ir.columns) {
       if (c.type === "count") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
-      else if (c.type === "decimal") want(c.name, ["numeric", "bigint", "integer", "smallint"], "DECIMAL(18,6)");
+      else if (c.type === "decimal" || c.type === "signed" || c.type === "amounts") want(c.name, ["numeric", "bigint", "integer", "smallint"], "DECIMAL(18,6)");
+      else if (c.type === "items") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
+      else if (c.type === "text") want(c.name, ["text", "character varying"], "TEXT");
       else if (c.type === "flag") want(c.name, ["boolean"], "BOOLEAN");
       else want(c.name, ["ARRAY"], "TEXT[]");
     }

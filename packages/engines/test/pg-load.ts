@@ -10,7 +10,8 @@ export function pgType(ir: IrProgram, name: string): string {
   if (name === "单位") return "TEXT";
   if (name === "类别" || name.endsWith("#事件")) return "TEXT[]";
   const col = ir.columns.find((c) => c.name === name)!;
-  return col.type === "count" ? "BIGINT" : col.type === "decimal" ? "DECIMAL(18,6)" : "BOOLEAN";
+  if (col.type === "text") return "TEXT";
+  return col.type === "count" || col.type === "items" ? "BIGINT" : col.type === "flag" ? "BOOLEAN" : "DECIMAL(18,6)";
 }
 
 export async function loadFactsTable(

@@ -15,9 +15,9 @@
  *
  * The PostgreSQL dialect keeps to what openGauss, KingbaseES, HighGo, Citus and Greenplum share:
  * WITH (non-recursive), OFFSET 0, CASE, COALESCE, GREATEST/LEAST, CAST, NUMERIC, div(), arrays with
- * unnest/cardinality/ANY, RANK() and COUNT(*) OVER ().
+ * unnest/cardinality/ANY, RANK(), ROW_NUMBER() and COUNT/SUM/MAX/MIN … OVER (PARTITION BY …).
  */
-import { IDS_SUFFIX, type Cond, type Expr, type IrProgram } from "./types.js";
+import { IDS_SUFFIX, type Cond, type Expr, type IrProgram, type IrRefer } from "./types.js";
 
 export type SqlDialect = "duckdb" | "postgres";
 
@@ -100,7 +100,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     wide: (e) => `CAST(${e} AS HUGEINT)`,
     idiv: (a, b) => `(${a} // ${b})`,
-    hasClass: (p) => `list_contains("kp_classes", CAST($${p} AS VARCHAR))`,
+    hasClass: (p) => `COALESCE(list_contains("kp_classes", CAST($${p} AS VARCHAR)), FALSE)`,
     len: (ids) => `COALESCE(len(${ids}), 0)`,
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS VARCHAR)`,
@@ -110,7 +110,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   postgres: {
     wide: (e) => `CAST(${e} AS NUMERIC)`,
     idiv: (a, b) => `div(${a}, ${b})`,
-    hasClass: (p) => `(CAST($${p} AS TEXT) = ANY("kp_classes"))`,
+    hasClass: (p) => `COALESCE(CAST($${p} AS TEXT) = ANY("kp_classes"), FALSE)`,
     len: (ids) => `COALESCE(cardinality(${ids}), 0)`,
     first: (ids) => `${ids}[1]`,
     param: (p) => `CAST($${p} AS TEXT)`,
@@ -160,6 +160,9 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         const byId = D.byIncident(e.hits.map((h) => ({ ids: sqlIdent(colName(h.ids)), when: cond(h.when), amount: x(h.amount), firstOnly: h.count < 0 })));
         return `(CAST(${byId} AS BIGINT) + ${anon.join(" + ")})`;
       }
+      case "agg":
+      case "rowNo":
+        return crossUnitSql(e, x, cond);
     }
   };
   const cond = (c: Cond): string => {
@@ -180,6 +183,8 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         return `COALESCE(${sqlIdent(colName(c.col))}, FALSE)`;
       case "missing":
         return `(${sqlIdent(colName(c.col))} IS NULL)`;
+      case "textIs":
+        return `COALESCE(${sqlIdent(colName(c.col))} = ${D.param(c.name.n)}, FALSE)`;
     }
   };
 
@@ -192,8 +197,8 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   // stage 0: the facts, typed, under short names
   const colsIn = ir.columns.map((col, i) => {
     const src = sqlIdent(col.name);
-    if (col.type === "decimal") return `CAST(${src} * 1000000 AS BIGINT) AS ${sqlIdent(colName(i))}`;
-    if (col.type === "count") return `CAST(${src} AS BIGINT) AS ${sqlIdent(colName(i))}`;
+    if (col.type === "decimal" || col.type === "signed" || col.type === "amounts") return `CAST(CAST(${src} AS DECIMAL(38,6)) * 1000000 AS BIGINT) AS ${sqlIdent(colName(i))}`;
+    if (col.type === "count" || col.type === "items") return `CAST(${src} AS BIGINT) AS ${sqlIdent(colName(i))}`;
     return `${src} AS ${sqlIdent(colName(i))}`;
   });
   void IDS_SUFFIX;
@@ -207,7 +212,8 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   const level = new Map<string, number>();
   const refsOf = (e: Expr, out: Set<string>): Set<string> => {
     if (e.k === "ref") out.add(e.name);
-    for (const v of Object.values(e)) if (v && typeof v === "object" && "k" in v) refsOf(v as Expr, out);
+    // (conditions and their lists too: a condition may compare a step)
+    for (const v of Object.values(e)) for (const w of Array.isArray(v) ? v : [v]) if (w && typeof w === "object" && "k" in w) refsOf(w as Expr, out);
     if (e.k === "highest") for (const h of e.hits) refsOf(h.amount, out);
     return out;
   };
@@ -228,7 +234,8 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     byLevel = new Map();
   };
   let floor = 0;
-  const refersAfter = new Map(ir.refers.map((r) => [r.after, r] as const));
+  const refersAfter = new Map<string, IrRefer[]>();
+  for (const r of ir.refers) refersAfter.set(r.after, [...(refersAfter.get(r.after) ?? []), r]);
   for (const s of ir.steps) {
     let lv = floor + 1;
     for (const n of refsOf(s.value, new Set())) lv = Math.max(lv, (level.get(n) ?? 0) + 1);
@@ -236,17 +243,20 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     const bucket = byLevel.get(lv) ?? [];
     bucket.push({ name: s.name, sql: x(s.value), note: s.note });
     byLevel.set(lv, bucket);
-    const rf = refersAfter.get(s.name);
-    if (rf) {
+    for (const rf of refersAfter.get(s.name) ?? []) {
       flush();
       stage++;
       const prev = `"kp_s${stage - 1}"`;
-      const cols = known.map((k) => {
-        const name = k.slice(1, -1).replace(/""/g, '"');
-        if (!rf.names.includes(name)) return k;
-        return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${k} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit.n)}) ELSE ${k} END) AS ${k}`;
-      });
-      ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev}${D.fence})`);
+      if (rf.pool) ctes.push(`"kp_s${stage}" AS (${poolReferSql(rf, rf.pool, known, prev, x, cond, divRound)}${D.fence})`);
+      else {
+        const cols = known.map((k) => {
+          const name = k.slice(1, -1).replace(/""/g, '"');
+          if (!rf.names.includes(name)) return k;
+          const from = rf.from ? sqlIdent(rf.from[rf.names.indexOf(name)]!) : k;
+          return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
+        });
+        ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev}${D.fence})`);
+      }
       floor = Math.max(...level.values());
       for (const n of rf.names) level.set(n, floor + 1);
       floor += 1;
@@ -289,4 +299,49 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
   lines.push("WITH " + ctes.join(",\n"));
   lines.push(`SELECT ${select.join(",\n  ")}\nFROM "kp_ranked"\nORDER BY "kp_rank", "kp_unit"`);
   return { sql: lines.join("\n") + "\n", params: ir.params, columns };
+}
+
+/** A window over the units where `among` holds (and, with `part`, of the same `part` value). */
+function overSql(part: string[] | undefined): string {
+  return part === undefined || part.length === 0 ? "OVER ()" : `OVER (PARTITION BY ${part.join(", ")})`;
+}
+
+/** Cross-unit aggregates and positions (IR `agg`, `rowNo`) as window functions. */
+function crossUnitSql(e: Extract<Expr, { k: "agg" | "rowNo" }>, x: (e: Expr) => string, cond: (c: Cond) => string): string {
+  if (e.k === "rowNo") return `CAST(ROW_NUMBER() OVER (PARTITION BY ${cond(e.among)} ORDER BY ${x(e.value)}) AS BIGINT)`;
+  const over = overSql(e.part?.map(x));
+  if (e.fn === "count") return `CAST(COUNT(CASE WHEN ${cond(e.among)} THEN 1 END) ${over} AS BIGINT)`;
+  return `CAST(COALESCE(${e.fn.toUpperCase()}(CASE WHEN ${cond(e.among)} THEN ${x(e.value)} END) ${over}, 0) AS BIGINT)`;
+}
+
+/**
+ * A stage taking, for the units of a 参照 平均分/最高分/最低分, each score of the subtree from the
+ * pool's (the average rounded at the sixth decimal; 0 when the pool is empty) and no 倒扣.
+ */
+function poolReferSql(
+  rf: IrRefer,
+  pool: NonNullable<IrRefer["pool"]>,
+  known: string[],
+  prev: string,
+  x: (e: Expr) => string,
+  cond: (c: Cond) => string,
+  divRound: (n: string, d: string) => string,
+): string {
+  const taker = cond(rf.taker);
+  const among = cond(pool.among);
+  const over = overSql(pool.part?.map(x));
+  const cols = known.map((k) => {
+    const name = k.slice(1, -1).replace(/""/g, '"');
+    if (pool.zeroed.includes(name)) return `(CASE WHEN ${taker} THEN 0 ELSE ${k} END) AS ${k}`;
+    if (!pool.scores.includes(name)) return k;
+    const v = pool.from ? sqlIdent(pool.from[pool.scores.indexOf(name)]!) : k;
+    let agg: string;
+    if (pool.agg === "average") {
+      const n = `COUNT(CASE WHEN ${among} THEN 1 END) ${over}`;
+      const total = `CAST(SUM(CASE WHEN ${among} THEN ${v} END) ${over} AS BIGINT)`;
+      agg = `(CASE WHEN ${n} = 0 THEN 0 ELSE ${divRound(total, `CAST(${n} AS BIGINT)`)} END)`;
+    } else agg = `CAST(COALESCE(${pool.agg === "max" ? "MAX" : "MIN"}(CASE WHEN ${among} THEN ${v} END) ${over}, 0) AS BIGINT)`;
+    return `(CASE WHEN ${taker} THEN ${agg} ELSE ${k} END) AS ${k}`;
+  });
+  return `${sqlComment(`参照：本类单位取${pool.agg === "average" ? "平均分" : pool.agg === "max" ? "最高分" : "最低分"}`)}\n  SELECT ${cols.join(", ")} FROM ${prev}`;
 }

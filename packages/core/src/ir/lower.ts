@@ -32,6 +32,24 @@ const BODY_WORDS: Partial<Record<M.RuleBodyModel["kind"], string>> = {
   committee: "评议",
 };
 
+/**
+ * A rule's value for the unit: `v` (before 适用), how its owner books it (`sign`: "plain" a
+ * deduction or award as the rule's effect says; "signed" ≥ 0 an award, < 0 a deduction — 否则,
+ * 分段 going below 0; "twoSided" ≥ 0 above the points, < 0 a deduction), and `zero`: when the rule
+ * ends in 不得分 (the owner then scores 0).
+ */
+interface RuleLow {
+  v: Expr;
+  sign: "plain" | "signed" | "twoSided";
+  zero?: Cond;
+}
+
+const or = (list: Cond[]): Cond | undefined => (list.length === 0 ? undefined : list.length === 1 ? list[0]! : { k: "or", list });
+const not = (x: Cond): Cond => ({ k: "not", c: x });
+const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond => ({ k: "cmp", op, a, b });
+const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
+const mulDiv = (a: Expr, b: Expr, by: number): Expr => ({ k: "mulDiv", a, b, c: by });
+
 class Lowering {
   readonly params: string[] = [];
   readonly columns: IrColumn[] = [];
@@ -40,6 +58,21 @@ class Lowering {
   private readonly colIndex = new Map<string, number>();
   private readonly ruleNo = new Map<M.RuleModel, number>();
   readonly indNo = new Map<M.IndicatorModel, number>();
+  /** When each lowered rule ends in 不得分 (its owner's score becomes 0). */
+  private readonly zeros = new Map<M.RuleModel, Cond>();
+  /**
+   * Prefix of step names while a subtree is lowered a second time without its 参照 ("x3_": the
+   * scores a 参照 to one unit takes from it, as the JS module computes them), "" otherwise.
+   */
+  private prefix = "";
+  /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
+  tops: { s: string; k: string }[] = [];
+  /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
+  readonly shown: { ind: M.IndicatorModel; n: number; applies: Cond; P: Expr }[] = [];
+  /** The units taking a 参照 of an indicator (they show what they took in its whole subtree). */
+  readonly takers = new Map<M.IndicatorModel, Cond>();
+  /** Cross-unit bases (平均值/中位数) already lowered, by rule. */
+  private readonly bases = new Map<M.RuleModel, Expr>();
 
   constructor(readonly cat: M.Catalogue) {
     cat.rules.forEach((r, n) => this.ruleNo.set(r, n));
@@ -75,21 +108,30 @@ class Lowering {
     const t = f.fact;
     switch (t.type) {
       case "count":
-        if (t.within !== undefined) this.refuse("「其中」计数", r);
         return { col: this.col(key, "count"), fact: t };
       case "flag":
         return { col: this.col(key, "flag"), fact: t };
+      case "outcome":
+        return { col: this.col(key, "text"), fact: t };
+      case "amounts":
+        return { col: this.col(key, "amounts"), fact: t };
+      case "items":
+        return { col: this.col(key, "items"), fact: t };
       case "award":
       case "value":
       case "score":
       case "rate":
       case "amount":
       case "committee":
-        if (t.type === "value" && t.signed) this.refuse("可为负的数值（分段 可为负）", r);
-        return { col: this.col(key, "decimal"), fact: t };
+      case "reduce":
+        return { col: this.col(key, t.type === "value" && t.signed ? "signed" : "decimal"), fact: t };
       default:
-        return this.refuse(`事实类型「${t.type}」`, r);
+        return this.refuse(`事实类型「${(t as { type: string }).type}」`, r);
     }
+  }
+
+  num(r: M.RuleModel, key = r.name): Expr {
+    return { k: "num", col: this.factOf(r, key).col };
   }
 
   amount(amount: number, overrides: { unitClass: string; amount: number }[]): Expr {
@@ -107,126 +149,282 @@ class Lowering {
     return v;
   }
 
-  /** The adjustments after a rule's body: 按 … 平均, 加倍/减半, cap (emit-js `finish`). */
-  finish(r: M.RuleModel, v: Expr): Expr {
-    if (r.average) this.refuse("按 … 平均", r);
-    if (r.waivers.length > 0) this.refuse("免扣 / 可减免", r);
+  /** The points of a rule's owner for the unit (0 in a section). */
+  ownerPoints(r: M.RuleModel): Expr {
+    return r.owner.kind === "indicator" ? this.points(r.owner) : c(0);
+  }
+
+  /**
+   * The adjustments after a rule's body (emit-js `finish`): 按 … 平均, 加倍/减半, the cap — none of
+   * them when the body ended in 不得分 (`zero`: the value is then the owner's points) — then 免扣
+   * (which also lifts a 不得分) and 可减免.
+   */
+  finish(r: M.RuleModel, v: Expr, zero?: Cond): RuleLow {
+    const a = r.average;
+    if (a && "fact" in a) v = { k: "mulDiv", a: v, b: c(1_000_000), c: 0, by: { k: "num", col: this.col(a.fact, "decimal") } };
+    else if (a) v = mulDiv(v, c(1), a.value);
     v = this.multiplied(r, v);
     if (r.cap !== undefined) v = min(v, c(r.cap));
+    if (zero) v = iff(zero, this.ownerPoints(r), v);
+    for (const w of r.waivers) {
+      if (w.mode === "cancel") {
+        const flag: Cond = { k: "flag", col: this.col(`${r.name}.${w.flag}`, "flag") };
+        v = iff(flag, c(0), v);
+        if (zero) zero = and([zero, not(flag)]);
+      } else v = sub(v, this.num(r, `${r.name}.${w.flag}`));
+    }
+    return zero ? { v, sign: "plain", zero } : { v, sign: "plain" };
+  }
+
+  /** An outcome's value (不得分: 0 here, its condition goes to `zero`) and whether it is 不得分 (as 0/1). */
+  outcome(o: M.OutcomeModel): { v: Expr; z: Expr } {
+    return o.kind === "zero" ? { v: c(0), z: c(1) } : { v: c(o.amount), z: c(0) };
+  }
+
+  /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode (emit-js `stepCode`). */
+  stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
+    if (mode === "proportional") return mulDiv(diff, c(amount), step);
+    if (mode === "round") return mul(c(amount), mulDiv(diff, c(1), step));
+    return mul(c(amount), { k: "steps", diff, step, ceil: mode === "ceil" });
+  }
+
+  /** The units a rule applies to (its 适用 and its indicators'). */
+  applicable(r: M.RuleModel): Cond {
+    const lists: string[][] = [];
+    if (r.appliesTo) lists.push(r.appliesTo);
+    for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
+    return and(lists.map((l) => this.classes(l)));
+  }
+
+  /** 平均值 / 中位数 of the applicable units' values (emit-js `emitCross`), as steps. */
+  crossBase(r: M.RuleModel, how: "average" | "median"): Expr {
+    const have = this.bases.get(r);
+    if (have) return have;
+    const n = this.ruleNo.get(r)!;
+    const { col } = this.factOf(r);
+    const x: Expr = { k: "num", col };
+    const among = and([this.applicable(r), not({ k: "missing", col })]);
+    const cnt = this.step(`r${n}_cnt`, { k: "agg", fn: "count", value: c(1), among }, "基准：参与计算的单位数");
+    let base: Expr;
+    if (how === "average") {
+      const total = this.step(`r${n}_sum`, { k: "agg", fn: "sum", value: x, among }, "基准：各单位数值之和");
+      base = iff(cmp("=", cnt, c(0)), c(0), { k: "mulDiv", a: total, b: c(1), c: 0, by: cnt });
+    } else {
+      const rn = this.step(`r${n}_rn`, { k: "rowNo", value: x, among }, "基准：各单位数值的位次");
+      const at = (pos: Expr): Expr => ({ k: "agg", fn: "max", value: x, among: and([among, cmp("=", rn, pos)]) });
+      const lo = at({ k: "steps", diff: add(cnt, c(1)), step: 2, ceil: false });
+      const hi = at(add({ k: "steps", diff: cnt, step: 2, ceil: false }, c(1)));
+      base = iff(cmp("=", cnt, c(0)), c(0), add(lo, mulDiv(sub(hi, lo), c(1), 2)));
+    }
+    const e = this.step(`r${n}_base`, base, how === "average" ? "基准：平均值" : "基准：中位数");
+    this.bases.set(r, e);
+    return e;
+  }
+
+  /** A linear rule (emit-js `emitLinear` and the plain path before it). */
+  linear(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "linear" }>): RuleLow {
+    const { col } = this.factOf(r);
+    const x: Expr = { k: "num", col };
+    const B: Expr = b.baseFrom === "average" || b.baseFrom === "median" ? this.crossBase(r, b.baseFrom) : b.baseFrom === "target" ? this.num(r, `${r.name}.目标值`) : c(b.base.raw);
+    const plain = !(b.action === "award" || b.other || b.baseFrom || b.mode === "round");
+    const sides: { direction: "below" | "above"; step: M.Quantity; amount: number; mode: "proportional" | "floor" | "ceil" | "round"; action: "deduct" | "award"; cap?: number }[] = [
+      { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
+    ];
+    if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
+    // the chain, built from its last branch: value (signed for two sides) and 不得分 (0/1)
+    let v: Expr = c(0);
+    let z: Expr = c(0);
+    for (const side of [...sides].reverse()) {
+      const diff = side.direction === "below" ? sub(B, x) : sub(x, B);
+      let w = this.stepValue(side.mode, side.amount, side.step.raw, diff);
+      if (side.cap !== undefined) w = min(w, c(side.cap));
+      if (b.other && side.action === "deduct") w = sub(c(0), w);
+      const hit = cmp(">", diff, c(0));
+      v = iff(hit, w, v);
+      z = iff(hit, c(0), z);
+    }
+    if (b.cutoff) {
+      const cut = b.cutoff;
+      const hit = cmp(cut.direction === "below" ? "<" : ">", x, c(cut.value.raw));
+      const o = this.outcome(cut.outcome);
+      // a cut-off's 不得分 is the owner's points; with two sides it is a deduction (negative)
+      v = iff(hit, b.other ? sub(c(0), o.v) : o.v, v);
+      z = iff(hit, o.z, z);
+    }
+    const skip = plain || r.facts[0]?.optional ? { k: "missing" as const, col } : undefined;
+    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
+    const guard = (e: Expr) => (skip ? iff(skip, c(0), e) : e);
+    if (!b.other) {
+      const f = this.finish(r, guard(v), zero && (skip ? and([not(skip), zero]) : zero));
+      return f;
+    }
+    // two sides: no multipliers or caps of the rule (KP2052); a cut-off's 不得分 is −points
+    const zc = zero && (skip ? and([not(skip), zero]) : zero);
+    return { v: guard(zc ? iff(zc, sub(c(0), this.ownerPoints(r)), v) : v), sign: "twoSided", ...(zc ? { zero: zc } : {}) };
+  }
+
+  /** A 分段 rule. */
+  bands(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "bands" }>): RuleLow {
+    const { col } = this.factOf(r);
+    const x: Expr = { k: "num", col };
+    let v: Expr = c(0);
+    let z: Expr = c(0);
+    for (const band of [...b.bands].reverse()) {
+      const conds: Cond[] = [];
+      if (band.lower) conds.push(cmp(band.lowerInclusive ? ">=" : ">", x, c(band.lower.raw)));
+      if (band.upper) conds.push(cmp(band.upperInclusive ? "<=" : "<", x, c(band.upper.raw)));
+      const o = this.outcome(band.outcome);
+      let bv = o.v;
+      if (band.steps && band.outcome.kind !== "zero") {
+        const st = band.steps;
+        const diff = st.direction === "below" ? sub(c(st.from.raw), x) : sub(x, c(st.from.raw));
+        const w = this.stepValue(st.mode, st.amount, st.step.raw, diff);
+        bv = iff(cmp(">", diff, c(0)), band.outcome.kind === "award" ? sub(o.v, w) : add(o.v, w), o.v);
+      }
+      v = iff(and(conds), bv, v);
+      z = iff(and(conds), o.z, z);
+    }
+    const m = b.missing ? this.outcome(b.missing) : { v: c(0), z: c(0) };
+    v = iff({ k: "missing", col }, m.v, v);
+    z = iff({ k: "missing", col }, m.z, z);
+    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
+    if (b.mayGoNegative) {
+      // an award gone below 0 per step is a deduction (returned negative); no multipliers or caps (KP2115)
+      return { v: zero ? iff(zero, this.ownerPoints(r), v) : v, sign: "signed", ...(zero ? { zero } : {}) };
+    }
+    return this.finish(r, v, zero);
+  }
+
+  /** Counts at an amount, with 其中 「…」 加倍: the occurrences of each condition at amount × factor. */
+  occurrences(r: M.RuleModel, amt: Expr, countKey: string, condKey: (cond: string) => string): Expr {
+    const n = this.num(r, countKey);
+    if (r.occurrences.length === 0) return mul(amt, n);
+    const ms = r.occurrences.map((o) => this.num(r, condKey(o.condition)));
+    let v = mul(amt, ms.reduce((a, m) => sub(a, m), n));
+    r.occurrences.forEach((o, i) => (v = add(v, mulDiv(mul(amt, ms[i]!), c(o.factor), 1_000_000))));
     return v;
   }
 
-  ruleValue(r: M.RuleModel): Expr {
+  ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
-    if (r.occurrences.length > 0) this.refuse("其中 … 加倍/减半（按次）", r);
-    let v: Expr;
+    let low: RuleLow;
     switch (b.kind) {
       case "per": {
-        if (b.nouns.length !== 1) this.refuse("复合计数（每村 每次）", r);
-        const { col } = this.factOf(r);
-        v = this.finish(r, { k: "mul", a: this.amount(b.amount, b.overrides), b: { k: "num", col } });
+        const amt = this.amount(b.amount, b.overrides);
+        if (b.nouns.length === 1) {
+          low = this.finish(r, this.occurrences(r, amt, r.name, (x) => `${r.name}.${x}`));
+          break;
+        }
+        if (r.occurrences.length > 0) this.refuse("复合计数中的「其中」", r);
+        // the per-item counts under the rule's name (their sum) replace the product of the sub-counts
+        const items = this.factOf(r).col;
+        const product = b.nouns.reduce((a: Expr, x) => mul(a, this.num(r, `${r.name}.${x}`)), amt);
+        low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
       case "categories": {
-        const parts = b.categories.map((x): Expr => ({ k: "mul", a: c(x.amount), b: { k: "num", col: this.factOf(r, `${r.name}.${x.name}`).col } }));
-        v = this.finish(r, sum(parts));
+        const parts = b.categories.map((x) => this.occurrences(r, c(x.amount), `${r.name}.${x.name}`, (cond) => `${r.name}.${cond}.${x.name}`));
+        low = this.finish(r, sum(parts));
         break;
       }
       case "once": {
-        if (b.otherwise) this.refuse("得 … 否则 扣", r);
         const { col, fact } = this.factOf(r);
         const full = this.amount(b.amount, b.overrides);
-        if (fact.type === "flag") v = this.finish(r, iff({ k: "flag", col }, full, c(0)));
-        else v = this.finish(r, min({ k: "num", col }, full));
+        if (b.otherwise) {
+          // yes → the award (positive), no → the 否则 deduction (negative)
+          const f = this.finish(r, full);
+          low = { v: iff({ k: "flag", col }, f.v, c(-b.otherwise.amount)), sign: "signed" };
+        } else if (fact.type === "flag") low = this.finish(r, iff({ k: "flag", col }, full, c(0)));
+        else low = this.finish(r, min({ k: "num", col }, full));
         break;
       }
-      case "bands": {
-        if (b.signed || b.mayGoNegative) this.refuse("可为负的分段", r);
-        const { col } = this.factOf(r);
-        const x: Expr = { k: "num", col };
-        const outcome = (o: M.OutcomeModel): Expr => (o.kind === "zero" ? this.refuse("不得分", r) : c(o.amount));
-        let e: Expr = c(0);
-        for (const band of [...b.bands].reverse()) {
-          if (band.steps) this.refuse("分段中的「每低 … 扣」", r);
-          const conds: Cond[] = [];
-          if (band.lower) conds.push({ k: "cmp", op: band.lowerInclusive ? ">=" : ">", a: x, b: c(band.lower.raw) });
-          if (band.upper) conds.push({ k: "cmp", op: band.upperInclusive ? "<=" : "<", a: x, b: c(band.upper.raw) });
-          e = iff(and(conds), outcome(band.outcome), e);
-        }
-        e = iff({ k: "missing", col }, b.missing ? outcome(b.missing) : c(0), e);
-        v = this.finish(r, e);
+      case "zero": {
+        const flag: Cond = { k: "flag", col: this.factOf(r).col };
+        low = this.finish(r, c(0), flag);
+        low.v = iff(flag, low.v, c(0));
         break;
       }
-      case "linear": {
-        if (b.action === "award" || b.other || b.baseFrom || b.mode === "round") this.refuse("加分或双向的按档计分、计算得出的基准", r);
-        const { col } = this.factOf(r);
-        const x: Expr = { k: "num", col };
-        const diff = b.direction === "below" ? sub(c(b.base.raw), x) : sub(x, c(b.base.raw));
-        const steps: Expr = b.mode === "proportional" ? { k: "mulDiv", a: diff, b: c(b.amount), c: b.step.raw } : { k: "mul", a: c(b.amount), b: { k: "steps", diff, step: b.step.raw, ceil: b.mode === "ceil" } };
-        let e = iff({ k: "cmp", op: ">", a: diff, b: c(0) }, steps, c(0));
-        if (b.cutoff) {
-          const cut = b.cutoff;
-          if (cut.outcome.kind === "zero") this.refuse("不得分", r);
-          e = iff({ k: "cmp", op: cut.direction === "below" ? "<" : ">", a: x, b: c(cut.value.raw) }, c(cut.outcome.amount), e);
-        }
-        e = iff({ k: "missing", col }, c(0), e);
-        v = this.finish(r, e);
+      case "bands":
+        low = this.bands(r, b);
         break;
-      }
+      case "linear":
+        low = this.linear(r, b);
+        break;
       case "shortfall": {
-        const { col } = this.factOf(r);
-        const x: Expr = { k: "num", col };
+        const x = this.num(r);
         const diff = sub(c(b.target.raw), x);
-        v = this.finish(r, iff({ k: "cmp", op: "<", a: x, b: c(b.target.raw) }, { k: "mul", a: c(b.amount), b: { k: "steps", diff, step: b.step.raw, ceil: false } }, c(0)));
+        low = this.finish(r, iff(cmp("<", x, c(b.target.raw)), mul(c(b.amount), { k: "steps", diff, step: b.step.raw, ceil: false }), c(0)));
         break;
       }
       case "assessed": {
-        const { col } = this.factOf(r);
-        const x: Expr = { k: "num", col };
-        v = this.finish(r, b.scale !== undefined ? { k: "mulDiv", a: x, b: c(b.max), c: b.scale } : x);
+        const x = this.num(r);
+        low = this.finish(r, b.scale !== undefined ? mulDiv(x, c(b.max), b.scale) : x);
         break;
       }
-      case "rate": {
-        const { col } = this.factOf(r);
-        v = this.finish(r, { k: "mulDiv", a: c(b.max), b: { k: "num", col }, c: 100_000_000 });
+      case "rate":
+        low = this.finish(r, mulDiv(c(b.max), this.num(r), 100_000_000));
         break;
-      }
       case "committee":
-        v = this.finish(r, { k: "num", col: this.factOf(r).col });
-        break;
       case "discretion":
-        if (b.noun !== undefined) this.refuse("每次酌情扣分", r);
-        v = this.finish(r, { k: "num", col: this.factOf(r).col });
+        low = this.finish(r, this.num(r));
         break;
+      case "rated": {
+        const { col } = this.factOf(r);
+        let e: Expr = c(0);
+        for (const o of [...b.outcomes].reverse()) e = iff({ k: "textIs", col, name: this.param(o.name) }, c(o.amount), e);
+        low = this.finish(r, e);
+        break;
+      }
       case "ranked":
       case "proportional": {
         // computed over the units the rule applies to (its 适用 and its indicators'): window functions
-        if (b.kind === "ranked" && b.by.kind !== "fact") this.refuse("按计算得分排名", r);
-        const { col } = this.factOf(r);
-        const x: Expr = { k: "num", col };
-        const lists: string[][] = [];
-        if (r.appliesTo) lists.push(r.appliesTo);
-        for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
-        const among = and(lists.map((l) => this.classes(l)));
+        let x: Expr;
+        let among = this.applicable(r);
+        if (b.kind === "ranked" && b.by.kind !== "fact") {
+          // by a computed score: the indicator's (its own 适用 only, 参照 applied — indicators are
+          // lowered so that it comes first) or the total before bonuses (a rule of a section)
+          if (b.by.kind === "indicator") {
+            const k = this.indNo.get(b.by.indicator)!;
+            if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
+            x = ref(`i${k}`);
+            among = and([among, this.indApplies(b.by.indicator)]);
+          } else {
+            if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
+            x = sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
+          }
+        } else x = this.num(r);
+        let v: Expr;
         if (b.kind === "proportional") {
           const best = max({ k: "best", value: x, among }, c(0));
-          v = iff({ k: "cmp", op: "=", a: best, b: c(0) }, c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best });
+          v = iff(cmp("=", best, c(0)), c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best });
         } else {
           const rank: Expr = { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter };
           if (b.table) {
             let e: Expr = c(b.rest ?? 0);
-            for (let i = b.table.length - 1; i >= 0; i--) e = iff({ k: "cmp", op: "=", a: rank, b: c(i + 1) }, c(b.table[i]!), e);
+            for (let i = b.table.length - 1; i >= 0; i--) e = iff(cmp("=", rank, c(i + 1)), c(b.table[i]!), e);
             v = e;
-          } else v = max(sub(c(b.max), { k: "mul", a: c(b.step), b: sub(rank, c(1)) }), c(0));
+          } else v = max(sub(c(b.max), mul(c(b.step), sub(rank, c(1)))), c(0));
         }
-        v = this.finish(r, v);
+        // a unit outside the ranking gets nothing from it
+        low = this.finish(r, iff(among, v, c(0)));
         break;
       }
       default:
         return this.refuse(`计分方式「${BODY_WORDS[b.kind] ?? b.kind}」`, r);
     }
-    if (r.appliesTo) v = iff(this.classes(r.appliesTo), v, c(0));
-    return v;
+    if (r.appliesTo) {
+      const ap = this.classes(r.appliesTo);
+      low.v = iff(ap, low.v, c(0));
+      if (low.zero) low.zero = and([ap, low.zero]);
+    }
+    return low;
+  }
+
+  /** A rule as a step (its 不得分 condition kept for its owner). */
+  ruleStep(r: M.RuleModel): { e: Expr; sign: RuleLow["sign"] } {
+    const low = this.ruleLow(r);
+    if (low.zero) this.zeros.set(r, low.zero);
+    return { e: this.step(`r${this.ruleNo.get(r)}`, low.v, r.clause), sign: low.sign };
   }
 
   /** 就高: each rule's hits (per incident id, or anonymous). */
@@ -258,13 +456,18 @@ class Lowering {
   }
 
   step(name: string, value: Expr, note: string): Expr {
+    name = this.prefix + name;
     this.steps.push({ name, value, note });
     return ref(name);
   }
 
-  /** The rules and groups of an owner, as step references: positive, deductions, overdraft (倒扣), vetoes. */
-  terms(rules: M.RuleModel[], prefix: string): { pos: Expr[]; ded: Expr[]; over: Expr[]; vetoes: M.RuleModel[] } {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], vetoes: [] as M.RuleModel[] };
+  /**
+   * The rules and groups of an owner, as step references (emit-js `emitIndicator`/`emitSection`):
+   * awards, deductions, overdraft (倒扣), above-the-points (two-sided), 否则 deductions of a section
+   * (`after`: outside its cap), vetoes, and when one of its rules ends in 不得分.
+   */
+  terms(rules: M.RuleModel[], prefix: string, inSection: boolean) {
+    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as M.RuleModel[], zero: [] as Cond[] };
     const done = new Set<M.GroupModel>();
     for (const r of rules) {
       if (r.effect === "veto") {
@@ -280,16 +483,39 @@ class Lowering {
         const gi = done.size;
         let value: Expr;
         if (g.kind === "cap") {
-          value = min(sum(g.rules.map((x) => this.step(`r${this.ruleNo.get(x)}`, this.ruleValue(x), x.clause))), c(g.cap ?? 0));
+          value = min(
+            sum(
+              g.rules.map((x) => {
+                const s = this.ruleStep(x);
+                if (s.sign !== "plain") this.refuse("合计上限中的双向或「否则」规则", x);
+                return s.e;
+              }),
+            ),
+            c(g.cap ?? 0),
+          );
         } else value = this.highest(g);
         const e = this.step(`${prefix}_g${gi}`, value, g.rules.map((x) => x.name).join("、"));
-        (r.owner.kind === "bonus" || r.effect === "award" ? out.pos : out.ded).push(e);
+        (inSection ? out.pos : out.ded).push(e);
         continue;
       }
-      const e = this.step(`r${this.ruleNo.get(r)}`, this.ruleValue(r), r.clause);
-      if (r.effect === "award") out.pos.push(e);
+      const { e, sign } = this.ruleStep(r);
+      const positive = max(e, c(0));
+      const negative = max(sub(c(0), e), c(0));
+      if (sign === "signed") {
+        if (inSection && !(r.body.kind === "once" && r.body.otherwise)) this.refuse("加分、减分中可为负的分段", r);
+        out.pos.push(positive);
+        (inSection ? out.after : r.overdraft && r.body.kind === "once" ? out.over : out.ded).push(negative);
+      } else if (sign === "twoSided") {
+        if (inSection) this.refuse("加分、减分中的双向按档计分", r);
+        out.above.push(positive);
+        out.ded.push(negative);
+      } else if (r.effect === "award") out.pos.push(e);
       else if (r.overdraft) out.over.push(e);
       else out.ded.push(e);
+    }
+    for (const r of rules) {
+      const z = this.zeros.get(r);
+      if (z) out.zero.push(z);
     }
     return out;
   }
@@ -309,46 +535,162 @@ class Lowering {
     return e;
   }
 
-  /** Lowers an indicator and its subtree; returns the names of its score and carry. */
-  indicator(ind: M.IndicatorModel, applies: Cond, vetoes: { cond: Cond; r: M.RuleModel }[]): { s: string; k: string } {
+  /** Whether a unit takes a 参照 (its class, or its 未涉及 fact), not looking at applicability. */
+  takes(ref: M.ReferModel): Cond {
+    return ref.taker.kind === "class" ? this.classes([ref.taker.unitClass]) : { k: "flag", col: this.col(ref.taker.key, "flag") };
+  }
+
+  /** The applicability of an indicator: its 适用 and its ancestors'. */
+  indApplies(ind: M.IndicatorModel): Cond {
+    const lists: Cond[] = [];
+    for (let i: M.IndicatorModel | undefined = ind; i; i = i.parent) if (i.appliesTo) lists.push(this.classes(i.appliesTo));
+    return and(lists);
+  }
+
+  /**
+   * Lowers an indicator and its subtree; returns the names of its score, carry and (with two-sided
+   * rules below) the part above its points.  `vetoScope`: the units whose vetoes here count (not
+   * those taking a 参照 above).
+   */
+  indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: { cond: Cond; r: M.RuleModel }[]): { s: string; k: string; e?: string } {
     const n = this.indNo.get(ind)!;
-    if (ind.notConcerned || ind.refers.some((x) => x.source.kind !== "unit" || x.taker.kind !== "class")) this.refuse("参照（平均分、未涉及）", { node: ind.node, file: ind.file });
-    if (ind.refers.length > 1) this.refuse("一个指标的多个参照", { node: ind.node, file: ind.file });
     const here = and([applies, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : [])]);
-    const referCond: Cond | undefined = ind.refers[0] ? this.classes([(ind.refers[0].taker as { unitClass: string }).unitClass]) : undefined;
-    const vetoHere = referCond ? and([here, { k: "not", c: referCond }]) : here;
-    const children = ind.children.map((ch) => {
-      if (referCond && (ch.refers.length > 0 || subtreeHasRefer(ch))) this.refuse("参照中的参照", { node: ch.node, file: ch.file });
-      return this.indicator(ch, here, vetoes);
-    });
-    const t = this.terms(ind.rules, `i${n}`);
+    const refs = ind.refers;
+    const takers = refs.map((x) => this.takes(x));
+    const anyTaker = or(takers);
+    const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
+    const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
+    const t = this.terms(ind.rules, `i${n}`, false);
     for (const r of t.vetoes) vetoes.push({ cond: vetoHere, r });
-    if (ind.rules.some((r) => r.body.kind === "zero")) this.refuse("不得分", { node: ind.node, file: ind.file });
-    const pos = sum([...children.map((x) => ref(x.s)), ...t.pos]);
+    const above = hasAbove(ind);
+    const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
+    const e = sum([...children.flatMap((x) => (x.e ? [ref(x.e)] : [])), ...t.above]);
     const over = sum([...children.map((x) => ref(x.k)), ...t.over]);
     const d = sum(t.ded);
     const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
     const P = this.points(ind);
     let s: Expr = max(sub(positive ? pos : P, d), c(0));
     if (positive) s = min(s, P);
+    const zr = or(t.zero);
+    if (above) {
+      const en = this.step(`i${n}_a`, zr ? iff(zr, c(0), e) : e, `${ind.id} ${ind.name} 高于基准的加分`);
+      s = add(zr ? iff(zr, c(0), s) : s, en);
+    } else if (zr) s = iff(zr, c(0), s);
     const tn = this.step(`i${n}_t`, sub(s, over), `${ind.id} ${ind.name}`);
-    const sName = `i${n}`;
-    const kName = `i${n}_k`;
-    this.step(sName, iff(here, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
-    this.step(kName, iff(here, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
-    const first = ind.refers[0];
-    if (first && first.source.kind === "unit") {
-      const names: string[] = [];
+    const sName = `${this.prefix}i${n}`;
+    const kName = `${this.prefix}i${n}_k`;
+    const eName = `${this.prefix}i${n}_e`;
+    // computed as the JS module's indicator function does: only its own 适用 is looked at (a 参照 to
+    // one unit takes the unit's scores so computed); an ancestor's 适用 counts where it is shown (`shown`)
+    // (lowered a second time, the subtree's root is called as the JS module calls it: its 适用 and
+    // those between it and the indicator count — `here`, from a root given no applicability)
+    const own: Cond = this.prefix !== "" ? here : ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
+    if (applies.k !== "true" && this.prefix === "") this.shown.push({ ind, n, applies, P });
+    if (anyTaker && this.prefix === "") this.takers.set(ind, and([here, anyTaker]));
+    this.step(`i${n}`, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);
+    this.step(`i${n}_k`, iff(own, max(sub(c(0), tn), c(0)), c(0)), `${ind.id} ${ind.name} 倒扣`);
+    if (above) this.step(`i${n}_e`, iff(own, min(ref(sName), ref(`${this.prefix}i${n}_a`)), c(0)), `${ind.id} ${ind.name} 超出分值的部分`);
+    // 参照: the first that concerns a unit (in order), after the subtree is computed; a 参照 to one
+    // unit takes the unit's scores computed without any 参照 in the subtree (the JS module's Y.ref),
+    // lowered a second time under a prefix when there are others
+    const rawNeeded = refs.some((x) => x.source.kind === "unit") && (refs.length > 1 || ind.children.some(subtreeHasRefer) || [...subtree(ind)].some((i) => i.appliesTo !== undefined && i.children.length > 0));
+    if (rawNeeded && this.prefix === "") {
+      this.prefix = `x${n}_`;
+      this.indicator(ind, { k: "true" }, vetoScope, []);
+      this.prefix = "";
+    }
+    if (refs.length > 0 && this.prefix === "") {
+      const scores: string[] = [];
+      const zeroed: string[] = [];
       const walk = (i: M.IndicatorModel) => {
         const k = this.indNo.get(i)!;
-        names.push(`i${k}`, `i${k}_k`);
+        scores.push(`i${k}`);
+        zeroed.push(`i${k}_k`);
+        if (hasAbove(i)) zeroed.push(`i${k}_e`);
         i.children.forEach(walk);
       };
       walk(ind);
-      this.refers.push({ after: kName, taker: and([here, referCond!]), unit: this.param(first.source.unit), names });
+      const app = this.indApplies(ind);
+      // units that take a 参照 on this indicator or above it are in no pool
+      const ancestors: Cond[] = [];
+      for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) ancestors.push(and([this.indApplies(p), this.takes(x)]));
+      // a pool member's scores as this indicator's computation sees them: an indicator inside that
+      // does not apply to the member counts at full points
+      const poolFrom: string[] = [];
+      if (refs.some((x) => x.source.kind === "pool")) {
+        const walk2 = (i: M.IndicatorModel, chain: Cond[]) => {
+          const k = this.indNo.get(i)!;
+          const c2 = i === ind ? chain : i.appliesTo ? [...chain, this.classes(i.appliesTo)] : chain;
+          if (c2.length === 0) poolFrom.push(`i${k}`);
+          else {
+            this.step(`q${n}_${k}`, iff(and(c2), ref(`i${k}`), this.points(i)), `${i.id} ${i.name}（参照的各单位）`);
+            poolFrom.push(`q${n}_${k}`);
+          }
+          i.children.forEach((ch) => walk2(ch, c2));
+        };
+        walk2(ind, []);
+      }
+      // after the subtree's steps (and their second lowering)
+      const last = this.steps[this.steps.length - 1]!.name;
+      refs.forEach((rf, j) => {
+        const taker = and([here, takers[j]!, ...takers.slice(0, j).map(not)]);
+        if (rf.source.kind === "unit") {
+          const names = [...scores, ...zeroed];
+          this.refers.push({ after: last, taker, unit: this.param(rf.source.unit), names, ...(rawNeeded ? { from: names.map((x) => `x${n}_${x}`) } : {}) });
+          return;
+        }
+        const src = rf.source;
+        const inPool: Cond[] = [app, ...takers.map((x) => not(and([app, x]))), ...ancestors.map(not)];
+        if (src.pool === "class") inPool.push(this.classes([src.unitClass!]));
+        // 同类单位: the same classes (of those the catalogue declares) as the taker
+        const part = src.pool === "same" ? this.cat.classes.map((cl) => iff(this.classes([cl]), c(1), c(0))) : undefined;
+        this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: src.aggregate, among: and(inPool), ...(part ? { part } : {}), scores, from: poolFrom, zeroed } });
+      });
     }
-    return { s: sName, k: kName };
+    return above ? { s: sName, k: kName, e: eName } : { s: sName, k: kName };
   }
+}
+
+/** Whether a two-sided linear rule in the indicator or below it may lift a score above points (emit-js `hasAbove`). */
+function hasAbove(ind: M.IndicatorModel): boolean {
+  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
+}
+
+/** The indicators of a subtree. */
+function subtree(i: M.IndicatorModel, out = new Set<M.IndicatorModel>()): Set<M.IndicatorModel> {
+  out.add(i);
+  i.children.forEach((ch) => subtree(ch, out));
+  return out;
+}
+
+/** The rules of a subtree. */
+function subtreeRules(i: M.IndicatorModel): M.RuleModel[] {
+  return [...subtree(i)].flatMap((x) => x.rules);
+}
+
+/**
+ * Sibling indicators in an order where one whose rules rank by another sibling's subtree comes after
+ * it (KP2071 rules out cycles); otherwise as written.
+ */
+function dependencyOrder(list: readonly M.IndicatorModel[]): M.IndicatorModel[] {
+  const needs = new Map(list.map((x) => [x, new Set<M.IndicatorModel>()] as const));
+  const subs = new Map(list.map((x) => [x, subtree(x)] as const));
+  for (const x of list)
+    for (const r of subtreeRules(x)) {
+      const b = r.body;
+      if (b.kind !== "ranked" || b.by.kind !== "indicator") continue;
+      const by = b.by.indicator;
+      for (const y of list) if (y !== x && subs.get(y)!.has(by)) needs.get(x)!.add(y);
+    }
+  const out: M.IndicatorModel[] = [];
+  const visit = (x: M.IndicatorModel, seen: Set<M.IndicatorModel>) => {
+    if (out.includes(x) || seen.has(x)) return;
+    seen.add(x);
+    for (const y of needs.get(x)!) visit(y, seen);
+    out.push(x);
+  };
+  for (const x of list) visit(x, new Set());
+  return out;
 }
 
 function subtreeHasRefer(i: M.IndicatorModel): boolean {
@@ -365,14 +707,17 @@ export function lower(cat: M.Catalogue): IrProgram {
   };
   cat.indicators.forEach(number);
   const vetoes: { cond: Cond; r: M.RuleModel }[] = [];
-  const tops = cat.indicators.map((i) => L.indicator(i, { k: "true" }, vetoes));
+  const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
+  const tops = cat.indicators.map((i) => lowered.get(i)!);
+  L.tops = tops;
   const section = (s: M.SectionModel, name: string): Expr => {
-    if (s.rules.some((r) => r.body.kind === "once" && r.body.otherwise)) L.refuse("加分中的「否则 扣」", { node: s.node, file: s.file });
-    const t = L.terms(s.rules, name);
+    const t = L.terms(s.rules, name, true);
+    // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
     for (const r of t.vetoes) vetoes.push({ cond: { k: "true" }, r });
     let v = sum([...t.pos, ...t.ded, ...t.over]);
     if (s.cap !== undefined) v = min(v, c(s.cap));
-    return L.step(name, v, s.name);
+    // 否则 deductions of a section are outside its cap
+    return L.step(name, sub(v, sum(t.after)), s.name);
   };
   const bonus = L.step("kp_bonus", sum(cat.bonuses.map((s, i) => section(s, `b${i + 1}`))), "加分");
   const penalty = L.step("kp_penalty", sum(cat.penalties.map((s, i) => section(s, `p${i + 1}`))), "减分");
@@ -391,6 +736,15 @@ export function lower(cat: M.Catalogue): IrProgram {
     return list.length === 0 ? { k: "not", c: { k: "true" } } : { k: "or", list };
   };
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
+  // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
+  const shownAs = new Map<number, string>();
+  // (except for a unit that took a 参照 above: it shows what it took)
+  for (const x of L.shown) {
+    const took: Cond[] = [];
+    for (let p = x.ind.parent; p; p = p.parent) if (L.takers.has(p)) took.push(L.takers.get(p)!);
+    const shows: Cond = took.length > 0 ? { k: "or", list: [x.applies, ...took] } : x.applies;
+    shownAs.set(x.n, (L.step(`i${x.n}_out`, iff(shows, ref(`i${x.n}`), x.P), "上级指标不适用时按满分计"), `i${x.n}_out`));
+  }
   const all: M.IndicatorModel[] = [];
   const collect = (i: M.IndicatorModel) => {
     all.push(i);
@@ -403,7 +757,7 @@ export function lower(cat: M.Catalogue): IrProgram {
     columns: L.columns,
     steps: L.steps,
     refers: L.refers,
-    indicators: all.map((i) => ({ id: i.id, name: i.name, score: `i${L.indNo.get(i)}` })),
+    indicators: all.map((i) => ({ id: i.id, name: i.name, score: shownAs.get(L.indNo.get(i)!) ?? `i${L.indNo.get(i)}` })),
     bonus: "kp_bonus",
     penalty: "kp_penalty",
     vetoFail: vetoCond("fail"),

@@ -44,7 +44,14 @@ export type Expr =
   /** Cross-unit: the largest value over the units where `among` holds. */
   | { k: "best"; value: Expr; among: Cond }
   /** 就高: per incident id only the largest amount counts; anonymous amounts add up. */
-  | { k: "highest"; hits: Hit[] };
+  | { k: "highest"; hits: Hit[] }
+  /**
+   * Cross-unit: an aggregate of `value` over the units where `among` holds (sum, count, max, min;
+   * 0 when there are none), among the units with the same `part` values when given.
+   */
+  | { k: "agg"; fn: "sum" | "count" | "max" | "min"; value: Expr; among: Cond; part?: Expr[] }
+  /** Cross-unit: the unit's position (1, 2, …; ties in any order) by `value` ascending among the units where `among` holds. */
+  | { k: "rowNo"; value: Expr; among: Cond };
 
 /** One source of amounts in a 就高 group. */
 export interface Hit {
@@ -69,10 +76,18 @@ export type Cond =
   /** A yes/no fact is yes. */
   | { k: "flag"; col: number }
   /** A value fact is absent (未报送). */
-  | { k: "missing"; col: number };
+  | { k: "missing"; col: number }
+  /** A text fact (评为: the outcome's name) is this name. */
+  | { k: "textIs"; col: number; name: Param };
 
 /** How a facts column is typed in the facts table (see emit-sql.ts for the SQL types). */
-export type ColumnType = "count" | "decimal" | "flag" | "ids";
+export type ColumnType = "count" | "decimal" | "flag" | "ids" | ColumnTypeMore;
+/**
+ * More column types: "signed" a decimal that may be negative (分段 可为负); "text" an outcome's name
+ * (评为); "amounts" the amounts given per occurrence (每次酌情), read as their sum (0 when none);
+ * "items" a compound rule's per-item counts (「甲村 2、乙村 1」) read as their sum, NULL when absent.
+ */
+export type ColumnTypeMore = "signed" | "text" | "amounts" | "items";
 
 /** One column of the facts table the program reads. */
 export interface IrColumn {
@@ -99,9 +114,18 @@ export interface IrRefer {
   /** Applies after this step has been computed. */
   after: string;
   taker: Cond;
-  unit: Param;
+  /** One unit's scores (参照 「单位」); absent with `pool`. */
+  unit?: Param;
   /** The step names taken over (scores and carries of the subtree). */
   names: string[];
+  /** With `unit`: the step each of `names` is taken from (the subtree computed without its 参照), when not the same. */
+  from?: string[];
+  /**
+   * 参照 平均分/最高分/最低分: each of `scores` becomes the aggregate over the units where `among`
+   * holds (同类单位: only those with the taker's `part` values — one 0/1 per class), 0 when none;
+   * `zeroed` become 0.  `from`: the step each score is aggregated from, when not the same.
+   */
+  pool?: { agg: "average" | "max" | "min"; among: Cond; part?: Expr[]; scores: string[]; from?: string[]; zeroed: string[] };
 }
 
 /** A grade: conditions on the rounded total and the rank, tried in order. */
