@@ -82,6 +82,9 @@ describe("new patterns", () => {
     // 有1座以上: having one
     ["有1座以上垃圾中转站,得10分", item("20"), ["得 10"]],
     ["组织开展政务公开培训1次以上的得1分", item("1"), ["得 1"]],
+    // 「各0.5分」 with no verb: each item's points (found by the fresh held-out corpus, lj-02)
+    ["工作计划和总结各0.5分;", item("1"), ["得 0.5", "得 0.5"]],
+    ["有应急预案、演练记录各1分。", item("2"), ["得 1", "得 1"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -103,6 +106,8 @@ describe("never a guessed reading", () => {
     ["低于90%扣1分，低于80%扣2分，最多扣3分", item()],
     ["达到90%的不扣分，低于95%扣0.5分，低于85%扣1分", item()],
     ["满意度低于80分扣2分，低于70分扣4分", item()],
+    // 「各N分」 without a verb beside failings: which way is not written
+    ["未制定工作计划和总结各0.5分", item("1")],
     // rankings: by a computed score, in a 加分 section, not from the first, values rising, counts not matching
     ["按得分排名，第一名得5分，每后退一位扣0.5分", item()],
     ["第一名加0.5分、第二名加0.3分、第三名加0.1分", bonus],

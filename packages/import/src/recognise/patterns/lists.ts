@@ -75,15 +75,21 @@ const leadAndAssist: Pattern = (t) => {
   return reading([`${word} ${verb} 「${m[1]}」 ${a}、「${m[5]}」 ${b}`], [a, b]);
 };
 
-/** 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item. */
+/**
+ * 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item; 「工作计划和总结各0.5分」 (no verb: each item's
+ * points, an award).  A 「各」 amount this cannot read is a to-do, never one amount for the whole list.
+ */
 const each: Pattern = (t) => {
-  const m = rx(`各(${VERBS})${NUM}分`).exec(t);
+  const m = rx(`各(${VERBS})?${NUM}分`).exec(t);
   if (!m) return undefined;
-  const verb = actionOf(m[1]!);
+  // no verb: each item's points — unless the clause speaks of failings (then which way is not written)
+  if (m[1] === undefined && /扣|减|未|没有|不|无|差/.test(t)) return refusal("条文「各」计分，未写明是得分还是扣分");
+  const verb = m[1] === undefined ? "得" : actionOf(m[1]);
   const amount = numberText(m[2]!);
   if (!verb || amount === undefined) return undefined;
   const before = t.slice(0, m.index).split(/[,;。]/).pop()!;
-  const items = before.split(/、/);
+  // without a verb the items may be joined by 和/及/与 (「工作计划和总结各0.5分」)
+  const items = before.split(m[1] === undefined && !before.includes("、") ? /和|及|与/ : /、/);
   if (items.length < 2 || items.length > 6) return refusal("条文「各」计分，但未能确定有几项");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || capOf(t) || thresholdReason(rest)) return refusal("条文「各」计分之外还有分值或界限，未能确定");
