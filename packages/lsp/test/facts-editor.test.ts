@@ -248,3 +248,20 @@ describe("code lenses, the catalogue summary, the facts schema", () => {
     }
   });
 });
+
+describe("JSON Lines facts files (.jsonl) in the editor", () => {
+  it("a renamed rule in a .jsonl file used to score: KP4002 at its line, naming the unit of that line", async () => {
+    const units = (JSON.parse(readFileSync(path.join(repoRoot, "examples/各县事实.json"), "utf8")) as { units: unknown[] }).units;
+    const jsonl = units.map((u) => JSON.stringify(u)).join("\n").replace('"参会":1,', '"参加会议":1,') + "\n";
+    writeFileSync(file("评分.jsonl"), jsonl);
+    try {
+      const r = await client.request<{ ok: boolean }>("kp/score", { uri: uri(ROOT), facts: file("评分.jsonl") });
+      expect(r.ok).toBe(false);
+      const p = await client.waitForDiagnostics((d) => d.uri === uri("评分.jsonl") && d.diagnostics.length > 0, 10_000);
+      const where = positionOf(jsonl, '"参加会议"');
+      expect(simple(p.diagnostics)).toEqual([`${where.line + 1}:${where.character + 1} KP4002 单位「青山县」：细则中没有名为「参加会议」的规则`]);
+    } finally {
+      rmSync(file("评分.jsonl"), { force: true });
+    }
+  }, 20_000);
+});

@@ -14,7 +14,7 @@ export interface UnitsList {
   diagnostics: FactsDiagnostic[];
 }
 
-const TABLES = [".csv", ".json", ".xlsx"];
+const TABLES = [".csv", ".json", ".jsonl", ".xlsx"];
 
 /** Reads a units list (an absolute path); `shown` is how the file is named in messages. */
 export async function readUnitsList(file: string, cat: CatalogueMeta, shown: string): Promise<UnitsList> {

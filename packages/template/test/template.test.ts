@@ -202,4 +202,15 @@ describe("units lists", () => {
     writeFileSync(join(dir, "empty.txt"), "# 没有单位\n\n");
     expect((await readUnitsList(join(dir, "empty.txt"), meta, "empty.txt")).diagnostics.map((d) => d.code)).toEqual(["KP4091"]);
   });
+
+  it("reads the units of a JSON Lines facts file (.jsonl), as of .json, .csv and .xlsx", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kp-units-"));
+    writeFileSync(join(dir, "名单.jsonl"), '{"name":"甲县","classes":["县区"],"facts":{}}\n{"name":"乙园区","classes":["园区"],"facts":{}}\n');
+    const r = await readUnitsList(join(dir, "名单.jsonl"), meta, "名单.jsonl");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.units).toEqual([
+      { name: "甲县", classes: "县区" },
+      { name: "乙园区", classes: "园区" },
+    ]);
+  });
 });

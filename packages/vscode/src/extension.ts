@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // .kp files, and facts files (the server re-checks those of open catalogues when they change)
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.kp"), vscode.workspace.createFileSystemWatcher("**/*.{json,csv,xlsx}")],
+      fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.kp"), vscode.workspace.createFileSystemWatcher("**/*.{json,jsonl,csv,xlsx}")],
     },
     initializationOptions: {
       diagnosticsInterval: config.get<number>("diagnosticsInterval", 150),
@@ -134,7 +134,7 @@ async function chooseFacts(
     canSelectMany: false,
     openLabel: "用这个事实文件计分",
     title: "kp：选择事实文件（CSV、Excel 或 JSON）",
-    filters: { 事实文件: ["csv", "xlsx", "json"] },
+    filters: { 事实文件: ["csv", "xlsx", "json", "jsonl"] },
     defaultUri: last ? vscode.Uri.file(last) : vscode.Uri.file(path.dirname(doc.uri.fsPath)),
   });
   const uri = picked?.[0];

@@ -23,7 +23,7 @@ import { loadCompiled } from "./commands.js";
 import type { CatalogueState } from "./project.js";
 
 /** Extensions of facts files the editor reads. */
-export const FACTS_EXTENSIONS = [".json", ".csv", ".xlsx"] as const;
+export const FACTS_EXTENSIONS = [".json", ".jsonl", ".csv", ".xlsx"] as const;
 
 /**
  * The naming convention of facts files found without being chosen: `<名>.facts.json` or a name
@@ -127,6 +127,15 @@ const SYNTAX = new Set(["KP4013", "KP4020", "KP4022"]);
 
 /** A function that tells the unit a problem of a facts file is in (undefined when it cannot). */
 function unitFinder(file: string, text: string): ((d: FactsDiagnostic) => string | undefined) | undefined {
+  if (path.extname(file).toLowerCase() === ".jsonl") {
+    // JSON Lines: one unit a line, so the problem's line names its unit
+    const lines = text.split("\n");
+    return (d) => {
+      const root = parseTree(lines[d.span.start.line - 1] ?? "");
+      const v = root?.type === "object" ? root.children?.find((p) => p.children?.[0]?.value === "name")?.children?.[1]?.value : undefined;
+      return typeof v === "string" ? v.trim() : undefined;
+    };
+  }
   if (path.extname(file).toLowerCase() === ".json") {
     const root = parseTree(text);
     const units = root?.type === "array" ? root.children : root?.type === "object" ? root.children?.find((p) => p.children?.[0]?.value === "units")?.children?.[1]?.children : undefined;
