@@ -7,4 +7,4 @@ export { readDocument, MAX_IMPORT_BYTES } from "./read/index.js";
 export { recoverStructure, type Item, type Structure, type ClauseCell } from "./structure/index.js";
 export { writeDirectory } from "./write/output.js";
 export { reportMarkdown, reportText, reportJson, type ImportReport, type ImportSummary } from "./write/report.js";
-export { ROOT_FILE, type ClauseOutcome } from "./write/kp.js";
+export { ROOT_FILE, classesOf, type ClauseOutcome } from "./write/kp.js";

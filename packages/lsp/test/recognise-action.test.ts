@@ -106,6 +106,27 @@ describe("the 待补 marker and the recogniser in the editor", () => {
     await client.close(uri("b.kp"));
   });
 
+  it("a reading that names a class of units declares it in the root file (its 类别 line, or a new one), so no KP2001 is left", async () => {
+    const t = "细则 「戊」\n对象 「单位」\n总分 10分\n\n指标 「报送」 10分 {\n  规则 「迟报」 「未按时报送的每次扣0.5分，其中园区每次扣0.3分」 待补\n}\n";
+    await client.open(uri("e.kp"), t);
+    await client.diagnosticsAt(uri("e.kp"), 1);
+    const acts = (await actionsAt("e.kp", t, "「未按时")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => a.title)).toEqual([`${TITLE}：每次 扣 0.5 其中 「园区」 0.3`]);
+    const fixed = apply("e.kp", t, acts[0]!);
+    expect(fixed).toContain("总分 10分\n类别 「园区」\n");
+    expect(fixed).toContain("「未按时报送的每次扣0.5分，其中园区每次扣0.3分」 每次 扣 0.5 其中 「园区」 0.3\n");
+    // applied, the catalogue checks without errors
+    const v2 = await client.change(uri("e.kp"), [{ text: fixed }]);
+    expect((await client.diagnosticsAt(uri("e.kp"), v2)).filter((d) => d.severity === 1)).toEqual([]);
+    // with a 类别 line already there, the class is added to it
+    const t2 = t.replace("总分 10分\n", "总分 10分\n类别 「县区」\n");
+    const v3 = await client.change(uri("e.kp"), [{ text: t2 }]);
+    await client.diagnosticsAt(uri("e.kp"), v3);
+    const acts2 = (await actionsAt("e.kp", t2, "「未按时")).filter((a) => a.title.startsWith(TITLE));
+    expect(apply("e.kp", t2, acts2[0]!)).toContain("类别 「县区」、「园区」\n");
+    await client.close(uri("e.kp"));
+  });
+
   it("on a clause pasted as a line of its own, writes it as a rule (or a 待补 rule when it cannot be read)", async () => {
     const t = "细则 「丁」\n对象 「单位」\n总分 10分\n\n指标 「路面」 10分 {\n  规则 「垃圾」 「发现一处扣2分」 每处 扣 2\n  「②未按时报送的，每次扣0.5分」\n  视工作情况酌定\n}\n";
     await client.open(uri("d.kp"), t);

@@ -7,7 +7,7 @@
  */
 import type * as A from "@kaoping/core";
 import type { TextEdit } from "@kaoping/core";
-import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
+import { classesOf, recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import type { CodeAction } from "./actions.js";
 import type { DocContext } from "./project.js";
 
@@ -142,9 +142,32 @@ function pastedLine(ctx: DocContext, at: number, all: readonly Located[]): CodeA
   return {
     title,
     kind: "quickfix",
-    edits: new Map([[ctx.path, [{ file: ctx.path, start: lineStart + indent.length, end: lineEnd - (line.length - line.trimEnd().length), newText: rules.join(`\n${indent}`) }]]]),
+    edits: withClasses(ctx, { file: ctx.path, start: lineStart + indent.length, end: lineEnd - (line.length - line.trimEnd().length), newText: rules.join(`\n${indent}`) }, bodies),
     preferred: false,
   };
+}
+
+/**
+ * The edits of an action: the reading's own, plus — where a reading names a class of units the catalogue
+ * does not declare (`其中 「园区」 0.3`) — its declaration in the root file (added to its 类别 line, or a
+ * 类别 line after the header), so applying the action never leaves KP2001 behind.
+ */
+function withClasses(ctx: DocContext, edit: TextEdit, bodies: readonly string[]): Map<string, TextEdit[]> {
+  const edits = new Map<string, TextEdit[]>([[ctx.path, [edit]]]);
+  const root = ctx.state.analysis.files[0];
+  const wanted = [...new Set(bodies.flatMap(classesOf))];
+  if (!root || wanted.length === 0) return edits;
+  const decl = root.parsed.ast.items.find((i): i is A.ClassesDecl => i.kind === "Classes");
+  const declared = new Set(decl?.names.map((n) => n.value) ?? []);
+  const missing = wanted.filter((c) => !declared.has(c));
+  if (missing.length === 0) return edits;
+  const list = missing.map((c) => `「${c}」`).join("、");
+  const last = decl?.names[decl.names.length - 1];
+  const header = root.parsed.ast.items.filter((i) => i.kind === "Title" || i.kind === "Year" || i.kind === "Subject" || i.kind === "Total");
+  const at = last ? last.span.end.offset : header.length > 0 ? header[header.length - 1]!.span.end.offset : 0;
+  const add: TextEdit = { file: root.path, start: at, end: at, newText: last ? `、${list}` : at === 0 ? `类别 ${list}\n` : `\n类别 ${list}` };
+  edits.set(root.path, [...(edits.get(root.path) ?? []), add]);
+  return edits;
 }
 
 /** The indicator or section whose block holds `offset` (innermost), as a clause context. */
@@ -198,7 +221,7 @@ export function recogniseActions(ctx: DocContext, start: number, end: number): C
       mismatch && !todo
         ? mismatch
         : ctx.state.diagnostics.find((d) => d.code === "KP2120" && d.file === ctx.path && d.span.start.offset >= rule.span.start.offset && d.span.end.offset <= rule.span.end.offset);
-    const action: CodeAction = { title, kind: "quickfix", edits: new Map([[ctx.path, [edit]]]), preferred: todo };
+    const action: CodeAction = { title, kind: "quickfix", edits: withClasses(ctx, edit, r.bodies), preferred: todo };
     if (diagnostic) action.diagnostic = diagnostic;
     out.push(action);
   }
