@@ -57,7 +57,7 @@ function factText(f: FactValue): string {
     case "items":
       return f.sum ? String(f.items.reduce((a, [, n]) => a + n, 0)) : f.items.map(([k, n]) => `${k} ${n}`).join("、");
     default:
-      throw new Error(`fact form ${f.t} not written to CSV`);
+      throw new Error(`fact form ${(f as { t: string }).t} not written to CSV`);
   }
 }
 
