@@ -1,4 +1,4 @@
-export { splitClauses, recogniseClause } from "./recognise/index.js";
+export { splitClauses, recogniseClause, classesOf } from "./recognise/index.js";
 export type { Clause, ClauseContext, Recognition } from "./recognise/index.js";
 export { importDocument, REPORT_FILE, type ImportOptions, type ImportResult } from "./import.js";
 export { importMessages, importProblem, formatLoc, ImportError, type ImportCode, type ImportProblem, type ImportSeverity } from "./diagnostics.js";
@@ -7,4 +7,4 @@ export { readDocument, MAX_IMPORT_BYTES } from "./read/index.js";
 export { recoverStructure, type Item, type Structure, type ClauseCell } from "./structure/index.js";
 export { writeDirectory } from "./write/output.js";
 export { reportMarkdown, reportText, reportJson, type ImportReport, type ImportSummary } from "./write/report.js";
-export { ROOT_FILE, classesOf, type ClauseOutcome } from "./write/kp.js";
+export { ROOT_FILE, type ClauseOutcome } from "./write/kp.js";

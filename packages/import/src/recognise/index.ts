@@ -47,3 +47,8 @@ export function splitClauses(cell: string): Clause[] {
 export function recogniseClause(text: string, ctx: ClauseContext): Recognition {
   return recognise(text, ctx);
 }
+
+/** The classes of units a rule body names with their own amount (`其中 「园区」 0.3`), not its conditions (`其中 「已查结」 减半`). */
+export function classesOf(body: string): string[] {
+  return [...body.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!);
+}

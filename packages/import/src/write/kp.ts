@@ -2,7 +2,7 @@
 // layout `kp fmt` gives (the CLI runs the formatter over it too).  Every clause is written verbatim;
 // a clause the recogniser read gets its scoring, any other gets the marker `待补`.
 import { importProblem, type ImportProblem } from "../diagnostics.js";
-import type { Clause, Recognition } from "../recognise/index.js";
+import { classesOf, type Clause, type Recognition } from "../recognise/index.js";
 import type { Item, Structure } from "../structure/index.js";
 import { sumPoints } from "../structure/decimal.js";
 import { oneLine, sectionOf } from "../structure/text.js";
@@ -159,10 +159,6 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
   return { files: new Map([[ROOT_FILE, files.get(ROOT_FILE)!], ...[...files].filter(([k]) => k !== ROOT_FILE)]), clauses, problems };
 }
 
-/** The classes of units a rule body names with their own amount (`其中 「园区」 0.3`), not its conditions (`其中 「已查结」 减半`). */
-export function classesOf(body: string): string[] {
-  return [...body.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!);
-}
 
 /** 「按最高标准扣分，不重复扣」: the same finding under several clauses counts once, at the highest. */
 const HIGHEST = /按最高(?:标准|级别|档次)|就高|从高/;
