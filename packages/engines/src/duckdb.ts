@@ -51,6 +51,9 @@ interface Source {
   type: string;
 }
 
+/** A text that reads as a number (signed or with a fraction): as a count it must be a non-negative integer. */
+const NOT_COUNT = "'[+\\-]?([0-9]+[.][0-9]*|[.][0-9]+|[0-9]+)'";
+
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
 const DECIMAL = /^DECIMAL\((\d+),(\d+)\)$/;
 
@@ -64,9 +67,11 @@ function typed(col: IrColumn, s: Source | undefined, award: Map<string, number>)
   const ids = `list_filter(list_transform(regexp_split_to_array(${t}, ${SEP}), (s) -> trim(s)), (s) -> s <> '')`;
   switch (col.type) {
     case "count":
+      // a number that is not a non-negative integer ("-1", "1.5") is a mistyped count, not an incident id
+      // (kpNotCount in the JS module): NULL, and bad
       return {
-        value: `(CASE WHEN ${t} IS NULL OR ${t} = '' THEN 0 WHEN regexp_full_match(${t}, '[0-9]+') THEN CAST(${t} AS BIGINT) ELSE len(${ids}) END)`,
-        bad: `FALSE`,
+        value: `(CASE WHEN ${t} IS NULL OR ${t} = '' THEN 0 WHEN regexp_full_match(${t}, '[0-9]+') THEN CAST(${t} AS BIGINT) WHEN regexp_full_match(${t}, ${NOT_COUNT}) THEN NULL ELSE len(${ids}) END)`,
+        bad: `regexp_full_match(${t}, ${NOT_COUNT})`,
       };
     case "ids":
       // (a yes/no word of a yes/no fact is no incident id)
@@ -246,8 +251,9 @@ const badCellsQuery = new WeakMap<DuckDBConnection, string>();
 
 /** Every cell that does not read (at most 50), with its unit and column: KP8010. */
 async function reportBadCells(con: DuckDBConnection): Promise<never> {
-  const bad = (await con.runAndReadAll(`${badCellsQuery.get(con)} LIMIT 50`)).getRowObjectsJS() as { u: string; k: string; v: string }[];
-  throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」不是数字（最多 6 位小数，可带 %）`).join("\n"));
+  const bad = (await con.runAndReadAll(`${badCellsQuery.get(con)} LIMIT 50`)).getRowObjectsJS() as { u: string; k: string; v: string; n: boolean }[];
+  const why = (b: { n: boolean }) => (b.n ? "不是次数（非负整数，或事件编号如「事件A、事件B」）" : "不是数字（最多 6 位小数，可带 %）");
+  throw new EngineError("KP8010", bad.map((b) => `单位「${b.u}」的「${b.k}」的值「${b.v}」${why(b)}`).join("\n"));
 }
 
 async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbScoreOptions, use: (con: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -292,12 +298,12 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     );
     lap("facts view");
     // every bad cell with its unit and column, in one more pass over the file (only when kp_bad was seen)
-    const cells = checks.map(({ c, t }) => `{'k': '${c.key.replace(/'/g, "''")}', 'v': CAST(${sqlIdent(c.key)} AS VARCHAR), 'b': (${t.bad} AND ${t.value} IS NULL)}`);
+    const cells = checks.map(({ c, t }) => `{'k': '${c.key.replace(/'/g, "''")}', 'v': CAST(${sqlIdent(c.key)} AS VARCHAR), 'b': (${t.bad} AND ${t.value} IS NULL), 'n': ${c.type === "count" ? "TRUE" : "FALSE"}}`);
     badCellsQuery.set(
       con,
       cells.length === 0
-        ? `SELECT '' AS "u", '' AS "k", '' AS "v" WHERE FALSE`
-        : `SELECT "u", "c"['k'] AS "k", "c"['v'] AS "v" FROM (SELECT "kp_unit_text" AS "u", unnest(list_filter([${cells.join(", ")}], (x) -> x['b'])) AS "c" FROM (${textSql}) AS "kp_text")`,
+        ? `SELECT '' AS "u", '' AS "k", '' AS "v", FALSE AS "n" WHERE FALSE`
+        : `SELECT "u", "c"['k'] AS "k", "c"['v'] AS "v", "c"['n'] AS "n" FROM (SELECT "kp_unit_text" AS "u", unnest(list_filter([${cells.join(", ")}], (x) -> x['b'])) AS "c" FROM (${textSql}) AS "kp_text")`,
     );
     lap("prepared");
     // developer aid: DuckDB's profile of the scoring query (operators, rows, time) as JSON

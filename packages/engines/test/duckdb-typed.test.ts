@@ -103,6 +103,18 @@ describe("DuckDB fast paths keep the meaning", () => {
     expect(lines).toEqual(["单位「丙县」的「完成率」的值「49.9999999%」不是数字（最多 6 位小数，可带 %）", "单位「乙县」的「比率」的值「很好」不是数字（最多 6 位小数，可带 %）"]);
   }, 120_000);
 
+  it("a count written as a negative or fractional number is KP8010, not an incident id (as the JS module says)", async () => {
+    writeFileSync(join(dir, "细则.kp"), KP);
+    writeFileSync(join(dir, "count.csv"), CSV.replace("A（1）,1,", "A（1）,-1,").replace("丙县,3,", "丙县,1.5,"));
+    const ir = lower(analyzeCatalogue(join(dir, "细则.kp"), nodeHost).catalogue);
+    const err = await scoreWithDuckDb(ir, join(dir, "count.csv")).catch((e: unknown) => e);
+    expect((err as EngineError).code).toBe("KP8010");
+    expect((err as EngineError).message.split("\n").sort()).toEqual([
+      "单位「A（1）」的「迟报」的值「-1」不是次数（非负整数，或事件编号如「事件A、事件B」）",
+      "单位「丙县」的「迟报」的值「1.5」不是次数（非负整数，或事件编号如「事件A、事件B」）",
+    ]);
+  }, 120_000);
+
   it("rules/ prints as few stages as it is deep (not one per indicator)", () => {
     const a = analyzeCatalogue(resolve(__dirname, "../../../rules/细则.kp"), nodeHost);
     const sql = emitSql(lower(a.catalogue), { dialect: "duckdb" }).sql;
