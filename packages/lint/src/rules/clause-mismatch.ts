@@ -167,7 +167,7 @@ function byClause(all: readonly RuleModel[]): Map<string, ClauseGroup> {
   return index;
 }
 
-function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {
+function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[], standard: StandardScore | undefined): boolean {
   const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
   // 满分 against the 标准分 a sibling clause states is checked by standardScoreMismatch.
   if (n.role === "full" && standard) return true;
@@ -197,7 +197,6 @@ function exempt(n: RuleNumber, rule: RuleModel, text: readonly ClauseNumber[], s
   // 「每上升一个百分点加1分」「按被扣分值的10倍扣分」: a base of 0 and a step of 1 go without saying —
   // when every number the clause does write is accounted for by the code.
   if ((n.role === "base" && n.raw === 0) || (n.role === "step" && n.raw === 1_000_000)) {
-    const code = ruleNumbers(rule);
     if (text.every((t) => t.amount || code.some((c) => c.raw === t.raw))) return true;
   }
   // 「至少每季度召开一次」: a yearly target the clause gives as a period (4 quarters, 12 months, 2 halves).
@@ -339,7 +338,7 @@ function check(ctx: LintContext): Finding[] {
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, text, standard) && !found(c, text)));
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
