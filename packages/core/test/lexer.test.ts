@@ -31,6 +31,21 @@ describe("lexer", () => {
     ]);
   });
 
+  it("reports a bare word cut at a one-character keyword as the one word it is (加强, 扣除)", () => {
+    const codes = (text: string) => parseKp(text).diagnostics.map((d) => `${d.code}:${d.message.match(/「([^」]*)」/)?.[1]}`);
+    // 加 (得) and 按 start bare words: one unknown word, whose quoting fix makes the line valid.
+    const r = parseKp("细则 「x」 指标 「甲」 5分 { 规则 「乙」 加强管理 得 1 }");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["KP1001"]);
+    expect(r.diagnostics[0]!.message).toContain("「加强管理」");
+    expect(r.diagnostics[0]!.fixes?.[0]?.edits[0]?.newText).toBe("「加强管理」");
+    expect(codes("细则 「x」 指标 「甲」 5分 { 规则 「乙」 「y」 得 1 强加 }")[0]).toBe("KP1001:强加");
+    // A misspelt keyword keeps its suggestion, and the parser's consequent error is not reported twice.
+    expect(codes("细则 「x」 指标 「甲」 5分 { 规则 「乙」 「y」 每次 扣除 1 }")).toEqual(["KP1005:扣除"]);
+    // An unknown word that is itself near a keyword stays apart (上线 → 上限), and keywords alone never join.
+    expect(kinds("扣 1 上线 3")).toEqual(["Deduct:扣", "NumberLiteral:1", "StringLiteral:上线", "NumberLiteral:3"]);
+    expect(kinds("当前")).toEqual(["When:当", "Top:前"]);
+  });
+
   it("lets a quoted name start with a keyword or mix scripts", () => {
     const r = parseKp("细则 「x」 指标 「每次会议A类」 1分 { 规则 「每次扣分ABC」 「每次扣0.5分」 每次 扣 0.5 }");
     expect(r.diagnostics).toEqual([]);

@@ -167,6 +167,52 @@ export function typoDiagnostic(word: string, start: number, end: number, candida
  * per token: ~230,000 on 10,000 lines, kept as long as the file is open and moved on every
  * keystroke).  A token of our own shape holds them unboxed; one with a NaN is left as it is.
  */
+/** Single-character keywords that may begin or end a bare word the writer meant as one (加强, 扣除, 按时). */
+function joinable(t: IToken): boolean {
+  // An unknown word that looks like a misspelt keyword keeps its own suggestion (上线 → 上限).
+  if (t.tokenType === T.UnknownWord) return keywordCandidates(t.image).length === 0;
+  if (t.image.length !== 1) return false;
+  const k = T.keywordOf(t.tokenType);
+  return k !== undefined && k.role !== "measure" && /[\u3400-\u9fff\uf900-\ufaff]/.test(t.image);
+}
+
+/**
+ * A bare word the lexer cut at a one-character keyword (「加强」 → 加 + 强) is reported as the one word
+ * it is: an adjacent run of unknown words and one-character keywords, with at least one unknown word (none a likely misspelt keyword), is
+ * joined into a single unknown word.  Only text that already has an error changes.
+ */
+function joinSplitWords(tokens: IToken[]): IToken[] {
+  if (!tokens.some((t) => t.tokenType === T.UnknownWord)) return tokens;
+  const out: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    let unknown = tokens[i]!.tokenType === T.UnknownWord;
+    if (joinable(tokens[i]!)) {
+      while (j + 1 < tokens.length && joinable(tokens[j + 1]!) && tokens[j + 1]!.startOffset === tokens[j]!.startOffset + tokens[j]!.image.length) {
+        j++;
+        if (tokens[j]!.tokenType === T.UnknownWord) unknown = true;
+      }
+    }
+    if (j === i || !unknown) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    const first = tokens[i]!;
+    const last = tokens[j]!;
+    out.push({
+      ...first,
+      tokenType: T.UnknownWord,
+      tokenTypeIdx: T.UnknownWord.tokenTypeIdx!,
+      image: tokens.slice(i, j + 1).map((t) => t.image).join(""),
+      endOffset: last.endOffset,
+      endLine: last.endLine,
+      endColumn: last.endColumn,
+    });
+    i = j;
+  }
+  return out;
+}
+
 function smallInts(t: IToken): IToken {
   const { startOffset, endOffset, startLine, endLine, startColumn, endColumn } = t;
   if (endOffset === undefined || startLine === undefined || endLine === undefined || startColumn === undefined || endColumn === undefined) return t;
@@ -195,7 +241,7 @@ export function lex(text: string, file?: string): LexResult {
   const at = (start: number, end: number) => lines.span(start, end);
   const opts = file === undefined ? {} : { file };
 
-  for (const raw of result.tokens) {
+  for (const raw of joinSplitWords(result.tokens)) {
     const tok = smallInts(raw);
     const start = tok.startOffset;
     const end = tok.startOffset + tok.image.length;

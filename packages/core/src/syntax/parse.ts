@@ -43,8 +43,12 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
   const lexedAt = new Set(lexed.diagnostics.filter((d) => d.severity === "error").map((d) => d.span.start.offset));
   // …and so is an error on the token right after an unclosed string, which swallowed the line.
   const unclosedEnds = new Set(lexed.diagnostics.filter((d) => d.code === "KP1002").map((d) => d.span.end.offset));
+  const typoTokens = new Set(lexed.typos.map((ty) => ty.token));
   tokens.forEach((t, i) => {
     if (unclosedEnds.has(t.startOffset + t.image.length) && tokens[i + 1]) lexedAt.add(tokens[i + 1]!.startOffset);
+    // …and an error on the token right before a misspelt keyword (每次 扣除 1: the parser stops at 每次).
+    const next = tokens[i + 1];
+    if (next !== undefined && typoTokens.has(next)) lexedAt.add(t.startOffset);
   });
   for (const e of parser.errors as IRecognitionException[]) {
     const span = errorSpan(e, lexed.lines, tokens);
