@@ -8,6 +8,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      "@kaoping/core/trace-text": src("./packages/core/src/explain/trace-text.ts"),
       "@kaoping/core": src("./packages/core/src/index.ts"),
       "@kaoping/facts": src("./packages/facts/src/index.ts"),
       "@kaoping/lint": src("./packages/lint/src/index.ts"),

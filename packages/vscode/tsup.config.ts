@@ -42,6 +42,10 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     onSuccess: copyGrammar,
+    esbuildOptions(options) {
+      // core's explanation words only (no imports but types): the client does not carry core.
+      options.alias = { "@kaoping/core/trace-text": here("../core/src/explain/trace-text.ts") };
+    },
   },
   // The language server, self-contained (core, lint, the Prettier plugin and Prettier inside).
   {

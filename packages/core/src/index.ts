@@ -61,6 +61,7 @@ export { emitJs, applicableClasses, meetsClasses, factSpecs, type EmitOptions } 
 export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
 export { jsString, commentText } from "./compile/js-literals.js";
 export * from "./runtime/decimal.js";
+export * from "./explain/trace-text.js";
 export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";
 export { nameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
 export * from "./diff/index.js";

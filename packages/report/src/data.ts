@@ -3,7 +3,9 @@
  * indicators by id, each unit's deductions and awards as rows (what `kp explain` says), and the rules
  * that cost units the most points.  Pure functions; scores stay exact decimal strings.
  */
-import type { CatalogueMeta, IndicatorMeta, IndicatorResult, TraceEntry, UnitResult } from "@kaoping/core";
+import { factText, usedFacts, type CatalogueMeta, type IndicatorMeta, type IndicatorResult, type TraceEntry, type UnitResult } from "@kaoping/core";
+
+export { factText };
 import { fromMillionths, toMillionths } from "./decimal.js";
 
 /** What a report is made from. */
@@ -55,22 +57,10 @@ export function placesOf(cat: CatalogueMeta): Map<string, Place> {
   return out;
 }
 
-/** A fact value as people write it. */
-export function factText(v: unknown): string {
-  if (v === true) return "是";
-  if (v === false) return "否";
-  if (v === null || v === undefined) return "未报送";
-  if (Array.isArray(v)) return v.map(factText).join("、");
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
-/** The facts an entry used; a checklist award's trace holds an internal amount, so it is shown as written. */
+/** The facts a step used, as written (see usedFacts). */
 function factsText(cat: CatalogueMeta, e: TraceEntry, inputs: Readonly<Record<string, unknown>> | undefined): string {
-  const rule = e.rule !== undefined ? cat.rules[e.rule] : undefined;
-  const raw = rule?.kind === "once" && rule.effect === "award";
-  return Object.entries(e.facts ?? {})
-    .map(([k, v]) => `${k} = ${factText(raw && typeof v === "number" && inputs && k in inputs ? inputs[k] : v)}`)
+  return usedFacts(cat, e, inputs)
+    .map(([k, v]) => `${k} = ${factText(v)}`)
     .join("，");
 }
 

@@ -11,42 +11,14 @@
 import { displayWidth } from "../width.js";
 import type { Colors } from "../io.js";
 import type { CatalogueMeta, IndicatorResult, TraceEntry, UnitResult } from "../module.js";
+import { factText, traceLabel, usedFacts } from "@kaoping/core";
 import { visible } from "./terminal.js";
 
-const kindWords: Record<TraceEntry["kind"], string> = { deduct: "扣", award: "得", limit: "核减", veto: "否决", note: "说明" };
-
-/** A fact value as people write it. */
-export function factText(v: unknown): string {
-  if (v === true) return "是";
-  if (v === false) return "否";
-  if (v === null || v === undefined) return "未报送";
-  if (Array.isArray(v)) return v.map(factText).join("、");
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
-/**
- * The facts an entry used, as the user wrote them where the trace holds an internal value: a
- * checklist item's (得 N) trace carries its raw amount in millionths, so it is shown from the input.
- */
-function usedFacts(cat: CatalogueMeta, e: TraceEntry, inputs: Readonly<Record<string, unknown>>): [string, unknown][] {
-  const rule = e.rule !== undefined ? cat.rules[e.rule] : undefined;
-  const raw = rule?.kind === "once" && rule.effect === "award";
-  return Object.entries(e.facts ?? {}).map(([k, v]) => [k, raw && typeof v === "number" && k in inputs ? inputs[k] : v]);
-}
-
-/** A unit's facts with nested objects flattened to `rule.sub` keys (as the module reads them). */
-export function flattenFacts(facts: Readonly<Record<string, unknown>>, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const [k, v] of Object.entries(facts)) {
-    const key = prefix === "" ? k : `${prefix}.${k}`;
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) flattenFacts(v as Record<string, unknown>, key, out);
-    else out[key] = v;
-  }
-  return out;
-}
+/** Shared with the report and the editor's results view: labels and facts read the same everywhere. */
+export { factText, flattenFacts } from "@kaoping/core";
 
 function entryLines(e: TraceEntry, indent: string, c: Colors, facts: [string, unknown][]): string[] {
-  const label = e.kind === "veto" || (e.kind === "note" && e.amount === "0") ? kindWords[e.kind] : `${kindWords[e.kind]} ${e.amount}`;
+  const label = traceLabel(e);
   const color = e.kind === "deduct" || e.kind === "veto" ? c.red : e.kind === "award" ? c.green : c.yellow;
   const hang = indent + " ".repeat(displayWidth(label) + 2);
   const out: string[] = [];

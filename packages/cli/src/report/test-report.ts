@@ -4,13 +4,10 @@
  * coverage of rules, bands and caps.
  */
 import { dirname, relative, sep } from "node:path";
-import type { Coverage, CoverageItem, Failure, TraceEntry } from "@kaoping/core";
+import { factText, TRACE_KIND_WORDS, type Coverage, type CoverageItem, type Failure, type TraceEntry } from "@kaoping/core";
 import type { TestedFile } from "../commands/test.js";
 import { colorsFor, displayPath, type Colors, type Io } from "../io.js";
-import { factText } from "./explain.js";
 import { visible } from "./terminal.js";
-
-const kindWords: Record<TraceEntry["kind"], string> = { deduct: "扣", award: "得", limit: "核减", veto: "否决", note: "说明" };
 
 /** Milliseconds as shown: whole, at least 0; KP_TEST_DURATIONS=0 hides them (goldens). */
 function ms(io: Io, n: number): string {
@@ -20,7 +17,8 @@ function ms(io: Io, n: number): string {
 function traceLines(entries: readonly TraceEntry[], indent: string, c: Colors): string[] {
   const out: string[] = [];
   for (const e of entries) {
-    const label = e.kind === "veto" ? kindWords[e.kind] : `${kindWords[e.kind]} ${e.amount}`;
+    // A veto has no amount; a note of nothing still shows its 0 here (what differs is the point).
+    const label = e.kind === "veto" ? TRACE_KIND_WORDS[e.kind] : `${TRACE_KIND_WORDS[e.kind]} ${e.amount}`;
     if (e.rule !== undefined) {
       out.push(`${indent}${c.yellow(label)}  ${c.bold(visible(e.rule))}「${visible(e.clause ?? "")}」`);
       const facts = Object.entries(e.facts ?? {});

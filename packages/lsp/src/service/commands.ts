@@ -11,6 +11,7 @@ import path from "node:path";
 import {
   compileCatalogue,
   evaluateCompiledModule,
+  flattenFacts,
   formatMessage,
   hasErrors,
   withTodoRefusals,
@@ -298,16 +299,6 @@ export async function explain(state: CatalogueState, factsFile: string, unit: st
 function usedInputs(result: UnitResult, facts: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const t of result.trace ?? []) for (const k of Object.keys(t.facts ?? {})) if (k in facts) out[k] = facts[k];
-  return out;
-}
-
-/** A unit's facts with nested objects flattened to `rule.sub` keys (as the module reads them; as `kp explain` shows them). */
-export function flattenFacts(facts: Readonly<Record<string, unknown>>, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
-  for (const [k, v] of Object.entries(facts)) {
-    const key = prefix === "" ? k : `${prefix}.${k}`;
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) flattenFacts(v as Record<string, unknown>, key, out);
-    else out[key] = v;
-  }
   return out;
 }
 

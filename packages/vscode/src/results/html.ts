@@ -13,6 +13,10 @@
  * webview script turns a click into a message and the extension opens the place it holds.
  */
 import type { CatalogueMeta, IndicatorResult, TraceEntry, UnitResult } from "@kaoping/core";
+// The client bundle takes this one dependency-free file of core (tsup.config.ts): labels and facts read as in `kp explain`.
+import { factText, traceLabel, usedFacts } from "@kaoping/core/trace-text";
+
+export { factText };
 import type { ExplainAnswer, Places, ScoreAnswer } from "./messages.js";
 
 /** Escapes text for HTML content and attribute values. */
@@ -163,36 +167,13 @@ export function rankingHtml(answer: ScoreAnswer, source: RankingSource): string 
   return out.join("\n");
 }
 
-const kindWords: Record<TraceEntry["kind"], string> = { deduct: "扣", award: "得", limit: "核减", veto: "否决", note: "说明" };
-
-/** A fact value as people write it. */
-export function factText(v: unknown): string {
-  if (v === true) return "是";
-  if (v === false) return "否";
-  if (v === null || v === undefined) return "未报送";
-  if (Array.isArray(v)) return v.map(factText).join("、");
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
 /** Whether two decimal texts are the same number ("14.90" and "14.9"). */
 function sameDecimal(a: string, b: string): boolean {
   return compareDecimal(a, b) === 0;
 }
 
-/**
- * The facts an entry used, as the user wrote them where the trace holds an internal value: a
- * checklist item's (得 N) trace carries its raw amount in millionths, so it is shown from the input
- * (as `kp explain` does).
- */
-function usedFacts(cat: CatalogueMeta, e: TraceEntry, inputs: Readonly<Record<string, unknown>>): [string, unknown][] {
-  const rule = e.rule !== undefined ? cat.rules[e.rule] : undefined;
-  const raw = rule?.kind === "once" && rule.effect === "award";
-  return Object.entries(e.facts ?? {}).map(([k, v]) => [k, raw && typeof v === "number" && k in inputs ? inputs[k] : v]);
-}
-
 function entryHtml(answer: ExplainAnswer, e: TraceEntry): string {
-  const label = e.kind === "veto" || (e.kind === "note" && e.amount === "0") ? kindWords[e.kind] : `${kindWords[e.kind]} ${e.amount}`;
+  const label = traceLabel(e);
   const out: string[] = [];
   if (e.rule !== undefined) {
     const open = answer.places.rules[e.rule] !== undefined;
