@@ -14,6 +14,7 @@ import { ranking } from "./patterns/ranking.js";
 import { baseLinear, targetLinear } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
+import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -45,6 +46,9 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
+  const riders = takeRiders(t);
+  if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };
+  t = riders.rest;
   if (t.includes("□")) return { kind: "todo", reason: "条文的数字中间有空格（如「0 5分」），未能确定分值" };
   const taken = takeModifiers(t, ctx.section);
   if ("unsure" in taken) return { kind: "todo", reason: taken.unsure };

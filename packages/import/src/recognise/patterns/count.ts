@@ -17,6 +17,8 @@ const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
 const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+/** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
+const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
@@ -37,6 +39,8 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   if (nouns.size > 1) return "unsure";
   if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
   const lead = LEADING_RE.exec(prefix);
+  // 「超生1个小孩扣1分」: 个 counting people is a count of people
+  if (lead && lead[1] === "个" && PERSON_NOUN.test(prefix.slice(lead.index + lead[0].indexOf("个") + 1))) return ["每人"];
   if (lead) return [unitOf(lead[1]!)!];
   const found: { index: number; end: number; unit: string; gap: string }[] = [];
   PER_RE.lastIndex = 0;
@@ -118,7 +122,7 @@ const single: Pattern = (t0, ctx) => {
   const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?不得分[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
-    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
+    if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
@@ -127,7 +131,8 @@ const single: Pattern = (t0, ctx) => {
   }
   const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
   if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
-  if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
+  // 「…记3分，如举报有弄虚作假行为且调查属实的，此项不记分」: a zero on another condition than the award's
+  if (/不得分|不记分|不计分|得零分|得0分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
   const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
   const bare = rx(`${NUM}分${NOT_WORD}`).exec(withoutElse);

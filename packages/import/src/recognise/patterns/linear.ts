@@ -1,6 +1,7 @@
 // Two-sided linear scoring around the target (pattern 22): 「完成得基本分；大于目标值的，每增加1%加1分，最高
 // 加2分；小于目标值的，每少1%扣1分，扣分至基本分值扣完为止」.
 import { measureWords } from "@kaoping/core";
+import { capOf } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
@@ -28,7 +29,8 @@ export const targetLinear: Pattern = (t, ctx) => {
  * 百分点扣0.5分」→ 基准 87% 每低 3个百分点 扣 0.5. The full points must be the item's; the base's
  * 以上/以下 does not matter (at the base nothing is deducted either way).
  */
-export const baseLinear: Pattern = (t, ctx) => {
+export const baseLinear: Pattern = (t0, ctx) => {
+  let t = t0;
   // 「合格率低于95%的，每低1个百分点扣0.1分」: the bound is the base, the deduction runs below it
   const under = rx(`^([^,;。\\d]*?)(?:低于|不足|未达到)${NUM}(%)?(?:的)?,?(每(?:低|少|下降|减少|降低))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`).exec(t);
   if (under && ctx.section === null) {
@@ -39,8 +41,13 @@ export const baseLinear: Pattern = (t, ctx) => {
     if (su && !pct) return refusal("条文的基准不是百分数，步长却是百分点，未能确定");
     return reading([`基准 ${base}${pct ? "%" : ""} ${/少/.test(word!) ? "每少" : "每低"} ${step}${su ?? ""} 扣 ${amount}`], [amount]);
   }
+  // 「…,扣完为止」: the item's points are the cap anyway
+  const exhaust = capOf(t);
+  if (exhaust && exhaust.value !== null) return undefined;
+  if (exhaust) t = exhaust.rest;
+  // 「合法率达92%12分,下降1个百分点扣1分」: the full points may be written without a verb
   const m = rx(
-    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(?:计|记|得)(?:${NUM}分|(满分)))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
+    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(?:计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
   ).exec(t);
   if (!m || ctx.points === null || ctx.section !== null) return undefined;
   const [, baseNum, basePct, full, fullWord, word, stepNum, stepUnit, amountNum] = m;

@@ -48,6 +48,8 @@ const respectively: Pattern = (t, ctx) => {
     // 「被中央、省级媒体曝光的分别扣2分、1分」「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: one one-shot
     // rule per item (each its own finding), named by the item
     if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
+    // 「少建一个或已建但未达标的分别扣1分、3分」: a count in the findings may be what is counted
+    if (rx(`[一1](?:${NOUNS}|名|座|所|家)`).test(before)) return refusal("条文分别计分，所列情形中写有「一个」之类的计数，未能确定是一次性扣分还是按个扣分");
     // beside clauses that count, the listed findings may be counted the same way
     if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条分别计分却没有写计数单位，未能确定");
     return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
