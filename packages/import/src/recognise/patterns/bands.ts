@@ -21,7 +21,10 @@ function postBand(t: string): ReturnType<Pattern> {
   if (all.length !== 1) return undefined;
   const b = all[0]!;
   if (!b[3] && !b[4] && !b[6]) return undefined; // a bare 以上/以下: never guessed
-  const rest = t.slice(b.index! + b[0].length);
+  // 「有五处及以上逻辑审核错误，不得分」: what is counted may follow the bound (a count word, no other word of scoring)
+  const after = b[2] && b[2] !== "%" ? /^[\u4e00-\u9fa5]{1,10}(?=[,;]?(?:的)?(?:不得分|扣|减|得|加|计|记))/.exec(t.slice(b.index! + b[0].length)) : null;
+  const what = after && !/每|按|各|分别|则|均|未|不|扣|减|得|加|计|记|以上|以下/.test(after[0]) ? after[0] : "";
+  const rest = t.slice(b.index! + b[0].length + what.length);
   const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
   if (!act || capOf(t) || amountsIn(t.slice(0, b.index)).length > 0 || /[<>≤≥]|低于|高于|超过|不足|达到/.test(t.slice(0, b.index))) return undefined;
   const value = numberText(b[1]!);
