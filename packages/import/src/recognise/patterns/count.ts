@@ -77,7 +77,7 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
 
 /** 至少 N次 … 少一次扣 X (次数不足). */
 const shortfall: Pattern = (t) => {
-  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
@@ -239,7 +239,8 @@ const fullOrNothing: Pattern = (t, ctx) => {
   const award = rx(`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`).exec(t);
   if (!award) return undefined;
   const rest = t.slice(award[0].length);
-  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
+  // 「…计2分，工作不力扣2分」: the failing word may follow a short subject
+  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:[\u4e00-\u9fa5]{0,4}?)(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
   if (!deduct) return undefined;
   const a = numberText(award[1]!);
   const b = numberText(deduct[2]!);
@@ -291,4 +292,38 @@ const oneShotList: Pattern = (t, ctx) => {
   return reading(bodies, used);
 };
 
-export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, oneShotList, single];
+/**
+ * 「村专干按时参加例会上报数据计2分，每缺席一次扣0.5分，每错漏报数据一例扣0.5分」「…到位的记50分，每推迟1个月
+ * 到位的扣10分」: the item's full points when all is done, then deductions counted per occurrence — the
+ * points are the item's (nothing to write) and each deduction is a rule. Only when the award is the item's
+ * points, is followed by a comma (at 「;」 the parts are separate rules: see parts), and every later
+ * segment reads on its own as a counted deduction.
+ */
+const fullBase: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const award = rx(`^([^;,。]*?)(?:的)?,?(?:得|计|记)${NUM}分,`).exec(t);
+  if (!award || numberText(award[2]!) !== ctx.points || amountsIn(award[1]!).length > 0) return undefined;
+  if (thresholdReason(award[1]!) || SPECIAL.test(t)) return undefined;
+  const rest = t.slice(award[0].length);
+  const cap = capOf(rest);
+  if (cap && cap.value !== null) return undefined;
+  const segs = (cap ? cap.rest : rest).split(/,/).filter((x) => x.replace(/[。;]/g, "") !== "");
+  const bodies: string[] = [];
+  const used: string[] = [award[2]!];
+  let pending = "";
+  for (const seg of segs) {
+    pending = pending === "" ? seg : `${pending},${seg}`;
+    if (amountsIn(seg).length === 0) continue;
+    if (!/^每/.test(pending)) return undefined;
+    const r = single(pending, { ...ctx, siblings: [] });
+    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    if (!sameAmounts(amountsIn(pending), r.used)) return undefined;
+    bodies.push(r.bodies[0]!);
+    used.push(...r.used);
+    pending = "";
+  }
+  if (pending !== "" || bodies.length === 0) return undefined;
+  return reading(bodies, used.map((u) => numberText(u)!));
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, fullBase, parts, oneShotList, single];

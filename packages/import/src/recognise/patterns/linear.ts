@@ -68,3 +68,20 @@ export const baseLinear: Pattern = (t0, ctx) => {
   if (rx(`${NUM}分`).test(rest)) return undefined;
   return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], full !== undefined ? [points, amount] : [amount]);
 };
+
+/**
+ * 「优良天数比率：未完成年度目标任务的，每差1个百分点扣0.25分，扣完为止」: a deduction per step below the
+ * target (the target is a fact of its own: 基准 目标值). Only a percentage step: 「每差1微克/立方米」 does
+ * not say which side of the target is short (a pollutant is short above it) and stays a to-do.
+ */
+export const gapLinear: Pattern = (t0, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const exhaust = capOf(t0);
+  if (exhaust && exhaust.value !== null) return undefined;
+  const t = exhaust ? exhaust.rest : t0;
+  const m = rx(`^(?:[^,;。:]{0,16}:)?(?:未完成|未达到|没有完成|未实现)(?:年度|全年|本年度)?目标(?:任务|值)?(?:的)?,?每(?:差|少|低于?)${NUM}(个百分点)(?:扣|减)${NUM}分[。;,]?$`).exec(t);
+  if (!m) return undefined;
+  const [step, amount] = [numberText(m[1]!), numberText(m[3]!)];
+  if (step === undefined || amount === undefined) return undefined;
+  return reading([`基准 目标值 每低 ${step}个百分点 扣 ${amount}`], [amount]);
+};
