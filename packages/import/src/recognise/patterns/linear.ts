@@ -47,10 +47,12 @@ export const baseLinear: Pattern = (t0, ctx) => {
   if (exhaust) t = exhaust.rest;
   // 「合法率达92%12分,下降1个百分点扣1分」: the full points may be written without a verb
   const m = rx(
-    `(?:达到?|为|在|控制在)?${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(?:计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
+    `(?:达到?|为|在|控制在)?(?<![\\d.])${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
   ).exec(t);
   if (!m || ctx.points === null || ctx.section !== null) return undefined;
-  const [, baseNum, basePct, full, fullWord, word, stepNum, stepUnit, amountNum] = m;
+  const [, baseNum, basePct, fullVerb, full, fullWord, word, stepNum, stepUnit, amountNum] = m;
+  // full points without a verb only right after a percentage base (「合法率达92%12分」)
+  if (full !== undefined && fullVerb === undefined && (!basePct || !new RegExp(`%${full}分`).test(m[0]))) return undefined;
   const base = numberText(baseNum!);
   // 「得满分」 or no full points written (「按期办结率100%，每降低1个百分点扣0.2分」): the item's points
   const points = full !== undefined ? numberText(full) : fullWord !== undefined || m[0].length > 0 ? ctx.points : undefined;
