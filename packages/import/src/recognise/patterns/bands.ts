@@ -8,9 +8,9 @@ import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const OPS: readonly [RegExp, string, string][] = [
   // word, operator, operator when 「(含)」 follows
-  [/^(?:低于|不足|少于|未达到|小于)$/, "<", "≤"],
+  [/^(?:低于|不足|少于|未达到|未达|小于)$/, "<", "≤"],
   [/^(?:高于|超过|多于|大于)$/, ">", "≥"],
-  [/^(?:达到|不低于|不少于)$/, "≥", "≥"],
+  [/^(?:达到|达|不低于|不少于)$/, "≥", "≥"],
   [/^(?:不高于|不超过)$/, "≤", "≤"],
 ];
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
@@ -41,7 +41,8 @@ export const singleBand: Pattern = (t) => {
   const post = postBand(t);
   if (post) return post;
   // (「每超过1个百分点扣0.2分」 is a step, not a bound)
-  const re = rx(`(?<!每)(低于|不足|少于|未达到|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  // 「按时化解率达100%的，得5分」: 达 before a number is 达到
+  const re = rx(`(?<!每)(低于|不足|少于|未达到|未达(?=\\d)|小于|高于|超过|多于|大于|达到|(?<!未)达(?=\\d)|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;

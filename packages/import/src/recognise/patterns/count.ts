@@ -160,7 +160,14 @@ const single: Pattern = (t0, ctx) => {
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
   const inBrackets = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse);
-  const counted = countWords(current, previous, inBrackets);
+  let counted = countWords(current, previous, inBrackets);
+  // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
+  // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
+  if (Array.isArray(counted) && counted.length === 0) {
+    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)|单(起|次)(?!性)/g)];
+    const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
+    if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
+  }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
