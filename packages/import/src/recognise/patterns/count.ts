@@ -164,7 +164,7 @@ const single: Pattern = (t0, ctx) => {
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
   if (Array.isArray(counted) && counted.length === 0) {
-    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)|单(起|次)(?!性)/g)];
+    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)(?!(?:及)?以[上下]|\(含\))|单(起|次)(?!性)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
   }
@@ -313,8 +313,16 @@ const fullBase: Pattern = (t, ctx) => {
   if (thresholdReason(award[1]!) || SPECIAL.test(t)) return undefined;
   const rest = t.slice(award[0].length);
   const cap = capOf(rest);
-  if (cap && cap.value !== null) return undefined;
-  const segs = (cap ? cap.rest : rest).split(/,/).filter((x) => x.replace(/[。;]/g, "") !== "");
+  // a cap (「最多扣2分」) ends the clause and belongs to its one deduction
+  const valued = cap && cap.value !== null ? rx(`^(?:[^,]*,)*?([^,]*)$`).exec(rest.replace(/[。;]+$/, "")) : null;
+  if (cap && cap.value !== null && (!valued || capOf(valued[1]!) === undefined || capOf(valued[1]!)!.rest.replace(/[,;。]/g, "") !== "")) return undefined;
+  const segs = (cap && cap.value === null ? cap.rest : rest).split(/,/).filter((x) => x.replace(/[。;]/g, "") !== "");
+  if (valued) {
+    const capSeg = segs.pop()!;
+    if (segs.length === 0) return undefined;
+    segs[segs.length - 1] = `${segs[segs.length - 1]},${capSeg}`;
+    if (segs.filter((x) => amountsIn(x).length > 0).length !== 1) return undefined;
+  }
   const bodies: string[] = [];
   const used: string[] = [award[2]!];
   let pending = "";
@@ -323,7 +331,7 @@ const fullBase: Pattern = (t, ctx) => {
     if (amountsIn(seg).length === 0) continue;
     if (!/^每/.test(pending)) return undefined;
     const r = single(pending, { ...ctx, siblings: [] });
-    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+(?: 上限 [\d.]+)?$/.test(r.bodies[0]!)) return undefined;
     if (!sameAmounts(amountsIn(pending), r.used)) return undefined;
     bodies.push(r.bodies[0]!);
     used.push(...r.used);

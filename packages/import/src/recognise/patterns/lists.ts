@@ -101,6 +101,7 @@ const each: Pattern = (t, ctx) => {
   // 「A、B和C各扣6分」: a joining word among the listed items — two items or one, not settled
   if (before.includes("、") && joins > 0) return refusal("条文「各」计分，所列各项中又有「和」「及」「与」，未能确定有几项");
   // beside clauses that count, the listed findings may be counted the same way
+  // (as 分别 above: 「每宗」 carries over, 「每发现一处垃圾外溢」 beside 「无垃圾池、垃圾填埋场各扣6分」 does not)
   if (m[1] !== undefined && ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条「各」计分却没有写计数单位，未能确定");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || capOf(t) || thresholdReason(rest)) return refusal("条文「各」计分之外还有分值或界限，未能确定");
