@@ -42,6 +42,13 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, baseLinear, gapLinear, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
+  const r = read(text, ctx);
+  // the riders taken out are reported (kp import: KP5054), never dropped silently
+  const riders = takeRiders(normalise(text));
+  return r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r;
+}
+
+function read(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
