@@ -3,7 +3,8 @@
  * phrasing, not copied from the corpus): person riders (「首席代表扣1分」「扣当事人3分」), a linear deduction
  * after the item's full points (「下降1个百分点扣1分」), the gap to a target, the item's full points followed by
  * counted deductions, 「不少于三次」, 「A和B各扣N分」 / 「分别扣N分」, an occurrence counted away from its
- * amount (「发生一起…的，扣N分」), 「达N%」 as a bound, 不记分 / 得零分, 「1个孩子」; each reading checked in a
+ * amount (「发生一起…的，扣N分」), 「达N%」 as a bound, 不记分 / 得零分, 「1个孩子」, an award at a count with more
+ * per step beyond it, a base with a step each way, 「（本项共计4分）」; each reading checked in a
  * catalogue, and the never-guess side of each (a near-miss is a to-do with a Chinese reason).
  */
 import { analyzeFiles, type SourceHost } from "@kaoping/core";
@@ -59,6 +60,13 @@ describe("phrasings read since session 22", () => {
     ["发生重大责任事故的，该项考核得零分", item("3"), ["不得分"]],
     // 个 counting people
     ["超计划生育1个孩子扣2分", item(), ["每人 扣 2"]],
+    // an award at a count and more per step beyond it: two rules on the same count, whole steps
+    ["全年开展业务培训3次及以上的得2分，每多1次加0.5分", item("4"), ["分段 { ≥ 3次 得 2 }", "基准 3次 每增加 1次 得 0.5 不足一档不计"]],
+    ["报送调研文章不少于两篇加1分，每增加一篇加0.5分。", { indicator: "加分", points: "3", section: "加分" }, ["分段 { ≥ 2篇 得 1 }", "基准 2篇 每增加 1篇 得 0.5 不足一档不计"]],
+    // a base with the item's points and a step each way
+    ["群众投诉率3%的得基准分6分，在此基础上，每下降1个百分点加0.5分，每上升1个百分点扣0.5分", item("6"), ["基准 3% 每低 1个百分点 得 0.5，每高 1个百分点 扣 0.5"]],
+    // the item's points in brackets after a clause are the item's, not the clause's
+    ["按时召开组织生活会计2分（本项共计4分）。", item("4"), ["得 2"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -93,6 +101,15 @@ describe("never a guessed reading (session 22's near-misses)", () => {
     ["发生一起事故扣2分，情节严重的加倍", item()],
     // 未达 is never 达; a bound then a count word before a per-occurrence amount
     ["有三处及以上错误未整改的扣2分", item()],
+    // an award at a count: a bare 以上, a step in another count word, a percentage (a part of a step is a choice)
+    ["开展培训3次以上的得2分，每多1次加0.5分", item("4")],
+    ["开展培训不少于3次得2分，每增加1篇加0.5分", item("4")],
+    ["覆盖率达到90%得2分，每增加1%加0.5分", item("4")],
+    // a step each way that both lose, or a base other than the item's points
+    ["投诉率5%的得6分，每下降1个百分点扣1分，每上升1个百分点扣1分", item("6")],
+    ["投诉率5%的得8分，每下降1个百分点加1分，每上升1个百分点扣1分", item("6")],
+    // the brackets state other points than the item's
+    ["按时召开组织生活会计2分（本项共计5分）。", item("4")],
   ] as const)("%s → to-do", (text, ctx) => {
     const r = recogniseClause(text, ctx);
     expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");

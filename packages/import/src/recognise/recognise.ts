@@ -11,7 +11,7 @@ import { bandList } from "./patterns/bandlist.js";
 import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
 import { ranking } from "./patterns/ranking.js";
-import { baseLinear, gapLinear, targetLinear } from "./patterns/linear.js";
+import { baseLinear, countPlusSteps, gapLinear, targetLinear, twoSidedBase } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
@@ -39,7 +39,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, baseLinear, gapLinear, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
@@ -51,7 +51,8 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 function read(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
-  if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
+  if (ctx.points !== null) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   const riders = takeRiders(t);
   if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };

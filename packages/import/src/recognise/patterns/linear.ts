@@ -87,3 +87,53 @@ export const gapLinear: Pattern = (t0, ctx) => {
   if (step === undefined || amount === undefined) return undefined;
   return reading([`基准 目标值 每低 ${step}个百分点 扣 ${amount}`], [amount]);
 };
+
+const COUNT_UNITS = "次|个|件|篇|项|人|家|户|条|起|处|例";
+
+/**
+ * 「全年组织专题学习不少于四次加2分，每增加一次加1分」: an award at a count, and more per step beyond it — two
+ * rules on the same count (分段 { ≥ 4次 得 2 } and 基准 4次 每增加 1次 得 1). A count moves in whole steps,
+ * so a part of a step is nothing (不足一档不计). Only an inclusive bound (不少于, 达到, 至少, 及以上) and
+ * a count word the language has; a percentage (where a part of a step is a choice) stays a to-do.
+ */
+export const countPlusSteps: Pattern = (t) => {
+  const m = rx(
+    `^([^,;。]*?)(?:(?:不少于|达到|至少)${NUM}(${COUNT_UNITS})(?:以上|及以上)?|${NUM}(${COUNT_UNITS})(?:\\(含\\))?及以上)(?:的)?,?(?:加|得|计|记)${NUM}分[,;]?(?:超过部分|超出部分)?,?每(?:增加|多|超过|超出)(?:开展|组织|召开)?${NUM}(${COUNT_UNITS})?(?:加|得|计|记)${NUM}分[。;]?$`,
+  ).exec(t);
+  if (!m) return undefined;
+  const [n, unit, award, stepNum, stepUnit, more] = [numberText((m[2] ?? m[4])!), (m[3] ?? m[5])!, numberText(m[6]!), numberText(m[7]!), m[8], numberText(m[9]!)];
+  if (n === undefined || award === undefined || stepNum === undefined || more === undefined) return undefined;
+  if (stepUnit !== undefined && stepUnit !== unit) return refusal(`条文的要求按「${unit}」，增加的却按「${stepUnit}」计分，未能确定`);
+  if (/%|以下|以内/.test(m[1]!)) return undefined;
+  return reading([`分段 { ≥ ${n}${unit} 得 ${award} }`, `基准 ${n}${unit} 每增加 ${stepNum}${unit} 得 ${more} 不足一档不计`], [award, more]);
+};
+
+/**
+ * 「新增重复信访率12%的，得基准分8分，在此基数上，每下降1个百分点加1分，每上升1个百分点扣1分，扣完为止」: a
+ * base with the item's points, and a step each way — one to gain, one to lose. Only when the base points
+ * are the item's, the two steps go opposite ways and one gains while the other loses.
+ */
+export const twoSidedBase: Pattern = (t0, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const exhaust = capOf(t0);
+  if (exhaust && exhaust.value !== null) return undefined;
+  const t = exhaust ? exhaust.rest : t0;
+  const STEP = `每(下降|降低|减少|低|少|上升|提高|增加|高|多)${NUM}(个百分点|%)(加|得|扣|减)${NUM}分`;
+  const m = rx(`^[^,;。\\d]*?(?<![\\d.])${NUM}(%)(?:的)?,?(?:得|计|记)(?:基准分|基础分|基本分)?${NUM}分,?(?:在此基数上|在此基础上)?,?${STEP},${STEP}[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [base, , full] = [numberText(m[1]!), m[2], numberText(m[3]!)];
+  if (base === undefined || full !== ctx.points) return undefined;
+  const steps = [m.slice(4, 9), m.slice(9, 14)].map(([dir, num, unit, verb, amount]) => ({
+    down: /下降|降低|减少|低|少/.test(dir!),
+    num: numberText(num!),
+    unit: unit!,
+    gain: /加|得/.test(verb!),
+    amount: numberText(amount!),
+  }));
+  const [a, b] = steps as [(typeof steps)[0], (typeof steps)[0]];
+  if (a.down === b.down || a.gain === b.gain) return undefined;
+  if (a.num === undefined || b.num === undefined || a.amount === undefined || b.amount === undefined) return undefined;
+  const amounts = [a.amount, b.amount];
+  const side = (s: typeof a, amount: string): string => `${s.down ? "每低" : "每高"} ${s.num}${s.unit} ${s.gain ? "得" : "扣"} ${amount}`;
+  return reading([`基准 ${base}% ${side(a, amounts[0]!)}，${side(b, amounts[1]!)}`], [full, amounts[0]!, amounts[1]!]);
+};
