@@ -70,9 +70,17 @@ describe("the recogniser on the corpus", () => {
     expect(checked).toBeGreaterThan(300);
   });
 
-  it("meets the targets in-sample: correct ≥ 85 %, wrong ≤ 1 %", () => {
+  it("meets the targets in-sample: correct ≥ 88 % (the figure since session 22; the issue's target is 85 %), wrong ≤ 1 %", () => {
     const f = figures(inSample);
     const wrong = inSample.filter((j) => j.verdict === "wrong").map((j) => `${j.clause.id}: ${JSON.stringify(j.got)} ≠ ${JSON.stringify(j.clause.kp)}`);
+    expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
+    expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it("meets the targets on every book it was tuned on (in-sample and tuned on since): correct ≥ 85 %, wrong ≤ 1 %", () => {
+    const all = [...inSample, ...tuned];
+    const f = figures(all);
+    const wrong = all.filter((j) => j.verdict === "wrong").map((j) => `${j.clause.id}: ${JSON.stringify(j.got)} ≠ ${JSON.stringify(j.clause.kp)}`);
     expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
     expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.85);
   });
