@@ -58,6 +58,8 @@ describe("phrasings read since session 22", () => {
     // 不记分 / 得零分 are 不得分
     ["全年未开展培训的不记分", item("3"), ["不得分"]],
     ["发生重大责任事故的，该项考核得零分", item("3"), ["不得分"]],
+    // 不记分 as the award's other side is nothing to write
+    ["开展的记2分，未开展的不记分", item("3"), ["得 2"]],
     // 个 counting people
     ["超计划生育1个孩子扣2分", item(), ["每人 扣 2"]],
     // an award at a count and more per step beyond it: two rules on the same count, whole steps
@@ -93,6 +95,7 @@ describe("never a guessed reading (session 22's near-misses)", () => {
     // 各 with a list that has both 、 and 和; 和 that begins a word; beside counting siblings
     ["无台账、无记录和照片的各扣0.5分", item("2")],
     ["平安和谐村创建未达标的各扣2分", item("2")],
+    ["乡镇和部门未按时报送的各扣1分", item("2")],
     // a count in the listed findings of 分别
     ["少建一个或已建但未达标的分别扣1分、3分", item("5")],
     // two occurrences, 「一起以上」 (a bare 以上), an escalation of a counted deduction
