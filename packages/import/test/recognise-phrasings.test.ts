@@ -62,6 +62,8 @@ describe("phrasings read since session 22", () => {
     ["开展的记2分，未开展的不记分", item("3"), ["得 2"]],
     // 个 counting people
     ["超计划生育1个孩子扣2分", item(), ["每人 扣 2"]],
+    // 种 counts items (每项), a step of the count word, not of a quantity
+    ["每少一种台账扣0.5分，最多扣2分", item("3"), ["每项 扣 0.5 上限 2"]],
     // an award at a count and more per step beyond it: two rules on the same count, whole steps
     ["全年开展业务培训3次及以上的得2分，每多1次加0.5分", item("4"), ["分段 { ≥ 3次 得 2 }", "基准 3次 每增加 1次 得 0.5 不足一档不计"]],
     ["报送调研文章不少于两篇加1分，每增加一篇加0.5分。", { indicator: "加分", points: "3", section: "加分" }, ["分段 { ≥ 2篇 得 1 }", "基准 2篇 每增加 1篇 得 0.5 不足一档不计"]],
