@@ -113,6 +113,8 @@ describe("never a guessed reading (session 22's near-misses)", () => {
     // a step each way that both lose, or a base other than the item's points
     ["投诉率5%的得6分，每下降1个百分点扣1分，每上升1个百分点扣1分", item("6")],
     ["投诉率5%的得8分，每下降1个百分点加1分，每上升1个百分点扣1分", item("6")],
+    // a requirement per period (每季度、每月): how many in the year is not written
+    ["网站每季度更新信息不少于5条，每少1条扣0.5分", item("3")],
     // the brackets state other points than the item's
     ["按时召开组织生活会计2分（本项共计5分）。", item("4")],
   ] as const)("%s → to-do", (text, ctx) => {

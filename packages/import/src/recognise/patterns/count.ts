@@ -85,6 +85,8 @@ const shortfall: Pattern = (t) => {
   const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
+  // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
+  if (/每(?:季度|月|半年|周|旬)/.test(t.slice(0, need.index))) return refusal("条文按期（如「每季度」）要求数量，少一条（次）扣分：需要写成次数不足，未能确定全年应有多少");
   const n = numberText((need[1] ?? need[3])!);
   const word = (need[2] ?? need[4])!;
   const x = numberText(less[3]!);
