@@ -53,6 +53,9 @@ describe("phrasings read since session 22", () => {
     // 达 / 未达 before a number are bounds
     ["群众满意率达95%的，得3分", item("3"), ["分段 { ≥ 95% 得 3 }"]],
     ["培训参训率未达90%的扣1分", item("3"), ["分段 { < 90% 扣 1 }"]],
+    // 以上 after an inclusive word says the same as the word
+    ["全年信访事项办结率达到90%以上的得3分", item("3"), ["分段 { ≥ 90% 得 3 }"]],
+    ["办结率未达到90%以上的扣1分", item("3"), ["分段 { < 90% 扣 1 }"]],
     // a bound, then what is counted, then 不得分
     ["有三处及以上数据错误，不得分。", item("3"), ["分段 { ≥ 3处 不得分 }"]],
     // 不记分 / 得零分 are 不得分

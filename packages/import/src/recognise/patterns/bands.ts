@@ -37,7 +37,9 @@ function postBand(t: string): ReturnType<Pattern> {
   return reading([`分段 { ${bound} ${verb} ${amount} }`], [amount]);
 }
 
-export const singleBand: Pattern = (t) => {
+export const singleBand: Pattern = (t0) => {
+  // 「达到90%以上的得5分」: 以上 after an inclusive word (达到, 不低于) says the same as the word
+  const t = t0.replace(rx(`((?:达到|(?<!未)达|不低于|不少于)${NUM}(?:%|${UNITS})?)(?:及)?以上`, "g"), "$1");
   const post = postBand(t);
   if (post) return post;
   // (「每超过1个百分点扣0.2分」 is a step, not a bound)
