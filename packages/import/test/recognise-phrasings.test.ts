@@ -101,6 +101,7 @@ describe("never a guessed reading (session 22's near-misses)", () => {
     ["无台账、无记录和照片的各扣0.5分", item("2")],
     ["平安和谐村创建未达标的各扣2分", item("2")],
     ["乡镇和部门未按时报送的各扣1分", item("2")],
+    ["县和乡镇未落实的分别扣2分", item("2")],
     // a count in the listed findings of 分别
     ["少建一个或已建但未达标的分别扣1分、3分", item("5")],
     // two occurrences, 「一起以上」 (a bare 以上), an escalation of a counted deduction

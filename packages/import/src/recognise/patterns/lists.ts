@@ -99,7 +99,7 @@ const each: Pattern = (t, ctx) => {
   const items = before.includes("、") ? before.split("、") : joins === 1 ? before.split(JOIN) : [before];
   if (items.length < 2 || items.length > 6) return refusal("条文「各」计分，但未能确定有几项");
   // 「乡镇和部门未按时报送的各扣1分」: 各 over classes of units, not findings
-  if (/^(?:[\u4e00-\u9fa5]{0,4})(?:乡镇|街道|部门|单位|县区|园区|社区|村)$/.test(items[0]!.trim())) return refusal("条文「各」按单位类别计分，未能确定");
+  if (/^(?:[\u4e00-\u9fa5]{0,4})(?:乡镇|街道|部门|单位|县区|园区|社区|村|县|市|区|乡|镇)$/.test(items[0]!.replace(/^(?:[①-⑳]|\(?\d+[)、.])/, "").trim())) return refusal("条文「各」按单位类别计分，未能确定");
   // 「A、B和C各扣6分」: a joining word among the listed items — two items or one, not settled
   if (before.includes("、") && joins > 0) return refusal("条文「各」计分，所列各项中又有「和」「及」「与」，未能确定有几项");
   // beside clauses that count, the listed findings may be counted the same way
