@@ -65,6 +65,9 @@ describe("phrasings read since session 22", () => {
     ["开展的记2分，未开展的不记分", item("3"), ["得 2"]],
     // 个 counting people
     ["超计划生育1个孩子扣2分", item(), ["每人 扣 2"]],
+    // a bound of another measure describes what is counted; a requirement beside a count of what is missing
+    ["提前10天以上办结的，每件加0.5分", { indicator: "加分", points: "3", section: "加分" }, ["每件 得 0.5"]],
+    ["每条道路公益广告达到5条为合格，少一条扣1分", item("3"), ["每条 扣 1"]],
     // 种 counts items (每项), a step of the count word, not of a quantity
     ["每少一种台账扣0.5分，最多扣2分", item("3"), ["每项 扣 0.5 上限 2"]],
     // an award at a count and more per step beyond it: two rules on the same count, whole steps
@@ -117,6 +120,9 @@ describe("never a guessed reading (session 22's near-misses)", () => {
     // a step each way that both lose, or a base other than the item's points
     ["投诉率5%的得6分，每下降1个百分点扣1分，每上升1个百分点扣1分", item("6")],
     ["投诉率5%的得8分，每下降1个百分点加1分，每上升1个百分点扣1分", item("6")],
+    // a bound on the very count the rule counts is a threshold (below it nothing is deducted)
+    ["五处及以上错误的，每处扣1分", item("3")],
+    ["同一问题被通报3次以上的，每次扣1分", item("3")],
     // a requirement per period (每季度、每月): how many in the year is not written
     ["网站每季度更新信息不少于5条，每少1条扣0.5分", item("3")],
     // the brackets state other points than the item's

@@ -192,6 +192,14 @@ const single: Pattern = (t0, ctx) => {
   const existence = withoutElse
     .replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2")
     .replace(rx(`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "g"), "");
+  // 「五处及以上错误的，每处扣1分」: a bound on the very count the rule counts is a threshold of the count
+  // (below it nothing is deducted), not a description of what is counted (「提前10天以上办结的每件加1分」)
+  // (「达到5条为合格，少一条扣2分」 counts what is missing: the bound is the requirement, not a threshold)
+  if (words.length > 0 && !rx(`(?:少|缺)[一1]?(?:${NOUNS})`).test(withoutElse)) {
+    const own = [...withoutElse.matchAll(rx(`(?:超过|多于|达到|不少于|满)?${NUM}(${NOUNS})(?:\\(含\\))?(?:及)?(?:以上|以下)?`, "g"))]
+      .filter((b) => /超过|多于|达到|不少于|满|以上|以下/.test(b[0]) && words.includes(unitOf(b[2]!) ?? ""));
+    if (own.length > 0) return refusal(`条文有界限「${own[0]![0]}」，与计数单位相同：需要写成分段或次数不足，未能自动确定`);
+  }
   const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(existence);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
