@@ -27,6 +27,8 @@ export interface CorpusBook {
   id: string;
   title: string;
   heldOut?: boolean;
+  /** The session from which the recogniser was tuned on this held-out book (it is held out no longer). */
+  tunedSince?: number;
   clauses: CorpusClause[];
 }
 

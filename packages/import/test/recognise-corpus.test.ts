@@ -1,20 +1,24 @@
 /**
  * The recogniser measured on the corpus (issue 13, "Measured"): per document and overall, clauses
- * read correctly, read wrongly (the dangerous class) and left as to-do, on the corpus the recogniser
- * was tuned on (in-sample) and on the held-out rulebooks (`heldOut: true`, written by hand before the
- * recogniser was run on them).  See corpus-measure.ts for how equivalence is decided.
+ * read correctly, read wrongly (the dangerous class) and left as to-do, in three groups: in-sample
+ * (never held out), held out until a session and tuned on since (`heldOut: true` with `tunedSince`),
+ * and held out, never tuned on (`heldOut: true` alone: written by hand before the recogniser ran on
+ * them, and not read while tuning it); then the whole corpus.  See corpus-measure.ts for how
+ * equivalence is decided.
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkCatalogue, parseKp } from "@kaoping/core";
 import { recogniseClause } from "@kaoping/import";
-import { figures, judge, loadBooks, pct, type Judged } from "./corpus-measure.js";
+import { figures, judge, loadBooks, pct, type CorpusBook, type Judged } from "./corpus-measure.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
 const books = loadBooks(DIR);
 const judged = judge(books);
-const inSample = judged.filter((j) => !books.find((b) => b.id === j.book)!.heldOut);
-const heldOut = judged.filter((j) => books.find((b) => b.id === j.book)!.heldOut);
+const bookOf = (j: Judged): CorpusBook => books.find((b) => b.id === j.book)!;
+const inSample = judged.filter((j) => !bookOf(j).heldOut);
+const tuned = judged.filter((j) => bookOf(j).heldOut && bookOf(j).tunedSince !== undefined);
+const neverTuned = judged.filter((j) => bookOf(j).heldOut && bookOf(j).tunedSince === undefined);
 
 function table(title: string, js: readonly Judged[]): string {
   const lines = [`${title}`, "document                                   clauses correct wrong  to-do"];
@@ -30,11 +34,15 @@ function table(title: string, js: readonly Judged[]): string {
 }
 
 describe("the recogniser on the corpus", () => {
-  it("prints per document and overall figures (in-sample and held-out)", () => {
-    console.log(table("IN-SAMPLE (the recogniser was tuned on these)", inSample));
-    if (heldOut.length > 0) console.log(table("HELD-OUT (written by hand before the recogniser ran on them)", heldOut));
+  it("prints per document and overall figures (in-sample, tuned on since, never tuned on, whole corpus)", () => {
+    console.log(table("IN-SAMPLE (never held out; the recogniser was tuned on these)", inSample));
+    if (tuned.length > 0) console.log(table("HELD OUT UNTIL A SESSION, TUNED ON SINCE (tunedSince)", tuned));
+    if (neverTuned.length > 0) console.log(table("HELD OUT, NEVER TUNED ON (written by hand before the recogniser ran on them)", neverTuned));
+    const f = figures(judged);
+    console.log(`WHOLE CORPUS: ${f.clauses} clauses, correct ${f.correct} (${pct(f.correct, f.clauses)}), wrong ${f.wrong} (${pct(f.wrong, f.clauses)}), to-do ${f.todo} (${pct(f.todo, f.clauses)})`);
+    // the clauses one by one, for tuning: never those of books held out and never tuned on
     if (process.env.RECOG_SHOW) {
-      for (const j of judged) if (j.verdict === process.env.RECOG_SHOW) console.log(j.clause.id, "|", j.clause.text, "| want:", JSON.stringify(j.clause.kp), "| got:", JSON.stringify(j.got));
+      for (const j of judged) if (j.verdict === process.env.RECOG_SHOW && !neverTuned.includes(j)) console.log(j.clause.id, "|", j.clause.text, "| want:", JSON.stringify(j.clause.kp), "| got:", JSON.stringify(j.got));
     }
     expect(judged.length).toBeGreaterThanOrEqual(310);
   });
@@ -62,9 +70,17 @@ describe("the recogniser on the corpus", () => {
     expect(checked).toBeGreaterThan(300);
   });
 
-  it("meets the targets in-sample: correct ≥ 85 %, wrong ≤ 1 %", () => {
+  it("meets the targets in-sample: correct ≥ 88 % (the figure since session 22; the issue's target is 85 %), wrong ≤ 1 %", () => {
     const f = figures(inSample);
     const wrong = inSample.filter((j) => j.verdict === "wrong").map((j) => `${j.clause.id}: ${JSON.stringify(j.got)} ≠ ${JSON.stringify(j.clause.kp)}`);
+    expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
+    expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it("meets the targets on every book it was tuned on (in-sample and tuned on since): correct ≥ 85 %, wrong ≤ 1 %", () => {
+    const all = [...inSample, ...tuned];
+    const f = figures(all);
+    const wrong = all.filter((j) => j.verdict === "wrong").map((j) => `${j.clause.id}: ${JSON.stringify(j.got)} ≠ ${JSON.stringify(j.clause.kp)}`);
     expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
     expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.85);
   });

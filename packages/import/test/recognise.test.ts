@@ -15,6 +15,7 @@ describe("recogniseClause reads", () => {
     ["存在私搭乱建行为的,每处扣5分,扣完为止。", item(), ["每处 扣 5"]],
     ["③被抽查到上下班遲到早退和擅自離崗每人每次扣1分", item(), ["每人 每次 扣 1"]],
     ["发生一起扣30分。", item(), ["每起 扣 30"]],
+    ["发生一起生产安全事故的,扣30分.", item(), ["每起 扣 30"]],
     ["未报送方案扣2分", item(), ["扣 2"]],
     ["全宗卷整理规范2分", item(), ["得 2"]],
     ["無正當理由未辦理的不得分。", item(), ["不得分"]],
@@ -51,7 +52,8 @@ describe("recogniseClause never guesses", () => {
     ["发现车辆乱停乱放每辆减2分。", "a count word the language does not have"],
     ["因“五包一”措施不落实,信访问题未息访息诉的,每案次扣0.5分;", "每案次"],
     ["每少出臺一種意見或少研究一次扣0.5分。", "two count words"],
-    ["发生一起生产安全事故的,扣30分.", "an occurrence counted away from the amount"],
+    // (「发生一起生产安全事故的,扣30分」 is read since session 22: 每起, as 「发现一起」 is; two counts are not)
+    ["发生一起较大事故或两起一般事故的扣10分。", "two occurrences counted away from the amount"],
     ["市文明办督查组巡查发现问题每宗0.3分", "no 扣/加 before a bare amount after a finding"],
     ["超过规定数量的10%的加1分,超过30%以上,每超过20%加1分。", "steps and bounds"],
     ["其余按高低排序计算得分,第二位得满分的95%,第三位得满分的90%,以后按5%依次递减。", "ranking"],

@@ -111,3 +111,22 @@ describe("a 加分 section whose awards count once at the highest level (按最�
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("a deduction from a person beside the unit's own (首席代表扣N分)", async () => {
+  const riderTable: FixtureTable = [
+    ["一级指标", "二级指标", "考评细则"],
+    ["窗口管理（6分）", "人员管理（6分）", "窗口人员擅自离岗的，每次扣2分、首席代表扣1分；\n\n未按规定着装的，每人次扣0.5分。"],
+  ];
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某县政务服务中心考评细则" }, { table: riderTable }]));
+  if (!r.ok) throw new Error(r.problem.message);
+
+  it("writes the unit's rule, keeps the clause verbatim and reports the person's deduction (KP5054)", () => {
+    const all = [...r.files.values()].join("\n");
+    expect(all).toMatch(/规则 「[^」]+」 「窗口人员擅自离岗的，每次扣2分、首席代表扣1分；?」\n\s+每次 扣 2\n/);
+    expect(r.report.problems.filter((p) => p.code === "KP5054").map((p) => p.message)).toEqual([
+      "条文「窗口人员擅自离岗的，每次扣2分、首席代表扣1分；」中的「首席代表扣1分」是对个人的扣分，不计入被考评单位的得分，未写入规则（条文照录）",
+    ]);
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning")).toEqual([]);
+  });
+});

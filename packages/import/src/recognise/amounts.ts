@@ -60,7 +60,7 @@ const THRESHOLD_RE = rx(
   `(?:低于|高于|超过|不足|少于|多于|大于|小于|不少于|不低于|不高于|不超过|达到|至少|未达|满)${NUM}|${NUM}[^,;。分\\d]{0,6}(?:以上|以下|以内|之内|以外)`,
 );
 /** Steps of a linear rule (每增加 1%、每少 10万元): read only by the linear pattern. */
-const STEP_RE = rx(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|条|个(?!百分点)|人|处|例|起|篇|宗|户|家)`);
+const STEP_RE = rx(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|种|条|个(?!百分点)|人|处|例|起|篇|宗|户|家)`);
 
 /** Why a counted clause cannot be read as a plain count (it scores by steps), or undefined. */
 export function stepReason(t: string): string | undefined {

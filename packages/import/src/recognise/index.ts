@@ -35,7 +35,13 @@ export interface Clause {
  * says why (shown in the import report).
  */
 export type Recognition =
-  | { readonly kind: "rules"; readonly bodies: readonly string[]; readonly names?: readonly string[] }
+  | {
+      readonly kind: "rules";
+      readonly bodies: readonly string[];
+      readonly names?: readonly string[];
+      /** Deductions the clause takes from a person, not the unit (「首席代表扣1分」), left out of the bodies. */
+      readonly riders?: readonly string[];
+    }
   | { readonly kind: "todo"; readonly reason: string };
 
 /** Splits a cell into its scoring clauses (at 「；」, numbered items, …), each verbatim. */

@@ -11,9 +11,10 @@ import { bandList } from "./patterns/bandlist.js";
 import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
 import { ranking } from "./patterns/ranking.js";
-import { baseLinear, targetLinear } from "./patterns/linear.js";
+import { baseLinear, countPlusSteps, gapLinear, targetLinear, twoSidedBase } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
+import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -38,13 +39,24 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, baseLinear, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
+  const r = read(text, ctx);
+  // the riders taken out are reported (kp import: KP5054), never dropped silently
+  const riders = takeRiders(normalise(text));
+  return r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r;
+}
+
+function read(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
-  if (ctx.points !== null) t = t.replace(rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
+  if (ctx.points !== null) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
+  const riders = takeRiders(t);
+  if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };
+  t = riders.rest;
   if (t.includes("□")) return { kind: "todo", reason: "条文的数字中间有空格（如「0 5分」），未能确定分值" };
   const taken = takeModifiers(t, ctx.section);
   if ("unsure" in taken) return { kind: "todo", reason: taken.unsure };

@@ -17,6 +17,8 @@ const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
 const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+/** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
+const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
@@ -37,6 +39,8 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   if (nouns.size > 1) return "unsure";
   if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
   const lead = LEADING_RE.exec(prefix);
+  // 「超生1个小孩扣1分」: 个 counting people is a count of people
+  if (lead && lead[1] === "个" && PERSON_NOUN.test(prefix.slice(lead.index + lead[0].indexOf("个") + 1))) return ["每人"];
   if (lead) return [unitOf(lead[1]!)!];
   const found: { index: number; end: number; unit: string; gap: string }[] = [];
   PER_RE.lastIndex = 0;
@@ -73,7 +77,7 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
 
 /** 至少 N次 … 少一次扣 X (次数不足). */
 const shortfall: Pattern = (t) => {
-  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)\d|\d次以上/.test(t)) {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
@@ -81,6 +85,8 @@ const shortfall: Pattern = (t) => {
   const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
+  // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
+  if (/每(?:季度|月|半年|周|旬)/.test(t.slice(0, need.index))) return refusal("条文按期（如「每季度」）要求数量，少一条（次）扣分：需要写成次数不足，未能确定全年应有多少");
   const n = numberText((need[1] ?? need[3])!);
   const word = (need[2] ?? need[4])!;
   const x = numberText(less[3]!);
@@ -115,10 +121,10 @@ const single: Pattern = (t0, ctx) => {
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
   // 「得2分；否则不得分」 is the award's other side: the award is the reading
-  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?不得分[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
-    if (/不得分|全部扣完|不计分|该项不得分|本项不得分|得0分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
+    if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
@@ -127,7 +133,8 @@ const single: Pattern = (t0, ctx) => {
   }
   const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
   if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
-  if (/不得分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
+  // 「…记3分，如举报有弄虚作假行为且调查属实的，此项不记分」: a zero on another condition than the award's
+  if (/不得分|不记分|不计分|得零分|得0分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
   const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
   const bare = rx(`${NUM}分${NOT_WORD}`).exec(withoutElse);
@@ -155,7 +162,14 @@ const single: Pattern = (t0, ctx) => {
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
   const inBrackets = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse);
-  const counted = countWords(current, previous, inBrackets);
+  let counted = countWords(current, previous, inBrackets);
+  // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
+  // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
+  if (Array.isArray(counted) && counted.length === 0) {
+    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)(?!(?:及)?以[上下]|\(含\))|单(起|次)(?!性)/g)];
+    const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
+    if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
+  }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
@@ -178,6 +192,14 @@ const single: Pattern = (t0, ctx) => {
   const existence = withoutElse
     .replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2")
     .replace(rx(`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "g"), "");
+  // 「五处及以上错误的，每处扣1分」: a bound on the very count the rule counts is a threshold of the count
+  // (below it nothing is deducted), not a description of what is counted (「提前10天以上办结的每件加1分」)
+  // (「达到5条为合格，少一条扣2分」 counts what is missing: the bound is the requirement, not a threshold)
+  if (words.length > 0 && !rx(`(?:少|缺)[一1]?(?:${NOUNS})`).test(withoutElse)) {
+    const own = [...withoutElse.matchAll(rx(`(?:超过|多于|达到|不少于|满)?${NUM}(${NOUNS})(?:\\(含\\))?(?:及)?(?:以上|以下)?`, "g"))]
+      .filter((b) => /超过|多于|达到|不少于|满|以上|以下/.test(b[0]) && words.includes(unitOf(b[2]!) ?? ""));
+    if (own.length > 0) return refusal(`条文有界限「${own[0]![0]}」，与计数单位相同：需要写成分段或次数不足，未能自动确定`);
+  }
   const why = words.length > 0 || (bracketed && !/%/.test(withoutElse)) ? stepReason(withoutElse) : thresholdReason(existence);
   if (why) return refusal(why);
   if (ctx.section === "加分" && verb === "扣") return refusal("加分项中的条文写的是扣分，未能确定");
@@ -234,7 +256,8 @@ const fullOrNothing: Pattern = (t, ctx) => {
   const award = rx(`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`).exec(t);
   if (!award) return undefined;
   const rest = t.slice(award[0].length);
-  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
+  // 「…计2分，工作不力扣2分」: the failing word may follow a short subject
+  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:[\u4e00-\u9fa5]{0,4}?)(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
   if (!deduct) return undefined;
   const a = numberText(award[1]!);
   const b = numberText(deduct[2]!);
@@ -286,4 +309,46 @@ const oneShotList: Pattern = (t, ctx) => {
   return reading(bodies, used);
 };
 
-export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, parts, oneShotList, single];
+/**
+ * 「村专干按时参加例会上报数据计2分，每缺席一次扣0.5分，每错漏报数据一例扣0.5分」「…到位的记50分，每推迟1个月
+ * 到位的扣10分」: the item's full points when all is done, then deductions counted per occurrence — the
+ * points are the item's (nothing to write) and each deduction is a rule. Only when the award is the item's
+ * points, is followed by a comma (at 「;」 the parts are separate rules: see parts), and every later
+ * segment reads on its own as a counted deduction.
+ */
+const fullBase: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const award = rx(`^([^;,。]*?)(?:的)?,?(?:得|计|记)${NUM}分,`).exec(t);
+  if (!award || numberText(award[2]!) !== ctx.points || amountsIn(award[1]!).length > 0) return undefined;
+  if (thresholdReason(award[1]!) || SPECIAL.test(t)) return undefined;
+  const rest = t.slice(award[0].length);
+  const cap = capOf(rest);
+  // a cap (「最多扣2分」) ends the clause and belongs to its one deduction
+  const valued = cap && cap.value !== null ? rx(`^(?:[^,]*,)*?([^,]*)$`).exec(rest.replace(/[。;]+$/, "")) : null;
+  if (cap && cap.value !== null && (!valued || capOf(valued[1]!) === undefined || capOf(valued[1]!)!.rest.replace(/[,;。]/g, "") !== "")) return undefined;
+  const segs = (cap && cap.value === null ? cap.rest : rest).split(/,/).filter((x) => x.replace(/[。;]/g, "") !== "");
+  if (valued) {
+    const capSeg = segs.pop()!;
+    if (segs.length === 0) return undefined;
+    segs[segs.length - 1] = `${segs[segs.length - 1]},${capSeg}`;
+    if (segs.filter((x) => amountsIn(x).length > 0).length !== 1) return undefined;
+  }
+  const bodies: string[] = [];
+  const used: string[] = [award[2]!];
+  let pending = "";
+  for (const seg of segs) {
+    pending = pending === "" ? seg : `${pending},${seg}`;
+    if (amountsIn(seg).length === 0) continue;
+    if (!/^每/.test(pending)) return undefined;
+    const r = single(pending, { ...ctx, siblings: [] });
+    if (!r || r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+(?: 上限 [\d.]+)?$/.test(r.bodies[0]!)) return undefined;
+    if (!sameAmounts(amountsIn(pending), r.used)) return undefined;
+    bodies.push(r.bodies[0]!);
+    used.push(...r.used);
+    pending = "";
+  }
+  if (pending !== "" || bodies.length === 0) return undefined;
+  return reading(bodies, used.map((u) => numberText(u)!));
+};
+
+export const countPatterns: readonly Pattern[] = [shortfall, otherwise, fullOrNothing, fullBase, parts, oneShotList, single];

@@ -48,6 +48,8 @@ const respectively: Pattern = (t, ctx) => {
     // 「被中央、省级媒体曝光的分别扣2分、1分」「考核结果为较差和差等次的，分别倒扣0.3分、0.5分」: one one-shot
     // rule per item (each its own finding), named by the item
     if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
+    // 「少建一个或已建但未达标的分别扣1分、3分」: a count in the findings may be what is counted
+    if (rx(`[一1](?:${NOUNS}|名|座|所|家)`).test(before)) return refusal("条文分别计分，所列情形中写有「一个」之类的计数，未能确定是一次性扣分还是按个扣分");
     // beside clauses that count, the listed findings may be counted the same way
     if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条分别计分却没有写计数单位，未能确定");
     return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
@@ -79,22 +81,34 @@ const leadAndAssist: Pattern = (t) => {
  * 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item; 「工作计划和总结各0.5分」 (no verb: each item's
  * points, an award).  A 「各」 amount this cannot read is a to-do, never one amount for the whole list.
  */
-const each: Pattern = (t) => {
-  const m = rx(`各(${VERBS})?${NUM}分`).exec(t);
+const each: Pattern = (t, ctx) => {
+  // 「无计划、无措施、无总结的分别扣1分」: 分别 with one amount is 各
+  const m = rx(`(?:各|分别)(${VERBS})?${NUM}分(?![、,和]?${NUM}分)`).exec(t);
   if (!m) return undefined;
+  if (/^分别/.test(m[0]) && m[1] === undefined) return undefined;
   // no verb: each item's points — unless the clause speaks of failings (then which way is not written)
   if (m[1] === undefined && /扣|减|未|没有|不|无|差/.test(t)) return refusal("条文「各」计分，未写明是得分还是扣分");
   const verb = m[1] === undefined ? "得" : actionOf(m[1]);
   const amount = numberText(m[2]!);
   if (!verb || amount === undefined) return undefined;
   const before = t.slice(0, m.index).split(/[,;。]/).pop()!;
-  // without a verb the items may be joined by 和/及/与 (「工作计划和总结各0.5分」)
-  const items = before.split(m[1] === undefined && !before.includes("、") ? /和|及|与/ : /、/);
+  // the items joined by 和/及/与 (「工作计划和总结各0.5分」「换届选举工作和创先争优活动不能按要求落实到位各扣2分」):
+  // two items when one joining word is the only one (never a word it begins: 和谐、及时 …)
+  const JOIN = /和(?!谐|平|睦|美|解)|与(?!会|其)|及(?!时|以上|以下|其)/g;
+  const joins = [...before.matchAll(JOIN)].length;
+  const items = before.includes("、") ? before.split("、") : joins === 1 ? before.split(JOIN) : [before];
   if (items.length < 2 || items.length > 6) return refusal("条文「各」计分，但未能确定有几项");
+  // 「乡镇和部门未按时报送的各扣1分」: 各 over classes of units, not findings
+  if (/^(?:[\u4e00-\u9fa5]{0,4})(?:乡镇|街道|部门|单位|县区|园区|社区|村|县|市|区|乡|镇)$/.test(items[0]!.replace(/^(?:[①-⑳]|\(?\d+[)、.])/, "").trim())) return refusal("条文「各」按单位类别计分，未能确定");
+  // 「A、B和C各扣6分」: a joining word among the listed items — two items or one, not settled
+  if (before.includes("、") && joins > 0) return refusal("条文「各」计分，所列各项中又有「和」「及」「与」，未能确定有几项");
+  // beside clauses that count, the listed findings may be counted the same way
+  // (as 分别 above: 「每宗」 carries over, 「每发现一处垃圾外溢」 beside 「无垃圾池、垃圾填埋场各扣6分」 does not)
+  if (m[1] !== undefined && ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条「各」计分却没有写计数单位，未能确定");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || capOf(t) || thresholdReason(rest)) return refusal("条文「各」计分之外还有分值或界限，未能确定");
   if (/每/.test(before)) return refusal("条文「各」按次计分，未能确定");
-  const names = items.map((x) => x.replace(/^(?:无|未|没有|不)/, "").replace(/的$/, ""));
+  const names = items.map((x) => x.replace(/^(?:[①-⑳]|\(?\d+[)、.])/, "").replace(/^(?:无|未|没有|不)/, "").replace(/的$/, ""));
   return reading(items.map(() => `${verb} ${amount}`), [amount], new Set(names).size === names.length ? names : undefined);
 };
 
