@@ -18,7 +18,7 @@ import type * as A from "../ast.js";
 import type * as M from "../model.js";
 import { kpFormat } from "../runtime/decimal.js";
 import type { FactSpec } from "../runtime/facts.js";
-import { RUNTIME_JS } from "../runtime/generated.js";
+import { MODULE_PARTS_JS, RUNTIME_JS } from "../runtime/generated.js";
 import { commentText, jsString, jsValue } from "./js-literals.js";
 
 /** Options of {@link emitJs}. */
@@ -87,7 +87,7 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   const refers = referTable(ctx, allIndicators);
   o.push(`const REFERS = ${jsValue(refers.entries)};`, "");
   const needsUnits = refers.pools || cat.rules.some((r) => r.body.kind === "ranked" && r.body.by.kind !== "fact");
-  if (refers.pools) o.push(POOL_HELPERS);
+  if (refers.pools) o.push(MODULE_PARTS_JS.pool, "");
 
   // ------------------------------------------------------------ rules
   o.push("// ---------------------------------------------------------------- 规则（返回扣分或得分）");
@@ -151,8 +151,9 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("}", "");
 
   const scoreChecks = cat.rules.some((r) => r.waivers.some((w) => w.mode === "reduce"));
-  if (scoreChecks) o.push(UNIT_NAME_FN);
-  o.push(scoreChecks ? PUBLIC_API.replace(CHECK_FACTS, CHECK_FACTS_SCORING) : PUBLIC_API);
+  if (scoreChecks) o.push(MODULE_PARTS_JS.unitName, "");
+  o.push("// ---------------------------------------------------------------- 对外接口", "");
+  o.push(MODULE_PARTS_JS.api, "", scoreChecks ? MODULE_PARTS_JS.checkFactsScoring : MODULE_PARTS_JS.checkFacts, "");
   // One unit at a time (kp score on large files): catalogues whose units need no other unit but the
   // one a 参照 names; the others score with scoreAll.
   // Rules on facts across units (ranking by a fact, proportion, average/median) take a first pass
@@ -344,65 +345,6 @@ function referTable(ctx: Ctx, all: M.IndicatorModel[]): { entries: Record<string
   }
   return { entries, index, pools };
 }
-
-/** Runtime of 参照 to a pool of units (emitted only when a catalogue has one). */
-const POOL_HELPERS = String.raw`/** 单位 u 是否取 REFERS[k] 规定的参照得分（不看同一指标中前面的参照）。 */
-function kpTakes(u, R) {
-  if (R.app && !R.app.every((l) => l.some((c) => u.c[c] === true))) return false;
-  return R.flag !== undefined ? u.F[2 * R.flag] === true : u.c[R.unitClass] === true;
-}
-/** 参照 REFERS[k] 为单位 u 取平均分（最高分、最低分）的那组单位：本项照常考核、自己不取参照得分的单位。 */
-function kpPool(units, k, u) {
-  const R = REFERS[k];
-  return units.filter((v) => {
-    if (v === u) return false;
-    if (R.app && !R.app.every((l) => l.some((c) => v.c[c] === true))) return false;
-    if (R.sib.some((j) => kpTakes(v, REFERS[j])) || R.anc.some((j) => kpTakes(v, REFERS[j]))) return false;
-    if (R.pool === "class") return v.c[R.poolClass] === true;
-    if (R.pool === "same") return CLASSES.every((c) => (v.c[c] === true) === (u.c[c] === true));
-    return true;
-  });
-}
-/** 平均分（第 6 位小数四舍五入）、最高分或最低分。 */
-function kpAggregate(list, agg) {
-  if (list.length === 0) return 0;
-  let m = list[0];
-  if (agg === "max") { for (const x of list) if (x > m) m = x; return m; }
-  if (agg === "min") { for (const x of list) if (x < m) m = x; return m; }
-  let sum = 0;
-  for (const x of list) sum += x;
-  if (!Number.isSafeInteger(sum)) throw new RangeError("KP4018");
-  return kpDivRound(sum, list.length);
-}
-/** 参照 REFERS[k]（指标 n，函数 fn，下级指标 sub）为单位 Z 取的得分，同一组单位只算一次。 */
-function kpPoolScores(Z, k, fn, sub) {
-  const units = Z.X.L;
-  const u = units[Z.u];
-  const R = REFERS[k];
-  const key = k + "|" + (R.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("") : "");
-  let P = Z.X.M.get(key);
-  if (P) return P;
-  const pool = kpPool(units, k, u);
-  const S = sub.map(() => []);
-  for (const v of pool) {
-    const Y = { F: v.F, c: v.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: v.index, ref: false, zr: false, P: [] };
-    fn(Y);
-    sub.forEach((j, x) => S[x].push(Y.S[j]));
-  }
-  P = { names: pool.map((v) => v.name), S, agg: S.map((list) => kpAggregate(list, R.agg)) };
-  Z.X.M.set(key, P);
-  return P;
-}
-/** 说明：各单位的得分与取值的算式。 */
-function kpPoolText(P, agg) {
-  const list = P.S[0];
-  const each = P.names.map((n, i) => n + " " + kpFormat(list[i])).join("、");
-  if (agg === "max") return each + "，最高 " + kpFormat(P.agg[0]);
-  if (agg === "min") return each + "，最低 " + kpFormat(P.agg[0]);
-  if (list.length === 1) return each + "（只有这 1 个单位），平均分 " + kpFormat(P.agg[0]);
-  return each + "，平均分 (" + list.map(kpFormat).join(" + ") + ") ÷ " + list.length + " = " + kpFormat(P.agg[0]);
-}
-`;
 
 /** Classes whose units take another unit's score for an indicator containing the rule (参照). */
 function referringClasses(r: M.RuleModel): string[] {
@@ -1060,30 +1002,9 @@ function emitCross(ctx: Ctx, rules: readonly M.RuleModel[]): void {
   o.push("function crossStart() {", "  const X = {};", ...start, "  return X;", "}", "");
   o.push("function crossSee(X, u) {", ...see, "}", "");
   o.push("function crossEnd(X) {", ...end, "}", "");
-  if (rules.some((r) => r.body.kind === "ranked" || (r.body.kind === "linear" && r.body.baseFrom === "median"))) o.push(KP_VALUES);
+  if (rules.some((r) => r.body.kind === "ranked" || (r.body.kind === "linear" && r.body.baseFrom === "median"))) o.push(MODULE_PARTS_JS.values, "");
   o.push(...each);
 }
-
-/** A growable list of numbers (one per unit, off the garbage-collected heap); sorted() ends it. */
-const KP_VALUES = String.raw`/** 可增长的数值表（每个单位一个数）：push 添加，sorted() 给出从小到大排好的 Float64Array。 */
-function kpValues() {
-  let a = new Float64Array(1 << 10);
-  let n = 0;
-  return {
-    push(v) {
-      if (n === a.length) {
-        const more = new Float64Array(a.length * 2);
-        more.set(a);
-        a = more;
-      }
-      a[n++] = v;
-    },
-    sorted() {
-      return a.slice(0, n).sort();
-    },
-  };
-}
-`;
 
 /**
  * Lines ranking value `v` among `sorted` (ascending) into an entry given to `sink`: rank = 1 + the number of units strictly
@@ -1399,186 +1320,7 @@ function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M
   o.push("  return v;", "}", "");
 }
 
-// ==================================================================== public API (fixed text)
-
-/** The name of the unit whose facts Z holds (for a facts error found while scoring: KP4065). */
-const UNIT_NAME_FN = `function kpUnitName(Z) {
-  for (const n in Z.R) if (Z.R[n].index === Z.u) return n;
-  return undefined;
-}
-`;
-
-const CHECK_FACTS = `export function checkFacts(units) {
-  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  return read.errors.concat(referErrors(read.units));
-}`;
-
-/**
- * checkFacts of a catalogue with 可减免: a reduction is bounded by the deduction it reduces, known
- * only by scoring, so the facts are also scored (the first unit with such an error reports it).
- */
-const CHECK_FACTS_SCORING = `export function checkFacts(units) {
-  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  const errors = read.errors.concat(referErrors(read.units));
-  if (errors.length > 0) return errors;
-  try {
-    scoreAll(units, { detail: false });
-  } catch (e) {
-    if (e instanceof KpFactsError) return e.errors;
-    throw e;
-  }
-  return errors;
-}`;
-
-const PUBLIC_API = String.raw`// ---------------------------------------------------------------- 对外接口
-
-/** 事实有误时抛出；errors 列出全部问题。 */
-export class KpFactsError extends Error {
-  constructor(errors) {
-    super(errors.map((e) => e.code + " " + e.message).join("\n"));
-    this.name = "KpFactsError";
-    this.errors = errors;
-  }
-}
-
-/** 检查各单位的事实，返回发现的全部问题（没有问题时为空数组）。 */
-export function checkFacts(units) {
-  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  return read.errors.concat(referErrors(read.units));
-}
-
-function referErrors(units) {
-  const names = new Set(units.map((u) => u.name));
-  const errors = [];
-  for (let k = 0; k < REFERS.length; k++) {
-    const r = REFERS[k];
-    if (r.unit !== undefined) {
-      if (names.has(r.unit)) continue;
-      const takes = (u) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass]);
-      const who = r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」";
-      if (units.some(takes)) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
-    } else if (r.pool !== undefined) {
-      // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
-      // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
-      const found = new Map();
-      for (const u of units) {
-        if (!kpTakes(u, r) || r.anc.some((j) => kpTakes(u, REFERS[j])) || r.sib.some((j) => j < k && kpTakes(u, REFERS[j]))) continue;
-        const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
-        if (!found.has(sig)) found.set(sig, kpPool(units, k, u).length > 0);
-        if (found.get(sig)) continue;
-        const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
-        const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
-        const e = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };
-        if (r.flag !== undefined) e.key = FACTS[r.flag].k;
-        errors.push(e);
-      }
-    }
-  }
-  return errors;
-}
-
-function indicatorTree(list, S, P) {
-  return list.map((m, n) => {
-    const score = S.get(m.id);
-    // points that differ by class are this unit's
-    const points = P.get(m.id) === undefined ? kpParse(m.points) : P.get(m.id);
-    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: indicatorTree(m.children, S, P) };
-  });
-}
-
-const INDICATOR_IDS = [];
-(function order(list) { for (const m of list) { INDICATOR_IDS.push(m.id); order(m.children); } })(catalogue.indicators);
-
-function gradeOf(r, rank, count) {
-  const fail = r.V.some((v) => v.level === "fail");
-  const noTop = r.V.some((v) => v.level === "noExcellent");
-  if (GRADES.length === 0) return null;
-  if (fail) return GRADES[GRADES.length - 1].name;
-  for (let g = 0; g < GRADES.length; g++) {
-    const grade = GRADES[g];
-    if (g === 0 && noTop && GRADES.length > 1) continue;
-    if (grade.otherwise) return grade.name;
-    let ok = true;
-    for (const c of grade.conditions) {
-      if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
-      else if (c.percent) {
-        // 前 N%: rank ≤ floor(count × N / 100); c.value is N in millionths
-        const p = count * c.value;
-        ok = ok && rank <= (p - (p % 100000000)) / 100000000;
-      }
-      else ok = ok && rank <= c.value / 1000000;
-    }
-    if (ok) return grade.name;
-  }
-  return null;
-}
-
-/**
- * 为全部单位计分并排名。
- * units：[{ name, classes?, facts }]；options.detail（默认 true）给出各指标得分，options.trace 给出每项扣分、得分的计算过程。
- * 事实有误时抛出 KpFactsError。
- */
-export function scoreAll(units, options) {
-  const detail = !options || options.detail !== false;
-  const trace = !!(options && options.trace);
-  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  const errors = read.errors.concat(referErrors(read.units));
-  if (errors.length > 0) throw new KpFactsError(errors);
-  const list = read.units;
-  const R = Object.create(null);
-  list.forEach((u, i) => { u.index = i; R[u.name] = u; });
-  const X = crossUnit(list);
-  const runs = list.map((u, i) => {
-    try {
-      return runUnit(u, i, X, R, trace);
-    } catch (e) {
-      if (e instanceof RangeError && e.message === "KP4018")
-        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
-      throw e;
-    }
-  });
-  const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
-  const results = [];
-  let rank = 0;
-  order.forEach((r, i) => {
-    if (i === 0 || r.rounded !== order[i - 1].rounded) rank = i + 1;
-    const res = {
-      unit: r.unit.name,
-      classes: r.unit.classes,
-      total: ROUNDING < 0 ? kpFormat(r.rounded) : kpFixed(r.rounded, ROUNDING),
-      exactTotal: kpFormat(r.total),
-      rank,
-      grade: gradeOf(r, rank, order.length),
-      vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
-    };
-    if (detail) {
-      const S = new Map();
-      const P = new Map();
-      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
-      res.indicators = indicatorTree(catalogue.indicators, S, P);
-      res.bonus = kpFormat(r.bonus);
-      res.penalty = kpFormat(r.penalty);
-    }
-    if (trace) {
-      res.trace = r.T.map((t) => {
-        const e = { indicator: t.i, kind: t.k, amount: kpFormat(t.a), text: t.x };
-        if (t.r !== undefined) { e.rule = t.r; e.clause = catalogue.rules[t.r].clause; }
-        if (t.f !== undefined) e.facts = t.f;
-        return e;
-      });
-    }
-    results.push(res);
-  });
-  return results;
-}
-
-/** 为一个单位计分（peers：需要比较的全部单位，用于排名、比例与参照；缺省时只与自身比较）。 */
-export function scoreUnit(unit, options) {
-  const peers = options && options.peers ? options.peers.filter((p) => p && p.name !== unit.name).concat([unit]) : [unit];
-  const all = scoreAll(peers, options);
-  return all.find((r) => r.unit === String(unit.name).trim());
-}
-`;
+// ==================================================================== streaming scorer (fixed text)
 
 /**
  * createScorer: scoring one unit at a time, keeping per unit only what ranking and grades need (name,
@@ -1727,7 +1469,7 @@ export function createScorer(onResult, options) {
       const S = new Map();
       const P = new Map();
       INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
-      res.indicators = indicatorTree(catalogue.indicators, S, P);
+      res.indicators = kpIndicatorTree(catalogue.indicators, S, P);
     } else res.top = TOP_POSITIONS.map((n) => kpFormat(r.S[n]));
     res.bonus = kpFormat(r.bonus);
     res.penalty = kpFormat(r.penalty);
@@ -1795,7 +1537,7 @@ export function createScorer(onResult, options) {
         const V = [];
         if (vetoed.get(k) & 1) V.push({ level: "fail" });
         if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
-        grade[i] = gradeOf({ V, rounded: rounded.get(k) }, at, n);
+        grade[i] = kpGradeOf({ V, rounded: rounded.get(k) }, at, n);
       }
       return { order, rank, grade };
     },
