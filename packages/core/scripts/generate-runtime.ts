@@ -10,7 +10,7 @@
  *     the names emit-types.ts declares: `export` kept) and read-only tables derived once from the
  *     catalogue (`const UPPER_CASE = …`, not exported).
  * Each file is transpiled with TypeScript's transpileModule (types stripped, comments kept, imports
- * and the `export` of kp functions dropped).  The core build runs this first;
+ * and the `export` of kp functions dropped, indentation 2 spaces a level as the emitted code around it).  The core build runs this first;
  * test/runtime-generated.test.ts fails when the committed file is stale.
  *
  *   npx tsx packages/core/scripts/generate-runtime.ts
@@ -30,10 +30,12 @@ export const MODULE_PARTS = {
   api: "api.ts",
   checkFacts: "check-facts.ts",
   checkFactsScoring: "check-facts-scoring.ts",
+  compact: "compact.ts",
+  scorer: "scorer.ts",
 } as const;
 
 /** The names a compiled module exports that module parts define (the rest — catalogue — the emitter writes). */
-export const PUBLIC_EXPORTS = ["KpFactsError", "checkFacts", "scoreAll", "scoreUnit"] as const;
+export const PUBLIC_EXPORTS = ["KpFactsError", "checkFacts", "scoreAll", "scoreUnit", "streamable", "passes", "createScorer"] as const;
 
 /** What a file may hold: the runtime proper, or a module part (see the header). */
 export interface FileKind {
@@ -110,7 +112,11 @@ export function compileRuntimeFile(file: string, text: string, earlier: readonly
   });
   const problems = out.diagnostics ?? [];
   if (problems.length) throw new Error(`${file}: ${problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("; ")}`);
-  const js = out.outputText.replace(/^export \{\};\n?/m, "").trim();
+  // (TypeScript prints 4 spaces a level; the emitted code around it uses 2: halved, the text has no multi-line strings)
+  const js = out.outputText
+    .replace(/^export \{\};\n?/m, "")
+    .trim()
+    .replace(/^((?: {4})+)/gm, (lead) => " ".repeat(lead.length / 2));
   const left = js.split("\n").filter((line) => /^\s*(import|export)\b/.test(line) && !PUBLIC_EXPORTS.some((n) => kind.part && new RegExp(`^export (const|function|class) ${n}\\b`).test(line)));
   if (left.length > 0) throw new Error(`${file}: import/export left in the runtime text: ${left[0]}`);
   return { js, names };

@@ -22,7 +22,6 @@ import { emitComputedRank, emitCross } from "./cross.js";
 import { emitGroup } from "./groups.js";
 import { emitIndicator, emitSection } from "./indicators.js";
 import { emitRule } from "./rules.js";
-import { SCORER_API } from "./scorer-text.js";
 import { catalogueMeta, factSpecs, referTable } from "./tables.js";
 
 /** Options of {@link emitJs}. */
@@ -143,6 +142,6 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   // Rules on facts across units (ranking by a fact, proportion, average/median) take a first pass
   // over the facts (createScorer's survey); rankings by a computed score and pools need whole units.
   const computedRanks = cross.some((r) => r.body.kind === "ranked" && r.body.by.kind !== "fact");
-  o.push(`const STREAMABLE = ${!computedRanks && !refers.pools};`, `const PASSES = ${onFacts.length > 0 ? 2 : 1};`, SCORER_API);
+  o.push(`const STREAMABLE = ${!computedRanks && !refers.pools};`, `const PASSES = ${onFacts.length > 0 ? 2 : 1};`, "", MODULE_PARTS_JS.compact, "", MODULE_PARTS_JS.scorer);
   return o.join("\n") + "\n";
 }
