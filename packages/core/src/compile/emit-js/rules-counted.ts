@@ -2,7 +2,6 @@
  * Rule bodies counting occurrences: 每次/每起 (one count, per-item counts, a compound count) and
  * counts by category.
  */
-import type * as M from "../../model.js";
 import { S, amountExpr, amountNote, fmt, fx } from "./context.js";
 import type { Body, RuleEmit } from "./rule-emit.js";
 

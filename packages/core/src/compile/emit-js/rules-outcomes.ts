@@ -2,7 +2,6 @@
  * Rule bodies with fixed outcomes: a yes/no fact once (with 否则), 不得分, vetoes, bands of a value,
  * rated outcomes (评为).
  */
-import type * as M from "../../model.js";
 import { jsValue } from "../js-literals.js";
 import { S, amountExpr, amountNote, fmt, outcomeAssign, outcomeWord, traceCall } from "./context.js";
 import { bandStepLines } from "./rules-linear.js";

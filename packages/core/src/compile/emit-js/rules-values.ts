@@ -2,7 +2,6 @@
  * Rule bodies taking a value given or computed elsewhere: assessed scores, rates, proportion and
  * rankings (from the cross-unit results), 酌情, the assessment group's score.
  */
-import type * as M from "../../model.js";
 import { S, fmt, fx } from "./context.js";
 import type { Body, RuleEmit } from "./rule-emit.js";
 

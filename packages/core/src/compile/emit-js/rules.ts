@@ -31,10 +31,7 @@ export function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const PT = r.owner.kind === "indicator" && classDependent(r.owner) ? undefined : ownerPoints(r);
   // With a 免扣, a rule's 不得分 marks the indicator (Z.zr) only after the waiver is looked at.
   const deferZr = r.waivers.length > 0;
-  // `zeroable`: the body may end in 不得分, which takes the whole indicator and is neither
-  // multiplied nor capped.
-  // `text` and `facts` are given the name of the variable holding the value *before* 加倍/减半 and
-  // the cap (`computed`): the trace shows the computed value first, then each adjustment (「= 2，重犯加倍 → 4」).
+  // each body ends with the rule's finish (rule-emit.ts): adjustments, trace, return
   const e: RuleEmit = { ctx, r, o, n, key, F, P, PT, deferZr, finish: ruleFinish(ctx, r, deferZr) };
   switch (b.kind) {
     case "per":
