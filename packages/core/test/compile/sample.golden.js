@@ -8,133 +8,133 @@
  * Integer division n / d, rounding half away from zero.  n and d are safe integers, d ≠ 0.
  */
 function kpDivRound(n, d) {
-    if (d < 0) {
-        n = -n;
-        d = -d;
-    }
-    const r = n % d;
-    const q = (n - r) / d;
-    if (r === 0)
-        return q + 0;
-    if (2 * Math.abs(r) >= d)
-        return n < 0 ? q - 1 : q + 1;
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  const r = n % d;
+  const q = (n - r) / d;
+  if (r === 0)
     return q + 0;
+  if (2 * Math.abs(r) >= d)
+    return n < 0 ? q - 1 : q + 1;
+  return q + 0;
 }
 /** a × b / c, rounded half away from zero; exact whenever the true result is an integer. */
 function kpMulDiv(a, b, c) {
-    const p = a * b;
-    if (Number.isSafeInteger(p))
-        return kpDivRound(p, c);
-    let n = BigInt(a) * BigInt(b);
-    let d = BigInt(c);
-    if (d < 0n) {
-        n = -n;
-        d = -d;
-    }
-    const r = n % d;
-    let q = n / d;
-    const ar = r < 0n ? -r : r;
-    if (r !== 0n && 2n * ar >= d)
-        q += n < 0n ? -1n : 1n;
-    const out = Number(q);
-    if (!Number.isSafeInteger(out))
-        throw new RangeError("KP4018");
-    return out;
+  const p = a * b;
+  if (Number.isSafeInteger(p))
+    return kpDivRound(p, c);
+  let n = BigInt(a) * BigInt(b);
+  let d = BigInt(c);
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const r = n % d;
+  let q = n / d;
+  const ar = r < 0n ? -r : r;
+  if (r !== 0n && 2n * ar >= d)
+    q += n < 0n ? -1n : 1n;
+  const out = Number(q);
+  if (!Number.isSafeInteger(out))
+    throw new RangeError("KP4018");
+  return out;
 }
 /** The product of two raw decimals. */
 function kpMul(a, b) {
-    return kpMulDiv(a, b, 1000000);
+  return kpMulDiv(a, b, 1000000);
 }
 /** a raw decimal times an integer count; throws when the result is not exact. */
 function kpTimes(a, n) {
-    const p = a * n;
-    if (!Number.isSafeInteger(p))
-        throw new RangeError("KP4018");
-    return p;
+  const p = a * n;
+  if (!Number.isSafeInteger(p))
+    throw new RangeError("KP4018");
+  return p;
 }
 /** The sum of two raw decimals; throws when the result is not exact. */
 function kpAdd(a, b) {
-    const s = a + b;
-    if (!Number.isSafeInteger(s))
-        throw new RangeError("KP4018");
-    return s;
+  const s = a + b;
+  if (!Number.isSafeInteger(s))
+    throw new RangeError("KP4018");
+  return s;
 }
 /** a / b of two raw decimals, rounded at the sixth decimal. */
 function kpDiv(a, b) {
-    return kpMulDiv(a, 1000000, b);
+  return kpMulDiv(a, 1000000, b);
 }
 /** Rounds a raw decimal to 'places' decimals (0–6), half away from zero. */
 function kpRound(a, places) {
-    if (places >= 6)
-        return a;
-    const unit = 10 ** (6 - places);
-    return kpDivRound(a, unit) * unit;
+  if (places >= 6)
+    return a;
+  const unit = 10 ** (6 - places);
+  return kpDivRound(a, unit) * unit;
 }
 /** Whole steps of a raw ratio, rounded down (floor) or up (ceil); used for 不足一档 modes. */
 function kpSteps(diff, step, up) {
-    const r = diff % step;
-    const q = (diff - r) / step;
-    return r !== 0 && up ? q + 1 : q;
+  const r = diff % step;
+  const q = (diff - r) / step;
+  return r !== 0 && up ? q + 1 : q;
 }
 /** Full-width digits, point and percent sign → half-width. */
 function kpHalfWidth(text) {
-    return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => (c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05\u3002]/g, (c) => (c === "\u3002" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 /** Parses a decimal text (see {@link kpDecimalProblem}) into a raw value. */
 function kpParse(text) {
-    const s = kpHalfWidth(text).trim().replace(/%$/, "");
-    const dot = s.indexOf(".");
-    const int = dot < 0 ? s : s.slice(0, dot);
-    const frac = dot < 0 ? "" : s.slice(dot + 1);
-    return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
+  const s = kpHalfWidth(text).trim().replace(/%$/, "");
+  const dot = s.indexOf(".");
+  const int = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? "" : s.slice(dot + 1);
+  return Number(int) * 1000000 + Number((frac + "000000").slice(0, 6));
 }
 /**
  * Why a text is not a decimal this runtime can hold exactly ("" when it is fine).  Accepts
  * half- and full-width digits, an optional '%', no sign, no exponent, at most 6 decimals.
  */
 function kpDecimalProblem(text) {
-    const s = kpHalfWidth(text).trim().replace(/%$/, "");
-    if (!/^\d+(\.\d+)?$/.test(s))
-        return "notNumber";
-    const dot = s.indexOf(".");
-    if (dot >= 0 && s.length - dot - 1 > 6)
-        return "tooManyPlaces";
-    const raw = kpParse(s);
-    if (!Number.isSafeInteger(raw))
-        return "tooLarge";
-    return "";
+  const s = kpHalfWidth(text).trim().replace(/%$/, "");
+  if (!/^\d+(\.\d+)?$/.test(s))
+    return "notNumber";
+  const dot = s.indexOf(".");
+  if (dot >= 0 && s.length - dot - 1 > 6)
+    return "tooManyPlaces";
+  const raw = kpParse(s);
+  if (!Number.isSafeInteger(raw))
+    return "tooLarge";
+  return "";
 }
 /** Formats a raw decimal: shortest exact form ('1.5', '0.05', '4'). */
 function kpFormat(a) {
-    const neg = a < 0;
-    const x = neg ? -a : a;
-    const frac = x % 1000000;
-    const int = (x - frac) / 1000000;
-    let s = String(int);
-    if (frac !== 0)
-        s += "." + String(frac).padStart(6, "0").replace(/0+$/, "");
-    return neg && x !== 0 ? "-" + s : s;
+  const neg = a < 0;
+  const x = neg ? -a : a;
+  const frac = x % 1000000;
+  const int = (x - frac) / 1000000;
+  let s = String(int);
+  if (frac !== 0)
+    s += "." + String(frac).padStart(6, "0").replace(/0+$/, "");
+  return neg && x !== 0 ? "-" + s : s;
 }
 /** Formats a raw decimal with exactly 'places' decimals (it must already be rounded to them). */
 function kpFixed(a, places) {
-    const s = kpFormat(a);
-    if (places <= 0)
-        return s;
-    const dot = s.indexOf(".");
-    const have = dot < 0 ? 0 : s.length - dot - 1;
-    return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
+  const s = kpFormat(a);
+  if (places <= 0)
+    return s;
+  const dot = s.indexOf(".");
+  const have = dot < 0 ? 0 : s.length - dot - 1;
+  return (dot < 0 ? s + "." : s) + "0".repeat(Math.max(0, places - have));
 }
 /** Splits a cell into incident ids: 事件A、事件B / A,B / A;B. */
 function kpIds(text) {
-    return text
-        .split(/[、,，;；\n]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
+  return text
+    .split(/[、,，;；\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 /** Whether a text reads as a number that is not a non-negative integer ("1.5", "-2", "３．０"). */
 function kpNotCount(text) {
-    const s = kpHalfWidth(text).trim();
-    return /^[+\-]?([0-9]+[.][0-9]*|[.][0-9]+|[0-9]+)$/.test(s) && !/^[0-9]+$/.test(s);
+  const s = kpHalfWidth(text).trim();
+  return /^[+\-]?([0-9]+[.][0-9]*|[.][0-9]+|[0-9]+)$/.test(s) && !/^[0-9]+$/.test(s);
 }
 /**
  * The incident ids of a count's value: a list, or a text of ids (事件A、事件B).  An id list is flat:
@@ -143,93 +143,93 @@ function kpNotCount(text) {
  * ids, or the problem as a Chinese text.
  */
 function kpIdList(v) {
-    const list = Array.isArray(v) ? v : kpIds(v);
-    const ids = [];
-    for (let j = 0; j < list.length; j++) {
-        const x = list[j];
-        let id;
-        if (typeof x === "string")
-            id = x.trim();
-        else if (typeof x === "number" && Number.isSafeInteger(x) && x >= 0)
-            id = String(x);
-        else
-            return ("事件编号列表的第 " +
-                (j + 1) +
-                " 项" +
-                (Array.isArray(x) ? "是一个列表" : x !== null && typeof x === "object" ? "是一个对象" : "「" + String(x) + "」不是事件编号") +
-                "：事件编号列表只能由文字或非负整数组成，不能嵌套");
-        if (id === "")
-            continue;
-        if (kpNotCount(id))
-            return "「" + id + "」像是写错的次数（次数应为非负整数），不是事件编号";
-        ids.push(id);
-    }
-    return ids;
+  const list = Array.isArray(v) ? v : kpIds(v);
+  const ids = [];
+  for (let j = 0; j < list.length; j++) {
+    const x = list[j];
+    let id;
+    if (typeof x === "string")
+      id = x.trim();
+    else if (typeof x === "number" && Number.isSafeInteger(x) && x >= 0)
+      id = String(x);
+    else
+      return ("事件编号列表的第 " +
+        (j + 1) +
+        " 项" +
+        (Array.isArray(x) ? "是一个列表" : x !== null && typeof x === "object" ? "是一个对象" : "「" + String(x) + "」不是事件编号") +
+        "：事件编号列表只能由文字或非负整数组成，不能嵌套");
+    if (id === "")
+      continue;
+    if (kpNotCount(id))
+      return "「" + id + "」像是写错的次数（次数应为非负整数），不是事件编号";
+    ids.push(id);
+  }
+  return ids;
 }
 /** Yes/no words people type in cells; undefined when neither. */
 function kpFlag(v) {
-    if (v === true || v === 1)
-        return true;
-    if (v === false || v === 0)
-        return false;
-    if (typeof v !== "string")
-        return undefined;
-    const s = v.trim().toLowerCase();
-    if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s))
-        return true;
-    if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s))
-        return false;
+  if (v === true || v === 1)
+    return true;
+  if (v === false || v === 0)
+    return false;
+  if (typeof v !== "string")
     return undefined;
+  const s = v.trim().toLowerCase();
+  if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s))
+    return true;
+  if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s))
+    return false;
+  return undefined;
 }
 /** A decimal from a number or text, as raw millionths; a string explains a problem. */
 function kpRawOf(v) {
-    if (typeof v === "number") {
-        if (!Number.isFinite(v))
-            return "notNumber";
-        if (v < 0)
-            return "negative";
-        const r = Math.round(v * 1000000);
-        if (!Number.isSafeInteger(r))
-            return "tooLarge";
-        if (r / 1000000 !== v)
-            return "tooManyPlaces";
-        return r;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v))
+      return "notNumber";
+    if (v < 0)
+      return "negative";
+    const r = Math.round(v * 1000000);
+    if (!Number.isSafeInteger(r))
+      return "tooLarge";
+    if (r / 1000000 !== v)
+      return "tooManyPlaces";
+    return r;
+  }
+  if (typeof v !== "string")
+    return "notNumber";
+  // Fast path: plain ASCII digits with an optional point and %, as cells usually are.
+  let int = 0, frac = 0, places = -1, digits = 0, i = 0;
+  const n = v.length;
+  while (i < n && v.charCodeAt(i) === 32)
+    i++;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (places < 0)
+        int = int * 10 + (c - 48);
+      else if (++places <= 6)
+        frac = frac * 10 + (c - 48);
     }
-    if (typeof v !== "string")
-        return "notNumber";
-    // Fast path: plain ASCII digits with an optional point and %, as cells usually are.
-    let int = 0, frac = 0, places = -1, digits = 0, i = 0;
-    const n = v.length;
-    while (i < n && v.charCodeAt(i) === 32)
-        i++;
-    for (; i < n; i++) {
-        const c = v.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-            digits++;
-            if (places < 0)
-                int = int * 10 + (c - 48);
-            else if (++places <= 6)
-                frac = frac * 10 + (c - 48);
-        }
-        else if (c === 46 && places < 0 && digits > 0)
-            places = 0;
-        else
-            break;
-    }
-    if (i < n && v.charCodeAt(i) === 37)
-        i++;
-    while (i < n && v.charCodeAt(i) === 32)
-        i++;
-    if (i === n && digits > 0 && places !== 0 && places <= 6 && int < 9000000000) {
-        for (let k = Math.max(places, 0); k < 6; k++)
-            frac *= 10;
-        return int * 1000000 + frac;
-    }
-    const s = kpHalfWidth(v).trim();
-    if (/^-/.test(s))
-        return "negative";
-    const p = kpDecimalProblem(s);
-    return p === "" ? kpParse(s) : p;
+    else if (c === 46 && places < 0 && digits > 0)
+      places = 0;
+    else
+      break;
+  }
+  if (i < n && v.charCodeAt(i) === 37)
+    i++;
+  while (i < n && v.charCodeAt(i) === 32)
+    i++;
+  if (i === n && digits > 0 && places !== 0 && places <= 6 && int < 9000000000) {
+    for (let k = Math.max(places, 0); k < 6; k++)
+      frac *= 10;
+    return int * 1000000 + frac;
+  }
+  const s = kpHalfWidth(v).trim();
+  if (/^-/.test(s))
+    return "negative";
+  const p = kpDecimalProblem(s);
+  return p === "" ? kpParse(s) : p;
 }
 /**
  * Reads units' facts against the FACTS table of a compiled module: a list of specs, one per fact key
@@ -238,440 +238,440 @@ function kpRawOf(v) {
  * Returns the read units and every problem found (all of them, not just the first).
  */
 function kpReadUnits(specs, declaredClasses, ruleNames, units) {
-    const errors = [];
-    const out = [];
-    const err = (code, message, unit, key) => {
-        const e = { code, message };
-        if (unit !== undefined)
-            e.unit = unit;
-        if (key !== undefined)
-            e.key = key;
-        errors.push(e);
-    };
-    if (!Array.isArray(units)) {
-        err("KP4020", "事实文件的结构不对：需要单位的列表");
-        return { units: out, errors };
-    }
-    if (units.length === 0)
-        err("KP4012", "事实文件中没有任何单位");
-    // Once per call: where each key lives, and which facts are required.
-    const index = new Map();
-    const required = [];
-    // 择一 groups: group number → positions of its facts (at most one may say "happened")
-    const choices = new Map();
-    for (let i = 0; i < specs.length; i++) {
-        index.set(specs[i].k, i);
-        if (specs[i].req)
-            required.push(i);
-        if (specs[i].x !== undefined) {
-            const list = choices.get(specs[i].x);
-            if (list)
-                list.push(i);
-            else
-                choices.set(specs[i].x, [i]);
-        }
-    }
-    // Per-item counts (t = items) exclude the product form's sub-keys of the same rule (KP4047).
-    const productKeys = new Map();
-    for (let i = 0; i < specs.length; i++) {
-        if (specs[i].t !== "items")
-            continue;
-        const subs = [];
-        for (let j = 0; j < specs.length; j++)
-            if (specs[j].t === "count" && specs[j].of === undefined && specs[j].k.indexOf(specs[i].k + ".") === 0)
-                subs.push(j);
-        productKeys.set(i, subs);
-    }
-    // Counts that are parts of another count (其中 「已查结」 减半): total index → part indices.
-    const parts = new Map();
-    for (let i = 0; i < specs.length; i++) {
-        const of = specs[i].of;
-        if (of === undefined || !index.has(of))
-            continue;
-        const t = index.get(of);
-        if (!parts.has(t))
-            parts.set(t, []);
-        parts.get(t).push(i);
-    }
-    const size = specs.length * 2;
-    const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
-    const unknownKey = (key, name) => {
-        const dot = key.indexOf(".");
-        const base = dot < 0 ? key : key.slice(0, dot);
-        if (dot >= 0 && Object.prototype.hasOwnProperty.call(ruleNames, base)) {
-            const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
-            err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
-        }
-        else
-            err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
-    };
-    const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) ||
-        (spec.xcls && spec.xcls.some((k) => c[k] === true)) ||
-        (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
-    const seen = new Set();
-    // The unit being read (the visitor below is made once per call, not once per unit).
-    let name = "";
-    let F = [];
-    const given = new Uint8Array(specs.length); // cleared for each unit
-    const visit = (key, v) => {
-        if (v === undefined)
-            return;
-        // { 驻村缺勤: { 村: 3, 次: 2 } } is 驻村缺勤.村 and 驻村缺勤.次; other keys under a compound count's
-        // name are its items ({ 驻村缺勤: { 东村: 2, 西村: 1 } })
-        if (v !== null &&
-            typeof v === "object" &&
-            !Array.isArray(v) &&
-            !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
-            // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
-            for (const k in v)
-                visit(key + "." + k, v[k]);
-            return;
-        }
-        const i = index.get(key);
-        if (i === undefined) {
-            unknownKey(key, name);
-            return;
-        }
-        given[i] = 1;
-        const spec = specs[i];
-        const t = spec.t;
-        const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
-        if (t === "items") {
-            // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
-            if (isEmpty)
-                return;
-            const noun = spec.noun || "次";
-            let pairs;
-            if (typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+\s*$/.test(v))) {
-                const n = typeof v === "number" ? v : Number(kpHalfWidth(v).trim());
-                if (!Number.isSafeInteger(n) || n < 0) {
-                    err("KP4048", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（" + noun + "数之和），或逐项的" + noun + "数", name, key);
-                    return;
-                }
-                F[2 * i] = n;
-                return;
-            }
-            if (typeof v === "string") {
-                pairs = [];
-                for (const part of v.split(/[、,，;；\n]/)) {
-                    if (part.trim() === "")
-                        continue;
-                    const m = /^\s*(.+?)\s*[:：]?\s*([0-9０-９]+)\s*([^\s0-9０-９]*)\s*$/.exec(part);
-                    if (!m || (m[3] !== "" && m[3] !== noun)) {
-                        err("KP4049", "「" + key + "」的值格式不对：「" + part.trim() + "」应写成「项名 " + noun + "数」，如「甲" + (spec.item || "项") + " 2」，各项用「、」隔开", name, key);
-                        return;
-                    }
-                    pairs.push([m[1], kpHalfWidth(m[2])]);
-                }
-            }
-            else if (v !== null && typeof v === "object" && !Array.isArray(v))
-                pairs = Object.keys(v).map((k) => [k, v[k]]);
-            else {
-                err("KP4049", "「" + key + "」的值格式不对：应为逐项的" + noun + "数（如 { \"甲" + (spec.item || "项") + "\": 2 } 或「甲" + (spec.item || "项") + " 2、乙" + (spec.item || "项") + " 1」），或" + noun + "数之和", name, key);
-                return;
-            }
-            let sum = 0;
-            const items = [];
-            const names = new Set();
-            for (const [item, c] of pairs) {
-                const label = String(item).trim();
-                const n = typeof c === "number" ? c : typeof c === "string" && /^\s*[0-9０-９]+\s*$/.test(c) ? Number(kpHalfWidth(c).trim()) : NaN;
-                if (label === "" || names.has(label)) {
-                    err("KP4049", "「" + key + "」的值格式不对：" + (label === "" ? "有一项没有名称" : "「" + label + "」写了两次"), name, key);
-                    return;
-                }
-                names.add(label);
-                if (!Number.isSafeInteger(n) || n < 0) {
-                    err("KP4048", "「" + key + "」中「" + label + "」的" + noun + "数「" + shownOf(c) + "」应为非负整数", name, key);
-                    return;
-                }
-                sum += n;
-                if (!Number.isSafeInteger(sum)) {
-                    err("KP4005", "「" + key + "」的值超出范围：次数太大，无法精确计算", name, key);
-                    return;
-                }
-                if (n > 0)
-                    items.push([label, n]);
-            }
-            F[2 * i] = sum;
-            F[2 * i + 1] = items;
-            return;
-        }
-        if (t === "count") {
-            if (isEmpty)
-                return;
-            if (typeof v === "number") {
-                if (Number.isSafeInteger(v) && v >= 0) {
-                    F[2 * i] = v;
-                    return;
-                }
-                if (Number.isInteger(v) && v > 0) {
-                    err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
-                    return;
-                }
-            }
-            else if (typeof v === "string" && kpNotCount(v)) {
-                // a decimal or signed number ("1.5", "2.0", "-0"): neither a count nor an incident id
-            }
-            else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
-                if (spec.inc) {
-                    const ids = kpIdList(v);
-                    if (typeof ids === "string") {
-                        err("KP4019", "「" + key + "」的值格式不对：" + ids, name, key);
-                        return;
-                    }
-                    F[2 * i] = ids.length;
-                    F[2 * i + 1] = ids;
-                    return;
-                }
-            }
-            else if (typeof v === "string") {
-                // digits only (the branch above took everything else)
-                const digits = kpHalfWidth(v).trim();
-                const n = Number(digits);
-                if (Number.isSafeInteger(n)) {
-                    F[2 * i] = n;
-                    return;
-                }
-                // A whole number too large to count exactly is out of range, not "not a whole number".
-                err("KP4005", "「" + key + "」的值 " + digits + " 超出范围：次数太大，无法精确计算", name, key);
-                return;
-            }
-            err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
-        }
-        else if (t === "flag") {
-            if (spec.req && isEmpty) {
-                // a required yes/no (得 … 否则 扣 …) left empty is not given, never read as 否
-                given[i] = 0;
-                return;
-            }
-            const b = kpFlag(v);
-            if (b === undefined) {
-                if (spec.inc && typeof v === "string" && !kpNotCount(v)) {
-                    const ids = kpIds(v);
-                    if (ids.length > 1) {
-                        err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
-                        return;
-                    }
-                    F[2 * i] = true;
-                    F[2 * i + 1] = ids;
-                    return;
-                }
-                err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
-                return;
-            }
-            F[2 * i] = b;
-        }
-        else if (t === "outcome") {
-            if (isEmpty) {
-                given[i] = 0; // counts as not given: required-ness is checked below
-                return;
-            }
-            const names = spec.names || [];
-            const s = typeof v === "string" || typeof v === "number" ? String(v).normalize("NFC").trim() : undefined;
-            const at = s === undefined ? -1 : names.indexOf(s);
-            if (at < 0) {
-                err("KP4055", "「" + key + "」的值「" + shownOf(v) + "」不是规定的评定结果：只能是 " + names.join("、"), name, key);
-                return;
-            }
-            F[2 * i] = at;
-        }
-        else if (t === "award") {
-            // A number (in JSON or a cell) is the points given; anything else is yes/no.
-            const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
-            const max = spec.max ?? 0;
-            if (!numeric) {
-                const b = kpFlag(v);
-                if (b === undefined) {
-                    err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
-                    return;
-                }
-                F[2 * i] = b ? max : 0;
-                return;
-            }
-            const r = kpRawOf(v);
-            if (typeof r === "string") {
-                err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
-                return;
-            }
-            if (r > max) {
-                err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
-                return;
-            }
-            F[2 * i] = r;
-        }
-        else if (t === "amounts") {
-            // 每起 酌情 …: the amount given for each occurrence, each in [min, max]
-            if (isEmpty) {
-                F[2 * i] = 0;
-                F[2 * i + 1] = [];
-                return;
-            }
-            // one 0 (not a list) is nothing given, as for 酌情 once; inside a list a 0 is an amount
-            if (!Array.isArray(v) && kpRawOf(v) === 0) {
-                F[2 * i] = 0;
-                F[2 * i + 1] = [];
-                return;
-            }
-            const list = Array.isArray(v) ? v : typeof v === "string" ? kpIds(v) : [v];
-            const amounts = [];
-            let total = 0;
-            for (let j = 0; j < list.length; j++) {
-                const x = list[j];
-                const r = typeof x === "number" || typeof x === "string" ? kpRawOf(x) : "notNumber";
-                if (typeof r === "string") {
-                    err(r === "tooManyPlaces" ? "KP4010" : "KP4068", r === "tooManyPlaces"
-                        ? "「" + key + "」的值「" + shownOf(x) + "」小数位数超过 6 位"
-                        : "「" + key + "」的值「" + shownOf(v) + "」格式不对：应为每" + spec.n + "酌情给的分数，多" + spec.n + "时用「、」隔开（如「1、1.5」）", name, key);
-                    return;
-                }
-                if (r < spec.min || r > spec.max) {
-                    err("KP4067", "「" + key + "」的酌情分数 " + kpFormat(r) + " 超出范围 [" + kpFormat(spec.min) + ", " + kpFormat(spec.max) + "]" + (list.length > 1 ? "（第 " + (j + 1) + " " + spec.n + "）" : ""), name, key);
-                    return;
-                }
-                amounts.push(r);
-                total += r;
-            }
-            if (!Number.isSafeInteger(total)) {
-                err("KP4005", "「" + key + "」的值 " + shownOf(v) + " 超出范围：合计太大，无法精确计算", name, key);
-                return;
-            }
-            F[2 * i] = total;
-            F[2 * i + 1] = amounts;
-        }
-        else {
-            if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
-                if (t === "value" && spec.miss)
-                    F[2 * i] = null;
-                else if (t === "amount" || t === "reduce")
-                    F[2 * i] = 0;
-                else
-                    given[i] = 0; // counts as not given: required-ness is checked below
-                return;
-            }
-            let r = kpRawOf(v);
-            if ((spec.neg && r === "negative") || (spec.neg && typeof v === "string" && typeof r === "string" && /^\s*[+\-\u2212\uFF0B\uFF0D]/.test(v))) {
-                // 分段 可为负: one sign before the number (-, − U+2212, －, +, ＋), then a number as usual
-                const m = typeof v === "number" ? null : /^\s*([+\-\u2212\uFF0B\uFF0D])\s*(.*)$/s.exec(v);
-                const a = typeof v === "number" ? kpRawOf(-v) : m && !/^[+\-\u2212\uFF0B\uFF0D]/.test(m[2]) && m[2] !== "" ? kpRawOf(m[2]) : "sign";
-                if (a === "sign" || a === "notNumber" || a === "negative") {
-                    err("KP4070", "「" + key + "」的值「" + shownOf(v) + "」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）", name, key);
-                    return;
-                }
-                r = typeof a === "number" && (typeof v === "number" || (m[1] !== "+" && m[1] !== "\uFF0B")) ? (a === 0 ? 0 : -a) : a;
-            }
-            if (typeof r === "string") {
-                const shown = shownOf(v);
-                if (r === "tooManyPlaces")
-                    err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
-                else if (r === "negative" && spec.sc !== undefined)
-                    err("KP4056", "「" + key + "」的值 " + shown + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
-                else if (r === "negative")
-                    err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
-                else if (r === "tooLarge")
-                    err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：超过可精确计算的上限 9007199254.740991", name, key);
-                else
-                    err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
-                return;
-            }
-            if (spec.int && r % 1000000 !== 0) {
-                err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
-                return;
-            }
-            if (spec.pos && r === 0) {
-                err("KP4046", "单位「" + name + "」的「" + key + "」为 0：按它平均时除数应为正整数", name, key);
-                return;
-            }
-            if ((t === "amount" || t === "reduce") && r === 0) {
-                F[2 * i] = 0;
-                return;
-            }
-            const lo = spec.min ?? (spec.neg ? -Infinity : 0);
-            if (spec.sc !== undefined && r > spec.max) {
-                err("KP4056", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
-                return;
-            }
-            if (r < lo || (spec.max !== undefined && r > spec.max)) {
-                const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
-                // a rule's own code says what the value is (KP4065 a reduction, KP4066 评议, KP4067 酌情)
-                const what = spec.oc === "KP4065" ? "的减免 " : spec.oc === "KP4066" ? "的评议得分 " : spec.oc === "KP4067" ? "的酌情分数 " : "的值 ";
-                err(spec.oc || "KP4005", "「" + key + "」" + what + kpFormat(r) + " 超出范围 " + range + (spec.oc === "KP4065" ? "：减免的分数应在 0 至本规则的扣分之间" : ""), name, key);
-                return;
-            }
-            F[2 * i] = r;
-        }
-    };
-    for (const u of units) {
-        if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
-            err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
-            continue;
-        }
-        name = u.name.trim();
-        if (seen.has(name))
-            err("KP4006", "单位「" + name + "」重复出现", name);
-        seen.add(name);
-        let classes = [];
-        if (Array.isArray(u.classes))
-            classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
-        else if (typeof u.classes === "string")
-            classes = kpIds(u.classes);
-        const c = Object.create(null); // class names may be anything, even "constructor"
-        for (const k of classes) {
-            if (declaredClasses.indexOf(k) < 0)
-                err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
-            c[k] = true;
-        }
-        F = new Array(size);
-        given.fill(0);
-        const facts = u.facts;
-        if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
-            err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
-            out.push({ name, classes, c, F });
-            continue;
-        }
-        if (facts)
-            for (const key in facts)
-                visit(key, facts[key]);
-        for (const [i, subs] of productKeys) {
-            if (given[i] !== 1 || F[2 * i] === undefined)
-                continue;
-            const both = subs.filter((j) => given[j] === 1 && F[2 * j] !== undefined);
-            if (both.length > 0)
-                err("KP4047", "单位「" + name + "」的「" + specs[i].k + "」逐项填了" + (specs[i].noun || "次") + "数，又填了「" + both.map((j) => specs[j].k).join("」「") + "」：两种写法只能用一种", name, specs[both[0]].k);
-        }
-        for (const [t, list] of parts) {
-            let sum = 0;
-            for (const i of list)
-                sum += F[2 * i] || 0;
-            const total = F[2 * t] || 0;
-            if (sum > total) {
-                const noun = specs[list[0]].noun || "次";
-                const filled = list.filter((i) => (F[2 * i] || 0) > 0);
-                const what = filled.map((i) => specs[i].k).join("、");
-                err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[filled[0]].k);
-            }
-        }
-        // required facts not given (or given empty), unless the rule does not concern this unit
-        for (const i of required) {
-            if (given[i] === 1)
-                continue;
-            const spec = specs[i];
-            if (notApplicable(spec, c))
-                continue;
-            if (spec.pos)
-                err("KP4008", "单位「" + name + "」缺少事实「" + spec.k + "」（按它平均的除数，正整数）", name, spec.k);
-            else
-                err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
-        }
-        // 择一: facts naming more than one alternative are an error, never a guess
-        for (const list of choices.values()) {
-            const hit = list.filter((i) => F[2 * i] !== undefined && F[2 * i] !== null && F[2 * i] !== false && F[2 * i] !== 0);
-            if (hit.length > 1)
-                err("KP4060", "单位「" + name + "」的事实同时写了" + hit.map((i) => "「" + specs[i].k + "」").join("") + "：它们是同一「择一」组中的情形，只能有一种发生", name, specs[hit[1]].k);
-        }
-        out.push({ name, classes, c, F });
-    }
+  const errors = [];
+  const out = [];
+  const err = (code, message, unit, key) => {
+    const e = { code, message };
+    if (unit !== undefined)
+      e.unit = unit;
+    if (key !== undefined)
+      e.key = key;
+    errors.push(e);
+  };
+  if (!Array.isArray(units)) {
+    err("KP4020", "事实文件的结构不对：需要单位的列表");
     return { units: out, errors };
+  }
+  if (units.length === 0)
+    err("KP4012", "事实文件中没有任何单位");
+  // Once per call: where each key lives, and which facts are required.
+  const index = new Map();
+  const required = [];
+  // 择一 groups: group number → positions of its facts (at most one may say "happened")
+  const choices = new Map();
+  for (let i = 0; i < specs.length; i++) {
+    index.set(specs[i].k, i);
+    if (specs[i].req)
+      required.push(i);
+    if (specs[i].x !== undefined) {
+      const list = choices.get(specs[i].x);
+      if (list)
+        list.push(i);
+      else
+        choices.set(specs[i].x, [i]);
+    }
+  }
+  // Per-item counts (t = items) exclude the product form's sub-keys of the same rule (KP4047).
+  const productKeys = new Map();
+  for (let i = 0; i < specs.length; i++) {
+    if (specs[i].t !== "items")
+      continue;
+    const subs = [];
+    for (let j = 0; j < specs.length; j++)
+      if (specs[j].t === "count" && specs[j].of === undefined && specs[j].k.indexOf(specs[i].k + ".") === 0)
+        subs.push(j);
+    productKeys.set(i, subs);
+  }
+  // Counts that are parts of another count (其中 「已查结」 减半): total index → part indices.
+  const parts = new Map();
+  for (let i = 0; i < specs.length; i++) {
+    const of = specs[i].of;
+    if (of === undefined || !index.has(of))
+      continue;
+    const t = index.get(of);
+    if (!parts.has(t))
+      parts.set(t, []);
+    parts.get(t).push(i);
+  }
+  const size = specs.length * 2;
+  const shownOf = (v) => (typeof v === "string" ? v : JSON.stringify(v));
+  const unknownKey = (key, name) => {
+    const dot = key.indexOf(".");
+    const base = dot < 0 ? key : key.slice(0, dot);
+    if (dot >= 0 && Object.prototype.hasOwnProperty.call(ruleNames, base)) {
+      const subs = specs.filter((x) => x.k.indexOf(base + ".") === 0).map((x) => x.k.slice(base.length + 1));
+      err("KP4014", "规则「" + base + "」没有分项「" + key.slice(dot + 1) + "」；可用的分项：" + (subs.join("、") || "无"), name, key);
+    }
+    else
+      err("KP4002", "细则中没有名为「" + key + "」的规则", name, key);
+  };
+  const notApplicable = (spec, c) => (spec.cls && !spec.cls.every((list) => list.some((k) => c[k] === true))) ||
+    (spec.xcls && spec.xcls.some((k) => c[k] === true)) ||
+    (spec.xf && spec.xf.some((k) => F[2 * index.get(k)] === true));
+  const seen = new Set();
+  // The unit being read (the visitor below is made once per call, not once per unit).
+  let name = "";
+  let F = [];
+  const given = new Uint8Array(specs.length); // cleared for each unit
+  const visit = (key, v) => {
+    if (v === undefined)
+      return;
+    // { 驻村缺勤: { 村: 3, 次: 2 } } is 驻村缺勤.村 and 驻村缺勤.次; other keys under a compound count's
+    // name are its items ({ 驻村缺勤: { 东村: 2, 西村: 1 } })
+    if (v !== null &&
+      typeof v === "object" &&
+      !Array.isArray(v) &&
+      !(index.has(key) && specs[index.get(key)].t === "items" && !Object.keys(v).every((k) => index.has(key + "." + k)))) {
+      // nested form: { 处分: { 轻处分: 1 } } is 处分.轻处分
+      for (const k in v)
+        visit(key + "." + k, v[k]);
+      return;
+    }
+    const i = index.get(key);
+    if (i === undefined) {
+      unknownKey(key, name);
+      return;
+    }
+    given[i] = 1;
+    const spec = specs[i];
+    const t = spec.t;
+    const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+    if (t === "items") {
+      // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
+      if (isEmpty)
+        return;
+      const noun = spec.noun || "次";
+      let pairs;
+      if (typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+\s*$/.test(v))) {
+        const n = typeof v === "number" ? v : Number(kpHalfWidth(v).trim());
+        if (!Number.isSafeInteger(n) || n < 0) {
+          err("KP4048", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（" + noun + "数之和），或逐项的" + noun + "数", name, key);
+          return;
+        }
+        F[2 * i] = n;
+        return;
+      }
+      if (typeof v === "string") {
+        pairs = [];
+        for (const part of v.split(/[、,，;；\n]/)) {
+          if (part.trim() === "")
+            continue;
+          const m = /^\s*(.+?)\s*[:：]?\s*([0-9０-９]+)\s*([^\s0-9０-９]*)\s*$/.exec(part);
+          if (!m || (m[3] !== "" && m[3] !== noun)) {
+            err("KP4049", "「" + key + "」的值格式不对：「" + part.trim() + "」应写成「项名 " + noun + "数」，如「甲" + (spec.item || "项") + " 2」，各项用「、」隔开", name, key);
+            return;
+          }
+          pairs.push([m[1], kpHalfWidth(m[2])]);
+        }
+      }
+      else if (v !== null && typeof v === "object" && !Array.isArray(v))
+        pairs = Object.keys(v).map((k) => [k, v[k]]);
+      else {
+        err("KP4049", "「" + key + "」的值格式不对：应为逐项的" + noun + "数（如 { \"甲" + (spec.item || "项") + "\": 2 } 或「甲" + (spec.item || "项") + " 2、乙" + (spec.item || "项") + " 1」），或" + noun + "数之和", name, key);
+        return;
+      }
+      let sum = 0;
+      const items = [];
+      const names = new Set();
+      for (const [item, c] of pairs) {
+        const label = String(item).trim();
+        const n = typeof c === "number" ? c : typeof c === "string" && /^\s*[0-9０-９]+\s*$/.test(c) ? Number(kpHalfWidth(c).trim()) : NaN;
+        if (label === "" || names.has(label)) {
+          err("KP4049", "「" + key + "」的值格式不对：" + (label === "" ? "有一项没有名称" : "「" + label + "」写了两次"), name, key);
+          return;
+        }
+        names.add(label);
+        if (!Number.isSafeInteger(n) || n < 0) {
+          err("KP4048", "「" + key + "」中「" + label + "」的" + noun + "数「" + shownOf(c) + "」应为非负整数", name, key);
+          return;
+        }
+        sum += n;
+        if (!Number.isSafeInteger(sum)) {
+          err("KP4005", "「" + key + "」的值超出范围：次数太大，无法精确计算", name, key);
+          return;
+        }
+        if (n > 0)
+          items.push([label, n]);
+      }
+      F[2 * i] = sum;
+      F[2 * i + 1] = items;
+      return;
+    }
+    if (t === "count") {
+      if (isEmpty)
+        return;
+      if (typeof v === "number") {
+        if (Number.isSafeInteger(v) && v >= 0) {
+          F[2 * i] = v;
+          return;
+        }
+        if (Number.isInteger(v) && v > 0) {
+          err("KP4005", "「" + key + "」的值 " + String(v) + " 超出范围：次数太大，无法精确计算", name, key);
+          return;
+        }
+      }
+      else if (typeof v === "string" && kpNotCount(v)) {
+        // a decimal or signed number ("1.5", "2.0", "-0"): neither a count nor an incident id
+      }
+      else if (Array.isArray(v) || (typeof v === "string" && !/^\s*[0-9０-９]+\s*$/.test(v))) {
+        if (spec.inc) {
+          const ids = kpIdList(v);
+          if (typeof ids === "string") {
+            err("KP4019", "「" + key + "」的值格式不对：" + ids, name, key);
+            return;
+          }
+          F[2 * i] = ids.length;
+          F[2 * i + 1] = ids;
+          return;
+        }
+      }
+      else if (typeof v === "string") {
+        // digits only (the branch above took everything else)
+        const digits = kpHalfWidth(v).trim();
+        const n = Number(digits);
+        if (Number.isSafeInteger(n)) {
+          F[2 * i] = n;
+          return;
+        }
+        // A whole number too large to count exactly is out of range, not "not a whole number".
+        err("KP4005", "「" + key + "」的值 " + digits + " 超出范围：次数太大，无法精确计算", name, key);
+        return;
+      }
+      err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+    }
+    else if (t === "flag") {
+      if (spec.req && isEmpty) {
+        // a required yes/no (得 … 否则 扣 …) left empty is not given, never read as 否
+        given[i] = 0;
+        return;
+      }
+      const b = kpFlag(v);
+      if (b === undefined) {
+        if (spec.inc && typeof v === "string" && !kpNotCount(v)) {
+          const ids = kpIds(v);
+          if (ids.length > 1) {
+            err("KP4019", "「" + key + "」的值「" + v + "」格式不对：这是一次性扣分，只能填一个事件编号", name, key);
+            return;
+          }
+          F[2 * i] = true;
+          F[2 * i + 1] = ids;
+          return;
+        }
+        err("KP4009", "「" + key + "」的值「" + shownOf(v) + "」应为 是/否", name, key);
+        return;
+      }
+      F[2 * i] = b;
+    }
+    else if (t === "outcome") {
+      if (isEmpty) {
+        given[i] = 0; // counts as not given: required-ness is checked below
+        return;
+      }
+      const names = spec.names || [];
+      const s = typeof v === "string" || typeof v === "number" ? String(v).normalize("NFC").trim() : undefined;
+      const at = s === undefined ? -1 : names.indexOf(s);
+      if (at < 0) {
+        err("KP4055", "「" + key + "」的值「" + shownOf(v) + "」不是规定的评定结果：只能是 " + names.join("、"), name, key);
+        return;
+      }
+      F[2 * i] = at;
+    }
+    else if (t === "award") {
+      // A number (in JSON or a cell) is the points given; anything else is yes/no.
+      const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+      const max = spec.max ?? 0;
+      if (!numeric) {
+        const b = kpFlag(v);
+        if (b === undefined) {
+          err("KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+          return;
+        }
+        F[2 * i] = b ? max : 0;
+        return;
+      }
+      const r = kpRawOf(v);
+      if (typeof r === "string") {
+        err(r === "tooManyPlaces" ? "KP4010" : "KP4019", "单位「" + name + "」的「" + key + "」应为 是/否 或 0 至 " + kpFormat(max) + " 的分数，实际为「" + shownOf(v) + "」", name, key);
+        return;
+      }
+      if (r > max) {
+        err("KP4005", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(max) + "]", name, key);
+        return;
+      }
+      F[2 * i] = r;
+    }
+    else if (t === "amounts") {
+      // 每起 酌情 …: the amount given for each occurrence, each in [min, max]
+      if (isEmpty) {
+        F[2 * i] = 0;
+        F[2 * i + 1] = [];
+        return;
+      }
+      // one 0 (not a list) is nothing given, as for 酌情 once; inside a list a 0 is an amount
+      if (!Array.isArray(v) && kpRawOf(v) === 0) {
+        F[2 * i] = 0;
+        F[2 * i + 1] = [];
+        return;
+      }
+      const list = Array.isArray(v) ? v : typeof v === "string" ? kpIds(v) : [v];
+      const amounts = [];
+      let total = 0;
+      for (let j = 0; j < list.length; j++) {
+        const x = list[j];
+        const r = typeof x === "number" || typeof x === "string" ? kpRawOf(x) : "notNumber";
+        if (typeof r === "string") {
+          err(r === "tooManyPlaces" ? "KP4010" : "KP4068", r === "tooManyPlaces"
+            ? "「" + key + "」的值「" + shownOf(x) + "」小数位数超过 6 位"
+            : "「" + key + "」的值「" + shownOf(v) + "」格式不对：应为每" + spec.n + "酌情给的分数，多" + spec.n + "时用「、」隔开（如「1、1.5」）", name, key);
+          return;
+        }
+        if (r < spec.min || r > spec.max) {
+          err("KP4067", "「" + key + "」的酌情分数 " + kpFormat(r) + " 超出范围 [" + kpFormat(spec.min) + ", " + kpFormat(spec.max) + "]" + (list.length > 1 ? "（第 " + (j + 1) + " " + spec.n + "）" : ""), name, key);
+          return;
+        }
+        amounts.push(r);
+        total += r;
+      }
+      if (!Number.isSafeInteger(total)) {
+        err("KP4005", "「" + key + "」的值 " + shownOf(v) + " 超出范围：合计太大，无法精确计算", name, key);
+        return;
+      }
+      F[2 * i] = total;
+      F[2 * i + 1] = amounts;
+    }
+    else {
+      if (isEmpty || (typeof v === "string" && /^\s*(未报送|未填报|缺报|无数据)\s*$/.test(v))) {
+        if (t === "value" && spec.miss)
+          F[2 * i] = null;
+        else if (t === "amount" || t === "reduce")
+          F[2 * i] = 0;
+        else
+          given[i] = 0; // counts as not given: required-ness is checked below
+        return;
+      }
+      let r = kpRawOf(v);
+      if ((spec.neg && r === "negative") || (spec.neg && typeof v === "string" && typeof r === "string" && /^\s*[+\-\u2212\uFF0B\uFF0D]/.test(v))) {
+        // 分段 可为负: one sign before the number (-, − U+2212, －, +, ＋), then a number as usual
+        const m = typeof v === "number" ? null : /^\s*([+\-\u2212\uFF0B\uFF0D])\s*(.*)$/s.exec(v);
+        const a = typeof v === "number" ? kpRawOf(-v) : m && !/^[+\-\u2212\uFF0B\uFF0D]/.test(m[2]) && m[2] !== "" ? kpRawOf(m[2]) : "sign";
+        if (a === "sign" || a === "notNumber" || a === "negative") {
+          err("KP4070", "「" + key + "」的值「" + shownOf(v) + "」不是数字：可为负的数值应写成「-0.3」「-0.3%」或「+0.5」（正负号只写一个，在数字前）", name, key);
+          return;
+        }
+        r = typeof a === "number" && (typeof v === "number" || (m[1] !== "+" && m[1] !== "\uFF0B")) ? (a === 0 ? 0 : -a) : a;
+      }
+      if (typeof r === "string") {
+        const shown = shownOf(v);
+        if (r === "tooManyPlaces")
+          err("KP4010", "「" + key + "」的值「" + shown + "」小数位数超过 6 位", name, key);
+        else if (r === "negative" && spec.sc !== undefined)
+          err("KP4056", "「" + key + "」的值 " + shown + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
+        else if (r === "negative")
+          err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：不能为负数", name, key);
+        else if (r === "tooLarge")
+          err("KP4005", "「" + key + "」的值 " + shown + " 超出范围：超过可精确计算的上限 9007199254.740991", name, key);
+        else
+          err("KP4004", "「" + key + "」的值「" + shown + "」不是数字", name, key);
+        return;
+      }
+      if (spec.int && r % 1000000 !== 0) {
+        err("KP4003", "「" + key + "」的值「" + shownOf(v) + "」应为非负整数（次数）", name, key);
+        return;
+      }
+      if (spec.pos && r === 0) {
+        err("KP4046", "单位「" + name + "」的「" + key + "」为 0：按它平均时除数应为正整数", name, key);
+        return;
+      }
+      if ((t === "amount" || t === "reduce") && r === 0) {
+        F[2 * i] = 0;
+        return;
+      }
+      const lo = spec.min ?? (spec.neg ? -Infinity : 0);
+      if (spec.sc !== undefined && r > spec.max) {
+        err("KP4056", "「" + key + "」的值 " + kpFormat(r) + " 超出范围 [0, " + kpFormat(spec.max) + "]：它是满分 " + kpFormat(spec.max) + " 的评价结果，按本项满分 " + kpFormat(spec.sc) + " 折算", name, key);
+        return;
+      }
+      if (r < lo || (spec.max !== undefined && r > spec.max)) {
+        const range = "[" + kpFormat(lo) + ", " + (spec.max === undefined ? "∞" : kpFormat(spec.max)) + "]";
+        // a rule's own code says what the value is (KP4065 a reduction, KP4066 评议, KP4067 酌情)
+        const what = spec.oc === "KP4065" ? "的减免 " : spec.oc === "KP4066" ? "的评议得分 " : spec.oc === "KP4067" ? "的酌情分数 " : "的值 ";
+        err(spec.oc || "KP4005", "「" + key + "」" + what + kpFormat(r) + " 超出范围 " + range + (spec.oc === "KP4065" ? "：减免的分数应在 0 至本规则的扣分之间" : ""), name, key);
+        return;
+      }
+      F[2 * i] = r;
+    }
+  };
+  for (const u of units) {
+    if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
+      err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
+      continue;
+    }
+    name = u.name.trim();
+    if (seen.has(name))
+      err("KP4006", "单位「" + name + "」重复出现", name);
+    seen.add(name);
+    let classes = [];
+    if (Array.isArray(u.classes))
+      classes = u.classes.map((x) => String(x).trim()).filter((x) => x !== "");
+    else if (typeof u.classes === "string")
+      classes = kpIds(u.classes);
+    const c = Object.create(null); // class names may be anything, even "constructor"
+    for (const k of classes) {
+      if (declaredClasses.indexOf(k) < 0)
+        err("KP4007", "单位「" + name + "」的类别「" + k + "」未在细则中声明", name);
+      c[k] = true;
+    }
+    F = new Array(size);
+    given.fill(0);
+    const facts = u.facts;
+    if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
+      err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
+      out.push({ name, classes, c, F });
+      continue;
+    }
+    if (facts)
+      for (const key in facts)
+        visit(key, facts[key]);
+    for (const [i, subs] of productKeys) {
+      if (given[i] !== 1 || F[2 * i] === undefined)
+        continue;
+      const both = subs.filter((j) => given[j] === 1 && F[2 * j] !== undefined);
+      if (both.length > 0)
+        err("KP4047", "单位「" + name + "」的「" + specs[i].k + "」逐项填了" + (specs[i].noun || "次") + "数，又填了「" + both.map((j) => specs[j].k).join("」「") + "」：两种写法只能用一种", name, specs[both[0]].k);
+    }
+    for (const [t, list] of parts) {
+      let sum = 0;
+      for (const i of list)
+        sum += F[2 * i] || 0;
+      const total = F[2 * t] || 0;
+      if (sum > total) {
+        const noun = specs[list[0]].noun || "次";
+        const filled = list.filter((i) => (F[2 * i] || 0) > 0);
+        const what = filled.map((i) => specs[i].k).join("、");
+        err("KP4045", "单位「" + name + "」的「" + what + "」共 " + sum + " " + noun + "，多于「" + specs[t].k + "」的 " + total + " " + noun + "：其中加倍、减半的次数不能多于总次数", name, specs[filled[0]].k);
+      }
+    }
+    // required facts not given (or given empty), unless the rule does not concern this unit
+    for (const i of required) {
+      if (given[i] === 1)
+        continue;
+      const spec = specs[i];
+      if (notApplicable(spec, c))
+        continue;
+      if (spec.pos)
+        err("KP4008", "单位「" + name + "」缺少事实「" + spec.k + "」（按它平均的除数，正整数）", name, spec.k);
+      else
+        err("KP4008", "单位「" + name + "」缺少规则「" + spec.k + "」需要的事实（" + spec.label + "）", name, spec.k);
+    }
+    // 择一: facts naming more than one alternative are an error, never a guess
+    for (const list of choices.values()) {
+      const hit = list.filter((i) => F[2 * i] !== undefined && F[2 * i] !== null && F[2 * i] !== false && F[2 * i] !== 0);
+      if (hit.length > 1)
+        err("KP4060", "单位「" + name + "」的事实同时写了" + hit.map((i) => "「" + specs[i].k + "」").join("") + "：它们是同一「择一」组中的情形，只能有一种发生", name, specs[hit[1]].k);
+    }
+    out.push({ name, classes, c, F });
+  }
+  return { units: out, errors };
 }
 
 // ---------------------------------------------------------------- 细则信息
@@ -1665,79 +1665,115 @@ export class KpFactsError extends Error {
     this.errors = errors;
   }
 }
-
-/** 检查各单位的事实，返回发现的全部问题（没有问题时为空数组）。 */
-export function checkFacts(units) {
-  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  return read.errors.concat(referErrors(read.units));
-}
-
-function referErrors(units) {
+/** 参照的单位不在事实文件中（KP4011），或参照的那组单位是空的（KP4050）。 */
+function kpReferErrors(units) {
   const names = new Set(units.map((u) => u.name));
   const errors = [];
   for (let k = 0; k < REFERS.length; k++) {
     const r = REFERS[k];
     if (r.unit !== undefined) {
-      if (names.has(r.unit)) continue;
-      const takes = (u) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass]);
+      if (names.has(r.unit))
+        continue;
+      const takes = (u) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass]);
       const who = r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」";
-      if (units.some(takes)) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
-    } else if (r.pool !== undefined) {
+      if (units.some(takes))
+        errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
+    }
+    else if (r.pool !== undefined) {
       // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
       // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
       const found = new Map();
       for (const u of units) {
-        if (!kpTakes(u, r) || r.anc.some((j) => kpTakes(u, REFERS[j])) || r.sib.some((j) => j < k && kpTakes(u, REFERS[j]))) continue;
+        if (!kpTakes(u, r) || (r.anc ?? []).some((j) => kpTakes(u, REFERS[j])) || (r.sib ?? []).some((j) => j < k && kpTakes(u, REFERS[j])))
+          continue;
         const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
-        if (!found.has(sig)) found.set(sig, kpPool(units, k, u).length > 0);
-        if (found.get(sig)) continue;
+        if (!found.has(sig))
+          found.set(sig, kpPool(units, k, u).length > 0);
+        if (found.get(sig))
+          continue;
         const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
         const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
         const e = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };
-        if (r.flag !== undefined) e.key = FACTS[r.flag].k;
+        if (r.flag !== undefined)
+          e.key = FACTS[r.flag].k;
         errors.push(e);
       }
     }
   }
   return errors;
 }
-
-function indicatorTree(list, S, P) {
-  return list.map((m, n) => {
+/** 各级指标的得分（S：指标编号 → 得分，P：因单位类别而不同的分值）。 */
+function kpIndicatorTree(list, S, P) {
+  return list.map((m) => {
     const score = S.get(m.id);
     // points that differ by class are this unit's
-    const points = P.get(m.id) === undefined ? kpParse(m.points) : P.get(m.id);
-    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: indicatorTree(m.children, S, P) };
+    const own = P.get(m.id);
+    const points = own === undefined ? kpParse(m.points) : own;
+    return { id: m.id, name: m.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: kpIndicatorTree(m.children, S, P) };
   });
 }
-
-const INDICATOR_IDS = [];
-(function order(list) { for (const m of list) { INDICATOR_IDS.push(m.id); order(m.children); } })(catalogue.indicators);
-
-function gradeOf(r, rank, count) {
+/** The indicators' ids in the order of the scores (Z.S): depth first. */
+function kpIndicatorIds(list, out = []) {
+  for (const m of list) {
+    out.push(m.id);
+    kpIndicatorIds(m.children, out);
+  }
+  return out;
+}
+/** 全部指标的编号，按得分表 Z.S 的顺序。 */
+const INDICATOR_IDS = kpIndicatorIds(catalogue.indicators);
+/** 第 rank 名（共 count 个单位）、否决标记为 r.V 的单位的等次（没有等次时为 null）。 */
+function kpGradeOf(r, rank, count) {
   const fail = r.V.some((v) => v.level === "fail");
   const noTop = r.V.some((v) => v.level === "noExcellent");
-  if (GRADES.length === 0) return null;
-  if (fail) return GRADES[GRADES.length - 1].name;
+  if (GRADES.length === 0)
+    return null;
+  if (fail)
+    return GRADES[GRADES.length - 1].name;
   for (let g = 0; g < GRADES.length; g++) {
     const grade = GRADES[g];
-    if (g === 0 && noTop && GRADES.length > 1) continue;
-    if (grade.otherwise) return grade.name;
+    if (g === 0 && noTop && GRADES.length > 1)
+      continue;
+    if (grade.otherwise)
+      return grade.name;
     let ok = true;
     for (const c of grade.conditions) {
-      if (c.kind === "score") ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
+      if (c.kind === "score")
+        ok = ok && (c.op === ">" ? r.rounded > c.value : r.rounded >= c.value);
       else if (c.percent) {
         // 前 N%: rank ≤ floor(count × N / 100); c.value is N in millionths
         const p = count * c.value;
         ok = ok && rank <= (p - (p % 100000000)) / 100000000;
       }
-      else ok = ok && rank <= c.value / 1000000;
+      else
+        ok = ok && rank <= c.value / 1000000;
     }
-    if (ok) return grade.name;
+    if (ok)
+      return grade.name;
   }
   return null;
 }
-
+/** 一个单位的各指标得分（明细）：id → 得分、id → 本单位的分值。 */
+function kpScoresOf(r) {
+  const S = new Map();
+  const P = new Map();
+  INDICATOR_IDS.forEach((id, n) => {
+    S.set(id, r.S[n]);
+    P.set(id, r.P[n]);
+  });
+  return { S, P };
+}
+/** 计算中数值超出可精确计算的范围（KP4018）时，作为该单位的事实错误抛出。 */
+function kpRunUnit(u, X, R, trace) {
+  try {
+    return runUnit(u, u.index, X, R, trace);
+  }
+  catch (e) {
+    if (e instanceof RangeError && e.message === "KP4018")
+      throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
+    throw e;
+  }
+}
 /**
  * 为全部单位计分并排名。
  * units：[{ name, classes?, facts }]；options.detail（默认 true）给出各指标得分，options.trace 给出每项扣分、得分的计算过程。
@@ -1747,48 +1783,48 @@ export function scoreAll(units, options) {
   const detail = !options || options.detail !== false;
   const trace = !!(options && options.trace);
   const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-  const errors = read.errors.concat(referErrors(read.units));
-  if (errors.length > 0) throw new KpFactsError(errors);
+  // (scoreAll gives each read unit its index below)
   const list = read.units;
+  const errors = read.errors.concat(kpReferErrors(list));
+  if (errors.length > 0)
+    throw new KpFactsError(errors);
   const R = Object.create(null);
-  list.forEach((u, i) => { u.index = i; R[u.name] = u; });
-  const X = crossUnit(list);
-  const runs = list.map((u, i) => {
-    try {
-      return runUnit(u, i, X, R, trace);
-    } catch (e) {
-      if (e instanceof RangeError && e.message === "KP4018")
-        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
-      throw e;
-    }
+  list.forEach((u, i) => {
+    u.index = i;
+    R[u.name] = u;
   });
+  const X = crossUnit(list);
+  const runs = list.map((u) => kpRunUnit(u, X, R, trace));
   const order = runs.slice().sort((a, b) => b.rounded - a.rounded || (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0));
   const results = [];
   let rank = 0;
   order.forEach((r, i) => {
-    if (i === 0 || r.rounded !== order[i - 1].rounded) rank = i + 1;
+    if (i === 0 || r.rounded !== order[i - 1].rounded)
+      rank = i + 1;
     const res = {
       unit: r.unit.name,
       classes: r.unit.classes,
       total: ROUNDING < 0 ? kpFormat(r.rounded) : kpFixed(r.rounded, ROUNDING),
       exactTotal: kpFormat(r.total),
       rank,
-      grade: gradeOf(r, rank, order.length),
+      grade: kpGradeOf(r, rank, order.length),
       vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
     };
     if (detail) {
-      const S = new Map();
-      const P = new Map();
-      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
-      res.indicators = indicatorTree(catalogue.indicators, S, P);
+      const { S, P } = kpScoresOf(r);
+      res.indicators = kpIndicatorTree(catalogue.indicators, S, P);
       res.bonus = kpFormat(r.bonus);
       res.penalty = kpFormat(r.penalty);
     }
     if (trace) {
-      res.trace = r.T.map((t) => {
+      res.trace = (r.T ?? []).map((t) => {
         const e = { indicator: t.i, kind: t.k, amount: kpFormat(t.a), text: t.x };
-        if (t.r !== undefined) { e.rule = t.r; e.clause = catalogue.rules[t.r].clause; }
-        if (t.f !== undefined) e.facts = t.f;
+        if (t.r !== undefined) {
+          e.rule = t.r;
+          e.clause = catalogue.rules[t.r].clause;
+        }
+        if (t.f !== undefined)
+          e.facts = t.f;
         return e;
       });
     }
@@ -1796,7 +1832,6 @@ export function scoreAll(units, options) {
   });
   return results;
 }
-
 /** 为一个单位计分（peers：需要比较的全部单位，用于排名、比例与参照；缺省时只与自身比较）。 */
 export function scoreUnit(unit, options) {
   const peers = options && options.peers ? options.peers.filter((p) => p && p.name !== unit.name).concat([unit]) : [unit];
@@ -1804,29 +1839,15 @@ export function scoreUnit(unit, options) {
   return all.find((r) => r.unit === String(unit.name).trim());
 }
 
+/** 检查各单位的事实，返回发现的全部问题（没有问题时为空数组）。 */
+export function checkFacts(units) {
+  const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+  return read.errors.concat(kpReferErrors(read.units));
+}
+
 const STREAMABLE = true;
 const PASSES = 2;
 
-/** 一级指标在 INDICATOR_IDS 中的位置。 */
-const TOP_POSITIONS = [];
-catalogue.indicators.reduce((at, m) => { TOP_POSITIONS.push(at); return at + (function size(x) { return 1 + x.children.reduce((a, c) => a + size(c), 0); })(m); }, 0);
-
-/** 能否逐个单位计分（没有按计算得分排名、参照平均分等需要全部单位得分的规则）。 */
-export const streamable = STREAMABLE;
-
-/**
- * 逐个单位计分要读几遍事实：1，或 2（有按事实排名、比例、平均分或中位数为基准的规则：先用 survey 把全部单位的事实读一遍，
- * 只留这些规则需要的数，再用 add 计分）。
- */
-export const passes = PASSES;
-
-/**
- * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
- * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
- * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
- * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
- * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
- */
 /**
  * 每个单位一个数的表（Type 为 Float64Array、Uint32Array 等），分块存放（每块 65536 个）：增长时不复制、不留一倍的空位，
  * 大文件时峰值内存不因扩容而跳升。
@@ -1836,13 +1857,15 @@ function kpChunks(Type) {
   return {
     set(k, v) {
       const c = k >>> 16;
-      while (chunks.length <= c) chunks.push(new Type(1 << 16));
+      while (chunks.length <= c)
+        chunks.push(new Type(1 << 16));
       chunks[c][k & 0xffff] = v;
     },
-    get(k) { return chunks[k >>> 16][k & 0xffff]; },
+    get(k) {
+      return chunks[k >>> 16][k & 0xffff];
+    },
   };
 }
-
 /**
  * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
  * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
@@ -1858,46 +1881,60 @@ function kpNameTable() {
   const ch = (i) => chars[i >>> 20][i & 0xfffff];
   const hash = (s) => {
     let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < s.length; i++)
+      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h >>> 0;
   };
   const hashOf = (k) => {
     let h = 0x811c9dc5;
-    for (let i = at.get(k), e = at.get(k + 1); i < e; i++) h = Math.imul(h ^ ch(i), 0x01000193);
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i++)
+      h = Math.imul(h ^ ch(i), 0x01000193);
     return h >>> 0;
   };
   const same = (k, s) => {
     const from = at.get(k);
-    if (at.get(k + 1) - from !== s.length) return false;
-    for (let i = 0; i < s.length; i++) if (ch(from + i) !== s.charCodeAt(i)) return false;
+    if (at.get(k + 1) - from !== s.length)
+      return false;
+    for (let i = 0; i < s.length; i++)
+      if (ch(from + i) !== s.charCodeAt(i))
+        return false;
     return true;
   };
   const place = (k, h) => {
     const mask = slot.length - 1;
     let i = h & mask;
-    while (slot[i] !== -1) i = (i + 1) & mask;
+    while (slot[i] !== -1)
+      i = (i + 1) & mask;
     slot[i] = k;
   };
   return {
-    get size() { return count; },
+    get size() {
+      return count;
+    },
     has(s) {
       const mask = slot.length - 1;
-      for (let i = hash(s) & mask; slot[i] !== -1; i = (i + 1) & mask) if (same(slot[i], s)) return true;
+      for (let i = hash(s) & mask; slot[i] !== -1; i = (i + 1) & mask)
+        if (same(slot[i], s))
+          return true;
       return false;
     },
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
       for (let i = 0; i < s.length; i++, end++) {
-        if (end >>> 20 >= chars.length) chars.push(new Uint16Array(1 << 20));
+        if (end >>> 20 >= chars.length)
+          chars.push(new Uint16Array(1 << 20));
         chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
       }
       at.set(k + 1, end);
       count++;
       if (count * 2 > slot.length) {
         slot = new Int32Array(slot.length * 2).fill(-1);
-        for (let j = 0; j < count; j++) place(j, hashOf(j));
-      } else place(k, hash(s));
+        for (let j = 0; j < count; j++)
+          place(j, hashOf(j));
+      }
+      else
+        place(k, hash(s));
       return k;
     },
     compare(a, b) {
@@ -1905,16 +1942,44 @@ function kpNameTable() {
       const n = la < lb ? la : lb;
       for (let i = 0; i < n; i++) {
         const d = ch(pa + i) - ch(pb + i);
-        if (d !== 0) return d;
+        if (d !== 0)
+          return d;
       }
       return la - lb;
     },
   };
 }
 
+/** The positions of the first-level indicators among all (depth first). */
+function kpTopPositions(list) {
+  const out = [];
+  const size = (x) => 1 + x.children.reduce((a, c) => a + size(c), 0);
+  list.reduce((at, m) => {
+    out.push(at);
+    return at + size(m);
+  }, 0);
+  return out;
+}
+/** 一级指标在 INDICATOR_IDS 中的位置。 */
+const TOP_POSITIONS = kpTopPositions(catalogue.indicators);
+/** 能否逐个单位计分（没有按计算得分排名、参照平均分等需要全部单位得分的规则）。 */
+export const streamable = STREAMABLE;
+/**
+ * 逐个单位计分要读几遍事实：1，或 2（有按事实排名、比例、平均分或中位数为基准的规则：先用 survey 把全部单位的事实读一遍，
+ * 只留这些规则需要的数，再用 add 计分）。
+ */
+export const passes = PASSES;
+/**
+ * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
+ * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
+ * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
+ * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
+ */
 export function createScorer(onResult, options) {
   const detail = !options || options.detail !== false;
-  if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
+  if (!STREAMABLE)
+    throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
   const X = crossStart();
   let surveyed = false;
   let started = false;
@@ -1924,17 +1989,10 @@ export function createScorer(onResult, options) {
   const rounded = kpChunks(Float64Array);
   const vetoed = kpChunks(Uint8Array);
   let waiting = [];
-  const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : u.c[r.unitClass] === true);
+  const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
   const blocked = (u) => REFERS.some((r) => r.unit !== undefined && R[r.unit] === undefined && takes(u, r));
   const run = (u) => {
-    let r;
-    try {
-      r = runUnit(u, u.index, X, R, false);
-    } catch (e) {
-      if (e instanceof RangeError && e.message === "KP4018")
-        throw new KpFactsError([{ code: "KP4018", message: "计算单位「" + u.name + "」的得分时数值超出可精确计算的范围，请检查事实中过大的数", unit: u.name }]);
-      throw e;
-    }
+    const r = kpRunUnit(u, X, R, false);
     rounded.set(u.index, r.rounded);
     vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
     const res = {
@@ -1945,11 +2003,11 @@ export function createScorer(onResult, options) {
       vetoes: r.V.map((v) => ({ rule: v.rule, level: v.level, clause: catalogue.rules[v.rule].clause })),
     };
     if (detail) {
-      const S = new Map();
-      const P = new Map();
-      INDICATOR_IDS.forEach((id, n) => { S.set(id, r.S[n]); P.set(id, r.P[n]); });
-      res.indicators = indicatorTree(catalogue.indicators, S, P);
-    } else res.top = TOP_POSITIONS.map((n) => kpFormat(r.S[n]));
+      const { S, P } = kpScoresOf(r);
+      res.indicators = kpIndicatorTree(catalogue.indicators, S, P);
+    }
+    else
+      res.top = TOP_POSITIONS.map((n) => kpFormat(r.S[n]));
     res.bonus = kpFormat(r.bonus);
     res.penalty = kpFormat(r.penalty);
     onResult(u.index, res);
@@ -1959,35 +2017,58 @@ export function createScorer(onResult, options) {
       return names.has(name);
     },
     survey(units) {
-      if (started) throw new Error("survey 须在 add 之前");
+      if (started)
+        throw new Error("survey 须在 add 之前");
       surveyed = true;
-      if (!Array.isArray(units) || units.length === 0) return;
+      if (!Array.isArray(units) || units.length === 0)
+        return;
       const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
-      if (read.errors.length > 0) throw new KpFactsError(read.errors);
-      for (const u of read.units) crossSee(X, u);
+      if (read.errors.length > 0)
+        throw new KpFactsError(read.errors);
+      // (crossSee reads facts and classes only: survey's units need no index)
+      for (const u of read.units)
+        crossSee(X, u);
     },
     add(units) {
       if (!started) {
-        if (PASSES === 2 && !surveyed) throw new Error("本细则有跨单位的规则（排名、比例等），请先用 survey 读一遍全部单位");
+        if (PASSES === 2 && !surveyed)
+          throw new Error("本细则有跨单位的规则（排名、比例等），请先用 survey 读一遍全部单位");
         crossEnd(X);
         started = true;
       }
-      if (!Array.isArray(units) || units.length === 0) return;
+      if (!Array.isArray(units) || units.length === 0)
+        return;
       const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
-      for (const u of read.units) if (names.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
-      if (errors.length > 0) throw new KpFactsError(errors);
+      for (const u of read.units)
+        if (names.has(u.name))
+          errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
+      if (errors.length > 0)
+        throw new KpFactsError(errors);
+      // (each read unit gets its index here)
+      const list = read.units;
       let named = false;
-      for (const u of read.units) {
+      for (const u of list) {
         u.index = names.add(u.name);
-        if (REFERS.some((r) => r.unit === u.name)) { R[u.name] = u; named = true; }
+        if (REFERS.some((r) => r.unit === u.name)) {
+          R[u.name] = u;
+          named = true;
+        }
       }
       if (named && waiting.length > 0) {
         const still = [];
-        for (const u of waiting) if (blocked(u)) still.push(u); else run(u);
+        for (const u of waiting)
+          if (blocked(u))
+            still.push(u);
+          else
+            run(u);
         waiting = still;
       }
-      for (const u of read.units) if (blocked(u)) waiting.push(u); else run(u);
+      for (const u of list)
+        if (blocked(u))
+          waiting.push(u);
+        else
+          run(u);
     },
     finish() {
       if (!started) {
@@ -2002,24 +2083,28 @@ export function createScorer(onResult, options) {
         throw new KpFactsError(errors);
       }
       const n = names.size;
-      if (n === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
+      if (n === 0)
+        throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
       const order = new Uint32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
+      for (let i = 0; i < n; i++)
+        order[i] = i;
       order.sort((a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
       const rank = new Uint32Array(n);
       const grade = new Array(n);
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
-        if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
+        if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1]))
+          at = i + 1;
         rank[i] = at;
         const V = [];
-        if (vetoed.get(k) & 1) V.push({ level: "fail" });
-        if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
-        grade[i] = gradeOf({ V, rounded: rounded.get(k) }, at, n);
+        if (vetoed.get(k) & 1)
+          V.push({ level: "fail" });
+        if (vetoed.get(k) & 2)
+          V.push({ level: "noExcellent" });
+        grade[i] = kpGradeOf({ V, rounded: rounded.get(k) }, at, n);
       }
       return { order, rank, grade };
     },
   };
 }
-

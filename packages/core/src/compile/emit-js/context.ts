@@ -1,0 +1,91 @@
+/**
+ * What every part of the JavaScript emitter shares: the emit context (output lines, rule, indicator
+ * and fact positions), reading a fact, points and amounts as code, the trace call, outcomes.
+ */
+import type * as M from "../../model.js";
+import { kpFormat } from "../../runtime/decimal.js";
+import { jsString } from "../js-literals.js";
+
+export type Owner = M.IndicatorModel | M.SectionModel;
+
+export interface Ctx {
+  out: string[];
+  ruleIndex: Map<M.RuleModel, number>;
+  indIndex: Map<M.IndicatorModel, number>;
+  /** Fact key → its position in FACTS (its value is at Z.F[2i], its incident ids at Z.F[2i+1]). */
+  factIndex: Map<string, number>;
+}
+
+/** The expression reading a fact (or, with `ids`, its incident ids) of the unit being scored. */
+export function fx(ctx: Ctx, key: string, ids = false, unit = "Z"): string {
+  const i = ctx.factIndex.get(key);
+  if (i === undefined) throw new Error(`internal: no fact key ${key}`);
+  return `${unit}.F[${2 * i + (ids ? 1 : 0)}]`;
+}
+
+export const fmt = kpFormat;
+export const S = jsString;
+
+export function ownerPoints(r: M.RuleModel): number {
+  return r.owner.kind === "indicator" ? r.owner.points : 0;
+}
+
+/** Whether an indicator's points, or a descendant's, differ by unit class. */
+export function classDependent(ind: M.IndicatorModel): boolean {
+  return ind.classPoints !== undefined;
+}
+
+/**
+ * Code giving an indicator's points for the unit being scored: a number, or for points that differ
+ * by class (`5分 其中 「其他县」 3分`) the first listed class the unit has; derived points are the
+ * sum of the children's (each for this unit) plus the awards' maxima.
+ */
+export function pointsExpr(ind: M.IndicatorModel): string {
+  if (!ind.classPoints) return String(ind.points);
+  if (!ind.pointsDeclared) {
+    const awards = ind.points - ind.children.reduce((s, c) => s + c.points, 0);
+    return `(${[...ind.children.map(pointsExpr), ...(awards !== 0 ? [String(awards)] : [])].join(" + ")})`;
+  }
+  let e = String(ind.points);
+  for (const cp of [...ind.classPoints].reverse()) e = `Z.c[${S(cp.unitClass)}] ? ${cp.points} : ${e}`;
+  return `(${e})`;
+}
+
+/** A rule's indicator's points as code (see {@link pointsExpr}); 0 in a section. */
+export function ownerPointsExpr(r: M.RuleModel): string {
+  return r.owner.kind === "indicator" ? pointsExpr(r.owner) : "0";
+}
+
+export function classCond(classes: string[]): string {
+  return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
+}
+
+/** Code computing the amount for a unit, honouring per-class overrides: `Z.c["园区"] ? 300000 : 500000`. */
+export function amountExpr(amount: number, overrides: { unitClass: string; amount: number }[]): string {
+  let e = String(amount);
+  for (const ov of [...overrides].reverse()) e = `Z.c[${S(ov.unitClass)}] ? ${ov.amount} : ${e}`;
+  return e;
+}
+export function amountNote(overrides: { unitClass: string; amount: number }[]): string {
+  if (overrides.length === 0) return "";
+  return " + (" + overrides.map((ov) => `Z.c[${S(ov.unitClass)}] ? ${S(`（${ov.unitClass}标准）`)} : `).join("") + '"")';
+}
+
+export function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string, facts: string): string {
+  return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(kind)}, a: ${amountVar}, x: ${text}, f: ${facts} });`;
+}
+
+/** Code setting `v` (and `zero` for 不得分) for an outcome. */
+export function outcomeAssign(oc: M.OutcomeModel, P: string, deferZr = false): string {
+  return oc.kind === "zero" ? `v = ${P}; zero = true;${deferZr ? "" : " Z.zr = true;"}` : `v = ${oc.amount};`;
+}
+/** `P` undefined: the points differ by class (the trace's amount shows them). */
+export function outcomeWord(oc: M.OutcomeModel, P: number | undefined): string {
+  if (oc.kind === "zero") return P === undefined ? "不得分（本项分值全部扣除）" : `不得分（本项 ${fmt(P)} 分全部扣除）`;
+  return `${oc.kind === "award" ? "得" : "扣"} ${fmt(oc.amount)}`;
+}
+
+/** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */
+export function hasAbove(ind: M.IndicatorModel): boolean {
+  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
+}

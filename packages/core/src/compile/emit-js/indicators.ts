@@ -1,0 +1,148 @@
+/**
+ * Indicators and sections: i<n>(Z) scores an indicator (children, rules, groups, 参照, clamps,
+ * 倒扣 carried up) into Z.S[n] / Z.K[n]; b<n>/p<n>(Z) a bonus or penalty section.
+ */
+import type * as M from "../../model.js";
+import { commentText } from "../js-literals.js";
+import { S, classCond, classDependent, fmt, fx, hasAbove, pointsExpr, type Ctx } from "./context.js";
+
+/** Emits indicator ind's function i<n>. */
+export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
+  const o = ctx.out;
+  const n = ctx.indIndex.get(ind)!;
+  const id = S(ind.id);
+  // Points that differ by unit class are computed per unit into `P` (and Z.P[n], for reports);
+  // otherwise they are a number in the code, as are the texts that show them.
+  const cd = classDependent(ind);
+  const P: string | number = cd ? "P" : ind.points;
+  /** A text with the points in it: `before` + points + `after`, as code. */
+  const withPoints = (before: string, after: string): string => (cd ? `${S(before)} + kpFormat(P) + ${S(after)}` : S(`${before}${fmt(ind.points)}${after}`));
+  const subtree: number[] = [];
+  const subtreePoints: [number, string, boolean][] = [];
+  const walk = (i: M.IndicatorModel) => {
+    subtree.push(ctx.indIndex.get(i)!);
+    subtreePoints.push([ctx.indIndex.get(i)!, pointsExpr(i), classDependent(i)]);
+    i.children.forEach(walk);
+  };
+  walk(ind);
+  // `above`: a two-sided linear rule in this subtree may lift scores above points; Z.E[n] holds
+  // the part of Z.S[n] above the points, which parents add after their own clamp.
+  const above = hasAbove(ind);
+  const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
+  o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
+  o.push(`function i${n}(Z) {`);
+  if (cd) o.push(`  const P = ${pointsExpr(ind)};`, `  Z.P[${n}] = P;`);
+  if (ind.appliesTo) {
+    o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
+    // not applicable: this indicator and everything under it count at full points
+    o.push(`    ${subtreePoints.map(([k, p, c]) => `Z.S[${k}] = ${p};${c ? ` Z.P[${k}] = ${p};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
+    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${withPoints(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计")} });`);
+    o.push("    return;", "  }");
+  }
+  for (const ref of ind.refers) {
+    const takes = ref.taker.kind === "class" ? `Z.c[${S(ref.taker.unitClass)}]` : `${fx(ctx, ref.taker.key)} === true`;
+    const who = ref.taker.kind === "class" ? ref.taker.unitClass : "本单位未涉及本项，";
+    o.push(`  if (${takes} && !Z.ref) {`);
+    if (ref.source.kind === "unit") {
+      o.push(`    const ref = Z.R[${S(ref.source.unit)}];`);
+      o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false, P: [] };`);
+      o.push(`    i${n}(Y);`);
+      o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}${subtreePoints.some((x) => x[0] === k && x[2]) ? ` Z.P[${k}] = Y.P[${k}];` : ""}`).join(" ")}`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以「${ref.source.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`);
+    } else {
+      // the pool's scores of this indicator and each indicator under it; no 倒扣 is carried
+      const pool = ref.source.pool === "class" ? `「${ref.source.unitClass}」各单位` : ref.source.pool === "same" ? "同类单位" : "各单位";
+      const word = { average: "平均分", max: "最高分", min: "最低分" }[ref.source.aggregate];
+      o.push(`    const P = kpPoolScores(Z, ${referIndex.get(ref)}, i${n}, [${subtree.join(", ")}]);`);
+      o.push(`    ${subtree.map((k, x) => `Z.S[${k}] = P.agg[${x}]; Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以${pool}的${word}为准：`)} + kpPoolText(P, ${S(ref.source.aggregate)}) });`);
+    }
+    o.push("    return;", "  }");
+  }
+  o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
+  if (above) o.push("  let e = 0;");
+  for (const c of ind.children) {
+    const k = ctx.indIndex.get(c)!;
+    if (hasAbove(c)) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
+    else o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
+  }
+  // Z.zr: one of this indicator's own rules ended in 不得分 (set by the rule, whatever group caps
+  // its deduction): the indicator scores 0.
+  o.push("  Z.zr = false;");
+  const emitted = new Set<M.GroupModel>();
+  for (const r of ind.rules) {
+    if (r.group && r.group.kind !== "choice") {
+      if (!emitted.has(r.group)) {
+        emitted.add(r.group);
+        o.push(`  d += ${groupName.get(r.group)}(Z);`);
+      }
+      continue;
+    }
+    const call = `r${ctx.ruleIndex.get(r)}(Z)`;
+    if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
+    else if (r.body.kind === "bands" && r.body.mayGoNegative) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else d -= v; }`);
+    else if (r.body.kind === "linear" && r.body.other) o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
+    else if (r.effect === "veto") o.push(`  ${call};`);
+    else if (r.effect === "award") o.push(`  pos += ${call};`);
+    else if (r.overdraft) o.push(`  o += ${call};`);
+    else o.push(`  d += ${call};`);
+  }
+  const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
+  o.push(`  const base = ${positive ? "pos" : P};`);
+  o.push("  let s = base - d;");
+  o.push(
+    `  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }`,
+  );
+  if (positive)
+    o.push(
+      `  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${cd ? `" 超过本项分值 " + kpFormat(P) + "，按 " + kpFormat(P) + " 计"` : S(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)} }); s = ${P}; }`,
+    );
+  if (above) {
+    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: "有规则「不得分」：本项得 0 分" }); s = 0; e = 0; }`);
+    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${withPoints("高于基准的加分可超出本项分值 ", "：")} + kpFormat(s) + " + " + kpFormat(e) + " = " + kpFormat(s + e) }); s += e; }`);
+  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
+  o.push("  Z.zr = false;");
+  o.push("  s -= o;", "  let k = 0;");
+  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
+  o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`);
+  if (above) o.push(`  Z.E[${n}] = s < e ? s : e;`);
+  o.push("}", "");
+}
+
+/** Emits a bonus or penalty section's function. */
+export function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {
+  const o = ctx.out;
+  const id = S(s.id);
+  o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
+  o.push(`function ${name}(Z) {`);
+  const branched = (r: M.RuleModel) => r.body.kind === "once" && r.body.otherwise !== undefined;
+  // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
+  const terms: string[] = [];
+  const emitted = new Set<M.GroupModel>();
+  for (const r of s.rules) {
+    if (r.effect === "veto" || branched(r)) continue;
+    if (r.group && r.group.kind !== "choice") {
+      if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
+      emitted.add(r.group);
+    } else terms.push(`r${ctx.ruleIndex.get(r)}(Z)`);
+  }
+  o.push(`  let v = ${terms.join(" + ") || "0"};`);
+  for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
+  // 否则 deductions of a 加分 section are taken from the total: outside the section's cap (which
+  // bounds awards), after it.
+  const branchedRules = s.rules.filter(branched);
+  if (branchedRules.length > 0) {
+    o.push("  let m = 0;");
+    for (const r of branchedRules) o.push(`  { const x = r${ctx.ruleIndex.get(r)}(Z); if (x >= 0) v += x; else m -= x; }`);
+  }
+  if (s.cap !== undefined)
+    o.push(
+      `  if (v > ${s.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${s.cap}, x: ${S(`${s.kind === "bonus" ? "加分" : "减分"}合计 `)} + kpFormat(v) + ${S(`，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计`)} }); v = ${s.cap}; }`,
+    );
+  if (branchedRules.length > 0) {
+    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: "未完成任务扣 " + kpFormat(m) + ${S(s.cap !== undefined ? `，从总分中扣除（不受加分上限 ${fmt(s.cap)} 限制）` : "，从总分中扣除")} });`);
+    o.push("  return v - m;", "}", "");
+    return;
+  }
+  o.push("  return v;", "}", "");
+}
