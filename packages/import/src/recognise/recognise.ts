@@ -16,6 +16,7 @@ import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
+import { unaccounted } from "./guards.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -49,6 +50,14 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 }
 
 function read(text: string, ctx: ClauseContext): Recognition {
+  const r = readBody(text, ctx);
+  if (r.kind !== "rules") return r;
+  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
+  const why = unaccounted(normalise(text), r.bodies, ctx);
+  return why ? { kind: "todo", reason: why } : r;
+}
+
+function readBody(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
