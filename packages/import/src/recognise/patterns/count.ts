@@ -82,7 +82,7 @@ const shortfall: Pattern = (t) => {
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
   const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
-  const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
+  const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
   // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
@@ -166,13 +166,14 @@ const single: Pattern = (t0, ctx) => {
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
   if (Array.isArray(counted) && counted.length === 0) {
-    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)(?!(?:及)?以[上下]|\(含\))|单(起|次)(?!性)/g)];
+    // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
+    const occ = [...prefix.matchAll(/(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
   }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
-  if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
+  if (words.length > 0 && /(?:至少|最少|不得少于|不应少于|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
     return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
   }
   // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot
