@@ -11,7 +11,7 @@ const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
 const BOUND_RE = rx(
-  `(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下)`,
+  `(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`,
   "g",
 );
 
@@ -36,7 +36,7 @@ export function unaccounted(t: string, bodies: readonly string[], ctx: ClauseCon
   const all = bodies.join(" ");
   // 「视情扣14分」: a discretion word with a fixed amount — the range is not written (or was lost)
   const d = DISCRETION.exec(t);
-  if (d && !/酌情/.test(all)) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
+  if (d && !/酌情/.test(all) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
   // a one-shot amount beyond the item's points can only be taken with 倒扣 (and then the clause says so)
   if (ctx.section === null && ctx.points !== null && !/倒扣/.test(all)) {
     const points = Number(ctx.points);
@@ -58,6 +58,10 @@ export function unaccounted(t: string, bodies: readonly string[], ctx: ClauseCon
       const noun = m[2] ?? m[4];
       // 「有1座以上」「1次以上」: at least one is having one, a description of the fact (see count.ts)
       if (v === "1" && m[3] !== undefined) continue;
+      // 「每条道路公益广告达到5条为合格」: a requirement per something — the total is not written, the
+      // rule counts what is missing
+      const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
+      if (/每/.test(segment)) continue;
       if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
       if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
     }

@@ -50,11 +50,32 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 }
 
 function read(text: string, ctx: ClauseContext): Recognition {
-  const r = readBody(text, ctx);
+  let r = readBody(text, ctx);
+  if (r.kind === "todo") {
+    // 「…考核，20分，每缺一个单位扣4分」「…采用不少于4篇4分，每少一篇扣1分」: the item's full points stated
+    // before its counted deductions — nothing to write for them; the deductions are the rules
+    const again = withoutFullPoints(normalise(text), ctx);
+    if (again !== undefined) {
+      const r2 = readBody(again, ctx);
+      // every number before the points (a requirement 「不少于4篇」) must be written by the reading
+      const head = again.slice(0, again.indexOf(",")).replace(/^(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])/, "");
+      const numbers = [...head.matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]);
+      if (r2.kind === "rules" && r2.bodies.every((b) => /^(?:每|至少 )\S*.* 扣 /.test(b)) && numbers.every((n) => r2.bodies.some((b) => b.split(/[ 次篇件条个项人处例起]/).includes(n)))) r = r2;
+    }
+  }
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
   const why = unaccounted(normalise(text), r.bodies, ctx);
   return why ? { kind: "todo", reason: why } : r;
+}
+
+/** The clause without the item's own points written before its deductions, or undefined when it has none. */
+function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const p = ctx.points.replace(".", "\\.");
+  const m = rx(`^([^;]*?[^\\d.])(?:的)?,?(?:得|计|记)?${p}分,(?=[^;]*(?:扣|减)[\\d一二两三四五六七八九十])`).exec(t);
+  if (!m || amountsIn(m[1]!).length > 0) return undefined;
+  return `${m[1]!.replace(/[,的]+$/, "")},${t.slice(m[0].length)}`;
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {

@@ -121,7 +121,8 @@ const single: Pattern = (t0, ctx) => {
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
   // 「得2分；否则不得分」 is the award's other side: the award is the reading
-  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  // 「…记10分，达不到的，该项不得分」「…记15分，未完成的，该项不得分」: the same, with the item named
+  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
     if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
