@@ -64,9 +64,28 @@ function read(text: string, ctx: ClauseContext): Recognition {
     }
   }
   if (r.kind !== "rules") return r;
+  r = { ...r, bodies: r.bodies.map((b) => verbatimNames(b, text)) };
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
   const why = unaccounted(normalise(text), r.bodies, ctx);
   return why ? { kind: "todo", reason: why } : r;
+}
+
+/**
+ * The names a body quotes (「嚴重」) as the clause writes them: the patterns read the normalised clause
+ * (simplified, half-width), the rule keeps the author's words.
+ */
+function verbatimNames(body: string, text: string): string {
+  return body.replace(/「([^」]+)」/g, (whole, name: string) => {
+    if (text.includes(name)) return whole;
+    for (let i = 0; i < text.length; i++) {
+      for (let j = i + 1; j <= Math.min(text.length, i + name.length * 3 + 8); j++) {
+        const n = normalise(text.slice(i, j));
+        if (n === name && !/^\s|\s$/.test(text.slice(i, j))) return `「${text.slice(i, j)}」`;
+        if (n.length > name.length) break;
+      }
+    }
+    return whole;
+  });
 }
 
 /** The clause without the item's own points written before its deductions, or undefined when it has none. */
