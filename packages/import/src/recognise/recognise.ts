@@ -11,7 +11,7 @@ import { bandList } from "./patterns/bandlist.js";
 import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
 import { ranking } from "./patterns/ranking.js";
-import { baseLinear, countPlusSteps, gapLinear, targetLinear, twoSidedBase } from "./patterns/linear.js";
+import { baseLinear, countPlusSteps, gapLinear, quantitySteps, targetLinear, twoSidedBase } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
@@ -40,7 +40,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
