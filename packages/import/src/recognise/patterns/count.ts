@@ -143,12 +143,14 @@ const single: Pattern = (t0, ctx) => {
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
   // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
-  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减(?!灾|排|负|贫|压)|罚|每/.test(withoutElse);
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
-    if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    // (「(2)无违规违纪问题8分」「无缺会现象3分」: the absence of a finding is what the item earns)
+    const absence = rx(`^(?:\\(\\d+\\)|\\d+[、.])?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`).test(withoutElse.slice(0, at.index));
+    if (NEGATIVE.test(withoutElse.slice(0, at.index)) && !absence) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
-    if (/扣|减|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    if (/扣|减(?!灾|排|负|贫|压)|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
   }
   if (!act) verb = "得";
   if (bracketed && ctx.section === "减分") return refusal("减分项中的条文只写了分值，未能确定");
