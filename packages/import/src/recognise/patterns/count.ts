@@ -77,7 +77,7 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
 
 /** 至少 N次 … 少一次扣 X (次数不足). */
 const shortfall: Pattern = (t) => {
-  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于|不得少于|不应少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
@@ -147,7 +147,7 @@ const single: Pattern = (t0, ctx) => {
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     // (「(2)无违规违纪问题8分」「无缺会现象3分」: the absence of a finding is what the item earns)
-    const absence = rx(`^(?:\\(\\d+\\)|\\d+[、.])?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`).test(withoutElse.slice(0, at.index));
+    const absence = rx(`^(?:\\(\\d+\\)|\\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`).test(withoutElse.slice(0, at.index));
     if (NEGATIVE.test(withoutElse.slice(0, at.index)) && !absence) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
     if (/扣|减(?!灾|排|负|贫|压)|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
