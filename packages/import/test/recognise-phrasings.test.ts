@@ -168,6 +168,7 @@ describe("phrasings read since session 22 (third held-out set's classes)", () =>
     // outcomes counted as N档 with their points in order
     ["考评结果按优秀、良好、合格、不合格4档划分，计分标准为6分、4分、2分、0分。", item("6"), ["评为 「优秀」、「良好」、「合格」、「不合格」 分别得 6、4、2、0"]],
     ["群众评价按很好、较好、一般3个等次评定，分别得3分、2分、1分", item("3"), ["评为 「很好」、「较好」、「一般」 分别得 3、2、1"]],
+    ["考核按照好、中、差3档，依次得2分、1分、0分", item("2"), ["评为 「好」、「中」、「差」 分别得 2、1、0"]],
     // a step of a quantity from nothing, with a cap
     ["新增造林面积每完成500亩，加0.2分，以2分为限。", bonus("5"), ["基准 0 每增加 500 得 0.2 上限 2"]],
     ["每砍伐100株扣0.5分", item("6"), ["基准 0 每超 100 扣 0.5"]],
@@ -216,6 +217,8 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     ["每提高1个百分点加0.5分，以2分为限", bonus("3")],
     // an absence of something that is not a finding
     ["无台账2分", item("2")],
+    // a shortfall is no step from nothing
+    ["每少2次扣1分", item("3")],
   ] as const)("%s → to-do", (text, ctx) => {
     const r = recogniseClause(text, ctx);
     expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");

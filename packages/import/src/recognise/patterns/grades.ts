@@ -27,7 +27,7 @@ export const grades: Pattern = (t) => {
   // named by the clause, counted (N档), then their points in the same order
   const tiers = list
     ? null
-    : rx(`按((?:[^、,;。\\d]{1,6})(?:、[^、,;。\\d]{1,6})+)(?:共)?${NUM}(?:档|个档次|个等次|个等级|等)(?:划分|评定)?,?(?:计分标准为|计分为|分别得|分别计|分别记|依次得|依次计)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
+    : rx(`按(?:照)?((?:[^、,;。\\d]{1,6})(?:、[^、,;。\\d]{1,6})+)(?:共)?${NUM}(?:档|个档次|个等次|个等级|等)(?:划分|评定)?,?(?:计分标准为|计分为|分别得|分别计|分别记|依次得|依次计)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
   let names: string[];
   let values: string[];
   let consumed: string;

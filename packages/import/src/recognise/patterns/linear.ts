@@ -148,7 +148,7 @@ export const twoSidedBase: Pattern = (t0, ctx) => {
 export const quantitySteps: Pattern = (t0, ctx) => {
   const cap = capOf(t0);
   const t = cap ? cap.rest : t0;
-  const m = rx(`^(?:\\d+[、.]|\\(\\d+\\))?([^\\d;。]*?)每(?:完成|增加|新增|多|超过|超|[\\u4e00-\\u9fa5]{1,3}?)${NUM}(${UNITS})?([\\u4e00-\\u9fa5]{0,6}?),?(加|得|扣|减)${NUM}分[,;。]*$`).exec(t);
+  const m = rx(`^(?:\\d+[、.]|\\(\\d+\\))?([^\\d;。]*?)每(?!月|年|季|周|半年|日|天|旬|学期|少|缺|低|降|减|下降)(?:完成|增加|新增|多|超过|超|[\\u4e00-\\u9fa5]{1,3}?)${NUM}(${UNITS})?([\\u4e00-\\u9fa5]{0,6}?),?(加|得|扣|减)${NUM}分[,;。]*$`).exec(t);
   if (!m) return undefined;
   const [, before, stepNum, unit, , verb, amountNum] = m;
   const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
