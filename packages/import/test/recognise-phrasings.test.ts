@@ -154,6 +154,7 @@ describe("phrasings read since session 22 (third held-out set's classes)", () =>
     ["虚报数据一次扣5分,扣分不保底", item("8"), ["每次 扣 5 倒扣"]],
     // a requirement 不得少于N次 with the shortfall counted
     ["全年督查不得少于6次，少一次扣0.5分", item("3"), ["至少 6次 每少 1次 扣 0.5"]],
+    ["每年至少组织应急演练3次,少1次扣1分", item("5"), ["至少 3次 每少 1次 扣 1"]],
     // one case found counts the cases (「发现1例…扣」「有1个村…扣」)
     ["查实1例虚假申报材料扣1分", item("5"), ["每例 扣 1"]],
     ["有1个村未建立应急预案扣0.2分", item("2"), ["每个 扣 0.2"]],
@@ -218,6 +219,7 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     // an absence of something that is not a finding
     ["无台账2分", item("2")],
     // a shortfall is no step from nothing
+    ["每季度至少召开会议1次，少1次扣1分", item("4")],
     ["每少2次扣1分", item("3")],
   ] as const)("%s → to-do", (text, ctx) => {
     const r = recogniseClause(text, ctx);

@@ -77,12 +77,13 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
 
 /** 至少 N次 … 少一次扣 X (次数不足). */
 const shortfall: Pattern = (t) => {
-  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于|不得少于|不应少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于|不得少于|不应少于)(?:[^,;。\d]{0,12}?\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
   const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
-  const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
+  // (「每年至少召开联席会议2次」: the requirement's action between the word and the number)
+  const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
   // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
