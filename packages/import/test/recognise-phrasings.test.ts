@@ -207,12 +207,16 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     // 不保底 in a bonus section; 不保底 beside 倒扣
     ["每次加1分，不保底", bonus("3")],
     ["每次倒扣2分，本项扣分不保底", item("6")],
+    ["每少一次扣2分，扣完为止，不保底", item("6")],
+    ["每次扣1分，最多扣3分，本项不保底", item("6")],
     // N档 that does not match the outcomes listed, or the points listed
     ["按好、中、差4档划分，计分为3分、2分、1分", item("3")],
     ["按好、中、差3档划分，计分为3分、2分", item("3")],
     // the item's points before its deductions: other points than the item's, or a bound not written
     ["按要求开展排查，12分，每缺一个单位扣3分。", item("15")],
     ["合格率95%以上，15分，每缺一个单位扣3分。", item("15")],
+    // the points taken off the front must not leave their heading as a class name
+    ["信息报送，5分，每迟报一次扣1分，每漏报一次扣2分", item("5")],
     // a step of one (a count, read elsewhere), a percentage step, a step in a bonus section that deducts
     ["每增加1000亩，扣0.1分", bonus("3")],
     ["每提高1个百分点加0.5分，以2分为限", bonus("3")],

@@ -152,6 +152,8 @@ export function takeModifiers(t: string, section: "加分" | "减分" | null): T
     if (section === "加分") return { unsure: "加分项中的条文写有「不保底」，未能确定" };
     rest = rest.slice(0, floorless.index) + rest.slice(floorless.index + floorless[0].length);
     if (/倒扣/.test(rest)) return { unsure: "条文既写了倒扣又写了不保底，未能确定" };
+    // 「扣完为止」 keeps the deductions within the points, 「不保底」 lets them go beyond: both cannot hold
+    if (/扣完|扣满|为止|封顶|上限|最多|最高/.test(rest)) return { unsure: "条文既写了上限（扣完为止）又写了不保底，未能确定" };
     if (section === null) modifiers.push({ kind: "overdraft", text: "倒扣", at: t.indexOf(floorless[0]) });
     return { rest, modifiers: modifiers.sort((a, b) => a.at - b.at) };
   }

@@ -60,7 +60,7 @@ function read(text: string, ctx: ClauseContext): Recognition {
       // every number before the points (a requirement 「不少于4篇」) must be written by the reading
       const head = again.slice(0, again.indexOf(",")).replace(/^(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])/, "");
       const numbers = [...head.matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]);
-      if (r2.kind === "rules" && r2.bodies.every((b) => /^(?:每|至少 )\S*.* 扣 /.test(b)) && numbers.every((n) => r2.bodies.some((b) => b.split(/[ 次篇件条个项人处例起]/).includes(n)))) r = r2;
+      if (r2.kind === "rules" && r2.bodies.every((b) => /^(?:每|至少 )\S*.* 扣 /.test(b) && !/「/.test(b)) && numbers.every((n) => r2.bodies.some((b) => b.split(/[ 次篇件条个项人处例起]/).includes(n)))) r = r2;
     }
   }
   if (r.kind !== "rules") return r;
