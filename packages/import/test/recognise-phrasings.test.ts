@@ -152,6 +152,7 @@ describe("phrasings read since session 22 (third held-out set's classes)", () =>
     // 不保底 is 倒扣 said as a phrase
     ["无故缺席会议的每次扣2分，本项扣分不保底。", item("6"), ["每次 扣 2 倒扣"]],
     ["虚报数据一次扣5分,扣分不保底", item("8"), ["每次 扣 5 倒扣"]],
+    ["违规操作一次扣3分，扣分可超出本项分值", item("2"), ["每次 扣 3 倒扣"]],
     // a requirement 不得少于N次 with the shortfall counted
     ["全年督查不得少于6次，少一次扣0.5分", item("3"), ["至少 6次 每少 1次 扣 0.5"]],
     ["每年至少组织应急演练3次,少1次扣1分", item("5"), ["至少 3次 每少 1次 扣 1"]],
@@ -170,6 +171,8 @@ describe("phrasings read since session 22 (third held-out set's classes)", () =>
     ["考评结果按优秀、良好、合格、不合格4档划分，计分标准为6分、4分、2分、0分。", item("6"), ["评为 「优秀」、「良好」、「合格」、「不合格」 分别得 6、4、2、0"]],
     ["群众评价按很好、较好、一般3个等次评定，分别得3分、2分、1分", item("3"), ["评为 「很好」、「较好」、「一般」 分别得 3、2、1"]],
     ["考核按照好、中、差3档，依次得2分、1分、0分", item("2"), ["评为 「好」、「中」、「差」 分别得 2、1、0"]],
+    // the outcomes counted (「4个等次」) before 分别: one 评为 rule, never one award per outcome
+    ["年度考核评为优秀、良好、合格、不合格4个等次，分别得8分、6分、4分、0分", item("8"), ["评为 「优秀」、「良好」、「合格」、「不合格」 分别得 8、6、4、0"]],
     // a step of a quantity from nothing, with a cap
     ["新增造林面积每完成500亩，加0.2分，以2分为限。", bonus("5"), ["基准 0 每增加 500 得 0.2 上限 2"]],
     ["每砍伐100株扣0.5分", item("6"), ["基准 0 每超 100 扣 0.5"]],
@@ -212,6 +215,7 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     // N档 that does not match the outcomes listed, or the points listed
     ["按好、中、差4档划分，计分为3分、2分、1分", item("3")],
     ["按好、中、差3档划分，计分为3分、2分", item("3")],
+    ["评为优秀、良好、合格4个等次的分别得10分、8分、6分", item("10")],
     // the item's points before its deductions: other points than the item's, or a bound not written
     ["按要求开展排查，12分，每缺一个单位扣3分。", item("15")],
     ["合格率95%以上，15分，每缺一个单位扣3分。", item("15")],

@@ -22,7 +22,7 @@ function valueText(v: string): string | undefined {
 
 export const grades: Pattern = (t) => {
   // 「评为好、较好、一般的分别得满分、80%、60%」
-  const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
+  const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)(?:${NUM}个?(?:等次|等级|档次|档))?的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
   // 「评价按严重、比较严重、一般、不大严重、不严重5档划分，计分标准为1分、2分、3分、4分、5分」: the outcomes
   // named by the clause, counted (N档), then their points in the same order
   const tiers = list
@@ -39,7 +39,9 @@ export const grades: Pattern = (t) => {
     consumed = tiers[0];
   } else if (list) {
     names = list[1]!.split("、");
-    values = list[2]!.split("、");
+    values = list[3]!.split("、");
+    // 「评为优秀、良好、合格、不合格4个等次」: the count written must be the outcomes listed
+    if (list[2] !== undefined && numberText(list[2]) !== String(names.length)) return refusal(`条文说分 ${list[2]} 个等次，却列了 ${names.length} 个评定结果`);
     consumed = list[0];
   } else {
     // 「优秀得满分，良好得80%，一般得60%，较差不得分」
