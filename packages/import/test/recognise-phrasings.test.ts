@@ -181,6 +181,8 @@ describe("phrasings read since session 22 (third held-out set's classes)", () =>
     // points without a verb after the absence of a finding
     ["(3)无重大安全责任事故5分；", item("5"), ["得 5"]],
     ["全年无越级上访现象2分", item("2"), ["得 2"]],
+    // 得满分 alone: the item's points when it is done
+    ["按规定时限完成年度报表填报得满分。", item("3"), ["得 3"]],
     // 减灾 is a word, not a deduction
     ["组织开展防灾减灾宣传活动（1分）。", item("2"), ["得 1"]],
   ] as const)("%s", (text, ctx, want) => {
@@ -226,6 +228,10 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     ["每提高1个百分点加0.5分，以2分为限", bonus("3")],
     // an absence of something that is not a finding
     ["无台账2分", item("2")],
+    // 得满分 with a bound, in a bonus section, or on a failing condition
+    ["达到95%以上得满分", item("2")],
+    ["按时完成得满分", bonus("3")],
+    ["未按时完成的不得满分", item("3")],
     // a shortfall is no step from nothing
     ["每季度至少召开会议1次，少1次扣1分", item("4")],
     ["每少2次扣1分", item("3")],

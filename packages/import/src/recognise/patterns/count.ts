@@ -131,6 +131,12 @@ const single: Pattern = (t0, ctx) => {
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
     }
+    // 「有安排、有部署并按标准申报得满分」: the item's points when it is done, written without its number
+    if (/(?:得|计|记)满分[。;,]?$/.test(body) && ctx.section === null && ctx.points !== null && !cap) {
+      if (SPECIAL.test(body) || /每|扣|减|否则|未|不|没有/.test(body)) return undefined;
+      if (thresholdReason(body)) return refusal(thresholdReason(body)!);
+      return reading([`得 ${ctx.points}`], []);
+    }
     return undefined;
   }
   const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
