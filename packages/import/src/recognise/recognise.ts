@@ -75,16 +75,24 @@ function read(text: string, ctx: ClauseContext): Recognition {
  * (simplified, half-width), the rule keeps the author's words.
  */
 function verbatimNames(body: string, text: string): string {
+  if (!body.includes("「")) return body;
+  // the normalised text char by char, each char with the offset it comes from in the clause
+  let norm = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    for (const c of normalise(ch)) {
+      norm += c;
+      from.push(at);
+    }
+    at += ch.length;
+  }
   return body.replace(/「([^」]+)」/g, (whole, name: string) => {
     if (text.includes(name)) return whole;
-    for (let i = 0; i < text.length; i++) {
-      for (let j = i + 1; j <= Math.min(text.length, i + name.length * 3 + 8); j++) {
-        const n = normalise(text.slice(i, j));
-        if (n === name && !/^\s|\s$/.test(text.slice(i, j))) return `「${text.slice(i, j)}」`;
-        if (n.length > name.length) break;
-      }
-    }
-    return whole;
+    const k = norm.indexOf(name);
+    if (k < 0) return whole;
+    const last = from[k + name.length - 1]!;
+    return `「${text.slice(from[k]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1))}」`;
   });
 }
 
