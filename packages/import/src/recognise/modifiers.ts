@@ -146,6 +146,17 @@ export function takeModifiers(t: string, section: "加分" | "减分" | null): T
   rest = rest.replace(/[,;]+(?=[,;。]|$)/g, "").replace(/^[,;]+/, "");
   // 倒扣 as the verb: the deduction may go beyond the indicator's points (§6.2); in a 减分 section every
   // deduction is taken from the total already, so it is a plain deduction there
+  // 「本项扣分不保底」「扣分不设底线」: the deductions may go beyond the item's points — 倒扣 said as a phrase
+  const floorless = /[,;。]?(?:本项|该项|此项)?(?:扣分)?(?:不保底|不设底线|不封底|可超出本项分值|可以超出本项分值|不受本项分值限制)[。;]?/.exec(rest);
+  if (floorless) {
+    if (section === "加分") return { unsure: "加分项中的条文写有「不保底」，未能确定" };
+    rest = rest.slice(0, floorless.index) + rest.slice(floorless.index + floorless[0].length);
+    if (/倒扣/.test(rest)) return { unsure: "条文既写了倒扣又写了不保底，未能确定" };
+    // 「扣完为止」 keeps the deductions within the points, 「不保底」 lets them go beyond: both cannot hold
+    if (/扣完|扣满|为止|封顶|上限|最多|最高/.test(rest)) return { unsure: "条文既写了上限（扣完为止）又写了不保底，未能确定" };
+    if (section === null) modifiers.push({ kind: "overdraft", text: "倒扣", at: t.indexOf(floorless[0]) });
+    return { rest, modifiers: modifiers.sort((a, b) => a.at - b.at) };
+  }
   const over = /倒扣/.exec(rest);
   if (over) {
     if (section === "加分") return { unsure: "加分项中的条文写的是倒扣，未能确定" };

@@ -11,11 +11,12 @@ import { bandList } from "./patterns/bandlist.js";
 import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
 import { ranking } from "./patterns/ranking.js";
-import { baseLinear, countPlusSteps, gapLinear, targetLinear, twoSidedBase } from "./patterns/linear.js";
+import { baseLinear, countPlusSteps, gapLinear, quantitySteps, targetLinear, twoSidedBase } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
 import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
+import { unaccounted } from "./guards.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -39,7 +40,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
@@ -49,6 +50,62 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 }
 
 function read(text: string, ctx: ClauseContext): Recognition {
+  let r = readBody(text, ctx);
+  if (r.kind === "todo") {
+    // 「…考核，20分，每缺一个单位扣4分」「…采用不少于4篇4分，每少一篇扣1分」: the item's full points stated
+    // before its counted deductions — nothing to write for them; the deductions are the rules
+    const again = withoutFullPoints(normalise(text), ctx);
+    if (again !== undefined) {
+      const r2 = readBody(again, ctx);
+      // every number before the points (a requirement 「不少于4篇」) must be written by the reading
+      const head = again.slice(0, again.indexOf(",")).replace(/^(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])/, "");
+      const numbers = [...head.matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]);
+      if (r2.kind === "rules" && r2.bodies.every((b) => /^(?:每|至少 )\S*.* 扣 /.test(b) && !/「/.test(b)) && numbers.every((n) => r2.bodies.some((b) => b.split(/[ 次篇件条个项人处例起]/).includes(n)))) r = r2;
+    }
+  }
+  if (r.kind !== "rules") return r;
+  r = { ...r, bodies: r.bodies.map((b) => verbatimNames(b, text)) };
+  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
+  const why = unaccounted(normalise(text), r.bodies, ctx);
+  return why ? { kind: "todo", reason: why } : r;
+}
+
+/**
+ * The names a body quotes (「嚴重」) as the clause writes them: the patterns read the normalised clause
+ * (simplified, half-width), the rule keeps the author's words.
+ */
+function verbatimNames(body: string, text: string): string {
+  if (!body.includes("「")) return body;
+  // the normalised text char by char, each char with the offset it comes from in the clause
+  let norm = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    for (const c of normalise(ch)) {
+      norm += c;
+      from.push(at);
+    }
+    at += ch.length;
+  }
+  return body.replace(/「([^」]+)」/g, (whole, name: string) => {
+    if (text.includes(name)) return whole;
+    const k = norm.indexOf(name);
+    if (k < 0) return whole;
+    const last = from[k + name.length - 1]!;
+    return `「${text.slice(from[k]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1))}」`;
+  });
+}
+
+/** The clause without the item's own points written before its deductions, or undefined when it has none. */
+function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const p = ctx.points.replace(".", "\\.");
+  const m = rx(`^([^;]*?[^\\d.])(?:的)?,?(?:得|计|记)?${p}分,(?=[^;]*(?:扣|减)[\\d一二两三四五六七八九十])`).exec(t);
+  if (!m || amountsIn(m[1]!).length > 0) return undefined;
+  return `${m[1]!.replace(/[,的]+$/, "")},${t.slice(m[0].length)}`;
+}
+
+function readBody(text: string, ctx: ClauseContext): Recognition {
   let t = normalise(text);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets

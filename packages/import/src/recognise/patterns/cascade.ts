@@ -12,7 +12,7 @@ const BELOW = /^(?:低于|不足|少于|未达到|未达|小于|不高于|不超
 /** Words that include their bound: 达到 90% is 90% and above, 不超过 5天 is 5 days and fewer. */
 const INCLUSIVE = /^(?:达到|不低于|不少于|不高于|不超过)$/;
 const ROW = rx(
-  `(?<!每|不|未|没有)(低于|不足|少于|未达到|未达|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?(?:规定时限|规定期限|时限|期限|规定时间)?${NUM}(%|${UNITS})?(?!\\d|以上|以下|及以上|及以下)(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
+  `(?<!每|不|未|没有)(低于|不足|少于|未达到|未达|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?(?:规定时限|规定期限|时限|期限|规定时间)?${NUM}(%|${UNITS})?(?!\\d|以上|以下|及以上|及以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
   "g",
 );
 /**
@@ -56,13 +56,14 @@ function rawRows(t: string): Raw[] {
     index: m.index,
     text: m[0],
     below: BELOW.test(m[1]!),
-    inclusive: m[2] !== undefined || INCLUSIVE.test(m[1]!),
+    // 「超过95%(含)」: the 「(含)」 after the bound includes it as well as before it
+    inclusive: m[2] !== undefined || m[5] !== undefined || INCLUSIVE.test(m[1]!),
     post: undefined,
     value: numberText(m[3]!),
     unit: m[4] ?? "",
-    verb: m[5],
-    amount: m[6] !== undefined ? numberText(m[6]) : undefined,
-    zero: m[7] !== undefined,
+    verb: m[6],
+    amount: m[7] !== undefined ? numberText(m[7]) : undefined,
+    zero: m[8] !== undefined,
   }));
   const post: Raw[] = [...t.matchAll(POST)].map((m) => ({
     index: m.index,

@@ -77,12 +77,13 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
 
 /** 至少 N次 … 少一次扣 X (次数不足). */
 const shortfall: Pattern = (t) => {
-  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于)(?:\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
+  if (/少[^,;。]{0,6}?[一1]次/.test(t) && /(?:每季度|每月|每年|全年|每半年|每周)/.test(t) && !/(?:至少|不少于|不得少于|不应少于)(?:[^,;。\d]{0,12}?\d|[一二两三四五六七八九十]+次)|\d次以上/.test(t)) {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
   const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
-  const need = rx(`(?:至少|不少于|不低于)${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
+  // (「每年至少召开联席会议2次」: the requirement's action between the word and the number)
+  const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
   if (!need || !less) return undefined;
   // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
@@ -121,13 +122,20 @@ const single: Pattern = (t0, ctx) => {
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
   // 「得2分；否则不得分」 is the award's other side: the award is the reading
-  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?)(?:的)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  // 「…记10分，达不到的，该项不得分」「…记15分，未完成的，该项不得分」: the same, with the item named
+  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
     if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
       return reading(["不得分"], []);
+    }
+    // 「有安排、有部署并按标准申报得满分」: the item's points when it is done, written without its number
+    if (/(?:得|计|记)满分[。;,]?$/.test(body) && ctx.section === null && ctx.points !== null && !cap) {
+      if (SPECIAL.test(body) || /每|扣|减|否则|未|不|没有/.test(body)) return undefined;
+      if (thresholdReason(body)) return refusal(thresholdReason(body)!);
+      return reading([`得 ${ctx.points}`], []);
     }
     return undefined;
   }
@@ -142,12 +150,14 @@ const single: Pattern = (t0, ctx) => {
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
   // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
-  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减|罚|每/.test(withoutElse);
+  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减(?!灾|排|负|贫|压)|罚|每/.test(withoutElse);
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
-    if (NEGATIVE.test(withoutElse.slice(0, at.index))) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    // (「(2)无违规违纪问题8分」「无缺会现象3分」: the absence of a finding is what the item earns)
+    const absence = rx(`^(?:\\(\\d+\\)|\\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`).test(withoutElse.slice(0, at.index));
+    if (NEGATIVE.test(withoutElse.slice(0, at.index)) && !absence) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
-    if (/扣|减|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
+    if (/扣|减(?!灾|排|负|贫|压)|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
   }
   if (!act) verb = "得";
   if (bracketed && ctx.section === "减分") return refusal("减分项中的条文只写了分值，未能确定");
@@ -166,13 +176,14 @@ const single: Pattern = (t0, ctx) => {
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
   if (Array.isArray(counted) && counted.length === 0) {
-    const occ = [...prefix.matchAll(/(?:发生|出现)(?:了)?[一1](起|次|例|件)(?!(?:及)?以[上下]|\(含\))|单(起|次)(?!性)/g)];
+    // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
+    const occ = [...prefix.matchAll(/(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
   }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
-  if (words.length > 0 && /(?:至少|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
+  if (words.length > 0 && /(?:至少|最少|不得少于|不应少于|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
     return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
   }
   // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot

@@ -22,13 +22,26 @@ function valueText(v: string): string | undefined {
 
 export const grades: Pattern = (t) => {
   // 「评为好、较好、一般的分别得满分、80%、60%」
-  const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
+  const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)(?:${NUM}个?(?:等次|等级|档次|档))?的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
+  // 「评价按严重、比较严重、一般、不大严重、不严重5档划分，计分标准为1分、2分、3分、4分、5分」: the outcomes
+  // named by the clause, counted (N档), then their points in the same order
+  const tiers = list
+    ? null
+    : rx(`按(?:照)?((?:[^、,;。\\d]{1,6})(?:、[^、,;。\\d]{1,6})+)(?:共)?${NUM}(?:档|个档次|个等次|个等级|等)(?:划分|评定)?,?(?:计分标准为|计分为|分别得|分别计|分别记|依次得|依次计)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
   let names: string[];
   let values: string[];
   let consumed: string;
-  if (list) {
+  if (tiers) {
+    names = tiers[1]!.split("、");
+    values = tiers[3]!.split("、");
+    if (numberText(tiers[2]!) !== String(names.length)) return refusal(`条文说分 ${tiers[2]} 档，却列了 ${names.length} 个评定结果`);
+    if (names.some((n) => /[「」]/.test(n))) return undefined;
+    consumed = tiers[0];
+  } else if (list) {
     names = list[1]!.split("、");
-    values = list[2]!.split("、");
+    values = list[3]!.split("、");
+    // 「评为优秀、良好、合格、不合格4个等次」: the count written must be the outcomes listed
+    if (list[2] !== undefined && numberText(list[2]) !== String(names.length)) return refusal(`条文说分 ${list[2]} 个等次，却列了 ${names.length} 个评定结果`);
     consumed = list[0];
   } else {
     // 「优秀得满分，良好得80%，一般得60%，较差不得分」
@@ -40,7 +53,8 @@ export const grades: Pattern = (t) => {
   }
   let rest = t;
   const piece = rx(`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`, "g");
-  if (list) {
+  if (tiers) rest = rest.replace(consumed, "");
+  else if (list) {
     rest = rest.replace(consumed, "");
     // 「…分别得满分、80%、60%，评为差的不得分」: the outcomes written after the list
     for (const p of [...rest.matchAll(piece)]) {

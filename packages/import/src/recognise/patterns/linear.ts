@@ -47,7 +47,7 @@ export const baseLinear: Pattern = (t0, ctx) => {
   if (exhaust) t = exhaust.rest;
   // 「合法率达92%12分,下降1个百分点扣1分」: the full points may be written without a verb
   const m = rx(
-    `(?:达到?|为|在|控制在)?(?<![\\d.])${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
+    `(?:达到?|为|在|控制在|高于或等于|大于或等于|不低于)?(?<![\\d.])${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
   ).exec(t);
   if (!m || ctx.points === null || ctx.section !== null) return undefined;
   const [, baseNum, basePct, fullVerb, full, fullWord, word, stepNum, stepUnit, amountNum] = m;
@@ -66,7 +66,8 @@ export const baseLinear: Pattern = (t0, ctx) => {
   if (stepUnit && !basePct) return refusal("条文的基准不是百分数，步长却是百分点，未能确定");
   if (basePct && !stepUnit) return refusal("条文的基准是百分数，步长没有写单位，未能确定");
   const rest = t.slice(0, m.index);
-  if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量|度|值)$/.test(rest)) return undefined;
+  // 「准确率高于或等于98%得2分」: the base's own word is before it
+  if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量|度|值)(?:高于或等于|大于或等于|不低于)?$/.test(rest)) return undefined;
   if (rx(`${NUM}分`).test(rest)) return undefined;
   return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], full !== undefined ? [points, amount] : [amount]);
 };
@@ -136,4 +137,26 @@ export const twoSidedBase: Pattern = (t0, ctx) => {
   const amounts = [a.amount, b.amount];
   const side = (s: typeof a, amount: string): string => `${s.down ? "每低" : "每高"} ${s.num}${s.unit} ${s.gain ? "得" : "扣"} ${amount}`;
   return reading([`基准 ${base}% ${side(a, amounts[0]!)}，${side(b, amounts[1]!)}`], [full, amounts[0]!, amounts[1]!]);
+};
+
+/**
+ * 「每完成1000亩，加0.1分，以3分为限」「每铲除200株罂粟扣1分」: a step of a quantity larger than one, from
+ * nothing (pattern 8 with base 0) — 基准 0 每增加 1000 得 0.1 上限 3. Only one amount (and a cap), a
+ * step of at least 2 (one of something is a count, read elsewhere), nothing else numbered before it,
+ * and the action the section allows. The step's unit is written only when the language has it.
+ */
+export const quantitySteps: Pattern = (t0, ctx) => {
+  const cap = capOf(t0);
+  const t = cap ? cap.rest : t0;
+  const m = rx(`^(?:\\d+[、.]|\\(\\d+\\))?([^\\d;。]*?)每(?!月|年|季|周|半年|日|天|旬|学期|少|缺|低|降|减|下降)(?:完成|增加|新增|多|超过|超|[\\u4e00-\\u9fa5]{1,3}?)${NUM}(${UNITS})?([\\u4e00-\\u9fa5]{0,6}?),?(加|得|扣|减)${NUM}分[,;。]*$`).exec(t);
+  if (!m) return undefined;
+  const [, before, stepNum, unit, , verb, amountNum] = m;
+  const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
+  if (step === undefined || amount === undefined || !/^\d+$/.test(step) || Number(step) < 2) return undefined;
+  if (/以上|以下|低于|高于|超过|不足|达到|每/.test(before!)) return undefined;
+  const gain = verb === "加" || verb === "得";
+  if ((ctx.section === "加分" && !gain) || (ctx.section === "减分" && gain)) return undefined;
+  if (unit !== undefined && unit.endsWith("百分点")) return undefined;
+  const capText = cap?.value ? ` 上限 ${cap.value}` : "";
+  return reading([`基准 0 ${gain ? "每增加" : "每超"} ${step}${unit ?? ""} ${gain ? "得" : "扣"} ${amount}${capText}`], [amount, ...(cap?.value ? [cap.value] : [])]);
 };

@@ -1,0 +1,76 @@
+// Guards on a finished reading: the clause must not say more than the reading writes. A reading is
+// accepted only when every bound number, discretion word and cap of the clause is accounted for by
+// it; otherwise the clause is a to-do with a Chinese reason (a wrong reading is the dangerous class).
+import type { ClauseContext } from "./index.js";
+import { CAP_RE } from "./amounts.js";
+import { normalise, NUM, numberText, rx } from "./normalise.js";
+import { NOUNS, unitOf } from "./units.js";
+
+/** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
+const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
+
+/** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
+const BOUND_RE = rx(
+  `(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`,
+  "g",
+);
+
+/** The numbers a body writes, as decimal text. */
+function numbersOf(body: string): Set<string> {
+  return new Set([...body.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+}
+
+/** A counted clause among the siblings with no cap of its own (its cap may be written once, at the last clause). */
+function uncappedCounted(siblings: readonly string[] | undefined): boolean {
+  return (siblings ?? []).some((x) => {
+    const n = normalise(x);
+    return /每(?:[^,;。每]{0,6}?)[一1]?(?:次|件|项|条|个|人|处|例|起|篇|宗)/.test(n) && !CAP_RE.test(n) && !/扣完|扣满|为止|为限|封顶/.test(n);
+  });
+}
+
+/**
+ * Why the reading does not account for the clause (the normalised clause `t`, before its modifiers
+ * were taken), or undefined when it does.
+ */
+export function unaccounted(t: string, bodies: readonly string[], ctx: ClauseContext): string | undefined {
+  const all = bodies.join(" ");
+  // 「视情扣14分」: a discretion word with a fixed amount — the range is not written (or was lost)
+  const d = DISCRETION.exec(t);
+  if (d && !/酌情/.test(all) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
+  // a one-shot amount beyond the item's points can only be taken with 倒扣 (and then the clause says so)
+  if (ctx.section === null && ctx.points !== null && !/倒扣/.test(all)) {
+    const points = Number(ctx.points);
+    for (const b of bodies) {
+      const m = /^(?:扣|得) (\d+(?:\.\d+)?)(?:\s|$)/.exec(b);
+      if (m && Number(m[1]) > points) return `条文的分值 ${m[1]} 分超过本项分值 ${ctx.points} 分，未能确定（可能是抄录有误）`;
+    }
+  }
+  // a bound number the reading does not write (「不得少于4次，少一次扣0.25分」 read 每次 扣 0.25): in a
+  // one-shot reading any bound is the fact's threshold; in a counted one (每次 …) only a bound on the very
+  // thing counted (a bound of another measure, 「过火面积超过50亩」, says what is counted); a veto's
+  // whole clause is its condition, and a discretion range over what is missing takes its bound in the range
+  const written = numbersOf(all);
+  const counted = /^每\S+/.exec(bodies[0] ?? "")?.[0];
+  if (!/一票否决|酌情/.test(all)) {
+    for (const m of t.matchAll(BOUND_RE)) {
+      const v = numberText((m[1] ?? m[3])!);
+      if (v === undefined) continue;
+      const noun = m[2] ?? m[4];
+      // 「有1座以上」「1次以上」: at least one is having one, a description of the fact (see count.ts)
+      if (v === "1" && m[3] !== undefined) continue;
+      // 「每条道路公益广告达到5条为合格」: a requirement per something — the total is not written, the
+      // rule counts what is missing
+      const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
+      if (/每/.test(segment)) continue;
+      if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
+      if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
+    }
+  }
+  // a cap at the end of the clause beside counted clauses of the same item without their own: the
+  // cap may be shared by all of them (「…每缺1项扣0.25分；…每少1个扣0.25分，扣完1分为止」)
+  const cap = CAP_RE.exec(t);
+  if (/ 上限 /.test(all) && cap && /为止|为限/.test(cap[0]) && uncappedCounted(ctx.siblings)) {
+    return "条文末尾的上限可能是同一项几条条文共用的（其他按次扣分的条文没有上限），未能确定";
+  }
+  return undefined;
+}
