@@ -241,3 +241,33 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
+
+describe("never a one-shot reading of a clause that counts, never a veto dropped (the fourth held-out set's wrong classes)", () => {
+  it.each([
+    // per thing found or missing, with a count word the language lacks or none at the amount
+    ["每查出1张不合规票据的，扣0.5分", item("4")],
+    ["抽查台账，发现1份记录不全的扣1分", item("4")],
+    ["制度上墙，少一样扣1分", item("4")],
+    ["随机抽查5名职工笔记，缺一个，扣0.5分", item("3")],
+    // a consequence beyond the points the reading would not write
+    ["本项为否决性指标，未完成的不得分", item("5")],
+    ["发生重大事故的扣5分，并直接评定为不合格等次", item("5")],
+    ["弄虚作假的扣3分，取消年度评优资格", item("5")],
+  ] as const)("%s → to-do", (text, ctx) => {
+    const r = recogniseClause(text, ctx);
+    expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
+    if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it.each([
+    // having one is not each one; an award is not counted from 「有一项」
+    ["仅有一项管理制度的，得0.5分", item("2"), ["得 0.5"]],
+    ["只有1个方案的得1分", item("2"), ["得 1"]],
+    // a count word the language has still reads per occurrence
+    ["每发现1处卫生死角扣0.5分", item("4"), ["每处 扣 0.5"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    const r = recogniseClause(text, ctx);
+    expect(bodies(r)).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx)).toEqual([]);
+  });
+});

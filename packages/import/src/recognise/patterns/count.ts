@@ -16,7 +16,8 @@ const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-const LEADING_RE = rx(`(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+// (「仅有一项制度的」「只有1个方案的」: having only one, not each one)
+const LEADING_RE = rx(`(?<!仅|只|仅有|只有)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 /** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
 const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
@@ -177,7 +178,8 @@ const single: Pattern = (t0, ctx) => {
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
   if (Array.isArray(counted) && counted.length === 0) {
     // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
-    const occ = [...prefix.matchAll(/(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
+    // (a deduction only: 「仅有一项制度的，得0.5分」 is having one, not each one)
+    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
   }
@@ -191,7 +193,7 @@ const single: Pattern = (t0, ctx) => {
     return refusal("条文按「每＋数量」计分（如「每100万元」），需要写成线性计分，未能自动确定");
   }
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
-  if (words.length === 0 && rx(`(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
+  if (words.length === 0 && rx(`(?<![仅只])(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
     return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
   }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
