@@ -62,7 +62,7 @@ export { emitDts, emitFactsSchema } from "./compile/emit-types.js";
 export { jsString, commentText } from "./compile/js-literals.js";
 export * from "./runtime/decimal.js";
 export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";
-export { nameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
+export { nameKey, isOwnNameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
 export * from "./diff/index.js";
 export * from "./testing/index.js";
 export { lower, lowerDiagnostic } from "./ir/lower.js";

@@ -4,7 +4,7 @@
  * name repeated across batches.
  */
 import { createReadStream } from "node:fs";
-import { nameKey, type UnitInput } from "@kaoping/core";
+import { isOwnNameKey, nameKey, type UnitInput } from "@kaoping/core";
 
 /** The outcome of streaming: how many units were read, or why the whole-file reader must take over. */
 export type StreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string; problem?: string };
@@ -62,7 +62,7 @@ export function duplicateNames(seen: ((name: string) => boolean) | undefined): (
   return (units) => {
     for (const u of units) {
       const name = String(u.name).trim();
-      const id = nameKey(name);
+      const id = isOwnNameKey(name) ? name : nameKey(name);
       if (id !== name) {
         if (variants.has(id) || seen?.(id) === true) throw new Stop("单位重复", `单位「${name}」重复出现`);
         variants.add(id);
