@@ -48,6 +48,7 @@ export {
   type RuleMeta,
   type ScoringModule,
   type Scorer,
+  type ScorerOptions,
   type StreamedResult,
   type SectionMeta,
   type TraceEntry,

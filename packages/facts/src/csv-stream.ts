@@ -12,7 +12,8 @@
  *
  * Units: the first batch goes through tableToUnits (every check of the header and of the rows);
  * later batches are read straight from the records by the header's layout (wideLayout), with no cell
- * objects — unless a row holds anything tableToUnits would say a word about (an empty or unusual unit
+ * objects, and given to options.onRows as rows (each record is its row's cells: no object per fact)
+ * or to onBatch as units — unless a row holds anything tableToUnits would say a word about (an empty or unusual unit
  * name, content under an unnamed column): that batch goes through tableToUnits too, so its first
  * problem is the same.
  *
@@ -26,7 +27,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { invisibleChars, isOwnNameKey, type UnitInput } from "@kaoping/core";
 import { detectDelimiter } from "./csv.js";
-import { decoded, duplicateNames, Stop, STREAM_BATCH_ROWS, type StreamOptions, type StreamOutcome } from "./stream-common.js";
+import { decoded, duplicateNames, Stop, STREAM_BATCH_ROWS, type RowUnit, type StreamOptions, type StreamOutcome } from "./stream-common.js";
 import { isLongHeader, tableToUnits, wideLayout, type KnownFacts, type TableRow, type WideLayout } from "./table.js";
 
 /** The outcome of streaming: how many units were read, or why the whole-file reader must take over. */
@@ -58,14 +59,18 @@ export async function csvRecords(texts: AsyncIterable<string>, delimiter: string
     const quote = buf.indexOf('"');
     const limit = quote < 0 ? buf.length : quote;
     let from = 0;
-    for (let i = from; i < limit; i++) {
-      const c = buf.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
+    // the next LF and CR at or after `from` (-1: none in buf)
+    let lf = buf.indexOf("\n");
+    let cr = buf.indexOf("\r");
+    for (;;) {
+      if (lf >= 0 && lf < from) lf = buf.indexOf("\n", from);
+      if (cr >= 0 && cr < from) cr = buf.indexOf("\r", from);
+      const i = lf < 0 ? cr : cr < 0 ? lf : lf < cr ? lf : cr;
+      if (i < 0 || i >= limit) break;
       // a CR at the end of what is read so far may be the first half of a CRLF
-      if (c === 13 && i + 1 === buf.length && !done) break;
+      if (i === cr && i + 1 === buf.length && !done) break;
       onRecord(buf.slice(from, i).split(delimiter));
-      if (c === 13 && buf.charCodeAt(i + 1) === 10) i++;
-      from = i + 1;
+      from = i === cr && lf === i + 1 ? i + 2 : i + 1;
     }
     buf = from === 0 ? buf : buf.slice(from);
     if (quote >= 0) {
@@ -131,16 +136,29 @@ export async function streamCsvUnits(
     const names = duplicateNames(options.seen);
     let units = 0;
     let rows = 0;
+    let keys: (string | undefined)[] | undefined;
     const flush = () => {
       if (batch.length === 0) return;
-      const read = (layout && unitsByLayout(layout, batch)) ?? unitsByTable(file, header!, batch, batchAt, known);
+      const fast = layout && rowsByLayout(layout, batch);
+      const read = fast ? undefined : unitsByTable(file, header!, batch, batchAt, known);
       // after a first batch read without a word, the header is one tableToUnits reads: its layout is final
-      layout ??= wideLayout(header!.cells.map((c) => c!.text), known);
-      names(read);
-      units += read.length;
+      if (!layout) {
+        layout = wideLayout(header!.cells.map((c) => c!.text), known);
+        if (layout) keys = keysOf(layout, header!.cells.length);
+      }
+      const size = batch.length;
       batch = [];
       batchAt = [];
-      onBatch(read);
+      if (fast) {
+        names(fast);
+        units += size;
+        if (options.onRows) options.onRows(keys!, fast);
+        else onBatch(rowsToUnits(layout!, fast));
+      } else {
+        names(read!);
+        units += read!.length;
+        onBatch(read!);
+      }
     };
     let n = 0;
     await csvRecords(all(), delimiter, (rec) => {
@@ -184,26 +202,42 @@ function unitsByTable(file: string, header: TableRow, batch: readonly string[][]
 }
 
 /**
- * A batch's units read by the header's layout: the same units as tableToUnits gives (a fact for every
- * fact column, its text as written; the class cell's text when not empty), or undefined when a row
+ * A batch's rows read by the header's layout: the same units as tableToUnits gives (the name and class
+ * cell trimmed, the class only when not empty; every fact cell as written), or undefined when a row
  * holds anything tableToUnits would report or read otherwise (then tableToUnits reads the batch).
  */
-function unitsByLayout(layout: WideLayout, batch: readonly string[][]): UnitInput[] | undefined {
-  const { unitColumn, classColumn, columns, unnamed } = layout;
-  const units: UnitInput[] = [];
+function rowsByLayout(layout: WideLayout, batch: readonly string[][]): RowUnit[] | undefined {
+  const { unitColumn, classColumn, unnamed } = layout;
+  const rows: RowUnit[] = [];
   for (const rec of batch) {
     const name = rec[unitColumn - 1]!.trim();
     // no name, a name that hides a character or is written otherwise than its key: tableToUnits
     if (name === "" || !isOwnNameKey(name) || invisibleChars(name).length > 0) return undefined;
     for (const c of unnamed) if (rec[c - 1]!.trim() !== "") return undefined;
-    const facts = Object.create(null) as UnitInput["facts"]; // "__proto__" is a key like any other
-    for (const { column, key } of columns) facts[key] = rec[column - 1]!;
-    const unit: UnitInput = { name, facts };
+    const row: RowUnit = { name, facts: rec };
     if (classColumn > 0) {
       const cls = rec[classColumn - 1]!.trim();
-      if (cls !== "") unit.classes = cls;
+      if (cls !== "") row.classes = cls;
     }
-    units.push(unit);
+    rows.push(row);
   }
-  return units;
+  return rows;
+}
+
+/** The fact key of each cell of a row, by the layout (undefined: the unit, class or an ignored column). */
+function keysOf(layout: WideLayout, width: number): (string | undefined)[] {
+  const keys = new Array<string | undefined>(width).fill(undefined);
+  for (const { column, key } of layout.columns) keys[column - 1] = key;
+  return keys;
+}
+
+/** Rows as units (a facts object each), for a caller that takes no rows. */
+function rowsToUnits(layout: WideLayout, rows: readonly RowUnit[]): UnitInput[] {
+  return rows.map((row) => {
+    const facts = Object.create(null) as UnitInput["facts"]; // "__proto__" is a key like any other
+    for (const { column, key } of layout.columns) facts[key] = row.facts[column - 1]!;
+    const unit: UnitInput = { name: row.name, facts };
+    if (row.classes !== undefined) unit.classes = row.classes;
+    return unit;
+  });
 }

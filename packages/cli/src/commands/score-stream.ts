@@ -16,8 +16,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factsDiagnostic, knownFacts, streamUnits } from "@kaoping/facts";
-import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
+import { factsDiagnostic, knownFacts, streamUnits, type RowUnit } from "@kaoping/facts";
+import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -131,6 +131,8 @@ export async function scoreStreaming(
     // CSV: each unit's row between rank and grade, and its veto cell, are spilled as text
     // (`<length>:<middle><veto>`); JSON: the whole result.
     const csv = format === "csv" ? csvParts(cat) : undefined;
+    /** The fact key of each cell of the rows being added (undefined when a batch of units is). */
+    let rowKeys: readonly (string | undefined)[] | undefined;
     const scorer = module.createScorer(
       (k, r) => {
         if (r.vetoes.length > 0) vetoes = true;
@@ -138,12 +140,16 @@ export async function scoreStreaming(
         const middle = csv.middle(r);
         spill.add(k, `${middle.length}:${middle}${r.vetoes.length > 0 ? csv.veto(r) : ""}`);
       },
-      { detail: format === "json" },
+      // Rows of a CSV file come as arrays of cells, read by kpReadUnits with their keys (no object per unit).
+      { detail: format === "json", read: (specs, classes, ruleNames, units) => kpReadUnits(specs, classes, ruleNames, units, rowKeys) },
     );
     const known = knownFacts(cat);
     // Rules across units on facts (ranking by a fact, proportion, average/median): a first pass over
     // the facts gives them their compact values; the units are scored in the second.
-    const passes = module.passes === 2 ? [(units: UnitInput[]) => scorer.survey(units), (units: UnitInput[]) => scorer.add(units)] : [(units: UnitInput[]) => scorer.add(units)];
+    const passes =
+      module.passes === 2
+        ? [(units: readonly (UnitInput | RowUnit)[]) => scorer.survey(units), (units: readonly (UnitInput | RowUnit)[]) => scorer.add(units)]
+        : [(units: readonly (UnitInput | RowUnit)[]) => scorer.add(units)];
     // KP_SCORE_TRACE=1 (tests, bench): why the file is read whole after all.
     const whole = (why: string, problem: string | undefined) => {
       const code = tooLargeToList(io, err, factsFile, problem);
@@ -164,7 +170,15 @@ export async function scoreStreaming(
     for (const pass of passes) {
       let read;
       try {
-        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer.has(name) });
+        const onRows = (keys: readonly (string | undefined)[], rows: RowUnit[]) => {
+          rowKeys = keys;
+          try {
+            pass(rows);
+          } finally {
+            rowKeys = undefined;
+          }
+        };
+        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer.has(name), onRows });
       } catch (e) {
         if (isFactsError(e)) return whole("事实有误", firstProblem(e));
         throw e;
@@ -242,11 +256,41 @@ function csvParts(cat: ScoringModule["catalogue"]): { middle(r: StreamedResult):
   const cols = rankingColumns(cat, [], true);
   const middle = cols.filter((col) => col.header !== "名次" && col.header !== "等次" && col.header !== "否决");
   const veto = cols.find((col) => col.header === "否决")!;
-  const asResult = (r: StreamedResult) => ({ ...r, rank: 0, grade: null, indicators: r.top?.map((score) => ({ score })) }) as unknown as UnitResult;
+  // One result-shaped view, refilled for each unit (a large file's results make no garbage here).
+  const indicators = cat.indicators.map(() => ({ score: undefined as string | undefined }));
+  const view: {
+    unit: string;
+    classes: string[];
+    total: string;
+    exactTotal: string;
+    rank: number;
+    grade: null;
+    vetoes: StreamedResult["vetoes"];
+    indicators: { score: string | undefined }[];
+    bonus: string | undefined;
+    penalty: string | undefined;
+  } = { unit: "", classes: [], total: "", exactTotal: "", rank: 0, grade: null, vetoes: [], indicators, bonus: undefined, penalty: undefined };
+  const asResult = (r: StreamedResult) => {
+    view.unit = r.unit;
+    view.classes = r.classes;
+    view.total = r.total;
+    view.exactTotal = r.exactTotal;
+    view.vetoes = r.vetoes;
+    const top = r.top ?? [];
+    for (let i = 0; i < indicators.length; i++) indicators[i]!.score = top[i];
+    view.bonus = r.bonus;
+    view.penalty = r.penalty;
+    return view as unknown as UnitResult;
+  };
   return {
     middle: (r) => {
       const u = asResult(r);
-      return middle.map((col) => csvField(col.value(u), col.numeric)).join(",");
+      let row = "";
+      for (let i = 0; i < middle.length; i++) {
+        const col = middle[i]!;
+        row += (i > 0 ? "," : "") + csvField(col.value(u), col.numeric);
+      }
+      return row;
     },
     veto: (r) => csvField(veto.value(asResult(r)), veto.numeric),
   };

@@ -1693,6 +1693,8 @@ function kpNameTable() {
 
 export function createScorer(onResult, options) {
   const detail = !options || options.detail !== false;
+  // options.read（kp score 流式读表格时用）：代替 kpReadUnits 读一批单位的函数，参数与结果相同
+  const readUnits = options && typeof options.read === "function" ? options.read : kpReadUnits;
   if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
   const X = crossStart();
   let surveyed = false;
@@ -1741,7 +1743,7 @@ export function createScorer(onResult, options) {
       if (started) throw new Error("survey 须在 add 之前");
       surveyed = true;
       if (!Array.isArray(units) || units.length === 0) return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       if (read.errors.length > 0) throw new KpFactsError(read.errors);
       for (const u of read.units) crossSee(X, u);
     },
@@ -1752,7 +1754,7 @@ export function createScorer(onResult, options) {
         started = true;
       }
       if (!Array.isArray(units) || units.length === 0) return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
       for (const u of read.units) if (names.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
       if (errors.length > 0) throw new KpFactsError(errors);

@@ -91,12 +91,17 @@ interface UnitInput {
  * (spec.k), in a fixed order.  A read unit's facts are an array: the value of spec i at F[2i] (a
  * count, a raw decimal, a boolean, or null for 未报送) and its incident ids, if any, at F[2i+1].
  * Returns the read units and every problem found (all of them, not just the first).
+ *
+ * With `keys`, the units are rows of a table as the facts reader streams them (no object per unit):
+ * each unit's `facts` is an array of cells, the cell at j holding the fact keyed keys[j] (no key:
+ * a column that holds no fact).  They are read as the same unit with its facts as an object.
  */
 export function kpReadUnits(
   specs: readonly FactSpec[],
   declaredClasses: readonly string[],
   ruleNames: Readonly<Record<string, boolean>>,
   units: unknown,
+  keys?: readonly (string | undefined)[],
 ): { units: ReadUnit[]; errors: FactError[] } {
   const errors: FactError[] = [];
   const out: ReadUnit[] = [];
@@ -181,6 +186,10 @@ export function kpReadUnits(
       unknownKey(key, name);
       return;
     }
+    readAt(i, key, v);
+  };
+  /** Reads `v`, the value of the fact at position i of the specs (keyed `key`). */
+  const readAt = (i: number, key: string, v: unknown): void => {
     given[i] = 1;
     const spec = specs[i];
     const t = spec.t;
@@ -449,6 +458,8 @@ export function kpReadUnits(
       F[2 * i] = r;
     }
   };
+  // rows: the spec position of each cell's key (-1: none)
+  const places = keys === undefined ? undefined : keys.map((k) => (k === undefined ? -1 : (index.get(k) ?? -1)));
   for (const u of units as readonly (UnitInput | null)[]) {
     if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
       err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
@@ -468,12 +479,21 @@ export function kpReadUnits(
     F = new Array(size);
     given.fill(0);
     const facts = u.facts;
-    if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
+    if (keys !== undefined && Array.isArray(facts)) {
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[j];
+        if (key === undefined) continue;
+        // a text cell of a known key is read at its place at once (what visit would do)
+        const v: unknown = facts[j];
+        const at = places![j]!;
+        if (at >= 0 && typeof v === "string") readAt(at, key, v);
+        else visit(key, v);
+      }
+    } else if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
       err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
       out.push({ name, classes, c, F });
       continue;
-    }
-    if (facts) for (const key in facts) visit(key, (facts as Record<string, unknown>)[key]);
+    } else if (facts) for (const key in facts) visit(key, (facts as Record<string, unknown>)[key]);
     for (const [i, subs] of productKeys) {
       if (given[i] !== 1 || F[2 * i] === undefined) continue;
       const both = subs.filter((j) => given[j] === 1 && F[2 * j] !== undefined);
