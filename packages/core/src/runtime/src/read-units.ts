@@ -193,7 +193,7 @@ export function kpReadUnits(
     given[i] = 1;
     const spec = specs[i];
     const t = spec.t;
-    const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+    const isEmpty = v === null || v === "" || (typeof v === "string" && v.trim() === "");
     if (t === "items") {
       // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
       if (isEmpty) return;
@@ -329,7 +329,7 @@ export function kpReadUnits(
       F[2 * i] = at;
     } else if (t === "award") {
       // A number (in JSON or a cell) is the points given; anything else is yes/no.
-      const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+      const numeric = typeof v === "number" || (typeof v === "string" && v !== "是" && v !== "" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
       const max = spec.max ?? 0;
       if (!numeric) {
         const b = kpFlag(v);
