@@ -33,28 +33,41 @@ import { printDiagnostics } from "./shared.js";
 const FLUSH_CHARS = 1 << 16;
 
 /**
- * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays
- * (12 bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
+ * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays (7
+ * bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
+ * An offset is kept as its low 32 bits and a high byte (files up to 1 TiB); a length as 16 bits, the
+ * rare longer record's (a JSON result with a large indicator tree) in a map.
  */
-class Places {
+export class Places {
   private static readonly SHIFT = 16;
-  private readonly offsets: Float64Array[] = [];
-  private readonly lengths: Uint32Array[] = [];
+  private static readonly LONG = 0xffff;
+  private readonly low: Uint32Array[] = [];
+  private readonly high: Uint8Array[] = [];
+  private readonly lengths: Uint16Array[] = [];
+  private readonly long = new Map<number, number>();
   set(k: number, offset: number, length: number): void {
     const c = k >>> Places.SHIFT;
-    while (this.offsets.length <= c) {
-      this.offsets.push(new Float64Array(1 << Places.SHIFT));
-      this.lengths.push(new Uint32Array(1 << Places.SHIFT));
+    while (this.low.length <= c) {
+      this.low.push(new Uint32Array(1 << Places.SHIFT));
+      this.high.push(new Uint8Array(1 << Places.SHIFT));
+      this.lengths.push(new Uint16Array(1 << Places.SHIFT));
     }
     const i = k & ((1 << Places.SHIFT) - 1);
-    this.offsets[c]![i] = offset;
-    this.lengths[c]![i] = length;
+    const high = Math.floor(offset / 2 ** 32);
+    if (high > 0xff) throw new RangeError("spill file over 1 TiB");
+    this.low[c]![i] = offset % 2 ** 32;
+    this.high[c]![i] = high;
+    if (length >= Places.LONG) this.long.set(k, length);
+    this.lengths[c]![i] = Math.min(length, Places.LONG);
   }
   offset(k: number): number {
-    return this.offsets[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    const c = k >>> Places.SHIFT;
+    const i = k & ((1 << Places.SHIFT) - 1);
+    return this.high[c]![i]! * 2 ** 32 + this.low[c]![i]!;
   }
   length(k: number): number {
-    return this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    const length = this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    return length === Places.LONG ? this.long.get(k)! : length;
   }
 }
 
