@@ -460,6 +460,36 @@ export function kpReadUnits(
   };
   // rows: the spec position of each cell's key (-1: none)
   const places = keys === undefined ? undefined : keys.map((k) => (k === undefined ? -1 : (index.get(k) ?? -1)));
+  /**
+   * Rows: what reading an empty cell and a 「是」 at a spec position does (the cells a large file
+   * mostly holds), found by reading it once (at 2i and 2i + 1): whether the fact counts as given, its
+   * value and incident ids if set; null when that is a problem or sets more than plain values (then
+   * each such cell is read, and reported with its unit).
+   */
+  const usual: ({ given: number; set: boolean; value: unknown; ids: unknown[] | undefined } | null | undefined)[] = [];
+  const usualOutcome = (i: number, key: string, text: string) => {
+    const at = 2 * i + (text === "" ? 0 : 1);
+    let o = usual[at];
+    if (o === undefined) {
+      const saved = F;
+      const wasGiven = given[i];
+      const before = errors.length;
+      F = new Array(size);
+      readAt(i, key, text);
+      const value = F[2 * i];
+      const ids = F[2 * i + 1];
+      const plain = (x: unknown) => x === null || typeof x !== "object";
+      o =
+        errors.length > before || !plain(value) || (ids !== undefined && !(Array.isArray(ids) && ids.every(plain)))
+          ? null
+          : { given: given[i], set: 2 * i in F, value, ids: ids as unknown[] | undefined };
+      errors.length = before;
+      given[i] = wasGiven;
+      F = saved;
+      usual[at] = o;
+    }
+    return o;
+  };
   for (const u of units as readonly (UnitInput | null)[]) {
     if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
       err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
@@ -486,6 +516,15 @@ export function kpReadUnits(
         // a text cell of a known key is read at its place at once (what visit would do)
         const v: unknown = facts[j];
         const at = places![j]!;
+        if (at >= 0 && (v === "" || v === "是")) {
+          const o = usualOutcome(at, key, v);
+          if (o) {
+            given[at] = o.given;
+            if (o.set) F[2 * at] = o.value;
+            if (o.ids !== undefined) F[2 * at + 1] = o.ids.slice();
+            continue;
+          }
+        }
         if (at >= 0 && typeof v === "string") readAt(at, key, v);
         else visit(key, v);
       }
