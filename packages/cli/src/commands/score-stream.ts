@@ -17,7 +17,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { factsDiagnostic, knownFacts, streamUnits, type RowUnit } from "@kaoping/facts";
-import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
+import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -31,6 +31,10 @@ import { printDiagnostics } from "./shared.js";
  * raising the peak of a 1,000,000-unit run), large enough that writes stay few.
  */
 const FLUSH_CHARS = 1 << 16;
+
+/** Results read back from the spill file at once (a window of the ranking), and the pieces the file is read in. */
+const WINDOW_BYTES = 8 << 20;
+const PIECE_BYTES = 1 << 20;
 
 /**
  * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays (7
@@ -72,14 +76,13 @@ export class Places {
 }
 
 /** The spill file: results appended as JSON, read back by place. */
-class Spill {
+export class Spill {
   private readonly dir = mkdtempSync(join(tmpdir(), "kp-score-"));
   private readonly fd = openSync(join(this.dir, "results.jsonl"), "w+", 0o600);
   private pending: string[] = [];
   private pendingChars = 0;
   private size = 0;
   readonly places = new Places();
-  private buffer = Buffer.alloc(64 * 1024);
 
   add(k: number, record: string): void {
     const bytes = Buffer.byteLength(record, "utf8");
@@ -99,12 +102,54 @@ class Spill {
     this.pendingChars = 0;
   }
 
-  read(k: number): string {
-    const length = this.places.length(k);
-    if (length > this.buffer.length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
-    let got = 0;
-    while (got < length) got += readSync(this.fd, this.buffer, got, length - got, this.places.offset(k) + got);
-    return this.buffer.toString("utf8", 0, length);
+  /**
+   * Reads the records of units `order[0]`, `order[1]` … back, in that order, calling `onRecord` for
+   * each.  A window of them at a time (up to WINDOW_BYTES together) is gathered by reading the file in
+   * large pieces from start to end (their places sorted), not one system call a record: the order is
+   * the ranking, scattered over the file.
+   */
+  readInOrder(order: ArrayLike<number>, onRecord: (i: number, record: string) => void, sizes = { window: WINDOW_BYTES, piece: PIECE_BYTES }): void {
+    const n = order.length;
+    let window = Buffer.alloc(0);
+    let piece = Buffer.alloc(0);
+    for (let from = 0; from < n; ) {
+      let to = from;
+      let bytes = 0;
+      while (to < n && (to === from || bytes + this.places.length(order[to]!) <= sizes.window)) bytes += this.places.length(order[to++]!);
+      const w = to - from;
+      const offsets = new Float64Array(w);
+      const lengths = new Uint32Array(w);
+      const at = new Uint32Array(w + 1);
+      for (let t = 0; t < w; t++) {
+        const k = order[from + t]!;
+        offsets[t] = this.places.offset(k);
+        lengths[t] = this.places.length(k);
+        at[t + 1] = at[t]! + lengths[t]!;
+      }
+      if (window.length < bytes) window = Buffer.alloc(Math.max(bytes, Math.min(sizes.window, 2 * window.length)));
+      const byPlace = new Uint32Array(w);
+      for (let t = 0; t < w; t++) byPlace[t] = t;
+      byPlace.sort((a, b) => offsets[a]! - offsets[b]!);
+      // the piece of the file read last: [pieceStart, pieceStart + pieceLength)
+      let pieceStart = 0;
+      let pieceLength = 0;
+      for (let q = 0; q < w; q++) {
+        const t = byPlace[q]!;
+        const offset = offsets[t]!;
+        const length = lengths[t]!;
+        if (offset < pieceStart || offset + length > pieceStart + pieceLength) {
+          const size = Math.max(length, sizes.piece);
+          if (piece.length < size) piece = Buffer.alloc(size);
+          pieceStart = offset;
+          pieceLength = 0;
+          for (let got = -1; got !== 0 && pieceLength < size; pieceLength += got) got = readSync(this.fd, piece, pieceLength, size - pieceLength, offset + pieceLength);
+          if (pieceLength < length) throw new Error(`spill file: record at ${offset} cut short`);
+        }
+        piece.copy(window, at[t]!, offset - pieceStart, offset - pieceStart + length);
+      }
+      for (let t = 0; t < w; t++) onRecord(from + t, window.toString("utf8", at[t]!, at[t + 1]!));
+      from = to;
+    }
   }
 
   close(): void {
@@ -146,7 +191,8 @@ export async function scoreStreaming(
     const csv = format === "csv" ? csvParts(cat) : undefined;
     /** The fact key of each cell of the rows being added (undefined when a batch of units is). */
     let rowKeys: readonly (string | undefined)[] | undefined;
-    const scorer = module.createScorer(
+    // undefined once it has ranked: what it kept per unit is then garbage, while the ranking is written
+    let scorer: Scorer | undefined = module.createScorer(
       (k, r) => {
         if (r.vetoes.length > 0) vetoes = true;
         if (!csv) return spill.add(k, JSON.stringify(r));
@@ -161,8 +207,8 @@ export async function scoreStreaming(
     // the facts gives them their compact values; the units are scored in the second.
     const passes =
       module.passes === 2
-        ? [(units: readonly (UnitInput | RowUnit)[]) => scorer.survey(units), (units: readonly (UnitInput | RowUnit)[]) => scorer.add(units)]
-        : [(units: readonly (UnitInput | RowUnit)[]) => scorer.add(units)];
+        ? [(units: readonly (UnitInput | RowUnit)[]) => scorer!.survey(units), (units: readonly (UnitInput | RowUnit)[]) => scorer!.add(units)]
+        : [(units: readonly (UnitInput | RowUnit)[]) => scorer!.add(units)];
     // KP_SCORE_TRACE=1 (tests, bench): why the file is read whole after all.
     const whole = (why: string, problem: string | undefined) => {
       const code = tooLargeToList(io, err, factsFile, problem);
@@ -191,7 +237,7 @@ export async function scoreStreaming(
             rowKeys = undefined;
           }
         };
-        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer.has(name), onRows });
+        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer!.has(name), onRows });
       } catch (e) {
         if (isFactsError(e)) return whole("事实有误", firstProblem(e));
         throw e;
@@ -200,9 +246,10 @@ export async function scoreStreaming(
       counts.push(read.units);
     }
     if (passes.length === 2 && (stamp() !== before || counts[0] !== counts[1])) return whole("两遍之间文件有变动", undefined);
-    let ranking: ReturnType<typeof scorer.finish>;
+    let ranking: ReturnType<Scorer["finish"]>;
     try {
       ranking = scorer.finish();
+      scorer = undefined;
     } catch (e) {
       if (isFactsError(e)) return whole("事实有误", firstProblem(e));
       throw e;
@@ -229,8 +276,7 @@ export async function scoreStreaming(
       if (format === "csv") put((bom ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
       else put("[\n");
       const graded = columns.some((col) => col.header === "等次");
-      for (let i = 0; i < n; i++) {
-        const record = spill.read(ranking.order[i]!);
+      spill.readInOrder(ranking.order, (i, record) => {
         if (csv) {
           const colon = record.indexOf(":");
           const end = colon + 1 + Number(record.slice(0, colon));
@@ -243,7 +289,7 @@ export async function scoreStreaming(
           const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
         }
-      }
+      });
       if (format === "json") put("\n]\n");
       if (buf.length > 0) write(buf.join(""));
       progress?.stop();
