@@ -48,6 +48,7 @@ export {
   type RuleMeta,
   type ScoringModule,
   type Scorer,
+  type ScorerOptions,
   type StreamedResult,
   type SectionMeta,
   type TraceEntry,
@@ -63,7 +64,7 @@ export { jsString, commentText } from "./compile/js-literals.js";
 export * from "./runtime/decimal.js";
 export * from "./explain/trace-text.js";
 export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";
-export { nameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
+export { nameKey, isOwnNameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
 export * from "./diff/index.js";
 export * from "./testing/index.js";
 export { lower, lowerDiagnostic } from "./ir/lower.js";

@@ -11,7 +11,7 @@ export { streamCsvUnits, STREAM_BATCH_ROWS, type CsvStreamOutcome } from "./csv-
 export { streamJsonlUnits } from "./jsonl-stream.js";
 export { streamXlsxUnits } from "./xlsx-stream.js";
 export { streamUnits, STREAMED_FACTS } from "./stream.js";
-export type { StreamOptions, StreamOutcome } from "./stream-common.js";
+export type { RowUnit, StreamOptions, StreamOutcome } from "./stream-common.js";
 export { readJsonl } from "./jsonl.js";
 export { readJson, readJsonNumber, isPlainNumber, MAX_JSON_DEPTH, MAX_JSON_VALUES } from "./json.js";
 export { readXlsx, checkZip, shiftDecimal, MAX_XLSX_UNZIPPED_BYTES, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO } from "./xlsx.js";

@@ -4,7 +4,7 @@
  * name repeated across batches.
  */
 import { createReadStream } from "node:fs";
-import { nameKey, type UnitInput } from "@kaoping/core";
+import { isOwnNameKey, nameKey, type UnitInput } from "@kaoping/core";
 
 /** The outcome of streaming: how many units were read, or why the whole-file reader must take over. */
 export type StreamOutcome = { ok: true; units: number; rows: number } | { ok: false; why: string; problem?: string };
@@ -15,6 +15,20 @@ export interface StreamOptions {
   batchRows?: number;
   /** Whether a unit of this name (its nameKey) was already taken (the scorer knows every name). */
   seen?: (name: string) => boolean;
+  /**
+   * Takes batches as table rows, when the stream can give them so (CSV, after its first batch): `keys[j]`
+   * is the fact key of the row's cell j (undefined: the cell holds no fact).  Read them with core's
+   * kpReadUnits(…, rows, keys): the same as the units onBatch would have been given.  Batches it
+   * cannot give so still come to onBatch.
+   */
+  onRows?: (keys: readonly (string | undefined)[], rows: RowUnit[]) => void;
+}
+
+/** A unit as a table row: its name, its class cell (when not empty) and all its cells, as written. */
+export interface RowUnit {
+  name: string;
+  classes?: string;
+  facts: string[];
 }
 
 /** Rows per batch: large enough that a batch's fixed costs vanish, small enough to stay in memory. */
@@ -57,12 +71,12 @@ export async function* decoded(file: string): AsyncGenerator<string> {
  * another Unicode form) is a duplicate too.  Only such spellings are kept here; names the same as
  * their nameKey are asked of `seen` (the scorer knows every name; it reports exact repetitions itself).
  */
-export function duplicateNames(seen: ((name: string) => boolean) | undefined): (units: readonly UnitInput[]) => void {
+export function duplicateNames(seen: ((name: string) => boolean) | undefined): (units: readonly (UnitInput | RowUnit)[]) => void {
   const variants = new Set<string>();
   return (units) => {
     for (const u of units) {
       const name = String(u.name).trim();
-      const id = nameKey(name);
+      const id = isOwnNameKey(name) ? name : nameKey(name);
       if (id !== name) {
         if (variants.has(id) || seen?.(id) === true) throw new Stop("单位重复", `单位「${name}」重复出现`);
         variants.add(id);

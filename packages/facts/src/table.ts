@@ -349,6 +349,47 @@ export function tableToUnits(table: Table, known: KnownFacts): TableUnits {
   return result;
 }
 
+/** Where a WIDE table's unit, class and fact columns are (1-based columns), as tableToUnits reads them. */
+export interface WideLayout {
+  unitColumn: number;
+  /** 0 when there is no class column. */
+  classColumn: number;
+  /** Fact columns, in header order, with the catalogue's key each holds. */
+  columns: { column: number; key: string }[];
+  /** Columns with an empty header: their cells must be empty (else KP4015). */
+  unnamed: number[];
+}
+
+/**
+ * The layout of a WIDE header that tableToUnits read without a diagnostic (the facts stream reads
+ * the rows after its first batch by it, without cell objects).  Undefined for a header tableToUnits
+ * would not read that way (LONG layout, no unit column, a column that is not a fact key …).
+ */
+export function wideLayout(headerTexts: readonly string[], known: KnownFacts): WideLayout | undefined {
+  const keyOf = (name: string): string | undefined => (known.keys.has(name) ? name : known.byName?.get(nameKey(name)));
+  if (isLongHeader(headerTexts)) return undefined;
+  const unitColumn = headerTexts.findIndex((h) => isOneOf(UNIT_HEADERS, h)) + 1;
+  const classColumn = headerTexts.findIndex((h) => isOneOf(CLASS_HEADERS, h)) + 1;
+  if (unitColumn === 0) return undefined;
+  const layout: WideLayout = { unitColumn, classColumn, columns: [], unnamed: [] };
+  const taken = new Set<string>();
+  for (let c = 1; c <= headerTexts.length; c++) {
+    const h = headerTexts[c - 1]!;
+    if (c === unitColumn || c === classColumn) continue;
+    if (invisibleChars(h).length > 0) return undefined;
+    if (isOneOf(IGNORED_HEADERS, h) && keyOf(h) === undefined) continue;
+    if (h === "") {
+      layout.unnamed.push(c);
+      continue;
+    }
+    const key = keyOf(h);
+    if (key === undefined || taken.has(key)) return undefined;
+    taken.add(key);
+    layout.columns.push({ column: c, key });
+  }
+  return layout;
+}
+
 /** KP4015 for a column name, with the closest expected name when there is one. */
 function unknownColumn(table: Table, at: FactsLocation, name: string, candidates: string[], hint?: string): { diagnostic: FactsDiagnostic; guess?: string } {
   const guess = didYouMean(name, candidates);

@@ -16,8 +16,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factsDiagnostic, knownFacts, streamUnits } from "@kaoping/facts";
-import { formatBytes, MAX_FACTS_BYTES, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
+import { factsDiagnostic, knownFacts, streamUnits, type RowUnit } from "@kaoping/facts";
+import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -32,41 +32,57 @@ import { printDiagnostics } from "./shared.js";
  */
 const FLUSH_CHARS = 1 << 16;
 
+/** Results read back from the spill file at once (a window of the ranking), and the pieces the file is read in. */
+const WINDOW_BYTES = 8 << 20;
+const PIECE_BYTES = 1 << 20;
+
 /**
- * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays
- * (12 bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
+ * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays (7
+ * bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
+ * An offset is kept as its low 32 bits and a high byte (files up to 1 TiB); a length as 16 bits, the
+ * rare longer record's (a JSON result with a large indicator tree) in a map.
  */
-class Places {
+export class Places {
   private static readonly SHIFT = 16;
-  private readonly offsets: Float64Array[] = [];
-  private readonly lengths: Uint32Array[] = [];
+  private static readonly LONG = 0xffff;
+  private readonly low: Uint32Array[] = [];
+  private readonly high: Uint8Array[] = [];
+  private readonly lengths: Uint16Array[] = [];
+  private readonly long = new Map<number, number>();
   set(k: number, offset: number, length: number): void {
     const c = k >>> Places.SHIFT;
-    while (this.offsets.length <= c) {
-      this.offsets.push(new Float64Array(1 << Places.SHIFT));
-      this.lengths.push(new Uint32Array(1 << Places.SHIFT));
+    while (this.low.length <= c) {
+      this.low.push(new Uint32Array(1 << Places.SHIFT));
+      this.high.push(new Uint8Array(1 << Places.SHIFT));
+      this.lengths.push(new Uint16Array(1 << Places.SHIFT));
     }
     const i = k & ((1 << Places.SHIFT) - 1);
-    this.offsets[c]![i] = offset;
-    this.lengths[c]![i] = length;
+    const high = Math.floor(offset / 2 ** 32);
+    if (high > 0xff) throw new RangeError("spill file over 1 TiB");
+    this.low[c]![i] = offset % 2 ** 32;
+    this.high[c]![i] = high;
+    if (length >= Places.LONG) this.long.set(k, length);
+    this.lengths[c]![i] = Math.min(length, Places.LONG);
   }
   offset(k: number): number {
-    return this.offsets[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    const c = k >>> Places.SHIFT;
+    const i = k & ((1 << Places.SHIFT) - 1);
+    return this.high[c]![i]! * 2 ** 32 + this.low[c]![i]!;
   }
   length(k: number): number {
-    return this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    const length = this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
+    return length === Places.LONG ? this.long.get(k)! : length;
   }
 }
 
 /** The spill file: results appended as JSON, read back by place. */
-class Spill {
+export class Spill {
   private readonly dir = mkdtempSync(join(tmpdir(), "kp-score-"));
   private readonly fd = openSync(join(this.dir, "results.jsonl"), "w+", 0o600);
   private pending: string[] = [];
   private pendingChars = 0;
   private size = 0;
   readonly places = new Places();
-  private buffer = Buffer.alloc(64 * 1024);
 
   add(k: number, record: string): void {
     const bytes = Buffer.byteLength(record, "utf8");
@@ -86,12 +102,54 @@ class Spill {
     this.pendingChars = 0;
   }
 
-  read(k: number): string {
-    const length = this.places.length(k);
-    if (length > this.buffer.length) this.buffer = Buffer.alloc(Math.max(length, this.buffer.length * 2));
-    let got = 0;
-    while (got < length) got += readSync(this.fd, this.buffer, got, length - got, this.places.offset(k) + got);
-    return this.buffer.toString("utf8", 0, length);
+  /**
+   * Reads the records of units `order[0]`, `order[1]` … back, in that order, calling `onRecord` for
+   * each.  A window of them at a time (up to WINDOW_BYTES together) is gathered by reading the file in
+   * large pieces from start to end (their places sorted), not one system call a record: the order is
+   * the ranking, scattered over the file.
+   */
+  readInOrder(order: ArrayLike<number>, onRecord: (i: number, record: string) => void, sizes = { window: WINDOW_BYTES, piece: PIECE_BYTES }): void {
+    const n = order.length;
+    let window = Buffer.alloc(0);
+    let piece = Buffer.alloc(0);
+    for (let from = 0; from < n; ) {
+      let to = from;
+      let bytes = 0;
+      while (to < n && (to === from || bytes + this.places.length(order[to]!) <= sizes.window)) bytes += this.places.length(order[to++]!);
+      const w = to - from;
+      const offsets = new Float64Array(w);
+      const lengths = new Uint32Array(w);
+      const at = new Uint32Array(w + 1);
+      for (let t = 0; t < w; t++) {
+        const k = order[from + t]!;
+        offsets[t] = this.places.offset(k);
+        lengths[t] = this.places.length(k);
+        at[t + 1] = at[t]! + lengths[t]!;
+      }
+      if (window.length < bytes) window = Buffer.alloc(Math.max(bytes, Math.min(sizes.window, 2 * window.length)));
+      const byPlace = new Uint32Array(w);
+      for (let t = 0; t < w; t++) byPlace[t] = t;
+      byPlace.sort((a, b) => offsets[a]! - offsets[b]!);
+      // the piece of the file read last: [pieceStart, pieceStart + pieceLength)
+      let pieceStart = 0;
+      let pieceLength = 0;
+      for (let q = 0; q < w; q++) {
+        const t = byPlace[q]!;
+        const offset = offsets[t]!;
+        const length = lengths[t]!;
+        if (offset < pieceStart || offset + length > pieceStart + pieceLength) {
+          const size = Math.max(length, sizes.piece);
+          if (piece.length < size) piece = Buffer.alloc(size);
+          pieceStart = offset;
+          pieceLength = 0;
+          for (let got = -1; got !== 0 && pieceLength < size; pieceLength += got) got = readSync(this.fd, piece, pieceLength, size - pieceLength, offset + pieceLength);
+          if (pieceLength < length) throw new Error(`spill file: record at ${offset} cut short`);
+        }
+        piece.copy(window, at[t]!, offset - pieceStart, offset - pieceStart + length);
+      }
+      for (let t = 0; t < w; t++) onRecord(from + t, window.toString("utf8", at[t]!, at[t + 1]!));
+      from = to;
+    }
   }
 
   close(): void {
@@ -131,19 +189,26 @@ export async function scoreStreaming(
     // CSV: each unit's row between rank and grade, and its veto cell, are spilled as text
     // (`<length>:<middle><veto>`); JSON: the whole result.
     const csv = format === "csv" ? csvParts(cat) : undefined;
-    const scorer = module.createScorer(
+    /** The fact key of each cell of the rows being added (undefined when a batch of units is). */
+    let rowKeys: readonly (string | undefined)[] | undefined;
+    // undefined once it has ranked: what it kept per unit is then garbage, while the ranking is written
+    let scorer: Scorer | undefined = module.createScorer(
       (k, r) => {
         if (r.vetoes.length > 0) vetoes = true;
         if (!csv) return spill.add(k, JSON.stringify(r));
         const middle = csv.middle(r);
         spill.add(k, `${middle.length}:${middle}${r.vetoes.length > 0 ? csv.veto(r) : ""}`);
       },
-      { detail: format === "json" },
+      // Rows of a CSV file come as arrays of cells, read by kpReadUnits with their keys (no object per unit).
+      { detail: format === "json", read: (specs, classes, ruleNames, units) => kpReadUnits(specs, classes, ruleNames, units, rowKeys) },
     );
     const known = knownFacts(cat);
     // Rules across units on facts (ranking by a fact, proportion, average/median): a first pass over
     // the facts gives them their compact values; the units are scored in the second.
-    const passes = module.passes === 2 ? [(units: UnitInput[]) => scorer.survey(units), (units: UnitInput[]) => scorer.add(units)] : [(units: UnitInput[]) => scorer.add(units)];
+    const passes =
+      module.passes === 2
+        ? [(units: readonly (UnitInput | RowUnit)[]) => scorer!.survey(units), (units: readonly (UnitInput | RowUnit)[]) => scorer!.add(units)]
+        : [(units: readonly (UnitInput | RowUnit)[]) => scorer!.add(units)];
     // KP_SCORE_TRACE=1 (tests, bench): why the file is read whole after all.
     const whole = (why: string, problem: string | undefined) => {
       const code = tooLargeToList(io, err, factsFile, problem);
@@ -164,7 +229,15 @@ export async function scoreStreaming(
     for (const pass of passes) {
       let read;
       try {
-        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer.has(name) });
+        const onRows = (keys: readonly (string | undefined)[], rows: RowUnit[]) => {
+          rowKeys = keys;
+          try {
+            pass(rows);
+          } finally {
+            rowKeys = undefined;
+          }
+        };
+        read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer!.has(name), onRows });
       } catch (e) {
         if (isFactsError(e)) return whole("事实有误", firstProblem(e));
         throw e;
@@ -173,9 +246,10 @@ export async function scoreStreaming(
       counts.push(read.units);
     }
     if (passes.length === 2 && (stamp() !== before || counts[0] !== counts[1])) return whole("两遍之间文件有变动", undefined);
-    let ranking: ReturnType<typeof scorer.finish>;
+    let ranking: ReturnType<Scorer["finish"]>;
     try {
       ranking = scorer.finish();
+      scorer = undefined;
     } catch (e) {
       if (isFactsError(e)) return whole("事实有误", firstProblem(e));
       throw e;
@@ -202,8 +276,7 @@ export async function scoreStreaming(
       if (format === "csv") put((bom ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
       else put("[\n");
       const graded = columns.some((col) => col.header === "等次");
-      for (let i = 0; i < n; i++) {
-        const record = spill.read(ranking.order[i]!);
+      spill.readInOrder(ranking.order, (i, record) => {
         if (csv) {
           const colon = record.indexOf(":");
           const end = colon + 1 + Number(record.slice(0, colon));
@@ -216,7 +289,7 @@ export async function scoreStreaming(
           const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
         }
-      }
+      });
       if (format === "json") put("\n]\n");
       if (buf.length > 0) write(buf.join(""));
       progress?.stop();
@@ -242,11 +315,41 @@ function csvParts(cat: ScoringModule["catalogue"]): { middle(r: StreamedResult):
   const cols = rankingColumns(cat, [], true);
   const middle = cols.filter((col) => col.header !== "名次" && col.header !== "等次" && col.header !== "否决");
   const veto = cols.find((col) => col.header === "否决")!;
-  const asResult = (r: StreamedResult) => ({ ...r, rank: 0, grade: null, indicators: r.top?.map((score) => ({ score })) }) as unknown as UnitResult;
+  // One result-shaped view, refilled for each unit (a large file's results make no garbage here).
+  const indicators = cat.indicators.map(() => ({ score: undefined as string | undefined }));
+  const view: {
+    unit: string;
+    classes: string[];
+    total: string;
+    exactTotal: string;
+    rank: number;
+    grade: null;
+    vetoes: StreamedResult["vetoes"];
+    indicators: { score: string | undefined }[];
+    bonus: string | undefined;
+    penalty: string | undefined;
+  } = { unit: "", classes: [], total: "", exactTotal: "", rank: 0, grade: null, vetoes: [], indicators, bonus: undefined, penalty: undefined };
+  const asResult = (r: StreamedResult) => {
+    view.unit = r.unit;
+    view.classes = r.classes;
+    view.total = r.total;
+    view.exactTotal = r.exactTotal;
+    view.vetoes = r.vetoes;
+    const top = r.top ?? [];
+    for (let i = 0; i < indicators.length; i++) indicators[i]!.score = top[i];
+    view.bonus = r.bonus;
+    view.penalty = r.penalty;
+    return view as unknown as UnitResult;
+  };
   return {
     middle: (r) => {
       const u = asResult(r);
-      return middle.map((col) => csvField(col.value(u), col.numeric)).join(",");
+      let row = "";
+      for (let i = 0; i < middle.length; i++) {
+        const col = middle[i]!;
+        row += (i > 0 ? "," : "") + csvField(col.value(u), col.numeric);
+      }
+      return row;
     },
     veto: (r) => csvField(veto.value(asResult(r)), veto.numeric),
   };

@@ -3,7 +3,7 @@
  * and loading one from its source text, for tools that compute with exactly the code `kp compile`
  * writes (the CLI's score/explain, the editor's commands).
  */
-import type { FactError } from "../runtime/facts.js";
+import type { FactError, FactSpec, ReadUnit } from "../runtime/facts.js";
 
 /** A unit as the module takes it. */
 export interface UnitInput {
@@ -114,7 +114,18 @@ export interface ScoringModule {
   /** Passes over the facts a Scorer needs: 2 when rules across units on facts (ranking, proportion, average/median) need a `survey` first. */
   passes?: 1 | 2;
   /** Scoring one batch of units at a time (only when `streamable`); results as in scoreAll. */
-  createScorer?(onResult: (index: number, result: StreamedResult) => void, options?: { detail?: boolean }): Scorer;
+  createScorer?(onResult: (index: number, result: StreamedResult) => void, options?: ScorerOptions): Scorer;
+}
+
+/** Options of createScorer. */
+export interface ScorerOptions {
+  /** false: results without the indicator tree, only the top-level scores (`top`). */
+  detail?: boolean;
+  /**
+   * Reads each batch given to survey/add instead of the module's own kpReadUnits (the same arguments
+   * and result): `kp score` streams table rows as arrays of cells and reads them with kpReadUnits' `keys`.
+   */
+  read?: (specs: readonly FactSpec[], classes: readonly string[], ruleNames: Readonly<Record<string, boolean>>, units: unknown) => { units: ReadUnit[]; errors: FactError[] };
 }
 
 /** A unit's result as a Scorer gives it: everything but rank and grade (known only at the end). */

@@ -36,6 +36,14 @@ export function nameKey(name: string): string {
   return key;
 }
 
+/**
+ * Whether a name is its own {@link nameKey} (the common case), found without the cache: a facts file's
+ * hundreds of thousands of unit names, each asked once, would only churn it.
+ */
+export function isOwnNameKey(name: string): boolean {
+  return STABLE.test(name) || computeKey(name) === name;
+}
+
 /** A string with its own characters (not a slice of a longer one). */
 function copied(s: string): string {
   return (" " + s).slice(1);

@@ -174,11 +174,36 @@ function kpFlag(v) {
     return false;
   if (typeof v !== "string")
     return undefined;
-  const s = v.trim().toLowerCase();
-  if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s))
+  // the cells of a large file are mostly these, as they are: no trimming, no case folding
+  if (v === "是")
     return true;
-  if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s))
+  if (v === "" || v === "否")
     return false;
+  switch (v.trim().toLowerCase()) {
+    case "是":
+    case "有":
+    case "true":
+    case "yes":
+    case "y":
+    case "1":
+    case "√":
+    case "✓":
+    case "完成":
+    case "已完成":
+      return true;
+    case "否":
+    case "无":
+    case "没有":
+    case "false":
+    case "no":
+    case "n":
+    case "0":
+    case "×":
+    case "✗":
+    case "未完成":
+    case "":
+      return false;
+  }
   return undefined;
 }
 /** A decimal from a number or text, as raw millionths; a string explains a problem. */
@@ -236,8 +261,12 @@ function kpRawOf(v) {
  * (spec.k), in a fixed order.  A read unit's facts are an array: the value of spec i at F[2i] (a
  * count, a raw decimal, a boolean, or null for 未报送) and its incident ids, if any, at F[2i+1].
  * Returns the read units and every problem found (all of them, not just the first).
+ *
+ * With `keys`, the units are rows of a table as the facts reader streams them (no object per unit):
+ * each unit's `facts` is an array of cells, the cell at j holding the fact keyed keys[j] (no key:
+ * a column that holds no fact).  They are read as the same unit with its facts as an object.
  */
-function kpReadUnits(specs, declaredClasses, ruleNames, units) {
+function kpReadUnits(specs, declaredClasses, ruleNames, units, keys) {
   const errors = [];
   const out = [];
   const err = (code, message, unit, key) => {
@@ -332,10 +361,14 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
       unknownKey(key, name);
       return;
     }
+    readAt(i, key, v);
+  };
+  /** Reads `v`, the value of the fact at position i of the specs (keyed `key`). */
+  const readAt = (i, key, v) => {
     given[i] = 1;
     const spec = specs[i];
     const t = spec.t;
-    const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+    const isEmpty = v === null || v === "" || (typeof v === "string" && v.trim() === "");
     if (t === "items") {
       // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
       if (isEmpty)
@@ -478,7 +511,7 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     }
     else if (t === "award") {
       // A number (in JSON or a cell) is the points given; anything else is yes/no.
-      const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+      const numeric = typeof v === "number" || (typeof v === "string" && v !== "是" && v !== "" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
       const max = spec.max ?? 0;
       if (!numeric) {
         const b = kpFlag(v);
@@ -601,6 +634,38 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
       F[2 * i] = r;
     }
   };
+  // rows: the spec position of each cell's key (-1: none)
+  const places = keys === undefined ? undefined : keys.map((k) => (k === undefined ? -1 : (index.get(k) ?? -1)));
+  /**
+   * Rows: what reading an empty cell and a 「是」 at a spec position does (the cells a large file
+   * mostly holds), found by reading it once (at 2i and 2i + 1): whether the fact counts as given, its
+   * value and incident ids if set; null when that is a problem or sets more than plain values (then
+   * each such cell is read, and reported with its unit).
+   */
+  const usual = [];
+  const usualOutcome = (i, key, text) => {
+    const at = 2 * i + (text === "" ? 0 : 1);
+    let o = usual[at];
+    if (o === undefined) {
+      const saved = F;
+      const wasGiven = given[i];
+      const before = errors.length;
+      F = new Array(size);
+      readAt(i, key, text);
+      const value = F[2 * i];
+      const ids = F[2 * i + 1];
+      const plain = (x) => x === null || typeof x !== "object";
+      o =
+        errors.length > before || !plain(value) || (ids !== undefined && !(Array.isArray(ids) && ids.every(plain)))
+          ? null
+          : { given: given[i], set: 2 * i in F, value, ids: ids };
+      errors.length = before;
+      given[i] = wasGiven;
+      F = saved;
+      usual[at] = o;
+    }
+    return o;
+  };
   for (const u of units) {
     if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
       err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
@@ -624,12 +689,37 @@ function kpReadUnits(specs, declaredClasses, ruleNames, units) {
     F = new Array(size);
     given.fill(0);
     const facts = u.facts;
-    if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
+    if (keys !== undefined && Array.isArray(facts)) {
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[j];
+        if (key === undefined)
+          continue;
+        // a text cell of a known key is read at its place at once (what visit would do)
+        const v = facts[j];
+        const at = places[j];
+        if (at >= 0 && (v === "" || v === "是")) {
+          const o = usualOutcome(at, key, v);
+          if (o) {
+            given[at] = o.given;
+            if (o.set)
+              F[2 * at] = o.value;
+            if (o.ids !== undefined)
+              F[2 * at + 1] = o.ids.slice();
+            continue;
+          }
+        }
+        if (at >= 0 && typeof v === "string")
+          readAt(at, key, v);
+        else
+          visit(key, v);
+      }
+    }
+    else if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
       err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
       out.push({ name, classes, c, F });
       continue;
     }
-    if (facts)
+    else if (facts)
       for (const key in facts)
         visit(key, facts[key]);
     for (const [i, subs] of productKeys) {
@@ -1978,6 +2068,8 @@ export const passes = PASSES;
  */
 export function createScorer(onResult, options) {
   const detail = !options || options.detail !== false;
+  // options.read (kp score streaming a table): reads a batch instead of kpReadUnits, same arguments and result
+  const readUnits = options && typeof options.read === "function" ? options.read : kpReadUnits;
   if (!STREAMABLE)
     throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
   const X = crossStart();
@@ -2022,7 +2114,7 @@ export function createScorer(onResult, options) {
       surveyed = true;
       if (!Array.isArray(units) || units.length === 0)
         return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       if (read.errors.length > 0)
         throw new KpFactsError(read.errors);
       // (crossSee reads facts and classes only: survey's units need no index)
@@ -2038,7 +2130,7 @@ export function createScorer(onResult, options) {
       }
       if (!Array.isArray(units) || units.length === 0)
         return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
       for (const u of read.units)
         if (names.has(u.name))

@@ -55,9 +55,34 @@ export function kpFlag(v: unknown): boolean | undefined {
   if (v === true || v === 1) return true;
   if (v === false || v === 0) return false;
   if (typeof v !== "string") return undefined;
-  const s = v.trim().toLowerCase();
-  if (["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"].includes(s)) return true;
-  if (["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""].includes(s)) return false;
+  // the cells of a large file are mostly these, as they are: no trimming, no case folding
+  if (v === "是") return true;
+  if (v === "" || v === "否") return false;
+  switch (v.trim().toLowerCase()) {
+    case "是":
+    case "有":
+    case "true":
+    case "yes":
+    case "y":
+    case "1":
+    case "√":
+    case "✓":
+    case "完成":
+    case "已完成":
+      return true;
+    case "否":
+    case "无":
+    case "没有":
+    case "false":
+    case "no":
+    case "n":
+    case "0":
+    case "×":
+    case "✗":
+    case "未完成":
+    case "":
+      return false;
+  }
   return undefined;
 }
 

@@ -91,12 +91,17 @@ interface UnitInput {
  * (spec.k), in a fixed order.  A read unit's facts are an array: the value of spec i at F[2i] (a
  * count, a raw decimal, a boolean, or null for 未报送) and its incident ids, if any, at F[2i+1].
  * Returns the read units and every problem found (all of them, not just the first).
+ *
+ * With `keys`, the units are rows of a table as the facts reader streams them (no object per unit):
+ * each unit's `facts` is an array of cells, the cell at j holding the fact keyed keys[j] (no key:
+ * a column that holds no fact).  They are read as the same unit with its facts as an object.
  */
 export function kpReadUnits(
   specs: readonly FactSpec[],
   declaredClasses: readonly string[],
   ruleNames: Readonly<Record<string, boolean>>,
   units: unknown,
+  keys?: readonly (string | undefined)[],
 ): { units: ReadUnit[]; errors: FactError[] } {
   const errors: FactError[] = [];
   const out: ReadUnit[] = [];
@@ -181,10 +186,14 @@ export function kpReadUnits(
       unknownKey(key, name);
       return;
     }
+    readAt(i, key, v);
+  };
+  /** Reads `v`, the value of the fact at position i of the specs (keyed `key`). */
+  const readAt = (i: number, key: string, v: unknown): void => {
     given[i] = 1;
     const spec = specs[i];
     const t = spec.t;
-    const isEmpty = v === null || (typeof v === "string" && v.trim() === "");
+    const isEmpty = v === null || v === "" || (typeof v === "string" && v.trim() === "");
     if (t === "items") {
       // per-item counts of a compound rule: { 甲村: 2, 乙村: 1 }, 「甲村 2、乙村 1」, or their sum
       if (isEmpty) return;
@@ -320,7 +329,7 @@ export function kpReadUnits(
       F[2 * i] = at;
     } else if (t === "award") {
       // A number (in JSON or a cell) is the points given; anything else is yes/no.
-      const numeric = typeof v === "number" || (typeof v === "string" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
+      const numeric = typeof v === "number" || (typeof v === "string" && v !== "是" && v !== "" && /^\s*[0-9０-９]+([.．][0-9０-９]+)?\s*$/.test(v));
       const max = spec.max ?? 0;
       if (!numeric) {
         const b = kpFlag(v);
@@ -449,6 +458,38 @@ export function kpReadUnits(
       F[2 * i] = r;
     }
   };
+  // rows: the spec position of each cell's key (-1: none)
+  const places = keys === undefined ? undefined : keys.map((k) => (k === undefined ? -1 : (index.get(k) ?? -1)));
+  /**
+   * Rows: what reading an empty cell and a 「是」 at a spec position does (the cells a large file
+   * mostly holds), found by reading it once (at 2i and 2i + 1): whether the fact counts as given, its
+   * value and incident ids if set; null when that is a problem or sets more than plain values (then
+   * each such cell is read, and reported with its unit).
+   */
+  const usual: ({ given: number; set: boolean; value: unknown; ids: unknown[] | undefined } | null | undefined)[] = [];
+  const usualOutcome = (i: number, key: string, text: string) => {
+    const at = 2 * i + (text === "" ? 0 : 1);
+    let o = usual[at];
+    if (o === undefined) {
+      const saved = F;
+      const wasGiven = given[i];
+      const before = errors.length;
+      F = new Array(size);
+      readAt(i, key, text);
+      const value = F[2 * i];
+      const ids = F[2 * i + 1];
+      const plain = (x: unknown) => x === null || typeof x !== "object";
+      o =
+        errors.length > before || !plain(value) || (ids !== undefined && !(Array.isArray(ids) && ids.every(plain)))
+          ? null
+          : { given: given[i], set: 2 * i in F, value, ids: ids as unknown[] | undefined };
+      errors.length = before;
+      given[i] = wasGiven;
+      F = saved;
+      usual[at] = o;
+    }
+    return o;
+  };
   for (const u of units as readonly (UnitInput | null)[]) {
     if (u === null || typeof u !== "object" || typeof u.name !== "string" || u.name.trim() === "") {
       err("KP4001", "事实文件缺少「单位」列（或 JSON 中的 name 字段）");
@@ -468,12 +509,30 @@ export function kpReadUnits(
     F = new Array(size);
     given.fill(0);
     const facts = u.facts;
-    if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
+    if (keys !== undefined && Array.isArray(facts)) {
+      for (let j = 0; j < keys.length; j++) {
+        const key = keys[j];
+        if (key === undefined) continue;
+        // a text cell of a known key is read at its place at once (what visit would do)
+        const v: unknown = facts[j];
+        const at = places![j]!;
+        if (at >= 0 && (v === "" || v === "是")) {
+          const o = usualOutcome(at, key, v);
+          if (o) {
+            given[at] = o.given;
+            if (o.set) F[2 * at] = o.value;
+            if (o.ids !== undefined) F[2 * at + 1] = o.ids.slice();
+            continue;
+          }
+        }
+        if (at >= 0 && typeof v === "string") readAt(at, key, v);
+        else visit(key, v);
+      }
+    } else if (facts !== undefined && (facts === null || typeof facts !== "object" || Array.isArray(facts))) {
       err("KP4020", "事实文件的结构不对：单位「" + name + "」的 facts 应为对象", name);
       out.push({ name, classes, c, F });
       continue;
-    }
-    if (facts) for (const key in facts) visit(key, (facts as Record<string, unknown>)[key]);
+    } else if (facts) for (const key in facts) visit(key, (facts as Record<string, unknown>)[key]);
     for (const [i, subs] of productKeys) {
       if (given[i] !== 1 || F[2 * i] === undefined) continue;
       const both = subs.filter((j) => given[j] === 1 && F[2 * j] !== undefined);

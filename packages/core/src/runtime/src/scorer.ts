@@ -59,8 +59,10 @@ export const passes = PASSES;
  * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
-export function createScorer(onResult: (index: number, result: KpStreamResult) => void, options?: { detail?: boolean }): KpScorer {
+export function createScorer(onResult: (index: number, result: KpStreamResult) => void, options?: { detail?: boolean; read?: typeof kpReadUnits }): KpScorer {
   const detail = !options || options.detail !== false;
+  // options.read (kp score streaming a table): reads a batch instead of kpReadUnits, same arguments and result
+  const readUnits = options && typeof options.read === "function" ? options.read : kpReadUnits;
   if (!STREAMABLE) throw new Error("本细则有需要全部单位的规则（排名、比例等），请用 scoreAll 计分");
   const X = crossStart();
   let surveyed = false;
@@ -100,7 +102,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
       if (started) throw new Error("survey 须在 add 之前");
       surveyed = true;
       if (!Array.isArray(units) || units.length === 0) return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       if (read.errors.length > 0) throw new KpFactsError(read.errors);
       // (crossSee reads facts and classes only: survey's units need no index)
       for (const u of read.units as KpUnit[]) crossSee(X, u);
@@ -112,7 +114,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
         started = true;
       }
       if (!Array.isArray(units) || units.length === 0) return;
-      const read = kpReadUnits(FACTS, CLASSES, RULE_NAMES, units);
+      const read = readUnits(FACTS, CLASSES, RULE_NAMES, units);
       const errors = read.errors;
       for (const u of read.units) if (names.has(u.name)) errors.push({ code: "KP4006", message: "单位「" + u.name + "」重复出现", unit: u.name });
       if (errors.length > 0) throw new KpFactsError(errors);
