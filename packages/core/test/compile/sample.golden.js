@@ -2039,6 +2039,36 @@ function kpNameTable() {
     },
   };
 }
+/**
+ * Sorts `list` in place by `cmp`, a bottom-up merge sort through one scratch array of the same size:
+ * a typed array's sort with a comparator copies its elements into two heap arrays first (16 MB at a
+ * million units, the streaming scorer's largest allocation).  Stable.
+ */
+function kpSortIndices(list, cmp) {
+  const n = list.length;
+  let from = list;
+  let to = new Uint32Array(n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi)
+        to[k++] = cmp(from[j], from[i]) < 0 ? from[j++] : from[i++];
+      while (i < mid)
+        to[k++] = from[i++];
+      while (j < hi)
+        to[k++] = from[j++];
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  if (from !== list)
+    list.set(from);
+}
 
 /** The positions of the first-level indicators among all (depth first). */
 function kpTopPositions(list) {
@@ -2180,7 +2210,7 @@ export function createScorer(onResult, options) {
       const order = new Uint32Array(n);
       for (let i = 0; i < n; i++)
         order[i] = i;
-      order.sort((a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
       const rank = new Uint32Array(n);
       const grade = new Array(n);
       let at = 0;

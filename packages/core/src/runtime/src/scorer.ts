@@ -8,7 +8,7 @@
 import { kpReadUnits, type FactError } from "./read-units.js";
 import { kpFixed, kpFormat } from "./text.js";
 import { KpFactsError, kpGradeOf, kpIndicatorTree, kpRunUnit, kpScoresOf, type KpUnitResult } from "./api.js";
-import { kpChunks, kpNameTable } from "./compact.js";
+import { kpChunks, kpNameTable, kpSortIndices } from "./compact.js";
 import { CLASSES, FACTS, PASSES, REFERS, ROUNDING, RULE_NAMES, STREAMABLE, catalogue, crossEnd, crossSee, crossStart, type KpIndicatorMeta, type KpRefer, type KpUnit, type KpVeto } from "./module-env.js";
 
 /** A result of createScorer (no rank, grade or trace; with detail false, top: the first-level indicators' scores). */
@@ -155,7 +155,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
       if (n === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
       const order = new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
       const rank = new Uint32Array(n);
       const grade: (string | null)[] = new Array(n);
       let at = 0;
