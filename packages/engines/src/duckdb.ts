@@ -23,7 +23,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
 import { emitSql, kpFixed, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { sortTies, type EngineResult } from "./results.js";
+import { detailOf, sortTies, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
@@ -113,7 +113,8 @@ function typedMore(type: IrColumn["type"], src: string, t: string, ids: string):
       };
     }
     case "text":
-      return { value: `(CASE WHEN ${empty} THEN NULL ELSE nfc_normalize(${t}) END)`, bad: "FALSE" };
+      // (a name as written: not made half-width)
+      return { value: `(CASE WHEN ${empty} THEN NULL ELSE nfc_normalize(trim(CAST(${src} AS VARCHAR))) END)`, bad: "FALSE" };
     case "amounts":
       return {
         value: `(CASE WHEN ${empty} THEN CAST(0 AS DECIMAL(18,6)) ELSE CAST(list_sum(list_transform(${ids}, (s) -> TRY_CAST(s AS DECIMAL(18,6)))) AS DECIMAL(18,6)) END)`,
@@ -134,6 +135,10 @@ function typedMore(type: IrColumn["type"], src: string, t: string, ids: string):
 export interface DuckDbScoreOptions {
   /** Full points of award items (key → raw), so that 是 reads as full points. */
   awards?: Map<string, number>;
+  /** Also each unit's classes and vetoes (what a JS-identical result needs: unit-result.ts). */
+  detail?: boolean;
+  /** Stops the query (DuckDB's interrupt): the promise rejects with KP8025. */
+  signal?: AbortSignal;
 }
 
 /** Scores the units of a facts file in DuckDB (all results at once: see {@link streamWithDuckDb}). */
@@ -152,18 +157,24 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
  */
 export async function streamWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions, onRows: (rows: EngineResult[]) => void): Promise<number> {
   return withTypedFacts(ir, file, options, async (con) => {
-    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"] });
+    const detail = options.detail === true;
+    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail });
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
-    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), `"kp_bad"`];
+    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? [sqlIdent("类别"), sqlIdent("否决")] : []), `"kp_bad"`];
     // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
     const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
     const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
+    const stop = () => con.interrupt();
+    options.signal?.addEventListener("abort", stop);
+    const failed = (e: unknown) => (options.signal?.aborted ? new EngineError("KP8025", "DuckDB 计分已中止") : new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`));
+    try {
     let result;
     try {
+      if (options.signal?.aborted) throw new Error("aborted");
       result = await con.stream(sql, q.params);
     } catch (e) {
-      throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
+      throw failed(e);
     }
     let n = 0;
     let bad = false;
@@ -172,9 +183,10 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     for (;;) {
       let chunk;
       try {
+        if (options.signal?.aborted) throw new Error("aborted");
         chunk = await result.fetchChunk();
       } catch (e) {
-        throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
+        throw failed(e);
       }
       if (!chunk || chunk.rowCount === 0) break;
       const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
@@ -194,6 +206,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
           bonus: kpFormat(need(c[5]![r], unit, "加分")),
           penalty: kpFormat(need(c[6]![r], unit, "减分")),
           scores,
+          ...(detail ? detailOf(c[7 + ids.length]![r], c[8 + ids.length]![r]) : {}),
         };
         // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
         if (ties.length > 0 && ties[0]!.rank !== row.rank) {
@@ -208,6 +221,9 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     if (ties.length > 0) onRows(sortTies(ties));
     if (bad) await reportBadCells(con);
     return n;
+    } finally {
+      options.signal?.removeEventListener("abort", stop);
+    }
   });
 }
 
@@ -283,7 +299,8 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     // view 1: each key's text, trimmed once
     const keys = [...new Set(ir.columns.map((c) => c.key))].filter((k) => typeOf.has(k));
     const sources = new Map<string, Source>(keys.map((k, i) => [k, { src: sqlIdent(k), text: sqlIdent(`kp_t${i}`), type: typeOf.get(k)! }]));
-    const texts = keys.map((k, i) => `trim(CAST(${sqlIdent(k)} AS VARCHAR)) AS ${sqlIdent(`kp_t${i}`)}`);
+    // full-width digits, point and percent read as the JS reader reads them (kpHalfWidth)
+    const texts = keys.map((k, i) => `trim(translate(CAST(${sqlIdent(k)} AS VARCHAR), '０１２３４５６７８９．％。', '0123456789.%.')) AS ${sqlIdent(`kp_t${i}`)}`);
     const classes = typeOf.has("类别") ? `list_filter(list_transform(regexp_split_to_array(trim(CAST("类别" AS VARCHAR)), ${SEP}), (s) -> trim(s)), (s) -> s <> '')` : "CAST([] AS VARCHAR[])";
     const textSql = `SELECT *, trim(CAST("单位" AS VARCHAR)) AS "kp_unit_text", ${classes} AS "kp_class_list"${texts.map((t) => ", " + t).join("")} FROM ${reader(file)}`;
     // view 2: the facts table of the documented schema, with kp_bad

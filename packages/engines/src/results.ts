@@ -12,6 +12,17 @@ export interface EngineResult {
   penalty: string;
   /** indicator id → score */
   scores: Record<string, string>;
+  /** The unit's classes (queried with `detail`). */
+  classes?: string[];
+  /** Positions in `IrProgram.vetoes` of the vetoes that strike the unit (queried with `detail`). */
+  vetoes?: number[];
+}
+
+/** The "类别" and "否决" cells of a `detail` query as an engine result's classes and vetoes. */
+export function detailOf(classes: unknown, vetoes: unknown): { classes: string[]; vetoes: number[] } {
+  const c = classes === null || classes === undefined || classes === "" ? [] : String(classes).split("\u0001");
+  const v = vetoes === null || vetoes === undefined || vetoes === "" ? [] : String(vetoes).split(",").map(Number);
+  return { classes: c, vetoes: v };
 }
 
 function raw(v: unknown, unit: string, what: string): number {
@@ -37,6 +48,7 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
       bonus: kpFormat(raw(r["加分"], unit, "加分")),
       penalty: kpFormat(raw(r["减分"], unit, "减分")),
       scores,
+      ...("否决" in r ? detailOf(r["类别"], r["否决"]) : {}),
       rounded,
     };
   });

@@ -149,6 +149,8 @@ export interface IrProgram {
   penalty: string;
   vetoFail: Cond;
   vetoNoExcellent: Cond;
+  /** Each veto rule and when it strikes a unit, in the JS module's order (indicators as evaluated, then sections). */
+  vetoes: { rule: string; level: "fail" | "noExcellent"; when: Cond }[];
   grades: IrGrade[];
   /** Decimals of the total (舍入 保留 n 位), -1 when not rounded. */
   rounding: number;
