@@ -23,7 +23,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
 import { emitSql, kpFixed, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { detailOf, sortTies, type EngineResult } from "./results.js";
+import { detailColumns, detailOf, sortTies, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
@@ -137,6 +137,11 @@ export interface DuckDbScoreOptions {
   awards?: Map<string, number>;
   /** Also each unit's classes and vetoes (what a JS-identical result needs: unit-result.ts). */
   detail?: boolean;
+  /**
+   * A fact column missing from the file is a fact no unit gave (as the JS reader reads it), not
+   * KP8011: for callers that run the JS reader's checks too (a required fact is KP4008 there).
+   */
+  missingAsAbsent?: boolean;
   /** Stops the query (DuckDB's interrupt): the promise rejects with KP8025. */
   signal?: AbortSignal;
 }
@@ -161,7 +166,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail });
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
-    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? [sqlIdent("类别"), sqlIdent("否决")] : []), `"kp_bad"`];
+    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? detailColumns(ir).map(sqlIdent) : []), `"kp_bad"`];
     // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
     const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
     const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
@@ -180,6 +185,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     let bad = false;
     let ties: EngineResult[] = [];
     const ids = ir.indicators.map((i) => i.id);
+    const extra = detail ? detailColumns(ir).map((_, x) => x) : [];
     for (;;) {
       let chunk;
       try {
@@ -206,7 +212,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
           bonus: kpFormat(need(c[5]![r], unit, "加分")),
           penalty: kpFormat(need(c[6]![r], unit, "减分")),
           scores,
-          ...(detail ? detailOf(c[7 + ids.length]![r], c[8 + ids.length]![r]) : {}),
+          ...(detail ? detailOf(ir, extra.map((x) => c[7 + ids.length + x]![r])) : {}),
         };
         // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
         if (ties.length > 0 && ties[0]!.rank !== row.rank) {
@@ -293,7 +299,7 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     lap("described");
     const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
     const needed = ["单位", ...new Set(ir.columns.filter((c) => c.type !== "ids").map((c) => c.key))];
-    const missing = needed.filter((k) => !typeOf.has(k));
+    const missing = needed.filter((k) => !typeOf.has(k) && (k === "单位" || options.missingAsAbsent !== true));
     if (missing.length > 0) throw new EngineError("KP8011", `事实文件「${file}」缺少列：${missing.map((m) => `「${m}」`).join("、")}`);
     const award = options.awards ?? new Map<string, number>();
     // view 1: each key's text, trimmed once

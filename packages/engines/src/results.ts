@@ -16,13 +16,10 @@ export interface EngineResult {
   classes?: string[];
   /** Positions in `IrProgram.vetoes` of the vetoes that strike the unit (queried with `detail`). */
   vetoes?: number[];
-}
-
-/** The "类别" and "否决" cells of a `detail` query as an engine result's classes and vetoes. */
-export function detailOf(classes: unknown, vetoes: unknown): { classes: string[]; vetoes: number[] } {
-  const c = classes === null || classes === undefined || classes === "" ? [] : String(classes).split("\u0001");
-  const v = vetoes === null || vetoes === undefined || vetoes === "" ? [] : String(vetoes).split(",").map(Number);
-  return { classes: c, vetoes: v };
+  /** Positions in `IrProgram.takings` of the 参照 whose taker the unit is (queried with `detail`). */
+  takes?: number[];
+  /** The classes of the unit each unit-naming taking names, by position (queried with `detail`). */
+  namedClasses?: Record<number, string[]>;
 }
 
 function raw(v: unknown, unit: string, what: string): number {
@@ -30,6 +27,24 @@ function raw(v: unknown, unit: string, what: string): number {
   // kpParse reads unsigned decimals: the sign is taken off and put back
   const t = String(v);
   return t.startsWith("-") ? -kpParse(t.slice(1)) : kpParse(t);
+}
+
+/** The detail columns of a query (emitSql `detail`), after the indicators. */
+export function detailColumns(ir: IrProgram): string[] {
+  return ["类别", "否决", "参照", ...ir.takings.flatMap((t, i) => (t.unit ? [`参照类别 ${i}`] : []))];
+}
+
+const list = (v: unknown) => (v === null || v === undefined || v === "" ? [] : String(v).split(","));
+const classList = (v: unknown) => (v === null || v === undefined || v === "" ? [] : String(v).split("\u0001"));
+
+/** The detail cells of a row (in detailColumns' order) as an engine result's classes, vetoes and 参照 taken. */
+export function detailOf(ir: IrProgram, cells: readonly unknown[]): Pick<EngineResult, "classes" | "vetoes" | "takes" | "namedClasses"> {
+  const namedClasses: Record<number, string[]> = {};
+  let k = 3;
+  ir.takings.forEach((t, i) => {
+    if (t.unit) namedClasses[i] = classList(cells[k++]);
+  });
+  return { classes: classList(cells[0]), vetoes: list(cells[1]).map(Number), takes: list(cells[2]).map(Number), namedClasses };
 }
 
 /** Sorted as the JS module sorts: by the rounded total, then by name. */
@@ -48,7 +63,7 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
       bonus: kpFormat(raw(r["加分"], unit, "加分")),
       penalty: kpFormat(raw(r["减分"], unit, "减分")),
       scores,
-      ...("否决" in r ? detailOf(r["类别"], r["否决"]) : {}),
+      ...("否决" in r ? detailOf(ir, detailColumns(ir).map((c) => r[c])) : {}),
       rounded,
     };
   });

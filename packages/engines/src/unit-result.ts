@@ -29,32 +29,62 @@ function pointsOf(ind: IndicatorModel, has: (unitClass: string) => boolean): num
   return ind.points;
 }
 
+/**
+ * Each indicator's points as the module shows them for one unit (its Z.P, else the catalogue's):
+ * walked as the module evaluates — an indicator that does not apply shows the unit's own points
+ * below it; at the first 参照 the unit takes, one naming a unit shows that unit's points for the whole
+ * subtree (Y.P), one to a pool keeps the indicator's own and shows the catalogue's points below.
+ */
+function shownPoints(cat: Catalogue, ir: IrProgram, r: EngineResult): Map<string, number> {
+  const out = new Map<string, number>();
+  const own = new Set(r.classes ?? []);
+  const takes = new Set(r.takes ?? []);
+  const byIndicator = new Map<string, number[]>();
+  ir.takings.forEach((t, i) => byIndicator.set(t.indicator, [...(byIndicator.get(t.indicator) ?? []), i]));
+  const fill = (ind: IndicatorModel, points: (i: IndicatorModel) => number) => {
+    out.set(ind.id, points(ind));
+    ind.children.forEach((ch) => fill(ch, points));
+  };
+  const visit = (ind: IndicatorModel) => {
+    const mine = (i: IndicatorModel) => pointsOf(i, (c) => own.has(c));
+    out.set(ind.id, mine(ind));
+    if (ind.appliesTo && !ind.appliesTo.some((c) => own.has(c))) return fill(ind, mine);
+    const taken = (byIndicator.get(ind.id) ?? []).find((i) => takes.has(i));
+    if (taken !== undefined) {
+      if (ir.takings[taken]!.unit) {
+        const named = new Set(r.namedClasses?.[taken] ?? []);
+        return fill(ind, (i) => pointsOf(i, (c) => named.has(c)));
+      }
+      return ind.children.forEach((ch) => fill(ch, (i) => i.points));
+    }
+    ind.children.forEach(visit);
+  };
+  cat.indicators.forEach(visit);
+  return out;
+}
+
 /** A converter of engine rows (queried with `detail`) of this catalogue to the module's results. */
 export function unitResultOf(cat: Catalogue, ir: IrProgram): (r: EngineResult) => UnitResult {
   const clause = new Map(cat.rules.map((r) => [r.name, r.clause] as const));
-  const tree = (list: readonly IndicatorModel[], r: EngineResult, has: (c: string) => boolean): IndicatorResult[] =>
+  const tree = (list: readonly IndicatorModel[], r: EngineResult, points: Map<string, number>): IndicatorResult[] =>
     list.map((ind) => {
       const score = raw(r.scores[ind.id] ?? "0");
-      const points = pointsOf(ind, has);
-      return { id: ind.id, name: ind.name, points: kpFormat(points), score: kpFormat(score), lost: kpFormat(points - score), children: tree(ind.children, r, has) };
+      const p = points.get(ind.id) ?? ind.points;
+      return { id: ind.id, name: ind.name, points: kpFormat(p), score: kpFormat(score), lost: kpFormat(p - score), children: tree(ind.children, r, points) };
     });
-  return (r) => {
-    const classes = r.classes ?? [];
-    const has = (c: string) => classes.includes(c);
-    return {
-      unit: r.unit,
-      classes,
-      total: r.total,
-      exactTotal: r.exactTotal,
-      rank: r.rank,
-      grade: r.grade,
-      vetoes: (r.vetoes ?? []).map((i) => {
-        const v = ir.vetoes[i]!;
-        return { rule: v.rule, level: v.level, clause: clause.get(v.rule) ?? "" };
-      }),
-      indicators: tree(cat.indicators, r, has),
-      bonus: r.bonus,
-      penalty: r.penalty,
-    };
-  };
+  return (r) => ({
+    unit: r.unit,
+    classes: r.classes ?? [],
+    total: r.total,
+    exactTotal: r.exactTotal,
+    rank: r.rank,
+    grade: r.grade,
+    vetoes: (r.vetoes ?? []).map((i) => {
+      const v = ir.vetoes[i]!;
+      return { rule: v.rule, level: v.level, clause: clause.get(v.rule) ?? "" };
+    }),
+    indicators: tree(cat.indicators, r, shownPoints(cat, ir, r)),
+    bonus: r.bonus,
+    penalty: r.penalty,
+  });
 }

@@ -87,13 +87,14 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
       else {
         // the JS reader's checks, while DuckDB scores (a file it does not stream: DuckDB's own checks only)
         const stop = new AbortController();
-        const checking = (STREAMED_FACTS as readonly string[]).includes(extname(file!).toLowerCase())
+        const checked = (STREAMED_FACTS as readonly string[]).includes(extname(file!).toLowerCase());
+        const checking = checked
           ? checkFactsStreaming(prepared.module, file!).then((c) => {
               if (!c.ok) stop.abort();
               return c;
             })
           : Promise.resolve(undefined);
-        const scoring = engines.streamWithDuckDb(ir, file!, { awards: engines.awardMaxima(cat), detail: true, signal: stop.signal }, put).then(
+        const scoring = engines.streamWithDuckDb(ir, file!, { awards: engines.awardMaxima(cat), detail: true, signal: stop.signal, missingAsAbsent: checked }, put).then(
           () => undefined,
           (e: unknown) => {
             if (e instanceof engines.EngineError) return e;

@@ -777,6 +777,7 @@ export function lower(cat: M.Catalogue): IrProgram {
     vetoFail: vetoCond("fail"),
     vetoNoExcellent: vetoCond("noExcellent"),
     vetoes: vetoList,
+    takings: all.flatMap((i) => i.refers.map((rf) => ({ indicator: i.id, takes: L.takes(rf), ...(rf.source.kind === "unit" ? { unit: L.param(rf.source.unit) } : {}) }))),
     grades,
     rounding: cat.rounding ?? -1,
   };
