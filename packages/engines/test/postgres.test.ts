@@ -4,12 +4,17 @@
  * column, a wrong type, a server that is down, a wrong password) is a clear Chinese error and leaves
  * no partial results table.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
-import { awardMaxima, EngineError, scoreWithPostgres } from "@kaoping/engines";
+import { analyzeCatalogue, compileCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
+import { awardMaxima, EngineError, scoreWithDuckDb, scoreWithPostgres, streamWithPostgres, unitResultOf, type EngineResult } from "@kaoping/engines";
+import { loadFacts } from "@kaoping/facts";
+import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
+import { generateUnits, unitsToCsv } from "../../../bench/src/gen-facts.js";
+import { importModule } from "../../../test/property/harness.js";
 import { loadFactsTable } from "./pg-load.js";
 import { prerequisite } from "../../../test/prerequisite.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
@@ -58,6 +63,51 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
     expect(r.rows).toHaveLength(11);
     const tables = await client.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%__kp_%'`);
     expect(tables.rows).toEqual([]);
+  }, 60_000);
+
+  it("streams the results through a cursor: 5,000 units in batches of at most 2,048 (and the ties that end one), in rank order, JS ties order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kp-pg-stream-"));
+    try {
+      const rulesSrc = rulesSources();
+      const model = analyzeOrThrow(rulesSrc.root, memoryHost(rulesSrc.files), "rules/").catalogue;
+      const file = join(dir, "facts.csv");
+      writeFileSync(file, unitsToCsv(model, generateUnits(model, 5000, 31)));
+      const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+      await loadFactsTable(client, ir, file, "大表", { awards: awardMaxima(a.catalogue) });
+      const batches: number[] = [];
+      const got: EngineResult[] = [];
+      const n = await streamWithPostgres(ir, { db: server.url, table: "大表" }, (rows) => {
+        batches.push(rows.length);
+        got.push(...rows);
+      });
+      expect(n).toBe(5000);
+      expect(batches.length).toBeGreaterThanOrEqual(3);
+      // a batch holds at most one fetch plus the tied units carried over from the one before
+      const perRank = new Map<number, number>();
+      for (const r of got) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
+      const ties = Math.max(...perRank.values());
+      for (const b of batches) expect(b).toBeLessThanOrEqual(2048 + ties);
+      // rank order; units of one rank by UTF-16 code units, as the JS module orders them
+      for (let i = 1; i < got.length; i++) {
+        const [p, q] = [got[i - 1]!, got[i]!];
+        expect(p.rank < q.rank || (p.rank === q.rank && p.unit < q.unit), `${p.unit} / ${q.unit}`).toBe(true);
+      }
+      // the same as the DuckDB engine on the file
+      const duck = await scoreWithDuckDb(ir, file, { awards: awardMaxima(a.catalogue) });
+      expect(got).toEqual(duck);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("with detail, the rows in the module's shape are the JS engine's results on examples/ (JSON text)", async () => {
+    const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+    const toUnit = unitResultOf(a.catalogue, ir);
+    const rows: EngineResult[] = [];
+    await streamWithPostgres(ir, { db: server.url, table: "各县事实", detail: true }, (b) => rows.push(...b));
+    const mod = await importModule(compileCatalogue(a.catalogue).js);
+    const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue);
+    expect(JSON.stringify(rows.map(toUnit), null, 2)).toBe(JSON.stringify(mod.scoreAll(facts.units), null, 2));
   }, 60_000);
 
   it("a missing column: KP8011 naming it; nothing written", async () => {
