@@ -70,7 +70,7 @@ c.closeSync(); i.closeSync();`);
 }
 
 async function kpScore(facts: string, out: string, engine: "js" | "duckdb") {
-  const args = [...childNodeArgs, cliEntry, "score", "rules", facts, "-o", out, ...(engine === "duckdb" ? ["--engine", "duckdb"] : [])];
+  const args = [...childNodeArgs, cliEntry, "score", "rules", facts, "-o", out, "--engine", engine];
   const r = await timed(process.execPath, args, { cwd: root, rss: true, env: { ...process.env, KP_SCORE_TRACE: "1" } });
   if (r.code !== 0) throw new Error(`kp score --engine ${engine} exited with ${r.code}: ${r.stderr.trim().split("\n").slice(0, 2).join(" / ")}`);
   return r;
@@ -153,7 +153,7 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
     // the cross-over: JS streaming and DuckDB on the same CSV
     for (const [k, units] of plan.cross.entries()) {
       const id = `11f${k + 1}`;
-      const name = `cross-over at ${n(units)} units: DuckDB vs JS streaming (CSV → CSV)`;
+      const name = `cross-over at ${n(units)} units: DuckDB (with the JS reader's checks alongside) vs JS streaming (CSV → CSV)`;
       log(name);
       const csv = join(dir, `cross-${units}.csv`);
       writeFacts(csv, units, plan.block);
@@ -172,7 +172,7 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
           ratio,
           met: null,
           status: "ok",
-          values: { units, duckMs: duck.wallMs, duckPeakMB: duck.peakMB ?? null, jsMs: js.wallMs, jsPeakMB: js.peakMB ?? null },
+          values: { units, bytes: statSync(csv).size, duckMs: duck.wallMs, duckPeakMB: duck.peakMB ?? null, jsMs: js.wallMs, jsPeakMB: js.peakMB ?? null },
         });
       } catch (e) {
         push(unavailable(id, name, "info", (e as Error).message, "failed"));

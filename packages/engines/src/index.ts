@@ -4,3 +4,4 @@ export { EngineError } from "./errors.js";
 export { rowsToResults, type EngineResult } from "./results.js";
 export { unitResultOf } from "./unit-result.js";
 export { awardMaxima } from "./awards.js";
+export { checkFactsTable, FactsTableError, type TableChecks } from "./pg-checks.js";

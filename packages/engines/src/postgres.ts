@@ -11,6 +11,7 @@ import pg from "pg";
 import type { IrProgram } from "@kaoping/core";
 import { emitSql, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
+import { checkFactsTable, FactsTableError, type TableChecks } from "./pg-checks.js";
 import { rowsToResults, sortTies, type EngineResult } from "./results.js";
 
 export interface PostgresScoreOptions {
@@ -21,6 +22,8 @@ export interface PostgresScoreOptions {
   write?: string;
   /** Also each unit's classes and vetoes (what a JS-identical result needs: unit-result.ts). */
   detail?: boolean;
+  /** The facts reader's checks, run on the table first (pg-checks.ts): problems are a FactsTableError, and nothing is scored or written. */
+  checks?: TableChecks;
 }
 
 /** A Chinese message for a connection or query error (pg's codes and Node's socket errors). */
@@ -66,6 +69,10 @@ export async function streamWithPostgres(ir: IrProgram, options: PostgresScoreOp
   }
   try {
     await checkColumns(client, ir, options.table);
+    if (options.checks !== undefined)
+      await checkFactsTable(client, ir, options.table, options.checks).catch((e: unknown) => {
+        throw e instanceof FactsTableError ? e : why(e);
+      });
     const q = emitSql(ir, { dialect: "postgres", table: options.table, detail: options.detail === true });
     let n = 0;
     try {

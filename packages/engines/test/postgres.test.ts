@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeCatalogue, compileCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
-import { awardMaxima, EngineError, scoreWithDuckDb, scoreWithPostgres, streamWithPostgres, unitResultOf, type EngineResult } from "@kaoping/engines";
+import { analyzeCatalogue, compileCatalogue, factSpecs, lower, nodeHost, type IrProgram, type UnitInput } from "@kaoping/core";
+import { awardMaxima, EngineError, FactsTableError, scoreWithDuckDb, scoreWithPostgres, streamWithPostgres, unitResultOf, type EngineResult } from "@kaoping/engines";
 import { loadFacts } from "@kaoping/facts";
 import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
 import { generateUnits, unitsToCsv } from "../../../bench/src/gen-facts.js";
@@ -108,6 +108,32 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
     const mod = await importModule(compileCatalogue(a.catalogue).js);
     const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue);
     expect(JSON.stringify(rows.map(toUnit), null, 2)).toBe(JSON.stringify(mod.scoreAll(facts.units), null, 2));
+  }, 60_000);
+
+  it("the facts reader's checks on the table (SQL finds the rows, the module's checks word them): each problem with its unit and column; nothing written", async () => {
+    await loadTable("坏表");
+    await client.query(`INSERT INTO "坏表" SELECT * FROM "坏表" WHERE "单位" = '青山县'`);
+    await client.query(`UPDATE "坏表" SET "社会满意度" = 192.35 WHERE "单位" = '白水县'`);
+    await client.query(`UPDATE "坏表" SET "参会" = -1 WHERE "单位" = '××区'`);
+    await client.query(`UPDATE "坏表" SET "类别" = '{乡镇}' WHERE "单位" = '高新园区'`);
+    const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+    const mod = await importModule(compileCatalogue(a.catalogue).js);
+    const checks = { specs: factSpecs(a.catalogue), classes: [...mod.catalogue.classes], check: (u: UnitInput[]) => mod.checkFacts(u) };
+    const err = await scoreWithPostgres(ir, { db: server.url, table: "坏表", checks, write: "结果4" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FactsTableError);
+    const got = (err as FactsTableError).problems.map((p) => `${p.code} ${p.unit} ${p.column ?? ""} ${p.message}`).sort();
+    expect(got).toEqual(
+      [
+        "KP4006 青山县  单位「青山县」重复出现",
+        "KP4005 白水县 社会满意度 「社会满意度」的值 192.35 超出范围 [0, 100]",
+        "KP4003 ××区 参会 「参会」的值「-1」应为非负整数（次数）",
+        "KP4007 高新园区  单位「高新园区」的类别「乡镇」未在细则中声明",
+      ].sort(),
+    );
+    expect((await client.query(`SELECT to_regclass('"结果4"') AS t`)).rows[0].t).toBeNull();
+    // the same words as the JS reader gives a file with these cells
+    const js = mod.checkFacts([{ name: "白水县", facts: { 社会满意度: "192.35%" } }]).map((e) => e.message);
+    expect(js).toContain("「社会满意度」的值 192.35 超出范围 [0, 100]");
   }, 60_000);
 
   it("a missing column: KP8011 naming it; nothing written", async () => {

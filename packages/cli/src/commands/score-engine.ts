@@ -15,7 +15,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { LowerError, lower, lowerDiagnostic, type Catalogue, type CatalogueMeta, type UnitResult } from "@kaoping/core";
+import { LowerError, factSpecs, lower, lowerDiagnostic, type Catalogue, type CatalogueMeta, type UnitInput, type UnitResult } from "@kaoping/core";
 import { STREAMED_FACTS } from "@kaoping/facts";
 import { ExitCode, UsageError } from "../exit.js";
 import { absolutePath, colorsFor, shownPath, writeOutputs, type Colors, type Io } from "../io.js";
@@ -83,7 +83,21 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
     let failure: InstanceType<typeof engines.EngineError> | undefined;
     let check: StreamCheck | undefined;
     try {
-      if (opts.engine === "postgres") await engines.streamWithPostgres(ir, { db: opts.db!, table: opts.table!, detail: true, ...(opts.write !== undefined ? { write: opts.write } : {}) }, put);
+      if (opts.engine === "postgres") {
+        // the facts reader's checks, in SQL on the table, before it is scored (engines' pg-checks.ts)
+        const checks = { specs: factSpecs(cat), classes: [...prepared.module.catalogue.classes], check: (units: UnitInput[]) => prepared.module.checkFacts(units) };
+        try {
+          await engines.streamWithPostgres(ir, { db: opts.db!, table: opts.table!, detail: true, checks, ...(opts.write !== undefined ? { write: opts.write } : {}) }, put);
+        } catch (e) {
+          if (!(e instanceof engines.FactsTableError)) throw e;
+          for (const p of e.problems) {
+            const where = [`事实表「${e.table}」`, ...(p.unit !== undefined ? [`单位「${p.unit}」`] : []), ...(p.column !== undefined ? [`列「${p.column}」`] : [])].join("，");
+            io.stderr.write(`${err.red(p.code)} ${where}：${p.message}\n`);
+          }
+          io.stderr.write(err.red(`事实表「${e.table}」有 ${e.problems.length} 个错误，无法计分。`) + "\n");
+          return ExitCode.problems;
+        }
+      }
       else {
         // the JS reader's checks, while DuckDB scores (a file it does not stream: DuckDB's own checks only)
         const stop = new AbortController();
