@@ -166,7 +166,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail });
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
-    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? detailColumns(ir).map(sqlIdent) : []), `"kp_bad"`];
+    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? detailColumns().map(sqlIdent) : []), `"kp_bad"`];
     // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
     const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
     const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
@@ -185,7 +185,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     let bad = false;
     let ties: EngineResult[] = [];
     const ids = ir.indicators.map((i) => i.id);
-    const extra = detail ? detailColumns(ir).map((_, x) => x) : [];
+    const extra = detail ? detailColumns().map((_, x) => x) : [];
     for (;;) {
       let chunk;
       try {
@@ -212,7 +212,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
           bonus: kpFormat(need(c[5]![r], unit, "加分")),
           penalty: kpFormat(need(c[6]![r], unit, "减分")),
           scores,
-          ...(detail ? detailOf(ir, extra.map((x) => c[7 + ids.length + x]![r])) : {}),
+          ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
         };
         // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
         if (ties.length > 0 && ties[0]!.rank !== row.rank) {

@@ -2,6 +2,6 @@ export { scoreWithDuckDb, streamWithDuckDb, typedFactRows, writeFactsForPostgres
 export { scoreWithPostgres, streamWithPostgres, type PostgresScoreOptions } from "./postgres.js";
 export { EngineError } from "./errors.js";
 export { rowsToResults, type EngineResult } from "./results.js";
-export { unitResultOf } from "./unit-result.js";
+export { namedUnits, unitResultOf } from "./unit-result.js";
 export { awardMaxima } from "./awards.js";
 export { checkFactsTable, FactsTableError, type TableChecks } from "./pg-checks.js";

@@ -18,8 +18,6 @@ export interface EngineResult {
   vetoes?: number[];
   /** Positions in `IrProgram.takings` of the 参照 whose taker the unit is (queried with `detail`). */
   takes?: number[];
-  /** The classes of the unit each unit-naming taking names, by position (queried with `detail`). */
-  namedClasses?: Record<number, string[]>;
 }
 
 function raw(v: unknown, unit: string, what: string): number {
@@ -30,21 +28,16 @@ function raw(v: unknown, unit: string, what: string): number {
 }
 
 /** The detail columns of a query (emitSql `detail`), after the indicators. */
-export function detailColumns(ir: IrProgram): string[] {
-  return ["类别", "否决", "参照", ...ir.takings.flatMap((t, i) => (t.unit ? [`参照类别 ${i}`] : []))];
+export function detailColumns(): string[] {
+  return ["类别", "否决", "参照"];
 }
 
 const list = (v: unknown) => (v === null || v === undefined || v === "" ? [] : String(v).split(","));
-const classList = (v: unknown) => (v === null || v === undefined || v === "" ? [] : String(v).split("\u0001"));
 
 /** The detail cells of a row (in detailColumns' order) as an engine result's classes, vetoes and 参照 taken. */
-export function detailOf(ir: IrProgram, cells: readonly unknown[]): Pick<EngineResult, "classes" | "vetoes" | "takes" | "namedClasses"> {
-  const namedClasses: Record<number, string[]> = {};
-  let k = 3;
-  ir.takings.forEach((t, i) => {
-    if (t.unit) namedClasses[i] = classList(cells[k++]);
-  });
-  return { classes: classList(cells[0]), vetoes: list(cells[1]).map(Number), takes: list(cells[2]).map(Number), namedClasses };
+export function detailOf(cells: readonly unknown[]): Pick<EngineResult, "classes" | "vetoes" | "takes"> {
+  const classes = cells[0] === null || cells[0] === undefined || cells[0] === "" ? [] : String(cells[0]).split("\u0001");
+  return { classes, vetoes: list(cells[1]).map(Number), takes: list(cells[2]).map(Number) };
 }
 
 /** Sorted as the JS module sorts: by the rounded total, then by name. */
@@ -63,7 +56,7 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
       bonus: kpFormat(raw(r["加分"], unit, "加分")),
       penalty: kpFormat(raw(r["减分"], unit, "减分")),
       scores,
-      ...("否决" in r ? detailOf(ir, detailColumns(ir).map((c) => r[c])) : {}),
+      ...("否决" in r ? detailOf(detailColumns().map((c) => r[c])) : {}),
       rounded,
     };
   });

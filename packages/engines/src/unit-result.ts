@@ -35,7 +35,7 @@ function pointsOf(ind: IndicatorModel, has: (unitClass: string) => boolean): num
  * below it; at the first 参照 the unit takes, one naming a unit shows that unit's points for the whole
  * subtree (Y.P), one to a pool keeps the indicator's own and shows the catalogue's points below.
  */
-function shownPoints(cat: Catalogue, ir: IrProgram, r: EngineResult): Map<string, number> {
+function shownPoints(cat: Catalogue, ir: IrProgram, r: EngineResult, classesOf: (unit: string) => readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   const own = new Set(r.classes ?? []);
   const takes = new Set(r.takes ?? []);
@@ -52,7 +52,7 @@ function shownPoints(cat: Catalogue, ir: IrProgram, r: EngineResult): Map<string
     const taken = (byIndicator.get(ind.id) ?? []).find((i) => takes.has(i));
     if (taken !== undefined) {
       if (ir.takings[taken]!.unit) {
-        const named = new Set(r.namedClasses?.[taken] ?? []);
+        const named = new Set(classesOf(ir.params[ir.takings[taken]!.unit!.n - 1]!));
         return fill(ind, (i) => pointsOf(i, (c) => named.has(c)));
       }
       return ind.children.forEach((ch) => fill(ch, (i) => i.points));
@@ -63,8 +63,16 @@ function shownPoints(cat: Catalogue, ir: IrProgram, r: EngineResult): Map<string
   return out;
 }
 
-/** A converter of engine rows (queried with `detail`) of this catalogue to the module's results. */
-export function unitResultOf(cat: Catalogue, ir: IrProgram): (r: EngineResult) => UnitResult {
+/** The units a 参照 names: whose classes {@link unitResultOf} needs (keep them while the results stream). */
+export function namedUnits(ir: IrProgram): Set<string> {
+  return new Set(ir.takings.flatMap((t) => (t.unit ? [ir.params[t.unit.n - 1]!] : [])));
+}
+
+/**
+ * A converter of engine rows (queried with `detail`) of this catalogue to the module's results;
+ * `classesOf` gives the classes of a unit a 参照 names ({@link namedUnits}).
+ */
+export function unitResultOf(cat: Catalogue, ir: IrProgram, classesOf: (unit: string) => readonly string[]): (r: EngineResult) => UnitResult {
   const clause = new Map(cat.rules.map((r) => [r.name, r.clause] as const));
   const tree = (list: readonly IndicatorModel[], r: EngineResult, points: Map<string, number>): IndicatorResult[] =>
     list.map((ind) => {
@@ -83,7 +91,7 @@ export function unitResultOf(cat: Catalogue, ir: IrProgram): (r: EngineResult) =
       const v = ir.vetoes[i]!;
       return { rule: v.rule, level: v.level, clause: clause.get(v.rule) ?? "" };
     }),
-    indicators: tree(cat.indicators, r, shownPoints(cat, ir, r)),
+    indicators: tree(cat.indicators, r, shownPoints(cat, ir, r, classesOf)),
     bonus: r.bonus,
     penalty: r.penalty,
   });

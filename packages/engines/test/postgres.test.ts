@@ -102,9 +102,10 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
 
   it("with detail, the rows in the module's shape are the JS engine's results on examples/ (JSON text)", async () => {
     const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
-    const toUnit = unitResultOf(a.catalogue, ir);
     const rows: EngineResult[] = [];
     await streamWithPostgres(ir, { db: server.url, table: "各县事实", detail: true }, (b) => rows.push(...b));
+    const classes = new Map(rows.map((r) => [r.unit, r.classes ?? []] as const));
+    const toUnit = unitResultOf(a.catalogue, ir, (u) => classes.get(u) ?? []);
     const mod = await importModule(compileCatalogue(a.catalogue).js);
     const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue);
     expect(JSON.stringify(rows.map(toUnit), null, 2)).toBe(JSON.stringify(mod.scoreAll(facts.units), null, 2));

@@ -24,6 +24,7 @@ import { csvField } from "../report/spreadsheet.js";
 import { checkFactsStreaming, type StreamCheck } from "./engine-check.js";
 import { formatFor, prepareForScoring, scoreCommand, type Format } from "./score.js";
 import { printDiagnostics } from "./shared.js";
+import type { EngineResult } from "@kaoping/engines";
 
 /** The IR of a catalogue, or KP8001 printed. */
 export function lowerOrReport(io: Io, cat: Catalogue, sources: Map<string, string>, color?: boolean): ReturnType<typeof lower> | undefined {
@@ -72,14 +73,20 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
   } else ir = lowerOrReport(io, cat, prepared.catalogue.sources, opts.color);
   if (!ir) return ExitCode.problems;
   const engines = await import("@kaoping/engines");
-  const toUnit = engines.unitResultOf(cat, ir);
+  // the classes of the units a 参照 names, kept as the results pass (their points show on the takers)
+  const named = engines.namedUnits(ir);
+  const namedClasses = new Map<string, readonly string[]>();
+  const toUnit = engines.unitResultOf(cat, ir, (unit) => namedClasses.get(unit) ?? []);
   const format = formatFor(opts);
   const output = opts.output === undefined ? undefined : absolutePath(io, opts.output);
   const file = opts.engine === "duckdb" ? absolutePath(io, factsArg) : undefined;
   if (opts.auto !== undefined) io.stderr.write(`kp: ${opts.auto}，由 DuckDB 计分（--engine js 可改用 JS 引擎）\n`);
-  const results = new Results(prepared.module.catalogue, format);
+  const results = new Results(prepared.module.catalogue, format, toUnit);
   try {
-    const put = (rows: Parameters<typeof toUnit>[0][]) => results.add(rows.map(toUnit));
+    const put = (rows: EngineResult[]) => {
+      for (const r of rows) if (named.has(r.unit)) namedClasses.set(r.unit, r.classes ?? []);
+      results.add(rows);
+    };
     let failure: InstanceType<typeof engines.EngineError> | undefined;
     let check: StreamCheck | undefined;
     try {
@@ -147,45 +154,41 @@ export async function scoreWithEngine(io: Io, catalogueArg: string, factsArg: st
 }
 
 /**
- * Results as the JS engine prints them, kept in a spill file one JSON line each: for CSV the row
- * without its 否决 cell and that cell (the column is there only when some unit has a veto), for JSON
- * the unit's indented block; a table needs every row to lay out its columns and keeps them.
+ * Results as the JS engine prints them.  Engine rows are kept in a spill file, one JSON line each
+ * (bounded memory), and become the module's results when all are in (a 参照 taker shows the points
+ * of the unit it names, which may come later; the CSV's 否决 column is there only when some unit has
+ * a veto); a table needs every row to lay out its columns and keeps them.
  */
 class Results {
   private readonly dir = mkdtempSync(join(tmpdir(), "kp-engine-"));
   private readonly file = join(this.dir, "results.jsonl");
   private readonly fd = openSync(this.file, "w", 0o600);
-  private readonly columns;
-  private readonly kept: UnitResult[] = [];
   private vetoes = false;
   count = 0;
 
   constructor(
     private readonly cat: CatalogueMeta,
     private readonly format: Format,
-  ) {
-    this.columns = rankingColumns(cat, [], true);
-  }
+    private readonly toUnit: (r: EngineResult) => UnitResult,
+  ) {}
 
-  add(rows: UnitResult[]): void {
+  add(rows: EngineResult[]): void {
     let text = "";
     for (const r of rows) {
-      if (r.vetoes.length > 0) this.vetoes = true;
+      if ((r.vetoes ?? []).length > 0) this.vetoes = true;
       this.count++;
-      if (this.format === "table") this.kept.push(r);
-      else if (this.format === "json") text += JSON.stringify(JSON.stringify(r, null, 2).replace(/^/gm, "  ")) + "\n";
-      else {
-        const cells = this.columns.map((col) => csvField(col.value(r), col.numeric));
-        const veto = cells.pop()!;
-        text += JSON.stringify([cells.join(","), veto]) + "\n";
-      }
+      text += JSON.stringify(r) + "\n";
     }
     if (text !== "") writeSync(this.fd, text);
   }
 
   /** The output text, piece by piece, exactly as `kp score` (JS) writes it; `file`: a CSV written to a file starts with a BOM. */
   produce(write: (text: string) => void, file: boolean, c: Colors): void {
-    if (this.format === "table") return write(rankingTable(this.cat, this.kept, c));
+    if (this.format === "table") {
+      const all: UnitResult[] = [];
+      forEachLine(this.file, (line) => all.push(this.toUnit(JSON.parse(line) as EngineResult)));
+      return write(rankingTable(this.cat, all, c));
+    }
     let buf = "";
     const put = (t: string) => {
       buf += t;
@@ -194,19 +197,14 @@ class Results {
         buf = "";
       }
     };
-    if (this.format === "csv") {
-      const head = rankingColumns(this.cat, [], this.vetoes).map((col) => csvField(col.header));
-      put((file ? "\uFEFF" : "") + head.join(",") + "\n");
-    }
+    const columns = rankingColumns(this.cat, [], this.vetoes);
+    if (this.format === "csv") put((file ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
     let first = true;
     forEachLine(this.file, (line) => {
-      if (this.format === "json") {
-        put((first ? "[\n" : ",\n") + (JSON.parse(line) as string));
-        first = false;
-      } else {
-        const [row, veto] = JSON.parse(line) as [string, string];
-        put(this.vetoes ? `${row},${veto}\n` : `${row}\n`);
-      }
+      const r = this.toUnit(JSON.parse(line) as EngineResult);
+      if (this.format === "json") put((first ? "[\n" : ",\n") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
+      else put(columns.map((col) => csvField(col.value(r), col.numeric)).join(",") + "\n");
+      first = false;
     });
     if (this.format === "json") put(first ? "[]\n" : "\n]\n");
     if (buf !== "") write(buf);

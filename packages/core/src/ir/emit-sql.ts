@@ -31,7 +31,7 @@ export interface SqlOptions {
    * Also the columns a JS-identical result needs, after the indicators: "类别" (the unit's classes
    * joined by U+0001) and "否决" (the positions in `IrProgram.vetoes` of the vetoes that strike it,
    * joined by commas; "" for none), "参照" (the positions in `IrProgram.takings` the unit takes, as
-   * 否决) and "参照类别 <i>" for each taking that names a unit (that unit's classes, as 类别).
+   * 否决).
    */
   detail?: boolean;
 }
@@ -296,11 +296,9 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
         `array_to_string("kp_classes", chr(1)) AS ${sqlIdent("类别")}`,
         `${ir.vetoes.length === 0 ? "''" : `concat_ws(',', ${ir.vetoes.map((v, i) => `CASE WHEN ${cond(v.when)} THEN '${i}' END`).join(", ")})`} AS ${sqlIdent("否决")}`,
         `${ir.takings.length === 0 ? "''" : `concat_ws(',', ${ir.takings.map((t, i) => `CASE WHEN ${cond(t.takes)} THEN '${i}' END`).join(", ")})`} AS ${sqlIdent("参照")}`,
-        // the classes of each unit a 参照 names (one scalar subquery each, computed once)
-        ...ir.takings.flatMap((t, i) => (t.unit ? [`(SELECT array_to_string("kp_classes", chr(1)) FROM "kp_s0" WHERE "kp_unit" = ${D.param(t.unit.n)} LIMIT 1) AS ${sqlIdent(`参照类别 ${i}`)}`] : [])),
       ]
     : [];
-  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`), ...(options.detail ? ["类别", "否决", "参照", ...ir.takings.flatMap((t, i) => (t.unit ? [`参照类别 ${i}`] : []))] : []), ...carry];
+  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`), ...(options.detail ? ["类别", "否决", "参照"] : []), ...carry];
   const select = [
     `"kp_unit" AS ${sqlIdent("单位")}`,
     `CAST("kp_rank" AS BIGINT) AS ${sqlIdent("名次")}`,
