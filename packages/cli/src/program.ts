@@ -163,7 +163,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
-    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；默认：大于 64 MB 的 .csv/.jsonl 事实文件（输出 csv 或 json 时）用 duckdb，其余用 js；各引擎输出相同").choices(["js", "duckdb", "postgres"]))
+    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；默认 js（环境变量 KP_DUCKDB_FROM_BYTES 设定字节数时，不小于它的 .csv/.jsonl 事实文件输出 csv 或 json 时用 duckdb）；各引擎输出相同").choices(["js", "duckdb", "postgres"]))
     .option("--db <连接串>", "--engine postgres：数据库连接串，如 postgres://用户:密码@127.0.0.1:5432/库名")
     .option("--table <表名>", "--engine postgres：事实表（此时 <事实> 写 - ）")
     .option("--write <表名>", "--engine postgres：结果写入这张表（先建新表，再在一个事务中替换）")
