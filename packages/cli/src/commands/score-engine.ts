@@ -164,13 +164,17 @@ class Results {
   private readonly file = join(this.dir, "results.jsonl");
   private readonly fd = openSync(this.file, "w", 0o600);
   private vetoes = false;
+  /** The top-level indicators' ids (the CSV's columns). */
+  private readonly tops: string[];
   count = 0;
 
   constructor(
     private readonly cat: CatalogueMeta,
     private readonly format: Format,
     private readonly toUnit: (r: EngineResult) => UnitResult,
-  ) {}
+  ) {
+    this.tops = cat.indicators.map((i) => i.id);
+  }
 
   add(rows: EngineResult[]): void {
     let text = "";
@@ -201,9 +205,14 @@ class Results {
     if (this.format === "csv") put((file ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
     let first = true;
     forEachLine(this.file, (line) => {
-      const r = this.toUnit(JSON.parse(line) as EngineResult);
-      if (this.format === "json") put((first ? "[\n" : ",\n") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
-      else put(columns.map((col) => csvField(col.value(r), col.numeric)).join(",") + "\n");
+      const e = JSON.parse(line) as EngineResult;
+      if (this.format === "json") put((first ? "[\n" : ",\n") + JSON.stringify(this.toUnit(e), null, 2).replace(/^/gm, "  "));
+      else {
+        // the CSV reads the top-level scores only: no indicator tree is built
+        const r = this.toUnit({ ...e, scores: {} });
+        r.indicators = this.tops.map((id) => ({ score: e.scores[id] ?? "" }) as NonNullable<UnitResult["indicators"]>[number]);
+        put(columns.map((col) => csvField(col.value(r), col.numeric)).join(",") + "\n");
+      }
       first = false;
     });
     if (this.format === "json") put(first ? "[]\n" : "\n]\n");
