@@ -4,7 +4,8 @@
  * column, a wrong type, a server that is down, a wrong password) is a clear Chinese error and leaves
  * no partial results table.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -135,6 +136,25 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
     // the same words as the JS reader gives a file with these cells
     const js = mod.checkFacts([{ name: "白水县", facts: { 社会满意度: "192.35%" } }]).map((e) => e.message);
     expect(js).toContain("「社会满意度」的值 192.35 超出范围 [0, 100]");
+  }, 60_000);
+
+  it("kp score --engine postgres (the CLI, a subprocess): the JS engine's CSV byte for byte; a table with bad facts: each problem with unit and column, exit 1, nothing written", () => {
+    const cli = join(root, "packages/cli/dist/cli.js");
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const pgCsv = run(["score", "rules", "-", "--engine", "postgres", "--db", server.url, "--table", "各县事实", "--format", "csv"]);
+    expect(pgCsv.stderr).toBe("");
+    expect(pgCsv.stdout).toBe(run(["score", "rules", "examples/各县事实.csv", "--format", "csv"]).stdout);
+    const dir = mkdtempSync(join(tmpdir(), "kp-pg-cli-"));
+    try {
+      const bad = run(["score", "rules", "-", "--engine", "postgres", "--db", server.url, "--table", "坏表", "-o", join(dir, "out.csv")]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("KP4005 事实表「坏表」，单位「白水县」，列「社会满意度」：「社会满意度」的值 192.35 超出范围 [0, 100]\n");
+      expect(bad.stderr).toContain("KP4006 事实表「坏表」，单位「青山县」：单位「青山县」重复出现\n");
+      expect(bad.stderr).toMatch(/事实表「坏表」有 4 个错误，无法计分。\n$/);
+      expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("a missing column: KP8011 naming it; nothing written", async () => {
