@@ -174,59 +174,59 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     options.signal?.addEventListener("abort", stop);
     const failed = (e: unknown) => (options.signal?.aborted ? new EngineError("KP8025", "DuckDB 计分已中止") : new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`));
     try {
-    let result;
-    try {
-      if (options.signal?.aborted) throw new Error("aborted");
-      result = await con.stream(sql, q.params);
-    } catch (e) {
-      throw failed(e);
-    }
-    let n = 0;
-    let bad = false;
-    let ties: EngineResult[] = [];
-    const ids = ir.indicators.map((i) => i.id);
-    const extra = detail ? detailColumns().map((_, x) => x) : [];
-    for (;;) {
-      let chunk;
+      let result;
       try {
         if (options.signal?.aborted) throw new Error("aborted");
-        chunk = await result.fetchChunk();
+        result = await con.stream(sql, q.params);
       } catch (e) {
         throw failed(e);
       }
-      if (!chunk || chunk.rowCount === 0) break;
-      const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
-      const batch: EngineResult[] = [];
-      for (let r = 0; r < chunk.rowCount; r++) {
-        if (c[c.length - 1]![r] === true) bad = true;
-        const scores: Record<string, string> = {};
-        const unit = String(c[1]![r]);
-        for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
-        const rounded = need(c[3]![r], unit, "总分");
-        const row: EngineResult = {
-          unit,
-          rank: Number(c[0]![r]),
-          grade: c[2]![r] === null ? null : String(c[2]![r]),
-          total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
-          exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
-          bonus: kpFormat(need(c[5]![r], unit, "加分")),
-          penalty: kpFormat(need(c[6]![r], unit, "减分")),
-          scores,
-          ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
-        };
-        // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
-        if (ties.length > 0 && ties[0]!.rank !== row.rank) {
-          batch.push(...sortTies(ties));
-          ties = [];
+      let n = 0;
+      let bad = false;
+      let ties: EngineResult[] = [];
+      const ids = ir.indicators.map((i) => i.id);
+      const extra = detail ? detailColumns().map((_, x) => x) : [];
+      for (;;) {
+        let chunk;
+        try {
+          if (options.signal?.aborted) throw new Error("aborted");
+          chunk = await result.fetchChunk();
+        } catch (e) {
+          throw failed(e);
         }
-        ties.push(row);
-        n++;
+        if (!chunk || chunk.rowCount === 0) break;
+        const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
+        const batch: EngineResult[] = [];
+        for (let r = 0; r < chunk.rowCount; r++) {
+          if (c[c.length - 1]![r] === true) bad = true;
+          const scores: Record<string, string> = {};
+          const unit = String(c[1]![r]);
+          for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
+          const rounded = need(c[3]![r], unit, "总分");
+          const row: EngineResult = {
+            unit,
+            rank: Number(c[0]![r]),
+            grade: c[2]![r] === null ? null : String(c[2]![r]),
+            total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
+            exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
+            bonus: kpFormat(need(c[5]![r], unit, "加分")),
+            penalty: kpFormat(need(c[6]![r], unit, "减分")),
+            scores,
+            ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
+          };
+          // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
+          if (ties.length > 0 && ties[0]!.rank !== row.rank) {
+            batch.push(...sortTies(ties));
+            ties = [];
+          }
+          ties.push(row);
+          n++;
+        }
+        if (batch.length > 0) onRows(batch);
       }
-      if (batch.length > 0) onRows(batch);
-    }
-    if (ties.length > 0) onRows(sortTies(ties));
-    if (bad) await reportBadCells(con);
-    return n;
+      if (ties.length > 0) onRows(sortTies(ties));
+      if (bad) await reportBadCells(con);
+      return n;
     } finally {
       options.signal?.removeEventListener("abort", stop);
     }

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeCatalogue, compileCatalogue, factSpecs, lower, nodeHost, type IrProgram, type UnitInput } from "@kaoping/core";
+import { analyzeCatalogue, compileCatalogue, factSpecs, lower, nodeHost, type CatalogueMeta, type IrProgram, type UnitInput } from "@kaoping/core";
 import { awardMaxima, EngineError, FactsTableError, scoreWithDuckDb, scoreWithPostgres, streamWithPostgres, unitResultOf, type EngineResult } from "@kaoping/engines";
 import { loadFacts } from "@kaoping/facts";
 import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
@@ -108,7 +108,7 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
     const classes = new Map(rows.map((r) => [r.unit, r.classes ?? []] as const));
     const toUnit = unitResultOf(a.catalogue, ir, (u) => classes.get(u) ?? []);
     const mod = await importModule(compileCatalogue(a.catalogue).js);
-    const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue);
+    const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue as unknown as CatalogueMeta);
     expect(JSON.stringify(rows.map(toUnit), null, 2)).toBe(JSON.stringify(mod.scoreAll(facts.units), null, 2));
   }, 60_000);
 

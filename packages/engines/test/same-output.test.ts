@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasErrors, lower } from "@kaoping/core";
+import { hasErrors, lower, type CatalogueMeta } from "@kaoping/core";
 import { loadFacts } from "@kaoping/facts";
 import { awardMaxima, scoreWithDuckDb, unitResultOf } from "@kaoping/engines";
 import { dec, drawFromSeed, emptyPools, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL, type FactValue, type UnitSpec } from "../../../test/property/kp-gen.js";
@@ -70,7 +70,7 @@ describe("DuckDB's results in the module's shape = the JS engine's, as JSON text
         const file = join(dir, `s${seed}-${k}.csv`);
         const text = csvOf(units, keys);
         writeFileSync(file, text);
-        const facts = await loadFacts(file, mod.catalogue);
+        const facts = await loadFacts(file, mod.catalogue as unknown as CatalogueMeta);
         if (hasErrors(facts.diagnostics) || mod.checkFacts(facts.units).length > 0) continue;
         const want = JSON.stringify(mod.scoreAll(facts.units), null, 2);
         const rows = await scoreWithDuckDb(ir, file, { awards: awardMaxima(analysis.catalogue), detail: true });
