@@ -106,15 +106,18 @@ export async function checkFactsTable(client: pg.Client, ir: IrProgram, table: s
 /** A row of the facts table as a unit for the module's reader: numbers as text (exact), lists as arrays. */
 function unitOf(ir: IrProgram, r: Record<string, unknown>): UnitInput {
   const facts: Record<string, unknown> = {};
+  const flags = new Set(ir.columns.filter((c) => c.type === "flag").map((c) => c.key));
   for (const c of ir.columns) {
     const v = r[c.name];
     if (v === null || v === undefined) continue;
     if (c.type === "ids") {
-      // incident ids stand for the count
-      if (Array.isArray(v) && v.length > 0) facts[c.key] = v;
+      // incident ids stand for the count; a yes/no fact's incident is one id, written as text
+      if (Array.isArray(v) && v.length > 0) facts[c.key] = flags.has(c.key) ? (v as unknown[]).join("、") : v;
       continue;
     }
     if (facts[c.key] !== undefined) continue;
+    // a count of 0 is a count not given (the facts table has no empty count: an empty cell loads as 0)
+    if (c.type === "count" && String(v) === "0") continue;
     facts[c.key] = typeof v === "boolean" || Array.isArray(v) ? v : String(v);
   }
   return { name: String(r["单位"]), classes: Array.isArray(r["类别"]) ? (r["类别"] as string[]) : [], facts };
