@@ -96,7 +96,7 @@ export async function largeInputFigure(plan: { units: number }): Promise<Figure>
     const csv = join(dir, "facts.csv");
     writeFileSync(csv, "\uFEFF" + unitsToCsv(cat, generateUnits(cat, plan.units, 13)));
     const out = join(dir, "scores.csv");
-    const args = ["score", "rules", csv, "-o", out];
+    const args = ["score", "rules", csv, "-o", out, "--engine", "js"];
     // One run (it is long): on a pseudo-terminal when script(1) exists, to see the progress indicator.
     let r: { code: number | null; wallMs: number; peakMB: number | undefined; progress: boolean | null; output: string };
     if (existsSync("/usr/bin/script")) r = scoreOnTty(args);

@@ -70,7 +70,7 @@ c.closeSync(); i.closeSync();`);
 }
 
 async function kpScore(facts: string, out: string, engine: "js" | "duckdb") {
-  const args = [...childNodeArgs, cliEntry, "score", "rules", facts, "-o", out, ...(engine === "duckdb" ? ["--engine", "duckdb"] : [])];
+  const args = [...childNodeArgs, cliEntry, "score", "rules", facts, "-o", out, "--engine", engine];
   const r = await timed(process.execPath, args, { cwd: root, rss: true, env: { ...process.env, KP_SCORE_TRACE: "1" } });
   if (r.code !== 0) throw new Error(`kp score --engine ${engine} exited with ${r.code}: ${r.stderr.trim().split("\n").slice(0, 2).join(" / ")}`);
   return r;
@@ -128,7 +128,12 @@ process.stdout.write(JSON.stringify({ loadMs, scoreMs, rows: Number(rows) }));`)
 /** The plan, or parts of it from KP_BENCH_SQL_PLAN (JSON, e.g. {"duck":[],"cross":[]} to run the PostgreSQL row alone). */
 export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
   const plan: SqlPlan = { ...planned, ...(process.env.KP_BENCH_SQL_PLAN ? (JSON.parse(process.env.KP_BENCH_SQL_PLAN) as Partial<SqlPlan>) : {}) };
-  const letters = "abcdef";
+  // KP_BENCH_10M=1: DuckDB on 10,000,000 units too (CSV ~3.7 GB, Parquet; about half an hour per row on 2 cores)
+  if (process.env.KP_BENCH_10M === "1" && !plan.duck.includes(10_000_000)) plan.duck = [...plan.duck, 10_000_000];
+  // (11e is the PostgreSQL row: a third size is 11g, 11h)
+  const letters = "abcdgh";
+  /** DuckDB's peak RSS by size (CSV rows), for its memory per unit. */
+  const duckPeaks: [number, number][] = [];
   if (!existsSync(cliEntry) || !existsSync(enginesDist)) return [unavailable("11a", "DuckDB engine on large facts", "info", NOT_BUILT)];
   const dir = mkdtempSync(join(tmpdir(), "kp-bench-sql-"));
   chmodSync(dir, 0o755); // the PostgreSQL server (user postgres) reads the typed CSV from here
@@ -153,7 +158,7 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
     // the cross-over: JS streaming and DuckDB on the same CSV
     for (const [k, units] of plan.cross.entries()) {
       const id = `11f${k + 1}`;
-      const name = `cross-over at ${n(units)} units: DuckDB vs JS streaming (CSV → CSV)`;
+      const name = `cross-over at ${n(units)} units: DuckDB (with the JS reader's checks alongside) vs JS streaming (CSV → CSV)`;
       log(name);
       const csv = join(dir, `cross-${units}.csv`);
       writeFacts(csv, units, plan.block);
@@ -172,7 +177,7 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
           ratio,
           met: null,
           status: "ok",
-          values: { units, duckMs: duck.wallMs, duckPeakMB: duck.peakMB ?? null, jsMs: js.wallMs, jsPeakMB: js.peakMB ?? null },
+          values: { units, bytes: statSync(csv).size, duckMs: duck.wallMs, duckPeakMB: duck.peakMB ?? null, jsMs: js.wallMs, jsPeakMB: js.peakMB ?? null },
         });
       } catch (e) {
         push(unavailable(id, name, "info", (e as Error).message, "failed"));
@@ -205,6 +210,7 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
             status: "ok",
             values: { units, format: kind, bytes: statSync(file).size, ms: r.wallMs, peakMB: r.peakMB ?? null },
           });
+          if (kind === "CSV" && r.peakMB !== undefined) duckPeaks.push([units, r.peakMB]);
         } catch (e) {
           push(unavailable(id, name, "info", (e as Error).message, "failed"));
         }
@@ -212,6 +218,12 @@ export async function sqlFigures(planned: SqlPlan): Promise<Figure[]> {
       if (plan.pg === units) await pgRow(csv);
       rmSync(csv, { force: true });
       rmSync(parquet, { force: true });
+    }
+    // DuckDB's memory per unit: the growth of its peak RSS between the smallest and largest CSV row
+    if (duckPeaks.length >= 2) {
+      const [[n1, p1], [n2, p2]] = [duckPeaks[0]!, duckPeaks[duckPeaks.length - 1]!];
+      const perUnit = ((p2 - p1) * 1024) / (n2 - n1);
+      push({ id: "11i", name: "DuckDB memory per unit (CSV, growth of peak RSS)", goal: "info", measured: `${perUnit.toFixed(2)} KB/unit`, baseline: `${n(n1)} → ${n(n2)} units: ${mb(p1)} → ${mb(p2)}`, ratio: null, met: null, status: "ok", values: { n1, n2, p1, p2, perUnitKB: perUnit } });
     }
     if (plan.pg > 0 && !pgDone) {
       const csv = join(dir, `facts-${plan.pg}.csv`);

@@ -88,7 +88,7 @@ async function runSize(dir: string, units: number, block: number, kind: "csv" | 
   if (kind === "csv") writeFacts(csv, units, block);
   else writeJsonl(csv, units, block);
   const out = join(dir, `scores-${units}.csv`);
-  const kp = await timed(process.execPath, [...childNodeArgs, cliEntry, "score", "rules", csv, "-o", out], { cwd: root, rss: true, env: { ...process.env, KP_SCORE_TRACE: "1" } });
+  const kp = await timed(process.execPath, [...childNodeArgs, cliEntry, "score", "rules", csv, "-o", out, "--engine", "js"], { cwd: root, rss: true, env: { ...process.env, KP_SCORE_TRACE: "1" } });
   if (kp.code !== 0) return `kp score exited with ${kp.code}: ${kp.stderr.trim().split("\n").slice(0, 2).join(" / ")}`;
   if (!kp.stderr.includes("流式计分")) return "kp score did not stream";
   const parse = await timed(process.execPath, ["-e", kind === "csv" ? parseScript(csv) : jsonlScript(csv)], { cwd: root, rss: true });

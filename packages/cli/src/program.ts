@@ -18,6 +18,7 @@ import { scoreCommand } from "./commands/score.js";
 import { factsCheckCommand } from "./commands/facts-check.js";
 import { templateCommand } from "./commands/template.js";
 import { scoreWithEngine } from "./commands/score-engine.js";
+import { duckDbByDefault } from "./commands/engine-choice.js";
 import { compileSqlCommand } from "./commands/compile-sql.js";
 import { ExitCode, UsageError } from "./exit.js";
 import { colorsFor, processIo, type Io } from "./io.js";
@@ -162,16 +163,19 @@ export function buildProgram(io: Io, setCode: (code: number) => void, argv: read
     .addOption(new Option("--format <格式>", "输出格式；默认按 -o 的扩展名，否则为 table").choices(["table", "json", "csv"]))
     .option("-o, --output <文件>", "写入文件（原子写入：失败时不留下半个文件）")
     .option("--sheet <名称或序号>", "读取 .xlsx 事实文件中的哪个工作表（默认：第一个可见的工作表）")
-    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；后两者输出 json 或 csv").choices(["js", "duckdb", "postgres"]).default("js"))
+    .addOption(new Option("--engine <引擎>", "计分引擎：js、duckdb（把细则编译为 SQL，在内嵌的 DuckDB 中直接读 .csv/.parquet/.json 计分）或 postgres（在 PostgreSQL 中对 --table 计分）；默认 js（环境变量 KP_DUCKDB_FROM_BYTES 设定字节数时，不小于它的 .csv/.jsonl 事实文件输出 csv 或 json 时用 duckdb）；各引擎输出相同").choices(["js", "duckdb", "postgres"]))
     .option("--db <连接串>", "--engine postgres：数据库连接串，如 postgres://用户:密码@127.0.0.1:5432/库名")
     .option("--table <表名>", "--engine postgres：事实表（此时 <事实> 写 - ）")
     .option("--write <表名>", "--engine postgres：结果写入这张表（先建新表，再在一个事务中替换）")
     .addOption(includeRootOption())
     .addOption(colorOption())
-    .action(async (catalogue: string, facts: string[], opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; engine: string; db?: string; table?: string; write?: string; color: boolean; includeRoot?: string[] }) => {
-      if (opts.engine !== "js") {
-        if (facts.length !== 1) throw new UsageError(`--engine ${opts.engine} 只读一个事实文件（或 PostgreSQL 的表），实际给了 ${facts.length} 个`);
-        return setCode(await scoreWithEngine(withIncludeRoots(io, opts.includeRoot), catalogue, facts[0]!, opts));
+    .action(async (catalogue: string, facts: string[], opts: { format?: "table" | "json" | "csv"; output?: string; sheet?: string; engine?: "js" | "duckdb" | "postgres"; db?: string; table?: string; write?: string; color: boolean; includeRoot?: string[] }) => {
+      // no --engine: DuckDB for a facts file beyond the measured cross-over (engine-choice.ts), else JS
+      const auto = opts.engine === undefined ? duckDbByDefault(io, facts, opts) : undefined;
+      const engine = opts.engine ?? (auto !== undefined ? "duckdb" : "js");
+      if (engine !== "js") {
+        if (facts.length !== 1) throw new UsageError(`--engine ${engine} 只读一个事实文件（或 PostgreSQL 的表），实际给了 ${facts.length} 个`);
+        return setCode(await scoreWithEngine(withIncludeRoots(io, opts.includeRoot), catalogue, facts[0]!, { ...opts, engine, ...(auto !== undefined ? { auto } : {}) }));
       }
       setCode(await scoreCommand(withIncludeRoots(io, opts.includeRoot), catalogue, facts, opts));
     });

@@ -23,7 +23,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
 import { emitSql, kpFixed, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { sortTies, type EngineResult } from "./results.js";
+import { detailColumns, detailOf, sortTies, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
@@ -113,7 +113,8 @@ function typedMore(type: IrColumn["type"], src: string, t: string, ids: string):
       };
     }
     case "text":
-      return { value: `(CASE WHEN ${empty} THEN NULL ELSE nfc_normalize(${t}) END)`, bad: "FALSE" };
+      // (a name as written: not made half-width)
+      return { value: `(CASE WHEN ${empty} THEN NULL ELSE nfc_normalize(trim(CAST(${src} AS VARCHAR))) END)`, bad: "FALSE" };
     case "amounts":
       return {
         value: `(CASE WHEN ${empty} THEN CAST(0 AS DECIMAL(18,6)) ELSE CAST(list_sum(list_transform(${ids}, (s) -> TRY_CAST(s AS DECIMAL(18,6)))) AS DECIMAL(18,6)) END)`,
@@ -134,6 +135,15 @@ function typedMore(type: IrColumn["type"], src: string, t: string, ids: string):
 export interface DuckDbScoreOptions {
   /** Full points of award items (key → raw), so that 是 reads as full points. */
   awards?: Map<string, number>;
+  /** Also each unit's classes and vetoes (what a JS-identical result needs: unit-result.ts). */
+  detail?: boolean;
+  /**
+   * A fact column missing from the file is a fact no unit gave (as the JS reader reads it), not
+   * KP8011: for callers that run the JS reader's checks too (a required fact is KP4008 there).
+   */
+  missingAsAbsent?: boolean;
+  /** Stops the query (DuckDB's interrupt): the promise rejects with KP8025. */
+  signal?: AbortSignal;
 }
 
 /** Scores the units of a facts file in DuckDB (all results at once: see {@link streamWithDuckDb}). */
@@ -152,62 +162,74 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
  */
 export async function streamWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions, onRows: (rows: EngineResult[]) => void): Promise<number> {
   return withTypedFacts(ir, file, options, async (con) => {
-    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"] });
+    const detail = options.detail === true;
+    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail });
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
-    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), `"kp_bad"`];
+    const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? detailColumns().map(sqlIdent) : []), `"kp_bad"`];
     // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
     const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
     const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
-    let result;
+    const stop = () => con.interrupt();
+    options.signal?.addEventListener("abort", stop);
+    const failed = (e: unknown) => (options.signal?.aborted ? new EngineError("KP8025", "DuckDB 计分已中止") : new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`));
     try {
-      result = await con.stream(sql, q.params);
-    } catch (e) {
-      throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
-    }
-    let n = 0;
-    let bad = false;
-    let ties: EngineResult[] = [];
-    const ids = ir.indicators.map((i) => i.id);
-    for (;;) {
-      let chunk;
+      let result;
       try {
-        chunk = await result.fetchChunk();
+        if (options.signal?.aborted) throw new Error("aborted");
+        result = await con.stream(sql, q.params);
       } catch (e) {
-        throw new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`);
+        throw failed(e);
       }
-      if (!chunk || chunk.rowCount === 0) break;
-      const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
-      const batch: EngineResult[] = [];
-      for (let r = 0; r < chunk.rowCount; r++) {
-        if (c[c.length - 1]![r] === true) bad = true;
-        const scores: Record<string, string> = {};
-        const unit = String(c[1]![r]);
-        for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
-        const rounded = need(c[3]![r], unit, "总分");
-        const row: EngineResult = {
-          unit,
-          rank: Number(c[0]![r]),
-          grade: c[2]![r] === null ? null : String(c[2]![r]),
-          total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
-          exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
-          bonus: kpFormat(need(c[5]![r], unit, "加分")),
-          penalty: kpFormat(need(c[6]![r], unit, "减分")),
-          scores,
-        };
-        // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
-        if (ties.length > 0 && ties[0]!.rank !== row.rank) {
-          batch.push(...sortTies(ties));
-          ties = [];
+      let n = 0;
+      let bad = false;
+      let ties: EngineResult[] = [];
+      const ids = ir.indicators.map((i) => i.id);
+      const extra = detail ? detailColumns().map((_, x) => x) : [];
+      for (;;) {
+        let chunk;
+        try {
+          if (options.signal?.aborted) throw new Error("aborted");
+          chunk = await result.fetchChunk();
+        } catch (e) {
+          throw failed(e);
         }
-        ties.push(row);
-        n++;
+        if (!chunk || chunk.rowCount === 0) break;
+        const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
+        const batch: EngineResult[] = [];
+        for (let r = 0; r < chunk.rowCount; r++) {
+          if (c[c.length - 1]![r] === true) bad = true;
+          const scores: Record<string, string> = {};
+          const unit = String(c[1]![r]);
+          for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
+          const rounded = need(c[3]![r], unit, "总分");
+          const row: EngineResult = {
+            unit,
+            rank: Number(c[0]![r]),
+            grade: c[2]![r] === null ? null : String(c[2]![r]),
+            total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
+            exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
+            bonus: kpFormat(need(c[5]![r], unit, "加分")),
+            penalty: kpFormat(need(c[6]![r], unit, "减分")),
+            scores,
+            ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
+          };
+          // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
+          if (ties.length > 0 && ties[0]!.rank !== row.rank) {
+            batch.push(...sortTies(ties));
+            ties = [];
+          }
+          ties.push(row);
+          n++;
+        }
+        if (batch.length > 0) onRows(batch);
       }
-      if (batch.length > 0) onRows(batch);
+      if (ties.length > 0) onRows(sortTies(ties));
+      if (bad) await reportBadCells(con);
+      return n;
+    } finally {
+      options.signal?.removeEventListener("abort", stop);
     }
-    if (ties.length > 0) onRows(sortTies(ties));
-    if (bad) await reportBadCells(con);
-    return n;
   });
 }
 
@@ -277,13 +299,14 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     lap("described");
     const typeOf = new Map(described.map((d) => [d.column_name, d.column_type]));
     const needed = ["单位", ...new Set(ir.columns.filter((c) => c.type !== "ids").map((c) => c.key))];
-    const missing = needed.filter((k) => !typeOf.has(k));
+    const missing = needed.filter((k) => !typeOf.has(k) && (k === "单位" || options.missingAsAbsent !== true));
     if (missing.length > 0) throw new EngineError("KP8011", `事实文件「${file}」缺少列：${missing.map((m) => `「${m}」`).join("、")}`);
     const award = options.awards ?? new Map<string, number>();
     // view 1: each key's text, trimmed once
     const keys = [...new Set(ir.columns.map((c) => c.key))].filter((k) => typeOf.has(k));
     const sources = new Map<string, Source>(keys.map((k, i) => [k, { src: sqlIdent(k), text: sqlIdent(`kp_t${i}`), type: typeOf.get(k)! }]));
-    const texts = keys.map((k, i) => `trim(CAST(${sqlIdent(k)} AS VARCHAR)) AS ${sqlIdent(`kp_t${i}`)}`);
+    // full-width digits, point and percent read as the JS reader reads them (kpHalfWidth)
+    const texts = keys.map((k, i) => `trim(translate(CAST(${sqlIdent(k)} AS VARCHAR), '０１２３４５６７８９．％。', '0123456789.%.')) AS ${sqlIdent(`kp_t${i}`)}`);
     const classes = typeOf.has("类别") ? `list_filter(list_transform(regexp_split_to_array(trim(CAST("类别" AS VARCHAR)), ${SEP}), (s) -> trim(s)), (s) -> s <> '')` : "CAST([] AS VARCHAR[])";
     const textSql = `SELECT *, trim(CAST("单位" AS VARCHAR)) AS "kp_unit_text", ${classes} AS "kp_class_list"${texts.map((t) => ", " + t).join("")} FROM ${reader(file)}`;
     // view 2: the facts table of the documented schema, with kp_bad

@@ -11,6 +11,10 @@
  * - KP8022 the database does not exist
  * - KP8023 the facts table does not exist
  * - KP8024 a facts table column of the wrong type
+ * - KP8025 scoring in DuckDB was stopped (the facts check found problems: the JS engine reports them; never shown)
+ * - KP8026 (kp score) the JS facts reader cannot stream this file, so DuckDB's reading cannot be checked against it
+ * - KP8027 (kp score, engine chosen by size) DuckDB failed on facts the JS reader accepts: scored by the JS engine
+ * - KP8028 (kp score, engine chosen by size) the catalogue does not lower to SQL (KP8001): scored by the JS engine
  */
 export class EngineError extends Error {
   constructor(

@@ -11,7 +11,8 @@ import pg from "pg";
 import type { IrProgram } from "@kaoping/core";
 import { emitSql, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { rowsToResults, type EngineResult } from "./results.js";
+import { checkFactsTable, FactsTableError, type TableChecks } from "./pg-checks.js";
+import { rowsToResults, sortTies, type EngineResult } from "./results.js";
 
 export interface PostgresScoreOptions {
   /** Connection string, e.g. postgres://kp@127.0.0.1:5432/kp */
@@ -19,6 +20,10 @@ export interface PostgresScoreOptions {
   table: string;
   /** Also write every unit's results into this table (replaced atomically). */
   write?: string;
+  /** Also each unit's classes and vetoes (what a JS-identical result needs: unit-result.ts). */
+  detail?: boolean;
+  /** The facts reader's checks, run on the table first (pg-checks.ts): problems are a FactsTableError, and nothing is scored or written. */
+  checks?: TableChecks;
 }
 
 /** A Chinese message for a connection or query error (pg's codes and Node's socket errors). */
@@ -34,7 +39,27 @@ function why(e: unknown): EngineError {
   return new EngineError("KP8013", `数据库计分失败：${m.split("\n")[0]}`);
 }
 
+/** Scores the units of a table in PostgreSQL (all results at once: see {@link streamWithPostgres}). */
 export async function scoreWithPostgres(ir: IrProgram, options: PostgresScoreOptions): Promise<EngineResult[]> {
+  const out: EngineResult[] = [];
+  await streamWithPostgres(ir, options, (rows) => {
+    for (const r of rows) out.push(r);
+  });
+  return out;
+}
+
+/** Rows fetched from the server's cursor at a time. */
+const FETCH_ROWS = 2048;
+
+/**
+ * Scores the units of a table in PostgreSQL and hands the results over in rank order, a batch at a
+ * time (ties in the JS module's order), read through a server-side cursor (DECLARE … NO SCROLL
+ * CURSOR, FETCH FORWARD n): memory holds one batch, not the table's results.  A plain SQL cursor
+ * rather than pg-cursor or COPY … TO STDOUT: no further dependency, values come typed through pg as
+ * with any query, and DECLARE/FETCH inside a transaction is what openGauss, KingbaseES, HighGo,
+ * Citus and Greenplum share with PostgreSQL.  Returns the number of units.
+ */
+export async function streamWithPostgres(ir: IrProgram, options: PostgresScoreOptions, onRows: (rows: EngineResult[]) => void): Promise<number> {
   const client = new pg.Client({ connectionString: options.db, connectionTimeoutMillis: 10_000 });
   client.on("error", () => undefined);
   try {
@@ -43,43 +68,73 @@ export async function scoreWithPostgres(ir: IrProgram, options: PostgresScoreOpt
     throw why(e);
   }
   try {
-    // the columns the query needs, checked first so that every missing one is named at once
-    const have = await client.query<{ column_name: string; data_type: string }>("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1", [options.table]).catch((e: unknown) => {
-      throw why(e);
-    });
-    if (have.rows.length === 0) throw new EngineError("KP8023", `事实表「${options.table}」不存在（或没有列）`);
-    const names = new Set(have.rows.map((r) => r.column_name));
-    const missing = ["单位", "类别", ...new Set(ir.columns.map((c) => c.name))].filter((n) => !names.has(n));
-    if (missing.length > 0) throw new EngineError("KP8011", `事实表「${options.table}」缺少列：${missing.map((m) => `「${m}」`).join("、")}`);
-    // every column of the documented type (PostgreSQL would cast a text column silently)
-    const typeOf = new Map(have.rows.map((r) => [r.column_name, r.data_type]));
-    const wrong: string[] = [];
-    const want = (name: string, ok: string[], shown: string) => {
-      if (!ok.includes(typeOf.get(name) ?? "")) wrong.push(`「${name}」应为 ${shown}，实际为 ${typeOf.get(name)}`);
-    };
-    want("类别", ["ARRAY"], "TEXT[]");
-    for (const c of ir.columns) {
-      if (c.type === "count") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
-      else if (c.type === "decimal" || c.type === "signed" || c.type === "amounts") want(c.name, ["numeric", "bigint", "integer", "smallint"], "DECIMAL(18,6)");
-      else if (c.type === "items") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
-      else if (c.type === "text") want(c.name, ["text", "character varying"], "TEXT");
-      else if (c.type === "flag") want(c.name, ["boolean"], "BOOLEAN");
-      else want(c.name, ["ARRAY"], "TEXT[]");
-    }
-    if (wrong.length > 0) throw new EngineError("KP8024", `事实表「${options.table}」的列类型不对：${wrong.join("；")}`);
-    const q = emitSql(ir, { dialect: "postgres", table: options.table });
-    let rows: Record<string, unknown>[];
+    await checkColumns(client, ir, options.table);
+    if (options.checks !== undefined)
+      await checkFactsTable(client, ir, options.table, options.checks).catch((e: unknown) => {
+        throw e instanceof FactsTableError ? e : why(e);
+      });
+    const q = emitSql(ir, { dialect: "postgres", table: options.table, detail: options.detail === true });
+    let n = 0;
     try {
-      rows = (await client.query({ text: q.sql, values: q.params })).rows as Record<string, unknown>[];
+      await client.query("BEGIN READ ONLY");
+      await client.query({ text: `DECLARE "kp_results" NO SCROLL CURSOR FOR ${q.sql.replace(/^(--[^\n]*\n)+/, "")}`, values: q.params });
+      let ties: EngineResult[] = [];
+      for (;;) {
+        const got = (await client.query(`FETCH FORWARD ${FETCH_ROWS} FROM "kp_results"`)).rows as Record<string, unknown>[];
+        if (got.length === 0) break;
+        const batch: EngineResult[] = [];
+        // the query orders by rank; units of one rank are put in the JS module's order (UTF-16 code units)
+        for (const row of rowsToResults(ir, got)) {
+          if (ties.length > 0 && ties[0]!.rank !== row.rank) {
+            batch.push(...sortTies(ties));
+            ties = [];
+          }
+          ties.push(row);
+          n++;
+        }
+        if (batch.length > 0) onRows(batch);
+      }
+      if (ties.length > 0) onRows(sortTies(ties));
+      await client.query("COMMIT");
     } catch (e) {
-      throw why(e);
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e instanceof EngineError ? e : why(e);
     }
-    const results = rowsToResults(ir, rows);
-    if (options.write !== undefined) await writeResults(client, q.sql, q.params, options.write);
-    return results;
+    if (options.write !== undefined) {
+      const w = options.detail === true ? emitSql(ir, { dialect: "postgres", table: options.table }) : q;
+      await writeResults(client, w.sql, w.params, options.write);
+    }
+    return n;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Every column the query needs is there (all missing ones named at once), each of its documented type. */
+async function checkColumns(client: pg.Client, ir: IrProgram, table: string): Promise<void> {
+  const have = await client.query<{ column_name: string; data_type: string }>("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1", [table]).catch((e: unknown) => {
+    throw why(e);
+  });
+  if (have.rows.length === 0) throw new EngineError("KP8023", `事实表「${table}」不存在（或没有列）`);
+  const names = new Set(have.rows.map((r) => r.column_name));
+  const missing = ["单位", "类别", ...new Set(ir.columns.map((c) => c.name))].filter((n) => !names.has(n));
+  if (missing.length > 0) throw new EngineError("KP8011", `事实表「${table}」缺少列：${missing.map((m) => `「${m}」`).join("、")}`);
+  // every column of the documented type (PostgreSQL would cast a text column silently)
+  const typeOf = new Map(have.rows.map((r) => [r.column_name, r.data_type]));
+  const wrong: string[] = [];
+  const want = (name: string, ok: string[], shown: string) => {
+    if (!ok.includes(typeOf.get(name) ?? "")) wrong.push(`「${name}」应为 ${shown}，实际为 ${typeOf.get(name)}`);
+  };
+  want("类别", ["ARRAY"], "TEXT[]");
+  for (const c of ir.columns) {
+    if (c.type === "count") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
+    else if (c.type === "decimal" || c.type === "signed" || c.type === "amounts") want(c.name, ["numeric", "bigint", "integer", "smallint"], "DECIMAL(18,6)");
+    else if (c.type === "items") want(c.name, ["bigint", "integer", "smallint"], "BIGINT");
+    else if (c.type === "text") want(c.name, ["text", "character varying"], "TEXT");
+    else if (c.type === "flag") want(c.name, ["boolean"], "BOOLEAN");
+    else want(c.name, ["ARRAY"], "TEXT[]");
+  }
+  if (wrong.length > 0) throw new EngineError("KP8024", `事实表「${table}」的列类型不对：${wrong.join("；")}`);
 }
 
 /** CREATE TABLE <tmp> AS <query>; then swap it in under the target name, in one transaction. */

@@ -12,6 +12,12 @@ export interface EngineResult {
   penalty: string;
   /** indicator id → score */
   scores: Record<string, string>;
+  /** The unit's classes (queried with `detail`). */
+  classes?: string[];
+  /** Positions in `IrProgram.vetoes` of the vetoes that strike the unit (queried with `detail`). */
+  vetoes?: number[];
+  /** Positions in `IrProgram.takings` of the 参照 whose taker the unit is (queried with `detail`). */
+  takes?: number[];
 }
 
 function raw(v: unknown, unit: string, what: string): number {
@@ -19,6 +25,19 @@ function raw(v: unknown, unit: string, what: string): number {
   // kpParse reads unsigned decimals: the sign is taken off and put back
   const t = String(v);
   return t.startsWith("-") ? -kpParse(t.slice(1)) : kpParse(t);
+}
+
+/** The detail columns of a query (emitSql `detail`), after the indicators. */
+export function detailColumns(): string[] {
+  return ["类别", "否决", "参照"];
+}
+
+const list = (v: unknown) => (v === null || v === undefined || v === "" ? [] : String(v).split(","));
+
+/** The detail cells of a row (in detailColumns' order) as an engine result's classes, vetoes and 参照 taken. */
+export function detailOf(cells: readonly unknown[]): Pick<EngineResult, "classes" | "vetoes" | "takes"> {
+  const classes = cells[0] === null || cells[0] === undefined || cells[0] === "" ? [] : String(cells[0]).split("\u0001");
+  return { classes, vetoes: list(cells[1]).map(Number), takes: list(cells[2]).map(Number) };
 }
 
 /** Sorted as the JS module sorts: by the rounded total, then by name. */
@@ -37,6 +56,7 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
       bonus: kpFormat(raw(r["加分"], unit, "加分")),
       penalty: kpFormat(raw(r["减分"], unit, "减分")),
       scores,
+      ...("否决" in r ? detailOf(detailColumns().map((c) => r[c])) : {}),
       rounded,
     };
   });

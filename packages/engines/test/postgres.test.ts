@@ -4,12 +4,18 @@
  * column, a wrong type, a server that is down, a wrong password) is a clear Chinese error and leaves
  * no partial results table.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeCatalogue, lower, nodeHost, type IrProgram } from "@kaoping/core";
-import { awardMaxima, EngineError, scoreWithPostgres } from "@kaoping/engines";
+import { analyzeCatalogue, compileCatalogue, factSpecs, lower, nodeHost, type CatalogueMeta, type IrProgram, type UnitInput } from "@kaoping/core";
+import { awardMaxima, EngineError, FactsTableError, scoreWithDuckDb, scoreWithPostgres, streamWithPostgres, unitResultOf, type EngineResult } from "@kaoping/engines";
+import { loadFacts } from "@kaoping/facts";
+import { analyzeOrThrow, memoryHost, rulesSources } from "../../../bench/src/catalogues.js";
+import { generateUnits, unitsToCsv } from "../../../bench/src/gen-facts.js";
+import { importModule } from "../../../test/property/harness.js";
 import { loadFactsTable } from "./pg-load.js";
 import { prerequisite } from "../../../test/prerequisite.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
@@ -58,6 +64,97 @@ describe.skipIf(!enabled)("PostgreSQL engine", () => {
     expect(r.rows).toHaveLength(11);
     const tables = await client.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%__kp_%'`);
     expect(tables.rows).toEqual([]);
+  }, 60_000);
+
+  it("streams the results through a cursor: 5,000 units in batches of at most 2,048 (and the ties that end one), in rank order, JS ties order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kp-pg-stream-"));
+    try {
+      const rulesSrc = rulesSources();
+      const model = analyzeOrThrow(rulesSrc.root, memoryHost(rulesSrc.files), "rules/").catalogue;
+      const file = join(dir, "facts.csv");
+      writeFileSync(file, unitsToCsv(model, generateUnits(model, 5000, 31)));
+      const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+      await loadFactsTable(client, ir, file, "大表", { awards: awardMaxima(a.catalogue) });
+      const batches: number[] = [];
+      const got: EngineResult[] = [];
+      const n = await streamWithPostgres(ir, { db: server.url, table: "大表" }, (rows) => {
+        batches.push(rows.length);
+        got.push(...rows);
+      });
+      expect(n).toBe(5000);
+      expect(batches.length).toBeGreaterThanOrEqual(3);
+      // a batch holds at most one fetch plus the tied units carried over from the one before
+      const perRank = new Map<number, number>();
+      for (const r of got) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
+      const ties = Math.max(...perRank.values());
+      for (const b of batches) expect(b).toBeLessThanOrEqual(2048 + ties);
+      // rank order; units of one rank by UTF-16 code units, as the JS module orders them
+      for (let i = 1; i < got.length; i++) {
+        const [p, q] = [got[i - 1]!, got[i]!];
+        expect(p.rank < q.rank || (p.rank === q.rank && p.unit < q.unit), `${p.unit} / ${q.unit}`).toBe(true);
+      }
+      // the same as the DuckDB engine on the file
+      const duck = await scoreWithDuckDb(ir, file, { awards: awardMaxima(a.catalogue) });
+      expect(got).toEqual(duck);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("with detail, the rows in the module's shape are the JS engine's results on examples/ (JSON text)", async () => {
+    const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+    const rows: EngineResult[] = [];
+    await streamWithPostgres(ir, { db: server.url, table: "各县事实", detail: true }, (b) => rows.push(...b));
+    const classes = new Map(rows.map((r) => [r.unit, r.classes ?? []] as const));
+    const toUnit = unitResultOf(a.catalogue, ir, (u) => classes.get(u) ?? []);
+    const mod = await importModule(compileCatalogue(a.catalogue).js);
+    const facts = await loadFacts(join(root, "examples/各县事实.csv"), mod.catalogue as unknown as CatalogueMeta);
+    expect(JSON.stringify(rows.map(toUnit), null, 2)).toBe(JSON.stringify(mod.scoreAll(facts.units), null, 2));
+  }, 60_000);
+
+  it("the facts reader's checks on the table (SQL finds the rows, the module's checks word them): each problem with its unit and column; nothing written", async () => {
+    await loadTable("坏表");
+    await client.query(`INSERT INTO "坏表" SELECT * FROM "坏表" WHERE "单位" = '青山县'`);
+    await client.query(`UPDATE "坏表" SET "社会满意度" = 192.35 WHERE "单位" = '白水县'`);
+    await client.query(`UPDATE "坏表" SET "参会" = -1 WHERE "单位" = '××区'`);
+    await client.query(`UPDATE "坏表" SET "类别" = '{乡镇}' WHERE "单位" = '高新园区'`);
+    const a = analyzeCatalogue(join(root, "rules/细则.kp"), nodeHost);
+    const mod = await importModule(compileCatalogue(a.catalogue).js);
+    const checks = { specs: factSpecs(a.catalogue), classes: [...mod.catalogue.classes], check: (u: UnitInput[]) => mod.checkFacts(u) };
+    const err = await scoreWithPostgres(ir, { db: server.url, table: "坏表", checks, write: "结果4" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FactsTableError);
+    const got = (err as FactsTableError).problems.map((p) => `${p.code} ${p.unit} ${p.column ?? ""} ${p.message}`).sort();
+    expect(got).toEqual(
+      [
+        "KP4006 青山县  单位「青山县」重复出现",
+        "KP4005 白水县 社会满意度 「社会满意度」的值 192.35 超出范围 [0, 100]",
+        "KP4003 ××区 参会 「参会」的值「-1」应为非负整数（次数）",
+        "KP4007 高新园区  单位「高新园区」的类别「乡镇」未在细则中声明",
+      ].sort(),
+    );
+    expect((await client.query(`SELECT to_regclass('"结果4"') AS t`)).rows[0].t).toBeNull();
+    // the same words as the JS reader gives a file with these cells
+    const js = mod.checkFacts([{ name: "白水县", facts: { 社会满意度: "192.35%" } }]).map((e) => e.message);
+    expect(js).toContain("「社会满意度」的值 192.35 超出范围 [0, 100]");
+  }, 60_000);
+
+  it("kp score --engine postgres (the CLI, a subprocess): the JS engine's CSV byte for byte; a table with bad facts: each problem with unit and column, exit 1, nothing written", () => {
+    const cli = join(root, "packages/cli/dist/cli.js");
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const pgCsv = run(["score", "rules", "-", "--engine", "postgres", "--db", server.url, "--table", "各县事实", "--format", "csv"]);
+    expect(pgCsv.stderr).toBe("");
+    expect(pgCsv.stdout).toBe(run(["score", "rules", "examples/各县事实.csv", "--format", "csv"]).stdout);
+    const dir = mkdtempSync(join(tmpdir(), "kp-pg-cli-"));
+    try {
+      const bad = run(["score", "rules", "-", "--engine", "postgres", "--db", server.url, "--table", "坏表", "-o", join(dir, "out.csv")]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("KP4005 事实表「坏表」，单位「白水县」，列「社会满意度」：「社会满意度」的值 192.35 超出范围 [0, 100]\n");
+      expect(bad.stderr).toContain("KP4006 事实表「坏表」，单位「青山县」：单位「青山县」重复出现\n");
+      expect(bad.stderr).toMatch(/事实表「坏表」有 4 个错误，无法计分。\n$/);
+      expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("a missing column: KP8011 naming it; nothing written", async () => {

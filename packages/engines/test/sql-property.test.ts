@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LowerError, lower } from "@kaoping/core";
+import { factSpecs, LowerError, lower, type UnitInput } from "@kaoping/core";
 import { awardMaxima, scoreWithDuckDb, scoreWithPostgres, type EngineResult } from "@kaoping/engines";
 import { loadFactsTable } from "./pg-load.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
@@ -98,7 +98,12 @@ describe("DuckDB = PostgreSQL = the JS module on generated catalogues", () => {
         const engines: [string, EngineResult[]][] = [["DuckDB", await scoreWithDuckDb(ir, file, { awards })]];
         if (client && server) {
           await loadFactsTable(client, ir, file, "facts", { awards });
-          engines.push(["PostgreSQL", await scoreWithPostgres(ir, { db: server.url, table: "facts" })]);
+          // with the facts reader's checks on the table: valid facts must pass them (no false alarm)
+          const checks = { specs: factSpecs(analysis.catalogue), classes: [...mod.catalogue.classes], check: (u: UnitInput[]) => mod.checkFacts(u) };
+          const pgRows = await scoreWithPostgres(ir, { db: server.url, table: "facts", checks }).catch((e: unknown) => {
+            throw new Error(`${JSON.stringify((e as { problems?: unknown }).problems ?? String(e))}\n${context}`);
+          });
+          engines.push(["PostgreSQL", pgRows]);
         }
         for (const [engine, got] of engines) {
         expect(got.map((g) => g.unit), `${engine}\n${context}`).toEqual(want.map((w) => w.unit));

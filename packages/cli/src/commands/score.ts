@@ -140,9 +140,9 @@ export function scoreUnits(io: Io, s: { module: ScoringModule; facts: LoadedFact
   }
 }
 
-type Format = "table" | "json" | "csv";
+export type Format = "table" | "json" | "csv";
 
-function formatFor(opts: { format?: Format; output?: string }): Format {
+export function formatFor(opts: { format?: Format; output?: string }): Format {
   if (opts.format) return opts.format;
   const ext = opts.output ? extname(opts.output).toLowerCase() : "";
   return ext === ".json" ? "json" : ext === ".csv" ? "csv" : "table";
@@ -155,11 +155,12 @@ export async function scoreCommand(
   catalogueArg: string,
   factsArg: string | readonly string[],
   opts: { format?: Format; output?: string; sheet?: string; color?: boolean },
+  ready?: Extract<ReadyCatalogue, { ok: true }>,
 ): Promise<number> {
   const err = colorsFor(io.stderr, io.env, opts.color);
   const format = formatFor(opts);
   if (opts.output !== undefined && opts.output.trim() === "") throw new UsageError("-o 需要一个文件名");
-  const prepared = await prepareForScoring(io, catalogueArg, err);
+  const prepared = ready ?? (await prepareForScoring(io, catalogueArg, err));
   if (!prepared.ok) return prepared.code;
   // One CSV, JSON Lines or .xlsx facts file to CSV or JSON: scored as a stream, in bounded memory (score-stream.ts);
   // anything it does not take (several files, other formats, the table, facts with problems) is read

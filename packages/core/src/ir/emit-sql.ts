@@ -27,6 +27,13 @@ export interface SqlOptions {
   table?: string;
   /** Columns of the facts table passed through unchanged to the result, after the scores (e.g. a row id). */
   carry?: string[];
+  /**
+   * Also the columns a JS-identical result needs, after the indicators: "类别" (the unit's classes
+   * joined by U+0001) and "否决" (the positions in `IrProgram.vetoes` of the vetoes that strike it,
+   * joined by commas; "" for none), "参照" (the positions in `IrProgram.takings` the unit takes, as
+   * 否决).
+   */
+  detail?: boolean;
 }
 
 /** The query text and its parameters (user-written names, in order). */
@@ -284,7 +291,14 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     grade = `(CASE ${whens.join(" ")} ELSE NULL END)`;
   }
   const dec = (name: string) => `CAST(CAST(${sqlIdent(name)} AS DECIMAL(38,0)) * 0.000001 AS DECIMAL(18,6))`;
-  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`), ...carry];
+  const detail = options.detail
+    ? [
+        `array_to_string("kp_classes", chr(1)) AS ${sqlIdent("类别")}`,
+        `${ir.vetoes.length === 0 ? "''" : `concat_ws(',', ${ir.vetoes.map((v, i) => `CASE WHEN ${cond(v.when)} THEN '${i}' END`).join(", ")})`} AS ${sqlIdent("否决")}`,
+        `${ir.takings.length === 0 ? "''" : `concat_ws(',', ${ir.takings.map((t, i) => `CASE WHEN ${cond(t.takes)} THEN '${i}' END`).join(", ")})`} AS ${sqlIdent("参照")}`,
+      ]
+    : [];
+  const columns = ["单位", "名次", "等次", "总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`), ...(options.detail ? ["类别", "否决", "参照"] : []), ...carry];
   const select = [
     `"kp_unit" AS ${sqlIdent("单位")}`,
     `CAST("kp_rank" AS BIGINT) AS ${sqlIdent("名次")}`,
@@ -294,6 +308,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     `${dec(ir.bonus)} AS ${sqlIdent("加分")}`,
     `${dec(ir.penalty)} AS ${sqlIdent("减分")}`,
     ...ir.indicators.map((i) => `${dec(i.score)} AS ${sqlIdent(`指标 ${i.id}`)}`),
+    ...detail,
     ...carry.map((c, i) => `${carried[i]} AS ${sqlIdent(c)}`),
   ];
   lines.push("WITH " + ctes.join(",\n"));

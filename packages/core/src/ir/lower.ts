@@ -731,10 +731,24 @@ export function lower(cat: M.Catalogue): IrProgram {
   } else L.step("kp_total", unscaled, "总分");
   const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
   L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
+  const strikes = (v: { cond: Cond; r: M.RuleModel }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), { k: "flag", col: L.factOf(v.r).col }]);
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
-    const list = vetoes.filter((v) => v.r.body.kind === "veto" && v.r.body.level === level).map((v) => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), { k: "flag", col: L.factOf(v.r).col }]));
+    const list = vetoes.filter((v) => v.r.body.kind === "veto" && v.r.body.level === level).map(strikes);
     return list.length === 0 ? { k: "not", c: { k: "true" } } : { k: "or", list };
   };
+  // the JS module's order of a unit's vetoes: indicators in catalogue order, each after its children, then the sections
+  const evaluated: M.RuleModel[] = [];
+  const visit = (i: M.IndicatorModel) => {
+    i.children.forEach(visit);
+    evaluated.push(...i.rules);
+  };
+  cat.indicators.forEach(visit);
+  for (const s of [...cat.bonuses, ...cat.penalties]) evaluated.push(...s.rules);
+  const place = new Map(evaluated.map((r, i) => [r, i] as const));
+  const vetoList = vetoes
+    .filter((v) => v.r.body.kind === "veto")
+    .sort((a, b) => (place.get(a.r) ?? 0) - (place.get(b.r) ?? 0))
+    .map((v) => ({ rule: v.r.name, level: (v.r.body as { level: "fail" | "noExcellent" }).level, when: strikes(v) }));
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
   // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
   const shownAs = new Map<number, string>();
@@ -762,6 +776,8 @@ export function lower(cat: M.Catalogue): IrProgram {
     penalty: "kp_penalty",
     vetoFail: vetoCond("fail"),
     vetoNoExcellent: vetoCond("noExcellent"),
+    vetoes: vetoList,
+    takings: all.flatMap((i) => i.refers.map((rf) => ({ indicator: i.id, takes: L.takes(rf), ...(rf.source.kind === "unit" ? { unit: L.param(rf.source.unit) } : {}) }))),
     grades,
     rounding: cat.rounding ?? -1,
   };

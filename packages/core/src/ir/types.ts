@@ -149,6 +149,14 @@ export interface IrProgram {
   penalty: string;
   vetoFail: Cond;
   vetoNoExcellent: Cond;
+  /** Each veto rule and when it strikes a unit, in the JS module's order (indicators as evaluated, then sections). */
+  vetoes: { rule: string; level: "fail" | "noExcellent"; when: Cond }[];
+  /**
+   * Every 参照 of every indicator (catalogue order, then the order written) and whether a unit is its
+   * taker (its class or its 未涉及 fact; applicability not looked at), with the unit it names: what a
+   * JS-identical result needs to show each indicator's points (a taker shows the named unit's).
+   */
+  takings: { indicator: string; takes: Cond; unit?: Param }[];
   grades: IrGrade[];
   /** Decimals of the total (舍入 保留 n 位), -1 when not rounded. */
   rounding: number;
