@@ -93,16 +93,24 @@ export function allIndicators(cat: M.Catalogue): M.IndicatorModel[] {
 
 /** Resolves 按 「指标」 得分 排名 to its indicator (KP2073 none, KP2074 several). */
 export function resolveRanks(ctx: CatalogueContext): void {
-  const byName = new Map<string, M.IndicatorModel[]>();
-  for (const i of allIndicators(ctx.cat)) {
-    const k = nameKey(i.name);
-    byName.set(k, [...(byName.get(k) ?? []), i]);
-  }
+  // Indicators by name, made when the first ranking by an indicator is found (most catalogues have none).
+  let byName: Map<string, M.IndicatorModel[]> | undefined;
+  const named = (key: string): M.IndicatorModel[] => {
+    if (!byName) {
+      byName = new Map();
+      for (const i of allIndicators(ctx.cat)) {
+        const k = nameKey(i.name);
+        byName.set(k, [...(byName.get(k) ?? []), i]);
+      }
+    }
+    return byName.get(key) ?? [];
+  };
   const dropped = new Set<M.RuleModel>();
   for (const r of ctx.cat.rules) {
+    if (r.body.kind !== "ranked") continue;
     const n = r.node.body;
-    if (r.body.kind !== "ranked" || n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
-    const found = byName.get(nameKey(n.indicator.value)) ?? [];
+    if (n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
+    const found = named(nameKey(n.indicator.value));
     if (found.length === 1) {
       const target = found[0]!;
       let above = target.parent;
