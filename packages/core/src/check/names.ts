@@ -161,6 +161,9 @@ export function factKeyClashes(rules: readonly M.RuleModel[], ruleByKey: Readonl
     if (ruleByKey.get(keys.name) !== r || !r.node.name) continue;
     for (let i = 0; i < r.facts.length; i++) {
       const k = keys.facts[i]!;
+      // A key that is the rule's own name (most rules' only key) cannot clash: `r` is the first rule
+      // of that name, so any other rule taking that key names `r` (KP2030, skipped below).
+      if (k === keys.name) continue;
       if (keys.facts.indexOf(k) < i) continue; // the same key twice in a rule is KP2032
       const f = r.facts[i]!;
       const prev = owner.get(k);
