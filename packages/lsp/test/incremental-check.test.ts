@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CheckCache, checkCatalogue, emitJs, parseKp, type Catalogue, type CheckResult, type Diagnostic, type LoadedFile } from "@kaoping/core";
+import { CheckCache, checkCatalogue, emitJs, LineIndex, parseKp, type Catalogue, type CheckResult, type Diagnostic, type LoadedFile } from "@kaoping/core";
 import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
 import { generateCatalogue } from "../../../bench/src/gen-catalogue.js";
 import { loadLint } from "../src/integrations.js";
@@ -203,23 +203,33 @@ describe("incremental lint and publish", () => {
       base += `指标 「项${i}」 4分 {\n  规则 「规则${i}」 「${clause}」\n    每次 扣 ${i % 2 === 0 ? "0.5" : "1"} 上限 2\n}\n`;
     }
     const clauseRe = /(?<=规则\s*「[^」\n]*」\s*「)[^」\n]*(?=」)/g;
-    const project = new Project(new MemoryFileSystem({ [FILE]: base }), { folders: ["/w"], lint });
-    let text = base;
-    project.setDocument(FILE, text);
-    project.catalogueOf(FILE);
     let runs = 0;
+    let carried = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 2 })), { minLength: 1, maxLength: 3 }), (edits) => {
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4 }), (edits) => {
+        const project = new Project(new MemoryFileSystem({ [FILE]: base }), { folders: ["/w"], lint });
+        let text = base;
+        project.setDocument(FILE, text);
+        project.catalogueOf(FILE);
         for (const [at, pick, kind] of edits) {
           if (kind === 0) {
             // another rule's clause: the rule leaves its clause group for another
             const all = [...text.matchAll(clauseRe)];
             const m = all[at % all.length]!;
             text = text.slice(0, m.index) + clauses[pick % clauses.length]! + text.slice(m.index + m[0].length);
+          } else if (kind === 3) {
+            // a blank line (or one taken away again): the findings after it move by a line
+            const all = [...text.matchAll(/\n(?=\n| {2}规则)/g)];
+            const m = all[at % all.length]!;
+            text = pick % 2 === 0 || text[m.index + 1] !== "\n" ? text.slice(0, m.index) + "\n" + text.slice(m.index) : text.slice(0, m.index) + text.slice(m.index + 1);
           } else text = applyEdit(text, [kind === 1 ? 2 : 1, at, pick], []);
           project.setDocument(FILE, text);
           // as while typing: checked, the edited item linted; then the whole lint after the pause
-          project.provisionalDiagnostics(project.catalogueOf(FILE, { lint: false }));
+          const provisional = project.provisionalDiagnostics(project.catalogueOf(FILE, { lint: false }));
+          // findings carried over from the previous version stand where their offsets are in this text
+          const lines = new LineIndex(text);
+          for (const d of provisional) expect(d.span).toEqual(lines.span(d.span.start.offset, d.span.end.offset));
+          if (provisional.length > 100) carried++;
           const shown = project.catalogueOf(FILE).diagnostics;
           const fresh = new Project(new MemoryFileSystem({ [FILE]: text }), { folders: ["/w"], lint });
           fresh.setDocument(FILE, text);
@@ -230,6 +240,7 @@ describe("incremental lint and publish", () => {
       { numRuns: Number(process.env.KP_FC_RUNS ?? 15), seed: Number(process.env.KP_FC_SEED ?? 20261205) },
     );
     expect(runs).toBeGreaterThan(15);
+    expect(carried).toBeGreaterThan(10); // most edits leave the catalogue lintable: findings are carried
   }, 300_000);
 
   it("publishes the capped list a conversion of every diagnostic gives", () => {
