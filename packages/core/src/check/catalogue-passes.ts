@@ -147,6 +147,8 @@ export function resolveRanks(ctx: CatalogueContext): void {
  * children and the indicators its ranking rules rank by (总分: every first-level indicator).
  */
 export function rankCycles(ctx: CatalogueContext): void {
+  // Without a ranking by a computed score the graph is the indicator tree: no cycle (most catalogues).
+  if (!ctx.cat.rules.some((r) => r.body.kind === "ranked" && (r.body.by.kind === "indicator" || r.body.by.kind === "total"))) return;
   const TOTAL = "总分";
   type Node = M.IndicatorModel | typeof TOTAL;
   type Edge = { to: Node; rule?: M.RuleModel };

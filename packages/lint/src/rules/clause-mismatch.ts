@@ -192,7 +192,26 @@ function addToIndex(index: Map<string, ClauseGroup>, r: RuleModel): void {
   if (!group) index.set(k, { rules: [r] });
   else {
     group.rules.push(r);
-    group.counts = group.own = undefined;
+    // counted already: count the rule in (a large group is not counted again per keystroke)
+    if (group.counts && group.own) {
+      const raws = amountsOf(r);
+      group.own.set(r, raws);
+      for (const raw of raws) group.counts.set(raw, (group.counts.get(raw) ?? 0) + 1);
+    }
+  }
+}
+
+function removeFromGroup(group: ClauseGroup, r: RuleModel): void {
+  const at = group.rules.indexOf(r);
+  if (at < 0) return;
+  group.rules.splice(at, 1);
+  if (group.counts && group.own) {
+    for (const raw of group.own.get(r) ?? []) {
+      const n = (group.counts.get(raw) ?? 0) - 1;
+      if (n > 0) group.counts.set(raw, n);
+      else group.counts.delete(raw);
+    }
+    group.own.delete(r);
   }
 }
 
@@ -211,10 +230,7 @@ function updatedIndex(prev: readonly RuleModel[], index: Map<string, ClauseGroup
     const k = factsOfRule(r).clause;
     const group = index.get(k);
     if (!group) continue;
-    const at = group.rules.indexOf(r);
-    if (at < 0) continue;
-    group.rules.splice(at, 1);
-    group.counts = group.own = undefined;
+    removeFromGroup(group, r);
     if (group.rules.length === 0) index.delete(k);
   }
   for (let i = head; i < head + added; i++) addToIndex(index, all[i]!);
