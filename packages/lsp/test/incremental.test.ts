@@ -4,8 +4,7 @@
  * incremental result equals `parseKp` of the new text — AST, spans, diagnostics with their fixes,
  * tokens, comments, lines — and checking it gives the diagnostics checking the full parse gives (the
  * items after the edit are the previous parse's objects, moved in place).  An edit that mends a
- * syntax error inside one item re-parses that item only; an edit that breaks one parses the file from
- * that item on (the items before it kept).
+ * syntax error inside one item re-parses that item only; an edit that breaks one parses the file.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -136,40 +135,12 @@ describe("incremental re-parsing", () => {
     expect(mended).toBeGreaterThan(20);
   }, 120_000);
 
-  it("typing a syntax error into an item parses the file from that item on, and equals a full parse", () => {
-    let taken = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(fc.nat(), fc.constantFrom("扣 扣", "{", "「", "上限", "每次", "分段", "x", "指标", "}", "规则"), (at, piece) => {
-        const start = at % big.length;
-        const broken = big.slice(0, start) + piece + big.slice(start);
-        const prev = { path: "/big.kp", text: big, parsed: parseKp(big, "/big.kp") };
-        const full = parseKp(broken, "/big.kp");
-        if (!full.diagnostics.some((d) => d.severity === "error")) return;
-        total++;
-        const inc = reparse(prev, broken);
-        if (!inc) return;
-        taken++;
-        expect(snapshot(inc, true)).toEqual(snapshot(full, true));
-        // and the keystroke that mends it again
-        const mended = reparse({ path: "/big.kp", text: broken, parsed: inc }, big);
-        if (mended) expect(snapshot(mended, true)).toEqual(snapshot(parseKp(big, "/big.kp"), true));
-      }),
-      { numRuns: Number(process.env.KP_FC_RUNS ?? 150), seed: Number(process.env.KP_FC_SEED ?? 20261205) },
-    );
-    // (most positions lie inside a top-level item)
-    expect(taken).toBeGreaterThan(total / 2);
-  }, 120_000);
-
   it("declines: small files, files with errors, edits across items", () => {
     const small = "指标 「甲」 4分 {\n}\n";
     expect(reparse({ path: "/a.kp", text: small, parsed: parseKp(small) }, small.replace("4", "5"))).toBeUndefined();
-    // errors in another item than the edited one
     const broken = big.replace("每次 扣 0.5", "每次 扣 扣");
-    const elsewhere = broken.lastIndexOf("未按要求");
-    expect(broken.indexOf("每次 扣 扣")).toBeLessThan(elsewhere - 2000);
     expect(
-      reparse({ path: "/b.kp", text: broken, parsed: parseKp(broken) }, broken.slice(0, elsewhere) + "及时" + broken.slice(elsewhere)),
+      reparse({ path: "/b.kp", text: broken, parsed: parseKp(broken) }, broken.replace("未按要求参加", "未按要求出席")),
     ).toBeUndefined();
     const prev = { path: "/big.kp", text: big, parsed: parseKp(big, "/big.kp") };
     // An edit from inside one top-level item into the next touches no single item.

@@ -43,14 +43,14 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   const part = copied(text.slice(base, old.span.end.offset + delta));
   if (part.includes("\uFEFF")) return undefined;
   const sub = parseKp(part, prev.path);
-  const lines = LineIndex.afterEdit(prev.parsed.lines, text, edit.start, edit.end, edit.newText.length);
-  // A broken item is parsed with the rest of the file: where error recovery ends it depends on what
+  // A broken item is parsed with the whole file: where error recovery ends it depends on what
   // follows (e.g. 指标 typed inside an indicator), so its own parse could differ from the file's.
-  if (sub.diagnostics.some((d) => d.severity === "error")) return parseFrom(prev, text, idx, lines);
+  if (sub.diagnostics.some((d) => d.severity === "error")) return undefined;
   const item = sub.ast.items[0];
-  if (sub.ast.items.length !== 1 || !item || item.kind !== old.kind) return parseFrom(prev, text, idx, lines);
-  if (item.span.start.offset !== 0 || item.span.end.offset !== part.length) return parseFrom(prev, text, idx, lines);
+  if (sub.ast.items.length !== 1 || !item || item.kind !== old.kind) return undefined;
+  if (item.span.start.offset !== 0 || item.span.end.offset !== part.length) return undefined;
 
+  const lines = LineIndex.afterEdit(prev.parsed.lines, text, edit.start, edit.end, edit.newText.length);
   const after = old.span.end.offset; // offsets ≥ this move by delta
   const moveOld = (o: number) => (o >= after ? o + delta : o);
   const fromSub = (o: number) => o + base;
@@ -131,58 +131,6 @@ export function reparse(prev: LoadedFile, text: string): ParseResult | undefined
   lazies.set(result, { tokens, comments });
   edited.set(result, idx);
   return result;
-}
-
-/**
- * The parse of `text` from the start of the previous parse's item `idx` (the item the edit lay in) to
- * the end: the items before it are kept as they are (an item's extent is decided by its own tokens,
- * and nothing before the edit changed), the rest is parsed.  The text before the item is blanked
- * (every character but line breaks made a space, which the lexer skips), so the parse sees the rest
- * at its own offsets, lines and columns, as the whole file's parse does, with the parser in the state
- * it has between two top-level items; what error recovery makes of a broken item depends only on what
- * follows it, which is all there.  On average half the file instead of all of it.
- */
-function parseFrom(prev: LoadedFile, text: string, idx: number, lines: LineIndex): ParseResult | undefined {
-  const items = prev.parsed.ast.items;
-  const base = items[idx]!.span.start.offset;
-  if (text.includes("\uFEFF", base)) return undefined;
-  const blank = text.slice(0, base).replace(/[^\r\n]/g, " ");
-  const rest = parseKp(blank + text.slice(base), prev.path);
-  if (rest.diagnostics.some((d) => d.span.start.offset < base)) return undefined;
-  // Names, texts and token images are slices of the parsed string, a copy of the file's size: kept
-  // items would keep one such copy alive per parse (see `copied`); they get characters of their own.
-  for (const item of rest.ast.items) ownStrings(item);
-  for (const c of rest.ast.comments) ownStrings(c);
-  for (const t of rest.tokens) t.image = copied(t.image);
-  for (const t of rest.comments) t.image = copied(t.image);
-  const prevLazy = lazyOf(prev.parsed);
-  const before = <T extends { startOffset: number }>(list: T[]) => list.slice(0, firstStartingAt(list as unknown as Token[], base, 0));
-  const tokens = new Lazy(() => [...before(prevLazy.tokens.get()), ...rest.tokens], prevLazy.tokens);
-  const comments = new Lazy(() => [...before(prevLazy.comments.get()), ...rest.comments], prevLazy.comments);
-  const diagnostics = [...prev.parsed.diagnostics.filter((d) => d.span.start.offset < base), ...rest.diagnostics];
-  const ast: A.KpFile = {
-    ...rest.ast,
-    items: [...items.slice(0, idx), ...rest.ast.items],
-    comments: [...prev.parsed.ast.comments.filter((c) => c.span.start.offset < base), ...rest.ast.comments],
-    span: lines.span(0, text.length),
-  };
-  const result = { ast, diagnostics, lines } as ParseResult;
-  Object.defineProperty(result, "tokens", { get: tokens.get, enumerable: true });
-  Object.defineProperty(result, "comments", { get: comments.get, enumerable: true });
-  lazies.set(result, { tokens, comments });
-  return result;
-}
-
-/** Gives every string of an AST node (deep: the AST is a tree of plain objects) characters of its own, in place. */
-function ownStrings(node: object): void {
-  const n = node as Record<string, unknown>;
-  for (const k in n) {
-    if (k === "kind" || k === "span") continue;
-    const v = n[k];
-    if (typeof v === "string") {
-      if (v.length > 0) n[k] = copied(v);
-    } else if (v && typeof v === "object") ownStrings(v);
-  }
 }
 
 /** Tokens spliced in as arguments at most (beyond, the list is rebuilt: arguments are bounded). */
