@@ -141,7 +141,9 @@ export class FactsMonitor {
     if (this.disposed) return;
     const state = this.clean.get(root);
     if (!state) return;
-    const schema = this.schemaOf(root) ?? "";
+    // Made when a facts file is there to check (most catalogues being typed have none: the schema
+    // of a large one is megabytes of JSON, not to be made after every keystroke for nothing).
+    let schema: string | undefined;
     const before = this.found.get(root) ?? new Map<string, Checked>();
     const now = new Map<string, Checked>();
     let changed = false;
@@ -152,6 +154,7 @@ export class FactsMonitor {
         changed ||= before.has(file);
         continue;
       }
+      schema ??= this.schemaOf(root) ?? "";
       const signature = `${stamp}\u0000${schema}`;
       const prev = before.get(file);
       if (prev && prev.signature === signature) {

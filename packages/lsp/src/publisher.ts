@@ -28,6 +28,7 @@ export interface PublisherHost {
 export const MAX_MARKERS = 300;
 
 const RANK: Record<number, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+const KP_RANK: Record<KpDiagnostic["severity"], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
  * A file's diagnostics as sent: errors, then warnings, information and hints, each in source order;
@@ -35,51 +36,67 @@ const RANK: Record<number, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
  * file says how many.
  */
 export function orderAndCap(list: Diagnostic[], max = MAX_MARKERS): Diagnostic[] {
-  const sorted = list
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (RANK[a.d.severity ?? 1] ?? 0) - (RANK[b.d.severity ?? 1] ?? 0) || a.i - b.i)
-    .map((x) => x.d);
-  const errors = sorted.filter((d) => (d.severity ?? 1) === 1).length;
-  if (sorted.length - errors <= max) return sorted;
-  const kept = sorted.slice(0, errors + max);
-  const left = sorted.slice(errors + max);
+  const { kept, summary } = orderAndCapBy(list, (d) => RANK[d.severity ?? 1] ?? 0, max);
+  return summary ? [...kept, summary] : kept;
+}
+
+/**
+ * {@link orderAndCap} on any kind of diagnostic, given its rank (0 error … 3 hint): the kept ones
+ * in order, and the summary of those left out (undefined when none).  One pass into four buckets
+ * (no sort), so that the publisher orders core's diagnostics and converts only those it sends.
+ */
+export function orderAndCapBy<T>(list: readonly T[], rank: (d: T) => number, max = MAX_MARKERS): { kept: T[]; summary?: Diagnostic } {
+  const buckets: T[][] = [[], [], [], []];
+  for (const d of list) buckets[rank(d)]!.push(d);
+  const kept = buckets[0]!;
+  let room = max;
+  const left: number[] = [0, 0, 0, 0];
+  for (let r = 1; r < 4; r++) {
+    const b = buckets[r]!;
+    const n = Math.min(room, b.length);
+    for (let i = 0; i < n; i++) kept.push(b[i]!);
+    room -= n;
+    left[r] = b.length - n;
+  }
+  if (left[1]! + left[2]! + left[3]! === 0) return { kept };
   const parts = (
     [
-      [2, "警告"],
-      [3, "提示"],
-      [4, "建议"],
+      [1, "警告"],
+      [2, "提示"],
+      [3, "建议"],
     ] as const
   )
-    .map(([sev, word]) => [left.filter((d) => d.severity === sev).length, word] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} 条${word}`);
-  kept.push({
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: 3,
-    source: "kp",
-    code: "KP3906",
-    message: formatLintMessage("KP3906", [parts.join("、"), max]),
-  });
-  return kept;
+    .filter(([r]) => left[r]! > 0)
+    .map(([r, word]) => `${left[r]} 条${word}`);
+  return {
+    kept,
+    summary: {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      source: "kp",
+      code: "KP3906",
+      message: formatLintMessage("KP3906", [parts.join("、"), max]),
+    },
+  };
 }
 
 export class DiagnosticsPublisher {
   /** The files each catalogue root last published diagnostics for. */
   private readonly published = new Map<string, Set<string>>();
   /** The diagnostics last sent per URI in this version (to skip sending the same list twice). */
-  private readonly lastSent = new Map<string, { version: number | undefined; json: string }>();
+  private readonly lastSent = new Map<string, { version: number | undefined; list: Diagnostic[]; json?: string }>();
 
   constructor(private readonly host: PublisherHost) {}
 
   /** Publishes the diagnostics of every file of a catalogue (each diagnostic carries its file). */
   publish(state: CatalogueState, diagnostics: readonly KpDiagnostic[]): void {
-    const byFile = new Map<string, Diagnostic[]>();
+    const byFile = new Map<string, KpDiagnostic[]>();
     for (const f of state.files) byFile.set(f, []);
     for (const d of diagnostics) {
       const file = d.file ?? state.root;
-      const list = byFile.get(file) ?? [];
-      list.push(this.host.toDiagnostic(d));
-      byFile.set(file, list);
+      let list = byFile.get(file);
+      if (!list) byFile.set(file, (list = []));
+      list.push(d);
     }
     const before = this.published.get(state.root) ?? new Set<string>();
     const now = new Set(byFile.keys());
@@ -91,13 +108,20 @@ export class DiagnosticsPublisher {
     }
     this.published.set(state.root, now);
     for (const [file, all] of byFile) {
-      const list = orderAndCap(all);
+      // Ordered and capped before converting: a large catalogue has ~1,700 lint findings of which
+      // ~350 are sent; converting the rest on every keystroke was wasted work and garbage.
+      const { kept, summary } = orderAndCapBy(all, (d) => KP_RANK[d.severity] ?? 0);
+      const list = kept.map((d) => this.host.toDiagnostic(d));
+      if (summary) list.push(summary);
       const uri = this.host.uriOf(file);
       const version = this.host.versionOf(uri);
-      const json = JSON.stringify(list);
       const last = this.lastSent.get(uri);
-      if (last && last.version === version && last.json === json) continue;
-      this.lastSent.set(uri, { version, json });
+      // Compared only when the version is the one last sent (a new version is always sent).
+      if (last && last.version === version) {
+        const json = JSON.stringify(list);
+        if ((last.json ??= JSON.stringify(last.list)) === json) continue;
+        this.lastSent.set(uri, { version, list, json });
+      } else this.lastSent.set(uri, { version, list });
       this.host.send(version === undefined ? { uri, diagnostics: list } : { uri, version, diagnostics: list });
     }
   }

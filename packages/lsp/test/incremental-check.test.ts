@@ -11,9 +11,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CheckCache, checkCatalogue, emitJs, parseKp, type Catalogue, type CheckResult, type LoadedFile } from "@kaoping/core";
+import { CheckCache, checkCatalogue, emitJs, LineIndex, parseKp, type Catalogue, type CheckResult, type Diagnostic, type LoadedFile } from "@kaoping/core";
+import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from "vscode-languageserver/node";
 import { generateCatalogue } from "../../../bench/src/gen-catalogue.js";
-import { reparse } from "../src/service/incremental.js";
+import { loadLint } from "../src/integrations.js";
+import { DiagnosticsPublisher, orderAndCap } from "../src/publisher.js";
+import { MemoryFileSystem } from "../src/service/files.js";
+import { INCREMENTAL_MIN_CHARS, reparse } from "../src/service/incremental.js";
+import { Project, type CatalogueState } from "../src/service/project.js";
 import { rulesDir } from "./helpers.js";
 
 /** The model as plain data: AST nodes by their spans, links up the tree and to other models by id or name. */
@@ -173,4 +178,99 @@ describe("incremental checking", () => {
     expect(items.length).toBeGreaterThan(20);
     expect(e.cache.last).toEqual({ checked: 1, reused: items.length - 1 });
   }, 60_000);
+});
+
+/**
+ * What the language server does per keystroke on top of the check (session 22): the linter's
+ * clause index (rules by normalised clause, updated from the previous keystroke's for the edited
+ * item's rules only) and the diagnostics as published (ordered and capped before converting) equal
+ * what a fresh project finds and a conversion of everything then capped gives.
+ */
+describe("incremental lint and publish", () => {
+  const FILE = "/w/细则.kp";
+  const lintKey = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code} ${d.span.start.offset}-${d.span.end.offset} ${d.message}`).sort();
+
+  it("the whole lint after edits that move rules between clause groups equals a fresh project's", async () => {
+    const lint = await loadLint();
+    // Each clause is carried by the rules of two items, one writing each of its amounts (the other
+    // rule of a clause accounts for the amount a rule does not write: moving a rule to another
+    // clause changes its partner's findings).
+    const clauses: string[] = [];
+    let base = "";
+    for (let i = 0; base.length < INCREMENTAL_MIN_CHARS * 1.5; i++) {
+      const clause = `第${i >> 1}类问题，发现一次扣0.5分或1分`;
+      if (i % 2 === 0) clauses.push(clause);
+      base += `指标 「项${i}」 4分 {\n  规则 「规则${i}」 「${clause}」\n    每次 扣 ${i % 2 === 0 ? "0.5" : "1"} 上限 2\n}\n`;
+    }
+    const clauseRe = /(?<=规则\s*「[^」\n]*」\s*「)[^」\n]*(?=」)/g;
+    let runs = 0;
+    let carried = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4 }), (edits) => {
+        const project = new Project(new MemoryFileSystem({ [FILE]: base }), { folders: ["/w"], lint });
+        let text = base;
+        project.setDocument(FILE, text);
+        project.catalogueOf(FILE);
+        for (const [at, pick, kind] of edits) {
+          if (kind === 0) {
+            // another rule's clause: the rule leaves its clause group for another
+            const all = [...text.matchAll(clauseRe)];
+            const m = all[at % all.length]!;
+            text = text.slice(0, m.index) + clauses[pick % clauses.length]! + text.slice(m.index + m[0].length);
+          } else if (kind === 3) {
+            // a blank line (or one taken away again): the findings after it move by a line
+            const all = [...text.matchAll(/\n(?=\n| {2}规则)/g)];
+            const m = all[at % all.length]!;
+            text = pick % 2 === 0 || text[m.index + 1] !== "\n" ? text.slice(0, m.index) + "\n" + text.slice(m.index) : text.slice(0, m.index) + text.slice(m.index + 1);
+          } else text = applyEdit(text, [kind === 1 ? 2 : 1, at, pick], []);
+          project.setDocument(FILE, text);
+          // as while typing: checked, the edited item linted; then the whole lint after the pause
+          const provisional = project.provisionalDiagnostics(project.catalogueOf(FILE, { lint: false }));
+          // findings carried over from the previous version stand where their offsets are in this text
+          const lines = new LineIndex(text);
+          for (const d of provisional) expect(d.span).toEqual(lines.span(d.span.start.offset, d.span.end.offset));
+          if (provisional.length > 100) carried++;
+          const shown = project.catalogueOf(FILE).diagnostics;
+          const fresh = new Project(new MemoryFileSystem({ [FILE]: text }), { folders: ["/w"], lint });
+          fresh.setDocument(FILE, text);
+          expect(lintKey(shown)).toEqual(lintKey(fresh.catalogueOf(FILE).diagnostics));
+          runs++;
+        }
+      }),
+      { numRuns: Number(process.env.KP_FC_RUNS ?? 15), seed: Number(process.env.KP_FC_SEED ?? 20261205) },
+    );
+    expect(runs).toBeGreaterThan(15);
+    expect(carried).toBeGreaterThan(10); // most edits leave the catalogue lintable: findings are carried
+  }, 300_000);
+
+  it("publishes the capped list a conversion of every diagnostic gives", () => {
+    const at = (line: number, severity: Diagnostic["severity"], code: string): Diagnostic => ({
+      code: code as Diagnostic["code"],
+      severity,
+      message: code,
+      file: FILE,
+      span: { start: { offset: line * 10, line, column: 1 }, end: { offset: line * 10 + 2, line, column: 3 } },
+    });
+    const sevs: Diagnostic["severity"][] = ["hint", "warning", "error", "info"];
+    const list = Array.from({ length: 1700 }, (_, i) => at(i + 1, sevs[(i * 7) % 4]!, `KP${3000 + (i % 97)}`));
+    const toLsp = (d: Diagnostic): LspDiagnostic => ({
+      range: { start: { line: d.span.start.line - 1, character: d.span.start.column - 1 }, end: { line: d.span.end.line - 1, character: d.span.end.column - 1 } },
+      severity: ({ error: 1, warning: 2, info: 3, hint: 4 } as const)[d.severity],
+      code: d.code,
+      source: "kp",
+      message: d.message,
+    });
+    const sent: PublishDiagnosticsParams[] = [];
+    const publisher = new DiagnosticsPublisher({ send: (p) => sent.push(p), uriOf: (p) => `file://${p}`, versionOf: () => 3, toDiagnostic: toLsp, left: () => {} });
+    const state = { root: FILE, files: [FILE] } as unknown as CatalogueState;
+    publisher.publish(state, list);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.diagnostics).toEqual(orderAndCap(list.map(toLsp)));
+    // the same list again for the same version is not sent; a changed one is
+    publisher.publish(state, list);
+    expect(sent).toHaveLength(1);
+    publisher.publish(state, list.slice(1));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.diagnostics).toEqual(orderAndCap(list.slice(1).map(toLsp)));
+  });
 });

@@ -23,7 +23,8 @@ function catalogue(): string {
   return text;
 }
 
-const key = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code} ${d.span.start.offset}-${d.span.end.offset} ${d.message}`).sort();
+const key = (ds: readonly Diagnostic[]) =>
+  ds.map((d) => `${d.code} ${d.span.start.offset}-${d.span.end.offset} ${d.span.start.line}:${d.span.start.column}-${d.span.end.line}:${d.span.end.column} ${d.message}`).sort();
 
 describe("the edited indicator's lint", () => {
   it("shows what the whole lint shows, edit after edit", async () => {

@@ -18,10 +18,36 @@ export interface CatalogueContext {
   report(file: string, code: MessageCode, span: Span, args?: (string | number)[], extra?: Omit<DiagnosticExtra, "file">): void;
 }
 
+/** The {@link nameKey}s of a rule's name and of its facts' keys (in the order of `facts`). */
+export interface RuleKeys {
+  name: string;
+  facts: string[];
+}
+
+/**
+ * Keys computed once per rule model: the passes below run on every check, over every rule, and the
+ * editor's incremental check keeps the models of the items an edit did not touch, so a keystroke
+ * computes the keys of the edited item's rules only.  A model's name never changes; its facts are
+ * set when its item is finished (after {@link duplicateRules}), so the keys remember the list they
+ * were computed from.
+ */
+const keysOfRule = new WeakMap<M.RuleModel, RuleKeys & { of: readonly M.FactKey[] }>();
+
+/** A rule's name and fact keys by {@link nameKey} (see {@link keysOfRule}). */
+export function ruleKeys(r: M.RuleModel): RuleKeys {
+  let k = keysOfRule.get(r);
+  if (!k) keysOfRule.set(r, (k = { name: nameKey(r.name), facts: r.facts.map((f) => nameKey(f.key)), of: r.facts }));
+  else if (k.of !== r.facts || k.facts.length !== r.facts.length) {
+    k.facts = r.facts.map((f) => nameKey(f.key));
+    k.of = r.facts;
+  }
+  return k;
+}
+
 /** KP2002: a rule name used before (the first rule of a name is the one others refer to). */
 export function duplicateRules(ctx: CatalogueContext): void {
   for (const rule of ctx.cat.rules) {
-    const key = nameKey(rule.name);
+    const key = ruleKeys(rule).name;
     const prev = ctx.ruleByName.get(key);
     if (!prev) {
       ctx.ruleByName.set(key, rule);
@@ -36,13 +62,15 @@ export function duplicateRules(ctx: CatalogueContext): void {
 /** KP2030: a fact key of a rule that is another rule's name. */
 export function factKeysNamingRules(ctx: CatalogueContext): void {
   const visit = (rules: readonly M.RuleModel[]) => {
-    for (const r of rules)
-      for (const f of r.facts) {
-        const other = ctx.ruleByName.get(nameKey(f.key));
-        if (nameKey(f.key) !== nameKey(r.name) && other && other !== r) {
-          ctx.report(r.file, "KP2030", r.node.name!.span, [f.key, r.name]);
-        }
+    for (const r of rules) {
+      const keys = ruleKeys(r);
+      for (let i = 0; i < r.facts.length; i++) {
+        const key = keys.facts[i]!;
+        if (key === keys.name) continue;
+        const other = ctx.ruleByName.get(key);
+        if (other && other !== r) ctx.report(r.file, "KP2030", r.node.name!.span, [r.facts[i]!.key, r.name]);
       }
+    }
   };
   const walk = (ind: M.IndicatorModel) => {
     visit(ind.rules);
@@ -65,16 +93,24 @@ export function allIndicators(cat: M.Catalogue): M.IndicatorModel[] {
 
 /** Resolves 按 「指标」 得分 排名 to its indicator (KP2073 none, KP2074 several). */
 export function resolveRanks(ctx: CatalogueContext): void {
-  const byName = new Map<string, M.IndicatorModel[]>();
-  for (const i of allIndicators(ctx.cat)) {
-    const k = nameKey(i.name);
-    byName.set(k, [...(byName.get(k) ?? []), i]);
-  }
+  // Indicators by name, made when the first ranking by an indicator is found (most catalogues have none).
+  let byName: Map<string, M.IndicatorModel[]> | undefined;
+  const named = (key: string): M.IndicatorModel[] => {
+    if (!byName) {
+      byName = new Map();
+      for (const i of allIndicators(ctx.cat)) {
+        const k = nameKey(i.name);
+        byName.set(k, [...(byName.get(k) ?? []), i]);
+      }
+    }
+    return byName.get(key) ?? [];
+  };
   const dropped = new Set<M.RuleModel>();
   for (const r of ctx.cat.rules) {
+    if (r.body.kind !== "ranked") continue;
     const n = r.node.body;
-    if (r.body.kind !== "ranked" || n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
-    const found = byName.get(nameKey(n.indicator.value)) ?? [];
+    if (n?.kind !== "Ranked" || n.by !== "indicator" || !n.indicator) continue;
+    const found = named(nameKey(n.indicator.value));
     if (found.length === 1) {
       const target = found[0]!;
       let above = target.parent;
@@ -101,7 +137,7 @@ export function resolveRanks(ctx: CatalogueContext): void {
   for (const r of dropped) {
     r.owner.rules = keep(r.owner.rules);
     if (r.group) r.group.rules = keep(r.group.rules);
-    if (ctx.ruleByName.get(nameKey(r.name)) === r) ctx.ruleByName.delete(nameKey(r.name));
+    if (ctx.ruleByName.get(ruleKeys(r).name) === r) ctx.ruleByName.delete(ruleKeys(r).name);
     ctx.unchecked.add(r.owner);
   }
 }
@@ -111,6 +147,8 @@ export function resolveRanks(ctx: CatalogueContext): void {
  * children and the indicators its ranking rules rank by (总分: every first-level indicator).
  */
 export function rankCycles(ctx: CatalogueContext): void {
+  // Without a ranking by a computed score the graph is the indicator tree: no cycle (most catalogues).
+  if (!ctx.cat.rules.some((r) => r.body.kind === "ranked" && (r.body.by.kind === "indicator" || r.body.by.kind === "total"))) return;
   const TOTAL = "总分";
   type Node = M.IndicatorModel | typeof TOTAL;
   type Edge = { to: Node; rule?: M.RuleModel };
@@ -161,8 +199,9 @@ export function notConcernedClashes(ctx: CatalogueContext): void {
     "indicator" in n ? `指标「${n.indicator.name}」（${n.indicator.id}）的「未涉及」事实名` : n.fact ? `规则「${n.rule.name}」的事实名「${n.fact.key}」` : `规则「${n.rule.name}」的事实名`;
   const keys = new Map<string, Named>();
   for (const r of ctx.cat.rules) {
-    keys.set(nameKey(r.name), { rule: r });
-    for (const f of r.facts) keys.set(nameKey(f.key), { rule: r, fact: f });
+    const k = ruleKeys(r);
+    keys.set(k.name, { rule: r });
+    r.facts.forEach((f, i) => keys.set(k.facts[i]!, { rule: r, fact: f }));
   }
   for (const i of flagged) {
     const k = nameKey(i.notConcerned!.key);

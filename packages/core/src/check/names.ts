@@ -11,6 +11,7 @@ import type * as A from "../ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type * as M from "../model.js";
 import { invisibleChars, nameKey } from "../text/names.js";
+import { ruleKeys } from "./catalogue-passes.js";
 import type { Position, Span } from "../text/position.js";
 
 /** Every name of a file, in source order. */
@@ -149,27 +150,38 @@ export function visibleName(name: string): string {
  */
 export function factKeyClashes(rules: readonly M.RuleModel[], ruleByKey: ReadonlyMap<string, M.RuleModel>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const owner = new Map<string, { rule: M.RuleModel; key: string; shared: boolean }>();
+  // The first rule taking each key, and the index of that fact in its rule (run on every check:
+  // no allocation per rule or fact).
+  const owner = new Map<string, M.RuleModel>();
+  const ownerFact = new Map<string, number>();
   // A divisor of 按 「所辖乡镇数」 平均 is a fact of the unit: rules dividing by it share its key.
   const isShared = (f: M.FactKey) => f.fact.type === "value" && f.fact.positive === true;
   for (const r of rules) {
-    if (ruleByKey.get(nameKey(r.name)) !== r || !r.node.name) continue;
-    const mine = new Set<string>();
-    for (const f of r.facts) {
-      const k = nameKey(f.key);
-      if (mine.has(k)) continue; // the same rule twice is KP2032
-      mine.add(k);
+    const keys = ruleKeys(r);
+    if (ruleByKey.get(keys.name) !== r || !r.node.name) continue;
+    for (let i = 0; i < r.facts.length; i++) {
+      const k = keys.facts[i]!;
+      // A key that is the rule's own name (most rules' only key) cannot clash: `r` is the first rule
+      // of that name, so any other rule taking that key names `r` (KP2030, skipped below).
+      if (k === keys.name) continue;
+      if (keys.facts.indexOf(k) < i) continue; // the same key twice in a rule is KP2032
+      const f = r.facts[i]!;
       const prev = owner.get(k);
       const named = ruleByKey.get(k);
       if (named && named !== r) continue; // KP2030
-      if (prev && prev.rule !== r && !(prev.shared && isShared(f))) {
+      if (prev && prev !== r) {
+        const prevFact = prev.facts[ownerFact.get(k)!]!;
+        if (isShared(prevFact) && isShared(f)) continue;
         out.push(
-          diagnostic("KP2040", r.node.name.span, [r.name, f.key, prev.rule.name, prev.key], {
+          diagnostic("KP2040", r.node.name.span, [r.name, f.key, prev.name, prevFact.key], {
             file: r.file,
-            related: prev.rule.node.name ? [{ file: prev.rule.file, span: prev.rule.node.name.span, message: `规则「${prev.rule.name}」在这里` }] : [],
+            related: prev.node.name ? [{ file: prev.file, span: prev.node.name.span, message: `规则「${prev.name}」在这里` }] : [],
           }),
         );
-      } else if (!prev) owner.set(k, { rule: r, key: f.key, shared: isShared(f) });
+      } else if (!prev) {
+        owner.set(k, r);
+        ownerFact.set(k, i);
+      }
     }
   }
   return out;

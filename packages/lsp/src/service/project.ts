@@ -21,6 +21,7 @@ import {
   type Analysis,
   type Diagnostic,
   type LoadedFile,
+  type Position,
   type ReadResult,
   type SourceHost,
   type Span,
@@ -478,13 +479,33 @@ function copySpan(s: Span): Span {
   return { start: { ...s.start }, end: { ...s.end } };
 }
 
+/**
+ * The edit between two versions of a file, and where a position after it stands in the new text:
+ * whole lines moved, and columns too on the line where the edit ended (O(1) per position, no search
+ * in the line index: a large catalogue carries ~1,700 findings over on every keystroke).
+ */
+function mover(before: LoadedFile, after: LoadedFile): { start: number; end: number; move: (p: Position) => Position } | null {
+  const e = minimalEdit(before.text, after.text);
+  if (!e) return null;
+  const delta = e.newText.length - (e.end - e.start);
+  const oldEnd = before.parsed.lines.position(e.end);
+  const newEnd = after.parsed.lines.position(e.start + e.newText.length);
+  const lineDelta = newEnd.line - oldEnd.line;
+  const colShift = newEnd.column - oldEnd.column;
+  return {
+    start: e.start,
+    end: e.end,
+    move: (p) => ({ offset: p.offset + delta, line: p.line + lineDelta, column: p.line === oldEnd.line ? p.column + colShift : p.column }),
+  };
+}
+
 /** The lint findings of a previous state, moved onto the texts of a new analysis. */
 function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
   const lint = prev.lint ?? prev.staleLint;
   if (lint.length === 0) return [];
   const oldFiles = new Map(prev.analysis.files.map((f) => [f.path, f]));
   const newFiles = new Map(analysis.files.map((f) => [f.path, f]));
-  const edits = new Map<string, ReturnType<typeof minimalEdit> | null>();
+  const edits = new Map<string, ReturnType<typeof mover>>();
   const out: Diagnostic[] = [];
   for (const d of lint) {
     const file = d.file ?? prev.root;
@@ -495,17 +516,16 @@ function carryOver(prev: CatalogueState, analysis: Analysis): Diagnostic[] {
       out.push(d);
       continue;
     }
-    if (!edits.has(file)) edits.set(file, minimalEdit(before.text, after.text) ?? null);
+    if (!edits.has(file)) edits.set(file, mover(before, after));
     const e = edits.get(file);
     if (!e) continue;
-    const delta = e.newText.length - (e.end - e.start);
     const { start, end } = { start: d.span.start.offset, end: d.span.end.offset };
     let moved: Diagnostic;
     if (end <= e.start && !d.fixes) {
       out.push(d); // before the edit nothing moved (and a finding carried once has no fixes: kept as it is)
       continue;
-    } else if (end <= e.start) moved = { ...d, span: after.parsed.lines.span(start, end) };
-    else if (start >= e.end) moved = { ...d, span: after.parsed.lines.span(start + delta, end + delta) };
+    } else if (end <= e.start) moved = { ...d, span: copySpan(d.span) };
+    else if (start >= e.end) moved = { ...d, span: { start: e.move(d.span.start), end: e.move(d.span.end) } };
     else continue; // the edit touched it: the linter will say
     delete moved.fixes; // stale offsets: fixes come from the next lint
     out.push(moved);
