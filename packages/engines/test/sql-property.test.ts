@@ -16,8 +16,9 @@ import { factSpecs, LowerError, lower, type UnitInput } from "@kaoping/core";
 import { awardMaxima, scoreWithDuckDb, scoreWithPostgres, type EngineResult } from "@kaoping/engines";
 import { loadFactsTable } from "./pg-load.js";
 import { postgresAvailable, startPostgres, type PgServer } from "./pg-server.js";
-import { dec, drawFromSeed, emptyPools, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL, type FactValue, type UnitSpec } from "../../../test/property/kp-gen.js";
+import { drawFromSeed, emptyPools, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL } from "../../../test/property/kp-gen.js";
 import { compileRendered, flatScores, importModule } from "../../../test/property/harness.js";
+import { csvOf } from "./facts-csv.js";
 
 const RUNS = Number(process.env.KP_SQL_PROP_RUNS ?? 400);
 const dir = mkdtempSync(join(tmpdir(), "kp-sql-prop-"));
@@ -34,38 +35,6 @@ afterAll(async () => {
   server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A CSV cell: quoted when needed. */
-const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-function factText(f: FactValue): string {
-  switch (f.t) {
-    case "count":
-      return f.ids ? f.ids.join("、") : String(f.n);
-    case "flag":
-      return f.id ?? (f.v ? "是" : "否");
-    case "award":
-      return f.v === "yes" ? "是" : f.v === "no" ? "否" : dec(f.v);
-    case "value":
-      return f.v === null ? "" : dec(f.v);
-    case "amount":
-      return dec(f.v);
-    case "amounts":
-      return f.v.map(dec).join("、");
-    case "outcome":
-      return f.v;
-    case "items":
-      return f.sum ? String(f.items.reduce((a, [, n]) => a + n, 0)) : f.items.map(([k, n]) => `${k} ${n}`).join("、");
-    default:
-      throw new Error(`fact form ${(f as { t: string }).t} not written to CSV`);
-  }
-}
-
-function csvOf(units: UnitSpec[], keys: string[]): string {
-  const lines = [["单位", "类别", ...keys].map(cell).join(",")];
-  for (const u of units) lines.push([u.name, u.classes.join("、"), ...keys.map((k) => (u.facts.has(k) ? factText(u.facts.get(k)!) : ""))].map(cell).join(","));
-  return lines.join("\n") + "\n";
-}
 
 describe("DuckDB = PostgreSQL = the JS module on generated catalogues", () => {
   it(`on ${RUNS} seeds`, { timeout: 1_800_000 }, async () => {
