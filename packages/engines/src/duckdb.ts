@@ -23,7 +23,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { IrColumn, IrProgram } from "@kaoping/core";
 import { emitSql, kpFixed, kpFormat, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
-import { detailColumns, detailOf, sortTies, type EngineResult } from "./results.js";
+import { detailColumns, detailOf, tieOrdered, type EngineResult } from "./results.js";
 
 const YES = ["是", "有", "true", "yes", "y", "1", "√", "✓", "完成", "已完成"];
 const NO = ["否", "无", "没有", "false", "no", "n", "0", "×", "✗", "未完成", ""];
@@ -183,7 +183,7 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
       }
       let n = 0;
       let bad = false;
-      let ties: EngineResult[] = [];
+      const ordered = tieOrdered(onRows);
       const ids = ir.indicators.map((i) => i.id);
       const extra = detail ? detailColumns().map((_, x) => x) : [];
       for (;;) {
@@ -214,17 +214,11 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
             scores,
             ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
           };
-          // units of one rank (one rounded total) in the JS module's order (UTF-16 code units)
-          if (ties.length > 0 && ties[0]!.rank !== row.rank) {
-            batch.push(...sortTies(ties));
-            ties = [];
-          }
-          ties.push(row);
-          n++;
+          batch.push(row);
         }
-        if (batch.length > 0) onRows(batch);
+        n += ordered.batch(batch);
       }
-      if (ties.length > 0) onRows(sortTies(ties));
+      ordered.end();
       if (bad) await reportBadCells(con);
       return n;
     } finally {

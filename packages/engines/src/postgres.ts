@@ -12,7 +12,7 @@ import type { IrProgram } from "@kaoping/core";
 import { emitSql, sqlIdent } from "@kaoping/core";
 import { EngineError } from "./errors.js";
 import { checkFactsTable, FactsTableError, type TableChecks } from "./pg-checks.js";
-import { rowsToResults, sortTies, type EngineResult } from "./results.js";
+import { rowsToResults, tieOrdered, type EngineResult } from "./results.js";
 
 export interface PostgresScoreOptions {
   /** Connection string, e.g. postgres://kp@127.0.0.1:5432/kp */
@@ -78,23 +78,14 @@ export async function streamWithPostgres(ir: IrProgram, options: PostgresScoreOp
     try {
       await client.query("BEGIN READ ONLY");
       await client.query({ text: `DECLARE "kp_results" NO SCROLL CURSOR FOR ${q.sql.replace(/^(--[^\n]*\n)+/, "")}`, values: q.params });
-      let ties: EngineResult[] = [];
+      const ordered = tieOrdered(onRows);
       for (;;) {
         const got = (await client.query(`FETCH FORWARD ${FETCH_ROWS} FROM "kp_results"`)).rows as Record<string, unknown>[];
         if (got.length === 0) break;
-        const batch: EngineResult[] = [];
         // the query orders by rank; units of one rank are put in the JS module's order (UTF-16 code units)
-        for (const row of rowsToResults(ir, got)) {
-          if (ties.length > 0 && ties[0]!.rank !== row.rank) {
-            batch.push(...sortTies(ties));
-            ties = [];
-          }
-          ties.push(row);
-          n++;
-        }
-        if (batch.length > 0) onRows(batch);
+        n += ordered.batch(rowsToResults(ir, got));
       }
-      if (ties.length > 0) onRows(sortTies(ties));
+      ordered.end();
       await client.query("COMMIT");
     } catch (e) {
       await client.query("ROLLBACK").catch(() => undefined);

@@ -68,3 +68,31 @@ export function rowsToResults(ir: IrProgram, rows: Record<string, unknown>[]): E
 export function sortTies(rows: EngineResult[]): EngineResult[] {
   return rows.length < 2 ? rows : rows.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
 }
+
+/**
+ * Passes rows that arrive in rank order on to `onRows` in batches, the units of one rank in the JS
+ * module's order: a rank is held back until the next one starts (it may go on in the next batch).
+ */
+export function tieOrdered(onRows: (rows: EngineResult[]) => void): { batch(rows: Iterable<EngineResult>): number; end(): void } {
+  let ties: EngineResult[] = [];
+  return {
+    batch(rows) {
+      const out: EngineResult[] = [];
+      let n = 0;
+      for (const row of rows) {
+        if (ties.length > 0 && ties[0]!.rank !== row.rank) {
+          out.push(...sortTies(ties));
+          ties = [];
+        }
+        ties.push(row);
+        n++;
+      }
+      if (out.length > 0) onRows(out);
+      return n;
+    },
+    end() {
+      if (ties.length > 0) onRows(sortTies(ties));
+      ties = [];
+    },
+  };
+}
