@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatKp } from "prettier-plugin-kp";
+import fc from "fast-check";
 import { formatEdits, minimalEdit, type Formatter } from "../src/service/format.js";
 import { applyEdits, rulesDir, workspace } from "./helpers.js";
 
@@ -65,5 +66,32 @@ describe("minimalEdit", () => {
   it("never splits a surrogate pair", () => {
     const e = minimalEdit("a😀b", "a😁b")!;
     expect(e).toEqual({ start: 1, end: 3, newText: "😁" });
+  });
+  it("finds the same head and tail as a scan character by character (random edits of random texts)", () => {
+    const scan = (a: string, b: string) => {
+      let s = 0;
+      while (s < Math.min(a.length, b.length) && a[s] === b[s]) s++;
+      let ea = a.length;
+      let eb = b.length;
+      while (ea > s && eb > s && a[ea - 1] === b[eb - 1]) {
+        ea--;
+        eb--;
+      }
+      if (s > 0 && /[\udc00-\udfff]/.test(a[s] ?? "")) s--;
+      if (ea < a.length && /[\udc00-\udfff]/.test(a[ea] ?? "")) {
+        ea++;
+        eb++;
+      }
+      return { start: s, end: ea, newText: b.slice(s, eb) };
+    };
+    const piece = fc.stringMatching(/^[ab扣😀\n]{0,12}$/);
+    fc.assert(
+      fc.property(piece, piece, piece, piece, (head, mid, mid2, tail) => {
+        const a = head + mid + tail;
+        const b = head + mid2 + tail;
+        expect(minimalEdit(a, b)).toEqual(a === b ? undefined : scan(a, b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

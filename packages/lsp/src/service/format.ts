@@ -70,15 +70,25 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
 let last: { before: string; after: string; edit: TextEdit | undefined } = { before: "", after: "", edit: undefined };
 
 function computeEdit(before: string, after: string): TextEdit | undefined {
-  let start = 0;
   const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
+  // The common head and tail by halving: V8 compares two substrings natively, several times faster
+  // than a loop over their characters (a keystroke in a 10,000-line file compares ~400,000 of them).
+  let start = 0;
+  let hi = max;
+  while (start < hi) {
+    const mid = (start + hi + 1) >>> 1;
+    if (before.slice(start, mid) === after.slice(start, mid)) start = mid;
+    else hi = mid - 1;
   }
+  let tail = 0;
+  hi = max - start;
+  while (tail < hi) {
+    const mid = (tail + hi + 1) >>> 1;
+    if (before.slice(before.length - mid, before.length - tail) === after.slice(after.length - mid, after.length - tail)) tail = mid;
+    else hi = mid - 1;
+  }
+  let endB = before.length - tail;
+  let endA = after.length - tail;
   // Never cut a surrogate pair in two.
   if (start > 0 && isLowSurrogate(before.charCodeAt(start))) start--;
   if (endB < before.length && isLowSurrogate(before.charCodeAt(endB))) {
