@@ -271,3 +271,26 @@ describe("never a one-shot reading of a clause that counts, never a veto dropped
     for (const b of want) expect(errorsOf(b, ctx)).toEqual([]);
   });
 });
+
+describe("never a guessed reading (the fifth held-out set's wrong classes)", () => {
+  it.each([
+    // what is missing counted, with words between 少 and the count (份 is not a count word of the language)
+    ["缺报一份材料的扣0.5分", item("3")],
+    // a requirement of at least one: a bound, never a count of what is missing
+    ["全年开展专项活动不少于一项，未开展的扣1分", item("3")],
+    // amounts that go with outcomes: 扣 0 is no rule
+    ["卫生状况属好、中、差的，分别扣0、1、2分", item("3")],
+  ] as const)("%s → to-do", (text, ctx) => {
+    const r = recogniseClause(text, ctx);
+    expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
+    if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it.each([
+    // what is missing counted, with words between 少 and a count word the language has
+    ["少完成一项重点任务扣2分", item("6"), ["每项 扣 2"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    const r = recogniseClause(text, ctx);
+    expect(bodies(r)).toEqual(want);
+  });
+});

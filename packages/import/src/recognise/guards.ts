@@ -19,7 +19,7 @@ const BOUND_RE = rx(
  * A clause that takes its amount per thing found or missing (「每发现1份…扣1分」「缺一个，扣1分」「少一样扣2分」):
  * a one-shot reading of it is wrong whatever the count word (份, 张, 样 are not count words of the language).
  */
-const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?:缺|少|差|漏)(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
+const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?<![不至])(?:缺|少|差|漏)[\u4e00-\u9fa5]{0,4}?(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
 const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)/;
@@ -50,6 +50,8 @@ export function unaccounted(t: string, bodies: readonly string[], ctx: ClauseCon
   const oneShot = bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b));
   const per = PER_THING.exec(t);
   if (oneShot && per) return `条文按「${per[0]}」逐一计分，但未能确定计数单位（语言中的计数单位如「每件」「每项」「每个」）`;
+  // 「属好、中、差，分别扣0、3、5分」 read as one-shot rules: 扣 0 is no rule (KP2006) — the amounts go with outcomes
+  if (bodies.some((b) => /^(?:扣|得) 0(?:\s|$)/.test(b))) return "条文的分值中有 0 分，像是按评定结果（好、中、差）计分，未能确定";
   // 「本指标为否决性指标，未完成的不得分，并且直接考核为未完成等级」: the veto must be written
   const veto = VETO_WORDS.exec(t);
   if (veto && !/一票否[决优]/.test(all)) return `条文写有「${veto[0]}」，但计分方式中没有一票否决（否优），未能确定`;
