@@ -43,13 +43,17 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
   const lexedAt = new Set(lexed.diagnostics.filter((d) => d.severity === "error").map((d) => d.span.start.offset));
   // …and so is an error on the token right after an unclosed string, which swallowed the line.
   const unclosedEnds = new Set(lexed.diagnostics.filter((d) => d.code === "KP1002").map((d) => d.span.end.offset));
-  const typoTokens = new Set(lexed.typos.map((ty) => ty.token));
   tokens.forEach((t, i) => {
     if (unclosedEnds.has(t.startOffset + t.image.length) && tokens[i + 1]) lexedAt.add(tokens[i + 1]!.startOffset);
-    // …and an error on the token right before a misspelt keyword (每次 扣除 1: the parser stops at 每次).
-    const next = tokens[i + 1];
-    if (next !== undefined && typoTokens.has(next)) lexedAt.add(t.startOffset);
   });
+  // …and an error on the token right before a misspelt keyword (每次 扣除 1: the parser stops at 每次).
+  const tokenIndex = lexed.typos.length > 0 ? new Map(tokens.map((t, i) => [t, i])) : undefined;
+  if (tokenIndex) {
+    for (const ty of lexed.typos) {
+      const i = tokenIndex.get(ty.token);
+      if (i !== undefined && i > 0) lexedAt.add(tokens[i - 1]!.startOffset);
+    }
+  }
   for (const e of parser.errors as IRecognitionException[]) {
     const span = errorSpan(e, lexed.lines, tokens);
     const key = `${span.start.offset}:${e.message}`;
@@ -61,7 +65,7 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
     d.message = e.message;
     diagnostics.push(d);
   }
-  if (lexed.typos.length > 0) rankTypos(lexed.typos, tokens, diagnostics, lexed.lines, path);
+  if (tokenIndex) rankTypos(lexed.typos, tokens, tokenIndex, diagnostics, lexed.lines, path);
   const ast = new AstBuilder(lexed.lines, path).file(cst, lexed.comments);
   diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return { ast, diagnostics, tokens, comments: lexed.comments, lines: lexed.lines };
@@ -75,8 +79,7 @@ const MAX_RANKED_TYPOS = 50;
  * grammar allows there come first.  A two-character word (上线, 没次) is usually a name, so it gets a
  * suggestion (KP1005 instead of KP1001) only when a candidate may stand there.
  */
-function rankTypos(typos: readonly Typo[], tokens: IToken[], diagnostics: Diagnostic[], lines: LineIndex, path: string): void {
-  const index = new Map(tokens.map((t, i) => [t, i]));
+function rankTypos(typos: readonly Typo[], tokens: IToken[], index: ReadonlyMap<IToken, number>, diagnostics: Diagnostic[], lines: LineIndex, path: string): void {
   for (const typo of typos.slice(0, MAX_RANKED_TYPOS)) {
     const i = index.get(typo.token);
     if (i === undefined) continue;
