@@ -161,16 +161,10 @@ export function typoDiagnostic(word: string, start: number, end: number, candida
   });
 }
 
-/**
- * A token with its positions as small integers.  Chevrotain's tokens share their shape with its
- * EOF token, whose positions are NaN, so V8 boxes every position of every token (six heap numbers
- * per token: ~230,000 on 10,000 lines, kept as long as the file is open and moved on every
- * keystroke).  A token of our own shape holds them unboxed; one with a NaN is left as it is.
- */
 /** Single-character keywords that may begin or end a bare word the writer meant as one (加强, 扣除, 按时). */
-function joinable(t: IToken): boolean {
+function joinable(t: IToken, candidates: (word: string) => T.KeywordInfo[]): boolean {
   // An unknown word that looks like a misspelt keyword keeps its own suggestion (上线 → 上限).
-  if (t.tokenType === T.UnknownWord) return keywordCandidates(t.image).length === 0;
+  if (t.tokenType === T.UnknownWord) return candidates(t.image).length === 0;
   if (t.image.length !== 1) return false;
   const k = T.keywordOf(t.tokenType);
   return k !== undefined && k.role !== "measure" && /[\u3400-\u9fff\uf900-\ufaff]/.test(t.image);
@@ -181,14 +175,14 @@ function joinable(t: IToken): boolean {
  * it is: an adjacent run of unknown words and one-character keywords, with at least one unknown word (none a likely misspelt keyword), is
  * joined into a single unknown word.  Only text that already has an error changes.
  */
-function joinSplitWords(tokens: IToken[]): IToken[] {
+function joinSplitWords(tokens: IToken[], candidates: (word: string) => T.KeywordInfo[]): IToken[] {
   if (!tokens.some((t) => t.tokenType === T.UnknownWord)) return tokens;
   const out: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
     let unknown = tokens[i]!.tokenType === T.UnknownWord;
-    if (joinable(tokens[i]!)) {
-      while (j + 1 < tokens.length && joinable(tokens[j + 1]!) && tokens[j + 1]!.startOffset === tokens[j]!.startOffset + tokens[j]!.image.length) {
+    if (joinable(tokens[i]!, candidates)) {
+      while (j + 1 < tokens.length && joinable(tokens[j + 1]!, candidates) && tokens[j + 1]!.startOffset === tokens[j]!.startOffset + tokens[j]!.image.length) {
         j++;
         if (tokens[j]!.tokenType === T.UnknownWord) unknown = true;
       }
@@ -213,6 +207,12 @@ function joinSplitWords(tokens: IToken[]): IToken[] {
   return out;
 }
 
+/**
+ * A token with its positions as small integers.  Chevrotain's tokens share their shape with its
+ * EOF token, whose positions are NaN, so V8 boxes every position of every token (six heap numbers
+ * per token: ~230,000 on 10,000 lines, kept as long as the file is open and moved on every
+ * keystroke).  A token of our own shape holds them unboxed; one with a NaN is left as it is.
+ */
 function smallInts(t: IToken): IToken {
   const { startOffset, endOffset, startLine, endLine, startColumn, endColumn } = t;
   if (endOffset === undefined || startLine === undefined || endLine === undefined || startColumn === undefined || endColumn === undefined) return t;
@@ -240,14 +240,21 @@ export function lex(text: string, file?: string): LexResult {
   const typos: Typo[] = [];
   const at = (start: number, end: number) => lines.span(start, end);
   const opts = file === undefined ? {} : { file };
+  // An unknown word's candidates are asked for when joining split words and again when reporting it.
+  const seen = new Map<string, T.KeywordInfo[]>();
+  const candidatesOf = (word: string): T.KeywordInfo[] => {
+    let c = seen.get(word);
+    if (c === undefined) seen.set(word, (c = keywordCandidates(word)));
+    return c;
+  };
 
-  for (const raw of joinSplitWords(result.tokens)) {
+  for (const raw of joinSplitWords(result.tokens, candidatesOf)) {
     const tok = smallInts(raw);
     const start = tok.startOffset;
     const end = tok.startOffset + tok.image.length;
     const t = tok.tokenType;
     if (t === T.UnknownWord) {
-      const candidates = keywordCandidates(tok.image);
+      const candidates = candidatesOf(tok.image);
       const d =
         candidates.length > 0 && [...tok.image].length >= 3
           ? typoDiagnostic(tok.image, start, end, candidates, lines, file)
