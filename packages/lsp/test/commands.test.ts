@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -79,6 +79,36 @@ describe("kp/score and kp/explain", () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.text.split("\n")[1]).toBe("总分 49.93（精确值 49.928），第 1 名 / 共 11 个单位，等次「优秀」");
     expectGolden("golden/explain-××区.txt", r.text);
+  });
+
+  it("explains unit after unit of one file from one traced scoring; a file changed at the same size and time is scored again", async () => {
+    const state = rules();
+    const mod = loadCompiled(state);
+    const scoreAll = mod.scoreAll;
+    let runs = 0;
+    mod.scoreAll = (units, options) => {
+      runs++;
+      return scoreAll(units, options);
+    };
+    const copy = path.join(tmp, "explain-cache.json");
+    const text = readFileSync(facts, "utf8");
+    writeFileSync(copy, text);
+    const first = await explain(state, copy, "××区");
+    const second = await explain(state, copy, "青山县");
+    expect(first.ok && second.ok && [first.result.unit, second.result.unit]).toEqual(["××区", "青山县"]);
+    expect(runs).toBe(1);
+    // One digit of one fact changed; same length, same modification time.
+    const { mtime } = statSync(copy);
+    const changed = text.replace(/"参会": (\d)/, (_m, d: string) => `"参会": ${(Number(d) + 1) % 10}`);
+    expect(changed).not.toBe(text);
+    expect(changed.length).toBe(text.length);
+    writeFileSync(copy, changed);
+    utimesSync(copy, mtime, mtime);
+    await explain(state, copy, "××区");
+    expect(runs).toBe(2);
+    // Plain scoring (the ranking) is never served from the traced cache.
+    await score(state, copy);
+    expect(runs).toBe(3);
   });
 
   it("reports facts problems with their codes and places, and unknown units", async () => {

@@ -6,7 +6,9 @@
  * Facts files: .json, .csv and .xlsx, read by @kaoping/facts exactly as `kp score` reads them (numbers
  * from their text, duplicate keys, rows and cells never dropped), with the same codes and messages.
  */
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   compileCatalogue,
@@ -169,18 +171,41 @@ export interface ScoreOutcome {
   notes: string[];
 }
 
-async function scoreWith(
-  state: CatalogueState,
-  factsFile: string,
-  trace: boolean,
-): Promise<{ ok: true; mod: ScoringModule; results: UnitResult[]; units: UnitInput[]; notes: string[] } | CommandError> {
+type Scored = { ok: true; mod: ScoringModule; results: UnitResult[]; units: UnitInput[]; notes: string[] };
+
+/**
+ * The last traced scoring of each compiled module, by the facts file's path and the SHA-256 of its
+ * bytes: a results view explains unit after unit of one file, and each click would otherwise read
+ * the file and score every unit with its trace again.  A file changed since (even within the same
+ * second and at the same size) has another digest and is scored afresh.
+ */
+const traced = new WeakMap<ScoringModule, { file: string; digest: string; scored: Scored }>();
+
+/** The digest of a regular file's bytes (undefined for anything else: those are refused by readFacts). */
+async function digestOf(file: string): Promise<string | undefined> {
+  try {
+    if (!statSync(file).isFile()) return undefined;
+    return createHash("sha256").update(await readFile(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+async function scoreWith(state: CatalogueState, factsFile: string, trace: boolean): Promise<Scored | CommandError> {
   const problem = notReady(state);
   if (problem) return problem;
   const mod = loadCompiled(state);
+  // Taken before the file is read: a file that changes while it is read is cached under the older
+  // digest and so scored again next time, never the other way round.
+  const digest = trace && !factsMemoryProblem(factsFile, mod.catalogue, trace) ? await digestOf(factsFile) : undefined;
+  const last = traced.get(mod);
+  if (digest !== undefined && last && last.file === factsFile && last.digest === digest) return last.scored;
   const facts = await readFacts(factsFile, mod, trace);
   if (!facts.ok) return facts;
   try {
-    return { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), units: facts.units, notes: facts.notes };
+    const scored: Scored = { ok: true, mod, results: mod.scoreAll(facts.units, { trace, detail: true }), units: facts.units, notes: facts.notes };
+    if (digest !== undefined) traced.set(mod, { file: factsFile, digest, scored });
+    return scored;
   } catch (e) {
     const errs = (e as { errors?: { code: string; message: string }[] }).errors;
     if (errs)
