@@ -12,47 +12,9 @@ export interface UnitInput {
   facts: Record<string, unknown>;
 }
 
-export interface IndicatorResult {
-  id: string;
-  name: string;
-  /** This unit's points here (per its class when they differ by class). */
-  points: string;
-  score: string;
-  lost: string;
-  children: IndicatorResult[];
-}
-
-/** One step of a unit's computation. */
-export interface TraceEntry {
-  indicator: string;
-  rule?: string;
-  clause?: string;
-  kind: "deduct" | "award" | "limit" | "veto" | "note";
-  amount: string;
-  text: string;
-  facts?: Record<string, unknown>;
-}
-
-export interface Veto {
-  rule: string;
-  level: "fail" | "noExcellent";
-  clause: string;
-}
-
-/** A unit's result; every score is an exact decimal string. */
-export interface UnitResult {
-  unit: string;
-  classes: string[];
-  total: string;
-  exactTotal: string;
-  rank: number;
-  grade: string | null;
-  vetoes: Veto[];
-  indicators?: IndicatorResult[];
-  bonus?: string;
-  penalty?: string;
-  trace?: TraceEntry[];
-}
+/** The results the module gives: the types of the typed runtime it is built from (runtime/src/api.ts). */
+export type { KpIndicatorResult as IndicatorResult, KpTraceEntry as TraceEntry, KpVetoResult as Veto, KpUnitResult as UnitResult } from "../runtime/src/api.js";
+import type { KpUnitResult as UnitResult } from "../runtime/src/api.js";
 
 export interface IndicatorMeta {
   id: string;

@@ -9,7 +9,7 @@ import type { FactError } from "./read-units.js";
 import { kpReadUnits } from "./read-units.js";
 import { kpFixed, kpFormat, kpParse } from "./text.js";
 import { kpPool, kpTakes } from "./pool.js";
-import { CLASSES, FACTS, GRADES, REFERS, ROUNDING, RULE_NAMES, catalogue, crossUnit, runUnit, type KpIndicatorMeta, type KpRun, type KpUnit, type KpVeto } from "./module-env.js";
+import { CLASSES, FACTS, GRADES, REFERS, ROUNDING, RULE_NAMES, catalogue, crossUnit, runUnit, type KpIndicatorMeta, type KpRun, type KpTraceKind, type KpUnit, type KpVeto } from "./module-env.js";
 
 /** scoreAll's options: detail (default true) gives each indicator's score, trace each step. */
 export interface KpScoreOptions {
@@ -22,6 +22,7 @@ export interface KpScoreOptions {
 export interface KpIndicatorResult {
   id: string;
   name: string;
+  /** This unit's points here (per its class when they differ by class). */
   points: string;
   score: string;
   lost: string;
@@ -31,7 +32,7 @@ export interface KpIndicatorResult {
 /** One step of a result's trace. */
 export interface KpTraceEntry {
   indicator: string;
-  kind: string;
+  kind: KpTraceKind;
   amount: string;
   text: string;
   rule?: string;
@@ -39,7 +40,14 @@ export interface KpTraceEntry {
   facts?: Record<string, unknown>;
 }
 
-/** One unit's result. */
+/** A veto on a unit's result: the rule, its level and its clause. */
+export interface KpVetoResult {
+  rule: string;
+  level: KpVeto["level"];
+  clause: string;
+}
+
+/** One unit's result; every score is an exact decimal string. */
 export interface KpUnitResult {
   unit: string;
   classes: string[];
@@ -47,7 +55,7 @@ export interface KpUnitResult {
   exactTotal: string;
   rank: number;
   grade: string | null;
-  vetoes: { rule: string; level: KpVeto["level"]; clause: string }[];
+  vetoes: KpVetoResult[];
   indicators?: KpIndicatorResult[];
   bonus?: string;
   penalty?: string;

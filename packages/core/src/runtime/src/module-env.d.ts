@@ -12,11 +12,14 @@ export interface KpUnit extends ReadUnit {
   index: number;
 }
 
+/** What a step of an explanation is: a deduction, an award, a limit reached, a veto, a note. */
+export type KpTraceKind = "deduct" | "award" | "limit" | "veto" | "note";
+
 /** One step of a unit's explanation (trace): indicator, rule, kind, raw amount, text, facts shown. */
 export interface KpTracePoint {
   i: string;
   r?: string;
-  k: string;
+  k: KpTraceKind;
   a: number;
   x: string;
   f?: Record<string, unknown>;
