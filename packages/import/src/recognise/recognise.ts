@@ -17,6 +17,8 @@ import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
+import { countsUnaccounted } from "./guards-counts.js";
+import { wordsUnaccounted } from "./guards-words.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -66,7 +68,7 @@ function read(text: string, ctx: ClauseContext): Recognition {
   if (r.kind !== "rules") return r;
   r = { ...r, bodies: r.bodies.map((b) => verbatimNames(b, text)) };
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
-  const why = unaccounted(normalise(text), r.bodies, ctx);
+  const why = unaccounted(normalise(text), r.bodies, ctx) ?? countsUnaccounted(normalise(text), r.bodies, ctx) ?? wordsUnaccounted(normalise(text), r.bodies, ctx);
   return why ? { kind: "todo", reason: why } : r;
 }
 
