@@ -44,6 +44,12 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   const all = bodies.join(" ");
   const garbled = GARBLED.exec(t);
   if (garbled) return `条文的「${garbled[0]}」中分值不是数字（可能是抄录有误），未能确定分值`;
+  // 「听筛达不到当年活产数90%，复查率达不到90%扣3分」 read as one band: a percentage of the clause the
+  // reading does not write (each one counted: the same digits twice are two bounds)
+  if (/^分段 /.test(all)) {
+    const pct = (s: string): number => [...s.matchAll(/\d+(?:\.\d+)?%/g)].length;
+    if (pct(t) > pct(all)) return "条文的百分数比计分方式中的界限多（可能有两个条件），未能确定";
+  }
   if (!oneShot(bodies)) {
     // 「每村有一个固定宣传栏」: 每村 is each unit assessed; the reading's count word is a guess
     const perUnit = PER_UNIT_ASSESSED.exec(t);

@@ -1,0 +1,6 @@
+// The patterns added from the sixth and seventh fresh sets (session 23), tried before the others.
+import type { Pattern } from "../reading.js";
+import { formulaPatterns } from "./formulas.js";
+import { occurrencePatterns } from "./occurrences.js";
+
+export const freshPatterns: readonly Pattern[] = [...formulaPatterns, ...occurrencePatterns];

@@ -1,0 +1,30 @@
+// Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
+// fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
+// verbatim. Each rewrite says the same thing in the words the patterns know.
+
+const REWORDS: readonly [RegExp, string][] = [
+  // 「扣减1分」「予以扣减2分」: a deduction
+  [/扣减/g, "扣"],
+  // 「新筛率达不到90%扣2分」: 达不到 is 未达到 (strict)
+  [/达不到/g, "未达到"],
+  // 「达不到要求不给分」「直接计0分」: no points
+  [/不给分/g, "不得分"],
+  [/(?:直接)?(?:计|记|得)(?:0|零)分/g, "不得分"],
+  // 「否那么不计分」: a converted copy's 则 (→ 那么) in 否则
+  [/否那么/g, "否则"],
+  // 「…的追加0.5分」: an award
+  [/追加(?=[\d一二两三四五六七八九十])/g, "加"],
+  // 「加分累计不超2分」: 不超 is 不超过
+  [/不超(?![过出])(?=\d)/g, "不超过"],
+  // 「每村有一个固定宣传栏…」: 每村 is each unit assessed, not a count — the rule is the unit's own
+  [/每(?:个)?(?=(?:村|社区|乡镇|街道)(?:有|都有|均有|建有|设有|配备|要|应|须|必须))/g, ""],
+  // 「…采取一票否决的办法，年末不评优」: the veto named by its effect — 不评优 is 一票否优
+  [/一票否决(?=[^;。]*?[,;](?:[\u4e00-\u9fa5]{0,4})?不(?:得|能|参加|予)?评(?:优|先))/g, "一票否优"],
+];
+
+/** The normalised clause with the words of REWORDS rewritten. */
+export function reword(t: string): string {
+  let out = t;
+  for (const [re, to] of REWORDS) out = out.replace(re, to);
+  return out;
+}
