@@ -1,7 +1,7 @@
 // Guards on a finished reading (session 23, from the sixth and seventh fresh sets): numbers with a
 // measure word, distributive words and numbers the copy garbled. A reading that does not account for
 // them is a to-do with a Chinese reason — a count or a bound is never read as an amount, even when its
-// digits are the amount's (「有专职工作人员1人以上1分」), and a count after the fact (「缺勤一次，扣10分」)
+// digits are the amount's (「兩種組織…不得分」), and a count after the fact (「缺勤一次，扣10分」)
 // is never dropped.
 import type { ClauseContext } from "./index.js";
 import { NUM, numberText, rx } from "./normalise.js";
@@ -46,7 +46,7 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   if (garbled) return `条文的「${garbled[0]}」中分值不是数字（可能是抄录有误），未能确定分值`;
   // 「听筛达不到当年活产数90%，复查率达不到90%扣3分」 read as one band: a percentage of the clause the
   // reading does not write (each one counted: the same digits twice are two bounds)
-  if (/^分段 /.test(all)) {
+  if (bodies.length === 1 && /^分段 \{ [<>≤≥] \S+ (?:(?:扣|得) [\d.]+|不得分) \}$/.test(all)) {
     const pct = (s: string): number => [...s.matchAll(/\d+(?:\.\d+)?%/g)].length;
     if (pct(t) > pct(all)) return "条文的百分数比计分方式中的界限多（可能有两个条件），未能确定";
   }
@@ -62,13 +62,15 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   for (const m of t.matchAll(COUNT_BOUND)) {
     const v = numberText(m[1]!);
     if (v === undefined) continue;
-    const amountLike = rx(`(?:扣|得|加|减|计|记)?${v}分`).test(t.slice(m.index! + m[0].length));
-    if (amountLike || (v !== "1" && !written.has(v))) return `条文的界限「${m[0]}」是数量的界限，计分方式中没有写出（需要写成分段），未能确定`;
+    // (「有1座以上」「培训1次以上」: at least one is having one — the corpus convention, see count.ts)
+    if (v !== "1" && !written.has(v)) return `条文的界限「${m[0]}」是数量的界限，计分方式中没有写出（需要写成分段），未能确定`;
   }
   // 「兩種組織活動…不詳實不得分」: a number of things (two or more) the reading does not write
   // (a name in quotes or brackets — 「“五个必须”」「(按七个一标准)」 — counts nothing)
   const masked = t.replace(/[“"《(][^”"》)]*[”"》)]/g, (q) => "□".repeat(q.length));
-  for (const m of masked.matchAll(COUNT)) {
+  // (a checklist task with its points in brackets — 「做好满2个聘期…(0.1分)」 — is described by its counts)
+  const task = rx(`\\(${NUM}分\\)[。;,]?$`).test(t);
+  for (const m of task ? [] : masked.matchAll(COUNT)) {
     const v = numberText(m[1]!);
     if (v === undefined || v === "1" || v === "0") continue;
     // a requirement per period (「每季度至少督查2次」) or a bound the bound guard already looked at

@@ -66,7 +66,9 @@ export const exhaustedBase: Pattern = (t, ctx) => {
 /** 「残疾人就业率达90%以上；(2分)」: a bound, then its points in brackets — the band's award. */
 export const bracketBand: Pattern = (t, ctx) => {
   if (ctx.section === "减分") return undefined;
-  const m = rx(`[,;]?\\(${NUM}分\\)[。;,]?$`).exec(t);
+  // (only after the clause's own end, 「…;(2分)」: a bracketed task inside a clause, 「培训完成率达到90%以上(0.1分)」,
+  // stays a to-do — see seedfix.test.ts)
+  const m = rx(`;\\(${NUM}分\\)[。;,]?$`).exec(t);
   if (!m || amountsIn(t.slice(0, m.index)).length > 0 || /扣|减|得|加|计|记|未|不|没有/.test(t.slice(0, m.index))) return undefined;
   const head = t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, "");
   const r = singleBand(`${head},得${m[1]}分`, ctx);
