@@ -18,6 +18,9 @@ const COUNT_NOUNS = `${NOUNS}|种|名|份|位|张|本|类`;
 /** 「1人以上」「2项及以上」「5件(含)以下」: a bound on a count (the amount is never its number). */
 const COUNT_BOUND = rx(`(?<![\\d.])${NUM}(${COUNT_NOUNS})(?:\\(含\\))?(?:及)?(以上|以下)`, "g");
 
+/** 「不少于4次」「达到90%」: a bound written before its number. */
+const PRE_BOUND = rx(`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|大于|小于)${NUM}(?:%|${NOUNS})?`, "g");
+
 /** 「两种」「3项」: a number of things the clause names (a count or a threshold, never an amount). */
 const COUNT = rx(`(?<![\\d.每第\\-至/])${NUM}(${COUNT_NOUNS})(?![/一])`, "g");
 
@@ -64,6 +67,13 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
     if (v === undefined) continue;
     // (「有1座以上」「培训1次以上」: at least one is having one — the corpus convention, see count.ts)
     if (v !== "1" && !written.has(v)) return `条文的界限「${m[0]}」是数量的界限，计分方式中没有写出（需要写成分段），未能确定`;
+  }
+  // 「分析研究安全生产不少于4次(4分)」 read 得 4: a bound whose digits are the amount's is still a bound
+  for (const m of t.matchAll(PRE_BOUND)) {
+    const v = numberText(m[1]!);
+    if (v === undefined || v === "1" || !written.has(v)) continue;
+    if (/每/.test(t.slice(0, m.index).split(/[,;。]/).pop()!)) continue;
+    return `条文的界限「${m[0]}」没有写进计分方式（数字与分值相同），未能确定它的作用`;
   }
   // 「兩種組織活動…不詳實不得分」: a number of things (two or more) the reading does not write
   // (a name in quotes or brackets — 「“五个必须”」「(按七个一标准)」 — counts nothing)

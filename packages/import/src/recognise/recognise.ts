@@ -19,7 +19,7 @@ import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js
 import { unaccounted } from "./guards.js";
 import { countsUnaccounted } from "./guards-counts.js";
 import { wordsUnaccounted } from "./guards-words.js";
-import { reword } from "./rewords.js";
+import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -113,7 +113,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   let t = reword(normalise(text));
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
-  if (ctx.points !== null) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   const riders = takeRiders(t);
   if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };

@@ -1,3 +1,7 @@
+import type { ClauseContext } from "./index.js";
+import { amountsIn } from "./amounts.js";
+import { rx } from "./normalise.js";
+
 // Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
 // fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
 // verbatim. Each rewrite says the same thing in the words the patterns know.
@@ -27,4 +31,16 @@ export function reword(t: string): string {
   let out = t;
   for (const [re, to] of REWORDS) out = out.replace(re, to);
   return out;
+}
+
+/**
+ * 「乡镇主要负责人每月至少督查1次安全生产工作(4分);」 as its item's only clause, the item being 4 points: the
+ * bracketed points are the task's (a checklist item), not a heading to drop. Only when the context says
+ * the clause has no siblings (the editor's action, which does not know, keeps dropping them).
+ */
+export function ownPoints(t: string, ctx: ClauseContext): boolean {
+  if (ctx.points === null || ctx.section !== null || ctx.siblings === undefined || ctx.siblings.length > 0) return false;
+  // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
+  if (/未|没有|无|不|否则|酌情|扣|减/.test(t)) return false;
+  return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
 }

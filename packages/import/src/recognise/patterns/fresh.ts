@@ -2,5 +2,6 @@
 import type { Pattern } from "../reading.js";
 import { formulaPatterns } from "./formulas.js";
 import { occurrencePatterns } from "./occurrences.js";
+import { classPatterns } from "./classes.js";
 
-export const freshPatterns: readonly Pattern[] = [...formulaPatterns, ...occurrencePatterns];
+export const freshPatterns: readonly Pattern[] = [...formulaPatterns, ...occurrencePatterns, ...classPatterns];
