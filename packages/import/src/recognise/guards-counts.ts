@@ -53,6 +53,9 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
     const pct = (s: string): number => [...s.matchAll(/\d+(?:\.\d+)?%/g)].length;
     if (pct(t) > pct(all)) return "条文的百分数比计分方式中的界限多（可能有两个条件），未能确定";
   }
+  // 「仅发生一次的扣1分」: only once is not each time
+  const only = /(?:仅|只)(?:有|发生|出现|发现|查实)?[一1](?:次|起|例|件|项|个|处)/.exec(t);
+  if (only && /^每/.test(all)) return `条文的「${only[0]}」是只有一次（一个），不是逐一计分，未能确定`;
   if (!oneShot(bodies)) {
     // 「每村有一个固定宣传栏」: 每村 is each unit assessed; the reading's count word is a guess
     const perUnit = PER_UNIT_ASSESSED.exec(t);
@@ -66,7 +69,7 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
     const v = numberText(m[1]!);
     if (v === undefined) continue;
     // (「有1座以上」「培训1次以上」: at least one is having one — the corpus convention, see count.ts)
-    if (v !== "1" && !written.has(v)) return `条文的界限「${m[0]}」是数量的界限，计分方式中没有写出（需要写成分段），未能确定`;
+    if (v !== "1") return `条文的界限「${m[0]}」是数量的界限，计分方式中没有写出（需要写成分段），未能确定`;
   }
   // 「分析研究安全生产不少于4次(4分)」 read 得 4: a bound whose digits are the amount's is still a bound
   for (const m of t.matchAll(PRE_BOUND)) {
@@ -85,7 +88,8 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
     if (v === undefined || v === "1" || v === "0") continue;
     // a requirement per period (「每季度至少督查2次」) or a bound the bound guard already looked at
     if (/每(?:年|季度|季|月|半年|周|旬|日|天)[^,;。]{0,8}$/.test(masked.slice(0, m.index))) continue;
-    if (!written.has(v)) return `条文的「${m[0]}」是数量（计数或界限），计分方式中没有写出，未能确定`;
+    // (a one-shot body writes no count: its number, even with the amount's digits — 「两项未完成的扣2分」 —, is the amount)
+    return `条文的「${m[0]}」是数量（计数或界限），计分方式中没有写出，未能确定`;
   }
   // 「每增加1件，扣减1分」「每发现一处…」: counted per thing, read as one amount
   const per = PER_COUNT.exec(t);
