@@ -337,6 +337,12 @@ describe("phrasings read since session 23 (the sixth and seventh held-out sets' 
     ["发生重大事故的实行一票否决,当年不得评优", item("10"), ["一票否优"]],
     // the award's own negation is its other side, not a second condition
     ["开展活动的记3分，未开展不记分", item("3"), ["得 3"]],
+    // 每逢 says when, it counts nothing
+    ["每逢节假日安排领导带班值守的记2分", item("2"), ["得 2"]],
+    // the item's full points, otherwise a counted deduction
+    ["遵守工作纪律的记6分，否则每发现一次扣2分。", item("6"), ["每次 扣 2"]],
+    // a lone clause whose points are only in the points column: a checklist item done
+    ["3、建立了值班档案，记录完整规范；", alone("4"), ["得 4"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     const r = recogniseClause(text, ctx);
     expect(bodies(r)).toEqual(want);
@@ -368,5 +374,10 @@ describe("never a guessed reading (the sixth and seventh held-out sets' wrong cl
     ["未建立安全生产台账(3分)", alone("3")],
     // a formula beside other scoring
     ["得分=完成率×8分，另按排名加分", item("8")],
+    // points only in the points column: never when the structure side does not say the clause is alone,
+    // nor for a failing or a reference
+    ["建立了值班档案，记录完整规范", item("4")],
+    ["未建立值班档案", alone("4")],
+    ["按市档案局的办法执行", alone("4")],
   ] as const)("%s → to-do", expectTodo);
 });

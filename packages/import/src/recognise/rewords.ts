@@ -20,6 +20,8 @@ const REWORDS: readonly [RegExp, string][] = [
   [/追加(?=[\d一二两三四五六七八九十])/g, "加"],
   // 「加分累计不超2分」: 不超 is 不超过
   [/不超(?![过出])(?=\d)/g, "不超过"],
+  // 「每逢赶集日安排…接访的记2分」: 每逢 says when, it counts nothing
+  [/每逢/g, "逢"],
   // 「每村有一个固定宣传栏…」: 每村 is each unit assessed, not a count — the rule is the unit's own
   [/每(?:个)?(?=(?:村|社区|乡镇|街道)(?:有|都有|均有|建有|设有|配备|要|应|须|必须))/g, ""],
   // 「…采取一票否决的办法，年末不评优」: the veto named by its effect — 不评优 is 一票否优

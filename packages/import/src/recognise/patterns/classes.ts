@@ -8,6 +8,7 @@ import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
+import { countPatterns } from "./count.js";
 
 /** Words that make the segments more than classes of one count. */
 const MORE = /分别|各|加倍|减半|其中|否则|酌情|比例|至少|不少于|以上|以下|低于|高于|超过|%|\/|情节|严重|再次|另|累计/;
@@ -69,4 +70,31 @@ export const discretionFromFull: Pattern = (t, ctx) => {
   return reading([`酌情 扣 0 至 ${ctx.points}`], [ctx.points]);
 };
 
-export const classPatterns: readonly Pattern[] = [countedClasses, countedAward, discretionFromFull];
+/** 「…形象良好的记10分，否则每发现一次扣10分」 (10 the item's points): the counted deduction is the rule. */
+export const countedFromFull: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const m = rx(`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,否则,?(每[^;。]*)[。;]?$`).exec(t);
+  if (!m || numberText(m[1]!) !== ctx.points) return undefined;
+  for (const p of countPatterns) {
+    const r = p(m[2]!, { ...ctx, siblings: [] });
+    if (!r) continue;
+    if (r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+(?: 上限 [\d.]+)?$/.test(r.bodies[0]!)) return undefined;
+    return reading(r.bodies, [ctx.points, ...r.used]);
+  }
+  return undefined;
+};
+
+/**
+ * 「6、其它门类档案进行了整理，建立了档案目录；」 as its item's only clause, the points only in the points
+ * column: a checklist item done earns them. Only when the structure side says the clause has no siblings,
+ * the clause names something done and nothing negative, counted, bounded or discretionary.
+ */
+export const pointsColumn: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null || ctx.siblings === undefined || ctx.siblings.length > 0) return undefined;
+  const body = t.replace(/^(?:\d+[、.]|\(\d+\))/, "");
+  if (/[\d一二两三四五六七八九十]|分|未|没有|无|不|否则|酌情|扣|减|每|按|视|参照|详见|见附件|执行/.test(body)) return undefined;
+  if (!/建立|建有|制定|编制|开展|完成|使用|报送|整理|符合|做到|落实|配备|设立|健全/.test(body)) return undefined;
+  return reading([`得 ${ctx.points}`], []);
+};
+
+export const classPatterns: readonly Pattern[] = [countedClasses, countedAward, discretionFromFull, countedFromFull, pointsColumn];
