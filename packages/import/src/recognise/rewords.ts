@@ -41,8 +41,13 @@ export function reword(t: string): string {
  * the clause has no siblings (the editor's action, which does not know, keeps dropping them).
  */
 export function ownPoints(t: string, ctx: ClauseContext): boolean {
-  if (ctx.points === null || ctx.section !== null || ctx.siblings === undefined || ctx.siblings.length > 0) return false;
+  if (ctx.points === null || ctx.section !== null || !alone(ctx)) return false;
   // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
   if (/未|没有|无|不|否则|酌情|扣|减/.test(t)) return false;
   return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
+}
+
+/** The clause is its item's only one, with the item's points (ClauseContext.alone, or no siblings given as such). */
+export function alone(ctx: ClauseContext): boolean {
+  return ctx.alone ?? (ctx.siblings !== undefined && ctx.siblings.length === 0);
 }
