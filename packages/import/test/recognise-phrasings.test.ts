@@ -377,6 +377,7 @@ describe("never a guessed reading (the sixth and seventh held-out sets' wrong cl
     // points only in the points column: never when the structure side does not say the clause is alone,
     // nor for a failing or a reference
     ["建立了值班档案，记录完整规范", item("4")],
+    ["建立了值班档案，记录完整规范。", { ...alone("4"), alone: false }],
     ["未建立值班档案", alone("4")],
     ["按市档案局的办法执行", alone("4")],
   ] as const)("%s → to-do", expectTodo);
