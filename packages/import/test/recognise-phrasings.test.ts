@@ -343,6 +343,10 @@ describe("phrasings read since session 23 (the sixth and seventh held-out sets' 
     ["遵守工作纪律的记6分，否则每发现一次扣2分。", item("6"), ["每次 扣 2"]],
     // a lone clause whose points are only in the points column: a checklist item done
     ["3、建立了值班档案，记录完整规范；", alone("4"), ["得 4"]],
+    // a zero on a condition of its own beside the award: two rules
+    ["积极开展志愿服务的记4分，无专职联络员不记分。", item("4"), ["得 4", "不得分"]],
+    // a zero together with a veto: two rules
+    ["发生校园欺凌事件不得分(实行“一票否决”)。", item("5"), ["不得分", "一票否决"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     const r = recogniseClause(text, ctx);
     expect(bodies(r)).toEqual(want);
@@ -360,8 +364,8 @@ describe("never a guessed reading (the sixth and seventh held-out sets' wrong cl
     ["听力筛查率达不到90%,复查率达不到90%扣3分", item("5")],
     // only once is not each time
     ["仅发生一次的扣1分", item("4")],
-    // a second zero condition of its own
-    ["积极开展活动的记3分，无专职人员不记分", item("3")],
+    // a second zero condition beside a bound: never read without it
+    ["参训率达到90%的记3分，无培训计划不记分", item("3")],
     // awards that do not all add up
     ["每引进1个项目加2分，每引进1个重大项目加5分，同一项目不重复加分", item(null)],
     // a letter where the copy lost a digit

@@ -3,5 +3,6 @@ import type { Pattern } from "../reading.js";
 import { formulaPatterns } from "./formulas.js";
 import { occurrencePatterns } from "./occurrences.js";
 import { classPatterns } from "./classes.js";
+import { conditionPatterns } from "./conditions.js";
 
-export const freshPatterns: readonly Pattern[] = [...formulaPatterns, ...occurrencePatterns, ...classPatterns];
+export const freshPatterns: readonly Pattern[] = [...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns];
