@@ -362,6 +362,8 @@ describe("never a guessed reading (the sixth and seventh held-out sets' wrong cl
     ["开展专题研究不少于4次(4分)", alone("4")],
     // a bound in the clause the reading would drop: two percentages, one band
     ["听力筛查率达不到90%,复查率达不到90%扣3分", item("5")],
+    // 任一 with one deduction and nothing that counts (no 少/缺, no 扣完为止): once for any, or each?
+    ["任一项指标未完成的扣5分", item("10")],
     // only once is not each time
     ["仅发生一次的扣1分", item("4")],
     // a second zero condition beside a bound: never read without it

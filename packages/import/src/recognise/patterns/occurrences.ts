@@ -28,16 +28,19 @@ export const onceAfterFact: Pattern = (t0) => {
   return reading([`${unitOf(m[3]!)} 扣 ${amount}`], [amount]);
 };
 
-/** 「任一項…扣2分，扣完為止」「少任一扣3分」「任一組織…扣3分」: a deduction for each one. */
+/** 「任一項…扣2分，扣完為止」「少任一扣3分」: a deduction for each one (「任一…扣5分」 alone stays a to-do). */
 export const anyOne: Pattern = (t0) => {
   const cap = capOf(t0);
   if (cap && cap.value !== null) return undefined;
   const t = cap ? cap.rest : t0;
-  const m = rx(`^[^,;。\\d]*?(?:少|缺)?任一(项|个|件|条|处|次)?[^,;。\\d]*?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rx(`^[^,;。\\d]*?(少|缺)?任一(项|个|件|条|处|次)?[^,;。\\d]*?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`).exec(t);
   if (!m || MORE.test(t) || /不得分|不计分|不记分/.test(t)) return undefined;
-  const amount = numberText(m[2]!);
+  // (「任一项指标未完成的扣5分」 may be once for any: only what is missing, or a deduction until the points
+  // are gone, counts each one)
+  if (m[1] === undefined && !cap) return undefined;
+  const amount = numberText(m[3]!);
   if (amount === undefined) return undefined;
-  return reading([`${m[1] ? unitOf(m[1]) : "每项"} 扣 ${amount}`], [amount]);
+  return reading([`${m[2] ? unitOf(m[2]) : "每项"} 扣 ${amount}`], [amount]);
 };
 
 /** 「…做到制度上墙。(2.5)」: a checklist item whose bracketed points lost their 分 (at most the item's). */
