@@ -5,7 +5,10 @@
  * counted deductions, 「不少于三次」, 「A和B各扣N分」 / 「分别扣N分」, an occurrence counted away from its
  * amount (「发生一起…的，扣N分」), 「达N%」 as a bound, 不记分 / 得零分, 「1个孩子」, an award at a count with more
  * per step beyond it, a base with a step each way, 「（本项共计4分）」; each reading checked in a
- * catalogue, and the never-guess side of each (a near-miss is a to-do with a Chinese reason).
+ * catalogue, and the never-guess side of each (a near-miss is a to-do with a Chinese reason). Session 23 adds the
+ * classes of the sixth and seventh held-out sets (rate formulas, panel scores, counts after the fact, 任一,
+ * classes of one count, bracketed points) and their wrong classes (a count or bound with the amount's digits,
+ * a second zero condition, 不重复, a garbled digit).
  */
 import { analyzeFiles, type SourceHost } from "@kaoping/core";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
@@ -284,4 +287,104 @@ describe("never a guessed reading (the fifth held-out set's wrong classes)", () 
     const r = recogniseClause(text, ctx);
     expect(bodies(r)).toEqual(want);
   });
+});
+
+/** An item whose clause is its only one (the structure side says so: no siblings). */
+const alone = (points: string): ClauseContext => ({ indicator: "项", points, section: null, siblings: [] });
+
+describe("phrasings read since session 23 (the sixth and seventh held-out sets' classes)", () => {
+  it.each([
+    // a rate formula, the copy's × written or garbled: the amount is the rate's full points
+    ["得分=按时办结率×8分", item("8"), ["按比率 得分 满分 8"]],
+    ["得分=群众满意率x6分。", item("6"), ["按比率 得分 满分 6"]],
+    ["答复率满分10分,按比例计分", item("20"), ["按比率 得分 满分 10"]],
+    // a rate of the item's points, by the word 分值 or by the item's own number
+    ["得分=(实际完成额/年度任务额)×分值", item("10"), ["按比率 得分"]],
+    ["以检查评定的达标率×50", item("50"), ["按比率 得分"]],
+    // full points at the target, steps below it; or the share of the target
+    ["完成目标值得基本分；未完成的扣分，每低于目标值5%扣2分，最低为零分", item("20"), ["基准 100% 每低 5% 扣 2"]],
+    ["完成目标任务的得基本分；未完成的，按实际完成数占目标任务的比例计算得分", item("10"), ["按比率 得分"]],
+    // a panel's score up to its top
+    ["由考核组根据创新成效进行评分，最高可得3分", item(null), ["评议 得分 上限 3"]],
+    // one occurrence after the fact is per occurrence
+    ["无故缺席一次，扣2分", item(null), ["每次 扣 2"]],
+    ["会议迟到一次扣0.5分，扣完为止", item("3"), ["每次 扣 0.5"]],
+    // 任一 with a deduction: one each
+    ["任一项台账缺失扣1分，扣完为止", item("4"), ["每项 扣 1"]],
+    ["少任一扣2分", item("6"), ["每项 扣 2"]],
+    // a checklist item's points in brackets without 分, at most the item's
+    ["建立值班制度并落实到位。(1.5)", item("6"), ["得 1.5"]],
+    // a linear step below a base whose cap is the item's points
+    ["合格率低于90%的，每少1%扣0.2分，扣完为止", item("5"), ["基准 90% 每少 1% 扣 0.2"]],
+    // a bound with its points in brackets after the clause's end
+    ["培训合格率达95%以上；(3分)", item("10"), ["分段 { ≥ 95% 得 3 }"]],
+    // 扣减, 达不到, 不给分, 计0分: the words the patterns know
+    ["整改率低于80%的扣减2分", item("5"), ["分段 { < 80% 扣 2 }"]],
+    ["复查率达不到85%扣1分", item("5"), ["分段 { < 85% 扣 1 }"]],
+    ["材料不齐全的直接计0分", item("3"), ["不得分"]],
+    ["达不到要求不给分", item("3"), ["不得分"]],
+    // classes of one count, each with its amount (the item's full points first: nothing to write)
+    ["一般投诉1次扣1分，有效投诉1次扣3分，扣完为止", item("10"), ["每次 扣 「一般投诉」 1、「有效投诉」 3"]],
+    ["道路每发现一处扣0.5分，绿化带每发现一处扣0.2分", item("5"), ["每处 扣 「道路」 0.5、「绿化带」 0.2"]],
+    ["卫生整洁的记5分，主干道每发现一处扣1分，背街小巷每发现一处扣0.5分，扣完为止", item("5"), ["每处 扣 「主干道」 1、「背街小巷」 0.5"]],
+    // an award per thing got, with its cap
+    ["取得1项发明专利得2分(累计不超过6分)", item("6"), ["每项 得 2 上限 6"]],
+    // 酌情扣分 after the item's full points
+    ["工作扎实有效的记6分，工作推进不力的酌情扣分", item("6"), ["酌情 扣 0 至 6"]],
+    // a lone clause's own bracketed points (the item's)
+    ["建立安全生产台账并按月更新(3分)", alone("3"), ["得 3"]],
+    // a veto named by its effect
+    ["发生重大事故的实行一票否决,当年不得评优", item("10"), ["一票否优"]],
+    // the award's own negation is its other side, not a second condition
+    ["开展活动的记3分，未开展不记分", item("3"), ["得 3"]],
+    // 每逢 says when, it counts nothing
+    ["每逢节假日安排领导带班值守的记2分", item("2"), ["得 2"]],
+    // the item's full points, otherwise a counted deduction
+    ["遵守工作纪律的记6分，否则每发现一次扣2分。", item("6"), ["每次 扣 2"]],
+    // a lone clause whose points are only in the points column: a checklist item done
+    ["3、建立了值班档案，记录完整规范；", alone("4"), ["得 4"]],
+    // a zero on a condition of its own beside the award: two rules
+    ["积极开展志愿服务的记4分，无专职联络员不记分。", item("4"), ["得 4", "不得分"]],
+    // a zero together with a veto: two rules
+    ["发生校园欺凌事件不得分(实行“一票否决”)。", item("5"), ["不得分", "一票否决"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    const r = recogniseClause(text, ctx);
+    expect(bodies(r)).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx)).toEqual([]);
+  });
+});
+
+describe("never a guessed reading (the sixth and seventh held-out sets' wrong classes)", () => {
+  it.each([
+    // a count (two or more) is never the amount, even with the amount's digits
+    ["三项工作不落实不得分", item("4")],
+    ["两项未完成的扣2分", item("4")],
+    ["开展专题研究不少于4次(4分)", alone("4")],
+    // a bound in the clause the reading would drop: two percentages, one band
+    ["听力筛查率达不到90%,复查率达不到90%扣3分", item("5")],
+    // 任一 with one deduction and nothing that counts (no 少/缺, no 扣完为止): once for any, or each?
+    ["任一项指标未完成的扣5分", item("10")],
+    // only once is not each time
+    ["仅发生一次的扣1分", item("4")],
+    // a second zero condition beside a bound: never read without it
+    ["参训率达到90%的记3分，无培训计划不记分", item("3")],
+    // awards that do not all add up
+    ["每引进1个项目加2分，每引进1个重大项目加5分，同一项目不重复加分", item(null)],
+    // a letter where the copy lost a digit
+    ["资料齐全得2分，资料不全得l分", item("2")],
+    // a panel's score is never a fixed amount
+    ["评审组进行打分，得3分", item("3")],
+    // a rate of points other than the item's, written without 分
+    ["以检查评定的达标率×40", item("50")],
+    // a failing with the item's points in brackets is no task done
+    ["未建立安全生产台账(3分)", alone("3")],
+    // a formula beside other scoring
+    ["得分=完成率×8分，另按排名加分", item("8")],
+    // points only in the points column: never when the structure side does not say the clause is alone,
+    // nor for a failing or a reference
+    ["建立了值班档案，记录完整规范", item("4")],
+    ["建立了值班档案，记录完整规范。", { ...alone("4"), alone: false }],
+    ["未建立值班档案", alone("4")],
+    ["按市档案局的办法执行", alone("4")],
+  ] as const)("%s → to-do", expectTodo);
 });

@@ -130,3 +130,23 @@ describe("a deduction from a person beside the unit's own (首席代表扣N分)"
     expect(diagnostics.filter((d) => d.severity === "error" || d.severity === "warning")).toEqual([]);
   });
 });
+
+describe("a checklist row's points column (session 23: ClauseContext.alone)", async () => {
+  const t: FixtureTable = [
+    ["考核项目", "考核内容"],
+    ["档案目录（10分）", "建立了档案目录，目录完整规范"],
+    ["档案设施（4分）", "配备了档案装具"],
+    [null, "建立了档案阅览室"],
+  ];
+  const r = await importDocument("表.docx", await docx([{ table: t }]));
+  if (!r.ok) throw new Error(r.problem.message);
+  const all = [...r.files.values()].join("\n");
+
+  it("reads a lone clause as the award of its item's points, never each row of an item with several", () => {
+    expect(all).toMatch(/「建立了档案目录，目录完整规范」\s+得 10\n/);
+    // the rows of the 4-point item are not each worth 4: written as notes to check (KP5050), as before
+    expect(all).toContain("注 「配备了档案装具」");
+    expect(all).toContain("注 「建立了档案阅览室」");
+    expect(r.report.problems.filter((p) => p.code === "KP5050")).toHaveLength(2);
+  });
+});

@@ -19,6 +19,13 @@ export interface ClauseContext {
    * is a to-do rather than read as a one-shot deduction: the count word may be meant to carry over.
    */
   readonly siblings?: readonly string[];
+  /**
+   * Optional: the clause is its item's only clause and the points are its own (kp import: one clause in the
+   * item's one cell, or in a cell with its own points). Unset, a clause given no siblings (`siblings: []`)
+   * is taken to be alone. Only then are the item's points, bracketed or in the points column, the award of
+   * a checklist item (「建立了档案目录；」 in a 10-point row → 得 10).
+   */
+  readonly alone?: boolean;
 }
 
 /** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */

@@ -17,6 +17,10 @@ import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
+import { countsUnaccounted } from "./guards-counts.js";
+import { wordsUnaccounted } from "./guards-words.js";
+import { ownPoints, reword } from "./rewords.js";
+import { freshPatterns } from "./patterns/fresh.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -40,7 +44,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
@@ -66,7 +70,7 @@ function read(text: string, ctx: ClauseContext): Recognition {
   if (r.kind !== "rules") return r;
   r = { ...r, bodies: r.bodies.map((b) => verbatimNames(b, text)) };
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
-  const why = unaccounted(normalise(text), r.bodies, ctx);
+  const why = unaccounted(normalise(text), r.bodies, ctx) ?? countsUnaccounted(normalise(text), r.bodies, ctx) ?? wordsUnaccounted(normalise(text), r.bodies, ctx);
   return why ? { kind: "todo", reason: why } : r;
 }
 
@@ -106,10 +110,10 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  let t = normalise(text);
+  let t = reword(normalise(text));
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
-  if (ctx.points !== null) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   const riders = takeRiders(t);
   if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };

@@ -29,7 +29,7 @@ export interface RecogniserFns {
   splitClauses(cell: string): Clause[];
   recogniseClause(
     text: string,
-    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[] },
+    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[]; alone?: boolean },
   ): Recognition;
 }
 
@@ -74,7 +74,8 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
     for (const { cell, clauses: texts } of split) {
       const read = texts.map((verbatim) => {
         const siblings = texts.filter((t) => t !== verbatim);
-        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings });
+        const alone = texts.length === 1 && (cells.length === 1 || cell.points !== null);
+        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings, alone });
         return { verbatim, recognition, note: recognition.kind === "todo" ? noteCode(verbatim) : undefined };
       });
       // 「…因同一问题被问责的，按最高标准扣分，不重复扣」 after the cell's deductions: they form a 就高 group.

@@ -1,0 +1,53 @@
+import type { ClauseContext } from "./index.js";
+import { amountsIn } from "./amounts.js";
+import { rx } from "./normalise.js";
+
+// Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
+// fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
+// verbatim. Each rewrite says the same thing in the words the patterns know.
+
+const REWORDS: readonly [RegExp, string][] = [
+  // 「扣减1分」「予以扣减2分」: a deduction
+  [/扣减/g, "扣"],
+  // 「新筛率达不到90%扣2分」: 达不到 is 未达到 (strict)
+  [/达不到/g, "未达到"],
+  // 「达不到要求不给分」「直接计0分」: no points
+  [/不给分/g, "不得分"],
+  [/(?:直接)?(?:计|记|得)(?:0|零)分/g, "不得分"],
+  // 「否那么不计分」: a converted copy's 则 (→ 那么) in 否则
+  [/否那么/g, "否则"],
+  // 「…的追加0.5分」: an award
+  [/追加(?=[\d一二两三四五六七八九十])/g, "加"],
+  // 「加分累计不超2分」: 不超 is 不超过
+  [/不超(?![过出])(?=\d)/g, "不超过"],
+  // 「每逢赶集日安排…接访的记2分」: 每逢 says when, it counts nothing
+  [/每逢/g, "逢"],
+  // 「每村有一个固定宣传栏…」: 每村 is each unit assessed, not a count — the rule is the unit's own
+  [/每(?:个)?(?=(?:村|社区|乡镇|街道)(?:有|都有|均有|建有|设有|配备|要|应|须|必须))/g, ""],
+  // 「…采取一票否决的办法，年末不评优」: the veto named by its effect — 不评优 is 一票否优
+  [/一票否决(?=[^;。]*?[,;](?:[\u4e00-\u9fa5]{0,4})?不(?:得|能|参加|予)?评(?:优|先))/g, "一票否优"],
+];
+
+/** The normalised clause with the words of REWORDS rewritten. */
+export function reword(t: string): string {
+  let out = t;
+  for (const [re, to] of REWORDS) out = out.replace(re, to);
+  return out;
+}
+
+/**
+ * 「乡镇主要负责人每月至少督查1次安全生产工作(4分);」 as its item's only clause, the item being 4 points: the
+ * bracketed points are the task's (a checklist item), not a heading to drop. Only when the context says
+ * the clause has no siblings (the editor's action, which does not know, keeps dropping them).
+ */
+export function ownPoints(t: string, ctx: ClauseContext): boolean {
+  if (ctx.points === null || ctx.section !== null || !alone(ctx)) return false;
+  // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
+  if (/未|没有|无|不|否则|酌情|扣|减/.test(t)) return false;
+  return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
+}
+
+/** The clause is its item's only one, with the item's points (ClauseContext.alone, or no siblings given as such). */
+export function alone(ctx: ClauseContext): boolean {
+  return ctx.alone ?? (ctx.siblings !== undefined && ctx.siblings.length === 0);
+}
