@@ -7,9 +7,13 @@
  * category names replaced by their position — the names of 「中央」 4、「省」 3 are the author's words,
  * the amounts and their order are the meaning; likewise the names of modifier conditions — and step words by their direction only (每低 = 每少).  Each clause is given, as `siblings`, the other
  * clauses of its indicator (the corpus keeps indicators, not cells).  Everything else (unit words, amounts, caps, bands and
- * their inclusivity, kinds) must be identical.  A reading that differs is `wrong`; a to-do is `todo`.
+ * their inclusivity, kinds) must be identical.  A reading written otherwise is `correct` only when it
+ * scores exactly as the hand encoding does — the same facts asked for and the same scores on a grid of
+ * facts around every number either writes (score-equivalence.ts; `equivalent` marks it) —, else `wrong`;
+ * a to-do is `todo`.
  */
 import { parseKp } from "@kaoping/core";
+import { scoreEquivalent } from "./score-equivalence.js";
 import { recogniseClause } from "@kaoping/import";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +42,8 @@ export interface Judged {
   clause: CorpusClause;
   verdict: Verdict;
   got: readonly string[] | string;
+  /** Correct by its scores, not its syntax (score-equivalence.ts). */
+  equivalent?: true;
 }
 
 export function loadBooks(dir: string): CorpusBook[] {
@@ -93,7 +99,9 @@ export function judge(books: readonly CorpusBook[]): Judged[] {
           const x = normalisedBody(w, c);
           return x !== undefined && x === normalisedBody(r.bodies[i]!, c);
         });
-      out.push({ book: b.id, clause: c, verdict: same ? "correct" : "wrong", got: r.bodies });
+      // a reading written otherwise that scores exactly as the hand encoding does is correct (score-equivalence.ts)
+      const equivalent = !same && c.scope !== "header" && scoreEquivalent(want, r.bodies, c);
+      out.push({ book: b.id, clause: c, verdict: same || equivalent ? "correct" : "wrong", got: r.bodies, ...(equivalent ? { equivalent: true as const } : {}) });
     }
   }
   return out;
