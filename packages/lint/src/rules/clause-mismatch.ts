@@ -96,8 +96,38 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   // account for the rest of its amounts.
   const group = byClause(all).get(factsOfRule(rule).clause);
   if (group) for (const raw of othersAmounts(group, rule)) s.add(raw);
+  // 「记2分,其中,…的记1分,…的记1分」: the clause's total of the parts its rules score.
+  if (group && group.rules.length > 1 && /其中/.test(rule.clause)) {
+    let sum = 0;
+    for (const r of group.rules) for (const raw of amountsOf(r)) sum += raw;
+    s.add(sum);
+  }
   return s;
 }
+
+/**
+ * A year where an amount should be (「无乱搭乱建现象记2023分」): a copy whose numbers were replaced by
+ * the year.  Four digits from 1900 to 2100, more than the item's points: no clause scores that.
+ */
+function maskedYear(t: ClauseNumber, rule: RuleModel): boolean {
+  const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
+  return !t.percent && t.end - t.start === 4 && t.raw >= 1_900_000_000 && t.raw <= 2_100_000_000 && t.raw % 1_000_000 === 0 && (points === undefined || t.raw > points);
+}
+
+/**
+ * Numbers of the item the rule belongs to (its indicator's name and its parents'): the bound or base a
+ * clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」).
+ */
+function itemNumbers(rule: RuleModel): ClauseNumber[] {
+  const out: ClauseNumber[] = [];
+  const owner = rule.owner;
+  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) out.push(...clauseNumbers(i.name));
+  else out.push(...clauseNumbers(owner.name));
+  return out;
+}
+
+/** Words that make a base of 100% the completion of a target: 「每低于目标值2%」「完成指标得基础分」「与收费里程相比」. */
+const completionWords = /目标|指标|计划|任务|相比|完成/;
 
 /** Rules that carry one clause, with the amounts (not percentages) they write, counted once per rule. */
 interface ClauseGroup {
@@ -250,8 +280,12 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if (n.role === "threshold" && n.raw === 0 && rule.body.kind === "bands" && rule.body.signed) return true;
   // 「完成的得满分」「得标准分」 with no number: the item's own points.
   if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {
-    if (/满分|标准分|標準分|全分|该项分|本项分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+    if (/满分|滿分|标准分|標準分|全分|该项分|該項分|本项分|本項分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+    // Points only in the points column: the one rule of an item whose clause writes no points.
+    if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
+  if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -327,13 +361,15 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
-function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
+function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[]): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
   // 「每出现一种」 does not account for `扣 1`.
-  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent && (!t.chinese || t.amount));
-  // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
-  return text.some((t) => t.raw === n.raw);
+  if (amountLike.has(n.role)) return text.some((t) => (t.raw === n.raw || t.alt === n.raw) && !t.percent && (!t.chinese || t.amount));
+  // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers; the
+  // item may state them (a bound or base the clause leaves to it).
+  if (text.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
+  return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
 
 /** Unmatched code numbers of one value and kind, reported together. */
@@ -381,7 +417,14 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
     if (c && t && t.raw !== c.raw) out.set(c, t);
   };
   if (body === "shortfall") {
-    compare(pick("target"), after(/至少/));
+    // 「每季度至少1篇」: a target per period, the year's target that many times over.
+    const perPeriod = /每(?:个)?(季度|季|月|半年)[^，,。；;]{0,12}?至少/.exec(clause);
+    const target = after(/至少/);
+    if (perPeriod && target) {
+      const yearly = target.raw * PERIODS[perPeriod[1]!]!;
+      const c = pick("target");
+      if (c && c.raw !== yearly) out.set(c, { ...target, raw: yearly, text: `${target.text}×${PERIODS[perPeriod[1]!]}` });
+    } else compare(pick("target"), target);
     compare(pick("step"), after(/每少/));
   } else if (body === "linear") {
     compare(pick("step"), after(/每(低|少|高|超|多|增加|减少)/));
@@ -408,12 +451,14 @@ function check(ctx: LintContext): Finding[] {
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text)));
+    const item = itemNumbers(rule);
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t) && !ranks?.has(t.raw)));
+    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw));
+    const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
