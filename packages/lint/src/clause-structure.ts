@@ -18,7 +18,7 @@
  */
 import type { BandModel, Interval, Quantity, RuleModel } from "@kaoping/core";
 import type { ClauseNumber } from "./clause.js";
-import { fmt } from "./util.js";
+import { fmt, rawOf } from "./util.js";
 
 /** A disagreement found, with where in the code it is. */
 export interface StructureFinding {
@@ -106,7 +106,7 @@ const unitAfter = "(?:[%％‰]|[^\\d０-９\\s，,。；;、（()）<>≤≥＜
 /** 「X以上」「X及以上」「X 件或以上」 (not 「X以上（不含）」). */
 const aboveAfter = new RegExp(`^\\s*${unitAfter}\\s*(?:及|或)?以上(?!\\s*[（(]\\s*不含(?:本数)?\\s*[）)])`);
 /** 「X(含)」「X（不含本数）」「15条(含15条)」. */
-const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(?:本数|[0-9０-９.．]+[^）)]{0,3})?\\s*[）)]`);
+const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(?:本数|([0-9０-９.．]+)[^）)]{0,3})?\\s*[）)]`);
 
 /**
  * Words before a number that say which side of a band it bounds and whether it is in the band, longest
@@ -190,20 +190,23 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
       if (!q) continue;
       const inclusive = side === "lower" ? band.lowerInclusive : band.upperInclusive;
       const readings = home.map((s) => saidInclusive(clause, s, s.nums, q, side)).filter((r) => r !== undefined);
-      let said = readings[0];
+      let said: { inclusive: boolean; words: string; note?: string } | undefined = readings[0];
       if (said && readings.some((r) => r.inclusive !== said!.inclusive)) continue;
       // 「被三次通报的不得分」: a one-sided band whose bound is named with no word of comparison.
       if (!said && bounds.length === 1 && !inclusive) {
         const bare = home.find((s) => !comparisonWords.test(sentenceOf(clause, s)) && s.nums.some((n) => namesBound(n, q, clause)));
         const n = bare?.nums.find((x) => namesBound(x, q, clause));
-        if (n) said = { inclusive: true, words: clause.slice(n.start, n.end) + (q.percent ? "%" : "") + (q.measure && clause.startsWith(q.measure, n.end) ? q.measure : "") };
+        if (n) {
+          const words = clause.slice(n.start, n.end) + (q.percent ? "%" : "") + (q.measure && clause.startsWith(q.measure, n.end) ? q.measure : "");
+          said = { inclusive: true, words, note: `，没有「以上」「超过」之类的字样：${q.text} 属于这一档` };
+        }
       }
       if (!said || said.inclusive === inclusive) continue;
       out.push({
         kind: "bound",
         band,
         side,
-        message: `分段「${band.text}」${inclusive ? "含" : "不含"} ${q.text}，条文写的是「${said.words}」`,
+        message: `分段「${band.text}」${inclusive ? "含" : "不含"} ${q.text}，条文写的是「${said.words}」${said.note ?? ""}`,
         should: `${said.inclusive ? "含" : "不含"} ${q.text}`,
       });
     }
@@ -266,20 +269,22 @@ function saidInclusive(
     if (!namesBound(n, q, clause)) continue;
     const before = text.slice(0, n.start - offset);
     const after = text.slice(n.end - offset);
-    const written = text.slice(n.start - offset, n.end - offset) + (q.percent && /^\s*[%％]/.test(after) ? "%" : "");
+    const digits = text.slice(n.start - offset, n.end - offset);
+    const written = digits + (q.percent && /^\s*[%％]/.test(after) ? "%" : "");
     const paren = parenAfter.exec(after);
-    if (paren) return { inclusive: !paren[1], words: written + after.slice(0, paren[0].length).trim() };
+    // 「5-10万(含5万)」: the number in the brackets says which bound they are about.
+    if (paren && (paren[2] === undefined || rawOf(paren[2].replace(/[０-９．]/g, (c) => (c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))) === n.raw)) return { inclusive: !paren[1], words: digits + after.slice(0, paren[0].length).trim() };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
     // 「X以内」: X is in the band below.
     const within = new RegExp(`^\\s*${unitAfter}\\s*以内`).exec(after);
-    if (within && side === "upper") return { inclusive: true, words: written + after.slice(0, within[0].length).trim() };
+    if (within && side === "upper") return { inclusive: true, words: digits + after.slice(0, within[0].length).trim() };
     // 「0.4‰<错比≤0.8‰」: a symbol after the number says which side it bounds.
     const sym = new RegExp(`^\\s*[%％‰]?\\s*(<=|>=|[<>≤≥＜＞≦≧])`).exec(after);
     if (sym) {
       const s = sym[1]!;
       const symSide = /[<≤＜≦]|<=/.test(s) ? "lower" : "upper";
-      if (symSide === side) return { inclusive: /[≤≥≦≧=]/.test(s), words: written + after.slice(0, sym[0].length).trim() };
+      if (symSide === side) return { inclusive: /[≤≥≦≧=]/.test(s), words: digits + after.slice(0, sym[0].length).trim() };
     }
     const w = wordBefore(before);
     // 「超过8%以上」「多于部颁标准20%以上」: 超过 excludes, 以上 includes — the clause does not say.
@@ -555,15 +560,19 @@ function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
 /** Two count words in a row: 「每人每次」「每村每次」. */
 const twoCounts = new RegExp(`每${countUnit}\\s*每${countUnit}`);
 
+/** A 对象 of persons (「党员」「教职工」): then the 每人 of 「每人每次」 is the one assessed, not a count. */
+const personSubject = /人员|党员|黨員|干部|幹部|职工|員工|员工|教师|教職工|个人|個人|代表|委员|学生|协管员|专管员|网格员|成员/;
+
 /**
  * A rule that scores once where its clause scores each occurrence (the count word forgotten), or
  * counts one thing where the clause counts two (「每人每次扣1分」 written `每次 扣 1`).
  */
-export function perOccurrenceMismatch(rule: RuleModel): StructureFinding | undefined {
+export function perOccurrenceMismatch(rule: RuleModel, subject?: string): StructureFinding | undefined {
   const b = rule.body;
   if (b.kind === "per" && b.nouns.length === 1) {
     const two = twoCounts.exec(rule.clause);
     if (!two) return undefined;
+    if (/^每(?:人|名|位)/.test(two[0]) && subject && personSubject.test(subject)) return undefined;
     const verb = rule.effect === "award" ? "得" : "扣";
     return {
       kind: "per",

@@ -423,7 +423,7 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
     if (perPeriod && target) {
       const yearly = target.raw * PERIODS[perPeriod[1]!]!;
       const c = pick("target");
-      if (c && c.raw !== yearly) out.set(c, { ...target, raw: yearly, text: `${target.text}×${PERIODS[perPeriod[1]!]}` });
+      if (c && c.raw !== yearly) out.set(c, { ...target, raw: yearly, text: `${target.text}（每${perPeriod[1]}，一年 ${fmt(yearly)}）` });
     } else compare(pick("target"), target);
     compare(pick("step"), after(/每少/));
   } else if (body === "linear") {
@@ -654,7 +654,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
   }
   const direction = rankDirectionMismatch(rule);
   if (direction && body) out.push({ file: rule.file, span: body.span, args: [rule.name, direction.message], related: related(direction) });
-  const per = perOccurrenceMismatch(rule);
+  const per = perOccurrenceMismatch(rule, ctx.analysis.catalogue.subject);
   if (per && body) {
     const at = body.span.start.offset;
     out.push({
