@@ -6,9 +6,10 @@
  * - 按排名: the end the clause rewards (「最高的得满分」) against 越低越好;
  * - per occurrence: a clause that scores each occurrence (每次, 每发现一起, 缺一项, 采纳1篇计) against a
  *   rule that scores once, and 「每人每次」 against one count word;
- * - band inclusivity: 「含75%」「不含100%」「100件(含本数)」 in the sentence of a band, 「不足X」「低于X」
- *   「不超过X」 (the band below), 「达到X」「不低于X」「超过X」 (the band above) must agree with the
- *   band's bounds, and 「X以上」 takes X;
+ * - band inclusivity: 「含75%」「不含100%」「100件(含本数)」「95%(含)」 in the sentence of a band, 「不足X」
+ *   「低于X」「不达X」「≤X」「X以内」 (the band below), 「达到X」「达X」「至少X」「≥X」「超过X」 (the band above)
+ *   must agree with the band's bounds, 「X以上」「X及以上」 (any measure word between) takes X, and a
+ *   one-sided band's bound named with no comparison at all is in it (session 23: ‰, 万亩, places);
  * - category amounts: in the order of 「分别扣0.05、0.1、0.2」, each after its name (「主办单位每次扣1分，
  *   协办单位扣0.5分」), or half a sibling's (「按相应级别……减半计分」).
  *
