@@ -441,7 +441,7 @@ export function intervalOf(band: BandModel): Interval | undefined {
 }
 
 /** Words of a rate: the score is the completion rate (or share) times the points. */
-const rateWords = /比例|比率|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
+const rateWords = /比例|比率|比重|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
 /** Words of an assessment: the score is what the assessor gives. */
 const assessWords = /评价|评分|打分|评定|测评|评议|酌情|考核办法|考评办法/;
 
@@ -457,7 +457,10 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
   const assess = assessWords.exec(clause);
   // 「以实际评定的好路率×120」: a rate times the points (× often copied as x, X, ×; 1 as l) is computed,
   // whatever assessment found the rate.
-  const product = /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause);
+  // 「得分=及时受理率 c 5分」「得分=产业契合度×分值」: a formula whose factor is a rate (the × may be lost).
+  const product =
+    /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause) ??
+    /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause);
   if (k === "assessed" && product) {
     return {
       kind: "kind",

@@ -112,10 +112,19 @@ describe("false alarms the fresh sets found", () => {
     expect(kp3030({ points: 10 }, ["实行一票否决,该项不得分,年末不评优", "一票否决"])).toEqual([]);
   });
 
-  it("「好路率×120」 (× copied as x, 1 as l) is 按比率, whatever assessment found the rate", () => {
+  it("「好路率×120」 (× copied as x, 1 as l), 「得分=…率×N分」 and 比重 are 按比率, whatever assessment found the rate", () => {
     expect(kp3030({ points: 120 }, ["以实际评定的好路率X120。", "按比率 得分"])).toEqual([]);
     expect(kp3030({ points: 180 }, ["以实际评定的好路率xl800", "按比率 得分"])).toEqual([]);
     expect(kp3030({ points: 120 }, ["以实际评定的好路率X120。", "按评价 得分"])).toEqual(["规则按评价计分，条文写的是「率X1」（比率乘以分值）：应写「按比率」"]);
+    // 「得分=…率 c 5分」 (the copy lost its ×) and 「按…占目标值的比重计算得分」 are rates too
+    expect(kp3030({ points: 5 }, ["及时受理率(5分),得分=及时受理率 c 5分。", "按比率 得分 满分 5"])).toEqual([]);
+    expect(kp3030({ points: 5 }, ["及时受理率(5分),得分=及时受理率 c 5分。", "按评价 得分 满分 5"])).toEqual([
+      "规则按评价计分，条文写的是「得分=及时受理率 c 5分」（比率乘以分值）：应写「按比率」",
+    ]);
+    expect(kp3030({ points: 5 }, ["得分=考核得分×20%", "按评价 得分 满分 5"])).toEqual([]);
+    expect(kp3030({ points: 10 }, ["没有完成的,按实际完成值占目标值的比重计算得分", "按评价 得分"])).toEqual([
+      "规则按评价计分，条文写的是「比重」：按完成率或比例计分应写「按比率」",
+    ]);
     expect(kp3030({ points: 120 }, ["按实际评定结果得分", "按比率 得分"])).toEqual([
       "规则按比率（完成率乘以分值）计分，条文写的是「评定」，没有完成率或比例的说法：应写「按评价」",
     ]);
