@@ -70,8 +70,9 @@ function halfWidth(text: string): string {
 
 const notPointsAfter = /^(钟|之|局|公司|支|管|行|值|类|段|项目)/;
 const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
-const capBefore = /(最多|最高|至多|不超过|不得超过|不超出|上限为?|封顶)\s*(扣|减|加|得)?\s*$/;
-const capAfter = /^\s*分?\s*(封顶|为限)/;
+// 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」 (session 23) are caps too.
+const capBefore = /(最多|最高|至多|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至)\s*(扣|减|加|得)?\s*$/;
+const capAfter = /^\s*分?\s*(封顶|为限|为止|為止)/;
 
 /**
  * A person the clause deducts from besides the unit, right before the amount: 「首席代表扣1分」「责任人另扣0.5分」

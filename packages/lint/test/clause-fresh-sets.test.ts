@@ -163,6 +163,20 @@ describe("false alarms the fresh sets found", () => {
   });
 });
 
+describe("caps the fresh sets write: 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」", () => {
+  const c = "未履行规定职责的,每少1项扣0.5分,扣完2分为止.";
+  it("faithful encodings are clean", () => {
+    expect(kp3030({ points: 8 }, [c, "每项 扣 0.5 上限 2"])).toEqual([]);
+    expect(kp3030({ points: 5 }, ["經驗做法被推廣的,每條加0.5分,加到1分為止;", "每条 得 0.5 上限 1"])).toEqual([]);
+    expect(kp3030({ points: 7 }, ["獲得 1 件發明專利得 1 分(累計不超過 7 分)。", "每件 得 1 上限 7"])).toEqual([]);
+  });
+  it("the amount and the cap swapped, or the cap left out, are found", () => {
+    expect(kp3030({ points: 8 }, [c, "每项 扣 2 上限 0.5"])).toEqual(["上限 0.5 与扣分 2 对调了：条文的上限是「2分」"]);
+    expect(kp3030({ points: 8 }, [c, "每项 扣 0.5"])).toEqual(["条文规定了上限「2分」，规则中没有这个上限"]);
+    expect(kp3030({ points: 10 }, ["近一个月内积分未达41分的,每人扣1分,扣满8分为止;", "每人 扣 8 上限 1"])).toEqual(["上限 1 与扣分 8 对调了：条文的上限是「8分」"]);
+  });
+});
+
 describe("band flips the fresh sets found", () => {
   it("≤ < and ‰: 「错比≤0.4‰得2分;0.4‰<错比≤0.8‰得1分」", () => {
     const c = "总错比≤0.4‰得2分;0.4‰<错比≤0.8‰得1分;错比>0.8‰不得分。";
