@@ -36,6 +36,8 @@ export interface Clause {
   group?: string;
   /** The clause, verbatim as found (masks and typos kept). */
   text: string;
+  /** The item's requirement when the rulebook states it apart from the clause (「人民调解卷宗全年不少于50件、…」), verbatim. */
+  item?: string;
   /** The faithful encoding: the scoring part of one rule, or of several rules sharing the clause. */
   kp?: string | string[];
   /**

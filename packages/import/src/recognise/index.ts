@@ -19,6 +19,12 @@ export interface ClauseContext {
    * is a to-do rather than read as a one-shot deduction: the count word may be meant to carry over.
    */
   readonly siblings?: readonly string[];
+  /**
+   * Optional: the item's requirement when the document states it apart from its name and the scoring
+   * clause (「人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件」): a bound it sets on the thing a
+   * clause counts is read into the rule (`至少 50件 每少 1件 扣 0.5`) or makes the clause a to-do.
+   */
+  readonly item?: string;
 }
 
 /** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */

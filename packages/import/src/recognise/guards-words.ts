@@ -1,0 +1,116 @@
+// Guards of session 23: words of the clause (or of its item) the reading must account for — a count
+// word replaced by a shorter one (项次 read as 项), a clause that counts read as one deduction, a class
+// of units (各区…) the reading applies to everyone, a distributive word (各/分别) read as one amount,
+// an overdraft phrase (不保底) without 倒扣, and a bound the item states on the thing counted.  Each
+// turns the reading into a to-do with a Chinese reason (recognise-guards.test.ts measures each one).
+import type { ClauseContext } from "./index.js";
+import type { Guard } from "./guards.js";
+import { rx } from "./normalise.js";
+import { NOUNS, unitOf } from "./units.js";
+import { itemBounds } from "./item.js";
+
+/**
+ * Count nouns real rulebooks write, the language's and others (份, 张, 项次 …), longest first: a clause's
+ * count phrase is read to its full noun, so a shorter one (项 of 项次, 个 of 个百分点) is never taken for it.
+ */
+const EXTRA_NOUNS = ["项次", "案次", "户次", "家次", "批次", "个百分点", "百分点", "个工作日", "工作日", "半天", "份", "张", "层", "所", "笔", "株", "场", "台", "辆", "座", "名", "期", "册", "本", "套", "单", "块", "栋", "盏"];
+const ALL_NOUNS = [...new Set([...NOUNS.split("|"), ...EXTRA_NOUNS])].sort((a, b) => b.length - a.length).join("|");
+
+/** 「每项次」「每上升一个百分点」「每旷工半天」「每发现1份」: 每, up to four words, a count, the full noun. */
+const COUNT_PHRASE = rx(`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`, "g");
+
+/** Periods a clause may name after 每 without counting them (「每年至少召开2次」「每月报送」). */
+const PERIOD = /^(?:年|月|天|日|周|季度|半年|学期|个月)$/;
+
+/** The noun a per-unit word counts (`每件次` → 件次), or undefined for a body without one. */
+function countedNoun(body: string): string | undefined {
+  const m = /(?:^|\s)每(\S+)/.exec(body);
+  if (!m || /^(?:少|低|高|超|多|增加|减少)$/.test(m[1]!)) return undefined;
+  return m[1]!;
+}
+
+/** Classes of units a clause may address (「各区」「各开发区」「各乡镇」): the rule applies to them only. */
+const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种])/;
+
+/** 「计划和总结各0.5分」「各扣2分」「分别扣1分」: one amount for each of several things. */
+const DISTRIBUTIVE = rx(`各(?:扣|得|加|减|计|记)?(?:\\d|[一两二三四五六七八九十半])[^,;。]{0,3}分|分别(?:扣|得|加|减|计|记)`);
+
+/** 「本项扣分不保底」「扣分可超出本项分值」: the deduction may go below nothing. */
+const OVERDRAFT = /不保底|可超出|可以超出|可超过本项|扣成负分|可扣至负分|倒扣/;
+
+export const GUARDS_23: readonly Guard[] = [
+  {
+    // 「每项次扣0.5分」 read 每项: the clause counts 项次, the reading a shorter noun
+    name: "count-word",
+    since: 23,
+    check: (t, bodies) => {
+      const read = bodies.map(countedNoun).filter((n): n is string => n !== undefined);
+      for (const m of t.matchAll(COUNT_PHRASE)) {
+        const noun = m[3]!;
+        for (const r of read) {
+          if (r !== noun && unitOf(noun) !== `每${r}` && noun.includes(r)) return `条文按「每${m[1]}${m[2] ?? ""}${noun}」计数，计分方式写的是「每${r}」，语言中没有「${noun}」这个计数单位，未能确定`;
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    // 「每旷工半天扣5分」 read 扣 5: a clause that counts read as one deduction
+    name: "counted-one-shot",
+    since: 23,
+    check: (t, bodies) => {
+      if (!(bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b)))) return undefined;
+      for (const m of t.matchAll(COUNT_PHRASE)) {
+        if (m[1] === "" && PERIOD.test(m[3]!)) continue;
+        // 「向本地每名党员赠阅党刊(0.1分)」: a task done for every one of them earns its points once
+        if (m[1] === "" && m[2] === undefined && bodies.every((b) => b.startsWith("得"))) continue;
+        // 「每次灾害过程中，…无人员上访得3分」: 每次 … 中 is "in every", not a count
+        if (m[1] === "" && m[3] === "次" && /^[^,;。]{1,10}(?:中|时)[,;]/.test(t.slice(m.index! + m[0].length))) continue;
+        if (/^(?:年|月|季度|半年|周)/.test(m[1]!)) continue;
+        return `条文按「每${m[1]}${m[2] ?? ""}${m[3]}」逐一计分，计分方式却只扣（得）一次，未能确定`;
+      }
+      return undefined;
+    },
+  },
+  {
+    // 「各区每年推荐…不少于10人」 read without 适用: the rule is for one class of units only
+    name: "unit-class",
+    since: 23,
+    check: (t, bodies) => {
+      const m = UNIT_CLASS.exec(t);
+      return m && !/适用|参照|其中 「/.test(bodies.join(" ")) ? `条文只对「各${m[1]}」计分，计分方式没有写适用的类别（适用 「${m[1]}」），未能确定` : undefined;
+    },
+  },
+  {
+    // 「工作计划和总结各0.5分」 read 得 0.5: one amount for each of several things read as one
+    name: "distributive",
+    since: 23,
+    check: (t, bodies) => {
+      const m = DISTRIBUTIVE.exec(t);
+      return m && bodies.length === 1 && /^(?:扣|得) \d/.test(bodies[0]!) ? `条文写有「${m[0]}」，是几件事各计一次，计分方式只计了一次，未能确定` : undefined;
+    },
+  },
+  {
+    // 「…一次扣3分，本项扣分不保底」 read 每次 扣 3: the overdraft dropped
+    name: "overdraft",
+    since: 23,
+    check: (t, bodies, ctx) => {
+      // in a 减分 section every deduction is taken from the total (倒扣 there is the section's own word)
+      const m = ctx.section === "减分" ? null : OVERDRAFT.exec(t);
+      return m && !/倒扣/.test(bodies.join(" ")) ? `条文写有「${m[0]}」（可扣成负分），计分方式中没有倒扣，未能确定` : undefined;
+    },
+  },
+  {
+    // 「人民调解卷宗每少一件扣0.5分」 under an item that requires 「全年不少于50件」: the bound is the item's
+    name: "item-bound",
+    since: 23,
+    check: (t, bodies, ctx) => {
+      if (!/每(?:少|缺)/.test(t) || bodies.some((b) => /至少/.test(b))) return undefined;
+      const counted = bodies.map(countedNoun).find((n) => n !== undefined);
+      if (counted === undefined) return undefined;
+      const b = itemBounds(ctx).find((x) => x.noun === counted || unitOf(x.noun) === `每${counted}`);
+      return b ? `本项要求「${b.text}」，计分方式没有写这个界限，未能确定` : undefined;
+    },
+  },
+];
+
