@@ -285,3 +285,44 @@ describe("never a guessed reading (the fifth held-out set's wrong classes)", () 
     expect(bodies(r)).toEqual(want);
   });
 });
+
+describe("session 23's guards: words of the clause or its item the reading must account for", () => {
+  const withItem = (points: string, requirement: string): ClauseContext => ({ indicator: "项", points, section: null, item: requirement });
+  it.each([
+    // a count word the language lacks, read as a shorter one it has (项次 → 项, 户次 → 户)
+    ["未按要求上报信息的，每项次扣0.2分", item("3")],
+    ["窗口服务被投诉的，每户次扣0.5分", item("3")],
+    // a counting clause with a count the language lacks, never one deduction
+    ["每迟到半天扣1分", item("3")],
+    ["每旷工1个工作日扣1分", item("5")],
+    ["缴费率每提高一个百分点加0.5分", { indicator: "加分", points: "3", section: "加分" }],
+    // a rule for one class of units
+    ["各县区未按时完成的扣2分", item("5")],
+    ["各开发区每年举办活动不少于4场，每少1场扣1分", item("5")],
+    // the item's bound on the thing counted: per period, or about another thing than the clause's
+    ["每少报一篇扣1分", withItem("4", "每季度报送信息不少于4篇")],
+    ["宣传稿件每少一篇扣1分", withItem("4", "信息全年不少于12篇、调研报告全年不少于2篇")],
+    ["会议记录每少一次扣0.5分", withItem("4", "全年召开会议不少于6次")],
+  ] as const)("%s → to-do", expectTodo);
+
+  it.each([
+    // the item's bound read into the rule when it is the only one on that noun, or about the clause's subject
+    ["每少报一篇扣1分", withItem("4", "全年报送信息不少于4篇"), ["至少 4篇 每少 1篇 扣 1"]],
+    ["信息每少一篇扣1分", withItem("4", "信息全年不少于12篇、调研报告全年不少于2篇"), ["至少 12篇 每少 1篇 扣 1"]],
+    ["调研报告每少一篇扣1分", withItem("4", "信息全年不少于12篇、调研报告全年不少于2篇"), ["至少 2篇 每少 1篇 扣 1"]],
+    // 不保底 / 可超出 are 倒扣; 各/分别 over things the clause names are one rule each
+    ["未参加培训的一次扣2分，本项扣分不保底", item("10"), ["每次 扣 2 倒扣"]],
+    ["学习笔记和心得体会各1分", item("4"), ["得 1", "得 1"]],
+    ["方案、总结分别得1分", item("4"), ["得 1", "得 1"]],
+    // near-misses of the guards that must still read: 各单位/各项 are no class of units; 每名 over a task;
+    // a period after 每; a count word the language has
+    ["各单位未按时完成的扣2分", item("5"), ["扣 2"]],
+    ["各项制度健全得2分", item("5"), ["得 2"]],
+    ["每年召开一次会议，未召开的扣2分", item("4"), ["扣 2"]],
+    ["每个乡镇少一个扣1分", item("4"), ["每个 扣 1"]],
+    ["窗口人员迟到早退的，每人次扣0.5分", item("3"), ["每人次 扣 0.5"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
+  });
+});

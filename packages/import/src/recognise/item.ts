@@ -13,7 +13,12 @@ export interface ItemBound {
   readonly subject: string;
   readonly value: string;
   readonly noun: string;
+  /** A bound per period (「每季度报送信息不少于4篇」): not the year's total, never read into the rule. */
+  readonly perPeriod: boolean;
 }
+
+/** The language's measure words, longest first (件次 before 件). */
+const MEASURES = [...measureWords].sort((a, b) => b.length - a.length);
 
 const BOUND = rx(`(?:不得少于|不应少于|不少于|不低于|至少)${NUM}([\\u4e00-\\u9fa5]{1,3})`, "g");
 
@@ -25,9 +30,10 @@ export function itemBounds(ctx: ClauseContext): ItemBound[] {
       for (const m of part.matchAll(BOUND)) {
         const value = numberText(m[1]!);
         // the noun is the longest measure word the bound is followed by (件, 人次, 个百分点 …)
-        const noun = [...measureWords].sort((a, b) => b.length - a.length).find((w) => m[2]!.startsWith(w));
+        const noun = MEASURES.find((w) => m[2]!.startsWith(w));
         if (value === undefined || noun === undefined || noun === "分") continue;
-        out.push({ text: part.slice(0, m.index! + m[0].length - m[2]!.length + noun.length), subject: part.slice(0, m.index!), value, noun });
+        const subject = part.slice(0, m.index!);
+        out.push({ text: part.slice(0, m.index! + m[0].length - m[2]!.length + noun.length), subject, value, noun, perPeriod: /每(?:季度?|月|周|半年|学期)/.test(subject) });
       }
     }
   }
@@ -48,6 +54,6 @@ export function withItemBound(body: string, clause: string, ctx: ClauseContext):
   const subject = t.slice(0, at).split(/[,;。:]/).pop()!.replace(/^(?:\(\d+\)|\d+[.、])/, "");
   const onNoun = itemBounds(ctx).filter((b) => b.noun === noun);
   const about = onNoun.filter((b) => (subject === "" ? onNoun.length === 1 : b.subject.startsWith(subject)));
-  if (about.length !== 1) return body;
+  if (about.length !== 1 || about[0]!.perPeriod) return body;
   return `至少 ${about[0]!.value}${noun} 每少 1${noun} 扣 ${m[2]}`;
 }
