@@ -54,8 +54,8 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   for (const m of task ? [] : prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
     if (!found.some((f) => m.index >= f.index && m.index < f.end)) return "unsure";
   }
-  // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
-  if (!task && /[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
+  // 「缺一名扣0.5分」「一本台账」: one of something the language has no count word for (份, 场 are count words since session 23)
+  if (!task && /[一1](?:名|位|本|张|台|辆|所|间|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
   if (found.length === 0) {
     const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
     if (seg) return [unitOf(seg[1]!)!];
@@ -82,7 +82,7 @@ const shortfall: Pattern = (t) => {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
-  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
+  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起|份|场)";
   // (「每年至少召开联席会议2次」: the requirement's action between the word and the number)
   const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
@@ -179,7 +179,7 @@ const single: Pattern = (t0, ctx) => {
   if (Array.isArray(counted) && counted.length === 0) {
     // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
     // (a deduction only: 「仅有一项制度的，得0.5分」 is having one, not each one)
-    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
+    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处|份)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
   }
