@@ -84,6 +84,25 @@ describe("the guards on a finished reading", () => {
     expect(old.length).toBeLessThan(HISTORY.length);
   });
 
+  it.each([
+    // each guard of session 23 on a reading (written for the test) that drops what it guards
+    ["count-word", "上报材料不及时的，每户次扣0.5分", ["每户 扣 0.5"]],
+    ["counted-one-shot", "每缺勤半天扣2分", ["扣 2"]],
+    ["unit-class", "各乡镇未按时上报的扣1分", ["扣 1"]],
+    ["distributive", "台账和记录各扣1分", ["扣 1"]],
+    ["overdraft", "每迟报一次扣1分，扣分可超出本项分值", ["每次 扣 1"]],
+    ["number-list", "按5、3、1评分，未开展的扣2分", ["扣 2"]],
+  ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
+    const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });
+    expect(firing.map((f) => f.name)).toContain(name);
+  });
+
+  it("item-bound catches a reading without the item's bound, and the item's bound per period is never read into the rule", () => {
+    const ctx: ClauseContext = { indicator: "项", points: "5", section: null, item: "每季度报送信息不少于4篇" };
+    expect(guardsFiring(normalise("信息每少一篇扣1分"), ["每篇 扣 1"], ctx).map((f) => f.name)).toContain("item-bound");
+    expect(guardsFiring(normalise("信息每少一篇扣1分"), ["至少 4篇 每少 1篇 扣 1"], ctx)).toEqual([]);
+  });
+
   it("each guard says why in Chinese", () => {
     for (const h of HISTORY) {
       for (const f of guardsFiring(normalise(h.text), h.got, ctxOf(h))) expect(f.reason, `${h.id} ${f.name}`).toMatch(/[\u4e00-\u9fa5]{4}/);

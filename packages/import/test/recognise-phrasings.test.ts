@@ -332,3 +332,29 @@ describe("session 23's guards: words of the clause or its item the reading must 
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
   });
 });
+
+describe("to-do classes read since session 23: points by unnamed tier, 反之 as the award's other side", () => {
+  it.each([
+    // 「按5、3、1评分」: the whole clause lists points highest first — tiers named 一档, 二档 … in order
+    ["按5、3、1评分。", item("5"), ["评为 「一档」、「二档」、「三档」 分别得 5、3、1"]],
+    ["根据工作成效,按3、2、1计分", item("3"), ["评为 「一档」、「二档」、「三档」 分别得 3、2、1"]],
+    ["按4分、2分评定", item("4"), ["评为 「一档」、「二档」 分别得 4、2"]],
+    ["按0.5、0.3、0.1评分", item("1"), ["评为 「一档」、「二档」、「三档」 分别得 0.5、0.3、0.1"]],
+    // 反之 = 否则
+    ["制定方案的，得1分，反之，不得分", item("2"), ["得 1"]],
+    ["每完成一项得2分,反之不得分", item("6"), ["每项 得 2"]],
+    ["完成的得1分，反之扣1分", item("2"), ["得 1 否则 扣 1"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
+  });
+
+  it.each([
+    // rising or repeated points are no tiers (a ranking from the bottom? a count?)
+    ["按1、3、5评分", item("5")],
+    ["按5、5、3评分", item("5")],
+    // a list of points beside another amount: the list is never dropped (it was: 「扣 2」)
+    ["按5、3、1评分，未开展的扣2分", item("5")],
+    ["考核前三名分别为3、2、1名，未参加的扣1分", item("5")],
+  ] as const)("%s → to-do", expectTodo);
+});

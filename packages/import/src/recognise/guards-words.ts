@@ -101,6 +101,21 @@ export const GUARDS_23: readonly Guard[] = [
     },
   },
   {
+    // 「按5、3、1评分，未开展的扣2分」 read 扣 2: a list of numbers (points by tier, a ranking) the reading drops
+    name: "number-list",
+    since: 23,
+    check: (t, bodies) => {
+      const written = new Set([...bodies.join(" ").matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+      // (「4、1-2个乡镇…」: the clause's own number 4、 is a label, not a list)
+      const body = t.replace(/^(?:\(\d+\)|\d+[、.])/, "□");
+      for (const m of body.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?:分|%)?(?:、\d+(?:\.\d+)?(?:分|%)?)+/g)) {
+        const missing = [...m[0].matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]).filter((n) => !written.has(n));
+        if (missing.length > 0) return `条文列有「${m[0]}」，计分方式没有写出其中的 ${missing.join("、")}，未能确定`;
+      }
+      return undefined;
+    },
+  },
+  {
     // 「人民调解卷宗每少一件扣0.5分」 under an item that requires 「全年不少于50件」: the bound is the item's
     name: "item-bound",
     since: 23,

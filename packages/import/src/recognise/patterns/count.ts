@@ -101,7 +101,7 @@ const shortfall: Pattern = (t) => {
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
 const otherwise: Pattern = (t) => {
   if (/每增加|每减少|每超|标准分/.test(t)) return undefined;
-  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
+  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则|反之)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
   if (!m) return undefined;
   const a = numberText(m[1]!);
   const b = numberText(m[3]!);
@@ -122,9 +122,9 @@ const single: Pattern = (t0, ctx) => {
     .replace(/(得|计)标准分(?=\d)/, "$1"); // 「得标准分10分」
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
-  // 「得2分；否则不得分」 is the award's other side: the award is the reading
+  // 「得2分；否则不得分」「建立的，得2分，反之不得分」 is the award's other side: the award is the reading
   // 「…记10分，达不到的，该项不得分」「…记15分，未完成的，该项不得分」: the same, with the item named
-  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  const elseZero = /[,;。]?(?:否则|反之|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
     if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {

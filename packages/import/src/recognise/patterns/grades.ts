@@ -3,6 +3,7 @@
 // Only the grade words rulebooks use are taken as outcomes; anything else is left to the other patterns.
 import { NUM, numberText, rx } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
+import { toMillionths } from "../../structure/decimal.js";
 
 const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格|[A-E]等|[A-E]级|[一二三四五]等|[一二三四五]类";
 const VALUE = `满分|${NUM}%|${NUM}分|不得分|不加分|0分`;
@@ -20,7 +21,28 @@ function valueText(v: string): string | undefined {
   return pts ? numberText(pts[1]!) : undefined;
 }
 
+/** Tier names for points listed without outcomes (「按5、3、1评分」): the first, second … tier. */
+const TIER_NAMES = ["一档", "二档", "三档", "四档", "五档", "六档"];
+
+/**
+ * 「按5、3、1评分」「根据完成质量，按4、2、1评分」: the whole clause is a list of points, highest first, that
+ * the assessor awards by tier — the outcomes unnamed (named 一档, 二档 … here, in order).
+ */
+function unnamedTiers(t: string): { names: string[]; values: string[]; used: string[] } | undefined {
+  const m = rx(`^(?:根据[^,;。\d]{1,12},)?按(?:照)?(${NUM}分?(?:、${NUM}分?)+)(?:评分|计分|打分|评定)[,;。]?$`).exec(t);
+  if (!m) return undefined;
+  const parts = m[1]!.split("、").map((p) => p.replace(/分$/, ""));
+  const values = parts.map((p) => numberText(p));
+  if (values.some((v) => v === undefined || !/^\d+(?:\.\d{1,6})?$/.test(v)) || values.length > TIER_NAMES.length) return undefined;
+  // highest first, strictly: a rising or repeated list is something else (a ranking, a count)
+  for (let i = 1; i < values.length; i++) if (!(toMillionths(values[i]!) < toMillionths(values[i - 1]!))) return undefined;
+  const used = m[1]!.split("、").filter((p) => /分$/.test(p)).map((p) => numberText(p.replace(/分$/, ""))!);
+  return { names: TIER_NAMES.slice(0, values.length), values: values as string[], used };
+}
+
 export const grades: Pattern = (t) => {
+  const unnamed = unnamedTiers(t);
+  if (unnamed) return reading([`评为 ${unnamed.names.map((n) => `「${n}」`).join("、")} 分别得 ${unnamed.values.join("、")}`], unnamed.used);
   // 「评为好、较好、一般的分别得满分、80%、60%」
   const list = rx(`(?:评为|评定为|评价为|为)((?:${GRADE})(?:、(?:${GRADE}))+)(?:${NUM}个?(?:等次|等级|档次|档))?的?(?:,)?分别(?:得|计|记)((?:${VALUE})(?:、(?:${VALUE}))+)`).exec(t);
   // 「评价按严重、比较严重、一般、不大严重、不严重5档划分，计分标准为1分、2分、3分、4分、5分」: the outcomes
