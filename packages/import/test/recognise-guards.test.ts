@@ -92,6 +92,7 @@ describe("the guards on a finished reading", () => {
     ["distributive", "台账和记录各扣1分", ["扣 1"]],
     ["overdraft", "每迟报一次扣1分，扣分可超出本项分值", ["每次 扣 1"]],
     ["number-list", "按5、3、1评分，未开展的扣2分", ["扣 2"]],
+    ["period-one-shot", "每季度未报送分析报告的扣0.5分", ["扣 0.5"]],
   ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
     const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });
     expect(firing.map((f) => f.name)).toContain(name);
@@ -101,6 +102,10 @@ describe("the guards on a finished reading", () => {
     const ctx: ClauseContext = { indicator: "项", points: "5", section: null, item: "每季度报送信息不少于4篇" };
     expect(guardsFiring(normalise("信息每少一篇扣1分"), ["每篇 扣 1"], ctx).map((f) => f.name)).toContain("item-bound");
     expect(guardsFiring(normalise("信息每少一篇扣1分"), ["至少 4篇 每少 1篇 扣 1"], ctx)).toEqual([]);
+    // a one-shot deduction whose fact is the item's bound (「未达到的扣2分」)
+    const meetings: ClauseContext = { indicator: "全年召开专题会议不少于4次", points: "2", section: null };
+    expect(guardsFiring(normalise("未达到的扣2分"), ["扣 2"], meetings).map((f) => f.name)).toContain("item-bound");
+    expect(guardsFiring(normalise("会议记录不全的扣1分"), ["扣 1"], meetings)).toEqual([]);
   });
 
   it("each guard says why in Chinese", () => {

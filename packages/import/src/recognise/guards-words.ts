@@ -101,6 +101,17 @@ export const GUARDS_23: readonly Guard[] = [
     },
   },
   {
+    // 「每季度未报送的扣0.5分」 read 扣 0.5: a requirement per period shorter than the year — one deduction in
+    // the year, or one for each period missed?
+    name: "period-one-shot",
+    since: 23,
+    check: (t, bodies) => {
+      if (!(bodies.length > 0 && bodies.every((b) => /^扣 \d/.test(b)))) return undefined;
+      const m = /每(?:个)?(季度|月|周|半年|旬)/.exec(t);
+      return m ? `条文按期（「${m[0]}」）要求，扣分是全年一次还是每${m[1]}一次，未能确定` : undefined;
+    },
+  },
+  {
     // 「按5、3、1评分，未开展的扣2分」 read 扣 2: a list of numbers (points by tier, a ranking) the reading drops
     name: "number-list",
     since: 23,
@@ -120,6 +131,11 @@ export const GUARDS_23: readonly Guard[] = [
     name: "item-bound",
     since: 23,
     check: (t, bodies, ctx) => {
+      // 「未达到的扣2分」 under an item requiring 「全年召开会议不少于4次」: the fact is the item's bound
+      if (bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d|^不得分$/.test(b)) && /未达到|达不到|未达(?!\d)|不足(?![\d一二三四五六七八九十])|未完成(?:任务|要求)?的/.test(t) && !/\d/.test(t.replace(/\d+(?:\.\d+)?分/g, ""))) {
+        const b = itemBounds(ctx)[0];
+        if (b) return `本项要求「${b.text}」，条文的扣分以它为界，计分方式没有写这个界限，未能确定`;
+      }
       if (!/每(?:少|缺)/.test(t) || bodies.some((b) => /至少/.test(b))) return undefined;
       const counted = bodies.map(countedNoun).find((n) => n !== undefined);
       if (counted === undefined) return undefined;
