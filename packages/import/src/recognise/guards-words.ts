@@ -25,9 +25,13 @@ const PERIOD = /^(?:年|月|天|日|周|季度|半年|学期|个月)$/;
 /** The noun a per-unit word counts (`每件次` → 件次), or undefined for a body without one. */
 function countedNoun(body: string): string | undefined {
   const m = /(?:^|\s)每(\S+)/.exec(body);
-  if (!m || /^(?:少|低|高|超|多|增加|减少)$/.test(m[1]!)) return undefined;
+  // only the language's count words (每后退一位, 每少, 每增加 … are steps, not counts)
+  if (!m || unitOf(m[1]!) !== `每${m[1]}`) return undefined;
   return m[1]!;
 }
+
+/** How a clause writes the nouns of count words it does not spell as they are (人 as 名, 项 as 种 …). */
+const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小孩|孩子|干部|党员|职工|人)|人/, 项: /种|样|项/, 次: /次|回|遍/ };
 
 /** Classes of units a clause may address (「各区」「各开发区」「各乡镇」): the rule applies to them only. */
 const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种])/;
@@ -50,6 +54,18 @@ export const GUARDS_23: readonly Guard[] = [
         for (const r of read) {
           if (r !== noun && unitOf(noun) !== `每${r}` && noun.includes(r)) return `条文按「每${m[1]}${m[2] ?? ""}${noun}」计数，计分方式写的是「每${r}」，语言中没有「${noun}」这个计数单位，未能确定`;
         }
+      }
+      return undefined;
+    },
+  },
+  {
+    // 「每发现一台设备故障扣1分」 read 每个: the reading counts a noun the clause does not write
+    name: "count-word-absent",
+    since: 23,
+    check: (t, bodies) => {
+      for (const r of bodies.map(countedNoun).filter((n): n is string => n !== undefined)) {
+        if (/^(?:天|月)$/.test(r)) continue;
+        if (!(WRITTEN_AS[r] ?? new RegExp(r)).test(t)) return `计分方式按「每${r}」计数，条文中没有「${r}」，未能确定`;
       }
       return undefined;
     },
