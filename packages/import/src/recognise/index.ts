@@ -47,6 +47,8 @@ export type Recognition =
       readonly names?: readonly string[];
       /** Deductions the clause takes from a person, not the unit (「首席代表扣1分」), left out of the bodies. */
       readonly riders?: readonly string[];
+      /** The item's requirements a bound of the reading was taken from (「人民调解卷宗全年不少于50件」): reported (KP5055). */
+      readonly fromItem?: readonly string[];
     }
   | { readonly kind: "todo"; readonly reason: string };
 

@@ -43,17 +43,18 @@ export function itemBounds(ctx: ClauseContext): ItemBound[] {
 /**
  * 「人民调解卷宗每少一件扣0.5分」 read `每件 扣 0.5` under an item requiring 「人民调解卷宗全年不少于50件」:
  * the reading from the bound, when exactly one bound of the item is on that noun and about the clause's
- * subject (the words before 每少); otherwise the body unchanged (the item-bound guard then decides).
+ * subject (the words before 每少), with the item's phrase it took (kp import reports it, KP5055); otherwise
+ * the body unchanged (the item-bound guard then decides).
  */
-export function withItemBound(body: string, clause: string, ctx: ClauseContext): string {
+export function withItemBound(body: string, clause: string, ctx: ClauseContext): { body: string; from?: string } {
   const m = /^每(\S+) 扣 (\d+(?:\.\d+)?)$/.exec(body);
   const t = normalise(clause);
   const at = t.search(/每(?:少|缺)/);
-  if (!m || at < 0) return body;
+  if (!m || at < 0) return { body };
   const noun = m[1]!;
   const subject = t.slice(0, at).split(/[,;。:]/).pop()!.replace(/^(?:\(\d+\)|\d+[.、])/, "");
   const onNoun = itemBounds(ctx).filter((b) => b.noun === noun);
   const about = onNoun.filter((b) => (subject === "" ? onNoun.length === 1 : b.subject.startsWith(subject)));
-  if (about.length !== 1 || about[0]!.perPeriod) return body;
-  return `至少 ${about[0]!.value}${noun} 每少 1${noun} 扣 ${m[2]}`;
+  if (about.length !== 1 || about[0]!.perPeriod) return { body };
+  return { body: `至少 ${about[0]!.value}${noun} 每少 1${noun} 扣 ${m[2]}`, from: about[0]!.text };
 }

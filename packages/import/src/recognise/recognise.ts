@@ -75,7 +75,9 @@ export function readUnguarded(text: string, ctx: ClauseContext): Recognition {
   }
   if (r.kind !== "rules") return r;
   // 「人民调解卷宗每少一件扣0.5分」 under an item requiring 「…全年不少于50件」: the bound is the item's
-  return { ...r, bodies: r.bodies.map((b) => withItemBound(verbatimNames(b, text), text, ctx)) };
+  const bounded = r.bodies.map((b) => withItemBound(verbatimNames(b, text), text, ctx));
+  const fromItem = bounded.flatMap((b) => (b.from !== undefined ? [b.from] : []));
+  return { ...r, bodies: bounded.map((b) => b.body), ...(fromItem.length > 0 ? { fromItem } : {}) };
 }
 
 /**
