@@ -344,6 +344,11 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["制定方案的，得1分，反之，不得分", item("2"), ["得 1"]],
     ["每完成一项得2分,反之不得分", item("6"), ["每项 得 2"]],
     ["完成的得1分，反之扣1分", item("2"), ["得 1 否则 扣 1"]],
+    // 「一项未完成的，扣1分」 at the start of a sentence counts the items not done, as 「有一项」 does
+    ["全部完成的,得3分,一项未完成的,扣1分。", item("3"), ["每项 扣 1"]],
+    ["一次未参加的扣0.5分", item("2"), ["每次 扣 0.5"]],
+    // not one done at all: one deduction
+    ["一项也未完成的扣3分", item("3"), ["扣 3"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
