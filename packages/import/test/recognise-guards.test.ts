@@ -94,6 +94,8 @@ describe("the guards on a finished reading", () => {
     ["overdraft", "每迟报一次扣1分，扣分可超出本项分值", ["每次 扣 1"]],
     ["number-list", "按5、3、1评分，未开展的扣2分", ["扣 2"]],
     ["period-one-shot", "每季度未报送分析报告的扣0.5分", ["扣 0.5"]],
+    ["one-counted", "一项工作未落实扣0.5分", ["扣 0.5"]],
+    ["count-threshold", "一年内两次被通报的扣3分", ["扣 3"]],
   ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
     const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });
     expect(firing.map((f) => f.name)).toContain(name);

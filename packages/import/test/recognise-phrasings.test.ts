@@ -349,6 +349,10 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["一次未参加的扣0.5分", item("2"), ["每次 扣 0.5"]],
     // not one done at all: one deduction
     ["一项也未完成的扣3分", item("3"), ["扣 3"]],
+    ["一次都没有开展的扣2分", item("2"), ["扣 2"]],
+    ["一人未参加的，扣0.5分", item("2"), ["每人 扣 0.5"]],
+    // 一次性 is once, not each time (it was read 每次)
+    ["一次性奖励2分", { indicator: "加分", points: "2", section: "加分" }, ["得 2"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -361,5 +365,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     // a list of points beside another amount: the list is never dropped (it was: 「扣 2」)
     ["按5、3、1评分，未开展的扣2分", item("5")],
     ["考核前三名分别为3、2、1名，未参加的扣1分", item("5")],
+    // 「全年一次未开展」 is not once in the year (it was read 每次); one of a counted thing, or two of them, in a one-shot reading
+    ["全年一次未开展的扣2分", item("2")],
+    ["一项工作未落实扣0.5分", item("2")],
+    ["一年内两次被通报的扣3分", item("3")],
   ] as const)("%s → to-do", expectTodo);
 });

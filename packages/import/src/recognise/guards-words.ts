@@ -117,6 +117,31 @@ export const GUARDS_23: readonly Guard[] = [
     },
   },
   {
+    // 「一项工作未落实扣0.5分」 read 扣 0.5: one of a counted thing — each one, or once?
+    name: "one-counted",
+    since: 23,
+    check: (t, bodies) => {
+      if (!(bodies.length > 0 && bodies.every((b) => /^扣 \d/.test(b)))) return undefined;
+      const m = /(?<![仅只有第任])[一1](项|次|个|件|人|处|起|例|条)(?!也|都|性|(?:及)?以[上下]|月|季度|年)/.exec(t);
+      // 「每年召开一次会议，未召开的扣2分」「至少开展一次」: a requirement of one, its absence deducted once
+      if (m && /每|至少|不少于|不低于|最少/.test(t.slice(Math.max(0, m.index - 8), m.index).split(/[,;。]/).pop()!)) return undefined;
+      return m ? `条文写有「${m[0]}」，计分方式却只扣一次，是每${m[1]}扣还是一次性扣，未能确定` : undefined;
+    },
+  },
+  {
+    // 「一年内两次被通报的扣3分」 read 扣 3: a count of two or more is the fact's threshold, not written
+    name: "count-threshold",
+    since: 23,
+    check: (t, bodies) => {
+      // (deductions only: an award's numbers describe the task done — 「落实39项重点任务（0.1分）」)
+      if (!(bodies.length > 0 && bodies.every((b) => /^扣 \d|^不得分$/.test(b)))) return undefined;
+      // (names and slogans — 「“四个不直接分管”」「七个一标准」 —, ratios 「1座/2500人」 and ranges 「1-2个」 count nothing)
+      const plain = t.replace(/[“"「《][^”"」》]*[”"」》]/g, "□");
+      const m = /(?<![\d.第/\-])([2-9]|[1-9]\d+|[两二三四五六七八九十])(次|项|起|件|个|人|处|例|条|篇)(?!以[上下]|及以[上下]|[一二三四五六七八九十]|\/)/.exec(plain);
+      return m ? `条文写有「${m[0]}」，计分方式没有写这个次数，未能确定它的作用` : undefined;
+    },
+  },
+  {
     // 「每季度未报送的扣0.5分」 read 扣 0.5: a requirement per period shorter than the year — one deduction in
     // the year, or one for each period missed?
     name: "period-one-shot",

@@ -16,8 +16,9 @@ const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-// (「仅有一项制度的」「只有1个方案的」: having only one, not each one; 「一项也未完成」: not even one)
-const LEADING_RE = rx(`(?<!仅|只|仅有|只有)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+// (「仅有一项制度的」「只有1个方案的」: having only one, not each one; 「一项也未完成」「全年一次未开展」: not
+// even one; 「一次性」: once)
+const LEADING_RE = rx(`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 /** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
 const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
@@ -180,7 +181,7 @@ const single: Pattern = (t0, ctx) => {
     // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
     // (a deduction only: 「仅有一项制度的，得0.5分」 is having one, not each one)
     // (「一项未完成的，扣1分」 at the start of a sentence: one item not done, counted as 「有一项」 is)
-    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处|份)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)|(?<=^|[,;。])[一1](项|次|个|件)(?=未|没有|不)/g)];
+    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处|份)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)|(?<=^|[,;。])[一1](项|次|个|件|人)(?=未|没有|不)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2] ?? occ[0]![3])!)!];
   }
