@@ -96,6 +96,9 @@ describe("the guards on a finished reading", () => {
     ["period-one-shot", "每季度未报送分析报告的扣0.5分", ["扣 0.5"]],
     ["one-counted", "一项工作未落实扣0.5分", ["扣 0.5"]],
     ["count-threshold", "一年内两次被通报的扣3分", ["扣 3"]],
+    ["scoped-cap", "每人次扣0.1分，每月不超过1分", ["每人次 扣 0.1 上限 1"]],
+    ["scoped-cap", "每起扣2分，同一事项最多扣4分", ["每起 扣 2 上限 4"]],
+    ["awards-exceed", "达到省级标准的得5分，达到市级标准的得3分", ["得 5", "得 3"]],
   ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
     const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });
     expect(firing.map((f) => f.name)).toContain(name);

@@ -353,6 +353,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["一人未参加的，扣0.5分", item("2"), ["每人 扣 0.5"]],
     // 一次性 is once, not each time (it was read 每次)
     ["一次性奖励2分", { indicator: "加分", points: "2", section: "加分" }, ["得 2"]],
+    // the item's own cap stays the rule's
+    ["每次扣0.5分，本项最多扣3分", item("5"), ["每次 扣 0.5 上限 3"]],
+    ["每次扣0.5分，累计扣分以3分为限", item("5"), ["每次 扣 0.5 上限 3"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -369,5 +372,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["全年一次未开展的扣2分", item("2")],
     ["一项工作未落实扣0.5分", item("2")],
     ["一年内两次被通报的扣3分", item("3")],
+    // a cap per month or per matter is not the rule's; awards that cannot all be earned are one or the other
+    ["每人次扣0.1分，每月不超过1分", item("3")],
+    ["每起扣2分，同一事项最多扣4分", item("5")],
+    ["达到省级标准的得3分，达到市级标准的得2分", item("3")],
   ] as const)("%s → to-do", expectTodo);
 });

@@ -6,6 +6,8 @@
 import type { ClauseContext } from "./index.js";
 import type { Guard } from "./guards.js";
 import { rx } from "./normalise.js";
+import { CAP_RE } from "./amounts.js";
+import { toMillionths } from "../structure/decimal.js";
 import { NOUNS, unitOf } from "./units.js";
 import { itemBounds } from "./item.js";
 
@@ -150,6 +152,33 @@ export const GUARDS_23: readonly Guard[] = [
       if (!(bodies.length > 0 && bodies.every((b) => /^扣 \d/.test(b)))) return undefined;
       const m = /每(?:个)?(季度|月|周|半年|旬)/.exec(t);
       return m ? `条文按期（「${m[0]}」）要求，扣分是全年一次还是每${m[1]}一次，未能确定` : undefined;
+    },
+  },
+  {
+    // 「每人次扣0.1分，每月不超过1分」「每起扣2分，同一事项最多扣4分」 read 上限 1 / 上限 4: the cap is per month,
+    // per matter — not the rule's
+    name: "scoped-cap",
+    since: 23,
+    check: (t, bodies) => {
+      if (!/ 上限 /.test(bodies.join(" "))) return undefined;
+      const cap = CAP_RE.exec(t);
+      if (!cap) return undefined;
+      const before = t.slice(0, cap.index + cap[0].length).split(/[,;。]/).filter((x) => x !== "").pop() ?? "";
+      const scope = /每(?:个)?(?:月|季度|半年|周|天|日|次|项|人|起|件|宗|例|处|条)(?!次|扣|加|减|得)|同一|单项|单次|单起|单件|每个/.exec(before.replace(/^[,;]/, ""));
+      return scope ? `条文的上限「${cap[0].replace(/^[,;]/, "")}」前有「${scope[0]}」，是分别计的上限（按期、按事项），不是整条规则的，未能确定` : undefined;
+    },
+  },
+  {
+    // 「达到省级标准的得3分，达到市级标准的得2分」 read 得 3 / 得 2 in a 3-point item: awards that cannot all be
+    // earned are most likely one or the other (就高) — never written as if they add up
+    name: "awards-exceed",
+    since: 23,
+    check: (_t, bodies, ctx) => {
+      if (ctx.section !== null || ctx.points === null || bodies.length < 2 || !/^\d+(?:\.\d{1,6})?$/.test(ctx.points)) return undefined;
+      const amounts = bodies.map((b) => /^得 (\d+(?:\.\d{1,6})?)$/.exec(b)?.[1]);
+      if (amounts.some((a) => a === undefined)) return undefined;
+      const sum = amounts.reduce((acc, a) => acc + toMillionths(a!), 0n);
+      return sum > toMillionths(ctx.points) ? `条文的几项得分合计超过本项分值 ${ctx.points} 分，可能是只取其一（就高），未能确定` : undefined;
     },
   },
   {
