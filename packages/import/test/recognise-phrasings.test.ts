@@ -353,6 +353,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["一人未参加的，扣0.5分", item("2"), ["每人 扣 0.5"]],
     // 一次性 is once, not each time (it was read 每次)
     ["一次性奖励2分", { indicator: "加分", points: "2", section: "加分" }, ["得 2"]],
+    // outcomes after 情况/结果, and points written with 分 once at the end (it was read as three awards: 得 3 / 得 2 / 得 1)
+    ["工作完成情况好、较好、一般的分别得3、2、1分", item("3"), ["评为 「好」、「较好」、「一般」 分别得 3、2、1"]],
+    ["按优、良、中、差四档评分，分别得4、3、2、0分", item("4"), ["评为 「优」、「良」、「中」、「差」 分别得 4、3、2、0"]],
     // the item's own cap stays the rule's
     ["每次扣0.5分，本项最多扣3分", item("5"), ["每次 扣 0.5 上限 3"]],
     ["每次扣0.5分，累计扣分以3分为限", item("5"), ["每次 扣 0.5 上限 3"]],
