@@ -98,6 +98,7 @@ describe("the guards on a finished reading", () => {
     ["count-threshold", "一年内两次被通报的扣3分", ["扣 3"]],
     ["scoped-cap", "每人次扣0.1分，每月不超过1分", ["每人次 扣 0.1 上限 1"]],
     ["scoped-cap", "每起扣2分，同一事项最多扣4分", ["每起 扣 2 上限 4"]],
+    ["outcomes-as-awards", "落实好的得2分，落实一般的得1分", ["得 2", "得 1"]],
     ["awards-exceed", "达到省级标准的得5分，达到市级标准的得3分", ["得 5", "得 3"]],
   ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
     const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });

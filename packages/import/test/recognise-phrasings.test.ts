@@ -379,5 +379,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["每人次扣0.1分，每月不超过1分", item("3")],
     ["每起扣2分，同一事项最多扣4分", item("5")],
     ["达到省级标准的得3分，达到市级标准的得2分", item("3")],
+    // outcomes of one assessment, never awards that add up
+    ["优秀、良好分别加2分、1分", item("5")],
+    ["落实好的得2分，落实一般的得1分", item("3")],
+    ["完成好、较好的分别得2分、1分", item("3")],
   ] as const)("%s → to-do", expectTodo);
 });

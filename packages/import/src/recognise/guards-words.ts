@@ -182,6 +182,17 @@ export const GUARDS_23: readonly Guard[] = [
     },
   },
   {
+    // 「优秀、良好分别加2分、1分」「落实好的得2分，落实一般的得1分」 read 得 2 / 得 1: outcomes of one
+    // assessment (one or the other) read as awards that add up
+    name: "outcomes-as-awards",
+    since: 23,
+    check: (t, bodies) => {
+      if (bodies.length < 2 || !bodies.every((b) => /^得 \d/.test(b))) return undefined;
+      const outcomes = new Set([...t.matchAll(/(优秀|良好|较好|一般|基本合格|不合格|合格|较差|[优良中差好])(?=的|、|分别|等次|等级)/g)].map((m) => m[1]));
+      return outcomes.size >= 2 ? `条文按评定结果（${[...outcomes].join("、")}）计分，是只取其一的评定，不是几项得分相加，未能确定` : undefined;
+    },
+  },
+  {
     // 「按5、3、1评分，未开展的扣2分」 read 扣 2: a list of numbers (points by tier, a ranking) the reading drops
     name: "number-list",
     since: 23,
