@@ -88,6 +88,7 @@ describe("the guards on a finished reading", () => {
     // each guard of session 23 on a reading (written for the test) that drops what it guards
     ["count-word", "上报材料不及时的，每户次扣0.5分", ["每户 扣 0.5"]],
     ["counted-one-shot", "每缺勤半天扣2分", ["扣 2"]],
+    ["count-dropped", "每个乡镇每次扣0.2分", ["每次 扣 0.2"]],
     ["count-word-absent", "每发现一台设备故障扣1分", ["每个 扣 1"]],
     ["unit-class", "各乡镇未按时上报的扣1分", ["扣 1"]],
     ["distributive", "台账和记录各扣1分", ["扣 1"]],

@@ -359,6 +359,9 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     // the item's own cap stays the rule's
     ["每次扣0.5分，本项最多扣3分", item("5"), ["每次 扣 0.5 上限 3"]],
     ["每次扣0.5分，累计扣分以3分为限", item("5"), ["每次 扣 0.5 上限 3"]],
+    // a count in another sentence describes, the compound count in the amount's sentence is read
+    ["每村环绕一圈，每处不合格扣0.5分", item("8"), ["每处 扣 0.5"]],
+    ["每村每月扣0.1分", item("3"), ["每村 每月 扣 0.1"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -383,5 +386,8 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["优秀、良好分别加2分、1分", item("5")],
     ["落实好的得2分，落实一般的得1分", item("3")],
     ["完成好、较好的分别得2分、1分", item("3")],
+    // two counts in the sentence of the amount, one of them dropped (it was read 每次 扣 0.2); awards of one or the other
+    ["每个乡镇每次扣0.2分", item("3")],
+    ["全部完成得2分，部分完成得1分", item("2")],
   ] as const)("%s → to-do", expectTodo);
 });

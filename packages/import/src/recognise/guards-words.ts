@@ -61,6 +61,25 @@ export const GUARDS_23: readonly Guard[] = [
     },
   },
   {
+    // 「每个乡镇每次扣0.2分」 read 每次 扣 0.2: a count the clause writes, dropped from a counted reading
+    name: "count-dropped",
+    since: 23,
+    check: (t, bodies) => {
+      const all = bodies.join(" ");
+      if (!/(?:^|\s)每/.test(all)) return undefined;
+      for (const m of t.matchAll(COUNT_PHRASE)) {
+        const noun = m[3]!;
+        if (unitOf(noun) !== `每${noun}` || all.includes(noun)) continue;
+        // only a count in the very sentence of an amount (「每村环绕一圈，每处不合格扣0.5分」: a description before it)
+        const start = Math.max(...[",", ";", "。"].map((p) => t.lastIndexOf(p, m.index!))) + 1;
+        const end = t.slice(m.index!).search(/[,;。]/);
+        if (!/(?:扣|减|加|得|计|记)\d/.test(t.slice(start, end < 0 ? t.length : m.index! + end))) continue;
+        return `条文按「每${m[1]}${m[2] ?? ""}${noun}」计数，计分方式没有写「每${noun}」，未能确定`;
+      }
+      return undefined;
+    },
+  },
+  {
     // 「每发现一台设备故障扣1分」 read 每个: the reading counts a noun the clause does not write
     name: "count-word-absent",
     since: 23,
