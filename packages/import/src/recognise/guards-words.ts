@@ -21,6 +21,17 @@ const ALL_NOUNS = [...new Set([...NOUNS.split("|"), ...EXTRA_NOUNS])].sort((a, b
 /** 「每项次」「每上升一个百分点」「每旷工半天」「每发现1份」: 每, up to four words, a count, the full noun. */
 const COUNT_PHRASE = rx(`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`, "g");
 
+/** The count phrases of a clause (several guards read them: the last clause's are kept). */
+let lastText = "";
+let lastPhrases: RegExpExecArray[] = [];
+function countPhrases(t: string): readonly RegExpExecArray[] {
+  if (t !== lastText) {
+    lastText = t;
+    lastPhrases = [...t.matchAll(COUNT_PHRASE)];
+  }
+  return lastPhrases;
+}
+
 /** Periods a clause may name after 每 without counting them (「每年至少召开2次」「每月报送」). */
 const PERIOD = /^(?:年|月|天|日|周|季度|半年|学期|个月)$/;
 
@@ -51,7 +62,7 @@ export const GUARDS_23: readonly Guard[] = [
     since: 23,
     check: (t, bodies) => {
       const read = bodies.map(countedNoun).filter((n): n is string => n !== undefined);
-      for (const m of t.matchAll(COUNT_PHRASE)) {
+      for (const m of countPhrases(t)) {
         const noun = m[3]!;
         for (const r of read) {
           if (r !== noun && unitOf(noun) !== `每${r}` && noun.includes(r)) return `条文按「每${m[1]}${m[2] ?? ""}${noun}」计数，计分方式写的是「每${r}」，语言中没有「${noun}」这个计数单位，未能确定`;
@@ -67,7 +78,7 @@ export const GUARDS_23: readonly Guard[] = [
     check: (t, bodies) => {
       const all = bodies.join(" ");
       if (!/(?:^|\s)每/.test(all)) return undefined;
-      for (const m of t.matchAll(COUNT_PHRASE)) {
+      for (const m of countPhrases(t)) {
         const noun = m[3]!;
         if (unitOf(noun) !== `每${noun}` || all.includes(noun)) continue;
         // only a count in the very sentence of an amount (「每村环绕一圈，每处不合格扣0.5分」: a description before it)
@@ -97,7 +108,7 @@ export const GUARDS_23: readonly Guard[] = [
     since: 23,
     check: (t, bodies) => {
       if (!(bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b)))) return undefined;
-      for (const m of t.matchAll(COUNT_PHRASE)) {
+      for (const m of countPhrases(t)) {
         if (m[1] === "" && PERIOD.test(m[3]!)) continue;
         // 「向本地每名党员赠阅党刊(0.1分)」: a task done for every one of them earns its points once
         if (m[1] === "" && m[2] === undefined && bodies.every((b) => b.startsWith("得"))) continue;
