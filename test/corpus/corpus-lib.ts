@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeFiles, type Analysis, type Diagnostic, type SourceHost } from "@kaoping/core";
+import { analyzeFiles, perUnits, type Analysis, type Diagnostic, type SourceHost } from "@kaoping/core";
 import { lintAnalysis } from "@kaoping/lint";
 
 export const CORPUS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -36,6 +36,8 @@ export interface Clause {
   group?: string;
   /** The clause, verbatim as found (masks and typos kept). */
   text: string;
+  /** The item's requirement when the rulebook states it apart from the clause (「人民调解卷宗全年不少于50件、…」), verbatim. */
+  item?: string;
   /** The faithful encoding: the scoring part of one rule, or of several rules sharing the clause. */
   kp?: string | string[];
   /**
@@ -236,7 +238,8 @@ const changeNumber = (n: string): string => {
 /** Numbers written in a clause (half-width digits; 「0 5」-style OCR splits are not numbers). */
 const clauseNumbers = (text: string): string[] => [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
 
-const COUNT_WORD = /^(每次|每件次|每件|每起|每项|每例|每处|每条|每人次|每人|每个|每家|每村|每户|每篇|每宗|每批|每天|每月|发现一起|发现一项|发现一例) /;
+/** A rule that counts: its code starts with a count word of the language (core's table, so a new word counts too). */
+const COUNT_WORD = new RegExp(`^(${perUnits.flatMap((u) => [u.text, ...(u.aliases ?? [])]).join("|")}) `);
 
 /**
  * The mutations that apply to a rule's code, in a fixed order: each is a plausible slip an author

@@ -1,6 +1,6 @@
 /** How names and keywords are told apart, and what the lexer does with Chinese IME input. */
 import { describe, expect, it } from "vitest";
-import { lex, parseKp, type Rule } from "@kaoping/core";
+import { checkCatalogue, lex, parseKp, type Rule } from "@kaoping/core";
 
 const kinds = (text: string) => lex(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
@@ -16,6 +16,15 @@ describe("lexer", () => {
       "NumberLiteral:0.5",
       "Measure0:分",
     ]);
+  });
+
+  it("reads the count words 每份 and 每场 (session 23: real rulebooks count 份 and 场) and 份, 场 after numbers", () => {
+    expect(kinds("每份 扣 1")).toEqual(["PerCopy:每份", "Deduct:扣", "NumberLiteral:1"]);
+    expect(kinds("至少 30场 每少 1场 扣 0.25").filter((k) => /场/.test(k))).toEqual(["Measure30:场", "Measure30:场"]);
+    const text = "细则 「计次」\n对象 「单位」\n总分 6分\n指标 「甲」 6分 {\n  规则 「a」 「每发现1份未按时录入的，扣1分」 每份 扣 1\n  规则 「b」 「不少于30场，每少1场扣0.25分」 至少 30场 每少 1场 扣 0.25\n}\n";
+    const r = parseKp(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(checkCatalogue([r.ast]).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it("takes the longest keyword: 每人次 before 每人, 得分 before 得, 不足一档按一档计 before 不足一档不计", () => {

@@ -42,6 +42,7 @@ export const importMessages = {
   KP5053: { severity: "info", message: "条文「{0}」说明同一事项按最高级别加分、不重复计分：同一单元格的 {1} 条加分规则写为就高组（事实可填事项编号）" },
   // ---- clause recognition (session 22)
   KP5054: { severity: "info", message: "条文「{0}」中的「{1}」是对个人的扣分，不计入被考评单位的得分，未写入规则（条文照录）" },
+  KP5055: { severity: "info", message: "条文「{0}」的界限取自本项的要求「{1}」，已写入规则（{2}），请核对" },
   // ---- output
   KP5040: { severity: "error", message: "输出目录「{0}」已存在且不是空的；请换一个目录，或加 --force 覆盖" },
   KP5041: { severity: "error", message: "输出目录「{0}」中有要导入的文件本身，不能覆盖" },

@@ -148,7 +148,7 @@ describe("never a guessed reading", () => {
     // a count the language has no word for: never a one-shot amount (「扣 0.5」 was a wrong reading)
     ["每名干部扣0.5分", item()],
     ["每位同志扣0.5分", item()],
-    ["每份材料扣0.5分", item()],
+    ["每本台账扣0.5分", item()],
     ["缺一名扣0.5分", item()],
     // 有2座以上 is a threshold
     ["有2座以上垃圾中转站,得10分", item("20")],

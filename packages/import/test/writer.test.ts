@@ -150,3 +150,28 @@ describe("a checklist row's points column (session 23: ClauseContext.alone)", as
     expect(r.report.problems.filter((p) => p.code === "KP5050")).toHaveLength(2);
   });
 });
+
+describe("a bound the item states on the thing a clause counts (session 23)", async () => {
+  const boundTable: FixtureTable = [
+    ["一级指标", "二级指标", "考评细则"],
+    ["调解工作（8分）", "调解卷宗全年不少于50件（5分）", "调解卷宗每少一件扣0.5分。"],
+    [null, "每季度报送调解信息不少于4篇（3分）", "每少报一篇扣1分。"],
+  ];
+  const r = await importDocument("细则.docx", await docx([{ paragraph: "某县司法所考评细则" }, { table: boundTable }]));
+  if (!r.ok) throw new Error(r.problem.message);
+  const all = [...r.files.values()].join("\n");
+
+  it("reads the item's bound into the rule and says where it came from (KP5055)", () => {
+    expect(all).toMatch(/「调解卷宗每少一件扣0\.5分。」\n\s+至少 50件 每少 1件 扣 0\.5\n/);
+    expect(r.report.problems.filter((p) => p.code === "KP5055").map((p) => p.message)).toEqual([
+      "条文「调解卷宗每少一件扣0.5分。」的界限取自本项的要求「调解卷宗全年不少于50件」，已写入规则（至少 50件 每少 1件 扣 0.5），请核对",
+    ]);
+  });
+
+  it("never reads a bound per period into the rule: the clause is a to-do with the reason", () => {
+    expect(all).toMatch(/「每少报一篇扣1分。」 待补/);
+    expect(r.report.clauses.find((c) => c.text === "每少报一篇扣1分。")?.recognition).toMatchObject({ kind: "todo", reason: expect.stringContaining("每季度报送调解信息不少于4篇") });
+    const { diagnostics } = catalogueTree(writeFiles(r.files));
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});

@@ -355,6 +355,9 @@ export const perUnits: { name: string; text: string; noun: string; aliases?: str
   { name: "PerBatch", text: "每批", noun: "批" },
   { name: "PerDay", text: "每天", noun: "天" },
   { name: "PerMonth", text: "每月", noun: "月" },
+  // session 23: count words real rulebooks use (「每发现1份…」「不少于30场，每少1场…」, test/corpus)
+  { name: "PerCopy", text: "每份", noun: "份" },
+  { name: "PerSession", text: "每场", noun: "场" },
 ];
 const perUnitByText = new Map<string, { canonical: string; noun: string }>();
 for (const u of perUnits) {
@@ -370,6 +373,7 @@ export function perUnitInfo(image: string): { canonical: string; noun: string } 
 export const measureWords = [
   "分", "次", "件次", "件", "人次", "人", "个百分点", "百分点", "个", "项", "起", "例", "处", "条", "家",
   "村", "户", "篇", "岁", "天", "日", "月", "年", "元", "万元", "亿元", "名", "位", "小时",
+  "份", "场",
 ] as const;
 measureWords.forEach((m, i) => kw(`Measure${i}`, m, "measure", `计量单位「${m}」`, { categories: [Measure] }));
 /** The 「分」 measure, also required after indicator points in canonical form. */

@@ -25,7 +25,19 @@ const PRE_BOUND = rx(`(?:不得少于|不应少于|不少于|不得低于|不低
 const COUNT = rx(`(?<![\\d.每第\\-至/])${NUM}(${COUNT_NOUNS})(?![/一])`, "g");
 
 /** 「一次」「1次」 after the fact (「缺勤一次」「迟到或早退一次」): counted per occurrence. */
-const ONCE_AFTER = /(?<![仅只至少最不]|一|第|每)(?:[一1])(次|起|例|回)(?!性|以上|及以上|以下|\(含\)|上|下|达到|完成)/;
+const ONCE_AFTER = /(?<![仅只至少最不]|一|第|每)(?:[一1])(次|起|例|回)(?!性|以上|及以上|以下|\(含\)|上|下|达到|完成|都|也)/;
+
+/**
+ * 「每年召开一次会议，未召开的扣2分」: the count is the requirement of its own sentence part, and the
+ * amount's part has a condition of its own (「未召开的」) — one deduction, not one per time.
+ */
+function requirementApart(t: string, at: number): boolean {
+  const amount = /(?:扣|减)\d/.exec(t.slice(at));
+  if (!amount) return false;
+  const end = at + amount.index;
+  const start = Math.max(t.lastIndexOf(",", end), t.lastIndexOf(";", end), t.lastIndexOf("。", end)) + 1;
+  return start > at && /的(?:可)?$/.test(t.slice(start, end));
+}
 
 /** 「每增加1件」「每多一人」: a step in a count (what the reading must count). */
 const PER_COUNT = rx(`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`);
@@ -60,7 +72,8 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
     // 「每村有一个固定宣传栏」: 每村 is each unit assessed; the reading's count word is a guess
     const perUnit = PER_UNIT_ASSESSED.exec(t);
     const unit = /^每\S+/.exec(all)?.[0];
-    if (perUnit && unit !== undefined && !t.replace(perUnit[0], "").includes(unit)) return `条文的「${perUnit[0]}」指每个被考核单位，不是计数单位，未能确定计分方式`;
+    // (「每村每月扣0.1分」 read 每村 每月: the reading counts by the clause's own word)
+    if (perUnit && unit !== undefined && unit !== perUnit[0] && !t.replace(perUnit[0], "").includes(unit)) return `条文的「${perUnit[0]}」指每个被考核单位，不是计数单位，未能确定计分方式`;
     return undefined;
   }
   const written = new Set([...all.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
@@ -96,7 +109,7 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   if (per && /扣|减/.test(all)) return `条文按「${per[0]}」逐一计分，计分方式却是一次性的分值，未能确定`;
   // 「凡缺勤一次…扣10分」「迟到或早退一次，扣5分」: the count after the fact — per occurrence
   const once = ONCE_AFTER.exec(t);
-  if (once && /扣|减/.test(all)) return `条文写有「${once[0]}」（按次计分），计分方式却是一次性的扣分，未能确定`;
+  if (once && /扣|减/.test(all) && !requirementApart(t, once.index)) return `条文写有「${once[0]}」（按次计分），计分方式却是一次性的扣分，未能确定`;
   // 「任一項過程性資料不詳實扣2分，扣完為止」「少任一扣3分」: a deduction for each one, or once?
   const any = ANY_ONE.exec(t);
   if (any && /扣/.test(all)) return `条文的「${any[0]}」可能是逐项扣分（每项），计分方式却是一次性的扣分，未能确定`;

@@ -5,6 +5,7 @@ import type { ClauseContext } from "./index.js";
 import { CAP_RE } from "./amounts.js";
 import { normalise, NUM, numberText, rx } from "./normalise.js";
 import { NOUNS, unitOf } from "./units.js";
+import { GUARDS_23 } from "./guards-words.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -37,58 +38,131 @@ function uncappedCounted(siblings: readonly string[] | undefined): boolean {
   });
 }
 
+/** One guard: why the reading does not account for the clause, or undefined when it does. */
+export interface Guard {
+  /** A short stable name (measured one by one in recognise-guards.test.ts). */
+  readonly name: string;
+  /** The session that added it. */
+  readonly since: number;
+  /** `t` is the normalised clause (before its modifiers were taken), `bodies` the reading. */
+  readonly check: (t: string, bodies: readonly string[], ctx: ClauseContext) => string | undefined;
+}
+
+const isOneShot = (bodies: readonly string[]): boolean => bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b));
+
+/** The guards of session 22 (the second recogniser helper and the lead). */
+const GUARDS_22: readonly Guard[] = [
+  {
+    // 「视情扣14分」: a discretion word with a fixed amount — the range is not written (or was lost)
+    name: "discretion",
+    since: 22,
+    check: (t, bodies) => {
+      const d = DISCRETION.exec(t);
+      if (d && !/酌情/.test(bodies.join(" ")) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
+      return undefined;
+    },
+  },
+  {
+    // 「每发现1份未按时录入的，扣1分」 read 扣 1: the clause counts what the reading does not
+    name: "per-thing",
+    since: 22,
+    check: (t, bodies) => {
+      const per = PER_THING.exec(t);
+      return isOneShot(bodies) && per ? `条文按「${per[0]}」逐一计分，但未能确定计数单位（语言中的计数单位如「每件」「每项」「每个」）` : undefined;
+    },
+  },
+  {
+    // 「属好、中、差，分别扣0、3、5分」 read as one-shot rules: 扣 0 is no rule (KP2006) — the amounts go with outcomes
+    name: "zero-amount",
+    since: 22,
+    check: (_t, bodies) => (bodies.some((b) => /^(?:扣|得) 0(?:\s|$)/.test(b)) ? "条文的分值中有 0 分，像是按评定结果（好、中、差）计分，未能确定" : undefined),
+  },
+  {
+    // 「本指标为否决性指标，未完成的不得分，并且直接考核为未完成等级」: the veto must be written
+    name: "veto-words",
+    since: 22,
+    check: (t, bodies) => {
+      const veto = VETO_WORDS.exec(t);
+      return veto && !/一票否[决优]/.test(bodies.join(" ")) ? `条文写有「${veto[0]}」，但计分方式中没有一票否决（否优），未能确定` : undefined;
+    },
+  },
+  {
+    // a one-shot amount beyond the item's points can only be taken with 倒扣 (and then the clause says so)
+    name: "beyond-points",
+    since: 22,
+    check: (_t, bodies, ctx) => {
+      if (ctx.section !== null || ctx.points === null || /倒扣/.test(bodies.join(" "))) return undefined;
+      const points = Number(ctx.points);
+      for (const b of bodies) {
+        const m = /^(?:扣|得) (\d+(?:\.\d+)?)(?:\s|$)/.exec(b);
+        if (m && Number(m[1]) > points) return `条文的分值 ${m[1]} 分超过本项分值 ${ctx.points} 分，未能确定（可能是抄录有误）`;
+      }
+      return undefined;
+    },
+  },
+  {
+    // a bound number the reading does not write (「不得少于4次，少一次扣0.25分」 read 每次 扣 0.25): in a
+    // one-shot reading any bound is the fact's threshold; in a counted one (每次 …) only a bound on the very
+    // thing counted (a bound of another measure, 「过火面积超过50亩」, says what is counted); a veto's
+    // whole clause is its condition, and a discretion range over what is missing takes its bound in the range
+    name: "bound",
+    since: 22,
+    check: (t, bodies) => {
+      const all = bodies.join(" ");
+      if (/一票否决|酌情/.test(all)) return undefined;
+      const written = numbersOf(all);
+      const counted = /^每\S+/.exec(bodies[0] ?? "")?.[0];
+      for (const m of t.matchAll(BOUND_RE)) {
+        const v = numberText((m[1] ?? m[3])!);
+        if (v === undefined) continue;
+        const noun = m[2] ?? m[4];
+        // 「有1座以上」「1次以上」: at least one is having one, a description of the fact (see count.ts)
+        if (v === "1" && m[3] !== undefined) continue;
+        // 「每条道路公益广告达到5条为合格」: a requirement per something — the total is not written, the
+        // rule counts what is missing
+        const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
+        if (/每/.test(segment)) continue;
+        if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
+        if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
+      }
+      return undefined;
+    },
+  },
+  {
+    // a cap at the end of the clause beside counted clauses of the same item without their own: the
+    // cap may be shared by all of them (「…每缺1项扣0.25分；…每少1个扣0.25分，扣完1分为止」)
+    name: "shared-cap",
+    since: 22,
+    check: (t, bodies, ctx) => {
+      const cap = CAP_RE.exec(t);
+      return / 上限 /.test(bodies.join(" ")) && cap && /为止|为限/.test(cap[0]) && uncappedCounted(ctx.siblings)
+        ? "条文末尾的上限可能是同一项几条条文共用的（其他按次扣分的条文没有上限），未能确定"
+        : undefined;
+    },
+  },
+];
+
+/** Every guard, in the order they are tried (the first reason is reported). */
+export const GUARDS: readonly Guard[] = [...GUARDS_22, ...GUARDS_23];
+
+/** The guards that find the reading short of the clause, each with its reason (for measuring them). */
+export function guardsFiring(t: string, bodies: readonly string[], ctx: ClauseContext): { name: string; reason: string }[] {
+  const out: { name: string; reason: string }[] = [];
+  for (const g of GUARDS) {
+    const reason = g.check(t, bodies, ctx);
+    if (reason !== undefined) out.push({ name: g.name, reason });
+  }
+  return out;
+}
+
 /**
  * Why the reading does not account for the clause (the normalised clause `t`, before its modifiers
  * were taken), or undefined when it does.
  */
 export function unaccounted(t: string, bodies: readonly string[], ctx: ClauseContext): string | undefined {
-  const all = bodies.join(" ");
-  // 「视情扣14分」: a discretion word with a fixed amount — the range is not written (or was lost)
-  const d = DISCRETION.exec(t);
-  if (d && !/酌情/.test(all) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
-  // 「每发现1份未按时录入的，扣1分」 read 扣 1: the clause counts what the reading does not
-  const oneShot = bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b));
-  const per = PER_THING.exec(t);
-  if (oneShot && per) return `条文按「${per[0]}」逐一计分，但未能确定计数单位（语言中的计数单位如「每件」「每项」「每个」）`;
-  // 「属好、中、差，分别扣0、3、5分」 read as one-shot rules: 扣 0 is no rule (KP2006) — the amounts go with outcomes
-  if (bodies.some((b) => /^(?:扣|得) 0(?:\s|$)/.test(b))) return "条文的分值中有 0 分，像是按评定结果（好、中、差）计分，未能确定";
-  // 「本指标为否决性指标，未完成的不得分，并且直接考核为未完成等级」: the veto must be written
-  const veto = VETO_WORDS.exec(t);
-  if (veto && !/一票否[决优]/.test(all)) return `条文写有「${veto[0]}」，但计分方式中没有一票否决（否优），未能确定`;
-  // a one-shot amount beyond the item's points can only be taken with 倒扣 (and then the clause says so)
-  if (ctx.section === null && ctx.points !== null && !/倒扣/.test(all)) {
-    const points = Number(ctx.points);
-    for (const b of bodies) {
-      const m = /^(?:扣|得) (\d+(?:\.\d+)?)(?:\s|$)/.exec(b);
-      if (m && Number(m[1]) > points) return `条文的分值 ${m[1]} 分超过本项分值 ${ctx.points} 分，未能确定（可能是抄录有误）`;
-    }
-  }
-  // a bound number the reading does not write (「不得少于4次，少一次扣0.25分」 read 每次 扣 0.25): in a
-  // one-shot reading any bound is the fact's threshold; in a counted one (每次 …) only a bound on the very
-  // thing counted (a bound of another measure, 「过火面积超过50亩」, says what is counted); a veto's
-  // whole clause is its condition, and a discretion range over what is missing takes its bound in the range
-  const written = numbersOf(all);
-  const counted = /^每\S+/.exec(bodies[0] ?? "")?.[0];
-  if (!/一票否决|酌情/.test(all)) {
-    for (const m of t.matchAll(BOUND_RE)) {
-      const v = numberText((m[1] ?? m[3])!);
-      if (v === undefined) continue;
-      const noun = m[2] ?? m[4];
-      // 「有1座以上」「1次以上」: at least one is having one, a description of the fact (see count.ts)
-      if (v === "1" && m[3] !== undefined) continue;
-      // 「每条道路公益广告达到5条为合格」: a requirement per something — the total is not written, the
-      // rule counts what is missing
-      const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
-      if (/每/.test(segment)) continue;
-      if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
-      if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
-    }
-  }
-  // a cap at the end of the clause beside counted clauses of the same item without their own: the
-  // cap may be shared by all of them (「…每缺1项扣0.25分；…每少1个扣0.25分，扣完1分为止」)
-  const cap = CAP_RE.exec(t);
-  if (/ 上限 /.test(all) && cap && /为止|为限/.test(cap[0]) && uncappedCounted(ctx.siblings)) {
-    return "条文末尾的上限可能是同一项几条条文共用的（其他按次扣分的条文没有上限），未能确定";
+  for (const g of GUARDS) {
+    const reason = g.check(t, bodies, ctx);
+    if (reason !== undefined) return reason;
   }
   return undefined;
 }

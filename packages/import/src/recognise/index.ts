@@ -26,6 +26,12 @@ export interface ClauseContext {
    * a checklist item (「建立了档案目录；」 in a 10-point row → 得 10).
    */
   readonly alone?: boolean;
+  /**
+   * Optional: the item's requirement when the document states it apart from its name and the scoring
+   * clause (「人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件」): a bound it sets on the thing a
+   * clause counts is read into the rule (`至少 50件 每少 1件 扣 0.5`) or makes the clause a to-do.
+   */
+  readonly item?: string;
 }
 
 /** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */
@@ -48,6 +54,8 @@ export type Recognition =
       readonly names?: readonly string[];
       /** Deductions the clause takes from a person, not the unit (「首席代表扣1分」), left out of the bodies. */
       readonly riders?: readonly string[];
+      /** The item's requirements a bound of the reading was taken from (「人民调解卷宗全年不少于50件」): reported (KP5055). */
+      readonly fromItem?: readonly string[];
     }
   | { readonly kind: "todo"; readonly reason: string };
 

@@ -18,9 +18,10 @@ import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
 import { countsUnaccounted } from "./guards-counts.js";
-import { wordsUnaccounted } from "./guards-words.js";
+import { phrasesUnaccounted } from "./guards-phrases.js";
 import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
+import { withItemBound } from "./item.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -54,6 +55,16 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 }
 
 function read(text: string, ctx: ClauseContext): Recognition {
+  const r = readUnguarded(text, ctx);
+  if (r.kind !== "rules") return r;
+  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
+  const t = normalise(text);
+  const why = unaccounted(t, r.bodies, ctx) ?? countsUnaccounted(t, r.bodies, ctx) ?? phrasesUnaccounted(t, r.bodies, ctx);
+  return why ? { kind: "todo", reason: why } : r;
+}
+
+/** The reading before the guards (recognise-guards.test.ts measures the guards on it). */
+export function readUnguarded(text: string, ctx: ClauseContext): Recognition {
   let r = readBody(text, ctx);
   if (r.kind === "todo") {
     // 「…考核，20分，每缺一个单位扣4分」「…采用不少于4篇4分，每少一篇扣1分」: the item's full points stated
@@ -68,10 +79,10 @@ function read(text: string, ctx: ClauseContext): Recognition {
     }
   }
   if (r.kind !== "rules") return r;
-  r = { ...r, bodies: r.bodies.map((b) => verbatimNames(b, text)) };
-  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap)
-  const why = unaccounted(normalise(text), r.bodies, ctx) ?? countsUnaccounted(normalise(text), r.bodies, ctx) ?? wordsUnaccounted(normalise(text), r.bodies, ctx);
-  return why ? { kind: "todo", reason: why } : r;
+  // 「人民调解卷宗每少一件扣0.5分」 under an item requiring 「…全年不少于50件」: the bound is the item's
+  const bounded = r.bodies.map((b) => withItemBound(verbatimNames(b, text), text, ctx));
+  const fromItem = bounded.flatMap((b) => (b.from !== undefined ? [b.from] : []));
+  return { ...r, bodies: bounded.map((b) => b.body), ...(fromItem.length > 0 ? { fromItem } : {}) };
 }
 
 /**

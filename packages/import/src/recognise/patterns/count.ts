@@ -16,8 +16,9 @@ const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
 const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
-// (「仅有一项制度的」「只有1个方案的」: having only one, not each one)
-const LEADING_RE = rx(`(?<!仅|只|仅有|只有)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+// (「仅有一项制度的」「只有1个方案的」: having only one, not each one; 「一项也未完成」「全年一次未开展」: not
+// even one; 「一次性」: once)
+const LEADING_RE = rx(`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
 /** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
 const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
@@ -54,8 +55,8 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   for (const m of task ? [] : prefix.matchAll(/每(?!年|季度|半年|周|日|学期)/g)) {
     if (!found.some((f) => m.index >= f.index && m.index < f.end)) return "unsure";
   }
-  // 「缺一名扣0.5分」「一份材料」: one of something the language has no count word for
-  if (!task && /[一1](?:名|位|份|本|张|台|辆|所|间|场|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
+  // 「缺一名扣0.5分」「一本台账」: one of something the language has no count word for (份, 场 are count words since session 23)
+  if (!task && /[一1](?:名|位|本|张|台|辆|所|间|期|页|套|块|部|册|卷|座|栋|只|头)(?!(?:及)?以上|(?:及)?以下)/.test(prefix)) return "unsure";
   if (found.length === 0) {
     const seg = previousSegment !== undefined ? PER_SEGMENT_RE.exec(previousSegment) : null;
     if (seg) return [unitOf(seg[1]!)!];
@@ -82,7 +83,7 @@ const shortfall: Pattern = (t) => {
     return refusal("条文按期要求次数（如「每季度」），少一次扣分：需要写成次数不足，未能确定应有几次");
   }
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
-  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起)";
+  const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起|份|场)";
   // (「每年至少召开联席会议2次」: the requirement's action between the word and the number)
   const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
   const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
@@ -101,7 +102,7 @@ const shortfall: Pattern = (t) => {
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
 const otherwise: Pattern = (t) => {
   if (/每增加|每减少|每超|标准分/.test(t)) return undefined;
-  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
+  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则|反之)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
   if (!m) return undefined;
   const a = numberText(m[1]!);
   const b = numberText(m[3]!);
@@ -122,9 +123,9 @@ const single: Pattern = (t0, ctx) => {
     .replace(/(得|计)标准分(?=\d)/, "$1"); // 「得标准分10分」
   const cap = capOf(t);
   const body = cap ? cap.rest : t;
-  // 「得2分；否则不得分」 is the award's other side: the award is the reading
+  // 「得2分；否则不得分」「建立的，得2分，反之不得分」 is the award's other side: the award is the reading
   // 「…记10分，达不到的，该项不得分」「…记15分，未完成的，该项不得分」: the same, with the item named
-  const elseZero = /[,;。]?(?:否则|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
+  const elseZero = /[,;。]?(?:否则|反之|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
     if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
@@ -179,9 +180,10 @@ const single: Pattern = (t0, ctx) => {
   if (Array.isArray(counted) && counted.length === 0) {
     // (「发现或查实1例…扣0.5分」「有1个乡镇…未开展…扣0.1分」: one case found, counted the same way)
     // (a deduction only: 「仅有一项制度的，得0.5分」 is having one, not each one)
-    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)/g)];
+    // (「一项未完成的，扣1分」 at the start of a sentence: one item not done, counted as 「有一项」 is)
+    const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处|份)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)|(?<=^|[,;。])[一1](项|次|个|件|人)(?=未|没有|不)/g)];
     const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
-    if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2])!)!];
+    if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2] ?? occ[0]![3])!)!];
   }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
