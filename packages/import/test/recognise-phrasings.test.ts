@@ -495,3 +495,16 @@ describe("to-do classes read since session 23: points by unnamed tier, 反之 as
     ["全部完成得2分，部分完成得1分", item("2")],
   ] as const)("%s → to-do", expectTodo);
 });
+
+describe("a bound not reached, in any of its words, is below the bound (session 23, lead: yfxa-09 read 不达 as 达)", () => {
+  it.each([
+    ["签订率不达100%的扣10分,", item("10"), ["分段 { < 100% 扣 10 }"]],
+    ["合格率不达90%的，扣2分", item("5"), ["分段 { < 90% 扣 2 }"]],
+    ["培训率没有达到80%的扣1分", item("5"), ["分段 { < 80% 扣 1 }"]],
+    ["培训率没达到80%的扣1分", item("5"), ["分段 { < 80% 扣 1 }"]],
+    // near-miss: 达 alone is the bound reached
+    ["合格率达90%的得2分", item("5"), ["分段 { ≥ 90% 得 2 }"]],
+  ] as const)("%s → %j", (text, ctx, want) => {
+    expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+  });
+});

@@ -44,7 +44,7 @@ export const singleBand: Pattern = (t0) => {
   if (post) return post;
   // (「每超过1个百分点扣0.2分」 is a step, not a bound)
   // 「按时化解率达100%的，得5分」: 达 before a number is 达到
-  const re = rx(`(?<!每)(低于|不足|少于|未达到|未达(?=\\d)|小于|高于|超过|多于|大于|达到|(?<!未)达(?=\\d)|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  const re = rx(`(?<!每)(低于|不足|少于|未达到|未达(?=\\d)|小于|高于|超过|多于|大于|达到|(?<![未不没])达(?=\\d)|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;
