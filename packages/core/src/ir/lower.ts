@@ -6,6 +6,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
+import { applyAdjust, columnType, hasBlock, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { blockValue } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -50,7 +52,7 @@ const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond =
 const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
 const mulDiv = (a: Expr, b: Expr, by: number): Expr => ({ k: "mulDiv", a, b, c: by });
 
-class Lowering {
+class Lowering implements BlockNames {
   readonly params: string[] = [];
   readonly columns: IrColumn[] = [];
   readonly steps: IrStep[] = [];
@@ -105,29 +107,13 @@ class Lowering {
   factOf(r: M.RuleModel, key = r.name): { col: number; fact: M.FactType } {
     const f = r.facts.find((x) => x.key === key);
     if (!f) return this.refuse(`规则「${r.name}」的事实「${key}」`, r);
-    const t = f.fact;
-    switch (t.type) {
-      case "count":
-        return { col: this.col(key, "count"), fact: t };
-      case "flag":
-        return { col: this.col(key, "flag"), fact: t };
-      case "outcome":
-        return { col: this.col(key, "text"), fact: t };
-      case "amounts":
-        return { col: this.col(key, "amounts"), fact: t };
-      case "items":
-        return { col: this.col(key, "items"), fact: t };
-      case "award":
-      case "value":
-      case "score":
-      case "rate":
-      case "amount":
-      case "committee":
-      case "reduce":
-        return { col: this.col(key, t.type === "value" && t.signed ? "signed" : "decimal"), fact: t };
-      default:
-        return this.refuse(`事实类型「${(t as { type: string }).type}」`, r);
-    }
+    const type = columnType(f.fact);
+    if (!type) return this.refuse(`事实类型「${f.fact.type}」`, r);
+    return { col: this.col(key, type), fact: f.fact };
+  }
+
+  factType(r: M.RuleModel, key: string): ColumnType {
+    return this.columns[this.factOf(r, key).col]!.type;
   }
 
   num(r: M.RuleModel, key = r.name): Expr {
@@ -160,18 +146,15 @@ class Lowering {
    * (which also lifts a 不得分) and 可减免.
    */
   finish(r: M.RuleModel, v: Expr, zero?: Cond): RuleLow {
-    const a = r.average;
-    if (a && "fact" in a) v = { k: "mulDiv", a: v, b: c(1_000_000), c: 0, by: { k: "num", col: this.col(a.fact, "decimal") } };
-    else if (a) v = mulDiv(v, c(1), a.value);
-    v = this.multiplied(r, v);
-    if (r.cap !== undefined) v = min(v, c(r.cap));
+    // the adjustments' transforms are lower-rule.ts's (one meaning with the JS trace)
+    const adjust = ruleAdjustments(this, r);
+    const waive = adjust.filter((a) => a.kind === "cancel" || a.kind === "reduce");
+    for (const a of adjust) if (!waive.includes(a)) v = applyAdjust(v, a);
     if (zero) v = iff(zero, this.ownerPoints(r), v);
-    for (const w of r.waivers) {
-      if (w.mode === "cancel") {
-        const flag: Cond = { k: "flag", col: this.col(`${r.name}.${w.flag}`, "flag") };
-        v = iff(flag, c(0), v);
-        if (zero) zero = and([zero, not(flag)]);
-      } else v = sub(v, this.num(r, `${r.name}.${w.flag}`));
+    for (const a of waive) {
+      v = applyAdjust(v, a);
+      // a 免扣 also lifts the rule's 不得分
+      if (zero && a.kind === "cancel") zero = and([zero, not(a.when!)]);
     }
     return zero ? { v, sign: "plain", zero } : { v, sign: "plain" };
   }
@@ -295,47 +278,25 @@ class Lowering {
     return this.finish(r, v, zero);
   }
 
-  /** Counts at an amount, with 其中 「…」 加倍: the occurrences of each condition at amount × factor. */
-  occurrences(r: M.RuleModel, amt: Expr, countKey: string, condKey: (cond: string) => string): Expr {
-    const n = this.num(r, countKey);
-    if (r.occurrences.length === 0) return mul(amt, n);
-    const ms = r.occurrences.map((o) => this.num(r, condKey(o.condition)));
-    let v = mul(amt, ms.reduce((a, m) => sub(a, m), n));
-    r.occurrences.forEach((o, i) => (v = add(v, mulDiv(mul(amt, ms[i]!), c(o.factor), 1_000_000))));
-    return v;
-  }
-
   ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
     let low: RuleLow;
     switch (b.kind) {
-      case "per": {
-        const amt = this.amount(b.amount, b.overrides);
-        if (b.nouns.length === 1) {
-          low = this.finish(r, this.occurrences(r, amt, r.name, (x) => `${r.name}.${x}`));
+      case "per":
+      case "categories":
+      case "once": {
+        if (hasBlock(r)) {
+          // the block (lower-rule.ts) says the body, its adjustments and its trace once
+          low = { v: blockValue(ruleBlock(this, r)), sign: b.kind === "once" && b.otherwise ? "signed" : "plain" };
           break;
         }
+        if (b.kind !== "per") throw new Error("internal: a body kind without its block");
         if (r.occurrences.length > 0) this.refuse("复合计数中的「其中」", r);
         // the per-item counts under the rule's name (their sum) replace the product of the sub-counts
+        const amt = this.amount(b.amount, b.overrides);
         const items = this.factOf(r).col;
         const product = b.nouns.reduce((a: Expr, x) => mul(a, this.num(r, `${r.name}.${x}`)), amt);
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
-        break;
-      }
-      case "categories": {
-        const parts = b.categories.map((x) => this.occurrences(r, c(x.amount), `${r.name}.${x.name}`, (cond) => `${r.name}.${cond}.${x.name}`));
-        low = this.finish(r, sum(parts));
-        break;
-      }
-      case "once": {
-        const { col, fact } = this.factOf(r);
-        const full = this.amount(b.amount, b.overrides);
-        if (b.otherwise) {
-          // yes → the award (positive), no → the 否则 deduction (negative)
-          const f = this.finish(r, full);
-          low = { v: iff({ k: "flag", col }, f.v, c(-b.otherwise.amount)), sign: "signed" };
-        } else if (fact.type === "flag") low = this.finish(r, iff({ k: "flag", col }, full, c(0)));
-        else low = this.finish(r, min({ k: "num", col }, full));
         break;
       }
       case "zero": {

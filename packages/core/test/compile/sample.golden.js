@@ -1234,11 +1234,11 @@ function r0(Z) {
   const n = Z.F[0] || 0;
   if (n === 0) return 0;
   const amt = 500000;
-  let v = kpTimes(amt, n);
+  const v0 = kpTimes(amt, n);
+  let v = v0;
   let note = "";
-  const computed = v;
-  if (v > 2000000) { note += "，封顶 2"; v = 2000000; }
-  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["参会"]: n } });
+  { const v1 = Math.min(v, 2000000); if (v > 2000000) note += "，封顶 2"; v = v1; }
+  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v0) + note, f: { ["参会"]: n } });
   return v;
 }
 
@@ -1248,9 +1248,8 @@ function r1(Z) {
   const n = Z.F[2] || 0;
   if (n === 0) return 0;
   const amt = Z.c["园区"] ? 10000 : 20000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次" + " × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(v) + note, f: { ["文件"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次 × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(v), f: { ["文件"]: n } });
   return v;
 }
 
@@ -1258,9 +1257,8 @@ function r1(Z) {
 // 事实：Z.F[4]「清退」
 function r2(Z) {
   if (!Z.F[4]) return 0;
-  let v = 200000;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v) + note, f: { ["清退"]: true } });
+  const v = 200000;
+  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v), f: { ["清退"]: true } });
   return v;
 }
 
@@ -1319,11 +1317,11 @@ function r6(Z) {
   const n = Z.F[12] || 0;
   if (n === 0) return 0;
   const amt = 100000;
-  let v = kpTimes(amt, n);
+  const v0 = kpTimes(amt, n);
+  let v = v0;
   let note = "";
-  const computed = v;
-  if (Z.F[14]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
-  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
+  { const v1 = Z.F[14] ? kpTimes(v, 2) : v; if (Z.F[14]) note += "，重犯加倍 → " + kpFormat(v1); v = v1; }
+  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v0) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
   return v;
 }
 
@@ -1352,9 +1350,8 @@ function r9(Z) {
   const n = Z.F[20] || 0;
   if (n === 0) return 0;
   const amt = 200000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["迟报"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["迟报"]: n } });
   return v;
 }
 
@@ -1364,21 +1361,19 @@ function r10(Z) {
   const n = Z.F[22] || 0;
   if (n === 0) return 0;
   const amt = 300000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["漏报"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["漏报"]: n } });
   return v;
 }
 
 // [2.1] 学习活动：部署开展学习活动（0.5分）
 // 事实：Z.F[30]「学习活动」
 function r13(Z) {
-  const v0 = Z.F[30] || 0;
-  if (v0 === 0) return 0;
+  const x = Z.F[30] || 0;
+  if (x === 0) return 0;
   const full = 500000;
-  let v = v0 > full ? full : v0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）") + note, f: { ["学习活动"]: v0 >= full ? "是" : kpFormat(v0) } });
+  const v = Math.min(x, full);
+  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (x >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）"), f: { ["学习活动"]: (x >= full ? "是" : kpFormat(x)) } });
   return v;
 }
 
@@ -1448,9 +1443,8 @@ function r19(Z) {
   const n = Z.F[42] || 0;
   if (n === 0) return 0;
   const amt = 500000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["创新"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["创新"]: n } });
   return v;
 }
 
@@ -1461,9 +1455,8 @@ function r20(Z) {
   const n = Z.F[44] || 0;
   if (n === 0) return 0;
   const amt = 1000000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["约谈"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["约谈"]: n } });
   return v;
 }
 

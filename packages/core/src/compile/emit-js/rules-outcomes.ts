@@ -1,37 +1,11 @@
 /**
- * Rule bodies with fixed outcomes: a yes/no fact once (with 否则), 不得分, vetoes, bands of a value,
- * rated outcomes (评为).
+ * Rule bodies with fixed outcomes: 不得分, vetoes, bands of a value, rated outcomes (评为).  (A yes/no
+ * fact once, with 否则, is printed from its scoring block: from-ir.ts.)
  */
 import { jsValue } from "../js-literals.js";
 import { S, amountExpr, amountNote, fmt, outcomeAssign, outcomeWord, traceCall } from "./context.js";
 import { bandStepLines } from "./rules-linear.js";
 import type { Body, RuleEmit } from "./rule-emit.js";
-
-/** A yes/no fact: the award or deduction once (with 否则, the deduction when not done; an award given as a value: 酌情 up to the amount). */
-export function emitOnce(e: RuleEmit, b: Body<"once">): void {
-  const { r, o, key, F, finish } = e;
-  if (b.otherwise) {
-    // One yes/no fact, two outcomes: yes → the award (returned positive), no → the 否则 deduction
-    // (returned negative; the indicator or section books it as a deduction).
-    const e = b.otherwise;
-    o.push(`  if (!${F}) {`);
-    o.push(`    ${traceCall(r, "deduct", String(e.amount), S(`未完成，${e.overdraft ? "倒扣" : "扣"} ${fmt(e.amount)}`), `{ [${key}]: false }`)}`);
-    o.push(`    return ${-e.amount};`, "  }");
-    o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
-    finish("v", (pre) => `"已完成，得 " + kpFormat(${pre})${amountNote(b.overrides)}`, () => `{ [${key}]: true }`);
-    return;
-  }
-  if (r.effect === "award") {
-    o.push(`  const v0 = ${F} || 0;`, "  if (v0 === 0) return 0;");
-    o.push(`  const full = ${amountExpr(b.amount, b.overrides)};`);
-    o.push("  let v = v0 > full ? full : v0;");
-    finish("v", (pre) => `(v0 >= full ? "已完成，得 " + kpFormat(${pre}) : "酌情给分 " + kpFormat(${pre}) + "（满分 " + kpFormat(full) + "）")`, () => `{ [${key}]: v0 >= full ? "是" : kpFormat(v0) }`);
-  } else {
-    o.push(`  if (!${F}) return 0;`);
-    o.push(`  let v = ${amountExpr(b.amount, b.overrides)};`);
-    finish("v", (pre) => `"发生，扣 " + kpFormat(${pre})${amountNote(b.overrides)}`, () => `{ [${key}]: true }`);
-  }
-}
 
 /** 不得分: the indicator's points. */
 export function emitZero(e: RuleEmit, b: Body<"zero">): void {

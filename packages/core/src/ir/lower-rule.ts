@@ -1,0 +1,276 @@
+/**
+ * A checked rule → its scoring block (rule-block.ts): the body kinds whose meaning, trace included,
+ * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
+ * 扣/得 (with 否则, and an award given as a value) — and the adjustments every rule ends with.
+ * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
+ */
+import { kpFormat } from "../runtime/decimal.js";
+import type * as M from "../model.js";
+import { AFTER, BEFORE, CURRENT, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
+import type { ColumnType, Cond, Expr, Param } from "./types.js";
+
+/** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once"]);
+
+/** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
+export function hasBlock(r: M.RuleModel): boolean {
+  return BLOCK_KINDS.has(r.body.kind) && !(r.body.kind === "per" && r.body.nouns.length !== 1);
+}
+
+/** The facts-table column type of a fact (undefined: a fact type no column holds). */
+export function columnType(t: M.FactType): ColumnType | undefined {
+  switch (t.type) {
+    case "count":
+    case "flag":
+    case "amounts":
+    case "items":
+      return t.type;
+    case "outcome":
+      return "text";
+    case "award":
+    case "value":
+    case "score":
+    case "rate":
+    case "amount":
+    case "committee":
+    case "reduce":
+      return t.type === "value" && t.signed ? "signed" : "decimal";
+    default:
+      return undefined;
+  }
+}
+
+/** Where a block's facts and names go: the program's columns and parameters. */
+export interface BlockNames {
+  col(key: string, type: ColumnType): number;
+  param(name: string): Param;
+  /** The column type of one of r's fact keys (refuses a key r does not take). */
+  factType(r: M.RuleModel, key: string): ColumnType;
+}
+
+const c = (v: number): Expr => ({ k: "const", v });
+const ref = (name: string): Expr => ({ k: "ref", name });
+const lit = (s: string): Text => ({ k: "lit", s });
+const dec = (e: Expr): Text => ({ k: "dec", e });
+const int = (e: Expr): Text => ({ k: "int", e });
+const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond => ({ k: "cmp", op, a, b });
+const and = (...list: Cond[]): Cond => ({ k: "and", list });
+const iff = (cond: Cond, a: Expr, b: Expr): Expr => ({ k: "if", c: cond, a, b });
+const add = (a: Expr, b: Expr): Expr => ({ k: "add", a, b });
+const sub = (a: Expr, b: Expr): Expr => ({ k: "sub", a, b });
+const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
+const fmt = kpFormat;
+
+class Builder {
+  readonly body: Stmt[] = [];
+  constructor(
+    readonly names: BlockNames,
+    readonly r: M.RuleModel,
+  ) {}
+
+  let(name: string, e: Expr): Expr {
+    this.body.push({ k: "let", name, e });
+    return ref(name);
+  }
+  exit(when: Cond, value: Expr = c(0), trace?: Extract<Stmt, { k: "exit" }>["trace"]): void {
+    this.body.push({ k: "exit", when, value, ...(trace ? { trace } : {}) });
+  }
+  /** A number fact of the rule (0 when absent). */
+  num(key: string): Expr {
+    return { k: "num", col: this.names.col(key, this.names.factType(this.r, key)) };
+  }
+  /** A column of a given type (the adjustments' facts: flags, the 平均 divisor). */
+  typed(key: string, type: "flag" | "decimal"): Expr {
+    return { k: "num", col: this.names.col(key, type) };
+  }
+  /** A yes/no condition of the rule (加倍/减半, 免扣). */
+  flagCol(key: string): Cond {
+    return { k: "flag", col: this.names.col(key, "flag") };
+  }
+  /** A yes/no fact (or any fact given and not 0) of the unit. */
+  flag(key: string): Cond {
+    const t = this.names.factType(this.r, key);
+    return t === "flag" ? { k: "flag", col: this.names.col(key, t) } : cmp("<>", this.num(key), c(0));
+  }
+  classIs(name: string): Cond {
+    return { k: "class", name: this.names.param(name) };
+  }
+  /** The amount for the unit, honouring per-class overrides (the first listed class the unit has). */
+  amount(amount: number, overrides: { unitClass: string; amount: number }[]): Expr {
+    let e = c(amount);
+    for (const ov of [...overrides].reverse()) e = iff(this.classIs(ov.unitClass), c(ov.amount), e);
+    return e;
+  }
+  /** 「（园区标准）」 after an amount that differs by class. */
+  amountNote(overrides: { unitClass: string; amount: number }[]): Text[] {
+    let t: Text[] = [];
+    for (const ov of [...overrides].reverse()) t = [{ k: "if", c: this.classIs(ov.unitClass), a: [lit(`（${ov.unitClass}标准）`)], b: t }];
+    return t;
+  }
+
+  /** The adjustments after the body, in order: 按 … 平均, 加倍/减半, the cap, 免扣, 可减免. */
+  adjustments(): Adjust[] {
+    const r = this.r;
+    const v = ref(CURRENT);
+    const out: Adjust[] = [];
+    const always: Cond = { k: "true" };
+    const a = r.average;
+    if (a && "fact" in a) {
+      const d = this.typed(a.fact, "decimal");
+      out.push({ kind: "average", to: { k: "mulDiv", a: v, b: c(1_000_000), c: 0, by: d }, shown: always, note: [lit(`，按${a.fact} `), dec(d), lit(" 平均 → "), dec(ref(AFTER))] });
+    } else if (a) out.push({ kind: "average", to: { k: "mulDiv", a: v, b: c(1), c: a.value }, shown: always, note: [lit(`，按 ${a.value} 平均 → `), dec(ref(AFTER))] });
+    for (const m of r.multipliers) {
+      const when = this.flagCol(`${r.name}.${m.flag}`);
+      const to: Expr = m.factor === "double" ? mul(v, c(2)) : { k: "mulDiv", a: v, b: c(1), c: 2 };
+      out.push({ kind: "multiplier", when, to: iff(when, to, v), shown: when, note: [lit(`，${m.flag}${m.factor === "double" ? "加倍" : "减半"} → `), dec(ref(AFTER))] });
+    }
+    if (r.cap !== undefined) out.push({ kind: "cap", to: { k: "min", a: v, b: c(r.cap) }, shown: cmp(">", v, c(r.cap)), note: [lit(`，封顶 ${fmt(r.cap)}`)] });
+    for (const w of r.waivers) {
+      const key = `${r.name}.${w.flag}`;
+      if (w.mode === "cancel") {
+        const when = this.flagCol(key);
+        out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, cmp(">", v, c(0))), note: [lit(`，${w.flag}：免扣 `), dec(v)] });
+      } else {
+        const red = this.num(key);
+        out.push({
+          kind: "reduce",
+          to: sub(v, red),
+          shown: cmp(">", red, c(0)),
+          note: [lit(`，${w.flag}：减免 `), dec(red), lit(" → "), dec(ref(AFTER))],
+          raise: {
+            when: cmp(">", red, v),
+            code: "KP4065",
+            key,
+            message: [lit(`「${key}」的减免 `), dec(red), lit(" 超出范围 [0, "), dec(v), lit("]：减免的分数应在 0 至本规则的扣分之间（本单位本规则扣 "), dec(v), lit("）")],
+          },
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The facts every trace of the rule shows after its own: 其中 counts (每次), the 平均 divisor, 加倍/减半 and 免扣 that hold, 减免 given. */
+  extraFacts(): Shown[] {
+    const r = this.r;
+    const out: Shown[] = [];
+    if (r.body.kind === "per")
+      for (const o of r.occurrences) {
+        const m = this.num(`${r.name}.${o.condition}`);
+        out.push({ key: `${r.name}.${o.condition}`, when: cmp("<>", m, c(0)), value: { k: "count", e: m } });
+      }
+    if (r.average && "fact" in r.average) out.push({ key: r.average.fact, value: { k: "text", parts: [dec(this.typed(r.average.fact, "decimal"))] } });
+    for (const m of [...r.multipliers, ...r.waivers]) {
+      const key = `${r.name}.${m.flag}`;
+      if ("mode" in m && m.mode === "reduce") {
+        const red = this.num(key);
+        out.push({ key, when: cmp("<>", red, c(0)), value: { k: "text", parts: [dec(red)] } });
+      } else out.push({ key, when: this.flagCol(key), value: { k: "bool", v: true } });
+    }
+    return out;
+  }
+
+  block(value: Expr, text: Text[], facts: Shown[]): RuleBlock {
+    return { body: this.body, value, adjust: this.adjustments(), trace: { kind: this.r.effect === "award" ? "award" : "deduct", text, facts: [...facts, ...this.extraFacts()] } };
+  }
+}
+
+/** The adjustments every rule ends with (see Builder.adjustments). */
+export function ruleAdjustments(names: BlockNames, r: M.RuleModel): Adjust[] {
+  return new Builder(names, r).adjustments();
+}
+
+/** Value `v` after adjustment `a` (its transform with the running value bound). */
+export function applyAdjust(v: Expr, a: Adjust): Expr {
+  return inline(a.to, new Map([[CURRENT, v]]));
+}
+
+/** Rule r's block (r must satisfy {@link hasBlock}). */
+export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
+  const b = r.body;
+  const B = new Builder(names, r);
+  const pre: Text = dec(ref(BEFORE));
+  switch (b.kind) {
+    case "per": {
+      // 每次 扣 …: n × the amount; 其中 「已查结」 减半: the occurrences of each condition at amount ×
+      // factor (one rounding each), the rest at the amount (the facts reader has checked the parts do
+      // not exceed n, KP4045)
+      const noun = b.nouns[0]!;
+      const n = B.let("n", B.num(r.name));
+      B.exit(cmp("=", n, c(0)));
+      const amt = B.let("amt", B.amount(b.amount, b.overrides));
+      const shown: Shown[] = [{ key: r.name, value: { k: "count", e: n } }];
+      const each = [lit(" × "), dec(amt), ...B.amountNote(b.overrides)];
+      if (r.occurrences.length === 0) return B.block(mul(amt, n), [int(n), lit(noun), ...each, lit(" = "), pre], shown);
+      const ms = r.occurrences.map((o, i) => B.let(`m${i}`, B.num(`${r.name}.${o.condition}`)));
+      const n0 = B.let("n0", ms.reduce((x, m) => sub(x, m), n));
+      let v = mul(amt, n0);
+      const items = [{ when: cmp(">", n0, c(0)), parts: [int(n0), lit(noun), ...each] }];
+      r.occurrences.forEach((o, i) => {
+        const m = ms[i]!;
+        v = add(v, { k: "mulDiv", a: mul(amt, m), b: c(o.factor), c: 1_000_000 });
+        items.push({ when: cmp(">", m, c(0)), parts: [lit(`${o.condition} `), int(m), lit(noun), lit(" × "), dec(amt), lit(` × ${fmt(o.factor)}（${o.word}）`)] });
+      });
+      return B.block(v, [{ k: "join", sep: " + ", items }, lit(" = "), pre], shown);
+    }
+    case "categories": {
+      // counts by category, each at its amount; 其中 conditions per category
+      const items: { when: Cond; parts: Text[] }[] = [];
+      const shown: Shown[] = [];
+      let v: Expr = c(0);
+      b.categories.forEach((cat, j) => {
+        const key = `${r.name}.${cat.name}`;
+        const n = B.let(`c${j}`, B.num(key));
+        const some = cmp(">", n, c(0));
+        shown.push({ key, when: some, value: { k: "count", e: n } });
+        const amt = c(cat.amount);
+        if (r.occurrences.length === 0) {
+          v = add(v, mul(amt, n));
+          items.push({ when: some, parts: [lit(`${cat.name} `), int(n), lit(`${b.noun} × ${fmt(cat.amount)}`)] });
+          return;
+        }
+        const ms = r.occurrences.map((o, i) => B.let(`c${j}m${i}`, B.num(`${r.name}.${o.condition}.${cat.name}`)));
+        const n0 = B.let(`c${j}n0`, ms.reduce((x, m) => sub(x, m), n));
+        v = add(v, mul(amt, n0));
+        items.push({ when: and(some, cmp(">", n0, c(0))), parts: [lit(`${cat.name} `), int(n0), lit(`${b.noun} × ${fmt(cat.amount)}`)] });
+        r.occurrences.forEach((o, i) => {
+          const m = ms[i]!;
+          const mk = `${r.name}.${o.condition}.${cat.name}`;
+          v = add(v, { k: "mulDiv", a: mul(amt, m), b: c(o.factor), c: 1_000_000 });
+          shown.push({ key: mk, when: and(some, cmp(">", m, c(0))), value: { k: "count", e: m } });
+          items.push({ when: and(some, cmp(">", m, c(0))), parts: [lit(`${o.condition} ${cat.name} `), int(m), lit(`${b.noun} × ${fmt(cat.amount)} × ${fmt(o.factor)}（${o.word}）`)] });
+        });
+      });
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, [{ k: "join", sep: " + ", items }, lit(" = "), pre], shown);
+    }
+    case "once": {
+      const note = B.amountNote(b.overrides);
+      if (b.otherwise) {
+        // one yes/no fact, two outcomes: yes → the award (positive), no → the 否则 deduction (negative;
+        // its owner books it as a deduction)
+        const e = b.otherwise;
+        B.exit({ k: "not", c: B.flag(r.name) }, c(-e.amount), {
+          kind: "deduct",
+          amount: c(e.amount),
+          text: [lit(`未完成，${e.overdraft ? "倒扣" : "扣"} ${fmt(e.amount)}`)],
+          facts: [{ key: r.name, value: { k: "bool", v: false } }],
+        });
+        return B.block(B.amount(b.amount, b.overrides), [lit("已完成，得 "), pre, ...note], [{ key: r.name, value: { k: "bool", v: true } }]);
+      }
+      if (r.effect === "award" && names.factType(r, r.name) !== "flag") {
+        // 完成 得 …: given as a value, 酌情 up to the amount (是: the whole amount)
+        const x = B.let("x", B.num(r.name));
+        B.exit(cmp("=", x, c(0)));
+        const full = B.let("full", B.amount(b.amount, b.overrides));
+        const done = cmp(">=", x, full);
+        const text: Text[] = [{ k: "if", c: done, a: [lit("已完成，得 "), pre], b: [lit("酌情给分 "), pre, lit("（满分 "), dec(full), lit("）")] }];
+        return B.block({ k: "min", a: x, b: full }, text, [{ key: r.name, value: { k: "text", parts: [{ k: "if", c: done, a: [lit("是")], b: [dec(x)] }] } }]);
+      }
+      B.exit({ k: "not", c: B.flag(r.name) });
+      return B.block(B.amount(b.amount, b.overrides), [lit(r.effect === "award" ? "已完成，得 " : "发生，扣 "), pre, ...note], [{ key: r.name, value: { k: "bool", v: true } }]);
+    }
+    default:
+      throw new Error(`internal: no block for ${b.kind}`);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * A rule's scoring block: one meaning, two printers.  `lower-rule.ts` builds it from the checked rule
+ * (the ONLY place a migrated body kind's semantics are said); `emit-js-ir.ts` prints it as the rule's
+ * JavaScript function, trace and all, and `blockValue` below folds it into the one value `Expr` the SQL
+ * printer reads (lets inlined, the trace dropped).
+ *
+ * A block is a sequence, read top to bottom, then adjustments:
+ * - `let`: a local binding of an `Expr` (n, the amount, the value before adjustments) that later
+ *   expressions and the trace refer to as `{ k: "ref", name }` — the trace shows what was computed,
+ *   never recomputes it;
+ * - `exit`: an early return when its condition holds: the rule is worth `value` (mostly 0), with an
+ *   optional trace of its own (否则: 「未完成，扣 2」); nothing after it runs;
+ * - `value`: what the body computed (the JS printer binds it to `v`; the trace's "value before
+ *   adjustments" is `ref BEFORE`);
+ * - `adjust`: the steps after the body in the language's order — 按 … 平均, 加倍/减半, the rule's cap,
+ *   免扣, 可减免.  Each is a value transform `to` over `ref CURRENT` (total: it holds whether or not
+ *   the step applies, e.g. `min(v, cap)`, so the value-only form needs no condition), the condition
+ *   `shown` under which the trace notes it, and that note (text over `ref CURRENT`, the value before,
+ *   and `ref AFTER`, the value after).  A step may `raise` a facts error of the unit (可减免 beyond
+ *   the deduction: KP4065) before it transforms;
+ * - `trace`: the rule's explanation as data: the kind (award/deduct), text parts (literal strings,
+ *   an `Expr` formatted as a decimal or as a count, a part chosen by a condition, optional parts
+ *   joined by a separator) to which the adjustments' notes are appended, and the facts shown
+ *   (key → a count, yes/no, or a text, each under an optional condition), in the order shown.
+ *
+ * Conditions and expressions are the scoring IR's (`types.ts`): facts by column, classes by param.
+ * The rule's 适用 (its header) and how its owner books its value (sign, 不得分) stay outside the block.
+ * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
+ * compile/emit-js/rules-*.ts until they are migrated.
+ */
+import type { Cond, Expr } from "./types.js";
+
+/** The running value in an adjustment step. */
+export const CURRENT = "v";
+/** The value after an adjustment step (its note only). */
+export const AFTER = "v1";
+/** The value the body computed, before any adjustment (the trace only). */
+export const BEFORE = "v0";
+
+/** A part of a trace text. */
+export type Text =
+  | { k: "lit"; s: string }
+  /** A raw decimal, formatted (kpFormat). */
+  | { k: "dec"; e: Expr }
+  /** A count, as its digits. */
+  | { k: "int"; e: Expr }
+  | { k: "if"; c: Cond; a: Text[]; b: Text[] }
+  /** The parts whose condition holds, in order, joined by `sep`. */
+  | { k: "join"; sep: string; items: { when: Cond; parts: Text[] }[] };
+
+/** A fact shown in the trace. */
+export interface Shown {
+  key: string;
+  /** Shown only when this holds. */
+  when?: Cond;
+  /** a count (a number), yes/no, or a text */
+  value: { k: "count"; e: Expr } | { k: "bool"; v: boolean } | { k: "text"; parts: Text[] };
+}
+
+/** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */
+export interface TraceData {
+  kind: "award" | "deduct";
+  amount?: Expr;
+  text: Text[];
+  facts: Shown[];
+}
+
+export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData };
+
+/** One adjustment after the body. */
+export interface Adjust {
+  kind: "average" | "multiplier" | "cap" | "cancel" | "reduce";
+  /** The new value, over `ref CURRENT`. */
+  to: Expr;
+  /** The fact condition of 加倍/减半 and 免扣 (a 免扣 also lifts the rule's 不得分). */
+  when?: Cond;
+  /** When the trace notes this step. */
+  shown: Cond;
+  note: Text[];
+  /** A facts error raised before the step (可减免 beyond the deduction), with the facts key it is about. */
+  raise?: { when: Cond; code: string; key: string; message: Text[] };
+}
+
+export interface RuleBlock {
+  body: Stmt[];
+  value: Expr;
+  adjust: Adjust[];
+  /** The rule's trace; the adjustments' notes follow its text. */
+  trace: TraceData;
+}
+
+/** `e` with every `ref` bound in `env` replaced by its expression. */
+export function inline(e: Expr, env: ReadonlyMap<string, Expr>): Expr {
+  switch (e.k) {
+    case "ref":
+      return env.get(e.name) ?? e;
+    case "const":
+    case "num":
+      return e;
+    case "add":
+    case "sub":
+    case "mul":
+    case "min":
+    case "max":
+      return { k: e.k, a: inline(e.a, env), b: inline(e.b, env) };
+    case "mulDiv":
+      return { k: "mulDiv", a: inline(e.a, env), b: inline(e.b, env), c: e.c, ...(e.by ? { by: inline(e.by, env) } : {}) };
+    case "steps":
+      return { ...e, diff: inline(e.diff, env) };
+    case "if":
+      return { k: "if", c: inlineCond(e.c, env), a: inline(e.a, env), b: inline(e.b, env) };
+    default:
+      // cross-unit and 就高 expressions never appear inside a block
+      throw new Error(`internal: ${e.k} in a rule block`);
+  }
+}
+
+export function inlineCond(c: Cond, env: ReadonlyMap<string, Expr>): Cond {
+  switch (c.k) {
+    case "cmp":
+      return { ...c, a: inline(c.a, env), b: inline(c.b, env) };
+    case "and":
+    case "or":
+      return { k: c.k, list: c.list.map((x) => inlineCond(x, env)) };
+    case "not":
+      return { k: "not", c: inlineCond(c.c, env) };
+    default:
+      return c;
+  }
+}
+
+/**
+ * The block's value alone, for a printer that ignores the trace (SQL): lets inlined, each exit an
+ * `if` around what follows, the adjustments' transforms applied in order.
+ */
+export function blockValue(b: RuleBlock): Expr {
+  const env = new Map<string, Expr>();
+  const exits: { when: Cond; value: Expr }[] = [];
+  for (const s of b.body) {
+    if (s.k === "let") env.set(s.name, inline(s.e, env));
+    else exits.push({ when: inlineCond(s.when, env), value: inline(s.value, env) });
+  }
+  let v = inline(b.value, env);
+  for (const a of b.adjust) v = inline(a.to, new Map([...env, [CURRENT, v]]));
+  for (const x of exits.reverse()) v = { k: "if", c: x.when, a: x.value, b: v };
+  return v;
+}
