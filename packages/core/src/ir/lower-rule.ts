@@ -1,7 +1,8 @@
 /**
  * A checked rule → its scoring block (rule-block.ts): the body kinds whose meaning, trace included,
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
- * 扣/得 (with 否则, and an award given as a value) — and the adjustments every rule ends with.
+ * 扣/得 (with 否则, and an award given as a value), assessed scores — and the adjustments every rule
+ * ends with.
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -10,7 +11,7 @@ import { AFTER, BEFORE, CURRENT, inline, type Adjust, type RuleBlock, type Shown
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -269,6 +270,14 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       }
       B.exit({ k: "not", c: B.flag(r.name) });
       return B.block(B.amount(b.amount, b.overrides), [lit(r.effect === "award" ? "已完成，得 " : "发生，扣 "), pre, ...note], [{ key: r.name, value: { k: "bool", v: true } }]);
+    }
+    case "assessed": {
+      // an assessed score (评价得分), possibly rescaled (折算自)
+      const x = B.let("x", B.num(r.name));
+      B.exit(cmp("=", x, c(0)));
+      if (b.scale === undefined) return B.block(x, [lit("评价得分 "), pre, lit(`（满分 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
+      const text = [lit("评价结果 "), dec(x), lit(`（满分 ${fmt(b.scale)}），按本项满分 ${fmt(b.max)} 折算：`), dec(x), lit(` × ${fmt(b.max)} ÷ ${fmt(b.scale)} = `), pre];
+      return B.block({ k: "mulDiv", a: x, b: c(b.max), c: b.scale }, text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

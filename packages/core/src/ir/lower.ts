@@ -284,7 +284,8 @@ class Lowering implements BlockNames {
     switch (b.kind) {
       case "per":
       case "categories":
-      case "once": {
+      case "once":
+      case "assessed": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           low = { v: blockValue(ruleBlock(this, r)), sign: b.kind === "once" && b.otherwise ? "signed" : "plain" };
@@ -315,11 +316,6 @@ class Lowering implements BlockNames {
         const x = this.num(r);
         const diff = sub(c(b.target.raw), x);
         low = this.finish(r, iff(cmp("<", x, c(b.target.raw)), mul(c(b.amount), { k: "steps", diff, step: b.step.raw, ceil: false }), c(0)));
-        break;
-      }
-      case "assessed": {
-        const x = this.num(r);
-        low = this.finish(r, b.scale !== undefined ? mulDiv(x, c(b.max), b.scale) : x);
         break;
       }
       case "rate":

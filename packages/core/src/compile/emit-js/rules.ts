@@ -1,7 +1,7 @@
 /**
  * One rule → its function r<n>(Z), returning the rule's deduction or award (raw): the header and the
  * applicability test here, the body printed from its scoring block (from-ir.ts) for the kinds lowered to
- * one (ir/lower-rule.ts: 每次 with one noun, categories, one-shot), otherwise by kind in rules-*.ts with
+ * one (ir/lower-rule.ts: BLOCK_KINDS), otherwise by kind in rules-*.ts with
  * the common ending in rule-emit.ts; with
  * 可减免, r<n>_ is the body and r<n> checks that a reduction given was applied to a deduction.
  */
@@ -14,7 +14,7 @@ import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
 import { emitPlainLinear, emitShortfall } from "./rules-linear.js";
 import { emitBands, emitRated, emitVeto, emitZero } from "./rules-outcomes.js";
-import { emitAcrossUnits, emitAssessed, emitCommittee, emitDiscretion, emitRate } from "./rules-values.js";
+import { emitAcrossUnits, emitCommittee, emitDiscretion, emitRate } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -78,9 +78,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
       break;
     case "shortfall":
       emitShortfall(e, b);
-      break;
-    case "assessed":
-      emitAssessed(e, b);
       break;
     case "rate":
       emitRate(e, b);
