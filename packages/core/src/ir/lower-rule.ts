@@ -1,8 +1,8 @@
 /**
  * A checked rule → its scoring block (rule-block.ts): the body kinds whose meaning, trace included,
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
- * 扣/得 (with 否则, and an award given as a value), assessed scores — and the adjustments every rule
- * ends with.
+ * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
+ * score, shortfalls (至少 … 每少) — and the adjustments every rule ends with.
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -11,7 +11,7 @@ import { AFTER, BEFORE, CURRENT, inline, type Adjust, type RuleBlock, type Shown
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -278,6 +278,31 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       if (b.scale === undefined) return B.block(x, [lit("评价得分 "), pre, lit(`（满分 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
       const text = [lit("评价结果 "), dec(x), lit(`（满分 ${fmt(b.scale)}），按本项满分 ${fmt(b.max)} 折算：`), dec(x), lit(` × ${fmt(b.max)} ÷ ${fmt(b.scale)} = `), pre];
       return B.block({ k: "mulDiv", a: x, b: c(b.max), c: b.scale }, text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
+    }
+    case "rate": {
+      // 比率 × 满分
+      const x = B.let("x", B.num(r.name));
+      const v = B.let("s", { k: "mulDiv", a: c(b.max), b: x, c: 100_000_000 });
+      B.exit(cmp("=", v, c(0)));
+      return B.block(v, [lit("比率 "), dec(x), lit(`% × 满分 ${fmt(b.max)} = `), pre], [{ key: r.name, value: { k: "text", parts: [dec(x), lit("%")] } }]);
+    }
+    case "committee": {
+      // the assessment group's score (考核组评议)
+      const x = B.let("x", B.num(r.name));
+      B.exit(cmp("=", x, c(0)));
+      return B.block(x, [lit("考核组评议得 "), pre, lit(`（不超过 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
+    }
+    case "shortfall": {
+      // 至少 N 次，每少 … 扣: whole steps short of the target (a value not given falls short of nothing)
+      const noun = b.target.measure ?? "次";
+      const col = names.col(r.name, names.factType(r, r.name));
+      B.exit({ k: "missing", col });
+      const x = B.let("x", { k: "num", col });
+      B.exit({ k: "not", c: cmp("<", x, c(b.target.raw)) });
+      const steps = B.let("steps", { k: "steps", diff: sub(c(b.target.raw), x), step: b.step.raw, ceil: false });
+      B.exit(cmp("=", steps, c(0)));
+      const text = [lit(`至少 ${fmt(b.target.raw)} ${noun}，实际 `), dec(x), lit(` ${noun}，少 `), dec(sub(c(b.target.raw), x)), lit(` ${noun}，`), int(steps), lit(` 档 × ${fmt(b.amount)} = `), pre];
+      return B.block(mul(c(b.amount), steps), text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

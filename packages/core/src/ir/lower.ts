@@ -285,7 +285,10 @@ class Lowering implements BlockNames {
       case "per":
       case "categories":
       case "once":
-      case "assessed": {
+      case "assessed":
+      case "rate":
+      case "committee":
+      case "shortfall": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           low = { v: blockValue(ruleBlock(this, r)), sign: b.kind === "once" && b.otherwise ? "signed" : "plain" };
@@ -312,16 +315,6 @@ class Lowering implements BlockNames {
       case "linear":
         low = this.linear(r, b);
         break;
-      case "shortfall": {
-        const x = this.num(r);
-        const diff = sub(c(b.target.raw), x);
-        low = this.finish(r, iff(cmp("<", x, c(b.target.raw)), mul(c(b.amount), { k: "steps", diff, step: b.step.raw, ceil: false }), c(0)));
-        break;
-      }
-      case "rate":
-        low = this.finish(r, mulDiv(c(b.max), this.num(r), 100_000_000));
-        break;
-      case "committee":
       case "discretion":
         low = this.finish(r, this.num(r));
         break;

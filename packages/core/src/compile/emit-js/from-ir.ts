@@ -75,6 +75,8 @@ class Printer {
         return `kpTimes(${this.expr(e.a)}, ${this.expr(e.b)})`;
       case "mulDiv":
         return `kpMulDiv(${this.expr(e.a)}, ${this.expr(e.b)}, ${e.by ? this.expr(e.by) : e.c})`;
+      case "steps":
+        return `kpSteps(${this.expr(e.diff)}, ${e.step}, ${e.ceil})`;
       case "min":
       case "max":
         return `Math.${e.k}(${this.expr(e.a)}, ${this.expr(e.b)})`;

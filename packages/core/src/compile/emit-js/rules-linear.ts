@@ -1,6 +1,7 @@
 /**
  * Rule bodies on a value against a base: linear rules (每低/每超 … 扣 or 得; two sides, a base across
- * units or the unit's target, 不足一档 modes), shortfalls, and the per-step part of bands.
+ * units or the unit's target, 不足一档 modes) and the per-step part of bands.  (Shortfalls are printed
+ * from their scoring block: from-ir.ts.)
  */
 import type * as M from "../../model.js";
 import type * as A from "../../ast.js";
@@ -46,23 +47,6 @@ export function emitPlainLinear(e: RuleEmit, b: Body<"linear">): void {
   o.push("  }");
   o.push("  if (v === 0) return 0;");
   finish("v", () => "why", () => `{ [${key}]: kpFormat(x) + ${pct} }`, true);
-}
-
-/** A shortfall (至少 N 次，每少 … 扣). */
-export function emitShortfall(e: RuleEmit, b: Body<"shortfall">): void {
-  const { o, key, F, finish } = e;
-  const noun = b.target.measure ?? "次";
-  o.push(`  const x = ${F};`);
-  o.push(`  if (!(x < ${b.target.raw})) return 0;`);
-  o.push(`  const steps = kpSteps(${b.target.raw} - x, ${b.step.raw}, false);`);
-  o.push("  if (steps === 0) return 0;");
-  o.push(`  let v = kpTimes(${b.amount}, steps);`);
-  finish(
-    "v",
-    (pre) =>
-      `${S(`至少 ${fmt(b.target.raw)} ${noun}，实际 `)} + kpFormat(x) + ${S(` ${noun}，少 `)} + kpFormat(${b.target.raw} - x) + ${S(` ${noun}，`)} + steps + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(${pre})`,
-    () => `{ [${key}]: kpFormat(x) }`,
-  );
 }
 
 export type LinearBody = Extract<M.RuleBodyModel, { kind: "linear" }>;

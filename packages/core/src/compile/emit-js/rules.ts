@@ -12,9 +12,9 @@ import { ruleFinish, type RuleEmit } from "./rule-emit.js";
 import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
-import { emitPlainLinear, emitShortfall } from "./rules-linear.js";
+import { emitPlainLinear } from "./rules-linear.js";
 import { emitBands, emitRated, emitVeto, emitZero } from "./rules-outcomes.js";
-import { emitAcrossUnits, emitCommittee, emitDiscretion, emitRate } from "./rules-values.js";
+import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -76,12 +76,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
     case "linear":
       emitPlainLinear(e, b);
       break;
-    case "shortfall":
-      emitShortfall(e, b);
-      break;
-    case "rate":
-      emitRate(e, b);
-      break;
     case "proportional":
     case "ranked":
       emitAcrossUnits(e, b);
@@ -91,9 +85,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
       break;
     case "rated":
       emitRated(e, b);
-      break;
-    case "committee":
-      emitCommittee(e, b);
       break;
   }
 }
