@@ -29,7 +29,23 @@ function run(mod: Awaited<ReturnType<typeof importModule>>, units: unknown): str
   }
 }
 
+/** Rules compared, by body kind and by what they end with. */
+const tally = new Map<string, number>();
+function count(cat: M.Catalogue): void {
+  const inc = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
+  for (const r of cat.rules) {
+    inc(r.body.kind);
+    if (r.multipliers.length > 0) inc(`${r.body.kind}+加倍/减半`);
+    if (r.waivers.some((w) => w.mode === "cancel")) inc(`${r.body.kind}+免扣`);
+    if (r.waivers.some((w) => w.mode === "reduce")) inc(`${r.body.kind}+可减免`);
+    if (r.cap !== undefined) inc(`${r.body.kind}+封顶`);
+    if (r.average) inc(`${r.body.kind}+平均`);
+    if (r.occurrences.length > 0) inc(`${r.body.kind}+其中`);
+  }
+}
+
 async function compare(label: string, cat: M.Catalogue, oldCat: M.Catalogue, unitSets: unknown[]): Promise<number> {
+  count(cat);
   const jsNew = NEW.compileCatalogue(cat, { version: "cmp" }).js;
   const jsOld = OLD.compileCatalogue(oldCat, { version: "cmp" }).js;
   const a = await importModule(jsOld);
@@ -132,4 +148,5 @@ for (const path of kpFiles) {
   sets += await compare(path, an.catalogue, oldAn.catalogue, unitSets);
   files++;
 }
+console.log([...tally].sort().map(([k, n]) => `${k} ${n}`).join(", "));
 console.log(`same: ${catalogues} generated catalogues, ${files} .kp files, ${sets} fact sets (trace on; ${refused} refused by both, errors compared)`);

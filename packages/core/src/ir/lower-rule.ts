@@ -7,11 +7,11 @@
  */
 import { kpFormat } from "../runtime/decimal.js";
 import type * as M from "../model.js";
-import { AFTER, BEFORE, CURRENT, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
+import { AFTER, BEFORE, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -41,6 +41,28 @@ export function columnType(t: M.FactType): ColumnType | undefined {
   }
 }
 
+/**
+ * An indicator's points for the unit: a number, or for points that differ by class the first listed
+ * class the unit has; derived points are the children's (each for this unit) plus the awards' maxima.
+ */
+export function indicatorPoints(names: Pick<BlockNames, "param">, ind: M.IndicatorModel): Expr {
+  if (!ind.classPoints) return c(ind.points);
+  if (!ind.pointsDeclared) {
+    const awards = ind.points - ind.children.reduce((a, ch) => a + ch.points, 0);
+    return [...ind.children.map((ch) => indicatorPoints(names, ch)), ...(awards !== 0 ? [c(awards)] : [])].reduce(add);
+  }
+  let e = c(ind.points);
+  for (const cp of [...ind.classPoints].reverse()) e = iff({ k: "class", name: names.param(cp.unitClass) }, c(cp.points), e);
+  return e;
+}
+
+/** `amount` per `step` over `diff` (> 0) with a 不足一档 mode. */
+export function stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
+  if (mode === "proportional") return { k: "mulDiv", a: diff, b: c(amount), c: step };
+  if (mode === "round") return mul(c(amount), { k: "mulDiv", a: diff, b: c(1), c: step });
+  return mul(c(amount), { k: "steps", diff, step, ceil: mode === "ceil" });
+}
+
 /** Where a block's facts and names go: the program's columns and parameters. */
 export interface BlockNames {
   col(key: string, type: ColumnType): number;
@@ -64,10 +86,31 @@ const fmt = kpFormat;
 
 class Builder {
   readonly body: Stmt[] = [];
+  /** The body may end in 不得分 (a let `ZERO`). */
+  zeroable = false;
   constructor(
     readonly names: BlockNames,
     readonly r: M.RuleModel,
   ) {}
+
+  /** The owner's points for the unit (0 in a section). */
+  points(): Expr {
+    return this.r.owner.kind === "indicator" ? indicatorPoints(this.names, this.r.owner) : c(0);
+  }
+  /** The owner's points as text, when they do not differ by class. */
+  pointsText(): number | undefined {
+    const o = this.r.owner;
+    return o.kind !== "indicator" ? 0 : o.classPoints !== undefined ? undefined : o.points;
+  }
+  /**
+   * 不得分 when `z` is 1: the let `ZERO`, marked on the owner at once — or, with a 免扣 (which may lift
+   * it), after the adjustments.
+   */
+  zero(z: Expr, mark = true): void {
+    this.zeroable = true;
+    this.let(ZERO, z);
+    if (mark && this.r.waivers.length === 0) this.body.push({ k: "mark" });
+  }
 
   let(name: string, e: Expr): Expr {
     this.body.push({ k: "let", name, e });
@@ -115,6 +158,8 @@ class Builder {
     const v = ref(CURRENT);
     const out: Adjust[] = [];
     const always: Cond = { k: "true" };
+    const zero = this.zeroable;
+    const isZero = cmp("=", ref(ZERO), c(1));
     const a = r.average;
     if (a && "fact" in a) {
       const d = this.typed(a.fact, "decimal");
@@ -125,12 +170,16 @@ class Builder {
       const to: Expr = m.factor === "double" ? mul(v, c(2)) : { k: "mulDiv", a: v, b: c(1), c: 2 };
       out.push({ kind: "multiplier", when, to: iff(when, to, v), shown: when, note: [lit(`，${m.flag}${m.factor === "double" ? "加倍" : "减半"} → `), dec(ref(AFTER))] });
     }
-    if (r.cap !== undefined) out.push({ kind: "cap", to: { k: "min", a: v, b: c(r.cap) }, shown: cmp(">", v, c(r.cap)), note: [lit(`，封顶 ${fmt(r.cap)}`)] });
+    if (zero) for (const x of out) x.unlessZero = true;
+    if (r.cap !== undefined) out.push({ ...(zero ? { unlessZero: true } : {}), kind: "cap", to: { k: "min", a: v, b: c(r.cap) }, shown: cmp(">", v, c(r.cap)), note: [lit(`，封顶 ${fmt(r.cap)}`)] });
     for (const w of r.waivers) {
       const key = `${r.name}.${w.flag}`;
       if (w.mode === "cancel") {
         const when = this.flagCol(key);
-        out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, cmp(">", v, c(0))), note: [lit(`，${w.flag}：免扣 `), dec(v)] });
+        const plain = [lit(`，${w.flag}：免扣 `), dec(v)];
+        if (!zero) out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, cmp(">", v, c(0))), note: plain });
+        // (a 免扣 also lifts the rule's 不得分)
+        else out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, { k: "or", list: [cmp(">", v, c(0)), isZero] }), note: [{ k: "if", c: isZero, a: [lit(`，${w.flag}：免扣，本项不因本规则不得分`)], b: plain }] });
       } else {
         const red = this.num(key);
         out.push({
@@ -170,8 +219,22 @@ class Builder {
     return out;
   }
 
-  block(value: Expr, text: Text[], facts: Shown[]): RuleBlock {
-    return { body: this.body, value, adjust: this.adjustments(), trace: { kind: this.r.effect === "award" ? "award" : "deduct", text, facts: [...facts, ...this.extraFacts()] } };
+  block(value: Expr, text: Text[], facts: Shown[], signed = false): RuleBlock {
+    return {
+      body: this.body,
+      value,
+      // (a band going below 0 takes no adjustments: KP2115)
+      adjust: signed ? [] : this.adjustments(),
+      trace: { kind: signed ? "signed" : this.r.effect === "award" ? "award" : "deduct", text, facts: signed ? facts : [...facts, ...this.extraFacts()] },
+      ...(this.zeroable ? { zero: { points: this.points(), markAtEnd: !signed && this.r.waivers.length > 0 } } : {}),
+    };
+  }
+
+  /** What an outcome is worth (不得分: the owner's points), whether it is 不得分 (0/1), and its words. */
+  outcome(o: M.OutcomeModel): { v: Expr; z: Expr; word: string } {
+    if (o.kind !== "zero") return { v: c(o.amount), z: c(0), word: `${o.kind === "award" ? "得" : "扣"} ${fmt(o.amount)}` };
+    const PT = this.pointsText();
+    return { v: this.points(), z: c(1), word: PT === undefined ? "不得分（本项分值全部扣除）" : `不得分（本项 ${fmt(PT)} 分全部扣除）` };
   }
 }
 
@@ -183,6 +246,16 @@ export function ruleAdjustments(names: BlockNames, r: M.RuleModel): Adjust[] {
 /** Value `v` after adjustment `a` (its transform with the running value bound). */
 export function applyAdjust(v: Expr, a: Adjust): Expr {
   return inline(a.to, new Map([[CURRENT, v]]));
+}
+
+const MODE_WORDS: Record<M.BandStepsModel["mode"], string> = { proportional: "", floor: "（不足一档不计）", ceil: "（不足一档按一档计）", round: "（不足一档四舍五入）" };
+
+/** The number of steps over `diff` as shown: a decimal (按比例), whole steps, or a decimal rounded to whole steps. */
+function stepsText(mode: M.BandStepsModel["mode"], step: number, diff: Expr): Text[] {
+  const exact: Expr = { k: "mulDiv", a: diff, b: c(1_000_000), c: step };
+  if (mode === "proportional") return [dec(exact)];
+  if (mode === "round") return [dec(exact), lit(" → "), int({ k: "mulDiv", a: diff, b: c(1), c: step })];
+  return [int({ k: "steps", diff, step, ceil: mode === "ceil" })];
 }
 
 /** Rule r's block (r must satisfy {@link hasBlock}). */
@@ -303,6 +376,74 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       B.exit(cmp("=", steps, c(0)));
       const text = [lit(`至少 ${fmt(b.target.raw)} ${noun}，实际 `), dec(x), lit(` ${noun}，少 `), dec(sub(c(b.target.raw), x)), lit(` ${noun}，`), int(steps), lit(` 档 × ${fmt(b.amount)} = `), pre];
       return B.block(mul(c(b.amount), steps), text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
+    }
+    case "zero": {
+      // 不得分: the owner's points, and the owner scores 0
+      B.exit({ k: "not", c: B.flag(r.name) });
+      B.zero(c(1));
+      const PT = B.pointsText();
+      const text = PT === undefined ? [lit("不得分：本项 "), dec(ref(CURRENT)), lit(" 分全部扣除")] : [lit(`不得分：本项 ${fmt(PT)} 分全部扣除`)];
+      return B.block(B.points(), text, [{ key: r.name, value: { k: "bool", v: true } }]);
+    }
+    case "bands": {
+      // bands of a value (分段), each an outcome, some going on per step from a bound
+      const col = names.col(r.name, names.factType(r, r.name));
+      const missing: Cond = { k: "missing", col };
+      if (!b.missing) B.exit(missing);
+      const x = B.let("x", { k: "num", col });
+      const pct = b.percent ? "%" : "";
+      // the chains, built from the last band: value, 不得分 (0/1), why
+      let v: Expr = c(0);
+      let z: Expr = c(0);
+      let why: Text[] = [];
+      for (const band of [...b.bands].reverse()) {
+        const conds: Cond[] = [];
+        if (band.lower) conds.push(cmp(band.lowerInclusive ? ">=" : ">", x, c(band.lower.raw)));
+        if (band.upper) conds.push(cmp(band.upperInclusive ? "<=" : "<", x, c(band.upper.raw)));
+        const inBand = conds.length === 0 ? ({ k: "true" } as Cond) : and(...conds);
+        const o = B.outcome(band.outcome);
+        let bv = o.v;
+        let bwhy: Text[] = [lit("数值 "), dec(x), lit(`${pct} 在 ${band.text} 内，${o.word}`)];
+        if (band.steps && band.outcome.kind !== "zero") {
+          const st = band.steps;
+          const award = band.outcome.kind === "award";
+          const diff = st.direction === "below" ? sub(c(st.from.raw), x) : sub(x, c(st.from.raw));
+          const w = stepValue(st.mode, st.amount, st.step.raw, diff);
+          const on = award ? sub(o.v, w) : add(o.v, w);
+          const unit = st.step.measure ?? (st.step.percent ? "个百分点" : "");
+          const more: Text[] = [
+            lit(`；比 ${st.from.text} ${st.direction === "below" ? "低" : "高"} `),
+            dec(diff),
+            lit(`${unit ? ` ${unit}` : ""}，`),
+            ...stepsText(st.mode, st.step.raw, diff),
+            lit(` 档 × ${fmt(st.amount)} = `),
+            dec(w),
+            lit(`${MODE_WORDS[st.mode]}，${award ? "得" : "扣"} ${fmt(band.outcome.amount)} ${award ? "−" : "+"} `),
+            dec(w),
+            lit(" = "),
+            dec(on),
+            ...(award ? [{ k: "if", c: cmp("<", on, c(0)), a: [lit("，即扣 "), dec(sub(c(0), on))], b: [] } as Text] : []),
+          ];
+          const goes = cmp(">", diff, c(0));
+          bv = iff(goes, on, o.v);
+          bwhy = [...bwhy, { k: "if", c: goes, a: more, b: [] }];
+        }
+        v = inBand.k === "true" ? bv : iff(inBand, bv, v);
+        z = inBand.k === "true" ? o.z : iff(inBand, o.z, z);
+        why = inBand.k === "true" ? bwhy : [{ k: "if", c: inBand, a: bwhy, b: why }];
+      }
+      if (b.missing) {
+        const o = B.outcome(b.missing);
+        v = iff(missing, o.v, v);
+        z = iff(missing, o.z, z);
+        why = [{ k: "if", c: missing, a: [lit(`未报送，${o.word}`)], b: why }];
+      }
+      const zeroable = [...b.bands.map((x) => x.outcome), ...(b.missing ? [b.missing] : [])].some((o) => o.kind === "zero");
+      if (zeroable) B.zero(z);
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      const shown: Shown = { key: r.name, value: { k: "text", parts: [{ k: "if", c: missing, a: [lit("未报送")], b: [dec(x), lit(pct)] }] } };
+      return B.block(s, why, [shown], b.mayGoNegative === true);
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

@@ -6,8 +6,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applyAdjust, columnType, hasBlock, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
-import { blockValue } from "./rule-block.js";
+import { applyAdjust, columnType, hasBlock, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { blockValue, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -166,9 +166,7 @@ class Lowering implements BlockNames {
 
   /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode (emit-js `stepCode`). */
   stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
-    if (mode === "proportional") return mulDiv(diff, c(amount), step);
-    if (mode === "round") return mul(c(amount), mulDiv(diff, c(1), step));
-    return mul(c(amount), { k: "steps", diff, step, ceil: mode === "ceil" });
+    return stepValue(mode, amount, step, diff);
   }
 
   /** The units a rule applies to (its 适用 and its indicators'). */
@@ -246,38 +244,6 @@ class Lowering implements BlockNames {
     return { v: guard(zc ? iff(zc, sub(c(0), this.ownerPoints(r)), v) : v), sign: "twoSided", ...(zc ? { zero: zc } : {}) };
   }
 
-  /** A 分段 rule. */
-  bands(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "bands" }>): RuleLow {
-    const { col } = this.factOf(r);
-    const x: Expr = { k: "num", col };
-    let v: Expr = c(0);
-    let z: Expr = c(0);
-    for (const band of [...b.bands].reverse()) {
-      const conds: Cond[] = [];
-      if (band.lower) conds.push(cmp(band.lowerInclusive ? ">=" : ">", x, c(band.lower.raw)));
-      if (band.upper) conds.push(cmp(band.upperInclusive ? "<=" : "<", x, c(band.upper.raw)));
-      const o = this.outcome(band.outcome);
-      let bv = o.v;
-      if (band.steps && band.outcome.kind !== "zero") {
-        const st = band.steps;
-        const diff = st.direction === "below" ? sub(c(st.from.raw), x) : sub(x, c(st.from.raw));
-        const w = this.stepValue(st.mode, st.amount, st.step.raw, diff);
-        bv = iff(cmp(">", diff, c(0)), band.outcome.kind === "award" ? sub(o.v, w) : add(o.v, w), o.v);
-      }
-      v = iff(and(conds), bv, v);
-      z = iff(and(conds), o.z, z);
-    }
-    const m = b.missing ? this.outcome(b.missing) : { v: c(0), z: c(0) };
-    v = iff({ k: "missing", col }, m.v, v);
-    z = iff({ k: "missing", col }, m.z, z);
-    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
-    if (b.mayGoNegative) {
-      // an award gone below 0 per step is a deduction (returned negative); no multipliers or caps (KP2115)
-      return { v: zero ? iff(zero, this.ownerPoints(r), v) : v, sign: "signed", ...(zero ? { zero } : {}) };
-    }
-    return this.finish(r, v, zero);
-  }
-
   ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
     let low: RuleLow;
@@ -288,10 +254,15 @@ class Lowering implements BlockNames {
       case "assessed":
       case "rate":
       case "committee":
-      case "shortfall": {
+      case "shortfall":
+      case "zero":
+      case "bands": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
-          low = { v: blockValue(ruleBlock(this, r)), sign: b.kind === "once" && b.otherwise ? "signed" : "plain" };
+          const block = ruleBlock(this, r);
+          const zero = blockZero(block);
+          const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
+          low = { v: blockValue(block), sign: signed ? "signed" : "plain", ...(zero ? { zero } : {}) };
           break;
         }
         if (b.kind !== "per") throw new Error("internal: a body kind without its block");
@@ -303,15 +274,6 @@ class Lowering implements BlockNames {
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
-      case "zero": {
-        const flag: Cond = { k: "flag", col: this.factOf(r).col };
-        low = this.finish(r, c(0), flag);
-        low.v = iff(flag, low.v, c(0));
-        break;
-      }
-      case "bands":
-        low = this.bands(r, b);
-        break;
       case "linear":
         low = this.linear(r, b);
         break;
@@ -475,14 +437,7 @@ class Lowering implements BlockNames {
    * class the unit has; derived points are the children's (each for this unit) plus the awards' maxima.
    */
   points(ind: M.IndicatorModel): Expr {
-    if (!ind.classPoints) return c(ind.points);
-    if (!ind.pointsDeclared) {
-      const awards = ind.points - ind.children.reduce((a, ch) => a + ch.points, 0);
-      return add(sum(ind.children.map((ch) => this.points(ch))), c(awards));
-    }
-    let e = c(ind.points);
-    for (const cp of [...ind.classPoints].reverse()) e = iff({ k: "class", name: this.param(cp.unitClass) }, c(cp.points), e);
-    return e;
+    return indicatorPoints(this, ind);
   }
 
   /** Whether a unit takes a 参照 (its class, or its 未涉及 fact), not looking at applicability. */

@@ -36,6 +36,8 @@ export const CURRENT = "v";
 export const AFTER = "v1";
 /** The value the body computed, before any adjustment (the trace only). */
 export const BEFORE = "v0";
+/** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */
+export const ZERO = "zero";
 
 /** A part of a trace text. */
 export type Text =
@@ -59,21 +61,27 @@ export interface Shown {
 
 /** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */
 export interface TraceData {
-  kind: "award" | "deduct";
+  kind: "award" | "deduct" | "signed";
   amount?: Expr;
   text: Text[];
   facts: Shown[];
 }
 
-export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData };
+/**
+ * `mark`: the rule's 不得分 takes its owner (the owner scores 0) when `ZERO` is 1 — at this point, or
+ * (`RuleBlock.zero.markAtEnd`) after the adjustments, once a 免扣 has not lifted it.
+ */
+export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData } | { k: "mark" };
 
 /** One adjustment after the body. */
 export interface Adjust {
   kind: "average" | "multiplier" | "cap" | "cancel" | "reduce";
   /** The new value, over `ref CURRENT`. */
   to: Expr;
-  /** The fact condition of 加倍/减半 and 免扣 (a 免扣 also lifts the rule's 不得分). */
+  /** The fact condition of 加倍/减半 and 免扣 (a 免扣 also lifts the rule's 不得分: `ZERO` becomes 0). */
   when?: Cond;
+  /** Not applied while the rule ends in 不得分 (平均, 加倍/减半, the cap: the value is then the owner's points). */
+  unlessZero?: boolean;
   /** When the trace notes this step. */
   shown: Cond;
   note: Text[];
@@ -85,8 +93,16 @@ export interface RuleBlock {
   body: Stmt[];
   value: Expr;
   adjust: Adjust[];
-  /** The rule's trace; the adjustments' notes follow its text. */
+  /**
+   * The rule's trace; the adjustments' notes follow its text.  Kind `signed` (分段 going below 0): an
+   * award, or a deduction of the amount when the value is negative.
+   */
   trace: TraceData;
+  /**
+   * When the body may end in 不得分: the let `ZERO` says when (1), the value is then the owner's
+   * `points`; `markAtEnd`: the owner is marked after the adjustments (with a 免扣), not by a `mark`.
+   */
+  zero?: { points: Expr; markAtEnd: boolean };
 }
 
 /** `e` with every `ref` bound in `env` replaced by its expression. */
@@ -134,14 +150,47 @@ export function inlineCond(c: Cond, env: ReadonlyMap<string, Expr>): Cond {
  * `if` around what follows, the adjustments' transforms applied in order.
  */
 export function blockValue(b: RuleBlock): Expr {
+  const { env, exits } = bodyEnv(b);
+  let v = inline(b.value, env);
+  // (the adjustments not applied while 不得分 come first; with them, the value is then the points)
+  const pre = b.adjust.filter((a) => a.unlessZero);
+  for (const a of pre) v = inline(a.to, new Map([...env, [CURRENT, v]]));
+  if (b.zero && pre.length > 0) v = iff(zeroHolds(env), inline(b.zero.points, env), v);
+  for (const a of b.adjust) if (!a.unlessZero) v = inline(a.to, new Map([...env, [CURRENT, v]]));
+  for (const x of exits.reverse()) v = iff(x.when, x.value, v);
+  return v;
+}
+
+const iff = (c: Cond, a: Expr, b: Expr): Expr => (c.k === "true" ? a : { k: "if", c, a, b });
+
+/**
+ * When the block ends in 不得分 (its owner scores 0), for a printer that books it by condition (SQL):
+ * `ZERO` is 1, no exit before it was taken, and no 免扣 lifted it.
+ */
+export function blockZero(b: RuleBlock): Cond | undefined {
+  if (!b.zero) return undefined;
+  const { env, exits } = bodyEnv(b, ZERO);
+  const list: Cond[] = [...exits.map((x): Cond => ({ k: "not", c: x.when })), zeroHolds(env)];
+  for (const a of b.adjust) if (a.kind === "cancel" && a.when) list.push({ k: "not", c: inlineCond(a.when, env) });
+  return { k: "and", list };
+}
+
+function zeroHolds(env: ReadonlyMap<string, Expr>): Cond {
+  const z = env.get(ZERO) ?? { k: "const", v: 0 };
+  if (z.k === "const") return z.v === 1 ? { k: "true" } : { k: "not", c: { k: "true" } };
+  return { k: "cmp", op: "=", a: z, b: { k: "const", v: 1 } };
+}
+
+/** The lets inlined, and the exits (up to the let `until`, when given). */
+function bodyEnv(b: RuleBlock, until?: string): { env: Map<string, Expr>; exits: { when: Cond; value: Expr }[] } {
   const env = new Map<string, Expr>();
   const exits: { when: Cond; value: Expr }[] = [];
+  let open = true;
   for (const s of b.body) {
-    if (s.k === "let") env.set(s.name, inline(s.e, env));
-    else exits.push({ when: inlineCond(s.when, env), value: inline(s.value, env) });
+    if (s.k === "let") {
+      env.set(s.name, inline(s.e, env));
+      if (s.name === until) open = false;
+    } else if (s.k === "exit" && open) exits.push({ when: inlineCond(s.when, env), value: inline(s.value, env) });
   }
-  let v = inline(b.value, env);
-  for (const a of b.adjust) v = inline(a.to, new Map([...env, [CURRENT, v]]));
-  for (const x of exits.reverse()) v = { k: "if", c: x.when, a: x.value, b: v };
-  return v;
+  return { env, exits };
 }

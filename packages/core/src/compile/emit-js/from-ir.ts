@@ -6,7 +6,7 @@
  */
 import type * as M from "../../model.js";
 import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
-import { AFTER, BEFORE, CURRENT, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
+import { AFTER, BEFORE, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
 import type { ColumnType, Cond, Expr, IrColumn, Param } from "../../ir/types.js";
 import { IDS_SUFFIX } from "../../ir/types.js";
 import { S, fx, type Ctx } from "./context.js";
@@ -148,7 +148,9 @@ class Printer {
   }
 
   trace(r: M.RuleModel, t: TraceData, amount: string, note: string): string {
-    return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(t.kind)}, a: ${amount}, x: ${this.text(t.text)}${note}, f: ${this.facts(t.facts)} });`;
+    // signed: an award, or (negative) a deduction of the amount
+    const [k, a] = t.kind === "signed" ? [`${amount} < 0 ? "deduct" : "award"`, `(${amount} < 0 ? -${amount} : ${amount})`] : [S(t.kind), amount];
+    return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${k}, a: ${a}, x: ${this.text(t.text)}${note}, f: ${this.facts(t.facts)} });`;
   }
 }
 
@@ -160,7 +162,12 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
   const o = ctx.out;
   for (const s of b.body) {
     if (s.k === "let") {
-      o.push(`  const ${s.name} = ${p.top(s.e)};`);
+      // (不得分 is mutable: a 免扣 lifts it)
+      o.push(`  ${s.name === ZERO ? "let" : "const"} ${s.name} = ${p.top(s.e)};`);
+      continue;
+    }
+    if (s.k === "mark") {
+      o.push(`  if (${ZERO} === 1) Z.zr = true;`);
       continue;
     }
     if (!s.trace) {
@@ -169,19 +176,30 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
     }
     o.push(`  if (${p.test(s.when)}) {`, `    ${p.trace(r, s.trace, p.expr(s.trace.amount ?? s.value), "")}`, `    return ${p.expr(s.value)};`, "  }");
   }
-  if (b.adjust.length === 0) {
+  if (b.adjust.length === 0 && b.value.k === "ref") {
+    // no adjustments, a value already named: it is the value
+    p.alias.set(BEFORE, b.value.name);
+    p.alias.set(CURRENT, b.value.name);
+  } else if (b.adjust.length === 0) {
     // no adjustments: the value before them is the value
     p.alias.set(BEFORE, CURRENT);
     o.push(`  const ${CURRENT} = ${p.top(b.value)};`);
   } else o.push(`  const ${BEFORE} = ${p.top(b.value)};`, `  let ${CURRENT} = ${BEFORE};`, '  let note = "";');
+  const held = b.adjust.filter((a) => a.unlessZero);
+  if (held.length > 0) o.push(`  if (${ZERO} !== 1) {`);
   for (const a of b.adjust) {
+    if (held.length > 0 && a === b.adjust[held.length]) o.push("  }");
     // (a reduction applied: the wrapper r<n> no longer checks it)
     if (a.kind === "reduce") o.push("  Z.w = true;");
     if (a.raise) {
       const x = a.raise;
       o.push(`  if (${p.test(x.when)}) throw new KpFactsError([{ code: ${S(x.code)}, message: ${p.text(x.message)}, unit: kpUnitName(Z), key: ${S(x.key)} }]);`);
     }
-    o.push(`  { const ${AFTER} = ${p.top(a.to)};${a.shown.k === "true" ? ` note += ${p.text(a.note)};` : ` if (${p.test(a.shown)}) note += ${p.text(a.note)};`} ${CURRENT} = ${AFTER}; }`);
+    const lift = b.zero && a.kind === "cancel" && a.when ? ` if (${p.test(a.when)}) ${ZERO} = 0;` : "";
+    o.push(`  { const ${AFTER} = ${p.top(a.to)};${a.shown.k === "true" ? ` note += ${p.text(a.note)};` : ` if (${p.test(a.shown)}) note += ${p.text(a.note)};`}${lift} ${CURRENT} = ${AFTER}; }`);
   }
-  o.push(`  ${p.trace(r, b.trace, CURRENT, b.adjust.length > 0 ? " + note" : "")}`, `  return ${CURRENT};`);
+  if (held.length > 0 && held.length === b.adjust.length) o.push("  }");
+  if (b.zero?.markAtEnd) o.push(`  if (${ZERO} === 1) Z.zr = true;`);
+  const v = p.expr({ k: "ref", name: CURRENT });
+  o.push(`  ${p.trace(r, b.trace, v, b.adjust.length > 0 ? " + note" : "")}`, `  return ${v};`);
 }

@@ -13,7 +13,7 @@ import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
 import { emitPlainLinear } from "./rules-linear.js";
-import { emitBands, emitRated, emitVeto, emitZero } from "./rules-outcomes.js";
+import { emitRated, emitVeto } from "./rules-outcomes.js";
 import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
@@ -64,14 +64,8 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
     case "per":
       emitPer(e, b);
       break;
-    case "zero":
-      emitZero(e, b);
-      break;
     case "veto":
       emitVeto(e, b);
-      break;
-    case "bands":
-      emitBands(e, b);
       break;
     case "linear":
       emitPlainLinear(e, b);
