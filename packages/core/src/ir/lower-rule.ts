@@ -2,7 +2,8 @@
  * A checked rule → its scoring block (rule-block.ts): the body kinds whose meaning, trace included,
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
  * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
- * score, shortfalls (至少 … 每少) — and the adjustments every rule ends with.
+ * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
+ * rule ends with.
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -11,7 +12,7 @@ import { AFTER, BEFORE, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -444,6 +445,26 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       B.exit(cmp("=", s, c(0)));
       const shown: Shown = { key: r.name, value: { k: "text", parts: [{ k: "if", c: missing, a: [lit("未报送")], b: [dec(x), lit(pct)] }] } };
       return B.block(s, why, [shown], b.mayGoNegative === true);
+    }
+    case "rated": {
+      // 评为 「优秀」 得 …: the outcome named by the fact (a name not listed is refused by the reader)
+      const col = names.col(r.name, names.factType(r, r.name));
+      B.exit({ k: "missing", col });
+      const word = r.effect === "award" ? "得" : "扣";
+      const PT = B.pointsText();
+      let v: Expr = c(0);
+      let text: Text[] = [];
+      let name: Text[] = [];
+      for (const o of [...b.outcomes].reverse()) {
+        const is: Cond = { k: "textIs", col, name: names.param(o.name) };
+        const shown = o.text === String(fmt(o.amount)) ? "" : `（${o.text === "满分" ? (PT === undefined ? "满分" : `满分 ${fmt(PT)}`) : PT === undefined ? `本项分值的 ${o.text}` : `本项 ${fmt(PT)} 分的 ${o.text}`}）`;
+        v = iff(is, c(o.amount), v);
+        text = [{ k: "if", c: is, a: [lit(`评为「${o.name}」，${word} `), pre, lit(shown)], b: text }];
+        name = [{ k: "if", c: is, a: [lit(o.name)], b: name }];
+      }
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, text, [{ key: r.name, value: { k: "text", parts: name } }]);
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

@@ -256,7 +256,8 @@ class Lowering implements BlockNames {
       case "committee":
       case "shortfall":
       case "zero":
-      case "bands": {
+      case "bands":
+      case "rated": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           const block = ruleBlock(this, r);
@@ -280,13 +281,6 @@ class Lowering implements BlockNames {
       case "discretion":
         low = this.finish(r, this.num(r));
         break;
-      case "rated": {
-        const { col } = this.factOf(r);
-        let e: Expr = c(0);
-        for (const o of [...b.outcomes].reverse()) e = iff({ k: "textIs", col, name: this.param(o.name) }, c(o.amount), e);
-        low = this.finish(r, e);
-        break;
-      }
       case "ranked":
       case "proportional": {
         // computed over the units the rule applies to (its 适用 and its indicators'): window functions

@@ -15,6 +15,8 @@ import { S, fx, type Ctx } from "./context.js";
 class JsNames implements BlockNames {
   readonly columns: IrColumn[] = [];
   readonly params: string[] = [];
+  /** The names of an outcome fact (评为), by key: the JS module holds the position of the name given. */
+  readonly outcomes = new Map<string, string[]>();
   col(key: string, type: ColumnType): number {
     const name = type === "ids" ? key + IDS_SUFFIX : key;
     const i = this.columns.findIndex((x) => x.name === name);
@@ -28,6 +30,7 @@ class JsNames implements BlockNames {
     const f = r.facts.find((x) => x.key === key);
     const t = f && columnType(f.fact);
     if (!t) throw new Error(`internal: rule ${r.name} takes no fact ${key}`);
+    if (f.fact.type === "outcome") this.outcomes.set(key, f.fact.names);
     return t;
   }
 }
@@ -103,10 +106,12 @@ class Printer {
       case "flag":
         // (conditions are only ever tested, never stored: the fact's truth is enough)
         return this.fact(c.col);
+      case "textIs": {
+        const col = this.names.columns[c.col]!;
+        return `(${this.fact(c.col)} === ${this.names.outcomes.get(col.key)!.indexOf(this.names.params[c.name.n - 1]!)})`;
+      }
       case "missing":
         return `(${this.fact(c.col)} === undefined || ${this.fact(c.col)} === null)`;
-      default:
-        throw new Error(`internal: ${c.k} in a rule block`);
     }
   }
 

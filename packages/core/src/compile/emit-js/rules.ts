@@ -13,7 +13,7 @@ import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
 import { emitPlainLinear } from "./rules-linear.js";
-import { emitRated, emitVeto } from "./rules-outcomes.js";
+import { emitVeto } from "./rules-outcomes.js";
 import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
@@ -76,9 +76,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
       break;
     case "discretion":
       emitDiscretion(e, b);
-      break;
-    case "rated":
-      emitRated(e, b);
       break;
   }
 }
