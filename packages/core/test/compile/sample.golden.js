@@ -1265,30 +1265,23 @@ function r2(Z) {
 // [1] 信息：完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分
 // 事实：Z.F[6]「信息」
 function r3(Z) {
-  const x = Z.F[6];
-  let v = 0;
-  let why;
-  let zero = false;
-  if (x === null || x === undefined) { v = 2000000; why = "未报送，扣 2"; }
-  else if (x >= 75000000 && x < 100000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [75%, 100%) 内，扣 0.2"; }
-  else if (x >= 50000000 && x < 75000000) { v = 400000; why = "数值 " + kpFormat(x) + "%" + " 在 [50%, 75%) 内，扣 0.4"; }
-  else if (x < 50000000) { v = 800000; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 50% 内，扣 0.8"; }
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: v, x: why + note, f: { ["信息"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
-  return v;
+  const x = Z.F[6] || 0;
+  const s = (Z.F[6] === undefined || Z.F[6] === null) ? 2000000 : ((x >= 75000000) && (x < 100000000) ? 200000 : ((x >= 50000000) && (x < 75000000) ? 400000 : ((x < 50000000) ? 800000 : 0)));
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: s, x: ((Z.F[6] === undefined || Z.F[6] === null) ? "未报送，扣 2" : ((x >= 75000000) && (x < 100000000) ? "数值 " + kpFormat(x) + "% 在 [75%, 100%) 内，扣 0.2" : ((x >= 50000000) && (x < 75000000) ? "数值 " + kpFormat(x) + "% 在 [50%, 75%) 内，扣 0.4" : ((x < 50000000) ? "数值 " + kpFormat(x) + "% 在 \u003c 50% 内，扣 0.8" : "")))), f: { ["信息"]: ((Z.F[6] === undefined || Z.F[6] === null) ? "未报送" : kpFormat(x) + "%") } });
+  return s;
 }
 
 // [1] 检查：全年至少4次，每少一次扣0.25分
 // 事实：Z.F[8]「检查」
 function r4(Z) {
-  const x = Z.F[8];
+  if ((Z.F[8] === undefined || Z.F[8] === null)) return 0;
+  const x = Z.F[8] || 0;
   if (!(x < 4000000)) return 0;
-  const steps = kpSteps(4000000 - x, 1000000, false);
+  const steps = kpSteps((4000000 - x), 1000000, false);
   if (steps === 0) return 0;
-  let v = kpTimes(250000, steps);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "检查", k: "deduct", a: v, x: "至少 4 次，实际 " + kpFormat(x) + " 次，少 " + kpFormat(4000000 - x) + " 次，" + steps + " 档 × 0.25 = " + kpFormat(v) + note, f: { ["检查"]: kpFormat(x) } });
+  const v = kpTimes(250000, steps);
+  if (Z.T) Z.T.push({ i: "1", r: "检查", k: "deduct", a: v, x: "至少 4 次，实际 " + kpFormat(x) + " 次，少 " + kpFormat((4000000 - x)) + " 次，" + steps + " 档 × 0.25 = " + kpFormat(v), f: { ["检查"]: kpFormat(x) } });
   return v;
 }
 
@@ -1380,39 +1373,31 @@ function r13(Z) {
 // [2.1] 培训：培训完成率98%以上得0.5分、92%—98%得0.2分
 // 事实：Z.F[32]「培训」
 function r14(Z) {
-  const x = Z.F[32];
-  let v = 0;
-  let why;
-  let zero = false;
-  if (x === null || x === undefined) return 0;
-  if (x >= 98000000) { v = 500000; why = "数值 " + kpFormat(x) + "%" + " 在 ≥ 98% 内，得 0.5"; }
-  else if (x >= 92000000 && x < 98000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [92%, 98%) 内，得 0.2"; }
-  else if (x < 92000000) { v = 0; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 92% 内，得 0"; }
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: v, x: why + note, f: { ["培训"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
-  return v;
+  if ((Z.F[32] === undefined || Z.F[32] === null)) return 0;
+  const x = Z.F[32] || 0;
+  const s = (x >= 98000000) ? 500000 : ((x >= 92000000) && (x < 98000000) ? 200000 : ((x < 92000000) ? 0 : 0));
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: s, x: ((x >= 98000000) ? "数值 " + kpFormat(x) + "% 在 ≥ 98% 内，得 0.5" : ((x >= 92000000) && (x < 98000000) ? "数值 " + kpFormat(x) + "% 在 [92%, 98%) 内，得 0.2" : ((x < 92000000) ? "数值 " + kpFormat(x) + "% 在 \u003c 92% 内，得 0" : ""))), f: { ["培训"]: ((Z.F[32] === undefined || Z.F[32] === null) ? "未报送" : kpFormat(x) + "%") } });
+  return s;
 }
 
 // [2.2] 评价得分：依据评价结果计算得分
 // 事实：Z.F[34]「评价得分」
 function r15(Z) {
-  let v = Z.F[34] || 0;
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: v, x: "评价得分 " + kpFormat(v) + "（满分 2）" + note, f: { ["评价得分"]: kpFormat(v) } });
-  return v;
+  const x = Z.F[34] || 0;
+  if (x === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: x, x: "评价得分 " + kpFormat(x) + "（满分 2）", f: { ["评价得分"]: kpFormat(x) } });
+  return x;
 }
 
 // [2.2] 满意度：依据满意度计算得分
 // 事实：Z.F[36]「满意度」
 function r16(Z) {
   const x = Z.F[36] || 0;
-  let v = kpMulDiv(2000000, x, 100000000);
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.2", r: "满意度", k: "award", a: v, x: "比率 " + kpFormat(x) + "% × 满分 2 = " + kpFormat(v) + note, f: { ["满意度"]: kpFormat(x) + "%" } });
-  return v;
+  const s = kpMulDiv(2000000, x, 100000000);
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.2", r: "满意度", k: "award", a: s, x: "比率 " + kpFormat(x) + "% × 满分 2 = " + kpFormat(s), f: { ["满意度"]: kpFormat(x) + "%" } });
+  return s;
 }
 
 // [3] 产值：按第1名的比例得分
