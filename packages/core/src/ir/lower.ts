@@ -1,7 +1,9 @@
 /**
- * Checked model → scoring IR (types.ts).  Mirrors what emit-js.ts does for each construct, minus the
- * trace texts; a construct not lowered yet throws LowerError naming it (KP8001), so the SQL target
- * never computes a wrong number.
+ * Checked model → scoring IR (types.ts).  The rule kinds in lower-rule.ts's BLOCK_KINDS are lowered
+ * through their rule block (the same block the JS emitter prints, trace included: one meaning), folded
+ * here to their value; the other constructs mirror what compile/emit-js/ does, minus the trace texts.
+ * A construct not lowered yet throws LowerError naming it (KP8001), so the SQL target never computes a
+ * wrong number.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";

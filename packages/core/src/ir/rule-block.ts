@@ -1,6 +1,6 @@
 /**
  * A rule's scoring block: one meaning, two printers.  `lower-rule.ts` builds it from the checked rule
- * (the ONLY place a migrated body kind's semantics are said); `emit-js-ir.ts` prints it as the rule's
+ * (the ONLY place a migrated body kind's semantics are said); compile/emit-js/from-ir.ts prints it as the rule's
  * JavaScript function, trace and all, and `blockValue` below folds it into the one value `Expr` the SQL
  * printer reads (lets inlined, the trace dropped).
  *
@@ -18,13 +18,16 @@
  *   `shown` under which the trace notes it, and that note (text over `ref CURRENT`, the value before,
  *   and `ref AFTER`, the value after).  A step may `raise` a facts error of the unit (可减免 beyond
  *   the deduction: KP4065) before it transforms;
- * - `trace`: the rule's explanation as data: the kind (award/deduct), text parts (literal strings,
+ * - 不得分: a let `ZERO` (1 while the rule ends in it; the value is then the owner's points, the
+ *   adjustments before 免扣 are skipped, a 免扣 lifts it) and a `mark` — the owner scores 0 — at once,
+ *   or after the adjustments when a 免扣 may lift it; `blockZero` gives the owner's condition to SQL;
+ * - `trace`: the rule's explanation as data: the kind (award/deduct/signed), text parts (literal strings,
  *   an `Expr` formatted as a decimal or as a count, a part chosen by a condition, optional parts
  *   joined by a separator) to which the adjustments' notes are appended, and the facts shown
  *   (key → a count, yes/no, or a text, each under an optional condition), in the order shown.
  *
  * Conditions and expressions are the scoring IR's (`types.ts`): facts by column, classes by param.
- * The rule's 适用 (its header) and how its owner books its value (sign, 不得分) stay outside the block.
+ * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
  * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
  * compile/emit-js/rules-*.ts until they are migrated.
  */
