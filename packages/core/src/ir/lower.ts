@@ -1,11 +1,15 @@
 /**
- * Checked model → scoring IR (types.ts).  Mirrors what emit-js.ts does for each construct, minus the
- * trace texts; a construct not lowered yet throws LowerError naming it (KP8001), so the SQL target
- * never computes a wrong number.
+ * Checked model → scoring IR (types.ts).  The rule kinds in lower-rule.ts's BLOCK_KINDS are lowered
+ * through their rule block (the same block the JS emitter prints, trace included: one meaning), folded
+ * here to their value; the other constructs mirror what compile/emit-js/ does, minus the trace texts.
+ * A construct not lowered yet throws LowerError naming it (KP8001), so the SQL target never computes a
+ * wrong number.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
+import { applyAdjust, columnType, hasBlock, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { blockValue, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -50,7 +54,7 @@ const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond =
 const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
 const mulDiv = (a: Expr, b: Expr, by: number): Expr => ({ k: "mulDiv", a, b, c: by });
 
-class Lowering {
+class Lowering implements BlockNames {
   readonly params: string[] = [];
   readonly columns: IrColumn[] = [];
   readonly steps: IrStep[] = [];
@@ -105,29 +109,13 @@ class Lowering {
   factOf(r: M.RuleModel, key = r.name): { col: number; fact: M.FactType } {
     const f = r.facts.find((x) => x.key === key);
     if (!f) return this.refuse(`规则「${r.name}」的事实「${key}」`, r);
-    const t = f.fact;
-    switch (t.type) {
-      case "count":
-        return { col: this.col(key, "count"), fact: t };
-      case "flag":
-        return { col: this.col(key, "flag"), fact: t };
-      case "outcome":
-        return { col: this.col(key, "text"), fact: t };
-      case "amounts":
-        return { col: this.col(key, "amounts"), fact: t };
-      case "items":
-        return { col: this.col(key, "items"), fact: t };
-      case "award":
-      case "value":
-      case "score":
-      case "rate":
-      case "amount":
-      case "committee":
-      case "reduce":
-        return { col: this.col(key, t.type === "value" && t.signed ? "signed" : "decimal"), fact: t };
-      default:
-        return this.refuse(`事实类型「${(t as { type: string }).type}」`, r);
-    }
+    const type = columnType(f.fact);
+    if (!type) return this.refuse(`事实类型「${f.fact.type}」`, r);
+    return { col: this.col(key, type), fact: f.fact };
+  }
+
+  factType(r: M.RuleModel, key: string): ColumnType {
+    return this.columns[this.factOf(r, key).col]!.type;
   }
 
   num(r: M.RuleModel, key = r.name): Expr {
@@ -160,18 +148,15 @@ class Lowering {
    * (which also lifts a 不得分) and 可减免.
    */
   finish(r: M.RuleModel, v: Expr, zero?: Cond): RuleLow {
-    const a = r.average;
-    if (a && "fact" in a) v = { k: "mulDiv", a: v, b: c(1_000_000), c: 0, by: { k: "num", col: this.col(a.fact, "decimal") } };
-    else if (a) v = mulDiv(v, c(1), a.value);
-    v = this.multiplied(r, v);
-    if (r.cap !== undefined) v = min(v, c(r.cap));
+    // the adjustments' transforms are lower-rule.ts's (one meaning with the JS trace)
+    const adjust = ruleAdjustments(this, r);
+    const waive = adjust.filter((a) => a.kind === "cancel" || a.kind === "reduce");
+    for (const a of adjust) if (!waive.includes(a)) v = applyAdjust(v, a);
     if (zero) v = iff(zero, this.ownerPoints(r), v);
-    for (const w of r.waivers) {
-      if (w.mode === "cancel") {
-        const flag: Cond = { k: "flag", col: this.col(`${r.name}.${w.flag}`, "flag") };
-        v = iff(flag, c(0), v);
-        if (zero) zero = and([zero, not(flag)]);
-      } else v = sub(v, this.num(r, `${r.name}.${w.flag}`));
+    for (const a of waive) {
+      v = applyAdjust(v, a);
+      // a 免扣 also lifts the rule's 不得分
+      if (zero && a.kind === "cancel") zero = and([zero, not(a.when!)]);
     }
     return zero ? { v, sign: "plain", zero } : { v, sign: "plain" };
   }
@@ -183,9 +168,7 @@ class Lowering {
 
   /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode (emit-js `stepCode`). */
   stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
-    if (mode === "proportional") return mulDiv(diff, c(amount), step);
-    if (mode === "round") return mul(c(amount), mulDiv(diff, c(1), step));
-    return mul(c(amount), { k: "steps", diff, step, ceil: mode === "ceil" });
+    return stepValue(mode, amount, step, diff);
   }
 
   /** The units a rule applies to (its 适用 and its indicators'). */
@@ -263,118 +246,43 @@ class Lowering {
     return { v: guard(zc ? iff(zc, sub(c(0), this.ownerPoints(r)), v) : v), sign: "twoSided", ...(zc ? { zero: zc } : {}) };
   }
 
-  /** A 分段 rule. */
-  bands(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "bands" }>): RuleLow {
-    const { col } = this.factOf(r);
-    const x: Expr = { k: "num", col };
-    let v: Expr = c(0);
-    let z: Expr = c(0);
-    for (const band of [...b.bands].reverse()) {
-      const conds: Cond[] = [];
-      if (band.lower) conds.push(cmp(band.lowerInclusive ? ">=" : ">", x, c(band.lower.raw)));
-      if (band.upper) conds.push(cmp(band.upperInclusive ? "<=" : "<", x, c(band.upper.raw)));
-      const o = this.outcome(band.outcome);
-      let bv = o.v;
-      if (band.steps && band.outcome.kind !== "zero") {
-        const st = band.steps;
-        const diff = st.direction === "below" ? sub(c(st.from.raw), x) : sub(x, c(st.from.raw));
-        const w = this.stepValue(st.mode, st.amount, st.step.raw, diff);
-        bv = iff(cmp(">", diff, c(0)), band.outcome.kind === "award" ? sub(o.v, w) : add(o.v, w), o.v);
-      }
-      v = iff(and(conds), bv, v);
-      z = iff(and(conds), o.z, z);
-    }
-    const m = b.missing ? this.outcome(b.missing) : { v: c(0), z: c(0) };
-    v = iff({ k: "missing", col }, m.v, v);
-    z = iff({ k: "missing", col }, m.z, z);
-    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
-    if (b.mayGoNegative) {
-      // an award gone below 0 per step is a deduction (returned negative); no multipliers or caps (KP2115)
-      return { v: zero ? iff(zero, this.ownerPoints(r), v) : v, sign: "signed", ...(zero ? { zero } : {}) };
-    }
-    return this.finish(r, v, zero);
-  }
-
-  /** Counts at an amount, with 其中 「…」 加倍: the occurrences of each condition at amount × factor. */
-  occurrences(r: M.RuleModel, amt: Expr, countKey: string, condKey: (cond: string) => string): Expr {
-    const n = this.num(r, countKey);
-    if (r.occurrences.length === 0) return mul(amt, n);
-    const ms = r.occurrences.map((o) => this.num(r, condKey(o.condition)));
-    let v = mul(amt, ms.reduce((a, m) => sub(a, m), n));
-    r.occurrences.forEach((o, i) => (v = add(v, mulDiv(mul(amt, ms[i]!), c(o.factor), 1_000_000))));
-    return v;
-  }
-
   ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
     let low: RuleLow;
     switch (b.kind) {
-      case "per": {
-        const amt = this.amount(b.amount, b.overrides);
-        if (b.nouns.length === 1) {
-          low = this.finish(r, this.occurrences(r, amt, r.name, (x) => `${r.name}.${x}`));
+      case "per":
+      case "categories":
+      case "once":
+      case "assessed":
+      case "rate":
+      case "committee":
+      case "shortfall":
+      case "zero":
+      case "bands":
+      case "rated": {
+        if (hasBlock(r)) {
+          // the block (lower-rule.ts) says the body, its adjustments and its trace once
+          const block = ruleBlock(this, r);
+          const zero = blockZero(block);
+          const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
+          low = { v: blockValue(block), sign: signed ? "signed" : "plain", ...(zero ? { zero } : {}) };
           break;
         }
+        if (b.kind !== "per") throw new Error("internal: a body kind without its block");
         if (r.occurrences.length > 0) this.refuse("复合计数中的「其中」", r);
         // the per-item counts under the rule's name (their sum) replace the product of the sub-counts
+        const amt = this.amount(b.amount, b.overrides);
         const items = this.factOf(r).col;
         const product = b.nouns.reduce((a: Expr, x) => mul(a, this.num(r, `${r.name}.${x}`)), amt);
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
-      case "categories": {
-        const parts = b.categories.map((x) => this.occurrences(r, c(x.amount), `${r.name}.${x.name}`, (cond) => `${r.name}.${cond}.${x.name}`));
-        low = this.finish(r, sum(parts));
-        break;
-      }
-      case "once": {
-        const { col, fact } = this.factOf(r);
-        const full = this.amount(b.amount, b.overrides);
-        if (b.otherwise) {
-          // yes → the award (positive), no → the 否则 deduction (negative)
-          const f = this.finish(r, full);
-          low = { v: iff({ k: "flag", col }, f.v, c(-b.otherwise.amount)), sign: "signed" };
-        } else if (fact.type === "flag") low = this.finish(r, iff({ k: "flag", col }, full, c(0)));
-        else low = this.finish(r, min({ k: "num", col }, full));
-        break;
-      }
-      case "zero": {
-        const flag: Cond = { k: "flag", col: this.factOf(r).col };
-        low = this.finish(r, c(0), flag);
-        low.v = iff(flag, low.v, c(0));
-        break;
-      }
-      case "bands":
-        low = this.bands(r, b);
-        break;
       case "linear":
         low = this.linear(r, b);
         break;
-      case "shortfall": {
-        const x = this.num(r);
-        const diff = sub(c(b.target.raw), x);
-        low = this.finish(r, iff(cmp("<", x, c(b.target.raw)), mul(c(b.amount), { k: "steps", diff, step: b.step.raw, ceil: false }), c(0)));
-        break;
-      }
-      case "assessed": {
-        const x = this.num(r);
-        low = this.finish(r, b.scale !== undefined ? mulDiv(x, c(b.max), b.scale) : x);
-        break;
-      }
-      case "rate":
-        low = this.finish(r, mulDiv(c(b.max), this.num(r), 100_000_000));
-        break;
-      case "committee":
       case "discretion":
         low = this.finish(r, this.num(r));
         break;
-      case "rated": {
-        const { col } = this.factOf(r);
-        let e: Expr = c(0);
-        for (const o of [...b.outcomes].reverse()) e = iff({ k: "textIs", col, name: this.param(o.name) }, c(o.amount), e);
-        low = this.finish(r, e);
-        break;
-      }
       case "ranked":
       case "proportional": {
         // computed over the units the rule applies to (its 适用 and its indicators'): window functions
@@ -525,14 +433,7 @@ class Lowering {
    * class the unit has; derived points are the children's (each for this unit) plus the awards' maxima.
    */
   points(ind: M.IndicatorModel): Expr {
-    if (!ind.classPoints) return c(ind.points);
-    if (!ind.pointsDeclared) {
-      const awards = ind.points - ind.children.reduce((a, ch) => a + ch.points, 0);
-      return add(sum(ind.children.map((ch) => this.points(ch))), c(awards));
-    }
-    let e = c(ind.points);
-    for (const cp of [...ind.classPoints].reverse()) e = iff({ k: "class", name: this.param(cp.unitClass) }, c(cp.points), e);
-    return e;
+    return indicatorPoints(this, ind);
   }
 
   /** Whether a unit takes a 参照 (its class, or its 未涉及 fact), not looking at applicability. */

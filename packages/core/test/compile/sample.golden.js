@@ -1234,11 +1234,11 @@ function r0(Z) {
   const n = Z.F[0] || 0;
   if (n === 0) return 0;
   const amt = 500000;
-  let v = kpTimes(amt, n);
+  const v0 = kpTimes(amt, n);
+  let v = v0;
   let note = "";
-  const computed = v;
-  if (v > 2000000) { note += "，封顶 2"; v = 2000000; }
-  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["参会"]: n } });
+  { const v1 = Math.min(v, 2000000); if (v > 2000000) note += "，封顶 2"; v = v1; }
+  if (Z.T) Z.T.push({ i: "1", r: "参会", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v0) + note, f: { ["参会"]: n } });
   return v;
 }
 
@@ -1248,9 +1248,8 @@ function r1(Z) {
   const n = Z.F[2] || 0;
   if (n === 0) return 0;
   const amt = Z.c["园区"] ? 10000 : 20000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次" + " × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(v) + note, f: { ["文件"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "文件", k: "deduct", a: v, x: n + "件次 × " + kpFormat(amt) + (Z.c["园区"] ? "（园区标准）" : "") + " = " + kpFormat(v), f: { ["文件"]: n } });
   return v;
 }
 
@@ -1258,39 +1257,31 @@ function r1(Z) {
 // 事实：Z.F[4]「清退」
 function r2(Z) {
   if (!Z.F[4]) return 0;
-  let v = 200000;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v) + note, f: { ["清退"]: true } });
+  const v = 200000;
+  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v), f: { ["清退"]: true } });
   return v;
 }
 
 // [1] 信息：完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分
 // 事实：Z.F[6]「信息」
 function r3(Z) {
-  const x = Z.F[6];
-  let v = 0;
-  let why;
-  let zero = false;
-  if (x === null || x === undefined) { v = 2000000; why = "未报送，扣 2"; }
-  else if (x >= 75000000 && x < 100000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [75%, 100%) 内，扣 0.2"; }
-  else if (x >= 50000000 && x < 75000000) { v = 400000; why = "数值 " + kpFormat(x) + "%" + " 在 [50%, 75%) 内，扣 0.4"; }
-  else if (x < 50000000) { v = 800000; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 50% 内，扣 0.8"; }
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: v, x: why + note, f: { ["信息"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
-  return v;
+  const x = Z.F[6] || 0;
+  const s = (Z.F[6] === undefined || Z.F[6] === null) ? 2000000 : ((x >= 75000000) && (x < 100000000) ? 200000 : ((x >= 50000000) && (x < 75000000) ? 400000 : ((x < 50000000) ? 800000 : 0)));
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "1", r: "信息", k: "deduct", a: s, x: ((Z.F[6] === undefined || Z.F[6] === null) ? "未报送，扣 2" : ((x >= 75000000) && (x < 100000000) ? "数值 " + kpFormat(x) + "% 在 [75%, 100%) 内，扣 0.2" : ((x >= 50000000) && (x < 75000000) ? "数值 " + kpFormat(x) + "% 在 [50%, 75%) 内，扣 0.4" : ((x < 50000000) ? "数值 " + kpFormat(x) + "% 在 \u003c 50% 内，扣 0.8" : "")))), f: { ["信息"]: ((Z.F[6] === undefined || Z.F[6] === null) ? "未报送" : kpFormat(x) + "%") } });
+  return s;
 }
 
 // [1] 检查：全年至少4次，每少一次扣0.25分
 // 事实：Z.F[8]「检查」
 function r4(Z) {
-  const x = Z.F[8];
+  if ((Z.F[8] === undefined || Z.F[8] === null)) return 0;
+  const x = Z.F[8] || 0;
   if (!(x < 4000000)) return 0;
-  const steps = kpSteps(4000000 - x, 1000000, false);
+  const steps = kpSteps((4000000 - x), 1000000, false);
   if (steps === 0) return 0;
-  let v = kpTimes(250000, steps);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "检查", k: "deduct", a: v, x: "至少 4 次，实际 " + kpFormat(x) + " 次，少 " + kpFormat(4000000 - x) + " 次，" + steps + " 档 × 0.25 = " + kpFormat(v) + note, f: { ["检查"]: kpFormat(x) } });
+  const v = kpTimes(250000, steps);
+  if (Z.T) Z.T.push({ i: "1", r: "检查", k: "deduct", a: v, x: "至少 4 次，实际 " + kpFormat(x) + " 次，少 " + kpFormat((4000000 - x)) + " 次，" + steps + " 档 × 0.25 = " + kpFormat(v), f: { ["检查"]: kpFormat(x) } });
   return v;
 }
 
@@ -1319,11 +1310,11 @@ function r6(Z) {
   const n = Z.F[12] || 0;
   if (n === 0) return 0;
   const amt = 100000;
-  let v = kpTimes(amt, n);
+  const v0 = kpTimes(amt, n);
+  let v = v0;
   let note = "";
-  const computed = v;
-  if (Z.F[14]) { v = kpTimes(v, 2); note += "，重犯加倍 → " + kpFormat(v); }
-  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(computed) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
+  { const v1 = Z.F[14] ? kpTimes(v, 2) : v; if (Z.F[14]) note += "，重犯加倍 → " + kpFormat(v1); v = v1; }
+  if (Z.T) Z.T.push({ i: "1", r: "重犯", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v0) + note, f: { ["重犯"]: n, ...(Z.F[14] ? { ["重犯.重犯"]: true } : {}) } });
   return v;
 }
 
@@ -1352,9 +1343,8 @@ function r9(Z) {
   const n = Z.F[20] || 0;
   if (n === 0) return 0;
   const amt = 200000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["迟报"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "迟报", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["迟报"]: n } });
   return v;
 }
 
@@ -1364,60 +1354,50 @@ function r10(Z) {
   const n = Z.F[22] || 0;
   if (n === 0) return 0;
   const amt = 300000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["漏报"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "1", r: "漏报", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["漏报"]: n } });
   return v;
 }
 
 // [2.1] 学习活动：部署开展学习活动（0.5分）
 // 事实：Z.F[30]「学习活动」
 function r13(Z) {
-  const v0 = Z.F[30] || 0;
-  if (v0 === 0) return 0;
+  const x = Z.F[30] || 0;
+  if (x === 0) return 0;
   const full = 500000;
-  let v = v0 > full ? full : v0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (v0 >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）") + note, f: { ["学习活动"]: v0 >= full ? "是" : kpFormat(v0) } });
+  const v = Math.min(x, full);
+  if (Z.T) Z.T.push({ i: "2.1", r: "学习活动", k: "award", a: v, x: (x >= full ? "已完成，得 " + kpFormat(v) : "酌情给分 " + kpFormat(v) + "（满分 " + kpFormat(full) + "）"), f: { ["学习活动"]: (x >= full ? "是" : kpFormat(x)) } });
   return v;
 }
 
 // [2.1] 培训：培训完成率98%以上得0.5分、92%—98%得0.2分
 // 事实：Z.F[32]「培训」
 function r14(Z) {
-  const x = Z.F[32];
-  let v = 0;
-  let why;
-  let zero = false;
-  if (x === null || x === undefined) return 0;
-  if (x >= 98000000) { v = 500000; why = "数值 " + kpFormat(x) + "%" + " 在 ≥ 98% 内，得 0.5"; }
-  else if (x >= 92000000 && x < 98000000) { v = 200000; why = "数值 " + kpFormat(x) + "%" + " 在 [92%, 98%) 内，得 0.2"; }
-  else if (x < 92000000) { v = 0; why = "数值 " + kpFormat(x) + "%" + " 在 \u003c 92% 内，得 0"; }
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: v, x: why + note, f: { ["培训"]: x === null || x === undefined ? "未报送" : kpFormat(x) + "%" } });
-  return v;
+  if ((Z.F[32] === undefined || Z.F[32] === null)) return 0;
+  const x = Z.F[32] || 0;
+  const s = (x >= 98000000) ? 500000 : ((x >= 92000000) && (x < 98000000) ? 200000 : ((x < 92000000) ? 0 : 0));
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.1", r: "培训", k: "award", a: s, x: ((x >= 98000000) ? "数值 " + kpFormat(x) + "% 在 ≥ 98% 内，得 0.5" : ((x >= 92000000) && (x < 98000000) ? "数值 " + kpFormat(x) + "% 在 [92%, 98%) 内，得 0.2" : ((x < 92000000) ? "数值 " + kpFormat(x) + "% 在 \u003c 92% 内，得 0" : ""))), f: { ["培训"]: ((Z.F[32] === undefined || Z.F[32] === null) ? "未报送" : kpFormat(x) + "%") } });
+  return s;
 }
 
 // [2.2] 评价得分：依据评价结果计算得分
 // 事实：Z.F[34]「评价得分」
 function r15(Z) {
-  let v = Z.F[34] || 0;
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: v, x: "评价得分 " + kpFormat(v) + "（满分 2）" + note, f: { ["评价得分"]: kpFormat(v) } });
-  return v;
+  const x = Z.F[34] || 0;
+  if (x === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.2", r: "评价得分", k: "award", a: x, x: "评价得分 " + kpFormat(x) + "（满分 2）", f: { ["评价得分"]: kpFormat(x) } });
+  return x;
 }
 
 // [2.2] 满意度：依据满意度计算得分
 // 事实：Z.F[36]「满意度」
 function r16(Z) {
   const x = Z.F[36] || 0;
-  let v = kpMulDiv(2000000, x, 100000000);
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "2.2", r: "满意度", k: "award", a: v, x: "比率 " + kpFormat(x) + "% × 满分 2 = " + kpFormat(v) + note, f: { ["满意度"]: kpFormat(x) + "%" } });
-  return v;
+  const s = kpMulDiv(2000000, x, 100000000);
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "2.2", r: "满意度", k: "award", a: s, x: "比率 " + kpFormat(x) + "% × 满分 2 = " + kpFormat(s), f: { ["满意度"]: kpFormat(x) + "%" } });
+  return s;
 }
 
 // [3] 产值：按第1名的比例得分
@@ -1448,9 +1428,8 @@ function r19(Z) {
   const n = Z.F[42] || 0;
   if (n === 0) return 0;
   const amt = 500000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["创新"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "S1", r: "创新", k: "award", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["创新"]: n } });
   return v;
 }
 
@@ -1461,9 +1440,8 @@ function r20(Z) {
   const n = Z.F[44] || 0;
   if (n === 0) return 0;
   const amt = 1000000;
-  let v = kpTimes(amt, n);
-  let note = "";
-  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次" + " × " + kpFormat(amt) + " = " + kpFormat(v) + note, f: { ["约谈"]: n } });
+  const v = kpTimes(amt, n);
+  if (Z.T) Z.T.push({ i: "S2", r: "约谈", k: "deduct", a: v, x: n + "次 × " + kpFormat(amt) + " = " + kpFormat(v), f: { ["约谈"]: n } });
   return v;
 }
 

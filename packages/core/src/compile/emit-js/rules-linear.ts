@@ -1,6 +1,7 @@
 /**
  * Rule bodies on a value against a base: linear rules (每低/每超 … 扣 or 得; two sides, a base across
- * units or the unit's target, 不足一档 modes), shortfalls, and the per-step part of bands.
+ * units or the unit's target, 不足一档 modes).  (Shortfalls and bands, their per-step part included,
+ * are printed from their scoring blocks: from-ir.ts.)
  */
 import type * as M from "../../model.js";
 import type * as A from "../../ast.js";
@@ -48,23 +49,6 @@ export function emitPlainLinear(e: RuleEmit, b: Body<"linear">): void {
   finish("v", () => "why", () => `{ [${key}]: kpFormat(x) + ${pct} }`, true);
 }
 
-/** A shortfall (至少 N 次，每少 … 扣). */
-export function emitShortfall(e: RuleEmit, b: Body<"shortfall">): void {
-  const { o, key, F, finish } = e;
-  const noun = b.target.measure ?? "次";
-  o.push(`  const x = ${F};`);
-  o.push(`  if (!(x < ${b.target.raw})) return 0;`);
-  o.push(`  const steps = kpSteps(${b.target.raw} - x, ${b.step.raw}, false);`);
-  o.push("  if (steps === 0) return 0;");
-  o.push(`  let v = kpTimes(${b.amount}, steps);`);
-  finish(
-    "v",
-    (pre) =>
-      `${S(`至少 ${fmt(b.target.raw)} ${noun}，实际 `)} + kpFormat(x) + ${S(` ${noun}，少 `)} + kpFormat(${b.target.raw} - x) + ${S(` ${noun}，`)} + steps + ${S(` 档 × ${fmt(b.amount)} = `)} + kpFormat(${pre})`,
-    () => `{ [${key}]: kpFormat(x) }`,
-  );
-}
-
 export type LinearBody = Extract<M.RuleBodyModel, { kind: "linear" }>;
 interface Side {
   direction: "below" | "above";
@@ -76,29 +60,6 @@ interface Side {
 }
 
 const modeWords: Record<LinearBody["mode"], string> = { proportional: "", floor: "（不足一档不计）", ceil: "（不足一档按一档计）", round: "（不足一档四舍五入）" };
-
-/**
- * Lines of a band going on per step (`< 0 得 1.5 每低 0.1个百分点 扣 0.1`): `v` = the band's amount
- * minus (an award) or plus (a deduction) the steps counted from the band's bound; an award may end
- * below 0 (then `v` is negative: a deduction).
- */
-export function bandStepLines(st: M.BandStepsModel, oc: M.OutcomeModel, inBand: string): string[] {
-  const base = oc.kind === "zero" ? 0 : oc.amount;
-  const award = oc.kind === "award";
-  const unit = st.step.measure ?? (st.step.percent ? "个百分点" : "");
-  const { stepsExpr, stepsText } = stepCode(st.mode, st.amount, st.step.raw);
-  const diff = st.direction === "below" ? `${st.from.raw} - x` : `x - ${st.from.raw}`;
-  return [
-    `    const diff = ${diff};`,
-    `    v = ${base};`,
-    `    why = ${inBand};`,
-    "    if (diff > 0) {",
-    `      const w = ${stepsExpr};`,
-    `      v = ${award ? `${base} - w` : `${base} + w`};`,
-    `      why += ${S(`；比 ${st.from.text} ${st.direction === "below" ? "低" : "高"} `)} + kpFormat(diff) + ${S(unit ? ` ${unit}` : "")} + "，" + ${stepsText} + ${S(` 档 × ${fmt(st.amount)} = `)} + kpFormat(w)${modeWords[st.mode] ? ` + ${S(modeWords[st.mode])}` : ""} + ${S(`，${award ? "得" : "扣"} ${fmt(base)} ${award ? "−" : "+"} `)} + kpFormat(w) + " = " + kpFormat(v)${award ? ` + (v < 0 ? "，即扣 " + kpFormat(-v) : "")` : ""};`,
-    "    }",
-  ];
-}
 
 /**
  * The code of `amount` per step of `step` over `diff` (> 0) with a 不足一档 mode, and of the number of

@@ -1,37 +1,10 @@
 /**
- * Rule bodies taking a value given or computed elsewhere: assessed scores, rates, proportion and
- * rankings (from the cross-unit results), 酌情, the assessment group's score.
+ * Rule bodies taking a value given or computed elsewhere: proportion and rankings (from the
+ * cross-unit results), 酌情.  (Assessed scores, rates and the assessment group's score are printed
+ * from their scoring blocks: from-ir.ts.)
  */
 import { S, fmt, fx } from "./context.js";
 import type { Body, RuleEmit } from "./rule-emit.js";
-
-/** An assessed score (评价得分), possibly rescaled (折算自). */
-export function emitAssessed(e: RuleEmit, b: Body<"assessed">): void {
-  const { o, key, F, finish } = e;
-  if (b.scale !== undefined) {
-    const scale = b.scale;
-    o.push(`  const x = ${F} || 0;`, "  if (x === 0) return 0;");
-    o.push(`  let v = kpMulDiv(x, ${b.max}, ${b.scale});`);
-    finish(
-      "v",
-      (pre) => `"评价结果 " + kpFormat(x) + ${S(`（满分 ${fmt(scale)}），按本项满分 ${fmt(b.max)} 折算：`)} + kpFormat(x) + ${S(` × ${fmt(b.max)} ÷ ${fmt(scale)} = `)} + kpFormat(${pre})`,
-      () => `{ [${key}]: kpFormat(x) }`,
-    );
-    return;
-  }
-  o.push(`  let v = ${F} || 0;`);
-  o.push("  if (v === 0) return 0;");
-  finish("v", (pre) => `"评价得分 " + kpFormat(${pre}) + ${S(`（满分 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
-}
-
-/** A rate (比率 × 满分). */
-export function emitRate(e: RuleEmit, b: Body<"rate">): void {
-  const { o, key, F, finish } = e;
-  o.push(`  const x = ${F} || 0;`);
-  o.push(`  let v = kpMulDiv(${b.max}, x, 100000000);`);
-  o.push("  if (v === 0) return 0;");
-  finish("v", (pre) => `"比率 " + kpFormat(x) + ${S(`% × 满分 ${fmt(b.max)} = `)} + kpFormat(${pre})`, () => `{ [${key}]: kpFormat(x) + "%" }`);
-}
 
 /** Proportion to the best and rankings: the unit's entry of the cross-unit results. */
 export function emitAcrossUnits(e: RuleEmit, b: Body<"proportional" | "ranked">): void {
@@ -62,11 +35,4 @@ export function emitDiscretion(e: RuleEmit, b: Body<"discretion">): void {
     o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
     finish("v", (pre) => `${S(word + " ")} + kpFormat(${pre}) + ${S(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
   }
-}
-
-/** The assessment group's score (考核组评议). */
-export function emitCommittee(e: RuleEmit, b: Body<"committee">): void {
-  const { o, key, F, finish } = e;
-  o.push(`  let v = ${F} || 0;`, "  if (v === 0) return 0;");
-  finish("v", (pre) => `"考核组评议得 " + kpFormat(${pre}) + ${S(`（不超过 ${fmt(b.max)}）`)}`, (pre) => `{ [${key}]: kpFormat(${pre}) }`);
 }

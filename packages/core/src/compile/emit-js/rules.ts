@@ -1,28 +1,55 @@
 /**
  * One rule → its function r<n>(Z), returning the rule's deduction or award (raw): the header and the
- * applicability test here, the body by kind in rules-*.ts, the common ending in rule-emit.ts; with
+ * applicability test here, the body printed from its scoring block (from-ir.ts) for the kinds lowered to
+ * one (ir/lower-rule.ts: BLOCK_KINDS), otherwise by kind in rules-*.ts with
+ * the common ending in rule-emit.ts; with
  * 可减免, r<n>_ is the body and r<n> checks that a reduction given was applied to a deduction.
  */
 import type * as M from "../../model.js";
 import { S, classCond, classDependent, fx, ownerPoints, ownerPointsExpr, type Ctx } from "./context.js";
 import { commentText } from "../js-literals.js";
 import { ruleFinish, type RuleEmit } from "./rule-emit.js";
-import { emitCategories, emitPer } from "./rules-counted.js";
-import { emitPlainLinear, emitShortfall } from "./rules-linear.js";
-import { emitBands, emitOnce, emitRated, emitVeto, emitZero } from "./rules-outcomes.js";
-import { emitAcrossUnits, emitAssessed, emitCommittee, emitDiscretion, emitRate } from "./rules-values.js";
+import { emitPer } from "./rules-counted.js";
+import { emitBlockBody } from "./from-ir.js";
+import { hasBlock } from "../../ir/lower-rule.js";
+import { emitPlainLinear } from "./rules-linear.js";
+import { emitVeto } from "./rules-outcomes.js";
+import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const o = ctx.out;
   const n = ctx.ruleIndex.get(r)!;
-  const b = r.body;
   o.push(`// [${commentText(r.owner.id)}] ${commentText(r.name, 40)}：${commentText(r.clause)}`);
   if (r.facts.length > 0) o.push(`// 事实：${r.facts.map((f) => `${fx(ctx, f.key)}「${commentText(f.key, 40)}」`).join("，")}`);
   // With 可减免 the body is r<n>_ and r<n> checks that a reduction given was applied to a deduction.
   const reductions = r.waivers.filter((w) => w.mode === "reduce");
   o.push(`function r${n}${reductions.length > 0 ? "_" : ""}(Z) {`);
   if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
+  if (hasBlock(r)) {
+    // kinds lowered to a scoring block (ir/lower-rule.ts) are printed from it
+    emitBlockBody(ctx, r);
+  } else emitBody(ctx, r, n);
+  o.push("}", "");
+  if (reductions.length > 0) {
+    o.push(`function r${n}(Z) {`);
+    // a rule that does not apply to the unit ignores its facts, the reduction included (语言参考 §6.5)
+    if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
+    o.push("  Z.w = false;", `  const v = r${n}_(Z);`);
+    for (const w of reductions) {
+      const k = `${r.name}.${w.flag}`;
+      o.push(
+        `  if (!Z.w && ${fx(ctx, k)} > 0) throw new KpFactsError([{ code: "KP4065", message: ${S(`「${k}」的减免 `)} + kpFormat(${fx(ctx, k)}) + ${S(" 超出范围 [0, 0]：减免的分数应在 0 至本规则的扣分之间（本单位本规则不扣分）")}, unit: kpUnitName(Z), key: ${S(k)} }]);`,
+      );
+    }
+    o.push("  return v;", "}", "");
+  }
+}
+
+/** A body kind not yet lowered to a block: its own emitter in rules-*.ts. */
+function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
+  const o = ctx.out;
+  const b = r.body;
   const key = S(r.name);
   // the rule's own fact (categories and compound units have only sub-keys)
   const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
@@ -37,32 +64,11 @@ export function emitRule(ctx: Ctx, r: M.RuleModel): void {
     case "per":
       emitPer(e, b);
       break;
-    case "categories":
-      emitCategories(e, b);
-      break;
-    case "once":
-      emitOnce(e, b);
-      break;
-    case "zero":
-      emitZero(e, b);
-      break;
     case "veto":
       emitVeto(e, b);
       break;
-    case "bands":
-      emitBands(e, b);
-      break;
     case "linear":
       emitPlainLinear(e, b);
-      break;
-    case "shortfall":
-      emitShortfall(e, b);
-      break;
-    case "assessed":
-      emitAssessed(e, b);
-      break;
-    case "rate":
-      emitRate(e, b);
       break;
     case "proportional":
     case "ranked":
@@ -71,25 +77,5 @@ export function emitRule(ctx: Ctx, r: M.RuleModel): void {
     case "discretion":
       emitDiscretion(e, b);
       break;
-    case "rated":
-      emitRated(e, b);
-      break;
-    case "committee":
-      emitCommittee(e, b);
-      break;
-  }
-  o.push("}", "");
-  if (reductions.length > 0) {
-    o.push(`function r${n}(Z) {`);
-    // a rule that does not apply to the unit ignores its facts, the reduction included (语言参考 §6.5)
-    if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
-    o.push("  Z.w = false;", `  const v = r${n}_(Z);`);
-    for (const w of reductions) {
-      const k = `${r.name}.${w.flag}`;
-      o.push(
-        `  if (!Z.w && ${fx(ctx, k)} > 0) throw new KpFactsError([{ code: "KP4065", message: ${S(`「${k}」的减免 `)} + kpFormat(${fx(ctx, k)}) + ${S(" 超出范围 [0, 0]：减免的分数应在 0 至本规则的扣分之间（本单位本规则不扣分）")}, unit: kpUnitName(Z), key: ${S(k)} }]);`,
-      );
-    }
-    o.push("  return v;", "}", "");
   }
 }

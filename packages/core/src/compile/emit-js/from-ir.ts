@@ -1,0 +1,210 @@
+/**
+ * Prints a rule's scoring block (ir/rule-block.ts, built by ir/lower-rule.ts) as the body of its
+ * JavaScript function r<n>(Z): the lets as constants, each exit as an early return (with its trace),
+ * the value, each adjustment with its note, the trace entry with the facts shown, the return.  Nothing
+ * here decides a score: expressions and texts are printed as the block says.
+ */
+import type * as M from "../../model.js";
+import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
+import { AFTER, BEFORE, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
+import type { ColumnType, Cond, Expr, IrColumn, Param } from "../../ir/types.js";
+import { IDS_SUFFIX } from "../../ir/types.js";
+import { S, fx, type Ctx } from "./context.js";
+
+/** A rule's columns and names as the JS module reads them (facts by key in Z.F, classes in Z.c). */
+class JsNames implements BlockNames {
+  readonly columns: IrColumn[] = [];
+  readonly params: string[] = [];
+  /** The names of an outcome fact (评为), by key: the JS module holds the position of the name given. */
+  readonly outcomes = new Map<string, string[]>();
+  col(key: string, type: ColumnType): number {
+    const name = type === "ids" ? key + IDS_SUFFIX : key;
+    const i = this.columns.findIndex((x) => x.name === name);
+    return i >= 0 ? i : this.columns.push({ name, type, key }) - 1;
+  }
+  param(name: string): Param {
+    const i = this.params.indexOf(name);
+    return { n: (i >= 0 ? i : this.params.push(name) - 1) + 1 };
+  }
+  factType(r: M.RuleModel, key: string): ColumnType {
+    const f = r.facts.find((x) => x.key === key);
+    const t = f && columnType(f.fact);
+    if (!t) throw new Error(`internal: rule ${r.name} takes no fact ${key}`);
+    if (f.fact.type === "outcome") this.outcomes.set(key, f.fact.names);
+    return t;
+  }
+}
+
+class Printer {
+  constructor(
+    readonly ctx: Ctx,
+    readonly names: JsNames,
+  ) {}
+
+  /** Names printed as another (the value before adjustments is the value when there are none). */
+  readonly alias = new Map<string, string>();
+
+  /** An expression where its outer parentheses are not needed (the right side of `=`). */
+  top(e: Expr): string {
+    const t = this.expr(e);
+    return e.k === "num" || e.k === "if" || e.k === "sub" ? t.slice(1, -1) : t;
+  }
+
+  /** A condition where the parentheses of a comparison are not needed (`if (…)`, `? :`). */
+  test(c: Cond): string {
+    const t = this.cond(c);
+    return c.k === "cmp" || c.k === "and" || c.k === "or" ? t.slice(1, -1) : t;
+  }
+
+  /** The fact as stored (undefined when absent). */
+  fact(col: number): string {
+    const c = this.names.columns[col]!;
+    return fx(this.ctx, c.key, c.type === "ids");
+  }
+
+  expr(e: Expr): string {
+    switch (e.k) {
+      case "const":
+        return e.v < 0 ? `(${e.v})` : String(e.v);
+      case "num":
+        return `(${this.fact(e.col)} || 0)`;
+      case "ref":
+        return this.alias.get(e.name) ?? e.name;
+      case "add":
+        return `kpAdd(${this.expr(e.a)}, ${this.expr(e.b)})`;
+      case "sub":
+        return `(${this.expr(e.a)} - ${this.expr(e.b)})`;
+      case "mul":
+        return `kpTimes(${this.expr(e.a)}, ${this.expr(e.b)})`;
+      case "mulDiv":
+        return `kpMulDiv(${this.expr(e.a)}, ${this.expr(e.b)}, ${e.by ? this.expr(e.by) : e.c})`;
+      case "steps":
+        return `kpSteps(${this.expr(e.diff)}, ${e.step}, ${e.ceil})`;
+      case "min":
+      case "max":
+        return `Math.${e.k}(${this.expr(e.a)}, ${this.expr(e.b)})`;
+      case "if":
+        return `(${this.test(e.c)} ? ${this.expr(e.a)} : ${this.expr(e.b)})`;
+      default:
+        throw new Error(`internal: ${e.k} in a rule block`);
+    }
+  }
+
+  cond(c: Cond): string {
+    switch (c.k) {
+      case "true":
+        return "true";
+      case "cmp":
+        return `(${this.expr(c.a)} ${c.op === "=" ? "===" : c.op === "<>" ? "!==" : c.op} ${this.expr(c.b)})`;
+      case "and":
+      case "or":
+        return `(${c.list.map((x) => this.cond(x)).join(c.k === "and" ? " && " : " || ")})`;
+      case "not":
+        return `!${this.cond(c.c)}`;
+      case "class":
+        return `Z.c[${S(this.names.params[c.name.n - 1]!)}]`;
+      case "flag":
+        // (conditions are only ever tested, never stored: the fact's truth is enough)
+        return this.fact(c.col);
+      case "textIs": {
+        const col = this.names.columns[c.col]!;
+        return `(${this.fact(c.col)} === ${this.names.outcomes.get(col.key)!.indexOf(this.names.params[c.name.n - 1]!)})`;
+      }
+      case "missing":
+        return `(${this.fact(c.col)} === undefined || ${this.fact(c.col)} === null)`;
+    }
+  }
+
+  /** Text parts as one string expression. */
+  text(parts: readonly Text[]): string {
+    if (parts.length === 0) return '""';
+    // adjacent literals as one string
+    const merged: Text[] = [];
+    for (const t of parts) {
+      const last = merged[merged.length - 1];
+      if (t.k === "lit" && last?.k === "lit") merged[merged.length - 1] = { k: "lit", s: last.s + t.s };
+      else merged.push(t);
+    }
+    return merged
+      .map((t, i) => {
+        switch (t.k) {
+          case "lit":
+            return S(t.s);
+          case "dec":
+            return `kpFormat(${this.expr(t.e)})`;
+          case "int":
+            // a count is joined as its digits: bare where a string is on its left or right
+            return i > 0 || (merged[1] !== undefined && merged[1].k !== "int") ? this.expr(t.e) : `String(${this.expr(t.e)})`;
+          case "if":
+            return `(${this.test(t.c)} ? ${this.text(t.a)} : ${this.text(t.b)})`;
+          case "join":
+            return `[${t.items.map((x) => `${this.test(x.when)} ? ${this.text(x.parts)} : null`).join(", ")}].filter((s) => s !== null).join(${S(t.sep)})`;
+        }
+      })
+      .join(" + ");
+  }
+
+  facts(list: readonly Shown[]): string {
+    const entry = (s: Shown) => {
+      const v = s.value;
+      return `[${S(s.key)}]: ${v.k === "count" ? this.expr(v.e) : v.k === "bool" ? String(v.v) : this.text(v.parts)}`;
+    };
+    return `{ ${list.map((s) => (s.when ? `...(${this.test(s.when)} ? { ${entry(s)} } : {})` : entry(s))).join(", ")} }`;
+  }
+
+  trace(r: M.RuleModel, t: TraceData, amount: string, note: string): string {
+    // signed: an award, or (negative) a deduction of the amount
+    const [k, a] = t.kind === "signed" ? [`${amount} < 0 ? "deduct" : "award"`, `(${amount} < 0 ? -${amount} : ${amount})`] : [S(t.kind), amount];
+    return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${k}, a: ${a}, x: ${this.text(t.text)}${note}, f: ${this.facts(t.facts)} });`;
+  }
+}
+
+/** Prints rule r's body from its block into ctx.out (inside `function r<n>(Z) {`). */
+export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
+  const names = new JsNames();
+  const b: RuleBlock = ruleBlock(names, r);
+  const p = new Printer(ctx, names);
+  const o = ctx.out;
+  for (const s of b.body) {
+    if (s.k === "let") {
+      // (不得分 is mutable: a 免扣 lifts it)
+      o.push(`  ${s.name === ZERO ? "let" : "const"} ${s.name} = ${p.top(s.e)};`);
+      continue;
+    }
+    if (s.k === "mark") {
+      o.push(`  if (${ZERO} === 1) Z.zr = true;`);
+      continue;
+    }
+    if (!s.trace) {
+      o.push(`  if (${p.test(s.when)}) return ${p.expr(s.value)};`);
+      continue;
+    }
+    o.push(`  if (${p.test(s.when)}) {`, `    ${p.trace(r, s.trace, p.expr(s.trace.amount ?? s.value), "")}`, `    return ${p.expr(s.value)};`, "  }");
+  }
+  if (b.adjust.length === 0 && b.value.k === "ref") {
+    // no adjustments, a value already named: it is the value
+    p.alias.set(BEFORE, b.value.name);
+    p.alias.set(CURRENT, b.value.name);
+  } else if (b.adjust.length === 0) {
+    // no adjustments: the value before them is the value
+    p.alias.set(BEFORE, CURRENT);
+    o.push(`  const ${CURRENT} = ${p.top(b.value)};`);
+  } else o.push(`  const ${BEFORE} = ${p.top(b.value)};`, `  let ${CURRENT} = ${BEFORE};`, '  let note = "";');
+  const held = b.adjust.filter((a) => a.unlessZero);
+  if (held.length > 0) o.push(`  if (${ZERO} !== 1) {`);
+  for (const a of b.adjust) {
+    if (held.length > 0 && a === b.adjust[held.length]) o.push("  }");
+    // (a reduction applied: the wrapper r<n> no longer checks it)
+    if (a.kind === "reduce") o.push("  Z.w = true;");
+    if (a.raise) {
+      const x = a.raise;
+      o.push(`  if (${p.test(x.when)}) throw new KpFactsError([{ code: ${S(x.code)}, message: ${p.text(x.message)}, unit: kpUnitName(Z), key: ${S(x.key)} }]);`);
+    }
+    const lift = b.zero && a.kind === "cancel" && a.when ? ` if (${p.test(a.when)}) ${ZERO} = 0;` : "";
+    o.push(`  { const ${AFTER} = ${p.top(a.to)};${a.shown.k === "true" ? ` note += ${p.text(a.note)};` : ` if (${p.test(a.shown)}) note += ${p.text(a.note)};`}${lift} ${CURRENT} = ${AFTER}; }`);
+  }
+  if (held.length > 0 && held.length === b.adjust.length) o.push("  }");
+  if (b.zero?.markAtEnd) o.push(`  if (${ZERO} === 1) Z.zr = true;`);
+  const v = p.expr({ k: "ref", name: CURRENT });
+  o.push(`  ${p.trace(r, b.trace, v, b.adjust.length > 0 ? " + note" : "")}`, `  return ${v};`);
+}

@@ -1,0 +1,472 @@
+/**
+ * A checked rule → its scoring block (rule-block.ts): the body kinds whose meaning, trace included,
+ * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
+ * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
+ * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
+ * rule ends with.
+ * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
+ */
+import { kpFormat } from "../runtime/decimal.js";
+import type * as M from "../model.js";
+import { AFTER, BEFORE, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
+import type { ColumnType, Cond, Expr, Param } from "./types.js";
+
+/** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated"]);
+
+/** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
+export function hasBlock(r: M.RuleModel): boolean {
+  return BLOCK_KINDS.has(r.body.kind) && !(r.body.kind === "per" && r.body.nouns.length !== 1);
+}
+
+/** The facts-table column type of a fact (undefined: a fact type no column holds). */
+export function columnType(t: M.FactType): ColumnType | undefined {
+  switch (t.type) {
+    case "count":
+    case "flag":
+    case "amounts":
+    case "items":
+      return t.type;
+    case "outcome":
+      return "text";
+    case "award":
+    case "value":
+    case "score":
+    case "rate":
+    case "amount":
+    case "committee":
+    case "reduce":
+      return t.type === "value" && t.signed ? "signed" : "decimal";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An indicator's points for the unit: a number, or for points that differ by class the first listed
+ * class the unit has; derived points are the children's (each for this unit) plus the awards' maxima.
+ */
+export function indicatorPoints(names: Pick<BlockNames, "param">, ind: M.IndicatorModel): Expr {
+  if (!ind.classPoints) return c(ind.points);
+  if (!ind.pointsDeclared) {
+    const awards = ind.points - ind.children.reduce((a, ch) => a + ch.points, 0);
+    return [...ind.children.map((ch) => indicatorPoints(names, ch)), ...(awards !== 0 ? [c(awards)] : [])].reduce(add);
+  }
+  let e = c(ind.points);
+  for (const cp of [...ind.classPoints].reverse()) e = iff({ k: "class", name: names.param(cp.unitClass) }, c(cp.points), e);
+  return e;
+}
+
+/** `amount` per `step` over `diff` (> 0) with a 不足一档 mode. */
+export function stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
+  if (mode === "proportional") return { k: "mulDiv", a: diff, b: c(amount), c: step };
+  if (mode === "round") return mul(c(amount), { k: "mulDiv", a: diff, b: c(1), c: step });
+  return mul(c(amount), { k: "steps", diff, step, ceil: mode === "ceil" });
+}
+
+/** Where a block's facts and names go: the program's columns and parameters. */
+export interface BlockNames {
+  col(key: string, type: ColumnType): number;
+  param(name: string): Param;
+  /** The column type of one of r's fact keys (refuses a key r does not take). */
+  factType(r: M.RuleModel, key: string): ColumnType;
+}
+
+const c = (v: number): Expr => ({ k: "const", v });
+const ref = (name: string): Expr => ({ k: "ref", name });
+const lit = (s: string): Text => ({ k: "lit", s });
+const dec = (e: Expr): Text => ({ k: "dec", e });
+const int = (e: Expr): Text => ({ k: "int", e });
+const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond => ({ k: "cmp", op, a, b });
+const and = (...list: Cond[]): Cond => ({ k: "and", list });
+const iff = (cond: Cond, a: Expr, b: Expr): Expr => ({ k: "if", c: cond, a, b });
+const add = (a: Expr, b: Expr): Expr => ({ k: "add", a, b });
+const sub = (a: Expr, b: Expr): Expr => ({ k: "sub", a, b });
+const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
+const fmt = kpFormat;
+
+class Builder {
+  readonly body: Stmt[] = [];
+  /** The body may end in 不得分 (a let `ZERO`). */
+  zeroable = false;
+  constructor(
+    readonly names: BlockNames,
+    readonly r: M.RuleModel,
+  ) {}
+
+  /** The owner's points for the unit (0 in a section). */
+  points(): Expr {
+    return this.r.owner.kind === "indicator" ? indicatorPoints(this.names, this.r.owner) : c(0);
+  }
+  /** The owner's points as text, when they do not differ by class. */
+  pointsText(): number | undefined {
+    const o = this.r.owner;
+    return o.kind !== "indicator" ? 0 : o.classPoints !== undefined ? undefined : o.points;
+  }
+  /**
+   * 不得分 when `z` is 1: the let `ZERO`, marked on the owner at once — or, with a 免扣 (which may lift
+   * it), after the adjustments.
+   */
+  zero(z: Expr, mark = true): void {
+    this.zeroable = true;
+    this.let(ZERO, z);
+    if (mark && this.r.waivers.length === 0) this.body.push({ k: "mark" });
+  }
+
+  let(name: string, e: Expr): Expr {
+    this.body.push({ k: "let", name, e });
+    return ref(name);
+  }
+  exit(when: Cond, value: Expr = c(0), trace?: Extract<Stmt, { k: "exit" }>["trace"]): void {
+    this.body.push({ k: "exit", when, value, ...(trace ? { trace } : {}) });
+  }
+  /** A number fact of the rule (0 when absent). */
+  num(key: string): Expr {
+    return { k: "num", col: this.names.col(key, this.names.factType(this.r, key)) };
+  }
+  /** A column of a given type (the adjustments' facts: flags, the 平均 divisor). */
+  typed(key: string, type: "flag" | "decimal"): Expr {
+    return { k: "num", col: this.names.col(key, type) };
+  }
+  /** A yes/no condition of the rule (加倍/减半, 免扣). */
+  flagCol(key: string): Cond {
+    return { k: "flag", col: this.names.col(key, "flag") };
+  }
+  /** A yes/no fact (or any fact given and not 0) of the unit. */
+  flag(key: string): Cond {
+    const t = this.names.factType(this.r, key);
+    return t === "flag" ? { k: "flag", col: this.names.col(key, t) } : cmp("<>", this.num(key), c(0));
+  }
+  classIs(name: string): Cond {
+    return { k: "class", name: this.names.param(name) };
+  }
+  /** The amount for the unit, honouring per-class overrides (the first listed class the unit has). */
+  amount(amount: number, overrides: { unitClass: string; amount: number }[]): Expr {
+    let e = c(amount);
+    for (const ov of [...overrides].reverse()) e = iff(this.classIs(ov.unitClass), c(ov.amount), e);
+    return e;
+  }
+  /** 「（园区标准）」 after an amount that differs by class. */
+  amountNote(overrides: { unitClass: string; amount: number }[]): Text[] {
+    let t: Text[] = [];
+    for (const ov of [...overrides].reverse()) t = [{ k: "if", c: this.classIs(ov.unitClass), a: [lit(`（${ov.unitClass}标准）`)], b: t }];
+    return t;
+  }
+
+  /** The adjustments after the body, in order: 按 … 平均, 加倍/减半, the cap, 免扣, 可减免. */
+  adjustments(): Adjust[] {
+    const r = this.r;
+    const v = ref(CURRENT);
+    const out: Adjust[] = [];
+    const always: Cond = { k: "true" };
+    const zero = this.zeroable;
+    const isZero = cmp("=", ref(ZERO), c(1));
+    const a = r.average;
+    if (a && "fact" in a) {
+      const d = this.typed(a.fact, "decimal");
+      out.push({ kind: "average", to: { k: "mulDiv", a: v, b: c(1_000_000), c: 0, by: d }, shown: always, note: [lit(`，按${a.fact} `), dec(d), lit(" 平均 → "), dec(ref(AFTER))] });
+    } else if (a) out.push({ kind: "average", to: { k: "mulDiv", a: v, b: c(1), c: a.value }, shown: always, note: [lit(`，按 ${a.value} 平均 → `), dec(ref(AFTER))] });
+    for (const m of r.multipliers) {
+      const when = this.flagCol(`${r.name}.${m.flag}`);
+      const to: Expr = m.factor === "double" ? mul(v, c(2)) : { k: "mulDiv", a: v, b: c(1), c: 2 };
+      out.push({ kind: "multiplier", when, to: iff(when, to, v), shown: when, note: [lit(`，${m.flag}${m.factor === "double" ? "加倍" : "减半"} → `), dec(ref(AFTER))] });
+    }
+    if (zero) for (const x of out) x.unlessZero = true;
+    if (r.cap !== undefined) out.push({ ...(zero ? { unlessZero: true } : {}), kind: "cap", to: { k: "min", a: v, b: c(r.cap) }, shown: cmp(">", v, c(r.cap)), note: [lit(`，封顶 ${fmt(r.cap)}`)] });
+    for (const w of r.waivers) {
+      const key = `${r.name}.${w.flag}`;
+      if (w.mode === "cancel") {
+        const when = this.flagCol(key);
+        const plain = [lit(`，${w.flag}：免扣 `), dec(v)];
+        if (!zero) out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, cmp(">", v, c(0))), note: plain });
+        // (a 免扣 also lifts the rule's 不得分)
+        else out.push({ kind: "cancel", when, to: iff(when, c(0), v), shown: and(when, { k: "or", list: [cmp(">", v, c(0)), isZero] }), note: [{ k: "if", c: isZero, a: [lit(`，${w.flag}：免扣，本项不因本规则不得分`)], b: plain }] });
+      } else {
+        const red = this.num(key);
+        out.push({
+          kind: "reduce",
+          to: sub(v, red),
+          shown: cmp(">", red, c(0)),
+          note: [lit(`，${w.flag}：减免 `), dec(red), lit(" → "), dec(ref(AFTER))],
+          raise: {
+            when: cmp(">", red, v),
+            code: "KP4065",
+            key,
+            message: [lit(`「${key}」的减免 `), dec(red), lit(" 超出范围 [0, "), dec(v), lit("]：减免的分数应在 0 至本规则的扣分之间（本单位本规则扣 "), dec(v), lit("）")],
+          },
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The facts every trace of the rule shows after its own: 其中 counts (每次), the 平均 divisor, 加倍/减半 and 免扣 that hold, 减免 given. */
+  extraFacts(): Shown[] {
+    const r = this.r;
+    const out: Shown[] = [];
+    if (r.body.kind === "per")
+      for (const o of r.occurrences) {
+        const m = this.num(`${r.name}.${o.condition}`);
+        out.push({ key: `${r.name}.${o.condition}`, when: cmp("<>", m, c(0)), value: { k: "count", e: m } });
+      }
+    if (r.average && "fact" in r.average) out.push({ key: r.average.fact, value: { k: "text", parts: [dec(this.typed(r.average.fact, "decimal"))] } });
+    for (const m of [...r.multipliers, ...r.waivers]) {
+      const key = `${r.name}.${m.flag}`;
+      if ("mode" in m && m.mode === "reduce") {
+        const red = this.num(key);
+        out.push({ key, when: cmp("<>", red, c(0)), value: { k: "text", parts: [dec(red)] } });
+      } else out.push({ key, when: this.flagCol(key), value: { k: "bool", v: true } });
+    }
+    return out;
+  }
+
+  block(value: Expr, text: Text[], facts: Shown[], signed = false): RuleBlock {
+    return {
+      body: this.body,
+      value,
+      // (a band going below 0 takes no adjustments: KP2115)
+      adjust: signed ? [] : this.adjustments(),
+      trace: { kind: signed ? "signed" : this.r.effect === "award" ? "award" : "deduct", text, facts: signed ? facts : [...facts, ...this.extraFacts()] },
+      ...(this.zeroable ? { zero: { points: this.points(), markAtEnd: !signed && this.r.waivers.length > 0 } } : {}),
+    };
+  }
+
+  /** What an outcome is worth (不得分: the owner's points), whether it is 不得分 (0/1), and its words. */
+  outcome(o: M.OutcomeModel): { v: Expr; z: Expr; word: string } {
+    if (o.kind !== "zero") return { v: c(o.amount), z: c(0), word: `${o.kind === "award" ? "得" : "扣"} ${fmt(o.amount)}` };
+    const PT = this.pointsText();
+    return { v: this.points(), z: c(1), word: PT === undefined ? "不得分（本项分值全部扣除）" : `不得分（本项 ${fmt(PT)} 分全部扣除）` };
+  }
+}
+
+/** The adjustments every rule ends with (see Builder.adjustments). */
+export function ruleAdjustments(names: BlockNames, r: M.RuleModel): Adjust[] {
+  return new Builder(names, r).adjustments();
+}
+
+/** Value `v` after adjustment `a` (its transform with the running value bound). */
+export function applyAdjust(v: Expr, a: Adjust): Expr {
+  return inline(a.to, new Map([[CURRENT, v]]));
+}
+
+const MODE_WORDS: Record<M.BandStepsModel["mode"], string> = { proportional: "", floor: "（不足一档不计）", ceil: "（不足一档按一档计）", round: "（不足一档四舍五入）" };
+
+/** The number of steps over `diff` as shown: a decimal (按比例), whole steps, or a decimal rounded to whole steps. */
+function stepsText(mode: M.BandStepsModel["mode"], step: number, diff: Expr): Text[] {
+  const exact: Expr = { k: "mulDiv", a: diff, b: c(1_000_000), c: step };
+  if (mode === "proportional") return [dec(exact)];
+  if (mode === "round") return [dec(exact), lit(" → "), int({ k: "mulDiv", a: diff, b: c(1), c: step })];
+  return [int({ k: "steps", diff, step, ceil: mode === "ceil" })];
+}
+
+/** Rule r's block (r must satisfy {@link hasBlock}). */
+export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
+  const b = r.body;
+  const B = new Builder(names, r);
+  const pre: Text = dec(ref(BEFORE));
+  switch (b.kind) {
+    case "per": {
+      // 每次 扣 …: n × the amount; 其中 「已查结」 减半: the occurrences of each condition at amount ×
+      // factor (one rounding each), the rest at the amount (the facts reader has checked the parts do
+      // not exceed n, KP4045)
+      const noun = b.nouns[0]!;
+      const n = B.let("n", B.num(r.name));
+      B.exit(cmp("=", n, c(0)));
+      const amt = B.let("amt", B.amount(b.amount, b.overrides));
+      const shown: Shown[] = [{ key: r.name, value: { k: "count", e: n } }];
+      const each = [lit(" × "), dec(amt), ...B.amountNote(b.overrides)];
+      if (r.occurrences.length === 0) return B.block(mul(amt, n), [int(n), lit(noun), ...each, lit(" = "), pre], shown);
+      const ms = r.occurrences.map((o, i) => B.let(`m${i}`, B.num(`${r.name}.${o.condition}`)));
+      const n0 = B.let("n0", ms.reduce((x, m) => sub(x, m), n));
+      let v = mul(amt, n0);
+      const items = [{ when: cmp(">", n0, c(0)), parts: [int(n0), lit(noun), ...each] }];
+      r.occurrences.forEach((o, i) => {
+        const m = ms[i]!;
+        v = add(v, { k: "mulDiv", a: mul(amt, m), b: c(o.factor), c: 1_000_000 });
+        items.push({ when: cmp(">", m, c(0)), parts: [lit(`${o.condition} `), int(m), lit(noun), lit(" × "), dec(amt), lit(` × ${fmt(o.factor)}（${o.word}）`)] });
+      });
+      return B.block(v, [{ k: "join", sep: " + ", items }, lit(" = "), pre], shown);
+    }
+    case "categories": {
+      // counts by category, each at its amount; 其中 conditions per category
+      const items: { when: Cond; parts: Text[] }[] = [];
+      const shown: Shown[] = [];
+      let v: Expr = c(0);
+      b.categories.forEach((cat, j) => {
+        const key = `${r.name}.${cat.name}`;
+        const n = B.let(`c${j}`, B.num(key));
+        const some = cmp(">", n, c(0));
+        shown.push({ key, when: some, value: { k: "count", e: n } });
+        const amt = c(cat.amount);
+        if (r.occurrences.length === 0) {
+          v = add(v, mul(amt, n));
+          items.push({ when: some, parts: [lit(`${cat.name} `), int(n), lit(`${b.noun} × ${fmt(cat.amount)}`)] });
+          return;
+        }
+        const ms = r.occurrences.map((o, i) => B.let(`c${j}m${i}`, B.num(`${r.name}.${o.condition}.${cat.name}`)));
+        const n0 = B.let(`c${j}n0`, ms.reduce((x, m) => sub(x, m), n));
+        v = add(v, mul(amt, n0));
+        items.push({ when: and(some, cmp(">", n0, c(0))), parts: [lit(`${cat.name} `), int(n0), lit(`${b.noun} × ${fmt(cat.amount)}`)] });
+        r.occurrences.forEach((o, i) => {
+          const m = ms[i]!;
+          const mk = `${r.name}.${o.condition}.${cat.name}`;
+          v = add(v, { k: "mulDiv", a: mul(amt, m), b: c(o.factor), c: 1_000_000 });
+          shown.push({ key: mk, when: and(some, cmp(">", m, c(0))), value: { k: "count", e: m } });
+          items.push({ when: and(some, cmp(">", m, c(0))), parts: [lit(`${o.condition} ${cat.name} `), int(m), lit(`${b.noun} × ${fmt(cat.amount)} × ${fmt(o.factor)}（${o.word}）`)] });
+        });
+      });
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, [{ k: "join", sep: " + ", items }, lit(" = "), pre], shown);
+    }
+    case "once": {
+      const note = B.amountNote(b.overrides);
+      if (b.otherwise) {
+        // one yes/no fact, two outcomes: yes → the award (positive), no → the 否则 deduction (negative;
+        // its owner books it as a deduction)
+        const e = b.otherwise;
+        B.exit({ k: "not", c: B.flag(r.name) }, c(-e.amount), {
+          kind: "deduct",
+          amount: c(e.amount),
+          text: [lit(`未完成，${e.overdraft ? "倒扣" : "扣"} ${fmt(e.amount)}`)],
+          facts: [{ key: r.name, value: { k: "bool", v: false } }],
+        });
+        return B.block(B.amount(b.amount, b.overrides), [lit("已完成，得 "), pre, ...note], [{ key: r.name, value: { k: "bool", v: true } }]);
+      }
+      if (r.effect === "award" && names.factType(r, r.name) !== "flag") {
+        // 完成 得 …: given as a value, 酌情 up to the amount (是: the whole amount)
+        const x = B.let("x", B.num(r.name));
+        B.exit(cmp("=", x, c(0)));
+        const full = B.let("full", B.amount(b.amount, b.overrides));
+        const done = cmp(">=", x, full);
+        const text: Text[] = [{ k: "if", c: done, a: [lit("已完成，得 "), pre], b: [lit("酌情给分 "), pre, lit("（满分 "), dec(full), lit("）")] }];
+        return B.block({ k: "min", a: x, b: full }, text, [{ key: r.name, value: { k: "text", parts: [{ k: "if", c: done, a: [lit("是")], b: [dec(x)] }] } }]);
+      }
+      B.exit({ k: "not", c: B.flag(r.name) });
+      return B.block(B.amount(b.amount, b.overrides), [lit(r.effect === "award" ? "已完成，得 " : "发生，扣 "), pre, ...note], [{ key: r.name, value: { k: "bool", v: true } }]);
+    }
+    case "assessed": {
+      // an assessed score (评价得分), possibly rescaled (折算自)
+      const x = B.let("x", B.num(r.name));
+      B.exit(cmp("=", x, c(0)));
+      if (b.scale === undefined) return B.block(x, [lit("评价得分 "), pre, lit(`（满分 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
+      const text = [lit("评价结果 "), dec(x), lit(`（满分 ${fmt(b.scale)}），按本项满分 ${fmt(b.max)} 折算：`), dec(x), lit(` × ${fmt(b.max)} ÷ ${fmt(b.scale)} = `), pre];
+      return B.block({ k: "mulDiv", a: x, b: c(b.max), c: b.scale }, text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
+    }
+    case "rate": {
+      // 比率 × 满分
+      const x = B.let("x", B.num(r.name));
+      const v = B.let("s", { k: "mulDiv", a: c(b.max), b: x, c: 100_000_000 });
+      B.exit(cmp("=", v, c(0)));
+      return B.block(v, [lit("比率 "), dec(x), lit(`% × 满分 ${fmt(b.max)} = `), pre], [{ key: r.name, value: { k: "text", parts: [dec(x), lit("%")] } }]);
+    }
+    case "committee": {
+      // the assessment group's score (考核组评议)
+      const x = B.let("x", B.num(r.name));
+      B.exit(cmp("=", x, c(0)));
+      return B.block(x, [lit("考核组评议得 "), pre, lit(`（不超过 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
+    }
+    case "shortfall": {
+      // 至少 N 次，每少 … 扣: whole steps short of the target (a value not given falls short of nothing)
+      const noun = b.target.measure ?? "次";
+      const col = names.col(r.name, names.factType(r, r.name));
+      B.exit({ k: "missing", col });
+      const x = B.let("x", { k: "num", col });
+      B.exit({ k: "not", c: cmp("<", x, c(b.target.raw)) });
+      const steps = B.let("steps", { k: "steps", diff: sub(c(b.target.raw), x), step: b.step.raw, ceil: false });
+      B.exit(cmp("=", steps, c(0)));
+      const text = [lit(`至少 ${fmt(b.target.raw)} ${noun}，实际 `), dec(x), lit(` ${noun}，少 `), dec(sub(c(b.target.raw), x)), lit(` ${noun}，`), int(steps), lit(` 档 × ${fmt(b.amount)} = `), pre];
+      return B.block(mul(c(b.amount), steps), text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
+    }
+    case "zero": {
+      // 不得分: the owner's points, and the owner scores 0
+      B.exit({ k: "not", c: B.flag(r.name) });
+      B.zero(c(1));
+      const PT = B.pointsText();
+      const text = PT === undefined ? [lit("不得分：本项 "), dec(ref(CURRENT)), lit(" 分全部扣除")] : [lit(`不得分：本项 ${fmt(PT)} 分全部扣除`)];
+      return B.block(B.points(), text, [{ key: r.name, value: { k: "bool", v: true } }]);
+    }
+    case "bands": {
+      // bands of a value (分段), each an outcome, some going on per step from a bound
+      const col = names.col(r.name, names.factType(r, r.name));
+      const missing: Cond = { k: "missing", col };
+      if (!b.missing) B.exit(missing);
+      const x = B.let("x", { k: "num", col });
+      const pct = b.percent ? "%" : "";
+      // the chains, built from the last band: value, 不得分 (0/1), why
+      let v: Expr = c(0);
+      let z: Expr = c(0);
+      let why: Text[] = [];
+      for (const band of [...b.bands].reverse()) {
+        const conds: Cond[] = [];
+        if (band.lower) conds.push(cmp(band.lowerInclusive ? ">=" : ">", x, c(band.lower.raw)));
+        if (band.upper) conds.push(cmp(band.upperInclusive ? "<=" : "<", x, c(band.upper.raw)));
+        const inBand = conds.length === 0 ? ({ k: "true" } as Cond) : and(...conds);
+        const o = B.outcome(band.outcome);
+        let bv = o.v;
+        let bwhy: Text[] = [lit("数值 "), dec(x), lit(`${pct} 在 ${band.text} 内，${o.word}`)];
+        if (band.steps && band.outcome.kind !== "zero") {
+          const st = band.steps;
+          const award = band.outcome.kind === "award";
+          const diff = st.direction === "below" ? sub(c(st.from.raw), x) : sub(x, c(st.from.raw));
+          const w = stepValue(st.mode, st.amount, st.step.raw, diff);
+          const on = award ? sub(o.v, w) : add(o.v, w);
+          const unit = st.step.measure ?? (st.step.percent ? "个百分点" : "");
+          const more: Text[] = [
+            lit(`；比 ${st.from.text} ${st.direction === "below" ? "低" : "高"} `),
+            dec(diff),
+            lit(`${unit ? ` ${unit}` : ""}，`),
+            ...stepsText(st.mode, st.step.raw, diff),
+            lit(` 档 × ${fmt(st.amount)} = `),
+            dec(w),
+            lit(`${MODE_WORDS[st.mode]}，${award ? "得" : "扣"} ${fmt(band.outcome.amount)} ${award ? "−" : "+"} `),
+            dec(w),
+            lit(" = "),
+            dec(on),
+            ...(award ? [{ k: "if", c: cmp("<", on, c(0)), a: [lit("，即扣 "), dec(sub(c(0), on))], b: [] } as Text] : []),
+          ];
+          const goes = cmp(">", diff, c(0));
+          bv = iff(goes, on, o.v);
+          bwhy = [...bwhy, { k: "if", c: goes, a: more, b: [] }];
+        }
+        v = inBand.k === "true" ? bv : iff(inBand, bv, v);
+        z = inBand.k === "true" ? o.z : iff(inBand, o.z, z);
+        why = inBand.k === "true" ? bwhy : [{ k: "if", c: inBand, a: bwhy, b: why }];
+      }
+      if (b.missing) {
+        const o = B.outcome(b.missing);
+        v = iff(missing, o.v, v);
+        z = iff(missing, o.z, z);
+        why = [{ k: "if", c: missing, a: [lit(`未报送，${o.word}`)], b: why }];
+      }
+      const zeroable = [...b.bands.map((x) => x.outcome), ...(b.missing ? [b.missing] : [])].some((o) => o.kind === "zero");
+      if (zeroable) B.zero(z);
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      const shown: Shown = { key: r.name, value: { k: "text", parts: [{ k: "if", c: missing, a: [lit("未报送")], b: [dec(x), lit(pct)] }] } };
+      return B.block(s, why, [shown], b.mayGoNegative === true);
+    }
+    case "rated": {
+      // 评为 「优秀」 得 …: the outcome named by the fact (a name not listed is refused by the reader)
+      const col = names.col(r.name, names.factType(r, r.name));
+      B.exit({ k: "missing", col });
+      const word = r.effect === "award" ? "得" : "扣";
+      const PT = B.pointsText();
+      let v: Expr = c(0);
+      let text: Text[] = [];
+      let name: Text[] = [];
+      for (const o of [...b.outcomes].reverse()) {
+        const is: Cond = { k: "textIs", col, name: names.param(o.name) };
+        const shown = o.text === String(fmt(o.amount)) ? "" : `（${o.text === "满分" ? (PT === undefined ? "满分" : `满分 ${fmt(PT)}`) : PT === undefined ? `本项分值的 ${o.text}` : `本项 ${fmt(PT)} 分的 ${o.text}`}）`;
+        v = iff(is, c(o.amount), v);
+        text = [{ k: "if", c: is, a: [lit(`评为「${o.name}」，${word} `), pre, lit(shown)], b: text }];
+        name = [{ k: "if", c: is, a: [lit(o.name)], b: name }];
+      }
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, text, [{ key: r.name, value: { k: "text", parts: name } }]);
+    }
+    default:
+      throw new Error(`internal: no block for ${b.kind}`);
+  }
+}

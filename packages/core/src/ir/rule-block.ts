@@ -1,0 +1,199 @@
+/**
+ * A rule's scoring block: one meaning, two printers.  `lower-rule.ts` builds it from the checked rule
+ * (the ONLY place a migrated body kind's semantics are said); compile/emit-js/from-ir.ts prints it as the rule's
+ * JavaScript function, trace and all, and `blockValue` below folds it into the one value `Expr` the SQL
+ * printer reads (lets inlined, the trace dropped).
+ *
+ * A block is a sequence, read top to bottom, then adjustments:
+ * - `let`: a local binding of an `Expr` (n, the amount, the value before adjustments) that later
+ *   expressions and the trace refer to as `{ k: "ref", name }` — the trace shows what was computed,
+ *   never recomputes it;
+ * - `exit`: an early return when its condition holds: the rule is worth `value` (mostly 0), with an
+ *   optional trace of its own (否则: 「未完成，扣 2」); nothing after it runs;
+ * - `value`: what the body computed (the JS printer binds it to `v`; the trace's "value before
+ *   adjustments" is `ref BEFORE`);
+ * - `adjust`: the steps after the body in the language's order — 按 … 平均, 加倍/减半, the rule's cap,
+ *   免扣, 可减免.  Each is a value transform `to` over `ref CURRENT` (total: it holds whether or not
+ *   the step applies, e.g. `min(v, cap)`, so the value-only form needs no condition), the condition
+ *   `shown` under which the trace notes it, and that note (text over `ref CURRENT`, the value before,
+ *   and `ref AFTER`, the value after).  A step may `raise` a facts error of the unit (可减免 beyond
+ *   the deduction: KP4065) before it transforms;
+ * - 不得分: a let `ZERO` (1 while the rule ends in it; the value is then the owner's points, the
+ *   adjustments before 免扣 are skipped, a 免扣 lifts it) and a `mark` — the owner scores 0 — at once,
+ *   or after the adjustments when a 免扣 may lift it; `blockZero` gives the owner's condition to SQL;
+ * - `trace`: the rule's explanation as data: the kind (award/deduct/signed), text parts (literal strings,
+ *   an `Expr` formatted as a decimal or as a count, a part chosen by a condition, optional parts
+ *   joined by a separator) to which the adjustments' notes are appended, and the facts shown
+ *   (key → a count, yes/no, or a text, each under an optional condition), in the order shown.
+ *
+ * Conditions and expressions are the scoring IR's (`types.ts`): facts by column, classes by param.
+ * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
+ * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
+ * compile/emit-js/rules-*.ts until they are migrated.
+ */
+import type { Cond, Expr } from "./types.js";
+
+/** The running value in an adjustment step. */
+export const CURRENT = "v";
+/** The value after an adjustment step (its note only). */
+export const AFTER = "v1";
+/** The value the body computed, before any adjustment (the trace only). */
+export const BEFORE = "v0";
+/** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */
+export const ZERO = "zero";
+
+/** A part of a trace text. */
+export type Text =
+  | { k: "lit"; s: string }
+  /** A raw decimal, formatted (kpFormat). */
+  | { k: "dec"; e: Expr }
+  /** A count, as its digits. */
+  | { k: "int"; e: Expr }
+  | { k: "if"; c: Cond; a: Text[]; b: Text[] }
+  /** The parts whose condition holds, in order, joined by `sep`. */
+  | { k: "join"; sep: string; items: { when: Cond; parts: Text[] }[] };
+
+/** A fact shown in the trace. */
+export interface Shown {
+  key: string;
+  /** Shown only when this holds. */
+  when?: Cond;
+  /** a count (a number), yes/no, or a text */
+  value: { k: "count"; e: Expr } | { k: "bool"; v: boolean } | { k: "text"; parts: Text[] };
+}
+
+/** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */
+export interface TraceData {
+  kind: "award" | "deduct" | "signed";
+  amount?: Expr;
+  text: Text[];
+  facts: Shown[];
+}
+
+/**
+ * `mark`: the rule's 不得分 takes its owner (the owner scores 0) when `ZERO` is 1 — at this point, or
+ * (`RuleBlock.zero.markAtEnd`) after the adjustments, once a 免扣 has not lifted it.
+ */
+export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData } | { k: "mark" };
+
+/** One adjustment after the body. */
+export interface Adjust {
+  kind: "average" | "multiplier" | "cap" | "cancel" | "reduce";
+  /** The new value, over `ref CURRENT`. */
+  to: Expr;
+  /** The fact condition of 加倍/减半 and 免扣 (a 免扣 also lifts the rule's 不得分: `ZERO` becomes 0). */
+  when?: Cond;
+  /** Not applied while the rule ends in 不得分 (平均, 加倍/减半, the cap: the value is then the owner's points). */
+  unlessZero?: boolean;
+  /** When the trace notes this step. */
+  shown: Cond;
+  note: Text[];
+  /** A facts error raised before the step (可减免 beyond the deduction), with the facts key it is about. */
+  raise?: { when: Cond; code: string; key: string; message: Text[] };
+}
+
+export interface RuleBlock {
+  body: Stmt[];
+  value: Expr;
+  adjust: Adjust[];
+  /**
+   * The rule's trace; the adjustments' notes follow its text.  Kind `signed` (分段 going below 0): an
+   * award, or a deduction of the amount when the value is negative.
+   */
+  trace: TraceData;
+  /**
+   * When the body may end in 不得分: the let `ZERO` says when (1), the value is then the owner's
+   * `points`; `markAtEnd`: the owner is marked after the adjustments (with a 免扣), not by a `mark`.
+   */
+  zero?: { points: Expr; markAtEnd: boolean };
+}
+
+/** `e` with every `ref` bound in `env` replaced by its expression. */
+export function inline(e: Expr, env: ReadonlyMap<string, Expr>): Expr {
+  switch (e.k) {
+    case "ref":
+      return env.get(e.name) ?? e;
+    case "const":
+    case "num":
+      return e;
+    case "add":
+    case "sub":
+    case "mul":
+    case "min":
+    case "max":
+      return { k: e.k, a: inline(e.a, env), b: inline(e.b, env) };
+    case "mulDiv":
+      return { k: "mulDiv", a: inline(e.a, env), b: inline(e.b, env), c: e.c, ...(e.by ? { by: inline(e.by, env) } : {}) };
+    case "steps":
+      return { ...e, diff: inline(e.diff, env) };
+    case "if":
+      return { k: "if", c: inlineCond(e.c, env), a: inline(e.a, env), b: inline(e.b, env) };
+    default:
+      // cross-unit and 就高 expressions never appear inside a block
+      throw new Error(`internal: ${e.k} in a rule block`);
+  }
+}
+
+export function inlineCond(c: Cond, env: ReadonlyMap<string, Expr>): Cond {
+  switch (c.k) {
+    case "cmp":
+      return { ...c, a: inline(c.a, env), b: inline(c.b, env) };
+    case "and":
+    case "or":
+      return { k: c.k, list: c.list.map((x) => inlineCond(x, env)) };
+    case "not":
+      return { k: "not", c: inlineCond(c.c, env) };
+    default:
+      return c;
+  }
+}
+
+/**
+ * The block's value alone, for a printer that ignores the trace (SQL): lets inlined, each exit an
+ * `if` around what follows, the adjustments' transforms applied in order.
+ */
+export function blockValue(b: RuleBlock): Expr {
+  const { env, exits } = bodyEnv(b);
+  let v = inline(b.value, env);
+  // (the adjustments not applied while 不得分 come first; with them, the value is then the points)
+  const pre = b.adjust.filter((a) => a.unlessZero);
+  for (const a of pre) v = inline(a.to, new Map([...env, [CURRENT, v]]));
+  if (b.zero && pre.length > 0) v = iff(zeroHolds(env), inline(b.zero.points, env), v);
+  for (const a of b.adjust) if (!a.unlessZero) v = inline(a.to, new Map([...env, [CURRENT, v]]));
+  for (const x of exits.reverse()) v = iff(x.when, x.value, v);
+  return v;
+}
+
+const iff = (c: Cond, a: Expr, b: Expr): Expr => (c.k === "true" ? a : { k: "if", c, a, b });
+
+/**
+ * When the block ends in 不得分 (its owner scores 0), for a printer that books it by condition (SQL):
+ * `ZERO` is 1, no exit before it was taken, and no 免扣 lifted it.
+ */
+export function blockZero(b: RuleBlock): Cond | undefined {
+  if (!b.zero) return undefined;
+  const { env, exits } = bodyEnv(b, ZERO);
+  const list: Cond[] = [...exits.map((x): Cond => ({ k: "not", c: x.when })), zeroHolds(env)];
+  for (const a of b.adjust) if (a.kind === "cancel" && a.when) list.push({ k: "not", c: inlineCond(a.when, env) });
+  return { k: "and", list };
+}
+
+function zeroHolds(env: ReadonlyMap<string, Expr>): Cond {
+  const z = env.get(ZERO) ?? { k: "const", v: 0 };
+  if (z.k === "const") return z.v === 1 ? { k: "true" } : { k: "not", c: { k: "true" } };
+  return { k: "cmp", op: "=", a: z, b: { k: "const", v: 1 } };
+}
+
+/** The lets inlined, and the exits (up to the let `until`, when given). */
+function bodyEnv(b: RuleBlock, until?: string): { env: Map<string, Expr>; exits: { when: Cond; value: Expr }[] } {
+  const env = new Map<string, Expr>();
+  const exits: { when: Cond; value: Expr }[] = [];
+  let open = true;
+  for (const s of b.body) {
+    if (s.k === "let") {
+      env.set(s.name, inline(s.e, env));
+      if (s.name === until) open = false;
+    } else if (s.k === "exit" && open) exits.push({ when: inlineCond(s.when, env), value: inline(s.value, env) });
+  }
+  return { env, exits };
+}
