@@ -281,12 +281,12 @@ export async function scoreStreaming(
           const colon = record.indexOf(":");
           const end = colon + 1 + Number(record.slice(0, colon));
           let row = `${ranking.rank[i]},${record.slice(colon + 1, end)}`;
-          if (graded) row += "," + csvField(ranking.grade[i] ?? "");
+          if (graded) row += "," + csvField(ranking.grades[ranking.gradeIndex[i]!] ?? "");
           if (vetoes) row += "," + record.slice(end);
           put(row + "\n");
           progress?.tick("输出");
         } else {
-          const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
+          const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grades[ranking.gradeIndex[i]!] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
         }
       });

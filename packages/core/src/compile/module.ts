@@ -142,8 +142,11 @@ export interface Scorer {
   survey(units: unknown): void;
   /** Checks and scores a batch; throws KpFactsError on bad facts. */
   add(units: unknown): void;
-  /** Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]`, `grade[k]` are position k's. */
-  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };
+  /**
+   * Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]` is position k's rank and
+   * `grades[gradeIndex[k]]` its grade (null: none) — an index a unit, not a string, in bounded memory.
+   */
+  finish(): { order: Uint32Array; rank: Uint32Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] };
 }
 
 /**

@@ -1957,18 +1957,63 @@ function kpChunks(Type) {
   };
 }
 /**
- * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
- * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
- * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
+ * 每个单位一个总分（以百万分之一为单位的整数）的表：先以 Int32Array 分块存放（每个 4 字节），有一个值放不下时整表改为
+ * Float64Array（每个 8 字节，值不变）。总分通常在 ±2147 分以内，大文件时每个单位省 4 字节。
+ */
+function kpTotals() {
+  let wide = false;
+  let chunks = [];
+  return {
+    set(k, v) {
+      if (!wide && (v | 0) !== v) {
+        wide = true;
+        chunks = chunks.map((c) => Float64Array.from(c));
+      }
+      const c = k >>> 16;
+      while (chunks.length <= c)
+        chunks.push(wide ? new Float64Array(1 << 16) : new Int32Array(1 << 16));
+      chunks[c][k & 0xffff] = v;
+    },
+    get(k) {
+      return chunks[k >>> 16][k & 0xffff];
+    },
+  };
+}
+/**
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占十几到几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元逐个编码后接连存于
+ * 分块的 Uint8Array（每块 2^20 字节，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止。编码：码元 < 0x80 占 1 字节；
+ * 0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
+ * 开放定址散列表 slot 由名称找序号（查重复）。compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
  */
 function kpNameTable() {
-  const chars = [];
+  const bytes = [];
   const at = kpChunks(Uint32Array);
   at.set(0, 0);
   let slot = new Int32Array(1 << 11).fill(-1);
   let count = 0;
   let end = 0;
-  const ch = (i) => chars[i >>> 20][i & 0xfffff];
+  const byte = (i) => bytes[i >>> 20][i & 0xfffff];
+  const put = (b) => {
+    if (end >>> 20 >= bytes.length)
+      bytes.push(new Uint8Array(1 << 20));
+    bytes[end >>> 20][end & 0xfffff] = b;
+    end++;
+  };
+  // the code unit at byte i, and where the next one starts (next)
+  let next = 0;
+  const unitAt = (i) => {
+    const b = byte(i);
+    if (b < 0x80) {
+      next = i + 1;
+      return b;
+    }
+    if (b < 0xff) {
+      next = i + 2;
+      return (0x3000 + ((b - 0x80) << 8)) | byte(i + 1);
+    }
+    next = i + 3;
+    return (byte(i + 1) << 8) | byte(i + 2);
+  };
   const hash = (s) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++)
@@ -1977,18 +2022,20 @@ function kpNameTable() {
   };
   const hashOf = (k) => {
     let h = 0x811c9dc5;
-    for (let i = at.get(k), e = at.get(k + 1); i < e; i++)
-      h = Math.imul(h ^ ch(i), 0x01000193);
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i = next)
+      h = Math.imul(h ^ unitAt(i), 0x01000193);
     return h >>> 0;
   };
   const same = (k, s) => {
-    const from = at.get(k);
-    if (at.get(k + 1) - from !== s.length)
+    const e = at.get(k + 1);
+    let i = at.get(k);
+    // every code unit takes 1 to 3 bytes
+    if (e - i < s.length || e - i > 3 * s.length)
       return false;
-    for (let i = 0; i < s.length; i++)
-      if (ch(from + i) !== s.charCodeAt(i))
+    for (let j = 0; j < s.length; j++, i = next)
+      if (i >= e || unitAt(i) !== s.charCodeAt(j))
         return false;
-    return true;
+    return i === e;
   };
   const place = (k, h) => {
     const mask = slot.length - 1;
@@ -2011,10 +2058,19 @@ function kpNameTable() {
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
-      for (let i = 0; i < s.length; i++, end++) {
-        if (end >>> 20 >= chars.length)
-          chars.push(new Uint16Array(1 << 20));
-        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80)
+          put(c);
+        else if (c >= 0x3000 && c < 0xaf00) {
+          put(0x80 + ((c - 0x3000) >>> 8));
+          put(c & 0xff);
+        }
+        else {
+          put(0xff);
+          put(c >>> 8);
+          put(c & 0xff);
+        }
       }
       at.set(k + 1, end);
       count++;
@@ -2028,21 +2084,27 @@ function kpNameTable() {
       return k;
     },
     compare(a, b) {
-      const pa = at.get(a), la = at.get(a + 1) - pa, pb = at.get(b), lb = at.get(b + 1) - pb;
-      const n = la < lb ? la : lb;
-      for (let i = 0; i < n; i++) {
-        const d = ch(pa + i) - ch(pb + i);
-        if (d !== 0)
-          return d;
+      let i = at.get(a);
+      let j = at.get(b);
+      const ea = at.get(a + 1);
+      const eb = at.get(b + 1);
+      while (i < ea && j < eb) {
+        const x = unitAt(i);
+        i = next;
+        const y = unitAt(j);
+        j = next;
+        if (x !== y)
+          return x - y;
       }
-      return la - lb;
+      return (i < ea ? 1 : 0) - (j < eb ? 1 : 0);
     },
   };
 }
 /**
  * Sorts `list` in place by `cmp`, a bottom-up merge sort through one scratch array of the same size:
  * a typed array's sort with a comparator copies its elements into two heap arrays first (16 MB at a
- * million units, the streaming scorer's largest allocation).  Stable.
+ * million units, the streaming scorer's largest allocation).  Stable.  Returns the scratch array (its
+ * content is garbage), for the caller to reuse.
  */
 function kpSortIndices(list, cmp) {
   const n = list.length;
@@ -2066,8 +2128,11 @@ function kpSortIndices(list, cmp) {
     from = to;
     to = t;
   }
-  if (from !== list)
+  if (from !== list) {
     list.set(from);
+    return from;
+  }
+  return to;
 }
 
 /** The positions of the first-level indicators among all (depth first). */
@@ -2092,7 +2157,7 @@ export const passes = PASSES;
 /**
  * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
  * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
- * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k] 为第 k 名位置的名次，grades[gradeIndex[k]] 为其等次（没有等次为 null）。
  * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
@@ -2108,7 +2173,7 @@ export function createScorer(onResult, options) {
   const R = Object.create(null);
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
-  const rounded = kpChunks(Float64Array);
+  const rounded = kpTotals();
   const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -2210,23 +2275,26 @@ export function createScorer(onResult, options) {
       const order = new Uint32Array(n);
       for (let i = 0; i < n; i++)
         order[i] = i;
-      kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
-      const rank = new Uint32Array(n);
-      const grade = new Array(n);
+      // the ranks go into the sort's scratch array; a grade is kept as its index in grades (0: none)
+      const rank = kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      const grades = [null, ...GRADES.map((g) => g.name)];
+      const gradeIndex = grades.length <= 256 ? new Uint8Array(n) : new Uint16Array(n);
+      const indexOf = new Map(grades.map((g, i) => [g, i]));
+      const fail = [{ level: "fail" }];
+      const noExcellent = [{ level: "noExcellent" }];
+      const both = [...fail, ...noExcellent];
+      const none = [];
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1]))
           at = i + 1;
         rank[i] = at;
-        const V = [];
-        if (vetoed.get(k) & 1)
-          V.push({ level: "fail" });
-        if (vetoed.get(k) & 2)
-          V.push({ level: "noExcellent" });
-        grade[i] = kpGradeOf({ V, rounded: rounded.get(k) }, at, n);
+        const v = vetoed.get(k);
+        const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
+        gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }
-      return { order, rank, grade };
+      return { order, rank, gradeIndex, grades };
     },
   };
 }

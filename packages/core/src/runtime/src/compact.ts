@@ -30,6 +30,29 @@ export function kpChunks(Type: new (length: number) => KpTypedArray): KpChunked 
   };
 }
 
+/**
+ * 每个单位一个总分（以百万分之一为单位的整数）的表：先以 Int32Array 分块存放（每个 4 字节），有一个值放不下时整表改为
+ * Float64Array（每个 8 字节，值不变）。总分通常在 ±2147 分以内，大文件时每个单位省 4 字节。
+ */
+export function kpTotals(): KpChunked {
+  let wide = false;
+  let chunks: (Int32Array | Float64Array)[] = [];
+  return {
+    set(k, v) {
+      if (!wide && (v | 0) !== v) {
+        wide = true;
+        chunks = chunks.map((c) => Float64Array.from(c));
+      }
+      const c = k >>> 16;
+      while (chunks.length <= c) chunks.push(wide ? new Float64Array(1 << 16) : new Int32Array(1 << 16));
+      chunks[c][k & 0xffff] = v;
+    },
+    get(k) {
+      return chunks[k >>> 16][k & 0xffff];
+    },
+  };
+}
+
 /** The names of all units, compact (see kpNameTable). */
 export interface KpNames {
   readonly size: number;
@@ -39,18 +62,39 @@ export interface KpNames {
 }
 
 /**
- * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
- * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
- * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占十几到几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元逐个编码后接连存于
+ * 分块的 Uint8Array（每块 2^20 字节，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止。编码：码元 < 0x80 占 1 字节；
+ * 0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
+ * 开放定址散列表 slot 由名称找序号（查重复）。compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
  */
 export function kpNameTable(): KpNames {
-  const chars: Uint16Array[] = [];
+  const bytes: Uint8Array[] = [];
   const at = kpChunks(Uint32Array);
   at.set(0, 0);
   let slot = new Int32Array(1 << 11).fill(-1);
   let count = 0;
   let end = 0;
-  const ch = (i: number) => chars[i >>> 20][i & 0xfffff];
+  const byte = (i: number) => bytes[i >>> 20][i & 0xfffff];
+  const put = (b: number) => {
+    if (end >>> 20 >= bytes.length) bytes.push(new Uint8Array(1 << 20));
+    bytes[end >>> 20][end & 0xfffff] = b;
+    end++;
+  };
+  // the code unit at byte i, and where the next one starts (next)
+  let next = 0;
+  const unitAt = (i: number): number => {
+    const b = byte(i);
+    if (b < 0x80) {
+      next = i + 1;
+      return b;
+    }
+    if (b < 0xff) {
+      next = i + 2;
+      return (0x3000 + ((b - 0x80) << 8)) | byte(i + 1);
+    }
+    next = i + 3;
+    return (byte(i + 1) << 8) | byte(i + 2);
+  };
   const hash = (s: string) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -58,14 +102,16 @@ export function kpNameTable(): KpNames {
   };
   const hashOf = (k: number) => {
     let h = 0x811c9dc5;
-    for (let i = at.get(k), e = at.get(k + 1); i < e; i++) h = Math.imul(h ^ ch(i), 0x01000193);
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i = next) h = Math.imul(h ^ unitAt(i), 0x01000193);
     return h >>> 0;
   };
   const same = (k: number, s: string) => {
-    const from = at.get(k);
-    if (at.get(k + 1) - from !== s.length) return false;
-    for (let i = 0; i < s.length; i++) if (ch(from + i) !== s.charCodeAt(i)) return false;
-    return true;
+    const e = at.get(k + 1);
+    let i = at.get(k);
+    // every code unit takes 1 to 3 bytes
+    if (e - i < s.length || e - i > 3 * s.length) return false;
+    for (let j = 0; j < s.length; j++, i = next) if (i >= e || unitAt(i) !== s.charCodeAt(j)) return false;
+    return i === e;
   };
   const place = (k: number, h: number) => {
     const mask = slot.length - 1;
@@ -85,9 +131,17 @@ export function kpNameTable(): KpNames {
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
-      for (let i = 0; i < s.length; i++, end++) {
-        if (end >>> 20 >= chars.length) chars.push(new Uint16Array(1 << 20));
-        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80) put(c);
+        else if (c >= 0x3000 && c < 0xaf00) {
+          put(0x80 + ((c - 0x3000) >>> 8));
+          put(c & 0xff);
+        } else {
+          put(0xff);
+          put(c >>> 8);
+          put(c & 0xff);
+        }
       }
       at.set(k + 1, end);
       count++;
@@ -98,16 +152,18 @@ export function kpNameTable(): KpNames {
       return k;
     },
     compare(a, b) {
-      const pa = at.get(a),
-        la = at.get(a + 1) - pa,
-        pb = at.get(b),
-        lb = at.get(b + 1) - pb;
-      const n = la < lb ? la : lb;
-      for (let i = 0; i < n; i++) {
-        const d = ch(pa + i) - ch(pb + i);
-        if (d !== 0) return d;
+      let i = at.get(a);
+      let j = at.get(b);
+      const ea = at.get(a + 1);
+      const eb = at.get(b + 1);
+      while (i < ea && j < eb) {
+        const x = unitAt(i);
+        i = next;
+        const y = unitAt(j);
+        j = next;
+        if (x !== y) return x - y;
       }
-      return la - lb;
+      return (i < ea ? 1 : 0) - (j < eb ? 1 : 0);
     },
   };
 }
@@ -115,9 +171,10 @@ export function kpNameTable(): KpNames {
 /**
  * Sorts `list` in place by `cmp`, a bottom-up merge sort through one scratch array of the same size:
  * a typed array's sort with a comparator copies its elements into two heap arrays first (16 MB at a
- * million units, the streaming scorer's largest allocation).  Stable.
+ * million units, the streaming scorer's largest allocation).  Stable.  Returns the scratch array (its
+ * content is garbage), for the caller to reuse.
  */
-export function kpSortIndices(list: Uint32Array, cmp: (a: number, b: number) => number): void {
+export function kpSortIndices(list: Uint32Array, cmp: (a: number, b: number) => number): Uint32Array {
   const n = list.length;
   let from: Uint32Array = list;
   let to: Uint32Array = new Uint32Array(n);
@@ -136,5 +193,9 @@ export function kpSortIndices(list: Uint32Array, cmp: (a: number, b: number) => 
     from = to;
     to = t;
   }
-  if (from !== list) list.set(from);
+  if (from !== list) {
+    list.set(from);
+    return from;
+  }
+  return to;
 }
