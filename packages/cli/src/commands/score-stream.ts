@@ -16,8 +16,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factsDiagnostic, knownFacts, streamUnits, type RowUnit } from "@kaoping/facts";
-import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
+import { factsDiagnostic, knownFacts, readKeptRows, streamUnits, type KnownFacts, type LoadedFacts, type RowUnit } from "@kaoping/facts";
+import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type FactError, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -172,9 +172,15 @@ function ranked(r: StreamedResult, rank: number, grade: string | null): UnitResu
   return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank, grade, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
 }
 
+/** What the whole-file path reports from instead of the whole file: the file read with only the rows that have problems (see problemRows). */
+export interface ProblemRows {
+  facts: LoadedFacts;
+}
+
 /**
  * Scores a CSV, JSON Lines or .xlsx facts file as a stream and writes the ranking (CSV or JSON) to `output` or stdout.
- * Returns the exit code, or undefined when the file must be read whole (nothing was written then).
+ * Returns the exit code, or undefined when the file must be read whole (nothing was written then) —
+ * or, after facts errors, the facts the whole-file path reports from instead (only the rows with problems).
  */
 export async function scoreStreaming(
   io: Io,
@@ -183,7 +189,7 @@ export async function scoreStreaming(
   format: "csv" | "json",
   output: string | undefined,
   err: Colors,
-): Promise<number | undefined> {
+): Promise<number | ProblemRows | undefined> {
   const module = prepared.module;
   // KP_SCORE_WHOLE=1 (tests): always the whole-file path, to compare the two.
   if (module.streamable !== true || module.createScorer === undefined || io.env.KP_SCORE_WHOLE === "1") return undefined;
@@ -245,8 +251,14 @@ export async function scoreStreaming(
         };
         read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer!.has(name), onRows });
       } catch (e) {
-        if (isFactsError(e)) return whole("事实有误", firstProblem(e));
-        throw e;
+        if (!isFactsError(e)) throw e;
+        const code = tooLargeToList(io, err, factsFile, firstProblem(e));
+        if (code !== undefined) return code;
+        // a file the whole-file path may read: it reads only the rows with problems, when that says the same
+        scorer = undefined;
+        const rows = await problemRows(module, factsFile, known);
+        if (io.env.KP_SCORE_TRACE === "1") io.stderr.write(`kp: 整体读取（事实有误${rows ? `，只读有问题的行：${rows.facts.units.length} 个单位` : ""}）\n`);
+        return rows;
       }
       if (!read.ok) return whole(read.why, read.problem);
       counts.push(read.units);
@@ -310,6 +322,80 @@ export async function scoreStreaming(
   } finally {
     spill.close();
   }
+}
+
+/** The module's reader of a batch: units as objects, or CSV rows with their cells' fact keys (set while a batch of rows is read). */
+function rowReader(): { read: NonNullable<Parameters<NonNullable<ScoringModule["createScorer"]>>[1]>["read"]; onRows: (keys: readonly (string | undefined)[], rows: RowUnit[], pass: (rows: RowUnit[]) => void) => void } {
+  let rowKeys: readonly (string | undefined)[] | undefined;
+  return {
+    read: (specs, classes, ruleNames, units) => kpReadUnits(specs, classes, ruleNames, units, rowKeys),
+    onRows: (keys, rows, pass) => {
+      rowKeys = keys;
+      try {
+        pass(rows);
+      } finally {
+        rowKeys = undefined;
+      }
+    },
+  };
+}
+
+/**
+ * After facts errors in a CSV file small enough to be read whole: instead of the whole file, the
+ * whole-file path reports from the file read with only the rows that have problems (and the units a
+ * 参照 names: readKeptRows) — the same diagnostics at the same cells and lines, without 100,000 units
+ * read whole.  The rows are found by checking the file once more as a stream (the
+ * module's reader on each batch, as the first pass of two does: nothing scored, no unit objects for
+ * rows read by the header's layout).  It applies when every problem is one unit's own (the module's
+ * reader on its facts), and is verified: the module, given the rows kept, must find exactly the
+ * problems the stream found.  Anything else — a name written twice, a 参照 to a unit not in the file,
+ * a problem in the table's layout, a quote in the file (rows are then not lines), another format —
+ * gives undefined: the whole file is read.
+ */
+async function problemRows(module: ScoringModule, file: string, known: KnownFacts): Promise<ProblemRows | undefined> {
+  if (!file.toLowerCase().endsWith(".csv") || module.createScorer === undefined) return undefined;
+  const rows = rowReader();
+  // survey only reads (and throws the batch's problems); it never scores
+  const checker = module.createScorer(() => undefined, { detail: false, read: rows.read });
+  const names = new Set<string>();
+  const bad = new Set<string>();
+  const found: FactError[] = [];
+  let other = false;
+  const check = (units: readonly (UnitInput | RowUnit)[]) => {
+    if (other) return;
+    for (const u of units) {
+      const name = typeof u.name === "string" ? u.name.trim() : "";
+      if (name === "" || names.has(name)) other = true;
+      names.add(name);
+    }
+    try {
+      checker.survey(units);
+    } catch (e) {
+      if (!isFactsError(e)) throw e;
+      for (const p of (e as Error & { errors: FactError[] }).errors) {
+        if (p.unit === undefined || !names.has(p.unit)) other = true;
+        else bad.add(p.unit);
+        found.push(p);
+      }
+    }
+  };
+  const read = await streamUnits(file, known, check, { seen: (name) => names.has(name), onRows: (keys, batch) => rows.onRows(keys, batch, check) });
+  if (!read.ok || other || found.length === 0) return undefined;
+  const refs = checker.references;
+  if (refs.some((r) => !names.has(r))) return undefined;
+  const again = readKeptRows(file, module.catalogue, (name) => bad.has(name) || refs.includes(name));
+  // the check: the module finds, in the rows kept, exactly what the stream found (and nothing in the layout)
+  if (again === undefined || again.diagnostics.length > 0) return undefined;
+  const problems = (() => {
+    try {
+      module.scoreAll(again.units, { detail: false });
+      return [];
+    } catch (e) {
+      return isFactsError(e) ? (e as Error & { errors: FactError[] }).errors : undefined;
+    }
+  })();
+  if (problems === undefined || JSON.stringify(problems) !== JSON.stringify(found)) return undefined;
+  return { facts: again };
 }
 
 /**

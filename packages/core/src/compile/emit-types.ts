@@ -183,6 +183,8 @@ export function emitDts(cat: M.Catalogue): string {
     "export interface Scorer {",
     "  /** 是否已有这个名称的单位。 */",
     "  has(name: string): boolean;",
+    "  /** 其他单位以其得分为准的单位（参照某个单位）。 */",
+    "  references: string[];",
     "  /** 第一遍（passes 为 2 时）：读一批单位的事实，只留跨单位规则需要的数。 */",
     "  survey(units: Unit[]): void;",
     "  add(units: Unit[]): void;",

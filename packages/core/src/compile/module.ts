@@ -138,6 +138,8 @@ export type StreamedResult = Omit<UnitResult, "rank" | "grade" | "trace"> & {
 export interface Scorer {
   /** Whether a unit of this (trimmed) name was added. */
   has(name: string): boolean;
+  /** The units other units' scores are taken from (参照 to a named unit). */
+  references: string[];
   /** First pass (when the module's `passes` is 2): reads a batch's facts, keeping only what rules across units need; throws KpFactsError on bad facts. */
   survey(units: unknown): void;
   /** Checks and scores a batch; throws KpFactsError on bad facts. */

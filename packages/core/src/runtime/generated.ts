@@ -1353,6 +1353,7 @@ export const MODULE_PARTS_JS = {
     "    onResult(u.index, res);",
     "  };",
     "  return {",
+    "    references: REFERS.flatMap((r) => (r.unit !== undefined ? [r.unit] : [])),",
     "    has(name) {",
     "      return names.has(name);",
     "    },",

@@ -2200,6 +2200,7 @@ export function createScorer(onResult, options) {
     onResult(u.index, res);
   };
   return {
+    references: REFERS.flatMap((r) => (r.unit !== undefined ? [r.unit] : [])),
     has(name) {
       return names.has(name);
     },

@@ -24,6 +24,8 @@ export interface KpRanking {
 
 /** The scorer createScorer returns. */
 export interface KpScorer {
+  /** The units other units' scores are taken from (参照 to a named unit). */
+  references: string[];
   has(name: string): boolean;
   survey(units: unknown): void;
   add(units: unknown): void;
@@ -96,6 +98,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
     onResult(u.index, res);
   };
   return {
+    references: REFERS.flatMap((r) => (r.unit !== undefined ? [r.unit] : [])),
     has(name) {
       return names.has(name);
     },
