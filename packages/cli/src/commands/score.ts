@@ -67,7 +67,8 @@ export async function prepareForScoring(io: Io, catalogueArg: string, err: Color
 /**
  * Reads the facts arguments: one file as always (loadFacts), else every file of the files and
  * folders given, merged.  A file too large for the heap is refused before it is read (KP4030, see
- * @kaoping/facts memory.ts).  Undefined (after printing) when a file is too large.
+ * @kaoping/facts memory.ts).  Undefined (after printing) when a file is too large.  `options.read`: the
+ * one file already read (kp score after a stream found facts errors: only the rows with problems).
  */
 export async function readFactsArgs(
   io: Io,
