@@ -26,11 +26,14 @@ import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
 import { printDiagnostics } from "./shared.js";
 
 /**
- * Results (and output text) are buffered up to this many characters before a write: small enough that
+ * Output text is buffered up to this many characters before a write: small enough that
  * the pieces die young (a 1M-character buffer outlived scavenges and piled up in the old generation,
  * raising the peak of a 1,000,000-unit run), large enough that writes stay few.
  */
 const FLUSH_CHARS = 1 << 16;
+
+/** The spill file's write buffer (records encoded into it as they come). */
+const SPILL_BUFFER_BYTES = 1 << 18;
 
 /**
  * Results read back from the spill file at once (a window of the ranking), and the pieces the file is
@@ -85,27 +88,41 @@ export class Places {
 export class Spill {
   private readonly dir = mkdtempSync(join(tmpdir(), "kp-score-"));
   private readonly fd = openSync(join(this.dir, "results.jsonl"), "w+", 0o600);
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /**
+   * Records are encoded into this buffer as they come and written when it is full: no record string is
+   * kept until a write (kept ones outlived scavenges and were promoted, old-space garbage that grew with
+   * the file).  A record larger than the buffer is written at once.
+   */
+  private readonly out = Buffer.allocUnsafe(SPILL_BUFFER_BYTES);
+  private used = 0;
   private size = 0;
   readonly places = new Places();
 
   add(k: number, record: string): void {
-    const bytes = Buffer.byteLength(record, "utf8");
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    if (this.used + 3 * record.length > this.out.length) this.flush();
+    let bytes: number;
+    if (3 * record.length > this.out.length) {
+      const b = Buffer.from(record, "utf8");
+      bytes = b.length;
+      this.writeAll(b, bytes);
+    } else {
+      bytes = this.out.write(record, this.used, "utf8");
+      this.used += bytes;
+    }
     this.places.set(k, this.size, bytes);
     this.size += bytes;
-    this.pending.push(record);
-    this.pendingChars += record.length;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    if (this.used === 0) return;
+    this.writeAll(this.out, this.used);
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Buffer, length: number): void {
     let off = 0;
-    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-    this.pending = [];
-    this.pendingChars = 0;
+    while (off < length) off += writeSync(this.fd, bytes, off, length - off);
   }
 
   /**
