@@ -1,12 +1,11 @@
 /**
  * The streaming scorer's compact per-unit tables (runtime/src/compact.ts): the name table (names
  * stored 1–3 bytes a code unit) finds every name and no other, and compares as the string `<` does;
- * the totals table gives back every value, before and after it widens to Float64; the sort's
- * returned scratch array is not the sorted list.
+ * the totals table gives back every value, before and after it widens (Int16 → Int32 → Float64).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kpNameTable, kpSortIndices, kpTotals } from "../src/runtime/src/compact.js";
+import { kpHeapSort, kpNameTable, kpTotals } from "../src/runtime/src/compact.js";
 
 /** Code units from every range of the encoding (ASCII, 2-byte CJK, 3-byte others, the bounds, surrogate halves). */
 const unit = fc.oneof(
@@ -42,14 +41,33 @@ describe("kpNameTable", () => {
     expect(table.has("县区000001x")).toBe(false);
     expect(Math.sign(table.compare(119_999, 0))).toBe(1);
     expect(Math.sign(table.compare(7, 8))).toBe(byString(names[7]!, names[8]!));
+    // its lookup table given up (it holds the ranking's order): at least one number a name, compare unchanged
+    const order = table.release();
+    expect(order.length).toBeGreaterThanOrEqual(names.length);
+    const list = order.subarray(0, names.length).map((_, i) => names.length - 1 - i);
+    kpHeapSort(list, (a, b) => table.compare(a, b));
+    expect([...list.subarray(0, 5)]).toEqual([0, 1, 2, 3, 4]);
+    // still finds every name (each one looked at), and takes a new one (the table rebuilt)
+    expect(table.has(names[119_999]!)).toBe(true);
+    expect(table.has("县区x")).toBe(false);
+    expect(table.add("县区x")).toBe(120_000);
+    expect(table.has("县区x") && table.has(names[3]!)).toBe(true);
   });
 });
 
 describe("kpTotals", () => {
-  it("gives back every value set, before and after a value too large for Int32 widens it", () => {
+  it("gives back every value set, before and after a value that does not fit widens it (Int16 of value / 10000, Int32, Float64)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 100_000_000_000)), { maxLength: 200 }),
+        fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.integer({ min: -32_768, max: 32_767 }).map((x) => x * 10_000) },
+            fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+            fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+            fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 100_000_000_000, 327_680_000, -327_690_000, 5_043_000_000, 0),
+          ),
+          { maxLength: 200 },
+        ),
         fc.integer({ min: 0, max: 3 }),
         (values, spread) => {
           const t = kpTotals();
@@ -64,17 +82,5 @@ describe("kpTotals", () => {
       ),
       { numRuns: 300 },
     );
-  });
-});
-
-describe("kpSortIndices", () => {
-  it("returns a scratch array of the list's length that is not the list", () => {
-    for (const n of [0, 1, 2, 5, 8, 33]) {
-      const list = new Uint32Array(Array.from({ length: n }, (_, i) => n - 1 - i));
-      const scratch = kpSortIndices(list, (a, b) => a - b);
-      expect([...list]).toEqual(Array.from({ length: n }, (_, i) => i));
-      expect(scratch).not.toBe(list);
-      expect(scratch.length).toBe(n);
-    }
   });
 });

@@ -317,6 +317,8 @@ export async function scoreStreaming(
     }
     if (passes.length === 2 && (stamp() !== before || counts[0] !== counts[1])) return whole("两遍之间文件有变动", undefined);
     let ranking: ReturnType<Scorer["finish"]>;
+    // the garbage of reading (old name-table slots, batches) freed before the ranking's arrays are made
+    collectGarbage();
     try {
       ranking = scorer.finish();
       scorer = undefined;
@@ -347,17 +349,20 @@ export async function scoreStreaming(
       if (format === "csv") put((bom ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
       else put("[\n");
       const graded = columns.some((col) => col.header === "等次");
+      // a place tied with the one before has its rank, else its own
+      let rank = 0;
       spill.readInOrder(ranking.order, (i, record) => {
+        if (i === 0 || ((ranking.tied[i >> 3]! >> (i & 7)) & 1) === 0) rank = i + 1;
         if (csv) {
           const colon = record.indexOf(":");
           const end = colon + 1 + Number(record.slice(0, colon));
-          let row = `${ranking.rank[i]},${record.slice(colon + 1, end)}`;
+          let row = `${rank},${record.slice(colon + 1, end)}`;
           if (graded) row += "," + csvField(ranking.grades[ranking.gradeIndex[i]!] ?? "");
           if (vetoes) row += "," + record.slice(end);
           put(row + "\n");
           progress?.tick("输出");
         } else {
-          const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grades[ranking.gradeIndex[i]!] ?? null);
+          const r = ranked(JSON.parse(record) as StreamedResult, rank, ranking.grades[ranking.gradeIndex[i]!] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
         }
       });

@@ -145,10 +145,11 @@ export interface Scorer {
   /** Checks and scores a batch; throws KpFactsError on bad facts. */
   add(units: unknown): void;
   /**
-   * Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]` is position k's rank and
-   * `grades[gradeIndex[k]]` its grade (null: none) — an index a unit, not a string, in bounded memory.
+   * Ranks: `order` lists unit indices (in the order added) by rank; bit k of `tied` (byte k >> 3, bit
+   * k & 7) says position k has the previous position's total and rank (else its rank is k + 1);
+   * `grades[gradeIndex[k]]` is its grade (null: none) — bits and indices, not numbers and strings, in bounded memory.
    */
-  finish(): { order: Uint32Array; rank: Uint32Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] };
+  finish(): { order: Uint32Array; tied: Uint8Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] };
 }
 
 /**
