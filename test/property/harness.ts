@@ -66,7 +66,7 @@ export interface ScoringModule {
   createScorer?(
     onResult: (index: number, result: Omit<ModuleResult, "rank" | "grade">) => void,
     options?: { detail?: boolean },
-  ): { survey(units: unknown): void; add(units: unknown): void; finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] } };
+  ): { survey(units: unknown): void; add(units: unknown): void; finish(): { order: Uint32Array; tied: Uint8Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] } };
   catalogue: {
     title: string;
     classes: string[];

@@ -92,10 +92,13 @@ describe("compiled scoring equals the exact reference", () => {
             const scorer = mod.createScorer((k, r) => (parts[k] = r));
             if (mod.passes === 2) for (let i = 0; i < json.length; i += size) scorer.survey(json.slice(i, i + size));
             for (let i = 0; i < json.length; i += size) scorer.add(json.slice(i, i + size));
-            const { order, rank, grade } = scorer.finish();
+            const { order, tied, gradeIndex, grades } = scorer.finish();
+    // a place tied with the one before has its rank, else its own (k + 1)
+    const rank: number[] = [];
+    for (let k = 0; k < order.length; k++) rank[k] = k > 0 && (tied[k >> 3]! >> (k & 7)) & 1 ? rank[k - 1]! : k + 1;
             const streamed = [...order].map((k, i) => {
               const r = parts[k]!;
-              return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank: rank[i], grade: grade[i] ?? null, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
+              return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank: rank[i], grade: grades[gradeIndex[i]!] ?? null, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
             });
             expect(JSON.stringify(streamed), `streamed, ${context()}`).toBe(JSON.stringify(mod.scoreAll(json)));
             streamedCases++;

@@ -1,5 +1,6 @@
 // The streaming score's spill places (score-stream.ts): each unit's record offset and length come back
-// as set, across chunks, for offsets beyond 4 GiB and records longer than 16 bits, in any order.
+// as set, across chunks, for offsets beyond 4 GiB and records longer than 16 bits, in any order — and
+// in unit order (kept as lengths and block offsets) with units placed late and gaps.
 import { describe, expect, it } from "vitest";
 import { Places, Spill } from "../src/commands/score-stream.js";
 
@@ -17,6 +18,33 @@ describe("spill places", () => {
       offset += k % 50_000 === 1 ? 3 * 2 ** 31 + 17 : length; // jumps past 4 GiB now and then
     }
     expect(offset).toBeGreaterThan(2 ** 34);
+    for (const [k, [o, l]] of expected) {
+      if (places.offset(k) !== o || places.length(k) !== l) expect([k, places.offset(k), places.length(k)]).toEqual([k, o, l]);
+    }
+  });
+});
+
+describe("spill places in unit order (2 bytes a unit)", () => {
+  it("give back every place when records come in order, back to back — with units that waited (placed later), gaps, long records", () => {
+    const places = new Places();
+    const expected = new Map<number, [number, number]>();
+    let offset = 0;
+    const late: number[] = [];
+    const put = (k: number) => {
+      const length = k % 4999 === 0 ? 70_000 + k : 20 + (k % 90);
+      places.set(k, offset, length);
+      expected.set(k, [offset, length]);
+      offset += length;
+    };
+    for (let k = 0; k < 300_000; k++) {
+      // a unit waiting for its 参照 is written after later units
+      if (k % 1237 === 5 || (k >= 70_000 && k < 70_300)) late.push(k);
+      else put(k);
+      if (k % 9001 === 0) offset += 2 ** 33; // a gap past 8 GiB
+      if (late.length > 0 && k % 611 === 0) late.splice(0).forEach(put);
+    }
+    late.splice(0).forEach(put);
+    expect(expected.size).toBe(300_000);
     for (const [k, [o, l]] of expected) {
       if (places.offset(k) !== o || places.length(k) !== l) expect([k, places.offset(k), places.length(k)]).toEqual([k, o, l]);
     }

@@ -211,6 +211,56 @@ describe("kp score streams CSV facts", () => {
     expect(s.stdout).toBe(w.stdout);
     expect(existsSync(join(fixtures, "facts", "ok.csv"))).toBe(true);
   });
+
+  it("facts errors in many batches: reported from the rows with problems only, exactly as the whole-file path; a 参照 to a missing unit, a quote or a repeated name read the file whole", { timeout: 300_000 }, () => {
+    const lines = readFileSync(rulesCsv, "utf8").split("\n");
+    const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+    const rate = header.indexOf("信息完成率");
+    const count = header.indexOf("参会");
+    expect(rate).toBeGreaterThan(0);
+    const set = (row: number, column: number, value: string) => {
+      const cells = lines[row]!.split(",");
+      cells[column] = value;
+      lines[row] = cells.join(",");
+    };
+    // five units with bad values, in batches far apart (one of them with two), the 参照's unit (××区) among the fine ones
+    for (const row of [2, 1500, 5000, 7777, 9999]) set(row, rate, "四十九");
+    set(5000, count, "很多");
+    expect(lines[1]!.startsWith("××区,")).toBe(true);
+    const file = join(dir, "bad-values.csv");
+    const run = (text: string) => {
+      writeFileSync(file, text);
+      const s = kp(["score", "rules", file, "-o", join(dir, "bad-values-out.csv")], { cwd: repoRoot, env: streamed });
+      const w = kp(["score", "rules", file, "-o", join(dir, "bad-values-out.csv")], { cwd: repoRoot, env: whole });
+      expect(s.code).toBe(1);
+      expect(w.code).toBe(1);
+      expect(existsSync(join(dir, "bad-values-out.csv"))).toBe(false);
+      return { s: s.stderr, w: w.stderr };
+    };
+    const some = run(lines.join("\n"));
+    // the five units and the unit their 参照 names: the same words, cells, code frames and count
+    const head = "kp: 流式计分\nkp: 整体读取（事实有误，只读有问题的行：6 个单位）\n";
+    expect(some.s.startsWith(head), some.s).toBe(true);
+    expect(some.s.slice(head.length)).toBe(some.w);
+    expect(some.w).toContain(":10000:");
+    expect(some.w).toContain("有 6 个错误，无法计分。");
+    // the 参照's unit missing from the file: the whole file is read (KP4011 is not one row's problem)
+    const noRef = run([lines[0]!, ...lines.slice(2)].join("\n"));
+    fellBack(noRef.s, noRef.w);
+    expect(noRef.s).not.toContain("只读有问题的行");
+    // a quoted cell (rows are no longer lines), a name written twice: whole
+    const quoted = lines.slice();
+    quoted[3] = quoted[3]!.replace(/^([^,]*),/, '"$1",');
+    const q = run(quoted.join("\n"));
+    fellBack(q.s, q.w);
+    expect(q.s).not.toContain("只读有问题的行");
+    const twice = lines.slice();
+    twice[8000] = twice[8000]!.replace(/^[^,]*,/, twice[20]!.split(",")[0]! + ",");
+    const t = run(twice.join("\n"));
+    fellBack(t.s, t.w);
+    expect(t.s).not.toContain("只读有问题的行");
+    expect(t.w).toContain("KP4006");
+  });
 });
 
 /** An .xlsx file of a CSV's rows (numbers as numbers), and maybe a second sheet or merged cells. */

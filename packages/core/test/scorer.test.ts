@@ -26,10 +26,13 @@ function streamed(m: ScoringModule, list: UnitInput[], size: number, detail = tr
   const scorer = m.createScorer!((k, r) => (got[k] = r), { detail });
   if (m.passes === 2) for (let i = 0; i < list.length; i += size) scorer.survey(list.slice(i, i + size));
   for (let i = 0; i < list.length; i += size) scorer.add(list.slice(i, i + size));
-  const { order, rank, grade } = scorer.finish();
+  const { order, tied, gradeIndex, grades } = scorer.finish();
+    // a place tied with the one before has its rank, else its own (k + 1)
+    const rank: number[] = [];
+    for (let k = 0; k < order.length; k++) rank[k] = k > 0 && (tied[k >> 3]! >> (k & 7)) & 1 ? rank[k - 1]! : k + 1;
   return [...order].map((k, i) => {
     const r = got[k]!;
-    return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank: rank[i]!, grade: grade[i] ?? null, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
+    return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank: rank[i]!, grade: grades[gradeIndex[i]!] ?? null, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
   });
 }
 
@@ -123,12 +126,15 @@ describe("createScorer", () => {
     const got: StreamedResult[] = [];
     const scorer = m.createScorer!((k, r) => (got[k] = r), { detail: false });
     for (let i = 0; i < list.length; i += 1000) scorer.add(list.slice(i, i + 1000));
-    const { order, rank, grade } = scorer.finish();
+    const { order, tied, gradeIndex, grades } = scorer.finish();
+    // a place tied with the one before has its rank, else its own (k + 1)
+    const rank: number[] = [];
+    for (let k = 0; k < order.length; k++) rank[k] = k > 0 && (tied[k >> 3]! >> (k & 7)) & 1 ? rank[k - 1]! : k + 1;
     expect(order.length).toBe(all.length);
     [...order].forEach((k, i) => {
       expect(got[k]!.unit).toBe(all[i]!.unit);
       expect(rank[i]).toBe(all[i]!.rank);
-      expect(grade[i] ?? null).toBe(all[i]!.grade);
+      expect(grades[gradeIndex[i]!] ?? null).toBe(all[i]!.grade);
     });
     expect(scorer.has("Unit1")).toBe(list.some((u) => u.name === "Unit1"));
     expect(() => scorer.add([{ name: list[140_000]!.name, facts: { 迟报: 0 } }])).toThrow();

@@ -7,6 +7,7 @@
  */
 export { loadFacts, locateFactErrors, knownFacts, type FactsOptions } from "./load.js";
 export { readCsv, scanFields, detectDelimiter } from "./csv.js";
+export { readKeptRows } from "./keep-rows.js";
 export { streamCsvUnits, STREAM_BATCH_ROWS, type CsvStreamOutcome } from "./csv-stream.js";
 export { streamJsonlUnits } from "./jsonl-stream.js";
 export { streamXlsxUnits } from "./xlsx-stream.js";

@@ -16,8 +16,10 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { factsDiagnostic, knownFacts, streamUnits, type RowUnit } from "@kaoping/facts";
-import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { factsDiagnostic, knownFacts, readKeptRows, streamUnits, type KnownFacts, type LoadedFacts, type RowUnit } from "@kaoping/facts";
+import { formatBytes, kpReadUnits, MAX_FACTS_BYTES, type FactError, type Scorer, type ScoringModule, type StreamedResult, type UnitInput, type UnitResult } from "@kaoping/core";
 import { ExitCode } from "../exit.js";
 import { shownPath, writeOutputs, type Colors, type Io } from "../io.js";
 import { rankingColumns } from "../report/ranking.js";
@@ -26,52 +28,84 @@ import { PROGRESS_THRESHOLD, startProgress } from "./progress.js";
 import { printDiagnostics } from "./shared.js";
 
 /**
- * Results (and output text) are buffered up to this many characters before a write: small enough that
+ * Output text is buffered up to this many characters before a write: small enough that
  * the pieces die young (a 1M-character buffer outlived scavenges and piled up in the old generation,
  * raising the peak of a 1,000,000-unit run), large enough that writes stay few.
  */
 const FLUSH_CHARS = 1 << 16;
 
-/** Results read back from the spill file at once (a window of the ranking), and the pieces the file is read in. */
-const WINDOW_BYTES = 8 << 20;
+/** The spill file's write buffer (records encoded into it as they come). */
+const SPILL_BUFFER_BYTES = 1 << 18;
+
+/**
+ * Results read back from the spill file at once (a window of the ranking), and the pieces the file is
+ * read in.  The window and its per-record arrays (~2× its bytes) are what the output phase adds to the
+ * peak: 2 MB holds ~50,000 CSV records, so 100,000 units and 1,000,000 both fill it (with 8 MB the
+ * window grew with the file up to ~200,000 units, +10 MB at a million); the spill file, in the page
+ * cache, is read a few more times instead (~20 passes of 40 MB at a million units).
+ */
+const WINDOW_BYTES = 2 << 20;
 const PIECE_BYTES = 1 << 20;
 
 /**
- * The spill-file places: each unit's record's byte offset and length, in chunks of typed arrays (7
- * bytes a unit, off the garbage-collected heap; growing copies nothing, so the peak does not jump).
- * An offset is kept as its low 32 bits and a high byte (files up to 1 TiB); a length as 16 bits, the
- * rare longer record's (a JSON result with a large indicator tree) in a map.
+ * The spill-file places: each unit's record's byte offset and length, in 2 bytes a unit (chunks of
+ * typed arrays off the garbage-collected heap; growing copies nothing, so the peak does not jump).
+ * Records come, as a rule, in unit order and back to back: then only their lengths are kept (16 bits,
+ * the rare longer one's in a map), with the offset of each block of 64 units — a unit's offset is its
+ * block's plus the lengths before it in the block.  A record that comes otherwise (a unit that waited
+ * for its 参照, one after a gap) has its place in a map.
  */
 export class Places {
   private static readonly SHIFT = 16;
   private static readonly LONG = 0xffff;
-  private readonly low: Uint32Array[] = [];
-  private readonly high: Uint8Array[] = [];
+  private static readonly BLOCK = 6;
   private readonly lengths: Uint16Array[] = [];
+  private readonly bases: Float64Array[] = [];
   private readonly long = new Map<number, number>();
+  private readonly elsewhere = new Map<number, number>();
+  /** The last unit placed in order (-1: none yet), and where its record ends. */
+  private last = -1;
+  private end = 0;
   set(k: number, offset: number, length: number): void {
     const c = k >>> Places.SHIFT;
-    while (this.low.length <= c) {
-      this.low.push(new Uint32Array(1 << Places.SHIFT));
-      this.high.push(new Uint8Array(1 << Places.SHIFT));
+    while (this.lengths.length <= c) {
       this.lengths.push(new Uint16Array(1 << Places.SHIFT));
+      this.bases.push(new Float64Array(1 << (Places.SHIFT - Places.BLOCK)).fill(-1));
     }
     const i = k & ((1 << Places.SHIFT) - 1);
-    const high = Math.floor(offset / 2 ** 32);
-    if (high > 0xff) throw new RangeError("spill file over 1 TiB");
-    this.low[c]![i] = offset % 2 ** 32;
-    this.high[c]![i] = high;
+    const block = i >>> Places.BLOCK;
+    const base = this.bases[c]!;
+    // in order: after the last unit placed in order, back to back with it within its block (or first in a new block)
+    const inOrder = k > this.last && (base[block] === -1 ? true : offset === this.end && this.last >>> Places.BLOCK === k >>> Places.BLOCK);
+    if (!inOrder) {
+      this.elsewhere.set(k, offset);
+      this.long.set(k, length);
+      this.lengths[c]![i] = 0;
+      return;
+    }
+    if (base[block] === -1) base[block] = offset;
     if (length >= Places.LONG) this.long.set(k, length);
     this.lengths[c]![i] = Math.min(length, Places.LONG);
+    this.last = k;
+    this.end = offset + length;
   }
   offset(k: number): number {
+    const away = this.elsewhere.get(k);
+    if (away !== undefined) return away;
     const c = k >>> Places.SHIFT;
     const i = k & ((1 << Places.SHIFT) - 1);
-    return this.high[c]![i]! * 2 ** 32 + this.low[c]![i]!;
+    const lengths = this.lengths[c]!;
+    let offset = this.bases[c]![i >>> Places.BLOCK]!;
+    for (let j = i & ~((1 << Places.BLOCK) - 1); j < i; j++) {
+      const l = lengths[j]!;
+      // (0: no record in order here)
+      offset += l === Places.LONG ? this.long.get((c << Places.SHIFT) + j)! : l;
+    }
+    return offset;
   }
   length(k: number): number {
     const length = this.lengths[k >>> Places.SHIFT]![k & ((1 << Places.SHIFT) - 1)]!;
-    return length === Places.LONG ? this.long.get(k)! : length;
+    return length === Places.LONG || (length === 0 && this.elsewhere.has(k)) ? this.long.get(k)! : length;
   }
 }
 
@@ -79,27 +113,41 @@ export class Places {
 export class Spill {
   private readonly dir = mkdtempSync(join(tmpdir(), "kp-score-"));
   private readonly fd = openSync(join(this.dir, "results.jsonl"), "w+", 0o600);
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /**
+   * Records are encoded into this buffer as they come and written when it is full: no record string is
+   * kept until a write (kept ones outlived scavenges and were promoted, old-space garbage that grew with
+   * the file).  A record larger than the buffer is written at once.
+   */
+  private readonly out = Buffer.allocUnsafe(SPILL_BUFFER_BYTES);
+  private used = 0;
   private size = 0;
   readonly places = new Places();
 
   add(k: number, record: string): void {
-    const bytes = Buffer.byteLength(record, "utf8");
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit
+    if (this.used + 3 * record.length > this.out.length) this.flush();
+    let bytes: number;
+    if (3 * record.length > this.out.length) {
+      const b = Buffer.from(record, "utf8");
+      bytes = b.length;
+      this.writeAll(b, bytes);
+    } else {
+      bytes = this.out.write(record, this.used, "utf8");
+      this.used += bytes;
+    }
     this.places.set(k, this.size, bytes);
     this.size += bytes;
-    this.pending.push(record);
-    this.pendingChars += record.length;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    if (this.used === 0) return;
+    this.writeAll(this.out, this.used);
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Buffer, length: number): void {
     let off = 0;
-    while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-    this.pending = [];
-    this.pendingChars = 0;
+    while (off < length) off += writeSync(this.fd, bytes, off, length - off);
   }
 
   /**
@@ -112,14 +160,24 @@ export class Spill {
     const n = order.length;
     let window = Buffer.alloc(0);
     let piece = Buffer.alloc(0);
+    // a window's places, reused from window to window (new arrays for each were garbage off the heap that
+    // piled up until a full collection: +20 MB at a million units)
+    let offsets = new Float64Array(0);
+    let lengths = new Uint32Array(0);
+    let at = new Uint32Array(1);
+    let places = new Uint32Array(0);
     for (let from = 0; from < n; ) {
       let to = from;
       let bytes = 0;
       while (to < n && (to === from || bytes + this.places.length(order[to]!) <= sizes.window)) bytes += this.places.length(order[to++]!);
       const w = to - from;
-      const offsets = new Float64Array(w);
-      const lengths = new Uint32Array(w);
-      const at = new Uint32Array(w + 1);
+      if (offsets.length < w) {
+        const size = Math.min(n, Math.max(w, 2 * offsets.length));
+        offsets = new Float64Array(size);
+        lengths = new Uint32Array(size);
+        at = new Uint32Array(size + 1);
+        places = new Uint32Array(size);
+      }
       for (let t = 0; t < w; t++) {
         const k = order[from + t]!;
         offsets[t] = this.places.offset(k);
@@ -127,7 +185,7 @@ export class Spill {
         at[t + 1] = at[t]! + lengths[t]!;
       }
       if (window.length < bytes) window = Buffer.alloc(Math.max(bytes, Math.min(sizes.window, 2 * window.length)));
-      const byPlace = new Uint32Array(w);
+      const byPlace = places.subarray(0, w);
       for (let t = 0; t < w; t++) byPlace[t] = t;
       byPlace.sort((a, b) => offsets[a]! - offsets[b]!);
       // the piece of the file read last: [pieceStart, pieceStart + pieceLength)
@@ -166,9 +224,15 @@ function ranked(r: StreamedResult, rank: number, grade: string | null): UnitResu
   return { unit: r.unit, classes: r.classes, total: r.total, exactTotal: r.exactTotal, rank, grade, vetoes: r.vetoes, indicators: r.indicators, bonus: r.bonus, penalty: r.penalty };
 }
 
+/** What the whole-file path reports from instead of the whole file: the file read with only the rows that have problems (see problemRows). */
+export interface ProblemRows {
+  facts: LoadedFacts;
+}
+
 /**
  * Scores a CSV, JSON Lines or .xlsx facts file as a stream and writes the ranking (CSV or JSON) to `output` or stdout.
- * Returns the exit code, or undefined when the file must be read whole (nothing was written then).
+ * Returns the exit code, or undefined when the file must be read whole (nothing was written then) —
+ * or, after facts errors, the facts the whole-file path reports from instead (only the rows with problems).
  */
 export async function scoreStreaming(
   io: Io,
@@ -177,7 +241,7 @@ export async function scoreStreaming(
   format: "csv" | "json",
   output: string | undefined,
   err: Colors,
-): Promise<number | undefined> {
+): Promise<number | ProblemRows | undefined> {
   const module = prepared.module;
   // KP_SCORE_WHOLE=1 (tests): always the whole-file path, to compare the two.
   if (module.streamable !== true || module.createScorer === undefined || io.env.KP_SCORE_WHOLE === "1") return undefined;
@@ -239,14 +303,22 @@ export async function scoreStreaming(
         };
         read = await streamUnits(factsFile, known, pass, { seen: (name) => scorer!.has(name), onRows });
       } catch (e) {
-        if (isFactsError(e)) return whole("事实有误", firstProblem(e));
-        throw e;
+        if (!isFactsError(e)) throw e;
+        const code = tooLargeToList(io, err, factsFile, firstProblem(e));
+        if (code !== undefined) return code;
+        // a file the whole-file path may read: it reads only the rows with problems, when that says the same
+        scorer = undefined;
+        const rows = await problemRows(module, factsFile, known);
+        if (io.env.KP_SCORE_TRACE === "1") io.stderr.write(`kp: 整体读取（事实有误${rows ? `，只读有问题的行：${rows.facts.units.length} 个单位` : ""}）\n`);
+        return rows;
       }
       if (!read.ok) return whole(read.why, read.problem);
       counts.push(read.units);
     }
     if (passes.length === 2 && (stamp() !== before || counts[0] !== counts[1])) return whole("两遍之间文件有变动", undefined);
     let ranking: ReturnType<Scorer["finish"]>;
+    // the garbage of reading (old name-table slots, batches) freed before the ranking's arrays are made
+    collectGarbage();
     try {
       ranking = scorer.finish();
       scorer = undefined;
@@ -255,6 +327,7 @@ export async function scoreStreaming(
       throw e;
     }
     spill.flush();
+    collectGarbage();
     const n = ranking.order.length;
     // As the whole-file path: on a terminal, one step for scoring, then one per output row (JSON: one).
     const progress = io.stderr.isTTY && n > PROGRESS_THRESHOLD ? startProgress(io, format === "json" ? 1 : n + 1) : undefined;
@@ -276,17 +349,20 @@ export async function scoreStreaming(
       if (format === "csv") put((bom ? "\uFEFF" : "") + columns.map((col) => csvField(col.header)).join(",") + "\n");
       else put("[\n");
       const graded = columns.some((col) => col.header === "等次");
+      // a place tied with the one before has its rank, else its own
+      let rank = 0;
       spill.readInOrder(ranking.order, (i, record) => {
+        if (i === 0 || ((ranking.tied[i >> 3]! >> (i & 7)) & 1) === 0) rank = i + 1;
         if (csv) {
           const colon = record.indexOf(":");
           const end = colon + 1 + Number(record.slice(0, colon));
-          let row = `${ranking.rank[i]},${record.slice(colon + 1, end)}`;
-          if (graded) row += "," + csvField(ranking.grade[i] ?? "");
+          let row = `${rank},${record.slice(colon + 1, end)}`;
+          if (graded) row += "," + csvField(ranking.grades[ranking.gradeIndex[i]!] ?? "");
           if (vetoes) row += "," + record.slice(end);
           put(row + "\n");
           progress?.tick("输出");
         } else {
-          const r = ranked(JSON.parse(record) as StreamedResult, ranking.rank[i]!, ranking.grade[i] ?? null);
+          const r = ranked(JSON.parse(record) as StreamedResult, rank, ranking.grades[ranking.gradeIndex[i]!] ?? null);
           put((i > 0 ? ",\n" : "") + JSON.stringify(r, null, 2).replace(/^/gm, "  "));
         }
       });
@@ -304,6 +380,96 @@ export async function scoreStreaming(
   } finally {
     spill.close();
   }
+}
+
+/**
+ * A full garbage collection, between ranking and writing: the Scorer's per-unit tables (names, totals,
+ * vetoes: ~30 MB at a million units, off the heap) are garbage once it has ranked, but V8 frees them
+ * only at a full collection, which the output phase rarely triggers — its window and buffers then came
+ * on top of them.  Asked for as Jest does (--expose-gc set at run time, gc taken from a new context);
+ * where that is not possible, nothing happens.
+ */
+function collectGarbage(): void {
+  try {
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+  } catch {
+    // the tables are freed by a later collection
+  }
+}
+
+/** The module's reader of a batch: units as objects, or CSV rows with their cells' fact keys (set while a batch of rows is read). */
+function rowReader(): { read: NonNullable<Parameters<NonNullable<ScoringModule["createScorer"]>>[1]>["read"]; onRows: (keys: readonly (string | undefined)[], rows: RowUnit[], pass: (rows: RowUnit[]) => void) => void } {
+  let rowKeys: readonly (string | undefined)[] | undefined;
+  return {
+    read: (specs, classes, ruleNames, units) => kpReadUnits(specs, classes, ruleNames, units, rowKeys),
+    onRows: (keys, rows, pass) => {
+      rowKeys = keys;
+      try {
+        pass(rows);
+      } finally {
+        rowKeys = undefined;
+      }
+    },
+  };
+}
+
+/**
+ * After facts errors in a CSV file small enough to be read whole: instead of the whole file, the
+ * whole-file path reports from the file read with only the rows that have problems (and the units a
+ * 参照 names: readKeptRows) — the same diagnostics at the same cells and lines, without 100,000 units
+ * read whole.  The rows are found by checking the file once more as a stream (the
+ * module's reader on each batch, as the first pass of two does: nothing scored, no unit objects for
+ * rows read by the header's layout).  It applies when every problem is one unit's own (the module's
+ * reader on its facts), and is verified: the module, given the rows kept, must find exactly the
+ * problems the stream found.  Anything else — a name written twice, a 参照 to a unit not in the file,
+ * a problem in the table's layout, a quote in the file (rows are then not lines), another format —
+ * gives undefined: the whole file is read.
+ */
+async function problemRows(module: ScoringModule, file: string, known: KnownFacts): Promise<ProblemRows | undefined> {
+  if (!file.toLowerCase().endsWith(".csv") || module.createScorer === undefined) return undefined;
+  const rows = rowReader();
+  // survey only reads (and throws the batch's problems); it never scores
+  const checker = module.createScorer(() => undefined, { detail: false, read: rows.read });
+  const names = new Set<string>();
+  const bad = new Set<string>();
+  const found: FactError[] = [];
+  let other = false;
+  const check = (units: readonly (UnitInput | RowUnit)[]) => {
+    if (other) return;
+    for (const u of units) {
+      const name = typeof u.name === "string" ? u.name.trim() : "";
+      if (name === "" || names.has(name)) other = true;
+      names.add(name);
+    }
+    try {
+      checker.survey(units);
+    } catch (e) {
+      if (!isFactsError(e)) throw e;
+      for (const p of (e as Error & { errors: FactError[] }).errors) {
+        if (p.unit === undefined || !names.has(p.unit)) other = true;
+        else bad.add(p.unit);
+        found.push(p);
+      }
+    }
+  };
+  const read = await streamUnits(file, known, check, { seen: (name) => names.has(name), onRows: (keys, batch) => rows.onRows(keys, batch, check) });
+  if (!read.ok || other || found.length === 0) return undefined;
+  const refs = checker.references;
+  if (refs.some((r) => !names.has(r))) return undefined;
+  const again = readKeptRows(file, module.catalogue, (name) => bad.has(name) || refs.includes(name));
+  // the check: the module finds, in the rows kept, exactly what the stream found (and nothing in the layout)
+  if (again === undefined || again.diagnostics.length > 0) return undefined;
+  const problems = (() => {
+    try {
+      module.scoreAll(again.units, { detail: false });
+      return [];
+    } catch (e) {
+      return isFactsError(e) ? (e as Error & { errors: FactError[] }).errors : undefined;
+    }
+  })();
+  if (problems === undefined || JSON.stringify(problems) !== JSON.stringify(found)) return undefined;
+  return { facts: again };
 }
 
 /**

@@ -29,7 +29,7 @@ export async function loadForScoring(
   catalogueArg: string,
   factsArg: string | readonly string[],
   err: Colors,
-  options: FactsOptions & { units?: readonly string[]; unitsFile?: string } = {},
+  options: FactsOptions & { units?: readonly string[]; unitsFile?: string; read?: LoadedFacts } = {},
   trace = false,
   ready?: ReadyCatalogue,
 ): Promise<Scorable> {
@@ -67,14 +67,15 @@ export async function prepareForScoring(io: Io, catalogueArg: string, err: Color
 /**
  * Reads the facts arguments: one file as always (loadFacts), else every file of the files and
  * folders given, merged.  A file too large for the heap is refused before it is read (KP4030, see
- * @kaoping/facts memory.ts).  Undefined (after printing) when a file is too large.
+ * @kaoping/facts memory.ts).  Undefined (after printing) when a file is too large.  `options.read`: the
+ * one file already read (kp score after a stream found facts errors: only the rows with problems).
  */
 export async function readFactsArgs(
   io: Io,
   factsArg: string | readonly string[],
   cat: CatalogueMeta,
   err: Colors,
-  options: FactsOptions & { units?: readonly string[]; unitsFile?: string },
+  options: FactsOptions & { units?: readonly string[]; unitsFile?: string; read?: LoadedFacts },
   trace: boolean,
 ): Promise<LoadedFacts | undefined> {
   const args = typeof factsArg === "string" ? [factsArg] : factsArg;
@@ -89,7 +90,7 @@ export async function readFactsArgs(
       return undefined;
     }
   }
-  if (one) return loadFacts(paths[0]!, cat, { sheet: options.sheet, shown: shown(paths[0]!) });
+  if (one) return options.read ?? loadFacts(paths[0]!, cat, { sheet: options.sheet, shown: shown(paths[0]!) });
   const files: LoadedFacts[] = [];
   for (const f of expanded.files) files.push(await loadFacts(f, cat, { sheet: options.sheet, shown: shown(f) }));
   return mergeFacts(files, cat, { shown, units: options.units, unitsFile: options.unitsFile }, expanded.diagnostics);
@@ -166,11 +167,14 @@ export async function scoreCommand(
   // anything it does not take (several files, other formats, the table, facts with problems) is read
   // whole, as below.
   const single = typeof factsArg === "string" ? factsArg : factsArg.length === 1 ? factsArg[0]! : undefined;
+  let problemRows: LoadedFacts | undefined;
   if (format !== "table" && opts.sheet === undefined && single !== undefined && (STREAMED_FACTS as readonly string[]).includes(extname(single).toLowerCase()) && !isFolderOfFacts(absolutePath(io, single))) {
     const streamed = await scoreStreaming(io, prepared, absolutePath(io, single), format, opts.output === undefined ? undefined : absolutePath(io, opts.output), err);
-    if (streamed !== undefined) return streamed;
+    if (typeof streamed === "number") return streamed;
+    // facts errors: the stream may give the file's text with only the rows that have problems
+    problemRows = streamed?.facts;
   }
-  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet }, false, prepared);
+  const loaded = await loadForScoring(io, catalogueArg, factsArg, err, { sheet: opts.sheet, read: problemRows }, false, prepared);
   if (!loaded.ok) return loaded.code;
   const n = loaded.facts.units.length;
   // One step for scoring, then one per output row (JSON is written in one go).

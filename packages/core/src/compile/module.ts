@@ -100,12 +100,18 @@ export type StreamedResult = Omit<UnitResult, "rank" | "grade" | "trace"> & {
 export interface Scorer {
   /** Whether a unit of this (trimmed) name was added. */
   has(name: string): boolean;
+  /** The units other units' scores are taken from (参照 to a named unit). */
+  references: string[];
   /** First pass (when the module's `passes` is 2): reads a batch's facts, keeping only what rules across units need; throws KpFactsError on bad facts. */
   survey(units: unknown): void;
   /** Checks and scores a batch; throws KpFactsError on bad facts. */
   add(units: unknown): void;
-  /** Ranks: `order` lists unit indices (in the order added) by rank; `rank[k]`, `grade[k]` are position k's. */
-  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };
+  /**
+   * Ranks: `order` lists unit indices (in the order added) by rank; bit k of `tied` (byte k >> 3, bit
+   * k & 7) says position k has the previous position's total and rank (else its rank is k + 1);
+   * `grades[gradeIndex[k]]` is its grade (null: none) — bits and indices, not numbers and strings, in bounded memory.
+   */
+  finish(): { order: Uint32Array; tied: Uint8Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] };
 }
 
 /**

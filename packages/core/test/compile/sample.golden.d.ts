@@ -223,11 +223,13 @@ export declare const passes: 1 | 2;
 export interface Scorer {
   /** 是否已有这个名称的单位。 */
   has(name: string): boolean;
+  /** 其他单位以其得分为准的单位（参照某个单位）。 */
+  references: string[];
   /** 第一遍（passes 为 2 时）：读一批单位的事实，只留跨单位规则需要的数。 */
   survey(units: Unit[]): void;
   add(units: Unit[]): void;
-  /** order：按名次排列的单位序号（add 的先后）；rank[k]、grade[k]：第 k 个位置的名次与等次。 */
-  finish(): { order: Uint32Array; rank: Uint32Array; grade: (string | null)[] };
+  /** order：按名次排列的单位序号（add 的先后）；tied 的第 k 位（tied[k >> 3] 的 1 << (k & 7)）：第 k 个位置与前一位置同分同名次，否则名次为 k + 1；grades[gradeIndex[k]]：其等次（null 为没有等次）。 */
+  finish(): { order: Uint32Array; tied: Uint8Array; gradeIndex: Uint8Array | Uint16Array; grades: (string | null)[] };
 }
 /** options.detail 为 false 时，结果不含 indicators，而以 top 给出一级指标得分。 */
 export declare function createScorer(onResult: (index: number, result: Omit<UnitResult, "rank" | "grade" | "trace"> & { top?: string[] }) => void, options?: { detail?: boolean }): Scorer;

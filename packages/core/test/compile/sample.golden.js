@@ -1935,18 +1935,76 @@ function kpChunks(Type) {
   };
 }
 /**
- * 全部单位的名称，紧凑存放（大文件时每个单位只占几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元接连存于分块的
- * Uint16Array（每块 2^20 个码元，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止；开放定址散列表 slot 由名称找序号（查重复）。
- * compare(a, b) 与字符串的 < 比较结果相同（逐个码元）。
+ * 每个单位一个总分（以百万分之一为单位的整数）的表，分块存放，按值放得下的最窄类型：先以 Int16Array 存总分除以 10000
+ * 的商（总分都是 0.01 的整数倍、在 ±327.67 分以内时，每个 2 字节），有一个值放不下时整表改为 Int32Array 存原值
+ * （±2147 分以内，4 字节），再放不下时改为 Float64Array（8 字节）；改换时值不变。
+ */
+function kpTotals() {
+  // 0: Int16 (value / 10000), 1: Int32, 2: Float64
+  let tier = 0;
+  let chunks = [];
+  const fits = (v, t) => (t === 0 ? v % 10000 === 0 && ((v / 10000) << 16) >> 16 === v / 10000 : t === 1 ? (v | 0) === v : true);
+  const widen = (t) => {
+    const scale = tier === 0 ? 10000 : 1;
+    chunks = chunks.map((c) => {
+      const w = t === 1 ? new Int32Array(c.length) : new Float64Array(c.length);
+      for (let i = 0; i < c.length; i++)
+        w[i] = c[i] * scale;
+      return w;
+    });
+    tier = t;
+  };
+  return {
+    set(k, v) {
+      if (!fits(v, tier))
+        widen(fits(v, 1) ? 1 : 2);
+      const c = k >>> 16;
+      while (chunks.length <= c)
+        chunks.push(tier === 0 ? new Int16Array(1 << 16) : tier === 1 ? new Int32Array(1 << 16) : new Float64Array(1 << 16));
+      chunks[c][k & 0xffff] = tier === 0 ? v / 10000 : v;
+    },
+    get(k) {
+      const v = chunks[k >>> 16][k & 0xffff];
+      return tier === 0 ? v * 10000 : v;
+    },
+  };
+}
+/**
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占十几到几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元逐个编码后接连存于
+ * 分块的 Uint8Array（每块 2^20 字节，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止。编码：码元 < 0x80 占 1 字节；
+ * 0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
+ * 开放定址散列表 slot 由名称找序号（查重复；线性探查，至多 3/4 满，满了扩大一半）。compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
  */
 function kpNameTable() {
-  const chars = [];
+  const bytes = [];
   const at = kpChunks(Uint32Array);
   at.set(0, 0);
   let slot = new Int32Array(1 << 11).fill(-1);
+  let released = false;
   let count = 0;
   let end = 0;
-  const ch = (i) => chars[i >>> 20][i & 0xfffff];
+  const byte = (i) => bytes[i >>> 20][i & 0xfffff];
+  const put = (b) => {
+    if (end >>> 20 >= bytes.length)
+      bytes.push(new Uint8Array(1 << 20));
+    bytes[end >>> 20][end & 0xfffff] = b;
+    end++;
+  };
+  // the code unit at byte i, and where the next one starts (next)
+  let next = 0;
+  const unitAt = (i) => {
+    const b = byte(i);
+    if (b < 0x80) {
+      next = i + 1;
+      return b;
+    }
+    if (b < 0xff) {
+      next = i + 2;
+      return (0x3000 + ((b - 0x80) << 8)) | byte(i + 1);
+    }
+    next = i + 3;
+    return (byte(i + 1) << 8) | byte(i + 2);
+  };
   const hash = (s) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++)
@@ -1955,24 +2013,27 @@ function kpNameTable() {
   };
   const hashOf = (k) => {
     let h = 0x811c9dc5;
-    for (let i = at.get(k), e = at.get(k + 1); i < e; i++)
-      h = Math.imul(h ^ ch(i), 0x01000193);
+    for (let i = at.get(k), e = at.get(k + 1); i < e; i = next)
+      h = Math.imul(h ^ unitAt(i), 0x01000193);
     return h >>> 0;
   };
   const same = (k, s) => {
-    const from = at.get(k);
-    if (at.get(k + 1) - from !== s.length)
+    const e = at.get(k + 1);
+    let i = at.get(k);
+    // every code unit takes 1 to 3 bytes
+    if (e - i < s.length || e - i > 3 * s.length)
       return false;
-    for (let i = 0; i < s.length; i++)
-      if (ch(from + i) !== s.charCodeAt(i))
+    for (let j = 0; j < s.length; j++, i = next)
+      if (i >= e || unitAt(i) !== s.charCodeAt(j))
         return false;
-    return true;
+    return i === e;
   };
+  // linear probing from h mod the table's size (not a power of two: it grows by half, at most 3/4 full)
   const place = (k, h) => {
-    const mask = slot.length - 1;
-    let i = h & mask;
+    const size = slot.length;
+    let i = h % size;
     while (slot[i] !== -1)
-      i = (i + 1) & mask;
+      i = i + 1 === size ? 0 : i + 1;
     slot[i] = k;
   };
   return {
@@ -1980,8 +2041,15 @@ function kpNameTable() {
       return count;
     },
     has(s) {
-      const mask = slot.length - 1;
-      for (let i = hash(s) & mask; slot[i] !== -1; i = (i + 1) & mask)
+      // (after release: every name looked at; a new name rebuilds the table)
+      if (released) {
+        for (let k = 0; k < count; k++)
+          if (same(k, s))
+            return true;
+        return false;
+      }
+      const size = slot.length;
+      for (let i = hash(s) % size; slot[i] !== -1; i = i + 1 === size ? 0 : i + 1)
         if (same(slot[i], s))
           return true;
       return false;
@@ -1989,15 +2057,26 @@ function kpNameTable() {
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
-      for (let i = 0; i < s.length; i++, end++) {
-        if (end >>> 20 >= chars.length)
-          chars.push(new Uint16Array(1 << 20));
-        chars[end >>> 20][end & 0xfffff] = s.charCodeAt(i);
+      released = false;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80)
+          put(c);
+        else if (c >= 0x3000 && c < 0xaf00) {
+          put(0x80 + ((c - 0x3000) >>> 8));
+          put(c & 0xff);
+        }
+        else {
+          put(0xff);
+          put(c >>> 8);
+          put(c & 0xff);
+        }
       }
       at.set(k + 1, end);
       count++;
-      if (count * 2 > slot.length) {
-        slot = new Int32Array(slot.length * 2).fill(-1);
+      if (count * 4 > slot.length * 3) {
+        // (after release the table is tiny: it grows to what the names need at once)
+        slot = new Int32Array(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1)).fill(-1);
         for (let j = 0; j < count; j++)
           place(j, hashOf(j));
       }
@@ -2005,47 +2084,61 @@ function kpNameTable() {
         place(k, hash(s));
       return k;
     },
+    release() {
+      const table = new Uint32Array(slot.buffer, 0, slot.length);
+      slot = new Int32Array(1).fill(-1);
+      released = true;
+      return table;
+    },
     compare(a, b) {
-      const pa = at.get(a), la = at.get(a + 1) - pa, pb = at.get(b), lb = at.get(b + 1) - pb;
-      const n = la < lb ? la : lb;
-      for (let i = 0; i < n; i++) {
-        const d = ch(pa + i) - ch(pb + i);
-        if (d !== 0)
-          return d;
+      let i = at.get(a);
+      let j = at.get(b);
+      const ea = at.get(a + 1);
+      const eb = at.get(b + 1);
+      while (i < ea && j < eb) {
+        const x = unitAt(i);
+        i = next;
+        const y = unitAt(j);
+        j = next;
+        if (x !== y)
+          return x - y;
       }
-      return la - lb;
+      return (i < ea ? 1 : 0) - (j < eb ? 1 : 0);
     },
   };
 }
 /**
- * Sorts `list` in place by `cmp`, a bottom-up merge sort through one scratch array of the same size:
- * a typed array's sort with a comparator copies its elements into two heap arrays first (16 MB at a
- * million units, the streaming scorer's largest allocation).  Stable.
+ * Sorts `list` in place by `cmp`, a total order (no two of its numbers compare equal — the ranking's:
+ * by total, then by the unit's name, which is unique), with no scratch memory: heapsort (a typed
+ * array's sort with a comparator copies its elements into two heap arrays first, 16 MB at a million
+ * units; a merge sort needs a scratch array as large as the list).
  */
-function kpSortIndices(list, cmp) {
+function kpHeapSort(list, cmp) {
   const n = list.length;
-  let from = list;
-  let to = new Uint32Array(n);
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi)
-        to[k++] = cmp(from[j], from[i]) < 0 ? from[j++] : from[i++];
-      while (i < mid)
-        to[k++] = from[i++];
-      while (j < hi)
-        to[k++] = from[j++];
+  const sift = (start, end) => {
+    let root = start;
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child >= end)
+        return;
+      if (child + 1 < end && cmp(list[child], list[child + 1]) < 0)
+        child++;
+      if (cmp(list[root], list[child]) >= 0)
+        return;
+      const t = list[root];
+      list[root] = list[child];
+      list[child] = t;
+      root = child;
     }
-    const t = from;
-    from = to;
-    to = t;
+  };
+  for (let i = (n >> 1) - 1; i >= 0; i--)
+    sift(i, n);
+  for (let end = n - 1; end > 0; end--) {
+    const t = list[0];
+    list[0] = list[end];
+    list[end] = t;
+    sift(0, end);
   }
-  if (from !== list)
-    list.set(from);
 }
 
 /** The positions of the first-level indicators among all (depth first). */
@@ -2070,7 +2163,8 @@ export const passes = PASSES;
 /**
  * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
  * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
- * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * finish() 给出名次与等次：order 为按名次排列的单位序号；tied 的第 k 位为 1 时第 k 个位置与前一位置同分同名次，否则名次为 k + 1；
+ * grades[gradeIndex[k]] 为其等次（没有等次为 null）。
  * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
@@ -2086,7 +2180,7 @@ export function createScorer(onResult, options) {
   const R = Object.create(null);
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
-  const rounded = kpChunks(Float64Array);
+  const rounded = kpTotals();
   const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -2113,6 +2207,7 @@ export function createScorer(onResult, options) {
     onResult(u.index, res);
   };
   return {
+    references: REFERS.flatMap((r) => (r.unit !== undefined ? [r.unit] : [])),
     has(name) {
       return names.has(name);
     },
@@ -2185,26 +2280,33 @@ export function createScorer(onResult, options) {
       const n = names.size;
       if (n === 0)
         throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
-      const order = new Uint32Array(n);
+      // order: in the name table's lookup table, no longer needed (at least n numbers), sorted in place
+      const table = names.release();
+      const order = table.length === n ? table : table.length > n ? table.subarray(0, n) : new Uint32Array(n);
       for (let i = 0; i < n; i++)
         order[i] = i;
-      kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
-      const rank = new Uint32Array(n);
-      const grade = new Array(n);
+      kpHeapSort(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      // a rank is kept as one bit (tied with the place before), a grade as its index in grades (0: none)
+      const tied = new Uint8Array((n + 7) >> 3);
+      const grades = [null, ...GRADES.map((g) => g.name)];
+      const gradeIndex = grades.length <= 256 ? new Uint8Array(n) : new Uint16Array(n);
+      const indexOf = new Map(grades.map((g, i) => [g, i]));
+      const fail = [{ level: "fail" }];
+      const noExcellent = [{ level: "noExcellent" }];
+      const both = [...fail, ...noExcellent];
+      const none = [];
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1]))
           at = i + 1;
-        rank[i] = at;
-        const V = [];
-        if (vetoed.get(k) & 1)
-          V.push({ level: "fail" });
-        if (vetoed.get(k) & 2)
-          V.push({ level: "noExcellent" });
-        grade[i] = kpGradeOf({ V, rounded: rounded.get(k) }, at, n);
+        else
+          tied[i >> 3] |= 1 << (i & 7);
+        const v = vetoed.get(k);
+        const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
+        gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }
-      return { order, rank, grade };
+      return { order, tied, gradeIndex, grades };
     },
   };
 }

@@ -8,21 +8,27 @@
 import { kpReadUnits, type FactError } from "./read-units.js";
 import { kpFixed, kpFormat } from "./text.js";
 import { KpFactsError, kpGradeOf, kpIndicatorTree, kpRunUnit, kpScoresOf, type KpUnitResult } from "./api.js";
-import { kpChunks, kpNameTable, kpSortIndices } from "./compact.js";
-import { CLASSES, FACTS, PASSES, REFERS, ROUNDING, RULE_NAMES, STREAMABLE, catalogue, crossEnd, crossSee, crossStart, type KpIndicatorMeta, type KpRefer, type KpUnit, type KpVeto } from "./module-env.js";
+import { kpChunks, kpHeapSort, kpNameTable, kpTotals } from "./compact.js";
+import { CLASSES, FACTS, GRADES, PASSES, REFERS, ROUNDING, RULE_NAMES, STREAMABLE, catalogue, crossEnd, crossSee, crossStart, type KpIndicatorMeta, type KpRefer, type KpUnit, type KpVeto } from "./module-env.js";
 
 /** A result of createScorer (no rank, grade or trace; with detail false, top: the first-level indicators' scores). */
 export type KpStreamResult = Omit<KpUnitResult, "rank" | "grade" | "trace"> & { top?: string[] };
 
-/** What finish() gives: units by place (order), and each place's rank and grade. */
+/**
+ * What finish() gives: units by place (order); whether each place's total is the previous place's (bit
+ * k of tied: the same rank, else rank k + 1); each place's grade (an index into grades).
+ */
 export interface KpRanking {
   order: Uint32Array;
-  rank: Uint32Array;
-  grade: (string | null)[];
+  tied: Uint8Array;
+  gradeIndex: Uint8Array | Uint16Array;
+  grades: (string | null)[];
 }
 
 /** The scorer createScorer returns. */
 export interface KpScorer {
+  /** The units other units' scores are taken from (参照 to a named unit). */
+  references: string[];
   has(name: string): boolean;
   survey(units: unknown): void;
   add(units: unknown): void;
@@ -55,7 +61,8 @@ export const passes = PASSES;
 /**
  * 逐个单位计分（用于大文件）：add(units) 检查并计分一批单位，每个单位的结果（不含名次、等次）交给 onResult(序号, 结果)
  * （options.detail 为 false 时不给各级指标的明细，只给一级指标得分 top）；
- * finish() 给出名次与等次：order 为按名次排列的单位序号，rank[k]、grade[k] 为第 k 名位置的名次与等次。
+ * finish() 给出名次与等次：order 为按名次排列的单位序号；tied 的第 k 位为 1 时第 k 个位置与前一位置同分同名次，否则名次为 k + 1；
+ * grades[gradeIndex[k]] 为其等次（没有等次为 null）。
  * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
  * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
  */
@@ -70,7 +77,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
   const R: Record<string, KpUnit> = Object.create(null);
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
-  const rounded = kpChunks(Float64Array);
+  const rounded = kpTotals();
   const vetoed = kpChunks(Uint8Array);
   let waiting: KpUnit[] = [];
   const takes = (u: KpUnit, r: KpRefer) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -95,6 +102,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
     onResult(u.index, res);
   };
   return {
+    references: REFERS.flatMap((r) => (r.unit !== undefined ? [r.unit] : [])),
     has(name) {
       return names.has(name);
     },
@@ -153,22 +161,30 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
       }
       const n = names.size;
       if (n === 0) throw new KpFactsError([{ code: "KP4012", message: "事实文件中没有任何单位" }]);
-      const order = new Uint32Array(n);
+      // order: in the name table's lookup table, no longer needed (at least n numbers), sorted in place
+      const table = names.release();
+      const order = table.length === n ? table : table.length > n ? table.subarray(0, n) : new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
-      kpSortIndices(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
-      const rank = new Uint32Array(n);
-      const grade: (string | null)[] = new Array(n);
+      kpHeapSort(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      // a rank is kept as one bit (tied with the place before), a grade as its index in grades (0: none)
+      const tied = new Uint8Array((n + 7) >> 3);
+      const grades: (string | null)[] = [null, ...GRADES.map((g) => g.name)];
+      const gradeIndex = grades.length <= 256 ? new Uint8Array(n) : new Uint16Array(n);
+      const indexOf = new Map<string | null, number>(grades.map((g, i) => [g, i]));
+      const fail = [{ level: "fail" as const }];
+      const noExcellent = [{ level: "noExcellent" as const }];
+      const both = [...fail, ...noExcellent];
+      const none: { level: KpVeto["level"] }[] = [];
       let at = 0;
       for (let i = 0; i < n; i++) {
         const k = order[i];
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
-        rank[i] = at;
-        const V: { level: KpVeto["level"] }[] = [];
-        if (vetoed.get(k) & 1) V.push({ level: "fail" });
-        if (vetoed.get(k) & 2) V.push({ level: "noExcellent" });
-        grade[i] = kpGradeOf({ V, rounded: rounded.get(k) }, at, n);
+        else tied[i >> 3] |= 1 << (i & 7);
+        const v = vetoed.get(k);
+        const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
+        gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }
-      return { order, rank, grade };
+      return { order, tied, gradeIndex, grades };
     },
   };
 }

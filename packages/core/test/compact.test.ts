@@ -1,0 +1,86 @@
+/**
+ * The streaming scorer's compact per-unit tables (runtime/src/compact.ts): the name table (names
+ * stored 1–3 bytes a code unit) finds every name and no other, and compares as the string `<` does;
+ * the totals table gives back every value, before and after it widens (Int16 → Int32 → Float64).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { kpHeapSort, kpNameTable, kpTotals } from "../src/runtime/src/compact.js";
+
+/** Code units from every range of the encoding (ASCII, 2-byte CJK, 3-byte others, the bounds, surrogate halves). */
+const unit = fc.oneof(
+  fc.integer({ min: 0x20, max: 0x7f }),
+  fc.constantFrom(0x7f, 0x80, 0xff, 0x100, 0x2fff, 0x3000, 0x3001, 0x4e00, 0x9fff, 0xaeff, 0xaf00, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfeff, 0xffff),
+  fc.integer({ min: 0x4e00, max: 0x4e0f }),
+  fc.integer({ min: 0, max: 0xffff }),
+);
+const name = fc.array(unit, { maxLength: 12 }).map((units) => String.fromCharCode(...units));
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+describe("kpNameTable", () => {
+  it("finds every name added and no other, and compares names as the string < does", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { maxLength: 60 }), fc.array(name, { maxLength: 20 }), (names, others) => {
+        const table = kpNameTable();
+        names.forEach((s, k) => expect(table.add(s)).toBe(k));
+        expect(table.size).toBe(names.length);
+        for (const s of names) expect(table.has(s)).toBe(true);
+        for (const s of others) expect(table.has(s)).toBe(names.includes(s));
+        for (let a = 0; a < names.length; a++)
+          for (let b = 0; b < names.length; b++) expect(Math.sign(table.compare(a, b)), `${JSON.stringify(names[a])} vs ${JSON.stringify(names[b])}`).toBe(byString(names[a]!, names[b]!));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps names across its byte chunks (2^20 bytes) and its table's growth", () => {
+    const table = kpNameTable();
+    const names = Array.from({ length: 120_000 }, (_, i) => `县区${String(i).padStart(6, "0")}${i % 7 === 0 ? "\u00e9\uffff" : ""}`);
+    for (const s of names) table.add(s);
+    for (let i = 0; i < names.length; i += 997) expect(table.has(names[i]!)).toBe(true);
+    expect(table.has("县区000001x")).toBe(false);
+    expect(Math.sign(table.compare(119_999, 0))).toBe(1);
+    expect(Math.sign(table.compare(7, 8))).toBe(byString(names[7]!, names[8]!));
+    // its lookup table given up (it holds the ranking's order): at least one number a name, compare unchanged
+    const order = table.release();
+    expect(order.length).toBeGreaterThanOrEqual(names.length);
+    const list = order.subarray(0, names.length).map((_, i) => names.length - 1 - i);
+    kpHeapSort(list, (a, b) => table.compare(a, b));
+    expect([...list.subarray(0, 5)]).toEqual([0, 1, 2, 3, 4]);
+    // still finds every name (each one looked at), and takes a new one (the table rebuilt)
+    expect(table.has(names[119_999]!)).toBe(true);
+    expect(table.has("县区x")).toBe(false);
+    expect(table.add("县区x")).toBe(120_000);
+    expect(table.has("县区x") && table.has(names[3]!)).toBe(true);
+  });
+});
+
+describe("kpTotals", () => {
+  it("gives back every value set, before and after a value that does not fit widens it (Int16 of value / 10000, Int32, Float64)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.integer({ min: -32_768, max: 32_767 }).map((x) => x * 10_000) },
+            fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+            fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+            fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 100_000_000_000, 327_680_000, -327_690_000, 5_043_000_000, 0),
+          ),
+          { maxLength: 200 },
+        ),
+        fc.integer({ min: 0, max: 3 }),
+        (values, spread) => {
+          const t = kpTotals();
+          // indices spread over several 65,536-value chunks
+          const at = (i: number) => i * (1 + spread * 30_000);
+          values.forEach((v, i) => {
+            t.set(at(i), v);
+            expect(t.get(at(i))).toBe(v);
+          });
+          values.forEach((v, i) => expect(t.get(at(i))).toBe(v));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
