@@ -309,8 +309,9 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
   };
   // DuckDB spills sorts and windows larger than memory here (removed after)
   const spill = mkdtempSync(join(tmpdir(), "kp-duckdb-"));
-  // memory: at most half of the machine's and 4 GiB (DuckDB's own default is 80 %); beyond it, the spill folder
-  const memory = `${Math.floor(Math.min(4096, totalmem() / 2 / 2 ** 20))}MB`;
+  // memory: at most half of the machine's and 1 GiB (DuckDB's own default is 80 %); beyond it, the
+  // spill folder and the database file (no operator needs more: a band's sort is ~120 MB for rules/)
+  const memory = `${Math.floor(Math.min(1024, totalmem() / 2 / 2 ** 20))}MB`;
   // a database file there too: the units' scores are a table of it (see streamWithDuckDb)
   const instance = await DuckDBInstance.create(join(spill, "kp.duckdb"), { temp_directory: spill, preserve_insertion_order: "false", memory_limit: memory });
   const con = await instance.connect();
