@@ -149,6 +149,8 @@ export interface DuckDbScoreOptions {
   missingAsAbsent?: boolean;
   /** Stops the query (DuckDB's interrupt): the promise rejects with KP8025. */
   signal?: AbortSignal;
+  /** Units sorted at a time (tests: many bands on a few units); by the catalogue's width when absent. */
+  band?: number;
 }
 
 /** Scores the units of a facts file in DuckDB (all results at once: see {@link streamWithDuckDb}). */
@@ -187,15 +189,15 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
     try {
       // 0. the row of each unit a 参照 names; 1. every unit's scores into a table of the database
       // file (written as it is computed, so it can leave memory); 2. the rank of each rounded total
-      // (a few rows); 3. the rows in rank order, a band of ranks at a time (a sort of at most BAND
-      // units, and one rank's ties)
+      // (a few rows); 3. the rows in rank order, a band of ranks at a time (a sort of at most
+      // bandOf(ir) units, and one rank's ties)
       for (const l of parts.lookups) await run(() => con.run(`CREATE TABLE ${sqlIdent(l.table)} AS SELECT * FROM (\n${l.sql}) AS "kp_q"${allParams(q.params)}`, q.params));
       await run(() => con.run(`CREATE TABLE "kp_units" AS SELECT * FROM (\n${parts.units}) AS "kp_q"${allParams(q.params)}`, q.params));
       await run(() => con.run(`CREATE TABLE "kp_ranks" AS ${parts.ranks("kp_units")}`));
       const bands = (
         await run(() =>
           con.runAndReadAll(
-            `SELECT "lo", "hi" FROM (SELECT min("kp_key") AS "lo", max("kp_key") AS "hi" FROM "kp_ranks" WHERE "kp_key" IS NOT NULL GROUP BY ("kp_rank" - 1) // ${BAND}` +
+            `SELECT "lo", "hi" FROM (SELECT min("kp_key") AS "lo", max("kp_key") AS "hi" FROM "kp_ranks" WHERE "kp_key" IS NOT NULL GROUP BY ("kp_rank" - 1) // ${Math.max(1, Math.floor(options.band ?? bandOf(ir)))}` +
               ` UNION ALL SELECT NULL, NULL FROM "kp_ranks" WHERE "kp_key" IS NULL) ORDER BY "lo" DESC NULLS LAST`,
           ),
         )
@@ -246,8 +248,10 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
   });
 }
 
-/** Units whose rows are sorted at a time (~450 bytes each for rules/). */
-const BAND = 262_144;
+/** Units whose rows are sorted at a time: ~64 MB of rows (a row is ~8 bytes a column, and its names: rules/ ~130,000). */
+function bandOf(ir: IrProgram): number {
+  return Math.max(4096, Math.min(262_144, Math.floor(2 ** 26 / (8 * (ir.indicators.length + 8) + 128))));
+}
 
 /**
  * A condition that binds every parameter (a list of them is never NULL): a part of the split query
@@ -364,6 +368,7 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     con.closeSync();
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
+    lap("closed");
   }
 }
 
