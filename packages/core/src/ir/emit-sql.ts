@@ -37,10 +37,10 @@ export interface SqlOptions {
   /**
    * Also the query in parts, for an engine that keeps the units in a table (DuckDB's, so that no
    * operator holds every column of every unit): `lookups`, the row of each unit a 参照 names, each
-   * to be created as a table of its name before the next part (which reads it); `units`, each unit's output columns but 名次 and
-   * 等次, with "kp_rounded", "kp_fail" and "kp_notop"; `ranks(units)`, the rank and count of each
-   * rounded total (a few rows); `ranked(units, ranks)`, every output column (and "kp_rounded",
-   * unordered) from the two tables.  The parts number parameters as the whole query does ($1…$n of
+   * to be created as a table of its name before the next part (which reads it); `units`, each
+   * unit's output columns but 名次 and 等次, with "kp_rounded", "kp_fail" and "kp_notop";
+   * `ranks(units)`, the rank and count of each rounded total (a few rows); `ranked(units, ranks)`,
+   * every output column (and "kp_rounded", unordered) from the two tables.  The parts number parameters as the whole query does ($1…$n of
    * `params`), and a part may leave some of them unused.
    */
   split?: boolean;
