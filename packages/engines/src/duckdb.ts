@@ -12,9 +12,14 @@
  * carries `kp_bad`, whether one of its cells does not read; the scoring query passes it through, so
  * checking costs no second pass — only when a cell is bad is the file read again to name every bad
  * cell with its unit and column (KP8010, at most 50).  A missing column is KP8011, a file DuckDB
- * cannot read KP8012.  Results are formatted to exact decimal strings in SQL and handed over chunk by
- * chunk (2,048 rows), so that memory holds no more than DuckDB's own sort and window state; DuckDB
- * spills that to a private temporary folder when it outgrows memory.  Nothing is written.
+ * cannot read KP8012.
+ *
+ * Memory per unit is small and no operator holds every column of every unit: each unit's output
+ * columns go as they are computed into a table of a private database file (the query's `split`
+ * parts: a 参照's named unit is looked up into a table of its own first, so no stage is read twice
+ * and materialised), ranks come from the few distinct rounded totals, and the rows are sorted and
+ * handed over a band of ranks at a time, chunk by chunk (2,048 rows).  DuckDB spills what outgrows
+ * its memory limit to the same private folder, removed after.  Nothing else is written.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
@@ -144,6 +149,8 @@ export interface DuckDbScoreOptions {
   missingAsAbsent?: boolean;
   /** Stops the query (DuckDB's interrupt): the promise rejects with KP8025. */
   signal?: AbortSignal;
+  /** Units sorted at a time (tests: many bands on a few units); by the catalogue's width when absent. */
+  band?: number;
 }
 
 /** Scores the units of a facts file in DuckDB (all results at once: see {@link streamWithDuckDb}). */
@@ -163,60 +170,74 @@ export async function scoreWithDuckDb(ir: IrProgram, file: string, options: Duck
 export async function streamWithDuckDb(ir: IrProgram, file: string, options: DuckDbScoreOptions, onRows: (rows: EngineResult[]) => void): Promise<number> {
   return withTypedFacts(ir, file, options, async (con) => {
     const detail = options.detail === true;
-    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail });
+    const q = emitSql(ir, { dialect: "duckdb", carry: ["kp_bad"], detail, split: true });
+    const parts = q.split!;
     // raw millionths as BIGINT: exact, and cheaper to hand over than text; formatted as the JS module does
     const raw = (name: string) => `CAST(${sqlIdent(name)} * 1000000 AS BIGINT)`;
     const cols = [`CAST(${sqlIdent("名次")} AS BIGINT)`, sqlIdent("单位"), sqlIdent("等次"), ...["总分", "精确总分", "加分", "减分", ...ir.indicators.map((i) => `指标 ${i.id}`)].map(raw), ...(detail ? detailColumns().map(sqlIdent) : []), `"kp_bad"`];
-    // ordered once, here (the query's own final ORDER BY would be a second sort of every row)
-    const body = q.sql.replace(/\nORDER BY "kp_rank", "kp_unit"\n$/, "\n");
-    const sql = `SELECT ${cols.join(", ")} FROM (\n${body}) AS "kp_q" ORDER BY 1, 2`;
     const stop = () => con.interrupt();
     options.signal?.addEventListener("abort", stop);
     const failed = (e: unknown) => (options.signal?.aborted ? new EngineError("KP8025", "DuckDB 计分已中止") : new EngineError("KP8013", `DuckDB 计分失败：${firstLine(e)}`));
-    try {
-      let result;
+    const run = async <R>(step: () => Promise<R>): Promise<R> => {
       try {
         if (options.signal?.aborted) throw new Error("aborted");
-        result = await con.stream(sql, q.params);
+        return await step();
       } catch (e) {
         throw failed(e);
       }
+    };
+    try {
+      // 0. the row of each unit a 参照 names; 1. every unit's scores into a table of the database
+      // file (written as it is computed, so it can leave memory); 2. the rank of each rounded total
+      // (a few rows); 3. the rows in rank order, a band of ranks at a time (a sort of at most
+      // bandOf(ir) units, and one rank's ties)
+      for (const l of parts.lookups) await run(() => con.run(`CREATE TABLE ${sqlIdent(l.table)} AS SELECT * FROM (\n${l.sql}) AS "kp_q"${allParams(q.params)}`, q.params));
+      await run(() => con.run(`CREATE TABLE "kp_units" AS SELECT * FROM (\n${parts.units}) AS "kp_q"${allParams(q.params)}`, q.params));
+      await run(() => con.run(`CREATE TABLE "kp_ranks" AS ${parts.ranks("kp_units")}`));
+      const bands = (
+        await run(() =>
+          con.runAndReadAll(
+            `SELECT "lo", "hi" FROM (SELECT min("kp_key") AS "lo", max("kp_key") AS "hi" FROM "kp_ranks" WHERE "kp_key" IS NOT NULL GROUP BY ("kp_rank" - 1) // ${Math.max(1, Math.floor(options.band ?? bandOf(ir)))}` +
+              ` UNION ALL SELECT NULL, NULL FROM "kp_ranks" WHERE "kp_key" IS NULL) ORDER BY "lo" DESC NULLS LAST`,
+          ),
+        )
+      ).getRows() as [bigint | null, bigint | null][];
+      const ranked = parts.ranked("kp_units", "kp_ranks");
       let n = 0;
       let bad = false;
       const ordered = tieOrdered(onRows);
       const ids = ir.indicators.map((i) => i.id);
       const extra = detail ? detailColumns().map((_, x) => x) : [];
-      for (;;) {
-        let chunk;
-        try {
-          if (options.signal?.aborted) throw new Error("aborted");
-          chunk = await result.fetchChunk();
-        } catch (e) {
-          throw failed(e);
+      for (const [low, high] of bands) {
+        // (keys are BIGINTs read from DuckDB, never user text)
+        const band = low === null ? `"kp_rounded" IS NULL` : `"kp_rounded" BETWEEN ${low} AND ${high}`;
+        const result = await run(() => con.stream(`SELECT ${cols.join(", ")} FROM (\n${ranked}) AS "kp_q" WHERE ${band}${allParams(q.params, "AND")} ORDER BY 1, 2`, q.params));
+        for (;;) {
+          const chunk = await run(() => result.fetchChunk());
+          if (!chunk || chunk.rowCount === 0) break;
+          const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
+          const batch: EngineResult[] = [];
+          for (let r = 0; r < chunk.rowCount; r++) {
+            if (c[c.length - 1]![r] === true) bad = true;
+            const scores: Record<string, string> = {};
+            const unit = String(c[1]![r]);
+            for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
+            const rounded = need(c[3]![r], unit, "总分");
+            const row: EngineResult = {
+              unit,
+              rank: Number(c[0]![r]),
+              grade: c[2]![r] === null ? null : String(c[2]![r]),
+              total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
+              exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
+              bonus: kpFormat(need(c[5]![r], unit, "加分")),
+              penalty: kpFormat(need(c[6]![r], unit, "减分")),
+              scores,
+              ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
+            };
+            batch.push(row);
+          }
+          n += ordered.batch(batch);
         }
-        if (!chunk || chunk.rowCount === 0) break;
-        const c = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnValues(i));
-        const batch: EngineResult[] = [];
-        for (let r = 0; r < chunk.rowCount; r++) {
-          if (c[c.length - 1]![r] === true) bad = true;
-          const scores: Record<string, string> = {};
-          const unit = String(c[1]![r]);
-          for (let k = 0; k < ids.length; k++) scores[ids[k]!] = kpFormat(need(c[7 + k]![r], unit, `指标 ${ids[k]} 得分`));
-          const rounded = need(c[3]![r], unit, "总分");
-          const row: EngineResult = {
-            unit,
-            rank: Number(c[0]![r]),
-            grade: c[2]![r] === null ? null : String(c[2]![r]),
-            total: ir.rounding < 0 ? kpFormat(rounded) : kpFixed(rounded, ir.rounding),
-            exactTotal: kpFormat(need(c[4]![r], unit, "总分")),
-            bonus: kpFormat(need(c[5]![r], unit, "加分")),
-            penalty: kpFormat(need(c[6]![r], unit, "减分")),
-            scores,
-            ...(detail ? detailOf(extra.map((x) => c[7 + ids.length + x]![r])) : {}),
-          };
-          batch.push(row);
-        }
-        n += ordered.batch(batch);
       }
       ordered.end();
       if (bad) await reportBadCells(con);
@@ -225,6 +246,19 @@ export async function streamWithDuckDb(ir: IrProgram, file: string, options: Duc
       options.signal?.removeEventListener("abort", stop);
     }
   });
+}
+
+/** Units whose rows are sorted at a time: ~64 MB of rows (a row is ~8 bytes a column, and its names: rules/ ~130,000). */
+function bandOf(ir: IrProgram): number {
+  return Math.max(4096, Math.min(262_144, Math.floor(2 ** 26 / (8 * (ir.indicators.length + 8) + 128))));
+}
+
+/**
+ * A condition that binds every parameter (a list of them is never NULL): a part of the split query
+ * may leave some unused, and DuckDB binds parameters by position among those a statement uses.
+ */
+function allParams(params: readonly string[], join = "WHERE"): string {
+  return params.length === 0 ? "" : ` ${join} [${params.map((_, i) => `CAST($${i + 1} AS VARCHAR)`).join(", ")}] IS NOT NULL`;
 }
 
 /** An engine value that must be there (NULL: a 参照 unit absent from the facts …). */
@@ -279,9 +313,11 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
   };
   // DuckDB spills sorts and windows larger than memory here (removed after)
   const spill = mkdtempSync(join(tmpdir(), "kp-duckdb-"));
-  // memory: at most half of the machine's and 4 GiB (DuckDB's own default is 80 %); beyond it, the spill folder
-  const memory = `${Math.floor(Math.min(4096, totalmem() / 2 / 2 ** 20))}MB`;
-  const instance = await DuckDBInstance.create(":memory:", { temp_directory: spill, preserve_insertion_order: "false", memory_limit: memory });
+  // memory: at most half of the machine's and 1 GiB (DuckDB's own default is 80 %); beyond it, the
+  // spill folder and the database file (no operator needs more: a band's sort is ~120 MB for rules/)
+  const memory = `${Math.floor(Math.min(1024, totalmem() / 2 / 2 ** 20))}MB`;
+  // a database file there too: the units' scores are a table of it (see streamWithDuckDb)
+  const instance = await DuckDBInstance.create(join(spill, "kp.duckdb"), { temp_directory: spill, preserve_insertion_order: "false", memory_limit: memory });
   const con = await instance.connect();
   try {
     let described;
@@ -332,6 +368,7 @@ async function withTypedFacts<T>(ir: IrProgram, file: string, options: DuckDbSco
     con.closeSync();
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
+    lap("closed");
   }
 }
 

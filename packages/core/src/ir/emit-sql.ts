@@ -34,6 +34,16 @@ export interface SqlOptions {
    * 否决).
    */
   detail?: boolean;
+  /**
+   * Also the query in parts, for an engine that keeps the units in a table (DuckDB's, so that no
+   * operator holds every column of every unit): `lookups`, the row of each unit a 参照 names, each
+   * to be created as a table of its name before the next part (which reads it); `units`, each
+   * unit's output columns but 名次 and 等次, with "kp_rounded", "kp_fail" and "kp_notop";
+   * `ranks(units)`, the rank and count of each rounded total (a few rows); `ranked(units, ranks)`,
+   * every output column (and "kp_rounded", unordered) from the two tables.  The parts number parameters as the whole query does ($1…$n of
+   * `params`), and a part may leave some of them unused.
+   */
+  split?: boolean;
 }
 
 /** The query text and its parameters (user-written names, in order). */
@@ -42,6 +52,8 @@ export interface SqlQuery {
   params: string[];
   /** Output columns: "单位", "名次", "等次", "总分", "精确总分", "加分", "减分", then "指标 <id>". */
   columns: string[];
+  /** With `split`: the parts (see {@link SqlOptions.split}; `sql` then reads the lookups' tables too). */
+  split?: { lookups: { table: string; sql: string }[]; units: string; ranks: (units: string) => string; ranked: (units: string, ranks: string) => string };
 }
 
 /** A quoted identifier. */
@@ -241,6 +253,7 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     byLevel = new Map();
   };
   let floor = 0;
+  const lookups: { table: string; sql: string }[] = [];
   const refersAfter = new Map<string, IrRefer[]>();
   for (const r of ir.refers) refersAfter.set(r.after, [...(refersAfter.get(r.after) ?? []), r]);
   for (const s of ir.steps) {
@@ -256,11 +269,19 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
       const prev = `"kp_s${stage - 1}"`;
       if (rf.pool) ctes.push(`"kp_s${stage}" AS (${poolReferSql(rf, rf.pool, known, prev, x, cond, divRound)}${D.fence})`);
       else {
+        // split: the named unit's row is a table of its own, computed first (read twice, the stage
+        // before would be materialised with every column of every unit)
+        const look = options.split ? `kp_r${stage}` : undefined;
+        if (look !== undefined) {
+          const from = [...new Set(rf.names.map((name, j) => (rf.from ? rf.from[j]! : name)))].map(sqlIdent);
+          lookups.push({ table: look, sql: `${lines.join("\n")}\nWITH ${ctes.join(",\n")}\nSELECT ${from.join(", ")} FROM ${prev} WHERE "kp_unit" = ${D.param(rf.unit!.n)}\n` });
+        }
         const cols = known.map((k) => {
           const name = k.slice(1, -1).replace(/""/g, '"');
           if (!rf.names.includes(name)) return k;
           const from = rf.from ? sqlIdent(rf.from[rf.names.indexOf(name)]!) : k;
-          return `(CASE WHEN ${cond(rf.taker)} THEN (SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)}) ELSE ${k} END) AS ${k}`;
+          const value = look !== undefined ? `(SELECT "kp_ref".${from} FROM ${sqlIdent(look)} AS "kp_ref")` : `(SELECT "kp_ref".${from} FROM ${prev} AS "kp_ref" WHERE "kp_ref"."kp_unit" = ${D.param(rf.unit!.n)})`;
+          return `(CASE WHEN ${cond(rf.taker)} THEN ${value} ELSE ${k} END) AS ${k}`;
         });
         ctes.push(`"kp_s${stage}" AS (${sqlComment("参照：本类单位取所参照单位的得分")}\n  SELECT ${cols.join(", ")} FROM ${prev}${D.fence})`);
       }
@@ -311,9 +332,21 @@ export function emitSql(ir: IrProgram, options: SqlOptions): SqlQuery {
     ...detail,
     ...carry.map((c, i) => `${carried[i]} AS ${sqlIdent(c)}`),
   ];
+  const split = options.split
+    ? {
+        lookups,
+        units:
+          lines.join("\n") +
+          `\nWITH ${ctes.join(",\n")}\nSELECT ${[select[0], ...select.slice(3), '"kp_rounded"', `${cond(ir.vetoFail)} AS "kp_fail"`, `${cond(ir.vetoNoExcellent)} AS "kp_notop"`].join(",\n  ")}\nFROM ${last}\n`,
+        ranks: (units: string) =>
+          `SELECT "kp_rounded" AS "kp_key", CAST(SUM("kp_n") OVER (ORDER BY "kp_rounded" DESC) - "kp_n" + 1 AS BIGINT) AS "kp_rank", CAST(SUM("kp_n") OVER () AS BIGINT) AS "kp_count"\nFROM (SELECT "kp_rounded", COUNT(*) AS "kp_n" FROM ${sqlIdent(units)} GROUP BY "kp_rounded") AS "kp_g"\n`,
+        ranked: (units: string, ranks: string) =>
+          `SELECT ${[sqlIdent("单位"), select[1], select[2], ...columns.slice(3).map(sqlIdent), '"kp_rounded"'].join(",\n  ")}\nFROM ${sqlIdent(units)} JOIN ${sqlIdent(ranks)} ON "kp_rounded" IS NOT DISTINCT FROM "kp_key"\n`,
+      }
+    : undefined;
   lines.push("WITH " + ctes.join(",\n"));
   lines.push(`SELECT ${select.join(",\n  ")}\nFROM "kp_ranked"\nORDER BY "kp_rank", "kp_unit"`);
-  return { sql: lines.join("\n") + "\n", params: ir.params, columns };
+  return { sql: lines.join("\n") + "\n", params: ir.params, columns, ...(split ? { split } : {}) };
 }
 
 /** A window over the units where `among` holds (and, with `part`, of the same `part` value). */
