@@ -6,6 +6,8 @@ import { CAP_RE } from "./amounts.js";
 import { normalise, NUM, numberText, rx } from "./normalise.js";
 import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
+import { countsUnaccounted } from "./guards-counts.js";
+import { phrasesUnaccounted } from "./guards-phrases.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -143,7 +145,14 @@ const GUARDS_22: readonly Guard[] = [
 ];
 
 /** Every guard, in the order they are tried (the first reason is reported). */
-export const GUARDS: readonly Guard[] = [...GUARDS_22, ...GUARDS_23];
+export const GUARDS: readonly Guard[] = [
+  ...GUARDS_22,
+  ...GUARDS_23,
+  // from the sixth and seventh fresh sets (session 23): counts and bounds whose digits are the amount's, 任一,
+  // 仅…一次, a letter for a digit (guards-counts.ts); 得分=, 打分, a second zero condition, 不评优, 不重复 (guards-phrases.ts)
+  { name: "counts-fresh", since: 23, check: countsUnaccounted },
+  { name: "phrases-fresh", since: 23, check: phrasesUnaccounted },
+];
 
 /** The guards that find the reading short of the clause, each with its reason (for measuring them). */
 export function guardsFiring(t: string, bodies: readonly string[], ctx: ClauseContext): { name: string; reason: string }[] {

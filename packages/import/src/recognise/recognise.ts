@@ -17,8 +17,6 @@ import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
-import { countsUnaccounted } from "./guards-counts.js";
-import { phrasesUnaccounted } from "./guards-phrases.js";
 import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
 import { withItemBound } from "./item.js";
@@ -58,8 +56,7 @@ function read(text: string, ctx: ClauseContext): Recognition {
   const r = readUnguarded(text, ctx);
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
-  const t = normalise(text);
-  const why = unaccounted(t, r.bodies, ctx) ?? countsUnaccounted(t, r.bodies, ctx) ?? phrasesUnaccounted(t, r.bodies, ctx);
+  const why = unaccounted(normalise(text), r.bodies, ctx);
   return why ? { kind: "todo", reason: why } : r;
 }
 
