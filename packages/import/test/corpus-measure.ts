@@ -124,3 +124,4 @@ export function figures(js: readonly Judged[]): Figures {
   };
 }
 export const pct = (n: number, d: number): string => (d === 0 ? "—" : `${((n * 1000) / d / 10).toFixed(1)}%`);
+

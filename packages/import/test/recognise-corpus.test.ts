@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { checkCatalogue, parseKp } from "@kaoping/core";
 import { recogniseClause } from "@kaoping/import";
 import { figures, judge, loadBooks, pct, type CorpusBook, type Judged } from "./corpus-measure.js";
+import { readingCatalogue } from "./reading-catalogue.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
 const books = loadBooks(DIR);
@@ -54,12 +55,7 @@ describe("the recogniser on the corpus", () => {
       for (const c of b.clauses) {
         const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null });
         if (r.kind !== "rules") continue;
-        const owner = c.section ? `${c.section} 「项」 上限 ${c.points ?? 10} {` : `指标 「项」 ${c.points ?? 10}分 {`;
-        const rules = r.bodies.map((body, i) => `  规则 「甲${i}」 「条文」 ${body}`).join("\n");
-        // 「其中园区每个扣0.3分」: the classes a reading names are declared, as kp import declares them
-        const named = [...new Set(r.bodies.flatMap((b) => [...b.matchAll(/其中 「([^」]+)」 \d/g)].map((m) => m[1]!)))];
-        const classes = named.length > 0 ? `类别 ${named.map((n) => `「${n}」`).join("、")}\n` : "";
-        const text = `细则 「比较」\n对象 「单位」\n总分 ${c.section ? 1 : (c.points ?? 10)}分\n${classes}${c.section ? "指标 「基本」 1分 {\n  规则 「基」 「条文」 扣 1\n}\n" : ""}${owner}\n${rules}\n}\n`;
+        const text = readingCatalogue(r.bodies, c);
         const parsed = parseKp(text, "r.kp");
         checked++;
         const errors = [...parsed.diagnostics, ...checkCatalogue([parsed.ast]).diagnostics].filter((d) => d.severity === "error");

@@ -8,6 +8,7 @@
  * counts.
  */
 import { checkCatalogue, compileCatalogue, evaluateCompiledModule, factSpecs, parseKp, type ScoringModule } from "@kaoping/core";
+import { readingCatalogue } from "./reading-catalogue.js";
 
 interface ClauseLike {
   points: number | string | null;
@@ -17,12 +18,7 @@ interface ClauseLike {
 /** The fact specs a reading's catalogue asks for, and its module; undefined when it does not check. */
 function build(bodies: readonly string[], c: ClauseLike): { specs: ReturnType<typeof factSpecs>; mod: ScoringModule } | undefined {
   if (c.section) return undefined;
-  // the classes a reading names (其中 「园区」 每个 扣 0.3, 适用 「乡镇」) are declared, as kp import declares them
-  const named = [...new Set(bodies.flatMap((b) => [...b.matchAll(/(?:其中|适用) 「([^」]+)」/g)].map((m) => m[1]!)))];
-  const classes = named.length > 0 ? `类别 ${named.map((n) => `「${n}」`).join("、")}\n` : "";
-  const points = c.points ?? 10;
-  const rules = bodies.map((body, i) => `  规则 「甲${i}」 「条文」 ${body}`).join("\n");
-  const text = `细则 「比较」\n对象 「单位」\n总分 ${points}分\n${classes}指标 「项」 ${points}分 {\n${rules}\n}\n`;
+  const text = readingCatalogue(bodies, c);
   const parsed = parseKp(text, "r.kp");
   if (parsed.diagnostics.some((d) => d.severity === "error")) return undefined;
   const checked = checkCatalogue([parsed.ast]);
