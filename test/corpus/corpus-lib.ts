@@ -30,6 +30,12 @@ export interface Clause {
   indicator: string;
   /** The indicator's points (the section's cap for 加分/减分); null when the page does not state them. */
   points: number | null;
+  /**
+   * The points the clause's own row shows in the points column (标准分/分值), decimal text, when the item has
+   * several rows each with its points and the clause is its row's only one (or the item is one row); absent
+   * when the copy does not show them for that row.
+   */
+  rowPoints?: string;
   /** `加分` or `减分` when the clause sits in such a section rather than in an indicator. */
   section?: "加分" | "减分";
   /** A group the clause's rules sit in, e.g. `合计 上限 2` or `就高`: consecutive clauses with the same group share it. */
