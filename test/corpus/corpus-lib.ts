@@ -113,6 +113,30 @@ export function loadMisEncodings(file = MIS_FILE): MisEncoding[] {
   return JSON.parse(readFileSync(file, "utf8")) as MisEncoding[];
 }
 
+/**
+ * What is wrong with a rulebook's row points (`rowPoints`): each is decimal text, only on a clause of an
+ * item (a 加分/减分 section's points are a cap), and an item's rows never show more than its points.
+ */
+export function rowPointsProblems(book: Rulebook): string[] {
+  const out: string[] = [];
+  // exact: decimal text as integer millionths (no binary floating point on points)
+  const millionths = (s: string): bigint => {
+    const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(s);
+    return m ? BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0")) : 0n;
+  };
+  const sums = new Map<string, { points: number | null; sum: bigint }>();
+  for (const c of book.clauses) {
+    if (c.rowPoints === undefined) continue;
+    if (!/^\d+(?:\.\d{1,6})?$/.test(c.rowPoints)) out.push(`${c.id}: rowPoints 「${c.rowPoints}」 is not decimal text`);
+    if (c.section !== undefined) out.push(`${c.id}: rowPoints in a ${c.section} section`);
+    const s = sums.get(c.indicator) ?? { points: c.points, sum: 0n };
+    s.sum += millionths(c.rowPoints);
+    sums.set(c.indicator, s);
+  }
+  for (const [indicator, s] of sums) if (s.points !== null && s.sum > millionths(String(s.points))) out.push(`${indicator}: its rows show more than its ${s.points} points`);
+  return out;
+}
+
 /** The rules of a clause: [rule name, code] pairs (`a`, `a-2`, … when several rules share it). */
 export function rulesOf(c: Clause): [string, string][] {
   if (c.kp === undefined || c.scope === "header") return [];
