@@ -1,6 +1,7 @@
 // Items whose rows each show their own points in the points column (session 24; rulebook 206's shape,
 // rows-fixture.ts): the same tree from .html, .docx and .xlsx, every row's points passed to its clause,
-// the item's points summed when it states none (KP5056), and rows that do not add up reported (KP5057).
+// the item's points summed when it states none (KP5056), rows that do not add up reported (KP5057), and a
+// clause whose own award disagrees with its row's points a to-do with a warning (KP5058).
 import { describe, expect, it } from "vitest";
 import { importDocument, type ImportResult, type Item } from "@kaoping/import";
 import { docx, html, xlsx, type FixtureTable } from "./build-fixtures.js";
@@ -61,6 +62,19 @@ describe("an item over several rows, each row with its own points", () => {
       expect(p.map((x) => [x.severity, x.message])).toEqual([["warning", "「日常工作材料报送」的分值为 10 分，各行分值栏为 5、3，合计 8 分，分值对不上"]]);
       expect(r.report.clauses.map((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.join() : "待补"))).toEqual(["得 5", "得 3"]);
     }
+  });
+
+  it("a row whose clause writes its own award, other than its points cell: a to-do and a located warning (KP5058)", async () => {
+    const own: FixtureTable = [
+      ["一级指标", "二级指标", "考核内容", "分值"],
+      ["组织实施（7分）", "专题会议（7分）", "成立组织机构,明确领导分管工作的记4分;", "4"],
+      [null, null, "年内召开专题会议1次以上记0.3分(以会议记录为准);", "3"],
+    ];
+    const r = await run("细则.html", asHtml(own));
+    expect(r.report.clauses.map((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.join() : "待补"))).toEqual(["得 4", "待补"]);
+    const p = r.report.problems.filter((x) => x.code === "KP5058");
+    expect(p.map((x) => [x.severity, x.message])).toEqual([["warning", "条文「年内召开专题会议1次以上记0.3分(以会议记录为准);」写的是 0.3 分，本行分值栏写的是 3 分，二者不一致；已写为待补，请核对原文"]]);
+    expect(p[0]!.loc?.row).toBe(3);
   });
 
   it("a points cell merged down several rows is the item's, not each row's (no row earns the item's points)", async () => {

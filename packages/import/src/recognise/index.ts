@@ -65,7 +65,12 @@ export type Recognition =
       /** The item's requirements a bound of the reading was taken from (「人民调解卷宗全年不少于50件」): reported (KP5055). */
       readonly fromItem?: readonly string[];
     }
-  | { readonly kind: "todo"; readonly reason: string };
+  | {
+      readonly kind: "todo";
+      readonly reason: string;
+      /** The clause's own one-shot award and its row's points, when they disagree (kp import reports it: KP5058). */
+      readonly rowConflict?: { readonly stated: string; readonly row: string };
+    };
 
 /** Splits a cell into its scoring clauses (at 「；」, numbered items, …), each verbatim. */
 export function splitClauses(cell: string): Clause[] {

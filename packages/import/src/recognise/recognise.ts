@@ -57,8 +57,8 @@ function read(text: string, ctx: ClauseContext): Recognition {
   const r = readUnguarded(text, ctx);
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
-  const why = unaccounted(normalise(text), r.bodies, ctx) ?? rowDisagreement(normalise(text), r.bodies, ctx);
-  return why ? { kind: "todo", reason: why } : r;
+  const why = unaccounted(normalise(text), r.bodies, ctx);
+  return why ? { kind: "todo", reason: why } : (rowDisagreement(normalise(text), r.bodies, ctx) ?? r);
 }
 
 /** The reading before the guards (recognise-guards.test.ts measures the guards on it). */

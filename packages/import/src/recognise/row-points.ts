@@ -8,7 +8,7 @@
 //   「应急管理工作人员每年参加培训不少于2次。」 a 5-point row                          → 分段 { ≥ 2次 得 5 }
 // A clause that writes its own amount keeps it; when its one award disagrees with its row's points
 // (「年内召开专题会议1次以上记0.3分」 in a 3-point row) it is a to-do, never one of the two guessed.
-import type { ClauseContext } from "./index.js";
+import type { ClauseContext, Recognition } from "./index.js";
 import { amountsIn } from "./amounts.js";
 import { NUM, numberText, rx } from "./normalise.js";
 import { reading, type Pattern } from "./reading.js";
@@ -87,11 +87,15 @@ function oneAward(body: string): string | undefined {
  * Readings of the row's points themselves, and readings that are no one-shot award (每项 得 1 in an 8-point
  * row, a deduction), are not compared.
  */
-export function rowDisagreement(text: string, bodies: readonly string[], ctx: ClauseContext): string | undefined {
-  if (ctx.rowPoints === undefined || ctx.section !== null || !/^\d+(?:\.\d+)?$/.test(ctx.rowPoints)) return undefined;
+export function rowDisagreement(text: string, bodies: readonly string[], ctx: ClauseContext): Extract<Recognition, { kind: "todo" }> | undefined {
+  if (ctx.rowPoints === undefined || ctx.section !== null || !/^\d+(?:\.\d{1,6})?$/.test(ctx.rowPoints)) return undefined;
   const stated = amountsIn(text);
   if (stated.length === 0 || bodies.length !== 1) return undefined;
   const award = oneAward(bodies[0]!);
-  if (award === undefined || toMillionths(award) === toMillionths(ctx.rowPoints)) return undefined;
-  return `条文写的分值（${award}分）与本行分值栏的 ${ctx.rowPoints} 分不一致，请核对原文后补写计分方式`;
+  if (award === undefined || !/^\d+(?:\.\d{1,6})?$/.test(award) || toMillionths(award) === toMillionths(ctx.rowPoints)) return undefined;
+  return {
+    kind: "todo",
+    reason: `条文写的分值（${award}分）与本行分值栏的 ${ctx.rowPoints} 分不一致，请核对原文后补写计分方式`,
+    rowConflict: { stated: award, row: ctx.rowPoints },
+  };
 }

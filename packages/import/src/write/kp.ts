@@ -98,6 +98,8 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
           out.push(`${inner}  注 ${text(verbatim, cell.loc)}`);
           continue;
         }
+        // the clause's own award and its row's points disagree: said where, besides the to-do (KP5058)
+        if (recognition.kind === "todo" && recognition.rowConflict) problems.push(importProblem("KP5058", [verbatim.slice(0, 30), recognition.rowConflict.stated, recognition.rowConflict.row], cell.loc));
         if (note) {
           // A clause that scores nothing on its own: a note (with a report entry), not a to-do rule.
           notes.push(verbatim);
