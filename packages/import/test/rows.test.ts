@@ -81,7 +81,7 @@ describe("an item over several rows, each row with its own points", () => {
     const merged: FixtureTable = [
       ["一级指标", "二级指标", "考核内容", "分值"],
       ["基础工作（10分）", "工作部署情况", "成立应急管理领导机构。", "10"],
-      [null, null, "确定相关负责人员。", null],
+      [null, null, "建立应急管理责任人上墙公示制度。", null],
     ];
     const r = await run("细则.html", asHtml(merged));
     expect(lines(r.structure.items)).toEqual(["基础工作 10", "  工作部署情况 10 rows=-+-"]);
