@@ -67,7 +67,8 @@ export const boundedRow: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.rowPoints === undefined) return undefined;
   const m = BOUND.exec(bodyOf(t));
   if (!m) return undefined;
-  const head = m[1]!.replace(PERIOD, "");
+  // only a yearly bound (the year is what is assessed): 「每季度…不少于4篇」 is 4 a quarter, not 4 in all
+  const head = m[1]!.replace(/每年(?![\d一二两三四五六七八九十])/g, "");
   const n = numberText(m[2]!);
   if (n === undefined || NUMBER.test(head) || NOT_DONE.test(head)) return undefined;
   return reading([`分段 { ≥ ${n}${m[3]} 得 ${ctx.rowPoints} }`], []);
