@@ -30,6 +30,12 @@ export interface Clause {
   indicator: string;
   /** The indicator's points (the section's cap for 加分/减分); null when the page does not state them. */
   points: number | null;
+  /**
+   * The points the clause's own row shows in the points column (标准分/分值), decimal text, when the item has
+   * several rows each with its points and the clause is its row's only one (or the item is one row); absent
+   * when the copy does not show them for that row.
+   */
+  rowPoints?: string;
   /** `加分` or `减分` when the clause sits in such a section rather than in an indicator. */
   section?: "加分" | "减分";
   /** A group the clause's rules sit in, e.g. `合计 上限 2` or `就高`: consecutive clauses with the same group share it. */
@@ -105,6 +111,30 @@ export const TARGET_KINDS: readonly MutationKind[] = [
 
 export function loadMisEncodings(file = MIS_FILE): MisEncoding[] {
   return JSON.parse(readFileSync(file, "utf8")) as MisEncoding[];
+}
+
+/**
+ * What is wrong with a rulebook's row points (`rowPoints`): each is decimal text, only on a clause of an
+ * item (a 加分/减分 section's points are a cap), and an item's rows never show more than its points.
+ */
+export function rowPointsProblems(book: Rulebook): string[] {
+  const out: string[] = [];
+  // exact: decimal text as integer millionths (no binary floating point on points)
+  const millionths = (s: string): bigint => {
+    const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(s);
+    return m ? BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? "").padEnd(6, "0")) : 0n;
+  };
+  const sums = new Map<string, { points: number | null; sum: bigint }>();
+  for (const c of book.clauses) {
+    if (c.rowPoints === undefined) continue;
+    if (!/^\d+(?:\.\d{1,6})?$/.test(c.rowPoints)) out.push(`${c.id}: rowPoints 「${c.rowPoints}」 is not decimal text`);
+    if (c.section !== undefined) out.push(`${c.id}: rowPoints in a ${c.section} section`);
+    const s = sums.get(c.indicator) ?? { points: c.points, sum: 0n };
+    s.sum += millionths(c.rowPoints);
+    sums.set(c.indicator, s);
+  }
+  for (const [indicator, s] of sums) if (s.points !== null && s.sum > millionths(String(s.points))) out.push(`${indicator}: its rows show more than its ${s.points} points`);
+  return out;
 }
 
 /** The rules of a clause: [rule name, code] pairs (`a`, `a-2`, … when several rules share it). */

@@ -26,6 +26,7 @@ import {
   loadMisEncodings,
   loadRulebooks,
   renderCatalogue,
+  rowPointsProblems,
   rulesOf,
 } from "./corpus-lib.js";
 
@@ -63,6 +64,12 @@ describe("corpus of real clauses", () => {
         expect(c.why ?? "", c.id).not.toBe("");
       }
     }
+  });
+
+  it("gives row points (rowPoints) only as decimal text, on items' clauses, within the item's points", () => {
+    expect(books.flatMap(rowPointsProblems)).toEqual([]);
+    // 206 and 212: every requirement row of their items shows its points
+    expect(clauses.filter((c) => /^(hcyj|gkwh)-/.test(c.id) && c.rowPoints !== undefined)).toHaveLength(32);
   });
 
   it("keeps the generated catalogues and mis-encodings up to date", () => {

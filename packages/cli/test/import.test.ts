@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync, closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docx, xlsx } from "../../import/test/build-fixtures.js";
+import { docx, html, xlsx } from "../../import/test/build-fixtures.js";
+import { ROWS_TITLE, rowsTable } from "../../import/test/rows-fixture.js";
 import { golden, kp, repoRoot, tempDir, transcript } from "./helpers.js";
 
 const seed = "../shared/seed/000_570ee5cf945afaf0.txt";
@@ -153,5 +154,42 @@ describe("kp import", () => {
         expect(readdirSync(tmp).filter((f) => f !== c.file)).toEqual([]);
       });
     }
+  });
+
+  // Session 24: rulebook 206's shape — 一级 and 二级 merged down, one requirement per row with its own points.
+  describe("an item over several rows, each with its own points (points only in the points column)", () => {
+    const kpFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".kp")).sort();
+
+    it(".html: each row's requirement earns its row's points; the catalogue and report are goldens", () => {
+      const tmp = tempDir("kp-import-");
+      writeFileSync(join(tmp, "应急管理考核.html"), html(rowsTable, { title: ROWS_TITLE }));
+      const args = ["import", "应急管理考核.html", "-o", "草稿"];
+      const r = kp(args, { cwd: tmp });
+      golden("import/rows.txt", shown(args, r, tmp));
+      expect(r.code).toBe(0);
+      const out = join(tmp, "草稿");
+      expect(readdirSync(out).sort()).toEqual(["01-基础工作.kp", "02-预案与宣教.kp", "03-机构与制度.kp", "导入报告.md", "细则.kp"]);
+      for (const f of readdirSync(out).sort()) golden(`import/rows/${f}`, readFileSync(join(out, f), "utf8"));
+    });
+
+    it(".docx (w:vMerge) gives the same catalogue as the .html, and kp check reports nothing but its one to-do", async () => {
+      const tmp = tempDir("kp-import-");
+      writeFileSync(join(tmp, "应急管理考核.html"), html(rowsTable, { title: ROWS_TITLE }));
+      writeFileSync(join(tmp, "应急管理考核.docx"), await docx([{ paragraph: ROWS_TITLE }, { table: rowsTable }]));
+      expect(kp(["import", "应急管理考核.html", "-o", "h"], { cwd: tmp }).code).toBe(0);
+      expect(kp(["import", "应急管理考核.docx", "-o", "d"], { cwd: tmp }).code).toBe(0);
+      const h = join(tmp, "h");
+      const d = join(tmp, "d");
+      expect(kpFiles(d)).toEqual(kpFiles(h));
+      for (const f of kpFiles(h)) expect(readFileSync(join(d, f), "utf8").split(".docx").join(".html")).toBe(readFileSync(join(h, f), "utf8"));
+      for (const dir of [h, d]) {
+        const check = kp(["check", dir, "--format", "json"], { cwd: repoRoot });
+        const diags = (JSON.parse(check.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics;
+        const todo = diags.filter((x) => x.code === "KP2120" || (x.code === "KP1001" && x.message.includes("「待补」")));
+        // 「安全生产管理机构每月至少召开一次安全工作例会。」: a count it cannot place (never a guessed 得 5)
+        expect(todo).toHaveLength(1);
+        expect(diags.filter((x) => !todo.includes(x))).toEqual([]);
+      }
+    });
   });
 });

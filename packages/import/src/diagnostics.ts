@@ -43,6 +43,10 @@ export const importMessages = {
   // ---- clause recognition (session 22)
   KP5054: { severity: "info", message: "条文「{0}」中的「{1}」是对个人的扣分，不计入被考评单位的得分，未写入规则（条文照录）" },
   KP5055: { severity: "info", message: "条文「{0}」的界限取自本项的要求「{1}」，已写入规则（{2}），请核对" },
+  // ---- points in the points column, row by row (session 24)
+  KP5056: { severity: "info", message: "「{0}」没有写分值，各行分值栏为 {1}，合计为 {2} 分；各行条文按本行分值计分" },
+  KP5057: { severity: "warning", message: "「{0}」的分值为 {1} 分，各行分值栏为 {2}，合计 {3} 分，分值对不上" },
+  KP5058: { severity: "warning", message: "条文「{0}」写的是 {1} 分，本行分值栏写的是 {2} 分，二者不一致；已写为待补，请核对原文" },
   // ---- output
   KP5040: { severity: "error", message: "输出目录「{0}」已存在且不是空的；请换一个目录，或加 --force 覆盖" },
   KP5041: { severity: "error", message: "输出目录「{0}」中有要导入的文件本身，不能覆盖" },

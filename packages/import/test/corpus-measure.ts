@@ -22,6 +22,8 @@ export interface CorpusClause {
   id: string;
   indicator: string;
   points: number | null;
+  /** The points the clause's row shows in the points column (given to the recogniser as `rowPoints`). */
+  rowPoints?: string;
   section?: "加分" | "减分";
   text: string;
   /** The item's requirement when the rulebook states it apart from the clause (given to the recogniser as `item`). */
@@ -88,7 +90,7 @@ export function judge(books: readonly CorpusBook[]): Judged[] {
     for (const c of b.clauses) {
       if (c.kp === undefined) continue;
       const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-      const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}) });
+      const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) });
       if (r.kind === "todo") {
         out.push({ book: b.id, clause: c, verdict: "todo", got: r.reason });
         continue;

@@ -133,7 +133,7 @@ describe("the guards on a finished reading", () => {
       for (const c of b.clauses) {
         if (c.kp === undefined) continue;
         const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-        const ctx: ClauseContext = { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}) };
+        const ctx: ClauseContext = { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) };
         const r = readUnguarded(c.text, ctx);
         if (r.kind !== "rules") continue;
         const want = Array.isArray(c.kp) ? c.kp : [c.kp];

@@ -27,6 +27,14 @@ export interface ClauseContext {
    */
   readonly alone?: boolean;
   /**
+   * Optional: the points the clause's own row shows in the points column (decimal text), when the item has
+   * several rows each with its points and the clause is its row's only one (kp import: a cell with its own
+   * points split into one clause). A requirement with no amount of its own earns them (`得 5`, or a band
+   * `分段 { ≥ 2次 得 5 }` for a bound it states), as the lone case does with the item's points; a clause whose
+   * own one-shot award disagrees with them is a to-do (`recognise/row-points.ts`).
+   */
+  readonly rowPoints?: string;
+  /**
    * Optional: the item's requirement when the document states it apart from its name and the scoring
    * clause (「人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件」): a bound it sets on the thing a
    * clause counts is read into the rule (`至少 50件 每少 1件 扣 0.5`) or makes the clause a to-do.
@@ -57,7 +65,12 @@ export type Recognition =
       /** The item's requirements a bound of the reading was taken from (「人民调解卷宗全年不少于50件」): reported (KP5055). */
       readonly fromItem?: readonly string[];
     }
-  | { readonly kind: "todo"; readonly reason: string };
+  | {
+      readonly kind: "todo";
+      readonly reason: string;
+      /** The clause's own one-shot award and its row's points, when they disagree (kp import reports it: KP5058). */
+      readonly rowConflict?: { readonly stated: string; readonly row: string };
+    };
 
 /** Splits a cell into its scoring clauses (at 「；」, numbered items, …), each verbatim. */
 export function splitClauses(cell: string): Clause[] {

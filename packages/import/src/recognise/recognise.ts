@@ -20,6 +20,7 @@ import { unaccounted } from "./guards.js";
 import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
 import { withItemBound } from "./item.js";
+import { rowDisagreement } from "./row-points.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -57,7 +58,7 @@ function read(text: string, ctx: ClauseContext): Recognition {
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
   const why = unaccounted(normalise(text), r.bodies, ctx);
-  return why ? { kind: "todo", reason: why } : r;
+  return why ? { kind: "todo", reason: why } : (rowDisagreement(normalise(text), r.bodies, ctx) ?? r);
 }
 
 /** The reading before the guards (recognise-guards.test.ts measures the guards on it). */

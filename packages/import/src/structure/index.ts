@@ -9,6 +9,7 @@ import { readParagraphs } from "./paragraphs.js";
 import { newBuilder, readTable } from "./table.js";
 import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine, sectionOf } from "./text.js";
 import { newItem, type Item, type Structure } from "./tree.js";
+import { settleRowPoints } from "./row-points.js";
 
 export type { Item, Structure, ClauseCell } from "./tree.js";
 
@@ -28,6 +29,7 @@ export function recoverStructure(doc: ReadDocument): Structure {
     used++;
     readTable(b, t, cols);
   }
+  settleRowPoints(b.items, b.fromRow, b.problems);
   let title: string | null = null;
   const firstTable = doc.blocks.findIndex((x) => x.kind === "table");
   const before = firstTable < 0 ? [] : doc.blocks.slice(0, firstTable).filter((x): x is Paragraph => x.kind === "paragraph");

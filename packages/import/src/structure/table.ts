@@ -42,10 +42,12 @@ export interface TreeBuilder {
   readonly above: string[];
   /** 合计 rows: the total they state. */
   readonly totals: { text: string; points: string | null; loc: SourceLoc }[];
+  /** Items whose points were taken from their first row's own points cell (row-points.ts settles them). */
+  readonly fromRow: Set<Item>;
 }
 
 export function newBuilder(): TreeBuilder {
-  return { items: [], problems: [], current: [], seen: new Set(), above: [], totals: [] };
+  return { items: [], problems: [], current: [], seen: new Set(), above: [], totals: [], fromRow: new Set() };
 }
 
 function toRows(table: Table, from: number): Row[] {
@@ -180,12 +182,18 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
   const pointsText = cols.points !== null ? oneLine(row.slots[cols.points]!.text) : "";
   const pm = /^(\d+(?:\.\d+)?)\s*分?$/.exec(pointsText);
   const rowPoints = pm ? cleanDecimal(pm[1]!) : null;
+  // A points cell merged down several rows states their points together (the item's), not a row's own.
+  const pointsCell = cols.points !== null ? row.slots[cols.points]!.cell : null;
+  const own = pointsCell !== null && pointsCell.rowSpan > 1 ? null : rowPoints;
   // A points column between two level columns (一级 | 二级 | 分值 | 三级 …) holds the points of the level to its left.
   const pointsLevel = cols.points === null ? -1 : cols.levels.filter((c) => c < cols.points!).length - 1;
   if (pointsLevel >= 0 && pointsLevel < cols.levels.length - 1) {
     const own = b.current[pointsLevel]?.item;
     if (rowPoints !== null && own && openedHere.has(pointsLevel) && own.points === null) own.points = rowPoints;
-  } else if (rowPoints !== null && deepest && opened >= 0 && deepest.points === null && deepest === b.current[opened]!.item) deepest.points = rowPoints;
+  } else if (rowPoints !== null && deepest && opened >= 0 && deepest.points === null && deepest === b.current[opened]!.item) {
+    deepest.points = rowPoints;
+    if (own !== null) b.fromRow.add(deepest);
+  }
   const clause = row.slots[cols.clause]!;
   const fresh = (slot: Slot): boolean => {
     if (slot.cell === null || table.emptyContinues) return true;
@@ -195,7 +203,7 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
   };
   if (clause.text && fresh(clause)) {
     if (!deepest) b.problems.push(importProblem("KP5027", [short(clause.text)], clause.loc));
-    else deepest.cells.push({ text: clause.text, loc: clause.loc, points: opened >= 0 && deepest.points === rowPoints ? null : rowPoints });
+    else deepest.cells.push({ text: clause.text, loc: clause.loc, points: opened >= 0 && deepest.points === rowPoints ? null : own, rowPoints: own });
   }
   if (cols.unit !== null && row.slots[cols.unit]!.text) {
     const top = b.current[0]?.item;

@@ -8,6 +8,11 @@ export interface ClauseCell {
   readonly loc: SourceLoc;
   /** Points the document gives this cell's row (a points column), if any. */
   readonly points: string | null;
+  /**
+   * The points the row's own points cell shows (not one merged down several rows), even where they were
+   * first taken as the item's: `row-points.ts` settles an item whose rows each show theirs.
+   */
+  readonly rowPoints?: string | null;
 }
 
 export interface Item {

@@ -29,7 +29,7 @@ export interface RecogniserFns {
   splitClauses(cell: string): Clause[];
   recogniseClause(
     text: string,
-    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[]; alone?: boolean },
+    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[]; alone?: boolean; rowPoints?: string },
   ): Recognition;
 }
 
@@ -75,8 +75,11 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
       const read = texts.map((verbatim) => {
         const siblings = texts.filter((t) => t !== verbatim);
         const alone = texts.length === 1 && (cells.length === 1 || cell.points !== null);
-        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings, alone });
-        return { verbatim, recognition, note: recognition.kind === "todo" ? noteCode(verbatim) : undefined };
+        // a row's own points (the points column) go to its clause when it is the row's only one
+        const row = texts.length === 1 && cell.points !== null && cells.length > 1 ? { rowPoints: cell.points } : {};
+        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings, alone, ...row });
+        // a row with its own points is a requirement to score, never a fragment written as a note
+        return { verbatim, recognition, note: recognition.kind === "todo" && !("rowPoints" in row) ? noteCode(verbatim) : undefined };
       });
       // 「…因同一问题被问责的，按最高标准扣分，不重复扣」 after the cell's deductions: they form a 就高 group.
       const highest = read.find((x) => x.note === "KP5051" && HIGHEST.test(x.verbatim));
@@ -95,6 +98,8 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
           out.push(`${inner}  注 ${text(verbatim, cell.loc)}`);
           continue;
         }
+        // the clause's own award and its row's points disagree: said where, besides the to-do (KP5058)
+        if (recognition.kind === "todo" && recognition.rowConflict) problems.push(importProblem("KP5058", [verbatim.slice(0, 30), recognition.rowConflict.stated, recognition.rowConflict.row], cell.loc));
         if (note) {
           // A clause that scores nothing on its own: a note (with a report entry), not a to-do rule.
           notes.push(verbatim);

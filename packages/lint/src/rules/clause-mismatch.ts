@@ -43,6 +43,7 @@ import {
   type StructureFinding,
 } from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
+import { rowAward } from "../row-awards.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, rawOf, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
@@ -287,6 +288,8 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
     // Points only in the points column: the one rule of an item whose clause writes no points.
     if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // Points only in the points column, row by row: checklist rows whose awards add up to the item's points.
+  if (n.role === "amount" && !text.some((t) => t.amount) && rowAward(rule)) return true;
   // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
   if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
