@@ -1,0 +1,67 @@
+// Patterns from the eighth and ninth fresh sets (session 24, books 160–197), tried before the others.
+//   「…的计10分,否则扣10分」「…得2分,否则倒扣2分」           → 得 10 否则 扣 10 / 得 2 否则 倒扣 2
+//   「…有专人负责,记1分;少一项,扣0.25分」 (1-point item)       → 每项 扣 0.25
+//   「每年至少召开1次座谈会(1分)」「组织报告会两次以上(1分)」 → 分段 { ≥ 1次 得 1 } / 分段 { ≥ 2次 得 1 }
+import { NUM, numberText, rx } from "../normalise.js";
+import { reading, type Pattern } from "../reading.js";
+import { alone } from "../rewords.js";
+
+/** A condition with nothing a rule would have to write: no number, bound, count or negated award. */
+const PLAIN_HEAD = /\d|[一二两三四五六七八九十](?:次|项|个|件|条|人|篇)|以上|以下|%|‰|每(?!月|年|周|季度|学期)|否则|未|扣|加倍|减半|酌情|视情/;
+
+/**
+ * 「办理工作规章制度规范完善的计10分,否则扣10分」: the award and its other side (语言参考 §5.14; the fact
+ * must be filled in). 「…得2分,否则倒扣2分」 may go beyond the item's points. Only in an ordinary item, with a
+ * plain condition: a number, a count or a bound in it would be a band, never one award.
+ */
+export const otherwise: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rx(`^([^;]{4,200}?)(?:的)?,?(?:得|计|记)${NUM}分[,;]否则,?(倒扣|扣)${NUM}分[。;]?$`).exec(t);
+  if (!m || PLAIN_HEAD.test(m[1]!.replace(/《[^》]*》/g, ""))) return undefined;
+  const award = numberText(m[2]!);
+  const loss = numberText(m[4]!);
+  if (award === undefined || loss === undefined) return undefined;
+  return reading([`得 ${award} 否则 ${m[3]} ${loss}`], [award, loss]);
+};
+
+/**
+ * 「成立机构,明确分工,有专人负责,记1分;少一项,扣0.25分」: the item's full points for all of the listed
+ * things, less M for each one missing — `每项 扣 M`. Only when the award is the item's points (otherwise the
+ * award is a part of the item and the deduction its own: a to-do).
+ */
+export const fullThenShort: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const m = rx(`^([^;]{2,120}?)(?:的)?,?(?:记|计|得)${NUM}分[;,](?:每)?(?:少|缺|缺少)(?:一|1)(项|个|条|篇|件),?扣${NUM}分[。;]?$`).exec(t);
+  if (!m || PLAIN_HEAD.test(m[1]!)) return undefined;
+  const full = numberText(m[2]!);
+  const step = numberText(m[4]!);
+  if (full === undefined || step === undefined || full !== ctx.points) return undefined;
+  return reading([`每${m[3]} 扣 ${step}`], [full, step]);
+};
+
+/** 「每年至少…一次」「至少…1次以上」「…两次以上」「每年组织2次」: a count of events the task requires. */
+const EVENT_BOUND = rx(`(?:至少[\\u4e00-\\u9fa5]{0,16}?${NUM}次(?:以上)?|(?<![每第\\d])${NUM}次(?:\\(含\\))?以上|(?:组织|召开|开展|举办|举行)${NUM}次)`, "g");
+
+/**
+ * A checklist part with its points in brackets and a count of events it requires (「每年至少召开1次离退休干部
+ * 座谈会(1分)」「老干部局组织报告会两次以上(不含保健讲座)(1分)」): the award is earned from that count on —
+ * `分段 { ≥ 1次 得 1 }`. Only for the item's own clause (alone, the bracket its points), with exactly one such
+ * count, no failing word and no other number.
+ */
+export const checklistEventBound: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null || !alone(ctx)) return undefined;
+  const p = ctx.points.replace(".", "\\.");
+  const m = rx(`^(.+?)\\(${p}分\\)[。;,]?$`).exec(t);
+  if (!m) return undefined;
+  const head = m[1]!.replace(/\((?:不含|含)[^()\d]{1,12}\)/g, "");
+  if (/未|没有|无|不|否则|酌情|扣|减|分|%/.test(head)) return undefined;
+  const found = [...head.matchAll(EVENT_BOUND)];
+  if (found.length !== 1) return undefined;
+  const n = numberText((found[0]![1] ?? found[0]![2] ?? found[0]![3])!);
+  // the bound is the clause's only number
+  const numbers = [...head.matchAll(rx(NUM, "g"))].filter((x) => numberText(x[1]!) !== undefined);
+  if (n === undefined || numbers.length !== 1) return undefined;
+  return reading([`分段 { ≥ ${n}次 得 ${ctx.points} }`], [ctx.points]);
+};
+
+export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound];

@@ -1,0 +1,11 @@
+// Words a clause writes for what the patterns already read (session 24, from the eighth and ninth fresh
+// sets, books 160–197), rewritten in the normalised text the patterns see — the clause stays verbatim.
+// Each rewrite says the same thing in words the patterns know; REWORDS (rewords.ts) applies them last.
+
+export const REWORDS_S24A: readonly [RegExp, string][] = [
+  // 「自动气象站全年定时(每天24个时次)不发生…缺测」: a bracket that describes the standard by a number per
+  // period (每天24个) counts nothing — 每天 is not the rule's count word
+  [/\(每(?:天|日|周|月|年|季度?|小时)[\d一二两三四五六七八九十]+[^()]{0,12}\)/g, ""],
+  // 「扣2分/名」: 名 counts persons — the same as 「扣2分/人」 (每人)
+  [/分\/名(?=$|[,;。)])/g, "分/人"],
+];
