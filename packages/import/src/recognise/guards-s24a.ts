@@ -11,7 +11,27 @@ const RATE_OF_STANDARD = /每(天|日|周|月|年|季度?|小时)(?=[\d一二两
 /** 「每年组织2次」「报告会两次以上」「至少3次」: a count of events (2 or more), not after 每 or 第. */
 const EVENTS = rx(`(?<![每第\\d.\\-至])${NUM}(次|场|期)(?!性)`, "g");
 
+/** The last part of a clause: a zero on a negated condition (「未建立制度的不得分」「培训未达到要求的不得分」). */
+const NEGATED_ZERO = /[,;。](?:如|若|凡)?([^,;。\d]{0,12}?(?:未|没有|不)[\u4e00-\u9fa5“”"]{1,16}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$/;
+
 export const GUARDS_S24A: readonly Guard[] = [
+  {
+    // 「建立台账的得2分;未建立制度的不得分」 read `得 2`: the zero's condition names another thing (制度,
+    // not 台账) — a second condition, not the award's other side; its object must be the award's
+    name: "zero-apart",
+    since: 24,
+    check: (t, bodies) => {
+      if (bodies.length !== 1 || !/^(?:每\S+ )?得 [\d.]+$/.test(bodies[0]!)) return undefined;
+      const z = NEGATED_ZERO.exec(t);
+      if (!z) return undefined;
+      const cond = z[1]!.replace(/[“”"]/g, "");
+      const object = cond.slice(-2);
+      const head = t.slice(0, z.index);
+      // 「未建立的不得分」「不参加不得分」「达不到的」: the negated verb alone is the award's own
+      if (/^(?:如|若|凡)?[\u4e00-\u9fa5]{0,2}(?:未|没有|不)[\u4e00-\u9fa5]{0,2}$/.test(cond) || head.includes(object)) return undefined;
+      return `条文另有一个不得分的条件「${z[0].replace(/^[,;。]/, "")}」（与得分的条件不同），计分方式中没有写出，未能确定`;
+    },
+  },
   {
     // 「自动气象站全年定时(每天24个时次)不发生…缺测,得1分」 read `每天 得 1`: 每天 is followed by the
     // standard's own number (24个时次), the reading counts days the clause never counts

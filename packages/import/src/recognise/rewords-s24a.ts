@@ -8,4 +8,8 @@ export const REWORDS_S24A: readonly [RegExp, string][] = [
   [/\(每(?:天|日|周|月|年|季度?|小时)[\d一二两三四五六七八九十]+[^()]{0,12}\)/g, ""],
   // 「扣2分/名」: 名 counts persons — the same as 「扣2分/人」 (每人)
   [/分\/名(?=$|[,;。)])/g, "分/人"],
+  // 「每项不达标各扣2分」: 每项 already gives each its amount — 各 adds nothing
+  [/(每项[^,;。各每]{0,6}?)各(?=扣|得|加)/g, "$1"],
+  // 「每条扣减年度综合得分5分」: a deduction from the score (扣减 is already 扣 here)
+  [/(?<=每[条篇件次项])扣(?:除)?(?:年度|当月|月度)?(?:综合)?得分(?=[\d一二两三四五六七八九十]+(?:\.\d+)?分)/g, "扣"],
 ];

@@ -2,9 +2,12 @@
 //   「…的计10分,否则扣10分」「…得2分,否则倒扣2分」           → 得 10 否则 扣 10 / 得 2 否则 倒扣 2
 //   「…有专人负责,记1分;少一项,扣0.25分」 (1-point item)       → 每项 扣 0.25
 //   「每年至少召开1次座谈会(1分)」「组织报告会两次以上(1分)」 → 分段 { ≥ 1次 得 1 } / 分段 { ≥ 2次 得 1 }
+//   「*政务信息:动态信息每条5分,…,简讯每条3分」 (加分)          → 每条 得 「动态信息」 5、…、「简讯」 3
+//   「县级采用:《要情快报》采用1条,计5分;《常山政务》采用1条,计10分」 → 每条 得 「要情快报」 5、「常山政务」 10
 import { NUM, numberText, rx } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { alone } from "../rewords.js";
+import { countPatterns } from "./count.js";
 
 /** A condition with nothing a rule would have to write: no number, bound, count or negated award. */
 const PLAIN_HEAD = /\d|[一二两三四五六七八九十](?:次|项|个|件|条|人|篇)|以上|以下|%|‰|每(?!月|年|周|季度|学期)|否则|未|扣|加倍|减半|酌情|视情/;
@@ -64,4 +67,57 @@ export const checklistEventBound: Pattern = (t, ctx) => {
   return reading([`分段 { ≥ ${n}次 得 ${ctx.points} }`], [ctx.points]);
 };
 
-export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound];
+/** Words that make the parts more than classes of one count (as classes.ts). */
+const MORE_THAN_CLASSES = /分别|各|加倍|减半|其中|否则|酌情|比例|至少|不少于|以上|以下|低于|高于|超过|%|\/|情节|严重|再次|另|累计|最多|最高|不超过|扣|减|上限|封顶|为止/;
+
+/** One part: 「动态信息每条5分」「被市委办采用每条10分」「《要情快报》采用1条,计5分」. */
+const CLASS_PART = rx(`^([^,;:。\\d]{1,30}?)(?:采用的|采用|的)?(?:,)?(?:每|[一1])(条|篇|件|次|项)(?:的)?,?(计|记|得|加)?${NUM}分$`);
+
+/**
+ * Awards per thing counted, one amount per class (「要情采用每条10分,被市委办采用每条10分,…」,
+ * 「《要情快报》采用1条,计5分;《常山政务》采用1条,计10分」): one rule with classes in the clause's order.
+ * Without a verb only in a 加分 section; every part the same count word; a lead-in ending in 「:」 is
+ * dropped; names unique and of two characters or more.
+ */
+export const perCountClasses: Pattern = (t, ctx) => {
+  const verbless = ctx.section === "加分";
+  const body = t.replace(/^\*/, "").replace(/^[^:]{1,40}:/, "").replace(/[。;]+$/, "");
+  if (MORE_THAN_CLASSES.test(body)) return undefined;
+  const parts = body.split(/(?<=分)[,;]/);
+  if (parts.length < 2) return undefined;
+  const rows = parts.map((x) => CLASS_PART.exec(x.replace(/^\*/, "")));
+  if (rows.some((r) => r === null)) return undefined;
+  if (new Set(rows.map((r) => r![2])).size !== 1) return undefined;
+  if (rows.some((r) => r![3] === undefined) && !verbless) return undefined;
+  const names = rows.map((r) => r![1]!.replace(/^(?:被|转报|经)/, "").replace(/被$/, "").replace(/[《》()“”"]/g, ""));
+  if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return undefined;
+  const amounts = rows.map((r) => numberText(r![4]!));
+  if (amounts.some((a) => a === undefined)) return undefined;
+  return reading([`每${rows[0]![2]} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
+};
+
+/**
+ * 「参加一次得1分(要求有学习笔记);不参加不得分」「按时主动缴纳党费得2分。在规定时限内不按时…交党费不得分」
+ * 「有正订正技巧的得1分,负技巧的不得分」: the award, then its own negation with 不得分 — the award's other
+ * side (an award not earned is 0), nothing to write. The negation must negate a word of the award
+ * (不参加 / 参加, 不按时 / 按时, 负技巧 / 正…技巧) and say nothing else countable: a zero on a condition of its
+ * own (「培训未达到要求的不得分」) stays a to-do.
+ */
+export const awardThenNegation: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = /^(.+?(?:得|计|记|加)[\d.]+分(?:\([^()]*\))?)[;。,]([^;。,\d]{1,30}?)(?:的)?,?(?:不得分|不记分|不计分)[。;]?$/.exec(t);
+  if (!m) return undefined;
+  const [award, negation] = [m[1]!, m[2]!];
+  const neg = /(?:不|未|没有|负)([\u4e00-\u9fa5]{2})/.exec(negation);
+  // the negated words and the negation's last words (its object: 党费, 参加, 技巧) are both the award's
+  if (!neg || !award.includes(neg[1]!) || !award.includes(negation.slice(-2)) || /否则|每(?!月|年|周)|以上|以下|%|扣/.test(award)) return undefined;
+  for (const p of countPatterns) {
+    const r = p(award.replace(/\([^()]*\)$/, ""), { ...ctx, siblings: [] });
+    if (!r) continue;
+    if (r.kind !== "reading" || r.bodies.length !== 1 || !/^(?:每\S+ )?得 [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    return r;
+  }
+  return undefined;
+};
+
+export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation];
