@@ -120,4 +120,53 @@ export const awardThenNegation: Pattern = (t, ctx) => {
   return undefined;
 };
 
-export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation];
+const SYMBOL: Readonly<Record<string, string>> = { "≥": "≥", "≤": "≤", ">": ">", "<": "<", "＞": ">", "＜": "<" };
+
+/**
+ * 「加密自动站资料上传到报率≥85.0%,得1分;否则不得分」「审核错情累计条数每年≤3条,得1分;否则不得分」: one band
+ * written with a symbol, its award and 否则不得分 (the award's other side) — `分段 { ≥ 85% 得 1 }`. ‰ is written
+ * as the bare number (the language has no ‰; the corpus writes 0.6‰ as 0.6); a measure word after the number
+ * is kept when the language has it. The condition before the symbol must hold no other number.
+ */
+export const symbolBand: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = /^([^\d;。≥≤<>]{2,80}?)(≥|≤|>|<)(\d+(?:\.\d+)?)(%|‰|条|次|件|项|个|人|天|元)?,?(?:的)?,?(?:得|计|记)(\d+(?:\.\d+)?)分[;,]否则,?不得分(?:\([^()分]{0,30}\))?[。;]?$/.exec(t);
+  if (!m) return undefined;
+  const value = m[3]!.includes(".") ? m[3]!.replace(/\.?0+$/, "") : m[3]!;
+  const unit = m[4] === "‰" || m[4] === undefined ? "" : m[4];
+  return reading([`分段 { ${SYMBOL[m[2]!]} ${value}${unit} 得 ${m[5]} }`], [m[5]!]);
+};
+
+/**
+ * The item's full points for the task, then a counted deduction 「直至不得分」 (the deductions stop at the
+ * item's points, as 扣完为止): 「…不漏报得3分;…每漏报1次扣1分,直至不得分」 → `每次 扣 1`;
+ * 「开展5次以上…得2分,少开展…的一次扣1分,直至不得分」 → `至少 5次 每少 1次 扣 1`;
+ * 「综合评分达60分得2分,综合评分每低1分扣0.5分,直至不得分」 → `基准 60 每低 1 扣 0.5`.
+ * Only when the award is the item's points.
+ */
+export const fullUntilNothing: Pattern = (t, ctx) => {
+  if (ctx.section !== null || ctx.points === null) return undefined;
+  const p = ctx.points.replace(".", "\\.");
+  const m = rx(`^([^;]+?)(?:的)?,?(?:得|计|记)${p}分[;,]([^;]+?),?(?:直至|直到|扣至|扣到)(?:不得分|0分|零分|扣完)[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [head, rest] = [m[1]!, m[2]!];
+  // 「综合评分达60分」「每低1分扣0.5分」: a score's base and its step
+  const score = /^[^\d]*?达(\d+(?:\.\d+)?)分$/.exec(head);
+  const step = /^[^\d]*?每低(\d+(?:\.\d+)?)分(?:的)?,?扣(\d+(?:\.\d+)?)分$/.exec(rest);
+  if (score && step) return reading([`基准 ${score[1]} 每低 ${step[1]} 扣 ${step[2]}`], [score[1]!, ctx.points, step[1]!, step[2]!]);
+  if (/\d+(?:\.\d+)?分/.test(head)) return undefined;
+  // 「开展5次以上…」 then 「少开展…的一次扣1分」: the count short of the bound
+  const bound = [...head.matchAll(/(?:不少于)?(\d+)次(?:\(含\))?(?:以上)?/g)];
+  const short = /^(?:少|缺)[^\d,;。]{0,24}?(?:一|1)次,?扣(\d+(?:\.\d+)?)分$/.exec(rest);
+  if (bound.length === 1 && short && /次(?:\(含\))?以上|不少于/.test(bound[0]![0])) return reading([`至少 ${bound[0]![1]}次 每少 1次 扣 ${short[1]}`], [ctx.points, short[1]!]);
+  if (/\d/.test(head)) return undefined;
+  for (const q of countPatterns) {
+    const r = q(rest, { ...ctx, siblings: [] });
+    if (!r) continue;
+    if (r.kind !== "reading" || r.bodies.length !== 1 || !/^每\S+ 扣 [\d.]+$/.test(r.bodies[0]!)) return undefined;
+    return reading(r.bodies, [ctx.points, ...r.used]);
+  }
+  return undefined;
+};
+
+export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
