@@ -48,8 +48,8 @@ export function reword(t: string): string {
 export function ownPoints(t: string, ctx: ClauseContext): boolean {
   if (ctx.points === null || ctx.section !== null || !alone(ctx)) return false;
   // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
-  // (「(不含保健讲座)」 narrows the task, it fails nothing: session 24)
-  if (/未|没有|无|不|否则|酌情|扣|减/.test(t.replace(/\((?:不含|含)[^()\d]{1,12}\)/g, ""))) return false;
+  // (「(不含保健讲座)」 narrows the task, 「定期或不定期」 says when: they fail nothing — session 24)
+  if (/未|没有|无|不|否则|酌情|扣|减/.test(t.replace(/\((?:不含|含)[^()\d]{1,12}\)|不定期/g, ""))) return false;
   return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
 }
 

@@ -56,8 +56,12 @@ export const checklistEventBound: Pattern = (t, ctx) => {
   const p = ctx.points.replace(".", "\\.");
   const m = rx(`^(.+?)\\(${p}分\\)[。;,]?$`).exec(t);
   if (!m) return undefined;
-  const head = m[1]!.replace(/\((?:不含|含)[^()\d]{1,12}\)/g, "");
-  if (/未|没有|无|不|否则|酌情|扣|减|分|%/.test(head)) return undefined;
+  const head = m[1]!.replace(/\((?:不含|含)[^()\d]{1,12}\)|不定期/g, "");
+  if (/未|没有|无|不|否则|酌情|扣|减|分/.test(head)) return undefined;
+  // 「全年检查覆盖率达100%(5分)」: a rate the task must reach
+  const rate = [...head.matchAll(/达(?:到)?(\d+(?:\.\d+)?)%/g)];
+  if (rate.length === 1 && [...head.matchAll(/\d+(?:\.\d+)?/g)].length === 1 && !/以下|以内|低于|不足/.test(head)) return reading([`分段 { ≥ ${rate[0]![1]}% 得 ${ctx.points} }`], [ctx.points]);
+  if (/%/.test(head)) return undefined;
   const found = [...head.matchAll(EVENT_BOUND)];
   if (found.length !== 1) return undefined;
   const n = numberText((found[0]![1] ?? found[0]![2] ?? found[0]![3])!);
@@ -169,4 +173,49 @@ export const fullUntilNothing: Pattern = (t, ctx) => {
   return undefined;
 };
 
-export const s24aPatterns: readonly Pattern[] = [otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
+/**
+ * 「申报数据少于4次/年的,少一次扣1分」「开展厨师培训少于2次/年,少一次扣1分,扣完为止」: the yearly bound and the
+ * count short of it — `至少 4次 每少 1次 扣 1`. A bound per period (每季度/每月/每半年) is left to the other
+ * patterns (a to-do: the year's number is not written).
+ */
+export const shortOfYearly: Pattern = (t, ctx) => {
+  const m = rx(`^([^;\\d]{2,40}?)(?:少于|低于|不足)${NUM}(次|项|篇|件|个|人)(?:/年)?(?:的)?,?(?:每)?(?:少|缺)(?:一|1)\\3,?扣${NUM}分(?:,扣完为止)?[。;.]?$`).exec(t);
+  if (!m || /每(?!年)|季度|半年|月/.test(m[1]!)) return undefined;
+  const [n, step] = [numberText(m[2]!), numberText(m[4]!)];
+  if (n === undefined || step === undefined || ctx.section === "加分") return undefined;
+  return reading([`至少 ${n}${m[3]} 每少 1${m[3]} 扣 ${step}`], [step]);
+};
+
+/** One step of an escalation: 「一次扣3分」「两次(含)以上扣5分」「三次(含)以上不得分」. */
+const STEP = rx(`^${NUM}次(\\(含\\))?(以上)?(?:的)?,?(?:扣${NUM}分|(不得分))$`);
+
+/**
+ * 「无故缺席一次扣3分,两次扣5分,三次(含)以上不得分」: amounts by the number of times, not per time — a band of
+ * the count, `分段 { = 1次 扣 3 = 2次 扣 5 ≥ 3次 不得分 }`; rows whose 以上 overlap a later one are written
+ * last-first (the first row that matches counts). Only 「(含)以上」 (以上 alone does not say whether it
+ * includes its number), counts rising from one, and the first row's head holding no number.
+ */
+export const escalation: Pattern = (t, ctx) => {
+  if (ctx.section === "加分") return undefined;
+  const parts = t.replace(/[。;]$/, "").split(",");
+  const first = rx(`^([^\\d]{2,30}?)((?:一|1)次扣${NUM}分)$`).exec(parts[0]!);
+  if (!first || parts.length < 2 || /每|各|以此类推/.test(first[1]!)) return undefined;
+  const rows: { n: number; atLeast: boolean; text: string; amount?: string }[] = [];
+  for (const part of [first[2]!, ...parts.slice(1)]) {
+    const m = STEP.exec(part);
+    if (!m) return undefined;
+    const n = numberText(m[1]!);
+    if (n === undefined || (m[3] !== undefined && m[2] === undefined)) return undefined;
+    const amount = m[4] === undefined ? undefined : numberText(m[4]);
+    if (m[4] !== undefined && amount === undefined) return undefined;
+    const atLeast = m[3] !== undefined;
+    rows.push({ n: Number(n), atLeast, text: `${atLeast ? "≥" : "="} ${n}次 ${amount === undefined ? "不得分" : `扣 ${amount}`}`, ...(amount !== undefined ? { amount } : {}) });
+  }
+  if (rows[0]!.n !== 1 || rows.some((r, i) => i > 0 && r.n <= rows[i - 1]!.n)) return undefined;
+  // an 以上 row before another row overlaps it: written last-first
+  const overlap = rows.slice(0, -1).some((r) => r.atLeast);
+  const ordered = overlap ? [...rows].reverse() : rows;
+  return reading([`分段 { ${ordered.map((r) => r.text).join(" ")} }`], rows.flatMap((r) => (r.amount !== undefined ? [r.amount] : [])));
+};
+
+export const s24aPatterns: readonly Pattern[] = [shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
