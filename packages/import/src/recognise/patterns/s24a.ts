@@ -93,7 +93,7 @@ export const perCountClasses: Pattern = (t, ctx) => {
   if (rows.some((r) => r === null)) return undefined;
   if (new Set(rows.map((r) => r![2])).size !== 1) return undefined;
   if (rows.some((r) => r![3] === undefined) && !verbless) return undefined;
-  const names = rows.map((r) => r![1]!.replace(/^(?:被|转报|经)/, "").replace(/被$/, "").replace(/[《》()“”"]/g, ""));
+  const names = rows.map((r) => r![1]!.replace(/^(?:被|转报)/, "").replace(/被$/, "").replace(/[《》()“”"]/g, ""));
   if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return undefined;
   const amounts = rows.map((r) => numberText(r![4]!));
   if (amounts.some((a) => a === undefined)) return undefined;
