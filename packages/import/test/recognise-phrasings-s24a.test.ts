@@ -92,6 +92,10 @@ describe("a checklist part's count of events or rate is a band (nclgb-15 「每�
     // two counts: which one the band is on is not said
     ["每年召开2次会议、组织3次培训(2分)", alone("2")],
   ] as const)("%s → to-do", expectTodo);
+
+  it("near-miss: an ordinal in a name (「六次全会」) is no count of events", () => {
+    expect(bodies(recogniseClause("组织学习市委六次全会精神等培训(0.2分);", alone("0.2")))).toEqual(["得 0.2"]);
+  });
 });
 
 describe("an award per person-time is a to-do (lxyz-10 「每人每次加2分」 was read 每人 每次 得 2)", () => {
