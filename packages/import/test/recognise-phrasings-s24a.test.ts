@@ -140,6 +140,9 @@ describe("the item's points, then deductions (记N分;少一项扣M分; 直至�
     ["群众满意度测评达90分得5分,每低1分扣1分,直至不得分", item("5"), ["基准 90 每低 1 扣 1"]],
     ["召开联席会议少于3次/年的,少一次扣1分", item("3"), ["至少 3次 每少 1次 扣 1"]],
     ["组织学习每年不少于 6 次,每少 1 次,扣 0.5 分,扣完为止。", item("3"), ["至少 6次 每少 1次 扣 0.5"]],
+    // 基础分 is 基本分: the completion rate from 100 %
+    ["完成计划得基础分,每下降1%扣0.2分,扣分不超过3分", item("6"), ["基准 100% 每低 1% 扣 0.2 上限 3"]],
+    ["完成任务的得基础分,降低0.5%扣0.1分", item("4"), ["基准 100% 每低 0.5% 扣 0.1"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -149,6 +152,8 @@ describe("the item's points, then deductions (记N分;少一项扣M分; 直至�
     ["每季度召开例会少于1次的,少一次扣1分", item("4")],
     // 直至不得分 after an award that is not the item's points
     ["按时上报得2分;每迟报1次扣1分,直至不得分。", item("4")],
+    // 基础分 with a step that is not a rate: the base's value is not said
+    ["完成计划得基础分,每少1户扣0.2分", item("6")],
   ] as const)("%s → to-do", expectTodo);
 });
 

@@ -218,4 +218,18 @@ export const escalation: Pattern = (t, ctx) => {
   return reading([`分段 { ${ordered.map((r) => r.text).join(" ")} }`], rows.flatMap((r) => (r.amount !== undefined ? [r.amount] : [])));
 };
 
-export const s24aPatterns: readonly Pattern[] = [shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
+/**
+ * 「完成指标得基础分,降低0.1%扣0.05分」: 基础分 is 基本分 (the item's points when the plan is done), then a step
+ * below it — `基准 100% 每低 0.1% 扣 0.05`, the completion rate (as formulas.ts reads 「每低于目标值2%扣1分」).
+ */
+export const belowPlan: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rx(`^完成(?:指标|计划|目标值|目标任务|目标|任务)(?:的)?得(?:基础分|基本分|满分)[;,](?:没有完成|未完成|完不成)?的?,?每?(?:降低|下降|减少|低于目标值?|低)${NUM}%(?:扣|减)${NUM}分(?:,?扣完为止|,?(?:扣分|最多扣)?不超过${NUM}分)?[,。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [step, amount] = [numberText(m[1]!), numberText(m[2]!)];
+  const cap = m[3] === undefined ? undefined : numberText(m[3]);
+  if (step === undefined || amount === undefined || (m[3] !== undefined && cap === undefined)) return undefined;
+  return reading([`基准 100% 每低 ${step}% 扣 ${amount}${cap === undefined ? "" : ` 上限 ${cap}`}`], cap === undefined ? [amount] : [amount, cap]);
+};
+
+export const s24aPatterns: readonly Pattern[] = [belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
