@@ -114,6 +114,9 @@ describe("the award and its other side: 否则, its own negation, a zero on a co
     ["主动向支部汇报思想的得1分,否则倒扣1分", item("4"), ["得 1 否则 倒扣 1"]],
     ["按要求参加集中学习,参加一次得0.5分;不参加不得分。", item("5"), ["每次 得 0.5"]],
     ["按时足额上缴会费得3分。不按时上缴会费的不得分;", item("3"), ["得 3"]],
+    ["值班设备未受到损坏,得1分;维护不力造成损坏的不得分。", item("1"), ["得 1"]],
+    // one band from N on, its complement (少于N) no points
+    ["全年报送调研文章达到6篇(含6篇)以上的,计10分;少于6篇的,计0分。", item("10"), ["分段 { ≥ 6篇 得 10 }"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -124,6 +127,9 @@ describe("the award and its other side: 否则, its own negation, a zero on a co
     // the zero's condition names another thing: a second condition (was read 得 2 before this session)
     ["建立工作台账的得2分;未建立考勤制度的不得分", item("2")],
     ["参加培训的得1分,未参加考试的不得分", item("1")],
+    ["值班设备未受到损坏,得1分;人员不到岗的不得分", item("1")],
+    // the complement names another number: 以上 stays unsettled
+    ["全年报送调研文章达到6篇以上的,计10分;少于4篇的,计0分。", item("10")],
   ] as const)("%s → to-do", expectTodo);
 
   it("near-miss: the zero that negates the award's own verb keeps its reading", () => {

@@ -114,7 +114,10 @@ export const awardThenNegation: Pattern = (t, ctx) => {
   const [award, negation] = [m[1]!, m[2]!];
   const neg = /(?:不|未|没有|负)([\u4e00-\u9fa5]{2})/.exec(negation);
   // the negated words and the negation's last words (its object: 党费, 参加, 技巧) are both the award's
-  if (!neg || !award.includes(neg[1]!) || !award.includes(negation.slice(-2)) || /否则|每(?!月|年|周)|以上|以下|%|扣/.test(award)) return undefined;
+  // or the award is itself negated and the zero is its fact (「环境未受到破坏,得1分;…遭受破坏的不得分」)
+  const object = negation.slice(-2);
+  const negatedAward = rx(`(?:未|没有|无)[\\u4e00-\\u9fa5]{0,3}${object}`).test(award);
+  if (!award.includes(object) || !((neg && award.includes(neg[1]!)) || negatedAward) || /否则|每(?!月|年|周)|以上|以下|%|扣/.test(award)) return undefined;
   for (const p of countPatterns) {
     const r = p(award.replace(/\([^()]*\)$/, ""), { ...ctx, siblings: [] });
     if (!r) continue;
@@ -232,4 +235,18 @@ export const belowPlan: Pattern = (t, ctx) => {
   return reading([`基准 100% 每低 ${step}% 扣 ${amount}${cap === undefined ? "" : ` 上限 ${cap}`}`], cap === undefined ? [amount] : [amount, cap]);
 };
 
-export const s24aPatterns: readonly Pattern[] = [belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
+/**
+ * 「信息数量达到15条(含15条)以上的,计50分;少于15条的,计0分」: one band from N on, its complement no points —
+ * `分段 { ≥ 15条 得 50 }`. The complement 「少于N」 settles that N itself is in the band, whether or not
+ * 「(含)」 says so; both rows must name the same number and measure word.
+ */
+export const bandAndComplement: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rx(`^([^;\\d]{2,40}?)(?:达到|达)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:\\(含[^()]{0,6}\\))?(?:以上)?(?:的)?,?(?:计|记|得)${NUM}分[;,](?:少于|低于|不足|未达到)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:的)?,?不得分[。;]?$`).exec(t);
+  if (!m || m[2] !== m[5] || m[3] !== m[6]) return undefined;
+  const [n, p] = [numberText(m[2]!), numberText(m[4]!)];
+  if (n === undefined || p === undefined) return undefined;
+  return reading([`分段 { ≥ ${n}${m[3]} 得 ${p} }`], [p]);
+};
+
+export const s24aPatterns: readonly Pattern[] = [bandAndComplement, belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing];
