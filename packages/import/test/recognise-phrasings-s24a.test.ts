@@ -68,6 +68,11 @@ describe("a rate of the standard is no count word (ycqx-05 「(每天24个时次
     ["值班室(每日24小时)有人值守的,得1分", item("1"), ["得 1"]],
   ] as const)("%s", expectReading);
 
+  it.each([
+    // a bracketed bound per period in a clause that counts what is short of it: the bound per period stays a to-do
+    ["开展安全巡查(每月2次),每少一次扣1分", item("5")],
+  ] as const)("%s → to-do", expectTodo);
+
   it("the guard catches the reading that counts the rate's period", () => {
     const names = guardsFiring(normalise("站点全年每天24个时次按时上传数据,得1分"), ["每天 得 1"], item("3")).map((g) => g.name);
     expect(names).toContain("rate-of-standard");

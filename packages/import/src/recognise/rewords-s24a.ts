@@ -4,8 +4,9 @@
 
 export const REWORDS_S24A: readonly [RegExp, string][] = [
   // 「自动气象站全年定时(每天24个时次)不发生…缺测」: a bracket that describes the standard by a number per
-  // period (每天24个) counts nothing — 每天 is not the rule's count word
-  [/\(每(?:天|日|周|月|年|季度?|小时)[\d一二两三四五六七八九十]+[^()]{0,12}\)/g, ""],
+  // period (每天24个) counts nothing — 每天 is not the rule's count word. Not in a clause that counts what is short
+  // (「开展巡查(每月2次),每少一次扣1分」: a bound per period — the other patterns' to-do)
+  [/\(每(?:天|日|周|月|年|季度?|小时)[\d一二两三四五六七八九十]+[^()]{0,12}\)(?![\s\S]*(?:(?:少|缺|差)(?:[一1]|\d)|不足))/g, ""],
   // 「酌情扣1~2分」: an ASCII tilde for the range's dash
   [/(\d)~(?=\d)/g, "$1-"],
   // 「每少 1 次,扣 0.5 分」: a comma between the step and its amount
