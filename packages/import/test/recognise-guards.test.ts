@@ -56,6 +56,14 @@ const HISTORY: readonly Historic[] = [
   { id: "sfkp-07", set: "106–117 (s22)", text: "大调解卷宗每少一件扣0.5分", indicator: "三调联动与人民调解卷宗", points: "5", item: "人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件", got: ["每件 扣 0.5"] },
   { id: "sqjz-16", set: "106–117 (s22)", text: "未及时准确报送社区矫正各类报表的,每项次扣0.5分", indicator: "社区矫正档案、报表和案例报送", points: "3", got: ["每项 扣 0.5"] },
   { id: "slgc-12", set: "106–117 (s22)", text: "绿化程度在本省属好、中、差,分别扣0、3、5分", indicator: "精神文明", points: "40", got: ["扣 0", "扣 3", "扣 5"] },
+  // the eighth and ninth sets (160–197) as session 23's merged recogniser read them (session 24: guards-s24a.ts, item-bound)
+  { id: "ycqx-05", set: "160–174 (s23)", text: "自动气象站全年定时(每天24个时次)不发生人为因素缺测现象,得1分;否则不得分。", indicator: "自动气象站业务质量", points: "3", got: ["每天 得 1"] },
+  { id: "gzw-04", set: "180–197 (s23)", text: "每少 1 次扣 1 分。", indicator: "听取汇报研究关心下一代工作", points: "2", item: "每年不少于 2 次", got: ["每次 扣 1"] },
+  { id: "gzw-14", set: "180–197 (s23)", text: "达不到标准扣 2 分。", indicator: "活动经费", points: "2", item: "单位全年经费不低于 2000 元", got: ["扣 2"] },
+  { id: "ynlg-04", set: "180–197 (s23)", text: "走访看望少一次扣1分", indicator: "联系制度", points: "5", item: "每年走访看望老干 部不少于二次", got: ["每次 扣 1"] },
+  { id: "ynlg-07", set: "180–197 (s23)", text: "通报缺少一次的扣1分", indicator: "通报情况与参加重要会议", points: "5", item: "通报工作情况每年不少 于二次", got: ["每次 扣 1"] },
+  { id: "nclgb-15", set: "180–197 (s23)", text: "每年組織2次老幹部就近就地參觀考察經濟社會發展情況(1分)", indicator: "參觀考察", points: "1", got: ["得 1"] },
+  { id: "lxyz-10", set: "180–197 (s23)", text: "在组织活动中有表现突出,受到上级通报表扬的,每人每次加2分。", indicator: "参加组织活动", points: "8", got: ["每人 每次 得 2"] },
 ];
 
 /**
@@ -153,7 +161,7 @@ describe("the guards on a finished reading", () => {
       const w = caught.get(g.name) ?? [];
       console.log(`${g.name.padEnd(18)} s${g.since}   ${String(c.length).padStart(13)}  ${String(w.length).padStart(12)}   ${c.slice(0, 8).join(" ")}`);
     }
-    // no guard of this session costs more than 1 % of the correct readings
-    for (const g of GUARDS.filter((x) => x.since === 23)) expect((cost.get(g.name) ?? []).length, g.name).toBeLessThanOrEqual(Math.floor(correct / 100));
+    // no guard of session 23 or later costs more than 1 % of the correct readings
+    for (const g of GUARDS.filter((x) => x.since >= 23)) expect((cost.get(g.name) ?? []).length, g.name).toBeLessThanOrEqual(Math.floor(correct / 100));
   });
 });

@@ -247,7 +247,8 @@ export const GUARDS_23: readonly Guard[] = [
         const b = itemBounds(ctx)[0];
         if (b) return `本项要求「${b.text}」，条文的扣分以它为界，计分方式没有写这个界限，未能确定`;
       }
-      if (!/每(?:少|缺)/.test(t) || bodies.some((b) => /至少/.test(b))) return undefined;
+      // (「走访看望少一次」「通报缺少一次」 count the short as 每少 does: session 24)
+      if (!/每(?:少|缺)|(?<![不至每])(?:缺少|少)(?=[1一])/.test(t) || bodies.some((b) => /至少/.test(b))) return undefined;
       const counted = bodies.map(countedNoun).find((n) => n !== undefined);
       if (counted === undefined) return undefined;
       const b = itemBounds(ctx).find((x) => x.noun === counted || unitOf(x.noun) === `每${counted}`);

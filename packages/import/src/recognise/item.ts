@@ -5,6 +5,7 @@
 import type { ClauseContext } from "./index.js";
 import { normalise, NUM, numberText, rx } from "./normalise.js";
 import { measureWords } from "@kaoping/core";
+import { itemStandardBand } from "./item-s24a.js";
 
 export interface ItemBound {
   /** The phrase as the item writes it (normalised): 「人民调解卷宗全年不少于50件」. */
@@ -49,12 +50,13 @@ export function itemBounds(ctx: ClauseContext): ItemBound[] {
 export function withItemBound(body: string, clause: string, ctx: ClauseContext): { body: string; from?: string } {
   const m = /^每(\S+) 扣 (\d+(?:\.\d+)?)$/.exec(body);
   const t = normalise(clause);
-  const at = t.search(/每(?:少|缺)/);
-  if (!m || at < 0) return { body };
+  // 「走访看望少一次」「通报缺少一次」 (session 24): the count short, as 每少
+  const at = t.search(/每(?:少|缺)|(?<![不至每])(?:缺少|少)(?=[1一])/);
+  if (!m || at < 0) return itemStandardBand(body, clause, ctx) ?? { body };
   const noun = m[1]!;
   const subject = t.slice(0, at).split(/[,;。:]/).pop()!.replace(/^(?:\(\d+\)|\d+[.、])/, "");
   const onNoun = itemBounds(ctx).filter((b) => b.noun === noun);
-  const about = onNoun.filter((b) => (subject === "" ? onNoun.length === 1 : b.subject.startsWith(subject)));
+  const about = onNoun.filter((b) => (subject === "" ? onNoun.length === 1 : b.subject.replace(/^(?:每年|全年|年内)/, "").startsWith(subject)));
   if (about.length !== 1 || about[0]!.perPeriod) return { body };
   return { body: `至少 ${about[0]!.value}${noun} 每少 1${noun} 扣 ${m[2]}`, from: about[0]!.text };
 }

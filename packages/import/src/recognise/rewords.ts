@@ -1,6 +1,7 @@
 import type { ClauseContext } from "./index.js";
 import { amountsIn } from "./amounts.js";
 import { rx } from "./normalise.js";
+import { REWORDS_S24A } from "./rewords-s24a.js";
 
 // Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
 // fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
@@ -28,6 +29,8 @@ const REWORDS: readonly [RegExp, string][] = [
   [/每(?:个)?(?=(?:村|社区|乡镇|街道)(?:有|都有|均有|建有|设有|配备|要|应|须|必须))/g, ""],
   // 「…采取一票否决的办法，年末不评优」: the veto named by its effect — 不评优 is 一票否优
   [/一票否决(?=[^;。]*?[,;](?:[\u4e00-\u9fa5]{0,4})?不(?:得|能|参加|予)?评(?:优|先))/g, "一票否优"],
+  // session 24 (books 160–197): rewords-s24a.ts
+  ...REWORDS_S24A,
 ];
 
 /** The normalised clause with the words of REWORDS rewritten. */
@@ -45,7 +48,8 @@ export function reword(t: string): string {
 export function ownPoints(t: string, ctx: ClauseContext): boolean {
   if (ctx.points === null || ctx.section !== null || !alone(ctx)) return false;
   // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
-  if (/未|没有|无|不|否则|酌情|扣|减/.test(t)) return false;
+  // (「(不含保健讲座)」 narrows the task, 「定期或不定期」 says when: they fail nothing — session 24)
+  if (/未|没有|无|不|否则|酌情|扣|减/.test(t.replace(/\((?:不含|含)[^()\d]{1,12}\)|不定期/g, ""))) return false;
   return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
 }
 
