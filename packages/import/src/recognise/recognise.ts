@@ -20,6 +20,7 @@ import { unaccounted } from "./guards.js";
 import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
 import { withItemBound } from "./item.js";
+import { rewordS24b } from "./rewords-s24b.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -118,7 +119,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  let t = reword(normalise(text));
+  let t = rewordS24b(reword(normalise(text)), ctx);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
   if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");

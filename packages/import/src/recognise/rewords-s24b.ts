@@ -1,0 +1,55 @@
+// Words a clause writes for what the patterns already read (session 24, from the tenth fresh set,
+// books 200–216), rewritten in the normalised text the patterns see — never in the clause, which is
+// kept verbatim. Each rewrite says the same thing in the words the patterns know; where the words
+// could say something else, the rewrite is not made and the clause stays a to-do.
+import type { ClauseContext } from "./index.js";
+import { NUM, rx } from "./normalise.js";
+
+/**
+ * A shortfall or a fault (「每缺一种」「不执行」「迟报」「模糊不清」): the part of a clause before a signed
+ * amount must say what went wrong for the dash to be a minus sign.
+ */
+const FAULT = /缺|少|漏|未|不|无|没有|迟|错|误|差|违|超期|延误|失/;
+
+/** Action words: a clause that writes one (「扣2分」「加分」) is not a clause of signed amounts. */
+const VERB = rx(`(?:扣除|扣|减|加|得|计|记|奖|罚)${NUM}|扣分|加分|减分|得分|不得分|满分|倒扣`);
+
+/**
+ * 「每缺一种—0.5分」「迟报(2天以上)—0.5分/次」「不执行—2分」: a table that writes its deductions as signed
+ * amounts (normalised: 「-0.5分」). The dash is a minus sign — a deduction — only when
+ *  - it stands before an amount and not after a number (「1-4分」 is a range, 「每低5-0.5分」 unclear),
+ *  - the words before it state a fault or a shortfall (「资料齐全—2分」 may be a heading and its points),
+ *  - the clause writes no action word of its own and is not in a 加分 section.
+ * How this was decided (book 215, 供电所配电管理考评标准): every 考评标准 cell is scored down from the
+ * row's 标准分 and every signed amount follows a fault; an unsigned 「0.5分/次」 after a fault could be a
+ * deduction too, but nothing in the clause says so — it stays a to-do.
+ */
+function signedDeduction(t: string, ctx: ClauseContext): string {
+  if (ctx.section === "加分") return t;
+  const re = rx(`(?<![\\d.%])-(?=${NUM}分)`, "g");
+  const signs = [...t.matchAll(re)];
+  if (signs.length !== 1) return t;
+  const at = signs[0]!.index!;
+  const before = t.slice(0, at);
+  if (!FAULT.test(before) || VERB.test(t)) return t;
+  return `${before}扣${t.slice(at + 1)}`;
+}
+
+const REWORDS_S24B: readonly [RegExp, string][] = [
+  // 「缺席一次扣0.5分，直至扣为0分为止」: 扣为0分为止 is 扣完为止 (the item's points: nothing to write)
+  [/[,;]?直(?:至|到)扣(?:为|到|至)(?:0|零)分(?:为止)?/g, ",扣完为止"],
+  // 「…的扣除考核分1分」「扣除本项分2分」: a deduction of the assessment's points
+  [rx(`扣除(?:考核|本项|该项|此项)?(?:得)?分(?=${NUM}分)`, "g"), "扣"],
+  // 「…资源记2分(不使用不得分)」「…记2分(不投稿不得分)」: the award's other side in brackets, as 「否则不得分」
+  // (only a bracket that begins with the negation: 「(有违规的不得分)」 is another condition)
+  [rx(`(${NUM}分)\\((?:不|未|没有)[^()]{1,10}?(?:的)?(?:不得分|不计分|不记分)\\)`, "g"), "$1,否则不得分"],
+  // 「展现退换兵的村」: a machine-rewritten copy's 展现 for 出现
+  [/展现(?=[^,;。]{0,12}的)/g, "出现"],
+];
+
+/** The normalised (and reworded) clause with the session-24 rewords applied. */
+export function rewordS24b(t: string, ctx: ClauseContext): string {
+  let out = t;
+  for (const [re, to] of REWORDS_S24B) out = out.replace(re, to);
+  return signedDeduction(out, ctx);
+}
