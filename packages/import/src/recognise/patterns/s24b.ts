@@ -1,0 +1,105 @@
+// Patterns from the tenth fresh set (session 24, books 200–216), tried before the others.
+//   「按…综合考评，该项根基分值为0.4分」 (0.4 the item's points) → 按评价 得分
+//   「按规定完成照片组稿的计20分，其中上交时间、照片数量、照片质量和照片说明各占5分」 → 得 5 (four rules)
+//   「《工运信息》录用1条计10分，简讯计5分」 → 每条 得 「录用」 10、「简讯」 5
+//   「(1)每周开放时间不少于40小时;(4分)」 → 分段 { ≥ 40小时 得 4 }
+//   「一学年调课多于6次以上的，调课每增加1次扣0.5分」 → 基准 6次 每增加 1次 扣 0.5
+import { amountsIn, capOf } from "../amounts.js";
+import { NUM, numberText, rx } from "../normalise.js";
+import { actionOf, reading, refusal, type Pattern } from "../reading.js";
+import { NOUNS, unitOf } from "../units.js";
+import { singleBand } from "./bands.js";
+
+/** 「综合考评」「综合评定」 closing its phrase, then the item's points: the assessor's judgement is the score. */
+export const overallJudgement: Pattern = (t, ctx) => {
+  const m = rx(`综合(?:考评|评定|评价|考核|评分)(?:打分|计分|评分)?[,;]?(?:(?:该|本|此)项)?(?:根基|基本|基础)?(?:分值|分数)?(?:为|计)${NUM}分[。;]?$`).exec(t);
+  if (!m) return undefined;
+  if (amountsIn(t).length !== 1) return undefined;
+  const n = numberText(m[1]!);
+  if (ctx.section !== null || ctx.points === null) return refusal("条文综合评定计分，但本项没有分值，未能确定满分");
+  if (n !== ctx.points) return refusal(`条文综合评定的分值 ${m[1]} 分与本项分值 ${ctx.points} 分不一致，未能确定`);
+  return reading(["按评价 得分"], [n]);
+};
+
+/** A list of parts 「A、B、C和D」 (和、及、与 before the last): their number, or undefined. */
+function partsCount(list: string): number | undefined {
+  const parts = list.split(/、|和|及|与|以及/).filter((p) => p !== "");
+  if (parts.length < 2 || parts.some((p) => p.length < 2 || p.length > 8 || /\d|分|扣|得/.test(p))) return undefined;
+  return parts.length;
+}
+
+/**
+ * 「…的计20分，其中上交时间、照片数量、照片质量和照片说明各占5分」: the whole is the parts, each earning its
+ * share — one award per part. Only when the shares add up to the whole and the whole is the item's points.
+ */
+export const partsEach: Pattern = (t, ctx) => {
+  const m = rx(`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中([^,;。]+?)各(?:占|计|得)${NUM}分[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const whole = numberText(m[1]!);
+  const share = numberText(m[3]!);
+  const k = partsCount(m[2]!);
+  if (whole === undefined || share === undefined || k === undefined) return refusal("条文的「其中…各占N分」未能分出各部分，未能确定");
+  // exact: shares in hundredths (scores are decimals of at most two places here)
+  const cents = (s: string): number => Math.round(Number(s) * 100);
+  if (cents(share) * k !== cents(whole)) return refusal(`条文的 ${k} 个部分各占 ${share} 分，合计不等于 ${whole} 分，未能确定`);
+  if (ctx.section !== null || ctx.points !== whole) return refusal(`条文的总分 ${whole} 分不是本项分值，未能确定各部分的分值`);
+  return reading(Array.from({ length: k }, () => `得 ${share}`), [whole, share]);
+};
+
+/**
+ * 「《工运信息》录用1条计10分，简讯计5分」: classes of one count, the count word written with the first
+ * only — the others share it. Awards only, in a 加分 section (a deduction without a count word beside a
+ * counted one may be once: 「个访1次扣2分，群访扣4分」 stays a to-do).
+ */
+export const sharedCountClasses: Pattern = (t, ctx) => {
+  if (ctx.section !== "加分" || capOf(t)) return undefined;
+  const segs = t.replace(/[。;]+$/, "").split(",");
+  if (segs.length < 2) return undefined;
+  const first = rx(`^([^,;。\\d每]{2,16}?)[一1](${NOUNS})(计|记|得|加)${NUM}分$`).exec(segs[0]!);
+  if (!first) return undefined;
+  const unit = unitOf(first[2]!);
+  if (unit === undefined) return undefined;
+  const rows: { name: string; amount: string }[] = [];
+  const name = (raw: string): string => raw.replace(/[《》「」“”"()]/g, "");
+  const a0 = numberText(first[4]!);
+  if (a0 === undefined) return undefined;
+  rows.push({ name: name(first[1]!), amount: a0 });
+  for (const s of segs.slice(1)) {
+    const m = rx(`^([\\u4e00-\\u9fa5]{2,6}?)(?:[一1](${NOUNS}))?(计|记|得|加)${NUM}分$`).exec(s);
+    if (!m || (m[2] !== undefined && unitOf(m[2]) !== unit) || actionOf(m[3]!) !== "得") return undefined;
+    const a = numberText(m[4]!);
+    if (a === undefined) return undefined;
+    rows.push({ name: name(m[1]!), amount: a });
+  }
+  if (new Set(rows.map((r) => r.name)).size !== rows.length || rows.some((r) => r.name.length < 2)) return undefined;
+  return reading([`${unit} 得 ${rows.map((r) => `「${r.name}」 ${r.amount}`).join("、")}`], rows.map((r) => r.amount));
+};
+
+/** 「(1)每周开放时间不少于40小时;(4分)」: a requirement, then its points in brackets — the band's award. */
+export const bracketRequirement: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rx(`;\\(${NUM}分\\)[。;,]?$`).exec(t);
+  if (!m) return undefined;
+  const head = t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, "");
+  // only 不少于/不低于 (an inclusive requirement): other negative words make a fault, not a requirement
+  if (!/不少于|不低于/.test(head) || amountsIn(head).length > 0 || /扣|减|得|加|计|记|未|没有|不|无/.test(head.replace(/不少于|不低于/g, ""))) return undefined;
+  const r = singleBand(`${head},得${m[1]}分`, ctx);
+  return r?.kind === "reading" ? r : undefined;
+};
+
+/**
+ * 「一学年调课多于6次以上的，调课每增加1次扣0.5分」: a count above a base, each one more costs — linear from
+ * the base on the same count word. Only with one step of one, the same word for base and step.
+ */
+export const countAboveBase: Pattern = (t, ctx) => {
+  if (ctx.section === "加分") return undefined;
+  const W = "(次|件|篇|条|个|项|人|起|例|处)";
+  const m = rx(`^[^;。]*?(?:超过|多于|超出)${NUM}${W}(?:以上)?(?:的)?,?[^,;。\\d]{0,8}?每(?:增加|多|超|超过)[一1]${W}(扣|减)${NUM}分[。;]?$`).exec(t);
+  if (!m || m[2] !== m[3]) return undefined;
+  const base = numberText(m[1]!);
+  const amount = numberText(m[5]!);
+  if (base === undefined || amount === undefined) return undefined;
+  return reading([`基准 ${base}${m[2]} 每增加 1${m[2]} 扣 ${amount}`], [amount]);
+};
+
+export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase];
