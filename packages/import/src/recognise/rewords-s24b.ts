@@ -43,13 +43,28 @@ const REWORDS_S24B: readonly [RegExp, string][] = [
   // 「…资源记2分(不使用不得分)」「…记2分(不投稿不得分)」: the award's other side in brackets, as 「否则不得分」
   // (only a bracket that begins with the negation: 「(有违规的不得分)」 is another condition)
   [rx(`(${NUM}分)\\((?:不|未|没有)[^()]{1,10}?(?:的)?(?:不得分|不计分|不记分)\\)`, "g"), "$1,否则不得分"],
+  // 「见一株未扶正」「每调课1节」「有1卷」: one of a thing in a measure word the language lacks, written with the
+  // nearest count word as the corpus's hand encodings do (株、棵 → 个, 节 → 次, 卷 → 件; 种 → 项 is in units.ts)
+  // (only one of it: 「10株以上」「68节」 are bounds, left to the bound rules)
+  [/(?<![\d.第])([一1])(?:株|棵)/g, "$1个"],
+  [/(?<![\d.第])([一1])节(?!日|约|能|点|假)/g, "$1次"],
+  [/(?<![\d.第])([一1])卷(?!宗)/g, "$1件"],
   // 「展现退换兵的村」: a machine-rewritten copy's 展现 for 出现
   [/展现(?=[^,;。]{0,12}的)/g, "出现"],
 ];
+
+/**
+ * 「明确一位领导分管工作，有一名办事员兼职…记4分」: having one person is the fact of an award (the corpus's
+ * 「1人以上」 = having one), not a count — only in a clause with no deduction, no 每 and no shortfall.
+ */
+function havingOne(t: string): string {
+  if (/扣|减|每|缺|少|差|漏|未|没有|不/.test(t) || !/(?:计|记|得|加)\d/.test(t)) return t;
+  return t.replace(/(有|明确|配备|确定|指定|落实|设)[一1](?=名|位)/g, "$1");
+}
 
 /** The normalised (and reworded) clause with the session-24 rewords applied. */
 export function rewordS24b(t: string, ctx: ClauseContext): string {
   let out = t;
   for (const [re, to] of REWORDS_S24B) out = out.replace(re, to);
-  return signedDeduction(out, ctx);
+  return havingOne(signedDeduction(out, ctx));
 }
