@@ -52,7 +52,7 @@ const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小�
  * Classes of units a clause may address (「各区」「各开发区」「各乡镇」): the rule applies to them only.
  * (「各县(区)均印发…」: 均/都 says every unit assessed does it — the unit assessed, not a class; session 24)
  */
-const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种]|(?:\([^()]{1,4}\))?(?:均|都))/;
+const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种]|[\u4e00-\u9fa5]?(?:\([^()]{1,4}\))?(?:均|都))/;
 
 /** 「计划和总结各0.5分」「各扣2分」「分别扣1分」: one amount for each of several things. */
 const DISTRIBUTIVE = rx(`各(?:扣|得|加|减|计|记)?(?:\\d|[一两二三四五六七八九十半])[^,;。]{0,3}分|分别(?:扣|得|加|减|计|记)`);
