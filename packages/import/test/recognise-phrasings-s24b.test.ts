@@ -5,7 +5,8 @@
  * other side in brackets (「（未报送不得分）」), 「各乡镇(街道)均…」, one of a thing in a measure word the
  * language lacks (一棵 → 每个, 1节 → 每次, 1卷 → 每件), having one person, an overall judgement with the item's
  * points, parts that share the whole (「其中A、B和C各占4分」), classes sharing the first's count word, a
- * requirement with its bracketed points and a count above a base; each reading checked in a catalogue. Then
+ * requirement with its bracketed points, a count above a base, an occurrence priced by the conduct around it
+ * and bounds that each void the item; each reading checked in a catalogue. Then
  * the never-guess side of each (a near-miss is a to-do with a Chinese reason) and the session-24 guards
  * (guards-s24b.ts) one by one on the readings they must stop.
  */
@@ -62,6 +63,12 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     ["阅览室每周开放不少于30小时；（3分）", item(), ["分段 { ≥ 30小时 得 3 }"]],
     // a count above a base, each one more
     ["全年请假超过3次的，每增加1次扣1分", item("5"), ["基准 3次 每增加 1次 扣 1"]],
+    // each occurrence costs by the conduct around it: one count, two classes (否则 is 「其他」)
+    ["发生一起安全事故，主动报告的扣2分，隐瞒不报的扣5分", item(), ["每起 扣 「主动报告」 2、「隐瞒不报」 5"]],
+    ["每发生一次火情，及时处置的扣1分，否则扣3分", item(), ["每次 扣 「及时处置」 1、「其他」 3"]],
+    // bounds on different rates, any one voids the item: one band each
+    ["合格率低于90%或投诉率高于3%的不得分", item(), ["分段 { < 90% 不得分 }", "分段 { > 3% 不得分 }"]],
+    ["完好率不足80%、损坏率超过10%，该项不得分。", item(), ["分段 { < 80% 不得分 }", "分段 { > 10% 不得分 }"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -102,6 +109,12 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     ["个访1次扣2分，群访扣4分", item()],
     // a requirement whose clause also deducts
     ["每周开放不少于30小时，不足的扣1分；（3分）", item()],
+    // a second amount that may be on top of the first (情节严重), or the same amount twice
+    ["发生一起安全事故，主动报告的扣2分，情节严重的扣5分", item()],
+    ["发生一起事故，主动报告的扣2分，隐瞒不报的扣2分", item()],
+    // a bound with a bare 以上, or a condition without a bound, among the voiding bounds
+    ["合格率90%以下、投诉率高于3%的不得分", item()],
+    ["合格率低于90%、投诉较多的不得分", item()],
     // base and step counted in other words
     ["全年请假超过3次的，每增加2次扣1分", item("5")],
   ] as const)("%s", (text, ctx) => {

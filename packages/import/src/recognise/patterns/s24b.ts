@@ -102,4 +102,41 @@ export const countAboveBase: Pattern = (t, ctx) => {
   return reading([`基准 ${base}${m[2]} 每增加 1${m[2]} 扣 ${amount}`], [amount]);
 };
 
-export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase];
+/**
+ * 「每发生一次森林火警，能及时报告的扣3分，否则扣5分」「发生一起事故，主动报告的扣2分，隐瞒不报的扣5分」: each
+ * occurrence costs by the conduct around it — one count with two classes (否则 names the other side 「其他」).
+ * Never when the second may be on top of the first (情节严重、另扣、再扣 …).
+ */
+export const occurrenceByConduct: Pattern = (t, ctx) => {
+  if (ctx.section === "加分") return undefined;
+  const m = rx(`^(?:每)?(?:发生|出现)[一1](次|起|例|件)([^,;。\\d]{1,12}),(?:能)?([^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[,;](否则|[^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[。;]?$`).exec(t);
+  if (!m || /严重|较重|另|再|加扣|并扣|同时|累计|以上|以下|各|分别/.test(t)) return undefined;
+  const unit = unitOf(m[1]!);
+  const [a, b] = [numberText(m[5]!), numberText(m[8]!)];
+  if (unit === undefined || a === undefined || b === undefined || a === b) return undefined;
+  const first = m[3]!;
+  const second = m[6] === "否则" ? "其他" : m[6]!;
+  if (first === second) return undefined;
+  return reading([`${unit} 扣 「${first}」 ${a}、「${second}」 ${b}`], [a, b]);
+};
+
+/**
+ * 「断档率高于5%、成活保存率低于85%该项不得分」: bounds on different rates, any one of them voids the item —
+ * one band each. Only strict or inclusive words each band reads on its own (a bare 以上 stays a to-do).
+ */
+export const boundsVoid: Pattern = (t, ctx) => {
+  const m = /^([^,;。]+?)(?:的)?,?(?:该项|本项|此项)?不得分[。;]?$/.exec(t);
+  if (!m) return undefined;
+  const parts = m[1]!.split(/、|或/);
+  if (parts.length < 2) return undefined;
+  const bodies: string[] = [];
+  for (const p of parts) {
+    if (!/^[\u4e00-\u9fa5]{2,10}(?:高于|低于|超过|不足|少于)\d+(?:\.\d+)?%$/.test(p)) return undefined;
+    const r = singleBand(`${p}不得分`, ctx);
+    if (r?.kind !== "reading" || r.bodies.length !== 1) return undefined;
+    bodies.push(r.bodies[0]!);
+  }
+  return reading(bodies, []);
+};
+
+export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid];
