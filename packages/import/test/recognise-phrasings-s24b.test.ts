@@ -6,7 +6,7 @@
  * language lacks (一棵 → 每个, 1节 → 每次, 1卷 → 每件), having one person, an overall judgement with the item's
  * points, parts that share the whole (「其中A、B和C各占4分」), classes sharing the first's count word, a
  * requirement with its bracketed points, a count above a base, an occurrence priced by the conduct around it
- * and bounds that each void the item; each reading checked in a catalogue. Then
+ * bounds that each void the item and rows of rising inclusive bounds; each reading checked in a catalogue. Then
  * the never-guess side of each (a near-miss is a to-do with a Chinese reason) and the session-24 guards
  * (guards-s24b.ts) one by one on the readings they must stop.
  */
@@ -69,6 +69,10 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     // bounds on different rates, any one voids the item: one band each
     ["合格率低于90%或投诉率高于3%的不得分", item(), ["分段 { < 90% 不得分 }", "分段 { > 3% 不得分 }"]],
     ["完好率不足80%、损坏率超过10%，该项不得分。", item(), ["分段 { < 80% 不得分 }", "分段 { > 10% 不得分 }"]],
+    // rows of rising inclusive bounds, each with its award: bands from each bound to the next (a noun the
+    // language has no measure word for is left out of the bounds; a measure word it has is kept)
+    ["超额完成培训40课时(含)以上，计1分；超80课时(含)以上，计2分；超120课时(含)以上，计3分。", item("3"), ["分段 { [40, 80) 得 1 [80, 120) 得 2 ≥ 120 得 3 }"]],
+    ["(2)发表论文2篇及以上，计1分；5篇及以上，计2分", item("2"), ["分段 { [2篇, 5篇) 得 1 ≥ 5篇 得 2 }"]],
   ] as const)("%s", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
     for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
@@ -115,6 +119,9 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // a bound with a bare 以上, or a condition without a bound, among the voiding bounds
     ["合格率90%以下、投诉率高于3%的不得分", item()],
     ["合格率低于90%、投诉较多的不得分", item()],
+    // rows whose bounds do not rise, or a bare 以上 (inclusive or not is the writer's)
+    ["超80课时(含)以上，计1分；超40课时(含)以上，计2分", item("3")],
+    ["发表论文2篇以上，计1分；5篇以上，计2分", item("2")],
     // base and step counted in other words
     ["全年请假超过3次的，每增加2次扣1分", item("5")],
   ] as const)("%s", (text, ctx) => {

@@ -4,6 +4,7 @@
 //   「《工运信息》录用1条计10分，简讯计5分」 → 每条 得 「录用」 10、「简讯」 5
 //   「(1)每周开放时间不少于40小时;(4分)」 → 分段 { ≥ 40小时 得 4 }
 //   「一学年调课多于6次以上的，调课每增加1次扣0.5分」 → 基准 6次 每增加 1次 扣 0.5
+import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern } from "../reading.js";
@@ -139,4 +140,30 @@ export const boundsVoid: Pattern = (t, ctx) => {
   return reading(bodies, []);
 };
 
-export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid];
+/**
+ * 「超工作量68节(含)以上，本项目计0.5分；超136节(含)以上，本项目计1分；…」: rows at 「;」, each an inclusive lower
+ * bound (「(含)以上」「及以上」 written out) and its award, the bounds rising — bands from each bound to the next.
+ * The thing counted (节、课时 …) is left out of the bounds when the language has no measure word for it.
+ */
+export const risingInclusiveRows: Pattern = (t, ctx) => {
+  if (ctx.section === "减分") return undefined;
+  const rows = t.replace(/^(?:\(\d+\)|\d+[、.]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼])/, "").replace(/[。;]+$/, "").split(";");
+  if (rows.length < 2) return undefined;
+  const re = rx(`^[^;\\d]{0,20}?(?:超过|超|达到|达)?(\\d+(?:\\.\\d+)?)([\\u4e00-\\u9fa5]{0,4}?)(?:\\(含\\)以上|及以上),[^;\\d]{0,8}?(?:计|记|得|加)${NUM}分$`);
+  const read = rows.map((r) => re.exec(r));
+  if (read.some((r) => r === null)) return undefined;
+  const bounds = read.map((r) => numberText(r![1]!)!);
+  const amounts = read.map((r) => numberText(r![3]!));
+  if (amounts.some((a) => a === undefined)) return undefined;
+  if (bounds.some((b, i) => i > 0 && Number(b) <= Number(bounds[i - 1]))) return undefined;
+  // one thing counted in every row
+  if (new Set(read.map((r) => r![2]!)).size !== 1) return undefined;
+  // a measure word of the language is kept (「2篇(含)以上」 → 2篇); a noun it lacks (节、节专业课) is left out, as
+  // the corpus's hand encodings write such bounds
+  const noun = read[0]![2]!;
+  const unit = (measureWords as readonly string[]).includes(noun) ? noun : "";
+  const rowsKp = bounds.map((b, i) => (i + 1 < bounds.length ? `[${b}${unit}, ${bounds[i + 1]}${unit})` : `≥ ${b}${unit}`) + ` 得 ${amounts[i]}`);
+  return reading([`分段 { ${rowsKp.join(" ")} }`], amounts as string[]);
+};
+
+export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows];
