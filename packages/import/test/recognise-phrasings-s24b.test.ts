@@ -84,6 +84,10 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // a dash before the amount with no fault before it may be a heading's dash: never an award, never a guess
     ["资料齐全—2分", item()],
     ["工作台账规范完整—3分/项", item()],
+    // what is earned written with a negation: the absence of a finding, a requirement, a negated fault
+    ["全年无安全事故—5分", item()],
+    ["每月检查不少于2次—1分", item()],
+    ["制度健全不缺项—2分", item()],
     // an unsigned amount per occurrence after a fault: deduction or award? nothing in the clause says
     ["迟报0.5分/次", item()],
     // a signed amount beside a written verb; a dash after a number (a range, or a step whose unit was lost)
@@ -104,6 +108,7 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     ["各区建立应急救援队伍得2分", item()],
     // having one person where one is missing is a count
     ["有一名人员缺岗扣1分", item()],
+    ["有一名干部获市级表彰的记1分", item()],
     // an overall judgement of other points than the item's, or with an outcome
     ["根据日常工作表现综合评定，本项分值为5分", item("3")],
     // parts that do not add up to the whole, or a whole other than the item's points
@@ -116,6 +121,8 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // a second amount that may be on top of the first (情节严重), or the same amount twice
     ["发生一起安全事故，主动报告的扣2分，情节严重的扣5分", item()],
     ["发生一起事故，主动报告的扣2分，隐瞒不报的扣2分", item()],
+    // units or persons named, not conduct
+    ["发生一起事故，乡镇扣2分，村委会扣1分", item()],
     // a bound with a bare 以上, or a condition without a bound, among the voiding bounds
     ["合格率90%以下、投诉率高于3%的不得分", item()],
     ["合格率低于90%、投诉较多的不得分", item()],

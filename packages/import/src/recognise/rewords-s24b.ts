@@ -11,6 +11,12 @@ import { NUM, rx } from "./normalise.js";
  */
 const FAULT = /缺|少|漏|未|不|无|没有|迟|错|误|差|违|超期|延误|失/;
 
+/**
+ * What is earned, written with a negation: a requirement (「不少于2次」), the absence of a finding (「全年无安全
+ * 事故」「未发生违规」) or a negated fault (「不缺项」「无遗漏」「没有差错」) — a dash after it is not a minus sign.
+ */
+const REQUIREMENT = /不(?:得)?少于|不(?:得)?低于|不超过|不高于|^(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。]{0,10}(?:问题|事故|现象|行为|案件|差错|投诉|违规|违纪)|不(?:缺|漏|少|错|迟)|无(?:缺|漏|遗漏|差错|错)|没有(?:缺|漏|差错|错)/;
+
 /** Action words: a clause that writes one (「扣2分」「加分」) is not a clause of signed amounts. */
 const VERB = rx(`(?:扣除|扣|减|加|得|计|记|奖|罚)${NUM}|扣分|加分|减分|得分|不得分|满分|倒扣`);
 
@@ -31,7 +37,12 @@ function signedDeduction(t: string, ctx: ClauseContext): string {
   if (signs.length !== 1) return t;
   const at = signs[0]!.index!;
   const before = t.slice(0, at);
-  if (!FAULT.test(before) || VERB.test(t)) return t;
+  // the fault is the dash's own part of the clause (after the last 「,;。」), not a requirement written with a
+  // negation (不少于、不低于), not the absence of a finding (「全年无安全事故—5分」 earns) nor a negated fault
+  // (「不缺项」「无遗漏」)
+  const own = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("。")) + 1);
+  const plain = own.replace(/不(?:得)?少于|不(?:得)?低于|不超过|不高于/g, "");
+  if (!FAULT.test(plain) || REQUIREMENT.test(own) || VERB.test(t)) return t;
   return `${before}扣${t.slice(at + 1)}`;
 }
 
@@ -59,7 +70,10 @@ const REWORDS_S24B: readonly [RegExp, string][] = [
  */
 function havingOne(t: string): string {
   if (/扣|减|每|缺|少|差|漏|未|没有|不/.test(t) || !/(?:计|记|得|加)\d/.test(t)) return t;
-  return t.replace(/(有|明确|配备|确定|指定|落实|设)[一1](?=名|位)/g, "$1");
+  // (a staffing verb, or 有 before a staff role: 「有一名干部获表彰的记1分」 may be per person — left as it is)
+  return t
+    .replace(/(明确|配备|确定|指定|落实|设)[一1](?=名|位)/g, "$1")
+    .replace(/有[一1](?=(?:名|位)(?:专职|兼职)?(?:办事员|工作人员|联络员|信息员|管理员|专干|负责人|分管领导|领导))/g, "有");
 }
 
 /** The normalised (and reworded) clause with the session-24 rewords applied. */

@@ -118,6 +118,9 @@ export const occurrenceByConduct: Pattern = (t, ctx) => {
   const first = m[3]!;
   const second = m[6] === "否则" ? "其他" : m[6]!;
   if (first === second) return undefined;
+  // 「发生一起事故，乡镇扣2分，村委会扣1分」: units or persons named, not conduct — another rule's classes
+  const whose = /(?:单位|部门|乡镇|街道|村|社区|县|区|镇|委会|责任人|当事人|负责人|领导|人员|干部)$/;
+  if (whose.test(first) || whose.test(second)) return undefined;
   return reading([`${unit} 扣 「${first}」 ${a}、「${second}」 ${b}`], [a, b]);
 };
 
