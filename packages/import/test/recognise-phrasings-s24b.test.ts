@@ -53,6 +53,7 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     ["信息录用2分/条", item(), ["每条 得 2"]],
     // having one person is the award's fact
     ["明确一名分管领导，配备一名联络员记2分", item("2"), ["得 2"]],
+    ["建立工作台账，并有一位街道负责人分管此项工作的记3分", item("3"), ["得 3"]],
     // an overall judgement with the item's points: the assessor's score
     ["根据日常工作表现综合评定，本项分值为3分", item("3"), ["按评价 得分"]],
     // parts that share the whole: one award each

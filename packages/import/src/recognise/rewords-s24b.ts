@@ -73,7 +73,7 @@ function havingOne(t: string): string {
   // (a staffing verb, or 有 before a staff role: 「有一名干部获表彰的记1分」 may be per person — left as it is)
   return t
     .replace(/(明确|配备|确定|指定|落实|设)[一1](?=名|位)/g, "$1")
-    .replace(/有[一1](?=(?:名|位)(?:专职|兼职)?(?:办事员|工作人员|联络员|信息员|管理员|专干|负责人|分管领导|领导))/g, "有");
+    .replace(/有[一1](?=(?:名|位)[\u4e00-\u9fa5]{0,2}?(?:专职|兼职)?(?:办事员|工作人员|联络员|信息员|管理员|专干|负责人|分管领导|领导))/g, "有");
 }
 
 /** The normalised (and reworded) clause with the session-24 rewords applied. */
