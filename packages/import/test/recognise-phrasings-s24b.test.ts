@@ -58,6 +58,8 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     ["根据日常工作表现综合评定，本项分值为3分", item("3"), ["按评价 得分"]],
     // parts that share the whole: one award each
     ["按时完成年度报告的计12分，其中内容完整、数据准确和格式规范各占4分。", item("12"), ["得 4", "得 4", "得 4"]],
+    // the whole, then its parts each with its own share: one award per part
+    ["设立便民服务点记3分，其中，配备专职人员的记2分，公示服务事项的记1分。", item("6"), ["得 2", "得 1"]],
     // classes sharing the first's count word (an award per piece)
     ["省级刊物采用1篇计8分，摘编计3分", bonus, ["每篇 得 「省级刊物采用」 8、「摘编」 3"]],
     // a requirement with its bracketed points: the band's award
@@ -115,6 +117,8 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // parts that do not add up to the whole, or a whole other than the item's points
     ["按时完成的计10分，其中内容、格式和时效各占3分", item("10")],
     ["按时完成的计12分，其中内容、格式和时效各占4分", item("20")],
+    ["设立便民服务点记3分，其中配备专职人员的记2分，公示服务事项的记2分", item("6")],
+    ["设立便民服务点记8分，其中配备专职人员的记4分，公示服务事项的记4分", item("6")],
     // a deduction without a count word beside a counted one may be once
     ["个访1次扣2分，群访扣4分", item()],
     // a requirement whose clause also deducts

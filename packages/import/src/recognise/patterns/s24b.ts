@@ -48,6 +48,30 @@ export const partsEach: Pattern = (t, ctx) => {
 };
 
 /**
+ * 「建立群众工作组记2分，其中，明确有专干的记1分，报酬落实的记1分」: the whole, then its parts each with its own
+ * share — one award per part. Only when the shares add up to the whole and the whole is within the item's points.
+ */
+export const partsListed: Pattern = (t, ctx) => {
+  const m = rx(`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中,?(.+?)[。;]?$`).exec(t);
+  if (!m || ctx.section !== null || ctx.points === null) return undefined;
+  const whole = numberText(m[1]!);
+  const parts = m[2]!.split(/[,;]/).filter((p) => p !== "");
+  if (whole === undefined || parts.length < 2) return undefined;
+  const shares: string[] = [];
+  for (const p of parts) {
+    const r = rx(`^[^\\d]{2,20}?(?:的)?(?:计|记|得|占)${NUM}分$`).exec(p);
+    if (!r || /每|各|未|不|没有|无|扣|减|以上|以下|%/.test(p)) return undefined;
+    const a = numberText(r[1]!);
+    if (a === undefined) return undefined;
+    shares.push(a);
+  }
+  const cents = (x: string): number => Math.round(Number(x) * 100);
+  if (shares.reduce((sum, a) => sum + cents(a), 0) !== cents(whole)) return refusal(`条文「其中」各部分的分值合计不等于 ${whole} 分，未能确定`);
+  if (cents(whole) > cents(ctx.points)) return refusal(`条文的总分 ${whole} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  return reading(shares.map((a) => `得 ${a}`), [whole, ...shares]);
+};
+
+/**
  * 「《工运信息》录用1条计10分，简讯计5分」: classes of one count, the count word written with the first
  * only — the others share it. Awards only, in a 加分 section (a deduction without a count word beside a
  * counted one may be once: 「个访1次扣2分，群访扣4分」 stays a to-do).
@@ -169,4 +193,4 @@ export const risingInclusiveRows: Pattern = (t, ctx) => {
   return reading([`分段 { ${rowsKp.join(" ")} }`], amounts as string[]);
 };
 
-export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows];
+export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, partsListed, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows];
