@@ -72,6 +72,8 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     // bounds on different rates, any one voids the item: one band each
     ["合格率低于90%或投诉率高于3%的不得分", item(), ["分段 { < 90% 不得分 }", "分段 { > 3% 不得分 }"]],
     ["完好率不足80%、损坏率超过10%，该项不得分。", item(), ["分段 { < 80% 不得分 }", "分段 { > 10% 不得分 }"]],
+    // an award whose formula follows, the award as its factor: a rate of the award's points
+    ["各单位均按时完成隐患整改得2分。计分公式：已整改隐患数÷排查隐患数×2", item("4"), ["按比率 得分 满分 2"]],
     // rows of rising inclusive bounds, each with its award: bands from each bound to the next (a noun the
     // language has no measure word for is left out of the bounds; a measure word it has is kept)
     ["超额完成培训40课时(含)以上，计1分；超80课时(含)以上，计2分；超120课时(含)以上，计3分。", item("3"), ["分段 { [40, 80) 得 1 [80, 120) 得 2 ≥ 120 得 3 }"]],
@@ -119,6 +121,8 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     ["按时完成的计12分，其中内容、格式和时效各占4分", item("20")],
     ["设立便民服务点记3分，其中配备专职人员的记2分，公示服务事项的记2分", item("6")],
     ["设立便民服务点记8分，其中配备专职人员的记4分，公示服务事项的记4分", item("6")],
+    // a formula whose factor is not the award
+    ["按时办结得2分。计分公式：办结数÷受理数×3", item("4")],
     // a deduction without a count word beside a counted one may be once
     ["个访1次扣2分，群访扣4分", item()],
     // a requirement whose clause also deducts

@@ -193,4 +193,18 @@ export const risingInclusiveRows: Pattern = (t, ctx) => {
   return reading([`分段 { ${rowsKp.join(" ")} }`], amounts as string[]);
 };
 
-export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, partsListed, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows];
+/**
+ * 「…纳入基本建设管理程序得1.5分。计分公式：A的数量÷B的数量×1.5」: the award is the full points of a rate the
+ * formula defines (a ÷ and the award as the factor) — 按比率 with the award as 满分.
+ */
+export const formulaOfAward: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rx(`(?:得|计|记)${NUM}分[,。;](?:采用完成比率计分法[,。;])?计分公式[:：]([^;。]+?)[÷/]([^;。]+?)[×xX*]${NUM}[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [award, factor] = [numberText(m[1]!), numberText(m[4]!)];
+  if (award === undefined || award !== factor || amountsIn(t).length !== 1) return undefined;
+  if (ctx.points !== null && Number(award) > Number(ctx.points)) return refusal(`条文的满分 ${award} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  return reading([`按比率 得分 满分 ${award}`], [award]);
+};
+
+export const s24bPatterns: readonly Pattern[] = [overallJudgement, partsEach, partsListed, sharedCountClasses, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward];
