@@ -44,10 +44,15 @@ function countedNoun(body: string): string | undefined {
 }
 
 /** How a clause writes the nouns of count words it does not spell as they are (人 as 名, 项 as 种 …). */
-const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小孩|孩子|干部|党员|职工|人)|人/, 项: /种|样|项|任一/, 次: /次|回|遍/ };
+// (session 24: the corpus's conventions for measure words the language lacks — 株、棵 as 个, 节 as 次, 卷 as 件 —
+// only where one of them is counted: rewords-s24b.ts)
+const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小孩|孩子|干部|党员|职工|人)|人/, 项: /种|样|项|任一/, 次: /次|回|遍|(?<![\d.第])[一1]节/, 个: /个|(?<![\d.第])[一1](?:株|棵)/, 件: /件|(?<![\d.第])[一1]卷/ };
 
-/** Classes of units a clause may address (「各区」「各开发区」「各乡镇」): the rule applies to them only. */
-const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种])/;
+/**
+ * Classes of units a clause may address (「各区」「各开发区」「各乡镇」): the rule applies to them only.
+ * (「各县(区)均印发…」: 均/都 says every unit assessed does it — the unit assessed, not a class; session 24)
+ */
+const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种]|[\u4e00-\u9fa5]?(?:\([^()]{1,4}\))?(?:均|都))/;
 
 /** 「计划和总结各0.5分」「各扣2分」「分别扣1分」: one amount for each of several things. */
 const DISTRIBUTIVE = rx(`各(?:扣|得|加|减|计|记)?(?:\\d|[一两二三四五六七八九十半])[^,;。]{0,3}分|分别(?:扣|得|加|减|计|记)`);

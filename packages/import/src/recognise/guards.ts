@@ -9,6 +9,7 @@ import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted } from "./guards-counts.js";
 import { phrasesUnaccounted } from "./guards-phrases.js";
 import { GUARDS_S24A } from "./guards-s24a.js";
+import { GUARDS_24B } from "./guards-s24b.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -155,6 +156,9 @@ export const GUARDS: readonly Guard[] = [
   { name: "phrases-fresh", since: 23, check: phrasesUnaccounted },
   // from the eighth and ninth fresh sets (session 24): guards-s24a.ts
   ...GUARDS_S24A,
+  // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
+  // a signed amount, a range (guards-s24b.ts)
+  ...GUARDS_24B,
 ];
 
 /** The guards that find the reading short of the clause, each with its reason (for measuring them). */
