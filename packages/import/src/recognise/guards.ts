@@ -8,6 +8,7 @@ import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted } from "./guards-counts.js";
 import { phrasesUnaccounted } from "./guards-phrases.js";
+import { accountingUnaccounted } from "./accounting.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -152,6 +153,8 @@ export const GUARDS: readonly Guard[] = [
   // 仅…一次, a letter for a digit (guards-counts.ts); 得分=, 打分, a second zero condition, 不评优, 不重复 (guards-phrases.ts)
   { name: "counts-fresh", since: 23, check: countsUnaccounted },
   { name: "phrases-fresh", since: 23, check: phrasesUnaccounted },
+  // the final accounting (session 24): every number and qualifying word of the clause placed (accounting.ts)
+  { name: "accounting", since: 24, check: accountingUnaccounted },
 ];
 
 /** The guards that find the reading short of the clause, each with its reason (for measuring them). */
