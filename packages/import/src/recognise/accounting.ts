@@ -20,6 +20,8 @@ export interface ClauseNumber {
 /** Replaces each match by as many `□` (the clause keeps its length, so offsets stay true). */
 function mask(t: string, re: RegExp): string {
   re.lastIndex = 0;
+  if (!re.test(t)) return t;
+  re.lastIndex = 0;
   return t.replace(re, (m) => "□".repeat(m.length));
 }
 
@@ -27,9 +29,13 @@ function mask(t: string, re: RegExp): string {
 export function maskNonScoring(t: string): string {
   let m = t;
   for (const n of NON_SCORING) m = mask(m, n.re);
-  for (const re of NAMES) m = mask(m, re);
+  // the names hold a Chinese numeral, the hotlines and codes a digit
+  if (CN_CHAR.test(m)) m = mask(m, NAMES[0]!);
+  if (/\d/.test(m)) for (const re of NAMES.slice(1)) m = mask(m, re);
   return mask(m, SECTION_NUMBER);
 }
+
+const CN_CHAR = /[一二两三四五六七八九十百千]/;
 
 /** A Chinese numeral with 百/千 (「一百」「两千」), else numberText's reading, as decimal text. */
 function chineseValue(s: string): string | undefined {
@@ -49,26 +55,43 @@ function canon(s: string): string {
   return s.replace(/^0+(?=\d)/, "").replace(/0+$/, "").replace(/\.$/, "");
 }
 
-const NUMBER_RE = new RegExp(`(\\d+(?:\\.\\d+)?)(?:分之(\\d+(?:\\.\\d+)?))?|(?<!第)(${CN_NUM})(?:分之(${CN_NUM}))?(?=(?:${MEASURE}))`, "g");
+const NUMBER_RE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}/g;
+const FRACTION_DIGITS = /^分之(\d+(?:\.\d+)?)/;
+const FRACTION_CN = /^分之([一二两三四五六七八九十百千]{1,4})/;
+const MEASURE_AFTER = new RegExp(`^(?:${MEASURE})`);
 
 /** The numbers of the (masked) clause, by occurrence. */
 export function clauseNumbers(masked: string): ClauseNumber[] {
   const out: ClauseNumber[] = [];
   NUMBER_RE.lastIndex = 0;
+  let until = 0;
   for (const m of masked.matchAll(NUMBER_RE)) {
-    if (m[1] !== undefined) {
+    const at = m.index!;
+    // the denominator of a fraction already counted
+    if (at < until) continue;
+    const after = masked.slice(at + m[0].length, at + m[0].length + 12);
+    if (/\d/.test(m[0][0]!)) {
       // 「三分之一」 written in digits 「3分之1」: the fraction as one number
-      const value = m[2] !== undefined ? `${m[2]}/${m[1]}` : canon(m[1]);
-      out.push({ value, text: m[0], at: m.index! });
-    } else {
-      const a = chineseValue(m[3]!);
-      if (a === undefined) continue;
-      const value = m[4] !== undefined ? `${chineseValue(m[4]) ?? "?"}/${a}` : a;
-      out.push({ value, text: m[0], at: m.index! });
+      const f = FRACTION_DIGITS.exec(after);
+      out.push(f ? { value: `${f[1]}/${m[0]}`, text: m[0] + f[0], at } : { value: canon(m[0]), text: m[0], at });
+      if (f) until = at + m[0].length + f[0].length;
+      continue;
     }
+    // a Chinese numeral is a number before a measure word (「两次」「一项」) or in a fraction, never an ordinal
+    if (masked[at - 1] === "第") continue;
+    const a = chineseValue(m[0]);
+    if (a === undefined) continue;
+    const f = FRACTION_CN.exec(after);
+    if (f) {
+      out.push({ value: `${chineseValue(f[1]!) ?? "?"}/${a}`, text: m[0] + f[0], at });
+      until = at + m[0].length + f[0].length;
+    }
+    else if (MEASURE_AFTER.test(after)) out.push({ value: a, text: m[0], at });
   }
   return out;
 }
+
+const QUOTED_CN = new RegExp(`(${CN_NUM})(?=${MEASURE})`, "g");
 
 /** The numbers a reading writes, by occurrence (a count step without a number, 「每次」, writes 1). */
 export function readingNumbers(bodies: readonly string[]): string[] {
@@ -80,8 +103,9 @@ export function readingNumbers(bodies: readonly string[]): string[] {
       if (/^每/.test(tok) && !/^\d/.test(tokens[i + 1] ?? "")) out.push("1");
     });
     // numerals quoted in a name (「一次以上」) are a named reference
+    if (!b.includes("「")) continue;
     for (const q of b.matchAll(/「([^」]*)」/g)) {
-      for (const m of q[1]!.matchAll(new RegExp(`(${CN_NUM})(?=${MEASURE})`, "g"))) {
+      for (const m of q[1]!.matchAll(QUOTED_CN)) {
         const v = chineseValue(m[1]!);
         if (v !== undefined) out.push(v);
       }
@@ -220,7 +244,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
   }
   // a count word read from a bracketed description (「全年定时(每天24个时次)不发生缺测现象,得1分」 read 每天 得 1)
   for (const tok of all.match(/(?<=^|\s)每[^\s\d「]+/g) ?? []) {
-    const at = [...masked.matchAll(new RegExp(tok, "g"))].map((m) => m.index!);
+    const at: number[] = [];
+    for (let i = masked.indexOf(tok); i >= 0; i = masked.indexOf(tok, i + 1)) at.push(i);
     // inside brackets that do not hold the amount (「(每例扣2分)」 is the scoring itself)
     const described = (i: number): boolean => /\([^()]*$/.test(masked.slice(0, i)) && !/^[^()]*?\d(?:\.\d+)?分/.test(masked.slice(i));
     if (at.length > 0 && at.every(described)) return `计分方式的计数单位「${tok}」取自条文括号中的说明，未能确定是否按它逐一计分`;
