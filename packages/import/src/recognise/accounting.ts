@@ -149,6 +149,8 @@ function sameUnit(unit: string, counts: readonly string[]): boolean {
 /** Readings whose numbers are not the clause's to count (a veto's condition, a discretion range, grades). */
 const NOT_COUNTED = /一票否决|一票否优|酌情|评议|按评价/;
 
+const SET_WORDS = /^[\u4e00-\u9fa5×]{0,4}?(?:任务|职责|措施|要求|制度|规定|内容|指标|事项)/;
+const SET_VERBS = /落实|完成|执行|推进|做好|贯彻|履行/;
 const BOUND_BEFORE = /(?:不得少于|不少于|不低于|至少|达到|达|低于|少于|超过|多于|高于)$/;
 const UP_AFTER = /^(?:\(含\))?(?:以上|以下|以内)/;
 const HAVING_UP = /^(?:\(含\))?以上/;
@@ -207,6 +209,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     // having one (「有1座以上」「只有1个方案的得1分」) is the fact — unless the one stands right before the
     // amount (「一个项目20分」「见一株未扶正扣0.5分」: per piece)
     if (!counted && n.value === "1" && unit !== "" && unit !== "分" && (HAVING_UP.test(rest) || /有$/.test(before) || !RIGHT_BEFORE_AMOUNT.test(rest) || /^[^扣得加计记\d]*的/.test(rest))) continue;
+    // the set a one-shot rule requires completed (「落实国企党的建设39项重点任务…(0.1分)」): all of it is the fact
+    if (!counted && /^[项个条]$/.test(unit) && SET_WORDS.test(rest) && SET_VERBS.test(segment)) continue;
     // 「前三名依次得10、9、8分」: the places of a ranking
     if (/按排名/.test(all) && /前$/.test(before) && unit === "名") continue;
     if (take(n.value)) continue;
