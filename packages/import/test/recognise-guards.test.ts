@@ -109,6 +109,8 @@ describe("the guards on a finished reading", () => {
     ["scoped-cap", "每起扣2分，同一事项最多扣4分", ["每起 扣 2 上限 4"]],
     ["outcomes-as-awards", "落实好的得2分，落实一般的得1分", ["得 2", "得 1"]],
     ["awards-exceed", "达到省级标准的得5分，达到市级标准的得3分", ["得 5", "得 3"]],
+    // the accounting check of session 24 (recognise-accounting.test.ts has its own clauses)
+    ["accounting", "每年参加活动2次得10分", ["得 10"]],
   ] as const)("%s catches 「%s」 read %j", (name, text, got) => {
     const firing = guardsFiring(normalise(text), got, { indicator: "项", points: "5", section: null });
     expect(firing.map((f) => f.name)).toContain(name);

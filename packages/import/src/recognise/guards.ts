@@ -10,6 +10,7 @@ import { countsUnaccounted } from "./guards-counts.js";
 import { phrasesUnaccounted } from "./guards-phrases.js";
 import { GUARDS_S24A } from "./guards-s24a.js";
 import { GUARDS_24B } from "./guards-s24b.js";
+import { accountingUnaccounted } from "./accounting.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -159,6 +160,8 @@ export const GUARDS: readonly Guard[] = [
   // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
   // a signed amount, a range (guards-s24b.ts)
   ...GUARDS_24B,
+  // the final accounting (session 24): every number and qualifying word of the clause placed (accounting.ts)
+  { name: "accounting", since: 24, check: accountingUnaccounted },
 ];
 
 /** The guards that find the reading short of the clause, each with its reason (for measuring them). */
