@@ -96,15 +96,16 @@ describe("recogniseClause is robust and fast", () => {
     expect(recogniseClause("扣".repeat(20000) + "1分", item()).kind).toBeDefined();
   });
 
-  it("recognises 1,000 clauses in well under a second", () => {
+  // the speed is measured in `pnpm bench` (figure 7, a 1,000-clause rulebook through the whole import,
+  // a ratio to its goal), never by a clock in a unit test: here, that a 1,000-clause batch is all read
+  it("recognises every clause of a 1,000-clause batch, without a throw, the same way twice", () => {
     const texts = corpusTexts();
     const batch = Array.from({ length: 1000 }, (_, i) => texts[i % texts.length]!);
-    for (const t of batch.slice(0, 100)) recogniseClause(t, item()); // warm up
-    const t0 = performance.now();
-    for (const t of batch) recogniseClause(t, item());
-    const ms = performance.now() - t0;
-    console.log(`recognised 1,000 clauses in ${ms.toFixed(1)} ms`);
-    // ≈ 0.1 s alone; the bound leaves room for a machine shared with other work
-    expect(ms).toBeLessThan(1000);
+    const once = batch.map((t) => recogniseClause(t, item()));
+    expect(once).toHaveLength(1000);
+    for (const r of once) expect(r.kind === "rules" ? r.bodies.length > 0 && r.bodies.every((b) => b.trim() !== "") : r.reason.length > 0).toBe(true);
+    // both kinds occur: the batch is real clauses, not one phrasing
+    expect(once.some((r) => r.kind === "rules") && once.some((r) => r.kind === "todo")).toBe(true);
+    expect(batch.map((t) => recogniseClause(t, item()))).toEqual(once);
   });
 });

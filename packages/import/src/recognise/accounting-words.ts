@@ -49,6 +49,21 @@ export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五�
 /** Words before a number that make it the item's own points (「满分2分」「本项5分」「共3分」「(4分)」). */
 export const OWN_POINTS = /(?:满分|总分|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分|标准分)(?:为|是)?$|\($/;
 
+/** Verbs before 「一名」「一个」 that make the one a thing the unit is to have (「明确一名分管领导」「配备一个服务点」). */
+export const HAVING_VERB = /(?:有|配备|配齐|配置|明确|设立|设置|确定|指定|建立|成立|安排|选派|聘请|聘用|建有|设有|拥有)$/;
+
+/** Measure words of a list's size (「三项」「两类」). */
+export const LIST_MEASURE = /^(?:项|个|类|种|方面)$/;
+
+/** After 「N分」: the parts of the total follow (「,其中」「。其中」). */
+export const PARTS_AFTER = /^[,。;:]?其中/;
+
+/** After 「扣为0」: the floor of deductions (「分为止」「分止」). */
+export const FLOOR_AFTER = /^分(?:为止|止)/;
+
+/** Before a formula's factor (「×2」「*2」「乘以2」). */
+export const TIMES_BEFORE = /(?:×|\*|乘以)$/;
+
 /** One qualifying word of the closed list, and how a reading reflects it. */
 export interface Qualifier {
   /** A short name (stable; used in tests). */
@@ -91,7 +106,8 @@ export const QUALIFIERS: readonly Qualifier[] = [
   },
   {
     name: "each",
-    re: /分别|各(?:扣|得|加|减|计|记|给)?(?:\d+(?:\.\d+)?分?|[一二两三四五六七八九十](?:分|个|项))/,
+    // 分别 of scoring only (「分别计1分」), not of doing (「各分支机构分别成立领导机构」)
+    re: /分别(?=[\u4e00-\u9fa5]{0,2}?(?:\d|[一二两三四五六七八九十半]+分|扣|得|加|减|计|记|给))|各(?:扣|得|加|减|计|记|给)?(?:\d+(?:\.\d+)?分?|[一二两三四五六七八九十](?:分|个|项))/,
     reflected: (all, bodies) => bodies.length > 1 || /每|评为|分别|其中|分段|按评价|按排名|就高/.test(all),
     reason: "条文写有「{w}」（几样东西各自计分），计分方式却只有一个分值，未能确定",
   },
@@ -119,7 +135,7 @@ export const QUALIFIERS: readonly Qualifier[] = [
   },
   {
     name: "until-none",
-    re: /扣完为止|扣完\S{0,6}为止|扣满为止|扣至0分|扣至零分|扣光为止|扣完即止/,
+    re: /扣完为止|扣完\S{0,6}为止|扣满为止|扣(?:至|为|到)(?:0|零)分|扣光为止|扣完即止/,
     reflected: (all) => /扣|不得分|上限|倒扣|分段|否则/.test(all),
     reason: "条文写有「{w}」（扣分），计分方式却只有得分，意思可能反了，未能确定",
   },

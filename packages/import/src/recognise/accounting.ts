@@ -8,7 +8,7 @@
 import type { ClauseContext } from "./index.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
-import { CN_NUM, MEASURE, NAMES, NON_SCORING, OWN_POINTS, QUALIFIERS, SECTION_NUMBER } from "./accounting-words.js";
+import { CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
 export interface ClauseNumber {
@@ -47,6 +47,31 @@ function chineseValue(s: string): string | undefined {
     return Number.isNaN(rest) ? undefined : String(head + rest);
   }
   return numberText(s);
+}
+
+/** The exact sum of decimal texts, as canonical decimal text (scaled integers: no binary floating point). */
+export function decimalSum(values: readonly string[]): string {
+  const places = Math.max(0, ...values.map((v) => (v.split(".")[1] ?? "").length));
+  const scaled = (v: string): bigint => {
+    const [int, frac = ""] = v.split(".");
+    return BigInt(`${int}${frac.padEnd(places, "0")}`);
+  };
+  const total = values.reduce((a, v) => a + scaled(v), 0n).toString().padStart(places + 1, "0");
+  return places === 0 ? total : canon(`${total.slice(0, total.length - places)}.${total.slice(total.length - places)}`);
+}
+
+/** Whether the number at `at` stands inside brackets that describe the standard at a rate (「(每天24个时次)」), holding no amount. */
+function inRateBracket(masked: string, at: number): boolean {
+  const open = masked.lastIndexOf("(", at);
+  const close = masked.indexOf(")", at);
+  if (open < 0 || close < 0 || masked.slice(open, at).includes(")")) return false;
+  return /^\(每/.test(masked.slice(open)) && !/分/.test(masked.slice(open, close));
+}
+
+/** How many things the clause enumerates with 「、」 (and 和/及/与) right before `at` (「观测、发报、报表三项」 → 3). */
+function listedBefore(masked: string, at: number): number {
+  const tail = masked.slice(0, at).split(/[,;。:()]/).pop()!;
+  return tail.split(/、|和|及|与/).length;
 }
 
 /** Canonical decimal text of a number (「0.50」 → 0.5, 「05」 → 5). */
@@ -146,6 +171,13 @@ function sameUnit(unit: string, counts: readonly string[]): boolean {
   return counts.some((c) => c.includes(u) || (u === "起" && c === "次") || (u === "次" && c === "起"));
 }
 
+/** The sum of a reading made only of plain awards (「得 4」×3 → 12), or undefined. */
+function partsTotal(bodies: readonly string[]): string | undefined {
+  const parts = bodies.map((b) => /^得 (\d+(?:\.\d+)?)$/.exec(b)?.[1]);
+  if (parts.length < 2 || parts.some((p) => p === undefined)) return undefined;
+  return decimalSum(parts as string[]);
+}
+
 /** Readings whose numbers are not the clause's to count (a veto's condition, a discretion range, grades). */
 const NOT_COUNTED = /一票否决|一票否优|酌情|评议|按评价/;
 
@@ -213,11 +245,24 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (!counted && /^[项个条]$/.test(unit) && SET_WORDS.test(rest) && SET_VERBS.test(segment)) continue;
     // 「前三名依次得10、9、8分」: the places of a ranking
     if (/按排名/.test(all) && /前$/.test(before) && unit === "名") continue;
+    // the one a unit is to have (「明确一名分管领导」「配备一名联络员记2分」): the fact, not a count of pieces
+    if (!counted && n.value === "1" && unit !== "" && unit !== "分" && HAVING_VERB.test(before)) continue;
+    // the size of a list just named (「观测、发报、报表三项总错比」): what is measured, not a bound
+    if (LIST_MEASURE.test(unit) && listedBefore(masked, n.at) > 1 && String(listedBefore(masked, n.at)) === n.value) continue;
+    // a bracketed rate of the standard (「全年定时(每天24个时次)」), no amount inside; a count word read from it is caught below
+    if (!/^分/.test(after) && inRateBracket(masked, n.at)) continue;
+    // a total split into parts (「计12分,其中…各占4分」「记3分,其中…记2分,…记1分」): the parts are the reading, their sum the total
+    if (/^分/.test(after) && PARTS_AFTER.test(after.slice(1)) && partsTotal(bodies) === n.value) continue;
+    // the floor of deductions (「直至扣为0分为止」): the item's score never falls below nothing
+    if (n.value === "0" && FLOOR_AFTER.test(after) && /扣(?:为|至|到)?$/.test(before) && /扣|不得分|上限|分段/.test(all)) continue;
+    // a formula's factor restating the reading's 满分 (「计分公式:已整改数÷排查数×2」 read 按比率 得分 满分 2)
+    if (TIMES_BEFORE.test(before) && /按比率/.test(all) && written.includes(n.value)) continue;
     if (take(n.value)) continue;
     // a band edge stated from both sides (「达到95%的不扣分,低于95%扣0.5分」)
     if (banded && written.includes(n.value)) continue;
-    // 「计0分」 is 不得分
+    // 「计0分」 is 不得分; said of a band's or an award's other side (「少于6篇的,计0分」) it is what the reading leaves unscored
     if (n.value === "0" && /不得分|否则/.test(all)) continue;
+    if (n.value === "0" && /^分/.test(after) && /(?<!扣)(?:计|得|记|为|给)$/.test(before) && (banded || /(?:^|\s)得 |按比率/.test(all))) continue;
     if (n.value === points) {
       // the item's full points stated before its deductions (「…记5分,每发现一处扣1分」「达87%以上计7分,每低…」)
       if (/^分/.test(after) && /扣|基准|上限/.test(all) && !/(?:^|\s)得 /.test(all)) continue;
