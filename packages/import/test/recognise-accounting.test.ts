@@ -56,6 +56,7 @@ describe("the accounting check on a reading", () => {
     ["按时完成整改得2分。计分公式：已整改数÷应整改数×3", ["按比率 得分 满分 2"], "5", "「3」"],
     ["缺席例会一次扣0.5分，直至扣为0分为止", ["每次 得 0.5"], "2", "「0」"],
     ["台账、记录两项完成3项以上的得2分", ["得 2"], "2", "「3」"],
+    ["及时报送、规范填写三项资料的得2分", ["得 2"], "2", "「三」"],
   ] as const)("「%s」 read %j (item %s) is a to-do naming %s", (text, reading, points, named) => {
     const why = check(text, reading, points);
     expect(why, JSON.stringify(reading)).toBeDefined();
@@ -118,6 +119,7 @@ describe("the accounting check on a reading", () => {
     ["全年定时(每天24个时次)上报数据，得1分", ["得 1"], "1"],
     ["报送信息达到10条(含10条)以上的，计5分；少于10条的，计0分", ["分段 { ≥ 10条 得 5 }"], "5"],
     ["台账、记录、照片三项总差错率≤1%的得2分", ["分段 { ≤ 1% 得 2 }"], "2"],
+    ["台账、记录和照片三项齐全的得2分", ["得 2"], "2"],
     ["各下属单位分别成立工作专班的得2分", ["得 2"], "2"],
   ] as const)("「%s」 read %j (item %s) is accounted for", (text, reading, points) => {
     expect(check(text, reading, points)).toBeUndefined();

@@ -68,10 +68,11 @@ function inRateBracket(masked: string, at: number): boolean {
   return /^\(每/.test(masked.slice(open)) && !/分/.test(masked.slice(open, close));
 }
 
-/** How many things the clause enumerates with 「、」 (and 和/及/与) right before `at` (「观测、发报、报表三项」 → 3). */
+/** How many things the clause enumerates with 「、」 right before `at` (「观测、发报、报表三项」 → 3, 「台账、记录和照片三项」 → 3), 1 without 「、」. */
 function listedBefore(masked: string, at: number): number {
-  const tail = masked.slice(0, at).split(/[,;。:()]/).pop()!;
-  return tail.split(/、|和|及|与/).length;
+  const items = masked.slice(0, at).split(/[,;。:()]/).pop()!.split("、");
+  // the last two joined by 和/以及/及 (not 及时)
+  return items.length > 1 && /和|以及|及(?!时)/.test(items[items.length - 1]!) ? items.length + 1 : items.length;
 }
 
 /** Canonical decimal text of a number (「0.50」 → 0.5, 「05」 → 5). */
