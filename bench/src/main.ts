@@ -22,7 +22,7 @@ import { compileFigures, parseFigure } from "./figures/parse.js";
 import { scoreFigures } from "./figures/score.js";
 import { editorFigures } from "./figures/editor.js";
 import { coldStartFigure, largeInputFigure } from "./figures/cli.js";
-import { importFigure } from "./figures/import.js";
+import { importCorpusFigure, importFigure } from "./figures/import.js";
 import { reportFigures } from "./figures/report.js";
 import { vscodeFigures } from "./figures/vscode.js";
 import { streamFigures } from "./figures/stream.js";
@@ -135,6 +135,7 @@ async function main(): Promise<number> {
 
   await attempt("7", "import speed (kp import)", async () => {
     figures.push(await importFigure(plan.import));
+    figures.push(await importCorpusFigure(plan.import));
   });
   await attempt("8", "reports (kp report: Excel, HTML, overview in Chromium)", async () => {
     figures.push(...(await reportFigures(plan.report)));
