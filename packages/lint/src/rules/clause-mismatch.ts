@@ -31,6 +31,7 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
+import { derivedClauseAmounts, derivedCodeNumber, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
   categoryMismatches,
@@ -274,7 +275,8 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
   // 满分 against the 标准分 a sibling clause states is checked by standardScoreMismatch.
   if (n.role === "full" && standard) return true;
-  if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
+  // …unless the clause caps at a share of the points (「增减分不超过基本分50%」).
+  if ((n.role === "cap" || n.role === "full") && n.raw === points && !(n.role === "cap" && statesShareCap(rule, text))) return true;
   if (n.role === "amount" && n.raw === 0) return true;
   // 「（百分制）折算」: a scale of 100 the clause names in words
   if (n.role === "scale" && n.raw === HUNDRED && /百分制/.test(rule.clause)) return true;
@@ -287,6 +289,10 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
     // Points only in the points column: the one rule of an item whose clause writes no points.
     if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // 「达到100%的得满分,80%以上得2分」: 满分 is the item's points, in bands as in a one-shot award.
+  if (n.role === "amount" && n.raw === points && rule.body.kind === "bands" && /满分|滿分/.test(rule.clause)) return true;
+  // 「按比例扣分,扣满5分为止」「分别减总分的5%」「依次类推」: numbers the clause states as a computation.
+  if (derivedCodeNumber(n, rule, code, text)) return true;
   // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
   if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
@@ -364,14 +370,20 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
-function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[]): boolean {
+function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[], clause: string): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
   // 「每出现一种」 does not account for `扣 1`.
   if (amountLike.has(n.role)) return text.some((t) => (t.raw === n.raw || t.alt === n.raw) && !t.percent && (!t.chinese || t.amount));
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers; the
   // item may state them (a bound or base the clause leaves to it).
-  if (text.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
+  // A base is not a point amount scored (「獎勵1分」; 「评分达60分」 is a bound) nor the step's own
+  // number (「每增长一个百分点」).
+  const before = (t: ClauseNumber, k: number) => clause.slice(Math.max(0, t.start - k), t.start);
+  const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3));
+  const stepNumber = (t: ClauseNumber) => /每[^，,。；;\d０-９]{0,6}$/.test(before(t, 7));
+  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : text;
+  if (usable.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
   return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
 
@@ -430,7 +442,8 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
     } else compare(pick("target"), target);
     compare(pick("step"), after(/每少/));
   } else if (body === "linear") {
-    compare(pick("step"), after(/每(低|少|高|超|多|增加|减少)/));
+    // 「每超額完成1個單位數獎勵2分」: a few words may stand between the verb and the step.
+    compare(pick("step"), after(/每(?:低|少|高|超|多|增加|减少|增减|增減|增长|增長|下降|上升|提高|降低|差)[^\d０-９，,。；;、零〇一二两兩三四五六七八九十]{0,4}/));
   }
   return out;
 }
@@ -455,12 +468,13 @@ function check(ctx: LintContext): Finding[] {
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
     const item = itemNumbers(rule);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item)));
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item, rule.clause)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw));
+    const derived = derivedClauseAmounts(rule, code);
+    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
     const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
@@ -544,6 +558,22 @@ function check(ctx: LintContext): Finding[] {
       }
     }
     out.push(...factorFindings(ctx, rule));
+    // 「增减分不超过基本分50%」: every cap of the rule is that share of the points.
+    const shares = shareCaps(rule, text);
+    if (shares.length > 0) {
+      const reported = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
+      for (const c of code) {
+        if (c.role !== "cap" || shares.some((s) => s.raw === c.raw) || reported.has(c.node.span.start.offset)) continue;
+        const s = shares[0]!;
+        out.push({
+          file: rule.file,
+          span: c.node.span,
+          args: [rule.name, `上限 ${codeText(c)} 与条文不符：条文的上限是本项分值的「${s.share.text}」，即 ${fmt(s.raw)} 分`],
+          fixes: [suggestion({ title: `将上限改为 ${fmt(s.raw)}`, edits: [replaceNumberEdit(ctx, rule.file, c.node, s.raw)] })],
+          related: [{ file: rule.file, span: textSpan(s.share), message: `条文写的是「${s.share.text}」` }],
+        });
+      }
+    }
     // A number already reported above is not reported again by the structural readings.
     const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
     out.push(...structureFindings(ctx, rule, text, capPhrase).filter((f) => !reportedAt.has(f.span.start.offset)));
@@ -622,7 +652,11 @@ function capPhraseMismatch(rule: RuleModel, text: readonly ClauseNumber[]): Clau
   const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
   const caps = text.filter((t) => t.cap && !enclosing.has(t.raw));
   const values = [...new Set(caps.map((t) => t.raw))];
-  return values.length === 1 && values[0] !== rule.cap ? caps[0] : undefined;
+  if (values.length === 1) return values[0] !== rule.cap ? caps[0] : undefined;
+  // 「加0.1分/次,累计不超过1分」 in a section capped at 1: a rule that writes a cap of its own writes that one.
+  const all = text.filter((t) => t.cap);
+  const any = [...new Set(all.map((t) => t.raw))];
+  return values.length === 0 && any.length === 1 && any[0] !== rule.cap ? all[0] : undefined;
 }
 
 /**
@@ -727,7 +761,10 @@ function awardSideCapFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   const lit = b.action === "award" ? node.sideCap : node.other?.cap;
   const clause = normaliseClause(rule.clause);
   let want: { raw: number; text: string } | undefined;
-  const toPoints = /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause);
+  // 「奖励分不超过本项基本分」 (session 24) says the same as 「加分至基本分封顶」.
+  const toPoints =
+    /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause) ??
+    /(?:加分|奖励分|獎勵分)[^，,。；;\d]{0,4}(?:不超过|不超過|不得超过|不得超過)(?:本项|本項|该项|該項)?(?:基本分值?|分值|标准分|標準分)/.exec(clause);
   if (toPoints) want = { raw: rule.owner.points, text: toPoints[0] };
   else {
     const m = /(最高|最多)加(\d+(?:\.\d+)?)分/.exec(clause);
