@@ -588,7 +588,9 @@ const perOccurrence = new RegExp(
  * award, 「并有一名乡镇领导分管统计工作的记6分」「……,有一名办事员兼职抓日常工作记4分」.
  */
 const requirement = new RegExp(`^每(?:个)?${countUnit}(?:都|均)?(?:有|不少于|至少|应|要|须|必须|建立|配备)`);
-const awardRequirement = /(?:^|[并且均都还，,；;、])有\s*$/;
+const awardRequirement = /[并且均都还]有\s*$/;
+/** 「……,有一名办事员兼职抓日常工作记4分」: staff to have, after a comma (「有一篇加1分」 still counts). */
+const staffRequirement = /[，,；;、]有\s*$/;
 
 /** The first reading of the clause as scoring each occurrence, requirements left out. */
 function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
@@ -596,6 +598,7 @@ function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
   for (const m of clause.matchAll(perOccurrence)) {
     if (requirement.test(m[0])) continue;
     if (rule.effect === "award" && /^(?:一|1)/.test(m[0]) && awardRequirement.test(clause.slice(0, m.index))) continue;
+    if (rule.effect === "award" && /^(?:一|1)\s*(?:名|位)/.test(m[0]) && staffRequirement.test(clause.slice(0, m.index))) continue;
     return m as RegExpExecArray;
   }
   return undefined;
