@@ -272,7 +272,7 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
 }
 
 /** 「完成年度计划目标得10分」「完成任务得满分」 (not 未完成, 超额完成). */
-const completionAward = /(?<!未|没有|沒有|超额|超額|不能|未能|不)完成(?:年度|全年|当年|本年)?(?:计划|計劃)?(?:目标|目標|任务|任務|指标|指標)(?:任务|任務)?(?:的|者)?\s*(?:得|计|計|记|記)/;
+const completionAward = /(?<!未|没有|沒有|超额|超額|不能|未能|不)完成(?:年度|全年|当年|本年)?(?:计划|計劃)?(?:目标|目標|任务|任務|指标|指標)(?:任务|任務)?(?=(?:的|者)?\s*(?:得|计|計|记|記))/;
 
 /** The sentence (between 。；;) a phrase is in: 「分别超过20/10万,10‰的」 compares the 10‰ too. */
 function sentenceOf(clause: string, p: { start: number; end: number }): string {
