@@ -407,6 +407,17 @@ function pairReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryRe
   if (b.kind !== "categories") return undefined;
   const clause = fold(rule.clause);
   const cats = b.categories.map((c, i) => ({ name: fold(c.name), i, pos: clause.indexOf(fold(c.name)) }));
+  // 「市级立项30分(无资助资金者10分)」: a category named by what it adds to another's name
+  // (「市级无资助资金者」 after 「市级」) is found by the rest of its name.
+  for (const c of cats) {
+    if (c.pos >= 0) continue;
+    const base = cats.find((o) => o !== c && o.pos >= 0 && c.name.length > o.name.length && c.name.startsWith(o.name));
+    const rest = base && c.name.slice(base.name.length);
+    if (rest && rest.length >= 2) {
+      const at = clause.indexOf(rest, base.pos + base.name.length);
+      if (at >= 0) Object.assign(c, { name: rest, pos: at });
+    }
+  }
   const named = cats.filter((c) => c.pos >= 0).sort((x, y) => x.pos - y.pos);
   const unnamed = cats.filter((c) => c.pos < 0);
   if (named.length === 0 || unnamed.length > 1) return undefined;

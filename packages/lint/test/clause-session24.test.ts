@@ -12,7 +12,7 @@
  * one bound (「不少于4次」 over `≥ 4次` and `< 4次`), 「考核不合格」 as 一票否决, 「评估定分」, a quotient
  * formula, a base read from an amount or from a step's 一, steps with words between (「每超额完成1个」,
  * 「每增减1个百分点」), caps of a share of the points, 「共4分」, the section's cap written on the rule,
- * 「奖励分不超过本项基本分」, category names in traditional characters.
+ * 「奖励分不超过本项基本分」, category names in traditional characters or by what they add to another's name.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -174,5 +174,10 @@ describe("misses the fresh sets found", () => {
     const c = "國家級項目每項計10分,省級每項計5分";
     expect(kp3030(10, c, "每项 得 「国家级」 10、「省级」 5 上限 10")).toEqual([]);
     expect(kp3030(10, c, "每项 得 「国家级」 5、「省级」 10 上限 10").join()).toMatch(/分类「国家级」的金额与条文不符/);
+ 
+    // 「市级立项30分(无资助者8分)」: 「市级无资助者」 is named by what it adds to 「市级」
+    const d = "省级立项50分,市级立项30分(无资助者8分),校内立项5分";
+    expect(kp3030(10, d, "每项 得 「省级」 50、「市级」 30、「市级无资助者」 8、「校内」 5 上限 10")).toEqual([]);
+    expect(kp3030(10, d, "每项 得 「省级」 50、「市级」 8、「市级无资助者」 30、「校内」 5 上限 10").join()).toMatch(/条文中「无资助者」之后写的是「8分」/);
   });
 });
