@@ -10,7 +10,7 @@
  * (no range), 「有一名专职人员…记3分」 (staff to have, not a count).
  * Misses: 「完成年度目标任务得6分」 (≥ 100%), 到達 and traditional comparison words, 「前5名」, bands tied on
  * one bound (「不少于4次」 over `≥ 4次` and `< 4次`), 「考核不合格」 as 一票否决, 「评估定分」, a quotient
- * formula, a base read from an amount or from a step's 一, steps with words between (「每超额完成1个」,
+ * formula, a base read from an amount or from a step's 一 (a bound or target from an amount scored), steps with words between (「每超额完成1个」,
  * 「每增减1个百分点」), caps of a share of the points, 「共4分」, the section's cap written on the rule,
  * 「奖励分不超过本项基本分」, category names in traditional characters or by what they add to another's name.
  */
@@ -118,6 +118,14 @@ describe("readings of the text", () => {
     expect(kp3030(10, "每超过年度任务数200万元的奖励1分", "基准 1万元 每增加 200万元 得 1").join()).toMatch(/^基准 1 /);
     // 「达60分」 is a bound, not an amount scored
     expect(kp3030(2, "综合评分达60分得2分,每低1分扣0.5分", "基准 60 每低 1 扣 0.5")).toEqual([]);
+  });
+
+  it("a bound or target is not read from an amount scored: 「自查三次得6分」", () => {
+    expect(kp3030(6, "对安全制度自查三次得6分", "分段 { ≥ 3次 得 6 }")).toEqual([]);
+    expect(kp3030(6, "对安全制度自查三次得6分", "分段 { ≥ 6次 得 6 }")).toEqual(["分段界限 6 与条文中的「三」不符"]);
+    expect(kp3030(8, "完成得8分。少1个团队扣4分", "至少 4个 每少 1个 扣 4")).toEqual(["目标次数 4 在条文中没有出现"]);
+    // 「考核得90分以上」 is a bound
+    expect(kp3030(5, "年度考核得90分以上的得5分", "分段 { ≥ 90 得 5 }")).toEqual([]);
   });
 
   it("「每超额完成1个单位奖励2分」: the step after a few words", () => {

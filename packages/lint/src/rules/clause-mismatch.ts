@@ -379,12 +379,12 @@ function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly Clau
   if (amountLike.has(n.role)) return text.some((t) => (t.raw === n.raw || t.alt === n.raw) && !t.percent && (!t.chinese || t.amount));
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers; the
   // item may state them (a bound or base the clause leaves to it).
-  // A base is not a point amount scored (「獎勵1分」; 「评分达60分」 is a bound) nor the step's own
-  // number (「每增长一个百分点」).
+  // A base, bound or target is not a point amount scored (「獎勵1分」, 「自查二次得4分」; 「评分达60分」
+  // 「考核得90分以上」 are bounds), and a base not the step's own number (「每增长一个百分点」).
   const before = (t: ClauseNumber, k: number) => clause.slice(Math.max(0, t.start - k), t.start);
-  const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3));
+  const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3)) && !/^\s*分?\s*(?:及|或)?(?:以上|以下|以内)/.test(clause.slice(t.end));
   const stepNumber = (t: ClauseNumber) => /每[^，,。；;\d０-９]{0,6}$/.test(before(t, 7));
-  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : text;
+  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
   if (usable.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
   return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
