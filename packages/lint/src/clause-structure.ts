@@ -271,6 +271,70 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
   return out;
 }
 
+/** A band bound whose value the clause states otherwise: the clause's number and the words before it. */
+export interface BoundValueFinding {
+  band: BandModel;
+  side: "lower" | "upper";
+  said: ClauseNumber;
+  words: string;
+  at: { start: number; end: number };
+}
+
+/**
+ * Band bounds whose value contradicts the clause (session 24): a phrase that names no bound of any
+ * band but names the amount of exactly one band (an amount no other band has) speaks of that band,
+ * and a number with a comparison word in it (「低于50%的,扣1分」「前3名…计55分」) is that band's bound on
+ * the word's side.  The number check misses these when the code's bound is exempt (100%) or another
+ * number of the clause (「4—6名」's 6).
+ */
+export function boundValueMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): BoundValueFinding[] {
+  const b = rule.body;
+  // 「达到30%、20%、10%,分别扣0、5、10分」: lists are read in order elsewhere, not by this reading.
+  if (b.kind !== "bands" || /分别|分別/.test(rule.clause)) return [];
+  const clause = rule.clause;
+  const out: BoundValueFinding[] = [];
+  const amountOf = (band: BandModel) => (band.outcome.kind === "zero" ? undefined : band.outcome.amount);
+  // Phrases first, then whole sentences (「实施面低于50%的,扣1分」 is two phrases).
+  const units = [...phrases(clause)];
+  for (const p of phrases(clause)) {
+    const sent = sentenceOf(clause, p);
+    const start = clause.indexOf(sent, Math.max(0, p.start - sent.length));
+    if (start >= 0 && !units.some((u) => u.start === start && u.end === start + sent.length)) units.push({ start, end: start + sent.length });
+  }
+  const done = new Set<BandModel>();
+  for (const p of units) {
+    const inP = nums.filter((n) => n.start >= p.start && n.end <= p.end);
+    const amounts = inP.filter((n) => n.amount && !n.percent);
+    const named = b.bands.filter((band) => {
+      const a = amountOf(band);
+      return a !== undefined && amounts.some((n) => n.raw === a);
+    });
+    if (named.length !== 1) continue;
+    const band = named[0]!;
+    if (done.has(band) || b.bands.filter((o) => amountOf(o) === amountOf(band)).length !== 1) continue;
+    // A unit that names a bound of the band speaks of it as the inclusivity readings do.
+    if ([band.lower, band.upper].some((q) => q && inP.some((n) => namesBound(n, q, clause)))) continue;
+    const scoredAt = Math.min(...amounts.filter((n) => n.raw === amountOf(band)).map((n) => n.start));
+    for (const n of inP) {
+      // The bound comes before its amount: 「低于50%的,扣1分」.
+      if (n.amount || n.start > scoredAt) continue;
+      const before = clause.slice(p.start, n.start);
+      const w = wordBefore(before);
+      if (!w) continue;
+      const q = w.side === "lower" ? band.lower : band.upper;
+      if (!q || q.percent !== n.percent || q.raw === n.raw) continue;
+      // 「每超过20%加1分」 is a step, not a bound.
+      if (/每\s*$/.test(before.slice(0, before.lastIndexOf(w.word)))) continue;
+      const start = p.start + before.lastIndexOf(w.word);
+      const end = n.end + (n.percent && /^\s*[%％]/.test(clause.slice(n.end)) ? clause.slice(n.end).indexOf(clause.slice(n.end).match(/[%％]/)![0]) + 1 : 0);
+      out.push({ band, side: w.side, said: n, words: clause.slice(start, end), at: { start, end } });
+      done.add(band);
+      break;
+    }
+  }
+  return out;
+}
+
 /** 「完成年度计划目标得10分」「完成任务得满分」 (not 未完成, 超额完成). */
 const completionAward = /(?<!未|没有|沒有|超额|超額|不能|未能|不)完成(?:年度|全年|当年|本年)?(?:计划|計劃)?(?:目标|目標|任务|任務|指标|指標)(?:任务|任務)?(?=(?:的|者)?\s*(?:得|计|計|记|記))/;
 

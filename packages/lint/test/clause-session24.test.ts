@@ -9,7 +9,8 @@
  * out from 「依次类推」; `≥ 1项` for 「引进新技术2分」; 1亿元 as 10000万元; 满分 in bands), 「每低2—0.5分」
  * (no range), 「有一名专职人员…记3分」 (staff to have, not a count).
  * Misses: 「完成年度目标任务得6分」 (≥ 100%), 到達 and traditional comparison words, 「前5名」, bands tied on
- * one bound (「不少于4次」 over `≥ 4次` and `< 4次`), 「考核不合格」 as 一票否决, 「评估定分」, a quotient
+ * one bound (「不少于4次」 over `≥ 4次` and `< 4次`), a bound against the words before its amount
+ * (「低于60%的,扣2分」 over `< 100%`), 「考核不合格」 as 一票否决, 「评估定分」, a quotient
  * formula, a base read from an amount or from a step's 一 (a bound or target from an amount scored), steps with words between (「每超额完成1个」,
  * 「每增减1个百分点」), caps of a share of the points, 「共4分」, the section's cap written on the rule,
  * 「奖励分不超过本项基本分」, category names in traditional characters or by what they add to another's name.
@@ -149,6 +150,17 @@ describe("misses the fresh sets found", () => {
     const c = "排名前5名的得10分,6—10名得6分";
     expect(kp3030(10, c, "分段 { ≤ 5 得 10 (5, 10] 得 6 }")).toEqual([]);
     expect(kp3030(10, c, "分段 { < 5 得 10 (5, 10] 得 6 }").join()).toMatch(/前5/);
+  });
+
+  it("a band's bound against the words before its amount: 「低于60%的,扣2分」「前3名…计20分」", () => {
+    expect(kp3030(5, "参保率低于60%的,扣2分", "分段 { < 60% 扣 2 }")).toEqual([]);
+    expect(kp3030(5, "参保率低于60%的,扣2分", "分段 { < 100% 扣 2 }")).toEqual(["分段「< 100%」的界限 100% 与条文不符：这一档的条文写的是「低于60%」"]);
+    const rank = "排名前3名的计20分,4—6名计10分";
+    expect(kp3030(20, rank, "分段 { ≤ 3 得 20 (3, 6] 得 10 }")).toEqual([]);
+    expect(kp3030(20, rank, "分段 { ≤ 6 得 20 (3, 6] 得 10 }")).toEqual(["分段「≤ 6」的界限 6 与条文不符：这一档的条文写的是「前3」"]);
+    // 「每超过20%」 is a step, and 分别 lists are read in order elsewhere
+    expect(kp3030(5, "超过计划10%的加1分,另每超过20%加1分", "分段 { > 10% 得 1 }")).toEqual([]);
+    expect(kp3030(30, "培训率达到30%、20%,分别扣0、5分", "分段 { [20%, 30%) 扣 5 ≥ 30% 扣 0 }")).toEqual([]);
   });
 
   it("bands tied on one bound: the comparison word tells whose it is", () => {

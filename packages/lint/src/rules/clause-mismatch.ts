@@ -36,6 +36,7 @@ import { flipBoundEdit } from "../band-edits.js";
 import { derivedClauseAmounts, derivedCodeNumber, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
+  boundValueMismatches,
   categoryMismatches,
   intervalOf,
   kindMismatch,
@@ -714,6 +715,22 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       args: [rule.name, f.message],
       fixes: e ? [suggestion({ title: `让分段「${f.band!.text}」${f.should}`, edits: [e] })] : [],
       related: related(f),
+    });
+  }
+  // 「低于50%的,扣1分」 over `< 100% 扣 1`, 「前3名…计55分」 over `≤ 6 得 55`: the bound's value.
+  const flagged = new Set(out.map((f) => f.span.start.offset));
+  for (const f of boundValueMismatches(rule, text)) {
+    const iv = intervalOf(f.band);
+    const lit = f.side === "lower" ? iv?.lower : iv?.upper;
+    if (!iv || !lit || flagged.has(iv.span.start.offset) || flagged.has(lit.span.start.offset)) continue;
+    const q = (f.side === "lower" ? f.band.lower : f.band.upper)!;
+    const at = clauseOffset(ctx, rule, f.at.start);
+    out.push({
+      file: rule.file,
+      span: lit.span,
+      args: [rule.name, `分段「${f.band.text}」的界限 ${q.text} 与条文不符：这一档的条文写的是「${f.words}」`],
+      fixes: [suggestion({ title: `将界限 ${q.text} 改为条文中的 ${fmt(f.said.raw)}${f.said.percent ? "%" : ""}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.said.raw)] })],
+      related: at !== undefined ? [{ file: rule.file, span: ctx.span(rule.file, at, at + (f.at.end - f.at.start)), message: `条文：「${f.words}」` }] : undefined,
     });
   }
   // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
