@@ -140,7 +140,9 @@ function wordBefore(before: string): (typeof beforeWords)[number] | undefined {
     const gap = before.slice(end);
     if (w.gap ? gap.length > 12 || /[\d０-９分]/.test(gap) : !/^\s*$/.test(gap)) continue;
     // 达 alone is 「覆盖率达100%」, not 下达、到达、送达、表达; 不达/未达 are read by their own entries.
-    if ((w.word === "达" || w.word === "達") && /(?:下|到|送|表|传|通|抵|未|不|下|傳|送)$/.test(before.slice(0, at))) continue;
+    if ((w.word === "达" || w.word === "達") && /(?:下|到|送|表|传|通|抵|未|不|傳)$/.test(before.slice(0, at))) continue;
+    // 前 of a place (「前3名」), not of time: 「提前3天」「之前」「月前」.
+    if (w.word === "前" && /(?:提|之|以|日|月|年|天|周|当|當|目|此|事)$/.test(before.slice(0, at))) continue;
     // The nearest word wins; at the same place the longer (they are listed longest first per kind).
     if (!best || end > best.end || (end === best.end && w.word.length > best.w.word.length)) best = { w, end };
   }

@@ -150,6 +150,8 @@ describe("misses the fresh sets found", () => {
     const c = "排名前5名的得10分,6—10名得6分";
     expect(kp3030(10, c, "分段 { ≤ 5 得 10 (5, 10] 得 6 }")).toEqual([]);
     expect(kp3030(10, c, "分段 { < 5 得 10 (5, 10] 得 6 }").join()).toMatch(/前5/);
+    // 提前 is time: 「提前3天完成的得2分」 is not read as 「前3」
+    expect(kp3030(2, "提前3天完成的得2分", "分段 { < 3天 得 2 }").join()).not.toMatch(/「前3/);
   });
 
   it("a band's bound against the words before its amount: 「低于60%的,扣2分」「前3名…计20分」", () => {
