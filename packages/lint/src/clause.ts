@@ -27,6 +27,7 @@ export interface ClauseNumber {
   /**
    * Another reading of the same characters, when a copy made them ambiguous: 「得1 5分」 is 15 (a space
    * inside the number) or 1.5 (a lost point).  Either accounts for a code number; one is enough.
+   * 「1亿元」 is also 10000 (万元), the unit the rule writes beside 「5000万元」.
    */
   alt?: number;
   /** Followed by 分 but read as a bound of a measured score (「积分未达41分」), not an amount. */
