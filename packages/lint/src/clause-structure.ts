@@ -468,6 +468,28 @@ function listReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryRe
   };
 }
 
+/**
+ * The one place where `name` is written with up to 4 characters between its own (its characters in
+ * order, starting with its first two), as `[start, end)`; undefined when there is none or several.
+ */
+function spreadName(clause: string, name: string): { start: number; end: number } | undefined {
+  if (name.length < 4) return undefined;
+  const found: { start: number; end: number }[] = [];
+  for (let start = clause.indexOf(name.slice(0, 2)); start >= 0; start = clause.indexOf(name.slice(0, 2), start + 1)) {
+    let at = start;
+    for (const ch of name) {
+      const next = clause.indexOf(ch, at);
+      if (next < 0 || next - start >= name.length + 4) {
+        at = -1;
+        break;
+      }
+      at = next + 1;
+    }
+    if (at > 0) found.push({ start, end: at });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function pairReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryReading | undefined {
   const b = rule.body;
   if (b.kind !== "categories") return undefined;
@@ -483,6 +505,12 @@ function pairReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryRe
       const at = clause.indexOf(rest, base.pos + base.name.length);
       if (at >= 0) Object.assign(c, { name: rest, pos: at });
     }
+  }
+  // 「省级出版社且字数在15万字以上」 for 「省级出版社15万字以上」: the name with a few words between.
+  for (const c of cats) {
+    if (c.pos >= 0) continue;
+    const w = spreadName(clause, c.name);
+    if (w) Object.assign(c, { name: clause.slice(w.start, w.end), pos: w.start });
   }
   const named = cats.filter((c) => c.pos >= 0).sort((x, y) => x.pos - y.pos);
   const unnamed = cats.filter((c) => c.pos < 0);

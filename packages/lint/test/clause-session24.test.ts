@@ -13,7 +13,7 @@
  * (「低于60%的,扣2分」 over `< 100%`), 「考核不合格」 as 一票否决, 「评估定分」, a quotient
  * formula, a base read from an amount or from a step's 一 (a bound or target from an amount scored), steps with words between (「每超额完成1个」,
  * 「每增减1个百分点」), caps of a share of the points, 「共4分」, the section's cap written on the rule,
- * 「奖励分不超过本项基本分」, category names in traditional characters or by what they add to another's name.
+ * 「奖励分不超过本项基本分」, category names in traditional characters, by what they add to another's name or with a few words between.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -201,5 +201,9 @@ describe("misses the fresh sets found", () => {
     const d = "省级立项50分,市级立项30分(无资助者8分),校内立项5分";
     expect(kp3030(10, d, "每项 得 「省级」 50、「市级」 30、「市级无资助者」 8、「校内」 5 上限 10")).toEqual([]);
     expect(kp3030(10, d, "每项 得 「省级」 50、「市级」 8、「市级无资助者」 30、「校内」 5 上限 10").join()).toMatch(/条文中「无资助者」之后写的是「8分」/);
+    // 「省级刊物且为核心期刊」 for 「省级核心期刊」: the name with a few words between
+    const e = "发表在国家级刊物的每篇计8分,发表在省级刊物且为核心期刊的每篇计5分";
+    expect(kp3030(10, e, "每篇 得 「国家级刊物」 8、「省级核心期刊」 5 上限 10")).toEqual([]);
+    expect(kp3030(10, e, "每篇 得 「国家级刊物」 5、「省级核心期刊」 8 上限 10").join()).toMatch(/分类「国家级刊物」的金额与条文不符/);
   });
 });
