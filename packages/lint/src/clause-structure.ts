@@ -54,7 +54,8 @@ export function vetoLevelOf(clause: string): "fail" | "noExcellent" | undefined 
   const fail = /否决/.test(clause);
   const noExcellent = noExcellentWords.test(clause);
   if (fail && noExcellent) return failEffectWords.test(clause) ? undefined : "noExcellent";
-  if (!fail && !noExcellent) return undefined;
+  // 「该年度考核检查不合格」: no word of veto, but the effect is failing the assessment.
+  if (!fail && !noExcellent) return failEffectWords.test(clause) ? "fail" : undefined;
   return fail ? "fail" : "noExcellent";
 }
 
@@ -63,7 +64,8 @@ export function vetoMismatch(rule: RuleModel): StructureFinding | undefined {
   const said = vetoLevelOf(rule.clause);
   if (!said || said === rule.body.level) return undefined;
   const word = (l: "fail" | "noExcellent") => (l === "fail" ? "一票否决" : "一票否优");
-  const m = (said === "fail" ? /一票否决|否决/ : noExcellentWords).exec(rule.clause)!;
+  // A failing effect with no word of veto (「该年度考核检查不合格」) is quoted by its effect.
+  const m = (said === "fail" ? /一票否决|否决/ : noExcellentWords).exec(rule.clause) ?? failEffectWords.exec(rule.clause)!;
   const quoted = m[0] === word(said) ? `「${m[0]}」` : `「${m[0]}」（${word(said)}）`;
   return { kind: "veto", message: `规则写的是「${word(rule.body.level)}」，条文写的是${quoted}`, should: word(said), at: { start: m.index, end: m.index + m[0].length } };
 }
@@ -115,11 +117,14 @@ const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(
  * 「至少聽取並研究老幹部工作一次」); symbols and 达 stand right before it.
  */
 const beforeWords: { word: string; side: "lower" | "upper"; inclusive: boolean; gap: boolean }[] = [
-  ...["小于等于", "小于或等于", "不超过", "不高于", "不多于", "≤", "<=", "≦", "＜="].map((word) => ({ word, side: "upper" as const, inclusive: true, gap: word.length > 2 })),
-  ...["大于等于", "大于或等于", "不低于", "不少于", "至少", "达到", "≥", ">=", "≧", "＞="].map((word) => ({ word, side: "lower" as const, inclusive: true, gap: word.length > 1 })),
-  ...["未达到", "达不到", "未达", "不达", "不足", "低于", "少于", "未满", "不满", "不到", "小于", "<", "＜"].map((word) => ({ word, side: "upper" as const, inclusive: false, gap: word.length > 1 })),
-  ...["超过", "高于", "多于", "大于", ">", "＞"].map((word) => ({ word, side: "lower" as const, inclusive: false, gap: word.length > 1 })),
+  ...["小于等于", "小于或等于", "不超过", "不超過", "不高于", "不高於", "不多于", "≤", "<=", "≦", "＜="].map((word) => ({ word, side: "upper" as const, inclusive: true, gap: word.length > 2 })),
+  ...["大于等于", "大于或等于", "不低于", "不低於", "不少于", "不少於", "至少", "达到", "達到", "到达", "到達", "≥", ">=", "≧", "＞="].map((word) => ({ word, side: "lower" as const, inclusive: true, gap: word.length > 1 })),
+  ...["未达到", "未達到", "达不到", "達不到", "未达", "未達", "不达", "不達", "不足", "低于", "低於", "少于", "少於", "未满", "不满", "不到", "小于", "小於", "<", "＜"].map((word) => ({ word, side: "upper" as const, inclusive: false, gap: word.length > 1 })),
+  ...["超过", "超過", "高于", "高於", "多于", "大于", "大於", ">", "＞"].map((word) => ({ word, side: "lower" as const, inclusive: false, gap: word.length > 1 })),
   { word: "达", side: "lower", inclusive: true, gap: false },
+  { word: "達", side: "lower", inclusive: true, gap: false },
+  // 「前3名学院计55分」: places 1 to 3, the 3rd included.
+  { word: "前", side: "upper", inclusive: true, gap: false },
 ];
 
 /**
@@ -135,7 +140,9 @@ function wordBefore(before: string): (typeof beforeWords)[number] | undefined {
     const gap = before.slice(end);
     if (w.gap ? gap.length > 12 || /[\d０-９分]/.test(gap) : !/^\s*$/.test(gap)) continue;
     // 达 alone is 「覆盖率达100%」, not 下达、到达、送达、表达; 不达/未达 are read by their own entries.
-    if (w.word === "达" && /(?:下|到|送|表|传|通|抵|未|不)$/.test(before.slice(0, at))) continue;
+    if ((w.word === "达" || w.word === "達") && /(?:下|到|送|表|传|通|抵|未|不|傳)$/.test(before.slice(0, at))) continue;
+    // 前 of a place (「前3名」), not of time: 「提前3天」「之前」「月前」.
+    if (w.word === "前" && /(?:提|之|以|日|月|年|天|周|当|當|目|此|事)$/.test(before.slice(0, at))) continue;
     // The nearest word wins; at the same place the longer (they are listed longest first per kind).
     if (!best || end > best.end || (end === best.end && w.word.length > best.w.word.length)) best = { w, end };
   }
@@ -178,7 +185,16 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
       if (score > top) [best, top] = [[band], score];
       else if (score === top) best.push(band);
     }
-    return best.length === 1 ? best[0] : undefined;
+    if (best.length === 1) return best[0];
+    // 「不少于3次,得基础分0.5分」 over `≥ 3次` and `< 3次`: the bands tie on the bound; the word says
+    // which side of a band it is, so the one band whose bound is on that side owns the phrase.
+    const sided = best.filter((band) =>
+      (["lower", "upper"] as const).some((side) => {
+        const q = side === "lower" ? band.lower : band.upper;
+        return q !== undefined && saidInclusive(clause, s, s.nums, q, side) !== undefined;
+      }),
+    );
+    return sided.length === 1 ? sided[0] : undefined;
   });
   for (const band of b.bands) {
     const iv = band.node.range;
@@ -212,6 +228,20 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
       });
     }
   }
+  // 「完成年度计划目标得10分」「完成任务得满分」: completing the target is reaching 100%, so a band
+  // from 100% up includes it.
+  const done = completionAward.exec(clause);
+  const top = b.bands.find((band) => band.lower?.percent && band.lower.raw === 100_000_000 && band.upper === undefined);
+  if (done && top && !top.lowerInclusive && intervalOf(top) && !out.some((f) => f.band === top)) {
+    out.push({
+      kind: "bound",
+      band: top,
+      side: "lower",
+      message: `分段「${top.text}」不含 100%，条文写的是「${done[0]}」：完成目标就是达到 100%，100% 属于这一档`,
+      should: "含 100%",
+      at: { start: done.index, end: done.index + done[0].length },
+    });
+  }
   // 「X以上」 takes X (以上、以下 include the number they name): X belongs to the band above it, so a
   // band that ends at X must not include it, and a band that starts at X must.  「X以下」 is left
   // alone: rulebooks that write 「90分以上满分，90分以下扣1分」 read 以下 as 低于; and 「超过8%以上」
@@ -242,6 +272,73 @@ export function boundMismatches(rule: RuleModel, nums: readonly ClauseNumber[]):
   }
   return out;
 }
+
+/** A band bound whose value the clause states otherwise: the clause's number and the words before it. */
+export interface BoundValueFinding {
+  band: BandModel;
+  side: "lower" | "upper";
+  said: ClauseNumber;
+  words: string;
+  at: { start: number; end: number };
+}
+
+/**
+ * Band bounds whose value contradicts the clause (session 24): a phrase that names no bound of any
+ * band but names the amount of exactly one band (an amount no other band has) speaks of that band,
+ * and a number with a comparison word in it (「低于50%的,扣1分」「前3名…计55分」) is that band's bound on
+ * the word's side.  The number check misses these when the code's bound is exempt (100%) or another
+ * number of the clause (「4—6名」's 6).
+ */
+export function boundValueMismatches(rule: RuleModel, nums: readonly ClauseNumber[]): BoundValueFinding[] {
+  const b = rule.body;
+  // 「达到30%、20%、10%,分别扣0、5、10分」: lists are read in order elsewhere, not by this reading.
+  if (b.kind !== "bands" || /分别|分別/.test(rule.clause)) return [];
+  const clause = rule.clause;
+  const out: BoundValueFinding[] = [];
+  const amountOf = (band: BandModel) => (band.outcome.kind === "zero" ? undefined : band.outcome.amount);
+  // Phrases first, then whole sentences (「实施面低于50%的,扣1分」 is two phrases).
+  const units = [...phrases(clause)];
+  for (const p of phrases(clause)) {
+    const sent = sentenceOf(clause, p);
+    const start = clause.indexOf(sent, Math.max(0, p.start - sent.length));
+    if (start >= 0 && !units.some((u) => u.start === start && u.end === start + sent.length)) units.push({ start, end: start + sent.length });
+  }
+  const done = new Set<BandModel>();
+  for (const p of units) {
+    const inP = nums.filter((n) => n.start >= p.start && n.end <= p.end);
+    const amounts = inP.filter((n) => n.amount && !n.percent);
+    const named = b.bands.filter((band) => {
+      const a = amountOf(band);
+      return a !== undefined && amounts.some((n) => n.raw === a);
+    });
+    if (named.length !== 1) continue;
+    const band = named[0]!;
+    if (done.has(band) || b.bands.filter((o) => amountOf(o) === amountOf(band)).length !== 1) continue;
+    // A unit that names a bound of the band speaks of it as the inclusivity readings do.
+    if ([band.lower, band.upper].some((q) => q && inP.some((n) => namesBound(n, q, clause)))) continue;
+    const scoredAt = Math.min(...amounts.filter((n) => n.raw === amountOf(band)).map((n) => n.start));
+    for (const n of inP) {
+      // The bound comes before its amount: 「低于50%的,扣1分」.
+      if (n.amount || n.start > scoredAt) continue;
+      const before = clause.slice(p.start, n.start);
+      const w = wordBefore(before);
+      if (!w) continue;
+      const q = w.side === "lower" ? band.lower : band.upper;
+      if (!q || q.percent !== n.percent || q.raw === n.raw) continue;
+      // 「每超过20%加1分」 is a step, not a bound.
+      if (/每\s*$/.test(before.slice(0, before.lastIndexOf(w.word)))) continue;
+      const start = p.start + before.lastIndexOf(w.word);
+      const end = n.end + (n.percent && /^\s*[%％]/.test(clause.slice(n.end)) ? clause.slice(n.end).indexOf(clause.slice(n.end).match(/[%％]/)![0]) + 1 : 0);
+      out.push({ band, side: w.side, said: n, words: clause.slice(start, end), at: { start, end } });
+      done.add(band);
+      break;
+    }
+  }
+  return out;
+}
+
+/** 「完成年度计划目标得10分」「完成任务得满分」 (not 未完成, 超额完成). */
+const completionAward = /(?<!未|没有|沒有|超额|超額|不能|未能|不)完成(?:年度|全年|当年|本年)?(?:计划|計劃)?(?:目标|目標|任务|任務|指标|指標)(?:任务|任務)?(?=(?:的|者)?\s*(?:得|计|計|记|記))/;
 
 /** The sentence (between 。；;) a phrase is in: 「分别超过20/10万,10‰的」 compares the 10‰ too. */
 function sentenceOf(clause: string, p: { start: number; end: number }): string {
@@ -336,10 +433,17 @@ interface CategoryReading {
   why(ci: number): string;
 }
 
+/**
+ * Traditional characters of category names → simplified, one for one (offsets are kept): a copy in
+ * traditional characters names 「省級」 where the code writes 「省级」.
+ */
+const simplified: Record<string, string> = { 國: "国", 級: "级", 廳: "厅", 點: "点", 項: "项", 計: "计", 區: "区", 縣: "县", 鄉: "乡", 鎮: "镇", 獎: "奖", 論: "论", 術: "术", 書: "书", 業: "业", 務: "务", 際: "际", 屬: "属", 傳: "传", 報: "报", 廣: "广", 電: "电", 視: "视" };
+const fold = (s: string) => s.replace(/[國級廳點項計區縣鄉鎮獎論術書業務際屬傳報廣電視]/g, (c) => simplified[c] ?? c);
+
 function listReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryReading | undefined {
   const b = rule.body;
   if (b.kind !== "categories") return undefined;
-  const clause = rule.clause;
+  const clause = fold(rule.clause);
   const m = /分别(?:对应)?(?:扣除|扣|得|计|加|减|增记|记)?/.exec(clause);
   if (!m) return undefined;
   const at = m.index + m[0].length;
@@ -352,7 +456,7 @@ function listReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryRe
     list.push(n);
   }
   if (list.length !== b.categories.length) return undefined;
-  const positions = b.categories.map((c) => clause.indexOf(c.name));
+  const positions = b.categories.map((c) => clause.indexOf(fold(c.name)));
   if (positions.some((p) => p < 0 || p >= m.index)) return undefined;
   const order = b.categories.map((_, i) => i).sort((x, y) => positions[x]! - positions[y]!);
   const amounts: (ClauseNumber | undefined)[] = [];
@@ -364,11 +468,50 @@ function listReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryRe
   };
 }
 
+/**
+ * The one place where `name` is written with up to 4 characters between its own (its characters in
+ * order, starting with its first two), as `[start, end)`; undefined when there is none or several.
+ */
+function spreadName(clause: string, name: string): { start: number; end: number } | undefined {
+  if (name.length < 4) return undefined;
+  const found: { start: number; end: number }[] = [];
+  for (let start = clause.indexOf(name.slice(0, 2)); start >= 0; start = clause.indexOf(name.slice(0, 2), start + 1)) {
+    let at = start;
+    for (const ch of name) {
+      const next = clause.indexOf(ch, at);
+      if (next < 0 || next - start >= name.length + 4) {
+        at = -1;
+        break;
+      }
+      at = next + 1;
+    }
+    if (at > 0) found.push({ start, end: at });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function pairReading(rule: RuleModel, nums: readonly ClauseNumber[]): CategoryReading | undefined {
   const b = rule.body;
   if (b.kind !== "categories") return undefined;
-  const clause = rule.clause;
-  const cats = b.categories.map((c, i) => ({ name: c.name, i, pos: clause.indexOf(c.name) }));
+  const clause = fold(rule.clause);
+  const cats = b.categories.map((c, i) => ({ name: fold(c.name), i, pos: clause.indexOf(fold(c.name)) }));
+  // 「市级立项30分(无资助资金者10分)」: a category named by what it adds to another's name
+  // (「市级无资助资金者」 after 「市级」) is found by the rest of its name.
+  for (const c of cats) {
+    if (c.pos >= 0) continue;
+    const base = cats.find((o) => o !== c && o.pos >= 0 && c.name.length > o.name.length && c.name.startsWith(o.name));
+    const rest = base && c.name.slice(base.name.length);
+    if (rest && rest.length >= 2) {
+      const at = clause.indexOf(rest, base.pos + base.name.length);
+      if (at >= 0) Object.assign(c, { name: rest, pos: at });
+    }
+  }
+  // 「省级出版社且字数在15万字以上」 for 「省级出版社15万字以上」: the name with a few words between.
+  for (const c of cats) {
+    if (c.pos >= 0) continue;
+    const w = spreadName(clause, c.name);
+    if (w) Object.assign(c, { name: clause.slice(w.start, w.end), pos: w.start });
+  }
   const named = cats.filter((c) => c.pos >= 0).sort((x, y) => x.pos - y.pos);
   const unnamed = cats.filter((c) => c.pos < 0);
   if (named.length === 0 || unnamed.length > 1) return undefined;
@@ -443,7 +586,7 @@ export function intervalOf(band: BandModel): Interval | undefined {
 /** Words of a rate: the score is the completion rate (or share) times the points. */
 const rateWords = /比例|比率|比重|完成率|乘以|百分比|按[^，,。；;]{0,10}率/;
 /** Words of an assessment: the score is what the assessor gives. */
-const assessWords = /评价|评分|打分|评定|测评|评议|酌情|考核办法|考评办法/;
+const assessWords = /评价|评分|打分|评定|测评|评议|酌情|考核办法|考评办法|评估|评價|評價|評定|综合考核|綜合考核/;
 
 /**
  * 按比率 against 按评价: a 按比率 rule needs a rate in the clause (完成率, 按完成比例, 乘以); a 按评价
@@ -460,7 +603,9 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
   // 「得分=及时受理率 c 5分」「得分=产业契合度×分值」: a formula whose factor is a rate (the × may be lost).
   const product =
     /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause) ??
-    /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause);
+    /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause) ??
+    // 「得分=公開發表論文數30/在崗教師人數N」: a quotient.
+    /得分\s*[=＝][^，,。；;=＝]{0,24}?[\/÷／]/.exec(clause);
   if (k === "assessed" && product) {
     return {
       kind: "kind",
@@ -545,10 +690,12 @@ const perOccurrence = new RegExp(
 
 /**
  * What each unit must have, not a count: 「每村有一个固定宣传栏……记5分」「每村不少于20户……」; and, in an
- * award, 「并有一名乡镇领导分管统计工作的记6分」.
+ * award, 「并有一名乡镇领导分管统计工作的记6分」「……,有一名办事员兼职抓日常工作记4分」.
  */
 const requirement = new RegExp(`^每(?:个)?${countUnit}(?:都|均)?(?:有|不少于|至少|应|要|须|必须|建立|配备)`);
 const awardRequirement = /[并且均都还]有\s*$/;
+/** 「……,有一名办事员兼职抓日常工作记4分」: staff to have, after a comma (「有一篇加1分」 still counts). */
+const staffRequirement = /[，,；;、]有\s*$/;
 
 /** The first reading of the clause as scoring each occurrence, requirements left out. */
 function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
@@ -556,6 +703,7 @@ function perOccurrenceMatch(rule: RuleModel): RegExpExecArray | undefined {
   for (const m of clause.matchAll(perOccurrence)) {
     if (requirement.test(m[0])) continue;
     if (rule.effect === "award" && /^(?:一|1)/.test(m[0]) && awardRequirement.test(clause.slice(0, m.index))) continue;
+    if (rule.effect === "award" && /^(?:一|1)\s*(?:名|位)/.test(m[0]) && staffRequirement.test(clause.slice(0, m.index))) continue;
     return m as RegExpExecArray;
   }
   return undefined;

@@ -27,6 +27,7 @@ export interface ClauseNumber {
   /**
    * Another reading of the same characters, when a copy made them ambiguous: 「得1 5分」 is 15 (a space
    * inside the number) or 1.5 (a lost point).  Either accounts for a code number; one is enough.
+   * 「1亿元」 is also 10000 (万元), the unit the rule writes beside 「5000万元」.
    */
   alt?: number;
   /** Followed by 分 but read as a bound of a measured score (「积分未达41分」), not an amount. */
@@ -71,7 +72,8 @@ function halfWidth(text: string): string {
 const notPointsAfter = /^(钟|之|局|公司|支|管|行|值|类|段|项目)/;
 const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
 // 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」 (session 23) are caps too.
-const capBefore = /(最多|最高|至多|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至)\s*(扣|减|加|得)?\s*$/;
+// 「一项扣1分,共3分,扣完为止」: the part's total is its cap (session 24).
+const capBefore = /(最多|最高|至多|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至|(?<![总總])共计?|共計)\s*(扣|减|加|得)?\s*$/;
 const capAfter = /^\s*分?\s*(封顶|为限|为止|為止)/;
 
 /**
@@ -116,6 +118,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
     // An item number opening the clause is not a value: 「3.镇综治……」「4、能积极……」「（2）」.
     if (/^[\s\u3000]*[（(]?$/.test(before) && (/^[.．、]\s*(?![\d０-９])/.test(after) || (/[（(]$/.test(before) && /^[）)]/.test(after)))) continue;
     const percent = (!chinese && /^\s*%/.test(after)) || /百分之$/.test(before);
+    // 「1亿元」 beside 「5000万元」: a rule that writes the amounts in 万 writes 10000.
+    if (alt === undefined && /^\s*[亿億]/.test(after) && Number.isSafeInteger(raw * 10_000)) alt = raw * 10_000;
     let amount = false;
     if (!percent) {
       const pts = /^\s*分/.exec(after);
@@ -137,7 +141,10 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
   for (let i = out.length - 2; i >= 0; i--) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    if (!a.amount && !a.percent && !a.chinese && b.amount && listSep.test(text.slice(a.end, b.start))) {
+    const sep = text.slice(a.end, b.start);
+    // 「每低5—0.5分」: a range runs upwards; a dash down to a smaller amount is a lost 扣, not a range.
+    if (/[-—–～~至到]/.test(sep) && a.raw > b.raw) continue;
+    if (!a.amount && !a.percent && !a.chinese && b.amount && listSep.test(sep)) {
       a.amount = true;
       a.text = clause.slice(a.start, a.end) + "分";
     }

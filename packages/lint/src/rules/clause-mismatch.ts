@@ -18,7 +18,9 @@
  * 酌情 with no range written (0 to the item's points),
  * 「得满分」 with no number (the item's points), 「得标准分」 stated by a sibling clause (then 满分 must
  * be it), 按排名 steps of 满分 × 5% or of a rank list (依次得10分、9分、8分), 减半 of a sibling's amounts,
- * a clause split into rules anywhere in the catalogue.
+ * a clause split into rules anywhere in the catalogue.  Session 24 added the numbers a clause states as a
+ * computation (derived-numbers.ts: 按比例 N/100, shares of the points, 「依次类推」 bands, `≥ 1个`), 1亿 as
+ * 10000万, 满分 in bands, and the caps of a share of the points (「增减分不超过基本分50%」) as a finding.
  *
  * Then the structure the numbers miss (clause-structure.ts): the veto level, 按比率 / 按评价, the
  * ranking's direction, per occurrence against once, band inclusivity (含/不含, 不足, 低于, 达到, 超过,
@@ -31,8 +33,10 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
+import { derivedClauseAmounts, derivedCodeNumber, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
+  boundValueMismatches,
   categoryMismatches,
   intervalOf,
   kindMismatch,
@@ -275,7 +279,8 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   const points = rule.owner.kind === "indicator" ? rule.owner.points : undefined;
   // 满分 against the 标准分 a sibling clause states is checked by standardScoreMismatch.
   if (n.role === "full" && standard) return true;
-  if ((n.role === "cap" || n.role === "full") && n.raw === points) return true;
+  // …unless the clause caps at a share of the points (「增减分不超过基本分50%」).
+  if ((n.role === "cap" || n.role === "full") && n.raw === points && !(n.role === "cap" && statesShareCap(rule, text))) return true;
   if (n.role === "amount" && n.raw === 0) return true;
   // 「（百分制）折算」: a scale of 100 the clause names in words
   if (n.role === "scale" && n.raw === HUNDRED && /百分制/.test(rule.clause)) return true;
@@ -290,6 +295,10 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   }
   // Points only in the points column, row by row: checklist rows whose awards add up to the item's points.
   if (n.role === "amount" && !text.some((t) => t.amount) && rowAward(rule)) return true;
+  // 「达到100%的得满分,80%以上得2分」: 满分 is the item's points, in bands as in a one-shot award.
+  if (n.role === "amount" && n.raw === points && rule.body.kind === "bands" && /满分|滿分/.test(rule.clause)) return true;
+  // 「按比例扣分,扣满5分为止」「分别减总分的5%」「依次类推」: numbers the clause states as a computation.
+  if (derivedCodeNumber(n, rule, code, text)) return true;
   // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
   if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
@@ -367,14 +376,20 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
-function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[]): boolean {
+function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[], clause: string): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
   // 「每出现一种」 does not account for `扣 1`.
   if (amountLike.has(n.role)) return text.some((t) => (t.raw === n.raw || t.alt === n.raw) && !t.percent && (!t.chinese || t.amount));
   // Bounds, bases and steps: 「低于90%」 and 「每低1个百分点」 mix percentages and plain numbers; the
   // item may state them (a bound or base the clause leaves to it).
-  if (text.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
+  // A base, bound or target is not a point amount scored (「獎勵1分」, 「自查二次得4分」; 「评分达60分」
+  // 「考核得90分以上」 are bounds), and a base not the step's own number (「每增长一个百分点」).
+  const before = (t: ClauseNumber, k: number) => clause.slice(Math.max(0, t.start - k), t.start);
+  const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3)) && !/^\s*分?\s*(?:及|或)?(?:以上|以下|以内)/.test(clause.slice(t.end));
+  const stepNumber = (t: ClauseNumber) => /每[^，,。；;\d０-９]{0,6}$/.test(before(t, 7));
+  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
+  if (usable.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
   return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
 
@@ -433,7 +448,8 @@ function structured(rule: RuleModel, code: readonly RuleNumber[], text: readonly
     } else compare(pick("target"), target);
     compare(pick("step"), after(/每少/));
   } else if (body === "linear") {
-    compare(pick("step"), after(/每(低|少|高|超|多|增加|减少)/));
+    // 「每超額完成1個單位數獎勵2分」: a few words may stand between the verb and the step.
+    compare(pick("step"), after(/每(?:低|少|高|超|多|增加|减少|增减|增減|增长|增長|下降|上升|提高|降低|差)[^\d０-９，,。；;、零〇一二两兩三四五六七八九十]{0,4}/));
   }
   return out;
 }
@@ -458,12 +474,13 @@ function check(ctx: LintContext): Finding[] {
     const known = structured(rule, code, text, rule.clause);
     const standard = standardScore(rule, text);
     const item = itemNumbers(rule);
-    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item)));
+    const badCode = groupCode(code.filter((c) => !known.has(c) && !exempt(c, rule, code, text, standard) && !found(c, text, item, rule.clause)));
     // The outcome of a no-value case (未报送…扣2分) without a 未报送 band is band-missing-case's finding.
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw));
+    const derived = derivedClauseAmounts(rule, code);
+    const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
     const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
@@ -547,6 +564,22 @@ function check(ctx: LintContext): Finding[] {
       }
     }
     out.push(...factorFindings(ctx, rule));
+    // 「增减分不超过基本分50%」: every cap of the rule is that share of the points.
+    const shares = shareCaps(rule, text);
+    if (shares.length > 0) {
+      const reported = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
+      for (const c of code) {
+        if (c.role !== "cap" || shares.some((s) => s.raw === c.raw) || reported.has(c.node.span.start.offset)) continue;
+        const s = shares[0]!;
+        out.push({
+          file: rule.file,
+          span: c.node.span,
+          args: [rule.name, `上限 ${codeText(c)} 与条文不符：条文的上限是本项分值的「${s.share.text}」，即 ${fmt(s.raw)} 分`],
+          fixes: [suggestion({ title: `将上限改为 ${fmt(s.raw)}`, edits: [replaceNumberEdit(ctx, rule.file, c.node, s.raw)] })],
+          related: [{ file: rule.file, span: textSpan(s.share), message: `条文写的是「${s.share.text}」` }],
+        });
+      }
+    }
     // A number already reported above is not reported again by the structural readings.
     const reportedAt = new Set(out.filter((f) => f.file === rule.file).map((f) => f.span.start.offset));
     out.push(...structureFindings(ctx, rule, text, capPhrase).filter((f) => !reportedAt.has(f.span.start.offset)));
@@ -625,7 +658,11 @@ function capPhraseMismatch(rule: RuleModel, text: readonly ClauseNumber[]): Clau
   const enclosing = new Set([rule.group?.cap, rule.owner.kind !== "indicator" ? rule.owner.cap : undefined].filter((x) => x !== undefined));
   const caps = text.filter((t) => t.cap && !enclosing.has(t.raw));
   const values = [...new Set(caps.map((t) => t.raw))];
-  return values.length === 1 && values[0] !== rule.cap ? caps[0] : undefined;
+  if (values.length === 1) return values[0] !== rule.cap ? caps[0] : undefined;
+  // 「加0.1分/次,累计不超过1分」 in a section capped at 1: a rule that writes a cap of its own writes that one.
+  const all = text.filter((t) => t.cap);
+  const any = [...new Set(all.map((t) => t.raw))];
+  return values.length === 0 && any.length === 1 && any[0] !== rule.cap ? all[0] : undefined;
 }
 
 /**
@@ -683,6 +720,22 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       related: related(f),
     });
   }
+  // 「低于50%的,扣1分」 over `< 100% 扣 1`, 「前3名…计55分」 over `≤ 6 得 55`: the bound's value.
+  const flagged = new Set(out.map((f) => f.span.start.offset));
+  for (const f of boundValueMismatches(rule, text)) {
+    const iv = intervalOf(f.band);
+    const lit = f.side === "lower" ? iv?.lower : iv?.upper;
+    if (!iv || !lit || flagged.has(iv.span.start.offset) || flagged.has(lit.span.start.offset)) continue;
+    const q = (f.side === "lower" ? f.band.lower : f.band.upper)!;
+    const at = clauseOffset(ctx, rule, f.at.start);
+    out.push({
+      file: rule.file,
+      span: lit.span,
+      args: [rule.name, `分段「${f.band.text}」的界限 ${q.text} 与条文不符：这一档的条文写的是「${f.words}」`],
+      fixes: [suggestion({ title: `将界限 ${q.text} 改为条文中的 ${fmt(f.said.raw)}${f.said.percent ? "%" : ""}`, edits: [replaceNumberEdit(ctx, rule.file, lit, f.said.raw)] })],
+      related: at !== undefined ? [{ file: rule.file, span: ctx.span(rule.file, at, at + (f.at.end - f.at.start)), message: `条文：「${f.words}」` }] : undefined,
+    });
+  }
   // The cap against the clause's cap phrase (最多扣2分): a cap that is another number of the clause
   // (an amount and its cap swapped, or a cap changed to a number found elsewhere) passes the number
   // check.  Clause caps that are the group's or section's cap are theirs.
@@ -730,7 +783,10 @@ function awardSideCapFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   const lit = b.action === "award" ? node.sideCap : node.other?.cap;
   const clause = normaliseClause(rule.clause);
   let want: { raw: number; text: string } | undefined;
-  const toPoints = /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause);
+  // 「奖励分不超过本项基本分」 (session 24) says the same as 「加分至基本分封顶」.
+  const toPoints =
+    /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause) ??
+    /(?:加分|奖励分|獎勵分)[^，,。；;\d]{0,4}(?:不超过|不超過|不得超过|不得超過)(?:本项|本項|该项|該項)?(?:基本分值?|分值|标准分|標準分)/.exec(clause);
   if (toPoints) want = { raw: rule.owner.points, text: toPoints[0] };
   else {
     const m = /(最高|最多)加(\d+(?:\.\d+)?)分/.exec(clause);
@@ -760,8 +816,9 @@ export const clauseMismatch: LintRule = {
       "上限等于本项分值（扣完为止）、满分等于本项分值、0 和 0%/100% 的分段界限、没写范围的「酌情扣分」的 0 至本项分值、「得满分」「得标准分」的本项分值可以不写在条文里；按排名的步长可以是满分乘以条文中的百分数（「按5%依次递减」）或条文列出的名次分值之差（「依次得10分、9分、8分」）。" +
       "条文留给所在指标的界限和基准，写在指标名称里的也算（「小学入学率达到100%」下的「每低0.1个百分点扣2分」）；条文说的是完成目标（目标值、完成指标、与……相比）时，基准 100% 不必写出；一个指标只有一条规则、条文没写分值时，得分可以是本项分值（分值只在分值栏里）；「其中」分成几条规则时，条文的总分是它们之和；「每季度至少1篇」是一年 4 篇；对象是人（党员、干部……）时，「每人每次」的「每人」就是考核对象。" +
       "抄件的错字也照常识读：「得l分」是 1 分，「得1 5分」是 15 分或 1.5 分，比本项分值还大的年份（「记2023分」）不当作分值；「积分未达41分」这类考核得分的界限不是扣分。" +
-      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
-      "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分、扣完2分为止、累計不超過7分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
+      "条文用计算说出的数值也算：「按其未完成比例扣分,扣满5分为止」是每低 1% 扣 0.05（「按比例得分」时满分的百分之一），「分别减总分的5%、15%」「增减分不超过基本分50%」是本项分值的份额（这时上限须是这个份额，不能是本项分值），「依次类推」写出的分段按条文的步长续写，「引进新品种3分」的 `≥ 1个` 就是有，「1亿元」是 10000万元，分段中的「得满分」是本项分值；「每低5—0.5分」的「5—0.5」不是范围。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优，「该年度考核不合格」是一票否决）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」「到達X」「前3名」，「完成年度目标得10分」含 100%，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
+      "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分、扣完2分为止、累計不超過7分、一项扣1分,共3分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',
   },
