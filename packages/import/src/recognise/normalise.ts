@@ -22,15 +22,28 @@ const TRADITIONAL: Readonly<Record<string, string>> = {
   幫: "帮", 協: "协", 節: "节", 圍: "围", 壞: "坏", 損: "损", 維: "维",
 };
 
+/** The last texts normalised: a clause is normalised by several steps of one recognition (bounded, cleared when full). */
+const normalised = new Map<string, string>();
+const SPACE = /\s/;
+
 /** Half-width, simplified, without spaces: the form the patterns read. */
 export function normalise(text: string): string {
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const out = normaliseText(text);
+  if (normalised.size >= 512) normalised.clear();
+  normalised.set(text, out);
+  return out;
+}
+
+function normaliseText(text: string): string {
   let out = "";
   // 「0 5分」: a space inside a number is an OCR slip, never read as 05
   text = text.replace(/(\d)[ \u3000]+(?=\d)/g, "$1□");
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (ch === "　" || /\s/.test(ch)) continue;
+    else if (ch === "　" || SPACE.test(ch)) continue;
     else if (ch === "、") out += "、";
     else if (ch === "。") out += "。";
     else if (ch === "～" || ch === "〜" || ch === "—" || ch === "–" || ch === "－") out += "-";
@@ -54,12 +67,14 @@ export function numberText(s: string): string | undefined {
 /** A number in a pattern: digits (with decimals) or a small Chinese numeral. */
 export const NUM = "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})";
 
-const cache = new Map<string, RegExp>();
+/** Compiled patterns by flags, then by source (no key string is built per call: sources are long). */
+const caches = new Map<string, Map<string, RegExp>>();
 /** A compiled pattern, built once per source (the patterns are assembled from the word lists). */
 export function rx(source: string, flags = ""): RegExp {
-  const key = `${flags}/${source}`;
-  let r = cache.get(key);
-  if (!r) cache.set(key, (r = new RegExp(source, flags)));
+  let cache = caches.get(flags);
+  if (!cache) caches.set(flags, (cache = new Map()));
+  let r = cache.get(source);
+  if (!r) cache.set(source, (r = new RegExp(source, flags)));
   r.lastIndex = 0;
   return r;
 }
