@@ -2,8 +2,9 @@
 // 「N以上」 bounds and several amounts in one clause.
 //   「每年学习4次以上的得1分」                               → 分段 { ≥ 4次 得 1 }
 //   「后退5位以上的扣1分,后退10位以上的扣2分」               → 分段 { ≥ 10位 扣 2 [5位, 10位) 扣 1 }
-//   「按时完成的得4分,未完成的扣4分」                         → 得 4 否则 扣 4
+//   「按时完成的得4分,未按时完成的扣4分」                     → 得 4 否则 扣 4
 //   「主导制订1项国家标准得5分,参与制订得3分」               → 每项 得 「主导制订」 5、「参与制订」 3
+//   「每起扣2分,情节严重的扣5分」                             → 每起 扣 「一般」 2、「情节严重」 5
 //
 // 以上: a bare 「N以上」 includes N (民法典 §1259: 「以上、以下、以内、届满，包括本数」; every band the corpus
 // writes from 「N以上」 is ≥). Read only where nothing else in the clause settles it otherwise: never beside
@@ -50,11 +51,15 @@ function complementAmongSiblings(siblings: readonly string[] | undefined, value:
 /** The clause's rows, each a 「N以上」 row, or undefined. */
 function aboveRows(t: string): AboveRow[] | undefined {
   // a list label (「(2)」「5、」) is no number of the clause
-  const body = t.replace(/[。;,]+$/, "").replace(/^(?:\(\d+\)|\d+[、.](?!\d)|[一二三四五六七八九十]+、)/, "");
+  let body = t.replace(/[。;,]+$/, "").replace(/^(?:\(\d+\)|\d+[、.](?!\d)|[一二三四五六七八九十]+、)/, "");
+  // 「…5000元以上的记2分,否则不计分」: below the bound an award is not earned — the band says so already
+  const otherwiseNothing = /[,;]否则,?不(?:得|计|记)分$/.exec(body);
+  if (otherwiseNothing) body = body.slice(0, otherwiseNothing.index);
   if (NOT_A_BARE_ABOVE.test(body)) return undefined;
   const parts = body.split(/(?<=分)[,;。]/);
   const rows = parts.map(aboveRow);
   if (rows.some((r) => r === undefined)) return undefined;
+  if (otherwiseNothing && rows.some((r) => r!.verb !== "得")) return undefined;
   return rows as AboveRow[];
 }
 
@@ -86,9 +91,9 @@ export const aboveBands: Pattern = (t, ctx): PatternResult => {
 const NEGATION = /(?:未|不|没有|无)([\u4e00-\u9fa5]{2})/;
 
 /**
- * 「按时完成的得4分,未完成的扣4分」「参加培训得2分;不参加的倒扣1分」: an award and a deduction on its own negation —
+ * 「按时完成的得4分,未按时完成的扣4分」「参加培训得2分;不参加培训的倒扣1分」: an award and a deduction on its own negation —
  * the award's other side (语言参考 §5.14) → `得 4 否则 扣 4` (倒扣 kept). The negation must negate the award's
- * words (未完成 / 完成) and say nothing else; a deduction on a condition of its own (「有抵触行为的倒扣2分」)
+ * whole condition (未按时完成 / 按时完成) and say nothing else; a deduction on a condition of its own (「有抵触行为的倒扣2分」)
  * stays a to-do.
  */
 export const awardOrDeduction: Pattern = (t, ctx) => {
@@ -100,9 +105,10 @@ export const awardOrDeduction: Pattern = (t, ctx) => {
   const neg = NEGATION.exec(negation);
   // the negation first (「一项未完成」 counts items: a per-item deduction, not the award's other side)
   if (!neg || neg.index !== 0) return undefined;
-  // the negated words are the award's, and nothing follows them but the award's own words
+  // the negated words are the award's condition
   const negated = negation.slice(neg.index + neg[0].length - 2);
-  if (!award.includes(neg[1]!) || !award.includes(negated)) return undefined;
+  // — all of them: 「按时报送的得1分,未报送的扣0.5分」 leaves a late report with neither (not the other side)
+  if (negated !== award) return undefined;
   const x = numberText(m[2]!);
   const y = numberText(m[5]!);
   if (x === undefined || y === undefined) return undefined;
@@ -120,7 +126,8 @@ const COUNT = "项|个|件|篇|条|次|部|本";
  */
 export const classesOfOneCount: Pattern = (t, ctx) => {
   const body = t.replace(/[。;]+$/, "");
-  if (/以上|以下|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|未|不|没有|无|扣|减|严重/.test(body)) return undefined;
+  // 「省级以上刊物」 names a class; 「3篇以上」 is a bound
+  if (/(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|未|不|没有|无|扣|减|严重/.test(body)) return undefined;
   const parts = body.split(/(?<=分)[,;]/);
   if (parts.length < 2 || parts.length > 6) return undefined;
   const first = rx(`^([\\u4e00-\\u9fa5]{2,12}?)(?:[1一]|每)(${COUNT})([\\u4e00-\\u9fa5]{0,16}?)(?:的)?,?(得|计|记|加)${NUM}分$`).exec(parts[0]!);
@@ -140,4 +147,27 @@ export const classesOfOneCount: Pattern = (t, ctx) => {
   return reading([`每${first[2]} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
 };
 
-export const s24cPatterns: readonly Pattern[] = [aboveBands, awardOrDeduction, classesOfOneCount];
+/** The count words of the language a graver class may share (语言参考 §5.1). */
+const PER = "件次|人次|次|件|起|项|例|处|条|人|个|家|户|篇|宗|份|场";
+/** 「情节严重的」「情况较重的」「性质恶劣的」: the graver class of the same occurrence. */
+const GRAVER = "(?:情节|情况|问题|性质|后果)(?:严重|较重|较严重|特别严重|恶劣|较大)";
+
+/**
+ * 「每起扣2分,情节严重的扣5分」「每发现一处扣0.5分;情况严重的,每处扣2分」: a counted deduction and a graver class
+ * of the same occurrence with a larger amount → `每起 扣 「一般」 2、「情节严重」 5` (each occurrence is one or the
+ * other; its count is filled in under its class). Only with a count word of the language before the first amount,
+ * the graver amount larger, nothing after it: 「情节严重的加倍」「情节严重的另扣」 (on top?) and an escalation without
+ * a count (「未按时报送的扣1分,情节严重的扣2分」: instead of the first, or on top?) stay to-dos.
+ */
+export const graverClass: Pattern = (t, ctx) => {
+  if (ctx.section === "加分") return undefined;
+  const m = rx(`^([^,;。\d]{0,40}?)每(?:发现|查出|查实|出现|发生)?(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  if (!m || /以上|以下|%|否则|酌情|视情|加倍|减半|另|再|累计|上限|为止|各|分别/.test(m[1]!)) return undefined;
+  if (m[5] !== undefined && m[5] !== m[2]) return undefined;
+  const a = numberText(m[3]!);
+  const b = numberText(m[6]!);
+  if (a === undefined || b === undefined || Number(b) <= Number(a)) return undefined;
+  return reading([`每${m[2]} 扣 「一般」 ${a}、「${m[4]}」 ${b}`], [a, b]);
+};
+
+export const s24cPatterns: readonly Pattern[] = [aboveBands, awardOrDeduction, classesOfOneCount, graverClass];
