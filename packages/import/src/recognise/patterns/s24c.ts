@@ -21,7 +21,7 @@ const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.leng
 const NOT_A_BARE_ABOVE = /以下|以内|之内|不足|低于|少于|小于|未达|未满|不满|超过|多于|高于|大于|不少于|不低于|至少|最少|不含|否则|酌情|视情|按实际|累计|平均|比例|分别|各|加倍|减半|除外|上限|为止|封顶|最高|最多|不超过|少一|缺一|每(?!年)|\d+(?:\.\d+)?[-~至到]\d/;
 
 /** One row 「…N单位以上(的),得P分」 → its parts, or undefined. */
-const ABOVE_ROW = rx(`^([^\\d]*?)(?<![\\d.第])${NUM}(${UNITS}|%)?以上(?:的)?,?(?:的)?(得|计|记|加|扣|减)${NUM}分$`);
+const ABOVE_ROW = rx(`^([^\\d]*?)(?<![\\d.第])${NUM}(${UNITS}|%)?以上([⊂⊄])?(?:的)?,?(?:的)?(得|计|记|加|扣|减)${NUM}分$`);
 
 interface AboveRow {
   readonly head: string;
@@ -29,18 +29,20 @@ interface AboveRow {
   readonly unit: string;
   readonly verb: "扣" | "得";
   readonly amount: string;
+  /** 「(不含N)」 written after the bound. */
+  readonly strict: boolean;
 }
 
 function aboveRow(part: string): AboveRow | undefined {
   const m = ABOVE_ROW.exec(part);
   if (!m) return undefined;
   const value = numberText(m[2]!);
-  const amount = numberText(m[5]!);
-  const verb = actionOf(m[4]!);
+  const amount = numberText(m[6]!);
+  const verb = actionOf(m[5]!);
   if (value === undefined || amount === undefined || verb === undefined) return undefined;
   // a Chinese numeral directly before the count (「第一」「一次性」) or another number in the head: not one bound
   if (/[一二两三四五六七八九十百千万]$/.test(m[1]!) || /[一二两三四五六七八九十](?:次|项|个|件|条|人|篇|名|天)/.test(m[1]!)) return undefined;
-  return { head: m[1]!, value, unit: m[3] ?? "", verb, amount };
+  return { head: m[1]!, value, unit: m[3] ?? "", verb, amount, strict: m[4] === "⊄" };
 }
 
 /** A sibling clause that writes the same number with 以下/以内/不足 (the complement row: which side holds N is open). */
@@ -55,6 +57,10 @@ function aboveRows(t: string): AboveRow[] | undefined {
   // 「…5000元以上的记2分,否则不计分」: below the bound an award is not earned — the band says so already
   const otherwiseNothing = /[,;]否则,?不(?:得|计|记)分$/.exec(body);
   if (otherwiseNothing) body = body.slice(0, otherwiseNothing.index);
+  // 「3次以上(不含3次)」「5%以上(含本数)」: the inclusivity written out after the bound (⊄ strict, ⊂ inclusive)
+  body = body.replace(rx(`(${NUM}(${UNITS}|%)?以上)\\((不)?含(本数|${NUM}(?:${UNITS}|%)?)\\)`, "g"), (whole: string, lead: string, n: string, _u: string, neg: string | undefined, _w: string, n2: string | undefined) =>
+    n2 !== undefined && numberText(n2) !== numberText(n) ? whole : `${lead}${neg ? "⊄" : "⊂"}`,
+  );
   if (NOT_A_BARE_ABOVE.test(body)) return undefined;
   const parts = body.split(/(?<=分)[,;。]/);
   const rows = parts.map(aboveRow);
@@ -83,7 +89,9 @@ export const aboveBands: Pattern = (t, ctx): PatternResult => {
   if (sorted.some((r, i) => i > 0 && Number(r.amount) >= Number(sorted[i - 1]!.amount))) return undefined;
   // 「位次后退5位以上」: places of a rank are a number, not a measure
   const u = /位次|名次|排名|排位/.test(rows[0]!.head) ? "" : rows[0]!.unit;
-  const bands = sorted.map((r, i) => (i === 0 ? `≥ ${r.value}${u}` : `[${r.value}${u}, ${sorted[i - 1]!.value}${u})`) + ` ${r.verb} ${r.amount}`);
+  // a strict bound (不含) only alone: between rows each side would have to be settled again
+  if (rows.length > 1 && rows.some((r) => r.strict)) return undefined;
+  const bands = sorted.map((r, i) => (i === 0 ? `${r.strict ? ">" : "≥"} ${r.value}${u}` : `[${r.value}${u}, ${sorted[i - 1]!.value}${u})`) + ` ${r.verb} ${r.amount}`);
   return reading([`分段 { ${bands.join(" ")} }`], rows.map((r) => r.amount));
 };
 
@@ -140,7 +148,7 @@ export const classesOfOneCount: Pattern = (t, ctx) => {
   const thing = first[1]! + first[3]!;
   const shares = (name: string): boolean => [...name].some((_, i) => i + 2 <= name.length && thing.includes(name.slice(i, i + 2)));
   if (!others.every((o) => shares(o![1]!))) return undefined;
-  const names = [first[1]!, ...others.map((o) => o![1]!)];
+  const names = [first[1]!, ...others.map((o) => o![1]!)].map((n) => n.replace(/的$/, ""));
   if (new Set(names).size !== names.length) return undefined;
   const amounts = [numberText(first[5]!), ...others.map((o) => numberText(o![3]!))];
   if (amounts.some((a) => a === undefined)) return undefined;
@@ -150,7 +158,7 @@ export const classesOfOneCount: Pattern = (t, ctx) => {
 /** The count words of the language a graver class may share (语言参考 §5.1). */
 const PER = "件次|人次|次|件|起|项|例|处|条|人|个|家|户|篇|宗|份|场";
 /** 「情节严重的」「情况较重的」「性质恶劣的」: the graver class of the same occurrence. */
-const GRAVER = "(?:情节|情况|问题|性质|后果)(?:严重|较重|较严重|特别严重|恶劣|较大)";
+const GRAVER = "(?:情节|情况|问题|性质|后果|影响)(?:严重|较重|较严重|特别严重|恶劣|较大)|造成(?:严重|重大|恶劣|较大)(?:后果|影响)";
 
 /**
  * 「每起扣2分,情节严重的扣5分」「每发现一处扣0.5分;情况严重的,每处扣2分」: a counted deduction and a graver class
@@ -161,7 +169,7 @@ const GRAVER = "(?:情节|情况|问题|性质|后果)(?:严重|较重|较严重
  */
 export const graverClass: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
-  const m = rx(`^([^,;。\d]{0,40}?)每(?:发现|查出|查实|出现|发生)?(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rx(`^([^,;。\\d]{0,40}?)每(?:发现|查出|查实|出现|发生)?(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
   if (!m || /以上|以下|%|否则|酌情|视情|加倍|减半|另|再|累计|上限|为止|各|分别/.test(m[1]!)) return undefined;
   if (m[5] !== undefined && m[5] !== m[2]) return undefined;
   const a = numberText(m[3]!);
