@@ -117,11 +117,17 @@ describe("classes of one count stated once", () => {
     ["主持制定1项行业标准得5分,参与制定得3分", bonus(), ["每项 得 「主持制定」 5、「参与制定」 3"]],
     ["作为第一提案人的每件提案得20分,联名提案人得15分", bonus(), ["每件 得 「作为第一提案人」 20、「联名提案人」 15"]],
     ["在省级以上刊物发表1篇得3分,市级刊物得2分", item("10"), ["每篇 得 「在省级以上刊物发表」 3、「市级刊物」 2"]],
+    // another level where the first part names one
+    ["被国家级媒体报道的每次加3分,省级加2分,市级加1分", bonus(), ["每次 得 「被国家级媒体报道」 3、「省级」 2、「市级」 1"]],
   ] as const)("%s", expectReading);
 
   it.each([
     // a later part that is another fact, not a class of the same thing
     ["参加会议1次得2分,全勤得5分", bonus()],
+    // no count anywhere: one-shot awards or counted? (not said)
+    ["受到国家级表彰加10分,省级加8分,市级加6分", bonus()],
+    // a level word where the first part names no level
+    ["参加培训1次得2分,省级得3分", bonus()],
     // a later part with a bound
     ["发表1篇得3分,3篇以上得10分", item("10")],
     // a cap: on which class?
@@ -135,6 +141,8 @@ describe("a graver class of a counted deduction", () => {
   it.each([
     ["每发现一处扣0.5分,情节严重的扣2分", item("5"), ["每处 扣 「一般」 0.5、「情节严重」 2"]],
     ["每起扣2分;情节严重的,每起扣5分", item(), ["每起 扣 「一般」 2、「情节严重」 5"]],
+    // 发现一起 is 每起 (语言参考 §5.1)
+    ["发现一起扣2分,问题严重的扣5分", item(), ["每起 扣 「一般」 2、「问题严重」 5"]],
     ["每发现一起扣1分,造成严重后果的扣3分", penalty(), ["每起 扣 「一般」 1、「造成严重后果」 3"]],
   ] as const)("%s", expectReading);
 

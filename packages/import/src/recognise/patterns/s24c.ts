@@ -146,7 +146,10 @@ export const classesOfOneCount: Pattern = (t, ctx) => {
   // each later part names a class of the same thing: it shares two characters running with the first part
   // (主导制订 / 参与制订, 省级示范点 / 市级示范点); a part of its own (「全勤得5分」) is another fact, not a class
   const thing = first[1]! + first[3]!;
-  const shares = (name: string): boolean => [...name].some((_, i) => i + 2 <= name.length && thing.includes(name.slice(i, i + 2)));
+  // (or names another level where the first names one: 国家级 … 省级、市级)
+  const level = /(?:国家|省|市|县|区|乡镇|镇|部)级/.test(thing);
+  const shares = (name: string): boolean =>
+    [...name].some((_, i) => i + 2 <= name.length && thing.includes(name.slice(i, i + 2))) || (level && /^(?:国家|省|市|县|区|乡镇|镇|部)级$/.test(name));
   if (!others.every((o) => shares(o![1]!))) return undefined;
   const names = [first[1]!, ...others.map((o) => o![1]!)].map((n) => n.replace(/的$/, ""));
   if (new Set(names).size !== names.length) return undefined;
@@ -163,13 +166,14 @@ const GRAVER = "(?:情节|情况|问题|性质|后果|影响)(?:严重|较重|�
 /**
  * 「每起扣2分,情节严重的扣5分」「每发现一处扣0.5分;情况严重的,每处扣2分」: a counted deduction and a graver class
  * of the same occurrence with a larger amount → `每起 扣 「一般」 2、「情节严重」 5` (each occurrence is one or the
- * other; its count is filled in under its class). Only with a count word of the language before the first amount,
+ * other; its count is filled in under its class). 「发现一起」 is 每起 (语言参考 §5.1). Only with a count word of the
+ * language before the first amount,
  * the graver amount larger, nothing after it: 「情节严重的加倍」「情节严重的另扣」 (on top?) and an escalation without
  * a count (「未按时报送的扣1分,情节严重的扣2分」: instead of the first, or on top?) stay to-dos.
  */
 export const graverClass: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
-  const m = rx(`^([^,;。\\d]{0,40}?)每(?:发现|查出|查实|出现|发生)?(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rx(`^([^,;。\\d]{0,40}?)(?:每(?:发现|查出|查实|出现|发生)?|(?:发现|查出|查实)(?=[一1]))(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
   if (!m || /以上|以下|%|否则|酌情|视情|加倍|减半|另|再|累计|上限|为止|各|分别/.test(m[1]!)) return undefined;
   if (m[5] !== undefined && m[5] !== m[2]) return undefined;
   const a = numberText(m[3]!);
