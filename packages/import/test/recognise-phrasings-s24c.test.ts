@@ -144,6 +144,8 @@ describe("a graver class of a counted deduction", () => {
     // 发现一起 is 每起 (语言参考 §5.1)
     ["发现一起扣2分,问题严重的扣5分", item(), ["每起 扣 「一般」 2、「问题严重」 5"]],
     ["每发现一起扣1分,造成严重后果的扣3分", penalty(), ["每起 扣 「一般」 1、「造成严重后果」 3"]],
+    // a cap at the end is the rule's (both classes count towards it)
+    ["每发现一处扣1分,情节严重的扣3分,最多扣5分", item(), ["每处 扣 「一般」 1、「情节严重」 3 上限 5"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -156,6 +158,24 @@ describe("a graver class of a counted deduction", () => {
     ["每起扣2分,情节严重的每人扣3分", item()],
     // an award: not a deduction's graver class
     ["每篇加2分,情节严重的加3分", bonus()],
+    // a cap before the graver class: whose?
+    ["每起扣2分,最多扣6分,情节严重的扣5分", item()],
+  ] as const)("%s → to-do", expectTodo);
+});
+
+describe("classes of one count written after each amount (「30分/篇」)", () => {
+  it.each([
+    ["SCI论文30分/篇,核心论文10分/篇", bonus(), ["每篇 得 「SCI论文」 30、「核心论文」 10"]],
+    ["国家级奖励加3分/项,省级奖励加2分/项", bonus(), ["每项 得 「国家级奖励」 3、「省级奖励」 2"]],
+    ["迟报扣1分/次,漏报扣2分/次", item(), ["每次 扣 「迟报」 1、「漏报」 2"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // different count words, a verbless list outside 加分, an award in a 减分 section, a cap
+    ["SCI论文30分/篇,专利10分/项", bonus()],
+    ["SCI论文30分/篇,核心论文10分/篇", item()],
+    ["国家级奖励加3分/项,省级奖励加2分/项", penalty()],
+    ["SCI论文30分/篇,核心论文10分/篇,最多50分", bonus()],
   ] as const)("%s → to-do", expectTodo);
 });
 

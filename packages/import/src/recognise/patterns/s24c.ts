@@ -5,6 +5,7 @@
 //   「按时完成的得4分,未按时完成的扣4分」                     → 得 4 否则 扣 4
 //   「主导制订1项国家标准得5分,参与制订得3分」               → 每项 得 「主导制订」 5、「参与制订」 3
 //   「每起扣2分,情节严重的扣5分」                             → 每起 扣 「一般」 2、「情节严重」 5
+//   「SCI论文30分/篇,核心论文10分/篇」 (加分)                  → 每篇 得 「SCI论文」 30、「核心论文」 10
 //
 // 以上: a bare 「N以上」 includes N (民法典 §1259: 「以上、以下、以内、届满，包括本数」; every band the corpus
 // writes from 「N以上」 is ≥). Read only where nothing else in the clause settles it otherwise: never beside
@@ -12,6 +13,7 @@
 // 超过/多于/高于/大于 (「超过8%以上」: the word says >, the 以上 says ≥), never with 不含, never with 每 or 少
 // (a count of what is short: 至少 N次, read elsewhere), never 「1…以上」 (having one: a description of the fact).
 import { measureWords } from "@kaoping/core";
+import { capOf } from "../amounts.js";
 import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 
@@ -171,15 +173,45 @@ const GRAVER = "(?:情节|情况|问题|性质|后果|影响)(?:严重|较重|�
  * the graver amount larger, nothing after it: 「情节严重的加倍」「情节严重的另扣」 (on top?) and an escalation without
  * a count (「未按时报送的扣1分,情节严重的扣2分」: instead of the first, or on top?) stay to-dos.
  */
-export const graverClass: Pattern = (t, ctx) => {
+export const graverClass: Pattern = (t0, ctx) => {
   if (ctx.section === "加分") return undefined;
+  // a cap at the end (「最多扣5分」「扣完为止」) is the rule's: both classes count towards it
+  const trimmed = t0.replace(/[。;]+$/, "");
+  const cap = capOf(trimmed);
+  if (cap && !trimmed.startsWith(cap.rest)) return undefined;
+  const t = cap ? cap.rest : t0;
   const m = rx(`^([^,;。\\d]{0,40}?)(?:每(?:发现|查出|查实|出现|发生)?|(?:发现|查出|查实)(?=[一1]))(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
   if (!m || /以上|以下|%|否则|酌情|视情|加倍|减半|另|再|累计|上限|为止|各|分别/.test(m[1]!)) return undefined;
   if (m[5] !== undefined && m[5] !== m[2]) return undefined;
   const a = numberText(m[3]!);
   const b = numberText(m[6]!);
   if (a === undefined || b === undefined || Number(b) <= Number(a)) return undefined;
-  return reading([`每${m[2]} 扣 「一般」 ${a}、「${m[4]}」 ${b}`], [a, b]);
+  const capText = cap && cap.value !== null ? ` 上限 ${cap.value}` : "";
+  return reading([`每${m[2]} 扣 「一般」 ${a}、「${m[4]}」 ${b}${capText}`], cap && cap.value !== null ? [a, b, cap.value] : [a, b]);
 };
 
-export const s24cPatterns: readonly Pattern[] = [aboveBands, awardOrDeduction, classesOfOneCount, graverClass];
+/**
+ * 「SCI论文30分/篇,核心论文10分/篇」「国家级奖励加3分/项,省级奖励加2分/项」: classes of one count written with the count
+ * word after each amount → `每篇 得 「SCI论文」 30、「核心论文」 10`. Every part the same count word and the same
+ * direction; without a verb only in a 加分 section; names unique, of two characters or more.
+ */
+export const classesPerUnitAfter: Pattern = (t, ctx) => {
+  const body = t.replace(/[。;]+$/, "");
+  if (/(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|严重|每/.test(body)) return undefined;
+  const parts = body.split(/[,;、]/);
+  if (parts.length < 2 || parts.length > 8) return undefined;
+  const rows = parts.map((p) => rx(`^([\\u4e00-\\u9fa5A-Za-z]{2,16}?)(?:的)?,?(得|计|记|加|扣|减)?${NUM}分\\/(${COUNT})$`).exec(p));
+  if (rows.some((r) => r === null)) return undefined;
+  const verbs = new Set(rows.map((r) => (r![2] === undefined ? undefined : actionOf(r![2]))));
+  if (verbs.size !== 1) return undefined;
+  const verb = [...verbs][0] ?? (ctx.section === "加分" ? "得" : undefined);
+  if (verb === undefined || (verb === "得" && ctx.section === "减分") || (verb === "扣" && ctx.section === "加分")) return undefined;
+  if (new Set(rows.map((r) => r![4])).size !== 1) return undefined;
+  const names = rows.map((r) => r![1]!);
+  if (new Set(names).size !== names.length) return undefined;
+  const amounts = rows.map((r) => numberText(r![3]!));
+  if (amounts.some((a) => a === undefined)) return undefined;
+  return reading([`每${rows[0]![4]} ${verb} ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
+};
+
+export const s24cPatterns: readonly Pattern[] = [aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter];
