@@ -1,7 +1,7 @@
 // Patterns for the two to-do classes every fresh set shows (session 24, helper s24-multi), tried first:
 // 「N以上」 bounds and several amounts in one clause.
 //   「每年学习4次以上的得1分」                               → 分段 { ≥ 4次 得 1 }
-//   「后退5位以上的扣1分,后退10位以上的扣2分」               → 分段 { ≥ 10位 扣 2 [5位, 10位) 扣 1 }
+//   「排名后退5位以上的扣1分,后退10位以上的扣2分」           → 分段 { ≥ 10 扣 2 [5, 10) 扣 1 }
 //   「按时完成的得4分,未按时完成的扣4分」                     → 得 4 否则 扣 4
 //   「主导制订1项国家标准得5分,参与制订得3分」               → 每项 得 「主导制订」 5、「参与制订」 3
 //   「每起扣2分,情节严重的扣5分」                             → 每起 扣 「一般」 2、「情节严重」 5
@@ -10,7 +10,8 @@
 // 以上: a bare 「N以上」 includes N (民法典 §1259: 「以上、以下、以内、届满，包括本数」; every band the corpus
 // writes from 「N以上」 is ≥). Read only where nothing else in the clause settles it otherwise: never beside
 // 以下/以内/不足/低于 (a complement row with the same number leaves one of the two open), never after
-// 超过/多于/高于/大于 (「超过8%以上」: the word says >, the 以上 says ≥), never with 不含, never with 每 or 少
+// 超过/多于/高于/大于 (「超过8%以上」: the word says >, the 以上 says ≥), never with 不含 of anything but the bound
+// (「(不含N)」 after it: > N), never with 每 or 少
 // (a count of what is short: 至少 N次, read elsewhere), never 「1…以上」 (having one: a description of the fact).
 import { measureWords } from "@kaoping/core";
 import { capOf } from "../amounts.js";
