@@ -60,8 +60,10 @@ describe("phrasings read since session 24 (the tenth set's classes)", () => {
     ["按时完成年度报告的计12分，其中内容完整、数据准确和格式规范各占4分。", item("12"), ["得 4", "得 4", "得 4"]],
     // the whole, then its parts each with its own share: one award per part
     ["设立便民服务点记3分，其中，配备专职人员的记2分，公示服务事项的记1分。", item("6"), ["得 2", "得 1"]],
-    // classes sharing the first's count word (an award per piece)
-    ["省级刊物采用1篇计8分，摘编计3分", bonus, ["每篇 得 「省级刊物采用」 8、「摘编」 3"]],
+    // classes sharing the first's count word (an award per piece), each naming a class of the thing counted
+    ["省级刊物采用1篇计8分，市级刊物采用计3分", bonus, ["每篇 得 「省级刊物采用」 8、「市级刊物采用」 3"]],
+    // rising bare 以上 rows (以上 includes the number: s24c's reading, 民法典 §1259)
+    ["发表论文2篇以上，计1分；5篇以上，计2分", item("2"), ["分段 { ≥ 5篇 得 2 [2篇, 5篇) 得 1 }"]],
     // a requirement with its bracketed points: the band's award
     ["阅览室每周开放不少于30小时；（3分）", item(), ["分段 { ≥ 30小时 得 3 }"]],
     // a count above a base, each one more
@@ -135,9 +137,11 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // a bound with a bare 以上, or a condition without a bound, among the voiding bounds
     ["合格率90%以下、投诉率高于3%的不得分", item()],
     ["合格率低于90%、投诉较多的不得分", item()],
-    // rows whose bounds do not rise, or a bare 以上 (inclusive or not is the writer's)
+    // rows whose bounds do not rise
     ["超80课时(含)以上，计1分；超40课时(含)以上，计2分", item("3")],
-    ["发表论文2篇以上，计1分；5篇以上，计2分", item("2")],
+    // a later part that names no class of the thing counted (摘编: of 采用? the words do not say) — and s24c's
+    // 「参加会议1次得2分,全勤得5分」 (全勤 is a fact of its own), which this pattern read before the two met
+    ["省级刊物采用1篇计8分，摘编计3分", bonus],
     // base and step counted in other words
     ["全年请假超过3次的，每增加2次扣1分", item("5")],
   ] as const)("%s", (text, ctx) => {

@@ -20,6 +20,7 @@ import { unaccounted } from "./guards.js";
 import { ownPoints, reword } from "./rewords.js";
 import { freshPatterns } from "./patterns/fresh.js";
 import { s24aPatterns } from "./patterns/s24a.js";
+import { s24cPatterns } from "./patterns/s24c.js";
 import { withItemBound } from "./item.js";
 import { rowDisagreement } from "./row-points.js";
 import { rewordS24b } from "./rewords-s24b.js";
@@ -47,7 +48,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);

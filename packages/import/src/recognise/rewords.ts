@@ -2,6 +2,7 @@ import type { ClauseContext } from "./index.js";
 import { amountsIn } from "./amounts.js";
 import { rx } from "./normalise.js";
 import { REWORDS_S24A } from "./rewords-s24a.js";
+import { REWORDS_S24C } from "./rewords-s24c.js";
 
 // Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
 // fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
@@ -31,6 +32,8 @@ const REWORDS: readonly [RegExp, string][] = [
   [/一票否决(?=[^;。]*?[,;](?:[\u4e00-\u9fa5]{0,4})?不(?:得|能|参加|予)?评(?:优|先))/g, "一票否优"],
   // session 24 (books 160–197): rewords-s24a.ts
   ...REWORDS_S24A,
+  // session 24 (s24-multi): rewords-s24c.ts
+  ...REWORDS_S24C,
 ];
 
 /** The normalised clause with the words of REWORDS rewritten. */

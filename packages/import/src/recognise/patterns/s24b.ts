@@ -10,6 +10,7 @@ import { NUM, numberText, rx } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 import { singleBand } from "./bands.js";
+import { namesClassOf } from "./s24c.js";
 
 /** 「综合考评」「综合评定」 closing its phrase, then the item's points: the assessor's judgement is the score. */
 export const overallJudgement: Pattern = (t, ctx) => {
@@ -92,6 +93,8 @@ export const sharedCountClasses: Pattern = (t, ctx) => {
   for (const s of segs.slice(1)) {
     const m = rx(`^([\\u4e00-\\u9fa5]{2,6}?)(?:[一1](${NOUNS}))?(计|记|得|加)${NUM}分$`).exec(s);
     if (!m || (m[2] !== undefined && unitOf(m[2]) !== unit) || actionOf(m[3]!) !== "得") return undefined;
+    // a class of the thing counted, not a fact of its own (「参加会议1次得2分,全勤得5分」)
+    if (!namesClassOf(first[1]!, m[1]!)) return undefined;
     const a = numberText(m[4]!);
     if (a === undefined) return undefined;
     rows.push({ name: name(m[1]!), amount: a });
