@@ -160,6 +160,19 @@ export const GUARDS: readonly Guard[] = [
   // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
   // a signed amount, a range (guards-s24b.ts)
   ...GUARDS_24B,
+  // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
+  // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
+  // misread or lost
+  {
+    name: "section-effect",
+    since: 24,
+    check: (_t, bodies, ctx) => {
+      const has = (word: string) => bodies.some((b) => new RegExp(`(?:^|\\s)${word}(?:\\s|$)`).test(b));
+      if (ctx.section === "减分" && has("得") && !has("扣")) return "条文在减分项中，却读成了得分，可能漏看了「扣」字，未能确定";
+      if (ctx.section === "加分" && has("扣") && !has("得")) return "条文在加分项中，却读成了扣分，未能确定";
+      return undefined;
+    },
+  },
   // the final accounting (session 24): every number and qualifying word of the clause placed (accounting.ts)
   { name: "accounting", since: 24, check: accountingUnaccounted },
 ];
