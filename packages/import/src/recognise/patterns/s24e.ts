@@ -8,7 +8,7 @@
 //   「收缴率未达100%的,每低1个百分点扣1分」                    → 基准 100% 每低 1个百分点 扣 1
 import { NUM, numberText, rx } from "../normalise.js";
 import { amountsIn } from "../amounts.js";
-import { reading, type Pattern } from "../reading.js";
+import { reading, refusal, type Pattern } from "../reading.js";
 
 /** Count words of one occurrence (「出现一次」「发生1起」) and the language's word for each. */
 const OCCURRENCE_UNIT: Readonly<Record<string, string>> = { 次: "每次", 起: "每起", 例: "每例", 处: "每处" };
@@ -22,8 +22,11 @@ const occurrenceRange: Pattern = (t) => {
   const m = rx(`^((?:[^;。]*?,)?)([^,;。]*?)(?:每)?(?:出现|发生|发现|查实)(?:了)?[一1](次|起|例|处)([^,;。\\d]*?),?(?:将|则)?(?:酌情)?(?:扣|减)${NUM}(?:分)?(?:-|至|到|~)${NUM}分[。;,]?$`).exec(t);
   if (!m) return undefined;
   const [, before, head, unit, , a, b] = m;
-  // (the sentences before it say what is required: no number, no count, no other amount in them)
-  if (/\d|[一二两三四五六七八九十](?:次|起|例|处|件|个|项|人)|每|分/.test(head!) || /\d|每|扣|减|得|加|分/.test(before!)) return undefined;
+  // (the sentences before it say what is required: no number, no count, no other amount in them — else a
+  // to-do: the range pattern after this one would read the range and drop the count)
+  if (/\d|[一二两三四五六七八九十](?:次|起|例|处|件|个|项|人)|每|分/.test(head!) || /\d|每|(?:扣|减|得|加)[\d一二两三四五六七八九十]|分/.test(before!)) {
+    return refusal("条文写有「出现一次」之类的计数和酌情扣分的范围，前面又有其他数或计数，未能确定是一次性扣分还是按次扣分");
+  }
   const [min, max] = [numberText(a!), numberText(b!)];
   if (min === undefined || max === undefined) return undefined;
   return reading([`${OCCURRENCE_UNIT[unit!]!} 酌情 扣 ${min} 至 ${max}`], amountsIn(t));
