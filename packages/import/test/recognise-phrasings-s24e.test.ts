@@ -130,3 +130,21 @@ describe("per 个百分点 below a rate the clause states", () => {
     ["未完成年度任务的,每低1个百分点扣1分。", item("5")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("the item's base, the same amount up and down, each side capped at a share of the base", () => {
+  it.each([
+    ["完成地区生产总值增长指标的基本分20分,每增减1个百分点,增减2分,增减分不超过基本分50%。", item("20"), ["基准 目标值 每增加 1个百分点 得 2 上限 10，每少 1个百分点 扣 2 上限 10"]],
+    // the cap computed exactly: 15 × 50 % = 7.5, 15 × 35 % = 5.25 (no binary floating point)
+    ["完成新建社区便民网点任务的基本分15分,每增减1个增减1分,增减分不超过基本分50%。", item("15"), ["基准 目标值 每增加 1个 得 1 上限 7.5，每少 1个 扣 1 上限 7.5"]],
+    ["完成招商项目落地任务的基本分15分,每增减1个增减0.5分,增减分不超过基本分35%。", item("15"), ["基准 目标值 每增加 1个 得 0.5 上限 5.25，每少 1个 扣 0.5 上限 5.25"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the base is not the item's points
+    ["完成地区生产总值增长指标的基本分10分,每增减1个百分点,增减2分,增减分不超过基本分50%。", item("20")],
+    // no share stated: the caps are not said
+    ["完成地区生产总值增长指标的基本分20分,每增减1个百分点,增减2分。", item("20")],
+    // a step in %, not in 个百分点: relative or absolute is not said
+    ["完成地区生产总值增长指标的基本分20分,每增减1%,增减2分,增减分不超过基本分50%。", item("20")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});

@@ -6,6 +6,8 @@
 //   「完成…计划任务得15分,每减少10%扣2分」(15 the item's)     → 基准 100% 每低 10% 扣 2
 //   「参保率达到99.8%,得5分,每下降0.1%,扣0.5分」(5 the item's) → 基准 99.8% 每低 0.1% 扣 0.5
 //   「收缴率未达100%的,每低1个百分点扣1分」                    → 基准 100% 每低 1个百分点 扣 1
+//   「完成…的基本分20分,每增减1个百分点,增减2分,增减分不超过基本分50%」
+//                               → 基准 目标值 每增加 1个百分点 得 2 上限 10，每少 1个百分点 扣 2 上限 10
 import { NUM, numberText, rx } from "../normalise.js";
 import { amountsIn } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
@@ -91,4 +93,39 @@ const pointsBelowRate: Pattern = (t) => {
   return reading([`基准 ${b}% 每低 ${s}个百分点 扣 ${x}`], amountsIn(t));
 };
 
-export const s24ePatterns: readonly Pattern[] = [occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate];
+/** P × K / 100 as exact decimal text (no binary floating point: a cap is a score), or undefined. */
+export function shareOf(points: string, percent: string): string | undefined {
+  const scale = (x: string): [bigint, number] | undefined => {
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(x);
+    return m ? [BigInt(m[1]! + (m[2] ?? "")), (m[2] ?? "").length] : undefined;
+  };
+  const a = scale(points);
+  const b = scale(percent);
+  if (!a || !b) return undefined;
+  // a × b / 10^(da+db) / 100: an exact decimal (a finite product over a power of ten)
+  const digits = a[1] + b[1] + 2;
+  const raw = (a[0] * b[0]).toString().padStart(digits + 1, "0");
+  const text = `${raw.slice(0, raw.length - digits)}.${raw.slice(raw.length - digits)}`.replace(/\.?0+$/, "");
+  return text === "" ? "0" : text;
+}
+
+/**
+ * 「完成…增长指标的基本分20分,每增减1个百分点,增减2分,增减分不超过基本分50%」: the item's base for meeting its
+ * target, the same amount up and down per step either side, each side capped at a share of the base — two-sided
+ * linear from the target (pattern 22: `基准 目标值 每增加 S 得 M 上限 C，每少 S 扣 M 上限 C`, C = base × K %,
+ * computed exactly). Only when the base is the item's points and the step is a percentage point or a count.
+ */
+const baseBothWays: Pattern = (t, ctx) => {
+  if (ctx.points === null || ctx.section !== null) return undefined;
+  const m = rx(`^([^,;。\\d]*?)(?:的)?基本分${NUM}分,每增减${NUM}(个百分点|个),?增减${NUM}分,增减分不超过基本分${NUM}%[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [, head, p, step, unit, amount, share] = m;
+  if (!/^完成/.test(head!) || numberText(p!) !== ctx.points) return undefined;
+  const [s, x, k] = [numberText(step!), numberText(amount!), numberText(share!)];
+  if (s === undefined || x === undefined || k === undefined) return undefined;
+  const cap = shareOf(ctx.points, k);
+  if (cap === undefined || cap === "0") return undefined;
+  return reading([`基准 目标值 每增加 ${s}${unit} 得 ${x} 上限 ${cap}，每少 ${s}${unit} 扣 ${x} 上限 ${cap}`], amountsIn(t));
+};
+
+export const s24ePatterns: readonly Pattern[] = [occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays];
