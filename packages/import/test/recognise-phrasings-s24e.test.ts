@@ -148,3 +148,21 @@ describe("the item's base, the same amount up and down, each side capped at a sh
     ["完成地区生产总值增长指标的基本分20分,每增减1%,增减2分,增减分不超过基本分50%。", item("20")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("the item's points for meeting every requirement, then two or more deductions on their own failings", () => {
+  it.each([
+    ["方案齐全,按时上报得10分,未制定方案扣4分,未按时上报扣3分。", item("10"), ["扣 4", "扣 3"]],
+    ["按时完成验收手续,资料齐全得12分,未完成验收扣4分,资料不全扣4分,未按时上报扣4分。", item("12"), ["扣 4", "扣 4", "扣 4"]],
+  ] as const)("%s", expectReading);
+
+  it("one deduction after the award stays as before (得 P 否则 扣 N)", () => {
+    expect(bodies(recogniseClause("按时完成得10分,未完成扣5分。", item("10")))).toEqual(["得 10 否则 扣 5"]);
+  });
+
+  it.each([
+    // the award is not the item's points
+    ["方案齐全,按时上报得8分,未制定方案扣4分,未按时上报扣3分。", item("10")],
+    // a deduction beside an award later in the list
+    ["方案齐全得10分,未制定方案扣4分,按时上报加1分,未按时上报扣3分。", item("10")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});

@@ -161,3 +161,12 @@ export const QUALIFIERS: readonly Qualifier[] = [
     reason: "条文写有「{w}」，计分方式中没有另一方面的扣分，未能确定",
   },
 ];
+
+/**
+ * 「…上报及时得15分,未完成初验扣5分,资料不全扣5分」 read as its deductions (session 24, s24-tune13,
+ * rewords-s24e.ts): the item's full points before two or more one-shot deductions, each on its own failing,
+ * are no award of their own (as before counted deductions).
+ */
+export function deductionList(bodies: readonly string[]): boolean {
+  return bodies.length >= 2 && bodies.every((b) => /^扣 \d+(?:\.\d+)?$/.test(b));
+}
