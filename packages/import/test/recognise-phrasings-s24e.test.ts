@@ -166,3 +166,22 @@ describe("the item's points for meeting every requirement, then two or more dedu
     ["方案齐全得10分,未制定方案扣4分,按时上报加1分,未按时上报扣3分。", item("10")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("one occurrence counted, made per occurrence by a cap or by alternatives of one count word", () => {
+  it.each([
+    ["有一次专题研究会议记录的得1分,最多得3分。", item("3"), ["每次 得 1 上限 3"]],
+    ["有1篇调研报告被采纳的加2分,最高加4分", item("4"), ["每篇 得 2 上限 4"]],
+    ["发生1起违规审批行为或发生1起越权审批行为,扣2分,扣满8分为止", item("10"), ["每起 扣 2 上限 8"]],
+    ["出现一次漏报或出现一次迟报(以系统记录为准),扣1分,扣完5分为止。", item("5"), ["每次 扣 1 上限 5"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the alternatives count in different words
+    ["发生1起违规审批行为或出现1次越权审批,扣2分,扣满8分为止", item("10")],
+    // 最多 no more than the amount: no count implied
+    ["有一次专题研究会议记录的得1分,最多得1分。", item("1")],
+  ] as const)("never this pattern's reading: %s", (text, ctx) => {
+    const r = recogniseClause(text, ctx);
+    expect(JSON.stringify(bodies(r))).not.toMatch(/上限/);
+  });
+});

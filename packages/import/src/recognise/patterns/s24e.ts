@@ -128,4 +128,34 @@ const baseBothWays: Pattern = (t, ctx) => {
   return reading([`基准 目标值 每增加 ${s}${unit} 得 ${x} 上限 ${cap}，每少 ${s}${unit} 扣 ${x} 上限 ${cap}`], amountsIn(t));
 };
 
-export const s24ePatterns: readonly Pattern[] = [occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays];
+/**
+ * 「有一次节能工作会议纪要的得1分,最多得2分」: an award on having one occurrence with a cap above the amount —
+ * the cap says the award is counted (per occurrence), as 「每次得1分,最多得2分」. Without the cap (「有一次…得1分」)
+ * it is having one, read elsewhere.
+ */
+const cappedOccurrenceAward: Pattern = (t, ctx) => {
+  const m = rx(`^有(?:一|1)(次|篇|条|件|项)([^,;。\\d]*?)(?:的)?,?(?:得|加|计|记)${NUM}分,(?:最多|最高)(?:得|加|计|记)?${NUM}分[。;]?$`).exec(t);
+  if (!m || ctx.section === "减分") return undefined;
+  const [, unit, , a, b] = m;
+  const [x, y] = [numberText(a!), numberText(b!)];
+  if (x === undefined || y === undefined || !(Number(y) > Number(x))) return undefined;
+  return reading([`${AWARD_UNIT[unit!]!} 得 ${x} 上限 ${y}`], amountsIn(t));
+};
+
+/**
+ * 「发生1起违法违规行为或发生1起未按规定…的行为(…),扣2分,扣满10分为止」: one occurrence of either of two
+ * kinds, both counted in the same word, with a cap the deductions fill — per occurrence (as 「发生一起…扣2分」
+ * alone is 每起). Every alternative must count one in the same word.
+ */
+const alternativeOccurrences: Pattern = (t) => {
+  const m = rx(`^((?:(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?或)+)(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?(?:\\([^()\\d]*\\))?,?扣${NUM}分,(?:扣满|扣完|最多扣)${NUM}分(?:为止)?[。;]?$`).exec(t);
+  if (!m) return undefined;
+  const [, alts, , last, a, b] = m;
+  const units = [...alts!.matchAll(/(?:发生|出现|发现)[一1](起|次|例)/g)].map((x) => x[1]);
+  if (units.some((u) => u !== last)) return undefined;
+  const [x, y] = [numberText(a!), numberText(b!)];
+  if (x === undefined || y === undefined || !(Number(y) > Number(x))) return undefined;
+  return reading([`${OCCURRENCE_UNIT[last!]!} 扣 ${x} 上限 ${y}`], amountsIn(t));
+};
+
+export const s24ePatterns: readonly Pattern[] = [occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences];
