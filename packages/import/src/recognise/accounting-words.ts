@@ -3,6 +3,8 @@
 // words a reading must reflect. Patterns read the normalised clause (normalise.ts: half-width, simplified).
 
 /** Measure words after a Chinese numeral that make it a number of the clause (「一次」「两项」「三个」). */
+import { shareOf } from "./patterns/s24e.js";
+
 export const MEASURE = "次|个|项|件|条|处|例|起|宗|篇|份|张|人|名|户|家|所|台|辆|批|场|天|日|周|月|季度|年|分|类|种|样|遍|期|轮|本|套|位|支|座|间|回|级|档|星|票|成|倍|株|棵|只|头|栋|幢|块|亩|片|段|根|盏|部|册|卷|首|门|课|堂|节|小时|个百分点|百分点";
 
 /** A Chinese numeral (一 … 九十九, 两, 百/千 read as their value). */
@@ -47,7 +49,20 @@ export const NON_SCORING: readonly { readonly kind: string; readonly re: RegExp 
 export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五六七八九十]+\)|\d+(?:\.\d+)*(?:、|[.)](?![\d%]))|[一二三四五六七八九十]+[、.])/g;
 
 /** Words before a number that make it the item's own points (「满分2分」「本项5分」「共3分」「(4分)」). */
-export const OWN_POINTS = /(?:满分|总分|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分|标准分)(?:为|是)?$|\($/;
+export const OWN_POINTS = /(?:满分|总分|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
+// (session 24, s24-tune13: 「完成…关闭任务为15分」 states what the task is worth — the item's points — as 满分为 does;
+// yzsm-03, read 得 15 before: rewords-s24e.ts drops it before a failing that voids the item; 「基本分20分」 is the
+// item's points by the same word as 基础分)
+
+/**
+ * 「增减分不超过基本分50%」「最多增加(减少)该项分值50%」 (session 24, s24-tune13): a share of the item's points
+ * that the reading writes as its caps — placed only when some cap of the reading is exactly points × K %.
+ */
+export function shareOfPointsPlaced(before: string, after: string, value: string, points: string | undefined, written: readonly string[]): boolean {
+  if (points === undefined || !after.startsWith("%") || !/(?:不超过|最多|最高)[^,;。\d]{0,4}(?:基本分|基础分|该项分值|本项分值)$/.test(before)) return false;
+  const cap = shareOf(points, value);
+  return cap !== undefined && written.includes(cap);
+}
 
 /** Verbs before 「一名」「一个」 that make the one a thing the unit is to have (「明确一名分管领导」「配备一个服务点」). */
 export const HAVING_VERB = /(?:有|配备|配齐|配置|明确|设立|设置|确定|指定|建立|成立|安排|选派|聘请|聘用|建有|设有|拥有)$/;
@@ -146,3 +161,12 @@ export const QUALIFIERS: readonly Qualifier[] = [
     reason: "条文写有「{w}」，计分方式中没有另一方面的扣分，未能确定",
   },
 ];
+
+/**
+ * 「…上报及时得15分,未完成初验扣5分,资料不全扣5分」 read as its deductions (session 24, s24-tune13,
+ * rewords-s24e.ts): the item's full points before two or more one-shot deductions, each on its own failing,
+ * are no award of their own (as before counted deductions).
+ */
+export function deductionList(bodies: readonly string[]): boolean {
+  return bodies.length >= 2 && bodies.every((b) => /^扣 \d+(?:\.\d+)?$/.test(b));
+}

@@ -8,7 +8,7 @@
 import type { ClauseContext } from "./index.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
-import { CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE } from "./accounting-words.js";
+import { CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
 export interface ClauseNumber {
@@ -258,6 +258,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (n.value === "0" && FLOOR_AFTER.test(after) && /扣(?:为|至|到)?$/.test(before) && /扣|不得分|上限|分段/.test(all)) continue;
     // a formula's factor restating the reading's 满分 (「计分公式:已整改数÷排查数×2」 read 按比率 得分 满分 2)
     if (TIMES_BEFORE.test(before) && /按比率/.test(all) && written.includes(n.value)) continue;
+    // a share of the points written as the reading's caps (「增减分不超过基本分50%」, accounting-words.ts)
+    if (shareOfPointsPlaced(masked.slice(Math.max(0, n.at - 10), n.at), after, n.value, points, written)) continue;
     if (take(n.value)) continue;
     // a band edge stated from both sides (「达到95%的不扣分,低于95%扣0.5分」)
     if (banded && written.includes(n.value)) continue;
@@ -314,7 +316,7 @@ function qualifiersUnaccounted(masked: string, bodies: readonly string[], all: s
   const award = AWARD.exec(masked);
   const deduct = DEDUCT.exec(masked);
   // the item's full points before counted deductions (「全部完成的,得4分,有一项未完成的,扣1分」) are no award of their own
-  const fullPoints = award !== null && ctx.points !== null && award[0].includes(canon(ctx.points)) && (countUnits(bodies).length > 0 || /基准|上限/.test(all));
+  const fullPoints = award !== null && ctx.points !== null && award[0].includes(canon(ctx.points)) && (countUnits(bodies).length > 0 || /基准|上限/.test(all) || deductionList(bodies));
   // full or nothing said from both sides (「…的得2分,未落实的扣2分」 in a 2-point item): the same scores either way
   const amount = (m: RegExpExecArray | null): string | undefined => (m ? /\d+(?:\.\d+)?/.exec(m[0])?.[0] : undefined);
   const fullOrNothing = ctx.points !== null && amount(award) === canon(ctx.points) && (amount(deduct) === canon(ctx.points) || all === `扣 ${canon(ctx.points)}`);
