@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kpHeapSort, kpNameTable, kpSortTies, kpTotals } from "../src/runtime/src/compact.js";
+import { kpChunks, kpHeapSort, kpNameTable, kpSortTies, kpTotals } from "../src/runtime/src/compact.js";
 
 /** Code units from every range of the encoding (ASCII, 2-byte CJK, 3-byte others, the bounds, surrogate halves). */
 const unit = fc.oneof(
@@ -89,6 +89,12 @@ describe("kpNameTable's front coding", () => {
     const table = kpNameTable();
     for (let i = 0; i < 1000; i++) table.add(`县区${String(46_000 + i).padStart(6, "0")}-1`);
     expect(table.has("县区046378-1") && !table.has("县区046378-2")).toBe(true);
+    // 12 bytes unshared (2 CJK × 2 + 8 ASCII) for the first of each group of 32, else one byte of lengths and the 3 to 4 code units after the shared prefix
+    expect(table.bytes / 1000).toBeLessThan(5);
+    const one = kpNameTable();
+    one.add("县区046377-1");
+    one.add("县区046378-1");
+    expect(one.bytes).toBe(1 + 12 + 1 + 3);
     table.clear();
     expect(table.size).toBe(0);
     expect(table.has("县区046378-1")).toBe(false);
@@ -126,6 +132,18 @@ describe("kpSortTies", () => {
     const totals = names.map((_, i) => (i % 50 === 0 ? 10_000 : 0));
     const { got, expected } = both(totals, names);
     expect(got).toEqual(expected);
+  });
+});
+
+describe("kpChunks", () => {
+  it("gives 0 where nothing was set (also in a chunk not made yet) and after clear", () => {
+    const t = kpChunks(Uint8Array);
+    expect(t.get(200_000)).toBe(0);
+    t.set(200_000, 3);
+    t.set(5, 1);
+    expect([t.get(200_000), t.get(5), t.get(6), t.get(70_000)]).toEqual([3, 1, 0, 0]);
+    t.clear();
+    expect([t.get(200_000), t.get(5)]).toEqual([0, 0]);
   });
 });
 

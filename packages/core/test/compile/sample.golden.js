@@ -1930,7 +1930,9 @@ function kpChunks(Type) {
       chunks[c][k & 0xffff] = v;
     },
     get(k) {
-      return chunks[k >>> 16][k & 0xffff];
+      // (0 where nothing was set in the chunk yet)
+      const c = chunks[k >>> 16];
+      return c === undefined ? 0 : c[k & 0xffff];
     },
     clear() {
       chunks = [];
@@ -1978,10 +1980,10 @@ function kpTotals() {
 }
 /**
  * 全部单位的名称，紧凑存放（大文件时每个单位只占几个字节、不在垃圾回收的堆上）。名称每 32 个一组（组内前缀压缩）：
- * 每个名称记为「与前一名称相同的前缀长度、其余码元个数」（各为 7 位一字节的变长整数；组内第一个名称前缀为 0）
- * 与其余的 UTF-16 码元，逐个编码后接连存于分块的 Uint8Array（每块 2^20 字节，可以跨块）；只记每组的起点（每 32 个名称 4 字节）。
+ * 每个名称记为「与前一名称相同的前缀长度、其余码元个数」（合占一字节，各 4 位；
+ * 为 15 时其后另有 7 位一字节的变长整数记超出 15 的部分；组内第一个名称前缀为 0）与其余的 UTF-16 码元，逐个编码后接连存于分块的 Uint8Array（每块 2^20 字节，可以跨块）；只记每组的起点（每 32 个名称 4 字节）。
  * 码元的编码：< 0x80 占 1 字节；0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
- * 「县区046378-1」接在「县区046377-1」之后只占 5 字节（前缀 7、其余 3 个码元「8-1」）。
+ * 「县区046378-1」接在「县区046377-1」之后只占 4 字节（前缀 7、其余 3 个码元「8-1」）。
  * 开放定址散列表 slot 由名称找序号（查重复；线性探查，至多 3/4 满，满了扩大一半），每格的高位另存名称散列值的几位，
  * 不同的名称多半不必解码即可排除；散列值相同时逐个码元比较名称本身（查重复是精确的）。
  * compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
@@ -2031,17 +2033,13 @@ function kpNameTable() {
       c.at = groupAt.get(k >>> GROUP);
     }
     while (c.k < k) {
-      // (the lengths are one byte each, as a rule)
-      let prefix = byte(c.at);
-      if (prefix < 0x80)
-        c.at++;
-      else
-        prefix = numberAt(c);
-      let rest = byte(c.at);
-      if (rest < 0x80)
-        c.at++;
-      else
-        rest = numberAt(c);
+      const both = byte(c.at++);
+      let prefix = both >>> 4;
+      if (prefix === 15)
+        prefix += numberAt(c);
+      let rest = both & 15;
+      if (rest === 15)
+        rest += numberAt(c);
       if (c.units.length < prefix + rest) {
         const grown = new Uint16Array(Math.max(prefix + rest, 2 * c.units.length));
         grown.set(c.units.subarray(0, prefix));
@@ -2105,6 +2103,9 @@ function kpNameTable() {
     get size() {
       return count;
     },
+    get bytes() {
+      return end;
+    },
     has(s) {
       // (after release: every name looked at; a new name rebuilds the table)
       if (released) {
@@ -2134,8 +2135,12 @@ function kpNameTable() {
       else
         while (prefix < s.length && prefix < previous.length && s.charCodeAt(prefix) === previous.charCodeAt(prefix))
           prefix++;
-      putNumber(prefix);
-      putNumber(s.length - prefix);
+      const rest = s.length - prefix;
+      put((Math.min(prefix, 15) << 4) | Math.min(rest, 15));
+      if (prefix >= 15)
+        putNumber(prefix - 15);
+      if (rest >= 15)
+        putNumber(rest - 15);
       for (let i = prefix; i < s.length; i++) {
         const c = s.charCodeAt(i);
         if (c < 0x80)
@@ -2325,6 +2330,7 @@ export function createScorer(onResult, options) {
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
   const rounded = kpTotals();
+  // (veto levels: two bits a unit, four units a byte; each unit's are set once)
   const vetoed = kpChunks(Uint8Array);
   let waiting = [];
   const takes = (u, r) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -2332,7 +2338,9 @@ export function createScorer(onResult, options) {
   const run = (u) => {
     const r = kpRunUnit(u, X, R, false);
     rounded.set(u.index, r.rounded);
-    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
+    const levels = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    if (levels !== 0)
+      vetoed.set(u.index >>> 2, vetoed.get(u.index >>> 2) | (levels << ((u.index & 3) << 1)));
     const res = {
       unit: u.name,
       classes: u.classes,
@@ -2452,7 +2460,7 @@ export function createScorer(onResult, options) {
           at = i + 1;
         else
           tied[i >> 3] |= 1 << (i & 7);
-        const v = vetoed.get(k);
+        const v = (vetoed.get(k >>> 2) >>> ((k & 3) << 1)) & 3;
         const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
         gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }

@@ -7,7 +7,7 @@
 export interface KpChunked {
   set(k: number, v: number): void;
   get(k: number): number;
-  /** Frees every chunk (get may not be called after it). */
+  /** Frees every chunk (every number is 0 again). */
   clear(): void;
 }
 
@@ -27,7 +27,9 @@ export function kpChunks(Type: new (length: number) => KpTypedArray): KpChunked 
       chunks[c][k & 0xffff] = v;
     },
     get(k) {
-      return chunks[k >>> 16][k & 0xffff];
+      // (0 where nothing was set in the chunk yet)
+      const c = chunks[k >>> 16];
+      return c === undefined ? 0 : c[k & 0xffff];
     },
     clear() {
       chunks = [];
@@ -75,6 +77,8 @@ export function kpTotals(): KpChunked {
 /** The names of all units, compact (see kpNameTable). */
 export interface KpNames {
   readonly size: number;
+  /** The bytes the names take (their groups' offsets and the lookup table aside). */
+  readonly bytes: number;
   has(s: string): boolean;
   add(s: string): number;
   compare(a: number, b: number): number;
@@ -88,10 +92,10 @@ export interface KpNames {
 
 /**
  * 全部单位的名称，紧凑存放（大文件时每个单位只占几个字节、不在垃圾回收的堆上）。名称每 32 个一组（组内前缀压缩）：
- * 每个名称记为「与前一名称相同的前缀长度、其余码元个数」（各为 7 位一字节的变长整数；组内第一个名称前缀为 0）
- * 与其余的 UTF-16 码元，逐个编码后接连存于分块的 Uint8Array（每块 2^20 字节，可以跨块）；只记每组的起点（每 32 个名称 4 字节）。
+ * 每个名称记为「与前一名称相同的前缀长度、其余码元个数」（合占一字节，各 4 位；
+ * 为 15 时其后另有 7 位一字节的变长整数记超出 15 的部分；组内第一个名称前缀为 0）与其余的 UTF-16 码元，逐个编码后接连存于分块的 Uint8Array（每块 2^20 字节，可以跨块）；只记每组的起点（每 32 个名称 4 字节）。
  * 码元的编码：< 0x80 占 1 字节；0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
- * 「县区046378-1」接在「县区046377-1」之后只占 5 字节（前缀 7、其余 3 个码元「8-1」）。
+ * 「县区046378-1」接在「县区046377-1」之后只占 4 字节（前缀 7、其余 3 个码元「8-1」）。
  * 开放定址散列表 slot 由名称找序号（查重复；线性探查，至多 3/4 满，满了扩大一半），每格的高位另存名称散列值的几位，
  * 不同的名称多半不必解码即可排除；散列值相同时逐个码元比较名称本身（查重复是精确的）。
  * compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
@@ -145,13 +149,11 @@ export function kpNameTable(): KpNames {
       c.at = groupAt.get(k >>> GROUP);
     }
     while (c.k < k) {
-      // (the lengths are one byte each, as a rule)
-      let prefix = byte(c.at);
-      if (prefix < 0x80) c.at++;
-      else prefix = numberAt(c);
-      let rest = byte(c.at);
-      if (rest < 0x80) c.at++;
-      else rest = numberAt(c);
+      const both = byte(c.at++);
+      let prefix = both >>> 4;
+      if (prefix === 15) prefix += numberAt(c);
+      let rest = both & 15;
+      if (rest === 15) rest += numberAt(c);
       if (c.units.length < prefix + rest) {
         const grown = new Uint16Array(Math.max(prefix + rest, 2 * c.units.length));
         grown.set(c.units.subarray(0, prefix));
@@ -207,6 +209,9 @@ export function kpNameTable(): KpNames {
     get size() {
       return count;
     },
+    get bytes() {
+      return end;
+    },
     has(s) {
       // (after release: every name looked at; a new name rebuilds the table)
       if (released) {
@@ -230,8 +235,10 @@ export function kpNameTable(): KpNames {
       let prefix = 0;
       if ((k & ((1 << GROUP) - 1)) === 0) groupAt.set(k >>> GROUP, end);
       else while (prefix < s.length && prefix < previous.length && s.charCodeAt(prefix) === previous.charCodeAt(prefix)) prefix++;
-      putNumber(prefix);
-      putNumber(s.length - prefix);
+      const rest = s.length - prefix;
+      put((Math.min(prefix, 15) << 4) | Math.min(rest, 15));
+      if (prefix >= 15) putNumber(prefix - 15);
+      if (rest >= 15) putNumber(rest - 15);
       for (let i = prefix; i < s.length; i++) {
         const c = s.charCodeAt(i);
         if (c < 0x80) put(c);

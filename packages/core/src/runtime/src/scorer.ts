@@ -79,6 +79,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
   const rounded = kpTotals();
+  // (veto levels: two bits a unit, four units a byte; each unit's are set once)
   const vetoed = kpChunks(Uint8Array);
   let waiting: KpUnit[] = [];
   const takes = (u: KpUnit, r: KpRefer) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -86,7 +87,8 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
   const run = (u: KpUnit) => {
     const r = kpRunUnit(u, X, R, false);
     rounded.set(u.index, r.rounded);
-    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
+    const levels = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    if (levels !== 0) vetoed.set(u.index >>> 2, vetoed.get(u.index >>> 2) | (levels << ((u.index & 3) << 1)));
     const res: KpStreamResult = {
       unit: u.name,
       classes: u.classes,
@@ -185,7 +187,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
         const k = order[i];
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
         else tied[i >> 3] |= 1 << (i & 7);
-        const v = vetoed.get(k);
+        const v = (vetoed.get(k >>> 2) >>> ((k & 3) << 1)) & 3;
         const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
         gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }
