@@ -46,6 +46,9 @@ describe("kpNameTable", () => {
     // its lookup table given up (it holds the ranking's order): at least one number a name, compare unchanged
     const order = table.release();
     expect(order.length).toBeGreaterThanOrEqual(names.length);
+    // grown in place (one resizable ArrayBuffer, reserved up to 2 GiB) since it held 2^16 slots
+    expect((order.buffer as ArrayBuffer & { resizable?: boolean; maxByteLength?: number }).resizable).toBe(true);
+    expect((order.buffer as ArrayBuffer & { maxByteLength?: number }).maxByteLength).toBe(2 ** 31);
     const list = order.subarray(0, 3000).map((_, i) => (names.length - 1 - i * 37) % names.length);
     kpHeapSort(list, (a, b) => table.compare(a, b));
     const sorted = [...list].map((k) => names[k]!);

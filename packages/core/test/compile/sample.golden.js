@@ -2090,6 +2090,22 @@ function kpNameTable() {
         return false;
     return true;
   };
+  const tableOf = (entries) => {
+    const old = slot.buffer;
+    if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize) {
+      old.resize(4 * entries);
+      return new Int32Array(old, 0, entries).fill(-1);
+    }
+    if (entries >= 1 << 16)
+      try {
+        const Growable = ArrayBuffer;
+        return new Int32Array(new Growable(4 * entries, { maxByteLength: 2 ** 31 }), 0, entries).fill(-1);
+      }
+      catch {
+        // (too large to reserve: a fixed one)
+      }
+    return new Int32Array(entries).fill(-1);
+  };
   const mark = (h) => (indexBits >= 31 ? 0 : h >>> (32 - (31 - indexBits)));
   // linear probing from h mod the table's size (not a power of two: it grows by half, at most 3/4 full)
   const place = (k, h) => {
@@ -2159,7 +2175,7 @@ function kpNameTable() {
       count++;
       if (count * 4 > slot.length * 3) {
         // (after release the table is tiny: it grows to what the names need at once)
-        slot = new Int32Array(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1)).fill(-1);
+        slot = tableOf(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1));
         indexBits = 32 - Math.clz32(slot.length);
         for (let j = 0; j < count; j++)
           place(j, hashOf(j));

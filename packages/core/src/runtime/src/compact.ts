@@ -104,7 +104,7 @@ export function kpNameTable(): KpNames {
   const GROUP = 5; // 32 names a group
   let bytes: Uint8Array[] = [];
   let groupAt = kpChunks(Uint32Array);
-  let slot = new Int32Array(1 << 11).fill(-1);
+  let slot: Int32Array = new Int32Array(1 << 11).fill(-1);
   // the slot's low `indexBits` bits hold a name's number, the bits above (up to bit 30) some of its hash's top bits
   let indexBits = 32 - Math.clz32(slot.length);
   let released = false;
@@ -197,6 +197,26 @@ export function kpNameTable(): KpNames {
     for (let j = 0; j < s.length; j++) if (c.units[j] !== s.charCodeAt(j)) return false;
     return true;
   };
+  // A large lookup table grows in place, in one resizable ArrayBuffer (ES2024; an engine without them
+  // gives a fixed one): a new table at each growth and the old one freed had glibc's allocator raise its
+  // mmap threshold to the freed table's size, and every later buffer below it came from its heap, whose
+  // freed space stays resident — ~10 MB more at a million units than at 100,000.
+  type KpGrowable = ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(bytes: number): void };
+  const tableOf = (entries: number): Int32Array => {
+    const old = slot.buffer as KpGrowable;
+    if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize) {
+      old.resize(4 * entries);
+      return new Int32Array(old, 0, entries).fill(-1);
+    }
+    if (entries >= 1 << 16)
+      try {
+        const Growable = ArrayBuffer as unknown as new (bytes: number, options: { maxByteLength: number }) => ArrayBuffer;
+        return new Int32Array(new Growable(4 * entries, { maxByteLength: 2 ** 31 }), 0, entries).fill(-1);
+      } catch {
+        // (too large to reserve: a fixed one)
+      }
+    return new Int32Array(entries).fill(-1);
+  };
   const mark = (h: number) => (indexBits >= 31 ? 0 : h >>> (32 - (31 - indexBits)));
   // linear probing from h mod the table's size (not a power of two: it grows by half, at most 3/4 full)
   const place = (k: number, h: number) => {
@@ -255,7 +275,7 @@ export function kpNameTable(): KpNames {
       count++;
       if (count * 4 > slot.length * 3) {
         // (after release the table is tiny: it grows to what the names need at once)
-        slot = new Int32Array(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1)).fill(-1);
+        slot = tableOf(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1));
         indexBits = 32 - Math.clz32(slot.length);
         for (let j = 0; j < count; j++) place(j, hashOf(j));
       } else place(k, hash(s));
