@@ -197,11 +197,11 @@ export function kpNameTable(): KpNames {
     for (let j = 0; j < s.length; j++) if (c.units[j] !== s.charCodeAt(j)) return false;
     return true;
   };
+  type KpGrowable = ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(bytes: number): void };
   // A large lookup table grows in place, in one resizable ArrayBuffer (ES2024; an engine without them
   // gives a fixed one): a new table at each growth and the old one freed had glibc's allocator raise its
   // mmap threshold to the freed table's size, and every later buffer below it came from its heap, whose
   // freed space stays resident — ~10 MB more at a million units than at 100,000.
-  type KpGrowable = ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(bytes: number): void };
   const tableOf = (entries: number): Int32Array => {
     const old = slot.buffer as KpGrowable;
     if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize) {
