@@ -2096,10 +2096,14 @@ function kpNameTable() {
   // freed space stays resident — ~10 MB more at a million units than at 100,000.
   const tableOf = (entries) => {
     const old = slot.buffer;
-    if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize) {
-      old.resize(4 * entries);
-      return new Int32Array(old, 0, entries).fill(-1);
-    }
+    if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize)
+      try {
+        old.resize(4 * entries);
+        return new Int32Array(old, 0, entries).fill(-1);
+      }
+      catch {
+        // (the memory could not be committed in place: a new table below)
+      }
     if (entries >= 1 << 16)
       try {
         const Growable = ArrayBuffer;
