@@ -1,11 +1,12 @@
 /**
  * The streaming scorer's compact per-unit tables (runtime/src/compact.ts): the name table (names
- * stored 1–3 bytes a code unit) finds every name and no other, and compares as the string `<` does;
+ * stored 1–3 bytes a code unit, front-coded in groups of 32) finds every name and no other, gives each
+ * back, and compares as the string `<` does; kpSortTies orders runs of equal totals by name, short and long;
  * the totals table gives back every value, before and after it widens (Int16 → Int32 → Float64).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kpHeapSort, kpNameTable, kpTotals } from "../src/runtime/src/compact.js";
+import { kpChunks, kpHeapSort, kpNameTable, kpSortTies, kpTotals } from "../src/runtime/src/compact.js";
 
 /** Code units from every range of the encoding (ASCII, 2-byte CJK, 3-byte others, the bounds, surrogate halves). */
 const unit = fc.oneof(
@@ -26,6 +27,7 @@ describe("kpNameTable", () => {
         expect(table.size).toBe(names.length);
         for (const s of names) expect(table.has(s)).toBe(true);
         for (const s of others) expect(table.has(s)).toBe(names.includes(s));
+        names.forEach((s, k) => expect(table.name(k)).toBe(s));
         for (let a = 0; a < names.length; a++)
           for (let b = 0; b < names.length; b++) expect(Math.sign(table.compare(a, b)), `${JSON.stringify(names[a])} vs ${JSON.stringify(names[b])}`).toBe(byString(names[a]!, names[b]!));
       }),
@@ -44,14 +46,107 @@ describe("kpNameTable", () => {
     // its lookup table given up (it holds the ranking's order): at least one number a name, compare unchanged
     const order = table.release();
     expect(order.length).toBeGreaterThanOrEqual(names.length);
-    const list = order.subarray(0, names.length).map((_, i) => names.length - 1 - i);
+    // grown in place (one resizable ArrayBuffer, reserved up to 2 GiB) since it held 2^16 slots
+    expect((order.buffer as ArrayBuffer & { resizable?: boolean; maxByteLength?: number }).resizable).toBe(true);
+    expect((order.buffer as ArrayBuffer & { maxByteLength?: number }).maxByteLength).toBe(2 ** 31);
+    const list = order.subarray(0, 3000).map((_, i) => (names.length - 1 - i * 37) % names.length);
     kpHeapSort(list, (a, b) => table.compare(a, b));
-    expect([...list.subarray(0, 5)]).toEqual([0, 1, 2, 3, 4]);
+    const sorted = [...list].map((k) => names[k]!);
+    expect(sorted).toEqual([...sorted].sort());
+    expect(table.name(119_999)).toBe(names[119_999]);
     // still finds every name (each one looked at), and takes a new one (the table rebuilt)
     expect(table.has(names[119_999]!)).toBe(true);
     expect(table.has("县区x")).toBe(false);
     expect(table.add("县区x")).toBe(120_000);
     expect(table.has("县区x") && table.has(names[3]!)).toBe(true);
+  });
+});
+
+describe("kpNameTable's front coding", () => {
+  it("keeps names that share long prefixes, share nothing, are empty or longer than 127 code units, across groups of 32", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.oneof(
+            name,
+            fc.tuple(fc.constantFrom("县区0463", "县区04637", "\ud83d\ude00a", ""), name).map(([p, s]) => p + s),
+            fc.tuple(fc.integer({ min: 120, max: 300 }), fc.constantFrom("甲", "a", "\uffff")).map(([n, c]) => c.repeat(n)),
+          ),
+          { maxLength: 150 },
+        ),
+        (names) => {
+          const table = kpNameTable();
+          for (const s of names) if (!table.has(s)) table.add(s);
+          expect(table.size).toBe(names.length);
+          // backwards and forwards through the groups
+          for (let k = names.length - 1; k >= 0; k--) expect(table.name(k)).toBe(names[k]);
+          for (const s of names) expect(table.has(s)).toBe(true);
+          for (const s of names) for (const t of [s + "x", s.slice(0, -1), s.slice(1)]) expect(table.has(t)).toBe(names.includes(t));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stores 「县区046378-1」 after 「县区046377-1」 in a few bytes; is empty after clear", () => {
+    const table = kpNameTable();
+    for (let i = 0; i < 1000; i++) table.add(`县区${String(46_000 + i).padStart(6, "0")}-1`);
+    expect(table.has("县区046378-1") && !table.has("县区046378-2")).toBe(true);
+    // 12 bytes unshared (2 CJK × 2 + 8 ASCII) for the first of each group of 32, else one byte of lengths and the 3 to 4 code units after the shared prefix
+    expect(table.bytes / 1000).toBeLessThan(5);
+    const one = kpNameTable();
+    one.add("县区046377-1");
+    one.add("县区046378-1");
+    expect(one.bytes).toBe(1 + 12 + 1 + 3);
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.has("县区046378-1")).toBe(false);
+    expect(table.add("县区1")).toBe(0);
+    expect(table.name(0)).toBe("县区1");
+  });
+});
+
+describe("kpSortTies", () => {
+  /** The ranking's order of units with these totals and names, by kpHeapSort + kpSortTies and by a plain sort. */
+  const both = (totals: number[], names: string[]) => {
+    const table = kpNameTable();
+    for (const s of names) table.add(s);
+    const order = new Uint32Array(totals.length).map((_, i) => i);
+    kpHeapSort(order, (a, b) => totals[b]! - totals[a]! || a - b);
+    kpSortTies(order, (a, b) => totals[a] === totals[b], table);
+    const expected = totals.map((_, i) => i).sort((a, b) => totals[b]! - totals[a]! || byString(names[a]!, names[b]!));
+    return { got: [...order], expected };
+  };
+
+  it("orders each run of equal totals by name", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 120 }), fc.integer({ min: 1, max: 5 }), (names, spread) => {
+        const totals = names.map((s, i) => ((i * 7919) % spread) * 10_000);
+        const { got, expected } = both(totals, names);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("merges a run longer than 65,536 names sorted in pieces", () => {
+    const n = 150_000;
+    const names = Array.from({ length: n }, (_, i) => `单位${String((i * 7_368_787) % 1_000_003).padStart(7, "0")}-${i % 3}`);
+    const totals = names.map((_, i) => (i % 50 === 0 ? 10_000 : 0));
+    const { got, expected } = both(totals, names);
+    expect(got).toEqual(expected);
+  });
+});
+
+describe("kpChunks", () => {
+  it("gives 0 where nothing was set (also in a chunk not made yet) and after clear", () => {
+    const t = kpChunks(Uint8Array);
+    expect(t.get(200_000)).toBe(0);
+    t.set(200_000, 3);
+    t.set(5, 1);
+    expect([t.get(200_000), t.get(5), t.get(6), t.get(70_000)]).toEqual([3, 1, 0, 0]);
+    t.clear();
+    expect([t.get(200_000), t.get(5)]).toEqual([0, 0]);
   });
 });
 

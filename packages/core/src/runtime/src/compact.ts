@@ -7,6 +7,8 @@
 export interface KpChunked {
   set(k: number, v: number): void;
   get(k: number): number;
+  /** Frees every chunk (every number is 0 again). */
+  clear(): void;
 }
 
 /** The typed array constructors kpChunks takes. */
@@ -17,7 +19,7 @@ type KpTypedArray = Float64Array | Uint32Array | Uint8Array | Uint16Array | Int3
  * 大文件时峰值内存不因扩容而跳升。
  */
 export function kpChunks(Type: new (length: number) => KpTypedArray): KpChunked {
-  const chunks: KpTypedArray[] = [];
+  let chunks: KpTypedArray[] = [];
   return {
     set(k, v) {
       const c = k >>> 16;
@@ -25,7 +27,12 @@ export function kpChunks(Type: new (length: number) => KpTypedArray): KpChunked 
       chunks[c][k & 0xffff] = v;
     },
     get(k) {
-      return chunks[k >>> 16][k & 0xffff];
+      // (0 where nothing was set in the chunk yet)
+      const c = chunks[k >>> 16];
+      return c === undefined ? 0 : c[k & 0xffff];
+    },
+    clear() {
+      chunks = [];
     },
   };
 }
@@ -60,53 +67,118 @@ export function kpTotals(): KpChunked {
       const v = chunks[k >>> 16][k & 0xffff];
       return tier === 0 ? v * 10000 : v;
     },
+    clear() {
+      chunks = [];
+      tier = 0;
+    },
   };
 }
 
 /** The names of all units, compact (see kpNameTable). */
 export interface KpNames {
   readonly size: number;
+  /** The bytes the names take (their groups' offsets and the lookup table aside). */
+  readonly bytes: number;
   has(s: string): boolean;
   add(s: string): number;
   compare(a: number, b: number): number;
+  /** The k-th name, as a string. */
+  name(k: number): string;
   /** Gives up the lookup table, for other use (has then looks at every name; add rebuilds it; compare is unchanged). */
   release(): Uint32Array;
+  /** Frees every name (the table is empty after it). */
+  clear(): void;
 }
 
 /**
- * 全部单位的名称，紧凑存放（大文件时每个单位只占十几到几十字节、不在垃圾回收的堆上）：名称的 UTF-16 码元逐个编码后接连存于
- * 分块的 Uint8Array（每块 2^20 字节，名称可以跨块），第 k 个名称从 at(k) 起到 at(k + 1) 止。编码：码元 < 0x80 占 1 字节；
- * 0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
- * 开放定址散列表 slot 由名称找序号（查重复；线性探查，至多 3/4 满，满了扩大一半）。compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
+ * 全部单位的名称，紧凑存放（大文件时每个单位只占几个字节、不在垃圾回收的堆上）。名称每 32 个一组（组内前缀压缩）：
+ * 每个名称记为「与前一名称相同的前缀长度、其余码元个数」（合占一字节，各 4 位；
+ * 为 15 时其后另有 7 位一字节的变长整数记超出 15 的部分；组内第一个名称前缀为 0）与其余的 UTF-16 码元，逐个编码后接连存于分块的 Uint8Array（每块 2^20 字节，可以跨块）；只记每组的起点（每 32 个名称 4 字节）。
+ * 码元的编码：< 0x80 占 1 字节；0x3000–0xAEFF（汉字、标点等）占 2 字节（首字节 0x80–0xFE）；其余占 3 字节（0xFF 及码元的两个字节）。
+ * 「县区046378-1」接在「县区046377-1」之后只占 4 字节（前缀 7、其余 3 个码元「8-1」）。
+ * 开放定址散列表 slot 由名称找序号（查重复；线性探查，至多 3/4 满，满了扩大一半），每格的高位另存名称散列值的几位，
+ * 不同的名称多半不必解码即可排除；散列值相同时逐个码元比较名称本身（查重复是精确的）。
+ * compare(a, b) 与字符串的 < 比较结果相同（逐个码元，解码后比较）。
  */
 export function kpNameTable(): KpNames {
-  const bytes: Uint8Array[] = [];
-  const at = kpChunks(Uint32Array);
-  at.set(0, 0);
-  let slot = new Int32Array(1 << 11).fill(-1);
+  const GROUP = 5; // 32 names a group
+  let bytes: Uint8Array[] = [];
+  let groupAt = kpChunks(Uint32Array);
+  let slot: Int32Array = new Int32Array(1 << 11).fill(-1);
+  // the slot's low `indexBits` bits hold a name's number, the bits above (up to bit 30) some of its hash's top bits
+  let indexBits = 32 - Math.clz32(slot.length);
   let released = false;
   let count = 0;
   let end = 0;
+  let previous = "";
   const byte = (i: number) => bytes[i >>> 20][i & 0xfffff];
   const put = (b: number) => {
     if (end >>> 20 >= bytes.length) bytes.push(new Uint8Array(1 << 20));
     bytes[end >>> 20][end & 0xfffff] = b;
     end++;
   };
-  // the code unit at byte i, and where the next one starts (next)
-  let next = 0;
-  const unitAt = (i: number): number => {
-    const b = byte(i);
-    if (b < 0x80) {
-      next = i + 1;
-      return b;
+  const putNumber = (x: number) => {
+    while (x >= 0x80) {
+      put((x & 0x7f) | 0x80);
+      x >>>= 7;
     }
-    if (b < 0xff) {
-      next = i + 2;
-      return (0x3000 + ((b - 0x80) << 8)) | byte(i + 1);
+    put(x);
+  };
+  interface Cursor {
+    k: number;
+    at: number;
+    length: number;
+    units: Uint16Array;
+  }
+  // A decoder: the name numbered k in units[0 … length), and the byte after it (at); names are decoded
+  // from their group's first, or on from the one decoded last when it is before them in the group.
+  const cursor = (): Cursor => ({ k: -1, at: 0, length: 0, units: new Uint16Array(64) });
+  const a = cursor();
+  const b = cursor();
+  const numberAt = (c: Cursor) => {
+    let x = 0;
+    for (let shift = 0; ; shift += 7) {
+      const v = byte(c.at++);
+      x += (v & 0x7f) * 2 ** shift;
+      if (v < 0x80) return x;
     }
-    next = i + 3;
-    return (byte(i + 1) << 8) | byte(i + 2);
+  };
+  const seek = (c: Cursor, k: number) => {
+    if (c.k > k || c.k < 0 || c.k >>> GROUP !== k >>> GROUP) {
+      c.k = ((k >>> GROUP) << GROUP) - 1;
+      c.at = groupAt.get(k >>> GROUP);
+    }
+    while (c.k < k) {
+      const both = byte(c.at++);
+      let prefix = both >>> 4;
+      if (prefix === 15) prefix += numberAt(c);
+      let rest = both & 15;
+      if (rest === 15) rest += numberAt(c);
+      if (c.units.length < prefix + rest) {
+        const grown = new Uint16Array(Math.max(prefix + rest, 2 * c.units.length));
+        grown.set(c.units.subarray(0, prefix));
+        c.units = grown;
+      }
+      let i = c.at;
+      const units = c.units;
+      for (let j = prefix, e = prefix + rest; j < e; j++) {
+        const x = byte(i);
+        if (x < 0x80) {
+          units[j] = x;
+          i += 1;
+        } else if (x < 0xff) {
+          units[j] = (0x3000 + ((x - 0x80) << 8)) | byte(i + 1);
+          i += 2;
+        } else {
+          units[j] = (byte(i + 1) << 8) | byte(i + 2);
+          i += 3;
+        }
+      }
+      c.at = i;
+      c.length = prefix + rest;
+      c.k++;
+    }
+    return c;
   };
   const hash = (s: string) => {
     let h = 0x811c9dc5;
@@ -114,28 +186,54 @@ export function kpNameTable(): KpNames {
     return h >>> 0;
   };
   const hashOf = (k: number) => {
+    const c = seek(a, k);
     let h = 0x811c9dc5;
-    for (let i = at.get(k), e = at.get(k + 1); i < e; i = next) h = Math.imul(h ^ unitAt(i), 0x01000193);
+    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.units[i], 0x01000193);
     return h >>> 0;
   };
   const same = (k: number, s: string) => {
-    const e = at.get(k + 1);
-    let i = at.get(k);
-    // every code unit takes 1 to 3 bytes
-    if (e - i < s.length || e - i > 3 * s.length) return false;
-    for (let j = 0; j < s.length; j++, i = next) if (i >= e || unitAt(i) !== s.charCodeAt(j)) return false;
-    return i === e;
+    const c = seek(a, k);
+    if (c.length !== s.length) return false;
+    for (let j = 0; j < s.length; j++) if (c.units[j] !== s.charCodeAt(j)) return false;
+    return true;
   };
+  type KpGrowable = ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(bytes: number): void };
+  // A large lookup table grows in place, in one resizable ArrayBuffer (ES2024; an engine without them
+  // gives a fixed one): a new table at each growth and the old one freed had glibc's allocator raise its
+  // mmap threshold to the freed table's size, and every later buffer below it came from its heap, whose
+  // freed space stays resident — ~10 MB more at a million units than at 100,000.
+  const tableOf = (entries: number): Int32Array => {
+    const old = slot.buffer as KpGrowable;
+    if (old.resizable === true && (old.maxByteLength ?? 0) >= 4 * entries && old.resize)
+      try {
+        old.resize(4 * entries);
+        return new Int32Array(old, 0, entries).fill(-1);
+      } catch {
+        // (the memory could not be committed in place: a new table below)
+      }
+    if (entries >= 1 << 16)
+      try {
+        const Growable = ArrayBuffer as unknown as new (bytes: number, options: { maxByteLength: number }) => ArrayBuffer;
+        return new Int32Array(new Growable(4 * entries, { maxByteLength: 2 ** 31 }), 0, entries).fill(-1);
+      } catch {
+        // (too large to reserve: a fixed one)
+      }
+    return new Int32Array(entries).fill(-1);
+  };
+  const mark = (h: number) => (indexBits >= 31 ? 0 : h >>> (32 - (31 - indexBits)));
   // linear probing from h mod the table's size (not a power of two: it grows by half, at most 3/4 full)
   const place = (k: number, h: number) => {
     const size = slot.length;
     let i = h % size;
     while (slot[i] !== -1) i = i + 1 === size ? 0 : i + 1;
-    slot[i] = k;
+    slot[i] = k + mark(h) * 2 ** indexBits;
   };
   return {
     get size() {
       return count;
+    },
+    get bytes() {
+      return end;
     },
     has(s) {
       // (after release: every name looked at; a new name rebuilds the table)
@@ -144,14 +242,27 @@ export function kpNameTable(): KpNames {
         return false;
       }
       const size = slot.length;
-      for (let i = hash(s) % size; slot[i] !== -1; i = i + 1 === size ? 0 : i + 1) if (same(slot[i], s)) return true;
+      const h = hash(s);
+      const m = mark(h);
+      const low = 2 ** indexBits - 1;
+      for (let i = h % size; slot[i] !== -1; i = i + 1 === size ? 0 : i + 1) {
+        const v = slot[i];
+        if (v >>> indexBits === m && same(v & low, s)) return true;
+      }
       return false;
     },
     /** 添加一个名称（调用前已确认没有），返回其序号。 */
     add(s) {
       const k = count;
       released = false;
-      for (let i = 0; i < s.length; i++) {
+      let prefix = 0;
+      if ((k & ((1 << GROUP) - 1)) === 0) groupAt.set(k >>> GROUP, end);
+      else while (prefix < s.length && prefix < previous.length && s.charCodeAt(prefix) === previous.charCodeAt(prefix)) prefix++;
+      const rest = s.length - prefix;
+      put((Math.min(prefix, 15) << 4) | Math.min(rest, 15));
+      if (prefix >= 15) putNumber(prefix - 15);
+      if (rest >= 15) putNumber(rest - 15);
+      for (let i = prefix; i < s.length; i++) {
         const c = s.charCodeAt(i);
         if (c < 0x80) put(c);
         else if (c >= 0x3000 && c < 0xaf00) {
@@ -163,11 +274,12 @@ export function kpNameTable(): KpNames {
           put(c & 0xff);
         }
       }
-      at.set(k + 1, end);
+      previous = s;
       count++;
       if (count * 4 > slot.length * 3) {
         // (after release the table is tiny: it grows to what the names need at once)
-        slot = new Int32Array(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1)).fill(-1);
+        slot = tableOf(Math.max(Math.ceil(slot.length * 1.5), Math.ceil((count * 4) / 3) + 1));
+        indexBits = 32 - Math.clz32(slot.length);
         for (let j = 0; j < count; j++) place(j, hashOf(j));
       } else place(k, hash(s));
       return k;
@@ -175,24 +287,83 @@ export function kpNameTable(): KpNames {
     release() {
       const table = new Uint32Array(slot.buffer, 0, slot.length);
       slot = new Int32Array(1).fill(-1);
+      indexBits = 1;
       released = true;
       return table;
     },
-    compare(a, b) {
-      let i = at.get(a);
-      let j = at.get(b);
-      const ea = at.get(a + 1);
-      const eb = at.get(b + 1);
-      while (i < ea && j < eb) {
-        const x = unitAt(i);
-        i = next;
-        const y = unitAt(j);
-        j = next;
-        if (x !== y) return x - y;
-      }
-      return (i < ea ? 1 : 0) - (j < eb ? 1 : 0);
+    compare(x, y) {
+      const p = seek(a, x);
+      const q = seek(b, y);
+      const n = Math.min(p.length, q.length);
+      for (let i = 0; i < n; i++) if (p.units[i] !== q.units[i]) return p.units[i] - q.units[i];
+      return p.length - q.length;
+    },
+    name(k) {
+      const c = seek(a, k);
+      let s = "";
+      for (let i = 0; i < c.length; i += 4096) s += String.fromCharCode(...c.units.subarray(i, Math.min(c.length, i + 4096)));
+      return s;
+    },
+    clear() {
+      bytes = [];
+      groupAt = kpChunks(Uint32Array);
+      slot = new Int32Array(1 << 11).fill(-1);
+      indexBits = 32 - Math.clz32(slot.length);
+      released = false;
+      count = 0;
+      end = 0;
+      previous = "";
+      a.k = b.k = -1;
     },
   };
+}
+
+/**
+ * Puts `order` (sorted by total, places of equal totals in any order) in the ranking's order: each run
+ * of places with equal totals (`tie(x, y)`: units x and y have the same total) sorted by the units'
+ * names as the string `<` does.  A run is sorted as strings 65,536 names at a time; a longer run's
+ * sorted pieces are then merged (each piece's next name as a string) into a scratch array of its length.
+ */
+export function kpSortTies(order: Uint32Array, tie: (x: number, y: number) => boolean, names: KpNames): void {
+  const PIECE = 1 << 16;
+  const n = order.length;
+  const byName = (x: { name: string }, y: { name: string }) => (x.name < y.name ? -1 : 1);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && tie(order[i], order[j])) j++;
+    for (let p = i; j - i > 1 && p < j; p += PIECE) {
+      const e = Math.min(j, p + PIECE);
+      const piece: { name: string; k: number }[] = [];
+      for (let t = p; t < e; t++) piece.push({ name: names.name(order[t]), k: order[t] });
+      // (names are unique: never equal)
+      piece.sort(byName);
+      for (let t = p; t < e; t++) order[t] = piece[t - p].k;
+    }
+    if (j - i > PIECE) {
+      // merge the pieces: each one's next place (at), its end, and its next name (null: none left)
+      const at: number[] = [];
+      const ends: number[] = [];
+      const heads: (string | null)[] = [];
+      for (let p = i; p < j; p += PIECE) {
+        at.push(p);
+        ends.push(Math.min(j, p + PIECE));
+        heads.push(names.name(order[p]));
+      }
+      const merged = new Uint32Array(j - i);
+      for (let t = 0; t < merged.length; t++) {
+        let best = -1;
+        for (let c = 0; c < heads.length; c++) {
+          const h = heads[c];
+          if (h !== null && (best < 0 || h < (heads[best] as string))) best = c;
+        }
+        merged[t] = order[at[best]];
+        at[best]++;
+        heads[best] = at[best] < ends[best] ? names.name(order[at[best]]) : null;
+      }
+      order.set(merged, i);
+    }
+    i = j;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
 import { kpReadUnits, type FactError } from "./read-units.js";
 import { kpFixed, kpFormat } from "./text.js";
 import { KpFactsError, kpGradeOf, kpIndicatorTree, kpRunUnit, kpScoresOf, type KpUnitResult } from "./api.js";
-import { kpChunks, kpHeapSort, kpNameTable, kpTotals } from "./compact.js";
+import { kpChunks, kpHeapSort, kpNameTable, kpSortTies, kpTotals } from "./compact.js";
 import { CLASSES, FACTS, GRADES, PASSES, REFERS, ROUNDING, RULE_NAMES, STREAMABLE, catalogue, crossEnd, crossSee, crossStart, type KpIndicatorMeta, type KpRefer, type KpUnit, type KpVeto } from "./module-env.js";
 
 /** A result of createScorer (no rank, grade or trace; with detail false, top: the first-level indicators' scores). */
@@ -64,7 +64,7 @@ export const passes = PASSES;
  * finish() 给出名次与等次：order 为按名次排列的单位序号；tied 的第 k 位为 1 时第 k 个位置与前一位置同分同名次，否则名次为 k + 1；
  * grades[gradeIndex[k]] 为其等次（没有等次为 null）。
  * passes 为 2 时，先以 survey(units) 分批读完全部单位（第一遍，只取跨单位规则需要的数），再以 add 分批计分（第二遍，单位的顺序相同）。
- * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。
+ * 事实有误时抛出 KpFactsError。结果与 scoreAll 逐字相同。finish() 之后各表即释放，不能再 add。
  */
 export function createScorer(onResult: (index: number, result: KpStreamResult) => void, options?: { detail?: boolean; read?: typeof kpReadUnits }): KpScorer {
   const detail = !options || options.detail !== false;
@@ -74,10 +74,12 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
   const X = crossStart();
   let surveyed = false;
   let started = false;
+  let finished = false;
   const R: Record<string, KpUnit> = Object.create(null);
   // 每个单位只留名称（名称表）、舍入后的总分与否决标记（紧凑数组）
   const names = kpNameTable();
   const rounded = kpTotals();
+  // (veto levels: two bits a unit, four units a byte; each unit's are set once)
   const vetoed = kpChunks(Uint8Array);
   let waiting: KpUnit[] = [];
   const takes = (u: KpUnit, r: KpRefer) => (r.flag !== undefined ? u.F[2 * r.flag] === true : r.unitClass !== undefined && u.c[r.unitClass] === true);
@@ -85,7 +87,8 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
   const run = (u: KpUnit) => {
     const r = kpRunUnit(u, X, R, false);
     rounded.set(u.index, r.rounded);
-    vetoed.set(u.index, (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0));
+    const levels = (r.V.some((v) => v.level === "fail") ? 1 : 0) | (r.V.some((v) => v.level === "noExcellent") ? 2 : 0);
+    if (levels !== 0) vetoed.set(u.index >>> 2, vetoed.get(u.index >>> 2) | (levels << ((u.index & 3) << 1)));
     const res: KpStreamResult = {
       unit: u.name,
       classes: u.classes,
@@ -116,6 +119,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
       for (const u of read.units as KpUnit[]) crossSee(X, u);
     },
     add(units) {
+      if (finished) throw new Error("finish 之后不能再计分");
       if (!started) {
         if (PASSES === 2 && !surveyed) throw new Error("本细则有跨单位的规则（排名、比例等），请先用 survey 读一遍全部单位");
         crossEnd(X);
@@ -148,6 +152,7 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
         else run(u);
     },
     finish() {
+      if (finished) throw new Error("finish 只能调用一次");
       if (!started) {
         crossEnd(X);
         started = true;
@@ -165,7 +170,9 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
       const table = names.release();
       const order = table.length === n ? table : table.length > n ? table.subarray(0, n) : new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
-      kpHeapSort(order, (a, b) => rounded.get(b) - rounded.get(a) || names.compare(a, b));
+      // by total, then (within each run of equal totals) by name
+      kpHeapSort(order, (a, b) => rounded.get(b) - rounded.get(a) || a - b);
+      kpSortTies(order, (a, b) => rounded.get(a) === rounded.get(b), names);
       // a rank is kept as one bit (tied with the place before), a grade as its index in grades (0: none)
       const tied = new Uint8Array((n + 7) >> 3);
       const grades: (string | null)[] = [null, ...GRADES.map((g) => g.name)];
@@ -180,10 +187,15 @@ export function createScorer(onResult: (index: number, result: KpStreamResult) =
         const k = order[i];
         if (i === 0 || rounded.get(k) !== rounded.get(order[i - 1])) at = i + 1;
         else tied[i >> 3] |= 1 << (i & 7);
-        const v = vetoed.get(k);
+        const v = (vetoed.get(k >>> 2) >>> ((k & 3) << 1)) & 3;
         const V = v === 3 ? both : v === 1 ? fail : v === 2 ? noExcellent : none;
         gradeIndex[i] = indexOf.get(kpGradeOf({ V, rounded: rounded.get(k) }, at, n)) ?? 0;
       }
+      // the per-unit tables are freed now, not when the scorer is (V8's optimized code may keep its closures long after)
+      finished = true;
+      names.clear();
+      rounded.clear();
+      vetoed.clear();
       return { order, tied, gradeIndex, grades };
     },
   };
