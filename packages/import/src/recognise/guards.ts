@@ -10,6 +10,7 @@ import { countsUnaccounted } from "./guards-counts.js";
 import { phrasesUnaccounted } from "./guards-phrases.js";
 import { GUARDS_S24A } from "./guards-s24a.js";
 import { GUARDS_24B } from "./guards-s24b.js";
+import { GUARDS_S24D } from "./guards-s24d.js";
 import { accountingUnaccounted } from "./accounting.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
@@ -160,6 +161,9 @@ export const GUARDS: readonly Guard[] = [
   // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
   // a signed amount, a range (guards-s24b.ts)
   ...GUARDS_24B,
+  // from the eleventh and twelfth fresh sets (session 24, s24-tune11): classes of one thing, an allowance,
+  // a lost count word, 「一次计P分」 (guards-s24d.ts)
+  ...GUARDS_S24D,
   // the final accounting (session 24): every number and qualifying word of the clause placed (accounting.ts)
   { name: "accounting", since: 24, check: accountingUnaccounted },
 ];
