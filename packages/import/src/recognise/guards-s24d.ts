@@ -49,7 +49,27 @@ const LOST_UNIT = rx(`${NUM}分/(?=$|[,;。)])`);
 /** 「召开专题会议一次计3分」: an award for one time, without 每 — done once, or per time? */
 const ONCE_AWARD = /(?<![每第])(?:一|1)次(?:的)?,?(?:计|得|记|加|给)(?:\d+(?:\.\d+)?)分/;
 
+/** 「扣积分10分」「增加6个积分」: a reader's credit, kept per event (every deduction or award is per occurrence). */
+const CREDIT = /积分/;
+/** 「每册(件)」「1册」「1件1天」: a book counted, or a book and a day. */
+const PER_BOOK = /(?:每|按|[1一])(?:册|件)(?:\(件\))?(次)?((?:[1一]|每)(?:天|日))?/;
+
 export const GUARDS_S24D: readonly Guard[] = [
+  {
+    // 「報名參與讀者活動,但實際沒有參加,扣積分10分」 read 扣 10 (zpts-07), 「按1冊(件)1天扣除積分1分」 read 每天 扣 1
+    // (zpts-05): a credit of 积分 is kept per event — a one-shot reading, or one that drops the book counted, is short
+    name: "credit-per-event",
+    since: 24,
+    check: (t, bodies) => {
+      if (!CREDIT.test(t)) return undefined;
+      const all = bodies.join(" ");
+      if (bodies.every((b) => /^(?:扣|得) [\d.]+$/.test(b))) return "条文是读者积分之类按次累计的分值，计分方式却是一次性的，未能确定按什么计数";
+      const book = PER_BOOK.exec(t);
+      if (book && !all.includes(book[1] ? "每件次" : "每件")) return `条文按「${book[0]}」计数，计分方式没有写「每件」，未能确定`;
+      if (book?.[2] && !all.includes("每天")) return `条文按「${book[0]}」计数，计分方式没有写「每天」，未能确定`;
+      return undefined;
+    },
+  },
   {
     // 「三等功加1分,二等功加2分,一等功加3分」 read 得 1 / 得 2 / 得 3 (jckp-15; wnky-06/08 likewise)
     name: "classes-one-shot",

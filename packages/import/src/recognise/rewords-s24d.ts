@@ -1,0 +1,16 @@
+// Words a clause writes for what the patterns already read (session 24, helper s24-tune11, from the
+// eleventh and twelfth fresh sets), rewritten in the normalised text the patterns see — the clause stays
+// verbatim. REWORDS (rewords.ts) applies them last.
+
+export const REWORDS_S24D: readonly [RegExp, string][] = [
+  // a reader's credit (图书馆 积分): 「扣积分10分」「扣除积分5分」「扣50个积分」「增加6个积分」 — the points are
+  // called 积分, the verb may stand before the word (扣积分 N分) or the amount be counted (N个积分)
+  [/(扣除|扣|增加|加)(?:积分|个积分)(?=\d|[一二两三四五六七八九十])/g, "$1"],
+  [/(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)个积分/g, "$1分"],
+  // 「每册(件)」「1册(件)」「每1册」「每册次」: a book counted — 册 is the language's 件 (册次 件次), as the
+  // corpus writes it; 「按每册」「按1册」 is per book
+  [/册\(件\)/g, "件"],
+  [/(?<=每|[1一]|\d)册(次)?/g, "件$1"],
+  [/按(?:每)?(?:1|一)?件(?!次)(?=扣|加|得)/g, "每件"],
+  [/按每件次/g, "每件次"],
+];
