@@ -23,7 +23,7 @@ export const rankOrderList: Pattern = (t, ctx) => {
   if (values.some((v) => v === undefined) || values.length < 2) return undefined;
   const vs = values as string[];
   if (vs.some((v, i) => i > 0 && Number(v) >= Number(vs[i - 1]))) return undefined;
-  return reading([`按排名 得分 依次 得 ${vs.join("、")}${m[3] === "低" ? " 越低越好" : ""}`], vs);
+  return reading([`按排名 得分 依次 得 ${vs.join("、")}${m[3] === "低" ? " 越低越好" : ""}`], amountsIn(m[0]));
 };
 
 const CN: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
