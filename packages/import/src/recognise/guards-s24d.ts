@@ -13,16 +13,18 @@ import { namesClassOf } from "./patterns/s24c.js";
 const awardsOnly = (bodies: readonly string[]): boolean => bodies.length > 1 && bodies.every((b) => /^得 [\d.]+$/.test(b));
 
 /** One part 「<class>(加|得|计|记)?N分」: a name and its amount, nothing else (no condition, no count). */
-const CLASS_PART = rx(`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:的)?(?:加|得|计|记|给)?${NUM}分$`);
+const CLASS_PART = rx(`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:加|得|计|记|给)?${NUM}分$`);
 
 /** The class names of a clause written as 「A N分, B M分 …」, or undefined when it is not written so. */
 function classNames(t: string): string[] | undefined {
+  // 「…的加2分」 is a condition met, not a class named; 「其中」 splits a total into parts
+  if (/其中/.test(t)) return undefined;
   const parts = t.replace(/[。;,]+$/, "").split(/(?<=分)[,;]/);
   if (parts.length < 2) return undefined;
   const names: string[] = [];
   for (const p of parts) {
     const m = CLASS_PART.exec(p);
-    if (!m) return undefined;
+    if (!m || /的$/.test(m[1]!) || /的(?:加|得|计|记|给)?[\d.]+分$/.test(p)) return undefined;
     names.push(m[1]!.replace(/^(?:且|和|及|或)/, ""));
   }
   return names;
