@@ -147,3 +147,17 @@ describe("a base said from both sides, and 「未达到X%以上(含)」", () => 
     ["办结率达80%以上(含)的,得30分;未达到70%的,每少一个百分点扣1分。", item("30")],
   ] as const)("stays a to-do: %s", (text, ctx) => expectTodo(text, ctx));
 });
+
+describe("「得基础分N分」 with nothing deducted, and 「每一案件」", () => {
+  it.each([
+    ["按要求开展志愿服务活动的,得基础分2分。", item("2"), ["得 2"]],
+    ["文化专干全年在岗不少于200天,得基础分1分;", item("1"), ["分段 { ≥ 200天 得 1 }"]],
+    ["因管理责任被行政处罚的,每一案件扣3分", item("10"), ["每件 扣 3"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // a base to deduct from: 基础分 and a deduction — not an award
+    ["制度健全的得基础分3分,每缺一项扣1分。", item("3")],
+    ["得基础分2分,未按时报送的不得分", item("2")],
+  ] as const)("stays a to-do: %s", (text, ctx) => expectTodo(text, ctx));
+});

@@ -137,7 +137,8 @@ export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "base-points",
     re: /基准分|基础分/,
-    reflected: (all) => /基准|扣|不得分|否则|按比率|分段/.test(all),
+    // (「…得基础分2分」 in a clause that deducts nothing is the award itself: session 24, s24-tune11)
+    reflected: (all, _bodies, t) => /基准|扣|不得分|否则|按比率|分段/.test(all) || (/得基础分[\d.]+分/.test(t) && !/扣|减|每|缺|未|不得分|否则/.test(t) && /^得 [\d.]+$/.test(all)),
     reason: "条文写有「{w}」（从基准分扣减），计分方式却只有得分，未能确定",
   },
   {

@@ -18,6 +18,11 @@ export const REWORDS_S24D: readonly [RegExp, string][] = [
   [/达到?(\d+(?:\.\d+)?)%(?:以上)?(?:\(含\))?(?:的)?,?((?:得|计|记)\d+(?:\.\d+)?分);(?:未达到|低于|不足)\1%(?:的)?,?(?=每)/g, "达$1%以上的,$2;"],
   // 「未达到95%以上(含)的」: below 95% — the (含) only says 95% itself is reached
   [/未达到(\d+(?:\.\d+)?%)以上\(含\)/g, "未达到$1"],
+  // 「…,得基础分2分」 with nothing deducted in the clause: the base points earned are the award (a base to deduct
+  // from is read only with its deductions: 「得基础分;每缺少一项扣1分」 stays as it was)
+  [/^([^扣减每缺未]*?)得基础分(\d+(?:\.\d+)?)分([^扣减每缺未]*)$/, "$1得$2分$3"],
+  // 「每一案件扣5分」: one case is 每件
+  [/每一案件/g, "每件"],
   // 「一项扣1分,共3分,扣完为止」「发现一处扣1分,共5分」: 共 after a counted deduction is its cap
   [/((?:一|1|每)(?:项|处|次|件|个|条|人|起|例)扣\d+(?:\.\d+)?分),共(\d+(?:\.\d+)?)分(?:,扣完为止)?/g, "$1,最多扣$2分"],
 ];
