@@ -136,12 +136,17 @@ describe("the accounting check on a reading", () => {
 });
 
 describe("through the recogniser", () => {
+  // (「每年参加活动2次得10分」 was here, a to-do naming 「2次」 after `得 10` dropped the bound: since s24-tune11 the
+  // count's band reads it with the bound, patterns/s24d.ts)
+  it("「每年参加活动2次得10分」 is read with its bound: 分段 { ≥ 2次 得 10 }", () => {
+    const r = recogniseClause("每年参加活动2次得10分", item("10"));
+    expect(r.kind === "rules" ? r.bodies : r.reason).toEqual(["分段 { ≥ 2次 得 10 }"]);
+  });
   // (「全年定时(每天8个时次)上报数据，得1分」 was here, read 每天 得 1: s24a reads it 得 1, right — the bracket is
   // the standard's rate — and the check places the bracketed 8; it is below, readable)
   // since s24a/s24b an earlier guard makes two of these a to-do first, with a reason of its own that still names
   // the number (「2次」 the bound dropped, 「见一棵」 the piece counted): the accounting check is no longer the one that speaks
   it.each([
-    ["每年参加活动2次得10分", "10", "「2次」"],
     ["参与服务一个重点企业项目20分", "40", "「一」"],
     ["同时列入两个名单的项目，从高计分，每个加2分", "6", "从高"],
     ["单项基准2分，不符合要求，该单项基准分扣完为止", "2", "基准分"],

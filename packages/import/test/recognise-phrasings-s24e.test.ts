@@ -185,3 +185,26 @@ describe("one occurrence counted, made per occurrence by a cap or by alternative
     expect(JSON.stringify(bodies(r))).not.toMatch(/上限/);
   });
 });
+
+// The lead's convention (session 24): 「酌情打分」 with no number is the assessors' score up to the item's (or its
+// row's) points — 评议 得分 (模式 36) — in every book (cj-11 was 按评价, ybzx-05/07/08 评议).
+describe("酌情打分 with no number: the assessors' score up to the points (评议)", () => {
+  it.each([
+    ["根据台账资料完整程度酌情打分。", item("4"), ["评议 得分 上限 4"]],
+    ["视活动开展情况酌情评分", item("6", { rowPoints: "2" }), ["评议 得分 上限 2"]],
+  ] as const)("%s", (text, ctx, want) => {
+    const r = recogniseClause(text, ctx);
+    expect(bodies(r)).toEqual(want);
+    for (const b of want) expect(errorsOf(b, ctx)).toEqual([]);
+  });
+  it.each([
+    // a deduction at discretion is 酌情扣分's (a range from 0), another number is a range or an amount not placed
+    ["工作不到位的酌情扣分。", item("4"), "酌情 扣 0 至 4"],
+    ["根据完成情况酌情打分,最高3分。", item("4"), undefined],
+    ["酌情打分。", item(null), undefined],
+  ] as const)("%s is not 评议 上限 the points", (text, ctx, reading) => {
+    const r = recogniseClause(text, ctx);
+    if (reading === undefined) expect(r.kind).toBe("todo");
+    else expect(bodies(r)).toEqual([reading]);
+  });
+});

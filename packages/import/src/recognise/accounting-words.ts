@@ -76,6 +76,12 @@ export const PARTS_AFTER = /^[,。;:]?其中/;
 /** After 「扣为0」: the floor of deductions (「分为止」「分止」). */
 export const FLOOR_AFTER = /^分(?:为止|止)/;
 
+/**
+ * Before a base restated on its other side (「达70%以上(含)的,得50分;未达到70%的,每少一个百分点扣1分」 read
+ * 基准 70% 每低 1个百分点 扣 1): the same base, said from both sides (session 24, s24-tune11).
+ */
+export const BASE_OTHER_SIDE = /(?:未达到|低于|不足)$/;
+
 /** Before a formula's factor (「×2」「*2」「乘以2」). */
 export const TIMES_BEFORE = /(?:×|\*|乘以)$/;
 
@@ -97,7 +103,8 @@ const counted = (b: string): boolean => /^每/.test(b) || /\s每\S/.test(b);
 export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "highest",
-    re: /从高|就高|取最高|取高|按最高|取其高|以最高|择高/,
+    // (「从高到低排序」 is a ranking's direction, not 就高: session 24, s24-tune11)
+    re: /从高(?!到低)|就高|取最高|取高|按最高|取其高|以最高|择高/,
     reflected: (all) => /就高/.test(all),
     reason: "条文写有「{w}」（几项只按最高的一项计分），计分方式中没有就高，未能确定",
   },
@@ -145,7 +152,8 @@ export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "base-points",
     re: /基准分|基础分/,
-    reflected: (all) => /基准|扣|不得分|否则|按比率|分段/.test(all),
+    // (「…得基础分2分」 in a clause that deducts nothing is the award itself: session 24, s24-tune11)
+    reflected: (all, _bodies, t) => /基准|扣|不得分|否则|按比率|分段/.test(all) || (/得基础分[\d.]+分/.test(t) && !/扣|减|每|缺|未|不得分|否则/.test(t) && /^得 [\d.]+$/.test(all)),
     reason: "条文写有「{w}」（从基准分扣减），计分方式却只有得分，未能确定",
   },
   {

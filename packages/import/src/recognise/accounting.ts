@@ -8,7 +8,7 @@
 import type { ClauseContext } from "./index.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
-import { CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
+import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
 export interface ClauseNumber {
@@ -263,6 +263,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (take(n.value)) continue;
     // a band edge stated from both sides (「达到95%的不扣分,低于95%扣0.5分」)
     if (banded && written.includes(n.value)) continue;
+    // a base stated from both sides (「达70%以上的,得50分;未达到70%的,每少…」 read 基准 70% …)
+    if (/^基准 /.test(all) && written.includes(n.value) && BASE_OTHER_SIDE.test(before)) continue;
     // 「计0分」 is 不得分; said of a band's or an award's other side (「少于6篇的,计0分」) it is what the reading leaves unscored
     if (n.value === "0" && /不得分|否则/.test(all)) continue;
     if (n.value === "0" && /^分/.test(after) && /(?<!扣)(?:计|得|记|为|给)$/.test(before) && (banded || /(?:^|\s)得 |按比率/.test(all))) continue;

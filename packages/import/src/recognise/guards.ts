@@ -10,6 +10,7 @@ import { countsUnaccounted } from "./guards-counts.js";
 import { phrasesUnaccounted } from "./guards-phrases.js";
 import { GUARDS_S24A } from "./guards-s24a.js";
 import { GUARDS_24B } from "./guards-s24b.js";
+import { GUARDS_S24D } from "./guards-s24d.js";
 import { accountingUnaccounted } from "./accounting.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
@@ -63,7 +64,7 @@ const GUARDS_22: readonly Guard[] = [
     since: 22,
     check: (t, bodies) => {
       const d = DISCRETION.exec(t);
-      if (d && !/酌情/.test(bodies.join(" ")) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
+      if (d && !/酌情|评议 得分/.test(bodies.join(" ")) && !/^(?:酌情|酌减)(?:予以)?(?:减免|从轻|免扣)/.test(t.slice(d.index))) return `条文写有「${d[0]}」（酌情计分），但只有一个确定的分值，未能确定酌情的范围`;
       return undefined;
     },
   },
@@ -160,6 +161,9 @@ export const GUARDS: readonly Guard[] = [
   // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
   // a signed amount, a range (guards-s24b.ts)
   ...GUARDS_24B,
+  // from the eleventh and twelfth fresh sets (session 24, s24-tune11): classes of one thing, an allowance,
+  // a lost count word, 「一次计P分」 (guards-s24d.ts)
+  ...GUARDS_S24D,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

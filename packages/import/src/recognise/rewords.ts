@@ -3,6 +3,7 @@ import { amountsIn } from "./amounts.js";
 import { rx } from "./normalise.js";
 import { REWORDS_S24A } from "./rewords-s24a.js";
 import { REWORDS_S24C } from "./rewords-s24c.js";
+import { REWORDS_S24D } from "./rewords-s24d.js";
 
 // Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
 // fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
@@ -34,6 +35,8 @@ const REWORDS: readonly [RegExp, string][] = [
   ...REWORDS_S24A,
   // session 24 (s24-multi): rewords-s24c.ts
   ...REWORDS_S24C,
+  // session 24 (s24-tune11): rewords-s24d.ts
+  ...REWORDS_S24D,
 ];
 
 /** The normalised clause with the words of REWORDS rewritten. */

@@ -74,6 +74,13 @@ export const discretion: Pattern = (t, ctx) => {
     if (ctx.points === null || ctx.section !== null) return refusal("条文酌情扣分，但本项没有分值，未能确定扣分的上限");
     return reading([`酌情 扣 0 至 ${ctx.points}`], []);
   }
+  // 「根据工作落实情况酌情打分」 with no number: the assessors give a score up to the item's (or its row's) points —
+  // 评议 得分 (模式 36), as 「考评组…打分，最高分为5分」 is; no deduction word, or it is 酌情扣分 above
+  if (/酌情(?:打分|评分|给分|计分)[。;]?$/.test(t) && !/扣|减|加/.test(t) && !rx(`${NUM}分`).test(t)) {
+    const cap = ctx.rowPoints ?? ctx.points;
+    if (cap === null || cap === undefined || ctx.section !== null) return refusal("条文酌情打分，但本项没有分值，未能确定最高分");
+    return reading([`评议 得分 上限 ${cap}`], []);
+  }
   if (/酌情/.test(t)) return refusal("条文酌情计分，未能确定范围");
   return undefined;
 };
