@@ -3,7 +3,7 @@
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
  * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
  * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
- * rule ends with.
+ * rule ends with, and vetoes (一票否决/一票否优).
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -12,7 +12,7 @@ import { AFTER, BEFORE, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -465,6 +465,13 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       const s = B.let("s", v);
       B.exit(cmp("=", s, c(0)));
       return B.block(s, text, [{ key: r.name, value: { k: "text", parts: name } }]);
+    }
+    case "veto": {
+      // 一票否决/一票否优: when the fact holds the unit is vetoed; no amount, no adjustments
+      B.exit({ k: "not", c: B.flag(r.name) });
+      B.body.push({ k: "veto", level: b.level });
+      const text = b.level === "fail" ? "一票否决：考评结果定为最低等次" : "一票否优：不能评为最高等次";
+      return { body: B.body, value: c(0), adjust: [], trace: { kind: "veto", text: [lit(text)], facts: [{ key: r.name, value: { k: "bool", v: true } }] } };
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

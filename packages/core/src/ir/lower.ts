@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applyAdjust, columnType, hasBlock, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
-import { blockValue, blockZero } from "./rule-block.js";
+import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -42,6 +42,13 @@ const BODY_WORDS: Partial<Record<M.RuleBodyModel["kind"], string>> = {
  * 分段 going below 0; "twoSided" ≥ 0 above the points, < 0 a deduction), and `zero`: when the rule
  * ends in 不得分 (the owner then scores 0).
  */
+/** A veto rule of an owner: its level, and when its block reaches the veto (its 适用 not included). */
+interface Veto {
+  r: M.RuleModel;
+  level: "fail" | "noExcellent";
+  hit: Cond;
+}
+
 interface RuleLow {
   v: Expr;
   sign: "plain" | "signed" | "twoSided";
@@ -375,13 +382,14 @@ class Lowering implements BlockNames {
    * (`after`: outside its cap), vetoes, and when one of its rules ends in 不得分.
    */
   terms(rules: M.RuleModel[], prefix: string, inSection: boolean) {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as M.RuleModel[], zero: [] as Cond[] };
+    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
     const done = new Set<M.GroupModel>();
     for (const r of rules) {
       if (r.effect === "veto") {
-        if (r.body.kind !== "veto") this.refuse("否决", r);
-        this.factOf(r);
-        out.vetoes.push(r);
+        // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
+        const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
+        if (!veto) return this.refuse("否决", r);
+        out.vetoes.push({ r, level: veto.level, hit: veto.when });
         continue;
       }
       const g = r.group && r.group.kind !== "choice" ? r.group : undefined;
@@ -453,7 +461,7 @@ class Lowering implements BlockNames {
    * rules below) the part above its points.  `vetoScope`: the units whose vetoes here count (not
    * those taking a 参照 above).
    */
-  indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: { cond: Cond; r: M.RuleModel }[]): { s: string; k: string; e?: string } {
+  indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: (Veto & { cond: Cond })[]): { s: string; k: string; e?: string } {
     const n = this.indNo.get(ind)!;
     const here = and([applies, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : [])]);
     const refs = ind.refers;
@@ -462,7 +470,7 @@ class Lowering implements BlockNames {
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
     const t = this.terms(ind.rules, `i${n}`, false);
-    for (const r of t.vetoes) vetoes.push({ cond: vetoHere, r });
+    for (const v of t.vetoes) vetoes.push({ ...v, cond: vetoHere });
     const above = hasAbove(ind);
     const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
     const e = sum([...children.flatMap((x) => (x.e ? [ref(x.e)] : [])), ...t.above]);
@@ -607,14 +615,14 @@ export function lower(cat: M.Catalogue): IrProgram {
     i.children.forEach(number);
   };
   cat.indicators.forEach(number);
-  const vetoes: { cond: Cond; r: M.RuleModel }[] = [];
+  const vetoes: (Veto & { cond: Cond })[] = [];
   const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
   const tops = cat.indicators.map((i) => lowered.get(i)!);
   L.tops = tops;
   const section = (s: M.SectionModel, name: string): Expr => {
     const t = L.terms(s.rules, name, true);
     // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
-    for (const r of t.vetoes) vetoes.push({ cond: { k: "true" }, r });
+    for (const v of t.vetoes) vetoes.push({ ...v, cond: { k: "true" } });
     let v = sum([...t.pos, ...t.ded, ...t.over]);
     if (s.cap !== undefined) v = min(v, c(s.cap));
     // 否则 deductions of a section are outside its cap
@@ -632,9 +640,9 @@ export function lower(cat: M.Catalogue): IrProgram {
   } else L.step("kp_total", unscaled, "总分");
   const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
   L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
-  const strikes = (v: { cond: Cond; r: M.RuleModel }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), { k: "flag", col: L.factOf(v.r).col }]);
+  const strikes = (v: Veto & { cond: Cond }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), v.hit]);
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
-    const list = vetoes.filter((v) => v.r.body.kind === "veto" && v.r.body.level === level).map(strikes);
+    const list = vetoes.filter((v) => v.level === level).map(strikes);
     return list.length === 0 ? { k: "not", c: { k: "true" } } : { k: "or", list };
   };
   // the JS module's order of a unit's vetoes: indicators in catalogue order, each after its children, then the sections
@@ -646,10 +654,7 @@ export function lower(cat: M.Catalogue): IrProgram {
   cat.indicators.forEach(visit);
   for (const s of [...cat.bonuses, ...cat.penalties]) evaluated.push(...s.rules);
   const place = new Map(evaluated.map((r, i) => [r, i] as const));
-  const vetoList = vetoes
-    .filter((v) => v.r.body.kind === "veto")
-    .sort((a, b) => (place.get(a.r) ?? 0) - (place.get(b.r) ?? 0))
-    .map((v) => ({ rule: v.r.name, level: (v.r.body as { level: "fail" | "noExcellent" }).level, when: strikes(v) }));
+  const vetoList = [...vetoes].sort((a, b) => (place.get(a.r) ?? 0) - (place.get(b.r) ?? 0)).map((v) => ({ rule: v.r.name, level: v.level, when: strikes(v) }));
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
   // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
   const shownAs = new Map<number, string>();

@@ -21,6 +21,8 @@
  * - 不得分: a let `ZERO` (1 while the rule ends in it; the value is then the owner's points, the
  *   adjustments before 免扣 are skipped, a 免扣 lifts it) and a `mark` — the owner scores 0 — at once,
  *   or after the adjustments when a 免扣 may lift it; `blockZero` gives the owner's condition to SQL;
+ * - `veto`: 一票否决/一票否优 strikes the unit when reached (the value is 0, no adjustments);
+ *   `blockVeto` gives the condition to SQL;
  * - `trace`: the rule's explanation as data: the kind (award/deduct/signed), text parts (literal strings,
  *   an `Expr` formatted as a decimal or as a count, a part chosen by a condition, optional parts
  *   joined by a separator) to which the adjustments' notes are appended, and the facts shown
@@ -64,7 +66,7 @@ export interface Shown {
 
 /** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */
 export interface TraceData {
-  kind: "award" | "deduct" | "signed";
+  kind: "award" | "deduct" | "signed" | "veto";
   amount?: Expr;
   text: Text[];
   facts: Shown[];
@@ -74,7 +76,12 @@ export interface TraceData {
  * `mark`: the rule's 不得分 takes its owner (the owner scores 0) when `ZERO` is 1 — at this point, or
  * (`RuleBlock.zero.markAtEnd`) after the adjustments, once a 免扣 has not lifted it.
  */
-export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData } | { k: "mark" };
+export type Stmt =
+  | { k: "let"; name: string; e: Expr }
+  | { k: "exit"; when: Cond; value: Expr; trace?: TraceData }
+  | { k: "mark" }
+  /** 一票否决 (fail) / 一票否优 (noExcellent): the unit is vetoed when this point is reached. */
+  | { k: "veto"; level: "fail" | "noExcellent" };
 
 /** One adjustment after the body. */
 export interface Adjust {
@@ -176,6 +183,16 @@ export function blockZero(b: RuleBlock): Cond | undefined {
   const list: Cond[] = [...exits.map((x): Cond => ({ k: "not", c: x.when })), zeroHolds(env)];
   for (const a of b.adjust) if (a.kind === "cancel" && a.when) list.push({ k: "not", c: inlineCond(a.when, env) });
   return { k: "and", list };
+}
+
+/** When the block reaches its `veto` (no exit before it was taken), for a printer that books it by condition (SQL). */
+export function blockVeto(b: RuleBlock): { level: "fail" | "noExcellent"; when: Cond } | undefined {
+  const at = b.body.findIndex((s) => s.k === "veto");
+  const veto = b.body[at];
+  if (!veto || veto.k !== "veto") return undefined;
+  const { exits } = bodyEnv({ ...b, body: b.body.slice(0, at) });
+  const list = exits.map((x): Cond => (x.when.k === "not" ? x.when.c : { k: "not", c: x.when }));
+  return { level: veto.level, when: list.length === 1 ? list[0]! : list.length === 0 ? { k: "true" } : { k: "and", list } };
 }
 
 function zeroHolds(env: ReadonlyMap<string, Expr>): Cond {

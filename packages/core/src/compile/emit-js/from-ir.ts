@@ -1,8 +1,9 @@
 /**
  * Prints a rule's scoring block (ir/rule-block.ts, built by ir/lower-rule.ts) as the body of its
  * JavaScript function r<n>(Z): the lets as constants, each exit as an early return (with its trace),
- * the value, each adjustment with its note, the trace entry with the facts shown, the return.  Nothing
- * here decides a score: expressions and texts are printed as the block says.
+ * a veto as the unit's entry in Z.V, the value, each adjustment with its note, the trace entry with
+ * the facts shown, the return.  Nothing here decides a score: expressions and texts are printed as
+ * the block says.
  */
 import type * as M from "../../model.js";
 import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
@@ -175,16 +176,20 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
       o.push(`  if (${ZERO} === 1) Z.zr = true;`);
       continue;
     }
+    if (s.k === "veto") {
+      o.push(`  Z.V.push({ rule: ${S(r.name)}, level: ${S(s.level)} });`);
+      continue;
+    }
     if (!s.trace) {
       o.push(`  if (${p.test(s.when)}) return ${p.expr(s.value)};`);
       continue;
     }
     o.push(`  if (${p.test(s.when)}) {`, `    ${p.trace(r, s.trace, p.expr(s.trace.amount ?? s.value), "")}`, `    return ${p.expr(s.value)};`, "  }");
   }
-  if (b.adjust.length === 0 && b.value.k === "ref") {
-    // no adjustments, a value already named: it is the value
-    p.alias.set(BEFORE, b.value.name);
-    p.alias.set(CURRENT, b.value.name);
+  if (b.adjust.length === 0 && (b.value.k === "ref" || b.value.k === "const")) {
+    // no adjustments, a value already named or a number: it is the value
+    p.alias.set(BEFORE, p.expr(b.value));
+    p.alias.set(CURRENT, p.expr(b.value));
   } else if (b.adjust.length === 0) {
     // no adjustments: the value before them is the value
     p.alias.set(BEFORE, CURRENT);

@@ -13,7 +13,6 @@ import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
 import { emitPlainLinear } from "./rules-linear.js";
-import { emitVeto } from "./rules-outcomes.js";
 import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
@@ -63,9 +62,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
   switch (b.kind) {
     case "per":
       emitPer(e, b);
-      break;
-    case "veto":
-      emitVeto(e, b);
       break;
     case "linear":
       emitPlainLinear(e, b);
