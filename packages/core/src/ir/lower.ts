@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applyAdjust, columnType, hasBlock, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { applicable, applyAdjust, classes, columnType, hasBlock, indicatorApplies, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
@@ -109,7 +109,7 @@ class Lowering implements BlockNames {
   }
 
   classes(list: readonly string[]): Cond {
-    return list.length === 1 ? { k: "class", name: this.param(list[0]!) } : { k: "or", list: list.map((x) => ({ k: "class" as const, name: this.param(x) })) };
+    return classes(this, list);
   }
 
   /** The fact column of a rule's own key, typed by its fact. */
@@ -180,10 +180,19 @@ class Lowering implements BlockNames {
 
   /** The units a rule applies to (its 适用 and its indicators'). */
   applicable(r: M.RuleModel): Cond {
-    const lists: string[][] = [];
-    if (r.appliesTo) lists.push(r.appliesTo);
-    for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
-    return and(lists.map((l) => this.classes(l)));
+    return applicable(this, r);
+  }
+
+  score(r: M.RuleModel, ind?: M.IndicatorModel): Expr {
+    // an indicator's score (its own 适用 only, 参照 applied — indicators are lowered so that it comes
+    // first) or the total before bonuses (a rule of a section)
+    if (ind) {
+      const k = this.indNo.get(ind)!;
+      if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
+      return ref(`i${k}`);
+    }
+    if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
+    return sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
   }
 
   /** 平均值 / 中位数 of the applicable units' values (emit-js `emitCross`), as steps. */
@@ -266,7 +275,9 @@ class Lowering implements BlockNames {
       case "shortfall":
       case "zero":
       case "bands":
-      case "rated": {
+      case "rated":
+      case "proportional":
+      case "ranked": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           const block = ruleBlock(this, r);
@@ -290,40 +301,6 @@ class Lowering implements BlockNames {
       case "discretion":
         low = this.finish(r, this.num(r));
         break;
-      case "ranked":
-      case "proportional": {
-        // computed over the units the rule applies to (its 适用 and its indicators'): window functions
-        let x: Expr;
-        let among = this.applicable(r);
-        if (b.kind === "ranked" && b.by.kind !== "fact") {
-          // by a computed score: the indicator's (its own 适用 only, 参照 applied — indicators are
-          // lowered so that it comes first) or the total before bonuses (a rule of a section)
-          if (b.by.kind === "indicator") {
-            const k = this.indNo.get(b.by.indicator)!;
-            if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
-            x = ref(`i${k}`);
-            among = and([among, this.indApplies(b.by.indicator)]);
-          } else {
-            if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
-            x = sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
-          }
-        } else x = this.num(r);
-        let v: Expr;
-        if (b.kind === "proportional") {
-          const best = max({ k: "best", value: x, among }, c(0));
-          v = iff(cmp("=", best, c(0)), c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best });
-        } else {
-          const rank: Expr = { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter };
-          if (b.table) {
-            let e: Expr = c(b.rest ?? 0);
-            for (let i = b.table.length - 1; i >= 0; i--) e = iff(cmp("=", rank, c(i + 1)), c(b.table[i]!), e);
-            v = e;
-          } else v = max(sub(c(b.max), mul(c(b.step), sub(rank, c(1)))), c(0));
-        }
-        // a unit outside the ranking gets nothing from it
-        low = this.finish(r, iff(among, v, c(0)));
-        break;
-      }
       default:
         return this.refuse(`计分方式「${BODY_WORDS[b.kind] ?? b.kind}」`, r);
     }
@@ -451,9 +428,7 @@ class Lowering implements BlockNames {
 
   /** The applicability of an indicator: its 适用 and its ancestors'. */
   indApplies(ind: M.IndicatorModel): Cond {
-    const lists: Cond[] = [];
-    for (let i: M.IndicatorModel | undefined = ind; i; i = i.parent) if (i.appliesTo) lists.push(this.classes(i.appliesTo));
-    return and(lists);
+    return indicatorApplies(this, ind);
   }
 
   /**

@@ -29,6 +29,10 @@
  *   (key → a count, yes/no, or a text, each under an optional condition), in the order shown.
  *
  * Conditions and expressions are the scoring IR's (`types.ts`): facts by column, classes by param.
+ * Cross-unit values (按比例's `best`, 排名's `rank` and the number of units ranked, `agg` count) are
+ * expressions over the unit's own lets, evaluated across the units: SQL computes them with window
+ * functions, the JS module reads them from its cross-unit pass (Z.X[n], compile/emit-js/cross.ts).  A
+ * ranking by a computed score holds it in the let `COMPUTED`.
  * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
  * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
  * compile/emit-js/rules-*.ts until they are migrated.
@@ -41,6 +45,12 @@ export const CURRENT = "v";
 export const AFTER = "v1";
 /** The value the body computed, before any adjustment (the trace only). */
 export const BEFORE = "v0";
+/**
+ * The let holding a score computed for every unit that a ranking ranks by (an indicator's, or the total
+ * before bonuses): its expression is the scoring IR's (steps SQL has computed before); the JS printer
+ * reads the unit's score from the module's ranking pass instead (rk<n>, cross.ts).
+ */
+export const COMPUTED = "score";
 /** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */
 export const ZERO = "zero";
 
@@ -135,8 +145,14 @@ export function inline(e: Expr, env: ReadonlyMap<string, Expr>): Expr {
       return { ...e, diff: inline(e.diff, env) };
     case "if":
       return { k: "if", c: inlineCond(e.c, env), a: inline(e.a, env), b: inline(e.b, env) };
+    case "best":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
+    case "rank":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
+    case "agg":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
     default:
-      // cross-unit and 就高 expressions never appear inside a block
+      // 就高 and the other cross-unit expressions never appear inside a block
       throw new Error(`internal: ${e.k} in a rule block`);
   }
 }

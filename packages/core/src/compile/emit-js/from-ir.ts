@@ -7,7 +7,7 @@
  */
 import type * as M from "../../model.js";
 import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
-import { AFTER, BEFORE, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
+import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
 import type { ColumnType, Cond, Expr, IrColumn, Param } from "../../ir/types.js";
 import { IDS_SUFFIX } from "../../ir/types.js";
 import { S, fx, type Ctx } from "./context.js";
@@ -34,12 +34,27 @@ class JsNames implements BlockNames {
     if (f.fact.type === "outcome") this.outcomes.set(key, f.fact.names);
     return t;
   }
+  score(): Expr {
+    // (the printer reads a ranking's computed score from the module's ranking pass: see COMPUTED)
+    return { k: "const", v: 0 };
+  }
+}
+
+/**
+ * Where the JS module holds rule r's cross-unit values (cross.ts): X[n] — the best value (按比例), the
+ * values ranked ascending (by a fact: X[n] itself; by a computed score: X[n].sorted, each unit's in
+ * X[n].v, computed on first use by rk<n>).
+ */
+function crossOf(ctx: Ctx, r: M.RuleModel): { best: string; sorted: string; score: string } {
+  const n = ctx.ruleIndex.get(r)!;
+  return { best: `Z.X[${n}].best`, sorted: r.body.kind === "ranked" && r.body.by.kind !== "fact" ? `Z.X[${n}].sorted` : `Z.X[${n}]`, score: `(Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X))).v[Z.u]` };
 }
 
 class Printer {
   constructor(
     readonly ctx: Ctx,
     readonly names: JsNames,
+    readonly cross: { best: string; sorted: string },
   ) {}
 
   /** Names printed as another (the value before adjustments is the value when there are none). */
@@ -86,6 +101,15 @@ class Printer {
         return `Math.${e.k}(${this.expr(e.a)}, ${this.expr(e.b)})`;
       case "if":
         return `(${this.test(e.c)} ? ${this.expr(e.a)} : ${this.expr(e.b)})`;
+      // cross-unit values, from the module's cross-unit pass (their `among` is the pass's)
+      case "best":
+        return this.cross.best;
+      case "rank":
+        return `kpRank(${this.cross.sorted}, ${this.expr(e.value)}, ${e.lowerIsBetter})`;
+      case "agg":
+        if (e.fn !== "count") throw new Error(`internal: agg ${e.fn} in a rule block`);
+        // (the units ranked)
+        return `${this.cross.sorted}.length`;
       default:
         throw new Error(`internal: ${e.k} in a rule block`);
     }
@@ -164,9 +188,14 @@ class Printer {
 export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
   const names = new JsNames();
   const b: RuleBlock = ruleBlock(names, r);
-  const p = new Printer(ctx, names);
+  const cross = crossOf(ctx, r);
+  const p = new Printer(ctx, names, cross);
   const o = ctx.out;
   for (const s of b.body) {
+    if (s.k === "let" && s.name === COMPUTED) {
+      o.push(`  const ${s.name} = ${cross.score};`);
+      continue;
+    }
     if (s.k === "let") {
       // (不得分 is mutable: a 免扣 lifts it)
       o.push(`  ${s.name === ZERO ? "let" : "const"} ${s.name} = ${p.top(s.e)};`);

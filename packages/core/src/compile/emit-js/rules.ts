@@ -13,7 +13,7 @@ import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
 import { emitPlainLinear } from "./rules-linear.js";
-import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
+import { emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -65,10 +65,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
       break;
     case "linear":
       emitPlainLinear(e, b);
-      break;
-    case "proportional":
-    case "ranked":
-      emitAcrossUnits(e, b);
       break;
     case "discretion":
       emitDiscretion(e, b);
