@@ -3,8 +3,9 @@
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
  * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
  * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
- * rule ends with, vetoes (一票否决/一票否优), and the cross-unit kinds 按比例 and 排名 (by a fact, by an
- * indicator's score, by the total before bonuses).
+ * rule ends with, vetoes (一票否决/一票否优), the cross-unit kinds 按比例 and 排名 (by a fact, by an
+ * indicator's score, by the total before bonuses), and linear rules (每低/每超: a base that is a number,
+ * the unit's target or a value across units; two sides; a cut-off).
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -13,7 +14,7 @@ import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, inline, type Adjust, type RuleB
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto", "proportional", "ranked"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto", "proportional", "ranked", "linear"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -98,10 +99,11 @@ export interface BlockNames {
   /** The column type of one of r's fact keys (refuses a key r does not take). */
   factType(r: M.RuleModel, key: string): ColumnType;
   /**
-   * A score computed for every unit that rule r ranks by: the indicator's (with its 参照), or the total
-   * before bonuses (base − 倒扣 of the first-level indicators) when none is given.
+   * The value rule r takes from across the units (the block's let COMPUTED): the score a ranking ranks
+   * by — the indicator's (with its 参照), or the total before bonuses (base − 倒扣 of the first-level
+   * indicators) —, or a linear rule's base 平均值/中位数.
    */
-  score(r: M.RuleModel, ind?: M.IndicatorModel): Expr;
+  computed(r: M.RuleModel): Expr;
 }
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -532,7 +534,7 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
         if (b.by.kind === "indicator") among = andAll([among, indicatorApplies(names, b.by.indicator)]);
         B.exit({ k: "not", c: among });
         ranked = among;
-        x = B.let(COMPUTED, names.score(r, b.by.kind === "indicator" ? b.by.indicator : undefined));
+        x = B.let(COMPUTED, names.computed(r));
         what = [lit(b.by.kind === "total" ? "总分（加分、减分之前）" : `「${b.by.indicator.name}」得分 `), dec(x), lit("，")];
       }
       const rank = B.let("rank", { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter });
@@ -552,6 +554,82 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
         text = [...what, lit("第 "), int(rank), lit(" 名，后退 "), int(sub(rank, c(1))), lit(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `), dec(lost), lit(" = "), pre];
       }
       return B.block(v, text, shown);
+    }
+    case "linear": {
+      // 每低/每超 … 扣 (or 得): per step of the value's distance from a base — a number, the unit's own
+      // target (目标值) or a value across units (平均值/中位数, the block's COMPUTED) — with a 不足一档
+      // mode; a cut-off beyond which an outcome holds; two sides (达到基准得本项分值: one side an award
+      // above the points, the other a deduction, returned negative; no adjustments, KP2052)
+      const col = names.col(r.name, names.factType(r, r.name));
+      // (a value not given scores nothing)
+      B.exit({ k: "missing", col });
+      const x = B.let("x", { k: "num", col });
+      const pct = b.base.percent ? "%" : "";
+      const measure = b.base.percent ? "" : (b.base.measure ?? "");
+      // the old plain deduction's words (每低 … 扣, a number base, no 四舍五入): no measure, no 「，扣 …」
+      const plain = !(b.action === "award" || b.other || b.baseFrom || b.mode === "round");
+      let base: Expr;
+      let baseText: Text[];
+      const shown: Shown[] = [{ key: r.name, value: { k: "text", parts: [dec(x), lit(pct)] } }];
+      if (b.baseFrom === "average" || b.baseFrom === "median") {
+        base = B.let(COMPUTED, names.computed(r));
+        baseText = [lit(`基准（各单位${b.base.text}）`), dec(base), lit(pct + measure)];
+        shown.push({ key: b.base.text, value: { k: "text", parts: [dec(base), lit(pct)] } });
+      } else if (b.baseFrom === "target") {
+        const key = `${r.name}.目标值`;
+        base = B.let("base", B.num(key));
+        baseText = [lit("目标值 "), dec(base), lit(pct + measure)];
+        shown.push({ key, value: { k: "text", parts: [dec(base), lit(pct)] } });
+      } else {
+        base = c(b.base.raw);
+        baseText = [lit(`基准 ${b.base.text}${plain ? "" : b.base.measure && !b.base.percent ? b.base.measure : ""}`)];
+      }
+      const sides: { direction: "below" | "above"; step: M.Quantity; amount: number; mode: M.BandStepsModel["mode"]; action: "deduct" | "award"; cap?: number }[] = [
+        { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
+      ];
+      if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
+      // the chain, built from its last branch: value (signed for two sides), 不得分 (0/1), why
+      let v: Expr = c(0);
+      let z: Expr = c(0);
+      let why: Text[] = [];
+      for (const [i, side] of [...sides.entries()].reverse()) {
+        const diff = B.let(`d${i}`, side.direction === "below" ? sub(base, x) : sub(x, base));
+        const unit = side.step.measure ?? (side.step.percent ? "个百分点" : "");
+        // (computed only on its side: the steps of a distance ≤ 0 mean nothing)
+        const w = stepValue(side.mode, side.amount, side.step.raw, diff);
+        const capped = side.cap === undefined ? w : ({ k: "min", a: w, b: c(side.cap) } as Expr);
+        const act = side.action === "award" ? "得" : "扣";
+        const t: Text[] = [
+          lit(side.direction === "below" ? "低于" : "超过"),
+          ...baseText,
+          lit(" "),
+          dec(diff),
+          lit(`${unit ? ` ${unit}` : ""}，`),
+          ...stepsText(side.mode, side.step.raw, diff),
+          lit(` 档 × ${fmt(side.amount)} = `),
+          dec(w),
+          lit(MODE_WORDS[side.mode]),
+          ...(side.cap !== undefined ? [{ k: "if", c: cmp(">", w, c(side.cap)), a: [lit(`，${side.action === "award" ? "加分" : "扣分"}最多 ${fmt(side.cap)}`)], b: [] } as Text] : []),
+          ...(plain ? [] : [lit(`，${act} `), dec(capped)]),
+        ];
+        const hit = cmp(">", diff, c(0));
+        v = iff(hit, b.other && side.action === "deduct" ? sub(c(0), capped) : capped, v);
+        z = iff(hit, c(0), z);
+        why = [{ k: "if", c: hit, a: t, b: why }];
+      }
+      if (b.cutoff) {
+        const cut = b.cutoff;
+        const hit = cmp(cut.direction === "below" ? "<" : ">", x, c(cut.value.raw));
+        const o = B.outcome(cut.outcome);
+        // a cut-off's 不得分 is the owner's points; with two sides a deduction (negative)
+        v = iff(hit, b.other ? sub(c(0), o.v) : o.v, v);
+        z = iff(hit, o.z, z);
+        why = [{ k: "if", c: hit, a: [lit("数值 "), dec(x), lit(`${pct} ${cut.direction === "below" ? "低于" : "高于"} ${cut.value.text}，${o.word}`)], b: why }];
+      }
+      if (b.cutoff?.outcome.kind === "zero") B.zero(z);
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, why, shown, b.other !== undefined);
     }
     case "veto": {
       // 一票否决/一票否优: when the fact holds the unit is vetoed; no amount, no adjustments

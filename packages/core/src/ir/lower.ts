@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applicable, applyAdjust, classes, columnType, hasBlock, indicatorApplies, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { applicable, applyAdjust, classes, columnType, hasBlock, indicatorApplies, indicatorPoints, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
@@ -150,32 +150,12 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The adjustments after a rule's body (emit-js `finish`): 按 … 平均, 加倍/减半, the cap — none of
-   * them when the body ended in 不得分 (`zero`: the value is then the owner's points) — then 免扣
-   * (which also lifts a 不得分) and 可减免.
+   * The adjustments after a body not lowered to a block (酌情, compound counts; emit-js `finish`):
+   * 按 … 平均, 加倍/减半, the cap, 免扣, 可减免 — their transforms are lower-rule.ts's.
    */
-  finish(r: M.RuleModel, v: Expr, zero?: Cond): RuleLow {
-    // the adjustments' transforms are lower-rule.ts's (one meaning with the JS trace)
-    const adjust = ruleAdjustments(this, r);
-    const waive = adjust.filter((a) => a.kind === "cancel" || a.kind === "reduce");
-    for (const a of adjust) if (!waive.includes(a)) v = applyAdjust(v, a);
-    if (zero) v = iff(zero, this.ownerPoints(r), v);
-    for (const a of waive) {
-      v = applyAdjust(v, a);
-      // a 免扣 also lifts the rule's 不得分
-      if (zero && a.kind === "cancel") zero = and([zero, not(a.when!)]);
-    }
-    return zero ? { v, sign: "plain", zero } : { v, sign: "plain" };
-  }
-
-  /** An outcome's value (不得分: 0 here, its condition goes to `zero`) and whether it is 不得分 (as 0/1). */
-  outcome(o: M.OutcomeModel): { v: Expr; z: Expr } {
-    return o.kind === "zero" ? { v: c(0), z: c(1) } : { v: c(o.amount), z: c(0) };
-  }
-
-  /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode (emit-js `stepCode`). */
-  stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
-    return stepValue(mode, amount, step, diff);
+  finish(r: M.RuleModel, v: Expr): RuleLow {
+    for (const a of ruleAdjustments(this, r)) v = applyAdjust(v, a);
+    return { v, sign: "plain" };
   }
 
   /** The units a rule applies to (its 适用 and its indicators'). */
@@ -183,7 +163,11 @@ class Lowering implements BlockNames {
     return applicable(this, r);
   }
 
-  score(r: M.RuleModel, ind?: M.IndicatorModel): Expr {
+  computed(r: M.RuleModel): Expr {
+    const b = r.body;
+    if (b.kind === "linear" && (b.baseFrom === "average" || b.baseFrom === "median")) return this.crossBase(r, b.baseFrom);
+    if (b.kind !== "ranked" || b.by.kind === "fact") throw new Error(`internal: rule ${r.name} computes nothing across units`);
+    const ind = b.by.kind === "indicator" ? b.by.indicator : undefined;
     // an indicator's score (its own 适用 only, 参照 applied — indicators are lowered so that it comes
     // first) or the total before bonuses (a rule of a section)
     if (ind) {
@@ -220,48 +204,6 @@ class Lowering implements BlockNames {
     return e;
   }
 
-  /** A linear rule (emit-js `emitLinear` and the plain path before it). */
-  linear(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "linear" }>): RuleLow {
-    const { col } = this.factOf(r);
-    const x: Expr = { k: "num", col };
-    const B: Expr = b.baseFrom === "average" || b.baseFrom === "median" ? this.crossBase(r, b.baseFrom) : b.baseFrom === "target" ? this.num(r, `${r.name}.目标值`) : c(b.base.raw);
-    const plain = !(b.action === "award" || b.other || b.baseFrom || b.mode === "round");
-    const sides: { direction: "below" | "above"; step: M.Quantity; amount: number; mode: "proportional" | "floor" | "ceil" | "round"; action: "deduct" | "award"; cap?: number }[] = [
-      { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
-    ];
-    if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
-    // the chain, built from its last branch: value (signed for two sides) and 不得分 (0/1)
-    let v: Expr = c(0);
-    let z: Expr = c(0);
-    for (const side of [...sides].reverse()) {
-      const diff = side.direction === "below" ? sub(B, x) : sub(x, B);
-      let w = this.stepValue(side.mode, side.amount, side.step.raw, diff);
-      if (side.cap !== undefined) w = min(w, c(side.cap));
-      if (b.other && side.action === "deduct") w = sub(c(0), w);
-      const hit = cmp(">", diff, c(0));
-      v = iff(hit, w, v);
-      z = iff(hit, c(0), z);
-    }
-    if (b.cutoff) {
-      const cut = b.cutoff;
-      const hit = cmp(cut.direction === "below" ? "<" : ">", x, c(cut.value.raw));
-      const o = this.outcome(cut.outcome);
-      // a cut-off's 不得分 is the owner's points; with two sides it is a deduction (negative)
-      v = iff(hit, b.other ? sub(c(0), o.v) : o.v, v);
-      z = iff(hit, o.z, z);
-    }
-    const skip = plain || r.facts[0]?.optional ? { k: "missing" as const, col } : undefined;
-    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
-    const guard = (e: Expr) => (skip ? iff(skip, c(0), e) : e);
-    if (!b.other) {
-      const f = this.finish(r, guard(v), zero && (skip ? and([not(skip), zero]) : zero));
-      return f;
-    }
-    // two sides: no multipliers or caps of the rule (KP2052); a cut-off's 不得分 is −points
-    const zc = zero && (skip ? and([not(skip), zero]) : zero);
-    return { v: guard(zc ? iff(zc, sub(c(0), this.ownerPoints(r)), v) : v), sign: "twoSided", ...(zc ? { zero: zc } : {}) };
-  }
-
   ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
     let low: RuleLow;
@@ -277,13 +219,16 @@ class Lowering implements BlockNames {
       case "bands":
       case "rated":
       case "proportional":
-      case "ranked": {
+      case "ranked":
+      case "linear": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           const block = ruleBlock(this, r);
           const zero = blockZero(block);
           const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
-          low = { v: blockValue(block), sign: signed ? "signed" : "plain", ...(zero ? { zero } : {}) };
+          // (two sides: ≥ 0 above the points, < 0 a deduction)
+          const sign = b.kind === "linear" && b.other ? "twoSided" : signed ? "signed" : "plain";
+          low = { v: blockValue(block), sign, ...(zero ? { zero } : {}) };
           break;
         }
         if (b.kind !== "per") throw new Error("internal: a body kind without its block");
@@ -295,9 +240,6 @@ class Lowering implements BlockNames {
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
-      case "linear":
-        low = this.linear(r, b);
-        break;
       case "discretion":
         low = this.finish(r, this.num(r));
         break;

@@ -32,7 +32,8 @@
  * Cross-unit values (按比例's `best`, 排名's `rank` and the number of units ranked, `agg` count) are
  * expressions over the unit's own lets, evaluated across the units: SQL computes them with window
  * functions, the JS module reads them from its cross-unit pass (Z.X[n], compile/emit-js/cross.ts).  A
- * ranking by a computed score holds it in the let `COMPUTED`.
+ * value computed across the units before the rule (a ranking's score, a base 平均值/中位数) is the let
+ * `COMPUTED`.
  * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
  * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
  * compile/emit-js/rules-*.ts until they are migrated.
@@ -46,9 +47,10 @@ export const AFTER = "v1";
 /** The value the body computed, before any adjustment (the trace only). */
 export const BEFORE = "v0";
 /**
- * The let holding a score computed for every unit that a ranking ranks by (an indicator's, or the total
- * before bonuses): its expression is the scoring IR's (steps SQL has computed before); the JS printer
- * reads the unit's score from the module's ranking pass instead (rk<n>, cross.ts).
+ * The let holding a value computed across the units before the rule: the score a ranking ranks by (an
+ * indicator's, or the total before bonuses), a linear rule's base 平均值/中位数.  Its expression is the
+ * scoring IR's (steps SQL has computed before); the JS printer reads it from the module's cross-unit
+ * pass instead (rk<n>, crossEnd: cross.ts).
  */
 export const COMPUTED = "score";
 /** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */

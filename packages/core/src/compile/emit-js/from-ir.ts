@@ -34,8 +34,8 @@ class JsNames implements BlockNames {
     if (f.fact.type === "outcome") this.outcomes.set(key, f.fact.names);
     return t;
   }
-  score(): Expr {
-    // (the printer reads a ranking's computed score from the module's ranking pass: see COMPUTED)
+  computed(): Expr {
+    // (the printer reads it from the module's cross-unit pass: see COMPUTED)
     return { k: "const", v: 0 };
   }
 }
@@ -43,11 +43,12 @@ class JsNames implements BlockNames {
 /**
  * Where the JS module holds rule r's cross-unit values (cross.ts): X[n] — the best value (按比例), the
  * values ranked ascending (by a fact: X[n] itself; by a computed score: X[n].sorted, each unit's in
- * X[n].v, computed on first use by rk<n>).
+ * X[n].v, computed on first use by rk<n>), a linear rule's base (X[n].b).
  */
-function crossOf(ctx: Ctx, r: M.RuleModel): { best: string; sorted: string; score: string } {
+function crossOf(ctx: Ctx, r: M.RuleModel): { best: string; sorted: string; computed: string } {
   const n = ctx.ruleIndex.get(r)!;
-  return { best: `Z.X[${n}].best`, sorted: r.body.kind === "ranked" && r.body.by.kind !== "fact" ? `Z.X[${n}].sorted` : `Z.X[${n}]`, score: `(Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X))).v[Z.u]` };
+  const byScore = r.body.kind === "ranked" && r.body.by.kind !== "fact";
+  return { best: `Z.X[${n}].best`, sorted: byScore ? `Z.X[${n}].sorted` : `Z.X[${n}]`, computed: byScore ? `(Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X))).v[Z.u]` : `Z.X[${n}].b` };
 }
 
 class Printer {
@@ -193,7 +194,7 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
   const o = ctx.out;
   for (const s of b.body) {
     if (s.k === "let" && s.name === COMPUTED) {
-      o.push(`  const ${s.name} = ${cross.score};`);
+      o.push(`  const ${s.name} = ${cross.computed};`);
       continue;
     }
     if (s.k === "let") {
