@@ -152,6 +152,8 @@ class Builder {
     return ref(name);
   }
   exit(when: Cond, value: Expr = c(0), trace?: Extract<Stmt, { k: "exit" }>["trace"]): void {
+    // (an exit that never happens — a rule for every unit — is none)
+    if (when.k === "not" && when.c.k === "true") return;
     this.body.push({ k: "exit", when, value, ...(trace ? { trace } : {}) });
   }
   /** A number fact of the rule (0 when absent). */
@@ -588,7 +590,7 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
         { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
       ];
       if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
-      // the chain, built from its last branch: value (signed for two sides), 不得分 (0/1), why
+      // the chain, built from its last branch: value (signed for two sides), 不得分 (0/1: the cut-off's), why
       let v: Expr = c(0);
       let z: Expr = c(0);
       let why: Text[] = [];
@@ -614,7 +616,6 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
         ];
         const hit = cmp(">", diff, c(0));
         v = iff(hit, b.other && side.action === "deduct" ? sub(c(0), capped) : capped, v);
-        z = iff(hit, c(0), z);
         why = [{ k: "if", c: hit, a: t, b: why }];
       }
       if (b.cutoff) {

@@ -143,14 +143,15 @@ class Printer {
 
   /** Text parts as one string expression. */
   text(parts: readonly Text[]): string {
-    if (parts.length === 0) return '""';
-    // adjacent literals as one string
+    // adjacent literals as one string (empty ones dropped)
     const merged: Text[] = [];
     for (const t of parts) {
+      if (t.k === "lit" && t.s === "") continue;
       const last = merged[merged.length - 1];
       if (t.k === "lit" && last?.k === "lit") merged[merged.length - 1] = { k: "lit", s: last.s + t.s };
       else merged.push(t);
     }
+    if (merged.length === 0) return '""';
     return merged
       .map((t, i) => {
         switch (t.k) {
