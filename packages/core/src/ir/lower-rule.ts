@@ -3,16 +3,18 @@
  * is said here once — 每次 with one noun (and its 其中 occurrences), counts by category, one-shot
  * 扣/得 (with 否则, and an award given as a value), assessed scores, rates, the assessment group's
  * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
- * rule ends with.
+ * rule ends with, vetoes (一票否决/一票否优), the cross-unit kinds 按比例 and 排名 (by a fact, by an
+ * indicator's score, by the total before bonuses), and linear rules (每低/每超: a base that is a number,
+ * the unit's target or a value across units; two sides; a cut-off).
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
 import type * as M from "../model.js";
-import { AFTER, BEFORE, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
+import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, inline, type Adjust, type RuleBlock, type Shown, type Stmt, type Text } from "./rule-block.js";
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto", "proportional", "ranked", "linear"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -57,6 +59,32 @@ export function indicatorPoints(names: Pick<BlockNames, "param">, ind: M.Indicat
   return e;
 }
 
+/** The units a rule applies to: its 适用 and its indicators' (each list: any of its classes). */
+export function applicable(names: Pick<BlockNames, "param">, r: M.RuleModel): Cond {
+  const lists: string[][] = [];
+  if (r.appliesTo) lists.push(r.appliesTo);
+  for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
+  return andAll(lists.map((l) => classes(names, l)));
+}
+
+/** The applicability of an indicator: its 适用 and its ancestors'. */
+export function indicatorApplies(names: Pick<BlockNames, "param">, ind: M.IndicatorModel): Cond {
+  const lists: Cond[] = [];
+  for (let i: M.IndicatorModel | undefined = ind; i; i = i.parent) if (i.appliesTo) lists.push(classes(names, i.appliesTo));
+  return andAll(lists);
+}
+
+/** A unit having any of the classes. */
+export function classes(names: Pick<BlockNames, "param">, list: readonly string[]): Cond {
+  return list.length === 1 ? { k: "class", name: names.param(list[0]!) } : { k: "or", list: list.map((x) => ({ k: "class" as const, name: names.param(x) })) };
+}
+
+/** All of the conditions (`true` dropped). */
+export function andAll(list: Cond[]): Cond {
+  const l = list.filter((x) => x.k !== "true");
+  return l.length === 0 ? { k: "true" } : l.length === 1 ? l[0]! : { k: "and", list: l };
+}
+
 /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode. */
 export function stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
   if (mode === "proportional") return { k: "mulDiv", a: diff, b: c(amount), c: step };
@@ -70,6 +98,12 @@ export interface BlockNames {
   param(name: string): Param;
   /** The column type of one of r's fact keys (refuses a key r does not take). */
   factType(r: M.RuleModel, key: string): ColumnType;
+  /**
+   * The value rule r takes from across the units (the block's let COMPUTED): the score a ranking ranks
+   * by — the indicator's (with its 参照), or the total before bonuses (base − 倒扣 of the first-level
+   * indicators) —, or a linear rule's base 平均值/中位数.
+   */
+  computed(r: M.RuleModel): Expr;
 }
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -118,6 +152,8 @@ class Builder {
     return ref(name);
   }
   exit(when: Cond, value: Expr = c(0), trace?: Extract<Stmt, { k: "exit" }>["trace"]): void {
+    // (an exit that never happens — a rule for every unit — is none)
+    if (when.k === "not" && when.c.k === "true") return;
     this.body.push({ k: "exit", when, value, ...(trace ? { trace } : {}) });
   }
   /** A number fact of the rule (0 when absent). */
@@ -465,6 +501,143 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       const s = B.let("s", v);
       B.exit(cmp("=", s, c(0)));
       return B.block(s, text, [{ key: r.name, value: { k: "text", parts: name } }]);
+    }
+    case "proportional": {
+      // 按比例: the unit's value over the best value of the units the rule applies to, × 满分 (0 when
+      // the best is 0); a unit it does not apply to, or without the value, gets nothing
+      const among = applicable(names, r);
+      B.exit({ k: "not", c: among });
+      const col = names.col(r.name, names.factType(r, r.name));
+      B.exit({ k: "missing", col });
+      const x = B.let("x", { k: "num", col });
+      const best = B.let("best", { k: "max", a: { k: "best", value: x, among }, b: c(0) });
+      const text = [dec(x), lit(" ÷ 最高值 "), dec(best), lit(` × 满分 ${fmt(b.max)} = `), pre];
+      return B.block(iff(cmp("=", best, c(0)), c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best }), text, [{ key: r.name, value: { k: "text", parts: [dec(x)] } }]);
+    }
+    case "ranked": {
+      // 排名: 1 + the number of units (the rule applies to; by an indicator's score: it applies to them
+      // too) strictly better; ties share the better place, the next is skipped (1, 1, 3); 每后退一位
+      // … or the 依次 table
+      let among = applicable(names, r);
+      let x: Expr;
+      let what: Text[] = [];
+      let shown: Shown[] = [];
+      // the units ranked (their number is shown): those it applies to, with the value given
+      let ranked = among;
+      if (b.by.kind === "fact") {
+        B.exit({ k: "not", c: among });
+        const col = names.col(r.name, names.factType(r, r.name));
+        B.exit({ k: "missing", col });
+        ranked = andAll([among, { k: "not", c: { k: "missing", col } }]);
+        x = B.let("x", { k: "num", col });
+        shown = [{ key: r.name, value: { k: "text", parts: [dec(x)] } }];
+      } else {
+        // a score computed for every unit (the block's `computed`: each printer reads it where it is)
+        if (b.by.kind === "indicator") among = andAll([among, indicatorApplies(names, b.by.indicator)]);
+        B.exit({ k: "not", c: among });
+        ranked = among;
+        x = B.let(COMPUTED, names.computed(r));
+        what = [lit(b.by.kind === "total" ? "总分（加分、减分之前）" : `「${b.by.indicator.name}」得分 `), dec(x), lit("，")];
+      }
+      const rank = B.let("rank", { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter });
+      let text: Text[];
+      let v: Expr;
+      if (b.table) {
+        const rest = b.rest ?? 0;
+        v = c(rest);
+        for (let i = b.table.length - 1; i >= 0; i--) v = iff(cmp("=", rank, c(i + 1)), c(b.table[i]!), v);
+        const count: Expr = { k: "agg", fn: "count", value: c(1), among: ranked };
+        const list = b.table.map(fmt).join("、");
+        const restText = b.rest === undefined ? `依次得 ${list}，第 ${b.table.length + 1} 名起不得分` : `第 ${b.table.length + 1} 名起其余得 ${fmt(rest)}`;
+        text = [...what, lit("第 "), int(rank), lit(" 名（共 "), int(count), lit(" 个单位），"), { k: "if", c: cmp("<=", rank, c(b.table.length)), a: [lit(`依次得 ${list}：第 `), int(rank), lit(" 名得 "), pre], b: [lit(restText)] }];
+      } else {
+        const lost = B.let("lost", mul(c(b.step), sub(rank, c(1))));
+        v = iff(cmp(">=", lost, c(b.max)), c(0), sub(c(b.max), lost));
+        text = [...what, lit("第 "), int(rank), lit(" 名，后退 "), int(sub(rank, c(1))), lit(` 位 × ${fmt(b.step)}，得 ${fmt(b.max)} − `), dec(lost), lit(" = "), pre];
+      }
+      return B.block(v, text, shown);
+    }
+    case "linear": {
+      // 每低/每超 … 扣 (or 得): per step of the value's distance from a base — a number, the unit's own
+      // target (目标值) or a value across units (平均值/中位数, the block's COMPUTED) — with a 不足一档
+      // mode; a cut-off beyond which an outcome holds; two sides (达到基准得本项分值: one side an award
+      // above the points, the other a deduction, returned negative; no adjustments, KP2052)
+      const col = names.col(r.name, names.factType(r, r.name));
+      // (a value not given scores nothing)
+      B.exit({ k: "missing", col });
+      const x = B.let("x", { k: "num", col });
+      const pct = b.base.percent ? "%" : "";
+      const measure = b.base.percent ? "" : (b.base.measure ?? "");
+      // the old plain deduction's words (每低 … 扣, a number base, no 四舍五入): no measure, no 「，扣 …」
+      const plain = !(b.action === "award" || b.other || b.baseFrom || b.mode === "round");
+      let base: Expr;
+      let baseText: Text[];
+      const shown: Shown[] = [{ key: r.name, value: { k: "text", parts: [dec(x), lit(pct)] } }];
+      if (b.baseFrom === "average" || b.baseFrom === "median") {
+        base = B.let(COMPUTED, names.computed(r));
+        baseText = [lit(`基准（各单位${b.base.text}）`), dec(base), lit(pct + measure)];
+        shown.push({ key: b.base.text, value: { k: "text", parts: [dec(base), lit(pct)] } });
+      } else if (b.baseFrom === "target") {
+        const key = `${r.name}.目标值`;
+        base = B.let("base", B.num(key));
+        baseText = [lit("目标值 "), dec(base), lit(pct + measure)];
+        shown.push({ key, value: { k: "text", parts: [dec(base), lit(pct)] } });
+      } else {
+        base = c(b.base.raw);
+        baseText = [lit(`基准 ${b.base.text}${plain ? "" : b.base.measure && !b.base.percent ? b.base.measure : ""}`)];
+      }
+      const sides: { direction: "below" | "above"; step: M.Quantity; amount: number; mode: M.BandStepsModel["mode"]; action: "deduct" | "award"; cap?: number }[] = [
+        { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
+      ];
+      if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
+      // the chain, built from its last branch: value (signed for two sides), 不得分 (0/1: the cut-off's), why
+      let v: Expr = c(0);
+      let z: Expr = c(0);
+      let why: Text[] = [];
+      for (const [i, side] of [...sides.entries()].reverse()) {
+        const diff = B.let(`d${i}`, side.direction === "below" ? sub(base, x) : sub(x, base));
+        const unit = side.step.measure ?? (side.step.percent ? "个百分点" : "");
+        // (computed only on its side: the steps of a distance ≤ 0 mean nothing)
+        const w = stepValue(side.mode, side.amount, side.step.raw, diff);
+        const capped = side.cap === undefined ? w : ({ k: "min", a: w, b: c(side.cap) } as Expr);
+        const act = side.action === "award" ? "得" : "扣";
+        const t: Text[] = [
+          lit(side.direction === "below" ? "低于" : "超过"),
+          ...baseText,
+          lit(" "),
+          dec(diff),
+          lit(`${unit ? ` ${unit}` : ""}，`),
+          ...stepsText(side.mode, side.step.raw, diff),
+          lit(` 档 × ${fmt(side.amount)} = `),
+          dec(w),
+          lit(MODE_WORDS[side.mode]),
+          ...(side.cap !== undefined ? [{ k: "if", c: cmp(">", w, c(side.cap)), a: [lit(`，${side.action === "award" ? "加分" : "扣分"}最多 ${fmt(side.cap)}`)], b: [] } as Text] : []),
+          ...(plain ? [] : [lit(`，${act} `), dec(capped)]),
+        ];
+        const hit = cmp(">", diff, c(0));
+        v = iff(hit, b.other && side.action === "deduct" ? sub(c(0), capped) : capped, v);
+        why = [{ k: "if", c: hit, a: t, b: why }];
+      }
+      if (b.cutoff) {
+        const cut = b.cutoff;
+        const hit = cmp(cut.direction === "below" ? "<" : ">", x, c(cut.value.raw));
+        const o = B.outcome(cut.outcome);
+        // a cut-off's 不得分 is the owner's points; with two sides a deduction (negative)
+        v = iff(hit, b.other ? sub(c(0), o.v) : o.v, v);
+        z = iff(hit, o.z, z);
+        why = [{ k: "if", c: hit, a: [lit("数值 "), dec(x), lit(`${pct} ${cut.direction === "below" ? "低于" : "高于"} ${cut.value.text}，${o.word}`)], b: why }];
+      }
+      if (b.cutoff?.outcome.kind === "zero") B.zero(z);
+      const s = B.let("s", v);
+      B.exit(cmp("=", s, c(0)));
+      return B.block(s, why, shown, b.other !== undefined);
+    }
+    case "veto": {
+      // 一票否决/一票否优: when the fact holds the unit is vetoed; no amount, no adjustments
+      B.exit({ k: "not", c: B.flag(r.name) });
+      B.body.push({ k: "veto", level: b.level });
+      const text = b.level === "fail" ? "一票否决：考评结果定为最低等次" : "一票否优：不能评为最高等次";
+      return { body: B.body, value: c(0), adjust: [], trace: { kind: "veto", text: [lit(text)], facts: [{ key: r.name, value: { k: "bool", v: true } }] } };
     }
     default:
       throw new Error(`internal: no block for ${b.kind}`);

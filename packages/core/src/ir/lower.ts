@@ -8,8 +8,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applyAdjust, columnType, hasBlock, indicatorPoints, stepValue, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
-import { blockValue, blockZero } from "./rule-block.js";
+import { applicable, applyAdjust, classes, columnType, hasBlock, indicatorApplies, indicatorPoints, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
@@ -42,6 +42,13 @@ const BODY_WORDS: Partial<Record<M.RuleBodyModel["kind"], string>> = {
  * 分段 going below 0; "twoSided" ≥ 0 above the points, < 0 a deduction), and `zero`: when the rule
  * ends in 不得分 (the owner then scores 0).
  */
+/** A veto rule of an owner: its level, and when its block reaches the veto (its 适用 not included). */
+interface Veto {
+  r: M.RuleModel;
+  level: "fail" | "noExcellent";
+  hit: Cond;
+}
+
 interface RuleLow {
   v: Expr;
   sign: "plain" | "signed" | "twoSided";
@@ -102,7 +109,7 @@ class Lowering implements BlockNames {
   }
 
   classes(list: readonly string[]): Cond {
-    return list.length === 1 ? { k: "class", name: this.param(list[0]!) } : { k: "or", list: list.map((x) => ({ k: "class" as const, name: this.param(x) })) };
+    return classes(this, list);
   }
 
   /** The fact column of a rule's own key, typed by its fact. */
@@ -143,40 +150,33 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The adjustments after a rule's body (emit-js `finish`): 按 … 平均, 加倍/减半, the cap — none of
-   * them when the body ended in 不得分 (`zero`: the value is then the owner's points) — then 免扣
-   * (which also lifts a 不得分) and 可减免.
+   * The adjustments after a body not lowered to a block (酌情, compound counts; emit-js `finish`):
+   * 按 … 平均, 加倍/减半, the cap, 免扣, 可减免 — their transforms are lower-rule.ts's.
    */
-  finish(r: M.RuleModel, v: Expr, zero?: Cond): RuleLow {
-    // the adjustments' transforms are lower-rule.ts's (one meaning with the JS trace)
-    const adjust = ruleAdjustments(this, r);
-    const waive = adjust.filter((a) => a.kind === "cancel" || a.kind === "reduce");
-    for (const a of adjust) if (!waive.includes(a)) v = applyAdjust(v, a);
-    if (zero) v = iff(zero, this.ownerPoints(r), v);
-    for (const a of waive) {
-      v = applyAdjust(v, a);
-      // a 免扣 also lifts the rule's 不得分
-      if (zero && a.kind === "cancel") zero = and([zero, not(a.when!)]);
-    }
-    return zero ? { v, sign: "plain", zero } : { v, sign: "plain" };
-  }
-
-  /** An outcome's value (不得分: 0 here, its condition goes to `zero`) and whether it is 不得分 (as 0/1). */
-  outcome(o: M.OutcomeModel): { v: Expr; z: Expr } {
-    return o.kind === "zero" ? { v: c(0), z: c(1) } : { v: c(o.amount), z: c(0) };
-  }
-
-  /** `amount` per `step` over `diff` (> 0) with a 不足一档 mode (emit-js `stepCode`). */
-  stepValue(mode: "proportional" | "floor" | "ceil" | "round", amount: number, step: number, diff: Expr): Expr {
-    return stepValue(mode, amount, step, diff);
+  finish(r: M.RuleModel, v: Expr): RuleLow {
+    for (const a of ruleAdjustments(this, r)) v = applyAdjust(v, a);
+    return { v, sign: "plain" };
   }
 
   /** The units a rule applies to (its 适用 and its indicators'). */
   applicable(r: M.RuleModel): Cond {
-    const lists: string[][] = [];
-    if (r.appliesTo) lists.push(r.appliesTo);
-    for (let ind = r.owner.kind === "indicator" ? r.owner : undefined; ind; ind = ind.parent) if (ind.appliesTo) lists.push(ind.appliesTo);
-    return and(lists.map((l) => this.classes(l)));
+    return applicable(this, r);
+  }
+
+  computed(r: M.RuleModel): Expr {
+    const b = r.body;
+    if (b.kind === "linear" && (b.baseFrom === "average" || b.baseFrom === "median")) return this.crossBase(r, b.baseFrom);
+    if (b.kind !== "ranked" || b.by.kind === "fact") throw new Error(`internal: rule ${r.name} computes nothing across units`);
+    const ind = b.by.kind === "indicator" ? b.by.indicator : undefined;
+    // an indicator's score (its own 适用 only, 参照 applied — indicators are lowered so that it comes
+    // first) or the total before bonuses (a rule of a section)
+    if (ind) {
+      const k = this.indNo.get(ind)!;
+      if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
+      return ref(`i${k}`);
+    }
+    if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
+    return sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
   }
 
   /** 平均值 / 中位数 of the applicable units' values (emit-js `emitCross`), as steps. */
@@ -204,48 +204,6 @@ class Lowering implements BlockNames {
     return e;
   }
 
-  /** A linear rule (emit-js `emitLinear` and the plain path before it). */
-  linear(r: M.RuleModel, b: Extract<M.RuleBodyModel, { kind: "linear" }>): RuleLow {
-    const { col } = this.factOf(r);
-    const x: Expr = { k: "num", col };
-    const B: Expr = b.baseFrom === "average" || b.baseFrom === "median" ? this.crossBase(r, b.baseFrom) : b.baseFrom === "target" ? this.num(r, `${r.name}.目标值`) : c(b.base.raw);
-    const plain = !(b.action === "award" || b.other || b.baseFrom || b.mode === "round");
-    const sides: { direction: "below" | "above"; step: M.Quantity; amount: number; mode: "proportional" | "floor" | "ceil" | "round"; action: "deduct" | "award"; cap?: number }[] = [
-      { direction: b.direction, step: b.step, amount: b.amount, mode: b.mode, action: b.action, ...(b.other && b.sideCap !== undefined ? { cap: b.sideCap } : {}) },
-    ];
-    if (b.other) sides.push({ direction: b.other.direction, step: b.other.step, amount: b.other.amount, mode: b.other.mode, action: b.other.action, ...(b.other.cap !== undefined ? { cap: b.other.cap } : {}) });
-    // the chain, built from its last branch: value (signed for two sides) and 不得分 (0/1)
-    let v: Expr = c(0);
-    let z: Expr = c(0);
-    for (const side of [...sides].reverse()) {
-      const diff = side.direction === "below" ? sub(B, x) : sub(x, B);
-      let w = this.stepValue(side.mode, side.amount, side.step.raw, diff);
-      if (side.cap !== undefined) w = min(w, c(side.cap));
-      if (b.other && side.action === "deduct") w = sub(c(0), w);
-      const hit = cmp(">", diff, c(0));
-      v = iff(hit, w, v);
-      z = iff(hit, c(0), z);
-    }
-    if (b.cutoff) {
-      const cut = b.cutoff;
-      const hit = cmp(cut.direction === "below" ? "<" : ">", x, c(cut.value.raw));
-      const o = this.outcome(cut.outcome);
-      // a cut-off's 不得分 is the owner's points; with two sides it is a deduction (negative)
-      v = iff(hit, b.other ? sub(c(0), o.v) : o.v, v);
-      z = iff(hit, o.z, z);
-    }
-    const skip = plain || r.facts[0]?.optional ? { k: "missing" as const, col } : undefined;
-    const zero = z.k === "const" && z.v === 0 ? undefined : cmp("=", z, c(1));
-    const guard = (e: Expr) => (skip ? iff(skip, c(0), e) : e);
-    if (!b.other) {
-      const f = this.finish(r, guard(v), zero && (skip ? and([not(skip), zero]) : zero));
-      return f;
-    }
-    // two sides: no multipliers or caps of the rule (KP2052); a cut-off's 不得分 is −points
-    const zc = zero && (skip ? and([not(skip), zero]) : zero);
-    return { v: guard(zc ? iff(zc, sub(c(0), this.ownerPoints(r)), v) : v), sign: "twoSided", ...(zc ? { zero: zc } : {}) };
-  }
-
   ruleLow(r: M.RuleModel): RuleLow {
     const b = r.body;
     let low: RuleLow;
@@ -259,13 +217,18 @@ class Lowering implements BlockNames {
       case "shortfall":
       case "zero":
       case "bands":
-      case "rated": {
+      case "rated":
+      case "proportional":
+      case "ranked":
+      case "linear": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           const block = ruleBlock(this, r);
           const zero = blockZero(block);
           const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
-          low = { v: blockValue(block), sign: signed ? "signed" : "plain", ...(zero ? { zero } : {}) };
+          // (two sides: ≥ 0 above the points, < 0 a deduction)
+          const sign = b.kind === "linear" && b.other ? "twoSided" : signed ? "signed" : "plain";
+          low = { v: blockValue(block), sign, ...(zero ? { zero } : {}) };
           break;
         }
         if (b.kind !== "per") throw new Error("internal: a body kind without its block");
@@ -277,46 +240,9 @@ class Lowering implements BlockNames {
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
-      case "linear":
-        low = this.linear(r, b);
-        break;
       case "discretion":
         low = this.finish(r, this.num(r));
         break;
-      case "ranked":
-      case "proportional": {
-        // computed over the units the rule applies to (its 适用 and its indicators'): window functions
-        let x: Expr;
-        let among = this.applicable(r);
-        if (b.kind === "ranked" && b.by.kind !== "fact") {
-          // by a computed score: the indicator's (its own 适用 only, 参照 applied — indicators are
-          // lowered so that it comes first) or the total before bonuses (a rule of a section)
-          if (b.by.kind === "indicator") {
-            const k = this.indNo.get(b.by.indicator)!;
-            if (!this.steps.some((st) => st.name === `i${k}`)) this.refuse("按计算得分排名（所排指标尚未计算）", r);
-            x = ref(`i${k}`);
-            among = and([among, this.indApplies(b.by.indicator)]);
-          } else {
-            if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
-            x = sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
-          }
-        } else x = this.num(r);
-        let v: Expr;
-        if (b.kind === "proportional") {
-          const best = max({ k: "best", value: x, among }, c(0));
-          v = iff(cmp("=", best, c(0)), c(0), { k: "mulDiv", a: c(b.max), b: x, c: 0, by: best });
-        } else {
-          const rank: Expr = { k: "rank", value: x, among, lowerIsBetter: b.lowerIsBetter };
-          if (b.table) {
-            let e: Expr = c(b.rest ?? 0);
-            for (let i = b.table.length - 1; i >= 0; i--) e = iff(cmp("=", rank, c(i + 1)), c(b.table[i]!), e);
-            v = e;
-          } else v = max(sub(c(b.max), mul(c(b.step), sub(rank, c(1)))), c(0));
-        }
-        // a unit outside the ranking gets nothing from it
-        low = this.finish(r, iff(among, v, c(0)));
-        break;
-      }
       default:
         return this.refuse(`计分方式「${BODY_WORDS[b.kind] ?? b.kind}」`, r);
     }
@@ -375,13 +301,14 @@ class Lowering implements BlockNames {
    * (`after`: outside its cap), vetoes, and when one of its rules ends in 不得分.
    */
   terms(rules: M.RuleModel[], prefix: string, inSection: boolean) {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as M.RuleModel[], zero: [] as Cond[] };
+    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
     const done = new Set<M.GroupModel>();
     for (const r of rules) {
       if (r.effect === "veto") {
-        if (r.body.kind !== "veto") this.refuse("否决", r);
-        this.factOf(r);
-        out.vetoes.push(r);
+        // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
+        const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
+        if (!veto) return this.refuse("否决", r);
+        out.vetoes.push({ r, level: veto.level, hit: veto.when });
         continue;
       }
       const g = r.group && r.group.kind !== "choice" ? r.group : undefined;
@@ -443,9 +370,7 @@ class Lowering implements BlockNames {
 
   /** The applicability of an indicator: its 适用 and its ancestors'. */
   indApplies(ind: M.IndicatorModel): Cond {
-    const lists: Cond[] = [];
-    for (let i: M.IndicatorModel | undefined = ind; i; i = i.parent) if (i.appliesTo) lists.push(this.classes(i.appliesTo));
-    return and(lists);
+    return indicatorApplies(this, ind);
   }
 
   /**
@@ -453,7 +378,7 @@ class Lowering implements BlockNames {
    * rules below) the part above its points.  `vetoScope`: the units whose vetoes here count (not
    * those taking a 参照 above).
    */
-  indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: { cond: Cond; r: M.RuleModel }[]): { s: string; k: string; e?: string } {
+  indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: (Veto & { cond: Cond })[]): { s: string; k: string; e?: string } {
     const n = this.indNo.get(ind)!;
     const here = and([applies, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : [])]);
     const refs = ind.refers;
@@ -462,7 +387,7 @@ class Lowering implements BlockNames {
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
     const t = this.terms(ind.rules, `i${n}`, false);
-    for (const r of t.vetoes) vetoes.push({ cond: vetoHere, r });
+    for (const v of t.vetoes) vetoes.push({ ...v, cond: vetoHere });
     const above = hasAbove(ind);
     const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
     const e = sum([...children.flatMap((x) => (x.e ? [ref(x.e)] : [])), ...t.above]);
@@ -607,14 +532,14 @@ export function lower(cat: M.Catalogue): IrProgram {
     i.children.forEach(number);
   };
   cat.indicators.forEach(number);
-  const vetoes: { cond: Cond; r: M.RuleModel }[] = [];
+  const vetoes: (Veto & { cond: Cond })[] = [];
   const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
   const tops = cat.indicators.map((i) => lowered.get(i)!);
   L.tops = tops;
   const section = (s: M.SectionModel, name: string): Expr => {
     const t = L.terms(s.rules, name, true);
     // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
-    for (const r of t.vetoes) vetoes.push({ cond: { k: "true" }, r });
+    for (const v of t.vetoes) vetoes.push({ ...v, cond: { k: "true" } });
     let v = sum([...t.pos, ...t.ded, ...t.over]);
     if (s.cap !== undefined) v = min(v, c(s.cap));
     // 否则 deductions of a section are outside its cap
@@ -632,9 +557,9 @@ export function lower(cat: M.Catalogue): IrProgram {
   } else L.step("kp_total", unscaled, "总分");
   const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
   L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
-  const strikes = (v: { cond: Cond; r: M.RuleModel }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), { k: "flag", col: L.factOf(v.r).col }]);
+  const strikes = (v: Veto & { cond: Cond }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), v.hit]);
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
-    const list = vetoes.filter((v) => v.r.body.kind === "veto" && v.r.body.level === level).map(strikes);
+    const list = vetoes.filter((v) => v.level === level).map(strikes);
     return list.length === 0 ? { k: "not", c: { k: "true" } } : { k: "or", list };
   };
   // the JS module's order of a unit's vetoes: indicators in catalogue order, each after its children, then the sections
@@ -646,10 +571,7 @@ export function lower(cat: M.Catalogue): IrProgram {
   cat.indicators.forEach(visit);
   for (const s of [...cat.bonuses, ...cat.penalties]) evaluated.push(...s.rules);
   const place = new Map(evaluated.map((r, i) => [r, i] as const));
-  const vetoList = vetoes
-    .filter((v) => v.r.body.kind === "veto")
-    .sort((a, b) => (place.get(a.r) ?? 0) - (place.get(b.r) ?? 0))
-    .map((v) => ({ rule: v.r.name, level: (v.r.body as { level: "fail" | "noExcellent" }).level, when: strikes(v) }));
+  const vetoList = [...vetoes].sort((a, b) => (place.get(a.r) ?? 0) - (place.get(b.r) ?? 0)).map((v) => ({ rule: v.r.name, level: v.level, when: strikes(v) }));
   const grades: IrGrade[] = cat.grades.map((g) => ({ name: L.param(g.name), otherwise: g.otherwise, conditions: g.conditions }));
   // scores as shown: an indicator under an ancestor that does not apply to the unit counts at full points
   const shownAs = new Map<number, string>();

@@ -21,12 +21,19 @@
  * - 不得分: a let `ZERO` (1 while the rule ends in it; the value is then the owner's points, the
  *   adjustments before 免扣 are skipped, a 免扣 lifts it) and a `mark` — the owner scores 0 — at once,
  *   or after the adjustments when a 免扣 may lift it; `blockZero` gives the owner's condition to SQL;
+ * - `veto`: 一票否决/一票否优 strikes the unit when reached (the value is 0, no adjustments);
+ *   `blockVeto` gives the condition to SQL;
  * - `trace`: the rule's explanation as data: the kind (award/deduct/signed), text parts (literal strings,
  *   an `Expr` formatted as a decimal or as a count, a part chosen by a condition, optional parts
  *   joined by a separator) to which the adjustments' notes are appended, and the facts shown
  *   (key → a count, yes/no, or a text, each under an optional condition), in the order shown.
  *
  * Conditions and expressions are the scoring IR's (`types.ts`): facts by column, classes by param.
+ * Cross-unit values (按比例's `best`, 排名's `rank` and the number of units ranked, `agg` count) are
+ * expressions over the unit's own lets, evaluated across the units: SQL computes them with window
+ * functions, the JS module reads them from its cross-unit pass (Z.X[n], compile/emit-js/cross.ts).  A
+ * value computed across the units before the rule (a ranking's score, a base 平均值/中位数) is the let
+ * `COMPUTED`.
  * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
  * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
  * compile/emit-js/rules-*.ts until they are migrated.
@@ -39,6 +46,13 @@ export const CURRENT = "v";
 export const AFTER = "v1";
 /** The value the body computed, before any adjustment (the trace only). */
 export const BEFORE = "v0";
+/**
+ * The let holding a value computed across the units before the rule: the score a ranking ranks by (an
+ * indicator's, or the total before bonuses), a linear rule's base 平均值/中位数.  Its expression is the
+ * scoring IR's (steps SQL has computed before); the JS printer reads it from the module's cross-unit
+ * pass instead (rk<n>, crossEnd: cross.ts).
+ */
+export const COMPUTED = "score";
 /** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */
 export const ZERO = "zero";
 
@@ -64,7 +78,7 @@ export interface Shown {
 
 /** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */
 export interface TraceData {
-  kind: "award" | "deduct" | "signed";
+  kind: "award" | "deduct" | "signed" | "veto";
   amount?: Expr;
   text: Text[];
   facts: Shown[];
@@ -74,7 +88,12 @@ export interface TraceData {
  * `mark`: the rule's 不得分 takes its owner (the owner scores 0) when `ZERO` is 1 — at this point, or
  * (`RuleBlock.zero.markAtEnd`) after the adjustments, once a 免扣 has not lifted it.
  */
-export type Stmt = { k: "let"; name: string; e: Expr } | { k: "exit"; when: Cond; value: Expr; trace?: TraceData } | { k: "mark" };
+export type Stmt =
+  | { k: "let"; name: string; e: Expr }
+  | { k: "exit"; when: Cond; value: Expr; trace?: TraceData }
+  | { k: "mark" }
+  /** 一票否决 (fail) / 一票否优 (noExcellent): the unit is vetoed when this point is reached. */
+  | { k: "veto"; level: "fail" | "noExcellent" };
 
 /** One adjustment after the body. */
 export interface Adjust {
@@ -128,8 +147,14 @@ export function inline(e: Expr, env: ReadonlyMap<string, Expr>): Expr {
       return { ...e, diff: inline(e.diff, env) };
     case "if":
       return { k: "if", c: inlineCond(e.c, env), a: inline(e.a, env), b: inline(e.b, env) };
+    case "best":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
+    case "rank":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
+    case "agg":
+      return { ...e, value: inline(e.value, env), among: inlineCond(e.among, env) };
     default:
-      // cross-unit and 就高 expressions never appear inside a block
+      // 就高 and the other cross-unit expressions never appear inside a block
       throw new Error(`internal: ${e.k} in a rule block`);
   }
 }
@@ -176,6 +201,16 @@ export function blockZero(b: RuleBlock): Cond | undefined {
   const list: Cond[] = [...exits.map((x): Cond => ({ k: "not", c: x.when })), zeroHolds(env)];
   for (const a of b.adjust) if (a.kind === "cancel" && a.when) list.push({ k: "not", c: inlineCond(a.when, env) });
   return { k: "and", list };
+}
+
+/** When the block reaches its `veto` (no exit before it was taken), for a printer that books it by condition (SQL). */
+export function blockVeto(b: RuleBlock): { level: "fail" | "noExcellent"; when: Cond } | undefined {
+  const at = b.body.findIndex((s) => s.k === "veto");
+  const veto = b.body[at];
+  if (!veto || veto.k !== "veto") return undefined;
+  const { exits } = bodyEnv({ ...b, body: b.body.slice(0, at) });
+  const list = exits.map((x): Cond => (x.when.k === "not" ? x.when.c : { k: "not", c: x.when }));
+  return { level: veto.level, when: list.length === 1 ? list[0]! : list.length === 0 ? { k: "true" } : { k: "and", list } };
 }
 
 function zeroHolds(env: ReadonlyMap<string, Expr>): Cond {

@@ -1257,9 +1257,8 @@ function r1(Z) {
 // 事实：Z.F[4]「清退」
 function r2(Z) {
   if (!Z.F[4]) return 0;
-  const v = 200000;
-  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: v, x: "发生，扣 " + kpFormat(v), f: { ["清退"]: true } });
-  return v;
+  if (Z.T) Z.T.push({ i: "1", r: "清退", k: "deduct", a: 200000, x: "发生，扣 " + kpFormat(200000), f: { ["清退"]: true } });
+  return 200000;
 }
 
 // [1] 信息：完成75%—100%（含75%，不含100%）扣0.2分；50%—75%扣0.4分；未报送扣2分
@@ -1288,20 +1287,15 @@ function r4(Z) {
 // [1] 达标率：达标率低于90%的，每低1个百分点扣0.02分，低于80%不得分
 // 事实：Z.F[10]「达标率」
 function r5(Z) {
-  const x = Z.F[10];
-  let v = 0;
-  let why;
-  let zero = false;
-  if (x < 80000000) { v = 10000000; zero = true; Z.zr = true; why = "数值 " + kpFormat(x) + "%" + " 低于 80%，不得分（本项 10 分全部扣除）"; }
-  else if (90000000 - x > 0) {
-    const diff = 90000000 - x;
-    v = kpMulDiv(diff, 20000, 1000000);
-    why = "低于基准 90% " + kpFormat(diff) + " 个百分点" + "，" + kpFormat(kpDiv(diff, 1000000)) + " 档 × 0.02 = " + kpFormat(v);
-  }
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "达标率", k: "deduct", a: v, x: why + note, f: { ["达标率"]: kpFormat(x) + "%" } });
-  return v;
+  if ((Z.F[10] === undefined || Z.F[10] === null)) return 0;
+  const x = Z.F[10] || 0;
+  const d0 = 90000000 - x;
+  let zero = x < 80000000 ? 1 : 0;
+  if (zero === 1) Z.zr = true;
+  const s = x < 80000000 ? 10000000 : (d0 > 0 ? kpMulDiv(d0, 20000, 1000000) : 0);
+  if (s === 0) return 0;
+  if (Z.T) Z.T.push({ i: "1", r: "达标率", k: "deduct", a: s, x: (x < 80000000 ? "数值 " + kpFormat(x) + "% 低于 80%，不得分（本项 10 分全部扣除）" : (d0 > 0 ? "低于基准 90% " + kpFormat(d0) + " 个百分点，" + kpFormat(kpMulDiv(d0, 1000000, 1000000)) + " 档 × 0.02 = " + kpFormat(kpMulDiv(d0, 20000, 1000000)) : "")), f: { ["达标率"]: kpFormat(x) + "%" } });
+  return s;
 }
 
 // [1] 重犯：违规的每次扣0.1分，重犯加倍
@@ -1403,22 +1397,23 @@ function r16(Z) {
 // [3] 产值：按第1名的比例得分
 // 事实：Z.F[38]「产值」
 function r17(Z) {
-  const c = cx17(Z.X, Z);
-  if (!c) return 0;
-  let v = c.a;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "3", r: "产值", k: "award", a: v, x: c.x + note, f: { ["产值"]: c.f } });
+  if ((Z.F[38] === undefined || Z.F[38] === null)) return 0;
+  const x = Z.F[38] || 0;
+  const best = Math.max(Z.X[17].best, 0);
+  const v = best === 0 ? 0 : kpMulDiv(2000000, x, best);
+  if (Z.T) Z.T.push({ i: "3", r: "产值", k: "award", a: v, x: kpFormat(x) + " ÷ 最高值 " + kpFormat(best) + " × 满分 2 = " + kpFormat(v), f: { ["产值"]: kpFormat(x) } });
   return v;
 }
 
 // [3] 排名：第1名得满分，每后退一位扣0.5分
 // 事实：Z.F[40]「排名」
 function r18(Z) {
-  const c = cx18(Z.X, Z);
-  if (!c) return 0;
-  let v = c.a;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "3", r: "排名", k: "award", a: v, x: c.x + note, f: { ["排名"]: c.f } });
+  if ((Z.F[40] === undefined || Z.F[40] === null)) return 0;
+  const x = Z.F[40] || 0;
+  const rank = kpRank(Z.X[18], x, false);
+  const lost = kpTimes(500000, (rank - 1));
+  const v = lost >= 2000000 ? 0 : (2000000 - lost);
+  if (Z.T) Z.T.push({ i: "3", r: "排名", k: "award", a: v, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(v), f: { ["排名"]: kpFormat(x) } });
   return v;
 }
 
@@ -1489,29 +1484,31 @@ function kpValues() {
     },
   };
 }
-
-// 产值：比例（按最高值）
-function cx17(X, u) {
-  if (!(true)) return undefined;
-  const v = u.F[38];
-  if (v === undefined) return undefined;
-  const best = X[17].best;
-  const a = best === 0 ? 0 : kpMulDiv(2000000, v, best);
-  return { a, x: kpFormat(v) + " ÷ 最高值 " + kpFormat(best) + " × 满分 2 = " + kpFormat(a), f: kpFormat(v) };
-}
-
-// 排名：排名
-function cx18(X, u) {
-  if (!(true)) return undefined;
-  const v = u.F[40];
-  if (v === undefined) return undefined;
-  const sorted = X[18];
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }
-  const rank = sorted.length - lo + 1;
-  const lost = kpTimes(500000, rank - 1);
-  const a = lost >= 2000000 ? 0 : 2000000 - lost;
-  return { a, x: "第 " + rank + " 名，后退 " + (rank - 1) + " 位 × 0.5，得 2 − " + kpFormat(lost) + " = " + kpFormat(a), f: kpFormat(v) };
+/**
+ * 名次：1 + 严格优于 v 的个数（并列取较好名次，下一名次空出：1、1、3）；sorted 从小到大，二分查找。
+ * lowerIsBetter：数值越小越好。
+ */
+function kpRank(sorted, v, lowerIsBetter) {
+  let lo = 0;
+  let hi = sorted.length;
+  if (lowerIsBetter) {
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (sorted[m] < v)
+        lo = m + 1;
+      else
+        hi = m;
+    }
+    return lo + 1;
+  }
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m] <= v)
+      lo = m + 1;
+    else
+      hi = m;
+  }
+  return sorted.length - lo + 1;
 }
 
 // ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）

@@ -26,10 +26,6 @@ export function fx(ctx: Ctx, key: string, ids = false, unit = "Z"): string {
 export const fmt = kpFormat;
 export const S = jsString;
 
-export function ownerPoints(r: M.RuleModel): number {
-  return r.owner.kind === "indicator" ? r.owner.points : 0;
-}
-
 /** Whether an indicator's points, or a descendant's, differ by unit class. */
 export function classDependent(ind: M.IndicatorModel): boolean {
   return ind.classPoints !== undefined;
@@ -51,11 +47,6 @@ export function pointsExpr(ind: M.IndicatorModel): string {
   return `(${e})`;
 }
 
-/** A rule's indicator's points as code (see {@link pointsExpr}); 0 in a section. */
-export function ownerPointsExpr(r: M.RuleModel): string {
-  return r.owner.kind === "indicator" ? pointsExpr(r.owner) : "0";
-}
-
 export function classCond(classes: string[]): string {
   return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
 }
@@ -73,16 +64,6 @@ export function amountNote(overrides: { unitClass: string; amount: number }[]): 
 
 export function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string, facts: string): string {
   return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(kind)}, a: ${amountVar}, x: ${text}, f: ${facts} });`;
-}
-
-/** Code setting `v` (and `zero` for 不得分) for an outcome. */
-export function outcomeAssign(oc: M.OutcomeModel, P: string, deferZr = false): string {
-  return oc.kind === "zero" ? `v = ${P}; zero = true;${deferZr ? "" : " Z.zr = true;"}` : `v = ${oc.amount};`;
-}
-/** `P` undefined: the points differ by class (the trace's amount shows them). */
-export function outcomeWord(oc: M.OutcomeModel, P: number | undefined): string {
-  if (oc.kind === "zero") return P === undefined ? "不得分（本项分值全部扣除）" : `不得分（本项 ${fmt(P)} 分全部扣除）`;
-  return `${oc.kind === "award" ? "得" : "扣"} ${fmt(oc.amount)}`;
 }
 
 /** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */

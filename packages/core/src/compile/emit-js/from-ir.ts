@@ -1,12 +1,13 @@
 /**
  * Prints a rule's scoring block (ir/rule-block.ts, built by ir/lower-rule.ts) as the body of its
  * JavaScript function r<n>(Z): the lets as constants, each exit as an early return (with its trace),
- * the value, each adjustment with its note, the trace entry with the facts shown, the return.  Nothing
- * here decides a score: expressions and texts are printed as the block says.
+ * a veto as the unit's entry in Z.V, the value, each adjustment with its note, the trace entry with
+ * the facts shown, the return.  Nothing here decides a score: expressions and texts are printed as
+ * the block says.
  */
 import type * as M from "../../model.js";
 import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
-import { AFTER, BEFORE, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
+import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
 import type { ColumnType, Cond, Expr, IrColumn, Param } from "../../ir/types.js";
 import { IDS_SUFFIX } from "../../ir/types.js";
 import { S, fx, type Ctx } from "./context.js";
@@ -33,12 +34,28 @@ class JsNames implements BlockNames {
     if (f.fact.type === "outcome") this.outcomes.set(key, f.fact.names);
     return t;
   }
+  computed(): Expr {
+    // (the printer reads it from the module's cross-unit pass: see COMPUTED)
+    return { k: "const", v: 0 };
+  }
+}
+
+/**
+ * Where the JS module holds rule r's cross-unit values (cross.ts): X[n] — the best value (按比例), the
+ * values ranked ascending (by a fact: X[n] itself; by a computed score: X[n].sorted, each unit's in
+ * X[n].v, computed on first use by rk<n>), a linear rule's base (X[n].b).
+ */
+function crossOf(ctx: Ctx, r: M.RuleModel): { best: string; sorted: string; computed: string } {
+  const n = ctx.ruleIndex.get(r)!;
+  const byScore = r.body.kind === "ranked" && r.body.by.kind !== "fact";
+  return { best: `Z.X[${n}].best`, sorted: byScore ? `Z.X[${n}].sorted` : `Z.X[${n}]`, computed: byScore ? `(Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X))).v[Z.u]` : `Z.X[${n}].b` };
 }
 
 class Printer {
   constructor(
     readonly ctx: Ctx,
     readonly names: JsNames,
+    readonly cross: { best: string; sorted: string },
   ) {}
 
   /** Names printed as another (the value before adjustments is the value when there are none). */
@@ -85,6 +102,15 @@ class Printer {
         return `Math.${e.k}(${this.expr(e.a)}, ${this.expr(e.b)})`;
       case "if":
         return `(${this.test(e.c)} ? ${this.expr(e.a)} : ${this.expr(e.b)})`;
+      // cross-unit values, from the module's cross-unit pass (their `among` is the pass's)
+      case "best":
+        return this.cross.best;
+      case "rank":
+        return `kpRank(${this.cross.sorted}, ${this.expr(e.value)}, ${e.lowerIsBetter})`;
+      case "agg":
+        if (e.fn !== "count") throw new Error(`internal: agg ${e.fn} in a rule block`);
+        // (the units ranked)
+        return `${this.cross.sorted}.length`;
       default:
         throw new Error(`internal: ${e.k} in a rule block`);
     }
@@ -117,14 +143,15 @@ class Printer {
 
   /** Text parts as one string expression. */
   text(parts: readonly Text[]): string {
-    if (parts.length === 0) return '""';
-    // adjacent literals as one string
+    // adjacent literals as one string (empty ones dropped)
     const merged: Text[] = [];
     for (const t of parts) {
+      if (t.k === "lit" && t.s === "") continue;
       const last = merged[merged.length - 1];
       if (t.k === "lit" && last?.k === "lit") merged[merged.length - 1] = { k: "lit", s: last.s + t.s };
       else merged.push(t);
     }
+    if (merged.length === 0) return '""';
     return merged
       .map((t, i) => {
         switch (t.k) {
@@ -163,9 +190,14 @@ class Printer {
 export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
   const names = new JsNames();
   const b: RuleBlock = ruleBlock(names, r);
-  const p = new Printer(ctx, names);
+  const cross = crossOf(ctx, r);
+  const p = new Printer(ctx, names, cross);
   const o = ctx.out;
   for (const s of b.body) {
+    if (s.k === "let" && s.name === COMPUTED) {
+      o.push(`  const ${s.name} = ${cross.computed};`);
+      continue;
+    }
     if (s.k === "let") {
       // (不得分 is mutable: a 免扣 lifts it)
       o.push(`  ${s.name === ZERO ? "let" : "const"} ${s.name} = ${p.top(s.e)};`);
@@ -175,16 +207,20 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
       o.push(`  if (${ZERO} === 1) Z.zr = true;`);
       continue;
     }
+    if (s.k === "veto") {
+      o.push(`  Z.V.push({ rule: ${S(r.name)}, level: ${S(s.level)} });`);
+      continue;
+    }
     if (!s.trace) {
       o.push(`  if (${p.test(s.when)}) return ${p.expr(s.value)};`);
       continue;
     }
     o.push(`  if (${p.test(s.when)}) {`, `    ${p.trace(r, s.trace, p.expr(s.trace.amount ?? s.value), "")}`, `    return ${p.expr(s.value)};`, "  }");
   }
-  if (b.adjust.length === 0 && b.value.k === "ref") {
-    // no adjustments, a value already named: it is the value
-    p.alias.set(BEFORE, b.value.name);
-    p.alias.set(CURRENT, b.value.name);
+  if (b.adjust.length === 0 && (b.value.k === "ref" || b.value.k === "const")) {
+    // no adjustments, a value already named or a number: it is the value
+    p.alias.set(BEFORE, p.expr(b.value));
+    p.alias.set(CURRENT, p.expr(b.value));
   } else if (b.adjust.length === 0) {
     // no adjustments: the value before them is the value
     p.alias.set(BEFORE, CURRENT);

@@ -84,12 +84,12 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("// ---------------------------------------------------------------- 需要全部单位的规则（排名、比例）");
   // Rules on facts (ranking by a fact, proportion, average/median base) keep only compact values
   // across units: crossStart/crossSee/crossEnd gather them unit by unit (scoreAll over all units,
-  // createScorer in a first pass over the facts); cx<n>(X, u) gives one unit's entry from them.
+  // createScorer in a first pass over the facts); each rule's function reads what it needs from them.
   o.push("function crossUnit(units) {", "  const X = crossStart();");
   if (needsUnits) o.push("  X.L = units; // 全部单位：参照平均分、按计算得分排名时用", "  X.M = new Map(); // 参照平均分的缓存");
   o.push("  for (const u of units) crossSee(X, u);", "  crossEnd(X);", "  return X;", "}", "");
   const onFacts = cross.filter((r) => r.body.kind !== "ranked" || r.body.by.kind === "fact");
-  emitCross(ctx, onFacts);
+  emitCross(ctx, onFacts, cross.some((r) => r.body.kind === "ranked"));
 
   // ------------------------------------------------------------ groups and indicators
   o.push("// ---------------------------------------------------------------- 指标（得分写入 Z.S，倒扣超出部分写入 Z.K）");

@@ -11,10 +11,9 @@ export type Body<K extends M.RuleBodyModel["kind"]> = Extract<M.RuleBodyModel, {
 /**
  * Ends a rule body whose value is in variable `v`: `text` and `facts` are given the name of the
  * variable holding the value *before* 加倍/减半 and the cap (`computed`): the trace shows the computed
- * value first, then each adjustment (「= 2，重犯加倍 → 4」).  `zeroable`: the body may end in 不得分,
- * which takes the whole indicator and is neither multiplied nor capped.
+ * value first, then each adjustment (「= 2，重犯加倍 → 4」).
  */
-export type Finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string, zeroable?: boolean) => void;
+export type Finish = (v: string, text: (pre: string) => string, facts: (pre: string) => string) => void;
 
 /** What a rule body's emitter is given. */
 export interface RuleEmit {
@@ -28,30 +27,20 @@ export interface RuleEmit {
   key: string;
   /** the rule's own fact as code (categories and compound units have only sub-keys: "undefined") */
   F: string;
-  /** the owner's points, as code (per unit when they differ by class) */
-  P: string;
-  /** the owner's points for texts (undefined: they differ by class) */
-  PT: number | undefined;
-  /** with a 免扣, a rule's 不得分 marks the indicator (Z.zr) only after the waiver is looked at */
-  deferZr: boolean;
   finish: Finish;
 }
 
 /** The rule's {@link Finish}. */
-export function ruleFinish(ctx: Ctx, r: M.RuleModel, deferZr: boolean): Finish {
+export function ruleFinish(ctx: Ctx, r: M.RuleModel): Finish {
   const o = ctx.out;
   const kind = r.effect === "award" ? "award" : "deduct";
-  return (v, text, facts, zeroable = false) => {
+  return (v, text, facts) => {
     o.push(`  let note = "";`);
     const adjust = [...averageLines(ctx, r, v), ...multiplierLines(ctx, r, v), ...capLines(r, v)];
-    const waive = waiverLines(ctx, r, v, zeroable);
+    const waive = waiverLines(ctx, r, v);
     const pre = adjust.length + waive.length > 0 ? "computed" : v;
     if (adjust.length + waive.length > 0) o.push(`  const ${pre} = ${v};`);
-    if (zeroable && adjust.length > 0) o.push("  if (!zero) {", ...adjust.map((l) => "  " + l), "  }");
-    else o.push(...adjust);
-    o.push(...waive);
-    // 不得分 takes the indicator only once a 免扣 has not lifted it (deferZr below)
-    if (zeroable && deferZr) o.push("  if (zero) Z.zr = true;");
+    o.push(...adjust, ...waive);
     o.push(`  ${traceCall(r, kind, v, `${text(pre)} + note`, withFlags(ctx, r, facts(pre)))}`);
     o.push(`  return ${v};`);
   };
@@ -112,18 +101,15 @@ export function withFlags(ctx: Ctx, r: M.RuleModel, facts: string): string {
 
 /**
  * Lines applying the rule's 免扣/可减免 to variable `v` (after 加倍/减半 and the cap), extending `note`.
- * With `zeroable`, a 免扣 also lifts the rule's 不得分 (`zero`).  A reduction beyond the deduction is a
- * facts error (KP4065) of the unit, thrown as such: nothing is clamped silently.
+ * A reduction beyond the deduction is a facts error (KP4065) of the unit, thrown as such: nothing is
+ * clamped silently.
  */
-export function waiverLines(ctx: Ctx, r: M.RuleModel, v: string, zeroable: boolean): string[] {
+export function waiverLines(ctx: Ctx, r: M.RuleModel, v: string): string[] {
   const lines: string[] = [];
   for (const w of r.waivers) {
     const key = `${r.name}.${w.flag}`;
     if (w.mode === "cancel") {
-      const text = zeroable
-        ? `(zero ? ${S(`，${w.flag}：免扣，本项不因本规则不得分`)} : ${S(`，${w.flag}：免扣 `)} + kpFormat(${v}))`
-        : `${S(`，${w.flag}：免扣 `)} + kpFormat(${v})`;
-      lines.push(`  if (${fx(ctx, key)} && (${v} > 0${zeroable ? " || zero" : ""})) { note += ${text}; ${v} = 0;${zeroable ? " zero = false;" : ""} }`);
+      lines.push(`  if (${fx(ctx, key)} && ${v} > 0) { note += ${S(`，${w.flag}：免扣 `)} + kpFormat(${v}); ${v} = 0; }`);
     } else {
       lines.push(`  { const red = ${fx(ctx, key)} || 0; Z.w = true;`);
       lines.push(

@@ -1,23 +1,9 @@
 /**
- * Rule bodies taking a value given or computed elsewhere: proportion and rankings (from the
- * cross-unit results), 酌情.  (Assessed scores, rates and the assessment group's score are printed
- * from their scoring blocks: from-ir.ts.)
+ * Rule bodies taking a value given at discretion: 酌情.  (Assessed scores, rates, the assessment
+ * group's score, proportion and rankings are printed from their scoring blocks: from-ir.ts.)
  */
 import { S, fmt, fx } from "./context.js";
 import type { Body, RuleEmit } from "./rule-emit.js";
-
-/** Proportion to the best and rankings: the unit's entry of the cross-unit results. */
-export function emitAcrossUnits(e: RuleEmit, b: Body<"proportional" | "ranked">): void {
-  const { o, n, key, finish } = e;
-  if (b.kind === "ranked" && b.by.kind !== "fact") {
-    // ranked by a computed score: every unit's score is computed on first use (no cycle: KP2071)
-    o.push(`  const c = (Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X)))[Z.u];`, "  if (!c) return 0;", "  let v = c.a;");
-    finish("v", () => "c.x", () => "{}");
-    return;
-  }
-  o.push(`  const c = cx${n}(Z.X, Z);`, "  if (!c) return 0;", "  let v = c.a;");
-  finish("v", () => "c.x", () => `{ [${key}]: c.f }`);
-}
 
 /** At discretion (酌情), once or per occurrence. */
 export function emitDiscretion(e: RuleEmit, b: Body<"discretion">): void {

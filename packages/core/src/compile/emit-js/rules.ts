@@ -6,15 +6,13 @@
  * 可减免, r<n>_ is the body and r<n> checks that a reduction given was applied to a deduction.
  */
 import type * as M from "../../model.js";
-import { S, classCond, classDependent, fx, ownerPoints, ownerPointsExpr, type Ctx } from "./context.js";
+import { S, classCond, fx, type Ctx } from "./context.js";
 import { commentText } from "../js-literals.js";
 import { ruleFinish, type RuleEmit } from "./rule-emit.js";
 import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
-import { emitPlainLinear } from "./rules-linear.js";
-import { emitVeto } from "./rules-outcomes.js";
-import { emitAcrossUnits, emitDiscretion } from "./rules-values.js";
+import { emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -53,26 +51,11 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
   const key = S(r.name);
   // the rule's own fact (categories and compound units have only sub-keys)
   const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
-  // the owner's points, as code (per unit when they differ by class); `PT` for texts (undefined: differs)
-  const P = ownerPointsExpr(r);
-  const PT = r.owner.kind === "indicator" && classDependent(r.owner) ? undefined : ownerPoints(r);
-  // With a 免扣, a rule's 不得分 marks the indicator (Z.zr) only after the waiver is looked at.
-  const deferZr = r.waivers.length > 0;
   // each body ends with the rule's finish (rule-emit.ts): adjustments, trace, return
-  const e: RuleEmit = { ctx, r, o, n, key, F, P, PT, deferZr, finish: ruleFinish(ctx, r, deferZr) };
+  const e: RuleEmit = { ctx, r, o, n, key, F, finish: ruleFinish(ctx, r) };
   switch (b.kind) {
     case "per":
       emitPer(e, b);
-      break;
-    case "veto":
-      emitVeto(e, b);
-      break;
-    case "linear":
-      emitPlainLinear(e, b);
-      break;
-    case "proportional":
-    case "ranked":
-      emitAcrossUnits(e, b);
       break;
     case "discretion":
       emitDiscretion(e, b);
