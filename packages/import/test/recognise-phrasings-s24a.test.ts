@@ -7,36 +7,14 @@
  * item's bound dropped (少一次, 达不到标准), a checklist part's count of events dropped, 每人每次 as an
  * award, and a zero on a condition of its own read as the award's other side.
  */
-import { analyzeFiles, type SourceHost } from "@kaoping/core";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import { describe, expect, it } from "vitest";
+import { item, bodies, expectReading, expectTodo } from "./phrasing-check.js";
 import { guardsFiring } from "../src/recognise/guards.js";
 import { normalise } from "../src/recognise/normalise.js";
 
-const item = (points: string | null = "10", extra: Partial<ClauseContext> = {}): ClauseContext => ({ indicator: "项", points, section: null, ...extra });
 const alone = (points: string): ClauseContext => item(points, { siblings: [] });
 const bonus = (): ClauseContext => ({ indicator: "信息采用", points: null, section: "加分" });
-const bodies = (r: Recognition): readonly string[] | string => (r.kind === "rules" ? r.bodies : `todo: ${r.reason}`);
-
-function expectTodo(text: string, ctx: ClauseContext): void {
-  const r = recogniseClause(text, ctx);
-  expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
-  if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
-}
-
-/** The errors of a body written as the rule of a minimal catalogue (an item, or a 加分 section). */
-function errorsOf(body: string, ctx: ClauseContext): string[] {
-  const rule = `  规则 「甲」 「条文」 ${body}\n`;
-  const block = ctx.section === "加分" ? `加分 「加」 上限 100分 {\n${rule}}\n` : `指标 「项」 ${ctx.points ?? 10}分 {\n${rule}}\n`;
-  const text = `细则 「试」\n对象 「单位」\n总分 ${ctx.points ?? 10}分\n指标 「其他」 ${ctx.points ?? 10}分 {\n  规则 「乙」 「条文」 扣 1\n}\n${block}`;
-  const host: SourceHost = { read: () => ({ ok: true, text }), resolve: (_f, t) => t, isDirectory: () => false };
-  return analyzeFiles(["a.kp"], host)[0]!.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
-}
-
-function expectReading(text: string, ctx: ClauseContext, want: readonly string[]): void {
-  expect(bodies(recogniseClause(text, ctx))).toEqual(want);
-  for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
-}
 
 describe("the item's bound reaches 少一次 and 达不到标准 (gzw-04/14, ynlg-04/07 were read 每次 扣 1 / 扣 2)", () => {
   it.each([

@@ -6,34 +6,12 @@
  * points then per-percentage steps, per 个百分点 below a stated rate. Each reading is checked in a catalogue (it
  * must parse and check); each class has its near-misses, which must stay to-dos with a Chinese reason.
  */
-import { analyzeFiles, type SourceHost } from "@kaoping/core";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import { describe, expect, it } from "vitest";
+import { item, bodies, errorsOf, expectReading, expectTodo } from "./phrasing-check.js";
 
-const item = (points: string | null = "10", extra: Partial<ClauseContext> = {}): ClauseContext => ({ indicator: "项", points, section: null, ...extra });
 const bonus = (): ClauseContext => ({ indicator: "信息采用", points: null, section: "加分" });
 const penalty = (): ClauseContext => ({ indicator: "责任追究", points: null, section: "减分" });
-const bodies = (r: Recognition): readonly string[] | string => (r.kind === "rules" ? r.bodies : `todo: ${r.reason}`);
-
-function expectTodo(text: string, ctx: ClauseContext): void {
-  const r = recogniseClause(text, ctx);
-  expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
-  if (r.kind === "todo") expect(r.reason).toMatch(/[\u4e00-\u9fa5]/);
-}
-
-/** The errors of a body written as the rule of a minimal catalogue (an item, or a 加分 / 减分 section). */
-function errorsOf(body: string, ctx: ClauseContext): string[] {
-  const rule = `  规则 「甲」 「条文」 ${body}\n`;
-  const block = ctx.section !== null ? `${ctx.section} 「节」 上限 1000分 {\n${rule}}\n` : `指标 「项」 ${ctx.points ?? 10}分 {\n${rule}}\n`;
-  const text = `细则 「试」\n对象 「单位」\n总分 ${ctx.points ?? 10}分\n指标 「其他」 ${ctx.points ?? 10}分 {\n  规则 「乙」 「条文」 扣 1\n}\n${block}`;
-  const host: SourceHost = { read: () => ({ ok: true, text }), resolve: (_f, t) => t, isDirectory: () => false };
-  return analyzeFiles(["a.kp"], host)[0]!.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`);
-}
-
-function expectReading(text: string, ctx: ClauseContext, want: readonly string[]): void {
-  expect(bodies(recogniseClause(text, ctx))).toEqual(want);
-  for (const b of want) expect(errorsOf(b, ctx), b).toEqual([]);
-}
 
 describe("「…任务为P分」 states the item's points, not an award (the wrong reading's cause)", () => {
   it.each([
