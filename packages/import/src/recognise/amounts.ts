@@ -1,5 +1,5 @@
 // Amounts, caps and thresholds in a normalised clause: what a reading must account for.
-import { NUM, numberText, rx } from "./normalise.js";
+import { NUM, numberText, rx, rxt, rxg } from "./normalise.js";
 
 /** 「三分类」「三分之一」「十分钟」: 分 begins another word there, not a points amount. */
 export const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化)";
@@ -7,14 +7,14 @@ export const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化)";
 /** Every points amount written in the clause (「扣2分」「0.5分」「记 3 分」), as decimal text, in order. */
 export function amountsIn(t: string): string[] {
   const out: string[] = [];
-  const re = rx(`${NUM}分${NOT_WORD}`, "g");
+  const re = rxg`${NUM}分${NOT_WORD}`;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     // 「90分以上」「满意度80分」 are values of a fact, not amounts: the threshold guard handles them
     const v = numberText(m[1]!);
     if (v !== undefined) out.push(v);
   }
   // 「未落实的扣2」: an amount whose 分 the copy dropped
-  const bare = rx(`(?:扣|减|加|得)${NUM}(?=$|[,;。)])`, "g");
+  const bare = rxg`(?:扣|减|加|得)${NUM}(?=$|[,;。)])`;
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const v = numberText(m[1]!);
     if (v !== undefined) out.push(v);
@@ -38,7 +38,7 @@ const CAP_PHRASES = [
   `(?:单项|本项|累计|合计)?(?:(?:扣完|扣满|加至|加满)${NUM}分(?:为止|即止)|加到${NUM}分(?:为止|即止)?)`,
   `(?:单项|本项|累计|合计)?(?:扣分|加分|得分)?以${NUM}分为限`,
 ];
-export const CAP_RE = rx(`[,;]?(?:${CAP_PHRASES.join("|")})`);
+export const CAP_RE = rxt`[,;]?(?:${CAP_PHRASES.join("|")})`;
 const EXHAUST_RE = /[,;]?(?:扣分至基本分值)?(?:本项)?(?:分值)?(?:扣完为止|扣完即止|扣满为止|扣完本项分为止|扣至0分为止|扣到0分为止)/;
 
 /**
@@ -59,11 +59,9 @@ export function capOf(t: string): CapReading | undefined {
 }
 
 /** Words that bound a fact (a threshold): a clause with one next to a number is not a plain count. */
-const THRESHOLD_RE = rx(
-  `(?:低于|高于|超过|不足|少于|多于|大于|小于|不少于|不低于|不高于|不超过|达到|至少|未达|满)${NUM}|${NUM}[^,;。分\\d]{0,6}(?:以上|以下|以内|之内|以外)`,
-);
+const THRESHOLD_RE = rxt`(?:低于|高于|超过|不足|少于|多于|大于|小于|不少于|不低于|不高于|不超过|达到|至少|未达|满)${NUM}|${NUM}[^,;。分\\d]{0,6}(?:以上|以下|以内|之内|以外)`;
 /** Steps of a linear rule (每增加 1%、每少 10万元): read only by the linear pattern. */
-const STEP_RE = rx(`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|种|条|个(?!百分点)|人|处|例|起|篇|宗|户|家)`);
+const STEP_RE = rxt`每(?:增加|减少|超过|超|提高|降低|低|高|多|少|下降|上升)${NUM}(?!次|件|项|种|条|个(?!百分点)|人|处|例|起|篇|宗|户|家)`;
 
 /** Why a counted clause cannot be read as a plain count (it scores by steps), or undefined. */
 export function stepReason(t: string): string | undefined {

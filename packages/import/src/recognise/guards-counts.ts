@@ -4,7 +4,7 @@
 // digits are the amount's (「兩種組織…不得分」), and a count after the fact (「缺勤一次，扣10分」)
 // is never dropped.
 import type { ClauseContext } from "./index.js";
-import { NUM, numberText, rx } from "./normalise.js";
+import { NUM, numberText, rxt, rxg } from "./normalise.js";
 import { NOUNS } from "./units.js";
 
 /** A reading of one-shot amounts only (扣 N, 得 N, 不得分): it counts nothing and bounds nothing. */
@@ -16,13 +16,13 @@ export function oneShot(bodies: readonly string[]): boolean {
 const COUNT_NOUNS = `${NOUNS}|种|名|份|位|张|本|类`;
 
 /** 「1人以上」「2项及以上」「5件(含)以下」: a bound on a count (the amount is never its number). */
-const COUNT_BOUND = rx(`(?<![\\d.])${NUM}(${COUNT_NOUNS})(?:\\(含\\))?(?:及)?(以上|以下)`, "g");
+const COUNT_BOUND = rxg`(?<![\\d.])${NUM}(${COUNT_NOUNS})(?:\\(含\\))?(?:及)?(以上|以下)`;
 
 /** 「不少于4次」「达到90%」: a bound written before its number. */
-const PRE_BOUND = rx(`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|大于|小于)${NUM}(?:%|${NOUNS})?`, "g");
+const PRE_BOUND = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|大于|小于)${NUM}(?:%|${NOUNS})?`;
 
 /** 「两种」「3项」: a number of things the clause names (a count or a threshold, never an amount). */
-const COUNT = rx(`(?<![\\d.每第\\-至/])${NUM}(${COUNT_NOUNS})(?![/一])`, "g");
+const COUNT = rxg`(?<![\\d.每第\\-至/])${NUM}(${COUNT_NOUNS})(?![/一])`;
 
 /** 「一次」「1次」 after the fact (「缺勤一次」「迟到或早退一次」): counted per occurrence. */
 const ONCE_AFTER = /(?<![仅只至少最不]|一|第|每)(?:[一1])(次|起|例|回)(?!性|以上|及以上|以下|\(含\)|上|下|达到|完成|都|也)/;
@@ -40,7 +40,7 @@ function requirementApart(t: string, at: number): boolean {
 }
 
 /** 「每增加1件」「每多一人」: a step in a count (what the reading must count). */
-const PER_COUNT = rx(`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`);
+const PER_COUNT = rxt`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`;
 
 /** 「任一項」「少任一」「任何一个」: each of several things — one deduction each, or a condition on any one. */
 const ANY_ONE = /任一|任何一|其中任何/;
@@ -95,7 +95,7 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   // (a name in quotes or brackets — 「“五个必须”」「(按七个一标准)」 — counts nothing)
   const masked = t.replace(/[“"《(][^”"》)]*[”"》)]/g, (q) => "□".repeat(q.length));
   // (a checklist task with its points in brackets — 「做好满2个聘期…(0.1分)」 — is described by its counts)
-  const task = rx(`\\(${NUM}分\\)[。;,]?$`).test(t);
+  const task = rxt`\\(${NUM}分\\)[。;,]?$`.test(t);
   for (const m of task ? [] : masked.matchAll(COUNT)) {
     const v = numberText(m[1]!);
     if (v === undefined || v === "1" || v === "0") continue;

@@ -3,7 +3,7 @@
 // whose person may be the one assessed. A reading that does not account for them is a to-do with a
 // Chinese reason. Registered in guards.ts (GUARDS), measured one by one in recognise-guards.test.ts.
 import type { Guard } from "./guards.js";
-import { NUM, numberText, rx } from "./normalise.js";
+import { NUM, numberText, rxg } from "./normalise.js";
 
 /** 「每天24个时次」「每月2次」: 每 and a period followed by a number — a rate the standard states, not a count word. */
 const RATE_OF_STANDARD = /每(天|日|周|月|年|季度?|小时)(?=[\d一二两三四五六七八九十]+[个次项件条篇人])/g;
@@ -12,7 +12,7 @@ const RATE_OF_STANDARD = /每(天|日|周|月|年|季度?|小时)(?=[\d一二两
  * 「每年组织2次」「报告会两次以上」「至少3次」: a count of events (2 or more), not after 每 or 第 — nor an
  * ordinal in a name (「十九届六次全会」, masked 「市×六次×会」 in the seed).
  */
-const EVENTS = rx(`(?<![每第届×*\\d.\\-至])${NUM}(次|场|期)(?!性|全会|[×*])`, "g");
+const EVENTS = rxg`(?<![每第届×*\\d.\\-至])${NUM}(次|场|期)(?!性|全会|[×*])`;
 
 /** The last part of a clause: a zero on a negated condition (「未建立制度的不得分」「培训未达到要求的不得分」). */
 const NEGATED_ZERO = /[,;。](?:如|若|凡)?([^,;。\d]{0,12}?(?:未|没有|不)[\u4e00-\u9fa5“”"]{1,16}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$/;

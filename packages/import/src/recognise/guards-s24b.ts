@@ -3,7 +3,7 @@
 // overall judgement (「…综合考评，该项根基分值为0.4分」), a signed amount and a range. A reading that
 // does not account for them is a to-do with a Chinese reason.
 import type { Guard } from "./guards.js";
-import { NUM, rx } from "./normalise.js";
+import { NUM, rxt } from "./normalise.js";
 
 /** A reading of one-shot amounts only (扣 N, 得 N). */
 const oneShot = (bodies: readonly string[]): boolean => bodies.length > 0 && bodies.every((b) => /^(?:扣|得) [\d.]+$/.test(b));
@@ -21,10 +21,10 @@ const ONE_FOUND = /(?<![第每仅只])(?:见|发现|查出|查实|出现|发生|
 const JUDGEMENT = /(?:综合(?:考评|评定|评价|考核|评分|评议|打分)|评议(?:打分|计分|评分))(?=[,;。]|(?:计|得|记)?分(?!为|\d))/;
 
 /** 「每缺一种—0.5分」: a dash before an amount, not after a number (a minus sign, or a heading's dash). */
-const SIGNED = rx(`(?<![\\d.%])-${NUM}分`);
+const SIGNED = rxt`(?<![\\d.%])-${NUM}分`;
 
 /** 「扣1-4分」「1至3分」: a range of points (the assessor chooses in it). */
-const RANGE = rx(`(?<![\\d.])${NUM}(?:分)?(?:-|至|到)${NUM}分`);
+const RANGE = rxt`(?<![\\d.])${NUM}(?:分)?(?:-|至|到)${NUM}分`;
 
 export const GUARDS_24B: readonly Guard[] = [
   {

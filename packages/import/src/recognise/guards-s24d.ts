@@ -4,7 +4,7 @@
 // the copy lost after 「分/」, and 「一次计P分」 (having done it once, or per time?). A reading that does not
 // account for them is a to-do with a Chinese reason.
 import type { Guard } from "./guards.js";
-import { NUM, normalise, rx } from "./normalise.js";
+import { NUM, normalise, rxt } from "./normalise.js";
 import { amountsIn } from "./amounts.js";
 import { decimalSum } from "./accounting.js";
 import { namesClassOf } from "./patterns/s24c.js";
@@ -13,7 +13,7 @@ import { namesClassOf } from "./patterns/s24c.js";
 const awardsOnly = (bodies: readonly string[]): boolean => bodies.length > 1 && bodies.every((b) => /^得 [\d.]+$/.test(b));
 
 /** One part 「<class>(加|得|计|记)?N分」: a name and its amount, nothing else (no condition, no count). */
-const CLASS_PART = rx(`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:加|得|计|记|给)?${NUM}分$`);
+const CLASS_PART = rxt`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:加|得|计|记|给)?${NUM}分$`;
 
 /** The class names of a clause written as 「A N分, B M分 …」, or undefined when it is not written so. */
 function classNames(t: string): string[] | undefined {
@@ -46,7 +46,7 @@ function classesOfOneThing(t: string): string[] | undefined {
 const ABOVE_ALLOWANCE = /每(?:超出|超过|多出|高出)(?:\d+|[一两二三四五六七八九十])?(?:件|次|起|个|项|例|人|处)/;
 
 /** 「-3分/」: an amount per something whose count word the copy lost. */
-const LOST_UNIT = rx(`${NUM}分/(?=$|[,;。)])`);
+const LOST_UNIT = rxt`${NUM}分/(?=$|[,;。)])`;
 
 /** 「召开专题会议一次计3分」: an award for one time, without 每 — done once, or per time? */
 const ONCE_AWARD = /(?<![每第])(?:一|1)次(?:的)?,?(?:计|得|记|加|给)(?:\d+(?:\.\d+)?)分/;

@@ -5,7 +5,7 @@
 // turns the reading into a to-do with a Chinese reason (recognise-guards.test.ts measures each one).
 import type { ClauseContext } from "./index.js";
 import type { Guard } from "./guards.js";
-import { rx } from "./normalise.js";
+import { rxt, rxg } from "./normalise.js";
 import { CAP_RE } from "./amounts.js";
 import { toMillionths } from "../structure/decimal.js";
 import { NOUNS, unitOf } from "./units.js";
@@ -19,7 +19,7 @@ const EXTRA_NOUNS = ["项次", "案次", "户次", "家次", "批次", "个百�
 const ALL_NOUNS = [...new Set([...NOUNS.split("|"), ...EXTRA_NOUNS])].sort((a, b) => b.length - a.length).join("|");
 
 /** 「每项次」「每上升一个百分点」「每旷工半天」「每发现1份」: 每, up to four words, a count, the full noun. */
-const COUNT_PHRASE = rx(`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`, "g");
+const COUNT_PHRASE = rxg`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`;
 
 /** The count phrases of a clause (several guards read them: the last clause's are kept). */
 let lastText = "";
@@ -55,7 +55,7 @@ const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小�
 const UNIT_CLASS = /(?:^|[,;。:(])(?:\d+[.、]|[一二三四五六七八九十]+、)?各(开发区|县市区|县区|区|县|乡镇|街道|园区|社区|镇|乡)(?![级类项种]|[\u4e00-\u9fa5]?(?:\([^()]{1,4}\))?(?:均|都))/;
 
 /** 「计划和总结各0.5分」「各扣2分」「分别扣1分」: one amount for each of several things. */
-const DISTRIBUTIVE = rx(`各(?:扣|得|加|减|计|记)?(?:\\d|[一两二三四五六七八九十半])[^,;。]{0,3}分|分别(?:扣|得|加|减|计|记)`);
+const DISTRIBUTIVE = rxt`各(?:扣|得|加|减|计|记)?(?:\\d|[一两二三四五六七八九十半])[^,;。]{0,3}分|分别(?:扣|得|加|减|计|记)`;
 
 /** 「本项扣分不保底」「扣分可超出本项分值」: the deduction may go below nothing. */
 const OVERDRAFT = /不保底|可超出|可以超出|可超过本项|扣成负分|可扣至负分|倒扣/;

@@ -3,7 +3,7 @@
 // it; otherwise the clause is a to-do with a Chinese reason (a wrong reading is the dangerous class).
 import type { ClauseContext } from "./index.js";
 import { CAP_RE } from "./amounts.js";
-import { normalise, NUM, numberText, rx } from "./normalise.js";
+import { normalise, NUM, numberText, rxg } from "./normalise.js";
 import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted } from "./guards-counts.js";
@@ -17,10 +17,7 @@ import { accountingUnaccounted } from "./accounting.js";
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
-const BOUND_RE = rx(
-  `(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`,
-  "g",
-);
+const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
 /**
  * A clause that takes its amount per thing found or missing (「每发现1份…扣1分」「缺一个，扣1分」「少一样扣2分」):

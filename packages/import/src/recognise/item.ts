@@ -3,7 +3,7 @@
 // 大调解卷宗全年不少于20件」), so a clause that counts what is missing (「人民调解卷宗每少一件扣0.5分」)
 // is read from its bound (`至少 50件 每少 1件 扣 0.5`), or is a to-do when the bound cannot be placed.
 import type { ClauseContext } from "./index.js";
-import { normalise, NUM, numberText, rx } from "./normalise.js";
+import { normalise, NUM, numberText, rxg } from "./normalise.js";
 import { measureWords } from "@kaoping/core";
 import { itemStandardBand } from "./item-s24a.js";
 
@@ -21,7 +21,7 @@ export interface ItemBound {
 /** The language's measure words, longest first (件次 before 件). */
 const MEASURES = [...measureWords].sort((a, b) => b.length - a.length);
 
-const BOUND = rx(`(?:不得少于|不应少于|不少于|不低于|至少)${NUM}([\\u4e00-\\u9fa5]{1,3})`, "g");
+const BOUND = rxg`(?:不得少于|不应少于|不少于|不低于|至少)${NUM}([\\u4e00-\\u9fa5]{1,3})`;
 
 /** The bounds on a counted thing the item's name and requirement state, in order. */
 export function itemBounds(ctx: ClauseContext): ItemBound[] {

@@ -6,7 +6,7 @@
 // (else a to-do).  A waiver or multiplier phrase that cannot be taken keeps the clause a to-do: a reading
 // that ignored it would be wrong.
 import { CAP_RE } from "./amounts.js";
-import { NUM, numberText, rx } from "./normalise.js";
+import { NUM, numberText, rxt } from "./normalise.js";
 import { actionOf } from "./reading.js";
 import { NOUNS, unitOf } from "./units.js";
 
@@ -47,7 +47,7 @@ const OCCURRENCES = /^其中,?([^,;。]{2,20}?)(?:的|者)?,?(?:按)?(加倍|减
 const CANCEL = /^(?:但)?((?:确|如|若|凡)?(?:因|由于|属于?|经)[^,;。]{1,22}?)(?:的|者)?,?(?:可)?(?:不扣分|不予扣分|免予扣分|免于扣分|免扣|不作扣分|除外)$/;
 const REDUCE = /^([^,;。]{2,22}?)(?:的|者)?,?(?:可)?(?:酌情)?(?:予以)?(?:减免|减免扣分|从轻扣分|减免处理)$/;
 const AVERAGE = /^(?:扣分|得分)?(?:按|按照)([^,;。\d]{2,14}?)(?:进行)?平均(?:计算|扣分|计分|分摊|承担|扣除)?$/;
-const AVERAGE_N = rx(`^(?:扣分)?由${NUM}个[^,;。]{1,10}?平均(?:承担|分摊|扣分|扣除)$`);
+const AVERAGE_N = rxt`^(?:扣分)?由${NUM}个[^,;。]{1,10}?平均(?:承担|分摊|扣分|扣除)$`;
 
 /** Segments of the clause at 「,」「;」「。」, with their offsets (separators kept out). */
 function segments(t: string): { text: string; at: number; end: number }[] {
@@ -64,7 +64,7 @@ function segments(t: string): { text: string; at: number; end: number }[] {
 
 /** A class of units by its name (园区, 开发区, 市直部门 …), not a kind of finding (重大问题). */
 const CLASS_NAME = /^(?:[\u4e00-\u9fa5]{0,6}?)(?:园区|开发区|高新区|街道|乡镇|镇|县区|县|市直部门|市直单位|部门|单位|社区|村)$/;
-const CLASS_AMOUNT = rx(`^其中,?([\u4e00-\u9fa5]{1,10}?)(?:的)?,?(每(?:${NOUNS}))?(扣|减|加|得)${NUM}分$`);
+const CLASS_AMOUNT = rxt`^其中,?([\u4e00-\u9fa5]{1,10}?)(?:的)?,?(每(?:${NOUNS}))?(扣|减|加|得)${NUM}分$`;
 
 /** One segment (or two joined at a comma: 「情节严重的,加倍扣分」) as a modifier, or undefined. */
 function modifierOf(s: string, at: number): ModifierPhrase | "unsure" | undefined {

@@ -78,3 +78,63 @@ export function rx(source: string, flags = ""): RegExp {
   r.lastIndex = 0;
   return r;
 }
+
+/** What a tagged pattern call site last built: its interpolated values and the pattern they gave. */
+interface Site {
+  values: readonly unknown[];
+  re: RegExp;
+  /** The site's patterns by their interpolated values, for a site whose values vary (the item's points). */
+  byValues?: Map<string, RegExp>;
+}
+/** Tagged call sites by their template strings (one frozen array per site in the source text). */
+const sites = new WeakMap<TemplateStringsArray, Site>();
+
+/**
+ * A tag that compiles a pattern once per call site: rx`…${NUM}…` gives what rx(`…${NUM}…`, flags) gives
+ * (the same RegExp, lastIndex reset), without concatenating and hashing the long source on every call
+ * when the interpolated values are those of the site's last call (module constants always are).
+ */
+function tagged(flags: string): (strings: TemplateStringsArray, ...values: readonly unknown[]) => RegExp {
+  return (strings, ...values) => {
+    const site = sites.get(strings);
+    if (site !== undefined) {
+      const last = site.values;
+      let same = true;
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] !== last[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        site.re.lastIndex = 0;
+        return site.re;
+      }
+      const key = values.join("\u0001");
+      let re = site.byValues?.get(key);
+      if (re === undefined) {
+        re = rx(sourceOf(strings, values), flags);
+        (site.byValues ??= new Map()).set(key, re);
+      }
+      site.values = values;
+      site.re = re;
+      re.lastIndex = 0;
+      return re;
+    }
+    const re = rx(sourceOf(strings, values), flags);
+    sites.set(strings, { values, re });
+    return re;
+  };
+}
+
+/** The source an untagged template literal would give. */
+function sourceOf(strings: TemplateStringsArray, values: readonly unknown[]): string {
+  let source = strings[0]!;
+  for (let i = 0; i < values.length; i++) source += `${String(values[i])}${strings[i + 1]!}`;
+  return source;
+}
+
+/** rx`…` : a pattern without flags, compiled once per call site (see `tagged`). */
+export const rxt = tagged("");
+/** rxg`…` : a global pattern, compiled once per call site, lastIndex reset on every call (see `tagged`). */
+export const rxg = tagged("g");

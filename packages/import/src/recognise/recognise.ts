@@ -3,7 +3,7 @@
 // more than the reading: a to-do, never a guess).
 import { amountsIn, sameAmounts } from "./amounts.js";
 import type { ClauseContext, Recognition } from "./index.js";
-import { normalise, rx } from "./normalise.js";
+import { normalise, rx, rxt } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
 import { singleBand } from "./patterns/bands.js";
@@ -120,7 +120,7 @@ function verbatimNames(body: string, text: string): string {
 function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
   if (ctx.section !== null || ctx.points === null) return undefined;
   const p = ctx.points.replace(".", "\\.");
-  const m = rx(`^([^;]*?[^\\d.])(?:的)?,?(?:得|计|记)?${p}分,(?=[^;]*(?:扣|减)[\\d一二两三四五六七八九十])`).exec(t);
+  const m = rxt`^([^;]*?[^\\d.])(?:的)?,?(?:得|计|记)?${p}分,(?=[^;]*(?:扣|减)[\\d一二两三四五六七八九十])`.exec(t);
   if (!m || amountsIn(m[1]!).length > 0) return undefined;
   return `${m[1]!.replace(/[,的]+$/, "")},${t.slice(m[0].length)}`;
 }
@@ -129,7 +129,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   let t = rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
-  if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rx(`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`), "");
+  if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rxt`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`, "");
   if (t === "") return { kind: "todo", reason: "条文是空的" };
   const riders = takeRiders(t);
   if ("unsure" in riders) return { kind: "todo", reason: riders.unsure };

@@ -3,7 +3,7 @@
 // kept verbatim. Each rewrite says the same thing in the words the patterns know; where the words
 // could say something else, the rewrite is not made and the clause stays a to-do.
 import type { ClauseContext } from "./index.js";
-import { NUM, rx } from "./normalise.js";
+import { NUM, rxt, rxg } from "./normalise.js";
 
 /**
  * A shortfall or a fault (「每缺一种」「不执行」「迟报」「模糊不清」): the part of a clause before a signed
@@ -18,7 +18,7 @@ const FAULT = /缺|少|漏|未|不|无|没有|迟|错|误|差|违|超期|延误|
 const REQUIREMENT = /不(?:得)?少于|不(?:得)?低于|不超过|不高于|^(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。]{0,10}(?:问题|事故|现象|行为|案件|差错|投诉|违规|违纪)|不(?:缺|漏|少|错|迟)|无(?:缺|漏|遗漏|差错|错)|没有(?:缺|漏|差错|错)/;
 
 /** Action words: a clause that writes one (「扣2分」「加分」) is not a clause of signed amounts. */
-const VERB = rx(`(?:扣除|扣|减|加|得|计|记|奖|罚)${NUM}|扣分|加分|减分|得分|不得分|满分|倒扣`);
+const VERB = rxt`(?:扣除|扣|减|加|得|计|记|奖|罚)${NUM}|扣分|加分|减分|得分|不得分|满分|倒扣`;
 
 /**
  * 「每缺一种—0.5分」「迟报(2天以上)—0.5分/次」「不执行—2分」: a table that writes its deductions as signed
@@ -32,7 +32,7 @@ const VERB = rx(`(?:扣除|扣|减|加|得|计|记|奖|罚)${NUM}|扣分|加分|
  */
 function signedDeduction(t: string, ctx: ClauseContext): string {
   if (ctx.section === "加分") return t;
-  const re = rx(`(?<![\\d.%])-(?=${NUM}分)`, "g");
+  const re = rxg`(?<![\\d.%])-(?=${NUM}分)`;
   const signs = [...t.matchAll(re)];
   if (signs.length !== 1) return t;
   const at = signs[0]!.index!;
@@ -50,10 +50,10 @@ const REWORDS_S24B: readonly [RegExp, string][] = [
   // 「缺席一次扣0.5分，直至扣为0分为止」: 扣为0分为止 is 扣完为止 (the item's points: nothing to write)
   [/[,;]?直(?:至|到)扣(?:为|到|至)(?:0|零)分(?:为止)?/g, ",扣完为止"],
   // 「…的扣除考核分1分」「扣除本项分2分」: a deduction of the assessment's points
-  [rx(`扣除(?:考核|本项|该项|此项)?(?:得)?分(?=${NUM}分)`, "g"), "扣"],
+  [rxg`扣除(?:考核|本项|该项|此项)?(?:得)?分(?=${NUM}分)`, "扣"],
   // 「…资源记2分(不使用不得分)」「…记2分(不投稿不得分)」: the award's other side in brackets, as 「否则不得分」
   // (only a bracket that begins with the negation: 「(有违规的不得分)」 is another condition)
-  [rx(`(${NUM}分)\\((?:不|未|没有)[^()]{1,10}?(?:的)?(?:不得分|不计分|不记分)\\)`, "g"), "$1,否则不得分"],
+  [rxg`(${NUM}分)\\((?:不|未|没有)[^()]{1,10}?(?:的)?(?:不得分|不计分|不记分)\\)`, "$1,否则不得分"],
   // 「见一株未扶正」「每调课1节」「有1卷」: one of a thing in a measure word the language lacks, written with the
   // nearest count word as the corpus's hand encodings do (株、棵 → 个, 节 → 次, 卷 → 件; 种 → 项 is in units.ts)
   // (only one of it: 「10株以上」「68节」 are bounds, left to the bound rules)

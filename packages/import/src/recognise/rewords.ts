@@ -1,6 +1,6 @@
 import type { ClauseContext } from "./index.js";
 import { amountsIn } from "./amounts.js";
-import { rx } from "./normalise.js";
+import { rxt } from "./normalise.js";
 import { REWORDS_S24A } from "./rewords-s24a.js";
 import { REWORDS_S24C } from "./rewords-s24c.js";
 import { REWORDS_S24D } from "./rewords-s24d.js";
@@ -56,7 +56,7 @@ export function ownPoints(t: string, ctx: ClauseContext): boolean {
   // (a failing 「未按照…(4分)」 or a discretion 「否则将酌情扣分。(5分)」 is no task done: the points stay the heading)
   // (「(不含保健讲座)」 narrows the task, 「定期或不定期」 says when: they fail nothing — session 24)
   if (/未|没有|无|不|否则|酌情|扣|减/.test(t.replace(/\((?:不含|含)[^()\d]{1,12}\)|不定期/g, ""))) return false;
-  return rx(`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`).test(t) && amountsIn(t).length === 1;
+  return rxt`\\(${ctx.points.replace(".", "\\.")}分\\)[。;,]?$`.test(t) && amountsIn(t).length === 1;
 }
 
 /** The clause is its item's only one, with the item's points (ClauseContext.alone, or no siblings given as such). */

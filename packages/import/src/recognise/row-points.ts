@@ -10,7 +10,7 @@
 // (「年内召开专题会议1次以上记0.3分」 in a 3-point row) it is a to-do, never one of the two guessed.
 import type { ClauseContext, Recognition } from "./index.js";
 import { amountsIn } from "./amounts.js";
-import { NUM, numberText, rx } from "./normalise.js";
+import { NUM, numberText, rxt } from "./normalise.js";
 import { reading, type Pattern } from "./reading.js";
 import { alone } from "./rewords.js";
 import { toMillionths } from "../structure/decimal.js";
@@ -56,7 +56,7 @@ export const pointsColumn: Pattern = (t, ctx) => {
 };
 
 /** 「…每年参加培训不少于2次。」 in a row with its own points: the bound is a band of the award. */
-const BOUND = rx(`^([^;。\\d]*?)(?:不少于|不少|不低于|至少)${NUM}(次|个|件|篇|项|场|人)[。;]?$`);
+const BOUND = rxt`^([^;。\\d]*?)(?:不少于|不少|不低于|至少)${NUM}(次|个|件|篇|项|场|人)[。;]?$`;
 
 /**
  * 「各级领导干部每年参加各类应急管理业务培训不少1次。」 in a 5-point row: the row's points for reaching the

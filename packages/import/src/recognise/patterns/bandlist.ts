@@ -2,14 +2,14 @@
 // 未报送信息的，扣2分」 → 分段 { [75%, 100%) 扣 0.2 … < 25% 扣 0.8  未报送 扣 2 }.  A range row must say
 // which ends it includes (「含75%，不含100%」); a 「以上」「以下」 row is read only when a range row of the
 // list says whether that number is in the range (then the open row is the other side of it) — else a to-do.
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const N = "(\\d+(?:\\.\\d+)?)";
 const AMOUNT = `[,]?(?:的)?[,]?(${VERBS})${NUM}分[。;,]?$`;
-const RANGE = rx(`^[^\\d;]*?${N}%-${N}%(?:\\((不含|含)${N}%,(不含|含)${N}%\\))?${AMOUNT}`);
-const OPEN = rx(`^[^\\d;]*?${N}%(以上|以下)(?:\\((不含|含)\\))?${AMOUNT}`);
-const NOT_SENT = rx(`^(?:未报送|未上报|未报|未提交)[^\\d;]*?${AMOUNT}`);
+const RANGE = rxt`^[^\\d;]*?${N}%-${N}%(?:\\((不含|含)${N}%,(不含|含)${N}%\\))?${AMOUNT}`;
+const OPEN = rxt`^[^\\d;]*?${N}%(以上|以下)(?:\\((不含|含)\\))?${AMOUNT}`;
+const NOT_SENT = rxt`^(?:未报送|未上报|未报|未提交)[^\\d;]*?${AMOUNT}`;
 
 interface Row {
   readonly bound: string;

@@ -3,7 +3,7 @@
 // person (rulebooks use them both ways) unless written 「及以上」「(含)以下」.
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const OPS: readonly [RegExp, string, string][] = [
@@ -17,7 +17,7 @@ const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.leng
 
 /** 「完成率90%及以上得2分」「60分(含)以下不得分」: one bound whose inclusivity the clause writes out. */
 function postBand(t: string): ReturnType<Pattern> {
-  const all = [...t.matchAll(rx(`(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?`, "g"))];
+  const all = [...t.matchAll(rxg`(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?`)];
   if (all.length !== 1) return undefined;
   const b = all[0]!;
   if (!b[3] && !b[4] && !b[6]) return undefined; // a bare 以上/以下: never guessed
@@ -25,7 +25,7 @@ function postBand(t: string): ReturnType<Pattern> {
   const after = b[2] && b[2] !== "%" ? /^[\u4e00-\u9fa5]{1,10}(?=[,;]?(?:的)?(?:不得分|扣|减|得|加|计|记))/.exec(t.slice(b.index! + b[0].length)) : null;
   const what = after && !/每|按|各|分别|则|均|未|不|扣|减|得|加|计|记|以上|以下/.test(after[0]) ? after[0] : "";
   const rest = t.slice(b.index! + b[0].length + what.length);
-  const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
+  const act = rxt`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`.exec(rest);
   if (!act || capOf(t) || amountsIn(t.slice(0, b.index)).length > 0 || /[<>≤≥]|低于|高于|超过|不足|达到/.test(t.slice(0, b.index))) return undefined;
   const value = numberText(b[1]!);
   if (value === undefined) return undefined;
@@ -39,17 +39,17 @@ function postBand(t: string): ReturnType<Pattern> {
 
 export const singleBand: Pattern = (t0) => {
   // 「达到90%以上的得5分」: 以上 after an inclusive word (达到, 不低于) says the same as the word
-  const t = t0.replace(rx(`((?:达到|(?<!未)达|不低于|不少于)${NUM}(?:%|${UNITS})?)(?:及)?以上`, "g"), "$1");
+  const t = t0.replace(rxg`((?:达到|(?<!未)达|不低于|不少于)${NUM}(?:%|${UNITS})?)(?:及)?以上`, "$1");
   const post = postBand(t);
   if (post) return post;
   // (「每超过1个百分点扣0.2分」 is a step, not a bound)
   // 「按时化解率达100%的，得5分」: 达 before a number is 达到
-  const re = rx(`(?<!每)(低于|不足|少于|未达到|未达(?=\\d)|小于|高于|超过|多于|大于|达到|(?<![未不没])达(?=\\d)|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`, "g");
+  const re = rxg`(?<!每)(低于|不足|少于|未达到|未达(?=\\d)|小于|高于|超过|多于|大于|达到|(?<![未不没])达(?=\\d)|不低于|不少于|不高于|不超过)(\\(含\\))?${NUM}(%|${UNITS})?(?!\\d)`;
   const bounds = [...t.matchAll(re)];
   if (bounds.length !== 1) return undefined;
   const b = bounds[0]!;
   const rest = t.slice(b.index! + b[0].length);
-  const act = rx(`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`).exec(rest);
+  const act = rxt`^(?:的)?[,;]?(?:的)?(${VERBS})${NUM}分[。;,]?$|^(?:的)?[,;]?(?:的)?不得分[。;,]?$`.exec(rest);
   if (!act) return undefined;
   if (/以上|以下|以内/.test(t)) return refusal("条文的界限写作「以上」「以下」，是否含本数未能确定");
   if (capOf(t) || amountsIn(t.slice(0, b.index)).length > 0) return undefined;

@@ -4,29 +4,23 @@
 // bound and not below the next one (a cascade is read as bands, not as deductions that add up: 「再扣」
 // 「另扣」「累计」 leave it a to-do).  以上/以下 rows are never guessed (rulebooks use them both ways).
 import { measureWords } from "@kaoping/core";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
 const BELOW = /^(?:低于|不足|少于|未达到|未达|小于|不高于|不超过)$/;
 /** Words that include their bound: 达到 90% is 90% and above, 不超过 5天 is 5 days and fewer. */
 const INCLUSIVE = /^(?:达到|不低于|不少于|不高于|不超过)$/;
-const ROW = rx(
-  `(?<!每|不|未|没有)(低于|不足|少于|未达到|未达|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?(?:规定时限|规定期限|时限|期限|规定时间)?${NUM}(%|${UNITS})?(?!\\d|以上|以下|及以上|及以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
-  "g",
-);
+const ROW = rxg`(?<!每|不|未|没有)(低于|不足|少于|未达到|未达|小于|高于|超过|多于|大于|达到|不低于|不少于|不高于|不超过)(\\(含\\))?(?:规定时限|规定期限|时限|期限|规定时间)?${NUM}(%|${UNITS})?(?!\\d|以上|以下|及以上|及以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`;
 /**
  * 「90%及以上得2分」「80%以上得1分」: the bound before 以上/以下. 及以上 and 「(含)」 include it; a bare 以上/以下
  * is read only when the list says it elsewhere — the complement row (「低于80%不得分」 makes 80%以上 include
  * 80%), then the same word alike in the whole list — else a to-do.
  */
-const POST = rx(
-  `(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`,
-  "g",
-);
+const POST = rxg`(?<![\\d.])${NUM}(%|${UNITS})?(\\(含\\))?(及)?(以上|以下)(\\(含\\))?(?:的)?[,]?(?:的)?(?:(${VERBS})${NUM}分|(不得分))`;
 
 /** A lead that states the top band scores nothing: 「达到95%的不扣分」「95%以上得满分」. */
-const LEAD = rx(`^[^\\d]*?(?:达到|不低于|在)?${NUM}(%|${UNITS})?(?:\\(含\\))?(?:及以上|以上)?(?:的)?[,]?(?:的)?(?:不扣分|得满分|满分|得全分)[,;。]?`);
+const LEAD = rxt`^[^\\d]*?(?:达到|不低于|在)?${NUM}(%|${UNITS})?(?:\\(含\\))?(?:及以上|以上)?(?:的)?[,]?(?:的)?(?:不扣分|得满分|满分|得全分)[,;。]?`;
 
 interface Row {
   readonly below: boolean;

@@ -5,7 +5,7 @@
 //   「獲得 1 件發明專利…得 1 分(累計不超過 7 分)」 → 每件 得 1 上限 7
 //   「班子团结奋进的记10分，…的酌情扣分」 (10 the item's points) → 酌情 扣 0 至 10
 import { amountsIn, capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { actionOf, reading, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 import { countPatterns } from "./count.js";
@@ -31,11 +31,11 @@ export const countedClasses: Pattern = (t0, ctx) => {
   if (MORE.test(t)) return undefined;
   const segs = t.split(",");
   // 「村内无柴堆…的记25分，主街每发现一处扣3分，…」: the item's full points first — nothing to write for them
-  const full = rx(`(?:记|得|计)${NUM}分$`).exec(segs[0]!);
+  const full = rxt`(?:记|得|计)${NUM}分$`.exec(segs[0]!);
   const lead: string[] = [];
   if (full && ctx.section === null && ctx.points !== null && numberText(full[1]!) === ctx.points && amountsIn(segs[0]!).length === 1) lead.push(...amountsIn(segs.shift()!));
   if (segs.length < 2) return undefined;
-  const re = rx(`^([^,;。\\d每]{1,16}?)(?:每(?:发现|出现|发生)?)?[一1](${NOUNS})(?:的)?(扣|减|加|得)${NUM}分$`);
+  const re = rxt`^([^,;。\\d每]{1,16}?)(?:每(?:发现|出现|发生)?)?[一1](${NOUNS})(?:的)?(扣|减|加|得)${NUM}分$`;
   const rows = segs.map((s) => re.exec(s));
   if (rows.some((r) => r === null)) return undefined;
   const units = new Set(rows.map((r) => unitOf(r![2]!)));
@@ -55,7 +55,7 @@ export const countedAward: Pattern = (t0) => {
   const cap = capOf(t0);
   if (!cap || cap.value === null) return undefined;
   const t = cap.rest.replace(/[()]+[。;]?$|[。;]+$/, "").replace(/\(\)/g, "");
-  const m = rx(`^(?:获得|承担|引进|新增|取得|完成|制订|制定)[一1](${NOUNS})[^;。\\d]*?(?:的)?,?(加|得)${NUM}分$`).exec(t);
+  const m = rxt`^(?:获得|承担|引进|新增|取得|完成|制订|制定)[一1](${NOUNS})[^;。\\d]*?(?:的)?,?(加|得)${NUM}分$`.exec(t);
   if (!m || MORE.test(m[0].replace(/\([^()]*\)/g, ""))) return undefined;
   const unit = unitOf(m[1]!);
   const amount = numberText(m[3]!);
@@ -66,7 +66,7 @@ export const countedAward: Pattern = (t0) => {
 /** 「…的记10分，…的酌情扣分」「…记5分，否则酌情扣分」 with the item's points: a deduction up to them. */
 export const discretionFromFull: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const m = rx(`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,(?:否则|[^;。\\d]{2,30}?的)?,?酌情扣分[。;]?$`).exec(t);
+  const m = rxt`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,(?:否则|[^;。\\d]{2,30}?的)?,?酌情扣分[。;]?$`.exec(t);
   if (!m || numberText(m[1]!) !== ctx.points || amountsIn(t).length !== 1) return undefined;
   return reading([`酌情 扣 0 至 ${ctx.points}`], [ctx.points]);
 };
@@ -74,7 +74,7 @@ export const discretionFromFull: Pattern = (t, ctx) => {
 /** 「…形象良好的记10分，否则每发现一次扣10分」 (10 the item's points): the counted deduction is the rule. */
 export const countedFromFull: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const m = rx(`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,否则,?(每[^;。]*)[。;]?$`).exec(t);
+  const m = rxt`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,否则,?(每[^;。]*)[。;]?$`.exec(t);
   if (!m || numberText(m[1]!) !== ctx.points) return undefined;
   for (const p of countPatterns) {
     const r = p(m[2]!, { ...ctx, siblings: [] });

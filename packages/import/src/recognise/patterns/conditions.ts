@@ -2,7 +2,7 @@
 // condition of its own beside the award, and a zero together with a veto — two rules, never one dropped.
 //   「积极开展妇女工作活动的记5分，无专职干部不记分」 → 得 5 / 不得分
 //   「少任一種證件不得分(實行“一票否決”)」 → 不得分 / 一票否决
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { countPatterns } from "./count.js";
 
@@ -12,7 +12,7 @@ const NEGATION = /^(?:记录|资料|台账|材料|档案|文件|措施|成效|�
 /** The award, then 「无…不记分」 whose condition shares no word with the award's. */
 export const awardAndZero: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^([^,;。\\d]{4,40}?)(?:的)?,?(?:记|得|计)${NUM}分[,;]无([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(?:不得分|不记分|不计分)[。;]?$`).exec(t);
+  const m = rxt`^([^,;。\\d]{4,40}?)(?:的)?,?(?:记|得|计)${NUM}分[,;]无([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(?:不得分|不记分|不计分)[。;]?$`.exec(t);
   if (!m || NEGATION.test(m[3]!)) return undefined;
   const [head, missing] = [m[1]!, m[3]!];
   if ([...Array(missing.length - 1).keys()].some((i) => head.includes(missing.slice(i, i + 2)))) return undefined;

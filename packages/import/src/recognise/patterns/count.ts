@@ -1,6 +1,6 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
 import { amountsIn, capOf, NOT_WORD, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
-import { normalise, NUM, numberText, rx } from "../normalise.js";
+import { normalise, NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -9,19 +9,19 @@ const SPECIAL = /分别|各(?:扣|加|得|减|计)|加倍|减半|双倍|其中|�
 /** Words of a negative finding: a bare amount (「0.5分」) after one is a deduction, not an award. */
 const NEGATIVE = /未|不|无|没有|缺|少|差|问题|违|错|迟|漏|超期|延误|失|被|投诉|批评|通报|事故/;
 
-const PER_RE = rx(`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`, "g");
+const PER_RE = rxg`每([^,;。:每]{0,10}?)(?:[一1])(${NOUNS})|每(${NOUNS})`;
 /** Findings that happen several times (a problem, a complaint, a notice). */
 const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访/;
 /** A count of people, and a clause about people. */
 const PER_PERSON = /每(?:人|名)|[一1](?:人|名)(?:扣|减)/;
 const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人|[一1]名/;
-const PER_RE_ONE = rx(`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`);
+const PER_RE_ONE = rxt`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`;
 // (「仅有一项制度的」「只有1个方案的」: having only one, not each one; 「一项也未完成」「全年一次未开展」: not
 // even one; 「一次性」: once)
-const LEADING_RE = rx(`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`);
+const LEADING_RE = rxt`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`;
 /** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
 const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
-const PER_SEGMENT_RE = rx(`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`);
+const PER_SEGMENT_RE = rxt`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`;
 
 /** The count words before an action, nearest first: 「每人每次」→ [每人, 每次]; [] when none. */
 function countWords(rawPrefix: string, rawPrevious: string | undefined, task = false): string[] | "unsure" {
@@ -34,10 +34,10 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
   // 「每超时1个工作日」「1个学时」: a measure the language has no count word for (每个 would be a guess)
   if (/[一1]个(?:工作日|学时|课时|小时|季度|平方|批次)/.test(rawPrefix)) return "unsure";
   // 「每案次」「每辆」「每缺一名」: a count word the language does not have — never read as a one-shot amount
-  const unknown = rx(`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`).exec(prefix);
+  const unknown = rxt`每(?!(?:${NOUNS}))[^,;。每]{0,8}?[一1](?!(?:${NOUNS}))[\\u4e00-\\u9fa5]|每(?!(?:${NOUNS})|[一1]|发现|出现|发生|有|缺|少|增加|减少|超过|完成|落实|承办)[\\u4e00-\\u9fa5]{1,2}$`.exec(prefix);
   if (unknown) return "unsure";
   // 「每少出台一种意见或少研究一次」: two different count words in one clause
-  const nouns = new Set([...prefix.matchAll(rx(`[一1](${NOUNS})`, "g"))].map((m) => unitOf(m[1]!)));
+  const nouns = new Set([...prefix.matchAll(rxg`[一1](${NOUNS})`)].map((m) => unitOf(m[1]!)));
   if (nouns.size > 1) return "unsure";
   if (/按[^,;。]$/.test(prefix)) return "unsure"; // 按卷、按户: a count word the language may not have
   const lead = LEADING_RE.exec(prefix);
@@ -67,7 +67,7 @@ function countWords(rawPrefix: string, rawPrevious: string | undefined, task = f
       if (m) return [unitOf((m[2] ?? m[3])!)!];
     }
     // 「每3次」「每两人」: a count other than one
-    if (rx(`每${NUM}(?:${NOUNS})`).test(prefix)) return "unsure";
+    if (rxt`每${NUM}(?:${NOUNS})`.test(prefix)) return "unsure";
     return [];
   }
   const last = found[found.length - 1]!;
@@ -85,8 +85,8 @@ const shortfall: Pattern = (t) => {
   // 「全年报送不少于12篇，每少1篇扣0.2分」: the count word of the requirement and of the step are the same
   const W = "(次|篇|件|条|个|项|人|名|家|户|村|例|处|起|份|场)";
   // (「每年至少召开联席会议2次」: the requirement's action between the word and the number)
-  const need = rx(`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`).exec(t);
-  const less = rx(`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`).exec(t);
+  const need = rxt`(?:至少|最少|不得少于|不应少于|不少于|不低于)(?:(?:召开|开展|组织|举办|报送|参加|进行)[^,;。\\d]{0,10}?)?${NUM}${W}|${NUM}${W}(?:以上|\\(含\\)以上)`.exec(t);
+  const less = rxt`(?:每)?少(?:开展|召开|组织|报送|报|开|发)?[一1]${W}[^,;。]{0,6}?(扣|减)${NUM}分`.exec(t);
   if (!need || !less) return undefined;
   // 「网站每季度更新不少于5条，每少1条扣0.5分」: a requirement per period — how many in the year is not written
   if (/每(?:季度|月|半年|周|旬)/.test(t.slice(0, need.index))) return refusal("条文按期（如「每季度」）要求数量，少一条（次）扣分：需要写成次数不足，未能确定全年应有多少");
@@ -102,13 +102,13 @@ const shortfall: Pattern = (t) => {
 /** 得 X 否则 扣 Y: 「完成任务的加5分，完不成任务的在总分值中扣5分」. */
 const otherwise: Pattern = (t) => {
   if (/每增加|每减少|每超|标准分/.test(t)) return undefined;
-  const m = rx(`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则|反之)[^,;。]{0,12}?(扣|减)${NUM}分`).exec(t);
+  const m = rxt`(?:完成|做到|达到)[^,;。]{0,8}?(?:加|得)${NUM}分[,;。]?(?:完不成|未完成|没有完成|否则|反之)[^,;。]{0,12}?(扣|减)${NUM}分`.exec(t);
   if (!m) return undefined;
   const a = numberText(m[1]!);
   const b = numberText(m[3]!);
   if (a === undefined || b === undefined) return undefined;
   // 「基础分值5分，完成任务的加5分」: the base is the award itself
-  const base = rx(`基础分值?${NUM}分`).exec(t.slice(0, m.index));
+  const base = rxt`基础分值?${NUM}分`.exec(t.slice(0, m.index));
   const used = [...amountsIn(m[0]), ...(base && numberText(base[1]!) === a ? [a] : [])];
   return reading([`得 ${a} 否则 扣 ${b}`], used);
 };
@@ -146,17 +146,17 @@ const single: Pattern = (t0, ctx) => {
   // 「…记3分，如举报有弄虚作假行为且调查属实的，此项不记分」: a zero on another condition than the award's
   if (/不得分|不记分|不计分|得零分|得0分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
-  const act = rx(`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`).exec(withoutElse);
-  const bare = rx(`${NUM}分${NOT_WORD}`).exec(withoutElse);
+  const act = rxt`(${VERBS})${NUM}(?:分|(?=$|[,;。)]))`.exec(withoutElse);
+  const bare = rxt`${NUM}分${NOT_WORD}`.exec(withoutElse);
   const at = act ?? bare;
   if (!at) return undefined;
   let verb: "扣" | "得" | undefined = act ? actionOf(act[1]!) : undefined;
   // 「稳妥有序开展不合格×员处置工作（0.1分）」: a task with its points in brackets at the end earns them
-  const bracketed = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse) && !/扣|减(?!灾|排|负|贫|压)|罚|每/.test(withoutElse);
+  const bracketed = !act && rxt`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`.test(withoutElse) && !/扣|减(?!灾|排|负|贫|压)|罚|每/.test(withoutElse);
   if (!act && !bracketed) {
     // 「全宗卷整理规范2分」: a bare amount after a positive description is what the item earns
     // (「(2)无违规违纪问题8分」「无缺会现象3分」: the absence of a finding is what the item earns)
-    const absence = rx(`^(?:\\(\\d+\\)|\\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`).test(withoutElse.slice(0, at.index));
+    const absence = rxt`^(?:\\(\\d+\\)|\\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^,;。\\d]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)(?:的)?,?$`.test(withoutElse.slice(0, at.index));
     if (NEGATIVE.test(withoutElse.slice(0, at.index)) && !absence) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
     if (/扣|减(?!灾|排|负|贫|压)|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
@@ -173,7 +173,7 @@ const single: Pattern = (t0, ctx) => {
   const after = withoutElse.slice(at.index + at[0].length);
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
-  const inBrackets = !act && rx(`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`).test(withoutElse);
+  const inBrackets = !act && rxt`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`.test(withoutElse);
   let counted = countWords(current, previous, inBrackets);
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
@@ -182,7 +182,7 @@ const single: Pattern = (t0, ctx) => {
     // (a deduction only: 「仅有一项制度的，得0.5分」 is having one, not each one)
     // (「一项未完成的，扣1分」 at the start of a sentence: one item not done, counted as 「有一项」 is)
     const occ = verb !== "扣" ? [] : [...prefix.matchAll(/(?<![仅只])(?:发生|出现|发现|查实|有)(?:了)?[一1](起|次|例|件|个|项|处|份)(?!(?:及)?以[上下]|\(含\)|月|小时|工作日|百分点)|单(起|次)(?!性)|(?<=^|[,;。])[一1](项|次|个|件|人)(?=未|没有|不)/g)];
-    const other = rx(`[一1二两三四五六七八九十\\d](?:${NOUNS})`, "g");
+    const other = rxg`[一1二两三四五六七八九十\\d](?:${NOUNS})`;
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2] ?? occ[0]![3])!)!];
   }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
@@ -191,11 +191,11 @@ const single: Pattern = (t0, ctx) => {
     return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
   }
   // 「争取上级资金每100万元加0.1分」「每万人」: a step of a quantity, not a count word — never one-shot
-  if (words.length === 0 && (rx(`每${NUM}`).test(withoutElse) || /每[百千万亿]/.test(withoutElse))) {
+  if (words.length === 0 && (rxt`每${NUM}`.test(withoutElse) || /每[百千万亿]/.test(withoutElse))) {
     return refusal("条文按「每＋数量」计分（如「每100万元」），需要写成线性计分，未能自动确定");
   }
   // 「发生一起生产安全事故的，扣30分」: an occurrence counted in the clause, away from the amount
-  if (words.length === 0 && rx(`(?<![仅只])(?:发生|出现|发现|有)[一1](?:${NOUNS})`).test(withoutElse)) {
+  if (words.length === 0 && rxt`(?<![仅只])(?:发生|出现|发现|有)[一1](?:${NOUNS})`.test(withoutElse)) {
     return refusal("条文写有「发生一起」之类的计数，但扣分前没有计数单位，未能确定是一次性扣分还是按次扣分");
   }
   // A bound in a counted clause (「提前10天以上办结的每件加1分」) says what is counted: the count is the
@@ -206,12 +206,12 @@ const single: Pattern = (t0, ctx) => {
   // (「开展培训1次以上的得1分」: at least once is having done it)
   const existence = withoutElse
     .replace(/(有|建成|建有|设有|配备)[一1]([\u4e00-\u9fa5]{1,2})(?:及)?以上/g, "$1$2")
-    .replace(rx(`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "g"), "");
+    .replace(rxg`[一1](?:${NOUNS}|座|场|期)(?:及)?以上`, "");
   // 「五处及以上错误的，每处扣1分」: a bound on the very count the rule counts is a threshold of the count
   // (below it nothing is deducted), not a description of what is counted (「提前10天以上办结的每件加1分」)
   // (「达到5条为合格，少一条扣2分」 counts what is missing: the bound is the requirement, not a threshold)
-  if (words.length > 0 && !rx(`(?:少|缺)[一1]?(?:${NOUNS})`).test(withoutElse)) {
-    const own = [...withoutElse.matchAll(rx(`(?:超过|多于|达到|不少于|满)?${NUM}(${NOUNS})(?:\\(含\\))?(?:及)?(?:以上|以下)?`, "g"))]
+  if (words.length > 0 && !rxt`(?:少|缺)[一1]?(?:${NOUNS})`.test(withoutElse)) {
+    const own = [...withoutElse.matchAll(rxg`(?:超过|多于|达到|不少于|满)?${NUM}(${NOUNS})(?:\\(含\\))?(?:及)?(?:以上|以下)?`)]
       .filter((b) => /超过|多于|达到|不少于|满|以上|以下/.test(b[0]) && words.includes(unitOf(b[2]!) ?? ""));
     if (own.length > 0) return refusal(`条文有界限「${own[0]![0]}」，与计数单位相同：需要写成分段或次数不足，未能自动确定`);
   }
@@ -226,7 +226,7 @@ const single: Pattern = (t0, ctx) => {
   const counting =
     ctx.siblings?.some((x) => {
       const n = normalise(x);
-      return PER_RE_ONE.test(n) && (aboutPeople || !PER_PERSON.test(n) || rx(`每(?!人|名)(?:${NOUNS})`).test(n));
+      return PER_RE_ONE.test(n) && (aboutPeople || !PER_PERSON.test(n) || rxt`每(?!人|名)(?:${NOUNS})`.test(n));
     }) ?? false;
   if (words.length === 0 && verb === "扣" && counting && EVENT.test(withoutElse)) {
     return refusal("同一项的其他条文按次（按件）扣分，本条没有写计数单位，未能确定是一次性扣分还是按次扣分");
@@ -268,11 +268,11 @@ const parts: Pattern = (t, ctx) => {
  */
 const fullOrNothing: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const award = rx(`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`).exec(t);
+  const award = rxt`^[^;]*?(?:的)?,?(?:得|计|记)${NUM}分[,;。]`.exec(t);
   if (!award) return undefined;
   const rest = t.slice(award[0].length);
   // 「…计2分，工作不力扣2分」: the failing word may follow a short subject
-  const deduct = rx(`^(?:因[^,;。]{0,20}?)?(?:[\u4e00-\u9fa5]{0,4}?)(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`).exec(rest);
+  const deduct = rxt`^(?:因[^,;。]{0,20}?)?(?:[\u4e00-\u9fa5]{0,4}?)(?:未|没有|不|无)[^;]*?(?:的)?,?(扣|减)${NUM}分?[。;]?$`.exec(rest);
   if (!deduct) return undefined;
   const a = numberText(award[1]!);
   const b = numberText(deduct[2]!);
@@ -296,7 +296,7 @@ const oneShotList: Pattern = (t, ctx) => {
   const segs = t.split(/[,;。]/).filter((x) => x !== "");
   if (segs.length < 2 || capOf(t) || ESCALATION.test(t) || /每|\/|各|满分|得分|基本分|标准分/.test(t)) return undefined;
   // 「延迟一周扣1分，延迟两周扣2分」: a quantity in the findings makes them bands, not kinds
-  if (/[\d一二两三四五六七八九十半]+(?:周|天|日|个月|月|年|次|件|个|项|起|人|小时|篇|条|%)/.test(t.replace(rx(`${NUM}分`, "g"), ""))) return undefined;
+  if (/[\d一二两三四五六七八九十半]+(?:周|天|日|个月|月|年|次|件|个|项|起|人|小时|篇|条|%)/.test(t.replace(rxg`${NUM}分`, ""))) return undefined;
   const groups: string[] = [];
   let pending = "";
   for (const seg of segs) {
@@ -311,7 +311,7 @@ const oneShotList: Pattern = (t, ctx) => {
   const used: string[] = [];
   for (const g of groups) {
     // each finding says what it is: not a bare 「…的扣2分」 continuing the one before
-    const before = g.slice(0, g.search(rx(`(?:${VERBS})?${NUM}分`))).replace(/^(?:对|凡|如|若|被)/, "").replace(/[的,]+$/, "");
+    const before = g.slice(0, g.search(rxt`(?:${VERBS})?${NUM}分`)).replace(/^(?:对|凡|如|若|被)/, "").replace(/[的,]+$/, "");
     if (before.length < 3 || /^(?:的|者|其|且|并|或|及|对此|该)/.test(before)) return undefined;
     // 「…的扣5分，协办单位扣2.5分」: the same finding for another class of units, not another finding
     if (/(?:单位|部门|乡镇|街道|县区|园区|村|社区)$/.test(before)) return refusal("条文按单位类别（如承办、协办单位）分别计分，未能确定");
@@ -333,13 +333,13 @@ const oneShotList: Pattern = (t, ctx) => {
  */
 const fullBase: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const award = rx(`^([^;,。]*?)(?:的)?,?(?:得|计|记)${NUM}分,`).exec(t);
+  const award = rxt`^([^;,。]*?)(?:的)?,?(?:得|计|记)${NUM}分,`.exec(t);
   if (!award || numberText(award[2]!) !== ctx.points || amountsIn(award[1]!).length > 0) return undefined;
   if (thresholdReason(award[1]!) || SPECIAL.test(t)) return undefined;
   const rest = t.slice(award[0].length);
   const cap = capOf(rest);
   // a cap (「最多扣2分」) ends the clause and belongs to its one deduction
-  const valued = cap && cap.value !== null ? rx(`^(?:[^,]*,)*?([^,]*)$`).exec(rest.replace(/[。;]+$/, "")) : null;
+  const valued = cap && cap.value !== null ? rxt`^(?:[^,]*,)*?([^,]*)$`.exec(rest.replace(/[。;]+$/, "")) : null;
   if (cap && cap.value !== null && (!valued || capOf(valued[1]!) === undefined || capOf(valued[1]!)!.rest.replace(/[,;。]/g, "") !== "")) return undefined;
   const segs = (cap && cap.value === null ? cap.rest : rest).split(/,/).filter((x) => x.replace(/[。;]/g, "") !== "");
   if (valued) {

@@ -4,7 +4,7 @@
 //   「得分=(实际到位资金额/时序目标任务)×分值」「以实际评定的好路率X120」(the item's points) → 按比率 得分
 //   「完成或超额完成目标值得基本分；没有完成的扣分，每低于目标值2%扣1分」 → 基准 100% 每低 2% 扣 1
 //   「考评组…进行打分，最高分为5分」 → 评议 得分 上限 5
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 
 /** Nothing but punctuation left once the formula is taken out. */
@@ -13,7 +13,7 @@ const bare = (s: string): boolean =>
 
 /** 「得分=…率 c 5分」 (the copy's × lost or garbled) and 「…率满分20分，按百分比扣分」: a rate of N points. */
 export const rateOfPoints: Pattern = (t) => {
-  const f = rx(`得分=[^,;。=]*?率[c×xX*]${NUM}分`).exec(t) ?? rx(`^[^,;。\\d]*?率(?:满分|为)${NUM}分,?按(?:百分比|比例|比率)(?:扣分|计分|得分)`).exec(t);
+  const f = rxt`得分=[^,;。=]*?率[c×xX*]${NUM}分`.exec(t) ?? rxt`^[^,;。\\d]*?率(?:满分|为)${NUM}分,?按(?:百分比|比例|比率)(?:扣分|计分|得分)`.exec(t);
   if (!f) return undefined;
   const n = numberText(f[1]!);
   if (n === undefined || !bare(t.replace(f[0], ""))) return undefined;
@@ -23,8 +23,8 @@ export const rateOfPoints: Pattern = (t) => {
 /** 「得分=(…/…)×分值」「以实际评定的好路率X120」 (120 the item's points): a rate of the item's points. */
 export const rateOfItem: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const byWord = rx(`得分=[^,;。=]*[×xX*](?:分值|满分|标准分|本项分值)`).exec(t);
-  const byNumber = rx(`^(?:以|按)[^,;。\\d]*?率[×xX*](\\d+(?:\\.\\d+)?)(?![\\d.分])`).exec(t);
+  const byWord = rxt`得分=[^,;。=]*[×xX*](?:分值|满分|标准分|本项分值)`.exec(t);
+  const byNumber = rxt`^(?:以|按)[^,;。\\d]*?率[×xX*](\\d+(?:\\.\\d+)?)(?![\\d.分])`.exec(t);
   const f = byWord ?? byNumber;
   if (!f || (byNumber && !byWord && numberText(byNumber[1]!) !== ctx.points)) return undefined;
   if (!bare(t.replace(f[0], "").replace(/[°o]/g, ""))) return undefined;
@@ -37,7 +37,7 @@ const ZERO = "(?:,?(?:最低为零分|最低为0分|最低得0分|扣完为止))
 /** 「完成…得基本分；没有完成的扣分，每低于目标值2%扣1分」: steps below the target (100 % done). */
 export const belowTarget: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const m = rx(`${DONE}(?:没有完成|未完成|完不成)的?(?:扣分)?,?每低于目标值?${NUM}%(?:扣|减)${NUM}分${ZERO}`).exec(t);
+  const m = rxt`${DONE}(?:没有完成|未完成|完不成)的?(?:扣分)?,?每低于目标值?${NUM}%(?:扣|减)${NUM}分${ZERO}`.exec(t);
   if (!m) return undefined;
   const [step, amount] = [numberText(m[1]!), numberText(m[2]!)];
   if (step === undefined || amount === undefined) return undefined;
@@ -47,13 +47,13 @@ export const belowTarget: Pattern = (t, ctx) => {
 /** 「完成…得基本分；没有完成的，按实际完成值占目标值的比重计算得分」: the rate done. */
 export const shareOfTarget: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  if (!rx(`${DONE}(?:没有完成|未完成|完不成)的?,?按实际完成(?:值|数|额)?占目标(?:值|任务)?的?(?:比重|比例)计算得分${ZERO}`).test(t)) return undefined;
+  if (!rxt`${DONE}(?:没有完成|未完成|完不成)的?,?按实际完成(?:值|数|额)?占目标(?:值|任务)?的?(?:比重|比例)计算得分${ZERO}`.test(t)) return undefined;
   return reading(["按比率 得分"], []);
 };
 
 /** 「考评组视…进行打分，最高分为5分」: a panel's score up to N. */
 export const panelScore: Pattern = (t) => {
-  const m = rx(`(?:考评组|考核组|评审组|专家组|评委会?)[^;。]*?(?:打分|评分|评议)[^;。\\d]*?,?最高(?:分)?(?:为|可得|得)?${NUM}分[。;]?$`).exec(t);
+  const m = rxt`(?:考评组|考核组|评审组|专家组|评委会?)[^;。]*?(?:打分|评分|评议)[^;。\\d]*?,?最高(?:分)?(?:为|可得|得)?${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   const n = numberText(m[1]!);
   if (n === undefined || /\d/.test(t.slice(0, m.index))) return undefined;

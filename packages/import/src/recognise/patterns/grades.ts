@@ -1,7 +1,7 @@
 // Outcomes named in the clause, each with its points (pattern 29): 「评为好、较好、一般的分别得满分、80%、
 // 60%」 or 「优秀得满分，良好得80%，一般得60%，较差不得分」 → 评为 「好」、「较好」、「一般」 分别得 满分、80%、60%.
 // Only the grade words rulebooks use are taken as outcomes; anything else is left to the other patterns.
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { toMillionths } from "../../structure/decimal.js";
 
@@ -13,7 +13,7 @@ const VALUES = `(?:${VALUE})(?:、(?:${VALUE}))+|${NUM}(?:、${NUM})+分`;
 /** The values of a list as written, 分 given to each when the list writes it once at the end. */
 function splitValues(list: string): string[] {
   const parts = list.split("、");
-  const shared = /分$/.test(parts[parts.length - 1]!) && parts.slice(0, -1).every((p) => rx(`^${NUM}$`).test(p));
+  const shared = /分$/.test(parts[parts.length - 1]!) && parts.slice(0, -1).every((p) => rxt`^${NUM}$`.test(p));
   return shared ? parts.map((p) => (p.endsWith("分") ? p : `${p}分`)) : parts;
 }
 
@@ -38,7 +38,7 @@ const TIER_NAMES = ["一档", "二档", "三档", "四档", "五档", "六档"];
  * the assessor awards by tier — the outcomes unnamed (named 一档, 二档 … here, in order).
  */
 function unnamedTiers(t: string): { names: string[]; values: string[]; used: string[] } | undefined {
-  const m = rx(`^(?:根据[^,;。\d]{1,12},)?按(?:照)?(${NUM}分?(?:、${NUM}分?)+)(?:评分|计分|打分|评定)[,;。]?$`).exec(t);
+  const m = rxt`^(?:根据[^,;。\d]{1,12},)?按(?:照)?(${NUM}分?(?:、${NUM}分?)+)(?:评分|计分|打分|评定)[,;。]?$`.exec(t);
   if (!m) return undefined;
   const parts = m[1]!.split("、").map((p) => p.replace(/分$/, ""));
   const values = parts.map((p) => numberText(p));
@@ -53,12 +53,12 @@ export const grades: Pattern = (t) => {
   const unnamed = unnamedTiers(t);
   if (unnamed) return reading([`评为 ${unnamed.names.map((n) => `「${n}」`).join("、")} 分别得 ${unnamed.values.join("、")}`], unnamed.used);
   // 「评为好、较好、一般的分别得满分、80%、60%」「工作完成情况好、较好、一般的分别得3、2、1分」
-  const list = rx(`(?:评为|评定为|评价为|为|情况|结果|效果|质量)((?:${GRADE})(?:、(?:${GRADE}))+)(?:${NUM}个?(?:等次|等级|档次|档))?的?(?:,)?分别(?:得|计|记)(${VALUES})`).exec(t);
+  const list = rxt`(?:评为|评定为|评价为|为|情况|结果|效果|质量)((?:${GRADE})(?:、(?:${GRADE}))+)(?:${NUM}个?(?:等次|等级|档次|档))?的?(?:,)?分别(?:得|计|记)(${VALUES})`.exec(t);
   // 「评价按严重、比较严重、一般、不大严重、不严重5档划分，计分标准为1分、2分、3分、4分、5分」: the outcomes
   // named by the clause, counted (N档), then their points in the same order
   const tiers = list
     ? null
-    : rx(`按(?:照)?((?:[^、,;。\\d]{1,6})(?:、[^、,;。\\d]{1,6})+)(?:共)?${NUM}(?:档|个档次|个等次|个等级|等)(?:划分|评定|评分|计分)?,?(?:计分标准为|计分为|分别得|分别计|分别记|依次得|依次计)(${VALUES})`).exec(t);
+    : rxt`按(?:照)?((?:[^、,;。\\d]{1,6})(?:、[^、,;。\\d]{1,6})+)(?:共)?${NUM}(?:档|个档次|个等次|个等级|等)(?:划分|评定|评分|计分)?,?(?:计分标准为|计分为|分别得|分别计|分别记|依次得|依次计)(${VALUES})`.exec(t);
   let names: string[];
   let values: string[];
   let consumed: string;
@@ -80,14 +80,14 @@ export const grades: Pattern = (t) => {
     consumed = list[0];
   } else {
     // 「优秀得满分，良好得80%，一般得60%，较差不得分」
-    const pieces = [...t.matchAll(rx(`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`, "g"))];
+    const pieces = [...t.matchAll(rxg`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`)];
     if (pieces.length < 2) return undefined;
     names = pieces.map((p) => p[1]!);
     values = pieces.map((p) => p[2]!);
     consumed = pieces.map((p) => p[0]).join("");
   }
   let rest = t;
-  const piece = rx(`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`, "g");
+  const piece = rxg`(?:^|[,;。])(?:[^,;。\\d]{0,12}?(?:评为|评定为|为|是))?(${GRADE})(?:的|等次的?|等次)?,?(?:得|计|记|加)?(${VALUE})`;
   if (tiers) rest = rest.replace(consumed, "");
   else if (list) {
     rest = rest.replace(consumed, "");
@@ -103,12 +103,12 @@ export const grades: Pattern = (t) => {
   const vs = values.map(valueText);
   if (vs.some((v) => v === undefined)) return undefined;
   // a grade the reading did not take (「考核结果为优秀的得满分」 before the list): never dropped
-  const missed = rx(`(?:${GRADE.split("|").filter((g) => g.length > 1).join("|")})`).exec(rest);
+  const missed = rxt`(?:${GRADE.split("|").filter((g) => g.length > 1).join("|")})`.exec(rest);
   if (missed) return refusal(`条文的评定结果「${missed[0]}」未能对应到分值，未能确定`);
   // 「其他等次由考核组确定」「其余酌情」: the clause says more about the outcomes than the list
   const more = /等次|其他|其它|其余|另行|确定|评议|酌情|扣/.exec(rest.replace(/^[^,;。]*?(?:评为|评定为|为|是)(?=[,;。]|$)/, ""));
   if (more) return refusal(`条文在各评定结果的分值之外还写了「${more[0]}」，未能确定`);
-  if (rx(`${NUM}分`).test(rest.replace(/[,;。]/g, ""))) return refusal("条文除各评定结果的分值外还有分值，未能确定");
-  const used = (written ?? values).filter((v) => rx(`^${NUM}分$`).test(v)).map((v) => valueText(v)!);
+  if (rxt`${NUM}分`.test(rest.replace(/[,;。]/g, ""))) return refusal("条文除各评定结果的分值外还有分值，未能确定");
+  const used = (written ?? values).filter((v) => rxt`^${NUM}分$`.test(v)).map((v) => valueText(v)!);
   return reading([`评为 ${names.map((n) => `「${n}」`).join("、")} 分别得 ${vs.join("、")}`], used);
 };

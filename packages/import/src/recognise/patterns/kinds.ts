@@ -1,7 +1,7 @@
 // Clauses whose kind decides the body, not an amount: vetoes, 按评价, 按比率, 酌情, and clauses about
 // the whole catalogue.
 import { amountsIn } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -16,12 +16,12 @@ export const veto: Pattern = (t, ctx) => {
   if (!fail && !noExcellent) {
     // a clause of an item named 「单项否决」「一票否决事项」 that writes no points: one of the item's vetoes
     const ofItem = ctx.section === null && /否决|否优/.test(ctx.indicator) && !/否决.*否优|否优.*否决/.test(ctx.indicator);
-    if (!ofItem || rx(`${NUM}分`).test(t) || /扣|得分|加分|减分|不得分/.test(t)) return undefined;
+    if (!ofItem || rxt`${NUM}分`.test(t) || /扣|得分|加分|减分|不得分/.test(t)) return undefined;
     return reading([/否优/.test(ctx.indicator) ? "一票否优" : "一票否决"], []);
   }
   if (fail && noExcellent) return refusal("条文既有一票否决又有一票否优，未能确定是哪一种");
   if (/不得分|不计分|扣分|扣除/.test(t)) return refusal("条文既有否决（否优）又有不得分或扣分，未能确定是一条还是两条规则");
-  if (rx(`${NUM}分`).test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
+  if (rxt`${NUM}分`.test(t)) return refusal("条文既有否决又有分值，未能确定计分方式");
   return reading([fail ? "一票否决" : "一票否优"], []);
 };
 
@@ -32,7 +32,7 @@ export const assessed: Pattern = (t, ctx) => {
   if (!by) return undefined;
   if (by[1] !== undefined && ctx.points !== null && numberText(by[1]) !== ctx.points) return refusal(`条文的「占${by[1]}分」与本项分值 ${ctx.points} 分不一致`);
   const rest = t.replace(by[0], "");
-  if (rx(`${NUM}分`).test(rest)) return refusal("条文既按评价计分又写有分值，未能确定计分方式");
+  if (rxt`${NUM}分`.test(rest)) return refusal("条文既按评价计分又写有分值，未能确定计分方式");
   return reading(["按评价 得分"], amountsIn(by[0]));
 };
 
@@ -40,18 +40,18 @@ export const assessed: Pattern = (t, ctx) => {
 export const rate: Pattern = (t) => {
   if (!/按(?:照)?(?:实际)?完成(?:比例|比率|率)(?:折算)?(?:得分|计分|计算得分)|按相应比例扣分|按完成比例计分|按比例(?:折算)?得分/.test(t)) return undefined;
   if (/标准分|基本分/.test(t) && !/完成任务得基本分|得基本分;|满分/.test(t)) return refusal("条文按比例计分，但满分是「标准分」，未能确定其分值");
-  if (rx(`${NUM}分`).test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
+  if (rxt`${NUM}分`.test(t)) return refusal("条文按比例计分又写有分值，未能确定满分");
   return reading(["按比率 得分"], []);
 };
 
 /** 酌情扣分: a range (「扣5-10分」「扣5分至10分」), or no number at all (up to the item's points). */
 export const discretion: Pattern = (t, ctx) => {
-  const odd = rx(`按次${NUM}-${NUM}扣分`).exec(t);
-  if (odd && !rx(`${NUM}分`).test(t)) {
+  const odd = rxt`按次${NUM}-${NUM}扣分`.exec(t);
+  if (odd && !rxt`${NUM}分`.test(t)) {
     const [a, b] = [numberText(odd[1]!), numberText(odd[2]!)];
     if (a !== undefined && b !== undefined) return reading([`每次 酌情 扣 ${a} 至 ${b}`], []);
   }
-  const range = rx(`(按次|一次|每(?:${NOUNS}))?(酌情)?(扣|减|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`).exec(t);
+  const range = rxt`(按次|一次|每(?:${NOUNS}))?(酌情)?(扣|减|加|得)${NUM}(?:分)?(?:-|至|到)${NUM}分`.exec(t);
   if (range) {
     const [, per, , verb, a, b] = range;
     const min = numberText(a!);
@@ -59,7 +59,7 @@ export const discretion: Pattern = (t, ctx) => {
     if (min === undefined || max === undefined) return undefined;
     const action = verb === "扣" || verb === "减" ? "扣" : "得";
     const rest = t.replace(range[0], "");
-    if (rx(`${NUM}分`).test(rest)) return refusal("条文除酌情范围外还有分值，未能确定计分方式");
+    if (rxt`${NUM}分`.test(rest)) return refusal("条文除酌情范围外还有分值，未能确定计分方式");
     // the count word: before the range (「每例减5-10分」「按次扣」) or after it (「扣1-2分/次」)
     const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(t.slice(range.index + range[0].length));
     let unit = per === undefined ? undefined : per === "按次" || per === "一次" ? "每次" : unitOf(per.slice(1));
@@ -70,13 +70,13 @@ export const discretion: Pattern = (t, ctx) => {
     if (!unit && /每(?!次)[^,;。]{0,6}(?:一|1)?(?:件|项|条|人|处|起|例)/.test(t.slice(0, range.index))) return refusal("条文按件酌情计分，未能确定计数的单位");
     return reading([`${unit ? `${unit} ` : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(range[0]));
   }
-  if (/酌情(?:扣分|减分)|视[^,;。]*情况[^,;。]*扣分/.test(t) && !rx(`${NUM}分`).test(t)) {
+  if (/酌情(?:扣分|减分)|视[^,;。]*情况[^,;。]*扣分/.test(t) && !rxt`${NUM}分`.test(t)) {
     if (ctx.points === null || ctx.section !== null) return refusal("条文酌情扣分，但本项没有分值，未能确定扣分的上限");
     return reading([`酌情 扣 0 至 ${ctx.points}`], []);
   }
   // 「根据工作落实情况酌情打分」 with no number: the assessors give a score up to the item's (or its row's) points —
   // 评议 得分 (模式 36), as 「考评组…打分，最高分为5分」 is; no deduction word, or it is 酌情扣分 above
-  if (/酌情(?:打分|评分|给分|计分)[。;]?$/.test(t) && !/扣|减|加/.test(t) && !rx(`${NUM}分`).test(t)) {
+  if (/酌情(?:打分|评分|给分|计分)[。;]?$/.test(t) && !/扣|减|加/.test(t) && !rxt`${NUM}分`.test(t)) {
     const cap = ctx.rowPoints ?? ctx.points;
     if (cap === null || cap === undefined || ctx.section !== null) return refusal("条文酌情打分，但本项没有分值，未能确定最高分");
     return reading([`评议 得分 上限 ${cap}`], []);

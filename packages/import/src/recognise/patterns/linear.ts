@@ -2,15 +2,15 @@
 // 加2分；小于目标值的，每少1%扣1分，扣分至基本分值扣完为止」.
 import { measureWords } from "@kaoping/core";
 import { capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
 const STEP = `${NUM}(%|${UNITS})`;
 
 export const targetLinear: Pattern = (t, ctx) => {
-  const up = rx(`(?:大于|超过|高于)目标值的?,?(每增加|每超过|每多)${STEP}(?:加|得)${NUM}分(?:,?(?:最高|最多)加${NUM}分|,?加分至基本分值(?:为止|封顶))?`).exec(t);
-  const down = rx(`(?:小于|少于|低于)目标值的?,?(每少|每减少|每低)${STEP}(?:扣|减)${NUM}分(?:,?扣分至基本分值扣完为止)?`).exec(t);
+  const up = rxt`(?:大于|超过|高于)目标值的?,?(每增加|每超过|每多)${STEP}(?:加|得)${NUM}分(?:,?(?:最高|最多)加${NUM}分|,?加分至基本分值(?:为止|封顶))?`.exec(t);
+  const down = rxt`(?:小于|少于|低于)目标值的?,?(每少|每减少|每低)${STEP}(?:扣|减)${NUM}分(?:,?扣分至基本分值扣完为止)?`.exec(t);
   if (!up || !down || ctx.points === null || ctx.section !== null) return undefined;
   if (!/^完成(?:目标)?(?:的)?得基本分[;,]/.test(t)) return undefined;
   const rest = t.replace(/^完成(?:目标)?(?:的)?得基本分[;,]/, "").replace(up[0], "").replace(down[0], "");
@@ -32,7 +32,7 @@ export const targetLinear: Pattern = (t, ctx) => {
 export const baseLinear: Pattern = (t0, ctx) => {
   let t = t0;
   // 「合格率低于95%的，每低1个百分点扣0.1分」: the bound is the base, the deduction runs below it
-  const under = rx(`^([^,;。\\d]*?)(?:低于|不足|未达到)${NUM}(%)?(?:的)?,?(每(?:低|少|下降|减少|降低))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`).exec(t);
+  const under = rxt`^([^,;。\\d]*?)(?:低于|不足|未达到)${NUM}(%)?(?:的)?,?(每(?:低|少|下降|减少|降低))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`.exec(t);
   if (under && ctx.section === null) {
     const [, , b, pct, word, st, su, am] = under;
     const [base, step, amount] = [numberText(b!), numberText(st!), numberText(am!)];
@@ -46,9 +46,7 @@ export const baseLinear: Pattern = (t0, ctx) => {
   if (exhaust && exhaust.value !== null) return undefined;
   if (exhaust) t = exhaust.rest;
   // 「合法率达92%12分,下降1个百分点扣1分」: the full points may be written without a verb
-  const m = rx(
-    `(?:达到?|为|在|控制在|高于或等于|大于或等于|不低于)?(?<![\\d.])${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`,
-  ).exec(t);
+  const m = rxt`(?:达到?|为|在|控制在|高于或等于|大于或等于|不低于)?(?<![\\d.])${NUM}(%)?(?:\\(含\\))?(?:以上|及以上|以下|及以下|以内)?(?:的)?[,]?(?:(计|记|得)?${NUM}分|(?:计|记|得)(满分))?[,;]?(每?(?:低|少|下降|减少|降低|高|多|上升|超过|超|增加))(?:于)?${NUM}(个百分点|%)?(?:扣|减)${NUM}分[。;,]?$`.exec(t);
   if (!m || ctx.points === null || ctx.section !== null) return undefined;
   const [, baseNum, basePct, fullVerb, full, fullWord, word, stepNum, stepUnit, amountNum] = m;
   // full points without a verb only right after a percentage base (「合法率达92%12分」)
@@ -68,7 +66,7 @@ export const baseLinear: Pattern = (t0, ctx) => {
   const rest = t.slice(0, m.index);
   // 「准确率高于或等于98%得2分」: the base's own word is before it
   if (rest !== "" && !/[,;。:：]$/.test(rest) && !/(?:率|比|数|量|度|值)(?:高于或等于|大于或等于|不低于)?$/.test(rest)) return undefined;
-  if (rx(`${NUM}分`).test(rest)) return undefined;
+  if (rxt`${NUM}分`.test(rest)) return undefined;
   return reading([`基准 ${base}${basePct ? "%" : ""} ${stepWord} ${step}${stepUnit ?? ""} 扣 ${amount}`], full !== undefined ? [points, amount] : [amount]);
 };
 
@@ -82,7 +80,7 @@ export const gapLinear: Pattern = (t0, ctx) => {
   const exhaust = capOf(t0);
   if (exhaust && exhaust.value !== null) return undefined;
   const t = exhaust ? exhaust.rest : t0;
-  const m = rx(`^(?:[^,;。:]{0,16}:)?(?:未完成|未达到|没有完成|未实现)(?:年度|全年|本年度)?目标(?:任务|值)?(?:的)?,?每(?:差|少|低于?)${NUM}(个百分点)(?:扣|减)${NUM}分[。;,]?$`).exec(t);
+  const m = rxt`^(?:[^,;。:]{0,16}:)?(?:未完成|未达到|没有完成|未实现)(?:年度|全年|本年度)?目标(?:任务|值)?(?:的)?,?每(?:差|少|低于?)${NUM}(个百分点)(?:扣|减)${NUM}分[。;,]?$`.exec(t);
   if (!m) return undefined;
   const [step, amount] = [numberText(m[1]!), numberText(m[3]!)];
   if (step === undefined || amount === undefined) return undefined;
@@ -98,9 +96,7 @@ const COUNT_UNITS = "次|个|件|篇|项|人|家|户|条|起|处|例";
  * a count word the language has; a percentage (where a part of a step is a choice) stays a to-do.
  */
 export const countPlusSteps: Pattern = (t) => {
-  const m = rx(
-    `^([^,;。]*?)(?:(?:不少于|达到|至少)${NUM}(${COUNT_UNITS})(?:以上|及以上)?|${NUM}(${COUNT_UNITS})(?:\\(含\\))?及以上)(?:的)?,?(?:加|得|计|记)${NUM}分[,;]?(?:超过部分|超出部分)?,?每(?:增加|多|超过|超出)(?:开展|组织|召开)?${NUM}(${COUNT_UNITS})?(?:加|得|计|记)${NUM}分[。;]?$`,
-  ).exec(t);
+  const m = rxt`^([^,;。]*?)(?:(?:不少于|达到|至少)${NUM}(${COUNT_UNITS})(?:以上|及以上)?|${NUM}(${COUNT_UNITS})(?:\\(含\\))?及以上)(?:的)?,?(?:加|得|计|记)${NUM}分[,;]?(?:超过部分|超出部分)?,?每(?:增加|多|超过|超出)(?:开展|组织|召开)?${NUM}(${COUNT_UNITS})?(?:加|得|计|记)${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   const [n, unit, award, stepNum, stepUnit, more] = [numberText((m[2] ?? m[4])!), (m[3] ?? m[5])!, numberText(m[6]!), numberText(m[7]!), m[8], numberText(m[9]!)];
   if (n === undefined || award === undefined || stepNum === undefined || more === undefined) return undefined;
@@ -120,7 +116,7 @@ export const twoSidedBase: Pattern = (t0, ctx) => {
   if (exhaust && exhaust.value !== null) return undefined;
   const t = exhaust ? exhaust.rest : t0;
   const STEP = `每(下降|降低|减少|低|少|上升|提高|增加|高|多)${NUM}(个百分点|%)(加|得|扣|减)${NUM}分`;
-  const m = rx(`^[^,;。\\d]*?(?<![\\d.])${NUM}(%)(?:的)?,?(?:得|计|记)(?:基准分|基础分|基本分)?${NUM}分,?(?:在此基数上|在此基础上)?,?${STEP},${STEP}[。;]?$`).exec(t);
+  const m = rxt`^[^,;。\\d]*?(?<![\\d.])${NUM}(%)(?:的)?,?(?:得|计|记)(?:基准分|基础分|基本分)?${NUM}分,?(?:在此基数上|在此基础上)?,?${STEP},${STEP}[。;]?$`.exec(t);
   if (!m) return undefined;
   const [base, , full] = [numberText(m[1]!), m[2], numberText(m[3]!)];
   if (base === undefined || full !== ctx.points) return undefined;
@@ -148,7 +144,7 @@ export const twoSidedBase: Pattern = (t0, ctx) => {
 export const quantitySteps: Pattern = (t0, ctx) => {
   const cap = capOf(t0);
   const t = cap ? cap.rest : t0;
-  const m = rx(`^(?:\\d+[、.]|\\(\\d+\\))?([^\\d;。]*?)每(?!月|年|季|周|半年|日|天|旬|学期|少|缺|低|降|减|下降)(?:完成|增加|新增|多|超过|超|[\\u4e00-\\u9fa5]{1,3}?)${NUM}(${UNITS})?([\\u4e00-\\u9fa5]{0,6}?),?(加|得|扣|减)${NUM}分[,;。]*$`).exec(t);
+  const m = rxt`^(?:\\d+[、.]|\\(\\d+\\))?([^\\d;。]*?)每(?!月|年|季|周|半年|日|天|旬|学期|少|缺|低|降|减|下降)(?:完成|增加|新增|多|超过|超|[\\u4e00-\\u9fa5]{1,3}?)${NUM}(${UNITS})?([\\u4e00-\\u9fa5]{0,6}?),?(加|得|扣|减)${NUM}分[,;。]*$`.exec(t);
   if (!m) return undefined;
   const [, before, stepNum, unit, , verb, amountNum] = m;
   const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];

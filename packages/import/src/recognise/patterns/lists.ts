@@ -1,7 +1,7 @@
 // Clauses that list several amounts: categories in order (「被中央、省、市、区通报的，每例分别扣4分、3分、
 // 2分、1分」), 承办/协办 classes of a unit, and 「A、B各扣6分」 (one rule per item).
 import { amountsIn, capOf, thresholdReason } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -15,7 +15,7 @@ function itemName(raw: string, first: boolean, last: boolean): string {
 
 /** 「…A、B、C…的，每X分别(对应)?扣 a分、b分、c分」. */
 const respectively: Pattern = (t, ctx) => {
-  const m = rx(`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`).exec(t);
+  const m = rxt`(每(?:${NOUNS}))?分别(?:对应)?(${VERBS})((?:${NUM}分?[、,和])+${NUM}分)`.exec(t);
   if (!m) return undefined;
   const values = [...m[3]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
   if (values.some((v) => v === undefined)) return undefined;
@@ -49,7 +49,7 @@ const respectively: Pattern = (t, ctx) => {
     // rule per item (each its own finding), named by the item
     if (/每/.test(t)) return refusal("条文分别计分，未能确定计数单位");
     // 「少建一个或已建但未达标的分别扣1分、3分」: a count in the findings may be what is counted
-    if (rx(`[一1](?:${NOUNS}|名|座|所|家)`).test(before)) return refusal("条文分别计分，所列情形中写有「一个」之类的计数，未能确定是一次性扣分还是按个扣分");
+    if (rxt`[一1](?:${NOUNS}|名|座|所|家)`.test(before)) return refusal("条文分别计分，所列情形中写有「一个」之类的计数，未能确定是一次性扣分还是按个扣分");
     // beside clauses that count, the listed findings may be counted the same way
     if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条分别计分却没有写计数单位，未能确定");
     return reading(values.map((v) => `${verb} ${v}`), amountsIn(m[0]), names);
@@ -60,7 +60,7 @@ const respectively: Pattern = (t, ctx) => {
 
 /** 「主办单位每次加1分，协办单位加0.5分」. */
 const leadAndAssist: Pattern = (t) => {
-  const m = rx(`(主办|承办|牵头)单位(每(?:${NOUNS}))?(${VERBS})${NUM}分[,;]?(协办|配合)单位(?:每(?:${NOUNS}))?(${VERBS})${NUM}分`).exec(t);
+  const m = rxt`(主办|承办|牵头)单位(每(?:${NOUNS}))?(${VERBS})${NUM}分[,;]?(协办|配合)单位(?:每(?:${NOUNS}))?(${VERBS})${NUM}分`.exec(t);
   if (!m) return undefined;
   const verb = actionOf(m[3]!);
   const verb2 = actionOf(m[6]!);
@@ -68,7 +68,7 @@ const leadAndAssist: Pattern = (t) => {
   const b = numberText(m[7]!);
   if (!verb || verb !== verb2 || a === undefined || b === undefined) return undefined;
   const before = t.slice(0, m.index);
-  const unit = m[2] ?? rx(`每[^,;。每]{0,6}?[一1]?(${NOUNS})$`).exec(before.replace(/[,;]$/, ""))?.[1];
+  const unit = m[2] ?? rxt`每[^,;。每]{0,6}?[一1]?(${NOUNS})$`.exec(before.replace(/[,;]$/, ""))?.[1];
   if (!unit) return refusal("条文按承办、协办分别计分，但未写按次还是按件，未能确定");
   const word = unit.startsWith("每") ? unit : unitOf(unit);
   if (!word) return undefined;
@@ -83,7 +83,7 @@ const leadAndAssist: Pattern = (t) => {
  */
 const each: Pattern = (t, ctx) => {
   // 「无计划、无措施、无总结的分别扣1分」: 分别 with one amount is 各
-  const m = rx(`(?:各|分别)(${VERBS})?${NUM}分(?![、,和]?${NUM}分)`).exec(t);
+  const m = rxt`(?:各|分别)(${VERBS})?${NUM}分(?![、,和]?${NUM}分)`.exec(t);
   if (!m) return undefined;
   if (/^分别/.test(m[0]) && m[1] === undefined) return undefined;
   // no verb: each item's points — unless the clause speaks of failings (then which way is not written)
@@ -121,7 +121,7 @@ const pieces: Pattern = (t0) => {
   const cap = capOf(t0);
   if (cap && cap.value === null) return undefined;
   const t = cap ? cap.rest : t0;
-  const amountRe = rx(`(${VERBS})${NUM}分`, "g");
+  const amountRe = rxg`(${VERBS})${NUM}分`;
   const found = [...t.matchAll(amountRe)];
   if (found.length < 2 || capOf(t) || /分别|各(?:扣|加|得)/.test(t)) return undefined;
   const parts: { name: string; unit: string; verb: string; amount: string }[] = [];
@@ -129,7 +129,7 @@ const pieces: Pattern = (t0) => {
   for (const m of found) {
     const piece = t.slice(from, m.index);
     from = m.index + m[0].length;
-    const per = rx(`^[,;、。]?(.*?)(?:每(${NOUNS})|(?:采纳|发现|有)?[一1](${NOUNS}))$`).exec(piece);
+    const per = rxt`^[,;、。]?(.*?)(?:每(${NOUNS})|(?:采纳|发现|有)?[一1](${NOUNS}))$`.exec(piece);
     const verb = actionOf(m[1]!);
     const amount = numberText(m[2]!);
     if (!per || !verb || amount === undefined) return undefined;

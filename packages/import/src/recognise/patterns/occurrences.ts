@@ -6,7 +6,7 @@
 //   「发现率低于95%的，每少1%扣0.5分，扣完为止」 → 基准 95% 每少 1% 扣 0.5
 //   「就业培训服务率达90%以上；(2分)」 → 分段 { ≥ 90% 得 2 }
 import { amountsIn, capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { unitOf } from "../units.js";
 import { countPatterns } from "./count.js";
@@ -21,7 +21,7 @@ export const onceAfterFact: Pattern = (t0) => {
   const cap = capOf(t0);
   if (cap && cap.value !== null) return undefined;
   const t = cap ? cap.rest : t0;
-  const m = rx(`^((?:[^,;。\\d]*[,;])*?)((?:凡|如|若)?[^,;。\\d每]*?)(?<![仅只少缺第])[一1](次|起|例)(?:\\([^()\\d]*\\))?,?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^((?:[^,;。\\d]*[,;])*?)((?:凡|如|若)?[^,;。\\d每]*?)(?<![仅只少缺第])[一1](次|起|例)(?:\\([^()\\d]*\\))?,?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || MORE.test(t) || m[2] === "" || /发现|出现|发生|查实|有$/.test(m[2]!)) return undefined;
   const amount = numberText(m[4]!);
   if (amount === undefined) return undefined;
@@ -33,7 +33,7 @@ export const anyOne: Pattern = (t0) => {
   const cap = capOf(t0);
   if (cap && cap.value !== null) return undefined;
   const t = cap ? cap.rest : t0;
-  const m = rx(`^[^,;。\\d]*?(少|缺)?任一(项|个|件|条|处|次)?[^,;。\\d]*?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^[^,;。\\d]*?(少|缺)?任一(项|个|件|条|处|次)?[^,;。\\d]*?(?:的)?,?(?:扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || MORE.test(t) || /不得分|不计分|不记分/.test(t)) return undefined;
   // (「任一项指标未完成的扣5分」 may be once for any: only what is missing, or a deduction until the points
   // are gone, counts each one)
@@ -71,7 +71,7 @@ export const bracketBand: Pattern = (t, ctx) => {
   if (ctx.section === "减分") return undefined;
   // (only after the clause's own end, 「…;(2分)」: a bracketed task inside a clause, 「培训完成率达到90%以上(0.1分)」,
   // stays a to-do — see seedfix.test.ts)
-  const m = rx(`;\\(${NUM}分\\)[。;,]?$`).exec(t);
+  const m = rxt`;\\(${NUM}分\\)[。;,]?$`.exec(t);
   if (!m || amountsIn(t.slice(0, m.index)).length > 0 || /扣|减|得|加|计|记|未|不|没有/.test(t.slice(0, m.index))) return undefined;
   const head = t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, "");
   const r = singleBand(`${head},得${m[1]}分`, ctx);

@@ -3,7 +3,7 @@
 // → 按排名 得分 依次 得 10、9、8 其余 得 6.  The value ranked is the rule's fact; a ranking by a score the
 // catalogue computes (「按得分排名」) or a ranking in a 加分/减分 section is left to a person.
 import { amountsIn } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const ORDINAL: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -27,7 +27,7 @@ export const ranking: Pattern = (t, ctx) => {
   const dir = direction(t);
   if (dir === undefined) return refusal("条文的排名既说由高到低又说由低到高，未能确定");
   // 「排名第一得10分（得满分），每后退一位扣0.5分」
-  const step = rx(`(?:排名)?第(?:一|1)(?:名|位)?(?:的)?,?(?:得|计|记)(满分|${NUM}分),?(?:其余|以后|之后|其后|以下)?(?:按名次)?,?每(?:后退|下降|降|退|后移)(?:一|1)(?:位|名)(?:依次)?(?:扣|减)${NUM}分`).exec(t);
+  const step = rxt`(?:排名)?第(?:一|1)(?:名|位)?(?:的)?,?(?:得|计|记)(满分|${NUM}分),?(?:其余|以后|之后|其后|以下)?(?:按名次)?,?每(?:后退|下降|降|退|后移)(?:一|1)(?:位|名)(?:依次)?(?:扣|减)${NUM}分`.exec(t);
   if (step) {
     const full = step[1] === "满分" ? undefined : numberText(step[2]!);
     const x = numberText(step[3]!);
@@ -38,7 +38,7 @@ export const ranking: Pattern = (t, ctx) => {
     return reading([`按排名 得分${full !== undefined ? ` 满分 ${full}` : ""} 每后退一位 扣 ${x}${dir}`], amountsIn(step[0]));
   }
   // 「前三名依次得10、9、8分」
-  const listed = rx(`前([一二三四五六七八九十]|\\d+)名(?:的)?,?(?:分别|依次)(?:得|计|记|加)((?:${NUM}分?、)+${NUM})分`).exec(t);
+  const listed = rxt`前([一二三四五六七八九十]|\\d+)名(?:的)?,?(?:分别|依次)(?:得|计|记|加)((?:${NUM}分?、)+${NUM})分`.exec(t);
   let values: string[] | undefined;
   let consumed = "";
   if (listed) {
@@ -48,18 +48,18 @@ export const ranking: Pattern = (t, ctx) => {
     consumed = listed[0];
   } else {
     // 「第一名得5分、第二名得4分、第三名得3分」
-    const each = [...t.matchAll(rx(`第([一二三四五六七八九十]|\\d+)(?:名|位)(?:的)?,?(?:得|计|记|加)${NUM}分`, "g"))];
+    const each = [...t.matchAll(rxg`第([一二三四五六七八九十]|\\d+)(?:名|位)(?:的)?,?(?:得|计|记|加)${NUM}分`)];
     if (each.length < 2) return undefined;
     if (each.some((m, i) => ordinalOf(m[1]!) !== i + 1)) return refusal("条文各名次的分值不是从第一名起依次写的，未能确定");
     values = each.map((m) => numberText(m[2]!)!);
     consumed = each.map((m) => m[0]).join("");
   }
   if (values.some((v, i) => i > 0 && Number(v) > Number(values![i - 1]))) return refusal("条文后一名次的分值比前一名次多，未能确定");
-  const other = rx(`(?:其余|其他|其它|以后|之后)(?:名次|单位)?(?:的)?,?(?:得|计|记)${NUM}分`).exec(t);
+  const other = rxt`(?:其余|其他|其它|以后|之后)(?:名次|单位)?(?:的)?,?(?:得|计|记)${NUM}分`.exec(t);
   const otherValue = other ? numberText(other[1]!) : undefined;
   let rest = t;
   for (const piece of [consumed, ...(other ? [other[0]] : [])]) rest = rest.replace(piece, "");
-  if (listed === null) for (const m of t.matchAll(rx(`第([一二三四五六七八九十]|\\d+)(?:名|位)(?:的)?,?(?:得|计|记|加)${NUM}分`, "g"))) rest = rest.replace(m[0], "");
+  if (listed === null) for (const m of t.matchAll(rxg`第([一二三四五六七八九十]|\\d+)(?:名|位)(?:的)?,?(?:得|计|记|加)${NUM}分`)) rest = rest.replace(m[0], "");
   if (/\d/.test(rest) || amountsIn(rest).length > 0) return refusal("条文的名次计分之外还有分值或界限，未能确定");
   const used = [...amountsIn(consumed), ...(other ? amountsIn(other[0]) : [])];
   return reading([`按排名 得分 依次 得 ${values.join("、")}${otherValue !== undefined ? ` 其余 得 ${otherValue}` : ""}${dir}`], used);

@@ -4,7 +4,7 @@
 //   「每年至少召开1次座谈会(1分)」「组织报告会两次以上(1分)」 → 分段 { ≥ 1次 得 1 } / 分段 { ≥ 2次 得 1 }
 //   「*政务信息:动态信息每条5分,…,简讯每条3分」 (加分)          → 每条 得 「动态信息」 5、…、「简讯」 3
 //   「县级采用:《要情快报》采用1条,计5分;《常山政务》采用1条,计10分」 → 每条 得 「要情快报」 5、「常山政务」 10
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { alone } from "../rewords.js";
 import { countPatterns } from "./count.js";
@@ -19,7 +19,7 @@ const PLAIN_HEAD = /\d|[一二两三四五六七八九十](?:次|项|个|件|条
  */
 export const otherwise: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^([^;]{4,200}?)(?:的)?,?(?:得|计|记)${NUM}分[,;]否则,?(倒扣|扣)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^([^;]{4,200}?)(?:的)?,?(?:得|计|记)${NUM}分[,;]否则,?(倒扣|扣)${NUM}分[。;]?$`.exec(t);
   if (!m || PLAIN_HEAD.test(m[1]!.replace(/《[^》]*》/g, ""))) return undefined;
   const award = numberText(m[2]!);
   const loss = numberText(m[4]!);
@@ -34,7 +34,7 @@ export const otherwise: Pattern = (t, ctx) => {
  */
 export const fullThenShort: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
-  const m = rx(`^([^;]{2,120}?)(?:的)?,?(?:记|计|得)${NUM}分[;,](?:每)?(?:少|缺|缺少)(?:一|1)(项|个|条|篇|件),?扣${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^([^;]{2,120}?)(?:的)?,?(?:记|计|得)${NUM}分[;,](?:每)?(?:少|缺|缺少)(?:一|1)(项|个|条|篇|件),?扣${NUM}分[。;]?$`.exec(t);
   if (!m || PLAIN_HEAD.test(m[1]!)) return undefined;
   const full = numberText(m[2]!);
   const step = numberText(m[4]!);
@@ -43,7 +43,7 @@ export const fullThenShort: Pattern = (t, ctx) => {
 };
 
 /** 「每年至少…一次」「至少…1次以上」「…两次以上」「每年组织2次」: a count of events the task requires. */
-const EVENT_BOUND = rx(`(?:至少[\\u4e00-\\u9fa5]{0,16}?${NUM}次(?:以上)?|(?<![每第\\d])${NUM}次(?:\\(含\\))?以上|(?:组织|召开|开展|举办|举行)${NUM}次)`, "g");
+const EVENT_BOUND = rxg`(?:至少[\\u4e00-\\u9fa5]{0,16}?${NUM}次(?:以上)?|(?<![每第\\d])${NUM}次(?:\\(含\\))?以上|(?:组织|召开|开展|举办|举行)${NUM}次)`;
 
 /**
  * A checklist part with its points in brackets and a count of events it requires (「每年至少召开1次离退休干部
@@ -54,7 +54,7 @@ const EVENT_BOUND = rx(`(?:至少[\\u4e00-\\u9fa5]{0,16}?${NUM}次(?:以上)?|(?
 export const checklistEventBound: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null || !alone(ctx)) return undefined;
   const p = ctx.points.replace(".", "\\.");
-  const m = rx(`^(.+?)\\(${p}分\\)[。;,]?$`).exec(t);
+  const m = rxt`^(.+?)\\(${p}分\\)[。;,]?$`.exec(t);
   if (!m) return undefined;
   const head = m[1]!.replace(/\((?:不含|含)[^()\d]{1,12}\)|不定期/g, "");
   if (/未|没有|无|不|否则|酌情|扣|减|分/.test(head)) return undefined;
@@ -75,7 +75,7 @@ export const checklistEventBound: Pattern = (t, ctx) => {
 const MORE_THAN_CLASSES = /分别|各|加倍|减半|其中|否则|酌情|比例|至少|不少于|以上|以下|低于|高于|超过|%|\/|情节|严重|再次|另|累计|最多|最高|不超过|扣|减|上限|封顶|为止/;
 
 /** One part: 「动态信息每条5分」「被市委办采用每条10分」「《要情快报》采用1条,计5分」. */
-const CLASS_PART = rx(`^([^,;:。\\d]{1,30}?)(?:采用的|采用|的)?(?:,)?(?:每|[一1])(条|篇|件|次|项)(?:的)?,?(计|记|得|加)?${NUM}分$`);
+const CLASS_PART = rxt`^([^,;:。\\d]{1,30}?)(?:采用的|采用|的)?(?:,)?(?:每|[一1])(条|篇|件|次|项)(?:的)?,?(计|记|得|加)?${NUM}分$`;
 
 /**
  * Awards per thing counted, one amount per class (「要情采用每条10分,被市委办采用每条10分,…」,
@@ -116,7 +116,7 @@ export const awardThenNegation: Pattern = (t, ctx) => {
   // the negated words and the negation's last words (its object: 党费, 参加, 技巧) are both the award's
   // or the award is itself negated and the zero is its fact (「环境未受到破坏,得1分;…遭受破坏的不得分」)
   const object = negation.slice(-2);
-  const negatedAward = rx(`(?:未|没有|无)[\\u4e00-\\u9fa5]{0,3}${object}`).test(award);
+  const negatedAward = rxt`(?:未|没有|无)[\\u4e00-\\u9fa5]{0,3}${object}`.test(award);
   if (!award.includes(object) || !((neg && award.includes(neg[1]!)) || negatedAward) || /否则|每(?!月|年|周)|以上|以下|%|扣/.test(award)) return undefined;
   for (const p of countPatterns) {
     const r = p(award.replace(/\([^()]*\)$/, ""), { ...ctx, siblings: [] });
@@ -154,7 +154,7 @@ export const symbolBand: Pattern = (t, ctx) => {
 export const fullUntilNothing: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
   const p = ctx.points.replace(".", "\\.");
-  const m = rx(`^([^;]+?)(?:的)?,?(?:得|计|记)${p}分[;,]([^;]+?),?(?:直至|直到|扣至|扣到)(?:不得分|0分|零分|扣完)[。;]?$`).exec(t);
+  const m = rxt`^([^;]+?)(?:的)?,?(?:得|计|记)${p}分[;,]([^;]+?),?(?:直至|直到|扣至|扣到)(?:不得分|0分|零分|扣完)[。;]?$`.exec(t);
   if (!m) return undefined;
   const [head, rest] = [m[1]!, m[2]!];
   // 「综合评分达60分」「每低1分扣0.5分」: a score's base and its step
@@ -182,7 +182,7 @@ export const fullUntilNothing: Pattern = (t, ctx) => {
  * patterns (a to-do: the year's number is not written).
  */
 export const shortOfYearly: Pattern = (t, ctx) => {
-  const m = rx(`^([^;\\d]{2,40}?)(?:少于|低于|不足)${NUM}(次|项|篇|件|个|人)(?:/年)?(?:的)?,?(?:每)?(?:少|缺)(?:一|1)\\3,?扣${NUM}分(?:,扣完为止)?[。;.]?$`).exec(t);
+  const m = rxt`^([^;\\d]{2,40}?)(?:少于|低于|不足)${NUM}(次|项|篇|件|个|人)(?:/年)?(?:的)?,?(?:每)?(?:少|缺)(?:一|1)\\3,?扣${NUM}分(?:,扣完为止)?[。;.]?$`.exec(t);
   if (!m || /每(?!年)|季度|半年|月/.test(m[1]!)) return undefined;
   const [n, step] = [numberText(m[2]!), numberText(m[4]!)];
   if (n === undefined || step === undefined || ctx.section === "加分") return undefined;
@@ -190,7 +190,7 @@ export const shortOfYearly: Pattern = (t, ctx) => {
 };
 
 /** One step of an escalation: 「一次扣3分」「两次(含)以上扣5分」「三次(含)以上不得分」. */
-const STEP = rx(`^${NUM}次(\\(含\\))?(以上)?(?:的)?,?(?:扣${NUM}分|(不得分))$`);
+const STEP = rxt`^${NUM}次(\\(含\\))?(以上)?(?:的)?,?(?:扣${NUM}分|(不得分))$`;
 
 /**
  * 「无故缺席一次扣3分,两次扣5分,三次(含)以上不得分」: amounts by the number of times, not per time — a band of
@@ -201,7 +201,7 @@ const STEP = rx(`^${NUM}次(\\(含\\))?(以上)?(?:的)?,?(?:扣${NUM}分|(不�
 export const escalation: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
   const parts = t.replace(/[。;]$/, "").split(",");
-  const first = rx(`^([^\\d]{2,30}?)((?:一|1)次扣${NUM}分)$`).exec(parts[0]!);
+  const first = rxt`^([^\\d]{2,30}?)((?:一|1)次扣${NUM}分)$`.exec(parts[0]!);
   if (!first || parts.length < 2 || /每|各|以此类推/.test(first[1]!)) return undefined;
   const rows: { n: number; atLeast: boolean; text: string; amount?: string }[] = [];
   for (const part of [first[2]!, ...parts.slice(1)]) {
@@ -227,7 +227,7 @@ export const escalation: Pattern = (t, ctx) => {
  */
 export const belowPlan: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^完成(?:指标|计划|目标值|目标任务|目标|任务)(?:的)?得(?:基础分|基本分|满分)[;,](?:没有完成|未完成|完不成)?的?,?每?(?:降低|下降|减少|低于目标值?|低)${NUM}%(?:扣|减)${NUM}分(?:,?扣完为止|,?(?:扣分|最多扣)?不超过${NUM}分)?[,。;]?$`).exec(t);
+  const m = rxt`^完成(?:指标|计划|目标值|目标任务|目标|任务)(?:的)?得(?:基础分|基本分|满分)[;,](?:没有完成|未完成|完不成)?的?,?每?(?:降低|下降|减少|低于目标值?|低)${NUM}%(?:扣|减)${NUM}分(?:,?扣完为止|,?(?:扣分|最多扣)?不超过${NUM}分)?[,。;]?$`.exec(t);
   if (!m) return undefined;
   const [step, amount] = [numberText(m[1]!), numberText(m[2]!)];
   const cap = m[3] === undefined ? undefined : numberText(m[3]);
@@ -242,7 +242,7 @@ export const belowPlan: Pattern = (t, ctx) => {
  */
 export const bandAndComplement: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^([^;\\d]{2,40}?)(?:达到|达)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:\\(含[^()]{0,6}\\))?(?:以上)?(?:的)?,?(?:计|记|得)${NUM}分[;,](?:少于|低于|不足|未达到)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:的)?,?不得分[。;]?$`).exec(t);
+  const m = rxt`^([^;\\d]{2,40}?)(?:达到|达)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:\\(含[^()]{0,6}\\))?(?:以上)?(?:的)?,?(?:计|记|得)${NUM}分[;,](?:少于|低于|不足|未达到)${NUM}(条|次|件|项|个|人|篇|户|天|%)(?:的)?,?不得分[。;]?$`.exec(t);
   if (!m || m[2] !== m[5] || m[3] !== m[6]) return undefined;
   const [n, p] = [numberText(m[2]!), numberText(m[4]!)];
   if (n === undefined || p === undefined) return undefined;

@@ -6,7 +6,7 @@
 //   「一学年调课多于6次以上的，调课每增加1次扣0.5分」 → 基准 6次 每增加 1次 扣 0.5
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 import { singleBand } from "./bands.js";
@@ -14,7 +14,7 @@ import { namesClassOf } from "./s24c.js";
 
 /** 「综合考评」「综合评定」 closing its phrase, then the item's points: the assessor's judgement is the score. */
 export const overallJudgement: Pattern = (t, ctx) => {
-  const m = rx(`综合(?:考评|评定|评价|考核|评分)(?:打分|计分|评分)?[,;]?(?:(?:该|本|此)项)?(?:根基|基本|基础)?(?:分值|分数)?(?:为|计)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`综合(?:考评|评定|评价|考核|评分)(?:打分|计分|评分)?[,;]?(?:(?:该|本|此)项)?(?:根基|基本|基础)?(?:分值|分数)?(?:为|计)${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   if (amountsIn(t).length !== 1) return undefined;
   const n = numberText(m[1]!);
@@ -35,7 +35,7 @@ function partsCount(list: string): number | undefined {
  * share — one award per part. Only when the shares add up to the whole and the whole is the item's points.
  */
 export const partsEach: Pattern = (t, ctx) => {
-  const m = rx(`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中([^,;。]+?)各(?:占|计|得)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中([^,;。]+?)各(?:占|计|得)${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   const whole = numberText(m[1]!);
   const share = numberText(m[3]!);
@@ -53,14 +53,14 @@ export const partsEach: Pattern = (t, ctx) => {
  * share — one award per part. Only when the shares add up to the whole and the whole is within the item's points.
  */
 export const partsListed: Pattern = (t, ctx) => {
-  const m = rx(`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中,?(.+?)[。;]?$`).exec(t);
+  const m = rxt`^[^;。,]*?(?:的)?,?(?:计|记|得)${NUM}分[,。;]其中,?(.+?)[。;]?$`.exec(t);
   if (!m || ctx.section !== null || ctx.points === null) return undefined;
   const whole = numberText(m[1]!);
   const parts = m[2]!.split(/[,;]/).filter((p) => p !== "");
   if (whole === undefined || parts.length < 2) return undefined;
   const shares: string[] = [];
   for (const p of parts) {
-    const r = rx(`^[^\\d]{2,20}?(?:的)?(?:计|记|得|占)${NUM}分$`).exec(p);
+    const r = rxt`^[^\\d]{2,20}?(?:的)?(?:计|记|得|占)${NUM}分$`.exec(p);
     if (!r || /每|各|未|不|没有|无|扣|减|以上|以下|%/.test(p)) return undefined;
     const a = numberText(r[1]!);
     if (a === undefined) return undefined;
@@ -81,7 +81,7 @@ export const sharedCountClasses: Pattern = (t, ctx) => {
   if (ctx.section !== "加分" || capOf(t)) return undefined;
   const segs = t.replace(/[。;]+$/, "").split(",");
   if (segs.length < 2) return undefined;
-  const first = rx(`^([^,;。\\d每]{2,16}?)[一1](${NOUNS})(计|记|得|加)${NUM}分$`).exec(segs[0]!);
+  const first = rxt`^([^,;。\\d每]{2,16}?)[一1](${NOUNS})(计|记|得|加)${NUM}分$`.exec(segs[0]!);
   if (!first) return undefined;
   const unit = unitOf(first[2]!);
   if (unit === undefined) return undefined;
@@ -91,7 +91,7 @@ export const sharedCountClasses: Pattern = (t, ctx) => {
   if (a0 === undefined) return undefined;
   rows.push({ name: name(first[1]!), amount: a0 });
   for (const s of segs.slice(1)) {
-    const m = rx(`^([\\u4e00-\\u9fa5]{2,6}?)(?:[一1](${NOUNS}))?(计|记|得|加)${NUM}分$`).exec(s);
+    const m = rxt`^([\\u4e00-\\u9fa5]{2,6}?)(?:[一1](${NOUNS}))?(计|记|得|加)${NUM}分$`.exec(s);
     if (!m || (m[2] !== undefined && unitOf(m[2]) !== unit) || actionOf(m[3]!) !== "得") return undefined;
     // a class of the thing counted, not a fact of its own (「参加会议1次得2分,全勤得5分」)
     if (!namesClassOf(first[1]!, m[1]!)) return undefined;
@@ -106,7 +106,7 @@ export const sharedCountClasses: Pattern = (t, ctx) => {
 /** 「(1)每周开放时间不少于40小时;(4分)」: a requirement, then its points in brackets — the band's award. */
 export const bracketRequirement: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`;\\(${NUM}分\\)[。;,]?$`).exec(t);
+  const m = rxt`;\\(${NUM}分\\)[。;,]?$`.exec(t);
   if (!m) return undefined;
   const head = t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, "");
   // only 不少于/不低于 (an inclusive requirement): other negative words make a fault, not a requirement
@@ -122,7 +122,7 @@ export const bracketRequirement: Pattern = (t, ctx) => {
 export const countAboveBase: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
   const W = "(次|件|篇|条|个|项|人|起|例|处)";
-  const m = rx(`^[^;。]*?(?:超过|多于|超出)${NUM}${W}(?:以上)?(?:的)?,?[^,;。\\d]{0,8}?每(?:增加|多|超|超过)[一1]${W}(扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^[^;。]*?(?:超过|多于|超出)${NUM}${W}(?:以上)?(?:的)?,?[^,;。\\d]{0,8}?每(?:增加|多|超|超过)[一1]${W}(扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || m[2] !== m[3]) return undefined;
   const base = numberText(m[1]!);
   const amount = numberText(m[5]!);
@@ -137,7 +137,7 @@ export const countAboveBase: Pattern = (t, ctx) => {
  */
 export const occurrenceByConduct: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
-  const m = rx(`^(?:每)?(?:发生|出现)[一1](次|起|例|件)([^,;。\\d]{1,12}),(?:能)?([^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[,;](否则|[^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^(?:每)?(?:发生|出现)[一1](次|起|例|件)([^,;。\\d]{1,12}),(?:能)?([^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[,;](否则|[^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || /严重|较重|另|再|加扣|并扣|同时|累计|以上|以下|各|分别/.test(t)) return undefined;
   const unit = unitOf(m[1]!);
   const [a, b] = [numberText(m[5]!), numberText(m[8]!)];
@@ -179,7 +179,7 @@ export const risingInclusiveRows: Pattern = (t, ctx) => {
   if (ctx.section === "减分") return undefined;
   const rows = t.replace(/^(?:\(\d+\)|\d+[、.]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼])/, "").replace(/[。;]+$/, "").split(";");
   if (rows.length < 2) return undefined;
-  const re = rx(`^[^;\\d]{0,20}?(?:超过|超|达到|达)?(\\d+(?:\\.\\d+)?)([\\u4e00-\\u9fa5]{0,4}?)(?:\\(含\\)以上|及以上),[^;\\d]{0,8}?(?:计|记|得|加)${NUM}分$`);
+  const re = rxt`^[^;\\d]{0,20}?(?:超过|超|达到|达)?(\\d+(?:\\.\\d+)?)([\\u4e00-\\u9fa5]{0,4}?)(?:\\(含\\)以上|及以上),[^;\\d]{0,8}?(?:计|记|得|加)${NUM}分$`;
   const read = rows.map((r) => re.exec(r));
   if (read.some((r) => r === null)) return undefined;
   const bounds = read.map((r) => numberText(r![1]!)!);
@@ -202,7 +202,7 @@ export const risingInclusiveRows: Pattern = (t, ctx) => {
  */
 export const formulaOfAward: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`(?:得|计|记)${NUM}分[,。;](?:采用完成比率计分法[,。;])?计分公式[:：]([^;。]+?)[÷/]([^;。]+?)[×xX*]${NUM}[。;]?$`).exec(t);
+  const m = rxt`(?:得|计|记)${NUM}分[,。;](?:采用完成比率计分法[,。;])?计分公式[:：]([^;。]+?)[÷/]([^;。]+?)[×xX*]${NUM}[。;]?$`.exec(t);
   if (!m) return undefined;
   const [award, factor] = [numberText(m[1]!), numberText(m[4]!)];
   if (award === undefined || award !== factor || amountsIn(t).length !== 1) return undefined;

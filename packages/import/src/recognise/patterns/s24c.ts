@@ -15,7 +15,7 @@
 // (a count of what is short: 至少 N次, read elsewhere), never 「1…以上」 (having one: a description of the fact).
 import { measureWords } from "@kaoping/core";
 import { capOf } from "../amounts.js";
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
@@ -24,7 +24,7 @@ const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.leng
 const NOT_A_BARE_ABOVE = /以下|以内|之内|不足|低于|少于|小于|未达|未满|不满|超过|多于|高于|大于|不少于|不低于|至少|最少|不含|否则|酌情|视情|按实际|累计|平均|比例|分别|各|加倍|减半|除外|上限|为止|封顶|最高|最多|不超过|少一|缺一|每(?!年)|\d+(?:\.\d+)?[-~至到]\d/;
 
 /** One row 「…N单位以上(的),得P分」 → its parts, or undefined. */
-const ABOVE_ROW = rx(`^([^\\d]*?)(?<![\\d.第])${NUM}(${UNITS}|%)?以上([⊂⊄])?(?:的)?,?(?:的)?(得|计|记|加|扣|减)${NUM}分$`);
+const ABOVE_ROW = rxt`^([^\\d]*?)(?<![\\d.第])${NUM}(${UNITS}|%)?以上([⊂⊄])?(?:的)?,?(?:的)?(得|计|记|加|扣|减)${NUM}分$`;
 
 interface AboveRow {
   readonly head: string;
@@ -61,7 +61,7 @@ function aboveRows(t: string): AboveRow[] | undefined {
   const otherwiseNothing = /[,;]否则,?不(?:得|计|记)分$/.exec(body);
   if (otherwiseNothing) body = body.slice(0, otherwiseNothing.index);
   // 「3次以上(不含3次)」「5%以上(含本数)」: the inclusivity written out after the bound (⊄ strict, ⊂ inclusive)
-  body = body.replace(rx(`(${NUM}(${UNITS}|%)?以上)\\((不)?含(本数|${NUM}(?:${UNITS}|%)?)\\)`, "g"), (whole: string, lead: string, n: string, _u: string, neg: string | undefined, _w: string, n2: string | undefined) =>
+  body = body.replace(rxg`(${NUM}(${UNITS}|%)?以上)\\((不)?含(本数|${NUM}(?:${UNITS}|%)?)\\)`, (whole: string, lead: string, n: string, _u: string, neg: string | undefined, _w: string, n2: string | undefined) =>
     n2 !== undefined && numberText(n2) !== numberText(n) ? whole : `${lead}${neg ? "⊄" : "⊂"}`,
   );
   if (NOT_A_BARE_ABOVE.test(body)) return undefined;
@@ -109,7 +109,7 @@ const NEGATION = /(?:未|不|没有|无)([\u4e00-\u9fa5]{2})/;
  */
 export const awardOrDeduction: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^([^;。,]{2,60}?)(?:的)?,?(?:得|计|记)${NUM}分[;。,]([^;。,\\d]{2,30}?)(?:的)?,?(倒扣|扣)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^([^;。,]{2,60}?)(?:的)?,?(?:得|计|记)${NUM}分[;。,]([^;。,\\d]{2,30}?)(?:的)?,?(倒扣|扣)${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   const [award, negation] = [m[1]!, m[3]!];
   if (/\d|[一二两三四五六七八九十](?:次|项|个|件|条|人|篇)|以上|以下|%|每|扣|未|不|没有|无|否则|酌情|视情|情节|严重|全部|全|均|都|所有|各/.test(award)) return undefined;
@@ -152,9 +152,9 @@ export const classesOfOneCount: Pattern = (t, ctx) => {
   if (/(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|未|不|没有|无|扣|减|严重/.test(body)) return undefined;
   const parts = body.split(/(?<=分)[,;]/);
   if (parts.length < 2 || parts.length > 6) return undefined;
-  const first = rx(`^([\\u4e00-\\u9fa5]{2,12}?)(?:[1一]|每)(${COUNT})([\\u4e00-\\u9fa5]{0,16}?)(?:的)?,?(得|计|记|加)${NUM}分$`).exec(parts[0]!);
+  const first = rxt`^([\\u4e00-\\u9fa5]{2,12}?)(?:[1一]|每)(${COUNT})([\\u4e00-\\u9fa5]{0,16}?)(?:的)?,?(得|计|记|加)${NUM}分$`.exec(parts[0]!);
   if (!first) return undefined;
-  const others = parts.slice(1).map((p) => rx(`^([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(得|计|记|加)${NUM}分$`).exec(p));
+  const others = parts.slice(1).map((p) => rxt`^([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(得|计|记|加)${NUM}分$`.exec(p));
   if (others.some((o) => o === null)) return undefined;
   if (ctx.section === "减分") return undefined;
   if (!others.every((o) => namesClassOf(first[1]! + first[3]!, o![1]!))) return undefined;
@@ -185,7 +185,7 @@ export const graverClass: Pattern = (t0, ctx) => {
   const cap = capOf(trimmed);
   if (cap && !trimmed.startsWith(cap.rest)) return undefined;
   const t = cap ? cap.rest : t0;
-  const m = rx(`^([^,;。\\d]{0,40}?)(?:每(?:发现|查出|查实|出现|发生)?|(?:发现|查出|查实)(?=[一1]))(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^([^,;。\\d]{0,40}?)(?:每(?:发现|查出|查实|出现|发生)?|(?:发现|查出|查实)(?=[一1]))(?:一|1)?(${PER})(?:的)?,?(?:扣|减)${NUM}分[,;](?:对|凡)?(${GRAVER})的,?(?:每(${PER}))?(?:扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || /以上|以下|%|否则|酌情|视情|加倍|减半|另|再|累计|上限|为止|各|分别/.test(m[1]!)) return undefined;
   if (m[5] !== undefined && m[5] !== m[2]) return undefined;
   const a = numberText(m[3]!);
@@ -205,7 +205,7 @@ export const classesPerUnitAfter: Pattern = (t, ctx) => {
   if (/(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|严重|每/.test(body)) return undefined;
   const parts = body.split(/[,;、]/);
   if (parts.length < 2 || parts.length > 8) return undefined;
-  const rows = parts.map((p) => rx(`^([\\u4e00-\\u9fa5A-Za-z]{2,16}?)(?:的)?,?(得|计|记|加|扣|减)?${NUM}分\\/(${COUNT})$`).exec(p));
+  const rows = parts.map((p) => rxt`^([\\u4e00-\\u9fa5A-Za-z]{2,16}?)(?:的)?,?(得|计|记|加|扣|减)?${NUM}分\\/(${COUNT})$`.exec(p));
   if (rows.some((r) => r === null)) return undefined;
   const verbs = new Set(rows.map((r) => (r![2] === undefined ? undefined : actionOf(r![2]))));
   if (verbs.size !== 1) return undefined;

@@ -6,7 +6,7 @@
 //                                                          → 分段 { ≥ 1次 得 3 }
 import { amountsIn } from "../amounts.js";
 import { decimalSum } from "../accounting.js";
-import { NUM, normalise, numberText, rx } from "../normalise.js";
+import { NUM, normalise, numberText, rx, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 
 /**
@@ -16,7 +16,7 @@ import { reading, type Pattern } from "../reading.js";
  */
 export const rankOrderList: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^([^\\d,;。]*?)按?(?:[^\\d,;。]{0,6})?(从|由)(高|低)到(低|高)(?:排序|排名|排列)?,?(?:分别|依次)(?:得|计|记)((?:${NUM}分?、)+${NUM})分[。;]?$`).exec(t);
+  const m = rxt`^([^\\d,;。]*?)按?(?:[^\\d,;。]{0,6})?(从|由)(高|低)到(低|高)(?:排序|排名|排列)?,?(?:分别|依次)(?:得|计|记)((?:${NUM}分?、)+${NUM})分[。;]?$`.exec(t);
   if (!m || m[3] === m[4]) return undefined;
   if (/低于|高于|不足|达到|未达|以上|以下|其余|其他|并列/.test(m[1]!)) return undefined;
   const values = [...m[5]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
@@ -36,7 +36,7 @@ const CN: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三
  */
 export const countBand: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
-  const m = rx(`^((?:每年|每季度|每月|每半年|全年|年内)?[^\\d,;。每]*?)(?<![第\\d.])(\\d+|[一二两三四五六七八九十])次(?:的)?,?(得|计|记)${NUM}分[。;,]?$`).exec(t);
+  const m = rxt`^((?:每年|每季度|每月|每半年|全年|年内)?[^\\d,;。每]*?)(?<![第\\d.])(\\d+|[一二两三四五六七八九十])次(?:的)?,?(得|计|记)${NUM}分[。;,]?$`.exec(t);
   if (!m) return undefined;
   if (/以上|以下|不少于|至少|少|缺|未|不|没有|扣|减|超过|[一二两三四五六七八九十]/.test(m[1]!.replace(/^(?:每年|每季度|每月|每半年|全年|年内)/, ""))) return undefined;
   const n = /^\d+$/.test(m[2]!) ? m[2]! : CN[m[2]!];

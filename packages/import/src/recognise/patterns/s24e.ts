@@ -8,7 +8,7 @@
 //   「收缴率未达100%的,每低1个百分点扣1分」                    → 基准 100% 每低 1个百分点 扣 1
 //   「完成…的基本分20分,每增减1个百分点,增减2分,增减分不超过基本分50%」
 //                               → 基准 目标值 每增加 1个百分点 得 2 上限 10，每少 1个百分点 扣 2 上限 10
-import { NUM, numberText, rx } from "../normalise.js";
+import { NUM, numberText, rxt } from "../normalise.js";
 import { amountsIn } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
@@ -21,7 +21,7 @@ const OCCURRENCE_UNIT: Readonly<Record<string, string>> = { 次: "每次", 起: 
  * is 每起, and 「每起扣1-2分」 is 每起 酌情, 语言参考 §5.10). Only one sentence, one range, no other number.
  */
 const occurrenceRange: Pattern = (t) => {
-  const m = rx(`^((?:[^;。]*?,)?)([^,;。]*?)(?:每)?(?:出现|发生|发现|查实)(?:了)?[一1](次|起|例|处)([^,;。\\d]*?),?(?:将|则)?(?:酌情)?(?:扣|减)${NUM}(?:分)?(?:-|至|到|~)${NUM}分[。;,]?$`).exec(t);
+  const m = rxt`^((?:[^;。]*?,)?)([^,;。]*?)(?:每)?(?:出现|发生|发现|查实)(?:了)?[一1](次|起|例|处)([^,;。\\d]*?),?(?:将|则)?(?:酌情)?(?:扣|减)${NUM}(?:分)?(?:-|至|到|~)${NUM}分[。;,]?$`.exec(t);
   if (!m) return undefined;
   const [, before, head, unit, , a, b] = m;
   // (the sentences before it say what is required: no number, no count, no other amount in them — else a
@@ -45,7 +45,7 @@ const AWARD_UNIT: Readonly<Record<string, string>> = { 条: "每条", 篇: "每�
  */
 const extraPerPiece: Pattern = (t, ctx) => {
   if (ctx.section === "减分") return undefined;
-  const m = rx(`^([^;。]*?)每(条|篇|次|件|项)(?:计|记|得|加)${NUM}分,([^,;。\\d]{2,20}?)(?:另|再)加${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^([^;。]*?)每(条|篇|次|件|项)(?:计|记|得|加)${NUM}分,([^,;。\\d]{2,20}?)(?:另|再)加${NUM}分[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, head, unit, a, extra, b] = m;
   if (/\d|扣|减|上限|最多|最高|不超过|累计|为止/.test(head! + extra!)) return undefined;
@@ -63,12 +63,12 @@ const extraPerPiece: Pattern = (t, ctx) => {
  */
 const targetThenSteps: Pattern = (t, ctx) => {
   if (ctx.points === null || ctx.section !== null) return undefined;
-  const m = rx(`^(?:\\(\\d+\\)|\\d+[、.])?([^,;。]*?)(?:的)?,?(?:得|计|记)${NUM}分,每(?:减少|下降|降低|低)${NUM}(%|个百分点),?扣${NUM}分(?:,扣完为止)?[。;]?$`).exec(t);
+  const m = rxt`^(?:\\(\\d+\\)|\\d+[、.])?([^,;。]*?)(?:的)?,?(?:得|计|记)${NUM}分,每(?:减少|下降|降低|低)${NUM}(%|个百分点),?扣${NUM}分(?:,扣完为止)?[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, head, p, step, unit, amount] = m;
   if (numberText(p!) !== ctx.points) return undefined;
   let base: string;
-  const reached = rx(`达到${NUM}%$`).exec(head!);
+  const reached = rxt`达到${NUM}%$`.exec(head!);
   if (reached) base = reached[1]!;
   else if (/^完成/.test(head!) && !/\d|未|不|以上|以下|超过|低于/.test(head!.replace(/\([^()]*\)/g, ""))) base = "100";
   else return undefined;
@@ -85,7 +85,7 @@ const targetThenSteps: Pattern = (t, ctx) => {
  * elsewhere; a fresh book writes it otherwise).
  */
 const pointsBelowRate: Pattern = (t) => {
-  const m = rx(`^([^,;。\\d]*?)(?:未达到|未达|低于)${NUM}%(?:的)?,(?:按)?每(?:低|下降|降低|减少)${NUM}个百分点,?扣${NUM}分(?:,扣完为止)?[。;]?$`).exec(t);
+  const m = rxt`^([^,;。\\d]*?)(?:未达到|未达|低于)${NUM}%(?:的)?,(?:按)?每(?:低|下降|降低|减少)${NUM}个百分点,?扣${NUM}分(?:,扣完为止)?[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, , base, step, amount] = m;
   const [b, s, x] = [numberText(base!), numberText(step!), numberText(amount!)];
@@ -117,7 +117,7 @@ export function shareOf(points: string, percent: string): string | undefined {
  */
 const baseBothWays: Pattern = (t, ctx) => {
   if (ctx.points === null || ctx.section !== null) return undefined;
-  const m = rx(`^([^,;。\\d]*?)(?:的)?基本分${NUM}分,每增减${NUM}(个百分点|个),?增减${NUM}分,增减分不超过基本分${NUM}%[。;]?$`).exec(t);
+  const m = rxt`^([^,;。\\d]*?)(?:的)?基本分${NUM}分,每增减${NUM}(个百分点|个),?增减${NUM}分,增减分不超过基本分${NUM}%[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, head, p, step, unit, amount, share] = m;
   if (!/^完成/.test(head!) || numberText(p!) !== ctx.points) return undefined;
@@ -134,7 +134,7 @@ const baseBothWays: Pattern = (t, ctx) => {
  * it is having one, read elsewhere.
  */
 const cappedOccurrenceAward: Pattern = (t, ctx) => {
-  const m = rx(`^有(?:一|1)(次|篇|条|件|项)([^,;。\\d]*?)(?:的)?,?(?:得|加|计|记)${NUM}分,(?:最多|最高)(?:得|加|计|记)?${NUM}分[。;]?$`).exec(t);
+  const m = rxt`^有(?:一|1)(次|篇|条|件|项)([^,;。\\d]*?)(?:的)?,?(?:得|加|计|记)${NUM}分,(?:最多|最高)(?:得|加|计|记)?${NUM}分[。;]?$`.exec(t);
   if (!m || ctx.section === "减分") return undefined;
   const [, unit, , a, b] = m;
   const [x, y] = [numberText(a!), numberText(b!)];
@@ -148,7 +148,7 @@ const cappedOccurrenceAward: Pattern = (t, ctx) => {
  * alone is 每起). Every alternative must count one in the same word.
  */
 const alternativeOccurrences: Pattern = (t) => {
-  const m = rx(`^((?:(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?或)+)(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?(?:\\([^()\\d]*\\))?,?扣${NUM}分,(?:扣满|扣完|最多扣)${NUM}分(?:为止)?[。;]?$`).exec(t);
+  const m = rxt`^((?:(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?或)+)(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?(?:\\([^()\\d]*\\))?,?扣${NUM}分,(?:扣满|扣完|最多扣)${NUM}分(?:为止)?[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, alts, , last, a, b] = m;
   const units = [...alts!.matchAll(/(?:发生|出现|发现)[一1](起|次|例)/g)].map((x) => x[1]);
