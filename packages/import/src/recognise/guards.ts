@@ -51,6 +51,9 @@ export interface Guard {
   readonly check: (t: string, bodies: readonly string[], ctx: ClauseContext) => string | undefined;
 }
 
+/** 得 or 扣 as a word of a body (section-effect). */
+const EFFECT_WORD = { 得: /(?:^|\s)得(?:\s|$)/, 扣: /(?:^|\s)扣(?:\s|$)/ } as const;
+
 const isOneShot = (bodies: readonly string[]): boolean => bodies.length > 0 && bodies.every((b) => /^(?:扣|得) \d/.test(b));
 
 /** The guards of session 22 (the second recogniser helper and the lead). */
@@ -168,7 +171,7 @@ export const GUARDS: readonly Guard[] = [
     name: "section-effect",
     since: 24,
     check: (_t, bodies, ctx) => {
-      const has = (word: string) => bodies.some((b) => new RegExp(`(?:^|\\s)${word}(?:\\s|$)`).test(b));
+      const has = (word: "得" | "扣") => bodies.some((b) => EFFECT_WORD[word].test(b));
       if (ctx.section === "减分" && has("得") && !has("扣")) return "条文在减分项中，却读成了得分，可能漏看了「扣」字，未能确定";
       if (ctx.section === "加分" && has("扣") && !has("得")) return "条文在加分项中，却读成了扣分，未能确定";
       return undefined;

@@ -24,7 +24,6 @@ const TRADITIONAL: Readonly<Record<string, string>> = {
 
 /** The last texts normalised: a clause is normalised by several steps of one recognition (bounded, cleared when full). */
 const normalised = new Map<string, string>();
-const SPACE = /\s/;
 
 /** Half-width, simplified, without spaces: the form the patterns read. */
 export function normalise(text: string): string {
@@ -36,21 +35,44 @@ export function normalise(text: string): string {
   return out;
 }
 
+/** What a UTF-16 unit outside the full-width block becomes: dashes as 「-」, traditional characters simplified. */
+const REPLACED = new Map<number, string>([
+  ...[..."〜—–"].map((ch): [number, string] => [ch.charCodeAt(0), "-"]),
+  ...Object.entries(TRADITIONAL).map(([from, to]): [number, string] => [from.charCodeAt(0), to]),
+]);
+
+/** The units /\s/ matches (the ideographic space among them): left out. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0x3000 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+}
+
+/** 「0 5分」: a space inside a number is an OCR slip, never read as 05. */
+const SPACED_DIGITS = /(\d)[ \u3000]+(?=\d)/g;
+/** (zhí)-style pinyin glosses of a converted copy. */
+const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/g;
+
 function normaliseText(text: string): string {
+  text = text.replace(SPACED_DIGITS, "$1□");
+  // unit by unit (no character the table changes is outside the BMP); unchanged runs copied as slices
   let out = "";
-  // 「0 5分」: a space inside a number is an OCR slip, never read as 05
-  text = text.replace(/(\d)[ \u3000]+(?=\d)/g, "$1□");
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (ch === "　" || SPACE.test(ch)) continue;
-    else if (ch === "、") out += "、";
-    else if (ch === "。") out += "。";
-    else if (ch === "～" || ch === "〜" || ch === "—" || ch === "–" || ch === "－") out += "-";
-    else out += TRADITIONAL[ch] ?? ch;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let to: string | undefined;
+    if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
+    else if (isSpace(c)) to = "";
+    else if (c < 0x80 || (to = REPLACED.get(c)) === undefined) continue;
+    out += text.slice(from, i) + to;
+    from = i + 1;
   }
-  // (zhí)-style pinyin glosses of a converted copy
-  return out.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/g, "");
+  out = from === 0 ? text : out + text.slice(from);
+  return out.replace(PINYIN, "");
+}
+
+/** One character (code point) normalised: what normalise(ch) gives, without the clause cache. */
+export function normaliseChar(ch: string): string {
+  return normaliseText(ch);
 }
 
 const DIGITS: Readonly<Record<string, number>> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

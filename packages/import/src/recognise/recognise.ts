@@ -3,7 +3,7 @@
 // more than the reading: a to-do, never a guess).
 import { amountsIn, sameAmounts } from "./amounts.js";
 import type { ClauseContext, Recognition } from "./index.js";
-import { normalise, rx, rxt } from "./normalise.js";
+import { normalise, normaliseChar, rx, rxt } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
 import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
 import { singleBand } from "./patterns/bands.js";
@@ -101,7 +101,7 @@ function verbatimNames(body: string, text: string): string {
   const from: number[] = [];
   let at = 0;
   for (const ch of text) {
-    for (const c of normalise(ch)) {
+    for (const c of normaliseChar(ch)) {
       norm += c;
       from.push(at);
     }

@@ -11,6 +11,8 @@ const PERSON = "(?:窗口)?首席代表|窗口负责人|直接责任人|主要�
 const RIDER = new RegExp(`[,、;]?(?:对)?(?:${PERSON})(?:另)?(?:扣|减)[^,;。、分]{1,5}分`, "g");
 /** 「扣当事人3分」「扣部门负责人及当事人30分」: the person between the verb and the amount. */
 const NAMED = new RegExp(`(扣|减)(?:${PERSON})(?:(?:及|和|、)(?:${PERSON}))*(?=\\d|[一二两三四五六七八九十])`, "g");
+/** A person's deduction left after the riders were taken. */
+const PERSON_DEDUCTION = new RegExp(`(?:${PERSON})(?:另)?(?:扣|减)`);
 
 export interface RiderReading {
   /** The clause without its riders, the person words out of 扣当事人N分. */
@@ -29,7 +31,7 @@ export function takeRiders(t: string): RiderReading | { unsure: string } {
     riders.push(m.replace(/^[,、;]/, ""));
     return "";
   });
-  if (new RegExp(`(?:${PERSON})(?:另)?(?:扣|减)`).test(rest)) {
+  if (PERSON_DEDUCTION.test(rest)) {
     return { unsure: "条文的扣分是对个人（如首席代表、当事人）的，未能确定单位的计分" };
   }
   return { rest, riders };

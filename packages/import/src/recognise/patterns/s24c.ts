@@ -130,6 +130,8 @@ export const awardOrDeduction: Pattern = (t, ctx) => {
 const COUNT = "项|个|件|篇|条|次|部|本";
 
 const LEVEL = /(?:国家|省|市|县|区|乡镇|镇|部)级/;
+/** A name that is only a level (「省级」). */
+const WHOLE_LEVEL = new RegExp(`^${LEVEL.source}$`);
 /**
  * A later part's name is a class of the thing the first part counts: it shares two characters running with
  * it (主导制订 / 参与制订, 省级示范点 / 市级示范点), or names another level where the first names one (国家级 …
@@ -137,7 +139,7 @@ const LEVEL = /(?:国家|省|市|县|区|乡镇|镇|部)级/;
  */
 export function namesClassOf(thing: string, name: string): boolean {
   const level = LEVEL.test(thing);
-  return [...name].some((_, i) => i + 2 <= name.length && thing.includes(name.slice(i, i + 2))) || (level && new RegExp(`^${LEVEL.source}$`).test(name));
+  return [...name].some((_, i) => i + 2 <= name.length && thing.includes(name.slice(i, i + 2))) || (level && WHOLE_LEVEL.test(name));
 }
 
 /**
