@@ -6,6 +6,8 @@ import { reading, refusal, type Pattern } from "../reading.js";
 import { toMillionths } from "../../structure/decimal.js";
 
 const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格|[A-E]等|[A-E]级|[一二三四五]等|[一二三四五]类";
+/** The grades of more than one character, any of them (a grade a reading did not take). */
+const LONG_GRADE = rxt`(?:${GRADE.split("|").filter((g) => g.length > 1).join("|")})`;
 const VALUE = `满分|${NUM}%|${NUM}分|不得分|不加分|0分`;
 /** A list of values: each with its unit, or bare numbers with 分 once at the end (「3、2、1分」). */
 const VALUES = `(?:${VALUE})(?:、(?:${VALUE}))+|${NUM}(?:、${NUM})+分`;
@@ -103,7 +105,7 @@ export const grades: Pattern = (t) => {
   const vs = values.map(valueText);
   if (vs.some((v) => v === undefined)) return undefined;
   // a grade the reading did not take (「考核结果为优秀的得满分」 before the list): never dropped
-  const missed = rxt`(?:${GRADE.split("|").filter((g) => g.length > 1).join("|")})`.exec(rest);
+  const missed = LONG_GRADE.exec(rest);
   if (missed) return refusal(`条文的评定结果「${missed[0]}」未能对应到分值，未能确定`);
   // 「其他等次由考核组确定」「其余酌情」: the clause says more about the outcomes than the list
   const more = /等次|其他|其它|其余|另行|确定|评议|酌情|扣/.exec(rest.replace(/^[^,;。]*?(?:评为|评定为|为|是)(?=[,;。]|$)/, ""));
