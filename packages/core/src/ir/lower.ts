@@ -150,7 +150,7 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The adjustments after a body not lowered to a block (酌情, compound counts; emit-js `finish`):
+   * The adjustments after a body not lowered to a block (compound counts; emit-js `finish`):
    * 按 … 平均, 加倍/减半, the cap, 免扣, 可减免 — their transforms are lower-rule.ts's.
    */
   finish(r: M.RuleModel, v: Expr): RuleLow {
