@@ -5,7 +5,8 @@
  * score, shortfalls (至少 … 每少), 不得分, bands (分段), rated outcomes (评为) — and the adjustments every
  * rule ends with, vetoes (一票否决/一票否优), the cross-unit kinds 按比例 and 排名 (by a fact, by an
  * indicator's score, by the total before bonuses), and linear rules (每低/每超: a base that is a number,
- * the unit's target or a value across units; two sides; a cut-off).
+ * the unit's target or a value across units; two sides; a cut-off), and 酌情 (once, or 每起: the amounts
+ * given, a list-valued fact).
  * lower.ts folds a block into the SQL's value (`blockValue`); compile/emit-js prints it.
  */
 import { kpFormat } from "../runtime/decimal.js";
@@ -14,7 +15,7 @@ import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, inline, type Adjust, type RuleB
 import type { ColumnType, Cond, Expr, Param } from "./types.js";
 
 /** The body kinds printed from a block (the JS emitter's other kinds still derive their own code). */
-export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto", "proportional", "ranked", "linear"]);
+export const BLOCK_KINDS: ReadonlySet<M.RuleBodyModel["kind"]> = new Set(["per", "categories", "once", "assessed", "rate", "committee", "shortfall", "zero", "bands", "rated", "veto", "proportional", "ranked", "linear", "discretion"]);
 
 /** Whether rule r is lowered to a block (for 每次: one noun only; compound counts still go the old way). */
 export function hasBlock(r: M.RuleModel): boolean {
@@ -632,6 +633,20 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       B.exit(cmp("=", s, c(0)));
       return B.block(s, why, shown, b.other !== undefined);
     }
+    case "discretion": {
+      // 酌情: the amount given (0: none), or 每起 酌情 the amounts given per occurrence — their sum, the
+      // trace showing each (the reader checked each is in range; a 0 in the list is an amount given)
+      const word = r.effect === "award" ? "酌情得" : "酌情扣";
+      if (b.noun === undefined) {
+        const x = B.let("x", B.num(r.name));
+        B.exit(cmp("=", x, c(0)));
+        return B.block(x, [lit(`${word} `), pre, lit(`（范围 ${fmt(b.min)} 至 ${fmt(b.max)}）`)], [{ key: r.name, value: { k: "text", parts: [pre] } }]);
+      }
+      B.body.push({ k: "list", name: "list", of: { key: r.name } }, { k: "empty", list: "list" });
+      const each: Text = { k: "each", list: "list", item: "dec", sep: "、" };
+      const text: Text[] = [{ k: "size", list: "list" }, lit(`${b.noun}，${word} `), each, lit(" = "), pre, lit(`（每${b.noun} ${fmt(b.min)} 至 ${fmt(b.max)}）`)];
+      return B.block(B.num(r.name), text, [{ key: r.name, value: { k: "text", parts: [each] } }]);
+    }
     case "veto": {
       // 一票否决/一票否优: when the fact holds the unit is vetoed; no amount, no adjustments
       B.exit({ k: "not", c: B.flag(r.name) });
@@ -640,6 +655,6 @@ export function ruleBlock(names: BlockNames, r: M.RuleModel): RuleBlock {
       return { body: B.body, value: c(0), adjust: [], trace: { kind: "veto", text: [lit(text)], facts: [{ key: r.name, value: { k: "bool", v: true } }] } };
     }
     default:
-      throw new Error(`internal: no block for ${b.kind}`);
+      throw new Error(`internal: no block for ${(b as M.RuleBodyModel).kind}`);
   }
 }

@@ -150,7 +150,7 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The adjustments after a body not lowered to a block (酌情, compound counts; emit-js `finish`):
+   * The adjustments after a body not lowered to a block (compound counts; emit-js `finish`):
    * 按 … 平均, 加倍/减半, the cap, 免扣, 可减免 — their transforms are lower-rule.ts's.
    */
   finish(r: M.RuleModel, v: Expr): RuleLow {
@@ -220,7 +220,8 @@ class Lowering implements BlockNames {
       case "rated":
       case "proportional":
       case "ranked":
-      case "linear": {
+      case "linear":
+      case "discretion": {
         if (hasBlock(r)) {
           // the block (lower-rule.ts) says the body, its adjustments and its trace once
           const block = ruleBlock(this, r);
@@ -240,9 +241,6 @@ class Lowering implements BlockNames {
         low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
         break;
       }
-      case "discretion":
-        low = this.finish(r, this.num(r));
-        break;
       default:
         return this.refuse(`计分方式「${BODY_WORDS[b.kind] ?? b.kind}」`, r);
     }

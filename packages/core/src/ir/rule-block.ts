@@ -35,6 +35,24 @@
  * value computed across the units before the rule (a ranking's score, a base 平均值/中位数) is the let
  * `COMPUTED`.
  * The rule's 适用 (its header) and how its owner books its value (its sign) stay outside the block.
+ *
+ * List-valued facts (the amounts given per occurrence of 每起 酌情, a count's incident ids, a compound
+ * count's per-item counts 「甲村 2、乙村 1」) live in a block only where the JS trace shows them; the
+ * value never reads a list, only the number the facts table holds for it (the amounts' sum, the count):
+ * - `list`: a let binding the list of a fact (`ListCol`, by facts key: JS the array the facts reader
+ *   stored beside the number, [] when absent).  SQL's table holds no list: `blockValue` skips it;
+ * - `empty`: an early return of 0, no trace, when the list has no items (not the same as a sum of 0:
+ *   「0」 inside a list is an amount given, and its trace is shown).  `blockValue` drops it: the block
+ *   must be worth 0 then anyway — its value is the list's number, 0 when the list is empty;
+ * - text parts `size` (the number of items, as digits) and `each` (every item, formatted, joined by
+ *   `sep`: amounts as decimals, ids as they were given; planned for 复合计次: an item with its count,
+ *   「甲村 2」, as a third item format).
+ * Per-incident maxima (就高 groups: per incident id only the largest amount counts, anonymous amounts
+ * add up) are the scoring IR's `highest` (types.ts: its `Hit`s, each a count column and its ids
+ * column), which SQL already folds; a group block — planned, not yet printed from — would hold per rule
+ * its hits (`Hit` + the rule's name), the rule's own trace (a block `TraceData` whose text shows the
+ * ids with `each`), and the group's notes as data: per incident id hit by more than one rule a `limit`
+ * entry listing each rule's amount and the one kept, then the group's cap.
  * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
  * compile/emit-js/rules-*.ts until they are migrated.
  */
@@ -56,9 +74,21 @@ export const COMPUTED = "score";
 /** The let holding 1 while the rule ends in 不得分 (a 免扣 lifts it: 0). */
 export const ZERO = "zero";
 
+/**
+ * A list-valued fact: the list the facts reader holds beside the number of facts key `key`.  By key,
+ * not by column: it takes no column of the SQL facts table.
+ */
+export interface ListCol {
+  key: string;
+}
+
 /** A part of a trace text. */
 export type Text =
   | { k: "lit"; s: string }
+  /** The number of items of the list bound by `list` (as digits). */
+  | { k: "size"; list: string }
+  /** Every item of the list bound by `list`, formatted (`dec`: a decimal, kpFormat; `id`: as given), joined by `sep`. */
+  | { k: "each"; list: string; item: "dec" | "id"; sep: string }
   /** A raw decimal, formatted (kpFormat). */
   | { k: "dec"; e: Expr }
   /** A count, as its digits. */
@@ -92,6 +122,10 @@ export type Stmt =
   | { k: "let"; name: string; e: Expr }
   | { k: "exit"; when: Cond; value: Expr; trace?: TraceData }
   | { k: "mark" }
+  /** The list of a facts column, bound to `name` (the JS trace only: SQL's table holds its number alone). */
+  | { k: "list"; name: string; of: ListCol }
+  /** Return 0 (no trace) when the list bound to `list` has no items (SQL: dropped, the value is then 0). */
+  | { k: "empty"; list: string }
   /** 一票否决 (fail) / 一票否优 (noExcellent): the unit is vetoed when this point is reached. */
   | { k: "veto"; level: "fail" | "noExcellent" };
 

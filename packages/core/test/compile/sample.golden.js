@@ -1315,11 +1315,10 @@ function r6(Z) {
 // [1] 酌情：情节较重的，酌情扣0.5—2分
 // 事实：Z.F[16]「酌情」
 function r7(Z) {
-  let v = Z.F[16] || 0;
-  if (v === 0) return 0;
-  let note = "";
-  if (Z.T) Z.T.push({ i: "1", r: "酌情", k: "deduct", a: v, x: "酌情扣 " + kpFormat(v) + "（范围 0.5 至 2）" + note, f: { ["酌情"]: kpFormat(v) } });
-  return v;
+  const x = Z.F[16] || 0;
+  if (x === 0) return 0;
+  if (Z.T) Z.T.push({ i: "1", r: "酌情", k: "deduct", a: x, x: "酌情扣 " + kpFormat(x) + "（范围 0.5 至 2）", f: { ["酌情"]: kpFormat(x) } });
+  return x;
 }
 
 // [1] 否决：发生重大责任事故的，一票否决

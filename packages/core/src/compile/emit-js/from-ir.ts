@@ -1,6 +1,7 @@
 /**
  * Prints a rule's scoring block (ir/rule-block.ts, built by ir/lower-rule.ts) as the body of its
- * JavaScript function r<n>(Z): the lets as constants, each exit as an early return (with its trace),
+ * JavaScript function r<n>(Z): the lets as constants (a list-valued fact as its array), each exit as an
+ * early return (with its trace),
  * a veto as the unit's entry in Z.V, the value, each adjustment with its note, the trace entry with
  * the facts shown, the return.  Nothing here decides a score: expressions and texts are printed as
  * the block says.
@@ -160,8 +161,14 @@ class Printer {
           case "dec":
             return `kpFormat(${this.expr(t.e)})`;
           case "int":
+          case "size": {
             // a count is joined as its digits: bare where a string is on its left or right
-            return i > 0 || (merged[1] !== undefined && merged[1].k !== "int") ? this.expr(t.e) : `String(${this.expr(t.e)})`;
+            const n = t.k === "int" ? this.expr(t.e) : `${t.list}.length`;
+            const next = merged[1];
+            return i > 0 || (next !== undefined && next.k !== "int" && next.k !== "size") ? n : `String(${n})`;
+          }
+          case "each":
+            return `${t.list}${t.item === "dec" ? ".map(kpFormat)" : ""}.join(${S(t.sep)})`;
           case "if":
             return `(${this.test(t.c)} ? ${this.text(t.a)} : ${this.text(t.b)})`;
           case "join":
@@ -205,6 +212,15 @@ export function emitBlockBody(ctx: Ctx, r: M.RuleModel): void {
     }
     if (s.k === "mark") {
       o.push(`  if (${ZERO} === 1) Z.zr = true;`);
+      continue;
+    }
+    if (s.k === "list") {
+      // (the list the facts reader holds beside the key's number; absent: none)
+      o.push(`  const ${s.name} = ${fx(ctx, s.of.key, true)} || [];`);
+      continue;
+    }
+    if (s.k === "empty") {
+      o.push(`  if (${s.list}.length === 0) return 0;`);
       continue;
     }
     if (s.k === "veto") {

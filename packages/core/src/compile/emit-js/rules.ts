@@ -12,7 +12,6 @@ import { ruleFinish, type RuleEmit } from "./rule-emit.js";
 import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
 import { hasBlock } from "../../ir/lower-rule.js";
-import { emitDiscretion } from "./rules-values.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -56,9 +55,6 @@ function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
   switch (b.kind) {
     case "per":
       emitPer(e, b);
-      break;
-    case "discretion":
-      emitDiscretion(e, b);
       break;
   }
 }
