@@ -8,6 +8,7 @@
 import type { ClauseContext } from "./index.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
+import { canon, decimalSum, shareOf } from "./decimal.js";
 import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
@@ -49,16 +50,6 @@ function chineseValue(s: string): string | undefined {
   return numberText(s);
 }
 
-/** The exact sum of decimal texts, as canonical decimal text (scaled integers: no binary floating point). */
-export function decimalSum(values: readonly string[]): string {
-  const places = Math.max(0, ...values.map((v) => (v.split(".")[1] ?? "").length));
-  const scaled = (v: string): bigint => {
-    const [int, frac = ""] = v.split(".");
-    return BigInt(`${int}${frac.padEnd(places, "0")}`);
-  };
-  const total = values.reduce((a, v) => a + scaled(v), 0n).toString().padStart(places + 1, "0");
-  return places === 0 ? total : canon(`${total.slice(0, total.length - places)}.${total.slice(total.length - places)}`);
-}
 
 /** Whether the number at `at` stands inside brackets that describe the standard at a rate (「(每天24个时次)」), holding no amount. */
 function inRateBracket(masked: string, at: number): boolean {
@@ -75,11 +66,6 @@ function listedBefore(masked: string, at: number): number {
   return items.length > 1 && /和|以及|及(?!时)/.test(items[items.length - 1]!) ? items.length + 1 : items.length;
 }
 
-/** Canonical decimal text of a number (「0.50」 → 0.5, 「05」 → 5). */
-function canon(s: string): string {
-  if (!/\./.test(s)) return s.replace(/^0+(?=\d)/, "");
-  return s.replace(/^0+(?=\d)/, "").replace(/0+$/, "").replace(/\.$/, "");
-}
 
 const NUMBER_RE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4}/g;
 const FRACTION_DIGITS = /^分之(\d+(?:\.\d+)?)/;
@@ -279,7 +265,7 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
       if (/按比率/.test(all)) continue;
     }
     // 1亿元 written 10000万元
-    if (/^\d+(?:\.\d+)?$/.test(n.value) && after.startsWith("亿") && take(canon(String(Number(n.value) * 10000)))) continue;
+    if (/^\d+(?:\.\d+)?$/.test(n.value) && after.startsWith("亿") && take(shareOf(n.value, "1000000")!)) continue;
     unplaced.push(n);
   }
   if (unplaced.length > 0) {

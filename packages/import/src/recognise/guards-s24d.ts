@@ -6,7 +6,7 @@
 import type { Guard } from "./guards.js";
 import { NUM, normalise, rxt } from "./normalise.js";
 import { amountsIn } from "./amounts.js";
-import { decimalSum } from "./accounting.js";
+import { decimalSum } from "./decimal.js";
 import { namesClassOf } from "./patterns/s24c.js";
 
 /** A reading of one-shot awards only (得 N). */

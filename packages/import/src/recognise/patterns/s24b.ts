@@ -10,6 +10,7 @@ import { NUM, numberText, rxt } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 import { singleBand } from "./bands.js";
+import { decimalCompare, decimalSum } from "../decimal.js";
 import { namesClassOf } from "./s24c.js";
 
 /** 「综合考评」「综合评定」 closing its phrase, then the item's points: the assessor's judgement is the score. */
@@ -41,9 +42,8 @@ export const partsEach: Pattern = (t, ctx) => {
   const share = numberText(m[3]!);
   const k = partsCount(m[2]!);
   if (whole === undefined || share === undefined || k === undefined) return refusal("条文的「其中…各占N分」未能分出各部分，未能确定");
-  // exact: shares in hundredths (scores are decimals of at most two places here)
-  const cents = (s: string): number => Math.round(Number(s) * 100);
-  if (cents(share) * k !== cents(whole)) return refusal(`条文的 ${k} 个部分各占 ${share} 分，合计不等于 ${whole} 分，未能确定`);
+  // exact: k shares against the whole (decimal text, no binary floating point)
+  if (decimalSum(Array.from({ length: k }, () => share)) !== decimalSum([whole])) return refusal(`条文的 ${k} 个部分各占 ${share} 分，合计不等于 ${whole} 分，未能确定`);
   if (ctx.section !== null || ctx.points !== whole) return refusal(`条文的总分 ${whole} 分不是本项分值，未能确定各部分的分值`);
   return reading(Array.from({ length: k }, () => `得 ${share}`), [whole, share]);
 };
@@ -66,9 +66,8 @@ export const partsListed: Pattern = (t, ctx) => {
     if (a === undefined) return undefined;
     shares.push(a);
   }
-  const cents = (x: string): number => Math.round(Number(x) * 100);
-  if (shares.reduce((sum, a) => sum + cents(a), 0) !== cents(whole)) return refusal(`条文「其中」各部分的分值合计不等于 ${whole} 分，未能确定`);
-  if (cents(whole) > cents(ctx.points)) return refusal(`条文的总分 ${whole} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  if (decimalSum(shares) !== decimalSum([whole])) return refusal(`条文「其中」各部分的分值合计不等于 ${whole} 分，未能确定`);
+  if (decimalCompare(whole, ctx.points) > 0) return refusal(`条文的总分 ${whole} 分超过本项分值 ${ctx.points} 分，未能确定`);
   return reading(shares.map((a) => `得 ${a}`), [whole, ...shares]);
 };
 
@@ -206,7 +205,7 @@ export const formulaOfAward: Pattern = (t, ctx) => {
   if (!m) return undefined;
   const [award, factor] = [numberText(m[1]!), numberText(m[4]!)];
   if (award === undefined || award !== factor || amountsIn(t).length !== 1) return undefined;
-  if (ctx.points !== null && Number(award) > Number(ctx.points)) return refusal(`条文的满分 ${award} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  if (ctx.points !== null && decimalCompare(award, ctx.points) > 0) return refusal(`条文的满分 ${award} 分超过本项分值 ${ctx.points} 分，未能确定`);
   return reading([`按比率 得分 满分 ${award}`], [award]);
 };
 

@@ -5,7 +5,7 @@
 //   「召开专题会议一次计3分」 when the item's clauses, each taken once, make up its points
 //                                                          → 分段 { ≥ 1次 得 3 }
 import { amountsIn } from "../amounts.js";
-import { decimalSum } from "../accounting.js";
+import { decimalSum } from "../decimal.js";
 import { NUM, normalise, numberText, rx, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 

@@ -11,6 +11,7 @@
 import { NUM, numberText, rxt } from "../normalise.js";
 import { amountsIn } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
+import { shareOf } from "../decimal.js";
 
 /** Count words of one occurrence (「出现一次」「发生1起」) and the language's word for each. */
 const OCCURRENCE_UNIT: Readonly<Record<string, string>> = { 次: "每次", 起: "每起", 例: "每例", 处: "每处" };
@@ -93,21 +94,6 @@ const pointsBelowRate: Pattern = (t) => {
   return reading([`基准 ${b}% 每低 ${s}个百分点 扣 ${x}`], amountsIn(t));
 };
 
-/** P × K / 100 as exact decimal text (no binary floating point: a cap is a score), or undefined. */
-export function shareOf(points: string, percent: string): string | undefined {
-  const scale = (x: string): [bigint, number] | undefined => {
-    const m = /^(\d+)(?:\.(\d+))?$/.exec(x);
-    return m ? [BigInt(m[1]! + (m[2] ?? "")), (m[2] ?? "").length] : undefined;
-  };
-  const a = scale(points);
-  const b = scale(percent);
-  if (!a || !b) return undefined;
-  // a × b / 10^(da+db) / 100: an exact decimal (a finite product over a power of ten)
-  const digits = a[1] + b[1] + 2;
-  const raw = (a[0] * b[0]).toString().padStart(digits + 1, "0");
-  const text = `${raw.slice(0, raw.length - digits)}.${raw.slice(raw.length - digits)}`.replace(/\.?0+$/, "");
-  return text === "" ? "0" : text;
-}
 
 /**
  * 「完成…增长指标的基本分20分,每增减1个百分点,增减2分,增减分不超过基本分50%」: the item's base for meeting its

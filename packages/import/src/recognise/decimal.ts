@@ -1,0 +1,48 @@
+/**
+ * Exact decimal text for the recogniser's arithmetic on amounts and points (sums of parts, shares of the points,
+ * order of two amounts): scaled integers, never binary floating point — an amount is a score.
+ */
+
+/** Decimal text without leading zeros or trailing fractional zeros (「05」 → 5, 「2.50」 → 2.5). */
+export function canon(s: string): string {
+  if (!/\./.test(s)) return s.replace(/^0+(?=\d)/, "");
+  return s.replace(/^0+(?=\d)/, "").replace(/0+$/, "").replace(/\.$/, "");
+}
+
+/** The exact sum of decimal texts, as canonical decimal text (scaled integers: no binary floating point). */
+export function decimalSum(values: readonly string[]): string {
+  const places = Math.max(0, ...values.map((v) => (v.split(".")[1] ?? "").length));
+  const scaled = (v: string): bigint => {
+    const [int, frac = ""] = v.split(".");
+    return BigInt(`${int}${frac.padEnd(places, "0")}`);
+  };
+  const total = values.reduce((a, v) => a + scaled(v), 0n).toString().padStart(places + 1, "0");
+  return places === 0 ? total : canon(`${total.slice(0, total.length - places)}.${total.slice(total.length - places)}`);
+}
+
+/** The sign of a − b for two non-negative decimal texts (exact). */
+export function decimalCompare(a: string, b: string): number {
+  const places = Math.max((a.split(".")[1] ?? "").length, (b.split(".")[1] ?? "").length);
+  const scaled = (v: string): bigint => {
+    const [int, frac = ""] = v.split(".");
+    return BigInt(`${int}${frac.padEnd(places, "0")}`);
+  };
+  const d = scaled(a) - scaled(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** P × K / 100 as exact decimal text (no binary floating point: a cap is a score), or undefined. */
+export function shareOf(points: string, percent: string): string | undefined {
+  const scale = (x: string): [bigint, number] | undefined => {
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(x);
+    return m ? [BigInt(m[1]! + (m[2] ?? "")), (m[2] ?? "").length] : undefined;
+  };
+  const a = scale(points);
+  const b = scale(percent);
+  if (!a || !b) return undefined;
+  // a × b / 10^(da+db) / 100: an exact decimal (a finite product over a power of ten)
+  const digits = a[1] + b[1] + 2;
+  const raw = (a[0] * b[0]).toString().padStart(digits + 1, "0");
+  const text = `${raw.slice(0, raw.length - digits)}.${raw.slice(raw.length - digits)}`.replace(/\.?0+$/, "");
+  return text === "" ? "0" : text;
+}
