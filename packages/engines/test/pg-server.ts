@@ -2,8 +2,12 @@
  * A throw-away PostgreSQL 15 server for tests: initdb in a temporary folder (as user postgres: the
  * server refuses to run as root), started on 127.0.0.1 and a free port, stopped and removed after.
  * `available()` is false when the binaries are missing (then the tests that need a server say so).
+ *
+ * A killed test run (Ctrl-C, a CI timeout, SIGKILL) never reaches its afterAll: each server has a
+ * reaper, a detached shell that waits for this process to end and then stops the server and removes
+ * its folder — so no run, however it ends, leaves a postmaster behind. `stop()` ends the reaper first.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,6 +32,8 @@ async function freePort(): Promise<number> {
 export interface PgServer {
   url: string;
   port: number;
+  /** The server's folder (data, socket, log), removed by stop(). */
+  dir: string;
   stop(): void;
 }
 
@@ -49,10 +55,30 @@ export async function startPostgres(): Promise<PgServer> {
   return finishStart(dir, data, port);
 }
 
+/** The reaper's script: $1 the test process, $2 the data folder, $3 the server's folder. */
+const REAPER = `while kill -0 "$1" 2>/dev/null; do sleep 1; done
+if [ -d "$2" ]; then ${process.getuid?.() === 0 ? "runuser -u postgres -- " : ""}"${BIN}/pg_ctl" -D "$2" -m immediate -w stop; fi
+rm -rf "$3"`;
+
+/** Starts the reaper of a server (see the header); returns a function that ends it. */
+function startReaper(data: string, dir: string): () => void {
+  const child = spawn("sh", ["-c", REAPER, "kp-pg-reaper", String(process.pid), data, dir], { detached: true, stdio: "ignore" });
+  child.unref();
+  return () => {
+    try {
+      if (child.pid !== undefined) process.kill(child.pid);
+    } catch {
+      // already gone
+    }
+  };
+}
+
 function finishStart(dir: string, data: string, port: number): PgServer {
+  const endReaper = startReaper(data, dir);
   asPostgres([join(BIN, "pg_ctl"), "-D", data, "-o", `-k ${dir} -h 127.0.0.1 -p ${port}`, "-l", join(dir, "log"), "-w", "start"]);
   // a password for kp, so that a wrong one can be refused (host connections use md5)
   const stop = () => {
+    endReaper();
     try {
       asPostgres([join(BIN, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]);
     } finally {
@@ -68,6 +94,7 @@ function finishStart(dir: string, data: string, port: number): PgServer {
   return {
     url: `postgres://kp:kp-secret@127.0.0.1:${port}/kp`,
     port,
+    dir,
     stop,
   };
 }
