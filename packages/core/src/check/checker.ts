@@ -7,13 +7,15 @@
 import type * as A from "../ast.js";
 import { diagnostic, type Diagnostic, type MessageCode } from "../diagnostics.js";
 import type * as M from "../model.js";
-import { kpDecimalProblem, kpFormat, kpMulDiv, kpParse } from "../runtime/decimal.js";
+import { kpFormat } from "../runtime/decimal.js";
 import { nameKey } from "../text/names.js";
 import type { Span } from "../text/position.js";
 import type { CheckCache, ItemCheck } from "./item-cache.js";
 import { type CatalogueContext, duplicateRules, factKeysNamingRules, notConcernedClashes, rankCycles, resolveRanks } from "./catalogue-passes.js";
 import { factKeyClashes, invisibleItemNameDiagnostics } from "./names.js";
-import { computedRank, factsOf, hasZero, intervalText, isAward, maxAward, mayAward, mayZero, pointsFor } from "./rule-model.js";
+import { NumberReader } from "./numbers.js";
+import { BodyChecker } from "./rule-bodies.js";
+import { computedRank, factsOf, hasZero, isAward, maxAward, mayAward, mayZero, pointsFor } from "./rule-model.js";
 
 /** The result of checking a catalogue. */
 export interface CheckResult {
@@ -58,6 +60,14 @@ class Checker {
    * reported there): their points are not derived, and saying so again (KP2013) would be noise.
    */
   private readonly unchecked = new Set<M.IndicatorModel | M.SectionModel>();
+  /** Numbers (numbers.ts) and rule bodies (rule-bodies.ts), reporting here. */
+  private readonly num = new NumberReader((code, span, args, extra) => this.report(code, span, args, extra));
+  private readonly bodies = new BodyChecker({
+    report: (code, span, args, extra) => this.report(code, span, args, extra),
+    num: this.num,
+    classes: (names) => this.checkClasses(names),
+    owner: () => this.currentOwner,
+  });
 
   constructor(
     private readonly files: readonly A.KpFile[],
@@ -197,7 +207,7 @@ class Checker {
             break;
           case "Year":
             if (once(item, word) && item.value) {
-              if (item.value.kind === "Number") this.measure(item.value, "年度", ["年"]);
+              if (item.value.kind === "Number") this.num.measure(item.value, "年度", ["年"]);
               this.cat.year = item.value.kind === "String" ? item.value.value : item.value.text;
             }
             break;
@@ -215,7 +225,7 @@ class Checker {
             break;
           case "Total":
             if (once(item, word) && item.value) {
-              const v = this.amount(item.value, "总分");
+              const v = this.num.amount(item.value, "总分");
               if (v !== undefined) this.cat.declaredTotal = v;
               if (item.rescale) this.cat.rescale = true;
             }
@@ -223,7 +233,7 @@ class Checker {
           case "Rounding":
             if (once(item, word) && item.places) {
               const p = item.places;
-              this.measure(p, "保留的小数位数", ["位"]);
+              this.num.measure(p, "保留的小数位数", ["位"]);
               if (p.percent || !/^\d+$/.test(p.text) || Number(p.text) > 6) this.report("KP2035", p.span, ["保留的小数位数", "0 到 6 的整数"]);
               else this.cat.rounding = Number(p.text);
             }
@@ -260,14 +270,14 @@ class Checker {
       const conditions: M.GradeModel["conditions"] = [];
       for (const c of grade.conditions) {
         if (!c.value) continue;
-        const q = this.quantity(c.value);
+        const q = this.num.quantity(c.value);
         if (!q) continue;
         if (c.kind === "ScoreCondition") {
-          this.measure(c.value, "等次的分数线", ["分"]);
+          this.num.measure(c.value, "等次的分数线", ["分"]);
           if (q.percent) this.report("KP2008", c.value.span, [c.value.text + "%"]);
           conditions.push({ kind: "score", op: c.op, value: q.raw });
         } else {
-          this.measure(c.value, "名次", ["名"]);
+          this.num.measure(c.value, "名次", ["名"]);
           if (!q.percent && q.raw % 1000000 !== 0) this.report("KP2035", c.value.span, ["名次", "整数"]);
           conditions.push({ kind: "rank", value: q.raw, percent: q.percent });
         }
@@ -280,51 +290,6 @@ class Checker {
 
   // ---------------------------------------------------------------- numbers
   /** A number as a quantity, checking that it is a representable decimal. */
-  private quantity(n: A.NumberLit): M.Quantity | undefined {
-    // The AST's text is already a normalised decimal (half-width, no %): the common case is exact
-    // and small, so skip the general parser.
-    const fast = parseNormalised(n.text);
-    if (fast !== undefined) {
-      const q: M.Quantity = { raw: fast, percent: n.percent, text: n.percent ? n.text + "%" : n.text };
-      if (n.measure) q.measure = n.measure;
-      return q;
-    }
-    const problem = kpDecimalProblem(n.text);
-    if (problem === "tooManyPlaces") {
-      this.report("KP2007", n.span, [n.text]);
-      return undefined;
-    }
-    if (problem) {
-      this.report("KP2036", n.span, [n.text]);
-      return undefined;
-    }
-    const q: M.Quantity = { raw: kpParse(n.text), percent: n.percent, text: n.text + (n.percent ? "%" : "") };
-    if (n.measure) q.measure = n.measure;
-    return q;
-  }
-
-  /** A points amount: not a percentage, > 0 (or ≥ 0 with allowZero), measure 分 if any. */
-  private amount(n: A.NumberLit | undefined, what: string, allowZero = false): M.Raw | undefined {
-    if (!n) return undefined;
-    const q = this.quantity(n);
-    if (!q) return undefined;
-    if (q.percent) {
-      this.report("KP2008", n.span, [q.text]);
-      return undefined;
-    }
-    this.measure(n, what, ["分"]);
-    if (q.raw < 0 || (q.raw === 0 && !allowZero)) {
-      this.report("KP2006", n.span, [what, q.text]);
-      return undefined;
-    }
-    return q.raw;
-  }
-
-  /** Reports a measure word after a number that is not one of `allowed` (none written is fine). */
-  private measure(n: A.NumberLit, what: string, allowed: readonly string[]): void {
-    if (n.measure && !allowed.includes(n.measure)) this.report("KP2034", n.span, [what, allowed.map((m) => `「${m}」`).join("或"), n.measure]);
-  }
-
   /** Class references, as declared: 「Ａ类」 refers to 「A类」 and stands for it in the model. */
   private checkClasses(names: readonly A.StringLit[]): string[] {
     const out: string[] = [];
@@ -355,7 +320,7 @@ class Checker {
     };
     if (parent) ind.parent = parent;
     if (node.points) {
-      const p = this.amount(node.points, "分值");
+      const p = this.num.amount(node.points, "分值");
       if (p !== undefined) {
         ind.points = p;
         ind.pointsDeclared = true;
@@ -373,7 +338,7 @@ class Checker {
           continue;
         }
         seen.add(nameKey(cp.unitClass.value));
-        const v = this.amount(cp.value, "分值");
+        const v = this.num.amount(cp.value, "分值");
         if (v !== undefined) list.push({ unitClass: unitClass!, points: v });
       }
       if (list.length > 0 && ind.pointsDeclared) ind.classPoints = list;
@@ -464,7 +429,7 @@ class Checker {
   private group(node: A.CapGroup | A.HighestGroup | A.ChoiceGroup, owner: M.IndicatorModel | M.SectionModel): void {
     const g: M.GroupModel = { kind: node.kind === "CapGroup" ? "cap" : node.kind === "HighestGroup" ? "highest" : "choice", rules: [], node };
     if (node.kind !== "ChoiceGroup") {
-      const cap = this.amount(node.cap, "上限");
+      const cap = this.num.amount(node.cap, "上限");
       if (cap !== undefined) g.cap = cap;
     } else g.choice = ++this.choiceCount;
     owner.groups.push(g);
@@ -490,7 +455,7 @@ class Checker {
       node,
       file: this.file,
     };
-    const cap = this.amount(node.cap, "上限");
+    const cap = this.num.amount(node.cap, "上限");
     if (cap !== undefined) s.cap = cap;
     for (const item of node.items) {
       if (item.kind === "Note") s.notes.push(item);
@@ -523,7 +488,7 @@ class Checker {
     const name = node.name.value;
     if (!node.clause) this.report("KP2033", node.name.span, [name]);
     this.currentOwner = owner;
-    const body = this.body(node.body, name);
+    const body = this.bodies.body(node.body, name);
     if (node.body.kind === "Todo") this.todoModifiers(node, name);
     if (!body) {
       // an award that could not be checked leaves its indicator's points underived (no KP2013)
@@ -559,7 +524,7 @@ class Checker {
       switch (m.kind) {
         case "Cap": {
           if (rule.cap !== undefined) this.report("KP2004", m.span, ["上限"]);
-          const c = this.amount(m.value, "上限");
+          const c = this.num.amount(m.value, "上限");
           if (c !== undefined) rule.cap = c;
           if (group?.kind === "highest") this.report("KP2016", m.span, [name]);
           break;
@@ -669,7 +634,7 @@ class Checker {
       if (e.factor === "double") factor = 2_000_000;
       else if (e.factor === "half") factor = 500_000;
       else {
-        const q = e.n && this.quantity(e.n);
+        const q = e.n && this.num.quantity(e.n);
         if (!q) continue;
         if (q.percent || q.raw <= 0) {
           this.report("KP2063", e.n!.span, [rule.name, word, "倍数应为大于 0 的数"]);
@@ -709,7 +674,7 @@ class Checker {
       return;
     }
     if (!m.value) return;
-    const q = this.quantity(m.value);
+    const q = this.num.quantity(m.value);
     if (!q) return;
     if (q.percent || q.raw <= 0 || q.raw % 1_000_000 !== 0) {
       this.report("KP2064", m.value.span, [rule.name, shown]);
@@ -784,400 +749,6 @@ class Checker {
       else if (m.kind === "Overdraft") this.report("KP2052", m.span, [rule.name, "倒扣", "扣分以本项分值为限（扣完为止）"]);
       else if (m.kind === "Multiplier") this.report("KP2052", m.span, [rule.name, m.factor === "double" ? "加倍" : "减半", "加倍、减半只用于只扣分或只得分的规则"]);
     }
-  }
-
-  private body(b: A.RuleBody, ruleName: string): M.RuleBodyModel | undefined {
-    switch (b.kind) {
-      case "Per":
-      case "OneShot": {
-        if (!b.amounts) return undefined;
-        if (b.amounts.kind === "Categories") {
-          if (b.kind === "OneShot") {
-            this.oneShotCategories(b, ruleName);
-            return undefined;
-          }
-          const categories: { name: string; amount: M.Raw }[] = [];
-          const names = new Set<string>();
-          for (const e of b.amounts.entries) {
-            if (!e.name) continue;
-            if (names.has(nameKey(e.name.value))) {
-              this.report("KP2019", e.name.span, [ruleName, e.name.value]);
-              continue;
-            }
-            names.add(nameKey(e.name.value));
-            const v = this.amount(e.value, "扣分");
-            if (v !== undefined) categories.push({ name: e.name.value, amount: v });
-          }
-          const noun = b.kind === "Per" ? b.units.map((u) => u.noun).join("") : "次";
-          return { kind: "categories", noun, categories };
-        }
-        const amount = this.amount(b.amounts.value, b.action === "award" ? "得分" : "扣分");
-        if (amount === undefined) return undefined;
-        const overrides: { unitClass: string; amount: M.Raw }[] = [];
-        const seen = new Set<string>();
-        for (const o of b.amounts.overrides) {
-          if (!o.unitClass) continue;
-          const [unitClass] = this.checkClasses([o.unitClass]);
-          if (seen.has(nameKey(o.unitClass.value))) this.report("KP2020", o.unitClass.span, [o.unitClass.value]);
-          seen.add(nameKey(o.unitClass.value));
-          const v = this.amount(o.value, "扣分");
-          if (v !== undefined) overrides.push({ unitClass: unitClass!, amount: v });
-        }
-        if (b.kind === "Per") return { kind: "per", nouns: b.units.map((u) => u.noun), amount, overrides };
-        const once: M.RuleBodyModel = { kind: "once", amount, overrides };
-        if (b.otherwise) {
-          const e = b.otherwise;
-          if (b.action !== "award") {
-            this.report("KP2080", e.span, [ruleName, "「否则」只能跟在得分（得 …）之后：扣分规则的事实本就是「是否发生」"]);
-            return undefined;
-          }
-          if (e.action === "award") {
-            this.report("KP2080", e.span, [ruleName, "「否则」之后应是扣分：未完成时得分与「得 …」自相矛盾"]);
-            return undefined;
-          }
-          const other = this.amount(e.amount, "扣分");
-          if (other === undefined) return undefined;
-          once.otherwise = { amount: other, overdraft: e.action === "overdraft" };
-        }
-        return once;
-      }
-      case "Zero":
-        return { kind: "zero" };
-      case "Todo":
-        this.report("KP2120", b.span, [ruleName]);
-        return undefined;
-      case "Bands":
-        return this.bands(b, ruleName);
-      case "Linear":
-        return this.linear(b, ruleName);
-      case "Shortfall": {
-        const target = b.target && this.quantity(b.target);
-        const step = b.step && this.quantity(b.step);
-        const amount = this.amount(b.amount, "扣分");
-        if (!target || !step || amount === undefined) return undefined;
-        for (const [q, n] of [
-          [target, b.target!],
-          [step, b.step!],
-        ] as const) {
-          if (q.percent || q.raw % 1000000 !== 0) this.report("KP2035", n.span, ["次数", "整数"]);
-        }
-        if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
-        return { kind: "shortfall", target, step, amount };
-      }
-      case "Assessed":
-      case "Rate":
-      case "Proportional": {
-        const max = b.max ? this.amount(b.max, "满分") : undefined;
-        const kind = b.kind === "Assessed" ? "assessed" : b.kind === "Rate" ? "rate" : "proportional";
-        if (b.scale && b.kind !== "Assessed") {
-          this.report("KP2081", b.scale.span, [ruleName, b.kind === "Rate" ? "按比率得分的事实是百分数" : "按最高比例得分与第 1 名相比"]);
-          return undefined;
-        }
-        if (b.kind === "Assessed" && b.scale) {
-          const scale = this.amount(b.scale, "原满分");
-          if (scale === undefined) return undefined;
-          return { kind: "assessed", max: max ?? -1, scale };
-        }
-        return { kind, max: max ?? -1 };
-      }
-      case "Rated":
-        return this.rated(b, ruleName);
-      case "Ranked": {
-        // 按 「指标」 得分 排名 is resolved once every indicator is known (resolveRanks)
-        const by: M.RankSource = b.by === "total" ? { kind: "total" } : { kind: "fact" };
-        if (b.table) {
-          if (b.max) this.report("KP2076", b.max.span, [ruleName]);
-          const table: M.Raw[] = [];
-          for (const t of b.table) {
-            const v = this.amount(t, "名次的得分", true);
-            if (v === undefined) return undefined;
-            table.push(v);
-          }
-          if (table.length === 0) return undefined; // syntax error reported
-          const rest = b.rest ? this.amount(b.rest, "其余名次的得分", true) : 0;
-          if (rest === undefined) return undefined;
-          const places = [...table, rest];
-          for (let i = 1; i < places.length; i++) {
-            if (places[i]! > places[i - 1]!) {
-              const at = i < table.length ? b.table[i]! : b.rest!;
-              this.report("KP2075", at.span, [ruleName, String(i), kpFormat(places[i - 1]!), i < table.length ? `第 ${i + 1} 名` : `其余名次（第 ${i + 1} 名起）`, kpFormat(places[i]!)]);
-              return undefined;
-            }
-          }
-          const out: M.RuleBodyModel = { kind: "ranked", max: table[0]!, step: 0, lowerIsBetter: b.lowerIsBetter, by, table };
-          if (b.rest) out.rest = rest;
-          return out;
-        }
-        const max = b.max ? this.amount(b.max, "满分") : undefined;
-        const step = this.amount(b.step, "每后退一位的扣分");
-        if (step === undefined) return undefined;
-        return { kind: "ranked", max: max ?? -1, step, lowerIsBetter: b.lowerIsBetter, by };
-      }
-      case "Discretion": {
-        const word = b.action === "award" ? "酌情得分" : "酌情扣分";
-        const min = this.amount(b.min, `${word}的下限`, true);
-        const max = this.amount(b.max, `${word}的上限`);
-        if (min === undefined || max === undefined) return undefined;
-        if (min > max) this.report("KP2031", b.span, [kpFormat(min), kpFormat(max)]);
-        const out: M.RuleBodyModel = { kind: "discretion", min, max };
-        if (b.unit) out.noun = b.unit.noun;
-        return out;
-      }
-      case "Committee":
-        return { kind: "committee", max: -1 }; // bounded in committeeBound, once the rule's cap is known
-      case "Veto":
-        return { kind: "veto", level: b.level };
-    }
-  }
-
-  /**
-   * `评为 「好」、「较好」 分别得 满分、80%`: names and values pair up in order; 满分 and a percentage are
-   * shares of the item's declared points (the indicator being checked), resolved here, exactly.
-   */
-  private rated(b: A.RatedBody, ruleName: string): M.RuleBodyModel | undefined {
-    const seen = new Set<string>();
-    let ok = true;
-    for (const n of b.names) {
-      if (seen.has(nameKey(n.value))) {
-        this.report("KP2082", n.span, [ruleName, n.value]);
-        ok = false;
-      }
-      seen.add(nameKey(n.value));
-    }
-    if (b.names.length !== b.values.length) {
-      this.report("KP2083", b.span, [ruleName, b.names.length, b.values.length]);
-      return undefined;
-    }
-    const owner = this.currentOwner;
-    // a share of points that differ by class would differ by unit: not written as a share (KP2084)
-    const byClass = owner?.kind === "indicator" && owner.classPoints !== undefined;
-    const points = owner?.kind === "indicator" && owner.pointsDeclared && !byClass ? owner.points : undefined;
-    const outcomes: { name: string; amount: M.Raw; text: string }[] = [];
-    b.values.forEach((v, i) => {
-      const name = b.names[i]!.value;
-      const text = v.full ? "满分" : v.value ? v.value.text + (v.value.percent ? "%" : "") : "?";
-      const share = v.full || v.value?.percent;
-      if (share) {
-        if (points === undefined) {
-          const why = owner?.kind !== "indicator" ? "加分、减分项没有分值" : byClass ? `指标「${owner.name}」的分值因类别而异，请写分数` : `指标「${owner.name}」没有写分值`;
-          this.report("KP2084", v.span, [ruleName, text, why]);
-          ok = false;
-          return;
-        }
-        let pct = 100_000_000;
-        if (!v.full) {
-          const q = this.quantity(v.value!);
-          if (!q) {
-            ok = false;
-            return;
-          }
-          this.measure(v.value!, "份额", []);
-          if (q.raw > 100_000_000) {
-            this.report("KP2085", v.span, [ruleName, text]);
-            ok = false;
-            return;
-          }
-          pct = q.raw;
-        }
-        // points × pct / 100: both raw, so divide by 100 × 10^6 (rounds only beyond the sixth decimal)
-        outcomes.push({ name, amount: kpMulDiv(points, pct, 100_000_000), text });
-        return;
-      }
-      const a = this.amount(v.value, b.action === "award" ? "得分" : "扣分", true);
-      if (a === undefined) {
-        ok = false;
-        return;
-      }
-      outcomes.push({ name, amount: a, text });
-    });
-    if (!ok) return undefined;
-    return { kind: "rated", outcomes };
-  }
-
-  /**
-   * A linear rule: one side (扣 or 得 per step beyond the base) or two (达到基准得本项分值, one side
-   * awards and the other deducts); the base a number, or 平均值/中位数/目标值 (then the values are
-   * percentages when the step is one, or in 个百分点).
-   */
-  private linear(b: A.LinearBody, ruleName: string): M.RuleBodyModel | undefined {
-    const step = b.step && this.quantity(b.step);
-    const amount = this.amount(b.amount, b.action === "award" ? "得分" : "扣分");
-    let base: M.Quantity | undefined;
-    if (b.baseFrom) {
-      if (step) {
-        const percent = step.percent || (step.measure !== undefined && /百分点/.test(step.measure));
-        base = { raw: 0, percent, text: baseFromWord[b.baseFrom] };
-        if (!percent && step.measure) base.measure = step.measure;
-      }
-    } else base = b.base && this.quantity(b.base);
-    if (!base || !step || amount === undefined) return undefined;
-    if (step.raw <= 0) this.report("KP2006", b.step!.span, ["步长", step.text]);
-    if (!b.baseFrom) this.sameUnit("步长", step, b.step!, base);
-    const out: Extract<M.RuleBodyModel, { kind: "linear" }> = {
-      kind: "linear",
-      direction: b.direction,
-      word: b.word,
-      base,
-      step,
-      amount,
-      mode: b.mode ?? "proportional",
-      action: b.action,
-    };
-    if (b.baseFrom) out.baseFrom = b.baseFrom;
-    if (b.other) {
-      const o = b.other;
-      const oStep = o.step && this.quantity(o.step);
-      const oAmount = this.amount(o.amount, o.action === "award" ? "得分" : "扣分");
-      if (!oStep || oAmount === undefined) return undefined;
-      if (oStep.raw <= 0) this.report("KP2006", o.step!.span, ["步长", oStep.text]);
-      this.sameUnit("步长", oStep, o.step!, base);
-      if (o.action === b.action || o.direction === b.direction) {
-        this.report("KP2050", o.span, [ruleName]);
-        return undefined;
-      }
-      out.other = { direction: o.direction, word: o.word, step: oStep, amount: oAmount, mode: o.mode ?? "proportional", action: o.action };
-      if (o.cap) {
-        const c = this.amount(o.cap, "上限");
-        if (c !== undefined) out.other.cap = c;
-      }
-      if (b.sideCap) {
-        const c = this.amount(b.sideCap, "上限");
-        if (c !== undefined) out.sideCap = c;
-      }
-    }
-    if (b.cutoff?.value && b.cutoff.outcome) {
-      if (b.action === "award" && !b.other) {
-        this.report("KP2053", b.cutoff.span, [ruleName, b.cutoff.direction === "below" ? "低于" : "高于"]);
-        return undefined;
-      }
-      const value = this.quantity(b.cutoff.value);
-      const outcome = this.outcome(b.cutoff.outcome);
-      if (value && outcome) {
-        this.sameUnit("截断值", value, b.cutoff.value, base);
-        out.cutoff = { direction: b.cutoff.direction, value, outcome };
-      }
-    }
-    return out;
-  }
-
-  /**
-   * `扣 「B」 0.5、「C」 1` without a counting unit (KP2043).  Categories are counts of occurrences
-   * (每人次 扣 「轻处分」 …); a one-shot rule's fact is 是/否, and one fact per category that is
-   * both at once would be guessed.  So the unit must be written; the fix writes 每次, which is what
-   * such a rule meant before it was an error.
-   */
-  private oneShotCategories(b: A.OneShotBody, ruleName: string): void {
-    const word = b.action === "award" ? "得" : "扣";
-    const at = b.span.start.offset;
-    this.report("KP2043", b.span, [ruleName, word], { fixes: [{ title: `在「${word}」前写上「每次」`, edits: [{ start: at, end: at, newText: "每次 " }] }] });
-  }
-
-  /**
-   * The step or cut-off of a linear rule in the base's unit (KP2044): both percentages, or both not;
-   * a percentage base may step by 个百分点; measure words, when both are written, are the same.
-   */
-  private sameUnit(what: string, q: M.Quantity, node: A.NumberLit, base: M.Quantity): void {
-    const points = what === "步长" && base.percent && q.measure !== undefined && /百分点/.test(q.measure);
-    const percentOk = q.percent === base.percent || points;
-    const measureOk = points || q.measure === undefined || base.measure === undefined || q.measure === base.measure;
-    if (!percentOk || !measureOk) this.report("KP2044", node.span, [what, q.text + (q.measure ?? ""), base.text + (base.measure ?? "")]);
-  }
-
-  private outcome(o: A.Outcome): M.OutcomeModel | undefined {
-    if (o.action === "zero") return { kind: "zero" };
-    const amount = this.amount(o.amount, o.action === "award" ? "得分" : "扣分", true);
-    if (amount === undefined) return undefined;
-    return { kind: o.action, amount };
-  }
-
-  private bands(b: A.BandsBody, ruleName: string): M.RuleBodyModel | undefined {
-    if (b.bands.length === 0) {
-      this.report("KP2045", b.span, [ruleName]);
-      return undefined;
-    }
-    const bands: M.BandModel[] = [];
-    let missing: M.OutcomeModel | undefined;
-    let percent: boolean | undefined;
-    let sawDeduct = false;
-    let sawAward = false;
-    let mayGoNegative = false;
-    for (const band of b.bands) {
-      if (!band.range || !band.outcome) continue;
-      const outcome = this.outcome(band.outcome);
-      if (!outcome) continue;
-      if (outcome.kind === "award") sawAward = true;
-      else sawDeduct = true;
-      if (sawAward && sawDeduct) this.report("KP2010", band.outcome.span);
-      if (band.range.kind === "Missing") {
-        if (missing) this.report("KP2011", band.range.span);
-        missing = outcome;
-        continue;
-      }
-      const iv = band.range;
-      const lower = iv.lower && this.bound(iv.lower, iv.lowerNegative === true, b.signed === true);
-      const upper = iv.upper && this.bound(iv.upper, iv.upperNegative === true, b.signed === true);
-      for (const q of [lower, upper]) {
-        if (!q) continue;
-        if (percent === undefined) percent = q.percent;
-        else if (percent !== q.percent) this.report("KP2012", iv.span);
-      }
-      if (lower && upper && (lower.raw > upper.raw || (lower.raw === upper.raw && !(iv.lowerInclusive && iv.upperInclusive)))) {
-        this.report("KP2009", iv.span, [intervalText(iv)]);
-      }
-      const m: M.BandModel = { lowerInclusive: iv.lowerInclusive, upperInclusive: iv.upperInclusive, outcome, text: intervalText(iv), node: band };
-      if (lower) m.lower = lower;
-      if (upper) m.upper = upper;
-      if (band.steps) {
-        const st = this.bandSteps(band.steps, m, ruleName);
-        if (!st) continue;
-        m.steps = st;
-        if (outcome.kind === "award") mayGoNegative = true;
-      }
-      bands.push(m);
-    }
-    const out: Extract<M.RuleBodyModel, { kind: "bands" }> = { kind: "bands", percent: percent ?? false, bands };
-    if (missing) out.missing = missing;
-    if (b.signed) out.signed = true;
-    if (mayGoNegative) out.mayGoNegative = true;
-    return out;
-  }
-
-  /** A band bound; `-` only in 分段 可为负 (KP2110). */
-  private bound(n: A.NumberLit, negative: boolean, signed: boolean): M.Quantity | undefined {
-    const q = this.quantity(n);
-    if (!q || !negative || q.raw === 0) return q;
-    if (!signed) {
-      this.report("KP2110", n.span, ["-" + q.text]);
-      return undefined;
-    }
-    return { ...q, raw: -q.raw, text: "-" + q.text };
-  }
-
-  /** `每低 0.1个百分点 扣 0.1` after a band's outcome (KP2111–KP2113). */
-  private bandSteps(st: A.BandSteps, band: M.BandModel, ruleName: string): M.BandStepsModel | undefined {
-    const at = `${band.text} ${band.outcome.kind === "zero" ? "不得分" : (band.outcome.kind === "award" ? "得 " : "扣 ") + kpFormat(band.outcome.amount)}`;
-    if (band.outcome.kind === "zero") {
-      this.report("KP2112", st.span, [ruleName, at, st.word]);
-      return undefined;
-    }
-    if (st.action !== "deduct") {
-      this.report("KP2113", st.span, [ruleName, at, st.word]);
-      return undefined;
-    }
-    const from = st.direction === "below" ? band.upper : band.lower;
-    if (!from) {
-      this.report("KP2111", st.span, [ruleName, band.text, st.word, st.direction === "below" ? "上界" : "下界"]);
-      return undefined;
-    }
-    const step = st.step && this.quantity(st.step);
-    const amount = this.amount(st.amount, "扣分");
-    if (!step || amount === undefined) return undefined;
-    if (step.raw <= 0) {
-      this.report("KP2006", st.step!.span, ["步长", step.text]);
-      return undefined;
-    }
-    this.sameUnit("步长", step, st.step!, from);
-    return { direction: st.direction, word: st.word, step, amount, mode: st.mode ?? "proportional", from };
   }
 
   // ---------------------------------------------------------------- points and facts
@@ -1295,29 +866,6 @@ class Checker {
 function rankedByIndicator(r: M.RuleModel): boolean {
   return r.node.body?.kind === "Ranked" && r.node.body.by === "indicator";
 }
-
-/** Raw value of a normalised decimal text with ≤ 6 decimals and ≤ 9 integer digits; undefined otherwise. */
-function parseNormalised(text: string): number | undefined {
-  const dot = text.indexOf(".");
-  const int = dot < 0 ? text : text.slice(0, dot);
-  const frac = dot < 0 ? "" : text.slice(dot + 1);
-  if (int.length === 0 || int.length > 9 || frac.length > 6) return undefined;
-  let v = 0;
-  for (let i = 0; i < int.length; i++) {
-    const d = int.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
-    v = v * 10 + d;
-  }
-  let f = 0;
-  for (let i = 0; i < 6; i++) {
-    const d = i < frac.length ? frac.charCodeAt(i) - 48 : 0;
-    if (d < 0 || d > 9) return undefined;
-    f = f * 10 + d;
-  }
-  return v * 1000000 + f;
-}
-
-const baseFromWord: Record<A.BaseFrom, string> = { average: "平均值", median: "中位数", target: "目标值" };
 
 const headerWord: Record<A.HeaderItem["kind"], string> = {
   Title: "细则",
