@@ -3,8 +3,8 @@
 // ONE table, as the corpus's hand encodings write them (grammar/语言参考.md §计次单位: a unit word only
 // names what is counted in reports; the amount per occurrence is the meaning). The recogniser writes the
 // table's words as their unit in the text the patterns read (never in the clause, kept verbatim), so every
-// pattern that reads a count (每X, 一X, 分/X, 每发现一X …) reads them alike; the guards that check a
-// reading's unit against the clause's words take the table's words as that unit written (`writtenAs`).
+// pattern that reads a count (每X, 一X, 分/X, 每发现一X …) reads them alike; the guards on a finished
+// reading see the same text (recognise.ts `read`; a reason the clause's own words also give is said in them).
 //
 // Only where the corpus is consistent. Words the corpus writes two ways, or never counts with, are left
 // out (NOT_IN_TABLE says why): a clause counting with them stays a to-do.
@@ -34,7 +34,6 @@ export const COUNT_WORDS: readonly CountWord[] = [
   { word: "期", unit: "每次", notBefore: "间|限|末|中|初|满|望|内|限|待|货|刊", why: "an issue of a board or bulletin (jsxj-04 「每出一期得0.5分」): 每次" },
   { word: "层", unit: "每项", notBefore: "级|层|面|次|楼", why: "a level of responsibility (tzjs-03 「每缺1层扣1分」, xzgl-01 「每少一层管理扣3分」): 每项" },
   { word: "张", unit: "每件", notBefore: "贴|榜|挂|扬|罗|力|望", why: "a sheet, a form (scjg-06 「每发现1张填写、审批不规范的」): 每件" },
-  { word: "卷", unit: "每件", notBefore: "宗|面|入", why: "a file (sjgw-03 「有1卷扣2分」): 每件, as 册 (rewords-s24d.ts)" },
   { word: "笔", unit: "每条", notBefore: "记|试|录|者|误", why: "an entry of accounts (tjm-09 「差错一笔扣0.5分」): 每条" },
 ];
 
@@ -49,6 +48,7 @@ export const NOT_IN_TABLE: Readonly<Record<string, string>> = {
   本: "never counted in the corpus (「每本台账」)",
   位: "an ordinal place in rankings (「每后退一位」); a person only in 「一位领导」 (having one)",
   案次: "a compound of 次 written once (xf-12 → 每件次); 项次、户次 not written",
+  卷: "written two ways: 每件 (sjgw-03 「有1卷扣2分」, which rewords-s24b.ts reads for 一卷) and 每项 (lm-11 「按卷扣2分」)",
 };
 
 /** The table by word. */
