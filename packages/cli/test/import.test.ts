@@ -156,6 +156,39 @@ describe("kp import", () => {
     }
   });
 
+  // Session 25: a rulebook in traditional characters that counts with words the language lacks (節, 半天, 輛, 名):
+  // read as simplified for recognition only — the catalogue keeps every clause verbatim, in its own characters.
+  it("a traditional-script table: count words read as the language's units, clauses written verbatim (goldens)", () => {
+    const tmp = tempDir("kp-import-");
+    const table = [
+      // (the header in simplified words: the structure side reads header words as written — noticed, left alone)
+      ["考核项目", "考核内容", "分值"],
+      ["勞動紀律（20分）", "遲到一次扣0.5分,扣完為止。", "10"],
+      [null, "無故曠職,扣5分/半天。", "10"],
+      ["教學常規（20分）", "擅自調課的,每調課1節扣1分。", "10"],
+      [null, "每缺乙名監考教師扣2分。", "10"],
+      ["後勤管理（10分）", "每查實一輛公車私用扣3分;每座扣1分。", "10"],
+    ];
+    writeFileSync(join(tmp, "教師考核條例.html"), html(table, { title: "教師日常工作考核條例" }));
+    const args = ["import", "教師考核條例.html", "-o", "草稿"];
+    const r = kp(args, { cwd: tmp });
+    golden("import/traditional.txt", shown(args, r, tmp));
+    expect(r.code).toBe(0);
+    const out = join(tmp, "草稿");
+    const files = readdirSync(out).sort();
+    for (const f of files) golden(`import/traditional/${f}`, readFileSync(join(out, f), "utf8"));
+    const all = files.filter((f) => f.endsWith(".kp")).map((f) => readFileSync(join(out, f), "utf8")).join("\n");
+    // the clauses as the author wrote them (not the simplified text the recogniser read)
+    for (const clause of ["「遲到一次扣0.5分,扣完為止。」", "「無故曠職,扣5分/半天。」", "「擅自調課的,每調課1節扣1分。」", "「每缺乙名監考教師扣2分。」"]) expect(all).toContain(clause);
+    // the readings: 每次 for 一次/半天/節, 每人 for 名, 每个 for 輛; 座 (written two ways in the corpus) a to-do
+    for (const body of ["每次 扣 0.5", "每次 扣 5", "每次 扣 1", "每人 扣 2", "每个 扣 3"]) expect(all).toContain(body);
+    const check = kp(["check", out, "--format", "json"], { cwd: repoRoot });
+    const diags = (JSON.parse(check.stdout) as { diagnostics: { code: string; message: string }[] }).diagnostics;
+    const todo = diags.filter((x) => x.code === "KP2120" || (x.code === "KP1001" && x.message.includes("「待补」")));
+    expect(todo).toHaveLength(1);
+    expect(diags.filter((x) => !todo.includes(x))).toEqual([]);
+  });
+
   // Session 24: rulebook 206's shape — 一级 and 二级 merged down, one requirement per row with its own points.
   describe("an item over several rows, each with its own points (points only in the points column)", () => {
     const kpFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".kp")).sort();

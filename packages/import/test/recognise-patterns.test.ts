@@ -145,10 +145,9 @@ describe("never a guessed reading", () => {
     ["全年报送信息不少于12篇，每少1条扣0.2分", item("3")],
     ["每季度不少于3次，每少一个村扣0.2分", item("3")],
     // a count the language has no word for: never a one-shot amount (「扣 0.5」 was a wrong reading)
-    ["每名干部扣0.5分", item()],
+    // (「每名干部」「缺一名」 are read 每人 since session 25, as the corpus writes 名: recognise-count-words.test.ts)
     ["每位同志扣0.5分", item()],
     ["每本台账扣0.5分", item()],
-    ["缺一名扣0.5分", item()],
     // 有2座以上 is a threshold (「开展培训2次以上的得1分」: a band since s24c — recognise-phrasings-s24c.test.ts)
     ["有2座以上垃圾中转站,得10分", item("20")],
     ["被中央、省、市媒体曝光的分别扣2分、1分", item("3")],

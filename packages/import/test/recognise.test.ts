@@ -49,7 +49,7 @@ describe("recogniseClause never guesses", () => {
   it.each([
     ["满意度在90分以上满分,90分以下扣1分;80分以下扣5分", "以上/以下: inclusivity not stated"],
     ["受到市委市政府表彰的,对被考核单位加0 5分", "a space inside a number"],
-    ["发现车辆乱停乱放每辆减2分。", "a count word the language does not have"],
+    // (「每辆」「扣2分/辆」 are read 每个 since session 25, as the corpus writes 辆: recognise-count-words.test.ts)
     ["因“五包一”措施不落实,信访问题未息访息诉的,每案次扣0.5分;", "每案次"],
     ["每少出臺一種意見或少研究一次扣0.5分。", "two count words"],
     // (「发生一起生产安全事故的,扣30分」 is read since session 22: 每起, as 「发现一起」 is; two counts are not)
@@ -62,7 +62,6 @@ describe("recogniseClause never guesses", () => {
     ["按每次0.5分扣", "a bare amount with the verb after it"],
     ["出生嬰兒性別比控制在110以內記10分,每上升1次扣0.5分。", "a step in another unit than the base"],
     ["合法率達92%以上記8分,每低1個百分點扣1分。", "full points other than the item's (10)"],
-    ["车辆乱停放:扣2分/辆", "a count word after the amount the language does not have"],
     ["", "empty"],
   ])("%s (%s)", (text) => {
     const r = recogniseClause(text, item());

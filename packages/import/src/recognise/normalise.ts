@@ -1,26 +1,7 @@
 // Text normalisation for recognition only (the clause itself is always kept verbatim): full-width
-// digits and punctuation as half-width, the traditional characters converted copies use, spaces out.
-
-const TRADITIONAL: Readonly<Record<string, string>> = {
-  項: "项", 處: "处", 條: "条", 個: "个", 規: "规", 範: "范", 計: "计", 劃: "划", 總: "总", 結: "结",
-  臺: "台", 賬: "账", 視: "视", 況: "况", 決: "决", 實: "实", 現: "现", 發: "发", 開: "开", 關: "关",
-  滿: "满", 內: "内", 類: "类", 單: "单", 進: "进", 達: "达", 員: "员", 數: "数", 請: "请", 報: "报",
-  無: "无", 為: "为", 週: "周", 績: "绩", 級: "级", 減: "减", 記: "记", 後: "后", 與: "与", 對: "对",
-  兩: "两", 別: "别", 務: "务", 問: "问", 嚴: "严", 堅: "坚", 場: "场", 專: "专", 導: "导", 屬: "属",
-  懲: "惩", 時: "时", 書: "书", 會: "会", 構: "构", 標: "标", 機: "机", 檔: "档", 準: "准", 熱: "热",
-  獎: "奖", 確: "确", 種: "种", 簽: "签", 組: "组", 絡: "络", 網: "网", 聯: "联", 職: "职", 舉: "举",
-  虛: "虚", 見: "见", 訪: "访", 設: "设", 評: "评", 認: "认", 誤: "误", 調: "调", 責: "责", 費: "费",
-  資: "资", 質: "质", 辦: "办", 違: "违", 遲: "迟", 鄉: "乡", 鎮: "镇", 領: "领", 題: "题", 點: "点",
-  黨: "党", 區: "区", 縣: "县", 應: "应", 經: "经", 間: "间", 戶: "户", 幹: "干", 錯: "错", 樣: "样",
-  據: "据", 錄: "录", 歷: "历", 紀: "纪", 優: "优", 勢: "势", 門: "门", 訊: "讯", 從: "从", 補: "补",
-  復: "复", 製: "制", 衛: "卫", 環: "环", 園: "园", 帶: "带", 亂: "乱", 獲: "获", 詢: "询", 們: "们",
-  積: "积", 則: "则", 盡: "尽", 雙: "双", 並: "并", 濟: "济", 說: "说", 線: "线", 當: "当", 參: "参",
-  臨: "临", 態: "态", 憑: "凭", 權: "权", 擔: "担", 層: "层", 齡: "龄", 歲: "岁", 際: "际", 備: "备",
-  織: "织", 係: "系", 繫: "系", 麼: "么", 屆: "届", 價: "价", 選: "选", 統: "统", 閱: "阅", 讀: "读",
-  議: "议", 冊: "册", 論: "论", 談: "谈", 證: "证", 護: "护", 險: "险", 災: "灾", 傷: "伤", 審: "审", 財: "财",
-  稅: "税", 檢: "检", 驗: "验", 測: "测", 轉: "转", 過: "过", 還: "还", 運: "运", 動: "动", 勞: "劳",
-  幫: "帮", 協: "协", 節: "节", 圍: "围", 壞: "坏", 損: "损", 維: "维",
-};
+// digits and punctuation as half-width, traditional characters as simplified (variants.ts: OpenCC, since
+// session 25; a hand table of some 240 characters before), spaces out.
+import { simplified } from "./variants.js";
 
 /** The last texts normalised: a clause is normalised by several steps of one recognition (bounded, cleared when full). */
 const normalised = new Map<string, string>();
@@ -35,11 +16,8 @@ export function normalise(text: string): string {
   return out;
 }
 
-/** What a UTF-16 unit outside the full-width block becomes: dashes as 「-」, traditional characters simplified. */
-const REPLACED = new Map<number, string>([
-  ...[..."〜—–"].map((ch): [number, string] => [ch.charCodeAt(0), "-"]),
-  ...Object.entries(TRADITIONAL).map(([from, to]): [number, string] => [from.charCodeAt(0), to]),
-]);
+/** What a UTF-16 unit outside the full-width block becomes: dashes as 「-」. */
+const REPLACED = new Map<number, string>([...[..."〜—–"].map((ch): [number, string] => [ch.charCodeAt(0), "-"])]);
 
 /** The units /\s/ matches (the ideographic space among them): left out. */
 function isSpace(c: number): boolean {
@@ -53,8 +31,8 @@ const SPACED_DIGITS = /(\d)[ \u3000]+(?=\d)/g;
 const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/g;
 
 function normaliseText(text: string): string {
-  text = text.replace(SPACED_DIGITS, "$1□");
-  // unit by unit (no character the table changes is outside the BMP); unchanged runs copied as slices
+  text = simplified(text).replace(SPACED_DIGITS, "$1□");
+  // unit by unit (full-width forms, dashes and spaces are all in the BMP); unchanged runs copied as slices
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i++) {

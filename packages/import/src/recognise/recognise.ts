@@ -28,6 +28,7 @@ import { s24bPatterns } from "./patterns/s24b.js";
 import { rewordS24e } from "./rewords-s24e.js";
 import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
+import { rewordCountWords } from "./count-words.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -64,7 +65,12 @@ function read(text: string, ctx: ClauseContext): Recognition {
   const r = readUnguarded(text, ctx);
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
-  const why = unaccounted(normalise(text), r.bodies, ctx);
+  // (the count words the language lacks written as its units, as the patterns read them: count-words.ts; a
+  // reason the clause's own words also give is said in them)
+  const plain = normalise(text);
+  const counted = rewordCountWords(plain);
+  const why = unaccounted(counted, r.bodies, ctx);
+  if (why && counted !== plain) return { kind: "todo", reason: unaccounted(plain, r.bodies, ctx) ?? why };
   return why ? { kind: "todo", reason: why } : (rowDisagreement(normalise(text), r.bodies, ctx) ?? r);
 }
 
@@ -126,7 +132,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  let t = rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx);
+  let t = rewordCountWords(rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx));
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
   if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rxt`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`, "");
