@@ -6,6 +6,7 @@
 // of 「…得N分，未…扣M分」). What it cannot place makes the clause a to-do with a Chinese reason naming the
 // number or word. The lists are data (accounting-words.ts).
 import type { ClauseContext } from "./index.js";
+import { oneVoidsItem } from "./patterns/whole-item.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "./decimal.js";
@@ -225,6 +226,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (counted && sameUnit(unit, counts) && !BOUND_BEFORE.test(before) && !UP_AFTER.test(rest)) continue;
     // 「安装率达100%,每发现一户无安装的」: every one is required, each one missing is counted
     if (counted && n.value === "100" && after.startsWith("%")) continue;
+    // one occurrence that voids the item (「发现一次本项考核为0分」, patterns/whole-item.ts): the fact, not a count
+    if (oneVoidsItem(n.value, unit, all)) continue;
     // having one (「有1座以上」「只有1个方案的得1分」) is the fact — unless the one stands right before the
     // amount (「一个项目20分」「见一株未扶正扣0.5分」: per piece)
     if (!counted && n.value === "1" && unit !== "" && unit !== "分" && (HAVING_UP.test(rest) || /有$/.test(before) || !RIGHT_BEFORE_AMOUNT.test(rest) || /^[^扣得加计记\d]*的/.test(rest))) continue;
