@@ -7,6 +7,7 @@
 // number or word. The lists are data (accounting-words.ts).
 import type { ClauseContext } from "./index.js";
 import { oneVoidsItem } from "./patterns/whole-item.js";
+import { taskPointsBeforeDeduction } from "./patterns/task-points.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "./decimal.js";
@@ -308,10 +309,12 @@ function qualifiersUnaccounted(masked: string, bodies: readonly string[], all: s
   const deduct = DEDUCT.exec(masked);
   // the item's full points before counted deductions (「全部完成的,得4分,有一项未完成的,扣1分」) are no award of their own
   const fullPoints = award !== null && ctx.points !== null && award[0].includes(canon(ctx.points)) && (countUnits(bodies).length > 0 || /基准|上限/.test(all) || deductionList(bodies));
+  // the item's points for doing the task before a smaller deduction for not doing it (patterns/task-points.ts)
+  const taskPoints = award !== null && ctx.points !== null && taskPointsBeforeDeduction(award[0], all, canon(ctx.points));
   // full or nothing said from both sides (「…的得2分,未落实的扣2分」 in a 2-point item): the same scores either way
   const amount = (m: RegExpExecArray | null): string | undefined => (m ? /\d+(?:\.\d+)?/.exec(m[0])?.[0] : undefined);
   const fullOrNothing = ctx.points !== null && amount(award) === canon(ctx.points) && (amount(deduct) === canon(ctx.points) || all === `扣 ${canon(ctx.points)}`);
-  if (award && !s.award && !fullPoints && !fullOrNothing) return `条文写有「${award[0]}」（得分），计分方式中只有扣分，未能确定`;
+  if (award && !s.award && !fullPoints && !fullOrNothing && !taskPoints) return `条文写有「${award[0]}」（得分），计分方式中只有扣分，未能确定`;
   if (deduct && !s.deduct) return `条文写有「${deduct[0]}」（扣分），计分方式中只有得分，意思可能反了，未能确定`;
   return undefined;
 }

@@ -1,0 +1,37 @@
+// The item's points stated for doing the task, then a deduction for not doing it (session 25, helper s25-tune14):
+//   「完成劳务输出任务计10分不完成任务扣2分」 in a 10-point item                 → 扣 2
+//   「完成…推广任务计10分;每小项不完成任务扣1分」 in a 10-point item             → 每项 扣 1
+// 计P分 with P the item's points states what the item is worth when the task is done (as 满分 does); the
+// deduction is taken from it: not done scores P − M. The corpus writes 「完成得4分,未完成扣4分」 (M ≥ P, jgwt-01/08,
+// lyta-02) as `得 P 否则 扣 M`, which in an item of its own scores the same (0 when not done); with M < P only
+// `扣 M` gives the M any effect (得 P 否则 扣 M would floor at 0 whatever M is), so the reading is made only then.
+import { decimalCompare } from "../decimal.js";
+import type { ClauseContext } from "../index.js";
+import { NUM, numberText, rxt } from "../normalise.js";
+
+/** 「每小项」: one sub-item of the task, counted as 每项. */
+const SUB_ITEM = /每小项/g;
+
+/**
+ * The clause with 「完成…计P分」 dropped before its failing (「不完成任务扣M分」「每小项不完成任务扣M分」) when P is the
+ * item's points and every deduction after it is less than P; the task stays as the clause's condition.
+ */
+export function rewordTaskPoints(t: string, ctx: ClauseContext): string {
+  if (ctx.points === null || ctx.section !== null) return t;
+  const p = ctx.points.replace(".", "\\.");
+  const m = rxt`^([^;。]*?(?:完成|做到|达到)[^;。\\d]*?)(?:的)?,?(?:计|记)${p}分[,;]?((?:每小项|每项)?(?:不完成|未完成|完不成|没有完成)[^,;。\\d]{0,8}?(?:扣|减)${NUM}分[。;]?)$`.exec(t);
+  if (!m) return t;
+  const deduction = numberText(m[3]!);
+  if (deduction === undefined || decimalCompare(deduction, ctx.points) >= 0) return t;
+  return `${m[1]!},${m[2]!.replace(SUB_ITEM, "每项")}`;
+}
+
+/**
+ * The accounting check (accounting.ts): the award the clause writes (「计10分」) is the item's points `points` and the
+ * reading one deduction smaller than them — the points the task is worth, from which the reading deducts.
+ */
+export function taskPointsBeforeDeduction(award: string, all: string, points: string): boolean {
+  const a = /\d+(?:\.\d+)?/.exec(award)?.[0];
+  const d = /^扣 (\d+(?:\.\d+)?)$/.exec(all)?.[1];
+  return a !== undefined && d !== undefined && /^(?:计|记)/.test(award) && a === points && decimalCompare(d, points) < 0;
+}
