@@ -28,6 +28,7 @@ describe("amounts without a verb take the direction of their list, never a defau
     // 扣除 after the amount is the clause's own verb
     ["不按时上交教案的按2分/次扣除,", item("20"), ["每次 扣 2"]],
     ["未经批准调课每次1分扣除。", item("20"), ["每次 扣 1"]],
+    ["按每次0.5分扣", item("10"), ["每次 扣 0.5"]],
     // in a 减分 section every rule deducts
     ["擅自离岗每次2分。", penalty(), ["每次 扣 2"]],
   ] as const)("%s", expectReading);
