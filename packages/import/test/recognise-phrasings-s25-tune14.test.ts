@@ -119,3 +119,26 @@ describe("the item's points for the task before a smaller deduction (计P分…�
     expect(guardsFiring(normalise("辖区内没有通村道路任务的计12分"), ["得 12"], item("15")).map((g) => g.name)).not.toContain("whole-score-as-award");
   });
 });
+
+describe("words out of the order the patterns read: a clock time, a count word after its amount, a step after a full stop", () => {
+  it.each([
+    // 「05分」 of a clock time is no points amount
+    ["9点15分前未完成日终轧账,1次扣1分", item("10"), ["每次 扣 1"]],
+    ["17點30分以後未交接凭证的,1次扣0.5分", item("10"), ["每次 扣 0.5"]],
+    // the count word after the amount
+    ["学生就餐浪费扣1分每人次。", item("10"), ["每人次 扣 1"]],
+    ["卫生区有垃圾扣0.5分每处", item("10"), ["每处 扣 0.5"]],
+    // the target's points, a full stop, then the steps below it
+    ["群众满意率不低于90%,得10分。每低1%减0.5分。", item("10"), ["基准 90% 每低 1% 扣 0.5"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // minutes beyond the clock, or a time with no 前/后: not a time of day
+    ["8点75分前未完成日终轧账,1次扣1分", item("10")],
+    ["迟到15分以上扣1分", item("10")],
+    // a count word the language does not have after the amount
+    ["卫生区有垃圾扣0.5分每桶", item("10")],
+    // a full stop before an unrelated deduction (no step): two sentences, two facts
+    ["群众满意率不低于90%,得10分。发现问题减0.5分。", item("10")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});
