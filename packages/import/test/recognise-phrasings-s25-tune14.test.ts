@@ -142,3 +142,25 @@ describe("words out of the order the patterns read: a clock time, a count word a
     ["群众满意率不低于90%,得10分。发现问题减0.5分。", item("10")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("基础分 as the item's points before counted deductions, the item's base before its loss, the award's other side in words", () => {
+  it.each([
+    ["各村卫生室达到县定建设标准,得基础分6分。每项不达标减2分。", item("6"), ["每项 扣 2"]],
+    ["基础分为4分,资料不符合要求的,本项基础分扣完为止。", item("4"), ["不得分"]],
+    ["单项基准3分,未按期建立台账,该单项基准分扣完为止。", item("3"), ["不得分"]],
+    ["办公经费达到预算标准要求得8分,不达要求不得分;", item("12"), ["得 8"]],
+    ["公共场所设施达到创建标准的记4分,达不到标准的不计分。", item("4"), ["得 4"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the base is not the item's points: an amount of its own
+    ["各村卫生室达到县定建设标准,得基础分4分。每项不达标减2分。", item("6")],
+    // the base before a deduction without a count
+    ["单项基准3分,未按期建立台账扣1分,该单项基准分扣完为止。", item("3")],
+  ] as const)("stays a to-do: %s", expectTodo);
+
+  it("a failing other than the requirement's negation is no 否则 (a zero on a condition of its own)", () => {
+    const r = recogniseClause("办公经费达到预算标准要求得8分,发现挪用的不得分;", item("12"));
+    expect(bodies(r)).not.toEqual(["得 8"]);
+  });
+});

@@ -5,6 +5,7 @@
 // deduction is taken from it: not done scores P − M. The corpus writes 「完成得4分,未完成扣4分」 (M ≥ P, jgwt-01/08,
 // lyta-02) as `得 P 否则 扣 M`, which in an item of its own scores the same (0 when not done); with M < P only
 // `扣 M` gives the M any effect (得 P 否则 扣 M would floor at 0 whatever M is), so the reading is made only then.
+//   「…,得基础分5分。每项不达标减1.5分。」 in a 5-point item                 → 每项 扣 1.5 (the base is the item's points)
 import { decimalCompare } from "../decimal.js";
 import type { ClauseContext } from "../index.js";
 import { NUM, numberText, rxt } from "../normalise.js";
@@ -19,6 +20,9 @@ const SUB_ITEM = /每小项/g;
 export function rewordTaskPoints(t: string, ctx: ClauseContext): string {
   if (ctx.points === null || ctx.section !== null) return t;
   const p = ctx.points.replace(".", "\\.");
+  // 「…达到…年度指标,得基础分5分。每项不达标减1.5分。」: the item's points as its base, then counted deductions
+  const base = rxt`^([^;。]*?[^\\d.])(?:的)?,?得(?:基础分|基本分)${p}分[。,;](?=每[^,;。\\d]{0,4}?(?:不|未|缺|少)[^,;。\\d]{0,8}?(?:扣|减)${NUM}分[。;]?$)`.exec(t);
+  if (base) return `${base[1]!},${t.slice(base[0].length)}`;
   const m = rxt`^([^;。]*?(?:完成|做到|达到)[^;。\\d]*?)(?:的)?,?(?:计|记)${p}分[,;]?((?:每小项|每项)?(?:不完成|未完成|完不成|没有完成)[^,;。\\d]{0,8}?(?:扣|减)${NUM}分[。;]?)$`.exec(t);
   if (!m) return t;
   const deduction = numberText(m[3]!);

@@ -5,6 +5,7 @@
 // 语言参考: 不得分 is the item's points lost (§ 不得分); a bound that voids the item is a band of it.
 import { normalise, NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
+import type { ClauseContext } from "../index.js";
 import { unitOf } from "../units.js";
 
 /** 「本项考核为0分」「该项考核分为0分」「此大项计0分」「本单项得分为零分」: the item's score is nothing. */
@@ -16,9 +17,12 @@ const ITEM_ALL_TAKEN = /(?:(?:本|该|此)(?:大|单|小)?项)?(?:基准分|基�
  * The clause with the item's score-as-a-whole words rewritten to 不得分, which the patterns read. The whole-points
  * phrases only when the clause names no amount of its own (「每处扣1分,扣完为止」 is a cap, not a loss of the item).
  */
-export function rewordWholeItem(t: string): string {
+export function rewordWholeItem(t: string, ctx: ClauseContext): string {
   let out = t.replace(ITEM_ZERO, "不得分");
-  if (!/\d+(?:\.\d+)?分/.test(out)) out = out.replace(ITEM_ALL_TAKEN, "不得分");
+  // 「单项基准2分,不符合要求,该单项基准分扣完为止」: the item's points stated first (as its base) are no amount of the clause
+  const stated = ctx.points === null ? null : rxt`^(?:单项|本项|该项)?(?:基准分?|基础分|分值)(?:为)?${ctx.points.replace(".", "\\.")}分,`.exec(out);
+  const rest = stated ? out.slice(stated[0].length) : out;
+  if (!/\d+(?:\.\d+)?分/.test(rest) && new RegExp(ITEM_ALL_TAKEN.source).test(rest)) out = rest.replace(ITEM_ALL_TAKEN, "不得分");
   // a copy's trailing full stop 「.」 after the rewrite
   return out.replace(/不得分\.$/, "不得分。");
 }
