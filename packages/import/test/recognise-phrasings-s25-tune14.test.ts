@@ -146,6 +146,8 @@ describe("words out of the order the patterns read: a clock time, a count word a
 describe("基础分 as the item's points before counted deductions, the item's base before its loss, the award's other side in words", () => {
   it.each([
     ["各村卫生室达到县定建设标准,得基础分6分。每项不达标减2分。", item("6"), ["每项 扣 2"]],
+    ["制度健全的得基础分3分,每缺一项扣1分。", item("3"), ["每项 扣 1"]],
+    ["单项基准2分,不符合要求,该单项基准分扣完为止", item("2"), ["不得分"]],
     ["基础分为4分,资料不符合要求的,本项基础分扣完为止。", item("4"), ["不得分"]],
     ["单项基准3分,未按期建立台账,该单项基准分扣完为止。", item("3"), ["不得分"]],
     ["办公经费达到预算标准要求得8分,不达要求不得分;", item("12"), ["得 8"]],
