@@ -166,3 +166,17 @@ describe("基础分 as the item's points before counted deductions, the item's b
     expect(bodies(r)).not.toEqual(["得 8"]);
   });
 });
+
+describe("「A或B各扣N分」: two failings joined by 或, one rule each (the 「A、B各扣N分」 list)", () => {
+  it.each([
+    ["未制定年度计划或未报送工作总结各扣2分", item("5"), ["扣 2", "扣 2"]],
+    ["检查台账,没有建立制度或不按时更新的各扣1分。", item("5"), ["扣 1", "扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // 或 between things that are not both failings: one failing of either kind, not two
+    ["未建立防汛或抗旱物资台账各扣1分", item("5")],
+    // beside siblings that count: per occurrence may be meant
+    ["未制定年度计划或未报送工作总结各扣2分", item("5", { siblings: ["漏报工作信息每次扣1分"] })],
+  ] as const)("stays a to-do: %s", expectTodo);
+});

@@ -34,6 +34,7 @@ import { rewordTaskPoints } from "./patterns/task-points.js";
 import { rewordClockTimes } from "./clock-times.js";
 import { rewordOrder } from "./rewords-order.js";
 import { rewordOtherwise } from "./rewords-otherwise.js";
+import { rewordEitherList } from "./rewords-lists.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -133,7 +134,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
   // session 25 (s25-tune14): the item's score as a whole, amounts without a verb, the item's points for the task
-  let t = rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordOtherwise(rewordOrder(rewordClockTimes(rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx)))), ctx), ctx), ctx);
+  let t = rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordClockTimes(rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx))))), ctx), ctx), ctx);
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
   if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rxt`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`, "");
