@@ -40,6 +40,9 @@ describe("amounts without a verb take the direction of their list, never a defau
     ["病假每次2分;", withSiblings("20", [...DEDUCTING, ...AWARDING])],
     // a range without a verb is no single amount
     ["无故缺勤每次2-4分。", withSiblings("20", DEDUCTING)],
+    // merit among deductions: the list's one award may be meant (never 扣 from the list, never 得 by default)
+    ["参加义务献血每次2分。", withSiblings("20", DEDUCTING)],
+    ["信息被市级媒体采用每篇1分", withSiblings("20", DEDUCTING)],
   ] as const)("stays a to-do: %s", expectTodo);
 
   it("a task with its points among deductions keeps its award (not counted: what the item earns)", () => {
