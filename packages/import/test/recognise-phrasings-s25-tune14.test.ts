@@ -183,3 +183,17 @@ describe("「A或B各扣N分」: two failings joined by 或, one rule each (the 
     ["未制定年度计划或未报送工作总结各扣2分", item("5", { siblings: ["漏报工作信息每次扣1分"] })],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("「完成目标任务各得标准分,超额完成的每增加…,未完成的每减少…」: two-sided from the target", () => {
+  it.each([
+    ["完成目标任务数各得标准分,超额完成的每增加一个加2分,未完成任务数的每减少一个减2分", item("20"), ["基准 目标值 每增加 1个 得 2，每减少 1个 扣 2"]],
+    ["完成年度目标任务的得标准分;超额完成的每增加1个加1分;未完成的每减少1个扣1分", item("10"), ["基准 目标值 每增加 1个 得 1，每减少 1个 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // one side only: the target's other side is not written
+    ["完成目标任务数各得标准分,超额完成的每增加一个加2分", item("20")],
+    // a side without its step
+    ["完成目标任务数各得标准分,超额完成的加2分,未完成任务数的每减少一个减2分", item("20")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});
