@@ -44,7 +44,8 @@ describe("the accounting check on a reading", () => {
     ["培训覆盖率95%以上的得2分", ["得 2"], "2", "95%以上"],
     ["依据培训考核满分2分，未参加培训的每人扣0.2分", ["得 2", "每人 扣 0.2"], "2", "「2分」是本项的分值"],
     // a meaning inverted: a deduction read as an award
-    ["单项基准2分，不符合要求的，该单项基准分扣完为止", ["得 2"], "2", "基准分"],
+    // (session 25: 「单项基准2分」 is the item's own points — OWN_POINTS — so the reason names them rather than 基准分)
+    ["单项基准2分，不符合要求的，该单项基准分扣完为止", ["得 2"], "2", "本项的分值"],
     ["台账不全的，本项扣完为止", ["得 2"], "2", "扣完为止"],
     ["台账不全的扣2分", ["得 2"], "5", "扣2分"],
     // the item's own points read as an award; a count word from a bracketed description
@@ -149,7 +150,7 @@ describe("through the recogniser", () => {
   it.each([
     ["参与服务一个重点企业项目20分", "40", "「一」"],
     ["同时列入两个名单的项目，从高计分，每个加2分", "6", "从高"],
-    ["单项基准2分，不符合要求，该单项基准分扣完为止", "2", "基准分"],
+    // (「单项基准2分，不符合要求，该单项基准分扣完为止」 is read since session 25: 不得分, the item's base lost — whole-item.ts)
     ["见一棵树木未扶正扣0.5分", "2", "「见一棵」"],
   ] as const)("「%s」 is a to-do whose reason names %s", (text, points, named) => {
     const r = recogniseClause(text, item(points));

@@ -107,8 +107,8 @@ describe("never a guessed reading (session 24's near-misses)", () => {
     // one found in a measure word without a convention
     ["见一根电杆倾斜扣1分", item()],
     ["发现一台设备漏油扣1分", item()],
-    // a bare 以上 bound (inclusive or not is the writer's)
-    ["淹死树木10株以上的该项不得分", item()],
+    // (「淹死树木10株以上的该项不得分」 is read since session 25: a bare 以上 includes its number (s24c), a count that
+    // voids the item is a band of it — recognise-phrasings-s25-tune14.test.ts)
     // a bracket that gives another condition than the award's other side
     ["按时报送得2分（有违规的不得分）", item()],
     // a class of units without 均

@@ -6,6 +6,8 @@
 // of 「…得N分，未…扣M分」). What it cannot place makes the clause a to-do with a Chinese reason naming the
 // number or word. The lists are data (accounting-words.ts).
 import type { ClauseContext } from "./index.js";
+import { oneVoidsItem } from "./patterns/whole-item.js";
+import { taskPointsBeforeDeduction } from "./patterns/task-points.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "./decimal.js";
@@ -225,6 +227,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (counted && sameUnit(unit, counts) && !BOUND_BEFORE.test(before) && !UP_AFTER.test(rest)) continue;
     // 「安装率达100%,每发现一户无安装的」: every one is required, each one missing is counted
     if (counted && n.value === "100" && after.startsWith("%")) continue;
+    // one occurrence that voids the item (「发现一次本项考核为0分」, patterns/whole-item.ts): the fact, not a count
+    if (oneVoidsItem(n.value, unit, all)) continue;
     // having one (「有1座以上」「只有1个方案的得1分」) is the fact — unless the one stands right before the
     // amount (「一个项目20分」「见一株未扶正扣0.5分」: per piece)
     if (!counted && n.value === "1" && unit !== "" && unit !== "分" && (HAVING_UP.test(rest) || /有$/.test(before) || !RIGHT_BEFORE_AMOUNT.test(rest) || /^[^扣得加计记\d]*的/.test(rest))) continue;
@@ -305,10 +309,12 @@ function qualifiersUnaccounted(masked: string, bodies: readonly string[], all: s
   const deduct = DEDUCT.exec(masked);
   // the item's full points before counted deductions (「全部完成的,得4分,有一项未完成的,扣1分」) are no award of their own
   const fullPoints = award !== null && ctx.points !== null && award[0].includes(canon(ctx.points)) && (countUnits(bodies).length > 0 || /基准|上限/.test(all) || deductionList(bodies));
+  // the item's points for doing the task before a smaller deduction for not doing it (patterns/task-points.ts)
+  const taskPoints = award !== null && ctx.points !== null && taskPointsBeforeDeduction(award[0], all, canon(ctx.points));
   // full or nothing said from both sides (「…的得2分,未落实的扣2分」 in a 2-point item): the same scores either way
   const amount = (m: RegExpExecArray | null): string | undefined => (m ? /\d+(?:\.\d+)?/.exec(m[0])?.[0] : undefined);
   const fullOrNothing = ctx.points !== null && amount(award) === canon(ctx.points) && (amount(deduct) === canon(ctx.points) || all === `扣 ${canon(ctx.points)}`);
-  if (award && !s.award && !fullPoints && !fullOrNothing) return `条文写有「${award[0]}」（得分），计分方式中只有扣分，未能确定`;
+  if (award && !s.award && !fullPoints && !fullOrNothing && !taskPoints) return `条文写有「${award[0]}」（得分），计分方式中只有扣分，未能确定`;
   if (deduct && !s.deduct) return `条文写有「${deduct[0]}」（扣分），计分方式中只有得分，意思可能反了，未能确定`;
   return undefined;
 }

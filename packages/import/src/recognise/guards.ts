@@ -11,6 +11,8 @@ import { phrasesUnaccounted } from "./guards-phrases.js";
 import { GUARDS_S24A } from "./guards-s24a.js";
 import { GUARDS_24B } from "./guards-s24b.js";
 import { GUARDS_S24D } from "./guards-s24d.js";
+import { GUARDS_DIRECTION } from "./guards-direction.js";
+import { GUARDS_ORDER } from "./guards-order.js";
 import { accountingUnaccounted } from "./accounting.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
@@ -164,6 +166,9 @@ export const GUARDS: readonly Guard[] = [
   // from the eleventh and twelfth fresh sets (session 24, s24-tune11): classes of one thing, an allowance,
   // a lost count word, 「一次计P分」 (guards-s24d.ts)
   ...GUARDS_S24D,
+  // from the fourteenth fresh set (session 25, s25-tune14): an award the clause does not say (guards-direction.ts), a count word after the amount dropped (guards-order.ts)
+  ...GUARDS_DIRECTION,
+  ...GUARDS_ORDER,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

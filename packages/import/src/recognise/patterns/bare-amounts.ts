@@ -1,0 +1,59 @@
+// Amounts without a verb (session 25, helper s25-tune14): a clause that writes its amount with no 扣/得 —
+//   「病、事假每次2分;」 among 「迟到、早退每次扣1分;」 …          → 每次 扣 2   (the list's verb)
+//   「市文明办督查组巡查发现问题每宗0.3分」 among deductions      → 每宗 扣 0.3
+//   「按3分/课时扣除」「每次2分扣除」                               → 扣 after the amount is the verb
+// A rulebook writes the verb once for a list of deductions and leaves it out of the rows after it; the direction
+// is then the list's, never a default. The award side is not guessed here: a bare amount among awards keeps the
+// reading it had (`得`, count.ts), and a bare amount among deductions read as an award is caught by the guard of
+// guards-direction.ts.
+import { amountsIn } from "../amounts.js";
+import type { ClauseContext } from "../index.js";
+import { normalise, NUM, rxg, rxt } from "../normalise.js";
+
+/** Any scoring verb, before or after an amount. */
+const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降/;
+/** A sibling's amount with a deduction verb before it (「扣1分」「每次减0.5分」「扣2分/次」). */
+const DEDUCTION = rxt`(?:扣|减|扣除|扣减|倒扣)${NUM}分`;
+/** A sibling's award: an award verb before an amount or the item's whole (「得2分」「计10分」「加1分」). */
+const AWARD = rxt`(?:得|加|计|记|奖励?|给|增)${NUM}分|得满分|得基(?:本|础)分|得标准分`;
+
+/**
+ * The siblings are a list of deductions: at least one deducts an amount and none awards (a sibling with a bare
+ * amount of its own says neither). The item's whole lost (不得分, 为0分) counts as a deduction.
+ */
+export function deductionList(siblings: readonly string[] | undefined): boolean {
+  if (siblings === undefined || siblings.length === 0) return false;
+  let deducts = 0;
+  for (const raw of siblings) {
+    const s = normalise(raw);
+    if (AWARD.test(s)) return false;
+    if (DEDUCTION.test(s) || /不得分|不计分|不记分|为0分|扣完为止/.test(s)) deducts++;
+  }
+  return deducts > 0;
+}
+
+/** Words of merit: a clause about them is no fault whatever its list deducts. */
+const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
+
+/** 「按3分/课时扣除」「每次2分扣除」: 扣除 after the amount is the clause's verb, moved before it. */
+const VERB_AFTER = rxg`按?(每[^,;。\\d]{1,4}?)?${NUM}分(\\/[\\u4e00-\\u9fa5]{1,2})?扣除?(?=[,;。]|$)`;
+
+/**
+ * The clause with the verb a bare amount leaves out written in: 扣 after the amount moved before it, and 扣 for a
+ * bare amount in a 减分 section or among siblings that only deduct. Only a clause with one amount and no scoring
+ * verb of its own (a range, 各, 分别 and the like are left to the patterns and stay as they are).
+ */
+export function rewordBareAmount(t: string, ctx: ClauseContext): string {
+  const moved = t.replace(VERB_AFTER, (_w, per: string | undefined, n: string, slash: string | undefined) => `${per ?? ""}扣${n}分${slash ?? ""}`);
+  if (moved !== t) return moved;
+  const amounts = amountsIn(t);
+  if (amounts.length !== 1 || ANY_VERB.test(t) || /各|分别|酌情|视情|[-~至到—]\d|否则|不得分/.test(t)) return t;
+  // among deductions (not in a 减分 section, where every rule deducts), a clause that names merit — taking part, a prize,
+  // a piece published — may be the list's one award: which way is not written (the guard of guards-direction.ts)
+  if (ctx.section !== "减分" && !(ctx.section === null && deductionList(ctx.siblings) && !MERIT.test(t))) return t;
+  // counted per occurrence (「每次2分」「2分/次」): a task with its points (「…检查一次,并有检查记录,0.5分」) is what
+  // the item earns even among deductions, and stays as it is
+  const m = rxt`(?<![\\d.])${NUM}分(?=\\/[\\u4e00-\\u9fa5]|[,;。]?$)`.exec(t);
+  if (!m || !(/每[^,;。\d]{0,6}$/.test(t.slice(0, m.index)) || /^\/[\u4e00-\u9fa5]/.test(t.slice(m.index + m[0].length)))) return t;
+  return `${t.slice(0, m.index)}扣${t.slice(m.index)}`;
+}
