@@ -1,0 +1,50 @@
+// Discretionary ranges (session 25, general class; 语言参考 §5.10, 模式 17 / 37): the assessors give an amount
+// within a range the clause writes, once or per thing counted.
+//   「…,酌情扣1~3分」「视情况扣2至5分」                → 酌情 扣 1 至 3
+//   「…,酌情0.5-5分」 in a 减分 section (no verb)     → 酌情 扣 0.5 至 5   (the direction from the section)
+//   「每处酌情0.5-2分」「每处有问题酌情1-2分」         → 每处 酌情 扣 0.5 至 2
+//   「酌情每有1人扣2-5分」「每人扣分5-10分」           → 每人 酌情 扣 2 至 5
+//   「…,每项酌情加0.2-0.5分」                         → 每项 酌情 得 0.2 至 0.5
+// The direction is the clause's verb; with none, only the section (减分 → 扣, 加分 → 得) or an item named as
+// deductions or bonuses (「…(扣分内容)」「加分项目」) gives it — the same facts the guard `section-effect` reads;
+// otherwise a to-do. A count word the language lacks, another amount or number before the range, a range that
+// falls (「5-2分」) or two ranges: left to the other patterns or a to-do.
+import { NUM, numberText, rxt } from "../normalise.js";
+import { decimalCompare } from "../decimal.js";
+import { amountsIn } from "../amounts.js";
+import { reading, refusal, type Pattern } from "../reading.js";
+import { NOUNS, unitOf } from "../units.js";
+
+/** What may stand between the counted noun and the range: a fault found there. */
+const FAULT_AFTER_NOUN = "有问题|存在问题|不合格|不符合要求|不到位|不达标";
+
+/** The direction of a verbless range from the section or the item's name, or undefined when neither says. */
+function directionOf(section: "加分" | "减分" | null, indicator: string): "扣" | "得" | undefined {
+  if (section === "减分") return "扣";
+  if (section === "加分") return "得";
+  const down = /扣分|减分/.test(indicator);
+  const up = /加分|奖励/.test(indicator);
+  return down !== up ? (down ? "扣" : "得") : undefined;
+}
+
+export const discretionRange: Pattern = (t, ctx) => {
+  const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节|视情)?(?:每(?:有)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
+  if (!m) return undefined;
+  const [, head, d1, noun, d2, verbWord, a, b, slashNoun] = m;
+  const discretionary = d1 !== undefined || d2 !== undefined;
+  // a bare range with neither 酌情 nor a verb (「死亡3-5人」 is not one; 「0.5-2分」 alone says nothing of who gives it)
+  if (!discretionary && verbWord === undefined) return undefined;
+  // 「每人扣分5-10分」: 扣分 before the range; 「每处扣0.5-2分」 is read by the range pattern (kinds.ts) as before
+  if (!discretionary && noun === undefined) return undefined;
+  // another amount, number or count before the range: the other patterns (or a to-do)
+  if (/\d|每|分/.test(head!)) return undefined;
+  const [min, max] = [numberText(a!), numberText(b!)];
+  if (min === undefined || max === undefined || decimalCompare(min, max) >= 0) return undefined;
+  if (noun !== undefined && slashNoun !== undefined) return refusal("条文既按「每…」又按「/…」酌情计分，未能确定计数单位");
+  const counted = noun ?? slashNoun;
+  const unit = counted !== undefined ? unitOf(counted) : undefined;
+  if (counted !== undefined && unit === undefined) return undefined;
+  const action = verbWord !== undefined ? (/^(?:扣除|扣减|扣|减)$/.test(verbWord) ? "扣" : "得") : directionOf(ctx.section, ctx.indicator);
+  if (action === undefined) return refusal("条文酌情给出分值范围，但没有写明是扣分还是加分，本项也没有说明，未能确定");
+  return reading([`${unit !== undefined ? `${unit} ` : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(t));
+};

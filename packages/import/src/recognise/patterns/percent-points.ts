@@ -1,0 +1,175 @@
+// Rates scored per percentage point (session 25, general class; 语言参考 §5.5, 模式 8 / 21 / 5.4.1): a step in
+// 个百分点 (or %) with its direction word, an amount, and the base the step counts from — where the clause (or
+// its item) gives it. Each reading names where its base comes from:
+//   「延长审限结案比超过10%的。每超一个百分点扣0.4分」       → 基准 10% 每超 1个百分点 扣 0.4      (a bound before the step)
+//   「达到27%的得满分,每低一个百分点扣0.2」                   → 基准 27% 每低 1个百分点 扣 0.2      (the rate for full points)
+//   「合格率大于90%,达标为40分,每低1%扣2分」(40 the item's)   → 基准 90% 每低 1% 扣 2
+//   「超审限案件每一个百分点扣0.4分」                          → 基准 0% 每高 1个百分点 扣 0.4       (each point of a bad thing)
+//   「每超额完成10%加3分,最多加9分」(加分)                     → 基准 100% 每增加 10% 得 3 上限 9   (above the whole task)
+//   「每上升一个百分点加1分」(加分)                            → 基准 0% 每增加 1个百分点 得 1       (the rise is the fact)
+//   「每下降5个百分点扣1分」 under an item 「…入户率达100%」    → 基准 100% 每低 5个百分点 扣 1      (the item's rate)
+//   「完成率达到100%的得满分,≥50%的按比例得分,低于50%的不得分」 (P the item's)
+//                                        → 分段 { ≥ 100% 得 P [50%, 100%) 得 P 每低 1个百分点 扣 P/100 }
+// A step with no base the clause or its item states (「每下降1个百分点扣1分」 alone), a base on the wrong side of
+// the step (「达到90%…每超1个百分点扣」), two rates in the clause, or full points that are not the item's: a to-do
+// whose reason says which. 「未完成目标…每低」 is left to the target patterns (linear.ts: 基准 目标值).
+import { capOf } from "../amounts.js";
+import { shareOf } from "../decimal.js";
+import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
+import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
+
+const DOWN = "低于|少于|低|少|差|下降|降低|减少";
+const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
+/** Words of a rise (a change from before): with no base, the rise itself is the fact (from 0). */
+const RISE = /^(?:增加|增长|上升|提高)$/;
+
+/** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
+const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}(个百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
+
+/** Base words before a percentage: which side of it the step may run. */
+const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
+const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在)?$/;
+
+/** Words before a base percentage, longest first. */
+const BASE_WORDS = /高于或等于|大于或等于|不低于|不少于|不超过|控制在|未达到|到达|达到|超过|超出|多于|低于|不足|未达|少于|小于|大于|高于|≥|≤|达|为|在/g;
+
+/** The base phrase at the end of the head: 「…超过10%的。」「达到27%的得满分,」「大于90%,达标为40分,」. */
+const BASE_END = rxt`()([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上|以下|及以下|以内)?(?:的)?(?:[,。]?(?:得满分|计满分|记满分|为满分|不扣分|(?:得|计|记|达标为|为|可得)${NUM}分))?[,。;]?$`;
+
+/** Rates with their base in the item or its name: 「小学适龄儿童入学率达到100%」「每次入户率达100%」. */
+const ITEM_RATES = rxg`([\\u4e00-\\u9fa5]{1,12}?率)(?:要)?(?:达到|达|不低于)${NUM}%`;
+
+const ROUTE = "条文按个百分点（或百分数）逐档计分";
+
+function stepWord(word: string | undefined, per: boolean, verb: "扣" | "得"): "down" | "up" | "none" | undefined {
+  if (word === undefined || word === "有") return per ? "none" : undefined;
+  if (word === "超额完成") return "up";
+  if (new RegExp(`^(?:${DOWN})$`).test(word)) return "down";
+  return verb === "扣" || verb === "得" ? "up" : undefined;
+}
+
+/** The rule body of one side. */
+function body(base: string, dir: "down" | "up", word: string | undefined, step: string, unit: string, verb: "扣" | "得", amount: string, cap: string | null): string {
+  const w = dir === "down" ? (word !== undefined && /少/.test(word) ? "每少" : "每低") : verb === "得" ? "每增加" : word !== undefined && /超/.test(word) ? "每超" : "每高";
+  return `基准 ${base} ${w} ${step}${unit} ${verb} ${amount}${cap !== null ? ` 上限 ${cap}` : ""}`;
+}
+
+/** 「申报登记率达100%,注销率达100%,少一个百分点分别扣2分」: each rate its own base, one rule each. */
+function severalRates(head: string, dir: "down" | "up" | "none", word: string | undefined, step: string, unit: string, verb: "扣" | "得", amount: string, cap: string | null, used: readonly string[]): PatternResult {
+  const parts = head.split(/[,;。]/).filter((p) => p !== "");
+  const bases = parts.map((p) => rxt`^[^\\d%]*?率(?:达到|达|为|不低于)?${NUM}%(?:以上|及以上)?$`.exec(p));
+  if (dir !== "down" || verb !== "扣" || parts.length < 2 || bases.some((b) => b === null)) return refusal(`${ROUTE}，又写「分别」，未能确定各条的基准`);
+  const values = bases.map((b) => numberText(b![1]!));
+  if (values.some((v) => v === undefined)) return undefined;
+  return reading(values.map((v) => body(`${v!}%`, "down", word, step, unit, verb, amount, cap)), used);
+}
+
+/** The clause read as a linear rule per percentage point (or %), or why not (a refusal), or not this class. */
+const analyse: Pattern = (t0, ctx): PatternResult => {
+  const c = capOf(t0);
+  const t = c ? c.rest : t0;
+  const m = STEP_TAIL.exec(t);
+  if (!m) return undefined;
+  const [, per, word, stepNum, unit, severally, verbWord, amountNum] = m;
+  if (per === undefined && word === undefined) return undefined;
+  // without 每 only a step's word (「下降1个百分点扣1分」「降低0.1%扣0.05分」), never a bound (「低于100%,扣2分」)
+  if (per === undefined && !/^(?:少|差|下降|降低|减少|上升|增长|提高)$/.test(word!)) return undefined;
+  const verb: "扣" | "得" = /^(?:扣除|扣减|扣|减)$/.test(verbWord!) ? "扣" : "得";
+  const dir = stepWord(word, per !== undefined, verb);
+  const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
+  if (dir === undefined || step === undefined || amount === undefined) return undefined;
+  const cap = c?.value ?? null;
+  if (cap !== null && verb === "扣" && ctx.section === null && ctx.points !== null && cap === ctx.points) return undefined;
+  let head = t.slice(0, m.index).replace(/^(?:\(\d+\)|\d+[、.]|[①-⑳])/, "");
+  // a definition or lead-in with a colon: 「③优良天数比率(1分):」 — left to the other patterns
+  if (/目标|任务|比例|平均|上年|同期|基数|基本标准/.test(head) && !/超额完成/.test(word ?? "")) return undefined;
+  const pctCount = (head.match(/%/g) ?? []).length;
+  const unitOut = unit === "%" ? "%" : "个百分点";
+  const used = [amount, ...(cap !== null ? [cap] : [])];
+  // (a) the base stated before the step
+  if (pctCount > 0) {
+    if (severally !== undefined) return severalRates(head, dir, word, step, unitOut, verb, amount, cap, used);
+    const b = BASE_END.exec(head);
+    if (!b) return undefined;
+    if (pctCount > 1) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
+    const [, baseWord, between, baseNum, , side, full] = b;
+    if (/\d/.test(head.slice(0, b.index)) || /分/.test(between!)) return undefined;
+    const base = numberText(baseNum!);
+    if (base === undefined) return undefined;
+    if (full !== undefined) {
+      const f = numberText(full);
+      if (f !== ctx.points) return refusal(`条文写的满分 ${full} 分与本项分值 ${ctx.points ?? "（未写）"} 分不一致，未能确定`);
+    }
+    const w = [...between!.matchAll(BASE_WORDS)].pop()?.[0] ?? baseWord ?? "";
+    const belowSide = side !== undefined && /以下|以内/.test(side);
+    const aboveSide = side !== undefined && /以上/.test(side);
+    if (dir === "down" && (!BASE_BELOW_OK.test(w) || belowSide)) return refusal(`${ROUTE}（低于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是上限，未能确定`);
+    if (dir === "up" && verb === "扣" && (!BASE_ABOVE_OK.test(w) || aboveSide)) return refusal(`${ROUTE}（高于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是下限，未能确定`);
+    if (verb === "得" && ctx.section !== "加分") return refusal(`${ROUTE}加分，但不在加分项中，未能确定加分是否可以超出本项分值`);
+    if (dir === "none") {
+      if (verb !== "扣" || !/^(?:超过|超出|高于|大于|多于)$/.test(w)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
+      return reading([body(`${base}%`, "up", "超", step, unitOut, verb, amount, cap)], full !== undefined ? [full, ...used] : used);
+    }
+    if (verb === "扣" && (ctx.section !== null || ctx.points === null) && full !== undefined) return undefined;
+    return reading([body(`${base}%`, dir, word, step, unitOut, verb, amount, cap)], full !== undefined ? [numberText(full)!, ...used] : used);
+  }
+  if (/\d/.test(head)) return undefined;
+  // (b) no base in the clause
+  if (dir === "none") {
+    // 「超审限案件每一个百分点扣0.4分」: each point of a share the clause names — from 0
+    if (unit !== "个百分点") return undefined;
+    if (/达到|达|不低于|以上|完成|满分/.test(head)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
+    return reading([body("0%", "up", undefined, step, unitOut, verb, amount, cap)], used);
+  }
+  if (dir === "up") {
+    if (verb === "扣") return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），未能确定`);
+    if (ctx.section !== "加分") return refusal(`${ROUTE}加分，但不在加分项中，未能确定加分是否可以超出本项分值`);
+    // 「每超额完成10%加3分」: above the whole task (100%); 「每上升一个百分点加1分」: the rise is the fact (from 0)
+    if (word === "超额完成") return reading([body("100%", "up", word, step, unitOut, verb, amount, cap)], used);
+    if (RISE.test(word!)) return reading([body("0%", "up", word, step, unitOut, verb, amount, cap)], used);
+    return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），未能确定`);
+  }
+  // down, no base in the clause: the item's rate(s) (「…入学率达到100%。初中入学率达到98%以上」: one rule each)
+  if (verb !== "扣") return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），未能确定`);
+  const rates = [...normalise(`${ctx.item ?? ""}。${ctx.indicator}`).matchAll(ITEM_RATES)];
+  if (rates.length === 0) return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），本项也没有写，未能确定`);
+  const bases = rates.map((r) => numberText(r[2]!));
+  if (bases.some((x) => x === undefined)) return undefined;
+  if (severally === undefined && rates.length > 1 && head !== "") return refusal(`${ROUTE}，本项写有几个比率，未能确定条文按哪一个计分`);
+  // the clause's own rate must be the item's (「居民健康知识入户率」 and 「每次入户率达100%」)
+  if (rates.length === 1 && /率/.test(head) && !head.includes(rates[0]![1]!.slice(-3))) return refusal(`${ROUTE}，条文的比率与本项写的「${rates[0]![0]}」不是同一个，未能确定基准`);
+  return reading(bases.map((x) => body(`${x!}%`, "down", word, step, unitOut, verb, amount, cap)), used);
+};
+
+/** The readings of the class, tried first: a clause it cannot read is left to the other patterns. */
+export const percentPoints: Pattern = (t, ctx) => {
+  const r = analyse(t, ctx);
+  return r?.kind === "reading" ? r : undefined;
+};
+
+/**
+ * The class's to-dos, tried after every other pattern but the counts (whose reason, 「计数单位未能确定」, would
+ * say nothing of the base): why a step per percentage point could not be read.
+ */
+export const percentPointsTodo: Pattern = (t, ctx) => {
+  const r = analyse(t, ctx);
+  return r?.kind === "refusal" ? r : undefined;
+};
+
+/**
+ * 「完成率达到100%的得满分,完成率≥50%的按比例得分,低于50%的不得分」: full points at 100 %, the item's points
+ * times the rate between the floor and 100 % (written as the points less P/100 per point below 100, 语言参考
+ * 5.4.1), nothing below the floor. Only 100 % as the top (a proportion of another top is not an exact step), the
+ * floor stated on both sides with the same number, and the item's points known.
+ */
+export const proportionalBand: Pattern = (t, ctx) => {
+  if (ctx.points === null || ctx.section !== null) return undefined;
+  const m = rxt`^[^,;。\\d]*?(?:到达|达到|达)100%(?:的)?(?:得满分|计满分),[^,;。\\d]*?(?:≥|不低于|达到|在)${NUM}%(?:\\(含\\))?(?:以上)?(?:的)?按比例(?:得分|计分),[^,;。\\d]*?(?:低于|不足|<|未达到)${NUM}%(?:的)?(?:不得分|不计分|计0分|得0分)[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const [lo, lo2] = [numberText(m[1]!), numberText(m[2]!)];
+  if (lo === undefined || lo !== lo2 || !(Number(lo) > 0 && Number(lo) < 100)) return undefined;
+  const perPoint = shareOf(ctx.points, "1");
+  if (perPoint === undefined) return undefined;
+  return reading([`分段 { ≥ 100% 得 ${ctx.points} [${lo}%, 100%) 得 ${ctx.points} 每低 1个百分点 扣 ${perPoint} }`], []);
+};
+
