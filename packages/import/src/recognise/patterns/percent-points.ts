@@ -6,7 +6,6 @@
 //   「合格率大于90%,达标为40分,每低1%扣2分」(40 the item's)   → 基准 90% 每低 1% 扣 2
 //   「超审限案件每一个百分点扣0.4分」                          → 基准 0% 每高 1个百分点 扣 0.4       (each point of a bad thing)
 //   「每超额完成10%加3分,最多加9分」(加分)                     → 基准 100% 每增加 10% 得 3 上限 9   (above the whole task)
-//   「每上升一个百分点加1分」(加分)                            → 基准 0% 每增加 1个百分点 得 1       (the rise is the fact)
 //   「每下降5个百分点扣1分」 under an item 「…入户率达100%」    → 基准 100% 每低 5个百分点 扣 1      (the item's rate)
 //   「完成率达到100%的得满分,≥50%的按比例得分,低于50%的不得分」 (P the item's)
 //                                        → 分段 { ≥ 100% 得 P [50%, 100%) 得 P 每低 1个百分点 扣 P/100 }
@@ -14,14 +13,12 @@
 // the step (「达到90%…每超1个百分点扣」), two rates in the clause, or full points that are not the item's: a to-do
 // whose reason says which. 「未完成目标…每低」 is left to the target patterns (linear.ts: 基准 目标值).
 import { capOf } from "../amounts.js";
-import { shareOf } from "../decimal.js";
+import { decimalCompare, shareOf } from "../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 
 const DOWN = "低于|少于|低|少|差|下降|降低|减少";
 const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
-/** Words of a rise (a change from before): with no base, the rise itself is the fact (from 0). */
-const RISE = /^(?:增加|增长|上升|提高)$/;
 
 /** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
 const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}(个百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
@@ -38,6 +35,9 @@ const BASE_END = rxt`()([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上
 
 /** Rates with their base in the item or its name: 「小学适龄儿童入学率达到100%」「每次入户率达100%」. */
 const ITEM_RATES = rxg`([\\u4e00-\\u9fa5]{1,12}?率)(?:要)?(?:达到|达|不低于)${NUM}%`;
+
+/** Rates that are better higher: 「每个百分点」 of them cannot be a deduction per point of the rate itself. */
+const GOOD_RATE = /办结|结案率|达标|合格|满意|及时|准确|覆盖|知晓|到位|受理率|完好|优良|通过|参保|入学|执行率|报送率|登记率|签订率|完成率/;
 
 const ROUTE = "条文按个百分点（或百分数）逐档计分";
 
@@ -65,7 +65,28 @@ function severalRates(head: string, dir: "down" | "up" | "none", word: string | 
 }
 
 /** The clause read as a linear rule per percentage point (or %), or why not (a refusal), or not this class. */
-const analyse: Pattern = (t0, ctx): PatternResult => {
+const analyse: Pattern = (whole, ctx): PatternResult => {
+  // 「…;低于80%的,本项不得分」: a cut-off after the steps (语言参考 §5.5 截断), written into each rule
+  const cut = CUTOFF.exec(whole);
+  const r = analyseSteps(cut ? whole.slice(0, cut.index) : whole, ctx);
+  if (!cut || r?.kind !== "reading") return r;
+  const below = /低于|不足|未达到|少于/.test(cut[1]!);
+  const edge = numberText(cut[2]!);
+  if (edge === undefined) return undefined;
+  const bodies: string[] = [];
+  for (const b of r.bodies) {
+    const m = /^基准 ([\d.]+)% (每低|每少|每超|每高) .* 扣 [\d.]+(?: 上限 [\d.]+)?$/.exec(b);
+    // the cut-off on the side the steps run, beyond the base
+    if (!m || /每低|每少/.test(m[2]!) !== below || decimalCompare(edge, m[1]!) !== (below ? -1 : 1)) return refusal(`${ROUTE}，又写「${cut[0].replace(/^[,;。]/, "")}」，未能确定它与基准的关系`);
+    bodies.push(b.replace(/( 上限 [\d.]+)?$/, (capText) => ` ${below ? "低于" : "高于"} ${edge}% 不得分${capText}`));
+  }
+  return reading(bodies, r.used);
+};
+
+/** A cut-off at the end of the clause: 「;低于80%的,本项不得分」「,超过10%的不得分」. */
+const CUTOFF = rxt`[,;。](低于|不足|未达到|少于|高于|超过)${NUM}%(?:的)?,?(?:本项|该项|此项)?(?:不得分|计0分|得0分|不计分)[。;]?$`;
+
+const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   const c = capOf(t0);
   const t = c ? c.rest : t0;
   const m = STEP_TAIL.exec(t);
@@ -82,8 +103,9 @@ const analyse: Pattern = (t0, ctx): PatternResult => {
   if (cap !== null && verb === "扣" && ctx.section === null && ctx.points !== null && cap === ctx.points) return undefined;
   let head = t.slice(0, m.index).replace(/^(?:\(\d+\)|\d+[、.]|[①-⑳])/, "");
   // a definition or lead-in with a colon: 「③优良天数比率(1分):」 — left to the other patterns
-  if (/目标|任务|比例|平均|上年|同期|基数|基本标准/.test(head) && !/超额完成/.test(word ?? "")) return undefined;
   const pctCount = (head.match(/%/g) ?? []).length;
+  // 「未完成目标任务的,每差…」: the target patterns' (基准 目标值); a base relative to last year or an average: not this class
+  if (/比例|平均|上年|同期|基数|基本标准/.test(head) || (pctCount === 0 && /目标|任务/.test(head) && word !== "超额完成")) return undefined;
   const unitOut = unit === "%" ? "%" : "个百分点";
   const used = [amount, ...(cap !== null ? [cap] : [])];
   // (a) the base stated before the step
@@ -97,6 +119,8 @@ const analyse: Pattern = (t0, ctx): PatternResult => {
     const base = numberText(baseNum!);
     if (base === undefined) return undefined;
     if (full !== undefined) {
+      // full points and a cap of another amount (「得6分,…最多扣3分」): left a to-do (recognise-phrasings.test.ts)
+      if (cap !== null) return undefined;
       const f = numberText(full);
       if (f !== ctx.points) return refusal(`条文写的满分 ${full} 分与本项分值 ${ctx.points ?? "（未写）"} 分不一致，未能确定`);
     }
@@ -118,15 +142,15 @@ const analyse: Pattern = (t0, ctx): PatternResult => {
   if (dir === "none") {
     // 「超审限案件每一个百分点扣0.4分」: each point of a share the clause names — from 0
     if (unit !== "个百分点") return undefined;
-    if (/达到|达|不低于|以上|完成|满分/.test(head)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
+    if (/达到|达|不低于|以上|完成|满分/.test(head) || GOOD_RATE.test(head)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
     return reading([body("0%", "up", undefined, step, unitOut, verb, amount, cap)], used);
   }
   if (dir === "up") {
     if (verb === "扣") return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），未能确定`);
     if (ctx.section !== "加分") return refusal(`${ROUTE}加分，但不在加分项中，未能确定加分是否可以超出本项分值`);
-    // 「每超额完成10%加3分」: above the whole task (100%); 「每上升一个百分点加1分」: the rise is the fact (from 0)
+    // 「每超额完成10%加3分」: above the whole task (100%). 「每提高一个百分点加0.5分」 does not say from what: the
+    // rise itself from 0 (dyf-10's hand) or the rate from a target — a to-do (recognise-phrasings.test.ts's near-misses)
     if (word === "超额完成") return reading([body("100%", "up", word, step, unitOut, verb, amount, cap)], used);
-    if (RISE.test(word!)) return reading([body("0%", "up", word, step, unitOut, verb, amount, cap)], used);
     return refusal(`${ROUTE}，但没有写明从哪个比率算起（基准），未能确定`);
   }
   // down, no base in the clause: the item's rate(s) (「…入学率达到100%。初中入学率达到98%以上」: one rule each)
@@ -139,6 +163,18 @@ const analyse: Pattern = (t0, ctx): PatternResult => {
   // the clause's own rate must be the item's (「居民健康知识入户率」 and 「每次入户率达100%」)
   if (rates.length === 1 && /率/.test(head) && !head.includes(rates[0]![1]!.slice(-3))) return refusal(`${ROUTE}，条文的比率与本项写的「${rates[0]![0]}」不是同一个，未能确定基准`);
   return reading(bases.map((x) => body(`${x!}%`, "down", word, step, unitOut, verb, amount, cap)), used);
+};
+
+/**
+ * 「低10个百分点以上计0分」「低于目标10个百分点以上的不得分」: how far below the target voids the item — a band on
+ * the gap in 个百分点 (以上 includes its number, as every bare 以上 band the corpus writes).
+ */
+export const gapCutoff: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rxt`^(?:比|较)?(?:目标值?|任务)?(?:低于?|差)(?:目标值?)?${NUM}个百分点(?:以上|及以上)(?:的)?,?(?:本项|该项|此项)?(?:计0分|不得分|得0分|不计分)[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const n = numberText(m[1]!);
+  return n === undefined ? undefined : reading([`分段 { ≥ ${n}个百分点 不得分 }`], []);
 };
 
 /** The readings of the class, tried first: a clause it cannot read is left to the other patterns. */
@@ -164,7 +200,7 @@ export const percentPointsTodo: Pattern = (t, ctx) => {
  */
 export const proportionalBand: Pattern = (t, ctx) => {
   if (ctx.points === null || ctx.section !== null) return undefined;
-  const m = rxt`^[^,;。\\d]*?(?:到达|达到|达)100%(?:的)?(?:得满分|计满分),[^,;。\\d]*?(?:≥|不低于|达到|在)${NUM}%(?:\\(含\\))?(?:以上)?(?:的)?按比例(?:得分|计分),[^,;。\\d]*?(?:低于|不足|<|未达到)${NUM}%(?:的)?(?:不得分|不计分|计0分|得0分)[。;]?$`.exec(t);
+  const m = rxt`^(?:[^,;。\\d]*?(?:到达|达到|达)100%(?:的)?(?:得满分|计满分),)?[^,;。\\d]*?(?:≥|不低于|达到|在)${NUM}%(?:\\(含\\))?(?:以上)?(?:的)?按比例(?:得分|计分),[^,;。\\d]*?(?:低于|不足|<|未达到)${NUM}%(?:的)?(?:不得分|不计分|计0分|得0分)[。;]?$`.exec(t);
   if (!m) return undefined;
   const [lo, lo2] = [numberText(m[1]!), numberText(m[2]!)];
   if (lo === undefined || lo !== lo2 || !(Number(lo) > 0 && Number(lo) < 100)) return undefined;
