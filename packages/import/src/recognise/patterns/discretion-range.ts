@@ -27,7 +27,27 @@ function directionOf(section: "加分" | "减分" | null, indicator: string): "�
   return down !== up ? (down ? "扣" : "得") : undefined;
 }
 
+/** A range at the end of the clause, loosely: what the near-misses below are found on. */
+const RANGE_END = rxt`(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/[\\u4e00-\\u9fa5]{1,2})?[。;,]?$`;
+
+/** Why a range at the end of the clause cannot be read (never read by the older range pattern either), or undefined. */
+function nearMiss(t: string): string | undefined {
+  const r = RANGE_END.exec(t);
+  if (!r || (r[1] === undefined && r[2] === undefined && !/酌情|视情/.test(t))) return undefined;
+  const [min, max] = [numberText(r[3]!), numberText(r[4]!)];
+  if (min !== undefined && max !== undefined && decimalCompare(min, max) > 0) return `条文的分值范围「${r[0].replace(/[。;,]$/, "")}」由大到小，未能确定（可能是抄录有误）`;
+  const before = t.slice(0, r.index);
+  const per = /每([\u4e00-\u9fa5]{1,2}?)(?:酌情|视情况)?$/.exec(before);
+  if (per && unitOf(per[1]!) === undefined && !/^有/.test(per[1]!)) return `条文按「${per[0].replace(/酌情|视情况/, "")}」酌情计分，语言中没有这个计数单位，未能确定`;
+  // a count or bound before the range (「3次以上的酌情扣1-2分」): which occurrences it takes is not written
+  const bound = /\d+(?:\.\d+)?(?:次|件|个|项|人|处|起|例|%)?(?:以上|以下|及以上|及以下)|(?:超过|不足|少于|多于|低于|高于)\d+/.exec(before);
+  if (bound) return `条文在酌情范围之前写有「${bound[0]}」，未能确定它的作用`;
+  return undefined;
+}
+
 export const discretionRange: Pattern = (t, ctx) => {
+  const miss = nearMiss(t);
+  if (miss !== undefined) return refusal(miss);
   const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节|视情)?(?:每(?:有)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
   if (!m) return undefined;
   const [, head, d1, noun, d2, verbWord, a, b, slashNoun] = m;

@@ -39,6 +39,14 @@ const ITEM_RATES = rxg`([\\u4e00-\\u9fa5]{1,12}?率)(?:要)?(?:达到|达|不低
 /** Rates that are better higher: 「每个百分点」 of them cannot be a deduction per point of the rate itself. */
 const GOOD_RATE = /办结|结案率|达标|合格|满意|及时|准确|覆盖|知晓|到位|受理率|完好|优良|通过|参保|入学|执行率|报送率|登记率|签订率|完成率/;
 
+/** Refusals certain enough to stop the patterns after this one (a base on the wrong side of its step, full points not the item's). */
+const SURE = new WeakSet<object>();
+function sure(reason: string): PatternResult {
+  const r = refusal(reason);
+  SURE.add(r);
+  return r;
+}
+
 const ROUTE = "条文按个百分点（或百分数）逐档计分";
 
 function stepWord(word: string | undefined, per: boolean, verb: "扣" | "得"): "down" | "up" | "none" | undefined {
@@ -77,7 +85,7 @@ const analyse: Pattern = (whole, ctx): PatternResult => {
   for (const b of r.bodies) {
     const m = /^基准 ([\d.]+)% (每低|每少|每超|每高) .* 扣 [\d.]+(?: 上限 [\d.]+)?$/.exec(b);
     // the cut-off on the side the steps run, beyond the base
-    if (!m || /每低|每少/.test(m[2]!) !== below || decimalCompare(edge, m[1]!) !== (below ? -1 : 1)) return refusal(`${ROUTE}，又写「${cut[0].replace(/^[,;。]/, "")}」，未能确定它与基准的关系`);
+    if (!m || /每低|每少/.test(m[2]!) !== below || decimalCompare(edge, m[1]!) !== (below ? -1 : 1)) return sure(`${ROUTE}，又写「${cut[0].replace(/^[,;。]/, "")}」，未能确定它与基准的关系`);
     bodies.push(b.replace(/( 上限 [\d.]+)?$/, (capText) => ` ${below ? "低于" : "高于"} ${edge}% 不得分${capText}`));
   }
   return reading(bodies, r.used);
@@ -122,13 +130,13 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
       // full points and a cap of another amount (「得6分,…最多扣3分」): left a to-do (recognise-phrasings.test.ts)
       if (cap !== null) return undefined;
       const f = numberText(full);
-      if (f !== ctx.points) return refusal(`条文写的满分 ${full} 分与本项分值 ${ctx.points ?? "（未写）"} 分不一致，未能确定`);
+      if (f !== ctx.points) return sure(`条文写的满分 ${full} 分与本项分值 ${ctx.points ?? "（未写）"} 分不一致，未能确定`);
     }
     const w = [...between!.matchAll(BASE_WORDS)].pop()?.[0] ?? baseWord ?? "";
     const belowSide = side !== undefined && /以下|以内/.test(side);
     const aboveSide = side !== undefined && /以上/.test(side);
-    if (dir === "down" && (!BASE_BELOW_OK.test(w) || belowSide)) return refusal(`${ROUTE}（低于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是上限，未能确定`);
-    if (dir === "up" && verb === "扣" && (!BASE_ABOVE_OK.test(w) || aboveSide)) return refusal(`${ROUTE}（高于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是下限，未能确定`);
+    if (dir === "down" && (!BASE_BELOW_OK.test(w) || belowSide)) return sure(`${ROUTE}（低于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是上限，未能确定`);
+    if (dir === "up" && verb === "扣" && (!BASE_ABOVE_OK.test(w) || aboveSide)) return sure(`${ROUTE}（高于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是下限，未能确定`);
     if (verb === "得" && ctx.section !== "加分") return refusal(`${ROUTE}加分，但不在加分项中，未能确定加分是否可以超出本项分值`);
     if (dir === "none") {
       if (verb !== "扣" || !/^(?:超过|超出|高于|大于|多于)$/.test(w)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
@@ -180,7 +188,7 @@ export const gapCutoff: Pattern = (t, ctx) => {
 /** The readings of the class, tried first: a clause it cannot read is left to the other patterns. */
 export const percentPoints: Pattern = (t, ctx) => {
   const r = analyse(t, ctx);
-  return r?.kind === "reading" ? r : undefined;
+  return r?.kind === "reading" || (r !== undefined && SURE.has(r)) ? r : undefined;
 };
 
 /**
@@ -189,7 +197,7 @@ export const percentPoints: Pattern = (t, ctx) => {
  */
 export const percentPointsTodo: Pattern = (t, ctx) => {
   const r = analyse(t, ctx);
-  return r?.kind === "refusal" ? r : undefined;
+  return r?.kind === "refusal" && !SURE.has(r) ? r : undefined;
 };
 
 /**
