@@ -21,7 +21,7 @@ const DOWN = "低于|少于|低|少|差|下降|降低|减少";
 const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
 
 /** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
-const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}(个百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
+const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}?(个百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
 
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
@@ -105,7 +105,9 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   if (per === undefined && !/^(?:少|差|下降|降低|减少|上升|增长|提高)$/.test(word!)) return undefined;
   const verb: "扣" | "得" = /^(?:扣除|扣减|扣|减)$/.test(verbWord!) ? "扣" : "得";
   const dir = stepWord(word, per !== undefined, verb);
-  const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
+  // 「每个百分点」: a step of one point (only 个百分点 after 每)
+  if (stepNum === undefined && (per === undefined || unit !== "个百分点")) return undefined;
+  const [step, amount] = [stepNum === undefined ? "1" : numberText(stepNum), numberText(amountNum!)];
   if (dir === undefined || step === undefined || amount === undefined) return undefined;
   const cap = c?.value ?? null;
   if (cap !== null && verb === "扣" && ctx.section === null && ctx.points !== null && cap === ctx.points) return undefined;
