@@ -30,6 +30,9 @@ describe("per percentage point: the base stated before the step", () => {
     // a cut-off after the steps (语言参考 §5.5 截断), with and without a cap
     ["目标任务完成率低于90%的,每低1个百分点扣0.1分;低于70%的,本项不得分", item("3"), ["基准 90% 每低 1个百分点 扣 0.1 低于 70% 不得分"]],
     ["回访满意率低于95%的,每低1%扣0.2分,最多扣1分;低于80%的,本项不得分", item("2"), ["基准 95% 每低 1% 扣 0.2 低于 80% 不得分 上限 1"]],
+    // 「以X%为基准」, 百分点 without 个, the base said from both sides (full points above it)
+    ["以92%为基准,每低1百分点扣0.5分", item("5"), ["基准 92% 每低 1个百分点 扣 0.5"]],
+    ["结案率达到90%以上的得满分,低于90%的,每低1个百分点扣0.5分", item("5"), ["基准 90% 每低 1个百分点 扣 0.5"]],
     // two rates each with its base, 分别
     ["新生儿建档率达100%,访视率达95%,少一个百分点分别扣1分;", item("10"), ["基准 100% 每少 1个百分点 扣 1", "基准 95% 每少 1个百分点 扣 1"]],
   ] as const)("%s", expectReading);
@@ -42,6 +45,9 @@ describe("per percentage point: the base stated before the step", () => {
     ["合格率达到90%的得5分,每低1个百分点扣0.5分", item("4"), /不一致/],
     // a cut-off on the wrong side of the base
     ["合格率达到90%的得满分,每低1个百分点扣0.5分,低于95%的不得分", item("5"), /基准的关系/],
+    // the base said from both sides with another number, or with an award other than the item's points
+    ["结案率达到90%以上的得满分,低于85%的,每低1个百分点扣0.5分", item("5")],
+    ["结案率达到90%以上的得3分,低于90%的,每低1个百分点扣0.5分", item("5")],
     // two percentages, one step: which is the base is not said
     ["满意率达到90%以上得满分,80%至90%之间每低1个百分点扣0.5分", item("5")],
     // full points and a cap of another amount (session 22's near-miss)
@@ -122,6 +128,10 @@ describe("discretionary ranges", () => {
     ["私接电源者,每人扣分3-6分。", penalty(), ["每人 酌情 扣 3 至 6"]],
     ["课堂喧哗,酌情每人扣分1-2分。", penalty(), ["每人 酌情 扣 1 至 2"]],
     ["信息被采用,每条酌情加0.2-0.5分", bonus(), ["每条 酌情 得 0.2 至 0.5"]],
+    // 每发现一处, 扣分N-M分 without 酌情, a cap above a counted range
+    ["绿化带内有垃圾,每发现一处扣0.5-1分", item("5"), ["每处 酌情 扣 0.5 至 1"]],
+    ["迟报瞒报的,扣分1-3分", item("5"), ["酌情 扣 1 至 3"]],
+    ["门窗不洁,每处酌情扣0.5-1分,最多扣3分", item("5"), ["每处 酌情 扣 0.5 至 1 上限 3"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -135,6 +145,9 @@ describe("discretionary ranges", () => {
     ["迟到3次以上的酌情扣1-2分", item("5"), /3次以上/],
     // a range and another amount
     ["酌情扣1-3分,情节严重的扣5分", item("5")],
+    // a cap on one range, or a cap below the range's top
+    ["门窗不洁,酌情扣0.5-1分,最多扣3分", item("5")],
+    ["门窗不洁,每处酌情扣0.5-2分,最多扣1分", item("5")],
     // an award range in a 减分 section (the guard section-effect)
     ["酌情加0.5-1分", penalty()],
   ] as const)("stays a to-do: %s", (text, ctx, reason?: RegExp) => expectTodo(text, ctx, reason));

@@ -11,7 +11,7 @@
 // falls (「5-2分」) or two ranges: left to the other patterns or a to-do.
 import { NUM, numberText, rxt } from "../normalise.js";
 import { decimalCompare } from "../decimal.js";
-import { amountsIn } from "../amounts.js";
+import { amountsIn, capOf } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 
@@ -45,17 +45,20 @@ function nearMiss(t: string): string | undefined {
   return undefined;
 }
 
-export const discretionRange: Pattern = (t, ctx) => {
+export const discretionRange: Pattern = (t0, ctx) => {
+  // a cap after the range (「…每处酌情扣0.5-1分,最多扣3分」): only on a counted range, above its top
+  const c = capOf(t0);
+  const t = c ? c.rest : t0;
   const miss = nearMiss(t);
   if (miss !== undefined) return refusal(miss);
-  const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节|视情)?(?:每(?:有)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
+  const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节|视情)?(?:每(?:有|发现|出现|查出|查实)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
   if (!m) return undefined;
-  const [, head, d1, noun, d2, verbWord, a, b, slashNoun] = m;
+  const [, head, d1, noun, d2, verbWord, verbPoints, a, b, slashNoun] = m;
   const discretionary = d1 !== undefined || d2 !== undefined;
   // a bare range with neither 酌情 nor a verb (「死亡3-5人」 is not one; 「0.5-2分」 alone says nothing of who gives it)
   if (!discretionary && verbWord === undefined) return undefined;
   // 「每人扣分5-10分」: 扣分 before the range; 「每处扣0.5-2分」 is read by the range pattern (kinds.ts) as before
-  if (!discretionary && noun === undefined) return undefined;
+  if (!discretionary && noun === undefined && verbPoints === undefined) return undefined;
   // another amount, number or count before the range: the other patterns (or a to-do)
   if (/\d|每|分/.test(head!)) return undefined;
   const [min, max] = [numberText(a!), numberText(b!)];
@@ -66,5 +69,7 @@ export const discretionRange: Pattern = (t, ctx) => {
   if (counted !== undefined && unit === undefined) return undefined;
   const action = verbWord !== undefined ? (/^(?:扣除|扣减|扣|减)$/.test(verbWord) ? "扣" : "得") : directionOf(ctx.section, ctx.indicator);
   if (action === undefined) return refusal("条文酌情给出分值范围，但没有写明是扣分还是加分，本项也没有说明，未能确定");
-  return reading([`${unit !== undefined ? `${unit} ` : ""}酌情 ${action} ${min} 至 ${max}`], amountsIn(t));
+  if (c !== undefined && (c.value === null || unit === undefined || decimalCompare(c.value, max) <= 0)) return undefined;
+  const capText = c?.value != null ? ` 上限 ${c.value}` : "";
+  return reading([`${unit !== undefined ? `${unit} ` : ""}酌情 ${action} ${min} 至 ${max}${capText}`], amountsIn(t0));
 };

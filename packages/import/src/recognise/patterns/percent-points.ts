@@ -21,7 +21,7 @@ const DOWN = "低于|少于|低|少|差|下降|降低|减少";
 const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
 
 /** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
-const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}?(个百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
+const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}?(个百分点|百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
 
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
@@ -31,7 +31,11 @@ const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制�
 const BASE_WORDS = /高于或等于|大于或等于|不低于|不少于|不超过|控制在|未达到|到达|达到|超过|超出|多于|低于|不足|未达|少于|小于|大于|高于|≥|≤|达|为|在/g;
 
 /** The base phrase at the end of the head: 「…超过10%的。」「达到27%的得满分,」「大于90%,达标为40分,」. */
-const BASE_END = rxt`()([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上|以下|及以下|以内)?(?:的)?(?:[,。]?(?:得满分|计满分|记满分|为满分|不扣分|(?:得|计|记|达标为|为|可得)${NUM}分))?[,。;]?$`;
+const BASE_END = rxt`()([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上|以下|及以下|以内|为基准|为标准)?(?:的)?(?:[,。]?(?:得满分|计满分|记满分|为满分|不扣分|(?:得|计|记|达标为|为|可得)${NUM}分))?[,。;]?$`;
+
+/** The base's other side before it: 「达到90%以上的得满分,」「在90%(含)以上的,得5分;」 (5 the item's points). */
+const BOTH_SIDES = (base: string, points: string | null): RegExp =>
+  new RegExp(`^[^,;。\\d%]{0,16}?(?:达到|达|在|不低于)${base.replace(".", "\\.")}%(?:\\(含\\))?(?:以上|及以上)?(?:\\(含\\))?(?:的)?,?(?:得满分|计满分|不扣分${points !== null ? `|(?:得|计|记)${points.replace(".", "\\.")}分` : ""})[,;。]$`);
 
 /** Rates with their base in the item or its name: 「小学适龄儿童入学率达到100%」「每次入户率达100%」. */
 const ITEM_RATES = rxg`([\\u4e00-\\u9fa5]{1,12}?率)(?:要)?(?:达到|达|不低于)${NUM}%`;
@@ -106,7 +110,7 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   const verb: "扣" | "得" = /^(?:扣除|扣减|扣|减)$/.test(verbWord!) ? "扣" : "得";
   const dir = stepWord(word, per !== undefined, verb);
   // 「每个百分点」: a step of one point (only 个百分点 after 每)
-  if (stepNum === undefined && (per === undefined || unit !== "个百分点")) return undefined;
+  if (stepNum === undefined && (per === undefined || unit === "%")) return undefined;
   const [step, amount] = [stepNum === undefined ? "1" : numberText(stepNum), numberText(amountNum!)];
   if (dir === undefined || step === undefined || amount === undefined) return undefined;
   const cap = c?.value ?? null;
@@ -125,9 +129,12 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     if (severally !== undefined) return severalRates(head, dir, word, step, unitOut, verb, amount, cap, used);
     const b = BASE_END.exec(head);
     if (!b) return undefined;
-    if (pctCount > 1) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
+    // 「达到90%以上的得满分,低于90%的,每低1个百分点…」: the base said from both sides, the first its full points
+    const before = head.slice(0, b.index);
+    const bothSides = pctCount === 2 && BOTH_SIDES(b[3]!, ctx.points).test(before);
+    if (pctCount > 1 && !bothSides) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
     const [, baseWord, between, baseNum, , side, full] = b;
-    if (/\d/.test(head.slice(0, b.index)) || /分/.test(between!)) return undefined;
+    if ((!bothSides && /\d/.test(before)) || /分/.test(between!)) return undefined;
     const base = numberText(baseNum!);
     if (base === undefined) return undefined;
     if (full !== undefined) {
@@ -153,7 +160,7 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // (b) no base in the clause
   if (dir === "none") {
     // 「超审限案件每一个百分点扣0.4分」: each point of a share the clause names — from 0
-    if (unit !== "个百分点") return undefined;
+    if (unit === "%") return undefined;
     if (/达到|达|不低于|以上|完成|满分/.test(head) || GOOD_RATE.test(head)) return refusal(`${ROUTE}，「每个百分点」没有写明高于还是低于基准，未能确定`);
     return reading([body("0%", "up", undefined, step, unitOut, verb, amount, cap)], used);
   }
