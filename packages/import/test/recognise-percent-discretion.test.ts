@@ -94,6 +94,20 @@ describe("per percentage point: no base in the clause", () => {
     ["比上年每增长1个百分点加1分", bonus()],
   ] as const)("stays a to-do: %s", (text, ctx, reason?: RegExp) => expectTodo(text, ctx, reason));
 
+  it.each([
+    // the step says it counts from the target
+    ["结案率每低于目标值1个百分点扣0.5分,扣完为止", item("5"), ["基准 目标值 每低 1个百分点 扣 0.5"]],
+    ["事故发生率每超过目标1个百分点扣1分", item("5"), ["基准 目标值 每超 1个百分点 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // 基准 目标值 only in an indicator (KP2054); a number before the step
+    ["每低于目标值1个百分点扣0.5分", penalty()],
+    ["2020年目标完成率每低于目标值1个百分点扣0.5分", item("5")],
+    // 「未完成目标的…每低N个百分点」 the target patterns do not read: the target's value or 100 %? (its reason says so)
+    ["未完成年度目标的,按每低2个百分点扣0.5分。", item("10"), /目标值还是完成率100%/],
+  ] as const)("stays a to-do: %s", (text, ctx, reason?: RegExp) => expectTodo(text, ctx, reason));
+
   it("「未完成目标…每差N个百分点」 is still the target's (基准 目标值, linear.ts)", () => {
     expectReading("未完成年度目标任务的,每差1个百分点扣0.5分,扣完为止。", item("3"), ["基准 目标值 每低 1个百分点 扣 0.5"]);
   });

@@ -28,7 +28,7 @@ import { s24bPatterns } from "./patterns/s24b.js";
 import { rewordS24e } from "./rewords-s24e.js";
 import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
-import { gapCutoff, percentPoints, percentPointsTodo, proportionalBand } from "./patterns/percent-points.js";
+import { gapCutoff, percentPoints, targetStep, percentPointsTodo, proportionalBand } from "./patterns/percent-points.js";
 import { discretionRange } from "./patterns/discretion-range.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -53,7 +53,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, proportionalBand, gapCutoff, percentPoints, discretionRange, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);

@@ -196,6 +196,25 @@ export const gapCutoff: Pattern = (t, ctx) => {
   return n === undefined ? undefined : reading([`分段 { ≥ ${n}个百分点 不得分 }`], []);
 };
 
+/**
+ * 「每低于目标值1个百分点扣0.5分」「发生率每超过目标1个百分点扣1分」: the step says it counts from the target — a
+ * linear rule from each unit's target (基准 目标值). Only a percentage-point or % step, nothing else numbered before it.
+ */
+export const targetStep: Pattern = (t0, ctx) => {
+  // (基准 目标值 only in an indicator: KP2054)
+  if (ctx.section !== null) return undefined;
+  const c = capOf(t0);
+  const t = c ? c.rest : t0;
+  const m = rxt`^([^\\d;。]*?)(?:比目标值?|较目标值?)?每(低于|少于|高于|超过|超出|低|高)(?:目标值|目标|计划目标|计划)${NUM}(个百分点|百分点|%),?(扣除|扣减|扣|减)${NUM}分[。;,.]*$`.exec(t);
+  if (!m || /%|目标|任务/.test(m[1]!)) return undefined;
+  const [, , word, stepNum, unit, , amountNum] = m;
+  const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
+  if (step === undefined || amount === undefined) return undefined;
+  const cap = c?.value ?? null;
+  const down = /低|少/.test(word!);
+  return reading([`基准 目标值 ${down ? "每低" : "每超"} ${step}${unit === "%" ? "%" : "个百分点"} 扣 ${amount}${cap !== null ? ` 上限 ${cap}` : ""}`], [amount, ...(cap !== null ? [cap] : [])]);
+};
+
 /** The readings of the class, tried first: a clause it cannot read is left to the other patterns. */
 export const percentPoints: Pattern = (t, ctx) => {
   const r = analyse(t, ctx);
