@@ -146,6 +146,10 @@ describe("discretionary ranges", () => {
     ["绿化带内有垃圾,每发现一处扣0.5-1分", item("5"), ["每处 酌情 扣 0.5 至 1"]],
     ["迟报瞒报的,扣分1-3分", item("5"), ["酌情 扣 1 至 3"]],
     ["门窗不洁,每处酌情扣0.5-1分,最多扣3分", item("5"), ["每处 酌情 扣 0.5 至 1 上限 3"]],
+    // one occurrence before the range, or the count word after it: per occurrence, as the older range pattern reads them
+    ["违反操作规程,一次酌情扣1-3分", item("5"), ["每次 酌情 扣 1 至 3"]],
+    ["巡查发现一处酌情扣1-2分", item("5"), ["每处 酌情 扣 1 至 2"]],
+    ["违规者酌情扣1-2分/人次", item("5"), ["每人次 酌情 扣 1 至 2"]],
   ] as const)("%s", expectReading);
 
   it.each([

@@ -60,7 +60,7 @@ export const discretionRange: Pattern = (t0, ctx) => {
   // 「每人扣分5-10分」: 扣分 before the range; 「每处扣0.5-2分」 is read by the range pattern (kinds.ts) as before
   if (!discretionary && noun === undefined && verbPoints === undefined) return undefined;
   // another amount, number or count before the range: the other patterns (or a to-do)
-  if (/\d|每|分/.test(head!)) return undefined;
+  if (/\d|每|分|按次/.test(head!) || rxt`[一二两三四五六七八九十](?:${NOUNS})`.test(head!)) return undefined;
   const [min, max] = [numberText(a!), numberText(b!)];
   if (min === undefined || max === undefined || decimalCompare(min, max) >= 0) return undefined;
   if (noun !== undefined && slashNoun !== undefined) return refusal("条文既按「每…」又按「/…」酌情计分，未能确定计数单位");
