@@ -2,7 +2,7 @@
  * Session 25 (helper pct): two general classes, on clauses written for these tests — never the corpus's text.
  * Rates per percentage point (`src/recognise/patterns/percent-points.ts`): the step word (每低/每少/每差/每下降/
  * 每超/每高, 一个 or 0.1个百分点, 个百分点 or %), and where the base comes from — a bound or a full-points rate
- * before the step, each point of a bad share from 0, 超额完成 above 100 %, the item's rates; a cut-off after
+ * before the step, each point of a bad share from 0, 超额完成 above 100 %, the target the step names, the item's rates; a cut-off after
  * the steps; a proportional band from 100 %; the gap band. Discretionary ranges
  * (`src/recognise/patterns/discretion-range.ts`): 酌情 with or without a verb (the direction from the section
  * or an item named as deductions), per thing counted, 扣分N-M分, 「~」「至」. Each reading is checked in a

@@ -31,7 +31,7 @@ const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制�
 const BASE_WORDS = /高于或等于|大于或等于|不低于|不少于|不超过|控制在|未达到|到达|达到|超过|超出|多于|低于|不足|未达|少于|小于|大于|高于|≥|≤|达|为|在/g;
 
 /** The base phrase at the end of the head: 「…超过10%的。」「达到27%的得满分,」「大于90%,达标为40分,」. */
-const BASE_END = rxt`()([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上|以下|及以下|以内|为基准|为标准)?(?:的)?(?:[,。]?(?:得满分|计满分|记满分|为满分|不扣分|(?:得|计|记|达标为|为|可得)${NUM}分))?[,。;]?$`;
+const BASE_END = rxt`([^,;。\\d%]{0,16}?)${NUM}%(\\(含\\))?(以上|及以上|以下|及以下|以内|为基准|为标准)?(?:的)?(?:[,。]?(?:得满分|计满分|记满分|为满分|不扣分|(?:得|计|记|达标为|为|可得)${NUM}分))?[,。;]?$`;
 
 /** The base's other side before it: 「达到90%以上的得满分,」「在90%(含)以上的,得5分;」 (5 the item's points). */
 const BOTH_SIDES = (base: string, points: string | null): RegExp =>
@@ -53,11 +53,10 @@ function sure(reason: string): PatternResult {
 
 const ROUTE = "条文按个百分点（或百分数）逐档计分";
 
-function stepWord(word: string | undefined, per: boolean, verb: "扣" | "得"): "down" | "up" | "none" | undefined {
+function stepWord(word: string | undefined, per: boolean): "down" | "up" | "none" | undefined {
   if (word === undefined || word === "有") return per ? "none" : undefined;
   if (word === "超额完成") return "up";
-  if (new RegExp(`^(?:${DOWN})$`).test(word)) return "down";
-  return verb === "扣" || verb === "得" ? "up" : undefined;
+  return new RegExp(`^(?:${DOWN})$`).test(word) ? "down" : "up";
 }
 
 /** The rule body of one side. */
@@ -108,7 +107,7 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // without 每 only a step's word (「下降1个百分点扣1分」「降低0.1%扣0.05分」), never a bound (「低于100%,扣2分」)
   if (per === undefined && !/^(?:少|差|下降|降低|减少|上升|增长|提高)$/.test(word!)) return undefined;
   const verb: "扣" | "得" = /^(?:扣除|扣减|扣|减)$/.test(verbWord!) ? "扣" : "得";
-  const dir = stepWord(word, per !== undefined, verb);
+  const dir = stepWord(word, per !== undefined);
   // 「每个百分点」: a step of one point (only 个百分点 after 每)
   if (stepNum === undefined && (per === undefined || unit === "%")) return undefined;
   const [step, amount] = [stepNum === undefined ? "1" : numberText(stepNum), numberText(amountNum!)];
@@ -131,9 +130,9 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     if (!b) return undefined;
     // 「达到90%以上的得满分,低于90%的,每低1个百分点…」: the base said from both sides, the first its full points
     const before = head.slice(0, b.index);
-    const bothSides = pctCount === 2 && BOTH_SIDES(b[3]!, ctx.points).test(before);
+    const bothSides = pctCount === 2 && BOTH_SIDES(b[2]!, ctx.points).test(before);
     if (pctCount > 1 && !bothSides) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
-    const [, baseWord, between, baseNum, , side, full] = b;
+    const [, between, baseNum, , side, full] = b;
     if ((!bothSides && /\d/.test(before)) || /分/.test(between!)) return undefined;
     const base = numberText(baseNum!);
     if (base === undefined) return undefined;
@@ -143,7 +142,7 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
       const f = numberText(full);
       if (f !== ctx.points) return sure(`条文写的满分 ${full} 分与本项分值 ${ctx.points ?? "（未写）"} 分不一致，未能确定`);
     }
-    const w = [...between!.matchAll(BASE_WORDS)].pop()?.[0] ?? baseWord ?? "";
+    const w = [...between!.matchAll(BASE_WORDS)].pop()?.[0] ?? "";
     const belowSide = side !== undefined && /以下|以内/.test(side);
     const aboveSide = side !== undefined && /以上/.test(side);
     if (dir === "down" && (!BASE_BELOW_OK.test(w) || belowSide)) return sure(`${ROUTE}（低于基准扣分），但基准「${b[0].replace(/[,。;]$/, "")}」写的是上限，未能确定`);
