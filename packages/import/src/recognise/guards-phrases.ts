@@ -27,7 +27,7 @@ const ZERO_IF = /[,;。](?:如|若|凡)?无(?!记录|资料|台账|材料|档案
 export function phrasesUnaccounted(t: string, bodies: readonly string[], _ctx: ClauseContext): string | undefined {
   const all = bodies.join(" ");
   const formula = FORMULA.exec(t);
-  if (formula && !/按比率|按评价|基准|评议|酌情/.test(all)) return `条文的「${formula[0]}」是计算公式（如按比率），计分方式中没有写出，未能确定`;
+  if (formula && !/按比率|按评价|基准|评议|酌情|分段 \{[^}]* 每低 1个百分点 /.test(all)) return `条文的「${formula[0]}」是计算公式（如按比率），计分方式中没有写出，未能确定`;
   const panel = DISCRETION.exec(t);
   if (panel && oneShot(bodies)) return `条文的「${panel[0]}」说分数由考核组评定（评议或酌情），计分方式却是确定的分值，未能确定`;
   const effect = NO_EXCELLENT.exec(t);
