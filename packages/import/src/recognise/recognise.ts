@@ -29,6 +29,7 @@ import { rewordS24e } from "./rewords-s24e.js";
 import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
 import { withoutClockMinutes, yearAsAmountReason } from "./clock.js";
+import { totalAsCap } from "./total-caps.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -127,7 +128,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  let t = rewordS24e(rewordS24b(reword(withoutClockMinutes(normalise(text))), ctx), ctx);
+  let t = totalAsCap(rewordS24e(rewordS24b(reword(withoutClockMinutes(normalise(text))), ctx), ctx), ctx);
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
