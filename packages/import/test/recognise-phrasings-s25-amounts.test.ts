@@ -62,3 +62,41 @@ describe("a total after a per-occurrence amount is its cap", () => {
     ["按时参加支部主题党日活动得1分,总分10分。", item("12")],
   ] as const)("%s: a to-do", (text, ctx) => expectTodo(text, ctx));
 });
+
+describe("several amounts that are classes, bands or a list", () => {
+  it.each([
+    // classes of one count: a later part names a thing the same measure word counts
+    ["《区政务简报》采用1条计8分,简讯计3分", bonus(), ["每条 得 「采用」 8、「简讯」 3"]],
+    ["被市委《每日要情》采用的,综合类信息每条计20分,专报信息每条计10分,快讯计5分。", bonus(), ["每条 得 「综合类信息」 20、「专报信息」 10、「快讯」 5"]],
+    ["在核心期刊发表1篇计6分,一般期刊论文计2分", bonus(), ["每篇 得 「在核心期刊发表」 6、「一般期刊论文」 2"]],
+    // a milder state of the same occurrence
+    ["辖区发生1起命案扣6分,如命案当月侦破,扣2分;", item("20"), ["每起 扣 「一般」 6、「命案当月侦破」 2"]],
+    ["每发生一起火灾事故扣4分,若火灾事故及时扑灭的,扣1分", item("20"), ["每起 扣 「一般」 4、「火灾事故及时扑灭」 1"]],
+    // levels of one fact stated once: one one-shot rule per level
+    ["经验做法被上级推广的,国家级加6分,省级加4分,市级加2分。", bonus(), ["得 6", "得 4", "得 2"]],
+    ["工作被通报批评的,省级扣3分,市级扣1分", item("10"), ["扣 3", "扣 1"]],
+    // amounts by the exact count
+    ["年度内班子成员有1人次被约谈扣1分,2人次被约谈扣3分,3人次被约谈扣6分。", item("10"), ["分段 { = 1人次 扣 1 = 2人次 扣 3 ≥ 3人次 扣 6 }"]],
+    ["全年出现1次漏报扣2分,2次漏报扣5分", item("10"), ["分段 { = 1次 扣 2 ≥ 2次 扣 5 }"]],
+    // faults listed, then their amounts in order
+    ["如发现消防通道堵塞,灭火器过期,应急灯损坏将依次扣除3分、2分、1分。", item("10"), ["扣 3", "扣 2", "扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // a later part that is another fact, not a class of what is counted
+    ["参加会议1次得2分,全勤得5分", bonus()],
+    // no count word stated: once or per piece is not said (the writer's word)
+    ["信访投诉亮黄牌扣1分,红牌扣2分", item("10")],
+    ["省级课题20分,市级课题10分", bonus()],
+    // levels named with a thing of their own: per award or once is not said
+    ["受到表彰的,一等奖加5分,二等奖加3分", bonus()],
+    // a milder amount on top (再/另), or a state that does not name the occurrence again
+    ["发生1起事故扣5分,如整改到位,扣2分", item("20")],
+    ["发生1起事故扣5分,如事故另有伤亡,再扣3分", item("20")],
+    // counts that skip, or amounts that do not rise
+    ["1次扣2分,3次扣4分", item("10")],
+    ["1人次扣3分,2人次扣2分", item("10")],
+    // as many faults as amounts, or not read
+    ["如发现台账缺失,标识不清将依次扣除2分、1分、1分", item("10")],
+  ] as const)("%s: a to-do", (text, ctx) => expectTodo(text, ctx));
+});

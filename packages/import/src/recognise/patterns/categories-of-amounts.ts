@@ -1,0 +1,158 @@
+// Several amounts of one clause that are categories, bands or a list (session 25, helper amounts):
+//   - classes of one count whose later parts name a thing the same measure word counts (「录用1条计10分,简讯计5分」:
+//     a 简讯 is counted in 条 too) → `每条 得 「录用」 10、「简讯」 5` (语言参考 §5.2, 分类);
+//   - a milder state of the same counted occurrence (「发生1起…案件扣5分,如案件已破,扣3分」) → `每起 扣 「一般」 5、「案件已破」 3`;
+//   - levels of one fact stated once (「…被推广的,国家级加10分,省级加8分」) → one one-shot rule per level (语言参考 §5.2:
+//     with no count word each class is whether it happened, written as one-shot rules);
+//   - amounts by exact count (「1人次扣2分,2人次扣4分,3人次扣5分」) → `分段 { = 1人次 扣 2 = 2人次 扣 4 ≥ 3人次 扣 5 }`;
+//   - faults listed, then their amounts in order (「发现A,B,C将依次扣除4分、2分、2分」) → one rule per fault.
+import { NUM, numberText, rxt } from "../normalise.js";
+import { reading, type Pattern } from "../reading.js";
+import { unitOf } from "../units.js";
+
+/** Words that make the clause more than classes of one count (bounds, caps, shares, modifiers, conditions). */
+const NOT_CLASSES = /(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|另|再|未|不|没有|无|扣|减|严重|其中/;
+
+/** The measure word each kind of thing is counted with (量词): a later part naming one of these is a class of that count. */
+const COUNTED_WITH: Readonly<Record<string, RegExp>> = {
+  条: /(?:信息|简讯|消息|快讯|动态|建议|意见|社情民意|新闻|报道)$/,
+  篇: /(?:论文|文章|稿件|报道|简讯|信息|调研报告|报告|作品|评论)$/,
+  项: /(?:课题|成果|专利|标准|项目|奖励|奖)$/,
+  件: /(?:提案|作品|案件|议案)$/,
+};
+
+/** A part 「…(每|1)条…计10分」 or 「简讯计5分」: name before and after the count word, the count word, the amount. */
+const PART = rxt`^((?:(?!每)[\\u4e00-\\u9fa5]){0,12}?)(?:(?:每|[1一])(条|篇|项|件))?((?:(?!每)[\\u4e00-\\u9fa5]){0,10}?)(?:的)?,?(?:得|计|记|加)${NUM}分$`;
+
+/**
+ * 「《…》录用1条计10分,简讯计5分」「被…采用的,问题类信息每条计90分,其他信息每条计30分,简讯计15分」: one count word
+ * stated (每条 / 1条), every part an award of its own, and each part without the word naming a thing that word
+ * counts (a 简讯 is one 条) → one rule with classes in the clause's order. A part naming anything else (「全勤」,
+ * 「参加会议1次得2分,全勤得5分」) is another fact: not read here.
+ */
+const classesOfOneMeasure: Pattern = (t, ctx) => {
+  if (ctx.section === "减分") return undefined;
+  // a lead-in shared by the parts: 「被《…》采用的,」 (a book title's words are not the clause's)
+  const body = t.replace(/[。;]+$/, "").replace(/《[^》]*》/g, "《》");
+  const lead = /^([^,;\d]*?的),/.exec(body);
+  const rest = lead ? body.slice(lead[0].length) : body.replace(/^[^\d,;]*?《》/, "");
+  if (NOT_CLASSES.test(rest)) return undefined;
+  const parts = rest.split(/(?<=分)[,;、]/);
+  if (parts.length < 2 || parts.length > 6) return undefined;
+  const rows = parts.map((p) => PART.exec(p));
+  if (rows.some((r) => r === null)) return undefined;
+  const words = new Set(rows.flatMap((r) => (r![2] === undefined ? [] : [r![2]])));
+  if (words.size !== 1) return undefined;
+  const word = [...words][0]!;
+  const names = rows.map((r) => `${r![1]!}${r![3]!}`.replace(/的$/, ""));
+  if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return undefined;
+  if (!rows.every((r, i) => r![2] !== undefined || COUNTED_WITH[word]!.test(names[i]!))) return undefined;
+  const amounts = rows.map((r) => numberText(r![4]!));
+  if (amounts.some((a) => a === undefined)) return undefined;
+  return reading([`每${word} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
+};
+
+/** The count words of the language an occurrence may be counted with (语言参考 §5.1). */
+const PER = "件次|人次|次|件|起|项|例|处|条|人|个|家|户|篇|宗|份|场";
+
+/**
+ * 「发生1起恶性案件扣5分,如案件已破,扣3分」: a counted deduction, then a milder state of the same occurrence (「如」 + the
+ * thing counted named again, two characters running) with a smaller amount: each occurrence is one or the other →
+ * `每起 扣 「一般」 5、「案件已破」 3`. Not on top (另/再/加/并/同时), not larger (an escalation: graverClass's), not
+ * without the thing named again (「如整改到位,扣1分」 may be any other fact).
+ */
+const milderState: Pattern = (t, ctx) => {
+  if (ctx.section === "加分") return undefined;
+  const m = rxt`^([^,;。\\d]{0,30}?)(?:每(?:发现|发生|出现|查实)?|(?:发生|发现|出现|查实)(?=[一1]))[一1]?(${PER})([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(?:扣|减)${NUM}分[,;](?:如|若|如果|但)([\\u4e00-\\u9fa5]{2,16}?)(?:的)?,?(?:扣|减)${NUM}分[。;]?$`.exec(t);
+  if (!m || /另|再|加|并|同时|累计|以上|以下|每|严重|较大|重大/.test(m[5]!) || /以上|以下|%|否则|酌情|另|再/.test(m[1]!)) return undefined;
+  const thing = m[3]!;
+  const state = m[5]!;
+  if (![...state].some((_, i) => i + 2 <= state.length && thing.includes(state.slice(i, i + 2)))) return undefined;
+  const a = numberText(m[4]!);
+  const b = numberText(m[6]!);
+  if (a === undefined || b === undefined || Number(b) >= Number(a)) return undefined;
+  const unit = unitOf(m[2]!);
+  if (!unit) return undefined;
+  return reading([`${unit} 扣 「一般」 ${a}、「${state}」 ${b}`], [a, b]);
+};
+
+/** A level of government or award, the whole name (「国家级」「自治区级」). */
+const LEVEL = "(?:国家|省|自治区|市|地市|州|县|区|县区|乡镇|镇|街道|部|厅|局|校|院)级";
+
+/**
+ * 「工作被上级以现场会形式推广的,国家级加10分,省级加8分,市级加5分」: one fact stated once (the lead-in 「…的」) and its
+ * level deciding the amount. No count word: each level is whether it happened, one one-shot rule per level
+ * (语言参考 §5.2); several levels may each be met. Without the lead-in (「国家级课题40分,省级课题20分」: per 课题?) the
+ * count is not said and guard classes-one-shot keeps it a to-do.
+ */
+/** The level rows of 「…的,国家级加10分,省级加8分」 (a fact stated once, then its levels only), or undefined. */
+function levelRows(t: string): RegExpExecArray[] | undefined {
+  const body = t.replace(/[。;]+$/, "");
+  const lead = /^([^\d;]*?[^\d,;]的),/.exec(body);
+  if (!lead || /每|以上|以下|分别|各|累计|最多|上限|为止|不超过|其中|就高|最高/.test(body)) return undefined;
+  const rows = body.slice(lead[0].length).split(/[,;、]/).map((p) => rxt`^(${LEVEL})(?:的)?(加|得|计|记|扣|减)${NUM}分$`.exec(p));
+  if (rows.length < 2 || rows.some((r) => r === null)) return undefined;
+  return rows as RegExpExecArray[];
+}
+
+/** True when the clause states one fact and then only its levels, each with an amount (guard classes-one-shot lets it be). */
+export function levelsOfStatedFact(t: string): boolean {
+  return levelRows(t) !== undefined;
+}
+
+const levelsOfOneFact: Pattern = (t, ctx) => {
+  // beside clauses that count, the levels may be counted the same way (as lists.ts's one-shot lists)
+  if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return undefined;
+  const rows = levelRows(t);
+  if (!rows) return undefined;
+  const verbs = new Set(rows.map((r) => (/扣|减/.test(r![2]!) ? "扣" : "得")));
+  if (verbs.size !== 1) return undefined;
+  const names = rows.map((r) => r![1]!);
+  if (new Set(names).size !== names.length) return undefined;
+  const amounts = rows.map((r) => numberText(r![3]!)!);
+  const verb = [...verbs][0]!;
+  return reading(amounts.map((a) => `${verb} ${a}`), amounts, names);
+};
+
+/**
+ * 「一学年中有1人次重修扣2分,2人次重修扣4分,3人次重修扣5分」: amounts by the exact count, 1, 2, 3 … in a row, one count
+ * word → `分段 { = 1人次 扣 2 = 2人次 扣 4 ≥ 3人次 扣 5 }`: each count its own band and the last listed from there up
+ * (the amounts rise with the count; a count past the list is not less than the last). Amounts that do not rise, counts
+ * that skip, or 「N次以上」 (aboveBands') are not read here.
+ */
+const exactCountBands: Pattern = (t, ctx) => {
+  const body = t.replace(/[。;]+$/, "");
+  const parts = body.split(/[,;]/);
+  if (parts.length < 2 || /以上|以下|每|%|累计|最多|上限|为止/.test(body)) return undefined;
+  const rows = parts.map((p, i) => rxt`^(${i === 0 ? "[^\\d,;]{0,30}?" : "[^\\d,;]{0,4}?"})(\\d+)(${PER})([\\u4e00-\\u9fa5]{0,8}?)(?:的)?,?(扣|减|得|加|计|记)${NUM}分$`.exec(p));
+  if (rows.some((r) => r === null)) return undefined;
+  const unit = rows[0]![3]!;
+  if (!rows.every((r, i) => r![3] === unit && Number(r![2]) === i + 1 && r![4] === rows[0]![4])) return undefined;
+  const verbs = new Set(rows.map((r) => (/扣|减/.test(r![5]!) ? "扣" : "得")));
+  if (verbs.size !== 1) return undefined;
+  const verb = [...verbs][0]!;
+  if ((verb === "扣" && ctx.section === "加分") || (verb === "得" && ctx.section === "减分")) return undefined;
+  const amounts = rows.map((r) => numberText(r![6]!)!);
+  if (!amounts.every((a, i) => i === 0 || Number(a) > Number(amounts[i - 1]))) return undefined;
+  const bands = rows.map((_, i) => `${i === rows.length - 1 ? "≥" : "="} ${i + 1}${unit} ${verb} ${amounts[i]}`);
+  return reading([`分段 { ${bands.join(" ")} }`], amounts);
+};
+
+/**
+ * 「如发现大门未锁,台账缺失,标识不清将依次扣除2分、1分、1分」: faults listed, then their amounts in the same order
+ * (依次) → one one-shot rule per fault. The faults and the amounts must be as many; a fault with a number of its own, or
+ * 依次 with nothing listed before it (「依次递减」「依次类推」), is not read here.
+ */
+const inTurn: Pattern = (t, ctx) => {
+  if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return undefined;
+  const m = rxt`^(?:如|若|凡)?(?:发现|存在|出现)?([^\\d]+?)(?:的)?,?(?:将|则)?依次(扣除|扣|减|加|得)((?:${NUM}分、)+${NUM}分)[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const faults = m[1]!.split(/[,、;]/).filter((f) => f !== "");
+  const amounts = m[3]!.split("、").map((a) => numberText(a.replace(/分$/, "")));
+  if (faults.length < 2 || faults.length !== amounts.length || amounts.some((a) => a === undefined)) return undefined;
+  if (faults.some((f) => f.length < 2 || /及以上|以下|每|分别|各/.test(f))) return undefined;
+  const verb = /扣|减/.test(m[2]!) ? "扣" : "得";
+  return reading(amounts.map((a) => `${verb} ${a}`), amounts as string[], faults);
+};
+
+export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBands, levelsOfOneFact, milderState, classesOfOneMeasure];
