@@ -78,6 +78,11 @@ describe("several amounts that are classes, bands or a list", () => {
     // amounts by the exact count
     ["年度内班子成员有1人次被约谈扣1分,2人次被约谈扣3分,3人次被约谈扣6分。", item("10"), ["分段 { = 1人次 扣 1 = 2人次 扣 3 ≥ 3人次 扣 6 }"]],
     ["全年出现1次漏报扣2分,2次漏报扣5分", item("10"), ["分段 { = 1次 扣 2 ≥ 2次 扣 5 }"]],
+    // more on top for the pieces that also meet a condition: two rules of the same count (a total equal to the item's points is its points)
+    ["会员每提交意见建议1条计4分,被采纳的再加6分。", item("30"), ["每条 得 4", "每条 得 6"]],
+    ["教师撰写案例,每篇(次)计3分,获评优秀的另加2分,总计不超过20分。", item("20"), ["每篇 得 3", "每篇 得 2"]],
+    // a bracketed class of the same count, and the total as the rule's cap
+    ["参加集中学习、专题研讨等活动,每次计1分(在会上作交流发言的计3分),总计不超过8分。", item("8"), ["每次 得 「一般」 1、「在会上作交流发言」 3 上限 8"]],
     // faults listed, then their amounts in order
     ["如发现消防通道堵塞,灭火器过期,应急灯损坏将依次扣除3分、2分、1分。", item("10"), ["扣 3", "扣 2", "扣 1"]],
   ] as const)("%s", expectReading);
@@ -96,6 +101,10 @@ describe("several amounts that are classes, bands or a list", () => {
     // counts that skip, or amounts that do not rise
     ["1次扣2分,3次扣4分", item("10")],
     ["1人次扣3分,2人次扣2分", item("10")],
+    // a total on top that is not the item's points: a cap of the two rules together
+    ["每提交意见建议1条计4分,被采纳的再加6分,总计不超过20分。", item("30")],
+    // a total below the larger class
+    ["每次计1分(作交流发言的计3分),总计不超过2分。", item("8")],
     // as many faults as amounts, or not read
     ["如发现台账缺失,标识不清将依次扣除2分、1分、1分", item("10")],
   ] as const)("%s: a to-do", (text, ctx) => expectTodo(text, ctx));

@@ -155,4 +155,56 @@ const inTurn: Pattern = (t, ctx) => {
   return reading(amounts.map((a) => `${verb} ${a}`), amounts as string[], faults);
 };
 
-export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBands, levelsOfOneFact, milderState, classesOfOneMeasure];
+/** A total after the amounts: 「,总计不超过15分」 (the item's points shared by the rules, or the one rule's cap). */
+const TOTAL_AFTER = rxt`[,;](?:总计|累计|合计)?(?:不超过|最多|最高)${NUM}分$`;
+
+/**
+ * 「提交提案1件计10分,被立案的再加15分」「每条(次)计10分,被采用的再加5分,总计不超过15分」: an award per piece and, of
+ * those pieces, the ones that also meet a condition earn more on top (再加/另加) → two rules of the same count word,
+ * `每件 得 10` and `每件 得 15` (the second counts the pieces that meet it). A total after them is the item's points
+ * shared by both (nothing to write on either); any other total is a cap of the two together: a to-do.
+ */
+const onTop: Pattern = (t, ctx) => {
+  if (ctx.section === "减分") return undefined;
+  let body = t.replace(/[。;]+$/, "");
+  const total = TOTAL_AFTER.exec(body);
+  if (total) {
+    if (ctx.section !== null || ctx.points === null || numberText(total[1]!) !== ctx.points) return undefined;
+    body = body.slice(0, total.index);
+  }
+  const m = rxt`^([^;。\\d]{0,40}?)(?:每|[1一])(${PER})(?:\\([\\u4e00-\\u9fa5]{1,2}\\))?(?:的)?,?(?:计|得|记|加)${NUM}分[,;]([^,;。\\d]{2,16}?)的,?(?:再加|另加|再计|另计|再得)${NUM}分$`.exec(body);
+  if (!m || /以上|以下|%|否则|酌情|未|不|没有|扣|减|分别|各/.test(m[1]! + m[4]!)) return undefined;
+  const unit = unitOf(m[2]!);
+  const a = numberText(m[3]!);
+  const b = numberText(m[5]!);
+  if (!unit || a === undefined || b === undefined) return undefined;
+  return reading([`${unit} 得 ${a}`, `${unit} 得 ${b}`], total ? [a, b, numberText(total[1]!)!] : [a, b]);
+};
+
+/**
+ * 「参加调研、视察等活动,每次计2分(列为书面发言的计5分),总计不超过10分」: a counted award with a bracketed class of the
+ * same count that earns another amount → `每次 得 「一般」 2、「列为书面发言」 5` (each time is one or the other), the total
+ * after it the rule's cap (not above the item's points).
+ */
+const bracketedClass: Pattern = (t, ctx) => {
+  if (ctx.section === "减分") return undefined;
+  let body = t.replace(/[。;]+$/, "");
+  const total = TOTAL_AFTER.exec(body);
+  let cap: string | undefined;
+  if (total) {
+    cap = numberText(total[1]!);
+    if (cap === undefined || (ctx.section === null && ctx.points !== null && Number(cap) > Number(ctx.points))) return undefined;
+    body = body.slice(0, total.index);
+  }
+  const m = rxt`^([^()\\d]{0,80}?)每(${PER})(?:计|得|记|加)${NUM}分\\(([^()\\d]{2,40}?)的(?:计|得|记|加)${NUM}分\\)$`.exec(body);
+  if (!m || /以上|以下|%|否则|酌情|未|不|没有|扣|减|分别|各|另|再/.test(m[1]! + m[4]!)) return undefined;
+  const unit = unitOf(m[2]!);
+  const a = numberText(m[3]!);
+  const b = numberText(m[5]!);
+  if (!unit || a === undefined || b === undefined || a === b) return undefined;
+  if (cap !== undefined && Number(cap) <= Math.max(Number(a), Number(b))) return undefined;
+  const name = (/被([^被]+)$/.exec(m[4]!)?.[1] ?? m[4]!).slice(-12);
+  return reading([`${unit} 得 「一般」 ${a}、「${name}」 ${b}${cap !== undefined ? ` 上限 ${cap}` : ""}`], cap !== undefined ? [a, b, cap] : [a, b]);
+};
+
+export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBands, levelsOfOneFact, milderState, classesOfOneMeasure, onTop, bracketedClass];
