@@ -8,7 +8,6 @@ import { NUM, normalise, rxt } from "./normalise.js";
 import { amountsIn } from "./amounts.js";
 import { decimalSum } from "./decimal.js";
 import { namesClassOf } from "./patterns/s24c.js";
-import { levelsOfStatedFact } from "./patterns/categories-of-amounts.js";
 
 /** A reading of one-shot awards only (得 N). */
 const awardsOnly = (bodies: readonly string[]): boolean => bodies.length > 1 && bodies.every((b) => /^得 [\d.]+$/.test(b));
@@ -79,8 +78,6 @@ export const GUARDS_S24D: readonly Guard[] = [
     since: 24,
     check: (t, bodies) => {
       if (!awardsOnly(bodies)) return undefined;
-      // 「…被推广的,国家级加10分,省级加8分」: one fact stated, then only its levels — one-shot each (session 25)
-      if (levelsOfStatedFact(t)) return undefined;
       const names = classesOfOneThing(t);
       return names ? `条文列了同一类事物的几个等级（${names.map((n) => `「${n}」`).join("、")}）各有分值，未能确定是一次性得分还是按件（次）计分` : undefined;
     },

@@ -30,7 +30,7 @@ import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
 import { withoutClockMinutes, yearAsAmountReason } from "./clock.js";
 import { totalAsCap } from "./total-caps.js";
-import { amountCategoryPatterns } from "./patterns/categories-of-amounts.js";
+import { amountCategoryPatterns, severalAmountsReason } from "./patterns/categories-of-amounts.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -149,7 +149,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   for (const p of PATTERNS) {
     const r = p(rest, ctx);
     if (!r) continue;
-    if (r.kind === "refusal") return { kind: "todo", reason: r.reason };
+    if (r.kind === "refusal") return { kind: "todo", reason: severalAmountsReason(rest, r.reason) };
     const all = amountsIn(rest);
     if (!sameAmounts(all, r.used)) {
       return { kind: "todo", reason: `条文的分值（${all.join("、") || "无"}）未能全部对应到计分方式` };

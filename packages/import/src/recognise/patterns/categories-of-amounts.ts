@@ -2,12 +2,14 @@
 //   - classes of one count whose later parts name a thing the same measure word counts (「录用1条计10分,简讯计5分」:
 //     a 简讯 is counted in 条 too) → `每条 得 「录用」 10、「简讯」 5` (语言参考 §5.2, 分类);
 //   - a milder state of the same counted occurrence (「发生1起…案件扣5分,如案件已破,扣3分」) → `每起 扣 「一般」 5、「案件已破」 3`;
-//   - levels of one fact stated once (「…被推广的,国家级加10分,省级加8分」) → one one-shot rule per level (语言参考 §5.2:
-//     with no count word each class is whether it happened, written as one-shot rules);
+//   (levels or classes without any count word — 「…被推广的,国家级加10分,省级加8分」「红灯扣1分,蓝灯扣0.5分」 — stay to-dos:
+//   once each or per time is the writer's call, 语言参考 §5.2 「kaoping 不替作者猜」; the corpus's writers read most of them per
+//   item (wnky, yzwy-01, jckp-15), one (hcyj-21) as one-shot rules: the count word decides, and where none is written a person does)
 //   - amounts by exact count (「1人次扣2分,2人次扣4分,3人次扣5分」) → `分段 { = 1人次 扣 2 = 2人次 扣 4 ≥ 3人次 扣 5 }`;
 //   - faults listed, then their amounts in order (「发现A,B,C将依次扣除4分、2分、2分」) → one rule per fault.
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
+import { amountsIn } from "../amounts.js";
 import { unitOf } from "../units.js";
 
 /** Words that make the clause more than classes of one count (bounds, caps, shares, modifiers, conditions). */
@@ -52,6 +54,9 @@ const classesOfOneMeasure: Pattern = (t, ctx) => {
   return reading([`每${word} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
 };
 
+/** Words that make a state of the occurrence milder: done, in time, of one's own accord, made good. */
+const MITIGATING = /已|及时|主动|自行|当(?:日|天|月|场)|挽回|整改|纠正|补正|侦破|破获/;
+
 /** The count words of the language an occurrence may be counted with (语言参考 §5.1). */
 const PER = "件次|人次|次|件|起|项|例|处|条|人|个|家|户|篇|宗|份|场";
 
@@ -68,50 +73,14 @@ const milderState: Pattern = (t, ctx) => {
   const thing = m[3]!;
   const state = m[5]!;
   if (![...state].some((_, i) => i + 2 <= state.length && thing.includes(state.slice(i, i + 2)))) return undefined;
+  // a milder state says what lessens it (已破、及时扑灭、当月侦破、主动整改); 「如事故造成死亡」 is graver, whatever its amount
+  if (!MITIGATING.test(state) || /伤亡|死亡|造成|扩大/.test(state)) return undefined;
   const a = numberText(m[4]!);
   const b = numberText(m[6]!);
   if (a === undefined || b === undefined || Number(b) >= Number(a)) return undefined;
   const unit = unitOf(m[2]!);
   if (!unit) return undefined;
   return reading([`${unit} 扣 「一般」 ${a}、「${state}」 ${b}`], [a, b]);
-};
-
-/** A level of government or award, the whole name (「国家级」「自治区级」). */
-const LEVEL = "(?:国家|省|自治区|市|地市|州|县|区|县区|乡镇|镇|街道|部|厅|局|校|院)级";
-
-/**
- * 「工作被上级以现场会形式推广的,国家级加10分,省级加8分,市级加5分」: one fact stated once (the lead-in 「…的」) and its
- * level deciding the amount. No count word: each level is whether it happened, one one-shot rule per level
- * (语言参考 §5.2); several levels may each be met. Without the lead-in (「国家级课题40分,省级课题20分」: per 课题?) the
- * count is not said and guard classes-one-shot keeps it a to-do.
- */
-/** The level rows of 「…的,国家级加10分,省级加8分」 (a fact stated once, then its levels only), or undefined. */
-function levelRows(t: string): RegExpExecArray[] | undefined {
-  const body = t.replace(/[。;]+$/, "");
-  const lead = /^([^\d;]*?[^\d,;]的),/.exec(body);
-  if (!lead || /每|以上|以下|分别|各|累计|最多|上限|为止|不超过|其中|就高|最高/.test(body)) return undefined;
-  const rows = body.slice(lead[0].length).split(/[,;、]/).map((p) => rxt`^(${LEVEL})(?:的)?(加|得|计|记|扣|减)${NUM}分$`.exec(p));
-  if (rows.length < 2 || rows.some((r) => r === null)) return undefined;
-  return rows as RegExpExecArray[];
-}
-
-/** True when the clause states one fact and then only its levels, each with an amount (guard classes-one-shot lets it be). */
-export function levelsOfStatedFact(t: string): boolean {
-  return levelRows(t) !== undefined;
-}
-
-const levelsOfOneFact: Pattern = (t, ctx) => {
-  // beside clauses that count, the levels may be counted the same way (as lists.ts's one-shot lists)
-  if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return undefined;
-  const rows = levelRows(t);
-  if (!rows) return undefined;
-  const verbs = new Set(rows.map((r) => (/扣|减/.test(r![2]!) ? "扣" : "得")));
-  if (verbs.size !== 1) return undefined;
-  const names = rows.map((r) => r![1]!);
-  if (new Set(names).size !== names.length) return undefined;
-  const amounts = rows.map((r) => numberText(r![3]!)!);
-  const verb = [...verbs][0]!;
-  return reading(amounts.map((a) => `${verb} ${a}`), amounts, names);
 };
 
 /**
@@ -123,7 +92,8 @@ const levelsOfOneFact: Pattern = (t, ctx) => {
 const exactCountBands: Pattern = (t, ctx) => {
   const body = t.replace(/[。;]+$/, "");
   const parts = body.split(/[,;]/);
-  if (parts.length < 2 || /以上|以下|每|%|累计|最多|上限|为止/.test(body)) return undefined;
+  // (「第1次扣2分,第2次扣4分」 escalates occurrence by occurrence: each adds, not a band of the count)
+  if (parts.length < 2 || /以上|以下|每|%|累计|最多|上限|为止|第/.test(body)) return undefined;
   const rows = parts.map((p, i) => rxt`^(${i === 0 ? "[^\\d,;]{0,30}?" : "[^\\d,;]{0,4}?"})(\\d+)(${PER})([\\u4e00-\\u9fa5]{0,8}?)(?:的)?,?(扣|减|得|加|计|记)${NUM}分$`.exec(p));
   if (rows.some((r) => r === null)) return undefined;
   const unit = rows[0]![3]!;
@@ -207,4 +177,34 @@ const bracketedClass: Pattern = (t, ctx) => {
   return reading([`${unit} 得 「一般」 ${a}、「${name}」 ${b}${cap !== undefined ? ` 上限 ${cap}` : ""}`], cap !== undefined ? [a, b, cap] : [a, b]);
 };
 
-export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBands, levelsOfOneFact, milderState, classesOfOneMeasure, onTop, bracketedClass];
+export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBands, milderState, classesOfOneMeasure, onTop, bracketedClass];
+
+/** One part 「<name>(的)?(加|扣…)?N分」 with nothing else: a class and its amount. */
+const CLASS_PART = rxt`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:的)?,?(加|得|计|记|扣|减)?${NUM}分$`;
+/** A count word anywhere (每X, 1X, 一X before a verb or amount). */
+const ANY_COUNT = rxt`每|[1一](?:${PER})|分\\/`;
+/** A total after the amount: 「,总分10分」「,总计不超过10分」. */
+const TOTAL_WORD = rxt`[,;](?:总分|总计|合计|累计)(?:不超过|最多|最高)?${NUM}分[。;]?$`;
+/** A class name that is a bound, a count or a share, not a class. */
+const NOT_A_CLASS = /以上|以下|以内|不足|低于|超过|达到|%|[一二两三四五六七八九十]+(?:次|个|项|件|人)|\(|\)/;
+
+/**
+ * A clearer reason for 「条文有 N 个分值…未能确定它们的关系」 where the clause is of a class this file names: classes (or
+ * levels) each with an amount and no count word — once each or per time is the writer's call (语言参考 §5.2) — or a total
+ * after one amount that has no count word. Otherwise the reason as it was.
+ */
+export function severalAmountsReason(t: string, reason: string): string {
+  if (!/^条文有 \d+ 个分值/.test(reason) || ANY_COUNT.test(t)) return reason;
+  const all = amountsIn(t);
+  const total = TOTAL_WORD.exec(t);
+  if (total) {
+    const before = amountsIn(t.slice(0, total.index));
+    if (before.length === 1 && Number(before[0]) < Number(numberText(total[1]!))) return `条文写了「${total[0].replace(/^[,;]|[。;]$/g, "")}」，像是按次（件）计分的上限，但分值前没有计数单位（每次、每件…），未能确定按什么计数`;
+    return reason;
+  }
+  const parts = t.replace(/[。;,]+$/, "").split(/(?<=分)[,;]/);
+  if (parts.length < 2 || parts.length !== all.length) return reason;
+  const names = parts.map((p) => CLASS_PART.exec(p)?.[1]?.replace(/^(?:且|和|及|或)/, ""));
+  if (names.some((n) => n === undefined || NOT_A_CLASS.test(n))) return reason;
+  return `条文的几个分值分属几类（${names.map((n) => `「${n}」`).join("、")}），没有写计数单位：按次（件）计分的写成分类计分（如「每次 扣 「类」 N、「类」 M」），只看是否发生的写成几条一次性规则，未能确定`;
+}
