@@ -204,7 +204,7 @@ export function severalAmountsReason(t: string, reason: string): string {
   }
   const parts = t.replace(/[。;,]+$/, "").split(/(?<=分)[,;]/);
   if (parts.length < 2 || parts.length !== all.length) return reason;
-  const names = parts.map((p) => CLASS_PART.exec(p)?.[1]?.replace(/^(?:且|和|及|或)/, ""));
-  if (names.some((n) => n === undefined || NOT_A_CLASS.test(n))) return reason;
+  const names = parts.map((p) => CLASS_PART.exec(p)?.[1]?.replace(/^(?:且|和|及|或)/, "").replace(/均$/, ""));
+  if (names.some((n) => n === undefined || NOT_A_CLASS.test(n) || /[增则]$/.test(n)) || new Set(names).size !== names.length) return reason;
   return `条文的几个分值分属几类（${names.map((n) => `「${n}」`).join("、")}），没有写计数单位：按次（件）计分的写成分类计分（如「每次 扣 「类」 N、「类」 M」），只看是否发生的写成几条一次性规则，未能确定`;
 }
