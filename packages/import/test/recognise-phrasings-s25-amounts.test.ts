@@ -50,6 +50,9 @@ describe("a total after a per-occurrence amount is its cap", () => {
     ["建立联动机制。(3分,1个部门0.5分,满分3分)", item("8"), ["每个 得 0.5 上限 3"]],
     ["参加培训每次计1分,总计不超过4分。", item("4"), ["每次 得 1 上限 4"]],
     ["每处问题扣0.5分,总分2分", item("2"), ["每处 扣 0.5 上限 2"]],
+    // the cap phrases the recogniser knew before, unchanged
+    ["在市级以上媒体发表宣传稿件每篇加1分,最多加5分。", bonus(), ["每篇 得 1 上限 5"]],
+    ["抽查人员不在岗的每人扣1分,扣满8分为止", item("10"), ["每人 扣 1 上限 8"]],
   ] as const)("%s", expectReading);
 
   it.each([
