@@ -72,6 +72,8 @@ describe("several amounts that are classes, bands or a list", () => {
     ["《区政务简报》采用1条计8分,简讯计3分", bonus(), ["每条 得 「采用」 8、「简讯」 3"]],
     ["被市委《每日要情》采用的,综合类信息每条计20分,专报信息每条计10分,快讯计5分。", bonus(), ["每条 得 「综合类信息」 20、「专报信息」 10、「快讯」 5"]],
     ["在核心期刊发表1篇计6分,一般期刊论文计2分", bonus(), ["每篇 得 「在核心期刊发表」 6、「一般期刊论文」 2"]],
+    // 1个 in every part, the other side (none earned) and a cap in brackets
+    ["主持1个国家级课题得4分,主持1个省级课题得2分,没有主持不得分(累计不超过6分)。", item("6"), ["每个 得 「主持国家级课题」 4、「主持省级课题」 2 上限 6"]],
     // a milder state of the same occurrence
     ["辖区发生1起命案扣6分,如命案当月侦破,扣2分;", item("20"), ["每起 扣 「一般」 6、「命案当月侦破」 2"]],
     ["每发生一起火灾事故扣4分,若火灾事故及时扑灭的,扣1分", item("20"), ["每起 扣 「一般」 4、「火灾事故及时扑灭」 1"]],
@@ -90,6 +92,11 @@ describe("several amounts that are classes, bands or a list", () => {
   it.each([
     // a later part that is another fact, not a class of what is counted
     ["参加会议1次得2分,全勤得5分", bonus()],
+    // 个 counts anything: a later part without it is not a class of it
+    ["建成1个示范点得3分,达标村得1分", bonus()],
+    // a cap above the item's points, or a none-earned side that negates another verb
+    ["主持1个国家级课题得4分,主持1个省级课题得2分(累计不超过8分)", item("6")],
+    ["主持1个国家级课题得4分,主持1个省级课题得2分,没有参与不得分", item("6")],
     // no count word stated: once or per piece is not said (the writer's word)
     ["信访投诉亮黄牌扣1分,红牌扣2分", item("10")],
     ["省级课题20分,市级课题10分", bonus()],

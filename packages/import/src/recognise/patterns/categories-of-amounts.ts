@@ -24,7 +24,7 @@ const COUNTED_WITH: Readonly<Record<string, RegExp>> = {
 };
 
 /** A part 「…(每|1)条…计10分」 or 「简讯计5分」: name before and after the count word, the count word, the amount. */
-const PART = rxt`^((?:(?!每)[\\u4e00-\\u9fa5]){0,12}?)(?:(?:每|[1一])(条|篇|项|件))?((?:(?!每)[\\u4e00-\\u9fa5]){0,10}?)(?:的)?,?(?:得|计|记|加)${NUM}分$`;
+const PART = rxt`^((?:(?!每)[\\u4e00-\\u9fa5]){0,12}?)(?:(?:每|[1一])(条|篇|项|件|个))?((?:(?!每)[\\u4e00-\\u9fa5]){0,10}?)(?:的)?,?(?:得|计|记|加)${NUM}分$`;
 
 /**
  * 「《…》录用1条计10分,简讯计5分」「被…采用的,问题类信息每条计90分,其他信息每条计30分,简讯计15分」: one count word
@@ -35,7 +35,20 @@ const PART = rxt`^((?:(?!每)[\\u4e00-\\u9fa5]){0,12}?)(?:(?:每|[1一])(条|篇
 const classesOfOneMeasure: Pattern = (t, ctx) => {
   if (ctx.section === "减分") return undefined;
   // a lead-in shared by the parts: 「被《…》采用的,」 (a book title's words are not the clause's)
-  const body = t.replace(/[。;]+$/, "").replace(/《[^》]*》/g, "《》");
+  let body = t.replace(/[。;]+$/, "").replace(/《[^》]*》/g, "《》");
+  // 「…(累计不超过5分)」「…,最多得5分」: the rule's cap, not above the item's points and above every class's amount
+  const capped = rxt`[,;]?\\(?(?:累计|合计|总计)?(?:不超过|最多得?|最高)${NUM}分\\)?$`.exec(body);
+  const cap = capped ? numberText(capped[1]!) : undefined;
+  if (capped) {
+    if (cap === undefined || (ctx.section === null && ctx.points !== null && Number(cap) > Number(ctx.points))) return undefined;
+    body = body.slice(0, capped.index);
+  }
+  // 「…,没有承担不得分」: the awards' other side (none earned), when it negates the parts' own verb
+  const none = /[,;](?:没有|未|无)([\u4e00-\u9fa5]{1,4}?)(?:的)?不得分$/.exec(body);
+  if (none) {
+    if (!body.slice(0, none.index).startsWith(none[1]!)) return undefined;
+    body = body.slice(0, none.index);
+  }
   const lead = /^([^,;\d]*?的),/.exec(body);
   const rest = lead ? body.slice(lead[0].length) : body.replace(/^[^\d,;]*?《》/, "");
   if (NOT_CLASSES.test(rest)) return undefined;
@@ -46,12 +59,16 @@ const classesOfOneMeasure: Pattern = (t, ctx) => {
   const words = new Set(rows.flatMap((r) => (r![2] === undefined ? [] : [r![2]])));
   if (words.size !== 1) return undefined;
   const word = [...words][0]!;
+  // 个 counts anything: every part must write it (no later part named by what 个 counts)
+  if (word === "个" && rows.some((r) => r![2] === undefined)) return undefined;
   const names = rows.map((r) => `${r![1]!}${r![3]!}`.replace(/的$/, ""));
   if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return undefined;
-  if (!rows.every((r, i) => r![2] !== undefined || COUNTED_WITH[word]!.test(names[i]!))) return undefined;
+  if (!rows.every((r, i) => r![2] !== undefined || COUNTED_WITH[word]?.test(names[i]!) === true)) return undefined;
   const amounts = rows.map((r) => numberText(r![4]!));
   if (amounts.some((a) => a === undefined)) return undefined;
-  return reading([`每${word} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}`], amounts as string[]);
+  if (cap !== undefined && !amounts.every((a) => Number(a) < Number(cap))) return undefined;
+  const body1 = `每${word} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}${cap !== undefined ? ` 上限 ${cap}` : ""}`;
+  return reading([body1], cap !== undefined ? [...(amounts as string[]), cap] : (amounts as string[]));
 };
 
 /** Words that make a state of the occurrence milder: done, in time, of one's own accord, made good. */
