@@ -63,6 +63,7 @@ describe("a total after a per-occurrence amount is its cap", () => {
     // an award without a count word: the total says it repeats, not per what (每次 would be the reader's word)
     ["落实整改任务得1分,总分10分。", item("12")],
     ["按时参加支部主题党日活动得1分,总分10分。", item("12"), /「总分10分」，像是按次（件）计分的上限，但分值前没有计数单位/],
+    ["参加每月的主题党日活动得1分,总分10分。", item("12"), /「总分10分」，像是按次（件）计分的上限/],
   ] as const)("%s: a to-do", (text, ctx, reason?: RegExp) => expectTodo(text, ctx, reason));
 });
 

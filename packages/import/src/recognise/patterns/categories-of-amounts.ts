@@ -198,8 +198,8 @@ export const amountCategoryPatterns: readonly Pattern[] = [inTurn, exactCountBan
 
 /** One part 「<name>(的)?(加|扣…)?N分」 with nothing else: a class and its amount. */
 const CLASS_PART = rxt`^(?:.*[,:])?([^,;:。\\d]{2,16}?)(?:的)?,?(加|得|计|记|扣|减)?${NUM}分$`;
-/** A count word anywhere (每X, 1X, 一X before a verb or amount). */
-const ANY_COUNT = rxt`每|[1一](?:${PER})|分\\/`;
+/** A count word anywhere (每X, 1X, 一X before a verb or amount; 每月、每年 … say when, not what is counted). */
+const ANY_COUNT = rxt`每(?!年|月|季度|季|周|日|天|学期|半年)|[1一](?:${PER})|分\\/`;
 /** A total after the amount: 「,总分10分」「,总计不超过10分」. */
 const TOTAL_WORD = rxt`[,;](?:总分|总计|合计|累计)(?:不超过|最多|最高)?${NUM}分[。;]?$`;
 /** A class name that is a bound, a count or a share, not a class. */
