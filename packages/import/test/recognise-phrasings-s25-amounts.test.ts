@@ -43,6 +43,29 @@ describe("minutes are no amounts: clock times and durations", () => {
   ] as const)("%s: a to-do", expectTodo);
 });
 
+describe("a measured score's bound is no amount", () => {
+  it.each([
+    ["测评得分低于80分的扣1分", ["1"]],
+    ["学习积分未达30分(新入职人员20分)的,每人扣0.5分", ["0.5"]],
+    // without a score measured, 「低于60分」 may be the rule's own: counted as before
+    ["低于60分的每人扣1分", ["60", "1"]],
+  ] as const)("%s: the amounts are %j", (text, want) => {
+    expect(amountsIn(text)).toEqual(want);
+  });
+
+  it.each([
+    ["考试成绩低于60分的,每人扣1分", item("10"), ["每人 扣 1"]],
+    ["抽查干部学习积分未达30分(新入职人员20分)的,每人扣0.5分,扣满3分为止", item("10"), ["每人 扣 0.5 上限 3"]],
+    // one-shot with the bound: a band of the score (bare numbers, as the corpus writes a score's bands: lm-17)
+    ["考试成绩低于60分的扣2分", item("10"), ["分段 { < 60 扣 2 }"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // without a score measured: two amounts, as before
+    ["低于60分的每人扣1分", item("10")],
+  ] as const)("%s: a to-do", (text, ctx) => expectTodo(text, ctx));
+});
+
 describe("a total after a per-occurrence amount is its cap", () => {
   it.each([
     ["发现占道经营行为每查到一次扣1分,总分5分,扣完为止。", item("10"), ["每次 扣 1 上限 5"]],

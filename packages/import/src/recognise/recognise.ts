@@ -30,6 +30,7 @@ import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
 import { withoutClockMinutes, yearAsAmountReason } from "./clock.js";
 import { totalAsCap } from "./total-caps.js";
+import { withoutScoreBounds } from "./score-bounds.js";
 import { amountCategoryPatterns, severalAmountsReason } from "./patterns/categories-of-amounts.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -129,7 +130,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  let t = totalAsCap(rewordS24e(rewordS24b(reword(withoutClockMinutes(normalise(text))), ctx), ctx), ctx);
+  let t = totalAsCap(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx), ctx);
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
