@@ -49,6 +49,8 @@ describe("a measured score's bound is no amount", () => {
     ["学习积分未达30分(新入职人员20分)的,每人扣0.5分", ["0.5"]],
     // without a score measured, 「低于60分」 may be the rule's own: counted as before
     ["低于60分的每人扣1分", ["60", "1"]],
+    // this rulebook's own score (得分 alone) bounded: a cap, not a measured score
+    ["加分项得分超过10分的按10分计", ["10", "10"]],
   ] as const)("%s: the amounts are %j", (text, want) => {
     expect(amountsIn(text)).toEqual(want);
   });

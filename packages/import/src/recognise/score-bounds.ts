@@ -4,8 +4,11 @@
 
 /** A bound word, the number and 分, and a bracket of further bounds right after: the bound's 分 dropped. */
 const SCORE_BOUND = /(未达到|未达|达不到|不达|不足|低于|少于|不低于|不少于|高于|(?<!不|不得)超过|大于|小于)(\d+(?:\.\d+)?)分(?![钟值数])(\([^()\d]{0,8}\d+(?:\.\d+)?分\))?/g;
-/** A score measured (what the bound is of): the word must be there, else 「低于…分」 may be the rule's own. */
-const SCORE_WORD = /积分|得分|成绩|分数|测评|评分|考分|考试/;
+/**
+ * A score measured (what the bound is of): the word must be there, else 「低于…分」 may be the rule's own. Not 得分 alone:
+ * 「加分项得分超过10分的按10分计」 bounds this rulebook's own score (a cap), not a measured one.
+ */
+const SCORE_WORD = /积分|成绩|分数|测评|考分|考试|考核分/;
 
 /** The clause with each measured score's bound written without 分 (「未达41分」→「未达41」), or as it was. */
 export function withoutScoreBounds(t: string): string {
