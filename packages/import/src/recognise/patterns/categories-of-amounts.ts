@@ -84,6 +84,7 @@ const PER = "件次|人次|次|件|起|项|例|处|条|人|个|家|户|篇|宗|�
  * without the thing named again (「如整改到位,扣1分」 may be any other fact).
  */
 const milderState: Pattern = (t, ctx) => {
+  if (!/[,;](?:如|若|但)/.test(t)) return undefined;
   if (ctx.section === "加分") return undefined;
   const m = rxt`^([^,;。\\d]{0,30}?)(?:每(?:发现|发生|出现|查实)?|(?:发生|发现|出现|查实)(?=[一1]))[一1]?(${PER})([\\u4e00-\\u9fa5]{2,12}?)(?:的)?,?(?:扣|减)${NUM}分[,;](?:如|若|如果|但)([\\u4e00-\\u9fa5]{2,16}?)(?:的)?,?(?:扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || /另|再|加|并|同时|累计|以上|以下|每|严重|较大|重大/.test(m[5]!) || /以上|以下|%|否则|酌情|另|再/.test(m[1]!)) return undefined;
@@ -131,6 +132,7 @@ const exactCountBands: Pattern = (t, ctx) => {
  * 依次 with nothing listed before it (「依次递减」「依次类推」), is not read here.
  */
 const inTurn: Pattern = (t, ctx) => {
+  if (!t.includes("依次")) return undefined;
   if (ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return undefined;
   const m = rxt`^(?:如|若|凡)?(?:发现|存在|出现)?([^\\d]+?)(?:的)?,?(?:将|则)?依次(扣除|扣|减|加|得)((?:${NUM}分、)+${NUM}分)[。;]?$`.exec(t);
   if (!m) return undefined;
@@ -152,6 +154,7 @@ const TOTAL_AFTER = rxt`[,;](?:总计|累计|合计)?(?:不超过|最多|最高)
  * shared by both (nothing to write on either); any other total is a cap of the two together: a to-do.
  */
 const onTop: Pattern = (t, ctx) => {
+  if (!/再加|另加|再计|另计|再得/.test(t)) return undefined;
   if (ctx.section === "减分") return undefined;
   let body = t.replace(/[。;]+$/, "");
   const total = TOTAL_AFTER.exec(body);
@@ -174,6 +177,7 @@ const onTop: Pattern = (t, ctx) => {
  * after it the rule's cap (not above the item's points).
  */
 const bracketedClass: Pattern = (t, ctx) => {
+  if (!t.includes("(")) return undefined;
   if (ctx.section === "减分") return undefined;
   let body = t.replace(/[。;]+$/, "");
   const total = TOTAL_AFTER.exec(body);
