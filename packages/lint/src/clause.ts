@@ -69,7 +69,7 @@ function halfWidth(text: string): string {
   );
 }
 
-const notPointsAfter = /^(钟|之|局|公司|支|管|行|值|类|段|项目)/;
+const notPointsAfter = /^(钟|鐘|鍾|之|局|公司|支|管|行|值|类|段|项目)/;
 const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
 // 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」 (session 23) are caps too.
 // 「一项扣1分,共3分,扣完为止」: the part's total is its cap (session 24).
@@ -123,7 +123,8 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
     let amount = false;
     if (!percent) {
       const pts = /^\s*分/.exec(after);
-      const timeOfDay = /[时点:：]$/.test(before);
+      // 「8點05分」 in traditional script too, and with a copy's pinyin gloss 「8點(diǎn)05分」 (session 25)
+      const timeOfDay = /[时時点點:：](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\))?$/.test(before);
       amount = !!pts && !timeOfDay && !notPointsAfter.test(after.slice(pts[0].length));
       // Chinese numerals are amounts only right after a verb of scoring: 扣两分, 得一分, 计一分.
       if (chinese && amount && !/[扣得加减计計记記增]\s*$/.test(before)) amount = false;

@@ -4,6 +4,7 @@
 
 /** Measure words after a Chinese numeral that make it a number of the clause (「一次」「两项」「三个」). */
 import { shareOf } from "./decimal.js";
+import { CLOCK_TIME, MINUTES } from "./clock.js";
 
 export const MEASURE = "次|个|项|件|条|处|例|起|宗|篇|份|张|人|名|户|家|所|台|辆|批|场|天|日|周|月|季度|年|分|类|种|样|遍|期|轮|本|套|位|支|座|间|回|级|档|星|票|成|倍|株|棵|只|头|栋|幢|块|亩|片|段|根|盏|部|册|卷|首|门|课|堂|节|小时|个百分点|百分点";
 
@@ -30,7 +31,9 @@ export const NON_SCORING: readonly { readonly kind: string; readonly re: RegExp 
   { kind: "书名或引号中的名称", re: /《[^》]*》|“[^”]*”|"[^"]*"|〈[^〉]*〉|「[^」]*」/g },
   { kind: "文号", re: /[〔\[【(](?:19|20)\d{2}[〕\]】)]\s*(?:第)?\d+\s*号|(?:第)?\d+号(?:文|文件|令)?/g },
   { kind: "日期", re: /(?:19|20)[\d×xX]{2}(?:年度?|[.\-\/]\d{1,2}(?:[.\-\/]\d{1,2})?)(?:\d{1,2}月(?:\d{1,2}(?:日|号))?)?|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初|末|中旬|上旬|下旬)?(?:\d{1,2}(?:日|号))?|\d{1,2}(?:日|号)(?:前|之前|以前|后|之后|起)|(?:上|下)半年|第[一二三四1-4]季度|[一二三四1-4]季度/g },
-  { kind: "时刻", re: /\d{1,2}点\d{1,2}分(?=前|后|以前|之前|以后|之后|到岗|未到|到)|\d{1,2}[:：]\d{2}|\d{1,2}(?:点|时)(?:前|之前|以前|后|半)?(?![\d分])/g },
+  { kind: "时刻", re: CLOCK_TIME }, // 「8点05分前」 (session 25: clock.ts)
+  { kind: "时长", re: MINUTES }, // 「30分鐘以內」
+  { kind: "时刻", re: /\d{1,2}[:：]\d{2}|\d{1,2}(?:点|时)(?:前|之前|以前|后|半)?(?![\d分])/g },
   { kind: "条款或届次", re: /第[\d一二三四五六七八九十百]+(?:条|款|章|节|届|批|期|部分|阶段|轮|版|号|页)/g },
   { kind: "时限", re: /\d+(?:个)?(?:工作日|小时|分钟|日|天|个月|周)(?:内|以内|之内)|[一二两三四五六七八九十]+(?:个)?(?:工作日|小时|日|天|个月|周)(?:内|以内|之内)/g },
   { kind: "距离", re: /\d+(?:\.\d+)?(?:米|公里|千米)(?:范围)?(?:内|以内|之内)?/g },
@@ -49,7 +52,8 @@ export const NON_SCORING: readonly { readonly kind: string; readonly re: RegExp 
 export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五六七八九十]+\)|\d+(?:\.\d+)*(?:、|[.)](?![\d%]))|[一二三四五六七八九十]+[、.])/g;
 
 /** Words before a number that make it the item's own points (「满分2分」「本项5分」「共3分」「(4分)」). */
-export const OWN_POINTS = /(?:满分|总分|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分?|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
+export const OWN_POINTS = /(?:满分|总分|总计不超过|合计不超过|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分?|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
+// (session 25, amounts: 「总计不超过15分」 equal to the item's points is the item's points, shared by the rules before it)
 // (session 24, s24-tune13: 「完成…关闭任务为15分」 states what the task is worth — the item's points — as 满分为 does;
 // yzsm-03, read 得 15 before: rewords-s24e.ts drops it before a failing that voids the item; 「基本分20分」 is the
 // item's points by the same word as 基础分)

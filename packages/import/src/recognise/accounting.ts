@@ -11,6 +11,7 @@ import { taskPointsBeforeDeduction } from "./patterns/task-points.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "./decimal.js";
+import { isScoreBound } from "./score-bounds.js";
 import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
@@ -223,6 +224,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (counted && /每/.test(segment) && !/分/.test(unit)) continue;
     // in a counted reading, a number of another measure says which occurrences count (「死亡3人以上的每起」)
     if (counted && unit !== "" && unit !== "分" && !/^百分点|^个百分点/.test(after) && !(unit === "%" && counts.some((c) => /百分点|%/.test(c))) && !sameUnit(unit, counts)) continue;
+    // a measured score's bound (「学习积分未达41分(一般干部30分)」) says which occurrences count, as another measure does (session 25)
+    if (counted && isScoreBound(masked, n.at)) continue;
     // the size of the set counted (「6项职责的,每少1项」「抽查12项,每项计2分」), not a bound on it
     if (counted && sameUnit(unit, counts) && !BOUND_BEFORE.test(before) && !UP_AFTER.test(rest)) continue;
     // 「安装率达100%,每发现一户无安装的」: every one is required, each one missing is counted

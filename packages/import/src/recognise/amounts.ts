@@ -1,12 +1,16 @@
 // Amounts, caps and thresholds in a normalised clause: what a reading must account for.
 import { NUM, numberText, rx, rxt, rxg } from "./normalise.js";
+import { withoutClockMinutes } from "./clock.js";
+import { withoutScoreBounds } from "./score-bounds.js";
 
 /** 「三分类」「三分之一」「十分钟」: 分 begins another word there, not a points amount. */
 export const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化)";
 
 /** Every points amount written in the clause (「扣2分」「0.5分」「记 3 分」), as decimal text, in order. */
-export function amountsIn(t: string): string[] {
+export function amountsIn(t0: string): string[] {
   const out: string[] = [];
+  // 「8点05分前」「30分鐘以內」: minutes, never points (clock.ts); 「学习积分未达41分」: a measured score's bound (score-bounds.ts)
+  const t = withoutScoreBounds(withoutClockMinutes(t0));
   const re = rxg`${NUM}分${NOT_WORD}`;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     // 「90分以上」「满意度80分」 are values of a fact, not amounts: the threshold guard handles them

@@ -32,12 +32,15 @@ import { rewordCountWords } from "./count-words.js";
 import { rewordWholeItem, wholeItemPatterns } from "./patterns/whole-item.js";
 import { rewordBareAmount } from "./patterns/bare-amounts.js";
 import { rewordTaskPoints } from "./patterns/task-points.js";
-import { rewordClockTimes } from "./clock-times.js";
 import { rewordOrder } from "./rewords-order.js";
 import { rewordOtherwise } from "./rewords-otherwise.js";
 import { rewordEitherList } from "./rewords-lists.js";
 import { gapCutoff, percentPoints, targetStep, percentPointsTodo, proportionalBand } from "./patterns/percent-points.js";
 import { discretionRange } from "./patterns/discretion-range.js";
+import { withoutClockMinutes, yearAsAmountReason } from "./clock.js";
+import { totalAsCap } from "./total-caps.js";
+import { withoutScoreBounds } from "./score-bounds.js";
+import { amountCategoryPatterns, severalAmountsReason } from "./patterns/categories-of-amounts.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -61,7 +64,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
@@ -141,9 +144,12 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
 }
 
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  // session 25: count words the language lacks as its units (s25-units); the item's score as a whole, amounts
-  // without a verb, the item's points for the task (s25-tune14)
-  let t = rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordClockTimes(rewordCountWords(rewordS24e(rewordS24b(reword(normalise(text)), ctx), ctx)))))), ctx), ctx), ctx);
+  // session 25: clock minutes and a measured score's bounds are not amounts (s25-amounts); count words the language
+  // lacks as its units (s25-units); the item's score as a whole, amounts without a verb, the item's points for the
+  // task (s25-tune14); a total after a counted amount as its cap (s25-amounts)
+  let t = totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx);
+  const year = yearAsAmountReason(t);
+  if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
   // 「按时按标准收缴党费计2分(本项共计4分)」: the item's points stated in brackets
   if (ctx.points !== null && !ownPoints(t, ctx)) t = t.replace(rxt`\\((?:本项|此项|该项)?(?:共计?|合计|满分)?${ctx.points.replace(".", "\\.")}分\\)[。,;]?`, "");
@@ -161,7 +167,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   for (const p of PATTERNS) {
     const r = p(rest, ctx);
     if (!r) continue;
-    if (r.kind === "refusal") return { kind: "todo", reason: r.reason };
+    if (r.kind === "refusal") return { kind: "todo", reason: severalAmountsReason(rest, r.reason) };
     const all = amountsIn(rest);
     if (!sameAmounts(all, r.used)) {
       return { kind: "todo", reason: `条文的分值（${all.join("、") || "无"}）未能全部对应到计分方式` };
