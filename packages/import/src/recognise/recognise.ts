@@ -28,6 +28,7 @@ import { s24bPatterns } from "./patterns/s24b.js";
 import { rewordS24e } from "./rewords-s24e.js";
 import { s24ePatterns } from "./patterns/s24e.js";
 import { s24dPatterns } from "./patterns/s24d.js";
+import { proportionPatterns } from "./patterns/proportion.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -51,7 +52,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [header, ...proportionPatterns, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, grades, ranking, discretion, targetLinear, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);

@@ -1,0 +1,176 @@
+// Scoring in proportion to a rate of completion (session 25, helper ratio): clauses that score a task
+// or target by the share of it done, read by the two forms 语言参考 has for them.
+//
+//   「完成…任务的得13分,没有完成任务按比例得分」「…4篇以上记2分(完不成的按比例扣分)」
+//       → 按比率 得分 满分 13   (§5.8: the award on completion is the full marks; the fact is the rate done)
+//   「完成…得标准分,未完成的按实际完成率乘以标准分计分」 (the item's points, or what its other clauses leave)
+//       → 按比率 得分 [满分 N]
+//   「未完成…目标任务的,按其(未)完成比例扣分,扣满5分为止」
+//       → 基准 100% 每低 1% 扣 0.05   (§5.5: the cap's 5 points over the 100 % not done, linear from 100 %)
+//   「…全年共计4篇,按缺失比例扣分」 in a 4-point item
+//       → 至少 4篇 每少 1篇 扣 1        (the item's points over the pieces required, each piece missing)
+//
+// The full marks are never guessed: they come from the clause (「得13分」), from the item's points
+// (标准分, 满分, 基本分 of an item whose only scoring this is), or from what the item's other clauses
+// leave of its points when each of them is a plain award; otherwise a to-do says what is missing.
+// A proportion of something else (「比例不低于1.0%」, 「检查比例」, 「报销比例」, a rate target other
+// than 100 %, 超额 … 按比例加分) is not read here.
+import type { ClauseContext } from "../index.js";
+import { canon, decimalCompare, decimalSum, shareOf } from "../decimal.js";
+import { NUM, normalise, numberText, rxt } from "../normalise.js";
+import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
+import { alone } from "../rewords.js";
+import { unitOf } from "../units.js";
+
+/** A task or target not (fully) done. */
+const NOT_DONE = "(?:未能?完成|[没沒]有?完成|完不成|不能完成|未达到|达不到|未达)";
+/** The share the clause scores by (「按比例」「按其未完成比例」「按实际完成率」「按相应比例」). */
+const BY_SHARE = "按(?:照)?(?:其)?(?:实际)?(?:未完成|完成|缺失|缺少|相应)?(?:的)?(?:比例|比率|率)";
+/** What may close the clause: the floor, said again. */
+const FLOOR = "(?:,?(?:扣完为止|最低为(?:零|0)分|最低得(?:零|0)分|直至扣完))?\\)?[。;]?$";
+/** The standard score by any of its names. */
+const STANDARD = "(?:标准分|满分|基本分|基础分|全分|本项分值|分值)";
+
+/** Words that make a proportion something else than a share of a task done (a bonus beyond it, a rate target). */
+const ELSEWHERE = /超额|超过部分|加分|增加|每(?:增|高|超|多)/;
+
+/** 「完成…任务的得13分,没有完成任务按比例得分」: the award on completion is the rate's full marks. */
+export const awardThenShare: Pattern = (t) => {
+  const m = rxt`^([^;。]*?)(?:的)?,?(?:得|记|计|可得)${NUM}分[,;(]?${NOT_DONE}[^,;。()]{0,24}?(?:的)?,?${BY_SHARE}(?:计算)?(?:得分|计分|扣分|扣减|折算)${FLOOR}`.exec(t);
+  if (!m) return undefined;
+  const cond = m[1]!;
+  const n = numberText(m[2]!);
+  if (n === undefined || ELSEWHERE.test(t)) return undefined;
+  // the award is on completing something: a task, a target, or a number of pieces (「上报…4篇以上」)
+  if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond)) return undefined;
+  // a rate target other than 100 %: the share of it is not the rate done
+  const pct = /(\d+(?:\.\d+)?)%/.exec(cond);
+  if (pct && canon(pct[1]!) !== "100") return refusal(`条文按比例计分，目标是「${pct[0]}」而不是全部完成，未能确定比率的算法`);
+  // a second number of pieces in the condition (「每季度1篇,全年4篇以上」): which one the share is of is not said
+  if ((cond.match(/\d+(?:\.\d+)?(?!%)/g) ?? []).length > 1) return refusal("条文按比例计分，完成的条件中有几个数，未能确定比率以哪一个为准");
+  return reading([`按比率 得分 满分 ${n}`], [m[2]!]);
+};
+
+/** 「完成…得标准分,未完成的按实际完成率乘以标准分计分」: the standard score times the rate done. */
+export const standardTimesShare: Pattern = (t, ctx) => {
+  const m =
+    rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?得${STANDARD}[,;])?${NOT_DONE}[^,;。]{0,24}?(?:的)?,?按(?:照)?(?:其)?(?:实际)?完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)${STANDARD}(?:计分|得分|计算得分|计算)?${FLOOR}`.exec(t);
+  if (!m || ELSEWHERE.test(t) || /\d/.test(t)) return undefined;
+  const full = fullMarks(ctx);
+  if (full === undefined) return refusal("条文按完成率乘以标准分计分，本项另有其他条文，标准分是多少没有写明，未能确定满分");
+  return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
+};
+
+/** 「未完成…目标任务的,按其(未)完成比例扣分,扣满5分为止」: the cap over the 100 % not done, linear from 100 %. */
+export const cappedShare: Pattern = (t, ctx) => {
+  const capped = rxt`,?(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)${NUM}分(?:为止|为限|封顶)?[。;]?$`.exec(t);
+  if (!capped) return undefined;
+  const head = t.slice(0, capped.index);
+  const m = rxt`^([^;。]*?${NOT_DONE}[^;。]*?)(?:的)?,?${BY_SHARE}(?:扣分|扣减|减分|扣除)$`.exec(head);
+  if (!m) return undefined;
+  if (!/任务|目标|计划|指标/.test(m[1]!) || ELSEWHERE.test(t)) return undefined;
+  if (/%|\d/.test(head)) return refusal("条文按比例扣分，完成的条件中写有数，未能确定比率以哪一个为准");
+  if (ctx.section !== null) return refusal("条文按比例扣分，但写在加分或减分项中，未能确定从哪个分值扣起");
+  const cap = numberText(capped[1]!);
+  if (cap === undefined) return undefined;
+  if (ctx.points !== null && decimalCompare(canon(cap), canon(ctx.points)) > 0) return refusal(`条文按比例扣分，扣满 ${cap} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  const step = shareOf(canon(cap), "1");
+  if (step === undefined) return undefined;
+  return reading([`基准 100% 每低 1% 扣 ${step}`], [capped[1]!]);
+};
+
+/** Periods a year has, for a requirement per period restating the year's total (「每季度至少1篇,全年共计4篇」). */
+const PERIODS: Readonly<Record<string, string>> = { 季度: "4", 季: "4", 月: "12", 半年: "2" };
+
+/** 「…全年共计4篇,按缺失比例扣分」: the item's points over the pieces required, for each piece missing. */
+export const shortfallShare: Pattern = (t, ctx) => {
+  const m = rxt`(?:共计?|合计|总计|全年|不少于|至少)${NUM}([\\u4e00-\\u9fa5]),?按(?:其)?(?:缺失|缺少|缺报|少报|未完成|缺)(?:的)?(?:比例|比率)扣分[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const total = numberText(m[1]!);
+  const unit = unitOf(m[2]!);
+  if (total === undefined || total === "0" || unit === undefined) return refusal("条文按缺失比例扣分，未能确定应完成的数量或计数单位");
+  const head = t.slice(0, m.index);
+  // other numbers before: only a requirement per period that restates the total (4 quarters × 1 = 4)
+  for (const x of head.matchAll(/每(季度|季|月|半年)(?:至少|不少于)?(\d+|[一二两三四五六七八九十])([\u4e00-\u9fa5])/g)) {
+    const per = numberText(x[2]!);
+    if (per === undefined || x[3] !== m[2] || decimalCompare(canon(String(BigInt(per) * BigInt(PERIODS[x[1]!]!))), total) !== 0) return refusal(`条文的「${x[0]}」与总数 ${total} 不一致，未能确定按比例扣分的基数`);
+  }
+  if (/\d|[一二两三四五六七八九十](?=[\u4e00-\u9fa5]{0,2}(?:篇|个|件|次|项|条|份))/.test(head.replace(/每(?:季度|季|月|半年)(?:至少|不少于)?(?:\d+|[一二两三四五六七八九十])[\u4e00-\u9fa5]/g, ""))) return refusal("条文按缺失比例扣分，还写有其他的数，未能确定");
+  const full = fullMarks(ctx, true);
+  if (full === undefined) return refusal("条文按缺失比例扣分，本项另有得分的条文，未能确定按比例扣减的满分");
+  const points = full === "item" ? ctx.points! : full;
+  const each = exactQuotient(canon(points), total);
+  if (each === undefined) return refusal(`条文按缺失比例扣分：${points} 分 ÷ ${total} 不是有限小数，未能写成每少一${m[2]} 扣多少分`);
+  return reading([`至少 ${total}${m[2]} 每少 1${m[2]} 扣 ${each}`], []);
+};
+
+/**
+ * The full marks of a proportion whose clause writes none: the item's points when the clause is its item's
+ * only one (`"item"`, 满分 left out as 语言参考 §5.8 allows), or — when every other clause of the item is a
+ * plain award of one amount — what they leave of the item's points (「…得标准分10分」 beside it in a
+ * 20-point item: 10). With `deductionsToo`, other clauses that only deduct take nothing of the points.
+ */
+function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string | undefined {
+  if (ctx.points === null || ctx.section !== null) return undefined;
+  if (alone(ctx)) return "item";
+  const siblings = (ctx.siblings ?? []).map(normalise);
+  if (ctx.siblings === undefined || siblings.length === 0) return undefined;
+  const deducting = (s: string): boolean => /扣|减|不得分|不计分|不记分/.test(s) && !/得|加|记\d|计\d/.test(s.replace(/不得分/g, ""));
+  if (deductionsToo && siblings.every(deducting)) return "item";
+  const awards: string[] = [];
+  for (const s of siblings) {
+    const amounts = [...s.matchAll(/(\d+(?:\.\d+)?)分/g)];
+    const award = /(?:得|记|计)(?:标准分|基本分)?(\d+(?:\.\d+)?)分[。;]?$/.exec(s);
+    if (amounts.length !== 1 || !award || /扣|减|每|比例|比率|按|否则|未|不/.test(s)) return undefined;
+    awards.push(canon(award[1]!));
+  }
+  const taken = decimalSum(awards);
+  if (decimalCompare(taken, canon(ctx.points)) >= 0) return undefined;
+  return difference(canon(ctx.points), taken);
+}
+
+/** a − b for decimal texts with a ≥ b (exact). */
+function difference(a: string, b: string): string {
+  const places = Math.max((a.split(".")[1] ?? "").length, (b.split(".")[1] ?? "").length);
+  const scaled = (v: string): bigint => {
+    const [int, frac = ""] = v.split(".");
+    return BigInt(`${int}${frac.padEnd(places, "0")}`);
+  };
+  const d = (scaled(a) - scaled(b)).toString().padStart(places + 1, "0");
+  return places === 0 ? d : canon(`${d.slice(0, d.length - places)}.${d.slice(d.length - places)}`);
+}
+
+/** a ÷ n as exact decimal text when it terminates within 6 places (语言参考 §10: results to 6 places), else undefined. */
+export function exactQuotient(a: string, n: string): string | undefined {
+  if (!/^\d+$/.test(n) || n === "0") return undefined;
+  const [int, frac = ""] = a.split(".");
+  const scaled = BigInt(`${int}${frac}`) * 10n ** 6n;
+  const d = BigInt(n);
+  if (scaled % d !== 0n) return undefined;
+  const q = (scaled / d).toString().padStart(frac.length + 7, "0");
+  const places = frac.length + 6;
+  return canon(`${q.slice(0, q.length - places)}.${q.slice(q.length - places)}`);
+}
+
+/** The proportion patterns, tried before the others (recognise.ts). */
+export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, cappedShare, shortfallShare];
+
+/** Whether a number of the clause is placed by a proportion reading (the accounting check, accounting.ts). */
+export function proportionPlaced(masked: string, at: number, text: string, value: string, all: string): boolean {
+  const after = masked.slice(at + text.length);
+  // the cap of a share deducted (「扣满5分为止」 read 基准 100% 每低 1% 扣 0.05)
+  const linear = /^基准 100% 每低 1% 扣 ([\d.]+)$/.exec(all);
+  if (linear && /^分/.test(after) && shareOf(value, "1") === linear[1] && /(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)$/.test(masked.slice(0, at))) return true;
+  // the number of pieces a rate is of (「上报…4篇以上记2分(完不成的按比例扣分)」 read 按比率 得分 满分 2)
+  if (/^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上(?:的)?,?(?:得|记|计|可得)\d/.test(after) && /按[^,;。]{0,6}(?:比例|比率)/.test(masked)) return true;
+  return false;
+}
+
+/** Re-exported for tests: one proportion reading of a clause, or undefined (no pattern applies). */
+export function readProportion(t: string, ctx: ClauseContext): PatternResult {
+  for (const p of proportionPatterns) {
+    const r = p(t, ctx);
+    if (r) return r;
+  }
+  return undefined;
+}
