@@ -12,6 +12,7 @@ import { GUARDS_S24A } from "./guards-s24a.js";
 import { GUARDS_24B } from "./guards-s24b.js";
 import { GUARDS_S24D } from "./guards-s24d.js";
 import { accountingUnaccounted } from "./accounting.js";
+import { rateCapped, rateTarget } from "./patterns/proportion.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -128,6 +129,8 @@ const GUARDS_22: readonly Guard[] = [
         // rule counts what is missing
         const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
         if (/每/.test(segment)) continue;
+        // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
+        if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }

@@ -23,7 +23,7 @@ import { alone } from "../rewords.js";
 import { unitOf } from "../units.js";
 
 /** A task or target not (fully) done. */
-const NOT_DONE = "(?:未能?完成|[没沒]有?完成|完不成|不能完成|未达到|达不到|未达)";
+const NOT_DONE = "(?:未能?完成|[没沒]有?完成|完不成|不能完成|未达到|达不到|未达|不足(?![\\d一二两三四五六七八九十半]|档))";
 /** The share the clause scores by (「按比例」「按其未完成比例」「按实际完成率」「按相应比例」). */
 const BY_SHARE = "按(?:照)?(?:其)?(?:实际)?(?:未完成|完成|缺失|缺少|相应)?(?:的)?(?:比例|比率|率)";
 /** What may close the clause: the floor, said again. */
@@ -48,7 +48,9 @@ export const awardThenShare: Pattern = (t) => {
   if (pct && canon(pct[1]!) !== "100") return refusal(`条文按比例计分，目标是「${pct[0]}」而不是全部完成，未能确定比率的算法`);
   // a second number of pieces in the condition (「每季度1篇,全年4篇以上」): which one the share is of is not said
   if ((cond.match(/\d+(?:\.\d+)?(?!%)/g) ?? []).length > 1) return refusal("条文按比例计分，完成的条件中有几个数，未能确定比率以哪一个为准");
-  return reading([`按比率 得分 满分 ${n}`], [m[2]!]);
+  // the floor said again (「最低为0分」) is the rate's own: nothing below 0
+  const floor = /最低(?:为|得)(0|零)分/.exec(t);
+  return reading([`按比率 得分 满分 ${n}`], floor ? [m[2]!, floor[1]!] : [m[2]!]);
 };
 
 /** 「完成…得标准分,未完成的按实际完成率乘以标准分计分」: the standard score times the rate done. */
@@ -56,7 +58,7 @@ export const standardTimesShare: Pattern = (t, ctx) => {
   const m =
     rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?得${STANDARD}[,;])?${NOT_DONE}[^,;。]{0,24}?(?:的)?,?按(?:照)?(?:其)?(?:实际)?完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)${STANDARD}(?:计分|得分|计算得分|计算)?${FLOOR}`.exec(t);
   if (!m || ELSEWHERE.test(t) || /\d/.test(t)) return undefined;
-  const full = fullMarks(ctx);
+  const full = fullMarks(ctx, true);
   if (full === undefined) return refusal("条文按完成率乘以标准分计分，本项另有其他条文，标准分是多少没有写明，未能确定满分");
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
 };
@@ -66,7 +68,7 @@ export const cappedShare: Pattern = (t, ctx) => {
   const capped = rxt`,?(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)${NUM}分(?:为止|为限|封顶)?[。;]?$`.exec(t);
   if (!capped) return undefined;
   const head = t.slice(0, capped.index);
-  const m = rxt`^([^;。]*?${NOT_DONE}[^;。]*?)(?:的)?,?${BY_SHARE}(?:扣分|扣减|减分|扣除)$`.exec(head);
+  const m = rxt`^([^;。]*?${NOT_DONE}[^;。]*?)(?:的)?,?${BY_SHARE}(?:扣(?:分|减|除)?|减分)$`.exec(head);
   if (!m) return undefined;
   if (!/任务|目标|计划|指标/.test(m[1]!) || ELSEWHERE.test(t)) return undefined;
   if (/%|\d/.test(head)) return refusal("条文按比例扣分，完成的条件中写有数，未能确定比率以哪一个为准");
@@ -77,6 +79,18 @@ export const cappedShare: Pattern = (t, ctx) => {
   const step = shareOf(canon(cap), "1");
   if (step === undefined) return undefined;
   return reading([`基准 100% 每低 1% 扣 ${step}`], [capped[1]!]);
+};
+
+/**
+ * 「根据任务数,算出每人的平均分数,缺1例,扣减1人平均分」「…少完成1例任务扣减相应的分值」: the points shared out
+ * over the task's cases, each case missing losing its share — the points times the rate done.
+ */
+export const averageShare: Pattern = (t, ctx) => {
+  const m = rxt`^(?:根据|按照?)任务(?:数|量)?,?(?:算出|计算出?|折算出?)每(?:人|例|件|个|项)的?平均(?:分数|分值|分),?(?:缺|少完成|未完成|少)(?:1|一)(人|例|件|个|项)(?:任务)?(?:的)?,?扣(?:减|除)?(?:(?:1|一)(?:人|例|件|个|项)(?:的)?平均(?:分数|分值|分)|相应(?:的)?分值)[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const full = fullMarks(ctx, true);
+  if (full === undefined) return refusal("条文按任务数平均计分，本项另有得分的条文或没有分值，未能确定平均的总分");
+  return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
 };
 
 /** Periods a year has, for a requirement per period restating the year's total (「每季度至少1篇,全年共计4篇」). */
@@ -108,7 +122,8 @@ export const shortfallShare: Pattern = (t, ctx) => {
  * The full marks of a proportion whose clause writes none: the item's points when the clause is its item's
  * only one (`"item"`, 满分 left out as 语言参考 §5.8 allows), or — when every other clause of the item is a
  * plain award of one amount — what they leave of the item's points (「…得标准分10分」 beside it in a
- * 20-point item: 10). With `deductionsToo`, other clauses that only deduct take nothing of the points.
+ * 20-point item: 10). With `deductionsToo`, other clauses that only deduct take nothing of the points (the
+ * item's points, written: the item then has several rules, KP2018).
  */
 function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string | undefined {
   if (ctx.points === null || ctx.section !== null) return undefined;
@@ -116,7 +131,8 @@ function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string |
   const siblings = (ctx.siblings ?? []).map(normalise);
   if (ctx.siblings === undefined || siblings.length === 0) return undefined;
   const deducting = (s: string): boolean => /扣|减|不得分|不计分|不记分/.test(s) && !/得|加|记\d|计\d/.test(s.replace(/不得分/g, ""));
-  if (deductionsToo && siblings.every(deducting)) return "item";
+  // other clauses that only deduct take nothing of the points; the rule is one of several, so 满分 is written (KP2018)
+  if (deductionsToo && siblings.every(deducting)) return canon(ctx.points);
   const awards: string[] = [];
   for (const s of siblings) {
     const amounts = [...s.matchAll(/(\d+(?:\.\d+)?)分/g)];
@@ -153,7 +169,7 @@ export function exactQuotient(a: string, n: string): string | undefined {
 }
 
 /** The proportion patterns, tried before the others (recognise.ts). */
-export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, cappedShare, shortfallShare];
+export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, averageShare, cappedShare, shortfallShare];
 
 /** Whether a number of the clause is placed by a proportion reading (the accounting check, accounting.ts). */
 export function proportionPlaced(masked: string, at: number, text: string, value: string, all: string): boolean {
@@ -161,9 +177,26 @@ export function proportionPlaced(masked: string, at: number, text: string, value
   // the cap of a share deducted (「扣满5分为止」 read 基准 100% 每低 1% 扣 0.05)
   const linear = /^基准 100% 每低 1% 扣 ([\d.]+)$/.exec(all);
   if (linear && /^分/.test(after) && shareOf(value, "1") === linear[1] && /(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)$/.test(masked.slice(0, at))) return true;
-  // the number of pieces a rate is of (「上报…4篇以上记2分(完不成的按比例扣分)」 read 按比率 得分 满分 2)
-  if (/^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上(?:的)?,?(?:得|记|计|可得)\d/.test(after) && /按[^,;。]{0,6}(?:比例|比率)/.test(masked)) return true;
-  return false;
+  // the one case missing of a share averaged over the task (「缺1例,扣减1人平均分」 read 按比率 得分)
+  if (/^按比率 得分/.test(all) && value === "1" && /平均(?:分数|分值|分)/.test(masked) && (/(?:缺|少完成|未完成|少)$/.test(masked.slice(0, at)) || /^(?:人|例|件|个|项)(?:的)?平均/.test(after))) return true;
+  return rateTarget(masked, at + text.length, all);
+}
+
+/**
+ * Whether the number ending at `end` is the number of pieces a rate is of (「上报…4篇以上记2分(完不成的按比例扣分)」
+ * read 按比率 得分 满分 2: the fact is the pieces ÷ 4, at most 100 %) — the accounting check and the bound guard.
+ */
+export function rateTarget(t: string, end: number, all: string): boolean {
+  return /^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上(?:的)?,?(?:得|记|计|可得)\d/.test(t.slice(end)) && /按[^,;。]{0,6}(?:比例|比率)/.test(t);
+}
+
+/**
+ * Whether the bound at `at` caps the count a rate is of at its target (「数量(超过5个以5个计算)÷5×1」 read 按比率:
+ * a rate is at most 100 %, 语言参考 §5.8) — the bound guard (guards.ts).
+ */
+export function rateCapped(t: string, at: number, all: string): boolean {
+  const m = /^超过(\d+(?:\.\d+)?)([\u4e00-\u9fa5]{0,2})(?:的)?(?:以|按)(\d+(?:\.\d+)?)\2(?:计算|计)/.exec(t.slice(at));
+  return /^按比率 得分/.test(all) && m !== null && m[1] === m[3] && new RegExp(`[÷/]${m[1]!.replace(".", "\\.")}(?!\\d)`).test(t);
 }
 
 /** Re-exported for tests: one proportion reading of a clause, or undefined (no pattern applies). */
