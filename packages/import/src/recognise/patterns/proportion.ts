@@ -59,7 +59,7 @@ export const standardTimesShare: Pattern = (t, ctx) => {
     rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?得${STANDARD}[,;])?${NOT_DONE}[^,;。]{0,24}?(?:的)?,?按(?:照)?(?:其)?(?:实际)?完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)${STANDARD}(?:计分|得分|计算得分|计算)?${FLOOR}`.exec(t);
   if (!m || ELSEWHERE.test(t) || /\d/.test(t)) return undefined;
   const full = fullMarks(ctx, true);
-  if (full === undefined) return refusal("条文按完成率乘以标准分计分，本项另有其他条文，标准分是多少没有写明，未能确定满分");
+  if (full === undefined) return refusal(`条文按完成率乘以标准分计分，${missing(ctx)}，标准分是多少没有写明，未能确定满分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
 };
 
@@ -89,7 +89,7 @@ export const averageShare: Pattern = (t, ctx) => {
   const m = rxt`^(?:根据|按照?)任务(?:数|量)?,?(?:算出|计算出?|折算出?)每(?:人|例|件|个|项)的?平均(?:分数|分值|分),?(?:缺|少完成|未完成|少)(?:1|一)(人|例|件|个|项)(?:任务)?(?:的)?,?扣(?:减|除)?(?:(?:1|一)(?:人|例|件|个|项)(?:的)?平均(?:分数|分值|分)|相应(?:的)?分值)[。;]?$`.exec(t);
   if (!m) return undefined;
   const full = fullMarks(ctx, true);
-  if (full === undefined) return refusal("条文按任务数平均计分，本项另有得分的条文或没有分值，未能确定平均的总分");
+  if (full === undefined) return refusal(`条文按任务数平均计分，${missing(ctx)}，未能确定平均的总分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
 };
 
@@ -105,13 +105,13 @@ export const shortfallShare: Pattern = (t, ctx) => {
   if (total === undefined || total === "0" || unit === undefined) return refusal("条文按缺失比例扣分，未能确定应完成的数量或计数单位");
   const head = t.slice(0, m.index);
   // other numbers before: only a requirement per period that restates the total (4 quarters × 1 = 4)
-  for (const x of head.matchAll(/每(季度|季|月|半年)(?:至少|不少于)?(\d+|[一二两三四五六七八九十])([\u4e00-\u9fa5])/g)) {
+  for (const x of head.matchAll(/每(季度|季|月|半年)(?:至少|不少于)?[\u4e00-\u9fa5]{0,6}?(\d+|[一二两三四五六七八九十])([\u4e00-\u9fa5])/g)) {
     const per = numberText(x[2]!);
     if (per === undefined || x[3] !== m[2] || decimalCompare(canon(String(BigInt(per) * BigInt(PERIODS[x[1]!]!))), total) !== 0) return refusal(`条文的「${x[0]}」与总数 ${total} 不一致，未能确定按比例扣分的基数`);
   }
-  if (/\d|[一二两三四五六七八九十](?=[\u4e00-\u9fa5]{0,2}(?:篇|个|件|次|项|条|份))/.test(head.replace(/每(?:季度|季|月|半年)(?:至少|不少于)?(?:\d+|[一二两三四五六七八九十])[\u4e00-\u9fa5]/g, ""))) return refusal("条文按缺失比例扣分，还写有其他的数，未能确定");
+  if (/\d|[一二两三四五六七八九十](?=[\u4e00-\u9fa5]{0,2}(?:篇|个|件|次|项|条|份))/.test(head.replace(/每(?:季度|季|月|半年)(?:至少|不少于)?[\u4e00-\u9fa5]{0,6}?(?:\d+|[一二两三四五六七八九十])[\u4e00-\u9fa5]/g, ""))) return refusal("条文按缺失比例扣分，还写有其他的数，未能确定");
   const full = fullMarks(ctx, true);
-  if (full === undefined) return refusal("条文按缺失比例扣分，本项另有得分的条文，未能确定按比例扣减的满分");
+  if (full === undefined) return refusal(`条文按缺失比例扣分，${missing(ctx)}，未能确定按比例扣减的满分`);
   const points = full === "item" ? ctx.points! : full;
   const each = exactQuotient(canon(points), total);
   if (each === undefined) return refusal(`条文按缺失比例扣分：${points} 分 ÷ ${total} 不是有限小数，未能写成每少一${m[2]} 扣多少分`);
@@ -143,6 +143,14 @@ function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string |
   const taken = decimalSum(awards);
   if (decimalCompare(taken, canon(ctx.points)) >= 0) return undefined;
   return difference(canon(ctx.points), taken);
+}
+
+/** What keeps the full marks unknown, in Chinese. */
+function missing(ctx: ClauseContext): string {
+  if (ctx.section !== null) return "条文在加分或减分项中，没有分值";
+  if (ctx.points === null) return "本项没有分值";
+  if (ctx.siblings === undefined) return "不知本项是否另有条文";
+  return "本项另有计数、扣分以外的得分或几个分值的条文";
 }
 
 /** a − b for decimal texts with a ≥ b (exact). */
@@ -179,6 +187,8 @@ export function proportionPlaced(masked: string, at: number, text: string, value
   if (linear && /^分/.test(after) && shareOf(value, "1") === linear[1] && /(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)$/.test(masked.slice(0, at))) return true;
   // the one case missing of a share averaged over the task (「缺1例,扣减1人平均分」 read 按比率 得分)
   if (/^按比率 得分/.test(all) && value === "1" && /平均(?:分数|分值|分)/.test(masked) && (/(?:缺|少完成|未完成|少)$/.test(masked.slice(0, at)) || /^(?:人|例|件|个|项)(?:的)?平均/.test(after))) return true;
+  // the target a formula divides by (「建成8个…得2分,计分公式:已建成数÷8×2」): what the rate is of
+  if (/^按比率 得分/.test(all) && /^\d+$/.test(value) && new RegExp(`[÷/]${value}(?![\\d.])`).test(masked) && (/^[\u4e00-\u9fa5]/.test(after) || /[÷/]$/.test(masked.slice(0, at)))) return true;
   return rateTarget(masked, at + text.length, all);
 }
 
@@ -187,7 +197,7 @@ export function proportionPlaced(masked: string, at: number, text: string, value
  * read 按比率 得分 满分 2: the fact is the pieces ÷ 4, at most 100 %) — the accounting check and the bound guard.
  */
 export function rateTarget(t: string, end: number, all: string): boolean {
-  return /^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上(?:的)?,?(?:得|记|计|可得)\d/.test(t.slice(end)) && /按[^,;。]{0,6}(?:比例|比率)/.test(t);
+  return /^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上[\u4e00-\u9fa5]{0,6}?(?:的)?,?(?:得|记|计|可得)\d/.test(t.slice(end)) && /按[^,;。]{0,6}(?:比例|比率)/.test(t);
 }
 
 /**

@@ -1,0 +1,185 @@
+/**
+ * Scoring in proportion to a rate of completion (session 25, helper ratio; `src/recognise/patterns/proportion.ts`),
+ * on clauses written for these tests — general rulebook phrasing, never the corpus's text:
+ *   - 按比例得分 of an award the clause states → 按比率 得分 满分 N (语言参考 §5.8)
+ *   - 完成率乘以标准分 → 按比率 得分, the full marks the item's points or what its other awards leave
+ *   - 按(其)(未)完成比例扣分 to a cap → 基准 100% 每低 1% 扣 cap/100 (§5.5, linear from 100 %)
+ *   - 共计N篇, 按缺失比例扣分 → 至少 N篇 每少 1篇 扣 P/N (exact, or a to-do)
+ *   - the item's points averaged over the task's cases, each case missing losing its share → 按比率
+ * Each reading is checked in a catalogue and, for one clause of each form, scored; each form has its near-misses,
+ * which must stay to-dos (or keep the reading another pattern gives) — never a guessed full marks.
+ */
+import { checkCatalogue, compileCatalogue, evaluateCompiledModule, factSpecs, parseKp } from "@kaoping/core";
+import { recogniseClause, type ClauseContext } from "@kaoping/import";
+import { describe, expect, it } from "vitest";
+import { bodies, expectReading, expectTodo, item } from "./phrasing-check.js";
+import { readingCatalogue } from "./reading-catalogue.js";
+import { exactQuotient } from "../src/recognise/patterns/proportion.js";
+
+/** An item whose only clause this is (kp import gives each clause its cell's others: none). */
+const lone = (points: string): ClauseContext => item(points, { siblings: [] });
+/** An item with other clauses: plain awards or deductions beside the proportion. */
+const among = (points: string, ...siblings: string[]): ClauseContext => item(points, { siblings });
+
+/** The exact total a reading gives a unit with the one fact `value`, in a catalogue of the item alone. */
+function scoreOf(body: string, points: number, value: string): string {
+  const checked = checkCatalogue([parseKp(readingCatalogue([body], { points }), "r.kp").ast]);
+  expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  const spec = factSpecs(checked.catalogue)[0]!;
+  const mod = evaluateCompiledModule(compileCatalogue(checked.catalogue).js);
+  const unit = { name: "甲县", classes: [], facts: { [spec.k]: value } };
+  expect(mod.checkFacts([unit])).toEqual([]);
+  return mod.scoreAll([unit])[0]!.exactTotal;
+}
+
+describe("按比例得分 of the award the clause states → 按比率 得分 满分 N", () => {
+  it.each([
+    ["完成年度招商引资任务的得8分,未完成的按完成比例计分。", item("10"), ["按比率 得分 满分 8"]],
+    ["按时完成全年植树造林任务得6分;未完成任务的按比例得分,最低为0分。", item("6"), ["按比率 得分 满分 6"]],
+    // the share of a number of pieces (「5期以上」): the fact is the pieces ÷ 5, at most 100 %
+    ["全年上报工作简报5期以上的得4分,不足的按比例计分。", item("4"), ["按比率 得分 满分 4"]],
+    ["完成县下达的税收任务记10分(完不成的按比例扣分)", item("10"), ["按比率 得分 满分 10"]],
+    ["全年完成3项以上课题得10分,完不成的按比例扣分", item("10"), ["按比率 得分 满分 10"]],
+    // traditional script as a converted copy writes it (沒有 is not simplified by normalise)
+    ["完成全年植樹任務的得6分,沒有完成任務按比例得分。", item("6"), ["按比率 得分 满分 6"]],
+  ] as const)("%s", expectReading);
+
+  it("scores the award times the rate: 75 % of 8 is 6, over 100 % is 8", () => {
+    expect(scoreOf("按比率 得分 满分 8", 10, "75%")).toBe("6");
+    expect(scoreOf("按比率 得分 满分 8", 10, "100%")).toBe("8");
+  });
+
+  it.each([
+    // a rate target other than 100 %: the share of 90 % is not the rate done
+    ["完成率达到90%的得10分,未达到的按比例得分", item("10"), /90%/],
+    // two numbers in the condition: which one the share is of is not said
+    ["全年完成3项以上、5篇以上得10分,完不成的按比例扣分", item("10"), /几个数/],
+    // a bonus beyond the task in proportion: not a rate of the award (按比率 is at most 100 %)
+    ["完成任务得10分,超额完成的按比例加分", item("10"), undefined],
+    // a band from 50 %: percentage bands (another helper's class), never read here as 按比率
+    ["完成率≥50%的按比例得分,低于50%的不得分", item("10"), undefined],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
+describe("完成率乘以标准分 → 按比率 得分 (the full marks never guessed)", () => {
+  it.each([
+    // alone in its item: the item's points (满分 left out, §5.8)
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", lone("12"), ["按比率 得分"]],
+    ["完成年度任务的,得满分;未完成的,按实际完成率乘以标准分计算得分", lone("8"), ["按比率 得分"]],
+    // beside a plain award of the item: what it leaves of the item's points (15 − 6)
+    ["完成年度重点工程投资计划得标准分,未完成的按实际完成率乘以标准分计分", among("15", "列入市级重点项目的得标准分6分"), ["按比率 得分 满分 9"]],
+    // beside deductions only: the item's points, written (the item has several rules, KP2018)
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", among("12", "未按时报送进度的扣1分。"), ["按比率 得分 满分 12"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the item's points unknown
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item(null, { siblings: [] }), /没有分值/],
+    // nothing known of the item's other clauses (the editor's action on a pasted line)
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item("12"), /是否另有条文/],
+    // a sibling that counts or has two amounts: what is left of the points is not said
+    ["完成目标任务得标准分,未完成的按完成率乘以标准分计分。", among("15", "每引进一个项目得2分"), /标准分/],
+    ["完成目标任务得标准分,未完成的按完成率乘以标准分计分。", among("15", "按时开工的得3分,按期竣工的得3分"), /标准分/],
+    // the siblings' awards make up the points already
+    ["完成目标任务得标准分,未完成的按完成率乘以标准分计分。", among("6", "列入市级重点项目的得标准分6分"), /标准分/],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
+describe("按(其)(未)完成比例扣分 to a cap → 基准 100% 每低 1% 扣 cap/100", () => {
+  it.each([
+    ["未完成年度目标任务的,按未完成比例扣分,最多扣4分。", item("10"), ["基准 100% 每低 1% 扣 0.04"]],
+    ["没有完成招商引资计划的,按其未完成比例扣减,最高扣6分", item("20"), ["基准 100% 每低 1% 扣 0.06"]],
+    ["未完成保障性住房建设任务的,按其完成比例扣分,扣满2.5分为止。", item("5"), ["基准 100% 每低 1% 扣 0.025"]],
+    ["未完成棚改目标任务的,按比例扣分,扣满12分为止", item("12"), ["基准 100% 每低 1% 扣 0.12"]],
+  ] as const)("%s", expectReading);
+
+  it("scores the cap times the share not done: 60 % done in a 15-point item with a 5-point cap is 13", () => {
+    expect(scoreOf("基准 100% 每低 1% 扣 0.05", 15, "60%")).toBe("13");
+    expect(scoreOf("基准 100% 每低 1% 扣 0.05", 15, "0%")).toBe("10");
+    expect(scoreOf("基准 100% 每低 1% 扣 0.05", 15, "100%")).toBe("15");
+  });
+
+  it.each([
+    // the share of a rate other than a task done: base 90 % or the rate itself is not said
+    ["覆盖率未达到90%的,按比例扣分,最多扣5分", item("10"), undefined],
+    // a number in the condition
+    ["未完成85%目标任务的,按比例扣分,最多扣3分", item("10"), /写有数/],
+    // a cap above the item's points
+    ["未完成任务的,按比例扣分,扣满12分为止", item("10"), /超过本项分值/],
+    // in a 减分 section: no points to deduct from
+    ["未完成年度目标任务的,按未完成比例扣分,最多扣4分。", { indicator: "责任追究", points: null, section: "减分" } as ClauseContext, /加分或减分/],
+    // not a task done (「按比例扣分」 of something else)
+    ["群众投诉的,按比例扣分,最多扣3分", item("10"), undefined],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
+describe("共计N篇, 按缺失比例扣分 → 至少 N篇 每少 1篇 扣 P/N", () => {
+  it.each([
+    ["全年报送调研文章共计5篇,按缺失比例扣分。", lone("10"), ["至少 5篇 每少 1篇 扣 2"]],
+    // a requirement per period that restates the year's total (12 months × 1)
+    ["每月至少报送1条,全年共计12条,按缺失比例扣分", lone("6"), ["至少 12条 每少 1条 扣 0.5"]],
+    // beside a deduction of the item: the item's points are the share's
+    ["全年不少于8篇,按缺失比例扣分;", among("2", "未按时报送的,一次扣0.5分。"), ["至少 8篇 每少 1篇 扣 0.25"]],
+    // beside a plain award of the item: what it leaves (6 − 2 over 4 pieces)
+    ["全年共计4篇,按缺失比例扣分", among("6", "被市级采用的得2分"), ["至少 4篇 每少 1篇 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // 10 ÷ 3 is no finite decimal: never rounded into the rule
+    ["全年共计3篇,按缺失比例扣分", lone("10"), /不是有限小数/],
+    // a period's requirement that does not restate the total
+    ["每季度至少2篇,全年共计4篇,按缺失比例扣分", lone("4"), /不一致/],
+    // an award beside it: the share's full marks are not said
+    ["全年共计4篇,按缺失比例扣分", among("6", "每篇被市级采用的得1分"), /满分/],
+    // no total
+    ["按缺失比例扣分", item("4"), undefined],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+
+  it("divides exactly or not at all", () => {
+    expect(exactQuotient("4", "4")).toBe("1");
+    expect(exactQuotient("2", "8")).toBe("0.25");
+    expect(exactQuotient("0.5", "4")).toBe("0.125");
+    expect(exactQuotient("10", "3")).toBeUndefined();
+    expect(exactQuotient("1", "0")).toBeUndefined();
+  });
+});
+
+describe("the item's points averaged over the task's cases → 按比率 得分", () => {
+  it.each([
+    ["按任务数算出每例的平均分值,少完成1例扣减相应分值。", lone("3"), ["按比率 得分"]],
+    ["根据任务数,计算每人平均分,缺一人扣1人平均分。", among("12", "未按时报送资料的扣2分"), ["按比率 得分 满分 12"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // two cases' share for one missing: not a share of the task
+    ["根据任务数,算出每人的平均分数,缺1例,扣减2人平均分。", lone("3"), undefined],
+    // an award beside it: the points averaged are not said
+    ["根据任务数,算出每人的平均分数,缺1例,扣减1人平均分。", among("6", "按时报送的得2分"), /平均/],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
+describe("a formula's count capped at its target (「超过N个以N个计算」) is the rate's own bound", () => {
+  it("「建成8个…得2分,计分公式:已建成数(超过8个以8个计算)÷8×2」 → 按比率 得分 满分 2", () => {
+    expectReading("建成8个监测站点得2分,计分公式:已建成站点数(超过8个以8个计算)÷8×2", item("4"), ["按比率 得分 满分 2"]);
+  });
+  it("a cap that is not the divisor stays a to-do", () => {
+    expectTodo("建成8个监测站点得2分,计分公式:已建成站点数(超过9个以8个计算)÷8×2", item("4"), /超过9个/);
+  });
+});
+
+describe("比例 that names a thing, or bounds it, is no proportion", () => {
+  it.each([
+    ["乡镇财政科技投入比例不低于1.0%(10分)。", item("10")],
+    ["未对巡查员设定抽查比例的,扣3分;", item("20")],
+    ["提高门诊报销比例、实行兜底保障的,得5分;", item("5")],
+    ["按人口比例配备协管员的,得2分", item("2")],
+  ] as const)("never read as a proportion: %s", (text, ctx) => {
+    const r = recogniseClause(text, ctx);
+    const got = bodies(r);
+    expect(typeof got === "string" || !got.some((b) => /按比率|基准 100%/.test(b)), JSON.stringify(got)).toBe(true);
+  });
+
+  it("a bound on a 比例 keeps the band another pattern reads (「评优比例低于20%的扣3分」)", () => {
+    expectReading("评优比例低于20%的扣3分。", item("20"), ["分段 { < 20% 扣 3 }"]);
+  });
+});
