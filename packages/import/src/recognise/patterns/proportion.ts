@@ -149,7 +149,7 @@ function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string |
 function missing(ctx: ClauseContext): string {
   if (ctx.section !== null) return "条文在加分或减分项中，没有分值";
   if (ctx.points === null) return "本项没有分值";
-  if (ctx.siblings === undefined) return "不知本项是否另有条文";
+  if (ctx.siblings === undefined || ctx.siblings.length === 0) return "不知本项是否另有条文";
   return "本项另有计数、扣分以外的得分或几个分值的条文";
 }
 
@@ -207,6 +207,19 @@ export function rateTarget(t: string, end: number, all: string): boolean {
 export function rateCapped(t: string, at: number, all: string): boolean {
   const m = /^超过(\d+(?:\.\d+)?)([\u4e00-\u9fa5]{0,2})(?:的)?(?:以|按)(\d+(?:\.\d+)?)\2(?:计算|计)/.exec(t.slice(at));
   return /^按比率 得分/.test(all) && m !== null && m[1] === m[3] && new RegExp(`[÷/]${m[1]!.replace(".", "\\.")}(?!\\d)`).test(t);
+}
+
+/** 比例 / 比率 as a way of scoring (「按…比例」, 「比例扣分」), not the name of a thing. */
+const SHARE_METHOD = /按[^,;。]{0,8}(?:比例|比率|比重)|(?:比例|比率|比重)(?:得分|扣分|计分|扣减|减分|加分|折算|计算|递减|递增)/;
+
+/**
+ * The clause with 比例 / 比率 masked where each names a thing the condition is about (「未对网格员设定检查比例的,扣3分」
+ * 「提高…报销比例…的,得8分」, 「达不到该比率的」) and none is a way of scoring: the one-amount patterns (count.ts)
+ * then read the clause as any other — its bounds are still the guards' to check.
+ */
+export function namedShareMasked(t: string): string {
+  if (!/比例|比率/.test(t) || SHARE_METHOD.test(t)) return t;
+  return t.replace(/比例|比率/g, "□□");
 }
 
 /** Re-exported for tests: one proportion reading of a clause, or undefined (no pattern applies). */
