@@ -85,12 +85,40 @@ describe("完成率乘以标准分 → 按比率 得分 (the full marks never gu
   ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
 });
 
+describe("a share of the task done with no amount, and formulas of the rate → 按比率 得分", () => {
+  it.each([
+    ["完成年度目标任务的得满分,未完成的按未完成比例扣分。", lone("10"), ["按比率 得分"]],
+    ["完成任务得满分,超额完成的不加分,未完成的按比例扣分", lone("6"), ["按比率 得分"]],
+    ["未完成年度任务的,按比例扣分", lone("5"), ["按比率 得分"]],
+    ["未完成的按完成进度比例计分", lone("8"), ["按比率 得分"]],
+    ["按任务完成比例计分", among("8", "未按时报送进度的扣1分。"), ["按比率 得分 满分 8"]],
+    ["以完成率乘以该项分值计分", lone("10"), ["按比率 得分"]],
+    ["完成率×10分", item("10"), ["按比率 得分 满分 10"]],
+    ["得分=实际完成数/目标任务数×10", item("20"), ["按比率 得分 满分 10"]],
+    ["得分=(实际完成投资额÷年度计划投资额)×8", item("8"), ["按比率 得分 满分 8"]],
+    ["完成年度目标任务的得10分,未完成的按比例扣分,扣完为止。", item("10"), ["按比率 得分 满分 10"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // a share of what is not said
+    ["按比例计分", lone("10"), undefined],
+    // a bonus beyond the task
+    ["未完成的按完成比例扣分,超额完成的按比例加分", lone("10"), undefined],
+    // the full marks above the item's points
+    ["完成率×12分", item("10"), /超过本项分值/],
+    // the item's other clauses unknown
+    ["未完成年度任务的,按比例扣分", item("5"), /是否另有条文/],
+  ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
 describe("按(其)(未)完成比例扣分 to a cap → 基准 100% 每低 1% 扣 cap/100", () => {
   it.each([
     ["未完成年度目标任务的,按未完成比例扣分,最多扣4分。", item("10"), ["基准 100% 每低 1% 扣 0.04"]],
     ["没有完成招商引资计划的,按其未完成比例扣减,最高扣6分", item("20"), ["基准 100% 每低 1% 扣 0.06"]],
     ["未完成保障性住房建设任务的,按其完成比例扣分,扣满2.5分为止。", item("5"), ["基准 100% 每低 1% 扣 0.025"]],
     ["未完成棚改目标任务的,按比例扣分,扣满12分为止", item("12"), ["基准 100% 每低 1% 扣 0.12"]],
+    ["未完成的按完成比例扣分,最多扣5分", item("10"), ["基准 100% 每低 1% 扣 0.05"]],
+    ["任务完成率低于100%的,按比例扣分,最多扣3分", item("10"), ["基准 100% 每低 1% 扣 0.03"]],
   ] as const)("%s", expectReading);
 
   it("scores the cap times the share not done: 60 % done in a 15-point item with a 5-point cap is 13", () => {

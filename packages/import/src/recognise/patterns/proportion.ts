@@ -20,6 +20,7 @@ import { canon, decimalCompare, decimalSum, shareOf } from "../decimal.js";
 import { NUM, normalise, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 import { alone } from "../rewords.js";
+import { amountsIn } from "../amounts.js";
 import { unitOf } from "../units.js";
 
 /** A task or target not (fully) done. */
@@ -28,6 +29,10 @@ const NOT_DONE = "(?:未能?完成|[没沒]有?完成|完不成|不能完成|未
 const BY_SHARE = "按(?:照)?(?:其)?(?:实际)?(?:未完成|完成|缺失|缺少|相应)?(?:的)?(?:比例|比率|率)";
 /** What may close the clause: the floor, said again. */
 const FLOOR = "(?:,?(?:扣完为止|最低为(?:零|0)分|最低得(?:零|0)分|直至扣完))?\\)?[。;]?$";
+/** A share of the task done (「按完成比例」「按其未完成比例」「按任务完成进度比例」「按实际完成率」). */
+const BY_DONE = "按(?:照)?(?:其)?(?:实际)?(?:任务|目标)?(?:未完成|完成)(?:进度|任务)?(?:的)?(?:比例|比率|率)";
+/** A share said without what of (「按比例」「按相应比例」): only after a task not done. */
+const BY_ANY = "按(?:照)?(?:其)?(?:相应)?(?:的)?(?:比例|比率)";
 /** The standard score by any of its names. */
 const STANDARD = "(?:标准分|满分|基本分|基础分|全分|本项分值|分值)";
 
@@ -63,14 +68,44 @@ export const standardTimesShare: Pattern = (t, ctx) => {
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
 };
 
+/**
+ * 「完成…的得满分,未完成的按未完成比例扣分」「未完成的按完成进度比例计分」「按任务完成比例计分」: the item's points
+ * (or what its other awards leave) times the rate done — no amount in the clause, a task done the share's measure.
+ */
+export const itemShare: Pattern = (t, ctx) => {
+  const m = rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:得|记|计)${STANDARD}[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
+  if (!m || /\d/.test(t) || ELSEWHERE.test(t.replace(/超额完成的?(?:不加分|不另加分|不再加分)/, ""))) return undefined;
+  const full = fullMarks(ctx, true);
+  if (full === undefined) return refusal(`条文按完成比例计分，${missing(ctx)}，未能确定满分`);
+  return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
+};
+
+/** 「以完成率乘以该项分值计分」「完成率×10分」「得分=实际完成数÷目标任务数×10」: a rate of completion times the full marks. */
+export const formulaShare: Pattern = (t, ctx) => {
+  const m =
+    rxt`^(?:得分=|以|按)?(?:[^,;。=]{0,12}?)完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)(?:${NUM}分?|该项分值|本项分值|${STANDARD})(?:计分|得分|计算得分|计算)?[。;]?$`.exec(t) ??
+    rxt`^得分=\\(?[^,;。=()]*?完成[^,;。=()]*?[÷/][^,;。=()]*?(?:目标|任务|计划)[^,;。=()]*?\\)?(?:乘以|×|x|X|\\*)(?:${NUM}分?|该项分值|本项分值|${STANDARD})[。;]?$`.exec(t);
+  if (!m || ctx.section !== null) return undefined;
+  if (m[1] !== undefined) {
+    const n = numberText(m[1]);
+    if (n === undefined) return undefined;
+    if (ctx.points !== null && decimalCompare(canon(n), canon(ctx.points)) > 0) return refusal(`条文按完成率计分的满分 ${n} 分超过本项分值 ${ctx.points} 分，未能确定`);
+    return reading([`按比率 得分 满分 ${n}`], amountsIn(m[0]));
+  }
+  const full = fullMarks(ctx, true);
+  if (full === undefined) return refusal(`条文按完成率乘以分值计分，${missing(ctx)}，未能确定满分`);
+  return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
+};
+
 /** 「未完成…目标任务的,按其(未)完成比例扣分,扣满5分为止」: the cap over the 100 % not done, linear from 100 %. */
 export const cappedShare: Pattern = (t, ctx) => {
   const capped = rxt`,?(?:扣满|最多扣|最高扣|扣完|最多扣除|最高扣除|最多扣减|扣分最多|最多)${NUM}分(?:为止|为限|封顶)?[。;]?$`.exec(t);
   if (!capped) return undefined;
-  const head = t.slice(0, capped.index);
+  // 「任务完成率低于100%的」 is a task not done
+  const head = t.slice(0, capped.index).replace(/完成率(?:低于|未达到?|不足|达不到)100%/, "未完成");
   const m = rxt`^([^;。]*?${NOT_DONE}[^;。]*?)(?:的)?,?${BY_SHARE}(?:扣(?:分|减|除)?|减分)$`.exec(head);
   if (!m) return undefined;
-  if (!/任务|目标|计划|指标/.test(m[1]!) || ELSEWHERE.test(t)) return undefined;
+  if (!/任务|目标|计划|指标|完成/.test(m[1]!) || ELSEWHERE.test(t)) return undefined;
   if (/%|\d/.test(head)) return refusal("条文按比例扣分，完成的条件中写有数，未能确定比率以哪一个为准");
   if (ctx.section !== null) return refusal("条文按比例扣分，但写在加分或减分项中，未能确定从哪个分值扣起");
   const cap = numberText(capped[1]!);
@@ -177,7 +212,7 @@ export function exactQuotient(a: string, n: string): string | undefined {
 }
 
 /** The proportion patterns, tried before the others (recognise.ts). */
-export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, averageShare, cappedShare, shortfallShare];
+export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, itemShare, formulaShare, averageShare, cappedShare, shortfallShare];
 
 /** Whether a number of the clause is placed by a proportion reading (the accounting check, accounting.ts). */
 export function proportionPlaced(masked: string, at: number, text: string, value: string, all: string): boolean {
