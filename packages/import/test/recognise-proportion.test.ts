@@ -75,8 +75,8 @@ describe("完成率乘以标准分 → 按比率 得分 (the full marks never gu
   it.each([
     // the item's points unknown
     ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item(null, { siblings: [] }), /没有分值/],
-    // nothing known of the item's other clauses (the editor's action on a pasted line)
-    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item("12"), /是否另有条文/],
+    // the item has other rows (kp import: a cell of several, without its own points)
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item("12", { siblings: [], alone: false }), /其他行/],
     // a sibling that counts or has two amounts: what is left of the points is not said
     ["完成目标任务得标准分,未完成的按完成率乘以标准分计分。", among("15", "每引进一个项目得2分"), /标准分/],
     ["完成目标任务得标准分,未完成的按完成率乘以标准分计分。", among("15", "按时开工的得3分,按期竣工的得3分"), /标准分/],
@@ -97,6 +97,10 @@ describe("a share of the task done with no amount, and formulas of the rate → 
     ["得分=实际完成数/目标任务数×10", item("20"), ["按比率 得分 满分 10"]],
     ["得分=(实际完成投资额÷年度计划投资额)×8", item("8"), ["按比率 得分 满分 8"]],
     ["完成年度目标任务的得10分,未完成的按比例扣分,扣完为止。", item("10"), ["按比率 得分 满分 10"]],
+    // the full marks stated before the share
+    ["本项满分10分,按完成比例计分", item("10"), ["按比率 得分 满分 10"]],
+    ["满分6分,未完成的按完成任务的百分比计分。", item("10"), ["按比率 得分 满分 6"]],
+    ["计分公式:实际完成数÷计划数×5", item("10"), ["按比率 得分 满分 5"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -106,8 +110,11 @@ describe("a share of the task done with no amount, and formulas of the rate → 
     ["未完成的按完成比例扣分,超额完成的按比例加分", lone("10"), undefined],
     // the full marks above the item's points
     ["完成率×12分", item("10"), /超过本项分值/],
-    // the item's other clauses unknown
-    ["未完成年度任务的,按比例扣分", item("5"), /是否另有条文/],
+    ["本项满分12分,按完成比例计分", item("10"), /超过本项分值/],
+    // a share and a count in one clause
+    ["满分6分,未完成的按比例扣分,每少1项扣1分", item("6"), undefined],
+    // nothing known of the item's other clauses: not this pattern's to settle (no older one reads it either)
+    ["未完成年度任务的,按比例扣分", item("5"), undefined],
   ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
 });
 

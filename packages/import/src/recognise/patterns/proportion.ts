@@ -30,7 +30,7 @@ const BY_SHARE = "按(?:照)?(?:其)?(?:实际)?(?:未完成|完成|缺失|缺�
 /** What may close the clause: the floor, said again. */
 const FLOOR = "(?:,?(?:扣完为止|最低为(?:零|0)分|最低得(?:零|0)分|直至扣完))?\\)?[。;]?$";
 /** A share of the task done (「按完成比例」「按其未完成比例」「按任务完成进度比例」「按实际完成率」). */
-const BY_DONE = "按(?:照)?(?:其)?(?:实际)?(?:任务|目标)?(?:未完成|完成)(?:进度|任务)?(?:的)?(?:比例|比率|率)";
+const BY_DONE = "按(?:照)?(?:其)?(?:实际)?(?:任务|目标)?(?:未完成|完成)(?:进度|任务)?(?:的)?(?:比例|比率|百分比|率)";
 /** A share said without what of (「按比例」「按相应比例」): only after a task not done. */
 const BY_ANY = "按(?:照)?(?:其)?(?:相应)?(?:的)?(?:比例|比率)";
 /** The standard score by any of its names. */
@@ -63,6 +63,7 @@ export const standardTimesShare: Pattern = (t, ctx) => {
   const m =
     rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?得${STANDARD}[,;])?${NOT_DONE}[^,;。]{0,24}?(?:的)?,?按(?:照)?(?:其)?(?:实际)?完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)${STANDARD}(?:计分|得分|计算得分|计算)?${FLOOR}`.exec(t);
   if (!m || ELSEWHERE.test(t) || /\d/.test(t)) return undefined;
+  if (unknownItem(ctx)) return undefined;
   const full = fullMarks(ctx, true);
   if (full === undefined) return refusal(`条文按完成率乘以标准分计分，${missing(ctx)}，标准分是多少没有写明，未能确定满分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
@@ -73,8 +74,17 @@ export const standardTimesShare: Pattern = (t, ctx) => {
  * (or what its other awards leave) times the rate done — no amount in the clause, a task done the share's measure.
  */
 export const itemShare: Pattern = (t, ctx) => {
-  const m = rxt`^(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:得|记|计)${STANDARD}[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
-  if (!m || /\d/.test(t) || ELSEWHERE.test(t.replace(/超额完成的?(?:不加分|不另加分|不再加分)/, ""))) return undefined;
+  const m = rxt`^(?:(?:本项|该项|此项)?满分(?:为)?${NUM}分[,;])?(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:得|记|计)${STANDARD}[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
+  if (!m || ELSEWHERE.test(t.replace(/超额完成的?(?:不加分|不另加分|不再加分)/, ""))) return undefined;
+  // the full marks stated (「本项满分10分,按完成比例计分」): the rate's, and no other number
+  if (m[1] !== undefined) {
+    const n = numberText(m[1]);
+    if (n === undefined || /\d/.test(t.slice(m[0].indexOf(m[1]) + m[1].length))) return undefined;
+    if (ctx.points !== null && decimalCompare(canon(n), canon(ctx.points)) > 0) return refusal(`条文按完成比例计分的满分 ${n} 分超过本项分值 ${ctx.points} 分，未能确定`);
+    return reading([`按比率 得分 满分 ${n}`], [m[1]]);
+  }
+  if (/\d/.test(t)) return undefined;
+  if (unknownItem(ctx)) return undefined;
   const full = fullMarks(ctx, true);
   if (full === undefined) return refusal(`条文按完成比例计分，${missing(ctx)}，未能确定满分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
@@ -84,7 +94,7 @@ export const itemShare: Pattern = (t, ctx) => {
 export const formulaShare: Pattern = (t, ctx) => {
   const m =
     rxt`^(?:得分=|以|按)?(?:[^,;。=]{0,12}?)完成(?:率|比例|比率|进度)(?:乘以|×|x|X|\\*)(?:${NUM}分?|该项分值|本项分值|${STANDARD})(?:计分|得分|计算得分|计算)?[。;]?$`.exec(t) ??
-    rxt`^得分=\\(?[^,;。=()]*?完成[^,;。=()]*?[÷/][^,;。=()]*?(?:目标|任务|计划)[^,;。=()]*?\\)?(?:乘以|×|x|X|\\*)(?:${NUM}分?|该项分值|本项分值|${STANDARD})[。;]?$`.exec(t);
+    rxt`^(?:得分=|(?:计分|计算)公式[:：])\\(?[^,;。=()]*?完成[^,;。=()]*?[÷/][^,;。=()]*?(?:目标|任务|计划)[^,;。=()]*?\\)?(?:乘以|×|x|X|\\*)(?:${NUM}分?|该项分值|本项分值|${STANDARD})[。;]?$`.exec(t);
   if (!m || ctx.section !== null) return undefined;
   if (m[1] !== undefined) {
     const n = numberText(m[1]);
@@ -92,6 +102,7 @@ export const formulaShare: Pattern = (t, ctx) => {
     if (ctx.points !== null && decimalCompare(canon(n), canon(ctx.points)) > 0) return refusal(`条文按完成率计分的满分 ${n} 分超过本项分值 ${ctx.points} 分，未能确定`);
     return reading([`按比率 得分 满分 ${n}`], amountsIn(m[0]));
   }
+  if (unknownItem(ctx)) return undefined;
   const full = fullMarks(ctx, true);
   if (full === undefined) return refusal(`条文按完成率乘以分值计分，${missing(ctx)}，未能确定满分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
@@ -123,6 +134,7 @@ export const cappedShare: Pattern = (t, ctx) => {
 export const averageShare: Pattern = (t, ctx) => {
   const m = rxt`^(?:根据|按照?)任务(?:数|量)?,?(?:算出|计算出?|折算出?)每(?:人|例|件|个|项)的?平均(?:分数|分值|分),?(?:缺|少完成|未完成|少)(?:1|一)(人|例|件|个|项)(?:任务)?(?:的)?,?扣(?:减|除)?(?:(?:1|一)(?:人|例|件|个|项)(?:的)?平均(?:分数|分值|分)|相应(?:的)?分值)[。;]?$`.exec(t);
   if (!m) return undefined;
+  if (unknownItem(ctx)) return undefined;
   const full = fullMarks(ctx, true);
   if (full === undefined) return refusal(`条文按任务数平均计分，${missing(ctx)}，未能确定平均的总分`);
   return reading([full === "item" ? "按比率 得分" : `按比率 得分 满分 ${full}`], []);
@@ -145,6 +157,7 @@ export const shortfallShare: Pattern = (t, ctx) => {
     if (per === undefined || x[3] !== m[2] || decimalCompare(canon(String(BigInt(per) * BigInt(PERIODS[x[1]!]!))), total) !== 0) return refusal(`条文的「${x[0]}」与总数 ${total} 不一致，未能确定按比例扣分的基数`);
   }
   if (/\d|[一二两三四五六七八九十](?=[\u4e00-\u9fa5]{0,2}(?:篇|个|件|次|项|条|份))/.test(head.replace(/每(?:季度|季|月|半年)(?:至少|不少于)?[\u4e00-\u9fa5]{0,6}?(?:\d+|[一二两三四五六七八九十])[\u4e00-\u9fa5]/g, ""))) return refusal("条文按缺失比例扣分，还写有其他的数，未能确定");
+  if (unknownItem(ctx)) return undefined;
   const full = fullMarks(ctx, true);
   if (full === undefined) return refusal(`条文按缺失比例扣分，${missing(ctx)}，未能确定按比例扣减的满分`);
   const points = full === "item" ? ctx.points! : full;
@@ -180,11 +193,20 @@ function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string |
   return difference(canon(ctx.points), taken);
 }
 
+/**
+ * Nothing is known of the item's other clauses (neither `siblings` nor `alone` given): the full marks are not this
+ * pattern's to settle — the older patterns read such a clause `按比率 得分` (the item's points, which `kp check`
+ * refuses when the item has other rules, KP2018), or it stays a to-do.
+ */
+function unknownItem(ctx: ClauseContext): boolean {
+  return ctx.siblings === undefined && ctx.alone === undefined;
+}
+
 /** What keeps the full marks unknown, in Chinese. */
 function missing(ctx: ClauseContext): string {
   if (ctx.section !== null) return "条文在加分或减分项中，没有分值";
   if (ctx.points === null) return "本项没有分值";
-  if (ctx.siblings === undefined || ctx.siblings.length === 0) return "不知本项是否另有条文";
+  if (ctx.siblings === undefined || ctx.siblings.length === 0) return "本项另有其他行的条文";
   return "本项另有计数、扣分以外的得分或几个分值的条文";
 }
 
