@@ -42,6 +42,12 @@ describe("按比例得分 of the award the clause states → 按比率 得分 �
     ["全年完成3项以上课题得10分,完不成的按比例扣分", item("10"), ["按比率 得分 满分 10"]],
     // traditional script as a converted copy writes it (沒有 is not simplified by normalise)
     ["完成全年植樹任務的得6分,沒有完成任務按比例得分。", item("6"), ["按比率 得分 满分 6"]],
+    // the target a rate is of, in the award's condition: an amount, a number of projects, 两项
+    ["完成招商引资5000万元得8分,未完成的按比例得分", item("10"), ["按比率 得分 满分 8"]],
+    ["全年完成3个项目得6分,未完成的按比例得分", item("6"), ["按比率 得分 满分 6"]],
+    ["两项任务均完成的得6分,未完成的按比例得分", item("6"), ["按比率 得分 满分 6"]],
+    // 每年 is the year assessed, not an award per period
+    ["每年完成3个项目得6分,未完成的按比例得分", item("6"), ["按比率 得分 满分 6"]],
   ] as const)("%s", expectReading);
 
   it("scores the award times the rate: 75 % of 8 is 6, over 100 % is 8", () => {
@@ -54,6 +60,10 @@ describe("按比例得分 of the award the clause states → 按比率 得分 �
     ["完成率达到90%的得10分,未达到的按比例得分", item("10"), /90%/],
     // two numbers in the condition: which one the share is of is not said
     ["全年完成3项以上、5篇以上得10分,完不成的按比例扣分", item("10"), /几个数/],
+    // an award per period: the share of which month is not said
+    ["每月按时完成任务得0.5分,未完成的按比例扣分", item("6"), /按期/],
+    // a floor above 0
+    ["完成年度任务得10分,未完成任务的按比例得分,但最低不少于3分", item("10"), undefined],
     // a bonus beyond the task in proportion: not a rate of the award (按比率 is at most 100 %)
     ["完成任务得10分,超额完成的按比例加分", item("10"), undefined],
     // a band from 50 %: percentage bands (another helper's class), never read here as 按比率

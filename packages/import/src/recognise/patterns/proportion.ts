@@ -48,6 +48,8 @@ export const awardThenShare: Pattern = (t) => {
   if (n === undefined || ELSEWHERE.test(t)) return undefined;
   // the award is on completing something: a task, a target, or a number of pieces (「上报…4篇以上」)
   if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond)) return undefined;
+  // an award per period or per piece (「每月按时完成得0.5分」): the share of which period is not said
+  if (/每(?!年)/.test(cond)) return refusal("条文按期（或按件）得分又按比例计分，未能确定比率的算法");
   // a rate target other than 100 %: the share of it is not the rate done
   const pct = /(\d+(?:\.\d+)?)%/.exec(cond);
   if (pct && canon(pct[1]!) !== "100") return refusal(`条文按比例计分，目标是「${pct[0]}」而不是全部完成，未能确定比率的算法`);
@@ -250,11 +252,12 @@ export function proportionPlaced(masked: string, at: number, text: string, value
 }
 
 /**
- * Whether the number ending at `end` is the number of pieces a rate is of (「上报…4篇以上记2分(完不成的按比例扣分)」
- * read 按比率 得分 满分 2: the fact is the pieces ÷ 4, at most 100 %) — the accounting check and the bound guard.
+ * Whether the number ending at `end` is the target a rate is of (「上报…4篇以上记2分(完不成的按比例扣分)」 read 按比率
+ * 得分 满分 2: the fact is the pieces ÷ 4, at most 100 %; 「完成招商引资5000万元得8分」) — the accounting check and
+ * the bound guard.
  */
 export function rateTarget(t: string, end: number, all: string): boolean {
-  return /^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,2}(?:及)?以上[\u4e00-\u9fa5]{0,6}?(?:的)?,?(?:得|记|计|可得)\d/.test(t.slice(end)) && /按[^,;。]{0,6}(?:比例|比率)/.test(t);
+  return /^按比率 得分 满分 /.test(all) && /^[\u4e00-\u9fa5]{1,3}(?:及)?(?:以上)?[^,;。\d]{0,10}?(?:的)?,?(?:得|记|计|可得)\d/.test(t.slice(end)) && /按[^,;。]{0,6}(?:比例|比率)/.test(t);
 }
 
 /**
