@@ -116,6 +116,8 @@ describe("a share of the task done with no amount, and formulas of the rate → 
   it.each([
     // a share of what is not said
     ["按比例计分", lone("10"), undefined],
+    // a requirement not met is no quantity: a share of it is not said
+    ["未达到要求的,按比例扣分", lone("10"), undefined],
     // a bonus beyond the task
     ["未完成的按完成比例扣分,超额完成的按比例加分", lone("10"), undefined],
     // the full marks above the item's points

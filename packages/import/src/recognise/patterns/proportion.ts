@@ -78,6 +78,8 @@ export const standardTimesShare: Pattern = (t, ctx) => {
 export const itemShare: Pattern = (t, ctx) => {
   const m = rxt`^(?:(?:本项|该项|此项)?满分(?:为)?${NUM}分[,;])?(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:得|记|计)${STANDARD}[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
   if (!m || ELSEWHERE.test(t.replace(/超额完成的?(?:不加分|不另加分|不再加分)/, ""))) return undefined;
+  // 「按比例」 without what of: only the share of a task (「未达到要求的,按比例扣分」 — a requirement is no quantity)
+  if (!rxt`${BY_DONE}`.test(t) && !/完成|任务|目标|计划/.test(t.slice(0, t.lastIndexOf("按")))) return undefined;
   // the full marks stated (「本项满分10分,按完成比例计分」): the rate's, and no other number
   if (m[1] !== undefined) {
     const n = numberText(m[1]);
