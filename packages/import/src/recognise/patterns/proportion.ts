@@ -237,8 +237,15 @@ export function exactQuotient(a: string, n: string): string | undefined {
   return canon(`${q.slice(0, q.length - places)}.${q.slice(q.length - places)}`);
 }
 
+/** Every proportion reading rests on one of these words: a clause without any is passed at once (cost per clause). */
+const SHARE_WORD = /比|率|平均|得分=|公式/;
+
 /** The proportion patterns, tried before the others (recognise.ts). */
-export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, itemShare, formulaShare, averageShare, cappedShare, shortfallShare];
+export const proportionPatterns: readonly Pattern[] = [awardThenShare, standardTimesShare, itemShare, formulaShare, averageShare, cappedShare, shortfallShare].map(
+  (p): Pattern =>
+    (t, ctx) =>
+      SHARE_WORD.test(t) ? p(t, ctx) : undefined,
+);
 
 /** Whether a number of the clause is placed by a proportion reading (the accounting check, accounting.ts). */
 export function proportionPlaced(masked: string, at: number, text: string, value: string, all: string): boolean {
