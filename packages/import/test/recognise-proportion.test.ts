@@ -84,7 +84,7 @@ describe("完成率乘以标准分 → 按比率 得分 (the full marks never gu
 
   it.each([
     // the item's points unknown
-    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item(null, { siblings: [] }), /没有分值/],
+    ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item(null, { siblings: ["未按时报送进度的扣1分。"] }), /没有分值/],
     // the item has other rows (kp import: a cell of several, without its own points)
     ["完成目标任务得满分,未完成的按完成率乘以满分计分。", item("12", { siblings: [], alone: false }), /其他行/],
     // a sibling that counts or has two amounts: what is left of the points is not said
@@ -102,6 +102,9 @@ describe("a share of the task done with no amount, and formulas of the rate → 
     ["未完成年度任务的,按比例扣分", lone("5"), ["按比率 得分"]],
     ["未完成的按完成进度比例计分", lone("8"), ["按比率 得分"]],
     ["按任务完成比例计分", among("8", "未按时报送进度的扣1分。"), ["按比率 得分 满分 8"]],
+    ["完成年度目标任务的,满分;未完成的,按完成比例得分。", among("10", "未按时报送进度的扣1分。"), ["按比率 得分 满分 10"]],
+    // alone in an item whose points the document does not give: the item's, whatever they are
+    ["完成年度目标任务的,满分;未完成的,按完成比例得分。", item(null, { siblings: [] }), ["按比率 得分"]],
     ["以完成率乘以该项分值计分", lone("10"), ["按比率 得分"]],
     ["完成率×10分", item("10"), ["按比率 得分 满分 10"]],
     ["得分=实际完成数/目标任务数×10", item("20"), ["按比率 得分 满分 10"]],
@@ -243,4 +246,15 @@ describe("比例 that names a thing, or bounds it, is no proportion", () => {
     // a bound with the item's points in brackets: a band, but its other side is not said
     ["乡镇财政科技投入比例不低于1.0%(10分)。", item("10"), undefined],
   ] as const)("stays a to-do: %s", (text, ctx, reason) => expectTodo(text, ctx, reason));
+});
+
+describe("按比率 without 满分 beside other clauses (guard share-full-marks, guards-proportion.ts)", () => {
+  it("an older pattern's 「按比例得分」 beside another clause of the item is a to-do, never a rule kp check refuses (KP2018)", () => {
+    expectTodo("未按时完成的按比例得分", among("10", "未按时报送进度的扣1分。"), /满分/);
+    expectTodo("未按时完成的按比例得分", item("10", { siblings: [], alone: false }), /满分/);
+  });
+  it("alone, or with nothing known of the item, it is read as before", () => {
+    expect(bodies(recogniseClause("未按时完成的按比例得分", lone("10")))).toEqual(["按比率 得分"]);
+    expect(bodies(recogniseClause("未按时完成的按比例得分", item("10")))).toEqual(["按比率 得分"]);
+  });
 });

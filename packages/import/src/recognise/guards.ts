@@ -13,6 +13,7 @@ import { GUARDS_24B } from "./guards-s24b.js";
 import { GUARDS_S24D } from "./guards-s24d.js";
 import { accountingUnaccounted } from "./accounting.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
+import { GUARDS_PROPORTION } from "./guards-proportion.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -167,6 +168,8 @@ export const GUARDS: readonly Guard[] = [
   // from the eleventh and twelfth fresh sets (session 24, s24-tune11): classes of one thing, an allowance,
   // a lost count word, 「一次计P分」 (guards-s24d.ts)
   ...GUARDS_S24D,
+  // scoring in proportion (session 25): 按比率 without 满分 beside other clauses (guards-proportion.ts)
+  ...GUARDS_PROPORTION,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

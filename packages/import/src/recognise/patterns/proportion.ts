@@ -76,7 +76,7 @@ export const standardTimesShare: Pattern = (t, ctx) => {
  * (or what its other awards leave) times the rate done — no amount in the clause, a task done the share's measure.
  */
 export const itemShare: Pattern = (t, ctx) => {
-  const m = rxt`^(?:(?:本项|该项|此项)?满分(?:为)?${NUM}分[,;])?(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:得|记|计)${STANDARD}[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
+  const m = rxt`^(?:(?:本项|该项|此项)?满分(?:为)?${NUM}分[,;])?(?:[^,;。]*?完成[^,;。]*?(?:的)?,?(?:(?:得|记|计)${STANDARD}|满分)[,;])?(?:超额完成的?(?:不加分|不另加分|不再加分)[,;])?(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?${BY_ANY}|(?:${NOT_DONE}[^,;。]{0,24}?(?:的)?,?)?${BY_DONE})(?:计分|得分|扣分|扣减|计算得分|折算得分|折算)${FLOOR}`.exec(t);
   if (!m || ELSEWHERE.test(t.replace(/超额完成的?(?:不加分|不另加分|不再加分)/, ""))) return undefined;
   // 「按比例」 without what of: only the share of a task (「未达到要求的,按比例扣分」 — a requirement is no quantity)
   if (!rxt`${BY_DONE}`.test(t) && !/完成|任务|目标|计划/.test(t.slice(0, t.lastIndexOf("按")))) return undefined;
@@ -178,8 +178,10 @@ export const shortfallShare: Pattern = (t, ctx) => {
  * item's points, written: the item then has several rules, KP2018).
  */
 function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string | undefined {
-  if (ctx.points === null || ctx.section !== null) return undefined;
+  if (ctx.section !== null) return undefined;
+  // the item's one rule: its points, whatever the document gives them (満分 left out)
   if (alone(ctx)) return "item";
+  if (ctx.points === null) return undefined;
   const siblings = (ctx.siblings ?? []).map(normalise);
   if (ctx.siblings === undefined || siblings.length === 0) return undefined;
   const deducting = (s: string): boolean => /扣|减|不得分|不计分|不记分/.test(s) && !/得|加|记\d|计\d/.test(s.replace(/不得分/g, ""));
