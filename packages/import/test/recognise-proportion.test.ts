@@ -9,8 +9,8 @@
  * Each reading is checked in a catalogue and, for one clause of each form, scored; each form has its near-misses,
  * which must stay to-dos (or keep the reading another pattern gives) — never a guessed full marks.
  */
-import { checkCatalogue, compileCatalogue, evaluateCompiledModule, factSpecs, parseKp } from "@kaoping/core";
-import { recogniseClause, type ClauseContext } from "@kaoping/import";
+import { analyzeFiles, checkCatalogue, compileCatalogue, evaluateCompiledModule, factSpecs, parseKp, type SourceHost } from "@kaoping/core";
+import { importDocument, recogniseClause, splitClauses, type ClauseContext } from "@kaoping/import";
 import { describe, expect, it } from "vitest";
 import { bodies, expectReading, expectTodo, item } from "./phrasing-check.js";
 import { readingCatalogue } from "./reading-catalogue.js";
@@ -256,5 +256,41 @@ describe("按比率 without 满分 beside other clauses (guard share-full-marks,
   it("alone, or with nothing known of the item, it is read as before", () => {
     expect(bodies(recogniseClause("未按时完成的按比例得分", lone("10")))).toEqual(["按比率 得分"]);
     expect(bodies(recogniseClause("未按时完成的按比例得分", item("10")))).toEqual(["按比率 得分"]);
+  });
+});
+
+describe("kp import: a table of proportion clauses gives a catalogue kp check accepts", () => {
+  const html = `<html><body><h1>某县经济工作目标考核评分细则</h1><table border="1">
+<tr><th>考核项目</th><th>考核内容</th><th>分值</th><th>评分标准</th></tr>
+<tr><td rowspan="4">经济发展（40分）</td><td>财政收入</td><td>15</td><td>完成全县一般预算收入任务的得13分，没有完成任务按比例得分；完成县政府下达的全年财政收入任务的得2分</td></tr>
+<tr><td>重点项目</td><td>10</td><td>未完成重点项目投资年度目标任务的，按其未完成比例扣分，扣满5分为止</td></tr>
+<tr><td>信息报送</td><td>5</td><td>每季度至少报送1篇，全年共计4篇，按缺失比例扣分；未按时报送的，一次扣0.5分</td></tr>
+<tr><td>招商引资</td><td>10</td><td>完成年度目标任务的得满分，未完成的按完成比例扣分；未按时报送进度的扣1分</td></tr>
+</table></body></html>`;
+
+  it("「…按缺失比例扣分；」 ends a clause (split.ts: a share deducted scores)", () => {
+    expect(splitClauses("每季度至少报送1篇，全年共计4篇，按缺失比例扣分；未按时报送的，一次扣0.5分").map((c) => c.text)).toEqual([
+      "每季度至少报送1篇，全年共计4篇，按缺失比例扣分；",
+      "未按时报送的，一次扣0.5分",
+    ]);
+  });
+
+  it("every clause read, 满分 written where the item has other rules, no error and no warning", async () => {
+    const r = await importDocument("细则.html", new TextEncoder().encode(html));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const text = [...r.files.values()].join("\n");
+    for (const body of ["按比率 得分 满分 13", "基准 100% 每低 1% 扣 0.05", "每少 1篇 扣 1.25", "按比率 得分 满分 10", "每次 扣 0.5", "扣 1"]) {
+      expect(text.replace(/ (\d+) 篇/g, " $1篇"), body).toContain(body);
+    }
+    // (the root's header comment names 待补; no rule is one)
+    expect(text).not.toMatch(/」\s*待补|^\s+待补\s*$/m);
+    const root = [...r.files.keys()].find((k) => !/^\d/.test(k))!;
+    const host: SourceHost = { read: (f) => ({ ok: true, text: r.files.get(f.replace(/^.*\//, "")) ?? "" }), resolve: (f, t) => `${f.replace(/[^/]*$/, "")}${t}`, isDirectory: () => false };
+    const analysis = analyzeFiles([`/草稿/${root}`], host);
+    // the indicator file was read and checked with the root: its rules are in the catalogue
+    expect(analysis[0]!.files.length).toBeGreaterThanOrEqual(2);
+    const diags = analysis.flatMap((f) => f.diagnostics);
+    expect(diags.map((d) => `${d.code} ${d.message}`)).toEqual([]);
   });
 });
