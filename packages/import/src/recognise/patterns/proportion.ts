@@ -9,6 +9,8 @@
 //       → 基准 100% 每低 1% 扣 0.05   (§5.5: the cap's 5 points over the 100 % not done, linear from 100 %)
 //   「…全年共计4篇,按缺失比例扣分」 in a 4-point item
 //       → 至少 4篇 每少 1篇 扣 1        (the item's points over the pieces required, each piece missing)
+//   「未完成的,按比例扣分」「按任务完成比例计分」「完成率×10分」「得分=实际完成数÷目标任务数×8」「根据任务数,算出每人
+//   的平均分数,缺1例,扣减1人平均分」 → 按比率 得分 [满分 N]
 //
 // The full marks are never guessed: they come from the clause (「得13分」), from the item's points
 // (标准分, 满分, 基本分 of an item whose only scoring this is), or from what the item's other clauses
