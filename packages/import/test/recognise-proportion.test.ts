@@ -60,6 +60,10 @@ describe("按比例得分 of the award the clause states → 按比率 得分 �
     ["完成率达到90%的得10分,未达到的按比例得分", item("10"), /90%/],
     // two numbers in the condition: which one the share is of is not said
     ["全年完成3项以上、5篇以上得10分,完不成的按比例扣分", item("10"), /几个数/],
+    // the award above the item's points
+    ["完成年度招商引资任务的得12分,未完成的按完成比例计分。", item("10"), /超过本项分值/],
+    // a cap of 0 is no cap
+    ["未完成任务的,按比例扣分,最多0分", item("10"), undefined],
     // an award per period: the share of which month is not said
     ["每月按时完成任务得0.5分,未完成的按比例扣分", item("6"), /按期/],
     // a floor above 0

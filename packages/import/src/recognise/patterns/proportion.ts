@@ -42,7 +42,7 @@ const STANDARD = "(?:标准分|满分|基本分|基础分|全分|本项分值|�
 const ELSEWHERE = /超额|超过部分|加分|增加|每(?:增|高|超|多)/;
 
 /** 「完成…任务的得13分,没有完成任务按比例得分」: the award on completion is the rate's full marks. */
-export const awardThenShare: Pattern = (t) => {
+export const awardThenShare: Pattern = (t, ctx) => {
   const m = rxt`^([^;。]*?)(?:的)?,?(?:得|记|计|可得)${NUM}分[,;(]?${NOT_DONE}[^,;。()]{0,24}?(?:的)?,?${BY_SHARE}(?:计算)?(?:得分|计分|扣分|扣减|折算)${FLOOR}`.exec(t);
   if (!m) return undefined;
   const cond = m[1]!;
@@ -57,6 +57,7 @@ export const awardThenShare: Pattern = (t) => {
   if (pct && canon(pct[1]!) !== "100") return refusal(`条文按比例计分，目标是「${pct[0]}」而不是全部完成，未能确定比率的算法`);
   // a second number of pieces in the condition (「每季度1篇,全年4篇以上」): which one the share is of is not said
   if ((cond.match(/\d+(?:\.\d+)?(?!%)/g) ?? []).length > 1) return refusal("条文按比例计分，完成的条件中有几个数，未能确定比率以哪一个为准");
+  if (ctx.section === null && ctx.points !== null && decimalCompare(canon(n), canon(ctx.points)) > 0) return refusal(`条文按比例计分的满分 ${n} 分超过本项分值 ${ctx.points} 分，未能确定`);
   // the floor said again (「最低为0分」) is the rate's own: nothing below 0
   const floor = /最低(?:为|得)(0|零)分/.exec(t);
   return reading([`按比率 得分 满分 ${n}`], floor ? [m[2]!, floor[1]!] : [m[2]!]);
@@ -126,7 +127,7 @@ export const cappedShare: Pattern = (t, ctx) => {
   if (/%|\d/.test(head)) return refusal("条文按比例扣分，完成的条件中写有数，未能确定比率以哪一个为准");
   if (ctx.section !== null) return refusal("条文按比例扣分，但写在加分或减分项中，未能确定从哪个分值扣起");
   const cap = numberText(capped[1]!);
-  if (cap === undefined) return undefined;
+  if (cap === undefined || decimalCompare(canon(cap), "0") <= 0) return undefined;
   if (ctx.points !== null && decimalCompare(canon(cap), canon(ctx.points)) > 0) return refusal(`条文按比例扣分，扣满 ${cap} 分超过本项分值 ${ctx.points} 分，未能确定`);
   const step = shareOf(canon(cap), "1");
   if (step === undefined) return undefined;
