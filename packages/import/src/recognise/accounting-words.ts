@@ -163,7 +163,8 @@ export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "until-none",
     re: /扣完为止|扣完\S{0,6}为止|扣满为止|扣(?:至|为|到)(?:0|零)分|扣光为止|扣完即止/,
-    reflected: (all) => /扣|不得分|上限|倒扣|分段|否则/.test(all),
+    // (a share deducted 「按比例扣分,扣完为止」 read 按比率: the rate's floor — session 25, patterns/proportion.ts)
+    reflected: (all) => /扣|不得分|上限|倒扣|分段|否则|按比率/.test(all),
     reason: "条文写有「{w}」（扣分），计分方式却只有得分，意思可能反了，未能确定",
   },
   {

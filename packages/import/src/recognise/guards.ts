@@ -14,6 +14,8 @@ import { GUARDS_S24D } from "./guards-s24d.js";
 import { GUARDS_DIRECTION } from "./guards-direction.js";
 import { GUARDS_ORDER } from "./guards-order.js";
 import { accountingUnaccounted } from "./accounting.js";
+import { rateCapped, rateTarget } from "./patterns/proportion.js";
+import { GUARDS_PROPORTION } from "./guards-proportion.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -130,6 +132,8 @@ const GUARDS_22: readonly Guard[] = [
         // rule counts what is missing
         const segment = t.slice(0, m.index!).split(/[,;。]/).pop()!;
         if (/每/.test(segment)) continue;
+        // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
+        if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
@@ -169,6 +173,8 @@ export const GUARDS: readonly Guard[] = [
   // from the fourteenth fresh set (session 25, s25-tune14): an award the clause does not say (guards-direction.ts), a count word after the amount dropped (guards-order.ts)
   ...GUARDS_DIRECTION,
   ...GUARDS_ORDER,
+  // scoring in proportion (session 25): 按比率 without 满分 beside other clauses (guards-proportion.ts)
+  ...GUARDS_PROPORTION,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

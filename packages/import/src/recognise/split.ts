@@ -5,7 +5,7 @@
 import type { Clause } from "./index.js";
 
 /** A piece scores when it has an amount, 不得分, a veto, or an assessment. */
-const SCORES = /[0-9０-９一二三四五六七八九十]\s*分|[扣加减得]\s*[0-9０-９]+(?:\.\d+)?\s*[；;。，,]?\s*$|不得分|不计分|不记分|否决|否优|评优资格|酌情|扣完|按评价|按比例|按完成比例|考核打分|进行评分|满分/;
+const SCORES = /[0-9０-９一二三四五六七八九十]\s*分|[扣加减得]\s*[0-9０-９]+(?:\.\d+)?\s*[；;。，,]?\s*$|不得分|不计分|不记分|否决|否优|评优资格|酌情|扣完|按评价|按比例|按完成比例|按[^，,；;。]{0,6}?比例(?:扣|得分|计分)|考核打分|进行评分|满分/;
 /** A heading with its points only (「2、引进省外内资(22分)。」): it describes the clause after it. */
 const HEADING = /^[^，,；;。]*[（(]\s*[0-9０-９]+(?:\.\d+)?\s*分\s*[）)]\s*[。．.]?$/;
 /** The other side of the clause before (「得2分；否则不得分」「满分；未完成的，按完成比例得分」「…；小于目标值的，每少1%扣1分」). */

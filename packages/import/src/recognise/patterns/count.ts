@@ -3,6 +3,7 @@ import { amountsIn, capOf, NOT_WORD, sameAmounts, stepReason, thresholdReason } 
 import { normalise, NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
+import { namedShareMasked } from "./proportion.js";
 
 /** Words that make a clause more than one amount (read by other patterns, or a to-do). */
 const SPECIAL = /分别|各(?:扣|加|得|减|计)|加倍|减半|双倍|其中|就高|按最高|平均|排名|名次|第[一二三1-3]名|比例|比率|否则|视情况|按实际情况|标准分|基本分|基础分|倒扣|另行|酌情/;
@@ -142,7 +143,8 @@ const single: Pattern = (t0, ctx) => {
     return undefined;
   }
   const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
-  if (SPECIAL.test(withoutElse)) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
+  // (比例 that names a thing, not a way of scoring, is no special word: patterns/proportion.ts, session 25)
+  if (SPECIAL.test(namedShareMasked(withoutElse))) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
   // 「…记3分，如举报有弄虚作假行为且调查属实的，此项不记分」: a zero on another condition than the award's
   if (/不得分|不记分|不计分|得零分|得0分/.test(withoutElse)) return refusal("条文既有分值又有不得分，未能确定计分方式");
   if (amounts.length > 1) return refusal(`条文有 ${amounts.length} 个分值（${amounts.join("、")}），未能确定它们的关系`);
