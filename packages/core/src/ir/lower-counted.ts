@@ -65,7 +65,7 @@ function compound(B: Builder, r: M.RuleModel, b: Body<"per">): RuleBlock {
     { key: r.name, when: given, value: { k: "some", list: "items", a: { k: "text", parts: [{ k: "each", list: "items", item: "count", sep: "、" }] }, b: { k: "count", e: n } } },
     ...b.nouns.map((x, i): Shown => ({ key: `${r.name}.${x}`, when: missing, value: { k: "count", e: ns[i]! } })),
   ];
-  return B.block(iff(given, mul(amt, n), product), [{ k: "if", c: given, a: byItems, b: byProduct }], shown);
+  return B.block(iff(missing, product, mul(amt, n)), [{ k: "if", c: missing, a: byProduct, b: byItems }], shown);
 }
 
 function categories(B: Builder, r: M.RuleModel, b: Body<"categories">): RuleBlock {

@@ -98,7 +98,8 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     }
     return v;
   };
-  const notes: Text[] = r.multipliers.map((m) => ({ k: "if", c: B.flagCol(`${r.name}.${m.flag}`), a: [lit(`（${m.flag}${m.factor === "double" ? "加倍" : "减半"}）`)], b: [] }));
+  // (after the amount: the facts table's columns in the order the hits read them)
+  const notes = (): Text[] => r.multipliers.map((m) => ({ k: "if", c: B.flagCol(`${r.name}.${m.flag}`), a: [lit(`（${m.flag}${m.factor === "double" ? "加倍" : "减半"}）`)], b: [] }));
   // the facts every trace shows after its own (加倍/减半 that hold)
   const flags = (): Shown[] => r.multipliers.map((m) => ({ key: `${r.name}.${m.flag}`, when: B.flagCol(`${r.name}.${m.flag}`), value: { k: "bool", v: true } }));
   const ids = (key: string, list: string): number => {
@@ -111,7 +112,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     const amt = B.let("amt", multiplied(B.amount(b.amount, b.overrides)));
     const col = ids(r.name, "ids");
     const v = B.let("v", mul(amt, n));
-    const text: Text[] = [int(n), lit(b.nouns[0]!), lit(" × "), dec(amt), ...notes, lit(" = "), dec(v), idsText("ids")];
+    const text: Text[] = [int(n), lit(b.nouns[0]!), lit(" × "), dec(amt), ...notes(), lit(" = "), dec(v), idsText("ids")];
     const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "list", list: "ids" }, b: { k: "count", e: n } } }, ...flags()];
     return { name: r.name, when, body: B.body, hits: [{ when: { k: "true" }, amount: amt, n, ids: col, list: "ids" }], shown: cmp(">", n, c(0)), trace: { kind, amount: v, text, facts } };
   }
@@ -121,7 +122,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     const given: Cond = { k: "flag", col };
     const amt = B.let("amt", multiplied(B.amount(b.amount, b.overrides)));
     const idsCol = ids(r.name, "ids");
-    const text: Text[] = [lit(kind === "award" ? "获得，加 " : "发生，扣 "), dec(amt), ...notes, idsText("ids")];
+    const text: Text[] = [lit(kind === "award" ? "获得，加 " : "发生，扣 "), dec(amt), ...notes(), idsText("ids")];
     const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "text", parts: [{ k: "each", list: "ids", item: "id", sep: "、" }] }, b: { k: "bool", v: true } } }, ...flags()];
     return { name: r.name, when, body: B.body, hits: [{ when: given, amount: amt, ids: idsCol, list: "ids" }], shown: given, trace: { kind, amount: amt, text, facts } };
   }
@@ -140,7 +141,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
       const some = cmp(">", n, c(0));
       hits.push({ when: { k: "true" }, amount: amt, n, ids: col, list });
       v = v.k === "const" ? mul(amt, n) : { k: "add", a: v, b: mul(amt, n) };
-      items.push({ when: some, parts: [lit(`${cat.name} `), int(n), lit(`${b.noun} × `), dec(amt), ...notes, idsText(list)] });
+      items.push({ when: some, parts: [lit(`${cat.name} `), int(n), lit(`${b.noun} × `), dec(amt), ...notes(), idsText(list)] });
       facts.push({ key, when: some, value: { k: "some", list, a: { k: "list", list }, b: { k: "count", e: n } } });
     });
     const sum = B.let("v", v);

@@ -238,7 +238,7 @@ class Lowering implements BlockNames {
     for (const r of g.rules) {
       // (the checker refuses these in a 就高 group: KP2061, KP2103, KP2017)
       if (r.average || r.waivers.length > 0 || r.occurrences.length > 0) this.refuse("就高中的 平均/免扣/按次加倍", r);
-      if (r.body.kind === "once" && (r.body.otherwise || this.factOf(r).fact.type !== "flag")) this.refuse("就高中的酌情给分", r);
+      if (r.body.kind === "once" && (r.body.otherwise || r.facts.find((f) => f.key === r.name)?.fact.type !== "flag")) this.refuse("就高中的酌情给分", r);
       if (!(r.body.kind === "categories" || r.body.kind === "once" || (r.body.kind === "per" && r.body.nouns.length === 1))) this.refuse(`就高中的计分方式「${r.body.kind}」`, r);
     }
     return groupValue(groupBlock(this, g, g.rules[0]?.owner.kind === "bonus"));
