@@ -100,8 +100,6 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
   };
   // (after the amount: the facts table's columns in the order the hits read them)
   const notes = (): Text[] => r.multipliers.map((m) => ({ k: "if", c: B.flagCol(`${r.name}.${m.flag}`), a: [lit(`（${m.flag}${m.factor === "double" ? "加倍" : "减半"}）`)], b: [] }));
-  // the facts every trace shows after its own (加倍/减半 that hold)
-  const flags = (): Shown[] => r.multipliers.map((m) => ({ key: `${r.name}.${m.flag}`, when: B.flagCol(`${r.name}.${m.flag}`), value: { k: "bool", v: true } }));
   const ids = (key: string, list: string): number => {
     B.body.push({ k: "list", name: list, of: { key } });
     return names.col(key, "ids");
@@ -113,7 +111,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     const col = ids(r.name, "ids");
     const v = B.let("v", mul(amt, n));
     const text: Text[] = [int(n), lit(b.nouns[0]!), lit(" × "), dec(amt), ...notes(), lit(" = "), dec(v), idsText("ids")];
-    const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "list", list: "ids" }, b: { k: "count", e: n } } }, ...flags()];
+    const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "list", list: "ids" }, b: { k: "count", e: n } } }, ...B.extraFacts()];
     return { name: r.name, when, body: B.body, hits: [{ when: { k: "true" }, amount: amt, n, ids: col, list: "ids" }], shown: cmp(">", n, c(0)), trace: { kind, amount: v, text, facts } };
   }
   if (b.kind === "once") {
@@ -123,7 +121,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     const amt = B.let("amt", multiplied(B.amount(b.amount, b.overrides)));
     const idsCol = ids(r.name, "ids");
     const text: Text[] = [lit(kind === "award" ? "获得，加 " : "发生，扣 "), dec(amt), ...notes(), idsText("ids")];
-    const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "text", parts: [{ k: "each", list: "ids", item: "id", sep: "、" }] }, b: { k: "bool", v: true } } }, ...flags()];
+    const facts: Shown[] = [{ key: r.name, value: { k: "some", list: "ids", a: { k: "text", parts: [{ k: "each", list: "ids", item: "id", sep: "、" }] }, b: { k: "bool", v: true } } }, ...B.extraFacts()];
     return { name: r.name, when, body: B.body, hits: [{ when: given, amount: amt, ids: idsCol, list: "ids" }], shown: given, trace: { kind, amount: amt, text, facts } };
   }
   if (b.kind === "categories") {
@@ -146,7 +144,7 @@ function groupRule(names: BlockNames, r: M.RuleModel, kind: "award" | "deduct"):
     });
     const sum = B.let("v", v);
     const text: Text[] = [{ k: "join", sep: " + ", items }, lit(" = "), dec(sum)];
-    return { name: r.name, when, body: B.body, hits, shown: cmp(">", sum, c(0)), trace: { kind, amount: sum, text, facts: [...facts, ...flags()] } };
+    return { name: r.name, when, body: B.body, hits, shown: cmp(">", sum, c(0)), trace: { kind, amount: sum, text, facts: [...facts, ...B.extraFacts()] } };
   }
   throw new Error(`internal: ${b.kind} in a 就高 group`);
 }
