@@ -35,6 +35,8 @@ function count(cat: M.Catalogue): void {
   const inc = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
   for (const r of cat.rules) {
     inc(r.body.kind);
+    if (r.body.kind === "per" && r.body.nouns.length > 1) inc("per(复合计次)");
+    if (r.group?.kind === "highest") inc(`${r.body.kind}(就高)`);
     if (r.multipliers.length > 0) inc(`${r.body.kind}+加倍/减半`);
     if (r.waivers.some((w) => w.mode === "cancel")) inc(`${r.body.kind}+免扣`);
     if (r.waivers.some((w) => w.mode === "reduce")) inc(`${r.body.kind}+可减免`);

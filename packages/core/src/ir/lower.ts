@@ -1,16 +1,19 @@
 /**
- * Checked model → scoring IR (types.ts).  The rule kinds in lower-rule.ts's BLOCK_KINDS are lowered
- * through their rule block (the same block the JS emitter prints, trace included: one meaning), folded
- * here to their value; the other constructs mirror what compile/emit-js/ does, minus the trace texts.
- * A construct not lowered yet throws LowerError naming it (KP8001), so the SQL target never computes a
- * wrong number.
+ * Checked model → scoring IR (types.ts).  Every rule is lowered through its rule block (lower-rule.ts:
+ * the same block the JS emitter prints, trace included: one meaning), folded here to its value
+ * (`blockValue`); a 就高 group through its group block (lower-groups.ts, `groupValue`); the other
+ * constructs (合计 caps, indicators, sections, 参照, grades) mirror what compile/emit-js/ does, minus the
+ * trace texts.  A construct not lowered throws LowerError naming it (KP8001), so the SQL target never
+ * computes a wrong number.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applicable, applyAdjust, classes, columnType, hasBlock, indicatorApplies, indicatorPoints, ruleAdjustments, ruleBlock, type BlockNames } from "./lower-rule.js";
+import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
+import { groupBlock, groupValue } from "./lower-groups.js";
+import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
-import { IDS_SUFFIX, LowerError, type Cond, type Expr, type Hit, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
+import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
 
 const c = (v: number): Expr => ({ k: "const", v });
 const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
@@ -58,7 +61,6 @@ interface RuleLow {
 const or = (list: Cond[]): Cond | undefined => (list.length === 0 ? undefined : list.length === 1 ? list[0]! : { k: "or", list });
 const not = (x: Cond): Cond => ({ k: "not", c: x });
 const cmp = (op: "<" | "<=" | ">" | ">=" | "=" | "<>", a: Expr, b: Expr): Cond => ({ k: "cmp", op, a, b });
-const mul = (a: Expr, b: Expr): Expr => ({ k: "mul", a, b });
 const mulDiv = (a: Expr, b: Expr, by: number): Expr => ({ k: "mulDiv", a, b, c: by });
 
 class Lowering implements BlockNames {
@@ -135,27 +137,9 @@ class Lowering implements BlockNames {
     return e;
   }
 
-  /** 加倍/减半 on a value. */
-  multiplied(r: M.RuleModel, v: Expr): Expr {
-    for (const m of r.multipliers) {
-      const flag: Cond = { k: "flag", col: this.col(`${r.name}.${m.flag}`, "flag") };
-      v = iff(flag, m.factor === "double" ? { k: "mul", a: v, b: c(2) } : { k: "mulDiv", a: v, b: c(1), c: 2 }, v);
-    }
-    return v;
-  }
-
   /** The points of a rule's owner for the unit (0 in a section). */
   ownerPoints(r: M.RuleModel): Expr {
     return r.owner.kind === "indicator" ? this.points(r.owner) : c(0);
-  }
-
-  /**
-   * The adjustments after a body not lowered to a block (compound counts; emit-js `finish`):
-   * 按 … 平均, 加倍/减半, the cap, 免扣, 可减免 — their transforms are lower-rule.ts's.
-   */
-  finish(r: M.RuleModel, v: Expr): RuleLow {
-    for (const a of ruleAdjustments(this, r)) v = applyAdjust(v, a);
-    return { v, sign: "plain" };
   }
 
   /** The units a rule applies to (its 适用 and its indicators'). */
@@ -222,23 +206,13 @@ class Lowering implements BlockNames {
       case "ranked":
       case "linear":
       case "discretion": {
-        if (hasBlock(r)) {
-          // the block (lower-rule.ts) says the body, its adjustments and its trace once
-          const block = ruleBlock(this, r);
-          const zero = blockZero(block);
-          const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
-          // (two sides: ≥ 0 above the points, < 0 a deduction)
-          const sign = b.kind === "linear" && b.other ? "twoSided" : signed ? "signed" : "plain";
-          low = { v: blockValue(block), sign, ...(zero ? { zero } : {}) };
-          break;
-        }
-        if (b.kind !== "per") throw new Error("internal: a body kind without its block");
-        if (r.occurrences.length > 0) this.refuse("复合计数中的「其中」", r);
-        // the per-item counts under the rule's name (their sum) replace the product of the sub-counts
-        const amt = this.amount(b.amount, b.overrides);
-        const items = this.factOf(r).col;
-        const product = b.nouns.reduce((a: Expr, x) => mul(a, this.num(r, `${r.name}.${x}`)), amt);
-        low = this.finish(r, iff({ k: "missing", col: items }, product, mul(amt, { k: "num", col: items })));
+        // the block (lower-rule.ts) says the body, its adjustments and its trace once
+        const block = ruleBlock(this, r);
+        const zero = blockZero(block);
+        const signed = (b.kind === "once" && b.otherwise !== undefined) || (b.kind === "bands" && b.mayGoNegative === true);
+        // (two sides: ≥ 0 above the points, < 0 a deduction)
+        const sign = b.kind === "linear" && b.other ? "twoSided" : signed ? "signed" : "plain";
+        low = { v: blockValue(block), sign, ...(zero ? { zero } : {}) };
         break;
       }
       default:
@@ -259,32 +233,15 @@ class Lowering implements BlockNames {
     return { e: this.step(`r${this.ruleNo.get(r)}`, low.v, r.clause), sign: low.sign };
   }
 
-  /** 就高: each rule's hits (per incident id, or anonymous). */
+  /** 就高: the group's block (lower-groups.ts), its hits per incident id or anonymous, under its cap. */
   highest(g: M.GroupModel): Expr {
-    const hits: Hit[] = [];
     for (const r of g.rules) {
-      const b = r.body;
+      // (the checker refuses these in a 就高 group: KP2061, KP2103, KP2017)
       if (r.average || r.waivers.length > 0 || r.occurrences.length > 0) this.refuse("就高中的 平均/免扣/按次加倍", r);
-      const when: Cond = r.appliesTo ? this.classes(r.appliesTo) : { k: "true" };
-      if (b.kind === "per" && b.nouns.length === 1) {
-        const { col } = this.factOf(r);
-        hits.push({ when, amount: this.multiplied(r, this.amount(b.amount, b.overrides)), count: col, ids: this.col(r.name, "ids") });
-      } else if (b.kind === "once" && !b.otherwise) {
-        const { col, fact } = this.factOf(r);
-        if (fact.type !== "flag") this.refuse("就高中的酌情给分", r);
-        // a yes/no fact counts once: as its first incident id, or anonymously
-        hits.push({ when: and([when, { k: "flag", col }]), amount: this.multiplied(r, this.amount(b.amount, b.overrides)), count: -1, ids: this.col(r.name, "ids") });
-      } else if (b.kind === "categories") {
-        for (const x of b.categories) {
-          const key = `${r.name}.${x.name}`;
-          this.factOf(r, key);
-          hits.push({ when, amount: this.multiplied(r, c(x.amount)), count: this.col(key, "count"), ids: this.col(key, "ids") });
-        }
-      } else this.refuse(`就高中的计分方式「${b.kind}」`, r);
+      if (r.body.kind === "once" && (r.body.otherwise || r.facts.find((f) => f.key === r.name)?.fact.type !== "flag")) this.refuse("就高中的酌情给分", r);
+      if (!(r.body.kind === "categories" || r.body.kind === "once" || (r.body.kind === "per" && r.body.nouns.length === 1))) this.refuse(`就高中的计分方式「${r.body.kind}」`, r);
     }
-    let e: Expr = { k: "highest", hits };
-    if (g.cap !== undefined) e = min(e, c(g.cap));
-    return e;
+    return groupValue(groupBlock(this, g, g.rules[0]?.owner.kind === "bonus"));
   }
 
   step(name: string, value: Expr, note: string): Expr {

@@ -44,17 +44,18 @@
  * - `empty`: an early return of 0, no trace, when the list has no items (not the same as a sum of 0:
  *   「0」 inside a list is an amount given, and its trace is shown).  `blockValue` drops it: the block
  *   must be worth 0 then anyway — its value is the list's number, 0 when the list is empty;
- * - text parts `size` (the number of items, as digits) and `each` (every item, formatted, joined by
- *   `sep`: amounts as decimals, ids as they were given; planned for 复合计次: an item with its count,
- *   「甲村 2」, as a third item format).
+ * - text parts `size` (the number of items, as digits), `each` (every item, formatted, joined by
+ *   `sep`: amounts as decimals, ids as they were given, a compound count's item with its count
+ *   「甲村 2」, each optionally followed by a unit) and `some` (parts by whether the list has items); a
+ *   fact shown may be the list itself, or chosen the same way (`ShownValue`).
  * Per-incident maxima (就高 groups: per incident id only the largest amount counts, anonymous amounts
- * add up) are the scoring IR's `highest` (types.ts: its `Hit`s, each a count column and its ids
- * column), which SQL already folds; a group block — planned, not yet printed from — would hold per rule
- * its hits (`Hit` + the rule's name), the rule's own trace (a block `TraceData` whose text shows the
- * ids with `each`), and the group's notes as data: per incident id hit by more than one rule a `limit`
- * entry listing each rule's amount and the one kept, then the group's cap.
- * Body kinds printed from blocks: see `BLOCK_KINDS` in lower-rule.ts; the others still go through
- * compile/emit-js/rules-*.ts until they are migrated.
+ * add up) have a group block (lower-groups.ts): per rule its 适用, lets and lists, its hits (the
+ * scoring IR's `Hit` over the rule's lets), its own trace (text showing the ids with `each`) and when
+ * it is shown, and the group's notes as data (the words of a `limit` entry per incident id hit by more
+ * than one rule, the cap and its note).  `groupValue` folds it into the scoring IR's `highest` for
+ * SQL; compile/emit-js/groups.ts prints it.
+ * Every rule body kind, and every 就高 group, is printed from its block: the JS module's rule and group
+ * functions and the SQL's values come from one lowering.
  */
 import type { Cond, Expr } from "./types.js";
 
@@ -87,8 +88,13 @@ export type Text =
   | { k: "lit"; s: string }
   /** The number of items of the list bound by `list` (as digits). */
   | { k: "size"; list: string }
-  /** Every item of the list bound by `list`, formatted (`dec`: a decimal, kpFormat; `id`: as given), joined by `sep`. */
-  | { k: "each"; list: string; item: "dec" | "id"; sep: string }
+  /**
+   * Every item of the list bound by `list`, formatted (`dec`: a decimal, kpFormat; `id`: as given;
+   * `count`: a compound count's item and its count, 「甲村 2」), each followed by `unit`, joined by `sep`.
+   */
+  | { k: "each"; list: string; item: "dec" | "id" | "count"; unit?: string; sep: string }
+  /** Parts `a` when the list bound by `list` has items, else `b`. */
+  | { k: "some"; list: string; a: Text[]; b: Text[] }
   /** A raw decimal, formatted (kpFormat). */
   | { k: "dec"; e: Expr }
   /** A count, as its digits. */
@@ -97,13 +103,20 @@ export type Text =
   /** The parts whose condition holds, in order, joined by `sep`. */
   | { k: "join"; sep: string; items: { when: Cond; parts: Text[] }[] };
 
+/** How a fact is shown: a count (a number), yes/no, a text, the list bound by `list` as it is, or one of two by whether that list has items. */
+export type ShownValue =
+  | { k: "count"; e: Expr }
+  | { k: "bool"; v: boolean }
+  | { k: "text"; parts: Text[] }
+  | { k: "list"; list: string }
+  | { k: "some"; list: string; a: ShownValue; b: ShownValue };
+
 /** A fact shown in the trace. */
 export interface Shown {
   key: string;
   /** Shown only when this holds. */
   when?: Cond;
-  /** a count (a number), yes/no, or a text */
-  value: { k: "count"; e: Expr } | { k: "bool"; v: boolean } | { k: "text"; parts: Text[] };
+  value: ShownValue;
 }
 
 /** A trace entry: its kind, the amount it shows (default: the rule's value), its text and the facts shown. */

@@ -1531,31 +1531,26 @@ function g2(Z) {
     h.push({ rule, a });
     hits.set(id, h);
   };
-  let gross = 0;
   if (true) { // 班子
-    let note = "";
-    let amt = 100000;
+    const amt = 100000;
+    const ids = Z.F[25] || [];
+    if (Z.F[24]) add(ids.length > 0 ? ids[0] : undefined, amt, "班子");
     if (Z.F[24]) {
-      const ids = Z.F[25];
-      add(ids ? ids[0] : undefined, amt, "班子");
-      gross += amt;
-      if (Z.T) Z.T.push({ i: "1", r: "班子", k: "deduct", a: amt, x: "发生，扣 " + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : ""), f: { ["班子"]: ids ? ids[0] : true } });
+      if (Z.T) Z.T.push({ i: "1", r: "班子", k: "deduct", a: amt, x: "发生，扣 " + kpFormat(amt) + (ids.length > 0 ? "（事件：" + ids.join("、") + "）" : ""), f: { ["班子"]: (ids.length > 0 ? ids.join("、") : true) } });
     }
   }
   if (true) { // 成员
-    let note = "";
-    let v = 0;
-    const parts = [];
-    const used = {};
-    { let amt = 50000; let times = "";
-      const n = Z.F[26] || 0; const ids = Z.F[27];
-      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.通报"] = ids || n; parts.push("通报 " + n + "人次 × " + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
-    { let amt = 200000; let times = "";
-      const n = Z.F[28] || 0; const ids = Z.F[29];
-      if (n > 0) { if (ids) for (const id of ids) add(id, amt, "成员"); else add(undefined, kpTimes(amt, n), "成员"); v += kpTimes(amt, n); used["成员.处分"] = ids || n; parts.push("处分 " + n + "人次 × " + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }
+    const n0 = Z.F[26] || 0;
+    const a0 = 50000;
+    const ids0 = Z.F[27] || [];
+    const n1 = Z.F[28] || 0;
+    const a1 = 200000;
+    const ids1 = Z.F[29] || [];
+    const v = kpAdd(kpTimes(a0, n0), kpTimes(a1, n1));
+    if (n0 > 0) { if (ids0.length > 0) for (const id of ids0) add(id, a0, "成员"); else add(undefined, kpTimes(a0, n0), "成员"); }
+    if (n1 > 0) { if (ids1.length > 0) for (const id of ids1) add(id, a1, "成员"); else add(undefined, kpTimes(a1, n1), "成员"); }
     if (v > 0) {
-      gross += v;
-      if (Z.T) Z.T.push({ i: "1", r: "成员", k: "deduct", a: v, x: parts.join(" + ") + " = " + kpFormat(v) + note, f: used });
+      if (Z.T) Z.T.push({ i: "1", r: "成员", k: "deduct", a: v, x: [n0 > 0 ? "通报 " + n0 + "人次 × " + kpFormat(a0) + (ids0.length > 0 ? "（事件：" + ids0.join("、") + "）" : "") : null, n1 > 0 ? "处分 " + n1 + "人次 × " + kpFormat(a1) + (ids1.length > 0 ? "（事件：" + ids1.join("、") + "）" : "") : null].filter((s) => s !== null).join(" + ") + " = " + kpFormat(v), f: { ...(n0 > 0 ? { ["成员.通报"]: (ids0.length > 0 ? ids0 : n0) } : {}), ...(n1 > 0 ? { ["成员.处分"]: (ids1.length > 0 ? ids1 : n1) } : {}) } });
     }
   }
   let d = anon;

@@ -1,6 +1,6 @@
 /**
  * What every part of the JavaScript emitter shares: the emit context (output lines, rule, indicator
- * and fact positions), reading a fact, points and amounts as code, the trace call, outcomes.
+ * and fact positions), reading a fact, points and classes as code.
  */
 import type * as M from "../../model.js";
 import { kpFormat } from "../../runtime/decimal.js";
@@ -49,21 +49,6 @@ export function pointsExpr(ind: M.IndicatorModel): string {
 
 export function classCond(classes: string[]): string {
   return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
-}
-
-/** Code computing the amount for a unit, honouring per-class overrides: `Z.c["园区"] ? 300000 : 500000`. */
-export function amountExpr(amount: number, overrides: { unitClass: string; amount: number }[]): string {
-  let e = String(amount);
-  for (const ov of [...overrides].reverse()) e = `Z.c[${S(ov.unitClass)}] ? ${ov.amount} : ${e}`;
-  return e;
-}
-export function amountNote(overrides: { unitClass: string; amount: number }[]): string {
-  if (overrides.length === 0) return "";
-  return " + (" + overrides.map((ov) => `Z.c[${S(ov.unitClass)}] ? ${S(`（${ov.unitClass}标准）`)} : `).join("") + '"")';
-}
-
-export function traceCall(r: M.RuleModel, kind: string, amountVar: string, text: string, facts: string): string {
-  return `if (Z.T) Z.T.push({ i: ${S(r.owner.id)}, r: ${S(r.name)}, k: ${S(kind)}, a: ${amountVar}, x: ${text}, f: ${facts} });`;
 }
 
 /** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */

@@ -7,14 +7,15 @@
  * the block says.
  */
 import type * as M from "../../model.js";
-import { columnType, ruleBlock, type BlockNames } from "../../ir/lower-rule.js";
-import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, type RuleBlock, type Shown, type Text, type TraceData } from "../../ir/rule-block.js";
+import type { BlockNames } from "../../ir/block-builder.js";
+import { columnType, ruleBlock } from "../../ir/lower-rule.js";
+import { AFTER, BEFORE, COMPUTED, CURRENT, ZERO, type RuleBlock, type Shown, type ShownValue, type Text, type TraceData } from "../../ir/rule-block.js";
 import type { ColumnType, Cond, Expr, IrColumn, Param } from "../../ir/types.js";
 import { IDS_SUFFIX } from "../../ir/types.js";
 import { S, fx, type Ctx } from "./context.js";
 
 /** A rule's columns and names as the JS module reads them (facts by key in Z.F, classes in Z.c). */
-class JsNames implements BlockNames {
+export class JsNames implements BlockNames {
   readonly columns: IrColumn[] = [];
   readonly params: string[] = [];
   /** The names of an outcome fact (评为), by key: the JS module holds the position of the name given. */
@@ -52,7 +53,8 @@ function crossOf(ctx: Ctx, r: M.RuleModel): { best: string; sorted: string; comp
   return { best: `Z.X[${n}].best`, sorted: byScore ? `Z.X[${n}].sorted` : `Z.X[${n}]`, computed: byScore ? `(Z.X[${n}] || (Z.X[${n}] = rk${n}(Z.X))).v[Z.u]` : `Z.X[${n}].b` };
 }
 
-class Printer {
+/** Prints a block's expressions, conditions, texts and traces as JavaScript (for its rule, or a group's). */
+export class Printer {
   constructor(
     readonly ctx: Ctx,
     readonly names: JsNames,
@@ -167,8 +169,13 @@ class Printer {
             const next = merged[1];
             return i > 0 || (next !== undefined && next.k !== "int" && next.k !== "size") ? n : `String(${n})`;
           }
-          case "each":
-            return `${t.list}${t.item === "dec" ? ".map(kpFormat)" : ""}.join(${S(t.sep)})`;
+          case "each": {
+            const unit = t.unit ? ` + ${S(t.unit)}` : "";
+            const item = t.item === "dec" ? (unit ? `kpFormat(x)${unit}` : "") : t.item === "count" ? `x[0] + " " + x[1]${unit}` : unit ? `x${unit}` : "";
+            return `${t.list}${item === "" ? (t.item === "dec" ? ".map(kpFormat)" : "") : `.map((x) => ${item})`}.join(${S(t.sep)})`;
+          }
+          case "some":
+            return `(${t.list}.length > 0 ? ${this.text(t.a)} : ${this.text(t.b)})`;
           case "if":
             return `(${this.test(t.c)} ? ${this.text(t.a)} : ${this.text(t.b)})`;
           case "join":
@@ -179,10 +186,21 @@ class Printer {
   }
 
   facts(list: readonly Shown[]): string {
-    const entry = (s: Shown) => {
-      const v = s.value;
-      return `[${S(s.key)}]: ${v.k === "count" ? this.expr(v.e) : v.k === "bool" ? String(v.v) : this.text(v.parts)}`;
+    const value = (v: ShownValue): string => {
+      switch (v.k) {
+        case "count":
+          return this.expr(v.e);
+        case "bool":
+          return String(v.v);
+        case "text":
+          return this.text(v.parts);
+        case "list":
+          return v.list;
+        case "some":
+          return `(${v.list}.length > 0 ? ${value(v.a)} : ${value(v.b)})`;
+      }
     };
+    const entry = (s: Shown) => `[${S(s.key)}]: ${value(s.value)}`;
     return `{ ${list.map((s) => (s.when ? `...(${this.test(s.when)} ? { ${entry(s)} } : {})` : entry(s))).join(", ")} }`;
   }
 

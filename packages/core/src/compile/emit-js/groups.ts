@@ -1,8 +1,9 @@
 /** Groups of rules: a cap on their sum (合计上限), or 就高 (per incident, only the largest counts). */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
-import { S, amountExpr, classCond, fmt, fx, traceCall, type Ctx, type Owner } from "./context.js";
-import { multiplierLines, withFlags } from "./rule-emit.js";
+import { groupBlock } from "../../ir/lower-groups.js";
+import { S, fmt, fx, type Ctx, type Owner } from "./context.js";
+import { JsNames, Printer } from "./from-ir.js";
 
 /**
  * A cap group or highest-only group: returns the group's deduction (or, for 就高 in a 加分 section,
@@ -11,9 +12,6 @@ import { multiplierLines, withFlags } from "./rule-emit.js";
 export function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): void {
   const o = ctx.out;
   const id = S(ind.id);
-  const award = ind.kind === "bonus";
-  const act = award ? "award" : "deduct";
-  const verb = award ? "加" : "扣";
   if (g.kind === "cap") {
     o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(g.cap ?? 0)}：${commentText(g.rules.map((r) => r.name).join("、"))}`);
     o.push(`function ${name}(Z) {`);
@@ -24,7 +22,21 @@ export function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): 
     o.push("  return d;", "}", "");
     return;
   }
-  // 就高: every occurrence is an item (incident id or anonymous); per incident only the largest counts.
+  emitHighest(ctx, g, name, ind);
+}
+
+/**
+ * A 就高 group's function, printed from its block (ir/lower-groups.ts): per rule that applies, its lets,
+ * its hits (add: per incident id the largest amount is kept, anonymous amounts add up) and its trace;
+ * then per incident id hit by more than one rule a `limit` note, and the group's cap.
+ */
+function emitHighest(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): void {
+  const o = ctx.out;
+  const id = S(ind.id);
+  const names = new JsNames();
+  const gb = groupBlock(names, g, ind.kind === "bonus");
+  const p = new Printer(ctx, names, { best: "", sorted: "" });
+  const verb = ind.kind === "bonus" ? "加" : "扣";
   o.push(`// [${commentText(ind.id)}] 就高（按最高标准${verb}分，不重复${verb}）：${commentText(g.rules.map((r) => r.name).join("、"))}`);
   o.push(`function ${name}(Z) {`);
   o.push("  let anon = 0;", "  const best = new Map();", "  const hits = new Map();");
@@ -36,66 +48,39 @@ export function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): 
   o.push("    h.push({ rule, a });");
   o.push("    hits.set(id, h);");
   o.push("  };");
-  o.push("  let gross = 0;");
-  for (const r of g.rules) {
-    const b = r.body;
-    const key = S(r.name);
-    const rid = S(r.name);
-    const applies = r.appliesTo ? `(${classCond(r.appliesTo)})` : "true";
-    o.push(`  if (${applies}) { // ${commentText(r.name, 40)}`);
-    o.push("    let note = \"\";");
-    if (b.kind === "per" || b.kind === "once") {
-      const isPer = b.kind === "per";
-      const F = fx(ctx, r.name);
-      o.push(`    let amt = ${amountExpr(b.amount, b.overrides)};`);
-      o.push(...multiplierLines(ctx, r, "amt", "amount").map((l) => "  " + l));
-      if (isPer) {
-        o.push(`    const n = ${F} || 0;`);
-        o.push(`    const ids = ${fx(ctx, r.name, true)};`);
-        o.push("    if (n > 0) {");
-        o.push(`      if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid});`);
-        o.push("      const v = kpTimes(amt, n);", "      gross += v;");
-        o.push(`      ${traceCall(r, act, "v", `n + ${S((b as { nouns: string[] }).nouns[0]!)} + " × " + kpFormat(amt) + note + " = " + kpFormat(v) + (ids ? "（事件：" + ids.join("、") + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids || n }`))}`);
-        o.push("    }");
-      } else {
-        o.push(`    if (${F}) {`);
-        o.push(`      const ids = ${fx(ctx, r.name, true)};`);
-        o.push(`      add(ids ? ids[0] : undefined, amt, ${rid});`);
-        o.push("      gross += amt;");
-        o.push(`      ${traceCall(r, act, "amt", `${S(award ? "获得，加 " : "发生，扣 ")} + kpFormat(amt) + note + (ids ? "（事件：" + ids[0] + "）" : "")`, withFlags(ctx, r, `{ [${key}]: ids ? ids[0] : true }`))}`);
-        o.push("    }");
-      }
-    } else if (b.kind === "categories") {
-      o.push("    let v = 0;", "    const parts = [];", "    const used = {};");
-      for (const c of b.categories) {
-        const k = `${r.name}.${c.name}`;
-        o.push(`    { let amt = ${c.amount}; let times = "";`);
-        o.push(...multiplierLines(ctx, r, "amt", "amount", "times").map((l) => "    " + l.trimStart()));
-        o.push(`      const n = ${fx(ctx, k)} || 0; const ids = ${fx(ctx, k, true)};`);
-        o.push(`      if (n > 0) { if (ids) for (const id of ids) add(id, amt, ${rid}); else add(undefined, kpTimes(amt, n), ${rid}); v += kpTimes(amt, n); used[${S(k)}] = ids || n; parts.push(${S(c.name + " ")} + n + ${S(b.noun + " × ")} + kpFormat(amt) + times + (ids ? "（事件：" + ids.join("、") + "）" : "")); } }`);
-      }
-      o.push("    if (v > 0) {", "      gross += v;");
-      o.push(`      ${traceCall(r, act, "v", `parts.join(" + ") + " = " + kpFormat(v) + note`, withFlags(ctx, r, "used"))}`);
-      o.push("    }");
+  g.rules.forEach((r, i) => {
+    const gr = gb.rules[i]!;
+    o.push(`  if (${p.test(gr.when)}) { // ${commentText(gr.name, 40)}`);
+    for (const s of gr.body) {
+      if (s.k === "let") o.push(`    const ${s.name} = ${p.top(s.e)};`);
+      else if (s.k === "list") o.push(`    const ${s.name} = ${fx(ctx, s.of.key, true)} || [];`);
+      else throw new Error(`internal: ${s.k} in a 就高 rule`);
     }
+    const rid = S(gr.name);
+    for (const h of gr.hits) {
+      const a = p.expr(h.amount);
+      // a count: one hit per incident id given, else the amount × the count anonymously; once: its id, or anonymously
+      if (!h.n) o.push(`    if (${p.test(h.when)}) add(${h.list}.length > 0 ? ${h.list}[0] : undefined, ${a}, ${rid});`);
+      else {
+        const n = p.expr(h.n);
+        o.push(`    if (${n} > 0) { if (${h.list}.length > 0) for (const id of ${h.list}) add(id, ${a}, ${rid}); else add(undefined, kpTimes(${a}, ${n}), ${rid}); }`);
+      }
+    }
+    o.push(`    if (${p.test(gr.shown)}) {`, `      ${p.trace(r, gr.trace, p.expr(gr.trace.amount!), "")}`, "    }");
     o.push("  }");
-  }
+  });
+  const l = gb.limit;
   o.push("  let d = anon;");
   o.push("  for (const [id, a] of best) {");
   o.push("    d += a;");
   o.push("    const h = hits.get(id);");
   o.push("    if (Z.T && h.length > 1) {");
   o.push("      const sum = h.reduce((s, x) => s + x.a, 0);");
-  o.push(
-    award
-      ? `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事项「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高级别加 " + kpFormat(a) + "，不累加" });`
-      : `      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: "事件「" + id + "」同时适用" + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + "，按最高标准扣 " + kpFormat(a) + "，不重复扣" });`,
-  );
+  o.push(`      Z.T.push({ i: ${id}, k: "limit", a: sum - a, x: ${S(l.open)} + id + ${S(l.between)} + h.map((x) => "「" + x.rule + "」" + kpFormat(x.a)).join("、") + ${S(l.kept)} + kpFormat(a) + ${S(l.close)} });`);
   o.push("    }", "  }");
-  if (g.cap !== undefined) {
-    o.push(
-      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: ${S(`就高后合计${verb} `)} + kpFormat(d) + ${S(`，超过上限 ${fmt(g.cap)}，按 ${fmt(g.cap)} 计`)} }); d = ${g.cap}; }`,
-    );
+  if (gb.cap) {
+    const cap = gb.cap;
+    o.push(`  if (d > ${cap.value}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${cap.value}, x: ${S(cap.text)} + kpFormat(d) + ${S(cap.over)} }); d = ${cap.value}; }`);
   }
   o.push("  return d;", "}", "");
 }

@@ -1,17 +1,13 @@
 /**
  * One rule → its function r<n>(Z), returning the rule's deduction or award (raw): the header and the
- * applicability test here, the body printed from its scoring block (from-ir.ts) for the kinds lowered to
- * one (ir/lower-rule.ts: BLOCK_KINDS), otherwise by kind in rules-*.ts with
- * the common ending in rule-emit.ts; with
+ * applicability test here, the body printed from its scoring block (from-ir.ts, built by
+ * ir/lower-rule.ts); with
  * 可减免, r<n>_ is the body and r<n> checks that a reduction given was applied to a deduction.
  */
 import type * as M from "../../model.js";
 import { S, classCond, fx, type Ctx } from "./context.js";
 import { commentText } from "../js-literals.js";
-import { ruleFinish, type RuleEmit } from "./rule-emit.js";
-import { emitPer } from "./rules-counted.js";
 import { emitBlockBody } from "./from-ir.js";
-import { hasBlock } from "../../ir/lower-rule.js";
 
 /** Emits rule r's function (and, with 可减免, its check). */
 export function emitRule(ctx: Ctx, r: M.RuleModel): void {
@@ -23,10 +19,8 @@ export function emitRule(ctx: Ctx, r: M.RuleModel): void {
   const reductions = r.waivers.filter((w) => w.mode === "reduce");
   o.push(`function r${n}${reductions.length > 0 ? "_" : ""}(Z) {`);
   if (r.appliesTo) o.push(`  if (!(${classCond(r.appliesTo)})) return 0;`);
-  if (hasBlock(r)) {
-    // kinds lowered to a scoring block (ir/lower-rule.ts) are printed from it
-    emitBlockBody(ctx, r);
-  } else emitBody(ctx, r, n);
+  // the body, printed from its scoring block (ir/lower-rule.ts)
+  emitBlockBody(ctx, r);
   o.push("}", "");
   if (reductions.length > 0) {
     o.push(`function r${n}(Z) {`);
@@ -40,21 +34,5 @@ export function emitRule(ctx: Ctx, r: M.RuleModel): void {
       );
     }
     o.push("  return v;", "}", "");
-  }
-}
-
-/** A body kind not yet lowered to a block: its own emitter in rules-*.ts. */
-function emitBody(ctx: Ctx, r: M.RuleModel, n: number): void {
-  const o = ctx.out;
-  const b = r.body;
-  const key = S(r.name);
-  // the rule's own fact (categories and compound units have only sub-keys)
-  const F = ctx.factIndex.has(r.name) ? fx(ctx, r.name) : "undefined";
-  // each body ends with the rule's finish (rule-emit.ts): adjustments, trace, return
-  const e: RuleEmit = { ctx, r, o, n, key, F, finish: ruleFinish(ctx, r) };
-  switch (b.kind) {
-    case "per":
-      emitPer(e, b);
-      break;
   }
 }
