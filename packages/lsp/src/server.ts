@@ -50,23 +50,21 @@ import { analysisScheduler, LINT_PAUSE_MS } from "./analysis.js";
 import { capabilities } from "./capabilities.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { codeActions } from "./service/actions.js";
-import { compileTo, explain, score, unitsOf } from "./service/commands.js";
 import { completions, type CompletionKind } from "./service/completion.js";
 import { nodeFileSystem, type FileSystem } from "./service/files.js";
 import { formatEdits, formatRefusal, type Formatter } from "./service/format.js";
 import type { CapHints } from "./service/hints.js";
 import { inlayHints } from "./service/hints.js";
 import { hover } from "./service/hover.js";
-import { formatPoints } from "./service/describe.js";
 import { hasFactsExtension } from "./service/facts-files.js";
 import { factsRenameEdits } from "./service/facts-rename.js";
 import { codeLenses } from "./service/lenses.js";
 import { definition, highlights, prepareRename, references, rename, renameTarget } from "./service/navigation.js";
 import { documentSymbols, foldingRanges, workspaceSymbols, type OutlineSymbol } from "./service/outline.js";
-import type { ResultPlaces } from "./service/places.js";
 import { Project, lintThrough, type CatalogueState, type DocContext, type LintProvider } from "./service/project.js";
 import { semanticTokens, semanticTokenModifiers, semanticTokenTypes } from "./service/semantic.js";
 import { isScenarioFile, scenarioLenses, ScenarioRunner, SCENARIO_COMMAND } from "./service/scenarios.js";
+import { registerCommandRequests } from "./requests.js";
 import { ClientUris, uriToPath } from "./uris.js";
 
 /** How the server is wired; everything has a default. */
@@ -93,24 +91,7 @@ export interface InitializationOptions {
   codeLens?: boolean;
 }
 
-/**
- * Where the rules, indicators and sections named in a `kp/score` / `kp/explain` answer are written
- * (rules by name, indicators and sections by id), as LSP locations: the name inside its 「」.
- */
-export interface LocatedPlaces {
-  rules: Record<string, Location>;
-  indicators: Record<string, Location>;
-}
-
-/** Custom requests (used by the VS Code commands; any client may send them). */
-export const KpRequests = {
-  compile: "kp/compile",
-  score: "kp/score",
-  units: "kp/units",
-  explain: "kp/explain",
-  catalogue: "kp/catalogue",
-  factsSchema: "kp/factsSchema",
-} as const;
+export { KpRequests, type LocatedPlaces } from "./requests.js";
 
 /** Custom notifications a client may send. */
 export const KpNotifications = {
@@ -734,92 +715,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
-  // ---------------------------------------------------------------- commands (custom requests)
-  const stateFor = (uri: string): CatalogueState | undefined => {
-    const p = uriToPath(uri);
-    return project.load(p) ? project.catalogueOf(p, { lint: false }) : undefined;
-  };
-  const noFile = (uri: string) => ({ ok: false as const, message: `无法读取「${uriToPath(uri)}」`, details: [] });
-  /** A command's places ({file, span}) as LSP locations ({uri, range}), for the client to open. */
-  const withLocations = <T extends object>(r: T): T | (Omit<T, "places"> & { places: LocatedPlaces }) => {
-    if (!("places" in r)) return r;
-    const places = r.places as ResultPlaces;
-    const located = (m: Record<string, { file: string; span: Span }>): Record<string, Location> =>
-      Object.fromEntries(Object.entries(m).map(([k, p]) => [k, toLocation(p)]));
-    return { ...r, places: { rules: located(places.rules), indicators: located(places.indicators) } };
-  };
-  connection.onRequest(
-    KpRequests.catalogue,
-    guard("kp/catalogue", null, (params: { uri: string }) => {
-      const s = stateFor(params.uri);
-      if (!s) return null;
-      const cat = s.analysis.catalogue;
-      const points = cat.declaredTotal ?? cat.indicators.reduce((n, i) => n + i.points, 0);
-      const count = (sev: KpDiagnostic["severity"]) => s.diagnostics.filter((d) => d.severity === sev).length;
-      return {
-        root: pathToUri(s.root),
-        files: s.files.map(pathToUri),
-        fragment: s.analysis.fragment,
-        title: cat.title,
-        points: formatPoints(points),
-        errors: count("error"),
-        warnings: count("warning"),
-        factsFiles: s.analysis.fragment ? [] : facts.filesOf(s.root).map(pathToUri),
-      };
-    }),
-  );
-  connection.onRequest(
-    KpRequests.compile,
-    guard("kp/compile", null, (params: { uri: string; outDir: string }) => {
-      const s = stateFor(params.uri);
-      return s ? compileTo(s, uriToPath(params.outDir)) : noFile(params.uri);
-    }),
-  );
-  connection.onRequest(
-    KpRequests.score,
-    guard("kp/score", null, (params: { uri: string; facts: string; levels?: number }) => {
-      const s = stateFor(params.uri);
-      if (!s) return noFile(params.uri);
-      void facts.use(s, uriToPath(params.facts));
-      return score(s, uriToPath(params.facts), { levels: typeof params.levels === "number" ? params.levels : undefined }).then(withLocations);
-    }),
-  );
-  connection.onRequest(
-    KpRequests.units,
-    guard("kp/units", null, (params: { facts: string; uri?: string }) => unitsOf(uriToPath(params.facts), params.uri !== undefined ? stateFor(params.uri) : undefined)),
-  );
-  connection.onRequest(
-    KpRequests.explain,
-    guard("kp/explain", null, (params: { uri: string; facts: string; unit: string }) => {
-      const s = stateFor(params.uri);
-      if (!s) return noFile(params.uri);
-      void facts.use(s, uriToPath(params.facts));
-      return explain(s, uriToPath(params.facts), params.unit).then(withLocations);
-    }),
-  );
-  connection.onRequest(
-    KpRequests.factsSchema,
-    guard("kp/factsSchema", null, (params: { uri?: string }) => {
-      // The catalogue of the given document; else the only catalogue open, or the only one in the workspace.
-      let root: string | undefined;
-      if (params.uri) root = stateFor(params.uri)?.root;
-      if (!root) {
-        const open = project.openCatalogueRoots().filter((r) => !project.catalogueOf(r, { lint: false }).analysis.fragment);
-        const candidates = open.length > 0 ? open : [...new Set(project.getFolders().flatMap((f) => project.rootsIn(f)))];
-        if (candidates.length === 1) root = candidates[0];
-      }
-      if (!root) return null;
-      let schema = facts.schemaOf(root);
-      if (schema === undefined) {
-        const s = project.catalogueOf(root, { lint: false });
-        if (!s.analysis.fragment && !s.analysis.diagnostics.some((d) => d.severity === "error")) {
-          facts.checked(s);
-          schema = facts.schemaOf(root);
-        }
-      }
-      return schema === undefined ? null : { root: pathToUri(root), schema };
-    }),
-  );
+  // ---------------------------------------------------------------- commands (custom requests): requests.ts
+  registerCommandRequests({ connection, project, facts, guard, pathToUri, toLocation });
 
   documents.listen(connection);
 }
