@@ -23,6 +23,9 @@ const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|
 /** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
 const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}?(个百分点|百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
 
+/** Words with 分 that are no points (「分配任务」「分解」「部分」「充分」): 分 in the base phrase is a points word otherwise. */
+const NOT_POINTS = /分(?:配|别|解|管|类|工|期|批|局|布|析|散|级|区|娩)|(?:部|区|充|十|划|成|省|县|市)分/g;
+
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
 const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在)?$/;
@@ -133,7 +136,8 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     const bothSides = pctCount === 2 && BOTH_SIDES(b[2]!, ctx.points).test(before);
     if (pctCount > 1 && !bothSides) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
     const [, between, baseNum, , side, full] = b;
-    if ((!bothSides && /\d/.test(before)) || /分/.test(between!)) return undefined;
+    // (分 of a points word only: 「完成分配任务95%以上的」 names the task, session 25 s25-tune15 — NOT_POINTS)
+    if ((!bothSides && /\d/.test(before)) || /分/.test(between!.replace(NOT_POINTS, ""))) return undefined;
     const base = numberText(baseNum!);
     if (base === undefined) return undefined;
     if (full !== undefined) {
