@@ -16,6 +16,7 @@ import { capOf } from "../amounts.js";
 import { decimalCompare, shareOf } from "../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
+import { namedShareMasked } from "./proportion.js";
 
 const DOWN = "低于|少于|低|少|差|下降|降低|减少";
 const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
@@ -121,7 +122,8 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // a definition or lead-in with a colon: 「③优良天数比率(1分):」 — left to the other patterns
   const pctCount = (head.match(/%/g) ?? []).length;
   // 「未完成目标任务的,每差…」: the target patterns' (基准 目标值); a base relative to last year or an average: not this class
-  if (/比例|平均|上年|同期|基数|基本标准/.test(head)) return undefined;
+  // (比例 that names the share measured — 「双季稻种植比例达到80%的」 — is the rate itself: namedShareMasked, session 25 s25-tune15)
+  if (/比例|平均|上年|同期|基数|基本标准/.test(namedShareMasked(head))) return undefined;
   // (what the target patterns leave: 「未完成目标的予以扣分,按每低5个百分点」 — the target's own value or 100 % of the task)
   if (pctCount === 0 && /目标|任务/.test(head) && word !== "超额完成") return refusal(`${ROUTE}，基准是「目标」：是本单位的目标值还是完成率100%，条文没有写明，未能确定`);
   const unitOut = unit === "%" ? "%" : "个百分点";
