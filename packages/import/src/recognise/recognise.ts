@@ -43,6 +43,7 @@ import { withoutScoreBounds } from "./score-bounds.js";
 import { amountCategoryPatterns, severalAmountsReason } from "./patterns/categories-of-amounts.js";
 import { proportionPatterns } from "./patterns/proportion.js";
 import { gradesUnmarked } from "./patterns/grades-unmarked.js";
+import { rewordBoundNoun } from "./rewords-bound-noun.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -149,7 +150,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   // session 25: clock minutes and a measured score's bounds are not amounts (s25-amounts); count words the language
   // lacks as its units (s25-units); the item's score as a whole, amounts without a verb, the item's points for the
   // task (s25-tune14); a total after a counted amount as its cap (s25-amounts)
-  let t = totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx);
+  let t = rewordBoundNoun(totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx));
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
