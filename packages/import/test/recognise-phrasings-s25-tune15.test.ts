@@ -183,3 +183,20 @@ describe("a bound before the noun it counts (xlsc-06)", () => {
     expect(rewordBoundNoun("书写5条以上的,记1分")).toBe("书写5条以上的,记1分");
   });
 });
+
+describe("a task's points with one step for both sides, 「每增减N%,加减M分」 (hhlc-01–03)", () => {
+  it.each([
+    ["完成年度造林任务的,得20分;每增减1%,加减0.5分,最高加至24分,减分直至扣完。", item("20"), ["基准 100% 每增加 1% 得 0.5 上限 4，每少 1% 扣 0.5"]],
+    ["以上年税收为基数,持平得8分,每增减1个百分点,加减0.2分,最高加至10分", item("8"), ["基准 100% 每增加 1个百分点 得 0.2 上限 2，每少 1个百分点 扣 0.2"]],
+    ["完成市下达招商计划的计10分,每增减1%,加减1分", item("10"), ["基准 100% 每增加 1% 得 1，每少 1% 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the points before the step are not the item's: the base score is another
+    ["完成年度造林任务的,得15分;每增减1%,加减0.5分,最高加至24分。", item("20")],
+    // a total not above the item's points
+    ["完成年度造林任务的,得20分;每增减1%,加减0.5分,最高加至20分。", item("20")],
+    // a rate target, not the task done
+    ["造林完成率达到90%的得20分,每增减1%,加减0.5分。", item("20")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});
