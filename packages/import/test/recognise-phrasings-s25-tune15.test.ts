@@ -200,3 +200,30 @@ describe("a task's points with one step for both sides, 「每增减N%,加减M�
     ["造林完成率达到90%的得20分,每增减1%,加减0.5分。", item("20")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("a plan of a quantity done is 100 % of it (dyzy-04)", () => {
+  it.each([
+    ["按验收面积计算,完成下达造林计划面积的,记20分,每少1个百分点扣0.5分。本项分值扣完为止。", item("20"), ["基准 100% 每少 1个百分点 扣 0.5"]],
+    ["完成年度生猪出栏计划的计10分,每低1个百分点扣0.2分", item("10"), ["基准 100% 每低 1个百分点 扣 0.2"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // a deduction above the plan: no side of 100 % this class reads
+    ["完成年度生猪出栏计划的计10分,每超1个百分点扣0.2分", item("10")],
+    // the points stated are not the item's
+    ["完成年度生猪出栏计划的计8分,每低1个百分点扣0.2分", item("10")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});
+
+describe("the item's whole points taken, the verb first: 「扣完该项分值」 (xlsc-03's first cause)", () => {
+  it.each([
+    ["发现违规占用基本农田的,扣完该项分值。", item("7"), ["不得分"]],
+    ["瞒报迟报灾情的,扣除本项全部分值", item("5"), ["不得分"]],
+    // with an amount of its own 扣完 is the cap's business: not the item's loss
+    ["每发现一处扣1分,扣完该项分值", item("7"), ["每处 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it("a bound of another measure before the loss stays a to-do (which occurrences void the item is the bound's role)", () => {
+    expectTodo("出现10亩以上成片撂荒1处,扣完该项分值。", item("7"));
+  });
+});

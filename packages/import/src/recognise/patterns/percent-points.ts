@@ -161,6 +161,13 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     if (verb === "扣" && (ctx.section !== null || ctx.points === null) && full !== undefined) return undefined;
     return reading([body(`${base}%`, dir, word, step, unitOut, verb, amount, cap)], full !== undefined ? [numberText(full)!, ...used] : used);
   }
+  // 「完成下达种植计划面积的,记35分,每少1个百分点扣0.5分」 (35 the item's): a plan of a quantity done is 100 % of it —
+  // the points below count from there (a 目标 or 任务, which may be a rate itself, stays the refusal above; session 25,
+  // s25-tune15)
+  const plan = rxt`^(?:[^,;。\d%]*,)?[^,;。\d%]*?完成[^,;。\d%]*?计划[^,;。\d%]*?(?:的)?,?(?:记|计|得)${NUM}分,?$`.exec(head);
+  if (plan && dir === "down" && verb === "扣" && ctx.section === null && ctx.points !== null && numberText(plan[1]!) === ctx.points && cap === null) {
+    return reading([body("100%", "down", word, step, unitOut, verb, amount, cap)], [ctx.points, ...used]);
+  }
   if (/\d/.test(head)) return undefined;
   // (b) no base in the clause
   if (dir === "none") {
