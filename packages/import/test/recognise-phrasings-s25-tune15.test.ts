@@ -39,6 +39,12 @@ describe("a deductions table whose rows never write 扣 (wqsr-01–11's cause: t
     expect(faultList(["建立卫生管理台账 1分/项", "设置分类垃圾桶 0.5分/个"])).toBe(false);
     // a single sibling says no list
     expect(faultList(["门前有积存垃圾未清理的 1分/处"])).toBe(false);
+    // the absence of a fault is what an item earns: no fault list
+    expect(faultList(["全年无安全事故 2分", "无违纪违法问题 1分/项"])).toBe(false);
+  });
+
+  it("an absence among the faults is not read as a deduction", () => {
+    expect(bodies(recogniseClause("全年无群众投诉 1分/项", notional(FAULTS)))).not.toEqual(["每项 扣 1"]);
   });
 
   it("no siblings, no section: never 扣 from a list that is not there (the older reading stays)", () => {

@@ -51,11 +51,14 @@ export function faultList(siblings: readonly string[] | undefined): boolean {
   return siblings.every((raw) => {
     const s = normalise(raw);
     const amounts = amountsIn(s);
-    if (amounts.length !== 1 || ANY_VERB.test(s) || MERIT.test(s)) return false;
+    if (amounts.length !== 1 || ANY_VERB.test(s) || MERIT.test(s) || ABSENCE.test(s)) return false;
     const at = rxt`${NUM}分`.exec(s);
     return at !== null && FAULT.test(s.slice(0, at.index));
   });
 }
+
+/** The absence of a fault is what an item earns (「全年无安全事故 2分」「没有违纪问题的 1分」): no row of a fault list. */
+const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)/;
 
 /** Words of merit: a clause about them is no fault whatever its list deducts. */
 const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
@@ -75,7 +78,7 @@ export function rewordBareAmount(t: string, ctx: ClauseContext): string {
   if (amounts.length !== 1 || ANY_VERB.test(t) || /各|分别|酌情|视情|[-~至到—]\d|否则|不得分/.test(t)) return t;
   // among deductions (not in a 减分 section, where every rule deducts), a clause that names merit — taking part, a prize,
   // a piece published — may be the list's one award: which way is not written (the guard of guards-direction.ts)
-  if (ctx.section !== "减分" && !(ctx.section === null && (deductionList(ctx.siblings) || faultList(ctx.siblings)) && !MERIT.test(t))) return t;
+  if (ctx.section !== "减分" && !(ctx.section === null && (deductionList(ctx.siblings) || (faultList(ctx.siblings) && !ABSENCE.test(t))) && !MERIT.test(t))) return t;
   // counted per occurrence (「每次2分」「2分/次」): a task with its points (「…检查一次,并有检查记录,0.5分」) is what
   // the item earns even among deductions, and stays as it is
   const m = rxt`(?<![\\d.])${NUM}分(?=\\/[\\u4e00-\\u9fa5]|[,;。]?$)`.exec(t);
