@@ -13,6 +13,7 @@ import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "./decimal.js";
 import { isScoreBound } from "./score-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
+import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";
 import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
@@ -256,6 +257,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (shareOfPointsPlaced(masked.slice(Math.max(0, n.at - 10), n.at), after, n.value, points, written)) continue;
     // a proportion's cap or the pieces its rate is of (patterns/proportion.ts, session 25)
     if (proportionPlaced(masked, n.at, n.text, n.value, all)) continue;
+    // the base score and the award's total of 「得25分;每增减1%,加减1分,最高加至30分」 (patterns/two-sided-task.ts, session 25)
+    if (twoSidedTaskPlaced(masked, n.at, n.value, all, points ?? null)) continue;
     if (take(n.value)) continue;
     // a band edge stated from both sides (「达到95%的不扣分,低于95%扣0.5分」)
     if (banded && written.includes(n.value)) continue;

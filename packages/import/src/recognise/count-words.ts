@@ -48,6 +48,7 @@ export const NOT_IN_TABLE: Readonly<Record<string, string>> = {
   本: "never counted in the corpus (「每本台账」)",
   位: "an ordinal place in rankings (「每后退一位」); a person only in 「一位领导」 (having one)",
   案次: "a compound of 次 written once (xf-12 → 每件次); 项次、户次 not written",
+  亩: "a measure of area, not a count (session 25, s25-tune15: 「每增加1000亩」 is linear, gd-03); the fifteenth set writes 「每拋荒1畝」 每个 (xlsc-02), 「每連片拋荒5畝或零星拋荒30畝」 每处 (lsj-05/06) and 「每5畝」 a linear step (lsj-07): no one unit",
   卷: "written two ways: 每件 (sjgw-03 「有1卷扣2分」, which rewords-s24b.ts reads for 一卷) and 每项 (lm-11 「按卷扣2分」)",
 };
 

@@ -6,6 +6,7 @@
 import type { ClauseContext } from "./index.js";
 import { NUM, numberText, rxt, rxg } from "./normalise.js";
 import { NOUNS } from "./units.js";
+import { maskMonthDates } from "./dates.js";
 
 /** A reading of one-shot amounts only (扣 N, 得 N, 不得分): it counts nothing and bounds nothing. */
 export function oneShot(bodies: readonly string[]): boolean {
@@ -93,7 +94,8 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   }
   // 「兩種組織活動…不詳實不得分」: a number of things (two or more) the reading does not write
   // (a name in quotes or brackets — 「“五个必须”」「(按七个一标准)」 — counts nothing)
-  const masked = t.replace(/[“"《(][^”"》)]*[”"》)]/g, (q) => "□".repeat(q.length));
+  // (a month written as a date — 「3月20日前」「9月底前」 — counts nothing: dates.ts, session 25)
+  const masked = maskMonthDates(t.replace(/[“"《(][^”"》)]*[”"》)]/g, (q) => "□".repeat(q.length)));
   // (a checklist task with its points in brackets — 「做好满2个聘期…(0.1分)」 — is described by its counts)
   const task = rxt`\\(${NUM}分\\)[。;,]?$`.test(t);
   for (const m of task ? [] : masked.matchAll(COUNT)) {

@@ -7,7 +7,7 @@
 //                                award on top of it
 import type { Guard } from "./guards.js";
 import { normalise, NUM, rxt } from "./normalise.js";
-import { deductionList } from "./patterns/bare-amounts.js";
+import { deductionList, faultList } from "./patterns/bare-amounts.js";
 import { canon } from "./decimal.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
@@ -33,7 +33,8 @@ export const GUARDS_DIRECTION: readonly Guard[] = [
       // counted readings only: a task with its points (「…并有检查记录,0.5分」) is what the item earns among deductions
       if (!AWARDS(bodies) || !bodies.every((b) => /^每/.test(b)) || AWARD_WRITTEN.test(t) || ctx.section !== null) return undefined;
       // siblings that deduct (all of them, or some beside awards): the list's direction is not the award's
-      if (!deductionList(ctx.siblings) && !(ctx.siblings ?? []).some((s) => DEDUCTS.test(normalise(s)))) return undefined;
+      // (or siblings that price faults with no verb at all: a deductions table, wqsr-10, session 25 s25-tune15)
+      if (!deductionList(ctx.siblings) && !faultList(ctx.siblings) && !(ctx.siblings ?? []).some((s) => DEDUCTS.test(normalise(s)))) return undefined;
       return "条文的分值前没有「扣」或「得」，同一项的其他条文有扣分，未能确定是扣分还是得分";
     },
   },

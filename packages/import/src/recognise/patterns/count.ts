@@ -19,7 +19,8 @@ const PEOPLE = /成员|人员|干部|职工|工作人员|个人|党员|[一1]人
 const PER_RE_ONE = rxt`每(?:${NOUNS})|[一1](?:${NOUNS})(?:${VERBS})\\d`;
 // (「仅有一项制度的」「只有1个方案的」: having only one, not each one; 「一项也未完成」「全年一次未开展」: not
 // even one; 「一次性」: once)
-const LEADING_RE = rxt`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`;
+// (the 1 of a larger number is no count: 「11月底前」 read 每月 before — session 25, s25-tune15)
+const LEADING_RE = rxt`(?<!仅|只|仅有|只有|全年|年内|全年度|本年度)(?:发现|出现|发生|有|缺|少|采纳|查实|存在|解决|落实)?(?<![\\d.])[一1](${NOUNS})(?!(?:及)?以上|(?:及)?以下|也|都|性)[^,;。:\\d]{0,4}?(?:的)?(?:可|再)?$`;
 /** Nouns of people counted with 个 (「1个小孩」「一个干部」). */
 const PERSON_NOUN = /^(?:小孩|孩子|婴儿|人|干部|党员|职工|学生|村民|居民|群众)/;
 const PER_SEGMENT_RE = rxt`^每(?:发现|出现|发生|有|缺|少)?[一1]?(${NOUNS})$`;

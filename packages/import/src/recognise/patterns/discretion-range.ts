@@ -27,8 +27,11 @@ function directionOf(section: "加分" | "减分" | null, indicator: string): "�
   return down !== up ? (down ? "扣" : "得") : undefined;
 }
 
+// (session 25, s25-tune15: the copy's double dash 「扣1——3分」 — normalised to 「--」 — and 「视情节严重」「视情节轻重」 are
+// the same range and discretion word: bjlh-03)
+
 /** A range at the end of the clause, loosely: what the near-misses below are found on. */
-const RANGE_END = rxt`(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/[\\u4e00-\\u9fa5]{1,2})?[。;,]?$`;
+const RANGE_END = rxt`(酌情|视情况|视情节(?:轻重|严重)?|视情)?(扣除|扣减|扣|减|加|得)?(?:分)?${NUM}(?:分)?(?:-{1,2}|~|至|到)${NUM}分(?:/[\\u4e00-\\u9fa5]{1,2})?[。;,]?$`;
 
 /** Why a range at the end of the clause cannot be read (never read by the older range pattern either), or undefined. */
 function nearMiss(t: string): string | undefined {
@@ -51,7 +54,7 @@ export const discretionRange: Pattern = (t0, ctx) => {
   const t = c ? c.rest : t0;
   const miss = nearMiss(t);
   if (miss !== undefined) return refusal(miss);
-  const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节|视情)?(?:每(?:有|发现|出现|查出|查实)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节|视情)?(扣除|扣减|扣|减|加|得)?(分)?${NUM}(?:分)?(?:-|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
+  const m = rxt`^([^;]*?)[,。]?(酌情|视情况|视情节(?:轻重|严重)?|视情)?(?:每(?:有|发现|出现|查出|查实)?(?:[一1])?(${NOUNS})(?:${FAULT_AFTER_NOUN})?)?(酌情|视情况|视情节(?:轻重|严重)?|视情)?(扣除|扣减|扣|减|加|得)?(分)?${NUM}(?:分)?(?:-{1,2}|~|至|到)${NUM}分(?:/(${NOUNS}))?[。;,]?$`.exec(t);
   if (!m) return undefined;
   const [, head, d1, noun, d2, verbWord, verbPoints, a, b, slashNoun] = m;
   const discretionary = d1 !== undefined || d2 !== undefined;

@@ -76,7 +76,9 @@ export const discretion: Pattern = (t, ctx) => {
   }
   // 「根据工作落实情况酌情打分」 with no number: the assessors give a score up to the item's (or its row's) points —
   // 评议 得分 (模式 36), as 「考评组…打分，最高分为5分」 is; no deduction word, or it is 酌情扣分 above
-  if (/酌情(?:打分|评分|给分|计分)[。;]?$/.test(t) && !/扣|减|加/.test(t) && !rxt`${NUM}分`.test(t)) {
+  // (记分 as 计分, 「…认定合格的,记满分;否则酌情记分」: full points or the assessors' score — session 25, s25-tune15; a
+  // clause that is only the other side, 「否则酌情记分」, belongs to its sibling's award: not read alone)
+  if (/酌情(?:打分|评分|给分|计分|记分)[。;]?$/.test(t) && !/^否则/.test(t) && !/扣|减|加/.test(t) && !rxt`${NUM}分`.test(t)) {
     const cap = ctx.rowPoints ?? ctx.points;
     if (cap === null || cap === undefined || ctx.section !== null) return refusal("条文酌情打分，但本项没有分值，未能确定最高分");
     return reading([`评议 得分 上限 ${cap}`], []);

@@ -16,12 +16,16 @@ import { capOf } from "../amounts.js";
 import { decimalCompare, shareOf } from "../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
+import { namedShareMasked } from "./proportion.js";
 
 const DOWN = "低于|少于|低|少|差|下降|降低|减少";
 const UP = "超过|超出|超|高于|高出|高|多于|多|增加|增长|上升|提高";
 
 /** The step and its amount at the end of the clause (a cap or 扣完为止 taken off before). */
 const STEP_TAIL = rxt`(?:按)?(每)?(超额完成|${DOWN}|${UP}|有)?${NUM}?(个百分点|百分点|%),?(分别)?(扣除|扣减|扣|减|加|得)${NUM}(?:分)?[。;,.]*$`;
+
+/** Words with 分 that are no points (「分配任务」「分解」「部分」「充分」): 分 in the base phrase is a points word otherwise. */
+const NOT_POINTS = /分(?:配|别|解|管|类|工|期|批|局|布|析|散|级|区|娩)|(?:部|区|充|十|划|成|省|县|市)分/g;
 
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
@@ -118,7 +122,8 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // a definition or lead-in with a colon: 「③优良天数比率(1分):」 — left to the other patterns
   const pctCount = (head.match(/%/g) ?? []).length;
   // 「未完成目标任务的,每差…」: the target patterns' (基准 目标值); a base relative to last year or an average: not this class
-  if (/比例|平均|上年|同期|基数|基本标准/.test(head)) return undefined;
+  // (比例 that names the share measured — 「双季稻种植比例达到80%的」 — is the rate itself: namedShareMasked, session 25 s25-tune15)
+  if (/比例|平均|上年|同期|基数|基本标准/.test(namedShareMasked(head))) return undefined;
   // (what the target patterns leave: 「未完成目标的予以扣分,按每低5个百分点」 — the target's own value or 100 % of the task)
   if (pctCount === 0 && /目标|任务/.test(head) && word !== "超额完成") return refusal(`${ROUTE}，基准是「目标」：是本单位的目标值还是完成率100%，条文没有写明，未能确定`);
   const unitOut = unit === "%" ? "%" : "个百分点";
@@ -133,7 +138,8 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     const bothSides = pctCount === 2 && BOTH_SIDES(b[2]!, ctx.points).test(before);
     if (pctCount > 1 && !bothSides) return refusal(`${ROUTE}，但条文中有几个百分数，未能确定哪一个是基准`);
     const [, between, baseNum, , side, full] = b;
-    if ((!bothSides && /\d/.test(before)) || /分/.test(between!)) return undefined;
+    // (分 of a points word only: 「完成分配任务95%以上的」 names the task, session 25 s25-tune15 — NOT_POINTS)
+    if ((!bothSides && /\d/.test(before)) || /分/.test(between!.replace(NOT_POINTS, ""))) return undefined;
     const base = numberText(baseNum!);
     if (base === undefined) return undefined;
     if (full !== undefined) {
@@ -154,6 +160,13 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
     }
     if (verb === "扣" && (ctx.section !== null || ctx.points === null) && full !== undefined) return undefined;
     return reading([body(`${base}%`, dir, word, step, unitOut, verb, amount, cap)], full !== undefined ? [numberText(full)!, ...used] : used);
+  }
+  // 「完成下达种植计划面积的,记35分,每少1个百分点扣0.5分」 (35 the item's): a plan of a quantity done is 100 % of it —
+  // the points below count from there (a 目标 or 任务, which may be a rate itself, stays the refusal above; session 25,
+  // s25-tune15)
+  const plan = rxt`^(?:[^,;。\d%]*,)?[^,;。\d%]*?完成[^,;。\d%]*?计划[^,;。\d%]*?(?:的)?,?(?:记|计|得)${NUM}分,?$`.exec(head);
+  if (plan && dir === "down" && verb === "扣" && ctx.section === null && ctx.points !== null && numberText(plan[1]!) === ctx.points && cap === null) {
+    return reading([body("100%", "down", word, step, unitOut, verb, amount, cap)], [ctx.points, ...used]);
   }
   if (/\d/.test(head)) return undefined;
   // (b) no base in the clause

@@ -43,13 +43,15 @@ const ELSEWHERE = /超额|超过部分|加分|增加|每(?:增|高|超|多)/;
 
 /** 「完成…任务的得13分,没有完成任务按比例得分」: the award on completion is the rate's full marks. */
 export const awardThenShare: Pattern = (t, ctx) => {
-  const m = rxt`^([^;。]*?)(?:的)?,?(?:得|记|计|可得)${NUM}分[,;(]?${NOT_DONE}[^,;。()]{0,24}?(?:的)?,?${BY_SHARE}(?:计算)?(?:得分|计分|扣分|扣减|折算)${FLOOR}`.exec(t);
+  // (「…推广率达100%的计9分,低于100%的按比例计分」: below the whole is not done — session 25, s25-tune15)
+  const m = rxt`^([^;。]*?)(?:的)?,?(?:得|记|计|可得)${NUM}分[,;(]?(?:${NOT_DONE}|低于100%)[^,;。()]{0,24}?(?:的)?,?${BY_SHARE}(?:计算)?(?:得分|计分|扣分|扣减|折算)${FLOOR}`.exec(t);
   if (!m) return undefined;
   const cond = m[1]!;
   const n = numberText(m[2]!);
   if (n === undefined || ELSEWHERE.test(t)) return undefined;
-  // the award is on completing something: a task, a target, or a number of pieces (「上报…4篇以上」)
-  if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond)) return undefined;
+  // the award is on completing something: a task, a target, or a number of pieces (「上报…4篇以上」), or on a rate
+  // reaching the whole (「推广率达100%」「达到…100%规范化」, session 25 s25-tune15)
+  if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond) && !/达(?:到)?[^,;。]{0,12}?100%/.test(cond)) return undefined;
   // an award per period or per piece (「每月按时完成得0.5分」): the share of which period is not said
   if (/每(?!年)/.test(cond)) return refusal("条文按期（或按件）得分又按比例计分，未能确定比率的算法");
   // a rate target other than 100 %: the share of it is not the rate done
@@ -262,6 +264,9 @@ export function proportionPlaced(masked: string, at: number, text: string, value
   if (/^按比率 得分/.test(all) && value === "1" && /平均(?:分数|分值|分)/.test(masked) && (/(?:缺|少完成|未完成|少)$/.test(masked.slice(0, at)) || /^(?:人|例|件|个|项)(?:的)?平均/.test(after))) return true;
   // the target a formula divides by (「建成8个…得2分,计分公式:已建成数÷8×2」): what the rate is of
   if (/^按比率 得分/.test(all) && /^\d+$/.test(value) && new RegExp(`[÷/]${value}(?![\\d.])`).test(masked) && (/^[\u4e00-\u9fa5]/.test(after) || /[÷/]$/.test(masked.slice(0, at)))) return true;
+  // the whole a rate reaches for its full marks (「推广率达100%的计9分」「完成…和100%规范化…的计7分」 read 按比率 得分
+  // 满分 N: the rate's 100 %, session 25 s25-tune15)
+  if (/^按比率 得分 满分 /.test(all) && value === "100" && /^%/.test(after)) return true;
   return rateTarget(masked, at + text.length, all);
 }
 
@@ -279,6 +284,8 @@ export function rateTarget(t: string, end: number, all: string): boolean {
  * a rate is at most 100 %, 语言参考 §5.8) — the bound guard (guards.ts).
  */
 export function rateCapped(t: string, at: number, all: string): boolean {
+  // 「…达100%的计9分,低于100%的按比例计分」: below the whole is where the rate scores (session 25, s25-tune15)
+  if (/^按比率 得分 满分 /.test(all) && /^低于100%/.test(t.slice(at))) return true;
   const m = /^超过(\d+(?:\.\d+)?)([\u4e00-\u9fa5]{0,2})(?:的)?(?:以|按)(\d+(?:\.\d+)?)\2(?:计算|计)/.exec(t.slice(at));
   return /^按比率 得分/.test(all) && m !== null && m[1] === m[3] && new RegExp(`[÷/]${m[1]!.replace(".", "\\.")}(?!\\d)`).test(t);
 }

@@ -10,8 +10,9 @@ import { unitOf } from "../units.js";
 
 /** 「本项考核为0分」「该项考核分为0分」「此大项计0分」「本单项得分为零分」: the item's score is nothing. */
 const ITEM_ZERO = /(?:本|该|此)(?:大|单|小)?项(?:的)?(?:考核)?(?:总)?(?:分|得分|分数|分值)?(?:为|计|记|按)(?:0|零)分(?:计(?:算)?)?/g;
-/** 「该单项基准分扣完为止」「本项分值全部扣除」: the item's whole points taken, no amount named. */
-const ITEM_ALL_TAKEN = /(?:(?:本|该|此)(?:大|单|小)?项)?(?:基准分|基础分|分值|分数)(?:扣完为止|全部扣(?:除|完))|(?<=[\u4e00-\u9fa5])全扣(?=[。;.]?$)/g;
+/** 「该单项基准分扣完为止」「本项分值全部扣除」「扣完该项分值」: the item's whole points taken, no amount named. */
+// (and the verb first, 「扣完该项分值」「扣除本项全部分值」 — session 25, s25-tune15, xlsc-03)
+const ITEM_ALL_TAKEN = /(?:(?:本|该|此)(?:大|单|小)?项)?(?:基准分|基础分|分值|分数)(?:扣完为止|全部扣(?:除|完))|扣(?:完|除|光)(?:本|该|此)(?:大|单|小)?项(?:的)?(?:全部|所有)?(?:基准分|基础分|分值|分数)(?=[。;.]?$)|(?<=[\u4e00-\u9fa5])全扣(?=[。;.]?$)/g;
 
 /**
  * The clause with the item's score-as-a-whole words rewritten to 不得分, which the patterns read. The whole-points
