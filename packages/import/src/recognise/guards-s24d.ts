@@ -7,7 +7,7 @@ import type { Guard } from "./guards.js";
 import { NUM, normalise, rxt } from "./normalise.js";
 import { amountsIn } from "./amounts.js";
 import { decimalSum } from "./decimal.js";
-import { namesClassOf } from "./patterns/s24c.js";
+import { namesClassOf } from "./patterns/classes.js";
 
 /** A reading of one-shot awards only (得 N). */
 const awardsOnly = (bodies: readonly string[]): boolean => bodies.length > 1 && bodies.every((b) => /^得 [\d.]+$/.test(b));
