@@ -26,11 +26,9 @@ import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
-import { ownPoints, reword } from "./rewords.js";
+import { ownPoints, reword, rewordLastPass, rewordSecondPass } from "./rewords.js";
 import { withItemBound } from "./item.js";
 import { rowDisagreement } from "./row-points.js";
-import { rewordS24b } from "./rewords-s24b.js";
-import { rewordS24e } from "./rewords-s24e.js";
 import { rewordCountWords } from "./count-words.js";
 import { rewordWholeItem, wholeItemPatterns } from "./patterns/whole-item.js";
 import { rewordBareAmount } from "./patterns/bare-amounts.js";
@@ -161,7 +159,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   // session 25: clock minutes and a measured score's bounds are not amounts (s25-amounts); count words the language
   // lacks as its units (s25-units); the item's score as a whole, amounts without a verb, the item's points for the
   // task (s25-tune14); a total after a counted amount as its cap (s25-amounts)
-  let t = totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx);
+  let t = totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordLastPass(rewordSecondPass(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx);
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
