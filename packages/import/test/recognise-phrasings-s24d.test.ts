@@ -1,6 +1,6 @@
 /**
  * The eleventh and twelfth fresh sets' classes (session 24, helper s24-tune11, books 220–255 tuned on;
- * `src/recognise/patterns/s24d.ts`, `rewords-s24d.ts`, `guards-s24d.ts`), on clauses written for these tests —
+ * `src/recognise/patterns/ranking.ts`, `count-bands.ts`, `rewords-amounts.ts`, `rewords-counts.ts`, `rewords-bounds.ts`, `guards-counting.ts`, `guards-once.ts`), on clauses written for these tests —
  * general rulebook phrasing, never the corpus's text. First the wrong readings those sets showed, each stopped
  * at its cause (classes of one thing each with its amount, an allowance above which each occurrence counts, a
  * count word lost after 「分/」, 「一次计P分」 making up the item, a reader's credit read once); then the to-do

@@ -12,7 +12,7 @@ const CN: Readonly<Record<string, string>> = { 一: "1", 二: "2", 两: "2", 三
 
 /**
  * 「对责任制自查二次得4分」「每年参加活动2次得10分」: doing it N times (N ≥ 2) earns the points — a band of the
- * count (as a checklist part's 「每年組織2次…(1分)」, s24a). 「…一次计3分」 only where the item's clauses' awards,
+ * count (as a checklist part's 「每年組織2次…(1分)」, item-points.ts). 「…一次计3分」 only where the item's clauses' awards,
  * each taken once, make up its points exactly (otherwise it may be per time: a to-do, guard `once-award`).
  * The whole clause one requirement: no 每 but a period (每年/每季度/每月/每半年), no bound word, no other number.
  */
