@@ -2,7 +2,6 @@
 //   「每年学习4次以上的得1分」                               → 分段 { ≥ 4次 得 1 }
 //   「排名后退5位以上的扣1分,后退10位以上的扣2分」           → 分段 { ≥ 10 扣 2 [5, 10) 扣 1 }
 //
-//
 // 以上: a bare 「N以上」 includes N (民法典 §1259: 「以上、以下、以内、届满，包括本数」; every band the corpus
 // writes from 「N以上」 is ≥). Read only where nothing else in the clause settles it otherwise: never beside
 // 以下/以内/不足/低于 (a complement row with the same number leaves one of the two open), never after

@@ -1,6 +1,15 @@
 // One bound and one amount: 「签订率低于100%，扣2分」→ 分段 { < 100% 扣 2 }. The bound's word decides its
 // inclusivity (低于/不足 strict, 达到/不低于 inclusive, 「(含)」 written out); 以上/以下 alone are left to a
-// person (rulebooks use them both ways) unless written 「及以上」「(含)以下」.
+// person (rulebooks use them both ways) unless written 「及以上」「(含)以下」 (a bare 「N以上」 is ≥ N since session 24:
+// above.ts, tried before).
+//
+// Bands written otherwise (session 24): a band and its complement, a symbol, bounds that void the item, rising
+// inclusive rows, a requirement with its points in brackets.
+//   「信息数量达到15条(含15条)以上的,计50分;少于15条的,计0分」 → 分段 { ≥ 15条 得 50 }
+//   「加密自动站资料上传到报率≥85.0%,得1分;否则不得分」        → 分段 { ≥ 85% 得 1 }
+//   「断档率高于5%、成活保存率低于85%该项不得分」               → 分段 { > 5% 不得分 } + 分段 { < 85% 不得分 }
+//   「超工作量68节(含)以上，本项目计0.5分；超136节(含)以上，本项目计1分」 → 分段 { [68, 136) 得 0.5 ≥ 136 得 1 }
+//   「(1)每周开放时间不少于40小时;(4分)」                      → 分段 { ≥ 40小时 得 4 }
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
@@ -64,14 +73,6 @@ export const singleBand: Pattern = (t0) => {
   if (!verb || amount === undefined) return undefined;
   return reading([`分段 { ${bound} ${verb} ${amount} }`], [amount]);
 };
-
-// Bands written otherwise (session 24): a band and its complement, a symbol, bounds that void the item, rising
-// inclusive rows, a requirement with its points in brackets.
-//   「信息数量达到15条(含15条)以上的,计50分;少于15条的,计0分」 → 分段 { ≥ 15条 得 50 }
-//   「加密自动站资料上传到报率≥85.0%,得1分;否则不得分」        → 分段 { ≥ 85% 得 1 }
-//   「断档率高于5%、成活保存率低于85%该项不得分」               → 分段 { > 5% 不得分 } + 分段 { < 85% 不得分 }
-//   「超工作量68节(含)以上，本项目计0.5分；超136节(含)以上，本项目计1分」 → 分段 { [68, 136) 得 0.5 ≥ 136 得 1 }
-//   「(1)每周开放时间不少于40小时;(4分)」                      → 分段 { ≥ 40小时 得 4 }
 
 /**
  * 「信息数量达到15条(含15条)以上的,计50分;少于15条的,计0分」: one band from N on, its complement no points —

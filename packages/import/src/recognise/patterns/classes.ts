@@ -4,6 +4,14 @@
 //   「主街每发现一处扣3分，小街小巷每发现一处扣1分」 → 每处 扣 「主街」 3、「小街小巷」 1
 //   「獲得 1 件發明專利…得 1 分(累計不超過 7 分)」 → 每件 得 1 上限 7
 //   「班子团结奋进的记10分，…的酌情扣分」 (10 the item's points) → 酌情 扣 0 至 10
+//
+// Classes of one count and of one occurrence (session 24): several amounts, one per class, the count word
+// written with the first, with each, or after each amount; a graver class; the conduct around an occurrence.
+//   「主导制订1项国家标准得5分,参与制订得3分」               → 每项 得 「主导制订」 5、「参与制订」 3
+//   「*政务信息:动态信息每条5分,…,简讯每条3分」 (加分)          → 每条 得 「动态信息」 5、…、「简讯」 3
+//   「SCI论文30分/篇,核心论文10分/篇」 (加分)                  → 每篇 得 「SCI论文」 30、「核心论文」 10
+//   「每起扣2分,情节严重的扣5分」                             → 每起 扣 「一般」 2、「情节严重」 5
+//   「每发生一次森林火警，能及时报告的扣3分，否则扣5分」     → 每次 扣 「及时报告」 3、「其他」 5
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { decimalCompare } from "../decimal.js";
@@ -89,14 +97,6 @@ export const countedFromFull: Pattern = (t, ctx) => {
 
 export const classPatterns: readonly Pattern[] = [countedClasses, countedAward, discretionFromFull, countedFromFull, ...rowPatterns];
 
-// Classes of one count and of one occurrence (session 24): several amounts, one per class, the count word
-// written with the first, with each, or after each amount; a graver class; the conduct around an occurrence.
-//   「主导制订1项国家标准得5分,参与制订得3分」               → 每项 得 「主导制订」 5、「参与制订」 3
-//   「*政务信息:动态信息每条5分,…,简讯每条3分」 (加分)          → 每条 得 「动态信息」 5、…、「简讯」 3
-//   「SCI论文30分/篇,核心论文10分/篇」 (加分)                  → 每篇 得 「SCI论文」 30、「核心论文」 10
-//   「每起扣2分,情节严重的扣5分」                             → 每起 扣 「一般」 2、「情节严重」 5
-//   「每发生一次森林火警，能及时报告的扣3分，否则扣5分」     → 每次 扣 「能及时报告」 3、「其他」 5
-
 /** The count words a class of one count may use, as written after 1/一/每. */
 const COUNT = "项|个|件|篇|条|次|部|本";
 
@@ -121,7 +121,7 @@ export function namesClassOf(thing: string, name: string): boolean {
  *  - 「主导制订1项国家标准得5分,参与制订得3分」「获评1个省级示范点加3分,市级示范点加2分」 → `每项 得 「主导制订」 5、
  *    「参与制订」 3`: the count word after 1/一/每 in the first part only, every part one award and no other number,
  *    not in a 减分 section (countWithFirst);
- *  - 「《工运信息》录用1条计10分，简讯计5分」 in a 加分 section → `每条 得 「工运信息录用」 10、「简讯」 5`: a measure word
+ *  - 「省级刊物发表1篇计10分,市级刊物1篇计5分」 in a 加分 section → `每篇 得 「省级刊物发表」 10、「市级刊物」 5`: a measure word
  *    of the language after 一/1, which later parts may repeat, no cap (a deduction without a count word beside a
  *    counted one may be once: 「个访1次扣2分，群访扣4分」 stays a to-do) (countSharedInBonus).
  */
@@ -156,7 +156,7 @@ function countWithFirst(t: string, ctx: ClauseContext): PatternResult {
   return awardsByClass(`每${first[2]}`, names.map((name, i) => ({ name, amount: amounts[i]! })));
 }
 
-/** 「《工运信息》录用1条计10分，简讯计5分」 (加分): a measure word of the language with the first, the others share it. */
+/** 「省级刊物发表1篇计10分,市级刊物1篇计5分」 (加分): a measure word of the language with the first, the others may repeat it. */
 function countSharedInBonus(t: string, ctx: ClauseContext): PatternResult {
   if (ctx.section !== "加分" || capOf(t)) return undefined;
   const segs = t.replace(/[。;]+$/, "").split(",");

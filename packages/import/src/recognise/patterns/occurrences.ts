@@ -5,6 +5,13 @@
 //   「建立完善的安全生产责任制度，做到制度上墙。(2.5)」 → as 「…(2.5分)」
 //   「发现率低于95%的，每少1%扣0.5分，扣完为止」 → 基准 95% 每少 1% 扣 0.5
 //   「就业培训服务率达90%以上；(2分)」 → 分段 { ≥ 90% 得 2 }
+//
+// Occurrences and pieces counted (session 24, s24-tune13): a discretionary range per occurrence, an extra award
+// per piece, an award on having one with a cap above it, either of two kinds of occurrence.
+//   「每出现一次险情扣4-10分」「发生1起…扣除2-5分」           → 每次 酌情 扣 4 至 10
+//   「被…采用,每条计300分,加按语转发另加75分」               → 每条 得 300 + 每条 得 75
+//   「有一次节能工作会议纪要的得1分,最多得2分」               → 每次 得 1 上限 2
+//   「发生1起违法违规行为或发生1起未按规定…的行为,扣2分,扣满10分为止」 → 每起 扣 2 上限 10
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
@@ -80,13 +87,6 @@ export const bracketBand: Pattern = (t, ctx) => {
 };
 
 export const occurrencePatterns: readonly Pattern[] = [onceAfterFact, anyOne, bracketNoFen, exhaustedBase, bracketBand];
-
-// Occurrences and pieces counted (session 24, s24-tune13): a discretionary range per occurrence, an extra award
-// per piece, an award on having one with a cap above it, either of two kinds of occurrence.
-//   「每出现一次险情扣4-10分」「发生1起…扣除2-5分」           → 每次 酌情 扣 4 至 10
-//   「被…采用,每条计300分,加按语转发另加75分」               → 每条 得 300 + 每条 得 75
-//   「有一次节能工作会议纪要的得1分,最多得2分」               → 每次 得 1 上限 2
-//   「发生1起违法违规行为或发生1起未按规定…的行为,扣2分,扣满10分为止」 → 每起 扣 2 上限 10
 
 /** Count words of one occurrence (「出现一次」「发生1起」) and the language's word for each. */
 const OCCURRENCE_UNIT: Readonly<Record<string, string>> = { 次: "每次", 起: "每起", 例: "每例", 处: "每处" };
