@@ -159,6 +159,9 @@ function countWithFirst(t: string, ctx: ClauseContext): PatternResult {
 /** 「省级刊物发表1篇计10分,市级刊物1篇计5分」 (加分): a measure word of the language with the first, the others may repeat it. */
 function countSharedInBonus(t: string, ctx: ClauseContext): PatternResult {
   if (ctx.section !== "加分" || capOf(t)) return undefined;
+  // every part with its own count (「被市委办采用1次计10分,被省委办采用1次计5分」) is perCountClasses's, which reads
+  // the names without 被/采用 (this writing was tried after it before the two readers were one)
+  if (perCountClasses(t, ctx) !== undefined) return undefined;
   const segs = t.replace(/[。;]+$/, "").split(",");
   if (segs.length < 2) return undefined;
   const first = rxt`^([^,;。\\d每]{2,16}?)[一1](${NOUNS})(计|记|得|加)${NUM}分$`.exec(segs[0]!);
