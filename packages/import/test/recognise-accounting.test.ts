@@ -138,7 +138,7 @@ describe("the accounting check on a reading", () => {
 
 describe("through the recogniser", () => {
   // (「每年参加活动2次得10分」 was here, a to-do naming 「2次」 after `得 10` dropped the bound: since s24-tune11 the
-  // count's band reads it with the bound, patterns/s24d.ts)
+  // count's band reads it with the bound, patterns/count-bands.ts)
   it("「每年参加活动2次得10分」 is read with its bound: 分段 { ≥ 2次 得 10 }", () => {
     const r = recogniseClause("每年参加活动2次得10分", item("10"));
     expect(r.kind === "rules" ? r.bodies : r.reason).toEqual(["分段 { ≥ 2次 得 10 }"]);

@@ -56,7 +56,7 @@ const HISTORY: readonly Historic[] = [
   { id: "sfkp-07", set: "106–117 (s22)", text: "大调解卷宗每少一件扣0.5分", indicator: "三调联动与人民调解卷宗", points: "5", item: "人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件", got: ["每件 扣 0.5"] },
   { id: "sqjz-16", set: "106–117 (s22)", text: "未及时准确报送社区矫正各类报表的,每项次扣0.5分", indicator: "社区矫正档案、报表和案例报送", points: "3", got: ["每项 扣 0.5"] },
   { id: "slgc-12", set: "106–117 (s22)", text: "绿化程度在本省属好、中、差,分别扣0、3、5分", indicator: "精神文明", points: "40", got: ["扣 0", "扣 3", "扣 5"] },
-  // the eighth and ninth sets (160–197) as session 23's merged recogniser read them (session 24: guards-s24a.ts, item-bound)
+  // the eighth and ninth sets (160–197) as session 23's merged recogniser read them (session 24: guards-phrases.ts, guards-counting.ts, guards-once.ts, item-bound)
   { id: "ycqx-05", set: "160–174 (s23)", text: "自动气象站全年定时(每天24个时次)不发生人为因素缺测现象,得1分;否则不得分。", indicator: "自动气象站业务质量", points: "3", got: ["每天 得 1"] },
   { id: "gzw-04", set: "180–197 (s23)", text: "每少 1 次扣 1 分。", indicator: "听取汇报研究关心下一代工作", points: "2", item: "每年不少于 2 次", got: ["每次 扣 1"] },
   { id: "gzw-14", set: "180–197 (s23)", text: "达不到标准扣 2 分。", indicator: "活动经费", points: "2", item: "单位全年经费不低于 2000 元", got: ["扣 2"] },

@@ -8,7 +8,7 @@
  * requirement with its bracketed points, a count above a base, an occurrence priced by the conduct around it
  * bounds that each void the item and rows of rising inclusive bounds; each reading checked in a catalogue. Then
  * the never-guess side of each (a near-miss is a to-do with a Chinese reason) and the session-24 guards
- * (guards-s24b.ts) one by one on the readings they must stop.
+ * (guards-counting.ts, guards-amounts.ts) one by one on the readings they must stop.
  */
 import { analyzeFiles, type SourceHost } from "@kaoping/core";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";

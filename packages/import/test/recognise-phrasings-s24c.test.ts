@@ -1,6 +1,6 @@
 /**
- * The two to-do classes every fresh set shows (session 24, helper s24-multi; `src/recognise/patterns/s24c.ts`,
- * `rewords-s24c.ts`), on clauses written for these tests — general rulebook phrasing, never the corpus's text:
+ * The two to-do classes every fresh set shows (session 24, helper s24-multi; `src/recognise/patterns/above.ts`, `otherwise.ts`, `classes.ts`,
+ * `rewords-bounds.ts`), on clauses written for these tests — general rulebook phrasing, never the corpus's text:
  * bounds written 「N以上」 (a bare 以上 includes its number, 民法典 §1259, as every band the corpus writes from it),
  * and several amounts in one clause (an award and its negation's deduction, classes of one count stated once, a
  * graver class of a counted deduction). Each reading is checked in a catalogue (it must parse and check); each

@@ -1,6 +1,6 @@
 /**
  * The eleventh and twelfth fresh sets' classes (session 24, helper s24-tune11, books 220–255 tuned on;
- * `src/recognise/patterns/s24d.ts`, `rewords-s24d.ts`, `guards-s24d.ts`), on clauses written for these tests —
+ * `src/recognise/patterns/ranking.ts`, `count-bands.ts`, `rewords-amounts.ts`, `rewords-counts.ts`, `rewords-bounds.ts`, `guards-counting.ts`, `guards-once.ts`), on clauses written for these tests —
  * general rulebook phrasing, never the corpus's text. First the wrong readings those sets showed, each stopped
  * at its cause (classes of one thing each with its amount, an allowance above which each occurrence counts, a
  * count word lost after 「分/」, 「一次计P分」 making up the item, a reader's credit read once); then the to-do
@@ -11,7 +11,7 @@
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import { describe, expect, it } from "vitest";
 import { item, bodies, expectReading, expectTodo } from "./phrasing-check.js";
-import { GUARDS_S24D } from "../src/recognise/guards-s24d.js";
+import { onceAward } from "../src/recognise/guards-once.js";
 
 const bonus = (): ClauseContext => ({ indicator: "表彰奖励", points: null, section: "加分" });
 
@@ -33,7 +33,7 @@ describe("the wrong readings of 220–255, at their cause: to-dos now", () => {
   ] as const)("%s", expectTodo);
 
   it("「一次计P分」 read 每次 where the item's awards, each taken once, make up its points (guard once-award)", () => {
-    const guard = GUARDS_S24D.find((g) => g.name === "once-award")!;
+    const guard = onceAward;
     const ctx = item("10", { siblings: ["有年度计划的得4分。", "开展自查二次得2分。"] });
     expect(guard.check("召开推进会一次计4分,", ["每次 得 4"], ctx)).toMatch(/做到一次就得分/);
     // alone in a 20-point item it may be per time; with a cap it is

@@ -1,6 +1,6 @@
 /**
  * The thirteenth fresh set's classes (session 24, helper s24-tune13, books 260–279 tuned on;
- * `src/recognise/patterns/s24e.ts`, `rewords-s24e.ts`, the accounting word in `accounting-words.ts`), on clauses
+ * `src/recognise/patterns/occurrences.ts`, `steps.ts`, `rewords-amounts.ts`, `rewords-item.ts`, the accounting word in `accounting-words.ts`), on clauses
  * written for these tests — general rulebook phrasing, never the corpus's text: the wrong reading's cause (「…任务
  * 为P分,未…的不记分」 read as an award of P), 「扣除N-M分」, a range on one occurrence, 「另加」 per piece, the item's
  * points then per-percentage steps, per 个百分点 below a stated rate. Each reading is checked in a catalogue (it

@@ -55,7 +55,7 @@ export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五�
 export const OWN_POINTS = /(?:满分|总分|总计不超过|合计不超过|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分?|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
 // (session 25, amounts: 「总计不超过15分」 equal to the item's points is the item's points, shared by the rules before it)
 // (session 24, s24-tune13: 「完成…关闭任务为15分」 states what the task is worth — the item's points — as 满分为 does;
-// yzsm-03, read 得 15 before: rewords-s24e.ts drops it before a failing that voids the item; 「基本分20分」 is the
+// yzsm-03, read 得 15 before: rewords-item.ts drops it before a failing that voids the item; 「基本分20分」 is the
 // item's points by the same word as 基础分)
 
 /**
@@ -177,7 +177,7 @@ export const QUALIFIERS: readonly Qualifier[] = [
 
 /**
  * 「…上报及时得15分,未完成初验扣5分,资料不全扣5分」 read as its deductions (session 24, s24-tune13,
- * rewords-s24e.ts): the item's full points before two or more one-shot deductions, each on its own failing,
+ * rewords-item.ts): the item's full points before two or more one-shot deductions, each on its own failing,
  * are no award of their own (as before counted deductions).
  */
 export function deductionList(bodies: readonly string[]): boolean {

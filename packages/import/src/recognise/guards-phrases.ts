@@ -3,6 +3,7 @@
 // a second condition of its own (「…的记5分，无专职干部不记分」), a veto named by its effect (「年末不评优」)
 // and awards that do not add up (「单个项目不重复加分」). A reading without them is a to-do.
 import type { ClauseContext } from "./index.js";
+import type { Guard } from "./guards.js";
 import { oneShot } from "./guards-counts.js";
 
 /** A formula or a rate times the points: the amount is the item's full points, not an award. */
@@ -44,3 +45,24 @@ export function phrasesUnaccounted(t: string, bodies: readonly string[], _ctx: C
   }
   return undefined;
 }
+
+/** The last part of a clause: a zero on a negated condition (「未建立制度的不得分」「培训未达到要求的不得分」). */
+const NEGATED_ZERO = /[,;。](?:如|若|凡)?([^,;。\d]{0,12}?(?:未|没有|不)[\u4e00-\u9fa5“”"]{1,16}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$/;
+
+// 「建立台账的得2分;未建立制度的不得分」 read `得 2`: the zero's condition names another thing (制度,
+// not 台账) — a second condition, not the award's other side; its object must be the award's
+export const zeroApart: Guard = {
+  name: "zero-apart",
+  since: 24,
+  check: (t, bodies) => {
+    if (bodies.length !== 1 || !/^(?:每\S+ )?得 [\d.]+$/.test(bodies[0]!)) return undefined;
+    const z = NEGATED_ZERO.exec(t);
+    if (!z) return undefined;
+    const cond = z[1]!.replace(/[“”"]/g, "");
+    const object = cond.slice(-2);
+    const head = t.slice(0, z.index);
+    // 「未建立的不得分」「不参加不得分」「达不到的」: the negated verb alone is the award's own
+    if (/^(?:如|若|凡)?[\u4e00-\u9fa5]{0,2}(?:未|没有|不)[\u4e00-\u9fa5]{0,2}$/.test(cond) || head.includes(object)) return undefined;
+    return `条文另有一个不得分的条件「${z[0].replace(/^[,;。]/, "")}」（与得分的条件不同），计分方式中没有写出，未能确定`;
+  },
+};

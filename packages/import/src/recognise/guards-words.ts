@@ -45,7 +45,7 @@ function countedNoun(body: string): string | undefined {
 
 /** How a clause writes the nouns of count words it does not spell as they are (人 as 名, 项 as 种 …). */
 // (session 24: the corpus's conventions for measure words the language lacks — 株、棵 as 个, 节 as 次, 卷 as 件 —
-// only where one of them is counted: rewords-s24b.ts)
+// only where one of them is counted: rewords-counts.ts)
 const WRITTEN_AS: Readonly<Record<string, RegExp>> = { 人: /名|位|个(?:小孩|孩子|干部|党员|职工|人)|人/, 项: /种|样|项|任一/, 次: /次|回|遍|(?<![\d.第])[一1]节/, 个: /个|(?<![\d.第])[一1](?:株|棵)/, 件: /件|册|(?<![\d.第])[一1]卷/, 件次: /件次|册次/ };
 
 /**

@@ -7,10 +7,10 @@ import { normalise, NUM, numberText, rxg } from "./normalise.js";
 import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted } from "./guards-counts.js";
-import { phrasesUnaccounted } from "./guards-phrases.js";
-import { GUARDS_S24A } from "./guards-s24a.js";
-import { GUARDS_24B } from "./guards-s24b.js";
-import { GUARDS_S24D } from "./guards-s24d.js";
+import { phrasesUnaccounted, zeroApart } from "./guards-phrases.js";
+import { aboveAllowance, creditPerEvent, lostUnit, oneFoundMeasure, personPerTimeAward, rateOfStandard } from "./guards-counting.js";
+import { awardEvents, classesOneShot, onceAward } from "./guards-once.js";
+import { overallJudgementScore, rangeOneAmount, signedAward } from "./guards-amounts.js";
 import { GUARDS_DIRECTION } from "./guards-direction.js";
 import { GUARDS_ORDER } from "./guards-order.js";
 import { accountingUnaccounted } from "./accounting.js";
@@ -162,14 +162,21 @@ export const GUARDS: readonly Guard[] = [
   // 仅…一次, a letter for a digit (guards-counts.ts); 得分=, 打分, a second zero condition, 不评优, 不重复 (guards-phrases.ts)
   { name: "counts-fresh", since: 23, check: countsUnaccounted },
   { name: "phrases-fresh", since: 23, check: phrasesUnaccounted },
-  // from the eighth and ninth fresh sets (session 24): guards-s24a.ts
-  ...GUARDS_S24A,
-  // from the tenth fresh set (session 24): a count in a measure word no list had, an overall judgement,
-  // a signed amount, a range (guards-s24b.ts)
-  ...GUARDS_24B,
-  // from the eleventh and twelfth fresh sets (session 24, s24-tune11): classes of one thing, an allowance,
-  // a lost count word, 「一次计P分」 (guards-s24d.ts)
-  ...GUARDS_S24D,
+  // session 24, from the eighth to twelfth fresh sets: a second zero condition (guards-phrases.ts), what is counted
+  // (guards-counting.ts), once or per time (guards-once.ts), how the amount is written (guards-amounts.ts)
+  zeroApart,
+  rateOfStandard,
+  awardEvents,
+  personPerTimeAward,
+  oneFoundMeasure,
+  overallJudgementScore,
+  signedAward,
+  rangeOneAmount,
+  creditPerEvent,
+  classesOneShot,
+  aboveAllowance,
+  lostUnit,
+  onceAward,
   // from the fourteenth fresh set (session 25, s25-tune14): an award the clause does not say (guards-direction.ts), a count word after the amount dropped (guards-order.ts)
   ...GUARDS_DIRECTION,
   ...GUARDS_ORDER,

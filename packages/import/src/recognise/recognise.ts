@@ -5,29 +5,30 @@ import { amountsIn, sameAmounts } from "./amounts.js";
 import type { ClauseContext, Recognition } from "./index.js";
 import { normalise, normaliseChar, rx, rxt } from "./normalise.js";
 import { countPatterns } from "./patterns/count.js";
-import { assessed, discretion, header, rate, veto } from "./patterns/kinds.js";
-import { singleBand } from "./patterns/bands.js";
+import { assessed, discretion, header, overallJudgement, rate, veto } from "./patterns/kinds.js";
+import { bandAndComplement, boundsVoid, bracketRequirement, risingInclusiveRows, singleBand, symbolBand } from "./patterns/bands.js";
 import { bandList } from "./patterns/bandlist.js";
 import { bandCascade } from "./patterns/cascade.js";
 import { grades } from "./patterns/grades.js";
-import { ranking } from "./patterns/ranking.js";
+import { ranking, rankOrderList } from "./patterns/ranking.js";
 import { baseLinear, countPlusSteps, gapLinear, quantitySteps, targetLinear, twoSidedBase } from "./patterns/linear.js";
 import { listPatterns } from "./patterns/lists.js";
+import { aboveBands } from "./patterns/above.js";
+import { classesOfOneCount, classesPerUnitAfter, classPatterns, graverClass, occurrenceByConduct, perCountClasses } from "./patterns/classes.js";
+import { conditionPatterns } from "./patterns/conditions.js";
+import { countBand, escalation } from "./patterns/count-bands.js";
+import { formulaOfAward, formulaPatterns } from "./patterns/formulas.js";
+import { checklistEventBound, fullThenShort, fullUntilNothing, partsEach, partsListed } from "./patterns/item-points.js";
+import { alternativeOccurrences, cappedOccurrenceAward, extraPerPiece, occurrencePatterns, occurrenceRange } from "./patterns/occurrences.js";
+import { awardOrDeduction, awardThenNegation, otherwise } from "./patterns/otherwise.js";
+import { baseBothWays, belowPlan, countAboveBase, pointsBelowRate, shortOfYearly, targetThenSteps } from "./patterns/steps.js";
 import type { Pattern } from "./reading.js";
 import { takeRiders } from "./riders.js";
 import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
 import { unaccounted } from "./guards.js";
-import { ownPoints, reword } from "./rewords.js";
-import { freshPatterns } from "./patterns/fresh.js";
-import { s24aPatterns } from "./patterns/s24a.js";
-import { s24cPatterns } from "./patterns/s24c.js";
+import { ownPoints, reword, rewordLastPass, rewordSecondPass } from "./rewords.js";
 import { withItemBound } from "./item.js";
 import { rowDisagreement } from "./row-points.js";
-import { rewordS24b } from "./rewords-s24b.js";
-import { s24bPatterns } from "./patterns/s24b.js";
-import { rewordS24e } from "./rewords-s24e.js";
-import { s24ePatterns } from "./patterns/s24e.js";
-import { s24dPatterns } from "./patterns/s24d.js";
 import { rewordCountWords } from "./count-words.js";
 import { rewordWholeItem, wholeItemPatterns } from "./patterns/whole-item.js";
 import { rewordBareAmount } from "./patterns/bare-amounts.js";
@@ -68,7 +69,17 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
   return `${b} ${items.sort((x, y) => x.at - y.at).map((i) => i.text).join(" ")}`;
 }
 
-const PATTERNS: readonly Pattern[] = [header, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns, ...s24dPatterns, ...s24ePatterns, ...s24cPatterns, ...s24aPatterns, ...s24bPatterns, ...freshPatterns, bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+const PATTERNS: readonly Pattern[] = [
+  header, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
+  rankOrderList, countBand,
+  occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
+  aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
+  bandAndComplement, belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing,
+  overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
+  // session 23
+  ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
+  bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
@@ -151,7 +162,7 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   // session 25: clock minutes and a measured score's bounds are not amounts (s25-amounts); count words the language
   // lacks as its units (s25-units); the item's score as a whole, amounts without a verb, the item's points for the
   // task (s25-tune14); a total after a counted amount as its cap (s25-amounts)
-  let t = rewordBoundNoun(totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordS24e(rewordS24b(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx));
+  let t = rewordBoundNoun(totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordLastPass(rewordSecondPass(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx));
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points

@@ -1,15 +1,23 @@
 import type { ClauseContext } from "./index.js";
 import { amountsIn } from "./amounts.js";
 import { rxt } from "./normalise.js";
-import { REWORDS_S24A } from "./rewords-s24a.js";
-import { REWORDS_S24C } from "./rewords-s24c.js";
-import { REWORDS_S24D } from "./rewords-s24d.js";
+import { CREDITS, BASE_POINTS_EARNED, DEDUCT_ASSESSMENT_POINTS, DEDUCT_BEFORE_RANGE, DEDUCTED_FROM_SCORE, signedDeduction, TILDE_RANGE, TOTAL_AS_CAP, UNTIL_ZERO } from "./rewords-amounts.js";
+import { ABOVE_AFTER_INCLUSIVE, NOT_REACHED_INCLUSIVE, RESTATED_BOUND, WORKING_DAYS } from "./rewords-bounds.js";
+import { COPY_DI, COPY_ZHANXIAN } from "./rewords-copies.js";
+import { BOOKS, EACH_ITEM_EACH, havingOne, ONE_CASE, ONE_OF_A_MEASURE, PER_NAME, STANDARD_PER_PERIOD, STEP_COMMA } from "./rewords-counts.js";
+import { OTHERWISE_IN_BRACKETS, rewordItemPoints } from "./rewords-item.js";
 
 // Words a clause writes for what the patterns already read (session 23, from the sixth and seventh
 // fresh sets), rewritten in the normalised text the patterns see — never in the clause, which is kept
-// verbatim. Each rewrite says the same thing in the words the patterns know.
+// verbatim. Each rewrite says the same thing in the words the patterns know. The order matters (a rewrite
+// may make the words a later one reads): REWORDS, then rewordSecondPass, then rewordLastPass (readBody in
+// recognise.ts); session 24's rewrites are kept by concern in rewords-counts.ts, rewords-amounts.ts,
+// rewords-bounds.ts, rewords-item.ts and rewords-copies.ts, and named here in the order they are applied.
 
-const REWORDS: readonly [RegExp, string][] = [
+/** One rewrite: what the clause writes, and the words the patterns know. */
+export type Reword = readonly [RegExp, string];
+
+const REWORDS: readonly Reword[] = [
   // 「扣减1分」「予以扣减2分」: a deduction
   [/扣减/g, "扣"],
   // 「新筛率达不到90%扣2分」: 达不到 is 未达到 (strict)
@@ -31,19 +39,50 @@ const REWORDS: readonly [RegExp, string][] = [
   [/每(?:个)?(?=(?:村|社区|乡镇|街道)(?:有|都有|均有|建有|设有|配备|要|应|须|必须))/g, ""],
   // 「…采取一票否决的办法，年末不评优」: the veto named by its effect — 不评优 is 一票否优
   [/一票否决(?=[^;。]*?[,;](?:[\u4e00-\u9fa5]{0,4})?不(?:得|能|参加|予)?评(?:优|先))/g, "一票否优"],
-  // session 24 (books 160–197): rewords-s24a.ts
-  ...REWORDS_S24A,
-  // session 24 (s24-multi): rewords-s24c.ts
-  ...REWORDS_S24C,
-  // session 24 (s24-tune11): rewords-s24d.ts
-  ...REWORDS_S24D,
+  // session 24, in the order its helpers added them (the eighth and ninth sets, s24-multi, s24-tune11)
+  STANDARD_PER_PERIOD,
+  TILDE_RANGE,
+  STEP_COMMA,
+  PER_NAME,
+  EACH_ITEM_EACH,
+  DEDUCTED_FROM_SCORE,
+  ABOVE_AFTER_INCLUSIVE,
+  WORKING_DAYS,
+  ...CREDITS,
+  ...BOOKS,
+  RESTATED_BOUND,
+  NOT_REACHED_INCLUSIVE,
+  BASE_POINTS_EARNED,
+  ONE_CASE,
+  TOTAL_AS_CAP,
 ];
+
+/** The text with each rewrite of the list made, in order. */
+function rewordWith(t: string, rewords: readonly Reword[]): string {
+  let out = t;
+  for (const [re, to] of rewords) out = out.replace(re, to);
+  return out;
+}
 
 /** The normalised clause with the words of REWORDS rewritten. */
 export function reword(t: string): string {
-  let out = t;
-  for (const [re, to] of REWORDS) out = out.replace(re, to);
-  return out;
+  return rewordWith(t, REWORDS);
+}
+
+/** After REWORDS (session 24, the tenth set): 扣为0分为止, 扣除考核分, a bracketed other side, one of a measure word the language lacks, 展现. */
+const SECOND_PASS: readonly Reword[] = [UNTIL_ZERO, DEDUCT_ASSESSMENT_POINTS, OTHERWISE_IN_BRACKETS, ...ONE_OF_A_MEASURE, COPY_ZHANXIAN];
+
+/** The reworded clause with SECOND_PASS rewritten, then a dash as a minus sign (signedDeduction), then having one person (havingOne). */
+export function rewordSecondPass(t: string, ctx: ClauseContext): string {
+  return havingOne(signedDeduction(rewordWith(t, SECOND_PASS), ctx));
+}
+
+/** After the second pass (session 24, the thirteenth set): 扣除 before a range, 旳. */
+const LAST_PASS: readonly Reword[] = [DEDUCT_BEFORE_RANGE, COPY_DI];
+
+/** The clause with LAST_PASS rewritten, then the item's points (rewordItemPoints). */
+export function rewordLastPass(t: string, ctx: ClauseContext): string {
+  return rewordItemPoints(rewordWith(t, LAST_PASS), ctx);
 }
 
 /**

@@ -3,6 +3,7 @@
 // which ends it includes (「含75%，不含100%」); a 「以上」「以下」 row is read only when a range row of the
 // list says whether that number is in the range (then the open row is the other side of it) — else a to-do.
 import { NUM, numberText, rxt } from "../normalise.js";
+import { decimalCompare } from "../decimal.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const N = "(\\d+(?:\\.\\d+)?)";
@@ -42,8 +43,8 @@ export const bandList: Pattern = (t) => {
     const n = NOT_SENT.exec(p);
     if (r) {
       const x = ranges.find((g) => g.from === r[1] && g.to === r[2])!;
-      const lo = Number(x.from) <= Number(x.to) ? [x.from, x.inFrom] as const : [x.to, x.inTo] as const;
-      const hi = Number(x.from) <= Number(x.to) ? [x.to, x.inTo] as const : [x.from, x.inFrom] as const;
+      const lo = decimalCompare(x.from, x.to) <= 0 ? [x.from, x.inFrom] as const : [x.to, x.inTo] as const;
+      const hi = decimalCompare(x.from, x.to) <= 0 ? [x.to, x.inTo] as const : [x.from, x.inFrom] as const;
       row = { bound: `${lo[1] ? "[" : "("}${lo[0]}%, ${hi[0]}%${hi[1] ? "]" : ")"}`, verb: x.verb, amount: x.amount };
     } else if (o) {
       const value = o[1]!;

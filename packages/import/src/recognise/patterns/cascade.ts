@@ -5,6 +5,7 @@
 // 「另扣」「累计」 leave it a to-do).  以上/以下 rows are never guessed (rulebooks use them both ways).
 import { measureWords } from "@kaoping/core";
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
+import { decimalCompare } from "../decimal.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
@@ -127,7 +128,7 @@ export const bandCascade: Pattern = (t) => {
   const last = rows[rows.length - 1]!;
   if (rows.length >= 3 && last.below !== rows[0]!.below && rows.slice(0, -1).every((r) => r.below === rows[0]!.below)) {
     const others = rows.slice(0, -1);
-    const edge = rows[0]!.below ? others.reduce((a, b) => (Number(b.value) > Number(a.value) ? b : a)) : others.reduce((a, b) => (Number(b.value) < Number(a.value) ? b : a));
+    const edge = rows[0]!.below ? others.reduce((a, b) => (decimalCompare(b.value, a.value) > 0 ? b : a)) : others.reduce((a, b) => (decimalCompare(b.value, a.value) < 0 ? b : a));
     if (edge.value !== last.value || edge.inclusive === last.inclusive) return refusal("条文的各档既有「低于」又有「高于」，且界限不相接，未能确定分段");
     tail = last;
     rows.pop();
@@ -140,7 +141,7 @@ export const bandCascade: Pattern = (t) => {
   if (verbs.size > 1) return refusal("条文的各档既有扣分又有得分，未能确定分段");
   const below = rows[0]!.below;
   // the bounds from the widest to the narrowest: each row stops where the next one begins
-  const order = [...rows].sort((a, b) => (below ? Number(b.value) - Number(a.value) : Number(a.value) - Number(b.value)));
+  const order = [...rows].sort((a, b) => (below ? decimalCompare(b.value, a.value) : decimalCompare(a.value, b.value)));
   if (lead && leadValue !== order[0]!.value) return refusal("条文不扣分的一档与其他各档的界限不相接，未能确定分段");
   const u = rows[0]!.unit;
   const bound = (r: Row): string => {

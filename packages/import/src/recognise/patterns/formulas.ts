@@ -4,8 +4,10 @@
 //   「得分=(实际到位资金额/时序目标任务)×分值」「以实际评定的好路率X120」(the item's points) → 按比率 得分
 //   「完成或超额完成目标值得基本分；没有完成的扣分，每低于目标值2%扣1分」 → 基准 100% 每低 2% 扣 1
 //   「考评组…进行打分，最高分为5分」 → 评议 得分 上限 5
+import { amountsIn } from "../amounts.js";
+import { decimalCompare } from "../decimal.js";
 import { NUM, numberText, rxt } from "../normalise.js";
-import { reading, type Pattern } from "../reading.js";
+import { reading, refusal, type Pattern } from "../reading.js";
 
 /** Nothing but punctuation left once the formula is taken out. */
 const bare = (s: string): boolean =>
@@ -61,3 +63,17 @@ export const panelScore: Pattern = (t) => {
 };
 
 export const formulaPatterns: readonly Pattern[] = [rateOfPoints, rateOfItem, belowTarget, shareOfTarget, panelScore];
+
+/**
+ * 「…纳入基本建设管理程序得1.5分。计分公式：A的数量÷B的数量×1.5」: the award is the full points of a rate the
+ * formula defines (a ÷ and the award as the factor) — 按比率 with the award as 满分.
+ */
+export const formulaOfAward: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rxt`(?:得|计|记)${NUM}分[,。;](?:采用完成比率计分法[,。;])?计分公式[:：]([^;。]+?)[÷/]([^;。]+?)[×xX*]${NUM}[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const [award, factor] = [numberText(m[1]!), numberText(m[4]!)];
+  if (award === undefined || award !== factor || amountsIn(t).length !== 1) return undefined;
+  if (ctx.points !== null && decimalCompare(award, ctx.points) > 0) return refusal(`条文的满分 ${award} 分超过本项分值 ${ctx.points} 分，未能确定`);
+  return reading([`按比率 得分 满分 ${award}`], [award]);
+};

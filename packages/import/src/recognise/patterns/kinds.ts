@@ -86,3 +86,14 @@ export const discretion: Pattern = (t, ctx) => {
   if (/酌情/.test(t)) return refusal("条文酌情计分，未能确定范围");
   return undefined;
 };
+
+/** 「综合考评」「综合评定」 closing its phrase, then the item's points: the assessor's judgement is the score. */
+export const overallJudgement: Pattern = (t, ctx) => {
+  const m = rxt`综合(?:考评|评定|评价|考核|评分)(?:打分|计分|评分)?[,;]?(?:(?:该|本|此)项)?(?:根基|基本|基础)?(?:分值|分数)?(?:为|计)${NUM}分[。;]?$`.exec(t);
+  if (!m) return undefined;
+  if (amountsIn(t).length !== 1) return undefined;
+  const n = numberText(m[1]!);
+  if (ctx.section !== null || ctx.points === null) return refusal("条文综合评定计分，但本项没有分值，未能确定满分");
+  if (n !== ctx.points) return refusal(`条文综合评定的分值 ${m[1]} 分与本项分值 ${ctx.points} 分不一致，未能确定`);
+  return reading(["按评价 得分"], [n]);
+};

@@ -3,6 +3,7 @@
 import { measureWords } from "@kaoping/core";
 import { capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
+import { decimalCompare } from "../decimal.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
@@ -148,7 +149,7 @@ export const quantitySteps: Pattern = (t0, ctx) => {
   if (!m) return undefined;
   const [, before, stepNum, unit, , verb, amountNum] = m;
   const [step, amount] = [numberText(stepNum!), numberText(amountNum!)];
-  if (step === undefined || amount === undefined || !/^\d+$/.test(step) || Number(step) < 2) return undefined;
+  if (step === undefined || amount === undefined || !/^\d+$/.test(step) || decimalCompare(step, "2") < 0) return undefined;
   if (/以上|以下|低于|高于|超过|不足|达到|每/.test(before!)) return undefined;
   const gain = verb === "加" || verb === "得";
   if ((ctx.section === "加分" && !gain) || (ctx.section === "减分" && gain)) return undefined;

@@ -5,9 +5,17 @@
 //   「建立完善的安全生产责任制度，做到制度上墙。(2.5)」 → as 「…(2.5分)」
 //   「发现率低于95%的，每少1%扣0.5分，扣完为止」 → 基准 95% 每少 1% 扣 0.5
 //   「就业培训服务率达90%以上；(2分)」 → 分段 { ≥ 90% 得 2 }
+//
+// Occurrences and pieces counted (session 24, s24-tune13): a discretionary range per occurrence, an extra award
+// per piece, an award on having one with a cap above it, either of two kinds of occurrence.
+//   「每出现一次险情扣4-10分」「发生1起…扣除2-5分」           → 每次 酌情 扣 4 至 10
+//   「被…采用,每条计300分,加按语转发另加75分」               → 每条 得 300 + 每条 得 75
+//   「有一次节能工作会议纪要的得1分,最多得2分」               → 每次 得 1 上限 2
+//   「发生1起违法违规行为或发生1起未按规定…的行为,扣2分,扣满10分为止」 → 每起 扣 2 上限 10
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
-import { reading, type Pattern } from "../reading.js";
+import { reading, refusal, type Pattern } from "../reading.js";
+import { decimalCompare } from "../decimal.js";
 import { unitOf } from "../units.js";
 import { countPatterns } from "./count.js";
 import { baseLinear } from "./linear.js";
@@ -47,7 +55,7 @@ export const anyOne: Pattern = (t0) => {
 export const bracketNoFen: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null || amountsIn(t).length > 0) return undefined;
   const m = /\((\d+(?:\.\d+)?)\)[。;,]?$/.exec(t);
-  if (!m || Number(m[1]) > Number(ctx.points) || /\d/.test(t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, ""))) return undefined;
+  if (!m || decimalCompare(m[1]!, ctx.points) > 0 || /\d/.test(t.slice(0, m.index).replace(/^(?:\d+[、.]|\(\d+\))/, ""))) return undefined;
   const fixed = `${t.slice(0, m.index)}(${m[1]}分)`;
   for (const p of countPatterns) {
     const r = p(fixed, ctx);
@@ -79,3 +87,76 @@ export const bracketBand: Pattern = (t, ctx) => {
 };
 
 export const occurrencePatterns: readonly Pattern[] = [onceAfterFact, anyOne, bracketNoFen, exhaustedBase, bracketBand];
+
+/** Count words of one occurrence (「出现一次」「发生1起」) and the language's word for each. */
+const OCCURRENCE_UNIT: Readonly<Record<string, string>> = { 次: "每次", 起: "每起", 例: "每例", 处: "每处" };
+
+/**
+ * 「每出现一次险情扣4-10分」「出现一次溺水死亡事件扣4-10分」: a discretionary range on an occurrence counted
+ * in the clause (one occurrence, one count word, nothing else counted) is per occurrence (as 「发生一起…扣2分」
+ * is 每起, and 「每起扣1-2分」 is 每起 酌情, 语言参考 §5.10). Only one sentence, one range, no other number.
+ */
+export const occurrenceRange: Pattern = (t) => {
+  const m = rxt`^((?:[^;。]*?,)?)([^,;。]*?)(?:每)?(?:出现|发生|发现|查实)(?:了)?[一1](次|起|例|处)([^,;。\\d]*?),?(?:将|则)?(?:酌情)?(?:扣|减)${NUM}(?:分)?(?:-|至|到|~)${NUM}分[。;,]?$`.exec(t);
+  if (!m) return undefined;
+  const [, before, head, unit, , a, b] = m;
+  // (the sentences before it say what is required: no number, no count, no other amount in them — else a
+  // to-do: the range pattern after this one would read the range and drop the count)
+  if (/\d|[一二两三四五六七八九十](?:次|起|例|处|件|个|项|人)|每|分/.test(head!) || /\d|每|(?:扣|减|得|加)[\d一二两三四五六七八九十]|分/.test(before!)) {
+    return refusal("条文写有「出现一次」之类的计数和酌情扣分的范围，前面又有其他数或计数，未能确定是一次性扣分还是按次扣分");
+  }
+  const [min, max] = [numberText(a!), numberText(b!)];
+  if (min === undefined || max === undefined) return undefined;
+  return reading([`${OCCURRENCE_UNIT[unit!]!} 酌情 扣 ${min} 至 ${max}`], amountsIn(t));
+};
+
+/** Count words a 「每N计P分」 award is written in, and the language's word. */
+const AWARD_UNIT: Readonly<Record<string, string>> = { 条: "每条", 篇: "每篇", 次: "每次", 件: "每件", 项: "每项" };
+
+/**
+ * 「被…采用,每条计300分,加按语转发另加75分」: an award per piece and, for the pieces the later part names,
+ * a second award per piece (「另加」「再加」) — two rules on the same count word, the second's fact the pieces
+ * with the extra (the hand's reading, phsj-01). The later part must name its pieces (not be empty) and the
+ * clause write no other amount, no cap and no deduction.
+ */
+export const extraPerPiece: Pattern = (t, ctx) => {
+  if (ctx.section === "减分") return undefined;
+  const m = rxt`^([^;。]*?)每(条|篇|次|件|项)(?:计|记|得|加)${NUM}分,([^,;。\\d]{2,20}?)(?:另|再)加${NUM}分[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const [, head, unit, a, extra, b] = m;
+  if (/\d|扣|减|上限|最多|最高|不超过|累计|为止/.test(head! + extra!)) return undefined;
+  const [x, y] = [numberText(a!), numberText(b!)];
+  if (x === undefined || y === undefined) return undefined;
+  const w = AWARD_UNIT[unit!]!;
+  return reading([`${w} 得 ${x}`, `${w} 得 ${y}`], amountsIn(t));
+};
+
+/**
+ * 「有一次节能工作会议纪要的得1分,最多得2分」: an award on having one occurrence with a cap above the amount —
+ * the cap says the award is counted (per occurrence), as 「每次得1分,最多得2分」. Without the cap (「有一次…得1分」)
+ * it is having one, read elsewhere.
+ */
+export const cappedOccurrenceAward: Pattern = (t, ctx) => {
+  const m = rxt`^有(?:一|1)(次|篇|条|件|项)([^,;。\\d]*?)(?:的)?,?(?:得|加|计|记)${NUM}分,(?:最多|最高)(?:得|加|计|记)?${NUM}分[。;]?$`.exec(t);
+  if (!m || ctx.section === "减分") return undefined;
+  const [, unit, , a, b] = m;
+  const [x, y] = [numberText(a!), numberText(b!)];
+  if (x === undefined || y === undefined || decimalCompare(y, x) <= 0) return undefined;
+  return reading([`${AWARD_UNIT[unit!]!} 得 ${x} 上限 ${y}`], amountsIn(t));
+};
+
+/**
+ * 「发生1起违法违规行为或发生1起未按规定…的行为(…),扣2分,扣满10分为止」: one occurrence of either of two
+ * kinds, both counted in the same word, with a cap the deductions fill — per occurrence (as 「发生一起…扣2分」
+ * alone is 每起). Every alternative must count one in the same word.
+ */
+export const alternativeOccurrences: Pattern = (t) => {
+  const m = rxt`^((?:(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?或)+)(?:发生|出现|发现)[一1](起|次|例)[^,;。\\d()]*?(?:\\([^()\\d]*\\))?,?扣${NUM}分,(?:扣满|扣完|最多扣)${NUM}分(?:为止)?[。;]?$`.exec(t);
+  if (!m) return undefined;
+  const [, alts, , last, a, b] = m;
+  const units = [...alts!.matchAll(/(?:发生|出现|发现)[一1](起|次|例)/g)].map((x) => x[1]);
+  if (units.some((u) => u !== last)) return undefined;
+  const [x, y] = [numberText(a!), numberText(b!)];
+  if (x === undefined || y === undefined || decimalCompare(y, x) <= 0) return undefined;
+  return reading([`${OCCURRENCE_UNIT[last!]!} 扣 ${x} 上限 ${y}`], amountsIn(t));
+};

@@ -4,6 +4,7 @@
 // catalogue computes (「按得分排名」) or a ranking in a 加分/减分 section is left to a person.
 import { amountsIn } from "../amounts.js";
 import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
+import { decimalCompare } from "../decimal.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const ORDINAL: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -54,7 +55,7 @@ export const ranking: Pattern = (t, ctx) => {
     values = each.map((m) => numberText(m[2]!)!);
     consumed = each.map((m) => m[0]).join("");
   }
-  if (values.some((v, i) => i > 0 && Number(v) > Number(values![i - 1]))) return refusal("条文后一名次的分值比前一名次多，未能确定");
+  if (values.some((v, i) => i > 0 && decimalCompare(v, values![i - 1]!) > 0)) return refusal("条文后一名次的分值比前一名次多，未能确定");
   const other = rxt`(?:其余|其他|其它|以后|之后)(?:名次|单位)?(?:的)?,?(?:得|计|记)${NUM}分`.exec(t);
   const otherValue = other ? numberText(other[1]!) : undefined;
   let rest = t;
@@ -63,4 +64,21 @@ export const ranking: Pattern = (t, ctx) => {
   if (/\d/.test(rest) || amountsIn(rest).length > 0) return refusal("条文的名次计分之外还有分值或界限，未能确定");
   const used = [...amountsIn(consumed), ...(other ? amountsIn(other[0]) : [])];
   return reading([`按排名 得分 依次 得 ${values.join("、")}${otherValue !== undefined ? ` 其余 得 ${otherValue}` : ""}${dir}`], used);
+};
+
+/**
+ * 「…按从高到低排序,分别得10、8、6、4分」: the units ranked by the clause's value, places 1, 2, 3 … taking the
+ * amounts in order (语言参考 §5.9, `依次`). Only the whole clause so (no other number, no 其余, no threshold
+ * before: 「低于85%的县(区)按从高到低排序」 ranks only some units), values falling, not in a 加分/减分 section.
+ */
+export const rankOrderList: Pattern = (t, ctx) => {
+  if (ctx.section !== null) return undefined;
+  const m = rxt`^([^\\d,;。]*?)按?(?:[^\\d,;。]{0,6})?(从|由)(高|低)到(低|高)(?:排序|排名|排列)?,?(?:分别|依次)(?:得|计|记)((?:${NUM}分?、)+${NUM})分[。;]?$`.exec(t);
+  if (!m || m[3] === m[4]) return undefined;
+  if (/低于|高于|不足|达到|未达|以上|以下|其余|其他|并列/.test(m[1]!)) return undefined;
+  const values = [...m[5]!.matchAll(rx(NUM, "g"))].map((x) => numberText(x[1]!));
+  if (values.some((v) => v === undefined) || values.length < 2) return undefined;
+  const vs = values as string[];
+  if (vs.some((v, i) => i > 0 && decimalCompare(v, vs[i - 1]!) >= 0)) return undefined;
+  return reading([`按排名 得分 依次 得 ${vs.join("、")}${m[3] === "低" ? " 越低越好" : ""}`], amountsIn(m[0]));
 };
