@@ -11,6 +11,7 @@ import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { amountsIn } from "../amounts.js";
 import { unitOf } from "../units.js";
+import { decimalCompare } from "../decimal.js";
 
 /** Words that make the clause more than classes of one count (bounds, caps, shares, modifiers, conditions). */
 const NOT_CLASSES = /(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|另|再|未|不|没有|无|扣|减|严重|其中/;
@@ -40,7 +41,7 @@ const classesOfOneMeasure: Pattern = (t, ctx) => {
   const capped = rxt`[,;]?\\(?(?:累计|合计|总计)?(?:不超过|最多得?|最高)${NUM}分\\)?$`.exec(body);
   const cap = capped ? numberText(capped[1]!) : undefined;
   if (capped) {
-    if (cap === undefined || (ctx.section === null && ctx.points !== null && Number(cap) > Number(ctx.points))) return undefined;
+    if (cap === undefined || (ctx.section === null && ctx.points !== null && decimalCompare(cap, ctx.points) > 0)) return undefined;
     body = body.slice(0, capped.index);
   }
   // 「…,没有承担不得分」: the awards' other side (none earned), when it negates the parts' own verb
@@ -66,7 +67,7 @@ const classesOfOneMeasure: Pattern = (t, ctx) => {
   if (!rows.every((r, i) => r![2] !== undefined || COUNTED_WITH[word]?.test(names[i]!) === true)) return undefined;
   const amounts = rows.map((r) => numberText(r![4]!));
   if (amounts.some((a) => a === undefined)) return undefined;
-  if (cap !== undefined && !amounts.every((a) => Number(a) < Number(cap))) return undefined;
+  if (cap !== undefined && !amounts.every((a) => decimalCompare(a!, cap) < 0)) return undefined;
   const body1 = `每${word} 得 ${names.map((n, i) => `「${n}」 ${amounts[i]}`).join("、")}${cap !== undefined ? ` 上限 ${cap}` : ""}`;
   return reading([body1], cap !== undefined ? [...(amounts as string[]), cap] : (amounts as string[]));
 };
@@ -95,7 +96,7 @@ const milderState: Pattern = (t, ctx) => {
   if (!MITIGATING.test(state) || /伤亡|死亡|造成|扩大/.test(state)) return undefined;
   const a = numberText(m[4]!);
   const b = numberText(m[6]!);
-  if (a === undefined || b === undefined || Number(b) >= Number(a)) return undefined;
+  if (a === undefined || b === undefined || decimalCompare(b, a) >= 0) return undefined;
   const unit = unitOf(m[2]!);
   if (!unit) return undefined;
   return reading([`${unit} 扣 「一般」 ${a}、「${state}」 ${b}`], [a, b]);
@@ -121,7 +122,7 @@ const exactCountBands: Pattern = (t, ctx) => {
   const verb = [...verbs][0]!;
   if ((verb === "扣" && ctx.section === "加分") || (verb === "得" && ctx.section === "减分")) return undefined;
   const amounts = rows.map((r) => numberText(r![6]!)!);
-  if (!amounts.every((a, i) => i === 0 || Number(a) > Number(amounts[i - 1]))) return undefined;
+  if (!amounts.every((a, i) => i === 0 || decimalCompare(a, amounts[i - 1]) > 0)) return undefined;
   const bands = rows.map((_, i) => `${i === rows.length - 1 ? "≥" : "="} ${i + 1}${unit} ${verb} ${amounts[i]}`);
   return reading([`分段 { ${bands.join(" ")} }`], amounts);
 };
@@ -184,7 +185,7 @@ const bracketedClass: Pattern = (t, ctx) => {
   let cap: string | undefined;
   if (total) {
     cap = numberText(total[1]!);
-    if (cap === undefined || (ctx.section === null && ctx.points !== null && Number(cap) > Number(ctx.points))) return undefined;
+    if (cap === undefined || (ctx.section === null && ctx.points !== null && decimalCompare(cap, ctx.points) > 0)) return undefined;
     body = body.slice(0, total.index);
   }
   const m = rxt`^([^()\\d]{0,80}?)每(${PER})(?:计|得|记|加)${NUM}分\\(([^()\\d]{2,40}?)的(?:计|得|记|加)${NUM}分\\)$`.exec(body);
@@ -193,7 +194,7 @@ const bracketedClass: Pattern = (t, ctx) => {
   const a = numberText(m[3]!);
   const b = numberText(m[5]!);
   if (!unit || a === undefined || b === undefined || a === b) return undefined;
-  if (cap !== undefined && Number(cap) <= Math.max(Number(a), Number(b))) return undefined;
+  if (cap !== undefined && decimalCompare(cap, decimalCompare(a, b) >= 0 ? a : b) <= 0) return undefined;
   const name = (/被([^被]+)$/.exec(m[4]!)?.[1] ?? m[4]!).slice(-12);
   return reading([`${unit} 得 「一般」 ${a}、「${name}」 ${b}${cap !== undefined ? ` 上限 ${cap}` : ""}`], cap !== undefined ? [a, b, cap] : [a, b]);
 };
@@ -220,7 +221,8 @@ export function severalAmountsReason(t: string, reason: string): string {
   const total = TOTAL_WORD.exec(t);
   if (total) {
     const before = amountsIn(t.slice(0, total.index));
-    if (before.length === 1 && Number(before[0]) < Number(numberText(total[1]!))) return `条文写了「${total[0].replace(/^[,;]|[。;]$/g, "")}」，像是按次（件）计分的上限，但分值前没有计数单位（每次、每件…），未能确定按什么计数`;
+    const totalText = numberText(total[1]!);
+    if (before.length === 1 && totalText !== undefined && decimalCompare(before[0]!, totalText) < 0) return `条文写了「${total[0].replace(/^[,;]|[。;]$/g, "")}」，像是按次（件）计分的上限，但分值前没有计数单位（每次、每件…），未能确定按什么计数`;
     return reason;
   }
   const parts = t.replace(/[。;,]+$/, "").split(/(?<=分)[,;]/);
