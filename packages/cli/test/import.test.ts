@@ -161,9 +161,9 @@ describe("kp import", () => {
   it("a traditional-script table: count words read as the language's units, clauses written verbatim (goldens)", () => {
     const tmp = tempDir("kp-import-");
     const table = [
-      // (the header in simplified words: the structure side reads header words as written — noticed, left alone)
-      ["考核项目", "考核内容", "分值"],
-      ["勞動紀律（20分）", "遲到一次扣0.5分,扣完為止。", "10"],
+      // the header and headings in traditional script too: the structure reads their words as simplified
+      ["考核項目", "考核內容", "分值"],
+      ["勞動紀律（共計20分）", "遲到一次扣0.5分,扣完為止。", "10"],
       [null, "無故曠職,扣5分/半天。", "10"],
       ["教學常規（20分）", "擅自調課的,每調課1節扣1分。", "10"],
       [null, "每缺乙名監考教師扣2分。", "10"],

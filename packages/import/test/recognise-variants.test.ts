@@ -1,5 +1,5 @@
 /**
- * Traditional characters read as simplified for recognition (session 25, `src/recognise/variants.ts`: OpenCC's
+ * Traditional characters read as simplified for recognition (session 25, `src/variants.ts`: OpenCC's
  * Hong Kong / standard traditional → mainland chain through opencc-js, replacing a hand table of some 240
  * characters; 旳 for 的 and 乙 for 一 before a measure word as the odd forms copies serve). The conversion is
  * per text, one character for one: numbers and punctuation never move, a simplified text is returned as it is
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recogniseClause, type ClauseContext } from "@kaoping/import";
 import { describe, expect, it } from "vitest";
-import { simplified } from "../src/recognise/variants.js";
+import { simplified } from "../src/variants.js";
 import { normalise } from "../src/recognise/normalise.js";
 import { item, bodies, expectReading, expectTodo } from "./phrasing-check.js";
 

@@ -1,7 +1,7 @@
 // Text normalisation for recognition only (the clause itself is always kept verbatim): full-width
 // digits and punctuation as half-width, traditional characters as simplified (variants.ts: OpenCC, since
 // session 25; a hand table of some 240 characters before), spaces out.
-import { simplified } from "./variants.js";
+import { simplified } from "../variants.js";
 
 /** The last texts normalised: a clause is normalised by several steps of one recognition (bounded, cleared when full). */
 const normalised = new Map<string, string>();

@@ -1,6 +1,7 @@
 // Which column holds what: the header row's words (一级指标 / 二级指标 / 考评细则 / 分值 / 考评单位 /
 // 备注), or, without a header, the shape of the text (the clause column is the one with the longest text).
 import type { Cell, Table } from "../model.js";
+import { simplified } from "../variants.js";
 import { oneLine } from "./text.js";
 
 export interface Columns {
@@ -26,7 +27,11 @@ const LEVEL = /指标|项目|类别|名称|内容|事项|序号/;
 
 const text = (c: Cell | null | undefined): string => (c ? oneLine(c.text) : "");
 
-const headerWord = (n: string): boolean => n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || WEAK_CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n));
+/** A header word in simplified characters (「考核項目」「分值」 in a traditional-script table match as 考核项目 …). */
+const headerWord = (n0: string): boolean => {
+  const n = simplified(n0);
+  return n.length > 0 && n.length <= 12 && (CLAUSE.test(n) || WEAK_CLAUSE.test(n) || POINTS.test(n) || UNIT.test(n) || NOTES.test(n) || LEVEL.test(n));
+};
 
 /**
  * A header of two rows: a cell spanning columns (「考核项目」 over 「项目」「分值」) is named, column by
@@ -45,8 +50,10 @@ export function findColumns(table: Table): Columns | null {
   const width = table.rows[0]?.length ?? 0;
   for (let r0 = 0; r0 < Math.min(table.rows.length, 10); r0++) {
     const { cells: row, last: r } = headerCells(table, r0);
+    // the header's words as written (messages), and in simplified characters (matching)
     const names = row.map((c) => text(c).replace(/\s/g, ""));
-    const known = names.filter(headerWord);
+    const keys = names.map(simplified);
+    const known = keys.filter(headerWord);
     if (known.length < 2) continue;
     let clause = -1;
     let points: number | null = null;
@@ -54,14 +61,14 @@ export function findColumns(table: Table): Columns | null {
     let notes: number | null = null;
     const levels: number[] = [];
     // The clause column: a strong word (细则, 标准, 评分 …) wins over a weak one (内容, 要点 …).
-    const strong = names.findIndex((n, c) => n.length > 0 && n.length <= 12 && CLAUSE.test(n) && !/指标/.test(n) && (c === 0 || row[c] !== row[c - 1]));
+    const strong = keys.findIndex((n, c) => n.length > 0 && n.length <= 12 && CLAUSE.test(n) && !/指标/.test(n) && (c === 0 || row[c] !== row[c - 1]));
     if (strong >= 0) clause = strong;
     else {
-      const weak = names.findIndex((n) => n.length > 0 && n.length <= 12 && WEAK_CLAUSE.test(n) && !/指标|项目/.test(n));
-      const levelish = names.some((n, c) => c < weak && LEVEL.test(n));
+      const weak = keys.findIndex((n) => n.length > 0 && n.length <= 12 && WEAK_CLAUSE.test(n) && !/指标|项目/.test(n));
+      const levelish = keys.some((n, c) => c < weak && LEVEL.test(n));
       if (weak >= 0 && levelish) clause = weak;
     }
-    names.forEach((n, c) => {
+    keys.forEach((n, c) => {
       if (c === clause) return;
       if (c > 0 && row[c] === row[c - 1]) return;
       if (!n || n.length > 12) return;

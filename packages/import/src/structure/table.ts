@@ -4,6 +4,7 @@
 //   - a row shifted left (its clause written in a level column, the clause column empty) is moved back;
 //   - a row cut by a page break (text tables: a blank line) is joined to the row it continues;
 //   - a level cell repeated at the top of a new page is the same item, not a new one.
+import { simplified } from "../variants.js";
 import { importProblem, type ImportProblem } from "../diagnostics.js";
 import type { Cell, SourceLoc, Table } from "../model.js";
 import type { Columns } from "./columns.js";
@@ -147,7 +148,7 @@ const TOTAL_ROW = /^(合\s*计|总\s*计|总\s*分|小\s*计)/;
 function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
   // A 合计 row states the total; it is not an item (the total is checked against the items').
   const first = cols.levels.map((c) => row.slots[c]!.text).find((t) => t);
-  if (first !== undefined && TOTAL_ROW.test(oneLine(first))) {
+  if (first !== undefined && TOTAL_ROW.test(simplified(oneLine(first)))) {
     const pts = [first, ...(cols.points !== null ? [row.slots[cols.points]!.text] : []), row.slots[cols.clause]!.text].map((t) => /(\d+(?:\.\d+)?)\s*分?\s*$/.exec(oneLine(t))?.[1]).find((x) => x !== undefined);
     b.totals.push({ text: oneLine(first), points: pts ? cleanDecimal(pts) : null, loc: row.slots[cols.levels[0]!]!.loc });
     return;
