@@ -5,6 +5,25 @@
  * constructs (合计 caps, indicators, sections, 参照, grades) mirror what compile/emit-js/ does, minus the
  * trace texts.  A construct not lowered throws LowerError naming it (KP8001), so the SQL target never
  * computes a wrong number.
+ *
+ * Still derived twice — where compile/emit-js/ reads the model's scoring semantics (not names, spans or
+ * texts) instead of a block; the plan, in this order (issue 15 §4; lines of emitter code today):
+ * 1. 合计 cap groups — groups.ts emitGroup's cap branch (10 lines: the sum of the rules, the cap, its
+ *    limit note);
+ * 2. sections — indicators.ts emitSection (42: which rules are summed, vetoes run, 否则 split — awards
+ *    under the 加分 cap, deductions outside it —, the cap and both notes);
+ * 3. indicators — indicators.ts emitIndicator (96: 适用 → the subtree at full points; 参照 to a unit or a
+ *    pool; children's sums and the part above points; how each rule's value is booked — award,
+ *    deduction, 倒扣, 否则/分段 signed, two-sided linear, veto —; 扣完为止 and the points cap with
+ *    their limit notes; a rule's 不得分 zeroing its owner; 倒扣 carried up), and context.ts
+ *    pointsExpr/classDependent/hasAbove (30: points per class, the same as block-builder's
+ *    indicatorPoints);
+ * 4. total and grades — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note,
+ *    舍入) and cross.ts emitComputedRank (25: the total before bonuses a ranking ranks by);
+ * not scoring semantics, left as they are: cross.ts emitCross (45: which units a cross-unit rule sees
+ * and what it gathers — the block reads its result), tables.ts (factSpecs 90: which facts a unit must
+ * give; referTable 35: REFERS for the pool runtime; catalogueMeta: metadata), rules.ts (the rule's
+ * 适用 header and the 可减免 check wrapper, 20), GRADES (the table the runtime's grader reads).
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
