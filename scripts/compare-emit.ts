@@ -44,12 +44,37 @@ function count(cat: M.Catalogue): void {
     if (r.average) inc(`${r.body.kind}+平均`);
     if (r.occurrences.length > 0) inc(`${r.body.kind}+其中`);
   }
+  // owners (合计 groups, sections, indicators) and what they book
+  const owners: (M.IndicatorModel | M.SectionModel)[] = [...cat.bonuses, ...cat.penalties];
+  const walk = (i: M.IndicatorModel) => (owners.push(i), i.children.forEach(walk));
+  cat.indicators.forEach(walk);
+  for (const o of owners) {
+    const k = o.kind === "indicator" ? "指标" : o.kind === "bonus" ? "加分" : "减分";
+    inc(k);
+    if (o.kind !== "indicator" && o.cap !== undefined) inc(`${k}+上限`);
+    if (o.rules.some((r) => r.body.kind === "once" && r.body.otherwise)) inc(`${k}+否则`);
+    if (o.groups.some((g) => g.kind === "cap")) inc(`${k}+合计`);
+  }
 }
+
+/** Modules whose text is byte-identical to the old one's. */
+let sameText = 0;
+/** Catalogues whose scoring IR (what the SQL is printed from; a construct not lowered as its error) is identical to the old one's. */
+let sameIr = 0;
 
 async function compare(label: string, cat: M.Catalogue, oldCat: M.Catalogue, unitSets: unknown[]): Promise<number> {
   count(cat);
   const jsNew = NEW.compileCatalogue(cat, { version: "cmp" }).js;
   const jsOld = OLD.compileCatalogue(oldCat, { version: "cmp" }).js;
+  if (jsNew === jsOld) sameText++;
+  const ir = (core: Core, c: M.Catalogue): string => {
+    try {
+      return JSON.stringify(core.lower(c));
+    } catch (e) {
+      return `THROW ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  if (ir(NEW, cat) === ir(OLD, oldCat)) sameIr++;
   const a = await importModule(jsOld);
   const b = await importModule(jsNew);
   let n = 0;
@@ -151,4 +176,4 @@ for (const path of kpFiles) {
   files++;
 }
 console.log([...tally].sort().map(([k, n]) => `${k} ${n}`).join(", "));
-console.log(`same: ${catalogues} generated catalogues, ${files} .kp files, ${sets} fact sets (trace on; ${refused} refused by both, errors compared)`);
+console.log(`same: ${catalogues} generated catalogues, ${files} .kp files, ${sets} fact sets (trace on; ${refused} refused by both, errors compared); module text identical for ${sameText}, scoring IR (SQL) identical for ${sameIr}`);

@@ -30,6 +30,7 @@ import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
+import { capGroupBlock, capGroupValue } from "./owner-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
@@ -263,6 +264,19 @@ class Lowering implements BlockNames {
     return groupValue(groupBlock(this, g, g.rules[0]?.owner.kind === "bonus"));
   }
 
+  /** A 合计 group (its block: owner-block.ts) or a 就高 group, as the step `name`. */
+  groupStep(g: M.GroupModel, name: string): Expr {
+    const value =
+      g.kind === "cap"
+        ? capGroupValue(capGroupBlock(g), (x) => {
+            const s = this.ruleStep(x);
+            if (s.sign !== "plain") this.refuse("合计上限中的双向或「否则」规则", x);
+            return s.e;
+          })
+        : this.highest(g);
+    return this.step(name, value, g.rules.map((x) => x.name).join("、"));
+  }
+
   step(name: string, value: Expr, note: string): Expr {
     name = this.prefix + name;
     this.steps.push({ name, value, note });
@@ -289,22 +303,7 @@ class Lowering implements BlockNames {
       if (g) {
         if (done.has(g)) continue;
         done.add(g);
-        const gi = done.size;
-        let value: Expr;
-        if (g.kind === "cap") {
-          value = min(
-            sum(
-              g.rules.map((x) => {
-                const s = this.ruleStep(x);
-                if (s.sign !== "plain") this.refuse("合计上限中的双向或「否则」规则", x);
-                return s.e;
-              }),
-            ),
-            c(g.cap ?? 0),
-          );
-        } else value = this.highest(g);
-        const e = this.step(`${prefix}_g${gi}`, value, g.rules.map((x) => x.name).join("、"));
-        (inSection ? out.pos : out.ded).push(e);
+        (inSection ? out.pos : out.ded).push(this.groupStep(g, `${prefix}_g${done.size}`));
         continue;
       }
       const { e, sign } = this.ruleStep(r);
