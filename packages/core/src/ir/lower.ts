@@ -30,7 +30,7 @@ import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
-import { capGroupBlock, capGroupValue } from "./owner-block.js";
+import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
@@ -284,12 +284,12 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The rules and groups of an owner, as step references (emit-js `emitIndicator`/`emitSection`):
-   * awards, deductions, overdraft (倒扣), above-the-points (two-sided), 否则 deductions of a section
-   * (`after`: outside its cap), vetoes, and when one of its rules ends in 不得分.
+   * The rules and groups of an indicator, as step references (emit-js `emitIndicator`): awards,
+   * deductions, overdraft (倒扣), above-the-points (two-sided), vetoes, and when one of its rules ends
+   * in 不得分 (a section's terms are its block's: `section`).
    */
-  terms(rules: M.RuleModel[], prefix: string, inSection: boolean) {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
+  terms(rules: M.RuleModel[], prefix: string) {
+    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
     const done = new Set<M.GroupModel>();
     for (const r of rules) {
       if (r.effect === "veto") {
@@ -303,18 +303,16 @@ class Lowering implements BlockNames {
       if (g) {
         if (done.has(g)) continue;
         done.add(g);
-        (inSection ? out.pos : out.ded).push(this.groupStep(g, `${prefix}_g${done.size}`));
+        out.ded.push(this.groupStep(g, `${prefix}_g${done.size}`));
         continue;
       }
       const { e, sign } = this.ruleStep(r);
       const positive = max(e, c(0));
       const negative = max(sub(c(0), e), c(0));
       if (sign === "signed") {
-        if (inSection && !(r.body.kind === "once" && r.body.otherwise)) this.refuse("加分、减分中可为负的分段", r);
         out.pos.push(positive);
-        (inSection ? out.after : r.overdraft && r.body.kind === "once" ? out.over : out.ded).push(negative);
+        (r.overdraft && r.body.kind === "once" ? out.over : out.ded).push(negative);
       } else if (sign === "twoSided") {
-        if (inSection) this.refuse("加分、减分中的双向按档计分", r);
         out.above.push(positive);
         out.ded.push(negative);
       } else if (r.effect === "award") out.pos.push(e);
@@ -326,6 +324,31 @@ class Lowering implements BlockNames {
       if (z) out.zero.push(z);
     }
     return out;
+  }
+
+  /**
+   * A section's value: its block (owner-block.ts) folded over its terms' steps — a group as the step
+   * <name>_g<k>, a rule as r<n> (a 否则 split by the block; a band going below 0 or two sides are not
+   * lowered in a section), a veto as the unit's veto.
+   */
+  section(s: M.SectionModel, name: string, vetoes: (Veto & { cond: Cond })[]): Expr {
+    let groups = 0;
+    return sectionValue(sectionBlock(s), (t) => {
+      if (t.k === "group") return this.groupStep(t.group, `${name}_g${++groups}`);
+      const r = t.rule;
+      if (t.as.k === "veto") {
+        // when the veto strikes: the block's (lower-rule.ts); its 适用 is added at the end
+        const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
+        if (!veto) return this.refuse("否决", r);
+        vetoes.push({ r, level: veto.level, hit: veto.when, cond: { k: "true" } });
+        return c(0);
+      }
+      // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
+      const { e, sign } = this.ruleStep(r);
+      if (sign === "signed" && !(t.as.k === "signed" && t.as.otherwise)) this.refuse("加分、减分中可为负的分段", r);
+      if (sign === "twoSided") this.refuse("加分、减分中的双向按档计分", r);
+      return e;
+    });
   }
 
   /**
@@ -359,7 +382,7 @@ class Lowering implements BlockNames {
     const anyTaker = or(takers);
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
-    const t = this.terms(ind.rules, `i${n}`, false);
+    const t = this.terms(ind.rules, `i${n}`);
     for (const v of t.vetoes) vetoes.push({ ...v, cond: vetoHere });
     const above = hasAbove(ind);
     const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
@@ -509,15 +532,7 @@ export function lower(cat: M.Catalogue): IrProgram {
   const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
   const tops = cat.indicators.map((i) => lowered.get(i)!);
   L.tops = tops;
-  const section = (s: M.SectionModel, name: string): Expr => {
-    const t = L.terms(s.rules, name, true);
-    // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
-    for (const v of t.vetoes) vetoes.push({ ...v, cond: { k: "true" } });
-    let v = sum([...t.pos, ...t.ded, ...t.over]);
-    if (s.cap !== undefined) v = min(v, c(s.cap));
-    // 否则 deductions of a section are outside its cap
-    return L.step(name, sub(v, sum(t.after)), s.name);
-  };
+  const section = (s: M.SectionModel, name: string): Expr => L.step(name, L.section(s, name, vetoes), s.name);
   const bonus = L.step("kp_bonus", sum(cat.bonuses.map((s, i) => section(s, `b${i + 1}`))), "加分");
   const penalty = L.step("kp_penalty", sum(cat.penalties.map((s, i) => section(s, `p${i + 1}`))), "减分");
   const base = sum(tops.map((t) => ref(t.s)));

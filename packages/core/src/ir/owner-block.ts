@@ -73,7 +73,72 @@ export function capGroupValue(b: CapGroupBlock, rule: (r: M.RuleModel) => Expr):
   return min(sum(b.rules.map(rule)), c(b.cap));
 }
 
+/**
+ * A 加分/减分 section: its terms summed (a signed rule's award part with them), at most `cap` — then a
+ * signed rule's deduction (否则) taken outside the cap, from the total.  A section has no points: a
+ * 不得分 there is worth 0 and marks nothing.  Its vetoes strike the unit.
+ */
+export interface SectionBlock {
+  /** The terms in source order (vetoes and signed rules included: `summed` and `split` below select). */
+  terms: Term[];
+  cap?: { value: number; over: Note };
+  /** The note of the deductions taken outside the cap: text + their sum + after. */
+  outside: Note;
+}
+
+export function sectionBlock(s: M.SectionModel): SectionBlock {
+  const word = s.kind === "bonus" ? "加分" : "减分";
+  const cap = s.cap === undefined ? undefined : { value: s.cap, over: { text: `${word}合计 `, after: `，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计` } };
+  const outside = { text: "未完成任务扣 ", after: s.cap !== undefined ? `，从总分中扣除（不受加分上限 ${fmt(s.cap)} 限制）` : "，从总分中扣除" };
+  return { terms: ownerTerms(s.rules), ...(cap ? { cap } : {}), outside };
+}
+
+/** The terms summed as they are (awards, deductions, 倒扣, groups). */
+export function summed(b: SectionBlock): Term[] {
+  return b.terms.filter((t) => t.k === "group" || (t.as.k !== "veto" && !splits(t.as)));
+}
+
+/** The 否则 rules: ≥ 0 joins the sum, < 0 is taken outside the cap. */
+export function split(b: SectionBlock): M.RuleModel[] {
+  return b.terms.flatMap((t) => (t.k === "rule" && splits(t.as) ? [t.rule] : []));
+}
+
+/** Whether a section splits a rule's value: a 否则 (a band going below 0 is summed as it is). */
+const splits = (a: Booking): boolean => a.k === "signed" && a.otherwise;
+
+/** The vetoes (run for the unit's veto). */
+export function vetoes(b: SectionBlock): M.RuleModel[] {
+  return b.terms.flatMap((t) => (t.k === "rule" && t.as.k === "veto" ? [t.rule] : []));
+}
+
+/**
+ * The section's value for SQL: min(Σ summed + Σ max(signed, 0), cap) − Σ max(−signed, 0), each term's
+ * expression from `term` (a 否则's value, the whole of it; a veto's is not read: `term` is called for
+ * every term, in source order).
+ */
+export function sectionValue(b: SectionBlock, term: (t: Term) => Expr): Expr {
+  const pos: Expr[] = [];
+  const ded: Expr[] = [];
+  const over: Expr[] = [];
+  const after: Expr[] = [];
+  // (each term's expression taken in source order, as its step is made; summed awards first)
+  for (const t of b.terms) {
+    const e = term(t);
+    if (t.k === "rule" && t.as.k === "veto") continue;
+    if (t.k === "group" || t.as.k === "award") pos.push(e);
+    else if (splits(t.as)) {
+      pos.push(max(e, c(0)));
+      after.push(max(sub(c(0), e), c(0)));
+    } else (t.as.k === "overdraft" ? over : ded).push(e);
+  }
+  let v = sum([...pos, ...ded, ...over]);
+  if (b.cap) v = min(v, c(b.cap.value));
+  return sub(v, sum(after));
+}
+
 const c = (v: number): Expr => ({ k: "const", v });
 const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
+const sub = (a: Expr, b: Expr): Expr => (b.k === "const" && b.v === 0 ? a : { k: "sub", a, b });
+const max = (a: Expr, b: Expr): Expr => ({ k: "max", a, b });
 const min = (a: Expr, b: Expr): Expr => ({ k: "min", a, b });
 const sum = (list: Expr[]): Expr => list.reduce(add, c(0));

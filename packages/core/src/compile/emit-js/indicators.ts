@@ -4,6 +4,7 @@
  */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
+import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
 import { S, classCond, classDependent, fmt, fx, hasAbove, pointsExpr, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
@@ -109,38 +110,30 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   o.push("}", "");
 }
 
-/** Emits a bonus or penalty section's function. */
+/**
+ * Emits a bonus or penalty section's function, printed from its block (ir/owner-block.ts): the terms
+ * summed (a group once), its vetoes run, its 否则 rules split (≥ 0 into the sum, < 0 outside the cap),
+ * the cap and both notes.  (The trace shows the summed terms' entries first, then the vetoes', then
+ * the 否则 rules'.)
+ */
 export function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {
   const o = ctx.out;
   const id = S(s.id);
+  const b = sectionBlock(s);
+  const call = (r: M.RuleModel) => `r${ctx.ruleIndex.get(r)}(Z)`;
   o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
   o.push(`function ${name}(Z) {`);
-  const branched = (r: M.RuleModel) => r.body.kind === "once" && r.body.otherwise !== undefined;
-  // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
-  const terms: string[] = [];
-  const emitted = new Set<M.GroupModel>();
-  for (const r of s.rules) {
-    if (r.effect === "veto" || branched(r)) continue;
-    if (r.group && r.group.kind !== "choice") {
-      if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
-      emitted.add(r.group);
-    } else terms.push(`r${ctx.ruleIndex.get(r)}(Z)`);
-  }
+  const terms = summed(b).map((t) => (t.k === "group" ? `${groupName.get(t.group)}(Z)` : call(t.rule)));
   o.push(`  let v = ${terms.join(" + ") || "0"};`);
-  for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
-  // 否则 deductions of a 加分 section are taken from the total: outside the section's cap (which
-  // bounds awards), after it.
-  const branchedRules = s.rules.filter(branched);
-  if (branchedRules.length > 0) {
+  for (const r of vetoes(b)) o.push(`  ${call(r)};`);
+  const outside = split(b);
+  if (outside.length > 0) {
     o.push("  let m = 0;");
-    for (const r of branchedRules) o.push(`  { const x = r${ctx.ruleIndex.get(r)}(Z); if (x >= 0) v += x; else m -= x; }`);
+    for (const r of outside) o.push(`  { const x = ${call(r)}; if (x >= 0) v += x; else m -= x; }`);
   }
-  if (s.cap !== undefined)
-    o.push(
-      `  if (v > ${s.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${s.cap}, x: ${S(`${s.kind === "bonus" ? "加分" : "减分"}合计 `)} + kpFormat(v) + ${S(`，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计`)} }); v = ${s.cap}; }`,
-    );
-  if (branchedRules.length > 0) {
-    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: "未完成任务扣 " + kpFormat(m) + ${S(s.cap !== undefined ? `，从总分中扣除（不受加分上限 ${fmt(s.cap)} 限制）` : "，从总分中扣除")} });`);
+  if (b.cap) o.push(`  if (v > ${b.cap.value}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${b.cap.value}, x: ${S(b.cap.over.text)} + kpFormat(v) + ${S(b.cap.over.after)} }); v = ${b.cap.value}; }`);
+  if (outside.length > 0) {
+    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: ${S(b.outside.text)} + kpFormat(m) + ${S(b.outside.after)} });`);
     o.push("  return v - m;", "}", "");
     return;
   }
