@@ -30,6 +30,7 @@ import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
+import { hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
 import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
@@ -284,49 +285,6 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The rules and groups of an indicator, as step references (emit-js `emitIndicator`): awards,
-   * deductions, overdraft (倒扣), above-the-points (two-sided), vetoes, and when one of its rules ends
-   * in 不得分 (a section's terms are its block's: `section`).
-   */
-  terms(rules: M.RuleModel[], prefix: string) {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
-    const done = new Set<M.GroupModel>();
-    for (const r of rules) {
-      if (r.effect === "veto") {
-        // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
-        const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
-        if (!veto) return this.refuse("否决", r);
-        out.vetoes.push({ r, level: veto.level, hit: veto.when });
-        continue;
-      }
-      const g = r.group && r.group.kind !== "choice" ? r.group : undefined;
-      if (g) {
-        if (done.has(g)) continue;
-        done.add(g);
-        out.ded.push(this.groupStep(g, `${prefix}_g${done.size}`));
-        continue;
-      }
-      const { e, sign } = this.ruleStep(r);
-      const positive = max(e, c(0));
-      const negative = max(sub(c(0), e), c(0));
-      if (sign === "signed") {
-        out.pos.push(positive);
-        (r.overdraft && r.body.kind === "once" ? out.over : out.ded).push(negative);
-      } else if (sign === "twoSided") {
-        out.above.push(positive);
-        out.ded.push(negative);
-      } else if (r.effect === "award") out.pos.push(e);
-      else if (r.overdraft) out.over.push(e);
-      else out.ded.push(e);
-    }
-    for (const r of rules) {
-      const z = this.zeros.get(r);
-      if (z) out.zero.push(z);
-    }
-    return out;
-  }
-
-  /**
    * A section's value: its block (owner-block.ts) folded over its terms' steps — a group as the step
    * <name>_g<k>, a rule as r<n> (a 否则 split by the block; a band going below 0 or two sides are not
    * lowered in a section), a veto as the unit's veto.
@@ -382,23 +340,32 @@ class Lowering implements BlockNames {
     const anyTaker = or(takers);
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
-    const t = this.terms(ind.rules, `i${n}`);
-    for (const v of t.vetoes) vetoes.push({ ...v, cond: vetoHere });
-    const above = hasAbove(ind);
-    const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
-    const e = sum([...children.flatMap((x) => (x.e ? [ref(x.e)] : [])), ...t.above]);
-    const over = sum([...children.map((x) => ref(x.k)), ...t.over]);
-    const d = sum(t.ded);
-    const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
-    const P = this.points(ind);
-    let s: Expr = max(sub(positive ? pos : P, d), c(0));
-    if (positive) s = min(s, P);
-    const zr = or(t.zero);
-    if (above) {
-      const en = this.step(`i${n}_a`, zr ? iff(zr, c(0), e) : e, `${ind.id} ${ind.name} 高于基准的加分`);
-      s = add(zr ? iff(zr, c(0), s) : s, en);
-    } else if (zr) s = iff(zr, c(0), s);
-    const tn = this.step(`i${n}_t`, sub(s, over), `${ind.id} ${ind.name}`);
+    // the indicator's block (indicator-block.ts) folded over its children's and terms' steps
+    const block = indicatorBlock(ind);
+    const above = block.above;
+    // (the points asked after the terms: the classes they name are parameters in that order)
+    let points: Expr | undefined;
+    let groups = 0;
+    const value = indicatorValue(block, {
+      children: children.map((x) => ({ s: ref(x.s), k: ref(x.k), ...(x.e ? { e: ref(x.e) } : {}) })),
+      term: (t) => {
+        if (t.k === "group") return this.groupStep(t.group, `i${n}_g${++groups}`);
+        const r = t.rule;
+        if (t.as.k === "veto") {
+          // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
+          const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
+          if (!veto) return this.refuse("否决", r);
+          vetoes.push({ r, level: veto.level, hit: veto.when, cond: vetoHere });
+          return c(0);
+        }
+        return this.ruleStep(r).e;
+      },
+      points: () => (points ??= this.points(ind)),
+      zero: () => or(ind.rules.flatMap((r) => (this.zeros.has(r) ? [this.zeros.get(r)!] : []))),
+      aboveStep: (e) => this.step(`i${n}_a`, e, `${ind.id} ${ind.name} 高于基准的加分`),
+    });
+    const tn = this.step(`i${n}_t`, value, `${ind.id} ${ind.name}`);
+    const P = points ?? this.points(ind);
     const sName = `${this.prefix}i${n}`;
     const kName = `${this.prefix}i${n}_k`;
     const eName = `${this.prefix}i${n}_e`;
@@ -471,11 +438,6 @@ class Lowering implements BlockNames {
     }
     return above ? { s: sName, k: kName, e: eName } : { s: sName, k: kName };
   }
-}
-
-/** Whether a two-sided linear rule in the indicator or below it may lift a score above points (emit-js `hasAbove`). */
-function hasAbove(ind: M.IndicatorModel): boolean {
-  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
 }
 
 /** The indicators of a subtree. */

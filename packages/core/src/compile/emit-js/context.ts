@@ -51,7 +51,5 @@ export function classCond(classes: string[]): string {
   return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
 }
 
-/** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */
-export function hasAbove(ind: M.IndicatorModel): boolean {
-  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
-}
+/** Whether a two-sided linear rule in the indicator or below it may lift a score above points (the indicator block's). */
+export { hasAbove } from "../../ir/indicator-block.js";

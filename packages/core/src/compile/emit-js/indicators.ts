@@ -4,8 +4,11 @@
  */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
+import { indicatorBlock } from "../../ir/indicator-block.js";
 import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
-import { S, classCond, classDependent, fmt, fx, hasAbove, pointsExpr, type Ctx } from "./context.js";
+import type { Text } from "../../ir/rule-block.js";
+import { JsNames, Printer } from "./from-ir.js";
+import { S, classCond, classDependent, fmt, fx, pointsExpr, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
 export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
@@ -28,7 +31,8 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   walk(ind);
   // `above`: a two-sided linear rule in this subtree may lift scores above points; Z.E[n] holds
   // the part of Z.S[n] above the points, which parents add after their own clamp.
-  const above = hasAbove(ind);
+  const b = indicatorBlock(ind);
+  const above = b.above;
   const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
   o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
@@ -60,51 +64,43 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
     }
     o.push("    return;", "  }");
   }
+  // the score, printed from the indicator's block (ir/indicator-block.ts): children, terms as booked,
+  // 扣完为止, the points cap, 不得分, the part above the points, 倒扣 carried up
+  const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
+  const t = (parts: readonly Text[]) => p.text(parts);
   o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
   if (above) o.push("  let e = 0;");
-  for (const c of ind.children) {
-    const k = ctx.indIndex.get(c)!;
-    if (hasAbove(c)) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
+  for (const ch of b.children) {
+    const k = ctx.indIndex.get(ch.ind)!;
+    if (ch.above) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
     else o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
   }
   // Z.zr: one of this indicator's own rules ended in 不得分 (set by the rule, whatever group caps
   // its deduction): the indicator scores 0.
   o.push("  Z.zr = false;");
-  const emitted = new Set<M.GroupModel>();
-  for (const r of ind.rules) {
-    if (r.group && r.group.kind !== "choice") {
-      if (!emitted.has(r.group)) {
-        emitted.add(r.group);
-        o.push(`  d += ${groupName.get(r.group)}(Z);`);
-      }
+  for (const term of b.terms) {
+    if (term.k === "group") {
+      o.push(`  d += ${groupName.get(term.group)}(Z);`);
       continue;
     }
-    const call = `r${ctx.ruleIndex.get(r)}(Z)`;
-    if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
-    else if (r.body.kind === "bands" && r.body.mayGoNegative) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else d -= v; }`);
-    else if (r.body.kind === "linear" && r.body.other) o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
-    else if (r.effect === "veto") o.push(`  ${call};`);
-    else if (r.effect === "award") o.push(`  pos += ${call};`);
-    else if (r.overdraft) o.push(`  o += ${call};`);
-    else o.push(`  d += ${call};`);
+    const call = `r${ctx.ruleIndex.get(term.rule)}(Z)`;
+    const as = term.as;
+    if (as.k === "signed") o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${as.over ? "o" : "d"} -= v; }`);
+    else if (as.k === "twoSided") o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
+    else if (as.k === "veto") o.push(`  ${call};`);
+    else o.push(`  ${as.k === "award" ? "pos" : as.k === "overdraft" ? "o" : "d"} += ${call};`);
   }
-  const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
-  o.push(`  const base = ${positive ? "pos" : P};`);
+  o.push(`  const base = ${b.summed ? "pos" : P};`);
   o.push("  let s = base - d;");
-  o.push(
-    `  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }`,
-  );
-  if (positive)
-    o.push(
-      `  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${cd ? `" 超过本项分值 " + kpFormat(P) + "，按 " + kpFormat(P) + " 计"` : S(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)} }); s = ${P}; }`,
-    );
+  o.push(`  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: ${t(b.notes.exhausted)} }); s = 0; }`);
+  if (b.summed) o.push(`  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: ${t(b.notes.overPoints)} }); s = ${P}; }`);
   if (above) {
-    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: "有规则「不得分」：本项得 0 分" }); s = 0; e = 0; }`);
-    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${withPoints("高于基准的加分可超出本项分值 ", "：")} + kpFormat(s) + " + " + kpFormat(e) + " = " + kpFormat(s + e) }); s += e; }`);
-  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
+    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: ${t(b.notes.zero)} }); s = 0; e = 0; }`);
+    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${t(b.notes.aboveAdded)} }); s += e; }`);
+  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: ${t(b.notes.zero)} }); s = 0; }`);
   o.push("  Z.zr = false;");
   o.push("  s -= o;", "  let k = 0;");
-  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
+  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: ${t(b.notes.carried)} }); }`);
   o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`);
   if (above) o.push(`  Z.E[${n}] = s < e ? s : e;`);
   o.push("}", "");
