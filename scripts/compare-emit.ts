@@ -12,6 +12,7 @@
 import { pathToFileURL } from "node:url";
 import * as NEW from "../packages/core/src/index.js";
 import type * as M from "../packages/core/src/model.js";
+import { hasAbove } from "../packages/core/src/ir/indicator-block.js";
 import { drawFromSeed, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL } from "../test/property/kp-gen.js";
 import { analyzeRendered, importModule, memoryHost } from "../test/property/harness.js";
 
@@ -44,6 +45,12 @@ function count(cat: M.Catalogue): void {
     if (r.average) inc(`${r.body.kind}+平均`);
     if (r.occurrences.length > 0) inc(`${r.body.kind}+其中`);
   }
+  // the total: 折算, 舍入, grades, a ranking by the total
+  if (cat.rescale && cat.declaredTotal !== undefined) inc("总分折算");
+  if (cat.rounding !== undefined) inc("舍入");
+  if (cat.grades.length > 0) inc("等次");
+  if (cat.rules.some((r) => r.body.kind === "ranked" && r.body.by.kind === "total")) inc("按总分排名");
+  if (cat.indicators.some((i) => hasAbove(i))) inc("指标+高于分值");
   // owners (合计 groups, sections, indicators) and what they book
   const owners: (M.IndicatorModel | M.SectionModel)[] = [...cat.bonuses, ...cat.penalties];
   const walk = (i: M.IndicatorModel) => (owners.push(i), i.children.forEach(walk));

@@ -32,6 +32,7 @@ import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames
 import { groupBlock, groupValue } from "./lower-groups.js";
 import { hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
 import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
+import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } from "./total-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
@@ -101,6 +102,8 @@ class Lowering implements BlockNames {
   private prefix = "";
   /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
   tops: { s: string; k: string }[] = [];
+  /** The total's block (total-block.ts). */
+  readonly total: TotalBlock;
   /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
   readonly shown: { ind: M.IndicatorModel; n: number; applies: Cond; P: Expr }[] = [];
   /** The units taking a 参照 of an indicator (they show what they took in its whole subtree). */
@@ -110,6 +113,7 @@ class Lowering implements BlockNames {
 
   constructor(readonly cat: M.Catalogue) {
     cat.rules.forEach((r, n) => this.ruleNo.set(r, n));
+    this.total = totalBlock(cat);
   }
 
   param(name: string): { n: number } {
@@ -181,7 +185,8 @@ class Lowering implements BlockNames {
       return ref(`i${k}`);
     }
     if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
-    return sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
+    const top = new Map(this.cat.indicators.map((i, j) => [i, this.tops[j]!] as const));
+    return beforeBonuses(this.total, { score: (i) => ref(top.get(i)!.s), carry: (i) => ref(top.get(i)!.k) });
   }
 
   /** 平均值 / 中位数 of the applicable units' values (emit-js `emitCross`), as steps. */
@@ -497,16 +502,17 @@ export function lower(cat: M.Catalogue): IrProgram {
   const section = (s: M.SectionModel, name: string): Expr => L.step(name, L.section(s, name, vetoes), s.name);
   const bonus = L.step("kp_bonus", sum(cat.bonuses.map((s, i) => section(s, `b${i + 1}`))), "加分");
   const penalty = L.step("kp_penalty", sum(cat.penalties.map((s, i) => section(s, `p${i + 1}`))), "减分");
-  const base = sum(tops.map((t) => ref(t.s)));
-  const carry = sum(tops.map((t) => ref(t.k)));
-  const unscaled = sub(add(sub(base, carry), bonus), penalty);
-  if (cat.rescale && cat.declaredTotal !== undefined) {
-    // 总分 N 折算: out of the indicators' points, rescaled to N (one rounding, at the sixth decimal)
-    const from = cat.indicators.reduce((a, i) => a + i.points, 0);
-    L.step("kp_total", { k: "mulDiv", a: L.step("kp_unscaled", unscaled, "折算前的总分"), b: c(cat.declaredTotal), c: from }, "总分（折算）");
-  } else L.step("kp_total", unscaled, "总分");
-  const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
-  L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
+  // the total, its 折算 and 舍入: the total's block (total-block.ts)
+  const top = new Map(cat.indicators.map((i, j) => [i, tops[j]!] as const));
+  const total = totalValue(L.total, {
+    score: (i) => ref(top.get(i)!.s),
+    carry: (i) => ref(top.get(i)!.k),
+    bonus,
+    penalty,
+    unscaledStep: (e) => L.step("kp_unscaled", e, "折算前的总分"),
+  });
+  L.step("kp_total", total, L.total.rescale ? "总分（折算）" : "总分");
+  L.step("kp_rounded", roundedValue(L.total, ref("kp_total")), "舍入后的总分");
   const strikes = (v: Veto & { cond: Cond }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), v.hit]);
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
     const list = vetoes.filter((v) => v.level === level).map(strikes);
