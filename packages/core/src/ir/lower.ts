@@ -1,29 +1,37 @@
 /**
  * Checked model → scoring IR (types.ts).  Every rule is lowered through its rule block (lower-rule.ts:
  * the same block the JS emitter prints, trace included: one meaning), folded here to its value
- * (`blockValue`); a 就高 group through its group block (lower-groups.ts, `groupValue`); the other
- * constructs (合计 caps, indicators, sections, 参照, grades) mirror what compile/emit-js/ does, minus the
- * trace texts.  A construct not lowered throws LowerError naming it (KP8001), so the SQL target never
- * computes a wrong number.
+ * (`blockValue`); a 就高 group through its group block (lower-groups.ts, `groupValue`); a 合计 cap group
+ * and a 加分/减分 section through their owner blocks (owner-block.ts: `capGroupValue`, `sectionValue`); an
+ * indicator's score through its indicator block (indicator-block.ts: `indicatorValue`); the total, its
+ * 折算 and 舍入 through the total block (total-block.ts: `totalValue`, `roundedValue`, and
+ * `beforeBonuses` for a ranking by the total).  What is left here mirrors compile/emit-js/ (below).  A
+ * construct not lowered throws LowerError naming it (KP8001), so the SQL target never computes a wrong
+ * number.
  *
- * Still derived twice — where compile/emit-js/ reads the model's scoring semantics (not names, spans or
- * texts) instead of a block; the plan, in this order (issue 15 §4; lines of emitter code today):
+ * The audit (issue 15 §4): where compile/emit-js/ read the model's scoring semantics (not names, spans or
+ * texts) instead of a block, with the lines of emitter code it took, and where it stands —
  * 1. 合计 cap groups — groups.ts emitGroup's cap branch (10 lines: the sum of the rules, the cap, its
- *    limit note);
+ *    limit note): printed from owner-block.ts's CapGroupBlock;
  * 2. sections — indicators.ts emitSection (42: which rules are summed, vetoes run, 否则 split — awards
- *    under the 加分 cap, deductions outside it —, the cap and both notes);
- * 3. indicators — indicators.ts emitIndicator (96: 适用 → the subtree at full points; 参照 to a unit or a
- *    pool; children's sums and the part above points; how each rule's value is booked — award,
- *    deduction, 倒扣, 否则/分段 signed, two-sided linear, veto —; 扣完为止 and the points cap with
- *    their limit notes; a rule's 不得分 zeroing its owner; 倒扣 carried up), and context.ts
- *    pointsExpr/classDependent/hasAbove (30: points per class, the same as block-builder's
- *    indicatorPoints);
- * 4. total and grades — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note,
- *    舍入) and cross.ts emitComputedRank (25: the total before bonuses a ranking ranks by);
+ *    under the 加分 cap, deductions outside it —, the cap and both notes): printed from SectionBlock
+ *    (each rule booked by owner-block.ts's `booking`);
+ * 3. indicators — indicators.ts emitIndicator (96): its score (children's sums and the part above
+ *    points; how each rule's value is booked — award, deduction, 倒扣, 否则/分段 signed, two-sided
+ *    linear, veto —; 扣完为止 and the points cap with their limit notes; a rule's 不得分 zeroing its
+ *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's.
+ *    STILL DERIVED TWICE: the indicator's 适用 (the subtree at full points, its note: emitIndicator,
+ *    ~8 lines, vs this file's `own`/`shown`), its 参照 (to a unit: Y.ref and its note; to a pool:
+ *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`), and points per class
+ *    (context.ts pointsExpr/classDependent, ~15 lines, vs block-builder's indicatorPoints);
+ * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
+ *    cross.ts emitComputedRank's total before bonuses: printed from total-block.ts.  Grades are not
+ *    derived by either printer: the model's grades are a table (GRADES; IrGrade) that the runtime's
+ *    grader and emit-sql.ts each read;
  * not scoring semantics, left as they are: cross.ts emitCross (45: which units a cross-unit rule sees
  * and what it gathers — the block reads its result), tables.ts (factSpecs 90: which facts a unit must
  * give; referTable 35: REFERS for the pool runtime; catalogueMeta: metadata), rules.ts (the rule's
- * 适用 header and the 可减免 check wrapper, 20), GRADES (the table the runtime's grader reads).
+ * 适用 header and the 可减免 check wrapper, 20).
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
