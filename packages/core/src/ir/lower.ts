@@ -22,8 +22,8 @@
  *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's.
  *    STILL DERIVED TWICE: the indicator's 适用 (the subtree at full points, its note: emitIndicator,
  *    ~8 lines, vs this file's `own`/`shown`), its 参照 (to a unit: Y.ref and its note; to a pool:
- *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`), and points per class
- *    (context.ts pointsExpr/classDependent, ~15 lines, vs block-builder's indicatorPoints);
+ *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`); points per class are
+ *    printed from block-builder's indicatorPoints (context.ts pointsExpr deleted);
  * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
  *    cross.ts emitComputedRank's total before bonuses: printed from total-block.ts.  Grades are not
  *    derived by either printer: the model's grades are a table (GRADES; IrGrade) that the runtime's

@@ -8,7 +8,8 @@ import { indicatorBlock } from "../../ir/indicator-block.js";
 import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
 import type { Text } from "../../ir/rule-block.js";
 import { JsNames, Printer } from "./from-ir.js";
-import { S, classCond, classDependent, fmt, fx, pointsExpr, type Ctx } from "./context.js";
+import { indicatorPoints } from "../../ir/block-builder.js";
+import { S, classCond, classDependent, fmt, fx, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
 export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
@@ -18,6 +19,10 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   // Points that differ by unit class are computed per unit into `P` (and Z.P[n], for reports);
   // otherwise they are a number in the code, as are the texts that show them.
   const cd = classDependent(ind);
+  const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
+  // an indicator's points for the unit, printed from the IR's (block-builder's indicatorPoints): a
+  // number, or for points that differ by class the first listed class the unit has
+  const pointsExpr = (i: M.IndicatorModel): string => p.expr(indicatorPoints(p.names, i));
   const P: string | number = cd ? "P" : ind.points;
   /** A text with the points in it: `before` + points + `after`, as code. */
   const withPoints = (before: string, after: string): string => (cd ? `${S(before)} + kpFormat(P) + ${S(after)}` : S(`${before}${fmt(ind.points)}${after}`));
@@ -66,7 +71,6 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   }
   // the score, printed from the indicator's block (ir/indicator-block.ts): children, terms as booked,
   // 扣完为止, the points cap, 不得分, the part above the points, 倒扣 carried up
-  const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
   const t = (parts: readonly Text[]) => p.text(parts);
   o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
   if (above) o.push("  let e = 0;");
