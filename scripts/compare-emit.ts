@@ -12,6 +12,7 @@
 import { pathToFileURL } from "node:url";
 import * as NEW from "../packages/core/src/index.js";
 import type * as M from "../packages/core/src/model.js";
+import { hasAbove } from "../packages/core/src/ir/indicator-block.js";
 import { drawFromSeed, encodeUnit, genCatalogue, genStyle, genUnits, renderCatalogue, UNIT_POOL } from "../test/property/kp-gen.js";
 import { analyzeRendered, importModule, memoryHost } from "../test/property/harness.js";
 
@@ -44,12 +45,43 @@ function count(cat: M.Catalogue): void {
     if (r.average) inc(`${r.body.kind}+平均`);
     if (r.occurrences.length > 0) inc(`${r.body.kind}+其中`);
   }
+  // the total: 折算, 舍入, grades, a ranking by the total
+  if (cat.rescale && cat.declaredTotal !== undefined) inc("总分折算");
+  if (cat.rounding !== undefined) inc("舍入");
+  if (cat.grades.length > 0) inc("等次");
+  if (cat.rules.some((r) => r.body.kind === "ranked" && r.body.by.kind === "total")) inc("按总分排名");
+  if (cat.indicators.some((i) => hasAbove(i))) inc("指标+高于分值");
+  // owners (合计 groups, sections, indicators) and what they book
+  const owners: (M.IndicatorModel | M.SectionModel)[] = [...cat.bonuses, ...cat.penalties];
+  const walk = (i: M.IndicatorModel) => (owners.push(i), i.children.forEach(walk));
+  cat.indicators.forEach(walk);
+  for (const o of owners) {
+    const k = o.kind === "indicator" ? "指标" : o.kind === "bonus" ? "加分" : "减分";
+    inc(k);
+    if (o.kind !== "indicator" && o.cap !== undefined) inc(`${k}+上限`);
+    if (o.rules.some((r) => r.body.kind === "once" && r.body.otherwise)) inc(`${k}+否则`);
+    if (o.groups.some((g) => g.kind === "cap")) inc(`${k}+合计`);
+  }
 }
+
+/** Modules whose text is byte-identical to the old one's. */
+let sameText = 0;
+/** Catalogues whose scoring IR (what the SQL is printed from; a construct not lowered as its error) is identical to the old one's. */
+let sameIr = 0;
 
 async function compare(label: string, cat: M.Catalogue, oldCat: M.Catalogue, unitSets: unknown[]): Promise<number> {
   count(cat);
   const jsNew = NEW.compileCatalogue(cat, { version: "cmp" }).js;
   const jsOld = OLD.compileCatalogue(oldCat, { version: "cmp" }).js;
+  if (jsNew === jsOld) sameText++;
+  const ir = (core: Core, c: M.Catalogue): string => {
+    try {
+      return JSON.stringify(core.lower(c));
+    } catch (e) {
+      return `THROW ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  if (ir(NEW, cat) === ir(OLD, oldCat)) sameIr++;
   const a = await importModule(jsOld);
   const b = await importModule(jsNew);
   let n = 0;
@@ -151,4 +183,4 @@ for (const path of kpFiles) {
   files++;
 }
 console.log([...tally].sort().map(([k, n]) => `${k} ${n}`).join(", "));
-console.log(`same: ${catalogues} generated catalogues, ${files} .kp files, ${sets} fact sets (trace on; ${refused} refused by both, errors compared)`);
+console.log(`same: ${catalogues} generated catalogues, ${files} .kp files, ${sets} fact sets (trace on; ${refused} refused by both, errors compared); module text identical for ${sameText}, scoring IR (SQL) identical for ${sameIr}`);

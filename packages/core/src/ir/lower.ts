@@ -1,16 +1,46 @@
 /**
  * Checked model → scoring IR (types.ts).  Every rule is lowered through its rule block (lower-rule.ts:
  * the same block the JS emitter prints, trace included: one meaning), folded here to its value
- * (`blockValue`); a 就高 group through its group block (lower-groups.ts, `groupValue`); the other
- * constructs (合计 caps, indicators, sections, 参照, grades) mirror what compile/emit-js/ does, minus the
- * trace texts.  A construct not lowered throws LowerError naming it (KP8001), so the SQL target never
- * computes a wrong number.
+ * (`blockValue`); a 就高 group through its group block (lower-groups.ts, `groupValue`); a 合计 cap group
+ * and a 加分/减分 section through their owner blocks (owner-block.ts: `capGroupValue`, `sectionValue`); an
+ * indicator's score through its indicator block (indicator-block.ts: `indicatorValue`); the total, its
+ * 折算 and 舍入 through the total block (total-block.ts: `totalValue`, `roundedValue`, and
+ * `beforeBonuses` for a ranking by the total).  What is left here mirrors compile/emit-js/ (below).  A
+ * construct not lowered throws LowerError naming it (KP8001), so the SQL target never computes a wrong
+ * number.
+ *
+ * The audit (issue 15 §4): where compile/emit-js/ read the model's scoring semantics (not names, spans or
+ * texts) instead of a block, with the lines of emitter code it took, and where it stands —
+ * 1. 合计 cap groups — groups.ts emitGroup's cap branch (10 lines: the sum of the rules, the cap, its
+ *    limit note): printed from owner-block.ts's CapGroupBlock;
+ * 2. sections — indicators.ts emitSection (42: which rules are summed, vetoes run, 否则 split — awards
+ *    under the 加分 cap, deductions outside it —, the cap and both notes): printed from SectionBlock
+ *    (each rule booked by owner-block.ts's `booking`);
+ * 3. indicators — indicators.ts emitIndicator (96): its score (children's sums and the part above
+ *    points; how each rule's value is booked — award, deduction, 倒扣, 否则/分段 signed, two-sided
+ *    linear, veto —; 扣完为止 and the points cap with their limit notes; a rule's 不得分 zeroing its
+ *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's.
+ *    STILL DERIVED TWICE: the indicator's 适用 (the subtree at full points, its note: emitIndicator,
+ *    ~8 lines, vs this file's `own`/`shown`), its 参照 (to a unit: Y.ref and its note; to a pool:
+ *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`); points per class are
+ *    printed from block-builder's indicatorPoints (context.ts pointsExpr deleted);
+ * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
+ *    cross.ts emitComputedRank's total before bonuses: printed from total-block.ts.  Grades are not
+ *    derived by either printer: the model's grades are a table (GRADES; IrGrade) that the runtime's
+ *    grader and emit-sql.ts each read;
+ * not scoring semantics, left as they are: cross.ts emitCross (45: which units a cross-unit rule sees
+ * and what it gathers — the block reads its result), tables.ts (factSpecs 90: which facts a unit must
+ * give; referTable 35: REFERS for the pool runtime; catalogueMeta: metadata), rules.ts (the rule's
+ * 适用 header and the 可减免 check wrapper, 20).
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
+import { hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
+import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
+import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } from "./total-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
@@ -80,6 +110,8 @@ class Lowering implements BlockNames {
   private prefix = "";
   /** The first-level indicators' score and carry steps, once lowered (ranking by the total). */
   tops: { s: string; k: string }[] = [];
+  /** The total's block (total-block.ts). */
+  readonly total: TotalBlock;
   /** Indicators under an ancestor's 适用: shown at full points where that does not hold. */
   readonly shown: { ind: M.IndicatorModel; n: number; applies: Cond; P: Expr }[] = [];
   /** The units taking a 参照 of an indicator (they show what they took in its whole subtree). */
@@ -89,6 +121,7 @@ class Lowering implements BlockNames {
 
   constructor(readonly cat: M.Catalogue) {
     cat.rules.forEach((r, n) => this.ruleNo.set(r, n));
+    this.total = totalBlock(cat);
   }
 
   param(name: string): { n: number } {
@@ -160,7 +193,8 @@ class Lowering implements BlockNames {
       return ref(`i${k}`);
     }
     if (r.owner.kind === "indicator" || this.tops.length === 0) this.refuse("按总分排名", r);
-    return sub(sum(this.tops.map((t) => ref(t.s))), sum(this.tops.map((t) => ref(t.k))));
+    const top = new Map(this.cat.indicators.map((i, j) => [i, this.tops[j]!] as const));
+    return beforeBonuses(this.total, { score: (i) => ref(top.get(i)!.s), carry: (i) => ref(top.get(i)!.k) });
   }
 
   /** 平均值 / 中位数 of the applicable units' values (emit-js `emitCross`), as steps. */
@@ -244,6 +278,19 @@ class Lowering implements BlockNames {
     return groupValue(groupBlock(this, g, g.rules[0]?.owner.kind === "bonus"));
   }
 
+  /** A 合计 group (its block: owner-block.ts) or a 就高 group, as the step `name`. */
+  groupStep(g: M.GroupModel, name: string): Expr {
+    const value =
+      g.kind === "cap"
+        ? capGroupValue(capGroupBlock(g), (x) => {
+            const s = this.ruleStep(x);
+            if (s.sign !== "plain") this.refuse("合计上限中的双向或「否则」规则", x);
+            return s.e;
+          })
+        : this.highest(g);
+    return this.step(name, value, g.rules.map((x) => x.name).join("、"));
+  }
+
   step(name: string, value: Expr, note: string): Expr {
     name = this.prefix + name;
     this.steps.push({ name, value, note });
@@ -251,63 +298,28 @@ class Lowering implements BlockNames {
   }
 
   /**
-   * The rules and groups of an owner, as step references (emit-js `emitIndicator`/`emitSection`):
-   * awards, deductions, overdraft (倒扣), above-the-points (two-sided), 否则 deductions of a section
-   * (`after`: outside its cap), vetoes, and when one of its rules ends in 不得分.
+   * A section's value: its block (owner-block.ts) folded over its terms' steps — a group as the step
+   * <name>_g<k>, a rule as r<n> (a 否则 split by the block; a band going below 0 or two sides are not
+   * lowered in a section), a veto as the unit's veto.
    */
-  terms(rules: M.RuleModel[], prefix: string, inSection: boolean) {
-    const out = { pos: [] as Expr[], ded: [] as Expr[], over: [] as Expr[], above: [] as Expr[], after: [] as Expr[], vetoes: [] as Veto[], zero: [] as Cond[] };
-    const done = new Set<M.GroupModel>();
-    for (const r of rules) {
-      if (r.effect === "veto") {
-        // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
+  section(s: M.SectionModel, name: string, vetoes: (Veto & { cond: Cond })[]): Expr {
+    let groups = 0;
+    return sectionValue(sectionBlock(s), (t) => {
+      if (t.k === "group") return this.groupStep(t.group, `${name}_g${++groups}`);
+      const r = t.rule;
+      if (t.as.k === "veto") {
+        // when the veto strikes: the block's (lower-rule.ts); its 适用 is added at the end
         const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
         if (!veto) return this.refuse("否决", r);
-        out.vetoes.push({ r, level: veto.level, hit: veto.when });
-        continue;
+        vetoes.push({ r, level: veto.level, hit: veto.when, cond: { k: "true" } });
+        return c(0);
       }
-      const g = r.group && r.group.kind !== "choice" ? r.group : undefined;
-      if (g) {
-        if (done.has(g)) continue;
-        done.add(g);
-        const gi = done.size;
-        let value: Expr;
-        if (g.kind === "cap") {
-          value = min(
-            sum(
-              g.rules.map((x) => {
-                const s = this.ruleStep(x);
-                if (s.sign !== "plain") this.refuse("合计上限中的双向或「否则」规则", x);
-                return s.e;
-              }),
-            ),
-            c(g.cap ?? 0),
-          );
-        } else value = this.highest(g);
-        const e = this.step(`${prefix}_g${gi}`, value, g.rules.map((x) => x.name).join("、"));
-        (inSection ? out.pos : out.ded).push(e);
-        continue;
-      }
+      // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
       const { e, sign } = this.ruleStep(r);
-      const positive = max(e, c(0));
-      const negative = max(sub(c(0), e), c(0));
-      if (sign === "signed") {
-        if (inSection && !(r.body.kind === "once" && r.body.otherwise)) this.refuse("加分、减分中可为负的分段", r);
-        out.pos.push(positive);
-        (inSection ? out.after : r.overdraft && r.body.kind === "once" ? out.over : out.ded).push(negative);
-      } else if (sign === "twoSided") {
-        if (inSection) this.refuse("加分、减分中的双向按档计分", r);
-        out.above.push(positive);
-        out.ded.push(negative);
-      } else if (r.effect === "award") out.pos.push(e);
-      else if (r.overdraft) out.over.push(e);
-      else out.ded.push(e);
-    }
-    for (const r of rules) {
-      const z = this.zeros.get(r);
-      if (z) out.zero.push(z);
-    }
-    return out;
+      if (sign === "signed" && !(t.as.k === "signed" && t.as.otherwise)) this.refuse("加分、减分中可为负的分段", r);
+      if (sign === "twoSided") this.refuse("加分、减分中的双向按档计分", r);
+      return e;
+    });
   }
 
   /**
@@ -341,23 +353,32 @@ class Lowering implements BlockNames {
     const anyTaker = or(takers);
     const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
-    const t = this.terms(ind.rules, `i${n}`, false);
-    for (const v of t.vetoes) vetoes.push({ ...v, cond: vetoHere });
-    const above = hasAbove(ind);
-    const pos = sum([...children.map((x) => (x.e ? sub(ref(x.s), ref(x.e)) : ref(x.s))), ...t.pos]);
-    const e = sum([...children.flatMap((x) => (x.e ? [ref(x.e)] : [])), ...t.above]);
-    const over = sum([...children.map((x) => ref(x.k)), ...t.over]);
-    const d = sum(t.ded);
-    const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
-    const P = this.points(ind);
-    let s: Expr = max(sub(positive ? pos : P, d), c(0));
-    if (positive) s = min(s, P);
-    const zr = or(t.zero);
-    if (above) {
-      const en = this.step(`i${n}_a`, zr ? iff(zr, c(0), e) : e, `${ind.id} ${ind.name} 高于基准的加分`);
-      s = add(zr ? iff(zr, c(0), s) : s, en);
-    } else if (zr) s = iff(zr, c(0), s);
-    const tn = this.step(`i${n}_t`, sub(s, over), `${ind.id} ${ind.name}`);
+    // the indicator's block (indicator-block.ts) folded over its children's and terms' steps
+    const block = indicatorBlock(ind);
+    const above = block.above;
+    // (the points asked after the terms: the classes they name are parameters in that order)
+    let points: Expr | undefined;
+    let groups = 0;
+    const value = indicatorValue(block, {
+      children: children.map((x) => ({ s: ref(x.s), k: ref(x.k), ...(x.e ? { e: ref(x.e) } : {}) })),
+      term: (t) => {
+        if (t.k === "group") return this.groupStep(t.group, `i${n}_g${++groups}`);
+        const r = t.rule;
+        if (t.as.k === "veto") {
+          // when the veto strikes: the block's (lower-rule.ts); its 适用 and its owner's are added at the end
+          const veto = r.body.kind === "veto" ? blockVeto(ruleBlock(this, r)) : undefined;
+          if (!veto) return this.refuse("否决", r);
+          vetoes.push({ r, level: veto.level, hit: veto.when, cond: vetoHere });
+          return c(0);
+        }
+        return this.ruleStep(r).e;
+      },
+      points: () => (points ??= this.points(ind)),
+      zero: () => or(ind.rules.flatMap((r) => (this.zeros.has(r) ? [this.zeros.get(r)!] : []))),
+      aboveStep: (e) => this.step(`i${n}_a`, e, `${ind.id} ${ind.name} 高于基准的加分`),
+    });
+    const tn = this.step(`i${n}_t`, value, `${ind.id} ${ind.name}`);
+    const P = points ?? this.points(ind);
     const sName = `${this.prefix}i${n}`;
     const kName = `${this.prefix}i${n}_k`;
     const eName = `${this.prefix}i${n}_e`;
@@ -432,11 +453,6 @@ class Lowering implements BlockNames {
   }
 }
 
-/** Whether a two-sided linear rule in the indicator or below it may lift a score above points (emit-js `hasAbove`). */
-function hasAbove(ind: M.IndicatorModel): boolean {
-  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
-}
-
 /** The indicators of a subtree. */
 function subtree(i: M.IndicatorModel, out = new Set<M.IndicatorModel>()): Set<M.IndicatorModel> {
   out.add(i);
@@ -491,27 +507,20 @@ export function lower(cat: M.Catalogue): IrProgram {
   const lowered = new Map(dependencyOrder(cat.indicators).map((i) => [i, L.indicator(i, { k: "true" }, { k: "true" }, vetoes)] as const));
   const tops = cat.indicators.map((i) => lowered.get(i)!);
   L.tops = tops;
-  const section = (s: M.SectionModel, name: string): Expr => {
-    const t = L.terms(s.rules, name, true);
-    // (a section has no points: a 不得分 there is worth 0 and marks nothing, as in the JS module)
-    for (const v of t.vetoes) vetoes.push({ ...v, cond: { k: "true" } });
-    let v = sum([...t.pos, ...t.ded, ...t.over]);
-    if (s.cap !== undefined) v = min(v, c(s.cap));
-    // 否则 deductions of a section are outside its cap
-    return L.step(name, sub(v, sum(t.after)), s.name);
-  };
+  const section = (s: M.SectionModel, name: string): Expr => L.step(name, L.section(s, name, vetoes), s.name);
   const bonus = L.step("kp_bonus", sum(cat.bonuses.map((s, i) => section(s, `b${i + 1}`))), "加分");
   const penalty = L.step("kp_penalty", sum(cat.penalties.map((s, i) => section(s, `p${i + 1}`))), "减分");
-  const base = sum(tops.map((t) => ref(t.s)));
-  const carry = sum(tops.map((t) => ref(t.k)));
-  const unscaled = sub(add(sub(base, carry), bonus), penalty);
-  if (cat.rescale && cat.declaredTotal !== undefined) {
-    // 总分 N 折算: out of the indicators' points, rescaled to N (one rounding, at the sixth decimal)
-    const from = cat.indicators.reduce((a, i) => a + i.points, 0);
-    L.step("kp_total", { k: "mulDiv", a: L.step("kp_unscaled", unscaled, "折算前的总分"), b: c(cat.declaredTotal), c: from }, "总分（折算）");
-  } else L.step("kp_total", unscaled, "总分");
-  const unit = cat.rounding === undefined || cat.rounding >= 6 ? 1 : 10 ** (6 - cat.rounding);
-  L.step("kp_rounded", unit === 1 ? ref("kp_total") : { k: "mul", a: { k: "mulDiv", a: ref("kp_total"), b: c(1), c: unit }, b: c(unit) }, "舍入后的总分");
+  // the total, its 折算 and 舍入: the total's block (total-block.ts)
+  const top = new Map(cat.indicators.map((i, j) => [i, tops[j]!] as const));
+  const total = totalValue(L.total, {
+    score: (i) => ref(top.get(i)!.s),
+    carry: (i) => ref(top.get(i)!.k),
+    bonus,
+    penalty,
+    unscaledStep: (e) => L.step("kp_unscaled", e, "折算前的总分"),
+  });
+  L.step("kp_total", total, L.total.rescale ? "总分（折算）" : "总分");
+  L.step("kp_rounded", roundedValue(L.total, ref("kp_total")), "舍入后的总分");
   const strikes = (v: Veto & { cond: Cond }): Cond => and([v.cond, ...(v.r.appliesTo ? [L.classes(v.r.appliesTo)] : []), v.hit]);
   const vetoCond = (level: "fail" | "noExcellent"): Cond => {
     const list = vetoes.filter((v) => v.level === level).map(strikes);

@@ -55,7 +55,10 @@
  * than one rule, the cap and its note).  `groupValue` folds it into the scoring IR's `highest` for
  * SQL; compile/emit-js/groups.ts prints it.
  * Every rule body kind, and every 就高 group, is printed from its block: the JS module's rule and group
- * functions and the SQL's values come from one lowering.
+ * functions and the SQL's values come from one lowering.  So are the owners above the rules: 合计 cap
+ * groups and 加分/减分 sections (owner-block.ts), an indicator's score (indicator-block.ts) and the
+ * total (total-block.ts) — each a block of terms, caps and notes as data, folded by lower.ts and
+ * printed by compile/emit-js/ (what still is not: lower.ts's header).
  */
 import type { Cond, Expr } from "./types.js";
 

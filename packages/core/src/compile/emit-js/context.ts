@@ -31,27 +31,9 @@ export function classDependent(ind: M.IndicatorModel): boolean {
   return ind.classPoints !== undefined;
 }
 
-/**
- * Code giving an indicator's points for the unit being scored: a number, or for points that differ
- * by class (`5分 其中 「其他县」 3分`) the first listed class the unit has; derived points are the
- * sum of the children's (each for this unit) plus the awards' maxima.
- */
-export function pointsExpr(ind: M.IndicatorModel): string {
-  if (!ind.classPoints) return String(ind.points);
-  if (!ind.pointsDeclared) {
-    const awards = ind.points - ind.children.reduce((s, c) => s + c.points, 0);
-    return `(${[...ind.children.map(pointsExpr), ...(awards !== 0 ? [String(awards)] : [])].join(" + ")})`;
-  }
-  let e = String(ind.points);
-  for (const cp of [...ind.classPoints].reverse()) e = `Z.c[${S(cp.unitClass)}] ? ${cp.points} : ${e}`;
-  return `(${e})`;
-}
-
 export function classCond(classes: string[]): string {
   return classes.map((c) => `Z.c[${S(c)}]`).join(" || ");
 }
 
-/** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */
-export function hasAbove(ind: M.IndicatorModel): boolean {
-  return ind.rules.some((r) => r.body.kind === "linear" && r.body.other !== undefined) || ind.children.some(hasAbove);
-}
+/** Whether a two-sided linear rule in the indicator or below it may lift a score above points (the indicator block's). */
+export { hasAbove } from "../../ir/indicator-block.js";

@@ -6,6 +6,7 @@
  */
 import type * as M from "../../model.js";
 import { MODULE_PARTS_JS } from "../../runtime/generated.js";
+import { totalBlock } from "../../ir/total-block.js";
 import { commentText } from "../js-literals.js";
 import { S, fx, type Ctx } from "./context.js";
 import { applicableClasses, indicatorClasses } from "./tables.js";
@@ -86,7 +87,8 @@ export function emitComputedRank(ctx: Ctx, r: M.RuleModel, cat: M.Catalogue): vo
     o.push(`    if (!(${cond})) return undefined;`);
     o.push(`    const Y = ${fresh};`, "    Y.R = R;", `    i${k}(Y);`, `    return Y.S[${k}];`, "  });");
   } else {
-    const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
+    // the total before bonuses (ir/total-block.ts's beforeBonuses): the first-level scores less their carry
+    const tops = totalBlock(cat).tops.map((i) => ctx.indIndex.get(i)!);
     o.push("  const vals = units.map((u, i) => {");
     o.push(`    if (!(${cond})) return undefined;`);
     o.push(`    const Y = ${fresh};`, "    Y.R = R;");

@@ -1,7 +1,11 @@
-/** Groups of rules: a cap on their sum (合计上限), or 就高 (per incident, only the largest counts). */
+/**
+ * Groups of rules: a cap on their sum (合计上限), or 就高 (per incident, only the largest counts) — each
+ * printed from its block (ir/owner-block.ts, ir/lower-groups.ts).
+ */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
 import { groupBlock } from "../../ir/lower-groups.js";
+import { capGroupBlock } from "../../ir/owner-block.js";
 import { S, fmt, fx, type Ctx, type Owner } from "./context.js";
 import { JsNames, Printer } from "./from-ir.js";
 
@@ -13,12 +17,12 @@ export function emitGroup(ctx: Ctx, g: M.GroupModel, name: string, ind: Owner): 
   const o = ctx.out;
   const id = S(ind.id);
   if (g.kind === "cap") {
-    o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(g.cap ?? 0)}：${commentText(g.rules.map((r) => r.name).join("、"))}`);
+    // printed from its block (ir/owner-block.ts): the sum of its rules, at most the cap, with its note
+    const b = capGroupBlock(g);
+    o.push(`// [${commentText(ind.id)}] 合计上限 ${fmt(b.cap)}：${commentText(b.rules.map((r) => r.name).join("、"))}`);
     o.push(`function ${name}(Z) {`);
-    o.push(`  const d = ${g.rules.map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
-    o.push(
-      `  if (d > ${g.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${g.cap}, x: "以上合计扣 " + kpFormat(d) + ${S(`，超过合计上限 ${fmt(g.cap ?? 0)}，按 ${fmt(g.cap ?? 0)} 计`)} }); return ${g.cap}; }`,
-    );
+    o.push(`  const d = ${b.rules.map((r) => `r${ctx.ruleIndex.get(r)}(Z)`).join(" + ") || "0"};`);
+    o.push(`  if (d > ${b.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: d - ${b.cap}, x: ${S(b.over.text)} + kpFormat(d) + ${S(b.over.after)} }); return ${b.cap}; }`);
     o.push("  return d;", "}", "");
     return;
   }

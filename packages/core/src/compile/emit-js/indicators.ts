@@ -4,7 +4,12 @@
  */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
-import { S, classCond, classDependent, fmt, fx, hasAbove, pointsExpr, type Ctx } from "./context.js";
+import { indicatorBlock } from "../../ir/indicator-block.js";
+import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
+import type { Text } from "../../ir/rule-block.js";
+import { JsNames, Printer } from "./from-ir.js";
+import { indicatorPoints } from "../../ir/block-builder.js";
+import { S, classCond, classDependent, fmt, fx, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
 export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
@@ -14,6 +19,10 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   // Points that differ by unit class are computed per unit into `P` (and Z.P[n], for reports);
   // otherwise they are a number in the code, as are the texts that show them.
   const cd = classDependent(ind);
+  const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
+  // an indicator's points for the unit, printed from the IR's (block-builder's indicatorPoints): a
+  // number, or for points that differ by class the first listed class the unit has
+  const pointsExpr = (i: M.IndicatorModel): string => p.expr(indicatorPoints(p.names, i));
   const P: string | number = cd ? "P" : ind.points;
   /** A text with the points in it: `before` + points + `after`, as code. */
   const withPoints = (before: string, after: string): string => (cd ? `${S(before)} + kpFormat(P) + ${S(after)}` : S(`${before}${fmt(ind.points)}${after}`));
@@ -27,7 +36,8 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   walk(ind);
   // `above`: a two-sided linear rule in this subtree may lift scores above points; Z.E[n] holds
   // the part of Z.S[n] above the points, which parents add after their own clamp.
-  const above = hasAbove(ind);
+  const b = indicatorBlock(ind);
+  const above = b.above;
   const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
   o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
@@ -59,88 +69,71 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
     }
     o.push("    return;", "  }");
   }
+  // the score, printed from the indicator's block (ir/indicator-block.ts): children, terms as booked,
+  // 扣完为止, the points cap, 不得分, the part above the points, 倒扣 carried up
+  const t = (parts: readonly Text[]) => p.text(parts);
   o.push("  let pos = 0;", "  let d = 0;", "  let o = 0;");
   if (above) o.push("  let e = 0;");
-  for (const c of ind.children) {
-    const k = ctx.indIndex.get(c)!;
-    if (hasAbove(c)) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
+  for (const ch of b.children) {
+    const k = ctx.indIndex.get(ch.ind)!;
+    if (ch.above) o.push(`  i${k}(Z); pos += Z.S[${k}] - Z.E[${k}]; e += Z.E[${k}]; o += Z.K[${k}];`);
     else o.push(`  i${k}(Z); pos += Z.S[${k}]; o += Z.K[${k}];`);
   }
   // Z.zr: one of this indicator's own rules ended in 不得分 (set by the rule, whatever group caps
   // its deduction): the indicator scores 0.
   o.push("  Z.zr = false;");
-  const emitted = new Set<M.GroupModel>();
-  for (const r of ind.rules) {
-    if (r.group && r.group.kind !== "choice") {
-      if (!emitted.has(r.group)) {
-        emitted.add(r.group);
-        o.push(`  d += ${groupName.get(r.group)}(Z);`);
-      }
+  for (const term of b.terms) {
+    if (term.k === "group") {
+      o.push(`  d += ${groupName.get(term.group)}(Z);`);
       continue;
     }
-    const call = `r${ctx.ruleIndex.get(r)}(Z)`;
-    if (r.body.kind === "once" && r.body.otherwise) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${r.overdraft ? "o" : "d"} -= v; }`);
-    else if (r.body.kind === "bands" && r.body.mayGoNegative) o.push(`  { const v = ${call}; if (v >= 0) pos += v; else d -= v; }`);
-    else if (r.body.kind === "linear" && r.body.other) o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
-    else if (r.effect === "veto") o.push(`  ${call};`);
-    else if (r.effect === "award") o.push(`  pos += ${call};`);
-    else if (r.overdraft) o.push(`  o += ${call};`);
-    else o.push(`  d += ${call};`);
+    const call = `r${ctx.ruleIndex.get(term.rule)}(Z)`;
+    const as = term.as;
+    if (as.k === "signed") o.push(`  { const v = ${call}; if (v >= 0) pos += v; else ${as.over ? "o" : "d"} -= v; }`);
+    else if (as.k === "twoSided") o.push(`  { const t = ${call}; if (t < 0) d -= t; else e += t; }`);
+    else if (as.k === "veto") o.push(`  ${call};`);
+    else o.push(`  ${as.k === "award" ? "pos" : as.k === "overdraft" ? "o" : "d"} += ${call};`);
   }
-  const positive = ind.children.length > 0 || ind.rules.some((r) => r.effect === "award");
-  o.push(`  const base = ${positive ? "pos" : P};`);
+  o.push(`  const base = ${b.summed ? "pos" : P};`);
   o.push("  let s = base - d;");
-  o.push(
-    `  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: "扣分合计 " + kpFormat(d) + " 超过本项可扣的 " + kpFormat(base) + "，扣完为止" }); s = 0; }`,
-  );
-  if (positive)
-    o.push(
-      `  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: "得分 " + kpFormat(s) + ${cd ? `" 超过本项分值 " + kpFormat(P) + "，按 " + kpFormat(P) + " 计"` : S(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)} }); s = ${P}; }`,
-    );
+  o.push(`  if (s < 0) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: -s, x: ${t(b.notes.exhausted)} }); s = 0; }`);
+  if (b.summed) o.push(`  if (s > ${P}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: s - ${P}, x: ${t(b.notes.overPoints)} }); s = ${P}; }`);
   if (above) {
-    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: "有规则「不得分」：本项得 0 分" }); s = 0; e = 0; }`);
-    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${withPoints("高于基准的加分可超出本项分值 ", "：")} + kpFormat(s) + " + " + kpFormat(e) + " = " + kpFormat(s + e) }); s += e; }`);
-  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: "有规则「不得分」：本项得 0 分" }); s = 0; }`);
+    o.push(`  if (Z.zr && (s > 0 || e > 0)) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s + e, x: ${t(b.notes.zero)} }); s = 0; e = 0; }`);
+    o.push(`  if (e > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: e, x: ${t(b.notes.aboveAdded)} }); s += e; }`);
+  } else o.push(`  if (Z.zr && s > 0) { if (Z.T) Z.T.push({ i: ${id}, k: "note", a: s, x: ${t(b.notes.zero)} }); s = 0; }`);
   o.push("  Z.zr = false;");
   o.push("  s -= o;", "  let k = 0;");
-  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: "倒扣超出本项分值 " + kpFormat(k) + "，从上级扣除" }); }`);
+  o.push(`  if (s < 0) { k = -s; s = 0; if (Z.T) Z.T.push({ i: ${id}, k: "note", a: k, x: ${t(b.notes.carried)} }); }`);
   o.push(`  Z.S[${n}] = s;`, `  Z.K[${n}] = k;`);
   if (above) o.push(`  Z.E[${n}] = s < e ? s : e;`);
   o.push("}", "");
 }
 
-/** Emits a bonus or penalty section's function. */
+/**
+ * Emits a bonus or penalty section's function, printed from its block (ir/owner-block.ts): the terms
+ * summed (a group once), its vetoes run, its 否则 rules split (≥ 0 into the sum, < 0 outside the cap),
+ * the cap and both notes.  (The trace shows the summed terms' entries first, then the vetoes', then
+ * the 否则 rules'.)
+ */
 export function emitSection(ctx: Ctx, s: M.SectionModel, name: string, groupName: Map<M.GroupModel, string>): void {
   const o = ctx.out;
   const id = S(s.id);
+  const b = sectionBlock(s);
+  const call = (r: M.RuleModel) => `r${ctx.ruleIndex.get(r)}(Z)`;
   o.push(`// ${s.kind === "bonus" ? "加分" : "减分"}「${commentText(s.name)}」`);
   o.push(`function ${name}(Z) {`);
-  const branched = (r: M.RuleModel) => r.body.kind === "once" && r.body.otherwise !== undefined;
-  // rules in source order; a 就高 group once, where its first rule is (择一 rules count one by one)
-  const terms: string[] = [];
-  const emitted = new Set<M.GroupModel>();
-  for (const r of s.rules) {
-    if (r.effect === "veto" || branched(r)) continue;
-    if (r.group && r.group.kind !== "choice") {
-      if (!emitted.has(r.group)) terms.push(`${groupName.get(r.group)}(Z)`);
-      emitted.add(r.group);
-    } else terms.push(`r${ctx.ruleIndex.get(r)}(Z)`);
-  }
+  const terms = summed(b).map((t) => (t.k === "group" ? `${groupName.get(t.group)}(Z)` : call(t.rule)));
   o.push(`  let v = ${terms.join(" + ") || "0"};`);
-  for (const r of s.rules.filter((x) => x.effect === "veto")) o.push(`  r${ctx.ruleIndex.get(r)}(Z);`);
-  // 否则 deductions of a 加分 section are taken from the total: outside the section's cap (which
-  // bounds awards), after it.
-  const branchedRules = s.rules.filter(branched);
-  if (branchedRules.length > 0) {
+  for (const r of vetoes(b)) o.push(`  ${call(r)};`);
+  const outside = split(b);
+  if (outside.length > 0) {
     o.push("  let m = 0;");
-    for (const r of branchedRules) o.push(`  { const x = r${ctx.ruleIndex.get(r)}(Z); if (x >= 0) v += x; else m -= x; }`);
+    for (const r of outside) o.push(`  { const x = ${call(r)}; if (x >= 0) v += x; else m -= x; }`);
   }
-  if (s.cap !== undefined)
-    o.push(
-      `  if (v > ${s.cap}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${s.cap}, x: ${S(`${s.kind === "bonus" ? "加分" : "减分"}合计 `)} + kpFormat(v) + ${S(`，超过上限 ${fmt(s.cap)}，按 ${fmt(s.cap)} 计`)} }); v = ${s.cap}; }`,
-    );
-  if (branchedRules.length > 0) {
-    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: "未完成任务扣 " + kpFormat(m) + ${S(s.cap !== undefined ? `，从总分中扣除（不受加分上限 ${fmt(s.cap)} 限制）` : "，从总分中扣除")} });`);
+  if (b.cap) o.push(`  if (v > ${b.cap.value}) { if (Z.T) Z.T.push({ i: ${id}, k: "limit", a: v - ${b.cap.value}, x: ${S(b.cap.over.text)} + kpFormat(v) + ${S(b.cap.over.after)} }); v = ${b.cap.value}; }`);
+  if (outside.length > 0) {
+    o.push(`  if (m > 0 && Z.T) Z.T.push({ i: ${id}, k: "note", a: m, x: ${S(b.outside.text)} + kpFormat(m) + ${S(b.outside.after)} });`);
     o.push("  return v - m;", "}", "");
     return;
   }

@@ -17,7 +17,9 @@
 import type * as M from "../../model.js";
 import { MODULE_PARTS_JS, RUNTIME_JS } from "../../runtime/generated.js";
 import { commentText, jsValue } from "../js-literals.js";
-import { S, fmt, hasAbove, type Ctx } from "./context.js";
+import { totalBlock, TOTAL, UNSCALED } from "../../ir/total-block.js";
+import { hasAbove, type Ctx } from "./context.js";
+import { JsNames, Printer } from "./from-ir.js";
 import { emitComputedRank, emitCross } from "./cross.js";
 import { emitGroup } from "./groups.js";
 import { emitIndicator, emitSection } from "./indicators.js";
@@ -60,7 +62,7 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push("// ---------------------------------------------------------------- 细则信息");
   o.push(`/** 细则的结构：指标、分值、条文。 */`);
   o.push(`export const catalogue = ${jsValue(catalogueMeta(cat))};`, "");
-  o.push(`const ROUNDING = ${cat.rounding ?? -1};`);
+  o.push(`const ROUNDING = ${totalBlock(cat).rounding};`);
   o.push(`const CLASSES = ${jsValue(cat.classes)};`);
   o.push(`const RULE_NAMES = ${jsValue(Object.fromEntries(cat.rules.map((r) => [r.name, true])))};`);
   o.push("/** 事实：FACTS[i] 的值在 Z.F[2i]，事件编号在 Z.F[2i + 1]。 */");
@@ -116,19 +118,20 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   // Z.P: points of the indicators whose points differ by class, for this unit (others: their points)
   const anyAbove = cat.indicators.some(hasAbove);
   o.push(`  const Z = { F: unit.F, c: unit.c, T: trace ? [] : null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), ${anyAbove ? "E: new Array(INDICATOR_COUNT), " : ""}V: [], X, R, u, ref: false, zr: false, P: [] };`);
-  const tops = cat.indicators.map((i) => ctx.indIndex.get(i)!);
+  // the total, printed from its block (ir/total-block.ts)
+  const tb = totalBlock(cat);
+  const tops = tb.tops.map((i) => ctx.indIndex.get(i)!);
   for (const t of tops) o.push(`  i${t}(Z);`);
   o.push(`  let base = ${tops.map((t) => `Z.S[${t}]`).join(" + ") || "0"};`);
   o.push(`  const carry = ${tops.map((t) => `Z.K[${t}]`).join(" + ") || "0"};`);
-  o.push(`  const bonus = ${cat.bonuses.map((_, n) => `b${n + 1}(Z)`).join(" + ") || "0"};`);
-  o.push(`  const penalty = ${cat.penalties.map((_, n) => `p${n + 1}(Z)`).join(" + ") || "0"};`);
-  if (cat.rescale && cat.declaredTotal !== undefined) {
-    // 总分 N 折算: the final score, out of the indicators' points, rescaled to N (one rounding, at the sixth decimal)
-    const from = cat.indicators.reduce((a, i) => a + i.points, 0);
-    o.push("  const unscaled = base - carry + bonus - penalty;");
-    o.push(`  const total = kpMulDiv(unscaled, ${cat.declaredTotal}, ${from});`);
-    o.push(`  if (Z.T) Z.T.push({ i: "", k: "note", a: total, x: "各项合计 " + kpFormat(unscaled) + ${S(`（满分 ${fmt(from)}），按满分 ${fmt(cat.declaredTotal)} 折算：`)} + kpFormat(unscaled) + ${S(` × ${fmt(cat.declaredTotal)} ÷ ${fmt(from)} = `)} + kpFormat(total) });`);
-  } else o.push("  const total = base - carry + bonus - penalty;");
+  o.push(`  const bonus = ${Array.from({ length: tb.bonuses }, (_, n) => `b${n + 1}(Z)`).join(" + ") || "0"};`);
+  o.push(`  const penalty = ${Array.from({ length: tb.penalties }, (_, n) => `p${n + 1}(Z)`).join(" + ") || "0"};`);
+  if (tb.rescale) {
+    const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
+    o.push(`  const ${UNSCALED} = base - carry + bonus - penalty;`);
+    o.push(`  const ${TOTAL} = kpMulDiv(${UNSCALED}, ${tb.rescale.to}, ${tb.rescale.from});`);
+    o.push(`  if (Z.T) Z.T.push({ i: "", k: "note", a: ${TOTAL}, x: ${p.text(tb.rescale.note)} });`);
+  } else o.push(`  const ${TOTAL} = base - carry + bonus - penalty;`);
   o.push('  if (!Number.isSafeInteger(total)) throw new RangeError("KP4018");');
   o.push("  return { unit, total, rounded: ROUNDING < 0 ? total : kpRound(total, ROUNDING), base, carry, bonus, penalty, S: Z.S, P: Z.P, V: Z.V, T: Z.T };");
   o.push("}", "");
