@@ -61,6 +61,9 @@ function count(cat: M.Catalogue): void {
     if (o.kind !== "indicator" && o.cap !== undefined) inc(`${k}+上限`);
     if (o.rules.some((r) => r.body.kind === "once" && r.body.otherwise)) inc(`${k}+否则`);
     if (o.groups.some((g) => g.kind === "cap")) inc(`${k}+合计`);
+    // an indicator's 适用 (its subtree at full points) and 参照 (to a unit, to a pool)
+    if (o.kind === "indicator" && o.appliesTo) inc("指标+适用");
+    if (o.kind === "indicator") for (const rf of o.refers) inc(rf.source.kind === "unit" ? "指标+参照单位" : "指标+参照平均/最高/最低");
   }
 }
 

@@ -9,11 +9,13 @@
  * `CARRY`, the points `POINTS`).
  *
  * ir/lower.ts folds it into the SQL steps (`indicatorValue`); compile/emit-js/indicators.ts prints it
- * as the middle of i<n>(Z).  (The indicator's 适用 — its subtree at full points — and its 参照 are
+ * as the middle of i<n>(Z).  Its 适用 is data here too (`applies`: the classes, the subtree counted at
+ * full points where the unit has none of them, the note): emitIndicator prints it as i<n>(Z)'s first
+ * branch, lower.ts takes the indicator's own applicability from it (`appliesWhen`).  (Its 参照 is
  * still derived by each: see lower.ts's header.)
  */
 import type * as M from "../model.js";
-import { fmt, lit } from "./block-builder.js";
+import { classes, fmt, lit, type BlockNames } from "./block-builder.js";
 import { ownerTerms, type Term } from "./owner-block.js";
 import type { Text } from "./rule-block.js";
 import type { Cond, Expr } from "./types.js";
@@ -34,6 +36,12 @@ export interface IndicatorBlock {
   summed: boolean;
   /** A two-sided rule here or below: the part above the points is kept apart and added after the clamp. */
   above: boolean;
+  /**
+   * Its 适用 (absent: it applies to every unit): the classes it applies to; a unit with none of them
+   * scores it and every indicator under it (`full`: the subtree, itself first, depth first) at full
+   * points, no 倒扣, no part above, with the note.
+   */
+  applies?: { classes: readonly string[]; full: M.IndicatorModel[]; note: Text[] };
   notes: {
     /** 扣完为止: the deductions exceed the base (amount: the part below 0). */
     exhausted: Text[];
@@ -60,7 +68,14 @@ export function indicatorBlock(ind: M.IndicatorModel): IndicatorBlock {
   // the points in a note: as a number, or (differing by class) the unit's
   const points = (before: string, after: string): Text[] => (ind.classPoints ? [lit(before), dec(POINTS), lit(after)] : [lit(`${before}${fmt(ind.points)}${after}`)]);
   const overPoints = ind.classPoints ? [lit("得分 "), dec(SCORE), lit(" 超过本项分值 "), dec(POINTS), lit("，按 "), dec(POINTS), lit(" 计")] : [lit("得分 "), dec(SCORE), lit(` 超过本项分值 ${fmt(ind.points)}，按 ${fmt(ind.points)} 计`)];
+  const full: M.IndicatorModel[] = [];
+  const walk = (i: M.IndicatorModel): void => {
+    full.push(i);
+    i.children.forEach(walk);
+  };
+  walk(ind);
   return {
+    ...(ind.appliesTo ? { applies: { classes: ind.appliesTo, full, note: points(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计") } } : {}),
     children: ind.children.map((ch) => ({ ind: ch, above: hasAbove(ch) })),
     terms: ownerTerms(ind.rules),
     // (a 否则 is an award rule: its base is summed too)
@@ -74,6 +89,11 @@ export function indicatorBlock(ind: M.IndicatorModel): IndicatorBlock {
       carried: [lit("倒扣超出本项分值 "), dec(CARRY), lit("，从上级扣除")],
     },
   };
+}
+
+/** The units the indicator itself applies to (its 适用; not its ancestors'): `true` without one. */
+export function appliesWhen(names: Pick<BlockNames, "param">, b: IndicatorBlock): Cond {
+  return b.applies ? classes(names, b.applies.classes) : { k: "true" };
 }
 
 /** A child's parts for the fold: its score, its carry and (with `above`) its part above its points. */

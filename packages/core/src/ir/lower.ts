@@ -19,9 +19,10 @@
  * 3. indicators — indicators.ts emitIndicator (96): its score (children's sums and the part above
  *    points; how each rule's value is booked — award, deduction, 倒扣, 否则/分段 signed, two-sided
  *    linear, veto —; 扣完为止 and the points cap with their limit notes; a rule's 不得分 zeroing its
- *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's.
- *    STILL DERIVED TWICE: the indicator's 适用 (the subtree at full points, its note: emitIndicator,
- *    ~8 lines, vs this file's `own`/`shown`), its 参照 (to a unit: Y.ref and its note; to a pool:
+ *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's; its 适用 too (the
+ *    block's `applies`: the classes, the subtree at full points, the note — emitIndicator prints the
+ *    branch, `appliesWhen` gives this file's `own` and `here`; `shown` only threads the ancestors'
+ *    down the tree).  STILL DERIVED TWICE: its 参照 (to a unit: Y.ref and its note; to a pool:
  *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`); points per class are
  *    printed from block-builder's indicatorPoints (context.ts pointsExpr deleted);
  * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
@@ -38,7 +39,7 @@ import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
-import { hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
+import { appliesWhen, hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
 import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
 import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } from "./total-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
@@ -347,14 +348,16 @@ class Lowering implements BlockNames {
    */
   indicator(ind: M.IndicatorModel, applies: Cond, vetoScope: Cond, vetoes: (Veto & { cond: Cond })[]): { s: string; k: string; e?: string } {
     const n = this.indNo.get(ind)!;
-    const here = and([applies, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : [])]);
+    // the indicator's block (indicator-block.ts) folded over its children's and terms' steps; its
+    // own applicability (its 适用) is the block's
+    const block = indicatorBlock(ind);
+    const mine = (): Cond[] => (block.applies ? [appliesWhen(this, block)] : []);
+    const here = and([applies, ...mine()]);
     const refs = ind.refers;
     const takers = refs.map((x) => this.takes(x));
     const anyTaker = or(takers);
-    const vetoHere = and([vetoScope, ...(ind.appliesTo ? [this.classes(ind.appliesTo)] : []), ...(anyTaker ? [not(anyTaker)] : [])]);
+    const vetoHere = and([vetoScope, ...mine(), ...(anyTaker ? [not(anyTaker)] : [])]);
     const children = dependencyOrder(ind.children).map((ch) => this.indicator(ch, here, vetoHere, vetoes));
-    // the indicator's block (indicator-block.ts) folded over its children's and terms' steps
-    const block = indicatorBlock(ind);
     const above = block.above;
     // (the points asked after the terms: the classes they name are parameters in that order)
     let points: Expr | undefined;
@@ -386,7 +389,7 @@ class Lowering implements BlockNames {
     // one unit takes the unit's scores so computed); an ancestor's 适用 counts where it is shown (`shown`)
     // (lowered a second time, the subtree's root is called as the JS module calls it: its 适用 and
     // those between it and the indicator count — `here`, from a root given no applicability)
-    const own: Cond = this.prefix !== "" ? here : ind.appliesTo ? this.classes(ind.appliesTo) : { k: "true" };
+    const own: Cond = this.prefix !== "" ? here : appliesWhen(this, block);
     if (applies.k !== "true" && this.prefix === "") this.shown.push({ ind, n, applies, P });
     if (anyTaker && this.prefix === "") this.takers.set(ind, and([here, anyTaker]));
     this.step(`i${n}`, iff(own, max(tn, c(0)), P), `${ind.id} ${ind.name} 得分`);

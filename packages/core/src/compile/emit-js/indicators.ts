@@ -4,12 +4,12 @@
  */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
-import { indicatorBlock } from "../../ir/indicator-block.js";
+import { appliesWhen, indicatorBlock } from "../../ir/indicator-block.js";
 import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
 import type { Text } from "../../ir/rule-block.js";
 import { JsNames, Printer } from "./from-ir.js";
 import { indicatorPoints } from "../../ir/block-builder.js";
-import { S, classCond, classDependent, fmt, fx, type Ctx } from "./context.js";
+import { S, classDependent, fmt, fx, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
 export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
@@ -24,8 +24,6 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   // number, or for points that differ by class the first listed class the unit has
   const pointsExpr = (i: M.IndicatorModel): string => p.expr(indicatorPoints(p.names, i));
   const P: string | number = cd ? "P" : ind.points;
-  /** A text with the points in it: `before` + points + `after`, as code. */
-  const withPoints = (before: string, after: string): string => (cd ? `${S(before)} + kpFormat(P) + ${S(after)}` : S(`${before}${fmt(ind.points)}${after}`));
   const subtree: number[] = [];
   const subtreePoints: [number, string, boolean][] = [];
   const walk = (i: M.IndicatorModel) => {
@@ -42,11 +40,11 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
   if (cd) o.push(`  const P = ${pointsExpr(ind)};`, `  Z.P[${n}] = P;`);
-  if (ind.appliesTo) {
-    o.push(`  if (!(${classCond(ind.appliesTo)})) {`);
-    // not applicable: this indicator and everything under it count at full points
-    o.push(`    ${subtreePoints.map(([k, p, c]) => `Z.S[${k}] = ${p};${c ? ` Z.P[${k}] = ${p};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
-    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${withPoints(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计")} });`);
+  if (b.applies) {
+    // not applicable (the block's 适用): this indicator and everything under it count at full points
+    o.push(`  if (!${p.cond(appliesWhen(p.names, b))}) {`);
+    o.push(`    ${b.applies.full.map((i) => { const k = ctx.indIndex.get(i)!; const pe = pointsExpr(i); return `Z.S[${k}] = ${pe};${classDependent(i) ? ` Z.P[${k}] = ${pe};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`; }).join(" ")}`);
+    o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${p.text(b.applies.note)} });`);
     o.push("    return;", "  }");
   }
   for (const ref of ind.refers) {
