@@ -11,8 +11,10 @@
  * ir/lower.ts folds it into the SQL steps (`indicatorValue`); compile/emit-js/indicators.ts prints it
  * as the middle of i<n>(Z).  Its 适用 is data here too (`applies`: the classes, the subtree counted at
  * full points where the unit has none of them, the note): emitIndicator prints it as i<n>(Z)'s first
- * branch, lower.ts takes the indicator's own applicability from it (`appliesWhen`).  (Its 参照 is
- * still derived by each: see lower.ts's header.)
+ * branch, lower.ts takes the indicator's own applicability from it (`appliesWhen`).  So is its 参照
+ * (`refers`: in order, who takes each — `takerCond` — where from, its note; the subtree it replaces):
+ * emitIndicator prints each as a branch before the score (Y.ref, kpPoolScores), lower.ts folds the
+ * same takers and subtree into its REFERS (a 参照 to one unit: the subtree lowered a second time).
  */
 import type * as M from "../model.js";
 import { classes, fmt, lit, type BlockNames } from "./block-builder.js";
@@ -26,6 +28,8 @@ export const SCORE = "s";
 export const ABOVE = "e";
 export const CARRY = "k";
 export const POINTS = "P";
+/** The score of the unit a 参照 names (in its note). */
+export const REFERRED = "y";
 
 export interface IndicatorBlock {
   /** The children, as written, and whether each may score above its points (a two-sided rule below). */
@@ -41,7 +45,15 @@ export interface IndicatorBlock {
    * scores it and every indicator under it (`full`: the subtree, itself first, depth first) at full
    * points, no 倒扣, no part above, with the note.
    */
-  applies?: { classes: readonly string[]; full: M.IndicatorModel[]; note: Text[] };
+  applies?: { classes: readonly string[]; note: Text[] };
+  /** The indicator and every indicator under it, depth first (what 适用 and 参照 set). */
+  subtree: M.IndicatorModel[];
+  /**
+   * Its 参照, in order (a unit takes the first whose taker it is): the taker (a class, or the
+   * 未涉及 fact), the source, and the note (to a unit: its score `REFERRED`; to a pool: the pool's
+   * scores follow, listed by the runtime).
+   */
+  refers: { ref: M.ReferModel; note: Text[] }[];
   notes: {
     /** 扣完为止: the deductions exceed the base (amount: the part below 0). */
     exhausted: Text[];
@@ -75,7 +87,9 @@ export function indicatorBlock(ind: M.IndicatorModel): IndicatorBlock {
   };
   walk(ind);
   return {
-    ...(ind.appliesTo ? { applies: { classes: ind.appliesTo, full, note: points(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计") } } : {}),
+    subtree: full,
+    refers: ind.refers.map((ref) => ({ ref, note: referNote(ref) })),
+    ...(ind.appliesTo ? { applies: { classes: ind.appliesTo, note: points(`本项只适用于${ind.appliesTo.join("、")}，本单位不适用，按满分 `, " 计") } } : {}),
     children: ind.children.map((ch) => ({ ind: ch, above: hasAbove(ch) })),
     terms: ownerTerms(ind.rules),
     // (a 否则 is an award rule: its base is summed too)
@@ -89,6 +103,20 @@ export function indicatorBlock(ind: M.IndicatorModel): IndicatorBlock {
       carried: [lit("倒扣超出本项分值 "), dec(CARRY), lit("，从上级扣除")],
     },
   };
+}
+
+/** A 参照's note: who takes it and what its score is taken as. */
+function referNote(ref: M.ReferModel): Text[] {
+  const who = ref.taker.kind === "class" ? ref.taker.unitClass : "本单位未涉及本项，";
+  if (ref.source.kind === "unit") return [lit(`${who}本项得分以「${ref.source.unit}」得分为准：`), dec(REFERRED)];
+  const pool = ref.source.pool === "class" ? `「${ref.source.unitClass}」各单位` : ref.source.pool === "same" ? "同类单位" : "各单位";
+  const word = { average: "平均分", max: "最高分", min: "最低分" }[ref.source.aggregate];
+  return [lit(`${who}本项得分以${pool}的${word}为准：`)];
+}
+
+/** The units taking a 参照 (its class, or its 未涉及 fact), not looking at applicability. */
+export function takerCond(names: Pick<BlockNames, "param" | "col">, ref: M.ReferModel): Cond {
+  return ref.taker.kind === "class" ? classes(names, [ref.taker.unitClass]) : { k: "flag", col: names.col(ref.taker.key, "flag") };
 }
 
 /** The units the indicator itself applies to (its 适用; not its ancestors'): `true` without one. */

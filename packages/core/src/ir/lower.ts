@@ -19,12 +19,19 @@
  * 3. indicators — indicators.ts emitIndicator (96): its score (children's sums and the part above
  *    points; how each rule's value is booked — award, deduction, 倒扣, 否则/分段 signed, two-sided
  *    linear, veto —; 扣完为止 and the points cap with their limit notes; a rule's 不得分 zeroing its
- *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's; its 适用 too (the
- *    block's `applies`: the classes, the subtree at full points, the note — emitIndicator prints the
- *    branch, `appliesWhen` gives this file's `own` and `here`; `shown` only threads the ancestors'
- *    down the tree).  STILL DERIVED TWICE: its 参照 (to a unit: Y.ref and its note; to a pool:
- *    kpPoolScores — ~20 lines, vs `indicator`'s second lowering and `refers`); points per class are
- *    printed from block-builder's indicatorPoints (context.ts pointsExpr deleted);
+ *    owner; 倒扣 carried up) printed from indicator-block.ts, and context.ts hasAbove is the block's;
+ *    its 适用 too (the block's `applies`: the classes, the subtree at full points, the note —
+ *    emitIndicator prints the branch, `appliesWhen` gives this file's `own` and `here`; `shown` only
+ *    threads the ancestors' down the tree) and its 参照 (the block's `refers`: in order, the taker —
+ *    `takerCond`, this file's `takes` —, the source, the note; `subtree`, the indicators a 参照
+ *    replaces — emitIndicator prints the Y.ref / kpPoolScores branches, `indicator` folds the same
+ *    takers and subtree into `refers`); points per class are printed from block-builder's
+ *    indicatorPoints (context.ts pointsExpr deleted).  How each backend computes a 参照 to a unit is
+ *    its own, not a second meaning: the JS module calls i<n> on the named unit (Z.ref: no 参照
+ *    inside), the SQL lowers the subtree a second time under a prefix (`rawNeeded`: only when the two
+ *    could differ).  LEFT, said twice: who is in a 参照's pool — this file's `inPool` (the indicator
+ *    applies, the member takes no 参照 here or above, the pool's class or the taker's classes) vs the
+ *    module runtime's pool.ts reading tables.ts referTable's REFERS (app, sib, anc, pool);
  * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
  *    cross.ts emitComputedRank's total before bonuses: printed from total-block.ts.  Grades are not
  *    derived by either printer: the model's grades are a table (GRADES; IrGrade) that the runtime's
@@ -39,7 +46,7 @@ import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
 import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
-import { appliesWhen, hasAbove, indicatorBlock, indicatorValue } from "./indicator-block.js";
+import { appliesWhen, hasAbove, indicatorBlock, indicatorValue, takerCond } from "./indicator-block.js";
 import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
 import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } from "./total-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
@@ -333,7 +340,7 @@ class Lowering implements BlockNames {
 
   /** Whether a unit takes a 参照 (its class, or its 未涉及 fact), not looking at applicability. */
   takes(ref: M.ReferModel): Cond {
-    return ref.taker.kind === "class" ? this.classes([ref.taker.unitClass]) : { k: "flag", col: this.col(ref.taker.key, "flag") };
+    return takerCond(this, ref);
   }
 
   /** The applicability of an indicator: its 适用 and its ancestors'. */
@@ -353,7 +360,7 @@ class Lowering implements BlockNames {
     const block = indicatorBlock(ind);
     const mine = (): Cond[] => (block.applies ? [appliesWhen(this, block)] : []);
     const here = and([applies, ...mine()]);
-    const refs = ind.refers;
+    const refs = block.refers.map((x) => x.ref);
     const takers = refs.map((x) => this.takes(x));
     const anyTaker = or(takers);
     const vetoHere = and([vetoScope, ...mine(), ...(anyTaker ? [not(anyTaker)] : [])]);
@@ -407,14 +414,13 @@ class Lowering implements BlockNames {
     if (refs.length > 0 && this.prefix === "") {
       const scores: string[] = [];
       const zeroed: string[] = [];
-      const walk = (i: M.IndicatorModel) => {
+      // the subtree a 参照 replaces (the block's)
+      for (const i of block.subtree) {
         const k = this.indNo.get(i)!;
         scores.push(`i${k}`);
         zeroed.push(`i${k}_k`);
         if (hasAbove(i)) zeroed.push(`i${k}_e`);
-        i.children.forEach(walk);
-      };
-      walk(ind);
+      }
       const app = this.indApplies(ind);
       // units that take a 参照 on this indicator or above it are in no pool
       const ancestors: Cond[] = [];
@@ -425,7 +431,8 @@ class Lowering implements BlockNames {
       if (refs.some((x) => x.source.kind === "pool")) {
         const walk2 = (i: M.IndicatorModel, chain: Cond[]) => {
           const k = this.indNo.get(i)!;
-          const c2 = i === ind ? chain : i.appliesTo ? [...chain, this.classes(i.appliesTo)] : chain;
+          const bi = indicatorBlock(i);
+          const c2 = i === ind ? chain : bi.applies ? [...chain, appliesWhen(this, bi)] : chain;
           if (c2.length === 0) poolFrom.push(`i${k}`);
           else {
             this.step(`q${n}_${k}`, iff(and(c2), ref(`i${k}`), this.points(i)), `${i.id} ${i.name}（参照的各单位）`);

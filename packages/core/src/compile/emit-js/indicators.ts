@@ -4,12 +4,12 @@
  */
 import type * as M from "../../model.js";
 import { commentText } from "../js-literals.js";
-import { appliesWhen, indicatorBlock } from "../../ir/indicator-block.js";
+import { REFERRED, appliesWhen, indicatorBlock, takerCond } from "../../ir/indicator-block.js";
 import { sectionBlock, split, summed, vetoes } from "../../ir/owner-block.js";
 import type { Text } from "../../ir/rule-block.js";
 import { JsNames, Printer } from "./from-ir.js";
 import { indicatorPoints } from "../../ir/block-builder.js";
-import { S, classDependent, fmt, fx, type Ctx } from "./context.js";
+import { S, classDependent, fmt, type Ctx } from "./context.js";
 
 /** Emits indicator ind's function i<n>. */
 export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.GroupModel, string>, referIndex: Map<M.ReferModel, number>): void {
@@ -24,18 +24,11 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   // number, or for points that differ by class the first listed class the unit has
   const pointsExpr = (i: M.IndicatorModel): string => p.expr(indicatorPoints(p.names, i));
   const P: string | number = cd ? "P" : ind.points;
-  const subtree: number[] = [];
-  const subtreePoints: [number, string, boolean][] = [];
-  const walk = (i: M.IndicatorModel) => {
-    subtree.push(ctx.indIndex.get(i)!);
-    subtreePoints.push([ctx.indIndex.get(i)!, pointsExpr(i), classDependent(i)]);
-    i.children.forEach(walk);
-  };
-  walk(ind);
   // `above`: a two-sided linear rule in this subtree may lift scores above points; Z.E[n] holds
   // the part of Z.S[n] above the points, which parents add after their own clamp.
   const b = indicatorBlock(ind);
   const above = b.above;
+  const subtree = b.subtree.map((i) => ctx.indIndex.get(i)!);
   const pointsNote = ind.classPoints ? `，${ind.classPoints.map((cp) => `${cp.unitClass} ${fmt(cp.points)} 分`).join("，")}` : "";
   o.push(`// [${commentText(ind.id)}] ${commentText(ind.name)}（${fmt(ind.points)} 分${commentText(pointsNote)}）`);
   o.push(`function i${n}(Z) {`);
@@ -43,27 +36,27 @@ export function emitIndicator(ctx: Ctx, ind: M.IndicatorModel, groupName: Map<M.
   if (b.applies) {
     // not applicable (the block's 适用): this indicator and everything under it count at full points
     o.push(`  if (!${p.cond(appliesWhen(p.names, b))}) {`);
-    o.push(`    ${b.applies.full.map((i) => { const k = ctx.indIndex.get(i)!; const pe = pointsExpr(i); return `Z.S[${k}] = ${pe};${classDependent(i) ? ` Z.P[${k}] = ${pe};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`; }).join(" ")}`);
+    o.push(`    ${b.subtree.map((i) => { const k = ctx.indIndex.get(i)!; const pe = pointsExpr(i); return `Z.S[${k}] = ${pe};${classDependent(i) ? ` Z.P[${k}] = ${pe};` : ""} Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`; }).join(" ")}`);
     o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${p.text(b.applies.note)} });`);
     o.push("    return;", "  }");
   }
-  for (const ref of ind.refers) {
-    const takes = ref.taker.kind === "class" ? `Z.c[${S(ref.taker.unitClass)}]` : `${fx(ctx, ref.taker.key)} === true`;
-    const who = ref.taker.kind === "class" ? ref.taker.unitClass : "本单位未涉及本项，";
-    o.push(`  if (${takes} && !Z.ref) {`);
+  // its 参照 (the block's): the first whose taker the unit is, unless the unit is being scored for
+  // another's 参照 (Z.ref)
+  for (const { ref, note } of b.refers) {
+    o.push(`  if (${p.cond(takerCond(p.names, ref))} && !Z.ref) {`);
     if (ref.source.kind === "unit") {
       o.push(`    const ref = Z.R[${S(ref.source.unit)}];`);
       o.push(`    const Y = { F: ref.F, c: ref.c, T: null, S: new Array(INDICATOR_COUNT), K: new Array(INDICATOR_COUNT), E: new Array(INDICATOR_COUNT), V: [], X: Z.X, R: Z.R, u: ref.index, ref: true, zr: false, P: [] };`);
       o.push(`    i${n}(Y);`);
-      o.push(`    ${subtree.map((k) => `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}${subtreePoints.some((x) => x[0] === k && x[2]) ? ` Z.P[${k}] = Y.P[${k}];` : ""}`).join(" ")}`);
-      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以「${ref.source.unit}」得分为准：`)} + kpFormat(Y.S[${n}]) });`);
+      o.push(`    ${b.subtree.map((i) => { const k = ctx.indIndex.get(i)!; return `Z.S[${k}] = Y.S[${k}]; Z.K[${k}] = Y.K[${k}];${above ? ` Z.E[${k}] = Y.E[${k}];` : ""}${classDependent(i) ? ` Z.P[${k}] = Y.P[${k}];` : ""}`; }).join(" ")}`);
+      p.alias.set(REFERRED, `Y.S[${n}]`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${p.text(note)} });`);
+      p.alias.delete(REFERRED);
     } else {
       // the pool's scores of this indicator and each indicator under it; no 倒扣 is carried
-      const pool = ref.source.pool === "class" ? `「${ref.source.unitClass}」各单位` : ref.source.pool === "same" ? "同类单位" : "各单位";
-      const word = { average: "平均分", max: "最高分", min: "最低分" }[ref.source.aggregate];
       o.push(`    const P = kpPoolScores(Z, ${referIndex.get(ref)}, i${n}, [${subtree.join(", ")}]);`);
       o.push(`    ${subtree.map((k, x) => `Z.S[${k}] = P.agg[${x}]; Z.K[${k}] = 0;${above ? ` Z.E[${k}] = 0;` : ""}`).join(" ")}`);
-      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${S(`${who}本项得分以${pool}的${word}为准：`)} + kpPoolText(P, ${S(ref.source.aggregate)}) });`);
+      o.push(`    if (Z.T) Z.T.push({ i: ${id}, k: "note", a: 0, x: ${p.text(note)} + kpPoolText(P, ${S(ref.source.aggregate)}) });`);
     }
     o.push("    return;", "  }");
   }
