@@ -21,6 +21,7 @@ import { classes, fmt, lit, type BlockNames } from "./block-builder.js";
 import { ownerTerms, type Term } from "./owner-block.js";
 import type { Text } from "./rule-block.js";
 import type { Cond, Expr } from "./types.js";
+import { add, c, iff, max, min, ref, sub, sum } from "./expr.js";
 
 export const D = "d";
 export const BASE = "base";
@@ -68,7 +69,6 @@ export interface IndicatorBlock {
   };
 }
 
-const ref = (name: string): Expr => ({ k: "ref", name });
 const dec = (name: string): Text => ({ k: "dec", e: ref(name) });
 
 /** Whether a two-sided linear rule in the indicator or below it may lift a score above points. */
@@ -188,10 +188,3 @@ export function indicatorValue(
   return sub(s, sum([...over, ...tover]));
 }
 
-const c = (v: number): Expr => ({ k: "const", v });
-const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
-const sub = (a: Expr, b: Expr): Expr => (b.k === "const" && b.v === 0 ? a : { k: "sub", a, b });
-const max = (a: Expr, b: Expr): Expr => ({ k: "max", a, b });
-const min = (a: Expr, b: Expr): Expr => ({ k: "min", a, b });
-const iff = (cond: Cond, a: Expr, b: Expr): Expr => (cond.k === "true" ? a : { k: "if", c: cond, a, b });
-const sum = (list: Expr[]): Expr => list.reduce(add, c(0));

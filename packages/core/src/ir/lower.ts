@@ -52,15 +52,8 @@ import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } 
 import { columnType, ruleBlock } from "./lower-rule.js";
 import { blockValue, blockVeto, blockZero } from "./rule-block.js";
 import { IDS_SUFFIX, LowerError, type Cond, type Expr, type IrColumn, type IrGrade, type IrProgram, type IrRefer, type IrStep, type ColumnType } from "./types.js";
+import { add, c, iff, max, min, ref, sub, sum } from "./expr.js";
 
-const c = (v: number): Expr => ({ k: "const", v });
-const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
-const sub = (a: Expr, b: Expr): Expr => (b.k === "const" && b.v === 0 ? a : { k: "sub", a, b });
-const max = (a: Expr, b: Expr): Expr => ({ k: "max", a, b });
-const min = (a: Expr, b: Expr): Expr => ({ k: "min", a, b });
-const iff = (cond: Cond, a: Expr, b: Expr): Expr => (cond.k === "true" ? a : { k: "if", c: cond, a, b });
-const ref = (name: string): Expr => ({ k: "ref", name });
-const sum = (list: Expr[]): Expr => list.reduce(add, c(0));
 const and = (list: Cond[]): Cond => {
   const l = list.filter((x) => x.k !== "true");
   return l.length === 0 ? { k: "true" } : l.length === 1 ? l[0]! : { k: "and", list: l };

@@ -13,6 +13,7 @@
 import type * as M from "../model.js";
 import { fmt } from "./block-builder.js";
 import type { Expr } from "./types.js";
+import { add, c, max, min, sub, sum } from "./expr.js";
 
 /**
  * How an owner books a rule's value: an award, a deduction, a deduction carried out of the owner (倒扣),
@@ -136,9 +137,3 @@ export function sectionValue(b: SectionBlock, term: (t: Term) => Expr): Expr {
   return sub(v, sum(after));
 }
 
-const c = (v: number): Expr => ({ k: "const", v });
-const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
-const sub = (a: Expr, b: Expr): Expr => (b.k === "const" && b.v === 0 ? a : { k: "sub", a, b });
-const max = (a: Expr, b: Expr): Expr => ({ k: "max", a, b });
-const min = (a: Expr, b: Expr): Expr => ({ k: "min", a, b });
-const sum = (list: Expr[]): Expr => list.reduce(add, c(0));

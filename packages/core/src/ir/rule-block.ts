@@ -60,6 +60,7 @@
  * total (total-block.ts) — each a block of terms, caps and notes as data, folded by lower.ts and
  * printed by compile/emit-js/ (what still is not: lower.ts's header).
  */
+import { iff } from "./expr.js";
 import type { Cond, Expr } from "./types.js";
 
 /** The running value in an adjustment step. */
@@ -239,7 +240,6 @@ export function blockValue(b: RuleBlock): Expr {
   return v;
 }
 
-const iff = (c: Cond, a: Expr, b: Expr): Expr => (c.k === "true" ? a : { k: "if", c, a, b });
 
 /**
  * When the block ends in 不得分 (its owner scores 0), for a printer that books it by condition (SQL):

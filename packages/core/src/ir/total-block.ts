@@ -11,6 +11,7 @@ import type * as M from "../model.js";
 import { fmt, lit } from "./block-builder.js";
 import type { Text } from "./rule-block.js";
 import type { Expr } from "./types.js";
+import { add, c, sub, sum } from "./expr.js";
 
 /** The printers' names in the rescale note: the sum before it, and the total. */
 export const UNSCALED = "unscaled";
@@ -69,7 +70,3 @@ export function roundedValue(b: TotalBlock, total: Expr): Expr {
   return unit === 1 ? total : { k: "mul", a: { k: "mulDiv", a: total, b: c(1), c: unit }, b: c(unit) };
 }
 
-const c = (v: number): Expr => ({ k: "const", v });
-const add = (a: Expr, b: Expr): Expr => (a.k === "const" && a.v === 0 ? b : b.k === "const" && b.v === 0 ? a : { k: "add", a, b });
-const sub = (a: Expr, b: Expr): Expr => (b.k === "const" && b.v === 0 ? a : { k: "sub", a, b });
-const sum = (list: Expr[]): Expr => list.reduce(add, c(0));
