@@ -6,7 +6,7 @@
  *
  * --quick   tiny sizes, one run each: checks that the bench works (CI); writes nothing unless --out
  * --out     directory for the JSON (default: bench/results/ for a complete full run, else nothing)
- * --only    figure groups to run (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import,
+ * --only    figure groups to run, or figure ids naming their group (7b → 7) (1 parse, 2 compile, 3 score, 4 editor, 5 cold start, 6 large input, 7 import,
  *           8 report, 9 streaming score, 10 keystroke → squiggle in VS Code: needs code-server and Chromium, and is left out
  *           of --quick unless named, 11 SQL engines on large facts)
  *
@@ -42,11 +42,28 @@ function parseArgs(argv: string[]): Args {
     if (a === "--quick") args.quick = true;
     else if (a === "--out") args.out = argv[++i];
     else if (a.startsWith("--out=")) args.out = a.slice(6);
-    else if (a === "--only") args.only = new Set(argv[++i]!.split(","));
-    else if (a.startsWith("--only=")) args.only = new Set(a.slice(7).split(","));
-    else throw new Error(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,9,10,11)`);
+    else if (a === "--only") args.only = groups(argv[++i]!);
+    else if (a.startsWith("--only=")) args.only = groups(a.slice(7));
+    else throw new UsageError(`unknown argument ${a} (use --quick, --out <dir>, --only 1,2,3,4,5,6,7,8,9,10,11)`);
   }
   return args;
+}
+
+/**
+ * The groups of `--only`: a figure id names its group (「7b」 runs group 7, which prints 7 and 7b); an id of no
+ * group is refused rather than running nothing.
+ */
+/** A mistake in the command line: said in one line, without a stack. */
+class UsageError extends Error {}
+
+function groups(list: string): Set<string> {
+  const out = new Set<string>();
+  for (const id of list.split(",")) {
+    const g = id.trim().replace(/[a-z]+$/i, "");
+    if (!/^(?:[1-9]|1[01])$/.test(g)) throw new UsageError(`--only ${id}: no such figure group (use 1–11, or a figure id such as 7b)`);
+    out.add(g);
+  }
+  return out;
 }
 
 /** Sizes and run counts: the full bench, and the smoke mode. */
@@ -177,7 +194,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    process.stderr.write(`[bench] ${(e as Error).stack ?? e}\n`);
-    process.exit(1);
+    process.stderr.write(`[bench] ${e instanceof UsageError ? e.message : ((e as Error).stack ?? e)}\n`);
+    process.exit(e instanceof UsageError ? 2 : 1);
   },
 );
