@@ -18,7 +18,7 @@
 // A proportion of something else (「比例不低于1.0%」, 「检查比例」, 「报销比例」, a rate target other
 // than 100 %, 超额 … 按比例加分) is not read here.
 import type { ClauseContext } from "../index.js";
-import { canon, decimalCompare, decimalSum, shareOf } from "../decimal.js";
+import { canon, decimalCompare, decimalDifference, decimalSum, exactQuotient, shareOf } from "../decimal.js";
 import { NUM, normalise, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 import { alone } from "../rewords.js";
@@ -201,7 +201,7 @@ function fullMarks(ctx: ClauseContext, deductionsToo = false): "item" | string |
   }
   const taken = decimalSum(awards);
   if (decimalCompare(taken, canon(ctx.points)) >= 0) return undefined;
-  return difference(canon(ctx.points), taken);
+  return decimalDifference(canon(ctx.points), taken);
 }
 
 /**
@@ -219,29 +219,6 @@ function missing(ctx: ClauseContext): string {
   if (ctx.points === null) return "本项没有分值";
   if (ctx.siblings === undefined || ctx.siblings.length === 0) return "本项另有其他行的条文";
   return "本项另有计数、扣分以外的得分或几个分值的条文";
-}
-
-/** a − b for decimal texts with a ≥ b (exact). */
-function difference(a: string, b: string): string {
-  const places = Math.max((a.split(".")[1] ?? "").length, (b.split(".")[1] ?? "").length);
-  const scaled = (v: string): bigint => {
-    const [int, frac = ""] = v.split(".");
-    return BigInt(`${int}${frac.padEnd(places, "0")}`);
-  };
-  const d = (scaled(a) - scaled(b)).toString().padStart(places + 1, "0");
-  return places === 0 ? d : canon(`${d.slice(0, d.length - places)}.${d.slice(d.length - places)}`);
-}
-
-/** a ÷ n as exact decimal text when it terminates within 6 places (语言参考 §10: results to 6 places), else undefined. */
-export function exactQuotient(a: string, n: string): string | undefined {
-  if (!/^\d+$/.test(n) || n === "0") return undefined;
-  const [int, frac = ""] = a.split(".");
-  const scaled = BigInt(`${int}${frac}`) * 10n ** 6n;
-  const d = BigInt(n);
-  if (scaled % d !== 0n) return undefined;
-  const q = (scaled / d).toString().padStart(frac.length + 7, "0");
-  const places = frac.length + 6;
-  return canon(`${q.slice(0, q.length - places)}.${q.slice(q.length - places)}`);
 }
 
 /** Every proportion reading rests on one of these words: a clause without any is passed at once (cost per clause). */
