@@ -158,11 +158,32 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
   return `${m[1]!.replace(/[,的]+$/, "")},${t.slice(m[0].length)}`;
 }
 
+/**
+ * The rewrites the patterns read the clause through, in the order they apply (each step sees the one before's
+ * text): clock minutes and a measured score's bounds are no amounts; words the patterns know another way and
+ * session 24's two passes (rewords.ts); count words the language lacks as its units; a count word after its amount,
+ * 否则, 「A或B各扣」; the item's score as a whole, amounts without a verb, the task's points; a total after a counted
+ * amount as its cap; a bound before its noun.
+ */
+const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = [
+  withoutClockMinutes,
+  withoutScoreBounds,
+  reword,
+  rewordSecondPass,
+  rewordLastPass,
+  rewordCountWords,
+  rewordOrder,
+  rewordOtherwise,
+  rewordEitherList,
+  rewordWholeItem,
+  rewordBareAmount,
+  rewordTaskPoints,
+  totalAsCap,
+  rewordBoundNoun,
+];
+
 function readBody(text: string, ctx: ClauseContext): Recognition {
-  // session 25: clock minutes and a measured score's bounds are not amounts (s25-amounts); count words the language
-  // lacks as its units (s25-units); the item's score as a whole, amounts without a verb, the item's points for the
-  // task (s25-tune14); a total after a counted amount as its cap (s25-amounts)
-  let t = rewordBoundNoun(totalAsCap(rewordTaskPoints(rewordBareAmount(rewordWholeItem(rewordEitherList(rewordOtherwise(rewordOrder(rewordCountWords(rewordLastPass(rewordSecondPass(reword(withoutScoreBounds(withoutClockMinutes(normalise(text)))), ctx), ctx))))), ctx), ctx), ctx), ctx));
+  let t = READING_REWORDS.reduce((x, step) => step(x, ctx), normalise(text));
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
   // 「2、引进省外内资(22分)。」: the item's heading with its points
