@@ -33,7 +33,7 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { derivedClauseAmounts, derivedCodeNumber, shareCaps, statesShareCap } from "../derived-numbers.js";
+import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
   boundValueMismatches,
@@ -123,14 +123,20 @@ function maskedYear(t: ClauseNumber, rule: RuleModel): boolean {
 }
 
 /**
- * Numbers of the item the rule belongs to (its indicator's name and its parents'): the bound or base a
- * clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」).
+ * Numbers of the item the rule belongs to (its indicator's name and notes, and its parents'): the bound or
+ * base a clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」; the
+ * requirement 「人民调解卷宗全年不少于50件」 kept as the indicator's `注`, as `kp import` keeps a requirement
+ * written in a level column, over 「人民调解卷宗每少一件扣0.5分」).
  */
 function itemNumbers(rule: RuleModel): ClauseNumber[] {
   const out: ClauseNumber[] = [];
+  const read = (owner: { name: string; notes: readonly { text?: { value: string } }[] }) => {
+    out.push(...clauseNumbers(owner.name));
+    for (const n of owner.notes) if (n.text) out.push(...clauseNumbers(n.text.value));
+  };
   const owner = rule.owner;
-  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) out.push(...clauseNumbers(i.name));
-  else out.push(...clauseNumbers(owner.name));
+  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) read(i);
+  else read(owner);
   return out;
 }
 
@@ -301,6 +307,9 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if (derivedCodeNumber(n, rule, code, text)) return true;
   // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
   if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
+  // 「每下降1%扣1分」「每差1%扣10分」 with no other percentage: a rate falling by steps from the whole, as a
+  // band bound of 100% goes without saying (session 26).
+  if (n.role === "base" && n.percent && n.raw === HUNDRED && text.every((t) => !t.percent || stepNumber(rule.clause, t))) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -376,6 +385,11 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
+/** The number of a step: 「每下降1%」「每增长一个百分点」 (a few words between 每 and the number). */
+function stepNumber(clause: string, t: ClauseNumber): boolean {
+  return /每[^，,。；;\d０-９]{0,6}$/.test(clause.slice(Math.max(0, t.start - 7), t.start));
+}
+
 function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[], clause: string): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
@@ -387,8 +401,7 @@ function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly Clau
   // 「考核得90分以上」 are bounds), and a base not the step's own number (「每增长一个百分点」).
   const before = (t: ClauseNumber, k: number) => clause.slice(Math.max(0, t.start - k), t.start);
   const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3)) && !/^\s*分?\s*(?:及|或)?(?:以上|以下|以内)/.test(clause.slice(t.end));
-  const stepNumber = (t: ClauseNumber) => /每[^，,。；;\d０-９]{0,6}$/.test(before(t, 7));
-  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
+  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(clause, t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
   if (usable.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
   return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
@@ -479,7 +492,7 @@ function check(ctx: LintContext): Finding[] {
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const derived = derivedClauseAmounts(rule, code);
+    const derived = derivedClauseAmounts(rule, code, text);
     const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
     const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
@@ -787,10 +800,14 @@ function awardSideCapFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   const toPoints =
     /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause) ??
     /(?:加分|奖励分|獎勵分)[^，,。；;\d]{0,4}(?:不超过|不超過|不得超过|不得超過)(?:本项|本項|该项|該項)?(?:基本分值?|分值|标准分|標準分)/.exec(clause);
+  const ceiling = scoreCeiling(rule, clauseNumbers(rule.clause));
   if (toPoints) want = { raw: rule.owner.points, text: toPoints[0] };
+  // 「最高加至30分」 in an item of 25: the score's ceiling, the award's cap 5.
+  else if (ceiling) want = { raw: ceiling.cap, text: `${ceiling.words}（本项 ${fmt(rule.owner.points)} 分之上加 ${fmt(ceiling.cap)} 分）` };
   else {
     const m = /(最高|最多)加(\d+(?:\.\d+)?)分/.exec(clause);
-    if (m) want = { raw: Math.round(Number(m[2]) * 1_000_000), text: m[0] };
+    const raw = m ? rawOf(m[2]!) : undefined;
+    if (m && raw !== undefined) want = { raw, text: m[0] };
   }
   if (!want || cap === want.raw) return [];
   if (cap === undefined || !lit) return [{ file: rule.file, span: node.span, args: [rule.name, `条文规定了加分的上限「${want.text}」，规则加分的一侧没有写上限 ${fmt(want.raw)}`] }];

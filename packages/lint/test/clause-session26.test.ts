@@ -1,0 +1,112 @@
+/**
+ * clause-mismatch (KP3030) false alarms of test/corpus fixed in session 26, each class on clauses of our
+ * own: a faithful rule that must stay clean beside a mis-encoding that must still be reported, so that a
+ * reading made too loose fails here.
+ *
+ * - the item's requirement kept as the indicator's `注` (as `kp import` keeps a requirement written in a
+ *   level column) states the bound or base its clause leaves to it;
+ * - 「每次扣 0。5 分」: a copy that wrote the decimal point as a full stop;
+ * - 「每下降1%扣1分」 with no other percentage: the rate falls from 100%;
+ * - 「得25分;每增减1%,加减1分,最高加至30分」: the score's ceiling, the award side's cap 5.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, nodeHost } from "@kaoping/core";
+import { lintAnalysis } from "@kaoping/lint";
+import { clauseNumbers } from "../src/clause.js";
+
+/** KP3030 messages on a catalogue (its text after the header). */
+function lintText(body: string, points: number): string[] {
+  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
+  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n${body}\n`);
+  const a = analyzeCatalogue(path, nodeHost);
+  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+  return lintAnalysis(a)
+    .filter((d) => d.code === "KP3030")
+    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
+}
+
+/** KP3030 messages on one indicator of `points` holding one rule, after the indicator's `extra` lines. */
+function kp3030(points: number, clause: string, code: string, extra = ""): string[] {
+  return lintText(`指标 「项目」 ${points}分 {\n${extra}  规则 「r1」 「${clause}」\n    ${code}\n}`, points);
+}
+
+describe("the item's requirement kept as the indicator's note", () => {
+  const note = "  注 「人民调解卷宗全年不少于50件、大调解卷宗全年不少于20件」\n";
+  const clause = "人民调解卷宗每少一件扣0.5分";
+
+  it("states the target the clause leaves to it", () => {
+    expect(kp3030(5, clause, "至少 50件 每少 1件 扣 0.5", note)).toEqual([]);
+    expect(kp3030(5, clause, "至少 20件 每少 1件 扣 0.5", note)).toEqual([]);
+  });
+
+  it("a target the note does not state is still reported, and without the note the target is unsaid", () => {
+    expect(kp3030(5, clause, "至少 40件 每少 1件 扣 0.5", note)).toEqual(["目标次数 40 在条文中没有出现"]);
+    expect(kp3030(5, clause, "至少 50件 每少 1件 扣 0.5")).toEqual(["目标次数 50 在条文中没有出现"]);
+  });
+
+  it("accounts for bounds and bases only, never for an amount", () => {
+    const awardNote = "  注 「全年经费不低于2000元(3分)」\n";
+    expect(kp3030(5, "达不到标准扣2分", "分段 { < 2000元 扣 2 }", awardNote)).toEqual([]);
+    expect(kp3030(5, "达不到标准扣2分", "分段 { < 2000元 扣 3 }", awardNote)).toEqual(["扣分 3 与条文中的「2分」不符"]);
+  });
+});
+
+describe("「0。5」: a decimal point copied as a full stop", () => {
+  it("is read as the decimal", () => {
+    const amounts = (t: string) => clauseNumbers(t).filter((n) => n.amount).map((n) => n.raw / 1_000_000);
+    expect(amounts("不冲洗滤池、更换氯瓶,每次扣 0。5 分;")).toEqual([0.5]);
+    expect(amounts("未执行日常巡检,每次扣0。2分")).toEqual([0.2]);
+    expect(amounts("每次扣1。5分")).toEqual([1.5]);
+  });
+
+  it("accounts for the rule's amount, and another amount is still reported", () => {
+    const c = "未主动完成卫生区卫生(9:00 还未开始打扫),每次扣 0。5 分,";
+    expect(kp3030(5, c, "每次 扣 0.5")).toEqual([]);
+    expect(kp3030(5, c, "每次 扣 5")).toEqual(["扣分 5 与条文中的「0。5分」不符"]);
+  });
+
+  it("a full stop after a count word ends the sentence", () => {
+    // 「不少于2次。5分」: 2 is a count and 5 the next sentence's amount
+    expect(clauseNumbers("全年不少于2次。5分以下的不计").map((n) => n.raw / 1_000_000)).toEqual([2, 5]);
+  });
+});
+
+describe("a rate falling by steps from the whole", () => {
+  it("「每下降1%扣1分」 with no other percentage starts at 100%", () => {
+    expect(kp3030(2, "每下降1%扣1分,扣完为止。", "基准 100% 每低 1% 扣 1")).toEqual([]);
+    expect(kp3030(10, "以季度考核为准,每差1%扣10分", "基准 100% 每低 1% 扣 10")).toEqual([]);
+    expect(kp3030(8, "单项密度每降1%扣0.5分,扣完为止。", "基准 100% 每低 1% 扣 0.5")).toEqual([]);
+  });
+
+  it("another base is still unsaid, and a clause naming its own rate keeps its base", () => {
+    expect(kp3030(2, "每下降1%扣1分,扣完为止。", "基准 90% 每低 1% 扣 1")).toEqual(["基准 90% 在条文中没有出现"]);
+    // 「低于95%的，每下降1%」: 100% is not the clause's base
+    expect(kp3030(2, "低于95%的,每下降1%扣1分", "基准 100% 每低 1% 扣 1")).toEqual(["基准 100% 与条文中的「95%」不符"]);
+  });
+});
+
+describe("「最高加至T分」 above the item's points: the score's ceiling", () => {
+  const c = "完成县下达任务的,得25分;每增减1%,加减1分,最高加至30分,减分直至扣完。";
+
+  it("the award side's cap is the ceiling less the item's points", () => {
+    expect(kp3030(25, c, "基准 100% 每增加 1% 得 1 上限 5，每少 1% 扣 1")).toEqual([]);
+    const five = "完成县下达任务的得分5分,每增减1%,加减1分,最高加至10分,减分直至扣完。";
+    expect(kp3030(5, five, "基准 100% 每增加 1% 得 1 上限 5，每少 1% 扣 1")).toEqual([]);
+  });
+
+  it("a cap that is not the difference is reported, and so is a missing cap", () => {
+    expect(kp3030(25, c, "基准 100% 每增加 1% 得 1 上限 30，每少 1% 扣 1").join()).toMatch(/加分的上限 30 与条文「最高加至30分（本项 25 分之上加 5 分）」不符/);
+    expect(kp3030(25, c, "基准 100% 每增加 1% 得 1，每少 1% 扣 1").join()).toMatch(/规则加分的一侧没有写上限 5/);
+    // the amount and the cap swapped where the item's points are the cap (5 in a 5-point item)
+    const five = "完成县下达任务的得分5分,每增减1%,加减1分,最高加至10分,减分直至扣完。";
+    expect(kp3030(5, five, "基准 100% 每增加 1% 得 5 上限 1，每少 1% 扣 1")).not.toEqual([]);
+  });
+
+  it("「加到1分为止」 in a section is a cap, not a ceiling", () => {
+    const body = "加分 「经验」 上限 1 {\n  规则 「r1」 「经验做法被推广的,每条加0.5分,加到1分为止」\n    每条 得 0.5 上限 1\n}";
+    expect(lintText(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n${body}`, 5)).toEqual([]);
+  });
+});
