@@ -33,6 +33,7 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
+import { lostDashBounds, lostDashRange } from "../lost-dash.js";
 import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
@@ -310,6 +311,9 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   // 「每下降1%扣1分」「每差1%扣10分」 with no other percentage: a rate falling by steps from the whole, as a
   // band bound of 100% goes without saying (session 26).
   if (n.role === "base" && n.percent && n.raw === HUNDRED && text.every((t) => !t.percent || stepNumber(rule.clause, t))) return true;
+  // 「视情扣14分」 in a 12-point item, 「46名」 between 「前3名」 and 「7名以后」: a range whose dash a copy lost.
+  if (n.role === "range" && lostDashRange(rule, text)) return true;
+  if (n.role === "threshold" && lostDashBounds(rule, text).has(n.raw)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -494,7 +498,8 @@ function check(ctx: LintContext): Finding[] {
     const ranks = rankList(rule, text);
     const derived = derivedClauseAmounts(rule, code, text);
     const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
-    const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
+    const dashRange = lostDashRange(rule, text);
+    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
