@@ -12,6 +12,7 @@
  * - 「引进新品种3分」 as `≥ 1个`: a one-sided band that starts at 1 (any at all) is what the clause
  *   says in words.
  *
+ * - 「合格率为70%89%按比例增分」: a step of 1 (per cent or percentage point) is the proportion's unit;
  * - 「完成任务的得25分;每增减1%,加减1分,最高加至30分」 in an item of 25 points: 30 is the score's ceiling,
  *   so the award side's cap is 30 − 25 = 5 (session 26).
  *
@@ -98,6 +99,8 @@ export function scoreCeiling(rule: RuleModel, text: readonly ClauseNumber[]): { 
 export function derivedCodeNumber(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[]): boolean {
   const points = pointsOf(rule);
   if (n.role === "cap" && scoreCeiling(rule, text)?.cap === n.raw) return true;
+  // 「70%—89%按比例增分」: in proportion, point by point — a step of 1 (session 26).
+  if (n.role === "step" && n.raw === ONE && /按[^，,。；;\d]{0,6}比例/.test(rule.clause)) return true;
   if (n.role === "amount" && proportional(rule, code) && hundredfold(rule, text).has(n.raw * 100)) return true;
   if ((n.role === "amount" || n.role === "cap") && points !== undefined) {
     if (sharesOfPoints(rule.clause, text, n.role).some((t) => BigInt(points) * BigInt(t.raw) === BigInt(n.raw) * 100_000_000n)) return true;

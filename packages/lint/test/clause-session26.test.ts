@@ -134,3 +134,31 @@ describe("a range whose dash a copy lost", () => {
     expect(kp3030(30, "前3名计30分、46名以后计20分", "分段 { ≤ 3 得 30 (3, 6] 得 20 }")).not.toEqual([]);
   });
 });
+
+describe("numbers a clause says in words", () => {
+  it("「每有一个百分点扣2分」 counts from none, whatever numbers define the rate", () => {
+    const c = "发回重审数按各自权重之和占结案数的比例,每有一个百分点扣2分(1个发回重审案件折合0.6个改判案件)。";
+    expect(kp3030(5, c, "基准 0% 每高 1个百分点 扣 2")).toEqual([]);
+    expect(kp3030(5, c, "基准 5% 每高 1个百分点 扣 2")).toEqual(["基准 5% 在条文中没有出现"]);
+    expect(kp3030(5, c, "基准 0% 每高 1个百分点 扣 4")).not.toEqual([]);
+    // 「每超一个百分点」 says no zero: the weights are numbers the rule does not account for
+    expect(kp3030(5, c.replace("每有", "每超"), "基准 0% 每高 1个百分点 扣 2")).toEqual(["基准 0% 在条文中没有出现"]);
+  });
+
+  it("「2000元以上得分,否则不得分」: the one band of the item's one rule awards the item's points", () => {
+    const c = "各村秋季防疫工作经费2000元以上得分,否则不得分。";
+    expect(kp3030(2, c, "分段 { ≥ 2000元 得 2 }")).toEqual([]);
+    expect(kp3030(2, c, "分段 { ≥ 2000元 得 1 }")).toEqual(["得分 1 在条文中没有出现"]);
+    // beside another rule, which one takes the item's points is not said
+    const two = `指标 「项目」 2分 {\n  规则 「r1」 「${c}」\n    分段 { ≥ 2000元 得 2 }\n  规则 「r2」 「有专人负责的得1分」\n    得 1\n}`;
+    expect(lintText(two, 2)).toEqual(["得分 2 在条文中没有出现"]);
+  });
+
+  it("「70%89%按比例增分」: a step of 1 is the proportion's unit", () => {
+    const c = "合格率达70%以上得该项分数基础分,合格率为90%得该项分数的满分,合格率为70%89%按比例增分,低于70%不得分。";
+    expect(kp3030(8, c, "分段 { ≥ 90% 得 8 [70%, 90%) 得 8 每低 1个百分点 扣 0.08 }")).toEqual([]);
+    expect(kp3030(8, c, "分段 { ≥ 90% 得 8 [70%, 90%) 得 8 每低 2个百分点 扣 0.16 }")).not.toEqual([]);
+    // no 按比例: a step of 1 the clause does not write
+    expect(kp3030(8, c.replace("按比例增分", "增分"), "分段 { ≥ 90% 得 8 [70%, 90%) 得 8 每低 1个百分点 扣 0.08 }").join()).toMatch(/步长 1 在条文中没有出现/);
+  });
+});

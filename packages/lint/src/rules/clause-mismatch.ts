@@ -300,6 +300,11 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
     // Points only in the points column: the one rule of an item whose clause writes no points.
     if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // 「经费2000元以上得分,否则不得分」: the one band of an item's one rule, its clause scoring with no number,
+  // awards the item's points (session 26).
+  if (n.role === "amount" && n.raw === points && rule.body.kind === "bands" && rule.body.bands.length === 1 && rule.body.bands[0]!.outcome.kind === "award") {
+    if (rule.owner.rules.length === 1 && !text.some((t) => t.amount) && /得分|满分|滿分/.test(rule.clause)) return true;
+  }
   // Points only in the points column, row by row: checklist rows whose awards add up to the item's points.
   if (n.role === "amount" && !text.some((t) => t.amount) && rowAward(rule)) return true;
   // 「达到100%的得满分,80%以上得2分」: 满分 is the item's points, in bands as in a one-shot award.
@@ -331,6 +336,8 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if ((n.role === "base" && n.raw === 0) || (n.role === "step" && n.raw === 1_000_000)) {
     if (text.every((t) => t.amount || code.some((c) => c.raw === t.raw))) return true;
   }
+  // 「每有一个百分点扣2分」: each point there is, counted from none — whatever else the clause defines (session 26).
+  if (n.role === "base" && n.raw === 0 && /每(?:有|存在)\s*(?:一|1)\s*(?:个)?(?:百分点|%)/.test(rule.clause)) return true;
   // 「至少每季度召开一次」: a yearly target the clause gives as a period (4 quarters, 12 months, 2 halves).
   if (n.role === "target" && n.raw === periodTarget(rule.clause)) return true;
   return false;
