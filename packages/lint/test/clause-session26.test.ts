@@ -162,3 +162,20 @@ describe("numbers a clause says in words", () => {
     expect(kp3030(8, c.replace("按比例增分", "增分"), "分段 { ≥ 90% 得 8 [70%, 90%) 得 8 每低 1个百分点 扣 0.08 }").join()).toMatch(/步长 1 在条文中没有出现/);
   });
 });
+
+describe("an amount and its cap swapped where the clause has no cap phrase", () => {
+  const c = "全年開展兩次免費生殖健康服務達80%以上,建立服務檔案記5分,每下降1個百分點扣0.1分;";
+
+  it("the part's points as the cap, the clause's deduction as the amount: clean", () => {
+    expect(kp3030(10, c, "基准 80% 每低 1个百分点 扣 0.1 上限 5")).toEqual([]);
+  });
+
+  it("the cap is the one amount the clause deducts: swapped", () => {
+    expect(kp3030(10, c, "基准 80% 每低 1个百分点 扣 5 上限 0.1")).toEqual(["上限 0.1 与扣分 5 对调了：条文扣的是「0.1分」"]);
+  });
+
+  it("not when the clause deducts several amounts", () => {
+    const two = "建立檔案記5分,资料不全扣0.5分,每下降1個百分點扣0.1分;";
+    expect(kp3030(10, two, "基准 80% 每低 1个百分点 扣 5 上限 0.1").join()).not.toMatch(/对调/);
+  });
+});

@@ -779,6 +779,25 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       fixes: [suggestion({ title: swapped ? `对调上限与${verb}：上限 ${fmt(t.raw)}，${verb} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
     });
   }
+  // 「記5分,每下降1個百分點扣0.1分」 written `扣 5 上限 0.1`: with no cap phrase, a cap that is the one amount
+  // the clause scores in the rule's direction (扣0.1分) while the rule scores another is the two swapped (session 26).
+  const verbs = rule.effect === "award" ? /[得加计計记記]\s*$/ : /[扣减減]\s*$/;
+  const scored = text.filter((x) => x.amount && !x.cap && !x.percent && verbs.test(rule.clause.slice(Math.max(0, x.start - 2), x.start)));
+  const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
+  if (!t && rule.cap !== undefined && capMod?.value && amounts.length === 1 && amounts[0]!.raw !== rule.cap) {
+    const values = new Set(scored.map((x) => x.raw));
+    const said = scored[0];
+    if (said && values.size === 1 && said.raw === rule.cap && !text.some((x) => x.cap)) {
+      const a = amounts[0]!;
+      const verb = rule.effect === "award" ? "得分" : "扣分";
+      out.push({
+        file: rule.file,
+        span: capMod.value.span,
+        args: [rule.name, `上限 ${fmt(rule.cap)} 与${verb} ${fmt(a.raw)} 对调了：条文${rule.effect === "award" ? "得" : "扣"}的是「${said.text}」`],
+        fixes: [suggestion({ title: `对调上限与${verb}：上限 ${fmt(a.raw)}，${verb} ${fmt(rule.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, capMod.value, a.raw), replaceNumberEdit(ctx, rule.file, a.node, rule.cap)] })],
+      });
+    }
+  }
   out.push(...awardSideCapFindings(ctx, rule));
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule, text)) {
