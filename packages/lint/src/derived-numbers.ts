@@ -13,6 +13,9 @@
  *   says in words.
  *
  * - 「合格率为70%89%按比例增分」: a step of 1 (per cent or percentage point) is the proportion's unit;
+ * - 「得分=70×实际达标率-63」 in a 7-point item (70 − 63 = 7 at 100%): a step of one percentage point worth 0.7;
+ * - 「没有贫困村的乡镇计10分」 in a 15-point item, written `扣 5`: the item's score in that case, the
+ *   deduction the rest of its points;
  * - 「完成任务的得25分;每增减1%,加减1分,最高加至30分」 in an item of 25 points: 30 is the score's ceiling,
  *   so the award side's cap is 30 − 25 = 5 (session 26).
  *
@@ -21,7 +24,7 @@
  */
 import type { RuleModel } from "@kaoping/core";
 import type { ClauseNumber } from "./clause.js";
-import type { RuleNumber } from "./util.js";
+import { rawOf, type RuleNumber } from "./util.js";
 
 const ONE = 1_000_000;
 
@@ -95,10 +98,39 @@ export function scoreCeiling(rule: RuleModel, text: readonly ClauseNumber[]): { 
   return undefined;
 }
 
+/**
+ * The item's score a one-shot deduction's clause states instead of the deduction (「没有贫困村的乡镇计10分」
+ * in a 15-point item for `扣 5`): the clause's one amount, after a verb of scoring, less than the points by
+ * exactly the rule's amount.
+ */
+export function statedScore(rule: RuleModel, text: readonly ClauseNumber[]): ClauseNumber | undefined {
+  const b = rule.body;
+  if (rule.owner.kind !== "indicator" || b.kind !== "once" || rule.effect !== "deduct" || b.overrides.length > 0) return undefined;
+  const amounts = text.filter((t) => t.amount && !t.percent);
+  const t = amounts[0];
+  if (amounts.length !== 1 || !t || !/[计計记記得]\s*$/.test(rule.clause.slice(Math.max(0, t.start - 2), t.start))) return undefined;
+  return t.raw < rule.owner.points && rule.owner.points - t.raw === b.amount ? t : undefined;
+}
+
+/**
+ * 「得分=70×实际达标率-63」: a score linear in a rate, A × rate − B, that is the item's points at 100% (A − B):
+ * A's hundredth a percentage point.  Returns A, or undefined when the clause writes no such formula.
+ */
+function rateFormula(rule: RuleModel): number | undefined {
+  const points = pointsOf(rule);
+  const m = /得分\s*[=＝]\s*(\d+(?:\.\d+)?)\s*[×xXＸ＊*]\s*[^，,。；;\d=＝]{0,10}率\s*[-－—]\s*(\d+(?:\.\d+)?)/.exec(rule.clause);
+  const a = m ? rawOf(m[1]!) : undefined;
+  const b = m ? rawOf(m[2]!) : undefined;
+  return a !== undefined && b !== undefined && points !== undefined && a - b === points ? a : undefined;
+}
+
 /** A code number the clause states as a computation (see the module's comment). */
 export function derivedCodeNumber(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[]): boolean {
   const points = pointsOf(rule);
   if (n.role === "cap" && scoreCeiling(rule, text)?.cap === n.raw) return true;
+  if (n.role === "amount" && statedScore(rule, text)) return true;
+  const formula = rule.body.kind === "linear" ? rateFormula(rule) : undefined;
+  if (formula !== undefined && ((n.role === "step" && n.raw === ONE) || (n.role === "amount" && BigInt(n.raw) * 100n === BigInt(formula)))) return true;
   // 「70%—89%按比例增分」: in proportion, point by point — a step of 1 (session 26).
   if (n.role === "step" && n.raw === ONE && /按[^，,。；;\d]{0,6}比例/.test(rule.clause)) return true;
   if (n.role === "amount" && proportional(rule, code) && hundredfold(rule, text).has(n.raw * 100)) return true;
@@ -150,5 +182,7 @@ export function derivedClauseAmounts(rule: RuleModel, code: readonly RuleNumber[
   if (proportional(rule, code)) for (const c of code) if (c.role === "amount" && !c.percent) s.add(c.raw * 100);
   const ceiling = scoreCeiling(rule, text);
   if (ceiling && code.some((c) => c.role === "cap" && c.raw === ceiling.cap)) s.add(ceiling.raw);
+  const score = statedScore(rule, text);
+  if (score) s.add(score.raw);
   return s;
 }

@@ -179,3 +179,53 @@ describe("an amount and its cap swapped where the clause has no cap phrase", () 
     expect(kp3030(10, two, "基准 80% 每低 1个百分点 扣 5 上限 0.1").join()).not.toMatch(/对调/);
   });
 });
+
+describe("the item's points as its clauses state them", () => {
+  const a = "发动组织群众好的计2.5分,差的扣1分;";
+  const b = "及时反馈典型信息5条的计2.5分,每差1条扣0.5分,扣完为止。";
+  const item = (codeA: string, codeB: string, points = 5) =>
+    lintText(`指标 「组织发动」 ${points}分 {\n  规则 「a」 「${a}」\n    ${codeA}\n  规则 「b」 「${b}」\n    ${codeB}\n}`, points);
+
+  it("parts that add up to the item's points are no amounts the rules must write", () => {
+    expect(item("扣 1", "至少 5条 每少 1条 扣 0.5")).toEqual([]);
+  });
+
+  it("a deduction changed is still reported, and parts that do not add up are the clause's amounts", () => {
+    expect(item("扣 2", "至少 5条 每少 1条 扣 0.5")).toEqual(["扣分 2 与条文中的「1分」不符"]);
+    // in a 6-point item the parts (2.5 + 2.5) are not the item's points
+    expect(item("扣 1", "至少 5条 每少 1条 扣 0.5", 6)).toEqual(["条文中的「2.5分」在规则中没有对应的数值", "条文中的「2.5分」在规则中没有对应的数值"]);
+  });
+
+  it("「没有贫困村的乡镇计10分」 in a 15-point item is a deduction of 5", () => {
+    expect(kp3030(15, "没有贫困村的乡镇计10分", "扣 5")).toEqual([]);
+    expect(kp3030(15, "没有贫困村的乡镇计10分", "扣 4")).not.toEqual([]);
+    // in a 10-point item, 计10分 is the points, not a deduction
+    expect(kp3030(10, "没有贫困村的乡镇计10分", "扣 5")).not.toEqual([]);
+  });
+});
+
+describe("a bound that is the task", () => {
+  const c = "农林牧副渔业总产值比上年度增长12%完成任务计10分不完成任务扣2分";
+
+  it("「增长12%完成任务…不完成任务扣2分」: 12% completes the task, so the band below excludes it", () => {
+    expect(kp3030(10, c, "分段 { < 12% 扣 2 }")).toEqual([]);
+    expect(kp3030(10, c, "分段 { ≤ 12% 扣 2 }")).toEqual(["分段「≤ 12%」含 12%，条文写的是「12%完成任务」"]);
+  });
+
+  it("「12%未完成任务」 is no task reached", () => {
+    expect(kp3030(10, "总产值增长低于12%未完成任务的扣2分", "分段 { ≤ 12% 扣 2 }").join()).toMatch(/不含 12%|含 12%/);
+  });
+});
+
+describe("「得分=70×实际达标率-63」: a score linear in a rate", () => {
+  const c = "得分=70×实际达标率-63";
+
+  it("is 0.7 a percentage point below 100% in a 7-point item", () => {
+    expect(kp3030(7, c, "基准 100% 每低 1个百分点 扣 0.7")).toEqual([]);
+  });
+
+  it("another amount, or the formula in an item whose points it does not reach, is reported", () => {
+    expect(kp3030(7, c, "基准 100% 每低 1个百分点 扣 0.07")).toEqual(["扣分 0.07 在条文中没有出现"]);
+    expect(kp3030(10, c, "基准 100% 每低 1个百分点 扣 0.7")).not.toEqual([]);
+  });
+});

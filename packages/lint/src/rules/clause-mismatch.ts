@@ -34,6 +34,7 @@ import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
 import { lostDashBounds, lostDashRange } from "../lost-dash.js";
+import { partPoints } from "../part-points.js";
 import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
@@ -98,6 +99,9 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   } else if (owner.cap !== undefined) s.add(owner.cap);
   if (rule.group?.cap !== undefined) s.add(rule.group.cap);
   if (rule.maxAward !== undefined && rule.maxAward >= 0) s.add(rule.maxAward);
+  // 「…好的计2.5分,差的扣1分」: the part's points, where the item's clauses split its points so.
+  const part = partPoints(rule);
+  if (part !== undefined) s.add(part);
   const k = rule.body.kind;
   if (k === "rate" || k === "assessed" || k === "proportional") s.add(HUNDRED);
   // One clause may be split into several rules (by 适用 class, or one rule per case, also across
