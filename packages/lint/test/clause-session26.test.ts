@@ -229,3 +229,19 @@ describe("「得分=70×实际达标率-63」: a score linear in a rate", () => 
     expect(kp3030(10, c, "基准 100% 每低 1个百分点 扣 0.7")).not.toEqual([]);
   });
 });
+
+describe("a step the clause names with no score at all", () => {
+  const section = (clause: string, code: string) =>
+    lintText(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n加分 「出口增长」 上限 30 {\n  规则 「r1」 「${clause}」\n    ${code}\n}`, 5);
+
+  it("「当年实绩比上年每增长一个百分点」: the amount stands in the points column", () => {
+    expect(section("当年实绩比上年每增长一个百分点", "基准 0% 每增加 1个百分点 得 0.5")).toEqual([]);
+  });
+
+  it("its step and base are still the clause's, and a clause that scores says its amount", () => {
+    expect(section("当年实绩比上年每增长一个百分点", "基准 0% 每增加 2个百分点 得 0.5")).not.toEqual([]);
+    expect(section("当年实绩比上年每增长一个百分点加1分", "基准 0% 每增加 1个百分点 得 0.5")).toEqual(["得分 0.5 在条文中没有出现"]);
+    // a one-shot award row is left to the item's sum (row-awards.ts)
+    expect(section("完成当年出口工作目标分解指标", "得 5")).toEqual(["得分 5 在条文中没有出现"]);
+  });
+});

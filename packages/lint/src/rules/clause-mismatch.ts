@@ -145,6 +145,9 @@ function itemNumbers(rule: RuleModel): ClauseNumber[] {
   return out;
 }
 
+/** Words that score: a verb of scoring (not 增加、递减), 分值, 满分, 计分 …. */
+const scoringWords = /[扣得奖獎罚罰]|(?<![增追])加|(?<![递遞])[减減]|[计計记記评評给給赋賦打]分|分值|[满滿]分|标准分|標準分|不计|不計|否决|否決|评优|評優/;
+
 /** Words that make a base of 100% the completion of a target: 「每低于目标值2%」「完成指标得基础分」「与收费里程相比」. */
 const completionWords = /目标|指标|计划|任务|相比|完成/;
 
@@ -309,6 +312,10 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if (n.role === "amount" && n.raw === points && rule.body.kind === "bands" && rule.body.bands.length === 1 && rule.body.bands[0]!.outcome.kind === "award") {
     if (rule.owner.rules.length === 1 && !text.some((t) => t.amount) && /得分|满分|滿分/.test(rule.clause)) return true;
   }
+  // 「当年实绩比上年每增长一个百分点」: a step the clause names with no score at all — no amount, no verb of
+  // scoring —; its amount stands in the points column (「0.5(最高30分)」), which the clause does not contradict
+  // (session 26).  A checklist row's award is left to rowAward's sum.
+  if (n.role === "amount" && rule.body.kind === "linear" && !text.some((t) => t.amount) && !scoringWords.test(rule.clause)) return true;
   // Points only in the points column, row by row: checklist rows whose awards add up to the item's points.
   if (n.role === "amount" && !text.some((t) => t.amount) && rowAward(rule)) return true;
   // 「达到100%的得满分,80%以上得2分」: 满分 is the item's points, in bands as in a one-shot award.
