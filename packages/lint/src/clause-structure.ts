@@ -108,8 +108,8 @@ function namesBound(n: ClauseNumber, q: Quantity, clause: string): boolean {
 const unitAfter = "(?:[%％‰]|[^\\d０-９\\s，,。；;、（()）<>≤≥＜＞=]{0,4}?)";
 /** 「X以上」「X及以上」「X 件或以上」 (not 「X以上（不含）」). */
 const aboveAfter = new RegExp(`^\\s*${unitAfter}\\s*(?:及|或)?以上(?!\\s*[（(]\\s*不含(?:本数)?\\s*[）)])`);
-/** 「12%完成任务」「5件即完成目标」: the number is the task (not 「12%未完成任务」). */
-const taskAfter = new RegExp(`^\\s*${unitAfter}\\s*(?:的|即|为|為)?(?<![未不没沒])(?:完成|達成|达成)(?:任务|任務|目标|目標|指标|指標)`);
+/** 「12%完成任务」「5件即完成目标」: the number is the task (not 「12%未完成任务」「12%未能完成任务」). */
+const taskAfter = /^\s*(?:[%％‰]|[^\d０-９\s，,。；;、（()）<>≤≥＜＞=未不没沒]{0,4}?)\s*(?:的|即|为|為)?(?:完成|達成|达成)(?:任务|任務|目标|目標|指标|指標)/;
 /** 「X(含)」「X（不含本数）」「15条(含15条)」. */
 const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(?:本数|([0-9０-９.．]+)[^）)]{0,3})?\\s*[）)]`);
 

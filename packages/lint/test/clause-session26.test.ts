@@ -212,8 +212,11 @@ describe("a bound that is the task", () => {
     expect(kp3030(10, c, "分段 { ≤ 12% 扣 2 }")).toEqual(["分段「≤ 12%」含 12%，条文写的是「12%完成任务」"]);
   });
 
-  it("「12%未完成任务」 is no task reached", () => {
-    expect(kp3030(10, "总产值增长低于12%未完成任务的扣2分", "分段 { ≤ 12% 扣 2 }").join()).toMatch(/不含 12%|含 12%/);
+  it("「12%未完成任务」「12%未能完成任务」 are no task reached", () => {
+    // 低于 decides: 12% is not in the band below
+    expect(kp3030(10, "总产值增长低于12%未完成任务的扣2分", "分段 { ≤ 12% 扣 2 }")).toEqual(["分段「≤ 12%」含 12%，条文写的是「低于12%」"]);
+    // no word before it: the bare bound is in its band, as 「被三次通报的不得分」
+    expect(kp3030(10, "总产值增长12%未能完成任务的扣2分", "分段 { < 12% 扣 2 }").join()).toMatch(/没有「以上」「超过」之类的字样/);
   });
 });
 
