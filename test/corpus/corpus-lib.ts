@@ -197,6 +197,9 @@ export function renderCatalogue(book: Rulebook, override?: { rule: string; code:
   for (const g of groups) {
     out.push("");
     const body: string[] = [];
+    // The item's requirement, stated apart from its clauses, kept as a note of the indicator (as `kp import`
+    // keeps a requirement written in a level column): the bound or base a clause leaves to its item.
+    for (const item of new Set(g.clauses.flatMap((c) => (c.item !== undefined ? [c.item] : [])))) body.push(`  注 「${item}」`);
     let open: string | undefined;
     for (const c of g.clauses) {
       const rules = rulesOf(c);

@@ -108,6 +108,8 @@ function namesBound(n: ClauseNumber, q: Quantity, clause: string): boolean {
 const unitAfter = "(?:[%％‰]|[^\\d０-９\\s，,。；;、（()）<>≤≥＜＞=]{0,4}?)";
 /** 「X以上」「X及以上」「X 件或以上」 (not 「X以上（不含）」). */
 const aboveAfter = new RegExp(`^\\s*${unitAfter}\\s*(?:及|或)?以上(?!\\s*[（(]\\s*不含(?:本数)?\\s*[）)])`);
+/** 「12%完成任务」「5件即完成目标」: the number is the task (not 「12%未完成任务」「12%未能完成任务」). */
+const taskAfter = /^\s*(?:[%％‰]|[^\d０-９\s，,。；;、（()）<>≤≥＜＞=未不没沒]{0,4}?)\s*(?:的|即|为|為)?(?:完成|達成|达成)(?:任务|任務|目标|目標|指标|指標)/;
 /** 「X(含)」「X（不含本数）」「15条(含15条)」. */
 const parenAfter = new RegExp(`^\\s*${unitAfter}\\s*[（(]\\s*(不)?(?:包)?含(?:本数|([0-9０-９.．]+)[^）)]{0,3})?\\s*[）)]`);
 
@@ -374,6 +376,9 @@ function saidInclusive(
     if (paren && (paren[2] === undefined || rawOf(paren[2].replace(/[０-９．]/g, (c) => (c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))) === n.raw)) return { inclusive: !paren[1], words: digits + after.slice(0, paren[0].length).trim() };
     if (/不含\s*$/.test(before)) return { inclusive: false, words: `不含${written}` };
     if (/(?<![不包])含\s*$/.test(before) || /包含\s*$/.test(before)) return { inclusive: true, words: `含${written}` };
+    // 「增长12%完成任务计10分,不完成任务扣2分」: X is the task, reached at X — in the band above, not below (session 26).
+    const task = taskAfter.exec(after);
+    if (task) return { inclusive: side === "lower", words: digits + after.slice(0, task[0].length).trim() };
     // 「X以内」: X is in the band below.
     const within = new RegExp(`^\\s*${unitAfter}\\s*以内`).exec(after);
     if (within && side === "upper") return { inclusive: true, words: digits + after.slice(0, within[0].length).trim() };

@@ -94,22 +94,25 @@ export function clauseNumbers(clause: string): ClauseNumber[] {
   const out: ClauseNumber[] = [];
   // 「0 5分」「0. 5分」: a copy (OCR) that lost or split the point of 0.5; no other number is written so.
   // 「1 5分」: a space inside a number, or a lost point (15 or 1.5): both readings are kept.
-  const re = /0[.．]?[ \u3000](\d+)(?=\s*分)|([1-9])[ \u3000](\d)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两兩三四五六七八九十百千万]+)/g;
+  // 「每次扣 0。5 分」: a copy that wrote the decimal point as a full stop; no sentence ends in a bare number
+  // and opens with one or two digits of 分 (session 26).
+  const re = /(\d+)。(\d{1,2})(?=[ \u3000]?分)|0[.．]?[ \u3000](\d+)(?=\s*分)|([1-9])[ \u3000](\d)(?=\s*分)|(\d+(?:\.\d+)?)|([零〇一二两兩三四五六七八九十百千万]+)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const chinese = m[5] !== undefined;
+    const chinese = m[7] !== undefined;
     // 百分之 / 百分点 are words, not the number 100.
-    if (chinese && m[5] === "百" && text[end] === "分") continue;
+    if (chinese && m[7] === "百" && text[end] === "分") continue;
     let raw: number | undefined;
     let alt: number | undefined;
     if (chinese) {
-      const v = chineseNumeralValue(m[5]!);
+      const v = chineseNumeralValue(m[7]!);
       raw = v === undefined ? undefined : v * 1_000_000;
-    } else if (m[2] !== undefined) {
-      raw = rawOf(`${m[2]}${m[3]}`);
-      alt = rawOf(`${m[2]}.${m[3]}`);
-    } else raw = m[1] !== undefined ? rawOf(`0.${m[1]}`) : rawOf(m[4]!);
+    } else if (m[1] !== undefined) raw = rawOf(`${m[1]}.${m[2]}`);
+    else if (m[4] !== undefined) {
+      raw = rawOf(`${m[4]}${m[5]}`);
+      alt = rawOf(`${m[4]}.${m[5]}`);
+    } else raw = m[3] !== undefined ? rawOf(`0.${m[3]}`) : rawOf(m[6]!);
     if (raw === undefined || !Number.isSafeInteger(raw)) continue;
     const after = text.slice(end);
     const before = text.slice(0, start);

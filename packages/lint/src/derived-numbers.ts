@@ -12,12 +12,19 @@
  * - 「引进新品种3分」 as `≥ 1个`: a one-sided band that starts at 1 (any at all) is what the clause
  *   says in words.
  *
+ * - 「合格率为70%89%按比例增分」: a step of 1 (per cent or percentage point) is the proportion's unit;
+ * - 「得分=70×实际达标率-63」 in a 7-point item (70 − 63 = 7 at 100%): a step of one percentage point worth 0.7;
+ * - 「没有贫困村的乡镇计10分」 in a 15-point item, written `扣 5`: the item's score in that case, the
+ *   deduction the rest of its points;
+ * - 「完成任务的得25分;每增减1%,加减1分,最高加至30分」 in an item of 25 points: 30 is the score's ceiling,
+ *   so the award side's cap is 30 − 25 = 5 (session 26).
+ *
  * Each reading accounts for a number only when the clause says the words it rests on (比例, 总分的,
- * 依次类推), so a number changed by hand still disagrees.
+ * 依次类推, 加至), so a number changed by hand still disagrees.
  */
 import type { RuleModel } from "@kaoping/core";
 import type { ClauseNumber } from "./clause.js";
-import type { RuleNumber } from "./util.js";
+import { rawOf, type RuleNumber } from "./util.js";
 
 const ONE = 1_000_000;
 
@@ -75,9 +82,57 @@ function onProgression(v: number, p: { first: number; step: number } | undefined
   return !!p && v >= 0 && v <= max && (p.step > 0 ? v >= p.first : v <= p.first) && (v - p.first) % p.step === 0;
 }
 
+/**
+ * 「最高加至30分」「加到10分为止」 above the item's points: the most the item's score reaches with the award,
+ * as points (the award side's cap is it less the points), with the words; undefined when the clause says
+ * no such ceiling or it is not above the item's points (「每條加0.5分,加到1分為止」 in a section is a cap).
+ */
+export function scoreCeiling(rule: RuleModel, text: readonly ClauseNumber[]): { raw: number; cap: number; said: ClauseNumber; words: string } | undefined {
+  if (rule.owner.kind !== "indicator") return undefined;
+  const points = rule.owner.points;
+  for (const t of text) {
+    if (!t.amount || t.percent) continue;
+    const m = /(?:(?:最高|最多)\s*)?(?:加|增)(?:至|到)\s*$/.exec(rule.clause.slice(Math.max(0, t.start - 6), t.start));
+    if (m && t.raw > points) return { raw: t.raw, cap: t.raw - points, said: t, words: m[0].trimEnd() + t.text };
+  }
+  return undefined;
+}
+
+/**
+ * The item's score a one-shot deduction's clause states instead of the deduction (「没有贫困村的乡镇计10分」
+ * in a 15-point item for `扣 5`): the clause's one amount, after a verb of scoring, less than the points by
+ * exactly the rule's amount.
+ */
+export function statedScore(rule: RuleModel, text: readonly ClauseNumber[]): ClauseNumber | undefined {
+  const b = rule.body;
+  if (rule.owner.kind !== "indicator" || b.kind !== "once" || rule.effect !== "deduct" || b.overrides.length > 0) return undefined;
+  const amounts = text.filter((t) => t.amount && !t.percent);
+  const t = amounts[0];
+  if (amounts.length !== 1 || !t || !/[计計记記得]\s*$/.test(rule.clause.slice(Math.max(0, t.start - 2), t.start))) return undefined;
+  return t.raw < rule.owner.points && rule.owner.points - t.raw === b.amount ? t : undefined;
+}
+
+/**
+ * 「得分=70×实际达标率-63」: a score linear in a rate, A × rate − B, that is the item's points at 100% (A − B):
+ * A's hundredth a percentage point.  Returns A, or undefined when the clause writes no such formula.
+ */
+function rateFormula(rule: RuleModel): number | undefined {
+  const points = pointsOf(rule);
+  const m = /得分\s*[=＝]\s*(\d+(?:\.\d+)?)\s*[×xXＸ＊*]\s*[^，,。；;\d=＝]{0,10}率\s*[-－—]\s*(\d+(?:\.\d+)?)/.exec(rule.clause);
+  const a = m ? rawOf(m[1]!) : undefined;
+  const b = m ? rawOf(m[2]!) : undefined;
+  return a !== undefined && b !== undefined && points !== undefined && a - b === points ? a : undefined;
+}
+
 /** A code number the clause states as a computation (see the module's comment). */
 export function derivedCodeNumber(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[]): boolean {
   const points = pointsOf(rule);
+  if (n.role === "cap" && scoreCeiling(rule, text)?.cap === n.raw) return true;
+  if (n.role === "amount" && statedScore(rule, text)) return true;
+  const formula = rule.body.kind === "linear" ? rateFormula(rule) : undefined;
+  if (formula !== undefined && ((n.role === "step" && n.raw === ONE) || (n.role === "amount" && BigInt(n.raw) * 100n === BigInt(formula)))) return true;
+  // 「70%—89%按比例增分」: in proportion, point by point — a step of 1 (session 26).
+  if (n.role === "step" && n.raw === ONE && /按[^，,。；;\d]{0,6}比例/.test(rule.clause)) return true;
   if (n.role === "amount" && proportional(rule, code) && hundredfold(rule, text).has(n.raw * 100)) return true;
   if ((n.role === "amount" || n.role === "cap") && points !== undefined) {
     if (sharesOfPoints(rule.clause, text, n.role).some((t) => BigInt(points) * BigInt(t.raw) === BigInt(n.raw) * 100_000_000n)) return true;
@@ -118,9 +173,16 @@ export function shareCaps(rule: RuleModel, text: readonly ClauseNumber[]): { raw
   return out;
 }
 
-/** Clause amounts a rule's code accounts for by a computation: the N of 「按比例扣分,扣满N分为止」. */
-export function derivedClauseAmounts(rule: RuleModel, code: readonly RuleNumber[]): Set<number> {
+/**
+ * Clause amounts a rule's code accounts for by a computation: the N of 「按比例扣分,扣满N分为止」, the
+ * ceiling T of 「最高加至T分」 when the code's cap is T less the item's points.
+ */
+export function derivedClauseAmounts(rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[]): Set<number> {
   const s = new Set<number>();
   if (proportional(rule, code)) for (const c of code) if (c.role === "amount" && !c.percent) s.add(c.raw * 100);
+  const ceiling = scoreCeiling(rule, text);
+  if (ceiling && code.some((c) => c.role === "cap" && c.raw === ceiling.cap)) s.add(ceiling.raw);
+  const score = statedScore(rule, text);
+  if (score) s.add(score.raw);
   return s;
 }

@@ -54,8 +54,10 @@ describe("false alarms the fresh sets found", () => {
     const c = "完成目标值得基本分;没有完成的,每低于目标值3%扣1分";
     expect(kp3030({ points: 10 }, [c, "基准 100% 每低 3% 扣 1"])).toEqual([]);
     expect(kp3030({ points: 10 }, [c, "基准 90% 每低 3% 扣 1"])).toEqual(["基准 90% 在条文中没有出现"]);
-    // no target, plan or comparison named: 100% is a number the clause does not write
-    expect(kp3030({ points: 10 }, ["入学率每低3%扣1分", "基准 100% 每低 3% 扣 1"])).toEqual(["基准 100% 在条文中没有出现"]);
+    // no target, plan or comparison named: since session 26 a rate falling by steps with no other percentage
+    // starts at 100% (as a band bound of 100% goes without saying); another base is a number the clause does not write
+    expect(kp3030({ points: 10 }, ["入学率每低3%扣1分", "基准 100% 每低 3% 扣 1"])).toEqual([]);
+    expect(kp3030({ points: 10 }, ["入学率每低3%扣1分", "基准 98% 每低 3% 扣 1"])).toEqual(["基准 98% 在条文中没有出现"]);
   });
 
   it("points only in the points column: the one award of an item whose clause writes no points", () => {

@@ -33,7 +33,9 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { derivedClauseAmounts, derivedCodeNumber, shareCaps, statesShareCap } from "../derived-numbers.js";
+import { lostDashBounds, lostDashRange } from "../lost-dash.js";
+import { partPoints } from "../part-points.js";
+import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
   boundMismatches,
   boundValueMismatches,
@@ -97,6 +99,9 @@ function extraPoints(rule: RuleModel, all: readonly RuleModel[]): Set<number> {
   } else if (owner.cap !== undefined) s.add(owner.cap);
   if (rule.group?.cap !== undefined) s.add(rule.group.cap);
   if (rule.maxAward !== undefined && rule.maxAward >= 0) s.add(rule.maxAward);
+  // 「…好的计2.5分,差的扣1分」: the part's points, where the item's clauses split its points so.
+  const part = partPoints(rule);
+  if (part !== undefined) s.add(part);
   const k = rule.body.kind;
   if (k === "rate" || k === "assessed" || k === "proportional") s.add(HUNDRED);
   // One clause may be split into several rules (by 适用 class, or one rule per case, also across
@@ -123,16 +128,25 @@ function maskedYear(t: ClauseNumber, rule: RuleModel): boolean {
 }
 
 /**
- * Numbers of the item the rule belongs to (its indicator's name and its parents'): the bound or base a
- * clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」).
+ * Numbers of the item the rule belongs to (its indicator's name and notes, and its parents'): the bound or
+ * base a clause leaves to its item (「c25、小学适龄儿童入学率达到100%」 over 「每低0.1个百分点扣2分」; the
+ * requirement 「人民调解卷宗全年不少于50件」 kept as the indicator's `注`, as `kp import` keeps a requirement
+ * written in a level column, over 「人民调解卷宗每少一件扣0.5分」).
  */
 function itemNumbers(rule: RuleModel): ClauseNumber[] {
   const out: ClauseNumber[] = [];
+  const read = (owner: { name: string; notes: readonly { text?: { value: string } }[] }) => {
+    out.push(...clauseNumbers(owner.name));
+    for (const n of owner.notes) if (n.text) out.push(...clauseNumbers(n.text.value));
+  };
   const owner = rule.owner;
-  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) out.push(...clauseNumbers(i.name));
-  else out.push(...clauseNumbers(owner.name));
+  if (owner.kind === "indicator") for (let i: typeof owner | undefined = owner; i; i = i.parent) read(i);
+  else read(owner);
   return out;
 }
+
+/** Words that score: a verb of scoring (not 增加、递减), 分值, 满分, 计分 …. */
+const scoringWords = /[扣得奖獎罚罰]|(?<![增追])加|(?<![递遞])[减減]|[计計记記评評给給赋賦打]分|分值|[满滿]分|标准分|標準分|不计|不計|否决|否決|评优|評優/;
 
 /** Words that make a base of 100% the completion of a target: 「每低于目标值2%」「完成指标得基础分」「与收费里程相比」. */
 const completionWords = /目标|指标|计划|任务|相比|完成/;
@@ -293,6 +307,15 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
     // Points only in the points column: the one rule of an item whose clause writes no points.
     if (rule.owner.rules.length === 1 && !text.some((t) => t.amount)) return true;
   }
+  // 「经费2000元以上得分,否则不得分」: the one band of an item's one rule, its clause scoring with no number,
+  // awards the item's points (session 26).
+  if (n.role === "amount" && n.raw === points && rule.body.kind === "bands" && rule.body.bands.length === 1 && rule.body.bands[0]!.outcome.kind === "award") {
+    if (rule.owner.rules.length === 1 && !text.some((t) => t.amount) && /得分|满分|滿分/.test(rule.clause)) return true;
+  }
+  // 「当年实绩比上年每增长一个百分点」: a step the clause names with no score at all — no amount, no verb of
+  // scoring —; its amount stands in the points column (「0.5(最高30分)」), which the clause does not contradict
+  // (session 26).  A checklist row's award is left to rowAward's sum.
+  if (n.role === "amount" && rule.body.kind === "linear" && !text.some((t) => t.amount) && !scoringWords.test(rule.clause)) return true;
   // Points only in the points column, row by row: checklist rows whose awards add up to the item's points.
   if (n.role === "amount" && !text.some((t) => t.amount) && rowAward(rule)) return true;
   // 「达到100%的得满分,80%以上得2分」: 满分 is the item's points, in bands as in a one-shot award.
@@ -301,6 +324,12 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if (derivedCodeNumber(n, rule, code, text)) return true;
   // 「每低于目标值2%扣1分」: the fact is the completion rate, counted from 100%.
   if (n.role === "base" && n.percent && n.raw === HUNDRED && completionWords.test(rule.clause)) return true;
+  // 「每下降1%扣1分」「每差1%扣10分」 with no other percentage: a rate falling by steps from the whole, as a
+  // band bound of 100% goes without saying (session 26).
+  if (n.role === "base" && n.percent && n.raw === HUNDRED && text.every((t) => !t.percent || stepNumber(rule.clause, t))) return true;
+  // 「视情扣14分」 in a 12-point item, 「46名」 between 「前3名」 and 「7名以后」: a range whose dash a copy lost.
+  if (n.role === "range" && lostDashRange(rule, text)) return true;
+  if (n.role === "threshold" && lostDashBounds(rule, text).has(n.raw)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
   // 按排名: 「依次得10分、9分、8分」 is a step of 1.
@@ -318,6 +347,8 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   if ((n.role === "base" && n.raw === 0) || (n.role === "step" && n.raw === 1_000_000)) {
     if (text.every((t) => t.amount || code.some((c) => c.raw === t.raw))) return true;
   }
+  // 「每有一个百分点扣2分」: each point there is, counted from none — whatever else the clause defines (session 26).
+  if (n.role === "base" && n.raw === 0 && /每(?:有|存在)\s*(?:一|1)\s*(?:个)?(?:百分点|%)/.test(rule.clause)) return true;
   // 「至少每季度召开一次」: a yearly target the clause gives as a period (4 quarters, 12 months, 2 halves).
   if (n.role === "target" && n.raw === periodTarget(rule.clause)) return true;
   return false;
@@ -376,6 +407,11 @@ function standardScore(rule: RuleModel, text: readonly ClauseNumber[]): Standard
   return values.size === 1 ? found[0] : undefined;
 }
 
+/** The number of a step: 「每下降1%」「每增长一个百分点」 (a few words between 每 and the number). */
+function stepNumber(clause: string, t: ClauseNumber): boolean {
+  return /每[^，,。；;\d０-９]{0,6}$/.test(clause.slice(Math.max(0, t.start - 7), t.start));
+}
+
 function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly ClauseNumber[], clause: string): boolean {
   // An amount is found only as a plain number: 「缺席率超过0.5%的，扣2分」 does not account for
   // `扣 0.5` (test/clause-mismatch.test.ts); and a Chinese numeral only as an amount (扣两分):
@@ -387,8 +423,7 @@ function found(n: RuleNumber, text: readonly ClauseNumber[], item: readonly Clau
   // 「考核得90分以上」 are bounds), and a base not the step's own number (「每增长一个百分点」).
   const before = (t: ClauseNumber, k: number) => clause.slice(Math.max(0, t.start - k), t.start);
   const scored = (t: ClauseNumber) => t.amount && /[扣得加减減计計记記励勵]\s*$/.test(before(t, 3)) && !/^\s*分?\s*(?:及|或)?(?:以上|以下|以内)/.test(clause.slice(t.end));
-  const stepNumber = (t: ClauseNumber) => /每[^，,。；;\d０-９]{0,6}$/.test(before(t, 7));
-  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
+  const usable = n.role === "base" ? text.filter((t) => !scored(t) && !stepNumber(clause, t)) : n.role === "threshold" || n.role === "target" ? text.filter((t) => !scored(t)) : text;
   if (usable.some((t) => t.raw === n.raw || t.alt === n.raw)) return true;
   return (n.role === "threshold" || n.role === "base" || n.role === "target" || n.role === "cutoff") && item.some((t) => t.raw === n.raw && t.percent === n.percent);
 }
@@ -479,9 +514,10 @@ function check(ctx: LintContext): Finding[] {
     const missingCase = rule.body.kind === "bands" && !rule.body.missing ? missingCaseSentences(rule.clause) : [];
     const inMissingCase = (t: ClauseNumber) => missingCase.some((r) => t.start >= r.start && t.start < r.end);
     const ranks = rankList(rule, text);
-    const derived = derivedClauseAmounts(rule, code);
+    const derived = derivedClauseAmounts(rule, code, text);
     const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
-    const badText = distinct(text.filter((t) => t.amount && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
+    const dashRange = lostDashRange(rule, text);
+    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
@@ -754,6 +790,25 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
       fixes: [suggestion({ title: swapped ? `对调上限与${verb}：上限 ${fmt(t.raw)}，${verb} ${fmt(rule.cap)}` : `将上限改为条文中的 ${fmt(t.raw)}`, edits })],
     });
   }
+  // 「記5分,每下降1個百分點扣0.1分」 written `扣 5 上限 0.1`: with no cap phrase, a cap that is the one amount
+  // the clause scores in the rule's direction (扣0.1分) while the rule scores another is the two swapped (session 26).
+  const verbs = rule.effect === "award" ? /[得加计計记記]\s*$/ : /[扣减減]\s*$/;
+  const scored = text.filter((x) => x.amount && !x.cap && !x.percent && verbs.test(rule.clause.slice(Math.max(0, x.start - 2), x.start)));
+  const amounts = ruleNumbers(rule).filter((n) => n.role === "amount");
+  if (!t && rule.cap !== undefined && capMod?.value && amounts.length === 1 && amounts[0]!.raw !== rule.cap) {
+    const values = new Set(scored.map((x) => x.raw));
+    const said = scored[0];
+    if (said && values.size === 1 && said.raw === rule.cap && !text.some((x) => x.cap)) {
+      const a = amounts[0]!;
+      const verb = rule.effect === "award" ? "得分" : "扣分";
+      out.push({
+        file: rule.file,
+        span: capMod.value.span,
+        args: [rule.name, `上限 ${fmt(rule.cap)} 与${verb} ${fmt(a.raw)} 对调了：条文${rule.effect === "award" ? "得" : "扣"}的是「${said.text}」`],
+        fixes: [suggestion({ title: `对调上限与${verb}：上限 ${fmt(a.raw)}，${verb} ${fmt(rule.cap)}`, edits: [replaceNumberEdit(ctx, rule.file, capMod.value, a.raw), replaceNumberEdit(ctx, rule.file, a.node, rule.cap)] })],
+      });
+    }
+  }
   out.push(...awardSideCapFindings(ctx, rule));
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule, text)) {
@@ -787,10 +842,14 @@ function awardSideCapFindings(ctx: LintContext, rule: RuleModel): Finding[] {
   const toPoints =
     /加分(至|到)(基本分值?|本项分值|标准分|分值)(封顶|为止)/.exec(clause) ??
     /(?:加分|奖励分|獎勵分)[^，,。；;\d]{0,4}(?:不超过|不超過|不得超过|不得超過)(?:本项|本項|该项|該項)?(?:基本分值?|分值|标准分|標準分)/.exec(clause);
+  const ceiling = scoreCeiling(rule, clauseNumbers(rule.clause));
   if (toPoints) want = { raw: rule.owner.points, text: toPoints[0] };
+  // 「最高加至30分」 in an item of 25: the score's ceiling, the award's cap 5.
+  else if (ceiling) want = { raw: ceiling.cap, text: `${ceiling.words}（本项 ${fmt(rule.owner.points)} 分之上加 ${fmt(ceiling.cap)} 分）` };
   else {
     const m = /(最高|最多)加(\d+(?:\.\d+)?)分/.exec(clause);
-    if (m) want = { raw: Math.round(Number(m[2]) * 1_000_000), text: m[0] };
+    const raw = m ? rawOf(m[2]!) : undefined;
+    if (m && raw !== undefined) want = { raw, text: m[0] };
   }
   if (!want || cap === want.raw) return [];
   if (cap === undefined || !lit) return [{ file: rule.file, span: node.span, args: [rule.name, `条文规定了加分的上限「${want.text}」，规则加分的一侧没有写上限 ${fmt(want.raw)}`] }];
@@ -817,7 +876,8 @@ export const clauseMismatch: LintRule = {
       "条文留给所在指标的界限和基准，写在指标名称里的也算（「小学入学率达到100%」下的「每低0.1个百分点扣2分」）；条文说的是完成目标（目标值、完成指标、与……相比）时，基准 100% 不必写出；一个指标只有一条规则、条文没写分值时，得分可以是本项分值（分值只在分值栏里）；「其中」分成几条规则时，条文的总分是它们之和；「每季度至少1篇」是一年 4 篇；对象是人（党员、干部……）时，「每人每次」的「每人」就是考核对象。" +
       "抄件的错字也照常识读：「得l分」是 1 分，「得1 5分」是 15 分或 1.5 分，比本项分值还大的年份（「记2023分」）不当作分值；「积分未达41分」这类考核得分的界限不是扣分。" +
       "条文用计算说出的数值也算：「按其未完成比例扣分,扣满5分为止」是每低 1% 扣 0.05（「按比例得分」时满分的百分之一），「分别减总分的5%、15%」「增减分不超过基本分50%」是本项分值的份额（这时上限须是这个份额，不能是本项分值），「依次类推」写出的分段按条文的步长续写，「引进新品种3分」的 `≥ 1个` 就是有，「1亿元」是 10000万元，分段中的「得满分」是本项分值；「每低5—0.5分」的「5—0.5」不是范围。" +
-      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优，「该年度考核不合格」是一票否决）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」「到達X」「前3名」，「完成年度目标得10分」含 100%，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
+      "指标的「注」照录的考核要求（「人民调解卷宗全年不少于50件」）与指标名称一样，给出条文留给它的界限、基准和目标次数（不给出分值）；抄件把小数点印成句号的「0。5分」是 0.5，丢了连字符的「视情扣14分」（大于本项分值）是 1 至 4、「前3名…、46名…、7名以后」的「46名」是第 4 至 6 名；条文只写「每下降1%」「每差1%」、没有别的百分数时，基准 100% 不必写出；「每有一个百分点」从 0 算起；「最高加至30分」在 25 分的指标中是得分一侧上限 5；「得分=70×达标率-63」是每个百分点 0.7 分；「按比例增分」的步长 1；一个指标只有一条一段的分段、条文写「得分」而没写数字时，得分是本项分值；一项的各条文分别写明本部分分值（「…好的计2.5分,差的扣1分」），且之和正好是本项分值时，这些分值不必写进规则；「没有贫困村的乡镇计10分」在 15 分的指标中是扣 5 分；「增长12%完成任务」的 12% 属于完成的一档；条文只写计数、既无分值也无计分字样（「每增长一个百分点」，分值在分值栏）时，线性规则的分值不报告。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优，「该年度考核不合格」是一票否决）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」「到達X」「前3名」，「完成年度目标得10分」含 100%，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限（条文没有上限短语时，规则的上限正是条文唯一的扣分而扣分是别的数，是两者对调了：「記5分,每下降1個百分點扣0.1分」写成 `扣 5 上限 0.1`）、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
       "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分、扣完2分为止、累計不超過7分、一项扣1分,共3分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',

@@ -1,0 +1,62 @@
+/**
+ * A range whose dash a copy lost (session 26): 「视情扣14分」 in a 12-point item is 1-4, 「扣总分510」 is
+ * 5–10, 「前3名…、46名计20分、7名以后」 is 4—6名.  The digits of one number are then the two ends of a range
+ * side by side.  Read so only where the rule writes exactly that range, and where the number cannot be
+ * one amount (it is more than the item's points) or is a place between the places around it, so that
+ * an end changed by hand still disagrees.
+ */
+import type { RuleModel } from "@kaoping/core";
+import type { ClauseNumber } from "./clause.js";
+
+const ONE = 1_000_000;
+
+/** The ways the digits of a whole number of 2 to 4 digits split into two rising whole numbers: 46 → [4, 6]; 510 → [5, 10]. */
+export function dashSplits(t: ClauseNumber): [number, number][] {
+  if (t.percent || t.chinese || t.raw % ONE !== 0 || t.alt !== undefined) return [];
+  const digits = String(t.raw / ONE);
+  if (digits.length < 2 || digits.length > 4) return [];
+  const out: [number, number][] = [];
+  for (let i = 1; i < digits.length; i++) {
+    const a = digits.slice(0, i);
+    const b = digits.slice(i);
+    if (b.startsWith("0")) continue;
+    if (Number(a) < Number(b)) out.push([Number(a) * ONE, Number(b) * ONE]);
+  }
+  return out;
+}
+
+/**
+ * The clause number that is a 酌情 rule's range with its dash lost (「视情扣14分」 for `酌情 扣 1 至 4`): its
+ * digits are the range's two ends, and it is more than the item's points (a section without a cap has none).
+ */
+export function lostDashRange(rule: RuleModel, text: readonly ClauseNumber[]): ClauseNumber | undefined {
+  const b = rule.body;
+  if (b.kind !== "discretion") return undefined;
+  const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
+  return text.find((t) => (points === undefined || t.raw > points) && dashSplits(t).some(([lo, hi]) => lo === b.min && hi === b.max));
+}
+
+/**
+ * Band bounds a clause states as a range of whole places with its dash lost: `(3, 6]` (places 4 to 6)
+ * from 「46名」 between 「前3名」 and 「7名以后」 — the number is more than the places after it, so it is no
+ * place itself.  Returns the bounds' values (a bound of the same value elsewhere in the rule, `> 6`, is
+ * the same place).
+ */
+export function lostDashBounds(rule: RuleModel, text: readonly ClauseNumber[]): Set<number> {
+  const out = new Set<number>();
+  const b = rule.body;
+  if (b.kind !== "bands") return out;
+  for (const band of b.bands) {
+    const { lower, upper } = band;
+    if (!lower || !upper || lower.percent || upper.percent || lower.raw % ONE !== 0 || upper.raw % ONE !== 0) continue;
+    const first = band.lowerInclusive ? lower.raw : lower.raw + ONE;
+    const last = band.upperInclusive ? upper.raw : upper.raw - ONE;
+    const split = text.find((t, i) => {
+      if (!dashSplits(t).some(([lo, hi]) => lo === first && hi === last)) return false;
+      // out of order: a later number of the clause is a place after this range, and less than the number
+      return text.slice(i + 1).some((u) => !u.percent && !u.amount && u.raw > last && u.raw < t.raw);
+    });
+    if (split) out.add(lower.raw).add(upper.raw);
+  }
+  return out;
+}
