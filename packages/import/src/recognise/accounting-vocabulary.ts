@@ -24,7 +24,7 @@
 import type { ClauseContext } from "./index.js";
 import { QUALIFIERS } from "./accounting-words.js";
 import { readingFeatures, type ReadingFeatures } from "./reading-features.js";
-import { canon } from "./decimal.js";
+import { canon, shareOf } from "./decimal.js";
 import { numberText } from "./normalise.js";
 import { FORMULA, NO_EXCELLENT, PANEL_SCORE } from "./guards-phrases.js";
 import { SIGNED } from "./guards-amounts.js";
@@ -56,7 +56,9 @@ export type WordClass =
   | "judgement"
   | "veto-effect"
   | "signed"
-  | "count";
+  | "count"
+  | "scoped-cap"
+  | "discretion";
 
 /** One word of the vocabulary and what accounts for it in a reading. */
 export interface ScoringWord {
@@ -160,7 +162,7 @@ const ORDINAL_START =
 
 /** What the clause compares with (同比, 比上年, 较计划 …): a count beside it counts only what is above or below it. */
 const COMPARISON =
-  /同比|环比|(?:比|较|与|同|相比|对比|超过|超出|高于|低于|多于|少于)(?:上年|去年|上一年|上年度|上一年度|前一年|前三年|上期|上季度|上月|上半年|同期|去年同期|上年同期|基数|基期|全市|全省|全县|全区|全国|平均|目标|计划|任务数|标准)/g;
+  /同比|环比|(?:比|较|与|同|相比|对比|超过|超出|高于|低于|多于|少于)(?:上年|去年|上一年|上年度|上一年度|前一年|前三年|上期|上季度|上月|上半年|同期|去年同期|上年同期|基数|基期|全市|全省|全县|全区|全国|平均|目标|计划|任务数|标准)|(?:以|按)[^,;。]{0,10}?为(?:基数|基准|基期)/g;
 
 /** A verb of an event after a repetition word (「再次发生」「多次被通报」「连续两次未参加」). */
 const REPETITION =
@@ -348,6 +350,48 @@ const SESSION_26: readonly ScoringWord[] = [
     re: /各(?:自)?承担|承担(?:一半|各半|\d+(?:\.\d+)?%)|(?:平均|比例|分别|共同)承担|分担|分摊/g,
     reflected: (f) => f.average,
     reason: "条文写有「{w}」（扣分由几方分担），计分方式中没有写出，未能确定",
+    always: true,
+  },
+  {
+    // 「每发现一处扣0.5分，扣分不超过本项分值的50%」 read 每处 扣 0.5: the cap, a share of the points, dropped
+    name: "share-cap",
+    kind: "scoped-cap",
+    since: 26,
+    re: /(?:不超过|不得超过|最多|最高|以)(?:扣|加|得|增减|增加|减少)?(?:分)?(?:不超过)?(?:本项|该项|此项)?(?:分值|总分|满分|基本分|基础分)的?(\d+(?:\.\d+)?%|一半|半数)/g,
+    reflected: (f, _t, m, ctx) => {
+      if (ctx.points === null) return false;
+      const cap = shareOf(ctx.points, /^\d/.test(m[1]!) ? m[1]!.replace("%", "") : "50");
+      return cap !== undefined && new RegExp(`上限 ${cap.replace(".", "\\.")}(?:\\s|，|$)`).test(f.all);
+    },
+    reason: "条文的上限「{w}」是本项分值的一部分，计分方式没有写出这个上限，未能确定",
+    always: true,
+  },
+  {
+    // 「每发现一处扣0.5分，每类问题最多扣1分」 read 每处 扣 0.5 上限 1: the cap is per class, not the rule's
+    name: "scoped-cap",
+    kind: "scoped-cap",
+    since: 26,
+    re: /(?:每|同一|单|各)(?:个|一)?([\u4e00-\u9fa5]{1,4}?)[^,;。\d]{0,8}?(?:最多|最高|不超过|累计不超过|不得超过|扣满|扣完|加满)(?:扣|得|加)?(\d+(?:\.\d+)?)分/g,
+    scores: (t, m) => {
+      // (「每年最多扣5分」「全年…」: the assessment's own period; the cap's part holds no other amount)
+      if (/^(?:年|年度|学年)/.test(m[1]!)) return false;
+      const [start, end] = partAround(t, m.index);
+      return [...t.slice(start, end).matchAll(/\d(?:\.\d+)?分/g)].length === 1;
+    },
+    reflected: (f, _t, m) => !new RegExp(`上限 ${m[2]!.replace(".", "\\.")}(?:\\s|，|$)`).test(f.all),
+    reason: "条文的上限「{w}」是分别计的上限（按类、按人、按期或按事项），计分方式却把它写成整条规则的上限，未能确定",
+    always: true,
+  },
+  {
+    // 「未完成的，视完成情况扣1分」 read 扣 1: the amount depends on the assessor's view
+    name: "as-the-case-may-be",
+    kind: "discretion",
+    since: 26,
+    re: /视[\u4e00-\u9fa5]{0,6}?(?:情况|情节|程度|轻重)|根据[\u4e00-\u9fa5]{0,6}?(?:情况|情节|程度|轻重)/g,
+    // only where the phrase says how much (「视完成情况扣1分」), not a lead-in (「根据检查情况,每发现…」)
+    scores: (t, m) => /^(?:酌情|给予|予以)?(?:扣|得|加|给|计|记|减|评|打)/.test(t.slice(m.index + m[0].length)),
+    reflected: (f) => f.judged || !f.oneShot,
+    reason: "条文写有「{w}」（分值视情况而定），计分方式却是一个确定的分值，未能确定",
     always: true,
   },
   {
