@@ -58,7 +58,8 @@ export type WordClass =
   | "signed"
   | "count"
   | "scoped-cap"
-  | "discretion";
+  | "discretion"
+  | "zero";
 
 /** One word of the vocabulary and what accounts for it in a reading. */
 export interface ScoringWord {
@@ -392,6 +393,19 @@ const SESSION_26: readonly ScoringWord[] = [
     scores: (t, m) => /^(?:酌情|给予|予以)?(?:扣|得|加|给|计|记|减|评|打)/.test(t.slice(m.index + m[0].length)),
     reflected: (f) => f.judged || !f.oneShot,
     reason: "条文写有「{w}」（分值视情况而定），计分方式却是一个确定的分值，未能确定",
+    always: true,
+  },
+  {
+    // 「每年开展培训不少于4次，每少1次扣0.5分，未开展的不得分」 read 至少 4次 每少 1次 扣 0.5: the zero of its own
+    // condition dropped (none held loses the item, not 2 points)
+    name: "zero-of-its-own",
+    kind: "zero",
+    since: 26,
+    re: /(?:该项|本项|此项)?(?:不得分|不计分|不记分|(?:计|得|为|记)0分)/g,
+    // (「…直至不得分」「扣至0分为止」: the floor of the deductions, not a condition of its own)
+    scores: (t, m) => !/(?:直至|直到|扣至|扣到|扣为|扣完)[^,;。]{0,3}$/.test(t.slice(Math.max(0, m.index - 6), m.index)) && !/^为止|^止/.test(t.slice(m.index + m[0].length)),
+    reflected: (f) => f.award || /不得分|否则/.test(f.all) || f.band || f.judged || f.veto || f.grades || f.bodies.length > 1 || !f.deduct,
+    reason: "条文另有「{w}」的条件，计分方式只有扣分，没有写出不得分，未能确定",
     always: true,
   },
   {
