@@ -199,6 +199,8 @@ const SESSION_26: readonly ScoringWord[] = [
       const [, end] = partAround(t, m.index);
       const rest = t.slice(m.index, end);
       if (/制度|机制/.test(rest)) return false;
+      // 「每季度均完成任务的得4分」: every period must — one score (the quantifier class reads a reading that counts them)
+      if (/^每(?:个)?[\u4e00-\u9fa5]{1,2}?[\u4e00-\u9fa5]{0,10}?(?:均|都|全部|全都|皆|一律)/.test(rest)) return false;
       // 「各股室每周报送信息基础分值10分,完成任务的加10分…」: the duty with the item's own points, scored by the parts after it
       if (OWN_POINTS_IN_PART.test(rest)) return false;
       // 「值班室(每日24小时)有人值守的」: a bracket that describes the standard, with no amount in it
