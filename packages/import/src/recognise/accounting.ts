@@ -14,7 +14,10 @@ import { canon, decimalSum, shareOf } from "./decimal.js";
 import { isScoreBound } from "./score-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
 import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";
-import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, QUALIFIERS, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
+import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
+import { vocabularyUnaccounted } from "./accounting-vocabulary.js";
+import { bandSideUnaccounted } from "./accounting-direction.js";
+import { countUnits } from "./reading-features.js";
 
 /** One number of the clause: its value as decimal text and where it stands. */
 export interface ClauseNumber {
@@ -142,20 +145,6 @@ function sides(all: string): { award: boolean; deduct: boolean } {
   };
 }
 
-/** The count units of a reading (「每次」 → 次, 「每少 1件」 → 件, 「至少 4篇」 → 篇), or empty for a one-shot reading. */
-function countUnits(bodies: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const b of bodies) {
-    const tokens = b.split(/\s+/);
-    tokens.forEach((tok, i) => {
-      if (/^每/.test(tok) && /^\d/.test(tokens[i + 1] ?? "")) out.push((tokens[i + 1] ?? "").replace(/^[\d.]+/, ""));
-      else if (/^每/.test(tok)) out.push(tok.slice(1));
-      else if (tok === "至少") out.push((tokens[i + 1] ?? "").replace(/^[\d.]+/, ""));
-    });
-  }
-  return out.filter((u) => u !== "");
-}
-
 /** A unit of the clause is the reading's count unit (「项」 of 每项, 「种」 counted as 每项, 「个月」 as 每月). */
 function sameUnit(unit: string, counts: readonly string[]): boolean {
   if (unit === "") return false;
@@ -187,7 +176,6 @@ const UNIT_RE = new RegExp(`^(?:${MEASURE}|%|[\\u4e00-\\u9fa5])`);
  */
 export function accountingUnaccounted(t: string, bodies: readonly string[], ctx: ClauseContext): string | undefined {
   const all = bodies.join(" ");
-  if (NOT_COUNTED.test(all)) return undefined;
   // the person riders (「首席代表扣1分」) are reported apart, never part of the reading
   let clause = t;
   if (/代表|当事人|责任人|负责人|个人/.test(t)) {
@@ -195,6 +183,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (!("unsure" in riders)) for (const r of riders.riders) clause = clause.replace(r, "□".repeat(r.length));
   }
   const masked = maskNonScoring(clause);
+  // a reading whose numbers are not the clause's to count: only the words that say what it leaves out (session 26)
+  if (NOT_COUNTED.test(all)) return vocabularyUnaccounted(masked, bodies, ctx, true);
   const written = readingNumbers(bodies);
   const pool = [...written];
   const counts = countUnits(bodies);
@@ -306,12 +296,14 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
   return qualifiersUnaccounted(masked, bodies, all, ctx);
 }
 
-/** The qualifying words of the closed list, and the two sides of a clause that awards and deducts. */
+/** The scoring vocabulary, and the two sides of a clause that awards and deducts. */
 function qualifiersUnaccounted(masked: string, bodies: readonly string[], all: string, ctx: ClauseContext): string | undefined {
-  for (const q of QUALIFIERS) {
-    const m = q.re.exec(masked);
-    if (m && !q.reflected(all, bodies, masked)) return q.reason.replace("{w}", m[0]);
-  }
+  // the scoring vocabulary (session 24's qualifiers and session 26's classes: accounting-vocabulary.ts)
+  const word = vocabularyUnaccounted(masked, bodies, ctx);
+  if (word !== undefined) return word;
+  // a band row on the other side of its bound than the clause's words (「不达100%的」 read ≥ 100%: accounting-direction.ts)
+  const side = bandSideUnaccounted(masked, bodies);
+  if (side !== undefined) return side;
   // 「落实得4分,未落实扣4分」 read 扣 4; 「不符合要求…扣2分」 read as an award: each side the clause scores on
   const s = sides(all);
   const award = AWARD.exec(masked);

@@ -11,7 +11,7 @@ import { NUM, rxt } from "./normalise.js";
 const JUDGEMENT = /(?:综合(?:考评|评定|评价|考核|评分|评议|打分)|评议(?:打分|计分|评分))(?=[,;。]|(?:计|得|记)?分(?!为|\d))/;
 
 /** 「每缺一种—0.5分」: a dash before an amount, not after a number (a minus sign, or a heading's dash). */
-const SIGNED = rxt`(?<![\\d.%])-${NUM}分`;
+export const SIGNED = rxt`(?<![\\d.%])-${NUM}分`;
 
 /** 「扣1-4分」「1至3分」: a range of points (the assessor chooses in it). */
 const RANGE = rxt`(?<![\\d.])${NUM}(?:分)?(?:-|至|到)${NUM}分`;

@@ -22,7 +22,7 @@ const ONE_FOUND = /(?<![第每仅只])(?:见|发现|查出|查实|出现|发生|
 const ABOVE_ALLOWANCE = /每(?:超出|超过|多出|高出)(?:\d+|[一两二三四五六七八九十])?(?:件|次|起|个|项|例|人|处)/;
 
 /** 「-3分/」: an amount per something whose count word the copy lost. */
-const LOST_UNIT = rxt`${NUM}分/(?=$|[,;。)])`;
+export const LOST_UNIT = rxt`${NUM}分/(?=$|[,;。)])`;
 
 /** 「扣积分10分」「增加6个积分」: a reader's credit, kept per event (every deduction or award is per occurrence). */
 const CREDIT = /积分/;

@@ -26,13 +26,13 @@ const PRE_BOUND = rxg`(?:不得少于|不应少于|不少于|不得低于|不低
 const COUNT = rxg`(?<![\\d.每第\\-至/])${NUM}(${COUNT_NOUNS})(?![/一])`;
 
 /** 「一次」「1次」 after the fact (「缺勤一次」「迟到或早退一次」): counted per occurrence. */
-const ONCE_AFTER = /(?<![仅只至少最不]|一|第|每)(?:[一1])(次|起|例|回)(?!性|以上|及以上|以下|\(含\)|上|下|达到|完成|都|也)/;
+export const ONCE_AFTER = /(?<![仅只至少最不]|一|第|每)(?:[一1])(次|起|例|回)(?!性|以上|及以上|以下|\(含\)|上|下|达到|完成|都|也)/;
 
 /**
  * 「每年召开一次会议，未召开的扣2分」: the count is the requirement of its own sentence part, and the
  * amount's part has a condition of its own (「未召开的」) — one deduction, not one per time.
  */
-function requirementApart(t: string, at: number): boolean {
+export function requirementApart(t: string, at: number): boolean {
   const amount = /(?:扣|减)\d/.exec(t.slice(at));
   if (!amount) return false;
   const end = at + amount.index;
@@ -40,17 +40,23 @@ function requirementApart(t: string, at: number): boolean {
   return start > at && /的(?:可)?$/.test(t.slice(start, end));
 }
 
+/**
+ * A clause that takes its amount per thing found or missing (「每发现1份…扣1分」「缺一个，扣1分」「少一样扣2分」):
+ * a one-shot reading of it is wrong whatever the count word (份, 张, 样 are not count words of the language).
+ */
+export const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?<![不至])(?:缺|少|差|漏)[\u4e00-\u9fa5]{0,4}?(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
+
 /** 「每增加1件」「每多一人」: a step in a count (what the reading must count). */
-const PER_COUNT = rxt`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`;
+export const PER_COUNT = rxt`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`;
 
 /** 「任一項」「少任一」「任何一个」: each of several things — one deduction each, or a condition on any one. */
-const ANY_ONE = /任一|任何一|其中任何/;
+export const ANY_ONE = /任一|任何一|其中任何/;
 
 /** 「得l分」「扣o.5分」: a letter where the copy lost a digit. */
-const GARBLED = /(?:扣|得|加|减|计|记)[lIoOｌ](?:\.\d+)?分|(?:扣|得|加|减|计|记)\d*[lIoOｌ]\d*分/;
+export const GARBLED = /(?:扣|得|加|减|计|记)[lIoOｌ](?:\.\d+)?分|(?:扣|得|加|减|计|记)\d*[lIoOｌ]\d*分/;
 
 /** 「每村」「每个乡镇」: the unit assessed, named with 每 — not a count word of the rule. */
-const PER_UNIT_ASSESSED = /每(?:个)?(?:村|社区|乡镇|乡|镇|街道|单位|部门|县|区|县区|村居|村\(社区\)|学校|企业)(?!民|级|干部|委|长|书记)/;
+export const PER_UNIT_ASSESSED = /每(?:个)?(?:村|社区|乡镇|乡|镇|街道|单位|部门|县|区|县区|村居|村\(社区\)|学校|企业)(?!民|级|干部|委|长|书记)/;
 
 /**
  * Why the reading does not account for a count, a bound on a count, a distributive word or a garbled

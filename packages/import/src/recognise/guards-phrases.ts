@@ -7,13 +7,13 @@ import type { Guard } from "./guards.js";
 import { oneShot } from "./guards-counts.js";
 
 /** A formula or a rate times the points: the amount is the item's full points, not an award. */
-const FORMULA = /得分\s*=|=[^,;。]*[×xX*c][^,;。]*分|[×xX*]\s*(?:\d|分值|满分|权重)|按(?:百分比|比例|比率|比重)(?:计算)?(?:扣分|得分|计分)|占[^,;。]{0,8}比重计算/;
+export const FORMULA = /得分\s*=|=[^,;。]*[×xX*c][^,;。]*分|[×xX*]\s*(?:\d|分值|满分|权重)|按(?:百分比|比例|比率|比重)(?:计算)?(?:扣分|得分|计分)|占[^,;。]{0,8}比重计算/;
 
 /** A score a panel or assessor gives (「打分」「评分」「评定」「最高分为5分」): a range, not an amount. */
-const DISCRETION = /打分|(?<!按)评分(?!标准|细则|办法)|评定(?:得分|分数|等次)|最高分为|最高得分/;
+export const PANEL_SCORE = /打分|(?<!按)评分(?!标准|细则|办法)|评定(?:得分|分数|等次)|最高分为|最高得分/;
 
 /** 「年末不评优」「不得评为先进」「不能参加评优」: the effect of 一票否优. */
-const NO_EXCELLENT = /不(?:得|能|参加|予)?评(?:优|先)|不得评为(?:优秀|先进)|取消[^,;。]{0,12}评(?:优|先)/;
+export const NO_EXCELLENT = /不(?:得|能|参加|予)?评(?:优|先)|不得评为(?:优秀|先进)|取消[^,;。]{0,12}评(?:优|先)/;
 
 /** 「单个项目不重复加分」「后3项积分不累加」「取最高」: several awards of which not all add up. */
 const NOT_ADDED = /不重复|不累加|不累计|不叠加|不重复计|只计一|取最高|就高|按最高/;
@@ -29,7 +29,7 @@ export function phrasesUnaccounted(t: string, bodies: readonly string[], _ctx: C
   const all = bodies.join(" ");
   const formula = FORMULA.exec(t);
   if (formula && !/按比率|按评价|基准|评议|酌情|分段 \{[^}]* 每低 1个百分点 /.test(all)) return `条文的「${formula[0]}」是计算公式（如按比率），计分方式中没有写出，未能确定`;
-  const panel = DISCRETION.exec(t);
+  const panel = PANEL_SCORE.exec(t);
   if (panel && oneShot(bodies)) return `条文的「${panel[0]}」说分数由考核组评定（评议或酌情），计分方式却是确定的分值，未能确定`;
   const effect = NO_EXCELLENT.exec(t);
   if (effect && /一票否决/.test(all) && !/一票否优/.test(all)) return `条文写有「${effect[0]}」（一票否优的后果），计分方式却是一票否决，未能确定`;

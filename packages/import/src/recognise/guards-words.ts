@@ -19,7 +19,7 @@ const EXTRA_NOUNS = ["项次", "案次", "户次", "家次", "批次", "个百�
 const ALL_NOUNS = [...new Set([...NOUNS.split("|"), ...EXTRA_NOUNS])].sort((a, b) => b.length - a.length).join("|");
 
 /** 「每项次」「每上升一个百分点」「每旷工半天」「每发现1份」: 每, up to four words, a count, the full noun. */
-const COUNT_PHRASE = rxg`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`;
+export const COUNT_PHRASE = rxg`每([\\u4e00-\\u9fa5]{0,4}?)(\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])?(${ALL_NOUNS})`;
 
 /** The count phrases of a clause (several guards read them: the last clause's are kept). */
 let lastText = "";
@@ -36,7 +36,7 @@ function countPhrases(t: string): readonly RegExpExecArray[] {
 const PERIOD = /^(?:年|月|天|日|周|季度|半年|学期|个月)$/;
 
 /** The noun a per-unit word counts (`每件次` → 件次), or undefined for a body without one. */
-function countedNoun(body: string): string | undefined {
+export function countedNoun(body: string): string | undefined {
   const m = /(?:^|\s)每(\S+)/.exec(body);
   // only the language's count words (每后退一位, 每少, 每增加 … are steps, not counts)
   if (!m || unitOf(m[1]!) !== `每${m[1]}`) return undefined;

@@ -6,7 +6,7 @@ import { CAP_RE } from "./amounts.js";
 import { normalise, NUM, numberText, rxg } from "./normalise.js";
 import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
-import { countsUnaccounted } from "./guards-counts.js";
+import { countsUnaccounted, PER_THING } from "./guards-counts.js";
 import { phrasesUnaccounted, zeroApart } from "./guards-phrases.js";
 import { aboveAllowance, creditPerEvent, lostUnit, oneFoundMeasure, personPerTimeAward, rateOfStandard } from "./guards-counting.js";
 import { awardEvents, classesOneShot, onceAward } from "./guards-once.js";
@@ -23,11 +23,6 @@ const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
 const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
-/**
- * A clause that takes its amount per thing found or missing (「每发现1份…扣1分」「缺一个，扣1分」「少一样扣2分」):
- * a one-shot reading of it is wrong whatever the count word (份, 张, 样 are not count words of the language).
- */
-const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?<![不至])(?:缺|少|差|漏)[\u4e00-\u9fa5]{0,4}?(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
 const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)/;
