@@ -64,6 +64,18 @@ function count(cat: M.Catalogue): void {
     // an indicator's 适用 (its subtree at full points) and 参照 (to a unit, to a pool)
     if (o.kind === "indicator" && o.appliesTo) inc("指标+适用");
     if (o.kind === "indicator") for (const rf of o.refers) inc(rf.source.kind === "unit" ? "指标+参照单位" : "指标+参照平均/最高/最低");
+    // a pool's membership (ir/refer-pool.ts): its kind, and what excludes a member — another 参照 on
+    // the indicator, a 参照 above it, a 适用 on it or above
+    if (o.kind === "indicator")
+      for (const rf of o.refers) {
+        if (rf.source.kind !== "pool") continue;
+        inc(`参照池(${{ class: "类别", same: "同类单位", all: "各单位" }[rf.source.pool]})`);
+        if (o.refers.length > 1) inc("参照池+同指标另有参照");
+        const up: M.IndicatorModel[] = [];
+        for (let p = o.parent; p; p = p.parent) up.push(p);
+        if (up.some((p) => p.refers.length > 0)) inc("参照池+上级有参照");
+        if ([o, ...up].some((p) => p.appliesTo)) inc("参照池+适用");
+      }
   }
 }
 

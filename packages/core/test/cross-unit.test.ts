@@ -120,6 +120,31 @@ describe("参照 未涉及", async () => {
   });
 });
 
+describe("参照 同类单位: the pool of each set of classes", async () => {
+  // class names whose joined texts coincide: 「甲乙」+「丙」 and 「甲」+「乙丙」 are both 甲乙丙
+  const m = await compile(`细则 「同类」
+类别 「甲乙」、「丙」、「甲」、「乙丙」
+指标 「稳定」 3分 {
+  参照 未涉及 以 同类单位 平均分 为准
+  规则 「事件」 「每起扣1分」 每起 扣 1
+}
+`);
+  it("a taker's 同类单位 have exactly its classes, however their names join", () => {
+    const units = [
+      u("A1", ["甲乙", "丙"], { 事件: 1 }), // 3 − 1 = 2
+      u("B1", ["甲", "乙丙"], { 事件: 3 }), // 3 − 3 = 0
+      u("A2", ["甲乙", "丙"], { "稳定.未涉及": "是" }), // A1's: 2
+      u("B2", ["甲", "乙丙"], { "稳定.未涉及": "是" }), // B1's: 0 (the module once cached A2's pool under the same key)
+    ];
+    const s = scoresOf(m, units);
+    expect([s["A2"]!.total, s["B2"]!.total]).toEqual(["2", "0"]);
+    expect(scoresOf(m, units.slice().reverse())["B2"]!.total).toBe("0");
+    // KP4050 is looked for once per set of classes: B3 has no member, A3 has A1
+    const errors = m.checkFacts([units[0]!, u("A3", ["甲乙", "丙"], { "稳定.未涉及": "是" }), u("B3", ["甲", "乙丙"], { "稳定.未涉及": "是" })]);
+    expect(errors.map((e) => [e.code, e.unit])).toEqual([["KP4050", "B3"]]);
+  });
+});
+
 describe("ranking by a computed score, and 依次 lists", async () => {
   const m = await compile(`细则 「排名」
 类别 「县区」、「园区」

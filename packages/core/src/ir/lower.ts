@@ -29,24 +29,28 @@
  *    indicatorPoints (context.ts pointsExpr deleted).  How each backend computes a 参照 to a unit is
  *    its own, not a second meaning: the JS module calls i<n> on the named unit (Z.ref: no 参照
  *    inside), the SQL lowers the subtree a second time under a prefix (`rawNeeded`: only when the two
- *    could differ).  LEFT, said twice: who is in a 参照's pool — this file's `inPool` (the indicator
- *    applies, the member takes no 参照 here or above, the pool's class or the taker's classes) vs the
- *    module runtime's pool.ts reading tables.ts referTable's REFERS (app, sib, anc, pool);
+ *    could differ).  Who is in a 参照's pool (the indicator applies, the member takes no 参照 here or
+ *    above, the pool's class or the taker's classes) and who needs it is refer-pool.ts's
+ *    `poolMembership`: this file writes its `among` and `part` into IrRefer.pool, tables.ts referTable
+ *    prints the same conditions into REFERS as predicates (among, part, needs) that the module
+ *    runtime's pool.ts and KP4050 call (it was said twice: an `inPool` here, and REFERS' app/sib/anc
+ *    read by pool.ts's kpTakes/kpPool);
  * 4. total — module.ts runUnit (17: base − carry + bonus − penalty, 总分 N 折算 and its note, 舍入) and
  *    cross.ts emitComputedRank's total before bonuses: printed from total-block.ts.  Grades are not
  *    derived by either printer: the model's grades are a table (GRADES; IrGrade) that the runtime's
  *    grader and emit-sql.ts each read;
  * not scoring semantics, left as they are: cross.ts emitCross (45: which units a cross-unit rule sees
  * and what it gathers — the block reads its result), tables.ts (factSpecs 90: which facts a unit must
- * give; referTable 35: REFERS for the pool runtime; catalogueMeta: metadata), rules.ts (the rule's
- * 适用 header and the 可减免 check wrapper, 20).
+ * give; referTable: REFERS, a pool's membership printed from refer-pool.ts; catalogueMeta: metadata),
+ * rules.ts (the rule's 适用 header and the 可减免 check wrapper, 20).
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/position.js";
 import type * as M from "../model.js";
-import { applicable, classes, indicatorApplies, indicatorPoints, type BlockNames } from "./block-builder.js";
+import { applicable, classes, indicatorPoints, type BlockNames } from "./block-builder.js";
 import { groupBlock, groupValue } from "./lower-groups.js";
 import { appliesWhen, hasAbove, indicatorBlock, indicatorValue, takerCond } from "./indicator-block.js";
+import { poolMembership } from "./refer-pool.js";
 import { capGroupBlock, capGroupValue, sectionBlock, sectionValue } from "./owner-block.js";
 import { beforeBonuses, roundedValue, totalBlock, totalValue, type TotalBlock } from "./total-block.js";
 import { columnType, ruleBlock } from "./lower-rule.js";
@@ -336,11 +340,6 @@ class Lowering implements BlockNames {
     return takerCond(this, ref);
   }
 
-  /** The applicability of an indicator: its 适用 and its ancestors'. */
-  indApplies(ind: M.IndicatorModel): Cond {
-    return indicatorApplies(this, ind);
-  }
-
   /**
    * Lowers an indicator and its subtree; returns the names of its score, carry and (with two-sided
    * rules below) the part above its points.  `vetoScope`: the units whose vetoes here count (not
@@ -414,10 +413,6 @@ class Lowering implements BlockNames {
         zeroed.push(`i${k}_k`);
         if (hasAbove(i)) zeroed.push(`i${k}_e`);
       }
-      const app = this.indApplies(ind);
-      // units that take a 参照 on this indicator or above it are in no pool
-      const ancestors: Cond[] = [];
-      for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) ancestors.push(and([this.indApplies(p), this.takes(x)]));
       // a pool member's scores as this indicator's computation sees them: an indicator inside that
       // does not apply to the member counts at full points
       const poolFrom: string[] = [];
@@ -444,12 +439,9 @@ class Lowering implements BlockNames {
           this.refers.push({ after: last, taker, unit: this.param(rf.source.unit), names, ...(rawNeeded ? { from: names.map((x) => `x${n}_${x}`) } : {}) });
           return;
         }
-        const src = rf.source;
-        const inPool: Cond[] = [app, ...takers.map((x) => not(and([app, x]))), ...ancestors.map(not)];
-        if (src.pool === "class") inPool.push(this.classes([src.unitClass!]));
-        // 同类单位: the same classes (of those the catalogue declares) as the taker
-        const part = src.pool === "same" ? this.cat.classes.map((cl) => iff(this.classes([cl]), c(1), c(0))) : undefined;
-        this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: src.aggregate, among: and(inPool), ...(part ? { part } : {}), scores, from: poolFrom, zeroed } });
+        // who is in the pool: refer-pool.ts's (the JS module's REFERS print the same)
+        const { among, part } = poolMembership(this, this.cat.classes, ind, rf);
+        this.refers.push({ after: last, taker, names: [...scores, ...zeroed], pool: { agg: rf.source.aggregate, among, ...(part ? { part } : {}), scores, from: poolFrom, zeroed } });
       });
     }
     return above ? { s: sName, k: kName, e: eName } : { s: sName, k: kName };

@@ -1739,16 +1739,16 @@ function kpReferErrors(units) {
         errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
     }
     else if (r.pool !== undefined) {
-      // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
-      // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
+      // a unit taking the pool's score (r.needs: this 参照 is the one that concerns it) needs a unit in
+      // the pool; the pool is the same for every taker of the same key (the pool cache's): looked for once
       const found = new Map();
       for (const u of units) {
-        if (!kpTakes(u, r) || (r.anc ?? []).some((j) => kpTakes(u, REFERS[j])) || (r.sib ?? []).some((j) => j < k && kpTakes(u, REFERS[j])))
+        if (!r.needs(u))
           continue;
-        const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
-        if (!found.has(sig))
-          found.set(sig, kpPool(units, k, u).length > 0);
-        if (found.get(sig))
+        const key = kpPoolKey(k, u);
+        if (!found.has(key))
+          found.set(key, kpPool(units, k, u).length > 0);
+        if (found.get(key))
           continue;
         const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
         const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";

@@ -69,8 +69,8 @@ export function emitJs(cat: M.Catalogue, options: EmitOptions = {}): string {
   o.push(`const FACTS = ${jsValue(specs)};`);
   o.push(`const GRADES = ${jsValue(cat.grades.map((g) => ({ name: g.name, otherwise: g.otherwise, conditions: g.conditions })))};`);
   o.push(`const INDICATOR_COUNT = ${allIndicators.length};`);
-  const refers = referTable(ctx, allIndicators);
-  o.push(`const REFERS = ${jsValue(refers.entries)};`, "");
+  const refers = referTable(ctx, cat, allIndicators);
+  o.push(`const REFERS = ${refers.text};`, "");
   const needsUnits = refers.pools || cat.rules.some((r) => r.body.kind === "ranked" && r.body.by.kind !== "fact");
   if (refers.pools) o.push(MODULE_PARTS_JS.pool, "");
 

@@ -1,11 +1,14 @@
 /**
  * The tables a module holds besides its functions: the exported catalogue (structure, points,
- * clauses), FACTS (the facts reader's specs), REFERS (参照), and which units a rule or an indicator
- * applies to.
+ * clauses), FACTS (the facts reader's specs), REFERS (参照, with who is in a pool printed from the IR's
+ * conditions), and which units a rule or an indicator applies to.
  */
 import type * as M from "../../model.js";
 import type { FactSpec } from "../../runtime/facts.js";
+import { poolMembership } from "../../ir/refer-pool.js";
+import { jsValue, propertyKey } from "../js-literals.js";
 import { fmt, type Ctx } from "./context.js";
+import { JsNames, Printer } from "./from-ir.js";
 
 export function catalogueMeta(cat: M.Catalogue): unknown {
   const ind = (i: M.IndicatorModel): unknown => ({
@@ -152,19 +155,23 @@ export function indicatorClasses(ind: M.IndicatorModel): string[][] | undefined 
 }
 
 /**
- * REFERS: one entry per 参照, indicators in order.  A one-unit 参照 of a class keeps the entry it has
- * always had ({ unitClass, unit, indicator, name }); the others say who takes (flag: the 未涉及
- * fact's position), from what pool, and, for the pool's membership, which 参照 sit on the same
- * indicator (sib) and above it (anc), and the indicator's applicability (app).
+ * REFERS: one entry per 参照, indicators in order, as the text of its table.  A one-unit 参照 of a
+ * class keeps the entry it has always had ({ unitClass, unit, indicator, name }); the others say who
+ * takes (flag: the 未涉及 fact's position) and from what pool (pool, poolClass, agg: for the
+ * explanation and KP4050's message).  Who is in a pool is ir/refer-pool.ts's, the IR's own conditions
+ * printed as predicates over a unit: `among` (a member), `part` (同类单位: a member has the taker's
+ * values), `needs` (a unit taking this pooled score, which needs a member).
  */
-export function referTable(ctx: Ctx, all: M.IndicatorModel[]): { entries: Record<string, unknown>[]; index: Map<M.ReferModel, number>; pools: boolean } {
-  const entries: Record<string, unknown>[] = [];
+export function referTable(ctx: Ctx, cat: M.Catalogue, all: M.IndicatorModel[]): { text: string; index: Map<M.ReferModel, number>; pools: boolean } {
+  const entries: string[] = [];
   const index = new Map<M.ReferModel, number>();
   for (const ind of all) for (const r of ind.refers) index.set(r, index.size);
   const pools = [...index.keys()].some((r) => r.source.kind === "pool");
+  const p = new Printer(ctx, new JsNames(), { best: "", sorted: "" });
   for (const ind of all) {
     for (const r of ind.refers) {
       const e: Record<string, unknown> = {};
+      const code: [string, string][] = [];
       if (r.taker.kind === "class") e.unitClass = r.taker.unitClass;
       if (r.source.kind === "unit") e.unit = r.source.unit;
       e.indicator = ind.id;
@@ -174,18 +181,22 @@ export function referTable(ctx: Ctx, all: M.IndicatorModel[]): { entries: Record
         e.pool = r.source.pool;
         if (r.source.unitClass !== undefined) e.poolClass = r.source.unitClass;
         e.agg = r.source.aggregate;
+        const m = poolMembership(p.names, cat.classes, ind, r);
+        code.push(["among", `(Z) => ${p.test(m.among)}`]);
+        if (m.part) code.push(["part", `(Z) => [${m.part.map((x) => p.expr(x)).join(", ")}]`]);
+        code.push(["needs", `(Z) => ${p.test(m.needs)}`]);
       }
-      if (pools) {
-        e.app = indicatorClasses(ind);
-        e.sib = ind.refers.map((x) => index.get(x)!);
-        const anc: number[] = [];
-        for (let p = ind.parent; p; p = p.parent) for (const x of p.refers) anc.push(index.get(x)!);
-        e.anc = anc;
-      }
-      entries.push(e);
+      entries.push(objectText(e, code, "  "));
     }
   }
-  return { entries, index, pools };
+  return { text: entries.length === 0 ? "[]" : `[\n${entries.map((x) => `  ${x}`).join(",\n")}\n]`, index, pools };
+}
+
+/** An object literal as jsValue lays it out, `code`'s properties (JavaScript text) after `data`'s. */
+function objectText(data: Record<string, unknown>, code: readonly [string, string][], indent: string): string {
+  const inner = indent + "  ";
+  const props = [...Object.entries(data).filter(([, x]) => x !== undefined).map(([k, x]) => `${propertyKey(k)}: ${jsValue(x, inner)}`), ...code.map(([k, x]) => `${k}: ${x}`)];
+  return props.length === 0 ? "{}" : `{\n${props.map((x) => inner + x).join(",\n")}\n${indent}}`;
 }
 
 /** Classes whose units take another unit's score for an indicator containing the rule (参照). */

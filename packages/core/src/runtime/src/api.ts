@@ -8,7 +8,7 @@ import { kpRound } from "./arith.js";
 import type { FactError } from "./read-units.js";
 import { kpReadUnits } from "./read-units.js";
 import { kpFixed, kpFormat, kpParse } from "./text.js";
-import { kpPool, kpTakes } from "./pool.js";
+import { kpPool, kpPoolKey } from "./pool.js";
 import { CLASSES, FACTS, GRADES, REFERS, ROUNDING, RULE_NAMES, catalogue, crossUnit, runUnit, type KpIndicatorMeta, type KpRun, type KpTraceKind, type KpUnit, type KpVeto } from "./module-env.js";
 
 /** scoreAll's options: detail (default true) gives each indicator's score, trace each step. */
@@ -84,14 +84,14 @@ export function kpReferErrors(units: KpUnit[]): FactError[] {
       const who = r.flag !== undefined ? "未涉及本项的单位" : "「" + r.unitClass + "」";
       if (units.some(takes)) errors.push({ code: "KP4011", message: "指标「" + r.name + "」（" + r.indicator + "）规定" + who + "以单位「" + r.unit + "」的得分为准，但事实文件中没有这个单位" });
     } else if (r.pool !== undefined) {
-      // a unit taking the pool's score (this 参照 is the one that concerns it) needs a unit in the pool;
-      // the pool is the same for every taker (of the same classes, for 同类单位): looked for once
+      // a unit taking the pool's score (r.needs: this 参照 is the one that concerns it) needs a unit in
+      // the pool; the pool is the same for every taker of the same key (the pool cache's): looked for once
       const found = new Map<string, boolean>();
       for (const u of units) {
-        if (!kpTakes(u, r) || (r.anc ?? []).some((j) => kpTakes(u, REFERS[j])) || (r.sib ?? []).some((j) => j < k && kpTakes(u, REFERS[j]))) continue;
-        const sig = r.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("\u0001") : "";
-        if (!found.has(sig)) found.set(sig, kpPool(units, k, u).length > 0);
-        if (found.get(sig)) continue;
+        if (!r.needs!(u)) continue;
+        const key = kpPoolKey(k, u);
+        if (!found.has(key)) found.set(key, kpPool(units, k, u).length > 0);
+        if (found.get(key)) continue;
         const pool = r.pool === "class" ? "「" + r.poolClass + "」各单位" : r.pool === "same" ? "同类单位" : "各单位";
         const word = r.agg === "max" ? "的最高分" : r.agg === "min" ? "的最低分" : "的平均分";
         const e: FactError = { code: "KP4050", message: "单位「" + u.name + "」的指标「" + r.name + "」（" + r.indicator + "）以" + pool + word + "为准，但没有这样的单位可取（它们都不考核本项，或自己也取参照的得分）", unit: u.name };

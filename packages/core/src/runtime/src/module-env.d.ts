@@ -106,10 +106,14 @@ export interface KpGrade {
   conditions: ({ kind: "score"; op: "≥" | ">"; value: number } | { kind: "rank"; value: number; percent: boolean })[];
 }
 
+/** What the predicates of a 参照's pool read of a unit: its facts and its classes. */
+export type KpUnitFacts = Pick<KpUnit, "F" | "c">;
+
 /**
- * One 参照: who takes (unitClass, or flag: the 未涉及 fact's position), from a unit or a pool; with
- * pools in the catalogue, app (the indicator's applicability), sib and anc (the 参照 on the same
- * indicator and above it).
+ * One 参照: who takes (unitClass, or flag: the 未涉及 fact's position), from a unit or a pool (pool,
+ * poolClass, agg); for a pool, who is in it, printed from the scoring IR's conditions (ir/refer-pool.ts):
+ * among (truthy for a member), part (同类单位: one 0/1 per declared class, a member's equal to the
+ * taker's), needs (truthy for a unit taking this pooled score, which needs a member: KP4050).
  */
 export interface KpRefer {
   unitClass?: string;
@@ -120,9 +124,9 @@ export interface KpRefer {
   pool?: "class" | "same" | "all";
   poolClass?: string;
   agg?: "average" | "max" | "min";
-  app?: string[][];
-  sib?: number[];
-  anc?: number[];
+  among?: (v: KpUnitFacts) => unknown;
+  part?: (v: KpUnitFacts) => number[];
+  needs?: (v: KpUnitFacts) => unknown;
 }
 
 /** The catalogue's structure (exported by the module). */

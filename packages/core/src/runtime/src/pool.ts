@@ -1,30 +1,31 @@
 /**
- * 参照 to a pool of units (参照 同类单位平均分, 参照 「…」 最高分 …): who takes the pooled score,
- * which units make the pool, their aggregate and its explanation.  A module part: the emitter
+ * 参照 to a pool of units (参照 同类单位平均分, 参照 「…」 最高分 …): the units that make the pool (by
+ * REFERS' predicates, printed from the IR: ir/refer-pool.ts), their scores, their aggregate and its
+ * explanation.  A module part: the emitter
  * includes it only in modules of catalogues with such a 参照.
  */
 
 import { kpDivRound } from "./arith.js";
 import { kpFormat } from "./text.js";
-import { CLASSES, INDICATOR_COUNT, REFERS, type KpPoolScores, type KpRefer, type KpState, type KpUnit } from "./module-env.js";
+import { INDICATOR_COUNT, REFERS, type KpPoolScores, type KpRefer, type KpState, type KpUnit } from "./module-env.js";
 
-/** 单位 u 是否取 REFERS[k] 规定的参照得分（不看同一指标中前面的参照）。 */
-export function kpTakes(u: KpUnit, R: KpRefer): boolean {
-  if (R.app && !R.app.every((l) => l.some((c) => u.c[c] === true))) return false;
-  return R.flag !== undefined ? u.F[2 * R.flag] === true : R.unitClass !== undefined && u.c[R.unitClass] === true;
-}
-
-/** 参照 REFERS[k] 为单位 u 取平均分（最高分、最低分）的那组单位：本项照常考核、自己不取参照得分的单位。 */
+/**
+ * 参照 REFERS[k] 为单位 u 取平均分（最高分、最低分）的那组单位：本项照常考核、自己不取参照得分的单位
+ * （among，编译时从计分的中间表示印出）；同类单位还要类别与 u 完全相同（part）。
+ */
 export function kpPool(units: KpUnit[], k: number, u: KpUnit): KpUnit[] {
   const R = REFERS[k];
-  return units.filter((v) => {
-    if (v === u) return false;
-    if (R.app && !R.app.every((l) => l.some((c) => v.c[c] === true))) return false;
-    if ((R.sib ?? []).some((j) => kpTakes(v, REFERS[j])) || (R.anc ?? []).some((j) => kpTakes(v, REFERS[j]))) return false;
-    if (R.pool === "class") return R.poolClass !== undefined && v.c[R.poolClass] === true;
-    if (R.pool === "same") return CLASSES.every((c) => (v.c[c] === true) === (u.c[c] === true));
-    return true;
-  });
+  const among = R.among!;
+  const part = R.part;
+  if (!part) return units.filter((v) => among(v));
+  const own = part(u).join("");
+  return units.filter((v) => among(v) && part(v).join("") === own);
+}
+
+/** 参照 REFERS[k] 为单位 u 取的那组单位的缓存键：每条参照一组；同类单位按 u 的类别（每个声明的类别 0 或 1）各一组。 */
+export function kpPoolKey(k: number, u: KpUnit): string {
+  const part = REFERS[k].part;
+  return k + "|" + (part ? part(u).join("") : "");
 }
 
 /** 平均分（第 6 位小数四舍五入）、最高分或最低分。 */
@@ -51,7 +52,7 @@ export function kpPoolScores(Z: KpState, k: number, fn: (Y: KpState) => void, su
   const cache = Z.X.M!;
   const u = units[Z.u];
   const R = REFERS[k];
-  const key = k + "|" + (R.pool === "same" ? CLASSES.filter((c) => u.c[c] === true).join("") : "");
+  const key = kpPoolKey(k, u);
   let P = cache.get(key);
   if (P) return P;
   const pool = kpPool(units, k, u);
