@@ -105,7 +105,7 @@ const ACCOUNTED: readonly (readonly [WordClass | "direction", string, readonly s
 ];
 
 describe("the scoring vocabulary on a reading", () => {
-  it.each(IGNORED)("%s: 「%s」 read %j is a to-do naming 「%s」", (kind, text, reading, named) => {
+  it.each(IGNORED)("%s: 「%s」 read %j is a to-do naming 「%s」", (kind: WordClass | "direction", text: string, reading: readonly string[], named: string) => {
     const why = kind === "direction" ? bandSideUnaccounted(maskNonScoring(normalise(text)), reading) : words(text, reading);
     expect(why, JSON.stringify(reading)).toBeDefined();
     expect(why).toContain(named);
@@ -114,9 +114,9 @@ describe("the scoring vocabulary on a reading", () => {
     expect(accountingUnaccounted(normalise(text), reading, item())).toBeDefined();
   });
 
-  it.each(ACCOUNTED)("%s: 「%s」 read %j is accounted for", (kind, text, reading, ctx) => {
+  it.each(ACCOUNTED.map(([kind, text, reading, ctx]) => [kind, text, reading, ctx ?? item()] as const))("%s: 「%s」 read %j is accounted for", (kind: WordClass | "direction", text: string, reading: readonly string[], ctx: ClauseContext) => {
     const masked = maskNonScoring(normalise(text));
-    expect(kind === "direction" ? bandSideUnaccounted(masked, reading) : vocabularyUnaccounted(masked, reading, ctx ?? item())).toBeUndefined();
+    expect(kind === "direction" ? bandSideUnaccounted(masked, reading) : vocabularyUnaccounted(masked, reading, ctx)).toBeUndefined();
   });
 });
 
@@ -144,7 +144,7 @@ describe("through the recogniser", () => {
     ["每发现一处扣0.5分，每类问题最多扣1分", "每处 扣 0.5 上限 1"],
     ["未完成的，视完成情况扣1分", "扣 1"],
     ["每年开展培训不少于4次，每少1次扣0.5分，未开展的不得分", "至少 4次 每少 1次 扣 0.5"],
-  ] as const)("「%s」 (read %s before) is a to-do", (text) => {
+  ] as const)("「%s」 (read %s before) is a to-do", (text: string, _before: string) => {
     const r = recogniseClause(text, item());
     expect(r.kind === "rules" ? r.bodies : "todo").toBe("todo");
   });

@@ -14,6 +14,7 @@ function table(rows: readonly (readonly string[])[]): Table {
     index: 0,
     rows: rows.map((r, i) => r.map((text, j): Cell => ({ text, row: i, col: j, rowSpan: 1, colSpan: 1, loc: { file: "t.html", table: 1, row: i + 1, col: j + 1 } }))),
     breaksBefore: new Set(),
+    emptyContinues: false,
   };
 }
 
