@@ -107,7 +107,8 @@ function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleR
   // the item's points when all is done, then (after a comma) what each failing costs: the deductions are the rules
   const fullPoints = first.shape === "once" && first.direction === "得" && ctx.section === null && ctx.points !== null && first.amount === ctx.points;
   if (fullPoints && t[groups[0]!.score.end] === ",") {
-    if (!rules.slice(1).every((r) => r.direction === "扣" && r.shape === "counted")) return { reason: "条文先写本项的分值，其后的扣分不都是按次（按项）的，未能确定" };
+    // (「…记10分，班子存在矛盾的酌情扣分」: a discretionary deduction within the points is one too)
+    if (!rules.slice(1).every((r) => r.direction === "扣" && (r.shape === "counted" || (r.amount === undefined && rules.length === 2)))) return { reason: "条文先写本项的分值，其后的扣分不都是按次（按项）的，未能确定" };
     return rules.length === 2 ? { bodies: [second.body] } : severalRules(groups.slice(1), rules.slice(1), conditions.slice(1), true);
   }
   // the item's points, then (after 「;」) a rule of its own: two rules, as the clause writes them

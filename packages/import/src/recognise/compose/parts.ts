@@ -77,7 +77,7 @@ const EFFECT_FILLER = "(?:予以|应当|应|则|即|须|可)?";
  * amount (「扣0.5分」「得 2 分」 — spaces are out), 5 an amount whose 分 the copy dropped, right before a stop (「扣2」).
  * Without a verb (group 1 empty) the amount is bare: 「(2分)」「0.5分/项」.
  */
-export const SCORE_SOURCE = `(?:${EFFECT_FILLER}(${EFFECT_ALTERNATION})(?:分)?)?(?:${NUM}(?:分)?[-~至到]${NUM}分|${NUM}分${NOT_WORD}|(?<=(?:${EFFECT_ALTERNATION}))${NUM}(?=$|[,;。)]))`;
+export const SCORE_SOURCE = `(?:${EFFECT_FILLER}(${EFFECT_ALTERNATION})(?:分)?)?(?:${NUM}(?:分)?(?:-{1,2}|~|至|到)${NUM}分|${NUM}分${NOT_WORD}|(?<=(?:${EFFECT_ALTERNATION}))${NUM}(?=$|[,;。)]))`;
 
 /** 「…做到制度上墙。(2.5)」: points in brackets without 分, ending the clause (group 1). */
 export const BRACKET_POINTS_SOURCE = "\\((\\d+(?:\\.\\d+)?)\\)(?=[。;,]*$)";
@@ -122,7 +122,7 @@ export const CAP_PERIOD_BEFORE = /(?:每(?:年|半年|季度|季|月|周|日|天
 export const COUNT_NOUNS = NOUNS;
 
 /** After a count noun: a measure that makes it another thing (每一个百分点, 每个工作日, 每个单位) or a bound (一人以上). */
-export const NOT_A_COUNT_AFTER = "百分点|工作日|小时|学时|课时|季度|平方|批次|单位|部门|[\\u4e00-\\u9fa5]?(?:及)?(?:以上|以下)";
+export const NOT_A_COUNT_AFTER = "百分点|工作日|小时|学时|课时|季度|平方|批次|[\\u4e00-\\u9fa5]?(?:及)?(?:以上|以下)";
 
 /**
  * A per-count: 「每次」「每人次」, 「每发现一处」「每缺1项」 (a verb of at most eight characters, then 一/1), 「每1所」 —
@@ -134,7 +134,7 @@ export const PER_SOURCE = `每(?!增加|减少|超过|超出|超|提高|降低|�
 export const LACK_GAP = /^(?:少|缺|差|缺少|少于)/;
 
 /** 「一次扣1分」「出现1起扣2分」「缺1项扣2分」: one of a count noun right before the effect (a 的 and a comma between allowed). */
-export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前后末排倒头单唯统同其逐之退进仅只任何])([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
+export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同其逐之仅只任何])(?<!后退|前进)([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:(?:未|不|没有|没)[\\u4e00-\\u9fa5]{1,4}?)?(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
 
 /**
  * 「发现一处不一致,扣0.5分」「发生一起生产安全事故的,扣30分」「有一项不达标扣5分」: one found, in the sentence before
@@ -162,7 +162,7 @@ export const BOUND_WORDS: readonly { readonly words: string; readonly op: BoundO
 /** Measures a bound may count in, as the language writes them in a band or a requirement (语言参考 §2.3). */
 export const BOUND_MEASURES = "个百分点|件次|人次|个月|次|件|人|个|项|起|例|处|条|家|村|户|篇|天|日|月|名|份|场|%";
 
-/** After the number and its measure: 以上 / 以下 with or without 含 (group 1: 不含 makes it strict). */
+/** After the number and its measure: 以上 / 以下 with or without 含 (不含 makes it strict), and 「/年」 (a year's). */
 export const BOUND_SUFFIX = "(?:\\((不)?含(?:本数)?\\))?(?:及)?(以上|以下|以内)(?:\\((不)?含(?:本数)?\\))?";
 
 /** The zero of the item (「不得分」「本项计0分」「该项不计分」「扣除该项全部分值」). */
@@ -179,7 +179,7 @@ export const DISCRETION_DEDUCTION_SOURCE = "(?:酌情|视情况|视情节(?:轻�
 export const DISCRETION_SOURCE = "酌情|视情节(?:轻重)?|视情况|视具体情况|视情|根据(?:具体)?情况|根据情节(?:轻重)?|按情节轻重";
 
 /** A period that says when, not what is counted (「每季度」「每年」), before a requirement. */
-export const PERIOD_SOURCE = "每(?:半年|季度|学期|学年|年度|年|季|周|月)";
+export const PERIOD_SOURCE = "每(?:半年|季度|学期|学年|年度|年|季|周|月|日)";
 
 /** Words of an escalation or of a rule on top of another: two amounts of one clause joined by them are not two plain rules. */
 export const ESCALATION = /情节|严重|较重|较大|重大|特别|恶劣|再次|屡次|多次|重复|连续|累计|另|再|加扣|并扣|同时|其中|其他|其余|以上|以下|首次|第[二三四五六七八九十\d]|又|还/;

@@ -64,9 +64,12 @@ function directionOf(g: Group, score: ScorePart, condition: string, section: "�
 /** Words of a failing after a requirement (「年内至少1次…，未完成的扣1分」): the amount is for not meeting it. */
 const FAILING = /未|没有|没|不|无/;
 
+/** A period within the year (每季度, 每月, 每周, 每半年, 每学期): a requirement per period says nothing of the year's count. */
+const WITHIN_YEAR = /季|月|周|日|半年|学期/;
+
 /**
- * One group → its body (`t` the clause). `condition` is the group's free text (its conditions, for a bare amount's direction);
- * `section` the clause's 加分/减分 section.
+ * One group → its body (`t` the clause). `condition` is the group's free text (its conditions, for a bare amount's
+ * direction); `ctx` the item (its points for 「酌情扣分」, its section for a bare amount's direction).
  */
 export function readGroup(g: Group, t: string, condition: string, ctx: ClauseContext): RuleResult {
   const section = ctx.section;
@@ -75,9 +78,13 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
   const bounds = of(all, "bound");
   const caps = of(all, "cap");
   const discretion = of(all, "discretion").length > 0;
-  const period = of(all, "period").length > 0;
+  const periods = of(all, "period");
+  // a period right before the score (「每年扣2分」) says what is counted, which a period cannot: refused
+  if (periods.some((p) => /^(?:的)?,?$/.test(t.slice(p.end, g.score.at)))) return { reason: `条文的「${t.slice(periods[0]!.at, periods[0]!.end)}」紧接着分值，是按期计分还是期间的说明，未能确定` };
+  const withinYear = periods.some((p) => WITHIN_YEAR.test(t.slice(p.at, p.end)));
   if (g.score.kind === "zero") {
-    if (counts.length > 0 || bounds.length > 0 || caps.length > 0 || discretion || period) return { reason: "条文的不得分带有计数、界限或上限，未能确定" };
+    // 「参与赌博的发现一次，本项考核分为0分」「任何一个县没有文件不得分」: any one voids the item
+    if (counts.some((c) => c.form === "per" || c.form === "slash") || bounds.length > 0 || caps.length > 0 || discretion) return { reason: "条文的不得分带有计数、界限或上限，未能确定" };
     return { body: "不得分", direction: "zero", shape: "zero" };
   }
   let score = g.score as ScorePart & Part;
@@ -95,7 +102,8 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
   if (counts.length > 0) {
     const units = new Set(counts.map((c) => c.units.join(" ")));
     if (units.size > 1) return { reason: `条文有几种计数单位（${[...units].join("、")}），未能确定` };
-    const count: CountPart & Part = counts[0]!;
+    // the count nearest the score (「凡发现一次…的，每次扣10分」 writes one count twice)
+    const count: CountPart & Part = counts.filter((c) => c.at < score.at).pop() ?? counts[0]!;
     // 「每次灾害过程中,…,无人员上访得3分」: a count in another sentence than its score counts something else
     if (count.form !== "slash" && count.end <= score.at && /[,;。]/.test(t.slice(count.end, score.at).replace(/(?:的)?[,;]$/, ""))) {
       return { reason: "条文的计数与分值不在同一句中，未能确定计的是什么" };
@@ -103,8 +111,9 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     // 「召开专题会议一次计3分」: one time and an award — each time, or having done it once? (「一次扣1分」 is each time)
     if ((count.form === "one" || count.form === "found") && d === "得" && !caps.some((c) => c.value !== null)) return { reason: "条文写「一次（一项）得分」，是每次得分还是做到一次即得分，未能确定" };
     // 「不少于4次，每少一次扣1分」: the requirement and the count of what is missing — a shortfall
-    if (bounds.length > 0) return shortfall(count, bounds, caps, d, score, period);
-    if (period) return { reason: "条文写了每年（每季度、每月）的期间，又按次计分，未能确定期间的作用" };
+    if (bounds.length > 0) return shortfall(count, bounds, caps, d, score, withinYear);
+    // 「每季度召开议事会议，每少开展一次扣5分」: how many a year is not written
+    if (count.lack && periods.length > 0) return { reason: "条文按期（如「每季度」）要求，少一次扣分：全年应有几次未能确定" };
     const cap = capText(caps, d, score.amount ?? score.range?.hi, true);
     if (typeof cap !== "string") return cap;
     const plain = score.amount !== undefined && count.units.length === 1 ? { amount: score.amount, classes: { units: count.units[0]! } } : {};
@@ -115,11 +124,10 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     const b = bounds[0]! as BoundPart & Part;
     if (score.range) return { reason: "条文有界限又有酌情范围，未能确定" };
     if (FAILING.test(t.slice(b.end, score.at))) return { reason: `条文的界限「${t.slice(b.at, b.end)}」之后写的是未做到的情形，分值是达到还是未达到时计，未能确定` };
-    // 「1人以上」「至少一次」 on an award: having one, or a band from one? (the corpus writes both)
     // 「每季度至少召开一次会议(2分)」: the task done each quarter earns the award; the count describes the task
-    if (d === "得" && b.op === "≥" && b.n === "1" && of(all, "period").some((p) => /季|月|周|半年/.test(t.slice(p.at, p.end)))) {
-      return { body: value, direction: d, shape: "once", amount: score.amount! };
-    }
+    if (d === "得" && b.op === "≥" && b.n === "1" && withinYear) return { body: value, direction: d, shape: "once", amount: score.amount! };
+    if (withinYear) return { reason: `条文按期（如「每季度」）要求「${b.n}${b.measure}」，全年应有多少未能确定` };
+    // 「1人以上」「至少一次」 on an award: having one, or a band from one? (the corpus writes both)
     if (d === "得" && (b.n === "1" || /^(?:人|名|个)$/.test(b.measure))) return { reason: `条文的「${t.slice(b.at, b.end)}」是有即得分还是分段，未能确定` };
     if (b.bare && d !== "得") return { reason: "条文的次数后写的是扣分，是按次扣分还是达到次数扣分，未能确定" };
     if (caps.length > 0) return { reason: "条文有界限又有上限，未能确定" };
@@ -127,25 +135,28 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     if (v === undefined) return { reason: `条文的界限「${b.n}${b.measure}」的单位语言中没有，未能确定` };
     return { body: `分段 { ${b.op} ${v} ${value} }`, direction: d, shape: "band", amount: score.amount! };
   }
-  if (period) return { reason: "条文写了每年（每季度、每月）的期间，未能确定它的作用" };
   const cap = capText(caps, d, score.amount, false);
   if (typeof cap !== "string") return cap;
   return { body: value, direction: d, shape: "once", ...(score.amount ? { amount: score.amount } : {}) };
 }
 
-/** A requirement (「不少于4次」) and the count of what is missing (「每少一次」) → 至少 N次 每少 1次 扣 X. */
-function shortfall(count: CountPart, bounds: readonly BoundPart[], caps: readonly CapPart[], d: Direction, score: ScorePart, period: boolean): RuleResult {
+/**
+ * A requirement (「不少于4次」「少于4次/年的」) and the count of what is missing (「每少一次」) → 至少 N次 每少 1次 扣 X.
+ * A requirement per period within the year counts the periods missed when it is once a period, else is refused.
+ */
+function shortfall(count: CountPart, bounds: readonly BoundPart[], caps: readonly CapPart[], d: Direction, score: ScorePart, withinYear: boolean): RuleResult {
   if (bounds.length > 1) return { reason: "条文有几个界限，未能确定" };
   const b = bounds[0]!;
-  if (b.op !== "≥" || b.bare) return { reason: `条文有界限「${b.n}${b.measure}」又按次计分，未能确定界限的作用` };
+  if (!(b.op === "≥" || (b.op === "<" && count.lack)) || b.bare) return { reason: `条文有界限「${b.n}${b.measure}」又按次计分，未能确定界限的作用` };
   if (d !== "扣" || score.range) return { reason: "条文要求至少若干次，少的却不是按次扣分，未能确定" };
   // 「每季度至少召开一次…缺1次扣2分」: once a period; the periods missed are counted
-  if (period) {
-    if (b.n !== "1") return { reason: `条文按期（如「每季度」）要求「${b.n}${b.measure}」，全年应有多少未能确定` };
+  if (withinYear) {
+    if (b.n !== "1" || b.op !== "≥") return { reason: `条文按期（如「每季度」）要求「${b.n}${b.measure}」，全年应有多少未能确定` };
     const cap = capText(caps, d, score.amount, true);
     if (typeof cap !== "string") return cap;
     return { body: `${count.units.join(" ")} 扣 ${score.amount!}${cap}`, direction: d, shape: "counted", amount: score.amount! };
   }
+  // (每年 and 全年 are the assessment's own period: the requirement is the year's)
   if (!count.lack) return { reason: `条文有界限「${b.n}${b.measure}」又按次计分，未能确定界限的作用` };
   if (count.noun !== b.measure || count.units.length > 1) return { reason: `条文要求的是「${b.measure}」，少的却按「${count.noun}」扣分，未能确定` };
   if (!(measureWords as readonly string[]).includes(b.measure)) return { reason: `条文的界限「${b.n}${b.measure}」的单位语言中没有，未能确定` };

@@ -108,19 +108,21 @@ const GAP_AFTER = "(?:不得少于|不应少于|不少于|至少|最少)";
 const boundKinds: Kind[] = [
   // 「不少于4次」「至少召开联席会议2次」「低于80%」 (an action of at most ten characters between the word and the number)
   {
-    source: `(${BOUND_ALTERNATION})((?<=${GAP_AFTER})(?:(?![每,;。:\\d])[\\u4e00-\\u9fa5“”"]){0,10}?|)${NUM}(${BOUND_MEASURES})(?:${BOUND_SUFFIX})?`,
+    source: `(${BOUND_ALTERNATION})((?<=${GAP_AFTER})(?:(?![每,;。:\\d])[\\u4e00-\\u9fa5“”"]){0,10}?|)${NUM}(${BOUND_MEASURES})(?:${BOUND_SUFFIX})?(?:/年)?`,
     read: (m) => {
       const n = num(m[3]);
       if (n === undefined) return undefined;
-      // 「超过20%以上」「不少于2次以上」: a word and a suffix, which may not say the same bound
-      if (m[6] !== undefined) return { kind: "unreadable", reason: `条文的界限「${m[0]}」既有「${m[1]}」又有「${m[6]}」，是否含本数未能确定` };
-      return { kind: "bound", op: BOUND_OP.get(m[1]!)!, n, measure: m[4]!, bare: false };
+      const op = BOUND_OP.get(m[1]!)!;
+      // 「达到10处以上」「不少于20户以上」 say one bound twice; 「超过20%以上」 may not (more than, or from?)
+      const agrees = m[6] === undefined || (m[5] === undefined && m[7] === undefined && ((op === "≥" && m[6] === "以上") || (op === "≤" && m[6] !== "以上")));
+      if (!agrees) return { kind: "unreadable", reason: `条文的界限「${m[0]}」既有「${m[1]}」又有「${m[6]}」，是否含本数未能确定` };
+      return { kind: "bound", op, n, measure: m[4]!, bare: false };
     },
     inner: (m) => [[m.index + m[1]!.length, m.index + m[1]!.length + m[2]!.length]],
   },
   // 「2次以上」「5人(含)以上」「3个以下」「10天以内」
   {
-    source: `(?<![\\d.第每])${NUM}(${BOUND_MEASURES})${BOUND_SUFFIX}`,
+    source: `(?<![\\d.第每])${NUM}(${BOUND_MEASURES})${BOUND_SUFFIX}(?:/年)?`,
     read: (m) => {
       const n = num(m[1]);
       if (n === undefined) return undefined;
