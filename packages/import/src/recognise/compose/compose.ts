@@ -53,7 +53,10 @@ function usedAmounts(t: string, parts: readonly Part[]): string[] {
 /** Reads a clause (normalised, reworded, its riders and modifiers out) by its parts; undefined when it has no score at all. */
 export function compose(t: string, ctx: ClauseContext): PatternResult {
   const { parts, free } = tag(t);
-  if (!parts.some((p) => p.kind === "score" || p.kind === "zero")) return undefined;
+  if (!parts.some((p) => p.kind === "score" || p.kind === "zero")) {
+    // 「按比例扣分，最多扣2分」: a cap without the amount it caps
+    return parts.some((p) => p.kind === "cap" && p.value !== null) ? refusal("条文写了上限，却没有写每次（每项）的分值，未能确定计分方式") : undefined;
+  }
   const masked = maskedClause(t);
   for (const [a, b] of free) {
     const why = freeTextReason(t, masked, a, b);

@@ -10,11 +10,14 @@ import { maskNonScoring } from "../accounting.js";
  * counts, shares, bases, bands, multipliers, the other side, scoring verbs as nouns, escalations and vetoes. 按 is
  * one except in 按时/按期/按要求/按规定/按照 … (how the work is done); 得 except inside another word (取得, 不得 …).
  */
+/** A level of government, schooling or rank before 以上/以下 (「市级以上」「县(含)以上」「大专以上学历」「中级以上职称」). */
+const LEVEL = "(?:(?:省|市|县|区|乡|镇|本)(?:级|政府|委|党委)?|大专|本科|硕士|中级|高级|副高|科级|处级)(?:\\(含\\))?(?:及)?";
+
 const SCORING_WORDS = new RegExp(
   [
     "封顶", "为止", "最多", "最高", "至多", "累计", "合计", "总计", "共计", "上限", "下限",
     // (「市级以上」「省级及以上」「县(含)以上」: a level of government, not a bound)
-    "(?<!(?:省|市|县|区|乡|镇|本)(?:级|政府|委|党委)?(?:\\(含\\))?(?:及)?)以上", "(?<!(?:省|市|县|区|乡|镇|本)(?:级|政府|委|党委)?(?:\\(含\\))?(?:及)?)以下", "以内",
+    `(?<!${LEVEL})以上`, `(?<!${LEVEL})以下`, "以内",
     // (a bound word without a number — 「低于上级下达的指标」 — is a condition: a number after it is refused below)
     // (「各类」「各项制度」「各级领导」 describe the work; 「各扣」「各区」 score each or a class of units)
     // (「未每日登录」「每周一报」: a period the work is done in; a period before a score is read by the parts)

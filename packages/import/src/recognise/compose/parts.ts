@@ -70,7 +70,7 @@ const NOT_AFTER: Readonly<Record<string, string>> = {
 const EFFECT_ALTERNATION = EFFECT_WORDS.map((w) => (NOT_AFTER[w.word] ? `(?<![${NOT_AFTER[w.word]}])${w.word}` : w.word)).join("|");
 
 /** Fillers between the subject and the verb that say nothing of the scoring (「应扣」「则扣」「予以扣除」). */
-const EFFECT_FILLER = "(?:予以|应当|应|则|即|须|可)?";
+const EFFECT_FILLER = "(?:予以|应当|应|(?<!否)则|即|须|可)?";
 
 /**
  * An effect and its amount or range, as one match: 1 the verb, 2–3 a range (「扣1-3分」「扣5分至10分」「扣1~2分」), 4 an

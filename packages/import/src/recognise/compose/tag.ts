@@ -90,7 +90,7 @@ const capKinds: Kind[] = CAP_SPELLINGS.map((c) => ({
   source: c.re,
   read: (m, t) => {
     if (CAP_PERIOD_BEFORE.test(t.slice(0, m.index))) return { kind: "unreadable", reason: `条文的上限「${m[0]}」是每期（每次、每项）的上限，语言中没有这种上限，未能确定` };
-    const verb = /(扣|加|得|减|计|记)/.exec(m[0].replace(/扣分至基本分值/, ""));
+    const verb = /(?<![累合总共])(扣|加|得|减|计|记)/.exec(m[0].replace(/扣分至基本分值/, ""));
     const direction = verb ? directionOf(verb[1]!) : undefined;
     if (!c.valued) return { kind: "cap", value: null, direction: "扣" };
     const value = num(m[1]);
