@@ -151,6 +151,32 @@ describe("connectors: 否则, the award's own negation, several rules, the item'
   });
 });
 
+describe("linear: a base from a bound (or a rate's stated standard), a step, the amount per step, a cap", () => {
+  it.each([
+    ["达标率达到85%的得满分,每低一个百分点扣0.2分", ten, ["基准 85% 每低 1个百分点 扣 0.2"]],
+    ["办结率未达到95%的,每少1%扣3分,扣完为止", ten, ["基准 95% 每低 1% 扣 3"]],
+    ["办结率不低于95%,得10分,每下降0.5个百分点扣1分", ten, ["基准 95% 每低 0.5个百分点 扣 1"]],
+    ["超期率超过10%的,每超一个百分点扣0.4分,最多扣4分", ten, ["基准 10% 每超 1个百分点 扣 0.4 上限 4"]],
+    ["完成率达到100%,每超1个百分点加0.5分,最高加2分", ten, ["基准 100% 每增加 1个百分点 得 0.5 上限 2"]],
+    ["人口信息登记率100%,每少一个百分点扣2分", ten, ["基准 100% 每低 1个百分点 扣 2"]],
+    ["面商率达100%,记10分,少一个百分点扣1分", ten, ["基准 100% 每低 1个百分点 扣 1"]],
+  ] as const)("%s", expectComposed);
+
+  it.each([
+    ["每低1个百分点扣0.5分", ten, /基准/],
+    ["达到85%的得满分,每低一个百分点扣0.2分,低于60%的不得分", ten],
+    ["超期率超过10%的,每低1个百分点扣1分", ten, /方向/],
+    ["达到90%得3分,每低1个百分点扣1分", ten, /别的分值/],
+    ["达到90%的,每低1个百分点扣1分,低于80%的扣5分", ten],
+    ["人口信息登记率100%,2分", ten, /标准/],
+  ] as const)("refused: %s", expectRefused);
+
+  it("「得满分」 alone is the item's points", () => {
+    expectComposed("实施到位得满分", ten, ["得 10"]);
+    expectRefused("实施到位得满分", bonus);
+  });
+});
+
 describe("conditions: free text with no scoring word or number of its own is kept only as text", () => {
   it.each([
     ["未按《档案管理办法》要求于3个工作日内报送的,每次扣1分", ten, ["每次 扣 1"]],
@@ -168,7 +194,7 @@ describe("near-misses: refused, never a guess", () => {
     ["各单位未报送的扣1分", ten, /各/],
     ["未完成的按比例扣分,最多扣2分", ten, /上限/],
     ["未建立台账的扣2分,情节严重的扣5分", ten, /情节/],
-    ["完成任务得基本分,每少一项扣1分", ten, /基本分|得/],
+    ["未完成任务的从基本分中扣2分", ten, /基本分/],
     ["发现问题后再次发生的,每次扣1分", ten, /再/],
     // a number of its own in the conditions
     ["迟报3天的扣1分", ten, /3/],

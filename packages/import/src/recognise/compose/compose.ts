@@ -19,6 +19,7 @@ import { freeTextReason, maskedClause } from "./free-text.js";
 import { groupsOf, type Group } from "./groups.js";
 import { ESCALATION } from "./parts.js";
 import { readGroup, type RuleReading } from "./rule.js";
+import { linearBody } from "./linear.js";
 import { tag, type Part } from "./tag.js";
 
 /** The conditions of a group: its free text, without separators and the words that only introduce it. */
@@ -47,13 +48,13 @@ export function negates(done: string, failing: string): boolean {
 
 /** The amounts written in the parts a reading consumed (every one must be the clause's, recognise.ts checks). */
 function usedAmounts(t: string, parts: readonly Part[]): string[] {
-  return parts.filter((p) => p.kind === "score" || p.kind === "cap" || p.kind === "zero").flatMap((p) => amountsIn(t.slice(p.at, p.end)));
+  return parts.filter((p) => p.kind === "score" || p.kind === "cap" || p.kind === "zero" || p.kind === "full").flatMap((p) => amountsIn(t.slice(p.at, p.end)));
 }
 
 /** Reads a clause (normalised, reworded, its riders and modifiers out) by its parts; undefined when it has no score at all. */
 export function compose(t: string, ctx: ClauseContext): PatternResult {
   const { parts, free } = tag(t);
-  if (!parts.some((p) => p.kind === "score" || p.kind === "zero")) {
+  if (!parts.some((p) => p.kind === "score" || p.kind === "zero" || p.kind === "full")) {
     // 「按比例扣分，最多扣2分」: a cap without the amount it caps
     return parts.some((p) => p.kind === "cap" && p.value !== null) ? refusal("条文写了上限，却没有写每次（每项）的分值，未能确定计分方式") : undefined;
   }
@@ -65,6 +66,11 @@ export function compose(t: string, ctx: ClauseContext): PatternResult {
   const grouped = groupsOf(parts);
   if ("reason" in grouped) return refusal(grouped.reason);
   const groups = grouped.groups;
+  // a step (每低1个百分点): the clause is one linear rule or nothing
+  if (parts.some((p) => p.kind === "step")) {
+    const lin = linearBody(groups, parts, ctx);
+    return "reason" in lin ? refusal(lin.reason) : reading(lin.bodies, usedAmounts(t, parts));
+  }
   const conditions = groups.map((g) => conditionOf(t, free, g));
   const rules: RuleReading[] = [];
   for (const [i, g] of groups.entries()) {
@@ -89,6 +95,9 @@ function className(condition: string): string {
 
 /** The clause's groups read together (the grammar over groups, in this file's header). */
 function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleReading[], conditions: readonly string[], ctx: ClauseContext): { bodies: string[] } | { reason: string } {
+  if (rules.length > 1 && rules.some((r) => r.full) && !(rules[0]!.full && rules.slice(1).every((r) => r.shape === "counted" && r.direction === "扣"))) {
+    return { reason: "条文的「得满分」（基本分）之外还有别的计分，未能确定" };
+  }
   if (rules.length === 1) {
     if (groups[0]!.before.some((p) => p.kind === "otherwise")) return { reason: "条文的「否则」前没有得分，未能确定" };
     return { bodies: [rules[0]!.body] };

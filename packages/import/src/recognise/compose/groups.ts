@@ -20,7 +20,7 @@ export function groupsOf(parts: readonly Part[]): { groups: Group[] } | { reason
   let from = 0;
   for (const p of parts) {
     if (p.kind === "unreadable") return { reason: p.reason };
-    if (p.kind === "score" || p.kind === "zero") {
+    if (p.kind === "score" || p.kind === "zero" || p.kind === "full") {
       groups.push({ before: pending, score: p, after: [], from, to: p.end });
       pending = [];
       from = p.end;

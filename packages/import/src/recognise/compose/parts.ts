@@ -153,7 +153,7 @@ export type BoundOp = "≥" | ">" | "≤" | "<";
 
 /** The bound words before a number, and their comparison. */
 export const BOUND_WORDS: readonly { readonly words: string; readonly op: BoundOp }[] = [
-  { words: "不得少于|不应少于|不少于|不低于|至少|最少|达到|不少", op: "≥" },
+  { words: "不得少于|不应少于|不少于|不低于|至少|最少|达到|达|不少", op: "≥" },
   { words: "超过|多于|高于|大于", op: ">" },
   { words: "不超过|不高于|不多于|不大于", op: "≤" },
   { words: "少于|低于|不足|未达到|未达|达不到|不到|小于", op: "<" },
@@ -168,6 +168,22 @@ export const BOUND_SUFFIX = "(?:\\((不)?含(?:本数)?\\))?(?:及)?(以上|以�
 /** The zero of the item (「不得分」「本项计0分」「该项不计分」「扣除该项全部分值」). */
 export const ZERO_SOURCE =
   "(?:(?<!否)则|即|均|也|一律)?(?:该项|本项|此项|该项目|本项目|此项目|该大项|本大项|此大项|该指标|本指标)?(?:考核)?(?:不得分|不计分|不记分|不给分|(?:计|记|得|为)(?:0|零)分|分值全扣|(?<!不)全扣(?![\\d一二两三四五六七八九十])|扣除(?:该|本|此)项(?:全部|所有)?分(?:值|数)?)";
+
+/**
+ * A linear step (语言参考 §5.5): 「每低1个百分点」「每下降0.1%」「每超过一个百分点」「每增加5%」 — 1 the step word, 2 the size, 3 its
+ * measure (个百分点 or %; a step of a quantity — 每增加100万元 — is left to the patterns). The words of a count
+ * (每少一次) are a count's, not a step's.
+ */
+export const STEP_SOURCE = `每(低于|低|少于|少|下降|降低|减少|差|超过|超出|超|高于|高出|高|增加|提高|增长|上升|多)${NUM}(个百分点|百分点|%)|(?<![每未不])(少|低|下降|降低)${NUM}(个百分点)(?=(?:的)?,?(?:扣|减))`;
+
+/** The step words that go down from the base (每低, 每少 …); the others go up (每超, 每增加 …). */
+export const STEP_DOWN = /^(?:低于|低|少于|少|下降|降低|减少|差)$/;
+
+/** 「得满分」「计基本分」「不扣分」: the item's points at the base of a linear rule (nothing written for them). */
+export const FULL_SOURCE = "(?:(?:得|计|记|给)(?:满分|基本分|标准分|全分)|不扣分)";
+
+/** 「登记率100%」「办证率达95%」 before a step: the standard a rate is measured against (group 1; the base of a linear rule only). */
+export const STATED_RATE_SOURCE = `(?<=率)(?:为|是)?${NUM}%(?=,|;|。|$)`;
 
 /** The connector of a rule's other side. */
 export const OTHERWISE_SOURCE = "否则(?:的话)?|反之";

@@ -23,6 +23,8 @@ export interface RuleReading {
   readonly amount?: string;
   /** A counted amount without a range, shortfall or compound count: its unit, for classes of one count (compose.ts). */
   readonly classes?: { readonly units: string };
+  /** 「得满分」: the item's points as an award. */
+  readonly full?: true;
 }
 export type RuleResult = RuleReading | { readonly reason: string };
 
@@ -87,6 +89,12 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     if (counts.some((c) => c.form === "per" || c.form === "slash") || bounds.length > 0 || caps.length > 0 || discretion) return { reason: "条文的不得分带有计数、界限或上限，未能确定" };
     return { body: "不得分", direction: "zero", shape: "zero" };
   }
+  if (g.score.kind === "full") {
+    // 「实施到位得满分」: the item's points
+    if (counts.length > 0 || bounds.length > 0 || caps.length > 0 || discretion || periods.length > 0) return { reason: "条文的得满分带有计数、界限或上限，未能确定" };
+    if (section !== null || ctx.points === null || /不扣分/.test(t.slice(g.score.at, g.score.end))) return { reason: "条文得满分，本项却没有分值，未能确定" };
+    return { body: `得 ${ctx.points}`, direction: "得", shape: "once", amount: ctx.points, full: true };
+  }
   let score = g.score as ScorePart & Part;
   // 「酌情扣分」: within the item's points
   if (score.itemRange) {
@@ -122,6 +130,7 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
   if (bounds.length > 0) {
     if (bounds.length > 1) return { reason: "条文有几个界限，未能确定" };
     const b = bounds[0]! as BoundPart & Part;
+    if (b.stated) return { reason: `条文的「${t.slice(b.at, b.end)}」是标准还是界限，未能确定` };
     if (score.range) return { reason: "条文有界限又有酌情范围，未能确定" };
     if (FAILING.test(t.slice(b.end, score.at))) return { reason: `条文的界限「${t.slice(b.at, b.end)}」之后写的是未做到的情形，分值是达到还是未达到时计，未能确定` };
     // 「每季度至少召开一次会议(2分)」: the task done each quarter earns the award; the count describes the task

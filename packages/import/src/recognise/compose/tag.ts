@@ -25,6 +25,10 @@ import {
   SCORE_SOURCE,
   SLASH_SOURCE,
   ZERO_SOURCE,
+  FULL_SOURCE,
+  STEP_SOURCE,
+  STEP_DOWN,
+  STATED_RATE_SOURCE,
   directionOf,
   type BoundOp,
   type Direction,
@@ -63,15 +67,24 @@ export interface BoundPart {
   readonly measure: string;
   /** A count right before an award without a bound word (「参加活动2次得10分」). */
   readonly bare: boolean;
+  /** 「登记率100%」: a rate's standard stated without a bound word (the base of a linear rule, nothing else). */
+  readonly stated?: true;
+}
+/** A linear step (每低1个百分点): its direction, size and measure. */
+export interface StepPart {
+  readonly kind: "step";
+  readonly down: boolean;
+  readonly size: string;
+  readonly measure: "个百分点" | "%";
 }
 /** A zero (不得分), 否则, a discretion word (酌情) or a period (每季度): the word is all they say. */
-export type OtherPart = { readonly kind: "zero" } | { readonly kind: "otherwise" } | { readonly kind: "discretion" } | { readonly kind: "period" };
+export type OtherPart = { readonly kind: "full" } | { readonly kind: "zero" } | { readonly kind: "otherwise" } | { readonly kind: "discretion" } | { readonly kind: "period" };
 /** A part the reader knows it cannot read (a count word the language lacks after a slash, a cap per period …). */
 export interface UnreadablePart {
   readonly kind: "unreadable";
   readonly reason: string;
 }
-export type PartValue = CountPart | ScorePart | CapPart | BoundPart | OtherPart | UnreadablePart;
+export type PartValue = CountPart | ScorePart | CapPart | BoundPart | StepPart | OtherPart | UnreadablePart;
 
 /** A part with its span in the clause; `inner` spans inside it that are free text too (a count's verb, a bound's action). */
 export type Part = PartValue & { readonly at: number; readonly end: number; readonly inner?: readonly (readonly [number, number])[] };
@@ -100,7 +113,10 @@ const capKinds: Kind[] = CAP_SPELLINGS.map((c) => ({
 
 /** The bound words, longest first (「未达到」 before 「达到」), as one alternation; their comparison by word. */
 const BOUND_OP = new Map<string, BoundOp>(BOUND_WORDS.flatMap((b) => b.words.split("|").map((w): [string, BoundOp] => [w, b.op])));
-const BOUND_ALTERNATION = [...BOUND_OP.keys()].sort((a, b) => b.length - a.length).map((w) => (/^(?:达到|低于|高于|少于|多于|超过|不到)$/.test(w) ? `(?<![未没不])${w}` : w)).join("|");
+const BOUND_ALTERNATION = [...BOUND_OP.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => (w === "达" ? "(?<![未没不下到表传送抵通直转])达(?!到|标|成)" : /^(?:达到|低于|高于|少于|多于|超过|不到)$/.test(w) ? `(?<![未没不])${w}` : w))
+  .join("|");
 
 /** The requirement words an action may follow before its number (「至少召开联席会议2次」); other bound words take the number at once (「不到位的1次」 is no bound). */
 const GAP_AFTER = "(?:不得少于|不应少于|不少于|至少|最少)";
@@ -137,6 +153,16 @@ const boundKinds: Kind[] = [
 const KINDS: readonly Kind[] = [
   ...capKinds,
   { source: ZERO_SOURCE, read: () => ({ kind: "zero" }) },
+  { source: FULL_SOURCE, read: () => ({ kind: "full" }) },
+  {
+    source: STEP_SOURCE,
+    read: (m) => {
+      // 「每低1个百分点」, or 「少一个百分点扣1分」 right before its amount
+      const [word, n, measure] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4]!, m[5], m[6]];
+      const size = num(n);
+      return size === undefined ? undefined : { kind: "step", down: STEP_DOWN.test(word), size, measure: measure === "%" ? "%" : "个百分点" };
+    },
+  },
   {
     source: SCORE_SOURCE,
     read: (m, t) => {
@@ -169,6 +195,13 @@ const KINDS: readonly Kind[] = [
     },
   },
   ...boundKinds,
+  {
+    source: STATED_RATE_SOURCE,
+    read: (m) => {
+      const n = num(m[1]);
+      return n === undefined ? undefined : { kind: "bound", op: "≥", n, measure: "%", bare: false, stated: true };
+    },
+  },
   {
     // 「参加活动2次得10分」「自查二次得4分」: a count of two or more right before an award
     source: `(?<![\\d.第每])${NUM}(次|篇|件|个|项|条|场|份)(?=(?:的)?,?(?:得|加|计|记)(?:\\d|[一二两三四五六七八九十]))`,
