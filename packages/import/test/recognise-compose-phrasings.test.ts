@@ -46,6 +46,9 @@ describe("count: 每X, 一X before the verb, 「/X」 after the amount, 发现�
     ["被通报批评的每件次扣1分", ten, ["每件次 扣 1"]],
     ["信息被市级采用的每篇加1分", ten, ["每篇 得 1"]],
     ["台账缺失的扣0.5分/项", ten, ["每项 扣 0.5"]],
+    // pieces counted one by one earn each (「一次得」 does not: near-misses)
+    ["信息被省级刊物采纳1篇计10分", ten, ["每篇 得 10"]],
+    ["先进事迹被通报表扬一人加5分", bonus, ["每人 得 5"]],
   ] as const)("%s", expectComposed);
 });
 
@@ -131,6 +134,7 @@ describe("connectors: 否则, the award's own negation, several rules, the item'
     ["落实得4分,未落实扣4分", ten, ["得 4 否则 扣 4"]],
     ["建立制度的,计1分;否则不得分", ten, ["得 1"]],
     ["达标得2分,不达标不得分", ten, ["得 2"]],
+    ["如期完成承诺事项得3分。未完成承诺事项的不得分", ten, ["得 3"]],
     ["无批准文件扣5分,无登记台账扣3分", ten, ["扣 5", "扣 3"]],
     ["迟报一次扣1分,漏报一次扣2分", ten, ["每次 扣 「迟报」 1、「漏报」 2"]],
     ["市级采用每条计2分,省级采用每条计5分,加到10分为止", ten, ["每条 得 「市级采用」 2、「省级采用」 5 上限 10"]],

@@ -40,7 +40,8 @@ const NEGATIONS = /^(?:未能|未|没有|没|不|无)/;
 export function negates(done: string, failing: string): boolean {
   if (done === "") return false;
   const core = failing.replace(NEGATIONS, "");
-  if (core !== failing && core === done) return true;
+  // 「如期完成承诺事项」/「未完成承诺事项」: the failing negates a part of the award's own condition
+  if (core !== failing && (core === done || (core.length >= 2 && done.endsWith(core)))) return true;
   // 「完成」/「完不成」, 「达到」/「达不到」, 「做到」/「做不到」
   const split = /^(.)不(.)(.*)$/.exec(failing);
   return split !== null && `${split[1]}${split[2]}${split[3]}` === done;

@@ -117,7 +117,8 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
       return { reason: "条文的计数与分值不在同一句中，未能确定计的是什么" };
     }
     // 「召开专题会议一次计3分」: one time and an award — each time, or having done it once? (「一次扣1分」 is each time)
-    if ((count.form === "one" || count.form === "found") && d === "得" && !caps.some((c) => c.value !== null)) return { reason: "条文写「一次（一项）得分」，是每次得分还是做到一次即得分，未能确定" };
+    // (「采纳1篇计10分」「一人加5分」: pieces counted, each earns)
+    if ((count.form === "one" || count.form === "found") && d === "得" && count.noun === "次" && !caps.some((c) => c.value !== null)) return { reason: "条文写「一次得分」，是每次得分还是做到一次即得分，未能确定" };
     // 「不少于4次，每少一次扣1分」: the requirement and the count of what is missing — a shortfall
     if (bounds.length > 0) return shortfall(count, bounds, caps, d, score, withinYear);
     // 「每季度召开议事会议，每少开展一次扣5分」: how many a year is not written
