@@ -4,6 +4,7 @@
 // read, and the clause is refused with the word named. Never a guess.
 import { MEASURE, QUALIFIERS } from "../accounting-words.js";
 import { maskNonScoring } from "../accounting.js";
+import { rx } from "../normalise.js";
 
 /**
  * Scoring words beside the accounting check's closed list (accounting-words.ts QUALIFIERS): words of caps, bounds,
@@ -43,7 +44,7 @@ const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?%?|[一二两三四五六七八九十
 
 /** The first match of `re` (made global) starting inside `[at, end)` of `text`, looked for with the whole text around it. */
 function firstWithin(re: RegExp, text: string, at: number, end: number): string | undefined {
-  const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
+  const g = rx(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
   for (let m = g.exec(text); m; m = g.exec(text)) {
     if (m.index >= end) return undefined;
     if (m.index >= at && m[0] !== "") return m[0].length <= end - m.index ? m[0] : text.slice(m.index, end);
