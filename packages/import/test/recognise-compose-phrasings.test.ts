@@ -178,6 +178,8 @@ describe("linear: a base from a bound (or a rate's stated standard), a step, the
   it("「得满分」 alone is the item's points", () => {
     expectComposed("实施到位得满分", ten, ["得 10"]);
     expectRefused("实施到位得满分", bonus);
+    // 「不得满分」: not the full points — how many, not said
+    expectRefused("未按时完成的不得满分", ten);
   });
 });
 

@@ -1,12 +1,13 @@
 // The compositional reader (session 26, issue 13): a clause read by its parts rather than by one phrasing. The
-// clause is tagged (tag.ts: counts, effects, amounts, ranges, caps, bounds, zeros, connectors), its parts gathered
-// into groups each ending at a score (groups.ts), each group read into a body (rule.ts), and the groups read
-// together by a small grammar:
-//   one group                                  its body
-//   得 A, 否则 (or the award's own negation) 扣 B   得 A 否则 扣 B           (「完成得4分，未完成扣4分」)
-//   得 A, 否则 (or a negation) 不得分             得 A                     (「…得2分，否则不得分」)
-//   the item's points, then counted deductions  the deductions           (「…计2分，每缺席一次扣0.5分」)
-//   several groups of one direction             one rule each            (「无批准扣5分，无登记扣3分」)
+// clause is tagged (tag.ts: counts, effects, amounts, ranges, caps, bounds, zeros, connectors, steps), its parts
+// gathered into groups each ending at a score (groups.ts), each group read into a body (rule.ts; a clause with a
+// linear step: linear.ts), and the groups read together by a small grammar:
+//   one group                                   its body
+//   得 A, 否则 (or the award's own negation) 扣 B    得 A 否则 扣 B                (「完成得4分，未完成扣4分」)
+//   得 A, 否则 (or a negation) 不得分              得 A                          (「…得2分，否则不得分」)
+//   the item's points, then counted deductions   the deductions                (「…计2分，每缺席一次扣0.5分」)
+//   counted findings of one count word           one rule, a class each        (「迟报一次扣1分，漏报一次扣2分」)
+//   one-shot deductions of different findings    one rule each                 (「无批准扣5分，无登记扣3分」)
 // Strictness is the point: the free text (the conditions) may hold no scoring word and no number (free-text.ts), a
 // group with a part it cannot place is refused, and two groups joined by an escalation (情节严重, 再次 …) or sharing
 // a cap are refused. The reading then passes the checks every pattern's reading passes (recognise.ts: the amounts,

@@ -10,9 +10,7 @@
 // direction the base does not fit — is refused.
 import type { ClauseContext } from "../index.js";
 import type { Group } from "./groups.js";
-import type { BoundPart, CapPart, Part, ScorePart, StepPart } from "./tag.js";
-
-const of = <K extends Part["kind"]>(parts: readonly Part[], kind: K): Extract<Part, { kind: K }>[] => parts.filter((p): p is Extract<Part, { kind: K }> => p.kind === kind);
+import { partsOf as of, type BoundPart, type CapPart, type Part, type ScorePart, type StepPart } from "./tag.js";
 
 /** The linear body of a clause with a step, or the reason it is refused. */
 export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx: ClauseContext): { bodies: string[] } | { reason: string } {

@@ -180,7 +180,7 @@ export const STEP_SOURCE = `每(低于|低|少于|少|下降|降低|减少|差|�
 export const STEP_DOWN = /^(?:低于|低|少于|少|下降|降低|减少|差)$/;
 
 /** 「得满分」「计基本分」「不扣分」: the item's points at the base of a linear rule (nothing written for them). */
-export const FULL_SOURCE = "(?:(?:得|计|记|给)(?:满分|基本分|标准分|全分)|不扣分)";
+export const FULL_SOURCE = "(?<![不未没])(?:(?:得|计|记|给)(?:满分|基本分|标准分|全分)|不扣分)";
 
 /** 「登记率100%」「办证率达95%」 before a step: the standard a rate is measured against (group 1; the base of a linear rule only). */
 export const STATED_RATE_SOURCE = `(?<=率)(?:为|是)?${NUM}%(?=,|;|。|$)`;

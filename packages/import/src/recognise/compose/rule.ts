@@ -12,7 +12,7 @@ import { decimalCompare } from "../decimal.js";
 import type { ClauseContext } from "../index.js";
 import type { Direction } from "./parts.js";
 import type { Group } from "./groups.js";
-import type { BoundPart, CapPart, CountPart, Part, ScorePart } from "./tag.js";
+import { partsOf as of, type BoundPart, type CapPart, type CountPart, type Part, type ScorePart } from "./tag.js";
 
 /** What one group reads as: a body and its shape (for the clause's grammar), or a refusal. */
 export interface RuleReading {
@@ -32,8 +32,6 @@ export type RuleResult = RuleReading | { readonly reason: string };
 const NEGATIVE = /未|不(?!断)|无|没有|缺|少|差|违|错|迟|漏|超期|延误|失|被|投诉|批评|通报|事故/;
 /** The absence of a fault (「无违规违纪问题」「全年未发生安全事故」) and 「有无」 (whether there is): what an item earns. */
 const ABSENCE = /^(?:\d+|[一二三四五六七八九十]+)?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)[^未不没无]{1,12}(?:问题|现象|事故|行为|案件|差错|投诉)$|^有无[^未不没无]+$/;
-
-const of = <K extends Part["kind"]>(parts: readonly Part[], kind: K): Extract<Part, { kind: K }>[] => parts.filter((p): p is Extract<Part, { kind: K }> => p.kind === kind);
 
 /** The value written for a bound (「4次」「80%」), or undefined when the language has no such measure. */
 function boundValue(b: BoundPart): string | undefined {

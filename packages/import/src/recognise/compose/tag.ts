@@ -89,6 +89,9 @@ export type PartValue = CountPart | ScorePart | CapPart | BoundPart | StepPart |
 /** A part with its span in the clause; `inner` spans inside it that are free text too (a count's verb, a bound's action). */
 export type Part = PartValue & { readonly at: number; readonly end: number; readonly inner?: readonly (readonly [number, number])[] };
 
+/** The parts of one kind, typed as that kind. */
+export const partsOf = <K extends Part["kind"]>(parts: readonly Part[], kind: K): Extract<Part, { kind: K }>[] => parts.filter((p): p is Extract<Part, { kind: K }> => p.kind === kind);
+
 /** One kind's matcher: the matches in the clause, each read into a part (or skipped: undefined). */
 interface Kind {
   readonly source: string;
