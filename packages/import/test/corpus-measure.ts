@@ -84,13 +84,16 @@ export function normalisedBody(
   });
 }
 
-export function judge(books: readonly CorpusBook[]): Judged[] {
+/** A clause reader (the recogniser, or one of its readers alone: recognise-compose.test.ts). */
+export type ClauseReader = typeof recogniseClause;
+
+export function judge(books: readonly CorpusBook[], read: ClauseReader = recogniseClause): Judged[] {
   const out: Judged[] = [];
   for (const b of books) {
     for (const c of b.clauses) {
       if (c.kp === undefined) continue;
       const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-      const r = recogniseClause(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) });
+      const r = read(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) });
       if (r.kind === "todo") {
         out.push({ book: b.id, clause: c, verdict: "todo", got: r.reason });
         continue;

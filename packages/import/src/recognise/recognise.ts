@@ -22,9 +22,10 @@ import { checklistEventBound, fullThenShort, fullUntilNothing, partsEach, partsL
 import { alternativeOccurrences, cappedOccurrenceAward, extraPerPiece, occurrencePatterns, occurrenceRange } from "./patterns/occurrences.js";
 import { awardOrDeduction, awardThenNegation, otherwise } from "./patterns/otherwise.js";
 import { baseBothWays, belowPlan, countAboveBase, pointsBelowRate, shortOfYearly, targetThenSteps } from "./patterns/steps.js";
-import type { Pattern } from "./reading.js";
+import type { Pattern, Reading } from "./reading.js";
 import { takeRiders } from "./riders.js";
-import { capAt, takeModifiers, unfit, type ModifierPhrase } from "./modifiers.js";
+import { capAt, takeModifiers, unfit, type ModifierPhrase, type TakenModifiers } from "./modifiers.js";
+import { compose } from "./compose/compose.js";
 import { unaccounted } from "./guards.js";
 import { ownPoints, reword, rewordLastPass, rewordSecondPass } from "./rewords.js";
 import { withItemBound } from "./item.js";
@@ -81,6 +82,18 @@ const PATTERNS: readonly Pattern[] = [
   ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
   bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
+/**
+ * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import); or the
+ * compositional reader alone, through the same rewords, modifiers, checks and guards (how general it is:
+ * recognise-compose.test.ts).
+ */
+export type Readers = "patterns" | "compose";
+
+/** The clause read by its parts alone (no pattern tried), with every check a reading passes. */
+export function recogniseByParts(text: string, ctx: ClauseContext): Recognition {
+  return read(text, ctx, "compose");
+}
+
 export function recognise(text: string, ctx: ClauseContext): Recognition {
   const r = read(text, ctx);
   // the riders taken out are reported (kp import: KP5054), never dropped silently
@@ -88,8 +101,8 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
   return r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r;
 }
 
-function read(text: string, ctx: ClauseContext): Recognition {
-  const r = readUnguarded(text, ctx);
+function read(text: string, ctx: ClauseContext, readers: Readers = "patterns"): Recognition {
+  const r = readUnguarded(text, ctx, readers);
   if (r.kind !== "rules") return r;
   // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
   // (the count words the language lacks written as its units, as the patterns read them: count-words.ts; a
@@ -102,14 +115,14 @@ function read(text: string, ctx: ClauseContext): Recognition {
 }
 
 /** The reading before the guards (recognise-guards.test.ts measures the guards on it). */
-export function readUnguarded(text: string, ctx: ClauseContext): Recognition {
-  let r = readBody(text, ctx);
+export function readUnguarded(text: string, ctx: ClauseContext, readers: Readers = "patterns"): Recognition {
+  let r = readBody(text, ctx, readers);
   if (r.kind === "todo") {
     // 「…考核，20分，每缺一个单位扣4分」「…采用不少于4篇4分，每少一篇扣1分」: the item's full points stated
     // before its counted deductions — nothing to write for them; the deductions are the rules
     const again = withoutFullPoints(normalise(text), ctx);
     if (again !== undefined) {
-      const r2 = readBody(again, ctx);
+      const r2 = readBody(again, ctx, readers);
       // every number before the points (a requirement 「不少于4篇」) must be written by the reading
       const head = again.slice(0, again.indexOf(",")).replace(/^(?:\(\d+\)|\d+[.、]|[一二三四五六七八九十]+[、.])/, "");
       const numbers = [...head.matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]);
@@ -182,7 +195,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordBoundNoun,
 ];
 
-function readBody(text: string, ctx: ClauseContext): Recognition {
+function readBody(text: string, ctx: ClauseContext, readers: Readers): Recognition {
   let t = READING_REWORDS.reduce((x, step) => step(x, ctx), normalise(text));
   const year = yearAsAmountReason(t);
   if (year) return { kind: "todo", reason: year };
@@ -200,22 +213,36 @@ function readBody(text: string, ctx: ClauseContext): Recognition {
   // a waiver or multiplier the modifiers did not take: a reading without it would be wrong
   const left = RESIDUE.exec(rest);
   if (left) return { kind: "todo", reason: `条文的「${left[0]}」是加倍、减半、免扣、减免或分担之类的规定，未能确定它作用于哪个分值` };
-  for (const p of PATTERNS) {
-    const r = p(rest, ctx);
-    if (!r) continue;
-    if (r.kind === "refusal") return { kind: "todo", reason: severalAmountsReason(rest, r.reason) };
-    const all = amountsIn(rest);
-    if (!sameAmounts(all, r.used)) {
-      return { kind: "todo", reason: `条文的分值（${all.join("、") || "无"}）未能全部对应到计分方式` };
+  if (readers === "patterns") {
+    for (const p of PATTERNS) {
+      const r = p(rest, ctx);
+      if (!r) continue;
+      if (r.kind === "refusal") return { kind: "todo", reason: severalAmountsReason(rest, r.reason) };
+      return accepted(r, rest, taken, t);
     }
-    if (taken.modifiers.length === 0) return r.names ? { kind: "rules", bodies: r.bodies, names: r.names } : { kind: "rules", bodies: r.bodies };
-    if (r.bodies.length !== 1) return { kind: "todo", reason: "条文有几条规则，又写了加倍、减半、免扣或平均，未能确定它作用于哪一条" };
-    const body = r.bodies[0]!;
-    for (const m of taken.modifiers) {
-      const why = unfit(body, m);
-      if (why) return { kind: "todo", reason: why };
-    }
-    return { kind: "rules", bodies: [withModifiers(body, taken.modifiers, capAt(t))] };
   }
+  // no pattern knows the phrasing: the clause read by its parts (compose/, session 26), through the same checks
+  const r = compose(rest, ctx);
+  if (r?.kind === "reading") return accepted(r, rest, taken, t);
+  if (r?.kind === "refusal") return { kind: "todo", reason: r.reason };
   return { kind: "todo", reason: rx("分").test(t) ? "未能识别条文的计分方式" : "条文没有写分值或计分方式" };
+}
+
+/**
+ * A reading kept only when it accounts for every amount of the clause, and written with the clause's modifiers
+ * when its body takes them (a pattern's and the compositional reader's alike).
+ */
+function accepted(r: Reading, rest: string, taken: TakenModifiers, t: string): Recognition {
+  const all = amountsIn(rest);
+  if (!sameAmounts(all, r.used)) {
+    return { kind: "todo", reason: `条文的分值（${all.join("、") || "无"}）未能全部对应到计分方式` };
+  }
+  if (taken.modifiers.length === 0) return r.names ? { kind: "rules", bodies: r.bodies, names: r.names } : { kind: "rules", bodies: r.bodies };
+  if (r.bodies.length !== 1) return { kind: "todo", reason: "条文有几条规则，又写了加倍、减半、免扣或平均，未能确定它作用于哪一条" };
+  const body = r.bodies[0]!;
+  for (const m of taken.modifiers) {
+    const why = unfit(body, m);
+    if (why) return { kind: "todo", reason: why };
+  }
+  return { kind: "rules", bodies: [withModifiers(body, taken.modifiers, capAt(t))] };
 }

@@ -1,0 +1,173 @@
+// The compositional reader (session 26, issue 13): a clause read by its parts rather than by one phrasing. The
+// clause is tagged (tag.ts: counts, effects, amounts, ranges, caps, bounds, zeros, connectors, steps), its parts
+// gathered into groups each ending at a score (groups.ts), each group read into a body (rule.ts; a clause with a
+// linear step: linear.ts), and the groups read together by a small grammar:
+//   one group                                   its body
+//   得 A, 否则 (or the award's own negation) 扣 B    得 A 否则 扣 B                (「完成得4分，未完成扣4分」)
+//   得 A, 否则 (or a negation) 不得分              得 A                          (「…得2分，否则不得分」)
+//   the item's points, then counted deductions   the deductions                (「…计2分，每缺席一次扣0.5分」)
+//   counted findings of one count word           one rule, a class each        (「迟报一次扣1分，漏报一次扣2分」)
+//   one-shot deductions of different findings    one rule each                 (「无批准扣5分，无登记扣3分」)
+// Strictness is the point: the free text (the conditions) may hold no scoring word and no number (free-text.ts), a
+// group with a part it cannot place is refused, and two groups joined by an escalation (情节严重, 再次 …) or sharing
+// a cap are refused. The reading then passes the checks every pattern's reading passes (recognise.ts: the amounts,
+// the modifiers, the guards and the accounting check).
+import type { ClauseContext } from "../index.js";
+import { amountsIn } from "../amounts.js";
+import { reading, refusal, type PatternResult } from "../reading.js";
+import { contextReason } from "./context.js";
+import { freeTextReason, maskedClause } from "./free-text.js";
+import { groupsOf, type Group } from "./groups.js";
+import { ESCALATION } from "./parts.js";
+import { readGroup, type RuleReading } from "./rule.js";
+import { linearBody } from "./linear.js";
+import { tag, type Part } from "./tag.js";
+
+/** The conditions of a group: its free text, without separators and the words that only introduce it. */
+function conditionOf(t: string, free: readonly (readonly [number, number])[], g: Group): string {
+  return free
+    .filter(([a, b]) => a >= g.from && b <= g.to)
+    .map(([a, b]) => t.slice(a, b))
+    .join("")
+    .replace(/[,;。:、()]/g, "")
+    .replace(/^(?:对于|对|凡|如果|如|若|经查|经核实)/, "")
+    .replace(/(?:的|者|时)$/, "");
+}
+
+/** Negations a failing side is written with (「未完成」「完不成」「没有落实」「不达标」). */
+const NEGATIONS = /^(?:未能|未|没有|没|不|无)/;
+
+/** Whether `failing` is the negation of `done` (「完成」/「未完成」「完不成」, 「达标」/「不达标」, 「落实」/「未落实」). */
+export function negates(done: string, failing: string): boolean {
+  if (done === "") return false;
+  const core = failing.replace(NEGATIONS, "");
+  // 「如期完成承诺事项」/「未完成承诺事项」: the failing negates a part of the award's own condition
+  if (core !== failing && (core === done || (core.length >= 2 && done.endsWith(core)))) return true;
+  // 「完成」/「完不成」, 「达到」/「达不到」, 「做到」/「做不到」
+  const split = /^(.)不(.)(.*)$/.exec(failing);
+  return split !== null && `${split[1]}${split[2]}${split[3]}` === done;
+}
+
+/** The amounts written in the parts a reading consumed (every one must be the clause's, recognise.ts checks). */
+function usedAmounts(t: string, parts: readonly Part[]): string[] {
+  return parts.filter((p) => p.kind === "score" || p.kind === "cap" || p.kind === "zero" || p.kind === "full").flatMap((p) => amountsIn(t.slice(p.at, p.end)));
+}
+
+/** Reads a clause (normalised, reworded, its riders and modifiers out) by its parts; undefined when it has no score at all. */
+export function compose(t: string, ctx: ClauseContext): PatternResult {
+  const { parts, free } = tag(t);
+  if (!parts.some((p) => p.kind === "score" || p.kind === "zero" || p.kind === "full")) {
+    // 「按比例扣分，最多扣2分」: a cap without the amount it caps
+    return parts.some((p) => p.kind === "cap" && p.value !== null) ? refusal("条文写了上限，却没有写每次（每项）的分值，未能确定计分方式") : undefined;
+  }
+  const masked = maskedClause(t);
+  for (const [a, b] of free) {
+    const why = freeTextReason(t, masked, a, b);
+    if (why) return refusal(why);
+  }
+  const grouped = groupsOf(parts);
+  if ("reason" in grouped) return refusal(grouped.reason);
+  const groups = grouped.groups;
+  // a step (每低1个百分点): the clause is one linear rule or nothing
+  if (parts.some((p) => p.kind === "step")) {
+    const lin = linearBody(groups, parts, ctx);
+    return "reason" in lin ? refusal(lin.reason) : reading(lin.bodies, usedAmounts(t, parts));
+  }
+  const conditions = groups.map((g) => conditionOf(t, free, g));
+  const rules: RuleReading[] = [];
+  for (const [i, g] of groups.entries()) {
+    const r = readGroup(g, t, conditions[i]!, ctx);
+    if ("reason" in r) return refusal(r.reason);
+    rules.push(r);
+  }
+  const bodies = clauseBodies(t, groups, rules, conditions, ctx);
+  if ("reason" in bodies) return refusal(bodies.reason);
+  const why = contextReason(bodies.bodies, rules, conditions, ctx);
+  if (why) return refusal(why);
+  return reading(bodies.bodies, usedAmounts(t, parts));
+}
+
+/** A failing written short (「未完成」「没有落实」「达不到」): the award's other side when nothing else is said. */
+const SHORT_FAILING = /^(?:未能|未|没有|没|不|无|达不到|完不成|做不到)[\u4e00-\u9fa5]{0,3}$/;
+
+/** The name of a class from its group's condition (「被市级主流媒体采用」), without the words that only introduce it. */
+function className(condition: string): string {
+  return condition.replace(/^(?:凡是|凡|对于|对|被|由|其中|在)/, "").replace(/[“”"「」《》]/g, "");
+}
+
+/** The clause's groups read together (the grammar over groups, in this file's header). */
+function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleReading[], conditions: readonly string[], ctx: ClauseContext): { bodies: string[] } | { reason: string } {
+  if (rules.length > 1 && rules.some((r) => r.full) && !(rules[0]!.full && rules.slice(1).every((r) => r.shape === "counted" && r.direction === "扣"))) {
+    return { reason: "条文的「得满分」（基本分）之外还有别的计分，未能确定" };
+  }
+  if (rules.length === 1) {
+    if (groups[0]!.before.some((p) => p.kind === "otherwise")) return { reason: "条文的「否则」前没有得分，未能确定" };
+    return { bodies: [rules[0]!.body] };
+  }
+  const [first, second] = [rules[0]!, rules[1]!];
+  const otherwise = groups.slice(1).some((g) => g.before.some((p) => p.kind === "otherwise"));
+  // 得 A, then the award's other side: 否则, the award's own negation, or a short failing before 不得分
+  if (rules.length === 2 && first.shape === "once" && first.direction === "得" && (second.shape === "once" || second.shape === "zero")) {
+    const failing = conditions[1]!;
+    const other = otherwise ? failing === "" : negates(conditions[0]!, failing) || (second.shape === "zero" && SHORT_FAILING.test(failing));
+    if (other) {
+      if (second.shape === "zero") return { bodies: [first.body] };
+      if (second.direction === "扣" && second.amount !== undefined) return { bodies: [`${first.body} 否则 ${second.body}`] };
+    }
+    if (otherwise) return { reason: "条文的「否则」后的计分未能确定" };
+  }
+  if (otherwise) return { reason: "条文的「否则」不在得分与扣分之间，未能确定" };
+  if (rules.some((r) => r.shape === "zero")) return { reason: "条文既有分值又有不得分，未能确定它们的关系" };
+  // the item's points when all is done, then (after a comma) what each failing costs: the deductions are the rules
+  const fullPoints = first.shape === "once" && first.direction === "得" && ctx.section === null && ctx.points !== null && first.amount === ctx.points;
+  if (fullPoints && t[groups[0]!.score.end] === ",") {
+    // (「…记10分，班子存在矛盾的酌情扣分」: a discretionary deduction within the points is one too)
+    if (!rules.slice(1).every((r) => r.direction === "扣" && (r.shape === "counted" || (r.amount === undefined && rules.length === 2)))) return { reason: "条文先写本项的分值，其后的扣分不都是按次（按项）的，未能确定" };
+    return rules.length === 2 ? { bodies: [second.body] } : severalRules(groups.slice(1), rules.slice(1), conditions.slice(1), true);
+  }
+  // the item's points, then (after 「;」) a rule of its own: two rules, as the clause writes them
+  if (fullPoints && rules.length === 2 && second.direction === "扣" && second.shape === "counted" && t[groups[0]!.score.end] === ";") {
+    // (「…记1分;少一项,扣0.25分」: what is missing is of the award's own list — the deduction is the rule)
+    const lack = [...groups[1]!.before, ...groups[1]!.after].some((p) => p.kind === "count" && p.lack);
+    return { bodies: lack ? [second.body] : [first.body, second.body] };
+  }
+  return severalRules(groups, rules, conditions, false);
+}
+
+const valuedCap = (g: Group): boolean => [...g.before, ...g.after].some((p) => p.kind === "cap" && p.value !== null);
+
+/** Conditions that name a class of units (「协办单位扣2.5分」), not a finding: the amount is that class's. */
+const CLASS_OF_UNITS = /(?:单位|部门|乡镇|街道|县区|县|区|园区|村|社区)$/;
+
+/**
+ * Several groups of one direction: counted findings of one count word are one rule with a class each (「迟报一次扣1分，
+ * 谎报一次扣2分」); one-shot deductions of different findings are one rule each (「无批准扣5分，无登记扣3分」); counted
+ * deductions of different count words one rule each only after the item's points (`afterPoints`: 「…计2分，每缺席一次扣
+ * 0.5分，每错漏报一例扣0.5分」). Never when a later condition escalates an earlier one, names a class of units, or a
+ * cap may be shared; one-shot awards of a list (「国家发明专利20分，实用新型专利10分」) may be each per piece: never guessed.
+ */
+function severalRules(groups: readonly Group[], rules: readonly RuleReading[], conditions: readonly string[], afterPoints: boolean): { bodies: string[] } | { reason: string } {
+  for (const [i, c] of conditions.entries()) {
+    const e = i > 0 ? ESCALATION.exec(c) : null;
+    if (e) return { reason: `条文的「${e[0]}」可能是在前一个分值之上（或代替它）计分，未能确定` };
+    if (c.length < 2 && !rules[i]!.body.startsWith("每")) return { reason: "条文的一个分值没有自己的条件，未能确定它是否接着前一个分值" };
+    if (CLASS_OF_UNITS.test(c)) return { reason: `条文按单位类别（「${c}」）分别计分，未能确定` };
+  }
+  const first = rules[0]!;
+  if (new Set(rules.map((r) => r.direction)).size > 1) return { reason: "条文既有得分又有扣分，未能确定它们是一条还是几条规则" };
+  if (rules.every((r) => r.shape === "counted" && r.classes !== undefined)) {
+    const units = new Set(rules.map((r) => r.classes!.units));
+    if (groups.slice(0, -1).some(valuedCap)) return { reason: "条文有几个分值又有上限，未能确定上限是其中一条的还是共用的" };
+    if (units.size > 1) {
+      if (afterPoints && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
+      return { reason: `条文的几个分值按不同的计数单位（${[...units].join("、")}）计，未能确定是几条规则还是一条分类计分` };
+    }
+    const names = conditions.map(className);
+    if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return { reason: "条文的几个分值的类别未能区分，未能确定" };
+    const cap = /( 上限 [\d.]+)$/.exec(rules[rules.length - 1]!.body)?.[1] ?? "";
+    return { bodies: [`${first.classes!.units} ${first.direction} ${names.map((n, i) => `「${n}」 ${rules[i]!.amount!}`).join("、")}${cap}`] };
+  }
+  if (groups.some(valuedCap)) return { reason: "条文有几个分值又有上限，未能确定上限是其中一条的还是共用的" };
+  if (rules.every((r) => r.shape === "once" && r.direction === "扣" && r.amount !== undefined)) return { bodies: rules.map((r) => r.body) };
+  return { reason: "条文有几个分值（一次性得分，或按次与一次性并存），未能确定它们是几条规则还是分类计分" };
+}
