@@ -14,7 +14,7 @@ import { importDocument, recogniseClause, splitClauses, type ClauseContext } fro
 import { describe, expect, it } from "vitest";
 import { bodies, expectReading, expectTodo, item } from "./phrasing-check.js";
 import { readingCatalogue } from "./reading-catalogue.js";
-import { exactQuotient } from "../src/recognise/decimal.js";
+import { exactQuotient } from "../src/decimal.js";
 
 /** An item whose only clause this is (kp import gives each clause its cell's others: none). */
 const lone = (points: string): ClauseContext => item(points, { siblings: [] });

@@ -24,7 +24,7 @@
 import type { ClauseContext } from "./index.js";
 import { QUALIFIERS } from "./accounting-words.js";
 import { readingFeatures, type ReadingFeatures } from "./reading-features.js";
-import { canon, shareOf } from "./decimal.js";
+import { canon, shareOf } from "../decimal.js";
 import { numberText } from "./normalise.js";
 import { FORMULA, NO_EXCELLENT, PANEL_SCORE } from "./guards-phrases.js";
 import { SIGNED } from "./guards-amounts.js";

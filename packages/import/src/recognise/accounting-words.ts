@@ -3,7 +3,7 @@
 // words a reading must reflect. Patterns read the normalised clause (normalise.ts: half-width, simplified).
 
 /** Measure words after a Chinese numeral that make it a number of the clause (「一次」「两项」「三个」). */
-import { shareOf } from "./decimal.js";
+import { shareOf } from "../decimal.js";
 import { CLOCK_TIME, MINUTES } from "./clock.js";
 
 export const MEASURE = "次|个|项|件|条|处|例|起|宗|篇|份|张|人|名|户|家|所|台|辆|批|场|天|日|周|月|季度|年|分|类|种|样|遍|期|轮|本|套|位|支|座|间|回|级|档|星|票|成|倍|株|棵|只|头|栋|幢|块|亩|片|段|根|盏|部|册|卷|首|门|课|堂|节|小时|个百分点|百分点";

@@ -10,7 +10,7 @@ import { oneVoidsItem } from "./patterns/whole-item.js";
 import { taskPointsBeforeDeduction } from "./patterns/task-points.js";
 import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
-import { canon, decimalSum, shareOf } from "./decimal.js";
+import { canon, decimalSum, shareOf } from "../decimal.js";
 import { isScoreBound } from "./score-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
 import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";

@@ -8,7 +8,7 @@
 import type { Guard } from "./guards.js";
 import { normalise, NUM, rxt } from "./normalise.js";
 import { deductionList, faultList } from "./patterns/bare-amounts.js";
-import { canon } from "./decimal.js";
+import { canon } from "../decimal.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
 const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;

@@ -5,7 +5,7 @@
 import type { Guard } from "./guards.js";
 import { NUM, normalise, numberText, rxg, rxt } from "./normalise.js";
 import { amountsIn } from "./amounts.js";
-import { decimalCompare, decimalSum } from "./decimal.js";
+import { decimalCompare, decimalSum } from "../decimal.js";
 import { namesClassOf } from "./patterns/classes.js";
 
 /**

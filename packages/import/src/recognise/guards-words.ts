@@ -7,7 +7,7 @@ import type { ClauseContext } from "./index.js";
 import type { Guard } from "./guards.js";
 import { rxt, rxg } from "./normalise.js";
 import { CAP_RE } from "./amounts.js";
-import { toMillionths } from "../structure/decimal.js";
+import { decimalCompare, decimalSum } from "../decimal.js";
 import { NOUNS, unitOf } from "./units.js";
 import { itemBounds } from "./item.js";
 
@@ -212,8 +212,7 @@ export const GUARDS_23: readonly Guard[] = [
       if (ctx.section !== null || ctx.points === null || bodies.length < 2 || !/^\d+(?:\.\d{1,6})?$/.test(ctx.points)) return undefined;
       const amounts = bodies.map((b) => /^得 (\d+(?:\.\d{1,6})?)$/.exec(b)?.[1]);
       if (amounts.some((a) => a === undefined)) return undefined;
-      const sum = amounts.reduce((acc, a) => acc + toMillionths(a!), 0n);
-      return sum > toMillionths(ctx.points) ? `条文的几项得分合计超过本项分值 ${ctx.points} 分，可能是只取其一（就高），未能确定` : undefined;
+      return decimalCompare(decimalSum(amounts.map((a) => a!)), ctx.points) > 0 ? `条文的几项得分合计超过本项分值 ${ctx.points} 分，可能是只取其一（就高），未能确定` : undefined;
     },
   },
   {

@@ -13,7 +13,7 @@ import { amountsIn } from "./amounts.js";
 import { NUM, numberText, rxt } from "./normalise.js";
 import { reading, type Pattern } from "./reading.js";
 import { alone } from "./rewords.js";
-import { toMillionths } from "../structure/decimal.js";
+import { decimalCompare } from "../decimal.js";
 
 /**
  * The points a requirement with no amount of its own earns: its row's points column when the structure
@@ -93,7 +93,7 @@ export function rowDisagreement(text: string, bodies: readonly string[], ctx: Cl
   const stated = amountsIn(text);
   if (stated.length === 0 || bodies.length !== 1) return undefined;
   const award = oneAward(bodies[0]!);
-  if (award === undefined || !/^\d+(?:\.\d{1,6})?$/.test(award) || toMillionths(award) === toMillionths(ctx.rowPoints)) return undefined;
+  if (award === undefined || !/^\d+(?:\.\d{1,6})?$/.test(award) || decimalCompare(award, ctx.rowPoints) === 0) return undefined;
   return {
     kind: "todo",
     reason: `条文写的分值（${award}分）与本行分值栏的 ${ctx.rowPoints} 分不一致，请核对原文后补写计分方式`,

@@ -9,7 +9,7 @@
 //     count-word guard refuses (语言参考 §5.2: kaoping does not guess the count): a to-do.
 import type { ClauseContext } from "./index.js";
 import { amountsIn } from "./amounts.js";
-import { decimalCompare } from "./decimal.js";
+import { decimalCompare } from "../decimal.js";
 import { numberText } from "./normalise.js";
 
 /** The total after the amount: 「,总分4分」「,满分2分」「,总计不超过10分」「,累计最高10分」 (then 扣完为止 adds nothing). */

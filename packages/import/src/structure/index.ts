@@ -4,7 +4,7 @@
 import { fail, importProblem, type ImportProblem } from "../diagnostics.js";
 import type { Paragraph, ReadDocument, Table } from "../model.js";
 import { findColumns } from "./columns.js";
-import { sumPoints, toMillionths } from "./decimal.js";
+import { decimalCompare, decimalSum } from "../decimal.js";
 import { readParagraphs } from "./paragraphs.js";
 import { newBuilder, readTable } from "./table.js";
 import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine, sectionOf } from "./text.js";
@@ -51,9 +51,9 @@ export function recoverStructure(doc: ReadDocument): Structure {
   checkSums(b.items, b.problems);
   for (const t of b.totals) {
     const base = b.items.filter((i) => sectionOf(i.name) === null);
-    const sum = base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
+    const sum = base.every((i) => i.points !== null) ? decimalSum(base.map((i) => i.points!)) : null;
     b.problems.push(importProblem("KP5036", [t.text, t.points ?? "—"], t.loc));
-    if (t.points !== null && sum !== null && toMillionths(sum) !== toMillionths(t.points)) b.problems.push(importProblem("KP5023", ["合计", t.points, sum], t.loc));
+    if (t.points !== null && sum !== null && decimalCompare(sum, t.points) !== 0) b.problems.push(importProblem("KP5023", ["合计", t.points, sum], t.loc));
   }
   shortenNames(b.items, b.problems);
   return { title: title ? oneLine(title) : null, items: b.items, problems: b.problems };
@@ -107,7 +107,7 @@ function derivePoints(item: Item, problems: ImportProblem[]): void {
   const text = item.cells.map((c) => c.text).join("\n");
   const found = [...text.matchAll(new RegExp(BRACKET_POINTS.source, "g"))].map((m) => cleanDecimal(m[1]!));
   if (found.length > 0 && !/扣/.test(text)) {
-    item.points = sumPoints(found);
+    item.points = decimalSum(found);
     problems.push(importProblem("KP5034", [item.name, item.points], item.loc));
   } else {
     problems.push(importProblem("KP5033", [item.name], item.loc));
@@ -135,7 +135,7 @@ function checkSums(items: readonly Item[], problems: ImportProblem[]): void {
   for (const item of items) {
     checkSums(item.children, problems);
     if (item.points === null || item.children.length === 0 || item.children.some((c) => c.points === null)) continue;
-    const sum = sumPoints(item.children.map((c) => c.points!));
-    if (toMillionths(sum) !== toMillionths(item.points)) problems.push(importProblem("KP5023", [item.name, item.points, sum], item.loc));
+    const sum = decimalSum(item.children.map((c) => c.points!));
+    if (decimalCompare(sum, item.points) !== 0) problems.push(importProblem("KP5023", [item.name, item.points, sum], item.loc));
   }
 }

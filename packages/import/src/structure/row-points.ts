@@ -7,7 +7,7 @@
 // item's points are their sum (KP5056), and an item that states its points is checked against the sum of
 // its rows (KP5057) — never a row's points silently taken for the item's, nor a first row left without.
 import { importProblem, type ImportProblem } from "../diagnostics.js";
-import { sumPoints, toMillionths } from "./decimal.js";
+import { decimalCompare, decimalSum } from "../decimal.js";
 import type { Item } from "./tree.js";
 
 export function settleRowPoints(items: readonly Item[], fromRow: ReadonlySet<Item>, problems: ImportProblem[]): void {
@@ -17,13 +17,13 @@ export function settleRowPoints(items: readonly Item[], fromRow: ReadonlySet<Ite
     const rows = item.cells.map((c) => c.rowPoints ?? null);
     if (rows.some((r) => r === null)) continue;
     const own = rows as string[];
-    const sum = sumPoints(own);
+    const sum = decimalSum(own);
     // every row keeps its own points (the first one's were taken as the item's)
     item.cells.splice(0, item.cells.length, ...item.cells.map((c, i) => ({ ...c, points: own[i]! })));
     if (fromRow.has(item)) {
       item.points = sum;
       problems.push(importProblem("KP5056", [item.name, own.join("、"), sum], item.loc));
-    } else if (item.points !== null && toMillionths(item.points) !== toMillionths(sum)) {
+    } else if (item.points !== null && decimalCompare(item.points, sum) !== 0) {
       problems.push(importProblem("KP5057", [item.name, item.points, own.join("、"), sum], item.loc));
     }
   }

@@ -4,7 +4,7 @@
 import { importProblem, type ImportProblem } from "../diagnostics.js";
 import { classesOf, type Clause, type Recognition } from "../recognise/index.js";
 import type { Item, Structure } from "../structure/index.js";
-import { sumPoints } from "../structure/decimal.js";
+import { decimalSum } from "../decimal.js";
 import { oneLine, sectionOf } from "../structure/text.js";
 import { clauseName, fileName, NameTable, quoteText } from "./names.js";
 
@@ -151,7 +151,7 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
 
   const title = s.title ?? source.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const base = s.items.filter((i) => sectionOf(i.name) === null);
-  const total = base.length > 0 && base.every((i) => i.points !== null) ? sumPoints(base.map((i) => i.points!)) : null;
+  const total = base.length > 0 && base.every((i) => i.points !== null) ? decimalSum(base.map((i) => i.points!)) : null;
   // 「其中园区每个扣0.3分」 read as `其中 「园区」 0.3`: the classes of units the readings name, declared
   const classes = [...new Set(clauses.flatMap((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.flatMap(classesOf) : [])))];
   const root = [

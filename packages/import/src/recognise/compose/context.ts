@@ -6,7 +6,7 @@ import type { ClauseContext } from "../index.js";
 import { normalise, rx } from "../normalise.js";
 import { NOUNS } from "../units.js";
 import type { RuleReading } from "./rule.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 
 /** Findings that happen several times (a problem, a complaint, a notice). */
 const EVENT = /问题|投诉|通报|整改|不满意|事故|案件|差错|错误|批评|信访|违规|违纪|违法/;

@@ -8,7 +8,7 @@
 //   bound + effect + amount                分段 { ≥ 2次 得 1 }     (「每年召开2次以上(1分)」「低于80%的扣2分」)
 // Orders vary (the cap before or after, the count before the verb or after the amount); the kinds decide.
 import { measureWords } from "@kaoping/core";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import type { ClauseContext } from "../index.js";
 import type { Direction } from "./parts.js";
 import type { Group } from "./groups.js";

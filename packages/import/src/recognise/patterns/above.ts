@@ -11,7 +11,7 @@
 import { measureWords } from "@kaoping/core";
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { actionOf, reading, refusal, type Pattern, type PatternResult } from "../reading.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");
 

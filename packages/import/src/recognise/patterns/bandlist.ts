@@ -3,7 +3,7 @@
 // which ends it includes (「含75%，不含100%」); a 「以上」「以下」 row is read only when a range row of the
 // list says whether that number is in the range (then the open row is the other side of it) — else a to-do.
 import { NUM, numberText, rxt } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const N = "(\\d+(?:\\.\\d+)?)";

@@ -13,7 +13,7 @@
 import { measureWords } from "@kaoping/core";
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const OPS: readonly [RegExp, string, string][] = [

@@ -5,7 +5,7 @@
 // 「另扣」「累计」 leave it a to-do).  以上/以下 rows are never guessed (rulebooks use them both ways).
 import { measureWords } from "@kaoping/core";
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");

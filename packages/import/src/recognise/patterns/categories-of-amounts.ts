@@ -11,7 +11,7 @@ import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 import { amountsIn } from "../amounts.js";
 import { unitOf } from "../units.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 
 /** Words that make the clause more than classes of one count (bounds, caps, shares, modifiers, conditions). */
 const NOT_CLASSES = /(?:\d|[一二两三四五六七八九十])[^,;\d]{0,3}(?:以上|以下)|%|否则|酌情|视情|最多|最高|上限|为止|封顶|不超过|累计|分别|各|加倍|减半|另|再|未|不|没有|无|扣|减|严重|其中/;

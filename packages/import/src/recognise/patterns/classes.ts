@@ -14,7 +14,7 @@
 //   「每发生一次森林火警，能及时报告的扣3分，否则扣5分」     → 每次 扣 「及时报告」 3、「其他」 5
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import type { ClauseContext } from "../index.js";
 import { actionOf, reading, type Pattern, type PatternResult } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";

@@ -4,7 +4,7 @@
 //                                                          → 分段 { ≥ 1次 得 3 }
 //   「无故缺席一次扣3分,两次扣5分,三次(含)以上不得分」     → 分段 { = 1次 扣 3 = 2次 扣 5 ≥ 3次 不得分 }
 import { amountsIn } from "../amounts.js";
-import { decimalCompare, decimalSum } from "../decimal.js";
+import { decimalCompare, decimalSum } from "../../decimal.js";
 import { NUM, normalise, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 

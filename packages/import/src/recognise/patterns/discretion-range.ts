@@ -10,7 +10,7 @@
 // otherwise a to-do. A count word the language lacks, another amount or number before the range, a range that
 // falls (「5-2分」) or two ranges: left to the other patterns or a to-do.
 import { NUM, numberText, rxt } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { amountsIn, capOf } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";

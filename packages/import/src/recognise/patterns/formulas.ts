@@ -5,7 +5,7 @@
 //   「完成或超额完成目标值得基本分；没有完成的扣分，每低于目标值2%扣1分」 → 基准 100% 每低 2% 扣 1
 //   「考评组…进行打分，最高分为5分」 → 评议 得分 上限 5
 import { amountsIn } from "../amounts.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 

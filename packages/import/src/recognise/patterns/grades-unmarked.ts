@@ -9,7 +9,7 @@
 // (the first after the thing judged, the others alone or after the same short noun: 「质量一般」) with its points
 // falling, the last may be a task not done (「未办点的」) scoring nothing; anything else is left to the other
 // patterns (a count, a bound, two amounts in a part, rising points, a part that is no grade).
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 

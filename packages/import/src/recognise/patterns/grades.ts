@@ -3,7 +3,7 @@
 // Only the grade words rulebooks use are taken as outcomes; anything else is left to the other patterns.
 import { NUM, numberText, rxt, rxg } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
-import { toMillionths } from "../../structure/decimal.js";
+import { decimalCompare } from "../../decimal.js";
 
 const GRADE = "优秀|良好|较好|好|一般|合格|基本合格|较差|差|不合格|满意|基本满意|较满意|不满意|优|良|中|及格|不及格|[A-E]等|[A-E]级|[一二三四五]等|[一二三四五]类";
 /** The grades of more than one character, any of them (a grade a reading did not take). */
@@ -46,7 +46,7 @@ function unnamedTiers(t: string): { names: string[]; values: string[]; used: str
   const values = parts.map((p) => numberText(p));
   if (values.some((v) => v === undefined || !/^\d+(?:\.\d{1,6})?$/.test(v)) || values.length > TIER_NAMES.length) return undefined;
   // highest first, strictly: a rising or repeated list is something else (a ranking, a count)
-  for (let i = 1; i < values.length; i++) if (!(toMillionths(values[i]!) < toMillionths(values[i - 1]!))) return undefined;
+  for (let i = 1; i < values.length; i++) if (decimalCompare(values[i]!, values[i - 1]!) >= 0) return undefined;
   const used = m[1]!.split("、").filter((p) => /分$/.test(p)).map((p) => numberText(p.replace(/分$/, ""))!);
   return { names: TIER_NAMES.slice(0, values.length), values: values as string[], used };
 }

@@ -9,7 +9,7 @@
 import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { alone } from "../rewords.js";
-import { decimalCompare, decimalSum } from "../decimal.js";
+import { decimalCompare, decimalSum } from "../../decimal.js";
 import { countPatterns } from "./count.js";
 import { PLAIN_HEAD } from "./otherwise.js";
 

@@ -3,7 +3,7 @@
 import { measureWords } from "@kaoping/core";
 import { capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const UNITS = [...measureWords].filter((m) => m !== "分").sort((a, b) => b.length - a.length).join("|");

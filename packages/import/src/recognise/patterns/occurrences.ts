@@ -15,7 +15,7 @@
 import { amountsIn, capOf } from "../amounts.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern } from "../reading.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { unitOf } from "../units.js";
 import { countPatterns } from "./count.js";
 import { baseLinear } from "./linear.js";

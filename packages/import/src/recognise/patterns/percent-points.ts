@@ -13,7 +13,7 @@
 // the step (「达到90%…每超1个百分点扣」), two rates in the clause, or full points that are not the item's: a to-do
 // whose reason says which. 「未完成目标…每低」 is left to the target patterns (linear.ts: 基准 目标值).
 import { capOf } from "../amounts.js";
-import { decimalCompare, shareOf } from "../decimal.js";
+import { decimalCompare, shareOf } from "../../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 import { namedShareMasked } from "./proportion.js";

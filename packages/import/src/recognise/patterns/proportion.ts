@@ -18,7 +18,7 @@
 // A proportion of something else (「比例不低于1.0%」, 「检查比例」, 「报销比例」, a rate target other
 // than 100 %, 超额 … 按比例加分) is not read here.
 import type { ClauseContext } from "../index.js";
-import { canon, decimalCompare, decimalDifference, decimalSum, exactQuotient, shareOf } from "../decimal.js";
+import { canon, decimalCompare, decimalDifference, decimalSum, exactQuotient, shareOf } from "../../decimal.js";
 import { NUM, normalise, numberText, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
 import { alone } from "../rewords.js";

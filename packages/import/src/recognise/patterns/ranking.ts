@@ -4,7 +4,7 @@
 // catalogue computes (「按得分排名」) or a ranking in a 加分/减分 section is left to a person.
 import { amountsIn } from "../amounts.js";
 import { NUM, numberText, rx, rxt, rxg } from "../normalise.js";
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 
 const ORDINAL: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

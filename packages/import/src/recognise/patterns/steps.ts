@@ -9,7 +9,7 @@
 //   「一学年调课多于6次以上的，调课每增加1次扣0.5分」         → 基准 6次 每增加 1次 扣 0.5
 //   「申报数据少于4次/年的,少一次扣1分」                       → 至少 4次 每少 1次 扣 1
 import { amountsIn } from "../amounts.js";
-import { shareOf } from "../decimal.js";
+import { shareOf } from "../../decimal.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 import { reading, type Pattern } from "../reading.js";
 

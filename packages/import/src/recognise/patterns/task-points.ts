@@ -8,7 +8,7 @@
 //   「…,得基础分5分。每项不达标减1.5分。」 in a 5-point item                 → 每项 扣 1.5 (the base is the item's points)
 //   「完成目标任务数各得标准分,超额完成的每增加一个加3分,未完成任务数的每减少一个减3分」
 //                                                                           → 基准 目标值 每增加 1个 得 3，每减少 1个 扣 3
-import { decimalCompare } from "../decimal.js";
+import { decimalCompare } from "../../decimal.js";
 import type { ClauseContext } from "../index.js";
 import { NUM, numberText, rxt } from "../normalise.js";
 

@@ -10,9 +10,8 @@
 // them, and the base the task done or held level; a rate target (「完成90%」), another base word or a total not above
 // the item's points are left to the other patterns.
 import type { ClauseContext } from "../index.js";
-import { canon, decimalCompare } from "../decimal.js";
+import { canon, decimalCompare, decimalDifference } from "../../decimal.js";
 import { NUM, numberText, rxt } from "../normalise.js";
-import { toMillionths, fromMillionths } from "../../structure/decimal.js";
 import { reading, type Pattern } from "../reading.js";
 
 /** The base: the task done (「完成…任务的」) or a base held level (「以…为基数,持平」). */
@@ -31,7 +30,7 @@ export const twoSidedTask: Pattern = (t, ctx: ClauseContext) => {
   if (m[5] !== undefined) {
     const top = numberText(m[5]);
     if (top === undefined || decimalCompare(top, points) <= 0) return undefined;
-    cap = ` 上限 ${fromMillionths(toMillionths(top) - toMillionths(points))}`;
+    cap = ` 上限 ${decimalDifference(top, points)}`;
     used.push(m[5]);
   }
   return reading([`基准 100% 每增加 ${step}${unit} 得 ${amount}${cap}，每少 ${step}${unit} 扣 ${amount}`], used.map((u) => numberText(u)!));
@@ -46,5 +45,5 @@ export function twoSidedTaskPlaced(t: string, at: number, value: string, all: st
   const before = t.slice(0, at);
   if (canon(value) === canon(points) && /(?:得|计|记)(?:分)?$/.test(before)) return true;
   const cap = / 上限 ([\d.]+)，/.exec(all);
-  return cap !== null && /(?:加至|加到|可得|得)$/.test(before) && /(?:最高|最多)(?:加至|加到|可得|得)$/.test(before) && fromMillionths(toMillionths(canon(value)) - toMillionths(canon(points))) === canon(cap[1]!);
+  return cap !== null && /(?:加至|加到|可得|得)$/.test(before) && /(?:最高|最多)(?:加至|加到|可得|得)$/.test(before) && decimalCompare(canon(value), canon(points)) >= 0 && decimalDifference(canon(value), canon(points)) === canon(cap[1]!);
 }

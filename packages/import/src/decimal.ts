@@ -1,6 +1,8 @@
 /**
- * Exact decimal text for the recogniser's arithmetic on amounts and points (sums of parts, shares of the points,
- * order of two amounts): scaled integers, never binary floating point — an amount is a score.
+ * Exact decimal text for the importer's arithmetic on points and amounts — the structure's sums of an item's
+ * children and 合计 rows, the writer's total, the recogniser's sums of parts, shares of the points, differences and
+ * order of two amounts: scaled integers, never binary floating point (a point is a score). One module for the whole
+ * package (session 26: the structure's millionths helpers merged here).
  */
 
 /** Decimal text without leading zeros or trailing fractional zeros (「05」 → 5, 「2.50」 → 2.5). */
