@@ -19,6 +19,8 @@ export interface CountWord {
   readonly why: string;
   /** Characters after the word that make it another word (节约、名单、所有): never a count there. */
   readonly notBefore?: string;
+  /** Characters before the word that make it another word (学期、星期、按期): never a count there. */
+  readonly notAfter?: string;
 }
 
 export const COUNT_WORDS: readonly CountWord[] = [
@@ -31,7 +33,7 @@ export const COUNT_WORDS: readonly CountWord[] = [
   { word: "节", unit: "每次", notBefore: "日|约|能|点|假|奏|目|省|余|庆|俭", why: "a class period (hzsf-10 「每调课1节」, gzjs-27 「每節扣4分」, gzjs-26 a bound in 次): 每次" },
   { word: "课时", unit: "每次", why: "a teaching hour (gzjs-10 「按3分/課時」): 每次, as 节" },
   { word: "半天", unit: "每次", why: "a half day absent (gzjs-09/11 「扣10分/半天」「6分/半天」, ck-01 「每人次每半天扣3分」 → 每人次 每次): 每次" },
-  { word: "期", unit: "每次", notBefore: "间|限|末|中|初|满|望|内|限|待|货|刊", why: "an issue of a board or bulletin (jsxj-04 「每出一期得0.5分」): 每次" },
+  { word: "期", unit: "每次", notBefore: "间|限|末|中|初|满|望|内|限|待|货|刊", notAfter: "学|星|周|定|工|汛|假|时|日|到|逾|过|按|限|近|长|同|上|本|当|分|延|预|任|刑|届|缓|早|晚|前|后|初|中|末|活|考|会|旬|期", why: "an issue of a board or bulletin (jsxj-04 「每出一期得0.5分」): 每次" },
   { word: "层", unit: "每项", notBefore: "级|层|面|次|楼", why: "a level of responsibility (tzjs-03 「每缺1层扣1分」, xzgl-01 「每少一层管理扣3分」): 每项" },
   { word: "张", unit: "每件", notBefore: "贴|榜|挂|扬|罗|力|望", why: "a sheet, a form (scjg-06 「每发现1张填写、审批不规范的」): 每件" },
   { word: "笔", unit: "每条", notBefore: "记|试|录|者|误", why: "an entry of accounts (tjm-09 「差错一笔扣0.5分」): 每条" },
@@ -55,10 +57,10 @@ export const NOT_IN_TABLE: Readonly<Record<string, string>> = {
 /** The table by word. */
 const BY_WORD = new Map(COUNT_WORDS.map((w) => [w.word, w]));
 
-/** The words, longest first, each with its not-before guard, as one alternation (the word captured). */
+/** The words, longest first, each with its not-after and not-before guards, as one alternation (the word captured). */
 const WORDS = COUNT_WORDS.slice()
   .sort((a, b) => b.word.length - a.word.length)
-  .map((w) => `${w.word}${w.notBefore ? `(?!${w.notBefore})` : ""}`)
+  .map((w) => `${w.notAfter ? `(?<!${w.notAfter})` : ""}${w.word}${w.notBefore ? `(?!${w.notBefore})` : ""}`)
   .join("|");
 
 /** The noun each unit names (每个 → 个). */
