@@ -95,7 +95,13 @@ export function recogniseByParts(text: string, ctx: ClauseContext): Recognition 
 }
 
 export function recognise(text: string, ctx: ClauseContext): Recognition {
-  const r = read(text, ctx);
+  let r = read(text, ctx);
+  // the patterns left a to-do (none matched, one refused, or a guard stopped its reading): the clause read by its
+  // parts, through the same checks (a row's conflicting points stay the patterns' to-do)
+  if (r.kind === "todo" && r.rowConflict === undefined) {
+    const c = read(text, ctx, "compose");
+    if (c.kind === "rules") r = c;
+  }
   // the riders taken out are reported (kp import: KP5054), never dropped silently
   const riders = takeRiders(normalise(text));
   return r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r;
