@@ -86,7 +86,10 @@ export function compose(t: string, ctx: ClauseContext): PatternResult {
     const sentence = /^[^,;。]*/.exec(t.slice(p.end))![0];
     const req = rx(`${NUM}(?:${BOUND_MEASURES})`).exec(sentence);
     const at = p.end + (req?.index ?? 0);
-    if (req && !parts.some((q) => q.at <= at && at < q.end)) return refusal(`条文的「${t.slice(p.at, p.end)}${sentence.slice(0, req.index + req[0].length)}」是按期的要求，未能确定它在计分中的作用`);
+    // (「每年进行一次全面清查盘点(2分)」 describes the task — sgjt-14, da-06; 「每月召开一次…每少一次扣1分」 counts what is
+    // missing of it — pdgl-11: refused only where the clause counts something else, 「…,出现一次漏报扣除2-4分」)
+    const other = parts.some((q) => q.kind === "count" && !q.lack);
+    if (req && other && !parts.some((q) => q.at <= at && at < q.end)) return refusal(`条文的「${t.slice(p.at, p.end)}${sentence.slice(0, req.index + req[0].length)}」是按期的要求，未能确定它在计分中的作用`);
   }
   const grouped = groupsOf(parts);
   if ("reason" in grouped) return refusal(grouped.reason);
@@ -205,8 +208,10 @@ function severalRules(groups: readonly Group[], rules: readonly RuleReading[], c
   if (rules.every((r) => r.shape === "once" && r.direction === "扣" && r.amount !== undefined)) {
     // 「被省级通报批评的扣3分，被市级通报批评的扣2分」「亮黄牌扣1分,红牌扣2分」: grades of one finding without a count word —
     // once each, or each time? (as 各/分别 are refused)
+    // (「能及时报告…的扣5分,不及时报告…的扣10分」: a condition and its negation are two rules — qlhl-08/09)
     const ending = sharedEnding(conditions.map(className));
-    if (ending !== "") return { reason: `条文的几个分值是「${ending}」的不同类别，没有写计数单位，未能确定是一次性扣分还是按次扣分` };
+    const negated = new Set(conditions.map((c) => /未|不|没有|无/.test(c)));
+    if (ending !== "" && negated.size === 1) return { reason: `条文的几个分值是「${ending}」的不同类别，没有写计数单位，未能确定是一次性扣分还是按次扣分` };
     return { bodies: rules.map((r) => r.body) };
   }
   return { reason: "条文有几个分值（一次性得分，或按次与一次性并存），未能确定它们是几条规则还是分类计分" };

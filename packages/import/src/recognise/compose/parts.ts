@@ -126,10 +126,10 @@ export const NOT_A_COUNT_AFTER = "百分点|工作日|小时|学时|课时|季�
 
 /**
  * A per-count: 「每次」「每人次」, 「每发现一处」「每缺1项」 (a verb of at most eight characters, then 一/1), 「每1所」 —
- * group 1 the gap (the verb), group 2 the noun. A step word after 每 (每增加, 每低, 每超过 …) is a linear step, no count; a period (「每季度检查1次」) is a
- * requirement per period, no count.
+ * group 1 the gap (the verb), group 2 the noun. A step word after 每 (每增加, 每低, 每超过 …) is a linear step, no count; a period before its
+ * number (「每季度检查1次」) is a requirement per period, no count (「每月未开展…扣」 counts months).
  */
-export const PER_SOURCE = `每(?!半年|季度|学期|学年|年度|年|季|周|月|日|天|增加|减少|超过|超出|超|提高|降低|低|高|多|下降|上升|增长|后退|前进)((?:(?![每,;。:\\d一1])[\\u4e00-\\u9fa5“”"()]){0,8}?[一1]|[一1]?)(${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
+export const PER_SOURCE = `每(?!(?:半年|季度|学期|学年|年度|年|季|周|月|日|天)[^,;。]{0,8}?[一1])(?!增加|减少|超过|超出|超|提高|降低|低|高|多|下降|上升|增长|后退|前进)((?:(?![每,;。:\\d一1])[\\u4e00-\\u9fa5“”"()]){0,8}?[一1]|[一1]?)(${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
 
 /** Words of a shortfall right after 每 or before the one (「每少一次」「缺1项」「每差1条」「少开展一次」). */
 export const LACK_GAP = /^(?:少|缺|差|缺少|少于)/;
