@@ -279,3 +279,48 @@ describe("the hook: compose where no pattern matched, through recogniseClause", 
     expect(bodies(recogniseByParts(text, ten))).toEqual(bodies(recogniseClause(text, ten)));
   });
 });
+
+describe("the hook after any to-do of the patterns: near-misses compose once read wrongly (session 26, issue 13)", () => {
+  it.each([
+    // 任一: deducted once if any fails, or for each? (never 每项)
+    ["任一项指标未完成的扣5分", ten, /任一/],
+    // not even once in the year: a one-shot (never 每次)
+    ["全年一次未开展的扣2分", ten],
+    // having one earns: once, or a band from one? (有一项不达标扣5分 counts each, as yfxa-01 writes it)
+    ["有一名干部获市级表彰的记1分", ten, /有一/],
+    ["有一次专题研究会议记录的得1分,最多得1分", ten],
+    // grades of one finding without a count word: once each, or each time?
+    ["被省级及以上通报批评的扣3分，被市级通报批评的扣2分", ten, /类别/],
+    ["信访投诉亮黄牌扣1分,红牌扣2分", ten, /类别/],
+    // an escalation by its consequence
+    ["未按时报送的扣1分，造成不良影响的扣2分", ten, /造成/],
+    // late is neither side of 按时报送 / 未报送
+    ["按时报送的得1分，未报送的扣0.5分", ten],
+    // occurrences from a number on, before a deduction: once, or each?
+    ["全年发生一起以上事故的扣5分", ten],
+    ["两次以上迟到的扣2分", ten],
+    // a requirement per period in the conditions
+    ["每季度检查1次,出现一次漏报扣除2-4分", ten, /每季度/],
+    // the item's points, then a range of its own
+    ["汛期值班到位得10分,脱岗扣除1-3分", ten],
+    // a step: the points at the base and a cap of another amount; an award growing without a cap outside 加分; a
+    // percentage of the task, not a rate
+    ["好评率达98%的得10分,下降1个百分点扣0.5分,最多扣3分", ten],
+    ["参保率达到95%以上的,每超1个百分点加0.5分", ten],
+    ["完成80%以上任务得10分,每减少10%扣2分", ten],
+    // a bare amount after a percentage of a task (not a rate)
+    ["完成当年任务的20%以上(3分)", ten],
+  ] as const)("%s", (text, ctx, reason?: RegExp) => {
+    expectRefused(text, ctx, reason);
+    const r = recogniseClause(text, ctx);
+    expect(r.kind, JSON.stringify(bodies(r))).toBe("todo");
+  });
+
+  it("a bound at a number a sibling also bounds the other way: refused", () => {
+    expectRefused("学习6次以上的得2分", item("2", { siblings: ["学习6次以下的得1分"] }), /以上或以下/);
+  });
+
+  it("once a quarter, each one missing, is still read (wlsp-08 「每季度对各环节检查不少于1次,少一次扣1分」 → 每次 扣 1)", () => {
+    expect(bodies(recogniseByParts("每季度至少召开会议1次，少1次扣1分", item("4")))).toEqual(["每次 扣 1"]);
+  });
+});

@@ -182,13 +182,13 @@ describe("classes of one count, each with its amount (加分)", () => {
     ["*工作动态每篇3分,经验材料每篇6分,调研报告每篇10分。", bonus(), ["每篇 得 「工作动态」 3、「经验材料」 6、「调研报告」 10"]],
     ["市级采用:《工作简报》采用1条,计2分;《专报》采用1条,计6分。", bonus(), ["每条 得 「工作简报」 2、「专报」 6"]],
     ["被县委办采用每条4分,被市委办采用的每条8分", bonus(), ["每条 得 「县委办」 4、「市委办」 8"]],
+    // a cap after the last class is the classes' (kjqy-01 「…(累計不超過 5 分)」 → 上限 5, zz22-03 「…加到2分」 → 上限 2)
+    ["工作动态每篇3分,调研报告每篇10分,累计不超过20分", bonus(), ["每篇 得 「工作动态」 3、「调研报告」 10 上限 20"]],
   ] as const)("%s", expectReading);
 
   it.each([
     // different count words: not one count
     ["工作动态每篇3分,经验材料每条6分", bonus()],
-    // a cap or 累计 beside them: said of which class?
-    ["工作动态每篇3分,调研报告每篇10分,累计不超过20分", bonus()],
     // no verb outside a 加分 section: award or deduction?
     ["工作动态每篇3分,调研报告每篇10分", item("10")],
   ] as const)("%s → to-do", expectTodo);

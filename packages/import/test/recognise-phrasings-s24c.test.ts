@@ -148,6 +148,8 @@ describe("classes of one count written after each amount (「30分/篇」)", () 
     ["SCI论文30分/篇,核心论文10分/篇", bonus(), ["每篇 得 「SCI论文」 30、「核心论文」 10"]],
     ["国家级奖励加3分/项,省级奖励加2分/项", bonus(), ["每项 得 「国家级奖励」 3、「省级奖励」 2"]],
     ["迟报扣1分/次,漏报扣2分/次", item(), ["每次 扣 「迟报」 1、「漏报」 2"]],
+    // a cap after the last class is the classes' (kjqy-01 → 上限 5, zz22-03 → 上限 2)
+    ["SCI论文30分/篇,核心论文10分/篇,最多50分", bonus(), ["每篇 得 「SCI论文」 30、「核心论文」 10 上限 50"]],
   ] as const)("%s", expectReading);
 
   it.each([
@@ -155,7 +157,6 @@ describe("classes of one count written after each amount (「30分/篇」)", () 
     ["SCI论文30分/篇,专利10分/项", bonus()],
     ["SCI论文30分/篇,核心论文10分/篇", item()],
     ["国家级奖励加3分/项,省级奖励加2分/项", penalty()],
-    ["SCI论文30分/篇,核心论文10分/篇,最多50分", bonus()],
   ] as const)("%s → to-do", expectTodo);
 });
 

@@ -226,8 +226,6 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     // the item's points before its deductions: other points than the item's, or a bound not written
     ["按要求开展排查，12分，每缺一个单位扣3分。", item("15")],
     ["合格率95%以上，15分，每缺一个单位扣3分。", item("15")],
-    // the points taken off the front must not leave their heading as a class name
-    ["信息报送，5分，每迟报一次扣1分，每漏报一次扣2分", item("5")],
     // a step of one (a count, read elsewhere), a percentage step, a step in a bonus section that deducts
     ["每增加1000亩，扣0.1分", bonus("3")],
     ["每提高1个百分点加0.5分，以2分为限", bonus("3")],
@@ -238,7 +236,6 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     ["按时完成得满分", bonus("3")],
     ["未按时完成的不得满分", item("3")],
     // a shortfall is no step from nothing
-    ["每季度至少召开会议1次，少1次扣1分", item("4")],
     ["每少2次扣1分", item("3")],
   ] as const)("%s → to-do", expectTodo);
 });
@@ -505,5 +502,17 @@ describe("a bound not reached, in any of its words, is below the bound (session 
     ["合格率达90%的得2分", item("5"), ["分段 { ≥ 90% 得 2 }"]],
   ] as const)("%s → %j", (text, ctx, want) => {
     expect(bodies(recogniseClause(text, ctx))).toEqual(want);
+  });
+});
+
+describe("near-misses the compositional reader reads as the corpus's hand encodings write the same shape (session 26)", () => {
+  it.each([
+    // the points taken off the front do not leave their heading as a class name: the classes are the findings (bj-10
+    // 「信息迟报一次扣1分,谎报一次扣2分,漏报一次扣3分…」 is encoded 每次 扣 「迟报」 1、「谎报」 2 …)
+    ["信息报送，5分，每迟报一次扣1分，每漏报一次扣2分", item("5"), ["每次 扣 「迟报」 1、「漏报」 2"]],
+    // once a quarter, each one missing (wlsp-08 「每季度对各环节检查不少于1次,少一次扣1分」 → 每次 扣 1; ezxc-07) — still no step
+    ["每季度至少召开会议1次，少1次扣1分", item("4"), ["每次 扣 1"]],
+  ] as const)("%s", (text, ctx, expected) => {
+    expect(bodies(recogniseClause(text, ctx))).toEqual(expected);
   });
 });

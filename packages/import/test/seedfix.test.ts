@@ -48,9 +48,11 @@ describe("checklist items", () => {
     expect(bodies(recogniseClause("启动开展新一轮“三分类三升级”活动（0.1分）；", item()))).toEqual(["得 0.1"]);
   });
 
-  it("a count bound describes the task (「满2个聘期」); a percentage bound stays a to-do", () => {
+  it("a count bound describes the task (「满2个聘期」); a rate's bound is a band (klab-04 「…完好率在80%以上(5)」 → 分段 { ≥ 80% 得 5 })", () => {
     expect(bodies(recogniseClause("做好满2个聘期大学生村官有序流动（0.1分）。", item()))).toEqual(["得 0.1"]);
-    expect(recogniseClause("培训完成率达到90%以上（0.1分）。", item()).kind).toBe("todo");
+    expect(bodies(recogniseClause("培训完成率达到90%以上（0.1分）。", item()))).toEqual(["分段 { ≥ 90% 得 0.1 }"]);
+    // a percentage of a task is no rate's band (zsjx-01 「…当年任务的20%以上(100分)」 is encoded 得 100)
+    expect(recogniseClause("完成当年任务的20%以上（0.1分）。", item()).kind).toBe("todo");
   });
 });
 

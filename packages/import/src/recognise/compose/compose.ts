@@ -18,7 +18,8 @@ import { reading, refusal, type PatternResult } from "../reading.js";
 import { contextReason } from "./context.js";
 import { freeTextReason, maskedClause } from "./free-text.js";
 import { groupsOf, type Group } from "./groups.js";
-import { ESCALATION } from "./parts.js";
+import { BOUND_MEASURES, ESCALATION, NUM } from "./parts.js";
+import { rx } from "../normalise.js";
 import { readGroup, type RuleReading } from "./rule.js";
 import { linearBody } from "./linear.js";
 import { tag, type Part } from "./tag.js";
@@ -53,6 +54,20 @@ function usedAmounts(t: string, parts: readonly Part[]): string[] {
   return parts.filter((p) => p.kind === "score" || p.kind === "cap" || p.kind === "zero" || p.kind === "full").flatMap((p) => amountsIn(t.slice(p.at, p.end)));
 }
 
+/** Words of how or when the work is done: a failing that drops them leaves the late or partial case on neither side. */
+const MANNER = /按时|按期|及时|准时|如期|限期|按要求|按规定|规范|全面|足额|高质量/;
+
+/**
+ * Whether `failing` negates all of `done` (「完成」/「未完成」), not just its core (「按时报送」/「未报送」: late is neither
+ * side — an award and a deduction on it would score the late case as neither, 得 A 否则 扣 B scores it as the deduction).
+ */
+function negatesWhole(done: string, failing: string): boolean {
+  if (!negates(done, failing)) return false;
+  const core = failing.replace(NEGATIONS, "");
+  const dropped = core !== failing && core !== done ? done.slice(0, done.length - core.length) : "";
+  return !MANNER.test(dropped);
+}
+
 /** Reads a clause (normalised, reworded, its riders and modifiers out) by its parts; undefined when it has no score at all. */
 export function compose(t: string, ctx: ClauseContext): PatternResult {
   const { parts, free } = tag(t);
@@ -65,12 +80,23 @@ export function compose(t: string, ctx: ClauseContext): PatternResult {
     const why = freeTextReason(t, masked, a, b);
     if (why) return refusal(why);
   }
+  // 「每季度检查1次,…」: a requirement per period the parts did not read (its number may be masked as a task's)
+  for (const p of parts) {
+    if (p.kind !== "period") continue;
+    const sentence = /^[^,;。]*/.exec(t.slice(p.end))![0];
+    const req = rx(`${NUM}(?:${BOUND_MEASURES})`).exec(sentence);
+    const at = p.end + (req?.index ?? 0);
+    // (「每年进行一次全面清查盘点(2分)」 describes the task — sgjt-14, da-06; 「每月召开一次…每少一次扣1分」 counts what is
+    // missing of it — pdgl-11: refused only where the clause counts something else, 「…,出现一次漏报扣除2-4分」)
+    const other = parts.some((q) => q.kind === "count" && !q.lack);
+    if (req && other && !parts.some((q) => q.at <= at && at < q.end)) return refusal(`条文的「${t.slice(p.at, p.end)}${sentence.slice(0, req.index + req[0].length)}」是按期的要求，未能确定它在计分中的作用`);
+  }
   const grouped = groupsOf(parts);
   if ("reason" in grouped) return refusal(grouped.reason);
   const groups = grouped.groups;
   // a step (每低1个百分点): the clause is one linear rule or nothing
   if (parts.some((p) => p.kind === "step")) {
-    const lin = linearBody(groups, parts, ctx);
+    const lin = linearBody(groups, parts, ctx, t);
     return "reason" in lin ? refusal(lin.reason) : reading(lin.bodies, usedAmounts(t, parts));
   }
   const conditions = groups.map((g) => conditionOf(t, free, g));
@@ -109,7 +135,8 @@ function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleR
   // 得 A, then the award's other side: 否则, the award's own negation, or a short failing before 不得分
   if (rules.length === 2 && first.shape === "once" && first.direction === "得" && (second.shape === "once" || second.shape === "zero")) {
     const failing = conditions[1]!;
-    const other = otherwise ? failing === "" : negates(conditions[0]!, failing) || (second.shape === "zero" && SHORT_FAILING.test(failing));
+    // (before 不得分 the late case scores nothing either way: 「如期完成承诺事项得3分。未完成承诺事项的不得分」 is 得 3)
+    const other = otherwise ? failing === "" : second.shape === "zero" ? negates(conditions[0]!, failing) || SHORT_FAILING.test(failing) : negatesWhole(conditions[0]!, failing);
     if (other) {
       if (second.shape === "zero") return { bodies: [first.body] };
       if (second.direction === "扣" && second.amount !== undefined) return { bodies: [`${first.body} 否则 ${second.body}`] };
@@ -122,7 +149,8 @@ function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleR
   const fullPoints = first.shape === "once" && first.direction === "得" && ctx.section === null && ctx.points !== null && first.amount === ctx.points;
   if (fullPoints && t[groups[0]!.score.end] === ",") {
     // (「…记10分，班子存在矛盾的酌情扣分」: a discretionary deduction within the points is one too)
-    if (!rules.slice(1).every((r) => r.direction === "扣" && (r.shape === "counted" || (r.amount === undefined && rules.length === 2)))) return { reason: "条文先写本项的分值，其后的扣分不都是按次（按项）的，未能确定" };
+    // (「…得5分,脱岗扣除1-3分」: a range of its own is another rule beside the points, or within them — not said)
+    if (!rules.slice(1).every((r) => r.direction === "扣" && (r.shape === "counted" || (r.body.startsWith(`酌情 扣 0 至 `) && rules.length === 2)))) return { reason: "条文先写本项的分值，其后的扣分不都是按次（按项）的，未能确定" };
     return rules.length === 2 ? { bodies: [second.body] } : severalRules(groups.slice(1), rules.slice(1), conditions.slice(1), true);
   }
   // the item's points, then (after 「;」) a rule of its own: two rules, as the clause writes them
@@ -132,6 +160,14 @@ function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleR
     return { bodies: lack ? [second.body] : [first.body, second.body] };
   }
   return severalRules(groups, rules, conditions, false);
+}
+
+/** The characters every condition ends with (「通报批评」 of 「省级通报批评」「市级通报批评」), or "". */
+function sharedEnding(conditions: readonly string[]): string {
+  let n = 0;
+  const shortest = Math.min(...conditions.map((c) => c.length));
+  while (n < shortest && conditions.every((c) => c[c.length - 1 - n] === conditions[0]![conditions[0]!.length - 1 - n])) n++;
+  return n === 0 ? "" : conditions[0]!.slice(-n);
 }
 
 const valuedCap = (g: Group): boolean => [...g.before, ...g.after].some((p) => p.kind === "cap" && p.value !== null);
@@ -157,6 +193,7 @@ function severalRules(groups: readonly Group[], rules: readonly RuleReading[], c
   if (new Set(rules.map((r) => r.direction)).size > 1) return { reason: "条文既有得分又有扣分，未能确定它们是一条还是几条规则" };
   if (rules.every((r) => r.shape === "counted" && r.classes !== undefined)) {
     const units = new Set(rules.map((r) => r.classes!.units));
+    // (a cap after the last class is the classes' own, as the corpus writes it: kjqy-01, zz22-03)
     if (groups.slice(0, -1).some(valuedCap)) return { reason: "条文有几个分值又有上限，未能确定上限是其中一条的还是共用的" };
     if (units.size > 1) {
       if (afterPoints && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
@@ -168,6 +205,14 @@ function severalRules(groups: readonly Group[], rules: readonly RuleReading[], c
     return { bodies: [`${first.classes!.units} ${first.direction} ${names.map((n, i) => `「${n}」 ${rules[i]!.amount!}`).join("、")}${cap}`] };
   }
   if (groups.some(valuedCap)) return { reason: "条文有几个分值又有上限，未能确定上限是其中一条的还是共用的" };
-  if (rules.every((r) => r.shape === "once" && r.direction === "扣" && r.amount !== undefined)) return { bodies: rules.map((r) => r.body) };
+  if (rules.every((r) => r.shape === "once" && r.direction === "扣" && r.amount !== undefined)) {
+    // 「被省级通报批评的扣3分，被市级通报批评的扣2分」「亮黄牌扣1分,红牌扣2分」: grades of one finding without a count word —
+    // once each, or each time? (as 各/分别 are refused)
+    // (「能及时报告…的扣5分,不及时报告…的扣10分」: a condition and its negation are two rules — qlhl-08/09)
+    const ending = sharedEnding(conditions.map(className));
+    const negated = new Set(conditions.map((c) => /未|不|没有|无/.test(c)));
+    if (ending !== "" && negated.size === 1) return { reason: `条文的几个分值是「${ending}」的不同类别，没有写计数单位，未能确定是一次性扣分还是按次扣分` };
+    return { bodies: rules.map((r) => r.body) };
+  }
   return { reason: "条文有几个分值（一次性得分，或按次与一次性并存），未能确定它们是几条规则还是分类计分" };
 }

@@ -13,7 +13,7 @@ import type { Group } from "./groups.js";
 import { partsOf as of, type BoundPart, type CapPart, type Part, type ScorePart, type StepPart } from "./tag.js";
 
 /** The linear body of a clause with a step, or the reason it is refused. */
-export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx: ClauseContext): { bodies: string[] } | { reason: string } {
+export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx: ClauseContext, text: string): { bodies: string[] } | { reason: string } {
   const steps = of(parts, "step");
   if (steps.length !== 1) return { reason: "条文有几个逐档的步长，未能确定" };
   const step: StepPart & Part = steps[0]!;
@@ -40,6 +40,9 @@ export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx
   const base: BoundPart = bounds[0]!;
   if (bounds.some((b) => b.measure !== "%" || b.n !== base.n || b.bare)) return { reason: "条文的界限不是同一个百分数，未能确定基准" };
   if (bounds.some((b) => b.at > step.at)) return { reason: "条文的界限写在步长之后，未能确定基准" };
+  // 「完成80%以上任务得12分」: the percentage is of the task, written before its noun — not the rate the step runs from
+  const t = text;
+  if (bounds.some((b) => !/^(?:$|[\d的,;。:)得扣计记加减为]|时|者)/.test(t.slice(b.end)))) return { reason: "条文的百分数写在任务之中，不是逐档计分的比率，未能确定基准" };
   const d = score.direction;
   const fits = step.down ? bounds.every((b) => b.op === "≥" || b.op === "<") && d === "扣" : d === "扣" ? bounds.every((b) => b.op === ">" || b.op === "≤") : bounds.every((b) => b.op === "≥" || b.op === ">");
   if (!fits) return { reason: "条文逐档的方向与基准的界限对不上，未能确定" };
@@ -48,6 +51,10 @@ export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx
   const cap: CapPart | undefined = caps[0];
   if (cap && cap.direction !== undefined && cap.direction !== d) return { reason: "条文的上限与每档的计分方向不同，未能确定" };
   if (cap && cap.value === null && d !== "扣") return { reason: "条文写了扣完为止，计分却是得分，未能确定" };
+  // 「好评率达98%的得6分,下降1个百分点扣0.5分,最多扣3分」: the item's points at the base and a cap of another amount
+  if (cap && cap.value !== null && groups.length > 1 && cap.value !== ctx.points) return { reason: "条文在基准时得本项分值，上限却是另一个分值，未能确定" };
+  // 「参保率达到95%以上的,每超1个百分点加0.5分」: an award growing without a cap outside a 加分 section may pass the item's points
+  if (d === "得" && ctx.section !== "加分" && !(cap && cap.value !== null)) return { reason: "条文逐档加分，不在加分项中，又没有写上限，未能确定" };
   const word = step.down ? "每低" : d === "扣" ? "每超" : "每增加";
   const capText = cap && cap.value !== null ? ` 上限 ${cap.value}` : "";
   return { bodies: [`基准 ${base.n}% ${word} ${step.size}${step.measure} ${d} ${score.amount}${capText}`] };

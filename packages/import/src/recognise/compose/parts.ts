@@ -126,15 +126,19 @@ export const NOT_A_COUNT_AFTER = "百分点|工作日|小时|学时|课时|季�
 
 /**
  * A per-count: 「每次」「每人次」, 「每发现一处」「每缺1项」 (a verb of at most eight characters, then 一/1), 「每1所」 —
- * group 1 the gap (the verb), group 2 the noun. A step word after 每 (每增加, 每低, 每超过 …) is a linear step, no count.
+ * group 1 the gap (the verb), group 2 the noun. A step word after 每 (每增加, 每低, 每超过 …) is a linear step, no count; a period before its
+ * number (「每季度检查1次」) is a requirement per period, no count (「每月未开展…扣」 counts months).
  */
-export const PER_SOURCE = `每(?!增加|减少|超过|超出|超|提高|降低|低|高|多|下降|上升|增长|后退|前进)((?:(?![每,;。:\\d一1])[\\u4e00-\\u9fa5“”"()]){0,8}?[一1]|[一1]?)(${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
+export const PER_SOURCE = `每(?!(?:半年|季度|学期|学年|年度|年|季|周|月|日|天)[^,;。]{0,8}?[一1])(?!增加|减少|超过|超出|超|提高|降低|低|高|多|下降|上升|增长|后退|前进)((?:(?![每,;。:\\d一1])[\\u4e00-\\u9fa5“”"()]){0,8}?[一1]|[一1]?)(${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
 
 /** Words of a shortfall right after 每 or before the one (「每少一次」「缺1项」「每差1条」「少开展一次」). */
 export const LACK_GAP = /^(?:少|缺|差|缺少|少于)/;
 
-/** 「一次扣1分」「出现1起扣2分」「缺1项扣2分」: one of a count noun right before the effect (a 的 and a comma between allowed). */
-export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同其逐之仅只任何])(?<!后退|前进)([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:(?:未|不|没有|没)[\\u4e00-\\u9fa5]{1,4}?)?(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
+/**
+ * 「一次扣1分」「出现1起扣2分」「缺1项扣2分」: one of a count noun right before the effect (a 的 and a comma between allowed).
+ * Never after 任/有/未/没有/全年/至少 (「全年一次未开展」: not even once, a one-shot; 「至少一次」: a requirement).
+ */
+export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同其逐之仅只任何有未没])(?<!后退|前进|全年|年内|全季|全月|至少|最少|不少于)([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:(?:未|不|没有|没)[\\u4e00-\\u9fa5]{1,4}?)?(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
 
 /**
  * 「发现一处不一致,扣0.5分」「发生一起生产安全事故的,扣30分」「有一项不达标扣5分」: one found, in the sentence before
@@ -142,7 +146,7 @@ export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同
  */
 export const FOUND_ONE_SOURCE = `(?<![仅只])(?:发现|出现|发生|查实|查处|查出|有)(?:了)?[一1](${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
 
-/** 「任一项」「任何一个」: any one of them, each counted (every one of them that fails is a deduction). */
+/** 「任一项」「任何一个」: any one of them — before 不得分 it voids the item; before an amount, once or each is not said (rule.ts). */
 export const ANY_SOURCE = `任(?:何)?[一1](${NOUNS})(?!${NOT_A_COUNT_AFTER})`;
 
 /** 「0.5分/项」「扣1分/人次」: the count noun after the amount's slash (group 1; a word the language lacks is refused). */
@@ -198,4 +202,4 @@ export const DISCRETION_SOURCE = "酌情|视情节(?:轻重)?|视情况|视具�
 export const PERIOD_SOURCE = "每(?:半年|季度|学期|学年|年度|年|季|周|月|日)";
 
 /** Words of an escalation or of a rule on top of another: two amounts of one clause joined by them are not two plain rules. */
-export const ESCALATION = /情节|严重|较重|较大|重大|特别|恶劣|再次|屡次|多次|重复|连续|累计|另|再|加扣|并扣|同时|其中|其他|其余|以上|以下|首次|第[二三四五六七八九十\d]|又|还/;
+export const ESCALATION = /造成|导致|引发|引起|情节|严重|较重|较大|重大|特别|恶劣|再次|屡次|多次|重复|连续|累计|另|再|加扣|并扣|同时|其中|其他|其余|以上|以下|首次|第[二三四五六七八九十\d]|又|还/;

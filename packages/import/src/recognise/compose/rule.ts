@@ -8,6 +8,7 @@
 //   bound + effect + amount                分段 { ≥ 2次 得 1 }     (「每年召开2次以上(1分)」「低于80%的扣2分」)
 // Orders vary (the cap before or after, the count before the verb or after the amount); the kinds decide.
 import { measureWords } from "@kaoping/core";
+import { normalise, rx } from "../normalise.js";
 import { decimalCompare } from "../../decimal.js";
 import type { ClauseContext } from "../index.js";
 import type { Direction } from "./parts.js";
@@ -110,6 +111,12 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     if (units.size > 1) return { reason: `条文有几种计数单位（${[...units].join("、")}），未能确定` };
     // the count nearest the score (「凡发现一次…的，每次扣10分」 writes one count twice)
     const count: CountPart & Part = counts.filter((c) => c.at < score.at).pop() ?? counts[0]!;
+    // 「任一项指标未完成的扣5分」: once if any fails, or for each one that fails? never guessed
+    if (counts.some((c) => c.form === "any")) return { reason: `条文的「${t.slice(count.at, count.end)}」是有一项即计分一次还是每项计分，未能确定` };
+    // 「有一名干部获市级表彰的记1分」: having one person earns — once, or a band from one? (as 「1人以上」 below); 「有一次…得1分,
+    // 最多得1分」: a cap of the one amount says once. (「有一篇加1分」 counts each: zjjy-16/17, jnmb-06; 「有一项不达标扣5分」: yfxa-01)
+    const once = caps.some((c) => c.value !== null && score.amount !== undefined && decimalCompare(c.value, score.amount) <= 0);
+    if (count.form === "found" && t[count.at] === "有" && d === "得" && (/^(?:人|名)$/.test(count.noun) || once)) return { reason: `条文的「${t.slice(count.at, count.end)}」是有即得分还是每个得分，未能确定` };
     // 「每次灾害过程中,…,无人员上访得3分」: a count in another sentence than its score counts something else
     if (count.form !== "slash" && count.end <= score.at && /[,;。]/.test(t.slice(count.end, score.at).replace(/(?:的)?[,;]$/, ""))) {
       return { reason: "条文的计数与分值不在同一句中，未能确定计的是什么" };
@@ -137,6 +144,20 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     if (withinYear) return { reason: `条文按期（如「每季度」）要求「${b.n}${b.measure}」，全年应有多少未能确定` };
     // 「1人以上」「至少一次」 on an award: having one, or a band from one? (the corpus writes both)
     if (d === "得" && (b.n === "1" || /^(?:人|名|个)$/.test(b.measure))) return { reason: `条文的「${t.slice(b.at, b.end)}」是有即得分还是分段，未能确定` };
+    // 「全年发生一起以上事故的扣5分」「两次以上迟到的扣2分」: occurrences from a number on — once, or each? (cg-13 writes each)
+    // (「违规次数超过3次的扣2分」: the number of times is the measure named — a band)
+    const measured = /(?:次数|数量|人数|件数|起数)(?:在|为|达到|达)?$/.test(t.slice(Math.max(0, b.at - 6), b.at));
+    // (「少于2次的扣1分」: a requirement's shortfall, a band — wlsp-06, xa-03)
+    if (d === "扣" && (b.op === "≥" || b.op === ">") && (b.n === "1" || (!measured && /^(?:次|起|件|件次|人次|例|处)$/.test(b.measure)))) return { reason: `条文的「${t.slice(b.at, b.end)}」之后扣分，是扣一次还是按次扣分，未能确定` };
+    // 「培训完成率达到90%以上（0.1分）」: a bare amount after a rate — the award at the rate, or the item's points for the task?
+    // (「档案完好率在90%以上(3)」「培训完成率达到90%以上（0.1分）」: a rate's band, as klab-04 writes it)
+    const rate = /率(?:在|为|是)?$/.test(t.slice(Math.max(0, b.at - 3), b.at)) || /^(?:达到|达|不低于|高于)/.test(t.slice(b.at, b.end)) && /率$/.test(t.slice(Math.max(0, b.at - 2), b.at));
+    if (score.direction === undefined && b.measure === "%" && !rate) return { reason: `条文的「${t.slice(b.at, b.end)}」后的分值没有写得分还是扣分，未能确定` };
+    // 「学习6次以上的得2分」 beside 「学习6次以下的得1分」: which side holds the number is not said
+    // (only the other word: siblings that say 「90%以上」 too are other items of one list — szcl-20/21)
+    const word = /以上|以下/.exec(t.slice(b.at, b.end))?.[0];
+    const across = rx(`${b.n.replace(".", "\\.")}(?:${b.measure})(?:\\(含\\))?(?:及)?${word === "以上" ? "以下" : "以上"}`);
+    if (word !== undefined && (ctx.siblings ?? []).some((s) => across.test(normalise(s)))) return { reason: `同一项的其他条文在「${b.n}${b.measure}」上也写了以上或以下，本条是否含本数未能确定` };
     if (b.bare && d !== "得") return { reason: "条文的次数后写的是扣分，是按次扣分还是达到次数扣分，未能确定" };
     if (caps.length > 0) return { reason: "条文有界限又有上限，未能确定" };
     const v = boundValue(b);
