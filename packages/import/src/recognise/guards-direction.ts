@@ -5,10 +5,13 @@
 //                                a 15-point item (gxmb-04, read wrong before): where a sibling states the item's
 //                                points as what doing the task scores, 计N分 states the item's whole score, not an
 //                                award on top of it
+//   award-on-fault               (session 27) an award where the clause writes no award verb and describes a fault
+//                                (「擅自…影响市容市貌的 0.5分/处」 read `每处 得 0.5`: ldgg-05, ldld-04/05)
 import type { Guard } from "./guards.js";
 import { normalise, NUM, rxt } from "./normalise.js";
 import { deductionList, faultList } from "./patterns/bare-amounts.js";
 import { canon } from "../decimal.js";
+import { faultStated } from "./patterns/stated-direction.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
 const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
@@ -26,6 +29,17 @@ function pointsAsTaskScore(siblings: readonly string[] | undefined, points: stri
 }
 
 export const GUARDS_DIRECTION: readonly Guard[] = [
+  {
+    // 「擅自在建筑物墙面悬挂喷绘布幅广告,影响市容市貌的 0.5分/处」 read `每处 得 0.5` (ldgg-05, ldld-04/05 of the
+    // seventeenth set, session 27): an award where the clause writes no award verb and describes a fault
+    name: "award-on-fault",
+    since: 27,
+    check: (t, bodies) => {
+      if (!AWARDS(bodies) || AWARD_WRITTEN.test(t)) return undefined;
+      const fault = faultStated(t);
+      return fault !== undefined ? `条文写的是毛病（「${fault}」），分值前没有「得」或「加」，计分方式却是得分，未能确定是扣分还是得分` : undefined;
+    },
+  },
   {
     name: "bare-award-among-deductions",
     since: 25,

@@ -61,7 +61,7 @@ export function faultList(siblings: readonly string[] | undefined): boolean {
 const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)/;
 
 /** Words of merit: a clause about them is no fault whatever its list deducts. */
-const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
+export const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
 
 /** 「按3分/课时扣除」「每次2分扣除」: 扣除 after the amount is the clause's verb, moved before it. */
 const VERB_AFTER = rxg`按?(每[^,;。\\d]{1,4}?)?${NUM}分(\\/[\\u4e00-\\u9fa5]{1,2})?扣除?(?=[,;。]|$)`;
