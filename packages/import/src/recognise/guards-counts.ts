@@ -47,7 +47,7 @@ export function requirementApart(t: string, at: number): boolean {
 export const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?<![不至])(?:缺|少|差|漏)[\u4e00-\u9fa5]{0,4}?(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
 
 /** 「八个文艺团体少一种」: a number of things required (two or more), then one of them short. */
-const SHORT_OF_REQUIRED = rxt`(?<![\\d.])(\\d+|[二两三四五六七八九十百]+)(个|项|种|类|家|所|支|名|人|次|篇|件|条|本|套)(?!以[上下])[^,;。]{0,16}?(?:少|缺)(?:了)?[一1]`;
+export const SHORT_OF_REQUIRED = rxt`(?<![\\d.])(\\d+|[二两三四五六七八九十百]+)(个|项|种|类|家|所|支|名|人|次|篇|件|条|本|套)(?!以[上下])[^,;。]{0,16}?(?:少|缺)(?:了)?[一1]`;
 
 /** 「少“一有”」: one of a named list (quoted) missing. */
 const NAMED_MISSING = /(?:缺|少)(?:了)?[“"「《][一1][^”"」》]{0,6}[”"」》]/;

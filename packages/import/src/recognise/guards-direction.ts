@@ -14,10 +14,10 @@ import { canon } from "../decimal.js";
 import { faultStated } from "./patterns/stated-direction.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
-const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
+export const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
 /** A sibling's deduction of an amount. */
 const DEDUCTS = rxt`(?:扣|减)${NUM}分`;
-const AWARDS = (bodies: readonly string[]): boolean => bodies.some((b) => /(?:^|\s)得(?:\s|$)/.test(b));
+export const AWARDS = (bodies: readonly string[]): boolean => bodies.some((b) => /(?:^|\s)得(?:\s|$)/.test(b));
 
 /** A sibling that states the item's points P as what completing the task scores, with a deduction after it. */
 function pointsAsTaskScore(siblings: readonly string[] | undefined, points: string): boolean {
