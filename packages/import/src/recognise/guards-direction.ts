@@ -7,11 +7,13 @@
 //                                award on top of it
 //   award-on-fault               (session 27) an award where the clause writes no award verb and describes a fault
 //                                (「擅自…影响市容市貌的 0.5分/处」 read `每处 得 0.5`: ldgg-05, ldld-04/05)
+//   award-unstated               (session 27) an award of a clause with no scoring verb at all, where nothing states
+//                                it (patterns/stated-direction.ts: the item's name, a thing to do, a merit, a task)
 import type { Guard } from "./guards.js";
 import { normalise, NUM, rxt } from "./normalise.js";
 import { deductionList, faultList } from "./patterns/bare-amounts.js";
 import { canon } from "../decimal.js";
-import { faultStated } from "./patterns/stated-direction.js";
+import { awardUnstatedReason, faultStated } from "./patterns/stated-direction.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
 export const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
@@ -39,6 +41,13 @@ export const GUARDS_DIRECTION: readonly Guard[] = [
       const fault = faultStated(t);
       return fault !== undefined ? `条文写的是毛病（「${fault}」），分值前没有「得」或「加」，计分方式却是得分，未能确定是扣分还是得分` : undefined;
     },
+  },
+  {
+    // 「年度汇报材料 3分」 in an item named 「扣分项目」, or with no word of a thing to do, read `得 3` (the
+    // compositional reader's default, session 27): an award of a clause with no scoring verb must be stated
+    name: "award-unstated",
+    since: 27,
+    check: (t, bodies, ctx) => (AWARDS(bodies) ? awardUnstatedReason(t, ctx) : undefined),
   },
   {
     name: "bare-award-among-deductions",

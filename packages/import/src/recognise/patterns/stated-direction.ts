@@ -9,7 +9,6 @@
 // 条文的分值前没有扣或得，方向未能确定. The structure does not keep a table's column header (「扣分标准」) or the
 // document's 说明 (「实行累计扣减」) in ClauseContext: with them, more of these rows could be read (a deduction).
 import type { ClauseContext } from "../index.js";
-import { MERIT } from "./bare-amounts.js";
 
 /** The direction a section or an item's name states, or undefined when neither says or they disagree. */
 export function directionOf(section: "加分" | "减分" | null, indicator: string): "扣" | "得" | undefined {
@@ -29,6 +28,9 @@ export const FAULT_STATED = /擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|
 
 // (「违法」「违纪」 are not among them: a requirement names them too, 「违法线索举报奖励制度」)
 
+/** Words of merit: a clause about them is no fault whatever its list deducts (and a verbless amount after one is an award). */
+export const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
+
 /** The absence of a fault is what a clause earns (「无火灾、溺水、爆炸」「全年无违规违纪问题」): its fault words are its requirement. */
 const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现|杜绝)/;
 
@@ -36,7 +38,7 @@ const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:�
  * Words that state a thing to have or do (a requirement whose points the clause earns): 「有专职工作人员」「建立并落实…制度」
  * 「开展…活动」「能及时…」「出台…政策」, and having at least one (「专职委员1人以上」).
  */
-const DONE_STATED = /有|建立|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上/;
+const DONE_STATED = /有|建立|打造|制订|符合|明确|坚持|安排|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上/;
 
 /** A fault word of the clause outside a stated absence, or undefined. */
 export function faultStated(t: string): string | undefined {
@@ -57,4 +59,19 @@ export function verblessAwardReason(before: string, t: string, ctx: ClauseContex
   // states what doing it earns)
   if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t)) return undefined;
   return "条文的分值前没有「扣」或「得」，也没有写明要做到的事（如「有」「建立」「完成」），未能确定是扣分还是得分";
+}
+
+/** Any scoring verb, before or after an amount (a clause with none leaves its direction to its words). */
+const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降|倒扣/;
+
+/**
+ * Why an award read from a clause that writes no scoring verb at all is not stated (whoever read it: a pattern or
+ * the compositional reader), or undefined. The same words as verblessAwardReason, on the whole clause.
+ */
+export function awardUnstatedReason(t: string, ctx: ClauseContext): string | undefined {
+  if (ANY_VERB.test(t)) return undefined;
+  const amount = /\d+(?:\.\d+)?分/.exec(t);
+  if (!amount) return undefined;
+  const task = /\(\d+(?:\.\d+)?分\)[。;,*]*$/.test(t);
+  return verblessAwardReason(t.slice(0, amount.index), t, ctx, task);
 }
