@@ -15,6 +15,8 @@ import type { ClauseContext } from "@kaoping/import";
 import { guardsFiring } from "../src/recognise/guards.js";
 import { normalise } from "../src/recognise/normalise.js";
 import { directionOf, faultStated } from "../src/recognise/patterns/stated-direction.js";
+import { pointsColumn } from "../src/recognise/row-points.js";
+import { totalAsCap } from "../src/recognise/total-caps.js";
 import { expectReading, expectTodo, item } from "./phrasing-check.js";
 
 /** An item with no points of its own and no siblings, named as given. */
@@ -50,6 +52,22 @@ describe("direction: a verbless amount goes the way a word states, never by defa
     // the absence of a fault is the requirement (its fault words are what must not happen)
     ["全年无乱堆乱放现象 2分", item("2", { siblings: [] }), ["得 2"]],
   ] as const)("%s → read", (text, ctx, want) => expectReading(text, ctx, want));
+
+  it("a total after a verbless amount is its cap, and gives it no direction (total-caps.ts)", () => {
+    expectTodo("每处乱堆乱放0.5分,总分5分", item("5", { siblings: [] }), /扣分还是得分/);
+    expectReading("每建一个示范点0.5分,总分2分", item("2", { siblings: [] }), ["每个 得 0.5 上限 2"]);
+    expectReading("每处乱堆乱放扣0.5分,总分5分", item("5", { siblings: [] }), ["每处 扣 0.5 上限 5"]);
+    // the rewrite itself writes no verb the clause does not
+    expect(totalAsCap("每处0.5分,总分5分", item("5"))).toBe("每处0.5分,最多5分");
+    expect(totalAsCap("每处扣0.5分,总分5分", item("5"))).toBe("每处扣0.5分,最多扣5分");
+  });
+
+  it("a row of a points column: a requirement done earns the row's points, a fault described does not (row-points.ts)", () => {
+    expectTodo("擅自设置户外广告。", item("10", { siblings: [], rowPoints: "2" }));
+    expectReading("设置户外广告公示栏。", item("10", { siblings: [], rowPoints: "2" }), ["得 2"]);
+    // the pattern itself, before any guard
+    expect(pointsColumn(normalise("擅自设置户外广告。"), item("10", { siblings: [], rowPoints: "2" }))).toBeUndefined();
+  });
 
   it("the words: a section or item name states a direction only when it says one way", () => {
     expect(directionOf("减分", "x")).toBe("扣");
