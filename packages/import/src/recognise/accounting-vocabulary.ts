@@ -32,6 +32,7 @@ import { LOST_UNIT } from "./guards-counting.js";
 import { ANY_ONE, GARBLED, ONCE_AFTER, PER_COUNT, PER_THING, PER_UNIT_ASSESSED, requirementApart } from "./guards-counts.js";
 import { COUNT_PHRASE, countedNoun } from "./guards-words.js";
 import { unitOf } from "./units.js";
+import { SESSION_27_WORDS } from "./accounting-defaults.js";
 
 /** The classes of the vocabulary. */
 export type WordClass =
@@ -59,7 +60,8 @@ export type WordClass =
   | "count"
   | "scoped-cap"
   | "discretion"
-  | "zero";
+  | "zero"
+  | "direction";
 
 /** One word of the vocabulary and what accounts for it in a reading. */
 export interface ScoringWord {
@@ -559,7 +561,7 @@ const EARLIER_WORDS: readonly ScoringWord[] = [
 ];
 
 /** The whole vocabulary, in the order it is tried (the first word not accounted for is reported). */
-export const SCORING_WORDS: readonly ScoringWord[] = [...QUALIFIER_WORDS, ...EARLIER_WORDS, ...SESSION_26];
+export const SCORING_WORDS: readonly ScoringWord[] = [...QUALIFIER_WORDS, ...EARLIER_WORDS, ...SESSION_26, ...SESSION_27_WORDS];
 
 /**
  * The first word of the vocabulary the reading does not account for, as a Chinese reason naming it, or undefined.

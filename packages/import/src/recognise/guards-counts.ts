@@ -46,6 +46,15 @@ export function requirementApart(t: string, at: number): boolean {
  */
 export const PER_THING = /每(?:发现|查出|查实|出现)?(?:\d+|[一两二三四五六七八九十])?(?:份|张|样|种|所|笔|台|辆|株|场|宗|个|件|项|起|例|处|条|家|户|篇)|(?<![不至])(?:缺|少|差|漏)[\u4e00-\u9fa5]{0,4}?(?:\d+|[一两二三])(?:份|张|样|种|个|件|项|人|篇|条|处)|(?:发现|查出|查实)(?:\d+|一)(?:份|张|样|种|个|件|项|处|例|起)/;
 
+/** 「八个文艺团体少一种」: a number of things required (two or more), then one of them short. */
+export const SHORT_OF_REQUIRED = rxt`(?<![\\d.])(\\d+|[二两三四五六七八九十百]+)(个|项|种|类|家|所|支|名|人|次|篇|件|条|本|套)(?!以[上下])[^,;。]{0,16}?(?:少|缺)(?:了)?[一1]`;
+
+/** 「少“一有”」: one of a named list (quoted) missing. */
+const NAMED_MISSING = /(?:缺|少)(?:了)?[“"「《][一1][^”"」》]{0,6}[”"」》]/;
+
+/** The numbers a body writes, as decimal text. */
+const numbersOf = (body: string): Set<string> => new Set([...body.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
+
 /** 「每增加1件」「每多一人」: a step in a count (what the reading must count). */
 export const PER_COUNT = rxt`每(?:(?:增加|增|多|新增|减少|少|发生|出现|发现)(?:[一1])?|[一1])(${NOUNS})`;
 
@@ -75,6 +84,10 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   // 「仅发生一次的扣1分」: only once is not each time
   const only = /(?:仅|只)(?:有|发生|出现|发现|查实)?[一1](?:次|起|例|件|项|个|处)/.exec(t);
   if (only && /^每/.test(all)) return `条文的「${only[0]}」是只有一次（一个），不是逐一计分，未能确定`;
+  // 「八个文艺团体少一种扣1分」 read `每项 扣 1`: the number of things required before the shortfall is its bound, the
+  // reading must write it (session 27, xcyh-01)
+  const required = SHORT_OF_REQUIRED.exec(t);
+  if (required && /^每\S* 扣 /.test(all) && !numbersOf(all).has(numberText(required[1]!) ?? "")) return `条文写有应有的数量「${required[1]}${required[2]}」，少一个扣分，计分方式中没有写出（需要写成次数不足），未能确定`;
   if (!oneShot(bodies)) {
     // 「每村有一个固定宣传栏」: 每村 is each unit assessed; the reading's count word is a guess
     const perUnit = PER_UNIT_ASSESSED.exec(t);
@@ -121,5 +134,8 @@ export function countsUnaccounted(t: string, bodies: readonly string[], _ctx: Cl
   // 「任一項過程性資料不詳實扣2分，扣完為止」「少任一扣3分」: a deduction for each one, or once?
   const any = ANY_ONE.exec(t);
   if (any && /扣/.test(all)) return `条文的「${any[0]}」可能是逐项扣分（每项），计分方式却是一次性的扣分，未能确定`;
+  // 「少“一有”扣5分」: one of the item's named things (「六有」) missing — per thing missing, or once? (session 27, xcyh-03)
+  const named = NAMED_MISSING.exec(t);
+  if (named && /扣/.test(all)) return `条文按缺少的「${named[0]}」扣分，可能是每缺一项扣分，计分方式却是一次性的扣分，未能确定`;
   return undefined;
 }

@@ -5,16 +5,21 @@
 //                                a 15-point item (gxmb-04, read wrong before): where a sibling states the item's
 //                                points as what doing the task scores, 计N分 states the item's whole score, not an
 //                                award on top of it
+//   award-on-fault               (session 27) an award where the clause writes no award verb and describes a fault
+//                                (「擅自…影响市容市貌的 0.5分/处」 read `每处 得 0.5`: ldgg-05, ldld-04/05)
+//   award-unstated               (session 27) an award of a clause with no scoring verb at all, where nothing states
+//                                it (patterns/stated-direction.ts: the item's name, a thing to do, a merit, a task)
 import type { Guard } from "./guards.js";
 import { normalise, NUM, rxt } from "./normalise.js";
 import { deductionList, faultList } from "./patterns/bare-amounts.js";
 import { canon } from "../decimal.js";
+import { awardUnstatedReason, faultStated } from "./patterns/stated-direction.js";
 
 /** An award verb before an amount the clause writes (「得2分」「加1分」「计3分」). */
-const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
+export const AWARD_WRITTEN = rxt`(?:得|加|计|记|奖励?|给|增|可得)${NUM}分|得满分`;
 /** A sibling's deduction of an amount. */
 const DEDUCTS = rxt`(?:扣|减)${NUM}分`;
-const AWARDS = (bodies: readonly string[]): boolean => bodies.some((b) => /(?:^|\s)得(?:\s|$)/.test(b));
+export const AWARDS = (bodies: readonly string[]): boolean => bodies.some((b) => /(?:^|\s)得(?:\s|$)/.test(b));
 
 /** A sibling that states the item's points P as what completing the task scores, with a deduction after it. */
 function pointsAsTaskScore(siblings: readonly string[] | undefined, points: string): boolean {
@@ -26,6 +31,24 @@ function pointsAsTaskScore(siblings: readonly string[] | undefined, points: stri
 }
 
 export const GUARDS_DIRECTION: readonly Guard[] = [
+  {
+    // 「擅自在建筑物墙面悬挂喷绘布幅广告,影响市容市貌的 0.5分/处」 read `每处 得 0.5` (ldgg-05, ldld-04/05 of the
+    // seventeenth set, session 27): an award where the clause writes no award verb and describes a fault
+    name: "award-on-fault",
+    since: 27,
+    check: (t, bodies) => {
+      if (!AWARDS(bodies) || AWARD_WRITTEN.test(t)) return undefined;
+      const fault = faultStated(t);
+      return fault !== undefined ? `条文写的是毛病（「${fault}」），分值前没有「得」或「加」，计分方式却是得分，未能确定是扣分还是得分` : undefined;
+    },
+  },
+  {
+    // 「年度汇报材料 3分」 in an item named 「扣分项目」, or with no word of a thing to do, read `得 3` (the
+    // compositional reader's default, session 27): an award of a clause with no scoring verb must be stated
+    name: "award-unstated",
+    since: 27,
+    check: (t, bodies, ctx) => (AWARDS(bodies) ? awardUnstatedReason(t, ctx) : undefined),
+  },
   {
     name: "bare-award-among-deductions",
     since: 25,

@@ -40,7 +40,9 @@ export function totalAsCap(t: string, ctx: ClauseContext): string {
   const at = /(?:(扣|减|得|加|计|记))?\d+(?:\.\d+)?分(?!.*\d分)/.exec(head);
   if (!at) return t;
   const upTo = head.slice(0, at.index + at[0].length);
-  const deducts = at[1] === "扣" || at[1] === "减";
   if (!COUNTED.test(upTo)) return t;
-  return `${upTo},最多${deducts ? "扣" : "得"}${total}分${head.slice(upTo.length)}${tail}`;
+  // the cap's verb is the amount's; an amount with no verb keeps none (「每处0.5分,总分5分」 → 「…,最多5分」): which way it
+  // goes is the clause's words' to state, never the rewrite's (session 27, patterns/stated-direction.ts)
+  const verb = at[1] === undefined ? "" : at[1] === "扣" || at[1] === "减" ? "扣" : "得";
+  return `${upTo},最多${verb}${total}分${head.slice(upTo.length)}${tail}`;
 }

@@ -11,6 +11,7 @@
 import { amountsIn } from "../amounts.js";
 import type { ClauseContext } from "../index.js";
 import { normalise, NUM, rxg, rxt } from "../normalise.js";
+import { directionOf, MERIT } from "./stated-direction.js";
 
 /** Any scoring verb, before or after an amount. */
 const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降/;
@@ -60,8 +61,6 @@ export function faultList(siblings: readonly string[] | undefined): boolean {
 /** The absence of a fault is what an item earns (「全年无安全事故 2分」「没有违纪问题的 1分」): no row of a fault list. */
 const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现)/;
 
-/** Words of merit: a clause about them is no fault whatever its list deducts. */
-const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
 
 /** 「按3分/课时扣除」「每次2分扣除」: 扣除 after the amount is the clause's verb, moved before it. */
 const VERB_AFTER = rxg`按?(每[^,;。\\d]{1,4}?)?${NUM}分(\\/[\\u4e00-\\u9fa5]{1,2})?扣除?(?=[,;。]|$)`;
@@ -78,7 +77,8 @@ export function rewordBareAmount(t: string, ctx: ClauseContext): string {
   if (amounts.length !== 1 || ANY_VERB.test(t) || /各|分别|酌情|视情|[-~至到—]\d|否则|不得分/.test(t)) return t;
   // among deductions (not in a 减分 section, where every rule deducts), a clause that names merit — taking part, a prize,
   // a piece published — may be the list's one award: which way is not written (the guard of guards-direction.ts)
-  if (ctx.section !== "减分" && !(ctx.section === null && (deductionList(ctx.siblings) || (faultList(ctx.siblings) && !ABSENCE.test(t))) && !MERIT.test(t))) return t;
+  // (an item named as deductions — 「扣分项目」 — states the direction as a 减分 section does: stated-direction.ts, session 27)
+  if (directionOf(ctx.section, ctx.indicator) !== "扣" && !(ctx.section === null && (deductionList(ctx.siblings) || (faultList(ctx.siblings) && !ABSENCE.test(t))) && !MERIT.test(t))) return t;
   // counted per occurrence (「每次2分」「2分/次」): a task with its points (「…检查一次,并有检查记录,0.5分」) is what
   // the item earns even among deductions, and stays as it is
   const m = rxt`(?<![\\d.])${NUM}分(?=\\/[\\u4e00-\\u9fa5]|[,;。]?$)`.exec(t);

@@ -1,9 +1,11 @@
 // The common clause: one amount, per occurrence or once, with a cap; 不得分; 得 X 否则 扣 Y; 次数不足.
 import { amountsIn, capOf, NOT_WORD, sameAmounts, stepReason, thresholdReason } from "../amounts.js";
 import { normalise, NUM, numberText, rx, rxt, rxg } from "../normalise.js";
-import { actionOf, reading, refusal, VERBS, type Pattern } from "../reading.js";
+import type { ClauseContext } from "../index.js";
+import { actionOf, reading, refusal, VERBS, type Pattern, type PatternResult } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
 import { namedShareMasked } from "./proportion.js";
+import { verblessAwardReason } from "./stated-direction.js";
 
 /** Words that make a clause more than one amount (read by other patterns, or a to-do). */
 const SPECIAL = /分别|各(?:扣|加|得|减|计)|加倍|减半|双倍|其中|就高|按最高|平均|排名|名次|第[一二三1-3]名|比例|比率|否则|视情况|按实际情况|标准分|基本分|基础分|倒扣|另行|酌情/;
@@ -115,6 +117,38 @@ const otherwise: Pattern = (t) => {
   return reading([`得 ${a} 否则 扣 ${b}`], used);
 };
 
+/** A deduction written before its amount (「扣1分」「减0.5分」). */
+const DEDUCTED = rxt`(?:扣|减|扣除|扣减)${NUM}分`;
+
+/**
+ * 「有组织、有安排,宣传到位得满分,无宣传不得分」「机构健全得满分,否则不得分」: the item's points when the requirement is met
+ * and none when not — `得 P` with P the item's points; only in an ordinary item with its points known, the second
+ * part a negation (否则, 未, 不, 无, 没有) and nothing counted, deducted or bounded. (Another shape is left to the
+ * 不得分 reading below, which scores the same when the award is the item's whole: 「完成得基本分,未完成的不得分」.)
+ */
+function wholeOrNothing(body: string, ctx: ClauseContext): PatternResult {
+  const m = /^([^;]*?)(?:的)?,?得满分[,;]([^;]*?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不计分|不记分)[。;]?$/.exec(body);
+  if (!m || ctx.section !== null || ctx.points === null || !/否则|反之|未|不|无|没有/.test(m[2]!) || /每|扣|减|分别|各/.test(body)) return undefined;
+  const why = thresholdReason(body);
+  if (why) return refusal(why);
+  return reading([`得 ${ctx.points}`], []);
+}
+
+/**
+ * 「少“一有”扣5分」 (one of the item's 「六有」 missing) read `扣 5`, 「八个文艺团体少一种扣1分」 read `每项 扣 1` with the
+ * eight dropped (session 27, xcyh-03/01): a deduction for one thing missing is counted per thing, and a number of
+ * things required before it is the requirement's bound — a count word not placed, or a bound not written, is a to-do.
+ */
+function shortCountReason(prefix: string, words: readonly string[], verb: "扣" | "得"): string | undefined {
+  if (verb !== "扣") return undefined;
+  const missing = /(?:少|缺)(?:了)?(?:[“"「《][一1][^”"」》]{0,6}[”"」》]|[一1](?!般|律|些|定|致|旦|并|直|同|切)[\u4e00-\u9fa5]?)/.exec(prefix);
+  if (!missing) return undefined;
+  if (words.length === 0) return `条文按缺少的（「${missing[0].replace(/的+$/, "")}」）扣分，但没有计数单位，未能确定是每缺一项扣分还是一次性扣分`;
+  const required = rxt`(?<![\d.])(\d+|[二两三四五六七八九十百]+)(?:个|项|种|类|家|所|支|名|人|次|篇|件|条|本|套|有)(?!以[上下])`.exec(prefix.slice(0, missing.index));
+  if (required) return `条文写有应有的数量「${required[0]}」，少一个扣分：需要写成次数不足（至少若干），未能自动确定`;
+  return undefined;
+}
+
 /** One amount, per occurrence or once; 不得分. */
 const single: Pattern = (t0, ctx) => {
   // 「完成得基本分，未完成的不得分」: full points when done is the item's points, nothing to write
@@ -130,6 +164,10 @@ const single: Pattern = (t0, ctx) => {
   const elseZero = /[,;。]?(?:否则|反之|未[^,;。]{0,16}?|没有[^,;。]{0,10}?|无[^,;。]{0,10}?|达不到[^,;。]{0,10}?|不能[^,;。]{0,10}?)(?:的)?,?(?:该项|本项|此项)?(?:不得分|不记分|不计分)[。;]?$|[,;。]?否则相应扣分[。;]?$/;
   const amounts = amountsIn(body);
   if (amounts.length === 0) {
+    // 「宣传到位得满分,无宣传不得分」: the item's points when done, none when not — the award stated (session 27: 不得分
+    // alone dropped the 得满分, xsbj-03/04)
+    const whole = wholeOrNothing(body, ctx);
+    if (whole !== undefined) return whole;
     if (/不得分|全部扣完|不计分|不记分|该项不得分|本项不得分|得0分|得零分|此项不得分|扣除?(?:该|本|此)项(?:全部|所有)?分(?:值|数)?$/.test(body) && !/不扣分/.test(body)) {
       if (SPECIAL.test(body)) return refusal("条文的不得分带有条件或其他计分，未能确定");
       if (thresholdReason(body)) return refusal(thresholdReason(body)!);
@@ -143,7 +181,8 @@ const single: Pattern = (t0, ctx) => {
     }
     return undefined;
   }
-  const withoutElse = elseZero.test(body) && amounts.length === 1 ? body.replace(elseZero, "") : body;
+  // (the other side of an award only: beside a deduction 「…不健全扣1分,无制度不得分」 it is a third state — session 27, xsbj-02)
+  const withoutElse = elseZero.test(body) && amounts.length === 1 && !DEDUCTED.test(body) ? body.replace(elseZero, "") : body;
   // (比例 that names a thing, not a way of scoring, is no special word: patterns/proportion.ts, session 25)
   if (SPECIAL.test(namedShareMasked(withoutElse))) return refusal(`条文含有「${SPECIAL.exec(withoutElse)![0]}」，未能确定计分方式`);
   // 「…记3分，如举报有弄虚作假行为且调查属实的，此项不记分」: a zero on another condition than the award's
@@ -164,8 +203,13 @@ const single: Pattern = (t0, ctx) => {
     // 「按每次0.5分扣」: the verb is elsewhere — never read as an award
     if (/扣|减(?!灾|排|负|贫|压)|罚/.test(withoutElse)) return refusal("条文的分值前没有「扣」或「加」，未能确定是扣分还是得分");
   }
-  if (!act) verb = "得";
-  if (bracketed && ctx.section === "减分") return refusal("减分项中的条文只写了分值，未能确定");
+  // the award of a verbless amount only as a word states it (session 27: stated-direction.ts)
+  const inBrackets = !act && rxt`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`.test(withoutElse);
+  if (!act) {
+    const why = verblessAwardReason(withoutElse.slice(0, at.index), withoutElse, ctx, inBrackets);
+    if (why) return refusal(why);
+    verb = "得";
+  }
   if (!verb) return undefined;
   const amount = numberText((act ? act[2] : bare![1])!)!;
   const prefix = withoutElse.slice(0, at.index);
@@ -176,7 +220,6 @@ const single: Pattern = (t0, ctx) => {
   const after = withoutElse.slice(at.index + at[0].length);
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
-  const inBrackets = !act && rxt`^(?:[^()]|\\([^()]*\\))*\\(${NUM}分\\)[。;,]?$`.test(withoutElse);
   let counted = countWords(current, previous, inBrackets);
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
@@ -190,6 +233,8 @@ const single: Pattern = (t0, ctx) => {
   }
   const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
+  const short = shortCountReason(prefix, words, verb);
+  if (short) return refusal(short);
   if (words.length > 0 && /(?:至少|最少|不得少于|不应少于|不少于|不低于)/.test(withoutElse) && /每?少/.test(withoutElse.replace(/(?:至少|不少于)/g, ""))) {
     return refusal("条文要求至少若干次（篇、件），少一次扣分：需要写成次数不足，未能自动确定");
   }

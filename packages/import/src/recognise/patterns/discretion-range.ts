@@ -14,18 +14,10 @@ import { decimalCompare } from "../../decimal.js";
 import { amountsIn, capOf } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
+import { directionOf } from "./stated-direction.js";
 
 /** What may stand between the counted noun and the range: a fault found there. */
 const FAULT_AFTER_NOUN = "有问题|存在问题|不合格|不符合要求|不到位|不达标";
-
-/** The direction of a verbless range from the section or the item's name, or undefined when neither says. */
-function directionOf(section: "加分" | "减分" | null, indicator: string): "扣" | "得" | undefined {
-  if (section === "减分") return "扣";
-  if (section === "加分") return "得";
-  const down = /扣分|减分/.test(indicator);
-  const up = /加分|奖励/.test(indicator);
-  return down !== up ? (down ? "扣" : "得") : undefined;
-}
 
 // (session 25, s25-tune15: the copy's double dash 「扣1——3分」 — normalised to 「--」 — and 「视情节严重」「视情节轻重」 are
 // the same range and discretion word: bjlh-03)

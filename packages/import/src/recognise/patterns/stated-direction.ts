@@ -1,0 +1,77 @@
+// Which way a verbless amount goes, only as a word states it (session 27, issue 13: the seventeenth set's
+// ldld-04/05 and ldgg-05, 「…擅自…影响市容市貌的 0.5分/处」 in a deductions-only table, were read `每处 得 N` — an
+// award taken by default). A clause that writes its amount with no 扣 or 得 goes
+//   down  when its section (减分) or item name (「…扣分」) says so — the list's verb is rewordBareAmount's (bare-amounts.ts);
+//   up    when its section (加分) or item name (「加分」「奖励」) says so, or the clause states something to have or do
+//         (「有信访登记本」「建立…制度」「开展…活动」「无火灾」), a merit (「信息录用2分/条」), or is a task with its
+//         points in brackets (a checklist row: 「…赠阅×刊(0.1分)」);
+// and never up when the clause describes a fault (「擅自」「破损」「影响观瞻」). Anything else is a to-do:
+// 条文的分值前没有扣或得，方向未能确定. The structure does not keep a table's column header (「扣分标准」) or the
+// document's 说明 (「实行累计扣减」) in ClauseContext: with them, more of these rows could be read (a deduction).
+import type { ClauseContext } from "../index.js";
+
+/** The direction a section or an item's name states, or undefined when neither says or they disagree. */
+export function directionOf(section: "加分" | "减分" | null, indicator: string): "扣" | "得" | undefined {
+  if (section === "减分") return "扣";
+  if (section === "加分") return "得";
+  const down = /扣分|减分/.test(indicator);
+  const up = /加分|奖励/.test(indicator);
+  return down !== up ? (down ? "扣" : "得") : undefined;
+}
+
+/**
+ * Words that describe a fault and never a requirement (a thing done wrongly or a state fallen short): an amount after
+ * one is no award. (Not 「未」「不」「无」, which a requirement also writes: 「无火灾」「不少于」 — count.ts' NEGATIVE
+ * takes those where no bracket marks a task.)
+ */
+export const FAULT_STATED = /擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|搭|建|摆|停|挂|丢|排|涂|写|晒|设)|破损|损坏|残缺|脱落|锈蚀|倾斜|歪斜|积尘|污渍|污垢|脏乱|影响(?:观瞻|市容|市貌|通行|交通|照明|美观|环境|形象)|严重|缺失|失效/;
+
+// (「违法」「违纪」 are not among them: a requirement names them too, 「违法线索举报奖励制度」)
+
+/** Words of merit: a clause about them is no fault whatever its list deducts (and a verbless amount after one is an award). */
+export const MERIT = /参加|参与|完成|获|荣|表彰|表扬|奖|采用|录用|刊发|发表|采纳|推广|先进|优秀|示范|创新|贡献/;
+
+/** The absence of a fault is what a clause earns (「无火灾、溺水、爆炸」「全年无违规违纪问题」): its fault words are its requirement. */
+const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:无|没有|未发生|未出现|杜绝)/;
+
+/**
+ * Words that state a thing to have or do (a requirement whose points the clause earns): 「有专职工作人员」「建立并落实…制度」
+ * 「开展…活动」「能及时…」「出台…政策」, and having at least one (「专职委员1人以上」).
+ */
+const DONE_STATED = /有|建立|打造|制订|符合|明确|坚持|安排|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上/;
+
+/** A fault word of the clause outside a stated absence, or undefined. */
+export function faultStated(t: string): string | undefined {
+  if (ABSENCE.test(t)) return undefined;
+  return FAULT_STATED.exec(t)?.[0];
+}
+
+/**
+ * Why a verbless amount cannot be read as an award (`before` is the clause before the amount, `t` the whole), or
+ * undefined when a word states it.
+ */
+export function verblessAwardReason(before: string, t: string, ctx: ClauseContext, task: boolean): string | undefined {
+  const fault = faultStated(before);
+  if (fault !== undefined) return `条文写的是毛病（「${fault}」），分值前没有「扣」或「得」，未能确定是扣分还是得分`;
+  const stated = directionOf(ctx.section, ctx.indicator);
+  if (stated === "扣") return "条文的分值前没有「扣」或「得」，本项是扣分项，未能确定是扣分还是得分";
+  // (a task with its points in brackets at its end — 「向本地每名×员赠阅×刊(0.1分)」 — is a checklist row: the form
+  // states what doing it earns)
+  if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t)) return undefined;
+  return "条文的分值前没有「扣」或「得」，也没有写明要做到的事（如「有」「建立」「完成」），未能确定是扣分还是得分";
+}
+
+/** Any scoring verb, before or after an amount (a clause with none leaves its direction to its words). */
+const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降|倒扣/;
+
+/**
+ * Why an award read from a clause that writes no scoring verb at all is not stated (whoever read it: a pattern or
+ * the compositional reader), or undefined. The same words as verblessAwardReason, on the whole clause.
+ */
+export function awardUnstatedReason(t: string, ctx: ClauseContext): string | undefined {
+  if (ANY_VERB.test(t)) return undefined;
+  const amount = /\d+(?:\.\d+)?分/.exec(t);
+  if (!amount) return undefined;
+  const task = /\(\d+(?:\.\d+)?分\)[。;,*]*$/.test(t);
+  return verblessAwardReason(t.slice(0, amount.index), t, ctx, task);
+}
