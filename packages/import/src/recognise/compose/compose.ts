@@ -229,6 +229,8 @@ function severalRules(groups: readonly Group[], rules: readonly RuleReading[], c
       if (afterPoints && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
       return { reason: `条文的几个分值按不同的计数单位（${[...units].join("、")}）计，未能确定是几条规则还是一条分类计分` };
     }
+    // 「一处垃圾扣1分,一处漂浮物扣1分」: classes of one amount name nothing the amounts tell apart — one rule each (jtqy-05)
+    if (rules.every((r) => r.amount === first.amount) && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
     const names = conditions.map(className);
     if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return { reason: "条文的几个分值的类别未能区分，未能确定" };
     const cap = /( 上限 [\d.]+)$/.exec(rules[rules.length - 1]!.body)?.[1] ?? "";

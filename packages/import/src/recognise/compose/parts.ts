@@ -135,10 +135,11 @@ export const PER_SOURCE = `每(?!(?:半年|季度|学期|学年|年度|年|季|�
 export const LACK_GAP = /^(?:少|缺|差|缺少|少于)/;
 
 /**
- * 「一次扣1分」「出现1起扣2分」「缺1项扣2分」: one of a count noun right before the effect (a 的 and a comma between allowed).
+ * 「一次扣1分」「出现1起扣2分」「缺1项扣2分」「一处垃圾扣1分」: one of a count noun right before the effect (a 的 and a comma
+ * between allowed; after 处/个/起/条/项 the thing found, up to four characters, too — session 27).
  * Never after 任/有/未/没有/全年/至少 (「全年一次未开展」: not even once, a one-shot; 「至少一次」: a requirement).
  */
-export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同其逐之仅只任何有未没])(?<!后退|前进|全年|年内|全季|全月|至少|最少|不少于)([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:(?:未|不|没有|没)[\\u4e00-\\u9fa5]{1,4}?)?(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
+export const ONE_BEFORE_EFFECT_SOURCE = `(?<![\\d.第前末排倒头单唯统同其逐之仅只任何有未没])(?<!后退|前进|全年|年内|全季|全月|至少|最少|不少于)([一1])(${NOUNS})(?!${NOT_A_COUNT_AFTER})(?=(?:(?:未|不|没有|没)[\\u4e00-\\u9fa5]{1,4}?|(?<=[一1](?:处|个|起|条|项))(?:(?![次性一二两三四五六七八九十处个件张起条项人次])[\\u4e00-\\u9fa5]){1,4}?)?(?:的)?,?(?:${EFFECT_FILLER})(?:扣除|扣减|扣|减|罚|得|加|计|记)(?:分)?(?:\\d|[一二两三四五六七八九十]))`;
 
 /**
  * 「发现一处不一致,扣0.5分」「发生一起生产安全事故的,扣30分」「有一项不达标扣5分」: one found, in the sentence before
