@@ -22,6 +22,8 @@ describe("the item's one floor on a rate is the base", () => {
     // no item, or the item states no percentage
     ["每低1个百分点扣1分", item("5")],
     ["每低1个百分点扣1分", item("5", { item: "按时完成年度目标任务。" })],
+    // the clause names another rate than the item's
+    ["到位率每低1个百分点扣1分", item("5", { item: "知晓率不低于90%" })],
     // two percentages: two classes (主干道, 支次干道), one rule each — not guessed
     ["未达到每下降1%扣0.1分", item("3", { item: "路灯亮灯率主干道≥98%、支次干道≥97%。" })],
     // a ceiling under a step down, a floor under a step up that deducts: the sides do not fit

@@ -40,7 +40,7 @@ export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx
   if (bounds.length === 0) {
     // 「每低1个百分点扣1分」 under an item requiring 「…比例不低于80%」: the item's floor is the base (item-base.ts)
     // (a ceiling 「…率在5%以内」 under a step up that deducts: 每超)
-    const floor = score.direction === "扣" && ctx.section === null ? itemRateBound(ctx, step.down ? "floor" : "ceiling") : undefined;
+    const floor = score.direction === "扣" && ctx.section === null ? itemRateBound(ctx, step.down ? "floor" : "ceiling", text) : undefined;
     if (floor === undefined) return { reason: "条文逐档计分，没有写从哪个比率算起（基准），未能确定" };
     if (groups.length > 1) return { reason: "条文逐档计分之外还有别的分值，未能确定" };
     const caps = of(parts, "cap");
