@@ -218,7 +218,7 @@ describe("near-misses: refused, never a guess", () => {
     ["每次扣2分,最多扣1分", ten, /上限/],
     // a count word the language lacks
     ["每座扣1分", ten],
-    ["扣1分/台", ten, /台/],
+    ["扣1分/基", ten, /基/], // (台 is 每个 since session 27: count-words.ts)
     // one time and an award: each time, or having done it once?
     ["召开专题会议一次得2分", ten, /一次/],
     // a requirement then its failing: the amount is for not meeting it

@@ -48,14 +48,17 @@ describe("「每X(Y)」: the author's own unit in brackets after a word the lang
   it.each([
     ["楼道堆放杂物的，每桶(处)扣1分", item("5"), ["每处 扣 1"]],
     ["卫生死角每片(处)扣0.5分", item("3"), ["每处 扣 0.5"]],
+    // 台 → 每个 (session 27: fjwa-02/03/04 「每台终端扣0.5分」)
+    ["每台设备故障未报修扣1分", item("5"), ["每个 扣 1"]],
+    ["办公电脑未安装杀毒软件的，每台扣0.5分，直至扣完", item("3"), ["每个 扣 0.5"]],
+    ["发现一台终端违规外联扣1分", item("5"), ["每个 扣 1"]],
   ] as const)("%s", expectReading);
 });
 
 describe("near-misses stay what they were", () => {
   it.each([
-    // 座 is written two ways in the corpus (每处, 每个); 台、本 never counted: to-dos
+    // 座 is written two ways in the corpus (每处, 每个); 本 never counted: to-dos
     ["公厕保洁不到位，每座扣1分", item("5")],
-    ["每台设备故障未报修扣1分", item("5")],
     ["每本台账不规范扣0.5分", item("3")],
     // 卷 is written 每件 and 每项: 「每卷」 stays a to-do (「有1卷」 is session 24's 一卷 → 件, rewords-s24b.ts)
     ["档案整理不规范的，每卷扣1分", item("5")],

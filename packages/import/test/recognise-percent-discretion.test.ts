@@ -158,7 +158,8 @@ describe("discretionary ranges", () => {
     // a range that falls (a copy's slip)
     ["酌情扣5-2分", item("5"), /由大到小/],
     // a count word the language does not have
-    ["设备损坏的,每台酌情扣1-2分", item("5"), /计数单位/],
+    // (台 is 每个 since session 27: count-words.ts; 座 is written two ways)
+    ["设施损坏的,每座酌情扣1-2分", item("5"), /计数单位/],
     // a bound before the range: which occurrences it takes is not said
     ["迟到3次以上的酌情扣1-2分", item("5"), /3次以上/],
     // a range and another amount

@@ -23,6 +23,7 @@ import { rx } from "../normalise.js";
 import { readGroup, type RuleReading } from "./rule.js";
 import { linearBody } from "./linear.js";
 import { tag, type Part } from "./tag.js";
+import { withVeto } from "./vetoed.js";
 
 /** The conditions of a group: its free text, without separators and the words that only introduce it. */
 function conditionOf(t: string, free: readonly (readonly [number, number])[], g: Group): string {
@@ -70,7 +71,11 @@ function negatesWhole(done: string, failing: string): boolean {
 
 /** Reads a clause (normalised, reworded, its riders and modifiers out) by its parts; undefined when it has no score at all. */
 export function compose(t: string, ctx: ClauseContext): PatternResult {
-  const { parts, free } = tag(t);
+  const tagged = tag(t);
+  const { free } = tagged;
+  // 「…土葬的一票否决,该项不得分」: the veto is a rule of its own beside the item's zero (vetoed.ts)
+  const vetoes = tagged.parts.filter((p) => p.kind === "veto");
+  const parts = tagged.parts.filter((p) => p.kind !== "veto");
   if (!parts.some((p) => p.kind === "score" || p.kind === "zero" || p.kind === "full")) {
     // 「按比例扣分，最多扣2分」: a cap without the amount it caps
     return parts.some((p) => p.kind === "cap" && p.value !== null) ? refusal("条文写了上限，却没有写每次（每项）的分值，未能确定计分方式") : undefined;
@@ -106,7 +111,9 @@ export function compose(t: string, ctx: ClauseContext): PatternResult {
     if ("reason" in r) return refusal(r.reason);
     rules.push(r);
   }
-  const bodies = clauseBodies(t, groups, rules, conditions, ctx);
+  const read = clauseBodies(t, groups, rules, conditions, ctx);
+  if ("reason" in read) return refusal(read.reason);
+  const bodies = vetoes.length === 0 ? read : withVeto(read.bodies, vetoes.length);
   if ("reason" in bodies) return refusal(bodies.reason);
   const why = contextReason(bodies.bodies, rules, conditions, ctx);
   if (why) return refusal(why);
@@ -123,6 +130,8 @@ function className(condition: string): string {
 
 /** The clause's groups read together (the grammar over groups, in this file's header). */
 function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleReading[], conditions: readonly string[], ctx: ClauseContext): { bodies: string[] } | { reason: string } {
+  const failings = rules[0]!.full ? fullThenFailings(groups, rules, conditions) : undefined;
+  if (failings) return failings;
   if (rules.length > 1 && rules.some((r) => r.full) && !(rules[0]!.full && rules.slice(1).every((r) => r.shape === "counted" && r.direction === "扣"))) {
     return { reason: "条文的「得满分」（基本分）之外还有别的计分，未能确定" };
   }
@@ -162,6 +171,27 @@ function clauseBodies(t: string, groups: readonly Group[], rules: readonly RuleR
   return severalRules(groups, rules, conditions, false);
 }
 
+/**
+ * 「得满分」 and what failing costs, each failing a condition of its own (xsbj-01/02):
+ *   「机构健全得满分,否则不得分」                       得 P          (the item's points, the other side nothing)
+ *   「制度健全得满分,制度不健全扣1分,无制度不得分」      扣 1 / 不得分  (the failings are the rules; the points are the item's)
+ * Only with the word 满分 (the item's points by name) and failings that are one-shot deductions, then the zero, each
+ * condition its own; anything else is left to the grammar (undefined).
+ */
+function fullThenFailings(groups: readonly Group[], rules: readonly RuleReading[], conditions: readonly string[]): { bodies: string[] } | undefined {
+  if (rules.length < 2) return undefined;
+  const rest = rules.slice(1);
+  const otherwise = groups[1]!.before.some((p) => p.kind === "otherwise");
+  if (rules.length === 2 && rest[0]!.shape === "zero" && otherwise && conditions[1] === "") return { bodies: [rules[0]!.body] };
+  if (groups.slice(1).some((g) => g.before.some((p) => p.kind === "otherwise"))) return undefined;
+  const deductions = rest.slice(0, -1);
+  const last = rest[rest.length - 1]!;
+  if (last.shape !== "zero" || deductions.length === 0 || !deductions.every((r) => r.shape === "once" && r.direction === "扣" && r.amount !== undefined)) return undefined;
+  const named = conditions.slice(1);
+  if (named.some((c) => c.length < 2 || ESCALATION.test(c)) || new Set(named).size !== named.length) return undefined;
+  return { bodies: rest.map((r) => r.body) };
+}
+
 /** The characters every condition ends with (「通报批评」 of 「省级通报批评」「市级通报批评」), or "". */
 function sharedEnding(conditions: readonly string[]): string {
   let n = 0;
@@ -199,6 +229,8 @@ function severalRules(groups: readonly Group[], rules: readonly RuleReading[], c
       if (afterPoints && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
       return { reason: `条文的几个分值按不同的计数单位（${[...units].join("、")}）计，未能确定是几条规则还是一条分类计分` };
     }
+    // 「一处垃圾扣1分,一处漂浮物扣1分」: classes of one amount name nothing the amounts tell apart — one rule each (jtqy-05)
+    if (rules.every((r) => r.amount === first.amount) && !groups.some(valuedCap)) return { bodies: rules.map((r) => r.body) };
     const names = conditions.map(className);
     if (names.some((n) => n.length < 2) || new Set(names).size !== names.length) return { reason: "条文的几个分值的类别未能区分，未能确定" };
     const cap = /( 上限 [\d.]+)$/.exec(rules[rules.length - 1]!.body)?.[1] ?? "";

@@ -10,6 +10,7 @@
 // direction the base does not fit — is refused.
 import type { ClauseContext } from "../index.js";
 import type { Group } from "./groups.js";
+import { itemRateBound } from "./item-base.js";
 import { partsOf as of, type BoundPart, type CapPart, type Part, type ScorePart, type StepPart } from "./tag.js";
 
 /** The linear body of a clause with a step, or the reason it is refused. */
@@ -36,7 +37,16 @@ export function linearBody(groups: readonly Group[], parts: readonly Part[], ctx
     if (!base) return { reason: "条文逐档计分之外还有别的分值，未能确定" };
   }
   const bounds = of(parts, "bound");
-  if (bounds.length === 0) return { reason: "条文逐档计分，没有写从哪个比率算起（基准），未能确定" };
+  if (bounds.length === 0) {
+    // 「每低1个百分点扣1分」 under an item requiring 「…比例不低于80%」: the item's floor is the base (item-base.ts)
+    // (a ceiling 「…率在5%以内」 under a step up that deducts: 每超)
+    const floor = score.direction === "扣" && ctx.section === null ? itemRateBound(ctx, step.down ? "floor" : "ceiling", text) : undefined;
+    if (floor === undefined) return { reason: "条文逐档计分，没有写从哪个比率算起（基准），未能确定" };
+    if (groups.length > 1) return { reason: "条文逐档计分之外还有别的分值，未能确定" };
+    const caps = of(parts, "cap");
+    if (caps.length > 1 || caps.some((c) => c.at < step.at || c.value !== null)) return { reason: "条文的上限未能确定作用于哪一侧" };
+    return { bodies: [`基准 ${floor}% ${step.down ? "每低" : "每超"} ${step.size}${step.measure} 扣 ${score.amount}`] };
+  }
   const base: BoundPart = bounds[0]!;
   if (bounds.some((b) => b.measure !== "%" || b.n !== base.n || b.bare)) return { reason: "条文的界限不是同一个百分数，未能确定基准" };
   if (bounds.some((b) => b.at > step.at)) return { reason: "条文的界限写在步长之后，未能确定基准" };

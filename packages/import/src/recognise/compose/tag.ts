@@ -29,6 +29,7 @@ import {
   STEP_SOURCE,
   STEP_DOWN,
   STATED_RATE_SOURCE,
+  VETO_SOURCE,
   directionOf,
   type BoundOp,
   type Direction,
@@ -77,8 +78,8 @@ export interface StepPart {
   readonly size: string;
   readonly measure: "个百分点" | "%";
 }
-/** A zero (不得分), 否则, a discretion word (酌情) or a period (每季度): the word is all they say. */
-export type OtherPart = { readonly kind: "full" } | { readonly kind: "zero" } | { readonly kind: "otherwise" } | { readonly kind: "discretion" } | { readonly kind: "period" };
+/** A zero (不得分), 否则, a discretion word (酌情), a period (每季度) or a veto (一票否决): the word is all they say. */
+export type OtherPart = { readonly kind: "full" } | { readonly kind: "zero" } | { readonly kind: "veto" } | { readonly kind: "otherwise" } | { readonly kind: "discretion" } | { readonly kind: "period" };
 /** A part the reader knows it cannot read (a count word the language lacks after a slash, a cap per period …). */
 export interface UnreadablePart {
   readonly kind: "unreadable";
@@ -156,6 +157,7 @@ const boundKinds: Kind[] = [
 const KINDS: readonly Kind[] = [
   ...capKinds,
   { source: ZERO_SOURCE, read: () => ({ kind: "zero" }) },
+  { source: VETO_SOURCE, read: () => ({ kind: "veto" }) },
   { source: FULL_SOURCE, read: () => ({ kind: "full" }) },
   {
     source: STEP_SOURCE,
