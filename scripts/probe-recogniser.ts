@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/probe-recogniser.ts                 the figures per kind and every silent reading
  *   npx tsx scripts/probe-recogniser.ts --kind amount   only one kind
- *   npx tsx scripts/probe-recogniser.ts --show changed  the readings of another outcome (changed, refused, silent)
+ *   npx tsx scripts/probe-recogniser.ts --show changed  the readings of another outcome (changed, refused, silent, all)
  *   npx tsx scripts/probe-recogniser.ts --sample 20     at most 20 a kind, spread evenly (for checking by hand)
  *
  * Blind books (held out and never tuned on) are never read.  It reads the recogniser's source, not its build.
@@ -18,7 +18,7 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const kinds = (arg("--kind") ? [arg("--kind")] : KINDS) as Kind[];
-const show = (arg("--show") ?? "silent") as Outcome;
+const show = (arg("--show") ?? "silent") as Outcome | "all";
 const sample = arg("--sample") === undefined ? Infinity : Number(arg("--sample"));
 
 const books = loadBooks(fileURLToPath(new URL("../test/corpus/clauses", import.meta.url))).filter((b) => !blind(b));
@@ -27,7 +27,7 @@ const probes = probe(books, recogniseClause, (_b, c) => correct.has(c));
 console.log(`${correct.size} clauses read correctly (blind books left out)`);
 console.log(figuresTable(probes));
 for (const k of kinds) {
-  const ps = probes.filter((p) => p.kind === k && p.outcome === show);
+  const ps = probes.filter((p) => p.kind === k && (show === "all" || p.outcome === show));
   const step = Math.max(1, Math.ceil(ps.length / sample));
   console.log(`\n## ${k}: ${show} ${ps.length}${step > 1 ? ` (every ${step}th)` : ""}`);
   for (let i = 0; i < ps.length; i += step) console.log(describeProbe(ps[i]!));

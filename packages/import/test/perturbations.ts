@@ -300,6 +300,8 @@ const boundFlip: Maker = (c, before, ctx) => {
   const words = allMatches(band ? /低于|少于|不足|未达到|达不到/g : /每低于?|每下降|每降低/g, c.text);
   if ((!band && !stepped) || (band && (cmps.length !== 1 || !(cmps[0] === "<" || cmps[0] === "≤"))) || words.length !== 1) return undefined;
   if (/以上|以下|高于|超过|超過|多于|每高|每超|每增/.test(c.text)) return undefined;
+  // a step turned round beside the base it falls from (「达到90%的得满分，每低1%扣1分」) would say nothing a rulebook says
+  if (stepped && /达|達|完成|不低于|低于|未|基|满分|滿分|%[^每]*每/.test(c.text)) return undefined;
   const w = words[0]!;
   const now = band ? (/达/.test(w[0]) ? "超过" : "高于") : "每高于";
   const text = c.text.slice(0, w.index) + now + c.text.slice(w.index! + w[0].length);

@@ -58,7 +58,7 @@ const PERTURBED_AT_START: Record<Kind, number> = {
   "count-swap": 205,
   bound: 94,
   "bound-side": 25,
-  "bound-flip": 32,
+  "bound-flip": 10,
   veto: 1530,
   multiplier: 1207,
   waiver: 483,
