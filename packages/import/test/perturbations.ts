@@ -268,10 +268,10 @@ const bound: Maker = (c, before, ctx) => {
 
 /** 7b. 以上 ↔ 以下 in a clause read as one band with one comparison: the comparison must turn round. */
 const boundSide: Maker = (c, before) => {
-  if (before.length !== 1 || !/^分段 \{/.test(before[0]!)) return undefined;
+  if (before.length !== 1 || !/^分段 \{/.test(before[0]!) || /[[(]/.test(before[0]!.slice(4))) return undefined;
   const cmps = [...before[0]!.matchAll(/[≥≤><]/g)].map((m) => m[0]);
   const words = allMatches(/以上|以下/g, c.text);
-  if (cmps.length !== 1 || words.length !== 1 || /不足|低于|高于|超过|未达|达不到|少于|多于|不到/.test(c.text)) return undefined;
+  if (cmps.length !== 1 || words.length !== 1 || /不足|低于|高于|超过|未达|达不到|少于|多于|不到|至少|最少|不低于|最多|不超过/.test(c.text)) return undefined;
   const up = cmps[0] === "≥" || cmps[0] === ">";
   if ((words[0]![0] === "以上") !== up) return undefined;
   const m = words[0]!;

@@ -57,7 +57,7 @@ const PERTURBED_AT_START: Record<Kind, number> = {
   "count-found": 433,
   "count-swap": 205,
   bound: 94,
-  "bound-side": 25,
+  "bound-side": 23,
   "bound-flip": 10,
   veto: 1530,
   multiplier: 1207,
