@@ -164,7 +164,20 @@ describe("a bound the item states on the thing a clause counts (session 23)", as
   it("reads the item's bound into the rule and says where it came from (KP5055)", () => {
     expect(all).toMatch(/「调解卷宗每少一件扣0\.5分。」\n\s+至少 50件 每少 1件 扣 0\.5\n/);
     expect(r.report.problems.filter((p) => p.code === "KP5055").map((p) => p.message)).toEqual([
-      "条文「调解卷宗每少一件扣0.5分。」的界限取自本项的要求「调解卷宗全年不少于50件」，已写入规则（至少 50件 每少 1件 扣 0.5），请核对",
+      "条文「调解卷宗每少一件扣0.5分。」的界限或基准取自本项的要求「调解卷宗全年不少于50件」，已写入规则（至少 50件 每少 1件 扣 0.5），请核对",
+    ]);
+  });
+
+  it("says where a base the clause does not write came from: the item's floor on the rate (KP5055)", async () => {
+    const t: FixtureTable = [
+      ["考核项目", "考核内容", "评分标准"],
+      ["宣传工作（4分）", "群众对平安建设知晓率不低于80%", "知晓率每低1个百分点扣1分。"],
+    ];
+    const b = await importDocument("知晓率.docx", await docx([{ table: t }]));
+    if (!b.ok) throw new Error(b.problem.message);
+    expect([...b.files.values()].join("\n")).toMatch(/「知晓率每低1个百分点扣1分。」\n\s+基准 80% 每低 1个百分点 扣 1\n/);
+    expect(b.report.problems.filter((p) => p.code === "KP5055").map((p) => p.message)).toEqual([
+      "条文「知晓率每低1个百分点扣1分。」的界限或基准取自本项的要求「群众对平安建设知晓率不低于80%」，已写入规则（基准 80% 每低 1个百分点 扣 1），请核对",
     ]);
   });
 

@@ -62,8 +62,11 @@ export type Recognition =
       readonly names?: readonly string[];
       /** Deductions the clause takes from a person, not the unit (「首席代表扣1分」), left out of the bodies. */
       readonly riders?: readonly string[];
-      /** The item's requirements a bound of the reading was taken from (「人民调解卷宗全年不少于50件」): reported (KP5055). */
-      readonly fromItem?: readonly string[];
+      /**
+       * The item's requirements a number of the reading was taken from (「人民调解卷宗全年不少于50件」 for a 至少 bound,
+       * 「…比例不低于80%」 for a 基准), each with the body that writes it: reported (KP5055).
+       */
+      readonly fromItem?: readonly { readonly phrase: string; readonly body: string }[];
     }
   | {
       readonly kind: "todo";

@@ -29,6 +29,7 @@ import { compose } from "./compose/compose.js";
 import { unaccounted } from "./guards.js";
 import { ownPoints, reword, rewordLastPass, rewordSecondPass } from "./rewords.js";
 import { withItemBound } from "./item.js";
+import { itemPhrasesUsed } from "./from-item.js";
 import { rowDisagreement } from "./row-points.js";
 import { rewordCountWords } from "./count-words.js";
 import { rewordWholeItem, wholeItemPatterns } from "./patterns/whole-item.js";
@@ -153,7 +154,8 @@ export function readUnguarded(text: string, ctx: ClauseContext, readers: Readers
   if (r.kind !== "rules") return r;
   // 「人民调解卷宗每少一件扣0.5分」 under an item requiring 「…全年不少于50件」: the bound is the item's
   const bounded = r.bodies.map((b) => withItemBound(verbatimNames(b, text), text, ctx));
-  const fromItem = bounded.flatMap((b) => (b.from !== undefined ? [b.from] : []));
+  // every number a body takes from the item rather than the clause is said with the item's phrase (KP5055)
+  const fromItem = bounded.flatMap((b) => (b.from !== undefined ? [{ phrase: b.from, body: b.body }] : itemPhrasesUsed(b.body, text, ctx).map((phrase) => ({ phrase, body: b.body }))));
   return { ...r, bodies: bounded.map((b) => b.body), ...(fromItem.length > 0 ? { fromItem } : {}) };
 }
 

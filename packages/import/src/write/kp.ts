@@ -109,7 +109,7 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
         const base = clauseName(verbatim);
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           for (const rider of recognition.riders ?? []) problems.push(importProblem("KP5054", [verbatim.slice(0, 30), rider], cell.loc));
-          for (const from of recognition.fromItem ?? []) problems.push(importProblem("KP5055", [verbatim.slice(0, 30), from, recognition.bodies.find((b) => /^至少 /.test(b)) ?? ""], cell.loc));
+          for (const from of recognition.fromItem ?? []) problems.push(importProblem("KP5055", [verbatim.slice(0, 30), from.phrase, from.body], cell.loc));
           recognition.bodies.forEach((body, i) => {
             const given = recognition.names?.[i]?.replace(/[「」\s]/g, "");
             const rule = ruleNames.unique(given || (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));
