@@ -8,6 +8,7 @@
  * - a bare amount takes the direction its cap's verb states (compose/rule.ts): 「每处2分，最多扣4分」 deducts,
  *   「…10分，扣分扣完为止」 deducts — only a counted amount; a cap without a verb (「最高4分」) states nothing, and a
  *   one-shot amount under a cap (「违规的2分，扣完为止」) may have lost its count word.
+ * - 「少一样」 counts kinds (count-words.ts; bbxx-04/07/08/10 → 每项): only after 少/缺, 「一样」 being "the same" elsewhere.
  * Near-misses stay to-dos.
  */
 import { describe, it } from "vitest";
@@ -72,5 +73,17 @@ describe("a bare amount's direction from its cap's verb", () => {
     ["违规的2分，最多扣2分", item("5")],
     // a range per occurrence under a cap
     ["违规每次2-3分，最多扣6分", item("10")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});
+
+describe("少一样 counts kinds (每项)", () => {
+  it.each([
+    ["台账资料少一样扣2分", item("10"), ["每项 扣 2"]],
+    ["缺1样资料扣1分", item("5"), ["每项 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // 一样 is "the same" anywhere else
+    ["与上年一样扣2分", item("10")],
   ] as const)("stays a to-do: %s", expectTodo);
 });

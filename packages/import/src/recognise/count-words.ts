@@ -94,6 +94,12 @@ const OWN_NOUN = new RegExp(`^(?:${LANGUAGE_NOUNS})`);
 /** A scoring verb before an amount, or a verb word (扣分、加分 …). */
 const VERB = /(?:扣|减|加|得|计|记|奖|罚)(?:除)?(?:\d|[一二两三四五六七八九十半])|扣分|加分|减分|得分|扣除/;
 
+/**
+ * 「少一样扣2分」: 样 counts kinds of things only right after 少/缺 (bbxx-04/07/08/10 → 每项, session 27); elsewhere
+ * 「一样」 is "the same" (「与上年一样」), never a count — so it is not in the table, whose 一X position would take it.
+ */
+const SHORT_ONE_KIND = /(?<=(?:少|缺)(?:了)?)([一1])样(?![本品板式子的地化貌态])/g;
+
 /** Whether a text may hold a count word of the table (a cheap test before the patterns). */
 const ANY = new RegExp(`(?:${COUNT_WORDS.map((w) => w.word).join("|")})|\\((?:${LANGUAGE_NOUNS})\\)`);
 
@@ -103,7 +109,9 @@ const ANY = new RegExp(`(?:${COUNT_WORDS.map((w) => w.word).join("|")})|\\((?:${
  */
 export function rewordCountWords(t: string): string {
   // (a clause without a verb — 「后勤人员6分/半天」 — says neither deduction nor award: left as it is)
-  if (!ANY.test(t) || !VERB.test(t)) return t;
+  if (!VERB.test(t)) return t;
+  t = t.replace(SHORT_ONE_KIND, "$1项");
+  if (!ANY.test(t)) return t;
   const noun = (word: string): string => nounOf(BY_WORD.get(word)!.unit);
   return t
     .replace(BRACKETED, (whole, per: string, word: string, own: string) => (OWN_NOUN.test(word) ? whole : `${per}${own}`))
