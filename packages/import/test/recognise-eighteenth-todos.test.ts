@@ -51,9 +51,9 @@ describe("每月次 is 每次", () => {
     ["水质反弹为劣Ⅴ类的,每月次10分,扣分扣完为止。", item("100"), ["每次 扣 10"]],
   ] as const)("%s", expectReading);
 
-  it("not in 月次数 (a number of months, no count word)", () => {
-    const r = recogniseClause("每月次数不足的扣3分", item("10"));
-    expect(r.kind === "rules" ? r.bodies : []).not.toContain("每次 扣 3");
+  it.each(["每月次数不足的扣3分", "每月次日前未报送的扣1分"])("not in 月次数, 月次日 (the next day): %s", (text) => {
+    const r = recogniseClause(text, item("10"));
+    expect(r.kind === "rules" ? r.bodies.join(" / ") : "").not.toMatch(/每次/);
   });
 });
 
