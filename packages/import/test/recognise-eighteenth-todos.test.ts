@@ -80,6 +80,8 @@ describe("少一样 counts kinds (每项)", () => {
   it.each([
     ["台账资料少一样扣2分", item("10"), ["每项 扣 2"]],
     ["缺1样资料扣1分", item("5"), ["每项 扣 1"]],
+    // the fourth set's wrong class (bbxx-04 was read one-shot `扣 2`): a count, never once
+    ["制度上墙，少一样扣1分", item("4"), ["每项 扣 1"]],
   ] as const)("%s", expectReading);
 
   it.each([
