@@ -37,6 +37,7 @@ export const COUNT_WORDS: readonly CountWord[] = [
   { word: "层", unit: "每项", notBefore: "级|层|面|次|楼", why: "a level of responsibility (tzjs-03 「每缺1层扣1分」, xzgl-01 「每少一层管理扣3分」): 每项" },
   { word: "张", unit: "每件", notBefore: "贴|榜|挂|扬|罗|力|望", why: "a sheet, a form (scjg-06 「每发现1张填写、审批不规范的」): 每件" },
   { word: "台", unit: "每个", notBefore: "账|帐|站|风|阶|湾|词|球|面|上|下|前|后|历|次|班|灯|式|套|商|胞", notAfter: "平|电视|视|舞|阳|柜|讲|灶|站|出|兑|戏|窗|凉|看|烛|炮|电|主席|天|琴|擂|井|高|楼|亭|吧|晒|灯|烟|后|前|上|下|登|倒|垮|拆|镜|梳|妆", why: "a machine, a terminal (fjwa-02/03/04 「每台终端扣0.5分」, session 27): 每个, as 辆 and 床; 台账、平台、出台 are other words" },
+  { word: "月次", unit: "每次", notBefore: "数|序|日|年|月|周|会", why: "a month in which it happened, counted as one time (zs22-03 「每月次扣3分」, mlxx-01/02 「每月次分别扣5分」「每月次10分」, session 27, as the eighteenth set's writer encodes them): 每次" },
   { word: "笔", unit: "每条", notBefore: "记|试|录|者|误", why: "an entry of accounts (tjm-09 「差错一笔扣0.5分」): 每条" },
 ];
 
@@ -93,6 +94,12 @@ const OWN_NOUN = new RegExp(`^(?:${LANGUAGE_NOUNS})`);
 /** A scoring verb before an amount, or a verb word (扣分、加分 …). */
 const VERB = /(?:扣|减|加|得|计|记|奖|罚)(?:除)?(?:\d|[一二两三四五六七八九十半])|扣分|加分|减分|得分|扣除/;
 
+/**
+ * 「少一样扣2分」: 样 counts kinds of things only right after 少/缺 (bbxx-04/07/08/10 → 每项, session 27); elsewhere
+ * 「一样」 is "the same" (「与上年一样」), never a count — so it is not in the table, whose 一X position would take it.
+ */
+const SHORT_ONE_KIND = /(?<=(?:少|缺)(?:了)?)([一1])样(?![本品板式子的地化貌态])/g;
+
 /** Whether a text may hold a count word of the table (a cheap test before the patterns). */
 const ANY = new RegExp(`(?:${COUNT_WORDS.map((w) => w.word).join("|")})|\\((?:${LANGUAGE_NOUNS})\\)`);
 
@@ -102,7 +109,9 @@ const ANY = new RegExp(`(?:${COUNT_WORDS.map((w) => w.word).join("|")})|\\((?:${
  */
 export function rewordCountWords(t: string): string {
   // (a clause without a verb — 「后勤人员6分/半天」 — says neither deduction nor award: left as it is)
-  if (!ANY.test(t) || !VERB.test(t)) return t;
+  if (!VERB.test(t)) return t;
+  t = t.replace(SHORT_ONE_KIND, "$1项");
+  if (!ANY.test(t)) return t;
   const noun = (word: string): string => nounOf(BY_WORD.get(word)!.unit);
   return t
     .replace(BRACKETED, (whole, per: string, word: string, own: string) => (OWN_NOUN.test(word) ? whole : `${per}${own}`))

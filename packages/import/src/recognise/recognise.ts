@@ -38,6 +38,7 @@ import { rewordTaskPoints } from "./patterns/task-points.js";
 import { rewordOrder } from "./rewords-order.js";
 import { rewordOtherwise } from "./rewords-otherwise.js";
 import { rewordEitherList } from "./rewords-lists.js";
+import { rewordLostDash } from "./rewords-lost-dash.js";
 import { gapCutoff, percentPoints, targetStep, percentPointsTodo, proportionalBand } from "./patterns/percent-points.js";
 import { discretionRange } from "./patterns/discretion-range.js";
 import { withoutClockMinutes, yearAsAmountReason } from "./clock.js";
@@ -130,7 +131,8 @@ function read(text: string, ctx: ClauseContext, readers: Readers = "patterns", p
   // (the count words the language lacks written as its units, as the patterns read them: count-words.ts; a
   // reason the clause's own words also give is said in them)
   const plain = normalise(text);
-  const counted = rewordCountWords(plain);
+  // (a range whose dash the copy lost, read back where only one split exists: rewords-lost-dash.ts)
+  const counted = rewordCountWords(rewordLostDash(plain, ctx));
   const why = unaccounted(counted, r.bodies, ctx);
   if (why && counted !== plain) return { kind: "todo", reason: unaccounted(plain, r.bodies, ctx) ?? why };
   return why ? { kind: "todo", reason: why } : (rowDisagreement(normalise(text), r.bodies, ctx) ?? r);
@@ -202,6 +204,7 @@ function withoutFullPoints(t: string, ctx: ClauseContext): string | undefined {
  * amount as its cap; a bound before its noun.
  */
 const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = [
+  rewordLostDash,
   withoutClockMinutes,
   withoutScoreBounds,
   reword,

@@ -57,6 +57,12 @@ function directionOf(g: Group, score: ScorePart, condition: string, section: "�
   if (score.direction !== undefined) return score.direction;
   if (section === "加分") return "得";
   if (section === "减分") return "扣";
+  const counted = of(g.before, "count").length > 0 || of(g.after, "count").length > 0;
+  // a counted amount's cap states it by its own verb (「每月次10分，扣分扣完为止」 mlxx-02, 「每宗0.3分，最多扣0.6分」):
+  // a cap of deductions caps deductions — the group's one verb, so each occurrence deducts (two caps: capText refuses).
+  // Not a one-shot amount (「违规的2分，扣完为止」: a cap on one amount suggests a count the clause dropped)
+  const capped = [...of(g.before, "cap"), ...of(g.after, "cap")];
+  if (counted && !score.range && capped.length === 1 && capped[0]!.direction !== undefined) return capped[0]!.direction;
   if (of(g.before, "count").length > 0 || of(g.after, "count").length > 0 || score.range) return { reason: "条文的分值前没有「扣」或「得」，按次（或酌情）计分的方向未能确定" };
   if (NEGATIVE.test(condition) && !ABSENCE.test(condition)) return { reason: "条文的分值前没有「扣」或「得」，条件又是未做到的情形，未能确定是扣分还是得分" };
   return "得";
