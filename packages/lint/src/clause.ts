@@ -60,7 +60,7 @@ export function chineseNumeralValue(s: string): number | undefined {
 }
 
 /** Full-width digits, point and percent → half-width, one character for one (offsets are kept). */
-function halfWidth(text: string): string {
+export function halfWidth(text: string): string {
   return (
     text
       .replace(/[０-９．％]/g, (c) => (c === "．" ? "." : c === "％" ? "%" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))

@@ -33,7 +33,7 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { lostDashBounds, lostDashRange } from "../lost-dash.js";
+import { lostDashBounds, lostDashRange, lostDashRun } from "../lost-dash.js";
 import { partPoints } from "../part-points.js";
 import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
@@ -328,7 +328,7 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   // band bound of 100% goes without saying (session 26).
   if (n.role === "base" && n.percent && n.raw === HUNDRED && text.every((t) => !t.percent || stepNumber(rule.clause, t))) return true;
   // 「视情扣14分」 in a 12-point item, 「46名」 between 「前3名」 and 「7名以后」: a range whose dash a copy lost.
-  if (n.role === "range" && lostDashRange(rule, text)) return true;
+  if (n.role === "range" && (lostDashRange(rule, text) || lostDashRun(rule))) return true;
   if (n.role === "threshold" && lostDashBounds(rule, text).has(n.raw)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
@@ -517,7 +517,9 @@ function check(ctx: LintContext): Finding[] {
     const derived = derivedClauseAmounts(rule, code, text);
     const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
     const dashRange = lostDashRange(rule, text);
-    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
+    const dashRun = lostDashRun(rule);
+    const inDashRun = (t: ClauseNumber) => !!dashRun && t.start >= dashRun.start && t.end <= dashRun.end;
+    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !inDashRun(t) && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
