@@ -18,7 +18,8 @@
  * encodings stay clean: test/corpus measures it (no finding on the 288 faithful encodings).
  */
 import type { BandModel, Interval, Quantity, RuleModel } from "@kaoping/core";
-import type { ClauseNumber } from "./clause.js";
+import { clauseNumbers, type ClauseNumber } from "./clause.js";
+import { perPointOfRate } from "./derived-numbers.js";
 import { fmt, rawOf } from "./util.js";
 
 /** A disagreement found, with where in the code it is. */
@@ -640,6 +641,17 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
       message: `规则按评价计分，条文写的是「${computed[0]}」：按完成率或比例计分应写「按比率」`,
       should: "按比率",
       at: { start: computed.index, end: computed.index + computed[0].length },
+    };
+  }
+  // 「每完成任务一个百分点得0.1分,共10分」: the 满分's hundredth a percentage point is the rate times the 满分.
+  const perPoint = k === "assessed" ? perPointOfRate(rule, clauseNumbers(clause)) : undefined;
+  if (perPoint && !/评价|测评|评议|评定|酌情/.test(clause)) {
+    const start = clause.lastIndexOf("每", perPoint.start);
+    return {
+      kind: "kind",
+      message: `规则按评价计分，条文写的是「${clause.slice(start, perPoint.end)}分」（每个百分点是满分的百分之一，即完成率乘以满分）：应写「按比率」`,
+      should: "按比率",
+      at: { start, end: perPoint.end },
     };
   }
   if (k === "assessed" && rate && !assess) {
