@@ -50,6 +50,7 @@ import {
 } from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import { rowAward } from "../row-awards.js";
+import { sideCapSwaps } from "../side-cap-swap.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, rawOf, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
@@ -812,6 +813,8 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
     }
   }
   out.push(...awardSideCapFindings(ctx, rule));
+  // A side's swap that the award side's cap phrase (「最高加1分」) already reported is not reported twice.
+  for (const f of sideCapSwaps(ctx, rule, text)) if (!out.some((o) => o.span.start.offset === f.span.start.offset)) out.push(f);
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule, text)) {
     const lit = entries[f.category!]?.value;
