@@ -701,6 +701,8 @@ const perOccurrence = new RegExp(
     `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性|\\s*(?:及|或)?以上|\\s*(?:及|或)?以下)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +
+    // 「每月次扣3分」「每月次分别扣5分」「每月次10分」: each month it happens, counted (session 27).
+    `|每个?${periodUnit}${countUnit}[^，,。；;\\d０-９]{0,4}?${scoreAfter}` +
     `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,
   "g",
 );
