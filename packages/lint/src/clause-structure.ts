@@ -611,7 +611,9 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
     /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause) ??
     /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause) ??
     // 「得分=公開發表論文數30/在崗教師人數N」: a quotient.
-    /得分\s*[=＝][^，,。；;=＝]{0,24}?[\/÷／]/.exec(clause);
+    /得分\s*[=＝][^，,。；;=＝]{0,24}?[\/÷／]/.exec(clause) ??
+    // 「A=B/C×70,A为……考核得分」「S加=D升/D总×10」: a formula in letters whose right side is a quotient (session 27).
+    /(?<![A-Za-z])[A-Za-zＡ-Ｚ][^\sA-Za-z=＝，,。；;]{0,2}\s*[=＝]\s*[A-Za-zＡ-Ｚ][^，,。；;=＝]{0,12}?[\/÷／]/.exec(clause);
   if (k === "assessed" && product) {
     return {
       kind: "kind",

@@ -42,3 +42,16 @@ describe("a rate's score said point by point", () => {
     expect(kp3030(10, "每完成任务一件得0.1分,共10分。", "按比率 得分 满分 10")).not.toEqual([]);
   });
 });
+
+describe("a formula in letters whose right side is a quotient", () => {
+  it("is a rate: 按评价 for it is the wrong kind, 按比率 is clean", () => {
+    const c = "A=B/C×70,A为该县当年整治达标验收考核得分,B为达标乡镇数,C为乡镇总数。";
+    expect(kp3030(70, c, "按比率 得分 满分 70")).toEqual([]);
+    expect(kp3030(70, c, "按评价 得分 满分 70").join()).toMatch(/应写「按比率」/);
+    expect(kp3030(10, "S加=D升/D总×10", "按评价 得分 满分 10").join()).toMatch(/应写「按比率」/);
+  });
+
+  it("a letter with no quotient is no rate", () => {
+    expect(kp3030(10, "按A、B、C三档评价打分", "按评价 得分 满分 10")).toEqual([]);
+  });
+});
