@@ -699,6 +699,8 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
  */
 const perOccurrence = new RegExp(
   `每[^，,。；;年月周季天日]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+    // 「每实现1个国控断面升类并达到III类及以上的,加2分」: 每, a verb and one of a unit name the thing counted, however long (session 27).
+    `|每[^，,。；;年月周季天日\\d０-９一二两三四五六七八九十]{1,4}(?:一|1)\\s*${countUnit}[^。；;]{0,24}?${scoreAfter}` +
     `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
     `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性|\\s*(?:及|或)?以上|\\s*(?:及|或)?以下)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +

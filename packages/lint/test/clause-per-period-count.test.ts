@@ -32,3 +32,15 @@ describe("「每月次」: each month it happens", () => {
     expect(kp3030(10, "每月召开一次例会，未召开的扣0.5分", "扣 0.5")).toEqual([]);
   });
 });
+
+describe("「每实现1个…的,加2分」: 每, a verb and one of a unit", () => {
+  it("counts however long the thing counted is named", () => {
+    const c = "以上年度断面水质为基准,每实现1个国控断面升类并达到III类及以上的,加2分。";
+    expect(kp3030(10, c, "每个 得 2")).toEqual([]);
+    expect(kp3030(10, c, "得 2").join()).toMatch(/按次计分/);
+  });
+
+  it("a period before the one is a duty, not a count", () => {
+    expect(kp3030(10, "每年完成1个示范点建设并通过市级验收的,加2分。", "得 2")).toEqual([]);
+  });
+});
