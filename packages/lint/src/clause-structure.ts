@@ -18,7 +18,8 @@
  * encodings stay clean: test/corpus measures it (no finding on the 288 faithful encodings).
  */
 import type { BandModel, Interval, Quantity, RuleModel } from "@kaoping/core";
-import type { ClauseNumber } from "./clause.js";
+import { clauseNumbers, type ClauseNumber } from "./clause.js";
+import { perPointOfRate } from "./derived-numbers.js";
 import { fmt, rawOf } from "./util.js";
 
 /** A disagreement found, with where in the code it is. */
@@ -610,7 +611,9 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
     /率\s*[×xXＸｘ＊*]\s*[0-9０-９lI]/.exec(clause) ??
     /得分\s*[=＝][^，,。；;=＝]{0,16}?(?:率|比例|比率|比重|度)\s*\S?\s*(?:[0-9０-９.．]+\s*分|分值)/.exec(clause) ??
     // 「得分=公開發表論文數30/在崗教師人數N」: a quotient.
-    /得分\s*[=＝][^，,。；;=＝]{0,24}?[\/÷／]/.exec(clause);
+    /得分\s*[=＝][^，,。；;=＝]{0,24}?[\/÷／]/.exec(clause) ??
+    // 「A=B/C×70,A为……考核得分」「S加=D升/D总×10」: a formula in letters whose right side is a quotient (session 27).
+    /(?<![A-Za-z])[A-Za-zＡ-Ｚ][^\sA-Za-z=＝，,。；;]{0,2}\s*[=＝]\s*[A-Za-zＡ-Ｚ][^，,。；;=＝]{0,12}?[\/÷／]/.exec(clause);
   if (k === "assessed" && product) {
     return {
       kind: "kind",
@@ -640,6 +643,17 @@ export function kindMismatch(rule: RuleModel): StructureFinding | undefined {
       message: `规则按评价计分，条文写的是「${computed[0]}」：按完成率或比例计分应写「按比率」`,
       should: "按比率",
       at: { start: computed.index, end: computed.index + computed[0].length },
+    };
+  }
+  // 「每完成任务一个百分点得0.1分,共10分」: the 满分's hundredth a percentage point is the rate times the 满分.
+  const perPoint = k === "assessed" ? perPointOfRate(rule, clauseNumbers(clause)) : undefined;
+  if (perPoint && !/评价|测评|评议|评定|酌情/.test(clause)) {
+    const start = clause.lastIndexOf("每", perPoint.start);
+    return {
+      kind: "kind",
+      message: `规则按评价计分，条文写的是「${clause.slice(start, perPoint.end)}分」（每个百分点是满分的百分之一，即完成率乘以满分）：应写「按比率」`,
+      should: "按比率",
+      at: { start, end: perPoint.end },
     };
   }
   if (k === "assessed" && rate && !assess) {
@@ -685,10 +699,14 @@ const scoreAfter = "(?:(?:扣|减|減|加|增|得|计|計|记|記)[^，,。；;\
  */
 const perOccurrence = new RegExp(
   `每[^，,。；;年月周季天日]{0,6}?${countUnit}[^。；;]{0,16}?${scoreAfter}` +
+    // 「每实现1个国控断面升类并达到III类及以上的,加2分」: 每, a verb and one of a unit name the thing counted, however long (session 27).
+    `|每[^，,。；;年月周季天日\\d０-９一二两三四五六七八九十]{1,4}(?:一|1)\\s*${countUnit}[^。；;]{0,24}?${scoreAfter}` +
     `|(?:缺|少)(?:一|1)\\s*${countUnit}[^，,。；;]{0,12}?${scoreAfter}` +
     `|(?<![第个一二三四五六七八九十]|未发生|未出现|未发现|没有发生|没有出现|没有|无)(?:一|1)\\s*${countUnit}(?!性|\\s*(?:及|或)?以上|\\s*(?:及|或)?以下)[^，,。；;]{0,12}?${scoreAfter}` +
     `|按${countUnit}\\s*${scoreAfter}` +
     `|每个?${periodUnit}\\s*${scoreAfter}` +
+    // 「每月次扣3分」「每月次分别扣5分」「每月次10分」: each month it happens, counted (session 27).
+    `|每个?${periodUnit}${countUnit}[^，,。；;\\d０-９]{0,4}?${scoreAfter}` +
     `|(?<!未|没有|沒有)(?:发现|發現)一${countUnit}?`,
   "g",
 );

@@ -60,7 +60,7 @@ export function chineseNumeralValue(s: string): number | undefined {
 }
 
 /** Full-width digits, point and percent → half-width, one character for one (offsets are kept). */
-function halfWidth(text: string): string {
+export function halfWidth(text: string): string {
   return (
     text
       .replace(/[０-９．％]/g, (c) => (c === "．" ? "." : c === "％" ? "%" : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
@@ -73,7 +73,7 @@ const notPointsAfter = /^(钟|鐘|鍾|之|局|公司|支|管|行|值|类|段|项
 const listSep = /^\s*[、,，和及或\-—–～~至到]\s*$/;
 // 「扣完2分为止」「加到1分為止」「累計不超過7分」「扣满8分为止」 (session 23) are caps too.
 // 「一项扣1分,共3分,扣完为止」: the part's total is its cap (session 24).
-const capBefore = /(最多|最高|至多|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至|(?<![总總])共计?|共計)\s*(扣|减|加|得)?\s*$/;
+const capBefore = /((?:最多|最高|至多)为?|不超过|不超過|不得超过|不超出|上限为?|封顶|扣完|扣满|扣滿|加到|加至|(?<![总總])共计?|共計)\s*(扣|减|加|得)?\s*$/;
 const capAfter = /^\s*分?\s*(封顶|为限|为止|為止)/;
 
 /**

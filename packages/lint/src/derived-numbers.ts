@@ -19,11 +19,14 @@
  * - 「完成任务的得25分;每增减1%,加减1分,最高加至30分」 in an item of 25 points: 30 is the score's ceiling,
  *   so the award side's cap is 30 − 25 = 5 (session 26).
  *
+ * - 「每完成任务一个百分点得0.1分,共10分」 as `按比率 得分 满分 10`: the rate's score point by point, each
+ *   percentage point worth the 满分's hundredth (session 27).
+ *
  * Each reading accounts for a number only when the clause says the words it rests on (比例, 总分的,
  * 依次类推, 加至), so a number changed by hand still disagrees.
  */
 import type { RuleModel } from "@kaoping/core";
-import type { ClauseNumber } from "./clause.js";
+import { halfWidth, type ClauseNumber } from "./clause.js";
 import { rawOf, type RuleNumber } from "./util.js";
 
 const ONE = 1_000_000;
@@ -124,6 +127,25 @@ function rateFormula(rule: RuleModel): number | undefined {
   return a !== undefined && b !== undefined && points !== undefined && a - b === points ? a : undefined;
 }
 
+/**
+ * 「每完成任务一个百分点得0.1分」「完成率每1%计0.4分」: the amount a percentage point of a rate is worth, when
+ * it is the hundredth of a 按比率 or 按评价 rule's 满分 — the rate times the 满分, said point by point.  Returns
+ * the clause's amount, or undefined.
+ */
+export function perPointOfRate(rule: RuleModel, text: readonly ClauseNumber[]): ClauseNumber | undefined {
+  const b = rule.body;
+  if (b.kind !== "rate" && b.kind !== "assessed") return undefined;
+  const clause = halfWidth(rule.clause);
+  return text.find(
+    (t) =>
+      t.amount &&
+      !t.percent &&
+      !t.cap &&
+      BigInt(t.raw) * 100n === BigInt(b.max) &&
+      /每[^，,。；;\d]{0,10}?(?:[一1]\s*个|1\s*)?(?:百分点|%)\s*(?:得|加|计|計|记|記|给|給)\s*$/.test(clause.slice(Math.max(0, t.start - 24), t.start)),
+  );
+}
+
 /** A code number the clause states as a computation (see the module's comment). */
 export function derivedCodeNumber(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], text: readonly ClauseNumber[]): boolean {
   const points = pointsOf(rule);
@@ -184,5 +206,7 @@ export function derivedClauseAmounts(rule: RuleModel, code: readonly RuleNumber[
   if (ceiling && code.some((c) => c.role === "cap" && c.raw === ceiling.cap)) s.add(ceiling.raw);
   const score = statedScore(rule, text);
   if (score) s.add(score.raw);
+  const perPoint = rule.body.kind === "rate" ? perPointOfRate(rule, text) : undefined;
+  if (perPoint) s.add(perPoint.raw);
   return s;
 }

@@ -6,7 +6,8 @@
  * an end changed by hand still disagrees.
  */
 import type { RuleModel } from "@kaoping/core";
-import type { ClauseNumber } from "./clause.js";
+import { halfWidth, type ClauseNumber } from "./clause.js";
+import { fmt } from "./util.js";
 
 const ONE = 1_000_000;
 
@@ -34,6 +35,25 @@ export function lostDashRange(rule: RuleModel, text: readonly ClauseNumber[]): C
   if (b.kind !== "discretion") return undefined;
   const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
   return text.find((t) => (points === undefined || t.raw > points) && dashSplits(t).some(([lo, hi]) => lo === b.min && hi === b.max));
+}
+
+/**
+ * A decimal range whose dash a copy lost (session 27): 「扣0.10.5分」 (no number at all: two points), 「扣0.21分」
+ * and 「扣0.52」 in a 2-point item, for `酌情 扣 0.1 至 0.5`, `0.2 至 1`, `0.5 至 2`.  The clause's run of digits
+ * and points is the rule's two ends written side by side, the upper end within the item's points (a
+ * section without a cap has none).  Returns the run's `[start, end)`, whose numbers are then the range's;
+ * undefined when the rule is no such range or an end differs (an end changed by hand still disagrees).
+ * Whole ends (「视情扣14分」) are lostDashRange's, which also asks the number to exceed the points.
+ */
+export function lostDashRun(rule: RuleModel): { start: number; end: number } | undefined {
+  const b = rule.body;
+  if (b.kind !== "discretion" || !(b.min > 0 && b.min < b.max)) return undefined;
+  const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
+  if (points !== undefined && b.max > points) return undefined;
+  const joined = fmt(b.min) + fmt(b.max);
+  if (!joined.includes(".")) return undefined;
+  for (const m of halfWidth(rule.clause).matchAll(/\d[\d.]*\d/g)) if (m[0] === joined) return { start: m.index, end: m.index + m[0].length };
+  return undefined;
 }
 
 /**

@@ -33,7 +33,7 @@
 import type { CapModifier, NumberLit, RuleModel } from "@kaoping/core";
 import { chineseNumeralValue, clauseNumbers, clauseOffset, missingCaseSentences, type ClauseNumber } from "../clause.js";
 import { flipBoundEdit } from "../band-edits.js";
-import { lostDashBounds, lostDashRange } from "../lost-dash.js";
+import { lostDashBounds, lostDashRange, lostDashRun } from "../lost-dash.js";
 import { partPoints } from "../part-points.js";
 import { derivedClauseAmounts, derivedCodeNumber, scoreCeiling, shareCaps, statesShareCap } from "../derived-numbers.js";
 import {
@@ -50,6 +50,7 @@ import {
 } from "../clause-structure.js";
 import { suggestion } from "../fixes.js";
 import { rowAward } from "../row-awards.js";
+import { sideCapSwaps } from "../side-cap-swap.js";
 import type { Finding, LintContext, LintRule } from "../rule.js";
 import { fmt, insertCapEdit, rawOf, replaceNumberEdit, ruleNumbers, type RuleNumber } from "../util.js";
 
@@ -328,7 +329,7 @@ function exempt(n: RuleNumber, rule: RuleModel, code: readonly RuleNumber[], tex
   // band bound of 100% goes without saying (session 26).
   if (n.role === "base" && n.percent && n.raw === HUNDRED && text.every((t) => !t.percent || stepNumber(rule.clause, t))) return true;
   // 「视情扣14分」 in a 12-point item, 「46名」 between 「前3名」 and 「7名以后」: a range whose dash a copy lost.
-  if (n.role === "range" && lostDashRange(rule, text)) return true;
+  if (n.role === "range" && (lostDashRange(rule, text) || lostDashRun(rule))) return true;
   if (n.role === "threshold" && lostDashBounds(rule, text).has(n.raw)) return true;
   // 「酌情扣分」 with no range written: from 0 up to the item's points.
   if (n.role === "range" && (n.raw === 0 || (n.raw === points && !text.some((t) => t.amount)))) return true;
@@ -517,7 +518,9 @@ function check(ctx: LintContext): Finding[] {
     const derived = derivedClauseAmounts(rule, code, text);
     const accounted = (raw: number | undefined) => raw !== undefined && (codeRaws.has(raw) || extras.has(raw) || !!ranks?.has(raw) || derived.has(raw));
     const dashRange = lostDashRange(rule, text);
-    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
+    const dashRun = lostDashRun(rule);
+    const inDashRun = (t: ClauseNumber) => !!dashRun && t.start >= dashRun.start && t.end <= dashRun.end;
+    const badText = distinct(text.filter((t) => t.amount && t !== dashRange && !inDashRun(t) && !accounted(t.raw) && !accounted(t.alt) && !inMissingCase(t) && !maskedYear(t, rule)));
     // Clause numbers that no code number accounts for: partners for bounds, bases, steps, targets.
     const unusedPlain = distinct(text.filter((t) => !t.amount && !code.some((c) => c.raw === t.raw)));
 
@@ -810,6 +813,8 @@ function structureFindings(ctx: LintContext, rule: RuleModel, text: readonly Cla
     }
   }
   out.push(...awardSideCapFindings(ctx, rule));
+  // A side's swap that the award side's cap phrase (「最高加1分」) already reported is not reported twice.
+  for (const f of sideCapSwaps(ctx, rule, text)) if (!out.some((o) => o.span.start.offset === f.span.start.offset)) out.push(f);
   const entries = body && (body.kind === "Per" || body.kind === "OneShot") && body.amounts?.kind === "Categories" ? body.amounts.entries : [];
   for (const f of categoryMismatches(rule, text)) {
     const lit = entries[f.category!]?.value;
@@ -876,8 +881,8 @@ export const clauseMismatch: LintRule = {
       "条文留给所在指标的界限和基准，写在指标名称里的也算（「小学入学率达到100%」下的「每低0.1个百分点扣2分」）；条文说的是完成目标（目标值、完成指标、与……相比）时，基准 100% 不必写出；一个指标只有一条规则、条文没写分值时，得分可以是本项分值（分值只在分值栏里）；「其中」分成几条规则时，条文的总分是它们之和；「每季度至少1篇」是一年 4 篇；对象是人（党员、干部……）时，「每人每次」的「每人」就是考核对象。" +
       "抄件的错字也照常识读：「得l分」是 1 分，「得1 5分」是 15 分或 1.5 分，比本项分值还大的年份（「记2023分」）不当作分值；「积分未达41分」这类考核得分的界限不是扣分。" +
       "条文用计算说出的数值也算：「按其未完成比例扣分,扣满5分为止」是每低 1% 扣 0.05（「按比例得分」时满分的百分之一），「分别减总分的5%、15%」「增减分不超过基本分50%」是本项分值的份额（这时上限须是这个份额，不能是本项分值），「依次类推」写出的分段按条文的步长续写，「引进新品种3分」的 `≥ 1个` 就是有，「1亿元」是 10000万元，分段中的「得满分」是本项分值；「每低5—0.5分」的「5—0.5」不是范围。" +
-      "指标的「注」照录的考核要求（「人民调解卷宗全年不少于50件」）与指标名称一样，给出条文留给它的界限、基准和目标次数（不给出分值）；抄件把小数点印成句号的「0。5分」是 0.5，丢了连字符的「视情扣14分」（大于本项分值）是 1 至 4、「前3名…、46名…、7名以后」的「46名」是第 4 至 6 名；条文只写「每下降1%」「每差1%」、没有别的百分数时，基准 100% 不必写出；「每有一个百分点」从 0 算起；「最高加至30分」在 25 分的指标中是得分一侧上限 5；「得分=70×达标率-63」是每个百分点 0.7 分；「按比例增分」的步长 1；一个指标只有一条一段的分段、条文写「得分」而没写数字时，得分是本项分值；一项的各条文分别写明本部分分值（「…好的计2.5分,差的扣1分」），且之和正好是本项分值时，这些分值不必写进规则；「没有贫困村的乡镇计10分」在 15 分的指标中是扣 5 分；「增长12%完成任务」的 12% 属于完成的一档；条文只写计数、既无分值也无计分字样（「每增长一个百分点」，分值在分值栏）时，线性规则的分值不报告。" +
-      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优，「该年度考核不合格」是一票否决）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」「到達X」「前3名」，「完成年度目标得10分」含 100%，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限（条文没有上限短语时，规则的上限正是条文唯一的扣分而扣分是别的数，是两者对调了：「記5分,每下降1個百分點扣0.1分」写成 `扣 5 上限 0.1`）、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
+      "指标的「注」照录的考核要求（「人民调解卷宗全年不少于50件」）与指标名称一样，给出条文留给它的界限、基准和目标次数（不给出分值）；抄件把小数点印成句号的「0。5分」是 0.5，丢了连字符的「视情扣14分」（大于本项分值）是 1 至 4、「前3名…、46名…、7名以后」的「46名」是第 4 至 6 名；条文只写「每下降1%」「每差1%」、没有别的百分数时，基准 100% 不必写出；「每有一个百分点」从 0 算起；「最高加至30分」在 25 分的指标中是得分一侧上限 5；「得分=70×达标率-63」是每个百分点 0.7 分；「按比例增分」的步长 1；一个指标只有一条一段的分段、条文写「得分」而没写数字时，得分是本项分值；一项的各条文分别写明本部分分值（「…好的计2.5分,差的扣1分」），且之和正好是本项分值时，这些分值不必写进规则；「没有贫困村的乡镇计10分」在 15 分的指标中是扣 5 分；「增长12%完成任务」的 12% 属于完成的一档；条文只写计数、既无分值也无计分字样（「每增长一个百分点」，分值在分值栏）时，线性规则的分值不报告；丢了连字符的小数范围「扣0.10.5分」「扣0.21分」（规则两端并写，上端不超过本项分值）是 `酌情 扣 0.1 至 0.5`、`0.2 至 1`；「每完成任务一个百分点得0.1分,共10分」（每个百分点是满分的百分之一）是 `按比率 得分 满分 10`。" +
+      "数值对得上之外，还要与条文一致的有：否决的级别（「取消……评优资格」是一票否优，「该年度考核不合格」是一票否决）、按比率与按评价（「按完成比例得分」是按比率）、按排名的方向（「最高的得满分」）、按次计分（「每发现一起扣0.5分」「每月次扣3分」不能写成只扣一次）、分段的含与不含（「含75%」「不足X」「不达X」「达不到X」「X以内」「≤X」「100件(含本数)以上」「四天及以上」「超过95%(含)」「到達X」「前3名」，「完成年度目标得10分」含 100%，「达X」「至少X」含本数，「X以上」含本数，「超过8%以上」两可、不报；单边分段的界限在条文中不带任何比较字样时（「被三次通报的不得分」），这一档含本数）、上限（条文没有上限短语时，规则的上限正是条文唯一的扣分而扣分是别的数，是两者对调了：「記5分,每下降1個百分點扣0.1分」写成 `扣 5 上限 0.1`；「最高为1分」也是上限短语，两侧线性规则某一侧的分值正是它而上限是别的数，是这一侧对调了）、分类的金额（「分别扣0.05、0.1、0.2分」，或每个分类名之后的分值）、其中的倍数（「加2倍」是原扣分的 3 倍，写作 `加 2倍`；「按3倍」写作 `按 3倍`；`加倍` 是 2 倍）。" +
       "两边各只有一个数值不一致时，诊断指向规则中的数值，建议改为条文中的数值；条文规定了上限（最多扣……分、扣完2分为止、累計不超過7分、一项扣1分,共3分）而规则没有时，建议加上这个上限（规则在有上限的合计组或加分/减分项中时，先建议改那个上限）。这些都会改变计分，只是建议，不由 --fix 自动应用。",
     bad: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.3',
     good: '规则 「参会」 「未按要求参加重要会议的，每次扣0.5分」\n  每次 扣 0.5',

@@ -1,0 +1,39 @@
+/**
+ * clause-mismatch (KP3030): 「加分或减分最高为1分」「最多为2分」 are cap phrases like 「最高加1分」 (session 27, test/corpus
+ * xcgy-02): a rule whose amount and cap are swapped is reported, the faithful rule is clean.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeCatalogue, nodeHost } from "@kaoping/core";
+import { lintAnalysis } from "@kaoping/lint";
+import { clauseNumbers } from "../src/clause.js";
+
+function kp3030(points: number, clause: string, code: string): string[] {
+  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
+  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}\n`);
+  const a = analyzeCatalogue(path, nodeHost);
+  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+  return lintAnalysis(a)
+    .filter((d) => d.code === "KP3030")
+    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
+}
+
+describe("「最高为1分」: a cap phrase", () => {
+  it("marks the amount as a cap", () => {
+    const caps = (t: string) => clauseNumbers(t).filter((n) => n.cap).map((n) => n.raw / 1_000_000);
+    expect(caps("每降低10%扣0.5分,减分最高为1分。")).toEqual([1]);
+    expect(caps("每少一次扣0.2分,最多为2分")).toEqual([2]);
+    expect(caps("每少一次扣0.2分")).toEqual([]);
+  });
+
+  it("the faithful rule is clean, amount and cap swapped are reported", () => {
+    const c = "完成下达指标得基本分,每超额完成任务10%加0.5分,每降低10%扣0.5分,加分或减分最高为1分。";
+    const good = "基准 100% 每增加 10% 得 0.5 上限 1，每少 10% 扣 0.5 上限 1";
+    expect(kp3030(7, c, good)).toEqual([]);
+    expect(kp3030(7, c, "基准 100% 每增加 10% 得 1 上限 0.5，每少 10% 扣 0.5 上限 1")).not.toEqual([]);
+    expect(kp3030(5, "每少一次扣0.2分,最多为2分", "每次 扣 0.2 上限 2")).toEqual([]);
+    expect(kp3030(5, "每少一次扣0.2分,最多为2分", "每次 扣 2 上限 0.2")).not.toEqual([]);
+  });
+});
