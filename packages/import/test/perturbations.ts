@@ -14,6 +14,7 @@
  */
 import type { ClauseContext, Recognition } from "@kaoping/import";
 import { canon, decimalCompare, decimalDifference, decimalSum } from "../src/decimal.js";
+import { directionOf } from "../src/recognise/patterns/stated-direction.js";
 import type { CorpusBook, CorpusClause } from "./corpus-measure.js";
 
 export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words"] as const;
@@ -109,9 +110,12 @@ function changedNumber(n: string, percent: boolean): string {
   return decimalSum([n, `0.${"0".repeat(places - 1)}2`]);
 }
 
-/** The siblings (or the section) state the direction: deductions only (a 减分 section, or siblings that deduct and none awards). */
+/**
+ * The siblings, the section or the item's name state the direction: deductions only (a 减分 section, an item named as
+ * deductions — 「秸秆禁烧工作（倒扣分）」, stated-direction.ts's directionOf —, or siblings that deduct and none awards).
+ */
 function contextDeducts(ctx: ClauseContext): boolean {
-  if (ctx.section === "减分") return true;
+  if (ctx.section === "减分" || directionOf(ctx.section, ctx.indicator) === "扣") return true;
   const s = ctx.siblings ?? [];
   const deducting = s.filter((x) => /(?:扣|扣除|扣减|减)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|扣完为止/.test(x)).length;
   const awarding = s.filter((x) => /(?:得|加|计|记|奖励?)\s*\d+(?:\.\d+)?\s*分|得满分/.test(x)).length;
