@@ -78,6 +78,10 @@ export const discretionFromFull: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
   const m = rxt`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,(?:否则|[^;。\\d]{2,30}?的)?,?酌情扣分[。;]?$`.exec(t);
   if (!m || numberText(m[1]!) !== ctx.points || amountsIn(t).length !== 1) return undefined;
+  // 「…较大的,酌情得分,最高得3分,…较小的,酌情扣分」 (xzhz-08, the eighteenth set, session 27): an award that is itself
+  // discretionary, with its cap, is one judgement of both sides — 最高得N分 is its cap, not the points of a requirement
+  // met (hand: 评议 得分 上限 3). The rule: 分值前写着「酌情得分」「最高」时，它是评分的上限，不是做到就得的分
+  if (/酌情|视情|最高|最多|至多|上限|不超过/.test(t.slice(0, m.index + m[0].indexOf(m[1]!)))) return undefined;
   return reading([`酌情 扣 0 至 ${ctx.points}`], [ctx.points]);
 };
 
