@@ -24,13 +24,14 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
  * stated-direction.ts FAULT_DESCRIBED; an item named 「…扣分」 counts as deducting context): drop-verb 2 (pasq-04
  * 「有黑恶势力团伙3分」, mq-15 「有沿街自制坡道,20分」: a bad thing had, which no word but the noun says). New kinds for
  * the eighteenth set's classes: dash-lost (a range run together in a copy that shows the loss) and period-count
- * (「每月次」): 0 silent each (40 and 103 refused; with no guard, 0 and 103 silent).
+ * (「每月次」): 0 silent each (40 and 103 refused; with no guard, 23 and 100 silent). cap: 0 (jz-02's 「最多扣2分」 is
+ * no class of conduct: classes.ts occurrenceByConduct, read `每次 扣 1 上限 2`).
  */
 const SILENT_AT_MOST: Record<Kind, number> = {
   "drop-verb": 2,
   flip: 0,
   amount: 0,
-  cap: 1,
+  cap: 0,
   "third-outcome": 0,
   "count-word": 0,
   "count-found": 0,

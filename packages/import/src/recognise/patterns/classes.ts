@@ -281,6 +281,9 @@ export const occurrenceByConduct: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
   const m = rxt`^(?:每)?(?:发生|出现)[一1](次|起|例|件)([^,;。\\d]{1,12}),(?:能)?([^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[,;](否则|[^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || /严重|较重|另|再|加扣|并扣|同时|累计|以上|以下|各|分别/.test(t)) return undefined;
+  // 「…群众反映强烈的扣1分，最多扣2分」 (jz-02 under the perturbations' cap, session 27): a cap word before 扣N分 is the
+  // counted deduction's cap, never a class of conduct (最多/最高/至多/不超过 … name no conduct)
+  if (/^(?:最多|最高|至多|不超过|封顶|上限|合计|总计|共)/.test(m[6]!)) return undefined;
   const unit = unitOf(m[1]!);
   const [a, b] = [numberText(m[5]!), numberText(m[8]!)];
   if (unit === undefined || a === undefined || b === undefined || a === b) return undefined;
