@@ -34,7 +34,7 @@ export const FAULT_STATED = /擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|
  * except 未发生/未出现/未造成, an absence), an event that happened (发生, not 未发生), and things found that are faults
  * (明显的垃圾、杂物、有碍…). A requirement is written with its words the other way.
  */
-export const FAULT_DESCRIBED = /不(?:合理|整齐|整洁|规范|到位|严密|畅通|干净|美观|达标|合格|齐全|健全|完善|准确|完整|及时|符合|落实|认真|严格|清晰|统一)|(?<!不|不得|不应)(?:低于|少于)|未达|达不到|不达|不足(?![一1]档)|未(?!发生|出现|造成|被)|没有(?!发生|出现)|没用|(?<![未无没不])发生|有明显|有碍|杂乱|垃圾|杂物|漂浮物|蜘蛛网|违规|违章/;
+export const FAULT_DESCRIBED = /不(?:合理|整齐|整洁|规范|到位|严密|畅通|干净|美观|齐全|健全|完善|准确|完整|及时|符合|落实|认真|严格|清晰|统一)|(?<!不|不得|不应)(?:低于|少于)|未达|达不到|不达|不足(?![一1]档)|未(?!发生|出现|造成|被)|没有(?!发生|出现)|没用|(?<![未无没不])发生|有明显|有碍|杂乱|垃圾|杂物|漂浮物|蜘蛛网/;
 
 // (「违法」「违纪」 are not among them: a requirement names them too, 「违法线索举报奖励制度」)
 
