@@ -14,15 +14,18 @@
  */
 import type { ClauseContext, Recognition } from "@kaoping/import";
 import { canon, decimalCompare, decimalDifference, decimalSum } from "../src/decimal.js";
+import { directionOf } from "../src/recognise/patterns/stated-direction.js";
 import type { CorpusBook, CorpusClause } from "./corpus-measure.js";
 
-export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words"] as const;
+export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count"] as const;
 export type Kind = (typeof KINDS)[number];
 export type Outcome = "changed" | "refused" | "silent";
 
 /** What one kind made of a clause: the perturbed text and the check of a reading of it. */
 interface Perturbed {
   readonly text: string;
+  /** The context changed with the clause (a copy that lost something in every clause of the item), when it is. */
+  readonly ctx?: ClauseContext;
   /** Does the reading show the change? A string is the reason it does not (the reading is silent). */
   readonly check: (bodies: readonly string[]) => true | string;
 }
@@ -109,9 +112,12 @@ function changedNumber(n: string, percent: boolean): string {
   return decimalSum([n, `0.${"0".repeat(places - 1)}2`]);
 }
 
-/** The siblings (or the section) state the direction: deductions only (a 减分 section, or siblings that deduct and none awards). */
+/**
+ * The siblings, the section or the item's name state the direction: deductions only (a 减分 section, an item named as
+ * deductions — 「秸秆禁烧工作（倒扣分）」, stated-direction.ts's directionOf —, or siblings that deduct and none awards).
+ */
 function contextDeducts(ctx: ClauseContext): boolean {
-  if (ctx.section === "减分") return true;
+  if (ctx.section === "减分" || directionOf(ctx.section, ctx.indicator) === "扣") return true;
   const s = ctx.siblings ?? [];
   const deducting = s.filter((x) => /(?:扣|扣除|扣减|减)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|扣完为止/.test(x)).length;
   const awarding = s.filter((x) => /(?:得|加|计|记|奖励?)\s*\d+(?:\.\d+)?\s*分|得满分/.test(x)).length;
@@ -487,7 +493,59 @@ const amountWords: Maker = (c, before, ctx) => {
   return { text, check: (bodies) => (numbersOf(bodies).includes(now) && !numbersOf(bodies).includes(b[2]!) ? true : `分值改为「${WORDS[now]}分」，读数没有${now}`) };
 };
 
+/** A range's dash as a copy writes it (「0.2-1」「1～3」「2—5」). */
+const DASH = /(\d+(?:\.\d+)?)\s*[-~～—–－]\s*(\d+(?:\.\d+)?)(?=\s*分)/g;
+/** The text with every range's dash lost (「扣0.2-1分」 → 「扣0.21分」). */
+const dashLost = (text: string): string => text.replace(DASH, "$1$2");
+/** A number with two decimal points written as an amount: the loss shown (guards-run-together.ts's RUN_TOGETHER, as a copy shows it). */
+const SHOWS_LOSS = /\d+\.\d+\.\d+(?=\s*分)/;
+
+/** A clause of the item that shows the copy's loss, as book 361 writes its ranges of tenths. */
+const LOSS_SHOWN = "其他不符合要求的,扣0.10.5分";
+
+/**
+ * 25. A copy that lost every range's dash in the item (book 361: 「扣0.10.5分」 beside 「扣0.21分」, session 27): the clause's
+ * range 「扣0.2-1分」 → 「扣0.21分」, and every sibling's the same way; where no clause of the item then shows the loss
+ * (a number with two decimal points — the corpus's items tuned on have no range of tenths beside another), one such
+ * clause is added to the item, as 361's siblings are. The run-together number is never the amount read.
+ */
+const dashLostKind: Maker = (c, before, ctx) => {
+  if (before.length !== 1 || !/^酌情 (?:扣|得) /.test(before[0]!)) return undefined;
+  const ms = allMatches(DASH, c.text);
+  if (ms.length !== 1) return undefined;
+  const text = dashLost(c.text);
+  const lost = (ctx.siblings ?? []).map(dashLost);
+  const siblings = [text, ...lost].some((x) => SHOWS_LOSS.test(x)) ? lost : [...lost, LOSS_SHOWN];
+  const joined = canon(`${ms[0]![1]}${ms[0]![2]}`);
+  return {
+    text,
+    ctx: { ...ctx, siblings },
+    check: (bodies) => (amountTokens(bodies).includes(joined) ? `范围的连接号丢了（「${ms[0]![0]}」→「${joined}」），读成了一个分值 ${joined}` : true),
+  };
+};
+
+/**
+ * 26. 「每次扣1分」 → 「每月次扣1分」: the count is still 次 (月次, times, one a month; zs22-03 of the eighteenth set read
+ * 「每月次」 as 每月, session 27). The reading counts 每次, or is a to-do — never 每月.
+ */
+const periodCount: Maker = (c, before) => {
+  if (before.length !== 1 || !/^每次 (?:扣|得) /.test(before[0]!)) return undefined;
+  const ms = allMatches(/每次(?=\s*(?:扣|得|加|减|计|记))/g, c.text);
+  if (ms.length !== 1 || /每(?:年|月|季|周|天|日)/.test(c.text)) return undefined;
+  const text = c.text.slice(0, ms[0]!.index) + "每月次" + c.text.slice(ms[0]!.index! + 2);
+  return {
+    text,
+    check: (bodies) => {
+      const all = bodies.flatMap(tokens);
+      if (all.includes("每月")) return "「每月次」读成了每月";
+      return all.includes("每次") ? true : "「每月次」没有读成每次";
+    },
+  };
+};
+
 const MAKERS: Record<Kind, Maker> = {
+  "dash-lost": dashLostKind,
+  "period-count": periodCount,
   "bound-flip": boundFlip,
   "count-once": countOnce,
   "flip-de": flipDe,
@@ -527,7 +585,7 @@ export function probe(books: readonly CorpusBook[], read: ClauseReader, isCorrec
       for (const kind of KINDS) {
         const p = MAKERS[kind](c, r.bodies, ctx);
         if (!p || p.text === c.text) continue;
-        const after = read(p.text, ctx);
+        const after = read(p.text, p.ctx ?? ctx);
         if (after.kind === "todo") {
           out.push({ book: b.id, clause: c, kind, text: p.text, before: r.bodies, after, outcome: "refused" });
           continue;

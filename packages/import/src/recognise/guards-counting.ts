@@ -97,3 +97,20 @@ export const lostUnit: Guard = {
     return m ? `条文的「${m[0]}」后没有计数单位（可能是抄录时丢失），未能确定是一次性计分还是按件（次）计分` : undefined;
   },
 };
+
+/** 「每月次」「每年人次」: a period followed by a count word — the count word is what is counted (月次 are times, one a month). */
+const PERIOD_THEN_COUNT = /每(年|半年|季度?|月|周|天|日)(人次|次|件|起|例|个|项|处)/;
+
+// 「国控断面单月水质反弹为劣V类的,每月次扣3分」 read `每月 扣 3` (zs22-03, the eighteenth set, session 27): 每 took the
+// period and left 次 unread. The rule: 期间词后面紧跟计数单位（「每月次」）时，计数的是「次」，不读作「每月」
+export const periodBeforeCount: Guard = {
+  name: "period-before-count",
+  since: 27,
+  check: (t, bodies) => {
+    const m = PERIOD_THEN_COUNT.exec(t);
+    if (!m) return undefined;
+    const all = bodies.join(" ").split(/\s+/);
+    if (!all.includes(`每${m[1]}`) || all.includes(`每${m[2]}`)) return undefined;
+    return `条文写的是「${m[0]}」，计数的是「${m[2]}」，计分方式却按「每${m[1]}」计数，未能确定`;
+  },
+};

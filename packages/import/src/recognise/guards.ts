@@ -8,7 +8,7 @@ import { NOUNS, unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted, PER_THING } from "./guards-counts.js";
 import { phrasesUnaccounted, zeroApart } from "./guards-phrases.js";
-import { aboveAllowance, creditPerEvent, lostUnit, oneFoundMeasure, personPerTimeAward, rateOfStandard } from "./guards-counting.js";
+import { aboveAllowance, creditPerEvent, lostUnit, oneFoundMeasure, periodBeforeCount, personPerTimeAward, rateOfStandard } from "./guards-counting.js";
 import { awardEvents, classesOneShot, onceAward } from "./guards-once.js";
 import { overallJudgementScore, rangeOneAmount, signedAward } from "./guards-amounts.js";
 import { GUARDS_DIRECTION } from "./guards-direction.js";
@@ -16,6 +16,7 @@ import { GUARDS_ORDER } from "./guards-order.js";
 import { accountingUnaccounted } from "./accounting.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
 import { GUARDS_PROPORTION } from "./guards-proportion.js";
+import { runTogetherAmount } from "./guards-run-together.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -177,6 +178,11 @@ export const GUARDS: readonly Guard[] = [
   ...GUARDS_ORDER,
   // scoring in proportion (session 25): 按比率 without 满分 beside other clauses (guards-proportion.ts)
   ...GUARDS_PROPORTION,
+  // an amount whose digits may be two amounts run together, in an item whose copy lost its ranges' dashes (session 27,
+  // the eighteenth set's 「扣0.21分」 beside 「扣0.10.5分」: guards-run-together.ts)
+  runTogetherAmount,
+  // a period followed by a count word (「每月次」) read as the period (session 27, zs22-03: guards-counting.ts)
+  periodBeforeCount,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

@@ -14,7 +14,7 @@ import { NUM, numberText, rxt } from "./normalise.js";
 import { reading, type Pattern } from "./reading.js";
 import { alone } from "./rewords.js";
 import { decimalCompare } from "../decimal.js";
-import { faultStated } from "./patterns/stated-direction.js";
+import { faultOfVerbless } from "./patterns/stated-direction.js";
 
 /**
  * The points a requirement with no amount of its own earns: its row's points column when the structure
@@ -52,8 +52,9 @@ export const pointsColumn: Pattern = (t, ctx) => {
   const award = rowAward(ctx);
   if (award === undefined) return undefined;
   const body = bodyOf(t).replace(PERIOD, "");
-  // (a fault described — 「擅自设置户外广告」 — is no requirement done, whatever verb it uses: session 27)
-  if (NUMBER.test(body) || NOT_DONE.test(body) || !DONE.test(body) || faultStated(body) !== undefined) return undefined;
+  // (a fault described — 「擅自设置户外广告」「设置位置不合理」「有明显垃圾」 — is no requirement done, whatever verb it
+  // uses: session 27, stated-direction.ts's faultOfVerbless)
+  if (NUMBER.test(body) || NOT_DONE.test(body) || !DONE.test(body) || faultOfVerbless(body) !== undefined) return undefined;
   return reading([`得 ${award}`], []);
 };
 

@@ -78,6 +78,10 @@ export const discretionFromFull: Pattern = (t, ctx) => {
   if (ctx.section !== null || ctx.points === null) return undefined;
   const m = rxt`^[^;。\\d]*?(?:的)?,?(?:记|得|计)${NUM}分,(?:否则|[^;。\\d]{2,30}?的)?,?酌情扣分[。;]?$`.exec(t);
   if (!m || numberText(m[1]!) !== ctx.points || amountsIn(t).length !== 1) return undefined;
+  // 「…较大的,酌情得分,最高得3分,…较小的,酌情扣分」 (xzhz-08, the eighteenth set, session 27): an award that is itself
+  // discretionary, with its cap, is one judgement of both sides — 最高得N分 is its cap, not the points of a requirement
+  // met (hand: 评议 得分 上限 3). The rule: 分值前写着「酌情得分」「最高」时，它是评分的上限，不是做到就得的分
+  if (/酌情|视情|最高|最多|至多|上限|不超过/.test(t.slice(0, m.index + m[0].indexOf(m[1]!)))) return undefined;
   return reading([`酌情 扣 0 至 ${ctx.points}`], [ctx.points]);
 };
 
@@ -277,6 +281,9 @@ export const occurrenceByConduct: Pattern = (t, ctx) => {
   if (ctx.section === "加分") return undefined;
   const m = rxt`^(?:每)?(?:发生|出现)[一1](次|起|例|件)([^,;。\\d]{1,12}),(?:能)?([^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[,;](否则|[^,;。\\d]{2,30}?)(?:的)?,?(扣|减)${NUM}分[。;]?$`.exec(t);
   if (!m || /严重|较重|另|再|加扣|并扣|同时|累计|以上|以下|各|分别/.test(t)) return undefined;
+  // 「…群众反映强烈的扣1分，最多扣2分」 (jz-02 under the perturbations' cap, session 27): a cap word before 扣N分 is the
+  // counted deduction's cap, never a class of conduct (最多/最高/至多/不超过 … name no conduct)
+  if (/^(?:最多|最高|至多|不超过|封顶|上限|合计|总计|共)/.test(m[6]!)) return undefined;
   const unit = unitOf(m[1]!);
   const [a, b] = [numberText(m[5]!), numberText(m[8]!)];
   if (unit === undefined || a === undefined || b === undefined || a === b) return undefined;

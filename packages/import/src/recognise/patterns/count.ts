@@ -306,8 +306,33 @@ const parts: Pattern = (t, ctx) => {
   // several one-shot deductions (or awards) of different findings: read by oneShotList
   if (oneShots.length === bodies.length && new Set(oneShots.map((b) => b[0])).size === 1) return undefined;
   if (oneShots.length > 1) return refusal("条文分号两边各有一个一次性分值（做到得分、未做到扣分），未能确定是一条还是两条规则");
+  const start = startingPoints(ps, bodies, ctx);
+  if (typeof start === "string") return refusal(start);
+  if (start !== undefined) return reading(start, used);
   return reading(bodies, used);
 };
+
+/** A part that states the award's condition not met (「未达到…要求的」「未全部完成时」「否则」), before what it counts. */
+const NOT_MET = /^[^每,;。]{0,20}?(?:未|没有|达不到|不能|否则|反之)/;
+
+/**
+ * 「III类…比例达到年度任务书要求的,得40分;…未达到年度任务书要求的,每1个国控断面未达到…扣5分」 in a 40-point item (zs22-01,
+ * hbjp-09 of the eighteenth set, session 27): read as two rules, the deductions apply only when the award is not earned
+ * — the unit then has nothing to deduct from, and the deductions count for nothing. The rule: 得分的条件和扣分的条件互为
+ * 反面、得的是本项的全部分值时，全部分值是本项的起点，只读扣分 (as a comma does: fullThenDeductions). Beside a finding
+ * that is no negation (「…得10分;发现一处扣2分」, cz-07) both rules stand.
+ */
+function startingPoints(ps: readonly string[], bodies: readonly string[], ctx: ClauseContext): string[] | string | undefined {
+  if (ps.length !== 2 || bodies.length !== 2) return undefined;
+  const award = /^得 ([\d.]+)$/.exec(bodies[0]!);
+  if (!award || !/^每\S+ 扣 /.test(bodies[1]!)) return undefined;
+  if (NOT_MET.test(ps[0]!) || !NOT_MET.test(ps[1]!)) return undefined;
+  // (an award of less than the item, or in a section: what the deductions come off is not said)
+  if (ctx.section !== null || ctx.points === null || numberText(award[1]!) !== ctx.points) {
+    return "条文做到得分、做不到按个扣分，得的不是本项的全部分值，未能确定扣分从哪里扣";
+  }
+  return [bodies[1]!];
+}
 
 /**
  * 「…“应领尽领”的得3分；因主观原因未认领…的扣3分」 in an item of 3 points: the item's points when done and

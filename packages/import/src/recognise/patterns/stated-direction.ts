@@ -26,6 +26,16 @@ export function directionOf(section: "加分" | "减分" | null, indicator: stri
  */
 export const FAULT_STATED = /擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|搭|建|摆|停|挂|丢|排|涂|写|晒|设)|破损|损坏|残缺|脱落|锈蚀|倾斜|歪斜|积尘|污渍|污垢|脏乱|影响(?:观瞻|市容|市貌|通行|交通|照明|美观|环境|形象)|严重|缺失|失效/;
 
+/**
+ * Words that describe a fault as a requirement's negation or a thing found (session 27, the perturbations' drop-verb:
+ * 「墙上网线分布不合理(10分)」「签订率低于100%,2分」「每发生一次…群体性事件5分」「…有明显垃圾…,每发现1处0.5分」 read as
+ * awards because 「有」「签订」「参与」 stated a thing to do): a quality denied (不合理、不整齐 …), a shortfall below a
+ * bound (低于、少于、未达到、达不到、不足 — not 不低于、不少于, which are requirements), a thing failed (未…、没有…,
+ * except 未发生/未出现/未造成, an absence), an event that happened (发生, not 未发生), and things found that are faults
+ * (明显的垃圾、杂物、有碍…). A requirement is written with its words the other way.
+ */
+export const FAULT_DESCRIBED = /不(?:合理|整齐|整洁|规范|到位|严密|畅通|干净|美观|齐全|健全|完善|准确|完整|及时|符合|落实|认真|严格|清晰|统一)|(?<!不|不得|不应)(?:低于|少于)|未达|达不到|不达|不足(?![一1]档)|未(?!发生|出现|造成|被)|没有(?!发生|出现)|没用|(?<![未无没不])发生|有明显|有碍|杂乱|垃圾|杂物|漂浮物|蜘蛛网/;
+
 // (「违法」「违纪」 are not among them: a requirement names them too, 「违法线索举报奖励制度」)
 
 /** Words of merit: a clause about them is no fault whatever its list deducts (and a verbless amount after one is an award). */
@@ -47,11 +57,21 @@ export function faultStated(t: string): string | undefined {
 }
 
 /**
+ * A fault word of a verbless clause (the stated words above, and a requirement's negation or a thing found:
+ * FAULT_DESCRIBED), outside a stated absence, or undefined. Only for a clause whose amount has no verb: beside
+ * 「扣」 or 「得」 the verb says the direction and these words are the condition.
+ */
+export function faultOfVerbless(t: string): string | undefined {
+  if (ABSENCE.test(t)) return undefined;
+  return FAULT_STATED.exec(t)?.[0] ?? FAULT_DESCRIBED.exec(t)?.[0];
+}
+
+/**
  * Why a verbless amount cannot be read as an award (`before` is the clause before the amount, `t` the whole), or
  * undefined when a word states it.
  */
 export function verblessAwardReason(before: string, t: string, ctx: ClauseContext, task: boolean): string | undefined {
-  const fault = faultStated(before);
+  const fault = faultOfVerbless(before);
   if (fault !== undefined) return `条文写的是毛病（「${fault}」），分值前没有「扣」或「得」，未能确定是扣分还是得分`;
   const stated = directionOf(ctx.section, ctx.indicator);
   if (stated === "扣") return "条文的分值前没有「扣」或「得」，本项是扣分项，未能确定是扣分还是得分";

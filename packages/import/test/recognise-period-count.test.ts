@@ -1,0 +1,33 @@
+/**
+ * A period followed by a count word (session 27, issue 13: the eighteenth set's zs22-03 「…每月次扣3分」 read `每月 扣 3`,
+ * hand 每次 — test/corpus/README.md "Session 27: the eighteenth set's wrong readings"). The rule: 期间词后面紧跟计数单位
+ * （「每月次」「每年人次」）时，计数的是后面的单位，不读作「每月」. Clauses written for these tests.
+ */
+import { describe, expect, it } from "vitest";
+import { guardsFiring } from "../src/recognise/guards.js";
+import { normalise } from "../src/recognise/normalise.js";
+import { expectReading, expectTodo, item } from "./phrasing-check.js";
+
+const deductions = item(null, { section: "减分" });
+
+describe("a period followed by a count word is not the period", () => {
+  it.each([
+    ["断面水质反弹为劣V类的,每月次扣3分。"],
+    ["未按时报送统计报表的,每月次扣1分"],
+  ])("%s → to-do", (text) => {
+    expectTodo(text, deductions, /每月次/);
+  });
+
+  it.each([
+    ["断面水质反弹为劣V类的,每次扣3分。", ["每次 扣 3"]],
+    ["未按时报送统计报表的,每月扣1分", ["每月 扣 1"]],
+  ])("%s → read (the count or the period stated alone)", (text, want) => {
+    expectReading(text, text.includes("每月") ? item("10") : deductions, want);
+  });
+
+  it("the guard catches 每月 read from 「每月次」 whoever wrote it, and lets 每次 pass", () => {
+    const t = normalise("断面水质反弹为劣V类的,每月次扣3分。");
+    expect(guardsFiring(t, ["每月 扣 3"], deductions).map((f) => f.name)).toContain("period-before-count");
+    expect(guardsFiring(t, ["每次 扣 3"], deductions).map((f) => f.name)).not.toContain("period-before-count");
+  });
+});
