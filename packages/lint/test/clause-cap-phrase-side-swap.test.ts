@@ -2,23 +2,10 @@
  * clause-mismatch (KP3030): 「加分或减分最高为1分」「最多为2分」 are cap phrases like 「最高加1分」 (session 27, test/corpus
  * xcgy-02): a rule whose amount and cap are swapped is reported, the faithful rule is clean.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030 } from "./helpers.js";
 import { clauseNumbers } from "../src/clause.js";
 
-function kp3030(points: number, clause: string, code: string): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 describe("「最高为1分」: a cap phrase", () => {
   it("marks the amount as a cap", () => {

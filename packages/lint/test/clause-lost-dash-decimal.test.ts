@@ -3,23 +3,9 @@
  * (no number at all), 「扣0.21分」 and 「扣0.52」 in a 2-point item are the ranges 0.1–0.5, 0.2–1 and 0.5–2 written
  * side by side; a 酌情 rule with exactly those ends is faithful, one with another end still disagrees.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030 } from "./helpers.js";
 
-/** KP3030 messages on one indicator of `points` holding one rule. */
-function kp3030(points: number, clause: string, code: string): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 describe("a decimal range whose dash a copy lost", () => {
   it("「0.10.5」, 「0.21」, 「0.52」 are the rule's two ends side by side", () => {

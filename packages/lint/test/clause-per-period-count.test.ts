@@ -3,22 +3,9 @@
  * test/corpus zs22-03, mlxx-01/02): a rule that deducts once is reported, `每次` is clean; a period that is a
  * duty (「每月召开一次例会，未召开的扣0.5分」) is still no count.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030 } from "./helpers.js";
 
-function kp3030(points: number, clause: string, code: string): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 describe("「每月次」: each month it happens", () => {
   it("is counted", () => {

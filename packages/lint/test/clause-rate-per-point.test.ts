@@ -3,22 +3,9 @@
  * (session 27, test/corpus 372).  Its amount is the 满分's hundredth: faithful as `按比率 得分 满分 10`, and
  * `按评价` for it is the wrong kind; another 满分 or another amount still disagrees.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030 } from "./helpers.js";
 
-function kp3030(points: number, clause: string, code: string): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 describe("a rate's score said point by point", () => {
   const c = "以上年度实际缴费人数为基数计算新增人数,每完成任务一个百分点得0.1分,共10分。";
