@@ -15,27 +15,13 @@
  * 「每增减1个百分点」), caps of a share of the points, 「共4分」, the section's cap written on the rule,
  * 「奖励分不超过本项基本分」, category names in traditional characters, by what they add to another's name or with a few words between.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030Of } from "./helpers.js";
 
-/** KP3030 messages on a catalogue (its text after the header). */
-function lintText(body: string, points: number, header = ""): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n${header}总分 ${points}分\n${body}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 /** KP3030 messages on one indicator of `points` holding one rule. */
 function kp3030(points: number, clause: string, code: string, header = ""): string[] {
-  return lintText(`指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}`, points, header);
+  return kp3030Of(`指标 「项目」 ${points}分 {\n  规则 「r1」 「${clause}」\n    ${code}\n}`, points, header);
 }
 
 describe("numbers the clause states as a computation", () => {
@@ -185,8 +171,8 @@ describe("misses the fresh sets found", () => {
     expect(kp3030(10, "一处不合格扣1分,共4分,扣完为止", "每处 扣 1 上限 4")).toEqual([]);
     expect(kp3030(10, "一处不合格扣1分,共4分,扣完为止", "每处 扣 4 上限 1")).not.toEqual([]);
     const section = (code: string) => `加分 「信息加分」 上限 2 {\n  规则 「r1」 「报送信息被采用的,加0.5分/次,累计不超过2分」\n    ${code}\n}`;
-    expect(lintText(`指标 「项目」 10分 {\n  规则 「r0」 「完成得10分」\n    得 10\n}\n${section("每次 得 0.5 上限 2")}`, 10)).toEqual([]);
-    expect(lintText(`指标 「项目」 10分 {\n  规则 「r0」 「完成得10分」\n    得 10\n}\n${section("每次 得 2 上限 0.5")}`, 10)).not.toEqual([]);
+    expect(kp3030Of(`指标 「项目」 10分 {\n  规则 「r0」 「完成得10分」\n    得 10\n}\n${section("每次 得 0.5 上限 2")}`, 10)).toEqual([]);
+    expect(kp3030Of(`指标 「项目」 10分 {\n  规则 「r0」 「完成得10分」\n    得 10\n}\n${section("每次 得 2 上限 0.5")}`, 10)).not.toEqual([]);
     const c = "超额完成任务的,每超额1个奖励2分,奖励分不超过本项基本分;未完成的,每差1个扣2分";
     expect(kp3030(8, c, "基准 目标值 每增加 1个 得 2 上限 8，每少 1个 扣 2")).toEqual([]);
     expect(kp3030(8, c, "基准 目标值 每增加 1个 得 2 上限 1，每少 1个 扣 2").join()).toMatch(/加分的上限 1/);

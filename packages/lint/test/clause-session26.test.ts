@@ -9,28 +9,14 @@
  * - 「每下降1%扣1分」 with no other percentage: the rate falls from 100%;
  * - 「得25分;每增减1%,加减1分,最高加至30分」: the score's ceiling, the award side's cap 5.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeCatalogue, nodeHost } from "@kaoping/core";
-import { lintAnalysis } from "@kaoping/lint";
+import { kp3030Of } from "./helpers.js";
 import { clauseNumbers } from "../src/clause.js";
 
-/** KP3030 messages on a catalogue (its text after the header). */
-function lintText(body: string, points: number): string[] {
-  const path = join(mkdtempSync(join(tmpdir(), "kp-lint-")), "细则.kp");
-  writeFileSync(path, `细则 「条文」\n总分 ${points}分\n${body}\n`);
-  const a = analyzeCatalogue(path, nodeHost);
-  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  return lintAnalysis(a)
-    .filter((d) => d.code === "KP3030")
-    .map((d) => d.message.replace(/^规则「[^」]*」与条文不一致：/, ""));
-}
 
 /** KP3030 messages on one indicator of `points` holding one rule, after the indicator's `extra` lines. */
 function kp3030(points: number, clause: string, code: string, extra = ""): string[] {
-  return lintText(`指标 「项目」 ${points}分 {\n${extra}  规则 「r1」 「${clause}」\n    ${code}\n}`, points);
+  return kp3030Of(`指标 「项目」 ${points}分 {\n${extra}  规则 「r1」 「${clause}」\n    ${code}\n}`, points);
 }
 
 describe("the item's requirement kept as the indicator's note", () => {
@@ -107,7 +93,7 @@ describe("「最高加至T分」 above the item's points: the score's ceiling", 
 
   it("「加到1分为止」 in a section is a cap, not a ceiling", () => {
     const body = "加分 「经验」 上限 1 {\n  规则 「r1」 「经验做法被推广的,每条加0.5分,加到1分为止」\n    每条 得 0.5 上限 1\n}";
-    expect(lintText(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n${body}`, 5)).toEqual([]);
+    expect(kp3030Of(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n${body}`, 5)).toEqual([]);
   });
 });
 
@@ -151,7 +137,7 @@ describe("numbers a clause says in words", () => {
     expect(kp3030(2, c, "分段 { ≥ 2000元 得 1 }")).toEqual(["得分 1 在条文中没有出现"]);
     // beside another rule, which one takes the item's points is not said
     const two = `指标 「项目」 2分 {\n  规则 「r1」 「${c}」\n    分段 { ≥ 2000元 得 2 }\n  规则 「r2」 「有专人负责的得1分」\n    得 1\n}`;
-    expect(lintText(two, 2)).toEqual(["得分 2 在条文中没有出现"]);
+    expect(kp3030Of(two, 2)).toEqual(["得分 2 在条文中没有出现"]);
   });
 
   it("「70%89%按比例增分」: a step of 1 is the proportion's unit", () => {
@@ -184,7 +170,7 @@ describe("the item's points as its clauses state them", () => {
   const a = "发动组织群众好的计2.5分,差的扣1分;";
   const b = "及时反馈典型信息5条的计2.5分,每差1条扣0.5分,扣完为止。";
   const item = (codeA: string, codeB: string, points = 5) =>
-    lintText(`指标 「组织发动」 ${points}分 {\n  规则 「a」 「${a}」\n    ${codeA}\n  规则 「b」 「${b}」\n    ${codeB}\n}`, points);
+    kp3030Of(`指标 「组织发动」 ${points}分 {\n  规则 「a」 「${a}」\n    ${codeA}\n  规则 「b」 「${b}」\n    ${codeB}\n}`, points);
 
   it("parts that add up to the item's points are no amounts the rules must write", () => {
     expect(item("扣 1", "至少 5条 每少 1条 扣 0.5")).toEqual([]);
@@ -235,7 +221,7 @@ describe("「得分=70×实际达标率-63」: a score linear in a rate", () => 
 
 describe("a step the clause names with no score at all", () => {
   const section = (clause: string, code: string) =>
-    lintText(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n加分 「出口增长」 上限 30 {\n  规则 「r1」 「${clause}」\n    ${code}\n}`, 5);
+    kp3030Of(`指标 「项目」 5分 {\n  规则 「r0」 「未完成的扣1分」\n    扣 1\n}\n加分 「出口增长」 上限 30 {\n  规则 「r1」 「${clause}」\n    ${code}\n}`, 5);
 
   it("「当年实绩比上年每增长一个百分点」: the amount stands in the points column", () => {
     expect(section("当年实绩比上年每增长一个百分点", "基准 0% 每增加 1个百分点 得 0.5")).toEqual([]);
