@@ -6,16 +6,18 @@
 import { describe, expect, it } from "vitest";
 import { guardsFiring } from "../src/recognise/guards.js";
 import { normalise } from "../src/recognise/normalise.js";
-import { expectReading, expectTodo, item } from "./phrasing-check.js";
+import { expectReading, item } from "./phrasing-check.js";
 
 const deductions = item(null, { section: "减分" });
 
 describe("a period followed by a count word is not the period", () => {
+  // (since both round-2 branches merged, count-words.ts writes 「每月次」 as 每次 before any reader sees it, as the
+  // eighteenth set encodes it — recognise-eighteenth-todos.test.ts —; the guard below stays for any reader that does not)
   it.each([
-    ["断面水质反弹为劣V类的,每月次扣3分。"],
-    ["未按时报送统计报表的,每月次扣1分"],
-  ])("%s → to-do", (text) => {
-    expectTodo(text, deductions, /每月次/);
+    ["断面水质反弹为劣V类的,每月次扣3分。", ["每次 扣 3"]],
+    ["未按时报送统计报表的,每月次扣1分", ["每次 扣 1"]],
+  ])("%s → the count (每次), never the period", (text, want) => {
+    expectReading(text, deductions, want);
   });
 
   it.each([
