@@ -86,7 +86,7 @@ const PATTERNS: readonly Pattern[] = [
 
 /**
  * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import; recognise()
- * tries it alone after any to-do of the patterns, too); or the
+ * also tries it alone after a to-do of a pattern that matched); or the
  * compositional reader alone, through the same rewords, modifiers, checks and guards (how general it is:
  * recognise-compose.test.ts).
  */
