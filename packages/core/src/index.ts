@@ -65,6 +65,7 @@ export * from "./runtime/decimal.js";
 export * from "./explain/trace-text.js";
 export { kpReadUnits, kpFlag, kpIds, kpRawOf, type FactError, type FactSpec, type ReadUnit } from "./runtime/facts.js";
 export { nameKey, isOwnNameKey, invisibleChars, invisibleKind, type InvisibleChar } from "./text/names.js";
+export { runTogetherSplits } from "./text/run-together.js";
 export * from "./diff/index.js";
 export * from "./testing/index.js";
 export { lower, lowerDiagnostic } from "./ir/lower.js";

@@ -5,25 +5,22 @@
  * one amount (it is more than the item's points) or is a place between the places around it, so that
  * an end changed by hand still disagrees.
  */
-import type { RuleModel } from "@kaoping/core";
+import { runTogetherSplits, type RuleModel } from "@kaoping/core";
 import { halfWidth, type ClauseNumber } from "./clause.js";
 import { fmt } from "./util.js";
 
 const ONE = 1_000_000;
 
-/** The ways the digits of a whole number of 2 to 4 digits split into two rising whole numbers: 46 → [4, 6]; 510 → [5, 10]. */
+/**
+ * The ways the digits of a whole number of 2 to 4 digits split into two rising whole numbers: 46 → [4, 6];
+ * 510 → [5, 10] (core's runTogetherSplits, which the importer's lost-dash reword and guard share; lint reads
+ * only whole numbers written in digits so).
+ */
 export function dashSplits(t: ClauseNumber): [number, number][] {
   if (t.percent || t.chinese || t.raw % ONE !== 0 || t.alt !== undefined) return [];
   const digits = String(t.raw / ONE);
   if (digits.length < 2 || digits.length > 4) return [];
-  const out: [number, number][] = [];
-  for (let i = 1; i < digits.length; i++) {
-    const a = digits.slice(0, i);
-    const b = digits.slice(i);
-    if (b.startsWith("0")) continue;
-    if (Number(a) < Number(b)) out.push([Number(a) * ONE, Number(b) * ONE]);
-  }
-  return out;
+  return runTogetherSplits(digits).map(([a, b]) => [Number(a) * ONE, Number(b) * ONE]);
 }
 
 /**
@@ -40,7 +37,7 @@ export function lostDashRange(rule: RuleModel, text: readonly ClauseNumber[]): C
 /**
  * A decimal range whose dash a copy lost (session 27): 「扣0.10.5分」 (no number at all: two points), 「扣0.21分」
  * and 「扣0.52」 in a 2-point item, for `酌情 扣 0.1 至 0.5`, `0.2 至 1`, `0.5 至 2`.  The clause's run of digits
- * and points is the rule's two ends written side by side, the upper end within the item's points (a
+ * and points cuts into the rule's two ends (runTogetherSplits), the upper end within the item's points (a
  * section without a cap has none).  Returns the run's `[start, end)`, whose numbers are then the range's;
  * undefined when the rule is no such range or an end differs (an end changed by hand still disagrees).
  * Whole ends (「视情扣14分」) are lostDashRange's, which also asks the number to exceed the points.
@@ -50,9 +47,11 @@ export function lostDashRun(rule: RuleModel): { start: number; end: number } | u
   if (b.kind !== "discretion" || !(b.min > 0 && b.min < b.max)) return undefined;
   const points = rule.owner.kind === "indicator" ? rule.owner.points : rule.owner.cap;
   if (points !== undefined && b.max > points) return undefined;
-  const joined = fmt(b.min) + fmt(b.max);
-  if (!joined.includes(".")) return undefined;
-  for (const m of halfWidth(rule.clause).matchAll(/\d[\d.]*\d/g)) if (m[0] === joined) return { start: m.index, end: m.index + m[0].length };
+  const [min, max] = [fmt(b.min), fmt(b.max)];
+  if (!(min + max).includes(".")) return undefined;
+  for (const m of halfWidth(rule.clause).matchAll(/\d[\d.]*\d/g)) {
+    if (runTogetherSplits(m[0]).some(([lo, hi]) => lo === min && hi === max)) return { start: m.index, end: m.index + m[0].length };
+  }
   return undefined;
 }
 

@@ -5,9 +5,9 @@
 // shows it; its item does. The rule: 同一项的条文里有连写的分值（一个数有两个小数点，如「0.10.5」）时，这本细则的范围丢了
 // 连接号，本条能拆成两个由小到大的分值的数（0.21 = 0.2 和 1）也可能是连写的范围，不读.
 // Registered in guards.ts (GUARDS).
+import { runTogetherSplits } from "@kaoping/core";
 import type { Guard } from "./guards.js";
 import { normalise } from "./normalise.js";
-import { decimalCompare } from "../decimal.js";
 
 /**
  * A number with two decimal points written as an amount (「扣0.10.5分」「0.51.5分」): two amounts whose dash the copy
@@ -15,20 +15,14 @@ import { decimalCompare } from "../decimal.js";
  */
 export const RUN_TOGETHER = /(?<=扣|得|加|减|记|计)\d+\.\d+\.\d+|\d+\.\d+\.\d+(?=分)/;
 
-/** A number as an amount is written: no leading zero before a digit, no trailing decimal point. */
-const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
-
 /**
  * The two amounts a number's digits may be, run together (the first smaller, as a range is written: 「0.21」 →
- * 0.2 and 1, 「25」 → 2 and 5), or undefined when no split gives two well-formed amounts in that order.
+ * 0.2 and 1, 「25」 → 2 and 5; the leftmost cut of core's runTogetherSplits), or undefined when no cut gives two
+ * amounts as they are written in that order.  The guard names one such pair in its reason; any pair is enough
+ * to refuse.
  */
 export function runTogetherSplit(n: string): [string, string] | undefined {
-  for (let i = 1; i < n.length; i++) {
-    const a = n.slice(0, i);
-    const b = n.slice(i);
-    if (WELL_FORMED.test(a) && WELL_FORMED.test(b) && decimalCompare(a, b) < 0) return [a, b];
-  }
-  return undefined;
+  return runTogetherSplits(n)[0];
 }
 
 /** The texts of the item that may show the copy's loss: the clause, its siblings, the item's requirement. */
