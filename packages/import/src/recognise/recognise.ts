@@ -127,15 +127,13 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
 function read(text: string, ctx: ClauseContext, readers: Readers = "patterns", pass?: Pass): Recognition {
   const r = readUnguarded(text, ctx, readers, pass);
   if (r.kind !== "rules") return r;
-  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …)
-  // (the count words the language lacks written as its units, as the patterns read them: count-words.ts; a
-  // reason the clause's own words also give is said in them)
+  // the clause must not say more than the reading writes (a bound, a discretion word, a shared cap …), seen
+  // through GUARD_REWORDS; a reason the clause's own words also give is said in them
   const plain = normalise(text);
-  // (a range whose dash the copy lost, read back where only one split exists: rewords-lost-dash.ts)
-  const counted = rewordCountWords(rewordLostDash(plain, ctx));
-  const why = unaccounted(counted, r.bodies, ctx);
-  if (why && counted !== plain) return { kind: "todo", reason: unaccounted(plain, r.bodies, ctx) ?? why };
-  return why ? { kind: "todo", reason: why } : (rowDisagreement(normalise(text), r.bodies, ctx) ?? r);
+  const seen = GUARD_REWORDS.reduce((x, step) => step(x, ctx), plain);
+  const why = unaccounted(seen, r.bodies, ctx);
+  if (why && seen !== plain) return { kind: "todo", reason: unaccounted(plain, r.bodies, ctx) ?? why };
+  return why ? { kind: "todo", reason: why } : (rowDisagreement(plain, r.bodies, ctx) ?? r);
 }
 
 /** The reading before the guards (recognise-guards.test.ts measures the guards on it). */
@@ -220,6 +218,17 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   totalAsCap,
   rewordBoundNoun,
 ];
+
+/**
+ * The rewrites the guards see the clause through (read(), on a finished reading), in the order they apply: the
+ * clause as written, normalised, with only what makes its numbers and count words comparable with the reading's —
+ * a range whose dash the copy lost read back where only one split exists (rewords-lost-dash.ts) and the count
+ * words the language lacks written as its units (count-words.ts). Not READING_REWORDS: those rewrite the clause's
+ * words for the patterns (drop clock minutes, move count words, supply a direction …), and a guard checks the
+ * reading against what the clause itself says. The two views share these two steps, so both see the same numbers
+ * and count words.
+ */
+const GUARD_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = [rewordLostDash, rewordCountWords];
 
 function readBody(text: string, ctx: ClauseContext, readers: Readers, pass?: Pass): Recognition {
   let t = READING_REWORDS.reduce((x, step) => step(x, ctx), normalise(text));
