@@ -26,6 +26,9 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
  * the eighteenth set's classes: dash-lost (a range run together in a copy that shows the loss) and period-count
  * (「每月次」): 0 silent each (40 and 103 refused; with no guard, 23 and 100 silent). cap: 0 (jz-02's 「最多扣2分」 is
  * no class of conduct: classes.ts occurrenceByConduct, read `每次 扣 1 上限 2`).
+ * Session 28: blind is the corpus's marks alone (perturbations.ts `blind`), so the eighteenth set (360–377, released
+ * as tunedSince 27) came in — 297 → 315 books, 2,463 → 2,557 clauses read correctly: silent per kind unchanged
+ * (drop-verb 2 → 2, the same pasq-04 and mq-15; every other kind 0 → 0); dash-lost 40 → 54 refused.
  */
 const SILENT_AT_MOST: Record<Kind, number> = {
   "drop-verb": 2,
@@ -55,35 +58,39 @@ const SILENT_AT_MOST: Record<Kind, number> = {
   "dash-lost": 0,
   "period-count": 0,
 };
-/** Clauses perturbed per kind at the start of session 27; a kind that perturbs far fewer has stopped finding its sites. */
-const PERTURBED_AT_START: Record<Kind, number> = {
-  "drop-verb": 1042,
-  flip: 1136,
-  amount: 1725,
-  cap: 652,
-  "third-outcome": 862,
-  "count-word": 571,
-  "count-found": 433,
-  "count-swap": 205,
-  bound: 94,
+/**
+ * Clauses perturbed per kind, measured in session 28 with the eighteenth set (360–377, released: tunedSince 27) in
+ * (315 books that are not blind, 2,557 clauses read correctly; at the start of session 27, without 340–377: 297
+ * books, 2,463 clauses, drop-verb 1,049 … dash-lost 40, period-count 103). A kind that perturbs far fewer has
+ * stopped finding its sites.
+ */
+const PERTURBED_MEASURED: Record<Kind, number> = {
+  "drop-verb": 1084,
+  flip: 1176,
+  amount: 1775,
+  cap: 670,
+  "third-outcome": 882,
+  "count-word": 603,
+  "count-found": 461,
+  "count-swap": 206,
+  bound: 96,
   "bound-side": 23,
   "bound-flip": 10,
-  veto: 1530,
-  multiplier: 1207,
-  waiver: 483,
-  severity: 319,
-  range: 278,
-  alternative: 278,
-  ordinal: 91,
-  "per-person": 94,
-  period: 424,
-  floor: 466,
-  "count-once": 416,
-  "flip-de": 426,
-  "amount-words": 678,
-  // added in session 27 for the eighteenth set's classes (their count when added)
-  "dash-lost": 40,
-  "period-count": 103,
+  veto: 1613,
+  multiplier: 1255,
+  waiver: 512,
+  severity: 325,
+  range: 284,
+  alternative: 284,
+  ordinal: 92,
+  "per-person": 95,
+  period: 453,
+  floor: 472,
+  "count-once": 444,
+  "flip-de": 455,
+  "amount-words": 697,
+  "dash-lost": 54,
+  "period-count": 104,
 };
 
 const books = loadBooks(DIR).filter((b) => !blind(b));
@@ -98,14 +105,17 @@ describe("the recogniser under meaning-changing perturbations", () => {
     expect(correct.size).toBeGreaterThan(2000);
   });
 
-  it("never perturbs a clause of a blind book (held out and never tuned on; 320–331, 360–379)", () => {
+  it("never perturbs a clause of a blind book (held out and never tuned on, by the corpus's own marks)", () => {
     const all = loadBooks(DIR);
     const blindIds = new Set(all.filter(blind).map((b) => b.id));
     expect(blindIds.size).toBeGreaterThan(0);
     expect(probes.filter((p) => blindIds.has(p.book))).toEqual([]);
-    expect(blind({ id: "325-x", title: "", heldOut: true, tunedSince: 27, clauses: [] })).toBe(true);
-    expect(blind({ id: "365-x", title: "", clauses: [] })).toBe(true);
-    expect(blind({ id: "340-x", title: "", heldOut: true, tunedSince: 27, clauses: [] })).toBe(false);
+    // every book is in or out by its marks alone: a released set (tunedSince) is in, whatever its numbers
+    const inIds = new Set(books.map((b) => b.id));
+    for (const b of all) expect(inIds.has(b.id) !== blindIds.has(b.id), b.id).toBe(true);
+    expect(blind({ heldOut: true })).toBe(true);
+    expect(blind({ heldOut: true, tunedSince: 27 })).toBe(false);
+    expect(blind({})).toBe(false);
   });
 
   for (const k of KINDS) {
@@ -113,7 +123,7 @@ describe("the recogniser under meaning-changing perturbations", () => {
       const f = kindFigures(probes)[k];
       const silent = probes.filter((p) => p.kind === k && p.outcome === "silent").map(describeProbe);
       expect(f.silent, silent.join("\n")).toBeLessThanOrEqual(SILENT_AT_MOST[k]);
-      expect(f.perturbed).toBeGreaterThanOrEqual(Math.floor(PERTURBED_AT_START[k] * 0.8));
+      expect(f.perturbed).toBeGreaterThanOrEqual(Math.floor(PERTURBED_MEASURED[k] * 0.8));
       expect(f.changed + f.refused + f.silent).toBe(f.perturbed);
     });
   }
