@@ -1,5 +1,6 @@
 /**
- * What the phrasing tests share (recognise-phrasings-s24*.test.ts): the contexts a clause is read in, the
+ * What the phrasing tests share (recognise-item-points, -otherwise, -bands, -classes, -counting, -amounts,
+ * -verbless-direction, -rates, -judgement, -rewords and the other recognise-*.test.ts files of phrasings): the contexts a clause is read in, the
  * reading as bodies or a to-do's reason, and the check that a reading parses and checks as the rule of a minimal
  * catalogue (its item with the points, or its 加分 / 减分 section) — a reading the language refuses is no reading.
  */

@@ -116,3 +116,17 @@ describe("the table", () => {
     expect(Object.keys(NOT_IN_TABLE)).toContain("座");
   });
 });
+
+describe("少一样 counts kinds (每项)", () => {
+  it.each([
+    ["台账资料少一样扣2分", item("10"), ["每项 扣 2"]],
+    ["缺1样资料扣1分", item("5"), ["每项 扣 1"]],
+    // the fourth set's wrong class (bbxx-04 was read one-shot `扣 2`): a count, never once
+    ["制度上墙，少一样扣1分", item("4"), ["每项 扣 1"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // 一样 is "the same" anywhere else
+    ["与上年一样扣2分", item("10")],
+  ] as const)("stays a to-do: %s", expectTodo);
+});

@@ -16,6 +16,7 @@ import { GUARDS, guardsFiring } from "../src/recognise/guards.js";
 import { readUnguarded } from "../src/recognise/recognise.js";
 import { normalise } from "../src/recognise/normalise.js";
 import { loadBooks, normalisedBody } from "./corpus-measure.js";
+import { item } from "./phrasing-check.js";
 
 interface Historic {
   readonly id: string;
@@ -165,5 +166,30 @@ describe("the guards on a finished reading", () => {
     }
     // no guard of session 23 or later costs more than 1 % of the correct readings
     for (const g of GUARDS.filter((x) => x.since >= 23)) expect((cost.get(g.name) ?? []).length, g.name).toBeLessThanOrEqual(Math.floor(correct / 100));
+  });
+});
+
+describe("the session-24 guards, one by one, on the readings they must stop", () => {
+  it.each([
+    // the wrong readings of the tenth set, as the recogniser of the day read them, in clauses written for the test
+    ["one-found-measure", "见一根电杆倾斜扣1分", ["扣 1"]],
+    ["overall-judgement", "按出勤、材料报送等情况综合考评，该项分值为0.5分", ["得 0.5"]],
+    ["signed-award", "资料齐全—2分", ["得 2"]],
+    ["range-one-amount", "检查1-4分", ["得 4"]],
+  ] as const)("%s stops %s read %j", (name, text, reading) => {
+    const fired = guardsFiring(normalise(text), reading, item());
+    expect(fired.map((f) => f.name)).toContain(name);
+    expect(fired.find((f) => f.name === name)!.reason).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it.each([
+    // and they let the right readings through
+    ["见一根电杆倾斜每根扣1分", ["每个 扣 1"]],
+    ["综合考核为优秀的得2分", ["得 2"]],
+    ["每缺一项—0.5分", ["每项 扣 0.5"]],
+    ["视情况扣1-4分", ["酌情 扣 1 至 4"]],
+  ] as const)("no session-24 guard fires on %s read %j", (text, reading) => {
+    const fired = guardsFiring(normalise(text), reading, item()).filter((f) => ["one-found-measure", "overall-judgement", "signed-award", "range-one-amount"].includes(f.name));
+    expect(fired).toEqual([]);
   });
 });

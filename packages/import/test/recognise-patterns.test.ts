@@ -99,7 +99,7 @@ describe("never a guessed reading", () => {
     ["完成率达到100%得5分，达到90%得4分，低于80%不得分", item("5")],
     ["完成率达到90%的得2分，达到80%的扣1分", item("2")],
     ["满意率90%以上得2分，90%以下得1分", item("2")],
-    // (「完成率90%以上得2分」「超期3天以上的扣1分，超期5天以上的扣2分」: a bare 以上 is ≥ since s24c — recognise-phrasings-s24c.test.ts)
+    // (「完成率90%以上得2分」「超期3天以上的扣1分，超期5天以上的扣2分」: a bare 以上 is ≥ since s24c — recognise-bands.test.ts)
     ["低于90%扣1分，80%以下扣2分", item()],
     ["每超过1天扣1分，超过10天的扣5分", item()],
     ["低于90%扣1分，低于80%扣2分，最多扣3分", item()],
@@ -148,7 +148,7 @@ describe("never a guessed reading", () => {
     // (「每名干部」「缺一名」 are read 每人 since session 25, as the corpus writes 名: recognise-count-words.test.ts)
     ["每位同志扣0.5分", item()],
     ["每本台账扣0.5分", item()],
-    // 有2座以上 is a threshold (「开展培训2次以上的得1分」: a band since s24c — recognise-phrasings-s24c.test.ts)
+    // 有2座以上 is a threshold (「开展培训2次以上的得1分」: a band since s24c — recognise-bands.test.ts)
     ["有2座以上垃圾中转站,得10分", item("20")],
     ["被中央、省、市媒体曝光的分别扣2分、1分", item("3")],
     ["争取资金1万元以上的加1分", bonus],

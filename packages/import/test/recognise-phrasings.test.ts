@@ -211,7 +211,7 @@ describe("never a guessed reading (the third held-out set's near-misses)", () =>
     ["工作不力的扣15分", item("10")],
     // a bound the reading would not write
     ["全年召开例会不得少于4次，未召开的扣1分", item("3")],
-    // (「抽查不合格3户以上的扣2分」「完成率在80%以上的得2分」: a band since s24c — recognise-phrasings-s24c.test.ts)
+    // (「抽查不合格3户以上的扣2分」「完成率在80%以上的得2分」: a band since s24c — recognise-bands.test.ts)
     // a cap at the end beside counted clauses of the item without their own: shared or this clause's?
     ["每少1项扣0.5分，扣完2分为止", { ...item("4"), siblings: ["未建立台账的，每缺1项扣0.5分;"] }],
     // 不保底 in a bonus section; 不保底 beside 倒扣
@@ -246,7 +246,7 @@ describe("never a one-shot reading of a clause that counts, never a veto dropped
     // (「每查出1张不合规票据的」 is read 每件 since session 25, as the corpus writes 张: recognise-count-words.test.ts)
     ["抽查台账，发现1本记录不全的扣1分", item("4")],
     // (「制度上墙，少一样扣1分」 is read `每项 扣 1` since session 27, as bbxx-04/07/08/10 encode 少一样:
-    // recognise-eighteenth-todos.test.ts — the fourth set's wrong was the one-shot `扣 2`)
+    // recognise-count-words.test.ts — the fourth set's wrong was the one-shot `扣 2`)
     ["随机抽查5名职工笔记，缺一个，扣0.5分", item("3")],
     // a consequence beyond the points the reading would not write
     ["本项为否决性指标，未完成的不得分", item("5")],

@@ -2,13 +2,16 @@
  * An amount whose digits may be two amounts run together (session 27, issue 13: the eighteenth set's book 361, whose
  * copy lost every range's dash — 「扣0.10.5分」 beside 「扣0.21分」, read `扣 0.21` where the table means 0.2–1;
  * test/corpus/README.md "Session 27: the eighteenth set's wrong readings"). The rule: 同一项的条文里有连写的分值（一个数有两个
- * 小数点，如「0.10.5」）时，本条能拆成两个由小到大的分值的数也可能是连写的范围，不读. Clauses written for these tests.
+ * 小数点，如「0.10.5」）时，本条能拆成两个由小到大的分值的数也可能是连写的范围，不读. And the other side: 「扣0.10.5分」 itself,
+ * which is no number, read back as the range where only one cut exists (rewords-lost-dash.ts; both take the cuts from
+ * core's runTogetherSplits). Clauses written for these tests.
  */
 import { describe, expect, it } from "vitest";
 import { guardsFiring } from "../src/recognise/guards.js";
 import { RUN_TOGETHER, runTogetherSplit } from "../src/recognise/guards-run-together.js";
 import { normalise } from "../src/recognise/normalise.js";
 import { expectReading, expectTodo, item } from "./phrasing-check.js";
+import { rewordLostDash } from "../src/recognise/rewords-lost-dash.js";
 
 const LOST = ["搅拌场所未采取封闭、降尘措施,扣0.10.5分"];
 
@@ -55,5 +58,35 @@ describe("an amount run together, in an item whose copy lost its ranges' dashes"
     const ctx = item("3", { siblings: LOST });
     expect(guardsFiring(normalise("道路未硬化处理,扣0.52分"), ["扣 0.52"], ctx).map((f) => f.name)).toContain("run-together-amount");
     expect(guardsFiring(normalise("道路未硬化处理,扣0.52分"), ["酌情 扣 0.5 至 2"], ctx).map((f) => f.name)).not.toContain("run-together-amount");
+  });
+});
+
+describe("a range whose dash the copy lost", () => {
+  it.each([
+    ["围挡不整洁,扣0.10.5分", item("2"), ["酌情 扣 0.1 至 0.5"]],
+    ["道路未硬化,扣0.51.5分", item("3"), ["酌情 扣 0.5 至 1.5"]],
+    ["洒水设施缺失的扣1.52.5分", item("5"), ["酌情 扣 1.5 至 2.5"]],
+  ] as const)("%s", expectReading);
+
+  it.each([
+    // the split is not forced (0.1–20.5 or 0.12–0.5?)
+    ["围挡不整洁,扣0.120.5分", item("30")],
+    // the upper bound above the item's points
+    ["围挡不整洁,扣0.13.5分", item("2")],
+    // not from the lower to the higher
+    ["围挡不整洁,扣0.50.1分", item("2")],
+    // no verb before it
+    ["围挡不整洁,0.10.5分", item("2")],
+  ] as const)("stays a to-do: %s", expectTodo);
+
+  it("rewrites only the forced split, after a verb and before 分", () => {
+    expect(rewordLostDash("扣0.10.5分", { points: "2" })).toBe("扣0.1-0.5分");
+    expect(rewordLostDash("得0.10.5分", { points: null })).toBe("得0.1-0.5分");
+    expect(rewordLostDash("扣0.21分", { points: "2" })).toBe("扣0.21分");
+    expect(rewordLostDash("扣0.120.5分", { points: "30" })).toBe("扣0.120.5分");
+    expect(rewordLostDash("扣0.10.5万元", { points: "2" })).toBe("扣0.10.5万元");
+    expect(rewordLostDash("于2020.10.5前报送,扣1分", { points: "2" })).toBe("于2020.10.5前报送,扣1分");
+    // the one cut must give two amounts as they are written (core's runTogetherSplits): 「0.0」 is none
+    expect(rewordLostDash("扣0.01.5分", { points: "2" })).toBe("扣0.01.5分");
   });
 });

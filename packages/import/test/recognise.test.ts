@@ -59,7 +59,7 @@ describe("recogniseClause never guesses", () => {
     ["其余按高低排序计算得分,第二位得满分的95%,第三位得满分的90%,以后按5%依次递减。", "ranking"],
     ["考核结果为“较差”和“差”等次的,综合考评目标考核分别倒扣0.3分、0.5分。", "倒扣 by grade"],
     ["视情况处理", "no scoring at all"],
-    // (「按每次0.5分扣」 is read since session 25: 扣 after the amount is the verb — recognise-phrasings-s25-tune14.test.ts)
+    // (「按每次0.5分扣」 is read since session 25: 扣 after the amount is the verb — recognise-rewords.test.ts)
     ["出生嬰兒性別比控制在110以內記10分,每上升1次扣0.5分。", "a step in another unit than the base"],
     ["合法率達92%以上記8分,每低1個百分點扣1分。", "full points other than the item's (10)"],
     ["", "empty"],
