@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type CompletionList, type Hover } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { completions } from "../src/service/completion.js";
 import { semanticTokens } from "../src/service/semantic.js";
 import { reviewedEdit } from "../src/service/review-action.js";
 import { workspace } from "./helpers.js";
@@ -112,6 +113,12 @@ describe("the 待核 mark in the editor", () => {
     const item = (Array.isArray(res) ? res : res.items).find((i) => i.label === "待核");
     expect(item?.filterText).toBe("待核 daihe dh");
     await client.close(uri("c.kp"));
+    // after 待核 come the scorings, not 待补 (nothing to check: a syntax error)
+    const after = workspace({ "d.kp": "指标 「乙」 4分 {\n  规则 「a」 「b」 待核 <|>\n}\n" });
+    const labels = completions(after.ctx("d.kp"), after.at("d.kp")).map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["每次", "扣", "分段", "不得分"]));
+    expect(labels).not.toContain("待补");
+    expect(labels).not.toContain("待核");
     const w = workspace({ "s.kp": SOURCE });
     const typeOf = (word: string) => semanticTokens(w.ctx("s.kp")).filter((x) => SOURCE.slice(x.start, x.start + x.length) === word).map((x) => x.type);
     expect(typeOf("待核")).toEqual(["keyword", "keyword"]);
