@@ -20,7 +20,7 @@ const CATALOGUE = `细则 「导入的草稿」
   规则 「台账」 「台账不规范的扣1分」 待核 扣 1
 }
 `;
-const SUMMARY = "待核.kp 警告 KP2124 还有 2 条规则的计分方式由导入自动识别、尚未核对（写有「待核」），已按所写的计分方式计分：请用 kp check 列出各处，对照条文核对，无误后删去「待核」";
+const SUMMARY = "待核.kp 警告 KP2124 还有 2 条规则的计分方式由导入自动识别、尚未核对（写有「待核」），照所写的计分方式计分：请用 kp check 列出各处，对照条文核对，无误后删去「待核」";
 let cwd: string;
 beforeAll(() => {
   cwd = tempDir("kp-review-");

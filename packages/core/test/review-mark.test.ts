@@ -72,7 +72,7 @@ describe("待核", () => {
     const a = analyse(TEXT);
     const summed = withReviewSummary(a.diagnostics, "a.kp");
     expect(summed.map((d) => [d.code, d.severity, d.file, d.span.start.offset, d.span.end.offset, d.message])).toEqual([
-      ["KP2124", "warning", "a.kp", 0, 0, "还有 2 条规则的计分方式由导入自动识别、尚未核对（写有「待核」），已按所写的计分方式计分：请用 kp check 列出各处，对照条文核对，无误后删去「待核」"],
+      ["KP2124", "warning", "a.kp", 0, 0, "还有 2 条规则的计分方式由导入自动识别、尚未核对（写有「待核」），照所写的计分方式计分：请用 kp check 列出各处，对照条文核对，无误后删去「待核」"],
     ]);
     const plain = analyse(TEXT.replace(/ 待核/g, "")).diagnostics;
     expect(withReviewSummary(plain, "a.kp")).toEqual(plain);
