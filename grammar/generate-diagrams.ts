@@ -57,7 +57,7 @@ export const productionNotes: Record<string, { zh: string; ebnf: string }> = {
   penaltySection: { zh: "基本分之外的减分项", ebnf: "penalty section" },
   groupBlock: { zh: "组的内容：规则与注", ebnf: "{ group item }" },
   sectionBlock: { zh: "加分、减分项的内容：规则、注、就高组与择一组", ebnf: "{ section item }" },
-  rule: { zh: "规则：名称、条文、计分方式、修饰", ebnf: "rule" },
+  rule: { zh: "规则：名称、条文、待核（导入识别、尚未核对）、计分方式、修饰", ebnf: "rule" },
   perBody: { zh: "按次计分（每次 扣 0.5）", ebnf: "per rule" },
   oneShotBody: { zh: "一次性扣分或得分（扣 0.2 / 得 0.1 / 得 1 否则 扣 2）", ebnf: "one shot" },
   elseBranch: { zh: "否则：未完成时扣分（否则 扣 2 / 否则 倒扣 2）", ebnf: "else branch" },

@@ -11,6 +11,7 @@ import {
   nodeHost,
   parseKp,
   VERSION,
+  withReviewSummary,
   withTodoRefusals,
   type Analysis,
   type CompiledCatalogue,
@@ -129,8 +130,9 @@ export async function prepareCatalogue(io: Io, arg: string): Promise<Prepared> {
   if (!resolved.root) return { ok: false, diagnostics: resolved.diagnostics, sources: new Map() };
   const cat = loadCatalogue(io, resolved.root);
   // 待补 rules would score a silent 0: refused here (KP2121), while `kp check` only warns (KP2120).
-  const diagnostics = withTodoRefusals(cat.analysis.diagnostics);
+  // 待核 rules score as written: one line says how many are still unchecked (KP2124), not one per rule.
+  const diagnostics = withReviewSummary(withTodoRefusals(cat.analysis.diagnostics), cat.root);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, sources: cat.sources };
   const module = await importModule(compileLoaded(cat).js);
-  return { ok: true, catalogue: cat, module, diagnostics: cat.analysis.diagnostics };
+  return { ok: true, catalogue: cat, module, diagnostics: withReviewSummary(cat.analysis.diagnostics, cat.root) };
 }

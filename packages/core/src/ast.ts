@@ -222,6 +222,8 @@ export interface Rule extends NodeBase {
   kind: "Rule";
   name?: StringLit;
   clause?: StringLit;
+  /** `待核` after the clause: the scoring was written by `kp import` and no person has checked it yet. */
+  review?: ReviewMark;
   body?: RuleBody;
   modifiers: Modifier[];
 }
@@ -288,6 +290,13 @@ export interface RatedValue extends NodeBase {
   kind: "RatedValue";
   full: boolean;
   value?: NumberLit;
+}
+/**
+ * `待核` (between a rule's clause and its scoring): the scoring was written by `kp import`'s recogniser
+ * and no person has checked it yet — a warning in check (KP2123), scored as written.
+ */
+export interface ReviewMark extends NodeBase {
+  kind: "ReviewMark";
 }
 /** `待补`: the clause's scoring is still to be written (an import could not read it); never scored. */
 export interface TodoBody extends NodeBase {
@@ -548,6 +557,7 @@ export type Node =
   | Grade
   | GradeCondition
   | IndicatorItem
+  | ReviewMark
   | RuleBody
   | Modifier
   | Amounts

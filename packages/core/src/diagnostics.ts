@@ -175,10 +175,16 @@ export const messages = {
   KP2114: { severity: "error", message: "规则「{0}」的得分逐档减少，可能减到 0 以下（成为本项的扣分），只能直接写在指标中：{1}" },
   KP2115: { severity: "error", message: "规则「{0}」的得分逐档减少、可能成为扣分，不能用「{1}」：{2}" },
 
-  // KP2120–KP2129: the to-do marker 待补 (a clause whose scoring is still to be written)
+  // KP2120–KP2129: the to-do marker 待补 (a clause whose scoring is still to be written) and the
+  // review mark 待核 (a scoring the importer wrote that no person has checked yet; KP2123–KP2124)
   KP2120: { severity: "warning", message: "条文未能自动识别，请补写计分方式：规则「{0}」还是「待补」" },
   KP2121: { severity: "error", message: "还有 {0} 条规则待补写，不能计分：规则「{1}」还是「待补」，请先补写计分方式" },
   KP2122: { severity: "error", message: "规则「{0}」是「待补」，待补之后不能再写「{1}」：上限、倒扣、加倍、减半、免扣、其中、平均是计分方式的修饰，请补写计分方式时一并写在计分方式之后" },
+  KP2123: { severity: "warning", message: "规则「{0}」的计分方式由导入自动识别，尚未核对：请对照条文核对，无误后删去「待核」" },
+  KP2124: {
+    severity: "warning",
+    message: "还有 {0} 条规则的计分方式由导入自动识别、尚未核对（写有「待核」），照所写的计分方式计分：请用 kp check 列出各处，对照条文核对，无误后删去「待核」",
+  },
   KP2050: { severity: "error", message: "规则「{0}」的两侧应一侧得分、一侧扣分，且方向相反（如「每增加 1% 得 1 上限 2，每少 1% 扣 1」）" },
   KP2051: {
     severity: "error",

@@ -20,6 +20,7 @@ export { parseKp, type ParseResult } from "./syntax/parse.js";
 export { normaliseDecimal } from "./syntax/from-cst.js";
 export { KpParser } from "./syntax/parser.js";
 export { todoRefusals, withTodoRefusals } from "./check/todo.js";
+export { reviewCount, withReviewSummary } from "./check/review.js";
 export { checkCatalogue, factsOf, intervalText, maxAward, type CheckOptions, type CheckResult } from "./check/checker.js";
 export { CheckCache } from "./check/item-cache.js";
 export {

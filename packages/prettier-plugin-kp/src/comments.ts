@@ -166,7 +166,7 @@ function attach(comment: Decorated, text: string): boolean {
   // Inside an item.
   const breaks = breaksAfter(comment, text);
   if (breaks && encl.kind === "Rule" && prev && next && adjacent(prev, comment, text) && !startsLine(comment, text) && endsRuleLine(encl, prev, next)) {
-    // `规则 「name」 「clause」 // note`, `每次 扣 0.5 // note`: the note stays at the end of the
+    // `规则 「name」 「clause」 // note` (or `… 待核 // note`), `每次 扣 0.5 // note`: the note stays at the end of the
     // line, which breaks there (the rule's parts are separated by lines of one group).
     return addComment(prev, comment, "trailing");
   }
@@ -197,7 +197,7 @@ function attach(comment: Decorated, text: string): boolean {
 /** Whether a line break may separate `prev` and `next`, two parts of a rule. */
 function endsRuleLine(rule: PNode & { kind: "Rule" }, prev: PNode, next: PNode): boolean {
   const tail: PNode[] = [...(rule.body ? [rule.body] : []), ...rule.modifiers];
-  const headEnd = rule.clause ?? rule.name;
+  const headEnd = rule.review ?? rule.clause ?? rule.name;
   return tail.includes(next) && (prev === headEnd || tail.includes(prev));
 }
 

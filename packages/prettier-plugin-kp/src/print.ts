@@ -274,7 +274,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       // When the body and its modifiers do not fit on one line, each modifier takes its own.
       // A comment on its own line before the clause keeps the clause on the next line.
       const clauseOnOwnLine = (node.clause as PNode | undefined)?.comments?.some((c) => c.leading && c.marker !== "inline" && startsLine(c, options.originalText));
-      const head: Doc = ["规则", indent([opt("name"), opt("clause", clauseOnOwnLine ? hardline : " ")])];
+      // 待核 (a scoring the importer wrote, not yet checked) stays right after the clause.
+      const head: Doc = ["规则", indent([opt("name"), opt("clause", clauseOnOwnLine ? hardline : " "), opt("review")])];
       const body: Doc = node.body ? p("body") : "";
       const modifiers = path.map(() => print(), "modifiers");
       const g = group([head, indent([line, group([body, ...modifiers.map((m) => [line, m])])])]);
@@ -307,6 +308,8 @@ function printNode(path: AstPath<PNode>, options: Options, print: Print): Doc {
       return "不得分";
     case "Todo":
       return "待补";
+    case "ReviewMark":
+      return "待核";
     case "Amount": {
       if (node.overrides.length === 0) return p("value");
       const overrides = path.map(() => print(), "overrides");

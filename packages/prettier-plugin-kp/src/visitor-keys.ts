@@ -28,7 +28,7 @@ const keys: Record<string, readonly string[]> = {
   ChoiceGroup: ["items"],
   BonusSection: ["name", "cap", "items"],
   PenaltySection: ["name", "cap", "items"],
-  Rule: ["name", "clause", "body", "modifiers"],
+  Rule: ["name", "clause", "review", "body", "modifiers"],
   Per: ["units", "amounts"],
   OneShot: ["amounts"],
   Amount: ["value", "overrides"],

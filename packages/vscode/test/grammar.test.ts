@@ -138,6 +138,12 @@ describe("grammar/kp.tmLanguage.json", () => {
     expect(scopeOf(t, "乙")).toBe("entity.name.namespace.indicator.kp");
   });
 
+  it("the marks 待核 and 待补 after a clause are highlighted alike", () => {
+    const t = "  规则 「考勤」 「迟到一次扣0.5分」 待核 每次 扣 0.5";
+    expect(scopeOf(t, "待核")).toBe("keyword.other.action.kp");
+    expect(scopeOf(t, "待核")).toBe(scopeOf("  规则 「考勤」 「视情况酌定」 待补", "待补"));
+  });
+
   it("longer keywords win over their prefixes (分段 is not 分 + 段, 得分 is not 得 + 分)", () => {
     expect(scopeOf("分段 {", "分段")).toBe("keyword.other.action.kp");
     expect(scopeOf("按评价 得分 满分 4", "得分")).toBe("keyword.other.action.kp");

@@ -3,7 +3,7 @@
  * `kp template`): `-o` must be a folder or absent, and the catalogue is loaded with its problems
  * printed — nothing is written when it has errors.
  */
-import { formatMessage, hasErrors, withTodoRefusals } from "@kaoping/core";
+import { formatMessage, hasErrors, withReviewSummary, withTodoRefusals } from "@kaoping/core";
 import { statSync } from "node:fs";
 import { loadCatalogue, resolveCatalogue, type LoadedCatalogue } from "../catalogue.js";
 import { UsageError } from "../exit.js";
@@ -23,7 +23,8 @@ export function refuseFileAsOutputFolder(io: Io, outDir: string): void {
 
 /**
  * The catalogue, its problems printed; undefined (after saying that nothing was written) when it
- * has errors.  `todo`: 待补 rules are refused (KP2121) — a module or query cannot score them.
+ * has errors.  `todo`: 待补 rules are refused (KP2121) — a module or query cannot score them.  Rules
+ * marked 待核 are summed up in one warning (KP2124).
  */
 export function catalogueForOutput(
   io: Io,
@@ -38,7 +39,8 @@ export function catalogueForOutput(
     return undefined;
   }
   const cat = loadCatalogue(io, resolved.root);
-  const diagnostics = todo === "refuse" ? withTodoRefusals(cat.analysis.diagnostics) : cat.analysis.diagnostics;
+  // 待核 rules are written out as they read: one line says how many are still unchecked (KP2124).
+  const diagnostics = withReviewSummary(todo === "refuse" ? withTodoRefusals(cat.analysis.diagnostics) : cat.analysis.diagnostics, cat.root);
   if (diagnostics.length > 0) printDiagnostics(io, io.stderr, diagnostics, cat.sources, err);
   if (hasErrors(diagnostics)) {
     io.stderr.write(err.red(`细则有错误（${countsText(diagnostics)}），未生成任何文件。`) + "\n");

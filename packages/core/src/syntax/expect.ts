@@ -66,6 +66,8 @@ export function allowedAt(tokens: readonly IToken[], i: number, also: Iterable<T
   } catch {
     // content assist is a refinement: without it the caller's own knowledge stands
   }
+  // Content assist does not run gates: 待核 待补 is a syntax error (parser.ts's gate on 待补).
+  if (i > 0 && tokens[i - 1]!.tokenType === T.ReviewMark) allowed.delete(T.TodoMark);
   return allowed;
 }
 

@@ -270,8 +270,7 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- rules
   private rule(n: CstNode): A.Rule {
-
-    return {
+    const rule: A.Rule = {
       kind: "Rule",
       name: this.str(this.token(n, "name")),
       clause: this.str(this.token(n, "clause")),
@@ -281,6 +280,9 @@ export class AstBuilder {
         .filter((m): m is A.Modifier => m !== undefined),
       span: this.spanOf(n),
     };
+    const review = this.token(n, "review");
+    if (review) rule.review = { kind: "ReviewMark", span: this.spanOfToken(review) };
+    return rule;
   }
 
   /** 扣 or 得 (the token labelled "action" in node `n`). */

@@ -11,6 +11,7 @@ import { lex, typoDiagnostic, type Typo } from "./lexer.js";
 import { LBrace, RBrace, type KeywordInfo } from "./tokens.js";
 import { allowedAt, keywordFits } from "./expect.js";
 import { expectedAt, parser, parseTokens } from "./parser.js";
+import { reviewError } from "./review-errors.js";
 
 /** The result of parsing one file. */
 export interface ParseResult {
@@ -55,14 +56,16 @@ export function parseKp(text: string, path = "<input>"): ParseResult {
     }
   }
   for (const e of parser.errors as IRecognitionException[]) {
-    const span = errorSpan(e, lexed.lines, tokens);
-    const key = `${span.start.offset}:${e.message}`;
+    const review = reviewError(tokens, e.token);
+    const span = review?.at ? lexed.lines.span(review.at.startOffset, review.at.startOffset + review.at.image.length) : errorSpan(e, lexed.lines, tokens);
+    const message = review?.message ?? e.message;
+    const key = `${span.start.offset}:${message}`;
     if (seen.has(key) || lexedAt.has(span.start.offset)) continue;
     seen.add(key);
     // An unexpected token where the file could end is "redundant input" whichever way Chevrotain saw it.
     const code = e.message.startsWith("多余的内容") ? "KP1104" : (codeOf[e.name] ?? "KP1102");
     const d = diagnostic(code, span, [], { file: path });
-    d.message = e.message;
+    d.message = message;
     diagnostics.push(d);
   }
   if (tokenIndex) rankTypos(lexed.typos, tokens, tokenIndex, diagnostics, lexed.lines, path);

@@ -253,6 +253,7 @@ export const RuleKw = kw("RuleKw", "规则", "structure", "规则：名称、条
 // ---------------------------------------------------------------- actions and rule bodies
 export const ZeroScore = kw("ZeroScore", "不得分", "action", "本项得 0 分");
 export const TodoMark = kw("TodoMark", "待补", "action", "待补：条文的计分方式还没写（导入时未能自动识别）；检查时提示，补写之前不能编译、计分");
+export const ReviewMark = kw("ReviewMark", "待核", "action", "待核：计分方式由导入自动识别，尚未核对；检查时提示，照常编译、计分；对照条文核对无误后删去");
 export const ScoreWord = kw("ScoreWord", "得分", "action", "计算得分");
 export const Deduct = kw("Deduct", "扣", "action", "扣分");
 export const Award = kw("Award", "得", "action", "得分（也可写「加」，如「每增加 1% 加 1」）", { aliases: ["加"] });

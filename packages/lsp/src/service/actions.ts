@@ -1,13 +1,14 @@
 /**
  * Code actions: the fixes diagnostics carry (core's lexer fixes such as quoting a bare word or
  * making full-width characters half-width, the linter's such as adding a cap), plus one action that
- * normalises every full-width character of a file at once, and the clause recogniser's
- * 「根据条文生成计分方式」 (recognise-action.ts).
+ * normalises every full-width character of a file at once, the clause recogniser's
+ * 「根据条文生成计分方式」 (recognise-action.ts) and 「已核对，删去「待核」」 (review-action.ts).
  */
 import type { Diagnostic, TextEdit } from "@kaoping/core";
 import { isSuggestion, ruleIdOf, suppressionEdit } from "@kaoping/lint";
 import type { DocContext } from "./project.js";
 import { recogniseActions } from "./recognise-action.js";
+import { reviewActions } from "./review-action.js";
 
 /** A code action: a title and its edits, by file. */
 export interface CodeAction {
@@ -64,6 +65,8 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
       for (const fix of d.fixes ?? []) {
         out.push({ title: fix.title, kind: "quickfix", diagnostic: d, edits: byFile(fix.edits, d.file ?? ctx.path), preferred: fix === preferred });
       }
+      // 待核 (KP2123): a person has checked the importer's reading — never preferred (review-action.ts).
+      out.push(...reviewActions(ctx, [d]));
       // A lint finding the writer judges right for this rulebook: suppress it here, saying why.
       const id = ruleIdOf(d.code);
       if (id && (d.file ?? ctx.path) === ctx.path) {

@@ -71,6 +71,7 @@ export const KEYWORD_PINYIN: Readonly<Record<string, string>> = {
   "年度": "niandu nd",
   "引入": "yinru yr",
   "当": "dang d",
+  "待核": "daihe dh",
   "待补": "daibu db",
   "得": "de d",
   "得分": "defen df",
