@@ -150,7 +150,7 @@ const QUALIFIER_WORDS: readonly ScoringWord[] = QUALIFIERS.map((q) => ({
   kind: "qualifier" as const,
   since: 24,
   re: new RegExp(q.re.source, "g"),
-  reflected: (f: ReadingFeatures, t: string, m: RegExpExecArray) => q.reflected(f.all, f.bodies, t, m.index),
+  reflected: (f: ReadingFeatures, t: string) => q.reflected(f.all, f.bodies, t),
   reason: q.reason,
 }));
 

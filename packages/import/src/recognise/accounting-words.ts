@@ -5,7 +5,6 @@
 /** Measure words after a Chinese numeral that make it a number of the clause (「一次」「两项」「三个」). */
 import { shareOf } from "../decimal.js";
 import { CLOCK_TIME, MINUTES } from "./clock.js";
-import { physicalCondition } from "./physical-bounds.js";
 
 export const MEASURE = "次|个|项|件|条|处|例|起|宗|篇|份|张|人|名|户|家|所|台|辆|批|场|天|日|周|月|季度|年|分|类|种|样|遍|期|轮|本|套|位|支|座|间|回|级|档|星|票|成|倍|株|棵|只|头|栋|幢|块|亩|片|段|根|盏|部|册|卷|首|门|课|堂|节|小时|个百分点|百分点";
 
@@ -122,7 +121,7 @@ export interface Qualifier {
   /** The word in the normalised clause (first match reported). */
   readonly re: RegExp;
   /** Whether the reading (its bodies joined by a space) reflects the word; `t` is the clause. */
-  readonly reflected: (all: string, bodies: readonly string[], t: string, at?: number) => boolean;
+  readonly reflected: (all: string, bodies: readonly string[], t: string) => boolean;
   /** The Chinese reason when it does not ({w} is the word as the clause writes it). */
   readonly reason: string;
 }
@@ -166,8 +165,7 @@ export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "band-word",
     re: /(?:(?<![\d.])(?!1(?![\d.]))\d+(?:\.\d+)?%?|[两二三四五六七八九十]+)[\u4e00-\u9fa5]{0,3}?(?:\((?:不)?含(?:本数)?\)|(?:\(含\))?(?:以上|以下))/,
-    // (session 28: a bound on a physical measure in the condition of one one-shot score, 「绿地面积100平方米以上的得2分」, physical-bounds.ts)
-    reflected: (all, bodies, t, at) => !bodies.every((b) => /^(?:扣|得) \d/.test(b)) || /分段|至少|至多|不足|基准|评为|按评价|其中|一票否决|酌情|按比率|≥|≤|<|>/.test(all) || (at !== undefined && physicalCondition(t, at, bodies)),
+    reflected: (all, bodies) => !bodies.every((b) => /^(?:扣|得) \d/.test(b)) || /分段|至少|至多|不足|基准|评为|按评价|其中|一票否决|酌情|按比率|≥|≤|<|>/.test(all),
     reason: "条文写有「{w}」（界限），计分方式中没有分段或界限，未能确定",
   },
   {

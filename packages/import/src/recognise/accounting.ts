@@ -12,7 +12,6 @@ import { numberText } from "./normalise.js";
 import { takeRiders } from "./riders.js";
 import { canon, decimalSum, shareOf } from "../decimal.js";
 import { isScoreBound } from "./score-bounds.js";
-import { physicalCondition } from "./physical-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
 import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";
 import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, FUSED_NUMERALS, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OUTLINE_NUMBER, OWN_POINTS, PARTS_AFTER, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
@@ -220,8 +219,6 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (counted && /每/.test(segment) && !/分/.test(unit)) continue;
     // in a counted reading, a number of another measure says which occurrences count (「死亡3人以上的每起」)
     if (counted && unit !== "" && unit !== "分" && !/^百分点|^个百分点/.test(after) && !(unit === "%" && counts.some((c) => /百分点|%/.test(c))) && !sameUnit(unit, counts)) continue;
-    // a bound on a physical measure in the condition of one one-shot score (「围墙高度低于1.8米,扣20分」, physical-bounds.ts; session 28)
-    if (physicalCondition(clause, n.at, bodies)) continue;
     // a measured score's bound (「学习积分未达41分(一般干部30分)」) says which occurrences count, as another measure does (session 25)
     if (counted && isScoreBound(masked, n.at)) continue;
     // the size of the set counted (「6项职责的,每少1项」「抽查12项,每项计2分」), not a bound on it

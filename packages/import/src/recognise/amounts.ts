@@ -2,7 +2,6 @@
 import { NUM, numberText, rx, rxt, rxg } from "./normalise.js";
 import { withoutClockMinutes } from "./clock.js";
 import { withoutScoreBounds } from "./score-bounds.js";
-import { withoutPhysicalBound } from "./physical-bounds.js";
 
 /** 「三分类」「三分之一」「十分钟」: 分 begins another word there, not a points amount. */
 export const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化)";
@@ -76,8 +75,7 @@ export function stepReason(t: string): string | undefined {
 
 /** Why the clause cannot be read as a plain count or one-shot amount, or undefined. */
 export function thresholdReason(t: string): string | undefined {
-  // (session 28: a bound on a physical measure in the condition, 「高度低于1.8米,扣20分」, is the fact's: physical-bounds.ts)
-  const th = THRESHOLD_RE.exec(withoutPhysicalBound(t));
+  const th = THRESHOLD_RE.exec(t);
   if (th) return `条文有界限「${th[0]}」：需要写成分段或次数不足，未能自动确定`;
   const st = STEP_RE.exec(t);
   if (st) return `条文按「${st[0]}」逐档计分：需要写成线性计分，未能自动确定`;

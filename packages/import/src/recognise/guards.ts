@@ -17,7 +17,6 @@ import { accountingUnaccounted } from "./accounting.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
 import { GUARDS_PROPORTION } from "./guards-proportion.js";
 import { runTogetherAmount } from "./guards-run-together.js";
-import { physicalCondition } from "./physical-bounds.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -132,9 +131,6 @@ const GUARDS_22: readonly Guard[] = [
         // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
         if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
-        // a bound on a physical measure in the condition of one one-shot score (「围墙高度低于1.8米,扣20分」): the fact's (physical-bounds.ts)
-        const numAt = m[3] !== undefined ? m.index! : m.index! + m[0].length - (m[2]?.length ?? 0) - m[1]!.length;
-        if (physicalCondition(t, numAt, bodies)) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
       return undefined;
