@@ -11,8 +11,8 @@
  *   reported object    a 系数 right after a verb of reporting (「上报考核系数」) is the thing reported, not a conversion
  *   compared per thing a comparison whose part names the thing a counted reading counts (「监测点水质较上年下降…的,每个
  *                      监测点扣1分」) is each thing's condition, not a base — unless the count step is the change itself
- *   physical bound     a bound on a physical measure (米, 亩, 平方米 …) in the condition of one one-shot deduction
- *                      (「护栏高度低于1.2米的,扣5分」) is the fact's — not an award for reaching a size, two amounts, a step
+ * (A sixth class, a bound on a physical measure in the condition of one one-shot deduction 「护栏高度低于1.2米的,扣5分」,
+ * was tried and withdrawn: it let a wrong reading through on the blind books. Its shapes stay to-dos, below.)
  */
 import { describe, expect, it } from "vitest";
 import { recogniseClause, type ClauseContext } from "@kaoping/import";
@@ -44,9 +44,6 @@ describe("accounted for: the benign shapes are read", () => {
     // compared per thing
     ["监测点水质较上年下降一个等级的,每个监测点扣1分", "5", ["每个 扣 1"]],
     ["以上年监测点水质为基准,每实现1个监测点提升一个等级的,加1分", "5", ["每个 得 1"]],
-    // physical bound
-    ["护栏高度低于1.2米的,扣5分", "10", ["扣 5"]],
-    ["出现3亩以上连片撂荒的,本项不得分", "5", ["不得分"]],
   ] as const)("「%s」 (item %s) is read %j, the check accounting for it", (text, points, want) => {
     expect(read(text, points)).toEqual(want);
     expect(check(text, want, points)).toBeUndefined();
@@ -89,7 +86,9 @@ describe("not accounted for: the same shapes with a number or word that changes 
   });
 
   it.each([
-    // two amounts over the physical measure are a band's rows; a step per metre is a count
+    // a bound on a physical measure: a to-do (the withdrawn class), with one amount, two, or a step per metre
+    ["护栏高度低于1.2米的,扣5分", "10"],
+    ["出现3亩以上连片撂荒的,本项不得分", "5"],
     ["护栏高度低于1.2米的扣5分,低于1米的扣10分", "10"],
     ["护栏每低于标准0.1米扣1分", "10"],
     ["绿地面积100平方米以上的得2分", "2"],
