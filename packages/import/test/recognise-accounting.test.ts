@@ -200,7 +200,7 @@ describe("the lists are data", () => {
 });
 
 describe("on the corpus: cost and benefit per set, before and after the check", () => {
-  it("keeps every correct reading of books ≤ 216 and removes wrong ones; the sets held out (220–399) by their figures only", () => {
+  it("keeps every correct reading of the books it may read and removes wrong ones; the blind books by their figures only", () => {
     const books = loadBooks(fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url)));
     // before: the same recogniser with the accounting guard taken out of the table (this file runs in its own process)
     const table = GUARDS as Guard[];
@@ -214,7 +214,10 @@ describe("on the corpus: cost and benefit per set, before and after the check", 
     }
     const after = judge(books);
     const n = (j: Judged): number => Number.parseInt(j.book, 10);
-    const sets: readonly [string, number, number][] = [["01–117", 0, 117], ["118–159", 118, 159], ["160–197", 160, 197], ["200–216", 200, 216], ["220–239 (blind)", 220, 239], ["240–255 (blind)", 240, 255], ["260–279 (blind)", 260, 279], ["280–294", 280, 294], ["300–319 (blind)", 300, 319], ["320–339 (blind)", 320, 339], ["340–359 (blind)", 340, 359], ["360–379 (blind)", 360, 379], ["380–399 (blind)", 380, 399]];
+    // blind: held out and never tuned on — never a clause, never a book's line, only a set's overall figure
+    const blindBooks = new Set(books.filter((b) => b.heldOut === true && b.tunedSince === undefined).map((b) => b.id));
+    const blind = (j: Judged): boolean => blindBooks.has(j.book);
+    const sets: readonly [string, number, number][] = [["01–117", 0, 117], ["118–159", 118, 159], ["160–197", 160, 197], ["200–219", 200, 219], ["220–239", 220, 239], ["240–259", 240, 259], ["260–279", 260, 279], ["280–299", 280, 299], ["300–319", 300, 319], ["320–339", 320, 339], ["340–359", 340, 359], ["360–379", 360, 379], ["380–399", 380, 399], ["400–419", 400, 419]];
     const row = (js: readonly Judged[]): string => {
       const f = figures(js);
       return `${f.correct} / ${f.wrong} / ${f.todo}`;
@@ -222,30 +225,35 @@ describe("on the corpus: cost and benefit per set, before and after the check", 
     const lines = ["ACCOUNTING CHECK — set            before (correct / wrong / to-do)   after"];
     for (const [name, lo, hi] of sets) {
       const inSet = (j: Judged): boolean => n(j) >= lo && n(j) <= hi;
-      lines.push(`${name.padEnd(32)} ${row(before.filter(inSet)).padEnd(34)} ${row(after.filter(inSet))}`);
+      if (!after.some(inSet)) continue;
+      const label = after.some((j) => inSet(j) && blind(j)) ? `${name} (blind books in it)` : name;
+      lines.push(`${label.padEnd(32)} ${row(before.filter(inSet)).padEnd(34)} ${row(after.filter(inSet))}`);
     }
-    // the blind sets: per-book figures only, never their clauses (the lead keeps them as the measure)
-    for (const id of [...new Set(after.filter((j) => n(j) >= 220).map((j) => j.book))]) {
-      lines.push(`  ${id.slice(0, 3)} ${row(before.filter((j) => j.book === id)).padEnd(12)} → ${row(after.filter((j) => j.book === id))}`);
+    // the books it may read, one by one where the check changed a verdict (never a blind book's line)
+    for (const id of [...new Set(after.filter((j) => !blind(j)).map((j) => j.book))]) {
+      const b = before.filter((j) => j.book === id);
+      const a = after.filter((j) => j.book === id);
+      if (row(b) !== row(a)) lines.push(`  ${id.slice(0, 3)} ${row(b).padEnd(12)} → ${row(a)}`);
     }
-    console.log(lines.join("\n"));
-    // the check only turns readings into to-dos; on the books it may read (≤ 216) it costs no correct reading —
-    // clause by clause (session 24: it had cost ten, each a new reading's word it did not know) —
-    const lost = before.filter((j, i) => n(j) <= 216 && j.verdict === "correct" && after[i]!.verdict !== "correct").map((j) => j.clause.id);
-    expect(lost).toEqual([]);
-    const tuned = (js: readonly Judged[]): Judged[] => js.filter((j) => n(j) <= 216);
-    expect(figures(tuned(after)).wrong).toBeLessThanOrEqual(figures(tuned(before)).wrong);
-    // and it removes wrong readings, counted over all books by their figures (the blind sets' four of 240–255)
-    expect(figures(after).wrong).toBeLessThan(figures(before).wrong);
-    // … at no more correct readings than wrong ones it removes (a wrong reading costs more than a to-do): session
-    // 25, with the fifteenth set (300–319) blind, 5 wrong removed (240, 246, 249, 300 ×2) for 4 correct (222, 261, 303 ×2)
-    // — until session 27: on its fresh sets the check removed 2 wrong readings (360–379, 380–399) for 10 correct
-    // ones lost (7 in 360–377: a section number 「3.2」 run into the text, 「四周」 as all around, 「系数」 as the thing
-    // reported, 「较去年」/「以…为基准」 as each row's condition — its vocabulary's false refusals, left for the next
-    // session; 3 in the blind 380–399). Over all books 13 lost for 10 removed: a ratchet until those are mended
     const lostAll = figures(before).correct - figures(after).correct;
     const removedAll = figures(before).wrong - figures(after).wrong;
-    expect(lostAll).toBeLessThanOrEqual(13);
+    lines.push(`over all books: ${lostAll} correct readings lost, ${removedAll} wrong ones removed`);
+    console.log(lines.join("\n"));
+    // the check only turns readings into to-dos; on the books it may read it costs no correct reading, clause by
+    // clause (session 24: it had cost ten, each a new reading's word it did not know; session 28: the nine of the
+    // eighteenth set and the sets before it — an outline number run into the text, 四周 and other numerals fused into
+    // words, 两年内, 系数 as the thing reported, a comparison that is each counted thing's condition — mended by class)
+    const lost = before.filter((j, i) => !blind(j) && j.verdict === "correct" && after[i]!.verdict !== "correct").map((j) => j.clause.id);
+    expect(lost).toEqual([]);
+    const readable = (js: readonly Judged[]): Judged[] => js.filter((j) => !blind(j));
+    expect(figures(readable(after)).wrong).toBeLessThanOrEqual(figures(readable(before)).wrong);
+    // and it removes wrong readings, counted over all books by their figures
+    expect(figures(after).wrong).toBeLessThan(figures(before).wrong);
+    // … at no more correct readings than wrong ones it removes (a wrong reading costs more than a to-do). Session 27
+    // ended at 13 lost for 10 removed over all books (10 lost for 2 removed on its two fresh sets); session 28 mended
+    // the causes on the books it may read (9 regained there, none lost) and measured the blind books by the overall
+    // line only: 4 lost (all on blind books, their causes unread) for 10 removed
+    expect(lostAll).toBeLessThanOrEqual(4);
     expect(removedAll).toBeGreaterThanOrEqual(10);
   }, 300_000);
 });

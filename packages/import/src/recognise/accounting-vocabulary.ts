@@ -33,6 +33,7 @@ import { ANY_ONE, GARBLED, ONCE_AFTER, PER_COUNT, PER_THING, PER_UNIT_ASSESSED, 
 import { COUNT_PHRASE, countedNoun } from "./guards-words.js";
 import { unitOf } from "./units.js";
 import { SESSION_27_WORDS } from "./accounting-defaults.js";
+import { comparedPerThing, reportedObject } from "./accounting-conditions.js";
 
 /** The classes of the vocabulary. */
 export type WordClass =
@@ -250,7 +251,8 @@ const SESSION_26: readonly ScoringWord[] = [
     kind: "comparison",
     since: 26,
     re: COMPARISON,
-    reflected: (f) => !f.counted || f.base || f.bound || f.band,
+    // (session 28: a comparison that is each counted thing's condition, 「…断面水质较去年下降…的,每个断面扣2分」, accounting-conditions.ts)
+    reflected: (f, t, m) => !f.counted || f.base || f.bound || f.band || comparedPerThing(t, m.index, f),
     reason: "条文按与「{w}」相比的增减计分（只计高出或低于的部分），计分方式却逐一计数，没有写出基准，未能确定",
     always: true,
   },
@@ -300,6 +302,8 @@ const SESSION_26: readonly ScoringWord[] = [
     kind: "conversion",
     since: 26,
     re: /折算|换算|系数|权重|打[一二三四五六七八九]折/g,
+    // (session 28: 「上报监察监测系数」 names the thing reported, accounting-conditions.ts)
+    scores: (t, m) => !reportedObject(t, m.index, m[0]),
     reflected: (f) => f.rate || f.judged || f.base || /折算/.test(f.all),
     reason: "条文写有「{w}」（按系数或比例折算），计分方式中没有写出，未能确定",
     always: true,

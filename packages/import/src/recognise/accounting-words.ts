@@ -35,7 +35,8 @@ export const NON_SCORING: readonly { readonly kind: string; readonly re: RegExp 
   { kind: "时长", re: MINUTES }, // 「30分鐘以內」
   { kind: "时刻", re: /\d{1,2}[:：]\d{2}|\d{1,2}(?:点|时)(?:前|之前|以前|后|半)?(?![\d分])/g },
   { kind: "条款或届次", re: /第[\d一二三四五六七八九十百]+(?:条|款|章|节|届|批|期|部分|阶段|轮|版|号|页)/g },
-  { kind: "时限", re: /\d+(?:个)?(?:工作日|小时|分钟|日|天|个月|周)(?:内|以内|之内)|[一二两三四五六七八九十]+(?:个)?(?:工作日|小时|日|天|个月|周)(?:内|以内|之内)/g },
+  // (session 28: 「两年内不得聘用」, a window of years)
+  { kind: "时限", re: /\d+(?:个)?(?:工作日|小时|分钟|日|天|个月|周|年)(?:内|以内|之内)|[一二两三四五六七八九十]+(?:个)?(?:工作日|小时|日|天|个月|周|年)(?:内|以内|之内)/g },
   { kind: "距离", re: /\d+(?:\.\d+)?(?:米|公里|千米)(?:范围)?(?:内|以内|之内)?/g },
   { kind: "年龄", re: /\d+(?:周)?岁(?:以上|以下)?/g },
   { kind: "时长", re: /(?:\d+|[一二两三四五六七八九十]+)(?:分钟|秒|小时(?!内|以内|之内))|近(?:\d+|[一二两三四五六七八九十]+)年|(?:\d+|[一二两三四五六七八九十]+)年左右/g },
@@ -47,6 +48,30 @@ export const NON_SCORING: readonly { readonly kind: string; readonly re: RegExp 
   { kind: "范围", re: /\d+(?:\.\d+)?[-至~]\d+(?:\.\d+)?(?![\d.]*(?:分|%))|[一二两三四五六七八九十]+[-至~][一二两三四五六七八九十]+(?![\u4e00-\u9fa5]?分)/g },
   { kind: "档数", re: /(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:档|等次|档次|等级)/g },
 ];
+
+/**
+ * Numerals fused into a word of the language (session 28): 「工地四周」 is "all around" (four weeks only after a word of
+ * time or a bound: 「连续四周」「超过四周」「四周内」), 「主城九区」 the proper name of a group of districts, and the words
+ * below. Masked as names are (a Chinese numeral counts only before a measure word, and these have one).
+ */
+export const FUSED_NUMERALS: readonly RegExp[] = [
+  /(?<!连续|超过|满|近|达到|达|不足|少于|多于|每|第|前|后|最近|以上|以下)四周(?![年内以之后前])/g,
+  /主城(?:\d+|[一二三四五六七八九十]+)区/g,
+  // words of the language with a numeral and a measure word in them: 「一部分」「一段时间」「三天两头」「一条龙」「一家一户」,
+  // 「与上年一样」 (「少一样」「缺一样」 count kinds: count-words.ts), an anniversary 「四周年」, the service phrases 「一次告知」「一次办结」「一件事一次办」 (not 「一次办理」)
+  /一部分|一段时间|三天两头|一条龙|一家一户|(?<![少缺每差任])一样|(?:\d+|[一二三四五六七八九十]+)周年|一次(?:告知|到位)|一次办(?!理)/g,
+];
+
+/**
+ * An outline number with no separator after it (session 28, 「3.2成立领导小组…」): at the start of the clause or
+ * of a sentence, two or more levels (「3.2」「1.2.3」) directly before a Chinese word that is no measure word or unit
+ * (成 is one only after a whole numeral, 「三成」: 「3.2成立」 is an outline number)
+ * (「3.2分」「1.5倍」「2.5米」「1.5万元」 stay numbers).
+ */
+export const OUTLINE_NUMBER = new RegExp(
+  `(?:^|(?<=[;。]))\\d+(?:\\.\\d+)+(?=[\\u4e00-\\u9fa5])(?!(?:${MEASURE.split("|").filter((w) => w !== "成").join("|")}|万|亿|千|百|元|米|公里|千米|平方|立方|吨|公斤|千克|克|升|毫|厘|秒|以|及|至|到|或|左右|多|余))`,
+  "g",
+);
 
 /** A section number at the start of the clause or of one of its parts (「3、」「(2)」「一、」「1.2.」「①」). */
 export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五六七八九十]+\)|\d+(?:\.\d+)*(?:、|[.)](?![\d%]))|[一二三四五六七八九十]+[、.])/g;

@@ -14,7 +14,7 @@ import { canon, decimalSum, shareOf } from "../decimal.js";
 import { isScoreBound } from "./score-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
 import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";
-import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OWN_POINTS, PARTS_AFTER, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
+import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, FUSED_NUMERALS, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OUTLINE_NUMBER, OWN_POINTS, PARTS_AFTER, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 import { vocabularyUnaccounted } from "./accounting-vocabulary.js";
 import { bandSideUnaccounted } from "./accounting-direction.js";
 import { countUnits } from "./reading-features.js";
@@ -41,6 +41,9 @@ export function maskNonScoring(t: string): string {
   // the names hold a Chinese numeral, the hotlines and codes a digit
   if (CN_CHAR.test(m)) m = mask(m, NAMES[0]!);
   if (/\d/.test(m)) for (const re of NAMES.slice(1)) m = mask(m, re);
+  // numerals fused into a word (「工地四周」「主城九区」) and an outline number run into its text (「3.2成立…」): session 28
+  for (const re of FUSED_NUMERALS) m = mask(m, re);
+  m = mask(m, OUTLINE_NUMBER);
   return mask(m, SECTION_NUMBER);
 }
 
