@@ -121,6 +121,9 @@ describe("the document states the direction: the column's header, the notes on s
     expect(noteDirection("说明：本表实行加分制。")).toBe("得");
     expect(noteDirection("注：本项累计扣分不超过2分")).toBe("扣");
     expect(noteDirection("注：加分最高不超过2分")).toBeUndefined();
+    // both directions (375's scheme), a modifier beside the rule
+    expect(noteDirection("以100分為基準,考核項目不確定基本分,實行加、扣分制")).toBeUndefined();
+    expect(noteDirection("注:实行累计扣减,加倍扣分的情形另定。")).toBeUndefined();
     expect(documentDirection({ header: "扣分标准", notes: ["注:以下为加分项。"] })).toBeUndefined();
     expect(documentDirection({})).toBeUndefined();
   });

@@ -27,8 +27,9 @@ export function directionOf(section: "加分" | "减分" | null, indicator: stri
 const HEADER_DOWN = /扣分|扣减|减分/;
 const HEADER_UP = /加分|奖励|奖分/;
 /** Words of either direction in a note: a note that has them of the other side states no direction. */
-const NOTE_DOWN_WORD = /扣|减分|倒扣|罚/;
-const NOTE_UP_WORD = /加分|得分|奖|加\d|得\d|计分|记分|给分/;
+// (any 加 beside a deduction rule: 「实行加、扣分制」 names both; 「加倍扣分」 is a modifier — neither states one direction)
+const NOTE_DOWN_WORD = /扣|减|罚/;
+const NOTE_UP_WORD = /加|得分|奖|得\d|计分|记分|给分/;
 /**
  * A note that states one direction for the document's amounts as a general rule: 「分项无基准分值,实行累计扣减」
  * 「实行扣分制」「以下均为扣分项」; 「实行加分制」「以下为加分项」. Not 「加倍扣分」 (a modifier), 「扣完为止」 (a cap).
