@@ -44,6 +44,17 @@ export interface Clause {
   text: string;
   /** The item's requirement when the rulebook states it apart from the clause (「人民调解卷宗全年不少于50件、…」), verbatim. */
   item?: string;
+  /**
+   * The header of the table column the clause is in, verbatim (「扣分标准」), when the copy shows a table with a header
+   * (session 28). The recogniser gets it as `ClauseContext.header`: a header naming one direction states the direction
+   * of an amount written with no verb.
+   */
+  header?: string;
+  /**
+   * The rulebook's notes on scoring as a whole that cover the clause (its 说明/注/备注, 「本项考评…,分项无基准分值,实行累计扣减。」),
+   * verbatim (session 28). The recogniser gets them as `ClauseContext.notes`.
+   */
+  notes?: string[];
   /** The faithful encoding: the scoring part of one rule, or of several rules sharing the clause. */
   kp?: string | string[];
   /**

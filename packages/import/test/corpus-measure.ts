@@ -14,7 +14,7 @@
  */
 import { parseKp } from "@kaoping/core";
 import { scoreEquivalent } from "./score-equivalence.js";
-import { recogniseClause } from "@kaoping/import";
+import { recogniseClause, type ClauseContext } from "@kaoping/import";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -28,6 +28,10 @@ export interface CorpusClause {
   text: string;
   /** The item's requirement when the rulebook states it apart from the clause (given to the recogniser as `item`). */
   item?: string;
+  /** The header of the clause's table column (given to the recogniser as `header`). */
+  header?: string;
+  /** The rulebook's notes on scoring that cover the clause (given to the recogniser as `notes`). */
+  notes?: string[];
   kp?: string | string[];
   scope?: "header";
 }
@@ -84,6 +88,25 @@ export function normalisedBody(
   });
 }
 
+/**
+ * What the recogniser is told about a corpus clause's place, as kp import tells it: the item (name, points, section),
+ * the other clauses of its indicator as siblings, and what the corpus records of the document around it (the item's
+ * requirement, the row's points, the column's header, the notes on scoring).
+ */
+export function contextOf(book: CorpusBook, c: CorpusClause): ClauseContext {
+  const siblings = book.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
+  return {
+    indicator: c.indicator,
+    points: c.points === null ? null : String(c.points),
+    section: c.section ?? null,
+    siblings,
+    ...(c.item !== undefined ? { item: c.item } : {}),
+    ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}),
+    ...(c.header !== undefined ? { header: c.header } : {}),
+    ...(c.notes !== undefined ? { notes: c.notes } : {}),
+  };
+}
+
 /** A clause reader (the recogniser, or one of its readers alone: recognise-compose.test.ts). */
 export type ClauseReader = typeof recogniseClause;
 
@@ -92,8 +115,7 @@ export function judge(books: readonly CorpusBook[], read: ClauseReader = recogni
   for (const b of books) {
     for (const c of b.clauses) {
       if (c.kp === undefined) continue;
-      const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-      const r = read(c.text, { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) });
+      const r = read(c.text, contextOf(b, c));
       if (r.kind === "todo") {
         out.push({ book: b.id, clause: c, verdict: "todo", got: r.reason });
         continue;

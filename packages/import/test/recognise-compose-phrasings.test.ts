@@ -172,7 +172,8 @@ describe("linear: a base from a bound (or a rate's stated standard), a step, the
     ["超期率超过10%的,每低1个百分点扣1分", ten, /方向/],
     ["达到90%得3分,每低1个百分点扣1分", ten, /别的分值/],
     ["达到90%的,每低1个百分点扣1分,低于80%的扣5分", ten],
-    ["人口信息登记率100%,2分", ten, /标准/],
+    // (session 28: no word states the bare amount's direction — refused there, before the band's standard is asked)
+    ["人口信息登记率100%,2分", ten, /扣分还是得分/],
   ] as const)("refused: %s", expectRefused);
 
   it("「得满分」 alone is the item's points", () => {

@@ -45,13 +45,46 @@ const CAP_PHRASES = [
 export const CAP_RE = rxt`[,;]?(?:${CAP_PHRASES.join("|")})`;
 const EXHAUST_RE = /[,;]?(?:扣分至基本分值)?(?:本项)?(?:分值)?(?:扣完为止|扣完即止|扣满为止|扣完本项分为止|扣至0分为止|扣到0分为止)/;
 
+/** An amount with a verb of each direction (「扣1分」「每篇加1分」), for the cap's verb against the clause's. */
+const DOWN_AMOUNT = rxt`(?:扣|减|扣除|扣减|倒扣|罚)${NUM}(?:分?[-~至到—]${NUM})?分`;
+const UP_AMOUNT = rxt`(?:加|得|计|记|奖励?|给|增)${NUM}(?:分?[-~至到—]${NUM})?分`;
+
+/**
+ * The direction a cap phrase's own verb says (「最多扣3分」「扣分不超过3分」 → 扣, 「最多加3分」「加分以3分为限」 → 得), or
+ * undefined for a cap with no verb (「最高3分」「上限3分」).
+ */
+export function capVerb(phrase: string): "扣" | "得" | undefined {
+  const down = /扣|减/.test(phrase);
+  const up = /加|得/.test(phrase);
+  return down !== up ? (down ? "扣" : "得") : undefined;
+}
+
+/**
+ * Why a cap cannot be taken for the clause's amounts (session 28: 「发表信息每篇加1分，最多扣3分」 was read
+ * `每篇 得 1 上限 3`): its verb says the other direction than every amount the clause writes with a verb. A rule's
+ * 上限 caps what the rule scores (语言参考 §6.1: its deductions, or on an award rule its awards); a cap of deductions
+ * on awards has nothing to cap, and whether the copy meant 最多加 is not said — never taken silently.
+ */
+export function capAgainstReason(phrase: string, rest: string): string | undefined {
+  const verb = capVerb(phrase);
+  if (verb === undefined) return undefined;
+  const down = DOWN_AMOUNT.test(rest);
+  const up = UP_AMOUNT.test(rest);
+  if (verb === "扣" && up && !down) return "条文的上限是扣分的上限，计分却是得分，未能确定";
+  if (verb === "得" && down && !up) return "条文的上限是得分的上限，计分却是扣分，未能确定";
+  return undefined;
+}
+
 /**
  * The cap of the clause: 「最多扣4分」→ 4, 「扣完为止」→ null; undefined when it has none. Two caps, or a
- * cap phrase the patterns do not know, are left to the caller's amount check (it then stays a to-do).
+ * cap phrase the patterns do not know, are left to the caller's amount check (it then stays a to-do); so is a cap
+ * whose verb says the other direction than the clause's amounts (`capAgainstReason`: its amount is then placed by
+ * no reading).
  */
 export function capOf(t: string): CapReading | undefined {
   const m = CAP_RE.exec(t);
   if (m) {
+    if (capAgainstReason(m[0], t.slice(0, m.index) + t.slice(m.index + m[0].length)) !== undefined) return undefined;
     const num = rx(NUM).exec(m[0].replace(/^[,;]/, ""));
     const value = num ? numberText(num[1]!) : undefined;
     if (value === undefined) return undefined;

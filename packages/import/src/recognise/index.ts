@@ -40,6 +40,18 @@ export interface ClauseContext {
    * clause counts is read into the rule (`至少 50件 每少 1件 扣 0.5`) or makes the clause a to-do.
    */
   readonly item?: string;
+  /**
+   * Optional: the header of the table column the clause's cell is in, as written (「扣分标准」「加分标准」「评分标准」).
+   * A header that names one direction only (扣分, or 加分) states the direction of an amount written with no verb
+   * (`patterns/stated-direction.ts`); any other says nothing.
+   */
+  readonly header?: string;
+  /**
+   * Optional: the document's notes on scoring as a whole — its 说明/注/备注 paragraphs (「分项无基准分值,实行累计扣减」),
+   * verbatim. Only a note that states a general rule of one direction (累计扣减, 以下为加分项 …) and no note stating
+   * the other is taken, for the direction of an amount written with no verb (`patterns/stated-direction.ts`).
+   */
+  readonly notes?: readonly string[];
 }
 
 /** One clause of a cell: verbatim text (a piece of the cell, never rewritten). */

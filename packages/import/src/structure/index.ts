@@ -10,6 +10,7 @@ import { newBuilder, readTable } from "./table.js";
 import { BRACKET_POINTS, cellHeading, cleanDecimal, oneLine, sectionOf } from "./text.js";
 import { newItem, type Item, type Structure } from "./tree.js";
 import { settleRowPoints } from "./row-points.js";
+import { documentNotes } from "./notes.js";
 
 export type { Item, Structure, ClauseCell } from "./tree.js";
 
@@ -56,7 +57,7 @@ export function recoverStructure(doc: ReadDocument): Structure {
     if (t.points !== null && sum !== null && decimalCompare(sum, t.points) !== 0) b.problems.push(importProblem("KP5023", ["合计", t.points, sum], t.loc));
   }
   shortenNames(b.items, b.problems);
-  return { title: title ? oneLine(title) : null, items: b.items, problems: b.problems };
+  return { title: title ? oneLine(title) : null, items: b.items, notes: [...documentNotes(doc.blocks).filter((n) => !b.notes.includes(n)), ...b.notes], problems: b.problems };
 }
 
 const short = (s: string, n = 40): string => {

@@ -11,6 +11,7 @@ import type { Columns } from "./columns.js";
 import { clauseLike, endsSentence, parseHeading, squeeze, oneLine, cleanDecimal, type Heading } from "./text.js";
 import { newItem, type Item } from "./tree.js";
 import { numberingLevel } from "./paragraphs.js";
+import { noteRow } from "./notes.js";
 
 interface Slot {
   text: string;
@@ -45,10 +46,12 @@ export interface TreeBuilder {
   readonly totals: { text: string; points: string | null; loc: SourceLoc }[];
   /** Items whose points were taken from their first row's own points cell (row-points.ts settles them). */
   readonly fromRow: Set<Item>;
+  /** Rows across a table that are a note on scoring (「注：…实行累计扣减。」, notes.ts), verbatim. */
+  readonly notes: string[];
 }
 
 export function newBuilder(): TreeBuilder {
-  return { items: [], problems: [], current: [], seen: new Set(), above: [], totals: [], fromRow: new Set() };
+  return { items: [], problems: [], current: [], seen: new Set(), above: [], totals: [], fromRow: new Set(), notes: [] };
 }
 
 function toRows(table: Table, from: number): Row[] {
@@ -131,6 +134,12 @@ export function readTable(b: TreeBuilder, table: Table, cols: Columns): void {
   const kept: Row[] = [];
   for (const row of rows) {
     if (row.slots.every((s) => !s.text)) continue;
+    // a row across the table opening as a note (「注：本项考评…实行累计扣减。」) is the document's, not an item's
+    const note = noteRow(table.rows[row.index]!);
+    if (note !== null) {
+      if (!b.notes.includes(note)) b.notes.push(note);
+      continue;
+    }
     if (header && row.slots.every((s, c) => s.text === header[c])) continue;
     repairShift(row, cols, b.problems);
     const prev = kept[kept.length - 1];
@@ -204,7 +213,7 @@ function readRow(b: TreeBuilder, row: Row, cols: Columns, table: Table): void {
   };
   if (clause.text && fresh(clause)) {
     if (!deepest) b.problems.push(importProblem("KP5027", [short(clause.text)], clause.loc));
-    else deepest.cells.push({ text: clause.text, loc: clause.loc, points: opened >= 0 && deepest.points === rowPoints ? null : own, rowPoints: own });
+    else deepest.cells.push({ text: clause.text, loc: clause.loc, points: opened >= 0 && deepest.points === rowPoints ? null : own, rowPoints: own, ...(cols.header >= 0 && cols.names[cols.clause] ? { header: cols.names[cols.clause]! } : {}) });
   }
   if (cols.unit !== null && row.slots[cols.unit]!.text) {
     const top = b.current[0]?.item;

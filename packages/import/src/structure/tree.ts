@@ -13,6 +13,8 @@ export interface ClauseCell {
    * first taken as the item's: `row-points.ts` settles an item whose rows each show theirs.
    */
   readonly rowPoints?: string | null;
+  /** The header of the table column the cell is in, as written (「扣分标准」), when the table has a header. */
+  readonly header?: string;
 }
 
 export interface Item {
@@ -28,6 +30,11 @@ export interface Item {
 export interface Structure {
   readonly title: string | null;
   readonly items: Item[];
+  /**
+   * The document's notes on scoring as a whole, verbatim (「注：…实行累计扣减。」「说明：…」): paragraphs and
+   * table rows across the table that open as a note (`notes.ts`).
+   */
+  readonly notes: readonly string[];
   /** What was recovered and what is doubtful, located. */
   readonly problems: ImportProblem[];
 }

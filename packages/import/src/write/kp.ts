@@ -29,7 +29,7 @@ export interface RecogniserFns {
   splitClauses(cell: string): Clause[];
   recogniseClause(
     text: string,
-    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[]; alone?: boolean; rowPoints?: string },
+    ctx: { indicator: string; points: string | null; section: "加分" | "减分" | null; siblings?: readonly string[]; alone?: boolean; rowPoints?: string; header?: string; notes?: readonly string[] },
   ): Recognition;
 }
 
@@ -70,6 +70,7 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
     // Each clause is read knowing the other clauses of its cell (an amount with no count word beside
     // siblings that count is a to-do, not a one-shot reading): a count word carries over within a
     // passage, never from another row of the table.
+    const notesOn = [...s.notes, ...item.notes];
     const split = cells.map((cell) => ({ cell, clauses: recogniser.splitClauses(cell.text).map((c) => oneLine(c.text)).filter((t) => t !== "") }));
     for (const { cell, clauses: texts } of split) {
       const read = texts.map((verbatim) => {
@@ -77,7 +78,9 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
         const alone = texts.length === 1 && (cells.length === 1 || cell.points !== null);
         // a row's own points (the points column) go to its clause when it is the row's only one
         const row = texts.length === 1 && cell.points !== null && cells.length > 1 ? { rowPoints: cell.points } : {};
-        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings, alone, ...row });
+        // the column's header and the notes on scoring (the document's, the item's 备注): a direction they state (session 28)
+        const around = { ...(cell.header !== undefined ? { header: cell.header } : {}), ...(notesOn.length > 0 ? { notes: notesOn } : {}) };
+        const recognition = recogniser.recogniseClause(verbatim, { indicator: name, points: cell.points ?? item.points, section, siblings, alone, ...row, ...around });
         // a row with its own points is a requirement to score, never a fragment written as a note
         return { verbatim, recognition, note: recognition.kind === "todo" && !("rowPoints" in row) ? noteCode(verbatim) : undefined };
       });

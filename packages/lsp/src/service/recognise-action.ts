@@ -28,8 +28,9 @@ function rulesOf(file: A.KpFile): Located[] {
       else if (item.kind === "CapGroup" || item.kind === "HighestGroup" || item.kind === "ChoiceGroup") items((item as A.CapGroup).items, ctx);
     }
   };
+  // (the indicator's 注 — kp import writes a 备注 there — are its notes on scoring: a direction they state, session 28)
   const indicator = (n: A.Indicator): void =>
-    items(n.items, { indicator: n.name?.value ?? "", points: n.points && !n.points.percent ? n.points.text : null, section: null });
+    items(n.items, { indicator: n.name?.value ?? "", points: n.points && !n.points.percent ? n.points.text : null, section: null, ...notesOf(n.items) });
   for (const item of file.items as readonly { kind: string }[]) {
     if (item.kind === "Indicator") indicator(item as A.Indicator);
     else if (item.kind === "BonusSection" || item.kind === "PenaltySection") {
@@ -38,6 +39,12 @@ function rulesOf(file: A.KpFile): Located[] {
     }
   }
   return out;
+}
+
+/** An indicator's 注 texts as the clause context's notes (none: no field). */
+function notesOf(list: readonly { kind: string }[]): { notes?: readonly string[] } {
+  const notes = list.filter((i): i is A.Note => i.kind === "Note").flatMap((i) => (i.text ? [i.text.value] : []));
+  return notes.length > 0 ? { notes } : {};
 }
 
 /** The other clauses of the rule's group of siblings (so a finding's count word is never guessed). */
@@ -178,7 +185,7 @@ function blockAt(file: A.KpFile, offset: number): ClauseContext | undefined {
     for (const item of items) {
       if (item.kind === "Indicator" && inside(item as A.Indicator)) {
         const n = item as A.Indicator;
-        found = { indicator: n.name?.value ?? "", points: n.points && !n.points.percent ? n.points.text : null, section: null };
+        found = { indicator: n.name?.value ?? "", points: n.points && !n.points.percent ? n.points.text : null, section: null, ...notesOf(n.items) };
         visit(n.items);
       } else if ((item.kind === "BonusSection" || item.kind === "PenaltySection") && inside(item as A.BonusSection)) {
         const n = item as A.BonusSection | A.PenaltySection;

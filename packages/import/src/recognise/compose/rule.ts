@@ -11,6 +11,7 @@ import { measureWords } from "@kaoping/core";
 import { normalise, rx } from "../normalise.js";
 import { decimalCompare } from "../../decimal.js";
 import type { ClauseContext } from "../index.js";
+import { faultOfVerbless, MERIT, statedDirection, statesAbsence, verblessAwardReason } from "../patterns/stated-direction.js";
 import type { Direction } from "./parts.js";
 import type { Group } from "./groups.js";
 import { partsOf as of, type BoundPart, type CapPart, type CountPart, type Part, type ScorePart } from "./tag.js";
@@ -52,9 +53,19 @@ function capText(caps: readonly CapPart[], direction: Direction, amount: string 
   return ` 上限 ${cap.value}`;
 }
 
-/** The direction of a group's score: its verb, or for a bare amount the section's or a requirement's (得). */
-function directionOf(g: Group, score: ScorePart, condition: string, section: "加分" | "减分" | null): Direction | { reason: string } {
+/** A task with its points in brackets at its end (「…赠阅×刊(0.1分)」「…保管良好。(2)」): a checklist row, what doing it earns. */
+const BRACKETED_TASK = /\(\d+(?:\.\d+)?分?\)[。;,*]*$/;
+
+/**
+ * The direction of a group's score: its verb; for a bare amount only what a word states (session 28: as the patterns,
+ * patterns/stated-direction.ts) — the section; a counted amount's cap's verb; the item's name, the column's header or
+ * the document's notes (`statedDirection`): a list of deductions deducts a fault it prices or an amount per
+ * occurrence, a list of awards awards what is not a fault; with nothing stated, the clause's own words of a thing
+ * to do, a merit, a task (verblessAwardReason) — never an award by default.
+ */
+function directionOf(g: Group, score: ScorePart, condition: string, t: string, ctx: ClauseContext): Direction | { reason: string } {
   if (score.direction !== undefined) return score.direction;
+  const section = ctx.section;
   if (section === "加分") return "得";
   if (section === "减分") return "扣";
   const counted = of(g.before, "count").length > 0 || of(g.after, "count").length > 0;
@@ -63,9 +74,25 @@ function directionOf(g: Group, score: ScorePart, condition: string, section: "�
   // Not a one-shot amount (「违规的2分，扣完为止」: a cap on one amount suggests a count the clause dropped)
   const capped = [...of(g.before, "cap"), ...of(g.after, "cap")];
   if (counted && !score.range && capped.length === 1 && capped[0]!.direction !== undefined) return capped[0]!.direction;
-  if (of(g.before, "count").length > 0 || of(g.after, "count").length > 0 || score.range) return { reason: "条文的分值前没有「扣」或「得」，按次（或酌情）计分的方向未能确定" };
+  const before = t.slice(g.from, g.score.at);
+  const fault = (NEGATIVE.test(condition) && !ABSENCE.test(condition) && !statesAbsence(t)) || faultOfVerbless(before) !== undefined;
+  const stated = statedDirection(ctx);
+  if (stated === "扣") {
+    // 「路灯整基不亮 2分/基」「未建立台账 1分」 under 「扣分标准」 or 「分项无基准分值,实行累计扣减」
+    if (MERIT.test(t)) return { reason: "条文的分值前没有「扣」或「得」，所在的是扣分项，条文写的却是成绩，未能确定是扣分还是得分" };
+    if (counted || score.range || fault) return "扣";
+    return { reason: "条文的分值前没有「扣」或「得」，所在的是扣分项，条文写的却不是毛病，未能确定是扣分还是得分" };
+  }
+  if (stated === "得") {
+    // (「被…录用」 is a merit, not a finding: 被 is among NEGATIVE's words)
+    if (faultOfVerbless(before) !== undefined || (fault && !MERIT.test(t))) return { reason: "条文的分值前没有「扣」或「得」，所在的是加分项，条文写的却是毛病，未能确定是扣分还是得分" };
+    return "得";
+  }
+  if (counted || score.range) return { reason: "条文的分值前没有「扣」或「得」，按次（或酌情）计分的方向未能确定" };
   if (NEGATIVE.test(condition) && !ABSENCE.test(condition)) return { reason: "条文的分值前没有「扣」或「得」，条件又是未做到的情形，未能确定是扣分还是得分" };
-  return "得";
+  // the award only as a word states it (patterns/stated-direction.ts): a thing to do, a merit, a task, an absence
+  const why = verblessAwardReason(before, t, ctx, BRACKETED_TASK.test(t));
+  return why !== undefined ? { reason: why } : "得";
 }
 
 /** Words of a failing after a requirement (「年内至少1次…，未完成的扣1分」): the amount is for not meeting it. */
@@ -106,7 +133,7 @@ export function readGroup(g: Group, t: string, condition: string, ctx: ClauseCon
     if (ctx.section !== null || ctx.points === null) return { reason: "条文酌情扣分，没有写范围，本项也没有分值，未能确定" };
     score = { ...score, range: { lo: "0", hi: ctx.points } };
   }
-  const d = directionOf(g, score, condition, section);
+  const d = directionOf(g, score, condition, t, ctx);
   if (typeof d !== "string") return d;
   if (score.amount !== undefined && decimalCompare(score.amount, "0") <= 0) return { reason: "条文的分值是0分，未能确定" };
   if (score.range && decimalCompare(score.range.lo, score.range.hi) >= 0) return { reason: `条文的范围「${score.range.lo}-${score.range.hi}分」不是从小到大，未能确定` };

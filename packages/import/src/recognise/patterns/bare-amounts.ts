@@ -11,7 +11,7 @@
 import { amountsIn } from "../amounts.js";
 import type { ClauseContext } from "../index.js";
 import { normalise, NUM, rxg, rxt } from "../normalise.js";
-import { directionOf, MERIT } from "./stated-direction.js";
+import { directionOf, MERIT, statedDirection } from "./stated-direction.js";
 
 /** Any scoring verb, before or after an amount. */
 const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降/;
@@ -78,7 +78,10 @@ export function rewordBareAmount(t: string, ctx: ClauseContext): string {
   // among deductions (not in a 减分 section, where every rule deducts), a clause that names merit — taking part, a prize,
   // a piece published — may be the list's one award: which way is not written (the guard of guards-direction.ts)
   // (an item named as deductions — 「扣分项目」 — states the direction as a 减分 section does: stated-direction.ts, session 27)
-  if (directionOf(ctx.section, ctx.indicator) !== "扣" && !(ctx.section === null && (deductionList(ctx.siblings) || (faultList(ctx.siblings) && !ABSENCE.test(t))) && !MERIT.test(t))) return t;
+  // (a column's header or the document's notes state it too — 「扣分标准」「实行累计扣减」, session 28 — where the clause
+  // names no merit: a document's rule may be another table's)
+  const stated = statedDirection(ctx) === "扣" && (directionOf(ctx.section, ctx.indicator) === "扣" || !MERIT.test(t));
+  if (!stated && !(ctx.section === null && (deductionList(ctx.siblings) || (faultList(ctx.siblings) && !ABSENCE.test(t))) && !MERIT.test(t))) return t;
   // counted per occurrence (「每次2分」「2分/次」): a task with its points (「…检查一次,并有检查记录,0.5分」) is what
   // the item earns even among deductions, and stays as it is
   const m = rxt`(?<![\\d.])${NUM}分(?=\\/[\\u4e00-\\u9fa5]|[,;。]?$)`.exec(t);

@@ -220,6 +220,9 @@ const single: Pattern = (t0, ctx) => {
   const after = withoutElse.slice(at.index + at[0].length);
   const slash = /^\/([\u4e00-\u9fa5]{1,2})/.exec(after);
   if (slash && !unitOf(slash[1]!)) return refusal(`条文按「/${slash[1]}」计分，语言中没有这个计数单位，未能确定`);
+  // 「1分/处/次」: per place and per time, a compound count — both units, never the second dropped (session 28, ldld-10)
+  const second = slash ? /^\/([\u4e00-\u9fa5]{1,2})/.exec(after.slice(slash[0].length)) : null;
+  if (second && !unitOf(second[1]!)) return refusal(`条文按「/${slash![1]}/${second[1]}」计分，语言中没有「${second[1]}」这个计数单位，未能确定`);
   let counted = countWords(current, previous, inBrackets);
   // 「发生一起生产安全事故的，扣30分」「单起受害面积30亩以上的扣10分」: an occurrence counted in the clause,
   // away from the amount, is what is counted (as 「发现一起」 is 每起) — when it is the clause's only count
@@ -231,7 +234,7 @@ const single: Pattern = (t0, ctx) => {
     const other = rxg`[一1二两三四五六七八九十\\d](?:${NOUNS})`;
     if (occ.length === 1 && [...prefix.replace(occ[0]![0], "").matchAll(other)].length === 0 && !/每/.test(prefix)) counted = [unitOf((occ[0]![1] ?? occ[0]![2] ?? occ[0]![3])!)!];
   }
-  const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!] : slash ? "unsure" : counted;
+  const words = slash && counted !== "unsure" && counted.length === 0 ? [unitOf(slash[1]!)!, ...(second ? [unitOf(second[1]!)!] : [])] : slash ? "unsure" : counted;
   if (words === "unsure") return refusal("条文的计数单位未能确定（语言中没有这个计数单位，或一条中有几种计数单位）");
   const short = shortCountReason(prefix, words, verb);
   if (short) return refusal(short);

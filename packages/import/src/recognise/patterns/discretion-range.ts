@@ -14,7 +14,7 @@ import { decimalCompare } from "../../decimal.js";
 import { amountsIn, capOf } from "../amounts.js";
 import { reading, refusal, type Pattern } from "../reading.js";
 import { NOUNS, unitOf } from "../units.js";
-import { directionOf } from "./stated-direction.js";
+import { statedDirection } from "./stated-direction.js";
 
 /** What may stand between the counted noun and the range: a fault found there. */
 const FAULT_AFTER_NOUN = "有问题|存在问题|不合格|不符合要求|不到位|不达标";
@@ -62,7 +62,7 @@ export const discretionRange: Pattern = (t0, ctx) => {
   const counted = noun ?? slashNoun;
   const unit = counted !== undefined ? unitOf(counted) : undefined;
   if (counted !== undefined && unit === undefined) return undefined;
-  const action = verbWord !== undefined ? (/^(?:扣除|扣减|扣|减)$/.test(verbWord) ? "扣" : "得") : directionOf(ctx.section, ctx.indicator);
+  const action = verbWord !== undefined ? (/^(?:扣除|扣减|扣|减)$/.test(verbWord) ? "扣" : "得") : statedDirection(ctx);
   if (action === undefined) return refusal("条文酌情给出分值范围，但没有写明是扣分还是加分，本项也没有说明，未能确定");
   if (c !== undefined && (c.value === null || unit === undefined || decimalCompare(c.value, max) <= 0)) return undefined;
   const capText = c?.value != null ? ` 上限 ${c.value}` : "";

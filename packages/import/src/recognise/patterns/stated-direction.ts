@@ -6,9 +6,13 @@
 //         (「有信访登记本」「建立…制度」「开展…活动」「无火灾」), a merit (「信息录用2分/条」), or is a task with its
 //         points in brackets (a checklist row: 「…赠阅×刊(0.1分)」);
 // and never up when the clause describes a fault (「擅自」「破损」「影响观瞻」). Anything else is a to-do:
-// 条文的分值前没有扣或得，方向未能确定. The structure does not keep a table's column header (「扣分标准」) or the
-// document's 说明 (「实行累计扣减」) in ClauseContext: with them, more of these rows could be read (a deduction).
+// 条文的分值前没有扣或得，方向未能确定. Session 28: the document states it too — the header of the clause's column
+// (「扣分标准」, ClauseContext.header) and the document's notes on scoring (「分项无基准分值,实行累计扣减」,
+// ClauseContext.notes): `documentDirection`, taken only when it names one direction and nothing says the other.
 import type { ClauseContext } from "../index.js";
+import { normalise } from "../normalise.js";
+import { amountsIn } from "../amounts.js";
+import { decimalCompare, decimalSum } from "../../decimal.js";
 
 /** The direction a section or an item's name states, or undefined when neither says or they disagree. */
 export function directionOf(section: "加分" | "减分" | null, indicator: string): "扣" | "得" | undefined {
@@ -17,6 +21,67 @@ export function directionOf(section: "加分" | "减分" | null, indicator: stri
   const down = /扣分|减分/.test(indicator);
   const up = /加分|奖励/.test(indicator);
   return down !== up ? (down ? "扣" : "得") : undefined;
+}
+
+/** A column header of deductions (「扣分标准」「扣分」「扣减分值」) or of awards (「加分标准」「奖励加分」). */
+const HEADER_DOWN = /扣分|扣减|减分/;
+const HEADER_UP = /加分|奖励|奖分/;
+/** Words of either direction in a note: a note that has them of the other side states no direction. */
+// (any 加 beside a deduction rule: 「实行加、扣分制」 names both; 「加倍扣分」 is a modifier — neither states one direction)
+const NOTE_DOWN_WORD = /扣|减|罚/;
+const NOTE_UP_WORD = /加|得分|奖|得\d|计分|记分|给分/;
+/**
+ * A note that states one direction for the document's amounts as a general rule: 「分项无基准分值,实行累计扣减」
+ * 「实行扣分制」「以下均为扣分项」; 「实行加分制」「以下为加分项」. Not 「加倍扣分」 (a modifier), 「扣完为止」 (a cap).
+ */
+const NOTE_DOWN = /累计扣(?:减|分|除)|扣分制|(?:实行|采取|采用|按照?)扣分|(?:以下|下列|各项|所列|表中|本表)[^。;,]{0,8}(?:均|都|全部|一律)?(?:为|是|系|属)扣分/;
+const NOTE_UP = /累计加分|加分制|(?:实行|采取|采用|按照?)加分|(?:以下|下列|各项|所列|表中|本表)[^。;,]{0,8}(?:均|都|全部|一律)?(?:为|是|系|属)加分/;
+
+/** The direction one note states as a general rule, or undefined (no rule, or words of both sides). */
+export function noteDirection(raw: string): "扣" | "得" | undefined {
+  const n = normalise(raw);
+  const down = NOTE_DOWN.test(n);
+  const up = NOTE_UP.test(n);
+  if (down && !up && !NOTE_UP_WORD.test(n.replace(NOTE_DOWN, ""))) return "扣";
+  if (up && !down && !NOTE_DOWN_WORD.test(n.replace(NOTE_UP, ""))) return "得";
+  return undefined;
+}
+
+/** The direction a column header names, or undefined (「评分标准」, or words of both sides: 「加扣分标准」). */
+export function headerDirection(raw: string): "扣" | "得" | undefined {
+  const h = normalise(raw);
+  const down = HEADER_DOWN.test(h);
+  const up = HEADER_UP.test(h) || /加减|加扣|增减/.test(h);
+  return down !== up ? (down ? "扣" : "得") : undefined;
+}
+
+/**
+ * The direction the document states around the clause (its column's header, its notes on scoring), or undefined when
+ * neither says, or they (or two notes) disagree. Weaker than the item's own words: see `statedDirection`.
+ */
+export function documentDirection(ctx: Pick<ClauseContext, "header" | "notes">): "扣" | "得" | undefined {
+  const said = new Set<"扣" | "得">();
+  if (ctx.header !== undefined) {
+    const h = headerDirection(ctx.header);
+    if (h) said.add(h);
+  }
+  for (const n of ctx.notes ?? []) {
+    const d = noteDirection(n);
+    if (d) said.add(d);
+  }
+  return said.size === 1 ? [...said][0] : undefined;
+}
+
+/**
+ * The direction the clause's place states: its 加分/减分 section; else its item's name, its column's header and the
+ * document's notes when those that say one agree (none saying, or any two disagreeing: undefined).
+ */
+export function statedDirection(ctx: ClauseContext): "扣" | "得" | undefined {
+  if (ctx.section !== null) return directionOf(ctx.section, ctx.indicator);
+  const item = directionOf(null, ctx.indicator);
+  const doc = documentDirection(ctx);
+  if (item !== undefined && doc !== undefined) return item === doc ? item : undefined;
+  return item ?? doc;
 }
 
 /**
@@ -46,9 +111,13 @@ const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:�
 
 /**
  * Words that state a thing to have or do (a requirement whose points the clause earns): 「有专职工作人员」「建立并落实…制度」
- * 「开展…活动」「能及时…」「出台…政策」, and having at least one (「专职委员1人以上」).
+ * 「开展…活动」「能及时…」「出台…政策」, having at least one (「专职委员1人以上」), and a thing achieved — a rise, a good
+ * state (「…比重上升,4分」「保管良好」「完好率在80%以上」, session 28: they were read by compose's default before).
  */
-const DONE_STATED = /有|建立|打造|制订|符合|明确|坚持|安排|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上/;
+const DONE_STATED = /有|建立|打造|制订|符合|明确|坚持|安排|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上|上升|提高|增长|增加|良好|完好/;
+
+/** The clause states the absence of a fault (「全年无安全事故」「未发生…」): what an item earns. */
+export const statesAbsence = (t: string): boolean => ABSENCE.test(t);
 
 /** A fault word of the clause outside a stated absence, or undefined. */
 export function faultStated(t: string): string | undefined {
@@ -66,6 +135,28 @@ export function faultOfVerbless(t: string): string | undefined {
   return FAULT_STATED.exec(t)?.[0] ?? FAULT_DESCRIBED.exec(t)?.[0];
 }
 
+/** A deduction verb anywhere in a clause. */
+const DEDUCTS = /扣|减(?!少|灾|排|负|贫|压)|罚|倒扣/;
+
+/**
+ * The item's clauses share out its points (session 28: 「业务、会计档案案卷目录2分。」 beside 「编制了…目录1分」
+ * 「科技档案分类目录1分」 in a 4-point item): every clause of the item (two or more) writes
+ * one amount, none deducts or describes a fault, and the amounts add up to the item's points exactly — the numbers
+ * state that each is what its requirement earns.
+ */
+export function sharesOutPoints(t: string, ctx: ClauseContext): boolean {
+  // (not a lone clause: its amount is the item's points whatever it scores — 「季度工作简报 2分」 says nothing by its numbers)
+  if (ctx.section !== null || ctx.points === null || ctx.siblings === undefined || ctx.siblings.length === 0) return false;
+  const amounts: string[] = [];
+  for (const raw of [t, ...ctx.siblings]) {
+    const c = normalise(raw);
+    const a = amountsIn(c);
+    if (a.length !== 1 || DEDUCTS.test(c) || faultOfVerbless(c) !== undefined) return false;
+    amounts.push(a[0]!);
+  }
+  return decimalCompare(decimalSum(amounts), ctx.points) === 0;
+}
+
 /**
  * Why a verbless amount cannot be read as an award (`before` is the clause before the amount, `t` the whole), or
  * undefined when a word states it.
@@ -73,11 +164,11 @@ export function faultOfVerbless(t: string): string | undefined {
 export function verblessAwardReason(before: string, t: string, ctx: ClauseContext, task: boolean): string | undefined {
   const fault = faultOfVerbless(before);
   if (fault !== undefined) return `条文写的是毛病（「${fault}」），分值前没有「扣」或「得」，未能确定是扣分还是得分`;
-  const stated = directionOf(ctx.section, ctx.indicator);
-  if (stated === "扣") return "条文的分值前没有「扣」或「得」，本项是扣分项，未能确定是扣分还是得分";
+  const stated = statedDirection(ctx);
+  if (stated === "扣") return "条文的分值前没有「扣」或「得」，所在的是扣分项（本项名称、表头或说明写明），未能确定是扣分还是得分";
   // (a task with its points in brackets at its end — 「向本地每名×员赠阅×刊(0.1分)」 — is a checklist row: the form
   // states what doing it earns)
-  if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t)) return undefined;
+  if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t) || sharesOutPoints(t, ctx)) return undefined;
   return "条文的分值前没有「扣」或「得」，也没有写明要做到的事（如「有」「建立」「完成」），未能确定是扣分还是得分";
 }
 
