@@ -4,7 +4,8 @@ import { maskNonScoring } from "./accounting.js";
 import type { ReviewSignal } from "./review-signal.js";
 
 const JUDGED = /打分|评分|综合考评|综合评定|综合评价|视[^,;。]{0,12}(?:情况|程度|情节|效果|价值|成效)|酌情/;
-const RATE = /[\u4e00-\u9fa5]{0,4}率[^,;。]{0,6}(?:[≤≥<>=]|\d)|得分=|[≤≥<>]|‰/;
+/** A rate measured against a number (「及时率达95%」「总错比≤0.6‰」) or a score computed from it (「得分=…率」), not the points after it (「一致率(0.3分)」). */
+const RATE = /[\u4e00-\u9fa5]{0,4}率[^,;。分]{0,6}?(?:[≤≥<>=]|\d+(?:\.\d+)?(?:%|‰))|得分=|[≤≥<>]|‰/;
 
 export const WORD_SIGNALS: readonly ReviewSignal[] = [
   {
