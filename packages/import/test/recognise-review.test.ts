@@ -120,7 +120,7 @@ describe("the review verdict", () => {
     expect(inSample.length + tuned.length).toBeGreaterThan(2900);
   });
 
-  it("flags few correct readings on the books tuned on (≤ 2.5 %; measured 2.0 %, 51 of 2,557 — 35 of them the readers differing only) and leaves no wrong one unflagged", () => {
+  it("flags few correct readings on the books tuned on (≤ 2.5 %; measured 2.0 %, 52 of 2,557 — 35 of them the readers differing only) and leaves no wrong one unflagged", () => {
     const f = reviewFigures([...inSample, ...tuned]);
     expect(f.correctFlagged / (f.correctFlagged + f.correctUnflagged)).toBeLessThanOrEqual(0.025);
     expect(f.wrongUnflagged).toBe(0);
@@ -147,7 +147,7 @@ describe("the review verdict", () => {
       `  not flagged: ${missed.join(" ")}`,
     ];
     console.log(lines.join("\n"));
-    expect(result.early.caught).toBeGreaterThanOrEqual(45);
+    expect(result.early.caught).toBeGreaterThanOrEqual(48);
     expect(result.late.caught).toBeGreaterThanOrEqual(4);
   });
 
