@@ -2,7 +2,6 @@
 // reading does not. The accounting check (accounting.ts) refuses a reading that leaves a number unexplained,
 // but tolerates numbers it can explain as the fact (the size of a set counted, a count that voids the item …);
 // these signals flag the tolerated ones where a wrong reading most often hid one.
-import type { ClauseContext } from "./index.js";
 import { normalise } from "./normalise.js";
 import { clauseNumbers, maskNonScoring, readingNumbers } from "./accounting.js";
 import type { ReadingFeatures } from "./reading-features.js";
