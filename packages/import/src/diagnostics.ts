@@ -43,6 +43,8 @@ export const importMessages = {
   // ---- clause recognition (session 22)
   KP5054: { severity: "info", message: "条文「{0}」中的「{1}」是对个人的扣分，不计入被考评单位的得分，未写入规则（条文照录）" },
   KP5055: { severity: "info", message: "条文「{0}」的界限或基准取自本项的要求「{1}」，已写入规则（{2}），请核对" },
+  // ---- readings flagged for review (session 28): written, but the recogniser is not sure of them
+  KP5059: { severity: "warning", message: "条文「{0}」读作 {1}，请核对：{2}" },
   // ---- points in the points column, row by row (session 24)
   KP5056: { severity: "info", message: "「{0}」没有写分值，各行分值栏为 {1}，合计为 {2} 分；各行条文按本行分值计分" },
   KP5057: { severity: "warning", message: "「{0}」的分值为 {1} 分，各行分值栏为 {2}，合计 {3} 分，分值对不上" },

@@ -79,6 +79,13 @@ export type Recognition =
        * 「…比例不低于80%」 for a 基准), each with the body that writes it: reported (KP5055).
        */
       readonly fromItem?: readonly { readonly phrase: string; readonly body: string }[];
+      /**
+       * Why a reviewer should check the reading first (Chinese reasons, heaviest first): the recogniser is not sure
+       * of it (review.ts, session 28). Written all the same; kp import lists it (KP5059, 「请核对的识别」).
+       */
+      readonly review?: readonly string[];
+      /** The weights of the review's signals summed (kp import's report lists the riskiest first). */
+      readonly reviewRisk?: number;
     }
   | {
       readonly kind: "todo";

@@ -49,6 +49,7 @@ import { proportionPatterns } from "./patterns/proportion.js";
 import { gradesUnmarked } from "./patterns/grades-unmarked.js";
 import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
+import { withReview } from "./review.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -121,7 +122,8 @@ export function recognise(text: string, ctx: ClauseContext): Recognition {
   }
   // the riders taken out are reported (kp import: KP5054), never dropped silently
   const riders = takeRiders(normalise(text));
-  return r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r;
+  // a reading the recogniser is not sure of is flagged for review, with its reasons (review.ts, session 28)
+  return withReview(r.kind === "rules" && !("unsure" in riders) && riders.riders.length > 0 ? { ...r, riders: riders.riders } : r, text, ctx);
 }
 
 function read(text: string, ctx: ClauseContext, readers: Readers = "patterns", pass?: Pass): Recognition {

@@ -113,6 +113,8 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
         if (recognition.kind === "rules" && recognition.bodies.length > 0) {
           for (const rider of recognition.riders ?? []) problems.push(importProblem("KP5054", [verbatim.slice(0, 30), rider], cell.loc));
           for (const from of recognition.fromItem ?? []) problems.push(importProblem("KP5055", [verbatim.slice(0, 30), from.phrase, from.body], cell.loc));
+          // a reading the recogniser is not sure of: written, and flagged for review with its reasons (KP5059)
+          if (recognition.review !== undefined && recognition.review.length > 0) problems.push(importProblem("KP5059", [verbatim.slice(0, 30), recognition.bodies.join("；"), recognition.review.join("；")], cell.loc));
           recognition.bodies.forEach((body, i) => {
             const given = recognition.names?.[i]?.replace(/[「」\s]/g, "");
             const rule = ruleNames.unique(given || (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));

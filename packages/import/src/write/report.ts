@@ -3,6 +3,7 @@
 import { formatLoc, type ImportProblem } from "../diagnostics.js";
 import type { Structure } from "../structure/index.js";
 import type { ClauseOutcome } from "./kp.js";
+import { flaggedReadings } from "./review-list.js";
 
 export interface ImportSummary {
   readonly source: string;
@@ -38,11 +39,20 @@ export function reportMarkdown(r: ImportReport): string {
     `- 生成文件：${s.files.join("、")}`,
     "",
   ];
-  const warnings = r.problems.filter((p) => p.severity !== "info");
+  // the readings flagged for review have a section of their own (请核对的识别), not a line each here
+  const warnings = r.problems.filter((p) => p.severity !== "info" && p.code !== "KP5059");
   const infos = r.problems.filter((p) => p.severity === "info");
+  const flagged = flaggedReadings(r.clauses);
   out.push("## 需要核对", "");
-  if (warnings.length === 0) out.push("（无）");
+  if (warnings.length === 0 && flagged.length === 0) out.push("（无）");
   for (const p of warnings) out.push(`- ${p.code} ${where(p)}：${p.message}`);
+  if (flagged.length > 0) out.push(`- KP5059 自动识别的条文中有 ${flagged.length} 条请核对，见「请核对的识别」`);
+  // (the section only when there is one: a report without flagged readings reads as before)
+  if (flagged.length > 0) out.push("", "## 请核对的识别", "", "已写入规则，但识别器没有把握；按风险从高到低排列，逐条核对原文。", "");
+  for (const f of flagged) {
+    const c = f.outcome;
+    out.push(`- ${c.file}「${c.rule}」（${where(c)}）：${f.reasons.join("；")}`, `  > ${c.text}`, `  读作：${f.bodies.map((b) => `\`${b.replace(/\s*\n\s*/g, " ")}\``).join("；")}`);
+  }
   out.push("", "## 结构恢复", "");
   if (infos.length === 0) out.push("（无）");
   for (const p of infos) out.push(`- ${p.code} ${where(p)}：${p.message}`);
@@ -78,6 +88,7 @@ export function reportJson(r: ImportReport): unknown {
       location: c.loc,
       recognised: c.recognition.kind === "rules",
       ...(c.recognition.kind === "todo" ? { reason: c.recognition.reason } : {}),
+      ...(c.recognition.kind === "rules" && c.recognition.review !== undefined ? { review: c.recognition.review } : {}),
     })),
   };
 }
