@@ -142,6 +142,40 @@ describe("the 待补 marker and the recogniser in the editor", () => {
     await client.close(uri("d.kp"));
   });
 
+  it("a reading the recogniser flags for review is written 待核, its reasons in the title, never preferred", async () => {
+    const clause = "召开一次乡镇、部门党政正职述职评议工作会议加2分。";
+    const t = `细则 「己」\n对象 「单位」\n总分 10分\n\n指标 「会议」 10分 {\n  规则 「述职会议」 「${clause}」 待补\n  「无批准扣5分，无登记扣3分」\n}\n`;
+    await client.open(uri("f.kp"), t);
+    await client.diagnosticsAt(uri("f.kp"), 1);
+    const acts = (await actionsAt("f.kp", t, "待补")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts.map((a) => [a.title, a.isPreferred ?? false])).toEqual([[`${TITLE}：得 2，写为待核（请核对：条文按「一次」计数，规则却只计一次）`, false]]);
+    const fixed = apply("f.kp", t, acts[0]!);
+    expect(fixed).toContain(`  规则 「述职会议」 「${clause}」 待核 得 2\n`);
+    // the pasted line gives two rules, each written 待核
+    const pasted = (await actionsAt("f.kp", t, "「无批准")).filter((a) => a.title.includes("这行条文"));
+    expect(pasted.map((a) => a.title)).toEqual([`${TITLE}：把这行条文写成规则（扣 5；扣 3），写为待核（请核对：几个不同的分值各写成一条一次性的规则（会相加），条文说的可能是几种结果之一）`]);
+    expect(apply("f.kp", t, pasted[0]!)).toMatch(/规则 「(.+?)」 「无批准扣5分，无登记扣3分」 待核 扣 5\n  规则 「\1-2」 「无批准扣5分，无登记扣3分」 待核 扣 3\n/);
+    // applied (the pasted line left aside), the catalogue checks with the mark's warning (KP2123) where the to-do's was
+    const version = await client.change(uri("f.kp"), [{ text: fixed.replace("  「无批准扣5分，无登记扣3分」\n", "") }]);
+    const after = await client.diagnosticsAt(uri("f.kp"), version);
+    expect(after.map((d) => d.code)).toContain("KP2123");
+    expect(after.map((d) => d.code)).not.toContain("KP2120");
+    expect(after.filter((d) => d.severity === 1)).toEqual([]);
+    await client.close(uri("f.kp"));
+  });
+
+  it("a suggestion that rewrites a 待核 rule's scoring from its clause on keeps the 待核 (only a person removes it)", async () => {
+    const clause = "完成目标的75%-100%（含75%，不含100%），扣0.2分；完成目标的75%以下，扣0.8分；未报送信息的，扣2分";
+    const t = `细则 「庚」\n对象 「单位」\n总分 2分\n\n指标 「信息」 2分 {\n  规则 「信息完成率」 「${clause}」 待核 扣 2\n}\n`;
+    await client.open(uri("g.kp"), t);
+    const diags = await client.diagnosticsAt(uri("g.kp"), 1);
+    expect(diags.map((d) => d.code)).toContain("KP3030");
+    const acts = (await actionsAt("g.kp", t, "扣 2\n")).filter((a) => a.title.startsWith(TITLE));
+    expect(acts).toHaveLength(1);
+    expect(apply("g.kp", t, acts[0]!)).toContain(`  规则 「信息完成率」 「${clause}」 待核\n    分段 {\n`);
+    await client.close(uri("g.kp"));
+  });
+
   it("on a band list's 待补, writes the whole 分段 (its 未报送 row too), indented under the rule", async () => {
     const clause = "完成目标的75%-100%（含75%，不含100%），扣0.2分；完成目标的75%以下，扣0.8分；未报送信息的，扣2分";
     const t = `细则 「戊」\n对象 「单位」\n总分 2分\n\n指标 「信息」 2分 {\n  规则 「信息完成率」 「${clause}」 待补\n}\n`;

@@ -114,12 +114,15 @@ export function writeCatalogue(s: Structure, source: string, recogniser: Recogni
           for (const rider of recognition.riders ?? []) problems.push(importProblem("KP5054", [verbatim.slice(0, 30), rider], cell.loc));
           for (const from of recognition.fromItem ?? []) problems.push(importProblem("KP5055", [verbatim.slice(0, 30), from.phrase, from.body], cell.loc));
           // a reading the recogniser is not sure of: written, and flagged for review with its reasons (KP5059)
-          if (recognition.review !== undefined && recognition.review.length > 0) problems.push(importProblem("KP5059", [verbatim.slice(0, 30), recognition.bodies.join("；"), recognition.review.join("；")], cell.loc));
+          const flagged = recognition.review !== undefined && recognition.review.length > 0;
+          if (flagged) problems.push(importProblem("KP5059", [verbatim.slice(0, 30), recognition.bodies.join("；"), recognition.review.join("；")], cell.loc));
           recognition.bodies.forEach((body, i) => {
             const given = recognition.names?.[i]?.replace(/[「」\s]/g, "");
             const rule = ruleNames.unique(given || (recognition.bodies.length > 1 ? `${base}${i + 1}` : base));
             // A body may span lines (分段 { … }): each line indented under the rule.
-            out.push(`${inner}  规则 ${q(rule)} ${text(verbatim, cell.loc)}`, ...body.trim().split("\n").map((l) => `${inner}    ${l}`));
+            // a reading flagged for review carries the mark 待核 until a person has checked it (kp check: KP2123)
+            const mark = flagged ? " 待核" : "";
+            out.push(`${inner}  规则 ${q(rule)} ${text(verbatim, cell.loc)}${mark}`, ...body.trim().split("\n").map((l) => `${inner}    ${l}`));
             clauses.push({ indicator: name, rule, text: verbatim, file, loc: cell.loc, recognition });
           });
         } else {

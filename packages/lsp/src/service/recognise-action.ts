@@ -60,34 +60,49 @@ function scoringRange(rule: A.Rule): { start: number; end: number } | undefined 
   return { start: rule.body.span.start.offset, end: last.span.end.offset };
 }
 
+/** 「 待核」 after the clause when the recogniser flags its reading for review (its reasons: `reviewNote`). */
+function reviewMark(r: Extract<Recognition, { kind: "rules" }>): string {
+  return r.review !== undefined && r.review.length > 0 ? " 待核" : "";
+}
+
+/** The action's title says why a reading is written 待核. */
+function reviewNote(r: Extract<Recognition, { kind: "rules" }>): string {
+  return r.review !== undefined && r.review.length > 0 ? `，写为待核（请核对：${r.review.join("；")}）` : "";
+}
+
 /** A body after its rule's clause: on the same line, or, when it spans lines (分段 { … }), under the rule. */
 function placed(body: string, indent: string): string {
   return body.includes("\n") ? `\n${body.split("\n").map((l) => `${indent}  ${l}`).join("\n")}` : ` ${body}`;
 }
 
-/** The edit that writes a reading in place of the rule's scoring (or after its clause when it has none). */
-function editFor(ctx: DocContext, l: Located, r: Extract<Recognition, { kind: "rules" }>): TextEdit | undefined {
+/**
+ * The edit that writes a reading in place of the rule's scoring (or after its clause when it has none); `mark` (「 待核」
+ * or empty) goes after the clause: a reading the recogniser flags for review keeps its flag in the catalogue.
+ */
+function editFor(ctx: DocContext, l: Located, r: Extract<Recognition, { kind: "rules" }>, mark: string): TextEdit | undefined {
   const rule = l.rule;
   if (!rule.clause || !rule.name) return undefined;
   const text = ctx.file.text;
   const lineStart = text.lastIndexOf("\n", rule.span.start.offset - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  // an edit that starts at the clause rewrites a 待核 the rule has: kept (a person removes it, never an edit)
+  const kept = rule.review !== undefined ? " 待核" : mark;
   if (r.bodies.length === 1) {
     const range = scoringRange(rule);
     const body = r.bodies[0]!;
     const clauseEnd = rule.clause.span.end.offset;
     // a body of several lines (分段 { … }) goes under the rule, from the clause on
-    if (body.includes("\n") && (!range || text.slice(clauseEnd, range.start).trim() === "")) {
-      return { file: ctx.path, start: clauseEnd, end: range?.end ?? clauseEnd, newText: placed(body, indent) };
+    if (body.includes("\n") && (!range || text.slice(clauseEnd, range.start).replace(/待核/, "").trim() === "")) {
+      return { file: ctx.path, start: clauseEnd, end: range?.end ?? clauseEnd, newText: `${kept}${placed(body, indent)}` };
     }
-    if (range) return { file: ctx.path, start: range.start, end: range.end, newText: body };
-    return { file: ctx.path, start: clauseEnd, end: clauseEnd, newText: ` ${body}` };
+    if (range) return { file: ctx.path, start: range.start, end: range.end, newText: mark && rule.review === undefined ? `${mark.trim()} ${body}` : body };
+    return { file: ctx.path, start: clauseEnd, end: clauseEnd, newText: `${mark} ${body}` };
   }
   // Several rules from one clause (「A、B各扣6分」): the rule becomes one rule per reading.
   const clause = text.slice(rule.clause.span.start.offset, rule.clause.span.end.offset);
   const name = rule.name.value;
   const end = scoringRange(rule)?.end ?? rule.clause.span.end.offset;
-  const rules = r.bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 ${clause}${placed(b, indent)}`);
+  const rules = r.bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 ${clause}${kept}${placed(b, indent)}`);
   return { file: ctx.path, start: rule.span.start.offset, end, newText: rules.join(`\n${indent}`) };
 }
 
@@ -144,8 +159,9 @@ function pastedLine(ctx: DocContext, at: number, all: readonly Located[]): CodeA
   const indent = /^[ \t]*/.exec(line)![0];
   const name = nameFrom(clause, taken);
   const bodies = r.kind === "rules" ? r.bodies : ["待补"];
-  const rules = bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 「${clause}」${placed(b, indent)}`);
-  const title = r.kind === "rules" ? `${RECOGNISE_TITLE}：把这行条文写成规则（${r.bodies.join("；")}）` : `把这行条文写成待补规则（未能识别：${r.reason}）`;
+  const mark = r.kind === "rules" ? reviewMark(r) : "";
+  const rules = bodies.map((b, i) => `规则 「${i === 0 ? name : `${name}-${i + 1}`}」 「${clause}」${mark}${placed(b, indent)}`);
+  const title = r.kind === "rules" ? `${RECOGNISE_TITLE}：把这行条文写成规则（${r.bodies.join("；")}）${reviewNote(r)}` : `把这行条文写成待补规则（未能识别：${r.reason}）`;
   return {
     title,
     kind: "quickfix",
@@ -220,15 +236,19 @@ export function recogniseActions(ctx: DocContext, start: number, end: number): C
       // the linter's own fix already writes this reading: no second action for it
       if (lintFixesGive(ctx, mismatch.fixes ?? [], range, r.bodies[0]!)) continue;
     }
-    const edit = editFor(ctx, l, r);
+    // a reading written where there was none keeps the recogniser's doubt as 待核; a suggestion replacing code is
+    // already the person's choice (its title says 仅为建议)
+    const suggestion = mismatch !== undefined && !todo;
+    const mark = suggestion ? "" : reviewMark(r);
+    const edit = editFor(ctx, l, r, mark);
     if (!edit) continue;
     // like the linter's fixes of KP3030, a suggestion: the code may be right and the clause loose
-    const title = mismatch && !todo ? `${RECOGNISE_TITLE}：改为「${r.bodies[0]}」（仅为建议）` : `${RECOGNISE_TITLE}：${r.bodies.join("；")}`;
+    const title = suggestion ? `${RECOGNISE_TITLE}：改为「${r.bodies[0]}」（仅为建议）` : `${RECOGNISE_TITLE}：${r.bodies.join("；")}${reviewNote(r)}`;
     const diagnostic =
       mismatch && !todo
         ? mismatch
         : ctx.state.diagnostics.find((d) => d.code === "KP2120" && d.file === ctx.path && d.span.start.offset >= rule.span.start.offset && d.span.end.offset <= rule.span.end.offset);
-    const action: CodeAction = { title, kind: "quickfix", edits: withClasses(ctx, edit, r.bodies), preferred: todo };
+    const action: CodeAction = { title, kind: "quickfix", edits: withClasses(ctx, edit, r.bodies), preferred: todo && mark === "" };
     if (diagnostic) action.diagnostic = diagnostic;
     out.push(action);
   }
