@@ -8,14 +8,15 @@
 //                       每增加/每低于/每少), is each counted thing's condition, not a base of the score (zs22-02/04);
 //                       「比上年每增加1件」「每低于目标值1天」 and a comparison in the count step's own part stay refused
 import type { ReadingFeatures } from "./reading-features.js";
-import { partAround } from "./accounting-vocabulary.js";
 
 /** A verb of reporting, then the object's words up to the word (no word of converting between). */
 const REPORTED_BEFORE = /(?:上报|报送|填报|报告|提交|上传|录入|核报|报备)[^,;。按乘×*以折计得扣]{0,10}$/;
 
-/** Whether the word at `at` (its text `w`) is the object a verb of reporting names (「上报监察监测系数」). */
-export function reportedObject(t: string, at: number, w: string): boolean {
-  const [start, end] = partAround(t, at);
+/** The part of the clause around an offset, [start, end) (accounting-vocabulary.ts `partAround`). */
+export type Part = readonly [number, number];
+
+/** Whether the word at `at` (its text `w`, in the part `[start, end)`) is the object a verb of reporting names (「上报监察监测系数」). */
+export function reportedObject(t: string, at: number, w: string, [start, end]: Part): boolean {
   // the object ends its part, or a list of objects goes on (「系数和报表」)
   const after = t.slice(at + w.length, end);
   return REPORTED_BEFORE.test(t.slice(start, at)) && /^(?:$|的?(?:和|及|、|等|数据|表))/.test(after);
@@ -31,10 +32,10 @@ const COUNT_STEP = /每(?:实现|发现|有|出现|完成)?(?:\d+|[一两二三�
 const THING_END = /的|扣|得|加|减|计|记|并|且|或|和|及|不|未|无|被|均|都/;
 
 /**
- * Whether a comparison at `at` (a match of the vocabulary's `compared`) is the condition of each thing a counted
+ * Whether a comparison in the part `[start, end)` (a match of the vocabulary's `compared`) is the condition of each thing a counted
  * reading counts: the clause's count steps are no change, and the part of the comparison names the thing counted.
  */
-export function comparedPerThing(t: string, at: number, f: ReadingFeatures): boolean {
+export function comparedPerThing(t: string, [start, end]: Part, f: ReadingFeatures): boolean {
   if (!f.counted) return false;
   const things: string[] = [];
   for (const m of t.matchAll(COUNT_STEP)) {
@@ -45,7 +46,6 @@ export function comparedPerThing(t: string, at: number, f: ReadingFeatures): boo
     if (thing.length >= 2) things.push(thing);
   }
   if (things.length === 0) return false;
-  const [start, end] = partAround(t, at);
   const part = t.slice(start, end);
   // a comparison in the part of a count step (「比上年每个村增加1户」) may be the step's own: left refused
   if (part.includes("每")) return false;

@@ -252,7 +252,7 @@ const SESSION_26: readonly ScoringWord[] = [
     since: 26,
     re: COMPARISON,
     // (session 28: a comparison that is each counted thing's condition, 「…断面水质较去年下降…的,每个断面扣2分」, accounting-conditions.ts)
-    reflected: (f, t, m) => !f.counted || f.base || f.bound || f.band || comparedPerThing(t, m.index, f),
+    reflected: (f, t, m) => !f.counted || f.base || f.bound || f.band || comparedPerThing(t, partAround(t, m.index), f),
     reason: "条文按与「{w}」相比的增减计分（只计高出或低于的部分），计分方式却逐一计数，没有写出基准，未能确定",
     always: true,
   },
@@ -303,7 +303,7 @@ const SESSION_26: readonly ScoringWord[] = [
     since: 26,
     re: /折算|换算|系数|权重|打[一二三四五六七八九]折/g,
     // (session 28: 「上报监察监测系数」 names the thing reported, accounting-conditions.ts)
-    scores: (t, m) => !reportedObject(t, m.index, m[0]),
+    scores: (t, m) => !reportedObject(t, m.index, m[0], partAround(t, m.index)),
     reflected: (f) => f.rate || f.judged || f.base || /折算/.test(f.all),
     reason: "条文写有「{w}」（按系数或比例折算），计分方式中没有写出，未能确定",
     always: true,
