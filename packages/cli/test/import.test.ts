@@ -32,7 +32,7 @@ describe("kp import", () => {
     expect(readdirSync(tmp)).toEqual(["草稿"]);
   });
 
-  it("writes a catalogue kp check accepts but for its to-do markers, already formatted", () => {
+  it("writes a catalogue kp check accepts but for its to-do and review markers, already formatted", () => {
     const tmp = tempDir("kp-import-");
     const out = join(tmp, "out");
     expect(kp(["import", seed, "-o", out], { cwd: repoRoot }).code).toBe(0);
@@ -41,7 +41,10 @@ describe("kp import", () => {
     const todoMarkers = diags.filter((d) => d.code === "KP2120" || (d.code === "KP1001" && d.message.includes("「待补」")));
     // the seed's two clauses left to a person (社会满意度: 按比率 or 按评价; 上级调训: bounds not said)
     expect(todoMarkers).toHaveLength(2);
-    expect(diags.filter((d) => !todoMarkers.includes(d))).toEqual([]);
+    // and one reading flagged for review, written 待核 (「…39项重点任务…(0.1分)」 read 得 0.1)
+    const reviewMarkers = diags.filter((d) => d.code === "KP2123");
+    expect(reviewMarkers).toHaveLength(1);
+    expect(diags.filter((d) => !todoMarkers.includes(d) && !reviewMarkers.includes(d))).toEqual([]);
     if (diags.some((d) => d.code === "KP2120")) expect(kp(["fmt", "--check", out], { cwd: repoRoot }).code).toBe(0);
   });
 

@@ -252,8 +252,9 @@ describe("on the corpus: cost and benefit per set, before and after the check", 
     // … at no more correct readings than wrong ones it removes (a wrong reading costs more than a to-do). Session 27
     // ended at 13 lost for 10 removed over all books (10 lost for 2 removed on its two fresh sets); session 28 mended
     // the causes on the books it may read (9 regained there, none lost) and measured the blind books by the overall
-    // line only: 4 lost (all on blind books, their causes unread) for 10 removed
-    expect(lostAll).toBeLessThanOrEqual(4);
-    expect(removedAll).toBeGreaterThanOrEqual(10);
+    // line only: 4 lost (all on blind books, their causes unread) for 10 removed; with the twentieth set (400–415,
+    // written blind in session 28) 5 lost for 12 removed (on that set 1 lost for 2 removed)
+    expect(lostAll).toBeLessThanOrEqual(5);
+    expect(removedAll).toBeGreaterThanOrEqual(12);
   }, 300_000);
 });
