@@ -28,6 +28,12 @@ export function countIndicators(s: Structure): number {
 
 const where = (p: { loc?: ImportProblem["loc"] }): string => (p.loc ? formatLoc({ ...p.loc, file: p.loc.file.replace(/^.*[\\/]/, "") }) : "");
 
+/** 「，其中待核 N 条」 after the count recognised, when some readings are written 待核 (flagged for review). */
+function reviewed(r: ImportReport): string {
+  const n = flaggedReadings(r.clauses).length;
+  return n > 0 ? `（其中待核 ${n} 条）` : "";
+}
+
 export function reportMarkdown(r: ImportReport): string {
   const s = r.summary;
   const out: string[] = [
@@ -35,7 +41,7 @@ export function reportMarkdown(r: ImportReport): string {
     "",
     `来源：${s.source.replace(/^.*[\\/]/, "")}（${s.format}）`,
     "",
-    `- 指标 ${s.indicators} 个，条文 ${s.clauses} 条：自动识别 ${s.recognised} 条，待补 ${s.todo} 条`,
+    `- 指标 ${s.indicators} 个，条文 ${s.clauses} 条：自动识别 ${s.recognised} 条${reviewed(r)}，待补 ${s.todo} 条`,
     `- 生成文件：${s.files.join("、")}`,
     "",
   ];
@@ -48,7 +54,7 @@ export function reportMarkdown(r: ImportReport): string {
   for (const p of warnings) out.push(`- ${p.code} ${where(p)}：${p.message}`);
   if (flagged.length > 0) out.push(`- KP5059 自动识别的条文中有 ${flagged.length} 条请核对，见「请核对的识别」`);
   // (the section only when there is one: a report without flagged readings reads as before)
-  if (flagged.length > 0) out.push("", "## 请核对的识别", "", "已写入规则，但识别器没有把握；按风险从高到低排列，逐条核对原文。", "");
+  if (flagged.length > 0) out.push("", "## 请核对的识别", "", "已写入规则并标为「待核」，但识别器没有把握；按风险从高到低排列，逐条核对原文，无误后删去「待核」。", "");
   for (const f of flagged) {
     const c = f.outcome;
     out.push(`- ${c.file}「${c.rule}」（${where(c)}）：${f.reasons.join("；")}`, `  > ${c.text}`, `  读作：${f.bodies.map((b) => `\`${b.replace(/\s*\n\s*/g, " ")}\``).join("；")}`);
@@ -68,7 +74,7 @@ export function reportMarkdown(r: ImportReport): string {
 
 export function reportText(r: ImportReport): string {
   const s = r.summary;
-  const lines = [`导入了 ${s.indicators} 个指标、${s.clauses} 条条文：自动识别 ${s.recognised} 条，待补 ${s.todo} 条。`];
+  const lines = [`导入了 ${s.indicators} 个指标、${s.clauses} 条条文：自动识别 ${s.recognised} 条${reviewed(r)}，待补 ${s.todo} 条。`];
   const warnings = r.problems.filter((p) => p.severity !== "info");
   const infos = r.problems.filter((p) => p.severity === "info");
   for (const p of warnings) lines.push(`${where(p)} 警告 ${p.code} ${p.message}`);
