@@ -15,8 +15,8 @@
  */
 import type { ClauseContext, Recognition } from "@kaoping/import";
 import { canon, decimalCompare, decimalDifference, decimalSum } from "../src/decimal.js";
-import { directionOf } from "../src/recognise/patterns/stated-direction.js";
-import type { CorpusBook, CorpusClause } from "./corpus-measure.js";
+import { statedDirection } from "../src/recognise/patterns/stated-direction.js";
+import { contextOf, type CorpusBook, type CorpusClause } from "./corpus-measure.js";
 
 export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -48,18 +48,8 @@ export function blind(b: Pick<CorpusBook, "heldOut" | "tunedSince">): boolean {
   return b.heldOut === true && b.tunedSince === undefined;
 }
 
-/** The recogniser's context for a corpus clause, as corpus-measure.ts's `judge` gives it. */
-export function contextOf(b: CorpusBook, c: CorpusClause): ClauseContext {
-  const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-  return {
-    indicator: c.indicator,
-    points: c.points === null ? null : String(c.points),
-    section: c.section ?? null,
-    siblings,
-    ...(c.item !== undefined ? { item: c.item } : {}),
-    ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}),
-  };
-}
+/** The recogniser's context for a corpus clause: corpus-measure.ts's, as `judge` gives it (header and notes too). */
+export { contextOf };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading features (the rule bodies' own words: `每次 扣 0.5 上限 2`, `得 4 否则 扣 4`, `分段 { ≥ 90% 得 2 }` …)
@@ -112,11 +102,12 @@ function changedNumber(n: string, percent: boolean): string {
 }
 
 /**
- * The siblings, the section or the item's name state the direction: deductions only (a 减分 section, an item named as
- * deductions — 「秸秆禁烧工作（倒扣分）」, stated-direction.ts's directionOf —, or siblings that deduct and none awards).
+ * The siblings, the section, the item's name or the document state the direction: deductions only (a 减分 section, an
+ * item named as deductions — 「秸秆禁烧工作（倒扣分）」 —, a column header or notes on scoring that say 扣, as
+ * stated-direction.ts's statedDirection reads them; or siblings that deduct and none awards).
  */
 function contextDeducts(ctx: ClauseContext): boolean {
-  if (ctx.section === "减分" || directionOf(ctx.section, ctx.indicator) === "扣") return true;
+  if (statedDirection(ctx) === "扣") return true;
   const s = ctx.siblings ?? [];
   const deducting = s.filter((x) => /(?:扣|扣除|扣减|减)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|扣完为止/.test(x)).length;
   const awarding = s.filter((x) => /(?:得|加|计|记|奖励?)\s*\d+(?:\.\d+)?\s*分|得满分/.test(x)).length;

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { recogniseClause, type ClauseContext } from "@kaoping/import";
 import { guardsFiring } from "../src/recognise/guards.js";
 import { normalise } from "../src/recognise/normalise.js";
-import { loadBooks, type CorpusBook, type CorpusClause } from "./corpus-measure.js";
+import { contextOf, loadBooks, type CorpusBook, type CorpusClause } from "./corpus-measure.js";
 
 /** How a blind wrong reading happened (the classes of the README's session 26 section). */
 type Cause =
@@ -145,17 +145,7 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
 function clauseOf(books: readonly CorpusBook[], id: string): { book: CorpusBook; clause: CorpusClause; ctx: ClauseContext } {
   for (const book of books) {
     const clause = book.clauses.find((c) => c.id === id);
-    if (clause === undefined) continue;
-    const siblings = book.clauses.filter((x) => x !== clause && x.indicator === clause.indicator && x.section === clause.section).map((x) => x.text);
-    const ctx: ClauseContext = {
-      indicator: clause.indicator,
-      points: clause.points === null ? null : String(clause.points),
-      section: clause.section ?? null,
-      siblings,
-      ...(clause.item !== undefined ? { item: clause.item } : {}),
-      ...(clause.rowPoints !== undefined ? { rowPoints: clause.rowPoints } : {}),
-    };
-    return { book, clause, ctx };
+    if (clause !== undefined) return { book, clause, ctx: contextOf(book, clause) };
   }
   throw new Error(`no clause ${id} in the corpus`);
 }

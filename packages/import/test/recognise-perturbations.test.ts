@@ -28,10 +28,12 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
  * no class of conduct: classes.ts occurrenceByConduct, read `每次 扣 1 上限 2`).
  * Session 28: blind is the corpus's marks alone (perturbations.ts `blind`), so the eighteenth set (360–377, released
  * as tunedSince 27) came in — 297 → 315 books, 2,463 → 2,557 clauses read correctly: silent per kind unchanged
- * (drop-verb 2 → 2, the same pasq-04 and mq-15; every other kind 0 → 0); dash-lost 40 → 54 refused.
+ * (drop-verb 2 → 2, the same pasq-04 and mq-15; every other kind 0 → 0); dash-lost 40 → 54 refused. The
+ * clauses' context is corpus-measure.ts's (the column's header and the notes on scoring too, as kp import passes
+ * them) and the document's direction counts as deducting context (statedDirection): drop-verb 2 → 1 (mq-15).
  */
 const SILENT_AT_MOST: Record<Kind, number> = {
-  "drop-verb": 2,
+  "drop-verb": 1,
   flip: 0,
   amount: 0,
   cap: 0,

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
 import { reviewFindings, REVIEW_SIGNALS } from "../src/recognise/review.js";
-import { judge, loadBooks, pct, type CorpusBook, type CorpusClause, type Judged } from "./corpus-measure.js";
+import { contextOf, judge, loadBooks, pct, type CorpusBook, type CorpusClause, type Judged } from "./corpus-measure.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
 const books = loadBooks(DIR);
@@ -82,16 +82,7 @@ function clauseOf(id: string): { book: CorpusBook; clause: CorpusClause; ctx: Cl
     const clause = book.clauses.find((c) => c.id === id);
     if (clause === undefined) continue;
     if (neverTuned(book)) throw new Error(`${id} is in a book never tuned on`);
-    const siblings = book.clauses.filter((x) => x !== clause && x.indicator === clause.indicator && x.section === clause.section).map((x) => x.text);
-    const ctx: ClauseContext = {
-      indicator: clause.indicator,
-      points: clause.points === null ? null : String(clause.points),
-      section: clause.section ?? null,
-      siblings,
-      ...(clause.item !== undefined ? { item: clause.item } : {}),
-      ...(clause.rowPoints !== undefined ? { rowPoints: clause.rowPoints } : {}),
-    };
-    return { book, clause, ctx };
+    return { book, clause, ctx: contextOf(book, clause) };
   }
   throw new Error(`no clause ${id} in the corpus`);
 }
