@@ -28,27 +28,26 @@ export function countIndicators(s: Structure): number {
 
 const where = (p: { loc?: ImportProblem["loc"] }): string => (p.loc ? formatLoc({ ...p.loc, file: p.loc.file.replace(/^.*[\\/]/, "") }) : "");
 
-/** 「，其中待核 N 条」 after the count recognised, when some readings are written 待核 (flagged for review). */
-function reviewed(r: ImportReport): string {
-  const n = flaggedReadings(r.clauses).length;
+/** 「（其中待核 N 条）」 after the count recognised, when N readings are written 待核 (flagged for review). */
+function reviewed(n: number): string {
   return n > 0 ? `（其中待核 ${n} 条）` : "";
 }
 
 export function reportMarkdown(r: ImportReport): string {
   const s = r.summary;
+  const flagged = flaggedReadings(r.clauses);
   const out: string[] = [
     `# 导入报告`,
     "",
     `来源：${s.source.replace(/^.*[\\/]/, "")}（${s.format}）`,
     "",
-    `- 指标 ${s.indicators} 个，条文 ${s.clauses} 条：自动识别 ${s.recognised} 条${reviewed(r)}，待补 ${s.todo} 条`,
+    `- 指标 ${s.indicators} 个，条文 ${s.clauses} 条：自动识别 ${s.recognised} 条${reviewed(flagged.length)}，待补 ${s.todo} 条`,
     `- 生成文件：${s.files.join("、")}`,
     "",
   ];
   // the readings flagged for review have a section of their own (请核对的识别), not a line each here
   const warnings = r.problems.filter((p) => p.severity !== "info" && p.code !== "KP5059");
   const infos = r.problems.filter((p) => p.severity === "info");
-  const flagged = flaggedReadings(r.clauses);
   out.push("## 需要核对", "");
   if (warnings.length === 0 && flagged.length === 0) out.push("（无）");
   for (const p of warnings) out.push(`- ${p.code} ${where(p)}：${p.message}`);
@@ -74,7 +73,7 @@ export function reportMarkdown(r: ImportReport): string {
 
 export function reportText(r: ImportReport): string {
   const s = r.summary;
-  const lines = [`导入了 ${s.indicators} 个指标、${s.clauses} 条条文：自动识别 ${s.recognised} 条${reviewed(r)}，待补 ${s.todo} 条。`];
+  const lines = [`导入了 ${s.indicators} 个指标、${s.clauses} 条条文：自动识别 ${s.recognised} 条${reviewed(flaggedReadings(r.clauses).length)}，待补 ${s.todo} 条。`];
   const warnings = r.problems.filter((p) => p.severity !== "info");
   const infos = r.problems.filter((p) => p.severity === "info");
   for (const p of warnings) lines.push(`${where(p)} 警告 ${p.code} ${p.message}`);

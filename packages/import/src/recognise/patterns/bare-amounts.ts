@@ -11,10 +11,8 @@
 import { amountsIn } from "../amounts.js";
 import type { ClauseContext } from "../index.js";
 import { normalise, NUM, rxg, rxt } from "../normalise.js";
-import { directionOf, MERIT, statedDirection } from "./stated-direction.js";
+import { ANY_VERB, directionOf, MERIT, statedDirection } from "./stated-direction.js";
 
-/** Any scoring verb, before or after an amount. */
-const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降/;
 /** A sibling's amount with a deduction verb before it (「扣1分」「每次减0.5分」「扣2分/次」). */
 const DEDUCTION = rxt`(?:扣|减|扣除|扣减|倒扣)${NUM}分`;
 /** A sibling's award: an award verb before an amount or the item's whole (「得2分」「计10分」「加1分」). */

@@ -135,8 +135,10 @@ export function faultOfVerbless(t: string): string | undefined {
   return FAULT_STATED.exec(t)?.[0] ?? FAULT_DESCRIBED.exec(t)?.[0];
 }
 
-/** A deduction verb anywhere in a clause. */
-const DEDUCTS = /扣|减(?!少|灾|排|负|贫|压)|罚|倒扣/;
+/** A deduction verb anywhere in a clause (倒扣 among 扣; 减少, 减灾 … are no verb). */
+const DEDUCTS = /扣|减(?!少|灾|排|负|贫|压)|罚/;
+/** Any scoring verb, before or after an amount, of either direction (a clause with none leaves its direction to its words). */
+export const ANY_VERB = new RegExp(`${DEDUCTS.source}|得|加|计|记|奖|给|赋|增|降`);
 
 /**
  * The item's clauses share out its points (session 28: 「业务、会计档案案卷目录2分。」 beside 「编制了…目录1分」
@@ -171,9 +173,6 @@ export function verblessAwardReason(before: string, t: string, ctx: ClauseContex
   if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t) || sharesOutPoints(t, ctx)) return undefined;
   return "条文的分值前没有「扣」或「得」，也没有写明要做到的事（如「有」「建立」「完成」），未能确定是扣分还是得分";
 }
-
-/** Any scoring verb, before or after an amount (a clause with none leaves its direction to its words). */
-const ANY_VERB = /扣|减(?!少|灾|排|负|贫|压)|罚|得|加|计|记|奖|给|赋|增|降|倒扣/;
 
 /**
  * Why an award read from a clause that writes no scoring verb at all is not stated (whoever read it: a pattern or
