@@ -4,11 +4,8 @@
  * has a scoring and is compiled and scored as written; commands that compile or score say once how
  * many rules are still unchecked (KP2124) instead of repeating a warning per rule.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { LineIndex } from "../text/position.js";
-
-/** A file-level diagnostic's range (as fileDiagnostic's): the summary is about the catalogue, not a place. */
-const fileLevel = new LineIndex("").span(0, 0);
+import type { Diagnostic } from "../diagnostics.js";
+import { fileDiagnostic } from "../project/load.js";
 
 /** How many rules of these diagnostics are still marked 待核 (one KP2123 each). */
 export function reviewCount(diags: readonly Diagnostic[]): number {
@@ -23,5 +20,6 @@ export function reviewCount(diags: readonly Diagnostic[]): number {
 export function withReviewSummary(diags: readonly Diagnostic[], file: string): Diagnostic[] {
   const n = reviewCount(diags);
   if (n === 0) return [...diags];
-  return [...diags.filter((d) => d.code !== "KP2123"), diagnostic("KP2124", fileLevel, [n], { file })];
+  // about the catalogue, not a place: a file-level diagnostic of its root
+  return [...diags.filter((d) => d.code !== "KP2123"), fileDiagnostic("KP2124", file, [String(n)])];
 }
