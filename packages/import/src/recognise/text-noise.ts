@@ -30,7 +30,7 @@ export interface NoiseEdit {
 /** Digits as the raw cell or the normalised text may write them. */
 const D = "[0-9０-９]";
 /** Units a decimal's fractional part may stand before: points, a share, a measure. */
-const UNIT_AFTER = "(?:分|%|％|‰|个百分点|百分点|[A-Za-zａ-ｚＡ-Ｚ]|度|元|万|亿|米|吨|倍|天|小时|公里|千克|公斤|亩|平方)";
+const UNIT_AFTER = "(?:分(?!钟|鐘|鍾)|%|％|‰|个百分点|百分点|[A-Za-zａ-ｚＡ-Ｚ]|度|元|万|亿|米|吨|倍|天|小时|公里|千克|公斤|亩|平方)";
 
 /**
  * 「0。5分」: a 。 between digits that is a decimal point — digits before it (not the clause's first, an outline
