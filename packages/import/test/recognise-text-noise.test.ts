@@ -30,6 +30,7 @@ describe("a decimal stop: 「0。5分」", () => {
     "每次扣3。2、未按时报送的扣1分",
     "2019。5月前完成",
     "完成3。5",
+    "每次扣1。2分钟内未到岗的",
   ])("left alone: %s", (text) => {
     expect(normalise(text)).not.toMatch(/\d\.\d/);
   });
