@@ -17,6 +17,7 @@ import { accountingUnaccounted } from "./accounting.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
 import { GUARDS_PROPORTION } from "./guards-proportion.js";
 import { runTogetherAmount } from "./guards-run-together.js";
+import { untilNoneOccurrence } from "./guards-until-none.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -26,7 +27,8 @@ const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低�
 
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
-const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)/;
+// (session 29: 「若致使考核工作无法进行,考核结果为不合格」 — the whole assessment's result stated, gskz-09)
+const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)|(?:考核|考评|评定|评审|年检)结果(?:为|定为|评为|确定为)不合格/;
 
 /** The numbers a body writes, as decimal text. */
 function numbersOf(body: string): Set<string> {
@@ -183,6 +185,8 @@ export const GUARDS: readonly Guard[] = [
   runTogetherAmount,
   // a period followed by a count word (「每月次」) read as the period (session 27, zs22-03: guards-counting.ts)
   periodBeforeCount,
+  // an occurrence (迟到, 缺席 …) deducted once beside 「扣完为止」, which says it repeats (session 29: guards-until-none.ts)
+  untilNoneOccurrence,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

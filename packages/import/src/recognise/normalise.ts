@@ -1,7 +1,9 @@
 // Text normalisation for recognition only (the clause itself is always kept verbatim): full-width
 // digits and punctuation as half-width, traditional characters as simplified (variants.ts: OpenCC, since
-// session 25; a hand table of some 240 characters before), spaces out.
+// session 25; a hand table of some 240 characters before), spaces out, and the copy's noise read through
+// (text-noise.ts: pinyin glosses; session 29: 「0。5分」, 「(2')」, 「〔1分〕」, fused outline numbers, ordinals 「第4项」 …).
 import { simplified } from "../variants.js";
+import { withoutTextNoise } from "./text-noise.js";
 
 /** The last texts normalised: a clause is normalised by several steps of one recognition (bounded, cleared when full). */
 const normalised = new Map<string, string>();
@@ -27,8 +29,6 @@ function isSpace(c: number): boolean {
 
 /** 「0 5分」: a space inside a number is an OCR slip, never read as 05. */
 const SPACED_DIGITS = /(\d)[ \u3000]+(?=\d)/g;
-/** (zhí)-style pinyin glosses of a converted copy. */
-const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/g;
 
 function normaliseText(text: string): string {
   text = simplified(text).replace(SPACED_DIGITS, "$1□");
@@ -45,7 +45,8 @@ function normaliseText(text: string): string {
     from = i + 1;
   }
   out = from === 0 ? text : out + text.slice(from);
-  return out.replace(PINYIN, "");
+  // pinyin glosses 「現(xiàn)」 out, then the copy's noise (text-noise.ts)
+  return withoutTextNoise(out);
 }
 
 /** One character (code point) normalised: what normalise(ch) gives, without the clause cache. */

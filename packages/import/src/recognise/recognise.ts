@@ -50,9 +50,13 @@ import { gradesUnmarked } from "./patterns/grades-unmarked.js";
 import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
+import { withoutTextNoiseMapped } from "./text-noise.js";
 
-/** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
-const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
+/**
+ * Waiver and multiplier words left in a clause after its modifier phrases were taken; a ratio 「6:4」 (not a clock
+ * time 「9:00还未开始打扫」, hours and two digits of minutes: session 29, jsb-05).
+ */
+const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|(?<![\d.])(?!(?:[01]?\d|2[0-4])[:：][0-5]\d(?!\d))\d+[:：]\d+/;
 
 /** The body with the clause's modifiers after it, in the clause's order (its cap among them). */
 function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIndex: number): string {
@@ -169,7 +173,7 @@ function verbatimNames(body: string, text: string): string {
   if (!body.includes("「")) return body;
   // the normalised text char by char, each char with the offset it comes from in the clause
   let norm = "";
-  const from: number[] = [];
+  let from: number[] = [];
   let at = 0;
   for (const ch of text) {
     for (const c of normaliseChar(ch)) {
@@ -178,6 +182,8 @@ function verbatimNames(body: string, text: string): string {
     }
     at += ch.length;
   }
+  // the copy's noise read through as normalise() does (pinyin glosses, 「第4项」's numeral, 「0。5」 …: text-noise.ts)
+  ({ text: norm, origins: from } = withoutTextNoiseMapped(norm, from));
   return body.replace(/「([^」]+)」/g, (whole, name: string) => {
     if (text.includes(name)) return whole;
     const k = norm.indexOf(name);

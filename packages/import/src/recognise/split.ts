@@ -3,6 +3,7 @@
 // (「上报实施方案。未报扣10分」), and a band list (「完成75%-100%扣0.2分；50%-75%扣0.4分」) stays one
 // clause.  Pieces are verbatim, with their offsets in the cell.
 import type { Clause } from "./index.js";
+import { decimalStops } from "./text-noise.js";
 
 /** A piece scores when it has an amount, 不得分, a veto, or an assessment. */
 const SCORES = /[0-9０-９一二三四五六七八九十]\s*分|[扣加减得]\s*[0-9０-９]+(?:\.\d+)?\s*[；;。，,]?\s*$|不得分|不计分|不记分|否决|否优|评优资格|酌情|扣完|按评价|按比例|按完成比例|按[^，,；;。]{0,6}?比例(?:扣|得分|计分)|考核打分|进行评分|满分/;
@@ -31,9 +32,11 @@ const NOT_SENT = /^(?:未报送|未上报|未报|未提交)/;
 /** Raw pieces: ends after 「；」「;」「。」 and line breaks, and before numbered items. */
 function pieces(cell: string, ranOn: Set<number>): Piece[] {
   const cuts = new Set<number>();
+  const decimal = decimalStops(cell);
   for (let i = 0; i < cell.length; i++) {
     const ch = cell[i]!;
-    if (ch === "；" || ch === ";" || ch === "。" || ch === "\n" || ch === "\r") cuts.add(i + 1);
+    // (「扣 0。5 分」: a 。 between digits before a unit is the copy's decimal point, text-noise.ts)
+    if (ch === "；" || ch === ";" || (ch === "。" && !decimal.has(i)) || ch === "\n" || ch === "\r") cuts.add(i + 1);
   }
   // A numbered item after a comma (「…扣2分，2.未按时…」) starts a clause too.
   const inline = /[，,]\s*(?=[①-⑳]|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．、](?![0-9０-９]))/g;
