@@ -1,0 +1,37 @@
+// A rate's threshold below which the item scores nothing (session 29, helper rates):
+//   「药具使用有效率96%以上(2分),达不到标准不得分」 in a 2-point item → 分段 { < 96% 不得分 }
+//   「最高分为7分,低于90%为0分」 in a 7-point item                      → 分段 { < 90% 不得分 }
+// The points written are the item's own (the bracket, or 最高分 said again): nothing to write for them; what scores is
+// the zero below the threshold. 以上 includes its number (民法典 §1259), so 达不到 it is below it, strictly; 低于 is
+// strict as written. Only when the points written are the item's points (a part's own points would be an award of
+// the part, not the item's zero) and the clause says nothing else.
+import { canon } from "../../decimal.js";
+import { NUM, numberText, rxt } from "../normalise.js";
+import { reading, type Pattern } from "../reading.js";
+
+/** 「X率96%以上(2分),达不到标准不得分」: a rate's threshold, the item's points, nothing below it. */
+const ABOVE_THEN_NOTHING = rxt`^(?:[①②③④⑤⑥⑦⑧⑨]|\\(\\d+\\)|\\d+[、.](?!\\d))?[^\\d,;。]*?率(?:达到?)?${NUM}%(?:及)?以上(?:\\(${NUM}分\\)|,?(?:得|计|记)${NUM}分)?,?(?:达不到|未达到)(?:标准|要求|此标准|该标准)?(?:的)?,?不(?:得|计|记)分[。;]?$`;
+/** 「最高分为7分,低于90%为0分」: the item's points said again, nothing below a rate. */
+const TOP_THEN_BELOW = rxt`^(?:最高分?为|最高得|满分为?)${NUM}分,低于${NUM}%(?:的)?(?:为|得|计|记)(?:0|零)分[。;]?$`;
+
+function itemPoints(n: string | undefined, points: string | null): boolean {
+  return n !== undefined && points !== null && canon(n) === canon(points);
+}
+
+export const rateZeroBelow: Pattern = (t, ctx) => {
+  if (ctx.section !== null || !t.includes("%")) return undefined;
+  const a = ABOVE_THEN_NOTHING.exec(t);
+  if (a) {
+    const bound = numberText(a[1]!);
+    const written = a[2] ?? a[3];
+    if (bound === undefined || (written !== undefined && !itemPoints(numberText(written), ctx.points))) return undefined;
+    return reading([`分段 { < ${bound}% 不得分 }`], written !== undefined ? [written] : []);
+  }
+  const b = TOP_THEN_BELOW.exec(t);
+  if (b) {
+    const bound = numberText(b[2]!);
+    if (bound === undefined || !itemPoints(numberText(b[1]!), ctx.points)) return undefined;
+    return reading([`分段 { < ${bound}% 不得分 }`], [b[1]!, "0"]);
+  }
+  return undefined;
+};
