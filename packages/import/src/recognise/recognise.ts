@@ -52,6 +52,7 @@ import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { reachedRateRows } from "./patterns/rate-rows.js";
 import { rateZeroBelow } from "./patterns/rate-zero.js";
+import { rateRangeRow } from "./patterns/rate-range.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -80,12 +81,12 @@ const PATTERNS: readonly Pattern[] = [
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
-  reachedRateRows, rateZeroBelow, aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
+  rateZeroBelow, rateRangeRow, aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
   bandAndComplement, belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing,
   overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
   // session 23
   ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
-  bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+  bandList, bandCascade, reachedRateRows, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 /**
  * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import; recognise()

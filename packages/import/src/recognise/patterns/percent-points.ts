@@ -29,7 +29,9 @@ const NOT_POINTS = /分(?:配|别|解|管|类|工|期|批|局|布|析|散|级|�
 
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
-const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在)?$/;
+// (「漏补报率低于2%,每超过一个百分点扣0.5分」: 低于 a rate is its ceiling, as 不超过 is — the linear rule is the same at
+// the bound itself, nothing above it; session 29, helper rates)
+const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在|低于|少于|小于)?$/;
 
 /** Words before a base percentage, longest first. */
 const BASE_WORDS = /高于或等于|大于或等于|不低于|不少于|不超过|控制在|未达到|到达|达到|超过|超出|多于|低于|不足|未达|少于|小于|大于|高于|≥|≤|达|为|在/g;
