@@ -13,6 +13,7 @@
 // the step (「达到90%…每超1个百分点扣」), two rates in the clause, or full points that are not the item's: a to-do
 // whose reason says which. 「未完成目标…每低」 is left to the target patterns (linear.ts: 基准 目标值).
 import { capOf } from "../amounts.js";
+import { ratesByClass } from "./rates-by-class.js";
 import { decimalCompare, shareOf } from "../../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
@@ -133,6 +134,12 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // (a) the base stated before the step
   if (pctCount > 0) {
     if (severally !== undefined) return severalRates(head, dir, word, step, unitOut, verb, amount, cap, used);
+    // 「申报率,要求企业达到98%、个体95%每差1%,扣10分」: each class from its own requirement (rates-by-class.ts, session 29)
+    const byClass = ratesByClass(head);
+    if (byClass !== undefined) {
+      if (dir !== "down" || verb !== "扣") return refusal(`${ROUTE}，又按几类单位写了几个基准，未能确定`);
+      return reading(byClass.map((v) => body(`${v}%`, "down", word, step, unitOut, verb, amount, cap)), used);
+    }
     const b = BASE_END.exec(head);
     if (!b) return undefined;
     // 「达到90%以上的得满分,低于90%的,每低1个百分点…」: the base said from both sides, the first its full points
