@@ -1,6 +1,7 @@
 // A rate's threshold below which the item scores nothing (session 29, helper rates):
 //   「药具使用有效率96%以上(2分),达不到标准不得分」 in a 2-point item → 分段 { < 96% 不得分 }
 //   「最高分为7分,低于90%为0分」 in a 7-point item                      → 分段 { < 90% 不得分 }
+//   「合同签定率达100%、代管率达100%、兑现率达100%,达不到标准不计分」 → a zero band per rate (any one short voids the item)
 // The points written are the item's own (the bracket, or 最高分 said again): nothing to write for them; what scores is
 // the zero below the threshold. 以上 includes its number (民法典 §1259), so 达不到 it is below it, strictly; 低于 is
 // strict as written. Only when the points written are the item's points (a part's own points would be an award of
@@ -18,8 +19,17 @@ function itemPoints(n: string | undefined, points: string | null): boolean {
   return n !== undefined && points !== null && canon(n) === canon(points);
 }
 
+/** 「合同签定率达100%、代管率达100%、兑现率达100%,达不到标准不计分」: several rates, each its threshold, one zero. */
+const RATES_THEN_NOTHING = rxt`^(?:[①②③④⑤⑥⑦⑧⑨]|\\(\\d+\\)|\\d+[、.](?!\\d))?((?:[^\\d,;。、]*?率(?:达到?)?\\d+(?:\\.\\d+)?%(?:及)?(?:以上)?、)+[^\\d,;。、]*?率(?:达到?)?\\d+(?:\\.\\d+)?%(?:及)?(?:以上)?),?(?:达不到|未达到)(?:标准|要求|此标准|该标准)?(?:的)?,?不(?:得|计|记)分[。;]?$`;
+
 export const rateZeroBelow: Pattern = (t, ctx) => {
   if (ctx.section !== null || !t.includes("%")) return undefined;
+  const several = RATES_THEN_NOTHING.exec(t);
+  if (several) {
+    const bounds = several[1]!.split("、").map((r) => numberText(/(\d+(?:\.\d+)?)%/.exec(r)![1]!));
+    if (bounds.some((b) => b === undefined)) return undefined;
+    return reading(bounds.map((b) => `分段 { < ${b!}% 不得分 }`), []);
+  }
   const a = ABOVE_THEN_NOTHING.exec(t);
   if (a) {
     const bound = numberText(a[1]!);
