@@ -51,7 +51,7 @@ import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { reachedRateRows } from "./patterns/rate-rows.js";
-import { rateZeroBelow } from "./patterns/rate-zero.js";
+import { rateReachedOrNothing, rateZeroBelow } from "./patterns/rate-zero.js";
 import { rateRangeRow } from "./patterns/rate-range.js";
 import { formulaRatePatterns } from "./patterns/formula-rates.js";
 import { rewordStepFloor } from "./rewords-step-floor.js";
@@ -83,7 +83,7 @@ const PATTERNS: readonly Pattern[] = [
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
-  rateZeroBelow, rateRangeRow, aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
+  rateZeroBelow, rateReachedOrNothing, rateRangeRow, aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
   bandAndComplement, belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing,
   overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
   // session 23
