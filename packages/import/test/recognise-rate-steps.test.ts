@@ -55,3 +55,7 @@ describe("a step's verbless amount before 扣完为止 is a deduction (rewords-s
     ["投诉率2.0%以下,每上升1%1分。", item("3")],
   ] as const)("stays a to-do: %s", expectTodo);
 });
+
+describe("a change before the percentage is no rate's level (steps.ts targetThenSteps)", () => {
+  it.each([["投诉量较上年下降5%,得5分,每降1%扣1分。", item("5")]] as const)("stays a to-do: %s", expectTodo);
+});

@@ -46,6 +46,8 @@ export const targetThenSteps: Pattern = (t, ctx) => {
   else if (/^完成/.test(head!) && !/\d|未|不|以上|以下|超过|低于/.test(head!.replace(/\([^()]*\)/g, ""))) base = "100";
   else return undefined;
   if (reached && /\d/.test(head!.slice(0, reached.index))) return undefined;
+  // a change or a comparison before the percentage (「较上年下降5%」「增长10%」) is no rate's level
+  if (reached && !reached[0].startsWith("达到") && /增|降|减|提高|上升|比|较|超|低于|高于|不足|以上|以下|未|不/.test(head!.slice(0, reached.index))) return undefined;
   const [s, x] = [numberText(step!), numberText(amount!)];
   if (s === undefined || x === undefined) return undefined;
   return reading([`基准 ${base}% 每低 ${s}${unit === "%" ? "%" : "个百分点"} 扣 ${x}`], amountsIn(t));
