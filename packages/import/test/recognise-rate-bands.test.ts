@@ -4,7 +4,8 @@
  * include their number, 低于 and 达不到 exclude it; where the text leaves a side open the clause stays a to-do. On
  * clauses written for these tests (never the corpus's text), each reading checked in a catalogue.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { recogniseClause } from "@kaoping/import";
 import { item, expectReading, expectTodo } from "./phrasing-check.js";
 
 describe("rows of a rate reached, the award growing with the threshold (rate-rows.ts)", () => {
@@ -50,4 +51,26 @@ describe("a rate's range row, its top settled by the item's row 超过 it (rate-
     // a row takes 2 % from below too
     ["资料差错率为2%~4%的,扣0.2分;", item("5", { siblings: ["超过4%的,扣0.5分。", "低于2%的不扣分。"] })],
   ] as const)("stays a to-do: %s", expectTodo);
+});
+
+describe("达标 at the head of band rows is the item's stated standard for the same rate (rewords-item-standard.ts)", () => {
+  const standard = { item: "社区服务站建成率达到90%以上,服务规范。" };
+  it.each([
+    ["服务站建成率达标得3分,80%以上得2分,70%以上得1分", item("3", standard), ["分段 { ≥ 90% 得 3 [80%, 90%) 得 2 [70%, 80%) 得 1 }"]],
+  ] as const)("%s", expectReading);
+
+  it("reports the number taken from the item", () => {
+    const r = recogniseClause("服务站建成率达标得3分,80%以上得2分,70%以上得1分", item("3", standard));
+    expect(r.kind === "rules" ? r.fromItem?.map((f) => f.phrase) : r.reason).toEqual(["社区服务站建成率达到90%以上"]);
+  });
+
+  it.each([
+    // the item states two percentages: which is the standard is open
+    ["服务站建成率达标得3分,80%以上得2分,70%以上得1分", item("3", { item: "建成率达到90%以上,使用率达到60%以上。" })],
+    // no item stated
+    ["服务站建成率达标得3分,80%以上得2分,70%以上得1分", item("3")],
+  ] as const)("stays a to-do: %s", expectTodo);
+
+  // 达标 and its failing alone: a requirement met or not, left as written
+  it.each([["服务站建成率达标得2分,未达标不得分", item("2", standard), ["得 2"]]] as const)("%s", expectReading);
 });

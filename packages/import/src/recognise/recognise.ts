@@ -55,6 +55,7 @@ import { rateReachedOrNothing, rateZeroBelow } from "./patterns/rate-zero.js";
 import { rateRangeRow } from "./patterns/rate-range.js";
 import { formulaRatePatterns } from "./patterns/formula-rates.js";
 import { rewordStepFloor } from "./rewords-step-floor.js";
+import { rewordItemStandard } from "./rewords-item-standard.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -225,6 +226,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   totalAsCap,
   rewordBoundNoun,
   rewordStepFloor,
+  rewordItemStandard,
 ];
 
 /**
