@@ -3,6 +3,7 @@
 //   「最高分为7分,低于90%为0分」 in a 7-point item                      → 分段 { < 90% 不得分 }
 //   「合同签定率达100%、代管率达100%、兑现率达100%,达不到标准不计分」 → a zero band per rate (any one short voids the item)
 //   「“一场两馆”建有率达100%以上,得1分,未建有,不得分」               → 分段 { ≥ 100% 得 1 }
+//   「运行负荷达到设计能力的60%,得1分,否则不得分」                     → 分段 { ≥ 60% 得 1 }
 // The points written are the item's own (the bracket, or 最高分 said again): nothing to write for them; what scores is
 // the zero below the threshold. 以上 includes its number (民法典 §1259), so 达不到 it is below it, strictly; 低于 is
 // strict as written. Only when the points written are the item's points (a part's own points would be an award of
@@ -31,8 +32,17 @@ const REACHED_OR_NOTHING = rxt`^[^\\d,;。]*?([\\u4e00-\\u9fa5]{1,3})率(?:达�
  * said by the rate's own doing negated (建有率 → 未建有) — nothing below the bound. Only when the negated words are the
  * rate's own (「未建有」 of 建有率), never another failing.
  */
+/** 「运行负荷达到设计能力的60%,得1分,否则不得分」: a share of a stated whole reached, nothing otherwise. */
+const SHARE_REACHED_OR_NOTHING = rxt`^(?:\\(\\d+\\)|\\d+[、.](?!\\d))?[^\\d,;。]*?达到[^\\d,;。]{1,10}?的${NUM}%(?:及)?(?:以上)?(?:的)?,?(?:得|计|记)${NUM}分[,;]否则,?不(?:得|计|记)分[。;]?$`;
+
 export const rateReachedOrNothing: Pattern = (t, ctx) => {
   if (ctx.section === "减分" || !t.includes("%")) return undefined;
+  const share = SHARE_REACHED_OR_NOTHING.exec(t);
+  if (share) {
+    const [bound, amount] = [numberText(share[1]!), numberText(share[2]!)];
+    if (bound === undefined || amount === undefined) return undefined;
+    return reading([`分段 { ≥ ${bound}% 得 ${amount} }`], [share[2]!]);
+  }
   const m = REACHED_OR_NOTHING.exec(t);
   if (!m || !m[1]!.endsWith(m[4]!)) return undefined;
   const [bound, amount] = [numberText(m[2]!), numberText(m[3]!)];
