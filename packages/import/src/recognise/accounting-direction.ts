@@ -35,14 +35,17 @@ function sideOf(t: string, at: number, n: string): Side | undefined {
 }
 
 /** The one-sided rows of a reading's bands: the side they take of a number. */
-function bandRows(bodies: readonly string[]): { side: Side; value: string; text: string }[] {
-  const out: { side: Side; value: string; text: string }[] = [];
+function bandRows(bodies: readonly string[]): { side: Side; value: string; text: string; zero: boolean }[] {
+  const out: { side: Side; value: string; text: string; zero: boolean }[] = [];
   for (const b of bodies) {
     if (!/分段/.test(b)) continue;
-    for (const m of b.matchAll(/(≥|>|≤|<)\s*(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fa5]{1,3})?/g)) out.push({ side: m[1] === "≥" || m[1] === ">" ? "above" : "below", value: m[2]!, text: m[0] });
+    for (const m of b.matchAll(/(≥|>|≤|<)\s*(\d+(?:\.\d+)?)(%|‰|[\u4e00-\u9fa5]{1,3})?(\s+不得分)?/g)) out.push({ side: m[1] === "≥" || m[1] === ">" ? "above" : "below", value: m[2]!, text: m[0].replace(/\s+不得分$/, ""), zero: m[4] !== undefined });
   }
   return out;
 }
+
+/** The zero said of not reaching the bound (「96%以上(2分),达不到标准不得分」): its band takes the other side (session 29). */
+const ZERO_NOT_REACHED = /(?:达不到|未达到|没有达到|未达)(?:标准|要求|此标准|该标准)?(?:的)?,?不(?:得|计|记)分/;
 
 /**
  * Why a band row of the reading takes the other side of its bound than the clause's words (`masked`: the clause
@@ -53,6 +56,7 @@ export function bandSideUnaccounted(masked: string, bodies: readonly string[]): 
   const rows = bandRows(bodies);
   for (const r of rows) {
     if (rows.some((o) => o.value === r.value && o.side !== r.side)) continue;
+    if (r.zero && r.side === "below" && ZERO_NOT_REACHED.test(masked)) continue;
     const sides: (Side | undefined)[] = [];
     for (const m of masked.matchAll(/\d+(?:\.\d+)?/g)) {
       if (m[0] !== r.value && Number(m[0]) !== Number(r.value)) continue;

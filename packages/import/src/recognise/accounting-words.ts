@@ -78,7 +78,7 @@ export const OUTLINE_NUMBER = new RegExp(
 export const SECTION_NUMBER = /(?:^|(?<=[;。:]))(?:\(\d+\)|\([一二三四五六七八九十]+\)|\d+(?:\.\d+)*(?:、|[.)](?![\d%]))|[一二三四五六七八九十]+[、.])/g;
 
 /** Words before a number that make it the item's own points (「满分2分」「本项5分」「共3分」「(4分)」). */
-export const OWN_POINTS = /(?:满分|总分|总计不超过|合计不超过|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分?|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
+export const OWN_POINTS = /(?:满分|最高分|总分|总计不超过|合计不超过|共|共计|合计|本项|该项|此项|本项目|本指标|分值|基础分|基准分?|标准分|基本分)(?:为|是)?$|\($|(?<=任务|工作|指标)为$/;
 // (session 25, amounts: 「总计不超过15分」 equal to the item's points is the item's points, shared by the rules before it)
 // (session 24, s24-tune13: 「完成…关闭任务为15分」 states what the task is worth — the item's points — as 满分为 does;
 // yzsm-03, read 得 15 before: rewords-item.ts drops it before a failing that voids the item; 「基本分20分」 is the

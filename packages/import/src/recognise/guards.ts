@@ -18,6 +18,7 @@ import { rateCapped, rateTarget } from "./patterns/proportion.js";
 import { GUARDS_PROPORTION } from "./guards-proportion.js";
 import { runTogetherAmount } from "./guards-run-together.js";
 import { untilNoneOccurrence } from "./guards-until-none.js";
+import { GUARDS_RATES } from "./guards-rates.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -180,6 +181,9 @@ export const GUARDS: readonly Guard[] = [
   ...GUARDS_ORDER,
   // scoring in proportion (session 25): 按比率 without 满分 beside other clauses (guards-proportion.ts)
   ...GUARDS_PROPORTION,
+  // a band where the bound is not one value's: a threshold several rates share, a checklist part's requirement
+  // (session 29, helper rates: guards-rates.ts)
+  ...GUARDS_RATES,
   // an amount whose digits may be two amounts run together, in an item whose copy lost its ranges' dashes (session 27,
   // the eighteenth set's 「扣0.21分」 beside 「扣0.10.5分」: guards-run-together.ts)
   runTogetherAmount,

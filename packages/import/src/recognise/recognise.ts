@@ -51,6 +51,12 @@ import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { withoutTextNoiseMapped } from "./text-noise.js";
+import { reachedRateRows } from "./patterns/rate-rows.js";
+import { rateReachedOrNothing, rateZeroBelow } from "./patterns/rate-zero.js";
+import { rateRangeRow } from "./patterns/rate-range.js";
+import { formulaRatePatterns } from "./patterns/formula-rates.js";
+import { rewordStepFloor } from "./rewords-step-floor.js";
+import { rewordItemStandard } from "./rewords-item-standard.js";
 
 /**
  * Waiver and multiplier words left in a clause after its modifier phrases were taken; a ratio 「6:4」 (not a clock
@@ -78,16 +84,16 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
-  header, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  header, ...proportionPatterns, ...formulaRatePatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
-  aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
+  rateZeroBelow, rateReachedOrNothing, rateRangeRow, aboveBands, awardOrDeduction, classesOfOneCount, graverClass, classesPerUnitAfter,
   bandAndComplement, belowPlan, shortOfYearly, escalation, otherwise, fullThenShort, checklistEventBound, perCountClasses, awardThenNegation, symbolBand, fullUntilNothing,
   overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
   // session 23
   ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
-  bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+  bandList, bandCascade, reachedRateRows, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 /**
  * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import; recognise()
@@ -225,6 +231,8 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordTaskPoints,
   totalAsCap,
   rewordBoundNoun,
+  rewordStepFloor,
+  rewordItemStandard,
 ];
 
 /**

@@ -13,6 +13,7 @@
 // the step (「达到90%…每超1个百分点扣」), two rates in the clause, or full points that are not the item's: a to-do
 // whose reason says which. 「未完成目标…每低」 is left to the target patterns (linear.ts: 基准 目标值).
 import { capOf } from "../amounts.js";
+import { ratesByClass } from "./rates-by-class.js";
 import { decimalCompare, shareOf } from "../../decimal.js";
 import { NUM, normalise, numberText, rxg, rxt } from "../normalise.js";
 import { reading, refusal, type Pattern, type PatternResult } from "../reading.js";
@@ -29,7 +30,9 @@ const NOT_POINTS = /分(?:配|别|解|管|类|工|期|批|局|布|析|散|级|�
 
 /** Base words before a percentage: which side of it the step may run. */
 const BASE_BELOW_OK = /^(?:达到|达|到达|为|在|不低于|不少于|高于或等于|大于或等于|≥|大于|高于|低于|不足|未达到|未达|少于|小于)?$/;
-const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在)?$/;
+// (「漏补报率低于2%,每超过一个百分点扣0.5分」: 低于 a rate is its ceiling, as 不超过 is — the linear rule is the same at
+// the bound itself, nothing above it; session 29, helper rates)
+const BASE_ABOVE_OK = /^(?:超过|超出|高于|大于|多于|不超过|控制在|≤|为|在|低于|少于|小于)?$/;
 
 /** Words before a base percentage, longest first. */
 const BASE_WORDS = /高于或等于|大于或等于|不低于|不少于|不超过|控制在|未达到|到达|达到|超过|超出|多于|低于|不足|未达|少于|小于|大于|高于|≥|≤|达|为|在/g;
@@ -131,6 +134,12 @@ const analyseSteps: Pattern = (t0, ctx): PatternResult => {
   // (a) the base stated before the step
   if (pctCount > 0) {
     if (severally !== undefined) return severalRates(head, dir, word, step, unitOut, verb, amount, cap, used);
+    // 「申报率,要求企业达到98%、个体95%每差1%,扣10分」: each class from its own requirement (rates-by-class.ts, session 29)
+    const byClass = ratesByClass(head);
+    if (byClass !== undefined) {
+      if (dir !== "down" || verb !== "扣") return refusal(`${ROUTE}，又按几类单位写了几个基准，未能确定`);
+      return reading(byClass.map((v) => body(`${v}%`, "down", word, step, unitOut, verb, amount, cap)), used);
+    }
     const b = BASE_END.exec(head);
     if (!b) return undefined;
     // 「达到90%以上的得满分,低于90%的,每低1个百分点…」: the base said from both sides, the first its full points

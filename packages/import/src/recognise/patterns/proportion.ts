@@ -24,6 +24,7 @@ import { reading, refusal, type Pattern, type PatternResult } from "../reading.j
 import { alone } from "../rewords.js";
 import { amountsIn } from "../amounts.js";
 import { unitOf } from "../units.js";
+import { piecesReached, wholeItemAward } from "./share-of-pieces.js";
 
 /** A task or target not (fully) done. */
 const NOT_DONE = "(?:未能?完成|[没沒]有?完成|完不成|不能完成|未达到|达不到|未达|不足(?![\\d一二两三四五六七八九十半]|档))";
@@ -51,9 +52,10 @@ export const awardThenShare: Pattern = (t, ctx) => {
   if (n === undefined || ELSEWHERE.test(t)) return undefined;
   // the award is on completing something: a task, a target, or a number of pieces (「上报…4篇以上」), or on a rate
   // reaching the whole (「推广率达100%」「达到…100%规范化」, session 25 s25-tune15)
-  if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond) && !/达(?:到)?[^,;。]{0,12}?100%/.test(cond)) return undefined;
-  // an award per period or per piece (「每月按时完成得0.5分」): the share of which period is not said
-  if (/每(?!年)/.test(cond)) return refusal("条文按期（或按件）得分又按比例计分，未能确定比率的算法");
+  if (!/完成|任务|目标|计划/.test(cond) && !rxt`\\d+(?:\\.\\d+)?[\\u4e00-\\u9fa5]{1,2}(?:及)?以上$`.test(cond) && !/达(?:到)?[^,;。]{0,12}?100%/.test(cond) && !piecesReached(cond)) return undefined;
+  // an award per period or per piece (「每月按时完成得0.5分」): the share of which period is not said — unless the award
+  // is the item's whole points (「每月撰写…达8篇的,计10分」 in a 10-point item: no period can earn it again, session 29)
+  if (/每(?!年)/.test(cond) && !wholeItemAward(n, ctx)) return refusal("条文按期（或按件）得分又按比例计分，未能确定比率的算法");
   // a rate target other than 100 %: the share of it is not the rate done
   const pct = /(\d+(?:\.\d+)?)%/.exec(cond);
   if (pct && canon(pct[1]!) !== "100") return refusal(`条文按比例计分，目标是「${pct[0]}」而不是全部完成，未能确定比率的算法`);

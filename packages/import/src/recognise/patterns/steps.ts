@@ -35,16 +35,19 @@ export const belowPlan: Pattern = (t, ctx) => {
  */
 export const targetThenSteps: Pattern = (t, ctx) => {
   if (ctx.points === null || ctx.section !== null) return undefined;
-  const m = rxt`^(?:\\(\\d+\\)|\\d+[、.])?([^,;。]*?)(?:的)?,?(?:得|计|记)${NUM}分,每(?:减少|下降|降低|低)${NUM}(%|个百分点),?扣${NUM}分(?:,扣完为止)?[。;]?$`.exec(t);
+  const m = rxt`^(?:\\(\\d+\\)|\\d+[、.])?([^,;。]*?)(?:的)?,?(?:得|计|记)${NUM}分[,;]每(?:减少|下降|降低|降|低)${NUM}(%|个百分点),?扣${NUM}分(?:,扣完为止)?[。;]?$`.exec(t);
   if (!m) return undefined;
   const [, head, p, step, unit, amount] = m;
   if (numberText(p!) !== ctx.points) return undefined;
   let base: string;
-  const reached = rxt`达到${NUM}%$`.exec(head!);
+  // 「参保率达到99.8%」, and 「牛羊口蹄疫100%」「耳标佩戴率100%」: a rate named at N % (session 29, helper rates)
+  const reached = rxt`(?:达到|(?<=[\\u4e00-\\u9fa5])(?:达|为)?)${NUM}%$`.exec(head!);
   if (reached) base = reached[1]!;
   else if (/^完成/.test(head!) && !/\d|未|不|以上|以下|超过|低于/.test(head!.replace(/\([^()]*\)/g, ""))) base = "100";
   else return undefined;
   if (reached && /\d/.test(head!.slice(0, reached.index))) return undefined;
+  // a change or a comparison before the percentage (「较上年下降5%」「增长10%」) is no rate's level
+  if (reached && !reached[0].startsWith("达到") && /增|降|减|提高|上升|比|较|超|低于|高于|不足|以上|以下|未|不/.test(head!.slice(0, reached.index))) return undefined;
   const [s, x] = [numberText(step!), numberText(amount!)];
   if (s === undefined || x === undefined) return undefined;
   return reading([`基准 ${base}% 每低 ${s}${unit === "%" ? "%" : "个百分点"} 扣 ${x}`], amountsIn(t));
