@@ -51,6 +51,7 @@ import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { catsPatterns } from "./patterns/cats.js";
+import { rewordFoundOne } from "./rewords-found-one.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -212,6 +213,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordSecondPass,
   rewordLastPass,
   rewordCountWords,
+  rewordFoundOne,
   rewordOrder,
   rewordOtherwise,
   rewordEitherList,

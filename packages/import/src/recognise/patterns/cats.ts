@@ -3,5 +3,6 @@
 import type { Pattern } from "../reading.js";
 import { gradesListedPatterns } from "./grades-listed.js";
 import { shortOfTarget } from "./short-of-target.js";
+import { measuredPatterns } from "./measured.js";
 
-export const catsPatterns: readonly Pattern[] = [...gradesListedPatterns, shortOfTarget];
+export const catsPatterns: readonly Pattern[] = [...gradesListedPatterns, shortOfTarget, ...measuredPatterns];
