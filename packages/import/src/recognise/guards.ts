@@ -22,7 +22,7 @@ import { runTogetherAmount } from "./guards-run-together.js";
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
-const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
+const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d.]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */

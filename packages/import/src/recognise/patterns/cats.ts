@@ -4,5 +4,7 @@ import type { Pattern } from "../reading.js";
 import { gradesListedPatterns } from "./grades-listed.js";
 import { shortOfTarget } from "./short-of-target.js";
 import { measuredPatterns } from "./measured.js";
+import { rankByTotal } from "./rank-by-total.js";
+import { respectivelyPatterns } from "./respectively.js";
 
-export const catsPatterns: readonly Pattern[] = [...gradesListedPatterns, shortOfTarget, ...measuredPatterns];
+export const catsPatterns: readonly Pattern[] = [...gradesListedPatterns, shortOfTarget, ...measuredPatterns, rankByTotal, ...respectivelyPatterns];
