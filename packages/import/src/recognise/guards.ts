@@ -131,6 +131,9 @@ const GUARDS_22: readonly Guard[] = [
         // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
         if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
+        // an area measured from nothing (「草高高于8cm,…,每平方米扣0.01分」, patterns/measured.ts): a length bound
+        // says which area is measured, as a bound of another measure does in a counted reading (session 29)
+        if (/^基准 0 每超 1 扣 /.test(all) && /^(?:cm|厘米|mm|毫米)/.test(t.slice(m.index! + m[0].length))) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
       return undefined;
