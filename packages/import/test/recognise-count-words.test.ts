@@ -37,6 +37,10 @@ describe("a count word of the table is read as the language's unit", () => {
     ["安全责任书每少一层签订扣1分", item("4"), ["每项 扣 1"]],
     ["每发现1张报销单据填写不规范的，扣0.2分", item("4"), ["每件 扣 0.2"]],
     ["台账登记差错一笔扣0.2分", item("2"), ["每条 扣 0.2"]],
+    // 项次 → 每件次; 车次 → 每次; 小项 → 每项 (session 29)
+    ["按项次计分。每有一项次内容未按规定办理的扣1分。", item("12"), ["每件次 扣 1"]],
+    ["违反规定每车次扣5分;", item("100"), ["每次 扣 5"]],
+    ["每小项达不到扣3分。", item("8"), ["每项 扣 3"]],
     // with what a count carries: a cap, a compound count, a range
     ["宿舍内务不整洁的，每床扣1分，最多扣5分", item("10"), ["每个 扣 1 上限 5"]],
     ["每人每节扣1分", item("5"), ["每人 每次 扣 1"]],
@@ -107,7 +111,8 @@ describe("near-misses stay what they were", () => {
 
 describe("the table", () => {
   it("maps each word to one of the language's units, and keeps out the words the corpus writes two ways", () => {
-    const units = new Set(["每次", "每件", "每起", "每项", "每例", "每处", "每条", "每人", "每个", "每家", "每户", "每篇", "每宗", "每批", "每天", "每月", "每份", "每场"]);
+    // (每件次 is the language's too, 语言参考 §5.1: 项次 is written so, session 29)
+    const units = new Set(["每次", "每件次", "每件", "每起", "每项", "每例", "每处", "每条", "每人", "每个", "每家", "每户", "每篇", "每宗", "每批", "每天", "每月", "每份", "每场"]);
     for (const w of COUNT_WORDS) {
       expect(units.has(w.unit), w.word).toBe(true);
       expect(w.why.length, w.word).toBeGreaterThan(10);

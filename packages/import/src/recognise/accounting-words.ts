@@ -153,7 +153,8 @@ export const QUALIFIERS: readonly Qualifier[] = [
   {
     name: "cumulative",
     re: /累计(?!不超过\d+(?:\.\d+)?(?:次|个|项))/,
-    reflected: (all, bodies) => /上限|分段|至少|基准|就高|按比率|酌情/.test(all) || bodies.some(counted),
+    // (a ranking by 「累计得分」 ranks the accumulated total: patterns/rank-by-total.ts, session 29)
+    reflected: (all, bodies) => /上限|分段|至少|基准|就高|按比率|酌情|排名/.test(all) || bodies.some(counted),
     reason: "条文写有「{w}」，计分方式却只有一次确定的分值，未能确定累计的对象或上限",
   },
   {

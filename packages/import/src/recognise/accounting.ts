@@ -233,7 +233,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     // the set a one-shot rule requires completed (「落实国企党的建设39项重点任务…(0.1分)」): all of it is the fact
     if (!counted && /^[项个条]$/.test(unit) && SET_WORDS.test(rest) && SET_VERBS.test(segment)) continue;
     // 「前三名依次得10、9、8分」: the places of a ranking
-    if (/按排名/.test(all) && /前$/.test(before) && unit === "名") continue;
+    // (「按 总分 排名 依次 得 …」 too, and a range of places 「前4-7名」: the total's places, patterns/rank-by-total.ts)
+    if (/按排名|排名 依次/.test(all) && ((/前$/.test(before) && unit === "名") || (/排名 依次/.test(all) && (/[前第]$/.test(before) ? unit === "名" || /^-+\d+名/.test(after) : /[前第]\d+-+$/.test(before) && unit === "名")))) continue;
     // the one a unit is to have (「明确一名分管领导」「配备一名联络员记2分」): the fact, not a count of pieces
     if (!counted && n.value === "1" && unit !== "" && unit !== "分" && HAVING_VERB.test(before)) continue;
     // the size of a list just named (「观测、发报、报表三项总错比」): what is measured, not a bound

@@ -38,6 +38,9 @@ export const COUNT_WORDS: readonly CountWord[] = [
   { word: "张", unit: "每件", notBefore: "贴|榜|挂|扬|罗|力|望", why: "a sheet, a form (scjg-06 「每发现1张填写、审批不规范的」): 每件" },
   { word: "台", unit: "每个", notBefore: "账|帐|站|风|阶|湾|词|球|面|上|下|前|后|历|次|班|灯|式|套|商|胞", notAfter: "平|电视|视|舞|阳|柜|讲|灶|站|出|兑|戏|窗|凉|看|烛|炮|电|主席|天|琴|擂|井|高|楼|亭|吧|晒|灯|烟|后|前|上|下|登|倒|垮|拆|镜|梳|妆", why: "a machine, a terminal (fjwa-02/03/04 「每台终端扣0.5分」, session 27): 每个, as 辆 and 床; 台账、平台、出台 are other words" },
   { word: "月次", unit: "每次", notBefore: "数|序|日|年|月|周|会", why: "a month in which it happened, counted as one time (zs22-03 「每月次扣3分」, mlxx-01/02 「每月次分别扣5分」「每月次10分」, session 27, as the eighteenth set's writer encodes them): 每次" },
+  { word: "项次", unit: "每件次", why: "an item's occurrence, one time each (sqjz-16 「每项次扣0.5分」 → 每件次, sdls-02 「每有一项次…扣1分」 → 每次, the same count; session 29): 每件次" },
+  { word: "车次", unit: "每次", why: "a run of a vehicle, counted as one time (gskz-05 「违反第5项每车次扣5分」 → 每次, session 29): 每次" },
+  { word: "小项", unit: "每项", notAfter: "大", why: "a sub-item of a checklist (xcyr-03 「每小项达不到扣3分」, gxmb-07/08/09 「每小项不完成任务扣1分」 → 每项, session 29): 每项" },
   { word: "笔", unit: "每条", notBefore: "记|试|录|者|误", why: "an entry of accounts (tjm-09 「差错一笔扣0.5分」): 每条" },
 ];
 
@@ -50,7 +53,7 @@ export const NOT_IN_TABLE: Readonly<Record<string, string>> = {
   季度: "after 每 a period (「每季度召开一次」), not a count; counted once (nclg-09 「每少公示一季度」 → 每次)",
   本: "never counted in the corpus (「每本台账」)",
   位: "an ordinal place in rankings (「每后退一位」); a person only in 「一位领导」 (having one)",
-  案次: "a compound of 次 written once (xf-12 → 每件次); 项次、户次 not written",
+  案次: "a compound of 次 written once (xf-12 → 每件次); 户次 not written (项次 is in the table since session 29)",
   亩: "a measure of area, not a count (session 25, s25-tune15: 「每增加1000亩」 is linear, gd-03); the fifteenth set writes 「每拋荒1畝」 每个 (xlsc-02), 「每連片拋荒5畝或零星拋荒30畝」 每处 (lsj-05/06) and 「每5畝」 a linear step (lsj-07): no one unit",
   卷: "written two ways: 每件 (sjgw-03 「有1卷扣2分」, which rewords-s24b.ts reads for 一卷) and 每项 (lm-11 「按卷扣2分」)",
 };

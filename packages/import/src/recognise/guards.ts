@@ -24,7 +24,7 @@ import { GUARDS_RATES } from "./guards-rates.js";
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
-const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
+const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d.]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
@@ -134,6 +134,9 @@ const GUARDS_22: readonly Guard[] = [
         // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
         if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
+        // an area measured from nothing (「草高高于8cm,…,每平方米扣0.01分」, patterns/measured.ts): a length bound
+        // says which area is measured, as a bound of another measure does in a counted reading (session 29)
+        if (/^基准 0 每超 1 扣 /.test(all) && /^(?:cm|厘米|mm|毫米)/.test(t.slice(m.index! + m[0].length))) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
       return undefined;

@@ -57,6 +57,8 @@ import { rateRangeRow } from "./patterns/rate-range.js";
 import { formulaRatePatterns } from "./patterns/formula-rates.js";
 import { rewordStepFloor } from "./rewords-step-floor.js";
 import { rewordItemStandard } from "./rewords-item-standard.js";
+import { catsPatterns } from "./patterns/cats.js";
+import { rewordFoundOne } from "./rewords-found-one.js";
 
 /**
  * Waiver and multiplier words left in a clause after its modifier phrases were taken; a ratio 「6:4」 (not a clock
@@ -84,7 +86,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
-  header, ...proportionPatterns, ...formulaRatePatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  header, ...catsPatterns, ...proportionPatterns, ...formulaRatePatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
@@ -219,6 +221,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordLostDash,
   withoutClockMinutes,
   withoutScoreBounds,
+  rewordFoundOne,
   reword,
   rewordSecondPass,
   rewordLastPass,

@@ -77,6 +77,9 @@ const leadAndAssist: Pattern = (t) => {
   return reading([`${word} ${verb} 「${m[1]}」 ${a}、「${m[5]}」 ${b}`], [a, b]);
 };
 
+/** 「年度未召开…」「全年未开展…」: things not done at all in the year — whether, never how often. */
+const NOT_DONE_IN_YEAR = /^(?:[①-⑳]|\(?\d+[)、.])?(?:年度|全年|年内|本年度)内?(?:未|没有)(?:召开|开展|举办|组织|制定|建立|召集)/;
+
 /**
  * 「无垃圾池、垃圾填埋场各扣6分」: one rule per listed item; 「工作计划和总结各0.5分」 (no verb: each item's
  * points, an award).  A 「各」 amount this cannot read is a to-do, never one amount for the whole list.
@@ -91,7 +94,8 @@ const each: Pattern = (t, ctx) => {
   const verb = m[1] === undefined ? "得" : actionOf(m[1]);
   const amount = numberText(m[2]!);
   if (!verb || amount === undefined) return undefined;
-  const before = t.slice(0, m.index).split(/[,;。]/).pop()!;
+  // (the item's number 「1、」 before the list is no item of it)
+  const before = t.slice(0, m.index).split(/[,;。]/).pop()!.replace(/^\d+、(?=[^\d])/, "");
   // the items joined by 和/及/与 (「工作计划和总结各0.5分」「换届选举工作和创先争优活动不能按要求落实到位各扣2分」):
   // two items when one joining word is the only one (never a word it begins: 和谐、及时 …)
   const JOIN = /和(?!谐|平|睦|美|解)|与(?!会|其)|及(?!时|以上|以下|其)/g;
@@ -104,7 +108,9 @@ const each: Pattern = (t, ctx) => {
   if (before.includes("、") && joins > 0) return refusal("条文「各」计分，所列各项中又有「和」「及」「与」，未能确定有几项");
   // beside clauses that count, the listed findings may be counted the same way
   // (as 分别 above: 「每宗」 carries over, 「每发现一处垃圾外溢」 beside 「无垃圾池、垃圾填埋场各扣6分」 does not)
-  if (m[1] !== undefined && ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条「各」计分却没有写计数单位，未能确定");
+  // (not when the list is of things not done at all in the year, 「年度未召开理事会…、工作总结会议的各扣2分」: one fact each,
+  // nothing to count — session 29)
+  if (m[1] !== undefined && !NOT_DONE_IN_YEAR.test(before) && ctx.siblings?.some((x) => /每(?:次|件|例|条|篇|项|起|人|宗|处|个)/.test(x))) return refusal("同一项的其他条文按次（按件）计分，本条「各」计分却没有写计数单位，未能确定");
   const rest = t.slice(0, m.index) + t.slice(m.index + m[0].length);
   if (amountsIn(rest).length > 0 || capOf(t) || thresholdReason(rest)) return refusal("条文「各」计分之外还有分值或界限，未能确定");
   if (/每/.test(before)) return refusal("条文「各」按次计分，未能确定");
