@@ -28,6 +28,14 @@ const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低�
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
 const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)/;
 
+/**
+ * 「距离污水池…污染源50米以上」「砍除2米以上得2分」 read `得 N` (session 29): a bound in a length or an area — units the
+ * language has none of, so no band can count them — is part of the requirement a one-shot award is for.
+ */
+function lengthBound(t: string, m: RegExpMatchArray, bodies: readonly string[]): boolean {
+  return bodies.length === 1 && /^得 [\d.]+$/.test(bodies[0]!) && /^[\d.一二两三四五六七八九十百千]+(?:米|公里|千米|平方米|亩)(?:及)?(?:以上|以内|之内)/.test(m[0]);
+}
+
 /** The numbers a body writes, as decimal text. */
 function numbersOf(body: string): Set<string> {
   return new Set([...body.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
@@ -131,6 +139,8 @@ const GUARDS_22: readonly Guard[] = [
         // the pieces a rate is of (「完成3项以上得10分,完不成的按比例扣分」 read 按比率: patterns/proportion.ts)
         if (m[3] !== undefined ? rateTarget(t, m.index! + m[3].length, all) : rateCapped(t, m.index!, all)) continue;
         if (counted !== undefined && (noun === undefined || !counted.startsWith(unitOf(noun) ?? "—"))) continue;
+        // a length or an area (「距离…污染源50米以上」, no unit of the language) describes a requirement an award is for
+        if (noun === undefined && lengthBound(t, m, bodies)) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
       return undefined;

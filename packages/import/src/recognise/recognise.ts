@@ -50,6 +50,7 @@ import { gradesUnmarked } from "./patterns/grades-unmarked.js";
 import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
+import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
 const RESIDUE = /加倍|双倍|翻倍|减半|免扣|免予扣分|免于扣分|不予扣分|除外|减免|因[^,;。]{0,20}不扣分|(?:平均|比例|分别|共同|\d)承担|分担|分摊|\d+[:：]\d+/;
@@ -210,6 +211,9 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   reword,
   rewordSecondPass,
   rewordLastPass,
+  rewordRequirementPeriod,
+  rewordNotOne,
+  rewordFrequency,
   rewordCountWords,
   rewordOrder,
   rewordOtherwise,

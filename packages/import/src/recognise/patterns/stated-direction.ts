@@ -122,7 +122,20 @@ export const statesAbsence = (t: string): boolean => ABSENCE.test(t);
 /** A fault word of the clause outside a stated absence, or undefined. */
 export function faultStated(t: string): string | undefined {
   if (ABSENCE.test(t)) return undefined;
-  return FAULT_STATED.exec(t)?.[0];
+  return outsideAbsence(t, FAULT_STATED);
+}
+
+/**
+ * The first match of a fault's words in a sentence of the clause that does not state an absence (session 29: 「庭院内卫生
+ * 整洁,无乱建、乱堆、乱放现象」 — the absence is its sentence's, not only the clause's first), or undefined.
+ */
+function outsideAbsence(t: string, re: RegExp): string | undefined {
+  for (const s of t.split(/[,;。]/)) {
+    if (ABSENCE.test(s)) continue;
+    const m = re.exec(s);
+    if (m) return m[0];
+  }
+  return undefined;
 }
 
 /**
@@ -132,7 +145,7 @@ export function faultStated(t: string): string | undefined {
  */
 export function faultOfVerbless(t: string): string | undefined {
   if (ABSENCE.test(t)) return undefined;
-  return FAULT_STATED.exec(t)?.[0] ?? FAULT_DESCRIBED.exec(t)?.[0];
+  return outsideAbsence(t, FAULT_STATED) ?? outsideAbsence(t, FAULT_DESCRIBED);
 }
 
 /** A deduction verb anywhere in a clause (倒扣 among 扣; 减少, 减灾 … are no verb). */
