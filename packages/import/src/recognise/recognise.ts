@@ -50,6 +50,7 @@ import { gradesUnmarked } from "./patterns/grades-unmarked.js";
 import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
+import { vetoByResult } from "./patterns/veto-result.js";
 import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -84,7 +85,7 @@ const PATTERNS: readonly Pattern[] = [
   overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
   // session 23
   ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
-  bandList, bandCascade, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+  bandList, bandCascade, vetoByResult, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 /**
  * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import; recognise()
