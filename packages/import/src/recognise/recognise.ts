@@ -51,6 +51,7 @@ import { rewordBoundNoun } from "./rewords-bound-noun.js";
 import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { vetoByResult } from "./patterns/veto-result.js";
+import { perCopy } from "./patterns/per-copy.js";
 import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -76,7 +77,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
-  header, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  header, perCopy, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
