@@ -52,6 +52,7 @@ import { twoSidedTask } from "./patterns/two-sided-task.js";
 import { withReview } from "./review.js";
 import { vetoByResult } from "./patterns/veto-result.js";
 import { perCopy } from "./patterns/per-copy.js";
+import { rewordMinimum } from "./rewords-minimum.js";
 import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
 /** Waiver and multiplier words left in a clause after its modifier phrases were taken. */
@@ -225,6 +226,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordTaskPoints,
   totalAsCap,
   rewordBoundNoun,
+  rewordMinimum,
 ];
 
 /**
