@@ -53,6 +53,8 @@ import { withReview } from "./review.js";
 import { vetoByResult } from "./patterns/veto-result.js";
 import { perCopy } from "./patterns/per-copy.js";
 import { judgedPatterns } from "./patterns/judged.js";
+import { timesAYear } from "./patterns/times-a-year.js";
+import { minimumShort } from "./patterns/minimum-short.js";
 import { rewordMinimum } from "./rewords-minimum.js";
 import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
@@ -79,7 +81,7 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
-  header, perCopy, ...judgedPatterns, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  header, perCopy, timesAYear, minimumShort, ...judgedPatterns, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
