@@ -15,7 +15,7 @@ const MINIMUM_SHORT =
 export const minimumShort: Pattern = (t, ctx) => {
   if (ctx.section !== null) return undefined;
   const m = MINIMUM_SHORT.exec(t);
-  if (!m || m[3] !== m[5] || measureWords.includes(m[3]!) || /次|项|个|件|人|处|条|篇|份|场|户|家|村|天|名/.test(m[3]!)) return undefined;
+  if (!m || m[3] !== m[5] || (measureWords as readonly string[]).includes(m[3]!) || /次|项|个|件|人|处|条|篇|份|场|户|家|村|天|名/.test(m[3]!)) return undefined;
   if (/每|各|扣|得|不得分/.test(m[1]! + m[4]!) || capOf(t) !== undefined) return undefined;
   const n = numberText(m[2]!);
   if (n === undefined || Number(n) < 2) return undefined;
