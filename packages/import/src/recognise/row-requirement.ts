@@ -21,10 +21,11 @@ const SCORING = /[得扣加计记给打减]分|分值|分数|满分|扣|否则|�
 
 /**
  * Numbers that describe the requirement rather than count what is assessed: a distance or an area in a unit the
- * language has none of (a band cannot be written in it), a time window (「三年内」「近三年」) or how long a state has
- * lasted (「正常经营一年以上」), and 「县级以上」-style ranks (no digit). Taken out before any other number is looked for.
+ * language has none of (a band cannot be written in it), a time window (「三年内」「近三年」) or a state that has lasted a
+ * year (「正常经营一年以上」: having one, as the accounting check reads 「1…以上」; 「两年以上」 is a bound, a to-do), and
+ * 「县级以上」-style ranks (no digit). Taken out before any other number is looked for.
  */
-const DESCRIBING = /[\d一二两三四五六七八九十百千]+(?:\.\d+)?(?:米|公里|千米|平方米|亩)(?:以上|以内|之内|内)?|近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:以上|以内|之内|内)/g;
+const DESCRIBING = /[\d一二两三四五六七八九十百千]+(?:\.\d+)?(?:米|公里|千米|平方米|亩)(?:以上|以内|之内|内)?|近[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十\d]+年(?:以内|之内|内)|[一1]年以上/g;
 
 
 /** What a requirement keeps away from (「远离污染源和…自然灾害易发生地段」「距离…垃圾场…50米以上」) is no fault of the unit. */
