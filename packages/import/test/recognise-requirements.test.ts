@@ -70,6 +70,10 @@ describe("at least once a period among a requirement's parts is how often it is 
     expectReading("制定演练计划,每年至少组织一次综合演练,每半年至少组织一次现场演练的,得1分;", item("3"), ["得 1"]);
   });
 
+  it("a deduction for a period missed may be each period's: a to-do", () => {
+    expectTodo("每月至少召开一次例会,未召开的扣1分", item("5"));
+  });
+
   it("a count after it (每次) is still counted", () => {
     expect(bodies(recogniseClause("安全工作专题会议每季度至少一次,每次0.5分,", item("2")))).not.toEqual(["得 0.5"]);
   });

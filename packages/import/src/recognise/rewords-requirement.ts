@@ -68,11 +68,12 @@ export function frequencyDescribes(t: string): boolean {
 /**
  * 「每年至少组织一次…演练,每半年至少组织一次…演练的,得1分」 (wszl-04) → 「定期组织…演练,定期组织…演练的,得1分」: at least once
  * a period is how often the requirement is done (frequencyDescribes), not a count the award is per — only when the
- * clause counts nothing else (no other 每, 次 or count word after the frequencies).
+ * clause counts nothing else (no other 每 or 次 after the frequencies) and deducts nothing.
  */
 export function rewordFrequency(t: string): string {
   if (!frequencyDescribes(t)) return t;
   const rest = t.replace(FREQUENCY, "");
-  if (/每|次/.test(rest)) return t;
+  // (a deduction for a period missed — 「每月至少召开一次例会,未召开的扣1分」 — may be each period's: left as written)
+  if (/每|次|扣|减/.test(rest)) return t;
   return t.replace(FREQUENCY, (_m, between: string) => `定期${between.replace(/至少|最少/g, "")}`);
 }
