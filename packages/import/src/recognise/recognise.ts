@@ -81,6 +81,8 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
+  // (session 29, helper reqs: points per copy, times a year, a minimum in a word the language lacks, judged scores — each
+  // reads only its own whole-clause form, so first; the veto by its effect sits before kinds.ts's veto)
   header, perCopy, timesAYear, minimumShort, ...judgedPatterns, ...proportionPatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
@@ -217,6 +219,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   reword,
   rewordSecondPass,
   rewordLastPass,
+  // session 29 (rewords-requirement.ts): a period that says when a requirement holds, 「未发生一起」, how often
   rewordRequirementPeriod,
   rewordNotOne,
   rewordFrequency,
@@ -229,6 +232,7 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordTaskPoints,
   totalAsCap,
   rewordBoundNoun,
+  // session 29: a count's minimum or bound in another order (rewords-minimum.ts)
   rewordMinimum,
 ];
 
