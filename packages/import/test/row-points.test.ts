@@ -41,13 +41,14 @@ describe("a requirement with no amount of its own earns its row's points", () =>
     expect(read("每发现一处隐患未整改。", row("5"))).toMatch(/^todo/);
     expect(read("未建立应急管理台账。", row("5"))).toMatch(/^todo/);
     expect(read("根据工作情况酌情评定。", row("5"))).toMatch(/^todo/);
-    expect(read("每月至少召开一次安全工作例会。", row("5"))).toMatch(/^todo/);
     expect(read("制定不低于上级下达的安全控制指标;", row("5"))).toMatch(/^todo/);
     expect(read("每年参加培训不少于2次,覆盖率不低于90%。", row("5"))).toMatch(/^todo/);
     // a bound per quarter or month is not a bound on the year's count
     expect(read("信息员每季度报送信息不少于4篇。", row("5"))).toMatch(/^todo/);
     expect(read("每月召开安全例会不少于1次。", row("5"))).toMatch(/^todo/);
     expect(read("全年开展应急演练不少于2次。", row("5"))).toEqual(["分段 { ≥ 2次 得 5 }"]);
+    // (「每月至少召开一次安全工作例会。」 was a to-do here until session 29: how often a requirement is done, the
+    // requirement's — 得 5, as the corpus writes gkwh-10 — recognise-requirements.test.ts)
     // a 加分 section's points are a cap, never an award
     expect(read("成立应急管理领导机构。", { indicator: "加分", points: "5", section: "加分", siblings: [], rowPoints: "5" })).toMatch(/^todo/);
   });

@@ -45,11 +45,13 @@ describe("an item over several rows, each row with its own points", () => {
     expect(r.report.problems.map((x) => x.code)).not.toContain("KP5050");
   });
 
-  it("each requirement earns its row's points; a bound is a band of them; what it cannot place is a to-do", async () => {
+  it("each requirement earns its row's points; a yearly bound is a band of them, at least once a month the requirement's", async () => {
     const r = await run("细则.html", asHtml(rowsTable));
     const bodies = r.report.clauses.map((c) => (c.recognition.kind === "rules" ? c.recognition.bodies.join(" | ") : "待补"));
-    expect(bodies).toEqual(["得 5", "得 5", "得 5", "得 5", "得 3", "得 2", "得 5", "得 5", "得 5", "分段 { ≥ 1次 得 5 }", "分段 { ≥ 2次 得 5 }", "得 5", "待补"]);
-    expect(r.report.summary).toMatchObject({ clauses: 13, recognised: 12, todo: 1 });
+    // (「…每月至少召开一次安全工作例会。」: how often the requirement is done, not a count of the year — 得 5, as the
+    // corpus writes gkwh-10; a to-do before session 29: row-requirement.ts)
+    expect(bodies).toEqual(["得 5", "得 5", "得 5", "得 5", "得 3", "得 2", "得 5", "得 5", "得 5", "分段 { ≥ 1次 得 5 }", "分段 { ≥ 2次 得 5 }", "得 5", "得 5"]);
+    expect(r.report.summary).toMatchObject({ clauses: 13, recognised: 13, todo: 0 });
   });
 
   it("rows that do not add up to the item's stated points: a located warning (KP5057), each row still its own", async () => {

@@ -54,9 +54,12 @@ const ZERO_NOT_REACHED = /(?:达不到|未达到|没有达到|未达)(?:标准|�
  */
 export function bandSideUnaccounted(masked: string, bodies: readonly string[]): string | undefined {
   const rows = bandRows(bodies);
+  // 「至少2种宣传方式,否则不得分」 read `分段 { < 2项 不得分 }`: the zero is the minimum's other side (否则), session 29
+  const zeroOtherwise = /否则,?(?:该项|本项|此项)?不(?:得|计|记)分/.test(masked) && bodies.length === 1 && /^分段 \{ < \S+ 不得分 \}$/.test(bodies[0]!);
   for (const r of rows) {
     if (rows.some((o) => o.value === r.value && o.side !== r.side)) continue;
     if (r.zero && r.side === "below" && ZERO_NOT_REACHED.test(masked)) continue;
+    if (zeroOtherwise && r.side === "below") continue;
     const sides: (Side | undefined)[] = [];
     for (const m of masked.matchAll(/\d+(?:\.\d+)?/g)) {
       if (m[0] !== r.value && Number(m[0]) !== Number(r.value)) continue;

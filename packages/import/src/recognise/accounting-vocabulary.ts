@@ -32,6 +32,7 @@ import { LOST_UNIT } from "./guards-counting.js";
 import { ANY_ONE, GARBLED, ONCE_AFTER, PER_COUNT, PER_THING, PER_UNIT_ASSESSED, requirementApart } from "./guards-counts.js";
 import { COUNT_PHRASE, countedNoun } from "./guards-words.js";
 import { unitOf } from "./units.js";
+import { requirementPeriod } from "./rewords-requirement.js";
 import { SESSION_27_WORDS } from "./accounting-defaults.js";
 import { comparedPerThing, reportedObject } from "./accounting-conditions.js";
 
@@ -196,9 +197,11 @@ const SESSION_26: readonly ScoringWord[] = [
     kind: "period",
     since: 26,
     re: /每(?:个)?(天|日|周|月|季度|季|半年|旬|学期)(?![\d一二两三四五六七八九十]+(?:个)?(?:[次项件条篇人时]|小时))/g,
-    scores: (t, m) => {
+    scores: (t, m, _f, ctx) => {
       // 「未每日登陆系统的」: the duty's failing, once; 「每月…汇报制度」: a system named
       if (/(?:未|不|没有|没)$/.test(t.slice(0, m.index))) return false;
+      // 「每天…完成本岗工作,得3分」 in a 5-point item: when the requirement holds (rewords-requirement.ts, session 29)
+      if (m.index === requirementPeriod(t, ctx)?.[1]?.length) return false;
       const [, end] = partAround(t, m.index);
       const rest = t.slice(m.index, end);
       if (/制度|机制/.test(rest)) return false;
@@ -381,7 +384,7 @@ const SESSION_26: readonly ScoringWord[] = [
     kind: "scoped-cap",
     since: 26,
     re: /(?:每|同一|单|各)(?:个|一)?([\u4e00-\u9fa5]{1,4}?)[^,;。\d]{0,8}?(?:最多|最高|不超过|累计不超过|不得超过|扣满|扣完|加满)(?:扣|得|加)?(\d+(?:\.\d+)?)分/g,
-    scores: (t, m) => {
+    scores: (t, m, _f, ctx) => {
       // (「每年最多扣5分」「全年…」: the assessment's own period; the cap's part holds no other amount)
       if (/^(?:年|年度|学年)/.test(m[1]!)) return false;
       const [start, end] = partAround(t, m.index);

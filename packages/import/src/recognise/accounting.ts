@@ -14,6 +14,7 @@ import { canon, decimalSum, shareOf } from "../decimal.js";
 import { isScoreBound } from "./score-bounds.js";
 import { proportionPlaced } from "./patterns/proportion.js";
 import { twoSidedTaskPlaced } from "./patterns/two-sided-task.js";
+import { perCopyPlaced } from "./patterns/per-copy.js";
 import { BASE_OTHER_SIDE, CN_NUM, FLOOR_AFTER, FUSED_NUMERALS, HAVING_VERB, LIST_MEASURE, MEASURE, NAMES, NON_SCORING, OUTLINE_NUMBER, OWN_POINTS, PARTS_AFTER, SECTION_NUMBER, TIMES_BEFORE, deductionList, shareOfPointsPlaced } from "./accounting-words.js";
 import { vocabularyUnaccounted } from "./accounting-vocabulary.js";
 import { bandSideUnaccounted } from "./accounting-direction.js";
@@ -253,6 +254,8 @@ export function accountingUnaccounted(t: string, bodies: readonly string[], ctx:
     if (proportionPlaced(masked, n.at, n.text, n.value, all)) continue;
     // the base score and the award's total of 「得25分;每增减1%,加减1分,最高加至30分」 (patterns/two-sided-task.ts, session 25)
     if (twoSidedTaskPlaced(masked, n.at, n.value, all, points ?? null)) continue;
+    // the copies of 「满分40分(5分/份×8)」 and the count of the things they are (patterns/per-copy.ts, session 29)
+    if (perCopyPlaced(masked, n.value, all)) continue;
     if (take(n.value)) continue;
     // a band edge stated from both sides (「达到95%的不扣分,低于95%扣0.5分」)
     if (banded && written.includes(n.value)) continue;

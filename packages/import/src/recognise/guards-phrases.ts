@@ -7,7 +7,8 @@ import type { Guard } from "./guards.js";
 import { oneShot } from "./guards-counts.js";
 
 /** A formula or a rate times the points: the amount is the item's full points, not an award. */
-export const FORMULA = /得分\s*=|=[^,;。]*[×xX*c][^,;。]*分|[×xX*]\s*(?:\d|分值|满分|权重)|按(?:百分比|比例|比率|比重)(?:计算)?(?:扣分|得分|计分)|占[^,;。]{0,8}比重计算/;
+// (「满分40分(5分/份×8)」: points per copy times the copies is the full marks, no rate: patterns/per-copy.ts, session 29)
+export const FORMULA = /得分\s*=|=[^,;。]*[×xX*c][^,;。]*分|(?<!分\/(?:份|篇|期|次|件))[×xX*]\s*(?:\d|分值|满分|权重)|按(?:百分比|比例|比率|比重)(?:计算)?(?:扣分|得分|计分)|占[^,;。]{0,8}比重计算/;
 
 /** A score a panel or assessor gives (「打分」「评分」「评定」「最高分为5分」): a range, not an amount. */
 export const PANEL_SCORE = /打分|(?<!按)评分(?!标准|细则|办法)|评定(?:得分|分数|等次)|最高分为|最高得分/;

@@ -235,6 +235,8 @@ export const GUARDS_23: readonly Guard[] = [
       // (「4、1-2个乡镇…」: the clause's own number 4、 is a label, not a list)
       const body = t.replace(/^(?:\(\d+\)|\d+[、.])/, "□");
       for (const m of body.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?:分|%)?(?:、\d+(?:\.\d+)?(?:分|%)?)+/g)) {
+        // (「包括1、2、4、5、7、8、10、11月」: a list of months names dates, no numbers of the scoring — session 29)
+        if (/^\d+(?:、\d+)+$/.test(m[0]) && /^(?:月|日|号)/.test(body.slice(m.index! + m[0].length))) continue;
         const missing = [...m[0].matchAll(/\d+(?:\.\d+)?/g)].map((x) => x[0]).filter((n) => !written.has(n));
         if (missing.length > 0) return `条文列有「${m[0]}」，计分方式没有写出其中的 ${missing.join("、")}，未能确定`;
       }

@@ -31,6 +31,14 @@ const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低�
 // (session 29: 「若致使考核工作无法进行,考核结果为不合格」 — the whole assessment's result stated, gskz-09)
 const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)|(?:考核|考评|评定|评审|年检)结果(?:为|定为|评为|确定为)不合格/;
 
+/**
+ * 「距离污水池…污染源50米以上」「砍除2米以上得2分」 read `得 N` (session 29): a bound in a length or an area — units the
+ * language has none of, so no band can count them — is part of the requirement a one-shot award is for.
+ */
+function lengthBound(t: string, m: RegExpMatchArray, bodies: readonly string[]): boolean {
+  return bodies.length === 1 && /^得 [\d.]+$/.test(bodies[0]!) && /^[\d.一二两三四五六七八九十百千]+(?:米|公里|千米|平方米|亩)(?:及)?(?:以上|以内|之内)/.test(m[0]);
+}
+
 /** The numbers a body writes, as decimal text. */
 function numbersOf(body: string): Set<string> {
   return new Set([...body.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]));
@@ -137,6 +145,8 @@ const GUARDS_22: readonly Guard[] = [
         // an area measured from nothing (「草高高于8cm,…,每平方米扣0.01分」, patterns/measured.ts): a length bound
         // says which area is measured, as a bound of another measure does in a counted reading (session 29)
         if (/^基准 0 每超 1 扣 /.test(all) && /^(?:cm|厘米|mm|毫米)/.test(t.slice(m.index! + m[0].length))) continue;
+        // a length or an area (「距离…污染源50米以上」, no unit of the language) describes a requirement an award is for
+        if (noun === undefined && lengthBound(t, m, bodies)) continue;
         if (!written.has(v)) return `条文的界限「${m[0]}」没有写进计分方式，未能确定它的作用`;
       }
       return undefined;

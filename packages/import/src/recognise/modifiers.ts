@@ -147,7 +147,8 @@ export function takeModifiers(t: string, section: "加分" | "减分" | null): T
   // 倒扣 as the verb: the deduction may go beyond the indicator's points (§6.2); in a 减分 section every
   // deduction is taken from the total already, so it is a plain deduction there
   // 「本项扣分不保底」「扣分不设底线」: the deductions may go beyond the item's points — 倒扣 said as a phrase
-  const floorless = /[,;。]?(?:本项|该项|此项)?(?:扣分)?(?:不保底|不设底线|不封底|可超出本项分值|可以超出本项分值|不受本项分值限制)[。;]?/.exec(rest);
+  // (「扣分不封顶」: the deductions have no ceiling — the item's points do not stop them, session 29, fh-01)
+  const floorless = /[,;。]?(?:本项|该项|此项)?(?:扣分)?(?:不保底|不设底线|不封底|可超出本项分值|可以超出本项分值|不受本项分值限制)[。;]?|[,;。]?扣分(?:上)?不封顶[。;]?/.exec(rest);
   if (floorless) {
     if (section === "加分") return { unsure: "加分项中的条文写有「不保底」，未能确定" };
     rest = rest.slice(0, floorless.index) + rest.slice(floorless.index + floorless[0].length);

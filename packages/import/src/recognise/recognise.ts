@@ -59,6 +59,13 @@ import { rewordStepFloor } from "./rewords-step-floor.js";
 import { rewordItemStandard } from "./rewords-item-standard.js";
 import { catsPatterns } from "./patterns/cats.js";
 import { rewordFoundOne } from "./rewords-found-one.js";
+import { vetoByResult } from "./patterns/veto-result.js";
+import { perCopy } from "./patterns/per-copy.js";
+import { judgedPatterns } from "./patterns/judged.js";
+import { timesAYear } from "./patterns/times-a-year.js";
+import { minimumShort } from "./patterns/minimum-short.js";
+import { rewordMinimum } from "./rewords-minimum.js";
+import { rewordFrequency, rewordNotOne, rewordRequirementPeriod } from "./rewords-requirement.js";
 
 /**
  * Waiver and multiplier words left in a clause after its modifier phrases were taken; a ratio 「6:4」 (not a clock
@@ -86,7 +93,9 @@ function withModifiers(body: string, modifiers: readonly ModifierPhrase[], capIn
 }
 
 const PATTERNS: readonly Pattern[] = [
-  header, ...catsPatterns, ...proportionPatterns, ...formulaRatePatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
+  // (session 29, helper reqs: points per copy, times a year, a minimum in a word the language lacks, judged scores — each
+  // reads only its own whole-clause form, so first; the veto by its effect sits before kinds.ts's veto)
+  header, ...catsPatterns, perCopy, timesAYear, minimumShort, ...judgedPatterns, ...proportionPatterns, ...formulaRatePatterns, ...amountCategoryPatterns, proportionalBand, gapCutoff, targetStep, percentPoints, discretionRange, ...wholeItemPatterns,
   // session 24, in the order its helpers' patterns were tried (tune11, tune13, multi, the eighth to tenth sets)
   rankOrderList, countBand,
   occurrenceRange, extraPerPiece, targetThenSteps, pointsBelowRate, baseBothWays, cappedOccurrenceAward, alternativeOccurrences,
@@ -95,7 +104,7 @@ const PATTERNS: readonly Pattern[] = [
   overallJudgement, partsEach, partsListed, bracketRequirement, countAboveBase, occurrenceByConduct, boundsVoid, risingInclusiveRows, formulaOfAward,
   // session 23
   ...formulaPatterns, ...occurrencePatterns, ...classPatterns, ...conditionPatterns,
-  bandList, bandCascade, reachedRateRows, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
+  bandList, bandCascade, reachedRateRows, vetoByResult, veto, assessed, rate, gradesUnmarked, grades, ranking, discretion, targetLinear, twoSidedTask, twoSidedBase, baseLinear, gapLinear, countPlusSteps, quantitySteps, singleBand, ...listPatterns, percentPointsTodo, ...countPatterns];
 
 /**
  * Who reads the clause's body: the patterns, then the compositional reader when none matched (kp import; recognise()
@@ -225,6 +234,10 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   reword,
   rewordSecondPass,
   rewordLastPass,
+  // session 29 (rewords-requirement.ts): a period that says when a requirement holds, 「未发生一起」, how often
+  rewordRequirementPeriod,
+  rewordNotOne,
+  rewordFrequency,
   rewordCountWords,
   rewordOrder,
   rewordOtherwise,
@@ -236,6 +249,8 @@ const READING_REWORDS: readonly ((t: string, ctx: ClauseContext) => string)[] = 
   rewordBoundNoun,
   rewordStepFloor,
   rewordItemStandard,
+  // session 29: a count's minimum or bound in another order (rewords-minimum.ts)
+  rewordMinimum,
 ];
 
 /**

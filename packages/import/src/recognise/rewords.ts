@@ -3,7 +3,7 @@ import { amountsIn } from "./amounts.js";
 import { rxt } from "./normalise.js";
 import { CREDITS, BASE_POINTS_EARNED, DEDUCT_ASSESSMENT_POINTS, DEDUCT_BEFORE_RANGE, DEDUCTED_FROM_SCORE, signedDeduction, TILDE_RANGE, TOTAL_AS_CAP, UNTIL_ZERO } from "./rewords-amounts.js";
 import { ABOVE_AFTER_INCLUSIVE, NOT_REACHED_INCLUSIVE, RESTATED_BOUND, WORKING_DAYS } from "./rewords-bounds.js";
-import { COPY_DI, COPY_ZHANXIAN } from "./rewords-copies.js";
+import { COPY_DI, COPY_FOUZHE, COPY_ZHANXIAN } from "./rewords-copies.js";
 import { BOOKS, EACH_ITEM_EACH, havingOne, ONE_CASE, ONE_OF_A_MEASURE, PER_NAME, STANDARD_PER_PERIOD, STEP_COMMA } from "./rewords-counts.js";
 import { OTHERWISE_IN_BRACKETS, rewordItemPoints } from "./rewords-item.js";
 
@@ -78,7 +78,7 @@ export function rewordSecondPass(t: string, ctx: ClauseContext): string {
 }
 
 /** After the second pass (session 24, the thirteenth set): 扣除 before a range, 旳. */
-const LAST_PASS: readonly Reword[] = [DEDUCT_BEFORE_RANGE, COPY_DI];
+const LAST_PASS: readonly Reword[] = [DEDUCT_BEFORE_RANGE, COPY_DI, COPY_FOUZHE];
 
 /** The clause with LAST_PASS rewritten, then the item's points (rewordItemPoints). */
 export function rewordLastPass(t: string, ctx: ClauseContext): string {

@@ -15,6 +15,7 @@ import { reading, type Pattern } from "./reading.js";
 import { alone } from "./rewords.js";
 import { decimalCompare } from "../decimal.js";
 import { faultOfVerbless } from "./patterns/stated-direction.js";
+import { rowRequirement } from "./row-requirement.js";
 
 /**
  * The points a requirement with no amount of its own earns: its row's points column when the structure
@@ -77,8 +78,8 @@ export const boundedRow: Pattern = (t, ctx) => {
   return reading([`分段 { ≥ ${n}${m[3]} 得 ${ctx.rowPoints} }`], []);
 };
 
-/** The row-points patterns, tried with the fresh patterns. */
-export const rowPatterns: readonly Pattern[] = [pointsColumn, boundedRow];
+/** The row-points patterns, tried with the fresh patterns (a requirement stated otherwise: row-requirement.ts, session 29). */
+export const rowPatterns: readonly Pattern[] = [pointsColumn, boundedRow, rowRequirement];
 
 /** A one-shot award of a reading (`得 N`, or one band `分段 { ≥ … 得 N }`), or undefined. */
 function oneAward(body: string): string | undefined {

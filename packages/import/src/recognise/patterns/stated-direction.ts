@@ -116,13 +116,29 @@ const ABSENCE = /^(?:\(\d+\)|\d+[、.])?(?:全年|年内|本年度|当年)?(?:�
  */
 const DONE_STATED = /有|建立|打造|制订|符合|明确|坚持|安排|建成|建设|建[一1]|健全|完成|开展|做好|做到|落实|实行|实施|执行|制定|出台|配备|配齐|引进|举办|组织|参加|参与|召开|发布|纳入|能|按时|及时|按要求|规范|达到|获|评为|帮扶|结对|提供|报送|整理|编制|成立|设立|设置|开放|推进|保障|确保|保持|满足|齐全|到位|完善|签订|印发|公开|培训|宣传|检查|督查|落地|覆盖|实现|创建|争取|采用|被采纳|被评|[一1](?:人|个|名|项|次|座|场|期|家|处)(?:及)?以上|上升|提高|增长|增加|良好|完好/;
 
+/** 「满分40分(5分/份×8)」: the full marks made up of the copies' points state what each copy earns (session 29). */
+const FULL_BY_COPIES = /满分\d+(?:\.\d+)?分\(\d+(?:\.\d+)?分\/(?:份|篇|期|次|件)[×xX*]\d+\)/;
+
 /** The clause states the absence of a fault (「全年无安全事故」「未发生…」): what an item earns. */
 export const statesAbsence = (t: string): boolean => ABSENCE.test(t);
 
 /** A fault word of the clause outside a stated absence, or undefined. */
 export function faultStated(t: string): string | undefined {
   if (ABSENCE.test(t)) return undefined;
-  return FAULT_STATED.exec(t)?.[0];
+  return outsideAbsence(t, FAULT_STATED);
+}
+
+/**
+ * The first match of a fault's words in a sentence of the clause that does not state an absence (session 29: 「庭院内卫生
+ * 整洁,无乱建、乱堆、乱放现象」 — the absence is its sentence's, not only the clause's first), or undefined.
+ */
+function outsideAbsence(t: string, re: RegExp): string | undefined {
+  for (const s of t.split(/[,;。]/)) {
+    if (ABSENCE.test(s)) continue;
+    const m = re.exec(s);
+    if (m) return m[0];
+  }
+  return undefined;
 }
 
 /**
@@ -132,7 +148,7 @@ export function faultStated(t: string): string | undefined {
  */
 export function faultOfVerbless(t: string): string | undefined {
   if (ABSENCE.test(t)) return undefined;
-  return FAULT_STATED.exec(t)?.[0] ?? FAULT_DESCRIBED.exec(t)?.[0];
+  return outsideAbsence(t, FAULT_STATED) ?? outsideAbsence(t, FAULT_DESCRIBED);
 }
 
 /** A deduction verb anywhere in a clause (倒扣 among 扣; 减少, 减灾 … are no verb). */
@@ -170,7 +186,7 @@ export function verblessAwardReason(before: string, t: string, ctx: ClauseContex
   if (stated === "扣") return "条文的分值前没有「扣」或「得」，所在的是扣分项（本项名称、表头或说明写明），未能确定是扣分还是得分";
   // (a task with its points in brackets at its end — 「向本地每名×员赠阅×刊(0.1分)」 — is a checklist row: the form
   // states what doing it earns)
-  if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t) || sharesOutPoints(t, ctx)) return undefined;
+  if (stated === "得" || task || ABSENCE.test(t) || DONE_STATED.test(t) || MERIT.test(t) || sharesOutPoints(t, ctx) || FULL_BY_COPIES.test(t)) return undefined;
   return "条文的分值前没有「扣」或「得」，也没有写明要做到的事（如「有」「建立」「完成」），未能确定是扣分还是得分";
 }
 
