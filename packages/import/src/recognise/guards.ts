@@ -17,6 +17,7 @@ import { accountingUnaccounted } from "./accounting.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
 import { GUARDS_PROPORTION } from "./guards-proportion.js";
 import { runTogetherAmount } from "./guards-run-together.js";
+import { GUARDS_PROVENANCE } from "./guards-provenance.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -183,6 +184,9 @@ export const GUARDS: readonly Guard[] = [
   runTogetherAmount,
   // a period followed by a count word (「每月次」) read as the period (session 27, zs22-03: guards-counting.ts)
   periodBeforeCount,
+  // a per-count reading whose count word the clause writes only as an ordinal, a period before a requirement, one member of
+  // a named list, or beside another count word (session 29, helper provenance: guards-provenance.ts)
+  ...GUARDS_PROVENANCE,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost
