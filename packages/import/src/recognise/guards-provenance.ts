@@ -5,6 +5,7 @@
 // (「每处」 read `每次`), invented its count: a to-do with a Chinese reason. Weaker evidence — X only inside other words
 // and no other count word — is a review flag (review-provenance.ts). Registered in guards.ts (GUARDS).
 import type { Guard } from "./guards.js";
+import { rewordCountWords } from "./count-words.js";
 import { clauseCountNouns, provenanceOf, type CountPlace, type Place } from "./provenance.js";
 
 const first = (places: readonly CountPlace[], place: Place): CountPlace | undefined => places.find((p) => p.place === place);
@@ -25,4 +26,6 @@ export function countInvented(t: string, bodies: readonly string[]): string | un
   return undefined;
 }
 
-export const GUARDS_PROVENANCE: readonly Guard[] = [{ name: "count-provenance", since: 29, check: (t, bodies) => countInvented(t, bodies) }];
+// (the count words the language lacks written as its units, as the guards see the clause in recognise.ts: the same
+// places whether the guard is given the clause reworded or plain)
+export const GUARDS_PROVENANCE: readonly Guard[] = [{ name: "count-provenance", since: 29, check: (t, bodies) => countInvented(rewordCountWords(t), bodies) }];
