@@ -64,7 +64,7 @@ const PERIODS = /^(?:天|月|个月)$/;
 const RATE_AFTER = new RegExp(`^(?:\\d+|[一二两三四五六七八九十]+)个?(?:时次|${NOUNS})`);
 
 /** Words that say something failed or fell short (a count of failures per period is a count). */
-export const FAILURE = /未|不|没|无|缺|少|漏|迟|晚|拖|延|超|违|旷|逾|误|差|错|丢|失|停|断|推|空白|反弹|发生|出现|发现|有/;
+export const FAILURE = /未|不(?!断)|没|无(?!论)|缺|少|漏|迟|晚|拖|延迟|延误|超期|超时|超过|违|旷|逾|误|差错|错|丢|遗失|停止|中断|推迟|空白|反弹|发生|出现|发现/;
 
 /** A span of quoted or bracketed name: 「“十个一”」「《…规则》」. */
 const NAME = /[“"《「『][^”"》」』]*[”"》」』]/g;
@@ -142,7 +142,8 @@ function placeOf(t: string, at: number, end: number, s: string, names: readonly 
 function requirementAfter(after: string): boolean {
   // 「(每天24个时次)」: the period and the standard's own number — a rate the standard states (guards-counting.ts)
   if (RATE_AFTER.test(after)) return true;
-  if (/^(?:扣|减|得|加|计|记|\d|[,;。])/.test(after)) return false;
+  // 「每天扣2分」「每天0.5分」: an amount per period; 「每月10日前」「每天1.组织…」: a date or an outline number is no amount
+  if (/^(?:扣|减|得|加|计|记|[,;。]|\d+(?:\.\d+)?分)/.test(after)) return false;
   const part = after.split(/[,;。]/)[0]!;
   return !FAILURE.test(part);
 }
