@@ -64,7 +64,7 @@ const PERIODS = /^(?:天|月|个月)$/;
 const RATE_AFTER = new RegExp(`^(?:\\d+|[一二两三四五六七八九十]+)个?(?:时次|${NOUNS})`);
 
 /** Words that say something failed or fell short (a count of failures per period is a count). */
-export const FAILURE = /未|不(?!断)|没|无(?!论)|缺|少|漏|迟|晚|拖|延迟|延误|超期|超时|超过|违|旷|逾|误|差错|错|丢|遗失|停止|中断|推迟|空白|反弹|发生|出现|发现/;
+export const FAILURE = /未|不(?!断)|没|无(?!论)|缺|少|漏|迟|晚|拖|延迟|延误|超期|超时|超过|违|旷|逾|误|差错|错|丢|遗失|停止|中断|推迟|空白|反弹/;
 
 /** A span of quoted or bracketed name: 「“十个一”」「《…规则》」. */
 const NAME = /[“"《「『][^”"》」』]*[”"》」』]/g;
