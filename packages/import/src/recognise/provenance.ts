@@ -95,12 +95,21 @@ export function countPlaces(t: string, noun: string): CountPlace[] {
       if (taken.has(at)) continue;
       for (let k = 0; k < s.length; k++) taken.add(at + k);
       const end = at + s.length;
-      // 次 of 人次, 人 of 人次 / 人员 is not written as a count noun of its own
-      if (LONGER.some((l) => l.length > s.length && l !== noun && l.includes(s) && t.slice(at - l.indexOf(s), at - l.indexOf(s) + l.length) === l && !spellingsOf(noun).includes(l))) continue;
+      // 次 of 人次, 人 of 人次 is not written as a count noun of its own
+      if (insideLonger(t, at, s, noun)) continue;
       out.push({ place: placeOf(t, at, end, s, names), text: phraseAt(t, at, end), at });
     }
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** The spelling `s` at `at` is part of a longer count noun of the language (次 of 人次, 件 of 件次) that is not `noun`'s. */
+function insideLonger(t: string, at: number, s: string, noun: string): boolean {
+  return LONGER.some((l) => {
+    if (l.length <= s.length || !l.includes(s) || spellingsOf(noun).includes(l)) return false;
+    const from = at - l.indexOf(s);
+    return t.slice(from, from + l.length) === l;
+  });
 }
 
 /** The words around a place, within its clause part (at most eight characters either side), for a reason. */
