@@ -20,7 +20,7 @@ import { countPlaces } from "../src/recognise/provenance.js";
 import { countInvented } from "../src/recognise/guards-provenance.js";
 import { PROVENANCE_SIGNALS } from "../src/recognise/review-provenance.js";
 import { reviewFindings } from "../src/recognise/review.js";
-import { contextOf, loadBooks, normalisedBody, type CorpusBook } from "./corpus-measure.js";
+import { contextOf, judge, loadBooks, normalisedBody, type CorpusBook } from "./corpus-measure.js";
 import { scoreEquivalent } from "./score-equivalence.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
@@ -51,6 +51,15 @@ describe("the places a clause writes a count noun in", () => {
     ["单起受害面积30亩以上的扣10分", "起", ["single"]],
     ["超生1个小孩扣1分", "人", ["number"]],
     ["项目未按时开工的扣1分", "项", ["word"]],
+    ["每有1个项目未完成,扣0.5分", "项", ["word"]],
+    ["没有开展信访评估的每个项目扣1分", "项", ["word"]],
+    ["每提供1个有效招商项目信息加0.5分", "项", ["word"]],
+    ["重伤2人及以上扣30分/次", "人", ["bound"]],
+    ["每发生一次参与人数达20人的群体性事件扣5分", "人", ["word", "bound"]],
+    ["领导班子研究工作每少于一次扣1分", "次", ["number"]],
+    ["园务委员会每月一次集中会议,少任一项扣3分", "次", ["period-requirement"]],
+    ["每年召开2次推进会,缺一项扣1分", "次", ["period-requirement"]],
+    ["每季度召开一次会议,缺一次扣2分", "次", ["period-requirement", "number"]],
     ["每人次扣0.5分", "次", []],
   ] as const)("「%s」 writes %s as %j", (text, noun, places) => {
     expect(countPlaces(seen(text), noun).map((p) => p.place)).toEqual(places);
@@ -139,6 +148,28 @@ describe("the provenance check on the corpus (books not blind)", () => {
     expect(readings).toBeGreaterThan(5000);
     expect(refused).toEqual([]);
     expect(flagged.length).toBeLessThanOrEqual(3);
+  });
+
+  // a probe: each correct one-rule reading `每X …` given another count word Y that the clause writes only inside other words
+  // or as a requirement's frequency (「每次」 for 「…项目…每缺一项」) — the reading that invents its count, on real clauses
+  it("refuses correct readings given another count word the clause writes but does not count with (at least 40 of 41)", () => {
+    const SWAP: Readonly<Record<string, string>> = { 次: "人", 处: "次", 项: "次", 件: "项", 例: "次", 起: "次", 个: "项", 条: "项", 人: "次", 人次: "项", 天: "次", 月: "次", 户: "人", 篇: "项", 宗: "件", 家: "人" };
+    const ok = books.filter(notBlind);
+    let tried = 0;
+    const silent: string[] = [];
+    for (const j of judge(ok)) {
+      const got = j.got;
+      if (j.verdict !== "correct" || typeof got === "string" || got.length !== 1) continue;
+      const m = /^每(\S+) (?!每)/.exec(got[0]!);
+      const other = m ? SWAP[m[1]!] : undefined;
+      const t = seen(j.clause.text);
+      if (other === undefined || !t.includes(other)) continue;
+      tried++;
+      if (countInvented(t, [got[0]!.replace(`每${m![1]}`, `每${other}`)]) === undefined) silent.push(j.clause.id);
+    }
+    console.log(`PROVENANCE swap probe: ${tried} correct readings given another count word the clause writes; refused ${tried - silent.length}; let through ${silent.join(" ")}`);
+    expect(tried).toBeGreaterThanOrEqual(40);
+    expect(tried - silent.length).toBeGreaterThanOrEqual(40);
   });
 
   it("catches the recorded wrong readings: the guard 3 of session 29's eight and 1 of sets 5–18, the flags 3 of the eight", () => {

@@ -18,7 +18,8 @@ export type Place =
   | "ordinal" // 「第1项」
   | "named" // inside a quoted or bracketed name (「“十个一”」)
   | "member" // 「“十个一”有一个」: one member of the list just named
-  | "period-requirement" // 「每天主动…完成…」「每天24个时次」: how often a requirement holds, a rate
+  | "period-requirement" // 「每天主动…完成…」「每天24个时次」「每月一次集中会议」: how often a requirement holds, a rate
+  | "bound" // 「重伤2人及以上」「参与人数达20人」: the fact's threshold
   | "word"; // inside another word (「项目」「处理」「人员」)
 
 /** The places a count may come from. */
@@ -56,6 +57,18 @@ export function spellingsOf(noun: string): readonly string[] {
 
 /** The language's count nouns, longest first (to tell 人次 from 人 and 次). */
 const LONGER = NOUNS.split("|").sort((a, b) => b.length - a.length);
+
+/** 每 and a period at the head of a clause part's requirement (「每月」「每学期」「每年」). */
+const PERIOD_LEAD = /每(?:年|半年|季度?|月|周|旬|天|日|学期)/;
+
+/** 「2人及以上」「5件(含)以下」: a number with 以上/以下 after it is a bound. */
+const BOUND_AFTER = /^(?:\(含\))?(?:及)?(?:以上|以下|\(含\)以上|\(含\)以下)/;
+
+/** 「达到20人」「不少于4次」: a bound word before a number (「每少于一次」 is a shortfall counted, not a bound). */
+const BOUND_BEFORE = /(?<!每)(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|达到|达|大于|小于)$/;
+
+/** A number and a measure word between 每 and the spelling: the count is there (「每提供1个有效招商项目」). */
+const COUNTED_IN_GAP = /(?:\d+|[一二两三四五六七八九十])[个名种类位只件项次处条人家户]/;
 
 /** Periods the language counts by (每天, 每月). */
 const PERIODS = /^(?:天|月|个月)$/;
@@ -127,7 +140,8 @@ function placeOf(t: string, at: number, end: number, s: string, names: readonly 
   const before = t.slice(0, at);
   const after = t.slice(end);
   if (/第(?:\d+|[一二两三四五六七八九十百]+)$/.test(before)) return "ordinal";
-  if (/每(?:个)?$/.test(before)) return PERIODS.test(s) && requirementAfter(after) ? "period-requirement" : "per";
+  // (「每个项目」: 个 is the count and 项 begins a word; 「每个人」 is each person)
+  if (/每$/.test(before) || (/每个$/.test(before) && s === "人")) return PERIODS.test(s) && requirementAfter(after) ? "period-requirement" : "per";
   if (/分?\/$/.test(before)) return "slash";
   if (/按(?:每)?(?:[1一])?$/.test(before)) return "by";
   if (/单$/.test(before) && /^(?:起|次|件|项|宗|例)$/.test(s)) return "single";
@@ -136,10 +150,21 @@ function placeOf(t: string, at: number, end: number, s: string, names: readonly 
     const head = before.slice(0, n.index);
     // 「“十个一”有一个完成不了」: one member of the list the quotes just named
     if (/[”"》」』](?:中|里|当中|之中)?(?:有|少|缺|漏)(?:了)?(?:任何|任)?$/.test(head)) return "member";
+    // 「每月一次集中会议」「每年召开2次推进会」: a number after a period and a verb of doing, in its clause part, is how
+    // often the requirement holds (no failure or shortfall word before it)
+    // 「重伤2人及以上」「参与人数达20人」: a bound on a number of things is the fact's threshold, not what is counted
+    if (BOUND_AFTER.test(after) || BOUND_BEFORE.test(head)) return "bound";
+    const part = head.split(/[,;。]/).pop()!;
+    const period = PERIOD_LEAD.exec(part);
+    if (period && !FAILURE.test(part.slice(period.index))) return "period-requirement";
     return "number";
   }
-  // 「每发现一处」「每迟报一天」「每少签订一个单位」: 每, a verb, perhaps a number
-  if (/每[^,;。每]{0,8}$/.test(before) && !/每(?:天|日|周|月|年|季度?|半年|学期)[^,;。每]*$/.test(before)) return "per";
+  // 「每有1个项目」「一个项目」: after a measure word the spelling begins another word
+  if (/[个只名种类]$/.test(before)) return "word";
+  // 「每发现一处」「每迟报一天」「每少签订一个单位」: 每, a verb, perhaps a number (not 「每提供1个有效招商项目」: the count is
+  // 1个, 项 begins a word)
+  const gap = /每([^,;。每]{0,8})$/.exec(before);
+  if (gap && !COUNTED_IN_GAP.test(gap[1]!) && !/每(?:天|日|周|月|年|季度?|半年|学期)[^,;。每]*$/.test(before)) return "per";
   return "word";
 }
 
