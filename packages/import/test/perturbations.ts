@@ -18,7 +18,7 @@ import { canon, decimalCompare, decimalDifference, decimalSum } from "../src/dec
 import { statedDirection } from "../src/recognise/patterns/stated-direction.js";
 import { contextOf, type CorpusBook, type CorpusClause } from "./corpus-measure.js";
 
-export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count"] as const;
+export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count", "ordinal-item", "period-task"] as const;
 export type Kind = (typeof KINDS)[number];
 export type Outcome = "changed" | "refused" | "silent";
 
@@ -533,9 +533,36 @@ const periodCount: Maker = (c, before) => {
   };
 };
 
+/**
+ * 27. 「…扣2分」 → 「违反第1项规定,…扣2分」 in a one-shot deduction: 第1项 names an item, it counts nothing — the reading
+ * must not count 项 (session 29, gskz-10 「違反第1項扣30分」 read 每项: guards-provenance.ts).
+ */
+const ordinalItem: Maker = (c, before, ctx) => {
+  const o = oneShotDeduction(c, before, ctx);
+  if (!o || /项|項|第|每/.test(c.text)) return undefined;
+  const text = `违反第1项规定,${c.text}`;
+  return { text, check: (bodies) => (bodies.flatMap(tokens).includes("每项") ? "「第1项」是序号，读数却按每项计" : true) };
+};
+
+/** A clause that begins with an outline number (「1.」「(2)」「三、」「①」). */
+const OUTLINE_START = /^\s*(?:\d+[.、．]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/;
+
+/**
+ * 28. 「…得2分」 → 「每天…得2分」 in a one-shot award of a requirement (no word of a fault): 每天 says how often the
+ * requirement holds — the reading must not count days (session 29, jsb-01 「每天主动…完成本岗工作…,得3分」 read 每天 得 3).
+ */
+const periodTask: Maker = (c, before, ctx) => {
+  if (ctx.section !== null || before.length !== 1 || !/^得 \d+(?:\.\d+)?$/.test(before[0]!)) return undefined;
+  if (/每|天|日|月|年|周/.test(c.text) || FAULT.test(c.text) || OUTLINE_START.test(c.text)) return undefined;
+  const text = `每天${c.text}`;
+  return { text, check: (bodies) => (bodies.flatMap(tokens).includes("每天") ? "「每天」是要求的频次，读数却按每天计" : true) };
+};
+
 const MAKERS: Record<Kind, Maker> = {
   "dash-lost": dashLostKind,
   "period-count": periodCount,
+  "ordinal-item": ordinalItem,
+  "period-task": periodTask,
   "bound-flip": boundFlip,
   "count-once": countOnce,
   "flip-de": flipDe,

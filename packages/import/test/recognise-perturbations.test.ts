@@ -59,6 +59,8 @@ const SILENT_AT_MOST: Record<Kind, number> = {
   "amount-words": 0,
   "dash-lost": 0,
   "period-count": 0,
+  "ordinal-item": 0,
+  "period-task": 0,
 };
 /**
  * Clauses perturbed per kind, measured in session 28 with the eighteenth set (360–377, released: tunedSince 27) in
@@ -93,6 +95,9 @@ const PERTURBED_MEASURED: Record<Kind, number> = {
   "amount-words": 697,
   "dash-lost": 54,
   "period-count": 104,
+  // session 29 (helper provenance): 第1项 before a one-shot deduction, 每天 before a one-shot award of a requirement
+  "ordinal-item": 483,
+  "period-task": 291,
 };
 
 const books = loadBooks(DIR).filter((b) => !blind(b));
@@ -264,5 +269,22 @@ describe("the perturbations", () => {
     expect(p.check(["每次 扣 1"])).toBe(true);
     expect(p.check(["每月 扣 1"])).not.toBe(true);
     expect(perturb("period-count", clause("每月每次扣1分"), ["每次 扣 1"], ctx())).toBeUndefined();
+  });
+
+  it("ordinal-item: 「第1项」 names an item, it is no count of 项", () => {
+    const p = make("ordinal-item", "未按时上报的扣2分", ["扣 2"]);
+    expect(p.text).toBe("违反第1项规定,未按时上报的扣2分");
+    expect(p.check(["扣 2"])).toBe(true);
+    expect(p.check(["每项 扣 2"])).not.toBe(true);
+    expect(perturb("ordinal-item", clause("每缺一项扣2分"), ["每项 扣 2"], ctx())).toBeUndefined();
+  });
+
+  it("period-task: 「每天」 before a requirement is how often it holds, no count of days", () => {
+    const p = make("period-task", "主动完成本岗工作,得3分", ["得 3"]);
+    expect(p.text).toBe("每天主动完成本岗工作,得3分");
+    expect(p.check(["得 3"])).toBe(true);
+    expect(p.check(["每天 得 3"])).not.toBe(true);
+    expect(perturb("period-task", clause("未完成本岗工作的,得0分"), ["得 0"], ctx())).toBeUndefined();
+    expect(perturb("period-task", clause("1.完成本岗工作,得3分"), ["得 3"], ctx())).toBeUndefined();
   });
 });

@@ -142,6 +142,18 @@ describe("the review verdict", () => {
     expect(result.late.caught).toBeGreaterThanOrEqual(4);
   });
 
+  // session 29 (helper provenance): the wrong readings of the sets released in session 29 (recognise-blind-wrongs.test.ts
+  // RELEASED_29_WRONGS), each on its clause, context and recorded reading — a ratchet (raise it as signals catch more)
+  it("flags the recorded wrong readings of the sets released in session 29 (at least 3: the counts against an unstated target)", () => {
+    const src = readFileSync(fileURLToPath(new URL("./recognise-blind-wrongs.test.ts", import.meta.url)), "utf8");
+    const from = src.indexOf("const RELEASED_29_WRONGS");
+    const rows = [...src.slice(from, src.indexOf("];", from)).matchAll(/\{ id: "([^"]+)", set: "[^"]+", cause: "[^"]+", got: (\[[^\]]*\]) \}/g)].map((m) => ({ id: m[1]!, got: JSON.parse(m[2]!) as string[], ...clauseOf(m[1]!) }));
+    expect(rows.length).toBe(8);
+    const flagged = rows.filter((r) => reviewFindings(r.clause.text, r.got, r.ctx).length > 0).map((r) => `${r.id}(${reviewFindings(r.clause.text, r.got, r.ctx).map((x) => x.name).join(",")})`);
+    console.log(`REVIEW on the wrong readings of the sets released in session 29: ${flagged.length}/${rows.length} flagged: ${flagged.join(" ")}`);
+    expect(flagged.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("prints what each signal costs: the correct readings of the books tuned on it flags", () => {
     const cost = new Map<string, string[]>(REVIEW_SIGNALS.map((s) => [s.name, []]));
     for (const j of [...inSample, ...tuned]) {

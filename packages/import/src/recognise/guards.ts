@@ -19,6 +19,7 @@ import { GUARDS_PROPORTION } from "./guards-proportion.js";
 import { runTogetherAmount } from "./guards-run-together.js";
 import { untilNoneOccurrence } from "./guards-until-none.js";
 import { GUARDS_RATES } from "./guards-rates.js";
+import { GUARDS_PROVENANCE } from "./guards-provenance.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
@@ -204,6 +205,9 @@ export const GUARDS: readonly Guard[] = [
   periodBeforeCount,
   // an occurrence (迟到, 缺席 …) deducted once beside 「扣完为止」, which says it repeats (session 29: guards-until-none.ts)
   untilNoneOccurrence,
+  // a per-count reading whose count word the clause writes only as an ordinal, a period before a requirement, one member of
+  // a named list, or beside another count word (session 29, helper provenance: guards-provenance.ts)
+  ...GUARDS_PROVENANCE,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost

@@ -14,9 +14,10 @@ import { OUTCOME_SIGNALS } from "./review-outcomes.js";
 import { DIRECTION_SIGNALS } from "./review-direction.js";
 import { WORD_SIGNALS } from "./review-words.js";
 import { READER_SIGNALS } from "./review-readers.js";
+import { PROVENANCE_SIGNALS } from "./review-provenance.js";
 
 /** Every signal, in the order their reasons are given when their weights are equal. */
-export const REVIEW_SIGNALS: readonly ReviewSignal[] = [...DIRECTION_SIGNALS, ...OUTCOME_SIGNALS, ...COUNTING_SIGNALS, ...NUMBER_SIGNALS, ...WORD_SIGNALS, ...READER_SIGNALS];
+export const REVIEW_SIGNALS: readonly ReviewSignal[] = [...DIRECTION_SIGNALS, ...OUTCOME_SIGNALS, ...COUNTING_SIGNALS, ...NUMBER_SIGNALS, ...WORD_SIGNALS, ...PROVENANCE_SIGNALS, ...READER_SIGNALS];
 
 /** One signal that fired on a reading. */
 export interface ReviewFinding {
