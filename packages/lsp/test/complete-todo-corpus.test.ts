@@ -41,7 +41,8 @@ describe("the 待补 templates on the corpus's to-dos", () => {
     if (misses.length > 0) console.log(misses.join("\n"));
     expect(todos).toBeGreaterThan(300);
     // floors at this session's measure (session 29: see the report); raise them, never lower them
-    expect(first).toBeGreaterThanOrEqual(112);
-    expect(three).toBeGreaterThanOrEqual(154);
-  });
+    expect(first).toBeGreaterThanOrEqual(114);
+    expect(three).toBeGreaterThanOrEqual(156);
+    // (the recogniser reads every clause of the corpus first: ~15 s alone, more on a loaded machine)
+  }, 180_000);
 });

@@ -121,7 +121,8 @@ export function clauseShape(text: string): ClauseShape {
     amounts.splice(last < 0 ? amounts.length : last, last < 0 ? 0 : 1, ...values.map((value) => ({ value: value!, verb })));
   }
   // 「每项扣2.」「未落实的扣2」: an amount whose 分 the copy dropped
-  const bareRe = rxg`(${DOWN}|${UP})${NUM}(?=$|[,;。.)])`;
+  // (the whole number: not 「扣0.5分」's 0 before its point, nor 「扣0。5分」's 0 before a full stop and a digit)
+  const bareRe = rxg`(${DOWN}|${UP})${NUM}(?![\\d.]*分|。\\d)(?=$|[,;。.)])`;
   for (let m = bareRe.exec(rest); m; m = bareRe.exec(rest)) {
     const v = numberText(m[2]!);
     if (v !== undefined) amounts.push({ value: v, verb: verbOf(m[1]) });
@@ -228,7 +229,7 @@ function countsIn(t: string): { value: string; measure: string }[] {
 /** Percentages named in the clause, not a step's (每低1%) nor a rate's share of a step. */
 function percentsIn(t: string): string[] {
   const out: string[] = [];
-  const re = rxg`(每[\u4e00-\u9fa5]{0,3})?(\d+(?:\.\d+)?)%`;
+  const re = rxg`(每[\u4e00-\u9fa5]{0,3})?(\\d+(?:\\.\\d+)?)%`;
   for (let m = re.exec(t); m; m = re.exec(t)) if (m[1] === undefined) out.push(`${m[2]!}%`);
   return out;
 }
