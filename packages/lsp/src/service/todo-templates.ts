@@ -91,7 +91,8 @@ export function todoTemplates(clause: string, place: TemplatePlace): { shape: Cl
   // 评为 「好」、「一般」 …: the clause lists rating words
   if (shape.ratings.length >= 2) {
     const s = new Snippet();
-    const values = shape.ratings.map((_r, i) => shape.amounts[i]?.value ?? (i === 0 ? "满分" : shape.noScore && i === shape.ratings.length - 1 ? "0" : "0"));
+    // the clause's amounts in order; else 满分 for the first rating and 0 for the others, to be written
+    const values = shape.ratings.map((_r, i) => shape.amounts[i]?.value ?? (i === 0 ? "满分" : "0"));
     add({
       snippet: `评为 ${shape.ratings.map((r) => `「${s.hole(r)}」`).join("、")} 分别${verb} ${values.map((v) => s.hole(v)).join("、")}`,
       detail: `按评定结果计分：事实是评定结果的名称（${shape.ratings.join("、")}），按顺序分别${verb}分；分值可写成本项分值的份额（满分、80%）`,
