@@ -25,11 +25,14 @@ describe("clauseShape", () => {
   it("bounds in order, a band between two values, and steps as the language writes them", () => {
     const s = clauseShape("其他知識產權 12 件及以上得 2 分,6-11 件得 1 分,6 件以下不得分。");
     expect(s.bounds).toEqual([
-      { value: "12", side: "above", measure: "件" },
+      { value: "12", side: "above", measure: "件", op: "≥" },
       { value: "6", high: "11", side: "between", measure: "件" },
       { value: "6", side: "below", measure: "件" },
     ]);
     expect(s.noScore).toBe(true);
+    // a sign, or a word that says whether the value is in (超过 >, 不低于 ≥)
+    expect(clauseShape("审核错情累计条数每年≤3条,得1分;否则不得分").bounds).toEqual([{ value: "3", side: "below", measure: "条", op: "≤" }]);
+    expect(clauseShape("刑事发案数超过6%的扣3分").bounds).toEqual([{ value: "6%", side: "above", measure: "%", op: ">" }]);
     expect(clauseShape("耳标佩戴率100%得5分,每降2%扣1分,扣完为止。").steps).toEqual([{ word: "每低", size: "2%" }]);
     expect(clauseShape("耳标佩戴率100%得5分,每降2%扣1分,扣完为止。").percents).toEqual(["100%"]);
   });

@@ -4,6 +4,7 @@
  * first template the completion offers (its defaults as the clause's numbers fill them), among the first three, or
  * among all — compared as the corpus test compares readings (`normalisedBody`). A writer who picks the first item
  * then has nothing to change in that many clauses. The floors below fail the test if the templates got worse.
+ * `TEMPLATES_SHOW=miss` lists the to-dos whose encoding no template gives, `TEMPLATES_SHOW=not-first` those where it is not first.
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -34,7 +35,7 @@ describe("the 待补 templates on the corpus's to-dos", () => {
         if (at === 0) first++;
         if (at >= 0 && at < 3) three++;
         if (at >= 0) any++;
-        else if (process.env.TEMPLATES_SHOW === "miss") misses.push(`${c.id} | ${c.text} | want: ${c.kp} | first: ${texts[0]}`);
+        if ((process.env.TEMPLATES_SHOW === "miss" && at < 0) || (process.env.TEMPLATES_SHOW === "not-first" && at !== 0)) misses.push(`${c.id} | ${c.text} | want: ${c.kp} | first: ${todoTemplates(c.text, ctx).templates[0]?.text.replace(/\n\s*/g, " ")}`);
       }
     }
     console.log(`待补 templates on ${todos} to-dos (one rule each, books not blind): hand encoding first ${first} (${pct(first, todos)}), in the first three ${three} (${pct(three, todos)}), among all ${any} (${pct(any, todos)})`);
@@ -42,7 +43,8 @@ describe("the 待补 templates on the corpus's to-dos", () => {
     expect(todos).toBeGreaterThan(300);
     // floors at this session's measure (session 29: see the report); raise them, never lower them
     expect(first).toBeGreaterThanOrEqual(114);
-    expect(three).toBeGreaterThanOrEqual(156);
+    expect(three).toBeGreaterThanOrEqual(179);
+    expect(any).toBeGreaterThanOrEqual(190);
     // (the recogniser reads every clause of the corpus first: ~15 s alone, more on a loaded machine)
   }, 180_000);
 });

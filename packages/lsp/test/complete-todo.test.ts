@@ -109,6 +109,31 @@ describe("completion at a 待补: templates filled from the clause", () => {
     ]);
   });
 
+  it("a count word the item's other clauses count with is offered first (it may carry over), and amounts of kinds as 分类", async () => {
+    const t = [
+      "细则 「丁」",
+      "对象 「单位」",
+      "总分 10分",
+      "",
+      "指标 「信访」 10分 {",
+      "  规则 「巡查」 「巡查发现问题每宗扣0.3分」 每宗 扣 0.3",
+      "  规则 「整改」 「未及时整改的扣1分」 待补",
+      "  规则 「灯」 「信访投诉亮红灯扣1分,蓝灯扣0.5分」 待补",
+      "}",
+      "",
+    ].join("\n");
+    await lsp.client.open(lsp.uri("s.kp"), t);
+    await lsp.client.diagnosticsAt(lsp.uri("s.kp"), 1);
+    const carried = sorted(await lsp.completionAt("s.kp", t, "待补", 2, 0));
+    expect(carried.slice(0, 2).map((i) => [i.label, i.detail])).toEqual([
+      ["每宗 扣 1", "按次计分：每宗扣 1 分（条文没有写计次的量词，同一项的其他条文按「每宗」计）"],
+      ["扣 1", "一次性扣分：发生（事实为「是」）就扣 1 分，不计次数"],
+    ]);
+    const kinds = sorted(await lsp.completionAt("s.kp", t, "待补", 2, 1));
+    expect(kinds.map((i) => (i.textEdit as TextEdit).newText)).toContain("${1:每宗} 扣 「${2:类别1}」 ${3:1}、「${4:类别2}」 ${5:0.5}");
+    await lsp.client.close(lsp.uri("s.kp"));
+  });
+
   it("in the empty scoring slot after a clause, the templates come first, then the keywords; a blank is added after 」", async () => {
     const t = "细则 「丙」\n对象 「单位」\n总分 10分\n\n指标 「甲」 10分 {\n  规则 「一」 「发现一处扣2分，最多扣6分」\n  规则 「二」 「条文」 扣 1\n}\n";
     await lsp.client.open(lsp.uri("c.kp"), t);

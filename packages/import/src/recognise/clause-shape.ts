@@ -31,6 +31,8 @@ export interface ShapeBound {
   readonly side: "above" | "below" | "between";
   /** The upper end of a `between` bound. */
   readonly high?: string;
+  /** The comparison the clause's words or signs state, when they state one (以上 ≥, 超过 >, 低于 <, 不超过 ≤, ≥ …). */
+  readonly op?: "≥" | ">" | "≤" | "<";
   /** The measure after the number when it is a count (次, 个 …), or "%" for a percentage, or "" for none. */
   readonly measure: string;
 }
@@ -82,8 +84,8 @@ const verbOf = (v: string | undefined): ShapeVerb | null => (v === undefined || 
 const NOT_WORD = "(?!类|析|工|布|解|管|批|散|钟|之|段|化|别)";
 /** Rating words, longest first (基本合格 before 合格). */
 const RATINGS = ["优秀", "良好", "较好", "基本合格", "不合格", "合格", "基本满意", "不满意", "满意", "一般", "较差", "差", "好", "中等", "中"];
-/** Where a rating word stands as one: after 为/评/属/、 and before 、/的/等次 (「评为好、较好」「属好、中、差」). */
-const RATING_RE = new RegExp(`(?<=为|评|属|、|,|或)(${RATINGS.join("|")})(?=、|,|的|等次|等级|或|者|$|;|。)`, "g");
+/** Where a rating word stands as one: after 为/评/属/、 or a clause's start and before 、/的/等次 (「评为好、较好」「属好、中、差」「评分:好的得5分;一般的得4分」). */
+const RATING_RE = new RegExp(`(?<=^|为|评|属|、|,|;|:|或)(${RATINGS.join("|")})(?=、|,|的|等次|等级|或|者|$|;|。)`, "g");
 /** Step words the language has (tokens: 每低, 每少 …), longest first; 每超过 written 每超. */
 const STEP_WORDS = ["每增加", "每增长", "每提高", "每上升", "每高出", "每高于", "每超额完成", "每超额", "每超过", "每超出", "每超", "每减少", "每降低", "每下降", "每降", "每低于", "每低", "每差", "每缺少", "每缺", "每高", "每少", "每多"];
 /** Step words as the language writes them (a rate falling: 每低, as the corpus's encodings write 「每下降1%」「每差1个百分点」). */
@@ -190,15 +192,28 @@ function boundsIn(t: string): ShapeBound[] {
   const after = rxg`${NUM}${measure}(?:\\(含\\))?(及以上|以上|及以下|以下|以内|之内)`;
   for (let m = after.exec(t); m; m = after.exec(t)) {
     const v = numberText(m[1]!);
-    if (v !== undefined) found.push({ at: m.index, bound: { value: `${v}${m[2] === "%" ? "%" : ""}`, side: /以上/.test(m[3]!) ? "above" : "below", measure: measureOf(m[2]) } });
+    if (v !== undefined) {
+      const above = /以上/.test(m[3]!);
+      found.push({ at: m.index, bound: { value: `${v}${m[2] === "%" ? "%" : ""}`, side: above ? "above" : "below", measure: measureOf(m[2]), ...(above ? { op: "≥" as const } : {}) } });
+    }
+  }
+  // 「≥95%」「错比>0.8‰」「≤3条」: the sign says the side and whether the value is in
+  const signed = rxg`(≥|>=|>|≤|<=|<)${NUM}${measure}`;
+  for (let m = signed.exec(t); m; m = signed.exec(t)) {
+    const v = numberText(m[2]!);
+    if (v === undefined) continue;
+    const op = m[1] === ">=" ? "≥" : m[1] === "<=" ? "≤" : (m[1] as "≥" | ">" | "≤" | "<");
+    found.push({ at: m.index, bound: { value: `${v}${m[3] === "%" ? "%" : ""}`, side: op === "≥" || op === ">" ? "above" : "below", measure: measureOf(m[3]), op } });
   }
   const before = rxg`(不低于|不少于|达到|高于|超过|多于|大于|低于|不足|少于|小于|未达到|未达|不超过|不高于)${NUM}${measure}`;
   for (let m = before.exec(t); m; m = before.exec(t)) {
     const v = numberText(m[2]!);
     // 「超过2分」 is an amount's bound of another kind (a cap): not a fact's
     if (v === undefined || t.slice(m.index + m[0].length).startsWith("分")) continue;
-    const above = /不低于|不少于|达到|高于|超过|多于|大于/.test(m[1]!);
-    found.push({ at: m.index, bound: { value: `${v}${m[3] === "%" ? "%" : ""}`, side: above ? "above" : "below", measure: measureOf(m[3]) } });
+    const word = m[1]!;
+    const above = /不低于|不少于|达到|高于|超过|多于|大于/.test(word);
+    const op = /不低于|不少于|达到/.test(word) ? "≥" : above ? ">" : /不超过|不高于/.test(word) ? "≤" : "<";
+    found.push({ at: m.index, bound: { value: `${v}${m[3] === "%" ? "%" : ""}`, side: above ? "above" : "below", measure: measureOf(m[3]), op } });
   }
   // 「6-11件」「75%-100%」: a band between two values (not an amount range 「扣1-3分」)
   const between = rxg`${NUM}(%|个百分点|次|个|项|件|人|篇|天|家|户|条|场|份)?[-~至到]${NUM}(%|个百分点|次|个|项|件|人|篇|天|家|户|条|场|份)(?!分)`;

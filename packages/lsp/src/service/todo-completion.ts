@@ -17,8 +17,9 @@ export function todoCompletions(ctx: DocContext, offset: number): { items: Compl
   if (!slot) return undefined;
   const located = all.find((l) => l.rule === slot.rule)!;
   const clause = slot.rule.clause!.value;
-  const recognition = recogniseClause(clause, withSiblings(all, located));
-  const { shape, templates } = todoTemplates(clause, located.ctx);
+  const context = withSiblings(all, located);
+  const recognition = recogniseClause(clause, context);
+  const { shape, templates } = todoTemplates(clause, context);
   // in an empty slot right after the clause's 」, a blank first
   const lead = !slot.todo && slot.replace.start > 0 && !/\s/.test(text.charAt(slot.replace.start - 1)) ? " " : "";
   const filter = (body: string) => (slot.todo ? `待补 ${body}` : body);

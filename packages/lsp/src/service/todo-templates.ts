@@ -21,6 +21,8 @@ export interface TodoTemplate {
   detail: string;
   /** The keyword whose example (core's keyword docs) the documentation shows. */
   keyword: string;
+  /** An example of the language reference's own, when no keyword's example shows the shape (the section's heading). */
+  example?: { text: string; section: string };
   /** What the clause shows for this shape: higher first; 0 for a shape offered without a sign of it. */
   weight: number;
 }
@@ -75,6 +77,8 @@ export function numbersNote(shape: ClauseShape): string {
 export interface TemplatePlace {
   section: "加分" | "减分" | null;
   points: string | null;
+  /** The other clauses of the rule's item: a count word they count with may carry over (「…每宗扣0.3分」「未及时整改的扣1分」). */
+  siblings?: readonly string[];
 }
 
 /** The templates for a clause, highest weight first (the order among equals is the list's). */
@@ -131,16 +135,26 @@ export function todoTemplates(clause: string, place: TemplatePlace): { shape: Cl
       weight: short !== undefined || /每(?:少|缺)/.test(clause) ? 92 : 70,
     });
   }
-  // 每处 扣 2 上限 4: a count word, or a cap (a cap bounds what adds up)
-  {
+  // 每处 扣 2 上限 4: a count word, or a cap (a cap bounds what adds up); the siblings' count word besides, when the
+  // clause writes none and they count with one (the recogniser's own reason: it may carry over)
+  const siblingUnits = [...new Set((place.siblings ?? []).map((t) => clauseShape(t).unit).filter((u): u is string => u !== null))];
+  const carried = shape.unit === null && shape.otherCount === null && siblingUnits.length === 1 ? siblingUnits[0]! : undefined;
+  for (const unit of carried ? [carried, "每次"] : [shape.unit ?? "每次"]) {
     const s = new Snippet();
-    const unit = shape.unit ?? "每次";
     const exhaust = shape.cap === null ? "；扣完为止即以本项分值为限，不必写上限" : "";
+    const why = shape.unit
+      ? ""
+      : shape.otherCount
+        ? `（条文按「${shape.otherCount}」计次，语言中没有这个计次单位：请选择一个，如 每个、每处、每次）`
+        : unit === carried
+          ? `（条文没有写计次的量词，同一项的其他条文按「${carried}」计）`
+          : "（条文没有写计次的量词，请按条文选择）";
     add({
       snippet: `${s.hole(unit)} ${verb} ${s.hole(amount)}${capText ? ` 上限 ${s.hole(capText)}` : ""}`,
-      detail: `按次计分：${unit}${verb} ${amount} 分${capText ? `，最多${verb} ${capText} 分` : ""}${exhaust}${shape.unit ? "" : shape.otherCount ? `（条文按「${shape.otherCount}」计次，语言中没有这个计次单位：请选择一个，如 每个、每处、每次）` : "（条文没有写计次的量词，请按条文选择）"}`,
+      detail: `按次计分：${unit}${verb} ${amount} 分${capText ? `，最多${verb} ${capText} 分` : ""}${exhaust}${why}`,
       keyword: unit,
-      weight: shape.unit || shape.otherCount ? 89 : shape.cap !== undefined ? 60 : 25,
+      // 扣完为止 says deductions add up: more than one of them
+      weight: shape.unit || shape.otherCount ? 89 : shape.cap === null ? 88 : unit === carried ? 85 : shape.cap !== undefined ? 60 : 25,
     });
   }
   // 酌情 扣 1 至 3: a range, or the assessor's judgement (视情况)
@@ -171,6 +185,21 @@ export function todoTemplates(clause: string, place: TemplatePlace): { shape: Cl
       weight: 87,
     });
   }
+  // 每次 扣 「类别」 1、「类别」 0.5: several amounts of one direction, each for a kind of what happens (分类)
+  {
+    const kinds = shape.amounts.filter((a) => (a.verb ?? verb) === verb && !/^0(?:\.0+)?$/.test(a.value));
+    if (kinds.length >= 2 && shape.ratings.length === 0 && shape.bounds.length === 0) {
+      const s = new Snippet();
+      const unit = shape.unit ?? carried ?? "每次";
+      add({
+        snippet: `${s.hole(unit)} ${verb} ${kinds.map((a, i) => `「${s.hole(`类别${i + 1}`)}」 ${s.hole(a.value)}`).join("、")}`,
+        detail: `分类计分：每一类${verb}各自的分值（${kinds.map((a) => a.value).join("、")}），每类的次数分别填报；类别名请按条文填写`,
+        keyword: "每人次",
+        example: { text: "每人次 扣 「轻处分」 0.05、「重处分」 0.1、「刑事处罚」 0.2", section: "5.2" },
+        weight: 78,
+      });
+    }
+  }
   // 按比率 得分 满分 N: the score a share of the item's points (「按完成比例计分」)
   {
     const s = new Snippet();
@@ -194,7 +223,8 @@ export function todoTemplates(clause: string, place: TemplatePlace): { shape: Cl
       const a = byRow ? shape.amounts[i] : undefined;
       // an award's 分段 has no 不得分 row (KP2010): a value in no row earns nothing
       if (byRow && a === undefined && verb === "得") return undefined;
-      const edge = b.side === "between" ? `[${s.hole(b.value)}${m}, ${s.hole(b.high ?? b.value)}${m}]` : `${b.side === "above" ? "≥" : "<"} ${s.hole(b.value)}${m}`;
+      const op = b.op ?? (b.side === "above" ? "≥" : "<");
+      const edge = b.side === "between" ? `[${s.hole(b.value)}${m}, ${s.hole(b.high ?? b.value)}${m}]` : `${op} ${s.hole(b.value)}${m}`;
       if (byRow && a === undefined) return `\t${edge} 不得分`;
       return `\t${edge} ${a?.verb ?? verb} ${s.hole(a?.value ?? amount)}`;
     };
@@ -231,7 +261,8 @@ export function templateDoc(t: TodoTemplate, shape: ClauseShape, recognition: Re
   const doc = keywordDoc(t.keyword);
   const parts = [`条文中的数字：${numbersNote(shape)}`];
   if (recognition?.kind === "todo") parts.push(`未能自动识别：${recognition.reason}`);
-  if (doc) {
+  if (t.example) parts.push(`例：\n\n\`\`\`kp\n${t.example.text}\n\`\`\``, sectionLink(t.example.section));
+  else if (doc) {
     // the example's rule with its scoring lines, at the rule's own indentation
     const lines = doc.example.split("\n");
     const at = Math.max(0, lines.findIndex((l) => l.trim().startsWith("规则")));
