@@ -4,7 +4,7 @@
  * it: highlighting, the outline, no errors; a mistake → a squiggle within a second; hover on a rule
  * shows its clause, on a keyword an example and a link that opens the language reference, on a band
  * its interval; 等次's operators and counting units are coloured; completion offers keywords; the
- * linter's missing-cap quick fix edits the file;
+ * linter's missing-cap quick fix edits the file; a 待补's 「补写计分方式」 opens templates filled from its clause;
  * scoring shows the results view (ranking → a unit's explanation → the rule in the editor);
  * the catalogue's status-bar item, code lenses and the editor-title button; a facts JSON file's
  * problems at its keys (saved and as typed) with the compiled schema's completion; a rename that
@@ -534,6 +534,38 @@ describe.skipIf(!available)("the kaoping extension in VS Code (code-server)", ()
     await expect.poll(async () => activeEditor(page).locator(SEL.squigglyError).count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, path.join(shots, "quickfix-applied.png"));
   }, 90_000);
+  it("a 待补 the recogniser cannot read: 「补写计分方式（从条文的数字选择写法）」 selects it and opens templates filled from the clause (issue 13 item 5)", async () => {
+    await revert(page);
+    const at = where(original, "每次 扣 0.5\n    规则 「学习部署」");
+    await gotoPosition(page, at.line, 1);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("规则 「绿化」 「绿化程度在本省属好、中、差,分别扣0、3、5分」 待补");
+    await page.keyboard.press("Escape");
+    // the 待补's warning, then the quick fix where it is
+    await waitForSquiggles(page, "warning", 1, 10_000);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    const title = "补写计分方式（从条文的数字选择写法）";
+    await expect.poll(async () => (await openQuickFix(page).catch(() => [] as string[])).includes(title), { timeout: 15_000 }).toBe(true);
+    const titles = (await page.locator(`${SEL.codeActionItem} .title`).allInnerTexts()).map((s) => s.trim());
+    await screenshot(page, path.join(shots, "complete-todo-fix.png"));
+    for (let i = 0; i < titles.indexOf(title); i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    // the suggestions open on the selected 待补, the clause's rating words and amounts first
+    const row = page.locator(SEL.suggestRow).first();
+    await row.waitFor({ state: "visible", timeout: 15_000 });
+    const labels = await page.locator(`${SEL.suggestRow} .label-name`).allInnerTexts();
+    expect(labels[0]).toBe("评为 「好」、「中」、「差」 分别扣 0、3、5");
+    await screenshot(page, path.join(shots, "complete-todo-list.png"));
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => lineText(page, "「绿化」"), { timeout: 10_000 }).toContain("分别扣 0、3、5");
+    expect(await lineText(page, "「绿化」")).not.toContain("待补");
+    await page.keyboard.press("Escape");
+    await screenshot(page, path.join(shots, "complete-todo-applied.png"));
+  }, 90_000);
+
   it("a scenario file (.kptest): each scenario has a code lens 「运行」; a wrong expectation is squiggled and 「运行」 says why (issue 16)", async () => {
     await page.keyboard.press("Escape");
     await openFile(page, "细则.kptest");

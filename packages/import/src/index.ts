@@ -1,5 +1,6 @@
 export { splitClauses, recogniseClause, classesOf } from "./recognise/index.js";
 export type { Clause, ClauseContext, Recognition } from "./recognise/index.js";
+export { clauseShape, type ClauseShape, type ShapeAmount, type ShapeBound, type ShapeStep, type ShapeVerb } from "./recognise/index.js";
 export { importDocument, REPORT_FILE, type ImportOptions, type ImportResult } from "./import.js";
 export { importMessages, importProblem, formatLoc, ImportError, type ImportCode, type ImportProblem, type ImportSeverity } from "./diagnostics.js";
 export type { ReadDocument, Block, Table, Paragraph, Cell, SourceLoc, SourceFormat } from "./model.js";

@@ -50,6 +50,7 @@ import { analysisScheduler, LINT_PAUSE_MS } from "./analysis.js";
 import { capabilities } from "./capabilities.js";
 import { DiagnosticsPublisher } from "./publisher.js";
 import { codeActions } from "./service/actions.js";
+import { SUGGEST_COMMAND } from "./service/complete-todo-action.js";
 import { completions, type CompletionKind } from "./service/completion.js";
 import { nodeFileSystem, type FileSystem } from "./service/files.js";
 import { formatEdits, formatRefusal, type Formatter } from "./service/format.js";
@@ -149,6 +150,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let clientRefreshesLenses = false;
   /** Whether the client lets the user confirm annotated edits (LSP 3.16 change annotations). */
   let clientAnnotations = false;
+  /** Whether the client applies snippet edits (LSP 3.18): the action 「补写计分方式」 selects the 待补 with one. */
+  let clientSnippetEdits = false;
   let shuttingDown = false;
 
   const pathToUri = (p: string): string => uris.uriOf(p);
@@ -186,6 +189,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       changes[pathToUri(file)] = lsp;
     }
     return { changes };
+  };
+
+  /**
+   * The edit that selects `[start, end)` of a document: its text written back as a snippet's one placeholder
+   * (LSP 3.18 SnippetTextEdit; the text itself unchanged).
+   */
+  const suggestEdit = (uri: string, doc: TextDocument, at: { start: number; end: number }): WorkspaceEdit => {
+    const text = doc.getText().slice(at.start, at.end).replace(/[\\$}]/g, (ch) => `\\${ch}`);
+    const range = { start: doc.positionAt(at.start), end: doc.positionAt(at.end) };
+    return { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: [{ range, snippet: { kind: "snippet", value: `\${1:${text}}` } }] }] };
   };
 
   /** The service context of an open document (undefined for unknown documents); linted on request. */
@@ -262,6 +275,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (init.capHints === "informative" || init.capHints === "all" || init.capHints === "off") capHints = init.capHints;
     if (init.codeLens === false) lensesOn = false;
     clientRefreshesLenses = params.capabilities?.workspace?.codeLens?.refreshSupport === true;
+    // a snippet edit selects what the action leads to (complete-todo-action.ts)
+    clientSnippetEdits = params.capabilities?.workspace?.workspaceEdit?.snippetEditSupport === true;
     clientAnnotations = params.capabilities?.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined &&
       params.capabilities.workspace.workspaceEdit.documentChanges === true;
     scheduler.intervalMs = interval;
@@ -644,12 +659,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!c) return [];
       const start = c.doc.offsetAt(params.range.start);
       const end = c.doc.offsetAt(params.range.end);
-      return codeActions(c.ctx, start, end, params.context.only).map((a) => {
+      // an action that selects a range and opens the suggestions needs a client that applies snippet edits
+      const actions = codeActions(c.ctx, start, end, params.context.only).filter((a) => !a.suggest || clientSnippetEdits);
+      return actions.map((a) => {
         const out: CodeAction = {
           title: a.title,
           kind: a.kind === "quickfix" ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
-          edit: workspaceEdit(a.edits),
+          edit: a.suggest ? suggestEdit(params.textDocument.uri, c.doc, a.suggest) : workspaceEdit(a.edits),
         };
+        if (a.suggest) out.command = { title: a.title, command: SUGGEST_COMMAND };
         if (a.preferred) out.isPreferred = true;
         if (a.diagnostic) out.diagnostics = [toDiagnostic(a.diagnostic)];
         return out;

@@ -4,22 +4,15 @@
  * time) that removes the keyword and the blank before it; hover, completion (by pinyin too) and
  * semantic tokens know 待核 as they know 待补.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type CompletionList, type Hover } from "vscode-languageserver-protocol/node";
+import { describe, expect, it } from "vitest";
+import { CodeActionRequest, HoverRequest, type CodeAction, type Hover } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { completions } from "../src/service/completion.js";
 import { semanticTokens } from "../src/service/semantic.js";
 import { reviewedEdit } from "../src/service/review-action.js";
 import { workspace } from "./helpers.js";
-import { LspClient, serverMain } from "./lsp-client.js";
+import { lspHarness } from "./lsp-harness.js";
 
-let dir: string;
-let client: LspClient;
-const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
 const TITLE = "已核对，删去「待核」";
 
 const SOURCE = [
@@ -37,31 +30,12 @@ const SOURCE = [
   "",
 ].join("\n");
 
-async function actionsAt(name: string, text: string, needle: string, nth = 0): Promise<CodeAction[]> {
-  const doc = TextDocument.create("x", "kp", 1, text);
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
-  const pos = doc.positionAt(at);
-  return client.request<CodeAction[]>(CodeActionRequest.method, { textDocument: { uri: uri(name) }, range: { start: pos, end: pos }, context: { diagnostics: [] } });
-}
-const apply = (name: string, text: string, a: CodeAction): string => TextDocument.applyEdits(TextDocument.create("x", "kp", 1, text), a.edit!.changes![uri(name)]!);
-
-beforeAll(async () => {
-  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run \`pnpm --filter @kaoping/lsp build\` first`);
-  dir = mkdtempSync(path.join(os.tmpdir(), "kp-lsp-review-"));
-  client = LspClient.start();
-  await client.initialize(pathToFileURL(dir).href);
-  await client.open(uri("a.kp"), SOURCE);
-  await client.diagnosticsAt(uri("a.kp"), 1);
-});
-afterAll(async () => {
-  await client?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const lsp = lspHarness({ prefix: "review", source: SOURCE });
+const { uri, actionsAt, apply } = lsp;
 
 describe("the 待核 mark in the editor", () => {
   it("reports each 待核 as warning KP2123, on the keyword", () => {
-    const ds = client.diagnostics.get(uri("a.kp"))!.diagnostics.filter((d) => d.code === "KP2123");
+    const ds = lsp.client.diagnostics.get(uri("a.kp"))!.diagnostics.filter((d) => d.code === "KP2123");
     const col = (line: number) => SOURCE.split("\n")[line]!.indexOf("待核");
     expect(ds.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity, d.message])).toEqual([
       [5, col(5), col(5) + 2, 2, "规则「考勤」的计分方式由导入自动识别，尚未核对：请对照条文核对，无误后删去「待核」"],
@@ -79,7 +53,7 @@ describe("the 待核 mark in the editor", () => {
 
   it("offers it only on a 待核 (not on other rules, not on 待补), one rule at a time", async () => {
     for (const needle of ["「会议」", "待补", "每次 扣 0.5"]) expect((await actionsAt("a.kp", SOURCE, needle)).map((a) => a.title)).not.toContain(TITLE);
-    const all = await client.request<CodeAction[]>(CodeActionRequest.method, {
+    const all = await lsp.client.request<CodeAction[]>(CodeActionRequest.method, {
       textDocument: { uri: uri("a.kp") },
       range: { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } },
       context: { diagnostics: [] },
@@ -103,16 +77,14 @@ describe("the 待核 mark in the editor", () => {
 
   it("hover explains 待核; completion offers it after a clause (also as dh); it is highlighted as 待补 is", async () => {
     const doc = TextDocument.create("x", "kp", 1, SOURCE);
-    const hover = await client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: uri("a.kp") }, position: doc.positionAt(SOURCE.indexOf("待核") + 1) });
+    const hover = await lsp.client.request<Hover | null>(HoverRequest.method, { textDocument: { uri: uri("a.kp") }, position: doc.positionAt(SOURCE.indexOf("待核") + 1) });
     expect(JSON.stringify(hover?.contents)).toContain("计分方式由导入自动识别，尚未核对");
     const t = "细则 「丙」\n对象 「单位」\n总分 10分\n\n指标 「甲」 10分 {\n  规则 「一」 「条文」 \n}\n";
-    await client.open(uri("c.kp"), t);
-    await client.diagnosticsAt(uri("c.kp"), 1);
-    const pos = TextDocument.create("x", "kp", 1, t).positionAt(t.indexOf("「条文」 ") + 5);
-    const res = await client.request<CompletionList | CompletionItem[]>(CompletionRequest.method, { textDocument: { uri: uri("c.kp") }, position: pos });
-    const item = (Array.isArray(res) ? res : res.items).find((i) => i.label === "待核");
+    await lsp.client.open(uri("c.kp"), t);
+    await lsp.client.diagnosticsAt(uri("c.kp"), 1);
+    const item = (await lsp.completionAt("c.kp", t, "「条文」 ", 5)).find((i) => i.label === "待核");
     expect(item?.filterText).toBe("待核 daihe dh");
-    await client.close(uri("c.kp"));
+    await lsp.client.close(uri("c.kp"));
     // after 待核 come the scorings, not 待补 (nothing to check: a syntax error)
     const after = workspace({ "d.kp": "指标 「乙」 4分 {\n  规则 「a」 「b」 待核 <|>\n}\n" });
     const labels = completions(after.ctx("d.kp"), after.at("d.kp")).map((i) => i.label);

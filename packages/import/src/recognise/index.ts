@@ -5,6 +5,9 @@
 import { recognise } from "./recognise.js";
 import { splitClauses as split } from "./split.js";
 
+// What a clause shows of its scoring without deciding it (the editor's templates that finish a 待补).
+export { clauseShape, type ClauseShape, type ShapeAmount, type ShapeBound, type ShapeStep, type ShapeVerb } from "./clause-shape.js";
+
 /** What the structure side knows about the item a cell belongs to. */
 export interface ClauseContext {
   /** The indicator's name as recovered from the document. */

@@ -2,11 +2,13 @@
  * Code actions: the fixes diagnostics carry (core's lexer fixes such as quoting a bare word or
  * making full-width characters half-width, the linter's such as adding a cap), plus one action that
  * normalises every full-width character of a file at once, the clause recogniser's
- * 「根据条文生成计分方式」 (recognise-action.ts) and 「已核对，删去「待核」」 (review-action.ts).
+ * 「根据条文生成计分方式」 (recognise-action.ts), 「补写计分方式（从条文的数字选择写法）」 (complete-todo-action.ts)
+ * and 「已核对，删去「待核」」 (review-action.ts).
  */
 import type { Diagnostic, TextEdit } from "@kaoping/core";
 import { isSuggestion, ruleIdOf, suppressionEdit } from "@kaoping/lint";
 import type { DocContext } from "./project.js";
+import { completeTodoActions } from "./complete-todo-action.js";
 import { recogniseActions } from "./recognise-action.js";
 import { reviewActions } from "./review-action.js";
 
@@ -23,6 +25,11 @@ export interface CodeAction {
    * without the writer choosing it.
    */
   preferred: boolean;
+  /**
+   * Select this range and open the suggestions there (complete-todo-action.ts): the client writes it back as a
+   * snippet placeholder and runs its suggest command. Offered only to clients that apply snippet edits.
+   */
+  suggest?: { start: number; end: number };
 }
 
 /**
@@ -77,6 +84,8 @@ export function codeActions(ctx: DocContext, start: number, end: number, only?: 
   }
   // 根据条文生成计分方式: 待补 rules, rules with a clause and no scoring, KP3030 mismatches
   if (wants("quickfix")) out.push(...recogniseActions(ctx, start, end));
+  // 补写计分方式: where the recogniser cannot read the clause, to the templates filled from its numbers
+  if (wants("quickfix")) out.push(...completeTodoActions(ctx, start, end));
   for (const { code, title } of NORMALISING) {
     const all = fixAllOf(ctx, code, title);
     if (!all) continue;

@@ -1,7 +1,8 @@
 /**
  * Completion: keywords with their Chinese docs, unit words, measure words after a number, snippets
  * for common clause shapes, unit classes after 适用 / 其中 / 参照, files after 引入, and names of
- * rules and indicators inside clause and note texts (where a clause may cite another item).
+ * rules and indicators inside clause and note texts (where a clause may cite another item); at a 待补,
+ * scoring templates filled from the rule's clause (todo-completion.ts).
  */
 import * as C from "@kaoping/core";
 type TokenType = typeof C.tokens.LBracket;
@@ -9,6 +10,7 @@ import { keywords, nameKey, type KeywordInfo } from "@kaoping/core";
 import { indexOf } from "./names.js";
 import { KEYWORD_PINYIN } from "./pinyin-table.js";
 import type { DocContext } from "./project.js";
+import { todoCompletions } from "./todo-completion.js";
 import { countStartingBefore, keywordOfToken, roleLabel, tokenEnd, tokensBefore, type Token } from "./tokens.js";
 
 /** What a completion item is. */
@@ -249,6 +251,10 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
   const str = stringAround(parsed.tokens, offset);
   if (str) return inString(ctx, str, offset);
 
+  // At a 待补, only the templates that finish it; in an empty scoring slot, they come first (todo-completion.ts).
+  const todo = todoCompletions(ctx, offset);
+  if (todo?.todo) return todo.items;
+
   // The partial word being typed: the keyword or unknown word ending at the cursor.
   let start = offset;
   while (start > 0 && WORD.test(text.charAt(start - 1)) && text.charAt(start - 1) !== "」") start--;
@@ -314,7 +320,7 @@ export function completions(ctx: DocContext, offset: number): CompletionItem[] {
     if (!C.keywordFits(t.token, allowed) || (t.only === "bands") !== allowed.has(C.tokens.LBracket)) continue;
     items.push({ label: t.label, kind: "snippet", detail: "代码片段", documentation: t.doc, insertText: t.body, snippet: true, replace, filterText: t.filter, sortText: `00${t.label}` });
   }
-  return items;
+  return todo ? [...todo.items, ...items] : items;
 }
 
 /**

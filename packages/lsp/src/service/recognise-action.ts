@@ -13,13 +13,13 @@ import type { DocContext } from "./project.js";
 
 export const RECOGNISE_TITLE = "根据条文生成计分方式";
 
-interface Located {
+export interface Located {
   rule: A.Rule;
   ctx: ClauseContext;
 }
 
 /** Every rule of a file with what the recogniser needs to know about its place. */
-function rulesOf(file: A.KpFile): Located[] {
+export function rulesOf(file: A.KpFile): Located[] {
   const out: Located[] = [];
   const items = (list: readonly { kind: string }[], ctx: ClauseContext): void => {
     for (const item of list) {
@@ -48,7 +48,7 @@ function notesOf(list: readonly { kind: string }[]): { notes?: readonly string[]
 }
 
 /** The other clauses of the rule's group of siblings (so a finding's count word is never guessed). */
-function withSiblings(all: readonly Located[], l: Located): ClauseContext {
+export function withSiblings(all: readonly Located[], l: Located): ClauseContext {
   const siblings = all.filter((x) => x !== l && x.ctx.indicator === l.ctx.indicator && x.ctx.section === l.ctx.section && x.rule.clause).map((x) => x.rule.clause!.value);
   return { ...l.ctx, siblings };
 }
