@@ -15,7 +15,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
-import { reviewFindings, REVIEW_SIGNALS } from "../src/recognise/review.js";
+import { reviewFindings as findingsGiven, REVIEW_SIGNALS } from "../src/recognise/review.js";
+import { recogniseByParts } from "../src/recognise/recognise.js";
 import { contextOf, judge, loadBooks, pct, type CorpusBook, type CorpusClause, type Judged } from "./corpus-measure.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
@@ -57,6 +58,9 @@ function line(title: string, f: ReviewFigures): string {
   const unflagged = f.correctUnflagged + f.wrongUnflagged;
   return `${title.padEnd(34)} ${String(f.clauses).padStart(5)} | correct ${String(f.correctUnflagged).padStart(4)} + flagged ${String(f.correctFlagged).padStart(3)} (${pct(f.correctFlagged, read)} of correct) | wrong flagged ${String(f.wrongFlagged).padStart(2)}, UNFLAGGED ${String(f.wrongUnflagged).padStart(2)} (${pct(f.wrongUnflagged, unflagged)} of unflagged) | to-do ${f.todo}`;
 }
+
+/** The signals that fire on a reading given here (not the recogniser's own): the clause read by its parts for the readers' signal. */
+const reviewFindings = (text: string, bodies: readonly string[], ctx: ClauseContext) => findingsGiven(text, bodies, ctx, () => recogniseByParts(text, ctx));
 
 const numberOf = (b: CorpusBook): number => Number(/^\d+/.exec(b.id)?.[0] ?? /^\d+/.exec(b.title)?.[0] ?? NaN);
 /** The fresh sets by their books' numbers (test/corpus/README.md's held-out sets). */
