@@ -15,7 +15,7 @@ import type { ClauseContext } from "@kaoping/import";
 import { GUARDS, guardsFiring } from "../src/recognise/guards.js";
 import { readUnguarded } from "../src/recognise/recognise.js";
 import { normalise } from "../src/recognise/normalise.js";
-import { loadBooks, normalisedBody } from "./corpus-measure.js";
+import { contextOf, loadBooks, normalisedBody } from "./corpus-measure.js";
 import { item } from "./phrasing-check.js";
 
 interface Historic {
@@ -143,8 +143,7 @@ describe("the guards on a finished reading", () => {
     for (const b of books) {
       for (const c of b.clauses) {
         if (c.kp === undefined) continue;
-        const siblings = b.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-        const ctx: ClauseContext = { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) };
+        const ctx = contextOf(b, c);
         const r = readUnguarded(c.text, ctx);
         if (r.kind !== "rules") continue;
         const want = Array.isArray(c.kp) ? c.kp : [c.kp];

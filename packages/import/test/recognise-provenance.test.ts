@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import type { ClauseContext } from "@kaoping/import";
 import { normalise } from "../src/recognise/normalise.js";
 import { rewordCountWords } from "../src/recognise/count-words.js";
-import { readUnguarded, type Readers } from "../src/recognise/recognise.js";
+import { readUnguarded, recogniseByParts, type Readers } from "../src/recognise/recognise.js";
 import { countPlaces } from "../src/recognise/provenance.js";
 import { countInvented } from "../src/recognise/guards-provenance.js";
 import { PROVENANCE_SIGNALS } from "../src/recognise/review-provenance.js";
@@ -27,7 +27,7 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
 const seen = (text: string): string => rewordCountWords(normalise(text));
 const ctx: ClauseContext = { indicator: "项", points: "10", section: null };
 const SIGNALS = new Set(PROVENANCE_SIGNALS.map((s) => s.name));
-const provenanceFlags = (text: string, got: readonly string[], c: ClauseContext): string[] => reviewFindings(text, got, c).filter((f) => SIGNALS.has(f.name)).map((f) => f.name);
+const provenanceFlags = (text: string, got: readonly string[], c: ClauseContext): string[] => reviewFindings(text, got, c, () => recogniseByParts(text, c)).filter((f) => SIGNALS.has(f.name)).map((f) => f.name);
 
 describe("the places a clause writes a count noun in", () => {
   it.each([
@@ -115,7 +115,7 @@ describe("the provenance flags", () => {
   });
 
   it("say why in Chinese", () => {
-    for (const f of reviewFindings("完成年度任务数,未完成任务少一个扣0.5分", ["每个 扣 0.5"], ctx).filter((x) => SIGNALS.has(x.name))) expect(f.reason).toMatch(/[\u4e00-\u9fa5]{4}/);
+    for (const f of reviewFindings("完成年度任务数,未完成任务少一个扣0.5分", ["每个 扣 0.5"], ctx, () => recogniseByParts("完成年度任务数,未完成任务少一个扣0.5分", ctx)).filter((x) => SIGNALS.has(x.name))) expect(f.reason).toMatch(/[\u4e00-\u9fa5]{4}/);
   });
 });
 

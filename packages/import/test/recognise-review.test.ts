@@ -6,17 +6,18 @@
  *   unflagged and flagged (the cost), wrong readings flagged and — the figure that must stay ≤ 1 % — wrong readings
  *   NOT flagged, and to-dos. The never-tuned books' lines are printed only with REVIEW_SHOW_NEVER_TUNED=1 (the lead
  *   measures them; the signals were chosen without them);
- * - on the recorded wrong readings of the fresh sets (recognise-blind-wrongs.test.ts's BLIND_WRONGS, each with its
+ * - on the recorded wrong readings of the fresh sets (recorded-wrongs.ts's BLIND_WRONGS, each with its
  *   clause and context from the corpus): the verdict evaluated on (clause, context, recorded reading) — the guards
  *   catch them today; the question is whether the flag would have, independently. The signals were chosen on sets
  *   5–15 (106–312) and the tuned books' correct readings; sets 17–18 (340–377) are the honest sub-check.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recogniseClause, type ClauseContext, type Recognition } from "@kaoping/import";
-import { reviewFindings, REVIEW_SIGNALS } from "../src/recognise/review.js";
+import { reviewFindings as findingsGiven, REVIEW_SIGNALS } from "../src/recognise/review.js";
+import { recogniseByParts } from "../src/recognise/recognise.js";
 import { contextOf, judge, loadBooks, pct, type CorpusBook, type CorpusClause, type Judged } from "./corpus-measure.js";
+import { BLIND_WRONGS, RELEASED_29_WRONGS } from "./recorded-wrongs.js";
 
 const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.url));
 const books = loadBooks(DIR);
@@ -58,24 +59,15 @@ function line(title: string, f: ReviewFigures): string {
   return `${title.padEnd(34)} ${String(f.clauses).padStart(5)} | correct ${String(f.correctUnflagged).padStart(4)} + flagged ${String(f.correctFlagged).padStart(3)} (${pct(f.correctFlagged, read)} of correct) | wrong flagged ${String(f.wrongFlagged).padStart(2)}, UNFLAGGED ${String(f.wrongUnflagged).padStart(2)} (${pct(f.wrongUnflagged, unflagged)} of unflagged) | to-do ${f.todo}`;
 }
 
+/** The signals that fire on a reading given here (not the recogniser's own): the clause read by its parts for the readers' signal. */
+const reviewFindings = (text: string, bodies: readonly string[], ctx: ClauseContext) => findingsGiven(text, bodies, ctx, () => recogniseByParts(text, ctx));
+
 const numberOf = (b: CorpusBook): number => Number(/^\d+/.exec(b.id)?.[0] ?? /^\d+/.exec(b.title)?.[0] ?? NaN);
 /** The fresh sets by their books' numbers (test/corpus/README.md's held-out sets). */
 const SETS: readonly (readonly [number, number])[] = [
   [40, 105], [106, 117], [118, 139], [140, 159], [160, 179], [180, 199], [200, 219], [220, 239], [240, 259], [260, 279], [280, 299], [300, 319], [320, 339], [340, 359], [360, 379], [380, 399], [400, 419], [420, 439],
 ];
 
-/** The recorded wrong readings, as recognise-blind-wrongs.test.ts lists them (one entry a line; the file is the record). */
-interface RecordedWrong {
-  readonly id: string;
-  readonly set: string;
-  readonly cause: string;
-  readonly got: readonly string[];
-}
-function recordedWrongs(): RecordedWrong[] {
-  const src = readFileSync(fileURLToPath(new URL("./recognise-blind-wrongs.test.ts", import.meta.url)), "utf8");
-  const list = src.slice(src.indexOf("const BLIND_WRONGS"), src.indexOf("];", src.indexOf("const BLIND_WRONGS")));
-  return [...list.matchAll(/\{ id: "([^"]+)", set: "([^"]+)", cause: "([^"]+)", got: (\[[^\]]*\]) \}/g)].map((m) => ({ id: m[1]!, set: m[2]!, cause: m[3]!, got: JSON.parse(m[4]!) as string[] }));
-}
 /** The clause and its context as recognise-corpus.test.ts gives them. */
 function clauseOf(id: string): { book: CorpusBook; clause: CorpusClause; ctx: ClauseContext } {
   for (const book of books) {
@@ -118,7 +110,7 @@ describe("the review verdict", () => {
   });
 
   it("flags the recorded wrong readings of the fresh sets given their clause and context (chosen on sets 5–15; sets 17–18 the sub-check)", () => {
-    const rows = recordedWrongs().map((w) => ({ ...w, ...clauseOf(w.id) }));
+    const rows = BLIND_WRONGS.map((w) => ({ ...w, ...clauseOf(w.id) }));
     expect(rows.length).toBeGreaterThanOrEqual(66);
     const bySignal = new Map<string, { early: number; late: number }>(REVIEW_SIGNALS.map((s) => [s.name, { early: 0, late: 0 }]));
     const result = { early: { all: 0, caught: 0, withoutReaders: 0 }, late: { all: 0, caught: 0, withoutReaders: 0 } };
@@ -142,12 +134,10 @@ describe("the review verdict", () => {
     expect(result.late.caught).toBeGreaterThanOrEqual(4);
   });
 
-  // session 29 (helper provenance): the wrong readings of the sets released in session 29 (recognise-blind-wrongs.test.ts
+  // session 29 (helper provenance): the wrong readings of the sets released in session 29 (recorded-wrongs.ts
   // RELEASED_29_WRONGS), each on its clause, context and recorded reading — a ratchet (raise it as signals catch more)
   it("flags the recorded wrong readings of the sets released in session 29 (at least 3: the counts against an unstated target)", () => {
-    const src = readFileSync(fileURLToPath(new URL("./recognise-blind-wrongs.test.ts", import.meta.url)), "utf8");
-    const from = src.indexOf("const RELEASED_29_WRONGS");
-    const rows = [...src.slice(from, src.indexOf("];", from)).matchAll(/\{ id: "([^"]+)", set: "[^"]+", cause: "[^"]+", got: (\[[^\]]*\]) \}/g)].map((m) => ({ id: m[1]!, got: JSON.parse(m[2]!) as string[], ...clauseOf(m[1]!) }));
+    const rows = RELEASED_29_WRONGS.map((w) => ({ id: w.id, got: w.got, ...clauseOf(w.id) }));
     expect(rows.length).toBe(8);
     const flagged = rows.filter((r) => reviewFindings(r.clause.text, r.got, r.ctx).length > 0).map((r) => `${r.id}(${reviewFindings(r.clause.text, r.got, r.ctx).map((x) => x.name).join(",")})`);
     console.log(`REVIEW on the wrong readings of the sets released in session 29: ${flagged.length}/${rows.length} flagged: ${flagged.join(" ")}`);
@@ -159,9 +149,7 @@ describe("the review verdict", () => {
     for (const j of [...inSample, ...tuned]) {
       if (j.verdict !== "correct") continue;
       const c = j.clause;
-      const siblings = books.find((b) => b.id === j.book)!.clauses.filter((x) => x !== c && x.indicator === c.indicator && x.section === c.section).map((x) => x.text);
-      const ctx: ClauseContext = { indicator: c.indicator, points: c.points === null ? null : String(c.points), section: c.section ?? null, siblings, ...(c.item !== undefined ? { item: c.item } : {}), ...(c.rowPoints !== undefined ? { rowPoints: c.rowPoints } : {}) };
-      for (const x of reviewFindings(c.text, j.got as readonly string[], ctx)) cost.get(x.name)!.push(c.id);
+      for (const x of reviewFindings(c.text, j.got as readonly string[], contextOf(books.find((b) => b.id === j.book)!, c))) cost.get(x.name)!.push(c.id);
     }
     console.log(`REVIEW cost on correct readings (in-sample + tuned on since): ${[...cost].map(([n, ids]) => `${n} ${ids.length}`).join(", ")}`);
     if (process.env.REVIEW_SHOW === "1") for (const [n, ids] of cost) if (ids.length > 0) console.log(`  ${n}: ${ids.join(" ")}`);

@@ -4,7 +4,7 @@
  * is written — through the stdio client, as the VS Code extension receives them.  The text outcome
  * stays for other clients (Neovim).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,6 +27,7 @@ interface ScoreAnswer {
   catalogue: CatalogueMeta;
   places: Places;
   notes: string[];
+  review?: { count: number; message: string };
 }
 interface ExplainAnswer {
   ok: true;
@@ -84,6 +85,9 @@ describe("kp/score and kp/explain answer what the results view needs", () => {
     expect(r.places.rules).toEqual({});
     // the text outcome is kept for clients that show text (Neovim)
     expect(r.text.split("\n")[0]).toBe("细则「市对县保证目标考评细则」计分结果");
+    // no rule is marked 待核: nothing said of it
+    expect(r.review).toBeUndefined();
+    expect(r.text).not.toContain("待核");
   });
 
   it("kp/score with levels: 1 keeps the first-level indicators only (what a ranking shows; less to send)", async () => {
@@ -115,5 +119,51 @@ describe("kp/score and kp/explain answer what the results view needs", () => {
   it("a unit the facts file does not have: a Chinese message, no places", async () => {
     const r = await client.request<{ ok: boolean; message: string }>("kp/explain", { uri: uri(F1), facts: csv, unit: "不存在县" });
     expect(r).toEqual({ ok: false, message: "事实文件中没有单位「不存在县」", details: [] });
+  });
+});
+
+/** An imported draft: two of its three rules marked 待核 (a scoring kp import wrote, not yet checked). */
+const DRAFT = `细则 「导入的草稿」
+对象 「单位」
+总分 10分
+
+指标 「信息报送」 10分 {
+  规则 「未报送」 「未报送每次扣1分」 每次 扣 1
+  规则 「考勤」 「迟到一次扣0.5分，最多扣2分」 待核 每次 扣 0.5 上限 2
+  规则 「台账」 「台账不规范的扣1分」 待核 扣 1
+}
+`;
+const REVIEW_LINE = "细则中有 2 条规则待核（计分方式由导入自动识别，尚未核对），照所写的计分方式计分：请在「问题」面板中逐条对照条文核对，无误后删去「待核」";
+
+describe("rules marked 待核: compiled and scored as written, and the answer says how many (as kp score's KP2124)", () => {
+  let draft: string;
+  beforeAll(() => {
+    draft = path.join(dir, "草稿");
+    mkdirSync(draft);
+    writeFileSync(path.join(draft, "待核.kp"), DRAFT);
+    writeFileSync(path.join(draft, "已核.kp"), DRAFT.replace(/ 待核/g, ""));
+    writeFileSync(path.join(draft, "facts.csv"), "单位,未报送,考勤,台账\n甲,1,5,是\n乙,0,1,否\n");
+  });
+  const at = (name: string) => pathToFileURL(path.join(draft, name)).href;
+
+  it("kp/score: the same results as the checked catalogue, with the count and its sentence (and the sentence in the text)", async () => {
+    const facts = path.join(draft, "facts.csv");
+    const r = await client.request<ScoreAnswer>("kp/score", { uri: at("待核.kp"), facts, levels: 1 });
+    const plain = await client.request<ScoreAnswer>("kp/score", { uri: at("已核.kp"), facts, levels: 1 });
+    expect([r.ok, plain.ok]).toEqual([true, true]);
+    expect(r.results).toEqual(plain.results);
+    expect(r.results.map((u) => [u.unit, u.total])).toEqual([["乙", "9.5"], ["甲", "6"]]);
+    expect(r.review).toEqual({ count: 2, message: REVIEW_LINE });
+    expect(plain.review).toBeUndefined();
+    expect(r.text.split("\n").slice(0, 3)).toEqual(["细则「导入的草稿」计分结果", `事实文件：${facts}（2 个单位）`, REVIEW_LINE]);
+  });
+
+  it("kp/compile: the files written, with the same count and sentence", async () => {
+    const out = path.join(draft, "out");
+    const r = await client.request<{ ok: true; files: string[]; review?: { count: number; message: string } }>("kp/compile", { uri: at("待核.kp"), outDir: out });
+    expect(r).toEqual({ ok: true, files: ["待核.mjs", "待核.d.mts", "待核.facts.schema.json"].map((f) => path.join(out, f)), review: { count: 2, message: REVIEW_LINE } });
+    const plain = await client.request<{ ok: true; files: string[]; review?: unknown }>("kp/compile", { uri: at("已核.kp"), outDir: out });
+    expect(plain.ok).toBe(true);
+    expect(plain.review).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@
 import path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import type { CommandError, Outcome } from "./results/messages.js";
+import type { CommandError, Outcome, ReviewNote } from "./results/messages.js";
 import { ResultsPanel, type Request } from "./results/panel.js";
 import { registerFactsSync } from "./facts-sync.js";
 import { registerFactsSchema } from "./schema.js";
@@ -117,9 +117,12 @@ async function compile(outDir: vscode.Uri | undefined, output: vscode.OutputChan
       })
     )?.[0];
   if (!folder) return;
-  const r = await client.sendRequest<Outcome<{ files: string[] }>>("kp/compile", { uri: doc.uri.toString(), outDir: folder.fsPath });
+  const r = await client.sendRequest<Outcome<{ files: string[]; review?: ReviewNote }>>("kp/compile", { uri: doc.uri.toString(), outDir: folder.fsPath });
   if (!r.ok) return report(r, output);
-  void vscode.window.showInformationMessage(`已编译：${r.files.map((f) => path.basename(f)).join("、")}`);
+  const written = `已编译：${r.files.map((f) => path.basename(f)).join("、")}`;
+  // rules marked 待核 are compiled as written: said with the files, as kp compile says it (KP2124)
+  if (r.review) void vscode.window.showWarningMessage(`${written}。${r.review.message}`);
+  else void vscode.window.showInformationMessage(written);
 }
 
 async function chooseFacts(

@@ -65,6 +65,8 @@ describe("the ranking", () => {
     const head = html.slice(html.indexOf("<thead>"), html.indexOf("</thead>"));
     expect(cellText(head).replace(/\n/g, "").replace(/↕/g, "|")).toBe("名次|单位|类别|总分62分|×令畅通16分|×风连×建设和反腐败工作25分|组织建设21分|等次|");
     expect(html).toContain("<h1>计分结果：市对县保证目标考评细则（20××）</h1>");
+    // no rule of rules/ is marked 待核: nothing said of it
+    expect(html).not.toContain('class="review"');
   });
 
   it("numbers are right-aligned cells; a unit is a link that asks for its explanation; an indicator opens in the editor", () => {
@@ -178,6 +180,34 @@ describe("a catalogue with bonus and penalty sections and a veto", () => {
     expect(cellText(html)).toContain("减分合计：1 分");
     expect(html).toMatch(/<li class="entry deduct opens" data-open="rule" data-key="通报批评">/);
     expect(html).toContain('data-open="indicator" data-key="S1"');
+  });
+});
+
+describe("a catalogue with rules marked 待核 (an imported draft not yet checked)", () => {
+  it("the ranking says once, above the table, how many rules are scored as written without being checked (golden)", async () => {
+    const draft = path.join(dir, "draft");
+    mkdirSync(draft);
+    writeFileSync(
+      path.join(draft, "草稿.kp"),
+      [
+        "细则 「导入的草稿」",
+        "指标 「信息报送」 10分 {",
+        "  规则 「未报送」 「未报送每次扣1分」 每次 扣 1",
+        "  规则 「考勤」 「迟到一次扣0.5分，最多扣2分」 待核 每次 扣 0.5 上限 2",
+        "  规则 「台账」 「台账不规范的扣1分」 待核 扣 1",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(path.join(draft, "事实.csv"), "单位,未报送,考勤,台账\n甲,1,5,是\n乙,0,1,否\n");
+    const s = await client.request<({ ok: true } & ScoreAnswer) | { ok: false; message: string; details: string[] }>("kp/score", { uri: pathToFileURL(path.join(draft, "草稿.kp")).href, facts: path.join(draft, "事实.csv"), levels: 1 });
+    if (!s.ok) throw new Error(`${s.message}\n${s.details.join("\n")}`);
+    const html = rankingHtml(s, { factsName: "事实.csv" });
+    expectGolden(golden("results-ranking-review.html"), html);
+    const notices = [...html.matchAll(/<p class="review" role="note">(.*?)<\/p>/g)].map((m) => cellText(m[1]!));
+    expect(notices).toEqual(["细则中有 2 条规则待核（计分方式由导入自动识别，尚未核对），照所写的计分方式计分：请在「问题」面板中逐条对照条文核对，无误后删去「待核」"]);
+    expect(html.indexOf('class="review"')).toBeLessThan(html.indexOf("<table"));
+    expect(rows(html).map((r) => [r[1], r[2]])).toEqual([["乙", "9.5"], ["甲", "6"]]);
   });
 });
 

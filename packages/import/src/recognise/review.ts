@@ -7,7 +7,7 @@
 import type { ClauseContext, Recognition } from "./index.js";
 import { normalise } from "./normalise.js";
 import { readingFeatures } from "./reading-features.js";
-import type { ReviewSignal } from "./review-signal.js";
+import type { ByParts, ReviewSignal } from "./review-signal.js";
 import { NUMBER_SIGNALS } from "./review-numbers.js";
 import { COUNTING_SIGNALS } from "./review-counting.js";
 import { OUTCOME_SIGNALS } from "./review-outcomes.js";
@@ -26,13 +26,18 @@ export interface ReviewFinding {
   readonly reason: string;
 }
 
-/** The signals that fire on the reading `bodies` of the clause `text` (verbatim), heaviest first. */
-export function reviewFindings(text: string, bodies: readonly string[], ctx: ClauseContext): ReviewFinding[] {
+/**
+ * The signals that fire on the reading `bodies` of the clause `text` (verbatim), heaviest first; `byParts` gives the
+ * clause read by its parts alone (called at most once, and only if a signal asks).
+ */
+export function reviewFindings(text: string, bodies: readonly string[], ctx: ClauseContext, byParts: ByParts): ReviewFinding[] {
   const t = normalise(text);
   const f = readingFeatures(bodies);
+  let parts: Recognition | undefined;
+  const once: ByParts = () => (parts ??= byParts());
   const out: ReviewFinding[] = [];
   for (const s of REVIEW_SIGNALS) {
-    const reason = s.check(t, bodies, ctx, f, text);
+    const reason = s.check(t, bodies, ctx, f, text, once);
     if (reason !== undefined) out.push({ name: s.name, weight: s.weight, reason });
   }
   return out.sort((a, b) => b.weight - a.weight);
@@ -44,8 +49,8 @@ export function reviewRisk(findings: readonly { readonly weight: number }[]): nu
 }
 
 /** The recognition with its review verdict: a reading some signal fires on carries the reasons (`review`) and their risk. */
-export function withReview(r: Recognition, text: string, ctx: ClauseContext): Recognition {
+export function withReview(r: Recognition, text: string, ctx: ClauseContext, byParts: ByParts): Recognition {
   if (r.kind !== "rules") return r;
-  const findings = reviewFindings(text, r.bodies, ctx);
+  const findings = reviewFindings(text, r.bodies, ctx, byParts);
   return findings.length === 0 ? r : { ...r, review: findings.map((x) => x.reason), reviewRisk: reviewRisk(findings) };
 }

@@ -29,6 +29,7 @@ import {
 import { factsMemoryProblem, factsProblemLine, loadFacts, locateFactErrors, scoringMemoryProblem, type FactsDiagnostic } from "@kaoping/facts";
 import { resultPlaces, type ResultPlaces } from "./places.js";
 import type { CatalogueState } from "./project.js";
+import { reviewNote, type ReviewNote } from "./review-note.js";
 
 /** Something the user must fix before the command can run, in Chinese. */
 export interface CommandError {
@@ -42,6 +43,8 @@ export interface CompileOutcome {
   ok: true;
   /** Files written. */
   files: string[];
+  /** The rules compiled as written although marked 待核 (absent when none). */
+  review?: ReviewNote;
 }
 
 function fail(message: string, details: string[] = []): CommandError {
@@ -89,7 +92,8 @@ export function compileTo(state: CatalogueState, outDir: string): CompileOutcome
       files.map((f, i) => ({ path: f, data: [set.js, set.dts, set.schema][i]! })),
       { inputs: state.files },
     );
-    return { ok: true, files };
+    const review = reviewNote(state);
+    return { ok: true, files, ...(review ? { review } : {}) };
   } catch (e) {
     return fail(`无法写入「${outDir}」：${(e as Error).message}`);
   }
@@ -169,6 +173,8 @@ export interface ScoreOutcome {
   places: ResultPlaces;
   /** The reader's warnings and infos about the facts file, one a line. */
   notes: string[];
+  /** The rules scored as written although marked 待核 (absent when none). */
+  review?: ReviewNote;
 }
 
 type Scored = { ok: true; mod: ScoringModule; results: UnitResult[]; units: UnitInput[]; notes: string[] };
@@ -249,7 +255,8 @@ export async function score(state: CatalogueState, factsFile: string, options: S
     u.grade ?? "",
     u.vetoes.map((v) => (v.level === "fail" ? "一票否决" : "一票否优")).join("、"),
   ]);
-  const lines = [`细则「${title}」计分结果`, `事实文件：${factsFile}（${r.results.length} 个单位）`, ...r.notes, ""];
+  const review = reviewNote(state);
+  const lines = [`细则「${title}」计分结果`, `事实文件：${factsFile}（${r.results.length} 个单位）`, ...(review ? [review.message] : []), ...r.notes, ""];
   lines.push(...table(["名次", "单位", "总分", "等次", "否决"], rows));
   const vetoRules = r.results.flatMap((u) => u.vetoes.map((v) => v.rule));
   return {
@@ -260,6 +267,7 @@ export async function score(state: CatalogueState, factsFile: string, options: S
     catalogue: r.mod.catalogue,
     places: resultPlaces(state, vetoRules),
     notes: r.notes,
+    ...(review ? { review } : {}),
   };
 }
 

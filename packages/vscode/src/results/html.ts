@@ -131,7 +131,7 @@ export interface RankingSource {
   factsName: string;
 }
 
-/** The ranking: a toolbar (filter, 重新计分), the reader's notes, and the table. */
+/** The ranking: a toolbar (filter, 重新计分), how many rules are still 待核, the reader's notes, and the table. */
 export function rankingHtml(answer: ScoreAnswer, source: RankingSource): string {
   const cat = answer.catalogue;
   const cols = columns(cat, answer.results, answer.places);
@@ -145,6 +145,8 @@ export function rankingHtml(answer: ScoreAnswer, source: RankingSource): string 
   out.push(`<button type="button" data-action="rescore" title="细则或事实文件改过后，用同一个事实文件重新计分">重新计分</button>`);
   out.push(`</div>`);
   out.push(`</header>`);
+  // the rules marked 待核 are scored as written: said once, above the table, as kp score says it (KP2124)
+  if (answer.review) out.push(`<p class="review" role="note">${esc(answer.review.message)}</p>`);
   if (answer.notes.length > 0) out.push(`<ul class="notes">${answer.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`);
   out.push(`<div class="table-wrap"><table class="ranking" aria-label="排名">`);
   out.push(`<thead><tr>`);

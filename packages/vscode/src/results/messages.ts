@@ -40,6 +40,14 @@ export interface ScoreAnswer {
   places: Places;
   /** The facts reader's warnings and infos, one a line. */
   notes: string[];
+  /** The rules scored as written although marked 待核 (a scoring the importer wrote, not yet checked): absent when none. */
+  review?: ReviewNote;
+}
+
+/** How many rules are still marked 待核, and the sentence that says so (Chinese; packages/lsp/src/service/review-note.ts). */
+export interface ReviewNote {
+  count: number;
+  message: string;
 }
 
 /** `kp/explain`'s answer. */
