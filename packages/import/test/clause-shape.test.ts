@@ -43,7 +43,7 @@ describe("clauseShape", () => {
     expect(clauseShape("分析研究安全生产不少于4次(4分);").direction).toBe("得");
   });
 
-  it("a number broken by a full stop (「扣 0。5 分」) gives no amount: neither 5 nor a guessed 0.5", () => {
-    expect(clauseShape("不冲洗滤池、更换氯瓶,每次扣 0。5 分;").amounts).toEqual([]);
+  it("a decimal point written as a full stop (「扣 0。5 分」) is the amount 0.5, as the recogniser reads it (text-noise.ts), never 5", () => {
+    expect(clauseShape("不冲洗滤池、更换氯瓶,每次扣 0。5 分;").amounts).toEqual([{ value: "0.5", verb: "扣" }]);
   });
 });

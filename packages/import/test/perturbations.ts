@@ -109,8 +109,9 @@ function changedNumber(n: string, percent: boolean): string {
 function contextDeducts(ctx: ClauseContext): boolean {
   if (statedDirection(ctx) === "扣") return true;
   const s = ctx.siblings ?? [];
-  const deducting = s.filter((x) => /(?:扣|扣除|扣减|减)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|扣完为止/.test(x)).length;
-  const awarding = s.filter((x) => /(?:得|加|计|记|奖励?)\s*\d+(?:\.\d+)?\s*分|得满分/.test(x)).length;
+  // a sibling that zeroes the item (「出现一次该项得分为0分」, session 29: gss-01) deducts; 「得0分」 is no award
+  const deducting = s.filter((x) => /(?:扣|扣除|扣减|减)\s*\d+(?:\.\d+)?\s*分|不得分|不计分|扣完为止|(?:得分为|为|得)\s*0\s*分/.test(x)).length;
+  const awarding = s.filter((x) => /(?:得|加|计|记|奖励?)\s*(?!0\s*分)\d+(?:\.\d+)?\s*分|得满分/.test(x)).length;
   return deducting > 0 && awarding === 0;
 }
 

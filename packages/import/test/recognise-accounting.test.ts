@@ -217,7 +217,7 @@ describe("on the corpus: cost and benefit per set, before and after the check", 
     // blind: held out and never tuned on — never a clause, never a book's line, only a set's overall figure
     const blindBooks = new Set(books.filter((b) => b.heldOut === true && b.tunedSince === undefined).map((b) => b.id));
     const blind = (j: Judged): boolean => blindBooks.has(j.book);
-    const sets: readonly [string, number, number][] = [["01–117", 0, 117], ["118–159", 118, 159], ["160–197", 160, 197], ["200–219", 200, 219], ["220–239", 220, 239], ["240–259", 240, 259], ["260–279", 260, 279], ["280–299", 280, 299], ["300–319", 300, 319], ["320–339", 320, 339], ["340–359", 340, 359], ["360–379", 360, 379], ["380–399", 380, 399], ["400–419", 400, 419]];
+    const sets: readonly [string, number, number][] = [["01–117", 0, 117], ["118–159", 118, 159], ["160–197", 160, 197], ["200–219", 200, 219], ["220–239", 220, 239], ["240–259", 240, 259], ["260–279", 260, 279], ["280–299", 280, 299], ["300–319", 300, 319], ["320–339", 320, 339], ["340–359", 340, 359], ["360–379", 360, 379], ["380–399", 380, 399], ["400–419", 400, 419], ["420–439", 420, 439], ["440–459", 440, 459]];
     const row = (js: readonly Judged[]): string => {
       const f = figures(js);
       return `${f.correct} / ${f.wrong} / ${f.todo}`;
@@ -253,8 +253,12 @@ describe("on the corpus: cost and benefit per set, before and after the check", 
     // ended at 13 lost for 10 removed over all books (10 lost for 2 removed on its two fresh sets); session 28 mended
     // the causes on the books it may read (9 regained there, none lost) and measured the blind books by the overall
     // line only: 4 lost (all on blind books, their causes unread) for 10 removed; with the twentieth set (400–415,
-    // written blind in session 28) 5 lost for 12 removed (on that set 1 lost for 2 removed)
+    // written blind in session 28) 5 lost for 12 removed (on that set 1 lost for 2 removed). Session 29 released the
+    // sixteenth, nineteenth and twentieth sets and its helpers read their clauses by class: the wrong readings the check
+    // used to remove there (the twentieth's two, gskz-09 …) are now read right or stopped before it by a guard of their
+    // own (text-noise.ts's ordinals and the veto-by-result guard, rates' and cats' patterns), so it removes 9 (none on
+    // the blind twenty-first and twenty-second sets) and costs 1 there (a blind book's, by the overall line only)
     expect(lostAll).toBeLessThanOrEqual(5);
-    expect(removedAll).toBeGreaterThanOrEqual(12);
+    expect(removedAll).toBeGreaterThanOrEqual(9);
   }, 300_000);
 });

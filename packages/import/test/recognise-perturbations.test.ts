@@ -31,6 +31,10 @@ const DIR = fileURLToPath(new URL("../../../test/corpus/clauses", import.meta.ur
  * (drop-verb 2 → 2, the same pasq-04 and mq-15; every other kind 0 → 0); dash-lost 40 → 54 refused. The
  * clauses' context is corpus-measure.ts's (the column's header and the notes on scoring too, as kp import passes
  * them) and the document's direction counts as deducting context (statedDirection): drop-verb 2 → 1 (mq-15).
+ * Session 29 released the sixteenth, nineteenth and twentieth sets (they came in by the marks): drop-verb 1 → 3 —
+ * babx-09 「发现从事保安工作有法律禁止性规定的,每人1分」 read as an award (违反 and 禁止性 now describe a fault:
+ * stated-direction.ts FAULT_STATED) and gss-02, read 扣 beside a sibling that zeroes the item (「出现一次该项得分为0分」,
+ * which the probe's contextDeducts now counts as deducting) — back to 1 (mq-15).
  */
 const SILENT_AT_MOST: Record<Kind, number> = {
   "drop-verb": 1,

@@ -9,7 +9,6 @@
  * - the catch on the recorded wrong readings (recognise-blind-wrongs.test.ts: sets 5–18 and the sixteenth, nineteenth
  *   and twentieth sets' released in session 29) — ratchets. The twenty-first set is blind: never read here.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ClauseContext } from "@kaoping/import";
@@ -20,6 +19,7 @@ import { countPlaces } from "../src/recognise/provenance.js";
 import { countInvented } from "../src/recognise/guards-provenance.js";
 import { PROVENANCE_SIGNALS } from "../src/recognise/review-provenance.js";
 import { reviewFindings } from "../src/recognise/review.js";
+import { BLIND_WRONGS, RELEASED_29_WRONGS, SAME_SCORE_READINGS } from "./recorded-wrongs.js";
 import { contextOf, judge, loadBooks, normalisedBody, type CorpusBook } from "./corpus-measure.js";
 import { scoreEquivalent } from "./score-equivalence.js";
 
@@ -173,13 +173,7 @@ describe("the provenance check on the corpus (books not blind)", () => {
   });
 
   it("catches the recorded wrong readings: the guard 3 of session 29's eight and 1 of sets 5–18, the flags 3 of the eight", () => {
-    const src = readFileSync(fileURLToPath(new URL("./recognise-blind-wrongs.test.ts", import.meta.url)), "utf8");
-    const listed = (name: string): { id: string; got: string[] }[] => {
-      const from = src.indexOf(`const ${name}`);
-      const list = src.slice(from, src.indexOf("];", from));
-      return [...list.matchAll(/\{ id: "([^"]+)",[^{}]*?got: (\[[^\]]*\]) \}/g)].map((m) => ({ id: m[1]!, got: JSON.parse(m[2]!) as string[] }));
-    };
-    const result = (rows: { id: string; got: string[] }[]): { guard: string[]; flag: string[] } => {
+    const result = (rows: readonly { readonly id: string; readonly got: readonly string[] }[]): { guard: string[]; flag: string[] } => {
       const out = { guard: [] as string[], flag: [] as string[] };
       for (const r of rows) {
         const book = books.find((b) => b.clauses.some((c) => c.id === r.id))!;
@@ -190,8 +184,8 @@ describe("the provenance check on the corpus (books not blind)", () => {
       }
       return out;
     };
-    const early = result([...listed("BLIND_WRONGS"), ...listed("SAME_SCORE_READINGS")]);
-    const late = result(listed("RELEASED_29_WRONGS"));
+    const early = result([...BLIND_WRONGS, ...SAME_SCORE_READINGS]);
+    const late = result(RELEASED_29_WRONGS);
     console.log(`PROVENANCE on the recorded wrong readings: sets 5–18 refused ${early.guard.join(" ") || "—"}, flagged ${early.flag.join(" ") || "—"}; session 29's released sets refused ${late.guard.join(" ")}, flagged ${late.flag.join(" ")}`);
     expect(late.guard.length).toBeGreaterThanOrEqual(3);
     expect(late.flag.length).toBeGreaterThanOrEqual(3);

@@ -30,7 +30,7 @@ const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低�
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
 // (session 29: 「若致使考核工作无法进行,考核结果为不合格」 — the whole assessment's result stated, gskz-09)
-const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)|(?:考核|考评|评定|评审|年检)结果(?:为|定为|评为|确定为)不合格/;
+const VETO_WORDS = /否决|直接(?:考核|评定|评|定)为|取消.{0,6}(?:评优|评先|资格)|(?:考核|考评|评定|评审|年检)结果(?:为|定为|评为|确定为)不合格(?!的)/;
 
 /**
  * 「距离污水池…污染源50米以上」「砍除2米以上得2分」 read `得 N` (session 29): a bound in a length or an area — units the

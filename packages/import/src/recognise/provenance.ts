@@ -139,7 +139,7 @@ function placeOf(t: string, at: number, end: number, s: string, names: readonly 
   if (names.some(([a, b]) => at >= a && end <= b)) return "named";
   const before = t.slice(0, at);
   const after = t.slice(end);
-  if (/第(?:\d+|[一二两三四五六七八九十百]+)$/.test(before)) return "ordinal";
+  if (/第(?:\d+|[一二两三四五六七八九十百]+|＃+)$/.test(before)) return "ordinal";
   // (「每个项目」: 个 is the count and 项 begins a word; 「每个人」 is each person)
   if (/每$/.test(before) || (/每个$/.test(before) && s === "人")) return PERIODS.test(s) && requirementAfter(after) ? "period-requirement" : "per";
   if (/分?\/$/.test(before)) return "slash";
