@@ -41,10 +41,12 @@ describe("the 待补 templates on the corpus's to-dos", () => {
     console.log(`待补 templates on ${todos} to-dos (one rule each, books not blind): hand encoding first ${first} (${pct(first, todos)}), in the first three ${three} (${pct(three, todos)}), among all ${any} (${pct(any, todos)})`);
     if (misses.length > 0) console.log(misses.join("\n"));
     expect(todos).toBeGreaterThan(300);
-    // floors at this session's measure (session 29: see the report); raise them, never lower them
-    expect(first).toBeGreaterThanOrEqual(114);
-    expect(three).toBeGreaterThanOrEqual(179);
-    expect(any).toBeGreaterThanOrEqual(190);
+    // floors as shares of the to-dos, since the recogniser reading more leaves fewer (and harder) to-dos: session 29
+    // measured 114 / 179 / 190 of 474 on its starting recogniser, 83 / 142 / 152 of 368 (22.6 / 38.6 / 41.3 %) once the
+    // session's tuning merged; raise them, never lower them
+    expect(first / todos).toBeGreaterThanOrEqual(0.22);
+    expect(three / todos).toBeGreaterThanOrEqual(0.38);
+    expect(any / todos).toBeGreaterThanOrEqual(0.41);
     // (the recogniser reads every clause of the corpus first: ~15 s alone, more on a loaded machine)
   }, 180_000);
 });
