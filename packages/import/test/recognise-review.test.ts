@@ -65,7 +65,7 @@ const reviewFindings = (text: string, bodies: readonly string[], ctx: ClauseCont
 const numberOf = (b: CorpusBook): number => Number(/^\d+/.exec(b.id)?.[0] ?? /^\d+/.exec(b.title)?.[0] ?? NaN);
 /** The fresh sets by their books' numbers (test/corpus/README.md's held-out sets). */
 const SETS: readonly (readonly [number, number])[] = [
-  [40, 105], [106, 117], [118, 139], [140, 159], [160, 179], [180, 199], [200, 219], [220, 239], [240, 259], [260, 279], [280, 299], [300, 319], [320, 339], [340, 359], [360, 379], [380, 399], [400, 419], [420, 439],
+  [40, 105], [106, 117], [118, 139], [140, 159], [160, 179], [180, 199], [200, 219], [220, 239], [240, 259], [260, 279], [280, 299], [300, 319], [320, 339], [340, 359], [360, 379], [380, 399], [400, 419], [420, 439], [440, 459],
 ];
 
 /** The clause and its context as recognise-corpus.test.ts gives them. */
