@@ -34,10 +34,19 @@ describe("per-rate-bound: a rate threshold after 每 the reading does not write"
   it("makes the clause a to-do end to end", () => expectTodo("每期参学率未达85%的支部量化考核减2分", item(null, { section: "减分" })));
 });
 
+describe("「每期」 with no verb between is the period assessed, not an issue counted (count-words.ts)", () => {
+  // the count-word table writes 「每出一期」 (an issue of a bulletin) as 每次; 「每期」 itself names the period: a
+  // requirement held every period earns its points once (the corpus's convention, jsb-01 「每天主动…完成本岗工作…,得3分」
+  // → 得 3), never per time (it was read `每次 得 2` before)
+  it("reads a requirement every period once", () => expectReading("每期按时完成学习的,得2分", item("5"), ["得 2"]));
+  it("still counts an issue published", () => expectReading("板报每出一期得0.5分", item("5"), ["每次 得 0.5"]));
+});
+
 describe("distributive-scope: 「每个X的Y…的,得N分」 is a requirement on every X, not an award per X", () => {
   it.each([
     ["每个小区的保洁人员均按规定持证上岗的,得3分", ["每个 得 3"]],
     ["每个网格的信息员按要求配备到位的得2分", ["每个 得 2"]],
+    ["每家企业的台账按规定建立的,得2分", ["每家 得 2"]],
   ] as const)("stops 「%s」 read %j", (text, reading) => {
     expect(fired(text, reading)).toContain("distributive-scope");
   });
@@ -54,6 +63,7 @@ describe("distributive-scope: 「每个X的Y…的,得N分」 is a requirement o
   });
 
   it("makes the clause a to-do end to end", () => expectTodo("每个小区的保洁人员均按规定持证上岗的,得3分", item("5"), /每个小区/));
+  it("makes 每家 a to-do end to end", () => expectTodo("每家企业的台账按规定建立的,得2分", item("5"), /每家企业/));
 });
 
 describe("half-step: a time written with 半 a one-shot reading leaves out", () => {

@@ -35,19 +35,19 @@ export function perRateBound(t: string, bodies: readonly string[]): string | und
   return undefined;
 }
 
-/** 「每个X的Y」: 每个, a noun, 的 and the noun it owns (not 「每个…的,」, which ends a condition). */
-const EVERY_OWNS = /每个([\u4e00-\u9fa5]{1,8}?)的(?![,;。])/;
+/** 「每个X的Y」「每家X的Y」: 每, a measure word, a noun, 的 and the noun it owns (not 「每个…的,」, which ends a condition). */
+const EVERY_OWNS = /每(个|家|户|所|名|位|项|条|处|件)([\u4e00-\u9fa5]{1,8}?)的(?![,;。])/;
 /** The clause part scores a requirement met: 「…的,得5分」「…的得5分」. */
 const MET_AWARD = /的,?(?:得|加|计|记)(?:\d|[一二两三四五六七八九十])/;
 
-/** Why `每个 得 N` reads a distributive scope (every X's Y must …) as an award per X. */
+/** Why `每个 得 N` (每家, 每户 …) reads a distributive scope (every X's Y must …) as an award per X. */
 export function distributiveScope(t: string, bodies: readonly string[]): string | undefined {
-  if (!bodies.some((b) => /^每个 (?:得|加)/.test(b))) return undefined;
+  if (!bodies.some((b) => /^每\S+ (?:得|加)/.test(b))) return undefined;
   const m = EVERY_OWNS.exec(t);
   if (!m || !MET_AWARD.test(t.slice(m.index!))) return undefined;
   // 「每个项目的」 after a verb of doing more (引进、新增、发现 …) counts what is done
   if (/(?:引进|新增|增加|发现|完成|建成|创建|获得|落地|签约)[^,;。]{0,4}$/.test(t.slice(0, m.index!))) return undefined;
-  return `条文的「${m[0]}」说的是每个${m[1]}都要达到的要求（达到的得分），不是按「个」逐一得分，未能确定`;
+  return `条文的「${m[0]}」说的是每${m[1]}${m[2]}都要达到的要求（达到的得分），不是按「${m[1]}」逐一得分，未能确定`;
 }
 
 /** 半 as the number of a time (半小时, 半天, 半日; not 每半天, 一半 — 半年, 半月 mostly name a period: 半年小结, 半年报). */
