@@ -18,7 +18,7 @@ import { canon, decimalCompare, decimalDifference, decimalSum } from "../src/dec
 import { statedDirection } from "../src/recognise/patterns/stated-direction.js";
 import { contextOf, type CorpusBook, type CorpusClause } from "./corpus-measure.js";
 
-export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count", "ordinal-item", "period-task"] as const;
+export const KINDS = ["drop-verb", "flip", "amount", "cap", "third-outcome", "count-word", "count-found", "count-swap", "bound", "bound-side", "bound-flip", "veto", "multiplier", "waiver", "severity", "range", "alternative", "ordinal", "per-person", "period", "floor", "count-once", "flip-de", "amount-words", "dash-lost", "period-count", "ordinal-item", "period-task", "half-step"] as const;
 export type Kind = (typeof KINDS)[number];
 export type Outcome = "changed" | "refused" | "silent";
 
@@ -559,7 +559,19 @@ const periodTask: Maker = (c, before, ctx) => {
   return { text, check: (bodies) => (bodies.flatMap(tokens).includes("每天") ? "「每天」是要求的频次，读数却按每天计" : true) };
 };
 
+/**
+ * 29. 「…扣2分」 → 「营业时间每少半小时,…扣2分」 in a one-shot deduction: a step in 半小时 (0.5 hour) the reading must write
+ * or refuse — never the one deduction it read before (session 29, zcsf-09 「营业时间每少半小时,扣2分」 read 扣 2:
+ * guards-danger.ts).
+ */
+const halfStepKind: Maker = (c, before, ctx) => {
+  if (!oneShotDeduction(c, before, ctx) || /半|每|小时|时间/.test(c.text) || OUTLINE_START.test(c.text)) return undefined;
+  const text = `营业时间每少半小时,${c.text}`;
+  return { text, check: (bodies) => (/0?\.5小时/.test(bodies.join(" ")) ? true : "「每少半小时」是半小时一档，读数没有写 0.5小时") };
+};
+
 const MAKERS: Record<Kind, Maker> = {
+  "half-step": halfStepKind,
   "dash-lost": dashLostKind,
   "period-count": periodCount,
   "ordinal-item": ordinalItem,

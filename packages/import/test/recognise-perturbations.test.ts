@@ -65,6 +65,7 @@ const SILENT_AT_MOST: Record<Kind, number> = {
   "period-count": 0,
   "ordinal-item": 0,
   "period-task": 0,
+  "half-step": 0,
 };
 /**
  * Clauses perturbed per kind, measured in session 28 with the eighteenth set (360–377, released: tunedSince 27) in
@@ -102,6 +103,8 @@ const PERTURBED_MEASURED: Record<Kind, number> = {
   // session 29 (helper provenance): 第1项 before a one-shot deduction, 每天 before a one-shot award of a requirement
   "ordinal-item": 483,
   "period-task": 291,
+  // session 29 (helper danger): 「营业时间每少半小时,」 before a one-shot deduction (476 refused, 0 silent; 474 silent without the half-step guard)
+  "half-step": 476,
 };
 
 const books = loadBooks(DIR).filter((b) => !blind(b));
@@ -290,5 +293,14 @@ describe("the perturbations", () => {
     expect(p.check(["每天 得 3"])).not.toBe(true);
     expect(perturb("period-task", clause("未完成本岗工作的,得0分"), ["得 0"], ctx())).toBeUndefined();
     expect(perturb("period-task", clause("1.完成本岗工作,得3分"), ["得 3"], ctx())).toBeUndefined();
+  });
+
+  it("half-step: 「每少半小时」 is a step of 0.5 hour, never the one deduction read before", () => {
+    const p = make("half-step", "未按时上报的扣2分", ["扣 2"]);
+    expect(p.text).toBe("营业时间每少半小时,未按时上报的扣2分");
+    expect(p.check(["基准 3小时 每少 0.5小时 扣 2"])).toBe(true);
+    expect(p.check(["扣 2"])).not.toBe(true);
+    expect(perturb("half-step", clause("每缺一项扣2分"), ["每项 扣 2"], ctx())).toBeUndefined();
+    expect(perturb("half-step", clause("请假半天扣2分"), ["扣 2"], ctx())).toBeUndefined();
   });
 });

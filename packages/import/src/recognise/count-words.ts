@@ -33,7 +33,7 @@ export const COUNT_WORDS: readonly CountWord[] = [
   { word: "节", unit: "每次", notBefore: "日|约|能|点|假|奏|目|省|余|庆|俭", why: "a class period (hzsf-10 「每调课1节」, gzjs-27 「每節扣4分」, gzjs-26 a bound in 次): 每次" },
   { word: "课时", unit: "每次", why: "a teaching hour (gzjs-10 「按3分/課時」): 每次, as 节" },
   { word: "半天", unit: "每次", why: "a half day absent (gzjs-09/11 「扣10分/半天」「6分/半天」, ck-01 「每人次每半天扣3分」 → 每人次 每次): 每次" },
-  { word: "期", unit: "每次", notBefore: "间|限|末|中|初|满|望|内|限|待|货|刊", notAfter: "学|星|周|定|工|汛|假|时|日|到|逾|过|按|限|近|长|同|上|本|当|分|延|预|任|刑|届|缓|早|晚|前|后|初|中|末|活|考|会|旬|期", why: "an issue of a board or bulletin (jsxj-04 「每出一期得0.5分」): 每次" },
+  { word: "期", unit: "每次", notBefore: "间|限|末|中|初|满|望|内|限|待|货|刊", notAfter: "学|星|周|定|工|汛|假|时|日|到|逾|过|按|限|近|长|同|上|本|当|分|延|预|任|刑|届|缓|早|晚|前|后|初|中|末|活|考|会|旬|期|每", why: "an issue of a board or bulletin (jsxj-04 「每出一期得0.5分」): 每次; 「每期」 with no verb between is the period assessed (qndx-03 「每期完成率未达90%」, session 29, helper danger), no issue counted" },
   { word: "层", unit: "每项", notBefore: "级|层|面|次|楼", why: "a level of responsibility (tzjs-03 「每缺1层扣1分」, xzgl-01 「每少一层管理扣3分」): 每项" },
   { word: "张", unit: "每件", notBefore: "贴|榜|挂|扬|罗|力|望", why: "a sheet, a form (scjg-06 「每发现1张填写、审批不规范的」): 每件" },
   { word: "台", unit: "每个", notBefore: "账|帐|站|风|阶|湾|词|球|面|上|下|前|后|历|次|班|灯|式|套|商|胞", notAfter: "平|电视|视|舞|阳|柜|讲|灶|站|出|兑|戏|窗|凉|看|烛|炮|电|主席|天|琴|擂|井|高|楼|亭|吧|晒|灯|烟|后|前|上|下|登|倒|垮|拆|镜|梳|妆", why: "a machine, a terminal (fjwa-02/03/04 「每台终端扣0.5分」, session 27): 每个, as 辆 and 床; 台账、平台、出台 are other words" },

@@ -20,12 +20,13 @@ import { runTogetherAmount } from "./guards-run-together.js";
 import { untilNoneOccurrence } from "./guards-until-none.js";
 import { GUARDS_RATES } from "./guards-rates.js";
 import { GUARDS_PROVENANCE } from "./guards-provenance.js";
+import { GUARDS_DANGER } from "./guards-danger.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
 /** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
-const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d.]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
+export const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d.]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
@@ -208,6 +209,8 @@ export const GUARDS: readonly Guard[] = [
   // a per-count reading whose count word the clause writes only as an ordinal, a period before a requirement, one member of
   // a named list, or beside another count word (session 29, helper provenance: guards-provenance.ts)
   ...GUARDS_PROVENANCE,
+  // a rate threshold after 每, a distributive 每个X的 read per X, a time in 半 left out (session 29, helper danger: guards-danger.ts)
+  ...GUARDS_DANGER,
   // a reading against its section's direction (「发现代签的各口 2分」 in a 减分 list, the OCR's 口 for 扣, read 得 2):
   // a 加分 section holds only awards and a 减分 section only deductions (core's KP2017), so the clause's verb was
   // misread or lost
