@@ -128,6 +128,25 @@ export const RELEASED_29_WRONGS: readonly BlindWrong[] = [
 ];
 
 /**
+ * The twenty-first set's wrong readings (420–433, written blind in session 28) left after session 29's work, when the
+ * lead listed them at the session's end and released the set (test/corpus/README.md 「Session 29: the twenty-first set
+ * measured again, then released」): its four dangerous ones (qndx-03/04, sxwy-05, zcsf-09) and jbrd-03 became to-dos
+ * (guards-danger.ts); these remain for the next session — 「每件(次)」 read 每件 where the writer encoded 每件次 (the same
+ * scores), a second rule that repeats the award's other side, a band's upper edge from the item's other row, a
+ * participation read once.
+ */
+export const RELEASED_29_LATE: readonly BlindWrong[] = [
+  { id: "jxkf-01", set: "420–439", cause: "unit of counting", got: ["每件 扣 5"] },
+  { id: "jxkf-02", set: "420–439", cause: "unit of counting", got: ["每件 扣 2"] },
+  { id: "jxkf-07", set: "420–439", cause: "unit of counting", got: ["每件 扣 1"] },
+  { id: "jxkf-08", set: "420–439", cause: "unit of counting", got: ["每件 扣 1"] },
+  { id: "jxkf-09", set: "420–439", cause: "unit of counting", got: ["每件 扣 1"] },
+  { id: "zcsf-01", set: "420–439", cause: "classes or outcomes", got: ["得 2", "不得分"] },
+  { id: "qndx-02", set: "420–439", cause: "bound dropped", got: ["分段 { ≥ 98% 得 1 }"] },
+  { id: "jbrd-02", set: "420–439", cause: "count dropped", got: ["得 3"] },
+];
+
+/**
  * Blind wrong readings that give the same scores as the hand encoding from another fact shape (the judge of the
  * day counted them wrong): kqzg-04 (a first-match list against its bands), jgwt-02/09 (「落实得4分,未落实扣4分」 read
  * 扣 4 in a 4-point item), ydcl-04/05/09 and kxsz-03 (whose hand encodings were changed to the reading's form); of the

@@ -89,7 +89,7 @@ export function statedDirection(ctx: ClauseContext): "扣" | "得" | undefined {
  * one is no award. (Not 「未」「不」「无」, which a requirement also writes: 「无火灾」「不少于」 — count.ts' NEGATIVE
  * takes those where no bracket marks a task.)
  */
-export const FAULT_STATED = /(?<![不无未没])违反|禁止性|擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|搭|建|摆|停|挂|丢|排|涂|写|晒|设)|破损|损坏|残缺|脱落|锈蚀|倾斜|歪斜|积尘|污渍|污垢|脏乱|影响(?:观瞻|市容|市貌|通行|交通|照明|美观|环境|形象)|严重|缺失|失效/;
+export const FAULT_STATED = /(?<![不无未没])违反|禁止性|有下列(?:情形|行为)|(?<![未没不])发现有|擅自|私自|随意|乱(?:堆|放|贴|画|扔|倒|搭|建|摆|停|挂|丢|排|涂|写|晒|设)|破损|损坏|残缺|脱落|锈蚀|倾斜|歪斜|积尘|污渍|污垢|脏乱|影响(?:观瞻|市容|市貌|通行|交通|照明|美观|环境|形象)|严重|缺失|失效/;
 
 /**
  * Words that describe a fault as a requirement's negation or a thing found (session 27, the perturbations' drop-verb:
