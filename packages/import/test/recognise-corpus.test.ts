@@ -86,4 +86,13 @@ describe("the recogniser on the corpus", () => {
     expect(f.wrong / f.clauses, wrong.join("\n")).toBeLessThanOrEqual(0.01);
     expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.85);
   });
+
+  // the "Measured" targets on the whole corpus, the books never tuned on included (their clauses are never
+  // printed: only the figure); session 29: 3,197 / 12 / 480 of 3,689 (86.7 % / 0.3 %), the twenty-second set alone
+  // 133 / 4 / 34 of 171 (77.8 % / 2.3 %) — printed above, not asserted: a book never seen reads less well
+  it("meets the issue's targets on the whole corpus, books never tuned on included: correct ≥ 85 %, wrong ≤ 1 %", () => {
+    const f = figures(judged);
+    expect(f.wrong / f.clauses).toBeLessThanOrEqual(0.01);
+    expect(f.correct / f.clauses).toBeGreaterThanOrEqual(0.85);
+  });
 });
