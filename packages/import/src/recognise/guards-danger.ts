@@ -12,7 +12,8 @@
 // - half-step: 「营业时间每少半小时,扣2分」 read `扣 2` (zcsf-09). 半 written as the number of a time (半小时, 半天, 半日; not
 //   after 每, and not 半年/半月, which name periods) is a number a one-shot reading must write (0.5), as any digit is; a
 //   per-count reading counts the half days (「每旷工半天扣5分」 read `每次 扣 5`, the corpus's convention).
-import { BOUND_RE, type Guard } from "./guards.js";
+import type { Guard } from "./guards.js";
+import { BOUND_RE } from "./bound-words.js";
 import { numberText } from "./normalise.js";
 import { rateCapped, rateTarget } from "./patterns/proportion.js";
 

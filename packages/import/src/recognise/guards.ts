@@ -3,8 +3,8 @@
 // it; otherwise the clause is a to-do with a Chinese reason (a wrong reading is the dangerous class).
 import type { ClauseContext } from "./index.js";
 import { CAP_RE } from "./amounts.js";
-import { normalise, NUM, numberText, rxg } from "./normalise.js";
-import { NOUNS, unitOf } from "./units.js";
+import { normalise, numberText } from "./normalise.js";
+import { unitOf } from "./units.js";
 import { GUARDS_23 } from "./guards-words.js";
 import { countsUnaccounted, PER_THING } from "./guards-counts.js";
 import { phrasesUnaccounted, zeroApart } from "./guards-phrases.js";
@@ -21,12 +21,11 @@ import { untilNoneOccurrence } from "./guards-until-none.js";
 import { GUARDS_RATES } from "./guards-rates.js";
 import { GUARDS_PROVENANCE } from "./guards-provenance.js";
 import { GUARDS_DANGER } from "./guards-danger.js";
+import { BOUND_RE } from "./bound-words.js";
 
 /** Words of discretion: the amount is a range the assessor chooses in, never a fixed amount. */
 const DISCRETION = /视情|视其情况|根据情况|酌情|酌减|酌扣/;
 
-/** A number bound by a word (「不得少于4次」「超过95%」「10处以上」): the reading must write it. */
-export const BOUND_RE = rxg`(?:不得少于|不应少于|不少于|不得低于|不低于|不高于|不超过|至少|最少|少于|多于|低于|高于|超过|不足|达到|未达到|未达|大于|小于)${NUM}(${NOUNS})?|${NUM}(${NOUNS})?(?:[^,;。分\\d.]{0,4}?)(?:\\(含\\))?(?:及)?(?:以上|以下|以内|之内)`;
 
 
 /** A consequence beyond the points (「否决性指标」「直接考核为未完成等级」): a veto the reading must write. */
